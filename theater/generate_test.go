@@ -1,0 +1,168 @@
+package theater
+
+import (
+	"fmt"
+	"math"
+	"reflect"
+	"testing"
+)
+
+// (8) Generation.
+func TestGenerateDeterministic(t *testing.T) {
+	spec := GenerateSpec{Width: 40, Height: 25, SeaFraction: 0.5, Islands: 3, Seed: 11}
+	a, err := Generate(spec, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := Generate(spec, 5)
+	if !reflect.DeepEqual(a, b) {
+		t.Error("same seed, different grids")
+	}
+	spec.Seed = 12
+	c, _ := Generate(spec, 5)
+	if reflect.DeepEqual(a, c) {
+		t.Error("different seeds, same grid")
+	}
+}
+
+func TestGenerateContinent(t *testing.T) {
+	for seed := range uint64(5) {
+		g, err := Generate(GenerateSpec{Width: 30, Height: 20, SeaFraction: 0, Islands: 4, Seed: seed}, 6)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, tr := range g.Terrain {
+			if tr == Sea {
+				t.Fatalf("seed %d: sea at cell %d with SeaFraction 0", seed, i)
+			}
+		}
+		if _, n := g.Components(); n != 1 {
+			t.Errorf("seed %d: %d landmasses, want 1", seed, n)
+		}
+	}
+}
+
+func TestGenerateArchipelago(t *testing.T) {
+	for seed := range uint64(10) {
+		g, err := Generate(GenerateSpec{Width: 60, Height: 40, SeaFraction: 0.85, Islands: 6, Seed: seed}, 6)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, n := g.Components()
+		if n < 3 {
+			t.Errorf("seed %d: %d landmasses, want ≥ 3", seed, n)
+		}
+		if s := seaShare(g); math.Abs(s-0.85) > 0.02 {
+			t.Errorf("seed %d: sea share %.3f, want ≈ 0.85", seed, s)
+		}
+	}
+}
+
+func seaShare(g *Grid) float64 {
+	sea := 0
+	for _, tr := range g.Terrain {
+		if tr == Sea {
+			sea++
+		}
+	}
+	return float64(sea) / float64(len(g.Terrain))
+}
+
+// Property: every state's territory is non-empty and 4-connected, the grid
+// is valid, the sea share is close to the target and about 10% of the land
+// is rough.
+func TestGenerateTerritories(t *testing.T) {
+	for seed := range uint64(30) {
+		for _, sf := range []float64{0, 0.3, 0.6, 0.9} {
+			spec := GenerateSpec{Width: 20 + int(seed%7)*5, Height: 15 + int(seed%3)*5, SeaFraction: sf, Islands: 1 + int(seed%5), Seed: seed}
+			n := 2 + int(seed%9)
+			name := fmt.Sprintf("%+v n=%d", spec, n)
+			g, err := Generate(spec, n)
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			if err := g.Validate(n); err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			if s := seaShare(g); math.Abs(s-sf) > 0.05 {
+				t.Errorf("%s: sea share %.3f", name, s)
+			}
+			land, rough := 0, 0
+			for _, tr := range g.Terrain {
+				if tr != Sea {
+					land++
+				}
+				if tr == Rough {
+					rough++
+				}
+			}
+			if r := float64(rough) / float64(land); math.Abs(r-roughFraction) > 0.02 {
+				t.Errorf("%s: rough share of land %.3f", name, r)
+			}
+			for s := range n {
+				cells, comps := territory(g, s)
+				if cells == 0 || comps != 1 {
+					t.Errorf("%s: state %d has %d cells in %d pieces", name, s, cells, comps)
+				}
+			}
+		}
+	}
+}
+
+// territory counts the cells of state s and their 4-connected pieces.
+func territory(g *Grid, s int) (cells, pieces int) {
+	seen := make([]bool, len(g.Owner))
+	var nb [4]int
+	for i, o := range g.Owner {
+		if int(o) != s {
+			continue
+		}
+		cells++
+		if seen[i] {
+			continue
+		}
+		pieces++
+		stack := []int{i}
+		seen[i] = true
+		for len(stack) > 0 {
+			u := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			for _, v := range neighbours(g.W, g.H, u, &nb) {
+				if int(g.Owner[v]) == s && !seen[v] {
+					seen[v] = true
+					stack = append(stack, v)
+				}
+			}
+		}
+	}
+	return cells, pieces
+}
+
+func TestGenerateErrors(t *testing.T) {
+	for _, tt := range []struct {
+		spec GenerateSpec
+		n    int
+	}{
+		// 3×3 at 0.9 sea: 9 − round(8.1) = 1 land cell for 2 states.
+		{GenerateSpec{Width: 3, Height: 3, SeaFraction: 0.9, Seed: 1}, 2},
+		{GenerateSpec{Width: 0, Height: 3}, 1},
+		{GenerateSpec{Width: 3, Height: 3, SeaFraction: 1}, 1},
+		{GenerateSpec{Width: 3, Height: 3, SeaFraction: -0.1}, 1},
+		{GenerateSpec{Width: 3, Height: 3, SeaFraction: math.NaN()}, 1},
+		{GenerateSpec{Width: 3, Height: 3}, -1},
+	} {
+		if _, err := Generate(tt.spec, tt.n); err == nil {
+			t.Errorf("Generate(%+v, %d) succeeded", tt.spec, tt.n)
+		}
+	}
+	// As many states as land cells: each gets exactly one.
+	g, err := Generate(GenerateSpec{Width: 2, Height: 2, Seed: 5}, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for s := range 4 {
+		if c, _ := territory(g, s); c != 1 {
+			t.Errorf("state %d has %d cells, want 1", s, c)
+		}
+	}
+}

@@ -1,0 +1,330 @@
+package theater
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+)
+
+// Terrain is the kind of a cell.
+type Terrain uint8
+
+// Terrain kinds. The zero value is Sea.
+const (
+	Sea Terrain = iota
+	Land
+	Rough
+)
+
+func (t Terrain) String() string {
+	switch t {
+	case Sea:
+		return "sea"
+	case Land:
+		return "land"
+	case Rough:
+		return "rough"
+	}
+	return fmt.Sprintf("Terrain(%d)", uint8(t))
+}
+
+// NoOwner is the owner of sea and of unowned land.
+const NoOwner = -1
+
+// Map glyphs with a fixed meaning; they cannot be state glyphs.
+const (
+	GlyphSea   = '~'
+	GlyphLand  = '.'
+	GlyphRough = '^'
+)
+
+// Grid is a theatre as plain data: W×H cells in row-major order (cell index
+// y*W + x), each with a terrain and an owner (a state index, or NoOwner).
+type Grid struct {
+	W, H    int
+	Terrain []Terrain
+	Owner   []int16
+}
+
+// Index returns the cell index of (x, y).
+func (g *Grid) Index(x, y int) int { return y*g.W + x }
+
+// XY returns the coordinates of cell i.
+func (g *Grid) XY(i int) (x, y int) { return i % g.W, i / g.W }
+
+// Clone returns a deep copy of g.
+func (g *Grid) Clone() *Grid {
+	return &Grid{
+		W:       g.W,
+		H:       g.H,
+		Terrain: append([]Terrain(nil), g.Terrain...),
+		Owner:   append([]int16(nil), g.Owner...),
+	}
+}
+
+// Validate checks that g is well formed for nStates states: positive size,
+// slices of length W*H, known terrain, owners in [NoOwner, nStates) and no
+// owned sea.
+func (g *Grid) Validate(nStates int) error {
+	if g == nil {
+		return errors.New("theater: nil grid")
+	}
+	if g.W <= 0 || g.H <= 0 {
+		return fmt.Errorf("theater: grid size %d×%d, want positive", g.W, g.H)
+	}
+	n := g.W * g.H
+	if len(g.Terrain) != n || len(g.Owner) != n {
+		return fmt.Errorf("theater: grid %d×%d has %d terrain and %d owner entries, want %d",
+			g.W, g.H, len(g.Terrain), len(g.Owner), n)
+	}
+	if nStates < 0 || nStates > math.MaxInt16+1 {
+		return fmt.Errorf("theater: %d states out of range", nStates)
+	}
+	for i, t := range g.Terrain {
+		o := int(g.Owner[i])
+		x, y := g.XY(i)
+		switch {
+		case t > Rough:
+			return fmt.Errorf("theater: cell (%d,%d): unknown terrain %d", x, y, t)
+		case o < NoOwner || o >= nStates:
+			return fmt.Errorf("theater: cell (%d,%d): owner %d out of range [-1,%d)", x, y, o, nStates)
+		case t == Sea && o != NoOwner:
+			return fmt.Errorf("theater: cell (%d,%d): sea owned by state %d", x, y, o)
+		}
+	}
+	return nil
+}
+
+// Components labels the 4-connected components of non-sea cells: comp[i] is
+// the component of cell i (0..count-1), or -1 for sea. Components are
+// numbered in order of their lowest cell index.
+func (g *Grid) Components() (comp []int32, count int) {
+	comp = make([]int32, len(g.Terrain))
+	for i := range comp {
+		comp[i] = -1
+	}
+	var stack []int32
+	for s, t := range g.Terrain {
+		if t == Sea || comp[s] >= 0 {
+			continue
+		}
+		id := int32(count)
+		count++
+		comp[s] = id
+		stack = append(stack[:0], int32(s))
+		for len(stack) > 0 {
+			u := int(stack[len(stack)-1])
+			stack = stack[:len(stack)-1]
+			var nb [4]int
+			for _, v := range neighbours(g.W, g.H, u, &nb) {
+				if g.Terrain[v] != Sea && comp[v] < 0 {
+					comp[v] = id
+					stack = append(stack, int32(v))
+				}
+			}
+		}
+	}
+	return comp, count
+}
+
+// neighbours writes the 4-neighbours of cell u inside the grid into buf and
+// returns them (no allocation).
+func neighbours(w, h, u int, buf *[4]int) []int {
+	x, y := u%w, u/w
+	k := 0
+	if x > 0 {
+		buf[k] = u - 1
+		k++
+	}
+	if x < w-1 {
+		buf[k] = u + 1
+		k++
+	}
+	if y > 0 {
+		buf[k] = u - w
+		k++
+	}
+	if y < h-1 {
+		buf[k] = u + w
+		k++
+	}
+	return buf[:k]
+}
+
+// Render draws the grid as one string per row: sea '~', unowned land '.',
+// unowned rough '^', an owned cell (land or rough) as glyphs[owner], or '?'
+// when the owner has no glyph.
+func (g *Grid) Render(glyphs []rune) []string {
+	rows := make([]string, g.H)
+	var b strings.Builder
+	for y := range g.H {
+		b.Reset()
+		for x := range g.W {
+			i := g.Index(x, y)
+			o := int(g.Owner[i])
+			switch {
+			case g.Terrain[i] == Sea:
+				b.WriteRune(GlyphSea)
+			case o == NoOwner && g.Terrain[i] == Rough:
+				b.WriteRune(GlyphRough)
+			case o == NoOwner:
+				b.WriteRune(GlyphLand)
+			case o >= 0 && o < len(glyphs):
+				b.WriteRune(glyphs[o])
+			default:
+				b.WriteRune('?')
+			}
+		}
+		rows[y] = b.String()
+	}
+	return rows
+}
+
+// MapError is one problem in an ASCII map or its rough overlay. Row and Col
+// are 0-based and count runes, not bytes.
+type MapError struct {
+	Which    string // "map" or "rough"
+	Row, Col int
+	Msg      string
+}
+
+func (e *MapError) Error() string {
+	return fmt.Sprintf("%s row %d col %d: %s", e.Which, e.Row, e.Col, e.Msg)
+}
+
+// MapErrors is every problem Parse found, in reading order (map first, then
+// the overlay).
+type MapErrors []*MapError
+
+func (es MapErrors) Error() string {
+	msgs := make([]string, len(es))
+	for i, e := range es {
+		msgs[i] = e.Error()
+	}
+	return strings.Join(msgs, "; ")
+}
+
+// Unwrap lets errors.As find the individual *MapError values.
+func (es MapErrors) Unwrap() []error {
+	out := make([]error, len(es))
+	for i, e := range es {
+		out[i] = e
+	}
+	return out
+}
+
+// splitRows strips one leading and one trailing newline (as TOML multi-line
+// strings leave them), splits into lines, drops a trailing '\r' per line and
+// converts each line to runes.
+func splitRows(text string) [][]rune {
+	if strings.HasPrefix(text, "\r\n") {
+		text = text[2:]
+	} else if strings.HasPrefix(text, "\n") {
+		text = text[1:]
+	}
+	if strings.HasSuffix(text, "\r\n") {
+		text = text[:len(text)-2]
+	} else if strings.HasSuffix(text, "\n") {
+		text = text[:len(text)-1]
+	}
+	if text == "" {
+		return nil
+	}
+	lines := strings.Split(text, "\n")
+	rows := make([][]rune, len(lines))
+	for i, l := range lines {
+		rows[i] = []rune(strings.TrimSuffix(l, "\r"))
+	}
+	return rows
+}
+
+// Parse builds a grid from an ASCII map: '~' sea, '.' unowned land, '^'
+// unowned rough; any other rune must be a key of glyphs and makes a land cell
+// owned by that state index. roughText, if not empty, is an overlay of the
+// same size in which '^' makes the cell rough (an error on sea); every other
+// rune leaves the cell as the map has it. The reserved runes '~', '.' and
+// '^' keep their meaning even if glyphs lists them.
+//
+// The first row fixes the width. Parse reports every problem it finds as a
+// MapErrors: the first row of a different width (once), every unknown glyph,
+// an overlay of another size (rows, and every row of another width than the
+// map's row) and rough on sea.
+func Parse(mapText, roughText string, glyphs map[rune]int) (*Grid, error) {
+	var errs MapErrors
+	add := func(which string, row, col int, format string, args ...any) {
+		errs = append(errs, &MapError{Which: which, Row: row, Col: col, Msg: fmt.Sprintf(format, args...)})
+	}
+
+	rows := splitRows(mapText)
+	width := 0
+	if len(rows) > 0 {
+		width = len(rows[0])
+	}
+	if width == 0 {
+		add("map", 0, 0, "empty map")
+		return nil, errs
+	}
+	h := len(rows)
+	g := &Grid{W: width, H: h, Terrain: make([]Terrain, width*h), Owner: make([]int16, width*h)}
+	ragged := false
+	for y, row := range rows {
+		if len(row) != width && !ragged {
+			ragged = true
+			add("map", y, min(len(row), width), "row has %d cells, expected width %d (the first row's)", len(row), width)
+		}
+		for x, r := range row {
+			t, owner := Land, NoOwner
+			switch r {
+			case GlyphSea:
+				t = Sea
+			case GlyphLand:
+			case GlyphRough:
+				t = Rough
+			default:
+				s, ok := glyphs[r]
+				switch {
+				case !ok:
+					add("map", y, x, "unknown glyph %q (U+%04X)", r, r)
+					continue
+				case s < 0 || s > math.MaxInt16:
+					add("map", y, x, "glyph %q maps to invalid state index %d", r, s)
+					continue
+				}
+				owner = s
+			}
+			if x < width {
+				g.Terrain[y*width+x] = t
+				g.Owner[y*width+x] = int16(owner)
+			}
+		}
+	}
+
+	if roughText != "" {
+		over := splitRows(roughText)
+		if len(over) != h {
+			add("rough", min(len(over), h), 0, "overlay has %d rows, map has %d", len(over), h)
+		}
+		for y := range min(len(over), h) {
+			row := over[y]
+			if len(row) != len(rows[y]) {
+				add("rough", y, min(len(row), len(rows[y])), "overlay row has %d cells, map row has %d", len(row), len(rows[y]))
+			}
+			for x, r := range row {
+				if r != GlyphRough || x >= len(rows[y]) || x >= width {
+					continue
+				}
+				i := y*width + x
+				if rows[y][x] == GlyphSea {
+					add("rough", y, x, "rough on sea")
+					continue
+				}
+				g.Terrain[i] = Rough
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return g, nil
+}

@@ -1,0 +1,121 @@
+package theater
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestParse(t *testing.T) {
+	// The TOML way: one leading and one trailing newline, stripped.
+	m := "\n~AAB\n.^B~\n"
+	rough := "\n.^..\n....\n"
+	g, err := Parse(m, rough, glyphsOf("AB"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.W != 4 || g.H != 2 {
+		t.Fatalf("size %d×%d, want 4×2", g.W, g.H)
+	}
+	wantT := []Terrain{Sea, Rough, Land, Land, Land, Rough, Land, Sea}
+	wantO := []int16{-1, 0, 0, 1, -1, -1, 1, -1}
+	if !slices.Equal(g.Terrain, wantT) || !slices.Equal(g.Owner, wantO) {
+		t.Errorf("terrain %v owner %v, want %v %v", g.Terrain, g.Owner, wantT, wantO)
+	}
+	// Owned rough shows the owner's glyph, unowned rough '^'.
+	if got, want := g.Render([]rune("AB")), []string{"~AAB", ".^B~"}; !slices.Equal(got, want) {
+		t.Errorf("Render = %q, want %q", got, want)
+	}
+	// A state without a glyph renders as '?'.
+	if got := g.Render([]rune("A")); got[0] != "~AA?" {
+		t.Errorf("Render without B's glyph = %q", got)
+	}
+	if err := g.Validate(2); err != nil {
+		t.Errorf("Validate: %v", err)
+	}
+}
+
+func TestParseRunesAndCRLF(t *testing.T) {
+	// Positions count runes: 'Å' is 2 bytes, so the unknown 'ж' is at col 1
+	// (byte 2).
+	_, err := Parse("ÅÅß\r\nÅжß\r\n", "", map[rune]int{'Å': 0, 'ß': 1})
+	var me *MapError
+	if !errors.As(err, &me) || me.Row != 1 || me.Col != 1 || !strings.Contains(me.Msg, "'ж'") {
+		t.Fatalf("err = %v, want unknown glyph 'ж' at row 1 col 1", err)
+	}
+	g, err := Parse("ÅÅß\r\nÅÅß\r\n", "", map[rune]int{'Å': 0, 'ß': 1})
+	if err != nil || g.W != 3 || g.H != 2 || g.Owner[2] != 1 {
+		t.Fatalf("CRLF map: %v, %+v", err, g)
+	}
+	// Only one trailing newline is stripped: a second one is an empty row.
+	if _, err := Parse("AB\n\n", "", glyphsOf("AB")); err == nil {
+		t.Error("trailing empty row accepted")
+	}
+}
+
+// (7) Every problem is reported at once.
+func TestParseErrors(t *testing.T) {
+	m := "AB~\nA\nAXB"
+	rough := "..\n."
+	_, err := Parse(m, rough, glyphsOf("AB"))
+	var es MapErrors
+	if !errors.As(err, &es) {
+		t.Fatalf("err = %v (%T), want MapErrors", err, err)
+	}
+	want := []struct {
+		which    string
+		row, col int
+		msg      string
+	}{
+		// Row 1 has 1 cell; the first row fixed the width at 3.
+		{"map", 1, 1, "expected width 3"},
+		{"map", 2, 1, "unknown glyph 'X'"},
+		// Overlay row 0 has 2 cells, the map row 3.
+		{"rough", 0, 2, "overlay row has 2 cells, map row has 3"},
+		// Overlay has 2 rows, the map 3.
+		{"rough", 2, 0, "overlay has 2 rows, map has 3"},
+	}
+	slices.SortFunc(es, func(a, b *MapError) int {
+		if a.Which != b.Which {
+			return strings.Compare(a.Which, b.Which)
+		}
+		return a.Row - b.Row
+	})
+	if len(es) != len(want) {
+		t.Fatalf("%d errors, want %d: %v", len(es), len(want), err)
+	}
+	for i, w := range want {
+		e := es[i]
+		if e.Which != w.which || e.Row != w.row || e.Col != w.col || !strings.Contains(e.Msg, w.msg) {
+			t.Errorf("error %d = %+v, want %s row %d col %d containing %q", i, *e, w.which, w.row, w.col, w.msg)
+		}
+	}
+	if !strings.Contains(err.Error(), "unknown glyph 'X'") || !strings.Contains(err.Error(), "expected width 3") {
+		t.Errorf("joined message %q lacks a problem", err)
+	}
+
+	for _, tt := range []struct {
+		name, m, rough string
+		glyphs         map[rune]int
+		which, msg     string
+		row, col       int
+	}{
+		{"empty", "", "", nil, "map", "empty map", 0, 0},
+		{"only newlines", "\n\n", "", nil, "map", "empty map", 0, 0},
+		{"rough on sea", "A~", ".^", glyphsOf("A"), "rough", "rough on sea", 0, 1},
+		{"negative index", "AQ", "", map[rune]int{'A': 0, 'Q': -2}, "map", "invalid state index", 0, 1},
+		{"ragged reported once", "AAA\nA\nA\nAAA", "", glyphsOf("A"), "map", "row has 1 cells, expected width 3", 1, 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse(tt.m, tt.rough, tt.glyphs)
+			var es MapErrors
+			if !errors.As(err, &es) || len(es) != 1 {
+				t.Fatalf("err = %v, want exactly one problem", err)
+			}
+			if e := es[0]; e.Which != tt.which || e.Row != tt.row || e.Col != tt.col || !strings.Contains(e.Msg, tt.msg) {
+				t.Errorf("got %+v, want %s row %d col %d containing %q", *e, tt.which, tt.row, tt.col, tt.msg)
+			}
+		})
+	}
+}

@@ -1,0 +1,76 @@
+package theater
+
+import (
+	"errors"
+	"fmt"
+	"math"
+)
+
+// Epsilon keeps the logarithms in OccupationThreat finite when offence or
+// defence is zero.
+const Epsilon = 1e-6
+
+// Params are the theatre's constants (MODEL.md §3).
+type Params struct {
+	RoughCost       float64 // cost of entering a rough cell (land costs 1)
+	SeaCost         float64 // cost of entering a sea cell
+	ProjectionRange float64 // distance at which projectable force falls to 1/e
+	Sealift         float64 // share of naval strength that can carry land forces across water
+	RoughBonus      float64 // defence bonus per unit of rough share
+	Steepness       float64 // κ of the occupation threat logistic
+}
+
+// DefaultParams returns the model's default constants.
+func DefaultParams() Params {
+	return Params{
+		RoughCost:       2,
+		SeaCost:         3,
+		ProjectionRange: 20,
+		Sealift:         0.5,
+		RoughBonus:      1,
+		Steepness:       2,
+	}
+}
+
+// Validate reports parameters the geometry cannot work with: negative or NaN
+// step costs (Dijkstra needs non-negative costs), a non-positive projection
+// range, negative sealift, NaN anywhere.
+func (p Params) Validate() error {
+	var errs []error
+	check := func(name string, v float64, ok bool, want string) {
+		if math.IsNaN(v) || !ok {
+			errs = append(errs, fmt.Errorf("theater: %s = %v, want %s", name, v, want))
+		}
+	}
+	check("RoughCost", p.RoughCost, p.RoughCost >= 0, ">= 0")
+	check("SeaCost", p.SeaCost, p.SeaCost >= 0, ">= 0")
+	check("ProjectionRange", p.ProjectionRange, p.ProjectionRange > 0, "> 0")
+	check("Sealift", p.Sealift, p.Sealift >= 0, ">= 0")
+	check("RoughBonus", p.RoughBonus, !math.IsInf(p.RoughBonus, 0), "finite")
+	check("Steepness", p.Steepness, !math.IsInf(p.Steepness, 0), "finite")
+	return errors.Join(errs...)
+}
+
+// enterCost is the cost of stepping into a cell of terrain t.
+func (p Params) enterCost(t Terrain) float64 {
+	switch t {
+	case Rough:
+		return p.RoughCost
+	case Sea:
+		return p.SeaCost
+	}
+	return 1
+}
+
+// Defence is Def(c) = land·(1 + RoughBonus·roughShare) + alliedHelp, where
+// alliedHelp is the caller's Σ over allies of k·h·P(ally→c).
+func Defence(p Params, land, roughShare, alliedHelp float64) float64 {
+	return land*(1+p.RoughBonus*roughShare) + alliedHelp
+}
+
+// OccupationThreat is Occ = σ(κ·(ln(P+ε) − ln(Def+ε))), σ the logistic
+// function: 0.5 when offence and defence balance.
+func OccupationThreat(p Params, proj, def float64) float64 {
+	x := p.Steepness * (math.Log(proj+Epsilon) - math.Log(def+Epsilon))
+	return 1 / (1 + math.Exp(-x))
+}
