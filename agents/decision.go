@@ -1,0 +1,178 @@
+package agents
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+)
+
+// Decision holds a state's decision-making settings: how it values options
+// (valuation model and its prospect-theory parameters), how noisy its choice
+// is, how its reference point moves and, for patrons, which strategy it
+// follows. A scenario's [decision] table sets the defaults; any state may
+// override any key.
+type Decision struct {
+	Valuation     string  // registered valuation model
+	Strategy      string  // registered patron strategy
+	ReferenceMode string  // "adaptive" or "aspiration"
+	Alpha         float64 // curvature of value in gains
+	Beta          float64 // curvature of value in losses
+	Lambda        float64 // loss aversion
+	Gamma         float64 // probability weighting in gains
+	Delta         float64 // probability weighting in losses
+	Temperature   float64 // softmax temperature; 0 is argmax
+	// ReferenceAdaptation is η: the share of the gap between threat and
+	// reference point that the reference point closes each tick.
+	ReferenceAdaptation float64
+	Patience            float64 // ticks an assurance patron waits for clients
+	ImposeThreshold     float64 // T_p − ρ_p above which an assurance patron imposes
+	ControlThreshold    float64 // revisionism above which a powerplay patron goes bilateral
+}
+
+// Reference-point modes.
+const (
+	ReferenceAdaptive   = "adaptive"
+	ReferenceAspiration = "aspiration"
+)
+
+// DecisionKind says what type of value a decision key takes.
+type DecisionKind int
+
+// Kinds of decision keys.
+const (
+	DecisionNumber DecisionKind = iota
+	DecisionInteger
+	DecisionName
+)
+
+// DecisionSpec describes one key of a [decision] table.
+type DecisionSpec struct {
+	Name     string
+	Kind     DecisionKind
+	Min, Max float64         // numbers: closed range
+	Names    func() []string // names: the allowed values
+	Doc      string
+	number   func(*Decision) *float64
+	name     func(*Decision) *string
+}
+
+// Set stores v (a string or a float64) under this key in d, or says why it
+// cannot: the error names the value and what is allowed.
+func (s DecisionSpec) Set(d *Decision, v any) error {
+	switch s.Kind {
+	case DecisionName:
+		str, ok := v.(string)
+		if !ok {
+			return fmt.Errorf("%v is not a name; allowed: %s", v, s.Allowed())
+		}
+		for _, n := range s.Names() {
+			if n == str {
+				*s.name(d) = str
+				return nil
+			}
+		}
+		return fmt.Errorf("%q is not a known %s; allowed: %s", str, strings.ReplaceAll(s.Name, "_", " "), s.Allowed())
+	default:
+		f, ok := v.(float64)
+		if !ok {
+			return fmt.Errorf("%v is not a number; allowed: %s", v, s.Allowed())
+		}
+		if math.IsNaN(f) || math.IsInf(f, 0) || f < s.Min || f > s.Max {
+			return fmt.Errorf("%v is out of range; allowed: %s", f, s.Allowed())
+		}
+		if s.Kind == DecisionInteger && f != math.Trunc(f) {
+			return fmt.Errorf("%v is not a whole number; allowed: %s", f, s.Allowed())
+		}
+		*s.number(d) = f
+		return nil
+	}
+}
+
+// Get returns the key's value in d as a string or a float64.
+func (s DecisionSpec) Get(d *Decision) any {
+	if s.Kind == DecisionName {
+		return *s.name(d)
+	}
+	return *s.number(d)
+}
+
+// Allowed describes the allowed values in words.
+func (s DecisionSpec) Allowed() string {
+	switch s.Kind {
+	case DecisionName:
+		return strings.Join(s.Names(), ", ")
+	case DecisionInteger:
+		return fmt.Sprintf("a whole number ≥ %v", s.Min)
+	}
+	if math.IsInf(s.Max, 1) {
+		return fmt.Sprintf("a number ≥ %v", s.Min)
+	}
+	return fmt.Sprintf("a number in [%v, %v]", s.Min, s.Max)
+}
+
+var inf = math.Inf(1)
+
+// DecisionSpecs lists every key of a [decision] table.
+var DecisionSpecs = []DecisionSpec{
+	{Name: "valuation", Kind: DecisionName, Names: ValuationNames, Doc: "valuation model", name: func(d *Decision) *string { return &d.Valuation }},
+	{Name: "strategy", Kind: DecisionName, Names: StrategyNames, Doc: "patron strategy", name: func(d *Decision) *string { return &d.Strategy }},
+	{Name: "reference_mode", Kind: DecisionName, Names: func() []string { return []string{ReferenceAdaptive, ReferenceAspiration} }, Doc: "adaptive reference point, or a fixed aspiration level", name: func(d *Decision) *string { return &d.ReferenceMode }},
+	{Name: "alpha", Kind: DecisionNumber, Min: 0, Max: 1, Doc: "value curvature in gains", number: func(d *Decision) *float64 { return &d.Alpha }},
+	{Name: "beta", Kind: DecisionNumber, Min: 0, Max: 1, Doc: "value curvature in losses", number: func(d *Decision) *float64 { return &d.Beta }},
+	{Name: "lambda", Kind: DecisionNumber, Min: 0, Max: inf, Doc: "loss aversion", number: func(d *Decision) *float64 { return &d.Lambda }},
+	{Name: "gamma", Kind: DecisionNumber, Min: 0.28, Max: 1, Doc: "probability weighting in gains", number: func(d *Decision) *float64 { return &d.Gamma }},
+	{Name: "delta", Kind: DecisionNumber, Min: 0.28, Max: 1, Doc: "probability weighting in losses", number: func(d *Decision) *float64 { return &d.Delta }},
+	{Name: "temperature", Kind: DecisionNumber, Min: 0, Max: inf, Doc: "softmax temperature (0: always the best option)", number: func(d *Decision) *float64 { return &d.Temperature }},
+	{Name: "reference_adaptation", Kind: DecisionNumber, Min: 0, Max: 1, Doc: "η: per-tick adaptation of the reference point", number: func(d *Decision) *float64 { return &d.ReferenceAdaptation }},
+	{Name: "patience", Kind: DecisionInteger, Min: 0, Max: inf, Doc: "ticks an assurance patron waits for a client alliance", number: func(d *Decision) *float64 { return &d.Patience }},
+	{Name: "impose_threshold", Kind: DecisionNumber, Min: 0, Max: 1, Doc: "threat above the reference point at which an assurance patron imposes", number: func(d *Decision) *float64 { return &d.ImposeThreshold }},
+	{Name: "control_threshold", Kind: DecisionNumber, Min: 0, Max: 1, Doc: "revisionism above which a powerplay patron offers only bilaterals", number: func(d *Decision) *float64 { return &d.ControlThreshold }},
+}
+
+// DefaultDecision returns the decision settings of MODEL.md §5–§6.
+func DefaultDecision() Decision {
+	return Decision{
+		Valuation:           "prospect",
+		Strategy:            "assurance",
+		ReferenceMode:       ReferenceAdaptive,
+		Alpha:               0.88,
+		Beta:                0.88,
+		Lambda:              2.25,
+		Gamma:               0.61,
+		Delta:               0.69,
+		Temperature:         0.02,
+		ReferenceAdaptation: 0.01,
+		Patience:            24,
+		ImposeThreshold:     0.15,
+		ControlThreshold:    0.3,
+	}
+}
+
+// LookupDecision returns the spec of the named decision key.
+func LookupDecision(name string) (DecisionSpec, bool) {
+	for _, s := range DecisionSpecs {
+		if s.Name == name {
+			return s, true
+		}
+	}
+	return DecisionSpec{}, false
+}
+
+// DecisionNames lists the keys of a [decision] table.
+func DecisionNames() []string {
+	names := make([]string, len(DecisionSpecs))
+	for i, s := range DecisionSpecs {
+		names[i] = s.Name
+	}
+	return names
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,134 @@
+package agents
+
+import "fmt"
+
+// OptionKind is the shape of an alliance option a patron can pursue.
+type OptionKind int
+
+// Option kinds (MODEL.md §6).
+const (
+	OptionNone         OptionKind = iota // self-help
+	OptionJoin                           // join an existing client alliance
+	OptionMultilateral                   // propose to a set of clients
+	OptionBilateral                      // propose to one client
+)
+
+func (k OptionKind) String() string {
+	switch k {
+	case OptionNone:
+		return "none"
+	case OptionJoin:
+		return "join"
+	case OptionMultilateral:
+		return "multilateral"
+	case OptionBilateral:
+		return "bilateral"
+	}
+	return fmt.Sprintf("OptionKind(%d)", int(k))
+}
+
+// Option is an alliance option: partners plus a commitment. For
+// OptionJoin, Alliance is the id of the alliance joined and Partners its
+// members.
+type Option struct {
+	Kind     OptionKind
+	Partners Set
+	Alliance int
+	Strong   bool
+}
+
+// PatronView is the read-only view of the world a patron strategy decides
+// from. The simulation implements it; strategies never mutate the world.
+type PatronView interface {
+	Tick() int
+	Threat() float64    // T_p
+	Reference() float64 // ρ_p
+	Decision() *Decision
+	// ClientAllianceExists reports whether any alliance of clients alone
+	// is in force among the patron's clients.
+	ClientAllianceExists() bool
+	// Waited is the number of ticks since the patron first preferred an
+	// alliance to self-help while no client alliance existed.
+	Waited() int
+	Revisionism(state int) float64
+}
+
+// A Strategy filters the options a patron may pursue in a diplomacy round;
+// the patron then takes the best admitted option by its valuation. Register
+// your own with RegisterStrategy and name it in decision.strategy.
+type Strategy interface {
+	Admit(v PatronView, o Option) bool
+}
+
+// RegisterStrategy makes s available under name to scenario files
+// (decision.strategy = name). It panics if the name is taken or empty.
+func RegisterStrategy(name string, s Strategy) {
+	registry.Lock()
+	defer registry.Unlock()
+	if name == "" || s == nil {
+		panic("agents: RegisterStrategy with empty name or nil strategy")
+	}
+	if _, dup := registry.strategies[name]; dup {
+		panic(fmt.Sprintf("agents: strategy %q registered twice", name))
+	}
+	registry.strategies[name] = s
+}
+
+// LookupStrategy returns the strategy registered under name.
+func LookupStrategy(name string) (Strategy, bool) {
+	registry.RLock()
+	defer registry.RUnlock()
+	s, ok := registry.strategies[name]
+	return s, ok
+}
+
+// StrategyNames lists the registered patron strategies, sorted.
+func StrategyNames() []string {
+	registry.RLock()
+	defer registry.RUnlock()
+	return sortedNames(registry.strategies)
+}
+
+// ProspectStrategy is He & Feng's patron: every option is open and the
+// valuation alone decides.
+type ProspectStrategy struct{}
+
+// Admit admits every option.
+func (ProspectStrategy) Admit(PatronView, Option) bool { return true }
+
+// AssuranceStrategy is Cohen's patron (H1): while no client alliance exists
+// it offers nothing for up to decision.patience ticks, unless its threat
+// exceeds its reference point by more than decision.impose_threshold; then
+// it may propose a multilateral set anyway (marked imposed by the engine).
+// Joining a client alliance is always open.
+type AssuranceStrategy struct{}
+
+// Admit implements Strategy.
+func (AssuranceStrategy) Admit(v PatronView, o Option) bool {
+	switch o.Kind {
+	case OptionNone, OptionJoin:
+		return true
+	}
+	if v.ClientAllianceExists() {
+		return true
+	}
+	d := v.Decision()
+	impatient := float64(v.Waited()) >= d.Patience || v.Threat()-v.Reference() > d.ImposeThreshold
+	return impatient && o.Kind == OptionMultilateral
+}
+
+// PowerplayStrategy is Cha's patron: clients more revisionist than
+// decision.control_threshold are offered only bilateral alliances, which let
+// the patron restrain them; everything else is as ProspectStrategy.
+type PowerplayStrategy struct{}
+
+// Admit implements Strategy.
+func (PowerplayStrategy) Admit(v PatronView, o Option) bool {
+	if o.Kind == OptionBilateral || o.Kind == OptionNone {
+		return true
+	}
+	limit := v.Decision().ControlThreshold
+	ok := true
+	o.Partners.Each(func(j int) { ok = ok && v.Revisionism(j) <= limit })
+	return ok
+}

@@ -1,0 +1,78 @@
+package configs
+
+import (
+	"embed"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/alliancesim/alliancesim/sim"
+)
+
+// The built-in scenarios, compiled into the binary so that the tool runs
+// without any files.
+//
+//go:embed scenarios/*.toml
+var builtinFS embed.FS
+
+// builtinPrefix names built-in files in error messages.
+const builtinPrefix = "builtin/"
+
+func builtinFile(name string) string { return builtinPrefix + name + ".toml" }
+
+func builtinSource(name string) ([]byte, bool) {
+	b, err := builtinFS.ReadFile("scenarios/" + name + ".toml")
+	return b, err == nil
+}
+
+// isBuiltinRef reports whether s is written as a built-in name rather than
+// a path: no directory separator and no .toml ending.
+func isBuiltinRef(s string) bool {
+	return !strings.ContainsAny(s, `/\`) && !strings.HasSuffix(s, ".toml")
+}
+
+// BuiltinNames lists the built-in scenarios, sorted.
+func BuiltinNames() []string {
+	entries, _ := builtinFS.ReadDir("scenarios")
+	var names []string
+	for _, e := range entries {
+		if n, ok := strings.CutSuffix(e.Name(), ".toml"); ok {
+			names = append(names, n)
+		}
+	}
+	slices.Sort(names)
+	return names
+}
+
+// BuiltinInfo names a built-in scenario and says what it is.
+type BuiltinInfo struct {
+	Name        string
+	Description string
+}
+
+// Builtins lists the built-in scenarios with their one-line descriptions.
+func Builtins() []BuiltinInfo {
+	var out []BuiltinInfo
+	for _, n := range BuiltinNames() {
+		src, _ := builtinSource(n)
+		var head struct {
+			Scenario struct {
+				Description string `toml:"description"`
+			} `toml:"scenario"`
+		}
+		_, _ = toml.Decode(string(src), &head) // the embedded files are tested valid
+		out = append(out, BuiltinInfo{Name: n, Description: head.Scenario.Description})
+	}
+	return out
+}
+
+// Builtin returns the named built-in scenario.
+func Builtin(name string) (*sim.Scenario, error) {
+	src, ok := builtinSource(name)
+	if !ok {
+		return nil, fmt.Errorf("%q is not a built-in scenario; allowed: %s (or a path to a .toml file)", name, strings.Join(BuiltinNames(), ", "))
+	}
+	return Parse(builtinFile(name), src)
+}

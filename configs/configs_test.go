@@ -1,0 +1,325 @@
+package configs
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/alliancesim/alliancesim/sim"
+)
+
+const base = `[scenario]
+name = "t"
+description = "test"
+start = "1950-01"
+ticks = 24
+
+[theater]
+map = """
+~~AA..BB
+~~AA..BB
+"""
+
+[[states]]
+id = "a"
+role = "patron"
+glyph = "A"
+land = 2
+
+[[states]]
+id = "b"
+role = "client"
+glyph = "B"
+`
+
+// parseErrors parses src and returns its errors, failing if it parsed.
+func parseErrors(t *testing.T, src string) Errors {
+	t.Helper()
+	_, err := Parse("s.toml", []byte(src))
+	var list Errors
+	if !errors.As(err, &list) {
+		t.Fatalf("want Errors, got %v", err)
+	}
+	return list
+}
+
+func TestValidBase(t *testing.T) {
+	sc, err := Parse("s.toml", []byte(base))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sc.Name != "t" || sc.Ticks != 24 || len(sc.States) != 2 || sc.States[0].Land != 2 || !sc.States[1].Sovereign {
+		t.Fatalf("unexpected scenario %+v", sc)
+	}
+	if sc.Params.SeaCost != 3 || sc.States[1].Decision.Strategy != "assurance" {
+		t.Fatalf("defaults not applied: %+v", sc.Params)
+	}
+}
+
+// Each broken file must fail with the file, the line and the key, and a
+// message that says what is allowed.
+func TestErrorsNameFileLineKey(t *testing.T) {
+	cases := []struct {
+		name, src    string
+		line         int
+		key, message string
+	}{
+		{"unknown key", strings.Replace(base, "ticks = 24", "ticks = 24\ncolour = 1", 1), 6, "scenario.colour", "unknown key; allowed: name, description"},
+		{"unknown state key", base + "speed = 3\n", 23, "states[1].speed", "unknown key; allowed: id, name, role"},
+		{"ragged map", strings.Replace(base, "~~AA..BB\n\"\"\"", "~~AA..B\n\"\"\"", 1), 10, "theater.map", "expected width 8"},
+		{"duplicated id", base + "\n[[states]]\nid = \"a\"\nrole = \"client\"\n", 25, "states[2].id", `duplicate id "a" (first at line 14)`},
+		{"unknown state in event", base + "\n[[events]]\nat = \"1950-06\"\nkind = \"intent\"\nactor = \"zz\"\ndelta = 0.2\n", 27, "events[0].actor", `"zz" is not a state in this scenario; allowed: a, b`},
+		{"negative force", strings.Replace(base, "land = 2", "land = -2", 1), 17, "states[0].land", "-2 is out of range; allowed: a number ≥ 0"},
+		{"event before start", base + "\n[[events]]\nat = \"1949-12\"\nkind = \"intent\"\nactor = \"a\"\ndelta = 0.2\n", 25, "events[0].at", "1949-12 is before the start 1950-01"},
+		{"bad role", strings.Replace(base, `role = "client"`, `role = "ally"`, 1), 21, "states[1].role", `"ally" is not a role; allowed: patron, client, adversary`},
+		{"wrong type", strings.Replace(base, "land = 2", `land = "lots"`, 1), 17, "states[0].land", `"lots" is a string; allowed: a number ≥ 0`},
+		{"bad glyph", strings.Replace(base, "glyph = \"B\"\n", "glyph = \"~\"\n", 1), 22, "states[1].glyph", "reserved for the map"},
+		{"unknown param", base + "\n[params]\nwarp = 9\n", 25, "params.warp", "unknown parameter; allowed: rough_cost"},
+		{"bad decision", base + "\n[decision]\nstrategy = \"chaos\"\n", 25, "decision.strategy", `"chaos" is not a known strategy; allowed: assurance, powerplay, prospect`},
+		{"event after horizon", base + "\n[[events]]\ntick = 24\nkind = \"intent\"\nactor = \"a\"\ndelta = 0.2\n", 25, "events[0].tick", "after the horizon"},
+		{"stakes of a client", strings.Replace(base, `glyph = "B"`, "glyph = \"B\"\nstakes = { a = 1 }", 1), 23, "states[1].stakes.a", "only patrons have stakes"},
+		{"event key of another kind", base + "\n[[events]]\ntick = 2\nkind = \"intent\"\nactor = \"a\"\ndelta = 0.2\nfraction = 0.5\n", 29, "events[0].fraction", "intent events do not use fraction"},
+		{"syntax", base + "\nx = = 1\n", 24, "states.x", "expected value"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			list := parseErrors(t, c.src)
+			for _, e := range list {
+				if e.File == "s.toml" && e.Line == c.line && e.Key == c.key && strings.Contains(e.Msg, c.message) {
+					return
+				}
+			}
+			t.Fatalf("want s.toml:%d: %s: …%s…; got\n%v", c.line, c.key, c.message, list)
+		})
+	}
+}
+
+// All errors of a file come together, sorted by line.
+func TestAllErrorsAtOnce(t *testing.T) {
+	src := strings.NewReplacer("ticks = 24", "ticks = 24\ncolour = 1", "land = 2", "land = -2", `role = "client"`, `role = "ally"`).Replace(base) +
+		"\n[[events]]\nat = \"1949-12\"\nkind = \"intent\"\nactor = \"ghost\"\ndelta = 0.2\n"
+	list := parseErrors(t, src)
+	want := []string{"scenario.colour", "states[0].land", "states[1].role", "events[0].at", "events[0].actor"}
+	if len(list) != len(want) {
+		t.Fatalf("want %d errors, got %d:\n%v", len(want), len(list), list)
+	}
+	for i, e := range list {
+		if e.Key != want[i] {
+			t.Errorf("error %d: want key %s, got %v", i, want[i], e)
+		}
+		if i > 0 && e.Line < list[i-1].Line {
+			t.Errorf("errors not sorted by line: %v", list)
+		}
+	}
+	if got := list.Error(); !strings.HasPrefix(got, "s.toml:6: scenario.colour: unknown key") {
+		t.Errorf("formatted errors start %q", got)
+	}
+}
+
+func TestEventsResolved(t *testing.T) {
+	src := base + `
+[[events]]
+at = "1950-06"
+kind = "occupy"
+actor = "a"
+target = "b"
+fraction = 0.5
+note = "war"
+
+[[events]]
+tick = 2
+kind = "capability"
+actor = "b"
+naval = 4
+
+[[events]]
+at = "1951-01"
+kind = "withdraw"
+actor = "a"
+target = "b"
+`
+	sc, err := Parse("s.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sc.Events) != 3 {
+		t.Fatalf("want 3 events, got %+v", sc.Events)
+	}
+	e0, e1, e2 := sc.Events[0], sc.Events[1], sc.Events[2]
+	if e0.Kind != sim.ScriptCapability || e0.Tick != 2 || !e0.SetNaval || e0.Naval != 4 || e0.SetLand {
+		t.Errorf("capability event sorted first by tick: %+v", e0)
+	}
+	if e1.Kind != sim.ScriptOccupy || e1.Tick != 5 || e1.Fraction != 0.5 || e1.Target != "b" || e1.Note != "war" {
+		t.Errorf("occupy event: %+v", e1)
+	}
+	if e2.Kind != sim.ScriptWithdraw || e2.Tick != 12 || e2.Fraction != 1 {
+		t.Errorf("withdraw defaults to all cells: %+v", e2)
+	}
+}
+
+func TestQuarterTicks(t *testing.T) {
+	src := strings.Replace(base, "ticks = 24", "ticks = 24\ntick = \"quarter\"", 1) +
+		"\n[[events]]\nat = \"1950-07\"\nkind = \"intent\"\nactor = \"a\"\ndelta = 0.1\n"
+	sc, err := Parse("s.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sc.Events[0].Tick != 2 || sc.Calendar.Label(2) != "1950-07" || sc.Calendar.Label(4) != "1951-01" {
+		t.Fatalf("quarter calendar: tick %d, labels %s %s", sc.Events[0].Tick, sc.Calendar.Label(2), sc.Calendar.Label(4))
+	}
+}
+
+// A chain of two extends: grand → child → base. Fields are overridden,
+// states patched and added by id, events appended, and errors in a file of
+// the chain still name that file.
+func TestExtendsChain(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, src string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	write("base.toml", base+"\n[[events]]\ntick = 1\nkind = \"intent\"\nactor = \"a\"\ndelta = 0.1\n")
+	write("child.toml", `extends = "base.toml"
+[scenario]
+name = "child"
+[params]
+sea_cost = 5
+[[states]]
+id = "b"
+revisionism = 0.4
+decision = { valuation = "expected_utility" }
+[[events]]
+tick = 3
+kind = "sovereignty"
+actor = "b"
+sovereign = false
+`)
+	grand := write("grand.toml", `extends = "child.toml"
+[scenario]
+ticks = 36
+[decision]
+strategy = "powerplay"
+[[states]]
+id = "c"
+role = "adversary"
+revisionism = 0.9
+`)
+	sc, err := LoadFile(grand)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sc.Name != "child" || sc.Ticks != 36 || sc.Params.SeaCost != 5 || sc.Description != "test" {
+		t.Errorf("scenario fields: %q %d %v %q", sc.Name, sc.Ticks, sc.Params.SeaCost, sc.Description)
+	}
+	if len(sc.States) != 3 || sc.States[2].ID != "c" || sc.States[2].Role != sim.Adversary {
+		t.Fatalf("states: %+v", sc.States)
+	}
+	b := sc.States[1]
+	if b.Revisionism != 0.4 || b.Role != sim.Client || b.Glyph != 'B' || b.Decision.Valuation != "expected_utility" || b.Decision.Strategy != "powerplay" {
+		t.Errorf("patched state b: %+v", b)
+	}
+	if sc.States[0].Decision.Valuation != "prospect" || sc.States[0].Decision.Strategy != "powerplay" {
+		t.Errorf("state a decision: %+v", sc.States[0].Decision)
+	}
+	if len(sc.Events) != 2 || sc.Events[0].Tick != 1 || sc.Events[1].Kind != sim.ScriptSovereignty {
+		t.Errorf("events appended: %+v", sc.Events)
+	}
+
+	// An error in the middle file is reported against it.
+	write("child.toml", "extends = \"base.toml\"\n[[states]]\nid = \"b\"\nrevisionism = 2\n")
+	_, err = LoadFile(grand)
+	if err == nil || !strings.Contains(err.Error(), "child.toml:4: states[0].revisionism: 2 is out of range") {
+		t.Errorf("error in the extended file: %v", err)
+	}
+
+	// A cycle is an error, not a hang.
+	write("loop.toml", "extends = \"loop2.toml\"\n")
+	write("loop2.toml", "extends = \"loop.toml\"\n")
+	if _, err := LoadFile(filepath.Join(dir, "loop.toml")); err == nil || !strings.Contains(err.Error(), "cycle") {
+		t.Errorf("cycle: %v", err)
+	}
+}
+
+func TestExtendsBuiltin(t *testing.T) {
+	for _, name := range BuiltinNames() {
+		src := "extends = \"" + name + "\"\n[scenario]\nname = \"cf\"\n[params]\nsea_cost = 1\n"
+		sc, err := Parse("cf.toml", []byte(src))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		orig, err := Builtin(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sc.Name != "cf" || sc.Params.SeaCost != 1 || len(sc.States) != len(orig.States) || len(sc.Events) != len(orig.Events) {
+			t.Errorf("%s: counterfactual lost something", name)
+		}
+	}
+	if _, err := Parse("cf.toml", []byte("extends = \"atlantis\"\n")); err == nil || !strings.Contains(err.Error(), `cf.toml:1: extends: "atlantis" is not a built-in scenario`) {
+		t.Errorf("unknown built-in: %v", err)
+	}
+}
+
+func TestBuiltinsValid(t *testing.T) {
+	names := BuiltinNames()
+	for _, want := range []string{"asia-1950", "europe-1947", "generic"} {
+		found := false
+		for _, n := range names {
+			found = found || n == want
+		}
+		if !found {
+			t.Errorf("built-in %s missing from %v", want, names)
+		}
+	}
+	for _, b := range Builtins() {
+		sc, err := Builtin(b.Name)
+		if err != nil {
+			t.Fatalf("%s: %v", b.Name, err)
+		}
+		if b.Description == "" {
+			t.Errorf("%s has no description", b.Name)
+		}
+		g, err := sc.Grid()
+		if err != nil {
+			t.Fatalf("%s: %v", b.Name, err)
+		}
+		for i, s := range sc.States {
+			n := 0
+			for _, o := range g.Owner {
+				if int(o) == i {
+					n++
+				}
+			}
+			if s.Glyph != 0 && n == 0 {
+				t.Errorf("%s: %s has a glyph but no cells", b.Name, s.ID)
+			}
+		}
+	}
+	if _, err := Builtin("atlantis"); err == nil {
+		t.Error("unknown built-in accepted")
+	}
+}
+
+func TestHistoricalIDs(t *testing.T) {
+	want := map[string][]string{
+		"europe-1947": {"usa", "gbr", "fra", "bel", "nld", "lux", "ita", "nor", "dnk", "prt", "isl", "can", "deu", "sov"},
+		"asia-1950":   {"usa", "jpn", "phl", "aus", "nzl", "kor", "prk", "twn", "chn", "tha", "pak", "vnm", "sov"},
+		"generic":     {"patron", "adversary", "c1", "c2", "c3", "c4", "c5", "c6"},
+	}
+	for name, ids := range want {
+		sc, err := Builtin(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range ids {
+			if sc.Index(id) < 0 {
+				t.Errorf("%s lacks state %s", name, id)
+			}
+		}
+	}
+}

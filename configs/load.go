@@ -1,0 +1,300 @@
+package configs
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/alliancesim/alliancesim/sim"
+)
+
+// maxExtends bounds a chain of extends, which also catches cycles early.
+const maxExtends = 16
+
+// Load reads a scenario given a built-in name or a file path. A name that
+// is both a built-in and an existing file means the file when it contains a
+// path separator or ends in .toml, the built-in otherwise.
+func Load(nameOrPath string) (*sim.Scenario, error) {
+	if isBuiltinRef(nameOrPath) {
+		return Builtin(nameOrPath)
+	}
+	return LoadFile(nameOrPath)
+}
+
+// LoadFile reads a scenario file, with the files it extends.
+func LoadFile(path string) (*sim.Scenario, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading scenario: %w", err)
+	}
+	return Parse(path, src)
+}
+
+// Parse reads a scenario from src, naming it file in errors. A relative
+// extends path is taken relative to file's directory.
+func Parse(file string, src []byte) (*sim.Scenario, error) {
+	var e errs
+	raw := loadChain(file, src, nil, &e)
+	if raw == nil {
+		return nil, e.list.sorted()
+	}
+	sc := resolve(raw, &e)
+	if err := e.list.sorted(); err != nil {
+		return nil, err
+	}
+	return sc, nil
+}
+
+// loadChain decodes one file and, if it extends another, merges it over
+// its base. seen holds the files already in the chain.
+func loadChain(file string, src []byte, seen []string, e *errs) *rawFile {
+	raw := decodeFile(file, src, e)
+	if raw == nil || !raw.Extends.ok(e, "a built-in scenario name or a file path") {
+		return raw
+	}
+	ref := raw.Extends.V
+	var baseFile string
+	var baseSrc []byte
+	switch {
+	case isBuiltinRef(ref):
+		s, ok := builtinSource(ref)
+		if !ok {
+			e.at(raw.Extends.Loc, "%q is not a built-in scenario; allowed: %s, or a path to a .toml file", ref, strings.Join(BuiltinNames(), ", "))
+			return nil
+		}
+		baseFile, baseSrc = builtinFile(ref), s
+	default:
+		if strings.HasPrefix(file, builtinPrefix) {
+			e.at(raw.Extends.Loc, "a built-in scenario may only extend another built-in")
+			return nil
+		}
+		baseFile = ref
+		if !filepath.IsAbs(ref) {
+			baseFile = filepath.Join(filepath.Dir(file), ref)
+		}
+		b, err := os.ReadFile(baseFile)
+		if err != nil {
+			e.at(raw.Extends.Loc, "cannot read %q: %v; allowed: %s, or a path to a .toml file", ref, errors.Unwrap(err), strings.Join(BuiltinNames(), ", "))
+			return nil
+		}
+		baseSrc = b
+	}
+	seen = append(seen, file)
+	if slices.Contains(seen, baseFile) || len(seen) > maxExtends {
+		e.at(raw.Extends.Loc, "extends %q makes a cycle (%s); allowed: a chain without repeats, at most %d long", ref, strings.Join(append(seen, baseFile), " → "), maxExtends)
+		return nil
+	}
+	base := loadChain(baseFile, baseSrc, seen, e)
+	if base == nil {
+		return nil
+	}
+	merge(base, raw)
+	return base
+}
+
+var lineInMessage = regexp.MustCompile(`^toml: line (\d+)(?: \(last key "([^"]*)"\))?: (.*)$`)
+
+// decodeFile decodes one file without its base, reporting syntax errors,
+// unknown keys and duplicated state ids. It returns nil when the file
+// cannot be read as TOML at all.
+func decodeFile(file string, src []byte, e *errs) *rawFile {
+	raw := &rawFile{file: file, idx: indexLines(string(src)), lines: strings.Split(string(src), "\n")}
+	md, err := toml.Decode(string(src), raw)
+	if err != nil {
+		var pe toml.ParseError
+		switch {
+		case errors.As(err, &pe):
+			e.list = append(e.list, Error{File: file, Line: pe.Position.Line, Key: pe.LastKey, Msg: pe.Message})
+		default:
+			msg := err.Error()
+			line := 0
+			key := ""
+			if m := lineInMessage.FindStringSubmatch(msg); m != nil {
+				line, _ = strconv.Atoi(m[1])
+				key, msg = m[2], m[3]
+			}
+			e.list = append(e.list, Error{File: file, Line: line, Key: key, Msg: msg})
+		}
+		return nil
+	}
+	raw.locate()
+	reportUndecoded(raw, md.Undecoded(), e)
+	seen := map[string]Loc{}
+	for _, s := range raw.States {
+		if !s.ID.Set || s.ID.Bad != nil {
+			continue
+		}
+		if first, dup := seen[s.ID.V]; dup {
+			e.at(s.ID.Loc, "duplicate id %q (first at line %d); allowed: each id once per file", s.ID.V, first.Line)
+			continue
+		}
+		seen[s.ID.V] = s.ID.Loc
+	}
+	return raw
+}
+
+// reportUndecoded turns the decoder's unknown keys into located errors
+// that list the keys the table allows.
+func reportUndecoded(raw *rawFile, keys []toml.Key, e *errs) {
+	unknown := map[string]bool{}
+	for _, k := range keys {
+		unknown[k.String()] = true
+	}
+	for _, k := range keys {
+		if len(k) > 1 && unknown[k[:len(k)-1].String()] {
+			continue // its table is unknown already
+		}
+		allowed := strings.Join(tableKeys(k[:len(k)-1]), ", ")
+		plain := k.String()
+		found := false
+		for _, path := range raw.idx.paths() {
+			if stripIndices(path) == plain {
+				found = true
+				e.at(Loc{File: raw.file, Line: raw.idx[path], Key: path}, "unknown key; allowed: %s", allowed)
+			}
+		}
+		if !found {
+			e.at(Loc{File: raw.file, Key: plain}, "unknown key; allowed: %s", allowed)
+		}
+	}
+}
+
+func (idx lineIndex) paths() []string {
+	out := make([]string, 0, len(idx))
+	for p := range idx {
+		out = append(out, p)
+	}
+	slices.Sort(out)
+	return out
+}
+
+var indexPattern = regexp.MustCompile(`\[\d+\]`)
+
+func stripIndices(path string) string { return indexPattern.ReplaceAllString(path, "") }
+
+// tableKeys lists the keys the struct behind a table path accepts, taken
+// from the toml tags of the raw types so that the list cannot drift.
+func tableKeys(path toml.Key) []string {
+	t := reflect.TypeFor[rawFile]()
+	for _, part := range path {
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct {
+			return nil
+		}
+		f, ok := fieldByTag(t, part)
+		if !ok {
+			return nil
+		}
+		t = f.Type
+	}
+	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+		t = t.Elem()
+	}
+	var keys []string
+	if t.Kind() == reflect.Struct {
+		for i := range t.NumField() {
+			if tag := t.Field(i).Tag.Get("toml"); tag != "" && tag != "-" {
+				keys = append(keys, tag)
+			}
+		}
+	}
+	return keys
+}
+
+func fieldByTag(t reflect.Type, tag string) (reflect.StructField, bool) {
+	for i := range t.NumField() {
+		if t.Field(i).Tag.Get("toml") == tag {
+			return t.Field(i), true
+		}
+	}
+	return reflect.StructField{}, false
+}
+
+// merge lays child over base: set values override, states are patched or
+// added by id, events are appended. See the package doc for the rules.
+func merge(base, child *rawFile) {
+	over(&base.Scenario.Name, child.Scenario.Name)
+	over(&base.Scenario.Description, child.Scenario.Description)
+	over(&base.Scenario.Start, child.Scenario.Start)
+	over(&base.Scenario.Tick, child.Scenario.Tick)
+	over(&base.Scenario.Ticks, child.Scenario.Ticks)
+
+	ct, bt := &child.Theater, &base.Theater
+	switch {
+	case ct.Map.Set:
+		bt.Map, bt.Rough, bt.Generate = ct.Map, ct.Rough, nil
+	case ct.Generate != nil && bt.Generate != nil:
+		g, cg := bt.Generate, ct.Generate
+		over(&g.Width, cg.Width)
+		over(&g.Height, cg.Height)
+		over(&g.SeaFraction, cg.SeaFraction)
+		over(&g.Islands, cg.Islands)
+		over(&g.Seed, cg.Seed)
+	case ct.Generate != nil:
+		bt.Map, bt.Rough, bt.Generate = opt[string]{}, opt[string]{}, ct.Generate
+	default:
+		over(&bt.Rough, ct.Rough)
+	}
+
+	base.Params = overMap(base.Params, child.Params)
+	base.Decision = overMap(base.Decision, child.Decision)
+
+	byID := map[string]*rawState{}
+	for _, s := range base.States {
+		if s.ID.Set && s.ID.Bad == nil {
+			byID[s.ID.V] = s
+		}
+	}
+	for _, c := range child.States {
+		b, ok := byID[c.ID.V]
+		if !ok || !c.ID.Set || c.ID.Bad != nil {
+			base.States = append(base.States, c)
+			continue
+		}
+		over(&b.Name, c.Name)
+		over(&b.Role, c.Role)
+		over(&b.Glyph, c.Glyph)
+		over(&b.Land, c.Land)
+		over(&b.Naval, c.Naval)
+		over(&b.Economy, c.Economy)
+		over(&b.Revisionism, c.Revisionism)
+		over(&b.Ideology, c.Ideology)
+		over(&b.Sovereign, c.Sovereign)
+		over(&b.Reference, c.Reference)
+		b.Stakes = overMap(b.Stakes, c.Stakes)
+		b.Grievance = overMap(b.Grievance, c.Grievance)
+		b.Decision = overMap(b.Decision, c.Decision)
+	}
+	base.Events = append(base.Events, child.Events...)
+	base.file, base.idx, base.lines = child.file, child.idx, child.lines
+	base.Extends = child.Extends
+}
+
+func over[T any](dst *opt[T], src opt[T]) {
+	if src.Set {
+		*dst = src
+	}
+}
+
+func overMap[T any](dst, src map[string]*opt[T]) map[string]*opt[T] {
+	if len(src) == 0 {
+		return dst
+	}
+	if dst == nil {
+		dst = map[string]*opt[T]{}
+	}
+	for k, v := range src {
+		dst[k] = v
+	}
+	return dst
+}

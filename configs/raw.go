@@ -1,0 +1,258 @@
+package configs
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+)
+
+// opt is one value as written in a file: whether it was set, the value, and
+// where. A value of the wrong TOML type is kept in Bad rather than failing
+// the decoder, so that every error of a file can be reported at once.
+type opt[T any] struct {
+	V   T
+	Set bool
+	Bad any // the value as written, when it had the wrong type
+	Loc Loc
+}
+
+// UnmarshalTOML implements toml.Unmarshaler.
+func (o *opt[T]) UnmarshalTOML(v any) error {
+	o.Set = true
+	switch p := any(&o.V).(type) {
+	case *float64:
+		switch x := v.(type) {
+		case float64:
+			*p = x
+		case int64:
+			*p = float64(x)
+		default:
+			o.Bad = v
+		}
+	case *int:
+		switch x := v.(type) {
+		case int64:
+			*p = int(x)
+		case float64:
+			if x == math.Trunc(x) && math.Abs(x) < 1<<53 {
+				*p = int(x)
+			} else {
+				o.Bad = v
+			}
+		default:
+			o.Bad = v
+		}
+	case *string:
+		if x, ok := v.(string); ok {
+			*p = x
+		} else {
+			o.Bad = v
+		}
+	case *bool:
+		if x, ok := v.(bool); ok {
+			*p = x
+		} else {
+			o.Bad = v
+		}
+	case *any:
+		switch x := v.(type) {
+		case int64:
+			*p = float64(x)
+		case float64, string, bool:
+			*p = x
+		default:
+			o.Bad = v
+		}
+	}
+	return nil
+}
+
+// ok reports whether the value is set and of the right type; if it is set
+// with a wrong type it records the error.
+func (o *opt[T]) ok(e *errs, want string) bool {
+	if !o.Set {
+		return false
+	}
+	if o.Bad != nil {
+		e.at(o.Loc, "%s is %s; allowed: %s", show(o.Bad), typeName(o.Bad), want)
+		return false
+	}
+	return true
+}
+
+func show(v any) string {
+	switch x := v.(type) {
+	case string:
+		return strconv.Quote(x)
+	case map[string]any:
+		return "a table"
+	case []any, []map[string]any:
+		return "an array"
+	}
+	return fmt.Sprint(v)
+}
+
+func typeName(v any) string {
+	switch v.(type) {
+	case string:
+		return "a string"
+	case int64:
+		return "an integer"
+	case float64:
+		return "a number"
+	case bool:
+		return "a boolean"
+	case map[string]any:
+		return "not a value"
+	case []any, []map[string]any:
+		return "not a value"
+	}
+	return fmt.Sprintf("of type %T", v)
+}
+
+// rawFile is a scenario file as written: nothing defaulted, nothing checked.
+type rawFile struct {
+	Extends  opt[string]              `toml:"extends"`
+	Scenario rawMeta                  `toml:"scenario"`
+	Theater  rawTheater               `toml:"theater"`
+	Params   map[string]*opt[float64] `toml:"params"`
+	Decision map[string]*opt[any]     `toml:"decision"`
+	States   []*rawState              `toml:"states"`
+	Events   []*rawEvent              `toml:"events"`
+
+	file  string    // as named by the user
+	idx   lineIndex // where each key was written
+	lines []string  // the source, for locating rows of the map
+}
+
+type rawMeta struct {
+	Name        opt[string] `toml:"name"`
+	Description opt[string] `toml:"description"`
+	Start       opt[string] `toml:"start"`
+	Tick        opt[string] `toml:"tick"`
+	Ticks       opt[int]    `toml:"ticks"`
+}
+
+type rawTheater struct {
+	Map      opt[string]  `toml:"map"`
+	Rough    opt[string]  `toml:"rough"`
+	Generate *rawGenerate `toml:"generate"`
+}
+
+type rawGenerate struct {
+	Width       opt[int]     `toml:"width"`
+	Height      opt[int]     `toml:"height"`
+	SeaFraction opt[float64] `toml:"sea_fraction"`
+	Islands     opt[int]     `toml:"islands"`
+	Seed        opt[int]     `toml:"seed"`
+	Loc         Loc          `toml:"-"`
+}
+
+type rawState struct {
+	ID          opt[string]              `toml:"id"`
+	Name        opt[string]              `toml:"name"`
+	Role        opt[string]              `toml:"role"`
+	Glyph       opt[string]              `toml:"glyph"`
+	Land        opt[float64]             `toml:"land"`
+	Naval       opt[float64]             `toml:"naval"`
+	Economy     opt[float64]             `toml:"economy"`
+	Revisionism opt[float64]             `toml:"revisionism"`
+	Ideology    opt[float64]             `toml:"ideology"`
+	Sovereign   opt[bool]                `toml:"sovereign"`
+	Stakes      map[string]*opt[float64] `toml:"stakes"`
+	Grievance   map[string]*opt[float64] `toml:"grievance"`
+	Reference   opt[float64]             `toml:"reference"`
+	Decision    map[string]*opt[any]     `toml:"decision"`
+	Loc         Loc                      `toml:"-"` // its [[states]] header
+}
+
+type rawEvent struct {
+	At        opt[string]  `toml:"at"`
+	Tick      opt[int]     `toml:"tick"`
+	Kind      opt[string]  `toml:"kind"`
+	Actor     opt[string]  `toml:"actor"`
+	Target    opt[string]  `toml:"target"`
+	Delta     opt[float64] `toml:"delta"`
+	Fraction  opt[float64] `toml:"fraction"`
+	Land      opt[float64] `toml:"land"`
+	Naval     opt[float64] `toml:"naval"`
+	Economy   opt[float64] `toml:"economy"`
+	Sovereign opt[bool]    `toml:"sovereign"`
+	Note      opt[string]  `toml:"note"`
+	Loc       Loc          `toml:"-"` // its [[events]] header
+}
+
+// locate fills in where every value of f was written.
+func (f *rawFile) locate() {
+	at := func(path string) Loc { return Loc{File: f.file, Line: f.idx[path], Key: path} }
+	f.Extends.Loc = at("extends")
+	m := &f.Scenario
+	for key, o := range map[string]*opt[string]{"name": &m.Name, "description": &m.Description, "start": &m.Start, "tick": &m.Tick} {
+		o.Loc = at("scenario." + key)
+	}
+	m.Ticks.Loc = at("scenario.ticks")
+	f.Theater.Map.Loc = at("theater.map")
+	f.Theater.Rough.Loc = at("theater.rough")
+	if g := f.Theater.Generate; g != nil {
+		g.Loc = at("theater.generate")
+		g.Width.Loc = at("theater.generate.width")
+		g.Height.Loc = at("theater.generate.height")
+		g.SeaFraction.Loc = at("theater.generate.sea_fraction")
+		g.Islands.Loc = at("theater.generate.islands")
+		g.Seed.Loc = at("theater.generate.seed")
+	}
+	locateMap(f.Params, "params", at)
+	locateMap(f.Decision, "decision", at)
+	for i, s := range f.States {
+		p := fmt.Sprintf("states[%d]", i)
+		s.Loc = at(p)
+		for key, o := range map[string]*opt[string]{"id": &s.ID, "name": &s.Name, "role": &s.Role, "glyph": &s.Glyph} {
+			o.Loc = at(p + "." + key)
+		}
+		for key, o := range map[string]*opt[float64]{"land": &s.Land, "naval": &s.Naval, "economy": &s.Economy,
+			"revisionism": &s.Revisionism, "ideology": &s.Ideology, "reference": &s.Reference} {
+			o.Loc = at(p + "." + key)
+		}
+		s.Sovereign.Loc = at(p + ".sovereign")
+		locateMap(s.Stakes, p+".stakes", at)
+		locateMap(s.Grievance, p+".grievance", at)
+		locateMap(s.Decision, p+".decision", at)
+		if s.Loc.Line == 0 { // states written as an inline array: use the key's line
+			s.Loc.Line = f.idx["states"]
+		}
+	}
+	for i, e := range f.Events {
+		p := fmt.Sprintf("events[%d]", i)
+		e.Loc = at(p)
+		for key, o := range map[string]*opt[string]{"at": &e.At, "kind": &e.Kind, "actor": &e.Actor, "target": &e.Target, "note": &e.Note} {
+			o.Loc = at(p + "." + key)
+		}
+		for key, o := range map[string]*opt[float64]{"delta": &e.Delta, "fraction": &e.Fraction, "land": &e.Land, "naval": &e.Naval, "economy": &e.Economy} {
+			o.Loc = at(p + "." + key)
+		}
+		e.Tick.Loc = at(p + ".tick")
+		e.Sovereign.Loc = at(p + ".sovereign")
+		if e.Loc.Line == 0 {
+			e.Loc.Line = f.idx["events"]
+		}
+	}
+}
+
+func locateMap[T any](m map[string]*opt[T], prefix string, at func(string) Loc) {
+	for k, o := range m {
+		o.Loc = at(prefix + "." + quoteKey(k))
+	}
+}
+
+// quoteKey writes a key as it appears in a dotted path.
+func quoteKey(k string) string {
+	for i := 0; i < len(k); i++ {
+		if !isBare(k[i]) {
+			return strconv.Quote(k)
+		}
+	}
+	if k == "" {
+		return `""`
+	}
+	return k
+}

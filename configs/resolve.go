@@ -1,0 +1,524 @@
+package configs
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/alliancesim/alliancesim/agents"
+	"github.com/alliancesim/alliancesim/sim"
+	"github.com/alliancesim/alliancesim/theater"
+)
+
+var idPattern = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+
+// reservedGlyphs are the map characters that are not states.
+const reservedGlyphs = "~.^ \t"
+
+// Limits on generated theatres and horizons, so that a typo cannot ask for
+// a theatre or a run that exhausts memory.
+const (
+	maxGridSide = 1000
+	maxTicks    = 1_000_000
+)
+
+// resolve checks a merged file and turns it into a sim.Scenario, adding
+// every problem it finds to e.
+func resolve(f *rawFile, e *errs) *sim.Scenario {
+	sc := &sim.Scenario{Source: f.file, Params: sim.DefaultParams(), Decision: agents.DefaultDecision()}
+
+	// [scenario]
+	m := &f.Scenario
+	sc.Name = strings.TrimSuffix(filepath.Base(f.file), ".toml")
+	if m.Name.ok(e, "a string") {
+		sc.Name = m.Name.V
+	}
+	if m.Description.ok(e, "a string") {
+		sc.Description = m.Description.V
+	}
+	sc.Calendar.MonthsPerTick = 1
+	if m.Tick.ok(e, "a string: "+strings.Join(sim.TickUnitNames, ", ")) {
+		n, ok := sim.TickUnits[m.Tick.V]
+		if !ok {
+			e.at(m.Tick.Loc, "%q is not a tick length; allowed: %s", m.Tick.V, strings.Join(sim.TickUnitNames, ", "))
+		}
+		sc.Calendar.MonthsPerTick = n
+	}
+	startOK := false
+	switch {
+	case m.Start.ok(e, "a month, YYYY-MM"):
+		y, mo, err := sim.ParseMonth(m.Start.V)
+		if err != nil {
+			e.at(m.Start.Loc, "%v", err)
+		} else {
+			sc.Calendar.StartYear, sc.Calendar.StartMonth, startOK = y, mo, true
+		}
+	case !m.Start.Set:
+		e.at(Loc{File: f.file, Line: f.idx["scenario"], Key: "scenario.start"}, "missing; allowed: a month, YYYY-MM, e.g. 1950-01")
+	}
+	switch {
+	case m.Ticks.ok(e, "a whole number"):
+		if m.Ticks.V < 1 || m.Ticks.V > maxTicks {
+			e.at(m.Ticks.Loc, "%d is out of range; allowed: a whole number in [1, %d]", m.Ticks.V, maxTicks)
+		} else {
+			sc.Ticks = m.Ticks.V
+		}
+	case !m.Ticks.Set:
+		e.at(Loc{File: f.file, Line: f.idx["scenario"], Key: "scenario.ticks"}, "missing; allowed: a whole number ≥ 1")
+	}
+
+	// [params] and [decision]
+	for _, k := range sortedKeys(f.Params) {
+		o := f.Params[k]
+		spec, ok := sim.LookupParam(k)
+		if !ok {
+			e.at(o.Loc, "unknown parameter; allowed: %s", strings.Join(sim.ParamNames(), ", "))
+			continue
+		}
+		if !o.ok(e, spec.Allowed()) {
+			continue
+		}
+		if err := spec.Check(o.V); err != nil {
+			e.at(o.Loc, "%v", err)
+			continue
+		}
+		*spec.Field(&sc.Params) = o.V
+	}
+	applyDecision(&sc.Decision, f.Decision, e)
+
+	// [[states]]
+	index := map[string]int{}
+	glyphs := map[rune]int{}
+	for _, s := range f.States {
+		st := resolveState(s, sc.Decision, e)
+		if st.ID == "" {
+			continue
+		}
+		if _, dup := index[st.ID]; dup {
+			continue // reported per file
+		}
+		if st.Glyph != 0 {
+			if other, dup := glyphs[st.Glyph]; dup {
+				e.at(s.Glyph.Loc, "glyph %q is already the glyph of %q; allowed: one glyph per state", st.Glyph, sc.States[other].ID)
+			} else {
+				glyphs[st.Glyph] = len(sc.States)
+			}
+		}
+		index[st.ID] = len(sc.States)
+		sc.States = append(sc.States, st)
+	}
+	if len(f.States) == 0 {
+		e.at(Loc{File: f.file, Key: "states"}, "no states; allowed: at least one [[states]] table")
+	}
+	for _, s := range f.States {
+		checkRefs(s, index, sc, e)
+	}
+
+	// [theater]
+	resolveTheater(f, sc, glyphs, e)
+
+	// [[events]]
+	for _, ev := range f.Events {
+		if out, ok := resolveEvent(ev, sc, index, startOK, e); ok {
+			sc.Events = append(sc.Events, out)
+		}
+	}
+	slices.SortStableFunc(sc.Events, func(a, b sim.ScriptedEvent) int { return a.Tick - b.Tick })
+
+	return sc
+}
+
+func applyDecision(d *agents.Decision, keys map[string]*opt[any], e *errs) {
+	for _, k := range sortedKeys(keys) {
+		o := keys[k]
+		spec, ok := agents.LookupDecision(k)
+		if !ok {
+			e.at(o.Loc, "unknown decision key; allowed: %s", strings.Join(agents.DecisionNames(), ", "))
+			continue
+		}
+		if !o.ok(e, spec.Allowed()) {
+			continue
+		}
+		if err := spec.Set(d, o.V); err != nil {
+			e.at(o.Loc, "%v", err)
+		}
+	}
+}
+
+func resolveState(s *rawState, def agents.Decision, e *errs) sim.State {
+	st := sim.State{Sovereign: true, Decision: def}
+	switch {
+	case s.ID.ok(e, "a lowercase id such as usa"):
+		if !idPattern.MatchString(s.ID.V) {
+			e.at(s.ID.Loc, "%q is not a valid id; allowed: lowercase letters, digits and _, starting with a letter", s.ID.V)
+			return sim.State{}
+		}
+		st.ID = s.ID.V
+	case !s.ID.Set:
+		e.at(s.Loc, "state without id; allowed: every [[states]] has id = \"…\"")
+		return sim.State{}
+	default:
+		return sim.State{}
+	}
+	st.Name = st.ID
+	if s.Name.ok(e, "a string") {
+		st.Name = s.Name.V
+	}
+	switch {
+	case s.Role.ok(e, strings.Join(sim.RoleNames, ", ")):
+		r, ok := sim.ParseRole(s.Role.V)
+		if !ok {
+			e.at(s.Role.Loc, "%q is not a role; allowed: %s", s.Role.V, strings.Join(sim.RoleNames, ", "))
+		}
+		st.Role = r
+	case !s.Role.Set:
+		e.at(s.Loc, "state %q has no role; allowed: role = %s", st.ID, strings.Join(sim.RoleNames, " | "))
+	}
+	if s.Glyph.ok(e, "one character") {
+		g, size := utf8.DecodeRuneInString(s.Glyph.V)
+		switch {
+		case size == 0 || size != len(s.Glyph.V) || g == utf8.RuneError:
+			e.at(s.Glyph.Loc, "%q is not one character; allowed: one character other than ~ . ^ or a space", s.Glyph.V)
+		case strings.ContainsRune(reservedGlyphs, g):
+			e.at(s.Glyph.Loc, "%q is reserved for the map; allowed: one character other than ~ . ^ or a space", s.Glyph.V)
+		default:
+			st.Glyph = g
+		}
+	}
+	number(&s.Land, &st.Land, 0, math.Inf(1), e)
+	number(&s.Naval, &st.Naval, 0, math.Inf(1), e)
+	number(&s.Economy, &st.Economy, 0, math.Inf(1), e)
+	number(&s.Revisionism, &st.Revisionism, 0, 1, e)
+	number(&s.Ideology, &st.Ideology, -1, 1, e)
+	if number(&s.Reference, &st.Reference, 0, 1, e) {
+		st.HasReference = true
+	}
+	if s.Sovereign.ok(e, "true or false") {
+		st.Sovereign = s.Sovereign.V
+	}
+	applyDecision(&st.Decision, s.Decision, e)
+	return st
+}
+
+// number copies a set, well-typed, in-range value into dst.
+func number(o *opt[float64], dst *float64, lo, hi float64, e *errs) bool {
+	if !o.ok(e, rangeWords(lo, hi)) {
+		return false
+	}
+	if math.IsNaN(o.V) || o.V < lo || o.V > hi {
+		e.at(o.Loc, "%v is out of range; allowed: %s", o.V, rangeWords(lo, hi))
+		return false
+	}
+	*dst = o.V
+	return true
+}
+
+func rangeWords(lo, hi float64) string {
+	if math.IsInf(hi, 1) {
+		return fmt.Sprintf("a number ≥ %v", lo)
+	}
+	return fmt.Sprintf("a number in [%v, %v]", lo, hi)
+}
+
+// checkRefs resolves the id-keyed tables of a state once all ids are known.
+func checkRefs(s *rawState, index map[string]int, sc *sim.Scenario, e *errs) {
+	if !s.ID.Set || s.ID.Bad != nil {
+		return
+	}
+	i, ok := index[s.ID.V]
+	if !ok {
+		return
+	}
+	st := &sc.States[i]
+	if len(s.Stakes) > 0 && st.Role != sim.Patron {
+		for _, k := range sortedKeys(s.Stakes) {
+			e.at(s.Stakes[k].Loc, "only patrons have stakes; %q is a %s", st.ID, st.Role)
+			break
+		}
+	}
+	st.Stakes = idTable(s.Stakes, index, st.ID, 0, math.Inf(1), e)
+	st.Grievance = idTable(s.Grievance, index, st.ID, 0, 1, e)
+}
+
+func idTable(m map[string]*opt[float64], index map[string]int, self string, lo, hi float64, e *errs) map[string]float64 {
+	if len(m) == 0 {
+		return nil
+	}
+	out := map[string]float64{}
+	for _, k := range sortedKeys(m) {
+		o := m[k]
+		if _, ok := index[k]; !ok || k == self {
+			e.at(o.Loc, "%q is not another state's id; allowed: %s", k, idList(index, self))
+			continue
+		}
+		var v float64
+		if number(o, &v, lo, hi, e) {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+func idList(index map[string]int, except string) string {
+	ids := make([]string, 0, len(index))
+	for id := range index {
+		if id != except {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	return strings.Join(ids, ", ")
+}
+
+func resolveTheater(f *rawFile, sc *sim.Scenario, glyphs map[rune]int, e *errs) {
+	t := &f.Theater
+	theaterLoc := Loc{File: f.file, Line: f.idx["theater"], Key: "theater"}
+	switch {
+	case t.Map.Set && t.Generate != nil:
+		e.at(t.Generate.Loc, "both map and generate given; allowed: one of them")
+	case t.Map.Set:
+		if !t.Map.ok(e, "a (multi-line) string") {
+			return
+		}
+		sc.Map = t.Map.V
+		if t.Rough.ok(e, "a (multi-line) string") {
+			sc.Rough = t.Rough.V
+		}
+		_, err := theater.Parse(sc.Map, sc.Rough, glyphs)
+		var me theater.MapErrors
+		if errors.As(err, &me) {
+			// A cell-by-cell problem (an unknown glyph) is reported once,
+			// at its first cell, with the number of cells.
+			count := map[string]int{}
+			for _, x := range me {
+				count[x.Which+x.Msg]++
+			}
+			for _, x := range me {
+				n := count[x.Which+x.Msg]
+				if n == 0 {
+					continue
+				}
+				count[x.Which+x.Msg] = 0
+				if n > 1 {
+					x.Msg += fmt.Sprintf(" (and %d more cells)", n-1)
+				}
+				o := &t.Map
+				if x.Which == "rough" {
+					o = &t.Rough
+				}
+				loc := o.Loc
+				loc.Line += x.Row + f.firstRowOffset(o.Loc.Line)
+				e.at(loc, "row %d, column %d: %s", x.Row+1, x.Col+1, x.Msg)
+			}
+		} else if err != nil {
+			e.at(t.Map.Loc, "%v", err)
+		}
+	case t.Generate != nil:
+		g := t.Generate
+		spec := theater.GenerateSpec{Islands: 1, Seed: 1}
+		whole := func(o *opt[int], dst *int, lo, hi int) {
+			if o.ok(e, fmt.Sprintf("a whole number in [%d, %d]", lo, hi)) {
+				if o.V < lo || o.V > hi {
+					e.at(o.Loc, "%d is out of range; allowed: a whole number in [%d, %d]", o.V, lo, hi)
+					return
+				}
+				*dst = o.V
+			}
+		}
+		if !g.Width.Set || !g.Height.Set {
+			e.at(g.Loc, "width and height are required; allowed: whole numbers in [2, %d]", maxGridSide)
+		}
+		whole(&g.Width, &spec.Width, 2, maxGridSide)
+		whole(&g.Height, &spec.Height, 2, maxGridSide)
+		whole(&g.Islands, &spec.Islands, 1, 1000)
+		var seed int
+		if g.Seed.Set {
+			whole(&g.Seed, &seed, 0, math.MaxInt)
+			spec.Seed = uint64(seed)
+		}
+		if g.SeaFraction.Set {
+			if o := &g.SeaFraction; o.ok(e, "a number in [0, 1)") {
+				if o.V < 0 || o.V >= 1 || math.IsNaN(o.V) {
+					e.at(o.Loc, "%v is out of range; allowed: a number in [0, 1)", o.V)
+				} else {
+					spec.SeaFraction = o.V
+				}
+			}
+		}
+		if t.Rough.Set {
+			e.at(t.Rough.Loc, "a rough overlay needs a map; allowed: map with rough, or generate alone")
+		}
+		sc.Generate = &spec
+	default:
+		e.at(theaterLoc, "no theatre; allowed: theater.map (an ASCII map) or [theater.generate]")
+	}
+}
+
+// firstRowOffset is 1 when a multi-line map string starts on the line after
+// its key (the usual map = """ followed by a newline), else 0.
+func (f *rawFile) firstRowOffset(keyLine int) int {
+	if keyLine < 1 || keyLine > len(f.lines) {
+		return 0
+	}
+	l := strings.TrimSpace(f.lines[keyLine-1])
+	if strings.HasSuffix(l, `"""`) || strings.HasSuffix(l, `'''`) {
+		return 1
+	}
+	return 0
+}
+
+// eventKeys lists which optional keys each event kind uses.
+var eventKeys = map[sim.ScriptKind][]string{
+	sim.ScriptIntent:      {"target", "delta"},
+	sim.ScriptOccupy:      {"target", "fraction"},
+	sim.ScriptWithdraw:    {"target", "fraction"},
+	sim.ScriptCapability:  {"land", "naval", "economy"},
+	sim.ScriptSovereignty: {"sovereign"},
+}
+
+func resolveEvent(ev *rawEvent, sc *sim.Scenario, index map[string]int, startOK bool, e *errs) (sim.ScriptedEvent, bool) {
+	out := sim.ScriptedEvent{Fraction: 1}
+	good := true
+	bad := func(loc Loc, format string, args ...any) {
+		e.at(loc, format, args...)
+		good = false
+	}
+	// when
+	switch {
+	case ev.At.Set && ev.Tick.Set:
+		bad(ev.Tick.Loc, "both at and tick given; allowed: one of them")
+	case ev.At.ok(e, "a month, YYYY-MM"):
+		y, m, err := sim.ParseMonth(ev.At.V)
+		if err != nil {
+			bad(ev.At.Loc, "%v", err)
+			break
+		}
+		if !startOK {
+			good = false
+			break
+		}
+		out.Tick = sc.Calendar.TickOf(y, m)
+		if out.Tick < 0 {
+			bad(ev.At.Loc, "%s is before the start %s; allowed: %s to %s", ev.At.V, sc.Calendar.Label(0), sc.Calendar.Label(0), sc.Calendar.Label(max(sc.Ticks-1, 0)))
+		} else if sc.Ticks > 0 && out.Tick >= sc.Ticks {
+			bad(ev.At.Loc, "%s is after the horizon; allowed: %s to %s", ev.At.V, sc.Calendar.Label(0), sc.Calendar.Label(sc.Ticks-1))
+		}
+	case ev.Tick.ok(e, "a whole number"):
+		out.Tick = ev.Tick.V
+		if out.Tick < 0 {
+			bad(ev.Tick.Loc, "tick %d is before the start; allowed: 0 to %d", out.Tick, sc.Ticks-1)
+		} else if sc.Ticks > 0 && out.Tick >= sc.Ticks {
+			bad(ev.Tick.Loc, "tick %d is after the horizon; allowed: 0 to %d", out.Tick, sc.Ticks-1)
+		}
+	case !ev.At.Set && !ev.Tick.Set:
+		bad(ev.Loc, "event without a date; allowed: at = \"YYYY-MM\" or tick = N")
+	default:
+		good = false
+	}
+	// what
+	kindOK := false
+	switch {
+	case ev.Kind.ok(e, strings.Join(sim.ScriptKindNames, ", ")):
+		k, ok := sim.ParseScriptKind(ev.Kind.V)
+		if !ok {
+			bad(ev.Kind.Loc, "%q is not an event kind; allowed: %s", ev.Kind.V, strings.Join(sim.ScriptKindNames, ", "))
+		}
+		out.Kind, kindOK = k, ok
+	case !ev.Kind.Set:
+		bad(ev.Loc, "event without kind; allowed: kind = %s", strings.Join(sim.ScriptKindNames, " | "))
+	default:
+		good = false
+	}
+	ref := func(o *opt[string], dst *string, what string) {
+		if o.ok(e, "a state id") {
+			if _, ok := index[o.V]; !ok {
+				bad(o.Loc, "%q is not a state in this scenario; allowed: %s", o.V, idList(index, ""))
+				return
+			}
+			*dst = o.V
+		} else if o.Set {
+			good = false
+		}
+	}
+	if !ev.Actor.Set {
+		bad(ev.Loc, "event without actor; allowed: actor = a state id")
+	}
+	ref(&ev.Actor, &out.Actor, "actor")
+	ref(&ev.Target, &out.Target, "target")
+	if ev.Note.ok(e, "a string") {
+		out.Note = ev.Note.V
+	}
+	if !kindOK {
+		return out, false
+	}
+	// which keys the kind uses
+	used := eventKeys[out.Kind]
+	present := map[string]*Loc{"target": setLoc(&ev.Target), "delta": setLoc(&ev.Delta), "fraction": setLoc(&ev.Fraction),
+		"land": setLoc(&ev.Land), "naval": setLoc(&ev.Naval), "economy": setLoc(&ev.Economy), "sovereign": setLoc(&ev.Sovereign)}
+	for _, k := range []string{"target", "delta", "fraction", "land", "naval", "economy", "sovereign"} {
+		if loc := present[k]; loc != nil && !slices.Contains(used, k) {
+			bad(*loc, "%s events do not use %s; allowed: %s", out.Kind, k, strings.Join(append([]string{"at", "tick", "kind", "actor", "note"}, used...), ", "))
+		}
+	}
+	switch out.Kind {
+	case sim.ScriptIntent:
+		if !ev.Delta.Set {
+			bad(ev.Loc, "intent event without delta; allowed: delta = a number in [-1, 1]")
+		} else if !number(&ev.Delta, &out.Delta, -1, 1, e) {
+			good = false
+		}
+	case sim.ScriptOccupy, sim.ScriptWithdraw:
+		if !ev.Target.Set {
+			bad(ev.Loc, "%s event without target; allowed: target = the id of the state whose cells change hands", out.Kind)
+		} else if out.Target != "" && out.Target == out.Actor {
+			bad(ev.Target.Loc, "target is the actor itself; allowed: another state")
+		}
+		switch {
+		case ev.Fraction.Set && number(&ev.Fraction, &out.Fraction, 0, 1, e):
+			if out.Fraction == 0 {
+				bad(ev.Fraction.Loc, "0 is out of range; allowed: a number in (0, 1]")
+			}
+		case ev.Fraction.Set:
+			good = false
+		case out.Kind == sim.ScriptOccupy:
+			bad(ev.Loc, "occupy event without fraction; allowed: fraction = a number in (0, 1]")
+		}
+	case sim.ScriptCapability:
+		if !ev.Land.Set && !ev.Naval.Set && !ev.Economy.Set {
+			bad(ev.Loc, "capability event sets nothing; allowed: any of land, naval, economy (numbers ≥ 0)")
+		}
+		out.SetLand = ev.Land.Set && number(&ev.Land, &out.Land, 0, math.Inf(1), e)
+		out.SetNaval = ev.Naval.Set && number(&ev.Naval, &out.Naval, 0, math.Inf(1), e)
+		out.SetEconomy = ev.Economy.Set && number(&ev.Economy, &out.Economy, 0, math.Inf(1), e)
+	case sim.ScriptSovereignty:
+		if !ev.Sovereign.Set {
+			bad(ev.Loc, "sovereignty event without sovereign; allowed: sovereign = true or false")
+		} else if ev.Sovereign.ok(e, "true or false") {
+			out.Sovereign = ev.Sovereign.V
+		} else {
+			good = false
+		}
+	}
+	return out, good
+}
+
+func setLoc[T any](o *opt[T]) *Loc {
+	if !o.Set {
+		return nil
+	}
+	return &o.Loc
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

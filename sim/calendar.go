@@ -1,0 +1,57 @@
+package sim
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Calendar labels ticks with dates: tick 0 is the start month, each tick
+// lasts MonthsPerTick months (1, 3 or 12).
+type Calendar struct {
+	StartYear, StartMonth int
+	MonthsPerTick         int
+}
+
+// TickUnits maps a scenario's tick name to its length in months.
+var TickUnits = map[string]int{"month": 1, "quarter": 3, "year": 12}
+
+// TickUnitNames lists the allowed tick names in order.
+var TickUnitNames = []string{"month", "quarter", "year"}
+
+// ParseMonth reads "YYYY-MM".
+func ParseMonth(s string) (year, month int, err error) {
+	y, m, ok := strings.Cut(s, "-")
+	if ok && len(y) == 4 && len(m) == 2 {
+		year, err1 := strconv.Atoi(y)
+		month, err2 := strconv.Atoi(m)
+		if err1 == nil && err2 == nil && month >= 1 && month <= 12 && year >= 0 {
+			return year, month, nil
+		}
+	}
+	return 0, 0, fmt.Errorf("%q is not a month; allowed: YYYY-MM, e.g. 1950-06", s)
+}
+
+// Label returns the date of a tick as "YYYY-MM".
+func (c Calendar) Label(tick int) string {
+	m := c.StartYear*12 + c.StartMonth - 1 + tick*c.monthsPerTick()
+	return fmt.Sprintf("%04d-%02d", m/12, m%12+1)
+}
+
+// TickOf returns the tick in which the given month falls (months before
+// the start give negative ticks).
+func (c Calendar) TickOf(year, month int) int {
+	d := (year*12 + month - 1) - (c.StartYear*12 + c.StartMonth - 1)
+	n := c.monthsPerTick()
+	if d < 0 {
+		return -((-d + n - 1) / n)
+	}
+	return d / n
+}
+
+func (c Calendar) monthsPerTick() int {
+	if c.MonthsPerTick <= 0 {
+		return 1
+	}
+	return c.MonthsPerTick
+}

@@ -1,0 +1,175 @@
+package sim
+
+import (
+	"fmt"
+
+	"github.com/alliancesim/alliancesim/agents"
+	"github.com/alliancesim/alliancesim/theater"
+)
+
+// Scenario is a fully resolved, validated scenario as plain data: what the
+// configs package decodes from a TOML file and what Compile turns into an
+// indexed, immutable *Compiled. Every default is filled in.
+type Scenario struct {
+	Name        string
+	Description string
+	Source      string // where it came from: a file path or "builtin:NAME"
+	Calendar    Calendar
+	Ticks       int // horizon: ticks 0 … Ticks−1 are simulated
+
+	// Exactly one of Map and Generate describes the theatre.
+	Map      string // ASCII map, '~' sea, '.' unowned land, '^' unowned rough, glyphs
+	Rough    string // optional rough overlay of the same size
+	Generate *theater.GenerateSpec
+
+	Params   Params
+	Decision agents.Decision // scenario default; every state carries its own resolved copy
+	States   []State
+	Events   []ScriptedEvent
+}
+
+// Role of a state.
+type Role int
+
+// Roles (MODEL.md §2).
+const (
+	Patron Role = iota
+	Client
+	Adversary
+)
+
+// RoleNames are the roles as written in scenario files, indexed by Role.
+var RoleNames = []string{"patron", "client", "adversary"}
+
+func (r Role) String() string {
+	if r >= 0 && int(r) < len(RoleNames) {
+		return RoleNames[r]
+	}
+	return fmt.Sprintf("Role(%d)", int(r))
+}
+
+// ParseRole turns a file's role name into a Role.
+func ParseRole(s string) (Role, bool) {
+	for i, n := range RoleNames {
+		if n == s {
+			return Role(i), true
+		}
+	}
+	return 0, false
+}
+
+// State is one agent as the scenario defines it (MODEL.md §2).
+type State struct {
+	ID, Name     string
+	Role         Role
+	Glyph        rune // 0 when the state owns no land
+	Land, Naval  float64
+	Economy      float64
+	Revisionism  float64
+	Ideology     float64
+	Sovereign    bool
+	Stakes       map[string]float64 // patrons: value of each client; unlisted clients 1
+	Grievance    map[string]float64 // extra hostile intent read into others
+	HasReference bool               // Reference was given; otherwise the tick-0 threat
+	Reference    float64
+	Decision     agents.Decision
+}
+
+// ScriptKind is the kind of a scripted event.
+type ScriptKind int
+
+// Scripted event kinds (MODEL.md §8).
+const (
+	ScriptIntent ScriptKind = iota
+	ScriptOccupy
+	ScriptWithdraw
+	ScriptCapability
+	ScriptSovereignty
+)
+
+// ScriptKindNames are the kinds as written in scenario files.
+var ScriptKindNames = []string{"intent", "occupy", "withdraw", "capability", "sovereignty"}
+
+func (k ScriptKind) String() string {
+	if k >= 0 && int(k) < len(ScriptKindNames) {
+		return ScriptKindNames[k]
+	}
+	return fmt.Sprintf("ScriptKind(%d)", int(k))
+}
+
+// ParseScriptKind turns a file's event kind into an ScriptKind.
+func ParseScriptKind(s string) (ScriptKind, bool) {
+	for i, n := range ScriptKindNames {
+		if n == s {
+			return ScriptKind(i), true
+		}
+	}
+	return 0, false
+}
+
+// ScriptedEvent is a scripted shock. Scenarios script shocks, never treaties.
+type ScriptedEvent struct {
+	Tick   int
+	Kind   ScriptKind
+	Actor  string
+	Target string // occupy, withdraw: the victim; intent: the only perceiver, or ""
+	// Delta is added to every state's (or Target's) perceived intent of
+	// Actor (intent events).
+	Delta float64
+	// Fraction is the share of the target's cells taken (occupy) or of the
+	// cells taken from it handed back (withdraw).
+	Fraction float64
+	// Capability events: new absolute values, where Set* is true.
+	SetLand, SetNaval, SetEconomy bool
+	Land, Naval, Economy          float64
+	Sovereign                     bool // sovereignty events: the new value
+	Note                          string
+}
+
+// Grid builds the scenario's theatre grid, with cells owned by state
+// indices: from the ASCII map, or generated, where every state with a glyph
+// receives a territory.
+func (sc *Scenario) Grid() (*theater.Grid, error) {
+	var withGlyph []int
+	for i, s := range sc.States {
+		if s.Glyph != 0 {
+			withGlyph = append(withGlyph, i)
+		}
+	}
+	if sc.Generate != nil {
+		g, err := theater.Generate(*sc.Generate, len(withGlyph))
+		if err != nil {
+			return nil, err
+		}
+		for c, o := range g.Owner {
+			if o != theater.NoOwner {
+				g.Owner[c] = int16(withGlyph[o])
+			}
+		}
+		return g, nil
+	}
+	glyphs := make(map[rune]int, len(withGlyph))
+	for _, i := range withGlyph {
+		glyphs[sc.States[i].Glyph] = i
+	}
+	return theater.Parse(sc.Map, sc.Rough, glyphs)
+}
+
+// Glyphs returns each state's glyph, indexed like States.
+func (sc *Scenario) Glyphs() []rune {
+	out := make([]rune, len(sc.States))
+	for i, s := range sc.States {
+		out[i] = s.Glyph
+	}
+	return out
+}
+
+// Index returns the index of the state with the given id, or -1.
+func (sc *Scenario) Index(id string) int {
+	for i, s := range sc.States {
+		if s.ID == id {
+			return i
+		}
+	}
+	return -1
+}
