@@ -1,0 +1,176 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/sim"
+	"github.com/alliancesim/alliancesim/theater"
+)
+
+func newValidateCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "validate NAME|FILE",
+		Short: "Check a scenario and summarise it",
+		Long: `validate reads a built-in scenario or a scenario file (with everything it
+extends), checks it, and prints a one-paragraph summary. If the scenario is
+invalid it prints every error, each with file, line and key, and exits 1.`,
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: scenarioArg,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			sc, err := configs.Load(args[0])
+			if err != nil {
+				return err
+			}
+			grid, err := sc.Grid()
+			if err != nil {
+				return fmt.Errorf("%s: building the theatre: %w", sc.Source, err)
+			}
+			return summarise(cmd.OutOrStdout(), sc, grid)
+		},
+	}
+}
+
+func summarise(w io.Writer, sc *sim.Scenario, g *theater.Grid) error {
+	byRole := map[sim.Role][]string{}
+	for _, s := range sc.States {
+		byRole[s.Role] = append(byRole[s.Role], s.ID)
+	}
+	sea := 0
+	for _, t := range g.Terrain {
+		if t == theater.Sea {
+			sea++
+		}
+	}
+	_, masses := g.Components()
+	unit := map[int]string{1: "monthly", 3: "quarterly", 12: "yearly"}[sc.Calendar.MonthsPerTick]
+	theatre := "drawn"
+	if sc.Generate != nil {
+		theatre = fmt.Sprintf("generated (seed %d)", sc.Generate.Seed)
+	}
+	var roles []string
+	for _, r := range []sim.Role{sim.Patron, sim.Client, sim.Adversary} {
+		if ids := byRole[r]; len(ids) > 0 {
+			word := r.String()
+			if len(ids) > 1 {
+				word = map[sim.Role]string{sim.Patron: "patrons", sim.Client: "clients", sim.Adversary: "adversaries"}[r]
+			}
+			roles = append(roles, fmt.Sprintf("%d %s (%s)", len(ids), word, strings.Join(ids, ", ")))
+		}
+	}
+	events := "no scripted events"
+	if n := len(sc.Events); n > 0 {
+		kinds := map[string]int{}
+		for _, e := range sc.Events {
+			kinds[e.Kind.String()]++
+		}
+		var parts []string
+		for _, k := range sim.ScriptKindNames {
+			if kinds[k] > 0 {
+				parts = append(parts, fmt.Sprintf("%d %s", kinds[k], k))
+			}
+		}
+		events = fmt.Sprintf("%d scripted event%s from %s to %s (%s)", n, plural(n),
+			sc.Calendar.Label(sc.Events[0].Tick), sc.Calendar.Label(sc.Events[n-1].Tick), strings.Join(parts, ", "))
+	}
+	fmt.Fprintf(w, "%s is valid (%s). %s. %d %s ticks from %s to %s; a %s theatre of %d×%d cells, %.0f%% sea, %d landmass%s; %d states: %s; %s; default valuation %s, patron strategy %s.\n",
+		sc.Name, sc.Source, strings.TrimSuffix(sc.Description, "."), sc.Ticks, unit,
+		sc.Calendar.Label(0), sc.Calendar.Label(sc.Ticks-1), theatre, g.W, g.H,
+		100*float64(sea)/float64(len(g.Terrain)), masses, pluralEs(masses),
+		len(sc.States), strings.Join(roles, "; "), events, sc.Decision.Valuation, sc.Decision.Strategy)
+	return nil
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+func pluralEs(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "es"
+}
+
+func newMapCmd() *cobra.Command {
+	var terrain bool
+	cmd := &cobra.Command{
+		Use:   "map NAME|FILE",
+		Short: "Draw a scenario's theatre as text, with a legend",
+		Long: `map draws the theatre of a built-in scenario or a scenario file: each state's
+territory in its glyph, sea as '~', unowned land as '.', unowned rough as '^'.
+With --terrain it draws terrain only (land '.', rough '^', sea '~').`,
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: scenarioArg,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			sc, err := configs.Load(args[0])
+			if err != nil {
+				return err
+			}
+			g, err := sc.Grid()
+			if err != nil {
+				return fmt.Errorf("%s: building the theatre: %w", sc.Source, err)
+			}
+			drawMap(cmd.OutOrStdout(), sc, g, terrain)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&terrain, "terrain", false, "draw terrain only, without owners")
+	return cmd
+}
+
+func drawMap(w io.Writer, sc *sim.Scenario, g *theater.Grid, terrainOnly bool) {
+	rows := g.Render(sc.Glyphs())
+	if terrainOnly {
+		rows = terrainRows(g)
+	}
+	fmt.Fprintf(w, "%s — %d×%d cells\n\n", sc.Name, g.W, g.H)
+	for _, row := range rows {
+		fmt.Fprintln(w, row)
+	}
+	cells := make([]int, len(sc.States))
+	for _, o := range g.Owner {
+		if o != theater.NoOwner {
+			cells[o]++
+		}
+	}
+	fmt.Fprintln(w, "\nLegend:  ~ sea   . unowned land   ^ unowned rough")
+	if terrainOnly {
+		return
+	}
+	order := make([]int, len(sc.States))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return int(sc.States[a].Role) - int(sc.States[b].Role) })
+	for _, i := range order {
+		s := sc.States[i]
+		glyph := "(no land)"
+		if s.Glyph != 0 {
+			glyph = string(s.Glyph)
+		}
+		fmt.Fprintf(w, "  %-9s %-9s %-9s %4d cells  %s\n", glyph, s.ID, s.Role, cells[i], s.Name)
+	}
+}
+
+// terrainRows draws terrain alone: sea '~', land '.', rough '^'.
+func terrainRows(g *theater.Grid) []string {
+	sym := map[theater.Terrain]byte{theater.Sea: theater.GlyphSea, theater.Land: theater.GlyphLand, theater.Rough: theater.GlyphRough}
+	rows := make([]string, g.H)
+	line := make([]byte, g.W)
+	for y := range g.H {
+		for x := range g.W {
+			line[x] = sym[g.Terrain[g.Index(x, y)]]
+		}
+		rows[y] = string(line)
+	}
+	return rows
+}

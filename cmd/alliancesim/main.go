@@ -1,0 +1,71 @@
+// Command alliancesim runs the alliance-formation model: it lists, checks
+// and draws scenarios, runs one or many replications, sweeps parameters and
+// compares theories against the historical record.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/alliancesim/alliancesim/configs"
+)
+
+func main() {
+	if err := newRoot().Execute(); err != nil {
+		var list configs.Errors
+		if errors.As(err, &list) {
+			for _, e := range list {
+				fmt.Fprintln(os.Stderr, e.Error())
+			}
+			fmt.Fprintf(os.Stderr, "%d error(s)\n", len(list))
+		} else {
+			fmt.Fprintln(os.Stderr, "alliancesim:", err)
+		}
+		os.Exit(1)
+	}
+}
+
+func newRoot() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "alliancesim",
+		Short: "Agent-based simulation of military alliance formation",
+		Long: `alliancesim simulates patrons, clients and adversaries who perceive threat,
+frame it as gains or losses, and negotiate bilateral or multilateral alliances
+on a land and sea theatre. Scenarios are built-in names (see 'alliancesim list')
+or TOML files.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.AddCommand(newListCmd(), newValidateCmd(), newMapCmd(), newRunCmd())
+	return root
+}
+
+func newListCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "list",
+		Short: "List the built-in scenarios",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			w := cmd.OutOrStdout()
+			for _, b := range configs.Builtins() {
+				fmt.Fprintf(w, "%-14s %s\n", b.Name, b.Description)
+			}
+			return nil
+		},
+	}
+}
+
+// scenarioArg completes built-in names and .toml files.
+func scenarioArg(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+	if len(args) > 0 {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	var out []string
+	for _, b := range configs.Builtins() {
+		out = append(out, b.Name+"\t"+b.Description)
+	}
+	return out, cobra.ShellCompDirectiveDefault
+}
