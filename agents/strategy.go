@@ -47,6 +47,8 @@ type PatronView interface {
 	// ClientAllianceExists reports whether any alliance of clients alone
 	// is in force among the patron's clients.
 	ClientAllianceExists() bool
+	// CommittedClients is the set of clients in alliances of clients alone.
+	CommittedClients() Set
 	// Waited is the number of ticks since the patron first preferred an
 	// alliance to self-help while no client alliance existed.
 	Waited() int
@@ -100,7 +102,9 @@ func (ProspectStrategy) Admit(PatronView, Option) bool { return true }
 // it offers nothing for up to decision.patience ticks, unless its threat
 // exceeds its reference point by more than decision.impose_threshold; then
 // it may propose a multilateral set anyway (marked imposed by the engine).
-// Joining a client alliance is always open.
+// Joining a client alliance is always open, and the patron joins clients
+// who have committed to each other rather than enlist them in alliances of
+// its own.
 type AssuranceStrategy struct{}
 
 // Admit implements Strategy.
@@ -110,7 +114,7 @@ func (AssuranceStrategy) Admit(v PatronView, o Option) bool {
 		return true
 	}
 	if v.ClientAllianceExists() {
-		return true
+		return o.Partners&v.CommittedClients() == 0
 	}
 	d := v.Decision()
 	impatient := float64(v.Waited()) >= d.Patience || v.Threat()-v.Reference() > d.ImposeThreshold

@@ -106,10 +106,13 @@ func ProspectValue(l Lottery, d *Decision) float64 {
 
 // ValueTK is the prospect-theory value function.
 func ValueTK(x float64, d *Decision) float64 {
-	if x >= 0 {
-		return math.Pow(x, d.Alpha)
+	switch {
+	case x > 0:
+		return math.Exp(d.Alpha * math.Log(x)) // x^α; Exp∘Log is cheaper than Pow
+	case x < 0:
+		return -d.Lambda * math.Exp(d.Beta*math.Log(-x))
 	}
-	return -d.Lambda * math.Pow(-x, d.Beta)
+	return 0
 }
 
 // WeightTK is the Tversky–Kahneman (1992) probability weighting function
@@ -121,8 +124,9 @@ func WeightTK(p, gamma float64) float64 {
 	case p >= 1:
 		return 1
 	}
-	a := math.Pow(p, gamma)
-	return a / math.Pow(a+math.Pow(1-p, gamma), 1/gamma)
+	a := math.Exp(gamma * math.Log(p))
+	b := math.Exp(gamma * math.Log(1-p))
+	return a / math.Exp(math.Log(a+b)/gamma)
 }
 
 func sortedNames(m map[string]Strategy) []string {

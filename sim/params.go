@@ -51,6 +51,11 @@ type Params struct {
 	// to the same partners (an engine choice, so that a refusal is an
 	// event and not a monthly ritual).
 	RetryInterval float64
+	// Reconsider is how far a client's threat must move, while no alliance
+	// and no territory changed, before it searches for partners again (an
+	// engine choice: states do not re-open their alliance policy every
+	// month when nothing has happened; it also keeps ticks cheap).
+	Reconsider float64
 
 	// §7 crises, occupation, cohesion, exit
 	ChallengeRate       float64
@@ -146,6 +151,7 @@ var ParamSpecs = []ParamSpec{
 	{"diplomacy_interval", 1, 1, inf, true, "ticks between diplomacy rounds", func(p *Params) *float64 { return &p.DiplomacyInterval }},
 	{"shared_threat", 0.05, 0, 1, false, "threat from a common adversary two clients must both perceive to court each other", func(p *Params) *float64 { return &p.SharedThreat }},
 	{"retry_interval", 12, 0, inf, true, "ticks before a refused proposal is repeated to the same partners", func(p *Params) *float64 { return &p.RetryInterval }},
+	{"reconsider", 0.02, 0, 1, false, "threat change that makes an unallied client look for partners again", func(p *Params) *float64 { return &p.Reconsider }},
 	{"challenge_rate", 0.02, 0, 1, false, "base per-tick probability of an adversary challenge", func(p *Params) *float64 { return &p.ChallengeRate }},
 	{"challenge_steepness", 8, 0, inf, false, "κ_c of the challenge logistic", func(p *Params) *float64 { return &p.ChallengeSteepness }},
 	{"challenge_threshold", 0.25, 0, inf, false, "θ_c of the challenge logistic", func(p *Params) *float64 { return &p.ChallengeThreshold }},

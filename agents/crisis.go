@@ -1,0 +1,27 @@
+package agents
+
+import "math"
+
+// ChallengeParams are the constants of adversary challenges (MODEL.md §7).
+type ChallengeParams struct {
+	Rate, Steepness, Threshold float64 // challenge_rate, κ_c, θ_c
+}
+
+// ChallengeProbability is the per-tick chance that an adversary of the given
+// revisionism challenges a client it threatens with occupation threat occ
+// (allies' deterrence included): rate·σ(κ_c·(r·Occ − θ_c)).
+func ChallengeProbability(revisionism, occ float64, c ChallengeParams) float64 {
+	return c.Rate * logistic(c.Steepness*(revisionism*occ-c.Threshold))
+}
+
+// ProvokeProbability is the per-tick chance that a client of revisionism r
+// provokes a crisis with its adversary: provoke_rate·r.
+func ProvokeProbability(revisionism, rate float64) float64 { return rate * revisionism }
+
+// Occupies reports whether an attacker's projected force beats the defence
+// counted from honouring allies only by the margin: P > (1 + margin)·Def.
+func Occupies(projection, defence, margin float64) bool {
+	return projection > (1+margin)*defence
+}
+
+func logistic(x float64) float64 { return 1 / (1 + math.Exp(-x)) }

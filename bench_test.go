@@ -1,0 +1,64 @@
+package alliancesim_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/sim"
+)
+
+func compiled(b *testing.B, name string) *sim.Compiled {
+	b.Helper()
+	sc, err := configs.Builtin(name)
+	if err != nil {
+		b.Fatal(err)
+	}
+	c, err := sim.Compile(sc)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return c
+}
+
+// BenchmarkRun is one whole replication of each built-in scenario, result
+// record included.
+func BenchmarkRun(b *testing.B) {
+	for _, name := range configs.BuiltinNames() {
+		b.Run(name, func(b *testing.B) {
+			c := compiled(b, name)
+			b.ReportAllocs()
+			seed := uint64(0)
+			for b.Loop() {
+				seed++
+				if _, err := sim.Run(context.Background(), c, seed); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkTick is one tick of a running world; starting a new world when
+// one reaches its horizon is not timed. Steady-state ticks should not
+// allocate: what allocations remain come from ticks with events (the log
+// grows) or occupations (the theatre is copied on write).
+func BenchmarkTick(b *testing.B) {
+	for _, name := range configs.BuiltinNames() {
+		b.Run(name, func(b *testing.B) {
+			c := compiled(b, name)
+			seed := uint64(1)
+			w := sim.NewWorld(c, seed)
+			b.ReportAllocs()
+			for b.Loop() {
+				if w.Done() {
+					b.StopTimer()
+					seed++
+					w = sim.NewWorld(c, seed)
+					b.StartTimer()
+				}
+				w.Step()
+			}
+		})
+	}
+}

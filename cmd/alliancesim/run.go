@@ -1,0 +1,113 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/sim"
+)
+
+func newRunCmd() *cobra.Command {
+	var (
+		seed    uint64
+		asJSON  bool
+		verbose bool
+	)
+	cmd := &cobra.Command{
+		Use:   "run NAME|FILE",
+		Short: "Run a scenario once and tell its story",
+		Long: `run simulates one replication of a built-in scenario or a scenario file with
+the given seed and prints a dated timeline — proposals, acceptances,
+rejections with their reasons, alliances formed and ended, crises and
+occupations — then a table of the alliances. With --json it prints the
+run's full record as JSON instead. The same seed gives the same bytes.`,
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: scenarioArg,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			sc, err := configs.Load(args[0])
+			if err != nil {
+				return err
+			}
+			compiled, err := sim.Compile(sc)
+			if err != nil {
+				return err
+			}
+			w := sim.NewWorld(compiled, seed)
+			res, err := w.Run(cmd.Context())
+			if err != nil {
+				return err
+			}
+			out := cmd.OutOrStdout()
+			if asJSON {
+				enc := json.NewEncoder(out)
+				enc.SetIndent("", "  ")
+				return enc.Encode(res)
+			}
+			printTimeline(out, res, verbose)
+			printAlliances(out, res)
+			return nil
+		},
+	}
+	cmd.Flags().Uint64Var(&seed, "seed", 1, "seed of the replication")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the run's record as JSON")
+	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "also show challenges that came to nothing and repeated refusals")
+	return cmd
+}
+
+// printTimeline writes the events as dated lines. Proposals are followed by
+// their answers on indented lines.
+func printTimeline(w io.Writer, r *sim.Result, verbose bool) {
+	fmt.Fprintf(w, "%s, seed %d: %d ticks from %s\n\n", r.Scenario, r.Seed, r.Ticks, r.Start)
+	for i, e := range r.Events {
+		indent := ""
+		switch e.Type {
+		case sim.EventAcceptance, sim.EventRejection:
+			indent = "    "
+		case sim.EventChallenge:
+			if !verbose && !followedBy(r.Events, i, sim.EventOccupation) {
+				continue
+			}
+		}
+		fmt.Fprintf(w, "%s  %s%s\n", e.Date, indent, e.Text)
+	}
+}
+
+func followedBy(events []sim.EventRecord, i int, t sim.EventType) bool {
+	return i+1 < len(events) && events[i+1].Type == t && events[i+1].Tick == events[i].Tick
+}
+
+func printAlliances(w io.Writer, r *sim.Result) {
+	fmt.Fprintf(w, "\nAlliances (%d)\n", len(r.Alliances))
+	if len(r.Alliances) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "%-3s %-12s %-10s %-6s %-8s %-8s %-8s %-12s %s\n", "id", "kind", "origin", "commit", "formed", "patron", "ended", "cause", "members")
+	for _, a := range r.Alliances {
+		joined, ended := "-", "-"
+		if a.PatronJoined >= 0 {
+			joined = r.Alliances[a.ID].FormedDate
+			if a.PatronJoined != a.Formed {
+				joined = label(r, a.PatronJoined)
+			}
+		}
+		if a.Ended >= 0 {
+			ended = a.EndedDate
+		}
+		fmt.Fprintf(w, "%-3d %-12s %-10s %-6s %-8s %-8s %-8s %-12s %s\n", a.ID, a.Kind, a.Origin, a.Commitment,
+			a.FormedDate, joined, ended, a.EndCause, strings.Join(a.Members, " "))
+	}
+}
+
+func label(r *sim.Result, tick int) string {
+	for _, e := range r.Events {
+		if e.Tick == tick {
+			return e.Date
+		}
+	}
+	return fmt.Sprintf("tick %d", tick)
+}

@@ -1,0 +1,219 @@
+package sim
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/alliancesim/alliancesim/agents"
+	"github.com/alliancesim/alliancesim/theater"
+)
+
+// MaxStates is the largest number of states a scenario may have: member
+// sets are 64-bit masks (agents.Set).
+const MaxStates = 64
+
+// Compiled is a scenario turned into indexed, immutable data: the grid with
+// its distance fields, parameters as typed fields, states by index, events
+// by tick. Replications share it read-only; it is safe for concurrent use.
+type Compiled struct {
+	scenario Scenario
+	n        int
+	geo      *theater.Geometry
+
+	id          []string
+	role        []Role
+	revisionism []float64
+	ideology    []float64
+	land        []float64
+	naval       []float64
+	economy     []float64
+	sovereign   []bool
+	hasRef      []bool
+	reference   []float64
+	decision    []agents.Decision
+	valuation   []agents.Valuation
+	strategy    []agents.Strategy
+	stakes      []float64 // n×n: stakes[p*n+c]
+	stakeSum    []float64 // per patron
+	grievance   []float64 // n×n: grievance[i*n+j]
+
+	patrons, clients, adversaries agents.Set
+	events                        []compiledEvent
+
+	p         Params
+	costs     agents.CostParams
+	weights   agents.ThreatWeights
+	challenge agents.ChallengeParams
+}
+
+type compiledEvent struct {
+	ScriptedEvent
+	actor, target int // -1 when absent
+}
+
+// Compile checks a scenario that the engine can run and indexes it. The
+// scenario is copied; later changes to it do not reach the Compiled.
+func Compile(sc *Scenario) (*Compiled, error) {
+	n := len(sc.States)
+	if n == 0 {
+		return nil, fmt.Errorf("scenario %s has no states", sc.Name)
+	}
+	if n > MaxStates {
+		return nil, fmt.Errorf("scenario %s has %d states; at most %d are supported", sc.Name, n, MaxStates)
+	}
+	if sc.Ticks < 1 {
+		return nil, fmt.Errorf("scenario %s has %d ticks; at least 1 is needed", sc.Name, sc.Ticks)
+	}
+	for _, s := range ParamSpecs {
+		if err := s.Check(*s.Field(&sc.Params)); err != nil {
+			return nil, fmt.Errorf("scenario %s: params.%s: %w", sc.Name, s.Name, err)
+		}
+	}
+	grid, err := sc.Grid()
+	if err != nil {
+		return nil, fmt.Errorf("scenario %s: theatre: %w", sc.Name, err)
+	}
+	p := sc.Params
+	tp := theater.Params{RoughCost: p.RoughCost, SeaCost: p.SeaCost, ProjectionRange: p.ProjectionRange,
+		Sealift: p.Sealift, RoughBonus: p.RoughBonus, Steepness: p.OccupationSteepness}
+	geo, err := theater.Compile(grid, n, tp)
+	if err != nil {
+		return nil, fmt.Errorf("scenario %s: theatre: %w", sc.Name, err)
+	}
+	c := &Compiled{scenario: *sc, n: n, geo: geo, p: p}
+	c.scenario.States = append([]State(nil), sc.States...)
+	c.scenario.Events = append([]ScriptedEvent(nil), sc.Events...)
+	index := map[string]int{}
+	for i, s := range sc.States {
+		if _, dup := index[s.ID]; dup {
+			return nil, fmt.Errorf("scenario %s: state id %q appears twice", sc.Name, s.ID)
+		}
+		index[s.ID] = i
+	}
+	c.stakes = make([]float64, n*n)
+	c.stakeSum = make([]float64, n)
+	c.grievance = make([]float64, n*n)
+	for i, s := range sc.States {
+		if math.IsNaN(s.Land+s.Naval+s.Economy+s.Revisionism+s.Ideology) || s.Land < 0 || s.Naval < 0 || s.Economy < 0 {
+			return nil, fmt.Errorf("scenario %s: state %s: forces and economy must be numbers ≥ 0", sc.Name, s.ID)
+		}
+		c.id = append(c.id, s.ID)
+		c.role = append(c.role, s.Role)
+		c.revisionism = append(c.revisionism, s.Revisionism)
+		c.ideology = append(c.ideology, s.Ideology)
+		c.land = append(c.land, s.Land)
+		c.naval = append(c.naval, s.Naval)
+		c.economy = append(c.economy, s.Economy)
+		c.sovereign = append(c.sovereign, s.Sovereign)
+		c.hasRef = append(c.hasRef, s.HasReference)
+		c.reference = append(c.reference, s.Reference)
+		c.decision = append(c.decision, s.Decision)
+		v, ok := agents.LookupValuation(s.Decision.Valuation)
+		if !ok {
+			return nil, fmt.Errorf("scenario %s: state %s: valuation %q is not registered", sc.Name, s.ID, s.Decision.Valuation)
+		}
+		st, ok := agents.LookupStrategy(s.Decision.Strategy)
+		if !ok {
+			return nil, fmt.Errorf("scenario %s: state %s: strategy %q is not registered", sc.Name, s.ID, s.Decision.Strategy)
+		}
+		c.valuation = append(c.valuation, v)
+		c.strategy = append(c.strategy, st)
+		switch s.Role {
+		case Patron:
+			c.patrons = c.patrons.With(i)
+		case Client:
+			c.clients = c.clients.With(i)
+		case Adversary:
+			c.adversaries = c.adversaries.With(i)
+		}
+	}
+	for i, s := range sc.States {
+		for id, g := range s.Grievance {
+			j, ok := index[id]
+			if !ok {
+				return nil, fmt.Errorf("scenario %s: state %s: grievance names unknown state %q", sc.Name, s.ID, id)
+			}
+			c.grievance[i*n+j] = g
+		}
+		if s.Role != Patron {
+			continue
+		}
+		// Every client counts for a patron; unlisted clients weigh 1.
+		c.clients.Each(func(j int) { c.stakes[i*n+j] = 1 })
+		for id, v := range s.Stakes {
+			j, ok := index[id]
+			if !ok {
+				return nil, fmt.Errorf("scenario %s: state %s: stakes name unknown state %q", sc.Name, s.ID, id)
+			}
+			c.stakes[i*n+j] = v
+		}
+		c.clients.Each(func(j int) { c.stakeSum[i] += c.stakes[i*n+j] })
+	}
+	for _, e := range sc.Events {
+		ce := compiledEvent{ScriptedEvent: e, actor: -1, target: -1}
+		var ok bool
+		if ce.actor, ok = index[e.Actor]; !ok {
+			return nil, fmt.Errorf("scenario %s: event at tick %d names unknown actor %q", sc.Name, e.Tick, e.Actor)
+		}
+		if e.Target != "" {
+			if ce.target, ok = index[e.Target]; !ok {
+				return nil, fmt.Errorf("scenario %s: event at tick %d names unknown target %q", sc.Name, e.Tick, e.Target)
+			}
+		}
+		if e.Tick < 0 || e.Tick >= sc.Ticks {
+			return nil, fmt.Errorf("scenario %s: event at tick %d is outside 0…%d", sc.Name, e.Tick, sc.Ticks-1)
+		}
+		c.events = append(c.events, ce)
+	}
+	c.costs = agents.CostParams{Base: p.CostBase, Entrapment: p.CostEntrapment, Divergence: p.CostDivergence,
+		Threat: p.CostThreat, AssuranceWeight: p.AssuranceWeight, SpreadBase: p.SpreadBase,
+		SpreadMembers: p.SpreadMembers, ResidualHelp: p.ResidualHelp, ArmsCost: p.ArmsCost}
+	c.weights = agents.ThreatWeights{Power: p.WeightPower, Proximity: p.WeightProximity, Offence: p.WeightOffence}
+	c.challenge = agents.ChallengeParams{Rate: p.ChallengeRate, Steepness: p.ChallengeSteepness, Threshold: p.ChallengeThreshold}
+	return c, nil
+}
+
+// Scenario returns the scenario the Compiled was made from. Do not modify
+// the slices and maps it holds.
+func (c *Compiled) Scenario() *Scenario { return &c.scenario }
+
+// N is the number of states.
+func (c *Compiled) N() int { return c.n }
+
+// ID returns the id of state i.
+func (c *Compiled) ID(i int) string { return c.id[i] }
+
+// Index returns the index of the state with the given id, or -1.
+func (c *Compiled) Index(id string) int {
+	for i, s := range c.id {
+		if s == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// Role returns the role of state i.
+func (c *Compiled) Role(i int) Role { return c.role[i] }
+
+// Geometry returns the theatre as compiled, before any occupation.
+func (c *Compiled) Geometry() *theater.Geometry { return c.geo }
+
+// Params returns the scenario's parameters.
+func (c *Compiled) Params() Params { return c.p }
+
+// commitment returns k for a commitment.
+func (c *Compiled) commitment(strong bool) float64 {
+	if strong {
+		return c.p.CommitmentStrong
+	}
+	return c.p.CommitmentWeak
+}
+
+// honour returns p_k for a commitment.
+func (c *Compiled) honour(strong bool) float64 {
+	if strong {
+		return c.p.PStrong
+	}
+	return c.p.PWeak
+}

@@ -1,0 +1,244 @@
+package sim
+
+import (
+	"math"
+	"slices"
+
+	"github.com/alliancesim/alliancesim/agents"
+)
+
+// applyScripted carries out the scripted shocks of this tick, in file order.
+func (w *World) applyScripted() {
+	c, n := w.c, w.c.n
+	for ; w.nextScript < len(c.events) && c.events[w.nextScript].Tick <= w.tick; w.nextScript++ {
+		e := &c.events[w.nextScript]
+		cells := 0
+		switch e.Kind {
+		case ScriptIntent:
+			for i := 0; i < n; i++ {
+				if i != e.actor && (e.target < 0 || e.target == i) {
+					w.shift[i*n+e.actor] += e.Delta
+				}
+			}
+		case ScriptOccupy:
+			k := int(math.Ceil(e.Fraction * float64(w.geo.Cells(e.target))))
+			cells = w.occupy(e.actor, e.target, k)
+		case ScriptWithdraw:
+			cells = w.withdraw(e.actor, e.target, e.Fraction)
+		case ScriptCapability:
+			if e.SetLand {
+				w.land[e.actor] = e.Land
+			}
+			if e.SetNaval {
+				w.naval[e.actor] = e.Naval
+			}
+			if e.SetEconomy {
+				w.economy[e.actor] = e.Economy
+			}
+			w.forcesDirty = true
+		case ScriptSovereignty:
+			w.sovereign[e.actor] = e.Sovereign
+		}
+		w.log(Event{Type: EventScripted, Actor: e.actor, Target: e.target, Alliance: -1, Cells: cells, Script: w.nextScript})
+		w.changed()
+		if e.Kind == ScriptOccupy && w.geo.Cells(e.target) == 0 && w.alive[e.target] {
+			w.eliminate(e.target)
+		}
+	}
+}
+
+// occupy moves the k cells of target nearest to actor to actor.
+func (w *World) occupy(actor, target, k int) int {
+	geo, taken := w.geo.Occupy(actor, target, k)
+	w.geo = geo
+	if taken > 0 {
+		w.forcesDirty = true
+		w.changed()
+	}
+	return taken
+}
+
+// withdraw hands back to target a fraction of the cells actor holds that
+// were target's at the start, those nearest the target's remaining
+// territory first (ties by cell index).
+func (w *World) withdraw(actor, target int, fraction float64) int {
+	orig := w.c.geo.Grid().Owner
+	var cells []int
+	for i, o := range w.geo.Grid().Owner {
+		if int(o) == actor && int(orig[i]) == target {
+			cells = append(cells, i)
+		}
+	}
+	if len(cells) == 0 {
+		return 0
+	}
+	if field := w.geo.Field(target); field != nil {
+		slices.SortStableFunc(cells, func(a, b int) int {
+			switch {
+			case field[a] < field[b]:
+				return -1
+			case field[a] > field[b]:
+				return 1
+			}
+			return a - b
+		})
+	}
+	k := int(math.Ceil(fraction * float64(len(cells))))
+	w.geo = w.geo.Transfer(actor, target, cells[:k])
+	if !w.alive[target] {
+		w.alive[target] = true
+	}
+	w.forcesDirty = true
+	w.changed()
+	return k
+}
+
+// eliminate removes a wholly occupied state from the game and from its
+// alliances.
+func (w *World) eliminate(s int) {
+	w.alive[s] = false
+	w.log(Event{Type: EventEliminated, Actor: -1, Target: s, Alliance: -1})
+	for a := range w.alliances {
+		al := &w.alliances[a]
+		if !al.Active() || !al.Members.Has(s) {
+			continue
+		}
+		al.Members = al.Members.Without(s)
+		if al.Members.Len() < 2 {
+			w.end(al, EndOccupied)
+		}
+	}
+	w.forcesDirty = true
+}
+
+// crises is MODEL.md §7: adversary challenges, then provocations by
+// revisionist clients and their restraint by patrons.
+func (w *World) crises() {
+	c, n := w.c, w.c.n
+	c.adversaries.Each(func(a int) {
+		if !w.alive[a] {
+			return
+		}
+		c.clients.Each(func(v int) {
+			if !w.alive[v] || !w.alive[a] {
+				return
+			}
+			occ := agents.OccupationFromPowers(w.projK[a*n+v], w.defK[v])
+			if w.rng.Float64() < agents.ChallengeProbability(c.revisionism[a], occ, c.challenge) {
+				w.challenge(a, v)
+			}
+		})
+	})
+	c.clients.Each(func(v int) {
+		if !w.alive[v] || c.revisionism[v] <= 0 {
+			return
+		}
+		if w.rng.Float64() >= agents.ProvokeProbability(c.revisionism[v], c.p.ProvokeRate) {
+			return
+		}
+		foe, worst := -1, -1.0
+		c.adversaries.Each(func(a int) {
+			if w.alive[a] && w.perceived[v*n+a] > worst {
+				foe, worst = a, w.perceived[v*n+a]
+			}
+		})
+		if foe < 0 {
+			return
+		}
+		if patron, ok := w.restrain(v); ok {
+			w.log(Event{Type: EventRestraint, Actor: patron, Target: v, Alliance: -1})
+			return
+		}
+		w.log(Event{Type: EventProvocation, Actor: v, Target: foe, Alliance: -1})
+		until := int32(w.tick + int(c.p.EntrapmentMemory))
+		for i := range w.alliances {
+			al := &w.alliances[i]
+			if al.Active() && al.Strong && al.Members.Has(v) {
+				al.Members.Without(v).Each(func(m int) { al.penaltyUntil[m] = until })
+			}
+		}
+	})
+	if w.forcesDirty {
+		w.refreshForces()
+	}
+}
+
+// restrain gives each patron allied with v one chance, with the control
+// probability of the tightest alliance they share (bilateral, trilateral or
+// multilateral), to hold v back before the crisis starts.
+func (w *World) restrain(v int) (int, bool) {
+	c := w.c
+	control := [...]float64{Bilateral: c.p.ControlBilateral, Trilateral: c.p.ControlTrilateral, Multilateral: c.p.ControlMultilateral}
+	patron, best := -1, 0.0
+	for a := range w.alliances {
+		al := &w.alliances[a]
+		if !al.Active() || !al.HasPatron || !al.Members.Has(v) {
+			continue
+		}
+		if pr := control[al.Kind()]; pr > best {
+			best = pr
+			patron = -1
+			(al.Members & c.patrons).Each(func(p int) {
+				if patron < 0 {
+					patron = p
+				}
+			})
+		}
+	}
+	if patron < 0 {
+		return -1, false
+	}
+	return patron, w.rng.Float64() < best
+}
+
+// challenge plays out a crisis: each ally of the victim honours with
+// probability p_k·h_A; if the adversary's projected force beats the defence
+// counted with honouring allies by the margin, it occupies occupy_cells
+// cells. Every state remembers the aggression.
+func (w *World) challenge(a, v int) {
+	c, n := w.c, w.c.n
+	var honoured agents.Set
+	help := 0.0
+	for i := range w.alliances {
+		al := &w.alliances[i]
+		if !al.Active() || !al.Members.Has(v) {
+			continue
+		}
+		pHonour := c.honour(al.Strong) * al.Cohesion
+		kh := c.commitment(al.Strong) * al.Cohesion
+		al.Members.Without(v).Each(func(j int) {
+			if !honoured.Has(j) && w.rng.Float64() < pHonour {
+				honoured = honoured.With(j)
+				help += kh * w.proj[j*n+v]
+			}
+		})
+	}
+	w.log(Event{Type: EventChallenge, Actor: a, Target: v, Others: honoured, Alliance: -1})
+	for i := 0; i < n; i++ {
+		if i != a {
+			w.memory[i*n+a] = min(1, w.memory[i*n+a]+c.p.AggressionMemory)
+		}
+	}
+	def := w.geo.Defence(v, w.land[v], help)
+	if !agents.Occupies(w.proj[a*n+v], def, c.p.OccupyMargin) {
+		return
+	}
+	if taken := w.occupy(a, v, int(c.p.OccupyCells)); taken > 0 {
+		w.log(Event{Type: EventOccupation, Actor: a, Target: v, Alliance: -1, Cells: taken})
+	}
+	if w.geo.Cells(v) == 0 {
+		w.eliminate(v)
+	}
+}
+
+// decay lets remembered aggression fade by memory_decay per tick
+// (multiplicatively: a share of what is left, so memories never go
+// negative).
+func (w *World) decay() {
+	f := 1 - w.c.p.MemoryDecay
+	for k, m := range w.memory {
+		if m != 0 {
+			w.memory[k] = m * f
+		}
+	}
+}

@@ -1,0 +1,435 @@
+package sim
+
+import (
+	"math"
+
+	"github.com/alliancesim/alliancesim/agents"
+)
+
+// diplomacy is one round of MODEL.md §6: clients first seek collective
+// security among themselves (H6), then each patron follows its strategy,
+// then invitees accept or refuse and a refused patron falls back (H4).
+func (w *World) diplomacy() {
+	w.clientRound()
+	w.c.patrons.Each(func(p int) {
+		if w.alive[p] {
+			w.patronRound(p)
+		}
+	})
+}
+
+// inClientAlliance reports whether i belongs to an alliance of clients alone.
+func (w *World) inClientAlliance(i int) bool {
+	for a := range w.alliances {
+		al := &w.alliances[a]
+		if al.Active() && !al.HasPatron && al.Members.Has(i) {
+			return true
+		}
+	}
+	return false
+}
+
+// eligible is the set of clients that can sign: alive and sovereign.
+func (w *World) eligible() agents.Set {
+	var s agents.Set
+	w.c.clients.Each(func(i int) {
+		if w.alive[i] && w.sovereign[i] {
+			s = s.With(i)
+		}
+	})
+	return s
+}
+
+// shareThreat reports whether clients i and j both perceive a threat of at
+// least shared_threat from a common adversary.
+func (w *World) shareThreat(i, j int) bool {
+	n, min := w.c.n, w.c.p.SharedThreat
+	shared := false
+	w.c.adversaries.Each(func(a int) {
+		shared = shared || (w.perceived[i*n+a] >= min && w.perceived[j*n+a] >= min)
+	})
+	return shared
+}
+
+// clientRound lets every sovereign client without a client-only alliance,
+// in random order, build the coalition it values most (best partner first,
+// then more while its value rises) or apply to an existing client alliance,
+// whichever beats its current position.
+func (w *World) clientRound() {
+	eligible := w.eligible()
+	for _, i := range w.shuffled(eligible) {
+		if !w.alive[i] || w.inClientAlliance(i) {
+			continue
+		}
+		if l := w.looked[i]; l.valid && l.version == w.version && math.Abs(l.threat-w.threat[i]) < w.c.p.Reconsider {
+			continue
+		}
+		w.looked[i] = looked{version: w.version, threat: w.threat[i], valid: true}
+		var cands agents.Set
+		eligible.Without(i).Each(func(j int) {
+			if !w.inClientAlliance(j) && w.shareThreat(i, j) {
+				cands = cands.With(j)
+			}
+		})
+		best := w.position(i)
+		proposal, set, strong, apply := ProposeNone, agents.Set(0), false, -1
+		if cands != 0 {
+			s, v := agents.GreedyCoalition(cands, 1, func(s agents.Set) float64 {
+				a, _ := w.bestCommitment(i, s)
+				return a.value
+			})
+			if s != 0 && v > best {
+				_, st := w.bestCommitment(i, s)
+				best, proposal, set, strong = v, ProposeCoalition, s, st
+			}
+		}
+		for a := range w.alliances {
+			al := &w.alliances[a]
+			if !al.Active() || al.HasPatron || al.Members.Has(i) {
+				continue
+			}
+			if v := w.appraise(i, al.Members, al.Strong).value; v > best {
+				best, proposal, set, strong, apply = v, ProposeApply, al.Members, al.Strong, a
+			}
+		}
+		switch proposal {
+		case ProposeCoalition:
+			if w.refusedRecently(i, set) {
+				continue
+			}
+			w.log(Event{Type: EventProposal, Actor: i, Target: -1, Others: set, Alliance: -1, Proposal: ProposeCoalition, Strong: strong})
+			if acc := w.canvass(i, set, strong); acc == set {
+				w.log(Event{Type: EventAcceptance, Actor: i, Target: -1, Others: acc, Alliance: -1, Proposal: ProposeCoalition, Strong: strong})
+				w.form(set.With(i), strong, OriginClient)
+			} else {
+				w.refuse(i, set)
+			}
+		case ProposeApply:
+			if w.refusedRecently(i, set) {
+				continue
+			}
+			al := &w.alliances[apply]
+			w.log(Event{Type: EventProposal, Actor: i, Target: -1, Others: al.Members, Alliance: apply, Proposal: ProposeApply, Strong: strong})
+			if w.vote(al, i) {
+				w.join(al, i)
+			} else {
+				w.refuse(i, set)
+			}
+		}
+	}
+}
+
+// canvass asks every invitee in S whether it accepts an alliance with the
+// proposer and the other invitees at the given commitment: it accepts when
+// that beats its current position. Refusals are logged with their reason.
+func (w *World) canvass(proposer int, S agents.Set, strong bool) agents.Set {
+	var acc agents.Set
+	S.Each(func(j int) {
+		a := w.appraise(j, S.Without(j).With(proposer), strong)
+		if a.value > w.position(j) {
+			acc = acc.With(j)
+			return
+		}
+		w.log(Event{Type: EventRejection, Actor: j, Target: a.reason, Others: S, Alliance: -1, Strong: strong, Reason: a.cost.Largest})
+	})
+	return acc
+}
+
+// vote asks every member of al whether it accepts newcomer x: it does when
+// its value of the alliance with x beats its value without. Refusals are
+// logged.
+func (w *World) vote(al *Alliance, x int) bool {
+	ok := true
+	al.Members.Each(func(m int) {
+		others := al.Members.Without(m)
+		with := w.appraise(m, others.With(x), al.Strong)
+		without := w.appraise(m, others, al.Strong)
+		if with.value >= without.value {
+			return
+		}
+		ok = false
+		reason, who := with.cost.Largest, with.reason
+		w.log(Event{Type: EventRejection, Actor: m, Target: who, Others: al.Members.With(x), Alliance: al.ID, Strong: al.Strong, Reason: reason})
+	})
+	return ok
+}
+
+// form creates an alliance and logs it.
+func (w *World) form(members agents.Set, strong bool, origin Origin) *Alliance {
+	id := len(w.alliances)
+	hasPatron := members&w.c.patrons != 0
+	joined := -1
+	if hasPatron {
+		joined = w.tick
+	}
+	w.alliances = append(w.alliances, Alliance{ID: id, Members: members, Founders: members, Strong: strong,
+		Origin: origin, HasPatron: hasPatron, Formed: w.tick, PatronJoined: joined, Ended: -1,
+		Cohesion: w.cohesionOf(members)})
+	w.log(Event{Type: EventFormed, Actor: -1, Target: -1, Others: members, Alliance: id, Strong: strong})
+	w.changed()
+	w.refreshThreats(members)
+	return &w.alliances[id]
+}
+
+// join adds x to al. A patron joining a client alliance takes the
+// commitment the clients made to each other (H5), and the alliance becomes
+// indigenous.
+func (w *World) join(al *Alliance, x int) {
+	al.Members = al.Members.With(x)
+	if w.c.role[x] == Patron && !al.HasPatron {
+		al.HasPatron = true
+		al.PatronJoined = w.tick
+		if al.Origin == OriginClient {
+			al.Origin = OriginIndigenous
+		}
+	}
+	w.log(Event{Type: EventJoined, Actor: x, Target: -1, Others: al.Members, Alliance: al.ID, Strong: al.Strong})
+	w.changed()
+	w.refreshThreats(al.Members)
+}
+
+// refusedRecently reports whether proposer's offer to set was refused
+// within retry_interval ticks.
+func (w *World) refusedRecently(proposer int, set agents.Set) bool {
+	for _, r := range w.refused {
+		if r.proposer == proposer && r.set == set && r.until > w.tick {
+			return true
+		}
+	}
+	return false
+}
+
+func (w *World) refuse(proposer int, set agents.Set) {
+	until := w.tick + int(w.c.p.RetryInterval)
+	for k := range w.refused {
+		if w.refused[k].until <= w.tick { // reuse an expired slot
+			w.refused[k] = refusal{proposer, set, until}
+			return
+		}
+	}
+	w.refused = append(w.refused, refusal{proposer, set, until})
+}
+
+// patronView is what a strategy sees; it lives in the World so that
+// passing it as an interface does not allocate.
+type patronView struct {
+	w *World
+	p int
+}
+
+func (v *patronView) Tick() int                  { return v.w.tick }
+func (v *patronView) Threat() float64            { return v.w.threat[v.p] }
+func (v *patronView) Reference() float64         { return v.w.reference[v.p] }
+func (v *patronView) Decision() *agents.Decision { return &v.w.c.decision[v.p] }
+func (v *patronView) Revisionism(j int) float64  { return v.w.c.revisionism[j] }
+func (v *patronView) ClientAllianceExists() bool { return v.w.clientAllianceFor(v.p) }
+func (v *patronView) CommittedClients() agents.Set {
+	var s agents.Set
+	for a := range v.w.alliances {
+		if al := &v.w.alliances[a]; al.Active() && !al.HasPatron {
+			s |= al.Members
+		}
+	}
+	return s
+}
+func (v *patronView) Waited() int { return v.w.waited(v.p) }
+func (w *World) waited(p int) int {
+	if w.wantedSince[p] < 0 {
+		return 0
+	}
+	return w.tick - w.wantedSince[p]
+}
+
+// clientAllianceFor reports whether an alliance of clients alone exists
+// among the clients patron p holds stakes in.
+func (w *World) clientAllianceFor(p int) bool {
+	n := w.c.n
+	for a := range w.alliances {
+		al := &w.alliances[a]
+		if !al.Active() || al.HasPatron {
+			continue
+		}
+		staked := false
+		al.Members.Each(func(m int) { staked = staked || w.c.stakes[p*n+m] > 0 })
+		if staked {
+			return true
+		}
+	}
+	return false
+}
+
+// patronRound is step 2 of MODEL.md §6 for patron p: value joining each
+// client alliance, one multilateral proposal to the best set of clients,
+// a bilateral with each client and none, at both commitments; keep what
+// the strategy admits; choose by softmax; carry it out.
+func (w *World) patronRound(p int) {
+	c, n := w.c, w.c.n
+	view := &w.view
+	view.w, view.p = w, p
+	strategy := c.strategy[p]
+	eligible := w.eligible()
+	var cands agents.Set
+	eligible.Each(func(j int) {
+		if c.stakes[p*n+j] > 0 {
+			cands = cands.With(j)
+		}
+	})
+	w.options, w.values = w.options[:0], w.values[:0]
+	none := w.position(p)
+	w.options = append(w.options, agents.Option{Kind: agents.OptionNone, Alliance: -1})
+	w.values = append(w.values, none)
+	wanted := false // would any alliance beat self-help, whatever the strategy?
+	add := func(o agents.Option, v float64) {
+		wanted = wanted || v > none
+		if strategy.Admit(view, o) {
+			w.options = append(w.options, o)
+			w.values = append(w.values, v)
+		}
+	}
+	for a := range w.alliances {
+		al := &w.alliances[a]
+		if al.Active() && !al.HasPatron && al.Members&cands != 0 {
+			add(agents.Option{Kind: agents.OptionJoin, Partners: al.Members, Alliance: a, Strong: al.Strong},
+				w.appraise(p, al.Members, al.Strong).value)
+		}
+	}
+	for _, strong := range [2]bool{false, true} {
+		set, v := agents.GreedyCoalition(cands, 3, func(s agents.Set) float64 {
+			if !strategy.Admit(view, agents.Option{Kind: agents.OptionMultilateral, Partners: s, Alliance: -1, Strong: strong}) {
+				return math.NaN()
+			}
+			return w.appraise(p, s, strong).value
+		})
+		if set != 0 && !w.exists(set.With(p)) {
+			add(agents.Option{Kind: agents.OptionMultilateral, Partners: set, Alliance: -1, Strong: strong}, v)
+		}
+	}
+	cands.Each(func(j int) {
+		if w.allies[p].Has(j) {
+			return
+		}
+		for _, strong := range [2]bool{false, true} {
+			add(agents.Option{Kind: agents.OptionBilateral, Partners: agents.Set(0).With(j), Alliance: -1, Strong: strong},
+				w.appraise(p, agents.Set(0).With(j), strong).value)
+		}
+	})
+	if wanted && w.wantedSince[p] < 0 && !w.clientAllianceFor(p) {
+		w.wantedSince[p] = w.tick
+	}
+	pick := agents.Softmax(w.values, c.decision[p].Temperature, w.rng.Float64())
+	if pick <= 0 {
+		return
+	}
+	o := w.options[pick]
+	if w.refusedRecently(p, o.Partners) {
+		return
+	}
+	switch o.Kind {
+	case agents.OptionJoin:
+		al := &w.alliances[o.Alliance]
+		w.log(Event{Type: EventProposal, Actor: p, Target: -1, Others: al.Members, Alliance: al.ID, Proposal: ProposeJoin, Strong: al.Strong})
+		if w.vote(al, p) {
+			w.join(al, p)
+		} else {
+			w.refuse(p, o.Partners)
+		}
+	case agents.OptionMultilateral, agents.OptionBilateral:
+		kind := ProposeMultilateral
+		if o.Kind == agents.OptionBilateral {
+			kind = ProposeBilateral
+		}
+		w.log(Event{Type: EventProposal, Actor: p, Target: -1, Others: o.Partners, Alliance: -1, Proposal: kind, Strong: o.Strong})
+		acc := w.canvass(p, o.Partners, o.Strong)
+		if acc != 0 {
+			w.log(Event{Type: EventAcceptance, Actor: p, Target: -1, Others: acc, Alliance: -1, Proposal: kind, Strong: o.Strong})
+		}
+		if acc == o.Partners {
+			w.form(o.Partners.With(p), o.Strong, originOf(o.Partners.Len()+1))
+			return
+		}
+		w.refuse(p, o.Partners)
+		if o.Kind == agents.OptionMultilateral {
+			w.fallback(p, o.Partners, o.Strong)
+		}
+	}
+}
+
+func originOf(size int) Origin {
+	if size >= 3 {
+		return OriginImposed
+	}
+	return OriginBilateral
+}
+
+// exists reports whether an active alliance has exactly these members.
+func (w *World) exists(members agents.Set) bool {
+	for a := range w.alliances {
+		if w.alliances[a].Active() && w.alliances[a].Members == members {
+			return true
+		}
+	}
+	return false
+}
+
+// fallback is step 3 of MODEL.md §6 after a refused multilateral (H4): the
+// patron looks for the largest subset of the invitees who all accept each
+// other — dropping, one at a time, the invitee the refusers name most often
+// as the reason (or a refuser who names none) — proposes it if it still
+// values it, then offers bilaterals to the invitees left out.
+//
+// The subset is sought among all invitees, not only those who accepted the
+// full proposal: Australia and New Zealand refused the Pacific Pact over
+// Japan, yet accepted ANZUS without it.
+func (w *World) fallback(p int, invited agents.Set, strong bool) {
+	n := w.c.n
+	subset := invited
+	for subset.Len() >= 2 {
+		var named [MaxStates]int
+		dropRefuser, anyRefusal := -1, false
+		subset.Each(func(j int) {
+			a := w.appraise(j, subset.Without(j).With(p), strong)
+			if a.value > w.position(j) {
+				return
+			}
+			anyRefusal = true
+			if a.reason >= 0 && subset.Has(a.reason) {
+				named[a.reason]++
+			} else if dropRefuser < 0 {
+				dropRefuser = j
+			}
+		})
+		if !anyRefusal {
+			break
+		}
+		drop, most := dropRefuser, 0
+		for j := 0; j < n; j++ {
+			if named[j] > most {
+				drop, most = j, named[j]
+			}
+		}
+		subset = subset.Without(drop)
+	}
+	if subset.Len() >= 2 && subset != invited && !w.exists(subset.With(p)) &&
+		w.appraise(p, subset, strong).value > w.position(p) {
+		w.log(Event{Type: EventProposal, Actor: p, Target: -1, Others: subset, Alliance: -1, Proposal: ProposeSubset, Strong: strong})
+		if acc := w.canvass(p, subset, strong); acc == subset {
+			w.log(Event{Type: EventAcceptance, Actor: p, Target: -1, Others: acc, Alliance: -1, Proposal: ProposeSubset, Strong: strong})
+			w.form(subset.With(p), strong, originOf(subset.Len()+1))
+		} else {
+			subset = 0
+		}
+	} else {
+		subset = 0
+	}
+	(invited &^ subset).Each(func(j int) {
+		one := agents.Set(0).With(j)
+		if w.allies[p].Has(j) || w.appraise(p, one, strong).value <= w.position(p) {
+			return
+		}
+		w.log(Event{Type: EventProposal, Actor: p, Target: -1, Others: one, Alliance: -1, Proposal: ProposeFallback, Strong: strong})
+		if w.canvass(p, one, strong) == one {
+			w.log(Event{Type: EventAcceptance, Actor: p, Target: -1, Others: one, Alliance: -1, Proposal: ProposeFallback, Strong: strong})
+			w.form(one.With(p), strong, OriginBilateral)
+		}
+	})
+}

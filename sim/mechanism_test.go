@@ -1,0 +1,198 @@
+package sim
+
+import (
+	"testing"
+
+	"github.com/alliancesim/alliancesim/agents"
+)
+
+const (
+	pat = iota
+	c1
+	c2
+	c3
+	adv
+)
+
+// With the assurance strategy a patron joins an existing client alliance,
+// takes the commitment the clients made to each other (H5) and marks it
+// indigenous.
+func TestAssurancePatronJoinsClientAlliance(t *testing.T) {
+	sc := testScenario()
+	// A patron in the domain of losses (its threat above its reference
+	// point) seeks allies; in gains it would rather not commit at all.
+	sc.States[pat].HasReference, sc.States[pat].Reference = true, 0.7
+	for _, strong := range []bool{false, true} {
+		w := NewWorld(mustCompile(t, sc), 1)
+		w.perceive()
+		al := w.form(set(c1, c2, c3), strong, OriginClient)
+		w.perceive()
+		w.patronRound(pat)
+		if !al.Members.Has(pat) {
+			t.Fatalf("strong=%v: patron did not join; events %v", strong, describe(w))
+		}
+		if al.Strong != strong || al.Origin != OriginIndigenous || al.PatronJoined != w.tick || !al.HasPatron {
+			t.Errorf("joined alliance %+v: want commitment %v, origin indigenous", al, strong)
+		}
+	}
+}
+
+// Without a client alliance an assurance patron offers nothing while it is
+// patient and its threat is near its reference point; past patience it
+// imposes its best multilateral set, marked imposed.
+func TestAssurancePatronImposesOnlyPastPatience(t *testing.T) {
+	sc := testScenario()
+	sc.States[pat].Decision.Patience = 6
+	w := NewWorld(mustCompile(t, sc), 1)
+	for w.tick = 0; w.tick < 6; w.tick++ {
+		w.perceive()
+		if w.threat[pat]-w.reference[pat] > sc.States[pat].Decision.ImposeThreshold {
+			t.Fatal("test set-up: the threat should stay under the impose threshold")
+		}
+		w.patronRound(pat)
+		if len(w.alliances) != 0 || len(w.events) != 0 {
+			t.Fatalf("tick %d: a patient assurance patron acted: %v", w.tick, describe(w))
+		}
+	}
+	if w.waited(pat) != 6 || w.wantedSince[pat] != 0 {
+		t.Fatalf("waited %d since %d; the patron should have wanted allies from tick 0", w.waited(pat), w.wantedSince[pat])
+	}
+	w.perceive()
+	w.patronRound(pat)
+	if len(w.alliances) != 1 {
+		t.Fatalf("past patience the patron should impose a multilateral: %v", describe(w))
+	}
+	al := w.alliances[0]
+	if al.Origin != OriginImposed || !al.Members.Has(pat) || al.Members.Len() < 4 || al.PatronJoined != w.tick {
+		t.Errorf("imposed alliance %+v", al)
+	}
+	if e := w.events[0]; e.Type != EventProposal || e.Proposal != ProposeMultilateral || e.Actor != pat {
+		t.Errorf("first event %v, want the patron's multilateral proposal", w.Describe(&e))
+	}
+}
+
+// A threat far above the reference point makes an assurance patron impose
+// at once.
+func TestAssurancePatronImposesPastThreshold(t *testing.T) {
+	sc := testScenario()
+	for i := range sc.States {
+		sc.States[i].HasReference, sc.States[i].Reference = true, 0
+	}
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	if w.threat[pat]-w.reference[pat] <= sc.Decision.ImposeThreshold {
+		t.Fatal("test set-up: threat should exceed the impose threshold")
+	}
+	w.patronRound(pat)
+	if len(w.alliances) != 1 || w.alliances[0].Origin != OriginImposed {
+		t.Fatalf("want an imposed alliance at tick 0: %v", describe(w))
+	}
+}
+
+// The prospect strategy, unlike assurance, offers at once.
+func TestProspectPatronDoesNotWait(t *testing.T) {
+	sc := testScenario()
+	sc.States[pat].Decision.Strategy = "prospect"
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	w.patronRound(pat)
+	if len(w.alliances) == 0 {
+		t.Fatalf("a prospect patron should propose at once: %v", describe(w))
+	}
+}
+
+// A client that fears a fellow invitee refuses, and the log says whom it
+// fears.
+func TestClientRejectsOverFearOfInvitee(t *testing.T) {
+	sc := testScenario()
+	sc.States[c1].Grievance = map[string]float64{"c3": 0.9}
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	acc := w.canvass(pat, set(c1, c2, c3), true)
+	if acc.Has(c1) {
+		t.Fatalf("c1 should refuse an alliance with the state it fears: %v", describe(w))
+	}
+	var rej *Event
+	for i := range w.events {
+		if w.events[i].Type == EventRejection && w.events[i].Actor == c1 {
+			rej = &w.events[i]
+		}
+	}
+	if rej == nil || rej.Reason != agents.CostFear || rej.Target != c3 {
+		t.Fatalf("want c1's rejection for fear of c3, got %v", describe(w))
+	}
+	if got := w.Describe(rej); got != "c1 rejects (fear of c3)" {
+		t.Errorf("described as %q", got)
+	}
+	// Without c3 it accepts the rest.
+	if acc := w.canvass(pat, set(c1, c2), true); !acc.Has(c1) {
+		t.Errorf("c1 should accept an alliance without c3: %v", describe(w))
+	}
+}
+
+// The fallback after a refused multilateral drops the feared invitee,
+// forms the subset that accepts each other and offers the rest a bilateral
+// (H4).
+func TestFallbackAfterRefusal(t *testing.T) {
+	sc := testScenario()
+	sc.States[c1].Grievance = map[string]float64{"c3": 0.9}
+	sc.States[c2].Grievance = map[string]float64{"c3": 0.9}
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	w.fallback(pat, set(c1, c2, c3), true)
+	var shapes []agents.Set
+	for _, a := range w.alliances {
+		shapes = append(shapes, a.Members)
+	}
+	if len(shapes) != 2 || shapes[0] != set(pat, c1, c2) || shapes[1] != set(pat, c3) {
+		t.Fatalf("want trilateral pat–c1–c2 and bilateral pat–c3; got %v", describe(w))
+	}
+	if w.alliances[0].Origin != OriginImposed || w.alliances[1].Origin != OriginBilateral {
+		t.Errorf("origins %v %v", w.alliances[0].Origin, w.alliances[1].Origin)
+	}
+}
+
+// An occupation brings the occupier nearer the victim's neighbours: their
+// threat from it rises (the domino path behind H6).
+func TestOccupationRaisesNeighboursThreat(t *testing.T) {
+	sc := testScenario()
+	sc.Params.PerceptionLag = 1
+	sc.Events = []ScriptedEvent{{Tick: 1, Kind: ScriptOccupy, Actor: "adv", Target: "c1", Fraction: 1}}
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	before2, before3 := w.Perceived(c2, adv), w.Perceived(c3, adv)
+	w.tick = 1
+	w.applyScripted()
+	w.perceive()
+	if w.Alive(c1) || w.geo.Cells(c1) != 0 {
+		t.Fatal("c1 should be wholly occupied")
+	}
+	if !(w.Perceived(c2, adv) > before2) || !(w.Perceived(c3, adv) > before3) {
+		t.Errorf("threat from adv: c2 %.4f → %.4f, c3 %.4f → %.4f; both should rise", before2, w.Perceived(c2, adv), before3, w.Perceived(c3, adv))
+	}
+	if w.geo.Distance(adv, c3) >= mustCompile(t, sc).geo.Distance(adv, c3) {
+		t.Error("the occupier should be nearer c3")
+	}
+}
+
+// A client's threat falls when an alliance forms: allies add defence.
+func TestAllianceLowersThreat(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	before := w.threat[c1]
+	w.form(set(pat, c1), true, OriginBilateral)
+	if !(w.threat[c1] < before) {
+		t.Errorf("c1's threat %v → %v should fall when the patron commits", before, w.threat[c1])
+	}
+	if w.defence[c1] <= w.geo.Defence(c1, w.land[c1], 0) {
+		t.Error("allied help should raise c1's defence")
+	}
+}
+
+func describe(w *World) []string {
+	var out []string
+	for i := range w.events {
+		out = append(out, w.Label(w.events[i].Tick)+" "+w.Describe(&w.events[i]))
+	}
+	return out
+}

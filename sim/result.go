@@ -1,0 +1,131 @@
+package sim
+
+import "github.com/alliancesim/alliancesim/agents"
+
+// Result is what one run records (MODEL.md §9), as plain data with stable
+// JSON names.
+type Result struct {
+	Scenario  string           `json:"scenario"`
+	Seed      uint64           `json:"seed"`
+	Start     string           `json:"start"`
+	Ticks     int              `json:"ticks"`
+	States    []string         `json:"states"`
+	Alliances []AllianceRecord `json:"alliances"`
+	Events    []EventRecord    `json:"events"`
+	Series    []Sample         `json:"series,omitempty"`
+}
+
+// AllianceRecord is one alliance of a run. Ended is -1 and EndCause
+// "horizon" for an alliance still in force at the horizon (right-censored).
+type AllianceRecord struct {
+	ID           int      `json:"id"`
+	Members      []string `json:"members"`  // at the end (or when it ended)
+	Founders     []string `json:"founders"` // when it formed
+	Patron       bool     `json:"patron"`
+	Kind         Kind     `json:"kind"`
+	Origin       Origin   `json:"origin"`
+	Commitment   string   `json:"commitment"`
+	Formed       int      `json:"formed"`
+	FormedDate   string   `json:"formed_date"`
+	PatronJoined int      `json:"patron_joined"`
+	Ended        int      `json:"ended"`
+	EndedDate    string   `json:"ended_date,omitempty"`
+	EndCause     EndCause `json:"end_cause"`
+	Duration     int      `json:"duration"` // ticks in force, to the end or the horizon
+}
+
+// EventRecord is an Event with names instead of indices, and a sentence.
+type EventRecord struct {
+	Tick     int       `json:"tick"`
+	Date     string    `json:"date"`
+	Type     EventType `json:"type"`
+	Actor    string    `json:"actor,omitempty"`
+	Target   string    `json:"target,omitempty"`
+	Others   []string  `json:"others,omitempty"`
+	Alliance int       `json:"alliance"`
+	Proposal string    `json:"proposal,omitempty"`
+	Reason   string    `json:"reason,omitempty"`
+	Cells    int       `json:"cells,omitempty"`
+	Text     string    `json:"text"`
+}
+
+// Sample is one row of the optional time series.
+type Sample struct {
+	Tick      int       `json:"tick"`
+	Threat    []float64 `json:"threat"`
+	Reference []float64 `json:"reference"`
+	Losses    []bool    `json:"losses"`
+	Alliances [][]int   `json:"alliances"` // per state, the ids of its alliances
+}
+
+// record takes a time-series sample every record_every ticks.
+func (w *World) record() {
+	every := int(w.c.p.RecordEvery)
+	if every <= 0 || w.tick%every != 0 {
+		return
+	}
+	s := Sample{Tick: w.tick,
+		Threat:    append([]float64(nil), w.threat...),
+		Reference: append([]float64(nil), w.reference...),
+		Losses:    append([]bool(nil), w.losses...),
+		Alliances: make([][]int, w.c.n)}
+	for a := range w.alliances {
+		if al := &w.alliances[a]; al.Active() {
+			al.Members.Each(func(i int) { s.Alliances[i] = append(s.Alliances[i], al.ID) })
+		}
+	}
+	w.series = append(w.series, s)
+}
+
+// Series returns the time series recorded so far.
+func (w *World) Series() []Sample { return w.series }
+
+// Result assembles the record of the run so far. Alliances still in force
+// are right-censored at the current tick.
+func (w *World) Result() *Result {
+	c := w.c
+	r := &Result{Scenario: c.scenario.Name, Seed: w.seed, Start: c.scenario.Calendar.Label(0), Ticks: w.tick,
+		States: append([]string(nil), c.id...), Series: w.series}
+	names := func(s agents.Set) []string {
+		out := make([]string, 0, s.Len())
+		s.Each(func(i int) { out = append(out, c.id[i]) })
+		return out
+	}
+	for a := range w.alliances {
+		al := &w.alliances[a]
+		rec := AllianceRecord{ID: al.ID, Members: names(al.Members), Founders: names(al.Founders), Patron: al.HasPatron,
+			Kind: al.Kind(), Origin: al.Origin, Commitment: commitmentName(al.Strong), Formed: al.Formed,
+			FormedDate: w.Label(al.Formed), PatronJoined: al.PatronJoined, Ended: al.Ended, EndCause: al.Cause}
+		if al.Active() {
+			rec.EndCause = EndHorizon
+			rec.Duration = w.tick - al.Formed
+		} else {
+			rec.EndedDate = w.Label(al.Ended)
+			rec.Duration = al.Ended - al.Formed
+		}
+		r.Alliances = append(r.Alliances, rec)
+	}
+	r.Events = make([]EventRecord, 0, len(w.events))
+	for i := range w.events {
+		e := &w.events[i]
+		rec := EventRecord{Tick: e.Tick, Date: w.Label(e.Tick), Type: e.Type, Alliance: e.Alliance,
+			Cells: e.Cells, Text: w.Describe(e)}
+		if e.Actor >= 0 {
+			rec.Actor = c.id[e.Actor]
+		}
+		if e.Target >= 0 {
+			rec.Target = c.id[e.Target]
+		}
+		if e.Others != 0 {
+			rec.Others = names(e.Others)
+		}
+		if e.Proposal != ProposeNone {
+			rec.Proposal = e.Proposal.String()
+		}
+		if e.Type == EventRejection {
+			rec.Reason = e.Reason.String()
+		}
+		r.Events = append(r.Events, rec)
+	}
+	return r
+}

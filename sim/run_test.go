@@ -1,0 +1,154 @@
+package sim_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"testing"
+
+	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/sim"
+)
+
+func compileBuiltin(t testing.TB, name string) *sim.Compiled {
+	t.Helper()
+	sc, err := configs.Builtin(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := sim.Compile(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func runJSON(t *testing.T, c *sim.Compiled, seed uint64) []byte {
+	t.Helper()
+	res, err := sim.Run(context.Background(), c, seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// A run is a pure function of (compiled scenario, seed): the same seed
+// gives the same bytes, also after other runs in the same process and on a
+// freshly compiled copy; another seed gives another run.
+func TestDeterminism(t *testing.T) {
+	for _, name := range configs.BuiltinNames() {
+		t.Run(name, func(t *testing.T) {
+			c := compileBuiltin(t, name)
+			first := runJSON(t, c, 7)
+			for _, other := range configs.BuiltinNames() {
+				runJSON(t, compileBuiltin(t, other), 99)
+			}
+			if again := runJSON(t, c, 7); !bytes.Equal(first, again) {
+				t.Fatal("same seed, different result after other runs")
+			}
+			if fresh := runJSON(t, compileBuiltin(t, name), 7); !bytes.Equal(first, fresh) {
+				t.Fatal("same seed, different result on a fresh compile")
+			}
+			if other := runJSON(t, c, 8); bytes.Equal(first, other) {
+				t.Fatal("seeds 7 and 8 gave the same run")
+			}
+		})
+	}
+}
+
+// Invariants over many seeds: threats and references in [0,1]; active
+// alliances have distinct member sets of at least two states; durations
+// are non-negative; ended alliances have a cause; every event's alliance
+// exists.
+func TestInvariants(t *testing.T) {
+	for _, name := range configs.BuiltinNames() {
+		c := compileBuiltin(t, name)
+		for seed := uint64(1); seed <= 12; seed++ {
+			w := sim.NewWorld(c, seed)
+			for w.Step() {
+				for i := 0; i < c.N(); i++ {
+					for _, v := range []float64{w.Threat(i), w.AdversaryThreat(i), w.Reference(i)} {
+						if !(v >= 0 && v <= 1) {
+							t.Fatalf("%s seed %d tick %d: %s has a threat or reference %v outside [0,1]", name, seed, w.Tick(), c.ID(i), v)
+						}
+					}
+					for j := 0; j < c.N(); j++ {
+						if v := w.Perceived(i, j); !(v >= 0 && v <= 1) {
+							t.Fatalf("%s seed %d: perceived threat %v", name, seed, v)
+						}
+					}
+				}
+				seen := map[uint64]bool{}
+				for _, a := range w.Alliances() {
+					if !a.Active() {
+						continue
+					}
+					if a.Members.Len() < 2 || seen[uint64(a.Members)] {
+						t.Fatalf("%s seed %d tick %d: bad active alliance %+v", name, seed, w.Tick(), a)
+					}
+					seen[uint64(a.Members)] = true
+				}
+			}
+			res := w.Result()
+			for _, a := range res.Alliances {
+				if a.Duration < 0 || (a.Ended >= 0) == (a.EndCause == sim.EndHorizon) || (a.Patron && a.PatronJoined < a.Formed) {
+					t.Fatalf("%s seed %d: bad alliance record %+v", name, seed, a)
+				}
+			}
+			for _, e := range res.Events {
+				if e.Alliance >= len(res.Alliances) || e.Text == "" {
+					t.Fatalf("%s seed %d: bad event %+v", name, seed, e)
+				}
+			}
+		}
+	}
+}
+
+// A cancelled context stops a run with the context's error.
+func TestRunCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := sim.Run(ctx, compileBuiltin(t, "generic"), 1); err == nil {
+		t.Fatal("want an error from a cancelled run")
+	}
+}
+
+// Observers see every event and every tick.
+func TestObservers(t *testing.T) {
+	c := compileBuiltin(t, "asia-1950")
+	ticks, events := 0, 0
+	obs := sim.ObserverFuncs{
+		Tick:  func(*sim.World) { ticks++ },
+		Event: func(*sim.World, *sim.Event) { events++ },
+	}
+	res, err := sim.Run(context.Background(), c, 3, obs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ticks != c.Scenario().Ticks || events != len(res.Events) || events == 0 {
+		t.Fatalf("observed %d ticks and %d events; run had %d ticks and %d events", ticks, events, c.Scenario().Ticks, len(res.Events))
+	}
+}
+
+func TestTimeSeries(t *testing.T) {
+	sc, err := configs.Builtin("generic")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc.Params.RecordEvery = 12
+	c, err := sim.Compile(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := sim.Run(context.Background(), c, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (sc.Ticks + 11) / 12; len(res.Series) != want || len(res.Series[1].Threat) != c.N() || res.Series[1].Tick != 12 {
+		t.Fatalf("series of %d samples, want %d", len(res.Series), want)
+	}
+}

@@ -1,0 +1,276 @@
+package sim
+
+import (
+	"context"
+	"math"
+	"math/rand/v2"
+
+	"github.com/alliancesim/alliancesim/agents"
+	"github.com/alliancesim/alliancesim/theater"
+)
+
+// World is one replication: all mutable state of a run. It is not safe for
+// concurrent use; run replications in separate Worlds, which share their
+// *Compiled read-only.
+type World struct {
+	c    *Compiled
+	rng  *rand.Rand
+	seed uint64
+	tick int // the next tick Step simulates
+	geo  *theater.Geometry
+
+	land, naval, economy []float64
+	sovereign, alive     []bool
+	maxEconomy           float64
+
+	// n×n matrices, row = perceiver, column = source.
+	shift     []float64 // scripted intent changes
+	memory    []float64 // remembered aggression
+	perceived []float64 // T̂_ij
+	hostile   []float64 // I_ij as if j were not an ally
+	friendly  []float64 // I_ij as an ally: grievance and memory only
+	base      []float64 // w_P·Pw_j + w_G·G_ij
+	raw       []float64 // τ_ij as perceived this tick
+	proj      []float64 // P(j→i) at [j*n+i]
+	projK     []float64 // (P(j→i)+ε)^κ
+	allyW     []float64 // max k_A·h_A over alliances shared by j and i
+
+	threat, adv       []float64 // T_i and T_i^adv (patrons: the stakes-weighted max)
+	direct, directAdv []float64 // threat to the state itself
+	reference         []float64
+	losses            []bool
+	help, defence     []float64 // allied help and Def(i)
+	defK              []float64 // (Def(i)+ε)^κ
+	allies            []agents.Set
+	assurance         []float64 // A_j: strongest commitment j holds with other clients
+	forcesDirty       bool
+
+	alliances   []Alliance
+	events      []Event
+	series      []Sample
+	observers   []Observer
+	wantedSince []int // patrons: first tick they wanted an ally while no client alliance existed
+	refused     []refusal
+	nextScript  int
+	version     int      // counts changes of alliances, territory, forces and sovereignty
+	looked      []looked // clients: when they last searched for partners
+	view        patronView
+
+	// scratch, reused so that steady-state ticks do not allocate
+	order    []int
+	values   []float64
+	options  []agents.Option
+	partners [MaxStates]agents.Partner
+	dHelp    [MaxStates]float64
+	newAlly  [MaxStates]agents.Set
+}
+
+// looked remembers a client's last search for partners.
+type looked struct {
+	version int
+	threat  float64
+	valid   bool
+}
+
+// changed marks that the world changed in a way that makes states
+// reconsider their alliances.
+func (w *World) changed() { w.version++ }
+
+// refusal remembers a rejected proposal so it is not repeated every tick.
+type refusal struct {
+	proposer int
+	set      agents.Set
+	until    int
+}
+
+// An Observer watches a run without forking its loop. OnEvent is called as
+// each event is logged, OnTick after each tick. Both run on the World's
+// goroutine and must not modify it.
+type Observer interface {
+	OnTick(w *World)
+	OnEvent(w *World, e *Event)
+}
+
+// ObserverFuncs adapts functions to Observer; nil functions are skipped.
+type ObserverFuncs struct {
+	Tick  func(w *World)
+	Event func(w *World, e *Event)
+}
+
+// OnTick implements Observer.
+func (o ObserverFuncs) OnTick(w *World) {
+	if o.Tick != nil {
+		o.Tick(w)
+	}
+}
+
+// OnEvent implements Observer.
+func (o ObserverFuncs) OnEvent(w *World, e *Event) {
+	if o.Event != nil {
+		o.Event(w, e)
+	}
+}
+
+// NewRand returns the generator of a replication with the given seed: a
+// math/rand/v2 PCG whose two words are SplitMix64 of the seed and of the
+// seed plus the golden-ratio increment. Nearby seeds give unrelated streams.
+func NewRand(seed uint64) *rand.Rand {
+	return rand.New(rand.NewPCG(SplitMix64(seed), SplitMix64(seed+0x9e3779b97f4a7c15)))
+}
+
+// SplitMix64 is the finaliser of Steele, Lea and Flood's SplitMix64, used
+// to spread seeds.
+func SplitMix64(x uint64) uint64 {
+	x += 0x9e3779b97f4a7c15
+	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9
+	x = (x ^ (x >> 27)) * 0x94d049bb133111eb
+	return x ^ (x >> 31)
+}
+
+// NewWorld starts a replication of c with the given seed. A run is a pure
+// function of (c, seed).
+func NewWorld(c *Compiled, seed uint64, observers ...Observer) *World {
+	n := c.n
+	w := &World{c: c, rng: NewRand(seed), seed: seed, geo: c.geo, observers: observers}
+	w.land = append([]float64(nil), c.land...)
+	w.naval = append([]float64(nil), c.naval...)
+	w.economy = append([]float64(nil), c.economy...)
+	w.sovereign = append([]bool(nil), c.sovereign...)
+	w.alive = make([]bool, n)
+	for i := range w.alive {
+		w.alive[i] = true
+	}
+	mat := func() []float64 { return make([]float64, n*n) }
+	w.shift, w.memory, w.perceived = mat(), mat(), mat()
+	w.hostile, w.friendly, w.base, w.raw = mat(), mat(), mat(), mat()
+	w.proj, w.projK, w.allyW = mat(), mat(), mat()
+	vec := func() []float64 { return make([]float64, n) }
+	w.threat, w.adv, w.direct, w.directAdv = vec(), vec(), vec(), vec()
+	w.reference, w.help, w.defence, w.defK, w.assurance = vec(), vec(), vec(), vec(), vec()
+	w.losses = make([]bool, n)
+	w.allies = make([]agents.Set, n)
+	w.looked = make([]looked, n)
+	w.wantedSince = make([]int, n)
+	for i := range w.wantedSince {
+		w.wantedSince[i] = -1
+	}
+	w.order = make([]int, 0, n)
+	w.values = make([]float64, 0, 4*n+8)
+	w.options = make([]agents.Option, 0, 4*n+8)
+	w.forcesDirty = true
+	return w
+}
+
+// Tick is the next tick to simulate; after a complete run, the horizon.
+func (w *World) Tick() int { return w.tick }
+
+// Done reports whether the run has reached its horizon.
+func (w *World) Done() bool { return w.tick >= w.c.scenario.Ticks }
+
+// Compiled returns the scenario the world runs.
+func (w *World) Compiled() *Compiled { return w.c }
+
+// Step simulates one tick, in the order of MODEL.md §6–§7: scripted events;
+// perception, reference points and domains; diplomacy (every
+// diplomacy_interval ticks: client collective security, patron strategy,
+// acceptance and fallback); crises (adversary challenges, provocations and
+// restraint); cohesion and exit; decay of memories and entrapment; the time
+// series. It reports whether ticks remain.
+func (w *World) Step() bool {
+	if w.Done() {
+		return false
+	}
+	w.applyScripted()
+	w.perceive()
+	if w.tick%int(w.c.p.DiplomacyInterval) == 0 {
+		w.diplomacy()
+	}
+	w.crises()
+	w.cohesionAndExit()
+	w.decay()
+	w.record()
+	for _, o := range w.observers {
+		o.OnTick(w)
+	}
+	w.tick++
+	return !w.Done()
+}
+
+// Run steps to the horizon, or until ctx is cancelled, and returns the
+// result. A cancelled run returns ctx's error and no result.
+func (w *World) Run(ctx context.Context) (*Result, error) {
+	for i := 0; !w.Done(); i++ {
+		if i&63 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		w.Step()
+	}
+	return w.Result(), nil
+}
+
+// Run compiles nothing: it runs one replication of c with seed to the
+// horizon.
+func Run(ctx context.Context, c *Compiled, seed uint64, observers ...Observer) (*Result, error) {
+	return NewWorld(c, seed, observers...).Run(ctx)
+}
+
+// Read-only views for observers and tests.
+
+// Threat returns T_i.
+func (w *World) Threat(i int) float64 { return w.threat[i] }
+
+// AdversaryThreat returns T_i^adv.
+func (w *World) AdversaryThreat(i int) float64 { return w.adv[i] }
+
+// Perceived returns T̂_ij, the threat i perceives from j.
+func (w *World) Perceived(i, j int) float64 { return w.perceived[i*w.c.n+j] }
+
+// Reference returns ρ_i.
+func (w *World) Reference(i int) float64 { return w.reference[i] }
+
+// InLosses reports whether i is in the domain of losses.
+func (w *World) InLosses(i int) bool { return w.losses[i] }
+
+// Alive reports whether i still holds territory (or never had any).
+func (w *World) Alive(i int) bool { return w.alive[i] }
+
+// Geometry returns the current theatre.
+func (w *World) Geometry() *theater.Geometry { return w.geo }
+
+// Alliances returns every alliance so far, indexed by id. Do not modify.
+func (w *World) Alliances() []Alliance { return w.alliances }
+
+// Events returns the log so far. Do not modify.
+func (w *World) Events() []Event { return w.events }
+
+// Label returns the calendar date of a tick.
+func (w *World) Label(tick int) string { return w.c.scenario.Calendar.Label(tick) }
+
+// ID returns the id of state i.
+func (w *World) ID(i int) string { return w.c.id[i] }
+
+// shuffled returns the members of s in a random order (scratch slice).
+func (w *World) shuffled(s agents.Set) []int {
+	w.order = s.Members(w.order[:0])
+	for i := len(w.order) - 1; i > 0; i-- {
+		j := w.rng.IntN(i + 1)
+		w.order[i], w.order[j] = w.order[j], w.order[i]
+	}
+	return w.order
+}
+
+var epsilon = theater.Epsilon
+
+// powK is (x+ε)^κ, the building block of the occupation threat.
+func (w *World) powK(x float64) float64 {
+	k := w.c.p.OccupationSteepness
+	switch k {
+	case 2:
+		return (x + epsilon) * (x + epsilon)
+	case 1:
+		return x + epsilon
+	}
+	return math.Pow(x+epsilon, k)
+}
