@@ -8,7 +8,6 @@ import (
 	"reflect"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -109,20 +108,7 @@ func decodeFile(file string, src []byte, e *errs) *rawFile {
 	raw := &rawFile{file: file, idx: indexLines(string(src)), lines: strings.Split(string(src), "\n")}
 	md, err := toml.Decode(string(src), raw)
 	if err != nil {
-		var pe toml.ParseError
-		switch {
-		case errors.As(err, &pe):
-			e.list = append(e.list, Error{File: file, Line: pe.Position.Line, Key: pe.LastKey, Msg: pe.Message})
-		default:
-			msg := err.Error()
-			line := 0
-			key := ""
-			if m := lineInMessage.FindStringSubmatch(msg); m != nil {
-				line, _ = strconv.Atoi(m[1])
-				key, msg = m[2], m[3]
-			}
-			e.list = append(e.list, Error{File: file, Line: line, Key: key, Msg: msg})
-		}
+		decodeError(file, err, e)
 		return nil
 	}
 	raw.locate()
@@ -298,3 +284,5 @@ func overMap[T any](dst, src map[string]*opt[T]) map[string]*opt[T] {
 	}
 	return dst
 }
+
+func asParseError(err error, pe *toml.ParseError) bool { return errors.As(err, pe) }

@@ -85,8 +85,33 @@ type Alliance struct {
 	Ended        int // tick it ended; -1 while in force
 	Cause        EndCause
 	Cohesion     float64 // h_A
+	// History lists the member sets the alliance has had, from its
+	// formation, each with the tick it began.
+	History []Membership
 
 	penaltyUntil [MaxStates]int32 // entrapment: tick until which a member pays
+}
+
+// Membership is an alliance's member set from a tick on.
+type Membership struct {
+	Tick    int
+	Members agents.Set
+}
+
+// MembersAt returns the members at a tick (0 before formation or after the
+// end).
+func (a *Alliance) MembersAt(tick int) agents.Set {
+	if tick < a.Formed || (a.Ended >= 0 && tick >= a.Ended) {
+		return 0
+	}
+	var m agents.Set
+	for _, h := range a.History {
+		if h.Tick > tick {
+			break
+		}
+		m = h.Members
+	}
+	return m
 }
 
 // Kind returns the alliance's current size class.

@@ -104,6 +104,7 @@ func (w *World) eliminate(s int) {
 			continue
 		}
 		al.Members = al.Members.Without(s)
+		al.History = append(al.History, Membership{w.tick, al.Members})
 		if al.Members.Len() < 2 {
 			w.end(al, EndOccupied)
 		}

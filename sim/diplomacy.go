@@ -164,7 +164,7 @@ func (w *World) form(members agents.Set, strong bool, origin Origin) *Alliance {
 	}
 	w.alliances = append(w.alliances, Alliance{ID: id, Members: members, Founders: members, Strong: strong,
 		Origin: origin, HasPatron: hasPatron, Formed: w.tick, PatronJoined: joined, Ended: -1,
-		Cohesion: w.cohesionOf(members)})
+		Cohesion: w.cohesionOf(members), History: []Membership{{w.tick, members}}})
 	w.log(Event{Type: EventFormed, Actor: -1, Target: -1, Others: members, Alliance: id, Strong: strong})
 	w.changed()
 	w.refreshThreats(members)
@@ -176,6 +176,7 @@ func (w *World) form(members agents.Set, strong bool, origin Origin) *Alliance {
 // indigenous.
 func (w *World) join(al *Alliance, x int) {
 	al.Members = al.Members.With(x)
+	al.History = append(al.History, Membership{w.tick, al.Members})
 	if w.c.role[x] == Patron && !al.HasPatron {
 		al.HasPatron = true
 		al.PatronJoined = w.tick

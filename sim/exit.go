@@ -34,6 +34,7 @@ func (w *World) cohesionAndExit() {
 				return
 			}
 			al.Members = al.Members.Without(m)
+			al.History = append(al.History, Membership{w.tick, al.Members})
 			w.log(Event{Type: EventLeft, Actor: m, Target: -1, Others: al.Members, Alliance: al.ID, Strong: al.Strong})
 			w.changed()
 			switch {

@@ -4,9 +4,12 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
+	"os/signal"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -14,7 +17,9 @@ import (
 )
 
 func main() {
-	if err := newRoot().Execute(); err != nil {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := newRoot().ExecuteContext(ctx); err != nil {
 		var list configs.Errors
 		if errors.As(err, &list) {
 			for _, e := range list {
@@ -39,7 +44,7 @@ or TOML files.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newListCmd(), newValidateCmd(), newMapCmd(), newRunCmd())
+	root.AddCommand(newListCmd(), newValidateCmd(), newMapCmd(), newRunCmd(), newSweepCmd(), newMergeCmd())
 	return root
 }
 

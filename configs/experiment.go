@@ -1,0 +1,410 @@
+package configs
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/alliancesim/alliancesim/agents"
+	"github.com/alliancesim/alliancesim/sim"
+)
+
+// Experiment is a sweep: a scenario, runs per point, a base seed, and the
+// values given to dotted paths into the scenario at each point.
+//
+//	scenario = "generic"      # built-in name or path (relative to this file)
+//	runs = 200                # replications per point
+//	seed = 1
+//	design = "grid"           # grid (every combination) | lhs (Latin hypercube)
+//	samples = 20              # lhs: number of points
+//	[[vary]]
+//	path = "theater.generate.sea_fraction"
+//	from = 0.1                # or values = [0.1, 0.5, 0.9]
+//	to = 0.9
+//	steps = 5
+//
+// Paths: params.NAME, decision.KEY, states.ID.FIELD (land, naval, economy,
+// revisionism, ideology, sovereign, reference), states.ID.decision.KEY,
+// theater.generate.FIELD and scenario.ticks.
+type Experiment struct {
+	File     string
+	Scenario string // the reference as written
+	Runs     int
+	Seed     uint64
+	Design   string
+	Chunk    int
+	Events   bool
+	Vary     []string // paths, in file order
+	Points   [][]any  // per point, a value per path
+	lines    []int    // per vary, its line
+}
+
+type rawExperiment struct {
+	Scenario opt[string]    `toml:"scenario"`
+	Runs     opt[int]       `toml:"runs"`
+	Seed     opt[int]       `toml:"seed"`
+	Design   opt[string]    `toml:"design"`
+	Samples  opt[int]       `toml:"samples"`
+	Chunk    opt[int]       `toml:"chunk"`
+	Events   opt[bool]      `toml:"events"`
+	Vary     []*rawVary     `toml:"vary"`
+	file     string
+	idx      lineIndex
+}
+
+type rawVary struct {
+	Path   opt[string]  `toml:"path"`
+	Values []*opt[any]  `toml:"values"`
+	From   opt[float64] `toml:"from"`
+	To     opt[float64] `toml:"to"`
+	Steps  opt[int]     `toml:"steps"`
+	Loc    Loc          `toml:"-"`
+}
+
+// maxPoints bounds a sweep so that a typo cannot ask for a billion points.
+const maxPoints = 1_000_000
+
+// LoadExperiment reads and checks an experiment file, including that every
+// point gives a valid scenario.
+func LoadExperiment(path string) (*Experiment, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading experiment: %w", err)
+	}
+	return ParseExperiment(path, src)
+}
+
+// ParseExperiment reads an experiment from src, naming it file in errors.
+func ParseExperiment(file string, src []byte) (*Experiment, error) {
+	var e errs
+	raw := &rawExperiment{file: file, idx: indexLines(string(src))}
+	md, err := toml.Decode(string(src), raw)
+	if err != nil {
+		decodeError(file, err, &e)
+		return nil, e.list.sorted()
+	}
+	at := func(p string) Loc { return Loc{File: file, Line: raw.idx[p], Key: p} }
+	raw.Scenario.Loc, raw.Runs.Loc, raw.Seed.Loc = at("scenario"), at("runs"), at("seed")
+	raw.Design.Loc, raw.Samples.Loc, raw.Chunk.Loc, raw.Events.Loc = at("design"), at("samples"), at("chunk"), at("events")
+	for i, v := range raw.Vary {
+		p := fmt.Sprintf("vary[%d]", i)
+		v.Loc = at(p)
+		v.Path.Loc, v.From.Loc, v.To.Loc, v.Steps.Loc = at(p+".path"), at(p+".from"), at(p+".to"), at(p+".steps")
+		for _, o := range v.Values {
+			o.Loc = at(p + ".values")
+		}
+	}
+	for _, k := range md.Undecoded() {
+		plain := k.String()
+		allowed := "scenario, runs, seed, design, samples, chunk, events, vary"
+		if strings.HasPrefix(plain, "vary.") {
+			allowed = "path, values, from, to, steps"
+		}
+		found := false
+		for _, p := range raw.idx.paths() {
+			if stripIndices(p) == plain {
+				e.at(Loc{File: file, Line: raw.idx[p], Key: p}, "unknown key; allowed: %s", allowed)
+				found = true
+			}
+		}
+		if !found {
+			e.at(Loc{File: file, Key: plain}, "unknown key; allowed: %s", allowed)
+		}
+	}
+	x := &Experiment{File: file, Runs: 100, Seed: 1, Design: "grid", Chunk: 100, Events: true}
+	switch {
+	case raw.Scenario.ok(&e, "a built-in scenario name or a path"):
+		x.Scenario = raw.Scenario.V
+	case !raw.Scenario.Set:
+		e.at(Loc{File: file, Line: 1, Key: "scenario"}, "missing; allowed: a built-in scenario name (%s) or a path", strings.Join(BuiltinNames(), ", "))
+	}
+	intIn := func(o *opt[int], dst *int, lo, hi int) {
+		if o.ok(&e, fmt.Sprintf("a whole number in [%d, %d]", lo, hi)) {
+			if o.V < lo || o.V > hi {
+				e.at(o.Loc, "%d is out of range; allowed: a whole number in [%d, %d]", o.V, lo, hi)
+				return
+			}
+			*dst = o.V
+		}
+	}
+	intIn(&raw.Runs, &x.Runs, 1, 100_000_000)
+	intIn(&raw.Chunk, &x.Chunk, 1, 1_000_000)
+	var seed int
+	if raw.Seed.Set {
+		intIn(&raw.Seed, &seed, 0, math.MaxInt)
+		x.Seed = uint64(seed)
+	}
+	if raw.Events.ok(&e, "true or false") {
+		x.Events = raw.Events.V
+	}
+	if raw.Design.ok(&e, "grid or lhs") {
+		if raw.Design.V != "grid" && raw.Design.V != "lhs" {
+			e.at(raw.Design.Loc, "%q is not a design; allowed: grid, lhs", raw.Design.V)
+		}
+		x.Design = raw.Design.V
+	}
+	samples := 0
+	switch {
+	case x.Design == "lhs" && !raw.Samples.Set:
+		e.at(raw.Design.Loc, "a Latin hypercube needs samples; allowed: samples = a whole number ≥ 1")
+	case raw.Samples.Set && x.Design != "lhs":
+		e.at(raw.Samples.Loc, "samples is for design = \"lhs\"; allowed: leave it out for a grid")
+	default:
+		intIn(&raw.Samples, &samples, 1, maxPoints)
+	}
+	var axes [][]any
+	var ranges []bool // axis given as from/to (continuous under lhs)
+	for i, v := range raw.Vary {
+		if !v.Path.Set {
+			e.at(v.Loc, "vary without path; allowed: path = \"params.sea_cost\" and the like")
+			continue
+		}
+		if !v.Path.ok(&e, "a dotted path") {
+			continue
+		}
+		if msg := checkPath(v.Path.V); msg != "" {
+			e.at(v.Path.Loc, "%q %s", v.Path.V, msg)
+			continue
+		}
+		if slices.Contains(x.Vary, v.Path.V) {
+			e.at(v.Path.Loc, "%q is varied twice; allowed: each path once", v.Path.V)
+			continue
+		}
+		vals, isRange, ok := varyValues(v, &e)
+		if !ok {
+			continue
+		}
+		x.Vary = append(x.Vary, v.Path.V)
+		x.lines = append(x.lines, v.Loc.Line)
+		axes = append(axes, vals)
+		ranges = append(ranges, isRange)
+		_ = i
+	}
+	if len(e.list) == 0 {
+		switch x.Design {
+		case "grid":
+			x.Points = grid(axes)
+		case "lhs":
+			x.Points = latinHypercube(raw.Vary, axes, ranges, samples, x.Seed)
+		}
+		if len(x.Points) > maxPoints {
+			e.at(Loc{File: file, Key: "vary"}, "%d points; allowed: at most %d", len(x.Points), maxPoints)
+		}
+	}
+	if len(e.list) == 0 {
+		// Every point must give a valid scenario; report each bad value at
+		// its [[vary]] line.
+		for p := range x.Points {
+			if _, err := x.ScenarioAt(p); err != nil {
+				e.at(Loc{File: file, Line: x.lines[0], Key: "vary"}, "point %d (%s) gives an invalid scenario: %v", p, x.Describe(p), err)
+				break
+			}
+		}
+	}
+	if err := e.list.sorted(); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+func decodeError(file string, err error, e *errs) {
+	var pe toml.ParseError
+	if ok := asParseError(err, &pe); ok {
+		e.list = append(e.list, Error{File: file, Line: pe.Position.Line, Key: pe.LastKey, Msg: pe.Message})
+		return
+	}
+	msg, line, key := err.Error(), 0, ""
+	if m := lineInMessage.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		key, msg = m[2], m[3]
+	}
+	e.list = append(e.list, Error{File: file, Line: line, Key: key, Msg: msg})
+}
+
+// varyValues turns a [[vary]] into its list of values.
+func varyValues(v *rawVary, e *errs) ([]any, bool, bool) {
+	hasRange := v.From.Set || v.To.Set || v.Steps.Set
+	switch {
+	case len(v.Values) > 0 && hasRange:
+		e.at(v.Loc, "both values and from/to/steps; allowed: one of them")
+		return nil, false, false
+	case len(v.Values) > 0:
+		var out []any
+		for _, o := range v.Values {
+			if !o.ok(e, "numbers, strings or booleans") {
+				return nil, false, false
+			}
+			out = append(out, o.V)
+		}
+		return out, false, true
+	case hasRange:
+		if !v.From.Set || !v.To.Set || !v.Steps.Set {
+			e.at(v.Loc, "a range needs from, to and steps; allowed: from = 0.1, to = 0.9, steps = 5")
+			return nil, false, false
+		}
+		if !v.From.ok(e, "a number") || !v.To.ok(e, "a number") || !v.Steps.ok(e, "a whole number ≥ 1") {
+			return nil, false, false
+		}
+		if v.Steps.V < 1 || v.Steps.V > maxPoints {
+			e.at(v.Steps.Loc, "%d is out of range; allowed: a whole number in [1, %d]", v.Steps.V, maxPoints)
+			return nil, false, false
+		}
+		out := make([]any, v.Steps.V)
+		for i := range out {
+			f := v.From.V
+			if v.Steps.V > 1 {
+				f += (v.To.V - v.From.V) * float64(i) / float64(v.Steps.V-1)
+			}
+			out[i] = f
+		}
+		return out, true, true
+	}
+	e.at(v.Loc, "vary without values; allowed: values = [...] or from, to and steps")
+	return nil, false, false
+}
+
+// grid is every combination, the last path varying fastest.
+func grid(axes [][]any) [][]any {
+	points := [][]any{{}}
+	for _, axis := range axes {
+		var next [][]any
+		for _, p := range points {
+			for _, v := range axis {
+				next = append(next, append(slices.Clone(p), v))
+			}
+		}
+		points = next
+	}
+	return points
+}
+
+// latinHypercube draws samples points so that each path's range (or list
+// of values) is cut into samples strata, each used once; the pairing of
+// strata across paths is a random permutation per path, seeded from the
+// experiment's seed. A range gives a uniform draw within its stratum; a
+// list gives the value the stratum falls on.
+func latinHypercube(vary []*rawVary, axes [][]any, ranges []bool, samples int, seed uint64) [][]any {
+	rng := rand.New(rand.NewPCG(seed, 0x6c6873)) // "lhs"
+	points := make([][]any, samples)
+	for i := range points {
+		points[i] = make([]any, len(axes))
+	}
+	for d, axis := range axes {
+		perm := rng.Perm(samples)
+		for i := range points {
+			u := (float64(perm[i]) + rng.Float64()) / float64(samples)
+			if ranges[d] {
+				lo, hi := axis[0].(float64), axis[len(axis)-1].(float64)
+				points[i][d] = lo + u*(hi-lo)
+			} else {
+				points[i][d] = axis[min(int(u*float64(len(axis))), len(axis)-1)]
+			}
+		}
+	}
+	return points
+}
+
+// checkPath says what is wrong with a dotted path, or "" if it can be
+// varied.
+func checkPath(path string) string {
+	parts := strings.Split(path, ".")
+	stateFields := []string{"land", "naval", "economy", "revisionism", "ideology", "sovereign", "reference"}
+	generate := []string{"width", "height", "sea_fraction", "islands", "seed"}
+	allowed := "is not a path that can be varied; allowed: params.NAME, decision.KEY, states.ID.FIELD, states.ID.decision.KEY, theater.generate.FIELD, scenario.ticks"
+	switch {
+	case len(parts) == 2 && parts[0] == "params":
+		if _, ok := sim.LookupParam(parts[1]); !ok {
+			return "names no parameter; allowed: params." + strings.Join(sim.ParamNames(), ", params.")
+		}
+	case len(parts) == 2 && parts[0] == "decision":
+		if _, ok := agents.LookupDecision(parts[1]); !ok {
+			return "names no decision key; allowed: decision." + strings.Join(agents.DecisionNames(), ", decision.")
+		}
+	case len(parts) == 3 && parts[0] == "states":
+		if !slices.Contains(stateFields, parts[2]) {
+			return "names no state field that can be varied; allowed: " + strings.Join(stateFields, ", ")
+		}
+	case len(parts) == 4 && parts[0] == "states" && parts[2] == "decision":
+		if _, ok := agents.LookupDecision(parts[3]); !ok {
+			return "names no decision key; allowed: " + strings.Join(agents.DecisionNames(), ", ")
+		}
+	case len(parts) == 3 && parts[0] == "theater" && parts[1] == "generate":
+		if !slices.Contains(generate, parts[2]) {
+			return "names no generator setting; allowed: " + strings.Join(generate, ", ")
+		}
+	case path == "scenario.ticks":
+	default:
+		return allowed
+	}
+	return ""
+}
+
+// Describe writes a point's values as path=value pairs.
+func (x *Experiment) Describe(point int) string {
+	var parts []string
+	for i, p := range x.Vary {
+		parts = append(parts, fmt.Sprintf("%s=%v", p, x.Points[point][i]))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// ScenarioAt returns the scenario of a point: the experiment's scenario
+// with the point's values laid over it, exactly as a file extending it
+// would (see the package doc).
+func (x *Experiment) ScenarioAt(point int) (*sim.Scenario, error) {
+	ref := x.Scenario // a relative path resolves beside the experiment, as extends does
+	var b strings.Builder
+	fmt.Fprintf(&b, "extends = %s\n", strconv.Quote(ref))
+	tables := map[string][]string{}
+	var order []string
+	put := func(table, line string) {
+		if _, ok := tables[table]; !ok {
+			order = append(order, table)
+		}
+		tables[table] = append(tables[table], line)
+	}
+	for i, path := range x.Vary {
+		v := tomlValue(x.Points[point][i])
+		parts := strings.Split(path, ".")
+		switch {
+		case parts[0] == "states" && len(parts) == 4:
+			put("states."+parts[1], fmt.Sprintf("decision.%s = %s", parts[3], v))
+		case parts[0] == "states":
+			put("states."+parts[1], fmt.Sprintf("%s = %s", parts[2], v))
+		default:
+			put(strings.Join(parts[:len(parts)-1], "."), fmt.Sprintf("%s = %s", parts[len(parts)-1], v))
+		}
+	}
+	for _, t := range order {
+		if id, ok := strings.CutPrefix(t, "states."); ok {
+			fmt.Fprintf(&b, "[[states]]\nid = %s\n", strconv.Quote(id))
+		} else {
+			fmt.Fprintf(&b, "[%s]\n", t)
+		}
+		for _, l := range tables[t] {
+			b.WriteString(l + "\n")
+		}
+	}
+	// Named after the experiment so that relative paths resolve beside it
+	// and errors say which point.
+	return Parse(fmt.Sprintf("%s (point %d)", x.File, point), []byte(b.String()))
+}
+
+func tomlValue(v any) string {
+	switch x := v.(type) {
+	case string:
+		return strconv.Quote(x)
+	case float64:
+		if x == math.Trunc(x) && math.Abs(x) < 1e15 {
+			return strconv.FormatFloat(x, 'f', 1, 64)
+		}
+		return strconv.FormatFloat(x, 'g', -1, 64)
+	}
+	return fmt.Sprint(v)
+}

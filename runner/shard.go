@@ -1,0 +1,60 @@
+package runner
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+)
+
+// ParseShard reads --shard "i/n", i counted from 1, into a 0-based Shard.
+func ParseShard(s string) (Shard, error) {
+	a, b, ok := strings.Cut(s, "/")
+	i, err1 := strconv.Atoi(a)
+	n, err2 := strconv.Atoi(b)
+	if !ok || err1 != nil || err2 != nil || n < 1 || i < 1 || i > n {
+		return Shard{}, fmt.Errorf("shard %q: allowed: i/n with 1 ≤ i ≤ n, e.g. 2/4", s)
+	}
+	return Shard{Index: i - 1, Count: n}, nil
+}
+
+// ShardFromEnv finds the shard a cluster scheduler assigned: a Kubernetes
+// Indexed Job sets JOB_COMPLETION_INDEX (0-based; the count comes from
+// --shards); a Slurm job array sets SLURM_ARRAY_TASK_ID and
+// SLURM_ARRAY_TASK_COUNT (task ids are assumed to run from
+// SLURM_ARRAY_TASK_MIN, default 0). It returns ok false when neither is
+// set.
+func ShardFromEnv(shards int) (Shard, bool, error) {
+	if v, set := os.LookupEnv("JOB_COMPLETION_INDEX"); set {
+		i, err := strconv.Atoi(v)
+		if err != nil || i < 0 {
+			return Shard{}, false, fmt.Errorf("JOB_COMPLETION_INDEX=%q is not an index", v)
+		}
+		if shards < 1 {
+			return Shard{}, false, fmt.Errorf("JOB_COMPLETION_INDEX is set: give the number of shards with --shards (the Job's completions)")
+		}
+		if i >= shards {
+			return Shard{}, false, fmt.Errorf("JOB_COMPLETION_INDEX=%d but --shards %d", i, shards)
+		}
+		return Shard{Index: i, Count: shards}, true, nil
+	}
+	if v, set := os.LookupEnv("SLURM_ARRAY_TASK_ID"); set {
+		id, err := strconv.Atoi(v)
+		count, err2 := strconv.Atoi(os.Getenv("SLURM_ARRAY_TASK_COUNT"))
+		if err != nil || err2 != nil || count < 1 {
+			return Shard{}, false, fmt.Errorf("SLURM_ARRAY_TASK_ID=%q / SLURM_ARRAY_TASK_COUNT=%q are not an index and a count", v, os.Getenv("SLURM_ARRAY_TASK_COUNT"))
+		}
+		lo := 0
+		if m := os.Getenv("SLURM_ARRAY_TASK_MIN"); m != "" {
+			if lo, err = strconv.Atoi(m); err != nil {
+				return Shard{}, false, fmt.Errorf("SLURM_ARRAY_TASK_MIN=%q is not a number", m)
+			}
+		}
+		i := id - lo
+		if i < 0 || i >= count {
+			return Shard{}, false, fmt.Errorf("SLURM_ARRAY_TASK_ID=%d is outside %d…%d", id, lo, lo+count-1)
+		}
+		return Shard{Index: i, Count: count}, true, nil
+	}
+	return Shard{}, false, nil
+}
