@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/runner"
 	"github.com/alliancesim/alliancesim/sim"
 )
 
@@ -59,6 +60,27 @@ func BenchmarkTick(b *testing.B) {
 				}
 				w.Step()
 			}
+		})
+	}
+}
+
+// BenchmarkMonteCarlo is 100 replications of each built-in scenario on all
+// cores, folded into a summary; it reports replications per second and, as
+// allocs/op ÷ 100, allocations per replication.
+func BenchmarkMonteCarlo(b *testing.B) {
+	const runs = 100
+	for _, name := range configs.BuiltinNames() {
+		b.Run(name, func(b *testing.B) {
+			c := compiled(b, name)
+			b.ReportAllocs()
+			n := 0
+			for b.Loop() {
+				if _, err := runner.MonteCarlo(context.Background(), c, runner.Options{Runs: runs, Seed: uint64(n)}); err != nil {
+					b.Fatal(err)
+				}
+				n++
+			}
+			b.ReportMetric(float64(n*runs)/b.Elapsed().Seconds(), "replications/s")
 		})
 	}
 }

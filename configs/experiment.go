@@ -46,14 +46,14 @@ type Experiment struct {
 }
 
 type rawExperiment struct {
-	Scenario opt[string]    `toml:"scenario"`
-	Runs     opt[int]       `toml:"runs"`
-	Seed     opt[int]       `toml:"seed"`
-	Design   opt[string]    `toml:"design"`
-	Samples  opt[int]       `toml:"samples"`
-	Chunk    opt[int]       `toml:"chunk"`
-	Events   opt[bool]      `toml:"events"`
-	Vary     []*rawVary     `toml:"vary"`
+	Scenario opt[string] `toml:"scenario"`
+	Runs     opt[int]    `toml:"runs"`
+	Seed     opt[int]    `toml:"seed"`
+	Design   opt[string] `toml:"design"`
+	Samples  opt[int]    `toml:"samples"`
+	Chunk    opt[int]    `toml:"chunk"`
+	Events   opt[bool]   `toml:"events"`
+	Vary     []*rawVary  `toml:"vary"`
 	file     string
 	idx      lineIndex
 }
@@ -202,7 +202,11 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 		// its [[vary]] line.
 		for p := range x.Points {
 			if _, err := x.ScenarioAt(p); err != nil {
-				e.at(Loc{File: file, Line: x.lines[0], Key: "vary"}, "point %d (%s) gives an invalid scenario: %v", p, x.Describe(p), err)
+				loc := raw.Scenario.Loc
+				if len(x.lines) > 0 {
+					loc = Loc{File: file, Line: x.lines[0], Key: "vary"}
+				}
+				e.at(loc, "point %d (%s) gives an invalid scenario: %v", p, x.Describe(p), err)
 				break
 			}
 		}

@@ -40,13 +40,13 @@ type MemberStep struct {
 
 // ProposalRow is one proposal and its answers.
 type ProposalRow struct {
-	Tick     int         `json:"tick"`
-	Proposer string      `json:"proposer"`
-	Patron   bool        `json:"patron"` // made by a patron
-	Kind     string      `json:"kind"`   // coalition, apply, join, multilateral, bilateral, subset, fallback-bilateral
-	Invitees []string    `json:"invitees"`
-	Strong   bool        `json:"strong"`
-	Accepted bool        `json:"accepted"`
+	Tick     int          `json:"tick"`
+	Proposer string       `json:"proposer"`
+	Patron   bool         `json:"patron"` // made by a patron
+	Kind     string       `json:"kind"`   // coalition, apply, join, multilateral, bilateral, subset, fallback-bilateral
+	Invitees []string     `json:"invitees"`
+	Strong   bool         `json:"strong"`
+	Accepted bool         `json:"accepted"`
 	Refusals []RefusalRow `json:"refusals,omitempty"`
 }
 

@@ -1,0 +1,33 @@
+package examples_test
+
+import (
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// Each example builds and runs with go run, on few replications.
+func TestExamples(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs three programs")
+	}
+	cases := []struct {
+		dir, want string
+		args      []string
+	}{
+		{"./embed", "a patron bilateral alliance formed in", []string{"-runs", "20"}},
+		{"./custom-strategy", "patron multilateral     0.0%", []string{"-runs", "20"}},
+		{"./sweep", "point,theater.generate.sea_fraction,client_alliance", []string{"-runs", "4"}},
+	}
+	for _, c := range cases {
+		t.Run(c.dir, func(t *testing.T) {
+			out, err := exec.Command("go", append([]string{"run", c.dir}, c.args...)...).CombinedOutput()
+			if err != nil {
+				t.Fatalf("%v\n%s", err, out)
+			}
+			if !strings.Contains(string(out), c.want) {
+				t.Fatalf("output lacks %q:\n%s", c.want, out)
+			}
+		})
+	}
+}

@@ -1,0 +1,29 @@
+// Package runner plays many worlds: Monte Carlo replications of a scenario,
+// parameter sweeps, their aggregation, survival analysis and the files they
+// write.
+//
+// Determinism. Replication r of sweep point p under base seed b is seeded by
+// ReplicationSeed(b, p, r) and nothing else. Workers compute replications in
+// any order; results are folded into the aggregates strictly in (point,
+// replication) order, so every output is byte-identical whatever the number
+// of workers or shards.
+//
+// Memory. Only a run's Record (its alliances and proposals, a few hundred
+// bytes) outlives the run, and only until it is folded in or written; event
+// logs are streamed to disk chunk by chunk, never held for all runs.
+//
+// Output directories. Execute cuts the work into chunks of ChunkSize
+// replications of one point. Each finished chunk is written to
+// parts/<chunk>/ (runs.jsonl, events.jsonl) through a temporary directory
+// and a rename, so a part exists only when complete. A shard (--shard i/n)
+// runs the chunks k with k mod n = i; a resumed run skips the chunks already
+// there. Assemble reads the parts of one or more directories and writes the
+// final files — alliances.csv, events.jsonl, survival.csv, points.csv
+// (sweeps) and, last, summary.json — each atomically; merging shards is the
+// same assembly as finishing a single run, hence the same bytes.
+//
+// Survival. Alliance lifetimes are right-censored at the horizon; the
+// Kaplan–Meier estimator gives the survival curve with Greenwood standard
+// errors and a log–log 95% band, and the median with the band's inversion as
+// its interval.
+package runner
