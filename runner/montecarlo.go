@@ -29,6 +29,8 @@ type Options struct {
 	// Progress, if set, is called after each finished replication with the
 	// number done and the total, from the collecting goroutine.
 	Progress func(done, total int)
+	// OnRecord, if set, receives every run's record, in run order.
+	OnRecord func(r *Record)
 }
 
 func (o Options) workers() int {
@@ -60,6 +62,9 @@ func MonteCarlo(ctx context.Context, c *sim.Compiled, opts Options) (*Summary, e
 		},
 		func(run int, r Record) error {
 			agg.Add(&r)
+			if opts.OnRecord != nil {
+				opts.OnRecord(&r)
+			}
 			if opts.Progress != nil {
 				opts.Progress(run+1, opts.Runs)
 			}

@@ -1,0 +1,237 @@
+package main
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/runner"
+	"github.com/alliancesim/alliancesim/sim"
+)
+
+// checkTargets runs a scenario and evaluates its HISTORY.md targets.
+func checkTargets(ctx context.Context, sc *sim.Scenario, runs int, seed uint64, workers int, what string) ([]runner.TargetResult, error) {
+	targets := runner.TargetsFor(sc.Name)
+	if targets == nil {
+		return nil, fmt.Errorf("%s has no historical targets; allowed: %s", sc.Name, strings.Join(historical(), ", "))
+	}
+	c, err := sim.Compile(sc)
+	if err != nil {
+		return nil, err
+	}
+	var records []runner.Record
+	update, finish := progress(what)
+	_, err = runner.MonteCarlo(ctx, c, runner.Options{Runs: runs, Seed: seed, Workers: workers, Progress: update,
+		OnRecord: func(r *runner.Record) { records = append(records, *r) }})
+	finish()
+	if err != nil {
+		return nil, err
+	}
+	return runner.Evaluate(targets, records, sc.Calendar), nil
+}
+
+func historical() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, t := range runner.HistoryTargets {
+		if !seen[t.Scenario] {
+			seen[t.Scenario] = true
+			out = append(out, t.Scenario)
+		}
+	}
+	return out
+}
+
+func newCheckCmd() *cobra.Command {
+	var (
+		runs    int
+		seed    uint64
+		workers int
+		asJSON  bool
+	)
+	cmd := &cobra.Command{
+		Use:   "check NAME|FILE",
+		Short: "Check a historical scenario against the record of HISTORY.md",
+		Long: `check runs a historical scenario (europe-1947 or asia-1950, or a file that
+extends one and keeps its name) and evaluates every statistical target of the
+historical record: a row per target with its id, what it says, the share of
+runs meeting it, the threshold and whether it is met. It reports; it exits 0
+unless it could not run.`,
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: scenarioArg,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			sc, err := configs.Load(args[0])
+			if err != nil {
+				return err
+			}
+			res, err := checkTargets(cmd.Context(), sc, runs, seed, workers, sc.Name)
+			if err != nil {
+				return err
+			}
+			w := cmd.OutOrStdout()
+			if asJSON {
+				enc := json.NewEncoder(w)
+				enc.SetIndent("", "  ")
+				return enc.Encode(struct {
+					Scenario string                `json:"scenario"`
+					Runs     int                   `json:"runs"`
+					Seed     uint64                `json:"seed"`
+					Targets  []runner.TargetResult `json:"targets"`
+				}{sc.Name, runs, seed, res})
+			}
+			printTargets(w, sc.Name, runs, seed, res)
+			return nil
+		},
+	}
+	cmd.Flags().IntVar(&runs, "runs", 500, "replications")
+	cmd.Flags().Uint64Var(&seed, "seed", 1, "base seed")
+	cmd.Flags().IntVar(&workers, "workers", 0, "parallel replications (default: GOMAXPROCS)")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the results as JSON")
+	return cmd
+}
+
+func printTargets(w io.Writer, name string, runs int, seed uint64, res []runner.TargetResult) {
+	fmt.Fprintf(w, "%s: %d runs from seed %d\n\n", name, runs, seed)
+	fmt.Fprintf(w, "%-4s %7s %9s %-4s  %s\n", "id", "share", "threshold", "met", "target")
+	met := 0
+	for _, r := range res {
+		mark := "no"
+		if r.Met {
+			mark, met = "yes", met+1
+		}
+		share := fmt.Sprintf("%.1f%%", 100*r.Share)
+		if r.Runs < runs {
+			share += fmt.Sprintf(" of %d", r.Runs)
+		}
+		fmt.Fprintf(w, "%-4s %7s %8.0f%% %-4s  %s\n", r.ID, share, 100*r.Threshold, mark, r.Description)
+		if r.Note != "" {
+			fmt.Fprintf(w, "%27s%s\n", "", r.Note)
+		}
+	}
+	fmt.Fprintf(w, "\n%d of %d targets met\n", met, len(res))
+}
+
+// Theories are the combinations of patron strategy and valuation compared.
+var theories = []struct{ strategy, valuation string }{
+	{"assurance", "prospect"}, {"assurance", "expected_utility"},
+	{"prospect", "prospect"}, {"prospect", "expected_utility"},
+	{"powerplay", "prospect"}, {"powerplay", "expected_utility"},
+}
+
+func newCompareCmd() *cobra.Command {
+	var (
+		runs    int
+		seed    uint64
+		workers int
+		out     string
+	)
+	cmd := &cobra.Command{
+		Use:   "compare",
+		Short: "Score every theory against every historical target",
+		Long: `compare runs both historical scenarios under every combination of patron
+strategy (assurance, prospect, powerplay) and valuation (prospect,
+expected_utility), given to every state, and prints the scorecard: each
+target, each combination, the share of runs meeting it (* where the target is
+met). With --out DIR it also writes DIR/scorecard.csv.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			type cell struct {
+				res runner.TargetResult
+			}
+			var ids, descs []string
+			table := map[string]map[string]runner.TargetResult{}
+			var cols []string
+			for _, th := range theories {
+				col := th.strategy + "/" + th.valuation
+				cols = append(cols, col)
+				table[col] = map[string]runner.TargetResult{}
+				for _, name := range historical() {
+					sc, err := configs.Builtin(name)
+					if err != nil {
+						return err
+					}
+					sc.Decision.Strategy, sc.Decision.Valuation = th.strategy, th.valuation
+					for i := range sc.States {
+						sc.States[i].Decision.Strategy, sc.States[i].Decision.Valuation = th.strategy, th.valuation
+					}
+					res, err := checkTargets(cmd.Context(), sc, runs, seed, workers, name+" "+col)
+					if err != nil {
+						return err
+					}
+					for _, r := range res {
+						if _, seen := table[cols[0]][r.ID]; !seen && col == cols[0] {
+							ids, descs = append(ids, r.ID), append(descs, r.Description)
+						}
+						table[col][r.ID] = r
+					}
+				}
+			}
+			w := cmd.OutOrStdout()
+			fmt.Fprintf(w, "Scorecard: share of %d runs meeting each target (* met), seed %d\n\n", runs, seed)
+			fmt.Fprintf(w, "%-4s", "")
+			for _, col := range cols {
+				fmt.Fprintf(w, " %19s", col)
+			}
+			fmt.Fprintln(w)
+			missed := map[string]int{}
+			for _, id := range ids {
+				fmt.Fprintf(w, "%-4s", id)
+				for _, col := range cols {
+					r := table[col][id]
+					mark := " "
+					if r.Met {
+						mark = "*"
+					} else {
+						missed[col]++
+					}
+					fmt.Fprintf(w, " %18.1f%s", 100*r.Share, mark)
+				}
+				fmt.Fprintln(w)
+			}
+			fmt.Fprintf(w, "%-4s", "miss")
+			for _, col := range cols {
+				fmt.Fprintf(w, " %19d", missed[col])
+			}
+			fmt.Fprintln(w)
+			if out == "" {
+				return nil
+			}
+			if err := os.MkdirAll(out, 0o755); err != nil {
+				return err
+			}
+			f, err := os.Create(filepath.Join(out, "scorecard.csv"))
+			if err != nil {
+				return err
+			}
+			cw := csv.NewWriter(f)
+			cw.Write([]string{"target", "description", "threshold", "strategy", "valuation", "runs", "share", "met"})
+			for i, id := range ids {
+				for _, th := range theories {
+					r := table[th.strategy+"/"+th.valuation][id]
+					cw.Write([]string{id, descs[i], strconv.FormatFloat(r.Threshold, 'g', -1, 64), th.strategy, th.valuation,
+						strconv.Itoa(r.Runs), strconv.FormatFloat(r.Share, 'g', 10, 64), strconv.FormatBool(r.Met)})
+				}
+			}
+			cw.Flush()
+			if err := cw.Error(); err != nil {
+				f.Close()
+				return err
+			}
+			return f.Close()
+		},
+	}
+	cmd.Flags().IntVar(&runs, "runs", 200, "replications per scenario and theory")
+	cmd.Flags().Uint64Var(&seed, "seed", 1, "base seed")
+	cmd.Flags().IntVar(&workers, "workers", 0, "parallel replications (default: GOMAXPROCS)")
+	cmd.Flags().StringVar(&out, "out", "", "also write DIR/scorecard.csv")
+	return cmd
+}
