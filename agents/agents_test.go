@@ -338,13 +338,13 @@ func TestStrategies(t *testing.T) {
 	if !a.Admit(v, multi) {
 		t.Error("past the impose threshold an assurance patron may impose")
 	}
-	v.threat, v.clientAlliance = 0.5, true
-	if !a.Admit(v, bi) || !a.Admit(v, multi) {
-		t.Error("once clients have committed, everything is open")
-	}
 	v.committed = Set(0).With(1).With(2)
 	if a.Admit(v, multi) || a.Admit(v, bi) || !a.Admit(v, join) {
 		t.Error("an assurance patron joins committed clients rather than enlisting them")
+	}
+	v.committed, v.clientAlliance = 0, true
+	if a.Admit(v, multi) || !a.Admit(v, join) {
+		t.Error("while a client alliance exists an assurance patron only joins")
 	}
 	p := PowerplayStrategy{}
 	if p.Admit(v, multi) || !p.Admit(v, bi) || p.Admit(v, join) {

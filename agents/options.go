@@ -71,11 +71,12 @@ type CostBreakdown struct {
 // AutonomyCost is c_o = k·Σ_j (c_0 + c_E·r_j^eff + c_D·|ΔT_ij|) + c_T·Σ_j T̂_ij,
 // with r_j^eff = r_j·(1 − μ·A_j) (Cohen's assurance: a client already
 // committed to other clients entraps its patron less). It also names the
-// largest single term: per partner, its entrapment, divergence or fear
-// contribution, or, if none exceeds it, the autonomy cost of all allies.
+// largest single term, partner by partner: one partner's entrapment,
+// divergence or fear contribution, or, if none exceeds it, the autonomy
+// cost of one ally, k·c_0.
 func AutonomyCost(k float64, partners []Partner, c CostParams) CostBreakdown {
 	b := CostBreakdown{Largest: CostAutonomy, Partner: -1}
-	b.Amount = k * c.Base * float64(len(partners))
+	b.Amount = k * c.Base // per ally, like the other terms
 	for j, p := range partners {
 		ent := k * c.Entrapment * p.Revisionism * (1 - c.AssuranceWeight*p.Assurance)
 		div := k * c.Divergence * p.Divergence

@@ -47,7 +47,8 @@ type PatronView interface {
 	// ClientAllianceExists reports whether any alliance of clients alone
 	// is in force among the patron's clients.
 	ClientAllianceExists() bool
-	// CommittedClients is the set of clients in alliances of clients alone.
+	// CommittedClients is the set of clients in alliances with at least
+	// one other client.
 	CommittedClients() Set
 	// Waited is the number of ticks since the patron first preferred an
 	// alliance to self-help while no client alliance existed.
@@ -98,13 +99,14 @@ type ProspectStrategy struct{}
 // Admit admits every option.
 func (ProspectStrategy) Admit(PatronView, Option) bool { return true }
 
-// AssuranceStrategy is Cohen's patron (H1): while no client alliance exists
-// it offers nothing for up to decision.patience ticks, unless its threat
-// exceeds its reference point by more than decision.impose_threshold; then
-// it may propose a multilateral set anyway (marked imposed by the engine).
-// Joining a client alliance is always open, and the patron joins clients
-// who have committed to each other rather than enlist them in alliances of
-// its own.
+// AssuranceStrategy is Cohen's patron (H1): it wants its clients committed
+// to each other before it commits. Joining a client alliance is always
+// open (H5). While no client alliance exists it offers nothing for up to
+// decision.patience ticks, unless its threat exceeds its reference point by
+// more than decision.impose_threshold; then it may propose a multilateral
+// set anyway (imposed), but never to clients already committed to each
+// other. It never offers a bilateral of its own accord: bilaterals come
+// only from the fallback after a refused multilateral (H4).
 type AssuranceStrategy struct{}
 
 // Admit implements Strategy.
@@ -112,13 +114,14 @@ func (AssuranceStrategy) Admit(v PatronView, o Option) bool {
 	switch o.Kind {
 	case OptionNone, OptionJoin:
 		return true
+	case OptionBilateral:
+		return false
 	}
-	if v.ClientAllianceExists() {
-		return o.Partners&v.CommittedClients() == 0
+	if v.ClientAllianceExists() || o.Partners&v.CommittedClients() != 0 {
+		return false
 	}
 	d := v.Decision()
-	impatient := float64(v.Waited()) >= d.Patience || v.Threat()-v.Reference() > d.ImposeThreshold
-	return impatient && o.Kind == OptionMultilateral
+	return float64(v.Waited()) >= d.Patience || v.Threat()-v.Reference() > d.ImposeThreshold
 }
 
 // PowerplayStrategy is Cha's patron: clients more revisionist than

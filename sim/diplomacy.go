@@ -53,8 +53,10 @@ func (w *World) shareThreat(i, j int) bool {
 
 // clientRound lets every sovereign client without a client-only alliance,
 // in random order, build the coalition it values most (best partner first,
-// then more while its value rises) or apply to an existing client alliance,
-// whichever beats its current position.
+// then more while its value rises) or apply to an existing alliance (all
+// members vote, a patron among them), whichever beats its current
+// position. A refused coalition falls back to the largest subset of its
+// invitees who accept each other.
 func (w *World) clientRound() {
 	eligible := w.eligible()
 	for _, i := range w.shuffled(eligible) {
@@ -85,7 +87,7 @@ func (w *World) clientRound() {
 		}
 		for a := range w.alliances {
 			al := &w.alliances[a]
-			if !al.Active() || al.HasPatron || al.Members.Has(i) {
+			if !al.Active() || al.Members.Has(i) {
 				continue
 			}
 			if v := w.appraise(i, al.Members, al.Strong).value; v > best {
@@ -103,6 +105,7 @@ func (w *World) clientRound() {
 				w.form(set.With(i), strong, OriginClient)
 			} else {
 				w.refuse(i, set)
+				w.clientFallback(i, set, strong)
 			}
 		case ProposeApply:
 			if w.refusedRecently(i, set) {
@@ -116,6 +119,23 @@ func (w *World) clientRound() {
 				w.refuse(i, set)
 			}
 		}
+	}
+}
+
+// clientFallback follows a refused coalition: the proposer offers the
+// largest subset of its invitees who all accept each other, if it still
+// values that above its position (Dunkirk, then Brussels: H6).
+func (w *World) clientFallback(i int, invited agents.Set, strong bool) {
+	subset := w.acceptingSubset(i, invited, strong, 1)
+	if subset == 0 || subset == invited || w.refusedRecently(i, subset) || w.appraise(i, subset, strong).value <= w.position(i) {
+		return
+	}
+	w.log(Event{Type: EventProposal, Actor: i, Target: -1, Others: subset, Alliance: -1, Proposal: ProposeCoalition, Strong: strong})
+	if acc := w.canvass(i, subset, strong); acc == subset {
+		w.log(Event{Type: EventAcceptance, Actor: i, Target: -1, Others: acc, Alliance: -1, Proposal: ProposeCoalition, Strong: strong})
+		w.form(subset.With(i), strong, OriginClient)
+	} else {
+		w.refuse(i, subset)
 	}
 }
 
@@ -226,9 +246,10 @@ func (v *patronView) Revisionism(j int) float64  { return v.w.c.revisionism[j] }
 func (v *patronView) ClientAllianceExists() bool { return v.w.clientAllianceFor(v.p) }
 func (v *patronView) CommittedClients() agents.Set {
 	var s agents.Set
+	clients := v.w.c.clients
 	for a := range v.w.alliances {
-		if al := &v.w.alliances[a]; al.Active() && !al.HasPatron {
-			s |= al.Members
+		if al := &v.w.alliances[a]; al.Active() && (al.Members&clients).Len() >= 2 {
+			s |= al.Members & clients
 		}
 	}
 	return s
@@ -275,6 +296,19 @@ func (w *World) patronRound(p int) {
 			cands = cands.With(j)
 		}
 	})
+	// Like a client, a patron searches again only when something changed:
+	// its threat moved by reconsider, the world changed, or its strategy
+	// now admits different kinds of option (patience running out).
+	var admits uint8
+	for k, kind := range [...]agents.OptionKind{agents.OptionMultilateral, agents.OptionBilateral} {
+		if strategy.Admit(view, agents.Option{Kind: kind, Partners: cands, Alliance: -1}) {
+			admits |= 1 << k
+		}
+	}
+	if l := w.looked[p]; l.valid && l.version == w.version && l.admits == admits && math.Abs(l.threat-w.threat[p]) < c.p.Reconsider {
+		return
+	}
+	w.looked[p] = looked{version: w.version, threat: w.threat[p], admits: admits, valid: true}
 	w.options, w.values = w.options[:0], w.values[:0]
 	none := w.position(p)
 	w.options = append(w.options, agents.Option{Kind: agents.OptionNone, Alliance: -1})
@@ -372,23 +406,19 @@ func (w *World) exists(members agents.Set) bool {
 	return false
 }
 
-// fallback is step 3 of MODEL.md §6 after a refused multilateral (H4): the
-// patron looks for the largest subset of the invitees who all accept each
-// other — dropping, one at a time, the invitee the refusers name most often
-// as the reason (or a refuser who names none) — proposes it if it still
-// values it, then offers bilaterals to the invitees left out.
-//
-// The subset is sought among all invitees, not only those who accepted the
-// full proposal: Australia and New Zealand refused the Pacific Pact over
-// Japan, yet accepted ANZUS without it.
-func (w *World) fallback(p int, invited agents.Set, strong bool) {
+// acceptingSubset looks, among the invitees of a refused proposal, for the
+// largest set who all accept each other: it drops, one at a time, the
+// invitee the refusers name most often as their reason (or a refuser who
+// names none), until everyone left accepts. It returns the empty set if
+// fewer than min remain.
+func (w *World) acceptingSubset(proposer int, invited agents.Set, strong bool, min int) agents.Set {
 	n := w.c.n
 	subset := invited
-	for subset.Len() >= 2 {
+	for subset.Len() >= min {
 		var named [MaxStates]int
 		dropRefuser, anyRefusal := -1, false
 		subset.Each(func(j int) {
-			a := w.appraise(j, subset.Without(j).With(p), strong)
+			a := w.appraise(j, subset.Without(j).With(proposer), strong)
 			if a.value > w.position(j) {
 				return
 			}
@@ -400,7 +430,7 @@ func (w *World) fallback(p int, invited agents.Set, strong bool) {
 			}
 		})
 		if !anyRefusal {
-			break
+			return subset
 		}
 		drop, most := dropRefuser, 0
 		for j := 0; j < n; j++ {
@@ -410,6 +440,19 @@ func (w *World) fallback(p int, invited agents.Set, strong bool) {
 		}
 		subset = subset.Without(drop)
 	}
+	return 0
+}
+
+// fallback is step 3 of MODEL.md §6 after a refused multilateral (H4): the
+// patron proposes the largest subset of the invitees who all accept each
+// other (acceptingSubset), if it still values it, then offers bilaterals to
+// the invitees left out.
+//
+// The subset is sought among all invitees, not only those who accepted the
+// full proposal: Australia and New Zealand refused the Pacific Pact over
+// Japan, yet accepted ANZUS without it.
+func (w *World) fallback(p int, invited agents.Set, strong bool) {
+	subset := w.acceptingSubset(p, invited, strong, 2)
 	if subset.Len() >= 2 && subset != invited && !w.exists(subset.With(p)) &&
 		w.appraise(p, subset, strong).value > w.position(p) {
 		w.log(Event{Type: EventProposal, Actor: p, Target: -1, Others: subset, Alliance: -1, Proposal: ProposeSubset, Strong: strong})

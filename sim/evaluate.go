@@ -16,17 +16,18 @@ type appraisal struct {
 	reason int // state behind the largest cost term, -1 for autonomy
 }
 
-// cohesionOf is h over a set of states: the mean of 1 − |T_m^adv − mean|.
+// cohesionOf is h over a set of states: the mean of 1 − |T_m^adv − mean|,
+// on the threat pictures (T^adv gross of allied help).
 func (w *World) cohesionOf(s agents.Set) float64 {
 	n := s.Len()
 	if n == 0 {
 		return 0
 	}
 	mean := 0.0
-	s.Each(func(m int) { mean += w.adv[m] })
+	s.Each(func(m int) { mean += w.picture[m] })
 	mean /= float64(n)
 	h := 0.0
-	s.Each(func(m int) { h += 1 - math.Abs(w.adv[m]-mean) })
+	s.Each(func(m int) { h += 1 - math.Abs(w.picture[m]-mean) })
 	return h / float64(n)
 }
 
@@ -77,7 +78,7 @@ func (w *World) appraiseFrom(i int, S agents.Set, strong bool, baseline, after, 
 	S.Each(func(j int) {
 		pt := agents.Partner{
 			Revisionism: c.revisionism[j],
-			Divergence:  math.Abs(w.adv[i] - w.adv[j]),
+			Divergence:  math.Abs(w.picture[i] - w.picture[j]),
 			Fear:        w.perceived[i*n+j],
 		}
 		if patron {

@@ -80,7 +80,8 @@ func (w *World) perceive() {
 	p := &c.p
 	first := w.tick == 0
 	for i := 0; i < n; i++ {
-		var total, adv float64
+		var total, adv, picture float64
+		grossK := w.powK(w.geo.Defence(i, w.land[i], 0))
 		for j := 0; j < n; j++ {
 			k := i*n + j
 			if j == i || !w.alive[j] || !w.alive[i] {
@@ -106,9 +107,11 @@ func (w *World) perceive() {
 			total = agents.Combine(total, w.perceived[k])
 			if c.role[j] == Adversary {
 				adv = agents.Combine(adv, w.perceived[k])
+				gross := agents.Clamp01(w.perceived[k] + w.tau(i, j, grossK, false) - tau)
+				picture = agents.Combine(picture, gross)
 			}
 		}
-		w.direct[i], w.directAdv[i] = total, adv
+		w.direct[i], w.directAdv[i], w.directPicture[i] = total, adv, picture
 	}
 	w.patronTotals()
 	for i := 0; i < n; i++ {
@@ -130,17 +133,19 @@ func (w *World) perceive() {
 func (w *World) patronTotals() {
 	c, n := w.c, w.c.n
 	for i := 0; i < n; i++ {
-		w.threat[i], w.adv[i] = w.direct[i], w.directAdv[i]
+		w.threat[i], w.adv[i], w.picture[i] = w.direct[i], w.directAdv[i], w.directPicture[i]
 	}
 	c.patrons.Each(func(pi int) {
-		weighted := 0.0
+		weighted, pictured := 0.0, 0.0
 		c.clients.Each(func(ci int) {
 			if w.alive[ci] {
 				weighted += c.stakes[pi*n+ci] * w.directAdv[ci]
+				pictured += c.stakes[pi*n+ci] * w.directPicture[ci]
 			}
 		})
 		w.threat[pi] = agents.PatronThreat(w.direct[pi], weighted, c.stakeSum[pi])
 		w.adv[pi] = agents.PatronThreat(w.directAdv[pi], weighted, c.stakeSum[pi])
+		w.picture[pi] = agents.PatronThreat(w.directPicture[pi], pictured, c.stakeSum[pi])
 	})
 }
 

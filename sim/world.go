@@ -36,6 +36,11 @@ type World struct {
 	allyW     []float64 // max k_A·h_A over alliances shared by j and i
 
 	threat, adv       []float64 // T_i and T_i^adv (patrons: the stakes-weighted max)
+	// picture is T_i^adv gross of allied help: how threatening the
+	// adversaries look before protection. Divergence, honour probability
+	// and cohesion compare these, so an alliance does not make its own
+	// members look divergent by protecting some more than others.
+	picture, directPicture []float64
 	direct, directAdv []float64 // threat to the state itself
 	reference         []float64
 	losses            []bool
@@ -69,6 +74,7 @@ type World struct {
 type looked struct {
 	version int
 	threat  float64
+	admits  uint8 // patrons: what the strategy admitted (see patronRound)
 	valid   bool
 }
 
@@ -147,6 +153,7 @@ func NewWorld(c *Compiled, seed uint64, observers ...Observer) *World {
 	vec := func() []float64 { return make([]float64, n) }
 	w.threat, w.adv, w.direct, w.directAdv = vec(), vec(), vec(), vec()
 	w.reference, w.help, w.defence, w.defK, w.assurance = vec(), vec(), vec(), vec(), vec()
+	w.picture, w.directPicture = vec(), vec()
 	w.losses = make([]bool, n)
 	w.allies = make([]agents.Set, n)
 	w.looked = make([]looked, n)
