@@ -35,20 +35,20 @@ type World struct {
 	projK     []float64 // (P(j→i)+ε)^κ
 	allyW     []float64 // max k_A·h_A over alliances shared by j and i
 
-	threat, adv       []float64 // T_i and T_i^adv (patrons: the stakes-weighted max)
+	threat, adv []float64 // T_i and T_i^adv (patrons: the stakes-weighted max)
 	// picture is T_i^adv gross of allied help: how threatening the
 	// adversaries look before protection. Divergence, honour probability
 	// and cohesion compare these, so an alliance does not make its own
 	// members look divergent by protecting some more than others.
 	picture, directPicture []float64
-	direct, directAdv []float64 // threat to the state itself
-	reference         []float64
-	losses            []bool
-	help, defence     []float64 // allied help and Def(i)
-	defK              []float64 // (Def(i)+ε)^κ
-	allies            []agents.Set
-	assurance         []float64 // A_j: strongest commitment j holds with other clients
-	forcesDirty       bool
+	direct, directAdv      []float64 // threat to the state itself
+	reference              []float64
+	losses                 []bool
+	help, defence          []float64 // allied help and Def(i)
+	defK                   []float64 // (Def(i)+ε)^κ
+	allies                 []agents.Set
+	assurance              []float64 // A_j: strongest commitment j holds with other clients
+	forcesDirty            bool
 
 	alliances   []Alliance
 	events      []Event
