@@ -76,17 +76,16 @@ type Aggregator struct {
 	calendar sim.Calendar
 	hubTicks []int
 
-	runs     int
-	shares   map[string]int
-	shapes   map[string]int
-	groups   map[string][]Observation
-	hubSum   []float64
-	hubRuns  []int
-	hubLE03  []int
-	hubGE06  []int
-	firsts   []float64
-	patrons  map[string]bool
-	scratchS map[string]bool
+	runs    int
+	shares  map[string]int
+	shapes  map[string]int
+	groups  map[string][]Observation
+	hubSum  []float64
+	hubRuns []int
+	hubLE03 []int
+	hubGE06 []int
+	firsts  []float64
+	patrons map[string]bool
 }
 
 // NewAggregator starts an empty aggregate. hubTicks are the ticks at which

@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/alliancesim/alliancesim/configs"
 	"github.com/alliancesim/alliancesim/sim"
 )
 
@@ -295,24 +296,14 @@ func mapsKeys[V any](m map[string]V) func(func(string) bool) {
 // writeFileAtomic writes data to a temporary file beside path and renames
 // it: readers see the old file or the whole new one.
 func writeFileAtomic(path string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-"+filepath.Base(path)+"-")
-	if err != nil {
+	return writeStreamAtomic(path, func(w io.Writer) error {
+		_, err := w.Write(data)
 		return err
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), path)
-	}
-	if err != nil {
-		os.Remove(f.Name())
-	}
-	return err
+	})
 }
 
-// writeStreamAtomic is writeFileAtomic for output produced by fill.
+// writeStreamAtomic writes what fill produces to a temporary file beside
+// path and renames it into place.
 func writeStreamAtomic(path string, fill func(w io.Writer) error) error {
 	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-"+filepath.Base(path)+"-")
 	if err != nil {
@@ -602,4 +593,22 @@ func writePoints(w io.Writer, m *Manifest, summaries []*Summary) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// ExperimentPlan compiles every point of an experiment into a plan.
+func ExperimentPlan(file string, x *configs.Experiment) (*Plan, error) {
+	plan := &Plan{Scenario: x.Scenario, Experiment: file, Runs: x.Runs, Seed: x.Seed,
+		ChunkSize: x.Chunk, Events: x.Events, Vary: x.Vary}
+	for p := range x.Points {
+		sc, err := x.ScenarioAt(p)
+		if err != nil {
+			return nil, err
+		}
+		c, err := sim.Compile(sc)
+		if err != nil {
+			return nil, fmt.Errorf("point %d (%s): %w", p, x.Describe(p), err)
+		}
+		plan.Points = append(plan.Points, Point{Values: x.Points[p], Compiled: c})
+	}
+	return plan, nil
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -79,9 +78,7 @@ unless it could not run.`,
 			}
 			w := cmd.OutOrStdout()
 			if asJSON {
-				enc := json.NewEncoder(w)
-				enc.SetIndent("", "  ")
-				return enc.Encode(struct {
+				return printJSON(w, struct {
 					Scenario string                `json:"scenario"`
 					Runs     int                   `json:"runs"`
 					Seed     uint64                `json:"seed"`
@@ -144,9 +141,6 @@ target, each combination, the share of runs meeting it (* where the target is
 met). With --out DIR it also writes DIR/scorecard.csv.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			type cell struct {
-				res runner.TargetResult
-			}
 			var ids, descs []string
 			table := map[string]map[string]runner.TargetResult{}
 			var cols []string

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
@@ -23,13 +24,9 @@ invalid it prints every error, each with file, line and key, and exits 1.`,
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: scenarioArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			sc, err := configs.Load(args[0])
+			sc, grid, err := loadWithGrid(args[0])
 			if err != nil {
 				return err
-			}
-			grid, err := sc.Grid()
-			if err != nil {
-				return fmt.Errorf("%s: building the theatre: %w", sc.Source, err)
 			}
 			return summarise(cmd.OutOrStdout(), sc, grid)
 		},
@@ -111,13 +108,9 @@ With --terrain it draws terrain only (land '.', rough '^', sea '~').`,
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: scenarioArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			sc, err := configs.Load(args[0])
+			sc, g, err := loadWithGrid(args[0])
 			if err != nil {
 				return err
-			}
-			g, err := sc.Grid()
-			if err != nil {
-				return fmt.Errorf("%s: building the theatre: %w", sc.Source, err)
 			}
 			drawMap(cmd.OutOrStdout(), sc, g, terrain)
 			return nil
@@ -173,4 +166,24 @@ func terrainRows(g *theater.Grid) []string {
 		rows[y] = string(line)
 	}
 	return rows
+}
+
+// loadWithGrid reads a scenario and builds its theatre.
+func loadWithGrid(ref string) (*sim.Scenario, *theater.Grid, error) {
+	sc, err := configs.Load(ref)
+	if err != nil {
+		return nil, nil, err
+	}
+	g, err := sc.Grid()
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: building the theatre: %w", sc.Source, err)
+	}
+	return sc, g, nil
+}
+
+// printJSON writes v as indented JSON.
+func printJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
 }

@@ -70,9 +70,7 @@ func monteCarlo(ctx context.Context, w io.Writer, sc *sim.Scenario, c *sim.Compi
 		}
 	}
 	if asJSON {
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		return enc.Encode(summary)
+		return printJSON(w, summary)
 	}
 	printSummary(w, summary)
 	if out != "" {
@@ -173,18 +171,9 @@ An interrupted sweep keeps its finished chunks; run it again with --resume.`,
 			if out == "" {
 				out = strings.TrimSuffix(filepath.Base(args[0]), ".toml") + ".out"
 			}
-			plan := &runner.Plan{Scenario: x.Scenario, Experiment: args[0], Runs: x.Runs, Seed: x.Seed,
-				ChunkSize: x.Chunk, Events: x.Events, Vary: x.Vary}
-			for p := range x.Points {
-				sc, err := x.ScenarioAt(p)
-				if err != nil {
-					return err
-				}
-				c, err := sim.Compile(sc)
-				if err != nil {
-					return fmt.Errorf("point %d (%s): %w", p, x.Describe(p), err)
-				}
-				plan.Points = append(plan.Points, runner.Point{Values: x.Points[p], Compiled: c})
+			plan, err := runner.ExperimentPlan(args[0], x)
+			if err != nil {
+				return err
 			}
 			update, finish := progress(filepath.Base(args[0]))
 			err = runner.Execute(cmd.Context(), plan, out, runner.ExecOptions{Workers: workers, Shard: sh, Resume: resume, Progress: update})

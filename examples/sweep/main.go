@@ -16,7 +16,6 @@ import (
 
 	"github.com/alliancesim/alliancesim/configs"
 	"github.com/alliancesim/alliancesim/runner"
-	"github.com/alliancesim/alliancesim/sim"
 )
 
 func main() {
@@ -31,17 +30,10 @@ func main() {
 	if *runs > 0 {
 		x.Runs = *runs
 	}
-	plan := &runner.Plan{Scenario: x.Scenario, Runs: x.Runs, Seed: x.Seed, Vary: x.Vary}
-	for p := range x.Points {
-		sc, err := x.ScenarioAt(p)
-		if err != nil {
-			log.Fatal(err)
-		}
-		c, err := sim.Compile(sc)
-		if err != nil {
-			log.Fatal(err)
-		}
-		plan.Points = append(plan.Points, runner.Point{Values: x.Points[p], Compiled: c})
+	x.Events = false
+	plan, err := runner.ExperimentPlan("sea-fraction.toml", x)
+	if err != nil {
+		log.Fatal(err)
 	}
 	out, err := os.MkdirTemp("", "sweep-")
 	if err != nil {
