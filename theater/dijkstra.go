@@ -106,3 +106,95 @@ func lower(field, cost []float64, w, h int, sources []int) {
 	*hp = q
 	heapPool.Put(hp)
 }
+
+// maxBucketCost bounds the whole-number step costs for which the bucket
+// queue is used: the queue has one bucket per cost unit.
+const maxBucketCost = 64
+
+// integerCosts returns the costs scaled by the smallest power of two (up to
+// 16) that makes them all whole numbers no greater than maxBucketCost, or
+// nil if there is none. Such costs and their sums are exact in float64, so
+// Dial's bucket queue finds exactly the distances the heap finds.
+func integerCosts(cost []float64) []uint8 {
+	for scale := 1.0; scale <= 16; scale *= 2 {
+		ic := make([]uint8, len(cost))
+		ok := true
+		for i, c := range cost {
+			s := c * scale
+			if s != math.Trunc(s) || s < 0 || s > maxBucketCost {
+				ok = false
+				break
+			}
+			ic[i] = uint8(s)
+		}
+		if ok {
+			return ic
+		}
+	}
+	return nil
+}
+
+// lower is the package's Dijkstra: Dial's bucket queue when the step costs
+// are small whole multiples of a power-of-two fraction, the binary heap
+// otherwise. Both give the same field.
+func (geo *Geometry) lower(field []float64, sources []int) {
+	g := geo.grid
+	if geo.icost == nil {
+		lower(field, geo.cost, g.W, g.H, sources)
+		return
+	}
+	lowerBuckets(field, geo.cost, geo.icost, g.W, g.H, sources)
+}
+
+// bucketPool recycles the bucket queues of lowerBuckets.
+var bucketPool = sync.Pool{New: func() any { b := make([][]int32, maxBucketCost+1); return &b }}
+
+// lowerBuckets is lower with Dial's algorithm: cells wait in a circular
+// array of buckets indexed by whole-number distance, so each is handled in
+// constant time. icost[v] is cost[v] in whole units; field keeps float
+// distances (exact sums of the costs). A cell's integer distance is
+// recovered from its float one by the same scale.
+func lowerBuckets(field, cost []float64, icost []uint8, w, h int, sources []int) {
+	bp := bucketPool.Get().(*[][]int32)
+	buckets := *bp
+	nb := len(buckets)
+	// scale: units per unit of cost, from any cell with a positive cost
+	scale := 0.0
+	for v, c := range cost {
+		if c > 0 {
+			scale = float64(icost[v]) / c
+			break
+		}
+	}
+	pending := 0
+	for _, s := range sources {
+		if field[s] > 0 {
+			field[s] = 0
+			buckets[0] = append(buckets[0], int32(s))
+			pending++
+		}
+	}
+	var nbr [4]int
+	for d := 0; pending > 0; d++ {
+		b := d % nb
+		for k := 0; k < len(buckets[b]); k++ {
+			u := buckets[b][k]
+			pending--
+			fu := field[u]
+			if int(fu*scale+0.5) != d {
+				continue // stale: improved since it was queued
+			}
+			for _, v := range neighbours(w, h, int(u), &nbr) {
+				if nd := fu + cost[v]; nd < field[v] {
+					field[v] = nd
+					slot := (d + int(icost[v])) % nb
+					buckets[slot] = append(buckets[slot], int32(v))
+					pending++
+				}
+			}
+		}
+		buckets[b] = buckets[b][:0]
+	}
+	*bp = buckets
+	bucketPool.Put(bp)
+}

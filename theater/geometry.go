@@ -18,6 +18,7 @@ type Geometry struct {
 
 	// Shared by all descendants: terrain never changes.
 	cost  []float64 // cost of entering each cell
+	icost []uint8   // cost·scale as whole numbers, when costs allow (see integerCosts)
 	comp  []int32   // non-sea component of each cell, -1 for sea
 	ncomp int
 
@@ -61,6 +62,7 @@ func Compile(g *Grid, nStates int, p Params) (*Geometry, error) {
 	for i, t := range g.Terrain {
 		geo.cost[i] = p.enterCost(t)
 	}
+	geo.icost = integerCosts(geo.cost)
 
 	n := nStates
 	geo.cells = make([]int32, n)
@@ -83,7 +85,7 @@ func Compile(g *Grid, nStates int, p Params) (*Geometry, error) {
 	for a := range n {
 		if len(owned[a]) > 0 {
 			f := infField(len(g.Terrain))
-			lower(f, geo.cost, g.W, g.H, owned[a])
+			geo.lower(f, owned[a])
 			geo.fields[a] = f
 		}
 	}
@@ -293,7 +295,7 @@ func (geo *Geometry) Transfer(from, to int, cells []int) *Geometry {
 	} else {
 		recv = infField(len(owner))
 	}
-	lower(recv, ng.cost, g.W, g.H, cells)
+	ng.lower(recv, cells)
 	ng.fields[to] = recv
 	ng.fields[from] = nil
 	if ng.cells[from] > 0 {
@@ -304,7 +306,7 @@ func (geo *Geometry) Transfer(from, to int, cells []int) *Geometry {
 			}
 		}
 		f := infField(len(owner))
-		lower(f, ng.cost, g.W, g.H, src)
+		ng.lower(f, src)
 		ng.fields[from] = f
 	}
 
