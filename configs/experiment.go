@@ -68,7 +68,7 @@ type rawVary struct {
 }
 
 // maxPoints bounds a sweep so that a typo cannot ask for a billion points.
-const maxPoints = 1_000_000
+const maxPoints = 100_000
 
 // LoadExperiment reads and checks an experiment file, including that every
 // point gives a valid scenario.

@@ -16,11 +16,16 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("extends = \"generic\"\n[theater]\nrough = \"^\"\n"))
 	f.Add([]byte("map = '''\n\n'''\n[theater]\nmap = \"\\n~\\n~~\\n\"\n"))
 	f.Add([]byte("a = [\n[[states]]\n\"\"\"\n"))
+	f.Add([]byte("scenario = \"generic\"\ndesign = \"lhs\"\nsamples = 3\n[[vary]]\npath = \"params.sea_cost\"\nfrom = 1\nto = 2\nsteps = 2\n"))
 	for _, name := range BuiltinNames() {
 		src, _ := builtinSource(name)
 		f.Add(src)
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
+		// The same bytes as an experiment file must not panic either.
+		if x, err := ParseExperiment("fuzz.toml", src); (x == nil) == (err == nil) {
+			t.Fatalf("experiment: want exactly one of result and error, got %v and %v", x, err)
+		}
 		sc, err := Parse("fuzz.toml", src)
 		if (sc == nil) == (err == nil) {
 			t.Fatalf("want exactly one of scenario and error, got %v and %v", sc, err)

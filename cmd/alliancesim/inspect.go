@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/alliancesim/alliancesim/agents"
 	"github.com/alliancesim/alliancesim/configs"
 	"github.com/alliancesim/alliancesim/sim"
 	"github.com/alliancesim/alliancesim/theater"
@@ -186,4 +187,25 @@ func printJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
+}
+
+func newParamsCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "params",
+		Short: "List every [params] and [decision] key with its default and range",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			w := cmd.OutOrStdout()
+			fmt.Fprintln(w, "[params]")
+			for _, s := range sim.ParamSpecs {
+				fmt.Fprintf(w, "  %-22s %-8v %-30s %s\n", s.Name, s.Default, s.Allowed(), s.Doc)
+			}
+			fmt.Fprintln(w, "\n[decision]  (scenario default; any state may override with decision = { … })")
+			d := agents.DefaultDecision()
+			for _, s := range agents.DecisionSpecs {
+				fmt.Fprintf(w, "  %-22s %-18v %-30s %s\n", s.Name, s.Get(&d), s.Allowed(), s.Doc)
+			}
+			return nil
+		},
+	}
 }

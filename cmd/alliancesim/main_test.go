@@ -36,6 +36,10 @@ func TestValidateAndMap(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "bad.toml:2: colour: unknown key") || !strings.Contains(err.Error(), "bad.toml:5: states[0].land") {
 		t.Fatalf("want both errors, got %v", err)
 	}
+	out, err = execute(t, "params")
+	if err != nil || !strings.Contains(out, "sea_cost") || !strings.Contains(out, "impose_threshold") {
+		t.Fatalf("%v\n%s", err, out)
+	}
 	out, err = execute(t, "list")
 	if err != nil || !strings.Contains(out, "europe-1947") || !strings.Contains(out, "generic") {
 		t.Fatalf("%v\n%s", err, out)
