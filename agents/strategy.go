@@ -47,8 +47,8 @@ type PatronView interface {
 	// ClientAllianceExists reports whether any alliance of clients alone
 	// is in force among the patron's clients.
 	ClientAllianceExists() bool
-	// CommittedClients is the set of clients in alliances with at least
-	// one other client.
+	// CommittedClients is the set of clients in alliances of clients
+	// alone: committed to each other, not (yet) to a patron.
 	CommittedClients() Set
 	// Waited is the number of ticks since the patron first preferred an
 	// alliance to self-help while no client alliance existed.

@@ -246,10 +246,9 @@ func (v *patronView) Revisionism(j int) float64  { return v.w.c.revisionism[j] }
 func (v *patronView) ClientAllianceExists() bool { return v.w.clientAllianceFor(v.p) }
 func (v *patronView) CommittedClients() agents.Set {
 	var s agents.Set
-	clients := v.w.c.clients
 	for a := range v.w.alliances {
-		if al := &v.w.alliances[a]; al.Active() && (al.Members&clients).Len() >= 2 {
-			s |= al.Members & clients
+		if al := &v.w.alliances[a]; al.Active() && !al.HasPatron {
+			s |= al.Members
 		}
 	}
 	return s
@@ -446,7 +445,12 @@ func (w *World) acceptingSubset(proposer int, invited agents.Set, strong bool, m
 // fallback is step 3 of MODEL.md §6 after a refused multilateral (H4): the
 // patron proposes the largest subset of the invitees who all accept each
 // other (acceptingSubset), if it still values it, then offers bilaterals to
-// the invitees left out.
+// the invitees left out. Having chosen the multilateral over self-help, the
+// patron settles for what it can get (H4: "where imposed multilateralism
+// fails, the patron settles for bilateral or trilateral alliances"): a
+// bilateral is offered whatever its value alone, since one client is a
+// small share of the stakes behind the patron's choice; the client still
+// decides whether to accept.
 //
 // The subset is sought among all invitees, not only those who accepted the
 // full proposal: Australia and New Zealand refused the Pacific Pact over
@@ -467,7 +471,7 @@ func (w *World) fallback(p int, invited agents.Set, strong bool) {
 	}
 	(invited &^ subset).Each(func(j int) {
 		one := agents.Set(0).With(j)
-		if w.allies[p].Has(j) || w.appraise(p, one, strong).value <= w.position(p) {
+		if w.allies[p].Has(j) {
 			return
 		}
 		w.log(Event{Type: EventProposal, Actor: p, Target: -1, Others: one, Alliance: -1, Proposal: ProposeFallback, Strong: strong})
