@@ -44,8 +44,9 @@ type PatronView interface {
 	Threat() float64    // T_p
 	Reference() float64 // ρ_p
 	Decision() *Decision
-	// ClientAllianceExists reports whether any alliance of clients alone
-	// is in force among the patron's clients.
+	// ClientAllianceExists reports whether the patron's clients have an
+	// alliance of their own in force: of clients alone, or one they formed
+	// and the patron joined.
 	ClientAllianceExists() bool
 	// CommittedClients is the set of clients in alliances of clients
 	// alone: committed to each other, not (yet) to a patron.

@@ -105,7 +105,7 @@ func (w *World) eliminate(s int) {
 		}
 		al.Members = al.Members.Without(s)
 		al.History = append(al.History, Membership{w.tick, al.Members})
-		if al.Members.Len() < 2 {
+		if al.Members.Len() < 2 || w.duplicate(al) {
 			w.end(al, EndOccupied)
 		}
 	}

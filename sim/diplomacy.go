@@ -80,14 +80,14 @@ func (w *World) clientRound() {
 				a, _ := w.bestCommitment(i, s)
 				return a.value
 			})
-			if s != 0 && v > best {
+			if s != 0 && v > best && !w.exists(s.With(i)) {
 				_, st := w.bestCommitment(i, s)
 				best, proposal, set, strong = v, ProposeCoalition, s, st
 			}
 		}
 		for a := range w.alliances {
 			al := &w.alliances[a]
-			if !al.Active() || al.Members.Has(i) {
+			if !al.Active() || al.Members.Has(i) || w.exists(al.Members.With(i)) {
 				continue
 			}
 			if v := w.appraise(i, al.Members, al.Strong).value; v > best {
@@ -127,7 +127,7 @@ func (w *World) clientRound() {
 // values that above its position (Dunkirk, then Brussels: H6).
 func (w *World) clientFallback(i int, invited agents.Set, strong bool) {
 	subset := w.acceptingSubset(i, invited, strong, 1)
-	if subset == 0 || subset == invited || w.refusedRecently(i, subset) || w.appraise(i, subset, strong).value <= w.position(i) {
+	if subset == 0 || subset == invited || w.exists(subset.With(i)) || w.refusedRecently(i, subset) || w.appraise(i, subset, strong).value <= w.position(i) {
 		return
 	}
 	w.log(Event{Type: EventProposal, Actor: i, Target: -1, Others: subset, Alliance: -1, Proposal: ProposeCoalition, Strong: strong})
@@ -261,13 +261,15 @@ func (w *World) waited(p int) int {
 	return w.tick - w.wantedSince[p]
 }
 
-// clientAllianceFor reports whether an alliance of clients alone exists
-// among the clients patron p holds stakes in.
+// clientAllianceFor reports whether the clients patron p holds stakes in
+// have an alliance of their own: one of clients alone, or one they formed
+// and p joined (indigenous) — its clients stay committed to each other, and
+// the clients still outside can apply to it.
 func (w *World) clientAllianceFor(p int) bool {
 	n := w.c.n
 	for a := range w.alliances {
 		al := &w.alliances[a]
-		if !al.Active() || al.HasPatron {
+		if !al.Active() || (al.HasPatron && !(al.Origin == OriginIndigenous && al.Members.Has(p))) {
 			continue
 		}
 		staked := false
@@ -322,7 +324,7 @@ func (w *World) patronRound(p int) {
 	}
 	for a := range w.alliances {
 		al := &w.alliances[a]
-		if al.Active() && !al.HasPatron && al.Members&cands != 0 {
+		if al.Active() && !al.HasPatron && al.Members&cands != 0 && !w.exists(al.Members.With(p)) {
 			add(agents.Option{Kind: agents.OptionJoin, Partners: al.Members, Alliance: a, Strong: al.Strong},
 				w.appraise(p, al.Members, al.Strong).value)
 		}
@@ -393,6 +395,16 @@ func originOf(size int) Origin {
 		return OriginImposed
 	}
 	return OriginBilateral
+}
+
+// duplicate reports whether another active alliance has al's members.
+func (w *World) duplicate(al *Alliance) bool {
+	for a := range w.alliances {
+		if o := &w.alliances[a]; a != al.ID && o.Active() && o.Members == al.Members {
+			return true
+		}
+	}
+	return false
 }
 
 // exists reports whether an active alliance has exactly these members.

@@ -40,7 +40,9 @@ func (w *World) cohesionAndExit() {
 			switch {
 			case w.c.role[m] == Patron && al.Members&w.c.patrons == 0:
 				w.end(al, EndPatronLeft)
-			case al.Members.Len() < 2:
+			case al.Members.Len() < 2 || w.duplicate(al):
+				// fewer than two left, or the same members as another
+				// alliance in force: it dissolves into that one
 				w.end(al, EndMembersLeft)
 			}
 			w.refreshThreats(before)
