@@ -21,11 +21,14 @@ func ReplicationSeed(base uint64, point, run int) uint64 {
 
 // Options control a Monte Carlo run.
 type Options struct {
-	Runs     int
-	Seed     uint64
-	Point    int   // sweep point index (seeds and records)
-	Workers  int   // 0: GOMAXPROCS
-	HubTicks []int // nil: DefaultHubTicks
+	Runs int
+	Seed uint64
+	// Consecutive seeds replication r with Seed+r itself, as HISTORY.md's
+	// "seeds 1–500" reads; otherwise ReplicationSeed(Seed, Point, r).
+	Consecutive bool
+	Point       int   // sweep point index (seeds and records)
+	Workers     int   // 0: GOMAXPROCS
+	HubTicks    []int // nil: DefaultHubTicks
 	// Progress, if set, is called after each finished replication with the
 	// number done and the total, from the collecting goroutine.
 	Progress func(done, total int)
@@ -54,6 +57,9 @@ func MonteCarlo(ctx context.Context, c *sim.Compiled, opts Options) (*Summary, e
 	err := orderedMap(ctx, opts.workers(), opts.Runs,
 		func(run int) (Record, error) {
 			seed := ReplicationSeed(opts.Seed, opts.Point, run)
+			if opts.Consecutive {
+				seed = opts.Seed + uint64(run)
+			}
 			w := sim.NewWorld(c, seed)
 			if _, err := w.Run(ctx); err != nil {
 				return Record{}, err
