@@ -44,13 +44,25 @@
 //     less than reconsider since its last search, with nothing else changed,
 //     does not search again; a refused proposal is not repeated to the same
 //     partners within retry_interval ticks.
-//   - An assurance patron joins clients who have committed to each other
-//     rather than enlist them in alliances of its own (H1, H5); its patience
-//     counts from the first tick it would rather have an ally than not.
+//   - An assurance patron never offers a bilateral of its own accord and
+//     joins clients who have committed to each other rather than enlist
+//     them (H1, H5); while its clients have an alliance of their own —
+//     client-only, or one it joined — it only joins. Its patience counts
+//     from the first tick it would rather have an ally than not.
 //   - The H4 fallback seeks the largest subset among all invitees who accept
 //     each other, dropping one at a time the invitee the refusers name most
 //     (Australia and New Zealand refused the Pacific Pact over Japan yet
-//     accepted ANZUS), then offers bilaterals to the rest.
+//     accepted ANZUS), then offers bilaterals to the rest whatever their
+//     value to the patron alone: having chosen the multilateral, it settles
+//     for what it can get. A refused client coalition falls back the same
+//     way, without the bilaterals.
+//   - Clients may apply to any alliance; all members vote, a patron too.
+//   - Threat pictures — T^adv gross of allied help — are what divergence,
+//     honour probability and cohesion compare, so protection does not make
+//     an alliance's own members look divergent.
+//   - No two alliances in force have the same members: proposals that would
+//     repeat a member set are not made, and an alliance that a departure or
+//     an occupation makes equal to another dissolves into it.
 //   - A patron that leaves ends the alliance (patron_left); a member that is
 //     wholly occupied leaves it; fewer than two members dissolve it.
 //   - Exit compares the alliance's option value, from the baseline of the
