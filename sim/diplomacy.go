@@ -96,7 +96,7 @@ func (w *World) clientRound() {
 		}
 		switch proposal {
 		case ProposeCoalition:
-			if w.refusedRecently(i, set) {
+			if w.refusedRecently(i, set, strong) {
 				continue
 			}
 			w.log(Event{Type: EventProposal, Actor: i, Target: -1, Others: set, Alliance: -1, Proposal: ProposeCoalition, Strong: strong})
@@ -104,11 +104,11 @@ func (w *World) clientRound() {
 				w.log(Event{Type: EventAcceptance, Actor: i, Target: -1, Others: acc, Alliance: -1, Proposal: ProposeCoalition, Strong: strong})
 				w.form(set.With(i), strong, OriginClient)
 			} else {
-				w.refuse(i, set)
+				w.refuse(i, set, strong)
 				w.clientFallback(i, set, strong)
 			}
 		case ProposeApply:
-			if w.refusedRecently(i, set) {
+			if w.refusedRecently(i, set, strong) {
 				continue
 			}
 			al := &w.alliances[apply]
@@ -116,7 +116,7 @@ func (w *World) clientRound() {
 			if w.vote(al, i) {
 				w.join(al, i)
 			} else {
-				w.refuse(i, set)
+				w.refuse(i, set, strong)
 			}
 		}
 	}
@@ -127,7 +127,7 @@ func (w *World) clientRound() {
 // values that above its position (Dunkirk, then Brussels: H6).
 func (w *World) clientFallback(i int, invited agents.Set, strong bool) {
 	subset := w.acceptingSubset(i, invited, strong, 1)
-	if subset == 0 || subset == invited || w.exists(subset.With(i)) || w.refusedRecently(i, subset) || w.appraise(i, subset, strong).value <= w.position(i) {
+	if subset == 0 || subset == invited || w.exists(subset.With(i)) || w.refusedRecently(i, subset, strong) || w.appraise(i, subset, strong).value <= w.position(i) {
 		return
 	}
 	w.log(Event{Type: EventProposal, Actor: i, Target: -1, Others: subset, Alliance: -1, Proposal: ProposeCoalition, Strong: strong})
@@ -135,7 +135,7 @@ func (w *World) clientFallback(i int, invited agents.Set, strong bool) {
 		w.log(Event{Type: EventAcceptance, Actor: i, Target: -1, Others: acc, Alliance: -1, Proposal: ProposeCoalition, Strong: strong})
 		w.form(subset.With(i), strong, OriginClient)
 	} else {
-		w.refuse(i, subset)
+		w.refuse(i, subset, strong)
 	}
 }
 
@@ -209,26 +209,29 @@ func (w *World) join(al *Alliance, x int) {
 	w.refreshThreats(al.Members)
 }
 
-// refusedRecently reports whether proposer's offer to set was refused
-// within retry_interval ticks.
-func (w *World) refusedRecently(proposer int, set agents.Set) bool {
+// refusedRecently reports whether proposer's offer to set, at this
+// commitment, was refused within retry_interval ticks. A refusal is of one
+// offer: the same partners may still be offered the other commitment ('united
+// action' refused, SEATO weaker).
+func (w *World) refusedRecently(proposer int, set agents.Set, strong bool) bool {
 	for _, r := range w.refused {
-		if r.proposer == proposer && r.set == set && r.until > w.tick {
+		if r.proposer == proposer && r.set == set && r.strong == strong && r.until > w.tick {
 			return true
 		}
 	}
 	return false
 }
 
-func (w *World) refuse(proposer int, set agents.Set) {
+func (w *World) refuse(proposer int, set agents.Set, strong bool) {
 	until := w.tick + int(w.c.p.RetryInterval)
+	r := refusal{proposer, set, strong, until}
 	for k := range w.refused {
 		if w.refused[k].until <= w.tick { // reuse an expired slot
-			w.refused[k] = refusal{proposer, set, until}
+			w.refused[k] = r
 			return
 		}
 	}
-	w.refused = append(w.refused, refusal{proposer, set, until})
+	w.refused = append(w.refused, r)
 }
 
 // patronView is what a strategy sees; it lives in the World so that
@@ -357,7 +360,7 @@ func (w *World) patronRound(p int) {
 		return
 	}
 	o := w.options[pick]
-	if w.refusedRecently(p, o.Partners) {
+	if w.refusedRecently(p, o.Partners, o.Strong) {
 		return
 	}
 	switch o.Kind {
@@ -367,7 +370,7 @@ func (w *World) patronRound(p int) {
 		if w.vote(al, p) {
 			w.join(al, p)
 		} else {
-			w.refuse(p, o.Partners)
+			w.refuse(p, o.Partners, o.Strong)
 		}
 	case agents.OptionMultilateral, agents.OptionBilateral:
 		kind := ProposeMultilateral
@@ -383,7 +386,7 @@ func (w *World) patronRound(p int) {
 			w.form(o.Partners.With(p), o.Strong, originOf(o.Partners.Len()+1))
 			return
 		}
-		w.refuse(p, o.Partners)
+		w.refuse(p, o.Partners, o.Strong)
 		if o.Kind == agents.OptionMultilateral {
 			w.fallback(p, o.Partners, o.Strong)
 		}

@@ -58,7 +58,7 @@ func (w *World) appraise(i int, S agents.Set, strong bool) appraisal {
 	affected.Each(func(m int) {
 		extra := 0.0
 		members.Without(m).Each(func(j int) {
-			extra += max(0, kh-w.allyW[j*n+m]) * w.proj[j*n+m]
+			extra += max(0, kh-w.allyW[j*n+m]) * w.aid[j*n+m]
 		})
 		w.dHelp[m] = extra
 		w.newAlly[m] = w.allies[m] | members.Without(m)

@@ -89,7 +89,7 @@ func (w *World) withoutAlliance(al *Alliance, x int) {
 				other = math.Max(other, w.c.commitment(ob.Strong)*ob.Cohesion)
 			}
 		}
-		lost += (w.allyW[j*n+x] - other) * w.proj[j*n+x]
+		lost += (w.allyW[j*n+x] - other) * w.aid[j*n+x]
 		if !shared {
 			allies = allies.Without(j)
 		}

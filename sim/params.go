@@ -10,11 +10,16 @@ import (
 // defaults are those of the model specification.
 type Params struct {
 	// §3 theatre
-	RoughCost           float64 // cost of entering a rough cell
-	SeaCost             float64 // cost of entering a sea cell
-	ProjectionRange     float64 // decay length of projected force, cells
-	Sealift             float64 // share of naval power that carries land force over water
-	RoughBonus          float64 // defence bonus per unit rough share
+	RoughCost       float64 // cost of entering a rough cell
+	SeaCost         float64 // cost of entering a sea cell
+	ProjectionRange float64 // decay length of projected force, cells
+	Sealift         float64 // share of naval power that carries land force over water
+	RoughBonus      float64 // defence bonus per unit rough share
+	// Deterrence is extended deterrence (MODEL.md §1; seed 004): the
+	// defence an ally adds per unit of its economy, whatever force it can
+	// project — a pledge deters by the cost it threatens, not only by the
+	// battle it could win. 0 (the default) is MODEL.md §3's Def exactly.
+	Deterrence          float64
 	CommitmentWeak      float64 // k of a weak alliance
 	CommitmentStrong    float64 // k of a strong alliance
 	OccupationSteepness float64 // κ of the occupation logistic
@@ -127,6 +132,7 @@ var ParamSpecs = []ParamSpec{
 	{"projection_range", 20, 1e-9, inf, false, "decay length of projected force, in cells", func(p *Params) *float64 { return &p.ProjectionRange }},
 	{"sealift", 0.5, 0, inf, false, "land force carried over water per unit of naval power", func(p *Params) *float64 { return &p.Sealift }},
 	{"rough_bonus", 1, 0, inf, false, "defence bonus of an all-rough territory", func(p *Params) *float64 { return &p.RoughBonus }},
+	{"deterrence", 0, 0, inf, false, "extended deterrence: defence an ally adds per unit of its economy (0: off)", func(p *Params) *float64 { return &p.Deterrence }},
 	{"commitment_weak", 0.35, 0, 1, false, "k of a weak commitment", func(p *Params) *float64 { return &p.CommitmentWeak }},
 	{"commitment_strong", 1, 0, 1, false, "k of a strong commitment", func(p *Params) *float64 { return &p.CommitmentStrong }},
 	{"occupation_steepness", 2, 0, inf, false, "κ of the occupation-threat logistic", func(p *Params) *float64 { return &p.OccupationSteepness }},

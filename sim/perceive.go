@@ -23,6 +23,10 @@ func (w *World) refreshForces() {
 			}
 			w.proj[j*n+i] = p
 			w.projK[j*n+i] = w.powK(p)
+			w.aid[j*n+i] = 0
+			if j != i && w.alive[j] {
+				w.aid[j*n+i] = p + w.c.p.Deterrence*w.economy[j]
+			}
 		}
 	}
 	w.forcesDirty = false
@@ -58,7 +62,7 @@ func (w *World) refreshAlliances() {
 	}
 	for i := 0; i < n; i++ {
 		h := 0.0
-		w.allies[i].Each(func(j int) { h += w.allyW[j*n+i] * w.proj[j*n+i] })
+		w.allies[i].Each(func(j int) { h += w.allyW[j*n+i] * w.aid[j*n+i] })
 		w.help[i] = h
 		w.setDefence(i, h)
 	}

@@ -32,6 +32,7 @@ type World struct {
 	base      []float64 // w_P·Pw_j + w_G·G_ij
 	raw       []float64 // τ_ij as perceived this tick
 	proj      []float64 // P(j→i) at [j*n+i]
+	aid       []float64 // what j adds to i's defence per unit of k·h: P(j→i) + deterrence·economy_j
 	projK     []float64 // (P(j→i)+ε)^κ
 	allyW     []float64 // max k_A·h_A over alliances shared by j and i
 
@@ -86,6 +87,7 @@ func (w *World) changed() { w.version++ }
 type refusal struct {
 	proposer int
 	set      agents.Set
+	strong   bool
 	until    int
 }
 
@@ -149,7 +151,7 @@ func NewWorld(c *Compiled, seed uint64, observers ...Observer) *World {
 	mat := func() []float64 { return make([]float64, n*n) }
 	w.shift, w.memory, w.perceived = mat(), mat(), mat()
 	w.hostile, w.friendly, w.base, w.raw = mat(), mat(), mat(), mat()
-	w.proj, w.projK, w.allyW = mat(), mat(), mat()
+	w.proj, w.projK, w.allyW, w.aid = mat(), mat(), mat(), mat()
 	vec := func() []float64 { return make([]float64, n) }
 	w.threat, w.adv, w.direct, w.directAdv = vec(), vec(), vec(), vec()
 	w.reference, w.help, w.defence, w.defK, w.assurance = vec(), vec(), vec(), vec(), vec()
