@@ -85,6 +85,9 @@ type Alliance struct {
 	Ended        int // tick it ended; -1 while in force
 	Cause        EndCause
 	Cohesion     float64 // h_A
+	// Designated are non-sovereign clients a patron signed up (see
+	// Params.InviteOccupied); each joins when it becomes sovereign.
+	Designated agents.Set
 	// History lists the member sets the alliance has had, from its
 	// formation, each with the tick it began.
 	History []Membership

@@ -41,10 +41,39 @@ func (w *World) applyScripted() {
 		}
 		w.log(Event{Type: EventScripted, Actor: e.actor, Target: e.target, Alliance: -1, Cells: cells, Script: w.nextScript})
 		w.changed()
+		if e.Kind == ScriptSovereignty {
+			w.joinDesignated(e.actor)
+		}
 		if e.Kind == ScriptOccupy && w.geo.Cells(e.target) == 0 && w.alive[e.target] {
 			w.eliminate(e.target)
 		}
 	}
+}
+
+// joinDesignated brings a newly sovereign state into the alliances its
+// patron signed it up to.
+func (w *World) joinDesignated(s int) {
+	if !w.sovereign[s] {
+		return
+	}
+	for a := range w.alliances {
+		if al := &w.alliances[a]; al.Active() && al.Designated.Has(s) {
+			al.Designated = al.Designated.Without(s)
+			if !w.exists(al.Members.With(s)) {
+				w.join(al, s)
+			}
+		}
+	}
+	kept := w.pending[:0]
+	for _, t := range w.pending {
+		switch {
+		case t.client != s:
+			kept = append(kept, t)
+		case w.alive[t.patron] && !w.allies[t.patron].Has(s):
+			w.form(agents.Set(0).With(t.patron).With(s), t.strong, OriginBilateral)
+		}
+	}
+	w.pending = kept
 }
 
 // occupy moves the k cells of target nearest to actor to actor.

@@ -145,6 +145,10 @@ func (w *World) clientFallback(i int, invited agents.Set, strong bool) {
 func (w *World) canvass(proposer int, S agents.Set, strong bool) agents.Set {
 	var acc agents.Set
 	S.Each(func(j int) {
+		if !w.sovereign[j] {
+			acc = acc.With(j) // signed up by its patron; it joins on sovereignty
+			return
+		}
 		a := w.appraise(j, S.Without(j).With(proposer), strong)
 		if a.value > w.position(j) {
 			acc = acc.With(j)
@@ -174,8 +178,20 @@ func (w *World) vote(al *Alliance, x int) bool {
 	return ok
 }
 
-// form creates an alliance and logs it.
+// form creates an alliance and logs it. Non-sovereign members are
+// designated instead, to join on sovereignty; if fewer than two members can
+// sign, nothing forms and form returns nil.
 func (w *World) form(members agents.Set, strong bool, origin Origin) *Alliance {
+	var designated agents.Set
+	members.Each(func(j int) {
+		if !w.sovereign[j] {
+			designated = designated.With(j)
+		}
+	})
+	members &^= designated
+	if members.Len() < 2 {
+		return nil // nobody left who can sign
+	}
 	id := len(w.alliances)
 	hasPatron := members&w.c.patrons != 0
 	joined := -1
@@ -184,7 +200,7 @@ func (w *World) form(members agents.Set, strong bool, origin Origin) *Alliance {
 	}
 	w.alliances = append(w.alliances, Alliance{ID: id, Members: members, Founders: members, Strong: strong,
 		Origin: origin, HasPatron: hasPatron, Formed: w.tick, PatronJoined: joined, Ended: -1,
-		Cohesion: w.cohesionOf(members), History: []Membership{{w.tick, members}}})
+		Cohesion: w.cohesionOf(members), History: []Membership{{w.tick, members}}, Designated: designated})
 	w.log(Event{Type: EventFormed, Actor: -1, Target: -1, Others: members, Alliance: id, Strong: strong})
 	w.changed()
 	w.refreshThreats(members)
@@ -294,12 +310,19 @@ func (w *World) patronRound(p int) {
 	view.w, view.p = w, p
 	strategy := c.strategy[p]
 	eligible := w.eligible()
-	var cands agents.Set
+	var cands, occupied agents.Set
 	eligible.Each(func(j int) {
 		if c.stakes[p*n+j] > 0 {
 			cands = cands.With(j)
 		}
 	})
+	if c.p.InviteOccupied > 0 {
+		c.clients.Each(func(j int) {
+			if w.alive[j] && !w.sovereign[j] && c.stakes[p*n+j] > 0 {
+				occupied = occupied.With(j)
+			}
+		})
+	}
 	// Like a client, a patron searches again only when something changed:
 	// its threat moved by reconsider, the world changed, or its strategy
 	// now admits different kinds of option (patience running out).
@@ -333,7 +356,7 @@ func (w *World) patronRound(p int) {
 		}
 	}
 	for _, strong := range [2]bool{false, true} {
-		set, v := agents.GreedyCoalition(cands, 3, func(s agents.Set) float64 {
+		set, v := agents.GreedyCoalition(cands|occupied, 3, func(s agents.Set) float64 {
 			if !strategy.Admit(view, agents.Option{Kind: agents.OptionMultilateral, Partners: s, Alliance: -1, Strong: strong}) {
 				return math.NaN()
 			}
@@ -432,6 +455,9 @@ func (w *World) acceptingSubset(proposer int, invited agents.Set, strong bool, m
 		var named [MaxStates]int
 		dropRefuser, anyRefusal := -1, false
 		subset.Each(func(j int) {
+			if !w.sovereign[j] {
+				return // does not answer
+			}
 			a := w.appraise(j, subset.Without(j).With(proposer), strong)
 			if a.value > w.position(j) {
 				return
@@ -487,6 +513,14 @@ func (w *World) fallback(p int, invited agents.Set, strong bool) {
 	(invited &^ subset).Each(func(j int) {
 		one := agents.Set(0).With(j)
 		if w.allies[p].Has(j) {
+			return
+		}
+		if !w.sovereign[j] {
+			// A treaty with an occupied client is signed for it and takes
+			// effect on sovereignty (US–Japan, signed 1951-09, in force
+			// 1952-04).
+			w.log(Event{Type: EventProposal, Actor: p, Target: -1, Others: one, Alliance: -1, Proposal: ProposeFallback, Strong: strong})
+			w.pending = append(w.pending, pendingTreaty{patron: p, client: j, strong: strong})
 			return
 		}
 		w.log(Event{Type: EventProposal, Actor: p, Target: -1, Others: one, Alliance: -1, Proposal: ProposeFallback, Strong: strong})

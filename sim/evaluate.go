@@ -79,7 +79,7 @@ func (w *World) appraiseFrom(i int, S agents.Set, strong bool, baseline, after, 
 		pt := agents.Partner{
 			Revisionism: c.revisionism[j],
 			Divergence:  math.Abs(w.picture[i] - w.picture[j]),
-			Fear:        w.perceived[i*n+j],
+			Fear:        w.perceived[i*n+j] + c.p.GrievanceFear*c.grievance[i*n+j],
 		}
 		if patron {
 			pt.Assurance = w.assurance[j]

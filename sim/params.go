@@ -56,6 +56,18 @@ type Params struct {
 	// to the same partners (an engine choice, so that a refusal is an
 	// event and not a monthly ritual).
 	RetryInterval float64
+	// InviteOccupied (0 or 1): a patron may include in a multilateral
+	// proposal non-sovereign clients it holds stakes in, as Dulles's Pacific
+	// Pact included occupied Japan; they do not answer, and join the
+	// alliance when they become sovereign. 0 (the default) keeps them out
+	// of every proposal until then.
+	InviteOccupied float64
+	// GrievanceFear (φ) adds φ·grievance_ij to the fear a state has of an
+	// ally in the autonomy cost (c_T·Σ(T̂_ij + φ·g_ij)): fear of a former
+	// enemy's revival, which a threat reading built on present capability
+	// cannot carry (Australia and New Zealand about a disarmed Japan, He &
+	// Feng). 0 (the default) is MODEL.md §5 exactly.
+	GrievanceFear float64
 	// Reconsider is how far a client's threat must move, while no alliance
 	// and no territory changed, before it searches for partners again (an
 	// engine choice: states do not re-open their alliance policy every
@@ -157,6 +169,8 @@ var ParamSpecs = []ParamSpec{
 	{"diplomacy_interval", 1, 1, inf, true, "ticks between diplomacy rounds", func(p *Params) *float64 { return &p.DiplomacyInterval }},
 	{"shared_threat", 0.05, 0, 1, false, "threat from a common adversary two clients must both perceive to court each other", func(p *Params) *float64 { return &p.SharedThreat }},
 	{"retry_interval", 12, 0, inf, true, "ticks before a refused proposal is repeated to the same partners", func(p *Params) *float64 { return &p.RetryInterval }},
+	{"invite_occupied", 0, 0, 1, true, "1: a patron's multilateral may include non-sovereign clients, who join on sovereignty", func(p *Params) *float64 { return &p.InviteOccupied }},
+	{"grievance_fear", 0, 0, inf, false, "φ: grievance added to the fear of an ally in the autonomy cost (0: off)", func(p *Params) *float64 { return &p.GrievanceFear }},
 	{"reconsider", 0.02, 0, 1, false, "threat change that makes an unallied client look for partners again", func(p *Params) *float64 { return &p.Reconsider }},
 	{"challenge_rate", 0.02, 0, 1, false, "base per-tick probability of an adversary challenge", func(p *Params) *float64 { return &p.ChallengeRate }},
 	{"challenge_steepness", 8, 0, inf, false, "κ_c of the challenge logistic", func(p *Params) *float64 { return &p.ChallengeSteepness }},

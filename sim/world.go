@@ -57,6 +57,7 @@ type World struct {
 	observers   []Observer
 	wantedSince []int // patrons: first tick they wanted an ally while no client alliance existed
 	refused     []refusal
+	pending     []pendingTreaty // bilaterals signed for occupied clients
 	nextScript  int
 	version     int      // counts changes of alliances, territory, forces and sovereignty
 	looked      []looked // clients: when they last searched for partners
@@ -82,6 +83,13 @@ type looked struct {
 // changed marks that the world changed in a way that makes states
 // reconsider their alliances.
 func (w *World) changed() { w.version++ }
+
+// pendingTreaty is a bilateral a patron signed for a non-sovereign client;
+// it takes effect when the client becomes sovereign.
+type pendingTreaty struct {
+	patron, client int
+	strong         bool
+}
 
 // refusal remembers a rejected proposal so it is not repeated every tick.
 type refusal struct {
