@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"math"
 	"testing"
 
 	"github.com/alliancesim/alliancesim/agents"
@@ -213,5 +214,89 @@ func TestSteadyTickAllocatesNothing(t *testing.T) {
 	}
 	if allocs != 0 {
 		t.Errorf("a quiet tick allocated %.1f times", allocs)
+	}
+}
+
+// Extended deterrence: an ally adds k·h·(P + deterrence·economy) to
+// defence. Hand-computed from the world's own P and cohesion.
+func TestExtendedDeterrence(t *testing.T) {
+	sc := testScenario()
+	sc.Params.Deterrence = 0.5
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	al := w.form(set(pat, c1), true, OriginBilateral)
+	n := w.c.n
+	kh := w.c.commitment(true) * al.Cohesion
+	want := kh * (w.proj[pat*n+c1] + 0.5*w.economy[pat]) // economy 10 → +5 per unit k·h
+	if got := w.help[c1]; math.Abs(got-want) > 1e-12 {
+		t.Fatalf("help %v, want %v", got, want)
+	}
+	w0 := NewWorld(mustCompile(t, testScenario()), 1)
+	w0.perceive()
+	w0.form(set(pat, c1), true, OriginBilateral)
+	if !(w.help[c1] > w0.help[c1]) {
+		t.Error("deterrence should add to the help of an ally")
+	}
+}
+
+// grievance_fear adds φ·grievance to the fear of a partner:
+// c_T·(T̂ + φ·g), so the fear term of a partner one holds a grievance
+// against grows by c_T·φ·g.
+func TestGrievanceFear(t *testing.T) {
+	amount := map[float64]float64{}
+	for _, phi := range []float64{0, 1} {
+		sc := testScenario()
+		sc.Params.GrievanceFear = phi
+		sc.States[c1].Grievance = map[string]float64{"c3": 0.3}
+		w := NewWorld(mustCompile(t, sc), 1)
+		w.perceive()
+		a := w.appraise(c1, set(pat, c3), true)
+		want := w.c.p.CostThreat * (w.perceived[c1*w.c.n+c3] + phi*0.3)
+		if a.cost.Largest != agents.CostFear || a.reason != c3 || math.Abs(a.cost.Amount-want) > 1e-12 {
+			t.Errorf("φ=%v: largest term %v of %d (%.4f), want fear of c3 (%.4f)", phi, a.cost.Largest, a.reason, a.cost.Amount, want)
+		}
+		amount[phi] = a.cost.Amount
+	}
+	// c_T·φ·g = 0.3·1·0.3
+	if d := amount[1] - amount[0]; math.Abs(d-0.09) > 1e-12 {
+		t.Errorf("φ=1 adds %.4f to the fear term, want 0.09", d)
+	}
+}
+
+// With invite_occupied a patron's multilateral may include a non-sovereign
+// client: it does not answer, is designated, and joins on sovereignty.
+func TestOccupiedClientJoinsOnSovereignty(t *testing.T) {
+	sc := testScenario()
+	sc.Params.InviteOccupied = 1
+	sc.States[c3].Sovereign = false
+	sc.Events = []ScriptedEvent{{Tick: 5, Kind: ScriptSovereignty, Actor: "c3", Sovereign: true}}
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	acc := w.canvass(pat, set(c1, c2, c3), true)
+	if !acc.Has(c3) {
+		t.Fatal("an occupied invitee neither answers nor refuses")
+	}
+	al := w.form(set(pat, c1, c2, c3), true, OriginImposed)
+	if al.Members.Has(c3) || !al.Designated.Has(c3) {
+		t.Fatalf("c3 should be designated, not a member: %+v", al)
+	}
+	w.tick = 5
+	w.applyScripted()
+	if !al.Members.Has(c3) || al.Designated.Has(c3) || len(al.History) != 2 {
+		t.Fatalf("c3 should join on sovereignty: %+v", al)
+	}
+	// A fallback bilateral for an occupied client takes effect on
+	// sovereignty.
+	sc.Events[0].Tick = 3
+	w = NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	w.fallback(pat, set(c3), true)
+	if len(w.alliances) != 0 || len(w.pending) != 1 {
+		t.Fatalf("the treaty with occupied c3 should wait: %v", describe(w))
+	}
+	w.tick = 3
+	w.applyScripted()
+	if len(w.alliances) != 1 || w.alliances[0].Members != set(pat, c3) || w.alliances[0].Formed != 3 {
+		t.Fatalf("want pat–c3 formed at sovereignty: %v", describe(w))
 	}
 }
