@@ -93,6 +93,14 @@ type Alliance struct {
 	History []Membership
 
 	penaltyUntil [MaxStates]int32 // entrapment: tick until which a member pays
+	exit         [MaxStates]exitMemo
+}
+
+// exitMemo is a member's last valuation of leaving (see leaveProbability).
+type exitMemo struct {
+	version             int
+	threat, cohesion, p float64
+	penalised, valid    bool
 }
 
 // Membership is an alliance's member set from a tick on.

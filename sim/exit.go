@@ -51,8 +51,25 @@ func (w *World) cohesionAndExit() {
 }
 
 // leaveProbability values, for member m, staying in al against its
-// position without it.
+// position without it. Like a search for partners, the valuation is redone
+// only when something changed — the world (alliances, territory, forces,
+// sovereignty), m's threat or the alliance's cohesion by reconsider, or an
+// entrapment penalty starting or ending; otherwise the last probability
+// stands and only the draw is new.
 func (w *World) leaveProbability(al *Alliance, m int) float64 {
+	penalised := int(al.penaltyUntil[m]) > w.tick
+	memo := &al.exit[m]
+	if memo.valid && memo.version == w.version && memo.penalised == penalised &&
+		math.Abs(memo.threat-w.threat[m]) < w.c.p.Reconsider && math.Abs(memo.cohesion-al.Cohesion) < w.c.p.Reconsider {
+		return memo.p
+	}
+	p := w.valueExit(al, m, penalised)
+	*memo = exitMemo{version: w.version, threat: w.threat[m], cohesion: al.Cohesion, penalised: penalised, p: p, valid: true}
+	return p
+}
+
+// valueExit is leaveProbability without the memo.
+func (w *World) valueExit(al *Alliance, m int, penalised bool) float64 {
 	c := w.c
 	affected := agents.Set(0).With(m)
 	if c.role[m] == Patron {
@@ -61,7 +78,7 @@ func (w *World) leaveProbability(al *Alliance, m int) float64 {
 	affected.Each(func(x int) { w.withoutAlliance(al, x) })
 	without := w.threatAfter(m, affected)
 	penalty := 0.0
-	if int(al.penaltyUntil[m]) > w.tick {
+	if penalised {
 		penalty = c.p.EntrapmentCost
 	}
 	stay := w.appraiseFrom(m, al.Members.Without(m), al.Strong, without, w.threat[m], penalty).value
