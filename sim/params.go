@@ -68,10 +68,14 @@ type Params struct {
 	// cannot carry (Australia and New Zealand about a disarmed Japan, He &
 	// Feng). 0 (the default) is MODEL.md §5 exactly.
 	GrievanceFear float64
-	// Reconsider is how far a client's threat must move, while no alliance
-	// and no territory changed, before it searches for partners again (an
-	// engine choice: states do not re-open their alliance policy every
-	// month when nothing has happened; it also keeps ticks cheap).
+	// Reconsider is how far a state's threat must move, while no alliance
+	// and no territory changed, before it searches for partners or values
+	// its alliances again (an engine choice: states do not re-open their
+	// alliance policy every month when nothing has happened). The default,
+	// 0.05, is above the month-to-month wander that perception noise alone
+	// gives a total threat (a standard deviation of 0.02-0.03 in the quiet
+	// 1960s of asia-1950 at the default noise), so states
+	// answer events, not noise; it also keeps ticks cheap.
 	Reconsider float64
 
 	// §7 crises, occupation, cohesion, exit
@@ -171,7 +175,7 @@ var ParamSpecs = []ParamSpec{
 	{"retry_interval", 12, 0, inf, true, "ticks before a refused proposal is repeated to the same partners", func(p *Params) *float64 { return &p.RetryInterval }},
 	{"invite_occupied", 0, 0, 1, true, "1: a patron's multilateral may include non-sovereign clients, who join on sovereignty", func(p *Params) *float64 { return &p.InviteOccupied }},
 	{"grievance_fear", 0, 0, inf, false, "φ: grievance added to the fear of an ally in the autonomy cost (0: off)", func(p *Params) *float64 { return &p.GrievanceFear }},
-	{"reconsider", 0.02, 0, 1, false, "threat change that makes an unallied client look for partners again", func(p *Params) *float64 { return &p.Reconsider }},
+	{"reconsider", 0.05, 0, 1, false, "threat change that makes a state reconsider its alliances", func(p *Params) *float64 { return &p.Reconsider }},
 	{"challenge_rate", 0.02, 0, 1, false, "base per-tick probability of an adversary challenge", func(p *Params) *float64 { return &p.ChallengeRate }},
 	{"challenge_steepness", 8, 0, inf, false, "κ_c of the challenge logistic", func(p *Params) *float64 { return &p.ChallengeSteepness }},
 	{"challenge_threshold", 0.25, 0, inf, false, "θ_c of the challenge logistic", func(p *Params) *float64 { return &p.ChallengeThreshold }},
