@@ -239,7 +239,7 @@ func (w *World) challenge(a, v int) {
 		al.Members.Without(v).Each(func(j int) {
 			if !honoured.Has(j) && w.rng.Float64() < pHonour {
 				honoured = honoured.With(j)
-				help += kh * w.aid[j*n+v]
+				help += kh * w.proj[j*n+v]
 			}
 		})
 	}

@@ -58,10 +58,13 @@ func (w *World) appraise(i int, S agents.Set, strong bool) appraisal {
 	affected.Each(func(m int) {
 		extra := 0.0
 		members.Without(m).Each(func(j int) {
-			extra += max(0, kh-w.allyW[j*n+m]) * w.aid[j*n+m]
+			extra += max(0, kh-w.allyW[j*n+m]) * w.proj[j*n+m]
 		})
 		w.dHelp[m] = extra
 		w.newAlly[m] = w.allies[m] | members.Without(m)
+		row := w.hypW[m*n : (m+1)*n]
+		copy(row, w.curW[m*n:(m+1)*n])
+		members.Without(m).Each(func(j int) { row[j] = max(row[j], kh) })
 	})
 	after := w.threatAfter(i, affected)
 	return w.appraiseFrom(i, S, strong, w.threat[i], after, 0)

@@ -96,6 +96,8 @@ func (w *World) withoutAlliance(al *Alliance, x int) {
 	n := w.c.n
 	lost := 0.0
 	allies := w.allies[x]
+	row := w.hypW[x*n : (x+1)*n]
+	copy(row, w.curW[x*n:(x+1)*n])
 	al.Members.Without(x).Each(func(j int) {
 		other := 0.0
 		shared := false
@@ -106,7 +108,8 @@ func (w *World) withoutAlliance(al *Alliance, x int) {
 				other = math.Max(other, w.c.commitment(ob.Strong)*ob.Cohesion)
 			}
 		}
-		lost += (w.allyW[j*n+x] - other) * w.aid[j*n+x]
+		lost += (w.allyW[j*n+x] - other) * w.proj[j*n+x]
+		row[j] = other
 		if !shared {
 			allies = allies.Without(j)
 		}

@@ -217,25 +217,36 @@ func TestSteadyTickAllocatesNothing(t *testing.T) {
 	}
 }
 
-// Extended deterrence: an ally adds k·h·(P + deterrence·economy) to
-// defence. Hand-computed from the world's own P and cohesion.
+// Extended deterrence: m's allies scale a hostile state's intent by
+// 1 − δ·D, D = 1 − Π(1 − k·h·E_a/(E_a + E_j)). With the patron (economy 10)
+// as c1's only ally against adv (economy 8): D = kh·10/18.
 func TestExtendedDeterrence(t *testing.T) {
-	sc := testScenario()
-	sc.Params.Deterrence = 0.5
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
-	al := w.form(set(pat, c1), true, OriginBilateral)
-	n := w.c.n
-	kh := w.c.commitment(true) * al.Cohesion
-	want := kh * (w.proj[pat*n+c1] + 0.5*w.economy[pat]) // economy 10 → +5 per unit k·h
-	if got := w.help[c1]; math.Abs(got-want) > 1e-12 {
-		t.Fatalf("help %v, want %v", got, want)
+	raw := map[float64]float64{}
+	for _, delta := range []float64{0, 0.5} {
+		sc := testScenario()
+		sc.Params.Deterrence = delta
+		w := NewWorld(mustCompile(t, sc), 1)
+		w.perceive()
+		al := w.form(set(pat, c1), true, OriginBilateral)
+		n := w.c.n
+		kh := w.c.commitment(true) * al.Cohesion
+		want := 1 - delta*kh*10/18
+		if got := w.deterred(adv, w.allies[c1], w.curW[c1*n:(c1+1)*n]); math.Abs(got-want) > 1e-12 {
+			t.Fatalf("δ=%v: factor %v, want %v", delta, got, want)
+		}
+		raw[delta] = w.raw[c1*n+adv]
+		// an option's hypothetical threat uses the same factor: c2 allying
+		// with the patron reads adv as less hostile
+		before := w.threat[c2]
+		a := w.appraise(c2, set(pat), true)
+		if delta > 0 && !(a.gain > 0 && w.threat[c2] == before) {
+			t.Errorf("δ=%v: gain %v", delta, a.gain)
+		}
 	}
-	w0 := NewWorld(mustCompile(t, testScenario()), 1)
-	w0.perceive()
-	w0.form(set(pat, c1), true, OriginBilateral)
-	if !(w.help[c1] > w0.help[c1]) {
-		t.Error("deterrence should add to the help of an ally")
+	// the raw reading of adv by c1 falls by the factor (occupation and
+	// proximity terms unchanged)
+	if !(raw[0.5] < raw[0]) {
+		t.Errorf("deterrence should lower c1's reading of adv: %v vs %v", raw[0.5], raw[0])
 	}
 }
 

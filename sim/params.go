@@ -15,10 +15,14 @@ type Params struct {
 	ProjectionRange float64 // decay length of projected force, cells
 	Sealift         float64 // share of naval power that carries land force over water
 	RoughBonus      float64 // defence bonus per unit rough share
-	// Deterrence is extended deterrence (MODEL.md §1; seed 004): the
-	// defence an ally adds per unit of its economy, whatever force it can
-	// project — a pledge deters by the cost it threatens, not only by the
-	// battle it could win. 0 (the default) is MODEL.md §3's Def exactly.
+	// Deterrence is extended deterrence (MODEL.md §1: "an alliance deters
+	// by raising the adversary's expected cost"; seed 004): a hostile
+	// state's intent as i reads it is scaled by 1 − deterrence·D_ij, where
+	// D_ij = 1 − Π_a (1 − k_a·h_a·E_a/(E_a + E_j)) over i's patron allies
+	// a, E the economies — the chance that a patron's pledge, backed by its
+	// power against j's, makes j think again. It works where the occupation
+	// threat is saturated and added defence changes nothing (a small client
+	// next to a great power). 0 (the default) is MODEL.md §4 exactly.
 	Deterrence          float64
 	CommitmentWeak      float64 // k of a weak alliance
 	CommitmentStrong    float64 // k of a strong alliance
@@ -148,7 +152,7 @@ var ParamSpecs = []ParamSpec{
 	{"projection_range", 20, 1e-9, inf, false, "decay length of projected force, in cells", func(p *Params) *float64 { return &p.ProjectionRange }},
 	{"sealift", 0.5, 0, inf, false, "land force carried over water per unit of naval power", func(p *Params) *float64 { return &p.Sealift }},
 	{"rough_bonus", 1, 0, inf, false, "defence bonus of an all-rough territory", func(p *Params) *float64 { return &p.RoughBonus }},
-	{"deterrence", 0, 0, inf, false, "extended deterrence: defence an ally adds per unit of its economy (0: off)", func(p *Params) *float64 { return &p.Deterrence }},
+	{"deterrence", 0, 0, 1, false, "extended deterrence: how much allies' pledges, by economic weight, discount a hostile intent (0: off)", func(p *Params) *float64 { return &p.Deterrence }},
 	{"commitment_weak", 0.35, 0, 1, false, "k of a weak commitment", func(p *Params) *float64 { return &p.CommitmentWeak }},
 	{"commitment_strong", 1, 0, 1, false, "k of a strong commitment", func(p *Params) *float64 { return &p.CommitmentStrong }},
 	{"occupation_steepness", 2, 0, inf, false, "κ of the occupation-threat logistic", func(p *Params) *float64 { return &p.OccupationSteepness }},

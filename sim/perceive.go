@@ -1,6 +1,8 @@
 package sim
 
 import (
+	"math/bits"
+
 	"github.com/alliancesim/alliancesim/agents"
 )
 
@@ -23,10 +25,6 @@ func (w *World) refreshForces() {
 			}
 			w.proj[j*n+i] = p
 			w.projK[j*n+i] = w.powK(p)
-			w.aid[j*n+i] = 0
-			if j != i && w.alive[j] {
-				w.aid[j*n+i] = p + w.c.p.Deterrence*w.economy[j]
-			}
 		}
 	}
 	w.forcesDirty = false
@@ -61,8 +59,11 @@ func (w *World) refreshAlliances() {
 		})
 	}
 	for i := 0; i < n; i++ {
+		for a := 0; a < n; a++ {
+			w.curW[i*n+a] = w.allyW[a*n+i]
+		}
 		h := 0.0
-		w.allies[i].Each(func(j int) { h += w.allyW[j*n+i] * w.aid[j*n+i] })
+		w.allies[i].Each(func(j int) { h += w.allyW[j*n+i] * w.proj[j*n+i] })
 		w.help[i] = h
 		w.setDefence(i, h)
 	}
@@ -100,7 +101,7 @@ func (w *World) perceive() {
 			w.hostile[k] = agents.Intent(c.revisionism[j], c.ideology[i]-c.ideology[j], p.IdeologyWeight,
 				c.grievance[k], w.memory[k], w.shift[k], false)
 			w.friendly[k] = agents.Intent(0, 0, 0, c.grievance[k], w.memory[k], 0, true)
-			tau := w.tau(i, j, w.defK[i], w.allies[i].Has(j))
+			tau := w.tau(i, j, w.defK[i], w.allies[i].Has(j), w.deterred(j, w.allies[i], w.curW[i*n:(i+1)*n]))
 			w.raw[k] = tau
 			noise := w.rng.NormFloat64() * p.PerceptionNoise
 			if first {
@@ -111,7 +112,7 @@ func (w *World) perceive() {
 			total = agents.Combine(total, w.perceived[k])
 			if c.role[j] == Adversary {
 				adv = agents.Combine(adv, w.perceived[k])
-				gross := agents.Clamp01(w.perceived[k] + w.tau(i, j, grossK, false) - tau)
+				gross := agents.Clamp01(w.perceived[k] + w.tau(i, j, grossK, false, 1) - tau)
 				picture = agents.Combine(picture, gross)
 			}
 		}
@@ -154,15 +155,16 @@ func (w *World) patronTotals() {
 }
 
 // tau is the raw threat τ_mj that m reads from j when m's defence has κ-th
-// power defK and j is or is not m's ally.
-func (w *World) tau(m, j int, defK float64, ally bool) float64 {
+// power defK, j is or is not m's ally, and m's allies scale j's hostile
+// intent by deter (extended deterrence; 1 when off).
+func (w *World) tau(m, j int, defK float64, ally bool, deter float64) float64 {
 	p := &w.c.p
 	wsum := p.WeightPower + p.WeightProximity + p.WeightOffence
 	if wsum <= 0 {
 		return 0
 	}
 	k := m*w.c.n + j
-	intent := w.hostile[k]
+	intent := w.hostile[k] * deter
 	if ally {
 		intent = w.friendly[k]
 	}
@@ -170,9 +172,31 @@ func (w *World) tau(m, j int, defK float64, ally bool) float64 {
 	return intent * (w.base[k] + p.WeightOffence*occ) / wsum
 }
 
+// deterred is the factor 1 − deterrence·D_mj by which m's patron allies
+// (with the weights k·h in row, indexed by ally) scale j's hostile intent as
+// m reads it: D_mj = 1 − Π_a (1 − row[a]·E_a/(E_a + E_j)). Only patrons
+// extend deterrence: it is the great power's pledge that makes j think again.
+func (w *World) deterred(j int, allies agents.Set, row []float64) float64 {
+	d := w.c.p.Deterrence
+	allies &= w.c.patrons // extended deterrence is a patron's
+	if d == 0 || allies == 0 {
+		return 1
+	}
+	ej := w.economy[j]
+	keep := 1.0
+	for r := uint64(allies); r != 0; r &= r - 1 {
+		a := bits.TrailingZeros64(r)
+		if ea := w.economy[a]; ea+ej > 0 {
+			keep *= 1 - row[a]*ea/(ea+ej)
+		}
+	}
+	return 1 - d*(1-keep)
+}
+
 // threatWith recomputes state m's direct threat (total and from adversaries)
-// as it would be with help changed by dHelp and allies newAllies, shifting
-// each perceived threat by the change in its raw reading. It changes nothing.
+// as it would be with help changed by dHelp and allies newAllies (standing
+// by it with the weights in row m of w.hypW), shifting each perceived
+// threat by the change in its raw reading. It changes nothing.
 func (w *World) threatWith(m int, dHelp float64, newAllies agents.Set) (total, adv float64) {
 	if dHelp == 0 && newAllies == w.allies[m] {
 		return w.direct[m], w.directAdv[m]
@@ -187,7 +211,8 @@ func (w *World) threatWith(m int, dHelp float64, newAllies agents.Set) (total, a
 		if j == m || !w.alive[j] {
 			continue
 		}
-		t := agents.Clamp01(w.perceived[k] + w.tau(m, j, defK, newAllies.Has(j)) - w.raw[k])
+		deter := w.deterred(j, newAllies, w.hypW[m*n:(m+1)*n])
+		t := agents.Clamp01(w.perceived[k] + w.tau(m, j, defK, newAllies.Has(j), deter) - w.raw[k])
 		total = agents.Combine(total, t)
 		if c.role[j] == Adversary {
 			adv = agents.Combine(adv, t)
@@ -237,7 +262,7 @@ func (w *World) refreshThreats(changed agents.Set) {
 			if j == m || !w.alive[j] || !w.alive[m] {
 				continue
 			}
-			t := w.tau(m, j, w.defK[m], w.allies[m].Has(j))
+			t := w.tau(m, j, w.defK[m], w.allies[m].Has(j), w.deterred(j, w.allies[m], w.curW[m*n:(m+1)*n]))
 			w.perceived[k] = agents.Clamp01(w.perceived[k] + t - w.raw[k])
 			w.raw[k] = t
 			total = agents.Combine(total, w.perceived[k])

@@ -32,9 +32,12 @@ type World struct {
 	base      []float64 // w_P·Pw_j + w_G·G_ij
 	raw       []float64 // τ_ij as perceived this tick
 	proj      []float64 // P(j→i) at [j*n+i]
-	aid       []float64 // what j adds to i's defence per unit of k·h: P(j→i) + deterrence·economy_j
-	projK     []float64 // (P(j→i)+ε)^κ
-	allyW     []float64 // max k_A·h_A over alliances shared by j and i
+	// hypW is scratch for hypothetical alliances: row m holds the weight
+	// k·h with which each ally a would stand by m (see threatWith).
+	hypW  []float64
+	curW  []float64 // the same for the alliances in force: curW[m*n+a] = allyW[a*n+m]
+	projK []float64 // (P(j→i)+ε)^κ
+	allyW []float64 // max k_A·h_A over alliances shared by j and i
 
 	threat, adv []float64 // T_i and T_i^adv (patrons: the stakes-weighted max)
 	// picture is T_i^adv gross of allied help: how threatening the
@@ -159,7 +162,7 @@ func NewWorld(c *Compiled, seed uint64, observers ...Observer) *World {
 	mat := func() []float64 { return make([]float64, n*n) }
 	w.shift, w.memory, w.perceived = mat(), mat(), mat()
 	w.hostile, w.friendly, w.base, w.raw = mat(), mat(), mat(), mat()
-	w.proj, w.projK, w.allyW, w.aid = mat(), mat(), mat(), mat()
+	w.proj, w.projK, w.allyW, w.hypW, w.curW = mat(), mat(), mat(), mat(), mat()
 	vec := func() []float64 { return make([]float64, n) }
 	w.threat, w.adv, w.direct, w.directAdv = vec(), vec(), vec(), vec()
 	w.reference, w.help, w.defence, w.defK, w.assurance = vec(), vec(), vec(), vec(), vec()
