@@ -71,4 +71,11 @@
 //   - Remembered aggression decays multiplicatively by memory_decay a tick.
 //   - Crisis honouring counts each ally once, through the first alliance it
 //     shares with the victim in id order.
+//
+// Three mechanisms beyond MODEL.md, each off by default (MODEL.md exactly)
+// and documented on its parameter: deterrence (extended deterrence: a
+// patron's pledge discounts hostile intent by economic weight),
+// invite_occupied (a patron's multilateral may include non-sovereign
+// clients, who join on sovereignty) and grievance_fear (grievance adds to
+// the fear of an ally in the autonomy cost).
 package sim
