@@ -34,11 +34,25 @@ func (w *World) cohesionOf(s agents.Set) float64 {
 // position is the value a state puts on its current position: the sure
 // outcome ρ − T, less the cost of arming if it has no ally.
 func (w *World) position(i int) float64 {
+	// A pure function of (threat, reference, allied or not): remembered, as
+	// a round asks it of the same state many times.
+	alone := w.allies[i] == 0
+	if m := &w.positions[i]; m.ok && m.threat == w.threat[i] && m.reference == w.reference[i] && m.alone == alone {
+		return m.value
+	}
 	lot := agents.Sure(w.reference[i] - w.threat[i])
-	if w.allies[i] == 0 {
+	if alone {
 		lot = agents.SelfHelp(w.threat[i], w.reference[i], w.c.costs)
 	}
-	return w.c.valuation[i].Value(lot, &w.c.decision[i])
+	v := w.c.valuation[i].Value(lot, &w.c.decision[i])
+	w.positions[i] = positionMemo{threat: w.threat[i], reference: w.reference[i], alone: alone, value: v, ok: true}
+	return v
+}
+
+// positionMemo is the last value of position for one state.
+type positionMemo struct {
+	threat, reference, value float64
+	alone, ok                bool
 }
 
 // appraise values, for state i, an alliance with partners S at the given

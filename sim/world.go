@@ -64,6 +64,7 @@ type World struct {
 	nextScript  int
 	version     int      // counts changes of alliances, territory, forces and sovereignty
 	looked      []looked // clients: when they last searched for partners
+	positions   []positionMemo
 	view        patronView
 
 	// scratch, reused so that steady-state ticks do not allocate
@@ -170,6 +171,7 @@ func NewWorld(c *Compiled, seed uint64, observers ...Observer) *World {
 	w.losses = make([]bool, n)
 	w.allies = make([]agents.Set, n)
 	w.looked = make([]looked, n)
+	w.positions = make([]positionMemo, n)
 	w.wantedSince = make([]int, n)
 	for i := range w.wantedSince {
 		w.wantedSince[i] = -1
