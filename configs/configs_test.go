@@ -2,6 +2,7 @@ package configs
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -71,10 +72,10 @@ func TestErrorsNameFileLineKey(t *testing.T) {
 		{"ragged map", strings.Replace(base, "~~AA..BB\n\"\"\"", "~~AA..B\n\"\"\"", 1), 10, "theater.map", "expected width 8"},
 		{"duplicated id", base + "\n[[states]]\nid = \"a\"\nrole = \"client\"\n", 25, "states[2].id", `duplicate id "a" (first at line 14)`},
 		{"unknown state in event", base + "\n[[events]]\nat = \"1950-06\"\nkind = \"intent\"\nactor = \"zz\"\ndelta = 0.2\n", 27, "events[0].actor", `"zz" is not a state in this scenario; allowed: a, b`},
-		{"negative force", strings.Replace(base, "land = 2", "land = -2", 1), 17, "states[0].land", "-2 is out of range; allowed: a number ≥ 0"},
+		{"negative force", strings.Replace(base, "land = 2", "land = -2", 1), 17, "states[0].land", "-2 is out of range; allowed: a number in [0, 1000000]"},
 		{"event before start", base + "\n[[events]]\nat = \"1949-12\"\nkind = \"intent\"\nactor = \"a\"\ndelta = 0.2\n", 25, "events[0].at", "1949-12 is before the start 1950-01"},
 		{"bad role", strings.Replace(base, `role = "client"`, `role = "ally"`, 1), 21, "states[1].role", `"ally" is not a role; allowed: patron, client, adversary`},
-		{"wrong type", strings.Replace(base, "land = 2", `land = "lots"`, 1), 17, "states[0].land", `"lots" is a string; allowed: a number ≥ 0`},
+		{"wrong type", strings.Replace(base, "land = 2", `land = "lots"`, 1), 17, "states[0].land", `"lots" is a string; allowed: a number in [0, 1000000]`},
 		{"bad glyph", strings.Replace(base, "glyph = \"B\"\n", "glyph = \"~\"\n", 1), 22, "states[1].glyph", "reserved for the map"},
 		{"unknown param", base + "\n[params]\nwarp = 9\n", 25, "params.warp", "unknown parameter; allowed: rough_cost"},
 		{"bad decision", base + "\n[decision]\nstrategy = \"chaos\"\n", 25, "decision.strategy", `"chaos" is not a known strategy; allowed: assurance, powerplay, prospect`},
@@ -165,6 +166,9 @@ func TestQuarterTicks(t *testing.T) {
 	sc, err := Parse("s.toml", []byte(src))
 	if err != nil {
 		t.Fatal(err)
+	}
+	if sc.Calendar.LastMonth(2) != "1950-09" || sc.Calendar.LastMonth(sc.Ticks-1) != "1955-12" {
+		t.Errorf("last months: %s %s", sc.Calendar.LastMonth(2), sc.Calendar.LastMonth(sc.Ticks-1))
 	}
 	if sc.Events[0].Tick != 2 || sc.Calendar.Label(2) != "1950-07" || sc.Calendar.Label(4) != "1951-01" {
 		t.Fatalf("quarter calendar: tick %d, labels %s %s", sc.Events[0].Tick, sc.Calendar.Label(2), sc.Calendar.Label(4))
@@ -321,5 +325,29 @@ func TestHistoricalIDs(t *testing.T) {
 				t.Errorf("%s lacks state %s", name, id)
 			}
 		}
+	}
+}
+
+// Problems that would otherwise surface only when running are reported by
+// the checks, at their line: too many states, a generator that cannot
+// place every state.
+func TestLimitsReportedAtValidation(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("[scenario]\nstart = \"2000-01\"\nticks = 3\n[theater.generate]\nwidth = 2\nheight = 2\nsea_fraction = 0.5\n")
+	for i := 0; i < 3; i++ {
+		fmt.Fprintf(&b, "[[states]]\nid = \"s%d\"\nrole = \"client\"\nglyph = \"%c\"\n", i, 'A'+i)
+	}
+	list := parseErrors(t, b.String())
+	if len(list) != 1 || list[0].Line != 4 || list[0].Key != "theater.generate" || !strings.Contains(list[0].Msg, "3 states") {
+		t.Errorf("generator failure: %v", list)
+	}
+	b.Reset()
+	b.WriteString("[scenario]\nstart = \"2000-01\"\nticks = 3\n[theater.generate]\nwidth = 40\nheight = 40\n")
+	for i := 0; i < 65; i++ {
+		fmt.Fprintf(&b, "[[states]]\nid = \"s%d\"\nrole = \"client\"\n", i)
+	}
+	list = parseErrors(t, b.String())
+	if len(list) != 1 || list[0].Key != "states[64]" || !strings.Contains(list[0].Msg, "at most 64") {
+		t.Errorf("65 states: %v", list)
 	}
 }

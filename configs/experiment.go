@@ -1,6 +1,7 @@
 package configs
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -43,6 +44,7 @@ type Experiment struct {
 	Vary     []string // paths, in file order
 	Points   [][]any  // per point, a value per path
 	lines    []int    // per vary, its line
+	paths    []Loc    // per vary, where its path was written
 }
 
 type rawExperiment struct {
@@ -182,6 +184,7 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 		}
 		x.Vary = append(x.Vary, v.Path.V)
 		x.lines = append(x.lines, v.Loc.Line)
+		x.paths = append(x.paths, v.Path.Loc)
 		axes = append(axes, vals)
 		ranges = append(ranges, isRange)
 		_ = i
@@ -198,15 +201,29 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 		}
 	}
 	if len(e.list) == 0 {
-		// Every point must give a valid scenario; report each bad value at
-		// its [[vary]] line.
+		// The scenario itself, and the states the paths name.
+		base, err := Parse(file+" (scenario)", []byte("extends = "+strconv.Quote(x.Scenario)+"\n"))
+		if err != nil {
+			e.at(raw.Scenario.Loc, "%s", pointErrors(err))
+		} else {
+			for i, path := range x.Vary {
+				parts := strings.Split(path, ".")
+				if parts[0] == "states" && base.Index(parts[1]) < 0 {
+					e.at(x.paths[i], "%q names no state of %s; allowed ids: %s", path, x.Scenario, stateIDs(base))
+				}
+			}
+		}
+	}
+	if len(e.list) == 0 {
+		// Every point must give a valid scenario; report a bad value at
+		// the [[vary]] entries, with what the scenario checks said.
 		for p := range x.Points {
 			if _, err := x.ScenarioAt(p); err != nil {
 				loc := raw.Scenario.Loc
 				if len(x.lines) > 0 {
 					loc = Loc{File: file, Line: x.lines[0], Key: "vary"}
 				}
-				e.at(loc, "point %d (%s) gives an invalid scenario: %v", p, x.Describe(p), err)
+				e.at(loc, "point %d (%s) gives an invalid scenario: %s", p, x.Describe(p), pointErrors(err))
 				break
 			}
 		}
@@ -411,4 +428,30 @@ func tomlValue(v any) string {
 		return strconv.FormatFloat(x, 'g', -1, 64)
 	}
 	return fmt.Sprint(v)
+}
+
+// pointErrors writes the errors of a point's scenario by key alone: their
+// lines are in the generated overlay, not in any file the user wrote.
+func pointErrors(err error) string {
+	var list Errors
+	if !errors.As(err, &list) {
+		return err.Error()
+	}
+	var parts []string
+	for _, e := range list {
+		if strings.HasSuffix(e.File, ")") { // the generated overlay
+			parts = append(parts, e.Msg)
+			continue
+		}
+		parts = append(parts, e.Error())
+	}
+	return strings.Join(parts, "; ")
+}
+
+func stateIDs(sc *sim.Scenario) string {
+	ids := make([]string, len(sc.States))
+	for i, s := range sc.States {
+		ids[i] = s.ID
+	}
+	return strings.Join(ids, ", ")
 }

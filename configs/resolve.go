@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -115,6 +116,9 @@ func resolve(f *rawFile, e *errs) *sim.Scenario {
 	if len(f.States) == 0 {
 		e.at(Loc{File: f.file, Key: "states"}, "no states; allowed: at least one [[states]] table")
 	}
+	if len(f.States) > sim.MaxStates {
+		e.at(f.States[sim.MaxStates].Loc, "%d states; allowed: at most %d", len(f.States), sim.MaxStates)
+	}
 	for _, s := range f.States {
 		checkRefs(s, index, sc, e)
 	}
@@ -190,9 +194,9 @@ func resolveState(s *rawState, def agents.Decision, e *errs) sim.State {
 			st.Glyph = g
 		}
 	}
-	number(&s.Land, &st.Land, 0, math.Inf(1), e)
-	number(&s.Naval, &st.Naval, 0, math.Inf(1), e)
-	number(&s.Economy, &st.Economy, 0, math.Inf(1), e)
+	number(&s.Land, &st.Land, 0, sim.MaxForce, e)
+	number(&s.Naval, &st.Naval, 0, sim.MaxForce, e)
+	number(&s.Economy, &st.Economy, 0, sim.MaxForce, e)
 	number(&s.Revisionism, &st.Revisionism, 0, 1, e)
 	number(&s.Ideology, &st.Ideology, -1, 1, e)
 	if number(&s.Reference, &st.Reference, 0, 1, e) {
@@ -219,10 +223,11 @@ func number(o *opt[float64], dst *float64, lo, hi float64, e *errs) bool {
 }
 
 func rangeWords(lo, hi float64) string {
+	f := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
 	if math.IsInf(hi, 1) {
-		return fmt.Sprintf("a number ≥ %v", lo)
+		return "a number ≥ " + f(lo)
 	}
-	return fmt.Sprintf("a number in [%v, %v]", lo, hi)
+	return "a number in [" + f(lo) + ", " + f(hi) + "]"
 }
 
 // checkRefs resolves the id-keyed tables of a state once all ids are known.
@@ -354,6 +359,13 @@ func resolveTheater(f *rawFile, sc *sim.Scenario, glyphs map[rune]int, e *errs) 
 			e.at(t.Rough.Loc, "a rough overlay needs a map; allowed: map with rough, or generate alone")
 		}
 		sc.Generate = &spec
+		if spec.Width > 0 && spec.Height > 0 {
+			// The generator can still fail (too little land for the
+			// states): say so here, at the table, not later.
+			if _, err := theater.Generate(spec, len(glyphs)); err != nil {
+				e.at(g.Loc, "%v; allowed: more land (a lower sea_fraction or a larger grid) or fewer states with a glyph", err)
+			}
+		}
 	default:
 		e.at(theaterLoc, "no theatre; allowed: theater.map (an ASCII map) or [theater.generate]")
 	}
@@ -404,9 +416,9 @@ func resolveEvent(ev *rawEvent, sc *sim.Scenario, index map[string]int, startOK 
 		}
 		out.Tick = sc.Calendar.TickOf(y, m)
 		if out.Tick < 0 {
-			bad(ev.At.Loc, "%s is before the start %s; allowed: %s to %s", ev.At.V, sc.Calendar.Label(0), sc.Calendar.Label(0), sc.Calendar.Label(max(sc.Ticks-1, 0)))
+			bad(ev.At.Loc, "%s is before the start %s; allowed: %s to %s", ev.At.V, sc.Calendar.Label(0), sc.Calendar.Label(0), sc.Calendar.LastMonth(max(sc.Ticks-1, 0)))
 		} else if sc.Ticks > 0 && out.Tick >= sc.Ticks {
-			bad(ev.At.Loc, "%s is after the horizon; allowed: %s to %s", ev.At.V, sc.Calendar.Label(0), sc.Calendar.Label(sc.Ticks-1))
+			bad(ev.At.Loc, "%s is after the horizon; allowed: %s to %s", ev.At.V, sc.Calendar.Label(0), sc.Calendar.LastMonth(sc.Ticks-1))
 		}
 	case ev.Tick.ok(e, "a whole number"):
 		out.Tick = ev.Tick.V
@@ -492,9 +504,9 @@ func resolveEvent(ev *rawEvent, sc *sim.Scenario, index map[string]int, startOK 
 		if !ev.Land.Set && !ev.Naval.Set && !ev.Economy.Set {
 			bad(ev.Loc, "capability event sets nothing; allowed: any of land, naval, economy (numbers ≥ 0)")
 		}
-		out.SetLand = ev.Land.Set && number(&ev.Land, &out.Land, 0, math.Inf(1), e)
-		out.SetNaval = ev.Naval.Set && number(&ev.Naval, &out.Naval, 0, math.Inf(1), e)
-		out.SetEconomy = ev.Economy.Set && number(&ev.Economy, &out.Economy, 0, math.Inf(1), e)
+		out.SetLand = ev.Land.Set && number(&ev.Land, &out.Land, 0, sim.MaxForce, e)
+		out.SetNaval = ev.Naval.Set && number(&ev.Naval, &out.Naval, 0, sim.MaxForce, e)
+		out.SetEconomy = ev.Economy.Set && number(&ev.Economy, &out.Economy, 0, sim.MaxForce, e)
 	case sim.ScriptSovereignty:
 		if !ev.Sovereign.Set {
 			bad(ev.Loc, "sovereignty event without sovereign; allowed: sovereign = true or false")

@@ -310,7 +310,10 @@ func writeStreamAtomic(path string, fill func(w io.Writer) error) error {
 		return err
 	}
 	bw := bufio.NewWriterSize(f, 1<<20)
-	err = fill(bw)
+	err = f.Chmod(0o644) // CreateTemp makes 0600; outputs are for sharing
+	if err == nil {
+		err = fill(bw)
+	}
 	if err == nil {
 		err = bw.Flush()
 	}
@@ -389,6 +392,18 @@ func Assemble(dirs []string, out string) error {
 		return fmt.Errorf("%d of %d chunks missing (first %s): %w", len(missing), len(chunks), missing[0], ErrIncomplete)
 	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
+		return err
+	}
+	// out may hold an earlier result: only of this same run, and its
+	// summary goes first, so that a failure below cannot leave old and new
+	// files side by side looking complete.
+	if have, err := os.ReadFile(filepath.Join(out, "manifest.json")); err == nil {
+		var hm Manifest
+		if json.Unmarshal(have, &hm) != nil || !bytes.Equal(mustJSON(hm), mustJSON(*m)) {
+			return fmt.Errorf("%s holds the output of another run; merge into an empty or new directory", out)
+		}
+	}
+	if err := os.Remove(filepath.Join(out, "summary.json")); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return err
 	}
 	if out != dirs[0] || len(dirs) > 1 {

@@ -38,6 +38,13 @@ func (c Calendar) Label(tick int) string {
 	return fmt.Sprintf("%04d-%02d", m/12, m%12+1)
 }
 
+// LastMonth returns the last month a tick covers, "YYYY-MM" (the tick's
+// own month for monthly ticks, two months later for quarters).
+func (c Calendar) LastMonth(tick int) string {
+	m := c.StartYear*12 + c.StartMonth - 1 + (tick+1)*c.monthsPerTick() - 1
+	return fmt.Sprintf("%04d-%02d", m/12, m%12+1)
+}
+
 // TickOf returns the tick in which the given month falls (months before
 // the start give negative ticks).
 func (c Calendar) TickOf(year, month int) int {

@@ -3,6 +3,7 @@ package sim
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/alliancesim/alliancesim/agents"
 	"github.com/alliancesim/alliancesim/theater"
@@ -11,6 +12,10 @@ import (
 // MaxStates is the largest number of states a scenario may have: member
 // sets are 64-bit masks (agents.Set).
 const MaxStates = 64
+
+// MaxForce bounds land, naval and economy values: with occupation
+// steepness at most 20, (force)^κ stays finite in float64.
+const MaxForce = 1e6
 
 // Compiled is a scenario turned into indexed, immutable data: the grid with
 // its distance fields, parameters as typed fields, states by index, events
@@ -34,7 +39,6 @@ type Compiled struct {
 	valuation   []agents.Valuation
 	strategy    []agents.Strategy
 	stakes      []float64 // n×n: stakes[p*n+c]
-	stakeSum    []float64 // per patron
 	grievance   []float64 // n×n: grievance[i*n+j]
 
 	patrons, clients, adversaries agents.Set
@@ -91,11 +95,11 @@ func Compile(sc *Scenario) (*Compiled, error) {
 		index[s.ID] = i
 	}
 	c.stakes = make([]float64, n*n)
-	c.stakeSum = make([]float64, n)
 	c.grievance = make([]float64, n*n)
 	for i, s := range sc.States {
-		if math.IsNaN(s.Land+s.Naval+s.Economy+s.Revisionism+s.Ideology) || s.Land < 0 || s.Naval < 0 || s.Economy < 0 {
-			return nil, fmt.Errorf("scenario %s: state %s: forces and economy must be numbers ≥ 0", sc.Name, s.ID)
+		if math.IsNaN(s.Land+s.Naval+s.Economy+s.Revisionism+s.Ideology) || s.Land < 0 || s.Naval < 0 || s.Economy < 0 ||
+			s.Land > MaxForce || s.Naval > MaxForce || s.Economy > MaxForce {
+			return nil, fmt.Errorf("scenario %s: state %s: forces and economy must be numbers in [0, %g]", sc.Name, s.ID, float64(MaxForce))
 		}
 		c.id = append(c.id, s.ID)
 		c.role = append(c.role, s.Role)
@@ -147,7 +151,6 @@ func Compile(sc *Scenario) (*Compiled, error) {
 			}
 			c.stakes[i*n+j] = v
 		}
-		c.clients.Each(func(j int) { c.stakeSum[i] += c.stakes[i*n+j] })
 	}
 	for _, e := range sc.Events {
 		ce := compiledEvent{ScriptedEvent: e, actor: -1, target: -1}
@@ -165,6 +168,9 @@ func Compile(sc *Scenario) (*Compiled, error) {
 		}
 		c.events = append(c.events, ce)
 	}
+	// applyScripted walks the events in tick order; keep file order within
+	// a tick.
+	slices.SortStableFunc(c.events, func(a, b compiledEvent) int { return a.Tick - b.Tick })
 	c.costs = agents.CostParams{Base: p.CostBase, Entrapment: p.CostEntrapment, Divergence: p.CostDivergence,
 		Threat: p.CostThreat, AssuranceWeight: p.AssuranceWeight, SpreadBase: p.SpreadBase,
 		SpreadMembers: p.SpreadMembers, ResidualHelp: p.ResidualHelp, ArmsCost: p.ArmsCost}

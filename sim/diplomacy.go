@@ -18,11 +18,13 @@ func (w *World) diplomacy() {
 	})
 }
 
-// inClientAlliance reports whether i belongs to an alliance of clients alone.
+// inClientAlliance reports whether i belongs to its clients' own alliance:
+// one of clients alone, or one they formed and a patron joined
+// (indigenous). Such a client does not seek collective security again.
 func (w *World) inClientAlliance(i int) bool {
 	for a := range w.alliances {
 		al := &w.alliances[a]
-		if al.Active() && !al.HasPatron && al.Members.Has(i) {
+		if al.Active() && (!al.HasPatron || al.Origin == OriginIndigenous) && al.Members.Has(i) {
 			return true
 		}
 	}
@@ -201,7 +203,7 @@ func (w *World) form(members agents.Set, strong bool, origin Origin) *Alliance {
 	w.alliances = append(w.alliances, Alliance{ID: id, Members: members, Founders: members, Strong: strong,
 		Origin: origin, HasPatron: hasPatron, Formed: w.tick, PatronJoined: joined, Ended: -1,
 		Cohesion: w.cohesionOf(members), History: []Membership{{w.tick, members}}, Designated: designated})
-	w.log(Event{Type: EventFormed, Actor: -1, Target: -1, Others: members, Alliance: id, Strong: strong})
+	w.log(Event{Type: EventFormed, Actor: -1, Target: -1, Others: members, Alliance: id, Strong: strong, Origin: origin})
 	w.changed()
 	w.refreshThreats(members)
 	return &w.alliances[id]
@@ -220,7 +222,7 @@ func (w *World) join(al *Alliance, x int) {
 			al.Origin = OriginIndigenous
 		}
 	}
-	w.log(Event{Type: EventJoined, Actor: x, Target: -1, Others: al.Members, Alliance: al.ID, Strong: al.Strong})
+	w.log(Event{Type: EventJoined, Actor: x, Target: -1, Others: al.Members, Alliance: al.ID, Strong: al.Strong, Origin: al.Origin})
 	w.changed()
 	w.refreshThreats(al.Members)
 }

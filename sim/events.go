@@ -2,6 +2,7 @@ package sim
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/alliancesim/alliancesim/agents"
 )
@@ -71,6 +72,7 @@ type Event struct {
 	// partner behind it (-1 for the general autonomy cost).
 	Reason agents.CostTerm
 	Cause  EndCause // EventEnded
+	Origin Origin   // EventFormed, EventJoined: the alliance's origin then
 	Cells  int      // EventOccupation, scripted occupy/withdraw
 	Script int      // EventScripted: index into the scenario's events
 }
@@ -121,8 +123,17 @@ func (w *World) Describe(e *Event) string {
 		case ScriptWithdraw:
 			return fmt.Sprintf("%s%s hands back %d cells to %s", note, name(se.actor), e.Cells, name(se.target))
 		case ScriptCapability:
-			return fmt.Sprintf("%s%s's capabilities change (land %.2f, naval %.2f, economy %.2f)", note, name(se.actor),
-				w.land[se.actor], w.naval[se.actor], w.economy[se.actor])
+			var set []string
+			for _, f := range []struct {
+				ok   bool
+				what string
+				v    float64
+			}{{se.SetLand, "land", se.Land}, {se.SetNaval, "naval", se.Naval}, {se.SetEconomy, "economy", se.Economy}} {
+				if f.ok {
+					set = append(set, fmt.Sprintf("%s %.2f", f.what, f.v))
+				}
+			}
+			return fmt.Sprintf("%s%s's capabilities change (%s)", note, name(se.actor), strings.Join(set, ", "))
 		case ScriptSovereignty:
 			if se.Sovereign {
 				return fmt.Sprintf("%s%s becomes sovereign", note, name(se.actor))
@@ -149,10 +160,10 @@ func (w *World) Describe(e *Event) string {
 		return fmt.Sprintf("%s rejects (%s)", name(e.Actor), why)
 	case EventFormed:
 		a := &w.alliances[e.Alliance]
-		return fmt.Sprintf("alliance %d formed: %s, %s %s (%s)", a.ID, set(e.Others), commitmentName(a.Strong), KindOf(e.Others.Len()), a.Origin)
+		return fmt.Sprintf("alliance %d formed: %s, %s %s (%s)", a.ID, set(e.Others), commitmentName(a.Strong), KindOf(e.Others.Len()), e.Origin)
 	case EventJoined:
 		a := &w.alliances[e.Alliance]
-		return fmt.Sprintf("%s joins alliance %d, now %s (%s)", name(e.Actor), a.ID, set(e.Others), a.Origin)
+		return fmt.Sprintf("%s joins alliance %d, now %s (%s)", name(e.Actor), a.ID, set(e.Others), e.Origin)
 	case EventLeft:
 		return fmt.Sprintf("%s leaves alliance %d", name(e.Actor), e.Alliance)
 	case EventEnded:

@@ -83,7 +83,7 @@ func (w *World) valueExit(al *Alliance, m int, penalised bool) float64 {
 	}
 	stay := w.appraiseFrom(m, al.Members.Without(m), al.Strong, without, w.threat[m], penalty).value
 	lot := agents.Sure(w.reference[m] - without)
-	if w.allies[m]&^al.Members == 0 {
+	if w.newAlly[m] == 0 { // no ally left without al
 		lot = agents.SelfHelp(without, w.reference[m], c.costs)
 	}
 	alone := c.valuation[m].Value(lot, &c.decision[m])

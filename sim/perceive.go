@@ -141,16 +141,17 @@ func (w *World) patronTotals() {
 		w.threat[i], w.adv[i], w.picture[i] = w.direct[i], w.directAdv[i], w.directPicture[i]
 	}
 	c.patrons.Each(func(pi int) {
-		weighted, pictured := 0.0, 0.0
+		weighted, pictured, stakes := 0.0, 0.0, 0.0
 		c.clients.Each(func(ci int) {
 			if w.alive[ci] {
 				weighted += c.stakes[pi*n+ci] * w.directAdv[ci]
 				pictured += c.stakes[pi*n+ci] * w.directPicture[ci]
+				stakes += c.stakes[pi*n+ci]
 			}
 		})
-		w.threat[pi] = agents.PatronThreat(w.direct[pi], weighted, c.stakeSum[pi])
-		w.adv[pi] = agents.PatronThreat(w.directAdv[pi], weighted, c.stakeSum[pi])
-		w.picture[pi] = agents.PatronThreat(w.directPicture[pi], pictured, c.stakeSum[pi])
+		w.threat[pi] = agents.PatronThreat(w.direct[pi], weighted, stakes)
+		w.adv[pi] = agents.PatronThreat(w.directAdv[pi], weighted, stakes)
+		w.picture[pi] = agents.PatronThreat(w.directPicture[pi], pictured, stakes)
 	})
 }
 
@@ -233,7 +234,7 @@ func (w *World) threatAfter(i int, affected agents.Set) float64 {
 	if c.role[i] != Patron {
 		return direct
 	}
-	weighted := 0.0
+	weighted, stakes := 0.0, 0.0
 	c.clients.Each(func(ci int) {
 		if !w.alive[ci] {
 			return
@@ -243,8 +244,9 @@ func (w *World) threatAfter(i int, affected agents.Set) float64 {
 			_, a = w.threatWith(ci, w.dHelp[ci], w.newAlly[ci])
 		}
 		weighted += c.stakes[i*n+ci] * a
+		stakes += c.stakes[i*n+ci]
 	})
-	return agents.PatronThreat(direct, weighted, c.stakeSum[i])
+	return agents.PatronThreat(direct, weighted, stakes)
 }
 
 // refreshThreats brings threats up to date after alliances changed

@@ -78,7 +78,7 @@ func summarise(w io.Writer, sc *sim.Scenario, g *theater.Grid) error {
 	}
 	fmt.Fprintf(w, "%s is valid (%s). %s. %d %s ticks from %s to %s; a %s theatre of %d×%d cells, %.0f%% sea, %d landmass%s; %d states: %s; %s; default valuation %s, patron strategy %s.\n",
 		sc.Name, sc.Source, strings.TrimSuffix(sc.Description, "."), sc.Ticks, unit,
-		sc.Calendar.Label(0), sc.Calendar.Label(sc.Ticks-1), theatre, g.W, g.H,
+		sc.Calendar.Label(0), sc.Calendar.LastMonth(sc.Ticks-1), theatre, g.W, g.H,
 		100*float64(sea)/float64(len(g.Terrain)), masses, pluralEs(masses),
 		len(sc.States), strings.Join(roles, "; "), events, sc.Decision.Valuation, sc.Decision.Strategy)
 	return nil
