@@ -2,8 +2,17 @@ package agents
 
 import "math"
 
-// Clamp01 limits x to [0, 1].
-func Clamp01(x float64) float64 { return min(1, max(0, x)) }
+// Clamp01 limits x to [0, 1]. (Plain comparisons: the built-in min and
+// max handle NaN and signed zeros and cost more in the hot loops.)
+func Clamp01(x float64) float64 {
+	if x < 0 {
+		return 0
+	}
+	if x > 1 {
+		return 1
+	}
+	return x
+}
 
 // Intent is I_ij of MODEL.md §4: the hostile intent perceiver i reads into
 // source j, clamp(revisionism_j + ψ·|ideology_i − ideology_j|/2 + grievance_ij

@@ -44,10 +44,11 @@ type Compiled struct {
 	patrons, clients, adversaries agents.Set
 	events                        []compiledEvent
 
-	p         Params
-	costs     agents.CostParams
-	weights   agents.ThreatWeights
-	challenge agents.ChallengeParams
+	p          Params
+	invWeights float64 // 1/(w_P + w_G + w_O), 0 if they sum to 0
+	costs      agents.CostParams
+	weights    agents.ThreatWeights
+	challenge  agents.ChallengeParams
 }
 
 type compiledEvent struct {
@@ -175,6 +176,9 @@ func Compile(sc *Scenario) (*Compiled, error) {
 		Threat: p.CostThreat, AssuranceWeight: p.AssuranceWeight, SpreadBase: p.SpreadBase,
 		SpreadMembers: p.SpreadMembers, ResidualHelp: p.ResidualHelp, ArmsCost: p.ArmsCost}
 	c.weights = agents.ThreatWeights{Power: p.WeightPower, Proximity: p.WeightProximity, Offence: p.WeightOffence}
+	if sum := p.WeightPower + p.WeightProximity + p.WeightOffence; sum > 0 {
+		c.invWeights = 1 / sum
+	}
 	c.challenge = agents.ChallengeParams{Rate: p.ChallengeRate, Steepness: p.ChallengeSteepness, Threshold: p.ChallengeThreshold}
 	return c, nil
 }

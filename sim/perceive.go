@@ -159,18 +159,14 @@ func (w *World) patronTotals() {
 // power defK, j is or is not m's ally, and m's allies scale j's hostile
 // intent by deter (extended deterrence; 1 when off).
 func (w *World) tau(m, j int, defK float64, ally bool, deter float64) float64 {
-	p := &w.c.p
-	wsum := p.WeightPower + p.WeightProximity + p.WeightOffence
-	if wsum <= 0 {
-		return 0
-	}
-	k := m*w.c.n + j
+	c := w.c
+	k := m*c.n + j
 	intent := w.hostile[k] * deter
 	if ally {
 		intent = w.friendly[k]
 	}
-	occ := agents.OccupationFromPowers(w.projK[j*w.c.n+m], defK)
-	return intent * (w.base[k] + p.WeightOffence*occ) / wsum
+	occ := agents.OccupationFromPowers(w.projK[j*c.n+m], defK)
+	return intent * (w.base[k] + c.p.WeightOffence*occ) * c.invWeights
 }
 
 // deterred is the factor 1 − deterrence·D_mj by which m's patron allies
