@@ -521,7 +521,7 @@ func (w *World) fallback(p int, invited agents.Set, strong bool) {
 			// A treaty with an occupied client is signed for it and takes
 			// effect on sovereignty (US–Japan, signed 1951-09, in force
 			// 1952-04).
-			w.log(Event{Type: EventProposal, Actor: p, Target: -1, Others: one, Alliance: -1, Proposal: ProposeFallback, Strong: strong})
+			w.log(Event{Type: EventProposal, Actor: p, Target: -1, Others: one, Alliance: -1, Proposal: ProposeSigned, Strong: strong})
 			w.pending = append(w.pending, pendingTreaty{patron: p, client: j, strong: strong})
 			return
 		}

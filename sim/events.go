@@ -48,9 +48,10 @@ const (
 	ProposeBilateral             // a patron proposes to one client
 	ProposeSubset                // fallback: the largest subset who all accept each other
 	ProposeFallback              // fallback: a bilateral with a client the subset left out
+	ProposeSigned                // fallback: a bilateral signed for an occupied client, in force on sovereignty
 )
 
-var proposalNames = [...]string{"", "coalition", "apply", "join", "multilateral", "bilateral", "subset", "fallback-bilateral"}
+var proposalNames = [...]string{"", "coalition", "apply", "join", "multilateral", "bilateral", "subset", "fallback-bilateral", "signed-for-occupied"}
 
 func (p Proposal) String() string { return proposalNames[p] }
 
@@ -141,6 +142,10 @@ func (w *World) Describe(e *Event) string {
 			return fmt.Sprintf("%s%s loses sovereignty", note, name(se.actor))
 		}
 	case EventProposal:
+		if e.Proposal == ProposeSigned {
+			return fmt.Sprintf("%s signs a %s bilateral alliance for occupied %s, in force on its sovereignty", name(e.Actor),
+				commitmentName(e.Strong), set(e.Others))
+		}
 		return fmt.Sprintf("%s proposes a %s %s alliance (%s) to %s", name(e.Actor), commitmentName(e.Strong),
 			KindOf(e.Others.Len()+1), e.Proposal, set(e.Others))
 	case EventAcceptance:
