@@ -101,12 +101,7 @@ func (w *World) clientRound() {
 			if w.refusedRecently(i, set, strong) {
 				continue
 			}
-			w.log(Event{Type: EventProposal, Actor: i, Target: -1, Others: set, Alliance: -1, Proposal: ProposeCoalition, Strong: strong})
-			if acc := w.canvass(i, set, strong); acc == set {
-				w.log(Event{Type: EventAcceptance, Actor: i, Target: -1, Others: acc, Alliance: -1, Proposal: ProposeCoalition, Strong: strong})
-				w.form(set.With(i), strong, OriginClient)
-			} else {
-				w.refuse(i, set, strong)
+			if !w.proposeCoalition(i, set, strong) {
 				w.clientFallback(i, set, strong)
 			}
 		case ProposeApply:
@@ -132,13 +127,22 @@ func (w *World) clientFallback(i int, invited agents.Set, strong bool) {
 	if subset == 0 || subset == invited || w.exists(subset.With(i)) || w.refusedRecently(i, subset, strong) || w.appraise(i, subset, strong).value <= w.position(i) {
 		return
 	}
-	w.log(Event{Type: EventProposal, Actor: i, Target: -1, Others: subset, Alliance: -1, Proposal: ProposeCoalition, Strong: strong})
-	if acc := w.canvass(i, subset, strong); acc == subset {
-		w.log(Event{Type: EventAcceptance, Actor: i, Target: -1, Others: acc, Alliance: -1, Proposal: ProposeCoalition, Strong: strong})
-		w.form(subset.With(i), strong, OriginClient)
-	} else {
-		w.refuse(i, subset, strong)
+	w.proposeCoalition(i, subset, strong)
+}
+
+// proposeCoalition offers client i's coalition to set: if every invitee
+// accepts, the client alliance forms; otherwise the refusal is remembered.
+// It reports whether the alliance formed.
+func (w *World) proposeCoalition(i int, set agents.Set, strong bool) bool {
+	w.log(Event{Type: EventProposal, Actor: i, Target: -1, Others: set, Alliance: -1, Proposal: ProposeCoalition, Strong: strong})
+	acc := w.canvass(i, set, strong)
+	if acc != set {
+		w.refuse(i, set, strong)
+		return false
 	}
+	w.log(Event{Type: EventAcceptance, Actor: i, Target: -1, Others: acc, Alliance: -1, Proposal: ProposeCoalition, Strong: strong})
+	w.form(set.With(i), strong, OriginClient)
+	return true
 }
 
 // canvass asks every invitee in S whether it accepts an alliance with the
