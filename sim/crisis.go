@@ -40,7 +40,12 @@ func (w *World) applyScripted() {
 			w.sovereign[e.actor] = e.Sovereign
 		}
 		w.log(Event{Type: EventScripted, Actor: e.actor, Target: e.target, Alliance: -1, Cells: cells, Script: w.nextScript})
-		w.changed()
+		if e.Kind != ScriptIntent {
+			// An intent shock changes threat readings, which states
+			// answer as their threat moves (reconsider); the others change
+			// who may sign and what forces stand where.
+			w.changed()
+		}
 		if e.Kind == ScriptSovereignty {
 			w.joinDesignated(e.actor)
 		}

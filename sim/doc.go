@@ -42,7 +42,8 @@
 //   - Clients court only clients with whom they share a threat of at least
 //     shared_threat from a common adversary; a client whose threat moved by
 //     less than reconsider since its last search, with nothing else changed,
-//     does not search again; a refused proposal is not repeated to the same
+//     does not search again (a scripted intent shock counts through the
+//     threat it moves); a refused proposal is not repeated to the same
 //     partners within retry_interval ticks.
 //   - An assurance patron never offers a bilateral of its own accord and
 //     joins clients who have committed to each other rather than enlist
