@@ -47,7 +47,6 @@ type Compiled struct {
 	p          Params
 	invWeights float64 // 1/(w_P + w_G + w_O), 0 if they sum to 0
 	costs      agents.CostParams
-	weights    agents.ThreatWeights
 	challenge  agents.ChallengeParams
 }
 
@@ -175,7 +174,6 @@ func Compile(sc *Scenario) (*Compiled, error) {
 	c.costs = agents.CostParams{Base: p.CostBase, Entrapment: p.CostEntrapment, Divergence: p.CostDivergence,
 		Threat: p.CostThreat, AssuranceWeight: p.AssuranceWeight, SpreadBase: p.SpreadBase,
 		SpreadMembers: p.SpreadMembers, ResidualHelp: p.ResidualHelp, ArmsCost: p.ArmsCost}
-	c.weights = agents.ThreatWeights{Power: p.WeightPower, Proximity: p.WeightProximity, Offence: p.WeightOffence}
 	if sum := p.WeightPower + p.WeightProximity + p.WeightOffence; sum > 0 {
 		c.invWeights = 1 / sum
 	}

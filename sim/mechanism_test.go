@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/alliancesim/alliancesim/agents"
+	"github.com/alliancesim/alliancesim/theater"
 )
 
 const (
@@ -309,5 +310,27 @@ func TestOccupiedClientJoinsOnSovereignty(t *testing.T) {
 	w.applyScripted()
 	if len(w.alliances) != 1 || w.alliances[0].Members != set(pat, c3) || w.alliances[0].Formed != 3 {
 		t.Fatalf("want pat–c3 formed at sovereignty: %v", describe(w))
+	}
+}
+
+// The engine's raw threat (split for speed into a per-tick base and the
+// occupation term) is agents.RawThreat: τ = I·(w_P·Pw + w_G·G + w_O·Occ)/Σw.
+func TestRawThreatMatchesFormula(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	c, n := w.c, w.c.n
+	weights := agents.ThreatWeights{Power: c.p.WeightPower, Proximity: c.p.WeightProximity, Offence: c.p.WeightOffence}
+	for i := 0; i < n; i++ {
+		for j := 0; j < n; j++ {
+			if i == j {
+				continue
+			}
+			pw := w.economy[j] / w.maxEconomy
+			occ := theater.OccupationThreat(w.geo.Params(), w.proj[j*n+i], w.defence[i])
+			want := agents.RawThreat(w.hostile[i*n+j], pw, w.geo.Proximity(j, i), occ, weights)
+			if got := w.raw[i*n+j]; math.Abs(got-want) > 1e-9 {
+				t.Errorf("τ(%s←%s) = %.12f, formula %.12f", c.id[i], c.id[j], got, want)
+			}
+		}
 	}
 }
