@@ -90,7 +90,7 @@ func LookupStrategy(name string) (Strategy, bool) {
 func StrategyNames() []string {
 	registry.RLock()
 	defer registry.RUnlock()
-	return sortedNames(registry.strategies)
+	return sortedKeys(registry.strategies)
 }
 
 // ProspectStrategy is He & Feng's patron: every option is open and the

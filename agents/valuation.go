@@ -3,7 +3,6 @@ package agents
 import (
 	"fmt"
 	"math"
-	"sort"
 	"sync"
 )
 
@@ -127,13 +126,4 @@ func WeightTK(p, gamma float64) float64 {
 	a := math.Exp(gamma * math.Log(p))
 	b := math.Exp(gamma * math.Log(1-p))
 	return a / math.Exp(math.Log(a+b)/gamma)
-}
-
-func sortedNames(m map[string]Strategy) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

@@ -85,7 +85,6 @@ type Aggregator struct {
 	hubLE03 []int
 	hubGE06 []int
 	firsts  []float64
-	patrons map[string]bool
 }
 
 // NewAggregator starts an empty aggregate. hubTicks are the ticks at which
@@ -94,7 +93,7 @@ func NewAggregator(scenario string, seed uint64, cal sim.Calendar, hubTicks []in
 	return &Aggregator{scenario: scenario, seed: seed, calendar: cal, hubTicks: hubTicks,
 		shares: map[string]int{}, shapes: map[string]int{}, groups: map[string][]Observation{},
 		hubSum: make([]float64, len(hubTicks)), hubRuns: make([]int, len(hubTicks)),
-		hubLE03: make([]int, len(hubTicks)), hubGE06: make([]int, len(hubTicks)), patrons: map[string]bool{}}
+		hubLE03: make([]int, len(hubTicks)), hubGE06: make([]int, len(hubTicks))}
 }
 
 // DefaultHubTicks are the first months of the decades within the horizon
@@ -119,18 +118,6 @@ func DefaultHubTicks(cal sim.Calendar, ticks int) []int {
 // Add folds in one run.
 func (a *Aggregator) Add(r *Record) {
 	a.runs++
-	clear(a.patrons)
-	for _, p := range r.Patrons {
-		a.patrons[p] = true
-	}
-	hasPatron := func(ms []string) bool {
-		for _, m := range ms {
-			if a.patrons[m] {
-				return true
-			}
-		}
-		return false
-	}
 	happened := map[string]bool{}
 	shapes := map[string]bool{}
 	first := -1
@@ -141,7 +128,7 @@ func (a *Aggregator) Add(r *Record) {
 			}
 			shapes[strings.Join(h.Members, " ")] = true
 			n := len(h.Members)
-			if !hasPatron(h.Members) {
+			if !hasPatronIn(r, h.Members) {
 				happened["client_alliance"] = true
 				if n >= 3 {
 					happened["client_alliance_3plus"] = true
@@ -186,7 +173,7 @@ func (a *Aggregator) Add(r *Record) {
 		a.firsts = append(a.firsts, float64(first))
 	}
 	for i, t := range a.hubTicks {
-		if idx, ok := HubSpokesIndex(r, t, a.patrons); ok {
+		if idx, ok := HubSpokesIndex(r, t); ok {
 			a.hubSum[i] += idx
 			a.hubRuns[i]++
 			if idx <= 0.3 {
@@ -201,20 +188,14 @@ func (a *Aggregator) Add(r *Record) {
 
 // HubSpokesIndex is bilateral patron alliances ÷ all patron alliances in
 // force at tick t; ok is false when there are none.
-func HubSpokesIndex(r *Record, t int, patrons map[string]bool) (float64, bool) {
+func HubSpokesIndex(r *Record, t int) (float64, bool) {
 	bi, all := 0, 0
-	for _, al := range r.Alliances {
-		ms := MembersAt(&al, t)
-		if len(ms) < 2 {
-			continue
-		}
-		for _, m := range ms {
-			if patrons[m] {
-				all++
-				if len(ms) == 2 {
-					bi++
-				}
-				break
+	for i := range r.Alliances {
+		ms := MembersAt(&r.Alliances[i], t)
+		if len(ms) >= 2 && hasPatronIn(r, ms) {
+			all++
+			if len(ms) == 2 {
+				bi++
 			}
 		}
 	}

@@ -158,7 +158,7 @@ func Execute(ctx context.Context, plan *Plan, dir string, opts ExecOptions) erro
 		events []byte
 	}
 	var recBuf, evBuf bytes.Buffer
-	err := orderedMap(ctx, ExecOptionsWorkers(opts), len(jobs),
+	err := orderedMap(ctx, Options{Workers: opts.Workers}.workers(), len(jobs),
 		func(i int) (output, error) {
 			j := jobs[i]
 			c := plan.Points[j.ch.Point].Compiled
@@ -207,9 +207,6 @@ func Execute(ctx context.Context, plan *Plan, dir string, opts ExecOptions) erro
 	}
 	return Assemble([]string{dir}, dir)
 }
-
-// ExecOptionsWorkers is the worker count Execute uses.
-func ExecOptionsWorkers(o ExecOptions) int { return Options{Workers: o.Workers}.workers() }
 
 // eventLines is a run's event log as JSON lines tagged with point and run.
 func eventLines(point, run int, w *sim.World) ([]byte, error) {

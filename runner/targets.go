@@ -86,6 +86,8 @@ func subset(ms []string, of ...string) bool {
 	return true
 }
 
+// hasPatronIn reports whether any of the members is one of the run's
+// patrons.
 func hasPatronIn(r *Record, ms []string) bool {
 	for _, m := range ms {
 		if slices.Contains(r.Patrons, m) {
@@ -133,11 +135,7 @@ func e3(r *Record, cal sim.Calendar) *AllianceRow {
 }
 
 func hubAt(r *Record, cal sim.Calendar, year, month int) (float64, bool) {
-	patrons := map[string]bool{}
-	for _, p := range r.Patrons {
-		patrons[p] = true
-	}
-	return HubSpokesIndex(r, tickOf(cal, year, month), patrons)
+	return HubSpokesIndex(r, tickOf(cal, year, month))
 }
 
 // patronProposals are the patron's multilateral proposals (three or more

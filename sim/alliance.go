@@ -109,22 +109,6 @@ type Membership struct {
 	Members agents.Set
 }
 
-// MembersAt returns the members at a tick (0 before formation or after the
-// end).
-func (a *Alliance) MembersAt(tick int) agents.Set {
-	if tick < a.Formed || (a.Ended >= 0 && tick >= a.Ended) {
-		return 0
-	}
-	var m agents.Set
-	for _, h := range a.History {
-		if h.Tick > tick {
-			break
-		}
-		m = h.Members
-	}
-	return m
-}
-
 // Kind returns the alliance's current size class.
 func (a *Alliance) Kind() Kind { return KindOf(a.Members.Len()) }
 
