@@ -439,8 +439,16 @@ func (w *World) duplicate(al *Alliance) bool {
 	return false
 }
 
-// exists reports whether an active alliance has exactly these members.
+// exists reports whether an active alliance has exactly these members,
+// counting only those who can sign: a non-sovereign invitee is designated,
+// not a member (see form), so a proposal that differs from an alliance in
+// force only by an occupied client would repeat it.
 func (w *World) exists(members agents.Set) bool {
+	members.Each(func(j int) {
+		if !w.sovereign[j] {
+			members = members.Without(j)
+		}
+	})
 	for a := range w.alliances {
 		if w.alliances[a].Active() && w.alliances[a].Members == members {
 			return true

@@ -292,6 +292,11 @@ func TestOccupiedClientJoinsOnSovereignty(t *testing.T) {
 	if al.Members.Has(c3) || !al.Designated.Has(c3) {
 		t.Fatalf("c3 should be designated, not a member: %+v", al)
 	}
+	// The same offer again, or the alliance without c3, would repeat the
+	// alliance in force: its signing members are the same.
+	if !w.exists(set(pat, c1, c2, c3)) || !w.exists(set(pat, c1, c2)) {
+		t.Fatal("a proposal differing only by a designated client should count as existing")
+	}
 	w.tick = 5
 	w.applyScripted()
 	if !al.Members.Has(c3) || al.Designated.Has(c3) || len(al.History) != 2 {
