@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -99,22 +100,22 @@ reports; it exits 0 unless it could not run.`,
 
 func printTargets(w io.Writer, name string, runs int, seed uint64, res []runner.TargetResult) {
 	fmt.Fprintf(w, "%s: %d runs from seed %d\n\n", name, runs, seed)
-	fmt.Fprintf(w, "%-4s %7s %9s %-4s  %s\n", "id", "share", "threshold", "met", "target")
+	// "of" is the number of runs a conditional target (A3, A7, E4) is
+	// measured over; the others are over every run.
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "id\tshare\tof\tthreshold\tmet\t\ttarget")
 	met := 0
 	for _, r := range res {
 		mark := "no"
 		if r.Met {
 			mark, met = "yes", met+1
 		}
-		share := fmt.Sprintf("%.1f%%", 100*r.Share)
-		if r.Runs < runs {
-			share += fmt.Sprintf(" of %d", r.Runs)
-		}
-		fmt.Fprintf(w, "%-4s %7s %8.0f%% %-4s  %s\n", r.ID, share, 100*r.Threshold, mark, r.Description)
+		fmt.Fprintf(tw, "%s\t%.1f%%\t%d\t%.0f%%\t%s\t\t%s\n", r.ID, 100*r.Share, r.Runs, 100*r.Threshold, mark, r.Description)
 		if r.Note != "" {
-			fmt.Fprintf(w, "%27s%s\n", "", r.Note)
+			fmt.Fprintf(tw, "\t\t\t\t\t\t%s\n", r.Note)
 		}
 	}
+	tw.Flush()
 	fmt.Fprintf(w, "\n%d of %d targets met\n", met, len(res))
 }
 
