@@ -2,6 +2,7 @@ package agents
 
 import (
 	"math"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -204,6 +205,30 @@ func TestRiskFlipsWithDomain(t *testing.T) {
 	near(t, "equal EV in losses", ExpectedUtility(lossW, &d), ExpectedUtility(lossN, &d))
 	if !(ProspectValue(lossW, &d) > ProspectValue(lossN, &d)) || !(ProspectValue(gainW, &d) < ProspectValue(gainN, &d)) {
 		t.Error("prospect valuation of options should flip with the domain")
+	}
+}
+
+// An option whose gain does not cover its cost in the good outcome,
+// g ≤ c·(1 − v), has both outcomes at or below the sure one: it is
+// first-order dominated by the status quo, and neither valuation may rank
+// it above (cumulative prospect theory respects dominance, unlike the
+// original 1979 form). This is why no share of perception noise or
+// softmax temperature makes states sign such a pact (a weak SEATO in
+// 1954–55: gains 0.003–0.04 against costs 0.08–0.13, README).
+func TestDominatedOptionNeverBeatsStatusQuo(t *testing.T) {
+	d := DefaultDecision()
+	r := rand.New(rand.NewPCG(1, 2))
+	for n := 0; n < 20000; n++ {
+		terms := OptionTerms{Threat: r.Float64(), Reference: r.Float64(), Honour: r.Float64(),
+			Cost: 0.3 * r.Float64(), Spread: r.Float64()}
+		terms.Gain = r.Float64() * terms.Cost * (1 - terms.Spread) // g ≤ c(1 − v)
+		l := Outcomes(terms, costs)
+		sure := Sure(terms.Reference - terms.Threat)
+		for name, v := range map[string]ValuationFunc{"prospect": ProspectValue, "expected_utility": ExpectedUtility} {
+			if got, base := v(l, &d), v(sure, &d); got > base+tol {
+				t.Fatalf("%s values a dominated option %+v at %v above the status quo %v", name, terms, got, base)
+			}
+		}
 	}
 }
 
