@@ -214,7 +214,7 @@ func TestRiskFlipsWithDomain(t *testing.T) {
 // it above (cumulative prospect theory respects dominance, unlike the
 // original 1979 form). This is why no share of perception noise or
 // softmax temperature makes states sign such a pact (a weak SEATO in
-// 1954–55: gains 0.003–0.04 against costs 0.08–0.13, README).
+// 1954–55; the README gives the measured appraisals).
 func TestDominatedOptionNeverBeatsStatusQuo(t *testing.T) {
 	d := DefaultDecision()
 	r := rand.New(rand.NewPCG(1, 2))

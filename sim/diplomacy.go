@@ -188,12 +188,7 @@ func (w *World) vote(al *Alliance, x int) bool {
 // designated instead, to join on sovereignty; if fewer than two members can
 // sign, nothing forms and form returns nil.
 func (w *World) form(members agents.Set, strong bool, origin Origin) *Alliance {
-	var designated agents.Set
-	members.Each(func(j int) {
-		if !w.sovereign[j] {
-			designated = designated.With(j)
-		}
-	})
+	designated := w.unsigned(members)
 	members &^= designated
 	if members.Len() < 2 {
 		return nil // nobody left who can sign
@@ -429,6 +424,17 @@ func originOf(size int) Origin {
 	return OriginBilateral
 }
 
+// unsigned is the part of s that cannot sign: non-sovereign states.
+func (w *World) unsigned(s agents.Set) agents.Set {
+	var u agents.Set
+	s.Each(func(j int) {
+		if !w.sovereign[j] {
+			u = u.With(j)
+		}
+	})
+	return u
+}
+
 // duplicate reports whether another active alliance has al's members.
 func (w *World) duplicate(al *Alliance) bool {
 	for a := range w.alliances {
@@ -444,11 +450,7 @@ func (w *World) duplicate(al *Alliance) bool {
 // not a member (see form), so a proposal that differs from an alliance in
 // force only by an occupied client would repeat it.
 func (w *World) exists(members agents.Set) bool {
-	members.Each(func(j int) {
-		if !w.sovereign[j] {
-			members = members.Without(j)
-		}
-	})
+	members &^= w.unsigned(members)
 	for a := range w.alliances {
 		if w.alliances[a].Active() && w.alliances[a].Members == members {
 			return true
