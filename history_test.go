@@ -30,7 +30,7 @@ func TestHistoricalTargets(t *testing.T) {
 				t.Fatal(err)
 			}
 			var records []runner.Record
-			_, err = runner.MonteCarlo(context.Background(), c, runner.Options{Runs: 500, Seed: 1, Consecutive: true,
+			_, err = runner.MonteCarlo(context.Background(), c, runner.Options{Runs: 500, Seed: 1,
 				OnRecord: func(r *runner.Record) { records = append(records, *r) }})
 			if err != nil {
 				t.Fatal(err)
@@ -41,9 +41,9 @@ func TestHistoricalTargets(t *testing.T) {
 			}
 			for _, r := range runner.Evaluate(targets, records, sc.Calendar) {
 				if !r.Met {
-					t.Errorf("%s: %.1f%% of %d runs, threshold %.0f%% %s — %s", r.ID, 100*r.Share, r.Runs, 100*r.Threshold, r.Note, r.Description)
+					t.Errorf("%s: %.1f%% [%.1f, %.1f] of %d runs, threshold %.0f%% %s — %s", r.ID, 100*r.Share.Share, 100*r.Share.Low, 100*r.Share.High, r.Share.N, 100*r.Threshold, r.Note, r.Description)
 				} else {
-					t.Logf("%s met: %.1f%% of %d runs (threshold %.0f%%)", r.ID, 100*r.Share, r.Runs, 100*r.Threshold)
+					t.Logf("%s met: %.1f%% of %d runs (threshold %.0f%%)", r.ID, 100*r.Share.Share, r.Share.N, 100*r.Threshold)
 				}
 			}
 		})

@@ -2,33 +2,19 @@ package runner
 
 import (
 	"context"
+	"fmt"
 	"runtime"
 
 	"github.com/alliancesim/alliancesim/sim"
 )
 
-// ReplicationSeed is the one function that seeds replications: run r of
-// sweep point p under base seed b gets
-//
-//	SplitMix64(SplitMix64(SplitMix64(b) ^ p) ^ r)
-//
-// which sim.NewWorld spreads again into the two words of a PCG generator.
-// Seeds depend on nothing else, so results do not depend on the number of
-// workers or shards.
-func ReplicationSeed(base uint64, point, run int) uint64 {
-	return sim.SplitMix64(sim.SplitMix64(sim.SplitMix64(base)^uint64(point)) ^ uint64(run))
-}
-
 // Options control a Monte Carlo run.
 type Options struct {
-	Runs int
-	Seed uint64
-	// Consecutive seeds replication r with Seed+r itself, as HISTORY.md's
-	// "seeds 1–500" reads; otherwise ReplicationSeed(Seed, Point, r).
-	Consecutive bool
-	Point       int   // sweep point index (seeds and records)
-	Workers     int   // 0: GOMAXPROCS
-	HubTicks    []int // nil: DefaultHubTicks
+	Runs     int
+	Seed     uint64 // replication r plays seed Seed + r (ReplicationSeed)
+	Point    int    // sweep point index (records)
+	Workers  int    // 0: GOMAXPROCS
+	HubTicks []int  // nil: DefaultHubTicks
 	// Progress, if set, is called after each finished replication with the
 	// number done and the total, from the collecting goroutine.
 	Progress func(done, total int)
@@ -48,6 +34,12 @@ func (o Options) workers() int {
 // Record is kept, and only until it is folded in; memory does not grow with
 // the event logs.
 func MonteCarlo(ctx context.Context, c *sim.Compiled, opts Options) (*Summary, error) {
+	if opts.Runs < 1 {
+		return nil, fmt.Errorf("runner: %d runs; allowed: a whole number ≥ 1", opts.Runs)
+	}
+	if err := CheckSeeds(opts.Seed, opts.Runs); err != nil {
+		return nil, err
+	}
 	sc := c.Scenario()
 	hub := opts.HubTicks
 	if hub == nil {
@@ -56,10 +48,7 @@ func MonteCarlo(ctx context.Context, c *sim.Compiled, opts Options) (*Summary, e
 	agg := NewAggregator(sc.Name, opts.Seed, sc.Calendar, hub)
 	err := orderedMap(ctx, opts.workers(), opts.Runs,
 		func(run int) (Record, error) {
-			seed := ReplicationSeed(opts.Seed, opts.Point, run)
-			if opts.Consecutive {
-				seed = opts.Seed + uint64(run)
-			}
+			seed := ReplicationSeed(opts.Seed, run)
 			w := sim.NewWorld(c, seed)
 			if _, err := w.Run(ctx); err != nil {
 				return Record{}, err

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/alliancesim/alliancesim/configs"
@@ -32,27 +34,23 @@ func compile(t testing.TB, name string, mutate func(*sim.Scenario)) *sim.Compile
 // short keeps the tests quick: the generic scenario over 60 ticks.
 func short(sc *sim.Scenario) { sc.Ticks = 60 }
 
+// The seeding rule is part of the output format: replication r under base
+// seed b plays seed b + r, at every point.
 func TestReplicationSeed(t *testing.T) {
-	seen := map[uint64]bool{}
-	for p := 0; p < 4; p++ {
-		for r := 0; r < 100; r++ {
-			s := ReplicationSeed(1, p, r)
-			if seen[s] {
-				t.Fatalf("seed collision at point %d run %d", p, r)
-			}
-			seen[s] = true
-		}
+	if got := ReplicationSeed(1, 0); got != 1 {
+		t.Errorf("ReplicationSeed(1, 0) = %d, want 1", got)
 	}
-	if ReplicationSeed(1, 0, 0) == ReplicationSeed(2, 0, 0) {
-		t.Error("base seed ignored")
+	if got := ReplicationSeed(1001, 499); got != 1500 {
+		t.Errorf("ReplicationSeed(1001, 499) = %d, want 1500", got)
 	}
-	// The function is part of the output format (every byte of every run
-	// depends on it): pin two values.
-	if got := ReplicationSeed(1, 0, 0); got != 12793040940332582595 {
-		t.Errorf("ReplicationSeed(1, 0, 0) = %d; the seeding function changed", got)
+	if err := CheckSeeds(MaxSeed-9, 10); err != nil {
+		t.Errorf("seeds up to 2^53-1 are allowed: %v", err)
 	}
-	if got := ReplicationSeed(7, 2, 99); got != 4065391943160951881 {
-		t.Errorf("ReplicationSeed(7, 2, 99) = %d; the seeding function changed", got)
+	if err := CheckSeeds(MaxSeed-9, 11); err == nil {
+		t.Error("a seed past 2^53-1 must be refused: it does not survive a CSV read as a double")
+	}
+	if _, err := MonteCarlo(context.Background(), compile(t, "generic", short), Options{Runs: -5}); err == nil {
+		t.Error("negative runs must be an error, not an empty summary")
 	}
 }
 
@@ -68,7 +66,7 @@ func TestMonteCarloWorkerCountInvariant(t *testing.T) {
 		b, _ := json.Marshal(s)
 		if first == nil {
 			first = b
-			if s.Runs != 40 || len(s.Shares) != len(ShareKeys) {
+			if s.Runs != 40 || len(s.Shares) != len(ShareKeys) || s.Shares["client_alliance"].N != 40 {
 				t.Fatalf("summary %s", b)
 			}
 		} else if !bytes.Equal(first, b) {
@@ -85,16 +83,43 @@ func TestMonteCarloCancelled(t *testing.T) {
 	}
 }
 
-func plan(t testing.TB) *Plan {
-	p := &Plan{Scenario: "generic", Runs: 12, Seed: 5, ChunkSize: 5, Events: true, Vary: []string{"params.sea_cost"}}
+// plan is a small sweep of generic over sea_cost; mutate changes the
+// scenario of every point.
+func plan(t testing.TB, mutate ...func(*sim.Scenario)) *Plan {
+	t.Helper()
+	scenario := func(cost float64) *sim.Scenario {
+		sc, err := configs.Builtin("generic")
+		if err != nil {
+			t.Fatal(err)
+		}
+		short(sc)
+		for _, m := range mutate {
+			m(sc)
+		}
+		if cost > 0 {
+			sc.Params.SeaCost = cost
+		}
+		return sc
+	}
+	base, err := NewPlan(scenario(0), 12, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &Plan{Scenario: "generic", ScenarioTOML: base.ScenarioTOML, ExperimentText: []byte("sea_cost 1, 6"),
+		Runs: 12, Seed: 5, ChunkSize: 5, Events: true, Vary: []string{"params.sea_cost"}}
 	for _, cost := range []float64{1, 6} {
-		c := compile(t, "generic", func(sc *sim.Scenario) { short(sc); sc.Params.SeaCost = cost })
-		p.Points = append(p.Points, Point{Values: []any{cost}, Compiled: c})
+		one, err := NewPlan(scenario(cost), 12, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pt := one.Points[0]
+		pt.Values = []any{cost}
+		p.Points = append(p.Points, pt)
 	}
 	return p
 }
 
-var finalFiles = []string{"alliances.csv", "events.jsonl", "survival.csv", "summary.json", "points.csv"}
+var finalFiles = []string{"alliances.csv", "memberships.csv", "runs.csv", "events.jsonl", "survival.csv", "summary.json", "points.csv"}
 
 func readAll(t *testing.T, dir string) map[string][]byte {
 	t.Helper()
@@ -174,8 +199,8 @@ func TestExecuteShardsMergeResume(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(resumed, "summary.json")); err == nil {
 		t.Fatal("an interrupted run must not leave a summary that looks complete")
 	}
-	if err := Execute(ctx, plan(t), resumed, ExecOptions{Workers: 1}); err == nil {
-		t.Fatal("rerunning into a used directory without --resume should fail")
+	if err := Execute(ctx, plan(t), resumed, ExecOptions{Workers: 1}); err == nil || !strings.Contains(err.Error(), "--resume") {
+		t.Fatalf("rerunning into an interrupted directory without --resume should fail and say so: %v", err)
 	}
 	if err := Execute(ctx, plan(t), resumed, ExecOptions{Workers: 2, Resume: true}); err != nil {
 		t.Fatal(err)
@@ -197,8 +222,14 @@ func TestExecuteShardsMergeResume(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(otherDir, "summary.json")); err != nil {
 		t.Fatal("a refused merge must leave the other run's output alone")
 	}
-	if fi, err := os.Stat(filepath.Join(single, "summary.json")); err != nil || fi.Mode().Perm() != 0o644 {
-		t.Errorf("outputs should be readable by all: %v %v", fi.Mode(), err)
+	for _, f := range []string{"summary.json", "runs.csv", "parts", "parts/p00000-r0000000-0000005"} {
+		want := os.FileMode(0o644)
+		if !strings.HasSuffix(f, ".json") && !strings.HasSuffix(f, ".csv") {
+			want = 0o755
+		}
+		if fi, err := os.Stat(filepath.Join(single, f)); err != nil || fi.Mode().Perm() != want&^umask() {
+			t.Errorf("%s should be readable by all (%v less the umask): %v %v", f, want, fi.Mode(), err)
+		}
 	}
 }
 
@@ -239,58 +270,103 @@ func TestShardParsing(t *testing.T) {
 	}
 }
 
-// The aggregates of two hand-made runs, checked by hand.
+// founded returns the spells of an alliance's founders at tick t.
+func founded(t int, ids ...string) []MemberRow {
+	var out []MemberRow
+	for _, id := range ids {
+		out = append(out, MemberRow{State: id, Joined: t, Left: -1, Entry: "founded"})
+	}
+	return out
+}
+
+// closeAll ends every open spell at tick t with exit how.
+func closeAll(ms []MemberRow, t int, how string) []MemberRow {
+	for i := range ms {
+		if ms[i].Left < 0 {
+			ms[i].Left, ms[i].Exit = t, how
+		}
+	}
+	return ms
+}
+
+// The aggregates of three hand-made runs, checked by hand.
 func TestAggregator(t *testing.T) {
 	cal := sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1}
 	a := NewAggregator("hand", 1, cal, []int{10, 30})
-	step := func(tick int, m ...string) MemberStep { return MemberStep{Tick: tick, Members: m} }
 	// Run 0: clients a, b ally at 0; the patron p joins at 5 (indigenous
 	// trilateral, strong); a bilateral p–c from 20 to 40.
+	indigenous := append(founded(0, "a", "b"), MemberRow{State: "p", Joined: 5, Left: -1, Entry: "joined"})
 	r0 := Record{Run: 0, Ticks: 100, Patrons: []string{"p"}, Alliances: []AllianceRow{
-		{ID: 0, Patron: true, Origin: "indigenous", Strong: true, Formed: 0, PatronJoined: 5, Ended: -1,
-			History: []MemberStep{step(0, "a", "b"), step(5, "a", "b", "p")}},
-		{ID: 1, Patron: true, Origin: "bilateral", Formed: 20, PatronJoined: 20, Ended: 40, Cause: "patron_left",
-			History: []MemberStep{step(20, "c", "p")}},
+		{ID: 0, Founders: []string{"a", "b"}, Patron: true, Origin: "indigenous", Strong: true, Formed: 0, PatronJoined: 5,
+			PatronSize: 3, ClientPeak: 2, Ended: -1, Cause: "horizon", Members: indigenous},
+		{ID: 1, Founders: []string{"c", "p"}, Patron: true, Origin: "bilateral", Formed: 20, PatronJoined: 20, PatronSize: 2,
+			Ended: 40, Cause: "patron_left", Members: closeAll(founded(20, "c", "p"), 40, "left")},
 	}}
 	// Run 1: an imposed weak multilateral p, a, b, c from 8 to 50.
 	r1 := Record{Run: 1, Ticks: 100, Patrons: []string{"p"}, Alliances: []AllianceRow{
-		{ID: 0, Patron: true, Origin: "imposed", Formed: 8, PatronJoined: 8, Ended: 50, Cause: "members_left",
-			History: []MemberStep{step(8, "a", "b", "c", "p")}},
+		{ID: 0, Founders: []string{"a", "b", "c", "p"}, Patron: true, Origin: "imposed", Formed: 8, PatronJoined: 8, PatronSize: 4,
+			Ended: 50, Cause: "members_left", Members: closeAll(founded(8, "a", "b", "c", "p"), 50, "ended")},
+	}}
+	// Run 2: an imposed trilateral p, a, b from 2; the patron leaves at
+	// 12 and the alliance ends with a and b in it. That is not a client
+	// alliance: the clients never stood alone in it.
+	left := founded(2, "a", "b", "p")
+	left[2].Left, left[2].Exit = 12, "left"
+	r2 := Record{Run: 2, Ticks: 100, Patrons: []string{"p"}, Alliances: []AllianceRow{
+		{ID: 0, Founders: []string{"a", "b", "p"}, Patron: true, Origin: "imposed", Formed: 2, PatronJoined: 2, PatronSize: 3,
+			Ended: 12, Cause: "patron_left", Members: closeAll(left, 12, "ended")},
 	}}
 	a.Add(&r0)
 	a.Add(&r1)
+	a.Add(&r2)
 	s := a.Summary()
-	want := map[string]float64{"client_alliance": 0.5, "client_alliance_3plus": 0, "patron_bilateral": 0.5,
-		"patron_trilateral": 0.5, "patron_multilateral": 0.5, "patron_multilateral_indigenous": 0,
-		"patron_multilateral_imposed": 0.5, "patron_multilateral_strong": 0}
+	want := map[string]int{"client_alliance": 1, "client_alliance_3plus": 0, "patron_bilateral": 1,
+		"patron_trilateral": 2, "patron_multilateral": 1, "patron_multilateral_indigenous": 0,
+		"patron_multilateral_imposed": 1, "patron_multilateral_strong": 0}
 	for k, v := range want {
-		if s.Shares[k] != v {
-			t.Errorf("share %s = %v, want %v", k, s.Shares[k], v)
+		if got := s.Shares[k]; got.Count != v || got.N != 3 || got.Share != float64(v)/3 {
+			t.Errorf("share %s = %+v, want %d of 3", k, got, v)
 		}
 	}
 	// hub-and-spokes at tick 10: run 0 has the trilateral only (0/1 = 0);
-	// run 1 the multilateral (0/1); at 30 run 0 has trilateral + bilateral
-	// (1/2), run 1 the multilateral (0/1): mean 0.25.
-	if h := s.HubSpokes[0]; h.Runs != 2 || h.Mean != 0 || h.Share03 != 1 {
+	// run 1 the multilateral (0/1), run 2 the trilateral (0/1); at 30 run 0
+	// has trilateral + bilateral (1/2), run 1 the multilateral (0/1), run
+	// 2 nothing: mean 0.25 over 2 runs.
+	if h := s.HubSpokes[0]; h.Runs != 3 || *h.Mean != 0 || h.Share03.Count != 3 {
 		t.Errorf("hub at 10: %+v", h)
 	}
-	if h := s.HubSpokes[1]; h.Runs != 2 || h.Mean != 0.25 || h.Share03 != 0.5 || h.Share06 != 0 {
+	if h := s.HubSpokes[1]; h.Runs != 2 || *h.Mean != 0.25 || h.Share03.Count != 1 || h.Share03.N != 3 || h.Share06.Count != 0 {
 		t.Errorf("hub at 30: %+v", h)
 	}
-	// first commitments at 5 and 8
-	if fc := s.FirstCommitment; fc.Share != 1 || *fc.Mean != 6.5 || *fc.Median != 6.5 {
+	// first commitments at 5, 8 and 2
+	if fc := s.FirstCommitment; fc.Share.Count != 3 || *fc.Mean != 5 || *fc.Median != 5 {
 		t.Errorf("first commitment %+v", fc)
 	}
-	// survival groups: all (3 alliances), kinds at formation: bilateral (2),
-	// multilateral (1); origins.
+	// survival groups: all (4 alliances), kinds at formation: bilateral
+	// (a–b, c–p), trilateral (a–b–p), multilateral (1); origins.
 	groups := map[string]int{}
 	for _, g := range s.Survival {
 		groups[g.Group] = g.N
 	}
-	if groups["all"] != 3 || groups["kind=bilateral"] != 2 || groups["kind=multilateral"] != 1 || groups["origin=imposed"] != 1 {
+	if groups["all"] != 4 || groups["kind=bilateral"] != 2 || groups["kind=trilateral"] != 1 ||
+		groups["kind=multilateral"] != 1 || groups["origin=imposed"] != 2 {
 		t.Errorf("survival groups %v", groups)
 	}
-	if len(s.Shapes) != 4 || s.Shapes[0].Share != 0.5 {
-		t.Errorf("shapes %+v", s.Shapes)
+	// shapes in force: a b (run 0), a b p (runs 0 and 2), c p (run 0),
+	// a b c p (run 1); the pair a b left when the patron quit is not a
+	// shape in force (the alliance ended that tick).
+	shapes := map[string]int{}
+	for _, sh := range s.Shapes {
+		shapes[strings.Join(sh.Members, " ")] = sh.Share.Count
 	}
+	if len(shapes) != 4 || shapes["a b p"] != 2 || shapes["a b"] != 1 || s.Shapes[0].Share.Count != 2 {
+		t.Errorf("shapes %v", shapes)
+	}
+}
+
+// umask reads the process umask (setting it back at once).
+func umask() os.FileMode {
+	m := syscall.Umask(0)
+	syscall.Umask(m)
+	return os.FileMode(m)
 }

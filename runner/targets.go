@@ -24,15 +24,16 @@ type Target struct {
 	Extra func(rs []Record, cal sim.Calendar) (bool, string)
 }
 
-// TargetResult is a target evaluated over runs.
+// TargetResult is a target evaluated over runs: the share of the runs
+// counted (all, or those where its condition held) that met it, with its
+// interval.
 type TargetResult struct {
-	ID          string  `json:"id"`
-	Description string  `json:"description"`
-	Runs        int     `json:"runs"` // runs counted (all, or those where the condition held)
-	Share       float64 `json:"share"`
-	Threshold   float64 `json:"threshold"`
-	Met         bool    `json:"met"`
-	Note        string  `json:"note,omitempty"`
+	ID          string     `json:"id"`
+	Description string     `json:"description"`
+	Share       Proportion `json:"share"`
+	Threshold   float64    `json:"threshold"`
+	Met         bool       `json:"met"`
+	Note        string     `json:"note,omitempty"`
 }
 
 // Evaluate checks every target of a scenario over the records.
@@ -49,11 +50,8 @@ func Evaluate(targets []Target, rs []Record, cal sim.Calendar) []TargetResult {
 				}
 			}
 		}
-		res := TargetResult{ID: t.ID, Description: t.Description, Runs: counted, Threshold: t.Threshold}
-		if counted > 0 {
-			res.Share = float64(met) / float64(counted)
-		}
-		res.Met = counted > 0 && res.Share >= t.Threshold
+		res := TargetResult{ID: t.ID, Description: t.Description, Share: NewProportion(met, counted), Threshold: t.Threshold}
+		res.Met = counted > 0 && res.Share.Share >= t.Threshold
 		if t.Extra != nil {
 			ok, note := t.Extra(rs, cal)
 			res.Met = res.Met && ok
@@ -86,17 +84,6 @@ func subset(ms []string, of ...string) bool {
 	return true
 }
 
-// hasPatronIn reports whether any of the members is one of the run's
-// patrons.
-func hasPatronIn(r *Record, ms []string) bool {
-	for _, m := range ms {
-		if slices.Contains(r.Patrons, m) {
-			return true
-		}
-	}
-	return false
-}
-
 // firstPatronTick is the first tick a patron was in any alliance, or -1.
 func firstPatronTick(r *Record) int {
 	first := -1
@@ -108,6 +95,32 @@ func firstPatronTick(r *Record) int {
 	return first
 }
 
+// phase is an alliance's member set from a tick on.
+type phase struct {
+	tick    int
+	members []string
+}
+
+// clientPhases are the member sets an alliance had while clients stood
+// alone: from its formation until a patron joined (none if a patron
+// founded it).
+func clientPhases(a *AllianceRow) []phase {
+	var out []phase
+	if a.PatronJoined == a.Formed {
+		return nil
+	}
+	for _, m := range a.Members {
+		t := m.Joined
+		if a.PatronJoined >= 0 && t >= a.PatronJoined {
+			continue
+		}
+		if ms := a.MembersAt(t); len(ms) >= 2 {
+			out = append(out, phase{t, ms})
+		}
+	}
+	return out
+}
+
 var brussels = []string{"gbr", "fra", "bel", "nld", "lux"}
 
 // westernUnion finds the alliances that began as clients among the five
@@ -116,7 +129,7 @@ func westernUnion(r *Record) []*AllianceRow {
 	var out []*AllianceRow
 	for i := range r.Alliances {
 		a := &r.Alliances[i]
-		if f := a.History[0].Members; !hasPatronIn(r, f) && subset(f, brussels...) {
+		if f := a.Founders; !hasPatronIn(r, f) && subset(f, brussels...) {
 			out = append(out, a)
 		}
 	}
@@ -154,7 +167,7 @@ func patronProposals(r *Record, from, to int) []*ProposalRow {
 func a6(r *Record, cal sim.Calendar) *AllianceRow {
 	for i := range r.Alliances {
 		a := &r.Alliances[i]
-		if a.Origin == "imposed" && !a.Strong && len(a.History[0].Members) >= 4 &&
+		if a.Origin == "imposed" && !a.Strong && len(a.Founders) >= 4 &&
 			a.Formed >= tickOf(cal, 1954, 1) && a.Formed <= tickOf(cal, 1955, 12) {
 			return a
 		}
@@ -179,13 +192,8 @@ var HistoryTargets = []Target{
 		Description: "it reaches 4 or more members before the patron joins",
 		Test: func(r *Record, cal sim.Calendar) (bool, bool) {
 			for _, a := range westernUnion(r) {
-				for _, h := range a.History {
-					if hasPatronIn(r, h.Members) {
-						break
-					}
-					if len(h.Members) >= 4 {
-						return true, true
-					}
+				if a.ClientPeak >= 4 {
+					return true, true
 				}
 			}
 			return true, false
@@ -212,15 +220,16 @@ var HistoryTargets = []Target{
 		Description: "no client-only alliance of 3 or more among Australia, New Zealand, Philippines, Japan by 1951-12 (H6 absent)",
 		Test: func(r *Record, cal sim.Calendar) (bool, bool) {
 			four := []string{"aus", "nzl", "phl", "jpn"}
-			for _, a := range r.Alliances {
-				for _, h := range a.History {
+			by := tickOf(cal, 1951, 12)
+			for i := range r.Alliances {
+				for _, ph := range clientPhases(&r.Alliances[i]) {
 					n := 0
-					for _, m := range h.Members {
+					for _, m := range ph.members {
 						if slices.Contains(four, m) {
 							n++
 						}
 					}
-					if h.Tick <= tickOf(cal, 1951, 12) && !hasPatronIn(r, h.Members) && n >= 3 {
+					if ph.tick <= by && n >= 3 {
 						return true, false
 					}
 				}
@@ -282,7 +291,7 @@ var HistoryTargets = []Target{
 		Test: func(r *Record, cal sim.Calendar) (bool, bool) {
 			t, n := tickOf(cal, 1955, 12), 0
 			for i := range r.Alliances {
-				if ms := MembersAt(&r.Alliances[i], t); len(ms) == 2 && hasPatronIn(r, ms) {
+				if ms := r.Alliances[i].MembersAt(t); len(ms) == 2 && hasPatronIn(r, ms) {
 					n++
 				}
 			}
@@ -291,12 +300,13 @@ var HistoryTargets = []Target{
 	{ID: "A5", Scenario: "asia-1950", Threshold: 0.5,
 		Description: "a patron–Australia–New Zealand trilateral forms by 1952-12 (H4, ANZUS)",
 		Test: func(r *Record, cal sim.Calendar) (bool, bool) {
-			for _, a := range r.Alliances {
-				for _, h := range a.History {
-					if h.Tick <= tickOf(cal, 1952, 12) && len(h.Members) == 3 && hasPatronIn(r, h.Members) &&
-						slices.Contains(h.Members, "aus") && slices.Contains(h.Members, "nzl") {
-						return true, true
-					}
+			for i := range r.Alliances {
+				a := &r.Alliances[i]
+				if a.PatronSize != 3 || a.PatronJoined > tickOf(cal, 1952, 12) {
+					continue
+				}
+				if ms := a.MembersAt(a.PatronJoined); slices.Contains(ms, "aus") && slices.Contains(ms, "nzl") {
+					return true, true
 				}
 			}
 			return true, false
@@ -316,9 +326,9 @@ var HistoryTargets = []Target{
 	{ID: "A8", Scenario: "asia-1950", Threshold: 0.8,
 		Description: "South Korea and the ROC are never in a multilateral alliance with the patron (Cha)",
 		Test: func(r *Record, cal sim.Calendar) (bool, bool) {
-			for _, a := range r.Alliances {
-				for _, h := range a.History {
-					if len(h.Members) >= 4 && hasPatronIn(r, h.Members) && (slices.Contains(h.Members, "kor") || slices.Contains(h.Members, "twn")) {
+			for i := range r.Alliances {
+				for _, ms := range r.Alliances[i].Phases() {
+					if len(ms) >= 4 && hasPatronIn(r, ms) && (slices.Contains(ms, "kor") || slices.Contains(ms, "twn")) {
 						return true, false
 					}
 				}

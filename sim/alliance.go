@@ -82,15 +82,22 @@ type Alliance struct {
 	HasPatron    bool
 	Formed       int // tick
 	PatronJoined int // tick a patron became a member; -1 if none has
-	Ended        int // tick it ended; -1 while in force
-	Cause        EndCause
-	Cohesion     float64 // h_A
+	// PatronSize is the number of members just after a patron became a
+	// member (at formation or on joining); 0 if none has.
+	PatronSize int
+	// ClientPeak is the largest number of members the alliance had while
+	// no patron was a member; 0 if a patron founded it.
+	ClientPeak int
+	Ended      int // tick it ended; -1 while in force
+	Cause      EndCause
+	Cohesion   float64 // h_A
 	// Designated are non-sovereign clients a patron signed up (see
 	// Params.InviteOccupied); each joins when it becomes sovereign.
 	Designated agents.Set
-	// History lists the member sets the alliance has had, from its
-	// formation, each with the tick it began.
-	History []Membership
+	// Spells lists every membership: who, from which tick to which, how
+	// it began and how it ended. A member set at any tick is read off
+	// them (MembersAt); they never mix an alliance's phases.
+	Spells []Spell
 
 	penaltyUntil [MaxStates]int32 // entrapment: tick until which a member pays
 	exit         [MaxStates]exitMemo
@@ -103,10 +110,88 @@ type exitMemo struct {
 	penalised, valid    bool
 }
 
-// Membership is an alliance's member set from a tick on.
-type Membership struct {
-	Tick    int
-	Members agents.Set
+// Entry says how a state became a member of an alliance.
+type Entry int
+
+// Entries.
+const (
+	EntryFounded     Entry = iota // a founding member
+	EntryJoined                   // a patron joined a client alliance (H5)
+	EntryApplied                  // a client applied and the members voted it in
+	EntrySovereignty              // signed up while occupied; a member on sovereignty
+)
+
+var entryNames = [...]string{"founded", "joined", "applied", "sovereignty"}
+
+func (e Entry) String() string { return entryNames[e] }
+
+// MarshalText writes the entry's name.
+func (e Entry) MarshalText() ([]byte, error) { return []byte(e.String()), nil }
+
+// Exit says how a membership ended.
+type Exit int
+
+// Exits; ExitNone while the state is a member.
+const (
+	ExitNone     Exit = iota
+	ExitLeft          // the state chose to leave
+	ExitOccupied      // the state was wholly occupied
+	ExitEnded         // the alliance ended while the state was a member
+)
+
+var exitNames = [...]string{"", "left", "occupied", "ended"}
+
+func (e Exit) String() string { return exitNames[e] }
+
+// MarshalText writes the exit's name.
+func (e Exit) MarshalText() ([]byte, error) { return []byte(e.String()), nil }
+
+// Spell is one state's membership of an alliance: from tick Joined to tick
+// Left (exclusive; -1 while a member).
+type Spell struct {
+	State        int
+	Joined, Left int
+	Entry        Entry
+	Exit         Exit
+}
+
+// MembersAt returns the members at tick t, after that tick's changes; the
+// empty set when the alliance was not in force at t.
+func (a *Alliance) MembersAt(t int) agents.Set {
+	var s agents.Set
+	if t < a.Formed || (a.Ended >= 0 && t >= a.Ended) {
+		return s
+	}
+	for _, sp := range a.Spells {
+		if sp.Joined <= t && (sp.Left < 0 || t < sp.Left) {
+			s = s.With(sp.State)
+		}
+	}
+	return s
+}
+
+// admit opens a spell for x from tick t.
+func (a *Alliance) admit(x, t int, how Entry) {
+	a.Spells = append(a.Spells, Spell{State: x, Joined: t, Left: -1, Entry: how})
+}
+
+// noteSize updates PatronSize and ClientPeak after the members changed.
+func (a *Alliance) noteSize() {
+	switch {
+	case !a.HasPatron:
+		a.ClientPeak = max(a.ClientPeak, a.Members.Len())
+	case a.PatronSize == 0:
+		a.PatronSize = a.Members.Len()
+	}
+}
+
+// dismiss closes x's open spell at tick t.
+func (a *Alliance) dismiss(x, t int, how Exit) {
+	for k := range a.Spells {
+		if sp := &a.Spells[k]; sp.State == x && sp.Left < 0 {
+			sp.Left, sp.Exit = t, how
+		}
+	}
 }
 
 // Kind returns the alliance's current size class.

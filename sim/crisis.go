@@ -65,7 +65,7 @@ func (w *World) joinDesignated(s int) {
 		if al := &w.alliances[a]; al.Active() && al.Designated.Has(s) {
 			al.Designated = al.Designated.Without(s)
 			if !w.exists(al.Members.With(s)) {
-				w.join(al, s)
+				w.join(al, s, EntrySovereignty)
 			}
 		}
 	}
@@ -138,7 +138,7 @@ func (w *World) eliminate(s int) {
 			continue
 		}
 		al.Members = al.Members.Without(s)
-		al.History = append(al.History, Membership{w.tick, al.Members})
+		al.dismiss(s, w.tick, ExitOccupied)
 		if al.Members.Len() < 2 || w.duplicate(al) {
 			w.end(al, EndOccupied)
 		}

@@ -111,7 +111,7 @@ func (w *World) clientRound() {
 			al := &w.alliances[apply]
 			w.log(Event{Type: EventProposal, Actor: i, Target: -1, Others: al.Members, Alliance: apply, Proposal: ProposeApply, Strong: strong})
 			if w.vote(al, i) {
-				w.join(al, i)
+				w.join(al, i, EntryApplied)
 			} else {
 				w.refuse(i, set, strong)
 			}
@@ -201,7 +201,10 @@ func (w *World) form(members agents.Set, strong bool, origin Origin) *Alliance {
 	}
 	w.alliances = append(w.alliances, Alliance{ID: id, Members: members, Founders: members, Strong: strong,
 		Origin: origin, HasPatron: hasPatron, Formed: w.tick, PatronJoined: joined, Ended: -1,
-		Cohesion: w.cohesionOf(members), History: []Membership{{w.tick, members}}, Designated: designated})
+		Cohesion: w.cohesionOf(members), Designated: designated})
+	al := &w.alliances[id]
+	members.Each(func(m int) { al.admit(m, w.tick, EntryFounded) })
+	al.noteSize()
 	w.log(Event{Type: EventFormed, Actor: -1, Target: -1, Others: members, Alliance: id, Strong: strong, Origin: origin})
 	w.changed()
 	w.refreshThreats(members)
@@ -211,9 +214,9 @@ func (w *World) form(members agents.Set, strong bool, origin Origin) *Alliance {
 // join adds x to al. A patron joining a client alliance takes the
 // commitment the clients made to each other (H5), and the alliance becomes
 // indigenous.
-func (w *World) join(al *Alliance, x int) {
+func (w *World) join(al *Alliance, x int, how Entry) {
 	al.Members = al.Members.With(x)
-	al.History = append(al.History, Membership{w.tick, al.Members})
+	al.admit(x, w.tick, how)
 	if w.c.role[x] == Patron && !al.HasPatron {
 		al.HasPatron = true
 		al.PatronJoined = w.tick
@@ -221,6 +224,7 @@ func (w *World) join(al *Alliance, x int) {
 			al.Origin = OriginIndigenous
 		}
 	}
+	al.noteSize()
 	w.log(Event{Type: EventJoined, Actor: x, Target: -1, Others: al.Members, Alliance: al.ID, Strong: al.Strong, Origin: al.Origin})
 	w.changed()
 	w.refreshThreats(al.Members)
@@ -392,7 +396,7 @@ func (w *World) patronRound(p int) {
 		al := &w.alliances[o.Alliance]
 		w.log(Event{Type: EventProposal, Actor: p, Target: -1, Others: al.Members, Alliance: al.ID, Proposal: ProposeJoin, Strong: al.Strong})
 		if w.vote(al, p) {
-			w.join(al, p)
+			w.join(al, p, EntryJoined)
 		} else {
 			w.refuse(p, o.Partners, o.Strong)
 		}

@@ -34,7 +34,7 @@ func (w *World) cohesionAndExit() {
 				return
 			}
 			al.Members = al.Members.Without(m)
-			al.History = append(al.History, Membership{w.tick, al.Members})
+			al.dismiss(m, w.tick, ExitLeft)
 			w.log(Event{Type: EventLeft, Actor: m, Target: -1, Others: al.Members, Alliance: al.ID, Strong: al.Strong})
 			w.changed()
 			switch {
@@ -122,5 +122,6 @@ func (w *World) withoutAlliance(al *Alliance, x int) {
 func (w *World) end(al *Alliance, cause EndCause) {
 	al.Ended = w.tick
 	al.Cause = cause
+	al.Members.Each(func(m int) { al.dismiss(m, w.tick, ExitEnded) })
 	w.log(Event{Type: EventEnded, Actor: -1, Target: -1, Others: al.Members, Alliance: al.ID, Cause: cause})
 }

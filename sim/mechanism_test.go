@@ -299,8 +299,11 @@ func TestOccupiedClientJoinsOnSovereignty(t *testing.T) {
 	}
 	w.tick = 5
 	w.applyScripted()
-	if !al.Members.Has(c3) || al.Designated.Has(c3) || len(al.History) != 2 {
+	if !al.Members.Has(c3) || al.Designated.Has(c3) || len(al.Spells) != 4 {
 		t.Fatalf("c3 should join on sovereignty: %+v", al)
+	}
+	if sp := al.Spells[3]; sp.State != c3 || sp.Joined != 5 || sp.Entry != EntrySovereignty || sp.Left != -1 {
+		t.Fatalf("c3's membership should open at tick 5 by sovereignty: %+v", sp)
 	}
 	// A fallback bilateral for an occupied client takes effect on
 	// sovereignty.

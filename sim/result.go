@@ -22,7 +22,7 @@ type AllianceRecord struct {
 	Members      []string `json:"members"`  // at the end (or when it ended)
 	Founders     []string `json:"founders"` // when it formed
 	Patron       bool     `json:"patron"`
-	Kind         Kind     `json:"kind"`
+	Kind         Kind     `json:"kind"` // size class at formation
 	Origin       Origin   `json:"origin"`
 	Commitment   string   `json:"commitment"`
 	Formed       int      `json:"formed"`
@@ -32,6 +32,20 @@ type AllianceRecord struct {
 	EndedDate    string   `json:"ended_date,omitempty"`
 	EndCause     EndCause `json:"end_cause"`
 	Duration     int      `json:"duration"` // ticks in force, to the end or the horizon
+	// Memberships are every state's spells in the alliance, in the order
+	// they began.
+	Memberships []MembershipRecord `json:"memberships"`
+}
+
+// MembershipRecord is one state's membership of an alliance: joined at
+// tick Joined (how: Entry), left at tick Left (how: Exit), Left null while
+// still a member at the end of the run.
+type MembershipRecord struct {
+	State  string `json:"state"`
+	Joined int    `json:"joined"`
+	Left   *int   `json:"left"`
+	Entry  Entry  `json:"entry"`
+	Exit   Exit   `json:"exit,omitempty"`
 }
 
 // EventRecord is an Event with names instead of indices, and a sentence.
@@ -85,7 +99,7 @@ func (w *World) Series() []Sample { return w.series }
 func (w *World) Result() *Result {
 	c := w.c
 	r := &Result{Scenario: c.scenario.Name, Seed: w.seed, Start: c.scenario.Calendar.Label(0), Ticks: w.tick,
-		States: append([]string(nil), c.id...), Series: w.series}
+		States: append([]string(nil), c.id...), Series: w.series, Alliances: []AllianceRecord{}}
 	names := func(s agents.Set) []string {
 		out := make([]string, 0, s.Len())
 		s.Each(func(i int) { out = append(out, c.id[i]) })
@@ -94,7 +108,7 @@ func (w *World) Result() *Result {
 	for a := range w.alliances {
 		al := &w.alliances[a]
 		rec := AllianceRecord{ID: al.ID, Members: names(al.Members), Founders: names(al.Founders), Patron: al.HasPatron,
-			Kind: al.Kind(), Origin: al.Origin, Commitment: commitmentName(al.Strong), Formed: al.Formed,
+			Kind: KindOf(al.Founders.Len()), Origin: al.Origin, Commitment: commitmentName(al.Strong), Formed: al.Formed,
 			FormedDate: w.Label(al.Formed), PatronJoined: al.PatronJoined, Ended: al.Ended, EndCause: al.Cause}
 		if al.Active() {
 			rec.EndCause = EndHorizon
@@ -102,6 +116,15 @@ func (w *World) Result() *Result {
 		} else {
 			rec.EndedDate = w.Label(al.Ended)
 			rec.Duration = al.Ended - al.Formed
+		}
+		rec.Memberships = make([]MembershipRecord, 0, len(al.Spells))
+		for _, sp := range al.Spells {
+			m := MembershipRecord{State: c.id[sp.State], Joined: sp.Joined, Entry: sp.Entry, Exit: sp.Exit}
+			if sp.Left >= 0 {
+				left := sp.Left
+				m.Left = &left
+			}
+			rec.Memberships = append(rec.Memberships, m)
 		}
 		r.Alliances = append(r.Alliances, rec)
 	}

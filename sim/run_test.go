@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"testing"
 
+	"github.com/alliancesim/alliancesim/agents"
 	"github.com/alliancesim/alliancesim/configs"
 	"github.com/alliancesim/alliancesim/sim"
 )
@@ -84,6 +85,24 @@ func TestInvariants(t *testing.T) {
 				}
 				seen := map[uint64]bool{}
 				for _, a := range w.Alliances() {
+					// The membership spells say who was a member at every
+					// tick: now, they give the live member set.
+					if got := a.MembersAt(w.Tick()); a.Active() && got != a.Members {
+						t.Fatalf("%s seed %d tick %d: spells give members %b, the alliance has %b", name, seed, w.Tick(), got, a.Members)
+					}
+					var founders agents.Set
+					for _, sp := range a.Spells {
+						if sp.Entry == sim.EntryFounded {
+							founders = founders.With(sp.State)
+						}
+						if (sp.Left >= 0) != (sp.Exit != sim.ExitNone) || (sp.Left >= 0 && sp.Left < sp.Joined) ||
+							(!a.Active() && (sp.Left < 0 || sp.Left > a.Ended)) {
+							t.Fatalf("%s seed %d: bad spell %+v of %+v", name, seed, sp, a)
+						}
+					}
+					if founders != a.Founders || (a.HasPatron && a.PatronSize < 2) || (a.PatronJoined != a.Formed && a.ClientPeak < 2) {
+						t.Fatalf("%s seed %d: founders %b, spells %b; sizes %d/%d", name, seed, a.Founders, founders, a.PatronSize, a.ClientPeak)
+					}
 					if !a.Active() {
 						continue
 					}

@@ -30,7 +30,10 @@ func checkTargets(ctx context.Context, sc *sim.Scenario, runs int, seed uint64, 
 	}
 	var records []runner.Record
 	update, finish := progress(what)
-	_, err = runner.MonteCarlo(ctx, c, runner.Options{Runs: runs, Seed: seed, Consecutive: true, Workers: workers, Progress: update,
+	if err := runner.CheckSeeds(seed, runs); err != nil {
+		return nil, fmt.Errorf("--seed %d --runs %d: %w", seed, runs, err)
+	}
+	_, err = runner.MonteCarlo(ctx, c, runner.Options{Runs: runs, Seed: seed, Workers: workers, Progress: update,
 		OnRecord: func(r *runner.Record) { records = append(records, *r) }})
 	finish()
 	if err != nil {
@@ -64,9 +67,11 @@ func newCheckCmd() *cobra.Command {
 		Long: `check runs a historical scenario (europe-1947 or asia-1950, or a file that
 extends one and keeps its name) and evaluates every statistical target of the
 historical record: a row per target with its id, what it says, the share of
-runs meeting it, the threshold and whether it is met. Replications use the
-seeds --seed, --seed+1, …, so the defaults are HISTORY.md's seeds 1–500. It
-reports; it exits 0 unless it could not run.`,
+runs meeting it with its 95% interval, the runs it is over, the threshold and
+whether it is met. Replication i plays seed --seed + i (the one seeding rule
+of every command), so the defaults are HISTORY.md's calibration seeds 1–500
+and --seed 1001 gives its held-out seeds 1001–1500. It reports; it exits 0
+unless it could not run.`,
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: scenarioArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -99,20 +104,24 @@ reports; it exits 0 unless it could not run.`,
 }
 
 func printTargets(w io.Writer, name string, runs int, seed uint64, res []runner.TargetResult) {
-	fmt.Fprintf(w, "%s: %d runs from seed %d\n\n", name, runs, seed)
+	fmt.Fprintf(w, "%s: %d runs, seeds %d–%d\n\n", name, runs, seed, seed+uint64(runs-1))
 	// "of" is the number of runs a conditional target (A3, A7, E4) is
 	// measured over; the others are over every run.
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "id\tshare\tof\tthreshold\tmet\t\ttarget")
+	fmt.Fprintln(tw, "id\tshare\t95% interval\tof\tthreshold\tmet\t\ttarget")
 	met := 0
 	for _, r := range res {
 		mark := "no"
 		if r.Met {
 			mark, met = "yes", met+1
 		}
-		fmt.Fprintf(tw, "%s\t%.1f%%\t%d\t%.0f%%\t%s\t\t%s\n", r.ID, 100*r.Share, r.Runs, 100*r.Threshold, mark, r.Description)
+		interval := "—"
+		if r.Share.N > 0 {
+			interval = fmt.Sprintf("[%.1f, %.1f]", 100*r.Share.Low, 100*r.Share.High)
+		}
+		fmt.Fprintf(tw, "%s\t%.1f%%\t%s\t%d\t%.0f%%\t%s\t\t%s\n", r.ID, 100*r.Share.Share, interval, r.Share.N, 100*r.Threshold, mark, r.Description)
 		if r.Note != "" {
-			fmt.Fprintf(tw, "\t\t\t\t\t\t%s\n", r.Note)
+			fmt.Fprintf(tw, "\t\t\t\t\t\t\t%s\n", r.Note)
 		}
 	}
 	tw.Flush()
@@ -172,7 +181,7 @@ met). With --out DIR it also writes DIR/scorecard.csv.`,
 				}
 			}
 			w := cmd.OutOrStdout()
-			fmt.Fprintf(w, "Scorecard: share of %d runs meeting each target (* met), seed %d\n\n", runs, seed)
+			fmt.Fprintf(w, "Scorecard: share of runs meeting each target, %% with its 95%% interval (* met), seeds %d–%d\n\n", seed, seed+uint64(runs-1))
 			fmt.Fprintf(w, "%-4s", "")
 			for _, col := range cols {
 				fmt.Fprintf(w, " %19s", col)
@@ -189,7 +198,7 @@ met). With --out DIR it also writes DIR/scorecard.csv.`,
 					} else {
 						missed[col]++
 					}
-					fmt.Fprintf(w, " %18.1f%s", 100*r.Share, mark)
+					fmt.Fprintf(w, " %18s%s", fmt.Sprintf("%.1f (%.0f–%.0f)", 100*r.Share.Share, 100*r.Share.Low, 100*r.Share.High), mark)
 				}
 				fmt.Fprintln(w)
 			}
@@ -209,12 +218,13 @@ met). With --out DIR it also writes DIR/scorecard.csv.`,
 				return err
 			}
 			cw := csv.NewWriter(f)
-			cw.Write([]string{"target", "description", "threshold", "strategy", "valuation", "runs", "share", "met"})
+			cw.Write([]string{"target", "description", "threshold", "strategy", "valuation", "runs", "share", "low", "high", "met"})
 			for i, id := range ids {
 				for _, th := range theories {
 					r := table[th.strategy+"/"+th.valuation][id]
 					cw.Write([]string{id, descs[i], strconv.FormatFloat(r.Threshold, 'g', -1, 64), th.strategy, th.valuation,
-						strconv.Itoa(r.Runs), strconv.FormatFloat(r.Share, 'g', 10, 64), strconv.FormatBool(r.Met)})
+						strconv.Itoa(r.Share.N), runner.FormatFloat(r.Share.Share), runner.FormatFloat(r.Share.Low),
+						runner.FormatFloat(r.Share.High), strconv.FormatBool(r.Met)})
 				}
 			}
 			cw.Flush()

@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/runner"
 )
 
 func main() {
@@ -43,7 +44,11 @@ on a land and sea theatre. Scenarios are built-in names (see 'alliancesim list')
 or TOML files.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		// --version: the module version and the revision the binary was
+		// built from; output manifests record the same.
+		Version: runner.ToolInfo().String(),
 	}
+	root.SetVersionTemplate("alliancesim {{.Version}}\n")
 	root.AddCommand(newListCmd(), newParamsCmd(), newValidateCmd(), newMapCmd(), newRunCmd(), newSweepCmd(), newMergeCmd(), newCheckCmd(), newCompareCmd())
 	return root
 }

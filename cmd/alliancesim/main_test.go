@@ -3,8 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -69,17 +72,85 @@ func TestRunStory(t *testing.T) {
 
 func TestRunMany(t *testing.T) {
 	out, err := execute(t, "run", "generic", "--runs", "8")
-	if err != nil || !strings.Contains(out, "generic: 8 runs from seed 1") || !strings.Contains(out, "patron_multilateral_imposed") {
+	if err != nil || !strings.Contains(out, "generic: 8 runs, seeds 1–8") || !strings.Contains(out, "patron_multilateral_imposed") {
 		t.Fatalf("%v\n%s", err, out)
 	}
 	dir := filepath.Join(t.TempDir(), "out")
 	if _, err := execute(t, "run", "generic", "--runs", "8", "--out", dir); err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{"summary.json", "alliances.csv", "survival.csv", "events.jsonl"} {
+	for _, f := range []string{"summary.json", "runs.csv", "alliances.csv", "memberships.csv", "survival.csv", "events.jsonl", "manifest.json", "scenario.toml"} {
 		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
 			t.Errorf("missing %s", f)
 		}
+	}
+	// The same command again does nothing and says so.
+	root := newRoot()
+	var stdout, stderr bytes.Buffer
+	root.SetOut(&stdout)
+	root.SetErr(&stderr)
+	root.SetArgs([]string{"run", "generic", "--runs", "8", "--out", dir})
+	if err := root.ExecuteContext(context.Background()); err != nil || !strings.Contains(stderr.String(), "nothing to do") {
+		t.Fatalf("rerun into a complete directory: %v %s", err, stderr.String())
+	}
+}
+
+// An edited scenario rerun into the same directory is refused, naming the
+// difference; it used to print the old numbers and exit 0.
+func TestRunRefusesStaleOutput(t *testing.T) {
+	dir := t.TempDir()
+	cf := filepath.Join(dir, "cf.toml")
+	write := func(cost string) {
+		os.WriteFile(cf, []byte("extends = \"generic\"\n[scenario]\nticks = 48\n[params]\nsea_cost = "+cost+"\n"), 0o644)
+	}
+	write("5")
+	out := filepath.Join(dir, "d")
+	if _, err := execute(t, "run", cf, "--runs", "20", "--out", out); err != nil {
+		t.Fatal(err)
+	}
+	write("0.5")
+	_, err := execute(t, "run", cf, "--runs", "20", "--out", out)
+	if err == nil || !strings.Contains(err.Error(), "scenario content") || !strings.Contains(err.Error(), "--force") {
+		t.Fatalf("want a refusal naming the scenario, got %v", err)
+	}
+	if _, err := execute(t, "run", cf, "--runs", "20", "--out", out, "--force"); err != nil {
+		t.Fatalf("--force should replace the other run: %v", err)
+	}
+}
+
+// --out never changes which replication a seed plays.
+func TestSeedRuleIsTheSameWithAndWithoutFiles(t *testing.T) {
+	js, err := execute(t, "run", "asia-1950", "--seed", "7", "--json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var res struct {
+		Alliances []struct {
+			Formed   int      `json:"formed"`
+			Founders []string `json:"founders"`
+		} `json:"alliances"`
+	}
+	if err := json.Unmarshal([]byte(js), &res); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "d")
+	if _, err := execute(t, "run", "asia-1950", "--seed", "7", "--out", dir, "--no-events"); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "alliances.csv"))
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")[1:]
+	if len(lines) != len(res.Alliances) || len(lines) == 0 {
+		t.Fatalf("%d alliances with --out, %d without", len(lines), len(res.Alliances))
+	}
+	for i, l := range lines {
+		cells := strings.Split(l, ",")
+		founders := slices.Sorted(slices.Values(res.Alliances[i].Founders))
+		if cells[2] != "7" || cells[7] != strings.Join(founders, " ") || cells[12] != strconv.Itoa(res.Alliances[i].Formed) {
+			t.Errorf("alliance %d: %s with --out; founders %v formed %d without", i, l, founders, res.Alliances[i].Formed)
+		}
+	}
+	if out, err := execute(t, "--version"); err != nil || !strings.HasPrefix(out, "alliancesim ") {
+		t.Errorf("--version: %v %q", err, out)
 	}
 }
 
@@ -99,7 +170,7 @@ path = "params.sea_cost"
 values = [1, 5]
 `), 0o644)
 	single := filepath.Join(dir, "single")
-	if out, err := execute(t, "sweep", exp, "--out", single); err != nil || !strings.Contains(out, "point,scenario.ticks,params.sea_cost") {
+	if out, err := execute(t, "sweep", exp, "--out", single); err != nil || !strings.Contains(out, "scenario.ticks  params.sea_cost") {
 		t.Fatalf("%v\n%s", err, out)
 	}
 	var shards []string
@@ -115,7 +186,7 @@ values = [1, 5]
 	if _, err := execute(t, append(append([]string{"merge"}, shards...), "--out", merged)...); err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{"summary.json", "points.csv", "alliances.csv", "survival.csv", "events.jsonl"} {
+	for _, f := range []string{"summary.json", "points.csv", "runs.csv", "alliances.csv", "memberships.csv", "survival.csv", "events.jsonl"} {
 		a, _ := os.ReadFile(filepath.Join(single, f))
 		b, _ := os.ReadFile(filepath.Join(merged, f))
 		if len(a) == 0 || !bytes.Equal(a, b) {
@@ -124,5 +195,25 @@ values = [1, 5]
 	}
 	if _, err := execute(t, "merge", shards[0], "--out", filepath.Join(dir, "x")); err == nil || !strings.Contains(err.Error(), "missing") {
 		t.Errorf("merging one shard of three should fail: %v", err)
+	}
+}
+
+// sweep takes --runs, --seed and --no-events like run, and says which
+// files it wrote.
+func TestSweepFlags(t *testing.T) {
+	dir := t.TempDir()
+	exp := filepath.Join(dir, "exp.toml")
+	os.WriteFile(exp, []byte("scenario = \"generic\"\nruns = 50\n[[vary]]\npath = \"scenario.ticks\"\nvalues = [24, 36]\n"), 0o644)
+	out := filepath.Join(dir, "o")
+	got, err := execute(t, "sweep", exp, "--runs", "3", "--seed", "40", "--no-events", "--out", out)
+	if err != nil || strings.Contains(got, "events.jsonl") {
+		t.Fatalf("%v\n%s", err, got)
+	}
+	if _, err := os.Stat(filepath.Join(out, "events.jsonl")); err == nil {
+		t.Error("--no-events wrote events.jsonl")
+	}
+	b, _ := os.ReadFile(filepath.Join(out, "runs.csv"))
+	if lines := strings.Split(strings.TrimSpace(string(b)), "\n"); len(lines) != 7 || !strings.HasPrefix(lines[1], "0,0,40,") {
+		t.Errorf("want 2 points × 3 runs from seed 40:\n%s", b)
 	}
 }

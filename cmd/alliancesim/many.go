@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"text/tabwriter"
+
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -42,26 +44,44 @@ func progress(what string) (func(done, total int), func()) {
 	}
 }
 
-// monteCarlo runs the many-replication form of `run`.
-func monteCarlo(ctx context.Context, w io.Writer, sc *sim.Scenario, c *sim.Compiled, runs int, seed uint64, workers int, out string, events, asJSON bool) error {
+// manyOptions are the flags of the many-replication form of `run`.
+type manyOptions struct {
+	runs, workers  int
+	seed           uint64
+	out            string
+	events, asJSON bool
+	force          bool
+}
+
+// monteCarlo runs the many-replication form of `run`: in memory, or into
+// an output directory whose manifest identifies the work.
+func monteCarlo(ctx context.Context, w, errw io.Writer, sc *sim.Scenario, c *sim.Compiled, o manyOptions) error {
+	if err := runner.CheckSeeds(o.seed, o.runs); err != nil {
+		return fmt.Errorf("--seed %d --runs %d: %w", o.seed, o.runs, err)
+	}
 	update, finish := progress(sc.Name)
 	var summary *runner.Summary
-	if out == "" {
-		s, err := runner.MonteCarlo(ctx, c, runner.Options{Runs: runs, Seed: seed, Workers: workers, Progress: update})
+	if o.out == "" {
+		s, err := runner.MonteCarlo(ctx, c, runner.Options{Runs: o.runs, Seed: o.seed, Workers: o.workers, Progress: update})
 		finish()
 		if err != nil {
 			return err
 		}
 		summary = s
 	} else {
-		plan := &runner.Plan{Scenario: sc.Name, Runs: runs, Seed: seed, Events: events,
-			Points: []runner.Point{{Compiled: c}}}
-		err := runner.Execute(ctx, plan, out, runner.ExecOptions{Workers: workers, Resume: true, Progress: update})
-		finish()
+		plan, err := runner.NewPlan(sc, o.runs, o.seed)
 		if err != nil {
-			return interrupted(err, out)
+			return err
 		}
-		b, err := os.ReadFile(filepath.Join(out, "summary.json"))
+		plan.Events, plan.Command = o.events, os.Args
+		err = runner.Execute(ctx, plan, o.out, runner.ExecOptions{Workers: o.workers, Resume: true, Force: o.force, Progress: update})
+		finish()
+		if errors.Is(err, runner.ErrComplete) {
+			fmt.Fprintf(errw, "%s already holds the complete output of this run; nothing to do (the summary below is the one there)\n", o.out)
+		} else if err != nil {
+			return interrupted(err, o.out)
+		}
+		b, err := os.ReadFile(filepath.Join(o.out, "summary.json"))
 		if err != nil {
 			return err
 		}
@@ -69,14 +89,27 @@ func monteCarlo(ctx context.Context, w io.Writer, sc *sim.Scenario, c *sim.Compi
 			return err
 		}
 	}
-	if asJSON {
+	if o.asJSON {
 		return printJSON(w, summary)
 	}
 	printSummary(w, summary)
-	if out != "" {
-		fmt.Fprintf(w, "\nWritten to %s: summary.json, alliances.csv, survival.csv%s.\n", out, map[bool]string{true: ", events.jsonl"}[events])
+	if o.out != "" {
+		fmt.Fprintf(w, "\nWritten to %s: %s.\n", o.out, writtenFiles(o.events, false))
 	}
 	return nil
+}
+
+// writtenFiles lists the result files of an output directory.
+func writtenFiles(events, sweep bool) string {
+	files := []string{"summary.json"}
+	if sweep {
+		files = append(files, "points.csv")
+	}
+	files = append(files, "runs.csv", "alliances.csv", "memberships.csv", "survival.csv")
+	if events {
+		files = append(files, "events.jsonl")
+	}
+	return strings.Join(files, ", ") + " (manifest.json and scenario.toml say what ran)"
 }
 
 func interrupted(err error, out string) error {
@@ -86,11 +119,20 @@ func interrupted(err error, out string) error {
 	return err
 }
 
+// percent writes a proportion as "12.3% [10.1, 14.8]": the share and its
+// 95% interval, or "—" when no run counted.
+func percent(p runner.Proportion) string {
+	if p.N == 0 {
+		return "— (no runs)"
+	}
+	return fmt.Sprintf("%5.1f%% [%4.1f, %4.1f]", 100*p.Share, 100*p.Low, 100*p.High)
+}
+
 func printSummary(w io.Writer, s *runner.Summary) {
-	fmt.Fprintf(w, "%s: %d runs from seed %d\n\n", s.Scenario, s.Runs, s.Seed)
-	fmt.Fprintln(w, "Share of runs in which it ever happened")
+	fmt.Fprintf(w, "%s: %d runs, seeds %d–%d\n\n", s.Scenario, s.Runs, s.Seed, s.Seed+uint64(max(s.Runs-1, 0)))
+	fmt.Fprintln(w, "Share of runs in which it ever happened (95% interval)")
 	for _, k := range runner.ShareKeys {
-		fmt.Fprintf(w, "  %-32s %6.1f%%\n", k, 100*s.Shares[k])
+		fmt.Fprintf(w, "  %-32s %s\n", k, percent(s.Shares[k]))
 	}
 	fmt.Fprintln(w, "\nMost frequent alliance shapes (share of runs)")
 	for i, sh := range s.Shapes {
@@ -98,7 +140,7 @@ func printSummary(w io.Writer, s *runner.Summary) {
 			fmt.Fprintf(w, "  … %d more in summary.json / --json\n", len(s.Shapes)-10)
 			break
 		}
-		fmt.Fprintf(w, "  %6.1f%%  %s\n", 100*sh.Share, strings.Join(sh.Members, " "))
+		fmt.Fprintf(w, "  %s  %s\n", percent(sh.Share), strings.Join(sh.Members, " "))
 	}
 	fmt.Fprintln(w, "\nSurvival of alliances (Kaplan–Meier, ticks; 95% band)")
 	fmt.Fprintf(w, "  %-20s %7s %7s %10s %s\n", "group", "n", "ended", "median", "band")
@@ -107,11 +149,15 @@ func printSummary(w io.Writer, s *runner.Summary) {
 	}
 	fmt.Fprintln(w, "\nHub-and-spokes index of the patron (bilateral ÷ all patron alliances)")
 	for _, h := range s.HubSpokes {
-		fmt.Fprintf(w, "  %s  mean %.2f over %d runs with a patron alliance; ≤ 0.3 in %.1f%%, ≥ 0.6 in %.1f%% of all runs\n",
-			h.Date, h.Mean, h.Runs, 100*h.Share03, 100*h.Share06)
+		if h.Mean == nil {
+			fmt.Fprintf(w, "  %s  no run had a patron alliance\n", h.Date)
+			continue
+		}
+		fmt.Fprintf(w, "  %s  mean %.2f over %d runs with a patron alliance; ≤ 0.3 in %s, ≥ 0.6 in %s of all runs\n",
+			h.Date, *h.Mean, h.Runs, percent(h.Share03), percent(h.Share06))
 	}
 	fc := s.FirstCommitment
-	fmt.Fprintf(w, "\nFirst patron commitment: in %.1f%% of runs", 100*fc.Share)
+	fmt.Fprintf(w, "\nFirst patron commitment: in %s of runs", percent(fc.Share))
 	if fc.Median != nil {
 		fmt.Fprintf(w, "; median after %s ticks, mean %.1f", orDash(fc.Median), *fc.Mean)
 	}
@@ -127,10 +173,12 @@ func orDash(v *float64) string {
 
 func newSweepCmd() *cobra.Command {
 	var (
-		out, shard string
-		shards     int
-		workers    int
-		resume     bool
+		out, shard    string
+		shards        int
+		workers, runs int
+		seed          uint64
+		resume, force bool
+		noEvents      bool
 	)
 	cmd := &cobra.Command{
 		Use:   "sweep EXPERIMENT.toml",
@@ -152,6 +200,22 @@ An interrupted sweep keeps its finished chunks; run it again with --resume.`,
 			x, err := configs.LoadExperiment(args[0])
 			if err != nil {
 				return err
+			}
+			flags := cmd.Flags()
+			if flags.Changed("runs") {
+				if runs < 1 {
+					return fmt.Errorf("--runs %d: allowed: a whole number ≥ 1", runs)
+				}
+				x.Runs = runs
+			}
+			if flags.Changed("seed") {
+				x.Seed = seed
+			}
+			if noEvents {
+				x.Events = false
+			}
+			if err := runner.CheckSeeds(x.Seed, x.Runs); err != nil {
+				return fmt.Errorf("seed %d, %d runs: %w", x.Seed, x.Runs, err)
 			}
 			sh := runner.Shard{Count: 1}
 			switch {
@@ -175,17 +239,20 @@ An interrupted sweep keeps its finished chunks; run it again with --resume.`,
 			if err != nil {
 				return err
 			}
+			plan.Command = os.Args
 			update, finish := progress(filepath.Base(args[0]))
-			err = runner.Execute(cmd.Context(), plan, out, runner.ExecOptions{Workers: workers, Shard: sh, Resume: resume, Progress: update})
+			err = runner.Execute(cmd.Context(), plan, out, runner.ExecOptions{Workers: workers, Shard: sh, Resume: resume, Force: force, Progress: update})
 			finish()
-			if errors.Is(err, runner.ErrIncomplete) && sh.Count > 1 {
+			switch {
+			case errors.Is(err, runner.ErrIncomplete) && sh.Count > 1:
 				fmt.Fprintf(cmd.OutOrStdout(), "shard %d/%d done in %s; combine all shards with: alliancesim merge DIR... --out DIR\n", sh.Index+1, sh.Count, out)
 				return nil
-			}
-			if err != nil {
+			case errors.Is(err, runner.ErrComplete):
+				fmt.Fprintf(cmd.ErrOrStderr(), "%s already holds the complete output of this sweep; nothing to do\n", out)
+			case err != nil:
 				return interrupted(err, out)
 			}
-			return printPoints(cmd.OutOrStdout(), out)
+			return printPoints(cmd.OutOrStdout(), out, x.Events)
 		},
 	}
 	cmd.Flags().StringVar(&out, "out", "", "output directory (default: EXPERIMENT.out)")
@@ -193,16 +260,44 @@ An interrupted sweep keeps its finished chunks; run it again with --resume.`,
 	cmd.Flags().IntVar(&shards, "shards", 0, "number of shards when the index comes from JOB_COMPLETION_INDEX")
 	cmd.Flags().IntVar(&workers, "workers", 0, "parallel replications (default: GOMAXPROCS)")
 	cmd.Flags().BoolVar(&resume, "resume", false, "finish an interrupted sweep in --out, keeping its finished chunks")
+	cmd.Flags().BoolVar(&force, "force", false, "replace the output of a different run or sweep in --out")
+	cmd.Flags().IntVar(&runs, "runs", 0, "replications per point (default: the experiment's runs)")
+	cmd.Flags().Uint64Var(&seed, "seed", 0, "base seed: replication r plays seed + r (default: the experiment's seed)")
+	cmd.Flags().BoolVar(&noEvents, "no-events", false, "do not write events.jsonl")
 	return cmd
 }
 
-func printPoints(w io.Writer, out string) error {
-	b, err := os.ReadFile(filepath.Join(out, "points.csv"))
+// printPoints shows each point's values and shares with their intervals.
+func printPoints(w io.Writer, out string, events bool) error {
+	b, err := os.ReadFile(filepath.Join(out, "summary.json"))
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "%s", b)
-	fmt.Fprintf(w, "\nWritten to %s: summary.json, points.csv, alliances.csv, survival.csv and events.jsonl.\n", out)
+	var s runner.SweepSummary
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprint(tw, "point")
+	for _, v := range s.Vary {
+		fmt.Fprintf(tw, "\t%s", v)
+	}
+	for _, k := range runner.ShareKeys {
+		fmt.Fprintf(tw, "\t%s", k)
+	}
+	fmt.Fprintln(tw)
+	for _, p := range s.Points {
+		fmt.Fprintf(tw, "%d", p.Point)
+		for _, v := range s.Vary {
+			fmt.Fprintf(tw, "\t%v", p.Values[v])
+		}
+		for _, k := range runner.ShareKeys {
+			fmt.Fprintf(tw, "\t%s", percent(p.Shares[k]))
+		}
+		fmt.Fprintln(tw)
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "\nWritten to %s: %s.\n", out, writtenFiles(events, true))
 	return nil
 }
 

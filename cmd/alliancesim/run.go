@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/runner"
 	"github.com/alliancesim/alliancesim/sim"
 )
 
@@ -20,6 +21,7 @@ func newRunCmd() *cobra.Command {
 		workers  int
 		out      string
 		noEvents bool
+		force    bool
 	)
 	cmd := &cobra.Command{
 		Use:   "run NAME|FILE",
@@ -31,14 +33,20 @@ prints a dated timeline — proposals, acceptances, rejections with their
 reasons, alliances formed and ended, crises and occupations — then a table of
 the alliances; --json prints the run's full record instead.
 
-With --runs N it plays N replications on all cores (replication i seeded from
---seed and i) and prints a summary: the share of runs in which each design
-formed, the most frequent alliance shapes, Kaplan–Meier survival of alliances
-by kind and origin, the hub-and-spokes index and the time to the first patron
-commitment; --json prints the summary as JSON, and --out DIR writes
-summary.json, alliances.csv, survival.csv and events.jsonl there.
+With --runs N it plays N replications on all cores — replication i plays seed
+--seed + i — and prints a summary: the share of runs in which each design
+formed with its 95% interval, the most frequent alliance shapes, Kaplan–Meier
+survival of alliances by kind and origin, the hub-and-spokes index and the
+time to the first patron commitment; --json prints the summary as JSON, and
+--out DIR writes summary.json, runs.csv, alliances.csv, memberships.csv,
+survival.csv and events.jsonl there, with manifest.json and scenario.toml
+saying exactly what ran. Running the same command into a complete directory
+does nothing; into the output of a different run it is an error (--force
+replaces it).
 
-The same seed gives the same bytes, whatever the number of workers.`,
+The same seed gives the same bytes, whatever the number of workers, and
+--out never changes which runs you get: 'run X --seed 7' and
+'run X --seed 7 --out d' play the same replication.`,
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: scenarioArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -54,7 +62,11 @@ The same seed gives the same bytes, whatever the number of workers.`,
 				return fmt.Errorf("--runs %d: allowed: a whole number ≥ 1", runs)
 			}
 			if runs > 1 || out != "" {
-				return monteCarlo(cmd.Context(), cmd.OutOrStdout(), sc, compiled, runs, seed, workers, out, !noEvents, asJSON)
+				return monteCarlo(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr(), sc, compiled, manyOptions{runs: runs, seed: seed,
+					workers: workers, out: out, events: !noEvents, asJSON: asJSON, force: force})
+			}
+			if err := runner.CheckSeeds(seed, 1); err != nil {
+				return fmt.Errorf("--seed: %w", err)
 			}
 			w := sim.NewWorld(compiled, seed)
 			res, err := w.Run(cmd.Context())
@@ -76,6 +88,7 @@ The same seed gives the same bytes, whatever the number of workers.`,
 	cmd.Flags().IntVar(&workers, "workers", 0, "parallel replications (default: GOMAXPROCS)")
 	cmd.Flags().StringVar(&out, "out", "", "write summary.json, alliances.csv, survival.csv and events.jsonl to this directory")
 	cmd.Flags().BoolVar(&noEvents, "no-events", false, "with --out, do not write events.jsonl")
+	cmd.Flags().BoolVar(&force, "force", false, "with --out, replace the output of a different run there")
 	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "also show challenges that came to nothing and repeated refusals")
 	return cmd
 }

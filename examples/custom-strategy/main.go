@@ -60,6 +60,7 @@ func main() {
 		log.Fatal(err)
 	}
 	fmt.Printf("%s with the offshore strategy, %d runs:\n", sc.Name, s.Runs)
-	fmt.Printf("  patron bilateral      %5.1f%%\n", 100*s.Shares["patron_bilateral"])
-	fmt.Printf("  patron multilateral   %5.1f%% (never: the strategy forbids it)\n", 100*s.Shares["patron_multilateral"])
+	bi, multi := s.Share(runner.PatronBilateral), s.Share(runner.PatronMultilateral)
+	fmt.Printf("  patron bilateral      %5.1f%% [%.1f, %.1f]\n", 100*bi.Share, 100*bi.Low, 100*bi.High)
+	fmt.Printf("  patron multilateral   %5.1f%% (never: the strategy forbids it)\n", 100*multi.Share)
 }

@@ -31,6 +31,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Printf("asia-1950: a patron bilateral alliance formed in %.1f%% of %d runs\n",
-		100*summary.Shares["patron_bilateral"], summary.Runs)
+	bi := summary.Share(runner.PatronBilateral)
+	fmt.Printf("asia-1950: a patron bilateral alliance formed in %.1f%% of %d runs (95%% interval %.1f–%.1f%%)\n",
+		100*bi.Share, summary.Runs, 100*bi.Low, 100*bi.High)
 }

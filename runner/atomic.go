@@ -1,0 +1,96 @@
+package runner
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+)
+
+// Files are written beside their final name and renamed into place, so a
+// reader sees either nothing or the whole file: an interrupted run never
+// leaves a partial file looking complete. Temporary names start with
+// ".tmp-"; they are created with the modes of ordinary files (0644, 0755
+// for directories) less the process umask, as os.Create would.
+
+const tmpPrefix = ".tmp-"
+
+// atomicFile is a file being written under a temporary name.
+type atomicFile struct {
+	*bufio.Writer
+	f    *os.File
+	path string
+}
+
+// createAtomic starts writing path.
+func createAtomic(path string) (*atomicFile, error) {
+	f, err := createTemp(filepath.Dir(path), tmpPrefix+filepath.Base(path)+"-", func(name string) (*os.File, error) {
+		return os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &atomicFile{Writer: bufio.NewWriterSize(f, 1<<20), f: f, path: path}, nil
+}
+
+// commit flushes the file and renames it into place.
+func (a *atomicFile) commit() error {
+	err := a.Flush()
+	if cerr := a.f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(a.f.Name(), a.path)
+	}
+	if err != nil {
+		os.Remove(a.f.Name())
+	}
+	return err
+}
+
+// abort removes the temporary file.
+func (a *atomicFile) abort() {
+	a.f.Close()
+	os.Remove(a.f.Name())
+}
+
+// writeFileAtomic writes data to path through a temporary file.
+func writeFileAtomic(path string, data []byte) error {
+	f, err := createAtomic(path)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.abort()
+		return err
+	}
+	return f.commit()
+}
+
+// mkdirTemp makes a new directory in dir with the given prefix, mode 0755
+// less the umask (os.MkdirTemp makes 0700).
+func mkdirTemp(dir, prefix string) (string, error) {
+	var name string
+	_, err := createTemp(dir, prefix, func(n string) (*os.File, error) {
+		name = n
+		return nil, os.Mkdir(n, 0o755)
+	})
+	return name, err
+}
+
+// createTemp tries random names dir/prefixNNNN until create succeeds or
+// fails for another reason than an existing name.
+func createTemp(dir, prefix string, create func(name string) (*os.File, error)) (*os.File, error) {
+	for try := 0; try < 100; try++ {
+		name := filepath.Join(dir, fmt.Sprintf("%s%08x", prefix, rand.Uint32()))
+		f, err := create(name)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		return f, err
+	}
+	return nil, fmt.Errorf("cannot create a temporary file in %s", dir)
+}

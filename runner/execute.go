@@ -1,0 +1,464 @@
+package runner
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/alliancesim/alliancesim/sim"
+)
+
+// chunk is a unit of work and of output: replications [From, To) of a
+// point. Its files live in parts/<name>.
+type chunk struct {
+	Point, From, To int
+}
+
+func (c chunk) name() string { return fmt.Sprintf("p%05d-r%07d-%07d", c.Point, c.From, c.To) }
+
+func (m *Manifest) chunks() []chunk {
+	var out []chunk
+	for p := range m.Points {
+		for from := 0; from < m.Runs; from += m.ChunkSize {
+			out = append(out, chunk{p, from, min(from+m.ChunkSize, m.Runs)})
+		}
+	}
+	return out
+}
+
+// Shard selects the i-th of n disjoint slices of the work (0-based): chunk
+// k belongs to shard k mod n.
+type Shard struct{ Index, Count int }
+
+func (s Shard) owns(k int) bool { return s.Count <= 1 || k%s.Count == s.Index }
+
+// ExecOptions control Execute.
+type ExecOptions struct {
+	Workers int
+	Shard   Shard
+	// Resume finishes an interrupted run of the same work in the
+	// directory; without it such a directory is an error.
+	Resume bool
+	// Force replaces the output of different work in the directory
+	// (identified by its manifest); without it that is an error.
+	Force    bool
+	Progress func(done, total int)
+}
+
+// ErrIncomplete says that an output directory lacks some chunks: another
+// shard has them, or the run was interrupted.
+var ErrIncomplete = errors.New("incomplete")
+
+// ErrComplete says that the directory already holds the complete output
+// of the same work: nothing was done.
+var ErrComplete = errors.New("already complete")
+
+// The files of an output directory, besides the manifest and parts/.
+var (
+	resultFiles = []string{"summary.json", "alliances.csv", "memberships.csv", "runs.csv", "survival.csv", "points.csv", "events.jsonl"}
+	ourFiles    = append([]string{"manifest.json", "scenario.toml", "parts"}, resultFiles...)
+)
+
+// Execute runs the plan (or this shard of it) into dir: every finished
+// chunk is written atomically under dir/parts; a resumed run skips the
+// chunks already there. When the directory then holds every chunk, the
+// final files are assembled (see Assemble). It returns ErrIncomplete,
+// wrapped, when chunks remain for other shards, and ErrComplete, wrapped,
+// when dir already held the complete output of the same work.
+func Execute(ctx context.Context, plan *Plan, dir string, opts ExecOptions) error {
+	if err := plan.check(); err != nil {
+		return err
+	}
+	m := plan.Manifest()
+	if err := prepareDir(dir, &m, plan.ScenarioTOML, opts); err != nil {
+		return err
+	}
+	all := m.chunks()
+	var todo []chunk
+	total := 0
+	for k, ch := range all {
+		if !opts.Shard.owns(k) || partDone(dir, ch) {
+			continue
+		}
+		todo = append(todo, ch)
+		total += ch.To - ch.From
+	}
+	// The i-th job is run i − start[c] of todo chunk c.
+	start := make([]int, len(todo)+1)
+	for c, ch := range todo {
+		start[c+1] = start[c] + ch.To - ch.From
+	}
+	locate := func(i int) (chunk, int) {
+		c := sort.SearchInts(start, i+1) - 1
+		return todo[c], todo[c].From + i - start[c]
+	}
+	type output struct {
+		record []byte
+		events []byte
+	}
+	var open *partWriter
+	defer func() {
+		if open != nil {
+			open.abort()
+		}
+	}()
+	err := orderedMap(ctx, Options{Workers: opts.Workers}.workers(), total,
+		func(i int) (output, error) {
+			ch, run := locate(i)
+			seed := ReplicationSeed(plan.Seed, run)
+			w := sim.NewWorld(plan.Points[ch.Point].Compiled, seed)
+			if _, err := w.Run(ctx); err != nil {
+				return output{}, err
+			}
+			rec, err := json.Marshal(NewRecord(ch.Point, run, seed, w))
+			if err != nil {
+				return output{}, err
+			}
+			var ev []byte
+			if plan.Events {
+				if ev, err = eventLines(ch.Point, run, w); err != nil {
+					return output{}, err
+				}
+			}
+			return output{append(rec, '\n'), ev}, nil
+		},
+		func(i int, o output) error {
+			ch, run := locate(i)
+			if open == nil {
+				var err error
+				if open, err = newPartWriter(dir, ch, plan.Events); err != nil {
+					return err
+				}
+			}
+			if err := open.add(o.record, o.events); err != nil {
+				return err
+			}
+			if opts.Progress != nil {
+				opts.Progress(i+1, total)
+			}
+			if run+1 < ch.To {
+				return nil
+			}
+			err := open.commit()
+			open = nil
+			return err
+		})
+	if err != nil {
+		return err
+	}
+	if done, total := countParts(dir, all); done < total {
+		return fmt.Errorf("%s holds %d of %d chunks; merge it with the other shards' directories: %w", dir, done, total, ErrIncomplete)
+	}
+	return Assemble([]string{dir}, dir)
+}
+
+// eventLines is a run's event log as JSON lines tagged with point and run.
+func eventLines(point, run int, w *sim.World) ([]byte, error) {
+	type line struct {
+		Point int `json:"point"`
+		Run   int `json:"run"`
+		sim.EventRecord
+	}
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	for _, e := range w.Result().Events {
+		if err := enc.Encode(line{point, run, e}); err != nil {
+			return nil, err
+		}
+	}
+	return []byte(b.String()), nil
+}
+
+// prepareDir makes dir ready for the work m describes: a new or empty
+// directory gets the manifest and scenario.toml; a directory with the
+// manifest of the same work is resumed (opts.Resume) or found complete; a
+// directory of other work is refused unless opts.Force, which clears our
+// files from it; a directory with files but no manifest of ours is always
+// refused, so that no one's files are overwritten.
+func prepareDir(dir string, m *Manifest, scenarioTOML []byte, opts ExecOptions) error {
+	entries, err := os.ReadDir(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+	case err != nil:
+		return err
+	}
+	have, err := readManifest(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist) && len(entries) > 0:
+		return fmt.Errorf("%s holds files but no manifest.json of alliancesim; refusing to write into it: use a new or empty directory", dir)
+	case errors.Is(err, fs.ErrNotExist):
+		return startDir(dir, m, scenarioTOML)
+	case err != nil && !opts.Force:
+		return fmt.Errorf("%w; use --force to replace it, or another directory", err)
+	case err != nil:
+		return replaceDir(dir, m, scenarioTOML)
+	}
+	if diff := m.Differences(have); len(diff) > 0 {
+		if opts.Force {
+			return replaceDir(dir, m, scenarioTOML)
+		}
+		return fmt.Errorf("%s holds the output of other work: %s; use --force to replace it, or another directory", dir, strings.Join(diff, "; "))
+	}
+	if _, err := os.Stat(filepath.Join(dir, "summary.json")); err == nil {
+		return fmt.Errorf("%s: %w: it holds the complete output of this same work; nothing to do", dir, ErrComplete)
+	}
+	if !opts.Resume && countPartsAny(dir) > 0 {
+		return fmt.Errorf("%s holds an interrupted run of this same work; add --resume to finish it, or use another directory", dir)
+	}
+	return os.MkdirAll(filepath.Join(dir, "parts"), 0o755)
+}
+
+func startDir(dir string, m *Manifest, scenarioTOML []byte) error {
+	if err := os.MkdirAll(filepath.Join(dir, "parts"), 0o755); err != nil {
+		return err
+	}
+	if err := writeFileAtomic(filepath.Join(dir, "scenario.toml"), scenarioTOML); err != nil {
+		return err
+	}
+	return writeFileAtomic(filepath.Join(dir, "manifest.json"), mustJSONIndent(m))
+}
+
+// replaceDir removes our files from dir (never anyone else's) and starts
+// it afresh. The summary goes first, so that an interruption cannot leave
+// the old results looking complete.
+func replaceDir(dir string, m *Manifest, scenarioTOML []byte) error {
+	for _, f := range ourFiles {
+		if err := os.RemoveAll(filepath.Join(dir, f)); err != nil {
+			return err
+		}
+	}
+	return startDir(dir, m, scenarioTOML)
+}
+
+// readManifest reads and validates dir/manifest.json.
+func readManifest(dir string) (*Manifest, error) {
+	path := filepath.Join(dir, "manifest.json")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var m Manifest
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, fmt.Errorf("%s: not a manifest of alliancesim: %v", path, err)
+	}
+	if err := m.validate(); err != nil {
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	return &m, nil
+}
+
+func partDone(dir string, ch chunk) bool {
+	_, err := os.Stat(filepath.Join(dir, "parts", ch.name(), doneFile))
+	return err == nil
+}
+
+func countParts(dir string, all []chunk) (done, total int) {
+	for _, ch := range all {
+		if partDone(dir, ch) {
+			done++
+		}
+	}
+	return done, len(all)
+}
+
+// countPartsAny counts the finished part directories in dir, whatever
+// their chunk.
+func countPartsAny(dir string) int {
+	entries, _ := os.ReadDir(filepath.Join(dir, "parts"))
+	n := 0
+	for _, e := range entries {
+		if e.IsDir() && !strings.HasPrefix(e.Name(), tmpPrefix) {
+			n++
+		}
+	}
+	return n
+}
+
+// doneFile completes a part: the number of runs it holds and the size
+// and SHA-256 of each of its files. A part without it, or whose files do
+// not match it, is not a finished part.
+const doneFile = "done.json"
+
+type partDoneRecord struct {
+	Runs  int                    `json:"runs"`
+	Files map[string]partFileSum `json:"files"`
+}
+
+type partFileSum struct {
+	Bytes  int64  `json:"bytes"`
+	SHA256 string `json:"sha256"`
+}
+
+// partWriter streams one chunk's files into a temporary directory; commit
+// writes done.json and renames the directory into parts/.
+type partWriter struct {
+	dir, tmp string
+	ch       chunk
+	runs     int
+	files    []*summedFile
+}
+
+type summedFile struct {
+	name string
+	f    *os.File
+	h    hash.Hash
+	n    int64
+}
+
+func (s *summedFile) Write(p []byte) (int, error) {
+	n, err := s.f.Write(p)
+	s.h.Write(p[:n])
+	s.n += int64(n)
+	return n, err
+}
+
+func newPartWriter(dir string, ch chunk, events bool) (*partWriter, error) {
+	tmp, err := mkdirTemp(filepath.Join(dir, "parts"), tmpPrefix+ch.name()+"-")
+	if err != nil {
+		return nil, err
+	}
+	pw := &partWriter{dir: dir, tmp: tmp, ch: ch}
+	names := []string{"runs.jsonl"}
+	if events {
+		names = append(names, "events.jsonl")
+	}
+	for _, n := range names {
+		f, err := os.OpenFile(filepath.Join(tmp, n), os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
+		if err != nil {
+			pw.abort()
+			return nil, err
+		}
+		pw.files = append(pw.files, &summedFile{name: n, f: f, h: sha256.New()})
+	}
+	return pw, nil
+}
+
+func (pw *partWriter) add(record, events []byte) error {
+	pw.runs++
+	if _, err := pw.files[0].Write(record); err != nil {
+		return err
+	}
+	if len(pw.files) > 1 {
+		if _, err := pw.files[1].Write(events); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (pw *partWriter) commit() error {
+	rec := partDoneRecord{Runs: pw.runs, Files: map[string]partFileSum{}}
+	for _, f := range pw.files {
+		if err := f.f.Close(); err != nil {
+			pw.abort()
+			return err
+		}
+		rec.Files[f.name] = partFileSum{Bytes: f.n, SHA256: hex.EncodeToString(f.h.Sum(nil))}
+	}
+	pw.files = nil
+	if err := os.WriteFile(filepath.Join(pw.tmp, doneFile), mustJSONIndent(rec), 0o644); err != nil {
+		pw.abort()
+		return err
+	}
+	if err := os.Rename(pw.tmp, filepath.Join(pw.dir, "parts", pw.ch.name())); err != nil {
+		pw.abort()
+		return err
+	}
+	return nil
+}
+
+func (pw *partWriter) abort() {
+	for _, f := range pw.files {
+		f.f.Close()
+	}
+	os.RemoveAll(pw.tmp)
+}
+
+// readPart checks a finished part against its done.json and hands its
+// records, in order, to fn; events, if recorded, are copied to ev.
+func readPart(path string, ch chunk, events bool, fn func(*Record) error, ev io.Writer) error {
+	b, err := os.ReadFile(filepath.Join(path, doneFile))
+	if err != nil {
+		return fmt.Errorf("part %s is not finished (no %s): %w", path, doneFile, ErrIncomplete)
+	}
+	var done partDoneRecord
+	if err := json.Unmarshal(b, &done); err != nil {
+		return fmt.Errorf("%s: %v", filepath.Join(path, doneFile), err)
+	}
+	if want := ch.To - ch.From; done.Runs != want {
+		return fmt.Errorf("part %s holds %d runs; its chunk has %d", path, done.Runs, want)
+	}
+	next := ch.From
+	err = readChecked(path, "runs.jsonl", done, func(r io.Reader) error {
+		return readRecords(r, func(rec *Record) error {
+			if rec.Point != ch.Point || rec.Run != next {
+				return fmt.Errorf("part %s: record of point %d run %d where point %d run %d belongs", path, rec.Point, rec.Run, ch.Point, next)
+			}
+			next++
+			return fn(rec)
+		})
+	})
+	if err != nil {
+		return err
+	}
+	if next != ch.To {
+		return fmt.Errorf("part %s holds runs %d…%d of %d…%d", path, ch.From, next-1, ch.From, ch.To-1)
+	}
+	if !events {
+		return nil
+	}
+	return readChecked(path, "events.jsonl", done, func(r io.Reader) error {
+		_, err := io.Copy(ev, r)
+		return err
+	})
+}
+
+// readChecked hands the file to read and then checks its size and
+// SHA-256 against done.
+func readChecked(dir, name string, done partDoneRecord, read func(io.Reader) error) error {
+	want, ok := done.Files[name]
+	if !ok {
+		return fmt.Errorf("part %s: %s is not listed in %s", dir, name, doneFile)
+	}
+	f, err := os.Open(filepath.Join(dir, name))
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	h := sha256.New()
+	counted := &countingReader{r: io.TeeReader(f, h)}
+	if err := read(counted); err != nil {
+		return err
+	}
+	if _, err := io.Copy(io.Discard, counted); err != nil {
+		return err
+	}
+	if counted.n != want.Bytes || hex.EncodeToString(h.Sum(nil)) != want.SHA256 {
+		return fmt.Errorf("part %s: %s does not match its checksum in %s (damaged or replaced)", dir, name, doneFile)
+	}
+	return nil
+}
+
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}

@@ -1,0 +1,77 @@
+package runner
+
+import (
+	"math"
+
+	"gonum.org/v1/gonum/stat/distuv"
+)
+
+// Confidence is the level of every interval the runner reports.
+const Confidence = 0.95
+
+// z95 is the two-sided standard normal quantile of Confidence, z(0.975).
+var z95 = distuv.UnitNormal.Quantile(1 - (1-Confidence)/2)
+
+// Proportion is a share of runs with its 95% Wilson score interval: Count
+// of N runs, Share = Count/N, and [Low, High]. With N = 0 nothing is known:
+// Share is 0 and the interval is [0, 1].
+type Proportion struct {
+	Count int     `json:"count"`
+	N     int     `json:"runs"`
+	Share float64 `json:"share"`
+	Low   float64 `json:"low"`
+	High  float64 `json:"high"`
+}
+
+// NewProportion returns count of n with its Wilson interval.
+func NewProportion(count, n int) Proportion {
+	p := Proportion{Count: count, N: n, High: 1}
+	if n > 0 {
+		p.Share = float64(count) / float64(n)
+		p.Low, p.High = Wilson(count, n, z95)
+	}
+	return p
+}
+
+// Wilson is the score interval of Wilson (1927) for count successes in n
+// trials at the normal quantile z:
+//
+//	(p̂ + z²/2n ± z·√(p̂(1−p̂)/n + z²/4n²)) / (1 + z²/n)
+//
+// Unlike the Wald interval p̂ ± z·√(p̂(1−p̂)/n) it stays inside [0, 1] and
+// keeps close to its nominal coverage for shares near 0 or 1 and for
+// small n, which is where alliance shares often are. n must be positive.
+func Wilson(count, n int, z float64) (low, high float64) {
+	fn := float64(n)
+	p := float64(count) / fn
+	z2 := z * z
+	den := 1 + z2/fn
+	center := (p + z2/(2*fn)) / den
+	half := z / den * math.Sqrt(p*(1-p)/fn+z2/(4*fn*fn))
+	// Exact at the edges: 0 of n has low 0, n of n high 1.
+	low, high = max(0, center-half), min(1, center+half)
+	if count == 0 {
+		low = 0
+	}
+	if count == n {
+		high = 1
+	}
+	return low, high
+}
+
+// DifferenceInterval is the 95% interval of the difference p2 − p1 of two
+// independent proportions by Newcombe's (1998) hybrid score method
+// (his method 10), built from each proportion's Wilson interval: it keeps
+// the good coverage of the Wilson interval where the Wald interval of a
+// difference fails (shares near 0 or 1, small samples).
+func DifferenceInterval(p1, p2 Proportion) (low, high float64) {
+	d := p2.Share - p1.Share
+	if p1.N == 0 || p2.N == 0 {
+		return -1, 1
+	}
+	low = d - math.Sqrt(sq(p2.Share-p2.Low)+sq(p1.High-p1.Share))
+	high = d + math.Sqrt(sq(p2.High-p2.Share)+sq(p1.Share-p1.Low))
+	return low, high
+}
+
+func sq(x float64) float64 { return x * x }

@@ -1,0 +1,38 @@
+package runner
+
+import (
+	"math"
+	"testing"
+)
+
+func near(a, b, tol float64) bool { return math.Abs(a-b) <= tol }
+
+// Wilson's interval for 8 of 10 at 95%, by hand: z = 1.959964, z² =
+// 3.841459, centre (0.8 + 0.192073)/1.384146 = 0.716740, half-width
+// 1.959964/1.384146 · √(0.016 + 0.0096036) = 0.226578 (textbook value
+// [0.4902, 0.9433]).
+func TestWilsonByHand(t *testing.T) {
+	lo, hi := Wilson(8, 10, z95)
+	if !near(lo, 0.490162, 1e-6) || !near(hi, 0.943318, 1e-6) {
+		t.Errorf("Wilson(8, 10) = [%.6f, %.6f], want [0.490162, 0.943318]", lo, hi)
+	}
+	// The edges are exact, and the interval of 0 of 20 is [0, 2·centre] = [0, 2 · 0.096037/1.192073].
+	if lo, hi := Wilson(0, 20, z95); lo != 0 || !near(hi, 0.161125, 1e-6) {
+		t.Errorf("Wilson(0, 20) = [%v, %.6f], want [0, 0.161125]", lo, hi)
+	}
+	if lo, hi := Wilson(20, 20, z95); hi != 1 || !near(lo, 0.838875, 1e-6) {
+		t.Errorf("Wilson(20, 20) = [%.6f, %v], want [0.838875, 1]", lo, hi)
+	}
+	if p := NewProportion(0, 0); p.Share != 0 || p.Low != 0 || p.High != 1 {
+		t.Errorf("no runs should say nothing is known: %+v", p)
+	}
+}
+
+// Newcombe (1998), Table II, example (a): 56/70 against 48/80, difference
+// 0.1750 with the hybrid score interval 0.0524 to 0.3339.
+func TestDifferenceIntervalNewcombe(t *testing.T) {
+	lo, hi := DifferenceInterval(NewProportion(48, 80), NewProportion(56, 70))
+	if !near(lo, 0.0524, 5e-5) || !near(hi, 0.3339, 5e-5) {
+		t.Errorf("difference interval [%.4f, %.4f], want [0.0524, 0.3339]", lo, hi)
+	}
+}

@@ -1,0 +1,186 @@
+package runner
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/alliancesim/alliancesim/sim"
+)
+
+// ManifestFormat is the version of manifest.json this package writes.
+const ManifestFormat = 2
+
+// Manifest describes an output directory: what was run (the scenario by
+// the SHA-256 of its canonical form, the experiment by the SHA-256 of its
+// content, seeds, run counts, chunking) and by which build and command.
+// Resumed runs and merged shards must agree on everything but the
+// command line (Differences).
+type Manifest struct {
+	Format           int             `json:"format"`
+	Tool             Tool            `json:"tool"`
+	Command          []string        `json:"command,omitempty"`
+	Scenario         string          `json:"scenario"`
+	ScenarioSHA256   string          `json:"scenario_sha256"`
+	Experiment       string          `json:"experiment,omitempty"`
+	ExperimentSHA256 string          `json:"experiment_sha256,omitempty"`
+	Runs             int             `json:"runs"`
+	Seed             uint64          `json:"seed"`
+	ChunkSize        int             `json:"chunk_size"`
+	Events           bool            `json:"events"`
+	Vary             []string        `json:"vary,omitempty"`
+	Points           []ManifestPoint `json:"points"`
+}
+
+// ManifestPoint is what the assembly needs of a point.
+type ManifestPoint struct {
+	Values         []any  `json:"values,omitempty"`
+	ScenarioSHA256 string `json:"scenario_sha256"`
+	Start          string `json:"start"`
+	MonthsPerTick  int    `json:"months_per_tick"`
+	Ticks          int    `json:"ticks"`
+	HubTicks       []int  `json:"hub_ticks"`
+}
+
+// Manifest returns the plan's manifest.
+func (p *Plan) Manifest() Manifest {
+	m := Manifest{Format: ManifestFormat, Tool: ToolInfo(), Command: p.Command, Scenario: p.Scenario,
+		ScenarioSHA256: sha256Hex(p.ScenarioTOML), Experiment: p.Experiment, Runs: p.Runs, Seed: p.Seed,
+		ChunkSize: p.chunkSize(), Events: p.Events, Vary: p.Vary, Points: []ManifestPoint{}}
+	if len(p.ExperimentText) > 0 {
+		m.ExperimentSHA256 = sha256Hex(p.ExperimentText)
+	}
+	for _, pt := range p.Points {
+		sc := pt.Compiled.Scenario()
+		m.Points = append(m.Points, ManifestPoint{Values: pt.Values, ScenarioSHA256: pt.SHA256, Start: sc.Calendar.Label(0),
+			MonthsPerTick: sc.Calendar.MonthsPerTick, Ticks: sc.Ticks, HubTicks: DefaultHubTicks(sc.Calendar, sc.Ticks)})
+	}
+	return m
+}
+
+// Differences lists, in words, what makes two manifests describe different
+// work: scenario, experiment, seed, runs, chunking, events, varied paths,
+// points or the build of the tool. The command line and the experiment's
+// file name do not count. No differences means the same work: its chunks
+// can be resumed and merged.
+func (m *Manifest) Differences(o *Manifest) []string {
+	var d []string
+	add := func(what string, a, b any) { d = append(d, fmt.Sprintf("%s (%v here, %v there)", what, a, b)) }
+	if m.Format != o.Format {
+		add("manifest format", m.Format, o.Format)
+	}
+	if m.Tool != o.Tool {
+		add("tool build", m.Tool, o.Tool)
+	}
+	if m.Scenario != o.Scenario {
+		add("scenario name", m.Scenario, o.Scenario)
+	}
+	if m.ScenarioSHA256 != o.ScenarioSHA256 {
+		add("scenario content (sha256)", shortHash(m.ScenarioSHA256), shortHash(o.ScenarioSHA256))
+	}
+	if m.ExperimentSHA256 != o.ExperimentSHA256 {
+		add("experiment content (sha256)", orNone(shortHash(m.ExperimentSHA256)), orNone(shortHash(o.ExperimentSHA256)))
+	}
+	if m.Runs != o.Runs {
+		add("runs", m.Runs, o.Runs)
+	}
+	if m.Seed != o.Seed {
+		add("seed", m.Seed, o.Seed)
+	}
+	if m.ChunkSize != o.ChunkSize {
+		add("chunk size", m.ChunkSize, o.ChunkSize)
+	}
+	if m.Events != o.Events {
+		add("events recorded", m.Events, o.Events)
+	}
+	if !slices.Equal(m.Vary, o.Vary) {
+		add("varied paths", strings.Join(m.Vary, ", "), strings.Join(o.Vary, ", "))
+	}
+	if len(m.Points) != len(o.Points) {
+		add("points", len(m.Points), len(o.Points))
+	} else {
+		for i := range m.Points {
+			a, b := mustJSON(m.Points[i]), mustJSON(o.Points[i])
+			if string(a) != string(b) {
+				add(fmt.Sprintf("point %d", i), string(a), string(b))
+				break
+			}
+		}
+	}
+	return d
+}
+
+// validate checks a manifest read from disk as any input is checked, so
+// that a damaged or hand-edited one is refused with a reason rather than
+// trusted.
+func (m *Manifest) validate() error {
+	switch {
+	case m.Format != ManifestFormat:
+		return fmt.Errorf("manifest format %d; allowed: %d (written by another version of alliancesim)", m.Format, ManifestFormat)
+	case m.Runs < 1:
+		return fmt.Errorf("runs %d; allowed: ≥ 1", m.Runs)
+	case m.ChunkSize < 1:
+		return fmt.Errorf("chunk_size %d; allowed: ≥ 1", m.ChunkSize)
+	case len(m.Points) == 0:
+		return fmt.Errorf("no points; allowed: at least one")
+	case len(m.ScenarioSHA256) != 64:
+		return fmt.Errorf("scenario_sha256 %q is not a SHA-256", m.ScenarioSHA256)
+	}
+	if err := CheckSeeds(m.Seed, m.Runs); err != nil {
+		return err
+	}
+	for i, p := range m.Points {
+		if len(p.Values) != len(m.Vary) {
+			return fmt.Errorf("point %d has %d values for %d varied paths", i, len(p.Values), len(m.Vary))
+		}
+		if _, _, err := sim.ParseMonth(p.Start); err != nil {
+			return fmt.Errorf("point %d: start: %v", i, err)
+		}
+		if p.Ticks < 1 || p.MonthsPerTick < 1 {
+			return fmt.Errorf("point %d: ticks %d, months_per_tick %d; allowed: ≥ 1", i, p.Ticks, p.MonthsPerTick)
+		}
+		for _, t := range p.HubTicks {
+			if t < 0 || t >= p.Ticks {
+				return fmt.Errorf("point %d: hub tick %d outside 0…%d", i, t, p.Ticks-1)
+			}
+		}
+	}
+	return nil
+}
+
+// calendar returns a point's calendar.
+func (m *Manifest) calendar(p int) sim.Calendar {
+	y, mo, _ := sim.ParseMonth(m.Points[p].Start)
+	return sim.Calendar{StartYear: y, StartMonth: mo, MonthsPerTick: m.Points[p].MonthsPerTick}
+}
+
+func shortHash(h string) string {
+	if len(h) > 12 {
+		return h[:12] + "…"
+	}
+	return h
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
+}
+
+func mustJSON(v any) []byte {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // only plain data is marshalled here
+	}
+	return b
+}
+
+func mustJSONIndent(v any) []byte {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		panic(err)
+	}
+	return append(b, '\n')
+}

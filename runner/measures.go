@@ -1,0 +1,135 @@
+package runner
+
+import (
+	"slices"
+)
+
+// Share names one indicator of a run: whether a kind of alliance ever
+// formed in it. The summary reports, for each, the share of runs in which
+// it did (MODEL.md §9), with its interval.
+type Share int
+
+// The shares, in the order of ShareKeys.
+const (
+	// ClientAlliance: an alliance formed by clients alone (origin client,
+	// or indigenous: a patron joined it later).
+	ClientAlliance Share = iota
+	// ClientAlliance3Plus: such an alliance had three or more members
+	// while the clients stood alone.
+	ClientAlliance3Plus
+	// PatronBilateral, PatronTrilateral, PatronMultilateral: a patron
+	// committed to an alliance of 2, 3, or 4 or more members (its size when
+	// the patron entered it, at formation or by joining).
+	PatronBilateral
+	PatronTrilateral
+	PatronMultilateral
+	// PatronMultilateralIndigenous: … one the clients had formed (H2, H5).
+	PatronMultilateralIndigenous
+	// PatronMultilateralImposed: … one the patron initiated (H3).
+	PatronMultilateralImposed
+	// PatronMultilateralStrong: … with strong commitment.
+	PatronMultilateralStrong
+	numShares
+)
+
+// ShareKeys are the names of the shares in summary.json, runs.csv and
+// points.csv, indexed by Share.
+var ShareKeys = []string{
+	"client_alliance",
+	"client_alliance_3plus",
+	"patron_bilateral",
+	"patron_trilateral",
+	"patron_multilateral",
+	"patron_multilateral_indigenous",
+	"patron_multilateral_imposed",
+	"patron_multilateral_strong",
+}
+
+func (s Share) String() string { return ShareKeys[s] }
+
+// RunMeasures is what one run contributes to a summary, as written to
+// runs.csv: which shares happened, the tick of the first patron
+// commitment (-1 if none) and the hub-and-spokes index at each checkpoint.
+type RunMeasures struct {
+	Happened        [numShares]bool
+	FirstCommitment int
+	Hub             []HubValue
+}
+
+// HubValue is the hub-and-spokes index of a run at a checkpoint; OK is
+// false when no patron alliance was in force then.
+type HubValue struct {
+	Index float64
+	OK    bool
+}
+
+// Measure computes the run's measures from its alliance records.
+func Measure(r *Record, hubTicks []int) RunMeasures {
+	m := RunMeasures{FirstCommitment: -1, Hub: make([]HubValue, len(hubTicks))}
+	for i := range r.Alliances {
+		a := &r.Alliances[i]
+		if a.Origin == "client" || a.Origin == "indigenous" {
+			m.Happened[ClientAlliance] = true
+			if a.ClientPeak >= 3 {
+				m.Happened[ClientAlliance3Plus] = true
+			}
+		}
+		if a.PatronJoined < 0 {
+			continue
+		}
+		if m.FirstCommitment < 0 || a.PatronJoined < m.FirstCommitment {
+			m.FirstCommitment = a.PatronJoined
+		}
+		switch {
+		case a.PatronSize == 2:
+			m.Happened[PatronBilateral] = true
+		case a.PatronSize == 3:
+			m.Happened[PatronTrilateral] = true
+		case a.PatronSize >= 4:
+			m.Happened[PatronMultilateral] = true
+			switch a.Origin {
+			case "indigenous":
+				m.Happened[PatronMultilateralIndigenous] = true
+			case "imposed":
+				m.Happened[PatronMultilateralImposed] = true
+			}
+			if a.Strong {
+				m.Happened[PatronMultilateralStrong] = true
+			}
+		}
+	}
+	for i, t := range hubTicks {
+		m.Hub[i].Index, m.Hub[i].OK = HubSpokesIndex(r, t)
+	}
+	return m
+}
+
+// HubSpokesIndex is bilateral patron alliances ÷ all patron alliances in
+// force at tick t; ok is false when there are none.
+func HubSpokesIndex(r *Record, t int) (float64, bool) {
+	bi, all := 0, 0
+	for i := range r.Alliances {
+		ms := r.Alliances[i].MembersAt(t)
+		if len(ms) >= 2 && hasPatronIn(r, ms) {
+			all++
+			if len(ms) == 2 {
+				bi++
+			}
+		}
+	}
+	if all == 0 {
+		return 0, false
+	}
+	return float64(bi) / float64(all), true
+}
+
+// hasPatronIn reports whether any of the members is one of the run's
+// patrons.
+func hasPatronIn(r *Record, ms []string) bool {
+	for _, m := range ms {
+		if slices.Contains(r.Patrons, m) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,226 @@
+package runner
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/alliancesim/alliancesim/sim"
+)
+
+// readCSV reads a CSV file into rows keyed by column name.
+func readCSV(t *testing.T, path string) []map[string]string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []map[string]string
+	for _, r := range rows[1:] {
+		m := map[string]string{}
+		for i, c := range rows[0] {
+			m[c] = r[i]
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+func atoi(t *testing.T, s string) int {
+	t.Helper()
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		t.Fatalf("%q is not a whole number", s)
+	}
+	return n
+}
+
+// Every number of summary.json is recomputed from the published CSV files
+// alone — runs.csv for the shares, the first commitment and the
+// hub-and-spokes index; memberships.csv and alliances.csv for the shapes
+// and the survival curves — without the runner's aggregation code.
+func TestSummaryRecomputedFromPublishedFiles(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "d")
+	p, err := NewPlan(func() *sim.Scenario {
+		sc := compile(t, "asia-1950", nil).Scenario()
+		c := *sc
+		c.Ticks = 180
+		return &c
+	}(), 60, 11)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.ChunkSize = 25
+	if err := Execute(context.Background(), p, dir, ExecOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "summary.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s Summary
+	if err := json.Unmarshal(b, &s); err != nil {
+		t.Fatal(err)
+	}
+	runs := readCSV(t, filepath.Join(dir, "runs.csv"))
+	if len(runs) != 60 || s.Runs != 60 {
+		t.Fatalf("%d rows in runs.csv, %d runs in the summary", len(runs), s.Runs)
+	}
+	for i, r := range runs {
+		if r["seed"] != strconv.Itoa(11+i) {
+			t.Fatalf("run %d played seed %s, want %d", i, r["seed"], 11+i)
+		}
+	}
+	// shares
+	for _, k := range ShareKeys {
+		n := 0
+		for _, r := range runs {
+			n += atoi(t, r[k])
+		}
+		if got := s.Shares[k]; got != NewProportion(n, len(runs)) {
+			t.Errorf("%s: summary %+v, runs.csv %d of %d", k, got, n, len(runs))
+		}
+	}
+	// first commitment
+	var firsts []float64
+	for _, r := range runs {
+		if v := r["first_commitment"]; v != "" {
+			firsts = append(firsts, float64(atoi(t, v)))
+		}
+	}
+	if s.FirstCommitment.Share != NewProportion(len(firsts), len(runs)) {
+		t.Errorf("first commitment share %+v, runs.csv %d", s.FirstCommitment.Share, len(firsts))
+	}
+	if len(firsts) > 0 {
+		sum := 0.0
+		for _, f := range firsts {
+			sum += f
+		}
+		sort.Float64s(firsts)
+		median := (firsts[(len(firsts)-1)/2] + firsts[len(firsts)/2]) / 2
+		if *s.FirstCommitment.Mean != sum/float64(len(firsts)) || *s.FirstCommitment.Median != median {
+			t.Errorf("first commitment mean/median %v/%v, want %v/%v", *s.FirstCommitment.Mean, *s.FirstCommitment.Median, sum/float64(len(firsts)), median)
+		}
+	}
+	// hub-and-spokes
+	for _, h := range s.HubSpokes {
+		col := "hub_" + h.Date
+		sum, n, le, ge := 0.0, 0, 0, 0
+		for _, r := range runs {
+			v, ok := r[col]
+			if !ok {
+				t.Fatalf("runs.csv has no column %s", col)
+			}
+			if v == "" {
+				continue
+			}
+			x, _ := strconv.ParseFloat(v, 64)
+			sum, n = sum+x, n+1
+			if x <= 0.3 {
+				le++
+			}
+			if x >= 0.6 {
+				ge++
+			}
+		}
+		if h.Runs != n || h.Share03 != NewProportion(le, len(runs)) || h.Share06 != NewProportion(ge, len(runs)) ||
+			(n > 0 && *h.Mean != sum/float64(n)) {
+			t.Errorf("hub at %s: summary %+v, runs.csv %d runs, mean %v", h.Date, h, n, sum/float64(n))
+		}
+	}
+	// shapes: the member sets in force, from memberships.csv and the end
+	// ticks of alliances.csv
+	alliances := readCSV(t, filepath.Join(dir, "alliances.csv"))
+	ended := map[string]int{}
+	for _, a := range alliances {
+		key := a["run"] + "/" + a["alliance"]
+		ended[key] = -1
+		if a["ended"] != "" {
+			ended[key] = atoi(t, a["ended"])
+		}
+	}
+	type spell struct {
+		state        string
+		joined, left int
+	}
+	spells := map[string][]spell{}
+	var keys []string
+	for _, m := range readCSV(t, filepath.Join(dir, "memberships.csv")) {
+		key := m["run"] + "/" + m["alliance"]
+		if _, seen := spells[key]; !seen {
+			keys = append(keys, key)
+		}
+		left := -1
+		if m["left"] != "" {
+			left = atoi(t, m["left"])
+		}
+		spells[key] = append(spells[key], spell{m["state"], atoi(t, m["joined"]), left})
+	}
+	runsWith := map[string]map[string]bool{}
+	for _, key := range keys {
+		run := strings.Split(key, "/")[0]
+		for _, sp := range spells[key] {
+			for _, tick := range []int{sp.joined, sp.left} {
+				if tick < 0 || (ended[key] >= 0 && tick >= ended[key]) {
+					continue
+				}
+				var in []string
+				for _, o := range spells[key] {
+					if o.joined <= tick && (o.left < 0 || tick < o.left) {
+						in = append(in, o.state)
+					}
+				}
+				if len(in) < 2 {
+					continue
+				}
+				slices.Sort(in)
+				shape := strings.Join(in, " ")
+				if runsWith[shape] == nil {
+					runsWith[shape] = map[string]bool{}
+				}
+				runsWith[shape][run] = true
+			}
+		}
+	}
+	if len(s.Shapes) != len(runsWith) {
+		t.Errorf("%d shapes in the summary, %d from memberships.csv", len(s.Shapes), len(runsWith))
+	}
+	for _, sh := range s.Shapes {
+		if n := len(runsWith[strings.Join(sh.Members, " ")]); sh.Share != NewProportion(n, len(runs)) {
+			t.Errorf("shape %v: summary %+v, memberships.csv %d runs", sh.Members, sh.Share, n)
+		}
+	}
+	// survival, by kind at formation and by origin
+	groups := map[string][]Observation{}
+	for _, a := range alliances {
+		o := Observation{Duration: float64(atoi(t, a["duration"])), Event: a["ended"] != ""}
+		for _, g := range []string{"all", "kind=" + a["kind"], "origin=" + a["origin"]} {
+			groups[g] = append(groups[g], o)
+		}
+		if a["kind"] != sim.KindOf(atoi(t, a["size_formed"])).String() {
+			t.Errorf("kind %s of an alliance of %s at formation", a["kind"], a["size_formed"])
+		}
+	}
+	if len(s.Survival) != len(groups) {
+		t.Errorf("%d survival groups, %d from alliances.csv", len(s.Survival), len(groups))
+	}
+	for _, g := range s.Survival {
+		want := KaplanMeier(groups[g.Group])
+		if !reflect.DeepEqual(mustJSON(g.SurvivalCurve), mustJSON(want)) {
+			t.Errorf("survival %s differs from alliances.csv", g.Group)
+		}
+	}
+}
