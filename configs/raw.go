@@ -167,6 +167,7 @@ type rawState struct {
 }
 
 type rawEvent struct {
+	ID        opt[string]  `toml:"id"`
 	At        opt[string]  `toml:"at"`
 	Tick      opt[int]     `toml:"tick"`
 	Kind      opt[string]  `toml:"kind"`
@@ -224,7 +225,7 @@ func (f *rawFile) locate() {
 	for i, e := range f.Events {
 		p := fmt.Sprintf("events[%d]", i)
 		e.Loc = at(p)
-		for key, o := range map[string]*opt[string]{"at": &e.At, "kind": &e.Kind, "actor": &e.Actor, "target": &e.Target, "note": &e.Note} {
+		for key, o := range map[string]*opt[string]{"id": &e.ID, "at": &e.At, "kind": &e.Kind, "actor": &e.Actor, "target": &e.Target, "note": &e.Note} {
 			o.Loc = at(p + "." + key)
 		}
 		for key, o := range map[string]*opt[float64]{"delta": &e.Delta, "fraction": &e.Fraction, "land": &e.Land, "naval": &e.Naval, "economy": &e.Economy} {
