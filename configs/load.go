@@ -56,7 +56,14 @@ func Parse(file string, src []byte) (*sim.Scenario, error) {
 // its base. seen holds the files already in the chain.
 func loadChain(file string, src []byte, seen []string, e *errs) *rawFile {
 	raw := decodeFile(file, src, e)
-	if raw == nil || !raw.Extends.ok(e, "a built-in scenario name or a file path") {
+	if raw == nil {
+		return nil
+	}
+	if !raw.Extends.Set {
+		requireExtends(raw, e)
+		return raw
+	}
+	if !raw.Extends.ok(e, "a built-in scenario name or a file path") {
 		return raw
 	}
 	ref := raw.Extends.V
@@ -95,7 +102,7 @@ func loadChain(file string, src []byte, seen []string, e *errs) *rawFile {
 	if base == nil {
 		return nil
 	}
-	merge(base, raw)
+	merge(base, raw, e)
 	return base
 }
 
