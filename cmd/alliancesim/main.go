@@ -44,7 +44,7 @@ or TOML files.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newListCmd(), newParamsCmd(), newValidateCmd(), newMapCmd(), newRunCmd(), newSweepCmd(), newMergeCmd(), newCheckCmd(), newCompareCmd())
+	root.AddCommand(newListCmd(), newParamsCmd(), newValidateCmd(), newMapCmd(), newRunCmd(), newSweepCmd(), newMergeCmd(), newCheckCmd(), newCompareCmd(), newShowCmd())
 	return root
 }
 
