@@ -3,7 +3,6 @@ package configs
 import (
 	"errors"
 	"fmt"
-	"math"
 	"os"
 	"slices"
 	"strconv"
@@ -26,24 +25,46 @@ import (
 //	path = "theater.generate.sea_fraction"
 //	from = 0.1                # or values = [0.1, 0.5, 0.9]
 //	to = 0.9
-//	steps = 5
+//	steps = 5                 # grids only
 //
 // Paths: params.NAME, decision.KEY, states.ID.FIELD (land, naval, economy,
 // revisionism, ideology, sovereign, reference), states.ID.decision.KEY,
 // theater.generate.FIELD and scenario.ticks.
+//
+// Values are typed by their path. Most paths take numbers. Whole-number
+// paths — parameters marked Integer in sim.ParamSpecs, decision keys of kind
+// agents.DecisionInteger (patience), theater.generate.width, height,
+// islands and seed, scenario.ticks — take whole numbers: values must be
+// whole, a grid's from, to and steps must give whole numbers, and a Latin
+// hypercube draws whole numbers from the range, each whole number in it
+// equally likely. states.ID.sovereign takes values = [true, false]; the
+// names of a decision (strategy, valuation, reference_mode) take strings.
+// A range is from, to and steps on a grid, from and to alone under lhs.
+// Grid values are rounded to 12 significant digits, so that 0.1 to 0.9 in
+// 5 steps is 0.1, 0.3, 0.5, 0.7, 0.9 exactly as written. The seed is in
+// [0, MaxSeed].
 type Experiment struct {
 	File     string
 	Scenario string // the reference as written
 	Runs     int
 	Seed     uint64
 	Design   string
+	Samples  int // lhs: the number of points; 0 for a grid
 	Chunk    int
 	Events   bool
 	Vary     []string // paths, in file order
-	Points   [][]any  // per point, a value per path
-	lines    []int    // per vary, its line
-	paths    []Loc    // per vary, where its path was written
+	// Points holds, per point, a value per path: a float64 (whole for the
+	// paths that take whole numbers), a bool or a string.
+	Points [][]any
+	kinds  []valueKind // per vary, the type of its values
+	lines  []int       // per vary, its line
+	paths  []Loc       // per vary, where its path was written
 }
+
+// MaxSeed is the largest seed an experiment file may give: 2^53 − 1, the
+// largest integer below which every integer is exact as a float64, so that
+// every seed survives being read back from a CSV or JSON file as a double.
+const MaxSeed = 1<<53 - 1
 
 type rawExperiment struct {
 	Scenario opt[string] `toml:"scenario"`
@@ -137,7 +158,7 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 	intIn(&raw.Chunk, &x.Chunk, 1, 1_000_000)
 	var seed int
 	if raw.Seed.Set {
-		intIn(&raw.Seed, &seed, 0, math.MaxInt)
+		intIn(&raw.Seed, &seed, 0, MaxSeed)
 		x.Seed = uint64(seed)
 	}
 	if raw.Events.ok(&e, "true or false") {
@@ -149,18 +170,16 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 		}
 		x.Design = raw.Design.V
 	}
-	samples := 0
 	switch {
 	case x.Design == "lhs" && !raw.Samples.Set:
 		e.at(raw.Design.Loc, "a Latin hypercube needs samples; allowed: samples = a whole number ≥ 1")
 	case raw.Samples.Set && x.Design != "lhs":
 		e.at(raw.Samples.Loc, "samples is for design = \"lhs\"; allowed: leave it out for a grid")
 	default:
-		intIn(&raw.Samples, &samples, 1, maxPoints)
+		intIn(&raw.Samples, &x.Samples, 1, maxPoints)
 	}
-	var axes [][]any
-	var ranges []bool // axis given as from/to (continuous under lhs)
-	for i, v := range raw.Vary {
+	var axes []axis
+	for _, v := range raw.Vary {
 		if !v.Path.Set {
 			e.at(v.Loc, "vary without path; allowed: path = \"params.sea_cost\" and the like")
 			continue
@@ -168,7 +187,8 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 		if !v.Path.ok(&e, "a dotted path") {
 			continue
 		}
-		if msg := checkPath(v.Path.V); msg != "" {
+		kind, msg := varyPath(v.Path.V)
+		if msg != "" {
 			e.at(v.Path.Loc, "%q %s", v.Path.V, msg)
 			continue
 		}
@@ -176,31 +196,32 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 			e.at(v.Path.Loc, "%q is varied twice; allowed: each path once", v.Path.V)
 			continue
 		}
-		vals, isRange, ok := varyValues(v, &e)
+		ax, ok := varyAxis(v, kind, x.Design, &e)
 		if !ok {
 			continue
 		}
 		x.Vary = append(x.Vary, v.Path.V)
+		x.kinds = append(x.kinds, kind)
 		x.lines = append(x.lines, v.Loc.Line)
 		x.paths = append(x.paths, v.Path.Loc)
-		axes = append(axes, vals)
-		ranges = append(ranges, isRange)
-		_ = i
+		axes = append(axes, ax)
 	}
 	if len(e.list) == 0 {
 		switch x.Design {
 		case "grid":
-			x.Points = grid(axes)
+			if n := gridSize(axes); n > maxPoints {
+				e.at(Loc{File: file, Line: raw.idx["vary[0]"], Key: "vary"}, "%.6g points; allowed: at most %d", n, maxPoints)
+			} else {
+				x.Points = grid(axes)
+			}
 		case "lhs":
-			x.Points = latinHypercube(raw.Vary, axes, ranges, samples, x.Seed)
-		}
-		if len(x.Points) > maxPoints {
-			e.at(Loc{File: file, Key: "vary"}, "%d points; allowed: at most %d", len(x.Points), maxPoints)
+			x.Points = latinHypercube(axes, x.Samples, x.Seed)
 		}
 	}
 	if len(e.list) == 0 {
 		// The scenario itself, and the states the paths name.
-		base, err := Parse(file+" (scenario)", []byte("extends = "+strconv.Quote(x.Scenario)+"\n"))
+		ref, _ := tomlString(x.Scenario) // read from TOML: valid UTF-8
+		base, err := Parse(file+" (scenario)", []byte("extends = "+ref+"\n"))
 		if err != nil {
 			e.at(raw.Scenario.Loc, "%s", pointErrors(err))
 		} else {
@@ -271,7 +292,7 @@ func (x *Experiment) ScenarioAt(point int) (*sim.Scenario, error) {
 		tables[table] = append(tables[table], line)
 	}
 	for i, path := range x.Vary {
-		v := tomlValue(x.Points[point][i])
+		v := x.value(point, i)
 		parts := strings.Split(path, ".")
 		switch {
 		case parts[0] == "states" && len(parts) == 4:
@@ -284,7 +305,8 @@ func (x *Experiment) ScenarioAt(point int) (*sim.Scenario, error) {
 	}
 	for _, t := range order {
 		if id, ok := strings.CutPrefix(t, "states."); ok {
-			fmt.Fprintf(&b, "[[states]]\nid = %s\n", strconv.Quote(id))
+			q, _ := tomlString(id)
+			fmt.Fprintf(&b, "[[states]]\nid = %s\n", q)
 		} else {
 			fmt.Fprintf(&b, "[%s]\n", t)
 		}
@@ -297,17 +319,27 @@ func (x *Experiment) ScenarioAt(point int) (*sim.Scenario, error) {
 	return Parse(fmt.Sprintf("%s (point %d)", x.File, point), []byte(b.String()))
 }
 
-func tomlValue(v any) string {
-	switch x := v.(type) {
+// value writes the value of path i at a point as TOML, typed by its path:
+// whole numbers as integers, other numbers as floats.
+func (x *Experiment) value(point, i int) string {
+	var s string
+	var err error
+	switch v := x.Points[point][i].(type) {
 	case string:
-		return strconv.Quote(x)
+		s, err = tomlString(v)
 	case float64:
-		if x == math.Trunc(x) && math.Abs(x) < 1e15 {
-			return strconv.FormatFloat(x, 'f', 1, 64)
+		if i < len(x.kinds) && x.kinds[i] == kindWhole {
+			s, err = tomlWhole(v)
+		} else {
+			s, err = tomlFloat(v)
 		}
-		return strconv.FormatFloat(x, 'g', -1, 64)
+	default:
+		s = fmt.Sprint(v)
 	}
-	return fmt.Sprint(v)
+	if err != nil {
+		return fmt.Sprint(x.Points[point][i]) // not TOML: the point's scenario reports it
+	}
+	return s
 }
 
 // pointErrors writes the errors of a point's scenario by key alone: their
