@@ -59,6 +59,7 @@ type Experiment struct {
 	kinds  []valueKind // per vary, the type of its values
 	lines  []int       // per vary, its line
 	paths  []Loc       // per vary, where its path was written
+	digest string      // SHA-256 of the base scenario's canonical form
 }
 
 // MaxSeed is the largest seed an experiment file may give: 2^53 − 1, the
@@ -225,6 +226,7 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 		if err != nil {
 			e.at(raw.Scenario.Loc, "%s", pointErrors(err))
 		} else {
+			x.digest = scenarioDigest(base)
 			for i, path := range x.Vary {
 				parts := strings.Split(path, ".")
 				if parts[0] == "states" && base.Index(parts[1]) < 0 {
