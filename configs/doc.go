@@ -51,4 +51,19 @@
 // Checks that need the whole scenario — unknown state ids, duplicated glyphs,
 // a ragged map, events outside the horizon — run on the merged result, and
 // each error still names the file and line that wrote the offending value.
+//
+// # Canonical form
+//
+// Format writes a resolved scenario back as one TOML file, with nothing
+// extended and no default left out, that Parse reads into the same
+// scenario; `alliancesim show` prints it. It is deterministic, so it also
+// serves as the scenario's identity by content.
+//
+// # Experiment files
+//
+// An experiment (sweep) file names a scenario and varies dotted paths into
+// it on a grid or a Latin hypercube; see Experiment for the keys and for
+// how each path types its values. Every point is laid over the scenario as
+// an extending file would be, and checked like one. Experiment.Canonical
+// describes an experiment by content, without its file's path.
 package configs
