@@ -26,11 +26,44 @@
 //   - a [[states]] table whose id the base has patches that state: the keys
 //     it sets replace the base's, keys of stakes, grievance and decision are
 //     replaced one by one; a new id adds a state;
-//   - [[events]] are appended to the base's.
+//   - an [[events]] table whose id names an event of the base replaces that
+//     event wholesale, in its place (keys it leaves out take their defaults,
+//     not the base event's); an event with a new id, or none, is appended;
+//   - drop_events = ["id", ...] removes the base's events with those ids;
+//   - drop_states = ["id", ...] removes the base's states with those ids,
+//     the stakes and grievance entries of other states that name them, and
+//     their cells on a drawn map, which become unowned land ('.'; a rough
+//     overlay is kept, so rough cells stay rough).
+//
+// The drops apply to the base before the file's own tables. Each is an
+// error, naming what the base has, when it names no state or event of the
+// base, when it is listed twice, and in a file without extends. An event
+// of the base that still names a dropped state is an error: drop that event
+// too (or replace it). Dropping and patching the same state, or dropping
+// and replacing the same event, is an error.
+//
+// Event ids ([[events]] id = "korean-war-invasion": lowercase letters,
+// digits, - and _, starting with a letter) are optional and unique within
+// the resolved scenario; every event of the built-in scenarios has one.
 //
 // Counterfactuals are written this way: a few lines over a built-in.
 //
 // Checks that need the whole scenario — unknown state ids, duplicated glyphs,
 // a ragged map, events outside the horizon — run on the merged result, and
 // each error still names the file and line that wrote the offending value.
+//
+// # Canonical form
+//
+// Format writes a resolved scenario back as one TOML file, with nothing
+// extended and no default left out, that Parse reads into the same
+// scenario; `alliancesim show` prints it. It is deterministic, so it also
+// serves as the scenario's identity by content.
+//
+// # Experiment files
+//
+// An experiment (sweep) file names a scenario and varies dotted paths into
+// it on a grid or a Latin hypercube; see Experiment for the keys and for
+// how each path types its values. Every point is laid over the scenario as
+// an extending file would be, and checked like one. Experiment.Canonical
+// describes an experiment by content, without its file's path.
 package configs

@@ -3,8 +3,6 @@ package configs
 import (
 	"errors"
 	"fmt"
-	"math"
-	"math/rand/v2"
 	"os"
 	"slices"
 	"strconv"
@@ -12,7 +10,6 @@ import (
 
 	"github.com/BurntSushi/toml"
 
-	"github.com/alliancesim/alliancesim/agents"
 	"github.com/alliancesim/alliancesim/sim"
 )
 
@@ -28,24 +25,47 @@ import (
 //	path = "theater.generate.sea_fraction"
 //	from = 0.1                # or values = [0.1, 0.5, 0.9]
 //	to = 0.9
-//	steps = 5
+//	steps = 5                 # grids only
 //
 // Paths: params.NAME, decision.KEY, states.ID.FIELD (land, naval, economy,
 // revisionism, ideology, sovereign, reference), states.ID.decision.KEY,
 // theater.generate.FIELD and scenario.ticks.
+//
+// Values are typed by their path. Most paths take numbers. Whole-number
+// paths — parameters marked Integer in sim.ParamSpecs, decision keys of kind
+// agents.DecisionInteger (patience), theater.generate.width, height,
+// islands and seed, scenario.ticks — take whole numbers: values must be
+// whole, a grid's from, to and steps must give whole numbers, and a Latin
+// hypercube draws whole numbers from the range, each whole number in it
+// equally likely. states.ID.sovereign takes values = [true, false]; the
+// names of a decision (strategy, valuation, reference_mode) take strings.
+// A range is from, to and steps on a grid, from and to alone under lhs.
+// Grid values are rounded to 12 significant digits, so that 0.1 to 0.9 in
+// 5 steps is 0.1, 0.3, 0.5, 0.7, 0.9 exactly as written. The seed is in
+// [0, MaxSeed].
 type Experiment struct {
 	File     string
 	Scenario string // the reference as written
 	Runs     int
 	Seed     uint64
 	Design   string
+	Samples  int // lhs: the number of points; 0 for a grid
 	Chunk    int
 	Events   bool
 	Vary     []string // paths, in file order
-	Points   [][]any  // per point, a value per path
-	lines    []int    // per vary, its line
-	paths    []Loc    // per vary, where its path was written
+	// Points holds, per point, a value per path: a float64 (whole for the
+	// paths that take whole numbers), a bool or a string.
+	Points [][]any
+	kinds  []valueKind // per vary, the type of its values
+	lines  []int       // per vary, its line
+	paths  []Loc       // per vary, where its path was written
+	digest string      // SHA-256 of the base scenario's canonical form
 }
+
+// MaxSeed is the largest seed an experiment file may give: 2^53 − 1, the
+// largest integer below which every integer is exact as a float64, so that
+// every seed survives being read back from a CSV or JSON file as a double.
+const MaxSeed = 1<<53 - 1
 
 type rawExperiment struct {
 	Scenario opt[string] `toml:"scenario"`
@@ -139,7 +159,7 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 	intIn(&raw.Chunk, &x.Chunk, 1, 1_000_000)
 	var seed int
 	if raw.Seed.Set {
-		intIn(&raw.Seed, &seed, 0, math.MaxInt)
+		intIn(&raw.Seed, &seed, 0, MaxSeed)
 		x.Seed = uint64(seed)
 	}
 	if raw.Events.ok(&e, "true or false") {
@@ -151,18 +171,16 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 		}
 		x.Design = raw.Design.V
 	}
-	samples := 0
 	switch {
 	case x.Design == "lhs" && !raw.Samples.Set:
 		e.at(raw.Design.Loc, "a Latin hypercube needs samples; allowed: samples = a whole number ≥ 1")
 	case raw.Samples.Set && x.Design != "lhs":
 		e.at(raw.Samples.Loc, "samples is for design = \"lhs\"; allowed: leave it out for a grid")
 	default:
-		intIn(&raw.Samples, &samples, 1, maxPoints)
+		intIn(&raw.Samples, &x.Samples, 1, maxPoints)
 	}
-	var axes [][]any
-	var ranges []bool // axis given as from/to (continuous under lhs)
-	for i, v := range raw.Vary {
+	var axes []axis
+	for _, v := range raw.Vary {
 		if !v.Path.Set {
 			e.at(v.Loc, "vary without path; allowed: path = \"params.sea_cost\" and the like")
 			continue
@@ -170,7 +188,8 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 		if !v.Path.ok(&e, "a dotted path") {
 			continue
 		}
-		if msg := checkPath(v.Path.V); msg != "" {
+		kind, msg := varyPath(v.Path.V)
+		if msg != "" {
 			e.at(v.Path.Loc, "%q %s", v.Path.V, msg)
 			continue
 		}
@@ -178,34 +197,36 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 			e.at(v.Path.Loc, "%q is varied twice; allowed: each path once", v.Path.V)
 			continue
 		}
-		vals, isRange, ok := varyValues(v, &e)
+		ax, ok := varyAxis(v, kind, x.Design, &e)
 		if !ok {
 			continue
 		}
 		x.Vary = append(x.Vary, v.Path.V)
+		x.kinds = append(x.kinds, kind)
 		x.lines = append(x.lines, v.Loc.Line)
 		x.paths = append(x.paths, v.Path.Loc)
-		axes = append(axes, vals)
-		ranges = append(ranges, isRange)
-		_ = i
+		axes = append(axes, ax)
 	}
 	if len(e.list) == 0 {
 		switch x.Design {
 		case "grid":
-			x.Points = grid(axes)
+			if n := gridSize(axes); n > maxPoints {
+				e.at(Loc{File: file, Line: raw.idx["vary[0]"], Key: "vary"}, "%.6g points; allowed: at most %d", n, maxPoints)
+			} else {
+				x.Points = grid(axes)
+			}
 		case "lhs":
-			x.Points = latinHypercube(raw.Vary, axes, ranges, samples, x.Seed)
-		}
-		if len(x.Points) > maxPoints {
-			e.at(Loc{File: file, Key: "vary"}, "%d points; allowed: at most %d", len(x.Points), maxPoints)
+			x.Points = latinHypercube(axes, x.Samples, x.Seed)
 		}
 	}
 	if len(e.list) == 0 {
 		// The scenario itself, and the states the paths name.
-		base, err := Parse(file+" (scenario)", []byte("extends = "+strconv.Quote(x.Scenario)+"\n"))
+		ref, _ := tomlString(x.Scenario) // read from TOML: valid UTF-8
+		base, err := Parse(file+" (scenario)", []byte("extends = "+ref+"\n"))
 		if err != nil {
 			e.at(raw.Scenario.Loc, "%s", pointErrors(err))
 		} else {
+			x.digest = scenarioDigest(base)
 			for i, path := range x.Vary {
 				parts := strings.Split(path, ".")
 				if parts[0] == "states" && base.Index(parts[1]) < 0 {
@@ -248,124 +269,6 @@ func decodeError(file string, err error, e *errs) {
 	e.list = append(e.list, Error{File: file, Line: line, Key: key, Msg: msg})
 }
 
-// varyValues turns a [[vary]] into its list of values.
-func varyValues(v *rawVary, e *errs) ([]any, bool, bool) {
-	hasRange := v.From.Set || v.To.Set || v.Steps.Set
-	switch {
-	case len(v.Values) > 0 && hasRange:
-		e.at(v.Loc, "both values and from/to/steps; allowed: one of them")
-		return nil, false, false
-	case len(v.Values) > 0:
-		var out []any
-		for _, o := range v.Values {
-			if !o.ok(e, "numbers, strings or booleans") {
-				return nil, false, false
-			}
-			out = append(out, o.V)
-		}
-		return out, false, true
-	case hasRange:
-		if !v.From.Set || !v.To.Set || !v.Steps.Set {
-			e.at(v.Loc, "a range needs from, to and steps; allowed: from = 0.1, to = 0.9, steps = 5")
-			return nil, false, false
-		}
-		if !v.From.ok(e, "a number") || !v.To.ok(e, "a number") || !v.Steps.ok(e, "a whole number ≥ 1") {
-			return nil, false, false
-		}
-		if v.Steps.V < 1 || v.Steps.V > maxPoints {
-			e.at(v.Steps.Loc, "%d is out of range; allowed: a whole number in [1, %d]", v.Steps.V, maxPoints)
-			return nil, false, false
-		}
-		out := make([]any, v.Steps.V)
-		for i := range out {
-			f := v.From.V
-			if v.Steps.V > 1 {
-				f += (v.To.V - v.From.V) * float64(i) / float64(v.Steps.V-1)
-			}
-			out[i] = f
-		}
-		return out, true, true
-	}
-	e.at(v.Loc, "vary without values; allowed: values = [...] or from, to and steps")
-	return nil, false, false
-}
-
-// grid is every combination, the last path varying fastest.
-func grid(axes [][]any) [][]any {
-	points := [][]any{{}}
-	for _, axis := range axes {
-		var next [][]any
-		for _, p := range points {
-			for _, v := range axis {
-				next = append(next, append(slices.Clone(p), v))
-			}
-		}
-		points = next
-	}
-	return points
-}
-
-// latinHypercube draws samples points so that each path's range (or list
-// of values) is cut into samples strata, each used once; the pairing of
-// strata across paths is a random permutation per path, seeded from the
-// experiment's seed. A range gives a uniform draw within its stratum; a
-// list gives the value the stratum falls on.
-func latinHypercube(vary []*rawVary, axes [][]any, ranges []bool, samples int, seed uint64) [][]any {
-	rng := rand.New(rand.NewPCG(seed, 0x6c6873)) // "lhs"
-	points := make([][]any, samples)
-	for i := range points {
-		points[i] = make([]any, len(axes))
-	}
-	for d, axis := range axes {
-		perm := rng.Perm(samples)
-		for i := range points {
-			u := (float64(perm[i]) + rng.Float64()) / float64(samples)
-			if ranges[d] {
-				lo, hi := axis[0].(float64), axis[len(axis)-1].(float64)
-				points[i][d] = lo + u*(hi-lo)
-			} else {
-				points[i][d] = axis[min(int(u*float64(len(axis))), len(axis)-1)]
-			}
-		}
-	}
-	return points
-}
-
-// checkPath says what is wrong with a dotted path, or "" if it can be
-// varied.
-func checkPath(path string) string {
-	parts := strings.Split(path, ".")
-	stateFields := []string{"land", "naval", "economy", "revisionism", "ideology", "sovereign", "reference"}
-	generate := []string{"width", "height", "sea_fraction", "islands", "seed"}
-	allowed := "is not a path that can be varied; allowed: params.NAME, decision.KEY, states.ID.FIELD, states.ID.decision.KEY, theater.generate.FIELD, scenario.ticks"
-	switch {
-	case len(parts) == 2 && parts[0] == "params":
-		if _, ok := sim.LookupParam(parts[1]); !ok {
-			return "names no parameter; allowed: params." + strings.Join(sim.ParamNames(), ", params.")
-		}
-	case len(parts) == 2 && parts[0] == "decision":
-		if _, ok := agents.LookupDecision(parts[1]); !ok {
-			return "names no decision key; allowed: decision." + strings.Join(agents.DecisionNames(), ", decision.")
-		}
-	case len(parts) == 3 && parts[0] == "states":
-		if !slices.Contains(stateFields, parts[2]) {
-			return "names no state field that can be varied; allowed: " + strings.Join(stateFields, ", ")
-		}
-	case len(parts) == 4 && parts[0] == "states" && parts[2] == "decision":
-		if _, ok := agents.LookupDecision(parts[3]); !ok {
-			return "names no decision key; allowed: " + strings.Join(agents.DecisionNames(), ", ")
-		}
-	case len(parts) == 3 && parts[0] == "theater" && parts[1] == "generate":
-		if !slices.Contains(generate, parts[2]) {
-			return "names no generator setting; allowed: " + strings.Join(generate, ", ")
-		}
-	case path == "scenario.ticks":
-	default:
-		return allowed
-	}
-	return ""
-}
-
 // Describe writes a point's values as path=value pairs.
 func (x *Experiment) Describe(point int) string {
 	var parts []string
@@ -391,7 +294,7 @@ func (x *Experiment) ScenarioAt(point int) (*sim.Scenario, error) {
 		tables[table] = append(tables[table], line)
 	}
 	for i, path := range x.Vary {
-		v := tomlValue(x.Points[point][i])
+		v := x.value(point, i)
 		parts := strings.Split(path, ".")
 		switch {
 		case parts[0] == "states" && len(parts) == 4:
@@ -404,7 +307,8 @@ func (x *Experiment) ScenarioAt(point int) (*sim.Scenario, error) {
 	}
 	for _, t := range order {
 		if id, ok := strings.CutPrefix(t, "states."); ok {
-			fmt.Fprintf(&b, "[[states]]\nid = %s\n", strconv.Quote(id))
+			q, _ := tomlString(id)
+			fmt.Fprintf(&b, "[[states]]\nid = %s\n", q)
 		} else {
 			fmt.Fprintf(&b, "[%s]\n", t)
 		}
@@ -417,17 +321,27 @@ func (x *Experiment) ScenarioAt(point int) (*sim.Scenario, error) {
 	return Parse(fmt.Sprintf("%s (point %d)", x.File, point), []byte(b.String()))
 }
 
-func tomlValue(v any) string {
-	switch x := v.(type) {
+// value writes the value of path i at a point as TOML, typed by its path:
+// whole numbers as integers, other numbers as floats.
+func (x *Experiment) value(point, i int) string {
+	var s string
+	var err error
+	switch v := x.Points[point][i].(type) {
 	case string:
-		return strconv.Quote(x)
+		s, err = tomlString(v)
 	case float64:
-		if x == math.Trunc(x) && math.Abs(x) < 1e15 {
-			return strconv.FormatFloat(x, 'f', 1, 64)
+		if i < len(x.kinds) && x.kinds[i] == kindWhole {
+			s, err = tomlWhole(v)
+		} else {
+			s, err = tomlFloat(v)
 		}
-		return strconv.FormatFloat(x, 'g', -1, 64)
+	default:
+		s = fmt.Sprint(v)
 	}
-	return fmt.Sprint(v)
+	if err != nil {
+		return fmt.Sprint(x.Points[point][i]) // not TOML: the point's scenario reports it
+	}
+	return s
 }
 
 // pointErrors writes the errors of a point's scenario by key alone: their

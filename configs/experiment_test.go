@@ -52,7 +52,6 @@ samples = 8
 path = "states.sov.revisionism"
 from = 0.2
 to = 0.6
-steps = 2
 [[vary]]
 path = "states.jpn.decision.valuation"
 values = ["prospect", "expected_utility"]
@@ -60,7 +59,6 @@ values = ["prospect", "expected_utility"]
 path = "params.sea_cost"
 from = 1
 to = 5
-steps = 2
 `
 	x, err := ParseExperiment("x.toml", []byte(src))
 	if err != nil {

@@ -16,7 +16,8 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("extends = \"generic\"\n[theater]\nrough = \"^\"\n"))
 	f.Add([]byte("map = '''\n\n'''\n[theater]\nmap = \"\\n~\\n~~\\n\"\n"))
 	f.Add([]byte("a = [\n[[states]]\n\"\"\"\n"))
-	f.Add([]byte("scenario = \"generic\"\ndesign = \"lhs\"\nsamples = 3\n[[vary]]\npath = \"params.sea_cost\"\nfrom = 1\nto = 2\nsteps = 2\n"))
+	f.Add([]byte("scenario = \"generic\"\ndesign = \"lhs\"\nsamples = 3\n[[vary]]\npath = \"params.sea_cost\"\nfrom = 1\nto = 2\n[[vary]]\npath = \"decision.patience\"\nfrom = 1.5\nto = 9\n"))
+	f.Add([]byte("scenario = \"generic\"\n[[vary]]\npath = \"states.c1.sovereign\"\nvalues = [true, false]\n[[vary]]\npath = \"params.retry_interval\"\nfrom = 0\nto = 12\nsteps = 4\n"))
 	for _, name := range BuiltinNames() {
 		src, _ := builtinSource(name)
 		f.Add(src)

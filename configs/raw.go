@@ -110,15 +110,59 @@ func typeName(v any) string {
 	return fmt.Sprintf("of type %T", v)
 }
 
+// optIDs is an array of ids as written (drop_events, drop_states), with
+// where it was written. A value that is not an array of strings is kept in
+// Bad, as opt does.
+type optIDs struct {
+	V   []string
+	Set bool
+	Bad any // the value (or the element) that is not a string
+	Loc Loc
+}
+
+// UnmarshalTOML implements toml.Unmarshaler.
+func (o *optIDs) UnmarshalTOML(v any) error {
+	o.Set = true
+	list, ok := v.([]any)
+	if !ok {
+		o.Bad = v
+		return nil
+	}
+	for _, x := range list {
+		s, ok := x.(string)
+		if !ok {
+			o.Bad = x
+			return nil
+		}
+		o.V = append(o.V, s)
+	}
+	return nil
+}
+
+// ok reports whether the list is set and holds only strings; if not it
+// records the error.
+func (o *optIDs) ok(e *errs, want string) bool {
+	if !o.Set {
+		return false
+	}
+	if o.Bad != nil {
+		e.at(o.Loc, "%s is %s; allowed: %s", show(o.Bad), typeName(o.Bad), want)
+		return false
+	}
+	return true
+}
+
 // rawFile is a scenario file as written: nothing defaulted, nothing checked.
 type rawFile struct {
-	Extends  opt[string]              `toml:"extends"`
-	Scenario rawMeta                  `toml:"scenario"`
-	Theater  rawTheater               `toml:"theater"`
-	Params   map[string]*opt[float64] `toml:"params"`
-	Decision map[string]*opt[any]     `toml:"decision"`
-	States   []*rawState              `toml:"states"`
-	Events   []*rawEvent              `toml:"events"`
+	Extends    opt[string]              `toml:"extends"`
+	DropEvents optIDs                   `toml:"drop_events"`
+	DropStates optIDs                   `toml:"drop_states"`
+	Scenario   rawMeta                  `toml:"scenario"`
+	Theater    rawTheater               `toml:"theater"`
+	Params     map[string]*opt[float64] `toml:"params"`
+	Decision   map[string]*opt[any]     `toml:"decision"`
+	States     []*rawState              `toml:"states"`
+	Events     []*rawEvent              `toml:"events"`
 
 	file  string    // as named by the user
 	idx   lineIndex // where each key was written
@@ -167,6 +211,7 @@ type rawState struct {
 }
 
 type rawEvent struct {
+	ID        opt[string]  `toml:"id"`
 	At        opt[string]  `toml:"at"`
 	Tick      opt[int]     `toml:"tick"`
 	Kind      opt[string]  `toml:"kind"`
@@ -186,6 +231,8 @@ type rawEvent struct {
 func (f *rawFile) locate() {
 	at := func(path string) Loc { return Loc{File: f.file, Line: f.idx[path], Key: path} }
 	f.Extends.Loc = at("extends")
+	f.DropEvents.Loc = at("drop_events")
+	f.DropStates.Loc = at("drop_states")
 	m := &f.Scenario
 	for key, o := range map[string]*opt[string]{"name": &m.Name, "description": &m.Description, "start": &m.Start, "tick": &m.Tick} {
 		o.Loc = at("scenario." + key)
@@ -224,7 +271,7 @@ func (f *rawFile) locate() {
 	for i, e := range f.Events {
 		p := fmt.Sprintf("events[%d]", i)
 		e.Loc = at(p)
-		for key, o := range map[string]*opt[string]{"at": &e.At, "kind": &e.Kind, "actor": &e.Actor, "target": &e.Target, "note": &e.Note} {
+		for key, o := range map[string]*opt[string]{"id": &e.ID, "at": &e.At, "kind": &e.Kind, "actor": &e.Actor, "target": &e.Target, "note": &e.Note} {
 			o.Loc = at(p + "." + key)
 		}
 		for key, o := range map[string]*opt[float64]{"delta": &e.Delta, "fraction": &e.Fraction, "land": &e.Land, "naval": &e.Naval, "economy": &e.Economy} {

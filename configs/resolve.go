@@ -18,6 +18,10 @@ import (
 
 var idPattern = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 
+// eventIDPattern is the form of an [[events]] id: like a state id, and
+// hyphens too, so that ids read as names (korean-war-invasion).
+var eventIDPattern = regexp.MustCompile(`^[a-z][a-z0-9_-]*$`)
+
 // reservedGlyphs are the map characters that are not states.
 const reservedGlyphs = "~.^ \t"
 
@@ -127,7 +131,15 @@ func resolve(f *rawFile, e *errs) *sim.Scenario {
 	resolveTheater(f, sc, glyphs, e)
 
 	// [[events]]
+	eventIDs := map[string]Loc{}
 	for _, ev := range f.Events {
+		if ev.ID.Set && ev.ID.Bad == nil {
+			if first, dup := eventIDs[ev.ID.V]; dup {
+				e.at(ev.ID.Loc, "duplicate event id %q (first at %s); allowed: each event id once in a scenario", ev.ID.V, where(first, ev.ID.Loc))
+			} else {
+				eventIDs[ev.ID.V] = ev.ID.Loc
+			}
+		}
 		if out, ok := resolveEvent(ev, sc, index, startOK, e); ok {
 			sc.Events = append(sc.Events, out)
 		}
@@ -432,6 +444,14 @@ func resolveEvent(ev *rawEvent, sc *sim.Scenario, index map[string]int, startOK 
 	default:
 		good = false
 	}
+	if ev.ID.ok(e, "an event id such as korean-war-invasion") {
+		if !eventIDPattern.MatchString(ev.ID.V) {
+			bad(ev.ID.Loc, "%q is not a valid event id; allowed: lowercase letters, digits, - and _, starting with a letter", ev.ID.V)
+		}
+		out.ID = ev.ID.V
+	} else if ev.ID.Set {
+		good = false
+	}
 	// what
 	kindOK := false
 	switch {
@@ -474,7 +494,7 @@ func resolveEvent(ev *rawEvent, sc *sim.Scenario, index map[string]int, startOK 
 		"land": setLoc(&ev.Land), "naval": setLoc(&ev.Naval), "economy": setLoc(&ev.Economy), "sovereign": setLoc(&ev.Sovereign)}
 	for _, k := range []string{"target", "delta", "fraction", "land", "naval", "economy", "sovereign"} {
 		if loc := present[k]; loc != nil && !slices.Contains(used, k) {
-			bad(*loc, "%s events do not use %s; allowed: %s", out.Kind, k, strings.Join(append([]string{"at", "tick", "kind", "actor", "note"}, used...), ", "))
+			bad(*loc, "%s events do not use %s; allowed: %s", out.Kind, k, strings.Join(append([]string{"id", "at", "tick", "kind", "actor", "note"}, used...), ", "))
 		}
 	}
 	switch out.Kind {
@@ -517,6 +537,15 @@ func resolveEvent(ev *rawEvent, sc *sim.Scenario, index map[string]int, startOK 
 		}
 	}
 	return out, good
+}
+
+// where names the place of first as seen from an error at other: its line
+// when both are in one file, else file and line.
+func where(first, other Loc) string {
+	if first.File == other.File {
+		return fmt.Sprintf("line %d", first.Line)
+	}
+	return fmt.Sprintf("%s:%d", first.File, first.Line)
 }
 
 func setLoc[T any](o *opt[T]) *Loc {

@@ -109,6 +109,10 @@ func ParseScriptKind(s string) (ScriptKind, bool) {
 
 // ScriptedEvent is a scripted shock. Scenarios script shocks, never treaties.
 type ScriptedEvent struct {
+	// ID is the event's stable name from the scenario file ([[events]] id),
+	// unique within a scenario; "" when the file gave none. Overlays drop or
+	// replace events by it.
+	ID     string
 	Tick   int
 	Kind   ScriptKind
 	Actor  string

@@ -1,0 +1,53 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"unicode"
+
+	"github.com/spf13/cobra"
+
+	"github.com/alliancesim/alliancesim/configs"
+)
+
+func newShowCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "show NAME|FILE",
+		Short: "Print a scenario fully resolved, as a scenario file",
+		Long: `show reads a built-in scenario or a scenario file (with everything it
+extends, drops and replaces) and prints it in canonical form: one TOML file
+without extends, with every parameter, every decision key and every field of
+every state and event written out. The output is itself a valid scenario
+file that gives the same scenario; use it to see what an overlay resolves to,
+or to start a new scenario from a built-in.`,
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: scenarioArg,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			sc, err := configs.Load(args[0])
+			if err != nil {
+				return err
+			}
+			out, err := configs.Format(sc)
+			if err != nil {
+				return fmt.Errorf("%s: %w", args[0], err)
+			}
+			return show(cmd.OutOrStdout(), args[0], out)
+		},
+	}
+}
+
+// show writes a one-line header comment and the canonical form.
+func show(w io.Writer, ref string, canonical []byte) error {
+	ref = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, ref)
+	if _, err := fmt.Fprintf(w, "# alliancesim show %s: the fully resolved scenario\n\n", ref); err != nil {
+		return err
+	}
+	_, err := w.Write(canonical)
+	return err
+}

@@ -1,0 +1,427 @@
+package configs
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/alliancesim/alliancesim/agents"
+	"github.com/alliancesim/alliancesim/sim"
+	"github.com/alliancesim/alliancesim/theater"
+)
+
+// roundTrip formats sc, parses the result and checks that it gives sc
+// again (but for Source) and the same bytes when formatted again.
+func roundTrip(t *testing.T, sc *sim.Scenario) []byte {
+	t.Helper()
+	out, err := Format(sc)
+	if err != nil {
+		t.Fatalf("format: %v", err)
+	}
+	back, err := Parse("canonical.toml", out)
+	if err != nil {
+		t.Fatalf("canonical form does not parse: %v\n%s", err, out)
+	}
+	want := *sc
+	want.Source, back.Source = "", ""
+	if !reflect.DeepEqual(&want, back) {
+		t.Fatalf("round trip differs:\n%s\nformatted:\n%s", diffScenarios(&want, back), out)
+	}
+	again, err := Format(back)
+	if err != nil || !bytes.Equal(again, out) {
+		t.Fatalf("not byte-stable (%v):\n%s\nthen\n%s", err, out, again)
+	}
+	return out
+}
+
+// diffScenarios names the first fields in which two scenarios differ.
+func diffScenarios(a, b *sim.Scenario) string {
+	var out []string
+	va, vb := reflect.ValueOf(a).Elem(), reflect.ValueOf(b).Elem()
+	for i := range va.NumField() {
+		if !reflect.DeepEqual(va.Field(i).Interface(), vb.Field(i).Interface()) {
+			out = append(out, fmt.Sprintf("%s: %+v\n  != %+v", va.Type().Field(i).Name, va.Field(i).Interface(), vb.Field(i).Interface()))
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+func TestFormatBuiltins(t *testing.T) {
+	for _, name := range BuiltinNames() {
+		t.Run(name, func(t *testing.T) {
+			sc, err := Builtin(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out := roundTrip(t, sc)
+			for _, want := range []string{"[scenario]\nname = " + `"` + name + `"`, "\n[params]\nrough_cost = ", "\n[decision]\nvaluation = "} {
+				if !bytes.Contains(out, []byte(want)) {
+					t.Errorf("output lacks %q", want)
+				}
+			}
+			if bytes.Contains(out, []byte("extends")) {
+				t.Error("canonical form extends something")
+			}
+		})
+	}
+}
+
+// Every parameter and decision key is written, in spec order, whole-number
+// settings as integers and the others as floats.
+func TestFormatWritesEverySetting(t *testing.T) {
+	sc, err := Builtin("generic")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Format(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Params   map[string]any `toml:"params"`
+		Decision map[string]any `toml:"decision"`
+	}
+	md, err := toml.Decode(string(out), &doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range sim.ParamSpecs {
+		v, ok := doc.Params[s.Name]
+		if _, isInt := v.(int64); !ok || isInt != s.Integer {
+			t.Errorf("params.%s = %#v (integer spec: %v)", s.Name, v, s.Integer)
+		}
+	}
+	for _, s := range agents.DecisionSpecs {
+		v, ok := doc.Decision[s.Name]
+		_, isInt := v.(int64)
+		_, isFloat := v.(float64)
+		if !ok || isInt != (s.Kind == agents.DecisionInteger) || isFloat != (s.Kind == agents.DecisionNumber) {
+			t.Errorf("decision.%s = %#v", s.Name, v)
+		}
+	}
+	var order []string
+	for _, k := range md.Keys() {
+		if len(k) == 2 && k[0] == "params" {
+			order = append(order, k[1])
+		}
+	}
+	if !slices.Equal(order, sim.ParamNames()) {
+		t.Errorf("params in order %v, want %v", order, sim.ParamNames())
+	}
+	if !bytes.Contains(out, []byte("[theater.generate]\nwidth = 60\nheight = 40\nsea_fraction = 0.5\nislands = 4\nseed = 7\n")) {
+		t.Errorf("generator:\n%s", out)
+	}
+}
+
+// An overlay that drops, replaces and patches formats to a file without
+// extends that gives the same scenario.
+func TestFormatOverlay(t *testing.T) {
+	sc, err := overlay(t, `extends = "base.toml"
+drop_states = ["c"]
+drop_events = ["war"]
+[scenario]
+tick = "quarter"
+[decision]
+strategy = "powerplay"
+[[states]]
+id = "b"
+decision = { valuation = "expected_utility", patience = 6 }
+[[events]]
+id = "scare"
+tick = 3
+kind = "capability"
+actor = "b"
+naval = 2.5
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := roundTrip(t, sc)
+	for _, want := range []string{
+		"decision = { valuation = \"expected_utility\", patience = 6 }\n",
+		"tick = 3  # 1950-10\nkind = \"capability\"\nactor = \"b\"\nnaval = 2.5\n",
+		"~~AA..BB..\n",
+	} {
+		if !bytes.Contains(out, []byte(want)) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if bytes.Count(out, []byte("decision = {")) != 1 {
+		t.Errorf("only b differs from the scenario's decision:\n%s", out)
+	}
+}
+
+// Format knows every field of a scenario. A field added to these types must
+// be written by Format (and listed here).
+func TestFormatCoversEveryField(t *testing.T) {
+	fields := func(v any) []string {
+		var names []string
+		tp := reflect.TypeOf(v)
+		for i := range tp.NumField() {
+			names = append(names, tp.Field(i).Name)
+		}
+		return names
+	}
+	want := map[string][]string{
+		"Scenario":      {"Name", "Description", "Source", "Calendar", "Ticks", "Map", "Rough", "Generate", "Params", "Decision", "States", "Events"},
+		"Calendar":      {"StartYear", "StartMonth", "MonthsPerTick"},
+		"GenerateSpec":  {"Width", "Height", "SeaFraction", "Islands", "Seed"},
+		"State":         {"ID", "Name", "Role", "Glyph", "Land", "Naval", "Economy", "Revisionism", "Ideology", "Sovereign", "Stakes", "Grievance", "HasReference", "Reference", "Decision"},
+		"ScriptedEvent": {"ID", "Tick", "Kind", "Actor", "Target", "Delta", "Fraction", "SetLand", "SetNaval", "SetEconomy", "Land", "Naval", "Economy", "Sovereign", "Note"},
+	}
+	for name, v := range map[string]any{"Scenario": sim.Scenario{}, "Calendar": sim.Calendar{}, "GenerateSpec": theater.GenerateSpec{},
+		"State": sim.State{}, "ScriptedEvent": sim.ScriptedEvent{}} {
+		if got := fields(v); !slices.Equal(got, want[name]) {
+			t.Errorf("%s has fields %v; Format writes %v", name, got, want[name])
+		}
+	}
+	if n := reflect.TypeOf(sim.Params{}).NumField(); n != len(sim.ParamSpecs) {
+		t.Errorf("sim.Params has %d fields, sim.ParamSpecs %d: Format writes the specs", n, len(sim.ParamSpecs))
+	}
+	if n := reflect.TypeOf(agents.Decision{}).NumField(); n != len(agents.DecisionSpecs) {
+		t.Errorf("agents.Decision has %d fields, agents.DecisionSpecs %d: Format writes the specs", n, len(agents.DecisionSpecs))
+	}
+}
+
+func TestFormatErrors(t *testing.T) {
+	good := func() *sim.Scenario {
+		sc, err := Parse("s.toml", []byte(base))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sc
+	}
+	cases := map[string]func(*sim.Scenario){
+		"nan":          func(sc *sim.Scenario) { sc.Params.SeaCost = math.NaN() },
+		"inf state":    func(sc *sim.Scenario) { sc.States[0].Land = math.Inf(1) },
+		"utf-8":        func(sc *sim.Scenario) { sc.Description = "\xff" },
+		"two theatres": func(sc *sim.Scenario) { sc.Generate = &theater.GenerateSpec{Width: 4, Height: 4} },
+		"no theatre":   func(sc *sim.Scenario) { sc.Map = "" },
+		"role":         func(sc *sim.Scenario) { sc.States[1].Role = 7 },
+		"tick unit":    func(sc *sim.Scenario) { sc.Calendar.MonthsPerTick = 2 },
+		"year":         func(sc *sim.Scenario) { sc.Calendar.StartYear = 12000 },
+	}
+	for name, breakIt := range cases {
+		sc := good()
+		breakIt(sc)
+		if out, err := Format(sc); err == nil {
+			t.Errorf("%s: formatted\n%s", name, out)
+		}
+	}
+}
+
+// Random valid scenarios survive the round trip: every field, odd
+// characters in names, maps and glyphs, every event kind.
+func TestFormatRandomScenarios(t *testing.T) {
+	for seed := range uint64(300) {
+		sc := randomScenario(rand.New(rand.NewPCG(seed, 1)))
+		t.Run(fmt.Sprint(seed), func(t *testing.T) { roundTrip(t, sc) })
+	}
+}
+
+// FuzzFormat: whatever Parse accepts, Format writes in a form Parse reads
+// back into the same scenario.
+func FuzzFormat(f *testing.F) {
+	f.Add([]byte(base))
+	f.Add([]byte(overlayBase))
+	f.Add([]byte(strings.Replace(base, `name = "t"`, `name = "a\"b\\c\u0001"`, 1)))
+	for _, name := range BuiltinNames() {
+		src, _ := builtinSource(name)
+		f.Add(src)
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		sc, err := Parse("fuzz.toml", src)
+		if err != nil || sc.Generate != nil && sc.Generate.Width*sc.Generate.Height > 10_000 {
+			return
+		}
+		roundTrip(t, sc)
+	})
+}
+
+// randomScenario builds a valid scenario from r.
+func randomScenario(r *rand.Rand) *sim.Scenario {
+	pick := func(s []string) string { return s[r.IntN(len(s))] }
+	texts := []string{"", "plain", "Ünïcödé €", `quote " and \ back`, "tab\tnew\nline", "\x01ctrl", "# not a comment", "'''", `"""`}
+	num := func(lo, hi float64) float64 {
+		x := lo + r.Float64()*(hi-lo)
+		if r.IntN(2) == 0 {
+			x = math.Round(x*100) / 100 // as a user writes it
+		}
+		return min(max(x, lo), hi)
+	}
+	sc := &sim.Scenario{
+		Name: pick(texts), Description: pick(texts),
+		Calendar: sim.Calendar{StartYear: 1000 + r.IntN(1100), StartMonth: 1 + r.IntN(12), MonthsPerTick: []int{1, 3, 12}[r.IntN(3)]},
+		Ticks:    1 + r.IntN(600),
+		Params:   sim.DefaultParams(), Decision: agents.DefaultDecision(),
+	}
+	for _, s := range sim.ParamSpecs {
+		if r.IntN(3) == 0 {
+			continue
+		}
+		hi := min(s.Max, s.Min+50)
+		if s.Integer {
+			*s.Field(&sc.Params) = s.Min + float64(r.IntN(int(hi-s.Min)+1))
+		} else {
+			*s.Field(&sc.Params) = num(s.Min, hi)
+		}
+	}
+	randomDecision := func(d *agents.Decision, keys int) {
+		for range keys {
+			s := agents.DecisionSpecs[r.IntN(len(agents.DecisionSpecs))]
+			var v any
+			switch hi := min(s.Max, s.Min+10); s.Kind {
+			case agents.DecisionName:
+				v = pick(s.Names())
+			case agents.DecisionInteger:
+				v = s.Min + float64(r.IntN(int(hi-s.Min)+1))
+			default:
+				v = num(s.Min, hi)
+			}
+			if err := s.Set(d, v); err != nil {
+				panic(err)
+			}
+		}
+	}
+	randomDecision(&sc.Decision, r.IntN(5))
+
+	n := 1 + r.IntN(6)
+	glyphs := []rune{'A', '"', '\\', 'é', '#', '\'', 'x', '€', 'Z'}
+	r.Shuffle(len(glyphs), func(i, j int) { glyphs[i], glyphs[j] = glyphs[j], glyphs[i] })
+	ids := make([]string, n)
+	for i := range ids {
+		ids[i] = fmt.Sprintf("%c%d", 'a'+r.IntN(26), i)
+	}
+	for i, id := range ids {
+		st := sim.State{ID: id, Name: pick(append(texts, id)), Role: sim.Role(r.IntN(3)), Land: num(0, 100), Naval: num(0, 100),
+			Economy: num(0, 100), Revisionism: num(0, 1), Ideology: num(-1, 1), Sovereign: r.IntN(2) == 0, Decision: sc.Decision}
+		if r.IntN(4) > 0 {
+			st.Glyph = glyphs[i]
+		}
+		if r.IntN(2) == 0 {
+			st.HasReference, st.Reference = true, num(0, 1)
+		}
+		for _, other := range ids {
+			if other == id {
+				continue
+			}
+			if st.Role == sim.Patron && r.IntN(2) == 0 {
+				if st.Stakes == nil {
+					st.Stakes = map[string]float64{}
+				}
+				st.Stakes[other] = num(0, 5)
+			}
+			if r.IntN(3) == 0 {
+				if st.Grievance == nil {
+					st.Grievance = map[string]float64{}
+				}
+				st.Grievance[other] = num(0, 1)
+			}
+		}
+		randomDecision(&st.Decision, r.IntN(3))
+		sc.States = append(sc.States, st)
+	}
+
+	if r.IntN(4) == 0 {
+		sc.Generate = &theater.GenerateSpec{Width: 20 + r.IntN(10), Height: 20 + r.IntN(10), SeaFraction: num(0, 0.5), Islands: 1 + r.IntN(3), Seed: r.Uint64N(1 << 40)}
+	} else {
+		cells := []rune{'~', '.', '^'}
+		for _, s := range sc.States {
+			if s.Glyph != 0 {
+				cells = append(cells, s.Glyph)
+			}
+		}
+		w, h := 1+r.IntN(8), 1+r.IntN(6)
+		var m, rough strings.Builder
+		for range h {
+			for range w {
+				c := cells[r.IntN(len(cells))]
+				m.WriteRune(c)
+				if c != '~' && r.IntN(3) == 0 {
+					rough.WriteByte('^')
+				} else {
+					rough.WriteByte('.')
+				}
+			}
+			m.WriteByte('\n')
+			rough.WriteByte('\n')
+		}
+		sc.Map = m.String()
+		if r.IntN(2) == 0 {
+			sc.Rough = rough.String()
+		}
+	}
+
+	for i := range r.IntN(8) {
+		e := sim.ScriptedEvent{Tick: r.IntN(sc.Ticks), Kind: sim.ScriptKind(r.IntN(5)), Actor: pick(ids), Fraction: 1, Note: pick(texts)}
+		if r.IntN(3) > 0 {
+			e.ID = fmt.Sprintf("e-%d_%c", i, 'a'+r.IntN(26))
+		}
+		others := slices.DeleteFunc(slices.Clone(ids), func(id string) bool { return id == e.Actor })
+		switch e.Kind {
+		case sim.ScriptIntent:
+			e.Delta = num(-1, 1)
+			if r.IntN(2) == 0 {
+				e.Target = pick(ids)
+			}
+		case sim.ScriptOccupy, sim.ScriptWithdraw:
+			if len(others) == 0 {
+				e.Kind, e.Sovereign = sim.ScriptSovereignty, true
+				break
+			}
+			e.Target = pick(others)
+			e.Fraction = max(num(0, 1), 0.01)
+		case sim.ScriptCapability:
+			for !e.SetLand && !e.SetNaval && !e.SetEconomy {
+				if r.IntN(2) == 0 {
+					e.SetLand, e.Land = true, num(0, 100)
+				}
+				if r.IntN(2) == 0 {
+					e.SetNaval, e.Naval = true, num(0, 100)
+				}
+				if r.IntN(2) == 0 {
+					e.SetEconomy, e.Economy = true, num(0, 100)
+				}
+			}
+		case sim.ScriptSovereignty:
+			e.Sovereign = r.IntN(2) == 0
+		}
+		sc.Events = append(sc.Events, e)
+	}
+	slices.SortStableFunc(sc.Events, func(a, b sim.ScriptedEvent) int { return a.Tick - b.Tick })
+	return sc
+}
+
+// The canonical form of a built-in is a file like any other: written out
+// and loaded, it is the built-in.
+func TestFormatAsFile(t *testing.T) {
+	sc, err := Builtin("asia-1950")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Format(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "asia.toml")
+	if err := os.WriteFile(p, out, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	back, err := LoadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back.Source = sc.Source
+	if !reflect.DeepEqual(back, sc) {
+		t.Error("file differs from the built-in")
+	}
+}

@@ -1,0 +1,263 @@
+package configs
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// merge lays child over base: set values override, states are patched or
+// added by id, events are replaced by id or appended, and the states and
+// events the child drops are removed from the base. See the package doc
+// for the rules.
+func merge(base, child *rawFile, e *errs) {
+	droppedStates := dropStates(base, child, e)
+	droppedEvents := dropEvents(base, child, e)
+
+	over(&base.Scenario.Name, child.Scenario.Name)
+	over(&base.Scenario.Description, child.Scenario.Description)
+	over(&base.Scenario.Start, child.Scenario.Start)
+	over(&base.Scenario.Tick, child.Scenario.Tick)
+	over(&base.Scenario.Ticks, child.Scenario.Ticks)
+
+	ct, bt := &child.Theater, &base.Theater
+	switch {
+	case ct.Map.Set:
+		bt.Map, bt.Rough, bt.Generate = ct.Map, ct.Rough, nil
+	case ct.Generate != nil && bt.Generate != nil:
+		g, cg := bt.Generate, ct.Generate
+		over(&g.Width, cg.Width)
+		over(&g.Height, cg.Height)
+		over(&g.SeaFraction, cg.SeaFraction)
+		over(&g.Islands, cg.Islands)
+		over(&g.Seed, cg.Seed)
+	case ct.Generate != nil:
+		bt.Map, bt.Rough, bt.Generate = opt[string]{}, opt[string]{}, ct.Generate
+	default:
+		over(&bt.Rough, ct.Rough)
+	}
+
+	base.Params = overMap(base.Params, child.Params)
+	base.Decision = overMap(base.Decision, child.Decision)
+
+	byID := map[string]*rawState{}
+	for _, s := range base.States {
+		if s.ID.Set && s.ID.Bad == nil {
+			byID[s.ID.V] = s
+		}
+	}
+	for _, c := range child.States {
+		if c.ID.Set && c.ID.Bad == nil && droppedStates[c.ID.V] {
+			e.at(c.ID.Loc, "state %q is dropped by drop_states (line %d); allowed: drop a state or patch it, not both", c.ID.V, child.DropStates.Loc.Line)
+			continue
+		}
+		b, ok := byID[c.ID.V]
+		if !ok || !c.ID.Set || c.ID.Bad != nil {
+			base.States = append(base.States, c)
+			continue
+		}
+		over(&b.Name, c.Name)
+		over(&b.Role, c.Role)
+		over(&b.Glyph, c.Glyph)
+		over(&b.Land, c.Land)
+		over(&b.Naval, c.Naval)
+		over(&b.Economy, c.Economy)
+		over(&b.Revisionism, c.Revisionism)
+		over(&b.Ideology, c.Ideology)
+		over(&b.Sovereign, c.Sovereign)
+		over(&b.Reference, c.Reference)
+		b.Stakes = overMap(b.Stakes, c.Stakes)
+		b.Grievance = overMap(b.Grievance, c.Grievance)
+		b.Decision = overMap(b.Decision, c.Decision)
+	}
+
+	mergeEvents(base, child, droppedEvents, e)
+	checkDroppedRefs(base, child, droppedStates, e)
+
+	base.file, base.idx, base.lines = child.file, child.idx, child.lines
+	base.Extends = child.Extends
+	base.DropEvents, base.DropStates = child.DropEvents, child.DropStates
+}
+
+// requireExtends reports drop lists in a file that extends nothing: there
+// is nothing for them to drop.
+func requireExtends(f *rawFile, e *errs) {
+	for _, d := range []struct {
+		key string
+		o   *optIDs
+	}{{"drop_events", &f.DropEvents}, {"drop_states", &f.DropStates}} {
+		if d.o.Set {
+			e.at(d.o.Loc, "%s needs extends; allowed: %s only in a file with extends = \"NAME|PATH\", which it drops from", d.key, d.key)
+		}
+	}
+}
+
+// dropStates removes from base the states child lists in drop_states, the
+// stakes and grievance entries that name them, and their cells on a drawn
+// map (which become unowned land; a rough overlay is left as it is). It
+// returns the ids dropped.
+func dropStates(base, child *rawFile, e *errs) map[string]bool {
+	d := &child.DropStates
+	if !d.ok(e, `an array of state ids, e.g. ["kor"]`) {
+		return nil
+	}
+	have := map[string]*rawState{}
+	var ids []string
+	for _, s := range base.States {
+		if s.ID.Set && s.ID.Bad == nil {
+			have[s.ID.V] = s
+			ids = append(ids, s.ID.V)
+		}
+	}
+	dropped := map[string]bool{}
+	for _, id := range d.V {
+		switch {
+		case dropped[id]:
+			e.at(d.Loc, "%q is listed twice; allowed: each state id once", id)
+		case have[id] == nil:
+			e.at(d.Loc, "%q names no state of the base; allowed: %s", id, orNone(ids, "no states"))
+		default:
+			dropped[id] = true
+		}
+	}
+	if len(dropped) == 0 {
+		return nil
+	}
+	kept := base.States[:0:0]
+	for _, s := range base.States {
+		if s.ID.Set && s.ID.Bad == nil && dropped[s.ID.V] {
+			if g := s.Glyph; g.Set && g.Bad == nil && utf8.RuneCountInString(g.V) == 1 && base.Theater.Map.Set && base.Theater.Map.Bad == nil {
+				base.Theater.Map.V = strings.ReplaceAll(base.Theater.Map.V, g.V, ".")
+			}
+			continue
+		}
+		kept = append(kept, s)
+	}
+	base.States = kept
+	for _, s := range base.States {
+		for id := range dropped {
+			delete(s.Stakes, id)
+			delete(s.Grievance, id)
+		}
+	}
+	return dropped
+}
+
+// dropEvents removes from base the events child lists in drop_events and
+// returns their ids.
+func dropEvents(base, child *rawFile, e *errs) map[string]bool {
+	d := &child.DropEvents
+	if !d.ok(e, `an array of event ids, e.g. ["korean-war-invasion"]`) {
+		return nil
+	}
+	var ids []string
+	for _, ev := range base.Events {
+		if ev.ID.Set && ev.ID.Bad == nil {
+			ids = append(ids, ev.ID.V)
+		}
+	}
+	dropped := map[string]bool{}
+	for _, id := range d.V {
+		switch {
+		case dropped[id]:
+			e.at(d.Loc, "%q is listed twice; allowed: each event id once", id)
+		case !slices.Contains(ids, id):
+			e.at(d.Loc, "%q names no event of the base; allowed: %s", id, orNone(ids, "none (the base has no events with an id)"))
+		default:
+			dropped[id] = true
+		}
+	}
+	base.Events = slices.DeleteFunc(base.Events, func(ev *rawEvent) bool {
+		return ev.ID.Set && ev.ID.Bad == nil && dropped[ev.ID.V]
+	})
+	return dropped
+}
+
+// mergeEvents lays child's events over base's: an event whose id names an
+// event of the base replaces it wholesale, in its place; any other is
+// appended.
+func mergeEvents(base, child *rawFile, dropped map[string]bool, e *errs) {
+	at := map[string]int{}
+	for i, ev := range base.Events {
+		if ev.ID.Set && ev.ID.Bad == nil {
+			at[ev.ID.V] = i
+		}
+	}
+	replaced := map[string]bool{}
+	for _, c := range child.Events {
+		if !c.ID.Set || c.ID.Bad != nil {
+			base.Events = append(base.Events, c)
+			continue
+		}
+		id := c.ID.V
+		if dropped[id] {
+			e.at(c.ID.Loc, "event %q is dropped by drop_events (line %d); allowed: drop it, or replace it by an event with its id, not both", id, child.DropEvents.Loc.Line)
+			continue
+		}
+		if i, ok := at[id]; ok && !replaced[id] {
+			base.Events[i] = c
+			replaced[id] = true
+			continue
+		}
+		base.Events = append(base.Events, c) // a second event with this id is reported as a duplicate
+	}
+}
+
+// checkDroppedRefs reports, at drop_states, every event of the base that
+// still names a dropped state (and removes it, so that it is reported
+// once): the child must drop that event too.
+func checkDroppedRefs(base, child *rawFile, dropped map[string]bool, e *errs) {
+	if len(dropped) == 0 {
+		return
+	}
+	fromChild := map[*rawEvent]bool{}
+	for _, c := range child.Events {
+		fromChild[c] = true
+	}
+	base.Events = slices.DeleteFunc(base.Events, func(ev *rawEvent) bool {
+		if fromChild[ev] {
+			return false // the child's own events are checked like any other
+		}
+		for _, ref := range []*opt[string]{&ev.Actor, &ev.Target} {
+			if !ref.Set || ref.Bad != nil || !dropped[ref.V] {
+				continue
+			}
+			if ev.ID.Set && ev.ID.Bad == nil {
+				e.at(child.DropStates.Loc, "%q is dropped but event %q (%s:%d) names it; allowed: drop that event too, drop_events = [%q]",
+					ref.V, ev.ID.V, ev.Loc.File, ev.Loc.Line, ev.ID.V)
+			} else {
+				e.at(child.DropStates.Loc, "%q is dropped but %s (%s:%d) names it and has no id; allowed: give that event an id and drop it too with drop_events",
+					ref.V, ev.Loc.Key, ev.Loc.File, ev.Loc.Line)
+			}
+			return true
+		}
+		return false
+	})
+}
+
+// orNone joins ids, or says there are none.
+func orNone(ids []string, none string) string {
+	if len(ids) == 0 {
+		return none
+	}
+	return strings.Join(ids, ", ")
+}
+
+func over[T any](dst *opt[T], src opt[T]) {
+	if src.Set {
+		*dst = src
+	}
+}
+
+func overMap[T any](dst, src map[string]*opt[T]) map[string]*opt[T] {
+	if len(src) == 0 {
+		return dst
+	}
+	if dst == nil {
+		dst = map[string]*opt[T]{}
+	}
+	for k, v := range src {
+		dst[k] = v
+	}
+	return dst
+}

@@ -1,0 +1,239 @@
+package configs
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/alliancesim/alliancesim/sim"
+	"github.com/alliancesim/alliancesim/theater"
+)
+
+// overlayBase has three states (c is an adversary drawn on the map, with a
+// rough cell), stakes and grievances that name c, and events with and
+// without ids.
+const overlayBase = `[scenario]
+name = "base"
+start = "1950-01"
+ticks = 24
+
+[theater]
+map = """
+~~AA..BBCC
+~~AA..BBCC
+"""
+rough = """
+.......^^.
+..........
+"""
+
+[[states]]
+id = "a"
+role = "patron"
+glyph = "A"
+stakes = { b = 1.0, c = 0.5 }
+
+[[states]]
+id = "b"
+role = "client"
+glyph = "B"
+grievance = { c = 0.2, a = 0.1 }
+
+[[states]]
+id = "c"
+role = "adversary"
+glyph = "C"
+revisionism = 0.5
+
+[[events]]
+id = "war"
+tick = 2
+kind = "occupy"
+actor = "c"
+target = "b"
+fraction = 0.5
+
+[[events]]
+id = "scare"
+tick = 1
+kind = "intent"
+actor = "a"
+target = "b"
+delta = 0.3
+note = "scare"
+
+[[events]]
+tick = 4
+kind = "sovereignty"
+actor = "b"
+sovereign = false
+`
+
+// overlay writes overlayBase as base.toml and src as child.toml beside it,
+// and parses the child.
+func overlay(t *testing.T, src string) (*sim.Scenario, error) {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "base.toml"), []byte(overlayBase), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	child := filepath.Join(dir, "child.toml")
+	if err := os.WriteFile(child, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return LoadFile(child)
+}
+
+// overlayErr parses an overlay that must fail with a message naming the
+// child, the line and the key.
+func overlayErr(t *testing.T, src string, line int, key, message string) {
+	t.Helper()
+	_, err := overlay(t, src)
+	if err == nil {
+		t.Fatalf("overlay accepted:\n%s", src)
+	}
+	for _, e := range err.(Errors) {
+		if strings.HasSuffix(e.File, "child.toml") && e.Line == line && e.Key == key && strings.Contains(e.Msg, message) {
+			return
+		}
+	}
+	t.Fatalf("want child.toml:%d: %s: …%s…; got\n%v", line, key, message, err)
+}
+
+func eventIDs(sc *sim.Scenario) []string {
+	var ids []string
+	for _, e := range sc.Events {
+		ids = append(ids, e.ID)
+	}
+	return ids
+}
+
+func TestDropEvents(t *testing.T) {
+	sc, err := overlay(t, "extends = \"base.toml\"\ndrop_events = [\"war\", \"scare\"]\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sc.Events) != 1 || sc.Events[0].Kind != sim.ScriptSovereignty {
+		t.Fatalf("events %+v", sc.Events)
+	}
+	overlayErr(t, "extends = \"base.toml\"\ndrop_events = [\"peace\"]\n", 2, "drop_events", `"peace" names no event of the base; allowed: war, scare`)
+	overlayErr(t, "extends = \"base.toml\"\ndrop_events = [\"war\", \"war\"]\n", 2, "drop_events", `"war" is listed twice`)
+	overlayErr(t, "extends = \"base.toml\"\ndrop_events = \"war\"\n", 2, "drop_events", `"war" is a string; allowed: an array of event ids`)
+	overlayErr(t, "extends = \"base.toml\"\ndrop_events = [\"war\"]\n[[events]]\nid = \"war\"\ntick = 3\nkind = \"intent\"\nactor = \"c\"\ndelta = 0.1\n",
+		4, "events[0].id", `event "war" is dropped by drop_events (line 2)`)
+}
+
+// An event with a base event's id replaces it wholesale, not key by key;
+// a new id, or none, appends.
+func TestReplaceEvent(t *testing.T) {
+	sc, err := overlay(t, `extends = "base.toml"
+[[events]]
+id = "scare"
+tick = 1
+kind = "intent"
+actor = "c"
+delta = 0.1
+
+[[events]]
+id = "later"
+tick = 1
+kind = "intent"
+actor = "a"
+delta = -0.1
+
+[[events]]
+tick = 3
+kind = "capability"
+actor = "b"
+land = 2
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := eventIDs(sc), []string{"scare", "later", "war", "", ""}; !reflect.DeepEqual(got, want) {
+		t.Fatalf("event order %q, want %q", got, want)
+	}
+	want := sim.ScriptedEvent{ID: "scare", Tick: 1, Kind: sim.ScriptIntent, Actor: "c", Delta: 0.1, Fraction: 1}
+	if sc.Events[0] != want {
+		t.Errorf("replaced event %+v, want %+v (no target, no note: not a patch)", sc.Events[0], want)
+	}
+	overlayErr(t, "extends = \"base.toml\"\n[[events]]\nid = \"war\"\ntick = 3\nkind = \"intent\"\nactor = \"a\"\ndelta = 0.1\n[[events]]\nid = \"war\"\ntick = 5\nkind = \"intent\"\nactor = \"a\"\ndelta = 0.1\n",
+		9, "events[1].id", `duplicate event id "war" (first at line 3)`)
+}
+
+func TestDropStates(t *testing.T) {
+	sc, err := overlay(t, "extends = \"base.toml\"\ndrop_states = [\"c\"]\ndrop_events = [\"war\"]\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sc.States) != 2 || sc.Index("c") >= 0 {
+		t.Fatalf("states %+v", sc.States)
+	}
+	if !reflect.DeepEqual(sc.States[0].Stakes, map[string]float64{"b": 1}) || !reflect.DeepEqual(sc.States[1].Grievance, map[string]float64{"a": 0.1}) {
+		t.Errorf("stakes %v, grievance %v: entries naming c must go", sc.States[0].Stakes, sc.States[1].Grievance)
+	}
+	if want := "~~AA..BB..\n~~AA..BB..\n"; sc.Map != want {
+		t.Errorf("map %q, want %q", sc.Map, want)
+	}
+	g, err := sc.Grid()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.Terrain[8] != theater.Rough || g.Terrain[9] != theater.Land || g.Owner[8] != theater.NoOwner || g.Owner[9] != theater.NoOwner {
+		t.Errorf("c's rough cell must stay rough and unowned: terrain %v owner %v", g.Terrain[:10], g.Owner[:10])
+	}
+	if len(sc.Events) != 2 {
+		t.Errorf("events %+v", sc.Events)
+	}
+
+	overlayErr(t, "extends = \"base.toml\"\ndrop_states = [\"c\"]\n", 2, "drop_states", `"c" is dropped but event "war" (`)
+	overlayErr(t, "extends = \"base.toml\"\ndrop_states = [\"c\"]\n", 2, "drop_states", `allowed: drop that event too, drop_events = ["war"]`)
+	overlayErr(t, "extends = \"base.toml\"\ndrop_states = [\"b\"]\ndrop_events = [\"war\", \"scare\"]\n", 2, "drop_states",
+		`"b" is dropped but events[2] (`)
+	overlayErr(t, "extends = \"base.toml\"\ndrop_states = [\"b\"]\ndrop_events = [\"war\", \"scare\"]\n", 2, "drop_states",
+		"has no id; allowed: give that event an id and drop it too")
+	overlayErr(t, "extends = \"base.toml\"\ndrop_states = [\"z\"]\n", 2, "drop_states", `"z" names no state of the base; allowed: a, b, c`)
+	overlayErr(t, "extends = \"base.toml\"\ndrop_states = [\"c\"]\ndrop_events = [\"war\"]\n[[states]]\nid = \"c\"\nland = 1\n", 5, "states[0].id",
+		`state "c" is dropped by drop_states (line 2); allowed: drop a state or patch it, not both`)
+	// A replacement that no longer names the dropped state is fine.
+	sc, err = overlay(t, "extends = \"base.toml\"\ndrop_states = [\"c\"]\n[[events]]\nid = \"war\"\ntick = 2\nkind = \"intent\"\nactor = \"a\"\ndelta = 0.1\n")
+	if err != nil || len(sc.Events) != 3 {
+		t.Fatalf("replacement of an event naming a dropped state: %v", err)
+	}
+}
+
+func TestDropNeedsExtends(t *testing.T) {
+	list := parseErrors(t, "drop_events = [\"x\"]\ndrop_states = [\"a\"]\n"+base)
+	var keys []string
+	for _, e := range list {
+		if strings.Contains(e.Msg, "needs extends") {
+			keys = append(keys, e.Key)
+		}
+	}
+	if !reflect.DeepEqual(keys, []string{"drop_events", "drop_states"}) || !strings.Contains(list.Error(), "s.toml:1: drop_events: drop_events needs extends") {
+		t.Errorf("errors %v", list)
+	}
+}
+
+// The Korean War can be taken out of asia-1950 by its event ids.
+func TestDropKoreanWar(t *testing.T) {
+	src := `extends = "asia-1950"
+drop_events = ["korean-war-invasion", "korean-war-prc-backer", "korean-war-seoul-falls", "korean-war-inchon",
+  "korean-war-prc-intervention", "korean-war-armistice-prc", "korean-war-armistice-dprk"]
+`
+	sc, err := Parse("cf.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig, _ := Builtin("asia-1950")
+	if len(sc.Events) != len(orig.Events)-7 {
+		t.Fatalf("%d events left of %d", len(sc.Events), len(orig.Events))
+	}
+	for _, e := range sc.Events {
+		if strings.HasPrefix(e.ID, "korean-war") {
+			t.Errorf("%s left", e.ID)
+		}
+	}
+}

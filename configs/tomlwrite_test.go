@@ -1,0 +1,30 @@
+package configs
+
+import (
+	"testing"
+
+	"github.com/BurntSushi/toml"
+)
+
+// TOML values are read back as written.
+func TestTOMLValues(t *testing.T) {
+	floats := map[float64]string{3: "3.0", 0.1: "0.1", 1e21: "1e+21", 1e-9: "1e-09", -2.5: "-2.5", 1e6: "1e+06", 123456: "123456.0", 0.30000000000000004: "0.30000000000000004"}
+	for x, want := range floats {
+		got, err := tomlFloat(x)
+		if err != nil || got != want {
+			t.Errorf("tomlFloat(%v) = %q, %v; want %q", x, got, err, want)
+		}
+		var doc struct{ V any }
+		if _, err := toml.Decode("v = "+got, &doc); err != nil || doc.V != x {
+			t.Errorf("%s reads back as %#v (%v)", got, doc.V, err)
+		}
+	}
+	for _, s := range []string{"", "plain", `quote " and \ back`, "tab\tnew\nline\r", "\x01\x1f\x7f", "Ünïcödé €", "'''", `"""`, "#"} {
+		q, err := tomlString(s)
+		m, merr := tomlMultiline(s)
+		var doc struct{ A, B string }
+		if _, derr := toml.Decode("a = "+q+"\nb = "+m+"\n", &doc); err != nil || merr != nil || derr != nil || doc.A != s || doc.B != s {
+			t.Errorf("%q: written %s and %s, read %q and %q (%v %v %v)", s, q, m, doc.A, doc.B, err, merr, derr)
+		}
+	}
+}

@@ -1,0 +1,342 @@
+package configs
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/alliancesim/alliancesim/agents"
+	"github.com/alliancesim/alliancesim/sim"
+)
+
+// valueKind is the type of value a varied path takes.
+type valueKind int
+
+const (
+	kindNumber valueKind = iota // float64
+	kindWhole                   // float64 holding a whole number
+	kindBool
+	kindString
+)
+
+// words says in a sentence what values of the kind are allowed.
+func (k valueKind) words() string {
+	return [...]string{"numbers", "whole numbers", "true or false", "strings"}[k]
+}
+
+// axis is one [[vary]] resolved: its path, the kind of its values, and
+// either a list of values or (under lhs) a range to draw from.
+type axis struct {
+	path   string
+	kind   valueKind
+	values []any
+	ranged bool    // lhs: draw from [lo, hi] rather than from values
+	lo, hi float64 // the range; for whole numbers, the whole numbers in it
+}
+
+// varyPath says what type of value a dotted path takes, or what is wrong
+// with it (msg != "").
+func varyPath(path string) (kind valueKind, msg string) {
+	parts := strings.Split(path, ".")
+	stateFields := []string{"land", "naval", "economy", "revisionism", "ideology", "sovereign", "reference"}
+	generate := []string{"width", "height", "sea_fraction", "islands", "seed"}
+	decision := func(key, prefix string) (valueKind, string) {
+		spec, ok := agents.LookupDecision(key)
+		if !ok {
+			return 0, "names no decision key; allowed: " + prefix + strings.Join(agents.DecisionNames(), ", "+prefix)
+		}
+		return map[agents.DecisionKind]valueKind{agents.DecisionNumber: kindNumber, agents.DecisionInteger: kindWhole, agents.DecisionName: kindString}[spec.Kind], ""
+	}
+	switch {
+	case len(parts) == 2 && parts[0] == "params":
+		spec, ok := sim.LookupParam(parts[1])
+		if !ok {
+			return 0, "names no parameter; allowed: params." + strings.Join(sim.ParamNames(), ", params.")
+		}
+		if spec.Integer {
+			return kindWhole, ""
+		}
+		return kindNumber, ""
+	case len(parts) == 2 && parts[0] == "decision":
+		return decision(parts[1], "decision.")
+	case len(parts) == 3 && parts[0] == "states":
+		if !slices.Contains(stateFields, parts[2]) {
+			return 0, "names no state field that can be varied; allowed: " + strings.Join(stateFields, ", ")
+		}
+		if parts[2] == "sovereign" {
+			return kindBool, ""
+		}
+		return kindNumber, ""
+	case len(parts) == 4 && parts[0] == "states" && parts[2] == "decision":
+		return decision(parts[3], "")
+	case len(parts) == 3 && parts[0] == "theater" && parts[1] == "generate":
+		if !slices.Contains(generate, parts[2]) {
+			return 0, "names no generator setting; allowed: " + strings.Join(generate, ", ")
+		}
+		if parts[2] == "sea_fraction" {
+			return kindNumber, ""
+		}
+		return kindWhole, ""
+	case path == "scenario.ticks":
+		return kindWhole, ""
+	}
+	return 0, "is not a path that can be varied; allowed: params.NAME, decision.KEY, states.ID.FIELD, states.ID.decision.KEY, theater.generate.FIELD, scenario.ticks"
+}
+
+// varyAxis turns a [[vary]] into its axis: the values listed, or those of
+// a range (a grid's steps, or an lhs range to draw from), each of the type
+// the path takes.
+func varyAxis(v *rawVary, kind valueKind, design string, e *errs) (axis, bool) {
+	ax := axis{path: v.Path.V, kind: kind}
+	hasRange := v.From.Set || v.To.Set || v.Steps.Set
+	switch {
+	case len(v.Values) > 0 && hasRange:
+		e.at(v.Loc, "both values and from/to/steps; allowed: one of them")
+		return ax, false
+	case len(v.Values) > 0:
+		for _, o := range v.Values {
+			if !o.ok(e, kind.words()+" for "+ax.path) {
+				return ax, false
+			}
+			if msg := checkValue(ax.path, kind, o.V); msg != "" {
+				e.at(o.Loc, "%s", msg)
+				return ax, false
+			}
+			ax.values = append(ax.values, o.V)
+		}
+		return ax, true
+	case hasRange && (kind == kindBool || kind == kindString):
+		loc := v.From.Loc
+		if !v.From.Set {
+			loc = v.Loc
+		}
+		example := `values = [true, false]`
+		if kind == kindString {
+			example = `values = ["a", "b"]`
+		}
+		e.at(loc, "a range is for numbers, and %s takes %s; allowed: %s", ax.path, kind.words(), example)
+		return ax, false
+	case hasRange && design == "lhs":
+		if v.Steps.Set {
+			e.at(v.Steps.Loc, "steps is for grids; allowed: from and to alone under design = \"lhs\" (samples sets the number of points)")
+			return ax, false
+		}
+		if !v.From.Set || !v.To.Set {
+			e.at(v.Loc, "a range needs from and to; allowed: from = 0.1, to = 0.9")
+			return ax, false
+		}
+		if !v.From.ok(e, "a number") || !v.To.ok(e, "a number") || !finite(&v.From, e) || !finite(&v.To, e) {
+			return ax, false
+		}
+		ax.ranged, ax.lo, ax.hi = true, v.From.V, v.To.V
+		if kind == kindWhole {
+			ax.lo, ax.hi = math.Ceil(min(v.From.V, v.To.V)), math.Floor(max(v.From.V, v.To.V))
+			if ax.lo > ax.hi {
+				e.at(v.Loc, "no whole number between from = %v and to = %v, and %s takes whole numbers; allowed: a range with a whole number in it", v.From.V, v.To.V, ax.path)
+				return ax, false
+			}
+		}
+		return ax, true
+	case hasRange:
+		if !v.From.Set || !v.To.Set || !v.Steps.Set {
+			e.at(v.Loc, "a range needs from, to and steps; allowed: from = 0.1, to = 0.9, steps = 5")
+			return ax, false
+		}
+		if !v.From.ok(e, "a number") || !v.To.ok(e, "a number") || !v.Steps.ok(e, "a whole number ≥ 1") || !finite(&v.From, e) || !finite(&v.To, e) {
+			return ax, false
+		}
+		if v.Steps.V < 1 || v.Steps.V > maxPoints {
+			e.at(v.Steps.Loc, "%d is out of range; allowed: a whole number in [1, %d]", v.Steps.V, maxPoints)
+			return ax, false
+		}
+		ax.values = gridValues(v.From.V, v.To.V, v.Steps.V)
+		if kind == kindWhole {
+			return ax, wholeSteps(v, ax.values, e)
+		}
+		return ax, true
+	}
+	e.at(v.Loc, "vary without values; allowed: values = [...] or from and to (and steps, for a grid)")
+	return ax, false
+}
+
+func finite(o *opt[float64], e *errs) bool {
+	if math.IsNaN(o.V) || math.IsInf(o.V, 0) {
+		e.at(o.Loc, "%v is not a finite number; allowed: a number", o.V)
+		return false
+	}
+	return true
+}
+
+// checkValue says what is wrong with one listed value of a path, or "".
+func checkValue(path string, kind valueKind, v any) string {
+	ok := false
+	switch x := v.(type) {
+	case float64:
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return fmt.Sprintf("%v is not a finite number; allowed: %s for %s", x, kind.words(), path)
+		}
+		ok = kind == kindNumber || kind == kindWhole && x == math.Trunc(x)
+		if kind == kindWhole && !ok {
+			return fmt.Sprintf("%v is not a whole number; allowed: whole numbers for %s", x, path)
+		}
+	case bool:
+		ok = kind == kindBool
+	case string:
+		ok = kind == kindString
+		if ok {
+			return checkName(path, x)
+		}
+	}
+	if !ok {
+		return fmt.Sprintf("%s is %s; allowed: %s for %s", show(v), typeName(v), kind.words(), path)
+	}
+	return ""
+}
+
+// checkName says what is wrong with a name given to a decision key, or "".
+func checkName(path, name string) string {
+	parts := strings.Split(path, ".")
+	spec, ok := agents.LookupDecision(parts[len(parts)-1])
+	if !ok {
+		return ""
+	}
+	var d agents.Decision
+	if err := spec.Set(&d, name); err != nil {
+		return err.Error()
+	}
+	return ""
+}
+
+// gridValues are steps values evenly spaced from from to to, rounded to 12
+// significant digits so that they read as a user would write them (0.3,
+// not 0.30000000000000004); the ends are exactly from and to.
+func gridValues(from, to float64, steps int) []any {
+	out := make([]any, steps)
+	for i := range out {
+		x := from
+		switch {
+		case i == steps-1 && steps > 1:
+			x = to
+		case i > 0:
+			x = roundDigits(from + (to-from)*float64(i)/float64(steps-1))
+		}
+		out[i] = x
+	}
+	return out
+}
+
+// roundDigits rounds x to 12 significant digits.
+func roundDigits(x float64) float64 {
+	r, err := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 12, 64), 64)
+	if err != nil {
+		return x
+	}
+	return r
+}
+
+// wholeSteps checks that a grid over a whole-number path gives whole
+// numbers, naming the first value that is not.
+func wholeSteps(v *rawVary, values []any, e *errs) bool {
+	for i, x := range values {
+		f := x.(float64)
+		if f == math.Trunc(f) {
+			continue
+		}
+		switch {
+		case i == 0:
+			e.at(v.From.Loc, "%v is not a whole number; allowed: a whole number, as %s takes whole numbers", f, v.Path.V)
+		case i == len(values)-1:
+			e.at(v.To.Loc, "%v is not a whole number; allowed: a whole number, as %s takes whole numbers", f, v.Path.V)
+		default:
+			e.at(v.Steps.Loc, "from = %v, to = %v in %d steps gives %v, not a whole number, and %s takes whole numbers; allowed: steps such that (to − from)/(steps − 1) is whole%s",
+				v.From.V, v.To.V, v.Steps.V, f, v.Path.V, stepsHint(values[0].(float64), values[len(values)-1].(float64), v.Steps.V))
+		}
+		return false
+	}
+	return true
+}
+
+// stepsHint suggests the number of steps nearest to steps that gives whole
+// numbers from from to to.
+func stepsHint(from, to float64, steps int) string {
+	span := int64(math.Abs(to - from))
+	if from != math.Trunc(from) || to != math.Trunc(to) || span > maxPoints {
+		return ""
+	}
+	best := int64(-1)
+	for n := int64(1); n <= span; n++ { // n = steps − 1
+		if span%n == 0 && (best < 0 || abs64(n+1-int64(steps)) < abs64(best+1-int64(steps))) {
+			best = n
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	return fmt.Sprintf(", e.g. steps = %d", best+1)
+}
+
+func abs64(x int64) int64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// gridSize is the number of points of a grid over axes (a float64, so
+// that it cannot overflow).
+func gridSize(axes []axis) float64 {
+	n := 1.0
+	for _, ax := range axes {
+		n *= float64(len(ax.values))
+	}
+	return n
+}
+
+// grid is every combination, the last path varying fastest.
+func grid(axes []axis) [][]any {
+	points := [][]any{{}}
+	for _, ax := range axes {
+		var next [][]any
+		for _, p := range points {
+			for _, v := range ax.values {
+				next = append(next, append(slices.Clone(p), v))
+			}
+		}
+		points = next
+	}
+	return points
+}
+
+// latinHypercube draws samples points so that each path's range (or list
+// of values) is cut into samples strata, each used once; the pairing of
+// strata across paths is a random permutation per path, seeded from the
+// experiment's seed. A range of numbers gives a uniform draw within its
+// stratum; a range of whole numbers gives the whole number the draw falls
+// on, each whole number in the range taking an equal share of [0, 1); a
+// list gives the value the stratum falls on.
+func latinHypercube(axes []axis, samples int, seed uint64) [][]any {
+	rng := rand.New(rand.NewPCG(seed, 0x6c6873)) // "lhs"
+	points := make([][]any, samples)
+	for i := range points {
+		points[i] = make([]any, len(axes))
+	}
+	for d, ax := range axes {
+		perm := rng.Perm(samples)
+		for i := range points {
+			u := (float64(perm[i]) + rng.Float64()) / float64(samples)
+			switch {
+			case ax.ranged && ax.kind == kindWhole:
+				n := ax.hi - ax.lo + 1
+				points[i][d] = ax.lo + min(math.Floor(u*n), n-1)
+			case ax.ranged:
+				points[i][d] = ax.lo + u*(ax.hi-ax.lo)
+			default:
+				points[i][d] = ax.values[min(int(u*float64(len(ax.values))), len(ax.values)-1)]
+			}
+		}
+	}
+	return points
+}

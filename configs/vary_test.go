@@ -1,0 +1,178 @@
+package configs
+
+import (
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// experimentErr parses an experiment that must fail with an error at line
+// and key whose message contains message.
+func experimentErr(t *testing.T, src string, line int, key, message string) {
+	t.Helper()
+	_, err := ParseExperiment("x.toml", []byte(src))
+	var list Errors
+	if !errors.As(err, &list) {
+		t.Fatalf("want Errors, got %v for\n%s", err, src)
+	}
+	for _, e := range list {
+		if e.File == "x.toml" && e.Line == line && e.Key == key && strings.Contains(e.Msg, message) {
+			return
+		}
+	}
+	t.Fatalf("want x.toml:%d: %s: …%s…; got\n%v", line, key, message, list)
+}
+
+func mustExperiment(t *testing.T, src string) *Experiment {
+	t.Helper()
+	x, err := ParseExperiment("x.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return x
+}
+
+// A Latin hypercube draws from from/to; steps belongs to grids.
+func TestLHSRange(t *testing.T) {
+	x := mustExperiment(t, "scenario = \"generic\"\ndesign = \"lhs\"\nsamples = 5\n[[vary]]\npath = \"params.sea_cost\"\nfrom = 1\nto = 2\n")
+	if x.Samples != 5 || len(x.Points) != 5 {
+		t.Fatalf("%d samples, %d points", x.Samples, len(x.Points))
+	}
+	for _, p := range x.Points {
+		if v := p[0].(float64); v < 1 || v > 2 {
+			t.Errorf("%v outside [1, 2]", v)
+		}
+	}
+	experimentErr(t, "scenario = \"generic\"\ndesign = \"lhs\"\nsamples = 5\n[[vary]]\npath = \"params.sea_cost\"\nfrom = 1\nto = 2\nsteps = 3\n",
+		8, "vary[0].steps", `steps is for grids; allowed: from and to alone under design = "lhs"`)
+	experimentErr(t, "scenario = \"generic\"\ndesign = \"lhs\"\nsamples = 5\n[[vary]]\npath = \"params.sea_cost\"\nfrom = 1\n",
+		4, "vary[0]", "a range needs from and to")
+	experimentErr(t, "scenario = \"generic\"\n[[vary]]\npath = \"params.sea_cost\"\nfrom = 1\nto = 2\n",
+		2, "vary[0]", "a range needs from, to and steps")
+}
+
+// Paths that take whole numbers get whole numbers.
+func TestWholeNumberPaths(t *testing.T) {
+	// lhs: 16 samples over the 8 whole numbers in [1.5, 9.2], each twice.
+	x := mustExperiment(t, `scenario = "generic"
+design = "lhs"
+samples = 16
+[[vary]]
+path = "decision.patience"
+from = 1.5
+to = 9.2
+[[vary]]
+path = "theater.generate.islands"
+from = 1
+to = 4
+[[vary]]
+path = "scenario.ticks"
+from = 100
+to = 200
+`)
+	count := map[float64]int{}
+	for _, p := range x.Points {
+		count[p[0].(float64)]++
+		for d, lo := range []float64{2, 1, 100} {
+			v := p[d].(float64)
+			if v != float64(int(v)) || v < lo {
+				t.Errorf("%s = %v", x.Vary[d], v)
+			}
+		}
+	}
+	if want := map[float64]int{2: 2, 3: 2, 4: 2, 5: 2, 6: 2, 7: 2, 8: 2, 9: 2}; !reflect.DeepEqual(count, want) {
+		t.Errorf("patience drawn %v, want each whole number twice", count)
+	}
+	sc, err := x.ScenarioAt(3)
+	if err != nil || sc.Decision.Patience != x.Points[3][0] || float64(sc.Generate.Islands) != x.Points[3][1] || float64(sc.Ticks) != x.Points[3][2] {
+		t.Fatalf("point 3: %v", err)
+	}
+	experimentErr(t, "scenario = \"generic\"\ndesign = \"lhs\"\nsamples = 2\n[[vary]]\npath = \"decision.patience\"\nfrom = 1.2\nto = 1.8\n",
+		4, "vary[0]", "no whole number between from = 1.2 and to = 1.8")
+
+	// grids
+	x = mustExperiment(t, "scenario = \"generic\"\n[[vary]]\npath = \"params.retry_interval\"\nfrom = 0\nto = 12\nsteps = 4\n")
+	if want := [][]any{{0.0}, {4.0}, {8.0}, {12.0}}; !reflect.DeepEqual(x.Points, want) {
+		t.Errorf("points %v, want %v", x.Points, want)
+	}
+	experimentErr(t, "scenario = \"generic\"\n[[vary]]\npath = \"params.retry_interval\"\nfrom = 0\nto = 10\nsteps = 4\n",
+		6, "vary[0].steps", "from = 0, to = 10 in 4 steps gives 3.33333333333, not a whole number, and params.retry_interval takes whole numbers; allowed: steps such that (to − from)/(steps − 1) is whole, e.g. steps = 3")
+	experimentErr(t, "scenario = \"generic\"\n[[vary]]\npath = \"scenario.ticks\"\nfrom = 10.5\nto = 20\nsteps = 2\n",
+		4, "vary[0].from", "10.5 is not a whole number")
+	experimentErr(t, "scenario = \"generic\"\n[[vary]]\npath = \"decision.patience\"\nvalues = [12, 2.5]\n",
+		4, "vary[0].values", "2.5 is not a whole number; allowed: whole numbers for decision.patience")
+	experimentErr(t, "scenario = \"generic\"\n[[vary]]\npath = \"theater.generate.width\"\nvalues = [40, \"wide\"]\n",
+		4, "vary[0].values", `"wide" is a string; allowed: whole numbers for theater.generate.width`)
+}
+
+// Booleans and names take values of their own type, never a range.
+func TestBoolAndStringPaths(t *testing.T) {
+	x := mustExperiment(t, "scenario = \"generic\"\n[[vary]]\npath = \"states.c1.sovereign\"\nvalues = [true, false]\n")
+	if want := [][]any{{true}, {false}}; !reflect.DeepEqual(x.Points, want) {
+		t.Errorf("points %v", x.Points)
+	}
+	sc, err := x.ScenarioAt(1)
+	if err != nil || sc.States[sc.Index("c1")].Sovereign {
+		t.Fatalf("c1 still sovereign at point 1 (%v)", err)
+	}
+	cases := []struct {
+		vary, key, message string
+	}{
+		{"path = \"states.c1.sovereign\"\nfrom = 0\nto = 1\nsteps = 2\n", "vary[0].from", "a range is for numbers, and states.c1.sovereign takes true or false; allowed: values = [true, false]"},
+		{"path = \"states.c1.sovereign\"\nvalues = [1, 0]\n", "vary[0].values", "1 is a number; allowed: true or false for states.c1.sovereign"},
+		{"path = \"decision.strategy\"\nfrom = 0\nto = 1\nsteps = 2\n", "vary[0].from", `takes strings; allowed: values = ["a", "b"]`},
+		{"path = \"decision.strategy\"\nvalues = [1]\n", "vary[0].values", "1 is a number; allowed: strings for decision.strategy"},
+		{"path = \"states.c1.decision.valuation\"\nvalues = [\"prospect\", \"hunch\"]\n", "vary[0].values", `"hunch" is not a known valuation; allowed:`},
+		{"path = \"params.sea_cost\"\nvalues = [\"high\"]\n", "vary[0].values", `"high" is a string; allowed: numbers for params.sea_cost`},
+		{"path = \"params.sea_cost\"\nvalues = [true]\n", "vary[0].values", "true is a boolean; allowed: numbers for params.sea_cost"},
+		{"path = \"params.sea_cost\"\nvalues = [nan]\n", "vary[0].values", "NaN is not a finite number"},
+	}
+	for _, c := range cases {
+		experimentErr(t, "scenario = \"generic\"\n[[vary]]\n"+c.vary, 4, c.key, c.message)
+	}
+}
+
+// Grid values are what a user would write, without floating-point noise.
+func TestGridValuesExact(t *testing.T) {
+	cases := []struct {
+		from, to float64
+		steps    int
+		want     []any
+	}{
+		{0.1, 0.9, 5, []any{0.1, 0.3, 0.5, 0.7, 0.9}},
+		{0, 0.8, 5, []any{0.0, 0.2, 0.4, 0.6, 0.8}},
+		{0, 1, 11, []any{0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0}},
+		{0.9, 0.1, 3, []any{0.9, 0.5, 0.1}},
+		{2, 2, 1, []any{2.0}},
+	}
+	for _, c := range cases {
+		if got := gridValues(c.from, c.to, c.steps); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%v to %v in %d: %v, want %v", c.from, c.to, c.steps, got, c.want)
+		}
+	}
+	x := mustExperiment(t, "scenario = \"generic\"\n[[vary]]\npath = \"theater.generate.sea_fraction\"\nfrom = 0.1\nto = 0.9\nsteps = 5\n")
+	if got := x.Describe(1); got != "theater.generate.sea_fraction=0.3" {
+		t.Errorf("describe %q", got)
+	}
+}
+
+// Seeds are whole numbers in [0, 2^53 − 1], exact as doubles.
+func TestExperimentSeedRange(t *testing.T) {
+	x := mustExperiment(t, "scenario = \"generic\"\nseed = 9007199254740991\n")
+	if x.Seed != MaxSeed || float64(x.Seed) != 9007199254740991 {
+		t.Errorf("seed %d", x.Seed)
+	}
+	experimentErr(t, "scenario = \"generic\"\nseed = 9007199254740992\n", 2, "seed", "9007199254740992 is out of range; allowed: a whole number in [0, 9007199254740991]")
+	experimentErr(t, "scenario = \"generic\"\nseed = -1\n", 2, "seed", "out of range")
+}
+
+// A grid too large is refused before it is built.
+func TestGridTooLarge(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("scenario = \"generic\"\n")
+	for _, p := range []string{"params.sea_cost", "params.rough_cost", "params.sealift", "params.exit_cost"} {
+		b.WriteString("[[vary]]\npath = \"" + p + "\"\nfrom = 0\nto = 1\nsteps = 100000\n")
+	}
+	experimentErr(t, b.String(), 2, "vary", "1e+20 points; allowed: at most 100000")
+}
