@@ -284,38 +284,13 @@ func (x *Experiment) Describe(point int) string {
 func (x *Experiment) ScenarioAt(point int) (*sim.Scenario, error) {
 	ref := x.Scenario // a relative path resolves beside the experiment, as extends does
 	var b strings.Builder
-	fmt.Fprintf(&b, "extends = %s\n", strconv.Quote(ref))
-	tables := map[string][]string{}
-	var order []string
-	put := func(table, line string) {
-		if _, ok := tables[table]; !ok {
-			order = append(order, table)
-		}
-		tables[table] = append(tables[table], line)
+	q, _ := tomlString(ref)
+	fmt.Fprintf(&b, "extends = %s\n", q)
+	values := make([]string, len(x.Vary))
+	for i := range x.Vary {
+		values[i] = x.value(point, i)
 	}
-	for i, path := range x.Vary {
-		v := x.value(point, i)
-		parts := strings.Split(path, ".")
-		switch {
-		case parts[0] == "states" && len(parts) == 4:
-			put("states."+parts[1], fmt.Sprintf("decision.%s = %s", parts[3], v))
-		case parts[0] == "states":
-			put("states."+parts[1], fmt.Sprintf("%s = %s", parts[2], v))
-		default:
-			put(strings.Join(parts[:len(parts)-1], "."), fmt.Sprintf("%s = %s", parts[len(parts)-1], v))
-		}
-	}
-	for _, t := range order {
-		if id, ok := strings.CutPrefix(t, "states."); ok {
-			q, _ := tomlString(id)
-			fmt.Fprintf(&b, "[[states]]\nid = %s\n", q)
-		} else {
-			fmt.Fprintf(&b, "[%s]\n", t)
-		}
-		for _, l := range tables[t] {
-			b.WriteString(l + "\n")
-		}
-	}
+	overlaySource(&b, x.Vary, values)
 	// Named after the experiment so that relative paths resolve beside it
 	// and errors say which point.
 	return Parse(fmt.Sprintf("%s (point %d)", x.File, point), []byte(b.String()))
@@ -324,20 +299,11 @@ func (x *Experiment) ScenarioAt(point int) (*sim.Scenario, error) {
 // value writes the value of path i at a point as TOML, typed by its path:
 // whole numbers as integers, other numbers as floats.
 func (x *Experiment) value(point, i int) string {
-	var s string
-	var err error
-	switch v := x.Points[point][i].(type) {
-	case string:
-		s, err = tomlString(v)
-	case float64:
-		if i < len(x.kinds) && x.kinds[i] == kindWhole {
-			s, err = tomlWhole(v)
-		} else {
-			s, err = tomlFloat(v)
-		}
-	default:
-		s = fmt.Sprint(v)
+	kind := kindNumber
+	if i < len(x.kinds) {
+		kind = x.kinds[i]
 	}
+	s, err := valueTOML(kind, x.Points[point][i])
 	if err != nil {
 		return fmt.Sprint(x.Points[point][i]) // not TOML: the point's scenario reports it
 	}

@@ -29,7 +29,7 @@ func TestWilsonByHand(t *testing.T) {
 }
 
 // Newcombe (1998), Table II, example (a): 56/70 against 48/80, difference
-// 0.1750 with the hybrid score interval 0.0524 to 0.3339.
+// 0.2 with the hybrid score interval 0.0524 to 0.3339.
 func TestDifferenceIntervalNewcombe(t *testing.T) {
 	lo, hi := DifferenceInterval(NewProportion(48, 80), NewProportion(56, 70))
 	if !near(lo, 0.0524, 5e-5) || !near(hi, 0.3339, 5e-5) {

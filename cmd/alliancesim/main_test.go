@@ -217,3 +217,22 @@ func TestSweepFlags(t *testing.T) {
 		t.Errorf("want 2 points × 3 runs from seed 40:\n%s", b)
 	}
 }
+
+// hypotheses runs end to end in quick mode and writes its files.
+func TestHypothesesQuick(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "h")
+	out, err := execute(t, "hypotheses", "T4", "NC2", "--runs", "2", "--layouts", "2", "--out", dir)
+	if err != nil || !strings.Contains(out, "T4") || !strings.Contains(out, "NC2") || !strings.Contains(out, "of 2 hold") {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "hypotheses.csv"))
+	if err != nil || !strings.HasPrefix(string(b), "hypothesis,layout,level,outcome,n,low,high") {
+		t.Fatalf("%v %s", err, b)
+	}
+	if _, err := execute(t, "hypotheses", "T99"); err == nil {
+		t.Error("an unknown hypothesis should be an error")
+	}
+	if out, err := execute(t, "hypotheses", "--list"); err != nil || !strings.Contains(out, "T6") {
+		t.Errorf("--list: %v %s", err, out)
+	}
+}

@@ -1,0 +1,120 @@
+package configs
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/alliancesim/alliancesim/sim"
+)
+
+// An overlay sets dotted paths — params.NAME, decision.KEY,
+// states.ID.FIELD, states.ID.decision.KEY, theater.generate.FIELD,
+// scenario.ticks — as a file extending a scenario would: the values are
+// written as TOML tables, laid over the base and checked like any file.
+// Experiment points, hypothesis levers and one-off changes all go this
+// way, so there is one set of rules and one set of checks.
+
+// overlaySource writes TOML tables that set each path to its value
+// (already written as TOML).
+func overlaySource(b *strings.Builder, paths, values []string) {
+	tables := map[string][]string{}
+	var order []string
+	put := func(table, line string) {
+		if _, ok := tables[table]; !ok {
+			order = append(order, table)
+		}
+		tables[table] = append(tables[table], line)
+	}
+	for i, path := range paths {
+		v := values[i]
+		parts := strings.Split(path, ".")
+		switch {
+		case parts[0] == "states" && len(parts) == 4:
+			put("states."+parts[1], fmt.Sprintf("decision.%s = %s", parts[3], v))
+		case parts[0] == "states":
+			put("states."+parts[1], fmt.Sprintf("%s = %s", parts[2], v))
+		default:
+			put(strings.Join(parts[:len(parts)-1], "."), fmt.Sprintf("%s = %s", parts[len(parts)-1], v))
+		}
+	}
+	for _, t := range order {
+		if id, ok := strings.CutPrefix(t, "states."); ok {
+			q, _ := tomlString(id)
+			fmt.Fprintf(b, "[[states]]\nid = %s\n", q)
+		} else {
+			fmt.Fprintf(b, "[%s]\n", t)
+		}
+		for _, l := range tables[t] {
+			b.WriteString(l + "\n")
+		}
+	}
+}
+
+// valueTOML writes a value for a path of the given kind as TOML: whole
+// numbers as integers, other numbers as floats.
+func valueTOML(kind valueKind, v any) (string, error) {
+	switch x := v.(type) {
+	case string:
+		return tomlString(x)
+	case float64:
+		if kind == kindWhole {
+			return tomlWhole(x)
+		}
+		return tomlFloat(x)
+	case int:
+		return strconv.Itoa(x), nil
+	case bool:
+		return strconv.FormatBool(x), nil
+	}
+	return "", fmt.Errorf("%v is %T; allowed: a number, a string or a boolean", v, v)
+}
+
+// SetPath sets one dotted path of a resolved scenario to a value, checked
+// exactly as a file extending the scenario and setting the path would be;
+// errors name the path. The scenario is replaced by the result only if it
+// is valid.
+func SetPath(sc *sim.Scenario, path string, value any) error {
+	kind, msg := varyPath(path)
+	if msg != "" {
+		return fmt.Errorf("%q %s", path, msg)
+	}
+	if msg := checkValue(path, kind, value); msg != "" {
+		return fmt.Errorf("%s: %s", path, msg)
+	}
+	v, err := valueTOML(kind, value)
+	if err != nil {
+		return fmt.Errorf("%s: %v", path, err)
+	}
+	base, err := Format(sc)
+	if err != nil {
+		return err
+	}
+	var over strings.Builder
+	overlaySource(&over, []string{path}, []string{v})
+	out, err := parseOver("(set "+path+")", base, []byte(over.String()))
+	if err != nil {
+		return fmt.Errorf("%s = %s: %s", path, v, pointErrors(err))
+	}
+	out.Source = sc.Source
+	*sc = *out
+	return nil
+}
+
+// parseOver reads src (a file without extends) laid over a scenario given
+// in canonical form, naming the overlay file in errors.
+func parseOver(file string, base, src []byte) (*sim.Scenario, error) {
+	var e errs
+	b := decodeFile(file+" (base)", base, &e)
+	child := decodeFile(file, src, &e)
+	if b == nil || child == nil {
+		return nil, e.list.sorted()
+	}
+	child.Extends.Set = true // laid over b, as extends would
+	merge(b, child, &e)
+	sc := resolve(b, &e)
+	if err := e.list.sorted(); err != nil {
+		return nil, err
+	}
+	return sc, nil
+}

@@ -1,0 +1,288 @@
+package hypotheses
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/alliancesim/alliancesim/runner"
+	"github.com/alliancesim/alliancesim/sim"
+)
+
+// Hypothesis is one comparative static: in a family of worlds, move one
+// lever over its levels, hold the rest, and the outcome must move the
+// predicted way by at least MinChange — or, for a rate, reach a threshold.
+type Hypothesis struct {
+	ID     string // T1a, T3b, …
+	Source string // the theory and seed it comes from
+	Claim  string // what it says, in words
+
+	// Scenario is the built-in scenario the worlds start from. With
+	// Layouts, each world is one of the generated layouts
+	// (theater.generate.seed = 1 … K); otherwise there is one world.
+	Scenario string
+	Layouts  bool
+	// Setup, if set, states facts of the experiment before the lever is
+	// applied (a longer horizon to observe 20-year survival, say).
+	Setup func(sc *sim.Scenario) error
+
+	Lever   Lever
+	Outcome Outcome
+
+	// Predicted is how the outcome must respond; MinChange the smallest
+	// change from the lowest to the highest level that counts (Rises,
+	// Falls) and Threshold the rate to reach (AtLeast, Below).
+	Predicted Direction
+	MinChange float64
+	Threshold float64
+}
+
+// Direction is a predicted response.
+type Direction int
+
+// Directions.
+const (
+	Rises   Direction = iota // the outcome rises with the lever
+	Falls                    // the outcome falls with the lever
+	AtLeast                  // the outcome reaches Threshold (a rate; one level)
+	Below                    // the outcome stays below Threshold (a rate; one level)
+)
+
+var directionNames = [...]string{"rises", "falls", "at least", "below"}
+
+func (d Direction) String() string { return directionNames[d] }
+
+// MarshalText writes the direction's name.
+func (d Direction) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// sign is +1 for Rises, −1 for Falls.
+func (d Direction) sign() float64 {
+	if d == Falls {
+		return -1
+	}
+	return 1
+}
+
+// Lever is what a hypothesis moves. A scenario lever sets Path (a dotted
+// path, as in experiment files) or calls Apply at each level; a split
+// lever (Split) runs the world once and divides its alliances by level
+// (origin: indigenous against imposed).
+type Lever struct {
+	Name   string
+	Path   string
+	Apply  func(sc *sim.Scenario, level any) error
+	Split  bool
+	Levels []any
+	// LevelsOf, if set, derives the levels from the world's base scenario
+	// by a stated rule (the adversary's land force from half the
+	// strongest client's to the clients' combined force).
+	LevelsOf func(sc *sim.Scenario) []any
+}
+
+// Outcome is what a hypothesis measures in the runs of one cell, always
+// from the runs' records (alliances with their memberships, proposals),
+// never from snapshots of membership.
+type Outcome struct {
+	Name string
+	Kind Kind
+	// Run gives, for shares and means over runs, a run's value and
+	// whether the run counts (a conditional outcome counts only the runs
+	// where its condition held).
+	Run func(c *Cell, r *runner.Record) (value float64, counted bool)
+	// Alliance gives, for shares of alliances and survival, an alliance's
+	// value (a 0/1 property) and whether it counts.
+	Alliance func(c *Cell, r *runner.Record, a *runner.AllianceRow) (value float64, counted bool)
+	// At is the survival time, in ticks.
+	At float64
+}
+
+// Cell is a world at a level: what an outcome is measured on.
+type Cell struct {
+	Compiled *sim.Compiled
+	Level    any
+	Layout   int // theater.generate.seed, or 0
+}
+
+// measure computes the outcome's sample over a cell's runs.
+func (o *Outcome) measure(c *Cell, rs []runner.Record) Sample {
+	s := Sample{Kind: o.Kind, At: o.At}
+	for i := range rs {
+		r := &rs[i]
+		if o.Run != nil {
+			if v, ok := o.Run(c, r); ok {
+				s.Values = append(s.Values, v)
+			}
+			continue
+		}
+		for j := range r.Alliances {
+			a := &r.Alliances[j]
+			v, ok := o.Alliance(c, r, a)
+			if !ok {
+				continue
+			}
+			if o.Kind == Survival {
+				s.Lifetimes = append(s.Lifetimes, runner.Observation{Duration: float64(a.End(r.Ticks) - a.Formed), Event: a.Ended >= 0})
+			} else {
+				s.Values = append(s.Values, v)
+			}
+		}
+	}
+	return s
+}
+
+// check reports a hypothesis that cannot be run.
+func (h *Hypothesis) check() error {
+	switch {
+	case h.ID == "":
+		return fmt.Errorf("a hypothesis without an id")
+	case h.Scenario == "":
+		return fmt.Errorf("%s: no scenario", h.ID)
+	case (h.Outcome.Run == nil) == (h.Outcome.Alliance == nil):
+		return fmt.Errorf("%s: the outcome needs exactly one of Run and Alliance", h.ID)
+	case h.Outcome.Kind == Survival && h.Outcome.Alliance == nil:
+		return fmt.Errorf("%s: a survival outcome is measured on alliances", h.ID)
+	case h.Lever.Split && h.Outcome.Alliance == nil:
+		return fmt.Errorf("%s: a split lever divides alliances; the outcome must be measured on alliances", h.ID)
+	case h.Lever.Path != "" && h.Lever.Apply != nil:
+		return fmt.Errorf("%s: the lever has both a path and an Apply function", h.ID)
+	case (h.Predicted == Rises || h.Predicted == Falls) && len(h.Lever.Levels) < 2 && h.Lever.LevelsOf == nil:
+		return fmt.Errorf("%s: a comparative static needs at least two levels", h.ID)
+	case (h.Predicted == AtLeast || h.Predicted == Below) && len(h.Lever.Levels) > 1:
+		return fmt.Errorf("%s: a rate is measured at one level", h.ID)
+	}
+	return nil
+}
+
+// Verdict is the outcome of a test.
+type Verdict string
+
+// Verdicts.
+const (
+	Holds        Verdict = "holds"
+	Fails        Verdict = "fails"
+	Inconclusive Verdict = "inconclusive"
+)
+
+// Result is a hypothesis tested: each level's pooled estimate, each
+// layout's, Spearman's ρ of level rank against pooled outcome, the change
+// from the lowest to the highest level with its interval, how many layouts
+// moved the predicted way, and the verdict with its reason.
+type Result struct {
+	ID        string      `json:"id"`
+	Source    string      `json:"source"`
+	Claim     string      `json:"claim"`
+	Scenario  string      `json:"scenario"`
+	Lever     string      `json:"lever"`
+	Outcome   string      `json:"outcome"`
+	Kind      string      `json:"kind"`
+	Predicted Direction   `json:"predicted"`
+	MinChange float64     `json:"min_change,omitempty"`
+	Threshold float64     `json:"threshold,omitempty"`
+	Levels    []string    `json:"levels"`
+	Pooled    []Estimate  `json:"pooled"`
+	Layouts   []LayoutRow `json:"layouts"`
+	Rho       *float64    `json:"rho,omitempty"`
+	Change    *float64    `json:"change,omitempty"`
+	ChangeLow *float64    `json:"change_low,omitempty"`
+	ChangeHi  *float64    `json:"change_high,omitempty"`
+	Agree     int         `json:"layouts_agreeing"`
+	Verdict   Verdict     `json:"verdict"`
+	Reason    string      `json:"reason"`
+}
+
+// LayoutRow is one world's estimates, level by level.
+type LayoutRow struct {
+	Layout    int        `json:"layout"`
+	Estimates []Estimate `json:"estimates"`
+}
+
+// verdict fills in the statistics and the verdict of THEORY.md: a
+// comparative static holds when (a) Spearman's ρ between level and pooled
+// outcome has the predicted sign with |ρ| ≥ 0.8, (b) the change from the
+// lowest to the highest level is at least MinChange the predicted way with
+// its 95% interval on that side of zero, and (c) at least 80% of the
+// layouts (four of five) move the predicted way on their own. It is
+// inconclusive when the interval of the change includes zero, and fails
+// otherwise. A rate holds when the pooled estimate reaches its threshold,
+// fails when its whole interval misses it, and is otherwise inconclusive.
+func (res *Result) verdict(h *Hypothesis, kind Kind) {
+	need := int(math.Ceil(0.8 * float64(len(res.Layouts))))
+	switch h.Predicted {
+	case AtLeast, Below:
+		e := res.Pooled[0]
+		meets := func(e Estimate) bool {
+			if h.Predicted == AtLeast {
+				return e.Value >= h.Threshold
+			}
+			return e.Value < h.Threshold
+		}
+		for _, l := range res.Layouts {
+			if l.Estimates[0].Valid && meets(l.Estimates[0]) {
+				res.Agree++
+			}
+		}
+		missAll := (h.Predicted == AtLeast && e.High < h.Threshold) || (h.Predicted == Below && e.Low >= h.Threshold)
+		switch {
+		case !e.Valid:
+			res.Verdict, res.Reason = Inconclusive, "no run or alliance counted"
+		case meets(e):
+			res.Verdict, res.Reason = Holds, fmt.Sprintf("%.3f %s %.2f", e.Value, h.Predicted, h.Threshold)
+		case missAll:
+			res.Verdict, res.Reason = Fails, fmt.Sprintf("%.3f, its interval [%.3f, %.3f] entirely on the wrong side of %.2f", e.Value, e.Low, e.High, h.Threshold)
+		default:
+			res.Verdict, res.Reason = Inconclusive, fmt.Sprintf("%.3f misses %.2f but its interval reaches it", e.Value, h.Threshold)
+		}
+		return
+	}
+	first, last := res.Pooled[0], res.Pooled[len(res.Pooled)-1]
+	x, y := make([]float64, len(res.Pooled)), make([]float64, len(res.Pooled))
+	for i, e := range res.Pooled {
+		x[i], y[i] = float64(i), e.Value
+	}
+	rho := Spearman(x, y)
+	d, lo, hi := Difference(kind, first, last)
+	if !math.IsNaN(rho) { // no spread in the outcome: ρ is undefined
+		res.Rho = &rho
+	}
+	res.Change, res.ChangeLow, res.ChangeHi = &d, &lo, &hi
+	sign := h.Predicted.sign()
+	for _, l := range res.Layouts {
+		a, b := l.Estimates[0], l.Estimates[len(l.Estimates)-1]
+		if a.Valid && b.Valid && sign*(b.Value-a.Value) > 0 {
+			res.Agree++
+		}
+	}
+	okRho := !math.IsNaN(rho) && sign*rho >= 0.8
+	okChange := sign*d >= h.MinChange && sign*lo > 0 && sign*hi > 0
+	okLayouts := res.Agree >= need
+	switch {
+	case !first.Valid || !last.Valid:
+		res.Verdict, res.Reason = Inconclusive, "an end level has no estimate"
+	case lo <= 0 && hi >= 0:
+		res.Verdict, res.Reason = Inconclusive, fmt.Sprintf("the interval of the change [%+.3f, %+.3f] includes zero", lo, hi)
+	case okRho && okChange && okLayouts:
+		res.Verdict, res.Reason = Holds, fmt.Sprintf("ρ %+.2f, change %+.3f ≥ %.2f the predicted way, %d of %d layouts", rho, d, h.MinChange, res.Agree, len(res.Layouts))
+	default:
+		var why []string
+		if !okRho {
+			why = append(why, fmt.Sprintf("ρ %+.2f (need %s0.8)", rho, map[bool]string{true: "≥ +", false: "≤ −"}[sign > 0]))
+		}
+		if !okChange {
+			why = append(why, fmt.Sprintf("change %+.3f [%+.3f, %+.3f] (need %s%.2f)", d, lo, hi, map[bool]string{true: "+", false: "−"}[sign > 0], h.MinChange))
+		}
+		if !okLayouts {
+			why = append(why, fmt.Sprintf("%d of %d layouts the predicted way (need %d)", res.Agree, len(res.Layouts), need))
+		}
+		res.Verdict, res.Reason = Fails, joinWords(why)
+	}
+}
+
+func joinWords(parts []string) string {
+	out := ""
+	for i, p := range parts {
+		if i > 0 {
+			out += "; "
+		}
+		out += p
+	}
+	return out
+}

@@ -1,0 +1,198 @@
+package hypotheses
+
+import (
+	"slices"
+
+	"github.com/alliancesim/alliancesim/runner"
+	"github.com/alliancesim/alliancesim/sim"
+)
+
+// The outcomes of THEORY.md, each a function of a run's records: its
+// alliances (members at formation, origin, commitment, the size when a
+// patron entered, formed and ended ticks, memberships) and its proposals.
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// firstPatronAlliance is the alliance a patron entered first (the
+// earliest PatronJoined; ties by id), or nil.
+func firstPatronAlliance(r *runner.Record) *runner.AllianceRow {
+	var first *runner.AllianceRow
+	for i := range r.Alliances {
+		a := &r.Alliances[i]
+		if a.PatronJoined >= 0 && (first == nil || a.PatronJoined < first.PatronJoined) {
+			first = a
+		}
+	}
+	return first
+}
+
+// patronFirstMultilateral: among runs in which a patron commits, whether
+// its first alliance had four or more members when it entered (T1).
+func patronFirstMultilateral(_ *Cell, r *runner.Record) (float64, bool) {
+	a := firstPatronAlliance(r)
+	if a == nil {
+		return 0, false
+	}
+	return b2f(a.PatronSize >= 4), true
+}
+
+// patronStrongShare: among runs in which a patron commits, the share of
+// its alliances with strong commitment (T1: mean commitment).
+func patronStrongShare(_ *Cell, r *runner.Record) (float64, bool) {
+	n, strong := 0, 0
+	for i := range r.Alliances {
+		if a := &r.Alliances[i]; a.PatronJoined >= 0 {
+			n++
+			if a.Strong {
+				strong++
+			}
+		}
+	}
+	if n == 0 {
+		return 0, false
+	}
+	return float64(strong) / float64(n), true
+}
+
+// isPatronMultilateralProposal says whether p is a patron's proposal of a
+// multilateral alliance to three or more clients.
+func isPatronMultilateralProposal(p *runner.ProposalRow) bool {
+	return p.Patron && p.Kind == sim.ProposeMultilateral.String() && len(p.Invitees) >= 3
+}
+
+// multilateralAccepted: among runs with a patron multilateral proposal,
+// whether the first was accepted (T2).
+func multilateralAccepted(_ *Cell, r *runner.Record) (float64, bool) {
+	for i := range r.Proposals {
+		if p := &r.Proposals[i]; isPatronMultilateralProposal(p) {
+			return b2f(p.Accepted), true
+		}
+	}
+	return 0, false
+}
+
+// clientAlliance3Plus: a client-only alliance reached three or more
+// members (T3).
+func clientAlliance3Plus(_ *Cell, r *runner.Record) (float64, bool) {
+	for i := range r.Alliances {
+		a := &r.Alliances[i]
+		if (a.Origin == "client" || a.Origin == "indigenous") && a.ClientPeak >= 3 {
+			return 1, true
+		}
+	}
+	return 0, true
+}
+
+// clientAlliance: a client-only alliance formed (T4).
+func clientAlliance(_ *Cell, r *runner.Record) (float64, bool) {
+	for i := range r.Alliances {
+		if o := r.Alliances[i].Origin; o == "client" || o == "indigenous" {
+			return 1, true
+		}
+	}
+	return 0, true
+}
+
+// patronJoinsClients: among runs in which a patron commits after a client
+// alliance formed, whether its first commitment was to join a client
+// alliance (origin indigenous: H1, H5; T5). Joining takes the clients'
+// commitment by construction (H5).
+func patronJoinsClients(_ *Cell, r *runner.Record) (float64, bool) {
+	first := firstPatronAlliance(r)
+	if first == nil {
+		return 0, false
+	}
+	before := false
+	for i := range r.Alliances {
+		a := &r.Alliances[i]
+		if (a.Origin == "client" || a.Origin == "indigenous") && a.Formed < first.PatronJoined {
+			before = true
+		}
+	}
+	if !before {
+		return 0, false
+	}
+	return b2f(first.Origin == "indigenous"), true
+}
+
+// originIs selects the patron alliances of the cell's level's origin
+// (T6: indigenous against imposed).
+func originIs(c *Cell, _ *runner.Record, a *runner.AllianceRow) (float64, bool) {
+	return 0, a.Origin == c.Level
+}
+
+// fallbackAfterRefusal: among runs in which a patron multilateral proposal
+// was refused, whether within 12 ticks the patron entered a bilateral or
+// trilateral alliance with a client that accepted it (H4; T7).
+func fallbackAfterRefusal(_ *Cell, r *runner.Record) (float64, bool) {
+	for i := range r.Proposals {
+		p := &r.Proposals[i]
+		if !isPatronMultilateralProposal(p) || p.Accepted {
+			continue
+		}
+		var acceptors []string
+		for _, inv := range p.Invitees {
+			if !slices.ContainsFunc(p.Refusals, func(x runner.RefusalRow) bool { return x.State == inv }) {
+				acceptors = append(acceptors, inv)
+			}
+		}
+		for j := range r.Alliances {
+			a := &r.Alliances[j]
+			if a.PatronJoined < p.Tick || a.PatronJoined > p.Tick+12 || a.PatronSize < 2 || a.PatronSize > 3 {
+				continue
+			}
+			for _, m := range a.MembersAt(a.PatronJoined) {
+				if slices.Contains(acceptors, m) {
+					return 1, true
+				}
+			}
+		}
+		return 0, true
+	}
+	return 0, false
+}
+
+// hubAtHorizon: the patron's hub-and-spokes index at the last tick, over
+// the runs with a patron alliance then (T8).
+func hubAtHorizon(_ *Cell, r *runner.Record) (float64, bool) {
+	return runner.HubSpokesIndex(r, r.Ticks-1)
+}
+
+// clientsAllied: the share of clients that were ever in an alliance
+// (balancing; T9).
+func clientsAllied(c *Cell, r *runner.Record) (float64, bool) {
+	var clients []string
+	for i := 0; i < c.Compiled.N(); i++ {
+		if c.Compiled.Role(i) == sim.Client {
+			clients = append(clients, c.Compiled.ID(i))
+		}
+	}
+	if len(clients) == 0 {
+		return 0, false
+	}
+	allied := map[string]bool{}
+	for i := range r.Alliances {
+		for _, m := range r.Alliances[i].Members {
+			allied[m.State] = true
+		}
+	}
+	n := 0
+	for _, id := range clients {
+		if allied[id] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(clients)), true
+}
+
+// churned: an alliance ended within 12 ticks of forming, except by
+// occupation (the no-churn rule); alliances in force at the horizon count
+// as not churned.
+func churned(_ *Cell, _ *runner.Record, a *runner.AllianceRow) (float64, bool) {
+	return b2f(a.Ended >= 0 && a.Ended-a.Formed < 12 && a.Cause != sim.EndOccupied.String()), true
+}

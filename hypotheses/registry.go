@@ -1,0 +1,241 @@
+package hypotheses
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/alliancesim/alliancesim/sim"
+)
+
+// Registry returns the hypotheses of THEORY.md, in order: what each moves,
+// over which levels, what it measures and what it predicts. Levels are
+// fixed here, or derived from the world by the rule THEORY.md states; none
+// was chosen by looking at results. Add your own by appending to the slice
+// and passing it to Run.
+func Registry() []Hypothesis {
+	revisionism := Lever{Name: "adversary revisionism", Path: "states.adversary.revisionism", Levels: floats(0.1, 0.3, 0.5, 0.7, 0.9)}
+	landForce := Lever{Name: "adversary land force (½ strongest client … clients combined)", LevelsOf: adversaryLandLevels,
+		Apply: func(sc *sim.Scenario, level any) error { return setRole(sc, sim.Adversary, "land", level.(float64)) }}
+	return []Hypothesis{
+		{ID: "T1a", Source: "He & Feng H1 (seeds 000, 001)", Claim: "more adversary threat, more multilateral patron alliances",
+			Scenario: "generic", Layouts: true, Lever: revisionism,
+			Outcome:   Outcome{Name: "patron's first alliance multilateral (runs where it commits)", Kind: RunShare, Run: patronFirstMultilateral},
+			Predicted: Rises, MinChange: 0.15},
+		{ID: "T1b", Source: "He & Feng H1 (seeds 000, 001)", Claim: "more adversary threat, stronger patron commitments",
+			Scenario: "generic", Layouts: true, Lever: revisionism,
+			Outcome:   Outcome{Name: "share of patron alliances with strong commitment", Kind: RunMean, Run: patronStrongShare},
+			Predicted: Rises, MinChange: 0.15},
+		{ID: "T1c", Source: "He & Feng H1 (seeds 000, 001)", Claim: "a stronger adversary, more multilateral patron alliances",
+			Scenario: "generic", Layouts: true, Lever: landForce,
+			Outcome:   Outcome{Name: "patron's first alliance multilateral (runs where it commits)", Kind: RunShare, Run: patronFirstMultilateral},
+			Predicted: Rises, MinChange: 0.15},
+		{ID: "T1d", Source: "He & Feng H1 (seeds 000, 001)", Claim: "a stronger adversary, stronger patron commitments",
+			Scenario: "generic", Layouts: true, Lever: landForce,
+			Outcome:   Outcome{Name: "share of patron alliances with strong commitment", Kind: RunMean, Run: patronStrongShare},
+			Predicted: Rises, MinChange: 0.15},
+		{ID: "T2", Source: "He & Feng (divergent threat perceptions)", Claim: "divergent threat pictures sink multilateral proposals",
+			Scenario: "generic", Layouts: true,
+			Lever: Lever{Name: "dispersion of the clients' intent reading of the adversary (±δ, half each)",
+				Levels: floats(0, 0.1, 0.2, 0.3, 0.4), Apply: disperseIntent},
+			Outcome:   Outcome{Name: "patron's first multilateral proposal accepted (runs with one)", Kind: RunShare, Run: multilateralAccepted},
+			Predicted: Falls, MinChange: 0.15},
+		{ID: "T3a", Source: "Cohen H6 (seed 002)", Claim: "a credible occupation threat makes clients commit to each other",
+			Scenario: "generic", Layouts: true, Lever: landForce,
+			Outcome:   Outcome{Name: "client-only alliance of 3 or more", Kind: RunShare, Run: clientAlliance3Plus},
+			Predicted: Rises, MinChange: 0.15},
+		{ID: "T3b", Source: "Cohen H6 (seed 002)", Claim: "an occupation that brings the adversary next to clients makes them commit to each other",
+			Scenario: "generic", Layouts: true,
+			Lever: Lever{Name: "share of the nearest client occupied at tick 12", Levels: floats(0, 0.25, 0.5, 0.75, 1),
+				Apply: occupyNearestClient},
+			Outcome:   Outcome{Name: "client-only alliance of 3 or more", Kind: RunShare, Run: clientAlliance3Plus},
+			Predicted: Rises, MinChange: 0.15},
+		{ID: "T3c", Source: "Cohen H6, H7 (seed 002): Stalin's Hokkaido plan", Claim: "a Soviet foothold in Japan makes Asian clients commit to each other",
+			Scenario: "asia-1950",
+			Lever: Lever{Name: "share of Japan occupied by the Soviet Union in 1950-01", Levels: floats(0, 0.1, 0.2, 0.3, 0.4),
+				Apply: occupyJapan},
+			Outcome:   Outcome{Name: "client-only alliance of 3 or more", Kind: RunShare, Run: clientAlliance3Plus},
+			Predicted: Rises, MinChange: 0.15},
+		{ID: "T4", Source: "Cohen H7 (seed 002)", Claim: "the stopping power of water: fewer client alliances in maritime theatres",
+			Scenario: "generic", Layouts: true,
+			Lever:     Lever{Name: "theater.generate.sea_fraction", Path: "theater.generate.sea_fraction", Levels: floats(0, 0.2, 0.4, 0.6, 0.8)},
+			Outcome:   Outcome{Name: "client-only alliance", Kind: RunShare, Run: clientAlliance},
+			Predicted: Falls, MinChange: 0.15},
+		{ID: "T5", Source: "Cohen H1, H5 (seed 002)", Claim: "an assurance patron joins the clients' alliance, with their commitment",
+			Scenario: "generic", Layouts: true, Lever: asBuilt,
+			Outcome:   Outcome{Name: "patron's first commitment joins a client alliance (runs where one existed first)", Kind: RunShare, Run: patronJoinsClients},
+			Predicted: AtLeast, Threshold: 0.7},
+		{ID: "T6", Source: "Cohen H2, H3 (seed 002)", Claim: "alliances the clients built last; alliances the patron imposed do not",
+			Scenario: "generic", Layouts: true, Setup: horizon(480),
+			Lever:     Lever{Name: "origin (imposed → indigenous), 480-tick runs", Split: true, Levels: []any{"imposed", "indigenous"}},
+			Outcome:   Outcome{Name: "Kaplan–Meier survival at 240 ticks (20 years)", Kind: Survival, Alliance: originIs, At: 240},
+			Predicted: Rises, MinChange: 0.20},
+		{ID: "T7", Source: "Cohen H4 (seed 002)", Claim: "where imposed multilateralism fails, the patron settles for bilaterals or trilaterals",
+			Scenario: "generic", Layouts: true, Lever: asBuilt,
+			Outcome:   Outcome{Name: "bilateral or trilateral with an acceptor within 12 ticks (runs with a refused proposal)", Kind: RunShare, Run: fallbackAfterRefusal},
+			Predicted: AtLeast, Threshold: 0.6},
+		{ID: "T8a", Source: "Cha (seed 003)", Claim: "revisionist clients get bilateral alliances (hub and spokes)",
+			Scenario: "generic", Layouts: true,
+			Lever: Lever{Name: "every client's revisionism", Levels: floats(0, 0.2, 0.4, 0.6, 0.8),
+				Apply: func(sc *sim.Scenario, level any) error {
+					return setRole(sc, sim.Client, "revisionism", level.(float64))
+				}},
+			Outcome:   Outcome{Name: "patron's hub-and-spokes index at the horizon", Kind: RunMean, Run: hubAtHorizon},
+			Predicted: Rises, MinChange: 0.15},
+		{ID: "T8b", Source: "Cha (seed 003)", Claim: "a powerplay patron builds more hub and spokes than an assurance patron",
+			Scenario: "generic", Layouts: true, Setup: clientsRevisionist(0.5),
+			Lever:     Lever{Name: "decision.strategy (clients' revisionism 0.5)", Path: "decision.strategy", Levels: []any{"assurance", "powerplay"}},
+			Outcome:   Outcome{Name: "patron's hub-and-spokes index at the horizon", Kind: RunMean, Run: hubAtHorizon},
+			Predicted: Rises, MinChange: 0.15},
+		{ID: "T9", Source: "Walt (seed 004)", Claim: "clients balance against a more hostile adversary",
+			Scenario: "generic", Layouts: true, Lever: revisionism,
+			Outcome:   Outcome{Name: "share of clients ever in an alliance", Kind: RunMean, Run: clientsAllied},
+			Predicted: Rises, MinChange: 0.15},
+		churn("NC1", "generic", true),
+		churn("NC2", "europe-1947", false),
+		churn("NC3", "asia-1950", false),
+	}
+}
+
+// asBuilt is the lever of a rate: the world as built, one level.
+var asBuilt = Lever{Name: "the world as built", Levels: []any{"as built"}}
+
+func churn(id, scenario string, layouts bool) Hypothesis {
+	return Hypothesis{ID: id, Source: "THEORY.md: no churn", Claim: "treaties are not signed and abandoned within a year",
+		Scenario: scenario, Layouts: layouts, Lever: asBuilt,
+		Outcome:   Outcome{Name: "alliances ending within 12 ticks of forming, except by occupation", Kind: AllianceShare, Alliance: churned},
+		Predicted: Below, Threshold: 0.05}
+}
+
+func floats(xs ...float64) []any {
+	out := make([]any, len(xs))
+	for i, x := range xs {
+		out[i] = x
+	}
+	return out
+}
+
+// horizon sets the number of ticks: a fact of the experiment (long enough
+// to observe 20-year survival), not of the model.
+func horizon(ticks int) func(*sim.Scenario) error {
+	return func(sc *sim.Scenario) error { sc.Ticks = ticks; return nil }
+}
+
+func clientsRevisionist(r float64) func(*sim.Scenario) error {
+	return func(sc *sim.Scenario) error { return setRole(sc, sim.Client, "revisionism", r) }
+}
+
+// setRole sets a field of every state with the role.
+func setRole(sc *sim.Scenario, role sim.Role, field string, v float64) error {
+	for i := range sc.States {
+		s := &sc.States[i]
+		if s.Role != role {
+			continue
+		}
+		switch field {
+		case "land":
+			s.Land = v
+		case "revisionism":
+			s.Revisionism = v
+		default:
+			return fmt.Errorf("setRole: no field %q", field)
+		}
+	}
+	return nil
+}
+
+// adversaryLandLevels is THEORY.md's range for a credible occupation
+// threat: the adversary's land force from half the strongest client's to
+// the clients' combined, in five equal steps (rounded to 0.01).
+func adversaryLandLevels(sc *sim.Scenario) []any {
+	strongest, combined := 0.0, 0.0
+	for _, s := range sc.States {
+		if s.Role == sim.Client {
+			strongest = max(strongest, s.Land)
+			combined += s.Land
+		}
+	}
+	lo := strongest / 2
+	out := make([]any, 5)
+	for i := range out {
+		out[i] = math.Round(100*(lo+(combined-lo)*float64(i)/4)) / 100
+	}
+	return out
+}
+
+// disperseIntent splits the clients in two halves (by scenario order) and
+// shifts how the first half reads every adversary's intent by +δ and the
+// second by −δ, from tick 0: a dispersion of threat readings at an equal
+// mean (T2).
+func disperseIntent(sc *sim.Scenario, level any) error {
+	delta := level.(float64)
+	if delta == 0 {
+		return nil
+	}
+	var clients []string
+	for _, s := range sc.States {
+		if s.Role == sim.Client {
+			clients = append(clients, s.ID)
+		}
+	}
+	for _, a := range sc.States {
+		if a.Role != sim.Adversary {
+			continue
+		}
+		for k, c := range clients {
+			d := delta
+			if k >= len(clients)/2 {
+				d = -delta
+			}
+			sc.Events = append(sc.Events, sim.ScriptedEvent{ID: fmt.Sprintf("t2-%s-%s", a.ID, c), Kind: sim.ScriptIntent,
+				Actor: a.ID, Target: c, Delta: d, Note: "T2: dispersed threat reading"})
+		}
+	}
+	return nil
+}
+
+// occupyNearestClient has the first adversary occupy the given share of
+// the client nearest to it at tick 12 (T3b).
+func occupyNearestClient(sc *sim.Scenario, level any) error {
+	f := level.(float64)
+	if f == 0 {
+		return nil
+	}
+	c, err := sim.Compile(sc)
+	if err != nil {
+		return err
+	}
+	adv, target, best := -1, -1, -1.0
+	for i := 0; i < c.N(); i++ {
+		if c.Role(i) == sim.Adversary && adv < 0 {
+			adv = i
+		}
+	}
+	if adv < 0 {
+		return fmt.Errorf("no adversary")
+	}
+	for i := 0; i < c.N(); i++ {
+		if c.Role(i) == sim.Client && c.Geometry().Cells(i) > 0 {
+			if p := c.Geometry().Proximity(adv, i); p > best {
+				target, best = i, p
+			}
+		}
+	}
+	if target < 0 {
+		return fmt.Errorf("no client with territory")
+	}
+	sc.Events = append(sc.Events, sim.ScriptedEvent{ID: "t3b-occupation", Tick: 12, Kind: sim.ScriptOccupy,
+		Actor: c.ID(adv), Target: c.ID(target), Fraction: f, Note: "T3b: occupation of the nearest client"})
+	return nil
+}
+
+// occupyJapan is Stalin's planned occupation of northern Hokkaido, called
+// off in 1945, as a counterfactual at the start of asia-1950 (T3c).
+func occupyJapan(sc *sim.Scenario, level any) error {
+	f := level.(float64)
+	if f == 0 {
+		return nil
+	}
+	sc.Events = append(sc.Events, sim.ScriptedEvent{ID: "t3c-hokkaido", Tick: 0, Kind: sim.ScriptOccupy,
+		Actor: "sov", Target: "jpn", Fraction: f, Note: "T3c: a Soviet foothold in Japan"})
+	return nil
+}

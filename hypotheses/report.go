@@ -1,0 +1,78 @@
+package hypotheses
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/alliancesim/alliancesim/runner"
+)
+
+// WriteTable prints one row per hypothesis — id, lever and its levels,
+// outcome, Spearman's ρ, the change from the lowest to the highest level
+// with its interval, the layouts that moved the predicted way, the verdict
+// — and under it the pooled outcome at each level with its interval.
+func WriteTable(w io.Writer, results []Result) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "id\tpredicted\tρ\tchange [95% interval]\tlayouts\tverdict\tlever → outcome")
+	for _, r := range results {
+		var pred, rho, change string
+		switch r.Predicted {
+		case Rises, Falls:
+			pred = fmt.Sprintf("%s ≥ %.2f", r.Predicted, r.MinChange)
+			rho = "—"
+			if r.Rho != nil {
+				rho = fmt.Sprintf("%+.2f", *r.Rho)
+			}
+			change = fmt.Sprintf("%+.3f [%+.3f, %+.3f]", *r.Change, *r.ChangeLow, *r.ChangeHi)
+		default:
+			pred = fmt.Sprintf("%s %.2f", r.Predicted, r.Threshold)
+			p := r.Pooled[0]
+			change = fmt.Sprintf("%.3f [%.3f, %.3f]", p.Value, p.Low, p.High)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d/%d\t%s\t%s → %s\n", r.ID, pred, rho, change, r.Agree, len(r.Layouts),
+			r.Verdict, r.Lever, r.Outcome)
+		var levels []string
+		for i, e := range r.Pooled {
+			levels = append(levels, fmt.Sprintf("%s: %s", r.Levels[i], estimateText(e)))
+		}
+		fmt.Fprintf(tw, "\t\t\t\t\t\t  %s\n", strings.Join(levels, "  "))
+	}
+	return tw.Flush()
+}
+
+func estimateText(e Estimate) string {
+	if !e.Valid {
+		return fmt.Sprintf("— (n %d)", e.N)
+	}
+	return fmt.Sprintf("%.3f [%.3f, %.3f] n %d", e.Value, e.Low, e.High, e.N)
+}
+
+// CSVColumns are the columns of hypotheses.csv: one row per hypothesis,
+// world and level (layout "pooled" for the pooled estimate).
+var CSVColumns = []string{"hypothesis", "layout", "level", "outcome", "n", "low", "high", "valid"}
+
+// WriteCSV writes the tidy table of every estimate.
+func WriteCSV(w io.Writer, results []Result) error {
+	cw := csv.NewWriter(w)
+	cw.Write(CSVColumns)
+	row := func(id, layout, level string, e Estimate) {
+		cw.Write([]string{id, layout, level, runner.FormatFloat(e.Value), strconv.Itoa(e.N),
+			runner.FormatFloat(e.Low), runner.FormatFloat(e.High), strconv.FormatBool(e.Valid)})
+	}
+	for _, r := range results {
+		for _, l := range r.Layouts {
+			for i, e := range l.Estimates {
+				row(r.ID, strconv.Itoa(l.Layout), r.Levels[i], e)
+			}
+		}
+		for i, e := range r.Pooled {
+			row(r.ID, "pooled", r.Levels[i], e)
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}

@@ -1,0 +1,260 @@
+package hypotheses
+
+import (
+	"context"
+	"crypto/sha256"
+	"fmt"
+	"slices"
+
+	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/runner"
+	"github.com/alliancesim/alliancesim/sim"
+)
+
+// Options control a test of hypotheses.
+type Options struct {
+	Runs    int    // replications per world and level (default DefaultRuns)
+	Layouts int    // generated layouts of a layout family (default DefaultLayouts)
+	Seed    uint64 // base seed: replication r plays seed Seed + r in every cell (default 1)
+	Workers int    // parallel replications (0: GOMAXPROCS)
+	// Progress, if set, is called after each finished replication with
+	// the number done and the total.
+	Progress func(done, total int)
+}
+
+// Defaults of Options; see the package doc for the power they give.
+const (
+	DefaultRuns    = 100
+	DefaultLayouts = 5
+)
+
+func (o Options) withDefaults() Options {
+	if o.Runs == 0 {
+		o.Runs = DefaultRuns
+	}
+	if o.Layouts == 0 {
+		o.Layouts = DefaultLayouts
+	}
+	if o.Seed == 0 {
+		o.Seed = 1
+	}
+	return o
+}
+
+// cell is one scenario to run: a world at a level. Hypotheses that move
+// the same lever over the same worlds share their cells, so each scenario
+// is run once.
+type cell struct {
+	key      [32]byte // SHA-256 of the scenario's canonical form
+	compiled *sim.Compiled
+	records  []runner.Record
+}
+
+// plan is a hypothesis with its cells: cells[w][l] is world w at level l.
+type plan struct {
+	h       *Hypothesis
+	layouts []int
+	levels  []any
+	cells   [][]*cell
+}
+
+// Run tests the hypotheses: it runs every distinct cell once, with the
+// same seeds in every cell (common random numbers, so that differences
+// between levels are not blurred by different draws), and measures each
+// hypothesis on its cells. The results depend only on the hypotheses and
+// the options, never on the number of workers.
+func Run(ctx context.Context, hs []Hypothesis, opts Options) ([]Result, error) {
+	opts = opts.withDefaults()
+	if opts.Runs < 1 || opts.Layouts < 1 {
+		return nil, fmt.Errorf("hypotheses: %d runs and %d layouts; allowed: whole numbers ≥ 1", opts.Runs, opts.Layouts)
+	}
+	if err := runner.CheckSeeds(opts.Seed, opts.Runs); err != nil {
+		return nil, err
+	}
+	cells := map[[32]byte]*cell{}
+	var order []*cell
+	var plans []plan
+	for i := range hs {
+		h := &hs[i]
+		if err := h.check(); err != nil {
+			return nil, err
+		}
+		p, err := planOf(h, opts, func(sc *sim.Scenario) (*cell, error) {
+			text, err := configs.Format(sc)
+			if err != nil {
+				return nil, err
+			}
+			key := sha256.Sum256(text)
+			if c, ok := cells[key]; ok {
+				return c, nil
+			}
+			compiled, err := sim.Compile(sc)
+			if err != nil {
+				return nil, err
+			}
+			c := &cell{key: key, compiled: compiled}
+			cells[key] = c
+			order = append(order, c)
+			return c, nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", h.ID, err)
+		}
+		plans = append(plans, p)
+	}
+	total, done := len(order)*opts.Runs, 0
+	for _, c := range order {
+		base := done
+		_, err := runner.MonteCarlo(ctx, c.compiled, runner.Options{Runs: opts.Runs, Seed: opts.Seed, Workers: opts.Workers,
+			OnRecord: func(r *runner.Record) { c.records = append(c.records, *r) },
+			Progress: func(d, _ int) {
+				if opts.Progress != nil {
+					opts.Progress(base+d, total)
+				}
+			}})
+		if err != nil {
+			return nil, err
+		}
+		done += opts.Runs
+	}
+	results := make([]Result, len(plans))
+	for i, p := range plans {
+		results[i] = p.measure()
+	}
+	return results, nil
+}
+
+// planOf builds a hypothesis's worlds and levels, asking get for the cell
+// of each scenario.
+func planOf(h *Hypothesis, opts Options, get func(*sim.Scenario) (*cell, error)) (plan, error) {
+	p := plan{h: h, layouts: []int{0}}
+	if h.Layouts {
+		p.layouts = p.layouts[:0]
+		for k := 1; k <= opts.Layouts; k++ {
+			p.layouts = append(p.layouts, k)
+		}
+	}
+	for wi, layout := range p.layouts {
+		world := func() (*sim.Scenario, error) {
+			sc, err := configs.Builtin(h.Scenario)
+			if err != nil {
+				return nil, err
+			}
+			if layout > 0 {
+				if sc.Generate == nil {
+					return nil, fmt.Errorf("%s has a drawn map; layouts need a generated theatre", h.Scenario)
+				}
+				sc.Generate.Seed = uint64(layout)
+			}
+			if h.Setup != nil {
+				if err := h.Setup(sc); err != nil {
+					return nil, err
+				}
+			}
+			return sc, nil
+		}
+		base, err := world()
+		if err != nil {
+			return p, err
+		}
+		levels := h.Lever.Levels
+		if h.Lever.LevelsOf != nil {
+			levels = h.Lever.LevelsOf(base)
+		}
+		if wi == 0 {
+			p.levels = levels
+		} else if len(levels) != len(p.levels) {
+			return p, fmt.Errorf("layout %d has %d levels, layout 1 has %d", layout, len(levels), len(p.levels))
+		}
+		var row []*cell
+		for _, level := range levels {
+			sc := base
+			if !h.Lever.Split {
+				if sc, err = world(); err != nil {
+					return p, err
+				}
+				if err := apply(&h.Lever, sc, level); err != nil {
+					return p, fmt.Errorf("layout %d, level %v: %w", layout, level, err)
+				}
+			}
+			c, err := get(sc)
+			if err != nil {
+				return p, fmt.Errorf("layout %d, level %v: %w", layout, level, err)
+			}
+			row = append(row, c)
+		}
+		p.cells = append(p.cells, row)
+	}
+	return p, nil
+}
+
+// apply sets the lever to a level in sc.
+func apply(l *Lever, sc *sim.Scenario, level any) error {
+	switch {
+	case l.Apply != nil:
+		return l.Apply(sc, level)
+	case l.Path != "":
+		return configs.SetPath(sc, l.Path, level)
+	}
+	return nil
+}
+
+// measure computes the hypothesis's result from its cells' runs.
+func (p *plan) measure() Result {
+	h := p.h
+	res := Result{ID: h.ID, Source: h.Source, Claim: h.Claim, Scenario: h.Scenario, Lever: h.Lever.Name,
+		Outcome: h.Outcome.Name, Kind: h.Outcome.Kind.String(), Predicted: h.Predicted, MinChange: h.MinChange,
+		Threshold: h.Threshold, Layouts: []LayoutRow{}}
+	for _, l := range p.levels {
+		res.Levels = append(res.Levels, levelLabel(l))
+	}
+	pooled := make([]Sample, len(p.levels))
+	for w, row := range p.cells {
+		lr := LayoutRow{Layout: p.layouts[w]}
+		for l, c := range row {
+			s := h.Outcome.measure(&Cell{Compiled: c.compiled, Level: p.levels[l], Layout: p.layouts[w]}, c.records)
+			lr.Estimates = append(lr.Estimates, s.Estimate())
+			if w == 0 {
+				pooled[l] = s
+			} else {
+				pooled[l] = pooled[l].Merge(s)
+			}
+		}
+		res.Layouts = append(res.Layouts, lr)
+	}
+	for _, s := range pooled {
+		res.Pooled = append(res.Pooled, s.Estimate())
+	}
+	res.verdict(h, h.Outcome.Kind)
+	return res
+}
+
+func levelLabel(v any) string {
+	if f, ok := v.(float64); ok {
+		return runner.FormatFloat(f)
+	}
+	return fmt.Sprint(v)
+}
+
+// Lookup returns the hypotheses of the registry with the given ids, in
+// registry order; no ids means all of them.
+func Lookup(ids ...string) ([]Hypothesis, error) {
+	all := Registry()
+	if len(ids) == 0 {
+		return all, nil
+	}
+	var out []Hypothesis
+	var known []string
+	for _, h := range all {
+		known = append(known, h.ID)
+		if slices.Contains(ids, h.ID) {
+			out = append(out, h)
+		}
+	}
+	for _, id := range ids {
+		if !slices.Contains(known, id) {
+			return nil, fmt.Errorf("no hypothesis %q; allowed: %v", id, known)
+		}
+	}
+	return out, nil
+}

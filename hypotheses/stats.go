@@ -1,0 +1,193 @@
+package hypotheses
+
+import (
+	"math"
+	"slices"
+
+	"gonum.org/v1/gonum/stat"
+	"gonum.org/v1/gonum/stat/distuv"
+
+	"github.com/alliancesim/alliancesim/runner"
+)
+
+// Kind says what an outcome estimates, which fixes its interval.
+type Kind int
+
+// Kinds of outcome.
+const (
+	// RunShare is the share of counted runs in which something happened
+	// (one 0/1 value per run): Wilson interval.
+	RunShare Kind = iota
+	// RunMean is the mean over counted runs of a value in [0, 1] (one
+	// value per run): normal interval of a mean.
+	RunMean
+	// AllianceShare is the share of counted alliances with a property
+	// (one 0/1 value per alliance): Wilson interval.
+	AllianceShare
+	// Survival is the Kaplan–Meier survival of the counted alliances at a
+	// time: Greenwood standard error, normal interval.
+	Survival
+)
+
+var kindNames = [...]string{"share of runs", "mean over runs", "share of alliances", "Kaplan–Meier survival"}
+
+func (k Kind) String() string { return kindNames[k] }
+
+// Sample is the raw data of an outcome in one cell (a world at a level):
+// values for shares and means, lifetimes for survival. Samples of several
+// layouts merge into a pooled sample.
+type Sample struct {
+	Kind      Kind
+	Values    []float64            `json:"-"`
+	Lifetimes []runner.Observation `json:"-"`
+	At        float64              `json:"-"` // Survival: the time at which S is read
+}
+
+// Merge pools two samples of the same outcome.
+func (s Sample) Merge(o Sample) Sample {
+	return Sample{Kind: s.Kind, At: s.At, Values: append(slices.Clip(s.Values), o.Values...),
+		Lifetimes: append(slices.Clip(s.Lifetimes), o.Lifetimes...)}
+}
+
+// Estimate is an outcome's value with its 95% interval and standard error,
+// over N runs or alliances (Count of them positive, for shares). Valid is
+// false when the sample says nothing (no run counted; no alliance reached
+// the survival time).
+type Estimate struct {
+	Value float64 `json:"value"`
+	Low   float64 `json:"low"`
+	High  float64 `json:"high"`
+	SE    float64 `json:"se"`
+	N     int     `json:"n"`
+	Count int     `json:"count,omitempty"`
+	Valid bool    `json:"valid"`
+}
+
+var z95 = distuv.UnitNormal.Quantile(0.975)
+
+// Estimate computes the sample's estimate.
+func (s Sample) Estimate() Estimate {
+	switch s.Kind {
+	case RunShare, AllianceShare:
+		k := 0
+		for _, v := range s.Values {
+			if v != 0 {
+				k++
+			}
+		}
+		p := runner.NewProportion(k, len(s.Values))
+		e := Estimate{Value: p.Share, Low: p.Low, High: p.High, N: p.N, Count: k, Valid: p.N > 0}
+		if p.N > 0 {
+			e.SE = math.Sqrt(p.Share * (1 - p.Share) / float64(p.N))
+		}
+		return e
+	case RunMean:
+		return meanEstimate(s.Values)
+	case Survival:
+		return survivalAt(s.Lifetimes, s.At)
+	}
+	return Estimate{}
+}
+
+// meanEstimate is the mean of values in [0, 1] with the normal interval
+// mean ± z·sd/√n, clipped to [0, 1].
+func meanEstimate(values []float64) Estimate {
+	n := len(values)
+	if n == 0 {
+		return Estimate{High: 1}
+	}
+	mean := stat.Mean(values, nil)
+	se := 0.0
+	if n > 1 {
+		se = stat.StdDev(values, nil) / math.Sqrt(float64(n))
+	}
+	return Estimate{Value: mean, SE: se, N: n, Valid: true,
+		Low: max(0, mean-z95*se), High: min(1, mean+z95*se)}
+}
+
+// survivalAt reads the Kaplan–Meier curve of the lifetimes at time t: S(t)
+// with its Greenwood standard error and a normal interval clipped to
+// [0, 1]. It is not valid when no lifetime reaches t while S > 0 (the
+// curve is unknown there).
+func survivalAt(obs []runner.Observation, t float64) Estimate {
+	curve := runner.KaplanMeier(obs)
+	e := Estimate{N: curve.N, Value: 1, High: 1, Low: 1}
+	if curve.N == 0 {
+		return Estimate{High: 1}
+	}
+	reached := false
+	for _, o := range obs {
+		if o.Duration >= t {
+			reached = true
+			break
+		}
+	}
+	for _, p := range curve.Points {
+		if p.T > t {
+			break
+		}
+		e.Value, e.SE = p.S, p.SE
+	}
+	if !reached && e.Value > 0 {
+		return Estimate{N: curve.N, High: 1}
+	}
+	e.Valid = true
+	e.Low, e.High = max(0, e.Value-z95*e.SE), min(1, e.Value+z95*e.SE)
+	return e
+}
+
+// Difference is the change from estimate a (the lowest level) to b (the
+// highest) with its 95% interval: Newcombe's hybrid score interval for
+// shares (runner.DifferenceInterval), otherwise the normal interval
+// d ± z·√(se_a² + se_b²) — Welch's for means, and for Kaplan–Meier
+// estimates with their Greenwood errors.
+func Difference(kind Kind, a, b Estimate) (d, low, high float64) {
+	d = b.Value - a.Value
+	if !a.Valid || !b.Valid {
+		return d, -1, 1
+	}
+	if kind == RunShare || kind == AllianceShare {
+		low, high = runner.DifferenceInterval(runner.NewProportion(a.Count, a.N), runner.NewProportion(b.Count, b.N))
+		return d, low, high
+	}
+	half := z95 * math.Sqrt(a.SE*a.SE+b.SE*b.SE)
+	return d, d - half, d + half
+}
+
+// Spearman is Spearman's rank correlation of x and y: the Pearson
+// correlation of their ranks, ties taking the mean of the ranks they span.
+// It is NaN when either has no spread.
+func Spearman(x, y []float64) float64 {
+	rx, ry := ranks(x), ranks(y)
+	return stat.Correlation(rx, ry, nil)
+}
+
+// ranks gives each value its rank from 1, tied values their mean rank.
+func ranks(x []float64) []float64 {
+	idx := make([]int, len(x))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int {
+		switch {
+		case x[a] < x[b]:
+			return -1
+		case x[a] > x[b]:
+			return 1
+		}
+		return 0
+	})
+	r := make([]float64, len(x))
+	for i := 0; i < len(idx); {
+		j := i
+		for j+1 < len(idx) && x[idx[j+1]] == x[idx[i]] {
+			j++
+		}
+		mean := float64(i+j)/2 + 1
+		for k := i; k <= j; k++ {
+			r[idx[k]] = mean
+		}
+		i = j + 1
+	}
+	return r
+}

@@ -1,0 +1,84 @@
+package hypotheses
+
+import (
+	"math"
+	"testing"
+
+	"github.com/alliancesim/alliancesim/runner"
+)
+
+func near(a, b, tol float64) bool { return math.Abs(a-b) <= tol }
+
+// Spearman's ρ by hand. x = 1…5, y = 2, 1, 4, 3, 5: rank differences
+// −1, 1, −1, 1, 0, Σd² = 4, ρ = 1 − 6·4/(5·24) = 0.8. With a tie, y = 1,
+// 2, 2, 3, 4 ranks 1, 2.5, 2.5, 4, 5 and ρ is Pearson's r of the ranks:
+// Σ(x−3)(r−3) = 9.5, √(10 · 9.5) = 9.747, ρ = 0.97468.
+func TestSpearmanByHand(t *testing.T) {
+	x := []float64{1, 2, 3, 4, 5}
+	if r := Spearman(x, []float64{2, 1, 4, 3, 5}); !near(r, 0.8, 1e-12) {
+		t.Errorf("ρ = %v, want 0.8", r)
+	}
+	if r := Spearman(x, []float64{1, 2, 2, 3, 4}); !near(r, 0.974679, 1e-6) {
+		t.Errorf("ρ with a tie = %v, want 0.974679", r)
+	}
+	if r := Spearman(x, []float64{5, 4, 3, 2, 1}); r != -1 {
+		t.Errorf("reversed ρ = %v, want -1", r)
+	}
+	if r := Spearman(x, []float64{3, 3, 3, 3, 3}); !math.IsNaN(r) {
+		t.Errorf("ρ of a constant = %v, want NaN", r)
+	}
+}
+
+// The difference of two shares uses Newcombe's interval; of two means
+// Welch's normal interval. Means by hand: a = {0, 1, 0, 1} mean 0.5,
+// sd 0.57735, se 0.288675; b = {1, 1, 1, 0} mean 0.75, se 0.25; d = 0.25
+// ± 1.959964·√(0.083333 + 0.0625) = ±0.748474.
+func TestDifferenceByHand(t *testing.T) {
+	a := Sample{Kind: RunMean, Values: []float64{0, 1, 0, 1}}.Estimate()
+	b := Sample{Kind: RunMean, Values: []float64{1, 1, 1, 0}}.Estimate()
+	if !near(a.SE, 0.288675, 1e-6) || !near(b.SE, 0.25, 1e-12) {
+		t.Fatalf("standard errors %v %v", a.SE, b.SE)
+	}
+	d, lo, hi := Difference(RunMean, a, b)
+	if d != 0.25 || !near(lo, 0.25-0.748474, 1e-6) || !near(hi, 0.25+0.748474, 1e-6) {
+		t.Errorf("difference %v [%v, %v], want 0.25 ± 0.748474", d, lo, hi)
+	}
+	// Shares: 48 of 80 against 56 of 70 (Newcombe 1998): 0.2 [0.0524, 0.3339].
+	p := Sample{Kind: RunShare}
+	q := Sample{Kind: RunShare}
+	for i := 0; i < 80; i++ {
+		p.Values = append(p.Values, b2f(i < 48))
+	}
+	for i := 0; i < 70; i++ {
+		q.Values = append(q.Values, b2f(i < 56))
+	}
+	d, lo, hi = Difference(RunShare, p.Estimate(), q.Estimate())
+	if !near(d, 0.2, 1e-12) || !near(lo, 0.0524, 5e-5) || !near(hi, 0.3339, 5e-5) {
+		t.Errorf("share difference %v [%v, %v], want 0.2 [0.0524, 0.3339]", d, lo, hi)
+	}
+}
+
+// Kaplan–Meier at a time and the difference of two curves, by hand.
+// Group a: lifetimes 2, 4 (ended), 6 (censored), 8 (ended), 10 (censored).
+// S(5) = (4/5)(3/4) = 0.6; Greenwood Σ d/(n(n−d)) = 1/20 + 1/12 = 2/15, so
+// SE = 0.6·√(2/15) = 0.219089. Group b: 3, 9, 12, 12 all censored at the
+// horizon but 3: S(5) = 3/4, SE = 0.75·√(1/12) = 0.216506. The difference
+// b − a = 0.15 ± 1.959964·√(0.048 + 0.046875) = ±0.603704.
+func TestSurvivalDifferenceByHand(t *testing.T) {
+	a := Sample{Kind: Survival, At: 5, Lifetimes: []runner.Observation{{Duration: 2, Event: true}, {Duration: 4, Event: true}, {Duration: 6, Event: false}, {Duration: 8, Event: true}, {Duration: 10, Event: false}}}.Estimate()
+	b := Sample{Kind: Survival, At: 5, Lifetimes: []runner.Observation{{Duration: 3, Event: true}, {Duration: 9, Event: false}, {Duration: 12, Event: false}, {Duration: 12, Event: false}}}.Estimate()
+	if !a.Valid || !near(a.Value, 0.6, 1e-12) || !near(a.SE, 0.219089, 1e-6) {
+		t.Fatalf("S_a(5) = %+v, want 0.6 (se 0.219089)", a)
+	}
+	if !near(b.Value, 0.75, 1e-12) || !near(b.SE, 0.216506, 1e-6) {
+		t.Fatalf("S_b(5) = %+v, want 0.75 (se 0.216506)", b)
+	}
+	d, lo, hi := Difference(Survival, a, b)
+	if !near(d, 0.15, 1e-12) || !near(lo, 0.15-0.603704, 1e-6) || !near(hi, 0.15+0.603704, 1e-6) {
+		t.Errorf("difference %v [%v, %v], want 0.15 ± 0.603704", d, lo, hi)
+	}
+	// Nothing reaches t = 20 while S > 0: the curve is unknown there.
+	if e := (Sample{Kind: Survival, At: 20, Lifetimes: []runner.Observation{{Duration: 3, Event: false}, {Duration: 9, Event: false}}}).Estimate(); e.Valid {
+		t.Errorf("survival past every lifetime should be unknown: %+v", e)
+	}
+}
