@@ -157,10 +157,25 @@ func fallbackAfterRefusal(_ *Cell, r *runner.Record) (float64, bool) {
 	return 0, false
 }
 
-// hubAtHorizon: the patron's hub-and-spokes index at the last tick, over
-// the runs with a patron alliance then (T8).
-func hubAtHorizon(_ *Cell, r *runner.Record) (float64, bool) {
-	return runner.HubSpokesIndex(r, r.Ticks-1)
+// patronHubIndex: the patron's hub-and-spokes index over the run — its
+// bilateral alliances (two members when it entered) ÷ all the alliances it
+// entered — over the runs in which it entered any (T8). Counting every
+// alliance the patron made, rather than those in force at one date, keeps
+// the design choice apart from how long the alliances lasted (T6).
+func patronHubIndex(_ *Cell, r *runner.Record) (float64, bool) {
+	n, bi := 0, 0
+	for i := range r.Alliances {
+		if a := &r.Alliances[i]; a.PatronJoined >= 0 {
+			n++
+			if a.PatronSize == 2 {
+				bi++
+			}
+		}
+	}
+	if n == 0 {
+		return 0, false
+	}
+	return float64(bi) / float64(n), true
 }
 
 // clientsAllied: the share of clients that were ever in an alliance

@@ -79,12 +79,12 @@ func Registry() []Hypothesis {
 				Apply: func(sc *sim.Scenario, level any) error {
 					return setRole(sc, sim.Client, "revisionism", level.(float64))
 				}},
-			Outcome:   Outcome{Name: "patron's hub-and-spokes index at the horizon", Kind: RunMean, Run: hubAtHorizon},
+			Outcome:   Outcome{Name: "patron's hub-and-spokes index over its alliances", Kind: RunMean, Run: patronHubIndex},
 			Predicted: Rises, MinChange: 0.15},
 		{ID: "T8b", Source: "Cha (seed 003)", Claim: "a powerplay patron builds more hub and spokes than an assurance patron",
 			Scenario: "generic", Layouts: true, Setup: clientsRevisionist(0.5),
 			Lever:     Lever{Name: "decision.strategy (clients' revisionism 0.5)", Path: "decision.strategy", Levels: []any{"assurance", "powerplay"}},
-			Outcome:   Outcome{Name: "patron's hub-and-spokes index at the horizon", Kind: RunMean, Run: hubAtHorizon},
+			Outcome:   Outcome{Name: "patron's hub-and-spokes index over its alliances", Kind: RunMean, Run: patronHubIndex},
 			Predicted: Rises, MinChange: 0.15},
 		{ID: "T9", Source: "Walt (seed 004)", Claim: "clients balance against a more hostile adversary",
 			Scenario: "generic", Layouts: true, Lever: revisionism,
