@@ -16,14 +16,36 @@ func near(t *testing.T, what string, got, want float64) {
 }
 
 func TestIntent(t *testing.T) {
-	// revisionism 0.5 + ψ·|0.6−(−1)|/2 = 0.3·1.6/2 = 0.24 + grievance 0.1 + memory 0.05 + shift 0.02 = 0.91
-	near(t, "hostile intent", Intent(0.5, 0.6-(-1), 0.3, 0.1, 0.05, 0.02, false), 0.91)
-	// clamped to 1
-	near(t, "clamped intent", Intent(0.9, 2, 0.3, 0.2, 0, 0.4, false), 1)
-	// an ally counts only grievance and memory: 0.1 + 0.05
-	near(t, "ally intent", Intent(0.5, 1.6, 0.3, 0.1, 0.05, 0.02, true), 0.15)
-	// a negative scripted shift cannot push intent below 0
-	near(t, "floored intent", Intent(0.1, 0, 0.3, 0, 0, -0.5, false), 0)
+	// 1 − (1−0.5)(1 − 0.3·1.6/2)(1−0.1)(1−0.05) = 1 − 0.5·0.76·0.9·0.95 = 0.6751
+	near(t, "hostile intent", Intent(0.5, 0.6-(-1), 0.3, 0.1, 0.05), 0.6751)
+	// without a clamp, every component moves intent however high the rest
+	if !(Intent(0.99, 2, 0.3, 0.5, 0.6) > Intent(0.99, 2, 0.3, 0.5, 0.5)) {
+		t.Error("memory should raise intent even at high revisionism")
+	}
+	if v := Intent(1, 2, 1, 1, 1); v != 1 {
+		t.Errorf("intent at its maximum %v, want 1", v)
+	}
+	// an ally counts only grievance and memory: 1 − 0.9·0.95
+	near(t, "ally intent", FriendlyIntent(0.1, 0.05), 0.145)
+	near(t, "no intent", Intent(0, 0, 0.3, 0, 0), 0)
+}
+
+// Scripted shocks move revisionism on the logit scale of a revisionism
+// kept in [0.01, 0.99]: σ(logit(0.5) + ln 3) = 0.75; from 0 (taken as
+// 0.01) a shock of +1 gives σ(−4.595120 + 1) = 0.026724; from 0.999 (taken
+// as 0.99) σ(4.595120 + 1) = 0.996298 — it still registers.
+func TestShockedRevisionism(t *testing.T) {
+	near(t, "no shock", ShockedRevisionism(0, 0), 0)
+	near(t, "ln 3 from ½", ShockedRevisionism(0.5, math.Log(3)), 0.75)
+	if got := ShockedRevisionism(0, 1); math.Abs(got-0.02672363098939523) > 1e-12 {
+		t.Errorf("shock from 0 = %v", got)
+	}
+	if got := ShockedRevisionism(0.999, 1); math.Abs(got-0.9962978032414466) > 1e-12 {
+		t.Errorf("shock near 1 = %v", got)
+	}
+	// the opposite shock undoes it: shifts add
+	near(t, "undone", ShockedRevisionism(0.3, 0.7+(-0.7)), 0.3)
+	near(t, "logit∘σ", Logit(Logistic(1.3)), 1.3)
 }
 
 func TestRawThreat(t *testing.T) {
@@ -36,16 +58,28 @@ func TestRawThreat(t *testing.T) {
 }
 
 func TestPerceiveAndCombine(t *testing.T) {
-	// (1−0.2)·0.5 + 0.2·clamp(0.3+0.05) = 0.4 + 0.07 = 0.47
-	near(t, "lagged", Perceive(0.5, 0.3, 0.2, 0.05), 0.47)
-	// noise cannot take the reading outside [0,1]: 0.8·0.5 + 0.2·1 = 0.6
-	near(t, "clamped reading", Perceive(0.5, 0.9, 0.2, 0.5), 0.6)
+	// (1−0.2)·0.5 + 0.2·0.3 = 0.46
+	near(t, "lagged", Perceive(0.5, 0.3, 0.2), 0.46)
+	// noise on the logit scale: σ(logit(0.5) + ln 3) = 0.75
+	near(t, "noisy reading", NoisyReading(0.5, math.Log(3)), 0.75)
+	near(t, "noiseless reading", NoisyReading(0.3, 0), 0.3)
+	// a benign source stays near zero: σ(logit(1e-6) + 1) = 2.718e-6
+	if r := NoisyReading(0, 1); math.Abs(r-2.718277157692802e-06) > 1e-15 {
+		t.Errorf("benign reading %v", r)
+	}
+	// unbiased on the logit scale: ±ε are symmetric about logit(τ)
+	up, down := Logit(NoisyReading(0.2, 0.4)), Logit(NoisyReading(0.2, -0.4))
+	near(t, "symmetric noise", (up+down)/2, Logit(0.2))
 	// T = 1 − (1−0.5)(1−0.2) = 0.6
 	near(t, "noisy-or", Combine(Combine(0, 0.5), 0.2), 0.6)
-	// patron: max(0.3, (1·0.8 + 0.5·0.2)/1.5 = 0.6) = 0.6
-	near(t, "patron", PatronThreat(0.3, 1*0.8+0.5*0.2, 1.5), 0.6)
-	near(t, "patron direct", PatronThreat(0.7, 0.9, 1.5), 0.7)
-	near(t, "patron without stakes", PatronThreat(0.3, 0, 0), 0.3)
+	// patron: clients (stake 1, T 0.8) and (stake 0.5, T 0.2) weigh
+	// 1·0.8 = 0.8 and 0.5·0.2 = 0.1: (0.8·0.8 + 0.1·0.2)/0.9 = 0.733333
+	var cl ClientThreats
+	cl.Add(1, 0.8)
+	cl.Add(0.5, 0.2)
+	near(t, "patron", PatronThreat(0.3, cl), 0.66/0.9)
+	near(t, "patron direct", PatronThreat(0.9, cl), 0.9)
+	near(t, "patron without threatened clients", PatronThreat(0.3, ClientThreats{}), 0.3)
 }
 
 func TestReference(t *testing.T) {
@@ -59,12 +93,21 @@ func TestReference(t *testing.T) {
 	}
 }
 
-func TestOccupationFromPowers(t *testing.T) {
-	// σ(2·(ln 2 − ln 1)) = 4/(4+1) = 0.8, as (P+ε)²/((P+ε)²+(D+ε)²) with ε negligible
+// The credible occupation threat by hand: denial (P=2, Def=1, κ=2)
+// 4/(4+1) = 0.8; credibility of P = 1 at F₀ = 1 is ½, of 9 is 0.9; an ally
+// of weight 1 and economy 3 against a foe of 1 keeps 1 − 3/4 = ¼ of the
+// threat undeterred; Occ = 0.8 · 0.5 · (1 − 0.2) = 0.32.
+func TestOccupation(t *testing.T) {
 	p, d := 2.0, 1.0
-	near(t, "occ", OccupationFromPowers(p*p, d*d), 0.8)
-	near(t, "balanced", OccupationFromPowers(3, 3), 0.5)
-	near(t, "degenerate", OccupationFromPowers(0, 0), 0.5)
+	near(t, "denial", Denial(p*p, d*d), 0.8)
+	near(t, "balanced", Denial(3, 3), 0.5)
+	near(t, "degenerate", Denial(0, 0), 0.5)
+	near(t, "credibility", Credibility(1, 1), 0.5)
+	near(t, "large force", Credibility(9, 1), 0.9)
+	near(t, "token force", Credibility(0, 1), 0)
+	near(t, "punishment keep", PunishmentKeep(1, 3, 1), 0.25)
+	near(t, "no economies", PunishmentKeep(1, 0, 0), 1)
+	near(t, "occupation", Occupation(0.8, 0.5, 0.2), 0.32)
 }
 
 var costs = CostParams{Base: 0.02, Entrapment: 0.15, Divergence: 0.1, Threat: 0.3,
@@ -77,10 +120,25 @@ func TestHonourProbability(t *testing.T) {
 	near(t, "no partners", HonourProbability(0.9, nil), 0)
 }
 
+// Divergence is scale-free: |0.6 − 0.2|/(0.6 + 0.2) = 0.5, the same for
+// 0.06 against 0.02; a threat both feel equally is no divergence.
+// Cohesion of pictures 0.6 and 0.2: mean 0.4, divergences 0.2/1.0 and
+// 0.2/0.6, h = 1 − (0.2 + ⅓)/2 = 0.733333.
+func TestDivergenceAndCohesion(t *testing.T) {
+	near(t, "divergence", Divergence(0.6, 0.2), 0.5)
+	near(t, "scale-free", Divergence(0.06, 0.02), 0.5)
+	near(t, "shared", Divergence(0.9, 0.9), 0)
+	near(t, "none", Divergence(0, 0), 0)
+	near(t, "cohesion", Cohesion([]float64{0.6, 0.2}), 1-(0.2+1.0/3)/2)
+	near(t, "cohesion scale-free", Cohesion([]float64{0.06, 0.02}), 1-(0.2+1.0/3)/2)
+	near(t, "united", Cohesion([]float64{0.5, 0.5, 0.5}), 1)
+	near(t, "empty", Cohesion(nil), 0)
+}
+
 func TestAutonomyCost(t *testing.T) {
 	ps := []Partner{
-		{Revisionism: 0.5, Assurance: 0, Divergence: 0.2, Fear: 0.1},
-		{Revisionism: 0.5, Assurance: 1, Divergence: 0.0, Fear: 0.4},
+		{Weight: 1, Revisionism: 0.5, Assurance: 0, Divergence: 0.2, Fear: 0.1},
+		{Weight: 1, Revisionism: 0.5, Assurance: 1, Divergence: 0.0, Fear: 0.4},
 	}
 	// k = 1:
 	// partner 0: 0.02 + 0.15·0.5·(1−0.8·0) + 0.1·0.2 = 0.02 + 0.075 + 0.02 = 0.115; fear 0.3·0.1 = 0.03
@@ -101,28 +159,52 @@ func TestAutonomyCost(t *testing.T) {
 		t.Errorf("largest term %v, want entrapment", b.Largest)
 	}
 	// with benign, like-minded allies the reason is autonomy itself
-	b = AutonomyCost(1, []Partner{{}, {}}, costs)
+	b = AutonomyCost(1, []Partner{{Weight: 1}, {Weight: 1}}, costs)
 	if b.Largest != CostAutonomy || b.Partner != -1 {
 		t.Errorf("largest term %v of %d, want autonomy", b.Largest, b.Partner)
 	}
+	// a small ally constrains a great power by its weight: 0.2·(0.115 +
+	// 0.035) + 0.03 + 0.12 = 0.18 (fear is not scaled)
+	ps[0].Weight, ps[1].Weight = 0.2, 0.2
+	near(t, "weighted cost", AutonomyCost(1, ps, costs).Total, 0.18)
 }
 
-// The risk ranking of He & Feng's Figure 1: weak bilateral (1) < strong
-// bilateral (2) ≈ weak multilateral (2) < strong multilateral (4).
+// RelativeWeight by hand: 2·3/(30+3) = 0.181818 for a great power of
+// economy 30 allied to a client of 3; capped at 1 the other way round.
+func TestRelativeWeight(t *testing.T) {
+	near(t, "great power's", RelativeWeight(30, 3), 6.0/33)
+	near(t, "client's", RelativeWeight(3, 30), 1)
+	near(t, "equals", RelativeWeight(2, 2), 1)
+	near(t, "empty", RelativeWeight(0, 0), 1)
+}
+
+// The risk ranking of He & Feng's Figure 1 with the bounded spread
+// v = 1 − exp(−v₀·k·(1 + v_m·(|S|−1))): weak bilateral 1 − e^−0.175 =
+// 0.16 < strong bilateral 1 − e^−0.5 = 0.39 ≈ weak multilateral of 3–5
+// partners (1 − e^−0.35 = 0.30 … 1 − e^−0.525 = 0.41) < strong
+// multilateral (1 − e^−1 = 0.63 for three partners); never 1 or more.
 func TestSpreadFigure1(t *testing.T) {
-	weakBi := Spread(0.35, 1, costs)    // 0.5·0.35·1 = 0.175
-	strongBi := Spread(1, 1, costs)     // 0.5
-	weakMulti := Spread(0.35, 4, costs) // 0.5·0.35·(1+0.5·3) = 0.4375
-	strongMulti := Spread(1, 4, costs)  // 0.5·1·2.5 = 1.25
-	near(t, "weak bilateral", weakBi, 0.175)
-	near(t, "strong bilateral", strongBi, 0.5)
-	near(t, "weak multilateral", weakMulti, 0.4375)
-	near(t, "strong multilateral", strongMulti, 1.25)
-	if !(weakBi < strongBi && weakBi < weakMulti && strongBi < strongMulti && weakMulti < strongMulti) {
-		t.Errorf("Figure 1 order broken: %v %v %v %v", weakBi, strongBi, weakMulti, strongMulti)
+	weakBi := Spread(0.35, 1, costs)
+	strongBi := Spread(1, 1, costs)
+	weak3, weak5 := Spread(0.35, 3, costs), Spread(0.35, 5, costs)
+	strong3 := Spread(1, 3, costs)
+	near(t, "weak bilateral", weakBi, 0.16054297923079264)
+	near(t, "strong bilateral", strongBi, 0.3934693402873666)
+	near(t, "weak multilateral of 3", weak3, 0.29531191028128656)
+	near(t, "weak multilateral of 5", weak5, 0.4084446356331849)
+	near(t, "strong multilateral of 3", strong3, 0.6321205588285577)
+	if !(weakBi < strongBi && weakBi < weak3 && strongBi < strong3 && weak5 < strong3) {
+		t.Errorf("Figure 1 order broken: %v %v %v %v %v", weakBi, strongBi, weak3, weak5, strong3)
 	}
-	if r := math.Abs(strongBi-weakMulti) / strongBi; r > 0.15 {
-		t.Errorf("strong bilateral %v and weak multilateral %v should be of the same rank (differ by %.0f%%)", strongBi, weakMulti, 100*r)
+	for _, w := range []float64{weak3, weak5} {
+		if math.Abs(w-strongBi) > 0.1 {
+			t.Errorf("weak multilateral %v should rank with strong bilateral %v", w, strongBi)
+		}
+	}
+	for n := 1; n <= 63; n++ {
+		if v := Spread(1, n, costs); v >= 1 {
+			t.Fatalf("spread of %d strong partners %v ≥ 1: autonomy cost would turn into a benefit", n, v)
+		}
 	}
 }
 
@@ -232,32 +314,45 @@ func TestDominatedOptionNeverBeatsStatusQuo(t *testing.T) {
 	}
 }
 
+// The softmax is relative to the spread of the values: {0.1, 0.3, NaN,
+// 0.2} has spread 0.2; at temperature 1 the weights are e^−1, 1, e^−½,
+// cumulative 0.1863, 0.6928, 1; at 0.1 they are e^−10, 1, e^−5 (the third
+// option 0.0067). Scaling every value leaves the choice alone.
 func TestSoftmax(t *testing.T) {
 	v := []float64{0.1, 0.3, math.NaN(), 0.2}
 	if got := Softmax(v, 0, 0.99); got != 1 {
 		t.Errorf("argmax = %d, want 1", got)
 	}
-	// temperature 0.1: weights e^(−2), 1, e^(−1); normalised cumulative:
-	// 0.0900, 0.7447, 1 (NaN never picked)
 	cases := []struct {
-		u    float64
-		want int
-	}{{0.05, 0}, {0.5, 1}, {0.8, 3}, {0.999, 3}}
+		temp, u float64
+		want    int
+	}{{1, 0.1, 0}, {1, 0.5, 1}, {1, 0.8, 3}, {0.1, 0.00004, 0}, {0.1, 0.5, 1}, {0.1, 0.995, 3}}
 	for _, c := range cases {
-		if got := Softmax(v, 0.1, c.u); got != c.want {
-			t.Errorf("softmax(u=%v) = %d, want %d", c.u, got, c.want)
+		if got := Softmax(v, c.temp, c.u); got != c.want {
+			t.Errorf("softmax(T=%v, u=%v) = %d, want %d", c.temp, c.u, got, c.want)
 		}
+		scaled := []float64{1, 3, math.NaN(), 2}
+		if got := Softmax(scaled, c.temp, c.u); got != c.want {
+			t.Errorf("scaled softmax(T=%v, u=%v) = %d, want %d", c.temp, c.u, got, c.want)
+		}
+	}
+	if Softmax([]float64{0.2, 0.2}, 0.1, 0.9) != 0 {
+		t.Error("equal options: the first maximum")
 	}
 	if Softmax(nil, 0.1, 0.5) != -1 {
 		t.Error("empty softmax")
 	}
 }
 
+// Leaving is the two-option softmax: σ(±1/T) whatever the size of the
+// margin, σ(10) = 0.9999546 at T = 0.1.
 func TestLeaveProbability(t *testing.T) {
 	near(t, "argmax stay", LeaveProbability(0.0, 0.04, 0.05, 0), 0)
 	near(t, "argmax leave", LeaveProbability(0.0, 0.06, 0.05, 0), 1)
-	// d = 0.07 − (0 + 0.05) = 0.02; 1/(1+e^(−0.02/0.02)) = 1/(1+e^−1)
-	near(t, "softmax leave", LeaveProbability(0, 0.07, 0.05, 0.02), 1/(1+math.Exp(-1)))
+	near(t, "leave", LeaveProbability(0, 0.07, 0.05, 0.1), 0.9999546021312976)
+	near(t, "stay", LeaveProbability(0, 0.04, 0.05, 0.1), 4.5397868702434395e-05)
+	near(t, "indifferent", LeaveProbability(0, 0.05, 0.05, 0.1), 0.5)
+	near(t, "scale-free", LeaveProbability(0, 0.7, 0.5, 0.1), LeaveProbability(0, 0.07, 0.05, 0.1))
 }
 
 func TestCrisisOdds(t *testing.T) {
@@ -367,9 +462,9 @@ func TestStrategies(t *testing.T) {
 	if a.Admit(v, multi) || a.Admit(v, bi) || !a.Admit(v, join) {
 		t.Error("an assurance patron joins committed clients rather than enlisting them")
 	}
-	v.committed, v.clientAlliance = 0, true
-	if a.Admit(v, multi) || !a.Admit(v, join) {
-		t.Error("while a client alliance exists an assurance patron only joins")
+	v.committed, v.clientAlliance = Set(0).With(5), true
+	if !a.Admit(v, multi) || !a.Admit(v, join) {
+		t.Error("an assurance patron may still impose on clients not committed to each other")
 	}
 	p := PowerplayStrategy{}
 	if p.Admit(v, multi) || !p.Admit(v, bi) || p.Admit(v, join) {

@@ -25,13 +25,17 @@ type CostParams struct {
 
 // Partner is what a state weighs about one prospective ally.
 type Partner struct {
+	// Weight is the ally's power relative to the state's own,
+	// RelativeWeight(E_i, E_j): how far the ally constrains it.
+	Weight      float64
 	Revisionism float64 // r_j
 	Assurance   float64 // A_j: strongest commitment j holds with other clients (0 unless the evaluator is a patron)
-	Divergence  float64 // |T_i^adv − T_j^adv|
+	Divergence  float64 // d_ij = Divergence(T_i^adv, T_j^adv)
 	Fear        float64 // T̂_ij: threat i perceives from j
 }
 
-// HonourProbability is p_o = p_k · mean_j(1 − |T_i^adv − T_j^adv|).
+// HonourProbability is p_o = p_k · mean_j(1 − d_ij), with d_ij the
+// Divergence of the threat pictures.
 func HonourProbability(pk float64, partners []Partner) float64 {
 	if len(partners) == 0 {
 		return 0
@@ -68,20 +72,41 @@ type CostBreakdown struct {
 	Amount  float64 // the largest term's contribution
 }
 
-// AutonomyCost is c_o = k·Σ_j (c_0 + c_E·r_j^eff + c_D·|ΔT_ij|) + c_T·Σ_j T̂_ij,
-// with r_j^eff = r_j·(1 − μ·A_j) (Cohen's assurance: a client already
-// committed to other clients entraps its patron less). It also names the
-// largest single term, partner by partner: one partner's entrapment,
-// divergence or fear contribution, or, if none exceeds it, the autonomy
-// cost of one ally, k·c_0.
+// RelativeWeight is min(1, 2·E_j/(E_i + E_j)): 1 between equals and for a
+// small state allied to a great power, near 0 for a great power allied to
+// a small state (1 when both are 0). In an asymmetric alliance the
+// stronger partner gives security and keeps its autonomy (Morrow 1991;
+// Snyder 1984 on dependence): a much smaller ally constrains it only in
+// proportion to its weight. The weaker partner pays what any ally costs.
+func RelativeWeight(own, ally float64) float64 {
+	if s := own + ally; s > 0 {
+		return min(1, 2*ally/s)
+	}
+	return 1
+}
+
+// AutonomyCost is c_o = k·Σ_j w_j·(c_0 + c_E·r_j^eff + c_D·d_ij) + c_T·Σ_j T̂_ij,
+// with w_j the ally's RelativeWeight and r_j^eff = r_j·(1 − μ·A_j) (Cohen's
+// assurance: a client already committed to other clients entraps its
+// patron less). It also names the largest single term, partner by
+// partner: one partner's entrapment, divergence or fear contribution, or,
+// if none exceeds it, the autonomy cost of one ally, k·w_j·c_0.
 func AutonomyCost(k float64, partners []Partner, c CostParams) CostBreakdown {
 	b := CostBreakdown{Largest: CostAutonomy, Partner: -1}
-	b.Amount = k * c.Base // per ally, like the other terms
-	for j, p := range partners {
-		ent := k * c.Entrapment * p.Revisionism * (1 - c.AssuranceWeight*p.Assurance)
-		div := k * c.Divergence * p.Divergence
+	for _, p := range partners {
+		kw := k * p.Weight
+		base := kw * c.Base
+		ent := kw * c.Entrapment * p.Revisionism * (1 - c.AssuranceWeight*p.Assurance)
+		div := kw * c.Divergence * p.Divergence
 		fear := c.Threat * p.Fear
-		b.Total += k*c.Base + ent + div + fear
+		b.Total += base + ent + div + fear
+		b.Amount = max(b.Amount, base) // per ally, like the other terms
+	}
+	for j, p := range partners {
+		kw := k * p.Weight
+		ent := kw * c.Entrapment * p.Revisionism * (1 - c.AssuranceWeight*p.Assurance)
+		div := kw * c.Divergence * p.Divergence
+		fear := c.Threat * p.Fear
 		for t, v := range [...]float64{CostEntrapment: ent, CostDivergence: div, CostFear: fear} {
 			if t != int(CostAutonomy) && v > b.Amount {
 				b.Amount, b.Largest, b.Partner = v, CostTerm(t), j
@@ -91,10 +116,41 @@ func AutonomyCost(k float64, partners []Partner, c CostParams) CostBreakdown {
 	return b
 }
 
-// Spread is v_o = v_0·k·(1 + v_m·(|S| − 1)): more partners and a stronger
-// commitment widen the gap between the best and the worst outcome.
+// Spread is v_o = 1 − exp(−v_0·k·(1 + v_m·(|S| − 1))): more partners and a
+// stronger commitment widen the gap between the best and the worst
+// outcome, and v stays below 1, so that the good outcome never turns the
+// autonomy cost c·(1 − v) into a benefit.
 func Spread(k float64, partners int, c CostParams) float64 {
-	return c.SpreadBase * k * (1 + c.SpreadMembers*float64(partners-1))
+	return 1 - math.Exp(-c.SpreadBase*k*(1+c.SpreadMembers*float64(partners-1)))
+}
+
+// Divergence is the scale-free difference of two threat pictures,
+// |a − b|/(a + b) (0 when both are 0): a threat that both feel does not
+// make them look divergent; a threat that one barely feels does.
+func Divergence(a, b float64) float64 {
+	if s := a + b; s > 0 {
+		return math.Abs(a-b) / s
+	}
+	return 0
+}
+
+// Cohesion is h over the members' threat pictures: the mean of
+// 1 − Divergence(x_m, mean), so members whose pictures converge hold
+// together. It is 0 for no members.
+func Cohesion(pictures []float64) float64 {
+	if len(pictures) == 0 {
+		return 0
+	}
+	mean := 0.0
+	for _, x := range pictures {
+		mean += x
+	}
+	mean /= float64(len(pictures))
+	h := 0.0
+	for _, x := range pictures {
+		h += 1 - Divergence(x, mean)
+	}
+	return h / float64(len(pictures))
 }
 
 // Outcomes turns an option into its lottery relative to the reference point:
@@ -116,23 +172,35 @@ func SelfHelp(threat, reference float64, c CostParams) Lottery {
 }
 
 // Softmax picks an index among values with probability proportional to
-// exp((v − max)/temperature), given a uniform draw u in [0, 1). Temperature
-// 0 picks the first maximum. NaN values are never picked. It returns -1 for
-// an empty slice.
+// exp((v − max)/(temperature·S)), S = max − min the spread of the values
+// compared, given a uniform draw u in [0, 1). The temperature is relative:
+// option values are differences of threat whose scale differs from
+// scenario to scenario and from decision to decision, and what makes a
+// choice noisy is how close the options are compared with how far apart
+// they are. Temperature 0, or options all equal, picks the first maximum.
+// NaN values are never picked. It returns -1 for an empty slice.
 func Softmax(values []float64, temperature, u float64) int {
-	best := -1
+	best, worst := -1, math.Inf(1)
 	for i, v := range values {
-		if !math.IsNaN(v) && (best < 0 || v > values[best]) {
+		if math.IsNaN(v) {
+			continue
+		}
+		if best < 0 || v > values[best] {
 			best = i
 		}
+		worst = min(worst, v)
 	}
-	if best < 0 || temperature <= 0 {
+	if best < 0 {
+		return -1
+	}
+	scale := temperature * (values[best] - worst)
+	if !(scale > 0) {
 		return best
 	}
 	sum := 0.0
 	for _, v := range values {
 		if !math.IsNaN(v) {
-			sum += math.Exp((v - values[best]) / temperature)
+			sum += math.Exp((v - values[best]) / scale)
 		}
 	}
 	target := u * sum
@@ -140,7 +208,7 @@ func Softmax(values []float64, temperature, u float64) int {
 		if math.IsNaN(v) {
 			continue
 		}
-		target -= math.Exp((v - values[best]) / temperature)
+		target -= math.Exp((v - values[best]) / scale)
 		if target < 0 {
 			return i
 		}
@@ -148,17 +216,26 @@ func Softmax(values []float64, temperature, u float64) int {
 	return best
 }
 
-// LeaveProbability is the chance that a member leaves an alliance whose stay
-// value falls short of its best value without it: a two-way softmax between
-// staying (credited with the exit cost) and leaving. At temperature 0 it
-// leaves exactly when staying is worse by more than the exit cost.
+// LeaveProbability is the chance that a member leaves an alliance when it
+// reviews it: the softmax of Softmax between staying, credited with the
+// exit cost, and its best value without the alliance. With two options
+// the relative temperature leaves σ(±1/temperature): a member leaves
+// when staying is worse by more than the exit cost, and errs either way
+// with probability σ(−1/temperature) (4.5e-5 at the default 0.1), which
+// is what keeps its choice random without making membership a monthly
+// coin toss. At temperature 0 it never errs; when staying and leaving are
+// worth the same it leaves with probability ½.
 func LeaveProbability(stay, without, exitCost, temperature float64) float64 {
 	d := without - (stay + exitCost)
-	if temperature <= 0 {
-		if d > 0 {
-			return 1
-		}
+	switch {
+	case d == 0:
+		return 0.5
+	case temperature <= 0 && d > 0:
+		return 1
+	case temperature <= 0:
 		return 0
+	case d > 0:
+		return Logistic(1 / temperature)
 	}
-	return 1 / (1 + math.Exp(-d/temperature))
+	return Logistic(-1 / temperature)
 }

@@ -14,16 +14,48 @@ func Clamp01(x float64) float64 {
 	return x
 }
 
-// Intent is I_ij of MODEL.md §4: the hostile intent perceiver i reads into
-// source j, clamp(revisionism_j + ψ·|ideology_i − ideology_j|/2 + grievance_ij
-// + memory_ij + shift_ij), where shift is the sum of scripted intent events.
-// An ally's intent counts only grievance and memory.
-func Intent(revisionism, ideologyGap, psi, grievance, memory, shift float64, ally bool) float64 {
-	if ally {
-		return Clamp01(grievance + memory)
-	}
-	return Clamp01(revisionism + psi*math.Abs(ideologyGap)/2 + grievance + memory + shift)
+// Intent is I_ij of docs/model.md §7.2: the hostile intent perceiver i
+// reads into source j. Its components combine like independent hazards,
+//
+//	I = 1 − (1 − r_j)(1 − ψ·|ideology_i − ideology_j|/2)(1 − g_ij)(1 − m_ij),
+//
+// so intent stays in [0, 1] without a clamp and every component still
+// moves it, however high the others are (revisionism r as shocks left it,
+// see ShockedRevisionism; grievance g; remembered aggression m).
+func Intent(revisionism, ideologyGap, psi, grievance, memory float64) float64 {
+	return 1 - (1-revisionism)*(1-psi*math.Abs(ideologyGap)/2)*(1-grievance)*(1-memory)
 }
+
+// FriendlyIntent is the intent read into an ally: grievance and memory
+// only, combined the same way, 1 − (1 − g)(1 − m).
+func FriendlyIntent(grievance, memory float64) float64 {
+	return 1 - (1-grievance)*(1-memory)
+}
+
+// Bounds of a shocked revisionism: shocks act on the logit scale of a
+// revisionism kept inside [MinRevisionism, MaxRevisionism].
+const (
+	MinRevisionism = 0.01
+	MaxRevisionism = 0.99
+)
+
+// ShockedRevisionism is revisionism r after scripted intent shocks that
+// sum to shift on the logit scale: σ(logit(r̃) + shift), r̃ = r kept inside
+// [0.01, 0.99]. A shock registers at any level of revisionism and the
+// opposite shock undoes it. Without shocks (shift 0) r is used as given.
+func ShockedRevisionism(r, shift float64) float64 {
+	if shift == 0 {
+		return r
+	}
+	r = min(max(r, MinRevisionism), MaxRevisionism)
+	return Logistic(Logit(r) + shift)
+}
+
+// Logit is ln(p/(1−p)).
+func Logit(p float64) float64 { return math.Log(p / (1 - p)) }
+
+// Logistic is σ(x) = 1/(1 + e^−x).
+func Logistic(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
 
 // ThreatWeights are w_P, w_G and w_O of MODEL.md §4.
 type ThreatWeights struct{ Power, Proximity, Offence float64 }
@@ -38,22 +70,52 @@ func RawThreat(intent, power, proximity, offence float64, w ThreatWeights) float
 	return intent * (w.Power*power + w.Proximity*proximity + w.Offence*offence) / sum
 }
 
-// Perceive is the lagged, noisy update T̂(t) = (1−λ)·T̂(t−1) + λ·clamp(τ + ε).
-func Perceive(prev, raw, lag, noise float64) float64 {
-	return (1-lag)*prev + lag*Clamp01(raw+noise)
+// readingBound keeps a raw threat away from 0 and 1 before the logit.
+const readingBound = 1e-6
+
+// NoisyReading is a noisy reading of raw threat τ, unbiased on the logit
+// scale: σ(logit(τ) + ε), τ kept inside [1e-6, 1 − 1e-6], ε the noise
+// draw. It stays in (0, 1); a benign source (τ near 0) stays near zero
+// and a reading near 0.5 wanders most.
+func NoisyReading(raw, eps float64) float64 {
+	if eps == 0 {
+		return raw
+	}
+	raw = min(max(raw, readingBound), 1-readingBound)
+	return Logistic(Logit(raw) + eps)
+}
+
+// Perceive is the lagged update T̂(t) = (1−λ)·T̂(t−1) + λ·reading.
+func Perceive(prev, reading, lag float64) float64 {
+	return (1-lag)*prev + lag*reading
 }
 
 // Combine adds threat t to an accumulated total with the noisy-or rule
 // T = 1 − Π(1 − T̂_j): start from 0 and fold each source in.
 func Combine(total, t float64) float64 { return 1 - (1-total)*(1-t) }
 
-// PatronThreat is T_p = max(direct, Σ stakes_c·T_c^adv / Σ stakes_c): a
-// patron fears for what it protects.
-func PatronThreat(direct, weightedClientThreat, stakeSum float64) float64 {
-	if stakeSum <= 0 {
+// ClientThreats accumulates the threat to what a patron protects: the
+// mean of its clients' threats T_c^adv weighted by stake_c·T_c^adv. A
+// patron attends to each client in proportion to what it is worth and how
+// threatened it is: a danger to one client is a danger to the region
+// (the domino reasoning of seeds 000 and 003), so the patron's picture
+// follows its most threatened clients rather than dissolving them in an
+// average over all of them (docs/model.md §7.2).
+type ClientThreats struct{ num, den float64 }
+
+// Add folds in one client of the given stake and threat.
+func (c *ClientThreats) Add(stake, threat float64) {
+	w := stake * threat
+	c.num += w * threat
+	c.den += w
+}
+
+// PatronThreat is T_p = max(direct, the clients' threat).
+func PatronThreat(direct float64, clients ClientThreats) float64 {
+	if clients.den <= 0 {
 		return direct
 	}
-	return max(direct, weightedClientThreat/stakeSum)
+	return max(direct, clients.num/clients.den)
 }
 
 // AdaptReference moves the reference point ρ ← ρ + η(T − ρ) in adaptive
@@ -67,13 +129,3 @@ func AdaptReference(rho, threat float64, d *Decision) float64 {
 
 // InLosses reports the domain: losses when threat exceeds the reference.
 func InLosses(threat, rho float64) bool { return threat > rho }
-
-// OccupationFromPowers is the occupation threat σ(κ(ln a − ln b)) written as
-// a/(a+b) with a = (P+ε)^κ and b = (Def+ε)^κ precomputed, which avoids a
-// logarithm and an exponential in the hot loop.
-func OccupationFromPowers(offenceK, defenceK float64) float64 {
-	if s := offenceK + defenceK; s > 0 {
-		return offenceK / s
-	}
-	return 0.5
-}

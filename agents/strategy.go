@@ -102,12 +102,12 @@ func (ProspectStrategy) Admit(PatronView, Option) bool { return true }
 
 // AssuranceStrategy is Cohen's patron (H1): it wants its clients committed
 // to each other before it commits. Joining a client alliance is always
-// open (H5). While no client alliance exists it offers nothing for up to
-// decision.patience ticks, unless its threat exceeds its reference point by
-// more than decision.impose_threshold; then it may propose a multilateral
-// set anyway (imposed), but never to clients already committed to each
-// other. It never offers a bilateral of its own accord: bilaterals come
-// only from the fallback after a refused multilateral (H4).
+// open (H5). To clients not committed to each other it offers nothing for
+// up to decision.patience ticks, unless its threat exceeds its reference
+// point by more than decision.impose_threshold; then it may propose a
+// multilateral set of them anyway (imposed), but never to clients already
+// committed to each other. It never offers a bilateral of its own accord:
+// bilaterals come only from the fallback after a refused multilateral (H4).
 type AssuranceStrategy struct{}
 
 // Admit implements Strategy.
@@ -118,7 +118,7 @@ func (AssuranceStrategy) Admit(v PatronView, o Option) bool {
 	case OptionBilateral:
 		return false
 	}
-	if v.ClientAllianceExists() || o.Partners&v.CommittedClients() != 0 {
+	if o.Partners&v.CommittedClients() != 0 {
 		return false
 	}
 	d := v.Decision()

@@ -149,9 +149,12 @@ func (w *writer) theater(sc *sim.Scenario) {
 func (w *writer) params(p sim.Params) {
 	w.table("[params]")
 	for _, spec := range sim.ParamSpecs {
-		if v := *spec.Field(&p); spec.Integer {
+		switch v := spec.Get(&p); spec.Kind {
+		case sim.ParamInteger:
 			w.whole(spec.Name, v)
-		} else {
+		case sim.ParamBool:
+			w.bool(spec.Name, v != 0)
+		default:
 			w.float(spec.Name, v)
 		}
 	}

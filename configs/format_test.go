@@ -96,8 +96,10 @@ func TestFormatWritesEverySetting(t *testing.T) {
 	}
 	for _, s := range sim.ParamSpecs {
 		v, ok := doc.Params[s.Name]
-		if _, isInt := v.(int64); !ok || isInt != s.Integer {
-			t.Errorf("params.%s = %#v (integer spec: %v)", s.Name, v, s.Integer)
+		_, isInt := v.(int64)
+		_, isBool := v.(bool)
+		if !ok || isInt != (s.Kind == sim.ParamInteger) || isBool != (s.Kind == sim.ParamBool) {
+			t.Errorf("params.%s = %#v (kind %v)", s.Name, v, s.Kind)
 		}
 	}
 	for _, s := range agents.DecisionSpecs {
@@ -269,10 +271,13 @@ func randomScenario(r *rand.Rand) *sim.Scenario {
 			continue
 		}
 		hi := min(s.Max, s.Min+50)
-		if s.Integer {
-			*s.Field(&sc.Params) = s.Min + float64(r.IntN(int(hi-s.Min)+1))
-		} else {
-			*s.Field(&sc.Params) = num(s.Min, hi)
+		switch s.Kind {
+		case sim.ParamInteger:
+			s.Set(&sc.Params, s.Min+float64(r.IntN(int(hi-s.Min)+1)))
+		case sim.ParamBool:
+			s.Set(&sc.Params, float64(r.IntN(2)))
+		default:
+			s.Set(&sc.Params, num(s.Min, hi))
 		}
 	}
 	randomDecision := func(d *agents.Decision, keys int) {

@@ -154,15 +154,15 @@ func (o *optIDs) ok(e *errs, want string) bool {
 
 // rawFile is a scenario file as written: nothing defaulted, nothing checked.
 type rawFile struct {
-	Extends    opt[string]              `toml:"extends"`
-	DropEvents optIDs                   `toml:"drop_events"`
-	DropStates optIDs                   `toml:"drop_states"`
-	Scenario   rawMeta                  `toml:"scenario"`
-	Theater    rawTheater               `toml:"theater"`
-	Params     map[string]*opt[float64] `toml:"params"`
-	Decision   map[string]*opt[any]     `toml:"decision"`
-	States     []*rawState              `toml:"states"`
-	Events     []*rawEvent              `toml:"events"`
+	Extends    opt[string]          `toml:"extends"`
+	DropEvents optIDs               `toml:"drop_events"`
+	DropStates optIDs               `toml:"drop_states"`
+	Scenario   rawMeta              `toml:"scenario"`
+	Theater    rawTheater           `toml:"theater"`
+	Params     map[string]*opt[any] `toml:"params"`
+	Decision   map[string]*opt[any] `toml:"decision"`
+	States     []*rawState          `toml:"states"`
+	Events     []*rawEvent          `toml:"events"`
 
 	file  string    // as named by the user
 	idx   lineIndex // where each key was written

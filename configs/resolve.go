@@ -88,11 +88,14 @@ func resolve(f *rawFile, e *errs) *sim.Scenario {
 		if !o.ok(e, spec.Allowed()) {
 			continue
 		}
-		if err := spec.Check(o.V); err != nil {
-			e.at(o.Loc, "%v", err)
+		v, ok := paramValue(spec, o.V)
+		if !ok {
+			e.at(o.Loc, "%s is %s; allowed: %s", show(o.V), typeName(o.V), spec.Allowed())
 			continue
 		}
-		*spec.Field(&sc.Params) = o.V
+		if err := spec.Set(&sc.Params, v); err != nil {
+			e.at(o.Loc, "%v", err)
+		}
 	}
 	applyDecision(&sc.Decision, f.Decision, e)
 
@@ -147,6 +150,24 @@ func resolve(f *rawFile, e *errs) *sim.Scenario {
 	slices.SortStableFunc(sc.Events, func(a, b sim.ScriptedEvent) int { return a.Tick - b.Tick })
 
 	return sc
+}
+
+// paramValue turns a [params] value as written into the float64 a
+// parameter passes: a boolean for a switch, a number otherwise.
+func paramValue(spec sim.ParamSpec, v any) (float64, bool) {
+	switch x := v.(type) {
+	case bool:
+		if spec.Kind != sim.ParamBool {
+			return 0, false
+		}
+		if x {
+			return 1, true
+		}
+		return 0, true
+	case float64:
+		return x, spec.Kind != sim.ParamBool
+	}
+	return 0, false
 }
 
 func applyDecision(d *agents.Decision, keys map[string]*opt[any], e *errs) {
@@ -500,8 +521,8 @@ func resolveEvent(ev *rawEvent, sc *sim.Scenario, index map[string]int, startOK 
 	switch out.Kind {
 	case sim.ScriptIntent:
 		if !ev.Delta.Set {
-			bad(ev.Loc, "intent event without delta; allowed: delta = a number in [-1, 1]")
-		} else if !number(&ev.Delta, &out.Delta, -1, 1, e) {
+			bad(ev.Loc, "intent event without delta; allowed: delta = a number in [%v, %v] (a shift of revisionism on the logit scale)", -sim.MaxShock, sim.MaxShock)
+		} else if !number(&ev.Delta, &out.Delta, -sim.MaxShock, sim.MaxShock, e) {
 			good = false
 		}
 	case sim.ScriptOccupy, sim.ScriptWithdraw:

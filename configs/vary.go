@@ -56,8 +56,11 @@ func varyPath(path string) (kind valueKind, msg string) {
 		if !ok {
 			return 0, "names no parameter; allowed: params." + strings.Join(sim.ParamNames(), ", params.")
 		}
-		if spec.Integer {
+		switch spec.Kind {
+		case sim.ParamInteger:
 			return kindWhole, ""
+		case sim.ParamBool:
+			return kindBool, ""
 		}
 		return kindNumber, ""
 	case len(parts) == 2 && parts[0] == "decision":

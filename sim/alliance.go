@@ -100,14 +100,6 @@ type Alliance struct {
 	Spells []Spell
 
 	penaltyUntil [MaxStates]int32 // entrapment: tick until which a member pays
-	exit         [MaxStates]exitMemo
-}
-
-// exitMemo is a member's last valuation of leaving (see leaveProbability).
-type exitMemo struct {
-	version             int
-	threat, cohesion, p float64
-	penalised, valid    bool
 }
 
 // Entry says how a state became a member of an alliance.

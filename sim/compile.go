@@ -69,7 +69,7 @@ func Compile(sc *Scenario) (*Compiled, error) {
 		return nil, fmt.Errorf("scenario %s has %d ticks; at least 1 is needed", sc.Name, sc.Ticks)
 	}
 	for _, s := range ParamSpecs {
-		if err := s.Check(*s.Field(&sc.Params)); err != nil {
+		if err := s.Check(s.Get(&sc.Params)); err != nil {
 			return nil, fmt.Errorf("scenario %s: params.%s: %w", sc.Name, s.Name, err)
 		}
 	}
@@ -178,6 +178,14 @@ func Compile(sc *Scenario) (*Compiled, error) {
 		c.invWeights = 1 / sum
 	}
 	c.challenge = agents.ChallengeParams{Rate: p.ChallengeRate, Steepness: p.ChallengeSteepness, Threshold: p.ChallengeThreshold}
+	// Reference points: given, with the rule that set them written beside
+	// them in the scenario, or the status-quo threat (docs/model.md §7.3).
+	sq := statusQuoThreats(c)
+	for i := range c.reference {
+		if !c.hasRef[i] {
+			c.reference[i] = sq[i]
+		}
+	}
 	return c, nil
 }
 

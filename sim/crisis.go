@@ -15,10 +15,15 @@ func (w *World) applyScripted() {
 		cells := 0
 		switch e.Kind {
 		case ScriptIntent:
+			// A shock moves the actor's revisionism on the logit scale, as
+			// every state reads it (or only the target).
 			for i := 0; i < n; i++ {
 				if i != e.actor && (e.target < 0 || e.target == i) {
 					w.shift[i*n+e.actor] += e.Delta
 				}
+			}
+			if e.target < 0 {
+				w.actorShift[e.actor] += e.Delta
 			}
 		case ScriptOccupy:
 			k := int(math.Ceil(e.Fraction * float64(w.geo.Cells(e.target))))
@@ -40,12 +45,14 @@ func (w *World) applyScripted() {
 			w.sovereign[e.actor] = e.Sovereign
 		}
 		w.log(Event{Type: EventScripted, Actor: e.actor, Target: e.target, Alliance: -1, Cells: cells, Script: w.nextScript})
-		if e.Kind != ScriptIntent {
-			// An intent shock changes threat readings, which states
-			// answer as their threat moves (reconsider); the others change
-			// who may sign and what forces stand where.
-			w.changed()
+		// A scripted event concerns the states it names (and, through
+		// them, their partners); an intent shock also reaches everyone
+		// through the threat it moves.
+		named := agents.Set(0).With(e.actor)
+		if e.target >= 0 {
+			named = named.With(e.target)
 		}
+		w.concerns(named)
 		if e.Kind == ScriptSovereignty {
 			w.joinDesignated(e.actor)
 		}
@@ -74,7 +81,7 @@ func (w *World) joinDesignated(s int) {
 		switch {
 		case t.client != s:
 			kept = append(kept, t)
-		case w.alive[t.patron] && !w.allies[t.patron].Has(s):
+		case w.alive[t.patron] && !w.ties[t.patron].allies.Has(s):
 			w.form(agents.Set(0).With(t.patron).With(s), t.strong, OriginBilateral)
 		}
 	}
@@ -87,7 +94,7 @@ func (w *World) occupy(actor, target, k int) int {
 	w.geo = geo
 	if taken > 0 {
 		w.forcesDirty = true
-		w.changed()
+		w.concerns(agents.Set(0).With(actor).With(target))
 	}
 	return taken
 }
@@ -123,7 +130,7 @@ func (w *World) withdraw(actor, target int, fraction float64) int {
 		w.alive[target] = true
 	}
 	w.forcesDirty = true
-	w.changed()
+	w.concerns(agents.Set(0).With(actor).With(target))
 	return k
 }
 
@@ -143,24 +150,33 @@ func (w *World) eliminate(s int) {
 			w.end(al, EndOccupied)
 		}
 	}
+	w.concerns(agents.Set(0).With(s))
 	w.forcesDirty = true
 }
 
-// crises is MODEL.md §7: adversary challenges, then provocations by
-// revisionist clients and their restraint by patrons.
+// crises is docs/model.md §7.10–§7.11: adversary challenges, then
+// provocations by revisionist clients and their restraint by patrons.
+// Forces and geometry are refreshed after every occupation, so that later
+// challenges in the tick face the new map.
 func (w *World) crises() {
 	c, n := w.c, w.c.n
 	c.adversaries.Each(func(a int) {
 		if !w.alive[a] {
 			return
 		}
+		r := w.revisionismOf(a)
 		c.clients.Each(func(v int) {
 			if !w.alive[v] || !w.alive[a] {
 				return
 			}
-			occ := agents.OccupationFromPowers(w.projK[a*n+v], w.defK[v])
-			if w.rng.Float64() < agents.ChallengeProbability(c.revisionism[a], occ, c.challenge) {
+			// the occupation threat the adversary can pose, allies'
+			// denial and punishment included
+			occ := agents.Occupation(agents.Denial(w.projK[a*n+v], w.defK[v]), w.cred[a*n+v], w.punished(a, &w.ties[v]))
+			if w.rng.Float64() < agents.ChallengeProbability(r, occ, c.challenge) {
 				w.challenge(a, v)
+				if w.forcesDirty {
+					w.refreshForces()
+				}
 			}
 		})
 	})
@@ -168,7 +184,7 @@ func (w *World) crises() {
 		if !w.alive[v] || c.revisionism[v] <= 0 {
 			return
 		}
-		if w.rng.Float64() >= agents.ProvokeProbability(c.revisionism[v], c.p.ProvokeRate) {
+		if w.rng.Float64() >= agents.ProvokeProbability(w.revisionismOf(v), c.p.ProvokeRate) {
 			return
 		}
 		foe, worst := -1, -1.0
@@ -185,11 +201,12 @@ func (w *World) crises() {
 			return
 		}
 		w.log(Event{Type: EventProvocation, Actor: v, Target: foe, Alliance: -1})
-		until := int32(w.tick + int(c.p.EntrapmentMemory))
+		until := int32(w.tick + c.p.EntrapmentMemory)
 		for i := range w.alliances {
 			al := &w.alliances[i]
 			if al.Active() && al.Strong && al.Members.Has(v) {
 				al.Members.Without(v).Each(func(m int) { al.penaltyUntil[m] = until })
+				w.concerns(al.Members) // the allies will weigh whether to stay
 			}
 		}
 	})
@@ -226,28 +243,32 @@ func (w *World) restrain(v int) (int, bool) {
 	return patron, w.rng.Float64() < best
 }
 
-// challenge plays out a crisis: each ally of the victim honours with
-// probability p_k·h_A; if the adversary's projected force beats the defence
-// counted with honouring allies by the margin, it occupies occupy_cells
-// cells. Every state remembers the aggression.
+// challenge plays out a crisis: each ally of the victim is asked once,
+// through the alliance in which it stands by the victim most strongly, and
+// honours with probability p_k·h of that alliance; if the adversary's
+// projected force beats the defence counted with honouring allies by the
+// margin, it occupies occupy_cells cells. Every state remembers the
+// aggression.
 func (w *World) challenge(a, v int) {
 	c, n := w.c, w.c.n
 	var honoured agents.Set
 	help := 0.0
-	for i := range w.alliances {
-		al := &w.alliances[i]
-		if !al.Active() || !al.Members.Has(v) {
-			continue
-		}
-		pHonour := c.honour(al.Strong) * al.Cohesion
-		kh := c.commitment(al.Strong) * al.Cohesion
-		al.Members.Without(v).Each(func(j int) {
-			if !honoured.Has(j) && w.rng.Float64() < pHonour {
-				honoured = honoured.With(j)
-				help += kh * w.proj[j*n+v]
+	w.ties[v].allies.Each(func(j int) {
+		best, pHonour := 0.0, 0.0
+		for i := range w.alliances {
+			al := &w.alliances[i]
+			if !al.Active() || !al.Members.Has(v) || !al.Members.Has(j) {
+				continue
 			}
-		})
-	}
+			if kh := c.commitment(al.Strong) * al.Cohesion; kh > best {
+				best, pHonour = kh, c.honour(al.Strong)*al.Cohesion
+			}
+		}
+		if best > 0 && w.rng.Float64() < pHonour {
+			honoured = honoured.With(j)
+			help += best * w.proj[j*n+v]
+		}
+	})
 	w.log(Event{Type: EventChallenge, Actor: a, Target: v, Others: honoured, Alliance: -1})
 	for i := 0; i < n; i++ {
 		if i != a {
@@ -258,7 +279,7 @@ func (w *World) challenge(a, v int) {
 	if !agents.Occupies(w.proj[a*n+v], def, c.p.OccupyMargin) {
 		return
 	}
-	if taken := w.occupy(a, v, int(c.p.OccupyCells)); taken > 0 {
+	if taken := w.occupy(a, v, c.p.OccupyCells); taken > 0 {
 		w.log(Event{Type: EventOccupation, Actor: a, Target: v, Alliance: -1, Cells: taken})
 	}
 	if w.geo.Cells(v) == 0 {

@@ -53,38 +53,37 @@ func (w *World) shareThreat(i, j int) bool {
 	return shared
 }
 
-// clientRound lets every sovereign client without a client-only alliance,
-// in random order, build the coalition it values most (best partner first,
-// then more while its value rises) or apply to an existing alliance (all
-// members vote, a patron among them), whichever beats its current
-// position. A refused coalition falls back to the largest subset of its
-// invitees who accept each other.
+// clientRound lets every sovereign client that reviews its policy this
+// tick and has no client-only alliance, in random order, weigh the
+// coalition it values most (best partner first, then more while its value
+// rises) and applying to each existing alliance (all members vote, a
+// patron among them) against its current position, and pursue one by the
+// softmax of its temperature. A refused coalition falls back to the
+// largest subset of its invitees who accept each other.
 func (w *World) clientRound() {
 	eligible := w.eligible()
-	for _, i := range w.shuffled(eligible) {
+	for _, i := range w.shuffled(eligible & w.reviewing) {
 		if !w.alive[i] || w.inClientAlliance(i) {
 			continue
 		}
-		if l := w.looked[i]; l.valid && l.version == w.version && math.Abs(l.threat-w.threat[i]) < w.c.p.Reconsider {
-			continue
-		}
-		w.looked[i] = looked{version: w.version, threat: w.threat[i], valid: true}
 		var cands agents.Set
 		eligible.Without(i).Each(func(j int) {
 			if !w.inClientAlliance(j) && w.shareThreat(i, j) {
 				cands = cands.With(j)
 			}
 		})
-		best := w.position(i)
-		proposal, set, strong, apply := ProposeNone, agents.Set(0), false, -1
+		w.options, w.values = w.options[:0], w.values[:0]
+		w.options = append(w.options, agents.Option{Kind: agents.OptionNone, Alliance: -1})
+		w.values = append(w.values, w.position(i))
 		if cands != 0 {
 			s, v := agents.GreedyCoalition(cands, 1, func(s agents.Set) float64 {
-				a, _ := w.bestCommitment(i, s)
+				a, _ := w.bestCommitment(i, s, OriginClient)
 				return a.value
 			})
-			if s != 0 && v > best && !w.exists(s.With(i)) {
-				_, st := w.bestCommitment(i, s)
-				best, proposal, set, strong = v, ProposeCoalition, s, st
+			if s != 0 && !w.exists(s.With(i)) {
+				_, st := w.bestCommitment(i, s, OriginClient)
+				w.options = append(w.options, agents.Option{Kind: agents.OptionMultilateral, Partners: s, Alliance: -1, Strong: st})
+				w.values = append(w.values, v)
 			}
 		}
 		for a := range w.alliances {
@@ -92,28 +91,29 @@ func (w *World) clientRound() {
 			if !al.Active() || al.Members.Has(i) || w.exists(al.Members.With(i)) {
 				continue
 			}
-			if v := w.appraise(i, al.Members, al.Strong).value; v > best {
-				best, proposal, set, strong, apply = v, ProposeApply, al.Members, al.Strong, a
-			}
+			w.options = append(w.options, agents.Option{Kind: agents.OptionJoin, Partners: al.Members, Alliance: a, Strong: al.Strong})
+			w.values = append(w.values, w.appraise(i, al.Members, al.Strong, al.Origin).value)
 		}
-		switch proposal {
-		case ProposeCoalition:
-			if w.refusedRecently(i, set, strong) {
-				continue
+		pick := agents.Softmax(w.values, w.c.decision[i].Temperature, w.rng.Float64())
+		if pick <= 0 {
+			continue
+		}
+		o := w.options[pick]
+		if w.refusedRecently(i, o.Partners, o.Strong) {
+			continue
+		}
+		switch o.Kind {
+		case agents.OptionMultilateral:
+			if !w.proposeCoalition(i, o.Partners, o.Strong) {
+				w.clientFallback(i, o.Partners, o.Strong)
 			}
-			if !w.proposeCoalition(i, set, strong) {
-				w.clientFallback(i, set, strong)
-			}
-		case ProposeApply:
-			if w.refusedRecently(i, set, strong) {
-				continue
-			}
-			al := &w.alliances[apply]
-			w.log(Event{Type: EventProposal, Actor: i, Target: -1, Others: al.Members, Alliance: apply, Proposal: ProposeApply, Strong: strong})
+		case agents.OptionJoin:
+			al := &w.alliances[o.Alliance]
+			w.log(Event{Type: EventProposal, Actor: i, Target: -1, Others: al.Members, Alliance: o.Alliance, Proposal: ProposeApply, Strong: o.Strong})
 			if w.vote(al, i) {
 				w.join(al, i, EntryApplied)
 			} else {
-				w.refuse(i, set, strong)
+				w.refuse(i, o.Partners, o.Strong)
 			}
 		}
 	}
@@ -123,8 +123,9 @@ func (w *World) clientRound() {
 // largest subset of its invitees who all accept each other, if it still
 // values that above its position (Dunkirk, then Brussels: H6).
 func (w *World) clientFallback(i int, invited agents.Set, strong bool) {
-	subset := w.acceptingSubset(i, invited, strong, 1)
-	if subset == 0 || subset == invited || w.exists(subset.With(i)) || w.refusedRecently(i, subset, strong) || w.appraise(i, subset, strong).value <= w.position(i) {
+	subset := w.acceptingSubset(i, invited, strong, OriginClient, 1)
+	if subset == 0 || subset == invited || w.exists(subset.With(i)) || w.refusedRecently(i, subset, strong) ||
+		w.appraise(i, subset, strong, OriginClient).value <= w.position(i) {
 		return
 	}
 	w.proposeCoalition(i, subset, strong)
@@ -135,7 +136,7 @@ func (w *World) clientFallback(i int, invited agents.Set, strong bool) {
 // It reports whether the alliance formed.
 func (w *World) proposeCoalition(i int, set agents.Set, strong bool) bool {
 	w.log(Event{Type: EventProposal, Actor: i, Target: -1, Others: set, Alliance: -1, Proposal: ProposeCoalition, Strong: strong})
-	acc := w.canvass(i, set, strong)
+	acc := w.canvass(i, set, strong, OriginClient)
 	if acc != set {
 		w.refuse(i, set, strong)
 		return false
@@ -145,17 +146,18 @@ func (w *World) proposeCoalition(i int, set agents.Set, strong bool) bool {
 	return true
 }
 
-// canvass asks every invitee in S whether it accepts an alliance with the
-// proposer and the other invitees at the given commitment: it accepts when
-// that beats its current position. Refusals are logged with their reason.
-func (w *World) canvass(proposer int, S agents.Set, strong bool) agents.Set {
+// canvass asks every invitee in S whether it accepts an alliance of the
+// given origin with the proposer and the other invitees at the given
+// commitment: it accepts when that beats its current position. Refusals
+// are logged with their reason.
+func (w *World) canvass(proposer int, S agents.Set, strong bool, origin Origin) agents.Set {
 	var acc agents.Set
 	S.Each(func(j int) {
 		if !w.sovereign[j] {
 			acc = acc.With(j) // signed up by its patron; it joins on sovereignty
 			return
 		}
-		a := w.appraise(j, S.Without(j).With(proposer), strong)
+		a := w.appraise(j, S.Without(j).With(proposer), strong, origin)
 		if a.value > w.position(j) {
 			acc = acc.With(j)
 			return
@@ -166,15 +168,19 @@ func (w *World) canvass(proposer int, S agents.Set, strong bool) agents.Set {
 }
 
 // vote asks every member of al whether it accepts newcomer x: it does when
-// its value of the alliance with x beats its value without. Refusals are
-// logged.
+// its value of the alliance with x beats its value without, as an offer is
+// accepted when it beats the current position. Refusals are logged.
 func (w *World) vote(al *Alliance, x int) bool {
 	ok := true
+	origin := al.Origin
+	if w.c.role[x] == Patron && !al.HasPatron {
+		origin = OriginIndigenous // the clients' alliance with its patron
+	}
 	al.Members.Each(func(m int) {
 		others := al.Members.Without(m)
-		with := w.appraise(m, others.With(x), al.Strong)
-		without := w.appraise(m, others, al.Strong)
-		if with.value >= without.value {
+		with := w.appraise(m, others.With(x), al.Strong, origin)
+		without := w.appraise(m, others, al.Strong, al.Origin)
+		if with.value > without.value {
 			return
 		}
 		ok = false
@@ -186,12 +192,16 @@ func (w *World) vote(al *Alliance, x int) bool {
 
 // form creates an alliance and logs it. Non-sovereign members are
 // designated instead, to join on sovereignty; if fewer than two members can
-// sign, nothing forms and form returns nil.
+// sign, nothing forms and form returns nil. A patron's alliance is imposed
+// only if three or more sign it; of two it is bilateral.
 func (w *World) form(members agents.Set, strong bool, origin Origin) *Alliance {
 	designated := w.unsigned(members)
 	members &^= designated
 	if members.Len() < 2 {
 		return nil // nobody left who can sign
+	}
+	if origin == OriginImposed && members.Len() < 3 {
+		origin = OriginBilateral
 	}
 	id := len(w.alliances)
 	hasPatron := members&w.c.patrons != 0
@@ -206,7 +216,7 @@ func (w *World) form(members agents.Set, strong bool, origin Origin) *Alliance {
 	members.Each(func(m int) { al.admit(m, w.tick, EntryFounded) })
 	al.noteSize()
 	w.log(Event{Type: EventFormed, Actor: -1, Target: -1, Others: members, Alliance: id, Strong: strong, Origin: origin})
-	w.changed()
+	w.concerns(members | designated)
 	w.refreshThreats(members)
 	return &w.alliances[id]
 }
@@ -226,7 +236,7 @@ func (w *World) join(al *Alliance, x int, how Entry) {
 	}
 	al.noteSize()
 	w.log(Event{Type: EventJoined, Actor: x, Target: -1, Others: al.Members, Alliance: al.ID, Strong: al.Strong, Origin: al.Origin})
-	w.changed()
+	w.concerns(al.Members)
 	w.refreshThreats(al.Members)
 }
 
@@ -305,42 +315,40 @@ func (w *World) clientAllianceFor(p int) bool {
 	return false
 }
 
-// patronRound is step 2 of MODEL.md §6 for patron p: value joining each
-// client alliance, one multilateral proposal to the best set of clients,
-// a bilateral with each client and none, at both commitments; keep what
-// the strategy admits; choose by softmax; carry it out.
+// candidates are the clients patron p may sign now: alive, sovereign
+// and staked.
+func (w *World) candidates(p int) agents.Set {
+	var cands agents.Set
+	w.eligible().Each(func(j int) {
+		if w.c.stakes[p*w.c.n+j] > 0 {
+			cands = cands.With(j)
+		}
+	})
+	return cands
+}
+
+// patronRound is step 2 of docs/model.md §7.8 for patron p, when it
+// reviews its policy: value joining each client alliance, one multilateral
+// proposal to the best set of clients, a bilateral with each client and
+// none, at both commitments; keep what the strategy admits; choose by
+// softmax; carry it out.
 func (w *World) patronRound(p int) {
 	c, n := w.c, w.c.n
 	view := &w.view
 	view.w, view.p = w, p
 	strategy := c.strategy[p]
-	eligible := w.eligible()
-	var cands, occupied agents.Set
-	eligible.Each(func(j int) {
-		if c.stakes[p*n+j] > 0 {
-			cands = cands.With(j)
-		}
-	})
-	if c.p.InviteOccupied > 0 {
+	cands := w.candidates(p)
+	var occupied agents.Set
+	if c.p.InviteOccupied {
 		c.clients.Each(func(j int) {
 			if w.alive[j] && !w.sovereign[j] && c.stakes[p*n+j] > 0 {
 				occupied = occupied.With(j)
 			}
 		})
 	}
-	// Like a client, a patron searches again only when something changed:
-	// its threat moved by reconsider, the world changed, or its strategy
-	// now admits different kinds of option (patience running out).
-	var admits uint8
-	for k, kind := range [...]agents.OptionKind{agents.OptionMultilateral, agents.OptionBilateral} {
-		if strategy.Admit(view, agents.Option{Kind: kind, Partners: cands, Alliance: -1}) {
-			admits |= 1 << k
-		}
-	}
-	if l := w.looked[p]; l.valid && l.version == w.version && l.admits == admits && math.Abs(l.threat-w.threat[p]) < c.p.Reconsider {
+	if !w.reviewing.Has(p) {
 		return
 	}
-	w.looked[p] = looked{version: w.version, threat: w.threat[p], admits: admits, valid: true}
 	w.options, w.values = w.options[:0], w.values[:0]
 	none := w.position(p)
 	w.options = append(w.options, agents.Option{Kind: agents.OptionNone, Alliance: -1})
@@ -357,7 +365,7 @@ func (w *World) patronRound(p int) {
 		al := &w.alliances[a]
 		if al.Active() && !al.HasPatron && al.Members&cands != 0 && !w.exists(al.Members.With(p)) {
 			add(agents.Option{Kind: agents.OptionJoin, Partners: al.Members, Alliance: a, Strong: al.Strong},
-				w.appraise(p, al.Members, al.Strong).value)
+				w.appraise(p, al.Members, al.Strong, OriginIndigenous).value)
 		}
 	}
 	for _, strong := range [2]bool{false, true} {
@@ -365,22 +373,22 @@ func (w *World) patronRound(p int) {
 			if !strategy.Admit(view, agents.Option{Kind: agents.OptionMultilateral, Partners: s, Alliance: -1, Strong: strong}) {
 				return math.NaN()
 			}
-			return w.appraise(p, s, strong).value
+			return w.appraise(p, s, strong, OriginImposed).value
 		})
 		if set != 0 && !w.exists(set.With(p)) {
 			add(agents.Option{Kind: agents.OptionMultilateral, Partners: set, Alliance: -1, Strong: strong}, v)
 		}
 	}
 	cands.Each(func(j int) {
-		if w.allies[p].Has(j) {
+		if w.ties[p].allies.Has(j) {
 			return
 		}
 		for _, strong := range [2]bool{false, true} {
 			add(agents.Option{Kind: agents.OptionBilateral, Partners: agents.Set(0).With(j), Alliance: -1, Strong: strong},
-				w.appraise(p, agents.Set(0).With(j), strong).value)
+				w.appraise(p, agents.Set(0).With(j), strong, OriginBilateral).value)
 		}
 	})
-	if wanted && w.wantedSince[p] < 0 && !w.clientAllianceFor(p) {
+	if wanted && w.wantedSince[p] < 0 {
 		w.wantedSince[p] = w.tick
 	}
 	pick := agents.Softmax(w.values, c.decision[p].Temperature, w.rng.Float64())
@@ -401,17 +409,17 @@ func (w *World) patronRound(p int) {
 			w.refuse(p, o.Partners, o.Strong)
 		}
 	case agents.OptionMultilateral, agents.OptionBilateral:
-		kind := ProposeMultilateral
+		kind, origin := ProposeMultilateral, OriginImposed
 		if o.Kind == agents.OptionBilateral {
-			kind = ProposeBilateral
+			kind, origin = ProposeBilateral, OriginBilateral
 		}
 		w.log(Event{Type: EventProposal, Actor: p, Target: -1, Others: o.Partners, Alliance: -1, Proposal: kind, Strong: o.Strong})
-		acc := w.canvass(p, o.Partners, o.Strong)
+		acc := w.canvass(p, o.Partners, o.Strong, origin)
 		if acc != 0 {
 			w.log(Event{Type: EventAcceptance, Actor: p, Target: -1, Others: acc, Alliance: -1, Proposal: kind, Strong: o.Strong})
 		}
 		if acc == o.Partners {
-			w.form(o.Partners.With(p), o.Strong, originOf(o.Partners.Len()+1))
+			w.form(o.Partners.With(p), o.Strong, origin)
 			return
 		}
 		w.refuse(p, o.Partners, o.Strong)
@@ -419,13 +427,6 @@ func (w *World) patronRound(p int) {
 			w.fallback(p, o.Partners, o.Strong)
 		}
 	}
-}
-
-func originOf(size int) Origin {
-	if size >= 3 {
-		return OriginImposed
-	}
-	return OriginBilateral
 }
 
 // unsigned is the part of s that cannot sign: non-sovereign states.
@@ -464,11 +465,11 @@ func (w *World) exists(members agents.Set) bool {
 }
 
 // acceptingSubset looks, among the invitees of a refused proposal, for the
-// largest set who all accept each other: it drops, one at a time, the
-// invitee the refusers name most often as their reason (or a refuser who
-// names none), until everyone left accepts. It returns the empty set if
-// fewer than min remain.
-func (w *World) acceptingSubset(proposer int, invited agents.Set, strong bool, min int) agents.Set {
+// largest set who all accept each other in an alliance of the given origin:
+// it drops, one at a time, the invitee the refusers name most often as
+// their reason (or a refuser who names none), until everyone left accepts.
+// It returns the empty set if fewer than min remain.
+func (w *World) acceptingSubset(proposer int, invited agents.Set, strong bool, origin Origin, min int) agents.Set {
 	n := w.c.n
 	subset := invited
 	for subset.Len() >= min {
@@ -478,7 +479,7 @@ func (w *World) acceptingSubset(proposer int, invited agents.Set, strong bool, m
 			if !w.sovereign[j] {
 				return // does not answer
 			}
-			a := w.appraise(j, subset.Without(j).With(proposer), strong)
+			a := w.appraise(j, subset.Without(j).With(proposer), strong, origin)
 			if a.value > w.position(j) {
 				return
 			}
@@ -517,13 +518,13 @@ func (w *World) acceptingSubset(proposer int, invited agents.Set, strong bool, m
 // full proposal: Australia and New Zealand refused the Pacific Pact over
 // Japan, yet accepted ANZUS without it.
 func (w *World) fallback(p int, invited agents.Set, strong bool) {
-	subset := w.acceptingSubset(p, invited, strong, 2)
+	subset := w.acceptingSubset(p, invited, strong, OriginImposed, 2)
 	if subset.Len() >= 2 && subset != invited && !w.exists(subset.With(p)) &&
-		w.appraise(p, subset, strong).value > w.position(p) {
+		w.appraise(p, subset, strong, OriginImposed).value > w.position(p) {
 		w.log(Event{Type: EventProposal, Actor: p, Target: -1, Others: subset, Alliance: -1, Proposal: ProposeSubset, Strong: strong})
-		if acc := w.canvass(p, subset, strong); acc == subset {
+		if acc := w.canvass(p, subset, strong, OriginImposed); acc == subset {
 			w.log(Event{Type: EventAcceptance, Actor: p, Target: -1, Others: acc, Alliance: -1, Proposal: ProposeSubset, Strong: strong})
-			w.form(subset.With(p), strong, originOf(subset.Len()+1))
+			w.form(subset.With(p), strong, OriginImposed)
 		} else {
 			subset = 0
 		}
@@ -532,7 +533,7 @@ func (w *World) fallback(p int, invited agents.Set, strong bool) {
 	}
 	(invited &^ subset).Each(func(j int) {
 		one := agents.Set(0).With(j)
-		if w.allies[p].Has(j) {
+		if w.ties[p].allies.Has(j) {
 			return
 		}
 		if !w.sovereign[j] {
@@ -544,7 +545,7 @@ func (w *World) fallback(p int, invited agents.Set, strong bool) {
 			return
 		}
 		w.log(Event{Type: EventProposal, Actor: p, Target: -1, Others: one, Alliance: -1, Proposal: ProposeFallback, Strong: strong})
-		if w.canvass(p, one, strong) == one {
+		if w.canvass(p, one, strong, OriginBilateral) == one {
 			w.log(Event{Type: EventAcceptance, Actor: p, Target: -1, Others: one, Alliance: -1, Proposal: ProposeFallback, Strong: strong})
 			w.form(one.With(p), strong, OriginBilateral)
 		}

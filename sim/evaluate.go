@@ -1,8 +1,6 @@
 package sim
 
 import (
-	"math"
-
 	"github.com/alliancesim/alliancesim/agents"
 )
 
@@ -16,19 +14,13 @@ type appraisal struct {
 	reason int // state behind the largest cost term, -1 for autonomy
 }
 
-// cohesionOf is h over a set of states: the mean of 1 − |T_m^adv − mean|,
-// on the threat pictures (T^adv gross of allied help).
+// cohesionOf is h over a set of states: agents.Cohesion of their threat
+// pictures (T^adv gross of allied help).
 func (w *World) cohesionOf(s agents.Set) float64 {
-	n := s.Len()
-	if n == 0 {
-		return 0
-	}
-	mean := 0.0
-	s.Each(func(m int) { mean += w.picture[m] })
-	mean /= float64(n)
-	h := 0.0
-	s.Each(func(m int) { h += 1 - math.Abs(w.picture[m]-mean) })
-	return h / float64(n)
+	var buf [MaxStates]float64
+	pics := buf[:0]
+	s.Each(func(m int) { pics = append(pics, w.picture[m]) })
+	return agents.Cohesion(pics)
 }
 
 // position is the value a state puts on its current position: the sure
@@ -36,8 +28,8 @@ func (w *World) cohesionOf(s agents.Set) float64 {
 func (w *World) position(i int) float64 {
 	// A pure function of (threat, reference, allied or not): remembered, as
 	// a round asks it of the same state many times.
-	alone := w.allies[i] == 0
-	if m := &w.positions[i]; m.ok && m.threat == w.threat[i] && m.reference == w.reference[i] && m.alone == alone {
+	alone := w.ties[i].allies == 0
+	if m := &w.positions[i]; !w.noCache && m.ok && m.threat == w.threat[i] && m.reference == w.reference[i] && m.alone == alone {
 		return m.value
 	}
 	lot := agents.Sure(w.reference[i] - w.threat[i])
@@ -55,32 +47,16 @@ type positionMemo struct {
 	alone, ok                bool
 }
 
-// appraise values, for state i, an alliance with partners S at the given
-// commitment (MODEL.md §5): the gain is the fall in i's threat if every
-// member of S ∪ {i} added the committed defence k·h·P of the others (for a
-// patron, through the threat to the clients it holds stakes in); the honour
-// probability, autonomy cost and spread follow from the partners.
-func (w *World) appraise(i int, S agents.Set, strong bool) appraisal {
-	c, n := w.c, w.c.n
+// appraise values, for state i, an alliance of the given origin with
+// partners S at the given commitment (docs/model.md §7.4): the gain is the
+// fall in i's threat if the alliance stood, every member standing by the
+// others with k·h (in an imposed alliance the clients only by the patron);
+// for a patron through the threat to the clients it holds stakes in. The
+// honour probability, autonomy cost and spread follow from the partners.
+func (w *World) appraise(i int, S agents.Set, strong bool, origin Origin) appraisal {
 	members := S.With(i)
-	k := c.commitment(strong)
-	kh := k * w.cohesionOf(members)
-	affected := members
-	if c.role[i] != Patron {
-		affected = agents.Set(0).With(i) // only i's own threat matters
-	}
-	affected.Each(func(m int) {
-		extra := 0.0
-		members.Without(m).Each(func(j int) {
-			extra += max(0, kh-w.allyW[j*n+m]) * w.proj[j*n+m]
-		})
-		w.dHelp[m] = extra
-		w.newAlly[m] = w.allies[m] | members.Without(m)
-		row := w.hypW[m*n : (m+1)*n]
-		copy(row, w.curW[m*n:(m+1)*n])
-		members.Without(m).Each(func(j int) { row[j] = max(row[j], kh) })
-	})
-	after := w.threatAfter(i, affected)
+	ch := change{add: members, kh: w.c.commitment(strong) * w.cohesionOf(members), origin: origin, drop: -1}
+	after := w.threatUnder(i, ch)
 	return w.appraiseFrom(i, S, strong, w.threat[i], after, 0)
 }
 
@@ -94,8 +70,9 @@ func (w *World) appraiseFrom(i int, S agents.Set, strong bool, baseline, after, 
 	np := 0
 	S.Each(func(j int) {
 		pt := agents.Partner{
-			Revisionism: c.revisionism[j],
-			Divergence:  math.Abs(w.picture[i] - w.picture[j]),
+			Weight:      agents.RelativeWeight(w.economy[i], w.economy[j]),
+			Revisionism: w.revisionismOf(j),
+			Divergence:  agents.Divergence(w.picture[i], w.picture[j]),
 			Fear:        w.perceived[i*n+j] + c.p.GrievanceFear*c.grievance[i*n+j],
 		}
 		if patron {
@@ -130,11 +107,17 @@ func (w *World) appraiseFrom(i int, S agents.Set, strong bool, baseline, after, 
 }
 
 // bestCommitment appraises S at both commitments and returns the better.
-func (w *World) bestCommitment(i int, S agents.Set) (appraisal, bool) {
-	weak := w.appraise(i, S, false)
-	strong := w.appraise(i, S, true)
+func (w *World) bestCommitment(i int, S agents.Set, origin Origin) (appraisal, bool) {
+	weak := w.appraise(i, S, false, origin)
+	strong := w.appraise(i, S, true, origin)
 	if strong.value > weak.value {
 		return strong, true
 	}
 	return weak, false
+}
+
+// revisionismOf is j's revisionism as every state reads it: its own,
+// moved by the scripted shocks read into it by all (docs/model.md §7.2).
+func (w *World) revisionismOf(j int) float64 {
+	return agents.ShockedRevisionism(w.c.revisionism[j], w.actorShift[j])
 }

@@ -5,39 +5,42 @@ import (
 	"math"
 )
 
-// Params holds every numeric constant of MODEL.md §3–§7 as a typed field.
-// A scenario's [params] table sets them by the names in ParamSpecs; the
-// defaults are those of the model specification.
+// Params holds every constant of the model (docs/model.md §2.5) as a typed
+// field: numbers as float64, counts of ticks and cells as int, switches as
+// bool. A scenario's [params] table sets them by the names in ParamSpecs;
+// the defaults are those of the model.
 type Params struct {
-	// §3 theatre
+	// theatre and occupation (docs/model.md §7.1)
 	RoughCost       float64 // cost of entering a rough cell
 	SeaCost         float64 // cost of entering a sea cell
 	ProjectionRange float64 // decay length of projected force, cells
 	Sealift         float64 // share of naval power that carries land force over water
 	RoughBonus      float64 // defence bonus per unit rough share
-	// Deterrence is extended deterrence (MODEL.md §1: "an alliance deters
-	// by raising the adversary's expected cost"; seed 004): a hostile
-	// state's intent as i reads it is scaled by 1 − deterrence·D_ij, where
-	// D_ij = 1 − Π_a (1 − k_a·h_a·E_a/(E_a + E_j)) over i's patron allies
-	// a, E the economies — the chance that a patron's pledge, backed by its
-	// power against j's, makes j think again. It works where the occupation
-	// threat is saturated and added defence changes nothing (a small client
-	// next to a great power). 0 (the default) is MODEL.md §4 exactly.
-	Deterrence          float64
+	// OccupationForce is F₀ of the credibility P/(P + F₀): the force (in
+	// the units of land, 100,000 troops) at which a projected force is
+	// half a credible occupier. A token force is no occupation threat,
+	// however weak the target.
+	OccupationForce float64
+	// Punishment is extended deterrence by punishment (seed 004): the
+	// occupation threat of j against i is multiplied by 1 − punishment·D,
+	// D = 1 − Π over i's allies a of (1 − k_a·h_a·E_a/(E_a + E_j)), E the
+	// economies — an ally's pledge, backed by its power against j's, makes
+	// j think again even where it cannot change the local balance.
+	Punishment          float64
 	CommitmentWeak      float64 // k of a weak alliance
 	CommitmentStrong    float64 // k of a strong alliance
-	OccupationSteepness float64 // κ of the occupation logistic
+	OccupationSteepness float64 // κ of the denial ratio
 
-	// §4 perception
+	// perception (docs/model.md §7.2)
 	IdeologyWeight  float64 // ψ
 	MemoryDecay     float64 // per-tick decay of shown aggression
 	WeightPower     float64 // w_P
 	WeightProximity float64 // w_G
 	WeightOffence   float64 // w_O
 	PerceptionLag   float64 // λ_p
-	PerceptionNoise float64 // standard deviation of perception noise
+	PerceptionNoise float64 // standard deviation of perception noise on the logit scale
 
-	// §5 valuation of options
+	// valuation of options (docs/model.md §7.4)
 	PStrong         float64 // honour probability of a strong commitment
 	PWeak           float64 // honour probability of a weak commitment
 	CostBase        float64 // c_0
@@ -50,80 +53,99 @@ type Params struct {
 	ResidualHelp    float64 // h_res
 	ArmsCost        float64 // cost of self-help
 
-	// §6 diplomacy
-	DiplomacyInterval float64 // ticks between diplomacy rounds
+	// diplomacy and policy review (docs/model.md §7.7–§7.9, §7.13)
+	DiplomacyInterval int // ticks between diplomacy rounds
 	// SharedThreat is the threat from a common adversary that two clients
-	// must both perceive before one courts the other (an engine choice:
-	// MODEL.md §6 says "clients that share its adversary threat").
+	// must both perceive before one courts the other.
 	SharedThreat float64
 	// RetryInterval is how many ticks a refused proposal is not repeated
-	// to the same partners (an engine choice, so that a refusal is an
-	// event and not a monthly ritual).
-	RetryInterval float64
-	// InviteOccupied (0 or 1): a patron may include in a multilateral
-	// proposal non-sovereign clients it holds stakes in, as Dulles's Pacific
-	// Pact included occupied Japan; they do not answer, and join the
-	// alliance when they become sovereign. 0 (the default) keeps them out
-	// of every proposal until then.
-	InviteOccupied float64
+	// to the same partners at the same commitment.
+	RetryInterval int
+	// InviteOccupied lets a patron include in a multilateral proposal
+	// non-sovereign clients it holds stakes in, as Dulles's Pacific Pact
+	// included occupied Japan; they do not answer, and join the alliance
+	// when they become sovereign.
+	InviteOccupied bool
 	// GrievanceFear (φ) adds φ·grievance_ij to the fear a state has of an
-	// ally in the autonomy cost (c_T·Σ(T̂_ij + φ·g_ij)): fear of a former
-	// enemy's revival, which a threat reading built on present capability
-	// cannot carry (Australia and New Zealand about a disarmed Japan, He &
-	// Feng). 0 (the default) is MODEL.md §5 exactly.
+	// ally in the autonomy cost: fear of a former enemy's revival, which a
+	// threat reading built on present capability cannot carry.
 	GrievanceFear float64
-	// Reconsider is how far a state's threat must move, while no alliance
-	// and no territory changed, before it searches for partners or values
-	// its alliances again (an engine choice: states do not re-open their
-	// alliance policy every month when nothing has happened). The default,
-	// 0.05, is above the month-to-month wander that perception noise alone
-	// gives a total threat (a standard deviation of 0.02-0.03 in the quiet
-	// 1960s of asia-1950 at the default noise), so states
-	// answer events, not noise; it also keeps ticks cheap.
-	Reconsider float64
+	// ReviewThreshold and ReviewInterval are the policy review (bounded
+	// rationality): a state reopens its alliance policy — searches for
+	// partners, applies, values leaving — only when its threat moved by
+	// at least ReviewThreshold since its last review, something that
+	// concerns it changed, or ReviewInterval ticks passed. Offers from
+	// others are always answered. 0 and 1 are the every-tick model.
+	ReviewThreshold float64
+	ReviewInterval  int
 
-	// §7 crises, occupation, cohesion, exit
+	// crises, occupation, cohesion, exit (docs/model.md §7.10–§7.12)
 	ChallengeRate       float64
 	ChallengeSteepness  float64 // κ_c
 	ChallengeThreshold  float64 // θ_c
 	OccupyMargin        float64
-	OccupyCells         float64
+	OccupyCells         int
 	AggressionMemory    float64
 	ProvokeRate         float64
 	EntrapmentCost      float64
-	EntrapmentMemory    float64 // ticks
+	EntrapmentMemory    int // ticks
 	ControlBilateral    float64
 	ControlTrilateral   float64
 	ControlMultilateral float64
 	ExitCost            float64
 
-	// §9 recording
-	RecordEvery float64 // ticks between time-series samples; 0 records none
+	// recording (docs/model.md §7.14)
+	RecordEvery int // ticks between time-series samples; 0 records none
 }
+
+// ParamKind is the type of a parameter's values.
+type ParamKind int
+
+// Kinds of parameter.
+const (
+	ParamNumber  ParamKind = iota // a real number
+	ParamInteger                  // a whole number (ticks, cells)
+	ParamBool                     // true or false
+)
 
 // ParamSpec describes one entry of the [params] table: its file name, its
-// default, the closed range of allowed values and whether it must be whole.
+// kind, its default, the closed range of allowed values (0 and 1 for a
+// switch) and its meaning. Values pass as float64: whole numbers as such,
+// true as 1 and false as 0.
 type ParamSpec struct {
 	Name     string
+	Kind     ParamKind
 	Default  float64
 	Min, Max float64
-	Integer  bool
 	Doc      string
-	field    func(*Params) *float64
+	get      func(*Params) float64
+	set      func(*Params, float64)
 }
 
-// Field returns a pointer to the parameter's value in p.
-func (s ParamSpec) Field(p *Params) *float64 { return s.field(p) }
+// Get returns the parameter's value in p (a switch as 0 or 1).
+func (s ParamSpec) Get(p *Params) float64 { return s.get(p) }
+
+// Set checks v and stores it in p.
+func (s ParamSpec) Set(p *Params, v float64) error {
+	if err := s.Check(v); err != nil {
+		return err
+	}
+	s.set(p, v)
+	return nil
+}
 
 // Check reports whether v is allowed, and if not, what is.
 func (s ParamSpec) Check(v float64) error {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return fmt.Errorf("%v is not a finite number; allowed: %s", v, s.Allowed())
 	}
+	if s.Kind == ParamBool && v != 0 && v != 1 {
+		return fmt.Errorf("%v is not true or false; allowed: %s", v, s.Allowed())
+	}
 	if v < s.Min || v > s.Max {
 		return fmt.Errorf("%v is out of range; allowed: %s", v, s.Allowed())
 	}
-	if s.Integer && v != math.Trunc(v) {
+	if s.Kind == ParamInteger && v != math.Trunc(v) {
 		return fmt.Errorf("%v is not a whole number; allowed: %s", v, s.Allowed())
 	}
 	return nil
@@ -131,76 +153,120 @@ func (s ParamSpec) Check(v float64) error {
 
 // Allowed describes the allowed values in words.
 func (s ParamSpec) Allowed() string {
-	kind := "a number"
-	if s.Integer {
-		kind = "a whole number"
+	switch s.Kind {
+	case ParamBool:
+		return "true or false"
+	case ParamInteger:
+		return fmt.Sprintf("a whole number in [%v, %v]", s.Min, s.Max)
 	}
-	switch {
-	case math.IsInf(s.Max, 1):
-		return fmt.Sprintf("%s ≥ %v", kind, s.Min)
-	default:
-		return fmt.Sprintf("%s in [%v, %v]", kind, s.Min, s.Max)
-	}
+	return fmt.Sprintf("a number in [%v, %v]", s.Min, s.Max)
 }
 
-var inf = math.Inf(1)
+// FormatValue writes v as the parameter's kind reads: true/false, a whole
+// number, or a number.
+func (s ParamSpec) FormatValue(v float64) string {
+	switch s.Kind {
+	case ParamBool:
+		return fmt.Sprint(v != 0)
+	case ParamInteger:
+		return fmt.Sprintf("%d", int64(v))
+	}
+	return fmt.Sprint(v)
+}
 
-// ParamSpecs lists every parameter in the order of MODEL.md.
+func num(name string, def, lo, hi float64, doc string, f func(*Params) *float64) ParamSpec {
+	return ParamSpec{Name: name, Kind: ParamNumber, Default: def, Min: lo, Max: hi, Doc: doc,
+		get: func(p *Params) float64 { return *f(p) }, set: func(p *Params, v float64) { *f(p) = v }}
+}
+
+func whole(name string, def, lo, hi int, doc string, f func(*Params) *int) ParamSpec {
+	return ParamSpec{Name: name, Kind: ParamInteger, Default: float64(def), Min: float64(lo), Max: float64(hi), Doc: doc,
+		get: func(p *Params) float64 { return float64(*f(p)) }, set: func(p *Params, v float64) { *f(p) = int(v) }}
+}
+
+func flag(name string, def bool, doc string, f func(*Params) *bool) ParamSpec {
+	d := 0.0
+	if def {
+		d = 1
+	}
+	return ParamSpec{Name: name, Kind: ParamBool, Default: d, Min: 0, Max: 1, Doc: doc,
+		get: func(p *Params) float64 {
+			if *f(p) {
+				return 1
+			}
+			return 0
+		}, set: func(p *Params, v float64) { *f(p) = v != 0 }}
+}
+
+// Upper bounds keep every product of the model finite: weights, costs and
+// rates are at most 1000 (a threat or value is a sum of a few dozen such
+// terms times numbers in [0, 1]); steepnesses at most 100, so that
+// exponentials of differences of logarithms of forces (at most 10^6) stay
+// finite.
+const (
+	maxWeight  = 1000
+	maxTicks   = 1_000_000
+	maxDistant = 1e6
+)
+
+// ParamSpecs lists every parameter, in the order of docs/model.md.
 var ParamSpecs = []ParamSpec{
-	{"rough_cost", 2, 0, inf, false, "cost of entering a rough cell (land costs 1)", func(p *Params) *float64 { return &p.RoughCost }},
-	{"sea_cost", 3, 0, inf, false, "cost of entering a sea cell", func(p *Params) *float64 { return &p.SeaCost }},
-	{"projection_range", 20, 1e-9, inf, false, "decay length of projected force, in cells", func(p *Params) *float64 { return &p.ProjectionRange }},
-	{"sealift", 0.5, 0, inf, false, "land force carried over water per unit of naval power", func(p *Params) *float64 { return &p.Sealift }},
-	{"rough_bonus", 1, 0, 1000, false, "defence bonus of an all-rough territory", func(p *Params) *float64 { return &p.RoughBonus }},
-	{"deterrence", 0, 0, 1, false, "extended deterrence: how much allies' pledges, by economic weight, discount a hostile intent (0: off)", func(p *Params) *float64 { return &p.Deterrence }},
-	{"commitment_weak", 0.35, 0, 1, false, "k of a weak commitment", func(p *Params) *float64 { return &p.CommitmentWeak }},
-	{"commitment_strong", 1, 0, 1, false, "k of a strong commitment", func(p *Params) *float64 { return &p.CommitmentStrong }},
-	{"occupation_steepness", 2, 0, 20, false, "κ of the occupation-threat logistic", func(p *Params) *float64 { return &p.OccupationSteepness }},
-	{"ideology_weight", 0.3, 0, inf, false, "ψ: weight of ideological distance in intent", func(p *Params) *float64 { return &p.IdeologyWeight }},
-	{"memory_decay", 0.02, 0, 1, false, "per-tick decay of remembered aggression", func(p *Params) *float64 { return &p.MemoryDecay }},
-	{"weight_power", 1, 0, inf, false, "w_P: weight of aggregate power in threat", func(p *Params) *float64 { return &p.WeightPower }},
-	{"weight_proximity", 1, 0, inf, false, "w_G: weight of proximity in threat", func(p *Params) *float64 { return &p.WeightProximity }},
-	{"weight_offence", 2, 0, inf, false, "w_O: weight of offensive capability in threat", func(p *Params) *float64 { return &p.WeightOffence }},
-	{"perception_lag", 0.2, 0, 1, false, "λ_p: share of the new reading taken each tick", func(p *Params) *float64 { return &p.PerceptionLag }},
-	{"perception_noise", 0.03, 0, inf, false, "standard deviation of perception noise", func(p *Params) *float64 { return &p.PerceptionNoise }},
-	{"p_strong", 0.9, 0, 1, false, "honour probability of a strong commitment", func(p *Params) *float64 { return &p.PStrong }},
-	{"p_weak", 0.6, 0, 1, false, "honour probability of a weak commitment", func(p *Params) *float64 { return &p.PWeak }},
-	{"cost_base", 0.02, 0, inf, false, "c_0: autonomy cost of any ally", func(p *Params) *float64 { return &p.CostBase }},
-	{"cost_entrapment", 0.15, 0, inf, false, "c_E: cost per unit of an ally's effective revisionism", func(p *Params) *float64 { return &p.CostEntrapment }},
-	{"cost_divergence", 0.1, 0, inf, false, "c_D: cost per unit of threat divergence", func(p *Params) *float64 { return &p.CostDivergence }},
-	{"cost_threat", 0.3, 0, inf, false, "c_T: cost per unit of threat perceived from a partner", func(p *Params) *float64 { return &p.CostThreat }},
-	{"assurance_weight", 0.8, 0, 1, false, "μ: how much client commitments reduce a patron's entrapment", func(p *Params) *float64 { return &p.AssuranceWeight }},
-	{"spread_base", 0.5, 0, inf, false, "v_0: spread of a bilateral strong option", func(p *Params) *float64 { return &p.SpreadBase }},
-	{"spread_members", 0.5, 0, inf, false, "v_m: added spread per extra partner", func(p *Params) *float64 { return &p.SpreadMembers }},
-	{"residual_help", 0.2, 0, 1, false, "h_res: share of the gain that survives when allies fail", func(p *Params) *float64 { return &p.ResidualHelp }},
-	{"arms_cost", 0, 0, inf, false, "cost of self-help (the none option)", func(p *Params) *float64 { return &p.ArmsCost }},
-	{"diplomacy_interval", 1, 1, 1e6, true, "ticks between diplomacy rounds", func(p *Params) *float64 { return &p.DiplomacyInterval }},
-	{"shared_threat", 0.05, 0, 1, false, "threat from a common adversary two clients must both perceive to court each other", func(p *Params) *float64 { return &p.SharedThreat }},
-	{"retry_interval", 12, 0, 1e6, true, "ticks before a refused proposal is repeated to the same partners", func(p *Params) *float64 { return &p.RetryInterval }},
-	{"invite_occupied", 0, 0, 1, true, "1: a patron's multilateral may include non-sovereign clients, who join on sovereignty", func(p *Params) *float64 { return &p.InviteOccupied }},
-	{"grievance_fear", 0, 0, inf, false, "φ: grievance added to the fear of an ally in the autonomy cost (0: off)", func(p *Params) *float64 { return &p.GrievanceFear }},
-	{"reconsider", 0.05, 0, 1, false, "threat change that makes a state reconsider its alliances", func(p *Params) *float64 { return &p.Reconsider }},
-	{"challenge_rate", 0.02, 0, 1, false, "base per-tick probability of an adversary challenge", func(p *Params) *float64 { return &p.ChallengeRate }},
-	{"challenge_steepness", 8, 0, inf, false, "κ_c of the challenge logistic", func(p *Params) *float64 { return &p.ChallengeSteepness }},
-	{"challenge_threshold", 0.25, 0, inf, false, "θ_c of the challenge logistic", func(p *Params) *float64 { return &p.ChallengeThreshold }},
-	{"occupy_margin", 0.2, 0, inf, false, "force margin an occupier needs over defence", func(p *Params) *float64 { return &p.OccupyMargin }},
-	{"occupy_cells", 3, 0, 1e6, true, "cells taken by a successful challenge", func(p *Params) *float64 { return &p.OccupyCells }},
-	{"aggression_memory", 0.3, 0, 1, false, "intent added to every state's memory of an aggressor", func(p *Params) *float64 { return &p.AggressionMemory }},
-	{"provoke_rate", 0.01, 0, 1, false, "per-tick provocation probability per unit revisionism", func(p *Params) *float64 { return &p.ProvokeRate }},
-	{"entrapment_cost", 0.1, 0, inf, false, "stay-value penalty after an ally's provocation", func(p *Params) *float64 { return &p.EntrapmentCost }},
-	{"entrapment_memory", 24, 0, 1e6, true, "ticks the entrapment penalty lasts", func(p *Params) *float64 { return &p.EntrapmentMemory }},
-	{"control_bilateral", 0.8, 0, 1, false, "probability a patron restrains a bilateral client", func(p *Params) *float64 { return &p.ControlBilateral }},
-	{"control_trilateral", 0.4, 0, 1, false, "probability a patron restrains a trilateral client", func(p *Params) *float64 { return &p.ControlTrilateral }},
-	{"control_multilateral", 0.2, 0, 1, false, "probability a patron restrains a multilateral client", func(p *Params) *float64 { return &p.ControlMultilateral }},
-	{"exit_cost", 0.05, 0, inf, false, "how much worse staying must be before a member leaves", func(p *Params) *float64 { return &p.ExitCost }},
-	{"record_every", 0, 0, 1e6, true, "ticks between time-series samples (0: none)", func(p *Params) *float64 { return &p.RecordEvery }},
+	num("rough_cost", 2, 0, maxWeight, "cost of entering a rough cell (land costs 1)", func(p *Params) *float64 { return &p.RoughCost }),
+	num("sea_cost", 3, 0, maxWeight, "cost of entering a sea cell", func(p *Params) *float64 { return &p.SeaCost }),
+	num("projection_range", 20, 1e-3, maxDistant, "decay length of projected force, in cells", func(p *Params) *float64 { return &p.ProjectionRange }),
+	num("sealift", 0.5, 0, maxWeight, "land force carried over water per unit of naval power", func(p *Params) *float64 { return &p.Sealift }),
+	num("rough_bonus", 1, 0, maxWeight, "defence bonus of an all-rough territory", func(p *Params) *float64 { return &p.RoughBonus }),
+	num("occupation_force", 1, 0, MaxForce, "F₀: projected force at which an occupier is half credible (P/(P+F₀))", func(p *Params) *float64 { return &p.OccupationForce }),
+	num("punishment", 0.3, 0, 1, "extended deterrence by punishment: how far allies' pledges, by economic weight, deter an occupier", func(p *Params) *float64 { return &p.Punishment }),
+	num("commitment_weak", 0.35, 0, 1, "k of a weak commitment", func(p *Params) *float64 { return &p.CommitmentWeak }),
+	num("commitment_strong", 1, 0, 1, "k of a strong commitment", func(p *Params) *float64 { return &p.CommitmentStrong }),
+	num("occupation_steepness", 2, 0, 20, "κ of the denial ratio P^κ/(P^κ + ((1+occupy_margin)·Def)^κ)", func(p *Params) *float64 { return &p.OccupationSteepness }),
+	num("ideology_weight", 0.3, 0, 2, "ψ: weight of ideological distance in intent", func(p *Params) *float64 { return &p.IdeologyWeight }),
+	num("memory_decay", 0.02, 0, 1, "per-tick decay of remembered aggression", func(p *Params) *float64 { return &p.MemoryDecay }),
+	num("weight_power", 1, 0, maxWeight, "w_P: weight of aggregate power in threat", func(p *Params) *float64 { return &p.WeightPower }),
+	num("weight_proximity", 1, 0, maxWeight, "w_G: weight of proximity in threat", func(p *Params) *float64 { return &p.WeightProximity }),
+	num("weight_offence", 2, 0, maxWeight, "w_O: weight of offensive capability in threat", func(p *Params) *float64 { return &p.WeightOffence }),
+	num("perception_lag", 0.2, 0, 1, "λ_p: share of the new reading taken each tick", func(p *Params) *float64 { return &p.PerceptionLag }),
+	num("perception_noise", 0.12, 0, 10, "standard deviation of perception noise on the logit scale", func(p *Params) *float64 { return &p.PerceptionNoise }),
+	num("p_strong", 0.9, 0, 1, "honour probability of a strong commitment", func(p *Params) *float64 { return &p.PStrong }),
+	num("p_weak", 0.6, 0, 1, "honour probability of a weak commitment", func(p *Params) *float64 { return &p.PWeak }),
+	num("cost_base", 0.02, 0, maxWeight, "c_0: autonomy cost of any ally", func(p *Params) *float64 { return &p.CostBase }),
+	num("cost_entrapment", 0.15, 0, maxWeight, "c_E: cost per unit of an ally's effective revisionism", func(p *Params) *float64 { return &p.CostEntrapment }),
+	num("cost_divergence", 0.1, 0, maxWeight, "c_D: cost per unit of threat divergence", func(p *Params) *float64 { return &p.CostDivergence }),
+	num("cost_threat", 0.3, 0, maxWeight, "c_T: cost per unit of threat perceived from a partner", func(p *Params) *float64 { return &p.CostThreat }),
+	num("assurance_weight", 0.8, 0, 1, "μ: how much client commitments reduce a patron's entrapment", func(p *Params) *float64 { return &p.AssuranceWeight }),
+	num("spread_base", 0.5, 0, maxWeight, "v_0: spread rate of a bilateral strong option", func(p *Params) *float64 { return &p.SpreadBase }),
+	num("spread_members", 0.5, 0, maxWeight, "v_m: added spread rate per extra partner", func(p *Params) *float64 { return &p.SpreadMembers }),
+	num("residual_help", 0.2, 0, 1, "h_res: share of the gain that survives when allies fail", func(p *Params) *float64 { return &p.ResidualHelp }),
+	num("arms_cost", 0, 0, maxWeight, "cost of self-help (the none option)", func(p *Params) *float64 { return &p.ArmsCost }),
+	whole("diplomacy_interval", 1, 1, maxTicks, "ticks between diplomacy rounds", func(p *Params) *int { return &p.DiplomacyInterval }),
+	num("shared_threat", 0.05, 0, 1, "threat from a common adversary two clients must both perceive to court each other", func(p *Params) *float64 { return &p.SharedThreat }),
+	whole("retry_interval", 12, 0, maxTicks, "ticks before a refused proposal is repeated to the same partners", func(p *Params) *int { return &p.RetryInterval }),
+	flag("invite_occupied", false, "a patron's multilateral may include non-sovereign clients, who join on sovereignty", func(p *Params) *bool { return &p.InviteOccupied }),
+	num("grievance_fear", 0, 0, maxWeight, "φ: grievance added to the fear of an ally in the autonomy cost (0: off)", func(p *Params) *float64 { return &p.GrievanceFear }),
+	num("review_threshold", 0.05, 0, 1, "threat change since its last review that makes a state review its alliance policy", func(p *Params) *float64 { return &p.ReviewThreshold }),
+	whole("review_interval", 12, 1, maxTicks, "ticks after which a state reviews its alliance policy even if nothing changed", func(p *Params) *int { return &p.ReviewInterval }),
+	num("challenge_rate", 0.02, 0, 1, "base per-tick probability of an adversary challenge", func(p *Params) *float64 { return &p.ChallengeRate }),
+	num("challenge_steepness", 8, 0, 100, "κ_c of the challenge logistic", func(p *Params) *float64 { return &p.ChallengeSteepness }),
+	num("challenge_threshold", 0.25, 0, 1, "θ_c of the challenge logistic", func(p *Params) *float64 { return &p.ChallengeThreshold }),
+	num("occupy_margin", 2, 0, maxWeight, "force margin an occupier needs over defence (2: the 3:1 rule)", func(p *Params) *float64 { return &p.OccupyMargin }),
+	whole("occupy_cells", 3, 0, 1_000_000, "cells taken by a successful challenge", func(p *Params) *int { return &p.OccupyCells }),
+	num("aggression_memory", 0.3, 0, 1, "intent added to every state's memory of an aggressor", func(p *Params) *float64 { return &p.AggressionMemory }),
+	num("provoke_rate", 0.01, 0, 1, "per-tick provocation probability per unit revisionism", func(p *Params) *float64 { return &p.ProvokeRate }),
+	num("entrapment_cost", 0.1, 0, maxWeight, "stay-value penalty after an ally's provocation", func(p *Params) *float64 { return &p.EntrapmentCost }),
+	whole("entrapment_memory", 24, 0, maxTicks, "ticks the entrapment penalty lasts", func(p *Params) *int { return &p.EntrapmentMemory }),
+	num("control_bilateral", 0.8, 0, 1, "probability a patron restrains a bilateral client", func(p *Params) *float64 { return &p.ControlBilateral }),
+	num("control_trilateral", 0.4, 0, 1, "probability a patron restrains a trilateral client", func(p *Params) *float64 { return &p.ControlTrilateral }),
+	num("control_multilateral", 0.2, 0, 1, "probability a patron restrains a multilateral client", func(p *Params) *float64 { return &p.ControlMultilateral }),
+	num("exit_cost", 0.05, 0, maxWeight, "how much worse staying must be before a member leaves", func(p *Params) *float64 { return &p.ExitCost }),
+	whole("record_every", 0, 0, maxTicks, "ticks between time-series samples (0: none)", func(p *Params) *int { return &p.RecordEvery }),
 }
 
-// DefaultParams returns the parameters of MODEL.md.
+// DefaultParams returns the parameters of the model.
 func DefaultParams() Params {
 	var p Params
 	for _, s := range ParamSpecs {
-		*s.field(&p) = s.Default
+		s.set(&p, s.Default)
 	}
 	return p
 }

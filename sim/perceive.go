@@ -1,14 +1,22 @@
 package sim
 
 import (
-	"math/bits"
-
 	"github.com/alliancesim/alliancesim/agents"
 )
 
+// tieRow is how one state m stands with the others: its allies (treaty
+// partners, whose hostile intent it no longer reads) and the weight k·h
+// with which each would stand by it in a crisis. Hypothetical alliances are tie rows
+// built as values (tiesWith, tiesWithout); the world's own rows are
+// w.ties.
+type tieRow struct {
+	allies agents.Set
+	weight [MaxStates]float64
+}
+
 // refreshForces recomputes what depends on forces and geography: P(j→i),
-// its κ-th power and the largest economy. Called when a capability event or
-// an occupation changed them.
+// its κ-th power, its credibility and the largest economy. Called when a
+// capability event or an occupation changed them.
 func (w *World) refreshForces() {
 	n := w.c.n
 	w.maxEconomy = 0
@@ -25,191 +33,184 @@ func (w *World) refreshForces() {
 			}
 			w.proj[j*n+i] = p
 			w.projK[j*n+i] = w.powK(p)
+			w.cred[j*n+i] = agents.Credibility(p, w.c.p.OccupationForce)
+		}
+	}
+	for m := 0; m < n; m++ {
+		for j := 0; j < n; j++ {
+			k := m*n + j
+			w.base[k] = 0
+			if j != m && w.maxEconomy > 0 {
+				w.base[k] = w.c.p.WeightPower * w.economy[j] / w.maxEconomy
+			}
+			if j != m {
+				w.base[k] += w.c.p.WeightProximity * w.geo.Proximity(j, m)
+			}
 		}
 	}
 	w.forcesDirty = false
 	w.refreshAlliances()
 }
 
-// refreshAlliances recomputes who is allied with whom, the allied help and
-// defence of every state, and each client's assurance A_j.
+// refreshAlliances recomputes every state's ties and allied help, and
+// each client's assurance A_j: the strongest commitment it made to other
+// clients in an alliance they formed themselves (origin client, or
+// indigenous: before a patron joined). An alliance a patron imposed
+// assures nothing.
 func (w *World) refreshAlliances() {
 	n := w.c.n
-	clear(w.allyW)
-	clear(w.allies)
+	clear(w.ties)
 	clear(w.assurance)
 	for a := range w.alliances {
 		al := &w.alliances[a]
 		if !al.Active() {
 			continue
 		}
-		kh := w.c.commitment(al.Strong) * al.Cohesion
 		k := w.c.commitment(al.Strong)
+		kh := k * al.Cohesion
 		clientMembers := al.Members & w.c.clients
-		al.Members.Each(func(i int) {
-			w.allies[i] |= al.Members.Without(i)
-			if w.c.role[i] == Client && clientMembers.Without(i) != 0 {
-				w.assurance[i] = max(w.assurance[i], k)
+		byClients := al.Origin == OriginClient || al.Origin == OriginIndigenous
+		al.Members.Each(func(m int) {
+			row := &w.ties[m]
+			row.allies |= al.Members.Without(m)
+			if byClients && w.c.role[m] == Client && clientMembers.Without(m) != 0 {
+				w.assurance[m] = max(w.assurance[m], k)
 			}
-			al.Members.Each(func(j int) {
-				if j != i {
-					w.allyW[j*n+i] = max(w.allyW[j*n+i], kh)
-				}
+			al.Members.Without(m).Each(func(j int) {
+				row.weight[j] = max(row.weight[j], kh)
 			})
 		})
 	}
-	for i := 0; i < n; i++ {
-		for a := 0; a < n; a++ {
-			w.curW[i*n+a] = w.allyW[a*n+i]
-		}
-		h := 0.0
-		w.allies[i].Each(func(j int) { h += w.allyW[j*n+i] * w.proj[j*n+i] })
-		w.help[i] = h
-		w.setDefence(i, h)
+	for m := 0; m < n; m++ {
+		w.help[m] = w.helpOf(m, &w.ties[m])
+		w.defence[m] = w.geo.Defence(m, w.land[m], w.help[m])
+		w.defK[m] = w.defenceK(w.defence[m])
 	}
 }
 
-func (w *World) setDefence(i int, help float64) {
-	w.defence[i] = w.geo.Defence(i, w.land[i], help)
-	w.defK[i] = w.powK(w.defence[i])
+// helpOf is the allied help Σ_a k·h·P(a→m) of a tie row.
+func (w *World) helpOf(m int, row *tieRow) float64 {
+	n, h := w.c.n, 0.0
+	row.allies.Each(func(a int) { h += row.weight[a] * w.proj[a*n+m] })
+	return h
 }
 
-// perceive is phase 2: every state reads every other's threat (Walt), with
-// lag and noise, combines them, and frames the total against its reference
-// point (MODEL.md §4–§5).
-func (w *World) perceive() {
-	if w.forcesDirty {
-		w.refreshForces()
-	}
+// refreshIntents recomputes the hostile and friendly intent every state
+// reads into every other (docs/model.md §7.2): revisionism as scripted
+// shocks left it, ideological distance, grievance and remembered
+// aggression, combined as independent hazards. In the status-quo world
+// (see statusQuoThreats) revisionism, grievance and memory are zero.
+func (w *World) refreshIntents() {
 	c, n := w.c, w.c.n
-	p := &c.p
-	first := w.tick == 0
-	for i := 0; i < n; i++ {
-		var total, adv, picture float64
-		grossK := w.powK(w.geo.Defence(i, w.land[i], 0))
+	for m := 0; m < n; m++ {
 		for j := 0; j < n; j++ {
-			k := i*n + j
-			if j == i || !w.alive[j] || !w.alive[i] {
-				w.perceived[k], w.raw[k] = 0, 0
+			if j == m {
 				continue
 			}
-			pw := 0.0
-			if w.maxEconomy > 0 {
-				pw = w.economy[j] / w.maxEconomy
+			k := m*n + j
+			r, g, mem := agents.ShockedRevisionism(c.revisionism[j], w.shift[k]), c.grievance[k], w.memory[k]
+			if w.statusQuo {
+				r, g, mem = 0, 0, 0
 			}
-			w.base[k] = p.WeightPower*pw + p.WeightProximity*w.geo.Proximity(j, i)
-			w.hostile[k] = agents.Intent(c.revisionism[j], c.ideology[i]-c.ideology[j], p.IdeologyWeight,
-				c.grievance[k], w.memory[k], w.shift[k], false)
-			w.friendly[k] = agents.Intent(0, 0, 0, c.grievance[k], w.memory[k], 0, true)
-			tau := w.tau(i, j, w.defK[i], w.allies[i].Has(j), w.deterred(j, w.allies[i], w.curW[i*n:(i+1)*n]))
-			w.raw[k] = tau
-			noise := w.rng.NormFloat64() * p.PerceptionNoise
-			if first {
-				w.perceived[k] = agents.Clamp01(tau + noise)
-			} else {
-				w.perceived[k] = agents.Perceive(w.perceived[k], tau, p.PerceptionLag, noise)
-			}
-			total = agents.Combine(total, w.perceived[k])
-			if c.role[j] == Adversary {
-				adv = agents.Combine(adv, w.perceived[k])
-				gross := agents.Clamp01(w.perceived[k] + w.tau(i, j, grossK, false, 1) - tau)
-				picture = agents.Combine(picture, gross)
-			}
+			w.hostile[k] = agents.Intent(r, c.ideology[m]-c.ideology[j], c.p.IdeologyWeight, g, mem)
+			w.friendly[k] = agents.FriendlyIntent(g, mem)
 		}
-		w.direct[i], w.directAdv[i], w.directPicture[i] = total, adv, picture
-	}
-	w.patronTotals()
-	for i := 0; i < n; i++ {
-		switch {
-		case first && c.hasRef[i]:
-			w.reference[i] = c.reference[i]
-		case first:
-			w.reference[i] = w.threat[i]
-		default:
-			w.reference[i] = agents.AdaptReference(w.reference[i], w.threat[i], &c.decision[i])
-		}
-		w.losses[i] = agents.InLosses(w.threat[i], w.reference[i])
 	}
 }
 
-// patronTotals sets T and T^adv of every state from its direct threat; a
-// patron also fears for its clients: T_p = max(direct, stakes-weighted
-// client threat from adversaries).
-func (w *World) patronTotals() {
-	c, n := w.c, w.c.n
-	for i := 0; i < n; i++ {
-		w.threat[i], w.adv[i], w.picture[i] = w.direct[i], w.directAdv[i], w.directPicture[i]
-	}
-	c.patrons.Each(func(pi int) {
-		weighted, pictured, stakes := 0.0, 0.0, 0.0
-		c.clients.Each(func(ci int) {
-			if w.alive[ci] {
-				weighted += c.stakes[pi*n+ci] * w.directAdv[ci]
-				pictured += c.stakes[pi*n+ci] * w.directPicture[ci]
-				stakes += c.stakes[pi*n+ci]
-			}
-		})
-		w.threat[pi] = agents.PatronThreat(w.direct[pi], weighted, stakes)
-		w.adv[pi] = agents.PatronThreat(w.directAdv[pi], weighted, stakes)
-		w.picture[pi] = agents.PatronThreat(w.directPicture[pi], pictured, stakes)
-	})
-}
-
-// tau is the raw threat τ_mj that m reads from j when m's defence has κ-th
-// power defK, j is or is not m's ally, and m's allies scale j's hostile
-// intent by deter (extended deterrence; 1 when off).
-func (w *World) tau(m, j int, defK float64, ally bool, deter float64) float64 {
+// tau is the raw threat τ_mj that m reads from j when its defence has κ-th
+// power defK and it stands with the others as row says (docs/model.md
+// §7.2): intent × (w_P·Pw + w_G·G + w_O·Occ)/(w_P + w_G + w_O), where an
+// ally's intent is friendly, and the credible occupation threat Occ is the
+// denial ratio times the credibility of j's force, less the deterrence by
+// punishment of m's allies.
+func (w *World) tau(m, j int, defK float64, row *tieRow) float64 {
 	c := w.c
 	k := m*c.n + j
-	intent := w.hostile[k] * deter
-	if ally {
+	intent := w.hostile[k]
+	if row.allies.Has(j) {
 		intent = w.friendly[k]
 	}
-	occ := agents.OccupationFromPowers(w.projK[j*c.n+m], defK)
+	if intent == 0 {
+		return 0
+	}
+	occ := agents.Occupation(agents.Denial(w.projK[j*c.n+m], defK), w.cred[j*c.n+m], w.punished(j, row))
 	return intent * (w.base[k] + c.p.WeightOffence*occ) * c.invWeights
 }
 
-// deterred is the factor 1 − deterrence·D_mj by which m's patron allies
-// (with the weights k·h in row, indexed by ally) scale j's hostile intent as
-// m reads it: D_mj = 1 − Π_a (1 − row[a]·E_a/(E_a + E_j)). Only patrons
-// extend deterrence: it is the great power's pledge that makes j think again.
-func (w *World) deterred(j int, allies agents.Set, row []float64) float64 {
-	d := w.c.p.Deterrence
-	allies &= w.c.patrons // extended deterrence is a patron's
-	if d == 0 || allies == 0 {
-		return 1
+// punished is the deterrence by punishment that m's allies (row) exert on
+// j: punishment·(1 − Π_a (1 − k_a·h_a·E_a/(E_a + E_j))).
+func (w *World) punished(j int, row *tieRow) float64 {
+	d := w.c.p.Punishment
+	if d == 0 {
+		return 0
 	}
-	ej := w.economy[j]
 	keep := 1.0
-	for r := uint64(allies); r != 0; r &= r - 1 {
-		a := bits.TrailingZeros64(r)
-		if ea := w.economy[a]; ea+ej > 0 {
-			keep *= 1 - row[a]*ea/(ea+ej)
+	ej := w.economy[j]
+	row.allies.Without(j).Each(func(a int) {
+		if wt := row.weight[a]; wt > 0 {
+			keep *= agents.PunishmentKeep(wt, w.economy[a], ej)
 		}
-	}
-	return 1 - d*(1-keep)
+	})
+	return d * (1 - keep)
 }
 
-// threatWith recomputes state m's direct threat (total and from adversaries)
-// as it would be with help changed by dHelp and allies newAllies (standing
-// by it with the weights in row m of w.hypW), shifting each perceived
-// threat by the change in its raw reading. It changes nothing.
-func (w *World) threatWith(m int, dHelp float64, newAllies agents.Set) (total, adv float64) {
-	if dHelp == 0 && newAllies == w.allies[m] {
-		return w.direct[m], w.directAdv[m]
-	}
+// foldMode says what fold does with each source's reading.
+type foldMode int
+
+const (
+	// foldPerceive takes a new noisy, lagged reading and stores it.
+	foldPerceive foldMode = iota
+	// foldStore shifts each perceived threat by the change in its raw
+	// reading under the given ties and stores it (alliances changed).
+	foldStore
+	// foldHypothetical does the same without storing anything.
+	foldHypothetical
+)
+
+// fold is the one per-source fold of threat (docs/model.md §7.2): it reads
+// every source j's raw threat to m under the tie row, turns it into a
+// perceived threat as mode says, and combines them with the noisy-or rule
+// into m's direct total threat and its threat from adversaries. A
+// hypothetical alliance shifts each perceived threat by the change in its
+// raw reading, so that lag and noise carry over.
+func (w *World) fold(m int, row *tieRow, mode foldMode) (total, adv float64) {
 	c, n := w.c, w.c.n
-	defK := w.defK[m]
-	if dHelp != 0 {
-		defK = w.powK(w.geo.Defence(m, w.land[m], max(0, w.help[m]+dHelp)))
+	if !w.alive[m] {
+		return 0, 0
 	}
+	defK := w.defK[m]
+	if row != &w.ties[m] {
+		defK = w.defenceK(w.geo.Defence(m, w.land[m], w.helpOf(m, row)))
+	}
+	first := w.tick == 0
 	for j := 0; j < n; j++ {
 		k := m*n + j
 		if j == m || !w.alive[j] {
+			if mode != foldHypothetical {
+				w.perceived[k], w.raw[k] = 0, 0
+			}
 			continue
 		}
-		deter := w.deterred(j, newAllies, w.hypW[m*n:(m+1)*n])
-		t := agents.Clamp01(w.perceived[k] + w.tau(m, j, defK, newAllies.Has(j), deter) - w.raw[k])
+		tau := w.tau(m, j, defK, row)
+		var t float64
+		switch mode {
+		case foldPerceive:
+			reading := tau
+			if c.p.PerceptionNoise > 0 && !w.statusQuo {
+				reading = agents.NoisyReading(tau, w.rng.NormFloat64()*c.p.PerceptionNoise)
+			}
+			if first {
+				t = reading
+			} else {
+				t = agents.Perceive(w.perceived[k], reading, c.p.PerceptionLag)
+			}
+		default:
+			t = agents.Clamp01(w.perceived[k] + tau - w.raw[k])
+		}
+		if mode != foldHypothetical {
+			w.perceived[k], w.raw[k] = t, tau
+		}
 		total = agents.Combine(total, t)
 		if c.role[j] == Adversary {
 			adv = agents.Combine(adv, t)
@@ -218,57 +219,172 @@ func (w *World) threatWith(m int, dHelp float64, newAllies agents.Set) (total, a
 	return total, adv
 }
 
-// threatAfter returns i's total threat T_i (for a patron, the stakes-weighted
-// max) if every state m in affected had its help changed by w.dHelp[m] and
-// its allies set to w.newAlly[m].
-func (w *World) threatAfter(i int, affected agents.Set) float64 {
+// pictureOf is m's threat picture: its threat from adversaries gross of
+// allied help — how threatening the adversaries look before protection.
+// Divergence, honour probability and cohesion compare pictures, so that
+// an alliance does not make its own members look divergent by protecting
+// some more than others.
+func (w *World) pictureOf(m int) float64 {
+	c, n := w.c, w.c.n
+	var none tieRow
+	grossK := w.defenceK(w.geo.Defence(m, w.land[m], 0))
+	picture := 0.0
+	c.adversaries.Each(func(j int) {
+		if j == m || !w.alive[j] || !w.alive[m] {
+			return
+		}
+		k := m*n + j
+		picture = agents.Combine(picture, agents.Clamp01(w.perceived[k]+w.tau(m, j, grossK, &none)-w.raw[k]))
+	})
+	return picture
+}
+
+// perceive is phase 2: every state reads every other's threat (Walt), with
+// lag and noise, combines them, and frames the total against its reference
+// point (docs/model.md §7.2–§7.3).
+func (w *World) perceive() {
+	if w.forcesDirty {
+		w.refreshForces()
+	}
+	w.refreshIntents()
+	c, n := w.c, w.c.n
+	for m := 0; m < n; m++ {
+		w.direct[m], w.directAdv[m] = w.fold(m, &w.ties[m], foldPerceive)
+		w.directPicture[m] = w.pictureOf(m)
+	}
+	w.patronTotals()
+	first := w.tick == 0
+	for i := 0; i < n; i++ {
+		switch {
+		case first:
+			w.reference[i] = c.reference[i]
+		default:
+			w.reference[i] = agents.AdaptReference(w.reference[i], w.threat[i], &c.decision[i])
+		}
+		w.losses[i] = agents.InLosses(w.threat[i], w.reference[i])
+	}
+}
+
+// patronTotals sets T, T^adv and the picture of every state from its
+// direct threat; a patron also fears for its clients: T_p = max(direct,
+// stakes-weighted client threat from adversaries).
+func (w *World) patronTotals() {
+	c, n := w.c, w.c.n
+	for i := 0; i < n; i++ {
+		w.threat[i], w.adv[i], w.picture[i] = w.direct[i], w.directAdv[i], w.directPicture[i]
+	}
+	c.patrons.Each(func(pi int) {
+		var threats, pictures agents.ClientThreats
+		c.clients.Each(func(ci int) {
+			if w.alive[ci] {
+				threats.Add(c.stakes[pi*n+ci], w.directAdv[ci])
+				pictures.Add(c.stakes[pi*n+ci], w.directPicture[ci])
+			}
+		})
+		w.threat[pi] = agents.PatronThreat(w.direct[pi], threats)
+		w.adv[pi] = agents.PatronThreat(w.directAdv[pi], threats)
+		w.picture[pi] = agents.PatronThreat(w.directPicture[pi], pictures)
+	})
+}
+
+// change is a hypothetical change of alliances, passed as a value: add is
+// a new alliance of these members, standing by each other with weight kh
+// (clients of an imposed alliance only by the patron), or drop is the id
+// of an alliance in force to do without (-1: none).
+type change struct {
+	add    agents.Set
+	kh     float64
+	origin Origin
+	drop   int
+}
+
+// noChange is the world as it is.
+var noChange = change{drop: -1}
+
+// tiesUnder returns m's tie row under the change.
+func (w *World) tiesUnder(m int, ch change) tieRow {
+	row := w.ties[m]
+	if ch.add.Has(m) {
+		row.allies |= ch.add.Without(m)
+		ch.add.Without(m).Each(func(j int) {
+			row.weight[j] = max(row.weight[j], ch.kh)
+		})
+	}
+	if ch.drop >= 0 && w.alliances[ch.drop].Members.Has(m) {
+		dropped := &w.alliances[ch.drop]
+		dropped.Members.Without(m).Each(func(j int) {
+			row.allies, row.weight[j] = row.allies.Without(j), 0
+			for b := range w.alliances {
+				ob := &w.alliances[b]
+				if b == ch.drop || !ob.Active() || !ob.Members.Has(j) || !ob.Members.Has(m) {
+					continue
+				}
+				row.allies = row.allies.With(j)
+				row.weight[j] = max(row.weight[j], w.c.commitment(ob.Strong)*ob.Cohesion)
+			}
+		})
+	}
+	return row
+}
+
+// affects reports whether the change alters m's ties.
+func (w *World) affects(m int, ch change) bool {
+	return ch.add.Has(m) || (ch.drop >= 0 && w.alliances[ch.drop].Members.Has(m))
+}
+
+// threatUnder returns i's total threat T_i (for a patron, the
+// stakes-weighted max) under a hypothetical change. It changes nothing.
+func (w *World) threatUnder(i int, ch change) float64 {
 	c, n := w.c, w.c.n
 	direct := w.direct[i]
-	if affected.Has(i) {
-		direct, _ = w.threatWith(i, w.dHelp[i], w.newAlly[i])
+	if w.affects(i, ch) {
+		row := w.tiesUnder(i, ch)
+		direct, _ = w.fold(i, &row, foldHypothetical)
 	}
 	if c.role[i] != Patron {
 		return direct
 	}
-	weighted, stakes := 0.0, 0.0
+	var threats agents.ClientThreats
 	c.clients.Each(func(ci int) {
 		if !w.alive[ci] {
 			return
 		}
 		a := w.directAdv[ci]
-		if affected.Has(ci) {
-			_, a = w.threatWith(ci, w.dHelp[ci], w.newAlly[ci])
+		if w.affects(ci, ch) {
+			row := w.tiesUnder(ci, ch)
+			_, a = w.fold(ci, &row, foldHypothetical)
 		}
-		weighted += c.stakes[i*n+ci] * a
-		stakes += c.stakes[i*n+ci]
+		threats.Add(c.stakes[i*n+ci], a)
 	})
-	return agents.PatronThreat(direct, weighted, stakes)
+	return agents.PatronThreat(direct, threats)
 }
 
 // refreshThreats brings threats up to date after alliances changed
 // mid-tick, so that later decisions in the same tick see the new
 // protection: every state in changed rereads its threats with its new
-// defence and allies, its perceived threats shifting by the change in the
-// raw readings.
+// ties, its perceived threats shifting by the change in the raw readings.
 func (w *World) refreshThreats(changed agents.Set) {
 	w.refreshAlliances()
-	c, n := w.c, w.c.n
 	changed.Each(func(m int) {
-		var total, adv float64
-		for j := 0; j < n; j++ {
-			k := m*n + j
-			if j == m || !w.alive[j] || !w.alive[m] {
-				continue
-			}
-			t := w.tau(m, j, w.defK[m], w.allies[m].Has(j), w.deterred(j, w.allies[m], w.curW[m*n:(m+1)*n]))
-			w.perceived[k] = agents.Clamp01(w.perceived[k] + t - w.raw[k])
-			w.raw[k] = t
-			total = agents.Combine(total, w.perceived[k])
-			if c.role[j] == Adversary {
-				adv = agents.Combine(adv, w.perceived[k])
-			}
-		}
-		w.direct[m], w.directAdv[m] = total, adv
+		w.direct[m], w.directAdv[m] = w.fold(m, &w.ties[m], foldStore)
 	})
 	w.patronTotals()
+}
+
+// statusQuoThreats are the reference points of docs/model.md §7.3: the
+// noise-free total threat every state would perceive at tick 0 if every
+// state's revisionism, grievance and memory were zero — what power,
+// geography and ideology alone give (He & Feng take the status quo as
+// the reference point). A threat above it is a loss.
+func statusQuoThreats(c *Compiled) []float64 {
+	w := NewWorld(c, 0)
+	w.statusQuo = true
+	w.refreshForces()
+	w.refreshIntents()
+	for m := 0; m < c.n; m++ {
+		w.direct[m], w.directAdv[m] = w.fold(m, &w.ties[m], foldPerceive)
+		w.directPicture[m] = w.pictureOf(m)
+	}
+	w.patronTotals()
+	return w.threat
 }

@@ -107,6 +107,11 @@ func ParseScriptKind(s string) (ScriptKind, bool) {
 	return 0, false
 }
 
+// MaxShock bounds an intent shock: a shift of revisionism on the logit
+// scale of at most ±10 takes any revisionism in [0.01, 0.99] to within
+// 5e-5 of 0 or 1.
+const MaxShock = 10
+
 // ScriptedEvent is a scripted shock. Scenarios script shocks, never treaties.
 type ScriptedEvent struct {
 	// ID is the event's stable name from the scenario file ([[events]] id),
@@ -117,8 +122,8 @@ type ScriptedEvent struct {
 	Kind   ScriptKind
 	Actor  string
 	Target string // occupy, withdraw: the victim; intent: the only perceiver, or ""
-	// Delta is added to every state's (or Target's) perceived intent of
-	// Actor (intent events).
+	// Delta shifts Actor's revisionism on the logit scale, as every state
+	// (or only Target) reads it (intent events; docs/model.md §7.2).
 	Delta float64
 	// Fraction is the share of the target's cells taken (occupy) or of the
 	// cells taken from it handed back (withdraw).

@@ -22,36 +22,35 @@ type World struct {
 	land, naval, economy []float64
 	sovereign, alive     []bool
 	maxEconomy           float64
+	// statusQuo marks the world that computes reference points: no
+	// revisionism, grievance, memory or noise (statusQuoThreats).
+	statusQuo bool
 
-	// n×n matrices, row = perceiver, column = source.
-	shift     []float64 // scripted intent changes
+	// n×n matrices, row = perceiver m, column = source j, except proj,
+	// projK and cred, which are indexed [j*n+m] (source first).
+	shift     []float64 // scripted intent shocks, on the logit scale of revisionism
 	memory    []float64 // remembered aggression
-	perceived []float64 // T̂_ij
-	hostile   []float64 // I_ij as if j were not an ally
-	friendly  []float64 // I_ij as an ally: grievance and memory only
-	base      []float64 // w_P·Pw_j + w_G·G_ij
-	raw       []float64 // τ_ij as perceived this tick
-	proj      []float64 // P(j→i) at [j*n+i]
-	// hypW is scratch for hypothetical alliances: row m holds the weight
-	// k·h with which each ally a would stand by m (see threatWith).
-	hypW  []float64
-	curW  []float64 // the same for the alliances in force: curW[m*n+a] = allyW[a*n+m]
-	projK []float64 // (P(j→i)+ε)^κ
-	allyW []float64 // max k_A·h_A over alliances shared by j and i
+	perceived []float64 // T̂_mj
+	hostile   []float64 // I_mj as if j were not an ally
+	friendly  []float64 // I_mj as an ally: grievance and memory only
+	base      []float64 // w_P·Pw_j + w_G·G_jm
+	raw       []float64 // τ_mj as read under the ties in force
+	proj      []float64 // P(j→m)
+	projK     []float64 // (P(j→m)+ε)^κ
+	cred      []float64 // P/(P + F₀)
+	// actorShift is the sum of the scripted shocks that every state reads
+	// into an actor: how its revisionism moved (challenges read it).
+	actorShift []float64
 
-	threat, adv []float64 // T_i and T_i^adv (patrons: the stakes-weighted max)
-	// picture is T_i^adv gross of allied help: how threatening the
-	// adversaries look before protection. Divergence, honour probability
-	// and cohesion compare these, so an alliance does not make its own
-	// members look divergent by protecting some more than others.
-	picture, directPicture []float64
+	ties                   []tieRow  // how each state stands with the others
+	threat, adv            []float64 // T_i and T_i^adv (patrons: the stakes-weighted max)
+	picture, directPicture []float64 // T^adv gross of allied help
 	direct, directAdv      []float64 // threat to the state itself
 	reference              []float64
 	losses                 []bool
 	help, defence          []float64 // allied help and Def(i)
 	defK                   []float64 // (Def(i)+ε)^κ
-	allies                 []agents.Set
-	assurance              []float64 // A_j: strongest commitment j holds with other clients
+	assurance              []float64 // A_j: strongest commitment j made to other clients
 	forcesDirty            bool
 
 	alliances   []Alliance
@@ -62,31 +61,32 @@ type World struct {
 	refused     []refusal
 	pending     []pendingTreaty // bilaterals signed for occupied clients
 	nextScript  int
-	version     int      // counts changes of alliances, territory, forces and sovereignty
-	looked      []looked // clients: when they last searched for partners
-	positions   []positionMemo
-	view        patronView
+
+	// policy review (docs/model.md §7.13)
+	concern   []int          // counts the changes that concern each state
+	reviews   []reviewMark   // each state's last review
+	reviewing agents.Set     // the states reviewing their policy this tick
+	positions []positionMemo // exact cache of position values
+	noCache   bool           // tests: recompute instead of using positions
+	view      patronView
 
 	// scratch, reused so that steady-state ticks do not allocate
 	order    []int
 	values   []float64
 	options  []agents.Option
 	partners [MaxStates]agents.Partner
-	dHelp    [MaxStates]float64
-	newAlly  [MaxStates]agents.Set
 }
 
-// looked remembers a client's last search for partners.
-type looked struct {
-	version int
+// reviewMark is a state's last policy review: when, at what threat, with
+// which count of concerning changes, and (patrons) which kinds of option
+// its strategy then admitted.
+type reviewMark struct {
+	tick    int
 	threat  float64
-	admits  uint8 // patrons: what the strategy admitted (see patronRound)
-	valid   bool
+	concern int
+	admits  uint8
+	done    bool
 }
-
-// changed marks that the world changed in a way that makes states
-// reconsider their alliances.
-func (w *World) changed() { w.version++ }
 
 // pendingTreaty is a bilateral a patron signed for a non-sovereign client;
 // it takes effect when the client becomes sovereign.
@@ -163,14 +163,15 @@ func NewWorld(c *Compiled, seed uint64, observers ...Observer) *World {
 	mat := func() []float64 { return make([]float64, n*n) }
 	w.shift, w.memory, w.perceived = mat(), mat(), mat()
 	w.hostile, w.friendly, w.base, w.raw = mat(), mat(), mat(), mat()
-	w.proj, w.projK, w.allyW, w.hypW, w.curW = mat(), mat(), mat(), mat(), mat()
+	w.proj, w.projK, w.cred = mat(), mat(), mat()
 	vec := func() []float64 { return make([]float64, n) }
 	w.threat, w.adv, w.direct, w.directAdv = vec(), vec(), vec(), vec()
 	w.reference, w.help, w.defence, w.defK, w.assurance = vec(), vec(), vec(), vec(), vec()
-	w.picture, w.directPicture = vec(), vec()
+	w.picture, w.directPicture, w.actorShift = vec(), vec(), vec()
 	w.losses = make([]bool, n)
-	w.allies = make([]agents.Set, n)
-	w.looked = make([]looked, n)
+	w.ties = make([]tieRow, n)
+	w.concern = make([]int, n)
+	w.reviews = make([]reviewMark, n)
 	w.positions = make([]positionMemo, n)
 	w.wantedSince = make([]int, n)
 	for i := range w.wantedSince {
@@ -192,19 +193,20 @@ func (w *World) Done() bool { return w.tick >= w.c.scenario.Ticks }
 // Compiled returns the scenario the world runs.
 func (w *World) Compiled() *Compiled { return w.c }
 
-// Step simulates one tick, in the order of MODEL.md §6–§7: scripted events;
-// perception, reference points and domains; diplomacy (every
-// diplomacy_interval ticks: client collective security, patron strategy,
-// acceptance and fallback); crises (adversary challenges, provocations and
-// restraint); cohesion and exit; decay of memories and entrapment; the time
-// series. It reports whether ticks remain.
+// Step simulates one tick, in the order of docs/model.md §3: scripted
+// events; perception, reference points and domains; the policy reviews due;
+// diplomacy (every diplomacy_interval ticks: client collective security,
+// patron strategy, acceptance and fallback); crises (adversary challenges,
+// provocations and restraint); cohesion and exit; decay of memories; the
+// time series. It reports whether ticks remain.
 func (w *World) Step() bool {
 	if w.Done() {
 		return false
 	}
 	w.applyScripted()
 	w.perceive()
-	if w.tick%int(w.c.p.DiplomacyInterval) == 0 {
+	w.startReviews()
+	if w.tick%w.c.p.DiplomacyInterval == 0 {
 		w.diplomacy()
 	}
 	w.crises()
@@ -284,6 +286,13 @@ func (w *World) shuffled(s agents.Set) []int {
 }
 
 var epsilon = theater.Epsilon
+
+// defenceK is ((1+occupy_margin)·Def + ε)^κ: the denial ratio of the
+// occupation threat is ½ where the force that can arrive would just
+// succeed in taking ground in a crisis (docs/model.md §7.1, §7.10).
+func (w *World) defenceK(def float64) float64 {
+	return w.powK((1 + w.c.p.OccupyMargin) * def)
+}
 
 // powK is (x+ε)^κ, the building block of the occupation threat.
 func (w *World) powK(x float64) float64 {
