@@ -78,3 +78,13 @@ func hypothesisFigure(r hypotheses.Result) (Figure, error) {
 		fmt.Sprintf("%s (%s). The pooled outcome at each level with its 95%% interval (blue) and each of %d layouts (grey); %s (hypotheses.json).", r.Claim, r.Source, len(r.Layouts), what),
 		p, vg.Points(380), vg.Points(250))
 }
+
+// anyValid reports whether some level has an estimate.
+func anyValid(es []hypotheses.Estimate) bool {
+	for _, e := range es {
+		if e.Valid {
+			return true
+		}
+	}
+	return false
+}

@@ -401,7 +401,8 @@ func (p *Page) hypotheses(in *Input) error {
 	p.Sections = append(p.Sections, sec)
 	figs := Section{ID: "responses", Title: "Responses"}
 	for _, r := range in.Hypotheses {
-		if len(r.Levels) == 0 {
+		if !anyValid(r.Pooled) {
+			figs.Notes = append(figs.Notes, fmt.Sprintf("%s: no estimate at any level (%s), nothing to draw.", r.ID, r.Reason))
 			continue
 		}
 		f, err := hypothesisFigure(r)
