@@ -145,7 +145,7 @@ func provenance(in *Input) []KeyValue {
 		KeyValue{"revision", rev},
 		KeyValue{"command", strings.Join(m.Command, " ")},
 		KeyValue{"runs, seed", fmt.Sprintf("%d per point, base seed %d (replication r plays seed + r)", m.Runs, m.Seed)},
-		KeyValue{"directory", in.Dir},
+		KeyValue{"directory", filepath.Base(filepath.Clean(in.Dir))},
 	)
 	if in.Kind == Sweep {
 		kv = append(kv, KeyValue{"varied", fmt.Sprintf("%s over %d points", strings.Join(m.Vary, ", "), len(m.Points))})
@@ -395,7 +395,7 @@ func (p *Page) hypotheses(in *Input) error {
 		}
 	}
 	p.Subtitle = fmt.Sprintf("%d hypotheses, %d hold.", len(in.Hypotheses), held)
-	p.Provenance = []KeyValue{{"file", "hypotheses.json"}, {"sha256", in.HypothesesSHA256}, {"directory", in.Dir}}
+	p.Provenance = []KeyValue{{"file", "hypotheses.json"}, {"sha256", in.HypothesesSHA256}, {"directory", filepath.Base(filepath.Clean(in.Dir))}}
 	p.Notes = append(p.Notes, "hypotheses --out writes no manifest: the build and command that produced these results are not recorded here.")
 	sec := Section{ID: "hypotheses", Title: "Verdicts", Hypotheses: hypothesisRows(in.Hypotheses)}
 	p.Sections = append(p.Sections, sec)
