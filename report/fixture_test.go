@@ -22,7 +22,17 @@ var (
 	fixtureOnce sync.Once
 	fixtureDirs struct{ many, single, sweep, hyps string }
 	fixtureErr  error
+	fixtureBase string
 )
+
+// TestMain removes the fixtures after the tests.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if fixtureBase != "" {
+		os.RemoveAll(fixtureBase)
+	}
+	os.Exit(code)
+}
 
 func fixtures(t testing.TB) (many, single, sweep, hyps string) {
 	t.Helper()
@@ -38,6 +48,7 @@ func makeFixtures() error {
 	if err != nil {
 		return err
 	}
+	fixtureBase = base
 	ctx := context.Background()
 	sc, err := configs.Builtin("asia-1950")
 	if err != nil {
