@@ -3,6 +3,7 @@ package hypotheses
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/alliancesim/alliancesim/runner"
 	"github.com/alliancesim/alliancesim/sim"
@@ -285,4 +286,16 @@ func joinWords(parts []string) string {
 		out += p
 	}
 	return out
+}
+
+// UnmarshalText reads a direction's name, so that hypotheses.json reads
+// back (the report draws it).
+func (d *Direction) UnmarshalText(b []byte) error {
+	for i, n := range directionNames {
+		if n == string(b) {
+			*d = Direction(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("direction %q; allowed: %s", b, strings.Join(directionNames[:], ", "))
 }

@@ -30,7 +30,8 @@ type PointSummary struct {
 // Assemble reads the manifests and parts of one or more output directories
 // (a single run's, or the shards of one) and writes into out the final
 // files: alliances.csv, memberships.csv, runs.csv, events.jsonl (if
-// recorded), survival.csv, points.csv (sweeps) and, last, summary.json.
+// recorded), series.csv (if a time series was recorded), survival.csv,
+// points.csv (sweeps) and, last, summary.json.
 // The directories must hold the same work (Manifest.Differences) and
 // together every chunk, each matching its checksums. The bytes depend only
 // on the work, never on the number of workers or shards.
@@ -138,6 +139,12 @@ func assembleFiles(m *Manifest, chunks []chunk, parts map[string]string, out str
 	if m.Events {
 		events = open("events.jsonl")
 	}
+	var series *seriesWriter
+	if m.seriesOn() {
+		if f := open("series.csv"); f != nil {
+			series = newSeriesWriter(f, m)
+		}
+	}
 	if err != nil {
 		return err
 	}
@@ -167,7 +174,15 @@ func assembleFiles(m *Manifest, chunks []chunk, parts map[string]string, out str
 			}
 			return writeRunRow(tables[2], r, &meas, cal, m.Points[r.Point].HubTicks, hubDates)
 		}, ev)
+		if err == nil && series != nil {
+			err = series.addPart(parts[ch.name()], ch)
+		}
 		if err != nil {
+			return err
+		}
+	}
+	if series != nil {
+		if err = series.finish(); err != nil {
 			return err
 		}
 	}

@@ -14,13 +14,22 @@
 //
 // Output directories. Execute cuts the work into chunks of ChunkSize
 // replications of one point. Each finished chunk is written to
-// parts/<chunk>/ (runs.jsonl, events.jsonl) through a temporary directory
+// parts/<chunk>/ (runs.jsonl, events.jsonl, and series.json when the point
+// records a time series) through a temporary directory
 // and a rename, so a part exists only when complete. A shard (--shard i/n)
 // runs the chunks k with k mod n = i; a resumed run skips the chunks already
 // there. Assemble reads the parts of one or more directories and writes the
-// final files — alliances.csv, events.jsonl, survival.csv, points.csv
-// (sweeps) and, last, summary.json — each atomically; merging shards is the
-// same assembly as finishing a single run, hence the same bytes.
+// final files — alliances.csv, events.jsonl, survival.csv, series.csv,
+// points.csv (sweeps) and, last, summary.json — each atomically; merging
+// shards is the same assembly as finishing a single run, hence the same
+// bytes.
+//
+// Time series. A point with record_every > 0 keeps, per chunk, fixed-width
+// histograms and sums of each state's threat, reference point, domain and
+// alliance memberships at every sampled tick (SeriesAggregate), never the
+// runs' samples: memory and part size grow with ticks and states, not with
+// runs. Assemble folds the chunks of a point in chunk order and writes the
+// mean and 5/50/95% quantiles to series.csv.
 //
 // Survival. Alliance lifetimes are right-censored at the horizon; the
 // Kaplan–Meier estimator gives the survival curve with Greenwood standard

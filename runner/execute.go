@@ -65,7 +65,7 @@ var ErrComplete = errors.New("already complete")
 
 // The files of an output directory, besides the manifest and parts/.
 var (
-	resultFiles = []string{"summary.json", "alliances.csv", "memberships.csv", "runs.csv", "survival.csv", "points.csv", "events.jsonl"}
+	resultFiles = []string{"summary.json", "alliances.csv", "memberships.csv", "runs.csv", "survival.csv", "points.csv", "series.csv", "events.jsonl"}
 	ourFiles    = append([]string{"manifest.json", "scenario.toml", "parts"}, resultFiles...)
 )
 
@@ -105,6 +105,7 @@ func Execute(ctx context.Context, plan *Plan, dir string, opts ExecOptions) erro
 	type output struct {
 		record []byte
 		events []byte
+		series []sim.Sample // nil unless the point records a time series
 	}
 	var open *partWriter
 	defer func() {
@@ -130,17 +131,20 @@ func Execute(ctx context.Context, plan *Plan, dir string, opts ExecOptions) erro
 					return output{}, err
 				}
 			}
-			return output{append(rec, '\n'), ev}, nil
+			return output{append(rec, '\n'), ev, w.Series()}, nil
 		},
 		func(i int, o output) error {
 			ch, run := locate(i)
 			if open == nil {
 				var err error
-				if open, err = newPartWriter(dir, ch, plan.Events); err != nil {
+				if open, err = newPartWriter(dir, ch, plan.Events, newChunkSeries(plan, ch.Point)); err != nil {
 					return err
 				}
 			}
 			if err := open.add(o.record, o.events); err != nil {
+				return err
+			}
+			if err := addSeries(open.series, o.series); err != nil {
 				return err
 			}
 			if opts.Progress != nil {
@@ -303,12 +307,14 @@ type partFileSum struct {
 }
 
 // partWriter streams one chunk's files into a temporary directory; commit
-// writes done.json and renames the directory into parts/.
+// writes the chunk's time-series aggregate (if any) and done.json and
+// renames the directory into parts/.
 type partWriter struct {
 	dir, tmp string
 	ch       chunk
 	runs     int
 	files    []*summedFile
+	series   *SeriesAggregate
 }
 
 type summedFile struct {
@@ -325,12 +331,12 @@ func (s *summedFile) Write(p []byte) (int, error) {
 	return n, err
 }
 
-func newPartWriter(dir string, ch chunk, events bool) (*partWriter, error) {
+func newPartWriter(dir string, ch chunk, events bool, series *SeriesAggregate) (*partWriter, error) {
 	tmp, err := mkdirTemp(filepath.Join(dir, "parts"), tmpPrefix+ch.name()+"-")
 	if err != nil {
 		return nil, err
 	}
-	pw := &partWriter{dir: dir, tmp: tmp, ch: ch}
+	pw := &partWriter{dir: dir, tmp: tmp, ch: ch, series: series}
 	names := []string{"runs.jsonl"}
 	if events {
 		names = append(names, "events.jsonl")
@@ -361,6 +367,12 @@ func (pw *partWriter) add(record, events []byte) error {
 
 func (pw *partWriter) commit() error {
 	rec := partDoneRecord{Runs: pw.runs, Files: map[string]partFileSum{}}
+	if pw.series != nil {
+		if err := pw.writeSeries(); err != nil {
+			pw.abort()
+			return err
+		}
+	}
 	for _, f := range pw.files {
 		if err := f.f.Close(); err != nil {
 			pw.abort()
@@ -378,6 +390,22 @@ func (pw *partWriter) commit() error {
 		return err
 	}
 	return nil
+}
+
+// writeSeries adds the chunk's time-series aggregate to its files.
+func (pw *partWriter) writeSeries() error {
+	b, err := json.Marshal(pw.series)
+	if err != nil {
+		return err
+	}
+	f, err := os.OpenFile(filepath.Join(pw.tmp, seriesPart), os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	sf := &summedFile{name: seriesPart, f: f, h: sha256.New()}
+	pw.files = append(pw.files, sf)
+	_, err = sf.Write(append(b, '\n'))
+	return err
 }
 
 func (pw *partWriter) abort() {

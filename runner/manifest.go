@@ -41,6 +41,9 @@ type ManifestPoint struct {
 	MonthsPerTick  int    `json:"months_per_tick"`
 	Ticks          int    `json:"ticks"`
 	HubTicks       []int  `json:"hub_ticks"`
+	// SeriesEvery is the point's record_every: its parts hold a time
+	// series (series.json) when it is positive.
+	SeriesEvery int `json:"series_every,omitempty"`
 }
 
 // Manifest returns the plan's manifest.
@@ -54,7 +57,8 @@ func (p *Plan) Manifest() Manifest {
 	for _, pt := range p.Points {
 		sc := pt.Compiled.Scenario()
 		m.Points = append(m.Points, ManifestPoint{Values: pt.Values, ScenarioSHA256: pt.SHA256, Start: sc.Calendar.Label(0),
-			MonthsPerTick: sc.Calendar.MonthsPerTick, Ticks: sc.Ticks, HubTicks: DefaultHubTicks(sc.Calendar, sc.Ticks)})
+			MonthsPerTick: sc.Calendar.MonthsPerTick, Ticks: sc.Ticks, HubTicks: DefaultHubTicks(sc.Calendar, sc.Ticks),
+			SeriesEvery: int(pt.Compiled.Params().RecordEvery)})
 	}
 	return m
 }
@@ -139,6 +143,9 @@ func (m *Manifest) validate() error {
 		}
 		if p.Ticks < 1 || p.MonthsPerTick < 1 {
 			return fmt.Errorf("point %d: ticks %d, months_per_tick %d; allowed: ≥ 1", i, p.Ticks, p.MonthsPerTick)
+		}
+		if p.SeriesEvery < 0 {
+			return fmt.Errorf("point %d: series_every %d; allowed: ≥ 0", i, p.SeriesEvery)
 		}
 		for _, t := range p.HubTicks {
 			if t < 0 || t >= p.Ticks {

@@ -1,6 +1,10 @@
 package sim
 
-import "github.com/alliancesim/alliancesim/agents"
+import (
+	"slices"
+
+	"github.com/alliancesim/alliancesim/agents"
+)
 
 // Result is what one run records (MODEL.md §9), as plain data with stable
 // JSON names.
@@ -72,34 +76,46 @@ type Sample struct {
 	Alliances [][]int   `json:"alliances"` // per state, the ids of its alliances
 }
 
-// record takes a time-series sample every record_every ticks.
+// record takes a time-series sample every record_every ticks. The first
+// sample reserves room for all of the run's (see sampleLog).
 func (w *World) record() {
 	every := int(w.c.p.RecordEvery)
 	if every <= 0 || w.tick%every != 0 {
 		return
 	}
-	s := Sample{Tick: w.tick,
-		Threat:    append([]float64(nil), w.threat...),
-		Reference: append([]float64(nil), w.reference...),
-		Losses:    append([]bool(nil), w.losses...),
-		Alliances: make([][]int, w.c.n)}
-	for a := range w.alliances {
-		if al := &w.alliances[a]; al.Active() {
-			al.Members.Each(func(i int) { s.Alliances[i] = append(s.Alliances[i], al.ID) })
+	n, l := w.c.n, &w.series
+	if l.samples == nil {
+		l.reserve((max(w.c.scenario.Ticks, 1)-1)/every+1, n)
+	}
+	s := Sample{Tick: w.tick, Threat: cut(&l.floats, w.threat), Reference: cut(&l.floats, w.reference),
+		Losses: cut(&l.flags, w.losses)}
+	l.lists = slices.Grow(l.lists, n) // a no-op within the reserved room
+	s.Alliances = l.lists[len(l.lists) : len(l.lists)+n : len(l.lists)+n]
+	l.lists = l.lists[:len(l.lists)+n]
+	for i := range n {
+		from := len(l.ids)
+		for a := range w.alliances {
+			if al := &w.alliances[a]; al.Active() && al.Members.Has(i) {
+				l.ids = append(l.ids, al.ID)
+			}
+		}
+		s.Alliances[i] = nil // a state in no alliance has none (null in JSON)
+		if len(l.ids) > from {
+			s.Alliances[i] = l.ids[from:len(l.ids):len(l.ids)]
 		}
 	}
-	w.series = append(w.series, s)
+	l.samples = append(l.samples, s)
 }
 
 // Series returns the time series recorded so far.
-func (w *World) Series() []Sample { return w.series }
+func (w *World) Series() []Sample { return w.series.samples }
 
 // Result assembles the record of the run so far. Alliances still in force
 // are right-censored at the current tick.
 func (w *World) Result() *Result {
 	c := w.c
 	r := &Result{Scenario: c.scenario.Name, Seed: w.seed, Start: c.scenario.Calendar.Label(0), Ticks: w.tick,
-		States: append([]string(nil), c.id...), Series: w.series, Alliances: []AllianceRecord{}}
+		States: append([]string(nil), c.id...), Series: w.series.samples, Alliances: []AllianceRecord{}}
 	names := func(s agents.Set) []string {
 		out := make([]string, 0, s.Len())
 		s.Each(func(i int) { out = append(out, c.id[i]) })

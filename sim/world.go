@@ -55,7 +55,7 @@ type World struct {
 
 	alliances   []Alliance
 	events      []Event
-	series      []Sample
+	series      sampleLog
 	observers   []Observer
 	wantedSince []int // patrons: first tick they wanted an ally while no client alliance existed
 	refused     []refusal

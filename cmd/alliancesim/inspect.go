@@ -99,13 +99,23 @@ func pluralEs(n int) string {
 }
 
 func newMapCmd() *cobra.Command {
-	var terrain bool
+	var (
+		terrain bool
+		png, at string
+		seed    uint64
+	)
 	cmd := &cobra.Command{
 		Use:   "map NAME|FILE",
-		Short: "Draw a scenario's theatre as text, with a legend",
+		Short: "Draw a scenario's theatre as text, with a legend, or as a PNG",
 		Long: `map draws the theatre of a built-in scenario or a scenario file: each state's
 territory in its glyph, sea as '~', unowned land as '.', unowned rough as '^'.
-With --terrain it draws terrain only (land '.', rough '^', sea '~').`,
+With --terrain it draws terrain only (land '.', rough '^', sea '~').
+
+With --png FILE it draws a picture instead: terrain and owners with a legend.
+Add --at YYYY-MM (and --seed S, default 1) to replay that replication to that
+month: the territory as it then stood, cells occupied since the start
+hatched, and every alliance in force with its members' territory outlined in
+the alliance's colour.`,
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: scenarioArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -113,11 +123,20 @@ With --terrain it draws terrain only (land '.', rough '^', sea '~').`,
 			if err != nil {
 				return err
 			}
+			if png != "" {
+				return mapPicture(cmd.OutOrStdout(), sc, png, at, seed)
+			}
+			if at != "" {
+				return fmt.Errorf("--at draws a replication's alliances, which only the picture shows: add --png FILE")
+			}
 			drawMap(cmd.OutOrStdout(), sc, g, terrain)
 			return nil
 		},
 	}
 	cmd.Flags().BoolVar(&terrain, "terrain", false, "draw terrain only, without owners")
+	cmd.Flags().StringVar(&png, "png", "", "draw a PNG picture to this file")
+	cmd.Flags().StringVar(&at, "at", "", "with --png: replay to this month (YYYY-MM) and draw territory and alliances then")
+	cmd.Flags().Uint64Var(&seed, "seed", 1, "with --at: the replication's seed")
 	return cmd
 }
 

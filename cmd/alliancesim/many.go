@@ -94,18 +94,21 @@ func monteCarlo(ctx context.Context, w, errw io.Writer, sc *sim.Scenario, c *sim
 	}
 	printSummary(w, summary)
 	if o.out != "" {
-		fmt.Fprintf(w, "\nWritten to %s: %s.\n", o.out, writtenFiles(o.events, false))
+		fmt.Fprintf(w, "\nWritten to %s: %s.\n", o.out, writtenFiles(o.out, o.events, false))
 	}
 	return nil
 }
 
 // writtenFiles lists the result files of an output directory.
-func writtenFiles(events, sweep bool) string {
+func writtenFiles(dir string, events, sweep bool) string {
 	files := []string{"summary.json"}
 	if sweep {
 		files = append(files, "points.csv")
 	}
 	files = append(files, "runs.csv", "alliances.csv", "memberships.csv", "survival.csv")
+	if _, err := os.Stat(filepath.Join(dir, "series.csv")); err == nil {
+		files = append(files, "series.csv")
+	}
 	if events {
 		files = append(files, "events.jsonl")
 	}
@@ -297,7 +300,7 @@ func printPoints(w io.Writer, out string, events bool) error {
 		fmt.Fprintln(tw)
 	}
 	tw.Flush()
-	fmt.Fprintf(w, "\nWritten to %s: %s.\n", out, writtenFiles(events, true))
+	fmt.Fprintf(w, "\nWritten to %s: %s.\n", out, writtenFiles(out, events, true))
 	return nil
 }
 

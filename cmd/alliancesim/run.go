@@ -39,8 +39,10 @@ formed with its 95% interval, the most frequent alliance shapes, Kaplan–Meier
 survival of alliances by kind and origin, the hub-and-spokes index and the
 time to the first patron commitment; --json prints the summary as JSON, and
 --out DIR writes summary.json, runs.csv, alliances.csv, memberships.csv,
-survival.csv and events.jsonl there, with manifest.json and scenario.toml
-saying exactly what ran. Running the same command into a complete directory
+survival.csv and events.jsonl there — and series.csv, each state's threat,
+reference point, domain and alliances over time across the runs, when the
+scenario sets params.record_every — with manifest.json and scenario.toml
+saying exactly what ran ('alliancesim report DIR' draws them). Running the same command into a complete directory
 does nothing; into the output of a different run it is an error (--force
 replaces it).
 

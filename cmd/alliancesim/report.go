@@ -1,0 +1,44 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/alliancesim/alliancesim/report"
+)
+
+func newReportCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "report DIR",
+		Short: "Write DIR/report.html: the results of a run, sweep or hypotheses directory as pictures",
+		Long: `report reads an output directory — of 'run --runs N --out DIR', 'run --seed S
+--out DIR' (one replication), 'sweep' or 'hypotheses --out DIR' — and writes
+DIR/report.html: one self-contained page (figures inline as SVG, nothing
+loaded from elsewhere, no script) with the provenance of the results
+(version, revision, scenario hash, command) and
+
+  many runs     the shares with their intervals, Kaplan–Meier survival by kind
+                and by origin with 95% bands, the time to the first patron
+                commitment, hub and spokes over time, threat and domain over
+                time per state (with params.record_every), the most frequent
+                alliance shapes, and the theatre at the start and end of the
+                median run;
+  one run       its alliances as a timeline beside its events, its series and
+                its theatre at the start and the end;
+  a sweep       the response of each share to each varied parameter, and the
+                pooled shares, survival and shapes;
+  hypotheses    the table of verdicts and a response plot per hypothesis.
+
+The same directory gives the same bytes.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			path, err := report.Write(args[0])
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "wrote %s\n", path)
+			return nil
+		},
+	}
+}

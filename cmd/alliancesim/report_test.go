@@ -1,0 +1,56 @@
+package main
+
+import (
+	"bytes"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// map --png draws a picture, at a date with that date's alliances;
+// --at without --png, or outside the run, is an error that says why.
+func TestMapPNG(t *testing.T) {
+	dir := t.TempDir()
+	for _, args := range [][]string{{}, {"--at", "1954-09", "--seed", "7"}} {
+		out := filepath.Join(dir, "m.png")
+		msg, err := execute(t, append([]string{"map", "asia-1950", "--png", out}, args...)...)
+		if err != nil || !strings.Contains(msg, "drew asia-1950") {
+			t.Fatalf("%v: %v\n%s", args, err, msg)
+		}
+		if len(args) > 0 && strings.Contains(msg, "(0 alliances in force)") {
+			t.Fatalf("1954-09 of seed 7 has alliances in force: %s", msg)
+		}
+		b, _ := os.ReadFile(out)
+		if _, err := png.Decode(bytes.NewReader(b)); err != nil {
+			t.Fatalf("%v: not a PNG: %v", args, err)
+		}
+	}
+	if _, err := execute(t, "map", "asia-1950", "--at", "1954-09"); err == nil || !strings.Contains(err.Error(), "--png") {
+		t.Fatalf("--at without --png: %v", err)
+	}
+	if _, err := execute(t, "map", "asia-1950", "--png", filepath.Join(dir, "x.png"), "--at", "1999-01"); err == nil || !strings.Contains(err.Error(), "outside the run") {
+		t.Fatalf("--at past the horizon: %v", err)
+	}
+}
+
+// report DIR writes DIR/report.html for a run's directory and refuses a
+// directory that holds no results.
+func TestReportCommand(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "one")
+	if _, err := execute(t, "run", "asia-1950", "--seed", "7", "--out", dir); err != nil {
+		t.Fatal(err)
+	}
+	msg, err := execute(t, "report", dir)
+	if err != nil || !strings.Contains(msg, "report.html") {
+		t.Fatalf("%v\n%s", err, msg)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "report.html"))
+	if err != nil || !bytes.Contains(b, []byte(`id="fig-timeline"`)) {
+		t.Fatalf("no timeline in the report of one run: %v", err)
+	}
+	if _, err := execute(t, "report", t.TempDir()); err == nil {
+		t.Fatal("an empty directory must be refused")
+	}
+}

@@ -1,0 +1,73 @@
+package report
+
+import (
+	"fmt"
+	"slices"
+
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+
+	"github.com/alliancesim/alliancesim/runner"
+	"github.com/alliancesim/alliancesim/sim"
+)
+
+// commitmentPoint is the share of all runs in which a patron had made its
+// first commitment by tick T, with its 95% Wilson interval.
+type commitmentPoint struct {
+	T int
+	runner.Proportion
+}
+
+// commitmentCurve is the cumulative share of runs with a patron
+// commitment, one point per tick at which some run's first one came.
+func commitmentCurve(runs []runRow) []commitmentPoint {
+	var ticks []int
+	for _, r := range runs {
+		if r.FirstCommitment >= 0 {
+			ticks = append(ticks, r.FirstCommitment)
+		}
+	}
+	slices.Sort(ticks)
+	var out []commitmentPoint
+	for i, t := range ticks {
+		if i+1 < len(ticks) && ticks[i+1] == t {
+			continue
+		}
+		out = append(out, commitmentPoint{T: t, Proportion: runner.NewProportion(i+1, len(runs))})
+	}
+	return out
+}
+
+// commitmentFigure: time to the first patron commitment.
+func commitmentFigure(runs []runRow, fc runner.FirstCommitment, cal sim.Calendar, horizon int) (Figure, error) {
+	curve := commitmentCurve(runs)
+	p := newPlot("", "date", "share of runs with a patron commitment")
+	unitRange(&p.Y)
+	x0, x1 := yearOf(cal, 0), yearOf(cal, horizon)
+	s, lo, hi := plotter.XYs{{X: x0, Y: 0}}, plotter.XYs{{X: x0, Y: 0}}, plotter.XYs{{X: x0, Y: 0}}
+	for _, c := range curve {
+		x := yearOf(cal, c.T)
+		s, lo, hi = append(s, plotter.XY{X: x, Y: c.Share}), append(lo, plotter.XY{X: x, Y: c.Low}), append(hi, plotter.XY{X: x, Y: c.High})
+	}
+	last := s[len(s)-1].Y
+	s, lo, hi = append(s, plotter.XY{X: x1, Y: last}), append(lo, plotter.XY{X: x1, Y: lo[len(lo)-1].Y}), append(hi, plotter.XY{X: x1, Y: hi[len(hi)-1].Y})
+	p.Add(&band{Lower: steps(lo), Upper: steps(hi), Color: bandColor})
+	p.Add(line(steps(s), lineBlue, 1.6, false))
+	p.X.Min, p.X.Max = x0, x1
+	median := "no patron committed in any run"
+	if fc.Median != nil {
+		median = fmt.Sprintf("median %s ticks after the start (%s), mean %.1f, over the runs with one", trimFloat(*fc.Median), cal.Label(int(*fc.Median)), *fc.Mean)
+		p.Add(line(plotter.XYs{{X: yearOf(cal, int(*fc.Median)), Y: 0}, {X: yearOf(cal, int(*fc.Median)), Y: 1}}, lineGrey, 0.8, true))
+	}
+	return plotFigure("first-commitment", "Time to the first patron commitment",
+		fmt.Sprintf("The share of all %d runs in which a patron had joined its first alliance by each date, with 95%% Wilson intervals (runs.csv, first_commitment); %s (dashed).", len(runs), median),
+		p, vg.Points(620), vg.Points(260))
+}
+
+// yearOf is the date of a tick as a fractional year, for time axes.
+func yearOf(cal sim.Calendar, tick int) float64 {
+	return float64(cal.StartYear) + float64(cal.StartMonth-1+tick*cal.MonthsPerTick)/12
+}
+
+// trimFloat writes a number without trailing zeros.
+func trimFloat(x float64) string { return runner.FormatFloat(x) }

@@ -1,0 +1,88 @@
+package report
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+)
+
+// row is one record of a CSV file with a header, read by column name.
+type row struct {
+	cols   map[string]int
+	cells  []string
+	file   string
+	line   int
+	errors []error
+}
+
+// get is the cell of column name ("" and an error if there is none).
+func (r *row) get(name string) string {
+	i, ok := r.cols[name]
+	if !ok || i >= len(r.cells) {
+		r.errors = append(r.errors, fmt.Errorf("%s:%d: no column %q", r.file, r.line, name))
+		return ""
+	}
+	return r.cells[i]
+}
+
+// int is a whole-number cell; empty cells are -1.
+func (r *row) int(name string) int {
+	s := r.get(name)
+	if s == "" {
+		return -1
+	}
+	v, err := strconv.Atoi(s)
+	if err != nil {
+		r.errors = append(r.errors, fmt.Errorf("%s:%d: %s %q is not a whole number", r.file, r.line, name, s))
+	}
+	return v
+}
+
+// float is a number cell.
+func (r *row) float(name string) float64 {
+	s := r.get(name)
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		r.errors = append(r.errors, fmt.Errorf("%s:%d: %s %q is not a number", r.file, r.line, name, s))
+	}
+	return v
+}
+
+// eachRow streams the rows of a CSV file with a header to fn.
+func eachRow(path string, fn func(r *row) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	cr := csv.NewReader(f)
+	cr.ReuseRecord = true
+	head, err := cr.Read()
+	if err != nil {
+		return fmt.Errorf("%s: %v", path, err)
+	}
+	r := &row{cols: map[string]int{}, file: path, line: 1}
+	for i, h := range head {
+		r.cols[h] = i
+	}
+	for {
+		cells, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %v", path, err)
+		}
+		r.line++
+		r.cells = cells
+		if err := fn(r); err != nil {
+			return err
+		}
+		if len(r.errors) > 0 {
+			return r.errors[0]
+		}
+	}
+}

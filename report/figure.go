@@ -1,0 +1,83 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"strings"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgsvg"
+)
+
+// Figure is one picture of the report: a title, the inline SVG and a
+// caption saying what is drawn and from which file.
+type Figure struct {
+	ID      string
+	Title   string
+	Caption string
+	SVG     template.HTML
+	Class   string // layout: "" (half width), "small" or "wide"
+}
+
+// drawer draws a figure onto a canvas.
+type drawer func(c draw.Canvas)
+
+// svgOf renders a drawing to SVG for inline use: the XML declaration and
+// the generator comment of gonum/plot's SVG backend are dropped (they do
+// not belong inside HTML). The backend writes no time stamps and no
+// random identifiers, so the same drawing gives the same bytes.
+func svgOf(w, h vg.Length, d drawer) (template.HTML, error) {
+	c := vgsvg.New(w, h)
+	d(draw.New(c))
+	var buf bytes.Buffer
+	if _, err := c.WriteTo(&buf); err != nil {
+		return "", err
+	}
+	s := buf.String()
+	if i := strings.Index(s, "<svg"); i >= 0 {
+		s = s[i:]
+	}
+	if !strings.HasPrefix(s, "<svg") {
+		return "", fmt.Errorf("report: the SVG backend wrote no <svg> element")
+	}
+	// Scale with the page: keep the aspect ratio from the viewBox.
+	s = strings.Replace(s, "<svg ", `<svg class="plot" role="img" `, 1)
+	return template.HTML(s), nil // the backend escapes all text it writes
+}
+
+// plotFigure renders one plot as a figure.
+func plotFigure(id, title, caption string, p *plot.Plot, w, h vg.Length) (Figure, error) {
+	svg, err := svgOf(w, h, p.Draw)
+	return Figure{ID: id, Title: title, Caption: caption, SVG: svg}, err
+}
+
+// gridFigure renders plots as small multiples, cols to a row; missing
+// cells (nil) stay blank.
+func gridFigure(id, title, caption string, plots []*plot.Plot, cols int, cellW, cellH vg.Length) (Figure, error) {
+	rows := (len(plots) + cols - 1) / cols
+	grid := make([][]*plot.Plot, rows)
+	for r := range grid {
+		grid[r] = make([]*plot.Plot, cols)
+		for c := range cols {
+			if k := r*cols + c; k < len(plots) {
+				grid[r][c] = plots[k]
+			}
+		}
+	}
+	tiles := draw.Tiles{Rows: rows, Cols: cols, PadX: vg.Points(6), PadY: vg.Points(6),
+		PadTop: vg.Points(4), PadBottom: vg.Points(4), PadLeft: vg.Points(4), PadRight: vg.Points(4)}
+	svg, err := svgOf(vg.Length(cols)*cellW, vg.Length(rows)*cellH, func(dc draw.Canvas) {
+		canvases := plot.Align(grid, tiles, dc)
+		for r := range grid {
+			for c, p := range grid[r] {
+				if p != nil {
+					p.Draw(canvases[r][c])
+				}
+			}
+		}
+	})
+	return Figure{ID: id, Title: title, Caption: caption, SVG: svg}, err
+}

@@ -1,0 +1,129 @@
+package report
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/alliancesim/alliancesim/sim"
+)
+
+// bar is one membership of a single run's timeline: a state's spell in
+// an alliance, from tick From to To (the horizon while in force).
+type bar struct {
+	Alliance int
+	State    string
+	From, To int
+	Label    string
+}
+
+// readBars reads the memberships of one run from memberships.csv, in the
+// file's order (by alliance, then as they began).
+func readBars(path string, run, horizon int) ([]bar, error) {
+	var out []bar
+	err := eachRow(path, func(r *row) error {
+		if r.int("point") != 0 || r.int("run") != run {
+			return nil
+		}
+		b := bar{Alliance: r.int("alliance"), State: r.get("state"), From: r.int("joined"), To: r.int("left")}
+		if b.To < 0 {
+			b.To = horizon
+		}
+		b.Label = fmt.Sprintf("A%d %s", b.Alliance, b.State)
+		out = append(out, b)
+		return nil
+	})
+	return out, err
+}
+
+// bars draws the timeline, one row per membership from the top.
+type bars struct {
+	Bars []bar
+	Cal  sim.Calendar
+}
+
+// Plot implements plot.Plotter.
+func (b *bars) Plot(c draw.Canvas, p *plot.Plot) {
+	tx, ty := p.Transforms(&c)
+	n := len(b.Bars)
+	for i, r := range b.Bars {
+		y := float64(n - 1 - i)
+		x0, x1 := tx(yearOf(b.Cal, r.From)), tx(yearOf(b.Cal, r.To))
+		if x1-x0 < vg.Points(1.5) {
+			x1 = x0 + vg.Points(1.5)
+		}
+		y0, y1 := ty(y-0.35), ty(y+0.35)
+		c.FillPolygon(paletteAt(r.Alliance), c.ClipPolygonXY([]vg.Point{{X: x0, Y: y0}, {X: x1, Y: y0}, {X: x1, Y: y1}, {X: x0, Y: y1}}))
+	}
+}
+
+// ganttFigure: the alliances of a single run as a Gantt chart.
+func ganttFigure(bs []bar, cal sim.Calendar, horizon int) (Figure, error) {
+	p := newPlot("", "date", "")
+	names := make([]string, len(bs))
+	for i, b := range bs {
+		names[len(bs)-1-i] = b.Label
+	}
+	p.Add(&bars{Bars: bs, Cal: cal})
+	p.NominalY(names...)
+	p.Y.Min, p.Y.Max = -0.7, float64(len(bs))-0.3
+	p.X.Min, p.X.Max = yearOf(cal, 0), yearOf(cal, horizon)
+	return plotFigure("timeline", "Timeline of alliances",
+		"One bar per membership: a state's spell in an alliance (A<id>), from the month it joined to the month it left or the horizon, coloured by alliance (memberships.csv).",
+		p, vg.Points(560), vg.Points(60+16*float64(max(len(bs), 1))))
+}
+
+// EventRow is one line of a single run's event list.
+type EventRow struct {
+	Date, Type, Text string
+	Answer           bool // an acceptance or rejection, shown indented under its proposal
+}
+
+// readEvents reads the events of one run from events.jsonl, leaving out
+// adversary challenges that came to nothing (as run does without
+// --verbose); it returns how many it left out.
+func readEvents(path string, run int) ([]EventRow, int, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer f.Close()
+	type line struct {
+		Point int    `json:"point"`
+		Run   int    `json:"run"`
+		Tick  int    `json:"tick"`
+		Date  string `json:"date"`
+		Type  string `json:"type"`
+		Text  string `json:"text"`
+	}
+	var all []line
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<26)
+	for n := 1; sc.Scan(); n++ {
+		var l line
+		if err := json.Unmarshal(sc.Bytes(), &l); err != nil {
+			return nil, 0, fmt.Errorf("%s:%d: %v", path, n, err)
+		}
+		if l.Point == 0 && l.Run == run {
+			all = append(all, l)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, 0, err
+	}
+	var out []EventRow
+	hidden := 0
+	for i, l := range all {
+		if l.Type == "challenge" && !(i+1 < len(all) && all[i+1].Type == "occupation" && all[i+1].Tick == l.Tick) {
+			hidden++
+			continue
+		}
+		out = append(out, EventRow{Date: l.Date, Type: l.Type, Text: l.Text, Answer: l.Type == "acceptance" || l.Type == "rejection"})
+	}
+	return out, hidden, nil
+}

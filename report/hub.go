@@ -1,0 +1,174 @@
+package report
+
+import (
+	"math"
+
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+
+	"github.com/alliancesim/alliancesim/runner"
+	"github.com/alliancesim/alliancesim/sim"
+)
+
+// hubPoint is the hub-and-spokes index at tick T: its mean over the Runs
+// that had a patron alliance in force, with a normal 95% interval of that
+// mean, and the share of all runs with an index of 0.6 or more.
+type hubPoint struct {
+	T               int
+	Runs            int
+	Mean, Low, High float64 // NaN when no run had a patron alliance
+	Share06         runner.Proportion
+}
+
+// spell is a row of memberships.csv.
+type spell struct {
+	Alliance, Joined, Left int
+	State                  string
+}
+
+// hubIndex is bilateral patron alliances ÷ all patron alliances in force
+// at t among a run's memberships (as runner.HubSpokesIndex).
+func hubIndex(spells []spell, patrons map[string]bool, t int) (float64, bool) {
+	type count struct{ members, patrons int }
+	by := map[int]*count{}
+	var order []int
+	for _, s := range spells {
+		if s.Joined > t || (s.Left >= 0 && t >= s.Left) {
+			continue
+		}
+		c := by[s.Alliance]
+		if c == nil {
+			c = &count{}
+			by[s.Alliance] = c
+			order = append(order, s.Alliance)
+		}
+		c.members++
+		if patrons[s.State] {
+			c.patrons++
+		}
+	}
+	bi, all := 0, 0
+	for _, a := range order {
+		if c := by[a]; c.members >= 2 && c.patrons > 0 {
+			all++
+			if c.members == 2 {
+				bi++
+			}
+		}
+	}
+	if all == 0 {
+		return 0, false
+	}
+	return float64(bi) / float64(all), true
+}
+
+// hubSeries streams memberships.csv (point 0) and computes the index at
+// each of the ticks for every run; runs is the number of runs of the
+// point (runs with no alliance have no rows).
+func hubSeries(path string, patrons map[string]bool, ticks []int, runs int) ([]hubPoint, error) {
+	n := make([]int, len(ticks))
+	sum, sumSq := make([]float64, len(ticks)), make([]float64, len(ticks))
+	ge06 := make([]int, len(ticks))
+	var spells []spell
+	run := -1
+	flush := func() {
+		for i, t := range ticks {
+			if v, ok := hubIndex(spells, patrons, t); ok {
+				n[i]++
+				sum[i] += v
+				sumSq[i] += v * v
+				if v >= 0.6 {
+					ge06[i]++
+				}
+			}
+		}
+		spells = spells[:0]
+	}
+	err := eachRow(path, func(r *row) error {
+		if r.int("point") != 0 {
+			return nil
+		}
+		if rn := r.int("run"); rn != run {
+			flush()
+			run = rn
+		}
+		spells = append(spells, spell{Alliance: r.int("alliance"), State: r.get("state"), Joined: r.int("joined"), Left: r.int("left")})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	flush()
+	out := make([]hubPoint, len(ticks))
+	for i, t := range ticks {
+		h := hubPoint{T: t, Runs: n[i], Mean: math.NaN(), Low: math.NaN(), High: math.NaN(), Share06: runner.NewProportion(ge06[i], runs)}
+		if n[i] > 0 {
+			h.Mean = sum[i] / float64(n[i])
+			half := 0.0
+			if n[i] > 1 {
+				variance := math.Max(0, (sumSq[i]-float64(n[i])*h.Mean*h.Mean)/float64(n[i]-1))
+				half = 1.959963984540054 * math.Sqrt(variance/float64(n[i]))
+			}
+			h.Low, h.High = math.Max(0, h.Mean-half), math.Min(1, h.Mean+half)
+		}
+		out[i] = h
+	}
+	return out, nil
+}
+
+// yearlyTicks are the ticks of the first month of every year, and the
+// last tick, within the horizon.
+func yearlyTicks(cal sim.Calendar, horizon int) []int {
+	var out []int
+	for t := range horizon {
+		if (cal.StartMonth-1+t*cal.MonthsPerTick)%12 < cal.MonthsPerTick {
+			out = append(out, t)
+		}
+	}
+	if len(out) == 0 || out[len(out)-1] != horizon-1 {
+		out = append(out, horizon-1)
+	}
+	return out
+}
+
+// hubFigure: the hub-and-spokes index over time.
+func hubFigure(points []hubPoint, checkpoints []runner.HubSpokes, cal sim.Calendar) (Figure, error) {
+	p := newPlot("", "date", "index / share of runs")
+	unitRange(&p.Y)
+	var mean, lo, hi, share plotter.XYs
+	for _, h := range points {
+		x := yearOf(cal, h.T)
+		share = append(share, plotter.XY{X: x, Y: h.Share06.Share})
+		if math.IsNaN(h.Mean) {
+			continue
+		}
+		mean, lo, hi = append(mean, plotter.XY{X: x, Y: h.Mean}), append(lo, plotter.XY{X: x, Y: h.Low}), append(hi, plotter.XY{X: x, Y: h.High})
+	}
+	if len(mean) > 0 {
+		p.Add(&band{Lower: lo, Upper: hi, Color: bandColor})
+		m := line(mean, lineBlue, 1.6, false)
+		p.Add(m)
+		p.Legend.Add("mean index over runs with a patron alliance (95% interval)", m)
+	}
+	s := line(share, lineRed, 1.2, true)
+	p.Add(s)
+	p.Legend.Add("share of all runs with index ≥ 0.6", s)
+	var marks []interval
+	for _, c := range checkpoints {
+		if c.Mean != nil {
+			marks = append(marks, interval{At: yearOf(cal, c.Tick), Value: *c.Mean, Low: *c.Mean, High: *c.Mean})
+		}
+	}
+	if len(marks) > 0 {
+		w := &whiskers{Points: marks, Color: inkColor, Radius: vg.Points(3)}
+		p.Add(w)
+		p.Legend.Add("summary.json checkpoints", w)
+	}
+	p.Legend.Top = true
+	p.Legend.Left = true
+	p.Legend.XOffs = vg.Points(6)
+	p.X.Min, p.X.Max = yearOf(cal, 0), yearOf(cal, points[len(points)-1].T)
+	return plotFigure("hub-spokes", "Hub and spokes over time",
+		"The hub-and-spokes index (bilateral patron alliances ÷ all patron alliances in force) at the start of each year, averaged over the runs that had a patron alliance then, with a normal 95% interval of the mean; and the share of all runs with an index of at least 0.6 (computed from memberships.csv; the dots are summary.json's checkpoints).",
+		p, vg.Points(620), vg.Points(280))
+}

@@ -1,0 +1,90 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+
+	"github.com/alliancesim/alliancesim/hypotheses"
+)
+
+// HypothesisRow is one row of the hypotheses table.
+type HypothesisRow struct {
+	ID, Claim, Test, Predicted, Rho, Change, Layouts, Verdict, Reason string
+}
+
+// hypothesisRows is the table of hypotheses.json, as the hypotheses
+// command prints it.
+func hypothesisRows(rs []hypotheses.Result) []HypothesisRow {
+	var out []HypothesisRow
+	for _, r := range rs {
+		row := HypothesisRow{ID: r.ID, Claim: r.Claim, Test: fmt.Sprintf("%s → %s (%s)", r.Lever, r.Outcome, r.Scenario),
+			Rho: "—", Change: "—", Layouts: fmt.Sprintf("%d/%d", r.Agree, len(r.Layouts)), Verdict: string(r.Verdict), Reason: r.Reason}
+		switch r.Predicted {
+		case hypotheses.Rises, hypotheses.Falls:
+			row.Predicted = fmt.Sprintf("%s by ≥ %.2f", r.Predicted, r.MinChange)
+			if r.Rho != nil {
+				row.Rho = fmt.Sprintf("%+.2f", *r.Rho)
+			}
+			if r.Change != nil && r.ChangeLow != nil && r.ChangeHi != nil {
+				row.Change = fmt.Sprintf("%+.3f [%+.3f, %+.3f]", *r.Change, *r.ChangeLow, *r.ChangeHi)
+			}
+		default:
+			row.Predicted = fmt.Sprintf("%s %.2f", r.Predicted, r.Threshold)
+			if len(r.Pooled) > 0 {
+				p := r.Pooled[0]
+				row.Change = fmt.Sprintf("%.3f [%.3f, %.3f]", p.Value, p.Low, p.High)
+			}
+		}
+		out = append(out, row)
+	}
+	return out
+}
+
+// hypothesisFigure: a hypothesis's outcome at each level of its lever,
+// pooled with its interval, and each layout's on its own (grey).
+func hypothesisFigure(r hypotheses.Result) (Figure, error) {
+	p := newPlot("", r.Lever, r.Outcome)
+	for _, l := range r.Layouts {
+		var xys plotter.XYs
+		for i, e := range l.Estimates {
+			if e.Valid {
+				xys = append(xys, plotter.XY{X: float64(i), Y: e.Value})
+			}
+		}
+		if len(xys) > 1 {
+			p.Add(line(xys, withAlpha(lineGrey, 120), 0.8, false))
+		}
+	}
+	var pts []interval
+	for i, e := range r.Pooled {
+		if e.Valid {
+			pts = append(pts, interval{At: float64(i), Value: e.Value, Low: e.Low, High: e.High})
+		}
+	}
+	p.Add(&whiskers{Points: pts, Color: lineBlue, Join: true})
+	if r.Predicted == hypotheses.AtLeast || r.Predicted == hypotheses.Below {
+		p.Add(line(plotter.XYs{{X: -0.5, Y: r.Threshold}, {X: float64(len(r.Levels)) - 0.5, Y: r.Threshold}}, lineRed, 1, true))
+	}
+	p.NominalX(r.Levels...)
+	p.X.Min, p.X.Max = -0.5, float64(len(r.Levels))-0.5
+	what := fmt.Sprintf("predicted: %s", r.Predicted)
+	if r.Predicted == hypotheses.AtLeast || r.Predicted == hypotheses.Below {
+		what += fmt.Sprintf(" %.2f (dashed)", r.Threshold)
+	}
+	return plotFigure("hypothesis-"+strings.ToLower(r.ID), fmt.Sprintf("%s: %s → %s — %s", r.ID, r.Lever, r.Outcome, r.Verdict),
+		fmt.Sprintf("%s (%s). The pooled outcome at each level with its 95%% interval (blue) and each of %d layouts (grey); %s (hypotheses.json).", r.Claim, r.Source, len(r.Layouts), what),
+		p, vg.Points(380), vg.Points(250))
+}
+
+// anyValid reports whether some level has an estimate.
+func anyValid(es []hypotheses.Estimate) bool {
+	for _, e := range es {
+		if e.Valid {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,150 @@
+package report
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/hypotheses"
+	"github.com/alliancesim/alliancesim/runner"
+	"github.com/alliancesim/alliancesim/sim"
+)
+
+// Kind is what an output directory holds.
+type Kind int
+
+// Kinds of output directory.
+const (
+	MonteCarlo Kind = iota // run NAME --runs N --out DIR
+	SingleRun              // run NAME --seed S --out DIR (one replication)
+	Sweep                  // sweep EXPERIMENT --out DIR
+	Hypotheses             // hypotheses --out DIR
+)
+
+func (k Kind) String() string {
+	return [...]string{"Monte Carlo run", "single run", "sweep", "hypotheses"}[k]
+}
+
+// Input is what a report is drawn from: the files of an output directory,
+// read and checked.
+type Input struct {
+	Dir  string
+	Kind Kind
+
+	// Runs, sweeps and single runs.
+	Manifest *runner.Manifest
+	Summary  *runner.Summary      // the pooled summary for a sweep
+	Sweep    *runner.SweepSummary // sweeps only
+	// Scenario is scenario.toml, read back; ScenarioNote says why it
+	// could not be, or why it may not replay the runs exactly.
+	Scenario     *sim.Scenario
+	ScenarioNote string
+
+	// Hypotheses output.
+	Hypotheses       []hypotheses.Result
+	HypothesesSHA256 string
+}
+
+// Read reads an output directory: one written by run or sweep with --out
+// (manifest.json, summary.json and the CSV files) or by hypotheses --out
+// (hypotheses.json).
+func Read(dir string) (*Input, error) {
+	in := &Input{Dir: dir}
+	b, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	if errors.Is(err, fs.ErrNotExist) {
+		h, herr := os.ReadFile(filepath.Join(dir, "hypotheses.json"))
+		if herr != nil {
+			return nil, fmt.Errorf("%s holds neither manifest.json (run, sweep) nor hypotheses.json (hypotheses): nothing to report", dir)
+		}
+		in.Kind = Hypotheses
+		if err := json.Unmarshal(h, &in.Hypotheses); err != nil {
+			return nil, fmt.Errorf("%s: %v", filepath.Join(dir, "hypotheses.json"), err)
+		}
+		sum := sha256.Sum256(h)
+		in.HypothesesSHA256 = hex.EncodeToString(sum[:])
+		return in, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var m runner.Manifest
+	if err := json.Unmarshal(b, &m); err != nil || m.Runs < 1 || len(m.Points) == 0 {
+		return nil, fmt.Errorf("%s: not a manifest of alliancesim (%v)", filepath.Join(dir, "manifest.json"), err)
+	}
+	in.Manifest = &m
+	b, err = os.ReadFile(filepath.Join(dir, "summary.json"))
+	if err != nil {
+		return nil, fmt.Errorf("%s has no summary.json: the run is incomplete (resume it, or merge its shards) — %w", dir, err)
+	}
+	switch {
+	case len(m.Vary) > 0:
+		in.Kind = Sweep
+		var s runner.SweepSummary
+		if err := json.Unmarshal(b, &s); err != nil {
+			return nil, fmt.Errorf("%s: %v", filepath.Join(dir, "summary.json"), err)
+		}
+		in.Sweep, in.Summary = &s, s.Summary
+	default:
+		in.Kind = MonteCarlo
+		if m.Runs == 1 {
+			in.Kind = SingleRun
+		}
+		var s runner.Summary
+		if err := json.Unmarshal(b, &s); err != nil {
+			return nil, fmt.Errorf("%s: %v", filepath.Join(dir, "summary.json"), err)
+		}
+		in.Summary = &s
+	}
+	if in.Summary == nil {
+		return nil, fmt.Errorf("%s: no summary in summary.json", dir)
+	}
+	in.readScenario()
+	return in, nil
+}
+
+// readScenario reads scenario.toml back and checks that it is the
+// scenario of the first point, byte for byte in canonical form, so that a
+// replayed run is the run that was recorded.
+func (in *Input) readScenario() {
+	path := filepath.Join(in.Dir, "scenario.toml")
+	sc, err := configs.LoadFile(path)
+	if err != nil {
+		in.ScenarioNote = fmt.Sprintf("scenario.toml could not be read back (%v): no maps", err)
+		return
+	}
+	text, err := configs.Format(sc)
+	if err != nil {
+		in.ScenarioNote = fmt.Sprintf("scenario.toml could not be put in canonical form (%v): no maps", err)
+		return
+	}
+	sum := sha256.Sum256(text)
+	if hex.EncodeToString(sum[:]) != in.Manifest.Points[0].ScenarioSHA256 {
+		if in.Kind == Sweep {
+			in.ScenarioNote = "scenario.toml is the sweep's base scenario; the maps of a run need its point's scenario, which the directory does not hold: no maps"
+		} else {
+			in.ScenarioNote = "scenario.toml read back is not the scenario that ran (another version of alliancesim?): no maps"
+		}
+		in.Scenario = sc // still good for names and roles
+		return
+	}
+	in.Scenario = sc
+}
+
+// replayable reports whether runs of the first point can be replayed from
+// scenario.toml.
+func (in *Input) replayable() bool { return in.Scenario != nil && in.ScenarioNote == "" }
+
+// calendar is the first point's calendar.
+func (in *Input) calendar() sim.Calendar {
+	p := in.Manifest.Points[0]
+	y, m, _ := sim.ParseMonth(p.Start)
+	return sim.Calendar{StartYear: y, StartMonth: m, MonthsPerTick: p.MonthsPerTick}
+}
+
+func (in *Input) path(name string) string { return filepath.Join(in.Dir, name) }

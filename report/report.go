@@ -1,0 +1,417 @@
+package report
+
+import (
+	_ "embed"
+	"fmt"
+	"html/template"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/alliancesim/alliancesim/runner"
+	"github.com/alliancesim/alliancesim/sim"
+)
+
+// Page is a report: provenance, notes and sections of figures, rendered
+// by page.html.
+type Page struct {
+	Title, Subtitle string
+	Dir             string
+	Provenance      []KeyValue
+	Notes           []string
+	Sections        []Section
+}
+
+// KeyValue is a line of the provenance table.
+type KeyValue struct{ Key, Value string }
+
+// Section is a part of the report: figures, and for a single run its
+// event list beside them, or the hypotheses table.
+type Section struct {
+	ID, Title, Intro string
+	Notes            []string
+	Figures          []Figure
+	Events           []EventRow
+	EventsNote       string
+	Hypotheses       []HypothesisRow
+}
+
+// Figures lists every figure of the page, in order.
+func (p *Page) Figures() []Figure {
+	var out []Figure
+	for _, s := range p.Sections {
+		out = append(out, s.Figures...)
+	}
+	return out
+}
+
+//go:embed page.html
+var pageHTML string
+
+var pageTemplate = template.Must(template.New("page").Parse(pageHTML))
+
+// Render writes the page as one self-contained HTML document.
+func (p *Page) Render(w io.Writer) error { return pageTemplate.Execute(w, p) }
+
+// Write builds the report of dir and writes it to dir/report.html
+// through a temporary file and a rename; it returns the path.
+func Write(dir string) (string, error) {
+	p, err := Build(dir)
+	if err != nil {
+		return "", err
+	}
+	path := filepath.Join(dir, "report.html")
+	tmp, err := os.CreateTemp(dir, ".tmp-report-*.html")
+	if err != nil {
+		return "", err
+	}
+	if err := p.Render(tmp); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return "", err
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return "", err
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name())
+		return "", err
+	}
+	return path, os.Rename(tmp.Name(), path)
+}
+
+// Build reads dir and draws its report.
+func Build(dir string) (*Page, error) {
+	in, err := Read(dir)
+	if err != nil {
+		return nil, err
+	}
+	p := &Page{Dir: filepath.Base(filepath.Clean(dir))}
+	if in.Kind == Hypotheses {
+		return p, p.hypotheses(in)
+	}
+	m := in.Manifest
+	p.Title = fmt.Sprintf("%s — %s", m.Scenario, in.Kind)
+	p.Subtitle = describe(in)
+	p.Provenance = provenance(in)
+	if in.ScenarioNote != "" {
+		p.Notes = append(p.Notes, in.ScenarioNote)
+	}
+	switch in.Kind {
+	case SingleRun:
+		err = p.singleRun(in)
+	case Sweep:
+		err = p.sweep(in)
+	default:
+		err = p.monteCarlo(in)
+	}
+	return p, err
+}
+
+// describe is the subtitle: what ran.
+func describe(in *Input) string {
+	m := in.Manifest
+	last := m.Seed + uint64(m.Runs-1)
+	p := m.Points[0]
+	span := fmt.Sprintf("%d ticks of %d month(s) from %s", p.Ticks, p.MonthsPerTick, p.Start)
+	switch in.Kind {
+	case SingleRun:
+		return fmt.Sprintf("One replication, seed %d; %s.", m.Seed, span)
+	case Sweep:
+		return fmt.Sprintf("%d points × %d runs (seeds %d–%d at every point), varying %s; %s.", len(m.Points), m.Runs, m.Seed, last, strings.Join(m.Vary, ", "), span)
+	}
+	return fmt.Sprintf("%d replications, seeds %d–%d; %s.", m.Runs, m.Seed, last, span)
+}
+
+// provenance says what ran, by which build and command.
+func provenance(in *Input) []KeyValue {
+	m := in.Manifest
+	kv := []KeyValue{
+		{"scenario", m.Scenario},
+		{"scenario sha256", m.ScenarioSHA256},
+	}
+	if m.Experiment != "" || m.ExperimentSHA256 != "" {
+		kv = append(kv, KeyValue{"experiment", m.Experiment}, KeyValue{"experiment sha256", m.ExperimentSHA256})
+	}
+	rev := m.Tool.Revision
+	if m.Tool.Modified {
+		rev += " (modified)"
+	}
+	kv = append(kv,
+		KeyValue{"alliancesim version", m.Tool.Version},
+		KeyValue{"revision", rev},
+		KeyValue{"command", strings.Join(m.Command, " ")},
+		KeyValue{"runs, seed", fmt.Sprintf("%d per point, base seed %d (replication r plays seed + r)", m.Runs, m.Seed)},
+		KeyValue{"directory", filepath.Base(filepath.Clean(in.Dir))},
+	)
+	if in.Kind == Sweep {
+		kv = append(kv, KeyValue{"varied", fmt.Sprintf("%s over %d points", strings.Join(m.Vary, ", "), len(m.Points))})
+	}
+	return kv
+}
+
+// exists reports whether a file of the directory is there.
+func exists(in *Input, name string) bool {
+	_, err := os.Stat(in.path(name))
+	return err == nil
+}
+
+// monteCarlo: the sections of many runs of one scenario.
+func (p *Page) monteCarlo(in *Input) error {
+	s, m := in.Summary, in.Manifest
+	cal, horizon := in.calendar(), m.Points[0].Ticks
+	ypt := float64(cal.MonthsPerTick) / 12
+	shares, err := sharesFigure(s)
+	if err != nil {
+		return err
+	}
+	p.Sections = append(p.Sections, Section{ID: "shares", Title: "Which designs formed", Figures: []Figure{shares}})
+	if err := p.survival(s, ypt); err != nil {
+		return err
+	}
+	runs, err := readRuns(in.path("runs.csv"), 0)
+	if err != nil {
+		return err
+	}
+	commit, err := commitmentFigure(runs, s.FirstCommitment, cal, horizon)
+	if err != nil {
+		return err
+	}
+	timing := Section{ID: "timing", Title: "Patron commitment and hub and spokes", Figures: []Figure{commit}}
+	if in.Scenario != nil {
+		hub, err := hubOverTime(in, cal, horizon)
+		if err != nil {
+			return err
+		}
+		timing.Figures = append(timing.Figures, hub)
+	} else {
+		timing.Notes = append(timing.Notes, "No hub-and-spokes curve: it needs the patrons, named in scenario.toml.")
+	}
+	p.Sections = append(p.Sections, timing)
+	if err := p.series(in, cal, horizon); err != nil {
+		return err
+	}
+	shapes, ok, err := shapesFigure(s)
+	if err != nil {
+		return err
+	}
+	if ok {
+		p.Sections = append(p.Sections, Section{ID: "shapes", Title: "Alliance shapes", Figures: []Figure{shapes}})
+	}
+	med, ok := medianRun(runs)
+	if !ok {
+		return nil
+	}
+	return p.maps(in, med, "The median run", fmt.Sprintf(
+		"Run %d (seed %d) is the most typical of the %d: the medoid under the Hamming distance between runs' design indicators (runs.csv), the run whose summed distance to all others is least, ties to the first patron commitment nearest the median.",
+		med.Run, med.Seed, len(runs)))
+}
+
+// survival adds the Kaplan–Meier section.
+func (p *Page) survival(s *runner.Summary, yearsPerTick float64) error {
+	sec := Section{ID: "survival", Title: "How long alliances last"}
+	for _, g := range []struct{ id, title, by, prefix string }{
+		{"survival-kind", "Survival of alliances by kind", "by kind (size at formation)", "kind="},
+		{"survival-origin", "Survival of alliances by origin", "by origin (client, indigenous, imposed, bilateral)", "origin="},
+	} {
+		f, ok, err := survivalFigure(g.id, g.title, g.by, s, g.prefix, yearsPerTick)
+		if err != nil {
+			return err
+		}
+		if ok {
+			sec.Figures = append(sec.Figures, f)
+		}
+	}
+	if len(sec.Figures) == 0 {
+		sec.Notes = append(sec.Notes, "No alliance formed in any run: no survival curves.")
+	}
+	p.Sections = append(p.Sections, sec)
+	return nil
+}
+
+// hubOverTime computes and draws the hub-and-spokes index.
+func hubOverTime(in *Input, cal sim.Calendar, horizon int) (Figure, error) {
+	patrons := map[string]bool{}
+	for _, s := range in.Scenario.States {
+		if s.Role == sim.Patron {
+			patrons[s.ID] = true
+		}
+	}
+	points, err := hubSeries(in.path("memberships.csv"), patrons, yearlyTicks(cal, horizon), in.Manifest.Runs)
+	if err != nil {
+		return Figure{}, err
+	}
+	return hubFigure(points, in.Summary.HubSpokes, cal)
+}
+
+// series adds the time-series section, or says how to get one.
+func (p *Page) series(in *Input, cal sim.Calendar, horizon int) error {
+	sec := Section{ID: "series", Title: "Threat, domain and alliances over time"}
+	if !exists(in, "series.csv") {
+		sec.Notes = append(sec.Notes, "No time series was recorded: set params.record_every (for example 12, yearly) in the scenario and run again to get series.csv and these figures.")
+		p.Sections = append(p.Sections, sec)
+		return nil
+	}
+	rows, err := readSeries(in.path("series.csv"))
+	if err != nil {
+		return err
+	}
+	threat, err := threatFigure(rows, in.Scenario, cal, horizon, in.Manifest.Runs)
+	if err != nil {
+		return err
+	}
+	domain, err := domainFigure(rows, in.Scenario, cal, horizon, in.Manifest.Runs)
+	if err != nil {
+		return err
+	}
+	threat.Class, domain.Class = "wide", "wide"
+	sec.Figures = append(sec.Figures, threat, domain)
+	p.Sections = append(p.Sections, sec)
+	return nil
+}
+
+// maps adds the theatre at the start and at the end of a run, replayed
+// from scenario.toml.
+func (p *Page) maps(in *Input, r runRow, title, intro string) error {
+	sec := Section{ID: "maps", Title: title, Intro: intro}
+	if !in.replayable() {
+		sec.Notes = append(sec.Notes, "No maps: "+strings.TrimSuffix(in.ScenarioNote, ": no maps")+".")
+		p.Sections = append(p.Sections, sec)
+		return nil
+	}
+	c, err := sim.Compile(in.Scenario)
+	if err != nil {
+		return fmt.Errorf("compiling scenario.toml to replay run %d: %w", r.Run, err)
+	}
+	for _, at := range []struct {
+		id, what string
+		tick     int
+	}{{"map-start", "at the start", 0}, {"map-end", "at the end", c.Scenario().Ticks - 1}} {
+		w, err := ReplayTo(c, r.Seed, at.tick)
+		if err != nil {
+			return err
+		}
+		t := WorldTheatre(w, r.Seed)
+		svg, err := t.SVG()
+		if err != nil {
+			return err
+		}
+		sec.Figures = append(sec.Figures, Figure{ID: at.id, Class: "wide",
+			Title: fmt.Sprintf("The theatre %s, %s (run %d, seed %d)", at.what, w.Label(at.tick), r.Run, r.Seed),
+			Caption: fmt.Sprintf("Terrain and owners %s of the run (replayed from scenario.toml with seed %d); cells occupied since the start hatched; the territory of every member of an alliance in force outlined in the alliance's colour. The same picture: alliancesim map scenario.toml --png FILE --at %s --seed %d.",
+				at.what, r.Seed, w.Label(at.tick), r.Seed),
+			SVG: svg})
+	}
+	p.Sections = append(p.Sections, sec)
+	return nil
+}
+
+// singleRun: one replication's timeline beside its events, its maps and
+// its series.
+func (p *Page) singleRun(in *Input) error {
+	m := in.Manifest
+	cal, horizon := in.calendar(), m.Points[0].Ticks
+	bs, err := readBars(in.path("memberships.csv"), 0, horizon)
+	if err != nil {
+		return err
+	}
+	sec := Section{ID: "timeline", Title: "Alliances and events"}
+	if len(bs) == 0 {
+		sec.Notes = append(sec.Notes, "No alliance formed in this run.")
+	} else {
+		g, err := ganttFigure(bs, cal, horizon)
+		if err != nil {
+			return err
+		}
+		sec.Figures = append(sec.Figures, g)
+	}
+	switch {
+	case !m.Events:
+		sec.Notes = append(sec.Notes, "The run was written with --no-events: no event list.")
+	default:
+		ev, hidden, err := readEvents(in.path("events.jsonl"), 0)
+		if err != nil {
+			return err
+		}
+		sec.Events = ev
+		if len(ev) == 0 {
+			sec.Events = []EventRow{{Text: "no events"}}
+		}
+		if hidden > 0 {
+			sec.EventsNote = fmt.Sprintf("%d challenges that came to nothing left out; events.jsonl has them", hidden)
+		}
+	}
+	p.Sections = append(p.Sections, sec)
+	if err := p.series(in, cal, horizon); err != nil {
+		return err
+	}
+	return p.maps(in, runRow{Run: 0, Seed: m.Seed}, "The theatre", "")
+}
+
+// sweep: the response of each share to each varied parameter, then the
+// pooled figures.
+func (p *Page) sweep(in *Input) error {
+	s := in.Sweep
+	sec := Section{ID: "responses", Title: "Responses to the varied parameters"}
+	for k, path := range s.Vary {
+		f, err := sweepFigure(k, s, path)
+		if err != nil {
+			return err
+		}
+		f.Class = "wide"
+		sec.Figures = append(sec.Figures, f)
+	}
+	p.Sections = append(p.Sections, sec)
+	pooled, err := sharesFigure(in.Summary)
+	if err != nil {
+		return err
+	}
+	pooled.Title = "Shares of runs in which each design formed, all points pooled"
+	p.Sections = append(p.Sections, Section{ID: "shares", Title: "Which designs formed (pooled)", Figures: []Figure{pooled}})
+	if err := p.survival(in.Summary, float64(in.calendar().MonthsPerTick)/12); err != nil {
+		return err
+	}
+	shapes, ok, err := shapesFigure(in.Summary)
+	if err != nil {
+		return err
+	}
+	if ok {
+		p.Sections = append(p.Sections, Section{ID: "shapes", Title: "Alliance shapes (pooled)", Figures: []Figure{shapes}})
+	}
+	p.Notes = append(p.Notes, "A sweep's report draws the responses and the pooled results; each point's time series (series.csv), survival (survival.csv) and runs (runs.csv) are in the directory, and a point's runs can be reported on their own by running its scenario with run --out.")
+	return nil
+}
+
+// hypotheses: the table and a response plot per hypothesis.
+func (p *Page) hypotheses(in *Input) error {
+	p.Title = "Hypotheses of THEORY.md"
+	held := 0
+	for _, r := range in.Hypotheses {
+		if r.Verdict == "holds" {
+			held++
+		}
+	}
+	p.Subtitle = fmt.Sprintf("%d hypotheses, %d hold.", len(in.Hypotheses), held)
+	p.Provenance = []KeyValue{{"file", "hypotheses.json"}, {"sha256", in.HypothesesSHA256}, {"directory", filepath.Base(filepath.Clean(in.Dir))}}
+	p.Notes = append(p.Notes, "hypotheses --out writes no manifest: the build and command that produced these results are not recorded here.")
+	sec := Section{ID: "hypotheses", Title: "Verdicts", Hypotheses: hypothesisRows(in.Hypotheses)}
+	p.Sections = append(p.Sections, sec)
+	figs := Section{ID: "responses", Title: "Responses"}
+	for _, r := range in.Hypotheses {
+		if !anyValid(r.Pooled) {
+			figs.Notes = append(figs.Notes, fmt.Sprintf("%s: no estimate at any level (%s), nothing to draw.", r.ID, r.Reason))
+			continue
+		}
+		f, err := hypothesisFigure(r)
+		if err != nil {
+			return err
+		}
+		f.Class = "small"
+		figs.Figures = append(figs.Figures, f)
+	}
+	p.Sections = append(p.Sections, figs)
+	return nil
+}

@@ -1,0 +1,60 @@
+package report
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// Every kind of directory gives a report with its figures, the same
+// bytes twice, self-contained: no script, nothing loaded from elsewhere.
+func TestReportsAreCompleteDeterministicAndSelfContained(t *testing.T) {
+	many, single, sweep, hyps := fixtures(t)
+	for _, c := range []struct {
+		dir  string
+		figs []string // figure ids that must be there
+	}{
+		{many, []string{"shares", "survival-kind", "survival-origin", "first-commitment", "hub-spokes", "threat", "domain", "shapes", "map-start", "map-end"}},
+		{single, []string{"timeline", "threat", "domain", "map-start", "map-end"}},
+		{sweep, []string{"sweep-0", "shares", "survival-kind", "survival-origin", "shapes"}},
+		{hyps, []string{"hypothesis-t9", "hypothesis-nc1"}},
+	} {
+		path, err := Write(c.dir)
+		if err != nil {
+			t.Fatalf("%s: %v", c.dir, err)
+		}
+		first := mustRead(t, path)
+		if _, err := Write(c.dir); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(first, mustRead(t, path)) {
+			t.Errorf("%s: two reports of the same directory differ", filepath.Base(c.dir))
+		}
+		html := string(first)
+		for _, id := range c.figs {
+			if !strings.Contains(html, `id="fig-`+id+`"`) {
+				t.Errorf("%s: no figure %s", filepath.Base(c.dir), id)
+			}
+		}
+		for _, bad := range []*regexp.Regexp{regexp.MustCompile(`(?i)<script`), regexp.MustCompile(`(?i)<link`),
+			regexp.MustCompile(`(?i)\ssrc=`), regexp.MustCompile(`(?i)url\(`), regexp.MustCompile(`(?i)href="(https?:|//)`),
+			regexp.MustCompile(`(?i)<\?xml`)} {
+			if loc := bad.FindStringIndex(html); loc != nil {
+				t.Errorf("%s: %q at byte %d: not self-contained", filepath.Base(c.dir), html[loc[0]:loc[1]], loc[0])
+			}
+		}
+		if entries, _ := os.ReadDir(c.dir); len(entries) > 0 {
+			for _, e := range entries {
+				if strings.HasPrefix(e.Name(), ".tmp-") {
+					t.Errorf("%s: temporary file %s left behind", c.dir, e.Name())
+				}
+			}
+		}
+	}
+	if _, err := Build(t.TempDir()); err == nil || !strings.Contains(err.Error(), "nothing to report") {
+		t.Fatalf("an empty directory: %v", err)
+	}
+}

@@ -1,0 +1,76 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+
+	"github.com/alliancesim/alliancesim/runner"
+)
+
+// kmCurve is a Kaplan–Meier curve ready to draw: the step function's
+// points and its band, with time in years.
+type kmCurve struct {
+	Group           string
+	N, Events       int
+	Median          *float64 // ticks
+	S, Lower, Upper plotter.XYs
+}
+
+// kmCurveOf starts the curve at (0, 1) and puts a point at every time of
+// survival.csv with its S and band; steps() turns them into corners.
+func kmCurveOf(g runner.GroupSurvival, yearsPerTick float64) kmCurve {
+	c := kmCurve{Group: g.Group, N: g.N, Events: g.Events, Median: g.Median,
+		S: plotter.XYs{{X: 0, Y: 1}}, Lower: plotter.XYs{{X: 0, Y: 1}}, Upper: plotter.XYs{{X: 0, Y: 1}}}
+	for _, pt := range g.Points {
+		x := pt.T * yearsPerTick
+		c.S = append(c.S, plotter.XY{X: x, Y: pt.S})
+		c.Lower = append(c.Lower, plotter.XY{X: x, Y: pt.Lower})
+		c.Upper = append(c.Upper, plotter.XY{X: x, Y: pt.Upper})
+	}
+	return c
+}
+
+// survivalGroups are the curves of the groups with the given prefix
+// ("kind=" or "origin="), in the summary's order.
+func survivalGroups(s *runner.Summary, prefix string, yearsPerTick float64) []kmCurve {
+	var out []kmCurve
+	for _, g := range s.Survival {
+		if strings.HasPrefix(g.Group, prefix) && g.N > 0 {
+			out = append(out, kmCurveOf(g, yearsPerTick))
+		}
+	}
+	return out
+}
+
+// survivalFigure draws the Kaplan–Meier curves of one family of groups
+// with their 95% bands.
+func survivalFigure(id, title, by string, s *runner.Summary, prefix string, yearsPerTick float64) (Figure, bool, error) {
+	curves := survivalGroups(s, prefix, yearsPerTick)
+	if len(curves) == 0 {
+		return Figure{}, false, nil
+	}
+	p := newPlot("", "years since formation", "share of alliances still in force")
+	unitRange(&p.Y)
+	for i, c := range curves {
+		col := paletteAt(i)
+		p.Add(&band{Lower: steps(c.Lower), Upper: steps(c.Upper), Color: withAlpha(col, 45)})
+		l := line(steps(c.S), col, 1.6, false)
+		p.Add(l)
+		med := "median beyond the horizon"
+		if c.Median != nil {
+			med = fmt.Sprintf("median %.1f years", *c.Median*yearsPerTick)
+		}
+		p.Legend.Add(fmt.Sprintf("%s (n %d, %s)", strings.TrimPrefix(c.Group, prefix), c.N, med), l)
+	}
+	p.Legend.Top = false
+	p.Legend.Left = true
+	p.Legend.XOffs = vg.Points(6)
+	p.Legend.YOffs = vg.Points(6)
+	f, err := plotFigure(id, title,
+		fmt.Sprintf("Kaplan–Meier survival of alliances %s, with the Greenwood log–log 95%% band; alliances in force at the horizon are right-censored (survival.csv).", by),
+		p, vg.Points(620), vg.Points(300))
+	return f, true, err
+}

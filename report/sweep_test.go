@@ -1,0 +1,48 @@
+package report
+
+import (
+	"testing"
+
+	"github.com/alliancesim/alliancesim/runner"
+)
+
+// A response pools the points with the same value of the parameter:
+// counts and runs add; numeric values come sorted. With one varied path
+// each level is one point, equal to points.csv's shares.
+func TestSweepResponsePoolsPoints(t *testing.T) {
+	_, _, sweep, _ := fixtures(t)
+	in, err := Read(sweep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := in.Sweep.Vary[0]
+	levels, numeric := sweepResponse(in.Sweep, path)
+	if !numeric || len(levels) != len(in.Sweep.Points) {
+		t.Fatalf("%d levels (numeric %v) for %d points", len(levels), numeric, len(in.Sweep.Points))
+	}
+	for i, l := range levels {
+		pt := in.Sweep.Points[i]
+		if l.X != pt.Values[path].(float64) {
+			t.Fatalf("level %d at %v, point at %v", i, l.X, pt.Values[path])
+		}
+		for _, k := range runner.ShareKeys {
+			if l.Shares[k] != pt.Shares[k] {
+				t.Fatalf("level %d %s: %+v, point %+v", i, k, l.Shares[k], pt.Shares[k])
+			}
+		}
+	}
+	// Two paths: pooling over the second adds counts.
+	s := &runner.SweepSummary{Vary: []string{"a", "b"}, Points: []runner.PointSummary{
+		{Values: map[string]any{"a": 2.0, "b": "x"}, Summary: &runner.Summary{Shares: map[string]runner.Proportion{"k": runner.NewProportion(1, 10)}}},
+		{Values: map[string]any{"a": 1.0, "b": "y"}, Summary: &runner.Summary{Shares: map[string]runner.Proportion{"k": runner.NewProportion(2, 10)}}},
+		{Values: map[string]any{"a": 2.0, "b": "y"}, Summary: &runner.Summary{Shares: map[string]runner.Proportion{"k": runner.NewProportion(5, 10)}}},
+	}}
+	a, numeric := sweepResponse(s, "a")
+	if !numeric || len(a) != 2 || a[0].X != 1 || a[1].Shares["k"] != runner.NewProportion(6, 20) {
+		t.Fatalf("pooled over b: %+v", a)
+	}
+	b, numeric := sweepResponse(s, "b")
+	if numeric || len(b) != 2 || b[0].Label != "x" || b[1].X != 1 || b[1].Shares["k"] != runner.NewProportion(7, 20) {
+		t.Fatalf("pooled over a: %+v", b)
+	}
+}

@@ -1,0 +1,132 @@
+package report
+
+import (
+	"fmt"
+	"math"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+
+	"github.com/alliancesim/alliancesim/runner"
+	"github.com/alliancesim/alliancesim/sim"
+)
+
+// seriesRow is one row of series.csv.
+type seriesRow struct {
+	Tick                int
+	Mean, Q05, Q50, Q95 float64
+}
+
+// stateSeries are the rows of one state, by measure, in tick order.
+type stateSeries struct {
+	State    string
+	Measures map[string][]seriesRow
+}
+
+// readSeries reads the rows of point 0 of series.csv, by state in the
+// file's order.
+func readSeries(path string) ([]stateSeries, error) {
+	var out []stateSeries
+	index := map[string]int{}
+	err := eachRow(path, func(r *row) error {
+		if r.int("point") != 0 {
+			return nil
+		}
+		st := r.get("state")
+		i, ok := index[st]
+		if !ok {
+			i = len(out)
+			index[st] = i
+			out = append(out, stateSeries{State: st, Measures: map[string][]seriesRow{}})
+		}
+		m := r.get("measure")
+		out[i].Measures[m] = append(out[i].Measures[m], seriesRow{Tick: r.int("tick"),
+			Mean: r.float("mean"), Q05: r.float("q05"), Q50: r.float("q50"), Q95: r.float("q95")})
+		return nil
+	})
+	return out, err
+}
+
+// stateLabel is "id — Name (role)" when the scenario is known.
+func stateLabel(sc *sim.Scenario, id string) string {
+	if sc == nil {
+		return id
+	}
+	for _, s := range sc.States {
+		if s.ID == id {
+			if s.Name != "" && s.Name != id {
+				return fmt.Sprintf("%s — %s (%s)", id, s.Name, s.Role)
+			}
+			return fmt.Sprintf("%s (%s)", id, s.Role)
+		}
+	}
+	return id
+}
+
+// panelPlot is a small-multiple panel with a time axis.
+func panelPlot(title string, cal sim.Calendar, horizon int) *plot.Plot {
+	p := newPlot(title, "", "")
+	p.Title.TextStyle.Font.Size = vg.Points(9)
+	p.X.Tick.Label.Font.Size = vg.Points(7)
+	p.Y.Tick.Label.Font.Size = vg.Points(7)
+	p.X.Min, p.X.Max = yearOf(cal, 0), yearOf(cal, horizon)
+	return p
+}
+
+// threatFigure: each state's threat over time, the mean with the band of
+// the 5% and 95% quantiles across runs, and the mean reference point.
+func threatFigure(series []stateSeries, sc *sim.Scenario, cal sim.Calendar, horizon, runs int) (Figure, error) {
+	var plots []*plot.Plot
+	for _, s := range series {
+		p := panelPlot(stateLabel(sc, s.State), cal, horizon)
+		p.Y.Min, p.Y.Max = 0, 1
+		var mean, lo, hi, ref plotter.XYs
+		for _, r := range s.Measures["threat"] {
+			x := yearOf(cal, r.Tick)
+			mean, lo, hi = append(mean, plotter.XY{X: x, Y: r.Mean}), append(lo, plotter.XY{X: x, Y: r.Q05}), append(hi, plotter.XY{X: x, Y: r.Q95})
+		}
+		for _, r := range s.Measures["reference"] {
+			ref = append(ref, plotter.XY{X: yearOf(cal, r.Tick), Y: r.Mean})
+		}
+		p.Add(&band{Lower: lo, Upper: hi, Color: bandColor}, line(ref, lineGrey, 1, true), line(mean, lineBlue, 1.4, false))
+		plots = append(plots, p)
+	}
+	return gridFigure("threat", "Threat over time, by state",
+		fmt.Sprintf("Each state's total threat T: the mean over %d runs (line) and the band from the 5%% to the 95%% quantile across runs; dashed, the mean reference point ρ — threat above it is the domain of losses (series.csv).", runs),
+		plots, 4, vg.Points(170), vg.Points(120))
+}
+
+// shareBand is the mean of a 0/1 measure as a share of runs, with its
+// Wilson interval.
+func shareBand(rows []seriesRow, runs int, cal sim.Calendar) (mean, lo, hi plotter.XYs) {
+	for _, r := range rows {
+		x := yearOf(cal, r.Tick)
+		p := runner.NewProportion(int(math.Round(r.Mean*float64(runs))), runs)
+		mean, lo, hi = append(mean, plotter.XY{X: x, Y: r.Mean}), append(lo, plotter.XY{X: x, Y: p.Low}), append(hi, plotter.XY{X: x, Y: p.High})
+	}
+	return mean, lo, hi
+}
+
+// domainFigure: the share of runs in which each state is in the domain of
+// losses, and the share in which it is allied.
+func domainFigure(series []stateSeries, sc *sim.Scenario, cal sim.Calendar, horizon, runs int) (Figure, error) {
+	var plots []*plot.Plot
+	for k, s := range series {
+		p := panelPlot(stateLabel(sc, s.State), cal, horizon)
+		p.Y.Min, p.Y.Max = 0, 1
+		lm, ll, lh := shareBand(s.Measures["losses"], runs, cal)
+		am, al, ah := shareBand(s.Measures["allied"], runs, cal)
+		losses, allied := line(lm, lineRed, 1.4, false), line(am, rgb(0x009E73), 1.4, true)
+		p.Add(&band{Lower: ll, Upper: lh, Color: withAlpha(lineRed, 60)}, &band{Lower: al, Upper: ah, Color: withAlpha(rgb(0x009E73), 50)}, losses, allied)
+		if k == 0 {
+			p.Legend.Add("in losses", losses)
+			p.Legend.Add("allied", allied)
+			p.Legend.Top = true
+		}
+		plots = append(plots, p)
+	}
+	return gridFigure("domain", "Domain of losses and alliance membership over time, by state",
+		fmt.Sprintf("The share of %d runs in which each state was in the domain of losses (T > ρ, solid) and in which it belonged to an alliance in force (dashed), with 95%% Wilson intervals (series.csv: losses, allied).", runs),
+		plots, 4, vg.Points(170), vg.Points(120))
+}

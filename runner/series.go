@@ -1,0 +1,303 @@
+package runner
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/alliancesim/alliancesim/sim"
+)
+
+// This file aggregates the time series of many runs (MODEL.md §9: every
+// record_every ticks, each state's threat, reference point, domain and
+// alliance memberships) with memory that does not grow with the number of
+// runs: each measure of each state at each sampled tick is a fixed-width
+// histogram and a sum. Counts add exactly, so the histograms of chunks
+// merge in any order; the sums are floats, so they are folded run by run
+// within a chunk and chunk by chunk in chunk order, which fixes every bit
+// of the mean. Quantiles are read off the histograms (to within half a
+// bin for threat and reference; exactly for the whole-numbered measures).
+
+// SeriesMeasure is one measure of series.csv and the histogram that
+// aggregates it: Bins bins of Width from Lo. A Discrete measure takes the
+// whole values Lo, Lo+1, …; its last bin also holds every larger value.
+type SeriesMeasure struct {
+	Name     string
+	Doc      string
+	Bins     int
+	Lo       float64
+	Width    float64
+	Discrete bool
+}
+
+// SeriesMeasures are the measures of series.csv, in its order.
+var SeriesMeasures = []SeriesMeasure{
+	{Name: "threat", Doc: "total threat T_i", Bins: 200, Width: 0.005},
+	{Name: "reference", Doc: "reference point ρ_i", Bins: 200, Width: 0.005},
+	{Name: "losses", Doc: "1 in the domain of losses (T_i > ρ_i), else 0: the mean is the share of runs in losses", Bins: 2, Width: 1, Discrete: true},
+	{Name: "allied", Doc: "1 if a member of an alliance in force, else 0: the mean is the share of runs in which it is allied", Bins: 2, Width: 1, Discrete: true},
+	{Name: "alliances", Doc: "number of alliances in force it belongs to (16 stands for 16 or more in the quantiles)", Bins: 17, Width: 1, Discrete: true},
+}
+
+// SeriesColumns are the columns of series.csv: one row per point, sampled
+// tick, state and measure, with the mean over the runs and the 5%, 50% and
+// 95% quantiles.
+var SeriesColumns = []string{"point", "tick", "date", "state", "measure", "mean", "q05", "q50", "q95"}
+
+// seriesQuantiles are the quantiles of series.csv.
+var seriesQuantiles = []float64{0.05, 0.5, 0.95}
+
+// seriesStride is the number of histogram counts per state and sample.
+var seriesStride = func() int {
+	n := 0
+	for _, m := range SeriesMeasures {
+		n += m.Bins
+	}
+	return n
+}()
+
+// SeriesAggregate is the time series of many runs of one point: for every
+// sampled tick, state and measure, a histogram and a sum. Its size depends
+// on the ticks, states and bins, never on the number of runs.
+type SeriesAggregate struct {
+	Every  int      // record_every
+	Ticks  []int    // the sampled ticks
+	States []string // state ids
+	Runs   int
+
+	sums   []float64 // [sample][state][measure]
+	counts []uint32  // [sample][state][stride]
+}
+
+// SeriesTicks are the ticks a run of the given horizon samples every
+// `every` ticks: 0, every, 2·every, … below the horizon.
+func SeriesTicks(every, horizon int) []int {
+	var out []int
+	for t := 0; every > 0 && t < horizon; t += every {
+		out = append(out, t)
+	}
+	return out
+}
+
+// NewSeriesAggregate starts an empty aggregate for runs of the given
+// horizon that sample every `every` ticks.
+func NewSeriesAggregate(every, horizon int, states []string) *SeriesAggregate {
+	a := &SeriesAggregate{Every: every, Ticks: SeriesTicks(every, horizon), States: slices.Clone(states)}
+	cells := len(a.Ticks) * len(a.States)
+	a.sums = make([]float64, cells*len(SeriesMeasures))
+	a.counts = make([]uint32, cells*seriesStride)
+	return a
+}
+
+// AddRun folds in one run's samples (sim.World.Series).
+func (a *SeriesAggregate) AddRun(samples []sim.Sample) error {
+	if len(samples) != len(a.Ticks) {
+		return fmt.Errorf("runner: a run with %d time-series samples where %d belong", len(samples), len(a.Ticks))
+	}
+	n := len(a.States)
+	var values [5]float64
+	for k := range samples {
+		s := &samples[k]
+		if s.Tick != a.Ticks[k] || len(s.Threat) != n || len(s.Reference) != n || len(s.Losses) != n || len(s.Alliances) != n {
+			return fmt.Errorf("runner: time-series sample %d (tick %d) does not fit ticks %v of %d states", k, s.Tick, a.Ticks, n)
+		}
+		for i := range n {
+			values = [5]float64{s.Threat[i], s.Reference[i], b2f(s.Losses[i]), b2f(len(s.Alliances[i]) > 0), float64(len(s.Alliances[i]))}
+			cell := k*n + i
+			sums, counts := a.sums[cell*len(SeriesMeasures):], a.counts[cell*seriesStride:]
+			for m, meas := range SeriesMeasures {
+				sums[m] += values[m]
+				counts[meas.bin(values[m])]++
+				counts = counts[meas.Bins:]
+			}
+		}
+	}
+	a.Runs++
+	return nil
+}
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// bin is the histogram bin of v.
+func (m *SeriesMeasure) bin(v float64) int {
+	b := math.Floor((v - m.Lo) / m.Width)
+	switch {
+	case math.IsNaN(b) || b < 0:
+		return 0
+	case b >= float64(m.Bins):
+		return m.Bins - 1
+	}
+	return int(b)
+}
+
+// Merge adds b's runs to a. Counts add exactly; the sums are floats, so
+// merge in a fixed order (chunk order) for a fixed result.
+func (a *SeriesAggregate) Merge(b *SeriesAggregate) error {
+	if a.Every != b.Every || !slices.Equal(a.Ticks, b.Ticks) || !slices.Equal(a.States, b.States) {
+		return fmt.Errorf("runner: time series of different shapes (every %d, %d ticks, states %v; every %d, %d ticks, states %v)",
+			a.Every, len(a.Ticks), a.States, b.Every, len(b.Ticks), b.States)
+	}
+	for i, s := range b.sums {
+		a.sums[i] += s
+	}
+	for i, c := range b.counts {
+		a.counts[i] += c
+	}
+	a.Runs += b.Runs
+	return nil
+}
+
+// SeriesStat is one row of series.csv: the mean and quantiles of a
+// measure of a state at a sampled tick.
+type SeriesStat struct {
+	Mean, Q05, Q50, Q95 float64
+}
+
+// Stat returns the statistics of measure m (an index of SeriesMeasures)
+// of state i at sample k. The quantile q is the value x at which the
+// histogram's cumulative count reaches q·Runs: interpolated linearly
+// within its bin for a continuous measure, the bin's whole value for a
+// discrete one.
+func (a *SeriesAggregate) Stat(k, i, m int) SeriesStat {
+	cell := k*len(a.States) + i
+	off := cell*seriesStride + seriesOffset(m)
+	meas := &SeriesMeasures[m]
+	counts := a.counts[off : off+meas.Bins]
+	st := SeriesStat{Mean: math.NaN(), Q05: math.NaN(), Q50: math.NaN(), Q95: math.NaN()}
+	if a.Runs == 0 {
+		return st
+	}
+	st.Mean = a.sums[cell*len(SeriesMeasures)+m] / float64(a.Runs)
+	q := make([]float64, len(seriesQuantiles))
+	for j, p := range seriesQuantiles {
+		q[j] = meas.quantile(counts, a.Runs, p)
+	}
+	st.Q05, st.Q50, st.Q95 = q[0], q[1], q[2]
+	return st
+}
+
+func (m *SeriesMeasure) quantile(counts []uint32, n int, p float64) float64 {
+	target := p * float64(n)
+	cum := 0.0
+	for b, c := range counts {
+		if c == 0 {
+			continue
+		}
+		if cum+float64(c) >= target {
+			if m.Discrete {
+				return m.Lo + float64(b)*m.Width
+			}
+			return m.Lo + m.Width*(float64(b)+(target-cum)/float64(c))
+		}
+		cum += float64(c)
+	}
+	return m.Lo + m.Width*float64(m.Bins)
+}
+
+// seriesFile is the JSON form of a SeriesAggregate, as each chunk stores
+// it in parts/<chunk>/series.json: the sums, and for every cell the
+// non-empty bins as pairs (bin, count).
+type seriesFile struct {
+	Every    int        `json:"every"`
+	Ticks    []int      `json:"ticks"`
+	States   []string   `json:"states"`
+	Measures []string   `json:"measures"`
+	Bins     []int      `json:"bins"`
+	Runs     int        `json:"runs"`
+	Sums     []float64  `json:"sums"`
+	Counts   [][]uint32 `json:"counts"`
+}
+
+// MarshalJSON writes the aggregate in its sparse form.
+func (a *SeriesAggregate) MarshalJSON() ([]byte, error) {
+	f := seriesFile{Every: a.Every, Ticks: a.Ticks, States: a.States, Runs: a.Runs, Sums: a.sums}
+	for _, m := range SeriesMeasures {
+		f.Measures = append(f.Measures, m.Name)
+		f.Bins = append(f.Bins, m.Bins)
+	}
+	if f.Ticks == nil {
+		f.Ticks = []int{}
+	}
+	f.Counts = make([][]uint32, 0, len(a.sums))
+	for cell := range len(a.Ticks) * len(a.States) {
+		counts := a.counts[cell*seriesStride : (cell+1)*seriesStride]
+		for _, m := range SeriesMeasures {
+			pairs := []uint32{}
+			for b, c := range counts[:m.Bins] {
+				if c > 0 {
+					pairs = append(pairs, uint32(b), c)
+				}
+			}
+			f.Counts = append(f.Counts, pairs)
+			counts = counts[m.Bins:]
+		}
+	}
+	return json.Marshal(f)
+}
+
+// UnmarshalJSON reads the sparse form and checks it: the measures and
+// bins of this version, every cell's counts adding up to the runs.
+func (a *SeriesAggregate) UnmarshalJSON(b []byte) error {
+	var f seriesFile
+	if err := json.Unmarshal(b, &f); err != nil {
+		return err
+	}
+	names, bins := []string{}, []int{}
+	for _, m := range SeriesMeasures {
+		names, bins = append(names, m.Name), append(bins, m.Bins)
+	}
+	if !slices.Equal(f.Measures, names) || !slices.Equal(f.Bins, bins) {
+		return fmt.Errorf("measures %v with bins %v; this version writes %v with %v", f.Measures, f.Bins, names, bins)
+	}
+	if f.Every < 1 || !slices.Equal(f.Ticks, SeriesTicks(f.Every, lastTick(f.Ticks)+1)) || f.Runs < 0 {
+		return fmt.Errorf("sampled ticks %v do not follow every %d", f.Ticks, f.Every)
+	}
+	*a = *NewSeriesAggregate(f.Every, lastTick(f.Ticks)+1, f.States)
+	a.Runs = f.Runs
+	if len(f.Sums) != len(a.sums) || len(f.Counts) != len(a.sums) {
+		return fmt.Errorf("%d sums and %d histograms for %d ticks × %d states × %d measures",
+			len(f.Sums), len(f.Counts), len(a.Ticks), len(a.States), len(SeriesMeasures))
+	}
+	copy(a.sums, f.Sums)
+	for h, pairs := range f.Counts {
+		m := &SeriesMeasures[h%len(SeriesMeasures)]
+		off := (h/len(SeriesMeasures))*seriesStride + seriesOffset(h%len(SeriesMeasures))
+		total := 0
+		if len(pairs)%2 != 0 {
+			return fmt.Errorf("histogram %d: an odd number of entries", h)
+		}
+		for j := 0; j < len(pairs); j += 2 {
+			if int(pairs[j]) >= m.Bins {
+				return fmt.Errorf("histogram %d: bin %d of %d", h, pairs[j], m.Bins)
+			}
+			a.counts[off+int(pairs[j])] += pairs[j+1]
+			total += int(pairs[j+1])
+		}
+		if total != f.Runs {
+			return fmt.Errorf("histogram %d counts %d runs of %d", h, total, f.Runs)
+		}
+	}
+	return nil
+}
+
+// seriesOffset is where measure m's bins start within a cell.
+func seriesOffset(m int) int {
+	off := 0
+	for _, meas := range SeriesMeasures[:m] {
+		off += meas.Bins
+	}
+	return off
+}
+
+func lastTick(ticks []int) int {
+	if len(ticks) == 0 {
+		return -1
+	}
+	return ticks[len(ticks)-1]
+}

@@ -1,0 +1,190 @@
+package runner
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"testing"
+
+	"github.com/alliancesim/alliancesim/sim"
+)
+
+// The quantiles of a histogram: linear within the bin for a continuous
+// measure, the whole value for a discrete one; the mean from the sums.
+func TestSeriesQuantiles(t *testing.T) {
+	a := NewSeriesAggregate(1, 1, []string{"x"})
+	// Threats 0.1 (×2), 0.5 (×1), 0.9 (×1); 0, 1 or 3 alliances.
+	for i, th := range []float64{0.1, 0.1, 0.5, 0.9} {
+		al := [][]int{nil, {1}, {1, 2, 3}, nil}[i]
+		if err := a.AddRun([]sim.Sample{{Tick: 0, Threat: []float64{th}, Reference: []float64{0.3},
+			Losses: []bool{th > 0.3}, Alliances: [][]int{al}}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	threat := a.Stat(0, 0, 0)
+	if math.Abs(threat.Mean-0.4) > 1e-15 {
+		t.Errorf("mean threat %v, want 0.4", threat.Mean)
+	}
+	// q05: target 0.2 runs, in bin [0.1, 0.105) holding 2: 0.1 + 0.005·0.1.
+	// q50: target 2, reached at the end of that bin: 0.105.
+	// q95: target 3.8, in bin [0.9, 0.905) holding 1: 0.9 + 0.005·0.8.
+	for _, c := range []struct{ got, want float64 }{{threat.Q05, 0.1005}, {threat.Q50, 0.105}, {threat.Q95, 0.904}} {
+		if math.Abs(c.got-c.want) > 1e-12 {
+			t.Errorf("threat quantiles %+v: got %v, want %v", threat, c.got, c.want)
+		}
+	}
+	losses := a.Stat(0, 0, 2)
+	if losses.Mean != 0.5 || losses.Q05 != 0 || losses.Q50 != 0 || losses.Q95 != 1 {
+		t.Errorf("losses %+v", losses)
+	}
+	allied, count := a.Stat(0, 0, 3), a.Stat(0, 0, 4)
+	if allied.Mean != 0.5 || count.Mean != 1 || count.Q50 != 0 || count.Q95 != 3 {
+		t.Errorf("allied %+v, alliances %+v", allied, count)
+	}
+}
+
+// An aggregate survives its JSON form, and merging two halves gives the
+// histograms of the whole.
+func TestSeriesMergeAndJSON(t *testing.T) {
+	c := compile(t, "generic", func(sc *sim.Scenario) { short(sc); sc.Params.RecordEvery = 6 })
+	ids := []string{}
+	for i := range c.N() {
+		ids = append(ids, c.ID(i))
+	}
+	whole := NewSeriesAggregate(6, c.Scenario().Ticks, ids)
+	halves := [2]*SeriesAggregate{NewSeriesAggregate(6, c.Scenario().Ticks, ids), NewSeriesAggregate(6, c.Scenario().Ticks, ids)}
+	for r := range 6 {
+		w := sim.NewWorld(c, uint64(r+1))
+		if _, err := w.Run(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		if err := whole.AddRun(w.Series()); err != nil {
+			t.Fatal(err)
+		}
+		if err := halves[r/3].AddRun(w.Series()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var back [2]SeriesAggregate
+	for i, h := range halves {
+		b, err := json.Marshal(h)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(b, &back[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := back[0].Merge(&back[1]); err != nil {
+		t.Fatal(err)
+	}
+	if back[0].Runs != 6 || !slices.Equal(back[0].counts, whole.counts) {
+		t.Fatal("merged halves differ from the whole")
+	}
+	for i := range whole.sums {
+		if math.Abs(back[0].sums[i]-whole.sums[i]) > 1e-12 {
+			t.Fatalf("sum %d: %v merged, %v whole", i, back[0].sums[i], whole.sums[i])
+		}
+	}
+	bad := NewSeriesAggregate(12, c.Scenario().Ticks, ids)
+	if err := whole.Merge(bad); err == nil {
+		t.Fatal("merging series of other sampling must fail")
+	}
+	var damaged SeriesAggregate
+	b, _ := json.Marshal(halves[0])
+	b = bytes.Replace(b, []byte(`"runs":3`), []byte(`"runs":4`), 1)
+	if err := json.Unmarshal(b, &damaged); err == nil {
+		t.Fatal("histograms that do not add up to the runs must be refused")
+	}
+}
+
+// With record_every set, an output directory gets series.csv: the same
+// bytes for any worker count, merged shards and a resumed run, and means
+// equal to those of the runs played directly.
+func TestExecuteSeries(t *testing.T) {
+	ctx := context.Background()
+	base := t.TempDir()
+	series := func(sc *sim.Scenario) { sc.Params.RecordEvery = 6 }
+	one := filepath.Join(base, "one")
+	if err := Execute(ctx, plan(t, series), one, ExecOptions{Workers: 1}); err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile(filepath.Join(one, "series.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dirs []string
+	for i := range 3 {
+		d := filepath.Join(base, "shard"+strconv.Itoa(i))
+		if err := Execute(ctx, plan(t, series), d, ExecOptions{Workers: 2, Shard: Shard{Index: i, Count: 3}}); !errors.Is(err, ErrIncomplete) {
+			t.Fatalf("shard %d: %v", i, err)
+		}
+		dirs = append(dirs, d)
+	}
+	merged := filepath.Join(base, "merged")
+	if err := Assemble(dirs, merged); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(merged, "series.csv")); !bytes.Equal(got, want) {
+		t.Fatal("series.csv of merged shards differs from a single process's")
+	}
+	// The rows: 2 points × 10 sampled ticks (60 ticks every 6) × 8 states
+	// × 5 measures, and the mean threat of point 1 at tick 12 is the mean
+	// over its 12 runs.
+	rows, err := csv.NewReader(bytes.NewReader(want)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 1+2*10*8*len(SeriesMeasures) || !slices.Equal(rows[0], SeriesColumns) {
+		t.Fatalf("%d rows, header %v", len(rows), rows[0])
+	}
+	p := plan(t, series)
+	c := p.Points[1].Compiled
+	sum := 0.0
+	for r := range p.Runs {
+		w := sim.NewWorld(c, ReplicationSeed(p.Seed, r))
+		if _, err := w.Run(ctx); err != nil {
+			t.Fatal(err)
+		}
+		sum += w.Series()[2].Threat[3]
+	}
+	found := false
+	for _, row := range rows[1:] {
+		if row[0] == "1" && row[1] == "12" && row[3] == c.ID(3) && row[4] == "threat" {
+			found = true
+			if got, _ := strconv.ParseFloat(row[5], 64); math.Abs(got-sum/float64(p.Runs)) > 1e-12 {
+				t.Errorf("mean threat %v, want %v", got, sum/float64(p.Runs))
+			}
+			if row[2] != c.Scenario().Calendar.Label(12) {
+				t.Errorf("date %s", row[2])
+			}
+		}
+	}
+	if !found {
+		t.Fatal("no row for point 1, tick 12, threat")
+	}
+	// A part whose series.json was damaged is refused.
+	part := filepath.Join(dirs[0], "parts", "p00000-r0000000-0000005", seriesPart)
+	b, _ := os.ReadFile(part)
+	if err := os.WriteFile(part, bytes.Replace(b, []byte(`"runs":5`), []byte(`"runs":6`), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := Assemble(dirs, filepath.Join(base, "damaged")); err == nil {
+		t.Fatal("a damaged series.json was merged")
+	}
+	// Without record_every there is no series.csv.
+	off := filepath.Join(base, "off")
+	if err := Execute(ctx, plan(t), off, ExecOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(off, "series.csv")); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("series.csv without record_every: %v", err)
+	}
+}
