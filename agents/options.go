@@ -30,6 +30,12 @@ type Partner struct {
 	Weight      float64
 	Revisionism float64 // r_j
 	Assurance   float64 // A_j: strongest commitment j holds with other clients (0 unless the evaluator is a patron)
+	// Control is the chance that the evaluator, a patron, restrains j
+	// before a crisis in an alliance of this size (control_bilateral,
+	// _trilateral, _multilateral; 0 unless the evaluator is a patron):
+	// Cha's powerplay, the hold a tight alliance gives over a revisionist
+	// client.
+	Control float64
 	Divergence  float64 // d_ij = Divergence(T_i^adv, T_j^adv)
 	Fear        float64 // T̂_ij: threat i perceives from j
 }
@@ -72,6 +78,11 @@ type CostBreakdown struct {
 	Amount  float64 // the largest term's contribution
 }
 
+// entrapment is r_j^eff.
+func (p Partner) entrapment(c CostParams) float64 {
+	return p.Revisionism * (1 - c.AssuranceWeight*p.Assurance) * (1 - p.Control)
+}
+
 // RelativeWeight is min(1, 2·E_j/(E_i + E_j)): 1 between equals and for a
 // small state allied to a great power, near 0 for a great power allied to
 // a small state (1 when both are 0). In an asymmetric alliance the
@@ -85,27 +96,28 @@ func RelativeWeight(own, ally float64) float64 {
 	return 1
 }
 
-// AutonomyCost is c_o = k·Σ_j w_j·(c_0 + c_E·r_j^eff + c_D·d_ij) + c_T·Σ_j T̂_ij,
-// with w_j the ally's RelativeWeight and r_j^eff = r_j·(1 − μ·A_j) (Cohen's
-// assurance: a client already committed to other clients entraps its
-// patron less). It also names the largest single term, partner by
-// partner: one partner's entrapment, divergence or fear contribution, or,
-// if none exceeds it, the autonomy cost of one ally, k·w_j·c_0.
+// AutonomyCost is c_o = k·Σ_j (w_j·c_0 + c_E·r_j^eff + c_D·d_ij) + c_T·Σ_j T̂_ij,
+// with w_j the ally's RelativeWeight (the freedom of action it takes away)
+// and r_j^eff = r_j·(1 − μ·A_j)·(1 − control_j) (Cohen's assurance: a client
+// already committed to other clients entraps its patron less; Cha: a
+// client the patron can restrain entraps it less). Entrapment and
+// divergence — the risk of being dragged into an ally's fights — do not
+// shrink with the ally's size. It also names the largest single term,
+// partner by partner: one partner's entrapment, divergence or fear
+// contribution, or, if none exceeds it, the autonomy cost of one ally.
 func AutonomyCost(k float64, partners []Partner, c CostParams) CostBreakdown {
 	b := CostBreakdown{Largest: CostAutonomy, Partner: -1}
 	for _, p := range partners {
-		kw := k * p.Weight
-		base := kw * c.Base
-		ent := kw * c.Entrapment * p.Revisionism * (1 - c.AssuranceWeight*p.Assurance)
-		div := kw * c.Divergence * p.Divergence
+		base := k * p.Weight * c.Base
+		ent := k * c.Entrapment * p.entrapment(c)
+		div := k * c.Divergence * p.Divergence
 		fear := c.Threat * p.Fear
 		b.Total += base + ent + div + fear
 		b.Amount = max(b.Amount, base) // per ally, like the other terms
 	}
 	for j, p := range partners {
-		kw := k * p.Weight
-		ent := kw * c.Entrapment * p.Revisionism * (1 - c.AssuranceWeight*p.Assurance)
-		div := kw * c.Divergence * p.Divergence
+		ent := k * c.Entrapment * p.entrapment(c)
+		div := k * c.Divergence * p.Divergence
 		fear := c.Threat * p.Fear
 		for t, v := range [...]float64{CostEntrapment: ent, CostDivergence: div, CostFear: fear} {
 			if t != int(CostAutonomy) && v > b.Amount {

@@ -75,26 +75,82 @@ func valueTOML(kind valueKind, v any) (string, error) {
 // errors name the path. The scenario is replaced by the result only if it
 // is valid.
 func SetPath(sc *sim.Scenario, path string, value any) error {
+	return Apply(sc, []Assignment{{Path: path, Value: value}})
+}
+
+// Assignment is a dotted path and the value to give it.
+type Assignment struct {
+	Path  string
+	Value any
+}
+
+// ParseAssignment reads "path=value" (as --set takes it), typing the value
+// by its path: a number, a whole number, true or false, or a name.
+func ParseAssignment(s string) (Assignment, error) {
+	path, text, ok := strings.Cut(s, "=")
+	path, text = strings.TrimSpace(path), strings.TrimSpace(text)
+	if !ok || path == "" || text == "" {
+		return Assignment{}, fmt.Errorf("%q: allowed: path=value, e.g. params.sea_cost=5", s)
+	}
 	kind, msg := varyPath(path)
 	if msg != "" {
-		return fmt.Errorf("%q %s", path, msg)
+		return Assignment{}, fmt.Errorf("%q %s", path, msg)
 	}
-	if msg := checkValue(path, kind, value); msg != "" {
-		return fmt.Errorf("%s: %s", path, msg)
+	a := Assignment{Path: path}
+	switch kind {
+	case kindString:
+		a.Value = text
+	case kindBool:
+		b, err := strconv.ParseBool(text)
+		if err != nil {
+			return Assignment{}, fmt.Errorf("%s=%s: %q is not true or false", path, text, text)
+		}
+		a.Value = b
+	default:
+		f, err := strconv.ParseFloat(text, 64)
+		if err != nil {
+			return Assignment{}, fmt.Errorf("%s=%s: %q is not a number; allowed: %s", path, text, text, kind.words())
+		}
+		a.Value = f
 	}
-	v, err := valueTOML(kind, value)
-	if err != nil {
-		return fmt.Errorf("%s: %v", path, err)
+	if msg := checkValue(path, kind, a.Value); msg != "" {
+		return Assignment{}, fmt.Errorf("%s: %s", path, msg)
+	}
+	return a, nil
+}
+
+// Apply sets every assignment's path in a resolved scenario through one
+// overlay, checked as a file extending the scenario would be; errors name
+// the path. The scenario is replaced by the result only if it is valid.
+func Apply(sc *sim.Scenario, as []Assignment) error {
+	if len(as) == 0 {
+		return nil
+	}
+	paths, values := make([]string, len(as)), make([]string, len(as))
+	for i, a := range as {
+		kind, msg := varyPath(a.Path)
+		if msg != "" {
+			return fmt.Errorf("%q %s", a.Path, msg)
+		}
+		if msg := checkValue(a.Path, kind, a.Value); msg != "" {
+			return fmt.Errorf("%s: %s", a.Path, msg)
+		}
+		v, err := valueTOML(kind, a.Value)
+		if err != nil {
+			return fmt.Errorf("%s: %v", a.Path, err)
+		}
+		paths[i], values[i] = a.Path, v
 	}
 	base, err := Format(sc)
 	if err != nil {
 		return err
 	}
 	var over strings.Builder
-	overlaySource(&over, []string{path}, []string{v})
-	out, err := parseOver("(set "+path+")", base, []byte(over.String()))
+	overlaySource(&over, paths, values)
+	name := "(set " + strings.Join(paths, ", ") + ")"
+	out, err := parseOver(name, base, []byte(over.String()))
 	if err != nil {
-		return fmt.Errorf("%s = %s: %s", path, v, pointErrors(err))
+		return fmt.Errorf("%s: %s", strings.Join(paths, ", "), pointErrors(err))
 	}
 	out.Source = sc.Source
 	*sc = *out

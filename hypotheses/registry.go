@@ -74,7 +74,7 @@ func Registry() []Hypothesis {
 			Outcome:   Outcome{Name: "bilateral or trilateral with an acceptor within 12 ticks (runs with a refused proposal)", Kind: RunShare, Run: fallbackAfterRefusal},
 			Predicted: AtLeast, Threshold: 0.6},
 		{ID: "T8a", Source: "Cha (seed 003)", Claim: "revisionist clients get bilateral alliances (hub and spokes)",
-			Scenario: "generic", Layouts: true,
+			Scenario: "generic", Layouts: true, Setup: powerplay,
 			Lever: Lever{Name: "every client's revisionism", Levels: floats(0, 0.2, 0.4, 0.6, 0.8),
 				Apply: func(sc *sim.Scenario, level any) error {
 					return setRole(sc, sim.Client, "revisionism", level.(float64))
@@ -112,6 +112,18 @@ func floats(xs ...float64) []any {
 		out[i] = x
 	}
 	return out
+}
+
+// powerplay gives every state Cha's patron strategy: T8a tests how the
+// patron that uses bilateral control answers revisionist clients (under
+// Cohen's assurance strategy a patron offers no bilateral of its own
+// accord, so the question does not arise).
+func powerplay(sc *sim.Scenario) error {
+	sc.Decision.Strategy = "powerplay"
+	for i := range sc.States {
+		sc.States[i].Decision.Strategy = "powerplay"
+	}
+	return nil
 }
 
 // horizon sets the number of ticks: a fact of the experiment (long enough

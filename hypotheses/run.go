@@ -17,6 +17,9 @@ type Options struct {
 	Layouts int    // generated layouts of a layout family (default DefaultLayouts)
 	Seed    uint64 // base seed: replication r plays seed Seed + r in every cell (default 1)
 	Workers int    // parallel replications (0: GOMAXPROCS)
+	// Set changes every world before its layout and lever are applied
+	// (--set path=value): a one-off change of the model or the worlds.
+	Set []configs.Assignment
 	// Progress, if set, is called after each finished replication with
 	// the number done and the total.
 	Progress func(done, total int)
@@ -138,6 +141,9 @@ func planOf(h *Hypothesis, opts Options, get func(*sim.Scenario) (*cell, error))
 		world := func() (*sim.Scenario, error) {
 			sc, err := configs.Builtin(h.Scenario)
 			if err != nil {
+				return nil, err
+			}
+			if err := configs.Apply(sc, opts.Set); err != nil {
 				return nil, err
 			}
 			if layout > 0 {

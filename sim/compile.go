@@ -226,6 +226,18 @@ func (c *Compiled) commitment(strong bool) float64 {
 	return c.p.CommitmentWeak
 }
 
+// control returns the chance that a patron restrains a client before a
+// crisis in an alliance of the given size (docs/model.md §7.11).
+func (c *Compiled) control(size int) float64 {
+	switch KindOf(size) {
+	case Bilateral:
+		return c.p.ControlBilateral
+	case Trilateral:
+		return c.p.ControlTrilateral
+	}
+	return c.p.ControlMultilateral
+}
+
 // honour returns p_k for a commitment.
 func (c *Compiled) honour(strong bool) float64 {
 	if strong {

@@ -220,14 +220,13 @@ func (w *World) crises() {
 // multilateral), to hold v back before the crisis starts.
 func (w *World) restrain(v int) (int, bool) {
 	c := w.c
-	control := [...]float64{Bilateral: c.p.ControlBilateral, Trilateral: c.p.ControlTrilateral, Multilateral: c.p.ControlMultilateral}
 	patron, best := -1, 0.0
 	for a := range w.alliances {
 		al := &w.alliances[a]
 		if !al.Active() || !al.HasPatron || !al.Members.Has(v) {
 			continue
 		}
-		if pr := control[al.Kind()]; pr > best {
+		if pr := c.control(al.Members.Len()); pr > best {
 			best = pr
 			patron = -1
 			(al.Members & c.patrons).Each(func(p int) {

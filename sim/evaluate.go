@@ -67,6 +67,7 @@ func (w *World) appraiseFrom(i int, S agents.Set, strong bool, baseline, after, 
 	c, n := w.c, w.c.n
 	k := c.commitment(strong)
 	patron := c.role[i] == Patron
+	np1 := S.Len() + 1 // the alliance's size
 	np := 0
 	S.Each(func(j int) {
 		pt := agents.Partner{
@@ -75,8 +76,9 @@ func (w *World) appraiseFrom(i int, S agents.Set, strong bool, baseline, after, 
 			Divergence:  agents.Divergence(w.picture[i], w.picture[j]),
 			Fear:        w.perceived[i*n+j] + c.p.GrievanceFear*c.grievance[i*n+j],
 		}
-		if patron {
+		if patron && c.role[j] == Client {
 			pt.Assurance = w.assurance[j]
+			pt.Control = c.control(np1)
 		}
 		w.partners[np] = pt
 		np++

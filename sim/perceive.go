@@ -84,7 +84,7 @@ func (w *World) refreshAlliances() {
 	for m := 0; m < n; m++ {
 		w.help[m] = w.helpOf(m, &w.ties[m])
 		w.defence[m] = w.geo.Defence(m, w.land[m], w.help[m])
-		w.defK[m] = w.defenceK(w.defence[m])
+		w.defK[m] = w.powK(w.defence[m])
 	}
 }
 
@@ -181,7 +181,7 @@ func (w *World) fold(m int, row *tieRow, mode foldMode) (total, adv float64) {
 	}
 	defK := w.defK[m]
 	if row != &w.ties[m] {
-		defK = w.defenceK(w.geo.Defence(m, w.land[m], w.helpOf(m, row)))
+		defK = w.powK(w.geo.Defence(m, w.land[m], w.helpOf(m, row)))
 	}
 	first := w.tick == 0
 	for j := 0; j < n; j++ {
@@ -227,7 +227,7 @@ func (w *World) fold(m int, row *tieRow, mode foldMode) (total, adv float64) {
 func (w *World) pictureOf(m int) float64 {
 	c, n := w.c, w.c.n
 	var none tieRow
-	grossK := w.defenceK(w.geo.Defence(m, w.land[m], 0))
+	grossK := w.powK(w.geo.Defence(m, w.land[m], 0))
 	picture := 0.0
 	c.adversaries.Each(func(j int) {
 		if j == m || !w.alive[j] || !w.alive[m] {

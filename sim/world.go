@@ -287,13 +287,6 @@ func (w *World) shuffled(s agents.Set) []int {
 
 var epsilon = theater.Epsilon
 
-// defenceK is ((1+occupy_margin)·Def + ε)^κ: the denial ratio of the
-// occupation threat is ½ where the force that can arrive would just
-// succeed in taking ground in a crisis (docs/model.md §7.1, §7.10).
-func (w *World) defenceK(def float64) float64 {
-	return w.powK((1 + w.c.p.OccupyMargin) * def)
-}
-
 // powK is (x+ε)^κ, the building block of the occupation threat.
 func (w *World) powK(x float64) float64 {
 	k := w.c.p.OccupationSteepness

@@ -60,6 +60,7 @@ func newCheckCmd() *cobra.Command {
 		seed    uint64
 		workers int
 		asJSON  bool
+		sets    []string
 	)
 	cmd := &cobra.Command{
 		Use:   "check NAME|FILE",
@@ -78,6 +79,13 @@ unless it could not run.`,
 			sc, err := configs.Load(args[0])
 			if err != nil {
 				return err
+			}
+			as, err := parseSets(sets)
+			if err != nil {
+				return err
+			}
+			if err := configs.Apply(sc, as); err != nil {
+				return fmt.Errorf("--set %w", err)
 			}
 			res, err := checkTargets(cmd.Context(), sc, runs, seed, workers, sc.Name)
 			if err != nil {
@@ -100,6 +108,7 @@ unless it could not run.`,
 	cmd.Flags().Uint64Var(&seed, "seed", 1, "base seed")
 	cmd.Flags().IntVar(&workers, "workers", 0, "parallel replications (default: GOMAXPROCS)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the results as JSON")
+	cmd.Flags().StringArrayVar(&sets, "set", nil, "change the scenario: path=value (repeatable)")
 	return cmd
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/alliancesim/alliancesim/configs"
 	"github.com/alliancesim/alliancesim/hypotheses"
 )
 
@@ -16,6 +17,7 @@ func newHypothesesCmd() *cobra.Command {
 		seed                   uint64
 		out                    string
 		asJSON, list           bool
+		sets                   []string
 	)
 	cmd := &cobra.Command{
 		Use:   "hypotheses [ID...]",
@@ -46,9 +48,13 @@ The verdicts and the power of the default run counts are explained in
 				}
 				return nil
 			}
+			as, err := parseSets(sets)
+			if err != nil {
+				return err
+			}
 			update, finish := progress("hypotheses")
 			res, err := hypotheses.Run(cmd.Context(), hs, hypotheses.Options{Runs: runs, Layouts: layouts, Seed: seed,
-				Workers: workers, Progress: update})
+				Workers: workers, Progress: update, Set: as})
 			finish()
 			if err != nil {
 				return err
@@ -87,6 +93,7 @@ The verdicts and the power of the default run counts are explained in
 	cmd.Flags().StringVar(&out, "out", "", "write hypotheses.csv and hypotheses.json to this directory")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the results as JSON")
 	cmd.Flags().BoolVar(&list, "list", false, "list the hypotheses without running them")
+	cmd.Flags().StringArrayVar(&sets, "set", nil, "change every world: path=value (repeatable), e.g. --set params.cost_base=0.01")
 	return cmd
 }
 
@@ -115,4 +122,17 @@ func writeHypotheses(dir string, res []hypotheses.Result) error {
 		return err
 	}
 	return j.Close()
+}
+
+// parseSets reads the --set flags.
+func parseSets(sets []string) ([]configs.Assignment, error) {
+	var out []configs.Assignment
+	for _, s := range sets {
+		a, err := configs.ParseAssignment(s)
+		if err != nil {
+			return nil, fmt.Errorf("--set %w", err)
+		}
+		out = append(out, a)
+	}
+	return out, nil
 }
