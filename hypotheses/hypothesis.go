@@ -201,7 +201,8 @@ type LayoutRow struct {
 // outcome has the predicted sign with |ρ| ≥ 0.8, (b) the change from the
 // lowest to the highest level is at least MinChange the predicted way with
 // its 95% interval on that side of zero, and (c) at least 80% of the
-// layouts (four of five) move the predicted way on their own. It is
+// layouts (four of five) move the predicted way on their own, from the
+// lowest to the highest level at which the outcome exists in that layout. It is
 // inconclusive when the interval of the change includes zero, and fails
 // otherwise. A rate holds when the pooled estimate reaches its threshold,
 // fails when its whole interval misses it, and is otherwise inconclusive.
@@ -247,8 +248,17 @@ func (res *Result) verdict(h *Hypothesis, kind Kind) {
 	res.Change, res.ChangeLow, res.ChangeHi = &d, &lo, &hi
 	sign := h.Predicted.sign()
 	for _, l := range res.Layouts {
-		a, b := l.Estimates[0], l.Estimates[len(l.Estimates)-1]
-		if a.Valid && b.Valid && sign*(b.Value-a.Value) > 0 {
+		// a layout moves the predicted way when its outcome at the highest
+		// level where it exists differs from that at the lowest such level
+		// the predicted way (a patron that never allies with the most
+		// revisionist clients has no hub index there)
+		var valid []Estimate
+		for _, e := range l.Estimates {
+			if e.Valid {
+				valid = append(valid, e)
+			}
+		}
+		if len(valid) >= 2 && sign*(valid[len(valid)-1].Value-valid[0].Value) > 0 {
 			res.Agree++
 		}
 	}

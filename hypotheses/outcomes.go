@@ -178,31 +178,51 @@ func patronHubIndex(_ *Cell, r *runner.Record) (float64, bool) {
 	return float64(bi) / float64(n), true
 }
 
-// clientsAllied: the share of clients that were ever in an alliance
-// (balancing; T9).
+// clientsAllied: the share of clients in an alliance, averaged over the
+// run — each client's share of ticks as a member of any alliance, from
+// its memberships, averaged over the clients (balancing; T9). Averaging
+// over time, rather than asking whether a client ever allied, counts how
+// soon and how long clients balance.
 func clientsAllied(c *Cell, r *runner.Record) (float64, bool) {
-	var clients []string
+	clients := map[string]bool{}
 	for i := 0; i < c.Compiled.N(); i++ {
 		if c.Compiled.Role(i) == sim.Client {
-			clients = append(clients, c.Compiled.ID(i))
+			clients[c.Compiled.ID(i)] = true
 		}
 	}
-	if len(clients) == 0 {
+	if len(clients) == 0 || r.Ticks == 0 {
 		return 0, false
 	}
-	allied := map[string]bool{}
+	// the ticks each client was in some alliance: union of its spells
+	spells := map[string][][2]int{}
 	for i := range r.Alliances {
-		for _, m := range r.Alliances[i].Members {
-			allied[m.State] = true
+		a := &r.Alliances[i]
+		for _, m := range a.Members {
+			if !clients[m.State] {
+				continue
+			}
+			end := m.Left
+			if end < 0 {
+				end = a.End(r.Ticks)
+			}
+			spells[m.State] = append(spells[m.State], [2]int{m.Joined, end})
 		}
 	}
-	n := 0
-	for _, id := range clients {
-		if allied[id] {
-			n++
+	total := 0.0
+	for id := range clients {
+		ss := spells[id]
+		slices.SortFunc(ss, func(x, y [2]int) int { return x[0] - y[0] })
+		covered, reach := 0, 0
+		for _, sp := range ss {
+			from := max(sp[0], reach)
+			if sp[1] > from {
+				covered += sp[1] - from
+			}
+			reach = max(reach, sp[1])
 		}
+		total += float64(covered) / float64(r.Ticks)
 	}
-	return float64(n) / float64(len(clients)), true
+	return total / float64(len(clients)), true
 }
 
 // churned: an alliance ended within 12 ticks of forming, except by

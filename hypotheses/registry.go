@@ -45,7 +45,7 @@ func Registry() []Hypothesis {
 			Predicted: Rises, MinChange: 0.15},
 		{ID: "T3b", Source: "Cohen H6 (seed 002)", Claim: "an occupation that brings the adversary next to clients makes them commit to each other",
 			Scenario: "generic", Layouts: true,
-			Lever: Lever{Name: "share of the nearest client occupied at tick 12", Levels: floats(0, 0.25, 0.5, 0.75, 1),
+			Lever: Lever{Name: "share of the nearest client occupied at the start", Levels: floats(0, 0.2, 0.4, 0.6, 0.8),
 				Apply: occupyNearestClient},
 			Outcome:   Outcome{Name: "client-only alliance of 3 or more", Kind: RunShare, Run: clientAlliance3Plus},
 			Predicted: Rises, MinChange: 0.15},
@@ -65,8 +65,8 @@ func Registry() []Hypothesis {
 			Outcome:   Outcome{Name: "patron's first commitment joins a client alliance (runs where one existed first)", Kind: RunShare, Run: patronJoinsClients},
 			Predicted: AtLeast, Threshold: 0.7},
 		{ID: "T6", Source: "Cohen H2, H3 (seed 002)", Claim: "alliances the clients built last; alliances the patron imposed do not",
-			Scenario: "generic", Layouts: true, Setup: horizon(480),
-			Lever:     Lever{Name: "origin (imposed → indigenous), 480-tick runs", Split: true, Levels: []any{"imposed", "indigenous"}},
+			Scenario: "generic", Layouts: true, Setup: passingThreat,
+			Lever:     Lever{Name: "origin (imposed → indigenous), 480-tick runs, détente at tick 120", Split: true, Levels: []any{"imposed", "indigenous"}},
 			Outcome:   Outcome{Name: "Kaplan–Meier survival at 240 ticks (20 years)", Kind: Survival, Alliance: originIs, At: 240},
 			Predicted: Rises, MinChange: 0.20},
 		{ID: "T7", Source: "Cohen H4 (seed 002)", Claim: "where imposed multilateralism fails, the patron settles for bilaterals or trilaterals",
@@ -88,7 +88,7 @@ func Registry() []Hypothesis {
 			Predicted: Rises, MinChange: 0.15},
 		{ID: "T9", Source: "Walt (seed 004)", Claim: "clients balance against a more hostile adversary",
 			Scenario: "generic", Layouts: true, Lever: revisionism,
-			Outcome:   Outcome{Name: "share of clients ever in an alliance", Kind: RunMean, Run: clientsAllied},
+			Outcome:   Outcome{Name: "share of clients in an alliance, over the run", Kind: RunMean, Run: clientsAllied},
 			Predicted: Rises, MinChange: 0.15},
 		churn("NC1", "generic", true),
 		churn("NC2", "europe-1947", false),
@@ -126,10 +126,21 @@ func powerplay(sc *sim.Scenario) error {
 	return nil
 }
 
-// horizon sets the number of ticks: a fact of the experiment (long enough
-// to observe 20-year survival), not of the model.
-func horizon(ticks int) func(*sim.Scenario) error {
-	return func(sc *sim.Scenario) error { sc.Ticks = ticks; return nil }
+// passingThreat is the world of T6: 480 ticks, long enough to observe
+// 20-year survival, and a détente at tick 120 that takes two units off
+// every adversary's revisionism on the logit scale (0.7 → 0.24): MODEL.md
+// §7 asks that alliances end when what drew their members in lapses, and
+// in a world whose threat never changes nothing lapses. Facts of the
+// experiment, not of the model.
+func passingThreat(sc *sim.Scenario) error {
+	sc.Ticks = 480
+	for _, s := range sc.States {
+		if s.Role == sim.Adversary {
+			sc.Events = append(sc.Events, sim.ScriptedEvent{ID: "t6-detente-" + s.ID, Tick: 120, Kind: sim.ScriptIntent,
+				Actor: s.ID, Delta: -2, Note: "T6: détente"})
+		}
+	}
+	return nil
 }
 
 func clientsRevisionist(r float64) func(*sim.Scenario) error {
@@ -206,7 +217,13 @@ func disperseIntent(sc *sim.Scenario, level any) error {
 }
 
 // occupyNearestClient has the first adversary occupy the given share of
-// the client nearest to it at tick 12 (T3b).
+// the client nearest to it at tick 0, before the first diplomacy round:
+// the clients meet a world in which the adversary has come closer (T3b).
+// (At a later tick the clients have already settled their alliances with
+// the same draws at every level, and a client in a client alliance does
+// not seek another.) The levels stop short of the whole client: an
+// occupation of all of it eliminates a state, which removes a potential
+// member rather than bringing the adversary closer.
 func occupyNearestClient(sc *sim.Scenario, level any) error {
 	f := level.(float64)
 	if f == 0 {
@@ -235,7 +252,7 @@ func occupyNearestClient(sc *sim.Scenario, level any) error {
 	if target < 0 {
 		return fmt.Errorf("no client with territory")
 	}
-	sc.Events = append(sc.Events, sim.ScriptedEvent{ID: "t3b-occupation", Tick: 12, Kind: sim.ScriptOccupy,
+	sc.Events = append(sc.Events, sim.ScriptedEvent{ID: "t3b-occupation", Tick: 0, Kind: sim.ScriptOccupy,
 		Actor: c.ID(adv), Target: c.ID(target), Fraction: f, Note: "T3b: occupation of the nearest client"})
 	return nil
 }
