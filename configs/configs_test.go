@@ -160,6 +160,43 @@ target = "b"
 	}
 }
 
+// An ideology event moves its actor's ideology; it parses, formats back
+// to itself, and refuses a missing or out-of-range value, naming the key.
+func TestIdeologyEvent(t *testing.T) {
+	src := base + `
+[[events]]
+id = "rapprochement"
+at = "1950-03"
+kind = "ideology"
+actor = "b"
+ideology = -0.25
+`
+	sc, err := Parse("s.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e := sc.Events[0]; e.Kind != sim.ScriptIdeology || e.Tick != 2 || e.Ideology != -0.25 || e.Actor != "b" {
+		t.Errorf("ideology event: %+v", e)
+	}
+	out, err := Format(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(out), "kind = \"ideology\"\nactor = \"b\"\nideology = -0.25\n") {
+		t.Errorf("formatted:\n%s", out)
+	}
+	for name, c := range map[string]struct{ body, key, msg string }{
+		"missing":  {"", "events[0]", "ideology event without ideology"},
+		"range":    {"ideology = 1.5\n", "events[0].ideology", "allowed: a number in [-1, 1]"},
+		"not used": {"ideology = 0\ndelta = 1\n", "events[0].delta", "ideology events do not use delta"},
+	} {
+		list := parseErrors(t, base+"\n[[events]]\nat = \"1950-03\"\nkind = \"ideology\"\nactor = \"b\"\n"+c.body)
+		if len(list) != 1 || list[0].Key != c.key || !strings.Contains(list[0].Error(), c.msg) {
+			t.Errorf("%s: want one error at %s saying %q, got %v", name, c.key, c.msg, list)
+		}
+	}
+}
+
 func TestQuarterTicks(t *testing.T) {
 	src := strings.Replace(base, "ticks = 24", "ticks = 24\ntick = \"quarter\"", 1) +
 		"\n[[events]]\nat = \"1950-07\"\nkind = \"intent\"\nactor = \"a\"\ndelta = 0.1\n"

@@ -178,7 +178,7 @@ func TestFormatCoversEveryField(t *testing.T) {
 		"Calendar":      {"StartYear", "StartMonth", "MonthsPerTick"},
 		"GenerateSpec":  {"Width", "Height", "SeaFraction", "Islands", "Seed"},
 		"State":         {"ID", "Name", "Role", "Glyph", "Land", "Naval", "Economy", "Revisionism", "Ideology", "Sovereign", "Stakes", "Grievance", "HasReference", "Reference", "Decision"},
-		"ScriptedEvent": {"ID", "Tick", "Kind", "Actor", "Target", "Delta", "Fraction", "SetLand", "SetNaval", "SetEconomy", "Land", "Naval", "Economy", "Sovereign", "Note"},
+		"ScriptedEvent": {"ID", "Tick", "Kind", "Actor", "Target", "Delta", "Fraction", "SetLand", "SetNaval", "SetEconomy", "Land", "Naval", "Economy", "Sovereign", "Ideology", "Note"},
 	}
 	for name, v := range map[string]any{"Scenario": sim.Scenario{}, "Calendar": sim.Calendar{}, "GenerateSpec": theater.GenerateSpec{},
 		"State": sim.State{}, "ScriptedEvent": sim.ScriptedEvent{}} {

@@ -424,6 +424,7 @@ var eventKeys = map[sim.ScriptKind][]string{
 	sim.ScriptWithdraw:    {"target", "fraction"},
 	sim.ScriptCapability:  {"land", "naval", "economy"},
 	sim.ScriptSovereignty: {"sovereign"},
+	sim.ScriptIdeology:    {"ideology"},
 }
 
 func resolveEvent(ev *rawEvent, sc *sim.Scenario, index map[string]int, startOK bool, e *errs) (sim.ScriptedEvent, bool) {
@@ -512,8 +513,8 @@ func resolveEvent(ev *rawEvent, sc *sim.Scenario, index map[string]int, startOK 
 	// which keys the kind uses
 	used := eventKeys[out.Kind]
 	present := map[string]*Loc{"target": setLoc(&ev.Target), "delta": setLoc(&ev.Delta), "fraction": setLoc(&ev.Fraction),
-		"land": setLoc(&ev.Land), "naval": setLoc(&ev.Naval), "economy": setLoc(&ev.Economy), "sovereign": setLoc(&ev.Sovereign)}
-	for _, k := range []string{"target", "delta", "fraction", "land", "naval", "economy", "sovereign"} {
+		"land": setLoc(&ev.Land), "naval": setLoc(&ev.Naval), "economy": setLoc(&ev.Economy), "sovereign": setLoc(&ev.Sovereign), "ideology": setLoc(&ev.Ideology)}
+	for _, k := range []string{"target", "delta", "fraction", "land", "naval", "economy", "sovereign", "ideology"} {
 		if loc := present[k]; loc != nil && !slices.Contains(used, k) {
 			bad(*loc, "%s events do not use %s; allowed: %s", out.Kind, k, strings.Join(append([]string{"id", "at", "tick", "kind", "actor", "note"}, used...), ", "))
 		}
@@ -554,6 +555,12 @@ func resolveEvent(ev *rawEvent, sc *sim.Scenario, index map[string]int, startOK 
 		} else if ev.Sovereign.ok(e, "true or false") {
 			out.Sovereign = ev.Sovereign.V
 		} else {
+			good = false
+		}
+	case sim.ScriptIdeology:
+		if !ev.Ideology.Set {
+			bad(ev.Loc, "ideology event without ideology; allowed: ideology = a number in [-1, 1] (the actor's new position)")
+		} else if !number(&ev.Ideology, &out.Ideology, -1, 1, e) {
 			good = false
 		}
 	}

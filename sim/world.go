@@ -20,6 +20,7 @@ type World struct {
 	geo  *theater.Geometry
 
 	land, naval, economy []float64
+	ideology             []float64 // positions on [-1, 1], moved by ideology events
 	sovereign, alive     []bool
 	maxEconomy           float64
 	// statusQuo marks the world that computes reference points: no
@@ -155,6 +156,7 @@ func NewWorld(c *Compiled, seed uint64, observers ...Observer) *World {
 	w.land = append([]float64(nil), c.land...)
 	w.naval = append([]float64(nil), c.naval...)
 	w.economy = append([]float64(nil), c.economy...)
+	w.ideology = append([]float64(nil), c.ideology...)
 	w.sovereign = append([]bool(nil), c.sovereign...)
 	w.alive = make([]bool, n)
 	for i := range w.alive {
