@@ -119,7 +119,7 @@ func TestFormatWritesEverySetting(t *testing.T) {
 	if !slices.Equal(order, sim.ParamNames()) {
 		t.Errorf("params in order %v, want %v", order, sim.ParamNames())
 	}
-	if !bytes.Contains(out, []byte("[theater.generate]\nwidth = 60\nheight = 40\nsea_fraction = 0.5\nislands = 4\nseed = 7\n")) {
+	if !bytes.Contains(out, []byte("[theater.generate]\nwidth = 60\nheight = 40\nsea_fraction = 0.0\nislands = 4\nseed = 7\n")) {
 		t.Errorf("generator:\n%s", out)
 	}
 }
