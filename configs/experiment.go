@@ -109,7 +109,7 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 	md, err := toml.Decode(string(src), raw)
 	if err != nil {
 		decodeError(file, err, &e)
-		return nil, e.list.sorted()
+		return nil, e.err()
 	}
 	at := func(p string) Loc { return Loc{File: file, Line: raw.idx[p], Key: p} }
 	raw.Scenario.Loc, raw.Runs.Loc, raw.Seed.Loc = at("scenario"), at("runs"), at("seed")
@@ -122,23 +122,12 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 			o.Loc = at(p + ".values")
 		}
 	}
-	for _, k := range md.Undecoded() {
-		plain := k.String()
-		allowed := "scenario, runs, seed, design, samples, chunk, events, vary"
-		if strings.HasPrefix(plain, "vary.") {
-			allowed = "path, values, from, to, steps"
+	reportUnknown(file, raw.idx, md.Undecoded(), &e, func(k toml.Key) string {
+		if k[0] == "vary" {
+			return "path, values, from, to, steps"
 		}
-		found := false
-		for _, p := range raw.idx.paths() {
-			if stripIndices(p) == plain {
-				e.at(Loc{File: file, Line: raw.idx[p], Key: p}, "unknown key; allowed: %s", allowed)
-				found = true
-			}
-		}
-		if !found {
-			e.at(Loc{File: file, Key: plain}, "unknown key; allowed: %s", allowed)
-		}
-	}
+		return "scenario, runs, seed, design, samples, chunk, events, vary"
+	})
 	x := &Experiment{File: file, Runs: 100, Seed: 1, Design: "grid", Chunk: 100, Events: true}
 	switch {
 	case raw.Scenario.ok(&e, "a built-in scenario name or a path"):
@@ -207,7 +196,7 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 		x.paths = append(x.paths, v.Path.Loc)
 		axes = append(axes, ax)
 	}
-	if len(e.list) == 0 {
+	if !e.any() {
 		switch x.Design {
 		case "grid":
 			if n := gridSize(axes); n > maxPoints {
@@ -219,7 +208,7 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 			x.Points = latinHypercube(axes, x.Samples, x.Seed)
 		}
 	}
-	if len(e.list) == 0 {
+	if !e.any() {
 		// The scenario itself, and the states the paths name.
 		ref, _ := tomlString(x.Scenario) // read from TOML: valid UTF-8
 		base, err := Parse(file+" (scenario)", []byte("extends = "+ref+"\n"))
@@ -235,7 +224,7 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 			}
 		}
 	}
-	if len(e.list) == 0 {
+	if !e.any() {
 		// Every point must give a valid scenario; report a bad value at
 		// the [[vary]] entries, with what the scenario checks said.
 		for p := range x.Points {
@@ -249,7 +238,7 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 			}
 		}
 	}
-	if err := e.list.sorted(); err != nil {
+	if err := e.err(); err != nil {
 		return nil, err
 	}
 	return x, nil
@@ -258,7 +247,7 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 func decodeError(file string, err error, e *errs) {
 	var pe toml.ParseError
 	if ok := asParseError(err, &pe); ok {
-		e.list = append(e.list, Error{File: file, Line: pe.Position.Line, Key: pe.LastKey, Msg: pe.Message})
+		e.add(Error{File: file, Line: pe.Position.Line, Key: pe.LastKey, Msg: pe.Message})
 		return
 	}
 	msg, line, key := err.Error(), 0, ""
@@ -266,7 +255,7 @@ func decodeError(file string, err error, e *errs) {
 		line, _ = strconv.Atoi(m[1])
 		key, msg = m[2], m[3]
 	}
-	e.list = append(e.list, Error{File: file, Line: line, Key: key, Msg: msg})
+	e.add(Error{File: file, Line: line, Key: key, Msg: msg})
 }
 
 // Describe writes a point's values as path=value pairs.

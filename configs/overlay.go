@@ -108,12 +108,12 @@ func parseOver(file string, base, src []byte) (*sim.Scenario, error) {
 	b := decodeFile(file+" (base)", base, &e)
 	child := decodeFile(file, src, &e)
 	if b == nil || child == nil {
-		return nil, e.list.sorted()
+		return nil, e.err()
 	}
 	child.Extends.Set = true // laid over b, as extends would
 	merge(b, child, &e)
 	sc := resolve(b, &e)
-	if err := e.list.sorted(); err != nil {
+	if err := e.err(); err != nil {
 		return nil, err
 	}
 	return sc, nil
