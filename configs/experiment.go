@@ -3,7 +3,6 @@ package configs
 import (
 	"errors"
 	"fmt"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -95,7 +94,7 @@ const maxPoints = 100_000
 // LoadExperiment reads and checks an experiment file, including that every
 // point gives a valid scenario.
 func LoadExperiment(path string) (*Experiment, error) {
-	src, err := os.ReadFile(path)
+	src, err := ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("reading experiment: %w", err)
 	}
@@ -105,6 +104,9 @@ func LoadExperiment(path string) (*Experiment, error) {
 // ParseExperiment reads an experiment from src, naming it file in errors.
 func ParseExperiment(file string, src []byte) (*Experiment, error) {
 	var e errs
+	if !checkSource(file, src, &e) {
+		return nil, e.err()
+	}
 	raw := &rawExperiment{file: file, idx: indexLines(string(src))}
 	md, err := toml.Decode(string(src), raw)
 	if err != nil {

@@ -3,7 +3,6 @@ package configs
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"reflect"
 	"regexp"
@@ -30,7 +29,7 @@ func Load(nameOrPath string) (*sim.Scenario, error) {
 
 // LoadFile reads a scenario file, with the files it extends.
 func LoadFile(path string) (*sim.Scenario, error) {
-	src, err := os.ReadFile(path)
+	src, err := ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("reading scenario: %w", err)
 	}
@@ -86,9 +85,9 @@ func loadChain(file string, src []byte, seen []string, e *errs) *rawFile {
 		if !filepath.IsAbs(ref) {
 			baseFile = filepath.Join(filepath.Dir(file), ref)
 		}
-		b, err := os.ReadFile(baseFile)
+		b, err := ReadFile(baseFile)
 		if err != nil {
-			e.at(raw.Extends.Loc, "cannot read %q: %v; allowed: %s, or a path to a .toml file", ref, errors.Unwrap(err), strings.Join(BuiltinNames(), ", "))
+			e.at(raw.Extends.Loc, "cannot read %q: %v; allowed: %s, or a path to a regular .toml file of at most 16 MiB", ref, readErr(err), strings.Join(BuiltinNames(), ", "))
 			return nil
 		}
 		baseSrc = b
@@ -112,6 +111,9 @@ var lineInMessage = regexp.MustCompile(`^toml: line (\d+)(?: \(last key "([^"]*)
 // unknown keys and duplicated state ids. It returns nil when the file
 // cannot be read as TOML at all.
 func decodeFile(file string, src []byte, e *errs) *rawFile {
+	if !checkSource(file, src, e) {
+		return nil
+	}
 	raw := &rawFile{file: file, idx: indexLines(string(src)), lines: strings.Split(string(src), "\n")}
 	md, err := toml.Decode(string(src), raw)
 	if err != nil {
