@@ -84,9 +84,10 @@ func checkSize(file string, src []byte, e *errs) bool {
 	return false
 }
 
-// checkSource refuses source text that must not reach the decoder.
+// checkSource refuses source text that must not reach the decoder: too
+// long, nested too deep or with too many entries.
 func checkSource(file string, src []byte, e *errs) bool {
-	return checkSize(file, src, e)
+	return checkSize(file, src, e) && prescan(file, src, e)
 }
 
 // fileKind names the kind of a file that is not regular.

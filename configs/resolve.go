@@ -131,6 +131,9 @@ func resolve(f *rawFile, e *errs) *sim.Scenario {
 	resolveTheater(f, sc, glyphs, e)
 
 	// [[events]]
+	if len(f.Events) > sim.MaxEvents {
+		e.at(f.Events[sim.MaxEvents].Loc, "%d events; allowed: at most %d", len(f.Events), sim.MaxEvents)
+	}
 	eventIDs := map[string]Loc{}
 	for _, ev := range f.Events {
 		if ev.ID.Set && ev.ID.Bad == nil {

@@ -13,6 +13,11 @@ import (
 // sets are 64-bit masks (agents.Set).
 const MaxStates = 64
 
+// MaxEvents is the most scripted events a scenario may have: a hundred
+// times the largest historical scenario, and a bound on the memory a
+// scenario file can make its decoder use (configs.MaxTables).
+const MaxEvents = 10_000
+
 // MaxForce bounds land, naval and economy values: with occupation
 // steepness at most 20, (force)^κ stays finite in float64.
 const MaxForce = 1e6
@@ -64,6 +69,9 @@ func Compile(sc *Scenario) (*Compiled, error) {
 	}
 	if n > MaxStates {
 		return nil, fmt.Errorf("scenario %s has %d states; at most %d are supported", sc.Name, n, MaxStates)
+	}
+	if len(sc.Events) > MaxEvents {
+		return nil, fmt.Errorf("scenario %s has %d scripted events; at most %d are supported", sc.Name, len(sc.Events), MaxEvents)
 	}
 	if sc.Ticks < 1 {
 		return nil, fmt.Errorf("scenario %s has %d ticks; at least 1 is needed", sc.Name, sc.Ticks)
