@@ -351,3 +351,13 @@ func TestLimitsReportedAtValidation(t *testing.T) {
 		t.Errorf("65 states: %v", list)
 	}
 }
+
+// A drawn map wider or taller than 1000 cells is refused at the row that
+// passes the limit, like a generated theatre.
+func TestMapSizeCapped(t *testing.T) {
+	wide := strings.Replace(base, "~~AA..BB\n~~AA..BB", "~~AA..BB\n~~AA..BB"+strings.Repeat(".", 994), 1)
+	list := parseErrors(t, wide)
+	if len(list) != 1 || list[0].Line != 10 || list[0].Key != "theater.map" || !strings.Contains(list[0].Msg, "row 2, column 1001: row has 1002 cells; allowed: at most 1000") {
+		t.Fatalf("want the wide row refused at line 10, got %v", list)
+	}
+}

@@ -28,7 +28,7 @@ const reservedGlyphs = "~.^ \t"
 // Limits on generated theatres and horizons, so that a typo cannot ask for
 // a theatre or a run that exhausts memory.
 const (
-	maxGridSide = 1000
+	maxGridSide = theater.MaxSide
 	maxTicks    = 1_000_000
 )
 
