@@ -247,6 +247,30 @@ revisionism = 0.9
 	if _, err := LoadFile(filepath.Join(dir, "loop.toml")); err == nil || !strings.Contains(err.Error(), "cycle") {
 		t.Errorf("cycle: %v", err)
 	}
+
+	// A chain of 16 extends is allowed; the 17th is too long, and said to
+	// be (it used to be called a cycle).
+	for i := 0; i < 17; i++ {
+		write(fmt.Sprintf("l%d.toml", i), fmt.Sprintf("extends = \"l%d.toml\"\n", i+1))
+	}
+	write("l17.toml", base)
+	if _, err := LoadFile(filepath.Join(dir, "l1.toml")); err != nil {
+		t.Errorf("16 extends: %v", err)
+	}
+	_, err = LoadFile(filepath.Join(dir, "l0.toml"))
+	if err == nil || strings.Contains(err.Error(), "cycle") || !strings.Contains(err.Error(), "l16.toml:1: extends: extends \"l17.toml\" makes the chain of extends too long") ||
+		!strings.Contains(err.Error(), "allowed: at most 16 extends in a chain") {
+		t.Errorf("17 extends: %v", err)
+	}
+}
+
+// A generated theatre too small for the states is blamed on the file that
+// made it so, not on the built-in it extends.
+func TestGeneratedTheatreTooSmallBlamesTheFile(t *testing.T) {
+	_, err := Parse("small.toml", []byte("extends = \"generic\"\n[theater.generate]\nwidth = 3\nheight = 3\n"))
+	if err == nil || !strings.HasPrefix(err.Error(), "small.toml:2: theater.generate: ") || !strings.Contains(err.Error(), "land cells for 8 states") {
+		t.Fatalf("want the error at small.toml:2, got %v", err)
+	}
 }
 
 func TestExtendsBuiltin(t *testing.T) {

@@ -14,7 +14,8 @@ import (
 	"github.com/alliancesim/alliancesim/sim"
 )
 
-// maxExtends bounds a chain of extends, which also catches cycles early.
+// maxExtends bounds a chain of extends: a file may extend a file that
+// extends another, 16 times over.
 const maxExtends = 16
 
 // Load reads a scenario given a built-in name or a file path. A name that
@@ -93,8 +94,13 @@ func loadChain(file string, src []byte, seen []string, e *errs) *rawFile {
 		baseSrc = b
 	}
 	seen = append(seen, file)
-	if slices.Contains(seen, baseFile) || len(seen) > maxExtends {
-		e.at(raw.Extends.Loc, "extends %q makes a cycle (%s); allowed: a chain without repeats, at most %d long", ref, strings.Join(append(seen, baseFile), " → "), maxExtends)
+	chain := strings.Join(append(seen, baseFile), " → ")
+	switch {
+	case slices.Contains(seen, baseFile):
+		e.at(raw.Extends.Loc, "extends %q makes a cycle (%s); allowed: a chain without repeats", ref, chain)
+		return nil
+	case len(seen) > maxExtends:
+		e.at(raw.Extends.Loc, "extends %q makes the chain of extends too long (%s); allowed: at most %d extends in a chain", ref, chain, maxExtends)
 		return nil
 	}
 	base := loadChain(baseFile, baseSrc, seen, e)
