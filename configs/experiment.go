@@ -198,6 +198,9 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 		x.paths = append(x.paths, v.Path.Loc)
 		axes = append(axes, ax)
 	}
+	if len(raw.Vary) == 0 {
+		e.at(Loc{File: file, Line: 1, Key: "vary"}, "no [[vary]]: nothing to sweep; allowed: at least one [[vary]] table (for many runs of one scenario: alliancesim run NAME --runs N --out DIR)")
+	}
 	if !e.any() {
 		switch x.Design {
 		case "grid":
@@ -219,9 +222,8 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 		} else {
 			x.digest = scenarioDigest(base)
 			for i, path := range x.Vary {
-				parts := strings.Split(path, ".")
-				if parts[0] == "states" && base.Index(parts[1]) < 0 {
-					e.at(x.paths[i], "%q names no state of %s; allowed ids: %s", path, x.Scenario, stateIDs(base))
+				if msg := pathIn(base, x.Scenario, path); msg != "" {
+					e.at(x.paths[i], "%s", msg)
 				}
 			}
 		}
@@ -317,6 +319,20 @@ func pointErrors(err error) string {
 		parts = append(parts, e.Error())
 	}
 	return strings.Join(parts, "; ")
+}
+
+// pathIn says what is wrong with a path for the scenario (named name),
+// or "": a state it names must exist, and the generator it sets must be
+// the scenario's theatre.
+func pathIn(sc *sim.Scenario, name, path string) string {
+	parts := strings.Split(path, ".")
+	switch {
+	case parts[0] == "states" && sc.Index(parts[1]) < 0:
+		return fmt.Sprintf("%q names no state of %s; allowed ids: %s", path, name, stateIDs(sc))
+	case parts[0] == "theater" && sc.Generate == nil:
+		return fmt.Sprintf("%q sets the theatre generator, but %s has a drawn map (theater.map); allowed: theater.generate.* only for a scenario with [theater.generate]", path, name)
+	}
+	return ""
 }
 
 func stateIDs(sc *sim.Scenario) string {

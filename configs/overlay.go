@@ -86,6 +86,9 @@ func SetPath(sc *sim.Scenario, path string, value any) error {
 	if err != nil {
 		return fmt.Errorf("%s: %v", path, err)
 	}
+	if msg := pathIn(sc, sc.Name, path); msg != "" {
+		return fmt.Errorf("%s", msg)
+	}
 	base, err := Format(sc)
 	if err != nil {
 		return err
