@@ -385,3 +385,33 @@ func TestMapSizeCapped(t *testing.T) {
 		t.Fatalf("want the wide row refused at line 10, got %v", list)
 	}
 }
+
+// Weights, costs, stakes and decision settings have finite maxima, so
+// that no value a file allows can make the model's arithmetic overflow:
+// weight_proximity = weight_offence = 1e308 gave NaN threats. A horizon
+// sampled too often for the time series is refused too.
+func TestParamsBounded(t *testing.T) {
+	cases := []struct {
+		name, src    string
+		line         int
+		key, message string
+	}{
+		{"weights", base + "\n[params]\nweight_proximity = 1e308\nweight_offence = 1e308\n", 25, "params.weight_proximity", "1e+308 is out of range; allowed: a number in [0, 1000000]"},
+		{"cost", base + "\n[params]\ncost_threat = 2e6\n", 25, "params.cost_threat", "allowed: a number in [0, 1000000]"},
+		{"lambda", base + "\n[decision]\nlambda = 1e300\n", 25, "decision.lambda", "allowed: a number in [0, 1000000]"},
+		{"patience", base + "\n[decision]\npatience = 1e300\n", 25, "decision.patience", "allowed: a whole number in [0, 1000000]"},
+		{"stakes", strings.Replace(base, "land = 2", "land = 2\nstakes = { b = 1e300 }", 1), 18, "states[0].stakes.b", "allowed: a number in [0, 1000000]"},
+		{"samples", strings.Replace(base, "ticks = 24", "ticks = 1000000", 1) + "\n[params]\nrecord_every = 1\n", 25, "params.record_every",
+			"1000000 ticks sampled every 1 ticks make 1000000 time-series samples; allowed: at most 10000 (record_every ≥ 100)"},
+	}
+	for _, c := range cases {
+		list := parseErrors(t, c.src)
+		found := false
+		for _, e := range list {
+			found = found || e.Line == c.line && e.Key == c.key && strings.Contains(e.Msg, c.message)
+		}
+		if !found {
+			t.Errorf("%s: want s.toml:%d: %s: …%s…, got\n%v", c.name, c.line, c.key, c.message, list)
+		}
+	}
+}

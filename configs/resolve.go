@@ -95,6 +95,16 @@ func resolve(f *rawFile, e *errs) *sim.Scenario {
 		*spec.Field(&sc.Params) = o.V
 	}
 	applyDecision(&sc.Decision, f.Decision, e)
+	if every := sc.Params.RecordEvery; every > 0 && sc.Ticks > 0 {
+		if n := (sc.Ticks + int(every) - 1) / int(every); n > sim.MaxSamples {
+			loc := m.Ticks.Loc
+			if o := f.Params["record_every"]; o != nil {
+				loc = o.Loc
+			}
+			e.at(loc, "%d ticks sampled every %d ticks make %d time-series samples; allowed: at most %d (record_every ≥ %d)",
+				sc.Ticks, int(every), n, sim.MaxSamples, (sc.Ticks+sim.MaxSamples-1)/sim.MaxSamples)
+		}
+	}
 
 	// [[states]]
 	index := map[string]int{}
@@ -261,7 +271,7 @@ func checkRefs(s *rawState, index map[string]int, sc *sim.Scenario, e *errs) {
 			break
 		}
 	}
-	st.Stakes = idTable(s.Stakes, index, st.ID, 0, math.Inf(1), e)
+	st.Stakes = idTable(s.Stakes, index, st.ID, 0, sim.MaxScale, e)
 	st.Grievance = idTable(s.Grievance, index, st.ID, 0, 1, e)
 }
 

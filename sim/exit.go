@@ -86,7 +86,7 @@ func (w *World) valueExit(al *Alliance, m int, penalised bool) float64 {
 	if w.newAlly[m] == 0 { // no ally left without al
 		lot = agents.SelfHelp(without, w.reference[m], c.costs)
 	}
-	alone := c.valuation[m].Value(lot, &c.decision[m])
+	alone := w.checkValue(m, c.valuation[m].Value(lot, &c.decision[m]), "leaving an alliance")
 	return agents.LeaveProbability(stay, alone, c.p.ExitCost, c.decision[m].Temperature)
 }
 

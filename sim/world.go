@@ -2,6 +2,7 @@ package sim
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"math/rand/v2"
 
@@ -62,6 +63,7 @@ type World struct {
 	refused     []refusal
 	pending     []pendingTreaty // bilaterals signed for occupied clients
 	nextScript  int
+	err         error    // the first non-finite value found (finite.go)
 	version     int      // counts changes of alliances, territory, forces and sovereignty
 	looked      []looked // clients: when they last searched for partners
 	positions   []positionMemo
@@ -186,8 +188,9 @@ func NewWorld(c *Compiled, seed uint64, observers ...Observer) *World {
 // Tick is the next tick to simulate; after a complete run, the horizon.
 func (w *World) Tick() int { return w.tick }
 
-// Done reports whether the run has reached its horizon.
-func (w *World) Done() bool { return w.tick >= w.c.scenario.Ticks }
+// Done reports whether the run has reached its horizon, or stopped on an
+// error (Err).
+func (w *World) Done() bool { return w.err != nil || w.tick >= w.c.scenario.Ticks }
 
 // Compiled returns the scenario the world runs.
 func (w *World) Compiled() *Compiled { return w.c }
@@ -204,6 +207,9 @@ func (w *World) Step() bool {
 	}
 	w.applyScripted()
 	w.perceive()
+	if w.checkThreats(); w.err != nil {
+		return false
+	}
 	if w.tick%int(w.c.p.DiplomacyInterval) == 0 {
 		w.diplomacy()
 	}
@@ -219,7 +225,8 @@ func (w *World) Step() bool {
 }
 
 // Run steps to the horizon, or until ctx is cancelled, and returns the
-// result. A cancelled run returns ctx's error and no result.
+// result. A cancelled run returns ctx's error and no result; so does a run
+// that computed a non-finite value (Err), with an error naming it.
 func (w *World) Run(ctx context.Context) (*Result, error) {
 	for i := 0; !w.Done(); i++ {
 		if i&63 == 0 {
@@ -228,6 +235,9 @@ func (w *World) Run(ctx context.Context) (*Result, error) {
 			}
 		}
 		w.Step()
+	}
+	if w.err != nil {
+		return nil, fmt.Errorf("%s, seed %d: %w", w.c.scenario.Name, w.seed, w.err)
 	}
 	return w.Result(), nil
 }
