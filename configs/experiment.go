@@ -88,8 +88,10 @@ type rawVary struct {
 	Loc    Loc          `toml:"-"`
 }
 
-// maxPoints bounds a sweep so that a typo cannot ask for a billion points.
-const maxPoints = 100_000
+// MaxPoints bounds a sweep so that a typo cannot ask for a billion points:
+// each point is resolved, checked and identified before the first
+// replication runs.
+const MaxPoints = 100_000
 
 // LoadExperiment reads and checks an experiment file, including that every
 // point gives a valid scenario.
@@ -168,7 +170,7 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 	case raw.Samples.Set && x.Design != "lhs":
 		e.at(raw.Samples.Loc, "samples is for design = \"lhs\"; allowed: leave it out for a grid")
 	default:
-		intIn(&raw.Samples, &x.Samples, 1, maxPoints)
+		intIn(&raw.Samples, &x.Samples, 1, MaxPoints)
 	}
 	var axes []axis
 	for _, v := range raw.Vary {
@@ -204,8 +206,8 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 	if !e.any() {
 		switch x.Design {
 		case "grid":
-			if n := gridSize(axes); n > maxPoints {
-				e.at(Loc{File: file, Line: raw.idx["vary[0]"], Key: "vary"}, "%.6g points; allowed: at most %d", n, maxPoints)
+			if n := gridSize(axes); n > MaxPoints {
+				e.at(Loc{File: file, Line: raw.idx["vary[0]"], Key: "vary"}, "%.6g points; allowed: at most %d", n, MaxPoints)
 			} else {
 				x.Points = grid(axes)
 			}

@@ -151,8 +151,8 @@ func varyAxis(v *rawVary, kind valueKind, design string, e *errs) (axis, bool) {
 		if !v.From.ok(e, "a number") || !v.To.ok(e, "a number") || !v.Steps.ok(e, "a whole number ≥ 1") || !finite(&v.From, e) || !finite(&v.To, e) {
 			return ax, false
 		}
-		if v.Steps.V < 1 || v.Steps.V > maxPoints {
-			e.at(v.Steps.Loc, "%d is out of range; allowed: a whole number in [1, %d]", v.Steps.V, maxPoints)
+		if v.Steps.V < 1 || v.Steps.V > MaxPoints {
+			e.at(v.Steps.Loc, "%d is out of range; allowed: a whole number in [1, %d]", v.Steps.V, MaxPoints)
 			return ax, false
 		}
 		if kind == kindWhole && (!wholeSized(&v.From, e) || !wholeSized(&v.To, e)) {
@@ -288,7 +288,7 @@ func wholeSteps(v *rawVary, values []any, e *errs) bool {
 // numbers from from to to.
 func stepsHint(from, to float64, steps int) string {
 	span := int64(math.Abs(to - from))
-	if from != math.Trunc(from) || to != math.Trunc(to) || span > maxPoints {
+	if from != math.Trunc(from) || to != math.Trunc(to) || span > MaxPoints {
 		return ""
 	}
 	best := int64(-1)

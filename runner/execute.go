@@ -12,29 +12,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/alliancesim/alliancesim/sim"
 )
-
-// chunk is a unit of work and of output: replications [From, To) of a
-// point. Its files live in parts/<name>.
-type chunk struct {
-	Point, From, To int
-}
-
-func (c chunk) name() string { return fmt.Sprintf("p%05d-r%07d-%07d", c.Point, c.From, c.To) }
-
-func (m *Manifest) chunks() []chunk {
-	var out []chunk
-	for p := range m.Points {
-		for from := 0; from < m.Runs; from += m.ChunkSize {
-			out = append(out, chunk{p, from, min(from+m.ChunkSize, m.Runs)})
-		}
-	}
-	return out
-}
 
 // Shard selects the i-th of n disjoint slices of the work (0-based): chunk
 // k belongs to shard k mod n.
@@ -75,33 +56,28 @@ var (
 // final files are assembled (see Assemble). It returns ErrIncomplete,
 // wrapped, when chunks remain for other shards, and ErrComplete, wrapped,
 // when dir already held the complete output of the same work.
+//
+// Memory is bounded by the workers, whatever the number of runs, chunks
+// and points: replications are handed out one at a time as workers become
+// free, each chunk is streamed to disk as its replications finish, and a
+// point's compiled scenario is built when its first replication is due.
 func Execute(ctx context.Context, plan *Plan, dir string, opts ExecOptions) error {
 	if err := plan.check(); err != nil {
 		return err
 	}
 	m := plan.Manifest()
+	if err := m.validate(); err != nil {
+		return fmt.Errorf("runner: %w", err)
+	}
+	total := ownedRuns(&m, opts.Shard)
+	workers, err := workerCount(opts.Workers, total)
+	if err != nil {
+		return err
+	}
 	if err := prepareDir(dir, &m, plan.ScenarioTOML, opts); err != nil {
 		return err
 	}
-	all := m.chunks()
-	var todo []chunk
-	total := 0
-	for k, ch := range all {
-		if !opts.Shard.owns(k) || partDone(dir, ch) {
-			continue
-		}
-		todo = append(todo, ch)
-		total += ch.To - ch.From
-	}
-	// The i-th job is run i − start[c] of todo chunk c.
-	start := make([]int, len(todo)+1)
-	for c, ch := range todo {
-		start[c+1] = start[c] + ch.To - ch.From
-	}
-	locate := func(i int) (chunk, int) {
-		c := sort.SearchInts(start, i+1) - 1
-		return todo[c], todo[c].From + i - start[c]
-	}
+	src := &jobSource{plan: plan, m: &m, dir: dir, shard: opts.Shard}
 	type output struct {
 		record []byte
 		events []byte
@@ -112,41 +88,41 @@ func Execute(ctx context.Context, plan *Plan, dir string, opts ExecOptions) erro
 			open.abort()
 		}
 	}()
-	err := orderedMap(ctx, Options{Workers: opts.Workers}.workers(), total,
-		func(i int) (output, error) {
-			ch, run := locate(i)
-			seed := ReplicationSeed(plan.Seed, run)
-			w := sim.NewWorld(plan.Points[ch.Point].Compiled, seed)
-			if _, err := w.Run(ctx); err != nil {
+	done := 0
+	err = orderedMap(ctx, workers, src.next,
+		func(j job) (output, error) {
+			seed := ReplicationSeed(plan.Seed, j.run)
+			w, err := replicate(ctx, j.c, j.ch.Point, j.run, seed)
+			if err != nil {
 				return output{}, err
 			}
-			rec, err := json.Marshal(NewRecord(ch.Point, run, seed, w))
+			rec, err := json.Marshal(NewRecord(j.ch.Point, j.run, seed, w))
 			if err != nil {
 				return output{}, err
 			}
 			var ev []byte
 			if plan.Events {
-				if ev, err = eventLines(ch.Point, run, w); err != nil {
+				if ev, err = eventLines(j.ch.Point, j.run, w); err != nil {
 					return output{}, err
 				}
 			}
 			return output{append(rec, '\n'), ev}, nil
 		},
-		func(i int, o output) error {
-			ch, run := locate(i)
+		func(j job, o output) error {
 			if open == nil {
 				var err error
-				if open, err = newPartWriter(dir, ch, plan.Events); err != nil {
+				if open, err = newPartWriter(dir, j.ch, plan.Events); err != nil {
 					return err
 				}
 			}
 			if err := open.add(o.record, o.events); err != nil {
 				return err
 			}
+			done += j.skipped + 1
 			if opts.Progress != nil {
-				opts.Progress(i+1, total)
+				opts.Progress(done, total)
 			}
-			if run+1 < ch.To {
+			if j.run+1 < j.ch.To {
 				return nil
 			}
 			err := open.commit()
@@ -156,7 +132,10 @@ func Execute(ctx context.Context, plan *Plan, dir string, opts ExecOptions) erro
 	if err != nil {
 		return err
 	}
-	if done, total := countParts(dir, all); done < total {
+	if opts.Progress != nil && done < total {
+		opts.Progress(total, total) // the last chunks were finished before
+	}
+	if done, total := countParts(dir, &m); done < total {
 		return fmt.Errorf("%s holds %d of %d chunks; merge it with the other shards' directories: %w", dir, done, total, ErrIncomplete)
 	}
 	return Assemble([]string{dir}, dir)
@@ -258,20 +237,6 @@ func readManifest(dir string) (*Manifest, error) {
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}
 	return &m, nil
-}
-
-func partDone(dir string, ch chunk) bool {
-	_, err := os.Stat(filepath.Join(dir, "parts", ch.name(), doneFile))
-	return err == nil
-}
-
-func countParts(dir string, all []chunk) (done, total int) {
-	for _, ch := range all {
-		if partDone(dir, ch) {
-			done++
-		}
-	}
-	return done, len(all)
 }
 
 // countPartsAny counts the finished part directories in dir, whatever

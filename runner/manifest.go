@@ -52,9 +52,13 @@ func (p *Plan) Manifest() Manifest {
 		m.ExperimentSHA256 = sha256Hex(p.ExperimentText)
 	}
 	for _, pt := range p.Points {
-		sc := pt.Compiled.Scenario()
-		m.Points = append(m.Points, ManifestPoint{Values: pt.Values, ScenarioSHA256: pt.SHA256, Start: sc.Calendar.Label(0),
-			MonthsPerTick: sc.Calendar.MonthsPerTick, Ticks: sc.Ticks, HubTicks: DefaultHubTicks(sc.Calendar, sc.Ticks)})
+		cal, ticks := pt.Calendar, pt.Ticks
+		if pt.Compiled != nil {
+			sc := pt.Compiled.Scenario()
+			cal, ticks = sc.Calendar, sc.Ticks
+		}
+		m.Points = append(m.Points, ManifestPoint{Values: pt.Values, ScenarioSHA256: pt.SHA256, Start: cal.Label(0),
+			MonthsPerTick: cal.MonthsPerTick, Ticks: ticks, HubTicks: DefaultHubTicks(cal, ticks)})
 	}
 	return m
 }
