@@ -29,7 +29,7 @@ const reservedGlyphs = "~.^ \t"
 // a theatre or a run that exhausts memory.
 const (
 	maxGridSide = theater.MaxSide
-	maxTicks    = 1_000_000
+	maxTicks    = sim.MaxTicks
 )
 
 // resolve checks a merged file and turns it into a sim.Scenario, adding

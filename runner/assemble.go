@@ -198,7 +198,7 @@ func assembleFiles(m *Manifest, holder func(chunk) string, out string) (err erro
 			}
 			agg = NewAggregator(m.Scenario, m.Seed, m.calendar(ch.Point), m.Points[ch.Point].HubTicks)
 		}
-		err = readPart(filepath.Join(holder(ch), "parts", ch.name()), ch, m.Events, func(r *Record) error {
+		err = readPart(filepath.Join(holder(ch), "parts", ch.name()), m, ch, func(r *Record) error {
 			cal := m.calendar(r.Point)
 			meas := Measure(r, m.Points[r.Point].HubTicks)
 			agg.AddMeasured(r, meas)

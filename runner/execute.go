@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/alliancesim/alliancesim/configs"
 	"github.com/alliancesim/alliancesim/sim"
 )
 
@@ -68,6 +69,9 @@ func Execute(ctx context.Context, plan *Plan, dir string, opts ExecOptions) erro
 	m := plan.Manifest()
 	if err := m.validate(); err != nil {
 		return fmt.Errorf("runner: %w", err)
+	}
+	if n := len(mustJSONIndent(m)); n > configs.MaxFileSize {
+		return fmt.Errorf("runner: the manifest of this work would be %.1f MiB (%d points); allowed: at most 16 MiB, the most any input file may be: fewer points (or a shorter horizon, which has fewer hub dates per point)", float64(n)/(1<<20), len(m.Points))
 	}
 	total := ownedRuns(&m, opts.Shard)
 	workers, err := workerCount(opts.Workers, total)
@@ -225,7 +229,7 @@ func replaceDir(dir string, m *Manifest, scenarioTOML []byte) error {
 // readManifest reads and validates dir/manifest.json.
 func readManifest(dir string) (*Manifest, error) {
 	path := filepath.Join(dir, "manifest.json")
-	b, err := os.ReadFile(path)
+	b, err := configs.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
@@ -352,16 +356,26 @@ func (pw *partWriter) abort() {
 	os.RemoveAll(pw.tmp)
 }
 
-// readPart checks a finished part against its done.json and hands its
-// records, in order, to fn; events, if recorded, are copied to ev.
-func readPart(path string, ch chunk, events bool, fn func(*Record) error, ev io.Writer) error {
-	b, err := os.ReadFile(filepath.Join(path, doneFile))
-	if err != nil {
+// readPart checks a finished part of the work m describes against its
+// done.json and hands its records, in order and each checked, to fn;
+// events, if recorded, are copied to ev.
+func readPart(path string, m *Manifest, ch chunk, fn func(*Record) error, ev io.Writer) error {
+	events := m.Events
+	b, err := configs.ReadFile(filepath.Join(path, doneFile))
+	if errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("part %s is not finished (no %s): %w", path, doneFile, ErrIncomplete)
+	}
+	if err != nil {
+		return err
 	}
 	var done partDoneRecord
 	if err := json.Unmarshal(b, &done); err != nil {
 		return fmt.Errorf("%s: %v", filepath.Join(path, doneFile), err)
+	}
+	for name, f := range done.Files {
+		if f.Bytes < 0 || !isSHA256(f.SHA256) {
+			return fmt.Errorf("%s: %s: %d bytes, sha256 %q; allowed: a size ≥ 0 and a SHA-256", filepath.Join(path, doneFile), name, f.Bytes, f.SHA256)
+		}
 	}
 	if want := ch.To - ch.From; done.Runs != want {
 		return fmt.Errorf("part %s holds %d runs; its chunk has %d", path, done.Runs, want)
@@ -371,6 +385,9 @@ func readPart(path string, ch chunk, events bool, fn func(*Record) error, ev io.
 		return readRecords(r, func(rec *Record) error {
 			if rec.Point != ch.Point || rec.Run != next {
 				return fmt.Errorf("part %s: record of point %d run %d where point %d run %d belongs", path, rec.Point, rec.Run, ch.Point, next)
+			}
+			if err := rec.check(m.Points[ch.Point].Ticks, ReplicationSeed(m.Seed, rec.Run)); err != nil {
+				return fmt.Errorf("part %s: run %d: %v", path, rec.Run, err)
 			}
 			next++
 			return fn(rec)

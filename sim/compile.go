@@ -13,6 +13,10 @@ import (
 // sets are 64-bit masks (agents.Set).
 const MaxStates = 64
 
+// MaxTicks is the longest horizon: 83,000 years of months. A replication's
+// time grows with it; the bound catches a typo of a few zeros.
+const MaxTicks = 1_000_000
+
 // MaxEvents is the most scripted events a scenario may have: a hundred
 // times the largest historical scenario, and a bound on the memory a
 // scenario file can make its decoder use (configs.MaxTables).
@@ -73,8 +77,8 @@ func Compile(sc *Scenario) (*Compiled, error) {
 	if len(sc.Events) > MaxEvents {
 		return nil, fmt.Errorf("scenario %s has %d scripted events; at most %d are supported", sc.Name, len(sc.Events), MaxEvents)
 	}
-	if sc.Ticks < 1 {
-		return nil, fmt.Errorf("scenario %s has %d ticks; at least 1 is needed", sc.Name, sc.Ticks)
+	if sc.Ticks < 1 || sc.Ticks > MaxTicks {
+		return nil, fmt.Errorf("scenario %s has %d ticks; allowed: 1 to %d", sc.Name, sc.Ticks, MaxTicks)
 	}
 	if every := int(sc.Params.RecordEvery); every > 0 && (sc.Ticks+every-1)/every > MaxSamples {
 		return nil, fmt.Errorf("scenario %s: %d ticks sampled every %d make more than %d time-series samples", sc.Name, sc.Ticks, every, MaxSamples)
