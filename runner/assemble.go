@@ -41,7 +41,23 @@ type PointSummary struct {
 // Chunks are read one at a time in order and each point is summarised as
 // soon as its last chunk is read, so memory is bounded whatever the number
 // of runs, chunks and points.
+//
+// out is locked while it is written (see lockDir); temporary files a
+// killed merge left in it are removed.
 func Assemble(dirs []string, out string) error {
+	if len(dirs) == 0 {
+		return errors.New("no output directories given")
+	}
+	release, err := lockDir(out)
+	if err != nil {
+		return err
+	}
+	defer release()
+	return assemble(dirs, out)
+}
+
+// assemble is Assemble with out's lock held.
+func assemble(dirs []string, out string) error {
 	var m *Manifest
 	var scenarioTOML []byte
 	for _, d := range dirs {
@@ -100,8 +116,14 @@ func Assemble(dirs []string, out string) error {
 		}
 	} else if !errors.Is(err, os.ErrNotExist) {
 		return err
-	} else if entries, _ := os.ReadDir(out); len(entries) > 0 {
-		return fmt.Errorf("%s holds files but no manifest.json of alliancesim; refusing to write into it: use a new or empty directory", out)
+	} else if foreign, err := foreignFiles(out); err != nil || foreign != "" {
+		if err != nil {
+			return err
+		}
+		return fmt.Errorf("%s holds files (%s) but no manifest.json of alliancesim; refusing to write into it: use a new or empty directory", out, foreign)
+	}
+	if err := cleanTemps(out); err != nil {
+		return err
 	}
 	if err := os.Remove(filepath.Join(out, "summary.json")); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return err

@@ -78,6 +78,11 @@ func Execute(ctx context.Context, plan *Plan, dir string, opts ExecOptions) erro
 	if err != nil {
 		return err
 	}
+	release, err := lockDir(dir)
+	if err != nil {
+		return err
+	}
+	defer release()
 	if err := prepareDir(dir, &m, plan.ScenarioTOML, opts); err != nil {
 		return err
 	}
@@ -142,7 +147,7 @@ func Execute(ctx context.Context, plan *Plan, dir string, opts ExecOptions) erro
 	if done, total := countParts(dir, &m); done < total {
 		return fmt.Errorf("%s holds %d of %d chunks; merge it with the other shards' directories: %w", dir, done, total, ErrIncomplete)
 	}
-	return Assemble([]string{dir}, dir)
+	return assemble([]string{dir}, dir)
 }
 
 // eventLines is a run's event log as JSON lines tagged with point and run.
@@ -162,27 +167,24 @@ func eventLines(point, run int, w *sim.World) ([]byte, error) {
 	return []byte(b.String()), nil
 }
 
-// prepareDir makes dir ready for the work m describes: a new or empty
-// directory gets the manifest and scenario.toml; a directory with the
-// manifest of the same work is resumed (opts.Resume) or found complete; a
-// directory of other work is refused unless opts.Force, which clears our
-// files from it; a directory with files but no manifest of ours is always
-// refused, so that no one's files are overwritten.
+// prepareDir makes dir, whose lock the caller holds, ready for the work m
+// describes: a new or empty directory gets the manifest and scenario.toml;
+// a directory with the manifest of the same work is resumed (opts.Resume)
+// or found complete; a directory of other work is refused unless
+// opts.Force, which clears our files from it; a directory with files but
+// no manifest of ours is always refused, so that no one's files are
+// overwritten. Temporary files left by a killed run are removed.
 func prepareDir(dir string, m *Manifest, scenarioTOML []byte, opts ExecOptions) error {
-	entries, err := os.ReadDir(dir)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
-		}
-	case err != nil:
-		return err
-	}
 	have, err := readManifest(dir)
 	switch {
-	case errors.Is(err, fs.ErrNotExist) && len(entries) > 0:
-		return fmt.Errorf("%s holds files but no manifest.json of alliancesim; refusing to write into it: use a new or empty directory", dir)
 	case errors.Is(err, fs.ErrNotExist):
+		foreign, ferr := foreignFiles(dir)
+		if ferr != nil {
+			return ferr
+		}
+		if foreign != "" {
+			return fmt.Errorf("%s holds files (%s) but no manifest.json of alliancesim; refusing to write into it: use a new or empty directory", dir, foreign)
+		}
 		return startDir(dir, m, scenarioTOML)
 	case err != nil && !opts.Force:
 		return fmt.Errorf("%w; use --force to replace it, or another directory", err)
@@ -201,17 +203,58 @@ func prepareDir(dir string, m *Manifest, scenarioTOML []byte, opts ExecOptions) 
 	if !opts.Resume && countPartsAny(dir) > 0 {
 		return fmt.Errorf("%s holds an interrupted run of this same work; add --resume to finish it, or use another directory", dir)
 	}
+	if err := cleanTemps(dir); err != nil {
+		return err
+	}
+	if _, err := os.Stat(filepath.Join(dir, "scenario.toml")); errors.Is(err, fs.ErrNotExist) {
+		// Killed between the manifest and scenario.toml.
+		if err := writeFileAtomic(filepath.Join(dir, "scenario.toml"), scenarioTOML); err != nil {
+			return err
+		}
+	}
 	return os.MkdirAll(filepath.Join(dir, "parts"), 0o755)
 }
 
+// foreignFiles names the first files of dir that are not what a run of
+// ours leaves before its manifest is written (its lock, its temporary
+// files, an empty parts/), or "" if there are none.
+func foreignFiles(dir string) (string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return "", err
+	}
+	var names []string
+	for _, e := range entries {
+		name := e.Name()
+		if name == lockFile || ourTemp(name) {
+			continue
+		}
+		if name == "parts" && e.IsDir() {
+			if sub, err := os.ReadDir(filepath.Join(dir, name)); err == nil && len(sub) == 0 {
+				continue
+			}
+		}
+		names = append(names, name)
+	}
+	if len(names) > 3 {
+		names = append(names[:3], "…")
+	}
+	return strings.Join(names, ", "), nil
+}
+
+// startDir writes the manifest, then scenario.toml (a run killed between
+// the two is resumed, and writes the second then).
 func startDir(dir string, m *Manifest, scenarioTOML []byte) error {
+	if err := cleanTemps(dir); err != nil {
+		return err
+	}
 	if err := os.MkdirAll(filepath.Join(dir, "parts"), 0o755); err != nil {
 		return err
 	}
-	if err := writeFileAtomic(filepath.Join(dir, "scenario.toml"), scenarioTOML); err != nil {
+	if err := writeFileAtomic(filepath.Join(dir, "manifest.json"), mustJSONIndent(m)); err != nil {
 		return err
 	}
-	return writeFileAtomic(filepath.Join(dir, "manifest.json"), mustJSONIndent(m))
+	return writeFileAtomic(filepath.Join(dir, "scenario.toml"), scenarioTOML)
 }
 
 // replaceDir removes our files from dir (never anyone else's) and starts
