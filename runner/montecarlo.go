@@ -28,8 +28,8 @@ type Options struct {
 // with the event logs or the number of runs. A panic in a replication is
 // returned as an error naming it and its seed.
 func MonteCarlo(ctx context.Context, c *sim.Compiled, opts Options) (*Summary, error) {
-	if opts.Runs < 1 {
-		return nil, fmt.Errorf("runner: %d runs; allowed: a whole number ≥ 1", opts.Runs)
+	if opts.Runs < 1 || opts.Runs > MaxRuns {
+		return nil, fmt.Errorf("runner: %d runs; allowed: a whole number in [1, %d]", opts.Runs, MaxRuns)
 	}
 	if err := CheckSeeds(opts.Seed, opts.Runs); err != nil {
 		return nil, err
