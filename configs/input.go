@@ -22,26 +22,15 @@ const MaxFileSize = 16 << 20
 // is a larger file, with an error naming the path and what is allowed.
 // Errors are *fs.PathError.
 func ReadFile(path string) ([]byte, error) {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if err := checkInput(path, fi); err != nil {
-		return nil, err
-	}
-	// O_NONBLOCK: should the path have become a named pipe since Stat,
-	// opening it must not wait for a writer. It changes nothing for a
-	// regular file.
-	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	f, err := OpenRegular(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	if fi, err = f.Stat(); err != nil {
+	if fi, err := f.Stat(); err != nil {
 		return nil, err
-	}
-	if err := checkInput(path, fi); err != nil {
-		return nil, err
+	} else if fi.Size() > MaxFileSize {
+		return nil, tooLarge(path, fi.Size())
 	}
 	b, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
@@ -53,26 +42,50 @@ func ReadFile(path string) ([]byte, error) {
 	return b, nil
 }
 
-// checkInput refuses what is not a regular file of at most MaxFileSize.
-func checkInput(path string, fi fs.FileInfo) error {
-	if !fi.Mode().IsRegular() {
-		return &fs.PathError{Op: "read", Path: path, Err: unreadable(fileKind(fi.Mode()) + ", not a regular file")}
+// OpenRegular opens a file for reading if it is a regular file, of any
+// size; a device, directory or named pipe is refused, naming the path,
+// without blocking.
+func OpenRegular(path string) (*os.File, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, err
 	}
-	if fi.Size() > MaxFileSize {
-		return tooLarge(path, fi.Size())
+	if err := checkRegular(path, fi); err != nil {
+		return nil, err
+	}
+	// O_NONBLOCK: should the path have become a named pipe since Stat,
+	// opening it must not wait for a writer. It changes nothing for a
+	// regular file.
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	if fi, err = f.Stat(); err == nil {
+		err = checkRegular(path, fi)
+	}
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
+// checkRegular refuses what is not a regular file.
+func checkRegular(path string, fi fs.FileInfo) error {
+	if !fi.Mode().IsRegular() {
+		return &fs.PathError{Op: "read", Path: path, Err: unreadable{fileKind(fi.Mode()) + ", not a regular file", "a regular file"}}
 	}
 	return nil
 }
 
 func tooLarge(path string, size int64) error {
-	return &fs.PathError{Op: "read", Path: path, Err: unreadable(fmt.Sprintf("larger than 16 MiB (%d bytes or more)", size))}
+	return &fs.PathError{Op: "read", Path: path, Err: unreadable{fmt.Sprintf("larger than 16 MiB (%d bytes or more)", size), "a file of at most 16 MiB"}}
 }
 
-// unreadable says why an input file is not read; its message says what is
-// allowed.
-type unreadable string
+// unreadable says why an input file is not read, and what is allowed.
+type unreadable struct{ why, allowed string }
 
-func (u unreadable) Error() string { return string(u) + "; allowed: a regular file of at most 16 MiB" }
+func (u unreadable) Error() string { return u.why + "; allowed: " + u.allowed }
 
 // checkSize refuses source text longer than MaxFileSize, for text handed
 // to Parse or ParseExperiment directly rather than read by ReadFile.
@@ -110,7 +123,7 @@ func fileKind(m fs.FileMode) string {
 func readErr(err error) string {
 	var u unreadable
 	if errors.As(err, &u) {
-		return string(u)
+		return u.why
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {

@@ -403,7 +403,6 @@ func (pw *partWriter) abort() {
 // done.json and hands its records, in order and each checked, to fn;
 // events, if recorded, are copied to ev.
 func readPart(path string, m *Manifest, ch chunk, fn func(*Record) error, ev io.Writer) error {
-	events := m.Events
 	b, err := configs.ReadFile(filepath.Join(path, doneFile))
 	if errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("part %s is not finished (no %s): %w", path, doneFile, ErrIncomplete)
@@ -411,30 +410,52 @@ func readPart(path string, m *Manifest, ch chunk, fn func(*Record) error, ev io.
 	if err != nil {
 		return err
 	}
+	done, err := parseDone(filepath.Join(path, doneFile), b, ch)
+	if err != nil {
+		return err
+	}
+	err = readChecked(path, "runs.jsonl", done, func(r io.Reader) error {
+		return partRecords(path, m, ch, r, fn)
+	})
+	if err != nil || !m.Events {
+		return err
+	}
+	return readChecked(path, "events.jsonl", done, func(r io.Reader) error {
+		_, err := io.Copy(ev, r)
+		return err
+	})
+}
+
+// parseDone decodes and checks the done.json (at path) of chunk ch.
+func parseDone(path string, b []byte, ch chunk) (partDoneRecord, error) {
 	var done partDoneRecord
 	if err := json.Unmarshal(b, &done); err != nil {
-		return fmt.Errorf("%s: %v", filepath.Join(path, doneFile), err)
+		return done, fmt.Errorf("%s: %v", path, err)
 	}
 	for name, f := range done.Files {
 		if f.Bytes < 0 || !isSHA256(f.SHA256) {
-			return fmt.Errorf("%s: %s: %d bytes, sha256 %q; allowed: a size ≥ 0 and a SHA-256", filepath.Join(path, doneFile), name, f.Bytes, f.SHA256)
+			return done, fmt.Errorf("%s: %s: %d bytes, sha256 %q; allowed: a size ≥ 0 and a SHA-256", path, name, f.Bytes, f.SHA256)
 		}
 	}
 	if want := ch.To - ch.From; done.Runs != want {
-		return fmt.Errorf("part %s holds %d runs; its chunk has %d", path, done.Runs, want)
+		return done, fmt.Errorf("%s: %d runs; its chunk has %d", path, done.Runs, want)
 	}
+	return done, nil
+}
+
+// partRecords reads the records of chunk ch (from the part at path) and
+// hands them, each checked, to fn: exactly the runs of the chunk, in order.
+func partRecords(path string, m *Manifest, ch chunk, r io.Reader, fn func(*Record) error) error {
 	next := ch.From
-	err = readChecked(path, "runs.jsonl", done, func(r io.Reader) error {
-		return readRecords(r, func(rec *Record) error {
-			if rec.Point != ch.Point || rec.Run != next {
-				return fmt.Errorf("part %s: record of point %d run %d where point %d run %d belongs", path, rec.Point, rec.Run, ch.Point, next)
-			}
-			if err := rec.check(m.Points[ch.Point].Ticks, ReplicationSeed(m.Seed, rec.Run)); err != nil {
-				return fmt.Errorf("part %s: run %d: %v", path, rec.Run, err)
-			}
-			next++
-			return fn(rec)
-		})
+	err := readRecords(r, func(rec *Record) error {
+		if rec.Point != ch.Point || rec.Run != next {
+			return fmt.Errorf("part %s: record of point %d run %d where point %d run %d belongs", path, rec.Point, rec.Run, ch.Point, next)
+		}
+		if err := rec.check(m.Points[ch.Point].Ticks, ReplicationSeed(m.Seed, rec.Run)); err != nil {
+			return fmt.Errorf("part %s: run %d: %v", path, rec.Run, err)
+		}
+		next++
+		return fn(rec)
 	})
 	if err != nil {
 		return err
@@ -442,13 +463,7 @@ func readPart(path string, m *Manifest, ch chunk, fn func(*Record) error, ev io.
 	if next != ch.To {
 		return fmt.Errorf("part %s holds runs %d…%d of %d…%d", path, ch.From, next-1, ch.From, ch.To-1)
 	}
-	if !events {
-		return nil
-	}
-	return readChecked(path, "events.jsonl", done, func(r io.Reader) error {
-		_, err := io.Copy(ev, r)
-		return err
-	})
+	return nil
 }
 
 // readChecked hands the file to read and then checks its size and
@@ -458,11 +473,14 @@ func readChecked(dir, name string, done partDoneRecord, read func(io.Reader) err
 	if !ok {
 		return fmt.Errorf("part %s: %s is not listed in %s", dir, name, doneFile)
 	}
-	f, err := os.Open(filepath.Join(dir, name))
+	f, err := configs.OpenRegular(filepath.Join(dir, name))
 	if err != nil {
 		return err
 	}
 	defer f.Close()
+	if fi, err := f.Stat(); err != nil || fi.Size() != want.Bytes {
+		return fmt.Errorf("part %s: %s does not match its size in %s (damaged or replaced)", dir, name, doneFile)
+	}
 	h := sha256.New()
 	counted := &countingReader{r: io.TeeReader(f, h)}
 	if err := read(counted); err != nil {
