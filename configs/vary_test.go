@@ -185,6 +185,9 @@ func TestGridTooLarge(t *testing.T) {
 // key and what is allowed.
 func TestSweepEdgeCases(t *testing.T) {
 	experimentErr(t, "scenario = \"generic\"\nruns = 2\n", 1, "vary", "no [[vary]]: nothing to sweep; allowed: at least one [[vary]]")
+	one := "[[vary]]\npath = \"params.sea_cost\"\nvalues = [1]\n"
+	experimentErr(t, "scenario = \"generic\"\nchunk = 0\n"+one, 2, "chunk", "0 is out of range; allowed: a whole number in [1, 1000000]")
+	experimentErr(t, "scenario = \"generic\"\nruns = 0\n"+one, 2, "runs", "0 is out of range; allowed: a whole number in [1, 100000000]")
 	experimentErr(t, "scenario = \"generic\"\ndesign = \"lhs\"\nsamples = 3\n", 1, "vary", "no [[vary]]")
 	vary := "scenario = \"generic\"\n[[vary]]\npath = \"params.sea_cost\"\n"
 	experimentErr(t, vary+"from = nan\nto = 1.0\nsteps = 3\n", 4, "vary[0].from", "NaN is not a finite number")

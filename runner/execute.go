@@ -26,7 +26,7 @@ func (s Shard) owns(k int) bool { return s.Count <= 1 || k%s.Count == s.Index }
 
 // ExecOptions control Execute.
 type ExecOptions struct {
-	Workers int
+	Workers int // 0: GOMAXPROCS; capped at MaxWorkers and at the runs to do
 	Shard   Shard
 	// Resume finishes an interrupted run of the same work in the
 	// directory; without it such a directory is an error.
