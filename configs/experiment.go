@@ -3,7 +3,6 @@ package configs
 import (
 	"errors"
 	"fmt"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -89,13 +88,15 @@ type rawVary struct {
 	Loc    Loc          `toml:"-"`
 }
 
-// maxPoints bounds a sweep so that a typo cannot ask for a billion points.
-const maxPoints = 100_000
+// MaxPoints bounds a sweep so that a typo cannot ask for a billion points:
+// each point is resolved, checked and identified before the first
+// replication runs.
+const MaxPoints = 100_000
 
 // LoadExperiment reads and checks an experiment file, including that every
 // point gives a valid scenario.
 func LoadExperiment(path string) (*Experiment, error) {
-	src, err := os.ReadFile(path)
+	src, err := ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("reading experiment: %w", err)
 	}
@@ -105,11 +106,14 @@ func LoadExperiment(path string) (*Experiment, error) {
 // ParseExperiment reads an experiment from src, naming it file in errors.
 func ParseExperiment(file string, src []byte) (*Experiment, error) {
 	var e errs
+	if !checkSource(file, src, &e) {
+		return nil, e.err()
+	}
 	raw := &rawExperiment{file: file, idx: indexLines(string(src))}
 	md, err := toml.Decode(string(src), raw)
 	if err != nil {
 		decodeError(file, err, &e)
-		return nil, e.list.sorted()
+		return nil, e.err()
 	}
 	at := func(p string) Loc { return Loc{File: file, Line: raw.idx[p], Key: p} }
 	raw.Scenario.Loc, raw.Runs.Loc, raw.Seed.Loc = at("scenario"), at("runs"), at("seed")
@@ -122,23 +126,12 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 			o.Loc = at(p + ".values")
 		}
 	}
-	for _, k := range md.Undecoded() {
-		plain := k.String()
-		allowed := "scenario, runs, seed, design, samples, chunk, events, vary"
-		if strings.HasPrefix(plain, "vary.") {
-			allowed = "path, values, from, to, steps"
+	reportUnknown(file, raw.idx, md.Undecoded(), &e, func(k toml.Key) string {
+		if k[0] == "vary" {
+			return "path, values, from, to, steps"
 		}
-		found := false
-		for _, p := range raw.idx.paths() {
-			if stripIndices(p) == plain {
-				e.at(Loc{File: file, Line: raw.idx[p], Key: p}, "unknown key; allowed: %s", allowed)
-				found = true
-			}
-		}
-		if !found {
-			e.at(Loc{File: file, Key: plain}, "unknown key; allowed: %s", allowed)
-		}
-	}
+		return "scenario, runs, seed, design, samples, chunk, events, vary"
+	})
 	x := &Experiment{File: file, Runs: 100, Seed: 1, Design: "grid", Chunk: 100, Events: true}
 	switch {
 	case raw.Scenario.ok(&e, "a built-in scenario name or a path"):
@@ -177,7 +170,7 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 	case raw.Samples.Set && x.Design != "lhs":
 		e.at(raw.Samples.Loc, "samples is for design = \"lhs\"; allowed: leave it out for a grid")
 	default:
-		intIn(&raw.Samples, &x.Samples, 1, maxPoints)
+		intIn(&raw.Samples, &x.Samples, 1, MaxPoints)
 	}
 	var axes []axis
 	for _, v := range raw.Vary {
@@ -207,11 +200,14 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 		x.paths = append(x.paths, v.Path.Loc)
 		axes = append(axes, ax)
 	}
-	if len(e.list) == 0 {
+	if len(raw.Vary) == 0 {
+		e.at(Loc{File: file, Line: 1, Key: "vary"}, "no [[vary]]: nothing to sweep; allowed: at least one [[vary]] table (for many runs of one scenario: alliancesim run NAME --runs N --out DIR)")
+	}
+	if !e.any() {
 		switch x.Design {
 		case "grid":
-			if n := gridSize(axes); n > maxPoints {
-				e.at(Loc{File: file, Line: raw.idx["vary[0]"], Key: "vary"}, "%.6g points; allowed: at most %d", n, maxPoints)
+			if n := gridSize(axes); n > MaxPoints {
+				e.at(Loc{File: file, Line: raw.idx["vary[0]"], Key: "vary"}, "%.6g points; allowed: at most %d", n, MaxPoints)
 			} else {
 				x.Points = grid(axes)
 			}
@@ -219,7 +215,7 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 			x.Points = latinHypercube(axes, x.Samples, x.Seed)
 		}
 	}
-	if len(e.list) == 0 {
+	if !e.any() {
 		// The scenario itself, and the states the paths name.
 		ref, _ := tomlString(x.Scenario) // read from TOML: valid UTF-8
 		base, err := Parse(file+" (scenario)", []byte("extends = "+ref+"\n"))
@@ -228,14 +224,13 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 		} else {
 			x.digest = scenarioDigest(base)
 			for i, path := range x.Vary {
-				parts := strings.Split(path, ".")
-				if parts[0] == "states" && base.Index(parts[1]) < 0 {
-					e.at(x.paths[i], "%q names no state of %s; allowed ids: %s", path, x.Scenario, stateIDs(base))
+				if msg := pathIn(base, x.Scenario, path); msg != "" {
+					e.at(x.paths[i], "%s", msg)
 				}
 			}
 		}
 	}
-	if len(e.list) == 0 {
+	if !e.any() {
 		// Every point must give a valid scenario; report a bad value at
 		// the [[vary]] entries, with what the scenario checks said.
 		for p := range x.Points {
@@ -249,7 +244,7 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 			}
 		}
 	}
-	if err := e.list.sorted(); err != nil {
+	if err := e.err(); err != nil {
 		return nil, err
 	}
 	return x, nil
@@ -258,7 +253,7 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 func decodeError(file string, err error, e *errs) {
 	var pe toml.ParseError
 	if ok := asParseError(err, &pe); ok {
-		e.list = append(e.list, Error{File: file, Line: pe.Position.Line, Key: pe.LastKey, Msg: pe.Message})
+		e.add(Error{File: file, Line: pe.Position.Line, Key: pe.LastKey, Msg: pe.Message})
 		return
 	}
 	msg, line, key := err.Error(), 0, ""
@@ -266,7 +261,7 @@ func decodeError(file string, err error, e *errs) {
 		line, _ = strconv.Atoi(m[1])
 		key, msg = m[2], m[3]
 	}
-	e.list = append(e.list, Error{File: file, Line: line, Key: key, Msg: msg})
+	e.add(Error{File: file, Line: line, Key: key, Msg: msg})
 }
 
 // Describe writes a point's values as path=value pairs.
@@ -326,6 +321,20 @@ func pointErrors(err error) string {
 		parts = append(parts, e.Error())
 	}
 	return strings.Join(parts, "; ")
+}
+
+// pathIn says what is wrong with a path for the scenario (named name),
+// or "": a state it names must exist, and the generator it sets must be
+// the scenario's theatre.
+func pathIn(sc *sim.Scenario, name, path string) string {
+	parts := strings.Split(path, ".")
+	switch {
+	case parts[0] == "states" && sc.Index(parts[1]) < 0:
+		return fmt.Sprintf("%q names no state of %s; allowed ids: %s", path, name, stateIDs(sc))
+	case parts[0] == "theater" && sc.Generate == nil:
+		return fmt.Sprintf("%q sets the theatre generator, but %s has a drawn map (theater.map); allowed: theater.generate.* only for a scenario with [theater.generate]", path, name)
+	}
+	return ""
 }
 
 func stateIDs(sc *sim.Scenario) string {
