@@ -103,7 +103,7 @@ func resolve(f *rawFile, e *errs) *sim.Scenario {
 	index := map[string]int{}
 	glyphs := map[rune]int{}
 	for _, s := range f.States {
-		st := resolveState(s, sc.Decision, e)
+		st := resolveState(s, e)
 		if st.ID == "" {
 			continue
 		}
@@ -187,8 +187,34 @@ func applyDecision(d *agents.Decision, keys map[string]*opt[any], e *errs) {
 	}
 }
 
-func resolveState(s *rawState, def agents.Decision, e *errs) sim.State {
-	st := sim.State{Sovereign: true, Decision: def}
+// decisionOverrides checks a state's decision table and keeps its keys as
+// the state's overrides (nil when it sets none).
+func decisionOverrides(keys map[string]*opt[any], e *errs) agents.DecisionOverrides {
+	var out agents.DecisionOverrides
+	for _, k := range sortedKeys(keys) {
+		o := keys[k]
+		spec, ok := agents.LookupDecision(k)
+		if !ok {
+			e.at(o.Loc, "unknown decision key; allowed: %s", strings.Join(agents.DecisionNames(), ", "))
+			continue
+		}
+		if !o.ok(e, spec.Allowed()) {
+			continue
+		}
+		if err := spec.Check(o.V); err != nil {
+			e.at(o.Loc, "%v", err)
+			continue
+		}
+		if out == nil {
+			out = agents.DecisionOverrides{}
+		}
+		out[k] = o.V
+	}
+	return out
+}
+
+func resolveState(s *rawState, e *errs) sim.State {
+	st := sim.State{Sovereign: true}
 	switch {
 	case s.ID.ok(e, "a lowercase id such as usa"):
 		if !idPattern.MatchString(s.ID.V) {
@@ -238,7 +264,7 @@ func resolveState(s *rawState, def agents.Decision, e *errs) sim.State {
 	if s.Sovereign.ok(e, "true or false") {
 		st.Sovereign = s.Sovereign.V
 	}
-	applyDecision(&st.Decision, s.Decision, e)
+	st.Decision = decisionOverrides(s.Decision, e)
 	return st
 }
 

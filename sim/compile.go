@@ -2,6 +2,7 @@ package sim
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 
@@ -86,7 +87,15 @@ func Compile(sc *Scenario) (*Compiled, error) {
 	}
 	c := &Compiled{scenario: *sc, n: n, geo: geo, p: p}
 	c.scenario.States = append([]State(nil), sc.States...)
+	for i := range c.scenario.States {
+		s := &c.scenario.States[i]
+		s.Stakes, s.Grievance, s.Decision = maps.Clone(s.Stakes), maps.Clone(s.Grievance), s.Decision.Clone()
+	}
 	c.scenario.Events = append([]ScriptedEvent(nil), sc.Events...)
+	if sc.Generate != nil {
+		g := *sc.Generate
+		c.scenario.Generate = &g
+	}
 	index := map[string]int{}
 	for i, s := range sc.States {
 		if _, dup := index[s.ID]; dup {
@@ -111,14 +120,18 @@ func Compile(sc *Scenario) (*Compiled, error) {
 		c.sovereign = append(c.sovereign, s.Sovereign)
 		c.hasRef = append(c.hasRef, s.HasReference)
 		c.reference = append(c.reference, s.Reference)
-		c.decision = append(c.decision, s.Decision)
-		v, ok := agents.LookupValuation(s.Decision.Valuation)
-		if !ok {
-			return nil, fmt.Errorf("scenario %s: state %s: valuation %q is not registered", sc.Name, s.ID, s.Decision.Valuation)
+		d, err := sc.DecisionOf(i)
+		if err != nil {
+			return nil, fmt.Errorf("scenario %s: state %s: decision: %w", sc.Name, s.ID, err)
 		}
-		st, ok := agents.LookupStrategy(s.Decision.Strategy)
+		c.decision = append(c.decision, d)
+		v, ok := agents.LookupValuation(d.Valuation)
 		if !ok {
-			return nil, fmt.Errorf("scenario %s: state %s: strategy %q is not registered", sc.Name, s.ID, s.Decision.Strategy)
+			return nil, fmt.Errorf("scenario %s: state %s: valuation %q is not registered", sc.Name, s.ID, d.Valuation)
+		}
+		st, ok := agents.LookupStrategy(d.Strategy)
+		if !ok {
+			return nil, fmt.Errorf("scenario %s: state %s: strategy %q is not registered", sc.Name, s.ID, d.Strategy)
 		}
 		c.valuation = append(c.valuation, v)
 		c.strategy = append(c.strategy, st)
@@ -211,6 +224,10 @@ func (c *Compiled) Index(id string) int {
 
 // Role returns the role of state i.
 func (c *Compiled) Role(i int) Role { return c.role[i] }
+
+// Decision returns how state i decides: the scenario's [decision] with the
+// state's overrides applied.
+func (c *Compiled) Decision(i int) agents.Decision { return c.decision[i] }
 
 // Geometry returns the theatre as compiled, before any occupation.
 func (c *Compiled) Geometry() *theater.Geometry { return c.geo }
