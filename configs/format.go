@@ -276,7 +276,7 @@ func (w *writer) event(e *sim.ScriptedEvent, cal sim.Calendar) {
 	}
 	w.str("kind", e.Kind.String())
 	w.str("actor", e.Actor)
-	uses := func(key string) bool { return slices.Contains(eventKeys[e.Kind], key) }
+	uses := func(key string) bool { return slices.Contains(sim.ScriptKeys[e.Kind], key) }
 	if uses("target") && (e.Target != "" || e.Kind != sim.ScriptIntent) {
 		w.str("target", e.Target)
 	}

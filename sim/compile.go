@@ -3,7 +3,6 @@ package sim
 import (
 	"fmt"
 	"maps"
-	"math"
 	"slices"
 
 	"github.com/alliancesim/alliancesim/agents"
@@ -56,28 +55,15 @@ type compiledEvent struct {
 	actor, target int // -1 when absent
 }
 
-// Compile checks a scenario that the engine can run and indexes it. The
-// scenario is copied; later changes to it do not reach the Compiled.
+// Compile checks a scenario (Validate: every problem at once, each named
+// by its key path) and indexes it. The scenario is copied; later changes to
+// it do not reach the Compiled.
 func Compile(sc *Scenario) (*Compiled, error) {
-	n := len(sc.States)
-	if n == 0 {
-		return nil, fmt.Errorf("scenario %s has no states", sc.Name)
-	}
-	if n > MaxStates {
-		return nil, fmt.Errorf("scenario %s has %d states; at most %d are supported", sc.Name, n, MaxStates)
-	}
-	if sc.Ticks < 1 {
-		return nil, fmt.Errorf("scenario %s has %d ticks; at least 1 is needed", sc.Name, sc.Ticks)
-	}
-	for _, s := range ParamSpecs {
-		if err := s.Check(s.Get(&sc.Params)); err != nil {
-			return nil, fmt.Errorf("scenario %s: params.%s: %w", sc.Name, s.Name, err)
-		}
-	}
-	grid, err := sc.Grid()
+	grid, err := sc.validate()
 	if err != nil {
-		return nil, fmt.Errorf("scenario %s: theatre: %w", sc.Name, err)
+		return nil, fmt.Errorf("scenario %s:\n%w", sc.Name, err)
 	}
+	n := len(sc.States)
 	p := sc.Params
 	tp := theater.Params{RoughCost: p.RoughCost, SeaCost: p.SeaCost, ProjectionRange: p.ProjectionRange,
 		Sealift: p.Sealift, RoughBonus: p.RoughBonus, Steepness: p.OccupationSteepness}
@@ -98,18 +84,11 @@ func Compile(sc *Scenario) (*Compiled, error) {
 	}
 	index := map[string]int{}
 	for i, s := range sc.States {
-		if _, dup := index[s.ID]; dup {
-			return nil, fmt.Errorf("scenario %s: state id %q appears twice", sc.Name, s.ID)
-		}
 		index[s.ID] = i
 	}
 	c.stakes = make([]float64, n*n)
 	c.grievance = make([]float64, n*n)
 	for i, s := range sc.States {
-		if math.IsNaN(s.Land+s.Naval+s.Economy+s.Revisionism+s.Ideology) || s.Land < 0 || s.Naval < 0 || s.Economy < 0 ||
-			s.Land > MaxForce || s.Naval > MaxForce || s.Economy > MaxForce {
-			return nil, fmt.Errorf("scenario %s: state %s: forces and economy must be numbers in [0, %g]", sc.Name, s.ID, float64(MaxForce))
-		}
 		c.id = append(c.id, s.ID)
 		c.role = append(c.role, s.Role)
 		c.revisionism = append(c.revisionism, s.Revisionism)
@@ -146,11 +125,7 @@ func Compile(sc *Scenario) (*Compiled, error) {
 	}
 	for i, s := range sc.States {
 		for id, g := range s.Grievance {
-			j, ok := index[id]
-			if !ok {
-				return nil, fmt.Errorf("scenario %s: state %s: grievance names unknown state %q", sc.Name, s.ID, id)
-			}
-			c.grievance[i*n+j] = g
+			c.grievance[i*n+index[id]] = g
 		}
 		if s.Role != Patron {
 			continue
@@ -158,26 +133,13 @@ func Compile(sc *Scenario) (*Compiled, error) {
 		// Every client counts for a patron; unlisted clients weigh 1.
 		c.clients.Each(func(j int) { c.stakes[i*n+j] = 1 })
 		for id, v := range s.Stakes {
-			j, ok := index[id]
-			if !ok {
-				return nil, fmt.Errorf("scenario %s: state %s: stakes name unknown state %q", sc.Name, s.ID, id)
-			}
-			c.stakes[i*n+j] = v
+			c.stakes[i*n+index[id]] = v
 		}
 	}
 	for _, e := range sc.Events {
-		ce := compiledEvent{ScriptedEvent: e, actor: -1, target: -1}
-		var ok bool
-		if ce.actor, ok = index[e.Actor]; !ok {
-			return nil, fmt.Errorf("scenario %s: event at tick %d names unknown actor %q", sc.Name, e.Tick, e.Actor)
-		}
+		ce := compiledEvent{ScriptedEvent: e, actor: index[e.Actor], target: -1}
 		if e.Target != "" {
-			if ce.target, ok = index[e.Target]; !ok {
-				return nil, fmt.Errorf("scenario %s: event at tick %d names unknown target %q", sc.Name, e.Tick, e.Target)
-			}
-		}
-		if e.Tick < 0 || e.Tick >= sc.Ticks {
-			return nil, fmt.Errorf("scenario %s: event at tick %d is outside 0…%d", sc.Name, e.Tick, sc.Ticks-1)
+			ce.target = index[e.Target]
 		}
 		c.events = append(c.events, ce)
 	}

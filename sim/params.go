@@ -205,7 +205,6 @@ func flag(name string, def bool, doc string, f func(*Params) *bool) ParamSpec {
 // finite.
 const (
 	maxWeight  = 1000
-	maxTicks   = 1_000_000
 	maxDistant = 1e6
 )
 
@@ -239,13 +238,13 @@ var ParamSpecs = []ParamSpec{
 	num("spread_members", 0.5, 0, maxWeight, "v_m: added spread rate per extra partner", func(p *Params) *float64 { return &p.SpreadMembers }),
 	num("residual_help", 0.2, 0, 1, "h_res: share of the gain that survives when allies fail", func(p *Params) *float64 { return &p.ResidualHelp }),
 	num("arms_cost", 0, 0, maxWeight, "cost of self-help (the none option)", func(p *Params) *float64 { return &p.ArmsCost }),
-	whole("diplomacy_interval", 1, 1, maxTicks, "ticks between diplomacy rounds", func(p *Params) *int { return &p.DiplomacyInterval }),
+	whole("diplomacy_interval", 1, 1, MaxTicks, "ticks between diplomacy rounds", func(p *Params) *int { return &p.DiplomacyInterval }),
 	num("shared_threat", 0.05, 0, 1, "threat from a common adversary two clients must both perceive to court each other", func(p *Params) *float64 { return &p.SharedThreat }),
-	whole("retry_interval", 12, 0, maxTicks, "ticks before a refused proposal is repeated to the same partners", func(p *Params) *int { return &p.RetryInterval }),
+	whole("retry_interval", 12, 0, MaxTicks, "ticks before a refused proposal is repeated to the same partners", func(p *Params) *int { return &p.RetryInterval }),
 	flag("invite_occupied", false, "a patron's multilateral may include non-sovereign clients, who join on sovereignty", func(p *Params) *bool { return &p.InviteOccupied }),
 	num("grievance_fear", 0, 0, maxWeight, "φ: grievance added to the fear of an ally in the autonomy cost (0: off)", func(p *Params) *float64 { return &p.GrievanceFear }),
 	num("review_threshold", 0.05, 0, 1, "threat change since its last review that makes a state review its alliance policy", func(p *Params) *float64 { return &p.ReviewThreshold }),
-	whole("review_interval", 12, 1, maxTicks, "ticks after which a state reviews its alliance policy even if nothing changed", func(p *Params) *int { return &p.ReviewInterval }),
+	whole("review_interval", 12, 1, MaxTicks, "ticks after which a state reviews its alliance policy even if nothing changed", func(p *Params) *int { return &p.ReviewInterval }),
 	num("challenge_rate", 0.02, 0, 1, "base per-tick probability of an adversary challenge", func(p *Params) *float64 { return &p.ChallengeRate }),
 	num("challenge_steepness", 8, 0, 100, "κ_c of the challenge logistic", func(p *Params) *float64 { return &p.ChallengeSteepness }),
 	num("challenge_threshold", 0.25, 0, 1, "θ_c of the challenge logistic", func(p *Params) *float64 { return &p.ChallengeThreshold }),
@@ -254,12 +253,12 @@ var ParamSpecs = []ParamSpec{
 	num("aggression_memory", 0.3, 0, 1, "intent added to every state's memory of an aggressor", func(p *Params) *float64 { return &p.AggressionMemory }),
 	num("provoke_rate", 0.01, 0, 1, "per-tick provocation probability per unit revisionism", func(p *Params) *float64 { return &p.ProvokeRate }),
 	num("entrapment_cost", 0.1, 0, maxWeight, "stay-value penalty after an ally's provocation", func(p *Params) *float64 { return &p.EntrapmentCost }),
-	whole("entrapment_memory", 24, 0, maxTicks, "ticks the entrapment penalty lasts", func(p *Params) *int { return &p.EntrapmentMemory }),
+	whole("entrapment_memory", 24, 0, MaxTicks, "ticks the entrapment penalty lasts", func(p *Params) *int { return &p.EntrapmentMemory }),
 	num("control_bilateral", 0.8, 0, 1, "probability a patron restrains a bilateral client", func(p *Params) *float64 { return &p.ControlBilateral }),
 	num("control_trilateral", 0.4, 0, 1, "probability a patron restrains a trilateral client", func(p *Params) *float64 { return &p.ControlTrilateral }),
 	num("control_multilateral", 0.2, 0, 1, "probability a patron restrains a multilateral client", func(p *Params) *float64 { return &p.ControlMultilateral }),
 	num("exit_cost", 0.05, 0, maxWeight, "how much worse staying must be before a member leaves", func(p *Params) *float64 { return &p.ExitCost }),
-	whole("record_every", 0, 0, maxTicks, "ticks between time-series samples (0: none)", func(p *Params) *int { return &p.RecordEvery }),
+	whole("record_every", 0, 0, MaxTicks, "ticks between time-series samples (0: none)", func(p *Params) *int { return &p.RecordEvery }),
 }
 
 // DefaultParams returns the parameters of the model.
