@@ -91,7 +91,7 @@ func (w *World) joinDesignated(s int) {
 // occupy moves the k cells of target nearest to actor to actor.
 func (w *World) occupy(actor, target, k int) int {
 	geo, taken := w.geo.Occupy(actor, target, k)
-	w.geo = geo
+	w.setGeometry(geo)
 	if taken > 0 {
 		w.forcesDirty = true
 		w.concerns(agents.Set(0).With(actor).With(target))
@@ -125,7 +125,7 @@ func (w *World) withdraw(actor, target int, fraction float64) int {
 		})
 	}
 	k := int(math.Ceil(fraction * float64(len(cells))))
-	w.geo = w.geo.Transfer(actor, target, cells[:k])
+	w.setGeometry(w.geo.Transfer(actor, target, cells[:k]))
 	if !w.alive[target] {
 		w.alive[target] = true
 	}
@@ -174,7 +174,7 @@ func (w *World) crises() {
 			occ := agents.Occupation(agents.Denial(w.projK[a*n+v], w.defK[v]), w.cred[a*n+v], w.punished(a, &w.ties[v]))
 			if w.rng.Float64() < agents.ChallengeProbability(r, occ, c.challenge) {
 				w.challenge(a, v)
-				if w.forcesDirty {
+				if w.forcesStale() {
 					w.refreshForces()
 				}
 			}
@@ -210,7 +210,7 @@ func (w *World) crises() {
 			}
 		}
 	})
-	if w.forcesDirty {
+	if w.forcesStale() {
 		w.refreshForces()
 	}
 }

@@ -243,7 +243,7 @@ func (w *World) pictureOf(m int) float64 {
 // lag and noise, combines them, and frames the total against its reference
 // point (docs/model.md §7.2–§7.3).
 func (w *World) perceive() {
-	if w.forcesDirty {
+	if w.forcesStale() {
 		w.refreshForces()
 	}
 	w.refreshIntents()

@@ -67,7 +67,7 @@ type World struct {
 	reviews   []reviewMark   // each state's last review
 	reviewing agents.Set     // the states reviewing their policy this tick
 	positions []positionMemo // exact cache of position values
-	noCache   bool           // tests: recompute instead of using positions
+	noCache   bool           // tests: every cache off (cache.go)
 	view      patronView
 
 	// scratch, reused so that steady-state ticks do not allocate
