@@ -176,6 +176,7 @@ func (w *World) crises() {
 				w.challenge(a, v)
 				if w.forcesStale() {
 					w.refreshForces()
+					w.rebaseline()
 				}
 			}
 		})
@@ -212,6 +213,7 @@ func (w *World) crises() {
 	})
 	if w.forcesStale() {
 		w.refreshForces()
+		w.rebaseline()
 	}
 }
 
