@@ -182,10 +182,13 @@ func (w *World) crises() {
 		})
 	})
 	c.clients.Each(func(v int) {
-		if !w.alive[v] || c.revisionism[v] <= 0 {
+		// A client that is not revisionist, as every state reads it after
+		// the scripted shocks, cannot provoke: no draw.
+		r := w.revisionismOf(v)
+		if !w.alive[v] || r <= 0 {
 			return
 		}
-		if w.rng.Float64() >= agents.ProvokeProbability(w.revisionismOf(v), c.p.ProvokeRate) {
+		if w.rng.Float64() >= agents.ProvokeProbability(r, c.p.ProvokeRate) {
 			return
 		}
 		foe, worst := -1, -1.0
