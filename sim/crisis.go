@@ -164,15 +164,11 @@ func (w *World) crises() {
 		if !w.alive[a] {
 			return
 		}
-		r := w.revisionismOf(a)
 		c.clients.Each(func(v int) {
 			if !w.alive[v] || !w.alive[a] {
 				return
 			}
-			// the occupation threat the adversary can pose, allies'
-			// denial and punishment included
-			occ := agents.Occupation(agents.Denial(w.projK[a*n+v], w.defK[v]), w.cred[a*n+v], w.punished(a, &w.ties[v]))
-			if w.rng.Float64() < agents.ChallengeProbability(r, occ, c.challenge) {
+			if w.rng.Float64() < w.challengeProbability(a, v) {
 				w.challenge(a, v)
 				if w.forcesStale() {
 					w.refreshForces()
@@ -218,6 +214,17 @@ func (w *World) crises() {
 		w.refreshForces()
 		w.rebaseline()
 	}
+}
+
+// challengeProbability is the chance that adversary a challenges client v
+// this tick (docs/model.md §7.10): challenge_rate·σ(κ_c·(r_a·Occ(a,v) −
+// θ_c)), r_a the adversary's revisionism as the scripted shocks left it
+// and Occ the occupation threat it can pose, v's allies' denial and
+// punishment included.
+func (w *World) challengeProbability(a, v int) float64 {
+	n := w.c.n
+	occ := agents.Occupation(agents.Denial(w.projK[a*n+v], w.defK[v]), w.cred[a*n+v], w.punished(a, &w.ties[v]))
+	return agents.ChallengeProbability(w.revisionismOf(a), occ, w.c.challenge)
 }
 
 // restrain gives each patron allied with v one chance, with the control
