@@ -3,6 +3,7 @@ package alliancesim_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/alliancesim/alliancesim/configs"
 	"github.com/alliancesim/alliancesim/runner"
@@ -19,6 +20,27 @@ var reviewRules = []struct {
 }{
 	{"review=default", func(*sim.Params) {}},
 	{"review=every-tick", func(p *sim.Params) { p.ReviewThreshold, p.ReviewInterval = 0, 1 }},
+}
+
+// cpuClock reports, besides the wall-clock ns/op, the CPU time the process
+// spent per op while the benchmark timer ran (cpu-ns/op): on a machine
+// shared with other work, waiting for a core inflates ns/op but not the
+// CPU time, so cpu-ns/op compares versions more steadily.
+type cpuClock struct {
+	used, from time.Duration
+}
+
+func startCPU() *cpuClock { return &cpuClock{from: processCPU()} }
+
+// stop and start bracket untimed work, as b.StopTimer and b.StartTimer.
+func (c *cpuClock) stop()  { c.used += processCPU() - c.from }
+func (c *cpuClock) start() { c.from = processCPU() }
+
+func (c *cpuClock) report(b *testing.B) {
+	c.stop()
+	if c.used > 0 && b.N > 0 {
+		b.ReportMetric(float64(c.used.Nanoseconds())/float64(b.N), "cpu-ns/op")
+	}
 }
 
 func compiled(b *testing.B, name string) *sim.Compiled {
@@ -49,12 +71,14 @@ func BenchmarkRun(b *testing.B) {
 				c := compiledWith(b, name, rule.set)
 				b.ReportAllocs()
 				seed := uint64(0)
+				cpu := startCPU()
 				for b.Loop() {
 					seed++
 					if _, err := sim.Run(context.Background(), c, seed); err != nil {
 						b.Fatal(err)
 					}
 				}
+				cpu.report(b)
 			})
 		}
 	}
@@ -72,15 +96,19 @@ func BenchmarkTick(b *testing.B) {
 				seed := uint64(1)
 				w := sim.NewWorld(c, seed)
 				b.ReportAllocs()
+				cpu := startCPU()
 				for b.Loop() {
 					if w.Done() {
 						b.StopTimer()
+						cpu.stop()
 						seed++
 						w = sim.NewWorld(c, seed)
+						cpu.start()
 						b.StartTimer()
 					}
 					w.Step()
 				}
+				cpu.report(b)
 			})
 		}
 	}
