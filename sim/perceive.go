@@ -180,7 +180,7 @@ func (w *World) fold(m int, row *tieRow, mode foldMode) (total, adv float64) {
 		return 0, 0
 	}
 	defK := w.defK[m]
-	if row != &w.ties[m] {
+	if row != &w.ties[m] || w.noCache {
 		defK = w.powK(w.geo.Defence(m, w.land[m], w.helpOf(m, row)))
 	}
 	first := w.tick == 0
@@ -206,7 +206,7 @@ func (w *World) fold(m int, row *tieRow, mode foldMode) (total, adv float64) {
 				t = agents.Perceive(w.perceived[k], reading, c.p.PerceptionLag)
 			}
 		default:
-			t = agents.Clamp01(w.perceived[k] + tau - w.raw[k])
+			t = agents.Clamp01(w.perceived[k] + (tau - w.raw[k]))
 		}
 		if mode != foldHypothetical {
 			w.perceived[k], w.raw[k] = t, tau
@@ -234,7 +234,7 @@ func (w *World) pictureOf(m int) float64 {
 			return
 		}
 		k := m*n + j
-		picture = agents.Combine(picture, agents.Clamp01(w.perceived[k]+w.tau(m, j, grossK, &none)-w.raw[k]))
+		picture = agents.Combine(picture, agents.Clamp01(w.perceived[k]+(w.tau(m, j, grossK, &none)-w.raw[k])))
 	})
 	return picture
 }
@@ -243,7 +243,7 @@ func (w *World) pictureOf(m int) float64 {
 // lag and noise, combines them, and frames the total against its reference
 // point (docs/model.md §7.2–§7.3).
 func (w *World) perceive() {
-	if w.forcesDirty {
+	if w.forcesStale() {
 		w.refreshForces()
 	}
 	w.refreshIntents()
@@ -336,8 +336,8 @@ func (w *World) affects(m int, ch change) bool {
 // stakes-weighted max) under a hypothetical change. It changes nothing.
 func (w *World) threatUnder(i int, ch change) float64 {
 	c, n := w.c, w.c.n
-	direct := w.direct[i]
-	if w.affects(i, ch) {
+	direct := w.direct[i] // exact while raw readings are current (rebaseline)
+	if w.noCache || w.affects(i, ch) {
 		row := w.tiesUnder(i, ch)
 		direct, _ = w.fold(i, &row, foldHypothetical)
 	}
@@ -350,7 +350,7 @@ func (w *World) threatUnder(i int, ch change) float64 {
 			return
 		}
 		a := w.directAdv[ci]
-		if w.affects(ci, ch) {
+		if w.noCache || w.affects(ci, ch) {
 			row := w.tiesUnder(ci, ch)
 			_, a = w.fold(ci, &row, foldHypothetical)
 		}

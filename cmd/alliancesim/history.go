@@ -159,7 +159,8 @@ func newCompareCmd() *cobra.Command {
 		Short: "Score every theory against every historical target",
 		Long: `compare runs both historical scenarios under every combination of patron
 strategy (assurance, prospect, powerplay) and valuation (prospect,
-expected_utility), given to every state, and prints the scorecard: each
+expected_utility), set as each scenario's [decision] (a state that sets
+its own keeps it), and prints the scorecard: each
 target, each combination, the share of runs meeting it (* where the target is
 met). With --out DIR it also writes DIR/scorecard.csv.`,
 		Args: cobra.NoArgs,
@@ -179,10 +180,9 @@ met). With --out DIR it also writes DIR/scorecard.csv.`,
 					if err != nil {
 						return err
 					}
+					// The scenario's [decision]: every state that does not
+					// set its own follows it.
 					sc.Decision.Strategy, sc.Decision.Valuation = th.strategy, th.valuation
-					for i := range sc.States {
-						sc.States[i].Decision.Strategy, sc.States[i].Decision.Valuation = th.strategy, th.valuation
-					}
 					res, err := checkTargets(cmd.Context(), sc, runs, seed, workers, name+" "+col)
 					if err != nil {
 						return err
