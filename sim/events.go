@@ -140,6 +140,8 @@ func (w *World) Describe(e *Event) string {
 				return fmt.Sprintf("%s%s becomes sovereign", note, name(se.actor))
 			}
 			return fmt.Sprintf("%s%s loses sovereignty", note, name(se.actor))
+		case ScriptIdeology:
+			return fmt.Sprintf("%s%s's ideology moves to %+.2f", note, name(se.actor), se.Ideology)
 		}
 	case EventProposal:
 		if e.Proposal == ProposeSigned {
