@@ -16,7 +16,7 @@ var theoryVerdicts = map[string]hypotheses.Verdict{
 	"T1a": hypotheses.Holds, "T1b": hypotheses.Fails, "T1c": hypotheses.Holds, "T1d": hypotheses.Fails,
 	"T2": hypotheses.Fails, "T3a": hypotheses.Holds, "T3b": hypotheses.Holds, "T3c": hypotheses.Inconclusive,
 	"T4": hypotheses.Holds, "T5": hypotheses.Holds, "T6": hypotheses.Inconclusive, "T7": hypotheses.Holds,
-	"T8a": hypotheses.Holds, "T8b": hypotheses.Fails, "T9": hypotheses.Fails,
+	"T8a": hypotheses.Holds, "T8b": hypotheses.Inconclusive, "T9": hypotheses.Fails,
 	"NC1": hypotheses.Holds, "NC2": hypotheses.Holds, "NC3": hypotheses.Holds,
 }
 

@@ -276,7 +276,7 @@ func (w *World) challenge(a, v int) {
 			if !al.Active() || !al.Members.Has(v) || !al.Members.Has(j) {
 				continue
 			}
-			if kh := c.commitment(al.Strong) * al.Cohesion; kh > best {
+			if kh := w.standBy(al.Origin, v, j, c.commitment(al.Strong)*al.Cohesion); kh > best {
 				best, pHonour = kh, c.honour(al.Strong)*al.Cohesion
 			}
 		}

@@ -83,19 +83,21 @@ func TestChallengeProbability(t *testing.T) {
 // Honouring: in a crisis each ally of the victim is asked once, through
 // the alliance in which it stands by the victim most strongly, and
 // honours with probability p_k·h of that alliance. c1 is in W = {pat, c1,
-// c2}, weak, cohesion 1 (k·h = 0.35, p = 0.6·1 = 0.6), and S = {pat, c1},
+// c2}, indigenous, weak, cohesion 1 (k·h = 0.35, p = 0.6·1 = 0.6), and S = {pat, c1},
 // strong, cohesion ½ (k·h = ½, p = 0.9·½ = 0.45). pat stands by c1 most
 // strongly through S: it honours with 0.45 — not 0.6 (through W), not
 // 1 − 0.55·0.4 = 0.78 (asked through both), not 0.9 (p_k alone). c2 is
 // asked through W: 0.6. Over 4000 crises the shares are within 4
 // standard errors (0.031 and 0.031) of 0.45 and 0.6, and the two allies
-// decide independently (both: 0.27).
+// decide independently (both: 0.27). Had the patron imposed W, c2 would
+// never honour: clients of an imposed alliance stand by each other only
+// through the patron (TestImposedClientsStandByThePatronOnly).
 func TestHonouring(t *testing.T) {
 	sc := testScenario()
 	sc.Params.OccupyCells = 0 // crises without a change of the map
 	w := NewWorld(mustCompile(t, sc), 1)
 	w.perceive()
-	withCohesion(w, w.form(set(pat, c1, c2), false, OriginImposed), 1)
+	withCohesion(w, w.form(set(pat, c1, c2), false, OriginIndigenous), 1)
 	withCohesion(w, w.form(set(pat, c1), true, OriginBilateral), 0.5)
 	const crises = 4000
 	var byPat, byC2, both int

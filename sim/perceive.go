@@ -77,7 +77,7 @@ func (w *World) refreshAlliances() {
 				w.assurance[m] = max(w.assurance[m], k)
 			}
 			al.Members.Without(m).Each(func(j int) {
-				row.weight[j] = max(row.weight[j], kh)
+				row.weight[j] = max(row.weight[j], w.standBy(al.Origin, m, j, kh))
 			})
 		})
 	}
@@ -86,6 +86,19 @@ func (w *World) refreshAlliances() {
 		w.defence[m] = w.geo.Defence(m, w.land[m], w.help[m])
 		w.defK[m] = w.powK(w.defence[m])
 	}
+}
+
+// standBy is the weight k·h with which ally j stands by m in an alliance
+// of the given origin: kh, except between two clients of an imposed
+// alliance, who hold only the commitment the patron asked of them, not
+// one they made to each other (docs/model.md §7.9): they are allies —
+// each counts the other's friendly intent and its autonomy cost — but
+// only the patron comes to their help.
+func (w *World) standBy(origin Origin, m, j int, kh float64) float64 {
+	if origin == OriginImposed && w.c.role[m] == Client && w.c.role[j] == Client {
+		return 0
+	}
+	return kh
 }
 
 // helpOf is the allied help Σ_a k·h·P(a→m) of a tie row.
@@ -307,7 +320,7 @@ func (w *World) tiesUnder(m int, ch change) tieRow {
 	if ch.add.Has(m) {
 		row.allies |= ch.add.Without(m)
 		ch.add.Without(m).Each(func(j int) {
-			row.weight[j] = max(row.weight[j], ch.kh)
+			row.weight[j] = max(row.weight[j], w.standBy(ch.origin, m, j, ch.kh))
 		})
 	}
 	if ch.drop >= 0 && w.alliances[ch.drop].Members.Has(m) {
@@ -320,7 +333,7 @@ func (w *World) tiesUnder(m int, ch change) tieRow {
 					continue
 				}
 				row.allies = row.allies.With(j)
-				row.weight[j] = max(row.weight[j], w.c.commitment(ob.Strong)*ob.Cohesion)
+				row.weight[j] = max(row.weight[j], w.standBy(ob.Origin, m, j, w.c.commitment(ob.Strong)*ob.Cohesion))
 			}
 		})
 	}

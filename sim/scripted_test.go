@@ -35,3 +35,52 @@ func TestIdeologyEvent(t *testing.T) {
 		t.Errorf("the event changed the compiled scenario: ideology %v", c.ideology[adv])
 	}
 }
+
+// Clients of an imposed alliance hold only the commitment the patron asked
+// of them (docs/model.md §7.9): each is the other's ally (friendly intent,
+// autonomy cost) but stands by it with weight 0, so neither its help nor
+// its punishment counts and it never honours in a crisis; the patron
+// stands by both with k·h. In an alliance the clients built (indigenous)
+// they stand by each other with k·h.
+//
+// W = {pat, c1, c2}, strong (k = 1), cohesion 1. Help to c1 is
+// Σ weight·P(j→c1): imposed, pat's only, 3.292869816564158; indigenous,
+// plus c2's P(c2→c1) = 0.951229424500714, 4.244099241064872.
+func TestImposedClientsStandByThePatronOnly(t *testing.T) {
+	for _, tc := range []struct {
+		origin   Origin
+		c2, help float64
+	}{
+		{OriginImposed, 0, 3.292869816564158},
+		{OriginIndigenous, 1, 4.244099241064872},
+	} {
+		sc := testScenario()
+		sc.Params.OccupyCells = 0
+		w := NewWorld(mustCompile(t, sc), 1)
+		w.perceive()
+		withCohesion(w, w.form(set(pat, c1, c2), true, tc.origin), 1)
+		row := &w.ties[c1]
+		if !row.allies.Has(c2) || !row.allies.Has(pat) {
+			t.Errorf("%v: c1's allies %v, want pat and c2", tc.origin, row.allies)
+		}
+		nearly(t, tc.origin.String()+": c2's weight for c1", row.weight[c2], tc.c2, 0)
+		nearly(t, tc.origin.String()+": pat's weight for c1", row.weight[pat], 1, 0)
+		nearly(t, tc.origin.String()+": help to c1", w.help[c1], tc.help, 1e-12)
+		// the hypothetical of the same alliance gives the same ties
+		hyp := w.tiesUnder(c3, change{add: set(pat, c3, c2), kh: 1, origin: tc.origin, drop: -1})
+		nearly(t, tc.origin.String()+": hypothetical weight of c2 for c3", hyp.weight[c2], tc.c2, 0)
+		honoured := 0
+		for range 200 {
+			from := len(w.events)
+			w.challenge(adv, c1)
+			for _, e := range w.events[from:] {
+				if e.Type == EventChallenge && e.Others.Has(c2) {
+					honoured++
+				}
+			}
+		}
+		if (honoured > 0) != (tc.c2 > 0) {
+			t.Errorf("%v: c2 honoured %d of 200 crises of c1", tc.origin, honoured)
+		}
+	}
+}
