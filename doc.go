@@ -8,14 +8,14 @@
 // in the packages below, whose imports point one way:
 //
 //	theater  the grid: terrain, ownership, distances, force projection,
-//	         defence and the credible occupation threat (MODEL.md §3)
+//	         defence and the denial ratio of occupation (docs/model.md §7.1)
 //	agents   the states' minds: threat perception, reference points,
 //	         option valuation (prospect theory, expected utility), choice,
-//	         patron strategies, coalition building, crisis odds (§4–§7);
+//	         patron strategies, coalition building, crisis odds (§7.1–§7.11);
 //	         pure functions and registries, no mutable world state
 //	sim      one world: Compile turns a Scenario into an immutable
 //	         *Compiled; NewWorld, Step and Run play one replication and
-//	         record alliances, events and time series in a Result (§6–§9)
+//	         record alliances, events and time series in a Result (§3, §7)
 //	configs  scenario files: TOML decoding with file:line:key errors,
 //	         extends, and the built-in scenarios embedded in the binary
 //	runner   many worlds: Monte Carlo, sweeps, aggregation, survival

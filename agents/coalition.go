@@ -36,8 +36,8 @@ func (s Set) Members(dst []int) []int {
 	return dst
 }
 
-// GreedyCoalition builds a coalition the way MODEL.md §6 describes client
-// collective security: take the best single partner, then keep adding the
+// GreedyCoalition builds a coalition the way docs/model.md §7.7 describes
+// client collective security: take the best single partner, then keep adding the
 // partner that raises the builder's value most, while the value rises. The
 // first minSize−1 additions are made even if they do not raise the value
 // (a multilateral proposal needs its members). value returns the builder's

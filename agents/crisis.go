@@ -2,7 +2,8 @@ package agents
 
 import "math"
 
-// ChallengeParams are the constants of adversary challenges (MODEL.md §7).
+// ChallengeParams are the constants of adversary challenges (docs/model.md
+// §7.10).
 type ChallengeParams struct {
 	Rate, Steepness, Threshold float64 // challenge_rate, κ_c, θ_c
 }

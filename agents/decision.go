@@ -142,7 +142,7 @@ var DecisionSpecs = []DecisionSpec{
 	{Name: "control_threshold", Kind: DecisionNumber, Min: 0, Max: 1, Doc: "revisionism above which a powerplay patron offers only bilaterals", number: func(d *Decision) *float64 { return &d.ControlThreshold }},
 }
 
-// DefaultDecision returns the decision settings of MODEL.md §5–§6.
+// DefaultDecision returns the decision settings of docs/model.md §2.6.
 func DefaultDecision() Decision {
 	return Decision{
 		Valuation:           "prospect",

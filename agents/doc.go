@@ -1,15 +1,24 @@
 // Package agents is the minds of the states: how they perceive threat, frame
-// it against a reference point and value alliance options (MODEL.md §4–§7).
+// it against a reference point and value and choose alliance options
+// (docs/model.md §7.1–§7.11).
 //
 // Everything here is a pure function of its arguments — Walt's balance of
-// threat (Intent, RawThreat, Perceive, Combine, PatronThreat), framing
-// (AdaptReference, InLosses), option terms (HonourProbability, AutonomyCost
-// with Cohen's assurance, Spread, Outcomes), valuation (ProspectValue:
+// threat (Intent and FriendlyIntent, combined like independent hazards;
+// ShockedRevisionism, scripted shocks on the logit scale; RawThreat;
+// NoisyReading, unbiased noise on the logit scale; Perceive, Combine;
+// ClientThreats and PatronThreat, the patron's attention-weighted threat
+// to its clients), the credible occupation threat (Denial, Credibility,
+// PunishmentKeep, Occupation), framing (AdaptReference, InLosses), option
+// terms (HonourProbability; AutonomyCost with RelativeWeight, Cohen's
+// assurance and Cha's control; Spread, bounded below 1; Divergence and
+// Cohesion, scale-free; Outcomes, SelfHelp), valuation (ProspectValue:
 // cumulative prospect theory with Tversky–Kahneman 1992 weights,
-// rank-dependent for two outcomes; ExpectedUtility), choice (Softmax,
-// LeaveProbability), coalition building (GreedyCoalition) and crisis odds —
-// so each is tested against hand-computed values, and the engine (package
-// sim) owns all mutable state.
+// rank-dependent for two outcomes; ExpectedUtility), choice (Softmax with
+// a temperature relative to the spread of the values compared;
+// LeaveProbability), coalition building (GreedyCoalition) and crisis odds
+// (ChallengeProbability, ProvokeProbability, Occupies) — so each is tested
+// against hand-computed values, and the engine (package sim) owns all
+// mutable state.
 //
 // Valuation models and patron strategies are interfaces with registries by
 // name: RegisterValuation and RegisterStrategy make a user's own

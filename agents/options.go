@@ -3,8 +3,8 @@ package agents
 import "math"
 
 // OptionTerms are the ingredients of an option's value for one state
-// (MODEL.md §5). The engine fills them from the world; everything here is
-// arithmetic on them.
+// (docs/model.md §7.4). The engine fills them from the world; everything
+// here is arithmetic on them.
 type OptionTerms struct {
 	Threat    float64 // T_i now
 	Reference float64 // ρ_i
@@ -233,9 +233,9 @@ func Softmax(values []float64, temperature, u float64) int {
 // exit cost, and its best value without the alliance. With two options
 // the relative temperature leaves σ(±1/temperature): a member leaves
 // when staying is worse by more than the exit cost, and errs either way
-// with probability σ(−1/temperature) (4.5e-5 at the default 0.1), which
-// is what keeps its choice random without making membership a monthly
-// coin toss. At temperature 0 it never errs; when staying and leaving are
+// with probability σ(−1/temperature) — about 2e-22 at the default 0.02
+// (4.5e-5 at 0.1) — so that membership is never a monthly coin toss
+// (docs/model.md §7.6, §7.12). At temperature 0 it never errs; when staying and leaving are
 // worth the same it leaves with probability ½.
 func LeaveProbability(stay, without, exitCost, temperature float64) float64 {
 	d := without - (stay + exitCost)

@@ -57,7 +57,7 @@ func Logit(p float64) float64 { return math.Log(p / (1 - p)) }
 // Logistic is σ(x) = 1/(1 + e^−x).
 func Logistic(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
 
-// ThreatWeights are w_P, w_G and w_O of MODEL.md §4.
+// ThreatWeights are w_P, w_G and w_O of docs/model.md §7.2.
 type ThreatWeights struct{ Power, Proximity, Offence float64 }
 
 // RawThreat is τ_ij = I·(w_P·Pw + w_G·G + w_O·O)/(w_P + w_G + w_O): intent

@@ -5,7 +5,7 @@ import "fmt"
 // OptionKind is the shape of an alliance option a patron can pursue.
 type OptionKind int
 
-// Option kinds (MODEL.md §6).
+// Option kinds (docs/model.md §7.8).
 const (
 	OptionNone         OptionKind = iota // self-help
 	OptionJoin                           // join an existing client alliance
@@ -52,11 +52,13 @@ type PatronView interface {
 	// alone: committed to each other, not (yet) to a patron.
 	CommittedClients() Set
 	// Waited is the number of ticks since the patron first preferred an
-	// alliance to self-help while no client alliance existed.
+	// alliance option to self-help (0 before; never reset).
 	Waited() int
 	// Rise is how far the patron's threat rose since it began to wait (0
 	// while it does not wait): the deterioration that makes it impatient.
 	Rise() float64
+	// Revisionism is a state's revisionism as the scenario gives it,
+	// before scripted intent shocks.
 	Revisionism(state int) float64
 }
 
@@ -117,7 +119,7 @@ func (ProspectStrategy) Admit(PatronView, Option) bool { return true }
 // reference point: with the status-quo reference point (docs/model.md
 // §7.3) every standing revisionism already counts as a loss at the start,
 // and a patron facing any revisionist adversary would impose at once and
-// never wait for its clients (docs/model.md, deviations).
+// never wait for its clients (docs/model.md §8.2).
 type AssuranceStrategy struct{}
 
 // Admit implements Strategy.

@@ -7,7 +7,7 @@ import (
 )
 
 // Lottery is an option's two outcomes coded relative to the reference point:
-// Good with probability P, Bad otherwise (MODEL.md §5). A sure outcome has
+// Good with probability P, Bad otherwise (docs/model.md §7.4). A sure outcome has
 // P = 1 and Good = Bad.
 type Lottery struct {
 	P         float64

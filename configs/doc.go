@@ -1,6 +1,6 @@
 // Package configs reads scenario files and the built-in scenarios.
 //
-// A scenario is a TOML file (MODEL.md §8, README "Scenario files"). It is
+// A scenario is a TOML file (docs/model.md §6.1, README "Scenario files"). It is
 // decoded with github.com/BurntSushi/toml into raw types whose every value
 // records whether it was set and where; unknown keys are found with
 // MetaData.Undecoded. Nothing is defaulted or checked during decoding, so a

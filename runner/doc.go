@@ -2,11 +2,11 @@
 // parameter sweeps, their aggregation, survival analysis and the files they
 // write.
 //
-// Determinism. Replication r of sweep point p under base seed b is seeded by
-// ReplicationSeed(b, p, r) and nothing else. Workers compute replications in
-// any order; results are folded into the aggregates strictly in (point,
-// replication) order, so every output is byte-identical whatever the number
-// of workers or shards.
+// Determinism. Replication r under base seed b plays seed
+// ReplicationSeed(b, r) = b + r at every point of a sweep, and nothing else
+// (docs/model.md §3.3). Workers compute replications in any order; results
+// are folded into the aggregates strictly in (point, replication) order, so
+// every output is byte-identical whatever the number of workers or shards.
 //
 // Memory is bounded by the workers, whatever the number of runs, chunks
 // and points. Only a run's Record (its alliances and proposals, a few

@@ -6,7 +6,7 @@ import (
 
 // Share names one indicator of a run: whether a kind of alliance ever
 // formed in it. The summary reports, for each, the share of runs in which
-// it did (MODEL.md §9), with its interval.
+// it did (docs/model.md §7.14), with its interval.
 type Share int
 
 // The shares, in the order of ShareKeys.

@@ -9,7 +9,8 @@ import (
 	"github.com/alliancesim/alliancesim/sim"
 )
 
-// This file aggregates the time series of many runs (MODEL.md §9: every
+// This file aggregates the time series of many runs (docs/model.md §7.14:
+// every
 // record_every ticks, each state's threat, reference point, domain and
 // alliance memberships) with memory that does not grow with the number of
 // runs: each measure of each state at each sampled tick is a fixed-width

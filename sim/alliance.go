@@ -6,7 +6,7 @@ import (
 	"github.com/alliancesim/alliancesim/agents"
 )
 
-// Kind is an alliance's size class (MODEL.md §6).
+// Kind is an alliance's size class (docs/model.md §2.2).
 type Kind int
 
 // Kinds of alliance.
@@ -31,7 +31,7 @@ func KindOf(size int) Kind {
 	return Multilateral
 }
 
-// Origin says how an alliance came about (MODEL.md §6).
+// Origin says how an alliance came about (docs/model.md §2.2).
 type Origin int
 
 // Origins.

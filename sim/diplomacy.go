@@ -6,7 +6,7 @@ import (
 	"github.com/alliancesim/alliancesim/agents"
 )
 
-// diplomacy is one round of MODEL.md §6: clients first seek collective
+// diplomacy is one round of docs/model.md §3.2: clients first seek collective
 // security among themselves (H6), then each patron follows its strategy,
 // then invitees accept or refuse and a refused patron falls back (H4).
 func (w *World) diplomacy() {
@@ -510,7 +510,7 @@ func (w *World) acceptingSubset(proposer int, invited agents.Set, strong bool, o
 	return 0
 }
 
-// fallback is step 3 of MODEL.md §6 after a refused multilateral (H4): the
+// fallback is docs/model.md §7.9 after a refused multilateral (H4): the
 // patron proposes the largest subset of the invitees who all accept each
 // other (acceptingSubset), if it still values it, then offers bilaterals to
 // the invitees left out. Having chosen the multilateral over self-help, the

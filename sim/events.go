@@ -10,7 +10,7 @@ import (
 // EventType is what happened.
 type EventType int
 
-// Event types (MODEL.md §9).
+// Event types (docs/model.md §7.14).
 const (
 	EventScripted    EventType = iota // a scripted shock took effect
 	EventProposal                     // Actor proposed Proposal to Others

@@ -4,7 +4,7 @@ package sim
 // apply to version 2, ported: patron strategies, refusals and their
 // reasons, the H4 fallback, occupation's domino path, allied help,
 // grievance_fear, invite_occupied, and the steady tick that allocates
-// nothing. The hand-computed tests of MODEL.md §7 are in
+// nothing. The hand-computed tests of docs/model.md §7 are in
 // mechanisms_test.go.
 
 import (

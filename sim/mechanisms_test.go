@@ -8,8 +8,9 @@ import (
 	"github.com/alliancesim/alliancesim/agents"
 )
 
-// Hand-computed tests of the mechanisms of MODEL.md §7 (and the reference
-// point of §5 and the policy review of §6) on the small theatre of
+// Hand-computed tests of the mechanisms of docs/model.md §7 (and the
+// reference point of §7.3 and the policy review of §7.13) on the small
+// theatre of
 // testdata_test.go:
 //
 //	AAAA1122233~~PP    adv: columns 0-3, c1: 4-5, c2: 6-8, c3: 9-10,

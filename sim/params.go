@@ -242,7 +242,7 @@ var ParamSpecs = []ParamSpec{
 	num("punishment", 0.3, 0, 1, "extended deterrence by punishment: how far allies' pledges, by economic weight, deter an occupier", func(p *Params) *float64 { return &p.Punishment }),
 	num("commitment_weak", 0.35, 0, 1, "k of a weak commitment", func(p *Params) *float64 { return &p.CommitmentWeak }),
 	num("commitment_strong", 1, 0, 1, "k of a strong commitment", func(p *Params) *float64 { return &p.CommitmentStrong }),
-	num("occupation_steepness", 2, 0, 20, "κ of the denial ratio P^κ/(P^κ + ((1+occupy_margin)·Def)^κ)", func(p *Params) *float64 { return &p.OccupationSteepness }),
+	num("occupation_steepness", 2, 0, 20, "κ of the denial ratio P^κ/(P^κ + Def^κ)", func(p *Params) *float64 { return &p.OccupationSteepness }),
 	num("ideology_weight", 0.3, 0, 2, "ψ: weight of ideological distance in intent", func(p *Params) *float64 { return &p.IdeologyWeight }),
 	num("memory_decay", 0.02, 0, 1, "per-tick decay of remembered aggression", func(p *Params) *float64 { return &p.MemoryDecay }),
 	num("weight_power", 1, 0, maxWeight, "w_P: weight of aggregate power in threat", func(p *Params) *float64 { return &p.WeightPower }),

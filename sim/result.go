@@ -6,7 +6,7 @@ import (
 	"github.com/alliancesim/alliancesim/agents"
 )
 
-// Result is what one run records (MODEL.md §9), as plain data with stable
+// Result is what one run records (docs/model.md §7.14), as plain data with stable
 // JSON names.
 type Result struct {
 	Scenario  string           `json:"scenario"`

@@ -34,7 +34,7 @@ type Scenario struct {
 // Role of a state.
 type Role int
 
-// Roles (MODEL.md §2).
+// Roles (docs/model.md §2.1).
 const (
 	Patron Role = iota
 	Client
@@ -61,7 +61,7 @@ func ParseRole(s string) (Role, bool) {
 	return 0, false
 }
 
-// State is one agent as the scenario defines it (MODEL.md §2).
+// State is one agent as the scenario defines it (docs/model.md §2.1).
 type State struct {
 	ID, Name     string
 	Role         Role
@@ -84,7 +84,7 @@ type State struct {
 // ScriptKind is the kind of a scripted event.
 type ScriptKind int
 
-// Scripted event kinds (MODEL.md §8).
+// Scripted event kinds (docs/model.md §7.15).
 const (
 	ScriptIntent ScriptKind = iota
 	ScriptOccupy

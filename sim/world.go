@@ -59,7 +59,7 @@ type World struct {
 	events      []Event
 	series      sampleLog
 	observers   []Observer
-	wantedSince []int // patrons: first tick they wanted an ally while no client alliance existed
+	wantedSince []int // patrons: first tick any alliance option beat self-help; -1 before, never reset
 	// wantedThreat is a patron's threat at wantedSince.
 	wantedThreat []float64
 	refused      []refusal

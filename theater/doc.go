@@ -1,8 +1,9 @@
 // Package theater is the geography of the alliance simulator: a grid of sea,
 // land and rough cells owned by states, and what follows from it — effective
-// distances, land reachability, projectable force, defence and the credible
-// threat of occupation (MODEL.md §3). It knows nothing about alliances; the
-// caller passes allied help in as a number.
+// distances, land reachability, projectable force, defence and the denial
+// ratio of the occupation threat (docs/model.md §7.1; the engine combines it
+// with the credibility of the force and deterrence by punishment). It knows
+// nothing about alliances; the caller passes allied help in as a number.
 //
 // # Why geography
 //

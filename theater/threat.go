@@ -10,7 +10,7 @@ import (
 // defence is zero.
 const Epsilon = 1e-6
 
-// Params are the theatre's constants (MODEL.md §3).
+// Params are the theatre's constants (docs/model.md §7.1).
 type Params struct {
 	RoughCost       float64 // cost of entering a rough cell (land costs 1)
 	SeaCost         float64 // cost of entering a sea cell
