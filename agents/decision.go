@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -103,15 +104,25 @@ func (s DecisionSpec) Allowed() string {
 	case DecisionName:
 		return strings.Join(s.Names(), ", ")
 	case DecisionInteger:
-		return fmt.Sprintf("a whole number ≥ %v", s.Min)
+		if math.IsInf(s.Max, 1) {
+			return fmt.Sprintf("a whole number ≥ %s", plain(s.Min))
+		}
+		return fmt.Sprintf("a whole number in [%s, %s]", plain(s.Min), plain(s.Max))
 	}
 	if math.IsInf(s.Max, 1) {
-		return fmt.Sprintf("a number ≥ %v", s.Min)
+		return fmt.Sprintf("a number ≥ %s", plain(s.Min))
 	}
-	return fmt.Sprintf("a number in [%v, %v]", s.Min, s.Max)
+	return fmt.Sprintf("a number in [%s, %s]", plain(s.Min), plain(s.Max))
 }
 
-var inf = math.Inf(1)
+// plain writes a bound without an exponent: 1000000, not 1e+06.
+func plain(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+
+// MaxScale is the largest value of a setting with no natural maximum
+// (loss aversion, temperature, patience), and of the engine's weights,
+// costs and stakes (sim.MaxScale): a million times the scale of the
+// defaults, and small enough that the model's arithmetic stays finite.
+const MaxScale = 1e6
 
 // DecisionSpecs lists every key of a [decision] table.
 var DecisionSpecs = []DecisionSpec{
@@ -120,12 +131,12 @@ var DecisionSpecs = []DecisionSpec{
 	{Name: "reference_mode", Kind: DecisionName, Names: func() []string { return []string{ReferenceAdaptive, ReferenceAspiration} }, Doc: "adaptive reference point, or a fixed aspiration level", name: func(d *Decision) *string { return &d.ReferenceMode }},
 	{Name: "alpha", Kind: DecisionNumber, Min: 0, Max: 1, Doc: "value curvature in gains", number: func(d *Decision) *float64 { return &d.Alpha }},
 	{Name: "beta", Kind: DecisionNumber, Min: 0, Max: 1, Doc: "value curvature in losses", number: func(d *Decision) *float64 { return &d.Beta }},
-	{Name: "lambda", Kind: DecisionNumber, Min: 0, Max: inf, Doc: "loss aversion", number: func(d *Decision) *float64 { return &d.Lambda }},
+	{Name: "lambda", Kind: DecisionNumber, Min: 0, Max: MaxScale, Doc: "loss aversion", number: func(d *Decision) *float64 { return &d.Lambda }},
 	{Name: "gamma", Kind: DecisionNumber, Min: 0.28, Max: 1, Doc: "probability weighting in gains", number: func(d *Decision) *float64 { return &d.Gamma }},
 	{Name: "delta", Kind: DecisionNumber, Min: 0.28, Max: 1, Doc: "probability weighting in losses", number: func(d *Decision) *float64 { return &d.Delta }},
-	{Name: "temperature", Kind: DecisionNumber, Min: 0, Max: inf, Doc: "softmax temperature (0: always the best option)", number: func(d *Decision) *float64 { return &d.Temperature }},
+	{Name: "temperature", Kind: DecisionNumber, Min: 0, Max: MaxScale, Doc: "softmax temperature (0: always the best option)", number: func(d *Decision) *float64 { return &d.Temperature }},
 	{Name: "reference_adaptation", Kind: DecisionNumber, Min: 0, Max: 1, Doc: "η: per-tick adaptation of the reference point", number: func(d *Decision) *float64 { return &d.ReferenceAdaptation }},
-	{Name: "patience", Kind: DecisionInteger, Min: 0, Max: inf, Doc: "ticks an assurance patron waits for a client alliance", number: func(d *Decision) *float64 { return &d.Patience }},
+	{Name: "patience", Kind: DecisionInteger, Min: 0, Max: MaxScale, Doc: "ticks an assurance patron waits for a client alliance", number: func(d *Decision) *float64 { return &d.Patience }},
 	{Name: "impose_threshold", Kind: DecisionNumber, Min: 0, Max: 1, Doc: "threat above the reference point at which an assurance patron imposes", number: func(d *Decision) *float64 { return &d.ImposeThreshold }},
 	{Name: "control_threshold", Kind: DecisionNumber, Min: 0, Max: 1, Doc: "revisionism above which a powerplay patron offers only bilaterals", number: func(d *Decision) *float64 { return &d.ControlThreshold }},
 }

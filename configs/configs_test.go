@@ -160,6 +160,43 @@ target = "b"
 	}
 }
 
+// An ideology event moves its actor's ideology; it parses, formats back
+// to itself, and refuses a missing or out-of-range value, naming the key.
+func TestIdeologyEvent(t *testing.T) {
+	src := base + `
+[[events]]
+id = "rapprochement"
+at = "1950-03"
+kind = "ideology"
+actor = "b"
+ideology = -0.25
+`
+	sc, err := Parse("s.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e := sc.Events[0]; e.Kind != sim.ScriptIdeology || e.Tick != 2 || e.Ideology != -0.25 || e.Actor != "b" {
+		t.Errorf("ideology event: %+v", e)
+	}
+	out, err := Format(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(out), "kind = \"ideology\"\nactor = \"b\"\nideology = -0.25\n") {
+		t.Errorf("formatted:\n%s", out)
+	}
+	for name, c := range map[string]struct{ body, key, msg string }{
+		"missing":  {"", "events[0]", "ideology event without ideology"},
+		"range":    {"ideology = 1.5\n", "events[0].ideology", "allowed: a number in [-1, 1]"},
+		"not used": {"ideology = 0\ndelta = 1\n", "events[0].delta", "ideology events do not use delta"},
+	} {
+		list := parseErrors(t, base+"\n[[events]]\nat = \"1950-03\"\nkind = \"ideology\"\nactor = \"b\"\n"+c.body)
+		if len(list) != 1 || list[0].Key != c.key || !strings.Contains(list[0].Error(), c.msg) {
+			t.Errorf("%s: want one error at %s saying %q, got %v", name, c.key, c.msg, list)
+		}
+	}
+}
+
 func TestQuarterTicks(t *testing.T) {
 	src := strings.Replace(base, "ticks = 24", "ticks = 24\ntick = \"quarter\"", 1) +
 		"\n[[events]]\nat = \"1950-07\"\nkind = \"intent\"\nactor = \"a\"\ndelta = 0.1\n"
@@ -246,6 +283,30 @@ revisionism = 0.9
 	write("loop2.toml", "extends = \"loop.toml\"\n")
 	if _, err := LoadFile(filepath.Join(dir, "loop.toml")); err == nil || !strings.Contains(err.Error(), "cycle") {
 		t.Errorf("cycle: %v", err)
+	}
+
+	// A chain of 16 extends is allowed; the 17th is too long, and said to
+	// be (it used to be called a cycle).
+	for i := 0; i < 17; i++ {
+		write(fmt.Sprintf("l%d.toml", i), fmt.Sprintf("extends = \"l%d.toml\"\n", i+1))
+	}
+	write("l17.toml", base)
+	if _, err := LoadFile(filepath.Join(dir, "l1.toml")); err != nil {
+		t.Errorf("16 extends: %v", err)
+	}
+	_, err = LoadFile(filepath.Join(dir, "l0.toml"))
+	if err == nil || strings.Contains(err.Error(), "cycle") || !strings.Contains(err.Error(), "l16.toml:1: extends: extends \"l17.toml\" makes the chain of extends too long") ||
+		!strings.Contains(err.Error(), "allowed: at most 16 extends in a chain") {
+		t.Errorf("17 extends: %v", err)
+	}
+}
+
+// A generated theatre too small for the states is blamed on the file that
+// made it so, not on the built-in it extends.
+func TestGeneratedTheatreTooSmallBlamesTheFile(t *testing.T) {
+	_, err := Parse("small.toml", []byte("extends = \"generic\"\n[theater.generate]\nwidth = 2\nheight = 3\n"))
+	if err == nil || !strings.HasPrefix(err.Error(), "small.toml:2: theater.generate: ") || !strings.Contains(err.Error(), "land cells for 8 states") {
+		t.Fatalf("want the error at small.toml:2, got %v", err)
 	}
 }
 
@@ -349,5 +410,45 @@ func TestLimitsReportedAtValidation(t *testing.T) {
 	list = parseErrors(t, b.String())
 	if len(list) != 1 || list[0].Key != "states[64]" || !strings.Contains(list[0].Msg, "at most 64") {
 		t.Errorf("65 states: %v", list)
+	}
+}
+
+// A drawn map wider or taller than 1000 cells is refused at the row that
+// passes the limit, like a generated theatre.
+func TestMapSizeCapped(t *testing.T) {
+	wide := strings.Replace(base, "~~AA..BB\n~~AA..BB", "~~AA..BB\n~~AA..BB"+strings.Repeat(".", 994), 1)
+	list := parseErrors(t, wide)
+	if len(list) != 1 || list[0].Line != 10 || list[0].Key != "theater.map" || !strings.Contains(list[0].Msg, "row 2, column 1001: row has 1002 cells; allowed: at most 1000") {
+		t.Fatalf("want the wide row refused at line 10, got %v", list)
+	}
+}
+
+// Weights, costs, stakes and decision settings have finite maxima, so
+// that no value a file allows can make the model's arithmetic overflow:
+// weight_proximity = weight_offence = 1e308 gave NaN threats. A horizon
+// sampled too often for the time series is refused too.
+func TestParamsBounded(t *testing.T) {
+	cases := []struct {
+		name, src    string
+		line         int
+		key, message string
+	}{
+		{"weights", base + "\n[params]\nweight_proximity = 1e308\nweight_offence = 1e308\n", 25, "params.weight_proximity", "1e+308 is out of range; allowed: a number in [0, 1000000]"},
+		{"cost", base + "\n[params]\ncost_threat = 2e6\n", 25, "params.cost_threat", "allowed: a number in [0, 1000000]"},
+		{"lambda", base + "\n[decision]\nlambda = 1e300\n", 25, "decision.lambda", "allowed: a number in [0, 1000000]"},
+		{"patience", base + "\n[decision]\npatience = 1e300\n", 25, "decision.patience", "allowed: a whole number in [0, 1000000]"},
+		{"stakes", strings.Replace(base, "land = 2", "land = 2\nstakes = { b = 1e300 }", 1), 18, "states[0].stakes.b", "allowed: a number in [0, 1000000]"},
+		{"samples", strings.Replace(base, "ticks = 24", "ticks = 1000000", 1) + "\n[params]\nrecord_every = 1\n", 25, "params.record_every",
+			"1000000 ticks sampled every 1 ticks make 1000000 time-series samples; allowed: at most 10000 (record_every ≥ 100)"},
+	}
+	for _, c := range cases {
+		list := parseErrors(t, c.src)
+		found := false
+		for _, e := range list {
+			found = found || e.Line == c.line && e.Key == c.key && strings.Contains(e.Msg, c.message)
+		}
+		if !found {
+			t.Errorf("%s: want s.toml:%d: %s: …%s…, got\n%v", c.name, c.line, c.key, c.message, list)
+		}
 	}
 }

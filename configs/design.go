@@ -50,7 +50,7 @@ func designKeys(raw *rawExperiment, x *Experiment, e *errs) {
 		if d == "lhs" {
 			lo = 1
 		}
-		intIn(e, &raw.Samples, &x.Samples, lo, maxPoints)
+		intIn(e, &raw.Samples, &x.Samples, lo, MaxPoints)
 	}
 	only := func(key string, set bool, loc Loc, design string) bool {
 		if set && d != design {
@@ -109,8 +109,8 @@ func (x *Experiment) draw() *drawError {
 	var unit [][]float64
 	switch x.Design {
 	case "grid":
-		if n := gridSize(x.axes); n > maxPoints {
-			return &drawError{"vary", fmt.Sprintf("%.6g points; allowed: at most %d", n, maxPoints)}
+		if n := gridSize(x.axes); n > MaxPoints {
+			return &drawError{"vary", fmt.Sprintf("%.6g points; allowed: at most %d", n, MaxPoints)}
 		}
 		x.Points, x.Unit = grid(x.axes), nil
 		return nil
@@ -124,9 +124,9 @@ func (x *Experiment) draw() *drawError {
 		if x.Design == "sobol" {
 			per, what = k+2, "base rows"
 		}
-		if x.Samples > maxPoints/per {
+		if x.Samples > MaxPoints/per {
 			return &drawError{"samples", fmt.Sprintf("%d %s of %d paths give %d points; allowed: at most %d points (samples ≤ %d)",
-				x.Samples, what, k, x.Samples*per, maxPoints, maxPoints/per)}
+				x.Samples, what, k, x.Samples*per, MaxPoints, MaxPoints/per)}
 		}
 		var err error
 		if x.Design == "morris" {
@@ -188,8 +188,8 @@ func (x *Experiment) Resample(n int) error {
 	if x.Design == "lhs" {
 		lo = 1
 	}
-	if n < lo || n > maxPoints {
-		return fmt.Errorf("%d is out of range; allowed: a whole number in [%d, %d]", n, lo, maxPoints)
+	if n < lo || n > MaxPoints {
+		return fmt.Errorf("%d is out of range; allowed: a whole number in [%d, %d]", n, lo, MaxPoints)
 	}
 	old := *x
 	x.Samples = n

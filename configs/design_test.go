@@ -155,7 +155,7 @@ func TestDesignErrors(t *testing.T) {
 		{head + "design = \"sobol\"\nsamples = 4\nbase = \"sobol\"\n" + vary, 4, "base", `"sobol" is not a base; allowed: halton`},
 		{head + "design = \"lhs\"\nsamples = 4\nbase = \"halton\"\n" + vary, 4, "base", `base is for design = "sobol"; allowed: leave it out for a Latin hypercube`},
 		{head + "design = \"sobol\"\nsamples = 40000\n" + vary, 3, "samples", "40000 base rows of 1 paths give 120000 points; allowed: at most 100000 points (samples ≤ 33333)"},
-		{head + "design = \"morris\"\nsamples = 4\n", 2, "design", "a Morris design needs at least one [[vary]]"},
+		{head + "design = \"morris\"\nsamples = 4\n", 1, "vary", "no [[vary]]: nothing to sweep"},
 		{head + vary + "steps = 3\ndistribution = \"normal\"\n", 7, "vary[0].distribution", "distribution is for designs that draw (lhs, morris, sobol); allowed: leave it out for a grid"},
 		{head + "design = \"lhs\"\nsamples = 4\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2]\nmode = 1\n", 7, "vary[0].mode", "mode is for a range (from and to); allowed: leave it out with values"},
 		{head + "design = \"lhs\"\nsamples = 4\n" + vary + "distribution = \"beta\"\n", 8, "vary[0].distribution", `"beta" is not a distribution; allowed: uniform, normal, triangular, loguniform`},

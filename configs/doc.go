@@ -9,7 +9,13 @@
 //
 //	asia.toml:14: states[3].role: "ally" is not a role; allowed: patron, client, adversary
 //
-// Array-of-table elements are counted from 0 in the order written. The TOML
+// Array-of-table elements are counted from 0 in the order written. At most
+// MaxErrors are listed, then a count of the rest.
+//
+// Files are read only if regular and at most MaxFileSize (ReadFile), and
+// scanned before decoding for nesting, keys and tables past MaxNesting,
+// MaxEntries and MaxTables, so that no file can make the decoder crash or
+// use memory out of proportion (docs/limits.md). The TOML
 // library does not expose where keys were written, so a small scanner of the
 // source text (lines.go) maps every key path to its line.
 //

@@ -3,7 +3,6 @@ package configs
 import (
 	"errors"
 	"fmt"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -144,13 +143,15 @@ type rawVary struct {
 	Loc          Loc          `toml:"-"`
 }
 
-// maxPoints bounds a sweep so that a typo cannot ask for a billion points.
-const maxPoints = 100_000
+// MaxPoints bounds a sweep so that a typo cannot ask for a billion points:
+// each point is resolved, checked and identified before the first
+// replication runs.
+const MaxPoints = 100_000
 
 // LoadExperiment reads and checks an experiment file, including that every
 // point gives a valid scenario.
 func LoadExperiment(path string) (*Experiment, error) {
-	src, err := os.ReadFile(path)
+	src, err := ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("reading experiment: %w", err)
 	}
@@ -161,11 +162,14 @@ func LoadExperiment(path string) (*Experiment, error) {
 // A points file is read relative to file's directory.
 func ParseExperiment(file string, src []byte) (*Experiment, error) {
 	var e errs
+	if !checkSource(file, src, &e) {
+		return nil, e.err()
+	}
 	raw := &rawExperiment{file: file, idx: indexLines(string(src))}
 	md, err := toml.Decode(string(src), raw)
 	if err != nil {
 		decodeError(file, err, &e)
-		return nil, e.list.sorted()
+		return nil, e.err()
 	}
 	at := func(p string) Loc { return Loc{File: file, Line: raw.idx[p], Key: p} }
 	raw.Scenario.Loc, raw.Runs.Loc, raw.Seed.Loc = at("scenario"), at("runs"), at("seed")
@@ -180,23 +184,12 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 			o.Loc = at(p + ".values")
 		}
 	}
-	for _, k := range md.Undecoded() {
-		plain := k.String()
-		allowed := "scenario, runs, seed, design, samples, levels, candidates, base, points, chunk, events, vary"
-		if strings.HasPrefix(plain, "vary.") {
-			allowed = "path, values, from, to, steps, distribution, mean, sd, mode"
+	reportUnknown(file, raw.idx, md.Undecoded(), &e, func(k toml.Key) string {
+		if k[0] == "vary" {
+			return "path, values, from, to, steps, distribution, mean, sd, mode"
 		}
-		found := false
-		for _, p := range raw.idx.paths() {
-			if stripIndices(p) == plain {
-				e.at(Loc{File: file, Line: raw.idx[p], Key: p}, "unknown key; allowed: %s", allowed)
-				found = true
-			}
-		}
-		if !found {
-			e.at(Loc{File: file, Key: plain}, "unknown key; allowed: %s", allowed)
-		}
-	}
+		return "scenario, runs, seed, design, samples, levels, candidates, base, points, chunk, events, vary"
+	})
 	x := &Experiment{File: file, Runs: 100, Seed: 1, Design: "grid", Chunk: 100, Events: true}
 	switch {
 	case raw.Scenario.ok(&e, "a built-in scenario name or a path"):
@@ -228,7 +221,7 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 			e.at(v.Loc, "a points design takes its paths from the header of %s; allowed: no [[vary]]", orWord(raw.Points.V, "its points file"))
 			break
 		}
-		if raw.Points.Set && raw.Points.Bad == nil && len(e.list) == 0 {
+		if raw.Points.Set && raw.Points.Bad == nil && !e.any() {
 			readPoints(x, raw.Points, &e)
 		}
 	}
@@ -262,7 +255,10 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 		x.paths = append(x.paths, v.Path.Loc)
 		axes = append(axes, ax)
 	}
-	if len(e.list) == 0 && x.Design != "points" {
+	if len(raw.Vary) == 0 && x.Design != "points" {
+		e.at(Loc{File: file, Line: 1, Key: "vary"}, "no [[vary]]: nothing to sweep; allowed: at least one [[vary]] table (for many runs of one scenario: alliancesim run NAME --runs N --out DIR)")
+	}
+	if !e.any() && x.Design != "points" {
 		x.axes = axes
 		if de := x.draw(); de != nil {
 			loc := map[string]Loc{"vary": {File: file, Line: raw.idx["vary[0]"], Key: "vary"}, "design": raw.Design.Loc,
@@ -273,7 +269,7 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 			e.at(loc, "%s", de.msg)
 		}
 	}
-	if len(e.list) == 0 {
+	if !e.any() {
 		// The scenario itself, and the states the paths name.
 		base, err := x.BaseScenario()
 		if err != nil {
@@ -281,14 +277,13 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 		} else {
 			x.digest = scenarioDigest(base)
 			for i, path := range x.Vary {
-				parts := strings.Split(path, ".")
-				if parts[0] == "states" && base.Index(parts[1]) < 0 {
-					e.at(x.paths[i], "%q names no state of %s; allowed ids: %s", path, x.Scenario, stateIDs(base))
+				if msg := pathIn(base, x.Scenario, path); msg != "" {
+					e.at(x.paths[i], "%s", msg)
 				}
 			}
 		}
 	}
-	if len(e.list) == 0 {
+	if !e.any() {
 		// Every point must give a valid scenario; report a bad value at
 		// the [[vary]] entries (or the points file's row), with what the
 		// scenario checks said.
@@ -303,7 +298,7 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 			e.at(loc, "point %d (%s) gives an invalid scenario: %s", p, x.Describe(p), pointErrors(err))
 		}
 	}
-	if err := e.list.sorted(); err != nil {
+	if err := e.err(); err != nil {
 		return nil, err
 	}
 	return x, nil
@@ -343,7 +338,7 @@ func orWord(s, instead string) string {
 func decodeError(file string, err error, e *errs) {
 	var pe toml.ParseError
 	if ok := asParseError(err, &pe); ok {
-		e.list = append(e.list, Error{File: file, Line: pe.Position.Line, Key: pe.LastKey, Msg: pe.Message})
+		e.add(Error{File: file, Line: pe.Position.Line, Key: pe.LastKey, Msg: pe.Message})
 		return
 	}
 	msg, line, key := err.Error(), 0, ""
@@ -351,7 +346,7 @@ func decodeError(file string, err error, e *errs) {
 		line, _ = strconv.Atoi(m[1])
 		key, msg = m[2], m[3]
 	}
-	e.list = append(e.list, Error{File: file, Line: line, Key: key, Msg: msg})
+	e.add(Error{File: file, Line: line, Key: key, Msg: msg})
 }
 
 // Describe writes a point's values as path=value pairs.
@@ -412,6 +407,20 @@ func pointErrors(err error) string {
 		parts = append(parts, e.Error())
 	}
 	return strings.Join(parts, "; ")
+}
+
+// pathIn says what is wrong with a path for the scenario (named name),
+// or "": a state it names must exist, and the generator it sets must be
+// the scenario's theatre.
+func pathIn(sc *sim.Scenario, name, path string) string {
+	parts := strings.Split(path, ".")
+	switch {
+	case parts[0] == "states" && sc.Index(parts[1]) < 0:
+		return fmt.Sprintf("%q names no state of %s; allowed ids: %s", path, name, stateIDs(sc))
+	case parts[0] == "theater" && sc.Generate == nil:
+		return fmt.Sprintf("%q sets the theatre generator, but %s has a drawn map (theater.map); allowed: theater.generate.* only for a scenario with [theater.generate]", path, name)
+	}
+	return ""
 }
 
 func stateIDs(sc *sim.Scenario) string {

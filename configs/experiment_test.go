@@ -105,7 +105,7 @@ func TestExperimentErrors(t *testing.T) {
 		{"scenario = \"generic\"\ndesign = \"lhs\"\n", "x.toml:2: design: a Latin hypercube needs samples"},
 		{"scenario = \"generic\"\n[[vary]]\npath = \"params.sea_cost\"\nfrom = 1\n", "x.toml:2: vary[0]: a range needs from, to and steps"},
 		{"scenario = \"generic\"\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1]\nspeed = 2\n", "x.toml:5: vary[0].speed: unknown key; allowed: path, values"},
-		{"scenario = \"nowhere.toml\"\n", "cannot read"},
+		{"scenario = \"nowhere.toml\"\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1]\n", "cannot read"},
 		{"scenario = \"generic\"\n[[vary]]\npath = \"states.zz.land\"\nvalues = [1]\n", "x.toml:3: vary[0].path: \"states.zz.land\" names no state of generic; allowed ids: patron, adversary, c1"},
 	}
 	for _, c := range cases {

@@ -272,6 +272,9 @@ func (w *writer) event(e *sim.ScriptedEvent, cal sim.Calendar) {
 	if uses("sovereign") {
 		w.bool("sovereign", e.Sovereign)
 	}
+	if uses("ideology") {
+		w.float("ideology", e.Ideology)
+	}
 	if e.Note != "" {
 		w.str("note", e.Note)
 	}

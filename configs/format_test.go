@@ -119,7 +119,7 @@ func TestFormatWritesEverySetting(t *testing.T) {
 	if !slices.Equal(order, sim.ParamNames()) {
 		t.Errorf("params in order %v, want %v", order, sim.ParamNames())
 	}
-	if !bytes.Contains(out, []byte("[theater.generate]\nwidth = 60\nheight = 40\nsea_fraction = 0.5\nislands = 4\nseed = 7\n")) {
+	if !bytes.Contains(out, []byte("[theater.generate]\nwidth = 60\nheight = 40\nsea_fraction = 0.0\nislands = 4\nseed = 7\n")) {
 		t.Errorf("generator:\n%s", out)
 	}
 }
@@ -178,7 +178,7 @@ func TestFormatCoversEveryField(t *testing.T) {
 		"Calendar":      {"StartYear", "StartMonth", "MonthsPerTick"},
 		"GenerateSpec":  {"Width", "Height", "SeaFraction", "Islands", "Seed"},
 		"State":         {"ID", "Name", "Role", "Glyph", "Land", "Naval", "Economy", "Revisionism", "Ideology", "Sovereign", "Stakes", "Grievance", "HasReference", "Reference", "Decision"},
-		"ScriptedEvent": {"ID", "Tick", "Kind", "Actor", "Target", "Delta", "Fraction", "SetLand", "SetNaval", "SetEconomy", "Land", "Naval", "Economy", "Sovereign", "Note"},
+		"ScriptedEvent": {"ID", "Tick", "Kind", "Actor", "Target", "Delta", "Fraction", "SetLand", "SetNaval", "SetEconomy", "Land", "Naval", "Economy", "Sovereign", "Ideology", "Note"},
 	}
 	for name, v := range map[string]any{"Scenario": sim.Scenario{}, "Calendar": sim.Calendar{}, "GenerateSpec": theater.GenerateSpec{},
 		"State": sim.State{}, "ScriptedEvent": sim.ScriptedEvent{}} {

@@ -5,9 +5,34 @@ import (
 	"testing"
 )
 
-// FuzzParse feeds the decoder arbitrary bytes: no input may make it panic,
-// and every failure must be a located Errors list or a plain error, never a
-// partially filled scenario.
+// hostile are inputs an adversarial user tried (issue 13), kept small:
+// deep nesting, many unknown keys, a wide map, non-finite and overflowing
+// ranges, sweeps without vary, generator paths on a map.
+var hostile = []string{
+	"x = " + strings.Repeat("[", 40),
+	"x = " + strings.Repeat("{a=", 40) + "1" + strings.Repeat("}", 40),
+	"x = \"\"\"" + strings.Repeat("[", 100) + "\"\"\"\ny = '" + strings.Repeat("{", 50) + "'\n",
+	strings.Repeat("[[events]]\ncolour = 1\n", 50),
+	"[params]\n" + strings.Repeat("x = 1\n", 50),
+	"[theater]\nmap = \"" + strings.Repeat(".", 1001) + "\"\n",
+	"[theater]\nmap = \"\"\"\n" + strings.Repeat(".\n", 1001) + "\"\"\"\n",
+	"extends = \"generic\"\n[params]\nweight_proximity = 1e308\nweight_offence = 1e308\n",
+	"extends = \"generic\"\n[decision]\nlambda = inf\ntemperature = nan\n",
+	"extends = \"generic\"\n[theater.generate]\nwidth = 3\nheight = 3\n",
+	"extends = \"generic\"\n[scenario]\nticks = 1000000\n[params]\nrecord_every = 1\n",
+	"scenario = \"generic\"\nruns = 2\n",
+	"scenario = \"generic\"\ndesign = \"lhs\"\nsamples = 3\n",
+	"scenario = \"generic\"\n[[vary]]\npath = \"params.sea_cost\"\nfrom = nan\nto = 1.0\nsteps = 3\n",
+	"scenario = \"generic\"\n[[vary]]\npath = \"params.sea_cost\"\nfrom = -1.7e308\nto = 1.7e308\nsteps = 3\n",
+	"scenario = \"generic\"\ndesign = \"lhs\"\nsamples = 2\n[[vary]]\npath = \"theater.generate.seed\"\nfrom = 0\nto = 1e300\n",
+	"scenario = \"europe-1947\"\n[[vary]]\npath = \"theater.generate.width\"\nvalues = [10, 20]\n",
+	"scenario = \"generic\"\nchunk = 0\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1]\n",
+	"drop_events = [" + strings.Repeat("\"a\",", 50) + "]\n",
+}
+
+// FuzzParse feeds the scenario decoder arbitrary bytes: no input may make
+// it panic, and every failure must be a located Errors list or a plain
+// error, never a partially filled scenario.
 func FuzzParse(f *testing.F) {
 	f.Add([]byte(base))
 	f.Add([]byte(strings.Replace(base, "land = 2", "land = -2\nstakes = { b = 1, \"x y\" = { z = 1 } }", 1)))
@@ -16,27 +41,63 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("extends = \"generic\"\n[theater]\nrough = \"^\"\n"))
 	f.Add([]byte("map = '''\n\n'''\n[theater]\nmap = \"\\n~\\n~~\\n\"\n"))
 	f.Add([]byte("a = [\n[[states]]\n\"\"\"\n"))
-	f.Add([]byte("scenario = \"generic\"\ndesign = \"lhs\"\nsamples = 3\n[[vary]]\npath = \"params.sea_cost\"\nfrom = 1\nto = 2\n[[vary]]\npath = \"decision.patience\"\nfrom = 1.5\nto = 9\n"))
-	f.Add([]byte("scenario = \"generic\"\n[[vary]]\npath = \"states.c1.sovereign\"\nvalues = [true, false]\n[[vary]]\npath = \"params.retry_interval\"\nfrom = 0\nto = 12\nsteps = 4\n"))
-	f.Add([]byte("scenario = \"generic\"\ndesign = \"morris\"\nsamples = 3\nlevels = 6\ncandidates = 9\n[[vary]]\npath = \"params.sea_cost\"\nfrom = 1\nto = 2\ndistribution = \"normal\"\nmean = 1.2\nsd = 0.3\n[[vary]]\npath = \"decision.strategy\"\nvalues = [\"prospect\", \"assurance\"]\n"))
-	f.Add([]byte("scenario = \"generic\"\ndesign = \"sobol\"\nsamples = 2\nbase = \"random\"\n[[vary]]\npath = \"decision.patience\"\nfrom = 1\nto = 30\ndistribution = \"loguniform\"\n[[vary]]\npath = \"params.rough_cost\"\nfrom = 0\nto = 3\ndistribution = \"triangular\"\nmode = 0\n"))
+	for _, h := range hostile {
+		f.Add([]byte(h))
+	}
 	for _, name := range BuiltinNames() {
 		src, _ := builtinSource(name)
 		f.Add(src)
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		// The same bytes as an experiment file must not panic either.
-		if x, err := ParseExperiment("fuzz.toml", src); (x == nil) == (err == nil) {
-			t.Fatalf("experiment: want exactly one of result and error, got %v and %v", x, err)
-		}
 		sc, err := Parse("fuzz.toml", src)
 		if (sc == nil) == (err == nil) {
 			t.Fatalf("want exactly one of scenario and error, got %v and %v", sc, err)
 		}
+		checkErrors(t, err)
 		if err == nil && sc.Generate == nil { // generated theatres may be large: not fuzzed here
 			if _, gerr := sc.Grid(); gerr != nil {
 				t.Fatalf("valid scenario whose map does not build: %v", gerr)
 			}
 		}
 	})
+}
+
+// FuzzParseExperiment does the same for experiment files.
+func FuzzParseExperiment(f *testing.F) {
+	f.Add([]byte("scenario = \"generic\"\ndesign = \"lhs\"\nsamples = 3\n[[vary]]\npath = \"params.sea_cost\"\nfrom = 1\nto = 2\n[[vary]]\npath = \"decision.patience\"\nfrom = 1.5\nto = 9\n"))
+	f.Add([]byte("scenario = \"generic\"\n[[vary]]\npath = \"states.c1.sovereign\"\nvalues = [true, false]\n[[vary]]\npath = \"params.retry_interval\"\nfrom = 0\nto = 12\nsteps = 4\n"))
+	f.Add([]byte("scenario = \"asia-1950\"\nruns = 3\nseed = 9007199254740991\n[[vary]]\npath = \"states.jpn.decision.valuation\"\nvalues = [\"prospect\", \"expected_utility\"]\n"))
+	f.Add([]byte("scenario = \"generic\"\ndesign = \"morris\"\nsamples = 3\nlevels = 6\ncandidates = 9\n[[vary]]\npath = \"params.sea_cost\"\nfrom = 1\nto = 2\ndistribution = \"normal\"\nmean = 1.2\nsd = 0.3\n[[vary]]\npath = \"decision.strategy\"\nvalues = [\"prospect\", \"assurance\"]\n"))
+	f.Add([]byte("scenario = \"generic\"\ndesign = \"sobol\"\nsamples = 2\nbase = \"random\"\n[[vary]]\npath = \"decision.patience\"\nfrom = 1\nto = 30\ndistribution = \"loguniform\"\n[[vary]]\npath = \"params.rough_cost\"\nfrom = 0\nto = 3\ndistribution = \"triangular\"\nmode = 0\n"))
+	f.Add([]byte("scenario = \"generic\"\ndesign = \"lhs\"\nsamples = 3\n[[vary]]\npath = \"params.sea_cost\"\nfrom = -1.7e308\nto = 1.7e308\n"))
+	for _, h := range hostile {
+		f.Add([]byte(h))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		x, err := ParseExperiment("fuzz.toml", src)
+		if (x == nil) == (err == nil) {
+			t.Fatalf("want exactly one of experiment and error, got %v and %v", x, err)
+		}
+		checkErrors(t, err)
+		if err == nil && (len(x.Points) == 0 || len(x.Vary) == 0 || len(x.Points) > MaxPoints) {
+			t.Fatalf("valid experiment with %d points over %d paths", len(x.Points), len(x.Vary))
+		}
+	})
+}
+
+// checkErrors checks the shape of an error list: at most MaxErrors
+// entries and a count, each with a file.
+func checkErrors(t *testing.T, err error) {
+	list, ok := err.(Errors)
+	if !ok {
+		return
+	}
+	if len(list) == 0 || len(list) > MaxErrors+1 || (len(list) == MaxErrors+1) != (list[len(list)-1].Omitted > 0) {
+		t.Fatalf("%d errors, the last omitting %d", len(list), list[len(list)-1].Omitted)
+	}
+	for _, e := range list {
+		if e.File == "" || e.Msg == "" {
+			t.Fatalf("error without file or message: %+v", e)
+		}
+	}
 }

@@ -3,7 +3,6 @@ package configs
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"reflect"
 	"regexp"
@@ -15,7 +14,8 @@ import (
 	"github.com/alliancesim/alliancesim/sim"
 )
 
-// maxExtends bounds a chain of extends, which also catches cycles early.
+// maxExtends bounds a chain of extends: a file may extend a file that
+// extends another, 16 times over.
 const maxExtends = 16
 
 // Load reads a scenario given a built-in name or a file path. A name that
@@ -30,7 +30,7 @@ func Load(nameOrPath string) (*sim.Scenario, error) {
 
 // LoadFile reads a scenario file, with the files it extends.
 func LoadFile(path string) (*sim.Scenario, error) {
-	src, err := os.ReadFile(path)
+	src, err := ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("reading scenario: %w", err)
 	}
@@ -43,10 +43,10 @@ func Parse(file string, src []byte) (*sim.Scenario, error) {
 	var e errs
 	raw := loadChain(file, src, nil, &e)
 	if raw == nil {
-		return nil, e.list.sorted()
+		return nil, e.err()
 	}
 	sc := resolve(raw, &e)
-	if err := e.list.sorted(); err != nil {
+	if err := e.err(); err != nil {
 		return nil, err
 	}
 	return sc, nil
@@ -86,16 +86,21 @@ func loadChain(file string, src []byte, seen []string, e *errs) *rawFile {
 		if !filepath.IsAbs(ref) {
 			baseFile = filepath.Join(filepath.Dir(file), ref)
 		}
-		b, err := os.ReadFile(baseFile)
+		b, err := ReadFile(baseFile)
 		if err != nil {
-			e.at(raw.Extends.Loc, "cannot read %q: %v; allowed: %s, or a path to a .toml file", ref, errors.Unwrap(err), strings.Join(BuiltinNames(), ", "))
+			e.at(raw.Extends.Loc, "cannot read %q: %v; allowed: %s, or a path to a regular .toml file of at most 16 MiB", ref, readErr(err), strings.Join(BuiltinNames(), ", "))
 			return nil
 		}
 		baseSrc = b
 	}
 	seen = append(seen, file)
-	if slices.Contains(seen, baseFile) || len(seen) > maxExtends {
-		e.at(raw.Extends.Loc, "extends %q makes a cycle (%s); allowed: a chain without repeats, at most %d long", ref, strings.Join(append(seen, baseFile), " → "), maxExtends)
+	chain := strings.Join(append(seen, baseFile), " → ")
+	switch {
+	case slices.Contains(seen, baseFile):
+		e.at(raw.Extends.Loc, "extends %q makes a cycle (%s); allowed: a chain without repeats", ref, chain)
+		return nil
+	case len(seen) > maxExtends:
+		e.at(raw.Extends.Loc, "extends %q makes the chain of extends too long (%s); allowed: at most %d extends in a chain", ref, chain, maxExtends)
 		return nil
 	}
 	base := loadChain(baseFile, baseSrc, seen, e)
@@ -112,6 +117,9 @@ var lineInMessage = regexp.MustCompile(`^toml: line (\d+)(?: \(last key "([^"]*)
 // unknown keys and duplicated state ids. It returns nil when the file
 // cannot be read as TOML at all.
 func decodeFile(file string, src []byte, e *errs) *rawFile {
+	if !checkSource(file, src, e) {
+		return nil
+	}
 	raw := &rawFile{file: file, idx: indexLines(string(src)), lines: strings.Split(string(src), "\n")}
 	md, err := toml.Decode(string(src), raw)
 	if err != nil {
@@ -135,43 +143,74 @@ func decodeFile(file string, src []byte, e *errs) *rawFile {
 }
 
 // reportUndecoded turns the decoder's unknown keys into located errors
-// that list the keys the table allows.
+// that list the keys the table allows. The decoder names a key once per
+// element of an array of tables it appears in, without the element's
+// index; every written path is matched to its plain form once, so the work
+// is linear in the size of the file.
 func reportUndecoded(raw *rawFile, keys []toml.Key, e *errs) {
-	unknown := map[string]bool{}
-	for _, k := range keys {
-		unknown[k.String()] = true
+	reportUnknown(raw.file, raw.idx, keys, e, func(k toml.Key) string {
+		return strings.Join(tableKeys(k[:len(k)-1]), ", ")
+	})
+}
+
+// reportUnknown reports each distinct unknown key at every place it was
+// written, with the keys allowed there.
+func reportUnknown(file string, idx lineIndex, keys []toml.Key, e *errs, allowed func(toml.Key) string) {
+	if len(keys) == 0 {
+		return
 	}
+	unknown := map[string]toml.Key{}
 	for _, k := range keys {
-		if len(k) > 1 && unknown[k[:len(k)-1].String()] {
+		unknown[k.String()] = k
+	}
+	written := map[string][]string{} // plain path → the paths written with it
+	for path := range idx {
+		if plain := stripIndices(path); unknown[plain] != nil {
+			written[plain] = append(written[plain], path)
+		}
+	}
+	for plain, k := range unknown {
+		if len(k) > 1 && unknown[k[:len(k)-1].String()] != nil {
 			continue // its table is unknown already
 		}
-		allowed := strings.Join(tableKeys(k[:len(k)-1]), ", ")
-		plain := k.String()
-		found := false
-		for _, path := range raw.idx.paths() {
-			if stripIndices(path) == plain {
-				found = true
-				e.at(Loc{File: raw.file, Line: raw.idx[path], Key: path}, "unknown key; allowed: %s", allowed)
+		what := allowed(k)
+		paths := written[plain]
+		if len(paths) == 0 {
+			e.at(Loc{File: file, Key: plain}, "unknown key; allowed: %s", what)
+		}
+		for _, path := range paths {
+			e.at(Loc{File: file, Line: idx[path], Key: path}, "unknown key; allowed: %s", what)
+		}
+	}
+}
+
+// stripIndices removes the element indices from a path: states[3].role →
+// states.role.
+func stripIndices(path string) string {
+	if !strings.Contains(path, "[") {
+		return path
+	}
+	var b strings.Builder
+	for i := 0; i < len(path); i++ {
+		if path[i] == '[' {
+			if j := strings.IndexByte(path[i:], ']'); j > 1 && allDigits(path[i+1:i+j]) {
+				i += j
+				continue
 			}
 		}
-		if !found {
-			e.at(Loc{File: raw.file, Key: plain}, "unknown key; allowed: %s", allowed)
+		b.WriteByte(path[i])
+	}
+	return b.String()
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
 		}
 	}
+	return s != ""
 }
-
-func (idx lineIndex) paths() []string {
-	out := make([]string, 0, len(idx))
-	for p := range idx {
-		out = append(out, p)
-	}
-	slices.Sort(out)
-	return out
-}
-
-var indexPattern = regexp.MustCompile(`\[\d+\]`)
-
-func stripIndices(path string) string { return indexPattern.ReplaceAllString(path, "") }
 
 // tableKeys lists the keys the struct behind a table path accepts, taken
 // from the toml tags of the raw types so that the list cannot drift.

@@ -31,6 +31,7 @@ func merge(base, child *rawFile, e *errs) {
 		over(&g.SeaFraction, cg.SeaFraction)
 		over(&g.Islands, cg.Islands)
 		over(&g.Seed, cg.Seed)
+		g.Loc = cg.Loc // a theatre that does not fit is blamed on the last file to shape it
 	case ct.Generate != nil:
 		bt.Map, bt.Rough, bt.Generate = opt[string]{}, opt[string]{}, ct.Generate
 	default:

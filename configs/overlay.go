@@ -139,6 +139,9 @@ func Apply(sc *sim.Scenario, as []Assignment) error {
 		if err != nil {
 			return fmt.Errorf("%s: %v", a.Path, err)
 		}
+		if msg := pathIn(sc, sc.Name, a.Path); msg != "" {
+			return fmt.Errorf("%s", msg)
+		}
 		paths[i], values[i] = a.Path, v
 	}
 	base, err := Format(sc)
@@ -164,12 +167,12 @@ func parseOver(file string, base, src []byte) (*sim.Scenario, error) {
 	b := decodeFile(file+" (base)", base, &e)
 	child := decodeFile(file, src, &e)
 	if b == nil || child == nil {
-		return nil, e.list.sorted()
+		return nil, e.err()
 	}
 	child.Extends.Set = true // laid over b, as extends would
 	merge(b, child, &e)
 	sc := resolve(b, &e)
-	if err := e.list.sorted(); err != nil {
+	if err := e.err(); err != nil {
 		return nil, err
 	}
 	return sc, nil

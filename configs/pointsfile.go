@@ -6,7 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
+	"io/fs"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -27,10 +27,10 @@ func readPoints(x *Experiment, o opt[string], e *errs) {
 	if !filepath.IsAbs(path) {
 		path = filepath.Join(filepath.Dir(x.File), path)
 	}
-	src, err := os.ReadFile(path)
+	src, err := ReadFile(path) // at most MaxFileSize, regular files only
 	if err != nil {
-		var pe *os.PathError
-		if errors.As(err, &pe) {
+		var pe *fs.PathError
+		if errors.As(err, &pe) && pe.Path == path {
 			err = pe.Err
 		}
 		e.at(o.Loc, "cannot read %s: %v; allowed: a CSV file, relative to %s", path, err, x.File)
@@ -41,7 +41,7 @@ func readPoints(x *Experiment, o opt[string], e *errs) {
 	r.Comment = '#'
 	r.FieldsPerRecord = -1 // checked below, with a better message
 	bad := func(line int, key, format string, args ...any) {
-		e.list = append(e.list, Error{File: path, Line: line, Key: key, Msg: fmt.Sprintf(format, args...)})
+		e.add(Error{File: path, Line: line, Key: key, Msg: fmt.Sprintf(format, args...)})
 	}
 	column := func(c int) string { return fmt.Sprintf("column %d (%s)", c+1, x.Vary[c]) }
 	readErr := func(err error) {
@@ -80,7 +80,7 @@ func readPoints(x *Experiment, o opt[string], e *errs) {
 		x.lines = append(x.lines, headerLine)
 		x.paths = append(x.paths, Loc{File: path, Line: line, Key: key})
 	}
-	if len(e.list) > 0 {
+	if e.any() {
 		return
 	}
 	for {
@@ -97,8 +97,8 @@ func readPoints(x *Experiment, o opt[string], e *errs) {
 			bad(line, "", "%d cells; allowed: one per column of the header (%d)", len(rec), len(header))
 			continue
 		}
-		if len(x.Points) == maxPoints {
-			bad(line, "", "more than %d points; allowed: at most %d", maxPoints, maxPoints)
+		if len(x.Points) == MaxPoints {
+			bad(line, "", "more than %d points; allowed: at most %d", MaxPoints, MaxPoints)
 			return
 		}
 		point := make([]any, len(rec))
@@ -113,7 +113,7 @@ func readPoints(x *Experiment, o opt[string], e *errs) {
 		x.Points = append(x.Points, point)
 		x.pointLocs = append(x.pointLocs, Loc{File: path, Line: line})
 	}
-	if len(x.Points) == 0 && len(e.list) == 0 {
+	if len(x.Points) == 0 && !e.any() {
 		bad(headerLine, "", "no points; allowed: a row per point under the header")
 	}
 }

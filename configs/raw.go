@@ -223,6 +223,7 @@ type rawEvent struct {
 	Naval     opt[float64] `toml:"naval"`
 	Economy   opt[float64] `toml:"economy"`
 	Sovereign opt[bool]    `toml:"sovereign"`
+	Ideology  opt[float64] `toml:"ideology"`
 	Note      opt[string]  `toml:"note"`
 	Loc       Loc          `toml:"-"` // its [[events]] header
 }
@@ -274,7 +275,7 @@ func (f *rawFile) locate() {
 		for key, o := range map[string]*opt[string]{"id": &e.ID, "at": &e.At, "kind": &e.Kind, "actor": &e.Actor, "target": &e.Target, "note": &e.Note} {
 			o.Loc = at(p + "." + key)
 		}
-		for key, o := range map[string]*opt[float64]{"delta": &e.Delta, "fraction": &e.Fraction, "land": &e.Land, "naval": &e.Naval, "economy": &e.Economy} {
+		for key, o := range map[string]*opt[float64]{"delta": &e.Delta, "fraction": &e.Fraction, "land": &e.Land, "naval": &e.Naval, "economy": &e.Economy, "ideology": &e.Ideology} {
 			o.Loc = at(p + "." + key)
 		}
 		e.Tick.Loc = at(p + ".tick")

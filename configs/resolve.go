@@ -28,8 +28,8 @@ const reservedGlyphs = "~.^ \t"
 // Limits on generated theatres and horizons, so that a typo cannot ask for
 // a theatre or a run that exhausts memory.
 const (
-	maxGridSide = 1000
-	maxTicks    = 1_000_000
+	maxGridSide = theater.MaxSide
+	maxTicks    = sim.MaxTicks
 )
 
 // resolve checks a merged file and turns it into a sim.Scenario, adding
@@ -98,6 +98,16 @@ func resolve(f *rawFile, e *errs) *sim.Scenario {
 		}
 	}
 	applyDecision(&sc.Decision, f.Decision, e)
+	if every := sc.Params.RecordEvery; every > 0 && sc.Ticks > 0 {
+		if n := (sc.Ticks + int(every) - 1) / int(every); n > sim.MaxSamples {
+			loc := m.Ticks.Loc
+			if o := f.Params["record_every"]; o != nil {
+				loc = o.Loc
+			}
+			e.at(loc, "%d ticks sampled every %d ticks make %d time-series samples; allowed: at most %d (record_every ≥ %d)",
+				sc.Ticks, int(every), n, sim.MaxSamples, (sc.Ticks+sim.MaxSamples-1)/sim.MaxSamples)
+		}
+	}
 
 	// [[states]]
 	index := map[string]int{}
@@ -134,6 +144,9 @@ func resolve(f *rawFile, e *errs) *sim.Scenario {
 	resolveTheater(f, sc, glyphs, e)
 
 	// [[events]]
+	if len(f.Events) > sim.MaxEvents {
+		e.at(f.Events[sim.MaxEvents].Loc, "%d events; allowed: at most %d", len(f.Events), sim.MaxEvents)
+	}
 	eventIDs := map[string]Loc{}
 	for _, ev := range f.Events {
 		if ev.ID.Set && ev.ID.Bad == nil {
@@ -279,7 +292,7 @@ func checkRefs(s *rawState, index map[string]int, sc *sim.Scenario, e *errs) {
 			break
 		}
 	}
-	st.Stakes = idTable(s.Stakes, index, st.ID, 0, math.Inf(1), e)
+	st.Stakes = idTable(s.Stakes, index, st.ID, 0, sim.MaxScale, e)
 	st.Grievance = idTable(s.Grievance, index, st.ID, 0, 1, e)
 }
 
@@ -424,6 +437,7 @@ var eventKeys = map[sim.ScriptKind][]string{
 	sim.ScriptWithdraw:    {"target", "fraction"},
 	sim.ScriptCapability:  {"land", "naval", "economy"},
 	sim.ScriptSovereignty: {"sovereign"},
+	sim.ScriptIdeology:    {"ideology"},
 }
 
 func resolveEvent(ev *rawEvent, sc *sim.Scenario, index map[string]int, startOK bool, e *errs) (sim.ScriptedEvent, bool) {
@@ -512,8 +526,8 @@ func resolveEvent(ev *rawEvent, sc *sim.Scenario, index map[string]int, startOK 
 	// which keys the kind uses
 	used := eventKeys[out.Kind]
 	present := map[string]*Loc{"target": setLoc(&ev.Target), "delta": setLoc(&ev.Delta), "fraction": setLoc(&ev.Fraction),
-		"land": setLoc(&ev.Land), "naval": setLoc(&ev.Naval), "economy": setLoc(&ev.Economy), "sovereign": setLoc(&ev.Sovereign)}
-	for _, k := range []string{"target", "delta", "fraction", "land", "naval", "economy", "sovereign"} {
+		"land": setLoc(&ev.Land), "naval": setLoc(&ev.Naval), "economy": setLoc(&ev.Economy), "sovereign": setLoc(&ev.Sovereign), "ideology": setLoc(&ev.Ideology)}
+	for _, k := range []string{"target", "delta", "fraction", "land", "naval", "economy", "sovereign", "ideology"} {
 		if loc := present[k]; loc != nil && !slices.Contains(used, k) {
 			bad(*loc, "%s events do not use %s; allowed: %s", out.Kind, k, strings.Join(append([]string{"id", "at", "tick", "kind", "actor", "note"}, used...), ", "))
 		}
@@ -554,6 +568,12 @@ func resolveEvent(ev *rawEvent, sc *sim.Scenario, index map[string]int, startOK 
 		} else if ev.Sovereign.ok(e, "true or false") {
 			out.Sovereign = ev.Sovereign.V
 		} else {
+			good = false
+		}
+	case sim.ScriptIdeology:
+		if !ev.Ideology.Set {
+			bad(ev.Loc, "ideology event without ideology; allowed: ideology = a number in [-1, 1] (the actor's new position)")
+		} else if !number(&ev.Ideology, &out.Ideology, -1, 1, e) {
 			good = false
 		}
 	}

@@ -156,6 +156,9 @@ func varyAxis(v *rawVary, kind valueKind, design string, e *errs) (axis, bool) {
 		if !v.From.ok(e, "a number") || !v.To.ok(e, "a number") || !finite(&v.From, e) || !finite(&v.To, e) {
 			return ax, false
 		}
+		if kind == kindWhole && (!wholeSized(&v.From, e) || !wholeSized(&v.To, e)) {
+			return ax, false
+		}
 		ax.ranged, ax.lo, ax.hi = true, min(v.From.V, v.To.V), max(v.From.V, v.To.V)
 		lo, hi := ax.lo, ax.hi
 		if kind == kindWhole {
@@ -177,8 +180,11 @@ func varyAxis(v *rawVary, kind valueKind, design string, e *errs) (axis, bool) {
 		if !v.From.ok(e, "a number") || !v.To.ok(e, "a number") || !v.Steps.ok(e, "a whole number ≥ 1") || !finite(&v.From, e) || !finite(&v.To, e) {
 			return ax, false
 		}
-		if v.Steps.V < 1 || v.Steps.V > maxPoints {
-			e.at(v.Steps.Loc, "%d is out of range; allowed: a whole number in [1, %d]", v.Steps.V, maxPoints)
+		if v.Steps.V < 1 || v.Steps.V > MaxPoints {
+			e.at(v.Steps.Loc, "%d is out of range; allowed: a whole number in [1, %d]", v.Steps.V, MaxPoints)
+			return ax, false
+		}
+		if kind == kindWhole && (!wholeSized(&v.From, e) || !wholeSized(&v.To, e)) {
 			return ax, false
 		}
 		ax.values = gridValues(v.From.V, v.To.V, v.Steps.V)
@@ -197,6 +203,25 @@ func finite(o *opt[float64], e *errs) bool {
 		return false
 	}
 	return true
+}
+
+// wholeSized reports whether a range end of a whole-number path is a
+// number whose neighbours are whole numbers too (|x| ≤ 2^53).
+func wholeSized(o *opt[float64], e *errs) bool {
+	if math.Abs(o.V) > 1<<53 {
+		e.at(o.Loc, "%v is too large for a range of whole numbers; allowed: a number in [-2^53, 2^53]", o.V)
+		return false
+	}
+	return true
+}
+
+// between is the point a fraction t of the way from a to b, computed so
+// that it stays finite when b − a overflows (a = -1e308, b = 1e308).
+func between(a, b, t float64) float64 {
+	if d := b - a; !math.IsInf(d, 0) {
+		return a + d*t
+	}
+	return a*(1-t) + b*t
 }
 
 // checkValue says what is wrong with one listed value of a path, or "".
@@ -250,7 +275,7 @@ func gridValues(from, to float64, steps int) []any {
 		case i == steps-1 && steps > 1:
 			x = to
 		case i > 0:
-			x = roundDigits(from + (to-from)*float64(i)/float64(steps-1))
+			x = roundDigits(between(from, to, float64(i)/float64(steps-1)))
 		}
 		out[i] = x
 	}
@@ -292,7 +317,7 @@ func wholeSteps(v *rawVary, values []any, e *errs) bool {
 // numbers from from to to.
 func stepsHint(from, to float64, steps int) string {
 	span := int64(math.Abs(to - from))
-	if from != math.Trunc(from) || to != math.Trunc(to) || span > maxPoints {
+	if from != math.Trunc(from) || to != math.Trunc(to) || span > MaxPoints {
 		return ""
 	}
 	best := int64(-1)

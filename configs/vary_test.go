@@ -159,12 +159,12 @@ func TestGridValuesExact(t *testing.T) {
 
 // Seeds are whole numbers in [0, 2^53 − 1], exact as doubles.
 func TestExperimentSeedRange(t *testing.T) {
-	x := mustExperiment(t, "scenario = \"generic\"\nseed = 9007199254740991\n")
+	x := mustExperiment(t, "scenario = \"generic\"\nseed = 9007199254740991\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1]\n")
 	if x.Seed != MaxSeed || float64(x.Seed) != 9007199254740991 {
 		t.Errorf("seed %d", x.Seed)
 	}
-	experimentErr(t, "scenario = \"generic\"\nseed = 9007199254740992\n", 2, "seed", "9007199254740992 is out of range; allowed: a whole number in [0, 9007199254740991]")
-	experimentErr(t, "scenario = \"generic\"\nseed = -1\n", 2, "seed", "out of range")
+	experimentErr(t, "scenario = \"generic\"\nseed = 9007199254740992\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1]\n", 2, "seed", "9007199254740992 is out of range; allowed: a whole number in [0, 9007199254740991]")
+	experimentErr(t, "scenario = \"generic\"\nseed = -1\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1]\n", 2, "seed", "out of range")
 }
 
 // A grid too large is refused before it is built.
@@ -175,4 +175,47 @@ func TestGridTooLarge(t *testing.T) {
 		b.WriteString("[[vary]]\npath = \"" + p + "\"\nfrom = 0\nto = 1\nsteps = 100000\n")
 	}
 	experimentErr(t, b.String(), 2, "vary", "1e+20 points; allowed: at most 100000")
+}
+
+// Sweeps at the edges: no [[vary]] (which used to run every replication and
+// then fail on a missing points.csv, and under lhs gave a summary over
+// point 0 only), non-finite and overflowing ranges (which gave a TOML syntax
+// error from the internal overlay), and generator paths on a drawn map
+// (which said "width and height are required"): each is refused, naming the
+// key and what is allowed.
+func TestSweepEdgeCases(t *testing.T) {
+	experimentErr(t, "scenario = \"generic\"\nruns = 2\n", 1, "vary", "no [[vary]]: nothing to sweep; allowed: at least one [[vary]]")
+	one := "[[vary]]\npath = \"params.sea_cost\"\nvalues = [1]\n"
+	experimentErr(t, "scenario = \"generic\"\nchunk = 0\n"+one, 2, "chunk", "0 is out of range; allowed: a whole number in [1, 1000000]")
+	experimentErr(t, "scenario = \"generic\"\nruns = 0\n"+one, 2, "runs", "0 is out of range; allowed: a whole number in [1, 100000000]")
+	experimentErr(t, "scenario = \"generic\"\ndesign = \"lhs\"\nsamples = 3\n", 1, "vary", "no [[vary]]")
+	vary := "scenario = \"generic\"\n[[vary]]\npath = \"params.sea_cost\"\n"
+	experimentErr(t, vary+"from = nan\nto = 1.0\nsteps = 3\n", 4, "vary[0].from", "NaN is not a finite number")
+	experimentErr(t, vary+"from = 0.0\nto = inf\nsteps = 3\n", 5, "vary[0].to", "+Inf is not a finite number")
+	experimentErr(t, vary+"values = [1.0, -inf]\n", 4, "vary[0].values", "-Inf is not a finite number")
+	lhs := "scenario = \"generic\"\ndesign = \"lhs\"\nsamples = 3\n[[vary]]\npath = \"params.sea_cost\"\n"
+	experimentErr(t, lhs+"from = -inf\nto = 1.0\n", 6, "vary[0].from", "-Inf is not a finite number")
+	// Ranges whose width overflows: every value is finite, and the
+	// negative ones are refused by the parameter's own range.
+	for _, src := range []string{vary + "from = -1.7e308\nto = 1.7e308\nsteps = 3\n", lhs + "from = -1.7e308\nto = 1.7e308\n"} {
+		_, err := ParseExperiment("x.toml", []byte(src))
+		if err == nil || strings.Contains(err.Error(), "Inf") || strings.Contains(err.Error(), "NaN") || !strings.Contains(err.Error(), "is out of range; allowed: a number") {
+			t.Errorf("overflowing range: %v", err)
+		}
+	}
+	grid := gridValues(-1.7e308, 1.7e308, 3)
+	if grid[1].(float64) != 0 || grid[0].(float64) != -1.7e308 || grid[2].(float64) != 1.7e308 {
+		t.Errorf("grid over the whole range: %v", grid)
+	}
+	whole := "scenario = \"generic\"\n[[vary]]\npath = \"theater.generate.seed\"\n"
+	experimentErr(t, whole+"from = 0\nto = 1e300\nsteps = 3\n", 5, "vary[0].to", "too large for a range of whole numbers")
+	experimentErr(t, "scenario = \"europe-1947\"\n[[vary]]\npath = \"theater.generate.width\"\nvalues = [10, 20]\n", 3, "vary[0].path",
+		`"theater.generate.width" sets the theatre generator, but europe-1947 has a drawn map (theater.map); allowed: theater.generate.* only for a scenario with [theater.generate]`)
+	sc, err := Builtin("europe-1947")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := SetPath(sc, "theater.generate.sea_fraction", 0.5); err == nil || !strings.Contains(err.Error(), "has a drawn map") {
+		t.Errorf("SetPath of the generator on a map: %v", err)
+	}
 }

@@ -2,6 +2,8 @@ package runner
 
 import (
 	"cmp"
+	"maps"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -60,7 +62,9 @@ type FirstCommitment struct {
 }
 
 // Aggregator folds records into a Summary. Add records in a fixed order
-// (point, then run) for byte-identical output.
+// (point, then run) for byte-identical output. Its memory does not grow
+// with the number of runs: lifetimes and first commitments are counted by
+// tick, shapes by member set.
 type Aggregator struct {
 	scenario string
 	seed     uint64
@@ -70,19 +74,20 @@ type Aggregator struct {
 	runs    int
 	shares  [numShares]int
 	shapes  map[string]int
-	groups  map[string][]Observation
+	groups  map[string]*Lifetimes
 	hubSum  []float64
 	hubRuns []int
 	hubLE03 []int
 	hubGE06 []int
-	firsts  []float64
+	firsts  map[int]int // tick of the first patron commitment → runs
+	nFirst  int
 }
 
 // NewAggregator starts an empty aggregate. hubTicks are the ticks at which
 // the hub-and-spokes index is taken.
 func NewAggregator(scenario string, seed uint64, cal sim.Calendar, hubTicks []int) *Aggregator {
 	return &Aggregator{scenario: scenario, seed: seed, calendar: cal, hubTicks: hubTicks,
-		shapes: map[string]int{}, groups: map[string][]Observation{},
+		shapes: map[string]int{}, groups: map[string]*Lifetimes{}, firsts: map[int]int{},
 		hubSum: make([]float64, len(hubTicks)), hubRuns: make([]int, len(hubTicks)),
 		hubLE03: make([]int, len(hubTicks)), hubGE06: make([]int, len(hubTicks))}
 }
@@ -120,7 +125,8 @@ func (a *Aggregator) AddMeasured(r *Record, m RunMeasures) {
 		}
 	}
 	if m.FirstCommitment >= 0 {
-		a.firsts = append(a.firsts, float64(m.FirstCommitment))
+		a.firsts[m.FirstCommitment]++
+		a.nFirst++
 	}
 	for i, h := range m.Hub {
 		if !h.OK {
@@ -143,7 +149,12 @@ func (a *Aggregator) AddMeasured(r *Record, m RunMeasures) {
 		}
 		obs := Observation{Duration: float64(al.End(r.Ticks) - al.Formed), Event: al.Ended >= 0}
 		for _, g := range []string{"all", "kind=" + al.Kind().String(), "origin=" + al.Origin} {
-			a.groups[g] = append(a.groups[g], obs)
+			l := a.groups[g]
+			if l == nil {
+				l = &Lifetimes{}
+				a.groups[g] = l
+			}
+			l.Add(obs)
 		}
 	}
 	for s := range shapes {
@@ -172,7 +183,7 @@ func (a *Aggregator) Summary() *Summary {
 	}
 	sort.Slice(groups, func(i, j int) bool { return groupOrder(groups[i]) < groupOrder(groups[j]) })
 	for _, g := range groups {
-		s.Survival = append(s.Survival, GroupSurvival{Group: g, SurvivalCurve: KaplanMeier(a.groups[g])})
+		s.Survival = append(s.Survival, GroupSurvival{Group: g, SurvivalCurve: a.groups[g].KaplanMeier()})
 	}
 	for i, t := range a.hubTicks {
 		h := HubSpokes{Tick: t, Date: a.calendar.Label(t), Runs: a.hubRuns[i], Share03: share(a.hubLE03[i]), Share06: share(a.hubGE06[i])}
@@ -182,18 +193,27 @@ func (a *Aggregator) Summary() *Summary {
 		}
 		s.HubSpokes = append(s.HubSpokes, h)
 	}
-	s.FirstCommitment.Share = share(len(a.firsts))
-	if len(a.firsts) > 0 {
-		sum := 0.0
-		for _, f := range a.firsts {
-			sum += f
+	s.FirstCommitment.Share = share(a.nFirst)
+	if a.nFirst > 0 {
+		ticks := slices.Sorted(maps.Keys(a.firsts))
+		sum := 0
+		for _, t := range ticks {
+			sum += t * a.firsts[t]
 		}
-		mean := sum / float64(len(a.firsts))
-		sorted := slices.Clone(a.firsts)
-		slices.Sort(sorted)
-		median := sorted[(len(sorted)-1)/2]
-		if len(sorted)%2 == 0 {
-			median = (sorted[len(sorted)/2-1] + sorted[len(sorted)/2]) / 2
+		mean := float64(sum) / float64(a.nFirst)
+		// The median: the middle tick, or the mean of the two middle ones.
+		at := func(rank int) float64 { // the tick of the rank-th smallest, from 0
+			for _, t := range ticks {
+				if rank < a.firsts[t] {
+					return float64(t)
+				}
+				rank -= a.firsts[t]
+			}
+			return math.NaN() // unreachable: rank < nFirst
+		}
+		median := at((a.nFirst - 1) / 2)
+		if a.nFirst%2 == 0 {
+			median = (at(a.nFirst/2-1) + at(a.nFirst/2)) / 2
 		}
 		s.FirstCommitment.Mean, s.FirstCommitment.Median = &mean, &median
 	}

@@ -2,6 +2,7 @@ package runner
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -10,6 +11,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/alliancesim/alliancesim/configs"
 )
 
 // SweepSummary is summary.json of a sweep: the pooled aggregate of all
@@ -35,10 +38,29 @@ type PointSummary struct {
 // The directories must hold the same work (Manifest.Differences) and
 // together every chunk, each matching its checksums. The bytes depend only
 // on the work, never on the number of workers or shards.
+//
+// Chunks are read one at a time in order and each point is summarised as
+// soon as its last chunk is read, so memory is bounded whatever the number
+// of runs, chunks and points.
+//
+// out is locked while it is written (see lockDir); temporary files a
+// killed merge left in it are removed.
 func Assemble(dirs []string, out string) error {
+	if len(dirs) == 0 {
+		return errors.New("no output directories given")
+	}
+	release, err := lockDir(out)
+	if err != nil {
+		return err
+	}
+	defer release()
+	return assemble(dirs, out)
+}
+
+// assemble is Assemble with out's lock held.
+func assemble(dirs []string, out string) error {
 	var m *Manifest
 	var scenarioTOML []byte
-	parts := map[string]string{} // chunk name → directory holding it
 	for _, d := range dirs {
 		dm, err := readManifest(d)
 		if errors.Is(err, os.ErrNotExist) {
@@ -49,7 +71,7 @@ func Assemble(dirs []string, out string) error {
 		}
 		if m == nil {
 			m = dm
-			if scenarioTOML, err = os.ReadFile(filepath.Join(d, "scenario.toml")); err != nil {
+			if scenarioTOML, err = configs.ReadFile(filepath.Join(d, "scenario.toml")); err != nil {
 				return fmt.Errorf("%s: %w", d, err)
 			}
 			if sha256Hex(scenarioTOML) != m.ScenarioSHA256 {
@@ -58,30 +80,30 @@ func Assemble(dirs []string, out string) error {
 		} else if diff := m.Differences(dm); len(diff) > 0 {
 			return fmt.Errorf("%s holds other work than %s: %s", d, dirs[0], strings.Join(diff, "; "))
 		}
-		entries, err := os.ReadDir(filepath.Join(d, "parts"))
-		if err != nil {
-			return err
-		}
-		for _, e := range entries {
-			if e.IsDir() && !strings.HasPrefix(e.Name(), tmpPrefix) {
-				if _, seen := parts[e.Name()]; !seen {
-					parts[e.Name()] = filepath.Join(d, "parts", e.Name())
-				}
-			}
-		}
 	}
 	if m == nil {
 		return errors.New("no output directories given")
 	}
-	chunks := m.chunks()
-	var missing []string
-	for _, ch := range chunks {
-		if _, ok := parts[ch.name()]; !ok {
-			missing = append(missing, ch.name())
+	// holder finds the directory that holds a chunk finished.
+	holder := func(ch chunk) string {
+		for _, d := range dirs {
+			if partDone(d, ch) {
+				return d
+			}
+		}
+		return ""
+	}
+	missing, first := 0, ""
+	for k := 0; k < m.chunkCount(); k++ {
+		if ch := m.chunkAt(k); holder(ch) == "" {
+			if missing == 0 {
+				first = ch.name()
+			}
+			missing++
 		}
 	}
-	if len(missing) > 0 {
-		return fmt.Errorf("%d of %d chunks missing (first %s): %w", len(missing), len(chunks), missing[0], ErrIncomplete)
+	if missing > 0 {
+		return fmt.Errorf("%d of %d chunks missing (first %s): %w", missing, m.chunkCount(), first, ErrIncomplete)
 	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err
@@ -95,8 +117,14 @@ func Assemble(dirs []string, out string) error {
 		}
 	} else if !errors.Is(err, os.ErrNotExist) {
 		return err
-	} else if entries, _ := os.ReadDir(out); len(entries) > 0 {
-		return fmt.Errorf("%s holds files but no manifest.json of alliancesim; refusing to write into it: use a new or empty directory", out)
+	} else if foreign, err := foreignFiles(out); err != nil || foreign != "" {
+		if err != nil {
+			return err
+		}
+		return fmt.Errorf("%s holds files (%s) but no manifest.json of alliancesim; refusing to write into it: use a new or empty directory", out, foreign)
+	}
+	if err := cleanTemps(out); err != nil {
+		return err
 	}
 	if err := os.Remove(filepath.Join(out, "summary.json")); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return err
@@ -109,13 +137,13 @@ func Assemble(dirs []string, out string) error {
 			return err
 		}
 	}
-	return assembleFiles(m, chunks, parts, out)
+	return assembleFiles(m, holder, out)
 }
 
 // assembleFiles writes the result files of the work m describes from its
-// parts: every file goes to a temporary name first; all are renamed into
-// place once every one is complete, summary.json last.
-func assembleFiles(m *Manifest, chunks []chunk, parts map[string]string, out string) (err error) {
+// parts (found by holder): every file goes to a temporary name first; all
+// are renamed into place once every one is complete, summary.json last.
+func assembleFiles(m *Manifest, holder func(chunk) string, out string) (err error) {
 	var files []*atomicFile
 	open := func(name string) *atomicFile {
 		if err != nil {
@@ -134,8 +162,9 @@ func assembleFiles(m *Manifest, chunks []chunk, parts map[string]string, out str
 			}
 		}
 	}()
-	alliances, memberships, runs := open("alliances.csv"), open("memberships.csv"), open("runs.csv")
-	var events *atomicFile
+	sweep := len(m.Vary) > 0
+	alliances, memberships, runs, survival := open("alliances.csv"), open("memberships.csv"), open("runs.csv"), open("survival.csv")
+	var events, points, pointSummaries *atomicFile
 	if m.Events {
 		events = open("events.jsonl")
 	}
@@ -145,26 +174,63 @@ func assembleFiles(m *Manifest, chunks []chunk, parts map[string]string, out str
 			series = newSeriesWriter(f, m)
 		}
 	}
+	if sweep {
+		points = open("points.csv")
+	}
 	if err != nil {
 		return err
 	}
+	if sweep {
+		// Each point's summary, as it will stand in summary.json; never
+		// renamed into place, but copied there at the end.
+		if pointSummaries, err = createAtomic(filepath.Join(out, "points.json")); err != nil {
+			return err
+		}
+		defer pointSummaries.abort()
+	}
 	hubDates := hubColumns(m)
 	tables := []*table{newTable(alliances, AllianceColumns), newTable(memberships, MembershipColumns),
-		newTable(runs, runColumns(hubDates))}
-	pooled := NewAggregator(m.Scenario, m.Seed, m.calendar(0), m.Points[0].HubTicks)
-	perPoint := make([]*Aggregator, len(m.Points))
-	for p := range m.Points {
-		perPoint[p] = NewAggregator(m.Scenario, m.Seed, m.calendar(p), m.Points[p].HubTicks)
+		newTable(runs, runColumns(hubDates)), newTable(survival, SurvivalColumns)}
+	var pointTable *table
+	if sweep {
+		pointTable = newTable(points, pointColumns(m.Vary))
 	}
+	pooled := NewAggregator(m.Scenario, m.Seed, m.calendar(0), m.Points[0].HubTicks)
 	var ev io.Writer = io.Discard
 	if events != nil {
 		ev = events
 	}
-	for _, ch := range chunks {
-		err = readPart(parts[ch.name()], ch, m.Events, func(r *Record) error {
+	var (
+		agg  *Aggregator // of the point being read
+		last *Summary    // of the point last finished
+	)
+	finish := func(p int) error {
+		last = agg.Summary()
+		if err := writeSurvival(tables[3], p, last); err != nil {
+			return err
+		}
+		if !sweep {
+			return nil
+		}
+		if err := writePointRow(pointTable, m, p, last); err != nil {
+			return err
+		}
+		return writePointSummary(pointSummaries, m, p, last)
+	}
+	for k := 0; k < m.chunkCount(); k++ {
+		ch := m.chunkAt(k)
+		if ch.From == 0 {
+			if agg != nil {
+				if err = finish(ch.Point - 1); err != nil {
+					return err
+				}
+			}
+			agg = NewAggregator(m.Scenario, m.Seed, m.calendar(ch.Point), m.Points[ch.Point].HubTicks)
+		}
+		err = readPart(filepath.Join(holder(ch), "parts", ch.name()), m, ch, func(r *Record) error {
 			cal := m.calendar(r.Point)
 			meas := Measure(r, m.Points[r.Point].HubTicks)
-			perPoint[r.Point].AddMeasured(r, meas)
+			agg.AddMeasured(r, meas)
 			pooled.Add(r)
 			if err := writeAllianceRows(tables[0], r, cal); err != nil {
 				return err
@@ -175,49 +241,28 @@ func assembleFiles(m *Manifest, chunks []chunk, parts map[string]string, out str
 			return writeRunRow(tables[2], r, &meas, cal, m.Points[r.Point].HubTicks, hubDates)
 		}, ev)
 		if err == nil && series != nil {
-			err = series.addPart(parts[ch.name()], ch)
+			err = series.addPart(filepath.Join(holder(ch), "parts", ch.name()), ch)
 		}
 		if err != nil {
 			return err
 		}
+	}
+	if err = finish(len(m.Points) - 1); err != nil {
+		return err
 	}
 	if series != nil {
 		if err = series.finish(); err != nil {
 			return err
 		}
 	}
-	for _, t := range tables {
+	all := tables
+	if sweep {
+		all = append(all, pointTable)
+	}
+	for _, t := range all {
 		if err = t.flush(); err != nil {
 			return err
 		}
-	}
-	summaries := make([]*Summary, len(perPoint))
-	for p, a := range perPoint {
-		summaries[p] = a.Summary()
-	}
-	if f := open("survival.csv"); f != nil {
-		err = writeSurvival(f, summaries)
-	}
-	sweep := len(m.Vary) > 0
-	if sweep && err == nil {
-		if f := open("points.csv"); f != nil {
-			err = writePoints(f, m, summaries)
-		}
-	}
-	if err != nil {
-		return err
-	}
-	var summary any = summaries[0]
-	if sweep {
-		s := SweepSummary{Summary: pooled.Summary(), Vary: m.Vary, Points: []PointSummary{}}
-		for p, ps := range summaries {
-			values := map[string]any{}
-			for i, path := range m.Vary {
-				values[path] = m.Points[p].Values[i]
-			}
-			s.Points = append(s.Points, PointSummary{Point: p, Values: values, Summary: ps})
-		}
-		summary = s
 	}
 	for _, f := range files {
 		if err = f.commit(); err != nil {
@@ -226,7 +271,61 @@ func assembleFiles(m *Manifest, chunks []chunk, parts map[string]string, out str
 	}
 	files = nil
 	// summary.json last: its presence says the directory is complete.
-	return writeFileAtomic(filepath.Join(out, "summary.json"), mustJSONIndent(summary))
+	if !sweep {
+		return writeFileAtomic(filepath.Join(out, "summary.json"), mustJSONIndent(last))
+	}
+	return writeSweepSummary(filepath.Join(out, "summary.json"), pooled.Summary(), m, pointSummaries)
+}
+
+// writePointSummary appends a point's entry of summary.json's "points" to
+// w, indented as it stands there, with a separator before all but the
+// first.
+func writePointSummary(w io.Writer, m *Manifest, p int, s *Summary) error {
+	values := map[string]any{}
+	for i, path := range m.Vary {
+		values[path] = m.Points[p].Values[i]
+	}
+	b, err := json.MarshalIndent(PointSummary{Point: p, Values: values, Summary: s}, "    ", "  ")
+	if err != nil {
+		return err
+	}
+	if p > 0 {
+		if _, err := io.WriteString(w, ",\n    "); err != nil {
+			return err
+		}
+	}
+	_, err = w.Write(b)
+	return err
+}
+
+// writeSweepSummary writes summary.json of a sweep: the pooled summary
+// and the varied paths, then the points written to pts — the bytes of
+// SweepSummary as json.MarshalIndent writes it, streamed, without holding
+// every point's summary at once.
+func writeSweepSummary(path string, pooled *Summary, m *Manifest, pts *atomicFile) error {
+	head := mustJSONIndent(SweepSummary{Summary: pooled, Vary: m.Vary, Points: []PointSummary{}})
+	const empty = "[]\n}\n"
+	if !bytes.HasSuffix(head, []byte(empty)) {
+		return fmt.Errorf("runner: unexpected layout of summary.json")
+	}
+	if err := pts.Flush(); err != nil {
+		return err
+	}
+	if _, err := pts.f.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	f, err := createAtomic(path)
+	if err != nil {
+		return err
+	}
+	f.Write(head[:len(head)-len(empty)])
+	f.WriteString("[\n    ")
+	if _, err := io.Copy(f, pts.f); err != nil {
+		f.abort()
+		return err
+	}
+	f.WriteString("\n  ]\n}\n")
+	return f.commit() // reports any error of the writes above
 }
 
 // readRecords decodes JSON lines of records.

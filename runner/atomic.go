@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // Files are written beside their final name and renamed into place, so a
@@ -93,4 +94,40 @@ func createTemp(dir, prefix string, create func(name string) (*os.File, error)) 
 		return f, err
 	}
 	return nil, fmt.Errorf("cannot create a temporary file in %s", dir)
+}
+
+// ourTemp reports whether name, in an output directory, is a temporary
+// file of ours: .tmp-FILE-XXXXXXXX for one of our files.
+func ourTemp(name string) bool {
+	rest, ok := strings.CutPrefix(name, tmpPrefix)
+	if !ok {
+		return false
+	}
+	for _, f := range append([]string{"points.json"}, ourFiles...) {
+		if strings.HasPrefix(rest, f+"-") {
+			return true
+		}
+	}
+	return false
+}
+
+// cleanTemps removes the temporary files and directories a process killed
+// while writing dir left behind: ours at its top, any under parts/ (a
+// killed run's half-written chunk, a half-assembled events.jsonl). Call it
+// holding dir's lock, so that no one is writing them.
+func cleanTemps(dir string) error {
+	for _, d := range []string{dir, filepath.Join(dir, "parts")} {
+		entries, err := os.ReadDir(d)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		for _, e := range entries {
+			if d == dir && ourTemp(e.Name()) || d != dir && strings.HasPrefix(e.Name(), tmpPrefix) {
+				if err := os.RemoveAll(filepath.Join(d, e.Name())); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
 }

@@ -8,9 +8,16 @@
 // replication) order, so every output is byte-identical whatever the number
 // of workers or shards.
 //
-// Memory. Only a run's Record (its alliances and proposals, a few hundred
-// bytes) outlives the run, and only until it is folded in or written; event
-// logs are streamed to disk chunk by chunk, never held for all runs.
+// Memory is bounded by the workers, whatever the number of runs, chunks
+// and points. Only a run's Record (its alliances and proposals, a few
+// hundred bytes) outlives the run, and only until it is folded in or
+// written; event logs are streamed to disk chunk by chunk. Jobs are handed
+// out as workers become free, never listed; chunks are computed from their
+// number; a sweep's point is compiled when its first replication is due;
+// aggregates count by tick rather than keep a value per run; assembly
+// reads one chunk at a time. Workers are capped at WorkersPerCore per core,
+// and a panic in a replication is returned as an error naming it and its
+// seed.
 //
 // Output directories. Execute cuts the work into chunks of ChunkSize
 // replications of one point. Each finished chunk is written to
@@ -23,6 +30,10 @@
 // points.csv (sweeps) and, last, summary.json — each atomically; merging
 // shards is the same assembly as finishing a single run, hence the same
 // bytes.
+// A directory is written by one process at a time (a lock file names it),
+// and what a killed process left is cleaned up by the next. Everything
+// read back — manifest.json, done.json, every record — is checked like any
+// input (docs/limits.md).
 //
 // Time series. A point with record_every > 0 keeps, per chunk, fixed-width
 // histograms and sums of each state's threat, reference point, domain and

@@ -12,29 +12,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
+	"github.com/alliancesim/alliancesim/configs"
 	"github.com/alliancesim/alliancesim/sim"
 )
-
-// chunk is a unit of work and of output: replications [From, To) of a
-// point. Its files live in parts/<name>.
-type chunk struct {
-	Point, From, To int
-}
-
-func (c chunk) name() string { return fmt.Sprintf("p%05d-r%07d-%07d", c.Point, c.From, c.To) }
-
-func (m *Manifest) chunks() []chunk {
-	var out []chunk
-	for p := range m.Points {
-		for from := 0; from < m.Runs; from += m.ChunkSize {
-			out = append(out, chunk{p, from, min(from+m.ChunkSize, m.Runs)})
-		}
-	}
-	return out
-}
 
 // Shard selects the i-th of n disjoint slices of the work (0-based): chunk
 // k belongs to shard k mod n.
@@ -44,7 +26,7 @@ func (s Shard) owns(k int) bool { return s.Count <= 1 || k%s.Count == s.Index }
 
 // ExecOptions control Execute.
 type ExecOptions struct {
-	Workers int
+	Workers int // 0: GOMAXPROCS; capped at MaxWorkers and at the runs to do
 	Shard   Shard
 	// Resume finishes an interrupted run of the same work in the
 	// directory; without it such a directory is an error.
@@ -75,33 +57,36 @@ var (
 // final files are assembled (see Assemble). It returns ErrIncomplete,
 // wrapped, when chunks remain for other shards, and ErrComplete, wrapped,
 // when dir already held the complete output of the same work.
+//
+// Memory is bounded by the workers, whatever the number of runs, chunks
+// and points: replications are handed out one at a time as workers become
+// free, each chunk is streamed to disk as its replications finish, and a
+// point's compiled scenario is built when its first replication is due.
 func Execute(ctx context.Context, plan *Plan, dir string, opts ExecOptions) error {
 	if err := plan.check(); err != nil {
 		return err
 	}
 	m := plan.Manifest()
+	if err := m.validate(); err != nil {
+		return fmt.Errorf("runner: %w", err)
+	}
+	if n := len(mustJSONIndent(m)); n > configs.MaxFileSize {
+		return fmt.Errorf("runner: the manifest of this work would be %.1f MiB (%d points); allowed: at most 16 MiB, the most any input file may be: fewer points (or a shorter horizon, which has fewer hub dates per point)", float64(n)/(1<<20), len(m.Points))
+	}
+	total := ownedRuns(&m, opts.Shard)
+	workers, err := workerCount(opts.Workers, total)
+	if err != nil {
+		return err
+	}
+	release, err := lockDir(dir)
+	if err != nil {
+		return err
+	}
+	defer release()
 	if err := prepareDir(dir, &m, plan.ScenarioTOML, opts); err != nil {
 		return err
 	}
-	all := m.chunks()
-	var todo []chunk
-	total := 0
-	for k, ch := range all {
-		if !opts.Shard.owns(k) || partDone(dir, ch) {
-			continue
-		}
-		todo = append(todo, ch)
-		total += ch.To - ch.From
-	}
-	// The i-th job is run i − start[c] of todo chunk c.
-	start := make([]int, len(todo)+1)
-	for c, ch := range todo {
-		start[c+1] = start[c] + ch.To - ch.From
-	}
-	locate := func(i int) (chunk, int) {
-		c := sort.SearchInts(start, i+1) - 1
-		return todo[c], todo[c].From + i - start[c]
-	}
+	src := &jobSource{plan: plan, m: &m, dir: dir, shard: opts.Shard}
 	type output struct {
 		record []byte
 		events []byte
@@ -113,31 +98,30 @@ func Execute(ctx context.Context, plan *Plan, dir string, opts ExecOptions) erro
 			open.abort()
 		}
 	}()
-	err := orderedMap(ctx, Options{Workers: opts.Workers}.workers(), total,
-		func(i int) (output, error) {
-			ch, run := locate(i)
-			seed := ReplicationSeed(plan.Seed, run)
-			w := sim.NewWorld(plan.Points[ch.Point].Compiled, seed)
-			if _, err := w.Run(ctx); err != nil {
+	done := 0
+	err = orderedMap(ctx, workers, src.next,
+		func(j job) (output, error) {
+			seed := ReplicationSeed(plan.Seed, j.run)
+			w, err := replicate(ctx, j.c, j.ch.Point, j.run, seed)
+			if err != nil {
 				return output{}, err
 			}
-			rec, err := json.Marshal(NewRecord(ch.Point, run, seed, w))
+			rec, err := json.Marshal(NewRecord(j.ch.Point, j.run, seed, w))
 			if err != nil {
 				return output{}, err
 			}
 			var ev []byte
 			if plan.Events {
-				if ev, err = eventLines(ch.Point, run, w); err != nil {
+				if ev, err = eventLines(j.ch.Point, j.run, w); err != nil {
 					return output{}, err
 				}
 			}
 			return output{append(rec, '\n'), ev, w.Series()}, nil
 		},
-		func(i int, o output) error {
-			ch, run := locate(i)
+		func(j job, o output) error {
 			if open == nil {
 				var err error
-				if open, err = newPartWriter(dir, ch, plan.Events, newChunkSeries(plan, ch.Point)); err != nil {
+				if open, err = newPartWriter(dir, j.ch, plan.Events, newChunkSeries(j.c)); err != nil {
 					return err
 				}
 			}
@@ -147,10 +131,11 @@ func Execute(ctx context.Context, plan *Plan, dir string, opts ExecOptions) erro
 			if err := addSeries(open.series, o.series); err != nil {
 				return err
 			}
+			done += j.skipped + 1
 			if opts.Progress != nil {
-				opts.Progress(i+1, total)
+				opts.Progress(done, total)
 			}
-			if run+1 < ch.To {
+			if j.run+1 < j.ch.To {
 				return nil
 			}
 			err := open.commit()
@@ -160,10 +145,13 @@ func Execute(ctx context.Context, plan *Plan, dir string, opts ExecOptions) erro
 	if err != nil {
 		return err
 	}
-	if done, total := countParts(dir, all); done < total {
+	if opts.Progress != nil && done < total {
+		opts.Progress(total, total) // the last chunks were finished before
+	}
+	if done, total := countParts(dir, &m); done < total {
 		return fmt.Errorf("%s holds %d of %d chunks; merge it with the other shards' directories: %w", dir, done, total, ErrIncomplete)
 	}
-	return Assemble([]string{dir}, dir)
+	return assemble([]string{dir}, dir)
 }
 
 // eventLines is a run's event log as JSON lines tagged with point and run.
@@ -183,27 +171,24 @@ func eventLines(point, run int, w *sim.World) ([]byte, error) {
 	return []byte(b.String()), nil
 }
 
-// prepareDir makes dir ready for the work m describes: a new or empty
-// directory gets the manifest and scenario.toml; a directory with the
-// manifest of the same work is resumed (opts.Resume) or found complete; a
-// directory of other work is refused unless opts.Force, which clears our
-// files from it; a directory with files but no manifest of ours is always
-// refused, so that no one's files are overwritten.
+// prepareDir makes dir, whose lock the caller holds, ready for the work m
+// describes: a new or empty directory gets the manifest and scenario.toml;
+// a directory with the manifest of the same work is resumed (opts.Resume)
+// or found complete; a directory of other work is refused unless
+// opts.Force, which clears our files from it; a directory with files but
+// no manifest of ours is always refused, so that no one's files are
+// overwritten. Temporary files left by a killed run are removed.
 func prepareDir(dir string, m *Manifest, scenarioTOML []byte, opts ExecOptions) error {
-	entries, err := os.ReadDir(dir)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
-		}
-	case err != nil:
-		return err
-	}
 	have, err := readManifest(dir)
 	switch {
-	case errors.Is(err, fs.ErrNotExist) && len(entries) > 0:
-		return fmt.Errorf("%s holds files but no manifest.json of alliancesim; refusing to write into it: use a new or empty directory", dir)
 	case errors.Is(err, fs.ErrNotExist):
+		foreign, ferr := foreignFiles(dir)
+		if ferr != nil {
+			return ferr
+		}
+		if foreign != "" {
+			return fmt.Errorf("%s holds files (%s) but no manifest.json of alliancesim; refusing to write into it: use a new or empty directory", dir, foreign)
+		}
 		return startDir(dir, m, scenarioTOML)
 	case err != nil && !opts.Force:
 		return fmt.Errorf("%w; use --force to replace it, or another directory", err)
@@ -222,17 +207,58 @@ func prepareDir(dir string, m *Manifest, scenarioTOML []byte, opts ExecOptions) 
 	if !opts.Resume && countPartsAny(dir) > 0 {
 		return fmt.Errorf("%s holds an interrupted run of this same work; add --resume to finish it, or use another directory", dir)
 	}
+	if err := cleanTemps(dir); err != nil {
+		return err
+	}
+	if _, err := os.Stat(filepath.Join(dir, "scenario.toml")); errors.Is(err, fs.ErrNotExist) {
+		// Killed between the manifest and scenario.toml.
+		if err := writeFileAtomic(filepath.Join(dir, "scenario.toml"), scenarioTOML); err != nil {
+			return err
+		}
+	}
 	return os.MkdirAll(filepath.Join(dir, "parts"), 0o755)
 }
 
+// foreignFiles names the first files of dir that are not what a run of
+// ours leaves before its manifest is written (its lock, its temporary
+// files, an empty parts/), or "" if there are none.
+func foreignFiles(dir string) (string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return "", err
+	}
+	var names []string
+	for _, e := range entries {
+		name := e.Name()
+		if name == lockFile || ourTemp(name) {
+			continue
+		}
+		if name == "parts" && e.IsDir() {
+			if sub, err := os.ReadDir(filepath.Join(dir, name)); err == nil && len(sub) == 0 {
+				continue
+			}
+		}
+		names = append(names, name)
+	}
+	if len(names) > 3 {
+		names = append(names[:3], "…")
+	}
+	return strings.Join(names, ", "), nil
+}
+
+// startDir writes the manifest, then scenario.toml (a run killed between
+// the two is resumed, and writes the second then).
 func startDir(dir string, m *Manifest, scenarioTOML []byte) error {
+	if err := cleanTemps(dir); err != nil {
+		return err
+	}
 	if err := os.MkdirAll(filepath.Join(dir, "parts"), 0o755); err != nil {
 		return err
 	}
-	if err := writeFileAtomic(filepath.Join(dir, "scenario.toml"), scenarioTOML); err != nil {
+	if err := writeFileAtomic(filepath.Join(dir, "manifest.json"), mustJSONIndent(m)); err != nil {
 		return err
 	}
-	return writeFileAtomic(filepath.Join(dir, "manifest.json"), mustJSONIndent(m))
+	return writeFileAtomic(filepath.Join(dir, "scenario.toml"), scenarioTOML)
 }
 
 // replaceDir removes our files from dir (never anyone else's) and starts
@@ -250,7 +276,7 @@ func replaceDir(dir string, m *Manifest, scenarioTOML []byte) error {
 // readManifest reads and validates dir/manifest.json.
 func readManifest(dir string) (*Manifest, error) {
 	path := filepath.Join(dir, "manifest.json")
-	b, err := os.ReadFile(path)
+	b, err := configs.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
@@ -262,20 +288,6 @@ func readManifest(dir string) (*Manifest, error) {
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}
 	return &m, nil
-}
-
-func partDone(dir string, ch chunk) bool {
-	_, err := os.Stat(filepath.Join(dir, "parts", ch.name(), doneFile))
-	return err == nil
-}
-
-func countParts(dir string, all []chunk) (done, total int) {
-	for _, ch := range all {
-		if partDone(dir, ch) {
-			done++
-		}
-	}
-	return done, len(all)
 }
 
 // countPartsAny counts the finished part directories in dir, whatever
@@ -415,29 +427,63 @@ func (pw *partWriter) abort() {
 	os.RemoveAll(pw.tmp)
 }
 
-// readPart checks a finished part against its done.json and hands its
-// records, in order, to fn; events, if recorded, are copied to ev.
-func readPart(path string, ch chunk, events bool, fn func(*Record) error, ev io.Writer) error {
-	b, err := os.ReadFile(filepath.Join(path, doneFile))
-	if err != nil {
+// readPart checks a finished part of the work m describes against its
+// done.json and hands its records, in order and each checked, to fn;
+// events, if recorded, are copied to ev.
+func readPart(path string, m *Manifest, ch chunk, fn func(*Record) error, ev io.Writer) error {
+	b, err := configs.ReadFile(filepath.Join(path, doneFile))
+	if errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("part %s is not finished (no %s): %w", path, doneFile, ErrIncomplete)
 	}
+	if err != nil {
+		return err
+	}
+	done, err := parseDone(filepath.Join(path, doneFile), b, ch)
+	if err != nil {
+		return err
+	}
+	err = readChecked(path, "runs.jsonl", done, func(r io.Reader) error {
+		return partRecords(path, m, ch, r, fn)
+	})
+	if err != nil || !m.Events {
+		return err
+	}
+	return readChecked(path, "events.jsonl", done, func(r io.Reader) error {
+		_, err := io.Copy(ev, r)
+		return err
+	})
+}
+
+// parseDone decodes and checks the done.json (at path) of chunk ch.
+func parseDone(path string, b []byte, ch chunk) (partDoneRecord, error) {
 	var done partDoneRecord
 	if err := json.Unmarshal(b, &done); err != nil {
-		return fmt.Errorf("%s: %v", filepath.Join(path, doneFile), err)
+		return done, fmt.Errorf("%s: %v", path, err)
+	}
+	for name, f := range done.Files {
+		if f.Bytes < 0 || !isSHA256(f.SHA256) {
+			return done, fmt.Errorf("%s: %s: %d bytes, sha256 %q; allowed: a size ≥ 0 and a SHA-256", path, name, f.Bytes, f.SHA256)
+		}
 	}
 	if want := ch.To - ch.From; done.Runs != want {
-		return fmt.Errorf("part %s holds %d runs; its chunk has %d", path, done.Runs, want)
+		return done, fmt.Errorf("%s: %d runs; its chunk has %d", path, done.Runs, want)
 	}
+	return done, nil
+}
+
+// partRecords reads the records of chunk ch (from the part at path) and
+// hands them, each checked, to fn: exactly the runs of the chunk, in order.
+func partRecords(path string, m *Manifest, ch chunk, r io.Reader, fn func(*Record) error) error {
 	next := ch.From
-	err = readChecked(path, "runs.jsonl", done, func(r io.Reader) error {
-		return readRecords(r, func(rec *Record) error {
-			if rec.Point != ch.Point || rec.Run != next {
-				return fmt.Errorf("part %s: record of point %d run %d where point %d run %d belongs", path, rec.Point, rec.Run, ch.Point, next)
-			}
-			next++
-			return fn(rec)
-		})
+	err := readRecords(r, func(rec *Record) error {
+		if rec.Point != ch.Point || rec.Run != next {
+			return fmt.Errorf("part %s: record of point %d run %d where point %d run %d belongs", path, rec.Point, rec.Run, ch.Point, next)
+		}
+		if err := rec.check(m.Points[ch.Point].Ticks, ReplicationSeed(m.Seed, rec.Run)); err != nil {
+			return fmt.Errorf("part %s: run %d: %v", path, rec.Run, err)
+		}
+		next++
+		return fn(rec)
 	})
 	if err != nil {
 		return err
@@ -445,13 +491,7 @@ func readPart(path string, ch chunk, events bool, fn func(*Record) error, ev io.
 	if next != ch.To {
 		return fmt.Errorf("part %s holds runs %d…%d of %d…%d", path, ch.From, next-1, ch.From, ch.To-1)
 	}
-	if !events {
-		return nil
-	}
-	return readChecked(path, "events.jsonl", done, func(r io.Reader) error {
-		_, err := io.Copy(ev, r)
-		return err
-	})
+	return nil
 }
 
 // readChecked hands the file to read and then checks its size and
@@ -461,11 +501,14 @@ func readChecked(dir, name string, done partDoneRecord, read func(io.Reader) err
 	if !ok {
 		return fmt.Errorf("part %s: %s is not listed in %s", dir, name, doneFile)
 	}
-	f, err := os.Open(filepath.Join(dir, name))
+	f, err := configs.OpenRegular(filepath.Join(dir, name))
 	if err != nil {
 		return err
 	}
 	defer f.Close()
+	if fi, err := f.Stat(); err != nil || fi.Size() != want.Bytes {
+		return fmt.Errorf("part %s: %s does not match its size in %s (damaged or replaced)", dir, name, doneFile)
+	}
 	h := sha256.New()
 	counted := &countingReader{r: io.TeeReader(f, h)}
 	if err := read(counted); err != nil {

@@ -65,6 +65,9 @@ func TestExecuteRefusesForeignDirectory(t *testing.T) {
 	if b, _ := os.ReadFile(precious); string(b) != "precious\n" {
 		t.Fatal("the user's file was overwritten")
 	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("a refused run must leave the directory as it was: %v", entries)
+	}
 }
 
 // Shards of two scenario versions, of two seeds or of two run counts are

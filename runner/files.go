@@ -2,7 +2,6 @@ package runner
 
 import (
 	"fmt"
-	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -141,19 +140,17 @@ func writeRunRow(t *table, r *Record, m *RunMeasures, cal sim.Calendar, hubTicks
 // SurvivalColumns are the columns of survival.csv.
 var SurvivalColumns = []string{"point", "group", "t", "at_risk", "events", "censored", "s", "se", "lower", "upper"}
 
-func writeSurvival(w io.Writer, summaries []*Summary) error {
-	t := newTable(w, SurvivalColumns)
-	for p, s := range summaries {
-		for _, g := range s.Survival {
-			for _, pt := range g.Points {
-				if err := t.row(itoa(p), g.Group, FormatFloat(pt.T), itoa(pt.AtRisk), itoa(pt.Events),
-					itoa(pt.Censored), FormatFloat(pt.S), FormatFloat(pt.SE), FormatFloat(pt.Lower), FormatFloat(pt.Upper)); err != nil {
-					return err
-				}
+// writeSurvival writes the survival.csv rows of point p.
+func writeSurvival(t *table, p int, s *Summary) error {
+	for _, g := range s.Survival {
+		for _, pt := range g.Points {
+			if err := t.row(itoa(p), g.Group, FormatFloat(pt.T), itoa(pt.AtRisk), itoa(pt.Events),
+				itoa(pt.Censored), FormatFloat(pt.S), FormatFloat(pt.SE), FormatFloat(pt.Lower), FormatFloat(pt.Upper)); err != nil {
+				return err
 			}
 		}
 	}
-	return t.flush()
+	return nil
 }
 
 // pointColumns are the columns of points.csv: the point, each varied path,
@@ -166,22 +163,17 @@ func pointColumns(vary []string) []string {
 	return head
 }
 
-func writePoints(w io.Writer, m *Manifest, summaries []*Summary) error {
-	t := newTable(w, pointColumns(m.Vary))
-	for p, s := range summaries {
-		row := []string{itoa(p)}
-		for _, v := range m.Points[p].Values {
-			row = append(row, valueCell(v))
-		}
-		for _, k := range ShareKeys {
-			sh := s.Shares[k]
-			row = append(row, FormatFloat(sh.Share), FormatFloat(sh.Low), FormatFloat(sh.High))
-		}
-		if err := t.row(row...); err != nil {
-			return err
-		}
+// writePointRow writes the points.csv row of point p.
+func writePointRow(t *table, m *Manifest, p int, s *Summary) error {
+	row := []string{itoa(p)}
+	for _, v := range m.Points[p].Values {
+		row = append(row, valueCell(v))
 	}
-	return t.flush()
+	for _, k := range ShareKeys {
+		sh := s.Shares[k]
+		row = append(row, FormatFloat(sh.Share), FormatFloat(sh.Low), FormatFloat(sh.High))
+	}
+	return t.row(row...)
 }
 
 func valueCell(v any) string {

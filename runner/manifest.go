@@ -55,10 +55,13 @@ func (p *Plan) Manifest() Manifest {
 		m.ExperimentSHA256 = sha256Hex(p.ExperimentText)
 	}
 	for _, pt := range p.Points {
-		sc := pt.Compiled.Scenario()
-		m.Points = append(m.Points, ManifestPoint{Values: pt.Values, ScenarioSHA256: pt.SHA256, Start: sc.Calendar.Label(0),
-			MonthsPerTick: sc.Calendar.MonthsPerTick, Ticks: sc.Ticks, HubTicks: DefaultHubTicks(sc.Calendar, sc.Ticks),
-			SeriesEvery: int(pt.Compiled.Params().RecordEvery)})
+		cal, ticks, every := pt.Calendar, pt.Ticks, pt.RecordEvery
+		if pt.Compiled != nil {
+			sc := pt.Compiled.Scenario()
+			cal, ticks, every = sc.Calendar, sc.Ticks, int(pt.Compiled.Params().RecordEvery)
+		}
+		m.Points = append(m.Points, ManifestPoint{Values: pt.Values, ScenarioSHA256: pt.SHA256, Start: cal.Label(0),
+			MonthsPerTick: cal.MonthsPerTick, Ticks: ticks, HubTicks: DefaultHubTicks(cal, ticks), SeriesEvery: every})
 	}
 	return m
 }
@@ -117,19 +120,26 @@ func (m *Manifest) Differences(o *Manifest) []string {
 
 // validate checks a manifest read from disk as any input is checked, so
 // that a damaged or hand-edited one is refused with a reason rather than
-// trusted.
+// trusted: every count within the limits of a plan, every date a month,
+// every tick within its horizon, every hash a SHA-256.
 func (m *Manifest) validate() error {
 	switch {
 	case m.Format != ManifestFormat:
 		return fmt.Errorf("manifest format %d; allowed: %d (written by another version of alliancesim)", m.Format, ManifestFormat)
-	case m.Runs < 1:
-		return fmt.Errorf("runs %d; allowed: ≥ 1", m.Runs)
-	case m.ChunkSize < 1:
-		return fmt.Errorf("chunk_size %d; allowed: ≥ 1", m.ChunkSize)
+	case m.Runs < 1 || m.Runs > MaxRuns:
+		return fmt.Errorf("runs %d; allowed: 1 to %d", m.Runs, MaxRuns)
+	case m.ChunkSize < 1 || m.ChunkSize > MaxChunkSize:
+		return fmt.Errorf("chunk_size %d; allowed: 1 to %d", m.ChunkSize, MaxChunkSize)
 	case len(m.Points) == 0:
 		return fmt.Errorf("no points; allowed: at least one")
-	case len(m.ScenarioSHA256) != 64:
+	case len(m.Points) > MaxPoints:
+		return fmt.Errorf("%d points; allowed: at most %d", len(m.Points), MaxPoints)
+	case len(m.Points) > 1 && len(m.Vary) == 0:
+		return fmt.Errorf("%d points but no vary; allowed: one point, or the paths the points vary", len(m.Points))
+	case !isSHA256(m.ScenarioSHA256):
 		return fmt.Errorf("scenario_sha256 %q is not a SHA-256", m.ScenarioSHA256)
+	case m.ExperimentSHA256 != "" && !isSHA256(m.ExperimentSHA256):
+		return fmt.Errorf("experiment_sha256 %q is not a SHA-256", m.ExperimentSHA256)
 	}
 	if err := CheckSeeds(m.Seed, m.Runs); err != nil {
 		return err
@@ -138,11 +148,24 @@ func (m *Manifest) validate() error {
 		if len(p.Values) != len(m.Vary) {
 			return fmt.Errorf("point %d has %d values for %d varied paths", i, len(p.Values), len(m.Vary))
 		}
+		for _, v := range p.Values {
+			switch v.(type) {
+			case float64, string, bool:
+			default:
+				return fmt.Errorf("point %d: value %v is not a number, a string or a boolean", i, v)
+			}
+		}
+		if !isSHA256(p.ScenarioSHA256) {
+			return fmt.Errorf("point %d: scenario_sha256 %q is not a SHA-256", i, p.ScenarioSHA256)
+		}
 		if _, _, err := sim.ParseMonth(p.Start); err != nil {
 			return fmt.Errorf("point %d: start: %v", i, err)
 		}
-		if p.Ticks < 1 || p.MonthsPerTick < 1 {
-			return fmt.Errorf("point %d: ticks %d, months_per_tick %d; allowed: ≥ 1", i, p.Ticks, p.MonthsPerTick)
+		if p.Ticks < 1 || p.Ticks > sim.MaxTicks {
+			return fmt.Errorf("point %d: ticks %d; allowed: 1 to %d", i, p.Ticks, sim.MaxTicks)
+		}
+		if !slices.Contains([]int{1, 3, 12}, p.MonthsPerTick) {
+			return fmt.Errorf("point %d: months_per_tick %d; allowed: 1, 3 or 12", i, p.MonthsPerTick)
 		}
 		if p.SeriesEvery < 0 {
 			return fmt.Errorf("point %d: series_every %d; allowed: ≥ 0", i, p.SeriesEvery)
@@ -154,6 +177,19 @@ func (m *Manifest) validate() error {
 		}
 	}
 	return nil
+}
+
+// isSHA256 reports whether s is a SHA-256 in lowercase hex.
+func isSHA256(s string) bool {
+	if len(s) != 64 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 // calendar returns a point's calendar.

@@ -3,7 +3,7 @@ package runner
 import (
 	"context"
 	"fmt"
-	"runtime"
+	"runtime/debug"
 
 	"github.com/alliancesim/alliancesim/sim"
 )
@@ -13,7 +13,7 @@ type Options struct {
 	Runs     int
 	Seed     uint64 // replication r plays seed Seed + r (ReplicationSeed)
 	Point    int    // sweep point index (records)
-	Workers  int    // 0: GOMAXPROCS
+	Workers  int    // 0: GOMAXPROCS; capped at MaxWorkers and at Runs
 	HubTicks []int  // nil: DefaultHubTicks
 	// Progress, if set, is called after each finished replication with the
 	// number done and the total, from the collecting goroutine.
@@ -22,22 +22,20 @@ type Options struct {
 	OnRecord func(r *Record)
 }
 
-func (o Options) workers() int {
-	if o.Workers > 0 {
-		return o.Workers
-	}
-	return runtime.GOMAXPROCS(0)
-}
-
 // MonteCarlo runs opts.Runs replications of c on a pool of workers and
 // folds them, in replication order, into a Summary. Only each run's small
-// Record is kept, and only until it is folded in; memory does not grow with
-// the event logs.
+// Record is kept, and only until it is folded in; memory does not grow
+// with the event logs or the number of runs. A panic in a replication is
+// returned as an error naming it and its seed.
 func MonteCarlo(ctx context.Context, c *sim.Compiled, opts Options) (*Summary, error) {
-	if opts.Runs < 1 {
-		return nil, fmt.Errorf("runner: %d runs; allowed: a whole number ≥ 1", opts.Runs)
+	if opts.Runs < 1 || opts.Runs > MaxRuns {
+		return nil, fmt.Errorf("runner: %d runs; allowed: a whole number in [1, %d]", opts.Runs, MaxRuns)
 	}
 	if err := CheckSeeds(opts.Seed, opts.Runs); err != nil {
+		return nil, err
+	}
+	workers, err := workerCount(opts.Workers, opts.Runs)
+	if err != nil {
 		return nil, err
 	}
 	sc := c.Scenario()
@@ -46,11 +44,16 @@ func MonteCarlo(ctx context.Context, c *sim.Compiled, opts Options) (*Summary, e
 		hub = DefaultHubTicks(sc.Calendar, sc.Ticks)
 	}
 	agg := NewAggregator(sc.Name, opts.Seed, sc.Calendar, hub)
-	err := orderedMap(ctx, opts.workers(), opts.Runs,
+	run := 0
+	err = orderedMap(ctx, workers,
+		func() (int, bool, error) {
+			run++
+			return run - 1, run <= opts.Runs, nil
+		},
 		func(run int) (Record, error) {
 			seed := ReplicationSeed(opts.Seed, run)
-			w := sim.NewWorld(c, seed)
-			if _, err := w.Run(ctx); err != nil {
+			w, err := replicate(ctx, c, opts.Point, run, seed)
+			if err != nil {
 				return Record{}, err
 			}
 			return NewRecord(opts.Point, run, seed, w), nil
@@ -71,48 +74,76 @@ func MonteCarlo(ctx context.Context, c *sim.Compiled, opts Options) (*Summary, e
 	return agg.Summary(), nil
 }
 
-// orderedMap computes work(0…n−1) on a pool of workers and hands each
-// result to consume in index order. At most a few results per worker wait
-// for their turn, so memory stays bounded. It stops at the first error or
-// when ctx is cancelled.
-func orderedMap[R any](ctx context.Context, workers, n int, work func(int) (R, error), consume func(int, R) error) error {
-	if n <= 0 {
-		return ctx.Err()
-	}
+// orderedMap computes work(j) for each job j that next hands out, on a
+// pool of workers, and hands each result to consume in the order the jobs
+// were handed out. Jobs are generated as they are needed, and at most a
+// few results per worker wait for their turn, so memory stays bounded
+// however many jobs there are. It stops at the first error (of next, work
+// or consume) or when ctx is cancelled. A panic in work is recovered and
+// returned as an error.
+func orderedMap[J, R any](ctx context.Context, workers int, next func() (J, bool, error), work func(J) (R, error), consume func(J, R) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	type job struct {
+		seq int
+		j   J
+	}
 	type result struct {
-		i   int
+		seq int
+		j   J
 		r   R
 		err error
 	}
 	window := workers * 4
 	tokens := make(chan struct{}, window)
-	jobs := make(chan int)
+	jobs := make(chan job)
 	results := make(chan result, window)
+	produced, exhausted := 0, false // written by the producer before it ends
+	producing := make(chan struct{})
 	go func() {
+		defer close(producing)
 		defer close(jobs)
-		for i := 0; i < n; i++ {
+		for seq := 0; ; seq++ {
 			select {
 			case tokens <- struct{}{}:
 			case <-ctx.Done():
 				return
 			}
+			j, ok, err := next()
+			if err != nil {
+				select {
+				case results <- result{seq: seq, err: err}:
+				case <-ctx.Done():
+				}
+				return
+			}
+			if !ok {
+				produced, exhausted = seq, true
+				return
+			}
 			select {
-			case jobs <- i:
+			case jobs <- job{seq, j}:
 			case <-ctx.Done():
 				return
 			}
 		}
 	}()
+	safe := func(j J) (r R, err error) {
+		defer func() {
+			if p := recover(); p != nil {
+				err = fmt.Errorf("panic: %v\n%s", p, debug.Stack())
+			}
+		}()
+		return work(j)
+	}
 	done := make(chan struct{})
 	for w := 0; w < workers; w++ {
 		go func() {
 			defer func() { done <- struct{}{} }()
-			for i := range jobs {
-				r, err := work(i)
+			for jb := range jobs {
+				r, err := safe(jb.j)
 				select {
-				case results <- result{i, r, err}:
+				case results <- result{jb.seq, jb.j, r, err}:
 				case <-ctx.Done():
 					return
 				}
@@ -123,10 +154,11 @@ func orderedMap[R any](ctx context.Context, workers, n int, work func(int) (R, e
 		for w := 0; w < workers; w++ {
 			<-done
 		}
+		<-producing // it may still send an error
 		close(results)
 	}()
-	pending := make(map[int]R, window)
-	next := 0
+	pending := make(map[int]result, window)
+	consumed := 0
 	var firstErr error
 	for res := range results {
 		if firstErr != nil {
@@ -137,27 +169,30 @@ func orderedMap[R any](ctx context.Context, workers, n int, work func(int) (R, e
 			cancel()
 			continue
 		}
-		pending[res.i] = res.r
+		pending[res.seq] = res
 		for {
-			r, ok := pending[next]
+			r, ok := pending[consumed]
 			if !ok {
 				break
 			}
-			delete(pending, next)
-			if err := consume(next, r); err != nil {
+			delete(pending, consumed)
+			if err := consume(r.j, r.r); err != nil {
 				firstErr = err
 				cancel()
 				break
 			}
-			next++
+			consumed++
 			<-tokens
 		}
 	}
 	if firstErr != nil {
 		return firstErr
 	}
-	if next < n {
-		return ctx.Err()
+	if !exhausted || consumed < produced {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		return context.Canceled
 	}
 	return nil
 }

@@ -66,11 +66,36 @@ type Plan struct {
 // Point is one sweep point: the value given to each varied path (in the
 // order of Plan.Vary), the compiled scenario they give and the SHA-256 of
 // that scenario's canonical form.
+//
+// A point is compiled when its first replication is due if Compiled is nil
+// and Build is set (ExperimentPlan does so), so that a sweep holds the
+// compiled scenarios of the points in progress only: a compiled 1000×1000
+// theatre takes some 150 MB. Calendar and Ticks then describe the point's
+// horizon for the manifest; they are taken from Compiled when it is set.
 type Point struct {
 	Values   []any
 	Compiled *sim.Compiled
+	Build    func() (*sim.Compiled, error)
 	SHA256   string
+	Calendar sim.Calendar
+	Ticks    int
+	// RecordEvery is the point's params.record_every, for the manifest
+	// (taken from Compiled when it is set).
+	RecordEvery int
 }
+
+// Limits of a plan (docs/limits.md).
+const (
+	// MaxRuns bounds the replications per point. Memory does not grow
+	// with them; the bound keeps seeds, run numbers and chunk counts far
+	// from overflow and catches a typo of a few zeros.
+	MaxRuns = 1_000_000_000
+	// MaxChunkSize bounds the replications per chunk (a unit of output
+	// and of resumption).
+	MaxChunkSize = 1_000_000
+	// MaxPoints bounds the points of a sweep, as configs does.
+	MaxPoints = configs.MaxPoints
+)
 
 // NewPlan is the plan of a Monte Carlo run of one scenario.
 func NewPlan(sc *sim.Scenario, runs int, seed uint64) (*Plan, error) {
@@ -83,10 +108,12 @@ func NewPlan(sc *sim.Scenario, runs int, seed uint64) (*Plan, error) {
 		return nil, err
 	}
 	return &Plan{Scenario: sc.Name, ScenarioTOML: text, Runs: runs, Seed: seed, Events: true,
-		Points: []Point{{Compiled: c, SHA256: sha256Hex(text)}}}, nil
+		Points: []Point{{Compiled: c, SHA256: sha256Hex(text), Calendar: sc.Calendar, Ticks: sc.Ticks, RecordEvery: int(sc.Params.RecordEvery)}}}, nil
 }
 
-// ExperimentPlan compiles every point of an experiment into a plan.
+// ExperimentPlan makes the plan of an experiment: every point's scenario
+// is resolved and identified by its canonical form now, and compiled when
+// the run reaches it.
 func ExperimentPlan(file string, x *configs.Experiment) (*Plan, error) {
 	base, err := x.BaseScenario()
 	if err != nil {
@@ -103,15 +130,23 @@ func ExperimentPlan(file string, x *configs.Experiment) (*Plan, error) {
 		if err != nil {
 			return nil, err
 		}
-		c, err := sim.Compile(sc)
-		if err != nil {
-			return nil, fmt.Errorf("point %d (%s): %w", p, x.Describe(p), err)
-		}
 		pt, err := configs.Format(sc)
 		if err != nil {
 			return nil, err
 		}
-		plan.Points = append(plan.Points, Point{Values: x.Points[p], Compiled: c, SHA256: sha256Hex(pt)})
+		build := func() (*sim.Compiled, error) {
+			sc, err := x.ScenarioAt(p)
+			if err != nil {
+				return nil, err
+			}
+			c, err := sim.Compile(sc)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", x.Describe(p), err)
+			}
+			return c, nil
+		}
+		plan.Points = append(plan.Points, Point{Values: x.Points[p], Build: build, SHA256: sha256Hex(pt),
+			Calendar: sc.Calendar, Ticks: sc.Ticks, RecordEvery: int(sc.Params.RecordEvery)})
 	}
 	return plan, nil
 }
@@ -128,14 +163,23 @@ func (p *Plan) check() error {
 	switch {
 	case len(p.Points) == 0:
 		return fmt.Errorf("runner: the plan has no points")
-	case p.Runs < 1:
-		return fmt.Errorf("runner: %d runs per point; allowed: a whole number ≥ 1", p.Runs)
+	case len(p.Points) > MaxPoints:
+		return fmt.Errorf("runner: %d points; allowed: at most %d", len(p.Points), MaxPoints)
+	case len(p.Points) > 1 && len(p.Vary) == 0:
+		return fmt.Errorf("runner: %d points but no varied paths; allowed: one point, or the paths the points vary (Plan.Vary)", len(p.Points))
+	case p.Runs < 1 || p.Runs > MaxRuns:
+		return fmt.Errorf("runner: %d runs per point; allowed: a whole number in [1, %d]", p.Runs, MaxRuns)
+	case p.ChunkSize < 0 || p.ChunkSize > MaxChunkSize:
+		return fmt.Errorf("runner: chunk size %d; allowed: 0 (100) or a whole number in [1, %d]", p.ChunkSize, MaxChunkSize)
 	case len(p.ScenarioTOML) == 0:
 		return fmt.Errorf("runner: the plan has no scenario text; build it with runner.NewPlan or runner.ExperimentPlan")
 	}
 	for i, pt := range p.Points {
-		if pt.Compiled == nil || pt.SHA256 == "" {
-			return fmt.Errorf("runner: point %d has no compiled scenario or hash; build plans with runner.NewPlan or runner.ExperimentPlan", i)
+		if (pt.Compiled == nil && pt.Build == nil) || pt.SHA256 == "" {
+			return fmt.Errorf("runner: point %d has no compiled scenario (or Build) or no hash; build plans with runner.NewPlan or runner.ExperimentPlan", i)
+		}
+		if pt.Compiled == nil && pt.Ticks < 1 {
+			return fmt.Errorf("runner: point %d is built on demand but has %d ticks; allowed: its Calendar and Ticks set", i, pt.Ticks)
 		}
 		if len(pt.Values) != len(p.Vary) {
 			return fmt.Errorf("runner: point %d has %d values for %d varied paths", i, len(pt.Values), len(p.Vary))
@@ -147,4 +191,17 @@ func (p *Plan) check() error {
 func sha256Hex(b []byte) string {
 	h := sha256.Sum256(b)
 	return hex.EncodeToString(h[:])
+}
+
+// compile returns point p compiled: as the plan holds it, or built now.
+func (p *Plan) compile(point int) (*sim.Compiled, error) {
+	pt := &p.Points[point]
+	if pt.Compiled != nil {
+		return pt.Compiled, nil
+	}
+	c, err := pt.Build()
+	if err != nil {
+		return nil, fmt.Errorf("point %d: %w", point, err)
+	}
+	return c, nil
 }

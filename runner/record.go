@@ -1,6 +1,7 @@
 package runner
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/alliancesim/alliancesim/agents"
@@ -78,6 +79,49 @@ type RefusalRow struct {
 	State   string `json:"state"`
 	Reason  string `json:"reason"`
 	Partner string `json:"partner,omitempty"`
+}
+
+// check reports a record that cannot be the one of its run: a read chunk
+// is checked against its checksums, but a hand-edited chunk with fresh
+// checksums must still not corrupt the aggregates (a negative lifetime,
+// a tick past the horizon) or stop them with a panic.
+func (r *Record) check(ticks int, seed uint64) error {
+	tick := func(what string, t, lo, hi int) error {
+		if t < lo || t > hi {
+			return fmt.Errorf("%s %d outside %d…%d", what, t, lo, hi)
+		}
+		return nil
+	}
+	switch {
+	case r.Seed != seed:
+		return fmt.Errorf("seed %d where the seed rule gives %d", r.Seed, seed)
+	case r.Ticks != ticks:
+		return fmt.Errorf("%d ticks where the point has %d", r.Ticks, ticks)
+	}
+	for i := range r.Alliances {
+		a := &r.Alliances[i]
+		err := tick("formed", a.Formed, 0, ticks-1)
+		if err == nil && a.Ended != -1 {
+			err = tick("ended", a.Ended, a.Formed, ticks)
+		}
+		if err == nil && a.PatronJoined != -1 {
+			err = tick("patron_joined", a.PatronJoined, a.Formed, ticks)
+		}
+		for j := 0; err == nil && j < len(a.Members); j++ {
+			if err = tick("joined", a.Members[j].Joined, 0, ticks); err == nil && a.Members[j].Left != -1 {
+				err = tick("left", a.Members[j].Left, a.Members[j].Joined, ticks)
+			}
+		}
+		if err != nil {
+			return fmt.Errorf("alliance %d: %w", a.ID, err)
+		}
+	}
+	for i := range r.Proposals {
+		if err := tick("proposal at tick", r.Proposals[i].Tick, 0, ticks-1); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Kind is the alliance's size class at formation.

@@ -370,3 +370,28 @@ func umask() os.FileMode {
 	syscall.Umask(m)
 	return os.FileMode(m)
 }
+
+// The aggregate of many runs does not grow with their number: lifetimes
+// and first commitments are counted by tick (they used to be kept one per
+// alliance and per run, which made memory grow with the run count).
+func TestAggregatorBoundedMemory(t *testing.T) {
+	cal := sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1}
+	size := func(runs int) (int, int) {
+		a := NewAggregator("hand", 1, cal, []int{10})
+		for i := 0; i < runs; i++ {
+			r := Record{Run: i, Ticks: 100, Patrons: []string{"p"}, Alliances: []AllianceRow{
+				{ID: 0, Founders: []string{"c", "p"}, Patron: true, Origin: "bilateral", Formed: i % 7, PatronJoined: i % 7, PatronSize: 2,
+					Ended: 40, Cause: "patron_left", Members: closeAll(founded(i%7, "c", "p"), 40, "left")}}}
+			a.Add(&r)
+		}
+		if s := a.Summary(); s.Runs != runs || s.FirstCommitment.Share.Count != runs || s.Survival[0].N != runs {
+			t.Fatalf("summary of %d runs: %+v", runs, s)
+		}
+		return len(a.groups["all"].counts), len(a.firsts)
+	}
+	l1, f1 := size(100)
+	l2, f2 := size(10_000)
+	if l1 != 7 || f1 != 7 || l2 != l1 || f2 != f1 {
+		t.Errorf("aggregate sizes grow with runs: %d, %d lifetimes and %d, %d first commitments", l1, l2, f1, f2)
+	}
+}

@@ -26,8 +26,7 @@ func (m *Manifest) seriesOn() bool {
 
 // newChunkSeries is the empty aggregate of a chunk of point p, nil when
 // the point records no time series.
-func newChunkSeries(plan *Plan, p int) *SeriesAggregate {
-	c := plan.Points[p].Compiled
+func newChunkSeries(c *sim.Compiled) *SeriesAggregate {
 	every := int(c.Params().RecordEvery)
 	if every <= 0 {
 		return nil

@@ -1,7 +1,6 @@
 package runner
 
 import (
-	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -93,38 +92,64 @@ const kmHalfTol = 1e-12
 // panics if a duration is negative, NaN or infinite, since such a value can
 // only come from a bug in the caller and would silently corrupt the curve.
 func KaplanMeier(obs []Observation) SurvivalCurve {
-	sorted := slices.Clone(obs)
-	for _, o := range sorted {
+	var l Lifetimes
+	for _, o := range obs {
 		if math.IsNaN(o.Duration) || math.IsInf(o.Duration, 0) || o.Duration < 0 {
 			panic(fmt.Sprintf("runner: KaplanMeier: invalid duration %v (must be finite and >= 0)", o.Duration))
 		}
+		l.add(o.Duration, o.Event)
 	}
-	// Sort by time; at equal times put events first. Grouping below counts
-	// ties together anyway, this only makes the order fully deterministic.
-	slices.SortFunc(sorted, func(a, b Observation) int {
-		if c := cmp.Compare(a.Duration, b.Duration); c != 0 {
-			return c
-		}
-		return kmBoolRank(b.Event) - kmBoolRank(a.Event)
-	})
+	return l.KaplanMeier()
+}
+
+// Lifetimes counts observations by duration: for each distinct duration,
+// how many ended then and how many were censored then. It is all the
+// Kaplan–Meier estimator needs, and its size grows with the number of
+// distinct durations (at most the horizon), not with the number of
+// alliances, so that an aggregate of millions of runs stays small.
+type Lifetimes struct {
+	counts map[float64]*[2]int // duration → events, censored
+	n      int
+}
+
+// Add counts one alliance's lifetime.
+func (l *Lifetimes) Add(o Observation) { l.add(o.Duration, o.Event) }
+
+func (l *Lifetimes) add(duration float64, event bool) {
+	if l.counts == nil {
+		l.counts = map[float64]*[2]int{}
+	}
+	c := l.counts[duration]
+	if c == nil {
+		c = new([2]int)
+		l.counts[duration] = c
+	}
+	if event {
+		c[0]++
+	} else {
+		c[1]++
+	}
+	l.n++
+}
+
+// KaplanMeier is the estimate over the lifetimes counted (see the
+// function KaplanMeier).
+func (l *Lifetimes) KaplanMeier() SurvivalCurve {
+	times := make([]float64, 0, len(l.counts))
+	for t := range l.counts {
+		times = append(times, t)
+	}
+	slices.Sort(times)
 
 	// Points is never nil so that an empty curve encodes as [] in JSON.
-	curve := SurvivalCurve{N: len(sorted), Points: []SurvivalPoint{}}
+	curve := SurvivalCurve{N: l.n, Points: []SurvivalPoint{}}
 	s := 1.0         // product-limit estimate just after the current time
 	greenwood := 0.0 // Σ d/(n(n-d)) over event times so far
 	dead := false    // S has reached 0: Greenwood sum undefined from here on
-	atRisk := len(sorted)
+	atRisk := l.n
 
-	for i := 0; i < len(sorted); {
-		t := sorted[i].Duration
-		events, censored := 0, 0
-		for ; i < len(sorted) && sorted[i].Duration == t; i++ {
-			if sorted[i].Event {
-				events++
-			} else {
-				censored++
-			}
-		}
+	for _, t := range times {
+		events, censored := l.counts[t][0], l.counts[t][1]
 		curve.Events += events
 
 		if events > 0 && !dead {
@@ -166,14 +191,6 @@ func KaplanMeier(obs []Observation) SurvivalCurve {
 		atRisk -= events + censored
 	}
 	return curve
-}
-
-// kmBoolRank maps false to 0 and true to 1, for sorting events first.
-func kmBoolRank(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // kmPtr returns a pointer to a copy of v, for the optional median fields.

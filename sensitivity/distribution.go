@@ -22,7 +22,18 @@ func Uniform(lo, hi float64) (Marginal, error) {
 	if err := finiteRange(lo, hi); err != nil {
 		return nil, err
 	}
-	return distuv.Uniform{Min: lo, Max: hi}, nil
+	return uniform{distuv.Uniform{Min: lo, Max: hi}}, nil
+}
+
+// uniform is gonum's uniform quantile, kept finite when the width of the
+// range overflows (from −1.7e308 to 1.7e308).
+type uniform struct{ distuv.Uniform }
+
+func (u uniform) Quantile(p float64) float64 {
+	if finite(u.Max - u.Min) {
+		return u.Uniform.Quantile(p)
+	}
+	return u.Min*(1-p) + u.Max*p
 }
 
 // Normal is the normal distribution of the given mean and standard

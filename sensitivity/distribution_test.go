@@ -25,6 +25,8 @@ func TestMarginals(t *testing.T) {
 		want []float64
 	}{
 		{"uniform", must(Uniform(2, 6)), []float64{0, 0.25, 1}, []float64{2, 3, 6}},
+		// A range whose width overflows stays finite.
+		{"wide uniform", must(Uniform(-1.7e308, 1.7e308)), []float64{0, 0.5, 1}, []float64{-1.7e308, 0, 1.7e308}},
 		// Standard normal truncated to [-1, 1]: symmetric, the median at
 		// the mean, the ends at the bounds.
 		{"normal", must(Normal(0, 1, -1, 1)), []float64{0, 0.5, 1}, []float64{-1, 0, 1}},

@@ -2,7 +2,7 @@ package sim
 
 import (
 	"fmt"
-	"math"
+	"maps"
 	"slices"
 
 	"github.com/alliancesim/alliancesim/agents"
@@ -12,6 +12,15 @@ import (
 // MaxStates is the largest number of states a scenario may have: member
 // sets are 64-bit masks (agents.Set).
 const MaxStates = 64
+
+// MaxTicks is the longest horizon: 83,000 years of months. A replication's
+// time grows with it; the bound catches a typo of a few zeros.
+const MaxTicks = 1_000_000
+
+// MaxEvents is the most scripted events a scenario may have: a hundred
+// times the largest historical scenario, and a bound on the memory a
+// scenario file can make its decoder use (configs.MaxTables).
+const MaxEvents = 10_000
 
 // MaxForce bounds land, naval and economy values: with occupation
 // steepness at most 20, (force)^κ stays finite in float64.
@@ -65,8 +74,14 @@ func Compile(sc *Scenario) (*Compiled, error) {
 	if n > MaxStates {
 		return nil, fmt.Errorf("scenario %s has %d states; at most %d are supported", sc.Name, n, MaxStates)
 	}
-	if sc.Ticks < 1 {
-		return nil, fmt.Errorf("scenario %s has %d ticks; at least 1 is needed", sc.Name, sc.Ticks)
+	if len(sc.Events) > MaxEvents {
+		return nil, fmt.Errorf("scenario %s has %d scripted events; at most %d are supported", sc.Name, len(sc.Events), MaxEvents)
+	}
+	if sc.Ticks < 1 || sc.Ticks > MaxTicks {
+		return nil, fmt.Errorf("scenario %s has %d ticks; allowed: 1 to %d", sc.Name, sc.Ticks, MaxTicks)
+	}
+	if every := int(sc.Params.RecordEvery); every > 0 && (sc.Ticks+every-1)/every > MaxSamples {
+		return nil, fmt.Errorf("scenario %s: %d ticks sampled every %d make more than %d time-series samples", sc.Name, sc.Ticks, every, MaxSamples)
 	}
 	for _, s := range ParamSpecs {
 		if err := s.Check(s.Get(&sc.Params)); err != nil {
@@ -97,9 +112,8 @@ func Compile(sc *Scenario) (*Compiled, error) {
 	c.stakes = make([]float64, n*n)
 	c.grievance = make([]float64, n*n)
 	for i, s := range sc.States {
-		if math.IsNaN(s.Land+s.Naval+s.Economy+s.Revisionism+s.Ideology) || s.Land < 0 || s.Naval < 0 || s.Economy < 0 ||
-			s.Land > MaxForce || s.Naval > MaxForce || s.Economy > MaxForce {
-			return nil, fmt.Errorf("scenario %s: state %s: forces and economy must be numbers in [0, %g]", sc.Name, s.ID, float64(MaxForce))
+		if err := checkState(&s); err != nil {
+			return nil, fmt.Errorf("scenario %s: state %s: %w", sc.Name, s.ID, err)
 		}
 		c.id = append(c.id, s.ID)
 		c.role = append(c.role, s.Role)
@@ -244,4 +258,37 @@ func (c *Compiled) honour(strong bool) float64 {
 		return c.p.PStrong
 	}
 	return c.p.PWeak
+}
+
+// checkState checks what a scenario built in code could get wrong about a
+// state and a file cannot: every number in its range, so that the run's
+// arithmetic stays finite (MaxScale).
+func checkState(s *State) error {
+	in := func(x, lo, hi float64) bool { return x >= lo && x <= hi } // false for NaN
+	switch {
+	case !in(s.Land, 0, MaxForce) || !in(s.Naval, 0, MaxForce) || !in(s.Economy, 0, MaxForce):
+		return fmt.Errorf("forces and economy must be numbers in [0, %g]", float64(MaxForce))
+	case !in(s.Revisionism, 0, 1) || !in(s.Ideology, -1, 1) || s.HasReference && !in(s.Reference, 0, 1):
+		return fmt.Errorf("revisionism and reference must be numbers in [0, 1], ideology in [-1, 1]")
+	}
+	for _, id := range slices.Sorted(maps.Keys(s.Stakes)) {
+		if v := s.Stakes[id]; !in(v, 0, MaxScale) {
+			return fmt.Errorf("stakes.%s = %v; allowed: a number in [0, %g]", id, v, float64(MaxScale))
+		}
+	}
+	for _, id := range slices.Sorted(maps.Keys(s.Grievance)) {
+		if v := s.Grievance[id]; !in(v, 0, 1) {
+			return fmt.Errorf("grievance.%s = %v; allowed: a number in [0, 1]", id, v)
+		}
+	}
+	for _, spec := range agents.DecisionSpecs {
+		if spec.Kind == agents.DecisionName {
+			continue
+		}
+		var d agents.Decision
+		if err := spec.Set(&d, spec.Get(&s.Decision)); err != nil {
+			return fmt.Errorf("decision.%s: %w", spec.Name, err)
+		}
+	}
+	return nil
 }

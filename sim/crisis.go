@@ -43,6 +43,11 @@ func (w *World) applyScripted() {
 			w.forcesDirty = true
 		case ScriptSovereignty:
 			w.sovereign[e.actor] = e.Sovereign
+		case ScriptIdeology:
+			// A change of regime or of alignment moves the actor's
+			// ideology, and with it the intent every state reads into it
+			// and it into them (docs/model.md §7.2).
+			w.ideology[e.actor] = e.Ideology
 		}
 		w.log(Event{Type: EventScripted, Actor: e.actor, Target: e.target, Alliance: -1, Cells: cells, Script: w.nextScript})
 		// A scripted event concerns the states it names (and, through

@@ -9,6 +9,13 @@
 // and every loop that reaches a decision runs over indices or bit sets in a
 // fixed order, never over a map.
 //
+// Every number a scenario gives is bounded (ParamSpecs, MaxScale, MaxForce,
+// MaxStates, MaxEvents, MaxTicks, MaxSamples; docs/limits.md) so that the
+// arithmetic stays finite and a run's memory bounded, and Compile checks
+// them for scenarios built in code too. A run checks what it computes as
+// well: a non-finite threat or value stops it with an error naming the
+// tick, the state and the quantity (World.Err), never a silent NaN.
+//
 // A tick, in order:
 //
 //  1. scripted shocks (intent, occupy, withdraw, capability, sovereignty);

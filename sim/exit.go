@@ -67,7 +67,7 @@ func (w *World) leaveProbability(al *Alliance, m int) float64 {
 	if w.tiesUnder(m, drop).allies == 0 { // no ally left without al
 		lot = agents.SelfHelp(without, w.reference[m], c.costs)
 	}
-	alone := c.valuation[m].Value(lot, &c.decision[m])
+	alone := w.checkValue(m, c.valuation[m].Value(lot, &c.decision[m]), "leaving an alliance")
 	return agents.LeaveProbability(stay, alone, w.exitCost(al, m), c.decision[m].Temperature)
 }
 

@@ -3,6 +3,9 @@ package sim
 import (
 	"fmt"
 	"math"
+	"strconv"
+
+	"github.com/alliancesim/alliancesim/agents"
 )
 
 // Params holds every constant of the model (docs/model.md §2.5) as a typed
@@ -157,9 +160,9 @@ func (s ParamSpec) Allowed() string {
 	case ParamBool:
 		return "true or false"
 	case ParamInteger:
-		return fmt.Sprintf("a whole number in [%v, %v]", s.Min, s.Max)
+		return fmt.Sprintf("a whole number in [%s, %s]", plain(s.Min), plain(s.Max))
 	}
-	return fmt.Sprintf("a number in [%v, %v]", s.Min, s.Max)
+	return fmt.Sprintf("a number in [%s, %s]", plain(s.Min), plain(s.Max))
 }
 
 // FormatValue writes v as the parameter's kind reads: true/false, a whole
@@ -173,6 +176,27 @@ func (s ParamSpec) FormatValue(v float64) string {
 	}
 	return fmt.Sprint(v)
 }
+
+// plain writes a bound without an exponent: 1000000, not 1e+06.
+func plain(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+
+// MaxScale is the largest value of a weight, cost, scale or stake that
+// has no natural maximum (agents.MaxScale). Bounded so, every quantity of
+// the model stays finite in float64, with room to spare: the threat is a
+// weighted mean (weights ≤ 3·10^6 in all); defence is at most
+// land·(1 + rough_bonus) + 64 allies' help ≈ 1.1·10^9, and its κ-th power,
+// κ ≤ 20, about 10^181; path costs are at most 10^6 per cell over 10^6
+// cells; an option's cost times (1 + spread) is below 10^28 and a loss's
+// value, times λ ≤ 10^6, below 10^34; the logistics and the softmax take
+// exponentials only of non-positive numbers or of ones whose overflow to
+// +Inf gives 0 or 1. The largest values anyone uses are below 100.
+const MaxScale = agents.MaxScale
+
+// MaxSamples is the most time-series samples a run may record
+// (scenario.ticks ÷ record_every): a sample holds a few numbers per state,
+// and a run at the longest horizon sampled every tick would otherwise hold
+// gigabytes.
+const MaxSamples = 10_000
 
 func num(name string, def, lo, hi float64, doc string, f func(*Params) *float64) ParamSpec {
 	return ParamSpec{Name: name, Kind: ParamNumber, Default: def, Min: lo, Max: hi, Doc: doc,
@@ -199,14 +223,12 @@ func flag(name string, def bool, doc string, f func(*Params) *bool) ParamSpec {
 }
 
 // Upper bounds keep every product of the model finite: weights, costs and
-// rates are at most 1000 (a threat or value is a sum of a few dozen such
-// terms times numbers in [0, 1]); steepnesses at most 100, so that
-// exponentials of differences of logarithms of forces (at most 10^6) stay
-// finite.
+// rates are at most MaxScale; steepnesses at most 20 or 100, so that
+// powers and exponentials of forces (at most MaxForce) stay finite.
 const (
-	maxWeight  = 1000
+	maxWeight  = MaxScale
 	maxTicks   = 1_000_000
-	maxDistant = 1e6
+	maxDistant = MaxScale
 )
 
 // ParamSpecs lists every parameter, in the order of docs/model.md.

@@ -112,7 +112,7 @@ func (w *World) refreshIntents() {
 			if w.statusQuo {
 				r, g, mem = 0, 0, 0
 			}
-			w.hostile[k] = agents.Intent(r, c.ideology[m]-c.ideology[j], c.p.IdeologyWeight, g, mem)
+			w.hostile[k] = agents.Intent(r, w.ideology[m]-w.ideology[j], c.p.IdeologyWeight, g, mem)
 			w.friendly[k] = agents.FriendlyIntent(g, mem)
 		}
 	}

@@ -85,10 +85,11 @@ const (
 	ScriptWithdraw
 	ScriptCapability
 	ScriptSovereignty
+	ScriptIdeology
 )
 
 // ScriptKindNames are the kinds as written in scenario files.
-var ScriptKindNames = []string{"intent", "occupy", "withdraw", "capability", "sovereignty"}
+var ScriptKindNames = []string{"intent", "occupy", "withdraw", "capability", "sovereignty", "ideology"}
 
 func (k ScriptKind) String() string {
 	if k >= 0 && int(k) < len(ScriptKindNames) {
@@ -131,7 +132,8 @@ type ScriptedEvent struct {
 	// Capability events: new absolute values, where Set* is true.
 	SetLand, SetNaval, SetEconomy bool
 	Land, Naval, Economy          float64
-	Sovereign                     bool // sovereignty events: the new value
+	Sovereign                     bool    // sovereignty events: the new value
+	Ideology                      float64 // ideology events: the actor's new position on [-1, 1]
 	Note                          string
 }
 

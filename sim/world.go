@@ -2,6 +2,7 @@ package sim
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"math/rand/v2"
 
@@ -20,6 +21,7 @@ type World struct {
 	geo  *theater.Geometry
 
 	land, naval, economy []float64
+	ideology             []float64 // positions on [-1, 1], moved by ideology events
 	sovereign, alive     []bool
 	maxEconomy           float64
 	// statusQuo marks the world that computes reference points: no
@@ -69,6 +71,7 @@ type World struct {
 	positions []positionMemo // exact cache of position values
 	noCache   bool           // tests: recompute instead of using positions
 	view      patronView
+	err       error // the first non-finite value found (finite.go)
 
 	// scratch, reused so that steady-state ticks do not allocate
 	order    []int
@@ -155,6 +158,7 @@ func NewWorld(c *Compiled, seed uint64, observers ...Observer) *World {
 	w.land = append([]float64(nil), c.land...)
 	w.naval = append([]float64(nil), c.naval...)
 	w.economy = append([]float64(nil), c.economy...)
+	w.ideology = append([]float64(nil), c.ideology...)
 	w.sovereign = append([]bool(nil), c.sovereign...)
 	w.alive = make([]bool, n)
 	for i := range w.alive {
@@ -187,8 +191,9 @@ func NewWorld(c *Compiled, seed uint64, observers ...Observer) *World {
 // Tick is the next tick to simulate; after a complete run, the horizon.
 func (w *World) Tick() int { return w.tick }
 
-// Done reports whether the run has reached its horizon.
-func (w *World) Done() bool { return w.tick >= w.c.scenario.Ticks }
+// Done reports whether the run has reached its horizon, or stopped on an
+// error (Err).
+func (w *World) Done() bool { return w.err != nil || w.tick >= w.c.scenario.Ticks }
 
 // Compiled returns the scenario the world runs.
 func (w *World) Compiled() *Compiled { return w.c }
@@ -206,6 +211,9 @@ func (w *World) Step() bool {
 	w.applyScripted()
 	w.perceive()
 	w.startReviews()
+	if w.checkThreats(); w.err != nil {
+		return false
+	}
 	if w.tick%w.c.p.DiplomacyInterval == 0 {
 		w.diplomacy()
 	}
@@ -221,7 +229,8 @@ func (w *World) Step() bool {
 }
 
 // Run steps to the horizon, or until ctx is cancelled, and returns the
-// result. A cancelled run returns ctx's error and no result.
+// result. A cancelled run returns ctx's error and no result; so does a run
+// that computed a non-finite value (Err), with an error naming it.
 func (w *World) Run(ctx context.Context) (*Result, error) {
 	for i := 0; !w.Done(); i++ {
 		if i&63 == 0 {
@@ -230,6 +239,9 @@ func (w *World) Run(ctx context.Context) (*Result, error) {
 			}
 		}
 		w.Step()
+	}
+	if w.err != nil {
+		return nil, fmt.Errorf("%s, seed %d: %w", w.c.scenario.Name, w.seed, w.err)
 	}
 	return w.Result(), nil
 }

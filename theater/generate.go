@@ -29,8 +29,8 @@ func Generate(spec GenerateSpec, nStates int) (*Grid, error) {
 	switch {
 	case w <= 0 || h <= 0:
 		return nil, fmt.Errorf("theater: generate: size %d×%d, want positive", w, h)
-	case w > math.MaxInt32/h:
-		return nil, fmt.Errorf("theater: generate: size %d×%d too large", w, h)
+	case w > MaxSide || h > MaxSide:
+		return nil, fmt.Errorf("theater: generate: size %d×%d; allowed: at most %d×%d", w, h, MaxSide, MaxSide)
 	case !(spec.SeaFraction >= 0 && spec.SeaFraction < 1):
 		return nil, fmt.Errorf("theater: generate: sea fraction %v, want [0,1)", spec.SeaFraction)
 	case nStates < 0 || nStates > math.MaxInt16+1:

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode/utf8"
 )
 
 // Terrain is the kind of a cell.
@@ -214,10 +215,33 @@ func (es MapErrors) Unwrap() []error {
 	return out
 }
 
-// splitRows strips one leading and one trailing newline (as TOML multi-line
-// strings leave them), splits into lines, drops a trailing '\r' per line and
-// converts each line to runes.
-func splitRows(text string) [][]rune {
+// MaxSide is the most rows, and the most cells in a row, of a theatre,
+// drawn or generated: a million cells. Each state's distance field holds a
+// float64 per cell and is recomputed when territory changes hands, so the
+// grid's size sets the memory and time of every replication.
+const MaxSide = 1000
+
+// checkSides reports a map or overlay text with more than MaxSide rows or
+// a row of more than MaxSide cells, before anything is allocated for it.
+func checkSides(which, text string) *MapError {
+	text = trimEnds(text)
+	for row := 0; ; row++ {
+		line, rest, more := strings.Cut(text, "\n")
+		if row == MaxSide {
+			return &MapError{Which: which, Row: row, Msg: fmt.Sprintf("%d rows or more; allowed: at most %d rows", row+1, MaxSide)}
+		}
+		if n := utf8.RuneCountInString(strings.TrimSuffix(line, "\r")); n > MaxSide {
+			return &MapError{Which: which, Row: row, Col: MaxSide, Msg: fmt.Sprintf("row has %d cells; allowed: at most %d", n, MaxSide)}
+		}
+		if !more {
+			return nil
+		}
+		text = rest
+	}
+}
+
+// trimEnds strips one leading and one trailing newline.
+func trimEnds(text string) string {
 	if strings.HasPrefix(text, "\r\n") {
 		text = text[2:]
 	} else if strings.HasPrefix(text, "\n") {
@@ -228,6 +252,14 @@ func splitRows(text string) [][]rune {
 	} else if strings.HasSuffix(text, "\n") {
 		text = text[:len(text)-1]
 	}
+	return text
+}
+
+// splitRows strips one leading and one trailing newline (as TOML multi-line
+// strings leave them), splits into lines, drops a trailing '\r' per line and
+// converts each line to runes.
+func splitRows(text string) [][]rune {
+	text = trimEnds(text)
 	if text == "" {
 		return nil
 	}
@@ -256,6 +288,12 @@ func Parse(mapText, roughText string, glyphs map[rune]int) (*Grid, error) {
 		errs = append(errs, &MapError{Which: which, Row: row, Col: col, Msg: fmt.Sprintf(format, args...)})
 	}
 
+	if e := checkSides("map", mapText); e != nil {
+		return nil, MapErrors{e}
+	}
+	if e := checkSides("rough", roughText); e != nil {
+		return nil, MapErrors{e}
+	}
 	rows := splitRows(mapText)
 	width := 0
 	if len(rows) > 0 {

@@ -119,3 +119,34 @@ func TestParseErrors(t *testing.T) {
 		})
 	}
 }
+
+// A drawn map is capped like a generated one, at MaxSide rows of MaxSide
+// cells, before anything is allocated for it: a 100 MB map used to take
+// 6.5 GB per replication. 1000×1000 itself is allowed.
+func TestParseSizeCapped(t *testing.T) {
+	row := strings.Repeat(".", 1000)
+	square := "\r\n" + strings.Repeat(row+"\r\n", 1000)
+	if g, err := Parse(square, "", nil); err != nil || g.W != 1000 || g.H != 1000 {
+		t.Fatalf("1000×1000 must parse: %v", err)
+	}
+	cases := []struct {
+		name, mapText, rough string
+		which, msg           string
+		row                  int
+	}{
+		{"wide", row + "\n" + row + ".\n", "", "map", "row has 1001 cells; allowed: at most 1000", 1},
+		{"tall", strings.Repeat(".\n", 1001), "", "map", "1001 rows or more; allowed: at most 1000 rows", 1000},
+		{"one huge row", strings.Repeat("~", 10_000_000), "", "map", "row has 10000000 cells", 0},
+		{"rough", "..\n..", strings.Repeat("^", 1001), "rough", "row has 1001 cells", 0},
+	}
+	for _, c := range cases {
+		_, err := Parse(c.mapText, c.rough, nil)
+		var me MapErrors
+		if !errors.As(err, &me) || len(me) != 1 || me[0].Which != c.which || me[0].Row != c.row || !strings.Contains(me[0].Msg, c.msg) {
+			t.Errorf("%s: want one %s error at row %d: %s, got %v", c.name, c.which, c.row, c.msg, err)
+		}
+	}
+	if _, err := Generate(GenerateSpec{Width: 1001, Height: 2}, 1); err == nil {
+		t.Error("a generated theatre over 1000 cells wide must be refused")
+	}
+}

@@ -76,6 +76,9 @@ unless it could not run.`,
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: scenarioArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkCounts(runs, workers); err != nil {
+				return err
+			}
 			sc, err := configs.Load(args[0])
 			if err != nil {
 				return err
@@ -106,7 +109,7 @@ unless it could not run.`,
 	}
 	cmd.Flags().IntVar(&runs, "runs", 500, "replications")
 	cmd.Flags().Uint64Var(&seed, "seed", 1, "base seed")
-	cmd.Flags().IntVar(&workers, "workers", 0, "parallel replications (default: GOMAXPROCS)")
+	cmd.Flags().IntVar(&workers, "workers", 0, workersHelp)
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the results as JSON")
 	cmd.Flags().StringArrayVar(&sets, "set", nil, "change the scenario: path=value (repeatable)")
 	return cmd
@@ -161,6 +164,9 @@ target, each combination, the share of runs meeting it (* where the target is
 met). With --out DIR it also writes DIR/scorecard.csv.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := checkCounts(runs, workers); err != nil {
+				return err
+			}
 			var ids, descs []string
 			table := map[string]map[string]runner.TargetResult{}
 			var cols []string
@@ -246,7 +252,7 @@ met). With --out DIR it also writes DIR/scorecard.csv.`,
 	}
 	cmd.Flags().IntVar(&runs, "runs", 200, "replications per scenario and theory")
 	cmd.Flags().Uint64Var(&seed, "seed", 1, "base seed")
-	cmd.Flags().IntVar(&workers, "workers", 0, "parallel replications (default: GOMAXPROCS)")
+	cmd.Flags().IntVar(&workers, "workers", 0, workersHelp)
 	cmd.Flags().StringVar(&out, "out", "", "also write DIR/scorecard.csv")
 	return cmd
 }

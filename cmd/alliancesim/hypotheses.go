@@ -48,6 +48,12 @@ The verdicts and the power of the default run counts are explained in
 				}
 				return nil
 			}
+			if err := checkCounts(runs, workers); err != nil {
+				return err
+			}
+			if layouts < 1 {
+				return fmt.Errorf("--layouts %d: allowed: a whole number ≥ 1", layouts)
+			}
 			as, err := parseSets(sets)
 			if err != nil {
 				return err
@@ -89,7 +95,7 @@ The verdicts and the power of the default run counts are explained in
 	cmd.Flags().IntVar(&runs, "runs", hypotheses.DefaultRuns, "replications per world and level")
 	cmd.Flags().IntVar(&layouts, "layouts", hypotheses.DefaultLayouts, "generated layouts of the generic scenario")
 	cmd.Flags().Uint64Var(&seed, "seed", 1, "base seed: replication r plays seed + r in every world and level")
-	cmd.Flags().IntVar(&workers, "workers", 0, "parallel replications (default: GOMAXPROCS)")
+	cmd.Flags().IntVar(&workers, "workers", 0, workersHelp)
 	cmd.Flags().StringVar(&out, "out", "", "write hypotheses.csv and hypotheses.json to this directory")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the results as JSON")
 	cmd.Flags().BoolVar(&list, "list", false, "list the hypotheses without running them")

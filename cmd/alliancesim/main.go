@@ -26,7 +26,7 @@ func main() {
 			for _, e := range list {
 				fmt.Fprintln(os.Stderr, e.Error())
 			}
-			fmt.Fprintf(os.Stderr, "%d error(s)\n", len(list))
+			fmt.Fprintf(os.Stderr, "%d error(s)\n", list.Total())
 		} else {
 			fmt.Fprintln(os.Stderr, "alliancesim:", err)
 		}

@@ -206,10 +206,13 @@ An interrupted sweep keeps its finished chunks; run it again with --resume.`,
 			}
 			flags := cmd.Flags()
 			if flags.Changed("runs") {
-				if runs < 1 {
-					return fmt.Errorf("--runs %d: allowed: a whole number ≥ 1", runs)
+				if err := checkRuns(runs); err != nil {
+					return err
 				}
 				x.Runs = runs
+			}
+			if err := checkWorkers(workers); err != nil {
+				return err
 			}
 			if flags.Changed("seed") {
 				x.Seed = seed
@@ -261,7 +264,7 @@ An interrupted sweep keeps its finished chunks; run it again with --resume.`,
 	cmd.Flags().StringVar(&out, "out", "", "output directory (default: EXPERIMENT.out)")
 	cmd.Flags().StringVar(&shard, "shard", "", "run only slice i of n (e.g. 2/4)")
 	cmd.Flags().IntVar(&shards, "shards", 0, "number of shards when the index comes from JOB_COMPLETION_INDEX")
-	cmd.Flags().IntVar(&workers, "workers", 0, "parallel replications (default: GOMAXPROCS)")
+	cmd.Flags().IntVar(&workers, "workers", 0, workersHelp)
 	cmd.Flags().BoolVar(&resume, "resume", false, "finish an interrupted sweep in --out, keeping its finished chunks")
 	cmd.Flags().BoolVar(&force, "force", false, "replace the output of a different run or sweep in --out")
 	cmd.Flags().IntVar(&runs, "runs", 0, "replications per point (default: the experiment's runs)")

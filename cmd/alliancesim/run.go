@@ -60,8 +60,8 @@ The same seed gives the same bytes, whatever the number of workers, and
 			if err != nil {
 				return err
 			}
-			if runs < 1 {
-				return fmt.Errorf("--runs %d: allowed: a whole number ≥ 1", runs)
+			if err := checkCounts(runs, workers); err != nil {
+				return err
 			}
 			if runs > 1 || out != "" {
 				return monteCarlo(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr(), sc, compiled, manyOptions{runs: runs, seed: seed,
@@ -87,7 +87,7 @@ The same seed gives the same bytes, whatever the number of workers, and
 	cmd.Flags().Uint64Var(&seed, "seed", 1, "seed (of the replication, or base seed of many)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the run's record (or the summary of many) as JSON")
 	cmd.Flags().IntVar(&runs, "runs", 1, "number of replications")
-	cmd.Flags().IntVar(&workers, "workers", 0, "parallel replications (default: GOMAXPROCS)")
+	cmd.Flags().IntVar(&workers, "workers", 0, workersHelp)
 	cmd.Flags().StringVar(&out, "out", "", "write summary.json, alliances.csv, survival.csv and events.jsonl to this directory")
 	cmd.Flags().BoolVar(&noEvents, "no-events", false, "with --out, do not write events.jsonl")
 	cmd.Flags().BoolVar(&force, "force", false, "with --out, replace the output of a different run there")

@@ -1,0 +1,73 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Every command that runs replications refuses --runs 0 and negative
+// counts, naming the flag, before any work (check and compare used to
+// accept them); a huge --workers is capped, not a panic.
+func TestCountFlagsChecked(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"check", "europe-1947", "--runs", "0"}, "--runs 0: allowed: a whole number in [1, 1000000000]"},
+		{[]string{"check", "europe-1947", "--runs", "-3"}, "--runs -3: allowed"},
+		{[]string{"compare", "--runs", "0"}, "--runs 0: allowed"},
+		{[]string{"compare", "--runs", "-3"}, "--runs -3: allowed"},
+		{[]string{"hypotheses", "--runs", "0"}, "--runs 0: allowed"},
+		{[]string{"hypotheses", "--runs", "-3"}, "--runs -3: allowed"},
+		{[]string{"hypotheses", "--layouts", "0"}, "--layouts 0: allowed: a whole number ≥ 1"},
+		{[]string{"run", "generic", "--runs", "0"}, "--runs 0: allowed"},
+		{[]string{"run", "generic", "--runs", "2000000000"}, "--runs 2000000000: allowed: a whole number in [1, 1000000000]"},
+		{[]string{"run", "generic", "--runs", "5", "--workers", "-1"}, "--workers -1: allowed: 0 (one per core)"},
+		{[]string{"check", "europe-1947", "--workers", "-1"}, "--workers -1: allowed"},
+	} {
+		_, err := execute(t, c.args...)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%v: want …%s…, got %v", c.args, c.want, err)
+		}
+	}
+	if out, err := execute(t, "run", "generic", "--runs", "3", "--workers", "4611686018427387904"); err != nil || !strings.Contains(out, "generic: 3 runs") {
+		t.Errorf("--workers 2^62 should be capped: %v", err)
+	}
+}
+
+// Weights at 1e308 are refused when the scenario is read, naming the key
+// (run --json used to fail with "json: unsupported value: NaN").
+func TestRunRefusesOverflowingWeights(t *testing.T) {
+	f := filepath.Join(t.TempDir(), "w.toml")
+	os.WriteFile(f, []byte("extends = \"generic\"\n[params]\nweight_proximity = 1e308\nweight_offence = 1e308\n"), 0o644)
+	_, err := execute(t, "run", f, "--json")
+	if err == nil || !strings.Contains(err.Error(), "w.toml:3: params.weight_proximity: 1e+308 is out of range; allowed: a number in [0, 1000000]") {
+		t.Errorf("want the weight refused, got %v", err)
+	}
+}
+
+// --out never overwrites someone's files: a directory with files but no
+// manifest of ours is refused by run and by merge, even with --force.
+func TestOutRefusesForeignFiles(t *testing.T) {
+	dir := t.TempDir()
+	n := filepath.Join(dir, "N")
+	os.MkdirAll(n, 0o755)
+	os.WriteFile(filepath.Join(n, "summary.json"), []byte("precious\n"), 0o644)
+	for _, args := range [][]string{{"run", "generic", "--runs", "3", "--out", n}, {"run", "generic", "--runs", "3", "--out", n, "--force"}} {
+		if _, err := execute(t, args...); err == nil || !strings.Contains(err.Error(), "but no manifest.json of alliancesim") {
+			t.Errorf("%v: want a refusal, got %v", args, err)
+		}
+	}
+	src := filepath.Join(dir, "src")
+	if _, err := execute(t, "run", "generic", "--runs", "3", "--out", src); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := execute(t, "merge", src, "--out", n); err == nil || !strings.Contains(err.Error(), "but no manifest.json of alliancesim") {
+		t.Errorf("merge into a foreign directory: %v", err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(n, "summary.json")); string(b) != "precious\n" {
+		t.Error("the user's file was overwritten")
+	}
+}

@@ -1,0 +1,88 @@
+package runner
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/alliancesim/alliancesim/configs"
+)
+
+// An output directory is written by one process at a time. The writer
+// holds dir/.alliancesim-lock, created exclusively, which names it: process
+// id, host and start time. Another writer is refused with those, instead
+// of failing later on "rename … file exists" or mixing its chunks in. A
+// lock whose process is gone from this host (killed, say) is taken over;
+// one from another host is left to the user to remove, as its process
+// cannot be checked.
+const lockFile = ".alliancesim-lock"
+
+// lockHolder is what the lock file says.
+type lockHolder struct {
+	PID     int      `json:"pid"`
+	Host    string   `json:"host"`
+	Started string   `json:"started"`
+	Command []string `json:"command,omitempty"`
+}
+
+// lockDir makes dir if need be and takes its lock; release gives it back.
+func lockDir(dir string) (release func(), err error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	path := filepath.Join(dir, lockFile)
+	host, _ := os.Hostname()
+	me := lockHolder{PID: os.Getpid(), Host: host, Started: time.Now().UTC().Format(time.RFC3339), Command: os.Args}
+	body := mustJSONIndent(me)
+	for try := 0; ; try++ {
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err == nil {
+			_, err = f.Write(body)
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+			if err != nil {
+				os.Remove(path)
+				return nil, err
+			}
+			return func() {
+				if b, err := os.ReadFile(path); err == nil && string(b) == string(body) {
+					os.Remove(path)
+				}
+			}, nil
+		}
+		if !errors.Is(err, fs.ErrExist) {
+			return nil, err
+		}
+		holder, stale := readLock(path, host)
+		if !stale || try > 0 {
+			return nil, fmt.Errorf("%s is being written by %s; wait for it to finish, or, if that process is gone, remove %s", dir, holder, path)
+		}
+		if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
+	}
+}
+
+// readLock describes the holder of a lock and says whether the lock is
+// stale: its process is gone from this host, or the file was left
+// unreadable by a process killed while writing it a while ago.
+func readLock(path, host string) (who string, stale bool) {
+	b, err := configs.ReadFile(path)
+	var h lockHolder
+	if err != nil || json.Unmarshal(b, &h) != nil || h.PID <= 0 {
+		fi, serr := os.Stat(path)
+		old := serr == nil && time.Since(fi.ModTime()) > time.Minute
+		return "another process (its lock file is unreadable)", old
+	}
+	who = fmt.Sprintf("process %d on %s since %s", h.PID, h.Host, h.Started)
+	if len(h.Command) > 0 {
+		who += fmt.Sprintf(" (%s)", strings.Join(h.Command, " "))
+	}
+	return who, h.Host == host && !processAlive(h.PID)
+}

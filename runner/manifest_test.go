@@ -1,0 +1,194 @@
+package runner
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// done runs the small sweep into a new directory and returns it.
+func done(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "d")
+	if err := Execute(context.Background(), plan(t), dir, ExecOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// editManifest rewrites dir/manifest.json through a JSON map.
+func editManifest(t *testing.T, dir string, edit func(m map[string]any)) {
+	t.Helper()
+	path := filepath.Join(dir, "manifest.json")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	edit(m)
+	b, _ = json.Marshal(m)
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A manifest is validated like any input: a bad start (which gave dates
+// like 0000-00), no points (which panicked), a chunk size of 0 (which
+// looped until memory ran out), counts past the limits and malformed
+// hashes are refused, naming manifest.json and the field, by a merge and
+// by a resumed run.
+func TestManifestValidated(t *testing.T) {
+	point := func(m map[string]any) map[string]any { return m["points"].([]any)[0].(map[string]any) }
+	for _, c := range []struct {
+		name string
+		edit func(m map[string]any)
+		want string
+	}{
+		{"month 00", func(m map[string]any) { point(m)["start"] = "0000-00" }, `point 0: start: "0000-00" is not a month`},
+		{"month 13", func(m map[string]any) { point(m)["start"] = "1950-13" }, "is not a month"},
+		{"no points", func(m map[string]any) { m["points"] = []any{} }, "no points; allowed: at least one"},
+		{"chunk size 0", func(m map[string]any) { m["chunk_size"] = 0 }, "chunk_size 0; allowed: 1 to 1000000"},
+		{"runs 0", func(m map[string]any) { m["runs"] = 0 }, "runs 0"},
+		{"runs huge", func(m map[string]any) { m["runs"] = 1e12 }, "runs 1000000000000"},
+		{"ticks huge", func(m map[string]any) { point(m)["ticks"] = 1e9 }, "ticks 1000000000; allowed: 1 to 1000000"},
+		{"months per tick", func(m map[string]any) { point(m)["months_per_tick"] = 7 }, "months_per_tick 7"},
+		{"hub tick", func(m map[string]any) { point(m)["hub_ticks"] = []any{-1} }, "hub tick -1"},
+		{"value", func(m map[string]any) { point(m)["values"] = []any{map[string]any{}} }, "is not a number, a string or a boolean"},
+		{"hash", func(m map[string]any) { m["scenario_sha256"] = strings.Repeat("z", 64) }, "is not a SHA-256"},
+		{"point hash", func(m map[string]any) { point(m)["scenario_sha256"] = "" }, "point 0: scenario_sha256"},
+		{"not JSON", nil, "not a manifest of alliancesim"},
+	} {
+		dir := done(t)
+		if c.edit == nil {
+			os.WriteFile(filepath.Join(dir, "manifest.json"), []byte("{\"points\": [1,"), 0o644)
+		} else {
+			editManifest(t, dir, c.edit)
+		}
+		err := Assemble([]string{dir}, filepath.Join(t.TempDir(), "out"))
+		if err == nil || !strings.Contains(err.Error(), "manifest.json") || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: merge: want …%s…, got %v", c.name, c.want, err)
+		}
+		err = Execute(context.Background(), plan(t), dir, ExecOptions{Resume: true})
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: resume: want …%s…, got %v", c.name, c.want, err)
+		}
+	}
+}
+
+// A manifest.json that is a named pipe, a device or too large is refused,
+// not read until memory runs out or waited on forever.
+func TestManifestReadSafely(t *testing.T) {
+	dir := done(t)
+	path := filepath.Join(dir, "manifest.json")
+	os.Remove(path)
+	if err := syscall.Mkfifo(path, 0o644); err != nil {
+		t.Skipf("no named pipes: %v", err)
+	}
+	defer func() { // release a reader, should one block
+		if f, err := os.OpenFile(path, os.O_WRONLY|syscall.O_NONBLOCK, 0); err == nil {
+			f.Close()
+		}
+	}()
+	errc := make(chan error, 1)
+	go func() { errc <- Assemble([]string{dir}, filepath.Join(t.TempDir(), "out")) }()
+	select {
+	case err := <-errc:
+		if err == nil || !strings.Contains(err.Error(), "named pipe (FIFO), not a regular file") {
+			t.Errorf("FIFO: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("reading a FIFO manifest blocked")
+	}
+	os.Remove(path)
+	if err := os.Symlink("/dev/null", path); err != nil {
+		t.Fatal(err)
+	}
+	if err := Assemble([]string{dir}, filepath.Join(t.TempDir(), "out2")); err == nil || !strings.Contains(err.Error(), "a device, not a regular file") {
+		t.Errorf("/dev/null: %v", err)
+	}
+	os.Remove(path)
+	f, _ := os.Create(path)
+	f.Truncate(16<<20 + 1)
+	f.Close()
+	if err := Assemble([]string{dir}, filepath.Join(t.TempDir(), "out3")); err == nil || !strings.Contains(err.Error(), "larger than 16 MiB") {
+		t.Errorf("17 MiB: %v", err)
+	}
+}
+
+// rewritePart replaces a part's runs.jsonl by lines and its done.json by
+// matching checksums, as a deliberate edit would.
+func rewritePart(t *testing.T, part string, edit func(lines []string) []string) {
+	t.Helper()
+	p := filepath.Join(part, "runs.jsonl")
+	b, _ := os.ReadFile(p)
+	lines := edit(strings.SplitAfter(strings.TrimSuffix(string(b), "\n"), "\n"))
+	body := strings.Join(lines, "")
+	if !strings.HasSuffix(body, "\n") {
+		body += "\n"
+	}
+	os.WriteFile(p, []byte(body), 0o644)
+	var rec partDoneRecord
+	d, _ := os.ReadFile(filepath.Join(part, doneFile))
+	json.Unmarshal(d, &rec)
+	sum := sha256.Sum256([]byte(body))
+	rec.Files["runs.jsonl"] = partFileSum{Bytes: int64(len(body)), SHA256: hex.EncodeToString(sum[:])}
+	os.WriteFile(filepath.Join(part, doneFile), mustJSONIndent(rec), 0o644)
+}
+
+// Records are checked even when their checksums match: a record of point
+// 99 (which panicked), or with a lifetime that ends before it began, is
+// refused with the run and the reason.
+func TestRecordsChecked(t *testing.T) {
+	for _, c := range []struct {
+		name, from, to, want string
+	}{
+		{"point 99", `"point":0`, `"point":99`, "record of point 99 run 0"},
+		{"seed", `"seed":5`, `"seed":6`, "seed 6 where the seed rule gives 5"},
+		{"ticks", `"ticks":60`, `"ticks":600`, "600 ticks where the point has 60"},
+		{"formed", `"formed":`, `"formed":-7,"x":`, "formed -7 outside 0…59"},
+	} {
+		dir := done(t)
+		part := filepath.Join(dir, "parts", "p00000-r0000000-0000005")
+		rewritePart(t, part, func(lines []string) []string {
+			lines[0] = strings.Replace(lines[0], c.from, c.to, 1)
+			return lines
+		})
+		err := Assemble([]string{dir}, filepath.Join(t.TempDir(), "out"))
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: want …%s…, got %v", c.name, c.want, err)
+		}
+	}
+}
+
+// A plan whose manifest would be larger than any input file may be is
+// refused before anything is written, so that every manifest written can
+// be read back.
+func TestManifestSizeCapped(t *testing.T) {
+	p := plan(t)
+	base := p.Points[0]
+	p.Points = nil
+	for i := 0; i < 80_000; i++ {
+		pt := base
+		pt.Values = []any{fmt.Sprint(i)}
+		p.Points = append(p.Points, pt)
+	}
+	dir := filepath.Join(t.TempDir(), "d")
+	err := Execute(context.Background(), p, dir, ExecOptions{})
+	if err == nil || !strings.Contains(err.Error(), "the manifest of this work would be") || !strings.Contains(err.Error(), "allowed: at most 16 MiB") {
+		t.Fatalf("want the plan refused, got %v", err)
+	}
+	if _, err := os.Stat(dir); err == nil {
+		t.Error("a refused plan must write nothing")
+	}
+}
