@@ -7,6 +7,7 @@ import (
 	"github.com/alliancesim/alliancesim/configs"
 	"github.com/alliancesim/alliancesim/runner"
 	"github.com/alliancesim/alliancesim/sim"
+	"github.com/alliancesim/alliancesim/targets"
 )
 
 // historical are the built-in scenarios whose targets are tested here.
@@ -35,11 +36,11 @@ func TestHistoricalTargets(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			targets := runner.TargetsFor(name)
-			if len(targets) == 0 {
+			ts := targets.For(name)
+			if len(ts) == 0 {
 				t.Fatal("no targets")
 			}
-			for _, r := range runner.Evaluate(targets, records, sc.Calendar) {
+			for _, r := range targets.Evaluate(ts, records, sc.Calendar) {
 				if !r.Met {
 					t.Errorf("%s: %.1f%% [%.1f, %.1f] of %d runs, threshold %.0f%% %s — %s", r.ID, 100*r.Share.Share, 100*r.Share.Low, 100*r.Share.High, r.Share.N, 100*r.Threshold, r.Note, r.Description)
 				} else {

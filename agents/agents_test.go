@@ -163,10 +163,11 @@ func TestAutonomyCost(t *testing.T) {
 	if b.Largest != CostAutonomy || b.Partner != -1 {
 		t.Errorf("largest term %v of %d, want autonomy", b.Largest, b.Partner)
 	}
-	// a small ally constrains a great power by its weight: 0.2·(0.115 +
-	// 0.035) + 0.03 + 0.12 = 0.18 (fear is not scaled)
+	// a small ally constrains a great power by its weight, in the base
+	// term only: 0.2·0.02·2 + (0.075 + 0.02) + 0.015 + 0.03 + 0.12 =
+	// 0.008 + 0.26 = 0.268 (entrapment, divergence and fear are not scaled)
 	ps[0].Weight, ps[1].Weight = 0.2, 0.2
-	near(t, "weighted cost", AutonomyCost(1, ps, costs).Total, 0.18)
+	near(t, "weighted cost", AutonomyCost(1, ps, costs).Total, 0.268)
 }
 
 // RelativeWeight by hand: 2·3/(30+3) = 0.181818 for a great power of

@@ -58,8 +58,9 @@ type DecisionSpec struct {
 	name     func(*Decision) *string
 }
 
-// Set stores v (a string or a float64) under this key in d, or says why it
-// cannot: the error names the value and what is allowed.
+// Set stores v (a string, or a number: a float64 or any Go integer) under
+// this key in d, or says why it cannot: the error names the value and what
+// is allowed.
 func (s DecisionSpec) Set(d *Decision, v any) error {
 	switch s.Kind {
 	case DecisionName:
@@ -75,7 +76,7 @@ func (s DecisionSpec) Set(d *Decision, v any) error {
 		}
 		return fmt.Errorf("%q is not a known %s; allowed: %s", str, strings.ReplaceAll(s.Name, "_", " "), s.Allowed())
 	default:
-		f, ok := v.(float64)
+		f, ok := asNumber(v)
 		if !ok {
 			return fmt.Errorf("%v is not a number; allowed: %s", v, s.Allowed())
 		}

@@ -35,9 +35,9 @@ type Partner struct {
 	// _trilateral, _multilateral; 0 unless the evaluator is a patron):
 	// Cha's powerplay, the hold a tight alliance gives over a revisionist
 	// client.
-	Control float64
-	Divergence  float64 // d_ij = Divergence(T_i^adv, T_j^adv)
-	Fear        float64 // T̂_ij: threat i perceives from j
+	Control    float64
+	Divergence float64 // d_ij = Divergence(T_i^adv, T_j^adv)
+	Fear       float64 // T̂_ij: threat i perceives from j
 }
 
 // HonourProbability is p_o = p_k · mean_j(1 − d_ij), with d_ij the

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/alliancesim/alliancesim/agents"
 	"github.com/alliancesim/alliancesim/sim"
 )
 
@@ -35,6 +36,17 @@ role = "client"
 glyph = "B"
 `
 
+// decisionOf is how the state with the given id decides: the scenario's
+// [decision] with the state's overrides.
+func decisionOf(t *testing.T, sc *sim.Scenario, id string) agents.Decision {
+	t.Helper()
+	d, err := sc.DecisionOf(sc.Index(id))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
 // parseErrors parses src and returns its errors, failing if it parsed.
 func parseErrors(t *testing.T, src string) Errors {
 	t.Helper()
@@ -54,7 +66,7 @@ func TestValidBase(t *testing.T) {
 	if sc.Name != "t" || sc.Ticks != 24 || len(sc.States) != 2 || sc.States[0].Land != 2 || !sc.States[1].Sovereign {
 		t.Fatalf("unexpected scenario %+v", sc)
 	}
-	if sc.Params.SeaCost != 3 || sc.States[1].Decision.Strategy != "assurance" {
+	if sc.Params.SeaCost != 3 || decisionOf(t, sc, "b").Strategy != "assurance" || sc.States[1].Decision != nil {
 		t.Fatalf("defaults not applied: %+v", sc.Params)
 	}
 }
@@ -261,11 +273,14 @@ revisionism = 0.9
 		t.Fatalf("states: %+v", sc.States)
 	}
 	b := sc.States[1]
-	if b.Revisionism != 0.4 || b.Role != sim.Client || b.Glyph != 'B' || b.Decision.Valuation != "expected_utility" || b.Decision.Strategy != "powerplay" {
-		t.Errorf("patched state b: %+v", b)
+	if bd := decisionOf(t, sc, "b"); b.Revisionism != 0.4 || b.Role != sim.Client || b.Glyph != 'B' || bd.Valuation != "expected_utility" || bd.Strategy != "powerplay" {
+		t.Errorf("patched state b: %+v, deciding %+v", b, bd)
 	}
-	if sc.States[0].Decision.Valuation != "prospect" || sc.States[0].Decision.Strategy != "powerplay" {
-		t.Errorf("state a decision: %+v", sc.States[0].Decision)
+	if ad := decisionOf(t, sc, "a"); ad.Valuation != "prospect" || ad.Strategy != "powerplay" {
+		t.Errorf("state a decision: %+v", ad)
+	}
+	if len(b.Decision) != 1 || b.Decision["valuation"] != "expected_utility" {
+		t.Errorf("state b should override only its valuation: %v", b.Decision)
 	}
 	if len(sc.Events) != 2 || sc.Events[0].Tick != 1 || sc.Events[1].Kind != sim.ScriptSovereignty {
 		t.Errorf("events appended: %+v", sc.Events)

@@ -3,6 +3,8 @@ package configs
 import (
 	"strings"
 	"testing"
+
+	"github.com/alliancesim/alliancesim/sim"
 )
 
 const twoEvents = `
@@ -73,7 +75,7 @@ func TestBuiltinEventIDs(t *testing.T) {
 		}
 		have := map[string]bool{}
 		for i, ev := range sc.Events {
-			if !eventIDPattern.MatchString(ev.ID) {
+			if !sim.EventIDPattern.MatchString(ev.ID) {
 				t.Errorf("%s: event %d (%s) has id %q", name, i, ev.Note, ev.ID)
 			}
 			have[ev.ID] = true

@@ -35,7 +35,7 @@ values = ["assurance", "powerplay"]
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sc.Generate.SeaFraction != 0.9 || sc.Decision.Strategy != "powerplay" || sc.States[0].Decision.Strategy != "powerplay" {
+	if sc.Generate.SeaFraction != 0.9 || sc.Decision.Strategy != "powerplay" || decisionOf(t, sc, sc.States[0].ID).Strategy != "powerplay" {
 		t.Errorf("point 5 scenario: sea %v strategy %v", sc.Generate.SeaFraction, sc.Decision.Strategy)
 	}
 	if got := x.Describe(5); got != "theater.generate.sea_fraction=0.9, decision.strategy=powerplay" {
@@ -91,7 +91,7 @@ to = 5
 	if sov.Revisionism != x.Points[0][0].(float64) || sc.Params.SeaCost != x.Points[0][2].(float64) {
 		t.Errorf("overrides not applied: %v %v", sov.Revisionism, sc.Params.SeaCost)
 	}
-	if v := sc.States[sc.Index("jpn")].Decision.Valuation; v != x.Points[0][1] {
+	if v := decisionOf(t, sc, "jpn").Valuation; v != x.Points[0][1] {
 		t.Errorf("jpn valuation %v", v)
 	}
 }

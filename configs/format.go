@@ -3,7 +3,6 @@ package configs
 import (
 	"bytes"
 	"fmt"
-	"reflect"
 	"slices"
 	"strings"
 
@@ -20,8 +19,9 @@ import (
 //     strings, or [theater.generate] with every field;
 //   - [params] with every parameter of sim.ParamSpecs, in spec order;
 //   - [decision] with every key of agents.DecisionSpecs, in spec order;
-//   - every state with every field, and a decision table with only the keys
-//     in which the state differs from the scenario's [decision];
+//   - every state with every field, and a decision table with the keys it
+//     overrides (State.Decision), in spec order, even where a value
+//     equals the scenario's [decision]: an override stays an override;
 //   - every event with its id (when it has one), tick = N with its date in
 //     a comment, and only the keys its kind uses, in the scenario's order.
 //
@@ -40,7 +40,7 @@ func Format(sc *sim.Scenario) ([]byte, error) {
 	w.params(sc.Params)
 	w.decision(sc.Decision)
 	for i := range sc.States {
-		w.state(&sc.States[i], sc.Decision)
+		w.state(&sc.States[i])
 	}
 	for i := range sc.Events {
 		w.event(&sc.Events[i], sc.Calendar)
@@ -183,7 +183,7 @@ func decisionValue(spec agents.DecisionSpec, d *agents.Decision) (string, error)
 	}
 }
 
-func (w *writer) state(s *sim.State, def agents.Decision) {
+func (w *writer) state(s *sim.State) {
 	w.table("[[states]]")
 	w.where = "state " + s.ID
 	w.str("id", s.ID)
@@ -210,18 +210,44 @@ func (w *writer) state(s *sim.State, def agents.Decision) {
 	if len(s.Grievance) > 0 {
 		w.inline("grievance", s.Grievance)
 	}
-	var diff []string
-	for _, spec := range agents.DecisionSpecs {
-		if reflect.DeepEqual(spec.Get(&s.Decision), spec.Get(&def)) {
+	var keys []string
+	for _, k := range s.Decision.Keys() {
+		spec, ok := agents.LookupDecision(k)
+		if !ok {
+			w.fail(fmt.Errorf("decision key %q is unknown; allowed: %s", k, strings.Join(agents.DecisionNames(), ", ")))
 			continue
 		}
-		v, err := decisionValue(spec, &s.Decision)
+		v, err := overrideValue(spec, s.Decision[k])
 		w.fail(err)
-		diff = append(diff, spec.Name+" = "+v)
+		keys = append(keys, spec.Name+" = "+v)
 	}
-	if len(diff) > 0 {
-		w.line("decision", "{ "+strings.Join(diff, ", ")+" }", nil)
+	if len(keys) > 0 {
+		w.line("decision", "{ "+strings.Join(keys, ", ")+" }", nil)
 	}
+}
+
+// overrideValue writes a state's override of one decision key as its
+// value reads: a name as a string, a number as a whole number or a float
+// by the key's kind. Values out of range are written as they are, for
+// Parse to reject.
+func overrideValue(spec agents.DecisionSpec, v any) (string, error) {
+	var f float64
+	switch x := v.(type) {
+	case string:
+		return tomlString(x)
+	case float64:
+		f = x
+	case int:
+		f = float64(x)
+	case int64:
+		f = float64(x)
+	default:
+		return "", fmt.Errorf("decision %s has a value of type %T; allowed: a string or a number", spec.Name, v)
+	}
+	if spec.Kind == agents.DecisionInteger {
+		return tomlWhole(f)
+	}
+	return tomlFloat(f)
 }
 
 // inline writes an id-keyed table of numbers, keys sorted.
@@ -250,7 +276,7 @@ func (w *writer) event(e *sim.ScriptedEvent, cal sim.Calendar) {
 	}
 	w.str("kind", e.Kind.String())
 	w.str("actor", e.Actor)
-	uses := func(key string) bool { return slices.Contains(eventKeys[e.Kind], key) }
+	uses := func(key string) bool { return slices.Contains(sim.ScriptKeys[e.Kind], key) }
 	if uses("target") && (e.Target != "" || e.Kind != sim.ScriptIntent) {
 		w.str("target", e.Target)
 	}

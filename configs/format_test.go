@@ -280,24 +280,33 @@ func randomScenario(r *rand.Rand) *sim.Scenario {
 			s.Set(&sc.Params, num(s.Min, hi))
 		}
 	}
-	randomDecision := func(d *agents.Decision, keys int) {
-		for range keys {
-			s := agents.DecisionSpecs[r.IntN(len(agents.DecisionSpecs))]
-			var v any
-			switch hi := min(s.Max, s.Min+10); s.Kind {
-			case agents.DecisionName:
-				v = pick(s.Names())
-			case agents.DecisionInteger:
-				v = s.Min + float64(r.IntN(int(hi-s.Min)+1))
-			default:
-				v = num(s.Min, hi)
-			}
-			if err := s.Set(d, v); err != nil {
-				panic(err)
-			}
+	randomValue := func(s agents.DecisionSpec) any {
+		switch hi := min(s.Max, s.Min+10); s.Kind {
+		case agents.DecisionName:
+			return pick(s.Names())
+		case agents.DecisionInteger:
+			return s.Min + float64(r.IntN(int(hi-s.Min)+1))
+		default:
+			return num(s.Min, hi)
 		}
 	}
-	randomDecision(&sc.Decision, r.IntN(5))
+	for range r.IntN(5) {
+		s := agents.DecisionSpecs[r.IntN(len(agents.DecisionSpecs))]
+		if err := s.Set(&sc.Decision, randomValue(s)); err != nil {
+			panic(err)
+		}
+	}
+	randomOverrides := func(keys int) agents.DecisionOverrides {
+		var o agents.DecisionOverrides
+		for range keys {
+			s := agents.DecisionSpecs[r.IntN(len(agents.DecisionSpecs))]
+			if o == nil {
+				o = agents.DecisionOverrides{}
+			}
+			o[s.Name] = randomValue(s)
+		}
+		return o
+	}
 
 	n := 1 + r.IntN(6)
 	glyphs := []rune{'A', '"', '\\', 'é', '#', '\'', 'x', '€', 'Z'}
@@ -308,7 +317,7 @@ func randomScenario(r *rand.Rand) *sim.Scenario {
 	}
 	for i, id := range ids {
 		st := sim.State{ID: id, Name: pick(append(texts, id)), Role: sim.Role(r.IntN(3)), Land: num(0, 100), Naval: num(0, 100),
-			Economy: num(0, 100), Revisionism: num(0, 1), Ideology: num(-1, 1), Sovereign: r.IntN(2) == 0, Decision: sc.Decision}
+			Economy: num(0, 100), Revisionism: num(0, 1), Ideology: num(-1, 1), Sovereign: r.IntN(2) == 0}
 		if r.IntN(4) > 0 {
 			st.Glyph = glyphs[i]
 		}
@@ -332,7 +341,7 @@ func randomScenario(r *rand.Rand) *sim.Scenario {
 				st.Grievance[other] = num(0, 1)
 			}
 		}
-		randomDecision(&st.Decision, r.IntN(3))
+		st.Decision = randomOverrides(r.IntN(3))
 		sc.States = append(sc.States, st)
 	}
 

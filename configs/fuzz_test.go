@@ -30,9 +30,10 @@ var hostile = []string{
 	"drop_events = [" + strings.Repeat("\"a\",", 50) + "]\n",
 }
 
-// FuzzParse feeds the scenario decoder arbitrary bytes: no input may make
-// it panic, and every failure must be a located Errors list or a plain
-// error, never a partially filled scenario.
+// FuzzParse feeds the decoder arbitrary bytes: no input may make it panic,
+// every failure must be a located Errors list or a plain error, never a
+// partially filled scenario, and every scenario it accepts passes
+// sim.Scenario.Validate.
 func FuzzParse(f *testing.F) {
 	f.Add([]byte(base))
 	f.Add([]byte(strings.Replace(base, "land = 2", "land = -2\nstakes = { b = 1, \"x y\" = { z = 1 } }", 1)))
@@ -57,6 +58,10 @@ func FuzzParse(f *testing.F) {
 		if err == nil && sc.Generate == nil { // generated theatres may be large: not fuzzed here
 			if _, gerr := sc.Grid(); gerr != nil {
 				t.Fatalf("valid scenario whose map does not build: %v", gerr)
+			}
+			// One validation: what configs accepts, sim accepts.
+			if verr := sc.Validate(); verr != nil {
+				t.Fatalf("configs accepts a scenario that sim's Validate rejects: %v", verr)
 			}
 		}
 	})

@@ -19,7 +19,7 @@ func TestSetPath(t *testing.T) {
 	}{
 		{"params.sea_cost", 5.5, func() bool { return sc.Params.SeaCost == 5.5 }},
 		{"states.c1.revisionism", 0.4, func() bool { return sc.States[sc.Index("c1")].Revisionism == 0.4 }},
-		{"decision.strategy", "powerplay", func() bool { return sc.States[sc.Index("patron")].Decision.Strategy == "powerplay" }},
+		{"decision.strategy", "powerplay", func() bool { return decisionOf(t, sc, "patron").Strategy == "powerplay" }},
 		{"theater.generate.seed", 3.0, func() bool { return sc.Generate.Seed == 3 }},
 		{"scenario.ticks", 480.0, func() bool { return sc.Ticks == 480 }},
 	} {

@@ -3,11 +3,8 @@ package configs
 import (
 	"errors"
 	"fmt"
-	"math"
 	"path/filepath"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -16,21 +13,11 @@ import (
 	"github.com/alliancesim/alliancesim/theater"
 )
 
-var idPattern = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
-
-// eventIDPattern is the form of an [[events]] id: like a state id, and
-// hyphens too, so that ids read as names (korean-war-invasion).
-var eventIDPattern = regexp.MustCompile(`^[a-z][a-z0-9_-]*$`)
-
-// reservedGlyphs are the map characters that are not states.
-const reservedGlyphs = "~.^ \t"
-
-// Limits on generated theatres and horizons, so that a typo cannot ask for
-// a theatre or a run that exhausts memory.
-const (
-	maxGridSide = theater.MaxSide
-	maxTicks    = sim.MaxTicks
-)
+// The rules every value is checked against — limits, ranges, id patterns,
+// reserved glyphs, which keys an event kind uses — are sim's (limits.go,
+// sim.ParamSpecs, agents.DecisionSpecs), the same that sim.Scenario.Validate
+// applies before a scenario is compiled: configs adds where each problem
+// was written.
 
 // resolve checks a merged file and turns it into a sim.Scenario, adding
 // every problem it finds to e.
@@ -68,8 +55,8 @@ func resolve(f *rawFile, e *errs) *sim.Scenario {
 	}
 	switch {
 	case m.Ticks.ok(e, "a whole number"):
-		if m.Ticks.V < 1 || m.Ticks.V > maxTicks {
-			e.at(m.Ticks.Loc, "%d is out of range; allowed: a whole number in [1, %d]", m.Ticks.V, maxTicks)
+		if err := sim.TicksRange.CheckInt(m.Ticks.V); err != nil {
+			e.at(m.Ticks.Loc, "%v", err)
 		} else {
 			sc.Ticks = m.Ticks.V
 		}
@@ -113,7 +100,7 @@ func resolve(f *rawFile, e *errs) *sim.Scenario {
 	index := map[string]int{}
 	glyphs := map[rune]int{}
 	for _, s := range f.States {
-		st := resolveState(s, sc.Decision, e)
+		st := resolveState(s, e)
 		if st.ID == "" {
 			continue
 		}
@@ -200,12 +187,38 @@ func applyDecision(d *agents.Decision, keys map[string]*opt[any], e *errs) {
 	}
 }
 
-func resolveState(s *rawState, def agents.Decision, e *errs) sim.State {
-	st := sim.State{Sovereign: true, Decision: def}
+// decisionOverrides checks a state's decision table and keeps its keys as
+// the state's overrides (nil when it sets none).
+func decisionOverrides(keys map[string]*opt[any], e *errs) agents.DecisionOverrides {
+	var out agents.DecisionOverrides
+	for _, k := range sortedKeys(keys) {
+		o := keys[k]
+		spec, ok := agents.LookupDecision(k)
+		if !ok {
+			e.at(o.Loc, "unknown decision key; allowed: %s", strings.Join(agents.DecisionNames(), ", "))
+			continue
+		}
+		if !o.ok(e, spec.Allowed()) {
+			continue
+		}
+		if err := spec.Check(o.V); err != nil {
+			e.at(o.Loc, "%v", err)
+			continue
+		}
+		if out == nil {
+			out = agents.DecisionOverrides{}
+		}
+		out[k] = o.V
+	}
+	return out
+}
+
+func resolveState(s *rawState, e *errs) sim.State {
+	st := sim.State{Sovereign: true}
 	switch {
 	case s.ID.ok(e, "a lowercase id such as usa"):
-		if !idPattern.MatchString(s.ID.V) {
-			e.at(s.ID.Loc, "%q is not a valid id; allowed: lowercase letters, digits and _, starting with a letter", s.ID.V)
+		if err := sim.CheckStateID(s.ID.V); err != nil {
+			e.at(s.ID.Loc, "%v", err)
 			return sim.State{}
 		}
 		st.ID = s.ID.V
@@ -234,46 +247,38 @@ func resolveState(s *rawState, def agents.Decision, e *errs) sim.State {
 		switch {
 		case size == 0 || size != len(s.Glyph.V) || g == utf8.RuneError:
 			e.at(s.Glyph.Loc, "%q is not one character; allowed: one character other than ~ . ^ or a space", s.Glyph.V)
-		case strings.ContainsRune(reservedGlyphs, g):
-			e.at(s.Glyph.Loc, "%q is reserved for the map; allowed: one character other than ~ . ^ or a space", s.Glyph.V)
+		case sim.CheckGlyph(g) != nil:
+			e.at(s.Glyph.Loc, "%v", sim.CheckGlyph(g))
 		default:
 			st.Glyph = g
 		}
 	}
-	number(&s.Land, &st.Land, 0, sim.MaxForce, e)
-	number(&s.Naval, &st.Naval, 0, sim.MaxForce, e)
-	number(&s.Economy, &st.Economy, 0, sim.MaxForce, e)
-	number(&s.Revisionism, &st.Revisionism, 0, 1, e)
-	number(&s.Ideology, &st.Ideology, -1, 1, e)
-	if number(&s.Reference, &st.Reference, 0, 1, e) {
+	number(&s.Land, &st.Land, sim.ForceRange, e)
+	number(&s.Naval, &st.Naval, sim.ForceRange, e)
+	number(&s.Economy, &st.Economy, sim.ForceRange, e)
+	number(&s.Revisionism, &st.Revisionism, sim.RevisionismRange, e)
+	number(&s.Ideology, &st.Ideology, sim.IdeologyRange, e)
+	if number(&s.Reference, &st.Reference, sim.ReferenceRange, e) {
 		st.HasReference = true
 	}
 	if s.Sovereign.ok(e, "true or false") {
 		st.Sovereign = s.Sovereign.V
 	}
-	applyDecision(&st.Decision, s.Decision, e)
+	st.Decision = decisionOverrides(s.Decision, e)
 	return st
 }
 
-// number copies a set, well-typed, in-range value into dst.
-func number(o *opt[float64], dst *float64, lo, hi float64, e *errs) bool {
-	if !o.ok(e, rangeWords(lo, hi)) {
+// number copies a set, well-typed value that r allows into dst.
+func number(o *opt[float64], dst *float64, r sim.Range, e *errs) bool {
+	if !o.ok(e, r.Allowed()) {
 		return false
 	}
-	if math.IsNaN(o.V) || o.V < lo || o.V > hi {
-		e.at(o.Loc, "%v is out of range; allowed: %s", o.V, rangeWords(lo, hi))
+	if err := r.Check(o.V); err != nil {
+		e.at(o.Loc, "%v", err)
 		return false
 	}
 	*dst = o.V
 	return true
-}
-
-func rangeWords(lo, hi float64) string {
-	f := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
-	if math.IsInf(hi, 1) {
-		return "a number ≥ " + f(lo)
-	}
-	return "a number in [" + f(lo) + ", " + f(hi) + "]"
 }
 
 // checkRefs resolves the id-keyed tables of a state once all ids are known.
@@ -292,11 +297,11 @@ func checkRefs(s *rawState, index map[string]int, sc *sim.Scenario, e *errs) {
 			break
 		}
 	}
-	st.Stakes = idTable(s.Stakes, index, st.ID, 0, sim.MaxScale, e)
-	st.Grievance = idTable(s.Grievance, index, st.ID, 0, 1, e)
+	st.Stakes = idTable(s.Stakes, index, st.ID, sim.StakeRange, e)
+	st.Grievance = idTable(s.Grievance, index, st.ID, sim.GrievanceRange, e)
 }
 
-func idTable(m map[string]*opt[float64], index map[string]int, self string, lo, hi float64, e *errs) map[string]float64 {
+func idTable(m map[string]*opt[float64], index map[string]int, self string, r sim.Range, e *errs) map[string]float64 {
 	if len(m) == 0 {
 		return nil
 	}
@@ -308,7 +313,7 @@ func idTable(m map[string]*opt[float64], index map[string]int, self string, lo, 
 			continue
 		}
 		var v float64
-		if number(o, &v, lo, hi, e) {
+		if number(o, &v, r, e) {
 			out[k] = v
 		}
 	}
@@ -323,6 +328,9 @@ func idList(index map[string]int, except string) string {
 		}
 	}
 	slices.Sort(ids)
+	if len(ids) == 0 {
+		return "none (no other state)"
+	}
 	return strings.Join(ids, ", ")
 }
 
@@ -372,34 +380,28 @@ func resolveTheater(f *rawFile, sc *sim.Scenario, glyphs map[rune]int, e *errs) 
 	case t.Generate != nil:
 		g := t.Generate
 		spec := theater.GenerateSpec{Islands: 1, Seed: 1}
-		whole := func(o *opt[int], dst *int, lo, hi int) {
-			if o.ok(e, fmt.Sprintf("a whole number in [%d, %d]", lo, hi)) {
-				if o.V < lo || o.V > hi {
-					e.at(o.Loc, "%d is out of range; allowed: a whole number in [%d, %d]", o.V, lo, hi)
+		whole := func(o *opt[int], dst *int, r sim.Range) {
+			if o.ok(e, r.Allowed()) {
+				if err := r.CheckInt(o.V); err != nil {
+					e.at(o.Loc, "%v", err)
 					return
 				}
 				*dst = o.V
 			}
 		}
 		if !g.Width.Set || !g.Height.Set {
-			e.at(g.Loc, "width and height are required; allowed: whole numbers in [2, %d]", maxGridSide)
+			e.at(g.Loc, "width and height are required; allowed: %ss", sim.GridSideRange.Allowed())
 		}
-		whole(&g.Width, &spec.Width, 2, maxGridSide)
-		whole(&g.Height, &spec.Height, 2, maxGridSide)
-		whole(&g.Islands, &spec.Islands, 1, 1000)
+		whole(&g.Width, &spec.Width, sim.GridSideRange)
+		whole(&g.Height, &spec.Height, sim.GridSideRange)
+		whole(&g.Islands, &spec.Islands, sim.IslandsRange)
 		var seed int
 		if g.Seed.Set {
-			whole(&g.Seed, &seed, 0, math.MaxInt)
+			whole(&g.Seed, &seed, sim.GenerateSeedRange)
 			spec.Seed = uint64(seed)
 		}
 		if g.SeaFraction.Set {
-			if o := &g.SeaFraction; o.ok(e, "a number in [0, 1)") {
-				if o.V < 0 || o.V >= 1 || math.IsNaN(o.V) {
-					e.at(o.Loc, "%v is out of range; allowed: a number in [0, 1)", o.V)
-				} else {
-					spec.SeaFraction = o.V
-				}
-			}
+			number(&g.SeaFraction, &spec.SeaFraction, sim.SeaFractionRange, e)
 		}
 		if t.Rough.Set {
 			e.at(t.Rough.Loc, "a rough overlay needs a map; allowed: map with rough, or generate alone")
@@ -428,16 +430,6 @@ func (f *rawFile) firstRowOffset(keyLine int) int {
 		return 1
 	}
 	return 0
-}
-
-// eventKeys lists which optional keys each event kind uses.
-var eventKeys = map[sim.ScriptKind][]string{
-	sim.ScriptIntent:      {"target", "delta"},
-	sim.ScriptOccupy:      {"target", "fraction"},
-	sim.ScriptWithdraw:    {"target", "fraction"},
-	sim.ScriptCapability:  {"land", "naval", "economy"},
-	sim.ScriptSovereignty: {"sovereign"},
-	sim.ScriptIdeology:    {"ideology"},
 }
 
 func resolveEvent(ev *rawEvent, sc *sim.Scenario, index map[string]int, startOK bool, e *errs) (sim.ScriptedEvent, bool) {
@@ -480,8 +472,8 @@ func resolveEvent(ev *rawEvent, sc *sim.Scenario, index map[string]int, startOK 
 		good = false
 	}
 	if ev.ID.ok(e, "an event id such as korean-war-invasion") {
-		if !eventIDPattern.MatchString(ev.ID.V) {
-			bad(ev.ID.Loc, "%q is not a valid event id; allowed: lowercase letters, digits, - and _, starting with a letter", ev.ID.V)
+		if err := sim.CheckEventID(ev.ID.V); err != nil {
+			bad(ev.ID.Loc, "%v", err)
 		}
 		out.ID = ev.ID.V
 	} else if ev.ID.Set {
@@ -524,7 +516,7 @@ func resolveEvent(ev *rawEvent, sc *sim.Scenario, index map[string]int, startOK 
 		return out, false
 	}
 	// which keys the kind uses
-	used := eventKeys[out.Kind]
+	used := sim.ScriptKeys[out.Kind]
 	present := map[string]*Loc{"target": setLoc(&ev.Target), "delta": setLoc(&ev.Delta), "fraction": setLoc(&ev.Fraction),
 		"land": setLoc(&ev.Land), "naval": setLoc(&ev.Naval), "economy": setLoc(&ev.Economy), "sovereign": setLoc(&ev.Sovereign), "ideology": setLoc(&ev.Ideology)}
 	for _, k := range []string{"target", "delta", "fraction", "land", "naval", "economy", "sovereign", "ideology"} {
@@ -535,8 +527,8 @@ func resolveEvent(ev *rawEvent, sc *sim.Scenario, index map[string]int, startOK 
 	switch out.Kind {
 	case sim.ScriptIntent:
 		if !ev.Delta.Set {
-			bad(ev.Loc, "intent event without delta; allowed: delta = a number in [%v, %v] (a shift of revisionism on the logit scale)", -sim.MaxShock, sim.MaxShock)
-		} else if !number(&ev.Delta, &out.Delta, -sim.MaxShock, sim.MaxShock, e) {
+			bad(ev.Loc, "intent event without delta; allowed: delta = %s (a shift of revisionism on the logit scale)", sim.ShockRange.Allowed())
+		} else if !number(&ev.Delta, &out.Delta, sim.ShockRange, e) {
 			good = false
 		}
 	case sim.ScriptOccupy, sim.ScriptWithdraw:
@@ -546,22 +538,18 @@ func resolveEvent(ev *rawEvent, sc *sim.Scenario, index map[string]int, startOK 
 			bad(ev.Target.Loc, "target is the actor itself; allowed: another state")
 		}
 		switch {
-		case ev.Fraction.Set && number(&ev.Fraction, &out.Fraction, 0, 1, e):
-			if out.Fraction == 0 {
-				bad(ev.Fraction.Loc, "0 is out of range; allowed: a number in (0, 1]")
-			}
-		case ev.Fraction.Set:
+		case ev.Fraction.Set && !number(&ev.Fraction, &out.Fraction, sim.FractionRange, e):
 			good = false
-		case out.Kind == sim.ScriptOccupy:
-			bad(ev.Loc, "occupy event without fraction; allowed: fraction = a number in (0, 1]")
+		case !ev.Fraction.Set && out.Kind == sim.ScriptOccupy:
+			bad(ev.Loc, "occupy event without fraction; allowed: fraction = %s", sim.FractionRange.Allowed())
 		}
 	case sim.ScriptCapability:
 		if !ev.Land.Set && !ev.Naval.Set && !ev.Economy.Set {
-			bad(ev.Loc, "capability event sets nothing; allowed: any of land, naval, economy (numbers ≥ 0)")
+			bad(ev.Loc, "capability event sets nothing; allowed: any of land, naval, economy (each %s)", sim.ForceRange.Allowed())
 		}
-		out.SetLand = ev.Land.Set && number(&ev.Land, &out.Land, 0, sim.MaxForce, e)
-		out.SetNaval = ev.Naval.Set && number(&ev.Naval, &out.Naval, 0, sim.MaxForce, e)
-		out.SetEconomy = ev.Economy.Set && number(&ev.Economy, &out.Economy, 0, sim.MaxForce, e)
+		out.SetLand = ev.Land.Set && number(&ev.Land, &out.Land, sim.ForceRange, e)
+		out.SetNaval = ev.Naval.Set && number(&ev.Naval, &out.Naval, sim.ForceRange, e)
+		out.SetEconomy = ev.Economy.Set && number(&ev.Economy, &out.Economy, sim.ForceRange, e)
 	case sim.ScriptSovereignty:
 		if !ev.Sovereign.Set {
 			bad(ev.Loc, "sovereignty event without sovereign; allowed: sovereign = true or false")
@@ -573,7 +561,7 @@ func resolveEvent(ev *rawEvent, sc *sim.Scenario, index map[string]int, startOK 
 	case sim.ScriptIdeology:
 		if !ev.Ideology.Set {
 			bad(ev.Loc, "ideology event without ideology; allowed: ideology = a number in [-1, 1] (the actor's new position)")
-		} else if !number(&ev.Ideology, &out.Ideology, -1, 1, e) {
+		} else if !number(&ev.Ideology, &out.Ideology, sim.IdeologyRange, e) {
 			good = false
 		}
 	}

@@ -114,15 +114,13 @@ func floats(xs ...float64) []any {
 	return out
 }
 
-// powerplay gives every state Cha's patron strategy: T8a tests how the
-// patron that uses bilateral control answers revisionist clients (under
-// Cohen's assurance strategy a patron offers no bilateral of its own
-// accord, so the question does not arise).
+// powerplay makes Cha's patron strategy the scenario's [decision]
+// strategy, which every state follows unless it names its own: T8a tests
+// how the patron that uses bilateral control answers revisionist clients
+// (under Cohen's assurance strategy a patron offers no bilateral of its
+// own accord, so the question does not arise).
 func powerplay(sc *sim.Scenario) error {
 	sc.Decision.Strategy = "powerplay"
-	for i := range sc.States {
-		sc.States[i].Decision.Strategy = "powerplay"
-	}
 	return nil
 }
 

@@ -61,9 +61,28 @@ func browser(t *testing.T) (context.Context, context.CancelFunc) {
 		}
 		t.Skip("browser test skipped: " + msg)
 	}
+	// The profile directory is removed by hand: Chromium's helper
+	// processes may still write into it for a moment after the browser
+	// exits, which makes t.TempDir's cleanup fail.
+	profile, err := os.MkdirTemp("", "alliancesim-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		for try := 0; try < 50; try++ {
+			if os.RemoveAll(profile) == nil {
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		t.Logf("could not remove the browser profile %s", profile)
+	})
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(path), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck, chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1300, 1000),
+		chromedp.NoDefaultBrowserCheck, chromedp.UserDataDir(profile), chromedp.WindowSize(1300, 1000),
+		// a loaded machine (two cores running the other packages' tests)
+		// can take a while to start Chromium
+		chromedp.WSURLReadTimeout(3 * time.Minute),
 		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-quic", true), chromedp.Flag("hide-scrollbars", true),
 		chromedp.Flag("disable-dev-shm-usage", true),

@@ -66,13 +66,18 @@ type MemberRow struct {
 
 // ProposalRow is one proposal and its answers.
 type ProposalRow struct {
-	Tick     int          `json:"tick"`
-	Proposer string       `json:"proposer"`
-	Patron   bool         `json:"patron"` // made by a patron
-	Kind     string       `json:"kind"`   // coalition, apply, join, multilateral, bilateral, subset, fallback-bilateral
-	Invitees []string     `json:"invitees"`
-	Strong   bool         `json:"strong"`
-	Accepted bool         `json:"accepted"`
+	Tick     int      `json:"tick"`
+	Proposer string   `json:"proposer"`
+	Patron   bool     `json:"patron"` // made by a patron
+	Kind     string   `json:"kind"`   // coalition, apply, join, multilateral, bilateral, subset, fallback-bilateral
+	Invitees []string `json:"invitees"`
+	Strong   bool     `json:"strong"`
+	// Losses: the proposer was in the domain of losses when it proposed.
+	Losses   bool `json:"losses"`
+	Accepted bool `json:"accepted"`
+	// Alliance is the alliance the proposal formed or joined when every
+	// invitee accepted, -1 otherwise.
+	Alliance int          `json:"alliance"`
 	Refusals []RefusalRow `json:"refusals,omitempty"`
 }
 
@@ -226,7 +231,7 @@ func NewRecord(point, run int, seed uint64, w *sim.World) Record {
 			continue
 		}
 		p := ProposalRow{Tick: e.Tick, Proposer: c.ID(e.Actor), Patron: c.Role(e.Actor) == sim.Patron,
-			Kind: e.Proposal.String(), Invitees: names(e.Others), Strong: e.Strong}
+			Kind: e.Proposal.String(), Invitees: names(e.Others), Strong: e.Strong, Losses: e.Losses, Alliance: -1}
 		// The answers follow the proposal in the log: refusals and an
 		// acceptance, then the formation or the join if all agreed.
 		for j := i + 1; j < len(events) && events[j].Tick == e.Tick; j++ {
@@ -243,6 +248,9 @@ func NewRecord(point, run int, seed uint64, w *sim.World) Record {
 				continue
 			}
 			p.Accepted = (f.Type == sim.EventFormed || f.Type == sim.EventJoined) && len(p.Refusals) == 0
+			if p.Accepted {
+				p.Alliance = f.Alliance
+			}
 			break
 		}
 		r.Proposals = append(r.Proposals, p)

@@ -26,8 +26,9 @@ func TestWorkerPanicIsAnError(t *testing.T) {
 	agents.RegisterStrategy("test-panicky", panicky{})
 	c := compile(t, "generic", func(sc *sim.Scenario) {
 		short(sc)
+		sc.Decision.Strategy = "test-panicky"
 		for i := range sc.States {
-			sc.States[i].Decision.Strategy = "test-panicky"
+			delete(sc.States[i].Decision, "strategy")
 		}
 	})
 	_, err := MonteCarlo(context.Background(), c, Options{Runs: 20, Seed: 7, Workers: 4})

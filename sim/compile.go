@@ -13,10 +13,6 @@ import (
 // sets are 64-bit masks (agents.Set).
 const MaxStates = 64
 
-// MaxTicks is the longest horizon: 83,000 years of months. A replication's
-// time grows with it; the bound catches a typo of a few zeros.
-const MaxTicks = 1_000_000
-
 // MaxEvents is the most scripted events a scenario may have: a hundred
 // times the largest historical scenario, and a bound on the memory a
 // scenario file can make its decoder use (configs.MaxTables).
@@ -64,34 +60,15 @@ type compiledEvent struct {
 	actor, target int // -1 when absent
 }
 
-// Compile checks a scenario that the engine can run and indexes it. The
-// scenario is copied; later changes to it do not reach the Compiled.
+// Compile checks a scenario (Validate: every problem at once, each named
+// by its key path) and indexes it. The scenario is copied; later changes to
+// it do not reach the Compiled.
 func Compile(sc *Scenario) (*Compiled, error) {
-	n := len(sc.States)
-	if n == 0 {
-		return nil, fmt.Errorf("scenario %s has no states", sc.Name)
-	}
-	if n > MaxStates {
-		return nil, fmt.Errorf("scenario %s has %d states; at most %d are supported", sc.Name, n, MaxStates)
-	}
-	if len(sc.Events) > MaxEvents {
-		return nil, fmt.Errorf("scenario %s has %d scripted events; at most %d are supported", sc.Name, len(sc.Events), MaxEvents)
-	}
-	if sc.Ticks < 1 || sc.Ticks > MaxTicks {
-		return nil, fmt.Errorf("scenario %s has %d ticks; allowed: 1 to %d", sc.Name, sc.Ticks, MaxTicks)
-	}
-	if every := int(sc.Params.RecordEvery); every > 0 && (sc.Ticks+every-1)/every > MaxSamples {
-		return nil, fmt.Errorf("scenario %s: %d ticks sampled every %d make more than %d time-series samples", sc.Name, sc.Ticks, every, MaxSamples)
-	}
-	for _, s := range ParamSpecs {
-		if err := s.Check(s.Get(&sc.Params)); err != nil {
-			return nil, fmt.Errorf("scenario %s: params.%s: %w", sc.Name, s.Name, err)
-		}
-	}
-	grid, err := sc.Grid()
+	grid, err := sc.validate()
 	if err != nil {
-		return nil, fmt.Errorf("scenario %s: theatre: %w", sc.Name, err)
+		return nil, fmt.Errorf("scenario %s:\n%w", sc.Name, err)
 	}
+	n := len(sc.States)
 	p := sc.Params
 	tp := theater.Params{RoughCost: p.RoughCost, SeaCost: p.SeaCost, ProjectionRange: p.ProjectionRange,
 		Sealift: p.Sealift, RoughBonus: p.RoughBonus, Steepness: p.OccupationSteepness}
@@ -101,20 +78,22 @@ func Compile(sc *Scenario) (*Compiled, error) {
 	}
 	c := &Compiled{scenario: *sc, n: n, geo: geo, p: p}
 	c.scenario.States = append([]State(nil), sc.States...)
+	for i := range c.scenario.States {
+		s := &c.scenario.States[i]
+		s.Stakes, s.Grievance, s.Decision = maps.Clone(s.Stakes), maps.Clone(s.Grievance), s.Decision.Clone()
+	}
 	c.scenario.Events = append([]ScriptedEvent(nil), sc.Events...)
+	if sc.Generate != nil {
+		g := *sc.Generate
+		c.scenario.Generate = &g
+	}
 	index := map[string]int{}
 	for i, s := range sc.States {
-		if _, dup := index[s.ID]; dup {
-			return nil, fmt.Errorf("scenario %s: state id %q appears twice", sc.Name, s.ID)
-		}
 		index[s.ID] = i
 	}
 	c.stakes = make([]float64, n*n)
 	c.grievance = make([]float64, n*n)
 	for i, s := range sc.States {
-		if err := checkState(&s); err != nil {
-			return nil, fmt.Errorf("scenario %s: state %s: %w", sc.Name, s.ID, err)
-		}
 		c.id = append(c.id, s.ID)
 		c.role = append(c.role, s.Role)
 		c.revisionism = append(c.revisionism, s.Revisionism)
@@ -125,14 +104,18 @@ func Compile(sc *Scenario) (*Compiled, error) {
 		c.sovereign = append(c.sovereign, s.Sovereign)
 		c.hasRef = append(c.hasRef, s.HasReference)
 		c.reference = append(c.reference, s.Reference)
-		c.decision = append(c.decision, s.Decision)
-		v, ok := agents.LookupValuation(s.Decision.Valuation)
-		if !ok {
-			return nil, fmt.Errorf("scenario %s: state %s: valuation %q is not registered", sc.Name, s.ID, s.Decision.Valuation)
+		d, err := sc.DecisionOf(i)
+		if err != nil {
+			return nil, fmt.Errorf("scenario %s: state %s: decision: %w", sc.Name, s.ID, err)
 		}
-		st, ok := agents.LookupStrategy(s.Decision.Strategy)
+		c.decision = append(c.decision, d)
+		v, ok := agents.LookupValuation(d.Valuation)
 		if !ok {
-			return nil, fmt.Errorf("scenario %s: state %s: strategy %q is not registered", sc.Name, s.ID, s.Decision.Strategy)
+			return nil, fmt.Errorf("scenario %s: state %s: valuation %q is not registered", sc.Name, s.ID, d.Valuation)
+		}
+		st, ok := agents.LookupStrategy(d.Strategy)
+		if !ok {
+			return nil, fmt.Errorf("scenario %s: state %s: strategy %q is not registered", sc.Name, s.ID, d.Strategy)
 		}
 		c.valuation = append(c.valuation, v)
 		c.strategy = append(c.strategy, st)
@@ -147,11 +130,7 @@ func Compile(sc *Scenario) (*Compiled, error) {
 	}
 	for i, s := range sc.States {
 		for id, g := range s.Grievance {
-			j, ok := index[id]
-			if !ok {
-				return nil, fmt.Errorf("scenario %s: state %s: grievance names unknown state %q", sc.Name, s.ID, id)
-			}
-			c.grievance[i*n+j] = g
+			c.grievance[i*n+index[id]] = g
 		}
 		if s.Role != Patron {
 			continue
@@ -159,26 +138,13 @@ func Compile(sc *Scenario) (*Compiled, error) {
 		// Every client counts for a patron; unlisted clients weigh 1.
 		c.clients.Each(func(j int) { c.stakes[i*n+j] = 1 })
 		for id, v := range s.Stakes {
-			j, ok := index[id]
-			if !ok {
-				return nil, fmt.Errorf("scenario %s: state %s: stakes name unknown state %q", sc.Name, s.ID, id)
-			}
-			c.stakes[i*n+j] = v
+			c.stakes[i*n+index[id]] = v
 		}
 	}
 	for _, e := range sc.Events {
-		ce := compiledEvent{ScriptedEvent: e, actor: -1, target: -1}
-		var ok bool
-		if ce.actor, ok = index[e.Actor]; !ok {
-			return nil, fmt.Errorf("scenario %s: event at tick %d names unknown actor %q", sc.Name, e.Tick, e.Actor)
-		}
+		ce := compiledEvent{ScriptedEvent: e, actor: index[e.Actor], target: -1}
 		if e.Target != "" {
-			if ce.target, ok = index[e.Target]; !ok {
-				return nil, fmt.Errorf("scenario %s: event at tick %d names unknown target %q", sc.Name, e.Tick, e.Target)
-			}
-		}
-		if e.Tick < 0 || e.Tick >= sc.Ticks {
-			return nil, fmt.Errorf("scenario %s: event at tick %d is outside 0…%d", sc.Name, e.Tick, sc.Ticks-1)
+			ce.target = index[e.Target]
 		}
 		c.events = append(c.events, ce)
 	}
@@ -226,6 +192,10 @@ func (c *Compiled) Index(id string) int {
 // Role returns the role of state i.
 func (c *Compiled) Role(i int) Role { return c.role[i] }
 
+// Decision returns how state i decides: the scenario's [decision] with the
+// state's overrides applied.
+func (c *Compiled) Decision(i int) agents.Decision { return c.decision[i] }
+
 // Geometry returns the theatre as compiled, before any occupation.
 func (c *Compiled) Geometry() *theater.Geometry { return c.geo }
 
@@ -258,37 +228,4 @@ func (c *Compiled) honour(strong bool) float64 {
 		return c.p.PStrong
 	}
 	return c.p.PWeak
-}
-
-// checkState checks what a scenario built in code could get wrong about a
-// state and a file cannot: every number in its range, so that the run's
-// arithmetic stays finite (MaxScale).
-func checkState(s *State) error {
-	in := func(x, lo, hi float64) bool { return x >= lo && x <= hi } // false for NaN
-	switch {
-	case !in(s.Land, 0, MaxForce) || !in(s.Naval, 0, MaxForce) || !in(s.Economy, 0, MaxForce):
-		return fmt.Errorf("forces and economy must be numbers in [0, %g]", float64(MaxForce))
-	case !in(s.Revisionism, 0, 1) || !in(s.Ideology, -1, 1) || s.HasReference && !in(s.Reference, 0, 1):
-		return fmt.Errorf("revisionism and reference must be numbers in [0, 1], ideology in [-1, 1]")
-	}
-	for _, id := range slices.Sorted(maps.Keys(s.Stakes)) {
-		if v := s.Stakes[id]; !in(v, 0, MaxScale) {
-			return fmt.Errorf("stakes.%s = %v; allowed: a number in [0, %g]", id, v, float64(MaxScale))
-		}
-	}
-	for _, id := range slices.Sorted(maps.Keys(s.Grievance)) {
-		if v := s.Grievance[id]; !in(v, 0, 1) {
-			return fmt.Errorf("grievance.%s = %v; allowed: a number in [0, 1]", id, v)
-		}
-	}
-	for _, spec := range agents.DecisionSpecs {
-		if spec.Kind == agents.DecisionName {
-			continue
-		}
-		var d agents.Decision
-		if err := spec.Set(&d, spec.Get(&s.Decision)); err != nil {
-			return fmt.Errorf("decision.%s: %w", spec.Name, err)
-		}
-	}
-	return nil
 }

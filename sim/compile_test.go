@@ -19,7 +19,7 @@ func TestCompileLimits(t *testing.T) {
 	for range sim.MaxEvents + 1 {
 		sc.Events = append(sc.Events, ev)
 	}
-	if _, err := sim.Compile(sc); err == nil || !strings.Contains(err.Error(), "10001 scripted events; at most 10000") {
+	if _, err := sim.Compile(sc); err == nil || !strings.Contains(err.Error(), "events: 10001 events; allowed: at most 10000") {
 		t.Errorf("want too many events refused, got %v", err)
 	}
 }

@@ -96,7 +96,7 @@ func (w *World) joinDesignated(s int) {
 // occupy moves the k cells of target nearest to actor to actor.
 func (w *World) occupy(actor, target, k int) int {
 	geo, taken := w.geo.Occupy(actor, target, k)
-	w.geo = geo
+	w.setGeometry(geo)
 	if taken > 0 {
 		w.forcesDirty = true
 		w.concerns(agents.Set(0).With(actor).With(target))
@@ -130,7 +130,7 @@ func (w *World) withdraw(actor, target int, fraction float64) int {
 		})
 	}
 	k := int(math.Ceil(fraction * float64(len(cells))))
-	w.geo = w.geo.Transfer(actor, target, cells[:k])
+	w.setGeometry(w.geo.Transfer(actor, target, cells[:k]))
 	if !w.alive[target] {
 		w.alive[target] = true
 	}
@@ -169,27 +169,27 @@ func (w *World) crises() {
 		if !w.alive[a] {
 			return
 		}
-		r := w.revisionismOf(a)
 		c.clients.Each(func(v int) {
 			if !w.alive[v] || !w.alive[a] {
 				return
 			}
-			// the occupation threat the adversary can pose, allies'
-			// denial and punishment included
-			occ := agents.Occupation(agents.Denial(w.projK[a*n+v], w.defK[v]), w.cred[a*n+v], w.punished(a, &w.ties[v]))
-			if w.rng.Float64() < agents.ChallengeProbability(r, occ, c.challenge) {
+			if w.rng.Float64() < w.challengeProbability(a, v) {
 				w.challenge(a, v)
-				if w.forcesDirty {
+				if w.forcesStale() {
 					w.refreshForces()
+					w.rebaseline()
 				}
 			}
 		})
 	})
 	c.clients.Each(func(v int) {
-		if !w.alive[v] || c.revisionism[v] <= 0 {
+		// A client that is not revisionist, as every state reads it after
+		// the scripted shocks, cannot provoke: no draw.
+		r := w.revisionismOf(v)
+		if !w.alive[v] || r <= 0 {
 			return
 		}
-		if w.rng.Float64() >= agents.ProvokeProbability(w.revisionismOf(v), c.p.ProvokeRate) {
+		if w.rng.Float64() >= agents.ProvokeProbability(r, c.p.ProvokeRate) {
 			return
 		}
 		foe, worst := -1, -1.0
@@ -215,9 +215,21 @@ func (w *World) crises() {
 			}
 		}
 	})
-	if w.forcesDirty {
+	if w.forcesStale() {
 		w.refreshForces()
+		w.rebaseline()
 	}
+}
+
+// challengeProbability is the chance that adversary a challenges client v
+// this tick (docs/model.md §7.10): challenge_rate·σ(κ_c·(r_a·Occ(a,v) −
+// θ_c)), r_a the adversary's revisionism as the scripted shocks left it
+// and Occ the occupation threat it can pose, v's allies' denial and
+// punishment included.
+func (w *World) challengeProbability(a, v int) float64 {
+	n := w.c.n
+	occ := agents.Occupation(agents.Denial(w.projK[a*n+v], w.defK[v]), w.cred[a*n+v], w.punished(a, &w.ties[v]))
+	return agents.ChallengeProbability(w.revisionismOf(a), occ, w.c.challenge)
 }
 
 // restrain gives each patron allied with v one chance, with the control
@@ -264,7 +276,7 @@ func (w *World) challenge(a, v int) {
 			if !al.Active() || !al.Members.Has(v) || !al.Members.Has(j) {
 				continue
 			}
-			if kh := c.commitment(al.Strong) * al.Cohesion; kh > best {
+			if kh := w.standBy(al.Origin, v, j, c.commitment(al.Strong)*al.Cohesion); kh > best {
 				best, pHonour = kh, c.honour(al.Strong)*al.Cohesion
 			}
 		}

@@ -76,10 +76,16 @@ type Event struct {
 	Origin Origin   // EventFormed, EventJoined: the alliance's origin then
 	Cells  int      // EventOccupation, scripted occupy/withdraw
 	Script int      // EventScripted: index into the scenario's events
+	// Losses is, for EventProposal, whether the proposer was in the domain
+	// of losses when it proposed (He & Feng: the frame behind a design).
+	Losses bool
 }
 
 func (w *World) log(e Event) {
 	e.Tick = w.tick
+	if e.Type == EventProposal && e.Actor >= 0 {
+		e.Losses = w.losses[e.Actor]
+	}
 	w.events = append(w.events, e)
 	for _, o := range w.observers {
 		o.OnEvent(w, &w.events[len(w.events)-1])
@@ -140,6 +146,8 @@ func (w *World) Describe(e *Event) string {
 				return fmt.Sprintf("%s%s becomes sovereign", note, name(se.actor))
 			}
 			return fmt.Sprintf("%s%s loses sovereignty", note, name(se.actor))
+		case ScriptIdeology:
+			return fmt.Sprintf("%s%s's ideology moves to %+.2f", note, name(se.actor), se.Ideology)
 		}
 	case EventProposal:
 		if e.Proposal == ProposeSigned {

@@ -19,6 +19,7 @@ func (w *World) cohesionAndExit() {
 		}
 	}
 	w.refreshAlliances()
+	w.rebaseline()
 	for a := range w.alliances {
 		al := &w.alliances[a]
 		if !al.Active() {

@@ -17,9 +17,9 @@ func finiteScenario() *Scenario {
 	return &Scenario{Name: "finite", Calendar: Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1}, Ticks: 24,
 		Map: "PP~CC~AA\nPP~CC~AA", Params: DefaultParams(), Decision: d,
 		States: []State{
-			{ID: "p", Role: Patron, Glyph: 'P', Land: 5, Naval: 5, Economy: 10, Sovereign: true, Decision: d},
-			{ID: "c", Role: Client, Glyph: 'C', Land: 1, Naval: 1, Economy: 1, Sovereign: true, Decision: d},
-			{ID: "a", Role: Adversary, Glyph: 'A', Land: 8, Naval: 3, Economy: 8, Revisionism: 0.8, Sovereign: true, Decision: d},
+			{ID: "p", Role: Patron, Glyph: 'P', Land: 5, Naval: 5, Economy: 10, Sovereign: true},
+			{ID: "c", Role: Client, Glyph: 'C', Land: 1, Naval: 1, Economy: 1, Sovereign: true},
+			{ID: "a", Role: Adversary, Glyph: 'A', Land: 8, Naval: 3, Economy: 8, Revisionism: 0.8, Sovereign: true},
 		}}
 }
 
@@ -54,7 +54,7 @@ func TestNonFiniteValuationStopsTheRun(t *testing.T) {
 	agents.RegisterValuation("test-nan", agents.ValuationFunc(func(agents.Lottery, *agents.Decision) float64 { return math.NaN() }))
 	sc := finiteScenario()
 	for i := range sc.States {
-		sc.States[i].Decision.Valuation = "test-nan"
+		sc.States[i].Decision = agents.DecisionOverrides{"valuation": "test-nan"}
 	}
 	c, err := Compile(sc)
 	if err != nil {
@@ -69,8 +69,8 @@ func TestNonFiniteValuationStopsTheRun(t *testing.T) {
 // A scenario built in code cannot bypass the ranges a file is held to.
 func TestCompileChecksEveryNumber(t *testing.T) {
 	for name, mutate := range map[string]func(*Scenario){
-		"lambda":     func(sc *Scenario) { sc.States[0].Decision.Lambda = math.Inf(1) },
-		"patience":   func(sc *Scenario) { sc.States[0].Decision.Patience = 1e300 },
+		"lambda":     func(sc *Scenario) { sc.States[0].Decision = agents.DecisionOverrides{"lambda": math.Inf(1)} },
+		"patience":   func(sc *Scenario) { sc.States[0].Decision = agents.DecisionOverrides{"patience": 1e300} },
 		"stakes":     func(sc *Scenario) { sc.States[0].Stakes = map[string]float64{"c": 1e308} },
 		"grievance":  func(sc *Scenario) { sc.States[1].Grievance = map[string]float64{"a": math.NaN()} },
 		"ideology":   func(sc *Scenario) { sc.States[2].Ideology = math.Inf(-1) },

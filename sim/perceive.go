@@ -77,7 +77,7 @@ func (w *World) refreshAlliances() {
 				w.assurance[m] = max(w.assurance[m], k)
 			}
 			al.Members.Without(m).Each(func(j int) {
-				row.weight[j] = max(row.weight[j], kh)
+				row.weight[j] = max(row.weight[j], w.standBy(al.Origin, m, j, kh))
 			})
 		})
 	}
@@ -86,6 +86,19 @@ func (w *World) refreshAlliances() {
 		w.defence[m] = w.geo.Defence(m, w.land[m], w.help[m])
 		w.defK[m] = w.powK(w.defence[m])
 	}
+}
+
+// standBy is the weight k·h with which ally j stands by m in an alliance
+// of the given origin: kh, except between two clients of an imposed
+// alliance, who hold only the commitment the patron asked of them, not
+// one they made to each other (docs/model.md §7.9): they are allies —
+// each counts the other's friendly intent and its autonomy cost — but
+// only the patron comes to their help.
+func (w *World) standBy(origin Origin, m, j int, kh float64) float64 {
+	if origin == OriginImposed && w.c.role[m] == Client && w.c.role[j] == Client {
+		return 0
+	}
+	return kh
 }
 
 // helpOf is the allied help Σ_a k·h·P(a→m) of a tie row.
@@ -180,7 +193,7 @@ func (w *World) fold(m int, row *tieRow, mode foldMode) (total, adv float64) {
 		return 0, 0
 	}
 	defK := w.defK[m]
-	if row != &w.ties[m] {
+	if row != &w.ties[m] || w.noCache {
 		defK = w.powK(w.geo.Defence(m, w.land[m], w.helpOf(m, row)))
 	}
 	first := w.tick == 0
@@ -206,7 +219,7 @@ func (w *World) fold(m int, row *tieRow, mode foldMode) (total, adv float64) {
 				t = agents.Perceive(w.perceived[k], reading, c.p.PerceptionLag)
 			}
 		default:
-			t = agents.Clamp01(w.perceived[k] + tau - w.raw[k])
+			t = agents.Clamp01(w.perceived[k] + (tau - w.raw[k]))
 		}
 		if mode != foldHypothetical {
 			w.perceived[k], w.raw[k] = t, tau
@@ -234,7 +247,7 @@ func (w *World) pictureOf(m int) float64 {
 			return
 		}
 		k := m*n + j
-		picture = agents.Combine(picture, agents.Clamp01(w.perceived[k]+w.tau(m, j, grossK, &none)-w.raw[k]))
+		picture = agents.Combine(picture, agents.Clamp01(w.perceived[k]+(w.tau(m, j, grossK, &none)-w.raw[k])))
 	})
 	return picture
 }
@@ -243,7 +256,7 @@ func (w *World) pictureOf(m int) float64 {
 // lag and noise, combines them, and frames the total against its reference
 // point (docs/model.md §7.2–§7.3).
 func (w *World) perceive() {
-	if w.forcesDirty {
+	if w.forcesStale() {
 		w.refreshForces()
 	}
 	w.refreshIntents()
@@ -307,7 +320,7 @@ func (w *World) tiesUnder(m int, ch change) tieRow {
 	if ch.add.Has(m) {
 		row.allies |= ch.add.Without(m)
 		ch.add.Without(m).Each(func(j int) {
-			row.weight[j] = max(row.weight[j], ch.kh)
+			row.weight[j] = max(row.weight[j], w.standBy(ch.origin, m, j, ch.kh))
 		})
 	}
 	if ch.drop >= 0 && w.alliances[ch.drop].Members.Has(m) {
@@ -320,7 +333,7 @@ func (w *World) tiesUnder(m int, ch change) tieRow {
 					continue
 				}
 				row.allies = row.allies.With(j)
-				row.weight[j] = max(row.weight[j], w.c.commitment(ob.Strong)*ob.Cohesion)
+				row.weight[j] = max(row.weight[j], w.standBy(ob.Origin, m, j, w.c.commitment(ob.Strong)*ob.Cohesion))
 			}
 		})
 	}
@@ -336,8 +349,8 @@ func (w *World) affects(m int, ch change) bool {
 // stakes-weighted max) under a hypothetical change. It changes nothing.
 func (w *World) threatUnder(i int, ch change) float64 {
 	c, n := w.c, w.c.n
-	direct := w.direct[i]
-	if w.affects(i, ch) {
+	direct := w.direct[i] // exact while raw readings are current (rebaseline)
+	if w.noCache || w.affects(i, ch) {
 		row := w.tiesUnder(i, ch)
 		direct, _ = w.fold(i, &row, foldHypothetical)
 	}
@@ -350,7 +363,7 @@ func (w *World) threatUnder(i int, ch change) float64 {
 			return
 		}
 		a := w.directAdv[ci]
-		if w.affects(ci, ch) {
+		if w.noCache || w.affects(ci, ch) {
 			row := w.tiesUnder(ci, ch)
 			_, a = w.fold(ci, &row, foldHypothetical)
 		}

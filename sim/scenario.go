@@ -22,8 +22,11 @@ type Scenario struct {
 	Rough    string // optional rough overlay of the same size
 	Generate *theater.GenerateSpec
 
-	Params   Params
-	Decision agents.Decision // scenario default; every state carries its own resolved copy
+	Params Params
+	// Decision is the scenario's [decision]: how every state decides,
+	// unless it overrides a key (State.Decision). Compile resolves each
+	// state's settings against it.
+	Decision agents.Decision
 	States   []State
 	Events   []ScriptedEvent
 }
@@ -70,9 +73,12 @@ type State struct {
 	Sovereign    bool
 	Stakes       map[string]float64 // patrons: value of each client; unlisted clients 1
 	Grievance    map[string]float64 // extra hostile intent read into others
-	HasReference bool               // Reference was given; otherwise the tick-0 threat
+	HasReference bool               // Reference was given; otherwise the status-quo threat
 	Reference    float64
-	Decision     agents.Decision
+	// Decision holds only the keys of [decision] this state sets for
+	// itself; every other key is the scenario's (Scenario.Decision),
+	// resolved at Compile. Nil: the scenario's settings throughout.
+	Decision agents.DecisionOverrides
 }
 
 // ScriptKind is the kind of a scripted event.
@@ -183,4 +189,11 @@ func (sc *Scenario) Index(id string) int {
 		}
 	}
 	return -1
+}
+
+// DecisionOf returns how state i decides: the scenario's Decision with the
+// state's overrides applied. The error names any override that is unknown
+// or out of range (Validate reports it too).
+func (sc *Scenario) DecisionOf(i int) (agents.Decision, error) {
+	return sc.States[i].Decision.Apply(sc.Decision)
 }

@@ -6,6 +6,15 @@ import (
 	"github.com/alliancesim/alliancesim/agents"
 )
 
+// The states of testScenario, by index.
+const (
+	pat = iota
+	c1
+	c2
+	c3
+	adv
+)
+
 // A small theatre for mechanism tests: an adversary (A) on the left shares
 // a land border with three clients (1, 2, 3) in a row; the patron (P) sits
 // across a two-cell strait on the right.
@@ -24,7 +33,7 @@ func testScenario() *Scenario {
 	p.ProvokeRate = 0
 	state := func(id string, role Role, glyph rune, land, naval, econ, rev, ideo float64) State {
 		return State{ID: id, Name: id, Role: role, Glyph: glyph, Land: land, Naval: naval, Economy: econ,
-			Revisionism: rev, Ideology: ideo, Sovereign: true, Decision: d}
+			Revisionism: rev, Ideology: ideo, Sovereign: true}
 	}
 	return &Scenario{
 		Name: "test", Calendar: Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1}, Ticks: 120,

@@ -69,7 +69,7 @@ type World struct {
 	reviews   []reviewMark   // each state's last review
 	reviewing agents.Set     // the states reviewing their policy this tick
 	positions []positionMemo // exact cache of position values
-	noCache   bool           // tests: recompute instead of using positions
+	noCache   bool           // tests: every cache off (cache.go)
 	view      patronView
 	err       error // the first non-finite value found (finite.go)
 

@@ -16,12 +16,13 @@ import (
 	"github.com/alliancesim/alliancesim/configs"
 	"github.com/alliancesim/alliancesim/runner"
 	"github.com/alliancesim/alliancesim/sim"
+	"github.com/alliancesim/alliancesim/targets"
 )
 
 // checkTargets runs a scenario and evaluates its HISTORY.md targets.
-func checkTargets(ctx context.Context, sc *sim.Scenario, runs int, seed uint64, workers int, what string) ([]runner.TargetResult, error) {
-	targets := runner.TargetsFor(sc.Name)
-	if targets == nil {
+func checkTargets(ctx context.Context, sc *sim.Scenario, runs int, seed uint64, workers int, what string) ([]targets.Result, error) {
+	ts := targets.For(sc.Name)
+	if ts == nil {
 		return nil, fmt.Errorf("%s has no historical targets; allowed: %s", sc.Name, strings.Join(historical(), ", "))
 	}
 	c, err := sim.Compile(sc)
@@ -39,20 +40,10 @@ func checkTargets(ctx context.Context, sc *sim.Scenario, runs int, seed uint64, 
 	if err != nil {
 		return nil, err
 	}
-	return runner.Evaluate(targets, records, sc.Calendar), nil
+	return targets.Evaluate(ts, records, sc.Calendar), nil
 }
 
-func historical() []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, t := range runner.HistoryTargets {
-		if !seen[t.Scenario] {
-			seen[t.Scenario] = true
-			out = append(out, t.Scenario)
-		}
-	}
-	return out
-}
+func historical() []string { return targets.Scenarios() }
 
 func newCheckCmd() *cobra.Command {
 	var (
@@ -100,7 +91,7 @@ unless it could not run.`,
 					Scenario string                `json:"scenario"`
 					Runs     int                   `json:"runs"`
 					Seed     uint64                `json:"seed"`
-					Targets  []runner.TargetResult `json:"targets"`
+					Targets  []targets.Result `json:"targets"`
 				}{sc.Name, runs, seed, res})
 			}
 			printTargets(w, sc.Name, runs, seed, res)
@@ -115,7 +106,7 @@ unless it could not run.`,
 	return cmd
 }
 
-func printTargets(w io.Writer, name string, runs int, seed uint64, res []runner.TargetResult) {
+func printTargets(w io.Writer, name string, runs int, seed uint64, res []targets.Result) {
 	fmt.Fprintf(w, "%s: %d runs, seeds %d–%d\n\n", name, runs, seed, seed+uint64(runs-1))
 	// "of" is the number of runs a conditional target (A3, A7, E4) is
 	// measured over; the others are over every run.
@@ -159,7 +150,8 @@ func newCompareCmd() *cobra.Command {
 		Short: "Score every theory against every historical target",
 		Long: `compare runs both historical scenarios under every combination of patron
 strategy (assurance, prospect, powerplay) and valuation (prospect,
-expected_utility), given to every state, and prints the scorecard: each
+expected_utility), set as each scenario's [decision] (a state that sets
+its own keeps it), and prints the scorecard: each
 target, each combination, the share of runs meeting it (* where the target is
 met). With --out DIR it also writes DIR/scorecard.csv.`,
 		Args: cobra.NoArgs,
@@ -168,21 +160,20 @@ met). With --out DIR it also writes DIR/scorecard.csv.`,
 				return err
 			}
 			var ids, descs []string
-			table := map[string]map[string]runner.TargetResult{}
+			table := map[string]map[string]targets.Result{}
 			var cols []string
 			for _, th := range theories {
 				col := th.strategy + "/" + th.valuation
 				cols = append(cols, col)
-				table[col] = map[string]runner.TargetResult{}
+				table[col] = map[string]targets.Result{}
 				for _, name := range historical() {
 					sc, err := configs.Builtin(name)
 					if err != nil {
 						return err
 					}
+					// The scenario's [decision]: every state that does not
+					// set its own follows it.
 					sc.Decision.Strategy, sc.Decision.Valuation = th.strategy, th.valuation
-					for i := range sc.States {
-						sc.States[i].Decision.Strategy, sc.States[i].Decision.Valuation = th.strategy, th.valuation
-					}
 					res, err := checkTargets(cmd.Context(), sc, runs, seed, workers, name+" "+col)
 					if err != nil {
 						return err

@@ -1,0 +1,86 @@
+package sim
+
+import (
+	"github.com/alliancesim/alliancesim/agents"
+	"github.com/alliancesim/alliancesim/theater"
+)
+
+// Caches. The engine keeps what it can reuse, and every such cache is
+// exact: turning it off changes no byte of a run (TestCachesOff). With
+// noCache set — tests only — a World
+//
+//   - values each state's position afresh instead of from positionMemo;
+//   - recomputes forces, projections, credibility, allied help and
+//     defence at every perception and after every challenge, not only
+//     when a capability event or an occupation changed them (forcesDirty);
+//   - rebuilds the theatre's geometry from its grid after every change of
+//     territory, instead of updating the distance fields incrementally
+//     (theater.Geometry.Transfer);
+//   - folds the threat of every state under a hypothetical change of
+//     alliances (threatUnder), where otherwise a state whose ties the
+//     change leaves alone keeps its current threat. That is exact because
+//     raw readings are kept current (rebaseline): the fold of an
+//     untouched state gives its perceived threats back bit for bit.
+//
+// Policy review (review.go) is not a cache: it is a mechanism of the
+// model, with its own tests; review_threshold 0 and review_interval 1 is
+// the every-tick model.
+
+// forcesStale reports whether what depends on forces and geography must
+// be recomputed (refreshForces) before it is read.
+func (w *World) forcesStale() bool { return w.forcesDirty || w.noCache }
+
+// setGeometry installs the theatre after a change of territory; with
+// caches off it is built afresh from its grid.
+func (w *World) setGeometry(geo *theater.Geometry) {
+	if w.noCache && geo != w.geo {
+		fresh, err := theater.Compile(geo.Grid(), w.c.n, geo.Params())
+		if err != nil {
+			panic("sim: rebuilding the theatre: " + err.Error())
+		}
+		geo = fresh
+	}
+	w.geo = geo
+}
+
+// rebaseline brings every state's raw readings τ up to date with the
+// world as it now stands — its ties, after cohesion moved, and forces and
+// territory, after an occupation mid-tick — without moving what any state
+// perceives: perception changes at the next reading (perceive) or by what
+// an alliance changes (foldStore). A source wholly occupied stops being a
+// threat source at once. A hypothetical alliance then shifts each
+// perceived threat by what the alliance alone changes in the raw reading,
+// not also by whatever moved since the last reading; and a state the
+// change does not touch keeps exactly its threat, so that threatUnder
+// may skip its fold. When nothing moved, rebaseline changes no bit.
+//
+// Raw readings go stale between two readings only when forces and
+// territory change in the crises phase (an occupation, an elimination) or
+// cohesion moves in cohesionAndExit; both rebaseline at once. (perceive
+// reads everything afresh; a formation, a join or an exit stores the
+// readings of the states whose ties it changed.)
+func (w *World) rebaseline() {
+	c, n := w.c, w.c.n
+	for m := 0; m < n; m++ {
+		if !w.alive[m] {
+			w.direct[m], w.directAdv[m] = 0, 0 // as fold reads a dead state
+			continue
+		}
+		row := &w.ties[m]
+		total, adv := 0.0, 0.0
+		for j := 0; j < n; j++ {
+			k := m*n + j
+			if j == m || !w.alive[j] {
+				w.perceived[k], w.raw[k] = 0, 0
+				continue
+			}
+			w.raw[k] = w.tau(m, j, w.defK[m], row)
+			total = agents.Combine(total, w.perceived[k])
+			if c.role[j] == Adversary {
+				adv = agents.Combine(adv, w.perceived[k])
+			}
+		}
+		w.direct[m], w.directAdv[m] = total, adv
+	}
+	w.patronTotals()
+}

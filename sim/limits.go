@@ -1,0 +1,166 @@
+package sim
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// The rules a scenario must follow, shared by Validate (what Compile
+// checks) and the configs package (which checks files against the same
+// rules and reports each problem at its line): one definition of every
+// limit, range and pattern.
+
+// Limits on sizes, so that a typo cannot ask for a theatre or a run that
+// exhausts memory.
+const (
+	MaxTicks    = 1_000_000 // horizon
+	MinGridSide = 2         // a generated theatre's width and height
+	MaxGridSide = 1000
+	MaxIslands  = 1000 // landmasses a generator aims for
+	MaxYear     = 9999 // start years are written YYYY
+)
+
+// ReservedGlyphs are the map characters that are not states: sea, unowned
+// land, unowned rough, and the blanks.
+const ReservedGlyphs = "~.^ \t"
+
+// StateIDPattern is the form of a state id; EventIDPattern that of an
+// event id, which may also use hyphens so that ids read as names
+// (korean-war-invasion).
+var (
+	StateIDPattern = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+	EventIDPattern = regexp.MustCompile(`^[a-z][a-z0-9_-]*$`)
+)
+
+// Range is an interval of allowed numbers: closed unless OpenMin or
+// OpenMax excludes a bound; Whole allows whole numbers only. A value that
+// is not finite is never allowed.
+type Range struct {
+	Min, Max         float64
+	OpenMin, OpenMax bool
+	Whole            bool
+}
+
+// The ranges of a scenario's values (docs/model.md §2).
+var (
+	ForceRange        = Range{Min: 0, Max: MaxForce}         // land, naval, economy, and capability events
+	RevisionismRange  = Range{Min: 0, Max: 1}                // revisionism
+	IdeologyRange     = Range{Min: -1, Max: 1}               // ideology
+	ReferenceRange    = Range{Min: 0, Max: 1}                // a given reference point
+	StakeRange        = Range{Min: 0, Max: MaxForce}         // a patron's stake in a state
+	GrievanceRange    = Range{Min: 0, Max: 1}                // grievance held against a state
+	ShockRange        = Range{Min: -MaxShock, Max: MaxShock} // an intent event's delta
+	FractionRange     = Range{Min: 0, Max: 1, OpenMin: true} // an occupy or withdraw event's share of cells
+	SeaFractionRange  = Range{Min: 0, Max: 1, OpenMax: true} // a generated theatre's share of sea
+	TicksRange        = Range{Min: 1, Max: MaxTicks, Whole: true}
+	GridSideRange     = Range{Min: MinGridSide, Max: MaxGridSide, Whole: true}
+	IslandsRange      = Range{Min: 1, Max: MaxIslands, Whole: true}
+	GenerateSeedRange = Range{Min: 0, Max: math.MaxInt64, Whole: true} // TOML integers are signed 64-bit
+)
+
+// Contains reports whether v is allowed.
+func (r Range) Contains(v float64) bool {
+	return r.inBounds(v) && !math.IsInf(v, 0) && (!r.Whole || v == math.Trunc(v))
+}
+
+// inBounds reports whether v lies between the bounds (false for NaN).
+func (r Range) inBounds(v float64) bool {
+	return v >= r.Min && v <= r.Max && !(r.OpenMin && v == r.Min) && !(r.OpenMax && v == r.Max)
+}
+
+// Check says what is wrong with v and what is allowed, or returns nil.
+func (r Range) Check(v float64) error {
+	switch {
+	case r.Contains(v):
+		return nil
+	case math.IsNaN(v) || math.IsInf(v, 0):
+		return fmt.Errorf("%v is not a finite number; allowed: %s", v, r.Allowed())
+	case r.inBounds(v):
+		return fmt.Errorf("%v is not a whole number; allowed: %s", v, r.Allowed())
+	case r.Whole:
+		return fmt.Errorf("%s is out of range; allowed: %s", strconv.FormatFloat(v, 'f', -1, 64), r.Allowed())
+	}
+	return fmt.Errorf("%v is out of range; allowed: %s", v, r.Allowed())
+}
+
+// CheckInt is Check for a whole number.
+func (r Range) CheckInt(v int) error {
+	if r.Contains(float64(v)) {
+		return nil
+	}
+	return fmt.Errorf("%d is out of range; allowed: %s", v, r.Allowed())
+}
+
+// Allowed describes the allowed values in words: "a number in [0, 1]",
+// "a number in (0, 1]", "a whole number in [1, 1000000]".
+func (r Range) Allowed() string {
+	f := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+	what := "a number"
+	if r.Whole {
+		what = "a whole number"
+	}
+	if math.IsInf(r.Max, 1) {
+		op := "≥"
+		if r.OpenMin {
+			op = ">"
+		}
+		return what + " " + op + " " + f(r.Min)
+	}
+	lo, hi := "[", "]"
+	if r.OpenMin {
+		lo = "("
+	}
+	if r.OpenMax {
+		hi = ")"
+	}
+	return what + " in " + lo + f(r.Min) + ", " + f(r.Max) + hi
+}
+
+// CheckStateID says what is wrong with a state id, or returns nil.
+func CheckStateID(id string) error {
+	if !StateIDPattern.MatchString(id) {
+		return fmt.Errorf("%q is not a valid id; allowed: lowercase letters, digits and _, starting with a letter", id)
+	}
+	return nil
+}
+
+// CheckEventID says what is wrong with an event id, or returns nil.
+func CheckEventID(id string) error {
+	if !EventIDPattern.MatchString(id) {
+		return fmt.Errorf("%q is not a valid event id; allowed: lowercase letters, digits, - and _, starting with a letter", id)
+	}
+	return nil
+}
+
+// glyphWords says which glyphs are allowed.
+const glyphWords = "one character other than ~ . ^ or a space"
+
+// CheckGlyph says what is wrong with a state's map glyph, or returns nil.
+// 0 means no glyph (the state owns no land) and is allowed.
+func CheckGlyph(g rune) error {
+	switch {
+	case g == 0:
+		return nil
+	case g == utf8.RuneError || !utf8.ValidRune(g):
+		return fmt.Errorf("%q is not one character; allowed: %s", g, glyphWords)
+	case strings.ContainsRune(ReservedGlyphs, g):
+		return fmt.Errorf("%q is reserved for the map; allowed: %s", string(g), glyphWords)
+	}
+	return nil
+}
+
+// ScriptKeys lists, for each kind of scripted event, the optional fields
+// it uses by their names in a scenario file: what the kind reads, and
+// nothing else.
+var ScriptKeys = map[ScriptKind][]string{
+	ScriptIntent:      {"target", "delta"},
+	ScriptOccupy:      {"target", "fraction"},
+	ScriptWithdraw:    {"target", "fraction"},
+	ScriptCapability:  {"land", "naval", "economy"},
+	ScriptSovereignty: {"sovereign"},
+	ScriptIdeology:    {"ideology"},
+}

@@ -1,0 +1,276 @@
+package sim
+
+// Mechanism tests of version 1 (notes/mechanism_test.go.v1) that still
+// apply to version 2, ported: patron strategies, refusals and their
+// reasons, the H4 fallback, occupation's domino path, allied help,
+// grievance_fear, invite_occupied, and the steady tick that allocates
+// nothing. The hand-computed tests of MODEL.md §7 are in
+// mechanisms_test.go.
+
+import (
+	"math"
+	"testing"
+
+	"github.com/alliancesim/alliancesim/agents"
+)
+
+// With the assurance strategy a patron joins an existing client alliance,
+// takes the commitment the clients made to each other (H5) and marks it
+// indigenous.
+func TestAssurancePatronJoinsClientAlliance(t *testing.T) {
+	sc := testScenario()
+	// A reference point far above its threat keeps the patron from
+	// imposing (T − ρ < impose_threshold): joining is what it can do.
+	sc.States[pat].HasReference, sc.States[pat].Reference = true, 0.7
+	for _, strong := range []bool{false, true} {
+		w := NewWorld(mustCompile(t, sc), 1)
+		w.perceive()
+		al := w.form(set(c1, c2, c3), strong, OriginClient)
+		w.perceive()
+		w.startReviews()
+		w.patronRound(pat)
+		if !al.Members.Has(pat) {
+			t.Fatalf("strong=%v: patron did not join; events %v", strong, describe(w))
+		}
+		if al.Strong != strong || al.Origin != OriginIndigenous || al.PatronJoined != w.tick || !al.HasPatron {
+			t.Errorf("joined alliance %+v: want commitment %v, origin indigenous", al, strong)
+		}
+	}
+}
+
+// Without a client alliance an assurance patron offers nothing while it is
+// patient and its threat is near its reference point; past patience it
+// imposes its best multilateral set, marked imposed.
+func TestAssurancePatronImposesOnlyPastPatience(t *testing.T) {
+	sc := testScenario()
+	sc.States[pat].Decision = agents.DecisionOverrides{"patience": 6}
+	sc.States[pat].HasReference, sc.States[pat].Reference = true, 0.7
+	w := NewWorld(mustCompile(t, sc), 1)
+	for w.tick = 0; w.tick < 6; w.tick++ {
+		w.perceive()
+		if w.threat[pat]-w.reference[pat] > w.c.decision[pat].ImposeThreshold {
+			t.Fatal("test set-up: the threat should stay under the impose threshold")
+		}
+		w.reviewing = set(pat)
+		w.patronRound(pat)
+		if len(w.alliances) != 0 || len(w.events) != 0 {
+			t.Fatalf("tick %d: a patient assurance patron acted: %v", w.tick, describe(w))
+		}
+	}
+	if w.waited(pat) != 6 || w.wantedSince[pat] != 0 {
+		t.Fatalf("waited %d since %d; the patron should have wanted allies from tick 0", w.waited(pat), w.wantedSince[pat])
+	}
+	w.perceive()
+	w.reviewing = set(pat)
+	w.patronRound(pat)
+	if len(w.alliances) != 1 {
+		t.Fatalf("past patience the patron should impose a multilateral: %v", describe(w))
+	}
+	al := w.alliances[0]
+	if al.Origin != OriginImposed || !al.Members.Has(pat) || al.Members.Len() < 4 || al.PatronJoined != w.tick {
+		t.Errorf("imposed alliance %+v", al)
+	}
+	if e := w.events[0]; e.Type != EventProposal || e.Proposal != ProposeMultilateral || e.Actor != pat {
+		t.Errorf("first event %v, want the patron's multilateral proposal", w.Describe(&e))
+	}
+}
+
+// A threat far above the reference point makes an assurance patron impose
+// at once.
+func TestAssurancePatronImposesPastThreshold(t *testing.T) {
+	sc := testScenario()
+	for i := range sc.States {
+		sc.States[i].HasReference, sc.States[i].Reference = true, 0
+	}
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	if w.threat[pat]-w.reference[pat] <= sc.Decision.ImposeThreshold {
+		t.Fatal("test set-up: threat should exceed the impose threshold")
+	}
+	w.reviewing = set(pat)
+	w.patronRound(pat)
+	if len(w.alliances) != 1 || w.alliances[0].Origin != OriginImposed {
+		t.Fatalf("want an imposed alliance at tick 0: %v", describe(w))
+	}
+}
+
+// A client that fears a fellow invitee refuses, and the log says whom it
+// fears. (Version 2: the status-quo reference point puts the clients in
+// losses, where they accept much; the grievance is also feared as a
+// revival, grievance_fear 1.)
+func TestClientRejectsOverFearOfInvitee(t *testing.T) {
+	sc := testScenario()
+	sc.Params.GrievanceFear = 1
+	sc.States[c1].Grievance = map[string]float64{"c3": 0.9}
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	acc := w.canvass(pat, set(c1, c2, c3), true, OriginImposed)
+	if acc.Has(c1) {
+		t.Fatalf("c1 should refuse an alliance with the state it fears: %v", describe(w))
+	}
+	var rej *Event
+	for i := range w.events {
+		if w.events[i].Type == EventRejection && w.events[i].Actor == c1 {
+			rej = &w.events[i]
+		}
+	}
+	if rej == nil || rej.Reason != agents.CostFear || rej.Target != c3 {
+		t.Fatalf("want c1's rejection for fear of c3, got %v", describe(w))
+	}
+	if got := w.Describe(rej); got != "c1 rejects (fear of c3)" {
+		t.Errorf("described as %q", got)
+	}
+	// Without c3 it accepts the rest.
+	if acc := w.canvass(pat, set(c1, c2), true, OriginImposed); !acc.Has(c1) {
+		t.Errorf("c1 should accept an alliance without c3: %v", describe(w))
+	}
+}
+
+// The fallback after a refused multilateral drops the feared invitee,
+// forms the subset that accepts each other and offers the rest a bilateral
+// (H4).
+func TestFallbackAfterRefusal(t *testing.T) {
+	sc := testScenario()
+	sc.Params.GrievanceFear = 1
+	sc.States[c1].Grievance = map[string]float64{"c3": 0.9}
+	sc.States[c2].Grievance = map[string]float64{"c3": 0.9}
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	w.fallback(pat, set(c1, c2, c3), true)
+	var shapes []agents.Set
+	for _, a := range w.alliances {
+		shapes = append(shapes, a.Members)
+	}
+	if len(shapes) != 2 || shapes[0] != set(pat, c1, c2) || shapes[1] != set(pat, c3) {
+		t.Fatalf("want trilateral pat–c1–c2 and bilateral pat–c3; got %v", describe(w))
+	}
+	if w.alliances[0].Origin != OriginImposed || w.alliances[1].Origin != OriginBilateral {
+		t.Errorf("origins %v %v", w.alliances[0].Origin, w.alliances[1].Origin)
+	}
+}
+
+// An occupation brings the occupier nearer the victim's neighbours: their
+// threat from it rises (the domino path behind H6).
+func TestOccupationRaisesNeighboursThreat(t *testing.T) {
+	sc := testScenario()
+	sc.Params.PerceptionLag = 1
+	sc.Events = []ScriptedEvent{{Tick: 1, Kind: ScriptOccupy, Actor: "adv", Target: "c1", Fraction: 1}}
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	before2, before3 := w.Perceived(c2, adv), w.Perceived(c3, adv)
+	w.tick = 1
+	w.applyScripted()
+	w.perceive()
+	if w.Alive(c1) || w.geo.Cells(c1) != 0 {
+		t.Fatal("c1 should be wholly occupied")
+	}
+	if !(w.Perceived(c2, adv) > before2) || !(w.Perceived(c3, adv) > before3) {
+		t.Errorf("threat from adv: c2 %.4f → %.4f, c3 %.4f → %.4f; both should rise", before2, w.Perceived(c2, adv), before3, w.Perceived(c3, adv))
+	}
+	if w.geo.Distance(adv, c3) >= mustCompile(t, sc).geo.Distance(adv, c3) {
+		t.Error("the occupier should be nearer c3")
+	}
+}
+
+// A client's threat falls when an alliance forms: allies add defence.
+func TestAllianceLowersThreat(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	before := w.threat[c1]
+	w.form(set(pat, c1), true, OriginBilateral)
+	if !(w.threat[c1] < before) {
+		t.Errorf("c1's threat %v → %v should fall when the patron commits", before, w.threat[c1])
+	}
+	if w.defence[c1] <= w.geo.Defence(c1, w.land[c1], 0) {
+		t.Error("allied help should raise c1's defence")
+	}
+}
+
+// A tick in which nothing happens allocates nothing: perception,
+// diplomacy, crisis draws, cohesion and exit run on preallocated slices.
+func TestSteadyTickAllocatesNothing(t *testing.T) {
+	sc := testScenario()
+	sc.Ticks = 10_000
+	w := NewWorld(mustCompile(t, sc), 1)
+	for w.tick < 200 {
+		w.Step()
+	}
+	events := len(w.events)
+	allocs := testing.AllocsPerRun(200, func() { w.Step() })
+	if len(w.events) != events {
+		t.Fatalf("events happened during the measurement (%d): the test needs a quiet world", len(w.events)-events)
+	}
+	if allocs != 0 {
+		t.Errorf("a quiet tick allocated %.1f times", allocs)
+	}
+}
+
+// grievance_fear adds φ·grievance to the fear of a partner:
+// c_T·(T̂ + φ·g), so the fear term of a partner one holds a grievance
+// against grows by c_T·φ·g.
+func TestGrievanceFear(t *testing.T) {
+	amount := map[float64]float64{}
+	for _, phi := range []float64{0, 1} {
+		sc := testScenario()
+		sc.Params.GrievanceFear = phi
+		sc.States[c1].Grievance = map[string]float64{"c3": 0.3}
+		w := NewWorld(mustCompile(t, sc), 1)
+		w.perceive()
+		a := w.appraise(c1, set(pat, c3), true, OriginImposed)
+		want := w.c.p.CostThreat * (w.perceived[c1*w.c.n+c3] + phi*0.3)
+		if a.cost.Largest != agents.CostFear || a.reason != c3 || math.Abs(a.cost.Amount-want) > 1e-12 {
+			t.Errorf("φ=%v: largest term %v of %d (%.4f), want fear of c3 (%.4f)", phi, a.cost.Largest, a.reason, a.cost.Amount, want)
+		}
+		amount[phi] = a.cost.Amount
+	}
+	// c_T·φ·g = 0.3·1·0.3
+	if d := amount[1] - amount[0]; math.Abs(d-0.09) > 1e-12 {
+		t.Errorf("φ=1 adds %.4f to the fear term, want 0.09", d)
+	}
+}
+
+// With invite_occupied a patron's multilateral may include a non-sovereign
+// client: it does not answer, is designated, and joins on sovereignty.
+func TestOccupiedClientJoinsOnSovereignty(t *testing.T) {
+	sc := testScenario()
+	sc.Params.InviteOccupied = true
+	sc.States[c3].Sovereign = false
+	sc.Events = []ScriptedEvent{{Tick: 5, Kind: ScriptSovereignty, Actor: "c3", Sovereign: true}}
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	acc := w.canvass(pat, set(c1, c2, c3), true, OriginImposed)
+	if !acc.Has(c3) {
+		t.Fatal("an occupied invitee neither answers nor refuses")
+	}
+	al := w.form(set(pat, c1, c2, c3), true, OriginImposed)
+	if al.Members.Has(c3) || !al.Designated.Has(c3) {
+		t.Fatalf("c3 should be designated, not a member: %+v", al)
+	}
+	// The same offer again, or the alliance without c3, would repeat the
+	// alliance in force: its signing members are the same.
+	if !w.exists(set(pat, c1, c2, c3)) || !w.exists(set(pat, c1, c2)) {
+		t.Fatal("a proposal differing only by a designated client should count as existing")
+	}
+	w.tick = 5
+	w.applyScripted()
+	if !al.Members.Has(c3) || al.Designated.Has(c3) || len(al.Spells) != 4 {
+		t.Fatalf("c3 should join on sovereignty: %+v", al)
+	}
+	if sp := al.Spells[3]; sp.State != c3 || sp.Joined != 5 || sp.Entry != EntrySovereignty || sp.Left != -1 {
+		t.Fatalf("c3's membership should open at tick 5 by sovereignty: %+v", sp)
+	}
+	// A fallback bilateral for an occupied client takes effect on
+	// sovereignty.
+	sc.Events[0].Tick = 3
+	w = NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	w.fallback(pat, set(c3), true)
+	if len(w.alliances) != 0 || len(w.pending) != 1 {
+		t.Fatalf("the treaty with occupied c3 should wait: %v", describe(w))
+	}
+	w.tick = 3
+	w.applyScripted()
+	if len(w.alliances) != 1 || w.alliances[0].Members != set(pat, c3) || w.alliances[0].Formed != 3 {
+		t.Fatalf("want pat–c3 formed at sovereignty: %v", describe(w))
+	}
+}

@@ -1,0 +1,583 @@
+package sim
+
+import (
+	"math"
+	"reflect"
+	"testing"
+
+	"github.com/alliancesim/alliancesim/agents"
+)
+
+// Hand-computed tests of the mechanisms of MODEL.md §7 (and the reference
+// point of §5 and the policy review of §6) on the small theatre of
+// testdata_test.go:
+//
+//	AAAA1122233~~PP    adv: columns 0-3, c1: 4-5, c2: 6-8, c3: 9-10,
+//	AAAA1122233~~PP    sea: 11-12, pat: 13-14; three identical rows
+//	AAAA1122233~~PP
+//
+// Entering land costs 1 and sea 3, so D(adv→c1) = 1, D(adv→c2) = 3,
+// D(adv→c3) = 6, D(pat→c1) = 3+3+6 = 12, D(pat→c2) = 9, D(pat→c3) = 7,
+// D(adv→pat) = D(pat→adv) = 14. The adversary and the clients share one
+// landmass; the patron is across the strait, so it carries min(land,
+// sealift·naval) = min(6, 0.5·20) = 6 over water. With range 20:
+//
+//	P(adv→c1) = 8·e^(−1/20)  = 7.609835396005712
+//	P(pat→c1) = 6·e^(−12/20) = 3.292869816564158
+//	P(c2→c1)  = 1·e^(−1/20)  = 0.951229424500714
+//
+// Forces: pat land 6, naval 20, economy 10; each client land 1, economy
+// 1; adv land 8, naval 2, economy 8, revisionism 0.8. No rough: Def(c) =
+// land_c + allied help. κ = 2, F₀ = 1, ε = 1e-6.
+
+const handTol = 1e-12
+
+func nearly(t *testing.T, what string, got, want, tol float64) {
+	t.Helper()
+	if math.Abs(got-want) > tol {
+		t.Errorf("%s = %.15g, want %.15g (by hand)", what, got, want)
+	}
+}
+
+// withCohesion sets an alliance's cohesion and brings ties and allied help
+// up to date, as cohesionAndExit would.
+func withCohesion(w *World, al *Alliance, h float64) {
+	al.Cohesion = h
+	w.refreshAlliances()
+	w.rebaseline()
+}
+
+// Challenge probability, challenge_rate·σ(κ_c·(r·Occ − θ_c)) with rate
+// 0.02, κ_c 8, θ_c 0.25. A scripted shock of ln 3 on the logit scale
+// takes adv's revisionism from 0.8 (odds 4) to odds 12: r = 12/13.
+//
+// c1 alone: Def = 1, denial = (P+ε)²/((P+ε)² + (1+ε)²) = 0.983024807556994,
+// credibility P/(P+1) = 0.883853760959946, Occ = 0.868850173276176;
+// 8·(12/13·0.868850173276176 − 0.25) = 4.416124356501,
+// p = 0.02·σ(4.416124356501) = 0.0197612648865843. Unshocked (r = 0.8):
+// 8·(0.8·Occ − 0.25) = 3.56064110896753, p = 0.0194472962089173.
+//
+// c1 allied to pat (strong, cohesion ½, k·h = ½): denial counts the ally,
+// Def = 1 + ½·3.292869816564158 = 2.646434908282079, denial =
+// 0.892107930941338; punishment by the ally's economy against adv's,
+// 0.3·(½·10/(10+8)) = 1/12, so Occ = 0.892107930941338 ·
+// 0.883853760959946 · 11/12 = 0.722785204115972; 8·(12/13·Occ − 0.25) =
+// 3.33749073808718, p = 0.0193138561401762.
+func TestChallengeProbability(t *testing.T) {
+	sc := testScenario()
+	sc.Params.ChallengeRate = 0.02
+	sc.Events = []ScriptedEvent{{Tick: 0, Kind: ScriptIntent, Actor: "adv", Delta: math.Log(3)}}
+	w := NewWorld(mustCompile(t, sc), 1)
+	nearly(t, "unshocked challenge probability", func() float64 { w.refreshForces(); return w.challengeProbability(adv, c1) }(), 0.0194472962089173, 1e-15)
+	w.applyScripted()
+	w.perceive()
+	nearly(t, "shocked revisionism", w.revisionismOf(adv), 12.0/13, handTol)
+	nearly(t, "challenge probability, c1 alone", w.challengeProbability(adv, c1), 0.0197612648865843, 1e-15)
+	al := w.form(set(pat, c1), true, OriginBilateral)
+	withCohesion(w, al, 0.5)
+	nearly(t, "c1's defence", w.defence[c1], 2.646434908282079, handTol)
+	nearly(t, "punishment", w.punished(adv, &w.ties[c1]), 1.0/12, handTol)
+	nearly(t, "challenge probability, c1 allied", w.challengeProbability(adv, c1), 0.0193138561401762, 1e-15)
+}
+
+// Honouring: in a crisis each ally of the victim is asked once, through
+// the alliance in which it stands by the victim most strongly, and
+// honours with probability p_k·h of that alliance. c1 is in W = {pat, c1,
+// c2}, indigenous, weak, cohesion 1 (k·h = 0.35, p = 0.6·1 = 0.6), and S = {pat, c1},
+// strong, cohesion ½ (k·h = ½, p = 0.9·½ = 0.45). pat stands by c1 most
+// strongly through S: it honours with 0.45 — not 0.6 (through W), not
+// 1 − 0.55·0.4 = 0.78 (asked through both), not 0.9 (p_k alone). c2 is
+// asked through W: 0.6. Over 4000 crises the shares are within 4
+// standard errors (0.031 and 0.031) of 0.45 and 0.6, and the two allies
+// decide independently (both: 0.27). Had the patron imposed W, c2 would
+// never honour: clients of an imposed alliance stand by each other only
+// through the patron (TestImposedClientsStandByThePatronOnly).
+func TestHonouring(t *testing.T) {
+	sc := testScenario()
+	sc.Params.OccupyCells = 0 // crises without a change of the map
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	withCohesion(w, w.form(set(pat, c1, c2), false, OriginIndigenous), 1)
+	withCohesion(w, w.form(set(pat, c1), true, OriginBilateral), 0.5)
+	const crises = 4000
+	var byPat, byC2, both int
+	for range crises {
+		from := len(w.events)
+		w.challenge(adv, c1)
+		for _, e := range w.events[from:] {
+			if e.Type != EventChallenge {
+				continue
+			}
+			if e.Others&^set(pat, c2) != 0 {
+				t.Fatalf("honoured by %v: only allies of c1 are asked", e.Others)
+			}
+			if e.Others.Has(pat) {
+				byPat++
+			}
+			if e.Others.Has(c2) {
+				byC2++
+			}
+			if e.Others == set(pat, c2) {
+				both++
+			}
+		}
+	}
+	nearly(t, "share of crises pat honours", float64(byPat)/crises, 0.45, 0.031)
+	nearly(t, "share of crises c2 honours", float64(byC2)/crises, 0.6, 0.031)
+	nearly(t, "share of crises both honour", float64(both)/crises, 0.27, 0.028)
+}
+
+// Occupation: adv occupies when P(adv→c1) > (1 + margin)·Def(c1), Def
+// counted with honouring allies only (margin 2). P = 7.609835396005712.
+//
+//   - c1 alone: 3·1 = 3 < P: it occupies the occupy_cells = 3 cells of c1
+//     nearest to it, column 4 (cells 4, 19, 34, one step from adv), then
+//     column 5 (5, 20, 35); c1 has no cells left and is eliminated, and
+//     its alliance, left with one member, ends (occupied).
+//   - c1 allied to pat (strong, cohesion 1) with p_strong = 1, so pat
+//     always honours: Def = 1 + 3.292869816564158 = 4.292869816564158,
+//     3·Def = 12.88 > P: no occupation.
+//   - the same with p_strong = 0: pat never honours, Def counts only c1's
+//     own 1 although the alliance stands (its help is in w.defence): it
+//     occupies.
+func TestOccupation(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		pStrong float64
+		ally    bool
+		occupy  bool
+	}{{"alone", 0.9, false, true}, {"ally honours", 1, true, false}, {"ally does not honour", 0, true, true}} {
+		t.Run(c.name, func(t *testing.T) {
+			sc := testScenario()
+			sc.Params.PStrong = c.pStrong
+			w := NewWorld(mustCompile(t, sc), 1)
+			w.perceive()
+			var al *Alliance
+			if c.ally {
+				al = w.form(set(pat, c1), true, OriginBilateral)
+				withCohesion(w, al, 1)
+				nearly(t, "c1's defence with its ally", w.defence[c1], 4.292869816564158, handTol)
+			}
+			w.challenge(adv, c1)
+			if taken := 6 - w.geo.Cells(c1); taken != 0 != c.occupy || (c.occupy && taken != 3) {
+				t.Fatalf("%d cells of c1 taken; want occupation %v of 3 cells: %v", taken, c.occupy, describe(w))
+			}
+			if !c.occupy {
+				return
+			}
+			for _, cell := range []int{4, 19, 34} {
+				if w.geo.Owner(cell) != adv {
+					t.Errorf("cell %d belongs to %d, want adv: the nearest cells go first", cell, w.geo.Owner(cell))
+				}
+			}
+			w.refreshForces()
+			w.challenge(adv, c1)
+			if w.geo.Cells(c1) != 0 || w.Alive(c1) {
+				t.Fatalf("c1 should be wholly occupied and eliminated: %v", describe(w))
+			}
+			for _, cell := range []int{5, 20, 35} {
+				if w.geo.Owner(cell) != adv {
+					t.Errorf("cell %d belongs to %d, want adv", cell, w.geo.Owner(cell))
+				}
+			}
+			if al != nil {
+				al = &w.alliances[al.ID]
+				if al.Active() || al.Cause != EndOccupied || al.Spells[1].Exit != ExitOccupied {
+					t.Errorf("the alliance of an eliminated member should end, occupied: %+v", al)
+				}
+			}
+		})
+	}
+}
+
+// Restraint: before a provocation, each patron allied with the client has
+// one chance to hold it back, with the control probability of the
+// tightest alliance they share. c1 (revisionism 1, provoke_rate 1: it
+// provokes every tick) is in M = {pat, c1, c2, c3} (multilateral, control
+// 0.2) and T = {pat, c1, c2} (trilateral, 0.4): restrained in 0.4 of the
+// ticks — not 0.2 (the loosest), not 1 − 0.8·0.6 = 0.52 (a chance per
+// alliance). Over 3000 ticks within 4 standard errors (0.036). With a
+// bilateral of control 1 as well, always restrained, by pat; with control
+// 0 everywhere, never.
+func TestRestraint(t *testing.T) {
+	setup := func(bilateral bool, control float64) *World {
+		sc := testScenario()
+		sc.Params.ProvokeRate = 1
+		sc.States[c1].Revisionism = 1
+		if control >= 0 {
+			sc.Params.ControlBilateral, sc.Params.ControlTrilateral, sc.Params.ControlMultilateral = control, control, control
+		}
+		w := NewWorld(mustCompile(t, sc), 1)
+		w.perceive()
+		w.form(set(pat, c1, c2, c3), false, OriginImposed)
+		w.form(set(pat, c1, c2), false, OriginImposed)
+		if bilateral {
+			w.form(set(pat, c1), false, OriginBilateral)
+		}
+		return w
+	}
+	count := func(w *World, ticks int) (restrained, provoked int) {
+		for range ticks {
+			from := len(w.events)
+			w.crises()
+			for _, e := range w.events[from:] {
+				switch {
+				case e.Type == EventRestraint && e.Actor == pat && e.Target == c1:
+					restrained++
+				case e.Type == EventProvocation && e.Actor == c1 && e.Target == adv:
+					provoked++
+				case e.Type == EventRestraint || e.Type == EventProvocation:
+					t.Fatalf("unexpected %v", w.Describe(&e))
+				}
+			}
+		}
+		return
+	}
+	const ticks = 3000
+	r, p := count(setup(false, -1), ticks)
+	if r+p != ticks {
+		t.Fatalf("%d restraints and %d provocations in %d ticks: c1 should provoke every tick", r, p, ticks)
+	}
+	nearly(t, "share restrained (tightest: trilateral 0.4)", float64(r)/ticks, 0.4, 0.036)
+	if r, p := count(setup(true, 1), 100); r != 100 || p != 0 {
+		t.Errorf("control 1: %d restrained, %d provoked of 100", r, p)
+	}
+	if r, p := count(setup(true, 0), 100); r != 0 || p != 100 {
+		t.Errorf("control 0: %d restrained, %d provoked of 100", r, p)
+	}
+}
+
+// Entrapment: after c1's provocation at tick 5, its strong allies — pat in
+// S = {pat, c1} — pay entrapment_cost (0.1) against their stay value for
+// entrapment_memory (24) ticks: through tick 28, not at 29. Its weak
+// allies (c2, c3 in W = {c1, c2, c3}) pay nothing, nor does c1 itself.
+//
+// The penalty is an autonomy cost: the good outcome falls by 0.1·(1 − v),
+// the bad by 0.1·(1 + v). pat values by expected utility, so its stay
+// value falls by 0.1·(p(1 − v) + (1 − p)(1 + v)) = 0.1·(1 + v − 2pv),
+// v = 1 − e^(−0.5) = 0.393469340287367 (strong, one partner) and p =
+// p_strong·(1 − d) with d the divergence of pat's and c1's pictures. With
+// an exit cost halfway between its margins without and with the penalty,
+// pat stays before the provocation and leaves after it.
+func TestEntrapmentPenalty(t *testing.T) {
+	build := func(exitCost float64) (*World, *Alliance) {
+		sc := testScenario()
+		sc.Params.ProvokeRate = 1
+		sc.Params.ControlBilateral, sc.Params.ControlTrilateral, sc.Params.ControlMultilateral = 0, 0, 0
+		sc.Params.ExitCost = exitCost
+		sc.States[c1].Revisionism = 1
+		sc.States[pat].Decision = agents.DecisionOverrides{"valuation": "expected_utility"}
+		w := NewWorld(mustCompile(t, sc), 1)
+		w.perceive()
+		w.tick = 5
+		s := w.form(set(pat, c1), true, OriginBilateral).ID
+		w.form(set(c1, c2, c3), false, OriginClient)
+		return w, &w.alliances[s]
+	}
+	w, s := build(0.05)
+	stayAlone := func(penalty float64) (stay, alone float64) {
+		without := w.threatUnder(pat, change{drop: s.ID})
+		stay = w.appraiseFrom(pat, set(c1), true, without, w.threat[pat], penalty).value
+		alone = w.c.valuation[pat].Value(agents.SelfHelp(without, w.reference[pat], w.c.costs), &w.c.decision[pat])
+		return
+	}
+	stay0, alone := stayAlone(0)
+	stayP, _ := stayAlone(0.1)
+	v := 1 - math.Exp(-0.5)
+	p := 0.9 * (1 - agents.Divergence(w.picture[pat], w.picture[c1]))
+	nearly(t, "stay value lost to the penalty", stay0-stayP, 0.1*(1+v-2*p*v), handTol)
+
+	w.crises()
+	if len(w.events) == 0 || w.events[len(w.events)-1].Type != EventProvocation {
+		t.Fatalf("c1 should provoke: %v", describe(w))
+	}
+	for _, al := range w.alliances {
+		for m := 0; m < w.c.n; m++ {
+			want := int32(0)
+			if al.ID == s.ID && m == pat {
+				want = 5 + 24
+			}
+			if al.penaltyUntil[m] != want {
+				t.Errorf("alliance %d: %s pays until %d, want %d", al.ID, w.c.id[m], al.penaltyUntil[m], want)
+			}
+		}
+	}
+
+	// The exit decision: an exit cost halfway between the margins
+	// alone − stay without and with the penalty.
+	exitCost := (alone - stay0 + alone - stayP) / 2
+	if !(alone-stay0 < exitCost && exitCost < alone-stayP && exitCost > 0) {
+		t.Fatalf("set-up: margins %v and %v should bracket a positive exit cost", alone-stay0, alone-stayP)
+	}
+	w2, s2 := build(exitCost)
+	for _, c := range []struct {
+		tick  int
+		leave float64
+	}{{5, 0}, {6, 1}, {28, 1}, {29, 0}} {
+		w2.tick = c.tick
+		if c.tick == 6 {
+			w2.tick = 5
+			w2.crises() // the provocation, at tick 5
+			w2.tick = 6
+		}
+		if got := w2.leaveProbability(s2, pat); got != c.leave {
+			t.Errorf("tick %d: pat leaves with probability %v, want %v", c.tick, got, c.leave)
+		}
+	}
+}
+
+// Cohesion h = agents.Cohesion of the members' threat pictures. A patron's
+// picture is its stakes-weighted clients' pictures, Σ s·x²/Σ s·x, if that
+// exceeds its own: with pictures pat 0.1, c1 0.6, c2 0.2, c3 0.4 and
+// stakes 1, (0.36 + 0.04 + 0.16)/1.2 = 7/15. For S = {pat, c1}: mean
+// (7/15 + 9/15)/2 = 8/15; divergences (1/15)/(15/15) = 1/15 and
+// (1/15)/(17/15) = 1/17; h = 1 − (1/15 + 1/17)/2 = 239/255 =
+// 0.937254901960784. cohesionAndExit sets it, and pat's help to c1 is
+// k·h·P(pat→c1) = 239/255·3.292869816564158 = 3.08625837709347.
+func TestCohesion(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	al := w.form(set(pat, c1), true, OriginBilateral)
+	w.directPicture[pat], w.directPicture[c1], w.directPicture[c2], w.directPicture[c3] = 0.1, 0.6, 0.2, 0.4
+	w.patronTotals()
+	nearly(t, "pat's picture", w.picture[pat], 7.0/15, handTol)
+	nearly(t, "cohesionOf", w.cohesionOf(set(pat, c1)), 239.0/255, handTol)
+	w.reviewing = 0 // no exit decisions
+	w.cohesionAndExit()
+	nearly(t, "the alliance's cohesion", al.Cohesion, 239.0/255, handTol)
+	nearly(t, "pat's help to c1", w.help[c1], 3.08625837709347, handTol)
+}
+
+// Exit: a member leaves when staying is worse than its position without
+// the alliance by more than the exit cost, with the softmax noise of its
+// temperature (0 here: certainly). Clients of an imposed alliance hold
+// only the commitment the patron asked of them: their exit cost is
+// exit_cost·(1 − μ) = 0.05·0.2 = 0.01; a client of an indigenous alliance
+// and the patron pay the full 0.05. c1 fears c2 (grievance 0.9, feared as
+// a revival, grievance_fear 1), so staying in A = {pat, c1, c2} is worse
+// than leaving by some margin m > 0; with exit_cost 2m the imposed
+// client's exit cost is 0.4m < m: it leaves; in the same alliance of
+// indigenous origin 2m > m: it stays.
+func TestExit(t *testing.T) {
+	build := func(exitCost float64) (*World, *Alliance) {
+		sc := testScenario()
+		sc.Params.GrievanceFear = 1
+		sc.Params.ExitCost = exitCost
+		sc.States[c1].Grievance = map[string]float64{"c2": 0.9}
+		w := NewWorld(mustCompile(t, sc), 1)
+		w.perceive()
+		return w, w.form(set(pat, c1, c2), true, OriginImposed)
+	}
+	w, al := build(0.05)
+	nearly(t, "exit cost of an imposed alliance's client", w.exitCost(al, c1), 0.01, handTol)
+	nearly(t, "exit cost of its patron", w.exitCost(al, pat), 0.05, handTol)
+	al.Origin = OriginIndigenous
+	nearly(t, "exit cost of an indigenous alliance's client", w.exitCost(al, c1), 0.05, handTol)
+	al.Origin = OriginImposed
+
+	// the margin: c1's value alone (no ally left: self-help) less its
+	// value of staying, from the baseline of its threat without A
+	without := w.threatUnder(c1, change{drop: al.ID})
+	stay := w.appraiseFrom(c1, set(pat, c2), true, without, w.threat[c1], 0).value
+	alone := w.c.valuation[c1].Value(agents.SelfHelp(without, w.reference[c1], w.c.costs), &w.c.decision[c1])
+	margin := alone - stay
+	if margin <= 0 {
+		t.Fatalf("set-up: c1 should prefer leaving A (margin %v)", margin)
+	}
+	if got := w.leaveProbability(al, c1); got != 1 {
+		t.Errorf("at exit cost 0.05 (0.01 for c1) c1 leaves with %v, want 1", got)
+	}
+	w, al = build(2 * margin)
+	if got := w.leaveProbability(al, c1); got != 1 {
+		t.Errorf("imposed, exit cost 2m: c1 leaves with %v, want 1 (it pays 0.4m < m)", got)
+	}
+	al.Origin = OriginIndigenous
+	if got := w.leaveProbability(al, c1); got != 0 {
+		t.Errorf("indigenous, exit cost 2m: c1 leaves with %v, want 0 (it pays 2m > m)", got)
+	}
+	// with noise: temperature 0.1 errs with σ(−1/0.1) = σ(−10)
+	w.c.decision[c1].Temperature = 0.1
+	nearly(t, "indigenous, at temperature 0.1", w.leaveProbability(al, c1), 1/(1+math.Exp(10)), handTol)
+}
+
+// The status-quo reference point (docs/model.md §7.3): Compile's reference
+// is the noise-free total threat at tick 0 with every state's
+// revisionism, grievance and memory zero — what power, geography and
+// ideology give. Intent is then ψ·|Δideology|/2 = 0.15·|Δideology|; τ =
+// I·(Pw + G + 2·Occ)/4, Pw = economy/10, Occ = denial·credibility with no
+// allies (Def = own land), T = 1 − Π(1 − τ).
+//
+//	c1: pat I 0.03, Pw 1, G 0.548812, P 3.29287, Occ 0.702287: τ 0.0221503889376
+//	    adv I 0.27, Pw 0.8, G 0.951229, P 7.60984, Occ 0.86885: τ 0.235502759546
+//	    (c2, c3: same ideology, no intent) T = 0.252436670763865
+//	c2: pat τ 0.0234133892746, adv τ 0.227543187746: T = 0.245629019788907
+//	c3: pat τ 0.0242734378358, adv τ 0.216317394834: T = 0.235340065833241
+//	adv: pat τ 0.125924447506, c1 0.0718754838589, c2 0.0655623599875,
+//	    c3 0.0572436888946: T = 0.285330924261889
+//	pat: direct (clients 0.0048661, 0.0055322, 0.0060352; adv 0.0975825)
+//	    0.112331575038759; its clients' threats from adv, x = 0.235502759546,
+//	    0.227543187746, 0.216317394834, weighted Σx²/Σx = 0.226727963962637,
+//	    the larger: T = 0.226727963962637
+//
+// Revisionism (adv 0.8), a grievance, perception noise and a scripted
+// shock change none of it; a reference the scenario gives is kept.
+func TestStatusQuoReference(t *testing.T) {
+	sc := testScenario()
+	sc.Params.PerceptionNoise = 0.5
+	sc.States[c1].Grievance = map[string]float64{"adv": 0.5}
+	sc.Events = []ScriptedEvent{{Tick: 0, Kind: ScriptIntent, Actor: "adv", Delta: 2}}
+	sc.States[c3].HasReference, sc.States[c3].Reference = true, 0.42
+	c := mustCompile(t, sc)
+	want := []float64{0.226727963962637, 0.252436670763865, 0.245629019788907, 0.42, 0.285330924261889}
+	for i, r := range want {
+		nearly(t, c.id[i]+"'s reference", c.reference[i], r, 1e-12)
+	}
+	w := NewWorld(c, 1)
+	w.Step()
+	for i, r := range want {
+		nearly(t, c.id[i]+"'s reference point at tick 0", w.Reference(i), r, 1e-12)
+	}
+	if !w.InLosses(c1) {
+		t.Error("with adv's revisionism, c1's threat exceeds the status quo: losses")
+	}
+}
+
+// Policy review (docs/model.md §7.13): a state reviews when its threat
+// moved by at least review_threshold (0.05) since its last review, when
+// review_interval (12) ticks passed, when something that concerns it
+// changed, or (a patron) when its strategy admits other options; every
+// state at its first tick; never an adversary.
+func TestPolicyReview(t *testing.T) {
+	sc := testScenario()
+	sc.States[pat].Decision = agents.DecisionOverrides{"patience": 3, "impose_threshold": 1}
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	w.startReviews()
+	if w.reviewing != set(pat, c1, c2, c3) {
+		t.Fatalf("tick 0: reviewing %b, want every state but the adversary", w.reviewing)
+	}
+	// Freeze threats at their tick-0 values and move time and threats by
+	// hand.
+	base := append([]float64(nil), w.threat...)
+	review := func(tick int, threat map[int]float64) agents.Set {
+		w.tick = tick
+		copy(w.threat, base)
+		for i, x := range threat {
+			w.threat[i] = x
+		}
+		w.startReviews()
+		return w.reviewing
+	}
+	if got := review(1, map[int]float64{c1: base[c1] + 0.049}); got != 0 {
+		t.Errorf("threat moved by 0.049 < 0.05: reviewing %b, want none", got)
+	}
+	if got := review(2, map[int]float64{c1: base[c1] - 0.05}); got != set(c1) {
+		t.Errorf("threat moved by 0.05: reviewing %b, want c1", got)
+	}
+	base[c1] -= 0.05 // c1's threat stays where it moved
+	// c1's mark is now at tick 2, the others' at tick 0; the patron's
+	// patience (3) runs out at tick 3 (it wanted an ally since tick 0),
+	// so its strategy then admits a multilateral: a review.
+	w.wantedSince[pat] = 0
+	if got := review(3, nil); got != set(pat) {
+		t.Errorf("tick 3, the patron's patience out: reviewing %b, want pat", got)
+	}
+	if got := review(11, nil); got != 0 {
+		t.Errorf("tick 11: reviewing %b, want none", got)
+	}
+	if got := review(12, nil); got != set(c2, c3) {
+		t.Errorf("tick 12, 12 ticks after their review: reviewing %b, want c2, c3", got)
+	}
+	// A change concerning c3 — its alliance with c2 — concerns c3, its
+	// ally c2 and the patron, who holds stakes in them; not c1.
+	w.alliances = append(w.alliances, Alliance{ID: len(w.alliances), Members: set(c2, c3), Ended: -1, Cohesion: 1})
+	w.refreshAlliances()
+	w.concerns(set(c3))
+	if got := review(13, nil); got != set(pat, c2, c3) {
+		t.Errorf("a change concerning c3: reviewing %b, want pat, c2, c3", got)
+	}
+	// A change concerning the adversary concerns every patron and client.
+	w.concerns(set(adv))
+	if got := review(14, nil); got != set(pat, c1, c2, c3) {
+		t.Errorf("a change concerning adv: reviewing %b, want all but adv", got)
+	}
+	// Every tick with threshold 0 and interval 1.
+	sc.Params.ReviewThreshold, sc.Params.ReviewInterval = 0, 1
+	w = NewWorld(mustCompile(t, sc), 1)
+	for range 5 {
+		w.Step()
+		if w.reviewing != set(pat, c1, c2, c3) {
+			t.Fatalf("every-tick rule, tick %d: reviewing %b", w.tick-1, w.reviewing)
+		}
+	}
+}
+
+// Offers are always answered: a client that does not review its policy
+// this tick still accepts a patron's proposal that beats its position.
+func TestOffersAnsweredWithoutReview(t *testing.T) {
+	sc := testScenario()
+	sc.Decision.Strategy = "prospect"
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	w.reviewing = set(pat)
+	w.patronRound(pat)
+	if len(w.alliances) == 0 || w.alliances[0].Members.Len() < 2 {
+		t.Fatalf("clients who do not review should still accept: %v", describe(w))
+	}
+}
+
+// A hypothetical alliance is passed as a value: valuing options, the
+// threat without an alliance, or nothing changed at all leaves the world
+// exactly as it was — every matrix and vector, the alliances, the random
+// stream (the next draw equals a twin world's) — and the threat under no
+// change is the threat.
+func TestHypotheticalLeavesWorldUnchanged(t *testing.T) {
+	c := mustCompile(t, testScenario())
+	w, twin := NewWorld(c, 7), NewWorld(c, 7)
+	for _, x := range []*World{w, twin} {
+		x.Step()
+		x.form(set(pat, c1), true, OriginBilateral)
+	}
+	before := snapshotWorld(w)
+	for i := 0; i < c.n; i++ {
+		if got := w.threatUnder(i, noChange); got != w.threat[i] {
+			t.Errorf("%s: threat under no change %v, threat %v", c.id[i], got, w.threat[i])
+		}
+	}
+	w.appraise(c2, set(pat, c3), true, OriginImposed)
+	w.appraise(pat, set(c1, c2, c3), false, OriginImposed)
+	w.bestCommitment(c3, set(c1, c2), OriginClient)
+	w.threatUnder(pat, change{drop: 0})
+	w.leaveProbability(&w.alliances[0], c1)
+	if after := snapshotWorld(w); !reflect.DeepEqual(before, after) {
+		for k := range before {
+			if !reflect.DeepEqual(before[k], after[k]) {
+				t.Errorf("valuing hypothetical alliances changed %s", k)
+			}
+		}
+	}
+	if a, b := w.rng.Float64(), twin.rng.Float64(); a != b {
+		t.Errorf("valuing hypothetical alliances drew random numbers: %v vs the twin's %v", a, b)
+	}
+}
+
+// snapshotWorld copies the World's state (not its scratch buffers and
+// memo) for comparison.
+func snapshotWorld(w *World) map[string]any {
+	clone := func(x []float64) []float64 { return append([]float64(nil), x...) }
+	al := make([]Alliance, len(w.alliances))
+	for i, a := range w.alliances {
+		al[i] = a
+		al[i].Spells = append([]Spell(nil), a.Spells...)
+	}
+	return map[string]any{
+		"perceived": clone(w.perceived), "raw": clone(w.raw), "hostile": clone(w.hostile), "friendly": clone(w.friendly),
+		"base": clone(w.base), "proj": clone(w.proj), "projK": clone(w.projK), "cred": clone(w.cred), "memory": clone(w.memory),
+		"threat": clone(w.threat), "adv": clone(w.adv), "picture": clone(w.picture), "directPicture": clone(w.directPicture),
+		"direct": clone(w.direct), "directAdv": clone(w.directAdv), "reference": clone(w.reference), "help": clone(w.help),
+		"defence": clone(w.defence), "defK": clone(w.defK), "assurance": clone(w.assurance), "land": clone(w.land),
+		"ties": append([]tieRow(nil), w.ties...), "alliances": al, "events": append([]Event(nil), w.events...),
+		"concern": append([]int(nil), w.concern...), "reviews": append([]reviewMark(nil), w.reviews...),
+		"refused": append([]refusal(nil), w.refused...), "tick": w.tick, "geo": w.geo,
+	}
+}

@@ -1,0 +1,86 @@
+package sim
+
+import "testing"
+
+// An ideology event moves its actor's ideology at its tick, and with it the
+// intent read across every pair it belongs to (docs/model.md §7.2):
+// intent = 1 − (1 − r)(1 − ψ·|Δideology|/2)(1 − g)(1 − m), ψ 0.3, no
+// grievance or memory here (challenges are off).
+//
+// Before, adv at −1: c1 (0.8) reads 1 − 0.2·(1 − 0.3·1.8/2) = 0.854 into
+// adv; pat (1) reads 1 − 0.2·(1 − 0.3) = 0.86; adv reads into c1 (r = 0)
+// 0.3·1.8/2 = 0.27. After adv moves to 0.6: 1 − 0.2·(1 − 0.03) = 0.806,
+// 1 − 0.2·(1 − 0.06) = 0.812, and 0.03.
+func TestIdeologyEvent(t *testing.T) {
+	sc := testScenario()
+	sc.Events = []ScriptedEvent{{Tick: 2, Kind: ScriptIdeology, Actor: "adv", Ideology: 0.6}}
+	c := mustCompile(t, sc)
+	w := NewWorld(c, 1)
+	n := c.n
+	check := func(when string, c1adv, patadv, advc1 float64) {
+		t.Helper()
+		nearly(t, when+": c1's intent read into adv", w.hostile[c1*n+adv], c1adv, 1e-12)
+		nearly(t, when+": pat's intent read into adv", w.hostile[pat*n+adv], patadv, 1e-12)
+		nearly(t, when+": adv's intent read into c1", w.hostile[adv*n+c1], advc1, 1e-12)
+	}
+	w.Step()
+	w.Step()
+	check("ticks 0–1", 0.854, 0.86, 0.27)
+	w.Step()
+	check("tick 2", 0.806, 0.812, 0.03)
+	if got, want := w.Describe(&w.events[len(w.events)-1]), "adv's ideology moves to +0.60"; got != want {
+		t.Errorf("event described as %q, want %q", got, want)
+	}
+	if c.ideology[adv] != -1 {
+		t.Errorf("the event changed the compiled scenario: ideology %v", c.ideology[adv])
+	}
+}
+
+// Clients of an imposed alliance hold only the commitment the patron asked
+// of them (docs/model.md §7.9): each is the other's ally (friendly intent,
+// autonomy cost) but stands by it with weight 0, so neither its help nor
+// its punishment counts and it never honours in a crisis; the patron
+// stands by both with k·h. In an alliance the clients built (indigenous)
+// they stand by each other with k·h.
+//
+// W = {pat, c1, c2}, strong (k = 1), cohesion 1. Help to c1 is
+// Σ weight·P(j→c1): imposed, pat's only, 3.292869816564158; indigenous,
+// plus c2's P(c2→c1) = 0.951229424500714, 4.244099241064872.
+func TestImposedClientsStandByThePatronOnly(t *testing.T) {
+	for _, tc := range []struct {
+		origin   Origin
+		c2, help float64
+	}{
+		{OriginImposed, 0, 3.292869816564158},
+		{OriginIndigenous, 1, 4.244099241064872},
+	} {
+		sc := testScenario()
+		sc.Params.OccupyCells = 0
+		w := NewWorld(mustCompile(t, sc), 1)
+		w.perceive()
+		withCohesion(w, w.form(set(pat, c1, c2), true, tc.origin), 1)
+		row := &w.ties[c1]
+		if !row.allies.Has(c2) || !row.allies.Has(pat) {
+			t.Errorf("%v: c1's allies %v, want pat and c2", tc.origin, row.allies)
+		}
+		nearly(t, tc.origin.String()+": c2's weight for c1", row.weight[c2], tc.c2, 0)
+		nearly(t, tc.origin.String()+": pat's weight for c1", row.weight[pat], 1, 0)
+		nearly(t, tc.origin.String()+": help to c1", w.help[c1], tc.help, 1e-12)
+		// the hypothetical of the same alliance gives the same ties
+		hyp := w.tiesUnder(c3, change{add: set(pat, c3, c2), kh: 1, origin: tc.origin, drop: -1})
+		nearly(t, tc.origin.String()+": hypothetical weight of c2 for c3", hyp.weight[c2], tc.c2, 0)
+		honoured := 0
+		for range 200 {
+			from := len(w.events)
+			w.challenge(adv, c1)
+			for _, e := range w.events[from:] {
+				if e.Type == EventChallenge && e.Others.Has(c2) {
+					honoured++
+				}
+			}
+		}
+		if (honoured > 0) != (tc.c2 > 0) {
+			t.Errorf("%v: c2 honoured %d of 200 crises of c1", tc.origin, honoured)
+		}
+	}
+}

@@ -1,0 +1,375 @@
+package sim
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/alliancesim/alliancesim/agents"
+	"github.com/alliancesim/alliancesim/theater"
+)
+
+// FieldError is one problem of a scenario: the key path of the value as a
+// scenario file writes it (states[3].land, params.sea_cost,
+// theater.generate.width, events[0].delta) and what is wrong with it and
+// what is allowed.
+type FieldError struct {
+	Path, Msg string
+}
+
+func (e FieldError) Error() string { return e.Path + ": " + e.Msg }
+
+// ValidationErrors is every problem Validate found, in the order of the
+// scenario's fields. Its Error prints one per line.
+type ValidationErrors []FieldError
+
+func (es ValidationErrors) Error() string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Unwrap gives errors.Is and errors.As each FieldError.
+func (es ValidationErrors) Unwrap() []error {
+	out := make([]error, len(es))
+	for i, e := range es {
+		out[i] = e
+	}
+	return out
+}
+
+// Validate checks every field of a resolved scenario against the rules the
+// configs package checks files against (limits.go, ParamSpecs,
+// agents.DecisionSpecs): the calendar and horizon; every parameter and
+// decision key; each state's id, role, glyph, forces, revisionism,
+// ideology, reference point, stakes, grievances and decision overrides;
+// the theatre (exactly one of a map and a generator, the map against the
+// glyphs, the generator's ranges and whether it can place every state);
+// and each event's id, tick, kind, actor, target and the fields its kind
+// uses. It returns nil or a ValidationErrors with every problem at once.
+// Compile calls it first: nothing runs on an invalid scenario.
+//
+// Fields a kind of event does not use (an intent event's Fraction, a
+// sovereignty event's Land) are ignored, as the engine ignores them; a
+// target is checked for every kind, as it decides who is concerned.
+func (sc *Scenario) Validate() error {
+	_, err := sc.validate()
+	return err
+}
+
+// validator collects the problems of one scenario.
+type validator struct {
+	errs ValidationErrors
+}
+
+func (v *validator) at(path, format string, args ...any) {
+	v.errs = append(v.errs, FieldError{Path: path, Msg: fmt.Sprintf(format, args...)})
+}
+
+// check records err, if any, at path.
+func (v *validator) check(path string, err error) bool {
+	if err != nil {
+		v.at(path, "%v", err)
+		return false
+	}
+	return true
+}
+
+func (v *validator) text(path, s string) {
+	if !utf8.ValidString(s) {
+		v.at(path, "%q is not valid UTF-8; allowed: text in UTF-8", s)
+	}
+}
+
+// validate is Validate, also returning the grid the theatre builds (nil if
+// the scenario is invalid), so that Compile builds it once.
+func (sc *Scenario) validate() (*theater.Grid, error) {
+	v := &validator{}
+	v.text("scenario.name", sc.Name)
+	v.text("scenario.description", sc.Description)
+	sc.validateCalendar(v)
+	for _, s := range ParamSpecs {
+		v.check("params."+s.Name, s.Check(s.Get(&sc.Params)))
+	}
+	for _, s := range agents.DecisionSpecs {
+		v.check("decision."+s.Name, s.Check(s.Get(&sc.Decision)))
+	}
+	index, glyphsOK := sc.validateStates(v)
+	grid := sc.validateTheater(v, glyphsOK)
+	sc.validateEvents(v, index)
+	if len(v.errs) > 0 {
+		return nil, v.errs
+	}
+	return grid, nil
+}
+
+func (sc *Scenario) validateCalendar(v *validator) {
+	c := sc.Calendar
+	if c.StartYear < 0 || c.StartYear > MaxYear || c.StartMonth < 1 || c.StartMonth > 12 {
+		v.at("scenario.start", "year %d, month %d is not a month; allowed: a month of the years 0000 to %04d", c.StartYear, c.StartMonth, MaxYear)
+	}
+	known := false
+	for _, n := range TickUnits {
+		known = known || n == c.MonthsPerTick
+	}
+	if !known {
+		v.at("scenario.tick", "%d months per tick; allowed: %s (1, 3 or 12 months)", c.MonthsPerTick, strings.Join(TickUnitNames, ", "))
+	}
+	v.check("scenario.ticks", TicksRange.CheckInt(sc.Ticks))
+	if every := sc.Params.RecordEvery; every > 0 && TicksRange.Contains(float64(sc.Ticks)) && (sc.Ticks+every-1)/every > MaxSamples {
+		v.at("params.record_every", "%d ticks sampled every %d make %d time-series samples; allowed: at most %d (record_every ≥ %d)",
+			sc.Ticks, every, (sc.Ticks+every-1)/every, MaxSamples, (sc.Ticks+MaxSamples-1)/MaxSamples)
+	}
+}
+
+// validateStates checks every state and returns the index of the valid
+// ids, and whether every glyph is valid and unique (the map can be read).
+func (sc *Scenario) validateStates(v *validator) (map[string]int, bool) {
+	switch n := len(sc.States); {
+	case n == 0:
+		v.at("states", "no states; allowed: at least one state")
+	case n > MaxStates:
+		v.at("states", "%d states; allowed: at most %d", n, MaxStates)
+	}
+	index := map[string]int{}
+	glyphs := map[rune]int{}
+	glyphsOK := true
+	for i := range sc.States {
+		s := &sc.States[i]
+		p := fmt.Sprintf("states[%d]", i)
+		if v.check(p+".id", CheckStateID(s.ID)) {
+			if j, dup := index[s.ID]; dup {
+				v.at(p+".id", "duplicate id %q (first at states[%d]); allowed: each id once", s.ID, j)
+			} else {
+				index[s.ID] = i
+			}
+		}
+		v.text(p+".name", s.Name)
+		if s.Role < 0 || int(s.Role) >= len(RoleNames) {
+			v.at(p+".role", "%v is not a role; allowed: %s", s.Role, strings.Join(RoleNames, ", "))
+		}
+		if !v.check(p+".glyph", CheckGlyph(s.Glyph)) {
+			glyphsOK = false
+		} else if s.Glyph != 0 {
+			if j, dup := glyphs[s.Glyph]; dup {
+				v.at(p+".glyph", "glyph %q is already the glyph of %q; allowed: one glyph per state", string(s.Glyph), sc.States[j].ID)
+				glyphsOK = false
+			} else {
+				glyphs[s.Glyph] = i
+			}
+		}
+		v.check(p+".land", ForceRange.Check(s.Land))
+		v.check(p+".naval", ForceRange.Check(s.Naval))
+		v.check(p+".economy", ForceRange.Check(s.Economy))
+		v.check(p+".revisionism", RevisionismRange.Check(s.Revisionism))
+		v.check(p+".ideology", IdeologyRange.Check(s.Ideology))
+		if s.HasReference {
+			v.check(p+".reference", ReferenceRange.Check(s.Reference))
+		}
+		for _, k := range s.Decision.Keys() {
+			path := p + ".decision." + pathKey(k)
+			spec, ok := agents.LookupDecision(k)
+			if !ok {
+				v.at(path, "unknown decision key; allowed: %s", strings.Join(agents.DecisionNames(), ", "))
+				continue
+			}
+			v.check(path, spec.Check(s.Decision[k]))
+		}
+	}
+	for i := range sc.States {
+		s := &sc.States[i]
+		p := fmt.Sprintf("states[%d]", i)
+		if len(s.Stakes) > 0 && s.Role != Patron {
+			v.at(p+".stakes", "only patrons have stakes; %q is a %s; allowed: no stakes", s.ID, s.Role)
+		}
+		sc.validateTable(v, p+".stakes", s.ID, s.Stakes, StakeRange, index)
+		sc.validateTable(v, p+".grievance", s.ID, s.Grievance, GrievanceRange, index)
+	}
+	return index, glyphsOK
+}
+
+// validateTable checks an id-keyed table of a state: every key another
+// state's id, every value in r.
+func (sc *Scenario) validateTable(v *validator, path, self string, m map[string]float64, r Range, index map[string]int) {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		p := path + "." + pathKey(k)
+		if _, ok := index[k]; !ok || k == self {
+			v.at(p, "%q is not another state's id; allowed: %s", k, idList(index, self))
+			continue
+		}
+		v.check(p, r.Check(m[k]))
+	}
+}
+
+// validateTheater checks the theatre and, if it and the glyphs are valid,
+// builds its grid.
+func (sc *Scenario) validateTheater(v *validator, glyphsOK bool) *theater.Grid {
+	switch g := sc.Generate; {
+	case g != nil && sc.Map != "":
+		v.at("theater", "both a map and a generator; allowed: one of them")
+		return nil
+	case g != nil:
+		ok := v.check("theater.generate.width", GridSideRange.CheckInt(g.Width))
+		ok = v.check("theater.generate.height", GridSideRange.CheckInt(g.Height)) && ok
+		ok = v.check("theater.generate.islands", IslandsRange.CheckInt(g.Islands)) && ok
+		ok = v.check("theater.generate.sea_fraction", SeaFractionRange.Check(g.SeaFraction)) && ok
+		if g.Seed > math.MaxInt64 {
+			v.at("theater.generate.seed", "%d is out of range; allowed: %s", g.Seed, GenerateSeedRange.Allowed())
+			ok = false
+		}
+		if sc.Rough != "" {
+			v.at("theater.rough", "a rough overlay needs a map; allowed: map with rough, or generate alone")
+		}
+		if !ok || !glyphsOK || len(sc.States) > MaxStates {
+			return nil
+		}
+		grid, err := sc.Grid()
+		if err != nil {
+			v.at("theater.generate", "%v; allowed: more land (a lower sea_fraction or a larger grid) or fewer states with a glyph", err)
+			return nil
+		}
+		return grid
+	case sc.Map == "":
+		v.at("theater", "no theatre; allowed: a map or a generator")
+		return nil
+	}
+	if !glyphsOK || len(sc.States) > MaxStates {
+		return nil
+	}
+	grid, err := sc.Grid()
+	var me theater.MapErrors
+	switch {
+	case errors.As(err, &me):
+		// A cell-by-cell problem (an unknown glyph) is reported once, at
+		// its first cell, with the number of cells.
+		count := map[string]int{}
+		for _, x := range me {
+			count[x.Which+x.Msg]++
+		}
+		for _, x := range me {
+			n := count[x.Which+x.Msg]
+			if n == 0 {
+				continue
+			}
+			count[x.Which+x.Msg] = 0
+			msg := x.Msg
+			if n > 1 {
+				msg += fmt.Sprintf(" (and %d more cells)", n-1)
+			}
+			v.at("theater."+x.Which, "row %d, column %d: %s", x.Row+1, x.Col+1, msg)
+		}
+		return nil
+	case err != nil:
+		v.at("theater.map", "%v", err)
+		return nil
+	}
+	return grid
+}
+
+func (sc *Scenario) validateEvents(v *validator, index map[string]int) {
+	ids := map[string]int{}
+	state := func(path, id string) bool {
+		if _, ok := index[id]; !ok {
+			v.at(path, "%q is not a state in this scenario; allowed: %s", id, idList(index, ""))
+			return false
+		}
+		return true
+	}
+	if len(sc.Events) > MaxEvents {
+		v.at("events", "%d events; allowed: at most %d", len(sc.Events), MaxEvents)
+		return
+	}
+	for i := range sc.Events {
+		e := &sc.Events[i]
+		p := fmt.Sprintf("events[%d]", i)
+		if e.ID != "" && v.check(p+".id", CheckEventID(e.ID)) {
+			if j, dup := ids[e.ID]; dup {
+				v.at(p+".id", "duplicate event id %q (first at events[%d]); allowed: each event id once in a scenario", e.ID, j)
+			} else {
+				ids[e.ID] = i
+			}
+		}
+		if TicksRange.Contains(float64(sc.Ticks)) && (e.Tick < 0 || e.Tick >= sc.Ticks) {
+			v.at(p+".tick", "tick %d is outside the run; allowed: 0 to %d", e.Tick, sc.Ticks-1)
+		}
+		v.text(p+".note", e.Note)
+		if e.Kind < 0 || int(e.Kind) >= len(ScriptKindNames) {
+			v.at(p+".kind", "%v is not an event kind; allowed: %s", e.Kind, strings.Join(ScriptKindNames, ", "))
+			continue
+		}
+		if e.Actor == "" {
+			v.at(p+".actor", "missing; allowed: a state id")
+		} else {
+			state(p+".actor", e.Actor)
+		}
+		uses := ScriptKeys[e.Kind]
+		switch {
+		case e.Target != "" && !slices.Contains(uses, "target"):
+			v.at(p+".target", "%s events do not use target; allowed: %s", e.Kind, strings.Join(uses, ", "))
+		case e.Target != "":
+			state(p+".target", e.Target)
+		}
+		switch e.Kind {
+		case ScriptIntent:
+			v.check(p+".delta", ShockRange.Check(e.Delta))
+		case ScriptOccupy, ScriptWithdraw:
+			switch {
+			case e.Target == "":
+				v.at(p+".target", "missing; allowed: the id of the state whose cells change hands")
+			case e.Target == e.Actor:
+				v.at(p+".target", "target is the actor itself; allowed: another state")
+			}
+			v.check(p+".fraction", FractionRange.Check(e.Fraction))
+		case ScriptCapability:
+			if !e.SetLand && !e.SetNaval && !e.SetEconomy {
+				v.at(p, "capability event sets nothing; allowed: any of land, naval, economy (each %s)", ForceRange.Allowed())
+			}
+			for _, f := range []struct {
+				set  bool
+				key  string
+				what float64
+			}{{e.SetLand, "land", e.Land}, {e.SetNaval, "naval", e.Naval}, {e.SetEconomy, "economy", e.Economy}} {
+				if f.set {
+					v.check(p+"."+f.key, ForceRange.Check(f.what))
+				}
+			}
+		case ScriptIdeology:
+			v.check(p+".ideology", IdeologyRange.Check(e.Ideology))
+		}
+	}
+}
+
+// pathKey writes a table key as it appears in a key path: bare when it
+// could be an id, quoted otherwise.
+func pathKey(k string) string {
+	if StateIDPattern.MatchString(k) {
+		return k
+	}
+	return strconv.Quote(k)
+}
+
+// idList lists the valid ids but one, sorted.
+func idList(index map[string]int, except string) string {
+	ids := make([]string, 0, len(index))
+	for id := range index {
+		if id != except {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	if len(ids) == 0 {
+		return "none (no other state)"
+	}
+	return strings.Join(ids, ", ")
+}

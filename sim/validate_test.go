@@ -1,0 +1,168 @@
+package sim
+
+import (
+	"errors"
+	"math"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/alliancesim/alliancesim/agents"
+	"github.com/alliancesim/alliancesim/theater"
+)
+
+// Every bad scenario, built as a Go value, is rejected by Compile with the
+// key path of the bad value and what is allowed.
+func TestCompileRejectsBadScenarios(t *testing.T) {
+	intent := ScriptedEvent{Tick: 1, Kind: ScriptIntent, Actor: "adv", Delta: 0.5, Fraction: 1}
+	occupy := ScriptedEvent{Tick: 1, Kind: ScriptOccupy, Actor: "adv", Target: "c1", Fraction: 0.5}
+	event := func(e ScriptedEvent, f func(*ScriptedEvent)) func(*Scenario) {
+		return func(sc *Scenario) {
+			f(&e)
+			sc.Events = append(sc.Events, e)
+		}
+	}
+	cases := []struct {
+		name, path string
+		bad        func(*Scenario)
+	}{
+		{"name not UTF-8", "scenario.name", func(sc *Scenario) { sc.Name = "\xff" }},
+		{"year", "scenario.start", func(sc *Scenario) { sc.Calendar.StartYear = 12000 }},
+		{"month", "scenario.start", func(sc *Scenario) { sc.Calendar.StartMonth = 13 }},
+		{"tick length", "scenario.tick", func(sc *Scenario) { sc.Calendar.MonthsPerTick = 2 }},
+		{"no ticks", "scenario.ticks", func(sc *Scenario) { sc.Ticks = 0 }},
+		{"too many ticks", "scenario.ticks", func(sc *Scenario) { sc.Ticks = MaxTicks + 1 }},
+		{"negative param", "params.sea_cost", func(sc *Scenario) { sc.Params.SeaCost = -1 }},
+		{"NaN param", "params.perception_lag", func(sc *Scenario) { sc.Params.PerceptionLag = math.NaN() }},
+		{"integer param", "params.diplomacy_interval", func(sc *Scenario) { sc.Params.DiplomacyInterval = 0 }},
+		{"no valuation", "decision.valuation", func(sc *Scenario) { sc.Decision.Valuation = "" }},
+		{"unknown strategy", "decision.strategy", func(sc *Scenario) { sc.Decision.Strategy = "nope" }},
+		{"gamma", "decision.gamma", func(sc *Scenario) { sc.Decision.Gamma = 0.1 }},
+		{"patience not whole", "decision.patience", func(sc *Scenario) { sc.Decision.Patience = 1.5 }},
+		{"no states", "states", func(sc *Scenario) { sc.States, sc.Events, sc.Map = nil, nil, "~~" }},
+		{"too many states", "states", func(sc *Scenario) {
+			for i := len(sc.States); i <= MaxStates; i++ {
+				sc.States = append(sc.States, State{ID: "s" + string(rune('a'+i%26)) + strings.Repeat("x", i/26), Role: Client, Sovereign: true})
+			}
+		}},
+		{"id pattern", "states[1].id", func(sc *Scenario) { sc.States[1].ID = "C1" }},
+		{"duplicate id", "states[2].id", func(sc *Scenario) { sc.States[2].ID = "c1" }},
+		{"role", "states[1].role", func(sc *Scenario) { sc.States[1].Role = 7 }},
+		{"reserved glyph", "states[1].glyph", func(sc *Scenario) { sc.States[1].Glyph = '~' }},
+		{"duplicate glyph", "states[2].glyph", func(sc *Scenario) { sc.States[2].Glyph = '1' }},
+		{"glyph not a character", "states[0].glyph", func(sc *Scenario) { sc.States[0].Glyph = utf8.RuneError }},
+		{"negative land", "states[0].land", func(sc *Scenario) { sc.States[0].Land = -1 }},
+		{"huge naval", "states[0].naval", func(sc *Scenario) { sc.States[0].Naval = 2 * MaxForce }},
+		{"infinite economy", "states[4].economy", func(sc *Scenario) { sc.States[4].Economy = math.Inf(1) }},
+		{"revisionism", "states[4].revisionism", func(sc *Scenario) { sc.States[4].Revisionism = 1.5 }},
+		{"ideology", "states[3].ideology", func(sc *Scenario) { sc.States[3].Ideology = -2 }},
+		{"reference", "states[0].reference", func(sc *Scenario) { sc.States[0].HasReference, sc.States[0].Reference = true, 1.2 }},
+		{"stakes of a client", "states[1].stakes", func(sc *Scenario) { sc.States[1].Stakes = map[string]float64{"c2": 1} }},
+		{"stake in nobody", "states[0].stakes.nobody", func(sc *Scenario) { sc.States[0].Stakes = map[string]float64{"nobody": 1} }},
+		{"stake in itself", "states[0].stakes.pat", func(sc *Scenario) { sc.States[0].Stakes = map[string]float64{"pat": 1} }},
+		{"negative stake", "states[0].stakes.c1", func(sc *Scenario) { sc.States[0].Stakes = map[string]float64{"c1": -1} }},
+		{"grievance", "states[1].grievance.adv", func(sc *Scenario) { sc.States[1].Grievance = map[string]float64{"adv": 1.5} }},
+		{"grievance key", `states[1].grievance."x y"`, func(sc *Scenario) { sc.States[1].Grievance = map[string]float64{"x y": 0.5} }},
+		{"unknown override", "states[1].decision.nope", func(sc *Scenario) { sc.States[1].Decision = agents.DecisionOverrides{"nope": 1.0} }},
+		{"override range", "states[0].decision.impose_threshold", func(sc *Scenario) {
+			sc.States[0].Decision = agents.DecisionOverrides{"impose_threshold": 2.0}
+		}},
+		{"override type", "states[0].decision.strategy", func(sc *Scenario) { sc.States[0].Decision = agents.DecisionOverrides{"strategy": 3} }},
+		{"no theatre", "theater", func(sc *Scenario) { sc.Map = "" }},
+		{"two theatres", "theater", func(sc *Scenario) { sc.Generate = &theater.GenerateSpec{Width: 20, Height: 20, Islands: 1} }},
+		{"ragged map", "theater.map", func(sc *Scenario) { sc.Map += "\nAA" }},
+		{"unknown glyph", "theater.map", func(sc *Scenario) { sc.Map = strings.Replace(sc.Map, "PP", "PZ", 1) }},
+		{"rough on sea", "theater.rough", func(sc *Scenario) {
+			sc.Rough = strings.Repeat("^", 15) + "\n" + strings.Repeat(".", 15) + "\n" + strings.Repeat(".", 15)
+		}},
+		{"rough without map", "theater.rough", func(sc *Scenario) {
+			sc.Map, sc.Rough, sc.Generate = "", "^", &theater.GenerateSpec{Width: 20, Height: 20, Islands: 1}
+		}},
+		{"narrow generator", "theater.generate.width", func(sc *Scenario) {
+			sc.Map, sc.Generate = "", &theater.GenerateSpec{Width: 1, Height: 20, Islands: 1}
+		}},
+		{"tall generator", "theater.generate.height", func(sc *Scenario) {
+			sc.Map, sc.Generate = "", &theater.GenerateSpec{Width: 20, Height: MaxGridSide + 1, Islands: 1}
+		}},
+		{"no islands", "theater.generate.islands", func(sc *Scenario) {
+			sc.Map, sc.Generate = "", &theater.GenerateSpec{Width: 20, Height: 20}
+		}},
+		{"all sea", "theater.generate.sea_fraction", func(sc *Scenario) {
+			sc.Map, sc.Generate = "", &theater.GenerateSpec{Width: 20, Height: 20, Islands: 1, SeaFraction: 1}
+		}},
+		{"seed beyond TOML", "theater.generate.seed", func(sc *Scenario) {
+			sc.Map, sc.Generate = "", &theater.GenerateSpec{Width: 20, Height: 20, Islands: 1, Seed: 1 << 63}
+		}},
+		{"too little land", "theater.generate", func(sc *Scenario) {
+			sc.Map, sc.Generate = "", &theater.GenerateSpec{Width: 2, Height: 2, Islands: 1, SeaFraction: 0.5}
+		}},
+		{"event before the start", "events[0].tick", event(intent, func(e *ScriptedEvent) { e.Tick = -1 })},
+		{"event after the horizon", "events[0].tick", event(intent, func(e *ScriptedEvent) { e.Tick = 120 })},
+		{"event kind", "events[0].kind", event(intent, func(e *ScriptedEvent) { e.Kind = 9 })},
+		{"event without actor", "events[0].actor", event(intent, func(e *ScriptedEvent) { e.Actor = "" })},
+		{"unknown actor", "events[0].actor", event(intent, func(e *ScriptedEvent) { e.Actor = "nobody" })},
+		{"unknown target", "events[0].target", event(intent, func(e *ScriptedEvent) { e.Target = "nobody" })},
+		{"shock", "events[0].delta", event(intent, func(e *ScriptedEvent) { e.Delta = MaxShock + 1 })},
+		{"occupy without target", "events[0].target", event(occupy, func(e *ScriptedEvent) { e.Target = "" })},
+		{"occupy itself", "events[0].target", event(occupy, func(e *ScriptedEvent) { e.Target = "adv" })},
+		{"occupy nothing", "events[0].fraction", event(occupy, func(e *ScriptedEvent) { e.Fraction = 0 })},
+		{"withdraw too much", "events[0].fraction", event(occupy, func(e *ScriptedEvent) { e.Kind, e.Fraction = ScriptWithdraw, 1.5 })},
+		{"capability sets nothing", "events[0]", event(intent, func(e *ScriptedEvent) { e.Kind = ScriptCapability })},
+		{"capability land", "events[0].land", event(intent, func(e *ScriptedEvent) { e.Kind, e.SetLand, e.Land = ScriptCapability, true, -1 })},
+		{"sovereignty target", "events[0].target", event(intent, func(e *ScriptedEvent) { e.Kind, e.Target = ScriptSovereignty, "c1" })},
+		{"event id", "events[0].id", event(intent, func(e *ScriptedEvent) { e.ID = "Bad" })},
+		{"duplicate event id", "events[1].id", func(sc *Scenario) {
+			a, b := intent, occupy
+			a.ID, b.ID = "shock", "shock"
+			sc.Events = append(sc.Events, a, b)
+		}},
+		{"note not UTF-8", "events[0].note", event(intent, func(e *ScriptedEvent) { e.Note = "\xfe" })},
+	}
+	if err := testScenario().Validate(); err != nil {
+		t.Fatalf("the test scenario is invalid: %v", err)
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			sc := testScenario()
+			c.bad(sc)
+			_, err := Compile(sc)
+			var list ValidationErrors
+			if !errors.As(err, &list) {
+				t.Fatalf("Compile: want ValidationErrors, got %v", err)
+			}
+			for _, fe := range list {
+				if fe.Path == c.path && (strings.Contains(fe.Msg, "allowed") || strings.HasPrefix(fe.Path, "theater.")) {
+					return
+				}
+			}
+			t.Errorf("no error at %s saying what is allowed; got\n%v", c.path, err)
+		})
+	}
+}
+
+// Validate reports every problem at once, each at its own key.
+func TestValidateReportsAll(t *testing.T) {
+	sc := testScenario()
+	sc.Params.SeaCost = -1
+	sc.States[1].Land = -1
+	sc.States[3].Grievance = map[string]float64{"adv": 2}
+	sc.Events = []ScriptedEvent{{Tick: 500, Kind: ScriptIntent, Actor: "adv", Delta: 0.1}}
+	err := sc.Validate()
+	var list ValidationErrors
+	if !errors.As(err, &list) {
+		t.Fatalf("want ValidationErrors, got %v", err)
+	}
+	want := []string{"params.sea_cost", "states[1].land", "states[3].grievance.adv", "events[0].tick"}
+	if len(list) != len(want) {
+		t.Fatalf("got %d errors, want %d:\n%v", len(list), len(want), err)
+	}
+	for i, w := range want {
+		if list[i].Path != w {
+			t.Errorf("error %d at %s, want %s", i, list[i].Path, w)
+		}
+	}
+	var fe FieldError
+	if !errors.As(err, &fe) || fe.Path != "params.sea_cost" {
+		t.Errorf("errors.As finds the first FieldError: %+v", fe)
+	}
+}

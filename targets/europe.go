@@ -1,0 +1,74 @@
+package targets
+
+import (
+	"github.com/alliancesim/alliancesim/runner"
+	"github.com/alliancesim/alliancesim/sim"
+)
+
+// brussels are the five signatories of the Brussels treaty (1948-03).
+var brussels = []string{"gbr", "fra", "bel", "nld", "lux"}
+
+// westernUnion is the alliance of E1: formed by clients alone, all of them
+// Brussels powers, before the patron's first alliance; the earliest such
+// if there are several (nil if none).
+func westernUnion(r *runner.Record) *runner.AllianceRow {
+	first := firstPatronTick(r)
+	var wu *runner.AllianceRow
+	for i := range r.Alliances {
+		a := &r.Alliances[i]
+		if hasPatron(r, a.Founders) || !subset(a.Founders, brussels...) {
+			continue
+		}
+		if first >= 0 && a.Formed >= first {
+			continue
+		}
+		if wu == nil || a.Formed < wu.Formed {
+			wu = a
+		}
+	}
+	return wu
+}
+
+// e3 is the alliance of E3: the Western Union of E1, joined by the patron
+// — origin indigenous, commitment strong — by 1950-12 (nil if not).
+func e3(r *runner.Record, cal sim.Calendar) *runner.AllianceRow {
+	a := westernUnion(r)
+	if a == nil || a.Origin != sim.OriginIndigenous.String() || !a.Strong || a.PatronJoined < 0 || a.PatronJoined > tickOf(cal, 1950, 12) {
+		return nil
+	}
+	return a
+}
+
+var europe = []Target{
+	{ID: "E1", Scenario: "europe-1947", Threshold: 0.8,
+		Description: "a client-only alliance among UK, France, Benelux forms before the patron's first alliance (H6)",
+		Test: func(r *runner.Record, cal sim.Calendar) (bool, bool) {
+			return true, westernUnion(r) != nil
+		}},
+	{ID: "E2", Scenario: "europe-1947", Threshold: 0.6,
+		Description: "it reaches 4 or more members before the patron joins",
+		Test: func(r *runner.Record, cal sim.Calendar) (bool, bool) {
+			a := westernUnion(r)
+			return true, a != nil && a.ClientPeak >= 4
+		}},
+	{ID: "E3", Scenario: "europe-1947", Threshold: 0.7,
+		Description: "the patron joins that client alliance, indigenous and strong, by 1950-12 (H1, H5)",
+		Test: func(r *runner.Record, cal sim.Calendar) (bool, bool) {
+			return true, e3(r, cal) != nil
+		}},
+	{ID: "E4", Scenario: "europe-1947", Threshold: 0.75,
+		Description: "where E3 happened, that alliance is still in force at 1991-12 (H2)",
+		Test: func(r *runner.Record, cal sim.Calendar) (bool, bool) {
+			a := e3(r, cal)
+			if a == nil {
+				return false, false
+			}
+			return true, a.Ended < 0 || a.Ended > tickOf(cal, 1991, 12)
+		}},
+	{ID: "E5", Scenario: "europe-1947", Threshold: 0.7,
+		Description: "hub-and-spokes index of the patron at 1960-01 is at most 0.3",
+		Test: func(r *runner.Record, cal sim.Calendar) (bool, bool) {
+			h, ok := runner.HubSpokesIndex(r, tickOf(cal, 1960, 1))
+			return true, ok && h <= 0.3
+		}},
+}

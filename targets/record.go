@@ -1,0 +1,104 @@
+package targets
+
+import (
+	"slices"
+
+	"github.com/alliancesim/alliancesim/runner"
+	"github.com/alliancesim/alliancesim/sim"
+)
+
+// Helpers that read a run's record.
+
+func tickOf(cal sim.Calendar, year, month int) int { return cal.TickOf(year, month) }
+
+// subset reports whether every member of ms is one of of.
+func subset(ms []string, of ...string) bool {
+	for _, m := range ms {
+		if !slices.Contains(of, m) {
+			return false
+		}
+	}
+	return true
+}
+
+// hasPatron reports whether a patron of the run is among ms.
+func hasPatron(r *runner.Record, ms []string) bool {
+	for _, m := range ms {
+		if slices.Contains(r.Patrons, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstPatronTick is the first tick a patron was in any alliance, or -1.
+func firstPatronTick(r *runner.Record) int {
+	first := -1
+	for _, a := range r.Alliances {
+		if a.PatronJoined >= 0 && (first < 0 || a.PatronJoined < first) {
+			first = a.PatronJoined
+		}
+	}
+	return first
+}
+
+// phase is an alliance's member set from a tick on.
+type phase struct {
+	tick    int
+	members []string
+}
+
+// clientPhases are the member sets an alliance had while clients stood
+// alone: from its formation until a patron joined (none if a patron
+// founded it).
+func clientPhases(a *runner.AllianceRow) []phase {
+	var out []phase
+	if a.PatronJoined == a.Formed {
+		return nil
+	}
+	for _, m := range a.Members {
+		t := m.Joined
+		if a.PatronJoined >= 0 && t >= a.PatronJoined {
+			continue
+		}
+		if ms := a.MembersAt(t); len(ms) >= 2 {
+			out = append(out, phase{t, ms})
+		}
+	}
+	return out
+}
+
+// patronMultilaterals are a patron's multilateral proposals (three or more
+// invitees) between two ticks, in the order they were made.
+func patronMultilaterals(r *runner.Record, from, to int) []*runner.ProposalRow {
+	var out []*runner.ProposalRow
+	for i := range r.Proposals {
+		p := &r.Proposals[i]
+		if p.Patron && p.Kind == sim.ProposeMultilateral.String() && len(p.Invitees) >= 3 && p.Tick >= from && p.Tick <= to {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// fearOfFellowInvitee reports whether an invitee refused the proposal for
+// fear of another invitee.
+func fearOfFellowInvitee(p *runner.ProposalRow) bool {
+	for _, ref := range p.Refusals {
+		if isFellowFear(p, ref) {
+			return true
+		}
+	}
+	return false
+}
+
+func isFellowFear(p *runner.ProposalRow, ref runner.RefusalRow) bool {
+	return ref.Reason == "fear" && ref.Partner != ref.State && slices.Contains(p.Invitees, ref.Partner)
+}
+
+// leftByMembers reports whether an alliance ended because members left
+// (not by occupation, and not censored at the horizon), by the tick.
+func leftByMembers(a *runner.AllianceRow, by int) bool {
+	return a.Ended >= 0 && a.Ended <= by &&
+		(a.Cause == sim.EndMembersLeft.String() || a.Cause == sim.EndPatronLeft.String())
+}

@@ -1,0 +1,87 @@
+package targets
+
+import (
+	"github.com/alliancesim/alliancesim/runner"
+	"github.com/alliancesim/alliancesim/sim"
+)
+
+// Target is one statistical target of HISTORY.md: a per-run predicate
+// whose share over the runs it counts must reach Threshold.
+type Target struct {
+	ID          string
+	Scenario    string
+	Description string
+	Threshold   float64
+	// Test says whether a run is counted (the target's condition held in
+	// it; unconditional targets count every run) and whether it met the
+	// target.
+	Test func(r *runner.Record, cal sim.Calendar) (counted, met bool)
+	// Extra, if set, is a further requirement over all runs (A3: the most
+	// frequent reason); it returns whether it holds and a note.
+	Extra func(rs []runner.Record, cal sim.Calendar) (bool, string)
+}
+
+// Result is a target evaluated over runs: the share of the runs counted
+// that met it, with its interval, and whether it is met.
+type Result struct {
+	ID          string            `json:"id"`
+	Description string            `json:"description"`
+	Share       runner.Proportion `json:"share"`
+	Threshold   float64           `json:"threshold"`
+	Met         bool              `json:"met"`
+	Note        string            `json:"note,omitempty"`
+}
+
+// Evaluate checks every target over the records of one scenario's runs.
+// A target is met when it counted at least one run, its share reaches the
+// threshold, and its Extra requirement (if any) holds.
+func Evaluate(ts []Target, rs []runner.Record, cal sim.Calendar) []Result {
+	out := make([]Result, 0, len(ts))
+	for _, t := range ts {
+		counted, met := 0, 0
+		for i := range rs {
+			c, m := t.Test(&rs[i], cal)
+			if c {
+				counted++
+				if m {
+					met++
+				}
+			}
+		}
+		res := Result{ID: t.ID, Description: t.Description, Share: runner.NewProportion(met, counted), Threshold: t.Threshold}
+		res.Met = counted > 0 && res.Share.Share >= t.Threshold
+		if t.Extra != nil {
+			ok, note := t.Extra(rs, cal)
+			res.Met = res.Met && ok
+			res.Note = note
+		}
+		out = append(out, res)
+	}
+	return out
+}
+
+// For returns the targets of a scenario, in HISTORY.md's order (nil if it
+// has none).
+func For(scenario string) []Target {
+	var out []Target
+	for _, t := range All {
+		if t.Scenario == scenario {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// Scenarios lists the scenarios that have targets, in HISTORY.md's order.
+func Scenarios() []string {
+	var out []string
+	for _, t := range All {
+		if len(out) == 0 || out[len(out)-1] != t.Scenario {
+			out = append(out, t.Scenario)
+		}
+	}
+	return out
+}
+
+// All are the targets of HISTORY.md.
+var All = append(append([]Target(nil), europe...), asia...)
