@@ -52,35 +52,36 @@ func ExampleMeasure() {
 		}
 		return float64(n)
 	}}
-	multilateral := runner.Measure{Name: "months_multilateral", Of: func(r *runner.Replication) float64 {
-		return float64(*r.Observers[0].(*monthsMultilateral))
+	peak := runner.Measure{Name: "most_in_force", Of: func(r *runner.Replication) float64 {
+		return float64(*r.Observers[0].(*mostInForce))
 	}}
 	s, err := runner.MonteCarlo(context.Background(), c, runner.Options{Runs: 30, Seed: 1,
-		Measures: []runner.Measure{largest, multilateral},
-		Observe:  func(point, run int) []sim.Observer { return []sim.Observer{new(monthsMultilateral)} }})
+		Measures: []runner.Measure{largest, peak},
+		Observe:  func(point, run int) []sim.Observer { return []sim.Observer{new(mostInForce)} }})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	for _, m := range s.Measures {
-		fmt.Printf("%-19s mean %5.1f [%5.1f, %5.1f] over %d runs\n", m.Name, *m.Mean, *m.Low, *m.High, m.Runs)
+		fmt.Printf("%-16s mean %.1f [%.1f, %.1f] over %d runs\n", m.Name, *m.Mean, *m.Low, *m.High, m.Runs)
 	}
 	// Output:
-	// largest_alliance    mean   4.3 [  3.9,   4.8] over 30 runs
-	// months_multilateral mean 355.0 [269.7, 440.3] over 30 runs
+	// largest_alliance mean 3.1 [2.9, 3.3] over 30 runs
+	// most_in_force    mean 5.1 [4.7, 5.4] over 30 runs
 }
 
-// monthsMultilateral counts the months in which a patron was in an
-// alliance of four or more.
-type monthsMultilateral int
+// mostInForce is the most alliances in force at once, watched tick by
+// tick.
+type mostInForce int
 
-func (m *monthsMultilateral) OnEvent(*sim.World, *sim.Event) {}
+func (m *mostInForce) OnEvent(*sim.World, *sim.Event) {}
 
-func (m *monthsMultilateral) OnTick(w *sim.World) {
+func (m *mostInForce) OnTick(w *sim.World) {
+	n := 0
 	for _, a := range w.Alliances() {
-		if a.Active() && a.HasPatron && a.Members.Len() >= 4 {
-			*m++
-			return
+		if a.Active() {
+			n++
 		}
 	}
+	*m = max(*m, mostInForce(n))
 }
