@@ -16,9 +16,14 @@
 //	sim      one world: Compile turns a Scenario into an immutable
 //	         *Compiled; NewWorld, Step and Run play one replication and
 //	         record alliances, events and time series in a Result (§6–§9)
+//	sensitivity  global sensitivity analysis, with no model in it: Morris
+//	         and Saltelli designs, elementary effects, Sobol indices,
+//	         bootstrap intervals, distributions by their quantiles
 //	configs  scenario files: TOML decoding with file:line:key errors,
-//	         extends, and the built-in scenarios embedded in the binary
-//	runner   many worlds: Monte Carlo, sweeps, aggregation, survival
+//	         extends, the built-in scenarios embedded in the binary, and
+//	         experiment files (grid, lhs, morris, sobol, points designs)
+//	runner   many worlds: Monte Carlo, sweeps (on disk or in memory),
+//	         aggregation, survival, custom measures, sensitivity of sweeps
 //	cmd/alliancesim  the command-line tool
 //
 // Data flows one way too: a TOML file (or a built-in name) is read by
