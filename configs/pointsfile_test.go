@@ -88,3 +88,29 @@ func TestPointsKeys(t *testing.T) {
 	experimentErr(t, "scenario = \"generic\"\ndesign = \"points\"\npoints = \"nowhere.csv\"\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1]\n", 4, "vary[0]",
 		"a points design takes its paths from the header of nowhere.csv; allowed: no [[vary]]")
 }
+
+// FuzzPointsFile: no points file makes the parser panic; a valid one gives
+// points over the paths of its header.
+func FuzzPointsFile(f *testing.F) {
+	f.Add([]byte("params.sea_cost,decision.strategy\n1,prospect\n2.5,assurance\n"))
+	f.Add([]byte("\ufeff# c\nstates.c1.sovereign,theater.generate.islands\ntrue,3\n\"false\",\"2\"\n"))
+	f.Add([]byte("params.sea_cost\n\"1\n"))
+	f.Add([]byte(",\n,\n"))
+	dir := f.TempDir()
+	exp := filepath.Join(dir, "exp.toml")
+	if err := os.WriteFile(exp, []byte("scenario = \"generic\"\ndesign = \"points\"\npoints = \"d.csv\"\n"), 0o644); err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, csv []byte) {
+		if err := os.WriteFile(filepath.Join(dir, "d.csv"), csv, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		x, err := LoadExperiment(exp)
+		if (x == nil) == (err == nil) {
+			t.Fatalf("want exactly one of experiment and error, got %v and %v", x, err)
+		}
+		if err == nil && (len(x.Points) == 0 || len(x.Vary) == 0 || len(x.Points[0]) != len(x.Vary)) {
+			t.Fatalf("valid design with %d points over %d paths", len(x.Points), len(x.Vary))
+		}
+	})
+}

@@ -200,7 +200,9 @@ A Morris or Sobol sweep is then analysed by 'alliancesim sensitivity DIR'.
 --set path=value (repeatable) changes the scenario at every point, as a
 file extending it would (a path the experiment varies is an error);
 --samples N draws the design again with N samples (lhs points, morris
-trajectories, sobol base rows); --runs and --seed replace the file's.
+trajectories, sobol base rows); --runs and --seed replace the file's (a
+drawn design keeps the points the file's seed drew; --seed changes the
+replications' seeds).
 
 Scale out with --shard i/n: each of n processes runs a disjoint slice and
 'alliancesim merge' combines their directories into the same bytes a single
