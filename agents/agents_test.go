@@ -429,6 +429,7 @@ type view struct {
 	committed      Set
 	waited         int
 	threat, ref    float64
+	rise           float64
 	rev            map[int]float64
 	d              Decision
 }
@@ -440,6 +441,7 @@ func (v *view) Decision() *Decision        { return &v.d }
 func (v *view) ClientAllianceExists() bool { return v.clientAlliance }
 func (v *view) CommittedClients() Set      { return v.committed }
 func (v *view) Waited() int                { return v.waited }
+func (v *view) Rise() float64              { return v.rise }
 func (v *view) Revisionism(i int) float64  { return v.rev[i] }
 
 func TestStrategies(t *testing.T) {
@@ -455,10 +457,19 @@ func TestStrategies(t *testing.T) {
 	if !a.Admit(v, multi) || a.Admit(v, bi) {
 		t.Error("past patience an assurance patron may impose a multilateral, still no bilateral")
 	}
-	v.waited, v.threat = 0, 0.61 // 0.61 − 0.45 > 0.15
-	if !a.Admit(v, multi) {
-		t.Error("past the impose threshold an assurance patron may impose")
+	v.waited, v.threat = 0, 0.61 // 0.61 − 0.45 > 0.15, but no rise while waiting
+	if a.Admit(v, multi) {
+		t.Error("a patron in losses from the start still waits for its clients")
 	}
+	v.rise = 0.16
+	if !a.Admit(v, multi) {
+		t.Error("a rise of threat above the impose threshold while waiting makes the patron impose")
+	}
+	v.rise = 0.15
+	if a.Admit(v, multi) {
+		t.Error("a rise of exactly the threshold does not")
+	}
+	v.rise = 0.16
 	v.committed = Set(0).With(1).With(2)
 	if a.Admit(v, multi) || a.Admit(v, bi) || !a.Admit(v, join) {
 		t.Error("an assurance patron joins committed clients rather than enlisting them")

@@ -54,6 +54,9 @@ type PatronView interface {
 	// Waited is the number of ticks since the patron first preferred an
 	// alliance to self-help while no client alliance existed.
 	Waited() int
+	// Rise is how far the patron's threat rose since it began to wait (0
+	// while it does not wait): the deterioration that makes it impatient.
+	Rise() float64
 	Revisionism(state int) float64
 }
 
@@ -103,11 +106,18 @@ func (ProspectStrategy) Admit(PatronView, Option) bool { return true }
 // AssuranceStrategy is Cohen's patron (H1): it wants its clients committed
 // to each other before it commits. Joining a client alliance is always
 // open (H5). To clients not committed to each other it offers nothing for
-// up to decision.patience ticks, unless its threat exceeds its reference
-// point by more than decision.impose_threshold; then it may propose a
-// multilateral set of them anyway (imposed), but never to clients already
-// committed to each other. It never offers a bilateral of its own accord:
-// bilaterals come only from the fallback after a refused multilateral (H4).
+// up to decision.patience ticks, unless its threat has risen by more than
+// decision.impose_threshold since it began to wait (a crisis such as Dien
+// Bien Phu); then it may propose a multilateral set of them anyway
+// (imposed), but never to clients already committed to each other. It
+// never offers a bilateral of its own accord: bilaterals come only from
+// the fallback after a refused multilateral (H4).
+//
+// The trigger is the rise while waiting, not the distance from the
+// reference point: with the status-quo reference point (docs/model.md
+// §7.3) every standing revisionism already counts as a loss at the start,
+// and a patron facing any revisionist adversary would impose at once and
+// never wait for its clients (docs/model.md, deviations).
 type AssuranceStrategy struct{}
 
 // Admit implements Strategy.
@@ -122,7 +132,7 @@ func (AssuranceStrategy) Admit(v PatronView, o Option) bool {
 		return false
 	}
 	d := v.Decision()
-	return float64(v.Waited()) >= d.Patience || v.Threat()-v.Reference() > d.ImposeThreshold
+	return float64(v.Waited()) >= d.Patience || v.Rise() > d.ImposeThreshold
 }
 
 // PowerplayStrategy is Cha's patron: clients more revisionist than

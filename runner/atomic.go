@@ -131,3 +131,8 @@ func cleanTemps(dir string) error {
 	}
 	return nil
 }
+
+// WriteFileAtomic writes data to path through a temporary file in the
+// same directory, renamed into place: a reader sees the old file or the
+// whole new one, never a part.
+func WriteFileAtomic(path string, data []byte) error { return writeFileAtomic(path, data) }

@@ -288,6 +288,12 @@ func (v *patronView) CommittedClients() agents.Set {
 	return s
 }
 func (v *patronView) Waited() int { return v.w.waited(v.p) }
+func (v *patronView) Rise() float64 {
+	if v.w.wantedSince[v.p] < 0 {
+		return 0
+	}
+	return v.w.threat[v.p] - v.w.wantedThreat[v.p]
+}
 func (w *World) waited(p int) int {
 	if w.wantedSince[p] < 0 {
 		return 0
@@ -389,7 +395,7 @@ func (w *World) patronRound(p int) {
 		}
 	})
 	if wanted && w.wantedSince[p] < 0 {
-		w.wantedSince[p] = w.tick
+		w.wantedSince[p], w.wantedThreat[p] = w.tick, w.threat[p]
 	}
 	pick := agents.Softmax(w.values, c.decision[p].Temperature, w.rng.Float64())
 	if pick <= 0 {

@@ -75,13 +75,17 @@ func TestAssurancePatronImposesOnlyPastPatience(t *testing.T) {
 	}
 }
 
-// A threat far above the reference point makes an assurance patron impose
-// at once.
+// A threat far above the reference point from the start does not make an
+// assurance patron impose: it waits for its clients. A rise of its threat
+// by more than impose_threshold while it waits does (a scripted shock to
+// adv's intent at tick 1).
 func TestAssurancePatronImposesPastThreshold(t *testing.T) {
 	sc := testScenario()
 	for i := range sc.States {
 		sc.States[i].HasReference, sc.States[i].Reference = true, 0
 	}
+	sc.States[adv].Revisionism = 0.1
+	sc.Events = []ScriptedEvent{{Tick: 1, Kind: ScriptIntent, Actor: "adv", Delta: 6}}
 	w := NewWorld(mustCompile(t, sc), 1)
 	w.perceive()
 	if w.threat[pat]-w.reference[pat] <= sc.Decision.ImposeThreshold {
@@ -89,8 +93,22 @@ func TestAssurancePatronImposesPastThreshold(t *testing.T) {
 	}
 	w.reviewing = set(pat)
 	w.patronRound(pat)
+	if len(w.alliances) != 0 || w.wantedSince[pat] != 0 {
+		t.Fatalf("in losses from the start the patron waits: %v, waiting since %d", describe(w), w.wantedSince[pat])
+	}
+	before := w.threat[pat]
+	w.tick++
+	w.applyScripted()
+	for range 30 { // perception lags: let the reading settle
+		w.perceive()
+	}
+	if rise := w.threat[pat] - before; rise <= sc.Decision.ImposeThreshold {
+		t.Fatalf("test set-up: the shock should raise the threat by more than the threshold, rose %v", rise)
+	}
+	w.reviewing = set(pat)
+	w.patronRound(pat)
 	if len(w.alliances) != 1 || w.alliances[0].Origin != OriginImposed {
-		t.Fatalf("want an imposed alliance at tick 0: %v", describe(w))
+		t.Fatalf("want an imposed alliance after the rise: %v", describe(w))
 	}
 }
 

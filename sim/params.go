@@ -265,7 +265,7 @@ var ParamSpecs = []ParamSpec{
 	num("shared_threat", 0.05, 0, 1, "threat from a common adversary two clients must both perceive to court each other", func(p *Params) *float64 { return &p.SharedThreat }),
 	whole("retry_interval", 12, 0, MaxTicks, "ticks before a refused proposal is repeated to the same partners", func(p *Params) *int { return &p.RetryInterval }),
 	flag("invite_occupied", false, "a patron's multilateral may include non-sovereign clients, who join on sovereignty", func(p *Params) *bool { return &p.InviteOccupied }),
-	num("grievance_fear", 0, 0, maxWeight, "φ: grievance added to the fear of an ally in the autonomy cost (0: off)", func(p *Params) *float64 { return &p.GrievanceFear }),
+	num("grievance_fear", 1, 0, maxWeight, "φ: weight of grievance in the fear of an ally in the autonomy cost (1: at par with perceived threat; 0: off)", func(p *Params) *float64 { return &p.GrievanceFear }),
 	num("review_threshold", 0.05, 0, 1, "threat change since its last review that makes a state review its alliance policy", func(p *Params) *float64 { return &p.ReviewThreshold }),
 	whole("review_interval", 12, 1, MaxTicks, "ticks after which a state reviews its alliance policy even if nothing changed", func(p *Params) *int { return &p.ReviewInterval }),
 	num("challenge_rate", 0.02, 0, 1, "base per-tick probability of an adversary challenge", func(p *Params) *float64 { return &p.ChallengeRate }),

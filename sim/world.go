@@ -60,9 +60,11 @@ type World struct {
 	series      sampleLog
 	observers   []Observer
 	wantedSince []int // patrons: first tick they wanted an ally while no client alliance existed
-	refused     []refusal
-	pending     []pendingTreaty // bilaterals signed for occupied clients
-	nextScript  int
+	// wantedThreat is a patron's threat at wantedSince.
+	wantedThreat []float64
+	refused      []refusal
+	pending      []pendingTreaty // bilaterals signed for occupied clients
+	nextScript   int
 
 	// policy review (docs/model.md §7.13)
 	concern   []int          // counts the changes that concern each state
@@ -178,6 +180,7 @@ func NewWorld(c *Compiled, seed uint64, observers ...Observer) *World {
 	w.reviews = make([]reviewMark, n)
 	w.positions = make([]positionMemo, n)
 	w.wantedSince = make([]int, n)
+	w.wantedThreat = make([]float64, n)
 	for i := range w.wantedSince {
 		w.wantedSince[i] = -1
 	}

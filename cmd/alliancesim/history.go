@@ -138,6 +138,55 @@ var theories = []struct{ strategy, valuation string }{
 	{"powerplay", "prospect"}, {"powerplay", "expected_utility"},
 }
 
+// scores is compare's scorecard: each theory's (strategy/valuation)
+// result for each target of both historical scenarios.
+type scores struct {
+	ids, descs []string
+	cols       []string // strategy/valuation, the default first
+	table      map[string]map[string]targets.Result
+}
+
+// scorecard runs both historical scenarios under every theory.
+func scorecard(ctx context.Context, runs int, seed uint64, workers int) (*scores, error) {
+	s := &scores{table: map[string]map[string]targets.Result{}}
+	for _, th := range theories {
+		col := th.strategy + "/" + th.valuation
+		s.cols = append(s.cols, col)
+		s.table[col] = map[string]targets.Result{}
+		for _, name := range historical() {
+			sc, err := configs.Builtin(name)
+			if err != nil {
+				return nil, err
+			}
+			// The scenario's [decision]: every state that does not
+			// set its own follows it.
+			sc.Decision.Strategy, sc.Decision.Valuation = th.strategy, th.valuation
+			res, err := checkTargets(ctx, sc, runs, seed, workers, name+" "+col)
+			if err != nil {
+				return nil, err
+			}
+			for _, r := range res {
+				if col == s.cols[0] {
+					s.ids, s.descs = append(s.ids, r.ID), append(s.descs, r.Description)
+				}
+				s.table[col][r.ID] = r
+			}
+		}
+	}
+	return s, nil
+}
+
+// missedOnlyBy lists the targets the first theory meets and col misses.
+func (s *scores) missedOnlyBy(col string) []string {
+	var out []string
+	for _, id := range s.ids {
+		if s.table[s.cols[0]][id].Met && !s.table[col][id].Met {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
 func newCompareCmd() *cobra.Command {
 	var (
 		runs    int
@@ -159,33 +208,11 @@ met). With --out DIR it also writes DIR/scorecard.csv.`,
 			if err := checkCounts(runs, workers); err != nil {
 				return err
 			}
-			var ids, descs []string
-			table := map[string]map[string]targets.Result{}
-			var cols []string
-			for _, th := range theories {
-				col := th.strategy + "/" + th.valuation
-				cols = append(cols, col)
-				table[col] = map[string]targets.Result{}
-				for _, name := range historical() {
-					sc, err := configs.Builtin(name)
-					if err != nil {
-						return err
-					}
-					// The scenario's [decision]: every state that does not
-					// set its own follows it.
-					sc.Decision.Strategy, sc.Decision.Valuation = th.strategy, th.valuation
-					res, err := checkTargets(cmd.Context(), sc, runs, seed, workers, name+" "+col)
-					if err != nil {
-						return err
-					}
-					for _, r := range res {
-						if _, seen := table[cols[0]][r.ID]; !seen && col == cols[0] {
-							ids, descs = append(ids, r.ID), append(descs, r.Description)
-						}
-						table[col][r.ID] = r
-					}
-				}
+			sc, err := scorecard(cmd.Context(), runs, seed, workers)
+			if err != nil {
+				return err
 			}
+			ids, descs, cols, table := sc.ids, sc.descs, sc.cols, sc.table
 			w := cmd.OutOrStdout()
 			fmt.Fprintf(w, "Scorecard: share of runs meeting each target, %% with its 95%% interval (* met), seeds %d–%d\n\n", seed, seed+uint64(runs-1))
 			fmt.Fprintf(w, "%-4s", "")

@@ -1,0 +1,120 @@
+package calibration
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/runner"
+	"github.com/alliancesim/alliancesim/sim"
+	"github.com/alliancesim/alliancesim/targets"
+)
+
+func TestGrid(t *testing.T) {
+	g := Grid([]Input{{Values: []float64{1, 2}}, {Values: []float64{10, 20, 30}}})
+	want := [][]float64{{1, 10}, {1, 20}, {1, 30}, {2, 10}, {2, 20}, {2, 30}}
+	if len(g) != len(want) {
+		t.Fatalf("grid %v", g)
+	}
+	for i := range want {
+		if !slices.Equal(g[i], want[i]) {
+			t.Errorf("grid[%d] = %v, want %v (the first input varies slowest)", i, g[i], want[i])
+		}
+	}
+}
+
+// The rule, by hand: most targets met; then the smallest shortfall; then
+// the first.
+func TestChoose(t *testing.T) {
+	res := func(shares ...float64) []targets.Result {
+		var out []targets.Result
+		for _, s := range shares {
+			out = append(out, targets.Result{Share: runner.Proportion{Share: s, N: 10}, Threshold: 0.7, Met: s >= 0.7})
+		}
+		return out
+	}
+	cs := []Candidate{
+		score([]float64{0}, res(0.8, 0.1, 0.1)), // 1 met, shortfall 1.2
+		score([]float64{1}, res(0.7, 0.6, 0.5)), // 1 met, shortfall 0.3
+		score([]float64{2}, res(0.9, 0.5, 0.6)), // 1 met, shortfall 0.3 (later)
+		score([]float64{3}, res(0.1, 0.1, 0.1)), // 0 met
+	}
+	if cs[1].Met != 1 || cs[1].Shortfall < 0.3-1e-12 || cs[1].Shortfall > 0.3+1e-12 {
+		t.Fatalf("score: %+v", cs[1])
+	}
+	if got := Choose(cs); got != 1 {
+		t.Errorf("chose %d, want 1 (the smallest shortfall, the first of a tie)", got)
+	}
+	cs = append(cs, score([]float64{4}, res(0.7, 0.7, 0.1)))
+	if got := Choose(cs); got != 4 {
+		t.Errorf("chose %d, want 4 (two targets met beat any shortfall)", got)
+	}
+}
+
+// Every free input names a state of its scenario, reads the built-in's
+// value, and every value it tries gives a valid scenario.
+func TestSpecsNameTheirScenarios(t *testing.T) {
+	for _, spec := range Specs() {
+		sc, err := configs.Builtin(spec.Scenario)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(targets.For(spec.Scenario)) == 0 {
+			t.Errorf("%s has no targets", spec.Scenario)
+		}
+		for _, in := range spec.Inputs {
+			if in.Why == "" || len(in.Values) < 2 {
+				t.Errorf("%s %s: say why it is free and try at least two values", spec.Scenario, in.Name)
+			}
+			cur := in.Get(sc)
+			if !slices.Contains(in.Values, cur) {
+				t.Errorf("%s %s: the scenario holds %v, not among the values tried %v", spec.Scenario, in.Name, cur, in.Values)
+			}
+			for _, v := range in.Values {
+				in.Set(sc, v)
+				if in.Get(sc) != v {
+					t.Errorf("%s %s: set %v, read %v", spec.Scenario, in.Name, v, in.Get(sc))
+				}
+				if _, err := sim.Compile(sc); err != nil {
+					t.Errorf("%s %s = %v: %v", spec.Scenario, in.Name, v, err)
+				}
+			}
+		}
+	}
+}
+
+// docs/calibration.md is the output of the harness as committed, byte for
+// byte, and the built-in scenarios hold the values it chose.
+func TestCalibrationIsCurrent(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the whole calibration: every candidate over 500 runs")
+	}
+	path := filepath.Join("..", "docs", "calibration.md")
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var reps []*Report
+	for _, spec := range Specs() {
+		rep, err := Run(context.Background(), spec, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		chosen := rep.Candidates[rep.Chosen].Values
+		if !slices.Equal(rep.Current, chosen) {
+			t.Errorf("%s holds %v for %d inputs; the calibration chose %v", spec.Scenario, rep.Current, len(spec.Inputs), chosen)
+		}
+		reps = append(reps, rep)
+	}
+	var got bytes.Buffer
+	if err := Write(&got, reps); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), want) {
+		t.Errorf("%s is stale: regenerate it with go run ./cmd/alliancesim calibrate --out docs/calibration.md", path)
+	}
+}

@@ -1,0 +1,144 @@
+package calibration
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/runner"
+	"github.com/alliancesim/alliancesim/sim"
+	"github.com/alliancesim/alliancesim/targets"
+)
+
+// The seeds of HISTORY.md.
+const (
+	CalibrationSeed = 1    // calibrate on seeds 1–500
+	HeldOutSeed     = 1001 // hold out seeds 1001–1500
+	Runs            = 500
+)
+
+// Options are the run counts and workers of a calibration.
+type Options struct {
+	Runs     int // replications per candidate and for the held-out check (default Runs)
+	Workers  int // parallel replications (0: GOMAXPROCS)
+	Progress func(done, total int)
+}
+
+// Candidate is one point of the grid: a value for each input and the
+// targets over the calibration seeds.
+type Candidate struct {
+	Values    []float64
+	Results   []targets.Result
+	Met       int     // targets met
+	Shortfall float64 // Σ max(0, threshold − share)
+}
+
+// Report is a scenario's calibration.
+type Report struct {
+	Spec       Spec
+	Runs       int
+	Candidates []Candidate // in grid order: the first input varies slowest
+	Chosen     int         // index into Candidates
+	HeldOut    []targets.Result
+	Current    []float64 // the values the built-in scenario holds
+}
+
+// Run calibrates one scenario: every candidate of the grid over seeds
+// 1–500, the choice by the rule, the chosen candidate over 1001–1500.
+func Run(ctx context.Context, spec Spec, opts Options) (*Report, error) {
+	if opts.Runs == 0 {
+		opts.Runs = Runs
+	}
+	base, err := configs.Builtin(spec.Scenario)
+	if err != nil {
+		return nil, err
+	}
+	rep := &Report{Spec: spec, Runs: opts.Runs}
+	for _, in := range spec.Inputs {
+		rep.Current = append(rep.Current, in.Get(base))
+	}
+	grid := Grid(spec.Inputs)
+	total := (len(grid) + 1) * opts.Runs
+	done := 0
+	progress := func(d, _ int) {
+		if opts.Progress != nil {
+			opts.Progress(done+d, total)
+		}
+	}
+	for _, values := range grid {
+		res, err := evaluate(ctx, spec, values, CalibrationSeed, opts, progress)
+		if err != nil {
+			return nil, err
+		}
+		done += opts.Runs
+		rep.Candidates = append(rep.Candidates, score(values, res))
+	}
+	rep.Chosen = Choose(rep.Candidates)
+	if rep.HeldOut, err = evaluate(ctx, spec, rep.Candidates[rep.Chosen].Values, HeldOutSeed, opts, progress); err != nil {
+		return nil, err
+	}
+	return rep, nil
+}
+
+// Grid lists every combination of the inputs' values, the first input
+// varying slowest.
+func Grid(inputs []Input) [][]float64 {
+	grid := [][]float64{{}}
+	for _, in := range inputs {
+		var next [][]float64
+		for _, g := range grid {
+			for _, v := range in.Values {
+				next = append(next, append(append([]float64(nil), g...), v))
+			}
+		}
+		grid = next
+	}
+	return grid
+}
+
+// evaluate runs the scenario with the values set, from the seed.
+func evaluate(ctx context.Context, spec Spec, values []float64, seed uint64, opts Options, progress func(int, int)) ([]targets.Result, error) {
+	sc, err := configs.Builtin(spec.Scenario)
+	if err != nil {
+		return nil, err
+	}
+	for i, in := range spec.Inputs {
+		in.Set(sc, values[i])
+	}
+	c, err := sim.Compile(sc)
+	if err != nil {
+		return nil, fmt.Errorf("calibration of %s at %v: %w", spec.Scenario, values, err)
+	}
+	var records []runner.Record
+	_, err = runner.MonteCarlo(ctx, c, runner.Options{Runs: opts.Runs, Seed: seed, Workers: opts.Workers, Progress: progress,
+		OnRecord: func(r *runner.Record) { records = append(records, *r) }})
+	if err != nil {
+		return nil, err
+	}
+	return targets.Evaluate(targets.For(spec.Scenario), records, sc.Calendar), nil
+}
+
+// score counts a candidate's targets met and its total shortfall.
+func score(values []float64, res []targets.Result) Candidate {
+	c := Candidate{Values: values, Results: res}
+	for _, r := range res {
+		if r.Met {
+			c.Met++
+		}
+		c.Shortfall += max(0, r.Threshold-r.Share.Share)
+	}
+	return c
+}
+
+// Choose applies the rule: most targets met, then the smallest total
+// shortfall, then the first in grid order.
+func Choose(cs []Candidate) int {
+	best := 0
+	for i, c := range cs {
+		b := cs[best]
+		if c.Met > b.Met || (c.Met == b.Met && c.Shortfall < b.Shortfall) {
+			best = i
+		}
+	}
+	return best
+}

@@ -1,0 +1,78 @@
+package calibration
+
+import (
+	"fmt"
+
+	"github.com/alliancesim/alliancesim/sim"
+)
+
+// Input is one free input of a scenario: a number the record does not
+// pin down, the values the calibration tries, and how to read and set it
+// in a scenario.
+type Input struct {
+	Name   string    // as the report names it, e.g. "states.sov.revisionism"
+	Why    string    // why it is free: what the sources say and do not say
+	Values []float64 // the values tried, in grid order
+	Get    func(sc *sim.Scenario) float64
+	Set    func(sc *sim.Scenario, v float64)
+}
+
+// Spec is the calibration of one scenario.
+type Spec struct {
+	Scenario string
+	Inputs   []Input
+}
+
+// Specs are the calibrations of the built-in historical scenarios.
+func Specs() []Spec {
+	return []Spec{
+		{Scenario: "europe-1947", Inputs: []Input{
+			revisionism("sov", "The Soviet Union's intent as read in 1947-01, before the Czech coup and the Berlin blockade (scripted shocks on top of it). "+
+				"In January 1947 London still doubted how real the Russian risk was (Foreign Office memo cited by Cohen, seed 002); no source gives a number.",
+				0.1, 0.2, 0.3, 0.4),
+		}},
+		{Scenario: "asia-1950", Inputs: []Input{
+			revisionism("chn", "The PRC's intent as read in 1950-01, before the Korean War shocks: three months after its founding, "+
+				"before any clash with a US client. He & Feng (seed 000, citing Mabon 1988) call the communist threat real but not yet an immediate military problem; no source gives a number.",
+				0.3, 0.4, 0.5),
+			revisionism("sov", "The Soviet Union's intent in Asia as read in 1950-01: cautious in Asia (the perimeter speech of 1950-01 left Korea and Taiwan out); no source gives a number.",
+				0.2, 0.3, 0.4),
+			stake("usa", []string{"aus", "nzl"}, "The patron's stake in Australia and New Zealand (one value for both): NSC 48 names them on the off-shore defence line, "+
+				"below Japan; the record gives an order (Japan first), not a number.",
+				0.6, 1.0),
+		}},
+	}
+}
+
+// revisionism is a state's revisionism as a free input.
+func revisionism(id, why string, values ...float64) Input {
+	return Input{Name: "states." + id + ".revisionism", Why: why, Values: values,
+		Get: func(sc *sim.Scenario) float64 { return state(sc, id).Revisionism },
+		Set: func(sc *sim.Scenario, v float64) { state(sc, id).Revisionism = v }}
+}
+
+// stake is a patron's stake in some clients, one value for all, as a
+// free input.
+func stake(patron string, clients []string, why string, values ...float64) Input {
+	name := "states." + patron + ".stakes." + clients[0]
+	for _, c := range clients[1:] {
+		name += "," + c
+	}
+	return Input{Name: name, Why: why, Values: values,
+		Get: func(sc *sim.Scenario) float64 { return state(sc, patron).Stakes[clients[0]] },
+		Set: func(sc *sim.Scenario, v float64) {
+			p := state(sc, patron)
+			for _, c := range clients {
+				p.Stakes[c] = v
+			}
+		}}
+}
+
+// state returns the state with the id; the specs name only states of
+// their scenarios (TestSpecsNameTheirScenarios).
+func state(sc *sim.Scenario, id string) *sim.State {
+	if i := sc.Index(id); i >= 0 {
+		return &sc.States[i]
+	}
+	panic(fmt.Sprintf("calibration: scenario %s has no state %s", sc.Name, id))
+}
