@@ -88,9 +88,9 @@ unless it could not run.`,
 			w := cmd.OutOrStdout()
 			if asJSON {
 				return printJSON(w, struct {
-					Scenario string                `json:"scenario"`
-					Runs     int                   `json:"runs"`
-					Seed     uint64                `json:"seed"`
+					Scenario string           `json:"scenario"`
+					Runs     int              `json:"runs"`
+					Seed     uint64           `json:"seed"`
 					Targets  []targets.Result `json:"targets"`
 				}{sc.Name, runs, seed, res})
 			}
