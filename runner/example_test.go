@@ -34,7 +34,7 @@ values = [0.0, 0.8]
 			100*p.Share(runner.ClientAlliance).Share, 100*p.Share(runner.PatronMultilateral).Share)
 	}
 	// Output:
-	// sea fraction 0.0: clients ally alone in 100% of runs, a patron multilateral in  55%
+	// sea fraction 0.0: clients ally alone in 100% of runs, a patron multilateral in  52%
 	// sea fraction 0.8: clients ally alone in   0% of runs, a patron multilateral in   0%
 }
 
@@ -66,8 +66,8 @@ func ExampleMeasure() {
 		fmt.Printf("%-16s mean %.1f [%.1f, %.1f] over %d runs\n", m.Name, *m.Mean, *m.Low, *m.High, m.Runs)
 	}
 	// Output:
-	// largest_alliance mean 3.1 [2.9, 3.3] over 30 runs
-	// most_in_force    mean 5.1 [4.7, 5.4] over 30 runs
+	// largest_alliance mean 3.2 [3.0, 3.3] over 30 runs
+	// most_in_force    mean 4.3 [3.9, 4.7] over 30 runs
 }
 
 // mostInForce is the most alliances in force at once, watched tick by
