@@ -27,8 +27,8 @@
 //     parameter i, A with its column i taken from B. SaltelliDesign draws
 //     A and B from an Owen-scrambled Halton sequence (quasi-random; gonum
 //     samplemv.Halton) or from independent uniforms; Sobol gives the
-//     first-order index S_i and the total index S_Ti with Jansen's
-//     estimators (Saltelli et al. 2010, Table 2, (f) and (f)).
+//     first-order index S_i and the total index S_Ti with the estimators of
+//     Jansen (1999), as Saltelli et al. (2010, Table 2) compare them.
 //
 // Every estimate comes with a bootstrap percentile interval: rows (or
 // trajectories) are resampled with replacement by a PCG generator seeded

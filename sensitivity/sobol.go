@@ -21,7 +21,7 @@ type SobolIndices struct {
 
 // Sobol estimates the first-order and total indices from the
 // outputs y of the points of SaltelliDesign(n, k, …), in its order, with
-// Jansen's estimators (Saltelli et al. 2010, Table 2, (f) and (f)): over
+// the estimators of Jansen (1999), as Saltelli et al. (2010, Table 2) list them: over
 // the rows j,
 //
 //	V_i  = V − 1/(2N) Σ (f(B)_j − f(A_B^(i))_j)²
