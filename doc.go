@@ -16,9 +16,22 @@
 //	sim      one world: Compile turns a Scenario into an immutable
 //	         *Compiled; NewWorld, Step and Run play one replication and
 //	         record alliances, events and time series in a Result (§3, §7)
+//	sensitivity  global sensitivity analysis, with no model in it: Morris
+//	         and Saltelli designs, elementary effects, Sobol indices,
+//	         bootstrap intervals, distributions by their quantiles
 //	configs  scenario files: TOML decoding with file:line:key errors,
-//	         extends, and the built-in scenarios embedded in the binary
-//	runner   many worlds: Monte Carlo, sweeps, aggregation, survival
+//	         extends, the built-in scenarios embedded in the binary, and
+//	         experiment files (grid, lhs, morris, sobol, points designs)
+//	runner   many worlds: Monte Carlo, sweeps (on disk or in memory),
+//	         aggregation, survival, custom measures, sensitivity of sweeps
+//	targets  the statistical targets of HISTORY.md: predicates over a
+//	         run's record that check the mechanism, not only the outcome
+//	hypotheses  THEORY.md's comparative statics as sweeps over generated
+//	         worlds, with Spearman's ρ, intervals and verdicts
+//	calibration  the historical scenarios' free inputs scanned on the
+//	         calibration seeds and checked on held-out ones
+//	         (docs/calibration.md)
+//	report   pictures: the HTML report of an output directory, maps
 //	cmd/alliancesim  the command-line tool
 //
 // Data flows one way too: a TOML file (or a built-in name) is read by

@@ -14,9 +14,11 @@ import (
 // that a runner can tell two experiments apart by content rather than by
 // the path of their file: the scenario reference as written and a SHA-256
 // of the scenario's canonical form (Format), runs, seed, design, samples,
-// chunk, events, the varied paths and every point's values, typed by
-// their paths. It is a TOML document; it holds no file path but the
-// scenario reference the file wrote. The same experiment file gives the
+// chunk, events, the design's own keys (morris: levels and candidates;
+// sobol: base), the --set assignments, the varied paths and every point's
+// values, typed by their paths. It is a TOML document; it holds no file
+// path but the scenario reference the file wrote (a points design's
+// values are there, not its file's name). The same experiment file gives the
 // same bytes wherever it lies and whichever directory it is read from.
 func (x *Experiment) Canonical() []byte {
 	var b bytes.Buffer
@@ -28,6 +30,20 @@ func (x *Experiment) Canonical() []byte {
 	fmt.Fprintf(&b, "runs = %d\nseed = %d\n", x.Runs, x.Seed)
 	design, _ := tomlString(x.Design)
 	fmt.Fprintf(&b, "design = %s\nsamples = %d\nchunk = %d\nevents = %t\n", design, x.Samples, x.Chunk, x.Events)
+	switch x.Design {
+	case "morris":
+		fmt.Fprintf(&b, "levels = %d\ncandidates = %d\n", x.Levels, x.Candidates)
+	case "sobol":
+		base, _ := tomlString(x.Base)
+		fmt.Fprintf(&b, "base = %s\n", base)
+	}
+	if sp, sv := x.setSource(); len(sp) > 0 {
+		sets := make([]string, len(sp))
+		for i := range sp {
+			sets[i], _ = tomlString(sp[i] + "=" + sv[i])
+		}
+		fmt.Fprintf(&b, "set = [%s]\n", strings.Join(sets, ", "))
+	}
 	paths := make([]string, len(x.Vary))
 	for i, p := range x.Vary {
 		paths[i], _ = tomlString(p)

@@ -68,8 +68,12 @@
 // # Experiment files
 //
 // An experiment (sweep) file names a scenario and varies dotted paths into
-// it on a grid or a Latin hypercube; see Experiment for the keys and for
-// how each path types its values. Every point is laid over the scenario as
-// an extending file would be, and checked like one. Experiment.Canonical
-// describes an experiment by content, without its file's path.
+// it on a grid, a Latin hypercube, a Morris or a Sobol design (drawn by
+// package sensitivity, ranges on uniform, normal, triangular or log-uniform
+// distributions), or takes its points from a CSV file written elsewhere;
+// see Experiment for the keys and for how each path types its values.
+// Every point is laid over the scenario as an extending file would be, and
+// checked like one; so are the assignments of --set (SetBase).
+// Experiment.Canonical describes an experiment by content, without its
+// file's path.
 package configs

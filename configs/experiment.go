@@ -18,13 +18,43 @@ import (
 //	scenario = "generic"      # built-in name or path (relative to this file)
 //	runs = 200                # replications per point
 //	seed = 1
-//	design = "grid"           # grid (every combination) | lhs (Latin hypercube)
-//	samples = 20              # lhs: number of points
+//	design = "grid"           # grid | lhs | morris | sobol | points
+//	samples = 20              # lhs: points; morris: trajectories; sobol: base rows N
 //	[[vary]]
 //	path = "theater.generate.sea_fraction"
 //	from = 0.1                # or values = [0.1, 0.5, 0.9]
 //	to = 0.9
 //	steps = 5                 # grids only
+//	distribution = "normal"   # lhs, morris, sobol: uniform (default) | normal | triangular | loguniform
+//	mean = 0.5                # normal (default: the middle of the range)
+//	sd = 0.2                  # normal
+//	mode = 0.3                # triangular (default: the middle of the range)
+//
+// Designs:
+//
+//   - grid: every combination of the values (the last path fastest);
+//   - lhs: a Latin hypercube of samples points (gonum samplemv): each
+//     path's distribution is cut into samples strata of equal probability,
+//     each used once;
+//   - morris: samples trajectories of elementary effects, each moving
+//     every path once, on levels levels (default 4, even), kept of
+//     candidates candidate trajectories (default 10 × samples, at most
+//     1000, at least samples) for the largest spread (package
+//     sensitivity): samples × (paths + 1) points;
+//   - sobol: Saltelli's design for first-order and total Sobol' indices
+//     with samples base rows N, its base matrices drawn from base = "halton"
+//     (Owen-scrambled Halton, the default) or "random": N × (paths + 2)
+//     points, in SALib's order;
+//   - points: the points of a CSV file, points = "file.csv" (relative to
+//     this file): a header of dotted paths, one column each, and a row per
+//     point, written by hand or by SALib, EMA Workbench or any other
+//     sampler. No [[vary]].
+//
+// Under lhs, morris and sobol a range is from and to, drawn uniformly or
+// from its distribution (a normal is truncated to the range); a list of
+// values is drawn from with equal probability. Their draws are a function
+// of the file's seed. Each point records its coordinates in the design's
+// unit hypercube (Unit): the quantile of each value in its distribution.
 //
 // Paths: params.NAME, decision.KEY, states.ID.FIELD (land, naval, economy,
 // revisionism, ideology, sovereign, reference), states.ID.decision.KEY,
@@ -34,31 +64,45 @@ import (
 // paths — parameters marked Integer in sim.ParamSpecs, decision keys of kind
 // agents.DecisionInteger (patience), theater.generate.width, height,
 // islands and seed, scenario.ticks — take whole numbers: values must be
-// whole, a grid's from, to and steps must give whole numbers, and a Latin
-// hypercube draws whole numbers from the range, each whole number in it
-// equally likely. states.ID.sovereign takes values = [true, false]; the
-// names of a decision (strategy, valuation, reference_mode) take strings.
-// A range is from, to and steps on a grid, from and to alone under lhs.
-// Grid values are rounded to 12 significant digits, so that 0.1 to 0.9 in
-// 5 steps is 0.1, 0.3, 0.5, 0.7, 0.9 exactly as written. The seed is in
-// [0, MaxSeed].
+// whole, a grid's from, to and steps must give whole numbers, and a drawn
+// range gives whole numbers, each whole number in it taking the share of
+// the distribution within half a unit of it. states.ID.sovereign takes
+// values = [true, false]; the names of a decision (strategy, valuation,
+// reference_mode) take strings. Grid values are rounded to 12 significant
+// digits, so that 0.1 to 0.9 in 5 steps is 0.1, 0.3, 0.5, 0.7, 0.9
+// exactly as written. The seed is in [0, MaxSeed].
 type Experiment struct {
-	File     string
-	Scenario string // the reference as written
-	Runs     int
-	Seed     uint64
-	Design   string
-	Samples  int // lhs: the number of points; 0 for a grid
-	Chunk    int
-	Events   bool
-	Vary     []string // paths, in file order
+	File       string
+	Scenario   string // the reference as written
+	Runs       int
+	Seed       uint64
+	Design     string // grid, lhs, morris, sobol or points
+	Samples    int    // lhs: points; morris: trajectories; sobol: base rows; else 0
+	Levels     int    // morris: grid levels; else 0
+	Candidates int    // morris: candidate trajectories; else 0
+	Base       string // sobol: halton or random; else ""
+	PointsFile string // points: the CSV file as written; else ""
+	Chunk      int
+	Events     bool
+	Vary       []string // paths, in file order (points: in the CSV's order)
 	// Points holds, per point, a value per path: a float64 (whole for the
 	// paths that take whole numbers), a bool or a string.
 	Points [][]any
-	kinds  []valueKind // per vary, the type of its values
-	lines  []int       // per vary, its line
-	paths  []Loc       // per vary, where its path was written
-	digest string      // SHA-256 of the base scenario's canonical form
+	// Unit holds, per point of an lhs, morris or sobol design, its
+	// coordinates in the design's unit hypercube, a value per path: the
+	// quantile of the point's value in the path's distribution (or range,
+	// or list). The sensitivity estimators work on these. nil for grid and
+	// points designs.
+	Unit       [][]float64
+	kinds      []valueKind // per vary, the type of its values
+	lines      []int       // per vary, its line
+	paths      []Loc       // per vary, where its path was written
+	pointLocs  []Loc       // points: where each point was written
+	axes       []axis      // per vary, to draw the design again (Resample)
+	designSeed uint64      // the file's seed, from which the design was drawn
+	sets       []Assignment
+	candidates bool // candidates was written in the file
+	digest     string
 }
 
 // MaxSeed is the largest seed an experiment file may give: 2^53 − 1, the
@@ -66,26 +110,37 @@ type Experiment struct {
 // every seed survives being read back from a CSV or JSON file as a double.
 const MaxSeed = 1<<53 - 1
 
+// Designs are the designs an experiment file may name.
+var Designs = []string{"grid", "lhs", "morris", "sobol", "points"}
+
 type rawExperiment struct {
-	Scenario opt[string] `toml:"scenario"`
-	Runs     opt[int]    `toml:"runs"`
-	Seed     opt[int]    `toml:"seed"`
-	Design   opt[string] `toml:"design"`
-	Samples  opt[int]    `toml:"samples"`
-	Chunk    opt[int]    `toml:"chunk"`
-	Events   opt[bool]   `toml:"events"`
-	Vary     []*rawVary  `toml:"vary"`
-	file     string
-	idx      lineIndex
+	Scenario   opt[string] `toml:"scenario"`
+	Runs       opt[int]    `toml:"runs"`
+	Seed       opt[int]    `toml:"seed"`
+	Design     opt[string] `toml:"design"`
+	Samples    opt[int]    `toml:"samples"`
+	Levels     opt[int]    `toml:"levels"`
+	Candidates opt[int]    `toml:"candidates"`
+	Base       opt[string] `toml:"base"`
+	Points     opt[string] `toml:"points"`
+	Chunk      opt[int]    `toml:"chunk"`
+	Events     opt[bool]   `toml:"events"`
+	Vary       []*rawVary  `toml:"vary"`
+	file       string
+	idx        lineIndex
 }
 
 type rawVary struct {
-	Path   opt[string]  `toml:"path"`
-	Values []*opt[any]  `toml:"values"`
-	From   opt[float64] `toml:"from"`
-	To     opt[float64] `toml:"to"`
-	Steps  opt[int]     `toml:"steps"`
-	Loc    Loc          `toml:"-"`
+	Path         opt[string]  `toml:"path"`
+	Values       []*opt[any]  `toml:"values"`
+	From         opt[float64] `toml:"from"`
+	To           opt[float64] `toml:"to"`
+	Steps        opt[int]     `toml:"steps"`
+	Distribution opt[string]  `toml:"distribution"`
+	Mean         opt[float64] `toml:"mean"`
+	SD           opt[float64] `toml:"sd"`
+	Mode         opt[float64] `toml:"mode"`
+	Loc          Loc          `toml:"-"`
 }
 
 // MaxPoints bounds a sweep so that a typo cannot ask for a billion points:
@@ -104,6 +159,7 @@ func LoadExperiment(path string) (*Experiment, error) {
 }
 
 // ParseExperiment reads an experiment from src, naming it file in errors.
+// A points file is read relative to file's directory.
 func ParseExperiment(file string, src []byte) (*Experiment, error) {
 	var e errs
 	if !checkSource(file, src, &e) {
@@ -118,19 +174,21 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 	at := func(p string) Loc { return Loc{File: file, Line: raw.idx[p], Key: p} }
 	raw.Scenario.Loc, raw.Runs.Loc, raw.Seed.Loc = at("scenario"), at("runs"), at("seed")
 	raw.Design.Loc, raw.Samples.Loc, raw.Chunk.Loc, raw.Events.Loc = at("design"), at("samples"), at("chunk"), at("events")
+	raw.Levels.Loc, raw.Candidates.Loc, raw.Base.Loc, raw.Points.Loc = at("levels"), at("candidates"), at("base"), at("points")
 	for i, v := range raw.Vary {
 		p := fmt.Sprintf("vary[%d]", i)
 		v.Loc = at(p)
 		v.Path.Loc, v.From.Loc, v.To.Loc, v.Steps.Loc = at(p+".path"), at(p+".from"), at(p+".to"), at(p+".steps")
+		v.Distribution.Loc, v.Mean.Loc, v.SD.Loc, v.Mode.Loc = at(p+".distribution"), at(p+".mean"), at(p+".sd"), at(p+".mode")
 		for _, o := range v.Values {
 			o.Loc = at(p + ".values")
 		}
 	}
 	reportUnknown(file, raw.idx, md.Undecoded(), &e, func(k toml.Key) string {
 		if k[0] == "vary" {
-			return "path, values, from, to, steps"
+			return "path, values, from, to, steps, distribution, mean, sd, mode"
 		}
-		return "scenario, runs, seed, design, samples, chunk, events, vary"
+		return "scenario, runs, seed, design, samples, levels, candidates, base, points, chunk, events, vary"
 	})
 	x := &Experiment{File: file, Runs: 100, Seed: 1, Design: "grid", Chunk: 100, Events: true}
 	switch {
@@ -139,41 +197,38 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 	case !raw.Scenario.Set:
 		e.at(Loc{File: file, Line: 1, Key: "scenario"}, "missing; allowed: a built-in scenario name (%s) or a path", strings.Join(BuiltinNames(), ", "))
 	}
-	intIn := func(o *opt[int], dst *int, lo, hi int) {
-		if o.ok(&e, fmt.Sprintf("a whole number in [%d, %d]", lo, hi)) {
-			if o.V < lo || o.V > hi {
-				e.at(o.Loc, "%d is out of range; allowed: a whole number in [%d, %d]", o.V, lo, hi)
-				return
-			}
-			*dst = o.V
-		}
-	}
-	intIn(&raw.Runs, &x.Runs, 1, 100_000_000)
-	intIn(&raw.Chunk, &x.Chunk, 1, 1_000_000)
+	intIn(&e, &raw.Runs, &x.Runs, 1, 100_000_000)
+	intIn(&e, &raw.Chunk, &x.Chunk, 1, 1_000_000)
 	var seed int
 	if raw.Seed.Set {
-		intIn(&raw.Seed, &seed, 0, MaxSeed)
+		intIn(&e, &raw.Seed, &seed, 0, MaxSeed)
 		x.Seed = uint64(seed)
 	}
+	x.designSeed = x.Seed
 	if raw.Events.ok(&e, "true or false") {
 		x.Events = raw.Events.V
 	}
-	if raw.Design.ok(&e, "grid or lhs") {
-		if raw.Design.V != "grid" && raw.Design.V != "lhs" {
-			e.at(raw.Design.Loc, "%q is not a design; allowed: grid, lhs", raw.Design.V)
+	if raw.Design.ok(&e, strings.Join(Designs, ", ")) {
+		if !slices.Contains(Designs, raw.Design.V) {
+			e.at(raw.Design.Loc, "%q is not a design; allowed: %s", raw.Design.V, strings.Join(Designs, ", "))
 		}
 		x.Design = raw.Design.V
 	}
-	switch {
-	case x.Design == "lhs" && !raw.Samples.Set:
-		e.at(raw.Design.Loc, "a Latin hypercube needs samples; allowed: samples = a whole number ≥ 1")
-	case raw.Samples.Set && x.Design != "lhs":
-		e.at(raw.Samples.Loc, "samples is for design = \"lhs\"; allowed: leave it out for a grid")
-	default:
-		intIn(&raw.Samples, &x.Samples, 1, MaxPoints)
-	}
+	designKeys(raw, x, &e)
 	var axes []axis
+	if x.Design == "points" {
+		for _, v := range raw.Vary {
+			e.at(v.Loc, "a points design takes its paths from the header of %s; allowed: no [[vary]]", orWord(raw.Points.V, "its points file"))
+			break
+		}
+		if raw.Points.Set && raw.Points.Bad == nil && !e.any() {
+			readPoints(x, raw.Points, &e)
+		}
+	}
 	for _, v := range raw.Vary {
+		if x.Design == "points" {
+			break
+		}
 		if !v.Path.Set {
 			e.at(v.Loc, "vary without path; allowed: path = \"params.sea_cost\" and the like")
 			continue
@@ -200,25 +255,23 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 		x.paths = append(x.paths, v.Path.Loc)
 		axes = append(axes, ax)
 	}
-	if len(raw.Vary) == 0 {
+	if len(raw.Vary) == 0 && x.Design != "points" {
 		e.at(Loc{File: file, Line: 1, Key: "vary"}, "no [[vary]]: nothing to sweep; allowed: at least one [[vary]] table (for many runs of one scenario: alliancesim run NAME --runs N --out DIR)")
 	}
-	if !e.any() {
-		switch x.Design {
-		case "grid":
-			if n := gridSize(axes); n > MaxPoints {
-				e.at(Loc{File: file, Line: raw.idx["vary[0]"], Key: "vary"}, "%.6g points; allowed: at most %d", n, MaxPoints)
-			} else {
-				x.Points = grid(axes)
+	if !e.any() && x.Design != "points" {
+		x.axes = axes
+		if de := x.draw(); de != nil {
+			loc := map[string]Loc{"vary": {File: file, Line: raw.idx["vary[0]"], Key: "vary"}, "design": raw.Design.Loc,
+				"samples": raw.Samples.Loc, "candidates": raw.Candidates.Loc}[de.key]
+			if de.key == "candidates" && !raw.Candidates.Set {
+				loc = raw.Samples.Loc
 			}
-		case "lhs":
-			x.Points = latinHypercube(axes, x.Samples, x.Seed)
+			e.at(loc, "%s", de.msg)
 		}
 	}
 	if !e.any() {
 		// The scenario itself, and the states the paths name.
-		ref, _ := tomlString(x.Scenario) // read from TOML: valid UTF-8
-		base, err := Parse(file+" (scenario)", []byte("extends = "+ref+"\n"))
+		base, err := x.BaseScenario()
 		if err != nil {
 			e.at(raw.Scenario.Loc, "%s", pointErrors(err))
 		} else {
@@ -232,22 +285,54 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 	}
 	if !e.any() {
 		// Every point must give a valid scenario; report a bad value at
-		// the [[vary]] entries, with what the scenario checks said.
-		for p := range x.Points {
-			if _, err := x.ScenarioAt(p); err != nil {
-				loc := raw.Scenario.Loc
-				if len(x.lines) > 0 {
-					loc = Loc{File: file, Line: x.lines[0], Key: "vary"}
-				}
-				e.at(loc, "point %d (%s) gives an invalid scenario: %s", p, x.Describe(p), pointErrors(err))
-				break
+		// the [[vary]] entries (or the points file's row), with what the
+		// scenario checks said.
+		if p, err := x.checkPoints(); err != nil {
+			loc := raw.Scenario.Loc
+			switch {
+			case x.pointLocs != nil:
+				loc = x.pointLocs[p]
+			case len(x.lines) > 0:
+				loc = Loc{File: file, Line: x.lines[0], Key: "vary"}
 			}
+			e.at(loc, "point %d (%s) gives an invalid scenario: %s", p, x.Describe(p), pointErrors(err))
 		}
 	}
 	if err := e.err(); err != nil {
 		return nil, err
 	}
 	return x, nil
+}
+
+// intIn reads a whole number in [lo, hi] into dst.
+func intIn(e *errs, o *opt[int], dst *int, lo, hi int) bool {
+	if o.ok(e, fmt.Sprintf("a whole number in [%d, %d]", lo, hi)) {
+		if o.V < lo || o.V > hi {
+			e.at(o.Loc, "%d is out of range; allowed: a whole number in [%d, %d]", o.V, lo, hi)
+			return false
+		}
+		*dst = o.V
+		return true
+	}
+	return false
+}
+
+// checkPoints checks that every point gives a valid scenario; it returns
+// the first point that does not, and why.
+func (x *Experiment) checkPoints() (int, error) {
+	for p := range x.Points {
+		if _, err := x.ScenarioAt(p); err != nil {
+			return p, err
+		}
+	}
+	return 0, nil
+}
+
+func orWord(s, instead string) string {
+	if s == "" {
+		return instead
+	}
+	return s
 }
 
 func decodeError(file string, err error, e *errs) {
@@ -281,11 +366,12 @@ func (x *Experiment) ScenarioAt(point int) (*sim.Scenario, error) {
 	var b strings.Builder
 	q, _ := tomlString(ref)
 	fmt.Fprintf(&b, "extends = %s\n", q)
-	values := make([]string, len(x.Vary))
+	paths, values := x.setSource()
 	for i := range x.Vary {
-		values[i] = x.value(point, i)
+		paths = append(paths, x.Vary[i])
+		values = append(values, x.value(point, i))
 	}
-	overlaySource(&b, x.Vary, values)
+	overlaySource(&b, paths, values)
 	// Named after the experiment so that relative paths resolve beside it
 	// and errors say which point.
 	return Parse(fmt.Sprintf("%s (point %d)", x.File, point), []byte(b.String()))

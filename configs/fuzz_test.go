@@ -72,6 +72,9 @@ func FuzzParseExperiment(f *testing.F) {
 	f.Add([]byte("scenario = \"generic\"\ndesign = \"lhs\"\nsamples = 3\n[[vary]]\npath = \"params.sea_cost\"\nfrom = 1\nto = 2\n[[vary]]\npath = \"decision.patience\"\nfrom = 1.5\nto = 9\n"))
 	f.Add([]byte("scenario = \"generic\"\n[[vary]]\npath = \"states.c1.sovereign\"\nvalues = [true, false]\n[[vary]]\npath = \"params.retry_interval\"\nfrom = 0\nto = 12\nsteps = 4\n"))
 	f.Add([]byte("scenario = \"asia-1950\"\nruns = 3\nseed = 9007199254740991\n[[vary]]\npath = \"states.jpn.decision.valuation\"\nvalues = [\"prospect\", \"expected_utility\"]\n"))
+	f.Add([]byte("scenario = \"generic\"\ndesign = \"morris\"\nsamples = 3\nlevels = 6\ncandidates = 9\n[[vary]]\npath = \"params.sea_cost\"\nfrom = 1\nto = 2\ndistribution = \"normal\"\nmean = 1.2\nsd = 0.3\n[[vary]]\npath = \"decision.strategy\"\nvalues = [\"prospect\", \"assurance\"]\n"))
+	f.Add([]byte("scenario = \"generic\"\ndesign = \"sobol\"\nsamples = 2\nbase = \"random\"\n[[vary]]\npath = \"decision.patience\"\nfrom = 1\nto = 30\ndistribution = \"loguniform\"\n[[vary]]\npath = \"params.rough_cost\"\nfrom = 0\nto = 3\ndistribution = \"triangular\"\nmode = 0\n"))
+	f.Add([]byte("scenario = \"generic\"\ndesign = \"lhs\"\nsamples = 3\n[[vary]]\npath = \"params.sea_cost\"\nfrom = -1.7e308\nto = 1.7e308\n"))
 	for _, h := range hostile {
 		f.Add([]byte(h))
 	}

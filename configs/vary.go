@@ -3,12 +3,12 @@ package configs
 import (
 	"fmt"
 	"math"
-	"math/rand/v2"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/alliancesim/alliancesim/agents"
+	"github.com/alliancesim/alliancesim/sensitivity"
 	"github.com/alliancesim/alliancesim/sim"
 )
 
@@ -28,13 +28,32 @@ func (k valueKind) words() string {
 }
 
 // axis is one [[vary]] resolved: its path, the kind of its values, and
-// either a list of values or (under lhs) a range to draw from.
+// either a list of values or (under lhs, morris and sobol) a range to draw
+// from.
 type axis struct {
-	path   string
-	kind   valueKind
-	values []any
-	ranged bool    // lhs: draw from [lo, hi] rather than from values
-	lo, hi float64 // the range; for whole numbers, the whole numbers in it
+	path     string
+	kind     valueKind
+	values   []any
+	ranged   bool    // draw from the range rather than from values
+	lo, hi   float64 // the range; for whole numbers, the whole numbers in it
+	marginal sensitivity.Marginal
+}
+
+// at is the value at the unit coordinate u in [0, 1] of a drawn axis: the
+// u-quantile of its distribution; for whole numbers, the whole number
+// nearest to it (each whole number takes the share of the distribution
+// within half a unit of it: the marginal spans [lo − ½, hi + ½]); for a
+// list, the value whose equal share of [0, 1] holds u.
+func (ax *axis) at(u float64) any {
+	switch {
+	case ax.ranged && ax.kind == kindWhole:
+		return min(max(math.Floor(ax.marginal.Quantile(u)+0.5), ax.lo), ax.hi)
+	case ax.ranged:
+		return ax.marginal.Quantile(u)
+	default:
+		n := len(ax.values)
+		return ax.values[max(0, min(int(u*float64(n)), n-1))]
+	}
 }
 
 // varyPath says what type of value a dotted path takes, or what is wrong
@@ -95,6 +114,9 @@ func varyPath(path string) (kind valueKind, msg string) {
 func varyAxis(v *rawVary, kind valueKind, design string, e *errs) (axis, bool) {
 	ax := axis{path: v.Path.V, kind: kind}
 	hasRange := v.From.Set || v.To.Set || v.Steps.Set
+	if !distributionKeys(v, design, len(v.Values) > 0 && !hasRange, e) {
+		return ax, false
+	}
 	switch {
 	case len(v.Values) > 0 && hasRange:
 		e.at(v.Loc, "both values and from/to/steps; allowed: one of them")
@@ -122,9 +144,9 @@ func varyAxis(v *rawVary, kind valueKind, design string, e *errs) (axis, bool) {
 		}
 		e.at(loc, "a range is for numbers, and %s takes %s; allowed: %s", ax.path, kind.words(), example)
 		return ax, false
-	case hasRange && design == "lhs":
+	case hasRange && draws(design):
 		if v.Steps.Set {
-			e.at(v.Steps.Loc, "steps is for grids; allowed: from and to alone under design = \"lhs\" (samples sets the number of points)")
+			e.at(v.Steps.Loc, "steps is for grids; allowed: from and to alone under design = %q (samples sets the number of points)", design)
 			return ax, false
 		}
 		if !v.From.Set || !v.To.Set {
@@ -134,18 +156,22 @@ func varyAxis(v *rawVary, kind valueKind, design string, e *errs) (axis, bool) {
 		if !v.From.ok(e, "a number") || !v.To.ok(e, "a number") || !finite(&v.From, e) || !finite(&v.To, e) {
 			return ax, false
 		}
-		ax.ranged, ax.lo, ax.hi = true, v.From.V, v.To.V
 		if kind == kindWhole && (!wholeSized(&v.From, e) || !wholeSized(&v.To, e)) {
 			return ax, false
 		}
+		ax.ranged, ax.lo, ax.hi = true, min(v.From.V, v.To.V), max(v.From.V, v.To.V)
+		lo, hi := ax.lo, ax.hi
 		if kind == kindWhole {
-			ax.lo, ax.hi = math.Ceil(min(v.From.V, v.To.V)), math.Floor(max(v.From.V, v.To.V))
+			ax.lo, ax.hi = math.Ceil(ax.lo), math.Floor(ax.hi)
 			if ax.lo > ax.hi {
 				e.at(v.Loc, "no whole number between from = %v and to = %v, and %s takes whole numbers; allowed: a range with a whole number in it", v.From.V, v.To.V, ax.path)
 				return ax, false
 			}
+			lo, hi = ax.lo-0.5, ax.hi+0.5
 		}
-		return ax, true
+		m, ok := marginalOf(v, kind, lo, hi, e)
+		ax.marginal = m
+		return ax, ok
 	case hasRange:
 		if !v.From.Set || !v.To.Set || !v.Steps.Set {
 			e.at(v.Loc, "a range needs from, to and steps; allowed: from = 0.1, to = 0.9, steps = 5")
@@ -334,37 +360,6 @@ func grid(axes []axis) [][]any {
 			}
 		}
 		points = next
-	}
-	return points
-}
-
-// latinHypercube draws samples points so that each path's range (or list
-// of values) is cut into samples strata, each used once; the pairing of
-// strata across paths is a random permutation per path, seeded from the
-// experiment's seed. A range of numbers gives a uniform draw within its
-// stratum; a range of whole numbers gives the whole number the draw falls
-// on, each whole number in the range taking an equal share of [0, 1); a
-// list gives the value the stratum falls on.
-func latinHypercube(axes []axis, samples int, seed uint64) [][]any {
-	rng := rand.New(rand.NewPCG(seed, 0x6c6873)) // "lhs"
-	points := make([][]any, samples)
-	for i := range points {
-		points[i] = make([]any, len(axes))
-	}
-	for d, ax := range axes {
-		perm := rng.Perm(samples)
-		for i := range points {
-			u := (float64(perm[i]) + rng.Float64()) / float64(samples)
-			switch {
-			case ax.ranged && ax.kind == kindWhole:
-				n := ax.hi - ax.lo + 1
-				points[i][d] = ax.lo + min(math.Floor(u*n), n-1)
-			case ax.ranged:
-				points[i][d] = between(ax.lo, ax.hi, u)
-			default:
-				points[i][d] = ax.values[min(int(u*float64(len(ax.values))), len(ax.values)-1)]
-			}
-		}
 	}
 	return points
 }

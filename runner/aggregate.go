@@ -21,6 +21,9 @@ type Summary struct {
 	Survival        []GroupSurvival       `json:"survival"`
 	HubSpokes       []HubSpokes           `json:"hub_spokes"`
 	FirstCommitment FirstCommitment       `json:"first_commitment"`
+	// Measures are the custom measures (Options.Measures), in their
+	// order; absent without any.
+	Measures []MeasureSummary `json:"measures,omitempty"`
 }
 
 // Share returns the share of runs in which s happened.
@@ -81,6 +84,16 @@ type Aggregator struct {
 	hubGE06 []int
 	firsts  map[int]int // tick of the first patron commitment → runs
 	nFirst  int
+
+	measures []string      // custom measures' names
+	mstats   []measureStat // per measure
+}
+
+// SetMeasures names the custom measures of the records to come (their
+// Record.Measures, in this order).
+func (a *Aggregator) SetMeasures(names []string) {
+	a.measures = names
+	a.mstats = make([]measureStat, len(names))
 }
 
 // NewAggregator starts an empty aggregate. hubTicks are the ticks at which
@@ -113,7 +126,7 @@ func DefaultHubTicks(cal sim.Calendar, ticks int) []int {
 
 // Add folds in one run.
 func (a *Aggregator) Add(r *Record) {
-	a.AddMeasured(r, Measure(r, a.hubTicks))
+	a.AddMeasured(r, MeasureRun(r, a.hubTicks))
 }
 
 // AddMeasured folds in one run whose measures are already computed.
@@ -127,6 +140,11 @@ func (a *Aggregator) AddMeasured(r *Record, m RunMeasures) {
 	if m.FirstCommitment >= 0 {
 		a.firsts[m.FirstCommitment]++
 		a.nFirst++
+	}
+	for i := range a.measures {
+		if i < len(r.Measures) {
+			a.mstats[i].add(r.Measures[i])
+		}
 	}
 	for i, h := range m.Hub {
 		if !h.OK {
@@ -216,6 +234,9 @@ func (a *Aggregator) Summary() *Summary {
 			median = (at(a.nFirst/2-1) + at(a.nFirst/2)) / 2
 		}
 		s.FirstCommitment.Mean, s.FirstCommitment.Median = &mean, &median
+	}
+	for i, name := range a.measures {
+		s.Measures = append(s.Measures, a.mstats[i].summary(name))
 	}
 	return s
 }

@@ -190,12 +190,12 @@ func assembleFiles(m *Manifest, holder func(chunk) string, out string) (err erro
 	}
 	hubDates := hubColumns(m)
 	tables := []*table{newTable(alliances, AllianceColumns), newTable(memberships, MembershipColumns),
-		newTable(runs, runColumns(hubDates)), newTable(survival, SurvivalColumns)}
+		newTable(runs, runColumns(hubDates, m.Measures)), newTable(survival, SurvivalColumns)}
 	var pointTable *table
 	if sweep {
-		pointTable = newTable(points, pointColumns(m.Vary))
+		pointTable = newTable(points, pointColumns(m.Vary, m.Measures))
 	}
-	pooled := NewAggregator(m.Scenario, m.Seed, m.calendar(0), m.Points[0].HubTicks)
+	pooled := m.pooledAggregator()
 	var ev io.Writer = io.Discard
 	if events != nil {
 		ev = events
@@ -225,13 +225,11 @@ func assembleFiles(m *Manifest, holder func(chunk) string, out string) (err erro
 					return err
 				}
 			}
-			agg = NewAggregator(m.Scenario, m.Seed, m.calendar(ch.Point), m.Points[ch.Point].HubTicks)
+			agg = m.pointAggregator(ch.Point)
 		}
 		err = readPart(filepath.Join(holder(ch), "parts", ch.name()), m, ch, func(r *Record) error {
 			cal := m.calendar(r.Point)
-			meas := Measure(r, m.Points[r.Point].HubTicks)
-			agg.AddMeasured(r, meas)
-			pooled.Add(r)
+			meas := m.fold(r, agg, pooled)
 			if err := writeAllianceRows(tables[0], r, cal); err != nil {
 				return err
 			}
@@ -281,11 +279,7 @@ func assembleFiles(m *Manifest, holder func(chunk) string, out string) (err erro
 // w, indented as it stands there, with a separator before all but the
 // first.
 func writePointSummary(w io.Writer, m *Manifest, p int, s *Summary) error {
-	values := map[string]any{}
-	for i, path := range m.Vary {
-		values[path] = m.Points[p].Values[i]
-	}
-	b, err := json.MarshalIndent(PointSummary{Point: p, Values: values, Summary: s}, "    ", "  ")
+	b, err := json.MarshalIndent(m.pointSummary(p, s), "    ", "  ")
 	if err != nil {
 		return err
 	}
@@ -326,6 +320,41 @@ func writeSweepSummary(path string, pooled *Summary, m *Manifest, pts *atomicFil
 	}
 	f.WriteString("\n  ]\n}\n")
 	return f.commit() // reports any error of the writes above
+}
+
+// The aggregation of records into summaries, shared by the assembly of
+// an output directory and by Sweep, so that both give the same numbers.
+
+// pooledAggregator starts the aggregate of every point of m.
+func (m *Manifest) pooledAggregator() *Aggregator {
+	a := NewAggregator(m.Scenario, m.Seed, m.calendar(0), m.Points[0].HubTicks)
+	a.SetMeasures(m.Measures)
+	return a
+}
+
+// pointAggregator starts the aggregate of point p of m.
+func (m *Manifest) pointAggregator(p int) *Aggregator {
+	a := NewAggregator(m.Scenario, m.Seed, m.calendar(p), m.Points[p].HubTicks)
+	a.SetMeasures(m.Measures)
+	return a
+}
+
+// fold adds a record to its point's aggregate and the pooled one, and
+// returns its measures (for runs.csv).
+func (m *Manifest) fold(r *Record, point, pooled *Aggregator) RunMeasures {
+	meas := MeasureRun(r, m.Points[r.Point].HubTicks)
+	point.AddMeasured(r, meas)
+	pooled.Add(r)
+	return meas
+}
+
+// pointSummary is point p's entry of summary.json.
+func (m *Manifest) pointSummary(p int, s *Summary) PointSummary {
+	values := map[string]any{}
+	for i, path := range m.Vary {
+		values[path] = m.Points[p].Values[i]
+	}
+	return PointSummary{Point: p, Values: values, Summary: s}
 }
 
 // readRecords decodes JSON lines of records.

@@ -61,7 +61,7 @@ type job struct {
 }
 
 // jobSource hands out, one at a time and in order, the replications of the
-// chunks a shard owns that dir does not hold yet. A point is compiled when
+// chunks a shard owns that dir (if any) does not hold yet. A point is compiled when
 // its first replication is handed out, and dropped when the last job of it
 // is done with: a sweep holds the compiled scenarios of the points in
 // progress, never of all points.
@@ -94,7 +94,7 @@ func (s *jobSource) next() (job, bool, error) {
 			continue
 		}
 		ch := s.m.chunkAt(k)
-		if partDone(s.dir, ch) {
+		if s.dir != "" && partDone(s.dir, ch) { // Sweep keeps no directory
 			s.skipped += ch.To - ch.From
 			continue
 		}

@@ -19,6 +19,24 @@
 // and a panic in a replication is returned as an error naming it and its
 // seed.
 //
+// In memory or on disk. Sweep runs an experiment's points and returns
+// their summaries as Go values (SweepResult); Execute writes the same
+// numbers to an output directory. Both, and MonteCarlo, play replications
+// through one function and fold them with one aggregation.
+//
+// Custom measures. Options.Measures (and ExecOptions.Measures) are named
+// numbers computed from each finished replication — its result, its final
+// world and the observers Options.Observe made for it — that become
+// columns of runs.csv, means with 95% intervals in summary.json and
+// points.csv, and names in the manifest, so that a directory is resumed
+// and merged only with the same measures.
+//
+// Sensitivity. A sweep with a morris or sobol design (configs) is analysed
+// by Analyze, SweepResult.Sensitivity or SensitivityOf(dir): elementary
+// effects or Sobol' indices of each output (a share, or a custom
+// measure's mean) over the varied paths, with bootstrap intervals
+// (package sensitivity), written as sensitivity.csv.
+//
 // Output directories. Execute cuts the work into chunks of ChunkSize
 // replications of one point. Each finished chunk is written to
 // parts/<chunk>/ (runs.jsonl, events.jsonl, and series.json when the point

@@ -35,6 +35,12 @@ type ExecOptions struct {
 	// (identified by its manifest); without it that is an error.
 	Force    bool
 	Progress func(done, total int)
+	// Measures and Observe are as in Options: custom measures become
+	// columns of runs.csv and points.csv and means in summary.json, and the
+	// manifest names them, so that a directory is resumed and merged only
+	// with the same measures.
+	Measures []Measure
+	Observe  func(point, run int) []sim.Observer
 }
 
 // ErrIncomplete says that an output directory lacks some chunks: another
@@ -47,7 +53,7 @@ var ErrComplete = errors.New("already complete")
 
 // The files of an output directory, besides the manifest and parts/.
 var (
-	resultFiles = []string{"summary.json", "alliances.csv", "memberships.csv", "runs.csv", "survival.csv", "points.csv", "series.csv", "events.jsonl"}
+	resultFiles = []string{"summary.json", "alliances.csv", "memberships.csv", "runs.csv", "survival.csv", "points.csv", "series.csv", "events.jsonl", "sensitivity.csv"}
 	ourFiles    = append([]string{"manifest.json", "scenario.toml", "parts"}, resultFiles...)
 )
 
@@ -66,7 +72,11 @@ func Execute(ctx context.Context, plan *Plan, dir string, opts ExecOptions) erro
 	if err := plan.check(); err != nil {
 		return err
 	}
+	if err := checkMeasures(opts.Measures); err != nil {
+		return err
+	}
 	m := plan.Manifest()
+	m.Measures = measureNames(opts.Measures)
 	if err := m.validate(); err != nil {
 		return fmt.Errorf("runner: %w", err)
 	}
@@ -99,14 +109,14 @@ func Execute(ctx context.Context, plan *Plan, dir string, opts ExecOptions) erro
 		}
 	}()
 	done := 0
+	pr := probes{measures: opts.Measures, observe: opts.Observe}
 	err = orderedMap(ctx, workers, src.next,
 		func(j job) (output, error) {
-			seed := ReplicationSeed(plan.Seed, j.run)
-			w, err := replicate(ctx, j.c, j.ch.Point, j.run, seed)
+			w, record, err := pr.replicate(ctx, j.c, j.ch.Point, j.run, ReplicationSeed(plan.Seed, j.run))
 			if err != nil {
 				return output{}, err
 			}
-			rec, err := json.Marshal(NewRecord(j.ch.Point, j.run, seed, w))
+			rec, err := json.Marshal(record)
 			if err != nil {
 				return output{}, err
 			}
@@ -478,6 +488,9 @@ func partRecords(path string, m *Manifest, ch chunk, r io.Reader, fn func(*Recor
 	err := readRecords(r, func(rec *Record) error {
 		if rec.Point != ch.Point || rec.Run != next {
 			return fmt.Errorf("part %s: record of point %d run %d where point %d run %d belongs", path, rec.Point, rec.Run, ch.Point, next)
+		}
+		if len(rec.Measures) != len(m.Measures) {
+			return fmt.Errorf("part %s: run %d has %d measure values; the manifest names %d measures", path, rec.Run, len(rec.Measures), len(m.Measures))
 		}
 		if err := rec.check(m.Points[ch.Point].Ticks, ReplicationSeed(m.Seed, rec.Run)); err != nil {
 			return fmt.Errorf("part %s: run %d: %v", path, rec.Run, err)

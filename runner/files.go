@@ -2,6 +2,7 @@ package runner
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -29,14 +30,16 @@ var MembershipColumns = []string{"point", "run", "alliance", "state", "joined", 
 // runColumns are the columns of runs.csv: one row per replication, with
 // every share's indicator (0 or 1), the first patron commitment and the
 // hub-and-spokes index at each checkpoint date.
-func runColumns(hubDates []string) []string {
+//
+// Then a column per custom measure (Measure), named after it.
+func runColumns(hubDates, measures []string) []string {
 	cols := []string{"point", "run", "seed"}
 	cols = append(cols, ShareKeys...)
 	cols = append(cols, "first_commitment", "first_commitment_date")
 	for _, d := range hubDates {
 		cols = append(cols, "hub_"+d)
 	}
-	return cols
+	return append(cols, measures...)
 }
 
 // hubColumns are the checkpoint dates of every point, in order.
@@ -134,7 +137,26 @@ func writeRunRow(t *table, r *Record, m *RunMeasures, cal sim.Calendar, hubTicks
 	for _, d := range hubDates {
 		cells = append(cells, byDate[d])
 	}
+	for _, v := range r.Measures {
+		cells = append(cells, floatCell(v))
+	}
 	return t.row(cells...)
+}
+
+// floatCell writes x, or an empty cell for NaN (no value).
+func floatCell(x float64) string {
+	if math.IsNaN(x) {
+		return ""
+	}
+	return FormatFloat(x)
+}
+
+// optCell writes *x, or an empty cell for nil.
+func optCell(x *float64) string {
+	if x == nil {
+		return ""
+	}
+	return FormatFloat(*x)
 }
 
 // SurvivalColumns are the columns of survival.csv.
@@ -154,10 +176,14 @@ func writeSurvival(t *table, p int, s *Summary) error {
 }
 
 // pointColumns are the columns of points.csv: the point, each varied path,
-// then each share with its interval.
-func pointColumns(vary []string) []string {
+// then each share with its interval, then each custom measure's mean with
+// its interval (empty where no run gave it a value).
+func pointColumns(vary, measures []string) []string {
 	head := append([]string{"point"}, vary...)
 	for _, k := range ShareKeys {
+		head = append(head, k, k+"_low", k+"_high")
+	}
+	for _, k := range measures {
 		head = append(head, k, k+"_low", k+"_high")
 	}
 	return head
@@ -172,6 +198,9 @@ func writePointRow(t *table, m *Manifest, p int, s *Summary) error {
 	for _, k := range ShareKeys {
 		sh := s.Shares[k]
 		row = append(row, FormatFloat(sh.Share), FormatFloat(sh.Low), FormatFloat(sh.High))
+	}
+	for _, ms := range s.Measures {
+		row = append(row, optCell(ms.Mean), optCell(ms.Low), optCell(ms.High))
 	}
 	return t.row(row...)
 }

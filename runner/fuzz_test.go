@@ -109,14 +109,14 @@ func FuzzRecords(f *testing.F) {
 		}
 		agg := NewAggregator(m.Scenario, m.Seed, m.calendar(0), m.Points[0].HubTicks)
 		var out bytes.Buffer
-		tables := []*table{newTable(&out, AllianceColumns), newTable(&out, MembershipColumns), newTable(&out, runColumns(hubColumns(&m)))}
+		tables := []*table{newTable(&out, AllianceColumns), newTable(&out, MembershipColumns), newTable(&out, runColumns(hubColumns(&m), m.Measures))}
 		err := partRecords("part", &m, ch, bytes.NewReader(runs), func(r *Record) error {
 			for i := range r.Alliances {
 				if d := r.Alliances[i].End(r.Ticks) - r.Alliances[i].Formed; d < 0 {
 					t.Fatalf("accepted a record with lifetime %d", d)
 				}
 			}
-			meas := Measure(r, m.Points[0].HubTicks)
+			meas := MeasureRun(r, m.Points[0].HubTicks)
 			agg.AddMeasured(r, meas)
 			cal := m.calendar(0)
 			if err := writeAllianceRows(tables[0], r, cal); err != nil {

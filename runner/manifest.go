@@ -10,7 +10,9 @@ import (
 )
 
 // ManifestFormat is the version of manifest.json this package writes.
-const ManifestFormat = 2
+// 3: the design of a sweep, each point's unit coordinates and the custom
+// measures.
+const ManifestFormat = 3
 
 // Manifest describes an output directory: what was run (the scenario by
 // the SHA-256 of its canonical form, the experiment by the SHA-256 of its
@@ -18,19 +20,24 @@ const ManifestFormat = 2
 // Resumed runs and merged shards must agree on everything but the
 // command line (Differences).
 type Manifest struct {
-	Format           int             `json:"format"`
-	Tool             Tool            `json:"tool"`
-	Command          []string        `json:"command,omitempty"`
-	Scenario         string          `json:"scenario"`
-	ScenarioSHA256   string          `json:"scenario_sha256"`
-	Experiment       string          `json:"experiment,omitempty"`
-	ExperimentSHA256 string          `json:"experiment_sha256,omitempty"`
-	Runs             int             `json:"runs"`
-	Seed             uint64          `json:"seed"`
-	ChunkSize        int             `json:"chunk_size"`
-	Events           bool            `json:"events"`
-	Vary             []string        `json:"vary,omitempty"`
-	Points           []ManifestPoint `json:"points"`
+	Format           int      `json:"format"`
+	Tool             Tool     `json:"tool"`
+	Command          []string `json:"command,omitempty"`
+	Scenario         string   `json:"scenario"`
+	ScenarioSHA256   string   `json:"scenario_sha256"`
+	Experiment       string   `json:"experiment,omitempty"`
+	ExperimentSHA256 string   `json:"experiment_sha256,omitempty"`
+	Runs             int      `json:"runs"`
+	Seed             uint64   `json:"seed"`
+	ChunkSize        int      `json:"chunk_size"`
+	Events           bool     `json:"events"`
+	Vary             []string `json:"vary,omitempty"`
+	// Design is how a sweep's points were chosen; nil for one scenario.
+	Design *Design `json:"design,omitempty"`
+	// Measures are the names of the custom measures (ExecOptions.Measures)
+	// every record holds, in order.
+	Measures []string        `json:"measures,omitempty"`
+	Points   []ManifestPoint `json:"points"`
 }
 
 // ManifestPoint is what the assembly needs of a point.
@@ -44,13 +51,17 @@ type ManifestPoint struct {
 	// SeriesEvery is the point's record_every: its parts hold a time
 	// series (series.json) when it is positive.
 	SeriesEvery int `json:"series_every,omitempty"`
+	// Unit is the point's coordinates in the unit hypercube of a drawn
+	// design (lhs, morris, sobol), a value per varied path: what the
+	// sensitivity estimators work on.
+	Unit []float64 `json:"unit,omitempty"`
 }
 
 // Manifest returns the plan's manifest.
 func (p *Plan) Manifest() Manifest {
 	m := Manifest{Format: ManifestFormat, Tool: ToolInfo(), Command: p.Command, Scenario: p.Scenario,
 		ScenarioSHA256: sha256Hex(p.ScenarioTOML), Experiment: p.Experiment, Runs: p.Runs, Seed: p.Seed,
-		ChunkSize: p.chunkSize(), Events: p.Events, Vary: p.Vary, Points: []ManifestPoint{}}
+		ChunkSize: p.chunkSize(), Events: p.Events, Vary: p.Vary, Design: p.Design, Points: []ManifestPoint{}}
 	if len(p.ExperimentText) > 0 {
 		m.ExperimentSHA256 = sha256Hex(p.ExperimentText)
 	}
@@ -61,16 +72,17 @@ func (p *Plan) Manifest() Manifest {
 			cal, ticks, every = sc.Calendar, sc.Ticks, int(pt.Compiled.Params().RecordEvery)
 		}
 		m.Points = append(m.Points, ManifestPoint{Values: pt.Values, ScenarioSHA256: pt.SHA256, Start: cal.Label(0),
-			MonthsPerTick: cal.MonthsPerTick, Ticks: ticks, HubTicks: DefaultHubTicks(cal, ticks), SeriesEvery: every})
+			MonthsPerTick: cal.MonthsPerTick, Ticks: ticks, HubTicks: DefaultHubTicks(cal, ticks), SeriesEvery: every, Unit: pt.Unit})
 	}
 	return m
 }
 
 // Differences lists, in words, what makes two manifests describe different
-// work: scenario, experiment, seed, runs, chunking, events, varied paths,
-// points or the build of the tool. The command line and the experiment's
-// file name do not count. No differences means the same work: its chunks
-// can be resumed and merged.
+// work: scenario, experiment, seed, runs, chunking, events, design, custom
+// measures, varied paths, points or the build of the tool. The command
+// line and the experiment's file name (and a points design's) do not
+// count. No differences means the same work: its chunks can be resumed and
+// merged.
 func (m *Manifest) Differences(o *Manifest) []string {
 	var d []string
 	add := func(what string, a, b any) { d = append(d, fmt.Sprintf("%s (%v here, %v there)", what, a, b)) }
@@ -100,6 +112,12 @@ func (m *Manifest) Differences(o *Manifest) []string {
 	}
 	if m.Events != o.Events {
 		add("events recorded", m.Events, o.Events)
+	}
+	if a, b := m.Design.compared(), o.Design.compared(); a != b {
+		add("design", a, b)
+	}
+	if !slices.Equal(m.Measures, o.Measures) {
+		add("custom measures", orNone(strings.Join(m.Measures, ", ")), orNone(strings.Join(o.Measures, ", ")))
 	}
 	if !slices.Equal(m.Vary, o.Vary) {
 		add("varied paths", strings.Join(m.Vary, ", "), strings.Join(o.Vary, ", "))
@@ -144,6 +162,12 @@ func (m *Manifest) validate() error {
 	if err := CheckSeeds(m.Seed, m.Runs); err != nil {
 		return err
 	}
+	if err := checkMeasureNames(m.Measures); err != nil {
+		return err
+	}
+	if err := m.Design.check(len(m.Vary), len(m.Points)); err != nil {
+		return err
+	}
 	for i, p := range m.Points {
 		if len(p.Values) != len(m.Vary) {
 			return fmt.Errorf("point %d has %d values for %d varied paths", i, len(p.Values), len(m.Vary))
@@ -166,6 +190,12 @@ func (m *Manifest) validate() error {
 		}
 		if !slices.Contains([]int{1, 3, 12}, p.MonthsPerTick) {
 			return fmt.Errorf("point %d: months_per_tick %d; allowed: 1, 3 or 12", i, p.MonthsPerTick)
+		}
+		if p.Unit != nil && (len(p.Unit) != len(m.Vary) || !inUnit(p.Unit)) {
+			return fmt.Errorf("point %d: unit %v; allowed: a coordinate in [0, 1] per varied path", i, p.Unit)
+		}
+		if m.Design != nil && m.Design.drawn() && p.Unit == nil {
+			return fmt.Errorf("point %d of a %s design has no unit coordinates", i, m.Design.Kind)
 		}
 		if p.SeriesEvery < 0 {
 			return fmt.Errorf("point %d: series_every %d; allowed: ≥ 0", i, p.SeriesEvery)

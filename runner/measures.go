@@ -63,8 +63,8 @@ type HubValue struct {
 	OK    bool
 }
 
-// Measure computes the run's measures from its alliance records.
-func Measure(r *Record, hubTicks []int) RunMeasures {
+// MeasureRun computes the run's built-in measures from its alliance records.
+func MeasureRun(r *Record, hubTicks []int) RunMeasures {
 	m := RunMeasures{FirstCommitment: -1, Hub: make([]HubValue, len(hubTicks))}
 	for i := range r.Alliances {
 		a := &r.Alliances[i]

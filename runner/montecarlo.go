@@ -20,7 +20,17 @@ type Options struct {
 	Progress func(done, total int)
 	// OnRecord, if set, receives every run's record, in run order.
 	OnRecord func(r *Record)
+	// Measures are computed from every finished replication; the summary
+	// has each one's mean with its interval (Summary.Measures), and each
+	// record its values (Record.Measures). See Measure.
+	Measures []Measure
+	// Observe, if set, makes the observers of each replication (point and
+	// run as in the records) before it starts, on the goroutine that runs
+	// it; a Measure finds them in Replication.Observers.
+	Observe func(point, run int) []sim.Observer
 }
+
+func (o Options) probes() probes { return probes{measures: o.Measures, observe: o.Observe} }
 
 // MonteCarlo runs opts.Runs replications of c on a pool of workers and
 // folds them, in replication order, into a Summary. Only each run's small
@@ -38,12 +48,17 @@ func MonteCarlo(ctx context.Context, c *sim.Compiled, opts Options) (*Summary, e
 	if err != nil {
 		return nil, err
 	}
+	if err := checkMeasures(opts.Measures); err != nil {
+		return nil, err
+	}
 	sc := c.Scenario()
 	hub := opts.HubTicks
 	if hub == nil {
 		hub = DefaultHubTicks(sc.Calendar, sc.Ticks)
 	}
 	agg := NewAggregator(sc.Name, opts.Seed, sc.Calendar, hub)
+	agg.SetMeasures(measureNames(opts.Measures))
+	pr := opts.probes()
 	run := 0
 	err = orderedMap(ctx, workers,
 		func() (int, bool, error) {
@@ -51,12 +66,8 @@ func MonteCarlo(ctx context.Context, c *sim.Compiled, opts Options) (*Summary, e
 			return run - 1, run <= opts.Runs, nil
 		},
 		func(run int) (Record, error) {
-			seed := ReplicationSeed(opts.Seed, run)
-			w, err := replicate(ctx, c, opts.Point, run, seed)
-			if err != nil {
-				return Record{}, err
-			}
-			return NewRecord(opts.Point, run, seed, w), nil
+			_, rec, err := pr.replicate(ctx, c, opts.Point, run, ReplicationSeed(opts.Seed, run))
+			return rec, err
 		},
 		func(run int, r Record) error {
 			agg.Add(&r)

@@ -60,7 +60,10 @@ type Plan struct {
 	ChunkSize      int  // replications per unit of output, resume and sharding (default 100)
 	Events         bool // write events.jsonl
 	Vary           []string
-	Points         []Point
+	// Design is how a sweep's points were chosen (DesignOf); nil for a
+	// run of one scenario.
+	Design *Design
+	Points []Point
 }
 
 // Point is one sweep point: the value given to each varied path (in the
@@ -82,6 +85,9 @@ type Point struct {
 	// RecordEvery is the point's params.record_every, for the manifest
 	// (taken from Compiled when it is set).
 	RecordEvery int
+	// Unit is the point's coordinates in the unit hypercube of a drawn
+	// design (configs.Experiment.Unit); nil otherwise.
+	Unit []float64
 }
 
 // Limits of a plan (docs/limits.md).
@@ -124,7 +130,7 @@ func ExperimentPlan(file string, x *configs.Experiment) (*Plan, error) {
 		return nil, err
 	}
 	plan := &Plan{Scenario: x.Scenario, ScenarioTOML: text, Experiment: file, ExperimentText: x.Canonical(),
-		Runs: x.Runs, Seed: x.Seed, ChunkSize: x.Chunk, Events: x.Events, Vary: x.Vary}
+		Runs: x.Runs, Seed: x.Seed, ChunkSize: x.Chunk, Events: x.Events, Vary: x.Vary, Design: DesignOf(x)}
 	for p := range x.Points {
 		sc, err := x.ScenarioAt(p)
 		if err != nil {
@@ -145,8 +151,12 @@ func ExperimentPlan(file string, x *configs.Experiment) (*Plan, error) {
 			}
 			return c, nil
 		}
+		var unit []float64
+		if x.Unit != nil {
+			unit = x.Unit[p]
+		}
 		plan.Points = append(plan.Points, Point{Values: x.Points[p], Build: build, SHA256: sha256Hex(pt),
-			Calendar: sc.Calendar, Ticks: sc.Ticks, RecordEvery: int(sc.Params.RecordEvery)})
+			Calendar: sc.Calendar, Ticks: sc.Ticks, RecordEvery: int(sc.Params.RecordEvery), Unit: unit})
 	}
 	return plan, nil
 }
@@ -183,6 +193,9 @@ func (p *Plan) check() error {
 		}
 		if len(pt.Values) != len(p.Vary) {
 			return fmt.Errorf("runner: point %d has %d values for %d varied paths", i, len(pt.Values), len(p.Vary))
+		}
+		if pt.Unit != nil && (len(pt.Unit) != len(p.Vary) || !inUnit(pt.Unit)) {
+			return fmt.Errorf("runner: point %d has unit coordinates %v; allowed: one in [0, 1] per varied path", i, pt.Unit)
 		}
 	}
 	return CheckSeeds(p.Seed, p.Runs)

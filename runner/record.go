@@ -26,6 +26,9 @@ type Record struct {
 	Patrons   []string      `json:"patrons"`
 	Alliances []AllianceRow `json:"alliances"`
 	Proposals []ProposalRow `json:"proposals"`
+	// Measures are the values of the custom measures (Options.Measures),
+	// in their order (NaN: no value); absent without any.
+	Measures Values `json:"measures,omitempty"`
 }
 
 // AllianceRow is one alliance of a run. Member lists are sorted by id.

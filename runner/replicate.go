@@ -3,28 +3,61 @@ package runner
 import (
 	"context"
 	"fmt"
+	"math"
 	"runtime/debug"
 
 	"github.com/alliancesim/alliancesim/sim"
 )
 
-// replicate plays replication run of a point with its seed to the horizon.
-// A panic inside it — in a registered valuation or strategy, say — is
-// recovered and returned as an error naming the point, the replication and
-// the seed (with the stack), so that one bad replication stops the run
-// with a reason instead of killing the program that embeds the engine.
-func replicate(ctx context.Context, c *sim.Compiled, point, run int, seed uint64) (w *sim.World, err error) {
+// probes are what a caller adds to every replication: observers made
+// fresh for it, and measures computed when it ends. MonteCarlo, Sweep and
+// Execute all play replications through replicate, so their numbers are
+// the same.
+type probes struct {
+	measures []Measure
+	observe  func(point, run int) []sim.Observer
+}
+
+// replicate plays replication run of a point with its seed to the horizon
+// and returns the world and its record, with the measures' values.
+// A panic inside it — in a registered valuation or strategy, an observer
+// or a measure, say — is recovered and returned as an error naming the
+// point, the replication and the seed (with the stack), so that one bad
+// replication stops the run with a reason instead of killing the program
+// that embeds the engine.
+func (pr probes) replicate(ctx context.Context, c *sim.Compiled, point, run int, seed uint64) (w *sim.World, rec Record, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			w, err = nil, fmt.Errorf("point %d, replication %d (seed %d): panic: %v\n%s", point, run, seed, r, debug.Stack())
+			w, rec, err = nil, Record{}, fmt.Errorf("point %d, replication %d (seed %d): panic: %v\n%s", point, run, seed, r, debug.Stack())
 		}
 	}()
-	w = sim.NewWorld(c, seed)
-	if _, err := w.Run(ctx); err != nil {
-		if ctx.Err() != nil && err == ctx.Err() {
-			return nil, err
+	var obs []sim.Observer
+	if pr.observe != nil {
+		for _, o := range pr.observe(point, run) {
+			if o != nil {
+				obs = append(obs, o)
+			}
 		}
-		return nil, fmt.Errorf("point %d, replication %d (seed %d): %w", point, run, seed, err)
 	}
-	return w, nil
+	w = sim.NewWorld(c, seed, obs...)
+	res, err := w.Run(ctx)
+	if err != nil {
+		if ctx.Err() != nil && err == ctx.Err() {
+			return nil, Record{}, err
+		}
+		return nil, Record{}, fmt.Errorf("point %d, replication %d (seed %d): %w", point, run, seed, err)
+	}
+	rec = NewRecord(point, run, seed, w)
+	if len(pr.measures) > 0 {
+		rep := &Replication{Point: point, Run: run, Seed: seed, Result: res, World: w, Observers: obs}
+		rec.Measures = make(Values, len(pr.measures))
+		for i, m := range pr.measures {
+			v := m.Of(rep)
+			if math.IsInf(v, 0) {
+				return nil, Record{}, fmt.Errorf("point %d, replication %d (seed %d): measure %q gave %v; allowed: a finite number, or NaN for no value", point, run, seed, m.Name, v)
+			}
+			rec.Measures[i] = v
+		}
+	}
+	return w, rec, nil
 }

@@ -2,12 +2,14 @@ package main
 
 import (
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"text/tabwriter"
@@ -182,14 +184,25 @@ func newSweepCmd() *cobra.Command {
 		seed          uint64
 		resume, force bool
 		noEvents      bool
+		sets          []string
+		samples       int
 	)
 	cmd := &cobra.Command{
 		Use:   "sweep EXPERIMENT.toml",
 		Short: "Run a parameter sweep",
 		Long: `sweep runs the replications of every point of an experiment file (a scenario,
-runs per point, a seed, and [[vary]] paths on a grid or a Latin hypercube)
-into --out: alliances.csv, events.jsonl, survival.csv, summary.json and
-points.csv (one row per point).
+runs per point, a seed, and [[vary]] paths on a grid, a Latin hypercube, a
+Morris or a Sobol design, or the points of a CSV file) into --out:
+alliances.csv, events.jsonl, survival.csv, summary.json and points.csv (one
+row per point). Every point plays the same seeds (common random numbers).
+A Morris or Sobol sweep is then analysed by 'alliancesim sensitivity DIR'.
+
+--set path=value (repeatable) changes the scenario at every point, as a
+file extending it would (a path the experiment varies is an error);
+--samples N draws the design again with N samples (lhs points, morris
+trajectories, sobol base rows); --runs and --seed replace the file's (a
+drawn design keeps the points the file's seed drew; --seed changes the
+replications' seeds).
 
 Scale out with --shard i/n: each of n processes runs a disjoint slice and
 'alliancesim merge' combines their directories into the same bytes a single
@@ -219,6 +232,18 @@ An interrupted sweep keeps its finished chunks; run it again with --resume.`,
 			}
 			if noEvents {
 				x.Events = false
+			}
+			as, err := parseSets(sets)
+			if err != nil {
+				return err
+			}
+			if err := x.SetBase(as); err != nil {
+				return fmt.Errorf("--set: %w", err)
+			}
+			if flags.Changed("samples") {
+				if err := x.Resample(samples); err != nil {
+					return fmt.Errorf("--samples %d: %w", samples, err)
+				}
 			}
 			if err := runner.CheckSeeds(x.Seed, x.Runs); err != nil {
 				return fmt.Errorf("seed %d, %d runs: %w", x.Seed, x.Runs, err)
@@ -258,7 +283,13 @@ An interrupted sweep keeps its finished chunks; run it again with --resume.`,
 			case err != nil:
 				return interrupted(err, out)
 			}
-			return printPoints(cmd.OutOrStdout(), out, x.Events)
+			if err := printPoints(cmd.OutOrStdout(), out, x.Events); err != nil {
+				return err
+			}
+			if x.Design == "morris" || x.Design == "sobol" {
+				fmt.Fprintf(cmd.OutOrStdout(), "Sensitivity indices: alliancesim sensitivity %s\n", out)
+			}
+			return nil
 		},
 	}
 	cmd.Flags().StringVar(&out, "out", "", "output directory (default: EXPERIMENT.out)")
@@ -270,41 +301,80 @@ An interrupted sweep keeps its finished chunks; run it again with --resume.`,
 	cmd.Flags().IntVar(&runs, "runs", 0, "replications per point (default: the experiment's runs)")
 	cmd.Flags().Uint64Var(&seed, "seed", 0, "base seed: replication r plays seed + r (default: the experiment's seed)")
 	cmd.Flags().BoolVar(&noEvents, "no-events", false, "do not write events.jsonl")
+	cmd.Flags().StringArrayVar(&sets, "set", nil, "change the scenario at every point: path=value (repeatable)")
+	cmd.Flags().IntVar(&samples, "samples", 0, "samples of the design: lhs points, morris trajectories, sobol base rows (default: the experiment's)")
 	return cmd
 }
 
-// printPoints shows each point's values and shares with their intervals.
+// printPoints shows each point's values and shares with their intervals,
+// from points.csv (the first maxShownPoints of them: a Sobol design has
+// thousands).
 func printPoints(w io.Writer, out string, events bool) error {
-	b, err := os.ReadFile(filepath.Join(out, "summary.json"))
+	f, err := os.Open(filepath.Join(out, "points.csv"))
 	if err != nil {
 		return err
 	}
-	var s runner.SweepSummary
-	if err := json.Unmarshal(b, &s); err != nil {
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
 		return err
 	}
+	if len(rows) == 0 {
+		return fmt.Errorf("%s/points.csv is empty", out)
+	}
+	head := rows[0]
+	col := map[string]int{}
+	for i, h := range head {
+		col[h] = i
+	}
+	vary := head[1:col[runner.ShareKeys[0]]]
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprint(tw, "point")
-	for _, v := range s.Vary {
+	for _, v := range vary {
 		fmt.Fprintf(tw, "\t%s", v)
 	}
 	for _, k := range runner.ShareKeys {
 		fmt.Fprintf(tw, "\t%s", k)
 	}
 	fmt.Fprintln(tw)
-	for _, p := range s.Points {
-		fmt.Fprintf(tw, "%d", p.Point)
-		for _, v := range s.Vary {
-			fmt.Fprintf(tw, "\t%v", p.Values[v])
+	for n, r := range rows[1:] {
+		if n == maxShownPoints {
+			break
+		}
+		fmt.Fprint(tw, r[0])
+		for i := range vary {
+			cell := r[1+i]
+			if x, err := strconv.ParseFloat(cell, 64); err == nil {
+				cell = strconv.FormatFloat(x, 'g', 4, 64) // a drawn design's values have 17 digits
+			}
+			fmt.Fprintf(tw, "\t%s", cell)
 		}
 		for _, k := range runner.ShareKeys {
-			fmt.Fprintf(tw, "\t%s", percent(p.Shares[k]))
+			fmt.Fprintf(tw, "\t%s", percentCells(r[col[k]], r[col[k+"_low"]], r[col[k+"_high"]]))
 		}
 		fmt.Fprintln(tw)
 	}
 	tw.Flush()
+	if n := len(rows) - 1; n > maxShownPoints {
+		fmt.Fprintf(w, "… %d more points in %s\n", n-maxShownPoints, filepath.Join(out, "points.csv"))
+	}
 	fmt.Fprintf(w, "\nWritten to %s: %s.\n", out, writtenFiles(out, events, true))
 	return nil
+}
+
+// maxShownPoints is the most points sweep prints.
+const maxShownPoints = 40
+
+// percentCells writes a share and its interval as percent does, from the
+// cells of points.csv.
+func percentCells(share, low, high string) string {
+	var p, l, h float64
+	if _, err := fmt.Sscan(share, &p); err != nil {
+		return share
+	}
+	fmt.Sscan(low, &l)
+	fmt.Sscan(high, &h)
+	return fmt.Sprintf("%5.1f%% [%4.1f, %4.1f]", 100*p, 100*l, 100*h)
 }
 
 func newMergeCmd() *cobra.Command {

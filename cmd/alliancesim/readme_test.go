@@ -8,9 +8,12 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/alliancesim/alliancesim/configs"
 )
 
 // readmeCommands returns every alliancesim command of the README's sh
@@ -56,7 +59,8 @@ func readmeCommands(t *testing.T, readme string) [][]string {
 
 // quick caps the work of a command so that the whole tour runs in
 // seconds: --runs at most 8 (added where a command runs many replications
-// by default), one layout for hypotheses. Everything else is run as
+// by default), one layout for hypotheses, and a sweep of a drawn design
+// (lhs, morris, sobol) its fewest samples. Everything else is run as
 // written.
 func quick(args []string) []string {
 	out := append([]string(nil), args...)
@@ -76,6 +80,19 @@ func quick(args []string) []string {
 	case "check", "compare", "hypotheses", "sweep":
 		if !hasRuns {
 			out = append(out, "--runs", "4")
+		}
+	}
+	if out[0] == "sweep" && len(out) > 1 && !slices.Contains(out, "--samples") {
+		// A drawn design (lhs, morris, sobol) gets its fewest samples.
+		if x, err := configs.LoadExperiment(out[1]); err == nil {
+			switch x.Design {
+			case "lhs":
+				out = append(out, "--samples", "2")
+			case "morris":
+				out = append(out, "--samples", "3")
+			case "sobol":
+				out = append(out, "--samples", "4")
+			}
 		}
 	}
 	if out[0] == "hypotheses" {

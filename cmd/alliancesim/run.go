@@ -22,6 +22,7 @@ func newRunCmd() *cobra.Command {
 		out      string
 		noEvents bool
 		force    bool
+		sets     []string
 	)
 	cmd := &cobra.Command{
 		Use:   "run NAME|FILE",
@@ -48,13 +49,25 @@ replaces it).
 
 The same seed gives the same bytes, whatever the number of workers, and
 --out never changes which runs you get: 'run X --seed 7' and
-'run X --seed 7 --out d' play the same replication.`,
+'run X --seed 7 --out d' play the same replication.
+
+--set path=value (repeatable) changes the scenario first, as a file
+extending it would: params.NAME, decision.KEY, states.ID.FIELD,
+states.ID.decision.KEY, theater.generate.FIELD, scenario.ticks; the changed
+scenario is checked like a file, and is what scenario.toml records.`,
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: scenarioArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			sc, err := configs.Load(args[0])
 			if err != nil {
 				return err
+			}
+			as, err := parseSets(sets)
+			if err != nil {
+				return err
+			}
+			if err := configs.Apply(sc, as); err != nil {
+				return fmt.Errorf("--set %w", err)
 			}
 			compiled, err := sim.Compile(sc)
 			if err != nil {
@@ -92,6 +105,7 @@ The same seed gives the same bytes, whatever the number of workers, and
 	cmd.Flags().BoolVar(&noEvents, "no-events", false, "with --out, do not write events.jsonl")
 	cmd.Flags().BoolVar(&force, "force", false, "with --out, replace the output of a different run there")
 	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "also show challenges that came to nothing and repeated refusals")
+	cmd.Flags().StringArrayVar(&sets, "set", nil, "change the scenario: path=value (repeatable)")
 	return cmd
 }
 

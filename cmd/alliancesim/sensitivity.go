@@ -1,0 +1,130 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"path/filepath"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/alliancesim/alliancesim/runner"
+	"github.com/alliancesim/alliancesim/sensitivity"
+)
+
+func newSensitivityCmd() *cobra.Command {
+	var (
+		output    string
+		resamples int
+	)
+	cmd := &cobra.Command{
+		Use:   "sensitivity DIR",
+		Short: "Global sensitivity indices of a Morris or Sobol sweep",
+		Long: `sensitivity reads the output directory of a sweep whose experiment file says
+design = "morris" or design = "sobol" and estimates, for every output — each
+share, and each custom measure of an embedding program — how much each
+varied parameter moves it, from the mean of the output at each point:
+
+  sobol   first-order S1 (the share of the output's variance a parameter
+          explains alone) and total ST (alone and through interactions),
+          Jansen's estimators (Saltelli et al. 2010);
+  morris  μ* (the mean absolute elementary effect, Campolongo et al. 2007;
+          it ranks the parameters), μ and σ (interactions, non-linearity);
+
+each with a 95% bootstrap percentile interval (--resamples resamples drawn
+from the sweep's seed: the same directory gives the same numbers). It
+prints the parameters by importance (ST or μ*) for --output, or for every
+output, and writes all of them to DIR/sensitivity.csv (output, parameter,
+index, estimate, low, high). The replication noise of the point means is
+reported beside each output: when it is a large part of their variance,
+give the points more runs.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			dir := args[0]
+			if resamples < 1 || resamples > 100_000 {
+				return fmt.Errorf("--resamples %d: allowed: a whole number in [1, 100000]", resamples)
+			}
+			s, err := runner.SensitivityOf(dir, nil, sensitivity.Bootstrap{Resamples: resamples})
+			if err != nil {
+				return err
+			}
+			show := s.Outputs
+			if output != "" {
+				measures := []string{}
+				for _, o := range s.Outputs[len(runner.ShareKeys):] {
+					measures = append(measures, o.Output)
+				}
+				o, err := runner.ParseOutput(output, measures)
+				if err != nil {
+					return fmt.Errorf("--output %w", err)
+				}
+				for i := range s.Outputs {
+					if s.Outputs[i].Output == o.String() {
+						show = s.Outputs[i : i+1]
+					}
+				}
+			}
+			if err := runner.WriteSensitivity(dir, s); err != nil {
+				return err
+			}
+			w := cmd.OutOrStdout()
+			printSensitivity(w, dir, s, show)
+			fmt.Fprintf(w, "\nWritten to %s (every output).\n", filepath.Join(dir, "sensitivity.csv"))
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&output, "output", "", "the output to show: a share (e.g. patron_multilateral) or a custom measure (default: every one)")
+	cmd.Flags().IntVar(&resamples, "resamples", sensitivity.DefaultResamples, "bootstrap resamples of each interval")
+	return cmd
+}
+
+// printSensitivity writes the indices of the outputs, each output's
+// parameters by importance.
+func printSensitivity(w io.Writer, dir string, s *runner.Sensitivity, outputs []runner.OutputSensitivity) {
+	d := s.Design
+	switch d.Kind {
+	case "sobol":
+		fmt.Fprintf(w, "%s: Sobol indices (Jansen), N = %d base rows (%s base), %d paths: %d points × %d runs\n", dir, d.Samples, d.Base, len(s.Vary), s.Points, s.Runs)
+		fmt.Fprintln(w, "S1: share of the variance of the point means a parameter explains alone; ST: alone and with others")
+	case "morris":
+		fmt.Fprintf(w, "%s: elementary effects (Morris), %d trajectories on %d levels, %d paths: %d points × %d runs\n", dir, d.Samples, d.Levels, len(s.Vary), s.Points, s.Runs)
+		fmt.Fprintln(w, "μ*: mean absolute effect over the whole range of a parameter (ranks them); μ: mean effect; σ: its spread")
+	}
+	fmt.Fprintf(w, "95%% bootstrap intervals, %d resamples, seed %d\n", s.Bootstrap.Resamples, s.Bootstrap.Seed)
+	for _, o := range outputs {
+		fmt.Fprintf(w, "\n%s  (mean over the points %.3f, variance %.4g", o.Output, o.Mean, o.Variance)
+		if o.Variance > 0 {
+			fmt.Fprintf(w, ", of which replication noise ≈ %.0f%%)\n", 100*math.Min(1, o.Noise/o.Variance))
+		} else {
+			fmt.Fprintln(w, ")")
+			fmt.Fprintln(w, "  does not vary over the design: no indices")
+			continue
+		}
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		switch {
+		case o.Sobol != nil:
+			fmt.Fprintln(tw, "  parameter\tS1 [95%]\tST [95%]")
+			for _, i := range o.Ranked() {
+				fmt.Fprintf(tw, "  %s\t%s\t%s\n", s.Vary[i], interval(o.Sobol.First[i]), interval(o.Sobol.Total[i]))
+			}
+		case o.Morris != nil:
+			fmt.Fprintln(tw, "  parameter\tμ* [95%]\tμ [95%]\tσ")
+			for _, i := range o.Ranked() {
+				fmt.Fprintf(tw, "  %s\t%s\t%s\t%.3g\n", s.Vary[i], interval(o.Morris.MuStar[i]), interval(o.Morris.Mu[i]), o.Morris.Sigma[i].Estimate)
+			}
+		}
+		tw.Flush()
+	}
+}
+
+// interval writes an estimate with its interval, or — when undefined.
+func interval(iv sensitivity.Interval) string {
+	if math.IsNaN(iv.Estimate) {
+		return "—"
+	}
+	if math.IsNaN(iv.Low) {
+		return fmt.Sprintf("%6.3f", iv.Estimate)
+	}
+	return fmt.Sprintf("%6.3f [%6.3f, %6.3f]", iv.Estimate, iv.Low, iv.High)
+}

@@ -1,0 +1,171 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// writeFiles writes name → content into a new directory and returns it.
+func writeFiles(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+const shortGeneric = "extends = \"generic\"\n[scenario]\nticks = 60\n"
+
+// A Sobol sweep, then its indices: the table ranks the parameters with
+// intervals, sensitivity.csv holds every output; a grid sweep, an unknown
+// output and bad resamples are refused with what is allowed.
+func TestSensitivityCommand(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"short.toml": shortGeneric, "exp.toml": `scenario = "short.toml"
+runs = 4
+design = "sobol"
+samples = 8
+[[vary]]
+path = "params.sea_cost"
+from = 0.5
+to = 6
+[[vary]]
+path = "theater.generate.sea_fraction"
+from = 0.0
+to = 0.8
+distribution = "triangular"
+mode = 0.2
+`})
+	out := filepath.Join(dir, "s.out")
+	text, err := execute(t, "sweep", filepath.Join(dir, "exp.toml"), "--out", out)
+	if err != nil || !strings.Contains(text, "Sensitivity indices: alliancesim sensitivity "+out) {
+		t.Fatalf("%v\n%s", err, text)
+	}
+	text, err = execute(t, "sensitivity", out, "--output", "client_alliance", "--resamples", "100")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, text)
+	}
+	for _, want := range []string{"Sobol indices (Jansen), N = 8 base rows (halton base), 2 paths: 32 points × 4 runs",
+		"client_alliance  (mean over the points", "parameter", "S1 [95%]", "ST [95%]", "params.sea_cost", "theater.generate.sea_fraction"} {
+		if !strings.Contains(text, want) {
+			t.Fatalf("output lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "patron_bilateral") {
+		t.Fatalf("--output shows one output:\n%s", text)
+	}
+	csv, err := os.ReadFile(filepath.Join(out, "sensitivity.csv"))
+	if err != nil || !strings.HasPrefix(string(csv), "output,parameter,index,estimate,low,high\n") || strings.Count(string(csv), "\n") != 1+8*2*2 {
+		t.Fatalf("%v\n%s", err, csv)
+	}
+	again, _ := execute(t, "sensitivity", out, "--output", "client_alliance", "--resamples", "100")
+	if again != text {
+		t.Fatal("the same directory must give the same indices")
+	}
+	if _, err := execute(t, "sensitivity", out, "--output", "alliances"); err == nil || !strings.Contains(err.Error(), `--output "alliances" is not an output; allowed: a share (client_alliance,`) {
+		t.Fatalf("unknown output: %v", err)
+	}
+	if _, err := execute(t, "sensitivity", out, "--resamples", "0"); err == nil || !strings.Contains(err.Error(), "--resamples 0: allowed") {
+		t.Fatalf("no resamples: %v", err)
+	}
+	grid := filepath.Join(dir, "grid.out")
+	os.WriteFile(filepath.Join(dir, "grid.toml"), []byte("scenario = \"short.toml\"\nruns = 2\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2]\n"), 0o644)
+	if _, err := execute(t, "sweep", filepath.Join(dir, "grid.toml"), "--out", grid); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := execute(t, "sensitivity", grid); err == nil || !strings.Contains(err.Error(), `holds a sweep with a grid design; allowed: design = "morris" or "sobol"`) {
+		t.Fatalf("grid sweep: %v", err)
+	}
+}
+
+// --set on run and sweep is checked like a file, and its errors name the
+// flag; --samples draws the design again.
+func TestSetAndSamplesFlags(t *testing.T) {
+	a, err := execute(t, "run", "generic", "--runs", "5", "--json", "--set", "scenario.ticks=30")
+	if err != nil || !strings.Contains(a, `"runs": 5`) {
+		t.Fatalf("%v\n%s", err, a)
+	}
+	b, _ := execute(t, "run", "generic", "--runs", "5", "--json")
+	if a == b {
+		t.Fatal("--set scenario.ticks=30 changed nothing")
+	}
+	for _, c := range []struct{ args, want []string }{
+		{[]string{"run", "generic", "--set", "params.warp=1"}, []string{`--set "params.warp" names no parameter`}},
+		{[]string{"run", "generic", "--set", "params.sea_cost=-1"}, []string{"--set params.sea_cost:", "allowed"}},
+		{[]string{"run", "generic", "--set", "sea_cost"}, []string{`--set "sea_cost": allowed: path=value`}},
+	} {
+		if _, err := execute(t, c.args...); err == nil || !containsAll(err.Error(), c.want) {
+			t.Errorf("%v: want %v, got %v", c.args, c.want, err)
+		}
+	}
+	dir := writeFiles(t, map[string]string{"short.toml": shortGeneric, "exp.toml": "scenario = \"short.toml\"\nruns = 2\ndesign = \"lhs\"\nsamples = 3\n[[vary]]\npath = \"params.sea_cost\"\nfrom = 1\nto = 2\n"})
+	exp := filepath.Join(dir, "exp.toml")
+	if _, err := execute(t, "sweep", exp, "--set", "params.sea_cost=3", "--out", filepath.Join(dir, "a")); err == nil || !strings.Contains(err.Error(), "--set: params.sea_cost is varied by") {
+		t.Fatalf("--set of a varied path: %v", err)
+	}
+	if _, err := execute(t, "sweep", exp, "--set", "scenario.ticks=0", "--out", filepath.Join(dir, "a")); err == nil || !strings.Contains(err.Error(), "--set: ") {
+		t.Fatalf("--set of an invalid value: %v", err)
+	}
+	text, err := execute(t, "sweep", exp, "--set", "params.rough_cost=4", "--samples", "5", "--out", filepath.Join(dir, "b"))
+	if err != nil || strings.Count(text, "\n4  ") != 1 {
+		t.Fatalf("%v\n%s", err, text)
+	}
+	if _, err := execute(t, "sweep", exp, "--samples", "0", "--out", filepath.Join(dir, "c")); err == nil || !strings.Contains(err.Error(), "--samples 0: 0 is out of range") {
+		t.Fatalf("--samples 0: %v", err)
+	}
+}
+
+func containsAll(s string, parts []string) bool {
+	for _, p := range parts {
+		if !strings.Contains(s, p) {
+			return false
+		}
+	}
+	return true
+}
+
+// A design written by another program drives a sweep: a short Python
+// script (the standard library only) writes the CSV, the sweep runs its
+// points, and points.csv gives them back.
+func TestPythonDesignDrivesASweep(t *testing.T) {
+	python := "/usr/bin/python3"
+	if _, err := os.Stat(python); err != nil {
+		t.Skip("no /usr/bin/python3 here: the design a Python script writes was not tried")
+	}
+	dir := writeFiles(t, map[string]string{"short.toml": shortGeneric,
+		"exp.toml": "scenario = \"short.toml\"\nruns = 3\ndesign = \"points\"\npoints = \"design.csv\"\n"})
+	script := `import csv, random
+random.seed(4)
+with open("design.csv", "w", newline="") as f:
+    w = csv.writer(f)
+    w.writerow(["params.sea_cost", "decision.patience", "decision.strategy"])
+    for i in range(5):
+        w.writerow([round(random.uniform(0.5, 6), 3), random.randint(0, 36), random.choice(["assurance", "prospect"])])
+`
+	cmd := exec.Command(python, "-c", script)
+	cmd.Dir = dir
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%v\n%s", err, b)
+	}
+	design, _ := os.ReadFile(filepath.Join(dir, "design.csv"))
+	out := filepath.Join(dir, "p.out")
+	if text, err := execute(t, "sweep", filepath.Join(dir, "exp.toml"), "--out", out); err != nil {
+		t.Fatalf("%v\n%s", err, text)
+	}
+	points, _ := os.ReadFile(filepath.Join(out, "points.csv"))
+	rows := strings.Split(strings.TrimSpace(string(points)), "\n")
+	want := strings.Split(strings.TrimSpace(strings.ReplaceAll(string(design), "\r\n", "\n")), "\n")
+	if len(rows) != len(want) || !strings.HasPrefix(rows[0], "point,"+want[0]+",") {
+		t.Fatalf("points.csv:\n%s\ndesign.csv:\n%s", points, design)
+	}
+	for i := 1; i < len(want); i++ {
+		if !strings.HasPrefix(rows[i], strings.Split(rows[i], ",")[0]+","+want[i]+",") {
+			t.Errorf("point %d: %s; the design says %s", i-1, rows[i], want[i])
+		}
+	}
+}

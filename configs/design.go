@@ -1,0 +1,269 @@
+package configs
+
+import (
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+
+	"gonum.org/v1/gonum/mat"
+	"gonum.org/v1/gonum/stat/distmv"
+	"gonum.org/v1/gonum/stat/samplemv"
+
+	"github.com/alliancesim/alliancesim/sensitivity"
+)
+
+// The designs of an experiment and the keys that set them up: samples
+// (lhs, morris, sobol), levels and candidates (morris), base (sobol) and
+// points (points). A key given to a design that does not take it is an
+// error, so that a file says what it does.
+
+// designWords names a design in a sentence.
+var designWords = map[string]string{"grid": "a grid", "lhs": "a Latin hypercube", "morris": "a Morris design",
+	"sobol": "a Sobol design", "points": "a points design"}
+
+// draws reports whether a design draws its points from distributions.
+func draws(design string) bool { return design == "lhs" || design == "morris" || design == "sobol" }
+
+// defaultCandidates is the number of candidate trajectories of a Morris
+// design of r trajectories when the file gives none: ten times r, at most
+// 1000 (but never fewer than r).
+func defaultCandidates(r int) int { return max(r, min(10*r, 1000)) }
+
+// designKeys reads samples, levels, candidates, base and points for the
+// design x names.
+func designKeys(raw *rawExperiment, x *Experiment, e *errs) {
+	d := x.Design
+	switch {
+	case draws(d) && !raw.Samples.Set:
+		what := map[string]string{
+			"lhs":    "samples = a whole number ≥ 1, its number of points",
+			"morris": "samples = a whole number ≥ 2, its number of trajectories (10 to 50 is usual)",
+			"sobol":  "samples = a whole number ≥ 2, its number of base rows N (a power of two, e.g. 256; points = N × (paths + 2))",
+		}[d]
+		e.at(raw.Design.Loc, "%s needs samples; allowed: %s", designWords[d], what)
+	case raw.Samples.Set && !draws(d):
+		e.at(raw.Samples.Loc, "samples is for design = \"lhs\", \"morris\" or \"sobol\"; allowed: leave it out for %s", designWords[d])
+	case raw.Samples.Set:
+		lo := 2
+		if d == "lhs" {
+			lo = 1
+		}
+		intIn(e, &raw.Samples, &x.Samples, lo, MaxPoints)
+	}
+	only := func(key string, set bool, loc Loc, design string) bool {
+		if set && d != design {
+			e.at(loc, "%s is for design = %q; allowed: leave it out for %s", key, design, designWords[d])
+			return false
+		}
+		return set
+	}
+	if d == "morris" {
+		x.Levels = 4
+	}
+	if only("levels", raw.Levels.Set, raw.Levels.Loc, "morris") && raw.Levels.ok(e, "an even whole number from 2 to 100") {
+		if v := raw.Levels.V; v < 2 || v > 100 || v%2 != 0 {
+			e.at(raw.Levels.Loc, "%d levels; allowed: an even whole number from 2 to 100 (4 is usual)", v)
+		} else {
+			x.Levels = v
+		}
+	}
+	if d == "morris" {
+		x.Candidates = defaultCandidates(x.Samples)
+	}
+	if only("candidates", raw.Candidates.Set, raw.Candidates.Loc, "morris") {
+		x.candidates = true
+		if intIn(e, &raw.Candidates, &x.Candidates, max(x.Samples, 2), sensitivity.MaxCandidates) {
+			x.Candidates = raw.Candidates.V
+		}
+	}
+	if d == "sobol" {
+		x.Base = "halton"
+	}
+	if only("base", raw.Base.Set, raw.Base.Loc, "sobol") && raw.Base.ok(e, "halton or random") {
+		if _, err := sensitivity.ParseBase(raw.Base.V); err != nil {
+			e.at(raw.Base.Loc, "%q is not a base; allowed: halton (Owen-scrambled Halton sequence), random (independent uniform draws)", raw.Base.V)
+		} else {
+			x.Base = raw.Base.V
+		}
+	}
+	switch {
+	case d == "points" && !raw.Points.Set:
+		e.at(raw.Design.Loc, "a points design needs its points; allowed: points = \"design.csv\" (relative to this file)")
+	case only("points", raw.Points.Set, raw.Points.Loc, "points"):
+		if raw.Points.ok(e, "the path of a CSV file") && raw.Points.V == "" {
+			e.at(raw.Points.Loc, "empty; allowed: the path of a CSV file, relative to this file")
+		}
+	}
+}
+
+// drawError is what keeps a design from being drawn, and the key to
+// blame: vary, design, samples or candidates.
+type drawError struct{ key, msg string }
+
+// draw makes the design's points, and their unit coordinates, from its
+// axes.
+func (x *Experiment) draw() *drawError {
+	k := len(x.axes)
+	var unit [][]float64
+	switch x.Design {
+	case "grid":
+		if n := gridSize(x.axes); n > MaxPoints {
+			return &drawError{"vary", fmt.Sprintf("%.6g points; allowed: at most %d", n, MaxPoints)}
+		}
+		x.Points, x.Unit = grid(x.axes), nil
+		return nil
+	case "lhs":
+		unit = latinHypercube(x.Samples, k, x.designSeed)
+	case "morris", "sobol":
+		if k == 0 {
+			return &drawError{"design", fmt.Sprintf("%s needs at least one [[vary]]; allowed: [[vary]] with path and a range (from, to) or values", designWords[x.Design])}
+		}
+		per, what := k+1, "trajectories"
+		if x.Design == "sobol" {
+			per, what = k+2, "base rows"
+		}
+		if x.Samples > MaxPoints/per {
+			return &drawError{"samples", fmt.Sprintf("%d %s of %d paths give %d points; allowed: at most %d points (samples ≤ %d)",
+				x.Samples, what, k, x.Samples*per, MaxPoints, MaxPoints/per)}
+		}
+		var err error
+		if x.Design == "morris" {
+			unit, err = sensitivity.MorrisDesign(x.Samples, k, x.Levels, x.Candidates, x.designSeed)
+		} else {
+			base, _ := sensitivity.ParseBase(x.Base) // checked
+			unit, err = sensitivity.SaltelliDesign(x.Samples, k, base, x.designSeed)
+		}
+		if err != nil {
+			key := "samples"
+			if strings.Contains(err.Error(), "candidate") {
+				key = "candidates"
+			}
+			return &drawError{key, strings.TrimPrefix(err.Error(), "sensitivity: ")}
+		}
+	default:
+		return &drawError{"design", fmt.Sprintf("%q is not a design; allowed: %s", x.Design, strings.Join(Designs, ", "))}
+	}
+	points := make([][]any, len(unit))
+	for p, u := range unit {
+		points[p] = make([]any, k)
+		for d := range x.axes {
+			points[p][d] = x.axes[d].at(u[d])
+		}
+	}
+	x.Points, x.Unit = points, unit
+	return nil
+}
+
+// latinHypercube is the unit coordinates of samples points in k dimensions
+// such that each dimension is cut into samples strata, each used once
+// (gonum samplemv.LatinHypercube), drawn from a PCG seeded with the
+// experiment's seed.
+func latinHypercube(samples, k int, seed uint64) [][]float64 {
+	unit := make([][]float64, samples)
+	if k == 0 {
+		for i := range unit {
+			unit[i] = []float64{}
+		}
+		return unit
+	}
+	batch := mat.NewDense(samples, k, nil)
+	samplemv.LatinHypercube{Q: distmv.NewUnitUniform(k, nil), Src: rand.NewPCG(seed, 0x6c6873)}.Sample(batch) // "lhs"
+	for i := range unit {
+		unit[i] = append([]float64(nil), batch.RawRowView(i)...)
+	}
+	return unit
+}
+
+// Resample draws the design again with n samples (lhs points, morris
+// trajectories, sobol base rows), as if the file had said samples = n, and
+// checks every point; on error the experiment is unchanged. It is
+// `sweep --samples`.
+func (x *Experiment) Resample(n int) error {
+	if !draws(x.Design) {
+		return fmt.Errorf("%s has no samples; allowed: with design = \"lhs\", \"morris\" or \"sobol\"", designWords[x.Design])
+	}
+	lo := 2
+	if x.Design == "lhs" {
+		lo = 1
+	}
+	if n < lo || n > MaxPoints {
+		return fmt.Errorf("%d is out of range; allowed: a whole number in [%d, %d]", n, lo, MaxPoints)
+	}
+	old := *x
+	x.Samples = n
+	if x.Design == "morris" {
+		switch {
+		case !x.candidates:
+			x.Candidates = defaultCandidates(n)
+		case x.Candidates < n:
+			*x = old
+			return fmt.Errorf("%d trajectories but candidates = %d in %s; allowed: at most as many trajectories as candidates", n, old.Candidates, x.File)
+		}
+	}
+	if de := x.draw(); de != nil {
+		*x = old
+		return errors.New(de.msg)
+	}
+	if p, err := x.checkPoints(); err != nil {
+		desc := x.Describe(p)
+		*x = old
+		return fmt.Errorf("point %d (%s) gives an invalid scenario: %s", p, desc, pointErrors(err))
+	}
+	return nil
+}
+
+// SetBase lays the assignments over the experiment's scenario, at every
+// point and in its base scenario, as a file extending it would (`sweep
+// --set`). A path the experiment varies is an error, and so is a point
+// the assignments make invalid; on error the experiment is unchanged. A
+// path set again replaces its earlier value.
+func (x *Experiment) SetBase(as []Assignment) error {
+	sets := slices.Clone(x.sets)
+	for _, a := range as {
+		kind, msg := varyPath(a.Path)
+		if msg != "" {
+			return fmt.Errorf("%q %s", a.Path, msg)
+		}
+		if msg := checkValue(a.Path, kind, a.Value); msg != "" {
+			return fmt.Errorf("%s: %s", a.Path, msg)
+		}
+		if slices.Contains(x.Vary, a.Path) {
+			return fmt.Errorf("%s is varied by %s; allowed: a path the experiment does not vary (%s)", a.Path, x.File, strings.Join(x.Vary, ", "))
+		}
+		sets = slices.DeleteFunc(sets, func(b Assignment) bool { return b.Path == a.Path })
+		sets = append(sets, a)
+	}
+	old := *x
+	x.sets = sets
+	base, err := x.BaseScenario()
+	if err != nil {
+		*x = old
+		return fmt.Errorf("%s", pointErrors(err))
+	}
+	x.digest = scenarioDigest(base)
+	if p, err := x.checkPoints(); err != nil {
+		desc := x.Describe(p)
+		*x = old
+		return fmt.Errorf("point %d (%s) becomes an invalid scenario: %s", p, desc, pointErrors(err))
+	}
+	return nil
+}
+
+// Sets returns the assignments laid over the scenario at every point.
+func (x *Experiment) Sets() []Assignment { return slices.Clone(x.sets) }
+
+// setSource writes the assignments' paths and values as TOML.
+func (x *Experiment) setSource() (paths, values []string) {
+	for _, a := range x.sets {
+		kind, _ := varyPath(a.Path)
+		v, err := valueTOML(kind, a.Value)
+		if err != nil {
+			v = fmt.Sprint(a.Value) // checked by SetBase; the parser would report it
+		}
+		paths = append(paths, a.Path)
+		values = append(values, v)
+	}
+	return paths, values
+}

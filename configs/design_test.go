@@ -1,0 +1,231 @@
+package configs
+
+import (
+	"bytes"
+	"math"
+	"strings"
+	"testing"
+)
+
+// A Morris design: samples trajectories of paths + 1 points, each point's
+// unit coordinates recorded, its values their quantiles (here uniform, a
+// list and whole numbers).
+func TestMorrisDesign(t *testing.T) {
+	x := mustExperiment(t, `scenario = "generic"
+design = "morris"
+samples = 6
+[[vary]]
+path = "params.sea_cost"
+from = 1
+to = 5
+[[vary]]
+path = "decision.strategy"
+values = ["assurance", "prospect"]
+[[vary]]
+path = "decision.patience"
+from = 0
+to = 3
+`)
+	if len(x.Points) != 6*4 || len(x.Unit) != len(x.Points) || x.Levels != 4 || x.Candidates != 60 {
+		t.Fatalf("%d points, %d unit rows, levels %d, candidates %d", len(x.Points), len(x.Unit), x.Levels, x.Candidates)
+	}
+	for p, u := range x.Unit {
+		if v := x.Points[p][0].(float64); math.Abs(v-(1+4*u[0])) > 1e-12 {
+			t.Fatalf("point %d: sea_cost %v at u = %v", p, v, u[0])
+		}
+		want := map[bool]string{true: "assurance", false: "prospect"}[u[1] < 0.5]
+		if x.Points[p][1] != want {
+			t.Fatalf("point %d: strategy %v at u = %v", p, x.Points[p][1], u[1])
+		}
+		// 4 whole numbers on 4 levels: level j is the number j.
+		if v := x.Points[p][2].(float64); v != math.Round(3*u[2]) {
+			t.Fatalf("point %d: patience %v at u = %v", p, v, u[2])
+		}
+	}
+	if c := x.Canonical(); !bytes.Contains(c, []byte("design = \"morris\"\nsamples = 6\nchunk = 100\nevents = true\nlevels = 4\ncandidates = 60\n")) {
+		t.Fatalf("canonical:\n%s", c)
+	}
+}
+
+// A Sobol design: samples × (paths + 2) points in SALib's order; each
+// A_B^(i) takes path i from B and the others from A.
+func TestSobolDesign(t *testing.T) {
+	x := mustExperiment(t, `scenario = "generic"
+design = "sobol"
+samples = 8
+base = "random"
+[[vary]]
+path = "params.sea_cost"
+from = 1
+to = 5
+distribution = "triangular"
+mode = 2
+[[vary]]
+path = "params.rough_cost"
+from = 0.5
+to = 4
+distribution = "loguniform"
+`)
+	const k = 2
+	if len(x.Points) != 8*(k+2) || x.Base != "random" {
+		t.Fatalf("%d points, base %q", len(x.Points), x.Base)
+	}
+	for j := range 8 {
+		a, b := x.Points[j*(k+2)], x.Points[j*(k+2)+k+1]
+		for i := range k {
+			ab := x.Points[j*(k+2)+1+i]
+			for z := range k {
+				want := a[z]
+				if z == i {
+					want = b[z]
+				}
+				if ab[z] != want {
+					t.Fatalf("row %d, A_B^(%d)[%d] = %v; want %v", j, i, z, ab[z], want)
+				}
+			}
+		}
+	}
+	for _, p := range x.Points {
+		if v := p[1].(float64); v < 0.5 || v > 4 {
+			t.Fatalf("rough_cost %v outside [0.5, 4]", v)
+		}
+	}
+	if !bytes.Contains(x.Canonical(), []byte("base = \"random\"\n")) {
+		t.Fatal("the canonical form must name the base")
+	}
+}
+
+// Distributions shape the draws: a normal centred low puts most of a
+// Latin hypercube there; whole numbers take the share within half a unit.
+func TestDistributions(t *testing.T) {
+	x := mustExperiment(t, `scenario = "generic"
+design = "lhs"
+samples = 400
+[[vary]]
+path = "params.sea_cost"
+from = 0
+to = 10
+distribution = "normal"
+mean = 2
+sd = 1
+[[vary]]
+path = "decision.patience"
+from = 1
+to = 3
+distribution = "triangular"
+mode = 1
+`)
+	below, ones := 0, 0
+	for _, p := range x.Points {
+		if p[0].(float64) < 3 {
+			below++
+		}
+		if p[1].(float64) == 1 {
+			ones++
+		}
+	}
+	// P(X < 3) for N(2, 1) truncated to [0, 10]: (Φ(1) − Φ(−2))/(1 − Φ(−2)) = 0.838.
+	if below < 320 || below > 350 {
+		t.Errorf("%d of 400 below 3; want about 335", below)
+	}
+	// The triangle on [0.5, 3.5] (the range widened by half a unit)
+	// peaking at 1: 1 − 2²/(3 × 2.5) = 0.467 of it below 1.5.
+	if ones < 175 || ones > 200 {
+		t.Errorf("%d of 400 at 1; want about 187", ones)
+	}
+}
+
+// Each error names the line and key and says what is allowed.
+func TestDesignErrors(t *testing.T) {
+	const head = "scenario = \"generic\"\n"
+	const vary = "[[vary]]\npath = \"params.sea_cost\"\nfrom = 1\nto = 5\n"
+	cases := []struct {
+		src       string
+		line      int
+		key, want string
+	}{
+		{head + "design = \"morris\"\n" + vary, 2, "design", "a Morris design needs samples; allowed: samples = a whole number ≥ 2"},
+		{head + "design = \"sobol\"\n" + vary, 2, "design", "a Sobol design needs samples; allowed: samples = a whole number ≥ 2, its number of base rows N"},
+		{head + "design = \"sobol\"\nsamples = 1\n" + vary, 3, "samples", "1 is out of range; allowed: a whole number in [2, 100000]"},
+		{head + "design = \"bayes\"\n", 2, "design", `"bayes" is not a design; allowed: grid, lhs, morris, sobol, points`},
+		{head + "samples = 4\n" + vary, 2, "samples", `samples is for design = "lhs", "morris" or "sobol"; allowed: leave it out for a grid`},
+		{head + "design = \"morris\"\nsamples = 4\nlevels = 5\n" + vary, 4, "levels", "5 levels; allowed: an even whole number from 2 to 100"},
+		{head + "design = \"morris\"\nsamples = 4\ncandidates = 3\n" + vary, 4, "candidates", "3 is out of range; allowed: a whole number in [4, 2000]"},
+		{head + "design = \"sobol\"\nsamples = 4\nlevels = 4\n" + vary, 4, "levels", `levels is for design = "morris"; allowed: leave it out for a Sobol design`},
+		{head + "design = \"sobol\"\nsamples = 4\nbase = \"sobol\"\n" + vary, 4, "base", `"sobol" is not a base; allowed: halton`},
+		{head + "design = \"lhs\"\nsamples = 4\nbase = \"halton\"\n" + vary, 4, "base", `base is for design = "sobol"; allowed: leave it out for a Latin hypercube`},
+		{head + "design = \"sobol\"\nsamples = 40000\n" + vary, 3, "samples", "40000 base rows of 1 paths give 120000 points; allowed: at most 100000 points (samples ≤ 33333)"},
+		{head + "design = \"morris\"\nsamples = 4\n", 1, "vary", "no [[vary]]: nothing to sweep"},
+		{head + vary + "steps = 3\ndistribution = \"normal\"\n", 7, "vary[0].distribution", "distribution is for designs that draw (lhs, morris, sobol); allowed: leave it out for a grid"},
+		{head + "design = \"lhs\"\nsamples = 4\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2]\nmode = 1\n", 7, "vary[0].mode", "mode is for a range (from and to); allowed: leave it out with values"},
+		{head + "design = \"lhs\"\nsamples = 4\n" + vary + "distribution = \"beta\"\n", 8, "vary[0].distribution", `"beta" is not a distribution; allowed: uniform, normal, triangular, loguniform`},
+		{head + "design = \"lhs\"\nsamples = 4\n" + vary + "distribution = \"triangular\"\nsd = 1\n", 9, "vary[0].sd", `sd is for distribution = "normal"; allowed: leave it out for triangular`},
+		{head + "design = \"lhs\"\nsamples = 4\n" + vary + "distribution = \"normal\"\n", 4, "vary[0]", "a normal distribution needs sd; allowed: sd = a positive number"},
+		{head + "design = \"lhs\"\nsamples = 4\n" + vary + "distribution = \"normal\"\nsd = -1\n", 9, "vary[0].sd", "-1; allowed: a positive number"},
+		{head + "design = \"lhs\"\nsamples = 4\n" + vary + "distribution = \"triangular\"\nmode = 7\n", 9, "vary[0].mode", "7 is outside the range; allowed: a number from 1 to 5"},
+		{head + "design = \"lhs\"\nsamples = 4\n[[vary]]\npath = \"params.sea_cost\"\nfrom = 0\nto = 5\ndistribution = \"loguniform\"\n", 4, "vary[0]", "a log-uniform range must be positive; allowed: from > 0"},
+		{head + "design = \"lhs\"\nsamples = 4\n[[vary]]\npath = \"decision.patience\"\nfrom = 0\nto = 5\ndistribution = \"loguniform\"\n", 4, "vary[0]", "allowed: from ≥ 1"},
+		{head + "design = \"lhs\"\nsamples = 4\n" + vary + "distribution = \"normal\"\nmean = 100\nsd = 1\n", 8, "vary[0].distribution", "puts almost nothing in [1, 5]"},
+		{head + "design = \"morris\"\nsamples = 4\n" + vary + "steps = 3\n", 8, "vary[0].steps", `steps is for grids; allowed: from and to alone under design = "morris"`},
+		{head + "design = \"lhs\"\nsamples = 4\n" + vary + "mean = \"x\"\n", 8, "vary[0].mean", `mean is for distribution = "normal"; allowed: leave it out for uniform`},
+	}
+	for _, c := range cases {
+		experimentErr(t, c.src, c.line, c.key, c.want)
+	}
+}
+
+// --set lays values over every point; a varied path or a value that makes
+// a point invalid is refused, leaving the experiment as it was.
+func TestSetBase(t *testing.T) {
+	x := mustExperiment(t, "scenario = \"generic\"\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2]\n")
+	before := string(x.Canonical())
+	a, err := ParseAssignment("params.rough_cost=7")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := x.SetBase([]Assignment{a}); err != nil {
+		t.Fatal(err)
+	}
+	sc, err := x.ScenarioAt(1)
+	if err != nil || sc.Params.RoughCost != 7 || sc.Params.SeaCost != 2 {
+		t.Fatalf("%v: rough %v sea %v", err, sc.Params.RoughCost, sc.Params.SeaCost)
+	}
+	base, _ := x.BaseScenario()
+	if base.Params.RoughCost != 7 {
+		t.Fatal("the base scenario must carry --set")
+	}
+	after := string(x.Canonical())
+	if after == before || !strings.Contains(after, `set = ["params.rough_cost=7.0"]`) {
+		t.Fatalf("canonical form:\n%s", after)
+	}
+	varied, _ := ParseAssignment("params.sea_cost=3")
+	if err := x.SetBase([]Assignment{varied}); err == nil || !strings.Contains(err.Error(), "params.sea_cost is varied by x.toml") {
+		t.Fatalf("setting a varied path: %v", err)
+	}
+	bad := Assignment{Path: "scenario.ticks", Value: 0.0}
+	if err := x.SetBase([]Assignment{bad}); err == nil {
+		t.Fatal("an invalid scenario must be refused")
+	}
+	if string(x.Canonical()) != after {
+		t.Fatal("a refused --set changed the experiment")
+	}
+}
+
+// --samples draws the design again; a grid has none to change.
+func TestResample(t *testing.T) {
+	x := mustExperiment(t, "scenario = \"generic\"\ndesign = \"sobol\"\nsamples = 4\n[[vary]]\npath = \"params.sea_cost\"\nfrom = 1\nto = 2\n")
+	if err := x.Resample(8); err != nil || len(x.Points) != 8*3 || x.Samples != 8 {
+		t.Fatalf("%v: %d points", err, len(x.Points))
+	}
+	if err := x.Resample(1); err == nil || len(x.Points) != 24 {
+		t.Fatalf("1 base row: %v (%d points kept)", err, len(x.Points))
+	}
+	g := mustExperiment(t, "scenario = \"generic\"\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2]\n")
+	if err := g.Resample(4); err == nil || !strings.Contains(err.Error(), "a grid has no samples") {
+		t.Fatalf("grid: %v", err)
+	}
+	m := mustExperiment(t, "scenario = \"generic\"\ndesign = \"morris\"\nsamples = 4\ncandidates = 10\n[[vary]]\npath = \"params.sea_cost\"\nfrom = 1\nto = 2\n")
+	if err := m.Resample(20); err == nil || !strings.Contains(err.Error(), "candidates = 10") {
+		t.Fatalf("more trajectories than candidates: %v", err)
+	}
+}

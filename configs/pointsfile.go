@@ -1,0 +1,152 @@
+package configs
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// A points file is a design made elsewhere — by hand, by SALib, by the EMA
+// Workbench — given to a sweep as CSV: a header of dotted paths, one column
+// each, then a row per point. Values are typed by their path as in
+// [[vary]]. Lines starting with # are comments; a UTF-8 byte-order mark
+// (spreadsheets write one) is ignored. Errors name the file, line and
+// column.
+
+// readPoints reads the points of a points design from the file o names,
+// relative to the experiment's directory.
+func readPoints(x *Experiment, o opt[string], e *errs) {
+	x.PointsFile = o.V
+	path := o.V
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(filepath.Dir(x.File), path)
+	}
+	src, err := ReadFile(path) // at most MaxFileSize, regular files only
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) && pe.Path == path {
+			err = pe.Err
+		}
+		e.at(o.Loc, "cannot read %s: %v; allowed: a CSV file, relative to %s", path, err, x.File)
+		return
+	}
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	r := csv.NewReader(bytes.NewReader(src))
+	r.Comment = '#'
+	r.FieldsPerRecord = -1 // checked below, with a better message
+	bad := func(line int, key, format string, args ...any) {
+		e.add(Error{File: path, Line: line, Key: key, Msg: fmt.Sprintf(format, args...)})
+	}
+	column := func(c int) string { return fmt.Sprintf("column %d (%s)", c+1, x.Vary[c]) }
+	readErr := func(err error) {
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			bad(pe.Line, "", "%v at character %d; allowed: cells separated by commas, quoted with \" when they hold a comma, a quote or a line break", pe.Err, pe.Column)
+			return
+		}
+		bad(0, "", "%v", err)
+	}
+	header, err := r.Read()
+	if err == io.EOF {
+		bad(1, "", "empty; allowed: a header of dotted paths (params.sea_cost, decision.strategy, …), then a row per point")
+		return
+	}
+	if err != nil {
+		readErr(err)
+		return
+	}
+	headerLine, _ := r.FieldPos(0)
+	for c, h := range header {
+		h = strings.TrimSpace(h)
+		line, _ := r.FieldPos(c)
+		key := fmt.Sprintf("column %d", c+1)
+		kind, msg := varyPath(h)
+		switch {
+		case h == "":
+			bad(line, key, "empty header; allowed: a dotted path such as params.sea_cost")
+		case msg != "":
+			bad(line, key, "%q %s", h, msg)
+		case indexOf(x.Vary, h) >= 0:
+			bad(line, key, "%q is also column %d; allowed: each path once", h, indexOf(x.Vary, h)+1)
+		}
+		x.Vary = append(x.Vary, h)
+		x.kinds = append(x.kinds, kind)
+		x.lines = append(x.lines, headerLine)
+		x.paths = append(x.paths, Loc{File: path, Line: line, Key: key})
+	}
+	if e.any() {
+		return
+	}
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			readErr(err)
+			return
+		}
+		line, _ := r.FieldPos(0)
+		if len(rec) != len(header) {
+			bad(line, "", "%d cells; allowed: one per column of the header (%d)", len(rec), len(header))
+			continue
+		}
+		if len(x.Points) == MaxPoints {
+			bad(line, "", "more than %d points; allowed: at most %d", MaxPoints, MaxPoints)
+			return
+		}
+		point := make([]any, len(rec))
+		for c, cell := range rec {
+			cl, _ := r.FieldPos(c)
+			v, msg := parseValue(x.Vary[c], x.kinds[c], strings.TrimSpace(cell))
+			if msg != "" {
+				bad(cl, column(c), "%s", msg)
+			}
+			point[c] = v
+		}
+		x.Points = append(x.Points, point)
+		x.pointLocs = append(x.pointLocs, Loc{File: path, Line: line})
+	}
+	if len(x.Points) == 0 && !e.any() {
+		bad(headerLine, "", "no points; allowed: a row per point under the header")
+	}
+}
+
+// parseValue reads a value for a path of the given kind from text, as a
+// points file or --set writes it; msg says what is wrong.
+func parseValue(path string, kind valueKind, text string) (v any, msg string) {
+	switch {
+	case text == "":
+		return nil, fmt.Sprintf("empty; allowed: %s for %s", kind.words(), path)
+	case kind == kindString:
+		v = text
+	case kind == kindBool:
+		b, err := strconv.ParseBool(text)
+		if err != nil {
+			return nil, fmt.Sprintf("%q is not true or false; allowed: true or false for %s", text, path)
+		}
+		v = b
+	default:
+		f, err := strconv.ParseFloat(text, 64)
+		if err != nil {
+			return nil, fmt.Sprintf("%q is not a number; allowed: %s for %s", text, kind.words(), path)
+		}
+		v = f
+	}
+	return v, checkValue(path, kind, v)
+}
+
+func indexOf(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,116 @@
+package configs
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// writeDesign writes an experiment naming a points file beside it, and the
+// points file, and parses the experiment.
+func writeDesign(t *testing.T, csv string) (*Experiment, string, error) {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "design.csv"), []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	exp := filepath.Join(dir, "exp.toml")
+	if err := os.WriteFile(exp, []byte("scenario = \"generic\"\ndesign = \"points\"\npoints = \"design.csv\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	x, err := LoadExperiment(exp)
+	return x, filepath.Join(dir, "design.csv"), err
+}
+
+// A CSV design drives the points: paths from the header, values typed by
+// path, comments and a spreadsheet's byte-order mark ignored.
+func TestPointsFile(t *testing.T) {
+	x, _, err := writeDesign(t, "\ufeffparams.sea_cost, decision.strategy ,decision.patience,params.invite_occupied\n# from SALib\n1.5,prospect,12,true\n4,assurance,0,false\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if x.Design != "points" || x.PointsFile != "design.csv" || len(x.Points) != 2 || x.Unit != nil {
+		t.Fatalf("%+v", x)
+	}
+	if got := x.Describe(0); got != "params.sea_cost=1.5, decision.strategy=prospect, decision.patience=12, params.invite_occupied=true" {
+		t.Fatalf("point 0: %s", got)
+	}
+	sc, err := x.ScenarioAt(1)
+	if err != nil || sc.Params.SeaCost != 4 || sc.Decision.Strategy != "assurance" || sc.Decision.Patience != 0 || sc.Params.InviteOccupied {
+		t.Fatalf("%v %+v", err, sc.Params)
+	}
+	if !strings.Contains(string(x.Canonical()), "  [1.5, \"prospect\", 12, true],\n") {
+		t.Fatalf("canonical:\n%s", x.Canonical())
+	}
+}
+
+// A bad file is reported with its name, line and column, and what is
+// allowed.
+func TestPointsFileErrors(t *testing.T) {
+	cases := []struct{ csv, want string }{
+		{"", "design.csv:1: empty; allowed: a header of dotted paths"},
+		{"params.sea_cost\n", "design.csv:1: no points; allowed: a row per point"},
+		{"params.warp\n1\n", "design.csv:1: column 1: \"params.warp\" names no parameter"},
+		{"params.sea_cost,params.sea_cost\n1,2\n", "design.csv:1: column 2: \"params.sea_cost\" is also column 1"},
+		{"params.sea_cost,decision.strategy\n1,prospect\n2\n", "design.csv:3: 1 cells; allowed: one per column of the header (2)"},
+		{"params.sea_cost,decision.patience\n1,2\n1,2.5\n", "design.csv:3: column 2 (decision.patience): 2.5 is not a whole number"},
+		{"params.sea_cost\nfast\n", "design.csv:2: column 1 (params.sea_cost): \"fast\" is not a number; allowed: numbers for params.sea_cost"},
+		{"decision.strategy\nbold\n", "design.csv:2: column 1 (decision.strategy): "},
+		{"params.sea_cost,decision.strategy\n1,\n", "design.csv:2: column 2 (decision.strategy): empty; allowed: strings"},
+		{"params.sea_cost\n\"1\n", "design.csv:2: extraneous or missing \" in quoted-field"},
+		{"params.sea_cost\n1\n-1\n", "design.csv:3: point 1 (params.sea_cost=-1) gives an invalid scenario"},
+		{"states.zz.land\n1\n", "design.csv:1: column 1: \"states.zz.land\" names no state of generic"},
+	}
+	for _, c := range cases {
+		_, _, err := writeDesign(t, c.csv)
+		var list Errors
+		if !errors.As(err, &list) {
+			t.Errorf("%q: want Errors, got %v", c.csv, err)
+			continue
+		}
+		found := false
+		for _, e := range list {
+			found = found || strings.HasSuffix(e.File, "design.csv") && strings.Contains("design.csv"+strings.TrimPrefix(e.Error(), e.File), c.want)
+		}
+		if !found {
+			t.Errorf("%q: want …%s…, got\n%v", c.csv, c.want, list)
+		}
+	}
+}
+
+// The experiment's own mistakes about points files.
+func TestPointsKeys(t *testing.T) {
+	experimentErr(t, "scenario = \"generic\"\ndesign = \"points\"\n", 2, "design", "a points design needs its points; allowed: points = \"design.csv\"")
+	experimentErr(t, "scenario = \"generic\"\npoints = \"d.csv\"\n", 2, "points", `points is for design = "points"; allowed: leave it out for a grid`)
+	experimentErr(t, "scenario = \"generic\"\ndesign = \"points\"\npoints = \"nowhere.csv\"\n", 3, "points", "cannot read nowhere.csv: no such file or directory; allowed: a CSV file, relative to x.toml")
+	experimentErr(t, "scenario = \"generic\"\ndesign = \"points\"\npoints = \"nowhere.csv\"\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1]\n", 4, "vary[0]",
+		"a points design takes its paths from the header of nowhere.csv; allowed: no [[vary]]")
+}
+
+// FuzzPointsFile: no points file makes the parser panic; a valid one gives
+// points over the paths of its header.
+func FuzzPointsFile(f *testing.F) {
+	f.Add([]byte("params.sea_cost,decision.strategy\n1,prospect\n2.5,assurance\n"))
+	f.Add([]byte("\ufeff# c\nstates.c1.sovereign,theater.generate.islands\ntrue,3\n\"false\",\"2\"\n"))
+	f.Add([]byte("params.sea_cost\n\"1\n"))
+	f.Add([]byte(",\n,\n"))
+	dir := f.TempDir()
+	exp := filepath.Join(dir, "exp.toml")
+	if err := os.WriteFile(exp, []byte("scenario = \"generic\"\ndesign = \"points\"\npoints = \"d.csv\"\n"), 0o644); err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, csv []byte) {
+		if err := os.WriteFile(filepath.Join(dir, "d.csv"), csv, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		x, err := LoadExperiment(exp)
+		if (x == nil) == (err == nil) {
+			t.Fatalf("want exactly one of experiment and error, got %v and %v", x, err)
+		}
+		if err == nil && (len(x.Points) == 0 || len(x.Vary) == 0 || len(x.Points[0]) != len(x.Vary)) {
+			t.Fatalf("valid design with %d points over %d paths", len(x.Points), len(x.Vary))
+		}
+	})
+}

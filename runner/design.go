@@ -1,0 +1,77 @@
+package runner
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/alliancesim/alliancesim/configs"
+)
+
+// Design is how a sweep's points were chosen (configs.Experiment): the
+// kind — grid, lhs, morris, sobol or points — and what the sensitivity
+// analysis needs to read them: samples (lhs points, morris trajectories,
+// sobol base rows), morris's levels and candidates, sobol's base. The
+// points of a drawn design carry their unit coordinates (Point.Unit,
+// ManifestPoint.Unit).
+type Design struct {
+	Kind       string `json:"kind"`
+	Samples    int    `json:"samples,omitempty"`
+	Levels     int    `json:"levels,omitempty"`
+	Candidates int    `json:"candidates,omitempty"`
+	Base       string `json:"base,omitempty"`
+	// Points is a points design's file as the experiment named it (for
+	// people; not compared).
+	Points string `json:"points,omitempty"`
+}
+
+// DesignOf is the design of an experiment.
+func DesignOf(x *configs.Experiment) *Design {
+	return &Design{Kind: x.Design, Samples: x.Samples, Levels: x.Levels, Candidates: x.Candidates, Base: x.Base, Points: x.PointsFile}
+}
+
+// drawn reports whether the design's points have unit coordinates.
+func (d *Design) drawn() bool {
+	return d != nil && (d.Kind == "lhs" || d.Kind == "morris" || d.Kind == "sobol")
+}
+
+// compared is what of the design identifies the work, in words.
+func (d *Design) compared() string {
+	if d == nil {
+		return "none"
+	}
+	return fmt.Sprintf("%s (samples %d, levels %d, candidates %d, base %q)", d.Kind, d.Samples, d.Levels, d.Candidates, d.Base)
+}
+
+// check reports a design that does not fit k varied paths and n points
+// (a manifest read from disk is checked as any input).
+func (d *Design) check(k, n int) error {
+	if d == nil {
+		return nil
+	}
+	if !slices.Contains(configs.Designs, d.Kind) {
+		return fmt.Errorf("design %q; allowed: %v", d.Kind, configs.Designs)
+	}
+	want := -1
+	switch d.Kind {
+	case "lhs":
+		want = d.Samples
+	case "morris":
+		want = d.Samples * (k + 1)
+	case "sobol":
+		want = d.Samples * (k + 2)
+	}
+	if want >= 0 && (d.Samples < 1 || want != n) {
+		return fmt.Errorf("a %s design of %d samples over %d paths has %d points, not %d", d.Kind, d.Samples, k, want, n)
+	}
+	return nil
+}
+
+// inUnit reports whether every coordinate lies in [0, 1].
+func inUnit(u []float64) bool {
+	for _, x := range u {
+		if !(x >= 0 && x <= 1) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,205 @@
+package runner
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/alliancesim/alliancesim/sim"
+)
+
+// alliancesFormed counts a run's alliances (from its result); evenRuns is
+// the last alliance's formation tick, in even runs only (NaN, no value, in
+// odd ones);
+// ticksWithAlliance counts the ticks with an alliance in force, watched by
+// an observer made for each replication.
+var (
+	alliancesFormed = Measure{Name: "alliances", Of: func(r *Replication) float64 { return float64(len(r.Result.Alliances)) }}
+	evenRuns        = Measure{Name: "even_last", Of: func(r *Replication) float64 {
+		if r.Run%2 == 1 || len(r.Result.Alliances) == 0 {
+			return math.NaN()
+		}
+		return float64(r.Result.Alliances[len(r.Result.Alliances)-1].Formed)
+	}}
+	ticksWithAlliance = Measure{Name: "ticks_allied", Of: func(r *Replication) float64 {
+		return float64(r.Observers[0].(*tickCounter).n)
+	}}
+)
+
+type tickCounter struct {
+	sim.ObserverFuncs
+	n int
+}
+
+func (c *tickCounter) OnTick(w *sim.World) {
+	for _, a := range w.Alliances() {
+		if a.Active() {
+			c.n++
+			return
+		}
+	}
+}
+
+func observeTicks(point, run int) []sim.Observer { return []sim.Observer{&tickCounter{}} }
+
+var measures = []Measure{alliancesFormed, evenRuns, ticksWithAlliance}
+
+// Custom measures are columns of runs.csv, means with intervals in
+// summary.json and points.csv, and the manifest names them; the files are
+// the same bytes for 1 and 8 workers.
+func TestMeasuresInFiles(t *testing.T) {
+	ctx := context.Background()
+	base := t.TempDir()
+	one, eight := filepath.Join(base, "one"), filepath.Join(base, "eight")
+	for dir, w := range map[string]int{one: 1, eight: 8} {
+		if err := Execute(ctx, plan(t), dir, ExecOptions{Workers: w, Measures: measures, Observe: observeTicks}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files := append(slicesClone(finalFiles), "manifest.json")
+	for _, f := range files {
+		a, _ := os.ReadFile(filepath.Join(one, f))
+		b, _ := os.ReadFile(filepath.Join(eight, f))
+		if f != "manifest.json" && !bytes.Equal(a, b) {
+			t.Errorf("%s differs between 1 and 8 workers", f)
+		}
+	}
+	head := csvHeader(t, filepath.Join(one, "runs.csv"))
+	if got := strings.Join(head[len(head)-3:], ","); got != "alliances,even_last,ticks_allied" {
+		t.Fatalf("runs.csv ends with %s", got)
+	}
+	var sum, n float64
+	for _, row := range readCSV(t, filepath.Join(one, "runs.csv")) {
+		if row["point"] != "0" || row["even_last"] == "" { // empty: no alliance, no value
+			continue
+		}
+		v, err := strconv.ParseFloat(row["even_last"], 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum += v
+		n++
+	}
+	var s SweepSummary
+	b, _ := os.ReadFile(filepath.Join(one, "summary.json"))
+	if err := json.Unmarshal(b, &s); err != nil {
+		t.Fatal(err)
+	}
+	ft, ok := s.Points[0].Measure("even_last")
+	if !ok || ft.Runs != int(n) || n > 6 || math.Abs(*ft.Mean-sum/n) > 1e-9 || *ft.Low > *ft.Mean || *ft.High < *ft.Mean {
+		t.Fatalf("even_last of point 0: %+v; runs.csv gives %v over %v runs", ft, sum/n, n)
+	}
+	if al, _ := s.Points[0].Measure("alliances"); al.Runs != 12 {
+		t.Fatalf("alliances over %d runs; want all 12", al.Runs)
+	}
+	if ta, _ := s.Points[1].Measure("ticks_allied"); ta.Mean == nil || *ta.Mean <= 0 {
+		t.Fatalf("the observer's measure: %+v", ta)
+	}
+	ph := csvHeader(t, filepath.Join(one, "points.csv"))
+	if got := strings.Join(ph[len(ph)-3:], ","); got != "ticks_allied,ticks_allied_low,ticks_allied_high" {
+		t.Fatalf("points.csv ends with %s", got)
+	}
+	m, _ := readManifest(one)
+	if strings.Join(m.Measures, ",") != "alliances,even_last,ticks_allied" {
+		t.Fatalf("manifest measures %v", m.Measures)
+	}
+}
+
+// A directory is resumed and merged only with the same measures: other
+// measures are other work, and the message says so.
+func TestMeasuresMustMatch(t *testing.T) {
+	ctx := context.Background()
+	base := t.TempDir()
+	shard := func(name string, ms []Measure, i int) string {
+		d := filepath.Join(base, name)
+		err := Execute(ctx, plan(t), d, ExecOptions{Shard: Shard{Index: i, Count: 2}, Measures: ms, Observe: observeTicks})
+		if !errors.Is(err, ErrIncomplete) {
+			t.Fatalf("%s: want ErrIncomplete, got %v", name, err)
+		}
+		return d
+	}
+	a := shard("a", measures, 0)
+	b := shard("b", measures[:1], 1)
+	if err := Assemble([]string{a, b}, filepath.Join(base, "m")); err == nil || !strings.Contains(err.Error(), "custom measures (alliances, even_last, ticks_allied here, alliances there)") {
+		t.Fatalf("merging shards of other measures: %v", err)
+	}
+	err := Execute(ctx, plan(t), a, ExecOptions{Resume: true})
+	if err == nil || !strings.Contains(err.Error(), "custom measures (none here, alliances, even_last, ticks_allied there)") {
+		t.Fatalf("resuming without the measures: %v", err)
+	}
+	c := shard("c", measures, 1)
+	if err := Assemble([]string{a, c}, filepath.Join(base, "ok")); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Bad measures are errors before anything runs; an infinite value stops
+// the run naming the replication.
+func TestMeasureErrors(t *testing.T) {
+	c := compile(t, "generic", short)
+	for _, ms := range [][]Measure{
+		{{Name: "Alliances", Of: alliancesFormed.Of}},
+		{{Name: "client_alliance", Of: alliancesFormed.Of}},
+		{{Name: "client", Of: alliancesFormed.Of}, {Name: "client", Of: alliancesFormed.Of}},
+		{{Name: "x", Of: alliancesFormed.Of}, {Name: "x_low", Of: alliancesFormed.Of}},
+		{{Name: "hub_1960", Of: alliancesFormed.Of}},
+		{{Name: "nothing"}},
+	} {
+		if _, err := MonteCarlo(context.Background(), c, Options{Runs: 2, Measures: ms}); err == nil {
+			t.Errorf("%s: want an error", ms[len(ms)-1].Name)
+		}
+	}
+	var calls atomic.Int32
+	inf := Measure{Name: "boom", Of: func(r *Replication) float64 {
+		calls.Add(1)
+		if r.Run == 3 {
+			return math.Inf(1)
+		}
+		return 1
+	}}
+	_, err := MonteCarlo(context.Background(), c, Options{Runs: 6, Seed: 10, Measures: []Measure{inf}})
+	if err == nil || !strings.Contains(err.Error(), `replication 3 (seed 13): measure "boom" gave +Inf`) {
+		t.Fatalf("infinite measure: %v", err)
+	}
+}
+
+// Values survive their JSON form, NaN as null.
+func TestValuesJSON(t *testing.T) {
+	b, err := json.Marshal(Values{1.5, math.NaN(), -2})
+	if err != nil || string(b) != "[1.5,null,-2]" {
+		t.Fatalf("%s %v", b, err)
+	}
+	var v Values
+	if err := json.Unmarshal(b, &v); err != nil || v[0] != 1.5 || !math.IsNaN(v[1]) || v[2] != -2 {
+		t.Fatalf("%v %v", v, err)
+	}
+	if _, err := json.Marshal(Values{math.Inf(1)}); err == nil {
+		t.Fatal("an infinite value must not be written")
+	}
+}
+
+// csvHeader is the first row of a CSV file.
+func csvHeader(t *testing.T, path string) []string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	head, err := csv.NewReader(f).Read()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return head
+}
+
+func slicesClone(s []string) []string { return append([]string(nil), s...) }

@@ -1,0 +1,381 @@
+package runner
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"math"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/sensitivity"
+)
+
+// Global sensitivity analysis of a sweep: which varied parameters move an
+// output, from a morris design (elementary effects: μ*, μ, σ) or a sobol
+// design (first-order and total indices), with bootstrap intervals
+// (package sensitivity). The estimators act on one number per point: the
+// mean of an output over the point's replications, which share their
+// seeds across points (common random numbers).
+
+// Output is what a sensitivity analysis explains, one number per point:
+// the mean over the point's runs of a share's indicator (the share) or of
+// a custom measure.
+type Output struct {
+	share   Share
+	measure string // "" for a share
+}
+
+// ShareOutput is the share s at each point.
+func ShareOutput(s Share) Output { return Output{share: s} }
+
+// MeasureOutput is the mean of the custom measure of that name at each
+// point.
+func MeasureOutput(name string) Output { return Output{share: -1, measure: name} }
+
+func (o Output) String() string {
+	if o.measure != "" {
+		return o.measure
+	}
+	return o.share.String()
+}
+
+// ParseOutput reads an output by name: a share (ShareKeys) or one of the
+// custom measures named.
+func ParseOutput(name string, measures []string) (Output, error) {
+	if i := slices.Index(ShareKeys, name); i >= 0 {
+		return ShareOutput(Share(i)), nil
+	}
+	if slices.Contains(measures, name) {
+		return MeasureOutput(name), nil
+	}
+	allowed := strings.Join(ShareKeys, ", ")
+	if len(measures) > 0 {
+		allowed += ", or a measure: " + strings.Join(measures, ", ")
+	}
+	return Output{}, fmt.Errorf("%q is not an output; allowed: a share (%s)", name, allowed)
+}
+
+// AllOutputs are every share, then every custom measure named.
+func AllOutputs(measures []string) []Output {
+	var out []Output
+	for s := range numShares {
+		out = append(out, ShareOutput(s))
+	}
+	for _, m := range measures {
+		out = append(out, MeasureOutput(m))
+	}
+	return out
+}
+
+// value is the output at a point whose summary is s: the mean over its
+// runs, and the variance of that mean from replication to replication
+// (p(1 − p)/(n − 1) for a share, sd²/n for a measure).
+func (o Output) value(s *Summary) (mean, noise float64, err error) {
+	if o.measure == "" {
+		p := s.Share(o.share)
+		if p.N >= 2 {
+			noise = p.Share * (1 - p.Share) / float64(p.N-1)
+		}
+		return p.Share, noise, nil
+	}
+	ms, ok := s.Measure(o.measure)
+	switch {
+	case !ok:
+		return 0, 0, fmt.Errorf("no measure %q", o.measure)
+	case ms.Mean == nil:
+		return 0, 0, fmt.Errorf("measure %q has no value in any run", o.measure)
+	case ms.SD != nil:
+		noise = *ms.SD * *ms.SD / float64(ms.Runs)
+	}
+	return *ms.Mean, noise, nil
+}
+
+// Sensitivity is the analysis of every output of a sweep.
+type Sensitivity struct {
+	Design    Design
+	Vary      []string
+	Points    int
+	Runs      int // per point
+	Bootstrap sensitivity.Bootstrap
+	Outputs   []OutputSensitivity
+}
+
+// OutputSensitivity is the analysis of one output: Sobol (sobol design) or
+// Morris (morris design), each with an estimate per varied path, in the
+// order of Vary.
+type OutputSensitivity struct {
+	Output string
+	// Mean and Variance of the points' means (population variance).
+	Mean, Variance float64
+	// Noise is the mean over the points of the variance of a point's mean
+	// from replication to replication: the part of Variance that is
+	// replication noise rather than the parameters. The estimators read it
+	// as parameter effects, so when Noise/Variance is not small the
+	// indices are blurred: give the points more runs.
+	Noise  float64
+	Sobol  *sensitivity.SobolIndices
+	Morris *sensitivity.Effects
+}
+
+// Analyze estimates the sensitivity of each output over a sweep's points
+// (their summaries in order, and their unit coordinates): Sobol' first
+// order and total indices under a sobol design, elementary effects under
+// a morris design. b sets the bootstrap intervals.
+func Analyze(d *Design, vary []string, unit [][]float64, points []*Summary, outputs []Output, b sensitivity.Bootstrap) (*Sensitivity, error) {
+	if d == nil || (d.Kind != "sobol" && d.Kind != "morris") {
+		kind := "no design"
+		if d != nil {
+			kind = "a " + d.Kind + " design"
+		}
+		return nil, fmt.Errorf("the sweep has %s; allowed: design = \"morris\" or \"sobol\" in the experiment file", kind)
+	}
+	k := len(vary)
+	if err := d.check(k, len(points)); err != nil {
+		return nil, err
+	}
+	if len(unit) != len(points) {
+		return nil, fmt.Errorf("%d points but %d with unit coordinates", len(points), len(unit))
+	}
+	s := &Sensitivity{Design: *d, Vary: vary, Points: len(points), Bootstrap: b}
+	if len(points) > 0 {
+		s.Runs = points[0].Runs
+	}
+	y := make([]float64, len(points))
+	for _, o := range outputs {
+		out := OutputSensitivity{Output: o.String()}
+		for p, sum := range points {
+			mean, noise, err := o.value(sum)
+			if err != nil {
+				return nil, fmt.Errorf("%s at point %d: %w", o, p, err)
+			}
+			y[p] = mean
+			out.Noise += noise / float64(len(points))
+		}
+		for _, v := range y {
+			out.Mean += v / float64(len(y))
+		}
+		for _, v := range y {
+			out.Variance += (v - out.Mean) * (v - out.Mean) / float64(len(y))
+		}
+		var err error
+		switch d.Kind {
+		case "sobol":
+			out.Sobol, err = sensitivity.Sobol(y, d.Samples, k, b)
+		case "morris":
+			out.Morris, err = sensitivity.ElementaryEffects(unit, y, k, b)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", o, err)
+		}
+		s.Outputs = append(s.Outputs, out)
+	}
+	return s, nil
+}
+
+// Sensitivity analyses the outputs of a sweep computed in memory (nil:
+// every share and custom measure).
+func (r *SweepResult) Sensitivity(outputs []Output, b sensitivity.Bootstrap) (*Sensitivity, error) {
+	if outputs == nil {
+		outputs = AllOutputs(r.Measures)
+	}
+	points := make([]*Summary, len(r.Points))
+	for i := range r.Points {
+		points[i] = r.Points[i].Summary
+	}
+	return Analyze(r.Design, r.Vary, r.Unit, points, outputs, b)
+}
+
+// SensitivityOf analyses the outputs of the complete sweep in dir (nil:
+// every share and custom measure), from its manifest.json (the design and
+// each point's unit coordinates) and summary.json (each point's summary).
+// The bootstrap resamples are drawn from the sweep's seed unless b.Seed is
+// set.
+func SensitivityOf(dir string, outputs []Output, b sensitivity.Bootstrap) (*Sensitivity, error) {
+	m, err := readManifest(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%s is not an alliancesim output directory (no manifest.json)", dir)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if len(m.Vary) == 0 {
+		return nil, fmt.Errorf("%s holds a run of one scenario, not a sweep; allowed: the output of a sweep with design = \"morris\" or \"sobol\"", dir)
+	}
+	if !m.Design.drawn() || m.Design.Kind == "lhs" {
+		return nil, fmt.Errorf("%s holds a sweep with %s design; allowed: design = \"morris\" or \"sobol\" in the experiment file", dir, article(m.Design))
+	}
+	points, err := readPointSummaries(filepath.Join(dir, "summary.json"), len(m.Points))
+	if err != nil {
+		return nil, err
+	}
+	unit := make([][]float64, len(m.Points))
+	for p := range m.Points {
+		unit[p] = m.Points[p].Unit
+	}
+	if outputs == nil {
+		outputs = AllOutputs(m.Measures)
+	}
+	if b.Seed == 0 {
+		b.Seed = m.Seed
+	}
+	return Analyze(m.Design, m.Vary, unit, points, outputs, b)
+}
+
+func article(d *Design) string {
+	if d == nil {
+		return "no"
+	}
+	if d.Kind == "lhs" {
+		return "an lhs"
+	}
+	return "a " + d.Kind
+}
+
+// readPointSummaries reads the points of a sweep's summary.json one at a
+// time (the file of a large sweep is larger than any input file may be;
+// a point is small), checking there are n of them, in order.
+func readPointSummaries(path string, n int) ([]*Summary, error) {
+	f, err := configs.OpenRegular(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%s: missing: the sweep is not complete (resume or merge it first): %w", path, ErrIncomplete)
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	dec := json.NewDecoder(f)
+	bad := func(what string) error { return fmt.Errorf("%s: not the summary of a sweep: %s", path, what) }
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return nil, bad("not an object")
+	}
+	var out []*Summary
+	found := false
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return nil, bad(err.Error())
+		}
+		if t != "points" {
+			var skip json.RawMessage
+			if err := dec.Decode(&skip); err != nil {
+				return nil, bad(err.Error())
+			}
+			continue
+		}
+		found = true
+		if t, err := dec.Token(); err != nil || t != json.Delim('[') {
+			return nil, bad("points is not an array")
+		}
+		for dec.More() {
+			var ps PointSummary
+			if err := dec.Decode(&ps); err != nil {
+				return nil, bad(err.Error())
+			}
+			if ps.Point != len(out) || ps.Summary == nil || len(out) == n {
+				return nil, bad(fmt.Sprintf("point %d where point %d of %d belongs", ps.Point, len(out), n))
+			}
+			out = append(out, &Summary{Runs: ps.Runs, Shares: ps.Shares, Measures: ps.Measures})
+		}
+		if _, err := dec.Token(); err != nil {
+			return nil, bad(err.Error())
+		}
+	}
+	if !found || len(out) != n {
+		return nil, bad(fmt.Sprintf("%d points; the manifest has %d", len(out), n))
+	}
+	return out, nil
+}
+
+// SensitivityColumns are the columns of sensitivity.csv: one row per
+// output, varied path and index — S1 and ST (Sobol), mu_star, mu and sigma
+// (Morris) — with its estimate and 95% bootstrap interval (empty when
+// undefined: an output that does not vary has no indices).
+var SensitivityColumns = []string{"output", "parameter", "index", "estimate", "low", "high"}
+
+// WriteCSV writes the analysis as sensitivity.csv.
+func (s *Sensitivity) WriteCSV(w io.Writer) error {
+	t := newTable(w, SensitivityColumns)
+	for _, o := range s.Outputs {
+		for i, path := range s.Vary {
+			var rows []struct {
+				name string
+				iv   sensitivity.Interval
+			}
+			add := func(name string, iv sensitivity.Interval) {
+				rows = append(rows, struct {
+					name string
+					iv   sensitivity.Interval
+				}{name, iv})
+			}
+			if o.Sobol != nil {
+				add("S1", o.Sobol.First[i])
+				add("ST", o.Sobol.Total[i])
+			}
+			if o.Morris != nil {
+				add("mu_star", o.Morris.MuStar[i])
+				add("mu", o.Morris.Mu[i])
+				add("sigma", o.Morris.Sigma[i])
+			}
+			for _, r := range rows {
+				if err := t.row(o.Output, path, r.name, floatCell(r.iv.Estimate), floatCell(r.iv.Low), floatCell(r.iv.High)); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return t.flush()
+}
+
+// WriteSensitivity writes dir/sensitivity.csv, atomically, with dir locked
+// as every writer of an output directory locks it.
+func WriteSensitivity(dir string, s *Sensitivity) error {
+	var b bytes.Buffer
+	if err := s.WriteCSV(&b); err != nil {
+		return err
+	}
+	release, err := lockDir(dir)
+	if err != nil {
+		return err
+	}
+	defer release()
+	return writeFileAtomic(filepath.Join(dir, "sensitivity.csv"), b.Bytes())
+}
+
+// Ranked returns the varied paths' indices in order of importance for
+// the output: by total index (Sobol) or μ* (Morris), largest first;
+// undefined estimates last.
+func (o *OutputSensitivity) Ranked() []int {
+	var key []sensitivity.Interval
+	switch {
+	case o.Sobol != nil:
+		key = o.Sobol.Total
+	case o.Morris != nil:
+		key = o.Morris.MuStar
+	}
+	order := make([]int, len(key))
+	for i := range order {
+		order[i] = i
+	}
+	v := func(i int) float64 {
+		if math.IsNaN(key[i].Estimate) {
+			return math.Inf(-1)
+		}
+		return key[i].Estimate
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		switch {
+		case v(a) > v(b):
+			return -1
+		case v(a) < v(b):
+			return 1
+		}
+		return 0
+	})
+	return order
+}

@@ -1,0 +1,112 @@
+package runner
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/alliancesim/alliancesim/configs"
+)
+
+// SweepResult is a sweep computed in memory: what summary.json of the same
+// sweep holds — the pooled summary, the varied paths and each point's
+// summary with its values — and the design, with each point's unit
+// coordinates, for the sensitivity analysis.
+type SweepResult struct {
+	*SweepSummary
+	Design *Design
+	// Unit holds each point's coordinates in the design's unit hypercube
+	// (lhs, morris, sobol; nil otherwise).
+	Unit [][]float64
+	// Runs and Seed are the replications per point and the base seed.
+	Runs int
+	Seed uint64
+	// Measures are the names of the custom measures (Options.Measures).
+	Measures []string
+}
+
+// Sweep runs every point of an experiment in memory — x.Runs replications
+// per point from x.Seed, the points sharing their seeds — and returns each
+// point's summary as Go values, like Agents.jl's paramscan: no files, no
+// directory. Execute over ExperimentPlan(x) writes the same numbers to
+// disk (the same replications, aggregated by the same code); summary.json
+// there is SweepResult.SweepSummary as JSON.
+//
+// opts supplies the workers, progress, OnRecord (every record, in point
+// and run order), custom measures and observers. Its Runs, Seed, Point and
+// HubTicks must be zero: the experiment sets them (change x.Runs and
+// x.Seed, or use x.Resample and x.SetBase, to change the work). Memory
+// holds the points' summaries, never the runs.
+func Sweep(ctx context.Context, x *configs.Experiment, opts Options) (*SweepResult, error) {
+	if x == nil {
+		return nil, errors.New("runner: Sweep of a nil experiment")
+	}
+	if opts.Runs != 0 || opts.Seed != 0 || opts.Point != 0 || opts.HubTicks != nil {
+		return nil, errors.New("runner: Sweep takes runs, seed and points from the experiment; allowed: Options without Runs, Seed, Point and HubTicks (set x.Runs and x.Seed instead)")
+	}
+	plan, err := ExperimentPlan(x.File, x)
+	if err != nil {
+		return nil, err
+	}
+	return SweepPlan(ctx, plan, opts)
+}
+
+// SweepPlan is Sweep of a plan built by hand or by ExperimentPlan.
+func SweepPlan(ctx context.Context, plan *Plan, opts Options) (*SweepResult, error) {
+	if err := plan.check(); err != nil {
+		return nil, err
+	}
+	if err := checkMeasures(opts.Measures); err != nil {
+		return nil, err
+	}
+	m := plan.Manifest()
+	m.Measures = measureNames(opts.Measures)
+	if err := m.validate(); err != nil {
+		return nil, fmt.Errorf("runner: %w", err)
+	}
+	total := ownedRuns(&m, Shard{})
+	workers, err := workerCount(opts.Workers, total)
+	if err != nil {
+		return nil, err
+	}
+	src := &jobSource{plan: plan, m: &m}
+	pr := opts.probes()
+	pooled := m.pooledAggregator()
+	var agg *Aggregator // of the point being folded
+	points := make([]PointSummary, 0, len(m.Points))
+	done := 0
+	err = orderedMap(ctx, workers, src.next,
+		func(j job) (Record, error) {
+			_, rec, err := pr.replicate(ctx, j.c, j.ch.Point, j.run, ReplicationSeed(plan.Seed, j.run))
+			return rec, err
+		},
+		func(j job, r Record) error {
+			if j.run == 0 {
+				if agg != nil {
+					points = append(points, m.pointSummary(j.ch.Point-1, agg.Summary()))
+				}
+				agg = m.pointAggregator(j.ch.Point)
+			}
+			m.fold(&r, agg, pooled)
+			if opts.OnRecord != nil {
+				opts.OnRecord(&r)
+			}
+			done++
+			if opts.Progress != nil {
+				opts.Progress(done, total)
+			}
+			return nil
+		})
+	if err != nil {
+		return nil, err
+	}
+	points = append(points, m.pointSummary(len(m.Points)-1, agg.Summary()))
+	res := &SweepResult{SweepSummary: &SweepSummary{Summary: pooled.Summary(), Vary: m.Vary, Points: points},
+		Design: plan.Design, Runs: plan.Runs, Seed: plan.Seed, Measures: m.Measures}
+	if plan.Design.drawn() {
+		for _, pt := range plan.Points {
+			res.Unit = append(res.Unit, pt.Unit)
+		}
+	}
+	return res, nil
+}

@@ -1,0 +1,163 @@
+package runner
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/sensitivity"
+)
+
+// experiment writes an experiment over generic at 60 ticks and loads it.
+func experiment(t testing.TB, src string) *configs.Experiment {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "short.toml"), []byte("extends = \"generic\"\n[scenario]\nticks = 60\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "exp.toml")
+	if err := os.WriteFile(path, []byte("scenario = \"short.toml\"\n"+src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	x, err := configs.LoadExperiment(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return x
+}
+
+const sobolExperiment = `runs = 6
+seed = 3
+chunk = 4
+design = "sobol"
+samples = 4
+[[vary]]
+path = "params.sea_cost"
+from = 0.5
+to = 6
+[[vary]]
+path = "decision.patience"
+from = 0
+to = 36
+`
+
+// Sweep in memory gives the numbers Execute writes: summary.json is the
+// SweepSummary as JSON, byte for byte, whatever the workers.
+func TestSweepMatchesExecute(t *testing.T) {
+	ctx := context.Background()
+	x := experiment(t, sobolExperiment)
+	plan, err := ExperimentPlan(x.File, x)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "out")
+	if err := Execute(ctx, plan, dir, ExecOptions{Workers: 2, Measures: measures, Observe: observeTicks}); err != nil {
+		t.Fatal(err)
+	}
+	onDisk, err := os.ReadFile(filepath.Join(dir, "summary.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, workers := range []int{1, 3} {
+		records := 0
+		res, err := Sweep(ctx, x, Options{Workers: workers, Measures: measures, Observe: observeTicks,
+			OnRecord: func(*Record) { records++ }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := mustJSONIndent(res.SweepSummary); !bytes.Equal(got, onDisk) {
+			t.Fatalf("workers %d: Sweep's summary differs from summary.json", workers)
+		}
+		if records != 16*6 || len(res.Points) != 16 || len(res.Unit) != 16 || res.Design.Kind != "sobol" {
+			t.Fatalf("%d records, %d points, %d unit rows, design %+v", records, len(res.Points), len(res.Unit), res.Design)
+		}
+		// Typed access: a share by its enum, a measure by its name.
+		p := res.Points[5]
+		if p.Share(PatronBilateral).N != 6 {
+			t.Fatalf("point 5: %+v", p.Share(PatronBilateral))
+		}
+		if m, ok := p.Measure("alliances"); !ok || m.Runs != 6 {
+			t.Fatalf("point 5 alliances: %+v", m)
+		}
+	}
+	if _, err := Sweep(ctx, x, Options{Runs: 3}); err == nil || !strings.Contains(err.Error(), "set x.Runs and x.Seed instead") {
+		t.Fatalf("Sweep with Options.Runs: %v", err)
+	}
+}
+
+// The analysis of a sweep's directory is the analysis of the same sweep
+// in memory; sensitivity.csv holds every output, path and index.
+func TestSensitivityOfDirectory(t *testing.T) {
+	ctx := context.Background()
+	for _, design := range []string{"sobol", "morris"} {
+		src := sobolExperiment
+		if design == "morris" {
+			src = strings.Replace(src, "design = \"sobol\"", "design = \"morris\"\ncandidates = 20", 1)
+		}
+		x := experiment(t, src)
+		plan, err := ExperimentPlan(x.File, x)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir := filepath.Join(t.TempDir(), design)
+		if err := Execute(ctx, plan, dir, ExecOptions{Measures: measures[:1]}); err != nil {
+			t.Fatal(err)
+		}
+		b := sensitivity.Bootstrap{Resamples: 200}
+		fromDir, err := SensitivityOf(dir, nil, b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := Sweep(ctx, x, Options{Measures: measures[:1]})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Seed = x.Seed
+		inMemory, err := res.Sensitivity(nil, b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want, got bytes.Buffer
+		if err := inMemory.WriteCSV(&want); err != nil {
+			t.Fatal(err)
+		}
+		if err := WriteSensitivity(dir, fromDir); err != nil {
+			t.Fatal(err)
+		}
+		file, _ := os.ReadFile(filepath.Join(dir, "sensitivity.csv"))
+		got.Write(file)
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Fatalf("%s: sensitivity.csv differs from the analysis in memory:\n%s\n%s", design, got.String(), want.String())
+		}
+		perPath := map[string]int{"sobol": 2, "morris": 3}[design]
+		lines := strings.Split(strings.TrimSpace(got.String()), "\n")
+		if lines[0] != "output,parameter,index,estimate,low,high" || len(lines) != 1+(len(ShareKeys)+1)*2*perPath {
+			t.Fatalf("%s: %d lines:\n%s", design, len(lines), got.String())
+		}
+		if !strings.Contains(got.String(), "\nalliances,decision.patience,") {
+			t.Fatalf("%s: the custom measure is not analysed:\n%s", design, got.String())
+		}
+	}
+}
+
+// Only morris and sobol sweeps have indices; the message says what is
+// allowed.
+func TestSensitivityNeedsADesign(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "grid")
+	if err := Execute(context.Background(), plan(t), dir, ExecOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := SensitivityOf(dir, nil, sensitivity.Bootstrap{}); err == nil || !strings.Contains(err.Error(), `allowed: design = "morris" or "sobol"`) {
+		t.Fatalf("grid sweep: %v", err)
+	}
+	if _, err := ParseOutput("patron_bilateral", nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ParseOutput("bilateral", []string{"alliances"}); err == nil || !strings.Contains(err.Error(), "or a measure: alliances") {
+		t.Fatalf("unknown output: %v", err)
+	}
+}

@@ -1,0 +1,98 @@
+package sensitivity
+
+import (
+	"math"
+	"testing"
+
+	"gonum.org/v1/gonum/mat"
+	"gonum.org/v1/gonum/stat"
+	"gonum.org/v1/gonum/stat/samplemv"
+)
+
+// Quantiles at known points of each marginal.
+func TestMarginals(t *testing.T) {
+	must := func(m Marginal, err error) Marginal {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	cases := []struct {
+		name string
+		m    Marginal
+		p    []float64
+		want []float64
+	}{
+		{"uniform", must(Uniform(2, 6)), []float64{0, 0.25, 1}, []float64{2, 3, 6}},
+		// A range whose width overflows stays finite.
+		{"wide uniform", must(Uniform(-1.7e308, 1.7e308)), []float64{0, 0.5, 1}, []float64{-1.7e308, 0, 1.7e308}},
+		// Standard normal truncated to [-1, 1]: symmetric, the median at
+		// the mean, the ends at the bounds.
+		{"normal", must(Normal(0, 1, -1, 1)), []float64{0, 0.5, 1}, []float64{-1, 0, 1}},
+		// Triangle on [0, 2] peaking at 1: half the mass below 1; a
+		// quarter below 1/√2.
+		{"triangular", must(Triangular(0, 1, 2)), []float64{0, 0.25, 0.5, 1}, []float64{0, math.Sqrt(0.5), 1, 2}},
+		// Log-uniform on [0.01, 100]: each decade a quarter.
+		{"loguniform", must(LogUniform(0.01, 100)), []float64{0, 0.25, 0.5, 0.75, 1}, []float64{0.01, 0.1, 1, 10, 100}},
+	}
+	for _, c := range cases {
+		for i, p := range c.p {
+			if got := c.m.Quantile(p); math.Abs(got-c.want[i]) > 1e-9*max(1, math.Abs(c.want[i])) {
+				t.Errorf("%s: Quantile(%v) = %v; want %v", c.name, p, got, c.want[i])
+			}
+		}
+	}
+	// The truncated normal keeps the shape inside: the 0.8-quantile of
+	// N(0, 1) truncated to [-1, 1] is Φ⁻¹(Φ(-1) + 0.8(Φ(1) − Φ(-1))).
+	n := must(Normal(0, 1, -1, 1))
+	if got := n.Quantile(0.8); math.Abs(got-0.5383) > 1e-3 {
+		t.Errorf("truncated normal 0.8-quantile %v; want 0.5383 (Φ⁻¹(0.7048))", got)
+	}
+}
+
+// Bad parameters are errors, never panics (gonum's constructors panic).
+func TestMarginalErrors(t *testing.T) {
+	for name, f := range map[string]func() (Marginal, error){
+		"uniform reversed":     func() (Marginal, error) { return Uniform(2, 1) },
+		"uniform infinite":     func() (Marginal, error) { return Uniform(0, math.Inf(1)) },
+		"normal sd 0":          func() (Marginal, error) { return Normal(0, 0, -1, 1) },
+		"normal far away":      func() (Marginal, error) { return Normal(100, 1, -1, 1) },
+		"triangular mode out":  func() (Marginal, error) { return Triangular(0, 3, 2) },
+		"loguniform from 0":    func() (Marginal, error) { return LogUniform(0, 1) },
+		"loguniform reversed":  func() (Marginal, error) { return LogUniform(2, 1) },
+		"triangular mode NaN":  func() (Marginal, error) { return Triangular(0, math.NaN(), 2) },
+		"normal mean infinite": func() (Marginal, error) { return Normal(math.Inf(-1), 1, -1, 1) },
+	} {
+		if _, err := f(); err == nil {
+			t.Errorf("%s: want an error", name)
+		}
+	}
+}
+
+// Product is a distmv.Quantiler: gonum's Latin hypercube draws from it,
+// one point per stratum of each marginal.
+func TestProductWithGonumSampler(t *testing.T) {
+	u, _ := Uniform(0, 10)
+	l, _ := LogUniform(1, 1000)
+	q := Product{u, l}
+	batch := mat.NewDense(100, 2, nil)
+	samplemv.LatinHypercube{Q: q, Src: newTestRand(1)}.Sample(batch)
+	col0, col1 := mat.Col(nil, 0, batch), mat.Col(nil, 1, batch)
+	strata := make([]int, 100)
+	for _, v := range col0 {
+		strata[int(v*10)]++ // strata of width 0.1
+	}
+	for s, n := range strata {
+		if n != 1 {
+			t.Fatalf("stratum %d of the uniform holds %d points", s, n)
+		}
+	}
+	logs := make([]float64, 100)
+	for i, v := range col1 {
+		logs[i] = math.Log10(v)
+	}
+	if m := stat.Mean(logs, nil); math.Abs(m-1.5) > 0.05 {
+		t.Fatalf("mean log10 of the log-uniform on [1, 1000]: %v; want 1.5", m)
+	}
+}

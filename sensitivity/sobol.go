@@ -1,0 +1,89 @@
+package sensitivity
+
+import (
+	"fmt"
+	"math"
+)
+
+// SobolIndices are the variance-based indices of k parameters estimated
+// from a Saltelli design of N base rows.
+type SobolIndices struct {
+	N, K int
+	// Mean and Variance of the output over the 2N points of A and B (the
+	// population variance): the variance the indices share out.
+	Mean, Variance float64
+	// First[i] is S_i, the share of the variance that parameter i explains
+	// alone; Total[i] is S_Ti, the share it explains alone and through all
+	// its interactions, i.e. the share that would remain if every other
+	// parameter were fixed. S_Ti − S_i is the interactions' part.
+	First, Total []Interval
+}
+
+// Sobol estimates the first-order and total indices from the
+// outputs y of the points of SaltelliDesign(n, k, …), in its order, with
+// the estimators of Jansen (1999), as Saltelli et al. (2010, Table 2) list them: over
+// the rows j,
+//
+//	V_i  = V − 1/(2N) Σ (f(B)_j − f(A_B^(i))_j)²
+//	V_Ti = 1/(2N) Σ (f(A)_j − f(A_B^(i))_j)²
+//
+// and S_i = V_i/V, S_Ti = V_Ti/V, where V is the variance of the outputs
+// at A and B. The intervals resample the N rows (each with its k+2
+// outputs). When the output does not vary (V = 0) the indices are NaN.
+func Sobol(y []float64, n, k int, b Bootstrap) (*SobolIndices, error) {
+	if n < 2 || k < 1 || len(y) != n*(k+2) {
+		return nil, fmt.Errorf("sensitivity: %d outputs for %d base rows of %d parameters; allowed: n(k+2) = %d, n ≥ 2, k ≥ 1", len(y), n, k, n*(k+2))
+	}
+	for i, v := range y {
+		if !finite(v) {
+			return nil, fmt.Errorf("sensitivity: output %d is %v; allowed: finite numbers", i, v)
+		}
+	}
+	if err := b.check(); err != nil {
+		return nil, err
+	}
+	stride := k + 2
+	estimate := func(idx []int, out []float64) {
+		var sum float64
+		for j := range n {
+			r := unit(idx, j) * stride
+			sum += y[r] + y[r+k+1]
+		}
+		mean := sum / float64(2*n)
+		var ss float64
+		for j := range n {
+			r := unit(idx, j) * stride
+			ss += sq(y[r]-mean) + sq(y[r+k+1]-mean)
+		}
+		v := ss / float64(2*n)
+		for i := range k {
+			var sb, sa float64
+			for j := range n {
+				r := unit(idx, j) * stride
+				fA, fAB, fB := y[r], y[r+1+i], y[r+k+1]
+				sb += sq(fB - fAB)
+				sa += sq(fA - fAB)
+			}
+			if v == 0 {
+				out[i], out[k+i] = math.NaN(), math.NaN()
+				continue
+			}
+			out[i] = 1 - sb/(float64(2*n)*v)
+			out[k+i] = sa / (float64(2*n) * v)
+		}
+	}
+	iv := bootstrap(n, 2*k, b, estimate)
+	s := &SobolIndices{N: n, K: k, First: iv[:k:k], Total: iv[k:]}
+	var sum, ss float64
+	for j := range n {
+		sum += y[j*stride] + y[j*stride+k+1]
+	}
+	s.Mean = sum / float64(2*n)
+	for j := range n {
+		ss += sq(y[j*stride]-s.Mean) + sq(y[j*stride+k+1]-s.Mean)
+	}
+	s.Variance = ss / float64(2*n)
+	return s, nil
+}
+
+func sq(x float64) float64 { return x * x }
