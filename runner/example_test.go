@@ -66,8 +66,8 @@ func ExampleMeasure() {
 		fmt.Printf("%-16s mean %.1f [%.1f, %.1f] over %d runs\n", m.Name, *m.Mean, *m.Low, *m.High, m.Runs)
 	}
 	// Output:
-	// largest_alliance mean 3.2 [3.0, 3.3] over 30 runs
-	// most_in_force    mean 4.3 [3.9, 4.7] over 30 runs
+	// largest_alliance mean 2.9 [2.7, 3.1] over 30 runs
+	// most_in_force    mean 5.1 [4.8, 5.3] over 30 runs
 }
 
 // mostInForce is the most alliances in force at once, watched tick by
