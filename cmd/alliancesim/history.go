@@ -231,7 +231,11 @@ met). With --out DIR it also writes DIR/scorecard.csv.`,
 					} else {
 						missed[col]++
 					}
-					fmt.Fprintf(w, " %18s%s", fmt.Sprintf("%.1f (%.0f–%.0f)", 100*r.Share.Share, 100*r.Share.Low, 100*r.Share.High), mark)
+					cell := fmt.Sprintf("%.1f (%.0f–%.0f)", 100*r.Share.Share, 100*r.Share.Low, 100*r.Share.High)
+					if r.Share.N == 0 {
+						cell = "— (no run)" // a conditional target whose condition never held
+					}
+					fmt.Fprintf(w, " %18s%s", cell, mark)
 				}
 				fmt.Fprintln(w)
 			}
