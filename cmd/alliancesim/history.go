@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/csv"
 	"fmt"
@@ -250,11 +251,8 @@ met). With --out DIR it also writes DIR/scorecard.csv.`,
 			if err := os.MkdirAll(out, 0o755); err != nil {
 				return err
 			}
-			f, err := os.Create(filepath.Join(out, "scorecard.csv"))
-			if err != nil {
-				return err
-			}
-			cw := csv.NewWriter(f)
+			var buf bytes.Buffer
+			cw := csv.NewWriter(&buf)
 			cw.Write([]string{"target", "description", "threshold", "strategy", "valuation", "runs", "share", "low", "high", "met"})
 			for i, id := range ids {
 				for _, th := range theories {
@@ -266,10 +264,9 @@ met). With --out DIR it also writes DIR/scorecard.csv.`,
 			}
 			cw.Flush()
 			if err := cw.Error(); err != nil {
-				f.Close()
 				return err
 			}
-			return f.Close()
+			return runner.WriteFileAtomic(filepath.Join(out, "scorecard.csv"), buf.Bytes())
 		},
 	}
 	cmd.Flags().IntVar(&runs, "runs", 200, "replications per scenario and theory")

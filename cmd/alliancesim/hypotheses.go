@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/alliancesim/alliancesim/configs"
 	"github.com/alliancesim/alliancesim/hypotheses"
+	"github.com/alliancesim/alliancesim/runner"
 )
 
 func newHypothesesCmd() *cobra.Command {
@@ -103,31 +105,23 @@ The verdicts and the power of the default run counts are explained in
 	return cmd
 }
 
-// writeHypotheses writes the tidy CSV and the JSON of the results.
+// writeHypotheses writes the tidy CSV and the JSON of the results, each
+// atomically.
 func writeHypotheses(dir string, res []hypotheses.Result) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	f, err := os.Create(filepath.Join(dir, "hypotheses.csv"))
-	if err != nil {
+	var csvb, jsonb bytes.Buffer
+	if err := hypotheses.WriteCSV(&csvb, res); err != nil {
 		return err
 	}
-	if err := hypotheses.WriteCSV(f, res); err != nil {
-		f.Close()
+	if err := printJSON(&jsonb, res); err != nil {
 		return err
 	}
-	if err := f.Close(); err != nil {
+	if err := runner.WriteFileAtomic(filepath.Join(dir, "hypotheses.csv"), csvb.Bytes()); err != nil {
 		return err
 	}
-	j, err := os.Create(filepath.Join(dir, "hypotheses.json"))
-	if err != nil {
-		return err
-	}
-	if err := printJSON(j, res); err != nil {
-		j.Close()
-		return err
-	}
-	return j.Close()
+	return runner.WriteFileAtomic(filepath.Join(dir, "hypotheses.json"), jsonb.Bytes())
 }
 
 // parseSets reads the --set flags.
