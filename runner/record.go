@@ -224,34 +224,16 @@ func NewRecord(point, run int, seed uint64, w *sim.World) Record {
 		}
 		r.Alliances = append(r.Alliances, row)
 	}
-	events := w.Events()
-	for i := 0; i < len(events); i++ {
-		e := &events[i]
-		if e.Type != sim.EventProposal {
-			continue
-		}
-		p := ProposalRow{Tick: e.Tick, Proposer: c.ID(e.Actor), Patron: c.Role(e.Actor) == sim.Patron,
-			Kind: e.Proposal.String(), Invitees: names(e.Others), Strong: e.Strong, Losses: e.Losses, Alliance: -1}
-		// The answers follow the proposal in the log: refusals and an
-		// acceptance, then the formation or the join if all agreed.
-		for j := i + 1; j < len(events) && events[j].Tick == e.Tick; j++ {
-			f := &events[j]
-			if f.Type == sim.EventRejection {
-				ref := RefusalRow{State: c.ID(f.Actor), Reason: f.Reason.String()}
-				if f.Target >= 0 {
-					ref.Partner = c.ID(f.Target)
-				}
-				p.Refusals = append(p.Refusals, ref)
-				continue
+	for _, o := range w.Offers() {
+		p := ProposalRow{Tick: o.Tick, Proposer: c.ID(o.Proposer), Patron: c.Role(o.Proposer) == sim.Patron,
+			Kind: o.Kind.String(), Invitees: names(o.Invitees), Strong: o.Strong, Losses: o.Losses,
+			Accepted: o.Accepted(), Alliance: o.Alliance}
+		for _, ref := range o.Refusals {
+			row := RefusalRow{State: c.ID(ref.State), Reason: ref.Reason.String()}
+			if ref.Partner >= 0 {
+				row.Partner = c.ID(ref.Partner)
 			}
-			if f.Type == sim.EventAcceptance {
-				continue
-			}
-			p.Accepted = (f.Type == sim.EventFormed || f.Type == sim.EventJoined) && len(p.Refusals) == 0
-			if p.Accepted {
-				p.Alliance = f.Alliance
-			}
-			break
+			p.Refusals = append(p.Refusals, row)
 		}
 		r.Proposals = append(r.Proposals, p)
 	}

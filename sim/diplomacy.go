@@ -109,9 +109,10 @@ func (w *World) clientRound() {
 			}
 		case agents.OptionJoin:
 			al := &w.alliances[o.Alliance]
-			w.log(Event{Type: EventProposal, Actor: i, Target: -1, Others: al.Members, Alliance: o.Alliance, Proposal: ProposeApply, Strong: o.Strong})
-			if w.vote(al, i) {
+			offer := w.propose(Event{Type: EventProposal, Actor: i, Target: -1, Others: al.Members, Alliance: o.Alliance, Proposal: ProposeApply, Strong: o.Strong})
+			if w.vote(al, i, offer) {
 				w.join(al, i, EntryApplied)
+				w.settle(offer, al)
 			} else {
 				w.refuse(i, o.Partners, o.Strong)
 			}
@@ -135,14 +136,14 @@ func (w *World) clientFallback(i int, invited agents.Set, strong bool) {
 // accepts, the client alliance forms; otherwise the refusal is remembered.
 // It reports whether the alliance formed.
 func (w *World) proposeCoalition(i int, set agents.Set, strong bool) bool {
-	w.log(Event{Type: EventProposal, Actor: i, Target: -1, Others: set, Alliance: -1, Proposal: ProposeCoalition, Strong: strong})
-	acc := w.canvass(i, set, strong, OriginClient)
+	offer := w.propose(Event{Type: EventProposal, Actor: i, Target: -1, Others: set, Alliance: -1, Proposal: ProposeCoalition, Strong: strong})
+	acc := w.canvass(i, set, strong, OriginClient, offer)
 	if acc != set {
 		w.refuse(i, set, strong)
 		return false
 	}
-	w.log(Event{Type: EventAcceptance, Actor: i, Target: -1, Others: acc, Alliance: -1, Proposal: ProposeCoalition, Strong: strong})
-	w.form(set.With(i), strong, OriginClient)
+	w.accepted(offer, Event{Actor: i, Target: -1, Others: acc, Alliance: -1, Proposal: ProposeCoalition, Strong: strong})
+	w.settle(offer, w.form(set.With(i), strong, OriginClient))
 	return true
 }
 
@@ -150,7 +151,7 @@ func (w *World) proposeCoalition(i int, set agents.Set, strong bool) bool {
 // given origin with the proposer and the other invitees at the given
 // commitment: it accepts when that beats its current position. Refusals
 // are logged with their reason.
-func (w *World) canvass(proposer int, S agents.Set, strong bool, origin Origin) agents.Set {
+func (w *World) canvass(proposer int, S agents.Set, strong bool, origin Origin, offer int) agents.Set {
 	var acc agents.Set
 	S.Each(func(j int) {
 		if !w.sovereign[j] {
@@ -162,7 +163,7 @@ func (w *World) canvass(proposer int, S agents.Set, strong bool, origin Origin) 
 			acc = acc.With(j)
 			return
 		}
-		w.log(Event{Type: EventRejection, Actor: j, Target: a.reason, Others: S, Alliance: -1, Strong: strong, Reason: a.cost.Largest})
+		w.refusal(offer, Event{Actor: j, Target: a.reason, Others: S, Alliance: -1, Strong: strong, Reason: a.cost.Largest})
 	})
 	return acc
 }
@@ -170,7 +171,7 @@ func (w *World) canvass(proposer int, S agents.Set, strong bool, origin Origin) 
 // vote asks every member of al whether it accepts newcomer x: it does when
 // its value of the alliance with x beats its value without, as an offer is
 // accepted when it beats the current position. Refusals are logged.
-func (w *World) vote(al *Alliance, x int) bool {
+func (w *World) vote(al *Alliance, x int, offer int) bool {
 	ok := true
 	origin := al.Origin
 	if w.c.role[x] == Patron && !al.HasPatron {
@@ -185,7 +186,7 @@ func (w *World) vote(al *Alliance, x int) bool {
 		}
 		ok = false
 		reason, who := with.cost.Largest, with.reason
-		w.log(Event{Type: EventRejection, Actor: m, Target: who, Others: al.Members.With(x), Alliance: al.ID, Strong: al.Strong, Reason: reason})
+		w.refusal(offer, Event{Actor: m, Target: who, Others: al.Members.With(x), Alliance: al.ID, Strong: al.Strong, Reason: reason})
 	})
 	return ok
 }
@@ -408,9 +409,10 @@ func (w *World) patronRound(p int) {
 	switch o.Kind {
 	case agents.OptionJoin:
 		al := &w.alliances[o.Alliance]
-		w.log(Event{Type: EventProposal, Actor: p, Target: -1, Others: al.Members, Alliance: al.ID, Proposal: ProposeJoin, Strong: al.Strong})
-		if w.vote(al, p) {
+		offer := w.propose(Event{Type: EventProposal, Actor: p, Target: -1, Others: al.Members, Alliance: al.ID, Proposal: ProposeJoin, Strong: al.Strong})
+		if w.vote(al, p, offer) {
 			w.join(al, p, EntryJoined)
+			w.settle(offer, al)
 		} else {
 			w.refuse(p, o.Partners, o.Strong)
 		}
@@ -419,13 +421,13 @@ func (w *World) patronRound(p int) {
 		if o.Kind == agents.OptionBilateral {
 			kind, origin = ProposeBilateral, OriginBilateral
 		}
-		w.log(Event{Type: EventProposal, Actor: p, Target: -1, Others: o.Partners, Alliance: -1, Proposal: kind, Strong: o.Strong})
-		acc := w.canvass(p, o.Partners, o.Strong, origin)
+		offer := w.propose(Event{Type: EventProposal, Actor: p, Target: -1, Others: o.Partners, Alliance: -1, Proposal: kind, Strong: o.Strong})
+		acc := w.canvass(p, o.Partners, o.Strong, origin, offer)
 		if acc != 0 {
-			w.log(Event{Type: EventAcceptance, Actor: p, Target: -1, Others: acc, Alliance: -1, Proposal: kind, Strong: o.Strong})
+			w.accepted(offer, Event{Actor: p, Target: -1, Others: acc, Alliance: -1, Proposal: kind, Strong: o.Strong})
 		}
 		if acc == o.Partners {
-			w.form(o.Partners.With(p), o.Strong, origin)
+			w.settle(offer, w.form(o.Partners.With(p), o.Strong, origin))
 			return
 		}
 		w.refuse(p, o.Partners, o.Strong)
@@ -527,10 +529,10 @@ func (w *World) fallback(p int, invited agents.Set, strong bool) {
 	subset := w.acceptingSubset(p, invited, strong, OriginImposed, 2)
 	if subset.Len() >= 2 && subset != invited && !w.exists(subset.With(p)) &&
 		w.appraise(p, subset, strong, OriginImposed).value > w.position(p) {
-		w.log(Event{Type: EventProposal, Actor: p, Target: -1, Others: subset, Alliance: -1, Proposal: ProposeSubset, Strong: strong})
-		if acc := w.canvass(p, subset, strong, OriginImposed); acc == subset {
-			w.log(Event{Type: EventAcceptance, Actor: p, Target: -1, Others: acc, Alliance: -1, Proposal: ProposeSubset, Strong: strong})
-			w.form(subset.With(p), strong, OriginImposed)
+		offer := w.propose(Event{Type: EventProposal, Actor: p, Target: -1, Others: subset, Alliance: -1, Proposal: ProposeSubset, Strong: strong})
+		if acc := w.canvass(p, subset, strong, OriginImposed, offer); acc == subset {
+			w.accepted(offer, Event{Actor: p, Target: -1, Others: acc, Alliance: -1, Proposal: ProposeSubset, Strong: strong})
+			w.settle(offer, w.form(subset.With(p), strong, OriginImposed))
 		} else {
 			subset = 0
 		}
@@ -546,14 +548,14 @@ func (w *World) fallback(p int, invited agents.Set, strong bool) {
 			// A treaty with an occupied client is signed for it and takes
 			// effect on sovereignty (US–Japan, signed 1951-09, in force
 			// 1952-04).
-			w.log(Event{Type: EventProposal, Actor: p, Target: -1, Others: one, Alliance: -1, Proposal: ProposeSigned, Strong: strong})
+			w.propose(Event{Type: EventProposal, Actor: p, Target: -1, Others: one, Alliance: -1, Proposal: ProposeSigned, Strong: strong})
 			w.pending = append(w.pending, pendingTreaty{patron: p, client: j, strong: strong})
 			return
 		}
-		w.log(Event{Type: EventProposal, Actor: p, Target: -1, Others: one, Alliance: -1, Proposal: ProposeFallback, Strong: strong})
-		if w.canvass(p, one, strong, OriginBilateral) == one {
-			w.log(Event{Type: EventAcceptance, Actor: p, Target: -1, Others: one, Alliance: -1, Proposal: ProposeFallback, Strong: strong})
-			w.form(one.With(p), strong, OriginBilateral)
+		offer := w.propose(Event{Type: EventProposal, Actor: p, Target: -1, Others: one, Alliance: -1, Proposal: ProposeFallback, Strong: strong})
+		if w.canvass(p, one, strong, OriginBilateral, offer) == one {
+			w.accepted(offer, Event{Actor: p, Target: -1, Others: one, Alliance: -1, Proposal: ProposeFallback, Strong: strong})
+			w.settle(offer, w.form(one.With(p), strong, OriginBilateral))
 		}
 	})
 }

@@ -76,16 +76,13 @@ type Event struct {
 	Origin Origin   // EventFormed, EventJoined: the alliance's origin then
 	Cells  int      // EventOccupation, scripted occupy/withdraw
 	Script int      // EventScripted: index into the scenario's events
-	// Losses is, for EventProposal, whether the proposer was in the domain
-	// of losses when it proposed (He & Feng: the frame behind a design).
-	Losses bool
+	// Offer is, for a proposal and its answers, 1 + the index of the
+	// proposal in World.Offers (0: none).
+	Offer int
 }
 
 func (w *World) log(e Event) {
 	e.Tick = w.tick
-	if e.Type == EventProposal && e.Actor >= 0 {
-		e.Losses = w.losses[e.Actor]
-	}
 	w.events = append(w.events, e)
 	for _, o := range w.observers {
 		o.OnEvent(w, &w.events[len(w.events)-1])

@@ -9,6 +9,7 @@ package sim
 
 import (
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/alliancesim/alliancesim/agents"
@@ -122,9 +123,16 @@ func TestClientRejectsOverFearOfInvitee(t *testing.T) {
 	sc.States[c1].Grievance = map[string]float64{"c3": 0.9}
 	w := NewWorld(mustCompile(t, sc), 1)
 	w.perceive()
-	acc := w.canvass(pat, set(c1, c2, c3), true, OriginImposed)
+	offer := w.propose(Event{Type: EventProposal, Actor: pat, Target: -1, Others: set(c1, c2, c3), Alliance: -1, Proposal: ProposeMultilateral, Strong: true})
+	acc := w.canvass(pat, set(c1, c2, c3), true, OriginImposed, offer)
 	if acc.Has(c1) {
 		t.Fatalf("c1 should refuse an alliance with the state it fears: %v", describe(w))
+	}
+	// the engine's record of the offer names the refusal and its reason
+	o := w.Offers()[offer-1]
+	if o.Proposer != pat || o.Accepted() || len(o.Refusals) == 0 ||
+		!slices.Contains(o.Refusals, Refusal{State: c1, Reason: agents.CostFear, Partner: c3}) {
+		t.Errorf("offer record %+v", o)
 	}
 	var rej *Event
 	for i := range w.events {
@@ -139,7 +147,7 @@ func TestClientRejectsOverFearOfInvitee(t *testing.T) {
 		t.Errorf("described as %q", got)
 	}
 	// Without c3 it accepts the rest.
-	if acc := w.canvass(pat, set(c1, c2), true, OriginImposed); !acc.Has(c1) {
+	if acc := w.canvass(pat, set(c1, c2), true, OriginImposed, 0); !acc.Has(c1) {
 		t.Errorf("c1 should accept an alliance without c3: %v", describe(w))
 	}
 }
@@ -256,7 +264,7 @@ func TestOccupiedClientJoinsOnSovereignty(t *testing.T) {
 	sc.Events = []ScriptedEvent{{Tick: 5, Kind: ScriptSovereignty, Actor: "c3", Sovereign: true}}
 	w := NewWorld(mustCompile(t, sc), 1)
 	w.perceive()
-	acc := w.canvass(pat, set(c1, c2, c3), true, OriginImposed)
+	acc := w.canvass(pat, set(c1, c2, c3), true, OriginImposed, 0)
 	if !acc.Has(c3) {
 		t.Fatal("an occupied invitee neither answers nor refuses")
 	}

@@ -63,8 +63,11 @@ type EventRecord struct {
 	Alliance int       `json:"alliance"`
 	Proposal string    `json:"proposal,omitempty"`
 	Reason   string    `json:"reason,omitempty"`
-	Cells    int       `json:"cells,omitempty"`
-	Text     string    `json:"text"`
+	// Offer numbers a proposal and marks its answers (1 + the index into
+	// World.Offers; absent for other events).
+	Offer int    `json:"offer,omitempty"`
+	Cells int    `json:"cells,omitempty"`
+	Text  string `json:"text"`
 }
 
 // Sample is one row of the optional time series.
@@ -148,7 +151,7 @@ func (w *World) Result() *Result {
 	for i := range w.events {
 		e := &w.events[i]
 		rec := EventRecord{Tick: e.Tick, Date: w.Label(e.Tick), Type: e.Type, Alliance: e.Alliance,
-			Cells: e.Cells, Text: w.Describe(e)}
+			Offer: e.Offer, Cells: e.Cells, Text: w.Describe(e)}
 		if e.Actor >= 0 {
 			rec.Actor = c.id[e.Actor]
 		}

@@ -57,6 +57,7 @@ type World struct {
 
 	alliances   []Alliance
 	events      []Event
+	offers      []Offer // every proposal and its answers (proposals.go)
 	series      sampleLog
 	observers   []Observer
 	wantedSince []int // patrons: first tick any alliance option beat self-help; -1 before, never reset

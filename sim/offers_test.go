@@ -1,0 +1,75 @@
+package sim_test
+
+import (
+	"testing"
+
+	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/sim"
+)
+
+// The engine's offers agree with its log: every proposal, acceptance and
+// refusal names its offer, every refusal of the log is in its offer's
+// record and nowhere else, and an offer that made or enlarged an alliance
+// was refused by no one and holds its proposer and invitees.
+func TestOffersAgreeWithTheLog(t *testing.T) {
+	for _, name := range []string{"asia-1950", "europe-1947"} {
+		sc, err := configs.Builtin(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := sim.Compile(sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := sim.NewWorld(c, 3)
+		for w.Step() {
+		}
+		offers := w.Offers()
+		if len(offers) == 0 {
+			t.Fatalf("%s: no offers", name)
+		}
+		refusals, proposals := 0, 0
+		events := w.Events()
+		for i := range events {
+			e := &events[i]
+			switch e.Type {
+			case sim.EventProposal:
+				proposals++
+				if e.Offer != proposals {
+					t.Fatalf("%s: proposal %d carries offer %d", name, proposals, e.Offer)
+				}
+				if o := offers[e.Offer-1]; o.Proposer != e.Actor || o.Kind != e.Proposal || o.Tick != e.Tick || o.Invitees != e.Others {
+					t.Errorf("%s: offer %+v for proposal %+v", name, o, *e)
+				}
+			case sim.EventRejection:
+				refusals++
+				fallthrough
+			case sim.EventAcceptance:
+				if e.Offer < 1 || e.Offer > proposals || offers[e.Offer-1].Tick != e.Tick {
+					t.Errorf("%s: an answer names offer %d of %d", name, e.Offer, proposals)
+				}
+			}
+		}
+		if proposals != len(offers) {
+			t.Errorf("%s: %d proposals logged, %d offers", name, proposals, len(offers))
+		}
+		n, accepted := 0, 0
+		for _, o := range offers {
+			n += len(o.Refusals)
+			if !o.Accepted() {
+				continue
+			}
+			accepted++
+			al := &w.Alliances()[o.Alliance]
+			if len(o.Refusals) > 0 || !al.MembersAt(o.Tick).Has(o.Proposer) {
+				t.Errorf("%s: accepted offer %+v, alliance %v", name, o, al)
+			}
+		}
+		if accepted == 0 {
+			t.Errorf("%s: no offer made an alliance", name)
+		}
+		if n != refusals {
+			t.Errorf("%s: %d refusals logged, %d in the offers", name, refusals, n)
+		}
+	}
+}

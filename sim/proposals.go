@@ -1,0 +1,72 @@
+package sim
+
+import "github.com/alliancesim/alliancesim/agents"
+
+// Offer is a proposal and its answers as the engine recorded them when it
+// made them: every proposal gets a number, every acceptance and refusal
+// names it, and the alliance it formed or joined is written into it. No
+// one reads acceptance from the order of the log.
+type Offer struct {
+	Tick     int
+	Proposer int
+	Kind     Proposal
+	Invitees agents.Set // for an application or a join: the alliance's members
+	Strong   bool
+	// Losses: the proposer was in the domain of losses when it proposed
+	// (He & Feng: the frame behind a design).
+	Losses   bool
+	Refusals []Refusal
+	// Alliance is the alliance the proposal formed or joined when every
+	// invitee accepted, -1 otherwise (a treaty signed for an occupied
+	// client takes effect later, and is not counted here).
+	Alliance int
+}
+
+// Accepted reports whether the proposal made or enlarged an alliance.
+func (o *Offer) Accepted() bool { return o.Alliance >= 0 }
+
+// Refusal is one invitee's (or member's) refusal: the largest cost term
+// behind it and the state behind that term (-1 for the autonomy cost).
+type Refusal struct {
+	State   int
+	Reason  agents.CostTerm
+	Partner int
+}
+
+// Offers are the run's proposals, in the order they were made; an event's
+// Offer field is 1 + an index into it.
+func (w *World) Offers() []Offer { return w.offers }
+
+// propose logs a proposal and opens its record; it returns the number
+// that its answers carry.
+func (w *World) propose(e Event) int {
+	w.offers = append(w.offers, Offer{Tick: w.tick, Proposer: e.Actor, Kind: e.Proposal, Invitees: e.Others,
+		Strong: e.Strong, Losses: e.Actor >= 0 && w.losses[e.Actor], Alliance: -1})
+	e.Offer = len(w.offers)
+	w.log(e)
+	return e.Offer
+}
+
+// refusal logs a refusal of the offer and records it.
+func (w *World) refusal(offer int, e Event) {
+	e.Type, e.Offer = EventRejection, offer
+	if offer > 0 {
+		o := &w.offers[offer-1]
+		o.Refusals = append(o.Refusals, Refusal{State: e.Actor, Reason: e.Reason, Partner: e.Target})
+	}
+	w.log(e)
+}
+
+// accepted logs the acceptance of the offer by acc.
+func (w *World) accepted(offer int, e Event) {
+	e.Type, e.Offer = EventAcceptance, offer
+	w.log(e)
+}
+
+// settle writes into the offer the alliance it formed or joined (nil:
+// none did).
+func (w *World) settle(offer int, al *Alliance) {
+	if offer > 0 && al != nil {
+		w.offers[offer-1].Alliance = al.ID
+	}
+}
