@@ -309,7 +309,7 @@ func idTable(m map[string]*opt[float64], index map[string]int, self string, r si
 	for _, k := range sortedKeys(m) {
 		o := m[k]
 		if _, ok := index[k]; !ok || k == self {
-			e.at(o.Loc, "%q is not another state's id; allowed: %s", k, idList(index, self))
+			e.at(o.Loc, "%q is not another state's id; allowed: %s", k, sim.IDList(index, self))
 			continue
 		}
 		var v float64
@@ -318,20 +318,6 @@ func idTable(m map[string]*opt[float64], index map[string]int, self string, r si
 		}
 	}
 	return out
-}
-
-func idList(index map[string]int, except string) string {
-	ids := make([]string, 0, len(index))
-	for id := range index {
-		if id != except {
-			ids = append(ids, id)
-		}
-	}
-	slices.Sort(ids)
-	if len(ids) == 0 {
-		return "none (no other state)"
-	}
-	return strings.Join(ids, ", ")
 }
 
 func resolveTheater(f *rawFile, sc *sim.Scenario, glyphs map[rune]int, e *errs) {
@@ -496,7 +482,7 @@ func resolveEvent(ev *rawEvent, sc *sim.Scenario, index map[string]int, startOK 
 	ref := func(o *opt[string], dst *string, what string) {
 		if o.ok(e, "a state id") {
 			if _, ok := index[o.V]; !ok {
-				bad(o.Loc, "%q is not a state in this scenario; allowed: %s", o.V, idList(index, ""))
+				bad(o.Loc, "%q is not a state in this scenario; allowed: %s", o.V, sim.IDList(index, ""))
 				return
 			}
 			*dst = o.V

@@ -205,7 +205,7 @@ func (sc *Scenario) validateTable(v *validator, path, self string, m map[string]
 	for _, k := range keys {
 		p := path + "." + pathKey(k)
 		if _, ok := index[k]; !ok || k == self {
-			v.at(p, "%q is not another state's id; allowed: %s", k, idList(index, self))
+			v.at(p, "%q is not another state's id; allowed: %s", k, IDList(index, self))
 			continue
 		}
 		v.check(p, r.Check(m[k]))
@@ -281,7 +281,7 @@ func (sc *Scenario) validateEvents(v *validator, index map[string]int) {
 	ids := map[string]int{}
 	state := func(path, id string) bool {
 		if _, ok := index[id]; !ok {
-			v.at(path, "%q is not a state in this scenario; allowed: %s", id, idList(index, ""))
+			v.at(path, "%q is not a state in this scenario; allowed: %s", id, IDList(index, ""))
 			return false
 		}
 		return true
@@ -359,8 +359,9 @@ func pathKey(k string) string {
 	return strconv.Quote(k)
 }
 
-// idList lists the valid ids but one, sorted.
-func idList(index map[string]int, except string) string {
+// IDList lists the ids of an index but one, sorted, for an error's
+// "allowed:" (configs reports with it too).
+func IDList(index map[string]int, except string) string {
 	ids := make([]string, 0, len(index))
 	for id := range index {
 		if id != except {
