@@ -170,20 +170,11 @@ func paramValue(spec sim.ParamSpec, v any) (float64, bool) {
 	return 0, false
 }
 
+// applyDecision sets the scenario's [decision] keys, checked as a state's
+// overrides are, on d.
 func applyDecision(d *agents.Decision, keys map[string]*opt[any], e *errs) {
-	for _, k := range sortedKeys(keys) {
-		o := keys[k]
-		spec, ok := agents.LookupDecision(k)
-		if !ok {
-			e.at(o.Loc, "unknown decision key; allowed: %s", strings.Join(agents.DecisionNames(), ", "))
-			continue
-		}
-		if !o.ok(e, spec.Allowed()) {
-			continue
-		}
-		if err := spec.Set(d, o.V); err != nil {
-			e.at(o.Loc, "%v", err)
-		}
+	if applied, err := decisionOverrides(keys, e).Apply(*d); err == nil {
+		*d = applied
 	}
 }
 
