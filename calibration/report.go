@@ -3,6 +3,7 @@ package calibration
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -68,7 +69,7 @@ func writeReport(b *strings.Builder, r *Report) {
 	head = append(head, "met", "shortfall")
 	head = append(head, ids...)
 	row(b, head...)
-	row(b, strings.Split(strings.Repeat("---,", len(head)-1)+"---", ",")...)
+	rule(b, len(head))
 	for i, c := range r.Candidates {
 		cells := []string{}
 		for _, v := range c.Values {
@@ -89,12 +90,12 @@ func writeReport(b *strings.Builder, r *Report) {
 	for i, in := range spec.Inputs {
 		fmt.Fprintf(b, "\n`%s`:\n\n", in.Name)
 		row(b, append([]string{"value"}, ids...)...)
-		row(b, strings.Split(strings.Repeat("---,", len(ids))+"---", ",")...)
+		rule(b, len(ids)+1)
 		for _, v := range in.Values {
 			want := append([]float64(nil), chosen.Values...)
 			want[i] = v
 			for _, c := range r.Candidates {
-				if equal(c.Values, want) {
+				if slices.Equal(c.Values, want) {
 					cells := []string{num(v)}
 					for _, t := range c.Results {
 						cells = append(cells, shareCell(t, false))
@@ -106,7 +107,7 @@ func writeReport(b *strings.Builder, r *Report) {
 	}
 	b.WriteString("\n### The chosen values, calibration and held-out seeds\n\n")
 	row(b, "target", "threshold", "seeds "+seeds(CalibrationSeed, r.Runs), "seeds "+seeds(HeldOutSeed, r.Runs), "met on both", "what")
-	row(b, "---", "---", "---", "---", "---", "---")
+	rule(b, 6)
 	both := 0
 	for i, t := range chosen.Results {
 		h := r.HeldOut[i]
@@ -128,6 +129,11 @@ func seeds(from uint64, runs int) string { return fmt.Sprintf("%d–%d", from, f
 
 func row(b *strings.Builder, cells ...string) {
 	b.WriteString("| " + strings.Join(cells, " | ") + " |\n")
+}
+
+// rule writes a table's header rule of n columns.
+func rule(b *strings.Builder, n int) {
+	row(b, slices.Repeat([]string{"---"}, n)...)
 }
 
 // shareCell writes a target's share: "57.5" or, with the interval and
@@ -154,15 +160,3 @@ func yesNo(ok bool) string {
 }
 
 func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
-
-func equal(a, b []float64) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}

@@ -18,23 +18,10 @@ func b2f(b bool) float64 {
 	return 0
 }
 
-// firstPatronAlliance is the alliance a patron entered first (the
-// earliest PatronJoined; ties by id), or nil.
-func firstPatronAlliance(r *runner.Record) *runner.AllianceRow {
-	var first *runner.AllianceRow
-	for i := range r.Alliances {
-		a := &r.Alliances[i]
-		if a.PatronJoined >= 0 && (first == nil || a.PatronJoined < first.PatronJoined) {
-			first = a
-		}
-	}
-	return first
-}
-
 // patronFirstMultilateral: among runs in which a patron commits, whether
 // its first alliance had four or more members when it entered (T1).
 func patronFirstMultilateral(_ *Cell, r *runner.Record) (float64, bool) {
-	a := firstPatronAlliance(r)
+	a := r.FirstPatronAlliance()
 	if a == nil {
 		return 0, false
 	}
@@ -103,7 +90,7 @@ func clientAlliance(_ *Cell, r *runner.Record) (float64, bool) {
 // alliance (origin indigenous: H1, H5; T5). Joining takes the clients'
 // commitment by construction (H5).
 func patronJoinsClients(_ *Cell, r *runner.Record) (float64, bool) {
-	first := firstPatronAlliance(r)
+	first := r.FirstPatronAlliance()
 	if first == nil {
 		return 0, false
 	}

@@ -77,9 +77,6 @@ func MeasureRun(r *Record, hubTicks []int) RunMeasures {
 		if a.PatronJoined < 0 {
 			continue
 		}
-		if m.FirstCommitment < 0 || a.PatronJoined < m.FirstCommitment {
-			m.FirstCommitment = a.PatronJoined
-		}
 		switch {
 		case a.PatronSize == 2:
 			m.Happened[PatronBilateral] = true
@@ -98,6 +95,9 @@ func MeasureRun(r *Record, hubTicks []int) RunMeasures {
 			}
 		}
 	}
+	if a := r.FirstPatronAlliance(); a != nil {
+		m.FirstCommitment = a.PatronJoined
+	}
 	for i, t := range hubTicks {
 		m.Hub[i].Index, m.Hub[i].OK = HubSpokesIndex(r, t)
 	}
@@ -110,7 +110,7 @@ func HubSpokesIndex(r *Record, t int) (float64, bool) {
 	bi, all := 0, 0
 	for i := range r.Alliances {
 		ms := r.Alliances[i].MembersAt(t)
-		if len(ms) >= 2 && hasPatronIn(r, ms) {
+		if len(ms) >= 2 && r.HasPatron(ms) {
 			all++
 			if len(ms) == 2 {
 				bi++
@@ -123,13 +123,22 @@ func HubSpokesIndex(r *Record, t int) (float64, bool) {
 	return float64(bi) / float64(all), true
 }
 
-// hasPatronIn reports whether any of the members is one of the run's
+// HasPatron reports whether any of the states is one of the run's
 // patrons.
-func hasPatronIn(r *Record, ms []string) bool {
-	for _, m := range ms {
-		if slices.Contains(r.Patrons, m) {
-			return true
+func (r *Record) HasPatron(states []string) bool {
+	return slices.ContainsFunc(states, func(s string) bool { return slices.Contains(r.Patrons, s) })
+}
+
+// FirstPatronAlliance is the alliance a patron entered first (the earliest
+// PatronJoined; of a tie, the first in the record), or nil if no patron
+// ever committed.
+func (r *Record) FirstPatronAlliance() *AllianceRow {
+	var first *AllianceRow
+	for i := range r.Alliances {
+		a := &r.Alliances[i]
+		if a.PatronJoined >= 0 && (first == nil || a.PatronJoined < first.PatronJoined) {
+			first = a
 		}
 	}
-	return false
+	return first
 }

@@ -96,7 +96,7 @@ var asia = []Target{
 		Test: func(r *runner.Record, cal sim.Calendar) (bool, bool) {
 			t, n := tickOf(cal, 1955, 12), 0
 			for i := range r.Alliances {
-				if ms := r.Alliances[i].MembersAt(t); len(ms) == 2 && hasPatron(r, ms) {
+				if ms := r.Alliances[i].MembersAt(t); len(ms) == 2 && r.HasPatron(ms) {
 					n++
 				}
 			}
@@ -135,7 +135,7 @@ var asia = []Target{
 		Test: func(r *runner.Record, cal sim.Calendar) (bool, bool) {
 			for i := range r.Alliances {
 				for _, ms := range r.Alliances[i].Phases() {
-					if len(ms) >= 4 && hasPatron(r, ms) && (slices.Contains(ms, "kor") || slices.Contains(ms, "twn")) {
+					if len(ms) >= 4 && r.HasPatron(ms) && (slices.Contains(ms, "kor") || slices.Contains(ms, "twn")) {
 						return true, false
 					}
 				}

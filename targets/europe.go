@@ -16,7 +16,7 @@ func westernUnion(r *runner.Record) *runner.AllianceRow {
 	var wu *runner.AllianceRow
 	for i := range r.Alliances {
 		a := &r.Alliances[i]
-		if hasPatron(r, a.Founders) || !subset(a.Founders, brussels...) {
+		if r.HasPatron(a.Founders) || !subset(a.Founders, brussels...) {
 			continue
 		}
 		if first >= 0 && a.Formed >= first {

@@ -21,25 +21,12 @@ func subset(ms []string, of ...string) bool {
 	return true
 }
 
-// hasPatron reports whether a patron of the run is among ms.
-func hasPatron(r *runner.Record, ms []string) bool {
-	for _, m := range ms {
-		if slices.Contains(r.Patrons, m) {
-			return true
-		}
-	}
-	return false
-}
-
 // firstPatronTick is the first tick a patron was in any alliance, or -1.
 func firstPatronTick(r *runner.Record) int {
-	first := -1
-	for _, a := range r.Alliances {
-		if a.PatronJoined >= 0 && (first < 0 || a.PatronJoined < first) {
-			first = a.PatronJoined
-		}
+	if a := r.FirstPatronAlliance(); a != nil {
+		return a.PatronJoined
 	}
-	return first
+	return -1
 }
 
 // phase is an alliance's member set from a tick on.
