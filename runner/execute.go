@@ -14,7 +14,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/internal/input"
 	"github.com/alliancesim/alliancesim/sim"
 )
 
@@ -80,7 +80,7 @@ func Execute(ctx context.Context, plan *Plan, dir string, opts ExecOptions) erro
 	if err := m.validate(); err != nil {
 		return fmt.Errorf("runner: %w", err)
 	}
-	if n := len(mustJSONIndent(m)); n > configs.MaxFileSize {
+	if n := len(mustJSONIndent(m)); n > input.MaxFileSize {
 		return fmt.Errorf("runner: the manifest of this work would be %.1f MiB (%d points); allowed: at most 16 MiB, the most any input file may be: fewer points (or a shorter horizon, which has fewer hub dates per point)", float64(n)/(1<<20), len(m.Points))
 	}
 	total := ownedRuns(&m, opts.Shard)
@@ -286,7 +286,7 @@ func replaceDir(dir string, m *Manifest, scenarioTOML []byte) error {
 // readManifest reads and validates dir/manifest.json.
 func readManifest(dir string) (*Manifest, error) {
 	path := filepath.Join(dir, "manifest.json")
-	b, err := configs.ReadFile(path)
+	b, err := input.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
@@ -441,7 +441,7 @@ func (pw *partWriter) abort() {
 // done.json and hands its records, in order and each checked, to fn;
 // events, if recorded, are copied to ev.
 func readPart(path string, m *Manifest, ch chunk, fn func(*Record) error, ev io.Writer) error {
-	b, err := configs.ReadFile(filepath.Join(path, doneFile))
+	b, err := input.ReadFile(filepath.Join(path, doneFile))
 	if errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("part %s is not finished (no %s): %w", path, doneFile, ErrIncomplete)
 	}
@@ -514,7 +514,7 @@ func readChecked(dir, name string, done partDoneRecord, read func(io.Reader) err
 	if !ok {
 		return fmt.Errorf("part %s: %s is not listed in %s", dir, name, doneFile)
 	}
-	f, err := configs.OpenRegular(filepath.Join(dir, name))
+	f, err := input.OpenRegular(filepath.Join(dir, name))
 	if err != nil {
 		return err
 	}
