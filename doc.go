@@ -35,6 +35,8 @@
 //	calibration  the historical scenarios' free inputs scanned on the
 //	         calibration seeds and checked on held-out ones
 //	         (docs/calibration.md)
+//	timeline a run's events (sim.EventRecord) as the sentences of its
+//	         timeline, for the tool, events.jsonl and the report
 //	report   pictures: the HTML report of an output directory, maps
 //	cmd/alliancesim  the command-line tool
 //
