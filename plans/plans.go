@@ -2,8 +2,8 @@
 // package configs reads: a scenario (Scenario) or an experiment file
 // (Experiment). A plan identifies its output by the canonical TOML of its
 // scenarios (configs.Format), written as scenario.toml and hashed into the
-// manifest; building it here keeps runner free of file formats, so that
-// runner depends on the model (sim) alone and configs on neither.
+// manifest. Building it here keeps runner free of file formats: runner
+// does not import configs, nor configs runner.
 //
 // A Monte Carlo run of a built-in scenario, written to a directory:
 //

@@ -45,7 +45,8 @@
 //
 // Output directories. Execute cuts the work into chunks of ChunkSize
 // replications of one point. Each finished chunk is written to
-// parts/<chunk>/ (runs.jsonl, events.jsonl, and series.json when the point
+// parts/<chunk>/ (runs.jsonl, events.jsonl — each event's record with its
+// sentence from package timeline — and series.json when the point
 // records a time series) through a temporary directory
 // and a rename, so a part exists only when complete. A shard (--shard i/n)
 // runs the chunks k with k mod n = i; a resumed run skips the chunks already
