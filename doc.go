@@ -23,7 +23,11 @@
 //	         extends, the built-in scenarios embedded in the binary, and
 //	         experiment files (grid, lhs, morris, sobol, points designs)
 //	runner   many worlds: Monte Carlo, sweeps (on disk or in memory),
-//	         aggregation, survival, custom measures, sensitivity of sweeps
+//	         aggregation, survival, custom measures, sensitivity of sweeps;
+//	         it reads no scenario or experiment files (not configs)
+//	plans    runner's plans made from what configs reads: a scenario's
+//	         Monte Carlo run, an experiment's sweep, each identified by
+//	         its canonical TOML
 //	targets  the statistical targets of HISTORY.md: predicates over a
 //	         run's record that check the mechanism, not only the outcome
 //	hypotheses  THEORY.md's comparative statics as sweeps over generated
@@ -31,6 +35,8 @@
 //	calibration  the historical scenarios' free inputs scanned on the
 //	         calibration seeds and checked on held-out ones
 //	         (docs/calibration.md)
+//	timeline a run's events (sim.EventRecord) as the sentences of its
+//	         timeline, for the tool, events.jsonl and the report
 //	report   pictures: the HTML report of an output directory, maps
 //	cmd/alliancesim  the command-line tool
 //
@@ -40,6 +46,8 @@
 // replication is a *sim.World seeded by its own PCG generator, which asks
 // agents how each state sees and values its options and keeps all mutable
 // state of the run; its Result (or the World itself) feeds the aggregates.
+// For many runs written to a directory or a sweep, package plans turns the
+// scenario or the experiment file into a runner.Plan.
 //
 // A run is a pure function of the compiled scenario and the seed: no global
 // random source, no map iteration reaching a decision.

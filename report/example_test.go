@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/plans"
 	"github.com/alliancesim/alliancesim/report"
 	"github.com/alliancesim/alliancesim/runner"
 )
@@ -25,7 +26,7 @@ func Example() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	plan, err := runner.NewPlan(sc, 30, 1)
+	plan, err := plans.Scenario(sc, 30, 1)
 	if err != nil {
 		log.Fatal(err)
 	}

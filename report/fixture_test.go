@@ -11,6 +11,7 @@ import (
 
 	"github.com/alliancesim/alliancesim/configs"
 	"github.com/alliancesim/alliancesim/hypotheses"
+	"github.com/alliancesim/alliancesim/plans"
 	"github.com/alliancesim/alliancesim/runner"
 )
 
@@ -62,7 +63,7 @@ func makeFixtures() error {
 		chunkSize  int
 		commandArg string
 	}{{&fixtureDirs.many, "many", 60, 1, 25, "--runs 60"}, {&fixtureDirs.single, "single", 1, 7, 0, "--seed 7"}} {
-		plan, err := runner.NewPlan(sc, c.runs, c.seed)
+		plan, err := plans.Scenario(sc, c.runs, c.seed)
 		if err != nil {
 			return err
 		}
@@ -78,10 +79,11 @@ func makeFixtures() error {
 		return err
 	}
 	x.Runs = 6
-	plan, err := runner.ExperimentPlan("sea-fraction.toml", x)
+	plan, err := plans.Experiment(x)
 	if err != nil {
 		return err
 	}
+	plan.Experiment = "sea-fraction.toml"
 	fixtureDirs.sweep = filepath.Join(base, "sweep")
 	if err := runner.Execute(ctx, plan, fixtureDirs.sweep, runner.ExecOptions{}); err != nil {
 		return err

@@ -12,7 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/internal/input"
 )
 
 // SweepSummary is summary.json of a sweep: the pooled aggregate of all
@@ -71,7 +71,7 @@ func assemble(dirs []string, out string) error {
 		}
 		if m == nil {
 			m = dm
-			if scenarioTOML, err = configs.ReadFile(filepath.Join(d, "scenario.toml")); err != nil {
+			if scenarioTOML, err = input.ReadFile(filepath.Join(d, "scenario.toml")); err != nil {
 				return fmt.Errorf("%s: %w", d, err)
 			}
 			if sha256Hex(scenarioTOML) != m.ScenarioSHA256 {

@@ -3,8 +3,6 @@ package runner
 import (
 	"fmt"
 	"slices"
-
-	"github.com/alliancesim/alliancesim/configs"
 )
 
 // Design is how a sweep's points were chosen (configs.Experiment): the
@@ -24,10 +22,9 @@ type Design struct {
 	Points string `json:"points,omitempty"`
 }
 
-// DesignOf is the design of an experiment.
-func DesignOf(x *configs.Experiment) *Design {
-	return &Design{Kind: x.Design, Samples: x.Samples, Levels: x.Levels, Candidates: x.Candidates, Base: x.Base, Points: x.PointsFile}
-}
+// Designs are the kinds of design a plan (and a manifest read back) may
+// have, as an experiment file may name them (configs.Designs).
+var Designs = []string{"grid", "lhs", "morris", "sobol", "points"}
 
 // drawn reports whether the design's points have unit coordinates.
 func (d *Design) drawn() bool {
@@ -48,8 +45,8 @@ func (d *Design) check(k, n int) error {
 	if d == nil {
 		return nil
 	}
-	if !slices.Contains(configs.Designs, d.Kind) {
-		return fmt.Errorf("design %q; allowed: %v", d.Kind, configs.Designs)
+	if !slices.Contains(Designs, d.Kind) {
+		return fmt.Errorf("design %q; allowed: %v", d.Kind, Designs)
 	}
 	want := -1
 	switch d.Kind {

@@ -19,10 +19,16 @@
 // and a panic in a replication is returned as an error naming it and its
 // seed.
 //
-// In memory or on disk. Sweep runs an experiment's points and returns
-// their summaries as Go values (SweepResult); Execute writes the same
-// numbers to an output directory. Both, and MonteCarlo, play replications
-// through one function and fold them with one aggregation.
+// Plans. The work of Execute and Sweep is a Plan: points, each a compiled
+// scenario (or a function that compiles it) with the canonical text that
+// identifies it, and the replications of each. runner reads no scenario
+// or experiment files: package plans makes the plan of a scenario or of
+// an experiment file read by package configs.
+//
+// In memory or on disk. Sweep runs a plan's points and returns their
+// summaries as Go values (SweepResult); Execute writes the same numbers to
+// an output directory. Both, and MonteCarlo, play replications through
+// one function and fold them with one aggregation.
 //
 // Custom measures. Options.Measures (and ExecOptions.Measures) are named
 // numbers computed from each finished replication — its result, its final
@@ -39,7 +45,8 @@
 //
 // Output directories. Execute cuts the work into chunks of ChunkSize
 // replications of one point. Each finished chunk is written to
-// parts/<chunk>/ (runs.jsonl, events.jsonl, and series.json when the point
+// parts/<chunk>/ (runs.jsonl, events.jsonl — each event's record with its
+// sentence from package timeline — and series.json when the point
 // records a time series) through a temporary directory
 // and a rename, so a part exists only when complete. A shard (--shard i/n)
 // runs the chunks k with k mod n = i; a resumed run skips the chunks already

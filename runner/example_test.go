@@ -5,13 +5,14 @@ import (
 	"fmt"
 
 	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/plans"
 	"github.com/alliancesim/alliancesim/runner"
 	"github.com/alliancesim/alliancesim/sim"
 )
 
 // A sweep in memory, like Agents.jl's paramscan: every point's summary as
-// Go values, shares read by their typed names. Execute over the same
-// experiment writes these numbers to disk.
+// Go values, shares read by their typed names. Execute of the same plan
+// writes these numbers to disk.
 func ExampleSweep() {
 	x, err := configs.ParseExperiment("water.toml", []byte(`scenario = "generic"
 runs = 40
@@ -23,7 +24,12 @@ values = [0.0, 0.8]
 		fmt.Println(err)
 		return
 	}
-	res, err := runner.Sweep(context.Background(), x, runner.Options{})
+	plan, err := plans.Experiment(x)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	res, err := runner.Sweep(context.Background(), plan, runner.Options{})
 	if err != nil {
 		fmt.Println(err)
 		return

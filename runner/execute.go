@@ -14,8 +14,9 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/internal/input"
 	"github.com/alliancesim/alliancesim/sim"
+	"github.com/alliancesim/alliancesim/timeline"
 )
 
 // Shard selects the i-th of n disjoint slices of the work (0-based): chunk
@@ -80,7 +81,7 @@ func Execute(ctx context.Context, plan *Plan, dir string, opts ExecOptions) erro
 	if err := m.validate(); err != nil {
 		return fmt.Errorf("runner: %w", err)
 	}
-	if n := len(mustJSONIndent(m)); n > configs.MaxFileSize {
+	if n := len(mustJSONIndent(m)); n > input.MaxFileSize {
 		return fmt.Errorf("runner: the manifest of this work would be %.1f MiB (%d points); allowed: at most 16 MiB, the most any input file may be: fewer points (or a shorter horizon, which has fewer hub dates per point)", float64(n)/(1<<20), len(m.Points))
 	}
 	total := ownedRuns(&m, opts.Shard)
@@ -164,17 +165,35 @@ func Execute(ctx context.Context, plan *Plan, dir string, opts ExecOptions) erro
 	return assemble([]string{dir}, dir)
 }
 
+// eventLine is a line of events.jsonl: an event's record tagged with
+// point and run, the fields a reader of the file uses, and its sentence
+// (package timeline).
+type eventLine struct {
+	Point    int           `json:"point"`
+	Run      int           `json:"run"`
+	Tick     int           `json:"tick"`
+	Date     string        `json:"date"`
+	Type     sim.EventType `json:"type"`
+	Actor    string        `json:"actor,omitempty"`
+	Target   string        `json:"target,omitempty"`
+	Others   []string      `json:"others,omitempty"`
+	Alliance int           `json:"alliance"`
+	Proposal string        `json:"proposal,omitempty"`
+	Reason   string        `json:"reason,omitempty"`
+	Offer    int           `json:"offer,omitempty"`
+	Cells    int           `json:"cells,omitempty"`
+	Text     string        `json:"text"`
+}
+
 // eventLines is a run's event log as JSON lines tagged with point and run.
 func eventLines(point, run int, w *sim.World) ([]byte, error) {
-	type line struct {
-		Point int `json:"point"`
-		Run   int `json:"run"`
-		sim.EventRecord
-	}
 	var b strings.Builder
 	enc := json.NewEncoder(&b)
 	for _, e := range w.Result().Events {
-		if err := enc.Encode(line{point, run, e}); err != nil {
+		l := eventLine{Point: point, Run: run, Tick: e.Tick, Date: e.Date, Type: e.Type, Actor: e.Actor, Target: e.Target,
+			Others: e.Others, Alliance: e.Alliance, Proposal: e.Proposal, Reason: e.Reason, Offer: e.Offer, Cells: e.Cells,
+			Text: timeline.Describe(&e)}
+		if err := enc.Encode(l); err != nil {
 			return nil, err
 		}
 	}
@@ -286,7 +305,7 @@ func replaceDir(dir string, m *Manifest, scenarioTOML []byte) error {
 // readManifest reads and validates dir/manifest.json.
 func readManifest(dir string) (*Manifest, error) {
 	path := filepath.Join(dir, "manifest.json")
-	b, err := configs.ReadFile(path)
+	b, err := input.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
@@ -441,7 +460,7 @@ func (pw *partWriter) abort() {
 // done.json and hands its records, in order and each checked, to fn;
 // events, if recorded, are copied to ev.
 func readPart(path string, m *Manifest, ch chunk, fn func(*Record) error, ev io.Writer) error {
-	b, err := configs.ReadFile(filepath.Join(path, doneFile))
+	b, err := input.ReadFile(filepath.Join(path, doneFile))
 	if errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("part %s is not finished (no %s): %w", path, doneFile, ErrIncomplete)
 	}
@@ -514,7 +533,7 @@ func readChecked(dir, name string, done partDoneRecord, read func(io.Reader) err
 	if !ok {
 		return fmt.Errorf("part %s: %s is not listed in %s", dir, name, doneFile)
 	}
-	f, err := configs.OpenRegular(filepath.Join(dir, name))
+	f, err := input.OpenRegular(filepath.Join(dir, name))
 	if err != nil {
 		return err
 	}

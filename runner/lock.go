@@ -10,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/internal/input"
 )
 
 // An output directory is written by one process at a time. The writer
@@ -73,7 +73,7 @@ func lockDir(dir string) (release func(), err error) {
 // stale: its process is gone from this host, or the file was left
 // unreadable by a process killed while writing it a while ago.
 func readLock(path, host string) (who string, stale bool) {
-	b, err := configs.ReadFile(path)
+	b, err := input.ReadFile(path)
 	var h lockHolder
 	if err != nil || json.Unmarshal(b, &h) != nil || h.PID <= 0 {
 		fi, serr := os.Stat(path)

@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"fmt"
 
-	"github.com/alliancesim/alliancesim/configs"
 	"github.com/alliancesim/alliancesim/sim"
 )
 
@@ -42,8 +41,9 @@ func CheckSeeds(base uint64, runs int) error {
 
 // Plan is the work of a Monte Carlo run or a sweep: one or more points, each
 // a compiled scenario with the values that made it, and the replications of
-// each. Build one with NewPlan or ExperimentPlan, which also record the
-// scenario's canonical form that identifies the output.
+// each. Package plans builds one from a scenario or an experiment read by
+// package configs, with the scenario's canonical form that identifies the
+// output: runner reads no scenario or experiment files itself.
 type Plan struct {
 	Scenario string // name shown in outputs
 	// ScenarioTOML is the scenario (for a sweep, its base scenario) in the
@@ -60,7 +60,7 @@ type Plan struct {
 	ChunkSize      int  // replications per unit of output, resume and sharding (default 100)
 	Events         bool // write events.jsonl
 	Vary           []string
-	// Design is how a sweep's points were chosen (DesignOf); nil for a
+	// Design is how a sweep's points were chosen; nil for a
 	// run of one scenario.
 	Design *Design
 	Points []Point
@@ -71,7 +71,7 @@ type Plan struct {
 // that scenario's canonical form.
 //
 // A point is compiled when its first replication is due if Compiled is nil
-// and Build is set (ExperimentPlan does so), so that a sweep holds the
+// and Build is set (plans.Experiment does so), so that a sweep holds the
 // compiled scenarios of the points in progress only: a compiled 1000×1000
 // theatre takes some 150 MB. Calendar and Ticks then describe the point's
 // horizon for the manifest; they are taken from Compiled when it is set.
@@ -99,67 +99,10 @@ const (
 	// MaxChunkSize bounds the replications per chunk (a unit of output
 	// and of resumption).
 	MaxChunkSize = 1_000_000
-	// MaxPoints bounds the points of a sweep, as configs does.
-	MaxPoints = configs.MaxPoints
+	// MaxPoints bounds the points of a sweep, as configs bounds an
+	// experiment's.
+	MaxPoints = 100_000
 )
-
-// NewPlan is the plan of a Monte Carlo run of one scenario.
-func NewPlan(sc *sim.Scenario, runs int, seed uint64) (*Plan, error) {
-	c, err := sim.Compile(sc)
-	if err != nil {
-		return nil, err
-	}
-	text, err := configs.Format(sc)
-	if err != nil {
-		return nil, err
-	}
-	return &Plan{Scenario: sc.Name, ScenarioTOML: text, Runs: runs, Seed: seed, Events: true,
-		Points: []Point{{Compiled: c, SHA256: sha256Hex(text), Calendar: sc.Calendar, Ticks: sc.Ticks, RecordEvery: int(sc.Params.RecordEvery)}}}, nil
-}
-
-// ExperimentPlan makes the plan of an experiment: every point's scenario
-// is resolved and identified by its canonical form now, and compiled when
-// the run reaches it.
-func ExperimentPlan(file string, x *configs.Experiment) (*Plan, error) {
-	base, err := x.BaseScenario()
-	if err != nil {
-		return nil, err
-	}
-	text, err := configs.Format(base)
-	if err != nil {
-		return nil, err
-	}
-	plan := &Plan{Scenario: x.Scenario, ScenarioTOML: text, Experiment: file, ExperimentText: x.Canonical(),
-		Runs: x.Runs, Seed: x.Seed, ChunkSize: x.Chunk, Events: x.Events, Vary: x.Vary, Design: DesignOf(x)}
-	for p := range x.Points {
-		sc, err := x.ScenarioAt(p)
-		if err != nil {
-			return nil, err
-		}
-		pt, err := configs.Format(sc)
-		if err != nil {
-			return nil, err
-		}
-		build := func() (*sim.Compiled, error) {
-			sc, err := x.ScenarioAt(p)
-			if err != nil {
-				return nil, err
-			}
-			c, err := sim.Compile(sc)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", x.Describe(p), err)
-			}
-			return c, nil
-		}
-		var unit []float64
-		if x.Unit != nil {
-			unit = x.Unit[p]
-		}
-		plan.Points = append(plan.Points, Point{Values: x.Points[p], Build: build, SHA256: sha256Hex(pt),
-			Calendar: sc.Calendar, Ticks: sc.Ticks, RecordEvery: int(sc.Params.RecordEvery), Unit: unit})
-	}
-	return plan, nil
-}
 
 func (p *Plan) chunkSize() int {
 	if p.ChunkSize > 0 {
@@ -182,11 +125,11 @@ func (p *Plan) check() error {
 	case p.ChunkSize < 0 || p.ChunkSize > MaxChunkSize:
 		return fmt.Errorf("runner: chunk size %d; allowed: 0 (100) or a whole number in [1, %d]", p.ChunkSize, MaxChunkSize)
 	case len(p.ScenarioTOML) == 0:
-		return fmt.Errorf("runner: the plan has no scenario text; build it with runner.NewPlan or runner.ExperimentPlan")
+		return fmt.Errorf("runner: the plan has no scenario text; build it with package plans")
 	}
 	for i, pt := range p.Points {
 		if (pt.Compiled == nil && pt.Build == nil) || pt.SHA256 == "" {
-			return fmt.Errorf("runner: point %d has no compiled scenario (or Build) or no hash; build plans with runner.NewPlan or runner.ExperimentPlan", i)
+			return fmt.Errorf("runner: point %d has no compiled scenario (or Build) or no hash; build plans with package plans", i)
 		}
 		if pt.Compiled == nil && pt.Ticks < 1 {
 			return fmt.Errorf("runner: point %d is built on demand but has %d ticks; allowed: its Calendar and Ticks set", i, pt.Ticks)

@@ -54,15 +54,12 @@ func atoi(t *testing.T, s string) int {
 // and the survival curves — without the runner's aggregation code.
 func TestSummaryRecomputedFromPublishedFiles(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "d")
-	p, err := NewPlan(func() *sim.Scenario {
+	p := newPlan(t, func() *sim.Scenario {
 		sc := compile(t, "asia-1950", nil).Scenario()
 		c := *sc
 		c.Ticks = 180
 		return &c
 	}(), 60, 11)
-	if err != nil {
-		t.Fatal(err)
-	}
 	p.ChunkSize = 25
 	if err := Execute(context.Background(), p, dir, ExecOptions{}); err != nil {
 		t.Fatal(err)

@@ -36,10 +36,7 @@ func TestWorkerPanicIsAnError(t *testing.T) {
 		t.Fatalf("want an error naming the replication, got %v", err)
 	}
 	first := err.Error()[:strings.Index(err.Error(), ": panic")]
-	p, perr := NewPlan(c.Scenario(), 20, 7)
-	if perr != nil {
-		t.Fatal(perr)
-	}
+	p := newPlan(t, c.Scenario(), 20, 7)
 	err = Execute(context.Background(), p, filepath.Join(t.TempDir(), "d"), ExecOptions{Workers: 4})
 	if err == nil || !strings.Contains(err.Error(), "panic: strategy bug") || !strings.HasPrefix(err.Error(), "point 0, replication ") {
 		t.Fatalf("Execute: want an error naming the replication, got %v (MonteCarlo said %s)", err, first)

@@ -83,6 +83,23 @@ func TestMonteCarloCancelled(t *testing.T) {
 	}
 }
 
+// newPlan is the plan of a Monte Carlo run of sc, as package plans makes
+// it (which runner's own tests cannot import: it imports runner).
+func newPlan(t testing.TB, sc *sim.Scenario, runs int, seed uint64) *Plan {
+	t.Helper()
+	c, err := sim.Compile(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := configs.Format(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &Plan{Scenario: sc.Name, ScenarioTOML: text, Runs: runs, Seed: seed, Events: true,
+		Points: []Point{{Compiled: c, SHA256: sha256Hex(text), Calendar: sc.Calendar, Ticks: sc.Ticks,
+			RecordEvery: int(sc.Params.RecordEvery)}}}
+}
+
 // plan is a small sweep of generic over sea_cost; mutate changes the
 // scenario of every point.
 func plan(t testing.TB, mutate ...func(*sim.Scenario)) *Plan {
@@ -101,17 +118,11 @@ func plan(t testing.TB, mutate ...func(*sim.Scenario)) *Plan {
 		}
 		return sc
 	}
-	base, err := NewPlan(scenario(0), 12, 5)
-	if err != nil {
-		t.Fatal(err)
-	}
+	base := newPlan(t, scenario(0), 12, 5)
 	p := &Plan{Scenario: "generic", ScenarioTOML: base.ScenarioTOML, ExperimentText: []byte("sea_cost 1, 6"),
 		Runs: 12, Seed: 5, ChunkSize: 5, Events: true, Vary: []string{"params.sea_cost"}}
 	for _, cost := range []float64{1, 6} {
-		one, err := NewPlan(scenario(cost), 12, 5)
-		if err != nil {
-			t.Fatal(err)
-		}
+		one := newPlan(t, scenario(cost), 12, 5)
 		pt := one.Points[0]
 		pt.Values = []any{cost}
 		p.Points = append(p.Points, pt)

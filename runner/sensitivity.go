@@ -12,7 +12,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/internal/input"
 	"github.com/alliancesim/alliancesim/sensitivity"
 )
 
@@ -241,7 +241,7 @@ func article(d *Design) string {
 // time (the file of a large sweep is larger than any input file may be;
 // a point is small), checking there are n of them, in order.
 func readPointSummaries(path string, n int) ([]*Summary, error) {
-	f, err := configs.OpenRegular(path)
+	f, err := input.OpenRegular(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("%s: missing: the sweep is not complete (resume or merge it first): %w", path, ErrIncomplete)
 	}

@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-
-	"github.com/alliancesim/alliancesim/configs"
 )
 
 // SweepResult is a sweep computed in memory: what summary.json of the same
@@ -25,34 +23,26 @@ type SweepResult struct {
 	Measures []string
 }
 
-// Sweep runs every point of an experiment in memory — x.Runs replications
-// per point from x.Seed, the points sharing their seeds — and returns each
-// point's summary as Go values, like Agents.jl's paramscan: no files, no
-// directory. Execute over ExperimentPlan(x) writes the same numbers to
-// disk (the same replications, aggregated by the same code); summary.json
-// there is SweepResult.SweepSummary as JSON.
+// Sweep runs every point of a plan in memory — plan.Runs replications
+// per point from plan.Seed, the points sharing their seeds — and returns
+// each point's summary as Go values, like Agents.jl's paramscan: no files,
+// no directory. Execute of the same plan writes the same numbers to disk
+// (the same replications, aggregated by the same code); summary.json
+// there is SweepResult.SweepSummary as JSON. Build the plan of an
+// experiment file with plans.Experiment.
 //
 // opts supplies the workers, progress, OnRecord (every record, in point
 // and run order), custom measures and observers. Its Runs, Seed, Point and
-// HubTicks must be zero: the experiment sets them (change x.Runs and
-// x.Seed, or use x.Resample and x.SetBase, to change the work). Memory
+// HubTicks must be zero: the plan sets them (change the experiment's Runs
+// and Seed, or use its Resample and SetBase, to change the work). Memory
 // holds the points' summaries, never the runs.
-func Sweep(ctx context.Context, x *configs.Experiment, opts Options) (*SweepResult, error) {
-	if x == nil {
-		return nil, errors.New("runner: Sweep of a nil experiment")
+func Sweep(ctx context.Context, plan *Plan, opts Options) (*SweepResult, error) {
+	if plan == nil {
+		return nil, errors.New("runner: Sweep of a nil plan")
 	}
 	if opts.Runs != 0 || opts.Seed != 0 || opts.Point != 0 || opts.HubTicks != nil {
-		return nil, errors.New("runner: Sweep takes runs, seed and points from the experiment; allowed: Options without Runs, Seed, Point and HubTicks (set x.Runs and x.Seed instead)")
+		return nil, errors.New("runner: Sweep takes runs, seed and points from the plan; allowed: Options without Runs, Seed, Point and HubTicks (set the experiment's Runs and Seed instead)")
 	}
-	plan, err := ExperimentPlan(x.File, x)
-	if err != nil {
-		return nil, err
-	}
-	return SweepPlan(ctx, plan, opts)
-}
-
-// SweepPlan is Sweep of a plan built by hand or by ExperimentPlan.
-func SweepPlan(ctx context.Context, plan *Plan, opts Options) (*SweepResult, error) {
 	if err := plan.check(); err != nil {
 		return nil, err
 	}

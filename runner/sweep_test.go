@@ -1,4 +1,4 @@
-package runner
+package runner_test
 
 import (
 	"bytes"
@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/plans"
+	"github.com/alliancesim/alliancesim/runner"
 	"github.com/alliancesim/alliancesim/sensitivity"
 )
 
@@ -50,12 +52,12 @@ to = 36
 func TestSweepMatchesExecute(t *testing.T) {
 	ctx := context.Background()
 	x := experiment(t, sobolExperiment)
-	plan, err := ExperimentPlan(x.File, x)
+	plan, err := plans.Experiment(x)
 	if err != nil {
 		t.Fatal(err)
 	}
 	dir := filepath.Join(t.TempDir(), "out")
-	if err := Execute(ctx, plan, dir, ExecOptions{Workers: 2, Measures: measures, Observe: observeTicks}); err != nil {
+	if err := runner.Execute(ctx, plan, dir, runner.ExecOptions{Workers: 2, Measures: runner.TestMeasures, Observe: runner.ObserveTicks}); err != nil {
 		t.Fatal(err)
 	}
 	onDisk, err := os.ReadFile(filepath.Join(dir, "summary.json"))
@@ -64,12 +66,12 @@ func TestSweepMatchesExecute(t *testing.T) {
 	}
 	for _, workers := range []int{1, 3} {
 		records := 0
-		res, err := Sweep(ctx, x, Options{Workers: workers, Measures: measures, Observe: observeTicks,
-			OnRecord: func(*Record) { records++ }})
+		res, err := runner.Sweep(ctx, plan, runner.Options{Workers: workers, Measures: runner.TestMeasures, Observe: runner.ObserveTicks,
+			OnRecord: func(*runner.Record) { records++ }})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := mustJSONIndent(res.SweepSummary); !bytes.Equal(got, onDisk) {
+		if got := runner.MustJSONIndent(res.SweepSummary); !bytes.Equal(got, onDisk) {
 			t.Fatalf("workers %d: Sweep's summary differs from summary.json", workers)
 		}
 		if records != 16*6 || len(res.Points) != 16 || len(res.Unit) != 16 || res.Design.Kind != "sobol" {
@@ -77,14 +79,14 @@ func TestSweepMatchesExecute(t *testing.T) {
 		}
 		// Typed access: a share by its enum, a measure by its name.
 		p := res.Points[5]
-		if p.Share(PatronBilateral).N != 6 {
-			t.Fatalf("point 5: %+v", p.Share(PatronBilateral))
+		if p.Share(runner.PatronBilateral).N != 6 {
+			t.Fatalf("point 5: %+v", p.Share(runner.PatronBilateral))
 		}
 		if m, ok := p.Measure("alliances"); !ok || m.Runs != 6 {
 			t.Fatalf("point 5 alliances: %+v", m)
 		}
 	}
-	if _, err := Sweep(ctx, x, Options{Runs: 3}); err == nil || !strings.Contains(err.Error(), "set x.Runs and x.Seed instead") {
+	if _, err := runner.Sweep(ctx, plan, runner.Options{Runs: 3}); err == nil || !strings.Contains(err.Error(), "set the experiment's Runs and Seed instead") {
 		t.Fatalf("Sweep with Options.Runs: %v", err)
 	}
 }
@@ -99,20 +101,20 @@ func TestSensitivityOfDirectory(t *testing.T) {
 			src = strings.Replace(src, "design = \"sobol\"", "design = \"morris\"\ncandidates = 20", 1)
 		}
 		x := experiment(t, src)
-		plan, err := ExperimentPlan(x.File, x)
+		plan, err := plans.Experiment(x)
 		if err != nil {
 			t.Fatal(err)
 		}
 		dir := filepath.Join(t.TempDir(), design)
-		if err := Execute(ctx, plan, dir, ExecOptions{Measures: measures[:1]}); err != nil {
+		if err := runner.Execute(ctx, plan, dir, runner.ExecOptions{Measures: runner.TestMeasures[:1]}); err != nil {
 			t.Fatal(err)
 		}
 		b := sensitivity.Bootstrap{Resamples: 200}
-		fromDir, err := SensitivityOf(dir, nil, b)
+		fromDir, err := runner.SensitivityOf(dir, nil, b)
 		if err != nil {
 			t.Fatal(err)
 		}
-		res, err := Sweep(ctx, x, Options{Measures: measures[:1]})
+		res, err := runner.Sweep(ctx, plan, runner.Options{Measures: runner.TestMeasures[:1]})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -125,7 +127,7 @@ func TestSensitivityOfDirectory(t *testing.T) {
 		if err := inMemory.WriteCSV(&want); err != nil {
 			t.Fatal(err)
 		}
-		if err := WriteSensitivity(dir, fromDir); err != nil {
+		if err := runner.WriteSensitivity(dir, fromDir); err != nil {
 			t.Fatal(err)
 		}
 		file, _ := os.ReadFile(filepath.Join(dir, "sensitivity.csv"))
@@ -135,29 +137,11 @@ func TestSensitivityOfDirectory(t *testing.T) {
 		}
 		perPath := map[string]int{"sobol": 2, "morris": 3}[design]
 		lines := strings.Split(strings.TrimSpace(got.String()), "\n")
-		if lines[0] != "output,parameter,index,estimate,low,high" || len(lines) != 1+(len(ShareKeys)+1)*2*perPath {
+		if lines[0] != "output,parameter,index,estimate,low,high" || len(lines) != 1+(len(runner.ShareKeys)+1)*2*perPath {
 			t.Fatalf("%s: %d lines:\n%s", design, len(lines), got.String())
 		}
 		if !strings.Contains(got.String(), "\nalliances,decision.patience,") {
 			t.Fatalf("%s: the custom measure is not analysed:\n%s", design, got.String())
 		}
-	}
-}
-
-// Only morris and sobol sweeps have indices; the message says what is
-// allowed.
-func TestSensitivityNeedsADesign(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "grid")
-	if err := Execute(context.Background(), plan(t), dir, ExecOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := SensitivityOf(dir, nil, sensitivity.Bootstrap{}); err == nil || !strings.Contains(err.Error(), `allowed: design = "morris" or "sobol"`) {
-		t.Fatalf("grid sweep: %v", err)
-	}
-	if _, err := ParseOutput("patron_bilateral", nil); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := ParseOutput("bilateral", []string{"alliances"}); err == nil || !strings.Contains(err.Error(), "or a measure: alliances") {
-		t.Fatalf("unknown output: %v", err)
 	}
 }

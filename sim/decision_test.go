@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/alliancesim/alliancesim/agents"
@@ -57,7 +58,7 @@ func TestScenarioStrategyActs(t *testing.T) {
 func describe(w *World) []string {
 	var out []string
 	for i := range w.events {
-		out = append(out, w.Label(w.events[i].Tick)+" "+w.Describe(&w.events[i]))
+		out = append(out, fmt.Sprintf("%+v", w.EventRecord(&w.events[i])))
 	}
 	return out
 }

@@ -72,7 +72,7 @@ func TestAssurancePatronImposesOnlyPastPatience(t *testing.T) {
 		t.Errorf("imposed alliance %+v", al)
 	}
 	if e := w.events[0]; e.Type != EventProposal || e.Proposal != ProposeMultilateral || e.Actor != pat {
-		t.Errorf("first event %v, want the patron's multilateral proposal", w.Describe(&e))
+		t.Errorf("first event %+v, want the patron's multilateral proposal", w.EventRecord(&e))
 	}
 }
 
@@ -143,8 +143,8 @@ func TestClientRejectsOverFearOfInvitee(t *testing.T) {
 	if rej == nil || rej.Reason != agents.CostFear || rej.Target != c3 {
 		t.Fatalf("want c1's rejection for fear of c3, got %v", describe(w))
 	}
-	if got := w.Describe(rej); got != "c1 rejects (fear of c3)" {
-		t.Errorf("described as %q", got)
+	if got := w.EventRecord(rej); got.Actor != "c1" || got.Reason != "fear" || got.Target != "c3" {
+		t.Errorf("recorded as %+v", got)
 	}
 	// Without c3 it accepts the rest.
 	if acc := w.canvass(pat, set(c1, c2), true, OriginImposed, 0); !acc.Has(c1) {

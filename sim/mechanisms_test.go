@@ -228,7 +228,7 @@ func TestRestraint(t *testing.T) {
 				case e.Type == EventProvocation && e.Actor == c1 && e.Target == adv:
 					provoked++
 				case e.Type == EventRestraint || e.Type == EventProvocation:
-					t.Fatalf("unexpected %v", w.Describe(&e))
+					t.Fatalf("unexpected %+v", w.EventRecord(&e))
 				}
 			}
 		}

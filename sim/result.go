@@ -52,7 +52,8 @@ type MembershipRecord struct {
 	Exit   Exit   `json:"exit,omitempty"`
 }
 
-// EventRecord is an Event with names instead of indices, and a sentence.
+// EventRecord is an Event with names instead of indices: what happened,
+// as structured fields. Package timeline writes it as a sentence.
 type EventRecord struct {
 	Tick     int       `json:"tick"`
 	Date     string    `json:"date"`
@@ -65,9 +66,37 @@ type EventRecord struct {
 	Reason   string    `json:"reason,omitempty"`
 	// Offer numbers a proposal and marks its answers (1 + the index into
 	// World.Offers; absent for other events).
-	Offer int    `json:"offer,omitempty"`
-	Cells int    `json:"cells,omitempty"`
-	Text  string `json:"text"`
+	Offer int `json:"offer,omitempty"`
+	Cells int `json:"cells,omitempty"`
+	// Commitment is "strong" or "weak": of the alliance proposed (proposal)
+	// or of the alliance formed or joined.
+	Commitment string `json:"commitment,omitempty"`
+	// Kind is the size class of the alliance proposed (proposer and
+	// invitees) or formed (its founders).
+	Kind string `json:"kind,omitempty"`
+	// Origin is the alliance's origin when formed or joined.
+	Origin string `json:"origin,omitempty"`
+	// Cause is why an alliance ended.
+	Cause EndCause `json:"cause,omitempty"`
+	// Script is the scripted event behind an EventScripted.
+	Script *ScriptRecord `json:"script,omitempty"`
+}
+
+// ScriptRecord is the scripted event behind an EventRecord: its id (""
+// if the scenario gave none), kind and note, and what it set — the shift
+// of intent (intent), the capabilities set (capability; nil: unchanged),
+// sovereignty (sovereignty) or the new ideology (ideology). Actor,
+// Target and Cells are those of the EventRecord.
+type ScriptRecord struct {
+	ID        string   `json:"id,omitempty"`
+	Kind      string   `json:"kind"`
+	Note      string   `json:"note,omitempty"`
+	Delta     float64  `json:"delta,omitempty"`
+	Land      *float64 `json:"land,omitempty"`
+	Naval     *float64 `json:"naval,omitempty"`
+	Economy   *float64 `json:"economy,omitempty"`
+	Sovereign bool     `json:"sovereign,omitempty"`
+	Ideology  float64  `json:"ideology,omitempty"`
 }
 
 // Sample is one row of the optional time series.
@@ -149,25 +178,65 @@ func (w *World) Result() *Result {
 	}
 	r.Events = make([]EventRecord, 0, len(w.events))
 	for i := range w.events {
-		e := &w.events[i]
-		rec := EventRecord{Tick: e.Tick, Date: w.Label(e.Tick), Type: e.Type, Alliance: e.Alliance,
-			Offer: e.Offer, Cells: e.Cells, Text: w.Describe(e)}
-		if e.Actor >= 0 {
-			rec.Actor = c.id[e.Actor]
-		}
-		if e.Target >= 0 {
-			rec.Target = c.id[e.Target]
-		}
-		if e.Others != 0 {
-			rec.Others = names(e.Others)
-		}
-		if e.Proposal != ProposeNone {
-			rec.Proposal = e.Proposal.String()
-		}
-		if e.Type == EventRejection {
-			rec.Reason = e.Reason.String()
-		}
-		r.Events = append(r.Events, rec)
+		r.Events = append(r.Events, w.EventRecord(&w.events[i]))
 	}
 	return r
+}
+
+// EventRecord is the record of an event of this world, with names
+// instead of indices (what an observer is handed, as Result records it).
+func (w *World) EventRecord(e *Event) EventRecord {
+	c := w.c
+	rec := EventRecord{Tick: e.Tick, Date: w.Label(e.Tick), Type: e.Type, Alliance: e.Alliance,
+		Offer: e.Offer, Cells: e.Cells}
+	if e.Actor >= 0 {
+		rec.Actor = c.id[e.Actor]
+	}
+	if e.Target >= 0 {
+		rec.Target = c.id[e.Target]
+	}
+	if e.Others != 0 {
+		rec.Others = make([]string, 0, e.Others.Len())
+		e.Others.Each(func(i int) { rec.Others = append(rec.Others, c.id[i]) })
+	}
+	if e.Proposal != ProposeNone {
+		rec.Proposal = e.Proposal.String()
+	}
+	switch e.Type {
+	case EventScripted:
+		se := &c.events[e.Script]
+		sr := &ScriptRecord{ID: se.ID, Kind: se.Kind.String(), Note: se.Note}
+		switch se.Kind {
+		case ScriptIntent:
+			sr.Delta = se.Delta
+		case ScriptCapability:
+			for _, f := range []struct {
+				set  bool
+				v    float64
+				into **float64
+			}{{se.SetLand, se.Land, &sr.Land}, {se.SetNaval, se.Naval, &sr.Naval}, {se.SetEconomy, se.Economy, &sr.Economy}} {
+				if f.set {
+					v := f.v
+					*f.into = &v
+				}
+			}
+		case ScriptSovereignty:
+			sr.Sovereign = se.Sovereign
+		case ScriptIdeology:
+			sr.Ideology = se.Ideology
+		}
+		rec.Script = sr
+	case EventProposal:
+		rec.Commitment, rec.Kind = commitmentName(e.Strong), KindOf(e.Others.Len()+1).String()
+	case EventRejection:
+		rec.Reason = e.Reason.String()
+	case EventFormed:
+		rec.Commitment, rec.Kind = commitmentName(w.alliances[e.Alliance].Strong), KindOf(e.Others.Len()).String()
+		rec.Origin = e.Origin.String()
+	case EventJoined:
+		rec.Commitment, rec.Origin = commitmentName(w.alliances[e.Alliance].Strong), e.Origin.String()
+	case EventEnded:
+		rec.Cause = e.Cause
+	}
+	return rec
 }

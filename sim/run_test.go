@@ -9,6 +9,7 @@ import (
 	"github.com/alliancesim/alliancesim/agents"
 	"github.com/alliancesim/alliancesim/configs"
 	"github.com/alliancesim/alliancesim/sim"
+	"github.com/alliancesim/alliancesim/timeline"
 )
 
 func compileBuiltin(t testing.TB, name string) *sim.Compiled {
@@ -119,7 +120,7 @@ func TestInvariants(t *testing.T) {
 				}
 			}
 			for _, e := range res.Events {
-				if e.Alliance >= len(res.Alliances) || e.Text == "" {
+				if e.Alliance >= len(res.Alliances) || e.Date == "" || timeline.Describe(&e) == "" {
 					t.Fatalf("%s seed %d: bad event %+v", name, seed, e)
 				}
 			}

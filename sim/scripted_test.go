@@ -28,8 +28,9 @@ func TestIdeologyEvent(t *testing.T) {
 	check("ticks 0–1", 0.854, 0.86, 0.27)
 	w.Step()
 	check("tick 2", 0.806, 0.812, 0.03)
-	if got, want := w.Describe(&w.events[len(w.events)-1]), "adv's ideology moves to +0.60"; got != want {
-		t.Errorf("event described as %q, want %q", got, want)
+	if got := w.EventRecord(&w.events[len(w.events)-1]); got.Type != EventScripted || got.Actor != "adv" ||
+		got.Script == nil || got.Script.Kind != "ideology" || got.Script.Ideology != 0.6 {
+		t.Errorf("event recorded as %+v", got)
 	}
 	if c.ideology[adv] != -1 {
 		t.Errorf("the event changed the compiled scenario: ideology %v", c.ideology[adv])

@@ -19,6 +19,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/plans"
 	"github.com/alliancesim/alliancesim/runner"
 	"github.com/alliancesim/alliancesim/sim"
 )
@@ -71,7 +72,7 @@ func monteCarlo(ctx context.Context, w, errw io.Writer, sc *sim.Scenario, c *sim
 		}
 		summary = s
 	} else {
-		plan, err := runner.NewPlan(sc, o.runs, o.seed)
+		plan, err := plans.Scenario(sc, o.runs, o.seed)
 		if err != nil {
 			return err
 		}
@@ -266,11 +267,11 @@ An interrupted sweep keeps its finished chunks; run it again with --resume.`,
 			if out == "" {
 				out = strings.TrimSuffix(filepath.Base(args[0]), ".toml") + ".out"
 			}
-			plan, err := runner.ExperimentPlan(args[0], x)
+			plan, err := plans.Experiment(x)
 			if err != nil {
 				return err
 			}
-			plan.Command = os.Args
+			plan.Experiment, plan.Command = args[0], os.Args
 			update, finish := progress(filepath.Base(args[0]))
 			err = runner.Execute(cmd.Context(), plan, out, runner.ExecOptions{Workers: workers, Shard: sh, Resume: resume, Force: force, Progress: update})
 			finish()

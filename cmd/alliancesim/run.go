@@ -10,6 +10,7 @@ import (
 	"github.com/alliancesim/alliancesim/configs"
 	"github.com/alliancesim/alliancesim/runner"
 	"github.com/alliancesim/alliancesim/sim"
+	"github.com/alliancesim/alliancesim/timeline"
 )
 
 func newRunCmd() *cobra.Command {
@@ -90,7 +91,7 @@ scenario is checked like a file, and is what scenario.toml records.`,
 			}
 			out := cmd.OutOrStdout()
 			if asJSON {
-				return printJSON(out, res)
+				return printJSON(out, withSentences(res))
 			}
 			printTimeline(out, res, verbose)
 			printAlliances(out, res)
@@ -123,8 +124,35 @@ func printTimeline(w io.Writer, r *sim.Result, verbose bool) {
 				continue
 			}
 		}
-		fmt.Fprintf(w, "%s  %s%s\n", e.Date, indent, e.Text)
+		fmt.Fprintf(w, "%s  %s%s\n", e.Date, indent, timeline.Describe(&e))
 	}
+}
+
+// describedResult is a run's record as --json prints it: the Result, each
+// event with its sentence.
+type describedResult struct {
+	Scenario  string               `json:"scenario"`
+	Seed      uint64               `json:"seed"`
+	Start     string               `json:"start"`
+	Ticks     int                  `json:"ticks"`
+	States    []string             `json:"states"`
+	Alliances []sim.AllianceRecord `json:"alliances"`
+	Events    []describedEvent     `json:"events"`
+	Series    []sim.Sample         `json:"series,omitempty"`
+}
+
+type describedEvent struct {
+	sim.EventRecord
+	Text string `json:"text"`
+}
+
+func withSentences(r *sim.Result) *describedResult {
+	d := &describedResult{Scenario: r.Scenario, Seed: r.Seed, Start: r.Start, Ticks: r.Ticks, States: r.States,
+		Alliances: r.Alliances, Events: make([]describedEvent, 0, len(r.Events)), Series: r.Series}
+	for i := range r.Events {
+		d.Events = append(d.Events, describedEvent{r.Events[i], timeline.Describe(&r.Events[i])})
+	}
+	return d
 }
 
 func followedBy(events []sim.EventRecord, i int, t sim.EventType) bool {

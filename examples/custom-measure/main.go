@@ -20,6 +20,7 @@ import (
 	"path/filepath"
 
 	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/plans"
 	"github.com/alliancesim/alliancesim/runner"
 	"github.com/alliancesim/alliancesim/sim"
 )
@@ -62,7 +63,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	plan, err := runner.NewPlan(sc, *runs, 1)
+	plan, err := plans.Scenario(sc, *runs, 1)
 	if err != nil {
 		log.Fatal(err)
 	}

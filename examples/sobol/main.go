@@ -1,6 +1,6 @@
 // Command sobol estimates the Sobol indices of the asia-1950 shares over
 // the five parameters of examples/sensitivity/asia-sobol.toml, in memory:
-// runner.Sweep runs the Saltelli design, SweepResult.Sensitivity estimates
+// runner.Sweep runs the Saltelli design (plans.Experiment lays it out), SweepResult.Sensitivity estimates
 // the first-order and total indices with bootstrap intervals. It prints,
 // per share, the parameters by total index.
 //
@@ -20,6 +20,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/plans"
 	"github.com/alliancesim/alliancesim/runner"
 	"github.com/alliancesim/alliancesim/sensitivity"
 )
@@ -42,7 +43,11 @@ func main() {
 			log.Fatal(err)
 		}
 	}
-	res, err := runner.Sweep(context.Background(), x, runner.Options{})
+	plan, err := plans.Experiment(x)
+	if err != nil {
+		log.Fatal(err)
+	}
+	res, err := runner.Sweep(context.Background(), plan, runner.Options{})
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -16,6 +16,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/plans"
 	"github.com/alliancesim/alliancesim/runner"
 )
 
@@ -31,7 +32,11 @@ func main() {
 	if *runs > 0 {
 		x.Runs = *runs
 	}
-	res, err := runner.Sweep(context.Background(), x, runner.Options{})
+	plan, err := plans.Experiment(x)
+	if err != nil {
+		log.Fatal(err)
+	}
+	res, err := runner.Sweep(context.Background(), plan, runner.Options{})
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -15,6 +15,7 @@ import (
 	"runtime"
 
 	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/plans"
 	"github.com/alliancesim/alliancesim/runner"
 )
 
@@ -31,10 +32,11 @@ func main() {
 		x.Runs = *runs
 	}
 	x.Events = false
-	plan, err := runner.ExperimentPlan("sea-fraction.toml", x)
+	plan, err := plans.Experiment(x)
 	if err != nil {
 		log.Fatal(err)
 	}
+	plan.Experiment = "sea-fraction.toml"
 	out, err := os.MkdirTemp("", "sweep-")
 	if err != nil {
 		log.Fatal(err)

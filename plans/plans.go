@@ -1,0 +1,99 @@
+// Package plans makes the plans that package runner executes from what
+// package configs reads: a scenario (Scenario) or an experiment file
+// (Experiment). A plan identifies its output by the canonical TOML of its
+// scenarios (configs.Format), written as scenario.toml and hashed into the
+// manifest. Building it here keeps runner free of file formats: runner
+// does not import configs, nor configs runner.
+//
+// A Monte Carlo run of a built-in scenario, written to a directory:
+//
+//	sc, _ := configs.Builtin("asia-1950")
+//	plan, _ := plans.Scenario(sc, 1000, 1)
+//	err := runner.Execute(ctx, plan, "asia.out", runner.ExecOptions{})
+//
+// A sweep in memory:
+//
+//	x, _ := configs.LoadExperiment("examples/sweep/sea-fraction.toml")
+//	plan, _ := plans.Experiment(x)
+//	res, err := runner.Sweep(ctx, plan, runner.Options{})
+package plans
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+
+	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/runner"
+	"github.com/alliancesim/alliancesim/sim"
+)
+
+// Scenario is the plan of a Monte Carlo run of one scenario: runs
+// replications from seed (runner.ReplicationSeed), with events.jsonl
+// written. The scenario is compiled now.
+func Scenario(sc *sim.Scenario, runs int, seed uint64) (*runner.Plan, error) {
+	c, err := sim.Compile(sc)
+	if err != nil {
+		return nil, err
+	}
+	text, err := configs.Format(sc)
+	if err != nil {
+		return nil, err
+	}
+	return &runner.Plan{Scenario: sc.Name, ScenarioTOML: text, Runs: runs, Seed: seed, Events: true,
+		Points: []runner.Point{{Compiled: c, SHA256: sha256Hex(text), Calendar: sc.Calendar, Ticks: sc.Ticks,
+			RecordEvery: int(sc.Params.RecordEvery)}}}, nil
+}
+
+// Experiment is the plan of an experiment's sweep: its runs, seed, chunk
+// size, events, varied paths and design, and every point, whose scenario
+// is resolved and identified by its canonical form now and compiled when
+// the run reaches it. Plan.Experiment is x.File; set it to name the file
+// otherwise in the manifest.
+func Experiment(x *configs.Experiment) (*runner.Plan, error) {
+	base, err := x.BaseScenario()
+	if err != nil {
+		return nil, err
+	}
+	text, err := configs.Format(base)
+	if err != nil {
+		return nil, err
+	}
+	plan := &runner.Plan{Scenario: x.Scenario, ScenarioTOML: text, Experiment: x.File, ExperimentText: x.Canonical(),
+		Runs: x.Runs, Seed: x.Seed, ChunkSize: x.Chunk, Events: x.Events, Vary: x.Vary,
+		Design: &runner.Design{Kind: x.Design, Samples: x.Samples, Levels: x.Levels, Candidates: x.Candidates,
+			Base: x.Base, Points: x.PointsFile}}
+	for p := range x.Points {
+		sc, err := x.ScenarioAt(p)
+		if err != nil {
+			return nil, err
+		}
+		pt, err := configs.Format(sc)
+		if err != nil {
+			return nil, err
+		}
+		build := func() (*sim.Compiled, error) {
+			sc, err := x.ScenarioAt(p)
+			if err != nil {
+				return nil, err
+			}
+			c, err := sim.Compile(sc)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", x.Describe(p), err)
+			}
+			return c, nil
+		}
+		var unit []float64
+		if x.Unit != nil {
+			unit = x.Unit[p]
+		}
+		plan.Points = append(plan.Points, runner.Point{Values: x.Points[p], Build: build, SHA256: sha256Hex(pt),
+			Calendar: sc.Calendar, Ticks: sc.Ticks, RecordEvery: int(sc.Params.RecordEvery), Unit: unit})
+	}
+	return plan, nil
+}
+
+func sha256Hex(b []byte) string {
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])
+}

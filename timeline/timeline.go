@@ -1,0 +1,126 @@
+// Package timeline writes a run's events as the sentences of a dated
+// timeline, in English: "usa proposes a strong bilateral alliance
+// (bilateral) to jpn", "alliance 3 ends (members_left)". The engine (sim)
+// records what happened as structured fields (sim.EventRecord); the
+// command-line tool's timeline, the text of events.jsonl and the event
+// list of the HTML report are these sentences.
+package timeline
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/alliancesim/alliancesim/agents"
+	"github.com/alliancesim/alliancesim/sim"
+)
+
+// Describe writes an event as a sentence.
+func Describe(e *sim.EventRecord) string {
+	name := func(s string) string {
+		if s == "" {
+			return "?"
+		}
+		return s
+	}
+	set := strings.Join(e.Others, ", ")
+	switch e.Type {
+	case sim.EventScripted:
+		if e.Script != nil {
+			return scripted(e, name)
+		}
+	case sim.EventProposal:
+		if e.Proposal == sim.ProposeSigned.String() {
+			return fmt.Sprintf("%s signs a %s bilateral alliance for occupied %s, in force on its sovereignty", name(e.Actor),
+				e.Commitment, set)
+		}
+		return fmt.Sprintf("%s proposes a %s %s alliance (%s) to %s", name(e.Actor), e.Commitment, e.Kind, e.Proposal, set)
+	case sim.EventAcceptance:
+		return fmt.Sprintf("%s accept%s %s's proposal", set, pluralS(len(e.Others)), name(e.Actor))
+	case sim.EventRejection:
+		why := e.Reason
+		switch e.Reason {
+		case agents.CostFear.String():
+			why = "fear of " + name(e.Target)
+		case agents.CostDivergence.String():
+			why = "divergent threat picture of " + name(e.Target)
+		case agents.CostEntrapment.String():
+			why = "entrapment by " + name(e.Target)
+		case agents.CostAutonomy.String():
+			why = "loss of autonomy"
+		}
+		return fmt.Sprintf("%s rejects (%s)", name(e.Actor), why)
+	case sim.EventFormed:
+		return fmt.Sprintf("alliance %d formed: %s, %s %s (%s)", e.Alliance, set, e.Commitment, e.Kind, e.Origin)
+	case sim.EventJoined:
+		return fmt.Sprintf("%s joins alliance %d, now %s (%s)", name(e.Actor), e.Alliance, set, e.Origin)
+	case sim.EventLeft:
+		return fmt.Sprintf("%s leaves alliance %d", name(e.Actor), e.Alliance)
+	case sim.EventEnded:
+		return fmt.Sprintf("alliance %d ends (%s)", e.Alliance, e.Cause)
+	case sim.EventChallenge:
+		return fmt.Sprintf("%s challenges %s; allies honouring: %s", name(e.Actor), name(e.Target), orNone(set))
+	case sim.EventOccupation:
+		return fmt.Sprintf("%s occupies %d cells of %s", name(e.Actor), e.Cells, name(e.Target))
+	case sim.EventEliminated:
+		return fmt.Sprintf("%s is wholly occupied", name(e.Target))
+	case sim.EventProvocation:
+		return fmt.Sprintf("%s provokes %s", name(e.Actor), name(e.Target))
+	case sim.EventRestraint:
+		return fmt.Sprintf("%s restrains %s", name(e.Actor), name(e.Target))
+	}
+	return e.Type.String()
+}
+
+// scripted writes a scripted event: its note, then what it did.
+func scripted(e *sim.EventRecord, name func(string) string) string {
+	se := e.Script
+	note := ""
+	if se.Note != "" {
+		note = se.Note + ": "
+	}
+	switch se.Kind {
+	case sim.ScriptIntent.String():
+		who := "all"
+		if e.Target != "" {
+			who = e.Target
+		}
+		return fmt.Sprintf("%s%s's perceived intent %+.2f (as seen by %s)", note, name(e.Actor), se.Delta, who)
+	case sim.ScriptOccupy.String():
+		return fmt.Sprintf("%s%s occupies %d cells of %s", note, name(e.Actor), e.Cells, name(e.Target))
+	case sim.ScriptWithdraw.String():
+		return fmt.Sprintf("%s%s hands back %d cells to %s", note, name(e.Actor), e.Cells, name(e.Target))
+	case sim.ScriptCapability.String():
+		var set []string
+		for _, f := range []struct {
+			what string
+			v    *float64
+		}{{"land", se.Land}, {"naval", se.Naval}, {"economy", se.Economy}} {
+			if f.v != nil {
+				set = append(set, fmt.Sprintf("%s %.2f", f.what, *f.v))
+			}
+		}
+		return fmt.Sprintf("%s%s's capabilities change (%s)", note, name(e.Actor), strings.Join(set, ", "))
+	case sim.ScriptSovereignty.String():
+		if se.Sovereign {
+			return fmt.Sprintf("%s%s becomes sovereign", note, name(e.Actor))
+		}
+		return fmt.Sprintf("%s%s loses sovereignty", note, name(e.Actor))
+	case sim.ScriptIdeology.String():
+		return fmt.Sprintf("%s%s's ideology moves to %+.2f", note, name(e.Actor), se.Ideology)
+	}
+	return e.Type.String()
+}
+
+func pluralS(n int) string {
+	if n == 1 {
+		return "s"
+	}
+	return ""
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
+}

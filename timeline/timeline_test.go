@@ -1,0 +1,61 @@
+package timeline
+
+import (
+	"testing"
+
+	"github.com/alliancesim/alliancesim/sim"
+)
+
+func ptr(v float64) *float64 { return &v }
+
+// Every kind of event, from hand-built records, as the timeline writes it.
+func TestDescribe(t *testing.T) {
+	for _, c := range []struct {
+		e    sim.EventRecord
+		want string
+	}{
+		{sim.EventRecord{Type: sim.EventScripted, Actor: "chn", Target: "gbr", Script: &sim.ScriptRecord{Kind: "intent", Note: "UK recognises the PRC", Delta: -1.79}},
+			"UK recognises the PRC: chn's perceived intent -1.79 (as seen by gbr)"},
+		{sim.EventRecord{Type: sim.EventScripted, Actor: "chn", Script: &sim.ScriptRecord{Kind: "intent", Delta: 0.5}},
+			"chn's perceived intent +0.50 (as seen by all)"},
+		{sim.EventRecord{Type: sim.EventScripted, Actor: "prk", Target: "kor", Cells: 12, Script: &sim.ScriptRecord{Kind: "occupy"}},
+			"prk occupies 12 cells of kor"},
+		{sim.EventRecord{Type: sim.EventScripted, Actor: "prk", Target: "kor", Cells: 3, Script: &sim.ScriptRecord{Kind: "withdraw", Note: "armistice"}},
+			"armistice: prk hands back 3 cells to kor"},
+		{sim.EventRecord{Type: sim.EventScripted, Actor: "deu", Script: &sim.ScriptRecord{Kind: "capability", Land: ptr(0.4), Economy: ptr(1.25)}},
+			"deu's capabilities change (land 0.40, economy 1.25)"},
+		{sim.EventRecord{Type: sim.EventScripted, Actor: "deu", Script: &sim.ScriptRecord{Kind: "sovereignty", Sovereign: true}},
+			"deu becomes sovereign"},
+		{sim.EventRecord{Type: sim.EventScripted, Actor: "deu", Script: &sim.ScriptRecord{Kind: "sovereignty"}},
+			"deu loses sovereignty"},
+		{sim.EventRecord{Type: sim.EventScripted, Actor: "adv", Script: &sim.ScriptRecord{Kind: "ideology", Ideology: 0.6}},
+			"adv's ideology moves to +0.60"},
+		{sim.EventRecord{Type: sim.EventProposal, Actor: "pak", Others: []string{"vnm", "gbr"}, Proposal: "coalition", Commitment: "strong", Kind: "trilateral"},
+			"pak proposes a strong trilateral alliance (coalition) to vnm, gbr"},
+		{sim.EventRecord{Type: sim.EventProposal, Actor: "usa", Others: []string{"kor"}, Proposal: "signed-for-occupied", Commitment: "weak", Kind: "bilateral"},
+			"usa signs a weak bilateral alliance for occupied kor, in force on its sovereignty"},
+		{sim.EventRecord{Type: sim.EventAcceptance, Actor: "usa", Others: []string{"jpn"}}, "jpn accepts usa's proposal"},
+		{sim.EventRecord{Type: sim.EventAcceptance, Actor: "usa", Others: []string{"aus", "nzl"}}, "aus, nzl accept usa's proposal"},
+		{sim.EventRecord{Type: sim.EventRejection, Actor: "c1", Target: "c3", Reason: "fear"}, "c1 rejects (fear of c3)"},
+		{sim.EventRecord{Type: sim.EventRejection, Actor: "c1", Target: "c3", Reason: "divergence"}, "c1 rejects (divergent threat picture of c3)"},
+		{sim.EventRecord{Type: sim.EventRejection, Actor: "c1", Target: "c3", Reason: "entrapment"}, "c1 rejects (entrapment by c3)"},
+		{sim.EventRecord{Type: sim.EventRejection, Actor: "c1", Reason: "autonomy"}, "c1 rejects (loss of autonomy)"},
+		{sim.EventRecord{Type: sim.EventFormed, Alliance: 4, Others: []string{"fra", "gbr"}, Commitment: "strong", Kind: "bilateral", Origin: "client"},
+			"alliance 4 formed: fra, gbr, strong bilateral (client)"},
+		{sim.EventRecord{Type: sim.EventJoined, Actor: "usa", Alliance: 4, Others: []string{"fra", "gbr", "usa"}, Origin: "indigenous"},
+			"usa joins alliance 4, now fra, gbr, usa (indigenous)"},
+		{sim.EventRecord{Type: sim.EventLeft, Actor: "fra", Alliance: 4}, "fra leaves alliance 4"},
+		{sim.EventRecord{Type: sim.EventEnded, Alliance: 4, Cause: sim.EndMembersLeft}, "alliance 4 ends (members_left)"},
+		{sim.EventRecord{Type: sim.EventChallenge, Actor: "sov", Target: "nor"}, "sov challenges nor; allies honouring: none"},
+		{sim.EventRecord{Type: sim.EventChallenge, Actor: "sov", Target: "nor", Others: []string{"gbr"}}, "sov challenges nor; allies honouring: gbr"},
+		{sim.EventRecord{Type: sim.EventOccupation, Actor: "sov", Target: "nor", Cells: 2}, "sov occupies 2 cells of nor"},
+		{sim.EventRecord{Type: sim.EventEliminated, Target: "nor"}, "nor is wholly occupied"},
+		{sim.EventRecord{Type: sim.EventProvocation, Actor: "c1", Target: "adv"}, "c1 provokes adv"},
+		{sim.EventRecord{Type: sim.EventRestraint, Actor: "pat", Target: "c1"}, "pat restrains c1"},
+		{sim.EventRecord{Type: sim.EventLeft, Alliance: 2}, "? leaves alliance 2"},
+	} {
+		if got := Describe(&c.e); got != c.want {
+			t.Errorf("%+v:\n got %q\nwant %q", c.e, got, c.want)
+		}
+	}
+}
