@@ -45,7 +45,8 @@
 // into a *sim.Compiled that every replication shares read-only; each
 // replication is a *sim.World seeded by its own PCG generator, which asks
 // agents how each state sees and values its options and keeps all mutable
-// state of the run; its Result (or the World itself) feeds the aggregates.
+// state of the run; its Record (sim.Record, the one record type of a run,
+// inside the fuller Result) feeds the aggregates.
 // For many runs written to a directory or a sweep, package plans turns the
 // scenario or the experiment file into a runner.Plan.
 //

@@ -91,7 +91,7 @@ type Outcome struct {
 	Run func(c *Cell, r *runner.Record) (value float64, counted bool)
 	// Alliance gives, for shares of alliances and survival, an alliance's
 	// value (a 0/1 property) and whether it counts.
-	Alliance func(c *Cell, r *runner.Record, a *runner.AllianceRow) (value float64, counted bool)
+	Alliance func(c *Cell, r *runner.Record, a *sim.AllianceRecord) (value float64, counted bool)
 	// At is the survival time, in ticks.
 	At float64
 }

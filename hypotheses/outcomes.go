@@ -48,7 +48,7 @@ func patronStrongShare(_ *Cell, r *runner.Record) (float64, bool) {
 
 // isPatronMultilateralProposal says whether p is a patron's proposal of a
 // multilateral alliance to three or more clients.
-func isPatronMultilateralProposal(p *runner.ProposalRow) bool {
+func isPatronMultilateralProposal(p *sim.ProposalRecord) bool {
 	return p.Patron && p.Kind == sim.ProposeMultilateral.String() && len(p.Invitees) >= 3
 }
 
@@ -109,7 +109,7 @@ func patronJoinsClients(_ *Cell, r *runner.Record) (float64, bool) {
 
 // originIs selects the patron alliances of the cell's level's origin
 // (T6: indigenous against imposed).
-func originIs(c *Cell, _ *runner.Record, a *runner.AllianceRow) (float64, bool) {
+func originIs(c *Cell, _ *runner.Record, a *sim.AllianceRecord) (float64, bool) {
 	return 0, a.Origin == c.Level
 }
 
@@ -124,7 +124,7 @@ func fallbackAfterRefusal(_ *Cell, r *runner.Record) (float64, bool) {
 		}
 		var acceptors []string
 		for _, inv := range p.Invitees {
-			if !slices.ContainsFunc(p.Refusals, func(x runner.RefusalRow) bool { return x.State == inv }) {
+			if !slices.ContainsFunc(p.Refusals, func(x sim.RefusalRecord) bool { return x.State == inv }) {
 				acceptors = append(acceptors, inv)
 			}
 		}
@@ -215,6 +215,6 @@ func clientsAllied(c *Cell, r *runner.Record) (float64, bool) {
 // churned: an alliance ended within 12 ticks of forming, except by
 // occupation (the no-churn rule); alliances in force at the horizon count
 // as not churned.
-func churned(_ *Cell, _ *runner.Record, a *runner.AllianceRow) (float64, bool) {
+func churned(_ *Cell, _ *runner.Record, a *sim.AllianceRecord) (float64, bool) {
 	return b2f(a.Ended >= 0 && a.Ended-a.Formed < 12 && a.Cause != sim.EndOccupied.String()), true
 }

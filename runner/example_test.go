@@ -54,7 +54,9 @@ func ExampleMeasure() {
 	largest := runner.Measure{Name: "largest_alliance", Of: func(r *runner.Replication) float64 {
 		n := 0
 		for _, a := range r.Result.Alliances {
-			n = max(n, len(a.Founders), len(a.Members))
+			for _, members := range a.Phases() {
+				n = max(n, len(members))
+			}
 		}
 		return float64(n)
 	}}

@@ -1,9 +1,5 @@
 package runner
 
-import (
-	"slices"
-)
-
 // Share names one indicator of a run: whether a kind of alliance ever
 // formed in it. The summary reports, for each, the share of runs in which
 // it did (docs/model.md §7.14), with its interval.
@@ -121,24 +117,4 @@ func HubSpokesIndex(r *Record, t int) (float64, bool) {
 		return 0, false
 	}
 	return float64(bi) / float64(all), true
-}
-
-// HasPatron reports whether any of the states is one of the run's
-// patrons.
-func (r *Record) HasPatron(states []string) bool {
-	return slices.ContainsFunc(states, func(s string) bool { return slices.Contains(r.Patrons, s) })
-}
-
-// FirstPatronAlliance is the alliance a patron entered first (the earliest
-// PatronJoined; of a tie, the first in the record), or nil if no patron
-// ever committed.
-func (r *Record) FirstPatronAlliance() *AllianceRow {
-	var first *AllianceRow
-	for i := range r.Alliances {
-		a := &r.Alliances[i]
-		if a.PatronJoined >= 0 && (first == nil || a.PatronJoined < first.PatronJoined) {
-			first = a
-		}
-	}
-	return first
 }

@@ -47,7 +47,7 @@ func (pr probes) replicate(ctx context.Context, c *sim.Compiled, point, run int,
 		}
 		return nil, Record{}, fmt.Errorf("point %d, replication %d (seed %d): %w", point, run, seed, err)
 	}
-	rec = NewRecord(point, run, seed, w)
+	rec = Record{Point: point, Run: run, Record: res.Record}
 	if len(pr.measures) > 0 {
 		rep := &Replication{Point: point, Run: run, Seed: seed, Result: res, World: w, Observers: obs}
 		rec.Measures = make(Values, len(pr.measures))

@@ -282,16 +282,16 @@ func TestShardParsing(t *testing.T) {
 }
 
 // founded returns the spells of an alliance's founders at tick t.
-func founded(t int, ids ...string) []MemberRow {
-	var out []MemberRow
+func founded(t int, ids ...string) []sim.MembershipRecord {
+	var out []sim.MembershipRecord
 	for _, id := range ids {
-		out = append(out, MemberRow{State: id, Joined: t, Left: -1, Entry: "founded"})
+		out = append(out, sim.MembershipRecord{State: id, Joined: t, Left: -1, Entry: "founded"})
 	}
 	return out
 }
 
 // closeAll ends every open spell at tick t with exit how.
-func closeAll(ms []MemberRow, t int, how string) []MemberRow {
+func closeAll(ms []sim.MembershipRecord, t int, how string) []sim.MembershipRecord {
 	for i := range ms {
 		if ms[i].Left < 0 {
 			ms[i].Left, ms[i].Exit = t, how
@@ -306,27 +306,27 @@ func TestAggregator(t *testing.T) {
 	a := NewAggregator("hand", 1, cal, []int{10, 30})
 	// Run 0: clients a, b ally at 0; the patron p joins at 5 (indigenous
 	// trilateral, strong); a bilateral p–c from 20 to 40.
-	indigenous := append(founded(0, "a", "b"), MemberRow{State: "p", Joined: 5, Left: -1, Entry: "joined"})
-	r0 := Record{Run: 0, Ticks: 100, Patrons: []string{"p"}, Alliances: []AllianceRow{
+	indigenous := append(founded(0, "a", "b"), sim.MembershipRecord{State: "p", Joined: 5, Left: -1, Entry: "joined"})
+	r0 := Record{Run: 0, Record: sim.Record{Ticks: 100, Patrons: []string{"p"}, Alliances: []sim.AllianceRecord{
 		{ID: 0, Founders: []string{"a", "b"}, Patron: true, Origin: "indigenous", Strong: true, Formed: 0, PatronJoined: 5,
 			PatronSize: 3, ClientPeak: 2, Ended: -1, Cause: "horizon", Members: indigenous},
 		{ID: 1, Founders: []string{"c", "p"}, Patron: true, Origin: "bilateral", Formed: 20, PatronJoined: 20, PatronSize: 2,
 			Ended: 40, Cause: "patron_left", Members: closeAll(founded(20, "c", "p"), 40, "left")},
-	}}
+	}}}
 	// Run 1: an imposed weak multilateral p, a, b, c from 8 to 50.
-	r1 := Record{Run: 1, Ticks: 100, Patrons: []string{"p"}, Alliances: []AllianceRow{
+	r1 := Record{Run: 1, Record: sim.Record{Ticks: 100, Patrons: []string{"p"}, Alliances: []sim.AllianceRecord{
 		{ID: 0, Founders: []string{"a", "b", "c", "p"}, Patron: true, Origin: "imposed", Formed: 8, PatronJoined: 8, PatronSize: 4,
 			Ended: 50, Cause: "members_left", Members: closeAll(founded(8, "a", "b", "c", "p"), 50, "ended")},
-	}}
+	}}}
 	// Run 2: an imposed trilateral p, a, b from 2; the patron leaves at
 	// 12 and the alliance ends with a and b in it. That is not a client
 	// alliance: the clients never stood alone in it.
 	left := founded(2, "a", "b", "p")
 	left[2].Left, left[2].Exit = 12, "left"
-	r2 := Record{Run: 2, Ticks: 100, Patrons: []string{"p"}, Alliances: []AllianceRow{
+	r2 := Record{Run: 2, Record: sim.Record{Ticks: 100, Patrons: []string{"p"}, Alliances: []sim.AllianceRecord{
 		{ID: 0, Founders: []string{"a", "b", "p"}, Patron: true, Origin: "imposed", Formed: 2, PatronJoined: 2, PatronSize: 3,
 			Ended: 12, Cause: "patron_left", Members: closeAll(left, 12, "ended")},
-	}}
+	}}}
 	a.Add(&r0)
 	a.Add(&r1)
 	a.Add(&r2)
@@ -390,9 +390,9 @@ func TestAggregatorBoundedMemory(t *testing.T) {
 	size := func(runs int) (int, int) {
 		a := NewAggregator("hand", 1, cal, []int{10})
 		for i := 0; i < runs; i++ {
-			r := Record{Run: i, Ticks: 100, Patrons: []string{"p"}, Alliances: []AllianceRow{
+			r := Record{Run: i, Record: sim.Record{Ticks: 100, Patrons: []string{"p"}, Alliances: []sim.AllianceRecord{
 				{ID: 0, Founders: []string{"c", "p"}, Patron: true, Origin: "bilateral", Formed: i % 7, PatronJoined: i % 7, PatronSize: 2,
-					Ended: 40, Cause: "patron_left", Members: closeAll(founded(i%7, "c", "p"), 40, "left")}}}
+					Ended: 40, Cause: "patron_left", Members: closeAll(founded(i%7, "c", "p"), 40, "left")}}}}
 			a.Add(&r)
 		}
 		if s := a.Summary(); s.Runs != runs || s.FirstCommitment.Share.Count != runs || s.Survival[0].N != runs {

@@ -7,7 +7,8 @@
 // point — the one the scenario gives, or its status-quo threat (below).
 // NewWorld(compiled, seed) starts a replication that owns all mutable state
 // of the run; Step plays a tick, Run plays to the horizon and returns a
-// Result. A run is a pure function of (compiled, seed): the only random
+// Result: the run's Record (alliances and proposals) with its events and
+// time series. A run is a pure function of (compiled, seed): the only random
 // source is the World's own PCG generator, and every loop that reaches a
 // decision runs over indices or bit sets in a fixed order, never over a
 // map.

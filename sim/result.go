@@ -2,55 +2,25 @@ package sim
 
 import (
 	"slices"
-
-	"github.com/alliancesim/alliancesim/agents"
 )
 
-// Result is what one run records (docs/model.md §7.14), as plain data with stable
+// Result is the full record of one run (docs/model.md §7.14): its Record —
+// alliances and proposals, the one record type of a run, which the runner
+// keeps and aggregates — with the scenario's name, calendar and states,
+// the event log and the optional time series, as plain data with stable
 // JSON names.
 type Result struct {
-	Scenario  string           `json:"scenario"`
-	Seed      uint64           `json:"seed"`
-	Start     string           `json:"start"`
-	Ticks     int              `json:"ticks"`
-	States    []string         `json:"states"`
-	Alliances []AllianceRecord `json:"alliances"`
-	Events    []EventRecord    `json:"events"`
-	Series    []Sample         `json:"series,omitempty"`
+	Record
+	Scenario string        `json:"scenario"`
+	Start    string        `json:"start"`
+	States   []string      `json:"states"`
+	Events   []EventRecord `json:"events"`
+	Series   []Sample      `json:"series,omitempty"`
+	calendar Calendar
 }
 
-// AllianceRecord is one alliance of a run. Ended is -1 and EndCause
-// "horizon" for an alliance still in force at the horizon (right-censored).
-type AllianceRecord struct {
-	ID           int      `json:"id"`
-	Members      []string `json:"members"`  // at the end (or when it ended)
-	Founders     []string `json:"founders"` // when it formed
-	Patron       bool     `json:"patron"`
-	Kind         Kind     `json:"kind"` // size class at formation
-	Origin       Origin   `json:"origin"`
-	Commitment   string   `json:"commitment"`
-	Formed       int      `json:"formed"`
-	FormedDate   string   `json:"formed_date"`
-	PatronJoined int      `json:"patron_joined"`
-	Ended        int      `json:"ended"`
-	EndedDate    string   `json:"ended_date,omitempty"`
-	EndCause     EndCause `json:"end_cause"`
-	Duration     int      `json:"duration"` // ticks in force, to the end or the horizon
-	// Memberships are every state's spells in the alliance, in the order
-	// they began.
-	Memberships []MembershipRecord `json:"memberships"`
-}
-
-// MembershipRecord is one state's membership of an alliance: joined at
-// tick Joined (how: Entry), left at tick Left (how: Exit), Left null while
-// still a member at the end of the run.
-type MembershipRecord struct {
-	State  string `json:"state"`
-	Joined int    `json:"joined"`
-	Left   *int   `json:"left"`
-	Entry  Entry  `json:"entry"`
-	Exit   Exit   `json:"exit,omitempty"`
-}
+// Date is the calendar label of tick t of the run ("1950-06").
+func (r *Result) Date(t int) string { return r.calendar.Label(t) }
 
 // EventRecord is an Event with names instead of indices: what happened,
 // as structured fields. Package timeline writes it as a sentence.
@@ -142,40 +112,12 @@ func (w *World) record() {
 // Series returns the time series recorded so far.
 func (w *World) Series() []Sample { return w.series.samples }
 
-// Result assembles the record of the run so far. Alliances still in force
-// are right-censored at the current tick.
+// Result assembles the full record of the run so far: Record, with the
+// event log and the time series.
 func (w *World) Result() *Result {
 	c := w.c
-	r := &Result{Scenario: c.scenario.Name, Seed: w.seed, Start: c.scenario.Calendar.Label(0), Ticks: w.tick,
-		States: append([]string(nil), c.id...), Series: w.series.samples, Alliances: []AllianceRecord{}}
-	names := func(s agents.Set) []string {
-		out := make([]string, 0, s.Len())
-		s.Each(func(i int) { out = append(out, c.id[i]) })
-		return out
-	}
-	for a := range w.alliances {
-		al := &w.alliances[a]
-		rec := AllianceRecord{ID: al.ID, Members: names(al.Members), Founders: names(al.Founders), Patron: al.HasPatron,
-			Kind: KindOf(al.Founders.Len()), Origin: al.Origin, Commitment: commitmentName(al.Strong), Formed: al.Formed,
-			FormedDate: w.Label(al.Formed), PatronJoined: al.PatronJoined, Ended: al.Ended, EndCause: al.Cause}
-		if al.Active() {
-			rec.EndCause = EndHorizon
-			rec.Duration = w.tick - al.Formed
-		} else {
-			rec.EndedDate = w.Label(al.Ended)
-			rec.Duration = al.Ended - al.Formed
-		}
-		rec.Memberships = make([]MembershipRecord, 0, len(al.Spells))
-		for _, sp := range al.Spells {
-			m := MembershipRecord{State: c.id[sp.State], Joined: sp.Joined, Entry: sp.Entry, Exit: sp.Exit}
-			if sp.Left >= 0 {
-				left := sp.Left
-				m.Left = &left
-			}
-			rec.Memberships = append(rec.Memberships, m)
-		}
-		r.Alliances = append(r.Alliances, rec)
-	}
+	r := &Result{Record: w.Record(), Scenario: c.scenario.Name, Start: c.scenario.Calendar.Label(0),
+		States: append([]string(nil), c.id...), Series: w.series.samples, calendar: c.scenario.Calendar}
 	r.Events = make([]EventRecord, 0, len(w.events))
 	for i := range w.events {
 		r.Events = append(r.Events, w.EventRecord(&w.events[i]))

@@ -115,7 +115,7 @@ func TestInvariants(t *testing.T) {
 			}
 			res := w.Result()
 			for _, a := range res.Alliances {
-				if a.Duration < 0 || (a.Ended >= 0) == (a.EndCause == sim.EndHorizon) || (a.Patron && a.PatronJoined < a.Formed) {
+				if a.End(res.Ticks) < a.Formed || (a.Ended >= 0) == (a.Cause == sim.EndHorizon.String()) || (a.Patron && a.PatronJoined < a.Formed) {
 					t.Fatalf("%s seed %d: bad alliance record %+v", name, seed, a)
 				}
 			}
@@ -170,5 +170,35 @@ func TestTimeSeries(t *testing.T) {
 	}
 	if want := (sc.Ticks + 11) / 12; len(res.Series) != want || len(res.Series[1].Threat) != c.N() || res.Series[1].Tick != 12 {
 		t.Fatalf("series of %d samples, want %d", len(res.Series), want)
+	}
+}
+
+// A run has one record: Result carries World.Record unchanged, and the
+// record's proposals are the engine's offers, answer for answer.
+func TestResultCarriesTheRecord(t *testing.T) {
+	w := sim.NewWorld(compileBuiltin(t, "asia-1950"), 7)
+	res, err := w.Run(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := json.Marshal(res.Record)
+	b, _ := json.Marshal(w.Record())
+	if !bytes.Equal(a, b) {
+		t.Fatalf("Result's record differs from World.Record:\n%s\n%s", a, b)
+	}
+	offers := w.Offers()
+	if len(res.Proposals) != len(offers) || len(offers) == 0 {
+		t.Fatalf("%d proposals for %d offers", len(res.Proposals), len(offers))
+	}
+	for i, p := range res.Proposals {
+		if p.Accepted != offers[i].Accepted() || p.Alliance != offers[i].Alliance || len(p.Refusals) != len(offers[i].Refusals) {
+			t.Fatalf("proposal %d: %+v, offer %+v", i, p, offers[i])
+		}
+	}
+	if res.Seed != 7 || res.Ticks != 504 || len(res.Patrons) != 1 || res.Patrons[0] != "usa" {
+		t.Fatalf("seed %d, ticks %d, patrons %v", res.Seed, res.Ticks, res.Patrons)
+	}
+	if got := res.Date(6); got != "1950-07" {
+		t.Fatalf("Date(6) = %q, want 1950-07", got)
 	}
 }

@@ -12,7 +12,7 @@ import (
 
 // pacificPact is the first patron multilateral proposal after the Korean
 // War shock, 1950-06 to 1951-12 (nil if none).
-func pacificPact(r *runner.Record, cal sim.Calendar) *runner.ProposalRow {
+func pacificPact(r *runner.Record, cal sim.Calendar) *sim.ProposalRecord {
 	if ps := patronMultilaterals(r, tickOf(cal, 1950, 6), tickOf(cal, 1951, 12)); len(ps) > 0 {
 		return ps[0]
 	}
@@ -24,7 +24,7 @@ func pacificPact(r *runner.Record, cal sim.Calendar) *runner.ProposalRow {
 // the domain of gains or after a strong patron multilateral (three or more
 // invitees) had been refused since 1954-01 — He & Feng's account of
 // "united action" and SEATO (nil if none).
-func seato(r *runner.Record, cal sim.Calendar) *runner.AllianceRow {
+func seato(r *runner.Record, cal sim.Calendar) *sim.AllianceRecord {
 	from, to := tickOf(cal, 1954, 1), tickOf(cal, 1955, 12)
 	for i := range r.Alliances {
 		a := &r.Alliances[i]

@@ -11,9 +11,9 @@ var brussels = []string{"gbr", "fra", "bel", "nld", "lux"}
 // westernUnion is the alliance of E1: formed by clients alone, all of them
 // Brussels powers, before the patron's first alliance; the earliest such
 // if there are several (nil if none).
-func westernUnion(r *runner.Record) *runner.AllianceRow {
+func westernUnion(r *runner.Record) *sim.AllianceRecord {
 	first := firstPatronTick(r)
-	var wu *runner.AllianceRow
+	var wu *sim.AllianceRecord
 	for i := range r.Alliances {
 		a := &r.Alliances[i]
 		if r.HasPatron(a.Founders) || !subset(a.Founders, brussels...) {
@@ -31,7 +31,7 @@ func westernUnion(r *runner.Record) *runner.AllianceRow {
 
 // e3 is the alliance of E3: the Western Union of E1, joined by the patron
 // — origin indigenous, commitment strong — by 1950-12 (nil if not).
-func e3(r *runner.Record, cal sim.Calendar) *runner.AllianceRow {
+func e3(r *runner.Record, cal sim.Calendar) *sim.AllianceRecord {
 	a := westernUnion(r)
 	if a == nil || a.Origin != sim.OriginIndigenous.String() || !a.Strong || a.PatronJoined < 0 || a.PatronJoined > tickOf(cal, 1950, 12) {
 		return nil

@@ -38,7 +38,7 @@ type phase struct {
 // clientPhases are the member sets an alliance had while clients stood
 // alone: from its formation until a patron joined (none if a patron
 // founded it).
-func clientPhases(a *runner.AllianceRow) []phase {
+func clientPhases(a *sim.AllianceRecord) []phase {
 	var out []phase
 	if a.PatronJoined == a.Formed {
 		return nil
@@ -57,8 +57,8 @@ func clientPhases(a *runner.AllianceRow) []phase {
 
 // patronMultilaterals are a patron's multilateral proposals (three or more
 // invitees) between two ticks, in the order they were made.
-func patronMultilaterals(r *runner.Record, from, to int) []*runner.ProposalRow {
-	var out []*runner.ProposalRow
+func patronMultilaterals(r *runner.Record, from, to int) []*sim.ProposalRecord {
+	var out []*sim.ProposalRecord
 	for i := range r.Proposals {
 		p := &r.Proposals[i]
 		if p.Patron && p.Kind == sim.ProposeMultilateral.String() && len(p.Invitees) >= 3 && p.Tick >= from && p.Tick <= to {
@@ -70,7 +70,7 @@ func patronMultilaterals(r *runner.Record, from, to int) []*runner.ProposalRow {
 
 // fearOfFellowInvitee reports whether an invitee refused the proposal for
 // fear of another invitee.
-func fearOfFellowInvitee(p *runner.ProposalRow) bool {
+func fearOfFellowInvitee(p *sim.ProposalRecord) bool {
 	for _, ref := range p.Refusals {
 		if isFellowFear(p, ref) {
 			return true
@@ -79,13 +79,13 @@ func fearOfFellowInvitee(p *runner.ProposalRow) bool {
 	return false
 }
 
-func isFellowFear(p *runner.ProposalRow, ref runner.RefusalRow) bool {
+func isFellowFear(p *sim.ProposalRecord, ref sim.RefusalRecord) bool {
 	return ref.Reason == "fear" && ref.Partner != ref.State && slices.Contains(p.Invitees, ref.Partner)
 }
 
 // leftByMembers reports whether an alliance ended because members left
 // (not by occupation, and not censored at the horizon), by the tick.
-func leftByMembers(a *runner.AllianceRow, by int) bool {
+func leftByMembers(a *sim.AllianceRecord, by int) bool {
 	return a.Ended >= 0 && a.Ended <= by &&
 		(a.Cause == sim.EndMembersLeft.String() || a.Cause == sim.EndPatronLeft.String())
 }

@@ -29,19 +29,19 @@ type ally struct {
 	cause                string
 }
 
-func (a ally) row(patrons []string) runner.AllianceRow {
-	r := runner.AllianceRow{ID: a.id, Founders: slices.Sorted(slices.Values(a.founders)), Origin: a.origin, Strong: a.strong,
+func (a ally) row(patrons []string) sim.AllianceRecord {
+	r := sim.AllianceRecord{ID: a.id, Founders: slices.Sorted(slices.Values(a.founders)), Origin: a.origin, Strong: a.strong,
 		Formed: a.formed, PatronJoined: a.patronJoined, Ended: a.ended, Cause: a.cause}
 	if r.Cause == "" {
 		r.Cause = sim.EndHorizon.String()
 	}
 	for _, f := range a.founders {
-		r.Members = append(r.Members, runner.MemberRow{State: f, Joined: a.formed, Left: -1, Entry: "founded"})
+		r.Members = append(r.Members, sim.MembershipRecord{State: f, Joined: a.formed, Left: -1, Entry: "founded"})
 	}
 	for s, t := range a.joins {
-		r.Members = append(r.Members, runner.MemberRow{State: s, Joined: t, Left: -1, Entry: "joined"})
+		r.Members = append(r.Members, sim.MembershipRecord{State: s, Joined: t, Left: -1, Entry: "joined"})
 	}
-	slices.SortFunc(r.Members, func(x, y runner.MemberRow) int { return x.Joined - y.Joined })
+	slices.SortFunc(r.Members, func(x, y sim.MembershipRecord) int { return x.Joined - y.Joined })
 	for _, m := range r.Members {
 		if slices.Contains(patrons, m.State) {
 			r.Patron = true
@@ -64,8 +64,8 @@ func (a ally) row(patrons []string) runner.AllianceRow {
 	return r
 }
 
-func record(patrons []string, as []ally, ps ...runner.ProposalRow) *runner.Record {
-	r := &runner.Record{Patrons: patrons, Ticks: 540}
+func record(patrons []string, as []ally, ps ...sim.ProposalRecord) *runner.Record {
+	r := &runner.Record{Record: sim.Record{Patrons: patrons, Ticks: 540}}
 	for _, a := range as {
 		r.Alliances = append(r.Alliances, a.row(patrons))
 	}
@@ -145,27 +145,27 @@ func TestEuropeHubSpokes(t *testing.T) {
 }
 
 // The Pacific Pact proposal (1951-01 = tick 12) is refused.
-func pacificPact1951(refusals ...runner.RefusalRow) runner.ProposalRow {
-	return runner.ProposalRow{Tick: 12, Proposer: "usa", Patron: true, Kind: "multilateral", Invitees: []string{"aus", "jpn", "nzl", "phl"},
+func pacificPact1951(refusals ...sim.RefusalRecord) sim.ProposalRecord {
+	return sim.ProposalRecord{Tick: 12, Proposer: "usa", Patron: true, Kind: "multilateral", Invitees: []string{"aus", "jpn", "nzl", "phl"},
 		Strong: true, Losses: true, Alliance: -1, Refusals: refusals}
 }
 
 func TestPacificPact(t *testing.T) {
 	usa := []string{"usa"}
-	fearJapan := runner.RefusalRow{State: "aus", Reason: "fear", Partner: "jpn"}
-	fearAdversary := runner.RefusalRow{State: "aus", Reason: "fear", Partner: "chn"}
-	autonomy := runner.RefusalRow{State: "nzl", Reason: "autonomy"}
+	fearJapan := sim.RefusalRecord{State: "aus", Reason: "fear", Partner: "jpn"}
+	fearAdversary := sim.RefusalRecord{State: "aus", Reason: "fear", Partner: "chn"}
+	autonomy := sim.RefusalRecord{State: "nzl", Reason: "autonomy"}
 	for _, c := range []struct {
 		name        string
-		p           []runner.ProposalRow
+		p           []sim.ProposalRecord
 		a2, a3c, a3 bool
 	}{
-		{"refused for fear of Japan", []runner.ProposalRow{pacificPact1951(autonomy, fearJapan)}, true, true, true},
-		{"refused for fear of a state not invited", []runner.ProposalRow{pacificPact1951(fearAdversary)}, true, true, false},
-		{"refused for autonomy", []runner.ProposalRow{pacificPact1951(autonomy)}, true, true, false},
-		{"accepted", []runner.ProposalRow{func() runner.ProposalRow { p := pacificPact1951(); p.Accepted, p.Alliance = true, 0; return p }()}, true, true, false},
-		{"only a bilateral offer", []runner.ProposalRow{{Tick: 12, Proposer: "usa", Patron: true, Kind: "bilateral", Invitees: []string{"phl"}, Alliance: -1}}, false, false, false},
-		{"proposed before the war", []runner.ProposalRow{func() runner.ProposalRow { p := pacificPact1951(fearJapan); p.Tick = 3; return p }()}, false, false, false},
+		{"refused for fear of Japan", []sim.ProposalRecord{pacificPact1951(autonomy, fearJapan)}, true, true, true},
+		{"refused for fear of a state not invited", []sim.ProposalRecord{pacificPact1951(fearAdversary)}, true, true, false},
+		{"refused for autonomy", []sim.ProposalRecord{pacificPact1951(autonomy)}, true, true, false},
+		{"accepted", []sim.ProposalRecord{func() sim.ProposalRecord { p := pacificPact1951(); p.Accepted, p.Alliance = true, 0; return p }()}, true, true, false},
+		{"only a bilateral offer", []sim.ProposalRecord{{Tick: 12, Proposer: "usa", Patron: true, Kind: "bilateral", Invitees: []string{"phl"}, Alliance: -1}}, false, false, false},
+		{"proposed before the war", []sim.ProposalRecord{func() sim.ProposalRecord { p := pacificPact1951(fearJapan); p.Tick = 3; return p }()}, false, false, false},
 	} {
 		r := record(usa, nil, c.p...)
 		if _, met := verdict(t, "A2", r, asiaCal); met != c.a2 {
@@ -192,30 +192,30 @@ func TestSEATO(t *testing.T) {
 	// by members leaving in 1977-06 (tick 329).
 	seato := ally{id: 3, founders: []string{"usa", "gbr", "fra", "pak", "tha", "phl", "aus", "nzl"}, origin: "imposed", formed: 56, patronJoined: 56,
 		ended: 329, cause: "members_left"}
-	weakIn := func(losses bool) runner.ProposalRow {
-		return runner.ProposalRow{Tick: 56, Proposer: "usa", Patron: true, Kind: "multilateral",
+	weakIn := func(losses bool) sim.ProposalRecord {
+		return sim.ProposalRecord{Tick: 56, Proposer: "usa", Patron: true, Kind: "multilateral",
 			Invitees: []string{"aus", "fra", "gbr", "nzl", "pak", "phl", "tha"}, Losses: losses, Accepted: true, Alliance: 3}
 	}
-	unitedAction := runner.ProposalRow{Tick: 50, Proposer: "usa", Patron: true, Kind: "multilateral",
+	unitedAction := sim.ProposalRecord{Tick: 50, Proposer: "usa", Patron: true, Kind: "multilateral",
 		Invitees: []string{"aus", "fra", "gbr", "nzl", "phl", "tha"}, Strong: true, Losses: true, Alliance: -1,
-		Refusals: []runner.RefusalRow{{State: "gbr", Reason: "divergence", Partner: "tha"}}}
+		Refusals: []sim.RefusalRecord{{State: "gbr", Reason: "divergence", Partner: "tha"}}}
 	for _, c := range []struct {
 		name    string
 		a       ally
-		ps      []runner.ProposalRow
+		ps      []sim.ProposalRecord
 		a6, a7c bool
 		a7      bool
 	}{
-		{"weak after united action was refused, in losses", seato, []runner.ProposalRow{unitedAction, weakIn(true)}, true, true, true},
-		{"weak in the domain of gains", seato, []runner.ProposalRow{weakIn(false)}, true, true, true},
-		{"weak in losses, nothing refused before", seato, []runner.ProposalRow{weakIn(true)}, false, false, false},
-		{"no proposal formed it", seato, []runner.ProposalRow{unitedAction}, false, false, false},
-		{"strong", func() ally { a := seato; a.strong = true; return a }(), []runner.ProposalRow{weakIn(false)}, false, false, false},
+		{"weak after united action was refused, in losses", seato, []sim.ProposalRecord{unitedAction, weakIn(true)}, true, true, true},
+		{"weak in the domain of gains", seato, []sim.ProposalRecord{weakIn(false)}, true, true, true},
+		{"weak in losses, nothing refused before", seato, []sim.ProposalRecord{weakIn(true)}, false, false, false},
+		{"no proposal formed it", seato, []sim.ProposalRecord{unitedAction}, false, false, false},
+		{"strong", func() ally { a := seato; a.strong = true; return a }(), []sim.ProposalRecord{weakIn(false)}, false, false, false},
 		{"formed in 1956", func() ally { a := seato; a.formed, a.patronJoined = 72, 72; return a }(),
-			[]runner.ProposalRow{func() runner.ProposalRow { p := weakIn(false); p.Tick = 72; return p }()}, false, false, false},
-		{"still in force at the horizon", func() ally { a := seato; a.ended, a.cause = -1, ""; return a }(), []runner.ProposalRow{weakIn(false)}, true, true, false},
-		{"ended by occupation", func() ally { a := seato; a.cause = "occupied"; return a }(), []runner.ProposalRow{weakIn(false)}, true, true, false},
-		{"the patron left", func() ally { a := seato; a.cause = "patron_left"; return a }(), []runner.ProposalRow{weakIn(false)}, true, true, true},
+			[]sim.ProposalRecord{func() sim.ProposalRecord { p := weakIn(false); p.Tick = 72; return p }()}, false, false, false},
+		{"still in force at the horizon", func() ally { a := seato; a.ended, a.cause = -1, ""; return a }(), []sim.ProposalRecord{weakIn(false)}, true, true, false},
+		{"ended by occupation", func() ally { a := seato; a.cause = "occupied"; return a }(), []sim.ProposalRecord{weakIn(false)}, true, true, false},
+		{"the patron left", func() ally { a := seato; a.cause = "patron_left"; return a }(), []sim.ProposalRecord{weakIn(false)}, true, true, true},
 	} {
 		r := record(usa, []ally{c.a}, c.ps...)
 		// ids must match the alliance's position for the proposal link

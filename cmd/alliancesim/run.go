@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -131,14 +132,12 @@ func printTimeline(w io.Writer, r *sim.Result, verbose bool) {
 // describedResult is a run's record as --json prints it: the Result, each
 // event with its sentence.
 type describedResult struct {
-	Scenario  string               `json:"scenario"`
-	Seed      uint64               `json:"seed"`
-	Start     string               `json:"start"`
-	Ticks     int                  `json:"ticks"`
-	States    []string             `json:"states"`
-	Alliances []sim.AllianceRecord `json:"alliances"`
-	Events    []describedEvent     `json:"events"`
-	Series    []sim.Sample         `json:"series,omitempty"`
+	sim.Record
+	Scenario string           `json:"scenario"`
+	Start    string           `json:"start"`
+	States   []string         `json:"states"`
+	Events   []describedEvent `json:"events"`
+	Series   []sim.Sample     `json:"series,omitempty"`
 }
 
 type describedEvent struct {
@@ -147,8 +146,8 @@ type describedEvent struct {
 }
 
 func withSentences(r *sim.Result) *describedResult {
-	d := &describedResult{Scenario: r.Scenario, Seed: r.Seed, Start: r.Start, Ticks: r.Ticks, States: r.States,
-		Alliances: r.Alliances, Events: make([]describedEvent, 0, len(r.Events)), Series: r.Series}
+	d := &describedResult{Record: r.Record, Scenario: r.Scenario, Start: r.Start, States: r.States,
+		Events: make([]describedEvent, 0, len(r.Events)), Series: r.Series}
 	for i := range r.Events {
 		d.Events = append(d.Events, describedEvent{r.Events[i], timeline.Describe(&r.Events[i])})
 	}
@@ -165,27 +164,26 @@ func printAlliances(w io.Writer, r *sim.Result) {
 		return
 	}
 	fmt.Fprintf(w, "%-3s %-12s %-10s %-6s %-8s %-8s %-8s %-12s %s\n", "id", "kind", "origin", "commit", "formed", "patron", "ended", "cause", "members")
-	for _, a := range r.Alliances {
-		joined, ended := "-", "-"
+	for i := range r.Alliances {
+		a := &r.Alliances[i]
+		joined, ended, commitment := "-", "-", "weak"
 		if a.PatronJoined >= 0 {
-			joined = r.Alliances[a.ID].FormedDate
-			if a.PatronJoined != a.Formed {
-				joined = label(r, a.PatronJoined)
-			}
+			joined = r.Date(a.PatronJoined)
 		}
 		if a.Ended >= 0 {
-			ended = a.EndedDate
+			ended = r.Date(a.Ended)
 		}
-		fmt.Fprintf(w, "%-3d %-12s %-10s %-6s %-8s %-8s %-8s %-12s %s\n", a.ID, a.Kind, a.Origin, a.Commitment,
-			a.FormedDate, joined, ended, a.EndCause, strings.Join(a.Members, " "))
-	}
-}
-
-func label(r *sim.Result, tick int) string {
-	for _, e := range r.Events {
-		if e.Tick == tick {
-			return e.Date
+		if a.Strong {
+			commitment = "strong"
 		}
+		final := a.FinalMembers()
+		var members []string // in the scenario's order of states
+		for _, s := range r.States {
+			if slices.Contains(final, s) {
+				members = append(members, s)
+			}
+		}
+		fmt.Fprintf(w, "%-3d %-12s %-10s %-6s %-8s %-8s %-8s %-12s %s\n", a.ID, a.Kind(), a.Origin, commitment,
+			r.Date(a.Formed), joined, ended, a.Cause, strings.Join(members, " "))
 	}
-	return fmt.Sprintf("tick %d", tick)
 }

@@ -30,7 +30,7 @@ import (
 func australiaAllied(r *runner.Replication) float64 {
 	first := math.NaN()
 	for _, a := range r.Result.Alliances {
-		for _, m := range a.Memberships {
+		for _, m := range a.Members {
 			if m.State == "aus" && (math.IsNaN(first) || float64(m.Joined) < first) {
 				first = float64(m.Joined)
 			}
