@@ -105,9 +105,9 @@ func NewAggregator(scenario string, seed uint64, cal sim.Calendar, hubTicks []in
 		hubLE03: make([]int, len(hubTicks)), hubGE06: make([]int, len(hubTicks))}
 }
 
-// DefaultHubTicks are the first months of the decades within the horizon
+// defaultHubTicks are the first months of the decades within the horizon
 // (1950-01, 1960-01, …), or the middle of the run if none falls inside.
-func DefaultHubTicks(cal sim.Calendar, ticks int) []int {
+func defaultHubTicks(cal sim.Calendar, ticks int) []int {
 	var out []int
 	for y := cal.StartYear; ; y++ {
 		t := cal.TickOf(y, 1)
@@ -126,11 +126,11 @@ func DefaultHubTicks(cal sim.Calendar, ticks int) []int {
 
 // Add folds in one run.
 func (a *Aggregator) Add(r *Record) {
-	a.AddMeasured(r, MeasureRun(r, a.hubTicks))
+	a.addMeasured(r, measureRun(r, a.hubTicks))
 }
 
-// AddMeasured folds in one run whose measures are already computed.
-func (a *Aggregator) AddMeasured(r *Record, m RunMeasures) {
+// addMeasured folds in one run whose measures are already computed.
+func (a *Aggregator) addMeasured(r *Record, m runMeasures) {
 	a.runs++
 	for k, ok := range m.Happened {
 		if ok {

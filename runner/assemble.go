@@ -189,8 +189,8 @@ func assembleFiles(m *Manifest, holder func(chunk) string, out string) (err erro
 		defer pointSummaries.abort()
 	}
 	hubDates := hubColumns(m)
-	tables := []*table{newTable(alliances, AllianceColumns), newTable(memberships, MembershipColumns),
-		newTable(runs, runColumns(hubDates, m.Measures)), newTable(survival, SurvivalColumns)}
+	tables := []*table{newTable(alliances, allianceColumns), newTable(memberships, membershipColumns),
+		newTable(runs, runColumns(hubDates, m.Measures)), newTable(survival, survivalColumns)}
 	var pointTable *table
 	if sweep {
 		pointTable = newTable(points, pointColumns(m.Vary, m.Measures))
@@ -341,9 +341,9 @@ func (m *Manifest) pointAggregator(p int) *Aggregator {
 
 // fold adds a record to its point's aggregate and the pooled one, and
 // returns its measures (for runs.csv).
-func (m *Manifest) fold(r *Record, point, pooled *Aggregator) RunMeasures {
-	meas := MeasureRun(r, m.Points[r.Point].HubTicks)
-	point.AddMeasured(r, meas)
+func (m *Manifest) fold(r *Record, point, pooled *Aggregator) runMeasures {
+	meas := measureRun(r, m.Points[r.Point].HubTicks)
+	point.addMeasured(r, meas)
 	pooled.Add(r)
 	return meas
 }

@@ -355,7 +355,7 @@ type partWriter struct {
 	ch       chunk
 	runs     int
 	files    []*summedFile
-	series   *SeriesAggregate
+	series   *seriesAggregate
 }
 
 type summedFile struct {
@@ -372,7 +372,7 @@ func (s *summedFile) Write(p []byte) (int, error) {
 	return n, err
 }
 
-func newPartWriter(dir string, ch chunk, events bool, series *SeriesAggregate) (*partWriter, error) {
+func newPartWriter(dir string, ch chunk, events bool, series *seriesAggregate) (*partWriter, error) {
 	tmp, err := mkdirTemp(filepath.Join(dir, "parts"), tmpPrefix+ch.name()+"-")
 	if err != nil {
 		return nil, err

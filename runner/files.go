@@ -16,16 +16,16 @@ import (
 // and an empty cell where a value does not exist (an alliance that never
 // ended, a run in which no patron committed) — never a sentinel such as -1.
 
-// AllianceColumns are the columns of alliances.csv: one row per alliance
+// allianceColumns are the columns of alliances.csv: one row per alliance
 // per run (see the README).
-var AllianceColumns = []string{"point", "run", "seed", "alliance", "kind", "size_formed", "size_final",
+var allianceColumns = []string{"point", "run", "seed", "alliance", "kind", "size_formed", "size_final",
 	"founders", "members", "patron", "origin", "commitment", "formed", "formed_date",
 	"patron_joined", "patron_joined_date", "patron_size", "client_peak",
 	"ended", "ended_date", "end_cause", "duration"}
 
-// MembershipColumns are the columns of memberships.csv: one row per
+// membershipColumns are the columns of memberships.csv: one row per
 // membership of a state in an alliance.
-var MembershipColumns = []string{"point", "run", "alliance", "state", "joined", "joined_date", "left", "left_date", "entry", "exit"}
+var membershipColumns = []string{"point", "run", "alliance", "state", "joined", "joined_date", "left", "left_date", "entry", "exit"}
 
 // runColumns are the columns of runs.csv: one row per replication, with
 // every share's indicator (0 or 1), the first patron commitment and the
@@ -122,7 +122,7 @@ func writeMembershipRows(t *table, r *Record, cal sim.Calendar) error {
 	return nil
 }
 
-func writeRunRow(t *table, r *Record, m *RunMeasures, cal sim.Calendar, hubTicks []int, hubDates []string) error {
+func writeRunRow(t *table, r *Record, m *runMeasures, cal sim.Calendar, hubTicks []int, hubDates []string) error {
 	cells := []string{itoa(r.Point), itoa(r.Run), strconv.FormatUint(r.Seed, 10)}
 	for _, ok := range m.Happened {
 		cells = append(cells, map[bool]string{false: "0", true: "1"}[ok])
@@ -159,8 +159,8 @@ func optCell(x *float64) string {
 	return FormatFloat(*x)
 }
 
-// SurvivalColumns are the columns of survival.csv.
-var SurvivalColumns = []string{"point", "group", "t", "at_risk", "events", "censored", "s", "se", "lower", "upper"}
+// survivalColumns are the columns of survival.csv.
+var survivalColumns = []string{"point", "group", "t", "at_risk", "events", "censored", "s", "se", "lower", "upper"}
 
 // writeSurvival writes the survival.csv rows of point p.
 func writeSurvival(t *table, p int, s *Summary) error {

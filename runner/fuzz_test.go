@@ -109,15 +109,15 @@ func FuzzRecords(f *testing.F) {
 		}
 		agg := NewAggregator(m.Scenario, m.Seed, m.calendar(0), m.Points[0].HubTicks)
 		var out bytes.Buffer
-		tables := []*table{newTable(&out, AllianceColumns), newTable(&out, MembershipColumns), newTable(&out, runColumns(hubColumns(&m), m.Measures))}
+		tables := []*table{newTable(&out, allianceColumns), newTable(&out, membershipColumns), newTable(&out, runColumns(hubColumns(&m), m.Measures))}
 		err := partRecords("part", &m, ch, bytes.NewReader(runs), func(r *Record) error {
 			for i := range r.Alliances {
 				if d := r.Alliances[i].End(r.Ticks) - r.Alliances[i].Formed; d < 0 {
 					t.Fatalf("accepted a record with lifetime %d", d)
 				}
 			}
-			meas := MeasureRun(r, m.Points[0].HubTicks)
-			agg.AddMeasured(r, meas)
+			meas := measureRun(r, m.Points[0].HubTicks)
+			agg.addMeasured(r, meas)
 			cal := m.calendar(0)
 			if err := writeAllianceRows(tables[0], r, cal); err != nil {
 				return err

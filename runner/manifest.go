@@ -72,7 +72,7 @@ func (p *Plan) Manifest() Manifest {
 			cal, ticks, every = sc.Calendar, sc.Ticks, int(pt.Compiled.Params().RecordEvery)
 		}
 		m.Points = append(m.Points, ManifestPoint{Values: pt.Values, ScenarioSHA256: pt.SHA256, Start: cal.Label(0),
-			MonthsPerTick: cal.MonthsPerTick, Ticks: ticks, HubTicks: DefaultHubTicks(cal, ticks), SeriesEvery: every, Unit: pt.Unit})
+			MonthsPerTick: cal.MonthsPerTick, Ticks: ticks, HubTicks: defaultHubTicks(cal, ticks), SeriesEvery: every, Unit: pt.Unit})
 	}
 	return m
 }

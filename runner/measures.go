@@ -43,25 +43,25 @@ var ShareKeys = []string{
 
 func (s Share) String() string { return ShareKeys[s] }
 
-// RunMeasures is what one run contributes to a summary, as written to
+// runMeasures is what one run contributes to a summary, as written to
 // runs.csv: which shares happened, the tick of the first patron
 // commitment (-1 if none) and the hub-and-spokes index at each checkpoint.
-type RunMeasures struct {
+type runMeasures struct {
 	Happened        [numShares]bool
 	FirstCommitment int
-	Hub             []HubValue
+	Hub             []hubValue
 }
 
-// HubValue is the hub-and-spokes index of a run at a checkpoint; OK is
+// hubValue is the hub-and-spokes index of a run at a checkpoint; OK is
 // false when no patron alliance was in force then.
-type HubValue struct {
+type hubValue struct {
 	Index float64
 	OK    bool
 }
 
-// MeasureRun computes the run's built-in measures from its alliance records.
-func MeasureRun(r *Record, hubTicks []int) RunMeasures {
-	m := RunMeasures{FirstCommitment: -1, Hub: make([]HubValue, len(hubTicks))}
+// measureRun computes the run's built-in measures from its alliance records.
+func measureRun(r *Record, hubTicks []int) runMeasures {
+	m := runMeasures{FirstCommitment: -1, Hub: make([]hubValue, len(hubTicks))}
 	for i := range r.Alliances {
 		a := &r.Alliances[i]
 		if a.Origin == "client" || a.Origin == "indigenous" {

@@ -14,7 +14,7 @@ type Options struct {
 	Seed     uint64 // replication r plays seed Seed + r (ReplicationSeed)
 	Point    int    // sweep point index (records)
 	Workers  int    // 0: GOMAXPROCS; capped at MaxWorkers and at Runs
-	HubTicks []int  // nil: DefaultHubTicks
+	HubTicks []int  // nil: the first month of every decade within the horizon
 	// Progress, if set, is called after each finished replication with the
 	// number done and the total, from the collecting goroutine.
 	Progress func(done, total int)
@@ -54,7 +54,7 @@ func MonteCarlo(ctx context.Context, c *sim.Compiled, opts Options) (*Summary, e
 	sc := c.Scenario()
 	hub := opts.HubTicks
 	if hub == nil {
-		hub = DefaultHubTicks(sc.Calendar, sc.Ticks)
+		hub = defaultHubTicks(sc.Calendar, sc.Ticks)
 	}
 	agg := NewAggregator(sc.Name, opts.Seed, sc.Calendar, hub)
 	agg.SetMeasures(measureNames(opts.Measures))

@@ -292,15 +292,15 @@ func readPointSummaries(path string, n int) ([]*Summary, error) {
 	return out, nil
 }
 
-// SensitivityColumns are the columns of sensitivity.csv: one row per
+// sensitivityColumns are the columns of sensitivity.csv: one row per
 // output, varied path and index — S1 and ST (Sobol), mu_star, mu and sigma
 // (Morris) — with its estimate and 95% bootstrap interval (empty when
 // undefined: an output that does not vary has no indices).
-var SensitivityColumns = []string{"output", "parameter", "index", "estimate", "low", "high"}
+var sensitivityColumns = []string{"output", "parameter", "index", "estimate", "low", "high"}
 
 // WriteCSV writes the analysis as sensitivity.csv.
 func (s *Sensitivity) WriteCSV(w io.Writer) error {
-	t := newTable(w, SensitivityColumns)
+	t := newTable(w, sensitivityColumns)
 	for _, o := range s.Outputs {
 		for i, path := range s.Vary {
 			var rows []struct {

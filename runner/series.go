@@ -41,10 +41,10 @@ var SeriesMeasures = []SeriesMeasure{
 	{Name: "alliances", Doc: "number of alliances in force it belongs to (16 stands for 16 or more in the quantiles)", Bins: 17, Width: 1, Discrete: true},
 }
 
-// SeriesColumns are the columns of series.csv: one row per point, sampled
+// seriesColumns are the columns of series.csv: one row per point, sampled
 // tick, state and measure, with the mean over the runs and the 5%, 50% and
 // 95% quantiles.
-var SeriesColumns = []string{"point", "tick", "date", "state", "measure", "mean", "q05", "q50", "q95"}
+var seriesColumns = []string{"point", "tick", "date", "state", "measure", "mean", "q05", "q50", "q95"}
 
 // seriesQuantiles are the quantiles of series.csv.
 var seriesQuantiles = []float64{0.05, 0.5, 0.95}
@@ -58,10 +58,10 @@ var seriesStride = func() int {
 	return n
 }()
 
-// SeriesAggregate is the time series of many runs of one point: for every
+// seriesAggregate is the time series of many runs of one point: for every
 // sampled tick, state and measure, a histogram and a sum. Its size depends
 // on the ticks, states and bins, never on the number of runs.
-type SeriesAggregate struct {
+type seriesAggregate struct {
 	Every  int      // record_every
 	Ticks  []int    // the sampled ticks
 	States []string // state ids
@@ -81,10 +81,10 @@ func SeriesTicks(every, horizon int) []int {
 	return out
 }
 
-// NewSeriesAggregate starts an empty aggregate for runs of the given
+// newSeriesAggregate starts an empty aggregate for runs of the given
 // horizon that sample every `every` ticks.
-func NewSeriesAggregate(every, horizon int, states []string) *SeriesAggregate {
-	a := &SeriesAggregate{Every: every, Ticks: SeriesTicks(every, horizon), States: slices.Clone(states)}
+func newSeriesAggregate(every, horizon int, states []string) *seriesAggregate {
+	a := &seriesAggregate{Every: every, Ticks: SeriesTicks(every, horizon), States: slices.Clone(states)}
 	cells := len(a.Ticks) * len(a.States)
 	a.sums = make([]float64, cells*len(SeriesMeasures))
 	a.counts = make([]uint32, cells*seriesStride)
@@ -92,7 +92,7 @@ func NewSeriesAggregate(every, horizon int, states []string) *SeriesAggregate {
 }
 
 // AddRun folds in one run's samples (sim.World.Series).
-func (a *SeriesAggregate) AddRun(samples []sim.Sample) error {
+func (a *seriesAggregate) AddRun(samples []sim.Sample) error {
 	if len(samples) != len(a.Ticks) {
 		return fmt.Errorf("runner: a run with %d time-series samples where %d belong", len(samples), len(a.Ticks))
 	}
@@ -139,7 +139,7 @@ func (m *SeriesMeasure) bin(v float64) int {
 
 // Merge adds b's runs to a. Counts add exactly; the sums are floats, so
 // merge in a fixed order (chunk order) for a fixed result.
-func (a *SeriesAggregate) Merge(b *SeriesAggregate) error {
+func (a *seriesAggregate) Merge(b *seriesAggregate) error {
 	if a.Every != b.Every || !slices.Equal(a.Ticks, b.Ticks) || !slices.Equal(a.States, b.States) {
 		return fmt.Errorf("runner: time series of different shapes (every %d, %d ticks, states %v; every %d, %d ticks, states %v)",
 			a.Every, len(a.Ticks), a.States, b.Every, len(b.Ticks), b.States)
@@ -154,9 +154,9 @@ func (a *SeriesAggregate) Merge(b *SeriesAggregate) error {
 	return nil
 }
 
-// SeriesStat is one row of series.csv: the mean and quantiles of a
+// seriesStat is one row of series.csv: the mean and quantiles of a
 // measure of a state at a sampled tick.
-type SeriesStat struct {
+type seriesStat struct {
 	Mean, Q05, Q50, Q95 float64
 }
 
@@ -165,12 +165,12 @@ type SeriesStat struct {
 // histogram's cumulative count reaches q·Runs: interpolated linearly
 // within its bin for a continuous measure, the bin's whole value for a
 // discrete one.
-func (a *SeriesAggregate) Stat(k, i, m int) SeriesStat {
+func (a *seriesAggregate) Stat(k, i, m int) seriesStat {
 	cell := k*len(a.States) + i
 	off := cell*seriesStride + seriesOffset(m)
 	meas := &SeriesMeasures[m]
 	counts := a.counts[off : off+meas.Bins]
-	st := SeriesStat{Mean: math.NaN(), Q05: math.NaN(), Q50: math.NaN(), Q95: math.NaN()}
+	st := seriesStat{Mean: math.NaN(), Q05: math.NaN(), Q50: math.NaN(), Q95: math.NaN()}
 	if a.Runs == 0 {
 		return st
 	}
@@ -201,7 +201,7 @@ func (m *SeriesMeasure) quantile(counts []uint32, n int, p float64) float64 {
 	return m.Lo + m.Width*float64(m.Bins)
 }
 
-// seriesFile is the JSON form of a SeriesAggregate, as each chunk stores
+// seriesFile is the JSON form of a seriesAggregate, as each chunk stores
 // it in parts/<chunk>/series.json: the sums, and for every cell the
 // non-empty bins as pairs (bin, count).
 type seriesFile struct {
@@ -216,7 +216,7 @@ type seriesFile struct {
 }
 
 // MarshalJSON writes the aggregate in its sparse form.
-func (a *SeriesAggregate) MarshalJSON() ([]byte, error) {
+func (a *seriesAggregate) MarshalJSON() ([]byte, error) {
 	f := seriesFile{Every: a.Every, Ticks: a.Ticks, States: a.States, Runs: a.Runs, Sums: a.sums}
 	for _, m := range SeriesMeasures {
 		f.Measures = append(f.Measures, m.Name)
@@ -244,7 +244,7 @@ func (a *SeriesAggregate) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON reads the sparse form and checks it: the measures and
 // bins of this version, every cell's counts adding up to the runs.
-func (a *SeriesAggregate) UnmarshalJSON(b []byte) error {
+func (a *seriesAggregate) UnmarshalJSON(b []byte) error {
 	var f seriesFile
 	if err := json.Unmarshal(b, &f); err != nil {
 		return err
@@ -259,7 +259,7 @@ func (a *SeriesAggregate) UnmarshalJSON(b []byte) error {
 	if f.Every < 1 || !slices.Equal(f.Ticks, SeriesTicks(f.Every, lastTick(f.Ticks)+1)) || f.Runs < 0 {
 		return fmt.Errorf("sampled ticks %v do not follow every %d", f.Ticks, f.Every)
 	}
-	*a = *NewSeriesAggregate(f.Every, lastTick(f.Ticks)+1, f.States)
+	*a = *newSeriesAggregate(f.Every, lastTick(f.Ticks)+1, f.States)
 	a.Runs = f.Runs
 	if len(f.Sums) != len(a.sums) || len(f.Counts) != len(a.sums) {
 		return fmt.Errorf("%d sums and %d histograms for %d ticks × %d states × %d measures",

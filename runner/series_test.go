@@ -19,7 +19,7 @@ import (
 // The quantiles of a histogram: linear within the bin for a continuous
 // measure, the whole value for a discrete one; the mean from the sums.
 func TestSeriesQuantiles(t *testing.T) {
-	a := NewSeriesAggregate(1, 1, []string{"x"})
+	a := newSeriesAggregate(1, 1, []string{"x"})
 	// Threats 0.1 (×2), 0.5 (×1), 0.9 (×1); 0, 1 or 3 alliances.
 	for i, th := range []float64{0.1, 0.1, 0.5, 0.9} {
 		al := [][]int{nil, {1}, {1, 2, 3}, nil}[i]
@@ -58,8 +58,8 @@ func TestSeriesMergeAndJSON(t *testing.T) {
 	for i := range c.N() {
 		ids = append(ids, c.ID(i))
 	}
-	whole := NewSeriesAggregate(6, c.Scenario().Ticks, ids)
-	halves := [2]*SeriesAggregate{NewSeriesAggregate(6, c.Scenario().Ticks, ids), NewSeriesAggregate(6, c.Scenario().Ticks, ids)}
+	whole := newSeriesAggregate(6, c.Scenario().Ticks, ids)
+	halves := [2]*seriesAggregate{newSeriesAggregate(6, c.Scenario().Ticks, ids), newSeriesAggregate(6, c.Scenario().Ticks, ids)}
 	for r := range 6 {
 		w := sim.NewWorld(c, uint64(r+1))
 		if _, err := w.Run(context.Background()); err != nil {
@@ -72,7 +72,7 @@ func TestSeriesMergeAndJSON(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	var back [2]SeriesAggregate
+	var back [2]seriesAggregate
 	for i, h := range halves {
 		b, err := json.Marshal(h)
 		if err != nil {
@@ -93,11 +93,11 @@ func TestSeriesMergeAndJSON(t *testing.T) {
 			t.Fatalf("sum %d: %v merged, %v whole", i, back[0].sums[i], whole.sums[i])
 		}
 	}
-	bad := NewSeriesAggregate(12, c.Scenario().Ticks, ids)
+	bad := newSeriesAggregate(12, c.Scenario().Ticks, ids)
 	if err := whole.Merge(bad); err == nil {
 		t.Fatal("merging series of other sampling must fail")
 	}
-	var damaged SeriesAggregate
+	var damaged seriesAggregate
 	b, _ := json.Marshal(halves[0])
 	b = bytes.Replace(b, []byte(`"runs":3`), []byte(`"runs":4`), 1)
 	if err := json.Unmarshal(b, &damaged); err == nil {
@@ -142,7 +142,7 @@ func TestExecuteSeries(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 1+2*10*8*len(SeriesMeasures) || !slices.Equal(rows[0], SeriesColumns) {
+	if len(rows) != 1+2*10*8*len(SeriesMeasures) || !slices.Equal(rows[0], seriesColumns) {
 		t.Fatalf("%d rows, header %v", len(rows), rows[0])
 	}
 	p := plan(t, series)

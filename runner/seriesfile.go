@@ -26,7 +26,7 @@ func (m *Manifest) seriesOn() bool {
 
 // newChunkSeries is the empty aggregate of a chunk of point p, nil when
 // the point records no time series.
-func newChunkSeries(c *sim.Compiled) *SeriesAggregate {
+func newChunkSeries(c *sim.Compiled) *seriesAggregate {
 	every := int(c.Params().RecordEvery)
 	if every <= 0 {
 		return nil
@@ -35,7 +35,7 @@ func newChunkSeries(c *sim.Compiled) *SeriesAggregate {
 	for i := range ids {
 		ids[i] = c.ID(i)
 	}
-	return NewSeriesAggregate(every, c.Scenario().Ticks, ids)
+	return newSeriesAggregate(every, c.Scenario().Ticks, ids)
 }
 
 // seriesWriter writes series.csv during an assembly: it folds the chunks
@@ -46,11 +46,11 @@ type seriesWriter struct {
 	m     *Manifest
 	t     *table
 	point int
-	agg   *SeriesAggregate
+	agg   *seriesAggregate
 }
 
 func newSeriesWriter(w io.Writer, m *Manifest) *seriesWriter {
-	return &seriesWriter{m: m, t: newTable(w, SeriesColumns), point: -1}
+	return &seriesWriter{m: m, t: newTable(w, seriesColumns), point: -1}
 }
 
 // addPart folds in the series of the finished part at path, checked
@@ -74,7 +74,7 @@ func (s *seriesWriter) addPart(path string, ch chunk) error {
 	if err := json.Unmarshal(b, &done); err != nil {
 		return fmt.Errorf("%s: %v", filepath.Join(path, doneFile), err)
 	}
-	var part SeriesAggregate
+	var part seriesAggregate
 	err = readChecked(path, seriesPart, done, func(r io.Reader) error {
 		if err := json.NewDecoder(r).Decode(&part); err != nil {
 			return fmt.Errorf("part %s: %s: %v", path, seriesPart, err)
@@ -129,7 +129,7 @@ func (s *seriesWriter) finish() error {
 
 // addSeries folds a run's samples into a chunk's aggregate; nil
 // aggregates (no series recorded) take nothing.
-func addSeries(a *SeriesAggregate, samples []sim.Sample) error {
+func addSeries(a *seriesAggregate, samples []sim.Sample) error {
 	if a == nil {
 		return nil
 	}
