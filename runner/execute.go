@@ -166,33 +166,22 @@ func Execute(ctx context.Context, plan *Plan, dir string, opts ExecOptions) erro
 }
 
 // eventLine is a line of events.jsonl: an event's record tagged with
-// point and run, the fields a reader of the file uses, and its sentence
-// (package timeline).
+// point and run, and its sentence (package timeline).
 type eventLine struct {
-	Point    int           `json:"point"`
-	Run      int           `json:"run"`
-	Tick     int           `json:"tick"`
-	Date     string        `json:"date"`
-	Type     sim.EventType `json:"type"`
-	Actor    string        `json:"actor,omitempty"`
-	Target   string        `json:"target,omitempty"`
-	Others   []string      `json:"others,omitempty"`
-	Alliance int           `json:"alliance"`
-	Proposal string        `json:"proposal,omitempty"`
-	Reason   string        `json:"reason,omitempty"`
-	Offer    int           `json:"offer,omitempty"`
-	Cells    int           `json:"cells,omitempty"`
-	Text     string        `json:"text"`
+	Point int `json:"point"`
+	Run   int `json:"run"`
+	sim.EventRecord
+	Text string `json:"text"`
 }
 
 // eventLines is a run's event log as JSON lines tagged with point and run.
 func eventLines(point, run int, w *sim.World) ([]byte, error) {
 	var b strings.Builder
 	enc := json.NewEncoder(&b)
-	for _, e := range w.Result().Events {
-		l := eventLine{Point: point, Run: run, Tick: e.Tick, Date: e.Date, Type: e.Type, Actor: e.Actor, Target: e.Target,
-			Others: e.Others, Alliance: e.Alliance, Proposal: e.Proposal, Reason: e.Reason, Offer: e.Offer, Cells: e.Cells,
-			Text: timeline.Describe(&e)}
+	events := w.Events()
+	for i := range events {
+		l := eventLine{Point: point, Run: run, EventRecord: w.EventRecord(&events[i])}
+		l.Text = timeline.Describe(&l.EventRecord)
 		if err := enc.Encode(l); err != nil {
 			return nil, err
 		}
