@@ -27,6 +27,34 @@ func TestGrid(t *testing.T) {
 	}
 }
 
+// A constraint keeps out the combinations it rules out, in grid order,
+// and leaves the scenario it reads as it was.
+func TestSpecGridConstraint(t *testing.T) {
+	sc, err := configs.Builtin("asia-1950")
+	if err != nil {
+		t.Fatal(err)
+	}
+	chn, sov := revisionism("chn", "why", 0.2, 0.3, 0.4), revisionism("sov", "why", 0.1, 0.2, 0.3)
+	before := []float64{chn.Get(sc), sov.Get(sc)}
+	spec := Spec{Scenario: "asia-1950", Inputs: []Input{chn, sov}, Constraints: []Constraint{{
+		Why:   "the PRC above the USSR",
+		Admit: func(sc *sim.Scenario) bool { return chn.Get(sc) > sov.Get(sc) },
+	}}}
+	g, excluded := spec.Grid(sc)
+	want := [][]float64{{0.2, 0.1}, {0.3, 0.1}, {0.3, 0.2}, {0.4, 0.1}, {0.4, 0.2}, {0.4, 0.3}}
+	if excluded != 3 || len(g) != len(want) {
+		t.Fatalf("grid %v, %d kept out; want %v and 3", g, excluded, want)
+	}
+	for i := range want {
+		if !slices.Equal(g[i], want[i]) {
+			t.Errorf("grid[%d] = %v, want %v", i, g[i], want[i])
+		}
+	}
+	if after := []float64{chn.Get(sc), sov.Get(sc)}; !slices.Equal(after, before) {
+		t.Errorf("the scenario holds %v after the grid, %v before", after, before)
+	}
+}
+
 // The rule, by hand: most targets met; then the smallest shortfall; then
 // the first.
 func TestChoose(t *testing.T) {
@@ -66,6 +94,14 @@ func TestSpecsNameTheirScenarios(t *testing.T) {
 		if len(targets.For(spec.Scenario)) == 0 {
 			t.Errorf("%s has no targets", spec.Scenario)
 		}
+		if !spec.admits(sc, currentValues(spec, sc)) {
+			t.Errorf("%s: the built-in scenario breaks a constraint of its calibration", spec.Scenario)
+		}
+		for _, c := range spec.Constraints {
+			if c.Why == "" || c.Admit == nil {
+				t.Errorf("%s: a constraint must say why and what it admits", spec.Scenario)
+			}
+		}
 		for _, in := range spec.Inputs {
 			if in.Why == "" || len(in.Values) < 2 {
 				t.Errorf("%s %s: say why it is free and try at least two values", spec.Scenario, in.Name)
@@ -85,6 +121,14 @@ func TestSpecsNameTheirScenarios(t *testing.T) {
 			}
 		}
 	}
+}
+
+func currentValues(spec Spec, sc *sim.Scenario) []float64 {
+	var v []float64
+	for _, in := range spec.Inputs {
+		v = append(v, in.Get(sc))
+	}
+	return v
 }
 
 // docs/calibration.md is the output of the harness as committed, byte for

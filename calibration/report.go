@@ -29,7 +29,9 @@ a target.
 The rule: every combination of the free inputs' values runs on the
 calibration seeds 1–500; the chosen one meets the most targets of
 HISTORY.md there, then has the smallest total shortfall Σ max(0,
-threshold − share), then comes first in the grid. It is then run on the
+threshold − share), then comes first in the grid (the values ascend, so a
+tie goes to the smaller values). Combinations the sources rule out (a
+constraint, stated where it applies) are not run. It is then run on the
 held-out seeds 1001–1500, which never enter the choice. A target is met
 only if it holds on both ranges. Shares are percentages of the runs a
 target counts, with 95% Wilson intervals.
@@ -56,6 +58,12 @@ func writeReport(b *strings.Builder, r *Report) {
 			holds += " (not the chosen value)"
 		}
 		fmt.Fprintf(b, "| `%s` | %s | %s | %s | %s |\n", in.Name, strings.Join(vals, ", "), num(chosen.Values[i]), holds, in.Why)
+	}
+	for _, c := range spec.Constraints {
+		fmt.Fprintf(b, "\nConstraint: %s\n", c.Why)
+	}
+	if r.Excluded > 0 {
+		fmt.Fprintf(b, "\nThe constraint keeps %d of the %d combinations of the values out of the grid; they are not run.\n", r.Excluded, r.Excluded+len(r.Candidates))
 	}
 	ids := make([]string, len(chosen.Results))
 	for i, t := range chosen.Results {
@@ -94,15 +102,16 @@ func writeReport(b *strings.Builder, r *Report) {
 		for _, v := range in.Values {
 			want := append([]float64(nil), chosen.Values...)
 			want[i] = v
-			for _, c := range r.Candidates {
-				if slices.Equal(c.Values, want) {
-					cells := []string{num(v)}
-					for _, t := range c.Results {
-						cells = append(cells, shareCell(t, false))
-					}
-					row(b, cells...)
-				}
+			k := slices.IndexFunc(r.Candidates, func(c Candidate) bool { return slices.Equal(c.Values, want) })
+			if k < 0 {
+				row(b, append([]string{num(v) + " (kept out by the constraint)"}, slices.Repeat([]string{"—"}, len(ids))...)...)
+				continue
 			}
+			cells := []string{num(v)}
+			for _, t := range r.Candidates[k].Results {
+				cells = append(cells, shareCell(t, false))
+			}
+			row(b, cells...)
 		}
 	}
 	b.WriteString("\n### The chosen values, calibration and held-out seeds\n\n")

@@ -41,6 +41,7 @@ type Report struct {
 	Chosen     int         // index into Candidates
 	HeldOut    []targets.Result
 	Current    []float64 // the values the built-in scenario holds
+	Excluded   int       // combinations the constraints kept out of the grid
 }
 
 // Run calibrates one scenario: every candidate of the grid over seeds
@@ -57,7 +58,8 @@ func Run(ctx context.Context, spec Spec, opts Options) (*Report, error) {
 	for _, in := range spec.Inputs {
 		rep.Current = append(rep.Current, in.Get(base))
 	}
-	grid := Grid(spec.Inputs)
+	grid, excluded := spec.Grid(base)
+	rep.Excluded = excluded
 	total := (len(grid) + 1) * opts.Runs
 	done := 0
 	progress := func(d, _ int) {
@@ -94,6 +96,42 @@ func Grid(inputs []Input) [][]float64 {
 		grid = next
 	}
 	return grid
+}
+
+// Grid lists the combinations of the inputs' values that every
+// constraint admits, the first input varying slowest, and counts those
+// kept out. base is the built-in scenario; it is left as it was.
+func (s Spec) Grid(base *sim.Scenario) (grid [][]float64, excluded int) {
+	saved := make([]float64, len(s.Inputs))
+	for i, in := range s.Inputs {
+		saved[i] = in.Get(base)
+	}
+	defer func() {
+		for i, in := range s.Inputs {
+			in.Set(base, saved[i])
+		}
+	}()
+	for _, values := range Grid(s.Inputs) {
+		if s.admits(base, values) {
+			grid = append(grid, values)
+		} else {
+			excluded++
+		}
+	}
+	return grid, excluded
+}
+
+// admits reports whether every constraint admits the values, set on sc.
+func (s Spec) admits(sc *sim.Scenario, values []float64) bool {
+	for i, in := range s.Inputs {
+		in.Set(sc, values[i])
+	}
+	for _, c := range s.Constraints {
+		if !c.Admit(sc) {
+			return false
+		}
+	}
+	return true
 }
 
 // evaluate runs the scenario with the values set, from the seed.

@@ -17,10 +17,20 @@ type Input struct {
 	Set    func(sc *sim.Scenario, v float64)
 }
 
+// A Constraint keeps out of the grid the combinations of values that the
+// sources rule out, such as an order between two states' intents that the
+// scenario states from the record. Admit sees the built-in scenario with
+// the combination's values set.
+type Constraint struct {
+	Why   string // the rule and its source, as the report prints it
+	Admit func(sc *sim.Scenario) bool
+}
+
 // Spec is the calibration of one scenario.
 type Spec struct {
-	Scenario string
-	Inputs   []Input
+	Scenario    string
+	Inputs      []Input
+	Constraints []Constraint
 }
 
 // Specs are the calibrations of the built-in historical scenarios.
@@ -29,18 +39,25 @@ func Specs() []Spec {
 		{Scenario: "europe-1947", Inputs: []Input{
 			revisionism("sov", "The Soviet Union's intent as read in 1947-01, before the Czech coup and the Berlin blockade (scripted shocks on top of it). "+
 				"In January 1947 London still doubted how real the Russian risk was (Foreign Office memo cited by Cohen, seed 002); no source gives a number.",
-				0.1, 0.2, 0.3, 0.4),
+				0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4),
 		}},
 		{Scenario: "asia-1950", Inputs: []Input{
 			revisionism("chn", "The PRC's intent as read in 1950-01, before the Korean War shocks: three months after its founding, "+
 				"before any clash with a US client. He & Feng (seed 000, citing Mabon 1988) call the communist threat real but not yet an immediate military problem; no source gives a number.",
-				0.3, 0.4, 0.5),
-			revisionism("sov", "The Soviet Union's intent in Asia as read in 1950-01: cautious in Asia (the perimeter speech of 1950-01 left Korea and Taiwan out); no source gives a number.",
 				0.2, 0.3, 0.4),
+			revisionism("sov", "The Soviet Union's intent in Asia as read in 1950-01: cautious in Asia (the perimeter speech of 1950-01 left Korea and Taiwan out); no source gives a number.",
+				0.1, 0.2, 0.3),
 			stake("usa", []string{"aus", "nzl"}, "The patron's stake in Australia and New Zealand (one value for both): NSC 48 names them on the off-shore defence line, "+
 				"below Japan; the record gives an order (Japan first), not a number.",
 				0.6, 1.0),
-		}},
+		}, Constraints: []Constraint{{
+			Why: "The adversaries' pre-war readings keep the order the scenario states from the record: North Korea (border clashes of 1949; " +
+				"its revisionism is a fact of the scenario, not calibrated) above the PRC above the USSR (cautious in Asia).",
+			Admit: func(sc *sim.Scenario) bool {
+				prk, chn, sov := state(sc, "prk").Revisionism, state(sc, "chn").Revisionism, state(sc, "sov").Revisionism
+				return prk > chn && chn > sov
+			},
+		}}},
 	}
 }
 
