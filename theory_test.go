@@ -13,8 +13,8 @@ import (
 // failures included. A change of the model that moves a verdict either
 // way must update this table and the README together.
 var theoryVerdicts = map[string]hypotheses.Verdict{
-	"T1a": hypotheses.Fails, "T1b": hypotheses.Fails, "T1c": hypotheses.Holds, "T1d": hypotheses.Fails,
-	"T2": hypotheses.Fails, "T3a": hypotheses.Holds, "T3b": hypotheses.Holds, "T3c": hypotheses.Inconclusive,
+	"T1a": hypotheses.Fails, "T1b": hypotheses.Inconclusive, "T1c": hypotheses.Holds, "T1d": hypotheses.Fails,
+	"T2": hypotheses.Inconclusive, "T3a": hypotheses.Holds, "T3b": hypotheses.Holds, "T3c": hypotheses.Inconclusive,
 	"T4": hypotheses.Holds, "T5": hypotheses.Holds, "T6": hypotheses.Inconclusive, "T7": hypotheses.Holds,
 	"T8a": hypotheses.Holds, "T8b": hypotheses.Inconclusive, "T9": hypotheses.Fails,
 	"NC1": hypotheses.Holds, "NC2": hypotheses.Holds, "NC3": hypotheses.Holds,

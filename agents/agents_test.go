@@ -72,12 +72,12 @@ func TestPerceiveAndCombine(t *testing.T) {
 	near(t, "symmetric noise", (up+down)/2, Logit(0.2))
 	// T = 1 − (1−0.5)(1−0.2) = 0.6
 	near(t, "noisy-or", Combine(Combine(0, 0.5), 0.2), 0.6)
-	// patron: clients (stake 1, T 0.8) and (stake 0.5, T 0.2) weigh
-	// 1·0.8 = 0.8 and 0.5·0.2 = 0.1: (0.8·0.8 + 0.1·0.2)/0.9 = 0.733333
+	// patron: clients (stake 1, T 0.8) and (stake 0.5, T 0.2):
+	// √((1·0.64 + 0.5·0.04)/1.5) = √0.44 = 0.663325
 	var cl ClientThreats
 	cl.Add(1, 0.8)
 	cl.Add(0.5, 0.2)
-	near(t, "patron", PatronThreat(0.3, cl), 0.66/0.9)
+	near(t, "patron", PatronThreat(0.3, cl), math.Sqrt(0.44))
 	near(t, "patron direct", PatronThreat(0.9, cl), 0.9)
 	near(t, "patron without threatened clients", PatronThreat(0.3, ClientThreats{}), 0.3)
 }
@@ -489,4 +489,48 @@ func TestStrategies(t *testing.T) {
 	if !(ProspectStrategy{}).Admit(v, multi) {
 		t.Error("prospect admits all")
 	}
+}
+
+// The patron's threat from its clients is monotone in each client's
+// threat, lies between their stake-weighted mean and the largest, and
+// ignores clients of stake 0. (The stake × threat weighting it replaced,
+// Σ s·A²/Σ s·A, was not monotone: with clients (1, 0.8) and (1, 0.3) it
+// gave 0.664, and lowering the second to 0.1 raised it to 0.722.)
+func TestPatronThreatMonotone(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for n := 0; n < 20000; n++ {
+		k := 1 + r.IntN(8)
+		stakes, threats := make([]float64, k), make([]float64, k)
+		for i := range stakes {
+			stakes[i], threats[i] = r.Float64(), r.Float64()
+		}
+		fold := func(threats []float64) float64 {
+			var cl ClientThreats
+			for i := range threats {
+				cl.Add(stakes[i], threats[i])
+			}
+			return PatronThreat(0, cl)
+		}
+		before := fold(threats)
+		mean, sum, top := 0.0, 0.0, 0.0
+		for i := range stakes {
+			mean += stakes[i] * threats[i]
+			sum += stakes[i]
+			top = max(top, threats[i])
+		}
+		if mean /= sum; before < mean-tol || before > top+tol {
+			t.Fatalf("stakes %v, threats %v: %v outside [mean %v, max %v]", stakes, threats, before, mean, top)
+		}
+		i := r.IntN(k)
+		lower := append([]float64(nil), threats...)
+		lower[i] *= r.Float64()
+		if after := fold(lower); after > before+tol {
+			t.Fatalf("stakes %v: lowering client %d's threat %v → %v raised the patron's from %v to %v",
+				stakes, i, threats[i], lower[i], before, after)
+		}
+	}
+	var cl ClientThreats
+	cl.Add(0, 0.9)
+	cl.Add(1, 0.2)
+	near(t, "a client of stake 0 counts for nothing", PatronThreat(0, cl), 0.2)
 }

@@ -6,8 +6,8 @@
 // threat (Intent and FriendlyIntent, combined like independent hazards;
 // ShockedRevisionism, scripted shocks on the logit scale; RawThreat;
 // NoisyReading, unbiased noise on the logit scale; Perceive, Combine;
-// ClientThreats and PatronThreat, the patron's attention-weighted threat
-// to its clients), the credible occupation threat (Denial, Credibility,
+// ClientThreats and PatronThreat, the patron's threat to its clients, a
+// stake-weighted quadratic mean), the credible occupation threat (Denial, Credibility,
 // PunishmentKeep, Occupation), framing (AdaptReference, InLosses), option
 // terms (HonourProbability; AutonomyCost with RelativeWeight, Cohen's
 // assurance and Cha's control; Spread, bounded below 1; Divergence and

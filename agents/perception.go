@@ -95,19 +95,20 @@ func Perceive(prev, reading, lag float64) float64 {
 func Combine(total, t float64) float64 { return 1 - (1-total)*(1-t) }
 
 // ClientThreats accumulates the threat to what a patron protects: the
-// mean of its clients' threats T_c^adv weighted by stake_c·T_c^adv. A
-// patron attends to each client in proportion to what it is worth and how
-// threatened it is: a danger to one client is a danger to the region
-// (the domino reasoning of seeds 000 and 003), so the patron's picture
+// stake-weighted quadratic mean of its clients' threats,
+// √(Σ s_c·A_c² / Σ s_c). A danger to one client is a danger to the region
+// (the domino reasoning of seeds 000 and 003): the quadratic mean lies
+// between the plain mean and the largest threat, so the patron's picture
 // follows its most threatened clients rather than dissolving them in an
-// average over all of them (docs/model.md §7.2).
+// average over all of them. And it is monotone: lowering any client's
+// threat never raises the patron's, so protecting a client is never worth
+// less than nothing to it (docs/model.md §7.2, §8.2).
 type ClientThreats struct{ num, den float64 }
 
 // Add folds in one client of the given stake and threat.
 func (c *ClientThreats) Add(stake, threat float64) {
-	w := stake * threat
-	c.num += w * threat
-	c.den += w
+	c.num += stake * threat * threat
+	c.den += stake
 }
 
 // PatronThreat is T_p = max(direct, the clients' threat).
@@ -115,7 +116,7 @@ func PatronThreat(direct float64, clients ClientThreats) float64 {
 	if clients.den <= 0 {
 		return direct
 	}
-	return max(direct, clients.num/clients.den)
+	return max(direct, math.Sqrt(clients.num/clients.den))
 }
 
 // AdaptReference moves the reference point ρ ← ρ + η(T − ρ) in adaptive

@@ -27,8 +27,8 @@
 //     sovereignty; §7.15);
 //  2. perception: Walt's threat, with intents combined like independent
 //     hazards, unbiased noise on the logit scale and lag; the patrons'
-//     attention-weighted threat to their clients; reference points and
-//     domains (§7.2–§7.3);
+//     threat to their clients, which follows the most threatened;
+//     reference points and domains (§7.2–§7.3);
 //  3. the policy reviews due this tick (§7.13);
 //  4. diplomacy, every diplomacy_interval ticks: the reviewing clients seek
 //     collective security or apply, then each reviewing patron follows its

@@ -328,25 +328,26 @@ func TestEntrapmentPenalty(t *testing.T) {
 }
 
 // Cohesion h = agents.Cohesion of the members' threat pictures. A patron's
-// picture is its stakes-weighted clients' pictures, Σ s·x²/Σ s·x, if that
-// exceeds its own: with pictures pat 0.1, c1 0.6, c2 0.2, c3 0.4 and
-// stakes 1, (0.36 + 0.04 + 0.16)/1.2 = 7/15. For S = {pat, c1}: mean
-// (7/15 + 9/15)/2 = 8/15; divergences (1/15)/(15/15) = 1/15 and
-// (1/15)/(17/15) = 1/17; h = 1 − (1/15 + 1/17)/2 = 239/255 =
-// 0.937254901960784. cohesionAndExit sets it, and pat's help to c1 is
-// k·h·P(pat→c1) = 239/255·3.292869816564158 = 3.08625837709347.
+// picture is the stake-weighted quadratic mean of its clients' pictures,
+// √(Σ s·x²/Σ s), if that exceeds its own: with pictures pat 0.1, c1 0.6,
+// c2 0.2, c3 0.4 and stakes 1, x_pat = √((0.36 + 0.04 + 0.16)/3) =
+// √(0.56/3) = 0.432049379893857. For S = {pat, c1}: mean m = (x_pat +
+// 0.6)/2 = 0.516024689946929; divergences |x − m|/(x + m) =
+// 0.0885746301100436 and 0.0752450289043916; h = 1 − their mean =
+// 0.918090170492782. cohesionAndExit sets it, and pat's help to c1 is
+// k·h·P(pat→c1) = 0.918090170492782·3.292869816564158 = 3.02315141129993.
 func TestCohesion(t *testing.T) {
 	w := NewWorld(mustCompile(t, testScenario()), 1)
 	w.perceive()
 	al := w.form(set(pat, c1), true, OriginBilateral)
 	w.directPicture[pat], w.directPicture[c1], w.directPicture[c2], w.directPicture[c3] = 0.1, 0.6, 0.2, 0.4
 	w.patronTotals()
-	nearly(t, "pat's picture", w.picture[pat], 7.0/15, handTol)
-	nearly(t, "cohesionOf", w.cohesionOf(set(pat, c1)), 239.0/255, handTol)
+	nearly(t, "pat's picture", w.picture[pat], math.Sqrt(0.56/3), handTol)
+	nearly(t, "cohesionOf", w.cohesionOf(set(pat, c1)), 0.918090170492782, handTol)
 	w.reviewing = 0 // no exit decisions
 	w.cohesionAndExit()
-	nearly(t, "the alliance's cohesion", al.Cohesion, 239.0/255, handTol)
-	nearly(t, "pat's help to c1", w.help[c1], 3.08625837709347, handTol)
+	nearly(t, "the alliance's cohesion", al.Cohesion, 0.918090170492782, handTol)
+	nearly(t, "pat's help to c1", w.help[c1], 3.02315141129993, handTol)
 }
 
 // Exit: a member leaves when staying is worse than its position without
@@ -417,8 +418,8 @@ func TestExit(t *testing.T) {
 //	    c3 0.0572436888946: T = 0.285330924261889
 //	pat: direct (clients 0.0048661, 0.0055322, 0.0060352; adv 0.0975825)
 //	    0.112331575038759; its clients' threats from adv, x = 0.235502759546,
-//	    0.227543187746, 0.216317394834, weighted Σx²/Σx = 0.226727963962637,
-//	    the larger: T = 0.226727963962637
+//	    0.227543187746, 0.216317394834, stakes 1, quadratic mean
+//	    √(Σx²/3) = 0.226591164399057, the larger: T = 0.226591164399057
 //
 // Revisionism (adv 0.8), a grievance, perception noise and a scripted
 // shock change none of it; a reference the scenario gives is kept.
@@ -429,7 +430,7 @@ func TestStatusQuoReference(t *testing.T) {
 	sc.Events = []ScriptedEvent{{Tick: 0, Kind: ScriptIntent, Actor: "adv", Delta: 2}}
 	sc.States[c3].HasReference, sc.States[c3].Reference = true, 0.42
 	c := mustCompile(t, sc)
-	want := []float64{0.226727963962637, 0.252436670763865, 0.245629019788907, 0.42, 0.285330924261889}
+	want := []float64{0.226591164399057, 0.252436670763865, 0.245629019788907, 0.42, 0.285330924261889}
 	for i, r := range want {
 		nearly(t, c.id[i]+"'s reference", c.reference[i], r, 1e-12)
 	}
