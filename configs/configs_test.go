@@ -438,6 +438,17 @@ func TestMapSizeCapped(t *testing.T) {
 	}
 }
 
+// An unknown glyph drawn on several cells is one error, at the line and
+// cell of the first, with the count of the others.
+func TestUnknownGlyphGrouped(t *testing.T) {
+	bad := strings.Replace(base, "~~AA..BB\n~~AA..BB", "~~AA..BB\n~~AA.??B", 1)
+	list := parseErrors(t, bad)
+	if len(list) != 1 || list[0].Line != 10 || list[0].Key != "theater.map" ||
+		!strings.Contains(list[0].Msg, "row 2, column 6: ") || !strings.Contains(list[0].Msg, "(and 1 more cells)") {
+		t.Fatalf("want one error at line 10, row 2, column 6, counting 1 more cell; got %v", list)
+	}
+}
+
 // Weights, costs, stakes and decision settings have finite maxima, so
 // that no value a file allows can make the model's arithmetic overflow:
 // weight_proximity = weight_offence = 1e308 gave NaN threats. A horizon

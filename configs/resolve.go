@@ -330,19 +330,7 @@ func resolveTheater(f *rawFile, sc *sim.Scenario, glyphs map[rune]int, e *errs) 
 		if errors.As(err, &me) {
 			// A cell-by-cell problem (an unknown glyph) is reported once,
 			// at its first cell, with the number of cells.
-			count := map[string]int{}
-			for _, x := range me {
-				count[x.Which+x.Msg]++
-			}
-			for _, x := range me {
-				n := count[x.Which+x.Msg]
-				if n == 0 {
-					continue
-				}
-				count[x.Which+x.Msg] = 0
-				if n > 1 {
-					x.Msg += fmt.Sprintf(" (and %d more cells)", n-1)
-				}
+			for _, x := range me.Grouped() {
 				o := &t.Map
 				if x.Which == "rough" {
 					o = &t.Rough

@@ -253,21 +253,8 @@ func (sc *Scenario) validateTheater(v *validator, glyphsOK bool) *theater.Grid {
 	case errors.As(err, &me):
 		// A cell-by-cell problem (an unknown glyph) is reported once, at
 		// its first cell, with the number of cells.
-		count := map[string]int{}
-		for _, x := range me {
-			count[x.Which+x.Msg]++
-		}
-		for _, x := range me {
-			n := count[x.Which+x.Msg]
-			if n == 0 {
-				continue
-			}
-			count[x.Which+x.Msg] = 0
-			msg := x.Msg
-			if n > 1 {
-				msg += fmt.Sprintf(" (and %d more cells)", n-1)
-			}
-			v.at("theater."+x.Which, "row %d, column %d: %s", x.Row+1, x.Col+1, msg)
+		for _, x := range me.Grouped() {
+			v.at("theater."+x.Which, "row %d, column %d: %s", x.Row+1, x.Col+1, x.Msg)
 		}
 		return nil
 	case err != nil:

@@ -2,6 +2,7 @@ package sim
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -164,5 +165,26 @@ func TestValidateReportsAll(t *testing.T) {
 	var fe FieldError
 	if !errors.As(err, &fe) || fe.Path != "params.sea_cost" {
 		t.Errorf("errors.As finds the first FieldError: %+v", fe)
+	}
+}
+
+// An unknown glyph on many cells is one error, at its first cell, with the
+// count of the others (theater.MapErrors.Grouped).
+func TestValidateGroupsMapErrors(t *testing.T) {
+	sc := testScenario()
+	n := strings.Count(sc.Map, "P")
+	sc.Map = strings.ReplaceAll(sc.Map, "P", "Z")
+	var list ValidationErrors
+	if err := sc.Validate(); !errors.As(err, &list) {
+		t.Fatalf("want ValidationErrors, got %v", err)
+	}
+	var got []FieldError
+	for _, fe := range list {
+		if fe.Path == "theater.map" {
+			got = append(got, fe)
+		}
+	}
+	if len(got) != 1 || !strings.Contains(got[0].Msg, fmt.Sprintf("(and %d more cells)", n-1)) {
+		t.Errorf("%d glyphs Z: want one error at theater.map with the count of the other %d cells; got %v", n, n-1, got)
 	}
 }

@@ -206,6 +206,32 @@ func (es MapErrors) Error() string {
 	return strings.Join(msgs, "; ")
 }
 
+// Grouped reports each problem once, at its first cell, in reading order:
+// a message repeated on several cells (an unknown glyph, say) keeps its
+// first cell and says how many more there are ("… (and 4 more cells)").
+// The receiver is left as it was.
+func (es MapErrors) Grouped() MapErrors {
+	count := map[string]int{}
+	for _, e := range es {
+		count[e.Which+"\x00"+e.Msg]++
+	}
+	var out MapErrors
+	for _, e := range es {
+		key := e.Which + "\x00" + e.Msg
+		n := count[key]
+		if n == 0 {
+			continue
+		}
+		count[key] = 0
+		g := *e
+		if n > 1 {
+			g.Msg += fmt.Sprintf(" (and %d more cells)", n-1)
+		}
+		out = append(out, &g)
+	}
+	return out
+}
+
 // Unwrap lets errors.As find the individual *MapError values.
 func (es MapErrors) Unwrap() []error {
 	out := make([]error, len(es))

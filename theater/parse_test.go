@@ -150,3 +150,32 @@ func TestParseSizeCapped(t *testing.T) {
 		t.Error("a generated theatre over 1000 cells wide must be refused")
 	}
 }
+
+// Grouped keeps each message once, at its first cell, counts the rest,
+// keeps the map's and the overlay's apart, and leaves the list alone.
+func TestMapErrorsGrouped(t *testing.T) {
+	es := MapErrors{
+		{Which: "map", Row: 0, Col: 2, Msg: `unknown glyph "?"`},
+		{Which: "map", Row: 1, Col: 0, Msg: "row 2 is 3 wide, row 1 is 4"},
+		{Which: "map", Row: 1, Col: 1, Msg: `unknown glyph "?"`},
+		{Which: "rough", Row: 0, Col: 0, Msg: `unknown glyph "?"`},
+		{Which: "map", Row: 2, Col: 3, Msg: `unknown glyph "?"`},
+	}
+	got := es.Grouped()
+	want := []string{
+		`map row 0 col 2: unknown glyph "?" (and 2 more cells)`,
+		"map row 1 col 0: row 2 is 3 wide, row 1 is 4",
+		`rough row 0 col 0: unknown glyph "?"`,
+	}
+	if len(got) != len(want) {
+		t.Fatalf("Grouped() = %v, want %q", got, want)
+	}
+	for i := range want {
+		if got[i].Error() != want[i] {
+			t.Errorf("Grouped()[%d] = %q, want %q", i, got[i].Error(), want[i])
+		}
+	}
+	if es[0].Msg != `unknown glyph "?"` {
+		t.Errorf("Grouped changed its receiver: %q", es[0].Msg)
+	}
+}
