@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"fmt"
 	"math"
 	"reflect"
 	"testing"
@@ -403,11 +404,16 @@ func TestExit(t *testing.T) {
 }
 
 // The status-quo reference point (docs/model.md §7.3): Compile's reference
-// is the noise-free total threat at tick 0 with every state's
-// revisionism, grievance and memory zero — what power, geography and
-// ideology give. Intent is then ψ·|Δideology|/2 = 0.15·|Δideology|; τ =
-// I·(Pw + G + 2·Occ)/4, Pw = economy/10, Occ = denial·credibility with no
-// allies (Def = own land), T = 1 − Π(1 − τ).
+// is the noise-free total threat at tick 0 with no grievance or memory,
+// every adversary at status_quo_revisionism (½ by default) and every other
+// state at revisionism zero — what power, geography, ideology and an
+// adversary of undecided intent give. Intent from ideology is
+// ψ·|Δideology|/2 = 0.15·|Δideology|; τ = I·(Pw + G + 2·Occ)/4, Pw =
+// economy/10, Occ = denial·credibility with no allies (Def = own land),
+// T = 1 − Π(1 − τ).
+//
+// With the adversary's status-quo revisionism at 0, intent is ideology's
+// alone:
 //
 //	c1: pat I 0.03, Pw 1, G 0.548812, P 3.29287, Occ 0.702287: τ 0.0221503889376
 //	    adv I 0.27, Pw 0.8, G 0.951229, P 7.60984, Occ 0.86885: τ 0.235502759546
@@ -421,26 +427,45 @@ func TestExit(t *testing.T) {
 //	    0.227543187746, 0.216317394834, stakes 1, quadratic mean
 //	    √(Σx²/3) = 0.226591164399057, the larger: T = 0.226591164399057
 //
+// At ½ each client reads adv with I = 1 − (1 − ½)(1 − 0.27) = 0.635, so
+// its τ from adv is 0.635/0.27 of the above — 0.553867601154, 0.535147867477,
+// 0.508746465628 — and T_c1 = 1 − (1 − 0.0221503889376)(1 − 0.553867601154)
+// = 0.563749607307, T_c2 = 0.546031631411; the patron's direct threat
+// (adv I = 1 − ½·0.7 = 0.65: 0.2114 from adv, 0.2243 in all) is below its
+// clients' quadratic mean √(Σx²/3) = 0.532908849605; the adversary reads
+// no adversary and keeps 0.285330924261889.
+//
 // Revisionism (adv 0.8), a grievance, perception noise and a scripted
 // shock change none of it; a reference the scenario gives is kept.
 func TestStatusQuoReference(t *testing.T) {
-	sc := testScenario()
-	sc.Params.PerceptionNoise = 0.5
-	sc.States[c1].Grievance = map[string]float64{"adv": 0.5}
-	sc.Events = []ScriptedEvent{{Tick: 0, Kind: ScriptIntent, Actor: "adv", Delta: 2}}
-	sc.States[c3].HasReference, sc.States[c3].Reference = true, 0.42
-	c := mustCompile(t, sc)
-	want := []float64{0.226591164399057, 0.252436670763865, 0.245629019788907, 0.42, 0.285330924261889}
-	for i, r := range want {
-		nearly(t, c.id[i]+"'s reference", c.reference[i], r, 1e-12)
-	}
-	w := NewWorld(c, 1)
-	w.Step()
-	for i, r := range want {
-		nearly(t, c.id[i]+"'s reference point at tick 0", w.Reference(i), r, 1e-12)
-	}
-	if !w.InLosses(c1) {
-		t.Error("with adv's revisionism, c1's threat exceeds the status quo: losses")
+	for _, tc := range []struct {
+		revisionism float64
+		want        []float64 // pat, c1, c2, c3 (given), adv
+	}{
+		{0.5, []float64{0.532908849605189, 0.563749607306574, 0.546031631410600, 0.42, 0.285330924261889}},
+		{0, []float64{0.226591164399057, 0.252436670763865, 0.245629019788907, 0.42, 0.285330924261889}},
+	} {
+		sc := testScenario()
+		if sc.Params.StatusQuoRevisionism != 0.5 {
+			t.Fatalf("default status_quo_revisionism %v, want 0.5", sc.Params.StatusQuoRevisionism)
+		}
+		sc.Params.StatusQuoRevisionism = tc.revisionism
+		sc.Params.PerceptionNoise = 0.5
+		sc.States[c1].Grievance = map[string]float64{"adv": 0.5}
+		sc.Events = []ScriptedEvent{{Tick: 0, Kind: ScriptIntent, Actor: "adv", Delta: 2}}
+		sc.States[c3].HasReference, sc.States[c3].Reference = true, 0.42
+		c := mustCompile(t, sc)
+		for i, r := range tc.want {
+			nearly(t, fmt.Sprintf("at %v, %s's reference", tc.revisionism, c.id[i]), c.reference[i], r, 1e-12)
+		}
+		w := NewWorld(c, 1)
+		w.Step()
+		for i, r := range tc.want {
+			nearly(t, fmt.Sprintf("at %v, %s's reference point at tick 0", tc.revisionism, c.id[i]), w.Reference(i), r, 1e-12)
+		}
+		if !w.InLosses(c1) {
+			t.Errorf("at %v: adv's revisionism (0.8, and a shock) puts c1's threat above the status quo: losses", tc.revisionism)
+		}
 	}
 }
 

@@ -43,6 +43,15 @@ type Params struct {
 	PerceptionLag   float64 // λ_p
 	PerceptionNoise float64 // standard deviation of perception noise on the logit scale
 
+	// StatusQuoRevisionism is the revisionism every adversary has in the
+	// status-quo world from which reference points are computed
+	// (docs/model.md §7.3): ½, an adversary read as no more likely to
+	// challenge the status quo than to accept it. A state that reads an
+	// adversary as more revisionist than that is in losses, less in gains
+	// (He & Feng: high threat frames losses, low threat gains). 0 puts every
+	// state that faces any revisionism in losses.
+	StatusQuoRevisionism float64
+
 	// valuation of options (docs/model.md §7.4)
 	PStrong         float64 // honour probability of a strong commitment
 	PWeak           float64 // honour probability of a weak commitment
@@ -250,6 +259,7 @@ var ParamSpecs = []ParamSpec{
 	num("weight_offence", 2, 0, maxWeight, "w_O: weight of offensive capability in threat", func(p *Params) *float64 { return &p.WeightOffence }),
 	num("perception_lag", 0.2, 0, 1, "λ_p: share of the new reading taken each tick", func(p *Params) *float64 { return &p.PerceptionLag }),
 	num("perception_noise", 0.12, 0, 10, "standard deviation of perception noise on the logit scale", func(p *Params) *float64 { return &p.PerceptionNoise }),
+	num("status_quo_revisionism", 0.5, 0, 1, "revisionism of every adversary in the status-quo world of the reference points", func(p *Params) *float64 { return &p.StatusQuoRevisionism }),
 	num("p_strong", 0.9, 0, 1, "honour probability of a strong commitment", func(p *Params) *float64 { return &p.PStrong }),
 	num("p_weak", 0.6, 0, 1, "honour probability of a weak commitment", func(p *Params) *float64 { return &p.PWeak }),
 	num("cost_base", 0.02, 0, maxWeight, "c_0: autonomy cost of any ally", func(p *Params) *float64 { return &p.CostBase }),

@@ -112,7 +112,8 @@ func (w *World) helpOf(m int, row *tieRow) float64 {
 // reads into every other (docs/model.md §7.2): revisionism as scripted
 // shocks left it, ideological distance, grievance and remembered
 // aggression, combined as independent hazards. In the status-quo world
-// (see statusQuoThreats) revisionism, grievance and memory are zero.
+// (see statusQuoThreats) grievance and memory are zero, and revisionism is
+// status_quo_revisionism for an adversary and zero for everyone else.
 func (w *World) refreshIntents() {
 	c, n := w.c, w.c.n
 	for m := 0; m < n; m++ {
@@ -124,6 +125,9 @@ func (w *World) refreshIntents() {
 			r, g, mem := agents.ShockedRevisionism(c.revisionism[j], w.shift[k]), c.grievance[k], w.memory[k]
 			if w.statusQuo {
 				r, g, mem = 0, 0, 0
+				if c.role[j] == Adversary {
+					r = c.p.StatusQuoRevisionism
+				}
 			}
 			w.hostile[k] = agents.Intent(r, w.ideology[m]-w.ideology[j], c.p.IdeologyWeight, g, mem)
 			w.friendly[k] = agents.FriendlyIntent(g, mem)
@@ -385,10 +389,13 @@ func (w *World) refreshThreats(changed agents.Set) {
 }
 
 // statusQuoThreats are the reference points of docs/model.md §7.3: the
-// noise-free total threat every state would perceive at tick 0 if every
-// state's revisionism, grievance and memory were zero — what power,
-// geography and ideology alone give (He & Feng take the status quo as
-// the reference point). A threat above it is a loss.
+// noise-free total threat every state would perceive at tick 0 if no
+// state held a grievance or a memory of aggression, every adversary had
+// the revisionism status_quo_revisionism (½: as likely to challenge the
+// status quo as to accept it) and every other state none — what power,
+// geography, ideology and an adversary of undecided intent give (He &
+// Feng take the status quo as the reference point, and frame a high
+// threat as a loss and a low one as a gain). A threat above it is a loss.
 func statusQuoThreats(c *Compiled) []float64 {
 	w := NewWorld(c, 0)
 	w.statusQuo = true
