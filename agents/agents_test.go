@@ -457,19 +457,19 @@ func TestStrategies(t *testing.T) {
 	if !a.Admit(v, multi) || a.Admit(v, bi) {
 		t.Error("past patience an assurance patron may impose a multilateral, still no bilateral")
 	}
-	v.waited, v.threat = 0, 0.61 // 0.61 − 0.45 > 0.15, but no rise while waiting
+	v.waited, v.rise = 0, 0.3 // a rise while waiting is not the trigger
 	if a.Admit(v, multi) {
-		t.Error("a patron in losses from the start still waits for its clients")
+		t.Error("a patron in losses by 0.05 waits for its clients")
 	}
-	v.rise = 0.16
+	v.threat = 0.625 // 0.625 − 0.45 = 0.175 > 0.15
 	if !a.Admit(v, multi) {
-		t.Error("a rise of threat above the impose threshold while waiting makes the patron impose")
+		t.Error("a patron in losses by more than the impose threshold imposes (MODEL.md §6)")
 	}
-	v.rise = 0.15
+	v.threat = 0.5999 // 0.1499 < 0.15
 	if a.Admit(v, multi) {
-		t.Error("a rise of exactly the threshold does not")
+		t.Error("in losses by less than the threshold it does not")
 	}
-	v.rise = 0.16
+	v.threat = 0.625
 	v.committed = Set(0).With(1).With(2)
 	if a.Admit(v, multi) || a.Admit(v, bi) || !a.Admit(v, join) {
 		t.Error("an assurance patron joins committed clients rather than enlisting them")

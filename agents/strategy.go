@@ -56,6 +56,7 @@ type PatronView interface {
 	Waited() int
 	// Rise is how far the patron's threat rose since it began to wait (0
 	// while it does not wait): the deterioration that makes it impatient.
+	// No built-in strategy reads it; a registered strategy may.
 	Rise() float64
 	// Revisionism is a state's revisionism as the scenario gives it,
 	// before scripted intent shocks.
@@ -108,18 +109,13 @@ func (ProspectStrategy) Admit(PatronView, Option) bool { return true }
 // AssuranceStrategy is Cohen's patron (H1): it wants its clients committed
 // to each other before it commits. Joining a client alliance is always
 // open (H5). To clients not committed to each other it offers nothing for
-// up to decision.patience ticks, unless its threat has risen by more than
-// decision.impose_threshold since it began to wait (a crisis such as Dien
-// Bien Phu); then it may propose a multilateral set of them anyway
-// (imposed), but never to clients already committed to each other. It
-// never offers a bilateral of its own accord: bilaterals come only from
-// the fallback after a refused multilateral (H4).
-//
-// The trigger is the rise while waiting, not the distance from the
-// reference point: with the status-quo reference point (docs/model.md
-// §7.3) every standing revisionism already counts as a loss at the start,
-// and a patron facing any revisionist adversary would impose at once and
-// never wait for its clients (docs/model.md §8.2).
+// up to decision.patience ticks, unless it is in the domain of losses by
+// more than decision.impose_threshold (T_p − ρ_p, as MODEL.md §6 has it:
+// a crisis such as Dien Bien Phu, or an adversary read as far more
+// revisionist than the status quo); then it may propose a multilateral set
+// of them anyway (imposed), but never to clients already committed to each
+// other. It never offers a bilateral of its own accord: bilaterals come
+// only from the fallback after a refused multilateral (H4).
 type AssuranceStrategy struct{}
 
 // Admit implements Strategy.
@@ -134,7 +130,7 @@ func (AssuranceStrategy) Admit(v PatronView, o Option) bool {
 		return false
 	}
 	d := v.Decision()
-	return float64(v.Waited()) >= d.Patience || v.Rise() > d.ImposeThreshold
+	return float64(v.Waited()) >= d.Patience || v.Threat()-v.Reference() > d.ImposeThreshold
 }
 
 // PowerplayStrategy is Cha's patron: clients more revisionist than

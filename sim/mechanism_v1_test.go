@@ -76,40 +76,37 @@ func TestAssurancePatronImposesOnlyPastPatience(t *testing.T) {
 	}
 }
 
-// A threat far above the reference point from the start does not make an
-// assurance patron impose: it waits for its clients. A rise of its threat
-// by more than impose_threshold while it waits does (a scripted shock to
-// adv's intent at tick 1).
+// An assurance patron imposes when it is in losses by more than
+// impose_threshold (MODEL.md §6). With adv read as less revisionist (0.1)
+// than the status quo's ½ the patron starts in gains and waits for its
+// clients; a shock to adv's intent at tick 1 that puts its threat more
+// than the threshold above its reference point makes it impose.
 func TestAssurancePatronImposesPastThreshold(t *testing.T) {
 	sc := testScenario()
-	for i := range sc.States {
-		sc.States[i].HasReference, sc.States[i].Reference = true, 0
-	}
 	sc.States[adv].Revisionism = 0.1
 	sc.Events = []ScriptedEvent{{Tick: 1, Kind: ScriptIntent, Actor: "adv", Delta: 6}}
 	w := NewWorld(mustCompile(t, sc), 1)
 	w.perceive()
-	if w.threat[pat]-w.reference[pat] <= sc.Decision.ImposeThreshold {
-		t.Fatal("test set-up: threat should exceed the impose threshold")
+	if w.threat[pat] >= w.reference[pat] {
+		t.Fatalf("test set-up: the patron should start in gains: threat %v, reference %v", w.threat[pat], w.reference[pat])
 	}
 	w.reviewing = set(pat)
 	w.patronRound(pat)
-	if len(w.alliances) != 0 || w.wantedSince[pat] != 0 {
-		t.Fatalf("in losses from the start the patron waits: %v, waiting since %d", describe(w), w.wantedSince[pat])
+	if len(w.alliances) != 0 {
+		t.Fatalf("in gains the patron waits for its clients: %v", describe(w))
 	}
-	before := w.threat[pat]
 	w.tick++
 	w.applyScripted()
 	for range 30 { // perception lags: let the reading settle
 		w.perceive()
 	}
-	if rise := w.threat[pat] - before; rise <= sc.Decision.ImposeThreshold {
-		t.Fatalf("test set-up: the shock should raise the threat by more than the threshold, rose %v", rise)
+	if loss := w.threat[pat] - w.reference[pat]; loss <= sc.Decision.ImposeThreshold {
+		t.Fatalf("test set-up: the shock should put the patron in losses by more than the threshold, by %v", loss)
 	}
 	w.reviewing = set(pat)
 	w.patronRound(pat)
 	if len(w.alliances) != 1 || w.alliances[0].Origin != OriginImposed {
-		t.Fatalf("want an imposed alliance after the rise: %v", describe(w))
+		t.Fatalf("want an imposed alliance once in losses past the threshold: %v", describe(w))
 	}
 }
 
