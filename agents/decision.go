@@ -138,7 +138,7 @@ var DecisionSpecs = []DecisionSpec{
 	{Name: "temperature", Kind: DecisionNumber, Min: 0, Max: MaxScale, Doc: "softmax temperature (0: always the best option)", number: func(d *Decision) *float64 { return &d.Temperature }},
 	{Name: "reference_adaptation", Kind: DecisionNumber, Min: 0, Max: 1, Doc: "η: per-tick adaptation of the reference point", number: func(d *Decision) *float64 { return &d.ReferenceAdaptation }},
 	{Name: "patience", Kind: DecisionInteger, Min: 0, Max: MaxScale, Doc: "ticks an assurance patron waits for a client alliance", number: func(d *Decision) *float64 { return &d.Patience }},
-	{Name: "impose_threshold", Kind: DecisionNumber, Min: 0, Max: 1, Doc: "rise of the threat while an assurance patron waits at which it imposes", number: func(d *Decision) *float64 { return &d.ImposeThreshold }},
+	{Name: "impose_threshold", Kind: DecisionNumber, Min: 0, Max: 1, Doc: "how far into losses (threat − reference) an assurance patron must be to impose before its patience runs out", number: func(d *Decision) *float64 { return &d.ImposeThreshold }},
 	{Name: "control_threshold", Kind: DecisionNumber, Min: 0, Max: 1, Doc: "revisionism above which a powerplay patron offers only bilaterals", number: func(d *Decision) *float64 { return &d.ControlThreshold }},
 }
 
