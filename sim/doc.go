@@ -44,9 +44,11 @@
 // docs/model.md §8 and a parameter where a user could want another value:
 //
 //   - The reference point defaults to the status-quo threat, computed at
-//     Compile: the noise-free threat at tick 0 with every revisionism,
-//     grievance and memory zero, no alliances and no events. Tick 0 has no
-//     lag: the first reading is taken whole.
+//     Compile: the noise-free threat at tick 0 with no grievance or
+//     memory, every adversary at revisionism status_quo_revisionism (½:
+//     as likely to challenge the status quo as to accept it) and every
+//     other state at none, no alliances and no events. Tick 0 has no lag:
+//     the first reading is taken whole.
 //   - The credible occupation threat is the denial ratio at the balance of
 //     forces, times the credibility of the force (occupation_force), less
 //     deterrence by punishment by the allies' economic weight (punishment).
@@ -76,8 +78,8 @@
 //     not repeated to the same partners within retry_interval ticks.
 //   - An assurance patron never offers a bilateral of its own accord, joins
 //     committed clients rather than enlist them (H1, H5), and imposes a
-//     multilateral on uncommitted clients when its patience runs out or its
-//     threat has risen by impose_threshold since it began to wait.
+//     multilateral on uncommitted clients when its patience runs out or it
+//     is in losses by more than impose_threshold (T − ρ, MODEL.md §6).
 //   - The H4 fallback seeks the largest subset among all invitees who accept
 //     each other, dropping one at a time the invitee the refusers name most
 //     (Australia and New Zealand refused the Pacific Pact over Japan yet
