@@ -25,7 +25,8 @@ type World struct {
 	sovereign, alive     []bool
 	maxEconomy           float64
 	// statusQuo marks the world that computes reference points: no
-	// revisionism, grievance, memory or noise (statusQuoThreats).
+	// grievance, memory or noise, adversaries at status_quo_revisionism
+	// and everyone else at no revisionism (statusQuoThreats).
 	statusQuo bool
 
 	// n×n matrices, row = perceiver m, column = source j, except proj,
