@@ -80,7 +80,8 @@ func TestAssurancePatronImposesOnlyPastPatience(t *testing.T) {
 // impose_threshold (MODEL.md §6). With adv read as less revisionist (0.1)
 // than the status quo's ½ the patron starts in gains and waits for its
 // clients; a shock to adv's intent at tick 1 that puts its threat more
-// than the threshold above its reference point makes it impose.
+// than the threshold above its reference point makes it impose; so does
+// being that far in losses from the start.
 func TestAssurancePatronImposesPastThreshold(t *testing.T) {
 	sc := testScenario()
 	sc.States[adv].Revisionism = 0.1
@@ -107,6 +108,22 @@ func TestAssurancePatronImposesPastThreshold(t *testing.T) {
 	w.patronRound(pat)
 	if len(w.alliances) != 1 || w.alliances[0].Origin != OriginImposed {
 		t.Fatalf("want an imposed alliance once in losses past the threshold: %v", describe(w))
+	}
+
+	// A patron in losses past the threshold from its first tick, with no
+	// rise while waiting (adv read at 0.95 from the start), imposes at once
+	// (the rule version 2 had, a rise while waiting, made it wait).
+	sc = testScenario()
+	sc.States[adv].Revisionism = 0.95
+	w = NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	if loss := w.threat[pat] - w.reference[pat]; loss <= sc.Decision.ImposeThreshold {
+		t.Fatalf("test set-up: the patron should start in losses past the threshold, by %v", loss)
+	}
+	w.reviewing = set(pat)
+	w.patronRound(pat)
+	if len(w.alliances) != 1 || w.alliances[0].Origin != OriginImposed {
+		t.Fatalf("in losses past the threshold from the start the patron imposes at once: %v", describe(w))
 	}
 }
 
