@@ -170,6 +170,23 @@ func TestAutonomyCost(t *testing.T) {
 	near(t, "weighted cost", AutonomyCost(1, ps, costs).Total, 0.268)
 }
 
+// One partner's terms by hand, k = 0.35 (a weak commitment), weight 0.5,
+// revisionism 0.4, assurance 0.5, control 0.2, divergence 0.3, fear 0.1:
+// r^eff = 0.4·(1 − 0.8·0.5)·(1 − 0.2) = 0.192; autonomy 0.35·0.5·0.02 =
+// 0.0035; entrapment 0.35·0.15·0.192 = 0.01008; divergence 0.35·0.1·0.3 =
+// 0.0105; fear 0.3·0.1 = 0.03; total 0.05408 — and AutonomyCost of that
+// partner alone is the same total.
+func TestPartnerCosts(t *testing.T) {
+	p := Partner{Weight: 0.5, Revisionism: 0.4, Assurance: 0.5, Control: 0.2, Divergence: 0.3, Fear: 0.1}
+	got := p.Costs(0.35, costs)
+	near(t, "autonomy", got.Autonomy, 0.0035)
+	near(t, "entrapment", got.Entrapment, 0.01008)
+	near(t, "divergence", got.Divergence, 0.0105)
+	near(t, "fear", got.Fear, 0.03)
+	near(t, "total", got.Total(), 0.05408)
+	near(t, "AutonomyCost", AutonomyCost(0.35, []Partner{p}, costs).Total, 0.05408)
+}
+
 // RelativeWeight by hand: 2·3/(30+3) = 0.181818 for a great power of
 // economy 30 allied to a client of 3; capped at 1 the other way round.
 func TestRelativeWeight(t *testing.T) {

@@ -83,6 +83,29 @@ func (p Partner) entrapment(c CostParams) float64 {
 	return p.Revisionism * (1 - c.AssuranceWeight*p.Assurance) * (1 - p.Control)
 }
 
+// CostParts are one partner's contributions to an option's autonomy cost,
+// term by term (docs/model.md §7.4).
+type CostParts struct {
+	Autonomy   float64 // k·w_j·c_0: the freedom of action the ally takes away
+	Entrapment float64 // k·c_E·r_j^eff: its revisionism, as far as not assured or restrained
+	Divergence float64 // k·c_D·d_ij: the fights it would drag the state into
+	Fear       float64 // c_T·T̂_ij: the threat the state perceives from it
+}
+
+// Total is the partner's whole contribution.
+func (c CostParts) Total() float64 { return c.Autonomy + c.Entrapment + c.Divergence + c.Fear }
+
+// Costs returns p's contributions to the autonomy cost of an option at
+// commitment k.
+func (p Partner) Costs(k float64, c CostParams) CostParts {
+	return CostParts{
+		Autonomy:   k * p.Weight * c.Base,
+		Entrapment: k * c.Entrapment * p.entrapment(c),
+		Divergence: k * c.Divergence * p.Divergence,
+		Fear:       c.Threat * p.Fear,
+	}
+}
+
 // RelativeWeight is min(1, 2·E_j/(E_i + E_j)): 1 between equals and for a
 // small state allied to a great power, near 0 for a great power allied to
 // a small state (1 when both are 0). In an asymmetric alliance the
@@ -105,23 +128,19 @@ func RelativeWeight(own, ally float64) float64 {
 // shrink with the ally's size. It also names the largest single term,
 // partner by partner: one partner's entrapment, divergence or fear
 // contribution, or, if none exceeds it, the autonomy cost of one ally.
+// Partner.Costs gives one partner's terms.
 func AutonomyCost(k float64, partners []Partner, c CostParams) CostBreakdown {
 	b := CostBreakdown{Largest: CostAutonomy, Partner: -1}
 	for _, p := range partners {
-		base := k * p.Weight * c.Base
-		ent := k * c.Entrapment * p.entrapment(c)
-		div := k * c.Divergence * p.Divergence
-		fear := c.Threat * p.Fear
-		b.Total += base + ent + div + fear
-		b.Amount = max(b.Amount, base) // per ally, like the other terms
+		t := p.Costs(k, c)
+		b.Total += t.Autonomy + t.Entrapment + t.Divergence + t.Fear
+		b.Amount = max(b.Amount, t.Autonomy) // per ally, like the other terms
 	}
 	for j, p := range partners {
-		ent := k * c.Entrapment * p.entrapment(c)
-		div := k * c.Divergence * p.Divergence
-		fear := c.Threat * p.Fear
-		for t, v := range [...]float64{CostEntrapment: ent, CostDivergence: div, CostFear: fear} {
-			if t != int(CostAutonomy) && v > b.Amount {
-				b.Amount, b.Largest, b.Partner = v, CostTerm(t), j
+		t := p.Costs(k, c)
+		for term, v := range [...]float64{CostEntrapment: t.Entrapment, CostDivergence: t.Divergence, CostFear: t.Fear} {
+			if term != int(CostAutonomy) && v > b.Amount {
+				b.Amount, b.Largest, b.Partner = v, CostTerm(term), j
 			}
 		}
 	}
