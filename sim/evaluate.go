@@ -54,36 +54,25 @@ type positionMemo struct {
 // for a patron through the threat to the clients it holds stakes in. The
 // honour probability, autonomy cost and spread follow from the partners.
 func (w *World) appraise(i int, S agents.Set, strong bool, origin Origin) appraisal {
-	members := S.With(i)
-	ch := change{add: members, kh: w.c.commitment(strong) * w.cohesionOf(members), origin: origin, drop: -1}
-	after := w.threatUnder(i, ch)
+	after := w.threatUnder(i, w.hypothetical(i, S, strong, origin))
 	return w.appraiseFrom(i, S, strong, w.threat[i], after, 0)
+}
+
+// hypothetical is the change of an alliance of i and S of the given origin
+// at the given commitment, its members standing by each other with k·h.
+func (w *World) hypothetical(i int, S agents.Set, strong bool, origin Origin) change {
+	members := S.With(i)
+	return change{add: members, kh: w.c.commitment(strong) * w.cohesionOf(members), origin: origin, drop: -1}
 }
 
 // appraiseFrom values an alliance with partners S for i, given i's threat
 // without it (baseline) and with it (after); penalty is an extra cost
 // (entrapment after a partner's provocation).
 func (w *World) appraiseFrom(i int, S agents.Set, strong bool, baseline, after, penalty float64) appraisal {
-	c, n := w.c, w.c.n
+	c := w.c
 	k := c.commitment(strong)
-	patron := c.role[i] == Patron
-	np1 := S.Len() + 1 // the alliance's size
-	np := 0
-	S.Each(func(j int) {
-		pt := agents.Partner{
-			Weight:      agents.RelativeWeight(w.economy[i], w.economy[j]),
-			Revisionism: w.revisionismOf(j),
-			Divergence:  agents.Divergence(w.picture[i], w.picture[j]),
-			Fear:        w.perceived[i*n+j] + c.p.GrievanceFear*c.grievance[i*n+j],
-		}
-		if patron && c.role[j] == Client {
-			pt.Assurance = w.assurance[j]
-			pt.Control = c.control(np1)
-		}
-		w.partners[np] = pt
-		np++
-	})
-	partners := w.partners[:np]
+	partners := w.partnerTerms(i, S, w.partners[:0])
+	np := len(partners)
 	cost := agents.AutonomyCost(k, partners, c.costs)
 	cost.Total += penalty
 	a := appraisal{gain: max(0, baseline-after), cost: cost, reason: -1}
@@ -106,6 +95,28 @@ func (w *World) appraiseFrom(i int, S agents.Set, strong bool, baseline, after, 
 	}
 	a.value = w.checkValue(i, c.valuation[i].Value(agents.Outcomes(terms, c.costs), &c.decision[i]), "an alliance")
 	return a
+}
+
+// partnerTerms appends to buf what i weighs about each partner in S
+// (agents.Partner), in index order, for an alliance of S and i.
+func (w *World) partnerTerms(i int, S agents.Set, buf []agents.Partner) []agents.Partner {
+	c, n := w.c, w.c.n
+	patron := c.role[i] == Patron
+	size := S.Len() + 1
+	S.Each(func(j int) {
+		pt := agents.Partner{
+			Weight:      agents.RelativeWeight(w.economy[i], w.economy[j]),
+			Revisionism: w.revisionismOf(j),
+			Divergence:  agents.Divergence(w.picture[i], w.picture[j]),
+			Fear:        w.perceived[i*n+j] + c.p.GrievanceFear*c.grievance[i*n+j],
+		}
+		if patron && c.role[j] == Client {
+			pt.Assurance = w.assurance[j]
+			pt.Control = c.control(size)
+		}
+		buf = append(buf, pt)
+	})
+	return buf
 }
 
 // bestCommitment appraises S at both commitments and returns the better.

@@ -50,12 +50,25 @@ func (w *World) cohesionAndExit() {
 	}
 }
 
-// leaveProbability values, for member m, staying in al against its
-// position without it: the alliance's option value from the baseline of
-// m's threat without it (for a patron, through its clients), against the
-// sure outcome of that baseline, less entrapment penalties after an
-// ally's provocation.
+// leaveProbability is the chance that member m leaves al when it reviews
+// its policy: agents.LeaveProbability of its stay terms.
 func (w *World) leaveProbability(al *Alliance, m int) float64 {
+	st := w.stayTerms(al, m)
+	return agents.LeaveProbability(st.stay, st.out, st.exitCost, w.c.decision[m].Temperature)
+}
+
+// stay is what member m weighs when it considers leaving an alliance: its
+// threat without the alliance, the value of staying, the value of its
+// position without it, and what leaving costs.
+type stay struct {
+	without, stay, out, exitCost float64
+}
+
+// stayTerms values, for member m, staying in al against its position
+// without it: the alliance's option value from the baseline of m's threat
+// without it (for a patron, through its clients), against the sure outcome
+// of that baseline, less entrapment penalties after an ally's provocation.
+func (w *World) stayTerms(al *Alliance, m int) stay {
 	c := w.c
 	drop := change{drop: al.ID}
 	without := w.threatUnder(m, drop)
@@ -63,13 +76,13 @@ func (w *World) leaveProbability(al *Alliance, m int) float64 {
 	if int(al.penaltyUntil[m]) > w.tick {
 		penalty = c.p.EntrapmentCost
 	}
-	stay := w.appraiseFrom(m, al.Members.Without(m), al.Strong, without, w.threat[m], penalty).value
+	v := w.appraiseFrom(m, al.Members.Without(m), al.Strong, without, w.threat[m], penalty).value
 	lot := agents.Sure(w.reference[m] - without)
 	if w.tiesUnder(m, drop).allies == 0 { // no ally left without al
 		lot = agents.SelfHelp(without, w.reference[m], c.costs)
 	}
-	alone := w.checkValue(m, c.valuation[m].Value(lot, &c.decision[m]), "leaving an alliance")
-	return agents.LeaveProbability(stay, alone, w.exitCost(al, m), c.decision[m].Temperature)
+	out := w.checkValue(m, c.valuation[m].Value(lot, &c.decision[m]), "leaving an alliance")
+	return stay{without: without, stay: v, out: out, exitCost: w.exitCost(al, m)}
 }
 
 // exitCost is what leaving al costs member m: exit_cost for a commitment
