@@ -1,0 +1,178 @@
+package sim
+
+import (
+	"fmt"
+
+	"github.com/alliancesim/alliancesim/agents"
+)
+
+// Explanation is one state's appraisal of one alliance option as the world
+// stands, term by term (docs/model.md §7.4): the security the alliance
+// would buy, what each partner would cost, the two outcomes and the value
+// the state's valuation model puts on them, beside the value of its
+// current position. It is what the state computes when it proposes,
+// accepts or refuses: Value and Position are the numbers the engine
+// compares.
+type Explanation struct {
+	State     int
+	Partners  agents.Set
+	Strong    bool
+	Origin    Origin
+	Threat    float64 // T_i now
+	Reference float64 // ρ_i
+	After     float64 // T_i⁺: the threat if the alliance stood and its members came
+	Gain      float64 // g = max(0, T_i − T_i⁺)
+	Honour    float64 // p_o
+	Spread    float64 // v_o
+	// Partners' terms and contributions to the autonomy cost, in index
+	// order of the partners.
+	Costs   []PartnerCost
+	Cost    agents.CostBreakdown // the total, with its largest term
+	Lottery agents.Lottery       // the two outcomes relative to the reference point
+	Value   float64              // the option's value
+	// Position is the value of the state's current position: the sure
+	// ρ − T, less arms_cost if it has no ally.
+	Position float64
+}
+
+// PartnerCost is what a state weighs about one partner of an option and
+// what that partner adds to its autonomy cost.
+type PartnerCost struct {
+	Partner int
+	Terms   agents.Partner
+	agents.CostParts
+}
+
+// Explain appraises, for state i, an alliance with partners at the given
+// commitment and origin, as the world stands now — exactly as the engine
+// appraises it when i decides (World.appraise), without changing the run.
+// It is meant for a world stepped to the tick of interest. Partners may
+// include non-sovereign states (a patron may sign for them); they must be
+// alive and distinct from i.
+func (w *World) Explain(i int, partners agents.Set, strong bool, origin Origin) (Explanation, error) {
+	c := w.c
+	if i < 0 || i >= c.n {
+		return Explanation{}, fmt.Errorf("state index %d out of range [0, %d)", i, c.n)
+	}
+	if !w.alive[i] {
+		return Explanation{}, fmt.Errorf("state %s was eliminated", c.id[i])
+	}
+	if partners == 0 || partners.Has(i) || partners>>uint(c.n) != 0 {
+		return Explanation{}, fmt.Errorf("partners must be one or more other states of the scenario")
+	}
+	var err error
+	partners.Each(func(j int) {
+		if err == nil && !w.alive[j] {
+			err = fmt.Errorf("partner %s was eliminated", c.id[j])
+		}
+	})
+	if err != nil {
+		return Explanation{}, err
+	}
+	if origin < OriginClient || origin > OriginBilateral {
+		return Explanation{}, fmt.Errorf("origin %d is not one of client, indigenous, imposed, bilateral", int(origin))
+	}
+	k := c.commitment(strong)
+	a := w.appraise(i, partners, strong, origin)
+	terms := w.partnerTerms(i, partners, nil)
+	e := Explanation{
+		State: i, Partners: partners, Strong: strong, Origin: origin,
+		Threat: w.threat[i], Reference: w.reference[i],
+		After:    w.threatUnder(i, w.hypothetical(i, partners, strong, origin)),
+		Gain:     a.gain,
+		Honour:   agents.HonourProbability(c.honour(strong), terms),
+		Spread:   agents.Spread(k, len(terms), c.costs),
+		Cost:     a.cost,
+		Value:    a.value,
+		Position: w.position(i),
+	}
+	idx := 0
+	partners.Each(func(j int) {
+		e.Costs = append(e.Costs, PartnerCost{Partner: j, Terms: terms[idx], CostParts: terms[idx].Costs(k, c.costs)})
+		idx++
+	})
+	e.Lottery = agents.Outcomes(agents.OptionTerms{Threat: e.Threat, Reference: e.Reference, Gain: e.Gain,
+		Honour: e.Honour, Cost: e.Cost.Total, Spread: e.Spread}, c.costs)
+	return e, w.err
+}
+
+// StayExplanation is what a member weighs when it reviews an alliance
+// (docs/model.md §7.12): its threat without the alliance, the value of
+// staying, the value of its position without it and what leaving costs. It
+// leaves when Out exceeds Stay + ExitCost (with the small error of its
+// temperature: Leave).
+type StayExplanation struct {
+	Alliance int
+	Member   int
+	Threat   float64 // T_m now, with the alliance
+	Without  float64 // T_m⁻ without it
+	Stay     float64 // the alliance's value, from the baseline T_m⁻
+	Out      float64 // the value of the position without it
+	ExitCost float64
+	Leave    float64 // the probability that it leaves when it reviews
+}
+
+// ExplainStay values, for member m, staying in the alliance with the given
+// id against leaving it, as the world stands now — as the engine does when
+// m reviews its policy — without changing the run.
+func (w *World) ExplainStay(alliance, m int) (StayExplanation, error) {
+	if alliance < 0 || alliance >= len(w.alliances) {
+		return StayExplanation{}, fmt.Errorf("alliance %d does not exist (the run has %d)", alliance, len(w.alliances))
+	}
+	al := &w.alliances[alliance]
+	if !al.Active() {
+		return StayExplanation{}, fmt.Errorf("alliance %d is no longer in force", alliance)
+	}
+	if m < 0 || m >= w.c.n || !al.Members.Has(m) {
+		return StayExplanation{}, fmt.Errorf("state index %d is not a member of alliance %d", m, alliance)
+	}
+	st := w.stayTerms(al, m)
+	return StayExplanation{Alliance: alliance, Member: m, Threat: w.threat[m], Without: st.without,
+		Stay: st.stay, Out: st.out, ExitCost: st.exitCost,
+		Leave: agents.LeaveProbability(st.stay, st.out, st.exitCost, w.c.decision[m].Temperature)}, w.err
+}
+
+// Position is the value state i puts on its current position as the world
+// stands: the sure ρ − T, less arms_cost if it has no ally — what every
+// option it weighs is compared with.
+func (w *World) Position(i int) float64 { return w.position(i) }
+
+// OriginFor is the origin the engine gives an alliance of i and partners
+// when i appraises it (docs/model.md §7.7–§7.9): joining an alliance in
+// force takes that alliance's origin (indigenous for a patron joining its
+// clients' alliance); otherwise a patron with one client is bilateral,
+// with more imposed, and clients alone are client.
+func (w *World) OriginFor(i int, partners agents.Set) Origin {
+	c := w.c
+	for a := range w.alliances {
+		al := &w.alliances[a]
+		if !al.Active() || al.Members != partners {
+			continue
+		}
+		if c.role[i] == Patron && !al.HasPatron {
+			return OriginIndigenous
+		}
+		return al.Origin
+	}
+	all := partners.With(i)
+	switch {
+	case all&c.patrons == 0:
+		return OriginClient
+	case all.Len() == 2:
+		return OriginBilateral
+	}
+	return OriginImposed
+}
+
+// ParseOrigin turns an origin's name into an Origin.
+func ParseOrigin(s string) (Origin, bool) {
+	for i, n := range originNames {
+		if n == s {
+			return Origin(i), true
+		}
+	}
+	return 0, false
+}
+
+// OriginNames lists the origins' names.
+func OriginNames() []string { return append([]string(nil), originNames[:]...) }
