@@ -49,7 +49,7 @@ or TOML files.`,
 		Version: runner.ToolInfo().String(),
 	}
 	root.SetVersionTemplate("alliancesim {{.Version}}\n")
-	root.AddCommand(newListCmd(), newParamsCmd(), newValidateCmd(), newShowCmd(), newMapCmd(), newRunCmd(), newSweepCmd(), newMergeCmd(), newCheckCmd(), newCompareCmd(), newHypothesesCmd(), newCalibrateCmd(), newReportCmd(), newSensitivityCmd())
+	root.AddCommand(newListCmd(), newParamsCmd(), newValidateCmd(), newShowCmd(), newMapCmd(), newRunCmd(), newSweepCmd(), newMergeCmd(), newCheckCmd(), newCompareCmd(), newHypothesesCmd(), newExplainCmd(), newCalibrateCmd(), newReportCmd(), newSensitivityCmd())
 	return root
 }
 

@@ -1,0 +1,360 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/alliancesim/alliancesim/agents"
+	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/runner"
+	"github.com/alliancesim/alliancesim/sim"
+)
+
+func newExplainCmd() *cobra.Command {
+	var (
+		seed       uint64
+		at         string
+		state      string
+		with       string
+		commitment string
+		origin     string
+		asJSON     bool
+		sets       []string
+	)
+	cmd := &cobra.Command{
+		Use:   "explain NAME|FILE --at DATE --state ID [--with IDS]",
+		Short: "Show why a state values an alliance as it does: the appraisal term by term",
+		Long: `explain plays one replication (--seed) to the end of the tick --at names
+(a month YYYY-MM, or a tick number) and shows how --state sees its
+situation then: its threat, its reference point and domain, and the value
+of its current position.
+
+With --with (partners' ids, comma-separated) it appraises that alliance
+option exactly as the engine does when the state proposes, accepts or
+refuses it (docs/model.md §7.4), at both commitments unless --commitment
+says which: the threat the alliance would leave, the gain, the honour
+probability, the spread, each partner's contribution to the autonomy cost
+(autonomy, entrapment, divergence, fear), the two outcomes and the value,
+against the value of the position. The origin is the one the engine would
+give the option (a patron's offer to two or more clients is imposed, to one
+bilateral; joining an alliance in force takes its origin); --origin
+overrides it.
+
+Without --with it shows, for every alliance in force the state belongs to,
+what it weighs when it reviews it (docs/model.md §7.12): its threat without
+the alliance, the value of staying and of leaving, and the exit cost.
+
+The numbers are the engine's own, read without changing the run; they are
+how the binding terms quoted in docs/model.md were measured.`,
+		Example: `  alliancesim explain asia-1950 --seed 3 --at 1954-09 --state usa --with phl,aus,nzl,tha,pak,gbr,fra --commitment weak
+  alliancesim explain europe-1947 --at 1948-03 --state gbr`,
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: scenarioArg,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			sc, err := configs.Load(args[0])
+			if err != nil {
+				return err
+			}
+			as, err := parseSets(sets)
+			if err != nil {
+				return err
+			}
+			if err := configs.Apply(sc, as); err != nil {
+				return fmt.Errorf("--set %w", err)
+			}
+			compiled, err := sim.Compile(sc)
+			if err != nil {
+				return err
+			}
+			if err := runner.CheckSeeds(seed, 1); err != nil {
+				return fmt.Errorf("--seed: %w", err)
+			}
+			req, err := parseExplainRequest(compiled, at, state, with, commitment, origin)
+			if err != nil {
+				return err
+			}
+			w := sim.NewWorld(compiled, seed)
+			for w.Tick() <= req.tick && !w.Done() {
+				if err := cmd.Context().Err(); err != nil {
+					return err
+				}
+				w.Step()
+			}
+			if err := w.Err(); err != nil {
+				return err
+			}
+			rep, err := explain(w, req)
+			if err != nil {
+				return err
+			}
+			rep.Scenario, rep.Seed = sc.Name, seed
+			if asJSON {
+				return printJSON(cmd.OutOrStdout(), rep)
+			}
+			printExplanation(cmd.OutOrStdout(), compiled, rep)
+			return nil
+		},
+	}
+	cmd.Flags().Uint64Var(&seed, "seed", 1, "seed of the replication")
+	cmd.Flags().StringVar(&at, "at", "", "the month (YYYY-MM) or tick at whose end to look (required)")
+	cmd.Flags().StringVar(&state, "state", "", "the id of the state whose view to show (required)")
+	cmd.Flags().StringVar(&with, "with", "", "partners of the alliance option to appraise, comma-separated ids")
+	cmd.Flags().StringVar(&commitment, "commitment", "both", "commitment of the option: weak, strong or both")
+	cmd.Flags().StringVar(&origin, "origin", "", "origin of the option: "+strings.Join(sim.OriginNames(), ", ")+" (default: as the engine would give it)")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the explanation as JSON")
+	cmd.Flags().StringArrayVar(&sets, "set", nil, "change the scenario: path=value (repeatable)")
+	return cmd
+}
+
+// explainRequest is a parsed explain command line.
+type explainRequest struct {
+	tick      int
+	state     int
+	partners  agents.Set
+	strengths []bool
+	origin    sim.Origin
+	inferred  bool
+}
+
+func parseExplainRequest(c *sim.Compiled, at, state, with, commitment, origin string) (explainRequest, error) {
+	sc := c.Scenario()
+	req := explainRequest{inferred: origin == ""}
+	switch {
+	case at == "":
+		return req, fmt.Errorf("--at is required: a month (YYYY-MM) or a tick in [0, %d)", sc.Ticks)
+	case strings.Contains(at, "-"):
+		y, m, err := sim.ParseMonth(at)
+		if err != nil {
+			return req, fmt.Errorf("--at: %w", err)
+		}
+		req.tick = sc.Calendar.TickOf(y, m)
+	default:
+		t, err := strconv.Atoi(at)
+		if err != nil {
+			return req, fmt.Errorf("--at %q is neither a month (YYYY-MM) nor a tick", at)
+		}
+		req.tick = t
+	}
+	if req.tick < 0 || req.tick >= sc.Ticks {
+		return req, fmt.Errorf("--at %s is outside the scenario: it runs %s to %s (ticks 0 to %d)", at,
+			sc.Calendar.Label(0), sc.Calendar.Label(sc.Ticks-1), sc.Ticks-1)
+	}
+	var err error
+	if req.state, err = stateIndex(c, "--state", state); err != nil {
+		return req, err
+	}
+	if with != "" {
+		for _, id := range strings.Split(with, ",") {
+			j, err := stateIndex(c, "--with", strings.TrimSpace(id))
+			if err != nil {
+				return req, err
+			}
+			if j == req.state {
+				return req, fmt.Errorf("--with names %s, the state itself", id)
+			}
+			req.partners = req.partners.With(j)
+		}
+	}
+	switch commitment {
+	case "both":
+		req.strengths = []bool{false, true}
+	case "weak":
+		req.strengths = []bool{false}
+	case "strong":
+		req.strengths = []bool{true}
+	default:
+		return req, fmt.Errorf("--commitment %q: allowed: weak, strong, both", commitment)
+	}
+	if origin != "" {
+		o, ok := sim.ParseOrigin(origin)
+		if !ok {
+			return req, fmt.Errorf("--origin %q: allowed: %s", origin, strings.Join(sim.OriginNames(), ", "))
+		}
+		req.origin = o
+	}
+	return req, nil
+}
+
+func stateIndex(c *sim.Compiled, flag, id string) (int, error) {
+	if id == "" {
+		return 0, fmt.Errorf("%s is required: a state id of %s", flag, c.Scenario().Name)
+	}
+	if i := c.Index(id); i >= 0 {
+		return i, nil
+	}
+	ids := make([]string, c.N())
+	for i := range ids {
+		ids[i] = c.ID(i)
+	}
+	return 0, fmt.Errorf("%s %q is not a state of %s; allowed: %s", flag, id, c.Scenario().Name, strings.Join(ids, ", "))
+}
+
+// explanationReport is what explain prints.
+type explanationReport struct {
+	Scenario  string              `json:"scenario"`
+	Seed      uint64              `json:"seed"`
+	Date      string              `json:"date"`
+	Tick      int                 `json:"tick"`
+	State     string              `json:"state"`
+	Threat    float64             `json:"threat"`
+	Reference float64             `json:"reference"`
+	Domain    string              `json:"domain"`
+	Position  float64             `json:"position"`
+	Options   []optionExplanation `json:"options,omitempty"`
+	Stays     []stayExplanation   `json:"alliances,omitempty"`
+}
+
+type optionExplanation struct {
+	Partners   []string           `json:"partners"`
+	Commitment string             `json:"commitment"`
+	Origin     string             `json:"origin"`
+	After      float64            `json:"threat_with"`
+	Gain       float64            `json:"gain"`
+	Honour     float64            `json:"honour"`
+	Spread     float64            `json:"spread"`
+	Costs      []partnerCostLine  `json:"costs"`
+	Cost       float64            `json:"cost"`
+	Largest    string             `json:"largest_term"`
+	Good, Bad  float64            `json:"-"`
+	Lottery    map[string]float64 `json:"outcomes"`
+	Value      float64            `json:"value"`
+	Beats      bool               `json:"beats_position"`
+}
+
+type partnerCostLine struct {
+	Partner    string  `json:"partner"`
+	Divergence float64 `json:"divergence"` // d_ij
+	Fear       float64 `json:"fear"`       // T̂_ij + φ·g_ij
+	Autonomy   float64 `json:"cost_autonomy"`
+	Entrapment float64 `json:"cost_entrapment"`
+	DivCost    float64 `json:"cost_divergence"`
+	FearCost   float64 `json:"cost_fear"`
+	Total      float64 `json:"cost_total"`
+}
+
+type stayExplanation struct {
+	Alliance   int      `json:"alliance"`
+	Members    []string `json:"members"`
+	Origin     string   `json:"origin"`
+	Commitment string   `json:"commitment"`
+	Without    float64  `json:"threat_without"`
+	Stay       float64  `json:"stay"`
+	Out        float64  `json:"leave"`
+	ExitCost   float64  `json:"exit_cost"`
+	Leave      float64  `json:"leave_probability"`
+}
+
+func explain(w *sim.World, req explainRequest) (explanationReport, error) {
+	c := w.Compiled()
+	i := req.state
+	rep := explanationReport{Date: w.Label(req.tick), Tick: req.tick, State: c.ID(i),
+		Threat: w.Threat(i), Reference: w.Reference(i), Domain: "gains", Position: w.Position(i)}
+	if !w.Alive(i) {
+		return rep, fmt.Errorf("--state %s was eliminated by %s", c.ID(i), rep.Date)
+	}
+	if w.InLosses(i) {
+		rep.Domain = "losses"
+	}
+	if req.partners != 0 {
+		origin := req.origin
+		if req.inferred {
+			origin = w.OriginFor(i, req.partners)
+		}
+		for _, strong := range req.strengths {
+			e, err := w.Explain(i, req.partners, strong, origin)
+			if err != nil {
+				return rep, err
+			}
+			rep.Options = append(rep.Options, optionLine(c, e))
+		}
+		return rep, nil
+	}
+	for _, al := range w.Alliances() {
+		if !al.Active() || !al.Members.Has(i) {
+			continue
+		}
+		s, err := w.ExplainStay(al.ID, i)
+		if err != nil {
+			return rep, err
+		}
+		rep.Stays = append(rep.Stays, stayExplanation{Alliance: al.ID, Members: idsOf(c, al.Members), Origin: al.Origin.String(),
+			Commitment: commitmentWord(al.Strong), Without: s.Without, Stay: s.Stay, Out: s.Out, ExitCost: s.ExitCost, Leave: s.Leave})
+	}
+	return rep, nil
+}
+
+func optionLine(c *sim.Compiled, e sim.Explanation) optionExplanation {
+	o := optionExplanation{Partners: idsOf(c, e.Partners), Commitment: commitmentWord(e.Strong), Origin: e.Origin.String(),
+		After: e.After, Gain: e.Gain, Honour: e.Honour, Spread: e.Spread, Cost: e.Cost.Total,
+		Largest: e.Cost.Largest.String(), Good: e.Lottery.Good, Bad: e.Lottery.Bad,
+		Lottery: map[string]float64{"p": e.Lottery.P, "good": e.Lottery.Good, "bad": e.Lottery.Bad},
+		Value:   e.Value, Beats: e.Value > e.Position}
+	for _, pc := range e.Costs {
+		o.Costs = append(o.Costs, partnerCostLine{Partner: c.ID(pc.Partner), Divergence: pc.Terms.Divergence, Fear: pc.Terms.Fear,
+			Autonomy: pc.Autonomy, Entrapment: pc.Entrapment, DivCost: pc.CostParts.Divergence, FearCost: pc.CostParts.Fear, Total: pc.Total()})
+	}
+	return o
+}
+
+func idsOf(c *sim.Compiled, s agents.Set) []string {
+	var out []string
+	s.Each(func(j int) { out = append(out, c.ID(j)) })
+	return out
+}
+
+func commitmentWord(strong bool) string {
+	if strong {
+		return "strong"
+	}
+	return "weak"
+}
+
+func printExplanation(w io.Writer, c *sim.Compiled, r explanationReport) {
+	fmt.Fprintf(w, "%s, seed %d, at the end of %s (tick %d)\n", r.Scenario, r.Seed, r.Date, r.Tick)
+	fmt.Fprintf(w, "%s: threat %.4f, reference point %.4f (domain of %s); its position is worth %+.4f\n",
+		r.State, r.Threat, r.Reference, r.Domain, r.Position)
+	for _, o := range r.Options {
+		fmt.Fprintf(w, "\n%s %s alliance with %s (origin %s)\n", o.Commitment, kindWord(len(o.Partners)+1), strings.Join(o.Partners, ", "), o.Origin)
+		fmt.Fprintf(w, "  threat if it stood %.4f: gain %.4f\n", o.After, o.Gain)
+		fmt.Fprintf(w, "  honour probability %.3f, spread %.3f\n", o.Honour, o.Spread)
+		fmt.Fprintf(w, "  autonomy cost %.4f (largest term: %s)\n", o.Cost, o.Largest)
+		fmt.Fprintf(w, "    %-8s %10s %8s %9s %10s %10s %7s %7s\n", "partner", "divergence", "fear", "autonomy", "entrapment", "divergence", "fear", "total")
+		for _, p := range o.Costs {
+			fmt.Fprintf(w, "    %-8s %10.3f %8.3f %9.4f %10.4f %10.4f %7.4f %7.4f\n", p.Partner, p.Divergence, p.Fear, p.Autonomy, p.Entrapment, p.DivCost, p.FearCost, p.Total)
+		}
+		fmt.Fprintf(w, "  outcomes against the reference point: %+.4f with probability %.3f, else %+.4f\n", o.Good, o.Lottery["p"], o.Bad)
+		verdict := "below its position"
+		if o.Beats {
+			verdict = "above its position"
+		}
+		fmt.Fprintf(w, "  value %+.4f: %s (%+.4f)\n", o.Value, verdict, r.Position)
+	}
+	if len(r.Options) == 0 {
+		if len(r.Stays) == 0 {
+			fmt.Fprintf(w, "%s belongs to no alliance in force; --with IDS appraises an option\n", r.State)
+		}
+		for _, s := range r.Stays {
+			verdict := "stays"
+			if s.Out > s.Stay+s.ExitCost {
+				verdict = "leaves"
+			}
+			fmt.Fprintf(w, "\nalliance %d (%s, %s, %s): %s\n", s.Alliance, s.Origin, s.Commitment, strings.Join(s.Members, ", "), verdict)
+			fmt.Fprintf(w, "  threat without it %.4f; staying is worth %+.4f, leaving %+.4f, exit cost %.4f; leave probability at a review %.3g\n",
+				s.Without, s.Stay, s.Out, s.ExitCost, s.Leave)
+		}
+	}
+}
+
+func kindWord(size int) string {
+	switch sim.KindOf(size) {
+	case sim.Bilateral:
+		return "bilateral"
+	case sim.Trilateral:
+		return "trilateral"
+	}
+	return "multilateral"
+}

@@ -1,0 +1,154 @@
+package main
+
+import (
+	"encoding/json"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/alliancesim/alliancesim/agents"
+	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/sim"
+)
+
+// stepTo plays a built-in scenario with a seed to the end of tick t.
+func stepTo(t *testing.T, name string, seed uint64, tick int) *sim.World {
+	t.Helper()
+	sc, err := configs.Load(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := sim.Compile(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := sim.NewWorld(c, seed)
+	for w.Tick() <= tick {
+		w.Step()
+	}
+	return w
+}
+
+// explain --with prints the engine's own appraisal: the JSON carries the
+// value sim.World.Explain computes in the same world, the partners' rows
+// add up to the cost, and the verdict is value against position.
+func TestExplainOption(t *testing.T) {
+	out, err := execute(t, "explain", "asia-1950", "--seed", "3", "--at", "1954-09", "--state", "usa",
+		"--with", "phl,aus,nzl,tha,pak,gbr,fra", "--json")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	var rep explanationReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if rep.Tick != 56 || rep.State != "usa" || len(rep.Options) != 2 {
+		t.Fatalf("tick %d, state %s, %d options; want 56, usa and both commitments", rep.Tick, rep.State, len(rep.Options))
+	}
+	w := stepTo(t, "asia-1950", 3, 56)
+	c := w.Compiled()
+	var seato = idsToSet(t, c, "phl", "aus", "nzl", "tha", "pak", "gbr", "fra")
+	for k, o := range rep.Options {
+		strong := k == 1
+		e, err := w.Explain(c.Index("usa"), seato, strong, sim.OriginImposed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if o.Commitment != commitmentWord(strong) || o.Origin != "imposed" {
+			t.Errorf("option %d: %s, origin %s; want %s, imposed", k, o.Commitment, o.Origin, commitmentWord(strong))
+		}
+		if o.Value != e.Value || o.Gain != e.Gain || o.Cost != e.Cost.Total || rep.Position != e.Position {
+			t.Errorf("%s: printed value %v gain %v cost %v position %v; Explain gives %v %v %v %v",
+				o.Commitment, o.Value, o.Gain, o.Cost, rep.Position, e.Value, e.Gain, e.Cost.Total, e.Position)
+		}
+		sum := 0.0
+		for _, p := range o.Costs {
+			sum += p.Total
+		}
+		if math.Abs(sum-o.Cost) > 1e-12 || len(o.Costs) != 7 {
+			t.Errorf("%s: %d partner rows summing to %v, cost %v", o.Commitment, len(o.Costs), sum, o.Cost)
+		}
+		if o.Beats != (o.Value > rep.Position) {
+			t.Errorf("%s: beats_position %v for value %v against %v", o.Commitment, o.Beats, o.Value, rep.Position)
+		}
+	}
+	text, err := execute(t, "explain", "asia-1950", "--seed", "3", "--at", "56", "--state", "usa",
+		"--with", "phl,aus,nzl,tha,pak,gbr,fra", "--commitment", "weak")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"at the end of 1954-09 (tick 56)", "weak multilateral alliance with phl, aus, nzl, tha, pak, gbr, fra (origin imposed)", "nzl", "its position"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text output lacks %q:\n%s", want, text)
+		}
+	}
+}
+
+// explain without --with lists the state's alliances in force and what it
+// weighs when it reviews each, as sim.World.ExplainStay gives it.
+func TestExplainStays(t *testing.T) {
+	out, err := execute(t, "explain", "europe-1947", "--at", "1952-06", "--state", "usa", "--json")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	var rep explanationReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	w := stepTo(t, "europe-1947", 1, rep.Tick)
+	c := w.Compiled()
+	usa := c.Index("usa")
+	var want []int
+	for _, al := range w.Alliances() {
+		if al.Active() && al.Members.Has(usa) {
+			want = append(want, al.ID)
+		}
+	}
+	if len(rep.Stays) != len(want) || len(want) == 0 {
+		t.Fatalf("%d alliances listed, the world has %d in force with usa", len(rep.Stays), len(want))
+	}
+	for k, s := range rep.Stays {
+		e, err := w.ExplainStay(want[k], usa)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.Alliance != want[k] || s.Stay != e.Stay || s.Out != e.Out || s.ExitCost != e.ExitCost || s.Leave != e.Leave {
+			t.Errorf("alliance %d: printed %+v, ExplainStay %+v", s.Alliance, s, e)
+		}
+	}
+}
+
+// Bad flags are errors naming the flag and what is allowed.
+func TestExplainErrors(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--state", "usa"}, "--at is required"},
+		{[]string{"--at", "1940-01", "--state", "usa"}, "outside the scenario"},
+		{[]string{"--at", "soon", "--state", "usa"}, "neither a month"},
+		{[]string{"--at", "1950-13", "--state", "usa"}, "is not a month"},
+		{[]string{"--at", "3"}, "--state is required"},
+		{[]string{"--at", "3", "--state", "xyz"}, `--state "xyz" is not a state of asia-1950; allowed: usa`},
+		{[]string{"--at", "3", "--state", "usa", "--with", "aus,usa"}, "the state itself"},
+		{[]string{"--at", "3", "--state", "usa", "--with", "aus", "--commitment", "firm"}, "allowed: weak, strong, both"},
+		{[]string{"--at", "3", "--state", "usa", "--with", "aus", "--origin", "ad hoc"}, "allowed: client, indigenous, imposed, bilateral"},
+	} {
+		out, err := execute(t, append([]string{"explain", "asia-1950"}, tc.args...)...)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%v: error %v, want %q\n%s", tc.args, err, tc.want, out)
+		}
+	}
+}
+
+func idsToSet(t *testing.T, c *sim.Compiled, ids ...string) (s agents.Set) {
+	t.Helper()
+	for _, id := range ids {
+		i := c.Index(id)
+		if i < 0 {
+			t.Fatalf("no state %s", id)
+		}
+		s = s.With(i)
+	}
+	return s
+}
