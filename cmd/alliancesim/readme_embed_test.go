@@ -36,6 +36,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/alliancesim/alliancesim/agents"
 	"github.com/alliancesim/alliancesim/configs"
 	"github.com/alliancesim/alliancesim/plans"
 	"github.com/alliancesim/alliancesim/runner"
