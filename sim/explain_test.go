@@ -14,12 +14,8 @@ import (
 // threat, partner contributions that add up to the cost, outcomes that the
 // valuation turns back into the value — and it changes nothing in the run.
 func TestExplain(t *testing.T) {
-	c := mustCompile(t, testScenario())
-	w, twin := NewWorld(c, 7), NewWorld(c, 7)
-	for _, x := range []*World{w, twin} {
-		x.Step()
-		x.form(set(pat, c1), true, OriginBilateral)
-	}
+	w, twin := twinWorlds(t)
+	c := w.c
 	before := snapshotWorld(w)
 	for _, tc := range []struct {
 		i      int

@@ -559,12 +559,8 @@ func TestOffersAnsweredWithoutReview(t *testing.T) {
 // stream (the next draw equals a twin world's) — and the threat under no
 // change is the threat.
 func TestHypotheticalLeavesWorldUnchanged(t *testing.T) {
-	c := mustCompile(t, testScenario())
-	w, twin := NewWorld(c, 7), NewWorld(c, 7)
-	for _, x := range []*World{w, twin} {
-		x.Step()
-		x.form(set(pat, c1), true, OriginBilateral)
-	}
+	w, twin := twinWorlds(t)
+	c := w.c
 	before := snapshotWorld(w)
 	for i := 0; i < c.n; i++ {
 		if got := w.threatUnder(i, noChange); got != w.threat[i] {

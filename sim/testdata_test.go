@@ -48,6 +48,20 @@ func testScenario() *Scenario {
 	}
 }
 
+// twinWorlds returns two worlds of testScenario with the same seed, each
+// stepped once and holding a strong bilateral of the patron and c1: one to
+// probe, one to compare its random stream with.
+func twinWorlds(t testing.TB) (w, twin *World) {
+	t.Helper()
+	c := mustCompile(t, testScenario())
+	w, twin = NewWorld(c, 7), NewWorld(c, 7)
+	for _, x := range []*World{w, twin} {
+		x.Step()
+		x.form(set(pat, c1), true, OriginBilateral)
+	}
+	return w, twin
+}
+
 func mustCompile(t testing.TB, sc *Scenario) *Compiled {
 	t.Helper()
 	c, err := Compile(sc)

@@ -9,7 +9,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/alliancesim/alliancesim/agents"
-	"github.com/alliancesim/alliancesim/configs"
 	"github.com/alliancesim/alliancesim/runner"
 	"github.com/alliancesim/alliancesim/sim"
 )
@@ -55,18 +54,7 @@ how the binding terms quoted in docs/model.md were measured.`,
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: scenarioArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			sc, err := configs.Load(args[0])
-			if err != nil {
-				return err
-			}
-			as, err := parseSets(sets)
-			if err != nil {
-				return err
-			}
-			if err := configs.Apply(sc, as); err != nil {
-				return fmt.Errorf("--set %w", err)
-			}
-			compiled, err := sim.Compile(sc)
+			sc, compiled, err := loadCompiled(args[0], sets)
 			if err != nil {
 				return err
 			}

@@ -71,16 +71,9 @@ unless it could not run.`,
 			if err := checkCounts(runs, workers); err != nil {
 				return err
 			}
-			sc, err := configs.Load(args[0])
+			sc, err := loadWithSets(args[0], sets)
 			if err != nil {
 				return err
-			}
-			as, err := parseSets(sets)
-			if err != nil {
-				return err
-			}
-			if err := configs.Apply(sc, as); err != nil {
-				return fmt.Errorf("--set %w", err)
 			}
 			res, err := checkTargets(cmd.Context(), sc, runs, seed, workers, sc.Name)
 			if err != nil {

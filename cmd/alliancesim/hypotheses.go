@@ -11,6 +11,7 @@ import (
 	"github.com/alliancesim/alliancesim/configs"
 	"github.com/alliancesim/alliancesim/hypotheses"
 	"github.com/alliancesim/alliancesim/runner"
+	"github.com/alliancesim/alliancesim/sim"
 )
 
 func newHypothesesCmd() *cobra.Command {
@@ -122,6 +123,36 @@ func writeHypotheses(dir string, res []hypotheses.Result) error {
 		return err
 	}
 	return runner.WriteFileAtomic(filepath.Join(dir, "hypotheses.json"), jsonb.Bytes())
+}
+
+// loadWithSets reads a built-in scenario or a scenario file and applies
+// the --set flags to it, as a file extending it would.
+func loadWithSets(ref string, sets []string) (*sim.Scenario, error) {
+	sc, err := configs.Load(ref)
+	if err != nil {
+		return nil, err
+	}
+	as, err := parseSets(sets)
+	if err != nil {
+		return nil, err
+	}
+	if err := configs.Apply(sc, as); err != nil {
+		return nil, fmt.Errorf("--set %w", err)
+	}
+	return sc, nil
+}
+
+// loadCompiled is loadWithSets followed by sim.Compile.
+func loadCompiled(ref string, sets []string) (*sim.Scenario, *sim.Compiled, error) {
+	sc, err := loadWithSets(ref, sets)
+	if err != nil {
+		return nil, nil, err
+	}
+	c, err := sim.Compile(sc)
+	if err != nil {
+		return nil, nil, err
+	}
+	return sc, c, nil
 }
 
 // parseSets reads the --set flags.

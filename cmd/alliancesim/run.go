@@ -8,7 +8,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/alliancesim/alliancesim/configs"
 	"github.com/alliancesim/alliancesim/runner"
 	"github.com/alliancesim/alliancesim/sim"
 	"github.com/alliancesim/alliancesim/timeline"
@@ -60,18 +59,7 @@ scenario is checked like a file, and is what scenario.toml records.`,
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: scenarioArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			sc, err := configs.Load(args[0])
-			if err != nil {
-				return err
-			}
-			as, err := parseSets(sets)
-			if err != nil {
-				return err
-			}
-			if err := configs.Apply(sc, as); err != nil {
-				return fmt.Errorf("--set %w", err)
-			}
-			compiled, err := sim.Compile(sc)
+			sc, compiled, err := loadCompiled(args[0], sets)
 			if err != nil {
 				return err
 			}
