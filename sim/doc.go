@@ -13,6 +13,12 @@
 // decision runs over indices or bit sets in a fixed order, never over a
 // map.
 //
+// Between steps a World answers why its states decide as they do:
+// Explain gives a state's appraisal of any alliance option term by term
+// (gain, honour, spread, each partner's cost, the outcomes, the value
+// against the position), ExplainStay a member's weighing of exit, both by
+// the code the decisions use and without changing the run.
+//
 // Every number a scenario gives is bounded (ParamSpecs, MaxScale, MaxForce,
 // MaxStates, MaxEvents, MaxTicks, MaxSamples; docs/limits.md) so that the
 // arithmetic stays finite and a run's memory bounded, and Compile checks
