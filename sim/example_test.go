@@ -1,0 +1,38 @@
+package sim_test
+
+import (
+	"fmt"
+
+	"github.com/alliancesim/alliancesim/agents"
+	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/sim"
+)
+
+// Why the patron of asia-1950 does not propose SEATO in 1954-09: step a
+// replication to the end of that month and read its appraisal of the
+// weak pact term by term. The largest cost is New Zealand's divergent
+// threat picture.
+func ExampleWorld_Explain() {
+	sc, _ := configs.Builtin("asia-1950")
+	c, _ := sim.Compile(sc)
+	w := sim.NewWorld(c, 3)
+	for w.Tick() <= 56 { // to the end of 1954-09
+		w.Step()
+	}
+	var seato agents.Set
+	for _, id := range []string{"phl", "aus", "nzl", "tha", "pak", "gbr", "fra"} {
+		seato = seato.With(c.Index(id))
+	}
+	e, _ := w.Explain(c.Index("usa"), seato, false, sim.OriginImposed)
+	fmt.Printf("%s: gain %.3f, cost %.3f (largest: %s)\n", w.Label(56), e.Gain, e.Cost.Total, e.Cost.Largest)
+	for _, pc := range e.Costs {
+		if c.ID(pc.Partner) == "nzl" {
+			fmt.Printf("New Zealand: divergence %.2f costs %.3f\n", pc.Terms.Divergence, pc.CostParts.Divergence)
+		}
+	}
+	fmt.Printf("value %+.3f against its position %+.3f\n", e.Value, e.Position)
+	// Output:
+	// 1954-09: gain 0.008, cost 0.038 (largest: divergence)
+	// New Zealand: divergence 0.46 costs 0.016
+	// value -0.020 against its position +0.050
+}
