@@ -196,23 +196,32 @@ type explanationReport struct {
 	Stays     []stayExplanation   `json:"alliances,omitempty"`
 }
 
+// optionExplanation is one option's appraisal, with names for indices.
 type optionExplanation struct {
-	Partners   []string           `json:"partners"`
-	Commitment string             `json:"commitment"`
-	Origin     string             `json:"origin"`
-	After      float64            `json:"threat_with"`
-	Gain       float64            `json:"gain"`
-	Honour     float64            `json:"honour"`
-	Spread     float64            `json:"spread"`
-	Costs      []partnerCostLine  `json:"costs"`
-	Cost       float64            `json:"cost"`
-	Largest    string             `json:"largest_term"`
-	Good, Bad  float64            `json:"-"`
-	Lottery    map[string]float64 `json:"outcomes"`
-	Value      float64            `json:"value"`
-	Beats      bool               `json:"beats_position"`
+	Partners   []string          `json:"partners"`
+	Commitment string            `json:"commitment"`
+	Origin     string            `json:"origin"`
+	After      float64           `json:"threat_with"`
+	Gain       float64           `json:"gain"`
+	Honour     float64           `json:"honour"`
+	Spread     float64           `json:"spread"`
+	Costs      []partnerCostLine `json:"costs"`
+	Cost       float64           `json:"cost"`
+	Largest    string            `json:"largest_term"`
+	Outcomes   outcomes          `json:"outcomes"`
+	Value      float64           `json:"value"`
+	Beats      bool              `json:"beats_position"`
 }
 
+// outcomes are the option's two outcomes relative to the reference point.
+type outcomes struct {
+	P    float64 `json:"p"`
+	Good float64 `json:"good"`
+	Bad  float64 `json:"bad"`
+}
+
+// partnerCostLine is what the state weighs about one partner and what the
+// partner adds to the autonomy cost.
 type partnerCostLine struct {
 	Partner    string  `json:"partner"`
 	Divergence float64 `json:"divergence"` // d_ij
@@ -224,6 +233,8 @@ type partnerCostLine struct {
 	Total      float64 `json:"cost_total"`
 }
 
+// stayExplanation is what the state weighs about one of its alliances
+// when it reviews it.
 type stayExplanation struct {
 	Alliance   int      `json:"alliance"`
 	Members    []string `json:"members"`
@@ -278,9 +289,9 @@ func explain(w *sim.World, req explainRequest) (explanationReport, error) {
 func optionLine(c *sim.Compiled, e sim.Explanation) optionExplanation {
 	o := optionExplanation{Partners: idsOf(c, e.Partners), Commitment: commitmentWord(e.Strong), Origin: e.Origin.String(),
 		After: e.After, Gain: e.Gain, Honour: e.Honour, Spread: e.Spread, Cost: e.Cost.Total,
-		Largest: e.Cost.Largest.String(), Good: e.Lottery.Good, Bad: e.Lottery.Bad,
-		Lottery: map[string]float64{"p": e.Lottery.P, "good": e.Lottery.Good, "bad": e.Lottery.Bad},
-		Value:   e.Value, Beats: e.Value > e.Position}
+		Largest:  e.Cost.Largest.String(),
+		Outcomes: outcomes{P: e.Lottery.P, Good: e.Lottery.Good, Bad: e.Lottery.Bad},
+		Value:    e.Value, Beats: e.Value > e.Position}
 	for _, pc := range e.Costs {
 		o.Costs = append(o.Costs, partnerCostLine{Partner: c.ID(pc.Partner), Divergence: pc.Terms.Divergence, Fear: pc.Terms.Fear,
 			Autonomy: pc.Autonomy, Entrapment: pc.Entrapment, DivCost: pc.CostParts.Divergence, FearCost: pc.CostParts.Fear, Total: pc.Total()})
@@ -314,7 +325,7 @@ func printExplanation(w io.Writer, c *sim.Compiled, r explanationReport) {
 		for _, p := range o.Costs {
 			fmt.Fprintf(w, "    %-8s %10.3f %8.3f %9.4f %10.4f %10.4f %7.4f %7.4f\n", p.Partner, p.Divergence, p.Fear, p.Autonomy, p.Entrapment, p.DivCost, p.FearCost, p.Total)
 		}
-		fmt.Fprintf(w, "  outcomes against the reference point: %+.4f with probability %.3f, else %+.4f\n", o.Good, o.Lottery["p"], o.Bad)
+		fmt.Fprintf(w, "  outcomes against the reference point: %+.4f with probability %.3f, else %+.4f\n", o.Outcomes.Good, o.Outcomes.P, o.Outcomes.Bad)
 		verdict := "below its position"
 		if o.Beats {
 			verdict = "above its position"
