@@ -5,11 +5,11 @@ import (
 )
 
 // appraisal is what a state makes of an option: its value under the
-// state's valuation model, and the cost breakdown behind it (the reason it
-// gives if it refuses).
+// state's valuation model, the terms it was computed from, and the cost
+// breakdown behind them (the reason it gives if it refuses).
 type appraisal struct {
 	value  float64
-	gain   float64
+	terms  agents.OptionTerms
 	cost   agents.CostBreakdown
 	reason int // state behind the largest cost term, -1 for autonomy
 }
@@ -75,7 +75,7 @@ func (w *World) appraiseFrom(i int, S agents.Set, strong bool, baseline, after, 
 	np := len(partners)
 	cost := agents.AutonomyCost(k, partners, c.costs)
 	cost.Total += penalty
-	a := appraisal{gain: max(0, baseline-after), cost: cost, reason: -1}
+	a := appraisal{cost: cost, reason: -1}
 	if cost.Partner >= 0 {
 		idx := 0
 		S.Each(func(j int) {
@@ -85,15 +85,15 @@ func (w *World) appraiseFrom(i int, S agents.Set, strong bool, baseline, after, 
 			idx++
 		})
 	}
-	terms := agents.OptionTerms{
+	a.terms = agents.OptionTerms{
 		Threat:    baseline,
 		Reference: w.reference[i],
-		Gain:      a.gain,
+		Gain:      max(0, baseline-after),
 		Honour:    agents.HonourProbability(c.honour(strong), partners),
 		Cost:      cost.Total,
 		Spread:    agents.Spread(k, np, c.costs),
 	}
-	a.value = w.checkValue(i, c.valuation[i].Value(agents.Outcomes(terms, c.costs), &c.decision[i]), "an alliance")
+	a.value = w.checkValue(i, c.valuation[i].Value(agents.Outcomes(a.terms, c.costs), &c.decision[i]), "an alliance")
 	return a
 }
 

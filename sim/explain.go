@@ -73,26 +73,20 @@ func (w *World) Explain(i int, partners agents.Set, strong bool, origin Origin) 
 		return Explanation{}, fmt.Errorf("origin %d is not one of client, indigenous, imposed, bilateral", int(origin))
 	}
 	k := c.commitment(strong)
-	a := w.appraise(i, partners, strong, origin)
-	terms := w.partnerTerms(i, partners, nil)
+	after := w.threatUnder(i, w.hypothetical(i, partners, strong, origin))
+	a := w.appraiseFrom(i, partners, strong, w.threat[i], after, 0) // as appraise
 	e := Explanation{
 		State: i, Partners: partners, Strong: strong, Origin: origin,
-		Threat: w.threat[i], Reference: w.reference[i],
-		After:    w.threatUnder(i, w.hypothetical(i, partners, strong, origin)),
-		Gain:     a.gain,
-		Honour:   agents.HonourProbability(c.honour(strong), terms),
-		Spread:   agents.Spread(k, len(terms), c.costs),
-		Cost:     a.cost,
-		Value:    a.value,
-		Position: w.position(i),
+		Threat: a.terms.Threat, Reference: a.terms.Reference, After: after,
+		Gain: a.terms.Gain, Honour: a.terms.Honour, Spread: a.terms.Spread,
+		Cost: a.cost, Lottery: agents.Outcomes(a.terms, c.costs),
+		Value: a.value, Position: w.position(i),
+	}
+	for _, p := range w.partnerTerms(i, partners, nil) {
+		e.Costs = append(e.Costs, PartnerCost{Terms: p, CostParts: p.Costs(k, c.costs)})
 	}
 	idx := 0
-	partners.Each(func(j int) {
-		e.Costs = append(e.Costs, PartnerCost{Partner: j, Terms: terms[idx], CostParts: terms[idx].Costs(k, c.costs)})
-		idx++
-	})
-	e.Lottery = agents.Outcomes(agents.OptionTerms{Threat: e.Threat, Reference: e.Reference, Gain: e.Gain,
-		Honour: e.Honour, Cost: e.Cost.Total, Spread: e.Spread}, c.costs)
+	partners.Each(func(j int) { e.Costs[idx].Partner = j; idx++ })
 	return e, w.err
 }
 

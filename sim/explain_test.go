@@ -33,8 +33,8 @@ func TestExplain(t *testing.T) {
 			t.Fatal(err)
 		}
 		what := c.id[tc.i] + " with " + strings.Join(ids(c, tc.S), ",")
-		if a := w.appraise(tc.i, tc.S, tc.strong, tc.origin); e.Value != a.value || e.Gain != a.gain || e.Cost != a.cost {
-			t.Errorf("%s: explained value %v, gain %v, cost %+v; the engine appraises %v, %v, %+v", what, e.Value, e.Gain, e.Cost, a.value, a.gain, a.cost)
+		if a := w.appraise(tc.i, tc.S, tc.strong, tc.origin); e.Value != a.value || e.Gain != a.terms.Gain || e.Cost != a.cost {
+			t.Errorf("%s: explained value %v, gain %v, cost %+v; the engine appraises %v, %v, %+v", what, e.Value, e.Gain, e.Cost, a.value, a.terms.Gain, a.cost)
 		}
 		if e.Position != w.position(tc.i) || e.Threat != w.threat[tc.i] || e.Reference != w.reference[tc.i] {
 			t.Errorf("%s: position %v, threat %v, reference %v differ from the world's", what, e.Position, e.Threat, e.Reference)
@@ -133,3 +133,32 @@ func TestExplainErrors(t *testing.T) {
 
 func second(_ Explanation, err error) error         { return err }
 func secondStay(_ StayExplanation, err error) error { return err }
+
+// OriginFor gives the origin the engine's own decisions use: a patron's
+// offer to two or more clients is imposed, to one bilateral; clients alone
+// are client; joining an alliance in force takes its origin, and a patron
+// joining its clients' alliance makes it indigenous.
+func TestOriginFor(t *testing.T) {
+	c := mustCompile(t, testScenario())
+	w := NewWorld(c, 7)
+	w.Step()
+	clients := w.form(set(c1, c2), true, OriginClient)
+	imposed := w.form(set(pat, c2, c3), true, OriginImposed)
+	for _, tc := range []struct {
+		i    int
+		S    agents.Set
+		want Origin
+	}{
+		{pat, set(c1, c3), OriginImposed},
+		{pat, set(c3), OriginBilateral},
+		{c3, set(c1), OriginClient},
+		{c1, set(pat, c3), OriginImposed},
+		{c3, clients.Members, OriginClient},
+		{pat, clients.Members, OriginIndigenous},
+		{c1, imposed.Members, OriginImposed},
+	} {
+		if got := w.OriginFor(tc.i, tc.S); got != tc.want {
+			t.Errorf("%s with %v: origin %v, want %v", c.id[tc.i], ids(c, tc.S), got, tc.want)
+		}
+	}
+}

@@ -338,7 +338,7 @@ func printExplanation(w io.Writer, c *sim.Compiled, r explanationReport) {
 		}
 		for _, s := range r.Stays {
 			verdict := "stays"
-			if s.Out > s.Stay+s.ExitCost {
+			if s.Leave > 0.5 {
 				verdict = "leaves"
 			}
 			fmt.Fprintf(w, "\nalliance %d (%s, %s, %s): %s\n", s.Alliance, s.Origin, s.Commitment, strings.Join(s.Members, ", "), verdict)
