@@ -88,7 +88,10 @@ func clientAlliance(_ *Cell, r *runner.Record) (float64, bool) {
 // patronJoinsClients: among runs in which a patron commits after a client
 // alliance formed, whether its first commitment was to join a client
 // alliance (origin indigenous: H1, H5; T5). Joining takes the clients'
-// commitment by construction (H5).
+// commitment by construction (H5). A client alliance formed in the tick
+// the patron commits counts as formed before: the clients' round comes
+// before the patrons' in every tick (docs/model.md §3.2), so it was there
+// when the patron chose.
 func patronJoinsClients(_ *Cell, r *runner.Record) (float64, bool) {
 	first := r.FirstPatronAlliance()
 	if first == nil {
@@ -97,7 +100,7 @@ func patronJoinsClients(_ *Cell, r *runner.Record) (float64, bool) {
 	before := false
 	for i := range r.Alliances {
 		a := &r.Alliances[i]
-		if (a.Origin == "client" || a.Origin == "indigenous") && a.Formed < first.PatronJoined {
+		if (a.Origin == "client" || a.Origin == "indigenous") && a.Formed <= first.PatronJoined {
 			before = true
 		}
 	}
