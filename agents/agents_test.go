@@ -443,6 +443,7 @@ func TestRegistries(t *testing.T) {
 
 type view struct {
 	clientAlliance bool
+	allied         bool
 	committed      Set
 	waited         int
 	threat, ref    float64
@@ -457,6 +458,7 @@ func (v *view) Reference() float64         { return v.ref }
 func (v *view) Decision() *Decision        { return &v.d }
 func (v *view) ClientAllianceExists() bool { return v.clientAlliance }
 func (v *view) CommittedClients() Set      { return v.committed }
+func (v *view) Allied() bool               { return v.allied }
 func (v *view) Waited() int                { return v.waited }
 func (v *view) Rise() float64              { return v.rise }
 func (v *view) Revisionism(i int) float64  { return v.rev[i] }
@@ -470,24 +472,33 @@ func TestStrategies(t *testing.T) {
 	if a.Admit(v, multi) || a.Admit(v, bi) || !a.Admit(v, join) || !a.Admit(v, Option{}) {
 		t.Error("a patient assurance patron offers nothing but joining")
 	}
-	v.waited = 24
-	if !a.Admit(v, multi) || a.Admit(v, bi) {
-		t.Error("past patience an assurance patron may impose a multilateral, still no bilateral")
+	v.waited = 23
+	if a.Admit(v, multi) || a.Admit(v, bi) {
+		t.Error("a patron one tick short of its patience (24) still waits")
 	}
+	v.waited = 24
+	if !a.Admit(v, multi) || !a.Admit(v, bi) {
+		t.Error("past patience a patron with no ally commits as prospect: multilateral or bilateral")
+	}
+	v.allied = true
+	if !a.Admit(v, multi) || a.Admit(v, bi) || !a.Admit(v, join) {
+		t.Error("past patience a patron with an ally may impose a multilateral, but no bilateral")
+	}
+	v.allied = false
 	v.waited, v.rise = 0, 0.3 // a rise while waiting is not the trigger
 	if a.Admit(v, multi) {
 		t.Error("a patron in losses by 0.05 waits for its clients")
 	}
 	v.threat = 0.625 // 0.625 − 0.45 = 0.175 > 0.15
-	if !a.Admit(v, multi) {
-		t.Error("a patron in losses by more than the impose threshold imposes (MODEL.md §6)")
+	if !a.Admit(v, multi) || a.Admit(v, bi) {
+		t.Error("a patron in losses by more than the impose threshold imposes a multilateral (MODEL.md §6), not a bilateral")
 	}
 	v.threat = 0.5999 // 0.1499 < 0.15
 	if a.Admit(v, multi) {
 		t.Error("in losses by less than the threshold it does not")
 	}
 	v.threat = 0.625
-	v.committed = Set(0).With(1).With(2)
+	v.committed, v.waited = Set(0).With(1).With(2), 24
 	if a.Admit(v, multi) || a.Admit(v, bi) || !a.Admit(v, join) {
 		t.Error("an assurance patron joins committed clients rather than enlisting them")
 	}

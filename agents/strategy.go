@@ -51,6 +51,8 @@ type PatronView interface {
 	// CommittedClients is the set of clients in alliances of clients
 	// alone: committed to each other, not (yet) to a patron.
 	CommittedClients() Set
+	// Allied reports whether the patron belongs to an alliance in force.
+	Allied() bool
 	// Waited is the number of ticks since the patron first preferred an
 	// alliance option to self-help (0 before; never reset).
 	Waited() int
@@ -114,8 +116,13 @@ func (ProspectStrategy) Admit(PatronView, Option) bool { return true }
 // a crisis such as Dien Bien Phu, or an adversary read as far more
 // revisionist than the status quo); then it may propose a multilateral set
 // of them anyway (imposed), but never to clients already committed to each
-// other. It never offers a bilateral of its own accord: bilaterals come
-// only from the fallback after a refused multilateral (H4).
+// other. A patron whose patience has run out while it still belongs to no
+// alliance commits as ProspectStrategy would (MODEL.md §6: "as prospect"
+// past its patience): to a multilateral set or to a bilateral, whichever
+// its valuation prefers (Cohen: the United States committed to its Asian
+// allies before they had committed to each other). Once it belongs to an
+// alliance, bilaterals come only from the fallback after a refused
+// multilateral (H4).
 type AssuranceStrategy struct{}
 
 // Admit implements Strategy.
@@ -123,14 +130,16 @@ func (AssuranceStrategy) Admit(v PatronView, o Option) bool {
 	switch o.Kind {
 	case OptionNone, OptionJoin:
 		return true
-	case OptionBilateral:
-		return false
 	}
 	if o.Partners&v.CommittedClients() != 0 {
 		return false
 	}
 	d := v.Decision()
-	return float64(v.Waited()) >= d.Patience || v.Threat()-v.Reference() > d.ImposeThreshold
+	patienceOut := float64(v.Waited()) >= d.Patience
+	if o.Kind == OptionBilateral {
+		return patienceOut && !v.Allied()
+	}
+	return patienceOut || v.Threat()-v.Reference() > d.ImposeThreshold
 }
 
 // PowerplayStrategy is Cha's patron: clients more revisionist than

@@ -117,8 +117,9 @@ func floats(xs ...float64) []any {
 // powerplay makes Cha's patron strategy the scenario's [decision]
 // strategy, which every state follows unless it names its own: T8a tests
 // how the patron that uses bilateral control answers revisionist clients
-// (under Cohen's assurance strategy a patron offers no bilateral of its
-// own accord, so the question does not arise).
+// (Cohen's assurance patron offers a bilateral of its own accord only
+// while it belongs to no alliance and its patience has run out, so the
+// question hardly arises under it).
 func powerplay(sc *sim.Scenario) error {
 	sc.Decision.Strategy = "powerplay"
 	return nil

@@ -288,7 +288,8 @@ func (v *patronView) CommittedClients() agents.Set {
 	}
 	return s
 }
-func (v *patronView) Waited() int { return v.w.waited(v.p) }
+func (v *patronView) Allied() bool { return v.w.ties[v.p].allies != 0 }
+func (v *patronView) Waited() int  { return v.w.waited(v.p) }
 func (v *patronView) Rise() float64 {
 	if v.w.wantedSince[v.p] < 0 {
 		return 0
