@@ -10,7 +10,9 @@ var brussels = []string{"gbr", "fra", "bel", "nld", "lux"}
 
 // westernUnion is the alliance of E1: formed by clients alone, all of them
 // Brussels powers, before the patron's first alliance; the earliest such
-// if there are several (nil if none).
+// if there are several (nil if none). One formed in the tick of the
+// patron's first alliance counts as before it: the clients' round comes
+// before the patrons' in every tick (docs/model.md §3.2).
 func westernUnion(r *runner.Record) *sim.AllianceRecord {
 	first := firstPatronTick(r)
 	var wu *sim.AllianceRecord
@@ -19,7 +21,7 @@ func westernUnion(r *runner.Record) *sim.AllianceRecord {
 		if r.HasPatron(a.Founders) || !subset(a.Founders, brussels...) {
 			continue
 		}
-		if first >= 0 && a.Formed >= first {
+		if first >= 0 && a.Formed > first {
 			continue
 		}
 		if wu == nil || a.Formed < wu.Formed {
