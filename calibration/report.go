@@ -46,7 +46,15 @@ target counts, with 95% Wilson intervals.
 func writeReport(b *strings.Builder, r *Report) {
 	spec := r.Spec
 	chosen := r.Candidates[r.Chosen]
-	fmt.Fprintf(b, "\n## %s\n\n### Free inputs\n\n", spec.Scenario)
+	fmt.Fprintf(b, "\n## %s\n\n", spec.Scenario)
+	if len(r.Set) > 0 {
+		sets := make([]string, len(r.Set))
+		for i, a := range r.Set {
+			sets[i] = "`--set " + a + "`"
+		}
+		fmt.Fprintf(b, "**A probe, not the calibration of record:** every candidate and the held-out check ran with %s, which the scenario does not hold.\n\n", strings.Join(sets, ", "))
+	}
+	b.WriteString("### Free inputs\n\n")
 	b.WriteString("| input | values tried | chosen | the scenario holds | why it is free |\n|---|---|---|---|---|\n")
 	for i, in := range spec.Inputs {
 		vals := make([]string, len(in.Values))

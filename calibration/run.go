@@ -3,6 +3,8 @@ package calibration
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/alliancesim/alliancesim/configs"
 	"github.com/alliancesim/alliancesim/runner"
@@ -22,6 +24,12 @@ type Options struct {
 	Runs     int // replications per candidate and for the held-out check (default Runs)
 	Workers  int // parallel replications (0: GOMAXPROCS)
 	Progress func(done, total int)
+	// Set changes the scenario before each candidate's inputs are set: a
+	// probe of how the calibration would come out under another model
+	// default or another fact (--set). It may not name a calibrated
+	// input, which the grid sets. The report says it was run with them,
+	// so that it is never taken for the calibration of record.
+	Set []configs.Assignment
 }
 
 // Candidate is one point of the grid: a value for each input and the
@@ -42,6 +50,9 @@ type Report struct {
 	HeldOut    []targets.Result
 	Current    []float64 // the values the built-in scenario holds
 	Excluded   int       // combinations the constraints kept out of the grid
+	// Set are the changes it ran with (Options.Set), as path=value; none
+	// for the calibration of record.
+	Set []string
 }
 
 // Run calibrates one scenario: every candidate of the grid over seeds
@@ -54,7 +65,16 @@ func Run(ctx context.Context, spec Spec, opts Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := spec.checkSet(opts.Set); err != nil {
+		return nil, err
+	}
+	if err := configs.Apply(base, opts.Set); err != nil { // the constraints read the changed scenario
+		return nil, fmt.Errorf("calibration of %s: set %w", spec.Scenario, err)
+	}
 	rep := &Report{Spec: spec, Runs: opts.Runs}
+	for _, a := range opts.Set {
+		rep.Set = append(rep.Set, fmt.Sprintf("%s=%v", a.Path, a.Value))
+	}
 	for _, in := range spec.Inputs {
 		rep.Current = append(rep.Current, in.Get(base))
 	}
@@ -140,6 +160,9 @@ func evaluate(ctx context.Context, spec Spec, values []float64, seed uint64, opt
 	if err != nil {
 		return nil, err
 	}
+	if err := configs.Apply(sc, opts.Set); err != nil {
+		return nil, fmt.Errorf("calibration of %s: set %w", spec.Scenario, err)
+	}
 	for i, in := range spec.Inputs {
 		in.Set(sc, values[i])
 	}
@@ -154,6 +177,24 @@ func evaluate(ctx context.Context, spec Spec, values []float64, seed uint64, opt
 		return nil, err
 	}
 	return targets.Evaluate(targets.For(spec.Scenario), records, sc.Calendar), nil
+}
+
+// checkSet refuses a change of a calibrated input: the grid would
+// overwrite it.
+func (s Spec) checkSet(set []configs.Assignment) error {
+	for _, a := range set {
+		for _, in := range s.Inputs {
+			if slices.Contains(in.Paths, a.Path) {
+				vals := make([]string, len(in.Values))
+				for i, v := range in.Values {
+					vals[i] = num(v)
+				}
+				return fmt.Errorf("set %s: a calibrated input of %s, which the calibration tries at each of %s",
+					a.Path, s.Scenario, strings.Join(vals, ", "))
+			}
+		}
+	}
+	return nil
 }
 
 // score counts a candidate's targets met and its total shortfall.

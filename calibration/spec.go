@@ -13,6 +13,7 @@ type Input struct {
 	Name   string    // as the report names it, e.g. "states.sov.revisionism"
 	Why    string    // why it is free: what the sources say and do not say
 	Values []float64 // the values tried, in grid order
+	Paths  []string  // the scenario paths it sets, as --set names them
 	Get    func(sc *sim.Scenario) float64
 	Set    func(sc *sim.Scenario, v float64)
 }
@@ -63,7 +64,8 @@ func Specs() []Spec {
 
 // revisionism is a state's revisionism as a free input.
 func revisionism(id, why string, values ...float64) Input {
-	return Input{Name: "states." + id + ".revisionism", Why: why, Values: values,
+	name := "states." + id + ".revisionism"
+	return Input{Name: name, Why: why, Values: values, Paths: []string{name},
 		Get: func(sc *sim.Scenario) float64 { return state(sc, id).Revisionism },
 		Set: func(sc *sim.Scenario, v float64) { state(sc, id).Revisionism = v }}
 }
@@ -72,10 +74,12 @@ func revisionism(id, why string, values ...float64) Input {
 // free input.
 func stake(patron string, clients []string, why string, values ...float64) Input {
 	name := "states." + patron + ".stakes." + clients[0]
+	paths := []string{name}
 	for _, c := range clients[1:] {
 		name += "," + c
+		paths = append(paths, "states."+patron+".stakes."+c)
 	}
-	return Input{Name: name, Why: why, Values: values,
+	return Input{Name: name, Why: why, Values: values, Paths: paths,
 		Get: func(sc *sim.Scenario) float64 { return state(sc, patron).Stakes[clients[0]] },
 		Set: func(sc *sim.Scenario, v float64) {
 			p := state(sc, patron)

@@ -17,6 +17,7 @@ func newCalibrateCmd() *cobra.Command {
 		out     string
 		runs    int
 		workers int
+		sets    []string
 	)
 	cmd := &cobra.Command{
 		Use:   "calibrate [SCENARIO...]",
@@ -27,11 +28,20 @@ does not pin down, listed with why in package calibration — over the
 calibration seeds 1–500, the choice by the stated rule (most targets met,
 then the smallest total shortfall), and the chosen values over the held-out
 seeds 1001–1500. It prints the report as Markdown, or writes it to --out
-(docs/calibration.md is this command's output with the defaults).`,
+(docs/calibration.md is this command's output with the defaults).
+
+With --set it is a probe: how the calibration would come out under another
+model default or another fact, every candidate and the held-out check run
+with the changes, and the report says so. A calibrated input cannot be set.`,
 		Example: `  alliancesim calibrate --out docs/calibration.md
-  alliancesim calibrate europe-1947 --runs 50`,
+  alliancesim calibrate europe-1947 --runs 50
+  alliancesim calibrate --runs 200 --set params.p_weak=0.75 --set params.p_strong=0.75`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkCounts(runs, workers); err != nil {
+				return err
+			}
+			as, err := parseSets(sets)
+			if err != nil {
 				return err
 			}
 			specs := calibration.Specs()
@@ -53,7 +63,7 @@ seeds 1001–1500. It prints the report as Markdown, or writes it to --out
 			var reps []*calibration.Report
 			for _, s := range specs {
 				update, finish := progress("calibrate " + s.Scenario)
-				rep, err := calibration.Run(cmd.Context(), s, calibration.Options{Runs: runs, Workers: workers, Progress: update})
+				rep, err := calibration.Run(cmd.Context(), s, calibration.Options{Runs: runs, Workers: workers, Progress: update, Set: as})
 				finish()
 				if err != nil {
 					return err
@@ -74,5 +84,6 @@ seeds 1001–1500. It prints the report as Markdown, or writes it to --out
 	cmd.Flags().StringVar(&out, "out", "", "write the report to this file (atomically) instead of printing it")
 	cmd.Flags().IntVar(&runs, "runs", calibration.Runs, "replications per candidate and for the held-out check")
 	cmd.Flags().IntVar(&workers, "workers", 0, "parallel replications (default: GOMAXPROCS)")
+	cmd.Flags().StringArrayVar(&sets, "set", nil, "a probe: change every candidate, path=value (repeatable), e.g. --set params.p_weak=0.75")
 	return cmd
 }

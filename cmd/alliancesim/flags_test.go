@@ -9,8 +9,9 @@ import (
 
 // Every command that runs replications refuses --runs 0 and negative
 // counts, naming the flag, before any work (check and compare used to
-// accept them); a huge --workers is capped, not a panic.
-func TestCountFlagsChecked(t *testing.T) {
+// accept them); calibrate refuses a --set of a calibrated input or of no
+// parameter; a huge --workers is capped, not a panic.
+func TestFlagsChecked(t *testing.T) {
 	for _, c := range []struct {
 		args []string
 		want string
@@ -26,6 +27,10 @@ func TestCountFlagsChecked(t *testing.T) {
 		{[]string{"run", "generic", "--runs", "2000000000"}, "--runs 2000000000: allowed: a whole number in [1, 1000000000]"},
 		{[]string{"run", "generic", "--runs", "5", "--workers", "-1"}, "--workers -1: allowed: 0 (one per core)"},
 		{[]string{"check", "europe-1947", "--workers", "-1"}, "--workers -1: allowed"},
+		{[]string{"calibrate", "--runs", "0"}, "--runs 0: allowed"},
+		{[]string{"calibrate", "--set", "states.sov.revisionism=0.2"}, "set states.sov.revisionism: a calibrated input of europe-1947"},
+		{[]string{"calibrate", "--set", "params.nope=1"}, `"params.nope" names no parameter; allowed: params.rough_cost`},
+		{[]string{"calibrate", "--set", "params.p_weak"}, "allowed: path=value"},
 	} {
 		_, err := execute(t, c.args...)
 		if err == nil || !strings.Contains(err.Error(), c.want) {

@@ -1,0 +1,74 @@
+package calibration
+
+import (
+	"bytes"
+	"context"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/alliancesim/alliancesim/configs"
+)
+
+// europe is the calibration of europe-1947.
+func europe(t *testing.T) Spec {
+	t.Helper()
+	for _, s := range Specs() {
+		if s.Scenario == "europe-1947" {
+			return s
+		}
+	}
+	t.Fatal("no calibration of europe-1947")
+	return Spec{}
+}
+
+// A probe with --set runs every candidate with the change: setting a
+// default to its own value changes nothing, setting it to another value
+// changes the shares, and the report says it is a probe.
+func TestRunWithSet(t *testing.T) {
+	if testing.Short() {
+		t.Skip("three small calibrations")
+	}
+	spec, ctx := europe(t), context.Background()
+	run := func(set ...configs.Assignment) *Report {
+		t.Helper()
+		rep, err := Run(ctx, spec, Options{Runs: 4, Set: set})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rep
+	}
+	plain := run()
+	same := run(configs.Assignment{Path: "params.p_weak", Value: 0.6}) // the default
+	equal := run(configs.Assignment{Path: "params.p_weak", Value: 0.75}, configs.Assignment{Path: "params.p_strong", Value: 0.75})
+	if !reflect.DeepEqual(plain.Candidates, same.Candidates) || !reflect.DeepEqual(plain.HeldOut, same.HeldOut) {
+		t.Error("setting p_weak to its default changed the calibration")
+	}
+	if reflect.DeepEqual(plain.Candidates, equal.Candidates) {
+		t.Error("equal honour probabilities left every candidate's shares as they were: the change was not applied")
+	}
+	if len(plain.Set) != 0 || !reflect.DeepEqual(equal.Set, []string{"params.p_weak=0.75", "params.p_strong=0.75"}) {
+		t.Errorf("recorded changes: %v and %v", plain.Set, equal.Set)
+	}
+	var a, b bytes.Buffer
+	if err := Write(&a, []*Report{plain}); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(&b, []*Report{equal}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a.String(), "A probe") {
+		t.Error("the calibration of record calls itself a probe")
+	}
+	if !strings.Contains(b.String(), "**A probe, not the calibration of record:** every candidate and the held-out check ran with `--set params.p_weak=0.75`, `--set params.p_strong=0.75`") {
+		t.Errorf("the probe's report does not say what it ran with:\n%s", b.String()[:min(b.Len(), 2000)])
+	}
+}
+
+// A calibrated input cannot be set: the grid sets it.
+func TestRunRefusesACalibratedInput(t *testing.T) {
+	_, err := Run(context.Background(), europe(t), Options{Runs: 1, Set: []configs.Assignment{{Path: "states.sov.revisionism", Value: 0.2}}})
+	if err == nil || !strings.Contains(err.Error(), "states.sov.revisionism: a calibrated input of europe-1947, which the calibration tries at each of 0, 0.05,") {
+		t.Errorf("got %v", err)
+	}
+}
