@@ -20,4 +20,10 @@
 // counts as met only if it also holds on the held-out seeds, which the
 // report shows beside the calibration figures; the held-out seeds never
 // enter the choice.
+//
+// Options.Set makes a run a probe: the same calibration with a model
+// default or a fact changed in every candidate (`alliancesim calibrate
+// --set`), to see how the history would come out, recalibrated, under a
+// revision of the model. Its report says so, and it may not set a
+// calibrated input.
 package calibration
