@@ -57,15 +57,11 @@ func writeReport(b *strings.Builder, r *Report) {
 	b.WriteString("### Free inputs\n\n")
 	b.WriteString("| input | values tried | chosen | the scenario holds | why it is free |\n|---|---|---|---|---|\n")
 	for i, in := range spec.Inputs {
-		vals := make([]string, len(in.Values))
-		for j, v := range in.Values {
-			vals[j] = num(v)
-		}
 		holds := num(r.Current[i])
 		if r.Current[i] != chosen.Values[i] {
 			holds += " (not the chosen value)"
 		}
-		fmt.Fprintf(b, "| `%s` | %s | %s | %s | %s |\n", in.Name, strings.Join(vals, ", "), num(chosen.Values[i]), holds, in.Why)
+		fmt.Fprintf(b, "| `%s` | %s | %s | %s | %s |\n", in.Name, in.valuesText(), num(chosen.Values[i]), holds, in.Why)
 	}
 	for _, c := range spec.Constraints {
 		fmt.Fprintf(b, "\nConstraint: %s\n", c.Why)
@@ -177,3 +173,13 @@ func yesNo(ok bool) string {
 }
 
 func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// valuesText lists the values an input is tried at, as the report and
+// errors write them.
+func (in Input) valuesText() string {
+	vals := make([]string, len(in.Values))
+	for i, v := range in.Values {
+		vals[i] = num(v)
+	}
+	return strings.Join(vals, ", ")
+}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/alliancesim/alliancesim/configs"
 	"github.com/alliancesim/alliancesim/runner"
@@ -185,12 +184,8 @@ func (s Spec) checkSet(set []configs.Assignment) error {
 	for _, a := range set {
 		for _, in := range s.Inputs {
 			if slices.Contains(in.Paths, a.Path) {
-				vals := make([]string, len(in.Values))
-				for i, v := range in.Values {
-					vals[i] = num(v)
-				}
 				return fmt.Errorf("set %s: a calibrated input of %s, which the calibration tries at each of %s",
-					a.Path, s.Scenario, strings.Join(vals, ", "))
+					a.Path, s.Scenario, in.valuesText())
 			}
 		}
 	}
