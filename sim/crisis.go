@@ -140,7 +140,10 @@ func (w *World) withdraw(actor, target int, fraction float64) int {
 }
 
 // eliminate removes a wholly occupied state from the game and from its
-// alliances.
+// alliances. An alliance left with fewer than two members ends, and so
+// does a patron's alliance whose last patron it was: without its patron
+// it is not the alliance its members signed, as when the patron leaves
+// (patron_left, docs/model.md §7.12); the cause is occupied.
 func (w *World) eliminate(s int) {
 	w.alive[s] = false
 	w.log(Event{Type: EventEliminated, Actor: -1, Target: s, Alliance: -1})
@@ -151,7 +154,8 @@ func (w *World) eliminate(s int) {
 		}
 		al.Members = al.Members.Without(s)
 		al.dismiss(s, w.tick, ExitOccupied)
-		if al.Members.Len() < 2 || w.duplicate(al) {
+		patronGone := al.HasPatron && al.Members&w.c.patrons == 0
+		if al.Members.Len() < 2 || w.duplicate(al) || patronGone {
 			w.end(al, EndOccupied)
 		}
 	}

@@ -192,6 +192,33 @@ func TestOccupation(t *testing.T) {
 	}
 }
 
+// A wholly occupied patron leaves its alliances, and an alliance it was
+// the last patron of ends (occupied) even with two members left: without
+// its patron it is not the alliance they signed, as when a patron leaves.
+// An alliance of clients alone, and one of two members, end as before;
+// c2 and c3's own alliance is untouched.
+func TestEliminatedPatron(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	imposed := w.form(set(pat, c1, c2), true, OriginImposed)
+	bilateral := w.form(set(pat, c3), true, OriginBilateral)
+	clients := w.form(set(c2, c3), true, OriginClient)
+	w.eliminate(pat)
+	for _, c := range []struct {
+		name  string
+		al    *Alliance
+		ended bool
+	}{{"imposed {pat, c1, c2}", imposed, true}, {"bilateral {pat, c3}", bilateral, true}, {"clients {c2, c3}", clients, false}} {
+		al := &w.alliances[c.al.ID]
+		if al.Active() == c.ended || (c.ended && al.Cause != EndOccupied) {
+			t.Errorf("%s: active %v, cause %v; want ended %v (occupied)", c.name, al.Active(), al.Cause, c.ended)
+		}
+	}
+	if w.Alive(pat) {
+		t.Error("pat should be out of the game")
+	}
+}
+
 // Restraint: before a provocation, each patron allied with the client has
 // one chance to hold it back, with the control probability of the
 // tightest alliance they share. c1 (revisionism 1, provoke_rate 1: it

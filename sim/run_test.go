@@ -110,6 +110,15 @@ func TestInvariants(t *testing.T) {
 					if a.Members.Len() < 2 || seen[uint64(a.Members)] {
 						t.Fatalf("%s seed %d tick %d: bad active alliance %+v", name, seed, w.Tick(), a)
 					}
+					patrons := 0
+					a.Members.Each(func(m int) {
+						if c.Role(m) == sim.Patron {
+							patrons++
+						}
+					})
+					if a.HasPatron != (patrons > 0) {
+						t.Fatalf("%s seed %d tick %d: an active alliance with HasPatron %v has %d patrons: %+v", name, seed, w.Tick(), a.HasPatron, patrons, a)
+					}
 					seen[uint64(a.Members)] = true
 				}
 			}
