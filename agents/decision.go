@@ -27,7 +27,7 @@ type Decision struct {
 	// reference point that the reference point closes each tick.
 	ReferenceAdaptation float64
 	Patience            float64 // ticks an assurance patron waits for clients
-	ImposeThreshold     float64 // rise of T_p while waiting above which an assurance patron imposes
+	ImposeThreshold     float64 // T_p − ρ_p (depth of losses) above which an assurance patron may impose
 	ControlThreshold    float64 // revisionism above which a powerplay patron goes bilateral
 }
 

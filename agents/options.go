@@ -36,8 +36,8 @@ type Partner struct {
 	// Cha's powerplay, the hold a tight alliance gives over a revisionist
 	// client.
 	Control    float64
-	Divergence float64 // d_ij = Divergence(T_i^adv, T_j^adv)
-	Fear       float64 // T̂_ij: threat i perceives from j
+	Divergence float64 // d_ij = Divergence(Π_i, Π_j), of the threat pictures
+	Fear       float64 // f_ij = T̂_ij + φ·g_ij: threat i perceives from j, and its grievance
 }
 
 // HonourProbability is p_o = p_k · mean_j(1 − d_ij), with d_ij the
