@@ -150,9 +150,10 @@ func TestAutonomyCost(t *testing.T) {
 		t.Errorf("largest term %v of partner %d, want fear of partner 1", b.Largest, b.Partner)
 	}
 	near(t, "largest amount", b.Amount, 0.12)
-	// weak commitment k = 0.35 scales all but the fear term:
-	// 0.35·(0.115 + 0.035) + 0.03 + 0.12 = 0.0525 + 0.15 = 0.2025
-	near(t, "weak cost", AutonomyCost(0.35, ps, costs).Total, 0.2025)
+	// weak commitment k = 0.35 scales entrapment and divergence only, not
+	// the autonomy of having an ally nor the fear term:
+	// 2·0.02 + 0.35·(0.095 + 0.015) + 0.03 + 0.12 = 0.04 + 0.0385 + 0.15 = 0.2285
+	near(t, "weak cost", AutonomyCost(0.35, ps, costs).Total, 0.2285)
 	// with only an unassured revisionist ally, entrapment is the reason
 	b = AutonomyCost(1, ps[:1], costs)
 	if b.Largest != CostEntrapment || b.Partner != 0 {
@@ -172,19 +173,19 @@ func TestAutonomyCost(t *testing.T) {
 
 // One partner's terms by hand, k = 0.35 (a weak commitment), weight 0.5,
 // revisionism 0.4, assurance 0.5, control 0.2, divergence 0.3, fear 0.1:
-// r^eff = 0.4·(1 − 0.8·0.5)·(1 − 0.2) = 0.192; autonomy 0.35·0.5·0.02 =
-// 0.0035; entrapment 0.35·0.15·0.192 = 0.01008; divergence 0.35·0.1·0.3 =
-// 0.0105; fear 0.3·0.1 = 0.03; total 0.05408 — and AutonomyCost of that
-// partner alone is the same total.
+// r^eff = 0.4·(1 − 0.8·0.5)·(1 − 0.2) = 0.192; autonomy 0.5·0.02 = 0.01
+// (not scaled by k); entrapment 0.35·0.15·0.192 = 0.01008; divergence
+// 0.35·0.1·0.3 = 0.0105; fear 0.3·0.1 = 0.03; total 0.06058 — and
+// AutonomyCost of that partner alone is the same total.
 func TestPartnerCosts(t *testing.T) {
 	p := Partner{Weight: 0.5, Revisionism: 0.4, Assurance: 0.5, Control: 0.2, Divergence: 0.3, Fear: 0.1}
 	got := p.Costs(0.35, costs)
-	near(t, "autonomy", got.Autonomy, 0.0035)
+	near(t, "autonomy", got.Autonomy, 0.01)
 	near(t, "entrapment", got.Entrapment, 0.01008)
 	near(t, "divergence", got.Divergence, 0.0105)
 	near(t, "fear", got.Fear, 0.03)
-	near(t, "total", got.Total(), 0.05408)
-	near(t, "AutonomyCost", AutonomyCost(0.35, []Partner{p}, costs).Total, 0.05408)
+	near(t, "total", got.Total(), 0.06058)
+	near(t, "AutonomyCost", AutonomyCost(0.35, []Partner{p}, costs).Total, 0.06058)
 }
 
 // RelativeWeight by hand: 2·3/(30+3) = 0.181818 for a great power of

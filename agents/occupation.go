@@ -29,9 +29,11 @@ func Credibility(projection, force0 float64) float64 {
 }
 
 // PunishmentKeep is one ally's factor in deterrence by punishment: the
-// chance 1 − k·h·E_a/(E_a + E_j) that ally a, standing by the target with
-// weight k·h and economic weight E_a against the adversary's E_j, does not
-// make the adversary think again. Deterrence by punishment is
+// chance 1 − h·E_a/(E_a + E_j) that ally a, standing by the target with
+// weight h (its alliance's cohesion) and economic weight E_a against the
+// adversary's E_j, does not make the adversary think again. The weight
+// does not depend on the commitment: an ally that comes punishes in full;
+// how likely it is to come is the honour probability's. Deterrence by punishment is
 // punishment·(1 − Π over allies of PunishmentKeep).
 func PunishmentKeep(weight, allyEconomy, foeEconomy float64) float64 {
 	if s := allyEconomy + foeEconomy; s > 0 {

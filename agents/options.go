@@ -86,7 +86,7 @@ func (p Partner) entrapment(c CostParams) float64 {
 // CostParts are one partner's contributions to an option's autonomy cost,
 // term by term (docs/model.md §7.4).
 type CostParts struct {
-	Autonomy   float64 // k·w_j·c_0: the freedom of action the ally takes away
+	Autonomy   float64 // w_j·c_0: the freedom of action any ally takes away, at either commitment
 	Entrapment float64 // k·c_E·r_j^eff: its revisionism, as far as not assured or restrained
 	Divergence float64 // k·c_D·d_ij: the fights it would drag the state into
 	Fear       float64 // c_T·T̂_ij: the threat the state perceives from it
@@ -99,7 +99,7 @@ func (c CostParts) Total() float64 { return c.Autonomy + c.Entrapment + c.Diverg
 // commitment k.
 func (p Partner) Costs(k float64, c CostParams) CostParts {
 	return CostParts{
-		Autonomy:   k * p.Weight * c.Base,
+		Autonomy:   p.Weight * c.Base,
 		Entrapment: k * c.Entrapment * p.entrapment(c),
 		Divergence: k * c.Divergence * p.Divergence,
 		Fear:       c.Threat * p.Fear,
@@ -119,13 +119,18 @@ func RelativeWeight(own, ally float64) float64 {
 	return 1
 }
 
-// AutonomyCost is c_o = k·Σ_j (w_j·c_0 + c_E·r_j^eff + c_D·d_ij) + c_T·Σ_j T̂_ij,
+// AutonomyCost is c_o = Σ_j w_j·c_0 + k·Σ_j (c_E·r_j^eff + c_D·d_ij) + c_T·Σ_j T̂_ij,
 // with w_j the ally's RelativeWeight (the freedom of action it takes away)
 // and r_j^eff = r_j·(1 − μ·A_j)·(1 − control_j) (Cohen's assurance: a client
 // already committed to other clients entraps its patron less; Cha: a
 // client the patron can restrain entraps it less). Entrapment and
-// divergence — the risk of being dragged into an ally's fights — do not
-// shrink with the ally's size. It also names the largest single term,
+// divergence — the risk of being dragged into an ally's fights — grow
+// with how firmly the state is bound (k; Snyder 1984) and do not shrink
+// with the ally's size. The autonomy term is the cost of having the ally
+// at all (c_0 is "the autonomy cost of any ally"): the consultation and
+// policy concessions that alignment asks at either commitment (Morrow
+// 1991), so a weak pledge is not simply a scaled-down strong one
+// (docs/model.md §8.2 item 22). It also names the largest single term,
 // partner by partner: one partner's entrapment, divergence or fear
 // contribution, or, if none exceeds it, the autonomy cost of one ally.
 // Partner.Costs gives one partner's terms.

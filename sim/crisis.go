@@ -264,8 +264,9 @@ func (w *World) restrain(v int) (int, bool) {
 }
 
 // challenge plays out a crisis: each ally of the victim is asked once,
-// through the alliance in which it stands by the victim most strongly, and
-// honours with probability p_k·h of that alliance; if the adversary's
+// through the alliance in which it is likeliest to come, and honours with
+// probability p_k·h of that alliance, bringing h of its projected force;
+// if the adversary's
 // projected force beats the defence counted with honouring allies by the
 // margin, it occupies occupy_cells cells. Every state remembers the
 // aggression.
@@ -274,19 +275,20 @@ func (w *World) challenge(a, v int) {
 	var honoured agents.Set
 	help := 0.0
 	w.ties[v].allies.Each(func(j int) {
-		best, pHonour := 0.0, 0.0
+		weight, pHonour := 0.0, 0.0
 		for i := range w.alliances {
 			al := &w.alliances[i]
 			if !al.Active() || !al.Members.Has(v) || !al.Members.Has(j) {
 				continue
 			}
-			if kh := w.standBy(al.Origin, v, j, c.commitment(al.Strong)*al.Cohesion); kh > best {
-				best, pHonour = kh, c.honour(al.Strong)*al.Cohesion
+			h := w.standBy(al.Origin, v, j, al.Cohesion)
+			if p := c.honour(al.Strong) * al.Cohesion; h > 0 && p > pHonour {
+				weight, pHonour = h, p
 			}
 		}
-		if best > 0 && w.rng.Float64() < pHonour {
+		if weight > 0 && w.rng.Float64() < pHonour {
 			honoured = honoured.With(j)
-			help += best * w.proj[j*n+v]
+			help += weight * w.proj[j*n+v]
 		}
 	})
 	w.log(Event{Type: EventChallenge, Actor: a, Target: v, Others: honoured, Alliance: -1})

@@ -49,20 +49,24 @@ type positionMemo struct {
 
 // appraise values, for state i, an alliance of the given origin with
 // partners S at the given commitment (docs/model.md §7.4): the gain is the
-// fall in i's threat if the alliance stood, every member standing by the
-// others with k·h (in an imposed alliance the clients only by the patron);
-// for a patron through the threat to the clients it holds stakes in. The
-// honour probability, autonomy cost and spread follow from the partners.
+// fall in i's threat if the alliance stood and its members came, every
+// member standing by the others with its cohesion h (in an imposed
+// alliance the clients only by the patron); for a patron through the
+// threat to the clients it holds stakes in. The commitment sets the chance
+// that they come (the honour probability), the fights the state may be
+// dragged into (entrapment and divergence costs) and the spread, not the
+// size of the gain.
 func (w *World) appraise(i int, S agents.Set, strong bool, origin Origin) appraisal {
-	after := w.threatUnder(i, w.hypothetical(i, S, strong, origin))
+	after := w.threatUnder(i, w.hypothetical(i, S, origin))
 	return w.appraiseFrom(i, S, strong, w.threat[i], after, 0)
 }
 
-// hypothetical is the change of an alliance of i and S of the given origin
-// at the given commitment, its members standing by each other with k·h.
-func (w *World) hypothetical(i int, S agents.Set, strong bool, origin Origin) change {
+// hypothetical is the change of an alliance of i and S of the given
+// origin, its members standing by each other with its cohesion h if they
+// come (at either commitment).
+func (w *World) hypothetical(i int, S agents.Set, origin Origin) change {
 	members := S.With(i)
-	return change{add: members, kh: w.c.commitment(strong) * w.cohesionOf(members), origin: origin, drop: -1}
+	return change{add: members, h: w.cohesionOf(members), origin: origin, drop: -1}
 }
 
 // appraiseFrom values an alliance with partners S for i, given i's threat

@@ -5,8 +5,9 @@ import (
 )
 
 // tieRow is how one state m stands with the others: its allies (treaty
-// partners, whose hostile intent it no longer reads) and the weight k·h
-// with which each would stand by it in a crisis. Hypothetical alliances are tie rows
+// partners, whose hostile intent it no longer reads) and the weight h with
+// which each would stand by it in a crisis if it came (the chance that it
+// comes, p_k·h, is the lottery's and the crisis's, not the weight's). Hypothetical alliances are tie rows
 // built as values (tiesWith, tiesWithout); the world's own rows are
 // w.ties.
 type tieRow struct {
@@ -67,7 +68,6 @@ func (w *World) refreshAlliances() {
 			continue
 		}
 		k := w.c.commitment(al.Strong)
-		kh := k * al.Cohesion
 		clientMembers := al.Members & w.c.clients
 		byClients := al.Origin == OriginClient || al.Origin == OriginIndigenous
 		al.Members.Each(func(m int) {
@@ -77,7 +77,7 @@ func (w *World) refreshAlliances() {
 				w.assurance[m] = max(w.assurance[m], k)
 			}
 			al.Members.Without(m).Each(func(j int) {
-				row.weight[j] = max(row.weight[j], w.standBy(al.Origin, m, j, kh))
+				row.weight[j] = max(row.weight[j], w.standBy(al.Origin, m, j, al.Cohesion))
 			})
 		})
 	}
@@ -88,20 +88,22 @@ func (w *World) refreshAlliances() {
 	}
 }
 
-// standBy is the weight k·h with which ally j stands by m in an alliance
-// of the given origin: kh, except between two clients of an imposed
+// standBy is the weight h (the alliance's cohesion) with which ally j,
+// if it comes, stands by m in an alliance of the given origin: h, except
+// between two clients of an imposed
 // alliance, who hold only the commitment the patron asked of them, not
 // one they made to each other (docs/model.md §7.9): they are allies —
 // each counts the other's friendly intent and its autonomy cost — but
 // only the patron comes to their help.
-func (w *World) standBy(origin Origin, m, j int, kh float64) float64 {
+func (w *World) standBy(origin Origin, m, j int, h float64) float64 {
 	if origin == OriginImposed && w.c.role[m] == Client && w.c.role[j] == Client {
 		return 0
 	}
-	return kh
+	return h
 }
 
-// helpOf is the allied help Σ_a k·h·P(a→m) of a tie row.
+// helpOf is the allied help Σ_a h·P(a→m) of a tie row: what the allies
+// bring if they come.
 func (w *World) helpOf(m int, row *tieRow) float64 {
 	n, h := w.c.n, 0.0
 	row.allies.Each(func(a int) { h += row.weight[a] * w.proj[a*n+m] })
@@ -305,12 +307,12 @@ func (w *World) patronTotals() {
 }
 
 // change is a hypothetical change of alliances, passed as a value: add is
-// a new alliance of these members, standing by each other with weight kh
+// a new alliance of these members, standing by each other with weight h
 // (clients of an imposed alliance only by the patron), or drop is the id
 // of an alliance in force to do without (-1: none).
 type change struct {
 	add    agents.Set
-	kh     float64
+	h      float64
 	origin Origin
 	drop   int
 }
@@ -324,7 +326,7 @@ func (w *World) tiesUnder(m int, ch change) tieRow {
 	if ch.add.Has(m) {
 		row.allies |= ch.add.Without(m)
 		ch.add.Without(m).Each(func(j int) {
-			row.weight[j] = max(row.weight[j], w.standBy(ch.origin, m, j, ch.kh))
+			row.weight[j] = max(row.weight[j], w.standBy(ch.origin, m, j, ch.h))
 		})
 	}
 	if ch.drop >= 0 && w.alliances[ch.drop].Members.Has(m) {
@@ -337,7 +339,7 @@ func (w *World) tiesUnder(m int, ch change) tieRow {
 					continue
 				}
 				row.allies = row.allies.With(j)
-				row.weight[j] = max(row.weight[j], w.standBy(ob.Origin, m, j, w.c.commitment(ob.Strong)*ob.Cohesion))
+				row.weight[j] = max(row.weight[j], w.standBy(ob.Origin, m, j, ob.Cohesion))
 			}
 		})
 	}

@@ -41,10 +41,10 @@ func TestIdeologyEvent(t *testing.T) {
 // of them (docs/model.md §7.9): each is the other's ally (friendly intent,
 // autonomy cost) but stands by it with weight 0, so neither its help nor
 // its punishment counts and it never honours in a crisis; the patron
-// stands by both with k·h. In an alliance the clients built (indigenous)
-// they stand by each other with k·h.
+// stands by both with h. In an alliance the clients built (indigenous)
+// they stand by each other with h.
 //
-// W = {pat, c1, c2}, strong (k = 1), cohesion 1. Help to c1 is
+// W = {pat, c1, c2}, strong, cohesion 1. Help to c1 is
 // Σ weight·P(j→c1): imposed, pat's only, 3.292869816564158; indigenous,
 // plus c2's P(c2→c1) = 0.951229424500714, 4.244099241064872.
 func TestImposedClientsStandByThePatronOnly(t *testing.T) {
@@ -68,7 +68,7 @@ func TestImposedClientsStandByThePatronOnly(t *testing.T) {
 		nearly(t, tc.origin.String()+": pat's weight for c1", row.weight[pat], 1, 0)
 		nearly(t, tc.origin.String()+": help to c1", w.help[c1], tc.help, 1e-12)
 		// the hypothetical of the same alliance gives the same ties
-		hyp := w.tiesUnder(c3, change{add: set(pat, c3, c2), kh: 1, origin: tc.origin, drop: -1})
+		hyp := w.tiesUnder(c3, change{add: set(pat, c3, c2), h: 1, origin: tc.origin, drop: -1})
 		nearly(t, tc.origin.String()+": hypothetical weight of c2 for c3", hyp.weight[c2], tc.c2, 0)
 		honoured := 0
 		for range 200 {

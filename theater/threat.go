@@ -63,7 +63,7 @@ func (p Params) enterCost(t Terrain) float64 {
 }
 
 // Defence is Def(c) = land·(1 + RoughBonus·roughShare) + alliedHelp, where
-// alliedHelp is the caller's Σ over allies of k·h·P(ally→c).
+// alliedHelp is the caller's Σ over allies of h·P(ally→c).
 func Defence(p Params, land, roughShare, alliedHelp float64) float64 {
 	return land*(1+p.RoughBonus*roughShare) + alliedHelp
 }
