@@ -376,12 +376,28 @@ func (w *World) patronRound(p int) {
 				w.appraise(p, al.Members, al.Strong, OriginIndigenous).value)
 		}
 	}
+	// The two searches, weak and strong, value many of the same sets; the
+	// patron's threat if one stood is the same at either commitment and
+	// the world does not change before the patron chooses, so it is kept
+	// for the round (exact; off with the other caches).
+	clear(w.imposedAfter)
+	imposedAfter := func(s agents.Set) float64 {
+		if w.noCache {
+			return w.threatIf(p, s, OriginImposed)
+		}
+		after, ok := w.imposedAfter[s]
+		if !ok {
+			after = w.threatIf(p, s, OriginImposed)
+			w.imposedAfter[s] = after
+		}
+		return after
+	}
 	for _, strong := range [2]bool{false, true} {
 		set, v := agents.GreedyCoalition(cands|occupied, 3, func(s agents.Set) float64 {
 			if !strategy.Admit(view, agents.Option{Kind: agents.OptionMultilateral, Partners: s, Alliance: -1, Strong: strong}) {
 				return math.NaN()
 			}
-			return w.appraise(p, s, strong, OriginImposed).value
+			return w.appraiseFrom(p, s, strong, w.threat[p], imposedAfter(s), 0).value
 		})
 		if set != 0 && !w.exists(set.With(p)) {
 			add(agents.Option{Kind: agents.OptionMultilateral, Partners: set, Alliance: -1, Strong: strong}, v)
@@ -391,9 +407,11 @@ func (w *World) patronRound(p int) {
 		if w.ties[p].allies.Has(j) {
 			return
 		}
+		one := agents.Set(0).With(j)
+		after := w.threatIf(p, one, OriginBilateral)
 		for _, strong := range [2]bool{false, true} {
-			add(agents.Option{Kind: agents.OptionBilateral, Partners: agents.Set(0).With(j), Alliance: -1, Strong: strong},
-				w.appraise(p, agents.Set(0).With(j), strong, OriginBilateral).value)
+			add(agents.Option{Kind: agents.OptionBilateral, Partners: one, Alliance: -1, Strong: strong},
+				w.appraiseFrom(p, one, strong, w.threat[p], after, 0).value)
 		}
 	})
 	if wanted && w.wantedSince[p] < 0 {

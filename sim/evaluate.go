@@ -57,8 +57,14 @@ type positionMemo struct {
 // dragged into (entrapment and divergence costs) and the spread, not the
 // size of the gain.
 func (w *World) appraise(i int, S agents.Set, strong bool, origin Origin) appraisal {
-	after := w.threatUnder(i, w.hypothetical(i, S, origin))
-	return w.appraiseFrom(i, S, strong, w.threat[i], after, 0)
+	return w.appraiseFrom(i, S, strong, w.threat[i], w.threatIf(i, S, origin), 0)
+}
+
+// threatIf is i's threat if an alliance of i and S of the given origin
+// stood and its members came: the same at either commitment, so a caller
+// that values both computes it once.
+func (w *World) threatIf(i int, S agents.Set, origin Origin) float64 {
+	return w.threatUnder(i, w.hypothetical(i, S, origin))
 }
 
 // hypothetical is the change of an alliance of i and S of the given
@@ -125,8 +131,9 @@ func (w *World) partnerTerms(i int, S agents.Set, buf []agents.Partner) []agents
 
 // bestCommitment appraises S at both commitments and returns the better.
 func (w *World) bestCommitment(i int, S agents.Set, origin Origin) (appraisal, bool) {
-	weak := w.appraise(i, S, false, origin)
-	strong := w.appraise(i, S, true, origin)
+	after := w.threatIf(i, S, origin)
+	weak := w.appraiseFrom(i, S, false, w.threat[i], after, 0)
+	strong := w.appraiseFrom(i, S, true, w.threat[i], after, 0)
 	if strong.value > weak.value {
 		return strong, true
 	}

@@ -82,6 +82,9 @@ type World struct {
 	values   []float64
 	options  []agents.Option
 	partners [MaxStates]agents.Partner
+	// imposedAfter is, within one patron round, the patron's threat if an
+	// imposed alliance with a set of clients stood (patronRound).
+	imposedAfter map[agents.Set]float64
 }
 
 // reviewMark is a state's last policy review: when, at what threat, with
@@ -158,7 +161,7 @@ func SplitMix64(x uint64) uint64 {
 // function of (c, seed).
 func NewWorld(c *Compiled, seed uint64, observers ...Observer) *World {
 	n := c.n
-	w := &World{c: c, rng: NewRand(seed), seed: seed, geo: c.geo, observers: observers}
+	w := &World{c: c, rng: NewRand(seed), seed: seed, geo: c.geo, observers: observers, imposedAfter: map[agents.Set]float64{}}
 	w.land = append([]float64(nil), c.land...)
 	w.naval = append([]float64(nil), c.naval...)
 	w.economy = append([]float64(nil), c.economy...)
