@@ -639,3 +639,43 @@ func snapshotWorld(w *World) map[string]any {
 		"refused": append([]refusal(nil), w.refused...), "tick": w.tick, "geo": w.geo,
 	}
 }
+
+// A commitment is the chance that the allies come (docs/model.md §8.2
+// item 22): for every state and every set of partners, of every origin,
+// the weak and the strong option have the same gain (the allies bring
+// the same help and punishment if they come) and the same base autonomy
+// cost; the honour probability scales by p_strong/p_weak = 0.9/0.6, and
+// the entrapment and divergence terms by k_strong/k_weak = 1/0.35.
+func TestCommitmentIsTheChanceOfComing(t *testing.T) {
+	w, _ := twinWorlds(t)
+	c := w.c
+	others := set(pat, c1, c2, c3)
+	for i := 0; i < c.n; i++ {
+		if !others.Has(i) {
+			continue
+		}
+		for S := agents.Set(1); S < 1<<c.n; S++ {
+			if S&^others.Without(i) != 0 {
+				continue
+			}
+			for _, origin := range []Origin{OriginClient, OriginImposed, OriginBilateral, OriginIndigenous} {
+				weak := w.appraise(i, S, false, origin)
+				strong := w.appraise(i, S, true, origin)
+				name := fmt.Sprintf("%s with %v (%v)", c.id[i], S, origin)
+				if weak.terms.Gain != strong.terms.Gain {
+					t.Errorf("%s: gain %v weak, %v strong", name, weak.terms.Gain, strong.terms.Gain)
+				}
+				nearly(t, name+": honour ratio", strong.terms.Honour/weak.terms.Honour, 0.9/0.6, 1e-12)
+				wp := w.partnerTerms(i, S, nil)
+				for k, p := range wp {
+					pw, ps := p.Costs(c.commitment(false), c.costs), p.Costs(c.commitment(true), c.costs)
+					if pw.Autonomy != ps.Autonomy || pw.Fear != ps.Fear {
+						t.Errorf("%s, partner %d: autonomy %v/%v, fear %v/%v weak/strong", name, k, pw.Autonomy, ps.Autonomy, pw.Fear, ps.Fear)
+					}
+					nearly(t, name+": entrapment", ps.Entrapment*0.35, pw.Entrapment, 1e-15)
+					nearly(t, name+": divergence", ps.Divergence*0.35, pw.Divergence, 1e-15)
+				}
+			}
+		}
+	}
+}
