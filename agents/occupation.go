@@ -33,8 +33,8 @@ func Credibility(projection, force0 float64) float64 {
 // weight h (its alliance's cohesion) and economic weight E_a against the
 // adversary's E_j, does not make the adversary think again. The weight
 // does not depend on the commitment: an ally that comes punishes in full;
-// how likely it is to come is the honour probability's. Deterrence by punishment is
-// punishment·(1 − Π over allies of PunishmentKeep).
+// how likely it is to come is the honour probability's. Deterrence by
+// punishment is punishment·(1 − Π over allies of PunishmentKeep).
 func PunishmentKeep(weight, allyEconomy, foeEconomy float64) float64 {
 	if s := allyEconomy + foeEconomy; s > 0 {
 		return 1 - weight*allyEconomy/s

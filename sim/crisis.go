@@ -266,10 +266,9 @@ func (w *World) restrain(v int) (int, bool) {
 // challenge plays out a crisis: each ally of the victim is asked once,
 // through the alliance in which it is likeliest to come, and honours with
 // probability p_k·h of that alliance, bringing h of its projected force;
-// if the adversary's
-// projected force beats the defence counted with honouring allies by the
-// margin, it occupies occupy_cells cells. Every state remembers the
-// aggression.
+// if the adversary's projected force beats the defence counted with
+// honouring allies by the margin, it occupies occupy_cells cells. Every
+// state remembers the aggression.
 func (w *World) challenge(a, v int) {
 	c, n := w.c, w.c.n
 	var honoured agents.Set

@@ -73,7 +73,7 @@ func (w *World) Explain(i int, partners agents.Set, strong bool, origin Origin) 
 		return Explanation{}, fmt.Errorf("origin %d is not one of client, indigenous, imposed, bilateral", int(origin))
 	}
 	k := c.commitment(strong)
-	after := w.threatUnder(i, w.hypothetical(i, partners, origin))
+	after := w.threatIf(i, partners, origin)
 	a := w.appraiseFrom(i, partners, strong, w.threat[i], after, 0) // as appraise
 	e := Explanation{
 		State: i, Partners: partners, Strong: strong, Origin: origin,

@@ -7,9 +7,9 @@ import (
 // tieRow is how one state m stands with the others: its allies (treaty
 // partners, whose hostile intent it no longer reads) and the weight h with
 // which each would stand by it in a crisis if it came (the chance that it
-// comes, p_k·h, is the lottery's and the crisis's, not the weight's). Hypothetical alliances are tie rows
-// built as values (tiesWith, tiesWithout); the world's own rows are
-// w.ties.
+// comes, p_k·h, is the lottery's and the crisis's, not the weight's).
+// Hypothetical alliances are tie rows built as values (tiesUnder); the
+// world's own rows are w.ties.
 type tieRow struct {
 	allies agents.Set
 	weight [MaxStates]float64
@@ -90,9 +90,9 @@ func (w *World) refreshAlliances() {
 
 // standBy is the weight h (the alliance's cohesion) with which ally j,
 // if it comes, stands by m in an alliance of the given origin: h, except
-// between two clients of an imposed
-// alliance, who hold only the commitment the patron asked of them, not
-// one they made to each other (docs/model.md §7.9): they are allies —
+// between two clients of an imposed alliance, who hold only the
+// commitment the patron asked of them, not one they made to each other
+// (docs/model.md §7.9): they are allies —
 // each counts the other's friendly intent and its autonomy cost — but
 // only the patron comes to their help.
 func (w *World) standBy(origin Origin, m, j int, h float64) float64 {
