@@ -18,7 +18,7 @@ import (
 // change that moves any of them either way must update this table, the
 // calibration and the README together.
 var historyMet = map[string][2]bool{
-	"E1": {true, true}, "E2": {false, false}, "E3": {true, true}, "E4": {true, true}, "E5": {false, false},
+	"E1": {true, true}, "E2": {false, false}, "E3": {true, true}, "E4": {true, true}, "E5": {true, true},
 	"A1": {true, true}, "A2": {true, true}, "A3": {true, true}, "A4": {true, true}, "A5": {false, false},
 	"A6": {false, false}, "A7": {false, false}, "A8": {true, true}, "A9": {true, true},
 }

@@ -20,7 +20,7 @@ var theoryVerdicts = map[string][2]hypotheses.Verdict{
 	"T1d": {holds, holds}, "T2": {inconclusive, fails}, "T3a": {holds, holds},
 	"T3b": {holds, holds}, "T3c": {inconclusive, inconclusive}, "T4": {holds, holds},
 	"T5": {holds, holds}, "T6": {inconclusive, inconclusive}, "T7": {holds, holds},
-	"T8a": {holds, holds}, "T8b": {inconclusive, inconclusive}, "T9": {holds, holds},
+	"T8a": {holds, holds}, "T8b": {fails, fails}, "T9": {holds, holds},
 	"NC1": {holds, holds}, "NC2": {holds, holds}, "NC3": {holds, holds},
 }
 

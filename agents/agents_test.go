@@ -120,6 +120,29 @@ func TestHonourProbability(t *testing.T) {
 	near(t, "no partners", HonourProbability(0.9, nil), 0)
 }
 
+// An Unpledged partner (a fellow client of an imposed alliance) costs
+// only its fear term and is left out of the honour probability. With the
+// partners of TestAutonomyCost, partner 0 unpledged, k = 1: cost 0.03
+// (partner 0's fear) + 0.035 + 0.12 (partner 1) = 0.185, and the honour
+// probability is 0.9·(1 − 0) = 0.9 from partner 1 alone; with both
+// unpledged it is 0 (no one pledged to come) and the cost the two fear
+// terms, 0.15.
+func TestUnpledgedPartner(t *testing.T) {
+	ps := []Partner{
+		{Weight: 1, Revisionism: 0.5, Divergence: 0.2, Fear: 0.1, Unpledged: true},
+		{Weight: 1, Revisionism: 0.5, Assurance: 1, Divergence: 0.0, Fear: 0.4},
+	}
+	got := ps[0].Costs(1, costs)
+	if got != (CostParts{Fear: 0.03}) {
+		t.Errorf("unpledged partner's costs %+v, want the fear term 0.03 alone", got)
+	}
+	near(t, "cost", AutonomyCost(1, ps, costs).Total, 0.185)
+	near(t, "honour", HonourProbability(0.9, ps), 0.9)
+	ps[1].Unpledged = true
+	near(t, "cost, both unpledged", AutonomyCost(1, ps, costs).Total, 0.15)
+	near(t, "honour, both unpledged", HonourProbability(0.9, ps), 0)
+}
+
 // Divergence is scale-free: |0.6 − 0.2|/(0.6 + 0.2) = 0.5, the same for
 // 0.06 against 0.02; a threat both feel equally is no divergence.
 // Cohesion of pictures 0.6 and 0.2: mean 0.4, divergences 0.2/1.0 and

@@ -38,19 +38,31 @@ type Partner struct {
 	Control    float64
 	Divergence float64 // d_ij = Divergence(Π_i, Π_j), of the threat pictures
 	Fear       float64 // f_ij = T̂_ij + φ·g_ij: threat i perceives from j, and its grievance
+	// Unpledged marks a partner that, in this alliance, pledges nothing to
+	// the state and is owed nothing by it: a fellow client of an alliance
+	// a patron imposed, where only the patron stands by each client
+	// (docs/model.md §7.9). It takes no autonomy and drags the state into
+	// no fight — its cost is the fear term alone — and whether it would
+	// come is not part of the honour probability (§8.2 item 23).
+	Unpledged bool
 }
 
 // HonourProbability is p_o = p_k · mean_j(1 − d_ij), with d_ij the
-// Divergence of the threat pictures.
+// Divergence of the threat pictures, over the partners that pledge to
+// come (not Unpledged); 0 if none does.
 func HonourProbability(pk float64, partners []Partner) float64 {
-	if len(partners) == 0 {
+	s, n := 0.0, 0
+	for _, p := range partners {
+		if p.Unpledged {
+			continue
+		}
+		s += 1 - p.Divergence
+		n++
+	}
+	if n == 0 {
 		return 0
 	}
-	s := 0.0
-	for _, p := range partners {
-		s += 1 - p.Divergence
-	}
-	return pk * s / float64(len(partners))
+	return pk * s / float64(n)
 }
 
 // CostTerm names the largest part of an option's autonomy cost: the reason a
@@ -96,8 +108,11 @@ type CostParts struct {
 func (c CostParts) Total() float64 { return c.Autonomy + c.Entrapment + c.Divergence + c.Fear }
 
 // Costs returns p's contributions to the autonomy cost of an option at
-// commitment k.
+// commitment k: only the fear term for an Unpledged partner.
 func (p Partner) Costs(k float64, c CostParams) CostParts {
+	if p.Unpledged {
+		return CostParts{Fear: c.Threat * p.Fear}
+	}
 	return CostParts{
 		Autonomy:   p.Weight * c.Base,
 		Entrapment: k * c.Entrapment * p.entrapment(c),

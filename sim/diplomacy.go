@@ -397,7 +397,7 @@ func (w *World) patronRound(p int) {
 			if !strategy.Admit(view, agents.Option{Kind: agents.OptionMultilateral, Partners: s, Alliance: -1, Strong: strong}) {
 				return math.NaN()
 			}
-			return w.appraiseFrom(p, s, strong, w.threat[p], imposedAfter(s), 0).value
+			return w.appraiseFrom(p, s, strong, OriginImposed, w.threat[p], imposedAfter(s), 0).value
 		})
 		if set != 0 && !w.exists(set.With(p)) {
 			add(agents.Option{Kind: agents.OptionMultilateral, Partners: set, Alliance: -1, Strong: strong}, v)
@@ -411,7 +411,7 @@ func (w *World) patronRound(p int) {
 		after := w.threatIf(p, one, OriginBilateral)
 		for _, strong := range [2]bool{false, true} {
 			add(agents.Option{Kind: agents.OptionBilateral, Partners: one, Alliance: -1, Strong: strong},
-				w.appraiseFrom(p, one, strong, w.threat[p], after, 0).value)
+				w.appraiseFrom(p, one, strong, OriginBilateral, w.threat[p], after, 0).value)
 		}
 	})
 	if wanted && w.wantedSince[p] < 0 {

@@ -64,12 +64,14 @@
 //     alliance changed, and for a hypothetical alliance passed as a value
 //     (change, tiesUnder, threatUnder): each perceived threat shifts by the
 //     change in its raw reading, so noise and lag carry over.
-//   - A patron's threat from its clients weights each client by stake times
-//     threat (agents.ClientThreats): the domino reasoning of seeds 000 and
+//   - A patron's threat from its clients is their stake-weighted quadratic
+//     mean (agents.ClientThreats): the domino reasoning of seeds 000 and
 //     003.
 //   - Clients of an imposed alliance stand by each other only through the
 //     patron (standBy): no help, punishment or honouring between them; they
-//     remain allies for friendly intent and autonomy cost. Assurance comes
+//     remain allies for friendly intent, and each weighs the other only by
+//     the fear term of its cost: a partner that pledges nothing takes no
+//     autonomy and drags it into no fight (agents.Partner.Unpledged). Assurance comes
 //     only from alliances clients formed themselves; leaving an imposed
 //     alliance costs a client exit_cost·(1 − assurance_weight).
 //   - Policy review (review.go) is a mechanism, not a cache: a state

@@ -57,7 +57,7 @@ type positionMemo struct {
 // dragged into (entrapment and divergence costs) and the spread, not the
 // size of the gain.
 func (w *World) appraise(i int, S agents.Set, strong bool, origin Origin) appraisal {
-	return w.appraiseFrom(i, S, strong, w.threat[i], w.threatIf(i, S, origin), 0)
+	return w.appraiseFrom(i, S, strong, origin, w.threat[i], w.threatIf(i, S, origin), 0)
 }
 
 // threatIf is i's threat if an alliance of i and S of the given origin
@@ -75,13 +75,13 @@ func (w *World) hypothetical(i int, S agents.Set, origin Origin) change {
 	return change{add: members, h: w.cohesionOf(members), origin: origin, drop: -1}
 }
 
-// appraiseFrom values an alliance with partners S for i, given i's threat
-// without it (baseline) and with it (after); penalty is an extra cost
-// (entrapment after a partner's provocation).
-func (w *World) appraiseFrom(i int, S agents.Set, strong bool, baseline, after, penalty float64) appraisal {
+// appraiseFrom values an alliance of the given origin with partners S for
+// i, given i's threat without it (baseline) and with it (after); penalty
+// is an extra cost (entrapment after a partner's provocation).
+func (w *World) appraiseFrom(i int, S agents.Set, strong bool, origin Origin, baseline, after, penalty float64) appraisal {
 	c := w.c
 	k := c.commitment(strong)
-	partners := w.partnerTerms(i, S, w.partners[:0])
+	partners := w.partnerTerms(i, S, origin, w.partners[:0])
 	np := len(partners)
 	cost := agents.AutonomyCost(k, partners, c.costs)
 	cost.Total += penalty
@@ -108,8 +108,10 @@ func (w *World) appraiseFrom(i int, S agents.Set, strong bool, baseline, after, 
 }
 
 // partnerTerms appends to buf what i weighs about each partner in S
-// (agents.Partner), in index order, for an alliance of S and i.
-func (w *World) partnerTerms(i int, S agents.Set, buf []agents.Partner) []agents.Partner {
+// (agents.Partner), in index order, for an alliance of S and i of the
+// given origin. A partner that would not stand by i in it (a fellow
+// client of an imposed alliance, standBy) is Unpledged.
+func (w *World) partnerTerms(i int, S agents.Set, origin Origin, buf []agents.Partner) []agents.Partner {
 	c, n := w.c, w.c.n
 	patron := c.role[i] == Patron
 	size := S.Len() + 1
@@ -124,6 +126,7 @@ func (w *World) partnerTerms(i int, S agents.Set, buf []agents.Partner) []agents
 			pt.Assurance = w.assurance[j]
 			pt.Control = c.control(size)
 		}
+		pt.Unpledged = w.standBy(origin, i, j, 1) == 0
 		buf = append(buf, pt)
 	})
 	return buf
@@ -132,8 +135,8 @@ func (w *World) partnerTerms(i int, S agents.Set, buf []agents.Partner) []agents
 // bestCommitment appraises S at both commitments and returns the better.
 func (w *World) bestCommitment(i int, S agents.Set, origin Origin) (appraisal, bool) {
 	after := w.threatIf(i, S, origin)
-	weak := w.appraiseFrom(i, S, false, w.threat[i], after, 0)
-	strong := w.appraiseFrom(i, S, true, w.threat[i], after, 0)
+	weak := w.appraiseFrom(i, S, false, origin, w.threat[i], after, 0)
+	strong := w.appraiseFrom(i, S, true, origin, w.threat[i], after, 0)
 	if strong.value > weak.value {
 		return strong, true
 	}

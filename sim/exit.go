@@ -76,7 +76,7 @@ func (w *World) stayTerms(al *Alliance, m int) stay {
 	if int(al.penaltyUntil[m]) > w.tick {
 		penalty = c.p.EntrapmentCost
 	}
-	v := w.appraiseFrom(m, al.Members.Without(m), al.Strong, without, w.threat[m], penalty).value
+	v := w.appraiseFrom(m, al.Members.Without(m), al.Strong, al.Origin, without, w.threat[m], penalty).value
 	lot := agents.Sure(w.reference[m] - without)
 	if w.tiesUnder(m, drop).allies == 0 { // no ally left without al
 		lot = agents.SelfHelp(without, w.reference[m], c.costs)

@@ -74,7 +74,7 @@ func (w *World) Explain(i int, partners agents.Set, strong bool, origin Origin) 
 	}
 	k := c.commitment(strong)
 	after := w.threatIf(i, partners, origin)
-	a := w.appraiseFrom(i, partners, strong, w.threat[i], after, 0) // as appraise
+	a := w.appraiseFrom(i, partners, strong, origin, w.threat[i], after, 0) // as appraise
 	e := Explanation{
 		State: i, Partners: partners, Strong: strong, Origin: origin,
 		Threat: a.terms.Threat, Reference: a.terms.Reference, After: after,
@@ -82,7 +82,7 @@ func (w *World) Explain(i int, partners agents.Set, strong bool, origin Origin) 
 		Cost: a.cost, Lottery: agents.Outcomes(a.terms, c.costs),
 		Value: a.value, Position: w.position(i),
 	}
-	for _, p := range w.partnerTerms(i, partners, nil) {
+	for _, p := range w.partnerTerms(i, partners, origin, nil) {
 		e.Costs = append(e.Costs, PartnerCost{Terms: p, CostParts: p.Costs(k, c.costs)})
 	}
 	idx := 0

@@ -314,7 +314,7 @@ func TestEntrapmentPenalty(t *testing.T) {
 	w, s := build(0.05)
 	stayAlone := func(penalty float64) (stay, alone float64) {
 		without := w.threatUnder(pat, change{drop: s.ID})
-		stay = w.appraiseFrom(pat, set(c1), true, without, w.threat[pat], penalty).value
+		stay = w.appraiseFrom(pat, set(c1), true, OriginBilateral, without, w.threat[pat], penalty).value
 		alone = w.c.valuation[pat].Value(agents.SelfHelp(without, w.reference[pat], w.c.costs), &w.c.decision[pat])
 		return
 	}
@@ -416,7 +416,7 @@ func TestExit(t *testing.T) {
 	// the margin: c1's value alone (no ally left: self-help) less its
 	// value of staying, from the baseline of its threat without A
 	without := w.threatUnder(c1, change{drop: al.ID})
-	stay := w.appraiseFrom(c1, set(pat, c2), true, without, w.threat[c1], 0).value
+	stay := w.appraiseFrom(c1, set(pat, c2), true, OriginImposed, without, w.threat[c1], 0).value
 	alone := w.c.valuation[c1].Value(agents.SelfHelp(without, w.reference[c1], w.c.costs), &w.c.decision[c1])
 	margin := alone - stay
 	if margin <= 0 {
@@ -660,12 +660,15 @@ func TestCommitmentIsTheChanceOfComing(t *testing.T) {
 			if S&^others.Without(i) != 0 {
 				continue
 			}
-			fights := 0.0
-			for _, p := range w.partnerTerms(i, S, nil) {
-				one := p.Costs(1, c.costs)
-				fights += one.Entrapment + one.Divergence
-			}
 			for _, origin := range []Origin{OriginClient, OriginImposed, OriginBilateral, OriginIndigenous} {
+				if origin == OriginImposed && !S.With(i).Has(pat) {
+					continue // a patron imposes an alliance on its clients
+				}
+				fights := 0.0
+				for _, p := range w.partnerTerms(i, S, origin, nil) {
+					one := p.Costs(1, c.costs)
+					fights += one.Entrapment + one.Divergence
+				}
 				weak := w.appraise(i, S, false, origin)
 				strong := w.appraise(i, S, true, origin)
 				name := fmt.Sprintf("%s with %v (%v)", c.id[i], S, origin)

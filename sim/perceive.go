@@ -93,8 +93,9 @@ func (w *World) refreshAlliances() {
 // between two clients of an imposed alliance, who hold only the
 // commitment the patron asked of them, not one they made to each other
 // (docs/model.md §7.9): they are allies —
-// each counts the other's friendly intent and its autonomy cost — but
-// only the patron comes to their help.
+// each reads the other's intent as friendly and weighs the fear of it
+// (partnerTerms: it is Unpledged) — but only the patron comes to their
+// help.
 func (w *World) standBy(origin Origin, m, j int, h float64) float64 {
 	if origin == OriginImposed && w.c.role[m] == Client && w.c.role[j] == Client {
 		return 0

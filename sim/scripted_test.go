@@ -38,9 +38,10 @@ func TestIdeologyEvent(t *testing.T) {
 }
 
 // Clients of an imposed alliance hold only the commitment the patron asked
-// of them (docs/model.md §7.9): each is the other's ally (friendly intent,
-// autonomy cost) but stands by it with weight 0, so neither its help nor
-// its punishment counts and it never honours in a crisis; the patron
+// of them (docs/model.md §7.9): each is the other's ally (friendly intent)
+// but stands by it with weight 0, so neither its help nor its punishment
+// counts, it never honours in a crisis, and in c1's appraisal it costs
+// only its fear term and is not in the honour probability; the patron
 // stands by both with h. In an alliance the clients built (indigenous)
 // they stand by each other with h.
 //
@@ -83,5 +84,24 @@ func TestImposedClientsStandByThePatronOnly(t *testing.T) {
 		if (honoured > 0) != (tc.c2 > 0) {
 			t.Errorf("%v: c2 honoured %d of 200 crises of c1", tc.origin, honoured)
 		}
+		// what c1 weighs: c2 pledges nothing in an imposed alliance, so it
+		// costs only its fear term and its coming is not in the honour
+		// probability (docs/model.md §8.2 item 23)
+		k, c := w.c.commitment(true), w.c.costs
+		terms := w.partnerTerms(c1, set(pat, c2), tc.origin, nil)
+		if terms[1].Unpledged != (tc.c2 == 0) || terms[0].Unpledged {
+			t.Errorf("%v: unpledged pat %v, c2 %v", tc.origin, terms[0].Unpledged, terms[1].Unpledged)
+		}
+		patCost, c2Cost := terms[0].Costs(k, c).Total(), c.Threat*terms[1].Fear
+		honour := w.c.honour(true) * (1 - terms[0].Divergence)
+		if tc.c2 > 0 {
+			p := terms[1]
+			p.Unpledged = false
+			c2Cost = p.Costs(k, c).Total()
+			honour = w.c.honour(true) * (2 - terms[0].Divergence - terms[1].Divergence) / 2
+		}
+		a := w.appraise(c1, set(pat, c2), true, tc.origin)
+		nearly(t, tc.origin.String()+": c1's cost", a.terms.Cost, patCost+c2Cost, 1e-15)
+		nearly(t, tc.origin.String()+": c1's honour probability", a.terms.Honour, honour, 1e-15)
 	}
 }
