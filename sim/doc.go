@@ -71,9 +71,10 @@
 //     patron (standBy): no help, punishment or honouring between them; they
 //     remain allies for friendly intent, and each weighs the other only by
 //     the fear term of its cost: a partner that pledges nothing takes no
-//     autonomy and drags it into no fight (agents.Partner.Unpledged). Assurance comes
-//     only from alliances clients formed themselves; leaving an imposed
-//     alliance costs a client exit_cost·(1 − assurance_weight).
+//     autonomy and drags it into no fight (pledged,
+//     agents.Partner.Unpledged). Assurance comes only from alliances
+//     clients formed themselves; leaving an imposed alliance costs a client
+//     exit_cost·(1 − assurance_weight).
 //   - Policy review (review.go) is a mechanism, not a cache: a state
 //     reopens its policy when its threat moved by review_threshold,
 //     something that concerns it changed, review_interval ticks passed, or

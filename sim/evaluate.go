@@ -109,8 +109,8 @@ func (w *World) appraiseFrom(i int, S agents.Set, strong bool, origin Origin, ba
 
 // partnerTerms appends to buf what i weighs about each partner in S
 // (agents.Partner), in index order, for an alliance of S and i of the
-// given origin. A partner that would not stand by i in it (a fellow
-// client of an imposed alliance, standBy) is Unpledged.
+// given origin. A partner not pledged to come for i in it (a fellow
+// client of an imposed alliance) is Unpledged.
 func (w *World) partnerTerms(i int, S agents.Set, origin Origin, buf []agents.Partner) []agents.Partner {
 	c, n := w.c, w.c.n
 	patron := c.role[i] == Patron
@@ -126,7 +126,7 @@ func (w *World) partnerTerms(i int, S agents.Set, origin Origin, buf []agents.Pa
 			pt.Assurance = w.assurance[j]
 			pt.Control = c.control(size)
 		}
-		pt.Unpledged = w.standBy(origin, i, j, 1) == 0
+		pt.Unpledged = !w.pledged(origin, i, j)
 		buf = append(buf, pt)
 	})
 	return buf

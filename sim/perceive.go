@@ -89,18 +89,24 @@ func (w *World) refreshAlliances() {
 }
 
 // standBy is the weight h (the alliance's cohesion) with which ally j,
-// if it comes, stands by m in an alliance of the given origin: h, except
-// between two clients of an imposed alliance, who hold only the
-// commitment the patron asked of them, not one they made to each other
-// (docs/model.md §7.9): they are allies —
-// each reads the other's intent as friendly and weighs the fear of it
-// (partnerTerms: it is Unpledged) — but only the patron comes to their
-// help.
+// if it comes, stands by m in an alliance of the given origin: h if j is
+// pledged to m, else 0.
 func (w *World) standBy(origin Origin, m, j int, h float64) float64 {
-	if origin == OriginImposed && w.c.role[m] == Client && w.c.role[j] == Client {
+	if !w.pledged(origin, m, j) {
 		return 0
 	}
 	return h
+}
+
+// pledged says whether, in an alliance of the given origin, j is pledged
+// to come for m: always, except between two clients of an imposed
+// alliance, who hold only the commitment the patron asked of them, not
+// one they made to each other (docs/model.md §7.9). They are allies —
+// each reads the other's intent as friendly and weighs the fear of it —
+// but only the patron comes to their help, and neither costs the other
+// autonomy (partnerTerms: it is agents.Partner.Unpledged; §8.2 item 23).
+func (w *World) pledged(origin Origin, m, j int) bool {
+	return origin != OriginImposed || w.c.role[m] != Client || w.c.role[j] != Client
 }
 
 // helpOf is the allied help Σ_a h·P(a→m) of a tie row: what the allies
