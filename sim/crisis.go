@@ -277,12 +277,11 @@ func (w *World) challenge(a, v int) {
 		weight, pHonour := 0.0, 0.0
 		for i := range w.alliances {
 			al := &w.alliances[i]
-			if !al.Active() || !al.Members.Has(v) || !al.Members.Has(j) {
+			if !al.Active() || !al.Members.Has(v) || !al.Members.Has(j) || !w.pledged(al.Origin, v, j) {
 				continue
 			}
-			h := w.standBy(al.Origin, v, j, al.Cohesion)
-			if p := c.honour(al.Strong) * al.Cohesion; h > 0 && p > pHonour {
-				weight, pHonour = h, p
+			if p := c.honour(al.Strong) * al.Cohesion; p > pHonour {
+				weight, pHonour = al.Cohesion, p
 			}
 		}
 		if weight > 0 && w.rng.Float64() < pHonour {
