@@ -134,7 +134,8 @@ func RelativeWeight(own, ally float64) float64 {
 	return 1
 }
 
-// AutonomyCost is c_o = Σ_j w_j·c_0 + k·Σ_j (c_E·r_j^eff + c_D·d_ij) + c_T·Σ_j T̂_ij,
+// AutonomyCost is c_o = Σ_{j pledged} [w_j·c_0 + k·(c_E·r_j^eff + c_D·d_ij)] + c_T·Σ_j T̂_ij
+// (an Unpledged partner costs only its fear term; docs/model.md §8.2 item 23),
 // with w_j the ally's RelativeWeight (the freedom of action it takes away)
 // and r_j^eff = r_j·(1 − μ·A_j)·(1 − control_j) (Cohen's assurance: a client
 // already committed to other clients entraps its patron less; Cha: a
@@ -153,7 +154,7 @@ func AutonomyCost(k float64, partners []Partner, c CostParams) CostBreakdown {
 	b := CostBreakdown{Largest: CostAutonomy, Partner: -1}
 	for _, p := range partners {
 		t := p.Costs(k, c)
-		b.Total += t.Autonomy + t.Entrapment + t.Divergence + t.Fear
+		b.Total += t.Total()
 		b.Amount = max(b.Amount, t.Autonomy) // per ally, like the other terms
 	}
 	for j, p := range partners {
