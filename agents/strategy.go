@@ -60,8 +60,9 @@ type PatronView interface {
 	// while it does not wait): the deterioration that makes it impatient.
 	// No built-in strategy reads it; a registered strategy may.
 	Rise() float64
-	// Revisionism is a state's revisionism as the scenario gives it,
-	// before scripted intent shocks.
+	// Revisionism is a state's revisionism as every state reads it: the
+	// scenario's, moved by the scripted intent shocks read into it by all
+	// (docs/model.md §7.2), as entrapment and challenges read it.
 	Revisionism(state int) float64
 }
 

@@ -1,6 +1,11 @@
 package sim
 
-import "testing"
+import (
+	"math"
+	"testing"
+
+	"github.com/alliancesim/alliancesim/agents"
+)
 
 // An ideology event moves its actor's ideology at its tick, and with it the
 // intent read across every pair it belongs to (docs/model.md §7.2):
@@ -103,5 +108,36 @@ func TestImposedClientsStandByThePatronOnly(t *testing.T) {
 		a := w.appraise(c1, set(pat, c2), true, tc.origin)
 		nearly(t, tc.origin.String()+": c1's cost", a.terms.Cost, patCost+c2Cost, 1e-15)
 		nearly(t, tc.origin.String()+": c1's honour probability", a.terms.Honour, honour, 1e-15)
+	}
+}
+
+// A powerplay patron reads a client's revisionism as the scripted shocks
+// left it, as entrapment, challenges and provocation do (docs/model.md
+// §7.8): c1 at 0.2 is below control_threshold (0.3) until a shock of +2
+// on the logit scale at tick 1 moves it to σ(logit 0.2 + 2) =
+// 1/(1 + 4·e^(−2)) = 0.648764…; from then a multilateral with c1 is not
+// admitted, a bilateral still is.
+func TestPowerplayReadsShockedRevisionism(t *testing.T) {
+	sc := testScenario()
+	sc.States[c1].Revisionism = 0.2
+	sc.Decision.Strategy = "powerplay"
+	sc.Events = []ScriptedEvent{{Tick: 1, Kind: ScriptIntent, Actor: "c1", Delta: 2}}
+	w := NewWorld(mustCompile(t, sc), 1)
+	v := &patronView{w: w, p: pat}
+	multi := agents.Option{Kind: agents.OptionMultilateral, Partners: set(c1, c2, c3), Alliance: -1}
+	bi := agents.Option{Kind: agents.OptionBilateral, Partners: set(c1), Alliance: -1}
+	strategy := agents.PowerplayStrategy{}
+	w.Step()
+	nearly(t, "c1's revisionism at tick 0", v.Revisionism(c1), 0.2, 1e-12)
+	if !strategy.Admit(v, multi) {
+		t.Error("tick 0: the multilateral with c1 at 0.2 should be admitted")
+	}
+	w.Step()
+	nearly(t, "c1's revisionism after the shock", v.Revisionism(c1), 1/(1+4*math.Exp(-2)), 1e-12)
+	if strategy.Admit(v, multi) {
+		t.Error("tick 1: the multilateral with c1 at 0.65 should not be admitted")
+	}
+	if !strategy.Admit(v, bi) {
+		t.Error("tick 1: the bilateral with c1 should be admitted")
 	}
 }
