@@ -164,9 +164,10 @@ func (w *World) eliminate(s int) {
 }
 
 // crises is docs/model.md §7.10–§7.11: adversary challenges, then
-// provocations by revisionist clients and their restraint by patrons.
+// provocations by revisionist clients and their restraint by patrons. An
+// unrestrained provocation is a crisis the client started with its foe.
 // Forces and geometry are refreshed after every occupation, so that later
-// challenges in the tick face the new map.
+// crises in the tick face the new map.
 func (w *World) crises() {
 	c, n := w.c, w.c.n
 	c.adversaries.Each(func(a int) {
@@ -209,7 +210,12 @@ func (w *World) crises() {
 			w.log(Event{Type: EventRestraint, Actor: patron, Target: v, Alliance: -1})
 			return
 		}
-		w.log(Event{Type: EventProvocation, Actor: v, Target: foe, Alliance: -1})
+		// The provocation is a crisis between v and its foe that v
+		// started: its allies are asked to come, everyone remembers v's
+		// aggression, and the foe may take v's cells (§7.11).
+		honoured, help := w.honouring(v)
+		w.log(Event{Type: EventProvocation, Actor: v, Target: foe, Others: honoured, Alliance: -1})
+		w.remember(v)
 		until := int32(w.tick + c.p.EntrapmentMemory)
 		for i := range w.alliances {
 			al := &w.alliances[i]
@@ -217,6 +223,11 @@ func (w *World) crises() {
 				al.Members.Without(v).Each(func(m int) { al.penaltyUntil[m] = until })
 				w.concerns(al.Members) // the allies will weigh whether to stay
 			}
+		}
+		w.confront(foe, v, help)
+		if w.forcesStale() {
+			w.refreshForces()
+			w.rebaseline()
 		}
 	})
 	if w.forcesStale() {
@@ -263,16 +274,23 @@ func (w *World) restrain(v int) (int, bool) {
 	return patron, w.rng.Float64() < best
 }
 
-// challenge plays out a crisis: each ally of the victim is asked once,
-// through the alliance in which it is likeliest to come, and honours with
-// probability p_k·h of that alliance, bringing h of its projected force;
-// if the adversary's projected force beats the defence counted with
-// honouring allies by the margin, it occupies occupy_cells cells. Every
-// state remembers the aggression.
+// challenge is adversary a's challenge of client v (docs/model.md §7.10):
+// v's allies are asked to come, every other state remembers a's
+// aggression, and a occupies cells of v if v's defence, with the allies
+// that came, cannot hold it.
 func (w *World) challenge(a, v int) {
+	honoured, help := w.honouring(v)
+	w.log(Event{Type: EventChallenge, Actor: a, Target: v, Others: honoured, Alliance: -1})
+	w.remember(a)
+	w.confront(a, v, help)
+}
+
+// honouring asks each ally j of v in a crisis, once, through the shared
+// alliance in which it is likeliest to come — pledged to v (standBy), the
+// largest p_k·h — and returns the allies that came and the help h·P(j→v)
+// they bring.
+func (w *World) honouring(v int) (honoured agents.Set, help float64) {
 	c, n := w.c, w.c.n
-	var honoured agents.Set
-	help := 0.0
 	w.ties[v].allies.Each(func(j int) {
 		weight, pHonour := 0.0, 0.0
 		for i := range w.alliances {
@@ -289,12 +307,26 @@ func (w *World) challenge(a, v int) {
 			help += weight * w.proj[j*n+v]
 		}
 	})
-	w.log(Event{Type: EventChallenge, Actor: a, Target: v, Others: honoured, Alliance: -1})
+	return honoured, help
+}
+
+// remember raises every other state's memory of the aggressor's
+// aggression by aggression_memory, capped at 1.
+func (w *World) remember(aggressor int) {
+	c, n := w.c, w.c.n
 	for i := 0; i < n; i++ {
-		if i != a {
-			w.memory[i*n+a] = min(1, w.memory[i*n+a]+c.p.AggressionMemory)
+		if i != aggressor {
+			w.memory[i*n+aggressor] = min(1, w.memory[i*n+aggressor]+c.p.AggressionMemory)
 		}
 	}
+}
+
+// confront settles a crisis between adversary a and client v: a takes
+// occupy_cells of v's cells nearest to it if its force exceeds (1 +
+// occupy_margin) times v's defence with the help of the allies that came,
+// and a client left with no cells is eliminated.
+func (w *World) confront(a, v int, help float64) {
+	c, n := w.c, w.c.n
 	def := w.geo.Defence(v, w.land[v], help)
 	if !agents.Occupies(w.proj[a*n+v], def, c.p.OccupyMargin) {
 		return

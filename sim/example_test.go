@@ -33,6 +33,6 @@ func ExampleWorld_Explain() {
 	fmt.Printf("value %+.3f against its position %+.3f\n", e.Value, e.Position)
 	// Output:
 	// 1954-09: gain 0.009, cost 0.048 (largest: divergence)
-	// New Zealand: divergence 0.45 costs 0.016
-	// value -0.028 against its position +0.060
+	// New Zealand: divergence 0.46 costs 0.016
+	// value -0.033 against its position +0.057
 }

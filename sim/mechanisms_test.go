@@ -240,6 +240,7 @@ func TestRestraint(t *testing.T) {
 	setup := func(bilateral bool, control float64) *World {
 		sc := testScenario()
 		sc.Params.ProvokeRate = 1
+		sc.Params.OccupyCells = 0 // provocations without a change of the map
 		sc.States[c1].Revisionism = 1
 		if control >= 0 {
 			sc.Params.ControlBilateral, sc.Params.ControlTrilateral, sc.Params.ControlMultilateral = control, control, control
@@ -281,6 +282,82 @@ func TestRestraint(t *testing.T) {
 	}
 	if r, p := count(setup(true, 0), 100); r != 0 || p != 100 {
 		t.Errorf("control 0: %d restrained, %d provoked of 100", r, p)
+	}
+}
+
+// A provocation is a crisis the client starts with its foe (MODEL.md §7;
+// docs/model.md §7.11). c1 (revisionism 1, provoke_rate 1: it provokes
+// every tick) holds a strong bilateral with pat (cohesion 1, control 0:
+// never restrained). Its ally is asked to come, as in a challenge; every
+// other state remembers c1's aggression (memory 0.3, adv's unchanged);
+// pat pays the entrapment penalty. The foe's force P(adv→c1) =
+// 7.609835396005712 against 3·Def (occupy_margin 2):
+//
+//   - p_strong 1, pat comes: Def = 1 + 3.292869816564158, 3·Def = 12.88 > P:
+//     no cell changes hands;
+//   - p_strong 0, pat stays away: Def = 1, 3 < P: adv takes the 3 cells of
+//     c1 nearest to it (4, 19, 34).
+func TestProvocationIsACrisis(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		pStrong float64
+		came    agents.Set
+		taken   int
+	}{{"ally comes", 1, set(pat), 0}, {"ally stays away", 0, 0, 3}} {
+		t.Run(c.name, func(t *testing.T) {
+			sc := testScenario()
+			sc.Params.ProvokeRate = 1
+			sc.Params.PStrong = c.pStrong
+			sc.Params.ControlBilateral = 0
+			sc.States[c1].Revisionism = 1
+			w := NewWorld(mustCompile(t, sc), 1)
+			w.perceive()
+			al := w.form(set(pat, c1), true, OriginBilateral)
+			withCohesion(w, al, 1)
+			from := len(w.events)
+			w.crises()
+			var provoked, occupied []EventRecord
+			for i := range w.events[from:] {
+				e := &w.events[from+i]
+				switch e.Type {
+				case EventProvocation:
+					provoked = append(provoked, w.EventRecord(e))
+					if e.Actor != c1 || e.Target != adv || e.Others != c.came {
+						t.Errorf("provocation %+v: want c1 against adv, honoured by %v", w.EventRecord(e), c.came)
+					}
+				case EventOccupation:
+					occupied = append(occupied, w.EventRecord(e))
+					if e.Actor != adv || e.Target != c1 || e.Cells != c.taken {
+						t.Errorf("occupation %+v: want adv taking %d cells of c1", w.EventRecord(e), c.taken)
+					}
+				}
+			}
+			if len(provoked) != 1 || len(occupied) != min(c.taken, 1) {
+				t.Fatalf("%d provocations and %d occupations, want 1 and %d: %v", len(provoked), len(occupied), min(c.taken, 1), describe(w))
+			}
+			if got := 6 - w.geo.Cells(c1); got != c.taken {
+				t.Errorf("%d cells of c1 taken, want %d", got, c.taken)
+			}
+			for _, cell := range []int{4, 19, 34} {
+				if (w.geo.Owner(cell) == adv) != (c.taken > 0) {
+					t.Errorf("cell %d belongs to %d", cell, w.geo.Owner(cell))
+				}
+			}
+			n := w.c.n
+			for i := range n {
+				want := 0.3
+				if i == c1 {
+					want = 0
+				}
+				nearly(t, w.c.id[i]+"'s memory of c1", w.memory[i*n+c1], want, handTol)
+				if i != adv {
+					nearly(t, w.c.id[i]+"'s memory of adv", w.memory[i*n+adv], 0, handTol)
+				}
+			}
+			if al.penaltyUntil[pat] != int32(w.tick+sc.Params.EntrapmentMemory) {
+				t.Errorf("pat pays the entrapment penalty until %d, want %d", al.penaltyUntil[pat], w.tick+sc.Params.EntrapmentMemory)
+			}
+		})
 	}
 }
 
