@@ -17,10 +17,10 @@ const (
 	EventJoined                       // Actor joined Alliance
 	EventLeft                         // Actor left Alliance
 	EventEnded                        // Alliance ended (Cause)
-	EventChallenge                    // adversary Actor challenged Target
+	EventChallenge                    // adversary Actor challenged Target; Others are the allies that came
 	EventOccupation                   // Actor occupied Cells cells of Target
 	EventEliminated                   // Target lost its last cell
-	EventProvocation                  // revisionist Actor provoked adversary Target
+	EventProvocation                  // revisionist Actor provoked adversary Target; Others are the allies that came
 	EventRestraint                    // patron Actor restrained Target from provoking
 )
 
@@ -62,7 +62,7 @@ type Event struct {
 	Type     EventType
 	Actor    int        // state index, -1 if none
 	Target   int        // state index, -1 if none
-	Others   agents.Set // invitees, acceptors or members
+	Others   agents.Set // invitees, acceptors, members, or the allies that came in a crisis
 	Alliance int        // alliance id, -1 if none
 	Proposal Proposal
 	Strong   bool

@@ -64,7 +64,7 @@ func Describe(e *sim.EventRecord) string {
 	case sim.EventEliminated:
 		return fmt.Sprintf("%s is wholly occupied", name(e.Target))
 	case sim.EventProvocation:
-		return fmt.Sprintf("%s provokes %s", name(e.Actor), name(e.Target))
+		return fmt.Sprintf("%s provokes %s; allies honouring: %s", name(e.Actor), name(e.Target), orNone(set))
 	case sim.EventRestraint:
 		return fmt.Sprintf("%s restrains %s", name(e.Actor), name(e.Target))
 	}

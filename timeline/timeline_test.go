@@ -50,7 +50,8 @@ func TestDescribe(t *testing.T) {
 		{sim.EventRecord{Type: sim.EventChallenge, Actor: "sov", Target: "nor", Others: []string{"gbr"}}, "sov challenges nor; allies honouring: gbr"},
 		{sim.EventRecord{Type: sim.EventOccupation, Actor: "sov", Target: "nor", Cells: 2}, "sov occupies 2 cells of nor"},
 		{sim.EventRecord{Type: sim.EventEliminated, Target: "nor"}, "nor is wholly occupied"},
-		{sim.EventRecord{Type: sim.EventProvocation, Actor: "c1", Target: "adv"}, "c1 provokes adv"},
+		{sim.EventRecord{Type: sim.EventProvocation, Actor: "c1", Target: "adv"}, "c1 provokes adv; allies honouring: none"},
+		{sim.EventRecord{Type: sim.EventProvocation, Actor: "c1", Target: "adv", Others: []string{"pat"}}, "c1 provokes adv; allies honouring: pat"},
 		{sim.EventRecord{Type: sim.EventRestraint, Actor: "pat", Target: "c1"}, "pat restrains c1"},
 		{sim.EventRecord{Type: sim.EventLeft, Alliance: 2}, "? leaves alliance 2"},
 	} {
