@@ -57,6 +57,31 @@ func TestRawThreat(t *testing.T) {
 	near(t, "no weights", RawThreat(1, 1, 1, 1, ThreatWeights{}), 0)
 }
 
+// A reading from a kept logit is the reading, bit for bit, for any τ
+// (those outside the bound included) and any noise draw.
+func TestNoisyReadingFromKeptLogit(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	for i := range 10000 {
+		raw := rng.Float64()
+		switch i % 4 {
+		case 0:
+			raw = 0
+		case 1:
+			raw *= 1e-6 // below the bound
+		}
+		eps := rng.NormFloat64() * 0.3
+		if i%7 == 0 {
+			eps = 0
+		}
+		if got, want := NoisyReadingFrom(raw, ReadingLogit(raw), eps), NoisyReading(raw, eps); got != want {
+			t.Fatalf("τ %v, ε %v: %v from the kept logit, %v read afresh", raw, eps, got, want)
+		}
+	}
+	// logit(1e-6) = ln(1e-6/(1 − 1e-6)) = −13.815511557963774
+	near(t, "logit at the bound", ReadingLogit(0), math.Log(1e-6/(1-1e-6)))
+	near(t, "logit of 0.5", ReadingLogit(0.5), 0)
+}
+
 func TestPerceiveAndCombine(t *testing.T) {
 	// (1−0.2)·0.5 + 0.2·0.3 = 0.46
 	near(t, "lagged", Perceive(0.5, 0.3, 0.2), 0.46)

@@ -81,8 +81,23 @@ func NoisyReading(raw, eps float64) float64 {
 	if eps == 0 {
 		return raw
 	}
-	raw = min(max(raw, readingBound), 1-readingBound)
-	return Logistic(Logit(raw) + eps)
+	return NoisyReadingFrom(raw, ReadingLogit(raw), eps)
+}
+
+// ReadingLogit is logit(τ), τ kept inside [1e-6, 1 − 1e-6]: where a noisy
+// reading of τ starts on the logit scale.
+func ReadingLogit(raw float64) float64 {
+	return Logit(min(max(raw, readingBound), 1-readingBound))
+}
+
+// NoisyReadingFrom is NoisyReading(raw, eps) given logit =
+// ReadingLogit(raw), bit for bit: a perceiver that reads the same τ tick
+// after tick keeps its logit instead of taking a logarithm each time.
+func NoisyReadingFrom(raw, logit, eps float64) float64 {
+	if eps == 0 {
+		return raw
+	}
+	return Logistic(logit + eps)
 }
 
 // Perceive is the lagged update T̂(t) = (1−λ)·T̂(t−1) + λ·reading.

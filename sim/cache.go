@@ -20,7 +20,10 @@ import (
 //     alliances (threatUnder), where otherwise a state whose ties the
 //     change leaves alone keeps its current threat. That is exact because
 //     raw readings are kept current (rebaseline): the fold of an
-//     untouched state gives its perceived threats back bit for bit.
+//     untouched state gives its perceived threats back bit for bit;
+//   - takes the logarithm of every raw reading τ_mj it perceives
+//     (readingLogit), where otherwise it keeps the logit of the last τ_mj
+//     and reuses it while τ_mj is unchanged, as it is in most ticks.
 //
 // Policy review (review.go) is not a cache: it is a mechanism of the
 // model, with its own tests; review_threshold 0 and review_interval 1 is
@@ -83,4 +86,15 @@ func (w *World) rebaseline() {
 		w.direct[m], w.directAdv[m] = total, adv
 	}
 	w.patronTotals()
+}
+
+// readingLogit is agents.ReadingLogit(tau) for the reading k = m·n + j,
+// kept from the last reading of the same τ.
+func (w *World) readingLogit(k int, tau float64) float64 {
+	if tau == w.readTau[k] && !w.noCache {
+		return w.readLogit[k]
+	}
+	l := agents.ReadingLogit(tau)
+	w.readTau[k], w.readLogit[k] = tau, l
+	return l
 }

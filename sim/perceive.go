@@ -224,7 +224,7 @@ func (w *World) fold(m int, row *tieRow, mode foldMode) (total, adv float64) {
 		case foldPerceive:
 			reading := tau
 			if c.p.PerceptionNoise > 0 && !w.statusQuo {
-				reading = agents.NoisyReading(tau, w.rng.NormFloat64()*c.p.PerceptionNoise)
+				reading = agents.NoisyReadingFrom(tau, w.readingLogit(k, tau), w.rng.NormFloat64()*c.p.PerceptionNoise)
 			}
 			if first {
 				t = reading

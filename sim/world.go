@@ -41,6 +41,10 @@ type World struct {
 	proj      []float64 // P(j→m)
 	projK     []float64 // (P(j→m)+ε)^κ
 	cred      []float64 // P/(P + F₀)
+	// readLogit[k] is agents.ReadingLogit(readTau[k]): the logit of the
+	// last τ_mj perceived, kept for the next reading of the same τ
+	// (cache.go). NaN before the first.
+	readTau, readLogit []float64
 	// actorShift is the sum of the scripted shocks that every state reads
 	// into an actor: how its revisionism moved (challenges read it).
 	actorShift []float64
@@ -175,6 +179,10 @@ func NewWorld(c *Compiled, seed uint64, observers ...Observer) *World {
 	w.shift, w.memory, w.perceived = mat(), mat(), mat()
 	w.hostile, w.friendly, w.base, w.raw = mat(), mat(), mat(), mat()
 	w.proj, w.projK, w.cred = mat(), mat(), mat()
+	w.readTau, w.readLogit = mat(), mat()
+	for k := range w.readTau {
+		w.readTau[k] = math.NaN()
+	}
 	vec := func() []float64 { return make([]float64, n) }
 	w.threat, w.adv, w.direct, w.directAdv = vec(), vec(), vec(), vec()
 	w.reference, w.help, w.defence, w.defK, w.assurance = vec(), vec(), vec(), vec(), vec()
