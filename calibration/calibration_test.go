@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
 	"testing"
 
 	"github.com/alliancesim/alliancesim/configs"
@@ -142,17 +143,14 @@ func TestCalibrationIsCurrent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var reps []*Report
-	for _, spec := range Specs() {
-		rep, err := Run(context.Background(), spec, Options{})
-		if err != nil {
-			t.Fatal(err)
+	reps, err := calibrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rep := range reps {
+		if chosen := rep.Candidates[rep.Chosen].Values; !slices.Equal(rep.Current, chosen) {
+			t.Errorf("%s holds %v for %d inputs; the calibration chose %v", rep.Spec.Scenario, rep.Current, len(rep.Spec.Inputs), chosen)
 		}
-		chosen := rep.Candidates[rep.Chosen].Values
-		if !slices.Equal(rep.Current, chosen) {
-			t.Errorf("%s holds %v for %d inputs; the calibration chose %v", spec.Scenario, rep.Current, len(spec.Inputs), chosen)
-		}
-		reps = append(reps, rep)
 	}
 	var got bytes.Buffer
 	if err := Write(&got, reps); err != nil {
@@ -162,3 +160,18 @@ func TestCalibrationIsCurrent(t *testing.T) {
 		t.Errorf("%s is stale: regenerate it with go run ./cmd/alliancesim calibrate --out docs/calibration.md", path)
 	}
 }
+
+// calibrations is the calibration of record of every built-in historical
+// scenario, run once for the tests that read it: TestCalibrationIsCurrent
+// and TestHistoricalTargets.
+var calibrations = sync.OnceValues(func() ([]*Report, error) {
+	var reps []*Report
+	for _, spec := range Specs() {
+		rep, err := Run(context.Background(), spec, Options{})
+		if err != nil {
+			return nil, err
+		}
+		reps = append(reps, rep)
+	}
+	return reps, nil
+})
