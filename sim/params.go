@@ -252,7 +252,7 @@ var ParamSpecs = []ParamSpec{
 	num("commitment_weak", 0.35, 0, 1, "k of a weak commitment: how far it binds a state into its allies' fights (entrapment, divergence) and widens the spread", func(p *Params) *float64 { return &p.CommitmentWeak }),
 	num("commitment_strong", 1, 0, 1, "k of a strong commitment: how far it binds a state into its allies' fights (entrapment, divergence) and widens the spread", func(p *Params) *float64 { return &p.CommitmentStrong }),
 	num("occupation_steepness", 2, 0, 20, "κ of the denial ratio P^κ/(P^κ + Def^κ)", func(p *Params) *float64 { return &p.OccupationSteepness }),
-	num("ideology_weight", 0.3, 0, 2, "ψ: weight of ideological distance in intent", func(p *Params) *float64 { return &p.IdeologyWeight }),
+	num("ideology_weight", 0.3, 0, 1, "ψ: weight of ideological distance in intent (at most 1, so that ψ·|Δι|/2 stays in [0, 1] over ideologies in [−1, 1])", func(p *Params) *float64 { return &p.IdeologyWeight }),
 	num("memory_decay", 0.02, 0, 1, "per-tick decay of remembered aggression", func(p *Params) *float64 { return &p.MemoryDecay }),
 	num("weight_power", 1, 0, maxWeight, "w_P: weight of aggregate power in threat", func(p *Params) *float64 { return &p.WeightPower }),
 	num("weight_proximity", 1, 0, maxWeight, "w_G: weight of proximity in threat", func(p *Params) *float64 { return &p.WeightProximity }),

@@ -6,8 +6,8 @@ import (
 	"math"
 )
 
-// Epsilon keeps the logarithms in OccupationThreat finite when offence or
-// defence is zero.
+// Epsilon keeps the logarithms in Denial finite when offence or defence
+// is zero.
 const Epsilon = 1e-6
 
 // Params are the theatre's constants (docs/model.md §7.1).
@@ -17,7 +17,7 @@ type Params struct {
 	ProjectionRange float64 // distance at which projectable force falls to 1/e
 	Sealift         float64 // share of naval strength that can carry land forces across water
 	RoughBonus      float64 // defence bonus per unit of rough share
-	Steepness       float64 // κ of the occupation threat logistic
+	Steepness       float64 // κ of the denial ratio's logistic
 }
 
 // DefaultParams returns the model's default constants.
@@ -68,9 +68,12 @@ func Defence(p Params, land, roughShare, alliedHelp float64) float64 {
 	return land*(1+p.RoughBonus*roughShare) + alliedHelp
 }
 
-// OccupationThreat is Occ = σ(κ·(ln(P+ε) − ln(Def+ε))), σ the logistic
-// function: 0.5 when offence and defence balance.
-func OccupationThreat(p Params, proj, def float64) float64 {
+// Denial is the denial ratio σ(κ·(ln(P+ε) − ln(Def+ε))) = P^κ/(P^κ + Def^κ),
+// σ the logistic function: 0.5 when offence and defence balance. It is
+// the geographic part of the credible occupation threat, which the engine
+// combines with the credibility of the force and deterrence by punishment
+// (agents.Occupation, docs/model.md §7.1).
+func Denial(p Params, proj, def float64) float64 {
 	x := p.Steepness * (math.Log(proj+Epsilon) - math.Log(def+Epsilon))
 	return 1 / (1 + math.Exp(-x))
 }

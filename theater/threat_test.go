@@ -5,8 +5,8 @@ import (
 	"testing"
 )
 
-// (4) Occ = σ(κ·(ln(P+ε) − ln(Def+ε))), ε = 1e-6.
-func TestOccupationThreat(t *testing.T) {
+// (4) the denial ratio σ(κ·(ln(P+ε) − ln(Def+ε))), ε = 1e-6.
+func TestDenial(t *testing.T) {
 	p := DefaultParams() // κ = 2
 	tests := []struct {
 		name         string
@@ -33,35 +33,35 @@ func TestOccupationThreat(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			q := p
 			q.Steepness = tt.kappa
-			got := OccupationThreat(q, tt.proj, tt.def)
+			got := Denial(q, tt.proj, tt.def)
 			if math.Abs(got-tt.want) > tt.within {
-				t.Errorf("Occ(P=%v, Def=%v, κ=%v) = %v, want %v ± %v", tt.proj, tt.def, tt.kappa, got, tt.want, tt.within)
+				t.Errorf("denial(P=%v, Def=%v, κ=%v) = %v, want %v ± %v", tt.proj, tt.def, tt.kappa, got, tt.want, tt.within)
 			}
 		})
 	}
 }
 
-// Occ over a map: A (land 10) against B across a strait and over land.
-func TestOccupationThreatOnMap(t *testing.T) {
+// The denial ratio over a map: A (land 10) against B across a strait and over land.
+func TestDenialOnMap(t *testing.T) {
 	p := DefaultParams()
 	// Over land, D = 2: P = 10·e^−0.1 ≈ 9.048; B's land 9.048 balances it.
 	geo := geoOf(t, "AA.BB", "", "AB", p)
 	proj := geo.Projection(0, 1, 10, 0)
-	if got := OccupationThreat(p, proj, geo.Defence(1, 10*math.Exp(-0.1), 0)); math.Abs(got-0.5) > 1e-12 {
-		t.Errorf("balanced Occ = %v, want 0.5", got)
+	if got := Denial(p, proj, geo.Defence(1, 10*math.Exp(-0.1), 0)); math.Abs(got-0.5) > 1e-12 {
+		t.Errorf("balanced denial = %v, want 0.5", got)
 	}
 	// Across a strait with navy 4, D = 4: P = 2·e^−0.2 ≈ 1.6375. Against a
 	// defence of P/2 the threat is σ(2 ln 2) = 0.8.
 	geo = geoOf(t, "AA~BB", "", "AB", p)
 	proj = geo.Projection(0, 1, 10, 4)
-	if got := OccupationThreat(p, proj, proj/2); math.Abs(got-0.8) > 1e-6 {
-		t.Errorf("Occ(P, P/2) = %v, want 0.8", got)
+	if got := Denial(p, proj, proj/2); math.Abs(got-0.8) > 1e-6 {
+		t.Errorf("denial(P, P/2) = %v, want 0.8", got)
 	}
 	// Water stops: the same defence against the same army is far less
 	// threatened across the strait than over land.
 	land := geoOf(t, "AA.BB", "", "AB", p).Projection(0, 1, 10, 4)
-	if OccupationThreat(p, proj, 5) >= OccupationThreat(p, land, 5) {
+	if Denial(p, proj, 5) >= Denial(p, land, 5) {
 		t.Errorf("strait threat %v not below land threat %v",
-			OccupationThreat(p, proj, 5), OccupationThreat(p, land, 5))
+			Denial(p, proj, 5), Denial(p, land, 5))
 	}
 }
