@@ -23,7 +23,10 @@ import (
 //     untouched state gives its perceived threats back bit for bit;
 //   - takes the logarithm of every raw reading τ_mj it perceives
 //     (readingLogit), where otherwise it keeps the logit of the last τ_mj
-//     and reuses it while τ_mj is unchanged, as it is in most ticks.
+//     and reuses it while τ_mj is unchanged, as it is in most ticks;
+//   - shocks the revisionism m reads into j afresh at every perception
+//     (shockedRevisionism), where otherwise it keeps the shocked value
+//     until the next scripted shock moves shift_mj.
 //
 // Policy review (review.go) is not a cache: it is a mechanism of the
 // model, with its own tests; review_threshold 0 and review_interval 1 is
@@ -97,4 +100,20 @@ func (w *World) readingLogit(k int, tau float64) float64 {
 	l := agents.ReadingLogit(tau)
 	w.readTau[k], w.readLogit[k] = tau, l
 	return l
+}
+
+// shockedRevisionism is agents.ShockedRevisionism of j's revisionism
+// under the shocks m reads into it (k = m·n + j), kept from the last
+// perception while no new shock has moved them.
+func (w *World) shockedRevisionism(k, j int) float64 {
+	shift := w.shift[k]
+	if shift == 0 {
+		return w.c.revisionism[j]
+	}
+	if shift == w.shockedAt[k] && !w.noCache {
+		return w.shocked[k]
+	}
+	r := agents.ShockedRevisionism(w.c.revisionism[j], shift)
+	w.shocked[k], w.shockedAt[k] = r, shift
+	return r
 }

@@ -131,7 +131,7 @@ func (w *World) refreshIntents() {
 				continue
 			}
 			k := m*n + j
-			r, g, mem := agents.ShockedRevisionism(c.revisionism[j], w.shift[k]), c.grievance[k], w.memory[k]
+			r, g, mem := w.shockedRevisionism(k, j), c.grievance[k], w.memory[k]
 			if w.statusQuo {
 				r, g, mem = 0, 0, 0
 				if c.role[j] == Adversary {

@@ -45,6 +45,10 @@ type World struct {
 	// last τ_mj perceived, kept for the next reading of the same τ
 	// (cache.go). NaN before the first.
 	readTau, readLogit []float64
+	// shocked[k] is agents.ShockedRevisionism of j's revisionism under
+	// shift shockedAt[k], kept while shift[k] is unchanged (cache.go); 0
+	// before the first shock.
+	shocked, shockedAt []float64
 	// actorShift is the sum of the scripted shocks that every state reads
 	// into an actor: how its revisionism moved (challenges read it).
 	actorShift []float64
@@ -180,6 +184,7 @@ func NewWorld(c *Compiled, seed uint64, observers ...Observer) *World {
 	w.hostile, w.friendly, w.base, w.raw = mat(), mat(), mat(), mat()
 	w.proj, w.projK, w.cred = mat(), mat(), mat()
 	w.readTau, w.readLogit = mat(), mat()
+	w.shocked, w.shockedAt = mat(), mat()
 	for k := range w.readTau {
 		w.readTau[k] = math.NaN()
 	}
