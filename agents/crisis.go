@@ -1,7 +1,5 @@
 package agents
 
-import "math"
-
 // ChallengeParams are the constants of adversary challenges (docs/model.md
 // §7.10).
 type ChallengeParams struct {
@@ -12,7 +10,7 @@ type ChallengeParams struct {
 // revisionism challenges a client it threatens with occupation threat occ
 // (allies' deterrence included): rate·σ(κ_c·(r·Occ − θ_c)).
 func ChallengeProbability(revisionism, occ float64, c ChallengeParams) float64 {
-	return c.Rate * logistic(c.Steepness*(revisionism*occ-c.Threshold))
+	return c.Rate * Logistic(c.Steepness*(revisionism*occ-c.Threshold))
 }
 
 // ProvokeProbability is the per-tick chance that a client of revisionism r
@@ -24,5 +22,3 @@ func ProvokeProbability(revisionism, rate float64) float64 { return rate * revis
 func Occupies(projection, defence, margin float64) bool {
 	return projection > (1+margin)*defence
 }
-
-func logistic(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
