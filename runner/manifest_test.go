@@ -14,6 +14,17 @@ import (
 	"time"
 )
 
+// copyOf copies the finished directory dir to a new one and returns it:
+// a test that damages a finished sweep case by case runs it once.
+func copyOf(t *testing.T, dir string) string {
+	t.Helper()
+	dst := filepath.Join(t.TempDir(), "d")
+	if err := os.CopyFS(dst, os.DirFS(dir)); err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
 // done runs the small sweep into a new directory and returns it.
 func done(t *testing.T) string {
 	t.Helper()
@@ -49,6 +60,7 @@ func editManifest(t *testing.T, dir string, edit func(m map[string]any)) {
 // hashes are refused, naming manifest.json and the field, by a merge and
 // by a resumed run.
 func TestManifestValidated(t *testing.T) {
+	finished := done(t)
 	point := func(m map[string]any) map[string]any { return m["points"].([]any)[0].(map[string]any) }
 	for _, c := range []struct {
 		name string
@@ -69,7 +81,7 @@ func TestManifestValidated(t *testing.T) {
 		{"point hash", func(m map[string]any) { point(m)["scenario_sha256"] = "" }, "point 0: scenario_sha256"},
 		{"not JSON", nil, "not a manifest of alliancesim"},
 	} {
-		dir := done(t)
+		dir := copyOf(t, finished)
 		if c.edit == nil {
 			os.WriteFile(filepath.Join(dir, "manifest.json"), []byte("{\"points\": [1,"), 0o644)
 		} else {
@@ -150,6 +162,7 @@ func rewritePart(t *testing.T, part string, edit func(lines []string) []string) 
 // 99 (which panicked), or with a lifetime that ends before it began, is
 // refused with the run and the reason.
 func TestRecordsChecked(t *testing.T) {
+	finished := done(t)
 	for _, c := range []struct {
 		name, from, to, want string
 	}{
@@ -158,7 +171,7 @@ func TestRecordsChecked(t *testing.T) {
 		{"ticks", `"ticks":60`, `"ticks":600`, "600 ticks where the point has 60"},
 		{"formed", `"formed":`, `"formed":-7,"x":`, "formed -7 outside 0…59"},
 	} {
-		dir := done(t)
+		dir := copyOf(t, finished)
 		part := filepath.Join(dir, "parts", "p00000-r0000000-0000005")
 		rewritePart(t, part, func(lines []string) []string {
 			lines[0] = strings.Replace(lines[0], c.from, c.to, 1)
