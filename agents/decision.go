@@ -24,9 +24,10 @@ type Decision struct {
 	Delta         float64 // probability weighting in losses
 	Temperature   float64 // softmax temperature; 0 is argmax
 	// ReferenceAdaptation is η: the share of the gap between threat and
-	// reference point that the reference point closes each tick.
+	// reference point that the reference point closes each month as a
+	// scenario states it, each tick once sim.Compile has converted it.
 	ReferenceAdaptation float64
-	Patience            float64 // ticks an assurance patron waits for clients
+	Patience            float64 // months an assurance patron waits for clients (ticks once compiled)
 	ImposeThreshold     float64 // T_p − ρ_p (depth of losses) above which an assurance patron may impose
 	ControlThreshold    float64 // revisionism above which a powerplay patron goes bilateral
 }
@@ -136,8 +137,8 @@ var DecisionSpecs = []DecisionSpec{
 	{Name: "gamma", Kind: DecisionNumber, Min: 0.28, Max: 1, Doc: "probability weighting in gains", number: func(d *Decision) *float64 { return &d.Gamma }},
 	{Name: "delta", Kind: DecisionNumber, Min: 0.28, Max: 1, Doc: "probability weighting in losses", number: func(d *Decision) *float64 { return &d.Delta }},
 	{Name: "temperature", Kind: DecisionNumber, Min: 0, Max: MaxScale, Doc: "softmax temperature (0: always the best option)", number: func(d *Decision) *float64 { return &d.Temperature }},
-	{Name: "reference_adaptation", Kind: DecisionNumber, Min: 0, Max: 1, Doc: "η: per-tick adaptation of the reference point", number: func(d *Decision) *float64 { return &d.ReferenceAdaptation }},
-	{Name: "patience", Kind: DecisionInteger, Min: 0, Max: MaxScale, Doc: "ticks an assurance patron waits for a client alliance", number: func(d *Decision) *float64 { return &d.Patience }},
+	{Name: "reference_adaptation", Kind: DecisionNumber, Min: 0, Max: 1, Doc: "η: per-month adaptation of the reference point", number: func(d *Decision) *float64 { return &d.ReferenceAdaptation }},
+	{Name: "patience", Kind: DecisionInteger, Min: 0, Max: MaxScale, Doc: "months an assurance patron waits for a client alliance", number: func(d *Decision) *float64 { return &d.Patience }},
 	{Name: "impose_threshold", Kind: DecisionNumber, Min: 0, Max: 1, Doc: "how far into losses (threat − reference) an assurance patron must be to impose before its patience runs out", number: func(d *Decision) *float64 { return &d.ImposeThreshold }},
 	{Name: "control_threshold", Kind: DecisionNumber, Min: 0, Max: 1, Doc: "revisionism above which a powerplay patron offers only bilaterals", number: func(d *Decision) *float64 { return &d.ControlThreshold }},
 }

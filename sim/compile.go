@@ -49,7 +49,7 @@ type Compiled struct {
 	patrons, clients, adversaries agents.Set
 	events                        []compiledEvent
 
-	p          Params
+	p          Params  // on the tick's time scale (timescale.go)
 	invWeights float64 // 1/(w_P + w_G + w_O), 0 if they sum to 0
 	costs      agents.CostParams
 	challenge  agents.ChallengeParams
@@ -76,7 +76,7 @@ func Compile(sc *Scenario) (*Compiled, error) {
 	if err != nil {
 		return nil, fmt.Errorf("scenario %s: theatre: %w", sc.Name, err)
 	}
-	c := &Compiled{scenario: *sc, n: n, geo: geo, p: p}
+	c := &Compiled{scenario: *sc, n: n, geo: geo, p: p.perTick(sc.Calendar)}
 	c.scenario.States = append([]State(nil), sc.States...)
 	for i := range c.scenario.States {
 		s := &c.scenario.States[i]
@@ -108,7 +108,7 @@ func Compile(sc *Scenario) (*Compiled, error) {
 		if err != nil {
 			return nil, fmt.Errorf("scenario %s: state %s: decision: %w", sc.Name, s.ID, err)
 		}
-		c.decision = append(c.decision, d)
+		c.decision = append(c.decision, decisionPerTick(d, sc.Calendar))
 		v, ok := agents.LookupValuation(d.Valuation)
 		if !ok {
 			return nil, fmt.Errorf("scenario %s: state %s: valuation %q is not registered", sc.Name, s.ID, d.Valuation)
@@ -193,14 +193,17 @@ func (c *Compiled) Index(id string) int {
 func (c *Compiled) Role(i int) Role { return c.role[i] }
 
 // Decision returns how state i decides: the scenario's [decision] with the
-// state's overrides applied.
+// state's overrides applied, its reference adaptation and patience on the
+// tick's time scale (PerTick, TicksFor).
 func (c *Compiled) Decision(i int) agents.Decision { return c.decision[i] }
 
 // Geometry returns the theatre as compiled, before any occupation.
 func (c *Compiled) Geometry() *theater.Geometry { return c.geo }
 
-// Params returns the scenario's parameters.
-func (c *Compiled) Params() Params { return c.p }
+// Params returns the scenario's parameters as written: rates per month,
+// durations in months. The engine runs on their values per tick
+// (Calendar.PerTick, Calendar.TicksFor).
+func (c *Compiled) Params() Params { return c.scenario.Params }
 
 // commitment returns k for a commitment.
 func (c *Compiled) commitment(strong bool) float64 {

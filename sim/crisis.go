@@ -194,7 +194,7 @@ func (w *World) crises() {
 		if !w.alive[v] || r <= 0 {
 			return
 		}
-		if w.rng.Float64() >= agents.ProvokeProbability(r, c.p.ProvokeRate) {
+		if w.rng.Float64() >= c.scenario.Calendar.PerTick(agents.ProvokeProbability(r, c.p.ProvokeRate)) {
 			return
 		}
 		foe, worst := -1, -1.0
@@ -238,13 +238,14 @@ func (w *World) crises() {
 
 // challengeProbability is the chance that adversary a challenges client v
 // this tick (docs/model.md §7.10): challenge_rate·σ(κ_c·(r_a·Occ(a,v) −
-// θ_c)), r_a the adversary's revisionism as the scripted shocks left it
-// and Occ the occupation threat it can pose, v's allies' denial and
-// punishment included.
+// θ_c)) per month, r_a the adversary's revisionism as the scripted shocks
+// left it and Occ the occupation threat it can pose, v's allies' denial
+// and punishment included; over a longer tick, the chance of at least one
+// monthly challenge (Calendar.PerTick).
 func (w *World) challengeProbability(a, v int) float64 {
 	n := w.c.n
 	occ := agents.Occupation(agents.Denial(w.projK[a*n+v], w.defK[v]), w.cred[a*n+v], w.punished(a, &w.ties[v]))
-	return agents.ChallengeProbability(w.revisionismOf(a), occ, w.c.challenge)
+	return w.c.scenario.Calendar.PerTick(agents.ChallengeProbability(w.revisionismOf(a), occ, w.c.challenge))
 }
 
 // restrain gives each patron allied with v one chance, with the control

@@ -9,9 +9,11 @@ import (
 )
 
 // Params holds every constant of the model (docs/model.md §2.5) as a typed
-// field: numbers as float64, counts of ticks and cells as int, switches as
-// bool. A scenario's [params] table sets them by the names in ParamSpecs;
-// the defaults are those of the model.
+// field: numbers as float64, counts of months, ticks and cells as int,
+// switches as bool. A scenario's [params] table sets them by the names in
+// ParamSpecs; the defaults are those of the model. Rates are per month and
+// durations in months, whatever the scenario's tick (timescale.go);
+// only record_every, an output setting, counts ticks.
 type Params struct {
 	// theatre and occupation (docs/model.md §7.1)
 	RoughCost       float64 // cost of entering a rough cell
@@ -36,11 +38,11 @@ type Params struct {
 
 	// perception (docs/model.md §7.2)
 	IdeologyWeight  float64 // ψ
-	MemoryDecay     float64 // per-tick decay of shown aggression
+	MemoryDecay     float64 // per-month decay of shown aggression
 	WeightPower     float64 // w_P
 	WeightProximity float64 // w_G
 	WeightOffence   float64 // w_O
-	PerceptionLag   float64 // λ_p
+	PerceptionLag   float64 // λ_p, per month
 	PerceptionNoise float64 // standard deviation of perception noise on the logit scale
 
 	// StatusQuoRevisionism is the revisionism every adversary has in the
@@ -66,11 +68,11 @@ type Params struct {
 	ArmsCost        float64 // cost of self-help
 
 	// diplomacy and policy review (docs/model.md §7.7–§7.9, §7.13)
-	DiplomacyInterval int // ticks between diplomacy rounds
+	DiplomacyInterval int // months between diplomacy rounds
 	// SharedThreat is the threat from a common adversary that two clients
 	// must both perceive before one courts the other.
 	SharedThreat float64
-	// RetryInterval is how many ticks a refused proposal is not repeated
+	// RetryInterval is how many months a refused proposal is not repeated
 	// to the same partners at the same commitment.
 	RetryInterval int
 	// InviteOccupied lets a patron include in a multilateral proposal
@@ -86,21 +88,21 @@ type Params struct {
 	// rationality): a state reopens its alliance policy — searches for
 	// partners, applies, values leaving — only when its threat moved by
 	// at least ReviewThreshold since its last review, something that
-	// concerns it changed, or ReviewInterval ticks passed. Offers from
+	// concerns it changed, or ReviewInterval months passed. Offers from
 	// others are always answered. 0 and 1 are the every-tick model.
 	ReviewThreshold float64
 	ReviewInterval  int
 
 	// crises, occupation, cohesion, exit (docs/model.md §7.10–§7.12)
-	ChallengeRate       float64
+	ChallengeRate       float64 // per month
 	ChallengeSteepness  float64 // κ_c
 	ChallengeThreshold  float64 // θ_c
 	OccupyMargin        float64
 	OccupyCells         int
 	AggressionMemory    float64
-	ProvokeRate         float64
+	ProvokeRate         float64 // per month, per unit revisionism
 	EntrapmentCost      float64
-	EntrapmentMemory    int // ticks
+	EntrapmentMemory    int // months
 	ControlBilateral    float64
 	ControlTrilateral   float64
 	ControlMultilateral float64
@@ -253,11 +255,11 @@ var ParamSpecs = []ParamSpec{
 	num("commitment_strong", 1, 0, 1, "k of a strong commitment: how far it binds a state into its allies' fights (entrapment, divergence) and widens the spread", func(p *Params) *float64 { return &p.CommitmentStrong }),
 	num("occupation_steepness", 2, 0, 20, "κ of the denial ratio P^κ/(P^κ + Def^κ)", func(p *Params) *float64 { return &p.OccupationSteepness }),
 	num("ideology_weight", 0.3, 0, 1, "ψ: weight of ideological distance in intent (at most 1, so that ψ·|Δι|/2 stays in [0, 1] over ideologies in [−1, 1])", func(p *Params) *float64 { return &p.IdeologyWeight }),
-	num("memory_decay", 0.02, 0, 1, "per-tick decay of remembered aggression", func(p *Params) *float64 { return &p.MemoryDecay }),
+	num("memory_decay", 0.02, 0, 1, "per-month decay of remembered aggression (a share of what is left)", func(p *Params) *float64 { return &p.MemoryDecay }),
 	num("weight_power", 1, 0, maxWeight, "w_P: weight of aggregate power in threat", func(p *Params) *float64 { return &p.WeightPower }),
 	num("weight_proximity", 1, 0, maxWeight, "w_G: weight of proximity in threat", func(p *Params) *float64 { return &p.WeightProximity }),
 	num("weight_offence", 2, 0, maxWeight, "w_O: weight of offensive capability in threat", func(p *Params) *float64 { return &p.WeightOffence }),
-	num("perception_lag", 0.2, 0, 1, "λ_p: share of the new reading taken each tick", func(p *Params) *float64 { return &p.PerceptionLag }),
+	num("perception_lag", 0.2, 0, 1, "λ_p: share of the new reading taken each month", func(p *Params) *float64 { return &p.PerceptionLag }),
 	num("perception_noise", 0.12, 0, 10, "standard deviation of perception noise on the logit scale", func(p *Params) *float64 { return &p.PerceptionNoise }),
 	num("status_quo_revisionism", 0.5, 0, 1, "revisionism of every adversary in the status-quo world of the reference points", func(p *Params) *float64 { return &p.StatusQuoRevisionism }),
 	num("p_strong", 0.9, 0, 1, "honour probability of a strong commitment: the chance that an ally comes, bringing its force in full", func(p *Params) *float64 { return &p.PStrong }),
@@ -271,22 +273,22 @@ var ParamSpecs = []ParamSpec{
 	num("spread_members", 0.5, 0, maxWeight, "v_m: added spread rate per extra partner", func(p *Params) *float64 { return &p.SpreadMembers }),
 	num("residual_help", 0.2, 0, 1, "h_res: share of the gain that survives when allies fail", func(p *Params) *float64 { return &p.ResidualHelp }),
 	num("arms_cost", 0, 0, maxWeight, "cost of self-help (the none option)", func(p *Params) *float64 { return &p.ArmsCost }),
-	whole("diplomacy_interval", 1, 1, MaxTicks, "ticks between diplomacy rounds", func(p *Params) *int { return &p.DiplomacyInterval }),
+	whole("diplomacy_interval", 1, 1, MaxTicks, "months between diplomacy rounds (at least one tick)", func(p *Params) *int { return &p.DiplomacyInterval }),
 	num("shared_threat", 0.05, 0, 1, "threat from a common adversary two clients must both perceive to court each other", func(p *Params) *float64 { return &p.SharedThreat }),
-	whole("retry_interval", 12, 0, MaxTicks, "ticks before a refused proposal is repeated to the same partners", func(p *Params) *int { return &p.RetryInterval }),
+	whole("retry_interval", 12, 0, MaxTicks, "months before a refused proposal is repeated to the same partners", func(p *Params) *int { return &p.RetryInterval }),
 	flag("invite_occupied", false, "a patron's multilateral may include non-sovereign clients, who join on sovereignty", func(p *Params) *bool { return &p.InviteOccupied }),
 	num("grievance_fear", 1, 0, maxWeight, "φ: weight of grievance in the fear of an ally in the autonomy cost (1: at par with perceived threat; 0: off)", func(p *Params) *float64 { return &p.GrievanceFear }),
 	num("review_threshold", 0.05, 0, 1, "threat change since its last review that makes a state review its alliance policy", func(p *Params) *float64 { return &p.ReviewThreshold }),
-	whole("review_interval", 12, 1, MaxTicks, "ticks after which a state reviews its alliance policy even if nothing changed", func(p *Params) *int { return &p.ReviewInterval }),
-	num("challenge_rate", 0.02, 0, 1, "base per-tick probability of an adversary challenge", func(p *Params) *float64 { return &p.ChallengeRate }),
+	whole("review_interval", 12, 1, MaxTicks, "months after which a state reviews its alliance policy even if nothing changed", func(p *Params) *int { return &p.ReviewInterval }),
+	num("challenge_rate", 0.02, 0, 1, "base per-month probability of an adversary challenge", func(p *Params) *float64 { return &p.ChallengeRate }),
 	num("challenge_steepness", 8, 0, 100, "κ_c of the challenge logistic", func(p *Params) *float64 { return &p.ChallengeSteepness }),
 	num("challenge_threshold", 0.25, 0, 1, "θ_c of the challenge logistic", func(p *Params) *float64 { return &p.ChallengeThreshold }),
 	num("occupy_margin", 2, 0, maxWeight, "force margin an occupier needs over defence (2: the 3:1 rule)", func(p *Params) *float64 { return &p.OccupyMargin }),
 	whole("occupy_cells", 3, 0, 1_000_000, "cells taken by a successful challenge", func(p *Params) *int { return &p.OccupyCells }),
 	num("aggression_memory", 0.3, 0, 1, "intent added to every state's memory of an aggressor", func(p *Params) *float64 { return &p.AggressionMemory }),
-	num("provoke_rate", 0.01, 0, 1, "per-tick provocation probability per unit revisionism", func(p *Params) *float64 { return &p.ProvokeRate }),
+	num("provoke_rate", 0.01, 0, 1, "per-month provocation probability per unit revisionism", func(p *Params) *float64 { return &p.ProvokeRate }),
 	num("entrapment_cost", 0.1, 0, maxWeight, "stay-value penalty after an ally's provocation", func(p *Params) *float64 { return &p.EntrapmentCost }),
-	whole("entrapment_memory", 24, 0, MaxTicks, "ticks the entrapment penalty lasts", func(p *Params) *int { return &p.EntrapmentMemory }),
+	whole("entrapment_memory", 24, 0, MaxTicks, "months the entrapment penalty lasts", func(p *Params) *int { return &p.EntrapmentMemory }),
 	num("control_bilateral", 0.8, 0, 1, "probability a patron restrains a bilateral client", func(p *Params) *float64 { return &p.ControlBilateral }),
 	num("control_trilateral", 0.4, 0, 1, "probability a patron restrains a trilateral client", func(p *Params) *float64 { return &p.ControlTrilateral }),
 	num("control_multilateral", 0.2, 0, 1, "probability a patron restrains a multilateral client", func(p *Params) *float64 { return &p.ControlMultilateral }),
