@@ -74,19 +74,22 @@ func (o Origin) MarshalText() ([]byte, error) { return []byte(o.String()), nil }
 // Alliance is one alliance of a run. Members change as states join and
 // leave; Kind follows the current size.
 type Alliance struct {
-	ID           int
-	Members      agents.Set
-	Founders     agents.Set
-	Strong       bool // commitment
-	Origin       Origin
+	ID       int
+	Members  agents.Set
+	Founders agents.Set
+	Strong   bool // commitment
+	Origin   Origin
+	// HasPatron: a patron is a member now. Only an indigenous alliance
+	// outlives its patron's leaving (World.patronLeft), and is then the
+	// clients' alliance again.
 	HasPatron    bool
 	Formed       int // tick
-	PatronJoined int // tick a patron became a member; -1 if none has
-	// PatronSize is the number of members just after a patron became a
-	// member (at formation or on joining); 0 if none has.
+	PatronJoined int // tick a patron first became a member; -1 if none has
+	// PatronSize is the number of members just after a patron first became
+	// a member (at formation or on joining); 0 if none has.
 	PatronSize int
-	// ClientPeak is the largest number of members the alliance had while
-	// no patron was a member; 0 if a patron founded it.
+	// ClientPeak is the largest number of members the alliance had before
+	// a patron first became a member; 0 if a patron founded it.
 	ClientPeak int
 	Ended      int // tick it ended; -1 while in force
 	Cause      EndCause
@@ -170,7 +173,7 @@ func (a *Alliance) admit(x, t int, how Entry) {
 // noteSize updates PatronSize and ClientPeak after the members changed.
 func (a *Alliance) noteSize() {
 	switch {
-	case !a.HasPatron:
+	case a.PatronJoined < 0:
 		a.ClientPeak = max(a.ClientPeak, a.Members.Len())
 	case a.PatronSize == 0:
 		a.PatronSize = a.Members.Len()

@@ -141,9 +141,9 @@ func (w *World) withdraw(actor, target int, fraction float64) int {
 
 // eliminate removes a wholly occupied state from the game and from its
 // alliances. An alliance left with fewer than two members ends, and so
-// does a patron's alliance whose last patron it was: without its patron
-// it is not the alliance its members signed, as when the patron leaves
-// (patron_left, docs/model.md §7.12); the cause is occupied.
+// does a patron's alliance whose last patron it was, unless its clients
+// had made it before the patron joined, as when the patron leaves
+// (World.patronLeft, docs/model.md §7.12); the cause is occupied.
 func (w *World) eliminate(s int) {
 	w.alive[s] = false
 	w.log(Event{Type: EventEliminated, Actor: -1, Target: s, Alliance: -1})
@@ -154,7 +154,7 @@ func (w *World) eliminate(s int) {
 		}
 		al.Members = al.Members.Without(s)
 		al.dismiss(s, w.tick, ExitOccupied)
-		patronGone := al.HasPatron && al.Members&w.c.patrons == 0
+		patronGone := al.HasPatron && al.Members&w.c.patrons == 0 && !w.patronLeft(al)
 		if al.Members.Len() < 2 || w.duplicate(al) || patronGone {
 			w.end(al, EndOccupied)
 		}

@@ -230,7 +230,9 @@ func (w *World) join(al *Alliance, x int, how Entry) {
 	al.admit(x, w.tick, how)
 	if w.c.role[x] == Patron && !al.HasPatron {
 		al.HasPatron = true
-		al.PatronJoined = w.tick
+		if al.PatronJoined < 0 {
+			al.PatronJoined = w.tick
+		}
 		if al.Origin == OriginClient {
 			al.Origin = OriginIndigenous
 		}

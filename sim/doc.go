@@ -104,8 +104,9 @@
 //     an alliance's own members look divergent.
 //   - No two alliances in force have the same members; a patron that leaves
 //     ends the alliance (patron_left), and so does the elimination of its
-//     last patron (occupied); a wholly occupied member leaves it; fewer
-//     than two members dissolve it.
+//     last patron (occupied), except an indigenous alliance, which stays
+//     in force among its clients; a wholly occupied member leaves it;
+//     fewer than two members dissolve it.
 //   - In a crisis each ally is asked once, through the alliance in which it
 //     stands by the victim most strongly; restraint is one chance, with the
 //     control probability of the tightest patron alliance.

@@ -9,8 +9,10 @@ import (
 // reviews its policy this tick values staying against its position
 // without the alliance and leaves when staying is worse by more than
 // exit_cost (with the softmax noise of its temperature). A patron that
-// leaves ends the alliance (patron_left); an alliance left with fewer than
-// two members dissolves (members_left).
+// leaves ends the alliance it founded (patron_left), but not one its
+// clients had made before it joined (indigenous): they stay committed to
+// each other (patronLeft). An alliance left with fewer than two members
+// dissolves (members_left).
 func (w *World) cohesionAndExit() {
 	for a := range w.alliances {
 		al := &w.alliances[a]
@@ -33,21 +35,45 @@ func (w *World) cohesionAndExit() {
 			if w.rng.Float64() >= w.leaveProbability(al, m) {
 				return
 			}
-			al.Members = al.Members.Without(m)
-			al.dismiss(m, w.tick, ExitLeft)
-			w.log(Event{Type: EventLeft, Actor: m, Target: -1, Others: al.Members, Alliance: al.ID, Strong: al.Strong})
-			w.concerns(before)
-			switch {
-			case w.c.role[m] == Patron && al.Members&w.c.patrons == 0:
-				w.end(al, EndPatronLeft)
-			case al.Members.Len() < 2 || w.duplicate(al):
-				// fewer than two left, or the same members as another
-				// alliance in force: it dissolves into that one
-				w.end(al, EndMembersLeft)
-			}
-			w.refreshThreats(before)
+			w.leave(al, m, before)
 		})
 	}
+}
+
+// leave takes member m out of al, and ends al if m was the last patron of
+// an alliance that cannot outlive it (patron_left, patronLeft), if fewer
+// than two members are left, or if the rest are the members of another
+// alliance in force, into which al dissolves (members_left). before is
+// al's members when this tick's departures began: all of them are
+// concerned, and reread their threats.
+func (w *World) leave(al *Alliance, m int, before agents.Set) {
+	al.Members = al.Members.Without(m)
+	al.dismiss(m, w.tick, ExitLeft)
+	w.log(Event{Type: EventLeft, Actor: m, Target: -1, Others: al.Members, Alliance: al.ID, Strong: al.Strong})
+	w.concerns(before)
+	switch {
+	case w.c.role[m] == Patron && al.Members&w.c.patrons == 0 && !w.patronLeft(al):
+		w.end(al, EndPatronLeft)
+	case al.Members.Len() < 2 || w.duplicate(al):
+		w.end(al, EndMembersLeft)
+	}
+	w.refreshThreats(before)
+}
+
+// patronLeft is what becomes of al when its last patron has left or been
+// eliminated: an indigenous alliance is the clients' own, made before the
+// patron joined (Cohen H2), and stays in force among them as a client
+// alliance again, which a patron may join anew; it reports whether al
+// goes on. An alliance the patron founded — imposed or bilateral — held
+// its clients only to the patron (H3) and ends with it; so does an
+// indigenous one with fewer than two members left, or with the members of
+// another alliance in force.
+func (w *World) patronLeft(al *Alliance) bool {
+	if al.Origin != OriginIndigenous || al.Members.Len() < 2 || w.duplicate(al) {
+		return false
+	}
+	al.HasPatron = false
+	return true
 }
 
 // leaveProbability is the chance that member m leaves al when it reviews

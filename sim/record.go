@@ -98,7 +98,7 @@ func (w *World) Record() Record {
 	c.patrons.Each(func(i int) { r.Patrons = append(r.Patrons, c.id[i]) })
 	for a := range w.alliances {
 		al := &w.alliances[a]
-		rec := AllianceRecord{ID: al.ID, Founders: names(al.Founders), Patron: al.HasPatron, Origin: al.Origin.String(),
+		rec := AllianceRecord{ID: al.ID, Founders: names(al.Founders), Patron: al.PatronJoined >= 0, Origin: al.Origin.String(),
 			Strong: al.Strong, Formed: al.Formed, PatronJoined: al.PatronJoined, PatronSize: al.PatronSize,
 			ClientPeak: al.ClientPeak, Ended: al.Ended, Cause: al.Cause.String()}
 		if al.Active() {
