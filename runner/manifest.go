@@ -11,8 +11,9 @@ import (
 
 // ManifestFormat is the version of manifest.json this package writes.
 // 3: the design of a sweep, each point's unit coordinates and the custom
-// measures; 4: events.jsonl carries every field of sim.EventRecord.
-const ManifestFormat = 4
+// measures; 4: events.jsonl carries every field of sim.EventRecord; 5:
+// each alliance record carries its cohesion at formation.
+const ManifestFormat = 5
 
 // Manifest describes an output directory: what was run (the scenario by
 // the SHA-256 of its canonical form, the experiment by the SHA-256 of its

@@ -94,6 +94,9 @@ type Alliance struct {
 	Ended      int // tick it ended; -1 while in force
 	Cause      EndCause
 	Cohesion   float64 // h_A
+	// CohesionFormed is h_A at formation: how far the founders' threat
+	// pictures converged when they signed.
+	CohesionFormed float64
 	// Designated are non-sovereign clients a patron signed up (see
 	// Params.InviteOccupied); each joins when it becomes sovereign.
 	Designated agents.Set

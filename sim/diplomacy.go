@@ -210,9 +210,10 @@ func (w *World) form(members agents.Set, strong bool, origin Origin) *Alliance {
 	if hasPatron {
 		joined = w.tick
 	}
+	h := w.cohesionOf(members)
 	w.alliances = append(w.alliances, Alliance{ID: id, Members: members, Founders: members, Strong: strong,
 		Origin: origin, HasPatron: hasPatron, Formed: w.tick, PatronJoined: joined, Ended: -1,
-		Cohesion: w.cohesionOf(members), Designated: designated})
+		Cohesion: h, CohesionFormed: h, Designated: designated})
 	al := &w.alliances[id]
 	members.Each(func(m int) { al.admit(m, w.tick, EntryFounded) })
 	al.noteSize()

@@ -71,3 +71,30 @@ func TestIndigenousAllianceOutlivesItsPatron(t *testing.T) {
 		}
 	}
 }
+
+// TestCohesionAtFormationRecorded: the record keeps h_A of the founders'
+// pictures when they signed, while the alliance's cohesion follows its
+// members' pictures tick by tick (docs/model.md §7.12). Pictures 0.3 and
+// 0.5, mean 0.4: divergences 0.1/0.7 and 0.1/0.9, h = 1 − (1/7 + 1/9)/2 =
+// 110/126.
+func TestCohesionAtFormationRecorded(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	w.picture[c1], w.picture[c2] = 0.3, 0.5
+	al := w.form(set(c1, c2), true, OriginClient)
+	nearly(t, "cohesion at formation", al.CohesionFormed, 110.0/126, handTol)
+	for range 3 {
+		w.Step()
+	}
+	al = &w.alliances[al.ID]
+	rec := w.Record().Alliances[al.ID]
+	if rec.Cohesion != al.CohesionFormed {
+		t.Errorf("record cohesion %v, want the formed %v", rec.Cohesion, al.CohesionFormed)
+	}
+	if !al.Active() {
+		t.Fatal("set-up: the alliance should still be in force after three ticks")
+	}
+	if al.Cohesion == al.CohesionFormed {
+		t.Errorf("cohesion %v did not follow the pictures (%v, %v) since formation", al.Cohesion, w.picture[c1], w.picture[c2])
+	}
+}

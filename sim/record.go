@@ -30,7 +30,10 @@ type AllianceRecord struct {
 	Patron   bool     `json:"patron"`   // a patron was ever a member
 	Origin   string   `json:"origin"`
 	Strong   bool     `json:"strong"`
-	Formed   int      `json:"formed"`
+	// Cohesion is h_A at formation (docs/model.md §7.12): how far the
+	// founders' threat pictures converged when they signed.
+	Cohesion float64 `json:"cohesion"`
+	Formed   int     `json:"formed"`
 	// PatronJoined is the tick a patron became a member, -1 if none did.
 	PatronJoined int `json:"patron_joined"`
 	// PatronSize is the number of members just after a patron became one
@@ -99,7 +102,7 @@ func (w *World) Record() Record {
 	for a := range w.alliances {
 		al := &w.alliances[a]
 		rec := AllianceRecord{ID: al.ID, Founders: names(al.Founders), Patron: al.PatronJoined >= 0, Origin: al.Origin.String(),
-			Strong: al.Strong, Formed: al.Formed, PatronJoined: al.PatronJoined, PatronSize: al.PatronSize,
+			Strong: al.Strong, Cohesion: al.CohesionFormed, Formed: al.Formed, PatronJoined: al.PatronJoined, PatronSize: al.PatronSize,
 			ClientPeak: al.ClientPeak, Ended: al.Ended, Cause: al.Cause.String()}
 		if al.Active() {
 			rec.Cause = EndHorizon.String()
