@@ -5,6 +5,9 @@
 // immutable *Compiled: states by index, the theatre's distance fields,
 // parameters as typed fields, events by tick, and each state's reference
 // point — the one the scenario gives, or its status-quo threat (below).
+// Rates are per month and durations in months, whatever the scenario's
+// tick; Compile converts them to the tick (timescale.go), and a monthly
+// scenario uses them as written.
 // NewWorld(compiled, seed) starts a replication that owns all mutable state
 // of the run; Step plays a tick, Run plays to the horizon and returns a
 // Result: the run's Record (alliances and proposals) with its events and
@@ -36,7 +39,7 @@
 //     threat to their clients, which follows the most threatened;
 //     reference points and domains (§7.2–§7.3);
 //  3. the policy reviews due this tick (§7.13);
-//  4. diplomacy, every diplomacy_interval ticks: the reviewing clients seek
+//  4. diplomacy, every diplomacy_interval months: the reviewing clients seek
 //     collective security or apply, then each reviewing patron follows its
 //     strategy, invitees accept or refuse and a refused patron falls back
 //     (H4) (§7.7–§7.9);
@@ -77,14 +80,14 @@
 //     exit_cost·(1 − assurance_weight).
 //   - Policy review (review.go) is a mechanism, not a cache: a state
 //     reopens its policy when its threat moved by review_threshold,
-//     something that concerns it changed, review_interval ticks passed, or
+//     something that concerns it changed, review_interval months passed, or
 //     (a patron) its strategy admits other options. Offers are always
 //     answered; every cache is exact (cache.go).
 //   - "Current position" is the sure outcome ρ − T, less arms_cost for a
 //     state without allies. Clients court clients that share a threat of at
 //     least shared_threat from a common adversary, may apply to any
 //     alliance, and choose by softmax like patrons; a refused proposal is
-//     not repeated to the same partners within retry_interval ticks.
+//     not repeated to the same partners within retry_interval months.
 //   - An assurance patron joins committed clients rather than enlist them
 //     (H1, H5), and imposes a multilateral on uncommitted clients when its
 //     patience runs out or it is in losses by more than impose_threshold
@@ -111,5 +114,5 @@
 //     stands by the victim most strongly; restraint is one chance, with the
 //     control probability of the tightest patron alliance.
 //   - Remembered aggression is capped at 1 and decays multiplicatively by
-//     memory_decay a tick.
+//     memory_decay a month.
 package sim
