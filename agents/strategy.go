@@ -54,7 +54,8 @@ type PatronView interface {
 	// Allied reports whether the patron belongs to an alliance in force.
 	Allied() bool
 	// Waited is the number of ticks since the patron first preferred an
-	// alliance option to self-help (0 before; never reset).
+	// alliance option to self-help (0 before); the wait starts anew once
+	// every alliance the patron entered since has ended.
 	Waited() int
 	// Rise is how far the patron's threat rose since it began to wait (0
 	// while it does not wait): the deterioration that makes it impatient.

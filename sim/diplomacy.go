@@ -216,6 +216,7 @@ func (w *World) form(members agents.Set, strong bool, origin Origin) *Alliance {
 		Cohesion: h, CohesionFormed: h, Designated: designated})
 	al := &w.alliances[id]
 	members.Each(func(m int) { al.admit(m, w.tick, EntryFounded) })
+	(members & w.c.patrons).Each(func(p int) { w.committed[p] = true })
 	al.noteSize()
 	w.log(Event{Type: EventFormed, Actor: -1, Target: -1, Others: members, Alliance: id, Strong: strong, Origin: origin})
 	w.concerns(members | designated)
@@ -229,6 +230,9 @@ func (w *World) form(members agents.Set, strong bool, origin Origin) *Alliance {
 func (w *World) join(al *Alliance, x int, how Entry) {
 	al.Members = al.Members.With(x)
 	al.admit(x, w.tick, how)
+	if w.c.role[x] == Patron {
+		w.committed[x] = true
+	}
 	if w.c.role[x] == Patron && !al.HasPatron {
 		al.HasPatron = true
 		if al.PatronJoined < 0 {
@@ -299,6 +303,17 @@ func (v *patronView) Rise() float64 {
 	}
 	return v.w.threat[v.p] - v.w.wantedThreat[v.p]
 }
+
+// restartWait starts patron p's wait anew when every alliance it entered
+// since it began to wait has ended: its patience runs again from the next
+// tick it wants an ally, as it did before its first commitment
+// (docs/model.md §7.8).
+func (w *World) restartWait(p int) {
+	if w.committed[p] && w.ties[p].allies == 0 {
+		w.wantedSince[p], w.committed[p] = -1, false
+	}
+}
+
 func (w *World) waited(p int) int {
 	if w.wantedSince[p] < 0 {
 		return 0
@@ -360,6 +375,7 @@ func (w *World) patronRound(p int) {
 	if !w.reviewing.Has(p) {
 		return
 	}
+	w.restartWait(p)
 	w.options, w.values = w.options[:0], w.values[:0]
 	none := w.position(p)
 	w.options = append(w.options, agents.Option{Kind: agents.OptionNone, Alliance: -1})

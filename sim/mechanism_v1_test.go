@@ -314,3 +314,43 @@ func TestOccupiedClientJoinsOnSovereignty(t *testing.T) {
 		t.Fatalf("want pat–c3 formed at sovereignty: %v", describe(w))
 	}
 }
+
+// A patron whose alliances have all ended waits for its clients again, as
+// it did before its first commitment: its patience runs anew from the next
+// tick it wants an ally (docs/model.md §7.8; before, it stayed impatient
+// for good).
+func TestPatronWaitsAgainOnceItsAlliancesEnd(t *testing.T) {
+	sc := testScenario()
+	sc.States[pat].Decision = agents.DecisionOverrides{"patience": 6}
+	sc.States[pat].HasReference, sc.States[pat].Reference = true, 0.7
+	w := NewWorld(mustCompile(t, sc), 1)
+	round := func() {
+		w.perceive()
+		w.reviewing = set(pat)
+		w.patronRound(pat)
+	}
+	for w.tick = 0; w.tick <= 6; w.tick++ {
+		round()
+	}
+	if len(w.alliances) != 1 || !w.committed[pat] {
+		t.Fatalf("set-up: past its patience the patron should have imposed at tick 6: %v", describe(w))
+	}
+	al := &w.alliances[0]
+	w.leave(al, pat, al.Members)
+	if al.Active() {
+		t.Fatal("set-up: the imposed alliance should end with its patron")
+	}
+	for ; w.tick <= 12; w.tick++ {
+		round()
+		if len(w.alliances) != 1 {
+			t.Fatalf("tick %d: the patron acted %d ticks into its new wait: %v", w.tick, w.waited(pat), describe(w))
+		}
+	}
+	if w.wantedSince[pat] != 7 || w.committed[pat] {
+		t.Fatalf("wanted since %d (committed %v); the new wait should run from tick 7", w.wantedSince[pat], w.committed[pat])
+	}
+	round()
+	if len(w.alliances) != 2 {
+		t.Errorf("tick 13: past its renewed patience the patron should commit again: %v", describe(w))
+	}
+}

@@ -64,17 +64,23 @@ type World struct {
 	assurance              []float64 // A_j: strongest commitment j made to other clients
 	forcesDirty            bool
 
-	alliances   []Alliance
-	events      []Event
-	offers      []Offer // every proposal and its answers (proposals.go)
-	series      sampleLog
-	observers   []Observer
-	wantedSince []int // patrons: first tick any alliance option beat self-help; -1 before, never reset
+	alliances []Alliance
+	events    []Event
+	offers    []Offer // every proposal and its answers (proposals.go)
+	series    sampleLog
+	observers []Observer
+	// wantedSince is, for a patron, the first tick any alliance option
+	// beat self-help since it last began to wait: -1 before, and again
+	// once every alliance it had belonged to since has ended (committed).
+	wantedSince []int
 	// wantedThreat is a patron's threat at wantedSince.
 	wantedThreat []float64
-	refused      []refusal
-	pending      []pendingTreaty // bilaterals signed for occupied clients
-	nextScript   int
+	// committed: the patron has entered an alliance since it last began
+	// to wait.
+	committed  []bool
+	refused    []refusal
+	pending    []pendingTreaty // bilaterals signed for occupied clients
+	nextScript int
 
 	// policy review (docs/model.md §7.13)
 	concern   []int          // counts the changes that concern each state
@@ -199,6 +205,7 @@ func NewWorld(c *Compiled, seed uint64, observers ...Observer) *World {
 	w.positions = make([]positionMemo, n)
 	w.wantedSince = make([]int, n)
 	w.wantedThreat = make([]float64, n)
+	w.committed = make([]bool, n)
 	for i := range w.wantedSince {
 		w.wantedSince[i] = -1
 	}
