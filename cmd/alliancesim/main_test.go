@@ -72,8 +72,14 @@ func TestRunStory(t *testing.T) {
 
 func TestRunMany(t *testing.T) {
 	out, err := execute(t, "run", "generic", "--runs", "8")
-	if err != nil || !strings.Contains(out, "generic: 8 runs, seeds 1–8") || !strings.Contains(out, "patron_multilateral_imposed") {
+	if err != nil || !strings.Contains(out, "generic: 8 runs, seeds 1–8") || !strings.Contains(out, "patron_multilateral_imposed") ||
+		!strings.Contains(out, "(Kaplan–Meier, ticks; 95% band)") {
 		t.Fatalf("%v\n%s", err, out)
+	}
+	// Durations of a quarterly scenario are read in quarters.
+	out, err = execute(t, "run", "../../examples/scenarios/generic-quarterly.toml", "--runs", "4")
+	if err != nil || !strings.Contains(out, "(Kaplan–Meier, ticks of 3 months; 95% band)") {
+		t.Fatalf("quarterly: %v\n%s", err, out)
 	}
 	dir := filepath.Join(t.TempDir(), "out")
 	if _, err := execute(t, "run", "generic", "--runs", "8", "--out", dir); err != nil {

@@ -95,7 +95,7 @@ func monteCarlo(ctx context.Context, w, errw io.Writer, sc *sim.Scenario, c *sim
 	if o.asJSON {
 		return printJSON(w, summary)
 	}
-	printSummary(w, summary)
+	printSummary(w, summary, sc.Calendar.MonthsPerTick)
 	if o.out != "" {
 		fmt.Fprintf(w, "\nWritten to %s: %s.\n", o.out, writtenFiles(o.out, o.events, false))
 	}
@@ -134,7 +134,13 @@ func percent(p runner.Proportion) string {
 	return fmt.Sprintf("%5.1f%% [%4.1f, %4.1f]", 100*p.Share, 100*p.Low, 100*p.High)
 }
 
-func printSummary(w io.Writer, s *runner.Summary) {
+// printSummary writes s as text; durations are in ticks, which last
+// monthsPerTick months (0 counts as 1).
+func printSummary(w io.Writer, s *runner.Summary, monthsPerTick int) {
+	unit := "ticks"
+	if monthsPerTick > 1 {
+		unit = fmt.Sprintf("ticks of %d months", monthsPerTick)
+	}
 	fmt.Fprintf(w, "%s: %d runs, seeds %d–%d\n\n", s.Scenario, s.Runs, s.Seed, s.Seed+uint64(max(s.Runs-1, 0)))
 	fmt.Fprintln(w, "Share of runs in which it ever happened (95% interval)")
 	for _, k := range runner.ShareKeys {
@@ -148,7 +154,7 @@ func printSummary(w io.Writer, s *runner.Summary) {
 		}
 		fmt.Fprintf(w, "  %s  %s\n", percent(sh.Share), strings.Join(sh.Members, " "))
 	}
-	fmt.Fprintln(w, "\nSurvival of alliances (Kaplan–Meier, ticks; 95% band)")
+	fmt.Fprintf(w, "\nSurvival of alliances (Kaplan–Meier, %s; 95%% band)\n", unit)
 	fmt.Fprintf(w, "  %-20s %7s %7s %10s %s\n", "group", "n", "ended", "median", "band")
 	for _, g := range s.Survival {
 		fmt.Fprintf(w, "  %-20s %7d %7d %10s [%s, %s]\n", g.Group, g.N, g.Events, orDash(g.Median), orDash(g.MedianLower), orDash(g.MedianUpper))
@@ -165,7 +171,7 @@ func printSummary(w io.Writer, s *runner.Summary) {
 	fc := s.FirstCommitment
 	fmt.Fprintf(w, "\nFirst patron commitment: in %s of runs", percent(fc.Share))
 	if fc.Median != nil {
-		fmt.Fprintf(w, "; median after %s ticks, mean %.1f", orDash(fc.Median), *fc.Mean)
+		fmt.Fprintf(w, "; median after %s %s, mean %.1f", orDash(fc.Median), unit, *fc.Mean)
 	}
 	fmt.Fprintln(w)
 }
