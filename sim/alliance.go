@@ -80,8 +80,8 @@ type Alliance struct {
 	Strong   bool // commitment
 	Origin   Origin
 	// HasPatron: a patron is a member now. Only an indigenous alliance
-	// outlives its patron's leaving (World.patronLeft), and is then the
-	// clients' alliance again.
+	// outlives its patron's leaving (World.continueWithoutPatron), and is
+	// then the clients' alliance again.
 	HasPatron    bool
 	Formed       int // tick
 	PatronJoined int // tick a patron first became a member; -1 if none has

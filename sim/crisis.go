@@ -143,7 +143,8 @@ func (w *World) withdraw(actor, target int, fraction float64) int {
 // alliances. An alliance left with fewer than two members ends, and so
 // does a patron's alliance whose last patron it was, unless its clients
 // had made it before the patron joined, as when the patron leaves
-// (World.patronLeft, docs/model.md §7.12); the cause is occupied.
+// (World.continueWithoutPatron, docs/model.md §7.12); the cause is
+// occupied.
 func (w *World) eliminate(s int) {
 	w.alive[s] = false
 	w.log(Event{Type: EventEliminated, Actor: -1, Target: s, Alliance: -1})
@@ -154,7 +155,7 @@ func (w *World) eliminate(s int) {
 		}
 		al.Members = al.Members.Without(s)
 		al.dismiss(s, w.tick, ExitOccupied)
-		patronGone := al.HasPatron && al.Members&w.c.patrons == 0 && !w.patronLeft(al)
+		patronGone := al.HasPatron && al.Members&w.c.patrons == 0 && !w.continueWithoutPatron(al)
 		if al.Members.Len() < 2 || w.duplicate(al) || patronGone {
 			w.end(al, EndOccupied)
 		}

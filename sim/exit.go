@@ -11,8 +11,8 @@ import (
 // exit_cost (with the softmax noise of its temperature). A patron that
 // leaves ends the alliance it founded (patron_left), but not one its
 // clients had made before it joined (indigenous): they stay committed to
-// each other (patronLeft). An alliance left with fewer than two members
-// dissolves (members_left).
+// each other (continueWithoutPatron). An alliance left with fewer than
+// two members dissolves (members_left).
 func (w *World) cohesionAndExit() {
 	for a := range w.alliances {
 		al := &w.alliances[a]
@@ -41,18 +41,18 @@ func (w *World) cohesionAndExit() {
 }
 
 // leave takes member m out of al, and ends al if m was the last patron of
-// an alliance that cannot outlive it (patron_left, patronLeft), if fewer
-// than two members are left, or if the rest are the members of another
-// alliance in force, into which al dissolves (members_left). before is
-// al's members when this tick's departures began: all of them are
-// concerned, and reread their threats.
+// an alliance that cannot outlive it (patron_left, continueWithoutPatron),
+// if fewer than two members are left, or if the rest are the members of
+// another alliance in force, into which al dissolves (members_left).
+// before is al's members when this tick's departures began: all of them
+// are concerned, and reread their threats.
 func (w *World) leave(al *Alliance, m int, before agents.Set) {
 	al.Members = al.Members.Without(m)
 	al.dismiss(m, w.tick, ExitLeft)
 	w.log(Event{Type: EventLeft, Actor: m, Target: -1, Others: al.Members, Alliance: al.ID, Strong: al.Strong})
 	w.concerns(before)
 	switch {
-	case w.c.role[m] == Patron && al.Members&w.c.patrons == 0 && !w.patronLeft(al):
+	case w.c.role[m] == Patron && al.Members&w.c.patrons == 0 && !w.continueWithoutPatron(al):
 		w.end(al, EndPatronLeft)
 	case al.Members.Len() < 2 || w.duplicate(al):
 		w.end(al, EndMembersLeft)
@@ -60,15 +60,15 @@ func (w *World) leave(al *Alliance, m int, before agents.Set) {
 	w.refreshThreats(before)
 }
 
-// patronLeft is what becomes of al when its last patron has left or been
-// eliminated: an indigenous alliance is the clients' own, made before the
-// patron joined (Cohen H2), and stays in force among them as a client
-// alliance again, which a patron may join anew; it reports whether al
-// goes on. An alliance the patron founded — imposed or bilateral — held
+// continueWithoutPatron decides what becomes of al when its last patron
+// has left or been eliminated, and reports whether al goes on: an
+// indigenous alliance is the clients' own, made before the patron joined
+// (Cohen H2), and stays in force among them as a client alliance again,
+// which a patron may join anew. An alliance the patron founded — imposed or bilateral — held
 // its clients only to the patron (H3) and ends with it; so does an
 // indigenous one with fewer than two members left, or with the members of
 // another alliance in force.
-func (w *World) patronLeft(al *Alliance) bool {
+func (w *World) continueWithoutPatron(al *Alliance) bool {
 	if al.Origin != OriginIndigenous || al.Members.Len() < 2 || w.duplicate(al) {
 		return false
 	}

@@ -42,8 +42,9 @@ func (c Calendar) TicksFor(months int) int {
 // shares, and the durations (diplomacy_interval, retry_interval,
 // review_interval, entrapment_memory) in ticks. challenge_rate and
 // provoke_rate stay per month: each is one factor of a monthly chance,
-// which the crisis converts whole (World.challengeProbability,
-// World.provocations). record_every is an output setting, in ticks.
+// which the crises convert whole (World.challengeProbability and the
+// provocations of World.crises). record_every is an output setting, in
+// ticks.
 func (p Params) perTick(cal Calendar) Params {
 	p.MemoryDecay = cal.PerTick(p.MemoryDecay)
 	p.PerceptionLag = cal.PerTick(p.PerceptionLag)
