@@ -155,8 +155,8 @@ func (w *World) eliminate(s int) {
 		}
 		al.Members = al.Members.Without(s)
 		al.dismiss(s, w.tick, ExitOccupied)
-		patronGone := al.HasPatron && al.Members&w.c.patrons == 0 && !w.continueWithoutPatron(al)
-		if al.Members.Len() < 2 || w.duplicate(al) || patronGone {
+		lastPatron := al.HasPatron && al.Members&w.c.patrons == 0
+		if (lastPatron && !w.continueWithoutPatron(al)) || al.Members.Len() < 2 || w.duplicate(al) {
 			w.end(al, EndOccupied)
 		}
 	}

@@ -232,14 +232,14 @@ func (w *World) join(al *Alliance, x int, how Entry) {
 	al.admit(x, w.tick, how)
 	if w.c.role[x] == Patron {
 		w.committed[x] = true
-	}
-	if w.c.role[x] == Patron && !al.HasPatron {
-		al.HasPatron = true
-		if al.PatronJoined < 0 {
-			al.PatronJoined = w.tick
-		}
-		if al.Origin == OriginClient {
-			al.Origin = OriginIndigenous
+		if !al.HasPatron {
+			al.HasPatron = true
+			if al.PatronJoined < 0 {
+				al.PatronJoined = w.tick
+			}
+			if al.Origin == OriginClient {
+				al.Origin = OriginIndigenous
+			}
 		}
 	}
 	al.noteSize()
