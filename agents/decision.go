@@ -67,7 +67,7 @@ func (s DecisionSpec) Set(d *Decision, v any) error {
 	case DecisionName:
 		str, ok := v.(string)
 		if !ok {
-			return fmt.Errorf("%v is not a name; allowed: %s", v, s.Allowed())
+			return fmt.Errorf("%s is not a name; allowed: %s", quoted(v), s.Allowed())
 		}
 		for _, n := range s.Names() {
 			if n == str {
@@ -79,7 +79,7 @@ func (s DecisionSpec) Set(d *Decision, v any) error {
 	default:
 		f, ok := asNumber(v)
 		if !ok {
-			return fmt.Errorf("%v is not a number; allowed: %s", v, s.Allowed())
+			return fmt.Errorf("%s is not a number; allowed: %s", quoted(v), s.Allowed())
 		}
 		if math.IsNaN(f) || math.IsInf(f, 0) || f < s.Min || f > s.Max {
 			return fmt.Errorf("%v is out of range; allowed: %s", f, s.Allowed())
@@ -188,4 +188,13 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// quoted writes a value for an error message, a string in quotes, so that
+// "0.5" given as a string does not read as the number it looks like.
+func quoted(v any) string {
+	if str, ok := v.(string); ok {
+		return strconv.Quote(str)
+	}
+	return fmt.Sprint(v)
 }

@@ -1,6 +1,9 @@
 package agents
 
-import "math"
+import (
+	"fmt"
+	"math"
+)
 
 // OptionTerms are the ingredients of an option's value for one state
 // (docs/model.md §7.4). The engine fills them from the world; everything
@@ -79,7 +82,12 @@ const (
 
 var costTermNames = [...]string{"autonomy", "entrapment", "divergence", "fear"}
 
-func (t CostTerm) String() string { return costTermNames[t] }
+func (t CostTerm) String() string {
+	if t < 0 || int(t) >= len(costTermNames) {
+		return fmt.Sprintf("CostTerm(%d)", int(t))
+	}
+	return costTermNames[t]
+}
 
 // CostBreakdown is the autonomy cost with its largest term and the partner
 // behind it (an index into the partners slice; -1 for the autonomy term).

@@ -9,7 +9,8 @@
 // multilateral only where the patron proposed it weak in the domain of
 // gains or after its strong multilateral had been refused; A7 counts a
 // dissolution only by members leaving, never the horizon. Each predicate
-// is tested on hand-built records (targets_test.go).
+// is tested on hand-built records, in the test file beside its scenario's
+// predicates (europe_test.go, asia_test.go).
 //
 // Evaluate gives each target's share with its 95% Wilson interval over the
 // runs it counts (all runs, or those where its condition held). HISTORY.md

@@ -1,0 +1,41 @@
+package agents
+
+import "testing"
+
+func TestGreedyCoalition(t *testing.T) {
+	// value: each member adds its worth, 3 and 4 together lose 5
+	worth := []float64{0, 0.3, 0.1, 0.2, 0.25}
+	value := func(s Set) float64 {
+		v := 0.0
+		s.Each(func(i int) { v += worth[i] })
+		if s.Has(3) && s.Has(4) {
+			v -= 5
+		}
+		return v
+	}
+	cands := Set(0).With(1).With(2).With(3).With(4)
+	set, v := GreedyCoalition(cands, 1, value)
+	// best single: 1 (0.3); then 4 (+0.25); then 2 (+0.1); 3 would cost 5
+	if want := Set(0).With(1).With(4).With(2); set != want {
+		t.Errorf("coalition %b, want %b", set, want)
+	}
+	near(t, "value", v, 0.65)
+	// a minimum size forces members in
+	set, _ = GreedyCoalition(Set(0).With(3).With(4), 2, value)
+	if set.Len() != 2 {
+		t.Errorf("min size 2 gave %b", set)
+	}
+	if s, _ := GreedyCoalition(Set(0).With(1), 2, value); s != 0 {
+		t.Error("too few candidates should give no coalition")
+	}
+}
+
+func TestSet(t *testing.T) {
+	s := Set(0).With(3).With(0).With(63)
+	if s.Len() != 3 || !s.Has(63) || s.Has(1) || s.Without(3).Len() != 2 {
+		t.Errorf("set ops on %b", s)
+	}
+	if got := s.Members(nil); len(got) != 3 || got[0] != 0 || got[1] != 3 || got[2] != 63 {
+		t.Errorf("members %v", got)
+	}
+}

@@ -1,0 +1,212 @@
+package agents
+
+import (
+	"math"
+	"testing"
+)
+
+var costs = CostParams{Base: 0.02, Entrapment: 0.15, Divergence: 0.1, Threat: 0.3,
+	AssuranceWeight: 0.8, SpreadBase: 0.5, SpreadMembers: 0.5, ResidualHelp: 0.2}
+
+func TestHonourProbability(t *testing.T) {
+	ps := []Partner{{Divergence: 0.1}, {Divergence: 0.3}}
+	// 0.9 · mean(0.9, 0.7) = 0.9·0.8 = 0.72
+	near(t, "p", HonourProbability(0.9, ps), 0.72)
+	near(t, "no partners", HonourProbability(0.9, nil), 0)
+}
+
+// An Unpledged partner (a fellow client of an imposed alliance) costs
+// only its fear term and is left out of the honour probability. With the
+// partners of TestAutonomyCost, partner 0 unpledged, k = 1: cost 0.03
+// (partner 0's fear) + 0.035 + 0.12 (partner 1) = 0.185, and the honour
+// probability is 0.9·(1 − 0) = 0.9 from partner 1 alone; with both
+// unpledged it is 0 (no one pledged to come) and the cost the two fear
+// terms, 0.15.
+func TestUnpledgedPartner(t *testing.T) {
+	ps := []Partner{
+		{Weight: 1, Revisionism: 0.5, Divergence: 0.2, Fear: 0.1, Unpledged: true},
+		{Weight: 1, Revisionism: 0.5, Assurance: 1, Divergence: 0.0, Fear: 0.4},
+	}
+	got := ps[0].Costs(1, costs)
+	if got != (CostParts{Fear: 0.03}) {
+		t.Errorf("unpledged partner's costs %+v, want the fear term 0.03 alone", got)
+	}
+	near(t, "cost", AutonomyCost(1, ps, costs).Total, 0.185)
+	near(t, "honour", HonourProbability(0.9, ps), 0.9)
+	ps[1].Unpledged = true
+	near(t, "cost, both unpledged", AutonomyCost(1, ps, costs).Total, 0.15)
+	near(t, "honour, both unpledged", HonourProbability(0.9, ps), 0)
+}
+
+// Divergence is scale-free: |0.6 − 0.2|/(0.6 + 0.2) = 0.5, the same for
+// 0.06 against 0.02; a threat both feel equally is no divergence.
+// Cohesion of pictures 0.6 and 0.2: mean 0.4, divergences 0.2/1.0 and
+// 0.2/0.6, h = 1 − (0.2 + ⅓)/2 = 0.733333.
+func TestDivergenceAndCohesion(t *testing.T) {
+	near(t, "divergence", Divergence(0.6, 0.2), 0.5)
+	near(t, "scale-free", Divergence(0.06, 0.02), 0.5)
+	near(t, "shared", Divergence(0.9, 0.9), 0)
+	near(t, "none", Divergence(0, 0), 0)
+	near(t, "cohesion", Cohesion([]float64{0.6, 0.2}), 1-(0.2+1.0/3)/2)
+	near(t, "cohesion scale-free", Cohesion([]float64{0.06, 0.02}), 1-(0.2+1.0/3)/2)
+	near(t, "united", Cohesion([]float64{0.5, 0.5, 0.5}), 1)
+	near(t, "empty", Cohesion(nil), 0)
+}
+
+func TestAutonomyCost(t *testing.T) {
+	ps := []Partner{
+		{Weight: 1, Revisionism: 0.5, Assurance: 0, Divergence: 0.2, Fear: 0.1},
+		{Weight: 1, Revisionism: 0.5, Assurance: 1, Divergence: 0.0, Fear: 0.4},
+	}
+	// k = 1:
+	// partner 0: 0.02 + 0.15·0.5·(1−0.8·0) + 0.1·0.2 = 0.02 + 0.075 + 0.02 = 0.115; fear 0.3·0.1 = 0.03
+	// partner 1: 0.02 + 0.15·0.5·(1−0.8·1) + 0       = 0.02 + 0.015         = 0.035; fear 0.3·0.4 = 0.12
+	// total 0.115 + 0.03 + 0.035 + 0.12 = 0.3; largest term: fear of partner 1 (0.12)
+	b := AutonomyCost(1, ps, costs)
+	near(t, "cost", b.Total, 0.3)
+	if b.Largest != CostFear || b.Partner != 1 {
+		t.Errorf("largest term %v of partner %d, want fear of partner 1", b.Largest, b.Partner)
+	}
+	near(t, "largest amount", b.Amount, 0.12)
+	// weak commitment k = 0.35 scales entrapment and divergence only, not
+	// the autonomy of having an ally nor the fear term:
+	// 2·0.02 + 0.35·(0.095 + 0.015) + 0.03 + 0.12 = 0.04 + 0.0385 + 0.15 = 0.2285
+	near(t, "weak cost", AutonomyCost(0.35, ps, costs).Total, 0.2285)
+	// with only an unassured revisionist ally, entrapment is the reason
+	b = AutonomyCost(1, ps[:1], costs)
+	if b.Largest != CostEntrapment || b.Partner != 0 {
+		t.Errorf("largest term %v, want entrapment", b.Largest)
+	}
+	// with benign, like-minded allies the reason is autonomy itself
+	b = AutonomyCost(1, []Partner{{Weight: 1}, {Weight: 1}}, costs)
+	if b.Largest != CostAutonomy || b.Partner != -1 {
+		t.Errorf("largest term %v of %d, want autonomy", b.Largest, b.Partner)
+	}
+	// a small ally constrains a great power by its weight, in the base
+	// term only: 0.2·0.02·2 + (0.075 + 0.02) + 0.015 + 0.03 + 0.12 =
+	// 0.008 + 0.26 = 0.268 (entrapment, divergence and fear are not scaled)
+	ps[0].Weight, ps[1].Weight = 0.2, 0.2
+	near(t, "weighted cost", AutonomyCost(1, ps, costs).Total, 0.268)
+}
+
+// One partner's terms by hand, k = 0.35 (a weak commitment), weight 0.5,
+// revisionism 0.4, assurance 0.5, control 0.2, divergence 0.3, fear 0.1:
+// r^eff = 0.4·(1 − 0.8·0.5)·(1 − 0.2) = 0.192; autonomy 0.5·0.02 = 0.01
+// (not scaled by k); entrapment 0.35·0.15·0.192 = 0.01008; divergence
+// 0.35·0.1·0.3 = 0.0105; fear 0.3·0.1 = 0.03; total 0.06058 — and
+// AutonomyCost of that partner alone is the same total.
+func TestPartnerCosts(t *testing.T) {
+	p := Partner{Weight: 0.5, Revisionism: 0.4, Assurance: 0.5, Control: 0.2, Divergence: 0.3, Fear: 0.1}
+	got := p.Costs(0.35, costs)
+	near(t, "autonomy", got.Autonomy, 0.01)
+	near(t, "entrapment", got.Entrapment, 0.01008)
+	near(t, "divergence", got.Divergence, 0.0105)
+	near(t, "fear", got.Fear, 0.03)
+	near(t, "total", got.Total(), 0.06058)
+	near(t, "AutonomyCost", AutonomyCost(0.35, []Partner{p}, costs).Total, 0.06058)
+}
+
+// RelativeWeight by hand: 2·3/(30+3) = 0.181818 for a great power of
+// economy 30 allied to a client of 3; capped at 1 the other way round.
+func TestRelativeWeight(t *testing.T) {
+	near(t, "great power's", RelativeWeight(30, 3), 6.0/33)
+	near(t, "client's", RelativeWeight(3, 30), 1)
+	near(t, "equals", RelativeWeight(2, 2), 1)
+	near(t, "empty", RelativeWeight(0, 0), 1)
+}
+
+// The risk ranking of He & Feng's Figure 1 with the bounded spread
+// v = 1 − exp(−v₀·k·(1 + v_m·(|S|−1))): weak bilateral 1 − e^−0.175 =
+// 0.16 < strong bilateral 1 − e^−0.5 = 0.39 ≈ weak multilateral of 3–5
+// partners (1 − e^−0.35 = 0.30 … 1 − e^−0.525 = 0.41) < strong
+// multilateral (1 − e^−1 = 0.63 for three partners); never 1 or more.
+func TestSpreadFigure1(t *testing.T) {
+	weakBi := Spread(0.35, 1, costs)
+	strongBi := Spread(1, 1, costs)
+	weak3, weak5 := Spread(0.35, 3, costs), Spread(0.35, 5, costs)
+	strong3 := Spread(1, 3, costs)
+	near(t, "weak bilateral", weakBi, 0.16054297923079264)
+	near(t, "strong bilateral", strongBi, 0.3934693402873666)
+	near(t, "weak multilateral of 3", weak3, 0.29531191028128656)
+	near(t, "weak multilateral of 5", weak5, 0.4084446356331849)
+	near(t, "strong multilateral of 3", strong3, 0.6321205588285577)
+	if !(weakBi < strongBi && weakBi < weak3 && strongBi < strong3 && weak5 < strong3) {
+		t.Errorf("Figure 1 order broken: %v %v %v %v %v", weakBi, strongBi, weak3, weak5, strong3)
+	}
+	for _, w := range []float64{weak3, weak5} {
+		if math.Abs(w-strongBi) > 0.1 {
+			t.Errorf("weak multilateral %v should rank with strong bilateral %v", w, strongBi)
+		}
+	}
+	for n := 1; n <= 63; n++ {
+		if v := Spread(1, n, costs); v >= 1 {
+			t.Fatalf("spread of %d strong partners %v ≥ 1: autonomy cost would turn into a benefit", n, v)
+		}
+	}
+}
+
+func TestOutcomes(t *testing.T) {
+	terms := OptionTerms{Threat: 0.6, Reference: 0.4, Gain: 0.3, Honour: 0.8, Cost: 0.1, Spread: 0.5}
+	l := Outcomes(terms, costs)
+	// base = 0.4 − 0.6 = −0.2
+	// good: −0.2 + 0.3 − 0.1·0.5 = 0.05;  bad: −0.2 + 0.2·0.3 − 0.1·1.5 = −0.29
+	near(t, "p", l.P, 0.8)
+	near(t, "good", l.Good, 0.05)
+	near(t, "bad", l.Bad, -0.29)
+	c := costs
+	c.ArmsCost = 0.05
+	near(t, "self-help", SelfHelp(0.6, 0.4, c).Good, -0.25)
+}
+
+// The softmax is relative to the spread of the values: {0.1, 0.3, NaN,
+// 0.2} has spread 0.2; at temperature 1 the weights are e^−1, 1, e^−½,
+// cumulative 0.1863, 0.6928, 1; at 0.1 they are e^−10, 1, e^−5 (the third
+// option 0.0067). Scaling every value leaves the choice alone.
+func TestSoftmax(t *testing.T) {
+	v := []float64{0.1, 0.3, math.NaN(), 0.2}
+	if got := Softmax(v, 0, 0.99); got != 1 {
+		t.Errorf("argmax = %d, want 1", got)
+	}
+	cases := []struct {
+		temp, u float64
+		want    int
+	}{{1, 0.1, 0}, {1, 0.5, 1}, {1, 0.8, 3}, {0.1, 0.00004, 0}, {0.1, 0.5, 1}, {0.1, 0.995, 3}}
+	for _, c := range cases {
+		if got := Softmax(v, c.temp, c.u); got != c.want {
+			t.Errorf("softmax(T=%v, u=%v) = %d, want %d", c.temp, c.u, got, c.want)
+		}
+		scaled := []float64{1, 3, math.NaN(), 2}
+		if got := Softmax(scaled, c.temp, c.u); got != c.want {
+			t.Errorf("scaled softmax(T=%v, u=%v) = %d, want %d", c.temp, c.u, got, c.want)
+		}
+	}
+	if Softmax([]float64{0.2, 0.2}, 0.1, 0.9) != 0 {
+		t.Error("equal options: the first maximum")
+	}
+	if Softmax(nil, 0.1, 0.5) != -1 {
+		t.Error("empty softmax")
+	}
+}
+
+// Leaving is the two-option softmax: σ(±1/T) whatever the size of the
+// margin, σ(10) = 0.9999546 at T = 0.1.
+func TestLeaveProbability(t *testing.T) {
+	near(t, "argmax stay", LeaveProbability(0.0, 0.04, 0.05, 0), 0)
+	near(t, "argmax leave", LeaveProbability(0.0, 0.06, 0.05, 0), 1)
+	near(t, "leave", LeaveProbability(0, 0.07, 0.05, 0.1), 0.9999546021312976)
+	near(t, "stay", LeaveProbability(0, 0.04, 0.05, 0.1), 4.5397868702434395e-05)
+	near(t, "indifferent", LeaveProbability(0, 0.05, 0.05, 0.1), 0.5)
+	near(t, "scale-free", LeaveProbability(0, 0.7, 0.5, 0.1), LeaveProbability(0, 0.07, 0.05, 0.1))
+}
+
+// Each cost term names itself as a refusal reports it.
+func TestCostTermString(t *testing.T) {
+	for term, want := range map[CostTerm]string{
+		CostAutonomy: "autonomy", CostEntrapment: "entrapment", CostDivergence: "divergence", CostFear: "fear",
+		CostTerm(4): "CostTerm(4)", CostTerm(-1): "CostTerm(-1)",
+	} {
+		if got := term.String(); got != want {
+			t.Errorf("CostTerm(%d) = %q, want %q", int(term), got, want)
+		}
+	}
+}

@@ -1,0 +1,169 @@
+package agents
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+)
+
+func TestIntent(t *testing.T) {
+	// 1 − (1−0.5)(1 − 0.3·1.6/2)(1−0.1)(1−0.05) = 1 − 0.5·0.76·0.9·0.95 = 0.6751
+	near(t, "hostile intent", Intent(0.5, 0.6-(-1), 0.3, 0.1, 0.05), 0.6751)
+	// without a clamp, every component moves intent however high the rest
+	if !(Intent(0.99, 2, 0.3, 0.5, 0.6) > Intent(0.99, 2, 0.3, 0.5, 0.5)) {
+		t.Error("memory should raise intent even at high revisionism")
+	}
+	if v := Intent(1, 2, 1, 1, 1); v != 1 {
+		t.Errorf("intent at its maximum %v, want 1", v)
+	}
+	// an ally counts only grievance and memory: 1 − 0.9·0.95
+	near(t, "ally intent", FriendlyIntent(0.1, 0.05), 0.145)
+	near(t, "no intent", Intent(0, 0, 0.3, 0, 0), 0)
+}
+
+// Scripted shocks move revisionism on the logit scale of a revisionism
+// kept in [0.01, 0.99]: σ(logit(0.5) + ln 3) = 0.75; from 0 (taken as
+// 0.01) a shock of +1 gives σ(−4.595120 + 1) = 0.026724; from 0.999 (taken
+// as 0.99) σ(4.595120 + 1) = 0.996298 — it still registers.
+func TestShockedRevisionism(t *testing.T) {
+	near(t, "no shock", ShockedRevisionism(0, 0), 0)
+	near(t, "ln 3 from ½", ShockedRevisionism(0.5, math.Log(3)), 0.75)
+	if got := ShockedRevisionism(0, 1); math.Abs(got-0.02672363098939523) > 1e-12 {
+		t.Errorf("shock from 0 = %v", got)
+	}
+	if got := ShockedRevisionism(0.999, 1); math.Abs(got-0.9962978032414466) > 1e-12 {
+		t.Errorf("shock near 1 = %v", got)
+	}
+	// the opposite shock undoes it: shifts add
+	near(t, "undone", ShockedRevisionism(0.3, 0.7+(-0.7)), 0.3)
+	near(t, "logit∘σ", Logit(Logistic(1.3)), 1.3)
+}
+
+func TestRawThreat(t *testing.T) {
+	w := ThreatWeights{Power: 1, Proximity: 1, Offence: 2}
+	// 0.8·(1·0.5 + 1·0.25 + 2·0.75)/4 = 0.8·2.25/4 = 0.45
+	near(t, "τ", RawThreat(0.8, 0.5, 0.25, 0.75, w), 0.45)
+	// intent multiplies: a strong, near, capable but benign state is no threat
+	near(t, "benign", RawThreat(0, 1, 1, 1, w), 0)
+	near(t, "no weights", RawThreat(1, 1, 1, 1, ThreatWeights{}), 0)
+}
+
+// A reading from a kept logit is the reading, bit for bit, for any τ
+// (those outside the bound included) and any noise draw.
+func TestNoisyReadingFromKeptLogit(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	for i := range 10000 {
+		raw := rng.Float64()
+		switch i % 4 {
+		case 0:
+			raw = 0
+		case 1:
+			raw *= 1e-6 // below the bound
+		}
+		eps := rng.NormFloat64() * 0.3
+		if i%7 == 0 {
+			eps = 0
+		}
+		if got, want := NoisyReadingFrom(raw, ReadingLogit(raw), eps), NoisyReading(raw, eps); got != want {
+			t.Fatalf("τ %v, ε %v: %v from the kept logit, %v read afresh", raw, eps, got, want)
+		}
+	}
+	// logit(1e-6) = ln(1e-6/(1 − 1e-6)) = −13.815511557963774
+	near(t, "logit at the bound", ReadingLogit(0), math.Log(1e-6/(1-1e-6)))
+	near(t, "logit of 0.5", ReadingLogit(0.5), 0)
+}
+
+func TestPerceiveAndCombine(t *testing.T) {
+	// (1−0.2)·0.5 + 0.2·0.3 = 0.46
+	near(t, "lagged", Perceive(0.5, 0.3, 0.2), 0.46)
+	// noise on the logit scale: σ(logit(0.5) + ln 3) = 0.75
+	near(t, "noisy reading", NoisyReading(0.5, math.Log(3)), 0.75)
+	near(t, "noiseless reading", NoisyReading(0.3, 0), 0.3)
+	// a benign source stays near zero: σ(logit(1e-6) + 1) = 2.718e-6
+	if r := NoisyReading(0, 1); math.Abs(r-2.718277157692802e-06) > 1e-15 {
+		t.Errorf("benign reading %v", r)
+	}
+	// unbiased on the logit scale: ±ε are symmetric about logit(τ)
+	up, down := Logit(NoisyReading(0.2, 0.4)), Logit(NoisyReading(0.2, -0.4))
+	near(t, "symmetric noise", (up+down)/2, Logit(0.2))
+	// T = 1 − (1−0.5)(1−0.2) = 0.6
+	near(t, "noisy-or", Combine(Combine(0, 0.5), 0.2), 0.6)
+	// patron: clients (stake 1, T 0.8) and (stake 0.5, T 0.2):
+	// √((1·0.64 + 0.5·0.04)/1.5) = √0.44 = 0.663325
+	var cl ClientThreats
+	cl.Add(1, 0.8)
+	cl.Add(0.5, 0.2)
+	near(t, "patron", PatronThreat(0.3, cl), math.Sqrt(0.44))
+	near(t, "patron direct", PatronThreat(0.9, cl), 0.9)
+	near(t, "patron without threatened clients", PatronThreat(0.3, ClientThreats{}), 0.3)
+}
+
+func TestReference(t *testing.T) {
+	d := DefaultDecision()
+	// ρ + η(T − ρ) = 0.2 + 0.01·(0.5 − 0.2) = 0.203
+	near(t, "adaptive", AdaptReference(0.2, 0.5, &d), 0.203)
+	d.ReferenceMode = ReferenceAspiration
+	near(t, "aspiration", AdaptReference(0.2, 0.5, &d), 0.2)
+	if !InLosses(0.5, 0.2) || InLosses(0.2, 0.2) || InLosses(0.1, 0.2) {
+		t.Error("domain: losses exactly when threat exceeds the reference point")
+	}
+}
+
+// The patron's threat from its clients is monotone in each client's
+// threat, lies between their stake-weighted mean and the largest, and
+// ignores clients of stake 0. (The stake × threat weighting it replaced,
+// Σ s·A²/Σ s·A, was not monotone: with clients (1, 0.8) and (1, 0.3) it
+// gave 0.664, and lowering the second to 0.1 raised it to 0.722.)
+func TestPatronThreatMonotone(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for n := 0; n < 20000; n++ {
+		k := 1 + r.IntN(8)
+		stakes, threats := make([]float64, k), make([]float64, k)
+		for i := range stakes {
+			stakes[i], threats[i] = r.Float64(), r.Float64()
+		}
+		fold := func(threats []float64) float64 {
+			var cl ClientThreats
+			for i := range threats {
+				cl.Add(stakes[i], threats[i])
+			}
+			return PatronThreat(0, cl)
+		}
+		before := fold(threats)
+		mean, sum, top := 0.0, 0.0, 0.0
+		for i := range stakes {
+			mean += stakes[i] * threats[i]
+			sum += stakes[i]
+			top = max(top, threats[i])
+		}
+		if mean /= sum; before < mean-tol || before > top+tol {
+			t.Fatalf("stakes %v, threats %v: %v outside [mean %v, max %v]", stakes, threats, before, mean, top)
+		}
+		i := r.IntN(k)
+		lower := append([]float64(nil), threats...)
+		lower[i] *= r.Float64()
+		if after := fold(lower); after > before+tol {
+			t.Fatalf("stakes %v: lowering client %d's threat %v → %v raised the patron's from %v to %v",
+				stakes, i, threats[i], lower[i], before, after)
+		}
+	}
+	var cl ClientThreats
+	cl.Add(0, 0.9)
+	cl.Add(1, 0.2)
+	near(t, "a client of stake 0 counts for nothing", PatronThreat(0, cl), 0.2)
+}
+
+// Clamp01 keeps [0, 1] as it is and moves anything outside to the
+// nearer end; NaN passes through (no comparison holds for it).
+func TestClamp01(t *testing.T) {
+	for _, c := range []struct{ x, want float64 }{
+		{-0.5, 0}, {math.Inf(-1), 0}, {0, 0}, {0.3, 0.3}, {1, 1}, {1.5, 1}, {math.Inf(1), 1},
+	} {
+		if got := Clamp01(c.x); got != c.want {
+			t.Errorf("Clamp01(%v) = %v, want %v", c.x, got, c.want)
+		}
+	}
+	if got := Clamp01(math.NaN()); !math.IsNaN(got) {
+		t.Errorf("Clamp01(NaN) = %v, want NaN", got)
+	}
+}

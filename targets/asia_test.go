@@ -1,0 +1,171 @@
+package targets
+
+import (
+	"testing"
+
+	"github.com/alliancesim/alliancesim/runner"
+	"github.com/alliancesim/alliancesim/sim"
+)
+
+// The Pacific Pact proposal (1951-01 = tick 12) is refused.
+func pacificPact1951(refusals ...sim.RefusalRecord) sim.ProposalRecord {
+	return sim.ProposalRecord{Tick: 12, Proposer: "usa", Patron: true, Kind: "multilateral", Invitees: []string{"aus", "jpn", "nzl", "phl"},
+		Strong: true, Losses: true, Alliance: -1, Refusals: refusals}
+}
+
+func TestPacificPact(t *testing.T) {
+	usa := []string{"usa"}
+	fearJapan := sim.RefusalRecord{State: "aus", Reason: "fear", Partner: "jpn"}
+	fearAdversary := sim.RefusalRecord{State: "aus", Reason: "fear", Partner: "chn"}
+	autonomy := sim.RefusalRecord{State: "nzl", Reason: "autonomy"}
+	for _, c := range []struct {
+		name        string
+		p           []sim.ProposalRecord
+		a2, a3c, a3 bool
+	}{
+		{"refused for fear of Japan", []sim.ProposalRecord{pacificPact1951(autonomy, fearJapan)}, true, true, true},
+		{"refused for fear of a state not invited", []sim.ProposalRecord{pacificPact1951(fearAdversary)}, true, true, false},
+		{"refused for autonomy", []sim.ProposalRecord{pacificPact1951(autonomy)}, true, true, false},
+		{"accepted", []sim.ProposalRecord{func() sim.ProposalRecord { p := pacificPact1951(); p.Accepted, p.Alliance = true, 0; return p }()}, true, true, false},
+		{"only a bilateral offer", []sim.ProposalRecord{{Tick: 12, Proposer: "usa", Patron: true, Kind: "bilateral", Invitees: []string{"phl"}, Alliance: -1}}, false, false, false},
+		{"proposed before the war", []sim.ProposalRecord{func() sim.ProposalRecord { p := pacificPact1951(fearJapan); p.Tick = 3; return p }()}, false, false, false},
+	} {
+		r := record(usa, nil, c.p...)
+		if _, met := verdict(t, "A2", r, asiaCal); met != c.a2 {
+			t.Errorf("%s: A2 %v, want %v", c.name, met, c.a2)
+		}
+		if counted, met := verdict(t, "A3", r, asiaCal); counted != c.a3c || met != c.a3 {
+			t.Errorf("%s: A3 counted %v met %v, want %v %v", c.name, counted, met, c.a3c, c.a3)
+		}
+	}
+	// the most frequent reason over runs
+	rs := []runner.Record{*record(usa, nil, pacificPact1951(fearJapan, autonomy)), *record(usa, nil, pacificPact1951(fearJapan))}
+	if ok, note := mostFrequentReason(rs, asiaCal); !ok || note != "reasons: fear of a fellow invitee 2, autonomy 1" {
+		t.Errorf("most frequent reason: %v %q", ok, note)
+	}
+	rs = append(rs, *record(usa, nil, pacificPact1951(autonomy, autonomy)))
+	if ok, _ := mostFrequentReason(rs, asiaCal); ok {
+		t.Error("autonomy 3 beats fear of a fellow invitee 2")
+	}
+}
+
+func TestSEATO(t *testing.T) {
+	usa := []string{"usa"}
+	// SEATO formed 1954-09 (tick 56) by a weak patron proposal; dissolved
+	// by members leaving in 1977-06 (tick 329).
+	seato := ally{id: 3, founders: []string{"usa", "gbr", "fra", "pak", "tha", "phl", "aus", "nzl"}, origin: "imposed", formed: 56, patronJoined: 56,
+		ended: 329, cause: "members_left"}
+	weakIn := func(losses bool) sim.ProposalRecord {
+		return sim.ProposalRecord{Tick: 56, Proposer: "usa", Patron: true, Kind: "multilateral",
+			Invitees: []string{"aus", "fra", "gbr", "nzl", "pak", "phl", "tha"}, Losses: losses, Accepted: true, Alliance: 3}
+	}
+	unitedAction := sim.ProposalRecord{Tick: 50, Proposer: "usa", Patron: true, Kind: "multilateral",
+		Invitees: []string{"aus", "fra", "gbr", "nzl", "phl", "tha"}, Strong: true, Losses: true, Alliance: -1,
+		Refusals: []sim.RefusalRecord{{State: "gbr", Reason: "divergence", Partner: "tha"}}}
+	for _, c := range []struct {
+		name    string
+		a       ally
+		ps      []sim.ProposalRecord
+		a6, a7c bool
+		a7      bool
+	}{
+		{"weak after united action was refused, in losses", seato, []sim.ProposalRecord{unitedAction, weakIn(true)}, true, true, true},
+		{"weak in the domain of gains", seato, []sim.ProposalRecord{weakIn(false)}, true, true, true},
+		{"weak in losses, nothing refused before", seato, []sim.ProposalRecord{weakIn(true)}, false, false, false},
+		{"no proposal formed it", seato, []sim.ProposalRecord{unitedAction}, false, false, false},
+		{"strong", func() ally { a := seato; a.strong = true; return a }(), []sim.ProposalRecord{weakIn(false)}, false, false, false},
+		{"formed in 1956", func() ally { a := seato; a.formed, a.patronJoined = 72, 72; return a }(),
+			[]sim.ProposalRecord{func() sim.ProposalRecord { p := weakIn(false); p.Tick = 72; return p }()}, false, false, false},
+		{"still in force at the horizon", func() ally { a := seato; a.ended, a.cause = -1, ""; return a }(), []sim.ProposalRecord{weakIn(false)}, true, true, false},
+		{"ended by occupation", func() ally { a := seato; a.cause = "occupied"; return a }(), []sim.ProposalRecord{weakIn(false)}, true, true, false},
+		{"the patron left", func() ally { a := seato; a.cause = "patron_left"; return a }(), []sim.ProposalRecord{weakIn(false)}, true, true, true},
+	} {
+		r := record(usa, []ally{c.a}, c.ps...)
+		// ids must match the alliance's position for the proposal link
+		r.Alliances[0].ID = 3
+		if _, met := verdict(t, "A6", r, asiaCal); met != c.a6 {
+			t.Errorf("%s: A6 %v, want %v", c.name, met, c.a6)
+		}
+		if counted, met := verdict(t, "A7", r, asiaCal); counted != c.a7c || met != c.a7 {
+			t.Errorf("%s: A7 counted %v met %v, want %v %v", c.name, counted, met, c.a7c, c.a7)
+		}
+	}
+}
+
+func TestAsiaAlliances(t *testing.T) {
+	usa := []string{"usa"}
+	anzus := ally{id: 0, founders: []string{"usa", "aus", "nzl"}, origin: "bilateral", strong: true, formed: 20, patronJoined: 20, ended: -1}
+	bis := []ally{
+		{id: 1, founders: []string{"usa", "phl"}, origin: "bilateral", strong: true, formed: 19, patronJoined: 19, ended: -1},
+		{id: 2, founders: []string{"usa", "jpn"}, origin: "bilateral", strong: true, formed: 27, patronJoined: 27, ended: -1},
+		{id: 3, founders: []string{"usa", "kor"}, origin: "bilateral", strong: true, formed: 45, patronJoined: 45, ended: -1},
+	}
+	r := record(usa, append([]ally{anzus}, bis...))
+	for id, want := range map[string]bool{"A1": true, "A4": true, "A5": true, "A8": true, "A9": true} {
+		if _, met := verdict(t, id, r, asiaCal); met != want {
+			t.Errorf("hub and spokes: %s %v, want %v", id, met, want)
+		}
+	}
+	// a client-only alliance of three of the four by 1951-12 fails A1
+	r = record(usa, []ally{{id: 0, founders: []string{"aus", "nzl"}, joins: map[string]int{"phl": 20}, origin: "client", formed: 10, patronJoined: -1, ended: -1}})
+	if _, met := verdict(t, "A1", r, asiaCal); met {
+		t.Error("A1: aus, nzl and phl allied alone by 1951-12")
+	}
+	// Korea in a multilateral with the patron fails A8; an ANZUS formed
+	// in 1953 misses A5; two bilaterals miss A4
+	r = record(usa, []ally{{id: 0, founders: []string{"usa", "kor", "jpn", "phl"}, origin: "imposed", strong: true, formed: 30, patronJoined: 30, ended: -1}})
+	if _, met := verdict(t, "A8", r, asiaCal); met {
+		t.Error("A8: kor in a multilateral with the patron")
+	}
+	late := anzus
+	late.formed, late.patronJoined = 40, 40
+	r = record(usa, append([]ally{late}, bis[:2]...))
+	if _, met := verdict(t, "A5", r, asiaCal); met {
+		t.Error("A5: ANZUS in 1953-05")
+	}
+	r = record(usa, bis[:2])
+	if _, met := verdict(t, "A4", r, asiaCal); met {
+		t.Error("A4: two bilaterals")
+	}
+}
+
+// A1 reads an alliance's member sets only while its clients stood alone:
+// a third of the four joining after the patron (tick 15) does not make a
+// client-only alliance of three, joining without a patron by 1951-12
+// (tick 23) does.
+func TestA1CountsClientsOnlyBeforeThePatronJoins(t *testing.T) {
+	usa := []string{"usa"}
+	for _, c := range []struct {
+		name string
+		a    ally
+		met  bool
+	}{
+		{"Philippines joins after the patron", ally{id: 0, founders: []string{"aus", "nzl"}, joins: map[string]int{"usa": 15, "phl": 20},
+			origin: "indigenous", strong: true, formed: 10, patronJoined: 15, ended: -1}, true},
+		{"Philippines joins with no patron", ally{id: 0, founders: []string{"aus", "nzl"}, joins: map[string]int{"phl": 20},
+			origin: "client", formed: 10, patronJoined: -1, ended: -1}, false},
+		{"Philippines joins with no patron after 1951-12", ally{id: 0, founders: []string{"aus", "nzl"}, joins: map[string]int{"phl": 24},
+			origin: "client", formed: 10, patronJoined: -1, ended: -1}, true},
+	} {
+		if counted, met := verdict(t, "A1", record(usa, []ally{c.a}), asiaCal); !counted || met != c.met {
+			t.Errorf("%s: A1 counted %v met %v, want true %v", c.name, counted, met, c.met)
+		}
+	}
+}
+
+// A3's requirement over runs skips runs without a Pacific Pact proposal
+// and fails, saying so, when no run recorded a refusal.
+func TestMostFrequentReasonWithoutRefusals(t *testing.T) {
+	usa := []string{"usa"}
+	fearJapan := sim.RefusalRecord{State: "aus", Reason: "fear", Partner: "jpn"}
+	accepted := pacificPact1951()
+	accepted.Accepted, accepted.Alliance = true, 0
+	rs := []runner.Record{*record(usa, nil), *record(usa, nil, accepted)}
+	if ok, note := mostFrequentReason(rs, asiaCal); ok || note != "no refusals recorded" {
+		t.Errorf("no refusals: %v %q", ok, note)
+	}
+	rs = append(rs, *record(usa, nil, pacificPact1951(fearJapan)))
+	if ok, note := mostFrequentReason(rs, asiaCal); !ok || note != "reasons: fear of a fellow invitee 1" {
+		t.Errorf("one refusal among runs without: %v %q", ok, note)
+	}
+}

@@ -1,0 +1,90 @@
+package targets
+
+import (
+	"testing"
+
+	"github.com/alliancesim/alliancesim/runner"
+)
+
+func TestEuropeTargets(t *testing.T) {
+	usa := []string{"usa"}
+	// Brussels 1948-03 (tick 14) of the five; Italy joins before the
+	// patron; the patron joins in 1949-04 (tick 27), strong: NATO.
+	nato := ally{id: 0, founders: []string{"gbr", "fra", "bel", "nld", "lux"}, joins: map[string]int{"usa": 27},
+		origin: "indigenous", strong: true, formed: 14, patronJoined: 27, ended: -1}
+	cases := []struct {
+		name  string
+		rec   *runner.Record
+		ids   []string
+		count []bool
+		met   []bool
+	}{
+		{"NATO as it happened", record(usa, []ally{nato}),
+			[]string{"E1", "E2", "E3", "E4"}, []bool{true, true, true, true}, []bool{true, true, true, true}},
+		{"a Dunkirk pair before the patron, never four",
+			record(usa, []ally{{id: 0, founders: []string{"gbr", "fra"}, origin: "client", formed: 2, patronJoined: -1, ended: -1},
+				{id: 1, founders: []string{"usa", "ita", "nor"}, origin: "imposed", strong: true, formed: 10, patronJoined: 10, ended: -1}}),
+			[]string{"E1", "E2", "E3", "E4"}, []bool{true, true, true, false}, []bool{true, false, false, false}},
+		{"the Brussels powers ally only after the patron's first alliance",
+			record(usa, []ally{{id: 0, founders: []string{"usa", "nor"}, origin: "bilateral", strong: true, formed: 5, patronJoined: 5, ended: -1},
+				{id: 1, founders: []string{"gbr", "fra", "bel", "nld"}, joins: map[string]int{"usa": 20}, origin: "indigenous", strong: true, formed: 10, patronJoined: 20, ended: -1}}),
+			[]string{"E1", "E2", "E3"}, []bool{true, true, true}, []bool{false, false, false}},
+		{"the patron joins the Brussels pact in the tick it forms: the clients' round came first",
+			record(usa, []ally{{id: 0, founders: []string{"fra", "nld"}, joins: map[string]int{"usa": 16}, origin: "indigenous", strong: true, formed: 16, patronJoined: 16, ended: -1}}),
+			[]string{"E1", "E2", "E3"}, []bool{true, true, true}, []bool{true, false, true}},
+		{"the patron's bilateral in the tick the Brussels pact forms comes after it",
+			record(usa, []ally{{id: 0, founders: []string{"gbr", "fra", "bel"}, origin: "client", formed: 8, patronJoined: -1, ended: -1},
+				{id: 1, founders: []string{"usa", "nor"}, origin: "bilateral", strong: true, formed: 8, patronJoined: 8, ended: -1}}),
+			[]string{"E1", "E3"}, []bool{true, true}, []bool{true, false}},
+		{"a client alliance with a non-Brussels founder does not count",
+			record(usa, []ally{{id: 0, founders: []string{"gbr", "fra", "ita", "bel"}, joins: map[string]int{"usa": 20}, origin: "indigenous", strong: true, formed: 10, patronJoined: 20, ended: -1}}),
+			[]string{"E1", "E3"}, []bool{true, true}, []bool{false, false}},
+		{"weak, or after 1950-12, is not E3",
+			record(usa, []ally{{id: 0, founders: []string{"gbr", "fra", "bel", "nld", "lux"}, joins: map[string]int{"usa": 60}, origin: "indigenous", strong: true, formed: 14, patronJoined: 60, ended: -1}}),
+			[]string{"E1", "E3"}, []bool{true, true}, []bool{true, false}},
+		{"NATO dissolved before 1991-12",
+			record(usa, []ally{{id: 0, founders: nato.founders, joins: nato.joins, origin: "indigenous", strong: true, formed: 14, patronJoined: 27, ended: 300, cause: "members_left"}}),
+			[]string{"E3", "E4"}, []bool{true, true}, []bool{true, false}},
+	}
+	for _, c := range cases {
+		for i, id := range c.ids {
+			counted, met := verdict(t, id, c.rec, europeCal)
+			if counted != c.count[i] || met != c.met[i] {
+				t.Errorf("%s: %s counted %v met %v, want %v %v", c.name, id, counted, met, c.count[i], c.met[i])
+			}
+		}
+	}
+}
+
+func TestEuropeHubSpokes(t *testing.T) {
+	usa := []string{"usa"}
+	// at 1960-01 (tick 156): NATO and two bilaterals: 2 of 3 patron
+	// alliances are bilateral, index 2/3 > 0.3
+	r := record(usa, []ally{
+		{id: 0, founders: []string{"usa", "gbr", "fra", "bel"}, origin: "imposed", strong: true, formed: 10, patronJoined: 10, ended: -1},
+		{id: 1, founders: []string{"usa", "nor"}, origin: "bilateral", strong: true, formed: 20, patronJoined: 20, ended: -1},
+		{id: 2, founders: []string{"usa", "dnk"}, origin: "bilateral", strong: true, formed: 20, patronJoined: 20, ended: -1}})
+	if _, met := verdict(t, "E5", r, europeCal); met {
+		t.Error("E5: index 2/3 is above 0.3")
+	}
+	r.Alliances = r.Alliances[:1]
+	if _, met := verdict(t, "E5", r, europeCal); !met {
+		t.Error("E5: NATO alone, index 0")
+	}
+}
+
+// With no patron alliance in the run at all, a client alliance of the
+// Brussels powers counts for E1 whenever it forms (there is no first
+// patron alliance for it to precede); E3 needs the patron to join it.
+func TestWesternUnionWithoutAnyPatronAlliance(t *testing.T) {
+	usa := []string{"usa"}
+	r := record(usa, []ally{{id: 0, founders: []string{"gbr", "fra", "bel"}, origin: "client", formed: 300, patronJoined: -1, ended: -1}})
+	for _, c := range []struct {
+		id           string
+		counted, met bool
+	}{{"E1", true, true}, {"E3", true, false}} {
+		if counted, met := verdict(t, c.id, r, europeCal); counted != c.counted || met != c.met {
+			t.Errorf("%s counted %v met %v, want %v %v", c.id, counted, met, c.counted, c.met)
+		}
+	}
+}
