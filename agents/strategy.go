@@ -1,6 +1,9 @@
 package agents
 
-import "fmt"
+import (
+	"fmt"
+	"reflect"
+)
 
 // OptionKind is the shape of an alliance option a patron can pursue.
 type OptionKind int
@@ -79,7 +82,7 @@ type Strategy interface {
 func RegisterStrategy(name string, s Strategy) {
 	registry.Lock()
 	defer registry.Unlock()
-	if name == "" || s == nil {
+	if name == "" || isNil(s) {
 		panic("agents: RegisterStrategy with empty name or nil strategy")
 	}
 	if _, dup := registry.strategies[name]; dup {
@@ -158,4 +161,18 @@ func (PowerplayStrategy) Admit(v PatronView, o Option) bool {
 	ok := true
 	o.Partners.Each(func(j int) { ok = ok && v.Revisionism(j) <= limit })
 	return ok
+}
+
+// isNil says whether v is nil or holds a nil pointer, func, map, slice,
+// channel or interface: a typed nil would register and then panic when
+// the engine first called it.
+func isNil(v any) bool {
+	if v == nil {
+		return true
+	}
+	switch rv := reflect.ValueOf(v); rv.Kind() {
+	case reflect.Pointer, reflect.Func, reflect.Map, reflect.Slice, reflect.Chan, reflect.Interface:
+		return rv.IsNil()
+	}
+	return false
 }

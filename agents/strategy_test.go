@@ -167,6 +167,7 @@ func TestRegisterStrategyRejects(t *testing.T) {
 	}{
 		{"", ProspectStrategy{}, "agents: RegisterStrategy with empty name or nil strategy"},
 		{"test_nil_strategy", nil, "agents: RegisterStrategy with empty name or nil strategy"},
+		{"test_nil_strategy", (*admitNothing)(nil), "agents: RegisterStrategy with empty name or nil strategy"},
 		{"assurance", ProspectStrategy{}, `agents: strategy "assurance" registered twice`},
 	} {
 		if got := panicValue(func() { RegisterStrategy(c.name, c.s) }); got != c.want {

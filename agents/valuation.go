@@ -52,7 +52,7 @@ var registry = struct {
 func RegisterValuation(name string, v Valuation) {
 	registry.Lock()
 	defer registry.Unlock()
-	if name == "" || v == nil {
+	if name == "" || isNil(v) {
 		panic("agents: RegisterValuation with empty name or nil valuation")
 	}
 	if _, dup := registry.valuations[name]; dup {

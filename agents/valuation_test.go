@@ -164,6 +164,7 @@ func TestRegisterValuationRejects(t *testing.T) {
 	}{
 		{"", ValuationFunc(ExpectedUtility), "agents: RegisterValuation with empty name or nil valuation"},
 		{"test_nil_valuation", nil, "agents: RegisterValuation with empty name or nil valuation"},
+		{"test_nil_valuation", ValuationFunc(nil), "agents: RegisterValuation with empty name or nil valuation"},
 		{"prospect", ValuationFunc(ExpectedUtility), `agents: valuation "prospect" registered twice`},
 	} {
 		if got := panicValue(func() { RegisterValuation(c.name, c.v) }); got != c.want {
