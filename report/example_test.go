@@ -50,6 +50,7 @@ func Example() {
 	// - shares
 	// - survival-kind
 	// - survival-origin
+	// - survival-cohesion
 	// - first-commitment
 	// - hub-spokes
 	// - threat

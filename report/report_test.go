@@ -17,9 +17,9 @@ func TestReportsAreCompleteDeterministicAndSelfContained(t *testing.T) {
 		dir  string
 		figs []string // figure ids that must be there
 	}{
-		{many, []string{"shares", "survival-kind", "survival-origin", "first-commitment", "hub-spokes", "threat", "domain", "shapes", "map-start", "map-end"}},
+		{many, []string{"shares", "survival-kind", "survival-origin", "survival-cohesion", "first-commitment", "hub-spokes", "threat", "domain", "shapes", "map-start", "map-end"}},
 		{single, []string{"timeline", "threat", "domain", "map-start", "map-end"}},
-		{sweep, []string{"sweep-0", "shares", "survival-kind", "survival-origin", "shapes"}},
+		{sweep, []string{"sweep-0", "shares", "survival-kind", "survival-origin", "survival-cohesion", "shapes"}},
 		{hyps, []string{"hypothesis-t9", "hypothesis-nc1"}},
 	} {
 		path, err := Write(c.dir)

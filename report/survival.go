@@ -34,7 +34,7 @@ func kmCurveOf(g runner.GroupSurvival, yearsPerTick float64) kmCurve {
 }
 
 // survivalGroups are the curves of the groups with the given prefix
-// ("kind=" or "origin="), in the summary's order.
+// ("kind=", "origin=" or "cohesion"), in the summary's order.
 func survivalGroups(s *runner.Summary, prefix string, yearsPerTick float64) []kmCurve {
 	var out []kmCurve
 	for _, g := range s.Survival {
@@ -63,7 +63,11 @@ func survivalFigure(id, title, by string, s *runner.Summary, prefix string, year
 		if c.Median != nil {
 			med = fmt.Sprintf("median %.1f years", *c.Median*yearsPerTick)
 		}
-		p.Legend.Add(fmt.Sprintf("%s (n %d, %s)", strings.TrimPrefix(c.Group, prefix), c.N, med), l)
+		name := c.Group // "cohesion<0.972" says what it is
+		if strings.HasSuffix(prefix, "=") {
+			name = strings.TrimPrefix(name, prefix) // "kind=bilateral": "bilateral"
+		}
+		p.Legend.Add(fmt.Sprintf("%s (n %d, %s)", name, c.N, med), l)
 	}
 	p.Legend.Top = false
 	p.Legend.Left = true

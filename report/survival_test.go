@@ -28,7 +28,7 @@ func TestKaplanMeierPointsAreSurvivalCSV(t *testing.T) {
 	}
 	ypt := 1.0 / 12
 	drawn := 0
-	for _, prefix := range []string{"kind=", "origin="} {
+	for _, prefix := range []string{"kind=", "origin=", "cohesion"} {
 		for _, c := range survivalGroups(in.Summary, prefix, ypt) {
 			want := rows[c.Group]
 			if !strings.HasPrefix(c.Group, prefix) || len(c.S) != len(want)+1 || c.S[0].X != 0 || c.S[0].Y != 1 {

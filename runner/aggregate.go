@@ -37,7 +37,8 @@ type ShapeShare struct {
 }
 
 // GroupSurvival is the Kaplan–Meier survival of one group of alliances:
-// "all", "kind=…" (kind at formation) or "origin=…".
+// "all", "kind=…" (kind at formation), "origin=…", or the two halves by
+// convergence, "cohesion<m" and "cohesion>=m" (see CohesionSplit).
 type GroupSurvival struct {
 	Group string `json:"group"`
 	SurvivalCurve
@@ -78,6 +79,7 @@ type Aggregator struct {
 	shares  [numShares]int
 	shapes  map[string]int
 	groups  map[string]*Lifetimes
+	byBin   map[int]*Lifetimes // cohesion at formation, in bins of 1/CohesionBins
 	hubSum  []float64
 	hubRuns []int
 	hubLE03 []int
@@ -100,7 +102,7 @@ func (a *Aggregator) SetMeasures(names []string) {
 // the hub-and-spokes index is taken.
 func NewAggregator(scenario string, seed uint64, cal sim.Calendar, hubTicks []int) *Aggregator {
 	return &Aggregator{scenario: scenario, seed: seed, calendar: cal, hubTicks: hubTicks,
-		shapes: map[string]int{}, groups: map[string]*Lifetimes{}, firsts: map[int]int{},
+		shapes: map[string]int{}, groups: map[string]*Lifetimes{}, byBin: map[int]*Lifetimes{}, firsts: map[int]int{},
 		hubSum: make([]float64, len(hubTicks)), hubRuns: make([]int, len(hubTicks)),
 		hubLE03: make([]int, len(hubTicks)), hubGE06: make([]int, len(hubTicks))}
 }
@@ -174,6 +176,13 @@ func (a *Aggregator) addMeasured(r *Record, m runMeasures) {
 			}
 			l.Add(obs)
 		}
+		b := cohesionBin(al.Cohesion)
+		l := a.byBin[b]
+		if l == nil {
+			l = &Lifetimes{}
+			a.byBin[b] = l
+		}
+		l.Add(obs)
 	}
 	for s := range shapes {
 		a.shapes[s]++
@@ -203,6 +212,7 @@ func (a *Aggregator) Summary() *Summary {
 	for _, g := range groups {
 		s.Survival = append(s.Survival, GroupSurvival{Group: g, SurvivalCurve: a.groups[g].KaplanMeier()})
 	}
+	s.Survival = append(s.Survival, CohesionSplit(a.byBin)...)
 	for i, t := range a.hubTicks {
 		h := HubSpokes{Tick: t, Date: a.calendar.Label(t), Runs: a.hubRuns[i], Share03: share(a.hubLE03[i]), Share06: share(a.hubGE06[i])}
 		if a.hubRuns[i] > 0 {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -209,6 +211,32 @@ func TestSummaryRecomputedFromPublishedFiles(t *testing.T) {
 		}
 		if a["kind"] != sim.KindOf(atoi(t, a["size_formed"])).String() {
 			t.Errorf("kind %s of an alliance of %s at formation", a["kind"], a["size_formed"])
+		}
+	}
+	// and the two halves by convergence: split at the bin of 0.001 that
+	// holds the median cohesion at formation, the ⌈n/2⌉-th from the least
+	cohesion := func(a map[string]string) float64 {
+		h, err := strconv.ParseFloat(a["cohesion"], 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return h
+	}
+	if len(alliances) > 0 {
+		hs := make([]float64, len(alliances))
+		for i, a := range alliances {
+			hs[i] = cohesion(a)
+		}
+		slices.Sort(hs)
+		bin := func(h float64) int { return int(math.Floor(h * 1000)) }
+		median := bin(hs[(len(hs)+1)/2-1])
+		m := fmt.Sprintf("%.3f", float64(median)/1000)
+		for _, a := range alliances {
+			g := "cohesion>=" + m
+			if bin(cohesion(a)) < median {
+				g = "cohesion<" + m
+			}
+			groups[g] = append(groups[g], Observation{Duration: float64(atoi(t, a["duration"])), Event: a["ended"] != ""})
 		}
 	}
 	if len(s.Survival) != len(groups) {

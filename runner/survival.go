@@ -132,6 +132,23 @@ func (l *Lifetimes) add(duration float64, event bool) {
 	l.n++
 }
 
+// merge adds the lifetimes counted in o.
+func (l *Lifetimes) merge(o *Lifetimes) {
+	if l.counts == nil {
+		l.counts = map[float64]*[2]int{}
+	}
+	for d, c := range o.counts {
+		sum := l.counts[d]
+		if sum == nil {
+			sum = new([2]int)
+			l.counts[d] = sum
+		}
+		sum[0] += c[0]
+		sum[1] += c[1]
+	}
+	l.n += o.n
+}
+
 // KaplanMeier is the estimate over the lifetimes counted (see the
 // function KaplanMeier).
 func (l *Lifetimes) KaplanMeier() SurvivalCurve {

@@ -156,8 +156,13 @@ func printSummary(w io.Writer, s *runner.Summary, monthsPerTick int) {
 	}
 	fmt.Fprintf(w, "\nSurvival of alliances (Kaplan–Meier, %s; 95%% band)\n", unit)
 	fmt.Fprintf(w, "  %-20s %7s %7s %10s %s\n", "group", "n", "ended", "median", "band")
+	split := false
 	for _, g := range s.Survival {
 		fmt.Fprintf(w, "  %-20s %7d %7d %10s [%s, %s]\n", g.Group, g.N, g.Events, orDash(g.Median), orDash(g.MedianLower), orDash(g.MedianUpper))
+		split = split || strings.HasPrefix(g.Group, "cohesion")
+	}
+	if split {
+		fmt.Fprintln(w, "  (cohesion: the founders' convergence when they signed, split at its median)")
 	}
 	fmt.Fprintln(w, "\nHub-and-spokes index of the patron (bilateral ÷ all patron alliances)")
 	for _, h := range s.HubSpokes {
