@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/alliancesim/alliancesim/configs"
 	"github.com/alliancesim/alliancesim/runner"
@@ -259,7 +260,7 @@ func Lookup(ids ...string) ([]Hypothesis, error) {
 	}
 	for _, id := range ids {
 		if !slices.Contains(known, id) {
-			return nil, fmt.Errorf("no hypothesis %q; allowed: %v", id, known)
+			return nil, fmt.Errorf("no hypothesis %q; allowed: %s", id, strings.Join(known, ", "))
 		}
 	}
 	return out, nil

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/alliancesim/alliancesim/runner"
@@ -99,7 +100,8 @@ func TestRegistryEndToEnd(t *testing.T) {
 			t.Errorf("THEORY.md's %s is not in the registry", id)
 		}
 	}
-	if _, err := Lookup("T99"); err == nil {
-		t.Error("an unknown id should be an error")
+	_, err = Lookup("T99")
+	if want := `no hypothesis "T99"; allowed: T1a, T1b, T1c`; err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("an unknown id gives %v, want an error beginning %q", err, want)
 	}
 }
