@@ -3,6 +3,7 @@ package runner
 import (
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // Design is how a sweep's points were chosen (configs.Experiment): the
@@ -46,7 +47,7 @@ func (d *Design) check(k, n int) error {
 		return nil
 	}
 	if !slices.Contains(Designs, d.Kind) {
-		return fmt.Errorf("design %q; allowed: %v", d.Kind, Designs)
+		return fmt.Errorf("design %q; allowed: %s", d.Kind, strings.Join(Designs, ", "))
 	}
 	want := -1
 	switch d.Kind {
