@@ -9,8 +9,9 @@
 //
 //   - many runs (run --runs N --out DIR): provenance (version, revision,
 //     scenario hash, command); the share of runs in which each design
-//     formed with its Wilson interval; Kaplan–Meier survival by kind and
-//     by origin with the log–log 95% band; the time to the first patron
+//     formed with its Wilson interval; Kaplan–Meier survival by kind, by
+//     origin and by convergence (cohesion at formation below and at or
+//     above its median) with the log–log 95% band; the time to the first patron
 //     commitment; the hub-and-spokes index over time; each state's threat
 //     with the 5–95% band across runs, and the shares of runs in the
 //     domain of losses and allied (from series.csv, when the scenario

@@ -216,7 +216,7 @@ func (p *Page) survival(s *runner.Summary, yearsPerTick float64) error {
 	for _, g := range []struct{ id, title, by, prefix string }{
 		{"survival-kind", "Survival of alliances by kind", "by kind (size at formation)", "kind="},
 		{"survival-origin", "Survival of alliances by origin", "by origin (client, indigenous, imposed, bilateral)", "origin="},
-		{"survival-cohesion", "Survival of alliances by convergence", "by how far the founders' threat pictures converged when they signed (cohesion at formation, below and at or above its median)", "cohesion"},
+		{"survival-cohesion", "Survival of alliances by convergence", "by how far the founders' threat pictures converged when they signed (cohesion at formation, below and at or above its median)", "cohesion="},
 	} {
 		f, ok, err := survivalFigure(g.id, g.title, g.by, s, g.prefix, yearsPerTick)
 		if err != nil {

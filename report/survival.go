@@ -14,6 +14,7 @@ import (
 // points and its band, with time in years.
 type kmCurve struct {
 	Group           string
+	Split           *float64 // the median cohesion, for the halves by convergence
 	N, Events       int
 	Median          *float64 // ticks
 	S, Lower, Upper plotter.XYs
@@ -22,7 +23,7 @@ type kmCurve struct {
 // kmCurveOf starts the curve at (0, 1) and puts a point at every time of
 // survival.csv with its S and band; steps() turns them into corners.
 func kmCurveOf(g runner.GroupSurvival, yearsPerTick float64) kmCurve {
-	c := kmCurve{Group: g.Group, N: g.N, Events: g.Events, Median: g.Median,
+	c := kmCurve{Group: g.Group, Split: g.Split, N: g.N, Events: g.Events, Median: g.Median,
 		S: plotter.XYs{{X: 0, Y: 1}}, Lower: plotter.XYs{{X: 0, Y: 1}}, Upper: plotter.XYs{{X: 0, Y: 1}}}
 	for _, pt := range g.Points {
 		x := pt.T * yearsPerTick
@@ -34,7 +35,7 @@ func kmCurveOf(g runner.GroupSurvival, yearsPerTick float64) kmCurve {
 }
 
 // survivalGroups are the curves of the groups with the given prefix
-// ("kind=", "origin=" or "cohesion"), in the summary's order.
+// ("kind=", "origin=" or "cohesion="), in the summary's order.
 func survivalGroups(s *runner.Summary, prefix string, yearsPerTick float64) []kmCurve {
 	var out []kmCurve
 	for _, g := range s.Survival {
@@ -63,9 +64,12 @@ func survivalFigure(id, title, by string, s *runner.Summary, prefix string, year
 		if c.Median != nil {
 			med = fmt.Sprintf("median %.1f years", *c.Median*yearsPerTick)
 		}
-		name := c.Group // "cohesion<0.972" says what it is
-		if strings.HasSuffix(prefix, "=") {
-			name = strings.TrimPrefix(name, prefix) // "kind=bilateral": "bilateral"
+		name := strings.TrimPrefix(c.Group, prefix) // "kind=bilateral": "bilateral"
+		switch {
+		case c.Split != nil && name == "low":
+			name = fmt.Sprintf("below %.3f", *c.Split)
+		case c.Split != nil && name == "high":
+			name = fmt.Sprintf("%.3f and above", *c.Split)
 		}
 		p.Legend.Add(fmt.Sprintf("%s (n %d, %s)", name, c.N, med), l)
 	}

@@ -28,8 +28,12 @@ func TestKaplanMeierPointsAreSurvivalCSV(t *testing.T) {
 	}
 	ypt := 1.0 / 12
 	drawn := 0
-	for _, prefix := range []string{"kind=", "origin=", "cohesion"} {
-		for _, c := range survivalGroups(in.Summary, prefix, ypt) {
+	for _, prefix := range []string{"kind=", "origin=", "cohesion="} {
+		curves := survivalGroups(in.Summary, prefix, ypt)
+		if len(curves) == 0 {
+			t.Errorf("no %s survival curve in 60 runs of asia-1950", prefix)
+		}
+		for _, c := range curves {
 			want := rows[c.Group]
 			if !strings.HasPrefix(c.Group, prefix) || len(c.S) != len(want)+1 || c.S[0].X != 0 || c.S[0].Y != 1 {
 				t.Fatalf("%s: %d points drawn for %d rows", c.Group, len(c.S), len(want))

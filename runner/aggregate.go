@@ -38,9 +38,13 @@ type ShapeShare struct {
 
 // GroupSurvival is the Kaplan–Meier survival of one group of alliances:
 // "all", "kind=…" (kind at formation), "origin=…", or the two halves by
-// convergence, "cohesion<m" and "cohesion>=m" (see CohesionSplit).
+// convergence, "cohesion=low" and "cohesion=high": cohesion at formation
+// below, or at and above, its median (docs/model.md §7.14).
 type GroupSurvival struct {
 	Group string `json:"group"`
+	// Split is the median cohesion at which the halves divide, for the
+	// groups cohesion=low and cohesion=high; absent for the others.
+	Split *float64 `json:"split,omitempty"`
 	SurvivalCurve
 }
 
@@ -68,7 +72,8 @@ type FirstCommitment struct {
 // Aggregator folds records into a Summary. Add records in a fixed order
 // (point, then run) for byte-identical output. Its memory does not grow
 // with the number of runs: lifetimes and first commitments are counted by
-// tick, shapes by member set.
+// tick (lifetimes per group and per bin of cohesion at formation, from
+// which the split by convergence is drawn), shapes by member set.
 type Aggregator struct {
 	scenario string
 	seed     uint64
@@ -79,7 +84,7 @@ type Aggregator struct {
 	shares  [numShares]int
 	shapes  map[string]int
 	groups  map[string]*Lifetimes
-	byBin   map[int]*Lifetimes // cohesion at formation, in bins of 1/CohesionBins
+	byBin   map[int]*Lifetimes // lifetimes by cohesion at formation, in bins of 0.001
 	hubSum  []float64
 	hubRuns []int
 	hubLE03 []int
@@ -212,7 +217,7 @@ func (a *Aggregator) Summary() *Summary {
 	for _, g := range groups {
 		s.Survival = append(s.Survival, GroupSurvival{Group: g, SurvivalCurve: a.groups[g].KaplanMeier()})
 	}
-	s.Survival = append(s.Survival, CohesionSplit(a.byBin)...)
+	s.Survival = append(s.Survival, cohesionSplit(a.byBin)...)
 	for i, t := range a.hubTicks {
 		h := HubSpokes{Tick: t, Date: a.calendar.Label(t), Runs: a.hubRuns[i], Share03: share(a.hubLE03[i]), Share06: share(a.hubGE06[i])}
 		if a.hubRuns[i] > 0 {
@@ -251,7 +256,8 @@ func (a *Aggregator) Summary() *Summary {
 	return s
 }
 
-// groupOrder sorts survival groups: all, kinds, origins.
+// groupOrder sorts survival groups: all, kinds, origins (the halves by
+// convergence follow them, from cohesionSplit).
 func groupOrder(g string) string {
 	order := map[string]string{"all": "0", "kind=bilateral": "1a", "kind=trilateral": "1b", "kind=multilateral": "1c",
 		"origin=client": "2a", "origin=indigenous": "2b", "origin=imposed": "2c", "origin=bilateral": "2d"}

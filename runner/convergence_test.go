@@ -19,10 +19,71 @@ func TestCohesionBin(t *testing.T) {
 	}
 }
 
-// Four alliances with cohesion 0.9001, 0.95, 0.9509 and 0.99: the median,
-// the second from the least convergent, is in the bin [0.950, 0.951), so
-// the split is at 0.950: one alliance below it, three at or above.
-func TestCohesionSplitByHand(t *testing.T) {
+// lifetimesByBin counts alliances of the given cohesions, each lasting
+// 10 ticks and ending.
+func lifetimesByBin(hs ...float64) map[int]*Lifetimes {
+	byBin := map[int]*Lifetimes{}
+	for _, h := range hs {
+		b := cohesionBin(h)
+		if byBin[b] == nil {
+			byBin[b] = &Lifetimes{}
+		}
+		byBin[b].Add(Observation{Duration: 10, Event: true})
+	}
+	return byBin
+}
+
+// The median is the (⌊n/2⌋+1)-th alliance from the least convergent; the
+// halves divide at the lower edge of its bin.
+func TestCohesionSplitAtTheUpperMedian(t *testing.T) {
+	for _, c := range []struct {
+		name      string
+		hs        []float64
+		low, high int
+		m         float64
+	}{
+		// 2nd of 2 is 0.95: one each side
+		{"two", []float64{0.90, 0.95}, 1, 1, 0.95},
+		// 3rd of 4 is 0.95: two each side, ties within a bin kept together
+		{"two pairs", []float64{0.90, 0.90, 0.95, 0.95}, 2, 2, 0.95},
+		// 3rd of 4 is 0.9509, in the bin [0.950, 0.951) with 0.95
+		{"a shared bin", []float64{0.9001, 0.95, 0.9509, 0.99}, 1, 3, 0.95},
+		// 2nd of 3 is 0.95
+		{"three", []float64{0.90, 0.95, 0.99}, 1, 2, 0.95},
+		// all in one bin: no low half
+		{"one bin", []float64{0.9721, 0.9725}, 0, 2, 0.972},
+	} {
+		got := cohesionSplit(lifetimesByBin(c.hs...))
+		low, high := 0, 0
+		for _, g := range got {
+			if g.Split == nil || math.Abs(*g.Split-c.m) > 1e-12 {
+				t.Errorf("%s: %s split at %v, want %v", c.name, g.Group, g.Split, c.m)
+			}
+			switch g.Group {
+			case "cohesion=low":
+				low = g.N
+			case "cohesion=high":
+				high = g.N
+			default:
+				t.Errorf("%s: group %q", c.name, g.Group)
+			}
+		}
+		if low != c.low || high != c.high {
+			t.Errorf("%s: %d low, %d high; want %d and %d", c.name, low, high, c.low, c.high)
+		}
+		if c.low == 0 && len(got) != 1 {
+			t.Errorf("%s: %d groups, want only the high half", c.name, len(got))
+		}
+	}
+	if got := cohesionSplit(map[int]*Lifetimes{}); got != nil {
+		t.Errorf("no alliances: %+v, want no groups", got)
+	}
+}
+
+// Each half's curve is the Kaplan–Meier estimate of its own alliances:
+// in the high half of {0.90 ends at 10; 0.95 ends at 20; 0.99 censored at
+// 40}, two at risk and one ending at 20 give S(20) = 1/2.
+func TestCohesionSplitCurves(t *testing.T) {
 	byBin := map[int]*Lifetimes{}
 	add := func(h, duration float64, ended bool) {
 		b := cohesionBin(h)
@@ -31,39 +92,19 @@ func TestCohesionSplitByHand(t *testing.T) {
 		}
 		byBin[b].Add(Observation{Duration: duration, Event: ended})
 	}
-	add(0.9001, 10, true)
+	add(0.90, 10, true)
 	add(0.95, 20, true)
-	add(0.9509, 30, false)
 	add(0.99, 40, false)
-	got := CohesionSplit(byBin)
+	got := cohesionSplit(byBin)
 	if len(got) != 2 {
-		t.Fatalf("%d groups, want 2: %+v", len(got), got)
+		t.Fatalf("%d groups, want 2", len(got))
 	}
-	lower, upper := got[0], got[1]
-	if lower.Group != "cohesion<0.950" || upper.Group != "cohesion>=0.950" {
-		t.Fatalf("groups %q and %q, want cohesion<0.950 and cohesion>=0.950", lower.Group, upper.Group)
+	low, high := got[0], got[1]
+	if low.N != 1 || low.Events != 1 || low.Points[0].T != 10 || low.Points[0].S != 0 {
+		t.Errorf("low half %+v, want the one alliance ending at 10", low)
 	}
-	if lower.N != 1 || lower.Events != 1 || upper.N != 3 || upper.Events != 1 {
-		t.Errorf("lower n %d ended %d, upper n %d ended %d; want 1 1 and 3 1", lower.N, lower.Events, upper.N, upper.Events)
-	}
-	// the upper half: 3 at risk, one ends at 20: S = 2/3 from then on
-	if s := upper.Points[0].S; upper.Points[0].T != 20 || math.Abs(s-2.0/3) > 1e-15 {
-		t.Errorf("upper half's first point %+v, want S(20) = 2/3", upper.Points[0])
-	}
-}
-
-// Alliances that all signed with the same convergence have no lower
-// half; without alliances there is no split at all.
-func TestCohesionSplitDegenerate(t *testing.T) {
-	one := &Lifetimes{}
-	one.Add(Observation{Duration: 5, Event: false})
-	one.Add(Observation{Duration: 7, Event: true})
-	got := CohesionSplit(map[int]*Lifetimes{972: one})
-	if len(got) != 1 || got[0].Group != "cohesion>=0.972" || got[0].N != 2 {
-		t.Errorf("one bin: %+v, want only cohesion>=0.972 with 2 alliances", got)
-	}
-	if got := CohesionSplit(map[int]*Lifetimes{}); got != nil {
-		t.Errorf("no alliances: %+v, want no groups", got)
+	if high.N != 2 || high.Events != 1 || high.Points[0].T != 20 || high.Points[0].S != 0.5 {
+		t.Errorf("high half %+v, want S(20) = 1/2 of 2", high)
 	}
 }
 
@@ -75,5 +116,8 @@ func TestLifetimesMerge(t *testing.T) {
 	a.merge(&b)
 	if a.n != 3 || *a.counts[3] != [2]int{1, 1} || *a.counts[4] != [2]int{1, 0} {
 		t.Errorf("merged: n %d, counts at 3 %v, at 4 %v", a.n, *a.counts[3], *a.counts[4])
+	}
+	if b.n != 2 || *b.counts[3] != [2]int{0, 1} || *b.counts[4] != [2]int{1, 0} {
+		t.Errorf("merging changed its source: n %d, counts at 3 %v, at 4 %v", b.n, *b.counts[3], *b.counts[4])
 	}
 }

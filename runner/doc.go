@@ -70,5 +70,7 @@
 // Survival. Alliance lifetimes are right-censored at the horizon; the
 // Kaplan–Meier estimator gives the survival curve with Greenwood standard
 // errors and a log–log 95% band, and the median with the band's inversion as
-// its interval.
+// its interval. The groups are all alliances, each kind at formation, each
+// origin, and the two halves by convergence: cohesion at formation below,
+// or at and above, its median (cohesion=low, cohesion=high).
 package runner

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
-	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -213,8 +212,8 @@ func TestSummaryRecomputedFromPublishedFiles(t *testing.T) {
 			t.Errorf("kind %s of an alliance of %s at formation", a["kind"], a["size_formed"])
 		}
 	}
-	// and the two halves by convergence: split at the bin of 0.001 that
-	// holds the median cohesion at formation, the ⌈n/2⌉-th from the least
+	// and the two halves by convergence: low is every alliance in a bin of
+	// 0.001 below the bin of the upper median cohesion at formation
 	cohesion := func(a map[string]string) float64 {
 		h, err := strconv.ParseFloat(a["cohesion"], 64)
 		if err != nil {
@@ -222,6 +221,7 @@ func TestSummaryRecomputedFromPublishedFiles(t *testing.T) {
 		}
 		return h
 	}
+	var split float64
 	if len(alliances) > 0 {
 		hs := make([]float64, len(alliances))
 		for i, a := range alliances {
@@ -229,20 +229,26 @@ func TestSummaryRecomputedFromPublishedFiles(t *testing.T) {
 		}
 		slices.Sort(hs)
 		bin := func(h float64) int { return int(math.Floor(h * 1000)) }
-		median := bin(hs[(len(hs)+1)/2-1])
-		m := fmt.Sprintf("%.3f", float64(median)/1000)
+		median := bin(hs[len(hs)/2])
+		split = float64(median) / 1000
 		for _, a := range alliances {
-			g := "cohesion>=" + m
+			g := "cohesion=high"
 			if bin(cohesion(a)) < median {
-				g = "cohesion<" + m
+				g = "cohesion=low"
 			}
 			groups[g] = append(groups[g], Observation{Duration: float64(atoi(t, a["duration"])), Event: a["ended"] != ""})
+		}
+		if bin(hs[0]) < median && (len(groups["cohesion=low"]) == 0 || len(groups["cohesion=high"]) == 0) {
+			t.Error("alliances in more than one bin, but not two halves")
 		}
 	}
 	if len(s.Survival) != len(groups) {
 		t.Errorf("%d survival groups, %d from alliances.csv", len(s.Survival), len(groups))
 	}
 	for _, g := range s.Survival {
+		if strings.HasPrefix(g.Group, "cohesion=") != (g.Split != nil) || g.Split != nil && *g.Split != split {
+			t.Errorf("survival %s: split %v, want %v", g.Group, g.Split, split)
+		}
 		want := KaplanMeier(groups[g.Group])
 		if !reflect.DeepEqual(mustJSON(g.SurvivalCurve), mustJSON(want)) {
 			t.Errorf("survival %s differs from alliances.csv", g.Group)

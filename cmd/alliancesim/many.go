@@ -156,13 +156,15 @@ func printSummary(w io.Writer, s *runner.Summary, monthsPerTick int) {
 	}
 	fmt.Fprintf(w, "\nSurvival of alliances (Kaplan–Meier, %s; 95%% band)\n", unit)
 	fmt.Fprintf(w, "  %-20s %7s %7s %10s %s\n", "group", "n", "ended", "median", "band")
-	split := false
+	var split *float64
 	for _, g := range s.Survival {
 		fmt.Fprintf(w, "  %-20s %7d %7d %10s [%s, %s]\n", g.Group, g.N, g.Events, orDash(g.Median), orDash(g.MedianLower), orDash(g.MedianUpper))
-		split = split || strings.HasPrefix(g.Group, "cohesion")
+		if g.Split != nil {
+			split = g.Split
+		}
 	}
-	if split {
-		fmt.Fprintln(w, "  (cohesion: the founders' convergence when they signed, split at its median)")
+	if split != nil {
+		fmt.Fprintf(w, "  (cohesion: how far the founders' threat pictures converged when they signed;\n   low below its median %.3f, high at or above it)\n", *split)
 	}
 	fmt.Fprintln(w, "\nHub-and-spokes index of the patron (bilateral ÷ all patron alliances)")
 	for _, h := range s.HubSpokes {

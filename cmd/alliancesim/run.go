@@ -38,7 +38,7 @@ the alliances; --json prints the run's full record instead.
 With --runs N it plays N replications on all cores — replication i plays seed
 --seed + i — and prints a summary: the share of runs in which each design
 formed with its 95% interval, the most frequent alliance shapes, Kaplan–Meier
-survival of alliances by kind and origin, the hub-and-spokes index and the
+survival of alliances by kind, origin and convergence, the hub-and-spokes index and the
 time to the first patron commitment; --json prints the summary as JSON, and
 --out DIR writes summary.json, runs.csv, alliances.csv, memberships.csv,
 survival.csv and events.jsonl there — and series.csv, each state's threat,
