@@ -47,7 +47,7 @@ func (d *Design) check(k, n int) error {
 		return nil
 	}
 	if !slices.Contains(Designs, d.Kind) {
-		return fmt.Errorf("design %q; allowed: %s", d.Kind, strings.Join(Designs, ", "))
+		return fmt.Errorf("unknown design %q; allowed: %s", d.Kind, strings.Join(Designs, ", "))
 	}
 	want := -1
 	switch d.Kind {
@@ -58,7 +58,10 @@ func (d *Design) check(k, n int) error {
 	case "sobol":
 		want = d.Samples * (k + 2)
 	}
-	if want >= 0 && (d.Samples < 1 || want != n) {
+	if d.drawn() && d.Samples < 1 {
+		return fmt.Errorf("a %s design has %d samples; allowed: at least 1", d.Kind, d.Samples)
+	}
+	if want >= 0 && want != n {
 		return fmt.Errorf("a %s design of %d samples over %d paths has %d points, not %d", d.Kind, d.Samples, k, want, n)
 	}
 	return nil

@@ -16,9 +16,10 @@ func TestDesignCheck(t *testing.T) {
 		{&Design{Kind: "lhs", Samples: 8}, 3, 8, ""},
 		{&Design{Kind: "morris", Samples: 4}, 3, 16, ""},
 		{&Design{Kind: "sobol", Samples: 4}, 3, 20, ""},
-		{&Design{Kind: "halton"}, 2, 9, `design "halton"; allowed: grid, lhs, morris, sobol, points`},
+		{&Design{Kind: "halton"}, 2, 9, `unknown design "halton"; allowed: grid, lhs, morris, sobol, points`},
 		{&Design{Kind: "sobol", Samples: 4}, 3, 16, "a sobol design of 4 samples over 3 paths has 20 points, not 16"},
-		{&Design{Kind: "lhs"}, 3, 0, "a lhs design of 0 samples over 3 paths has 0 points, not 0"},
+		{&Design{Kind: "lhs"}, 3, 0, "a lhs design has 0 samples; allowed: at least 1"},
+		{&Design{Kind: "morris", Samples: -2}, 3, 0, "a morris design has -2 samples; allowed: at least 1"},
 	} {
 		err := c.d.check(c.k, c.n)
 		got := ""
