@@ -164,8 +164,9 @@ func (PowerplayStrategy) Admit(v PatronView, o Option) bool {
 }
 
 // isNil says whether v is nil or holds a nil pointer, func, map, slice,
-// channel or interface: a typed nil would register and then panic when
-// the engine first called it.
+// channel or interface. Such a value is refused at registration: a nil
+// func, or a nil pointer whose methods read their receiver, would panic
+// only when the engine first called it, far from the mistake.
 func isNil(v any) bool {
 	if v == nil {
 		return true

@@ -16,7 +16,8 @@ var (
 	asiaCal   = sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1}
 )
 
-// alliance builds an alliance row: founders at formed, later joiners as
+// ally describes an alliance for a hand-built record (its row method
+// builds the record's row): founders at formed, later joiners as
 // state@tick, a patron joining at patronJoined (-1: none).
 type ally struct {
 	id                   int
