@@ -49,19 +49,20 @@ func (d *Design) check(k, n int) error {
 	if !slices.Contains(Designs, d.Kind) {
 		return fmt.Errorf("unknown design %q; allowed: %s", d.Kind, strings.Join(Designs, ", "))
 	}
-	want := -1
+	if !d.drawn() {
+		return nil
+	}
+	if d.Samples < 1 {
+		return fmt.Errorf("a %s design has %d samples; allowed: at least 1", d.Kind, d.Samples)
+	}
+	want := d.Samples // lhs
 	switch d.Kind {
-	case "lhs":
-		want = d.Samples
 	case "morris":
 		want = d.Samples * (k + 1)
 	case "sobol":
 		want = d.Samples * (k + 2)
 	}
-	if d.drawn() && d.Samples < 1 {
-		return fmt.Errorf("a %s design has %d samples; allowed: at least 1", d.Kind, d.Samples)
-	}
-	if want >= 0 && want != n {
+	if want != n {
 		return fmt.Errorf("a %s design of %d samples over %d paths has %d points, not %d", d.Kind, d.Samples, k, want, n)
 	}
 	return nil
