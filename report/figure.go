@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"math"
 	"strings"
 
 	"gonum.org/v1/plot"
@@ -50,6 +51,9 @@ func svgOf(w, h vg.Length, d drawer) (template.HTML, error) {
 
 // plotFigure renders one plot as a figure.
 func plotFigure(id, title, caption string, p *plot.Plot, w, h vg.Length) (Figure, error) {
+	if err := checkAxes(id, p); err != nil {
+		return Figure{}, err
+	}
 	svg, err := svgOf(w, h, p.Draw)
 	return Figure{ID: id, Title: title, Caption: caption, SVG: svg}, err
 }
@@ -57,6 +61,11 @@ func plotFigure(id, title, caption string, p *plot.Plot, w, h vg.Length) (Figure
 // gridFigure renders plots as small multiples, cols to a row; missing
 // cells (nil) stay blank.
 func gridFigure(id, title, caption string, plots []*plot.Plot, cols int, cellW, cellH vg.Length) (Figure, error) {
+	for _, p := range plots {
+		if err := checkAxes(id, p); err != nil {
+			return Figure{}, err
+		}
+	}
 	rows := (len(plots) + cols - 1) / cols
 	grid := make([][]*plot.Plot, rows)
 	for r := range grid {
@@ -80,4 +89,24 @@ func gridFigure(id, title, caption string, plots []*plot.Plot, cols int, cellW, 
 		}
 	})
 	return Figure{ID: id, Title: title, Caption: caption, SVG: svg}, err
+}
+
+// maxAxis bounds the ends of an axis: every quantity the report draws
+// (shares, ticks, years, parameter values) is far inside it.
+const maxAxis = 1e15
+
+// checkAxes refuses a plot whose axes, as its data set them, are not
+// finite or reach past ±maxAxis. gonum/plot's tick search never ends on
+// a NaN range, and one past ±1e300 overflows; such data can only come
+// from a hand-edited file, and the error says so instead of hanging.
+func checkAxes(id string, p *plot.Plot) error {
+	for _, a := range []struct {
+		name     string
+		min, max float64
+	}{{"horizontal", p.X.Min, p.X.Max}, {"vertical", p.Y.Min, p.Y.Max}} {
+		if !(math.Abs(a.min) <= maxAxis && math.Abs(a.max) <= maxAxis) {
+			return fmt.Errorf("figure %s: the %s axis runs from %g to %g; allowed: finite ends within ±%g (the files read back hold a number no run writes)", id, a.name, a.min, a.max, float64(maxAxis))
+		}
+	}
+	return nil
 }

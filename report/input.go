@@ -3,15 +3,14 @@ package report
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 
 	"github.com/alliancesim/alliancesim/configs"
 	"github.com/alliancesim/alliancesim/hypotheses"
+	"github.com/alliancesim/alliancesim/internal/input"
 	"github.com/alliancesim/alliancesim/runner"
 	"github.com/alliancesim/alliancesim/sim"
 )
@@ -56,15 +55,24 @@ type Input struct {
 // (hypotheses.json).
 func Read(dir string) (*Input, error) {
 	in := &Input{Dir: dir}
-	b, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	m, err := runner.ReadManifest(dir)
 	if errors.Is(err, fs.ErrNotExist) {
-		h, herr := os.ReadFile(filepath.Join(dir, "hypotheses.json"))
-		if herr != nil {
+		path := filepath.Join(dir, "hypotheses.json")
+		h, herr := input.ReadFile(path)
+		if errors.Is(herr, fs.ErrNotExist) {
 			return nil, fmt.Errorf("%s holds neither manifest.json (run, sweep) nor hypotheses.json (hypotheses): nothing to report", dir)
 		}
+		if herr != nil {
+			return nil, herr
+		}
 		in.Kind = Hypotheses
-		if err := json.Unmarshal(h, &in.Hypotheses); err != nil {
-			return nil, fmt.Errorf("%s: %v", filepath.Join(dir, "hypotheses.json"), err)
+		if err := decode(path, h, &in.Hypotheses); err != nil {
+			return nil, err
+		}
+		for i := range in.Hypotheses {
+			if err := in.Hypotheses[i].Check(); err != nil {
+				return nil, fmt.Errorf("%s: result %d: %v", path, i+1, err)
+			}
 		}
 		sum := sha256.Sum256(h)
 		in.HypothesesSHA256 = hex.EncodeToString(sum[:])
@@ -73,21 +81,21 @@ func Read(dir string) (*Input, error) {
 	if err != nil {
 		return nil, err
 	}
-	var m runner.Manifest
-	if err := json.Unmarshal(b, &m); err != nil || m.Runs < 1 || len(m.Points) == 0 {
-		return nil, fmt.Errorf("%s: not a manifest of alliancesim (%v)", filepath.Join(dir, "manifest.json"), err)
-	}
-	in.Manifest = &m
-	b, err = os.ReadFile(filepath.Join(dir, "summary.json"))
-	if err != nil {
+	in.Manifest = m
+	path := filepath.Join(dir, "summary.json")
+	b, err := input.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("%s has no summary.json: the run is incomplete (resume it, or merge its shards) — %w", dir, err)
+	}
+	if err != nil {
+		return nil, err
 	}
 	switch {
 	case len(m.Vary) > 0:
 		in.Kind = Sweep
 		var s runner.SweepSummary
-		if err := json.Unmarshal(b, &s); err != nil {
-			return nil, fmt.Errorf("%s: %v", filepath.Join(dir, "summary.json"), err)
+		if err := decode(path, b, &s); err != nil {
+			return nil, err
 		}
 		in.Sweep, in.Summary = &s, s.Summary
 	default:
@@ -96,8 +104,8 @@ func Read(dir string) (*Input, error) {
 			in.Kind = SingleRun
 		}
 		var s runner.Summary
-		if err := json.Unmarshal(b, &s); err != nil {
-			return nil, fmt.Errorf("%s: %v", filepath.Join(dir, "summary.json"), err)
+		if err := decode(path, b, &s); err != nil {
+			return nil, err
 		}
 		in.Summary = &s
 	}

@@ -62,7 +62,7 @@ func assemble(dirs []string, out string) error {
 	var m *Manifest
 	var scenarioTOML []byte
 	for _, d := range dirs {
-		dm, err := readManifest(d)
+		dm, err := ReadManifest(d)
 		if errors.Is(err, os.ErrNotExist) {
 			return fmt.Errorf("%s is not an alliancesim output directory (no manifest.json)", d)
 		}
@@ -111,7 +111,7 @@ func assemble(dirs []string, out string) error {
 	// out may hold an earlier result: only of this same work, and its
 	// summary goes first, so that a failure below cannot leave old and new
 	// files side by side looking complete.
-	if have, err := readManifest(out); err == nil {
+	if have, err := ReadManifest(out); err == nil {
 		if diff := m.Differences(have); len(diff) > 0 {
 			return fmt.Errorf("%s holds the output of other work: %s; merge into an empty or new directory", out, strings.Join(diff, "; "))
 		}

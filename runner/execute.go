@@ -52,10 +52,12 @@ var ErrIncomplete = errors.New("incomplete")
 // of the same work: nothing was done.
 var ErrComplete = errors.New("already complete")
 
-// The files of an output directory, besides the manifest and parts/.
+// The files of an output directory, besides the manifest and parts/;
+// report.html is drawn from them by the report command, and goes with
+// them when Force replaces the work.
 var (
 	resultFiles = []string{"summary.json", "alliances.csv", "memberships.csv", "runs.csv", "survival.csv", "points.csv", "series.csv", "events.jsonl", "sensitivity.csv"}
-	ourFiles    = append([]string{"manifest.json", "scenario.toml", "parts"}, resultFiles...)
+	ourFiles    = append([]string{"manifest.json", "scenario.toml", "parts", "report.html"}, resultFiles...)
 )
 
 // Execute runs the plan (or this shard of it) into dir: every finished
@@ -197,7 +199,7 @@ func eventLines(point, run int, w *sim.World) ([]byte, error) {
 // no manifest of ours is always refused, so that no one's files are
 // overwritten. Temporary files left by a killed run are removed.
 func prepareDir(dir string, m *Manifest, scenarioTOML []byte, opts ExecOptions) error {
-	have, err := readManifest(dir)
+	have, err := ReadManifest(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		foreign, ferr := foreignFiles(dir)
@@ -291,8 +293,11 @@ func replaceDir(dir string, m *Manifest, scenarioTOML []byte) error {
 	return startDir(dir, m, scenarioTOML)
 }
 
-// readManifest reads and validates dir/manifest.json.
-func readManifest(dir string) (*Manifest, error) {
+// ReadManifest reads dir/manifest.json and checks it as every command
+// that reads an output directory back does: format, runs, seeds, points,
+// calendars and hub ticks, each within its limits (docs/limits.md). A
+// missing file gives an error that wraps fs.ErrNotExist.
+func ReadManifest(dir string) (*Manifest, error) {
 	path := filepath.Join(dir, "manifest.json")
 	b, err := input.ReadFile(path)
 	if err != nil {

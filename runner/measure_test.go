@@ -108,7 +108,7 @@ func TestMeasuresInFiles(t *testing.T) {
 	if got := strings.Join(ph[len(ph)-3:], ","); got != "ticks_allied,ticks_allied_low,ticks_allied_high" {
 		t.Fatalf("points.csv ends with %s", got)
 	}
-	m, _ := readManifest(one)
+	m, _ := ReadManifest(one)
 	if strings.Join(m.Measures, ",") != "alliances,even_last,ticks_allied" {
 		t.Fatalf("manifest measures %v", m.Measures)
 	}
