@@ -3,6 +3,7 @@ package runner
 import (
 	"context"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -34,11 +35,18 @@ func TestExecuteRefusesStaleDirectory(t *testing.T) {
 	if err := Execute(ctx, plan(t), dir, ExecOptions{Resume: true}); !errors.Is(err, ErrComplete) {
 		t.Fatalf("rerunning complete work: want ErrComplete, got %v", err)
 	}
-	// Force replaces the other work's output.
+	// Force replaces the other work's output, and removes the report
+	// drawn from it.
+	if err := os.WriteFile(filepath.Join(dir, "report.html"), []byte("<p>the old work</p>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	if err := Execute(ctx, edited, dir, ExecOptions{Force: true}); err != nil {
 		t.Fatal(err)
 	}
-	m, err := readManifest(dir)
+	if _, err := os.Stat(filepath.Join(dir, "report.html")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the old work's report.html survives --force: %v", err)
+	}
+	m, err := ReadManifest(dir)
 	if err != nil || m.ScenarioSHA256 != sha256Hex(edited.ScenarioTOML) {
 		t.Fatalf("forced run should record the new scenario: %v", err)
 	}
