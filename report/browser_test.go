@@ -211,11 +211,11 @@ func TestReportsInABrowser(t *testing.T) {
 	many, single, sweep, hyps := fixtures(t)
 	out := artefacts(t)
 	for _, c := range []struct{ name, dir string }{{"many", many}, {"single", single}, {"sweep", sweep}, {"hypotheses", hyps}} {
-		page, err := Build(c.dir)
+		page, err := Build(context.Background(), c.dir)
 		if err != nil {
 			t.Fatal(err)
 		}
-		path, err := Write(c.dir)
+		path, err := Write(context.Background(), c.dir)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -227,11 +227,11 @@ func TestReportsInABrowser(t *testing.T) {
 		t.Logf("%s report: %d figures rendered; screenshot %s", c.name, len(page.Figures()), png)
 	}
 	if *screenshotOf != "" {
-		page, err := Build(*screenshotOf)
+		page, err := Build(context.Background(), *screenshotOf)
 		if err != nil {
 			t.Fatal(err)
 		}
-		path, err := Write(*screenshotOf)
+		path, err := Write(context.Background(), *screenshotOf)
 		if err != nil {
 			t.Fatal(err)
 		}

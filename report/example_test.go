@@ -34,7 +34,7 @@ func Example() {
 	if err := runner.Execute(context.Background(), plan, out, runner.ExecOptions{}); err != nil {
 		log.Fatal(err)
 	}
-	page, err := report.Build(out)
+	page, err := report.Build(context.Background(), out)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -42,7 +42,7 @@ func Example() {
 	for _, f := range page.Figures() {
 		fmt.Println("-", f.ID)
 	}
-	if _, err := report.Write(out); err != nil {
+	if _, err := report.Write(context.Background(), out); err != nil {
 		log.Fatal(err)
 	}
 	// Output:

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"context"
 	"strings"
 	"testing"
 )
@@ -9,7 +10,7 @@ import (
 // and each has a response figure over its levels.
 func TestHypothesesReport(t *testing.T) {
 	_, _, _, dir := fixtures(t)
-	p, err := Build(dir)
+	p, err := Build(context.Background(), dir)
 	if err != nil {
 		t.Fatal(err)
 	}

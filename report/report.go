@@ -1,6 +1,7 @@
 package report
 
 import (
+	"context"
 	_ "embed"
 	"fmt"
 	"html/template"
@@ -56,8 +57,8 @@ func (p *Page) Render(w io.Writer) error { return pageTemplate.Execute(w, p) }
 
 // Write builds the report of dir and writes it to dir/report.html
 // through a temporary file and a rename; it returns the path.
-func Write(dir string) (string, error) {
-	p, err := Build(dir)
+func Write(ctx context.Context, dir string) (string, error) {
+	p, err := Build(ctx, dir)
 	if err != nil {
 		return "", err
 	}
@@ -84,7 +85,7 @@ func Write(dir string) (string, error) {
 }
 
 // Build reads dir and draws its report.
-func Build(dir string) (*Page, error) {
+func Build(ctx context.Context, dir string) (*Page, error) {
 	in, err := Read(dir)
 	if err != nil {
 		return nil, err
@@ -102,11 +103,11 @@ func Build(dir string) (*Page, error) {
 	}
 	switch in.Kind {
 	case SingleRun:
-		err = p.singleRun(in)
+		err = p.singleRun(ctx, in)
 	case Sweep:
 		err = p.sweep(in)
 	default:
-		err = p.monteCarlo(in)
+		err = p.monteCarlo(ctx, in)
 	}
 	return p, err
 }
@@ -160,7 +161,7 @@ func exists(in *Input, name string) bool {
 }
 
 // monteCarlo: the sections of many runs of one scenario.
-func (p *Page) monteCarlo(in *Input) error {
+func (p *Page) monteCarlo(ctx context.Context, in *Input) error {
 	s, m := in.Summary, in.Manifest
 	cal, horizon := in.calendar(), m.Points[0].Ticks
 	ypt := float64(cal.MonthsPerTick) / 12
@@ -205,7 +206,7 @@ func (p *Page) monteCarlo(in *Input) error {
 	if !ok {
 		return nil
 	}
-	return p.maps(in, med, "The median run", fmt.Sprintf(
+	return p.maps(ctx, in, med, "The median run", fmt.Sprintf(
 		"Run %d (seed %d) is the most typical of the %d: the medoid under the Hamming distance between runs' design indicators (runs.csv), the run whose summed distance to all others is least, ties to the first patron commitment nearest the median.",
 		med.Run, med.Seed, len(runs)))
 }
@@ -276,7 +277,7 @@ func (p *Page) series(in *Input, cal sim.Calendar, horizon int) error {
 
 // maps adds the theatre at the start and at the end of a run, replayed
 // from scenario.toml.
-func (p *Page) maps(in *Input, r runRow, title, intro string) error {
+func (p *Page) maps(ctx context.Context, in *Input, r runRow, title, intro string) error {
 	sec := Section{ID: "maps", Title: title, Intro: intro}
 	if !in.replayable() {
 		sec.Notes = append(sec.Notes, "No maps: "+strings.TrimSuffix(in.ScenarioNote, ": no maps")+".")
@@ -291,7 +292,7 @@ func (p *Page) maps(in *Input, r runRow, title, intro string) error {
 		id, what string
 		tick     int
 	}{{"map-start", "at the start", 0}, {"map-end", "at the end", c.Scenario().Ticks - 1}} {
-		w, err := ReplayTo(c, r.Seed, at.tick)
+		w, err := ReplayTo(ctx, c, r.Seed, at.tick)
 		if err != nil {
 			return err
 		}
@@ -312,7 +313,7 @@ func (p *Page) maps(in *Input, r runRow, title, intro string) error {
 
 // singleRun: one replication's timeline beside its events, its maps and
 // its series.
-func (p *Page) singleRun(in *Input) error {
+func (p *Page) singleRun(ctx context.Context, in *Input) error {
 	m := in.Manifest
 	cal, horizon := in.calendar(), m.Points[0].Ticks
 	bs, err := readBars(in.path("memberships.csv"), 0, horizon)
@@ -349,7 +350,7 @@ func (p *Page) singleRun(in *Input) error {
 	if err := p.series(in, cal, horizon); err != nil {
 		return err
 	}
-	return p.maps(in, runRow{Run: 0, Seed: m.Seed}, "The theatre", "")
+	return p.maps(ctx, in, runRow{Run: 0, Seed: m.Seed}, "The theatre", "")
 }
 
 // sweep: the response of each share to each varied parameter, then the

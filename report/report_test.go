@@ -2,6 +2,9 @@ package report
 
 import (
 	"bytes"
+	"context"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -22,12 +25,12 @@ func TestReportsAreCompleteDeterministicAndSelfContained(t *testing.T) {
 		{sweep, []string{"sweep-0", "shares", "survival-kind", "survival-origin", "survival-cohesion", "shapes"}},
 		{hyps, []string{"hypothesis-t9", "hypothesis-nc1"}},
 	} {
-		path, err := Write(c.dir)
+		path, err := Write(context.Background(), c.dir)
 		if err != nil {
 			t.Fatalf("%s: %v", c.dir, err)
 		}
 		first := mustRead(t, path)
-		if _, err := Write(c.dir); err != nil {
+		if _, err := Write(context.Background(), c.dir); err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(first, mustRead(t, path)) {
@@ -54,7 +57,22 @@ func TestReportsAreCompleteDeterministicAndSelfContained(t *testing.T) {
 			}
 		}
 	}
-	if _, err := Build(t.TempDir()); err == nil || !strings.Contains(err.Error(), "nothing to report") {
+	if _, err := Build(context.Background(), t.TempDir()); err == nil || !strings.Contains(err.Error(), "nothing to report") {
 		t.Fatalf("an empty directory: %v", err)
+	}
+}
+
+// A cancelled context stops the report before the maps' replays and
+// leaves no report.html behind.
+func TestReportStopsWhenCancelled(t *testing.T) {
+	many, _, _, _ := fixtures(t)
+	os.Remove(filepath.Join(many, "report.html"))
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Write(ctx, many); !errors.Is(err, context.Canceled) {
+		t.Fatalf("got %v, want context.Canceled", err)
+	}
+	if _, err := os.Stat(filepath.Join(many, "report.html")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("report.html after a cancelled report: %v", err)
 	}
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"context"
 	"fmt"
 	"html/template"
 	"image/color"
@@ -75,14 +76,20 @@ func WorldTheatre(w *sim.World, seed uint64) *Theatre {
 }
 
 // ReplayTo plays replication seed of c through tick (the state of the
-// world at that date, after its changes) and returns the world.
-func ReplayTo(c *sim.Compiled, seed uint64, tick int) (*sim.World, error) {
+// world at that date, after its changes) and returns the world; it
+// stops with ctx's error if ctx is done first.
+func ReplayTo(ctx context.Context, c *sim.Compiled, seed uint64, tick int) (*sim.World, error) {
 	if tick < 0 || tick >= c.Scenario().Ticks {
 		sc := c.Scenario()
 		return nil, fmt.Errorf("%s is outside the run, %s to %s", sc.Calendar.Label(tick), sc.Calendar.Label(0), sc.Calendar.Label(sc.Ticks-1))
 	}
 	w := sim.NewWorld(c, seed)
 	for w.Tick() <= tick {
+		if w.Tick()%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
 		w.Step()
 	}
 	return w, nil

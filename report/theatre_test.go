@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"context"
 	"image/png"
 	"math"
 	"strconv"
@@ -25,7 +26,7 @@ func TestTheatreOfARunAtADate(t *testing.T) {
 		t.Fatal(err)
 	}
 	tick := sc.Calendar.TickOf(1954, 9)
-	w, err := ReplayTo(c, 7, tick)
+	w, err := ReplayTo(context.Background(), c, 7, tick)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +81,7 @@ func TestTheatreOfARunAtADate(t *testing.T) {
 	if s1 != s2 || !bytes.Contains([]byte(s1), []byte("A"+strconv.Itoa(active[0]))) {
 		t.Fatal("the SVG differs between two drawings, or lacks the legend")
 	}
-	if _, err := ReplayTo(c, 7, sc.Ticks); err == nil {
+	if _, err := ReplayTo(context.Background(), c, 7, sc.Ticks); err == nil {
 		t.Fatal("a date past the horizon must be an error")
 	}
 }

@@ -124,7 +124,7 @@ the alliance's colour.`,
 				return err
 			}
 			if png != "" {
-				return mapPicture(cmd.OutOrStdout(), sc, png, at, seed)
+				return mapPicture(cmd.Context(), cmd.OutOrStdout(), sc, png, at, seed)
 			}
 			if at != "" {
 				return fmt.Errorf("--at draws a replication's alliances, which only the picture shows: add --png FILE")

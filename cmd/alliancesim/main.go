@@ -18,8 +18,16 @@ import (
 )
 
 func main() {
+	// The first interrupt or SIGTERM cancels the command's context: runs
+	// stop at the next replication and leave a directory that resumes.
+	// Then the default behaviour is back, so a second one ends the
+	// process at once, whatever it is doing.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
 	if err := newRoot().ExecuteContext(ctx); err != nil {
 		var list configs.Errors
 		if errors.As(err, &list) {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -14,7 +15,7 @@ import (
 // defines it, or — with at — as replication seed left it at that date
 // (after that tick's changes): owners, occupations and alliances in
 // force.
-func mapPicture(w io.Writer, sc *sim.Scenario, path, at string, seed uint64) error {
+func mapPicture(ctx context.Context, w io.Writer, sc *sim.Scenario, path, at string, seed uint64) error {
 	var t *report.Theatre
 	if at == "" {
 		var err error
@@ -34,7 +35,7 @@ func mapPicture(w io.Writer, sc *sim.Scenario, path, at string, seed uint64) err
 			return err
 		}
 		tick := sc.Calendar.TickOf(y, m)
-		world, err := report.ReplayTo(c, seed, tick)
+		world, err := report.ReplayTo(ctx, c, seed, tick)
 		if err != nil {
 			return fmt.Errorf("--at %s: %w", at, err)
 		}

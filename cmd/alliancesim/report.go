@@ -33,7 +33,7 @@ loaded from elsewhere, no script) with the provenance of the results
 The same directory gives the same bytes.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			path, err := report.Write(args[0])
+			path, err := report.Write(cmd.Context(), args[0])
 			if err != nil {
 				return err
 			}
