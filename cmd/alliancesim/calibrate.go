@@ -40,6 +40,11 @@ with the changes, and the report says so. A calibrated input cannot be set.`,
 			if err := checkCounts(runs, workers); err != nil {
 				return err
 			}
+			if out != "" {
+				if err := checkOutFile(out); err != nil {
+					return err
+				}
+			}
 			as, err := parseSets(sets)
 			if err != nil {
 				return err

@@ -1,7 +1,11 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 
 	"github.com/alliancesim/alliancesim/runner"
 )
@@ -36,4 +40,52 @@ func checkCounts(runs, workers int) error {
 		return err
 	}
 	return checkWorkers(workers)
+}
+
+// checkOutFile refuses, before any work, an --out file that could not be
+// written at the end: a directory, or a path whose directory is missing,
+// not a directory, or not writable.
+func checkOutFile(path string) error {
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return fmt.Errorf("--out %s is a directory; allowed: a file in an existing directory", path)
+	}
+	return checkWritableDir(path, filepath.Dir(path), "a file in an existing directory")
+}
+
+// checkOutDir refuses, before any work, an --out directory that could not
+// be written at the end: an existing file, or a path under a file or
+// under a directory that is not writable. A missing directory is made
+// when the results are written.
+func checkOutDir(path string) error {
+	dir := path
+	for {
+		fi, err := os.Stat(dir)
+		if err == nil && !fi.IsDir() {
+			return fmt.Errorf("--out %s: %s is a file; allowed: a directory (made if missing)", path, dir)
+		}
+		if err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			break
+		}
+		dir = parent
+	}
+	return checkWritableDir(path, dir, "a directory (made if missing)")
+}
+
+// checkWritableDir checks that a file can be made in dir, by making and
+// removing one.
+func checkWritableDir(path, dir, allowed string) error {
+	f, err := os.CreateTemp(dir, ".tmp-check-*")
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return fmt.Errorf("--out %s: cannot write in %s (%v); allowed: %s", path, dir, err, allowed)
+	}
+	f.Close()
+	return os.Remove(f.Name())
 }

@@ -10,8 +10,16 @@ import (
 // Every command that runs replications refuses --runs 0 and negative
 // counts, naming the flag, before any work (check and compare used to
 // accept them); calibrate refuses a --set of a calibrated input or of no
-// parameter; a huge --workers is capped, not a panic.
+// parameter; an --out that could not be written at the end is refused
+// at the start (calibrate and hypotheses used to lose every run to it);
+// a huge --workers is capped, not a panic.
 func TestFlagsChecked(t *testing.T) {
+	tmp := t.TempDir()
+	missing := filepath.Join(tmp, "missing")
+	file := filepath.Join(tmp, "a-file")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []struct {
 		args []string
 		want string
@@ -31,6 +39,12 @@ func TestFlagsChecked(t *testing.T) {
 		{[]string{"calibrate", "--set", "states.sov.revisionism=0.2"}, "set states.sov.revisionism: a calibrated input of europe-1947"},
 		{[]string{"calibrate", "--set", "params.nope=1"}, `"params.nope" names no parameter; allowed: params.rough_cost`},
 		{[]string{"calibrate", "--set", "params.p_weak"}, "allowed: path=value"},
+		// --out is checked before the runs, not after them.
+		{[]string{"calibrate", "--out", filepath.Join(missing, "cal.md")}, "cannot write in " + missing + " (no such file or directory); allowed: a file in an existing directory"},
+		{[]string{"calibrate", "--out", tmp}, "--out " + tmp + " is a directory; allowed: a file in an existing directory"},
+		{[]string{"hypotheses", "T4", "--out", file}, "--out " + file + ": " + file + " is a file; allowed: a directory (made if missing)"},
+		{[]string{"hypotheses", "T4", "--out", filepath.Join(file, "d")}, ": " + file + " is a file; allowed: a directory"},
+		{[]string{"compare", "--out", file}, "--out " + file + ": " + file + " is a file"},
 	} {
 		_, err := execute(t, c.args...)
 		if err == nil || !strings.Contains(err.Error(), c.want) {

@@ -202,6 +202,11 @@ met). With --out DIR it also writes DIR/scorecard.csv.`,
 			if err := checkCounts(runs, workers); err != nil {
 				return err
 			}
+			if out != "" {
+				if err := checkOutDir(out); err != nil {
+					return err
+				}
+			}
 			sc, err := scorecard(cmd.Context(), runs, seed, workers)
 			if err != nil {
 				return err

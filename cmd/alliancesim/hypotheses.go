@@ -57,6 +57,11 @@ The verdicts and the power of the default run counts are explained in
 			if layouts < 1 {
 				return fmt.Errorf("--layouts %d: allowed: a whole number ≥ 1", layouts)
 			}
+			if out != "" {
+				if err := checkOutDir(out); err != nil {
+					return err
+				}
+			}
 			as, err := parseSets(sets)
 			if err != nil {
 				return err
