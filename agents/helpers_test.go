@@ -9,7 +9,7 @@ const tol = 1e-9
 
 func near(t *testing.T, what string, got, want float64) {
 	t.Helper()
-	if math.Abs(got-want) > tol {
+	if !(math.Abs(got-want) <= tol) { // NaN fails too
 		t.Errorf("%s = %.12g, want %.12g", what, got, want)
 	}
 }

@@ -134,7 +134,7 @@ func TestSpreadFigure1(t *testing.T) {
 		t.Errorf("Figure 1 order broken: %v %v %v %v %v", weakBi, strongBi, weak3, weak5, strong3)
 	}
 	for _, w := range []float64{weak3, weak5} {
-		if math.Abs(w-strongBi) > 0.1 {
+		if !(math.Abs(w-strongBi) <= 0.1) {
 			t.Errorf("weak multilateral %v should rank with strong bilateral %v", w, strongBi)
 		}
 	}

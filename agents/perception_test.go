@@ -28,10 +28,10 @@ func TestIntent(t *testing.T) {
 func TestShockedRevisionism(t *testing.T) {
 	near(t, "no shock", ShockedRevisionism(0, 0), 0)
 	near(t, "ln 3 from ½", ShockedRevisionism(0.5, math.Log(3)), 0.75)
-	if got := ShockedRevisionism(0, 1); math.Abs(got-0.02672363098939523) > 1e-12 {
+	if got := ShockedRevisionism(0, 1); !(math.Abs(got-0.02672363098939523) <= 1e-12) {
 		t.Errorf("shock from 0 = %v", got)
 	}
-	if got := ShockedRevisionism(0.999, 1); math.Abs(got-0.9962978032414466) > 1e-12 {
+	if got := ShockedRevisionism(0.999, 1); !(math.Abs(got-0.9962978032414466) <= 1e-12) {
 		t.Errorf("shock near 1 = %v", got)
 	}
 	// the opposite shock undoes it: shifts add
@@ -80,7 +80,7 @@ func TestPerceiveAndCombine(t *testing.T) {
 	near(t, "noisy reading", NoisyReading(0.5, math.Log(3)), 0.75)
 	near(t, "noiseless reading", NoisyReading(0.3, 0), 0.3)
 	// a benign source stays near zero: σ(logit(1e-6) + 1) = 2.718e-6
-	if r := NoisyReading(0, 1); math.Abs(r-2.718277157692802e-06) > 1e-15 {
+	if r := NoisyReading(0, 1); !(math.Abs(r-2.718277157692802e-06) <= 1e-15) {
 		t.Errorf("benign reading %v", r)
 	}
 	// unbiased on the logit scale: ±ε are symmetric about logit(τ)

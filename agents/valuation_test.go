@@ -57,7 +57,7 @@ func TestRiskFlipsWithDomain(t *testing.T) {
 		t.Error("in gains the prospect state should prefer the lower spread")
 	}
 	for _, mean := range []float64{-0.3, 0.3} {
-		if a, b := ExpectedUtility(wide(mean), &d), ExpectedUtility(narrow(mean), &d); math.Abs(a-b) > tol {
+		if a, b := ExpectedUtility(wide(mean), &d), ExpectedUtility(narrow(mean), &d); !(math.Abs(a-b) <= tol) {
 			t.Errorf("expected utility should not care about spread at mean %v: %v vs %v", mean, a, b)
 		}
 	}

@@ -30,7 +30,7 @@ to = 3
 		t.Fatalf("%d points, %d unit rows, levels %d, candidates %d", len(x.Points), len(x.Unit), x.Levels, x.Candidates)
 	}
 	for p, u := range x.Unit {
-		if v := x.Points[p][0].(float64); math.Abs(v-(1+4*u[0])) > 1e-12 {
+		if v := x.Points[p][0].(float64); !(math.Abs(v-(1+4*u[0])) <= 1e-12) {
 			t.Fatalf("point %d: sea_cost %v at u = %v", p, v, u[0])
 		}
 		want := map[bool]string{true: "assurance", false: "prospect"}[u[1] < 0.5]

@@ -70,7 +70,7 @@ func TestTheatreOfARunAtADate(t *testing.T) {
 	}
 	// 144 dots per inch: two pixels a point.
 	wpt, hpt := th.Size()
-	if dx, dy := img.Bounds().Dx(), img.Bounds().Dy(); math.Abs(float64(dx)-2*wpt.Points()) > 1 || math.Abs(float64(dy)-2*hpt.Points()) > 1 {
+	if dx, dy := img.Bounds().Dx(), img.Bounds().Dy(); !(math.Abs(float64(dx)-2*wpt.Points()) <= 1) || !(math.Abs(float64(dy)-2*hpt.Points()) <= 1) {
 		t.Fatalf("PNG %d×%d px for %v×%v pt", dx, dy, wpt.Points(), hpt.Points())
 	}
 	s1, err := th.SVG()

@@ -56,7 +56,7 @@ func TestCohesionSplitAtTheUpperMedian(t *testing.T) {
 		got := cohesionSplit(lifetimesByBin(c.hs...))
 		low, high := 0, 0
 		for _, g := range got {
-			if g.Split == nil || math.Abs(*g.Split-c.m) > 1e-12 {
+			if g.Split == nil || !(math.Abs(*g.Split-c.m) <= 1e-12) {
 				t.Errorf("%s: %s split at %v, want %v", c.name, g.Group, g.Split, c.m)
 			}
 			switch g.Group {

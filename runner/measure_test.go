@@ -95,7 +95,7 @@ func TestMeasuresInFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	ft, ok := s.Points[0].Measure("even_last")
-	if !ok || ft.Runs != int(n) || n > 6 || math.Abs(*ft.Mean-sum/n) > 1e-9 || *ft.Low > *ft.Mean || *ft.High < *ft.Mean {
+	if !ok || ft.Runs != int(n) || n > 6 || !(math.Abs(*ft.Mean-sum/n) <= 1e-9) || *ft.Low > *ft.Mean || *ft.High < *ft.Mean {
 		t.Fatalf("even_last of point 0: %+v; runs.csv gives %v over %v runs", ft, sum/n, n)
 	}
 	if al, _ := s.Points[0].Measure("alliances"); al.Runs != 12 {

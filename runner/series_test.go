@@ -29,14 +29,14 @@ func TestSeriesQuantiles(t *testing.T) {
 		}
 	}
 	threat := a.Stat(0, 0, 0)
-	if math.Abs(threat.Mean-0.4) > 1e-15 {
+	if !(math.Abs(threat.Mean-0.4) <= 1e-15) {
 		t.Errorf("mean threat %v, want 0.4", threat.Mean)
 	}
 	// q05: target 0.2 runs, in bin [0.1, 0.105) holding 2: 0.1 + 0.005·0.1.
 	// q50: target 2, reached at the end of that bin: 0.105.
 	// q95: target 3.8, in bin [0.9, 0.905) holding 1: 0.9 + 0.005·0.8.
 	for _, c := range []struct{ got, want float64 }{{threat.Q05, 0.1005}, {threat.Q50, 0.105}, {threat.Q95, 0.904}} {
-		if math.Abs(c.got-c.want) > 1e-12 {
+		if !(math.Abs(c.got-c.want) <= 1e-12) {
 			t.Errorf("threat quantiles %+v: got %v, want %v", threat, c.got, c.want)
 		}
 	}
@@ -89,7 +89,7 @@ func TestSeriesMergeAndJSON(t *testing.T) {
 		t.Fatal("merged halves differ from the whole")
 	}
 	for i := range whole.sums {
-		if math.Abs(back[0].sums[i]-whole.sums[i]) > 1e-12 {
+		if !(math.Abs(back[0].sums[i]-whole.sums[i]) <= 1e-12) {
 			t.Fatalf("sum %d: %v merged, %v whole", i, back[0].sums[i], whole.sums[i])
 		}
 	}
@@ -159,7 +159,7 @@ func TestExecuteSeries(t *testing.T) {
 	for _, row := range rows[1:] {
 		if row[0] == "1" && row[1] == "12" && row[3] == c.ID(3) && row[4] == "threat" {
 			found = true
-			if got, _ := strconv.ParseFloat(row[5], 64); math.Abs(got-sum/float64(p.Runs)) > 1e-12 {
+			if got, _ := strconv.ParseFloat(row[5], 64); !(math.Abs(got-sum/float64(p.Runs)) <= 1e-12) {
 				t.Errorf("mean threat %v, want %v", got, sum/float64(p.Runs))
 			}
 			if row[2] != c.Scenario().Calendar.Label(12) {

@@ -22,7 +22,7 @@ func TestBootstrapMean(t *testing.T) {
 		out[0] = s / n
 	})[0]
 	half := 1.96 * 2 / math.Sqrt(n)
-	if !iv.Contains(5) || math.Abs((iv.High-iv.Low)/2-half) > 0.2*half {
+	if !iv.Contains(5) || !(math.Abs((iv.High-iv.Low)/2-half) <= 0.2*half) {
 		t.Fatalf("interval %+v; want about 5 ± %.3f", iv, half)
 	}
 }

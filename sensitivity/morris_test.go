@@ -21,7 +21,7 @@ func TestMorrisDesignIsMorris(t *testing.T) {
 	for i, p := range x {
 		for _, v := range p {
 			g := v * float64(levels-1)
-			if v < 0 || v > 1 || math.Abs(g-math.Round(g)) > 1e-12 {
+			if v < 0 || v > 1 || !(math.Abs(g-math.Round(g)) <= 1e-12) {
 				t.Fatalf("point %d: %v off the grid", i, p)
 			}
 		}
@@ -35,7 +35,7 @@ func TestMorrisDesignIsMorris(t *testing.T) {
 				if p[i] != q[i] {
 					n++
 					moved[i] = true
-					if math.Abs(math.Abs(q[i]-p[i])-delta) > 1e-12 {
+					if !(math.Abs(math.Abs(q[i]-p[i])-delta) <= 1e-12) {
 						t.Fatalf("trajectory %d step %d moves by %v; Δ = %v", tr, s, q[i]-p[i], delta)
 					}
 				}

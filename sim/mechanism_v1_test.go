@@ -258,13 +258,13 @@ func TestGrievanceFear(t *testing.T) {
 		w.perceive()
 		a := w.appraise(c1, set(pat, c3), true, OriginImposed)
 		want := w.c.p.CostThreat * (w.perceived[c1*w.c.n+c3] + phi*0.3)
-		if a.cost.Largest != agents.CostFear || a.reason != c3 || math.Abs(a.cost.Amount-want) > 1e-12 {
+		if a.cost.Largest != agents.CostFear || a.reason != c3 || !(math.Abs(a.cost.Amount-want) <= 1e-12) {
 			t.Errorf("φ=%v: largest term %v of %d (%.4f), want fear of c3 (%.4f)", phi, a.cost.Largest, a.reason, a.cost.Amount, want)
 		}
 		amount[phi] = a.cost.Amount
 	}
 	// c_T·φ·g = 0.3·1·0.3
-	if d := amount[1] - amount[0]; math.Abs(d-0.09) > 1e-12 {
+	if d := amount[1] - amount[0]; !(math.Abs(d-0.09) <= 1e-12) {
 		t.Errorf("φ=1 adds %.4f to the fear term, want 0.09", d)
 	}
 }

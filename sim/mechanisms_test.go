@@ -36,7 +36,7 @@ const handTol = 1e-12
 
 func nearly(t *testing.T, what string, got, want, tol float64) {
 	t.Helper()
-	if math.Abs(got-want) > tol {
+	if !(math.Abs(got-want) <= tol) { // NaN fails too
 		t.Errorf("%s = %.15g, want %.15g (by hand)", what, got, want)
 	}
 }

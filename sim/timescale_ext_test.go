@@ -113,7 +113,7 @@ func TestTickLengthKeepsThePace(t *testing.T) {
 
 func within(t *testing.T, what string, got, want, tol float64) {
 	t.Helper()
-	if math.Abs(got-want) > tol {
+	if !(math.Abs(got-want) <= tol) { // NaN fails too
 		t.Errorf("%s = %.16g, want %.16g", what, got, want)
 	}
 }

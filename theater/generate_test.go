@@ -52,7 +52,7 @@ func TestGenerateArchipelago(t *testing.T) {
 		if n < 3 {
 			t.Errorf("seed %d: %d landmasses, want ≥ 3", seed, n)
 		}
-		if s := seaShare(g); math.Abs(s-0.85) > 0.02 {
+		if s := seaShare(g); !(math.Abs(s-0.85) <= 0.02) {
 			t.Errorf("seed %d: sea share %.3f, want ≈ 0.85", seed, s)
 		}
 	}
@@ -84,7 +84,7 @@ func TestGenerateTerritories(t *testing.T) {
 			if err := g.Validate(n); err != nil {
 				t.Fatalf("%s: %v", name, err)
 			}
-			if s := seaShare(g); math.Abs(s-sf) > 0.05 {
+			if s := seaShare(g); !(math.Abs(s-sf) <= 0.05) {
 				t.Errorf("%s: sea share %.3f", name, s)
 			}
 			land, rough := 0, 0
@@ -96,7 +96,7 @@ func TestGenerateTerritories(t *testing.T) {
 					rough++
 				}
 			}
-			if r := float64(rough) / float64(land); math.Abs(r-roughFraction) > 0.02 {
+			if r := float64(rough) / float64(land); !(math.Abs(r-roughFraction) <= 0.02) {
 				t.Errorf("%s: rough share of land %.3f", name, r)
 			}
 			for s := range n {

@@ -34,7 +34,7 @@ func TestDenial(t *testing.T) {
 			q := p
 			q.Steepness = tt.kappa
 			got := Denial(q, tt.proj, tt.def)
-			if math.Abs(got-tt.want) > tt.within {
+			if !(math.Abs(got-tt.want) <= tt.within) {
 				t.Errorf("denial(P=%v, Def=%v, κ=%v) = %v, want %v ± %v", tt.proj, tt.def, tt.kappa, got, tt.want, tt.within)
 			}
 		})
@@ -47,14 +47,14 @@ func TestDenialOnMap(t *testing.T) {
 	// Over land, D = 2: P = 10·e^−0.1 ≈ 9.048; B's land 9.048 balances it.
 	geo := geoOf(t, "AA.BB", "", "AB", p)
 	proj := geo.Projection(0, 1, 10, 0)
-	if got := Denial(p, proj, geo.Defence(1, 10*math.Exp(-0.1), 0)); math.Abs(got-0.5) > 1e-12 {
+	if got := Denial(p, proj, geo.Defence(1, 10*math.Exp(-0.1), 0)); !(math.Abs(got-0.5) <= 1e-12) {
 		t.Errorf("balanced denial = %v, want 0.5", got)
 	}
 	// Across a strait with navy 4, D = 4: P = 2·e^−0.2 ≈ 1.6375. Against a
 	// defence of P/2 the threat is σ(2 ln 2) = 0.8.
 	geo = geoOf(t, "AA~BB", "", "AB", p)
 	proj = geo.Projection(0, 1, 10, 4)
-	if got := Denial(p, proj, proj/2); math.Abs(got-0.8) > 1e-6 {
+	if got := Denial(p, proj, proj/2); !(math.Abs(got-0.8) <= 1e-6) {
 		t.Errorf("denial(P, P/2) = %v, want 0.8", got)
 	}
 	// Water stops: the same defence against the same army is far less

@@ -65,7 +65,7 @@ func TestExplainOption(t *testing.T) {
 		for _, p := range o.Costs {
 			sum += p.Total
 		}
-		if math.Abs(sum-o.Cost) > 1e-12 || len(o.Costs) != 7 {
+		if !(math.Abs(sum-o.Cost) <= 1e-12) || len(o.Costs) != 7 {
 			t.Errorf("%s: %d partner rows summing to %v, cost %v", o.Commitment, len(o.Costs), sum, o.Cost)
 		}
 		if o.Beats != (o.Value > rep.Position) {
