@@ -261,6 +261,12 @@ func TestShardParsing(t *testing.T) {
 		t.Error("JOB_COMPLETION_INDEX without --shards should fail")
 	}
 	os.Unsetenv("JOB_COMPLETION_INDEX")
+	if _, ok, err := ShardFromEnv(4); ok || err == nil || !strings.Contains(err.Error(), "--shards 4 but JOB_COMPLETION_INDEX is not set") {
+		t.Errorf("--shards without JOB_COMPLETION_INDEX must fail, not run the whole work: %v %v", ok, err)
+	}
+	if _, ok, err := ShardFromEnv(0); ok || err != nil {
+		t.Errorf("no scheduler, no --shards: %v %v", ok, err)
+	}
 	t.Setenv("SLURM_ARRAY_TASK_ID", "5")
 	t.Setenv("SLURM_ARRAY_TASK_COUNT", "4")
 	t.Setenv("SLURM_ARRAY_TASK_MIN", "2")

@@ -23,7 +23,7 @@ func ParseShard(s string) (Shard, error) {
 // --shards); a Slurm job array sets SLURM_ARRAY_TASK_ID and
 // SLURM_ARRAY_TASK_COUNT (task ids are assumed to run from
 // SLURM_ARRAY_TASK_MIN, default 0). It returns ok false when neither is
-// set.
+// set, and an error if shards is given without JOB_COMPLETION_INDEX.
 func ShardFromEnv(shards int) (Shard, bool, error) {
 	if v, set := os.LookupEnv("JOB_COMPLETION_INDEX"); set {
 		i, err := strconv.Atoi(v)
@@ -55,6 +55,11 @@ func ShardFromEnv(shards int) (Shard, bool, error) {
 			return Shard{}, false, fmt.Errorf("SLURM_ARRAY_TASK_ID=%d is outside %d…%d", id, lo, lo+count-1)
 		}
 		return Shard{Index: i, Count: count}, true, nil
+	}
+	if shards != 0 {
+		// Without an index every pod of a misconfigured Job would run
+		// the whole work.
+		return Shard{}, false, fmt.Errorf("--shards %d but JOB_COMPLETION_INDEX is not set; allowed: --shards in a Kubernetes Indexed Job, which sets the index, or --shard i/n", shards)
 	}
 	return Shard{}, false, nil
 }

@@ -45,6 +45,10 @@ func TestFlagsChecked(t *testing.T) {
 		{[]string{"hypotheses", "T4", "--out", file}, "--out " + file + ": " + file + " is a file; allowed: a directory (made if missing)"},
 		{[]string{"hypotheses", "T4", "--out", filepath.Join(file, "d")}, ": " + file + " is a file; allowed: a directory"},
 		{[]string{"compare", "--out", file}, "--out " + file + ": " + file + " is a file"},
+		// Flags that would do nothing are refused, not ignored.
+		{[]string{"run", "generic", "--runs", "3", "--no-events"}, "--no-events applies to the files of --out, and there is no --out"},
+		{[]string{"run", "generic", "--force"}, "--force applies to the files of --out"},
+		{[]string{"map", "asia-1950", "--seed", "5"}, "--seed picks the replication that --at replays, and there is no --at"},
 	} {
 		_, err := execute(t, c.args...)
 		if err == nil || !strings.Contains(err.Error(), c.want) {

@@ -123,6 +123,9 @@ the alliance's colour.`,
 			if err != nil {
 				return err
 			}
+			if at == "" && cmd.Flags().Changed("seed") {
+				return fmt.Errorf("--seed picks the replication that --at replays, and there is no --at; allowed: --seed with --at YYYY-MM and --png FILE")
+			}
 			if png != "" {
 				return mapPicture(cmd.Context(), cmd.OutOrStdout(), sc, png, at, seed)
 			}

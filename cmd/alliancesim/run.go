@@ -66,6 +66,11 @@ scenario is checked like a file, and is what scenario.toml records.`,
 			if err := checkCounts(runs, workers); err != nil {
 				return err
 			}
+			for _, f := range []string{"no-events", "force"} {
+				if out == "" && cmd.Flags().Changed(f) {
+					return fmt.Errorf("--%s applies to the files of --out, and there is no --out; allowed: --%s with --out DIR", f, f)
+				}
+			}
 			if runs > 1 || out != "" {
 				return monteCarlo(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr(), sc, compiled, manyOptions{runs: runs, seed: seed,
 					workers: workers, out: out, events: !noEvents, asJSON: asJSON, force: force})
@@ -91,7 +96,7 @@ scenario is checked like a file, and is what scenario.toml records.`,
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the run's record (or the summary of many) as JSON")
 	cmd.Flags().IntVar(&runs, "runs", 1, "number of replications")
 	cmd.Flags().IntVar(&workers, "workers", 0, workersHelp)
-	cmd.Flags().StringVar(&out, "out", "", "write summary.json, alliances.csv, survival.csv and events.jsonl to this directory")
+	cmd.Flags().StringVar(&out, "out", "", "write the files of the runs to this directory: summary.json, alliances.csv, memberships.csv, runs.csv, survival.csv, events.jsonl and, with a time series, series.csv (README, \"Many runs: outputs\")")
 	cmd.Flags().BoolVar(&noEvents, "no-events", false, "with --out, do not write events.jsonl")
 	cmd.Flags().BoolVar(&force, "force", false, "with --out, replace the output of a different run there")
 	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "also show challenges that came to nothing and repeated refusals")
