@@ -184,6 +184,11 @@ func varyAxis(v *rawVary, kind valueKind, design string, e *errs) (axis, bool) {
 			e.at(v.Steps.Loc, "%d is out of range; allowed: a whole number in [1, %d]", v.Steps.V, MaxPoints)
 			return ax, false
 		}
+		if v.Steps.V == 1 && v.From.V != v.To.V {
+			// One step is from alone: to would be dropped without a word.
+			e.at(v.Steps.Loc, "1 step from %v to %v would run %v alone; allowed: steps ≥ 2 to reach to, or values = [%v] for one value", v.From.V, v.To.V, v.From.V, v.From.V)
+			return ax, false
+		}
 		if kind == kindWhole && (!wholeSized(&v.From, e) || !wholeSized(&v.To, e)) {
 			return ax, false
 		}

@@ -193,6 +193,12 @@ func TestSweepEdgeCases(t *testing.T) {
 	experimentErr(t, vary+"from = nan\nto = 1.0\nsteps = 3\n", 4, "vary[0].from", "NaN is not a finite number")
 	experimentErr(t, vary+"from = 0.0\nto = inf\nsteps = 3\n", 5, "vary[0].to", "+Inf is not a finite number")
 	experimentErr(t, vary+"values = [1.0, -inf]\n", 4, "vary[0].values", "-Inf is not a finite number")
+	// One step from 1 to 3 used to run 1 alone, dropping to unsaid; one
+	// step from a value to itself is that value.
+	experimentErr(t, vary+"from = 1.0\nto = 3.0\nsteps = 1\n", 6, "vary[0].steps", "1 step from 1 to 3 would run 1 alone; allowed: steps ≥ 2 to reach to, or values = [1] for one value")
+	if x, err := ParseExperiment("x.toml", []byte(vary+"from = 2.0\nto = 2.0\nsteps = 1\n")); err != nil || len(x.Points) != 1 || x.Points[0][0] != 2.0 {
+		t.Errorf("one step from 2 to 2: %v", err)
+	}
 	lhs := "scenario = \"generic\"\ndesign = \"lhs\"\nsamples = 3\n[[vary]]\npath = \"params.sea_cost\"\n"
 	experimentErr(t, lhs+"from = -inf\nto = 1.0\n", 6, "vary[0].from", "-Inf is not a finite number")
 	// Ranges whose width overflows: every value is finite, and the

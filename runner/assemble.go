@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -49,12 +50,20 @@ func Assemble(dirs []string, out string) error {
 	if len(dirs) == 0 {
 		return errors.New("no output directories given")
 	}
+	_, statErr := os.Stat(out)
+	made := errors.Is(statErr, fs.ErrNotExist)
 	release, err := lockDir(out)
 	if err != nil {
 		return err
 	}
-	defer release()
-	return assemble(dirs, out)
+	err = assemble(dirs, out)
+	release()
+	if err != nil && made {
+		// A merge refused before it wrote anything leaves no empty
+		// directory behind (os.Remove removes only an empty one).
+		os.Remove(out)
+	}
+	return err
 }
 
 // assemble is Assemble with out's lock held.

@@ -79,7 +79,8 @@ func TestExecuteRefusesForeignDirectory(t *testing.T) {
 }
 
 // Shards of two scenario versions, of two seeds or of two run counts are
-// not merged; the message names the difference.
+// not merged; the message names the difference, and no empty output
+// directory is left.
 func TestAssembleRefusesMixedShards(t *testing.T) {
 	ctx := context.Background()
 	base := t.TempDir()
@@ -101,10 +102,23 @@ func TestAssembleRefusesMixedShards(t *testing.T) {
 		{"experiment", "experiment content", func() *Plan { p := plan(t); p.ExperimentText = []byte("other"); return p }()},
 	} {
 		b := shard(c.name, c.plan, 1)
-		err := Assemble([]string{a, b}, filepath.Join(base, "merged-"+c.name))
+		out := filepath.Join(base, "merged-"+c.name)
+		err := Assemble([]string{a, b}, out)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: want a refusal naming %q, got %v", c.name, c.want, err)
 		}
+		if _, err := os.Stat(out); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("%s: a refused merge left %s behind (%v)", c.name, out, err)
+		}
+	}
+	// A merge of one shard is missing the other's chunks: refused, and
+	// no directory is left.
+	out := filepath.Join(base, "merged-one")
+	if err := Assemble([]string{a}, out); !errors.Is(err, ErrIncomplete) {
+		t.Errorf("one shard of two: want ErrIncomplete, got %v", err)
+	}
+	if _, err := os.Stat(out); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("an incomplete merge left %s behind (%v)", out, err)
 	}
 	// The same work started under another file name merges.
 	same := plan(t)
