@@ -450,6 +450,17 @@ func TestUnknownGlyphGrouped(t *testing.T) {
 	}
 }
 
+// A state whose glyph the map never draws is refused at the map, naming
+// the state (it used to validate, then be wholly occupied at once).
+func TestGlyphNotDrawn(t *testing.T) {
+	bad := strings.Replace(base, "~~AA..BB\n~~AA..BB", "~~AA....\n~~AA....", 1)
+	list := parseErrors(t, bad)
+	if len(list) != 1 || list[0].Line != 8 || list[0].Key != "theater.map" ||
+		list[0].Msg != `no cell of the map has "b"'s glyph "B"; allowed: a glyph drawn on at least one cell of the map` {
+		t.Fatalf("want one error at line 8 naming b; got %v", list)
+	}
+}
+
 // Weights, costs, stakes and decision settings have finite maxima, so
 // that no value a file allows can make the model's arithmetic overflow:
 // weight_proximity = weight_offence = 1e308 gave NaN threats. A horizon

@@ -354,11 +354,17 @@ func randomScenario(r *rand.Rand) *sim.Scenario {
 				cells = append(cells, s.Glyph)
 			}
 		}
-		w, h := 1+r.IntN(8), 1+r.IntN(6)
+		// Every state's glyph is drawn: the first cells of the first row
+		// hold one each, the rest are random.
+		drawn := cells[3:]
+		w, h := max(1+r.IntN(8), len(drawn)), 1+r.IntN(6)
 		var m, rough strings.Builder
-		for range h {
-			for range w {
+		for y := range h {
+			for x := range w {
 				c := cells[r.IntN(len(cells))]
+				if y == 0 && x < len(drawn) {
+					c = drawn[x]
+				}
 				m.WriteRune(c)
 				if c != '~' && r.IntN(3) == 0 {
 					rough.WriteByte('^')

@@ -325,8 +325,11 @@ func resolveTheater(f *rawFile, sc *sim.Scenario, glyphs map[rune]int, e *errs) 
 		if t.Rough.ok(e, "a (multi-line) string") {
 			sc.Rough = t.Rough.V
 		}
-		_, err := theater.Parse(sc.Map, sc.Rough, glyphs)
+		grid, err := theater.Parse(sc.Map, sc.Rough, glyphs)
 		var me theater.MapErrors
+		if err == nil {
+			missingGlyphs(grid, sc, glyphs, t.Map.Loc, e)
+		}
 		if errors.As(err, &me) {
 			// A cell-by-cell problem (an unknown glyph) is reported once,
 			// at its first cell, with the number of cells.
@@ -381,6 +384,23 @@ func resolveTheater(f *rawFile, sc *sim.Scenario, glyphs map[rune]int, e *errs) 
 		}
 	default:
 		e.at(theaterLoc, "no theatre; allowed: theater.map (an ASCII map) or [theater.generate]")
+	}
+}
+
+// missingGlyphs reports, at the map, every state whose glyph no cell of
+// the map draws: it would have no territory, be occupied before the first
+// tick and sign nothing (sim.Scenario.Validate refuses it too).
+func missingGlyphs(grid *theater.Grid, sc *sim.Scenario, glyphs map[rune]int, at Loc, e *errs) {
+	cells := make([]int, len(sc.States))
+	for _, o := range grid.Owner {
+		if o != theater.NoOwner && int(o) < len(cells) {
+			cells[o]++
+		}
+	}
+	for i, st := range sc.States {
+		if _, ok := glyphs[st.Glyph]; ok && st.Glyph != 0 && cells[i] == 0 {
+			e.at(at, "no cell of the map has %q's glyph %q; allowed: a glyph drawn on at least one cell of the map", st.ID, string(st.Glyph))
+		}
 	}
 }
 

@@ -73,6 +73,7 @@ func TestCompileRejectsBadScenarios(t *testing.T) {
 		{"two theatres", "theater", func(sc *Scenario) { sc.Generate = &theater.GenerateSpec{Width: 20, Height: 20, Islands: 1} }},
 		{"ragged map", "theater.map", func(sc *Scenario) { sc.Map += "\nAA" }},
 		{"unknown glyph", "theater.map", func(sc *Scenario) { sc.Map = strings.Replace(sc.Map, "PP", "PZ", 1) }},
+		{"glyph not drawn", "states[3].glyph", func(sc *Scenario) { sc.Map = strings.ReplaceAll(sc.Map, "3", ".") }},
 		{"rough on sea", "theater.rough", func(sc *Scenario) {
 			sc.Rough = strings.Repeat("^", 15) + "\n" + strings.Repeat(".", 15) + "\n" + strings.Repeat(".", 15)
 		}},
