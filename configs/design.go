@@ -251,9 +251,6 @@ func (x *Experiment) SetBase(as []Assignment) error {
 	return nil
 }
 
-// Sets returns the assignments laid over the scenario at every point.
-func (x *Experiment) Sets() []Assignment { return slices.Clone(x.sets) }
-
 // setSource writes the assignments' paths and values as TOML.
 func (x *Experiment) setSource() (paths, values []string) {
 	for _, a := range x.sets {

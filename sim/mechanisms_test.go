@@ -595,6 +595,12 @@ func TestPolicyReview(t *testing.T) {
 	if w.reviewing != set(pat, c1, c2, c3) {
 		t.Fatalf("tick 0: reviewing %b, want every state but the adversary", w.reviewing)
 	}
+	// Reviewing, for observers, reads the same set.
+	for i, want := range []bool{pat: true, c1: true, c2: true, c3: true, adv: false} {
+		if w.Reviewing(i) != want {
+			t.Errorf("tick 0: Reviewing(%d) = %v, want %v", i, !want, want)
+		}
+	}
 	// Freeze threats at their tick-0 values and move time and threats by
 	// hand.
 	base := append([]float64(nil), w.threat...)
@@ -664,6 +670,9 @@ func TestOffersAnsweredWithoutReview(t *testing.T) {
 		t.Fatalf("clients who do not review should still accept: %v", describe(w))
 	}
 }
+
+// noChange is the world as it is.
+var noChange = change{drop: -1}
 
 // A hypothetical alliance is passed as a value: valuing options, the
 // threat without an alliance, or nothing changed at all leaves the world

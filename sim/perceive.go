@@ -324,9 +324,6 @@ type change struct {
 	drop   int
 }
 
-// noChange is the world as it is.
-var noChange = change{drop: -1}
-
 // tiesUnder returns m's tie row under the change.
 func (w *World) tiesUnder(m int, ch change) tieRow {
 	row := w.ties[m]

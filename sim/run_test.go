@@ -182,18 +182,12 @@ func TestTimeSeries(t *testing.T) {
 	}
 }
 
-// A run has one record: Result carries World.Record unchanged, and the
-// record's proposals are the engine's offers, answer for answer.
+// The record's proposals are the engine's offers, answer for answer.
 func TestResultCarriesTheRecord(t *testing.T) {
 	w := sim.NewWorld(compileBuiltin(t, "asia-1950"), 7)
 	res, err := w.Run(context.Background())
 	if err != nil {
 		t.Fatal(err)
-	}
-	a, _ := json.Marshal(res.Record)
-	b, _ := json.Marshal(w.Record())
-	if !bytes.Equal(a, b) {
-		t.Fatalf("Result's record differs from World.Record:\n%s\n%s", a, b)
 	}
 	offers := w.Offers()
 	if len(res.Proposals) != len(offers) || len(offers) == 0 {

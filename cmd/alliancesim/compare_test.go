@@ -31,3 +31,14 @@ func TestCompareDiscriminates(t *testing.T) {
 		t.Error("no alternative misses two targets the default meets: the scorecard does not tell the theories apart")
 	}
 }
+
+// missedOnlyBy lists the targets the first theory meets and col misses.
+func (s *scores) missedOnlyBy(col string) []string {
+	var out []string
+	for _, id := range s.ids {
+		if s.table[s.cols[0]][id].Met && !s.table[col][id].Met {
+			out = append(out, id)
+		}
+	}
+	return out
+}

@@ -170,17 +170,6 @@ func scorecard(ctx context.Context, runs int, seed uint64, workers int) (*scores
 	return s, nil
 }
 
-// missedOnlyBy lists the targets the first theory meets and col misses.
-func (s *scores) missedOnlyBy(col string) []string {
-	var out []string
-	for _, id := range s.ids {
-		if s.table[s.cols[0]][id].Met && !s.table[col][id].Met {
-			out = append(out, id)
-		}
-	}
-	return out
-}
-
 func newCompareCmd() *cobra.Command {
 	var (
 		runs    int
