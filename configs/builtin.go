@@ -70,9 +70,20 @@ func Builtins() []BuiltinInfo {
 
 // Builtin returns the named built-in scenario.
 func Builtin(name string) (*sim.Scenario, error) {
+	src, err := BuiltinSource(name)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(builtinFile(name), src)
+}
+
+// BuiltinSource is the file of a built-in scenario as it is compiled in,
+// comments included: the file that errors naming builtin/NAME.toml:LINE
+// count lines in (alliancesim show NAME --source prints it).
+func BuiltinSource(name string) ([]byte, error) {
 	src, ok := builtinSource(name)
 	if !ok {
 		return nil, fmt.Errorf("%q is not a built-in scenario; allowed: %s (or a path to a .toml file)", name, strings.Join(BuiltinNames(), ", "))
 	}
-	return Parse(builtinFile(name), src)
+	return src, nil
 }

@@ -237,3 +237,19 @@ drop_events = ["korean-war-invasion", "korean-war-prc-backer", "korean-war-seoul
 		}
 	}
 }
+
+// An overlay that shortens the run puts a base event out of it: the error
+// stands at the base's event and names the overlay's key that moved the
+// horizon.
+func TestOverlayNamesTheKeyThatMovedTheCalendar(t *testing.T) {
+	_, err := overlay(t, "extends = \"base.toml\"\n[scenario]\nticks = 3\n")
+	list, ok := err.(Errors)
+	if !ok || len(list) != 1 {
+		t.Fatalf("want one error, got %v", err)
+	}
+	e := list[0]
+	if !strings.HasSuffix(e.File, "base.toml") || e.Line != 52 || e.Key != "events[2].tick" ||
+		!strings.HasPrefix(e.Msg, "tick 4 is after the horizon (the horizon is set at ") || !strings.Contains(e.Msg, "child.toml:3); allowed: 0 to 2") {
+		t.Errorf("got %s:%d: %s: %s", e.File, e.Line, e.Key, e.Msg)
+	}
+}

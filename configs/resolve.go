@@ -143,7 +143,7 @@ func resolve(f *rawFile, e *errs) *sim.Scenario {
 				eventIDs[ev.ID.V] = ev.ID.Loc
 			}
 		}
-		if out, ok := resolveEvent(ev, sc, index, startOK, e); ok {
+		if out, ok := resolveEvent(ev, sc, index, startOK, calendarLocs{f.Scenario.Start.Loc, f.Scenario.Ticks.Loc}, e); ok {
 			sc.Events = append(sc.Events, out)
 		}
 	}
@@ -417,7 +417,21 @@ func (f *rawFile) firstRowOffset(keyLine int) int {
 	return 0
 }
 
-func resolveEvent(ev *rawEvent, sc *sim.Scenario, index map[string]int, startOK bool, e *errs) (sim.ScriptedEvent, bool) {
+// calendarLocs are where the start and the horizon of a scenario were set.
+type calendarLocs struct{ start, ticks Loc }
+
+// setElsewhere names the place a date or horizon was set when it is in
+// another file than at: an overlay that moves the start puts a base
+// file's events out of the run, and the error at the base's event must
+// name the overlay's key.
+func setElsewhere(what string, set, at Loc) string {
+	if set.File == "" || set.File == at.File {
+		return ""
+	}
+	return fmt.Sprintf(" (%s is set at %s:%d)", what, set.File, set.Line)
+}
+
+func resolveEvent(ev *rawEvent, sc *sim.Scenario, index map[string]int, startOK bool, cal calendarLocs, e *errs) (sim.ScriptedEvent, bool) {
 	out := sim.ScriptedEvent{Fraction: 1}
 	good := true
 	bad := func(loc Loc, format string, args ...any) {
@@ -440,16 +454,18 @@ func resolveEvent(ev *rawEvent, sc *sim.Scenario, index map[string]int, startOK 
 		}
 		out.Tick = sc.Calendar.TickOf(y, m)
 		if out.Tick < 0 {
-			bad(ev.At.Loc, "%s is before the start %s; allowed: %s to %s", ev.At.V, sc.Calendar.Label(0), sc.Calendar.Label(0), sc.Calendar.LastMonth(max(sc.Ticks-1, 0)))
+			bad(ev.At.Loc, "%s is before the start %s%s; allowed: %s to %s", ev.At.V, sc.Calendar.Label(0), setElsewhere("the start", cal.start, ev.At.Loc),
+				sc.Calendar.Label(0), sc.Calendar.LastMonth(max(sc.Ticks-1, 0)))
 		} else if sc.Ticks > 0 && out.Tick >= sc.Ticks {
-			bad(ev.At.Loc, "%s is after the horizon; allowed: %s to %s", ev.At.V, sc.Calendar.Label(0), sc.Calendar.LastMonth(sc.Ticks-1))
+			bad(ev.At.Loc, "%s is after the horizon%s; allowed: %s to %s", ev.At.V, setElsewhere("the horizon", cal.ticks, ev.At.Loc),
+				sc.Calendar.Label(0), sc.Calendar.LastMonth(sc.Ticks-1))
 		}
 	case ev.Tick.ok(e, "a whole number"):
 		out.Tick = ev.Tick.V
 		if out.Tick < 0 {
 			bad(ev.Tick.Loc, "tick %d is before the start; allowed: 0 to %d", out.Tick, sc.Ticks-1)
 		} else if sc.Ticks > 0 && out.Tick >= sc.Ticks {
-			bad(ev.Tick.Loc, "tick %d is after the horizon; allowed: 0 to %d", out.Tick, sc.Ticks-1)
+			bad(ev.Tick.Loc, "tick %d is after the horizon%s; allowed: 0 to %d", out.Tick, setElsewhere("the horizon", cal.ticks, ev.Tick.Loc), sc.Ticks-1)
 		}
 	case !ev.At.Set && !ev.Tick.Set:
 		bad(ev.Loc, "event without a date; allowed: at = \"YYYY-MM\" or tick = N")

@@ -12,7 +12,8 @@ import (
 )
 
 func newShowCmd() *cobra.Command {
-	return &cobra.Command{
+	var source bool
+	cmd := &cobra.Command{
 		Use:   "show NAME|FILE",
 		Short: "Print a scenario fully resolved, as a scenario file",
 		Long: `show reads a built-in scenario or a scenario file (with everything it
@@ -20,10 +21,22 @@ extends, drops and replaces) and prints it in canonical form: one TOML file
 without extends, with every parameter, every decision key and every field of
 every state and event written out. The output is itself a valid scenario
 file that gives the same scenario; use it to see what an overlay resolves to,
-or to start a new scenario from a built-in.`,
+or to start a new scenario from a built-in.
+
+With --source it prints a built-in scenario's own file instead, comments and
+sources included: the file whose lines an error naming builtin/NAME.toml:LINE
+counts.`,
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: scenarioArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if source {
+				src, err := configs.BuiltinSource(args[0])
+				if err != nil {
+					return fmt.Errorf("--source: %w", err)
+				}
+				_, err = cmd.OutOrStdout().Write(src)
+				return err
+			}
 			sc, err := configs.Load(args[0])
 			if err != nil {
 				return err
@@ -35,6 +48,8 @@ or to start a new scenario from a built-in.`,
 			return show(cmd.OutOrStdout(), args[0], out)
 		},
 	}
+	cmd.Flags().BoolVar(&source, "source", false, "print a built-in scenario's own file, as error messages count its lines")
+	return cmd
 }
 
 // show writes a one-line header comment and the canonical form.

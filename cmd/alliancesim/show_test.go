@@ -1,9 +1,11 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -51,5 +53,31 @@ func TestShowOverlay(t *testing.T) {
 	os.WriteFile(cf, []byte("extends = \"europe-1947\"\ndrop_events = [\"coup\"]\n"), 0o644)
 	if _, err := execute(t, "show", cf); err == nil || !strings.Contains(err.Error(), `cf.toml:2: drop_events: "coup" names no event of the base`) {
 		t.Errorf("want the file's error, got %v", err)
+	}
+}
+
+// show --source prints a built-in's own file, whose lines the errors
+// naming builtin/NAME.toml count: the line an overlay that moves the start
+// reports for europe-1947's first event is that event's date there.
+func TestShowSource(t *testing.T) {
+	out, err := execute(t, "show", "europe-1947", "--source")
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := slices.Index(strings.Split(out, "\n"), `at = "1947-09"`) + 1
+	if line == 0 {
+		t.Fatal(`show --source has no line at = "1947-09"`)
+	}
+	f := filepath.Join(t.TempDir(), "later.toml")
+	if err := os.WriteFile(f, []byte("extends = \"europe-1947\"\n[scenario]\nstart = \"1950-01\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, verr := execute(t, "validate", f)
+	want := fmt.Sprintf("builtin/europe-1947.toml:%d: events[0].at: 1947-09 is before the start 1950-01 (the start is set at %s:3)", line, f)
+	if verr == nil || !strings.Contains(verr.Error(), want) {
+		t.Fatalf("validate: want …%s…, got %v", want, verr)
+	}
+	if _, err := execute(t, "show", "nowhere.toml", "--source"); err == nil || !strings.Contains(err.Error(), `--source: "nowhere.toml" is not a built-in scenario`) {
+		t.Errorf("--source of a file: %v", err)
 	}
 }
