@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -168,7 +167,7 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 	raw := &rawExperiment{file: file, idx: indexLines(string(src))}
 	md, err := toml.Decode(string(src), raw)
 	if err != nil {
-		decodeError(file, err, &e)
+		decodeError(file, src, err, &e)
 		return nil, e.err()
 	}
 	at := func(p string) Loc { return Loc{File: file, Line: raw.idx[p], Key: p} }
@@ -333,20 +332,6 @@ func orWord(s, instead string) string {
 		return instead
 	}
 	return s
-}
-
-func decodeError(file string, err error, e *errs) {
-	var pe toml.ParseError
-	if ok := asParseError(err, &pe); ok {
-		e.add(Error{File: file, Line: pe.Position.Line, Key: pe.LastKey, Msg: pe.Message})
-		return
-	}
-	msg, line, key := err.Error(), 0, ""
-	if m := lineInMessage.FindStringSubmatch(msg); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		key, msg = m[2], m[3]
-	}
-	e.add(Error{File: file, Line: line, Key: key, Msg: msg})
 }
 
 // Describe writes a point's values as path=value pairs.

@@ -1,7 +1,6 @@
 package configs
 
 import (
-	"errors"
 	"fmt"
 	"path/filepath"
 	"reflect"
@@ -123,7 +122,7 @@ func decodeFile(file string, src []byte, e *errs) *rawFile {
 	raw := &rawFile{file: file, idx: indexLines(string(src)), lines: strings.Split(string(src), "\n")}
 	md, err := toml.Decode(string(src), raw)
 	if err != nil {
-		decodeError(file, err, e)
+		decodeError(file, src, err, e)
 		return nil
 	}
 	raw.locate()
@@ -251,5 +250,3 @@ func fieldByTag(t reflect.Type, tag string) (reflect.StructField, bool) {
 	}
 	return reflect.StructField{}, false
 }
-
-func asParseError(err error, pe *toml.ParseError) bool { return errors.As(err, pe) }

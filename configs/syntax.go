@@ -1,0 +1,74 @@
+package configs
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// redefined is the TOML decoder's message for a key given twice.
+var redefined = regexp.MustCompile(`^Key '([^']*)' has already been defined\.$`)
+
+// decodeError reports a file the TOML decoder could not read: at the line
+// of the offending byte (the decoder's own line is one too far when the
+// offending byte is the newline ending a line, as in an unclosed
+// [table), with the key being read, and a key given twice in our words,
+// with its index in an array of tables (states[2].role).
+func decodeError(file string, src []byte, err error, e *errs) {
+	var pe toml.ParseError
+	if !errors.As(err, &pe) {
+		msg, line, key := err.Error(), 0, ""
+		if m := lineInMessage.FindStringSubmatch(msg); m != nil {
+			line, _ = strconv.Atoi(m[1])
+			key, msg = m[2], m[3]
+		}
+		e.add(Error{File: file, Line: line, Key: key, Msg: msg})
+		return
+	}
+	line, start := pe.Position.Line, pe.Position.Start
+	if start >= 0 && start <= len(src) {
+		line = 1 + bytes.Count(src[:start], []byte("\n"))
+	} else {
+		start = len(src)
+	}
+	key, msg := pe.LastKey, pe.Message
+	switch m := redefined.FindStringSubmatch(msg); {
+	case m != nil:
+		key = indexedKey(src[:start], m[1])
+		msg = "given twice; allowed: each key once in a table"
+	case strings.Contains(msg, "table name") || strings.Contains(msg, "array of tables"):
+		// An error in a [header]: the last key read belongs to the
+		// table before it.
+		key = ""
+	}
+	e.add(Error{File: file, Line: line, Key: key, Msg: msg})
+}
+
+// indexedKey writes a dotted key whose first part is an array of tables
+// with the index of the [[part]] header it falls under in before (the
+// file up to the error): states.role under the third [[states]] is
+// states[2].role. Other keys are returned as they are.
+func indexedKey(before []byte, key string) string {
+	head, rest, ok := strings.Cut(key, ".")
+	if !ok {
+		return key
+	}
+	n := 0
+	for _, l := range bytes.Split(before, []byte("\n")) {
+		l = bytes.TrimSpace(l)
+		if inner, ok := bytes.CutPrefix(l, []byte("[[")); ok {
+			if name, _, ok := bytes.Cut(inner, []byte("]]")); ok && string(bytes.TrimSpace(name)) == head {
+				n++
+			}
+		}
+	}
+	if n == 0 {
+		return key
+	}
+	return fmt.Sprintf("%s[%d].%s", head, n-1, rest)
+}

@@ -1,0 +1,45 @@
+package configs
+
+import (
+	"testing"
+)
+
+// A file the TOML decoder cannot read is reported at the offending line,
+// with the key being read; an unclosed [table] at its own line (the
+// decoder names the next) and without the key of the table before it; a
+// key given twice in our words, with its [[states]] index.
+func TestSyntaxErrors(t *testing.T) {
+	for _, c := range []struct {
+		src, key, msg string
+		line          int
+	}{
+		{"[scenario]\nname = \"x\"\n[params\nsea_cost = 2\n", "", "expected '.' or ']' to end table name, but got '\\n' instead", 3},
+		{"[scenario]\nname = \n", "scenario.name", "expected value but found '\\n' instead", 2},
+		{"[[states]]\nid = \"a\"\n[[states]]\nid = \"b\"\nrole = \"client\"\nrole = \"patron\"\n", "states[1].role", "given twice; allowed: each key once in a table", 6},
+		{"[scenario]\nname = \"x\"\nname = \"y\"\n", "scenario.name", "given twice; allowed: each key once in a table", 3},
+	} {
+		_, err := Parse("x.toml", []byte(c.src))
+		list, ok := err.(Errors)
+		if !ok || len(list) != 1 {
+			t.Errorf("%q: want one error, got %v", c.src, err)
+			continue
+		}
+		if e := list[0]; e.File != "x.toml" || e.Line != c.line || e.Key != c.key || e.Msg != c.msg {
+			t.Errorf("%q: got %s:%d: %q: %q, want line %d, key %q, %q", c.src, e.File, e.Line, e.Key, e.Msg, c.line, c.key, c.msg)
+		}
+	}
+}
+
+func TestIndexedKey(t *testing.T) {
+	before := []byte("[scenario]\n[[states]]\nid = 1\n  [[ states ]]\n[[events]]\n[[states]]\nrole = 2\n")
+	for key, want := range map[string]string{
+		"states.role": "states[2].role",
+		"events.at":   "events[0].at",
+		"vary.path":   "vary.path",
+		"scenario":    "scenario",
+	} {
+		if got := indexedKey(before, key); got != want {
+			t.Errorf("indexedKey(%q) = %q, want %q", key, got, want)
+		}
+	}
+}
