@@ -13,6 +13,10 @@ import (
 // Write writes the calibration report as Markdown (docs/calibration.md):
 // the same reports give the same bytes.
 func Write(w io.Writer, reps []*Report) error {
+	runs := Runs
+	if len(reps) > 0 {
+		runs = reps[0].Runs
+	}
 	var b strings.Builder
 	b.WriteString(`# Calibration of the historical scenarios
 
@@ -27,15 +31,18 @@ shocks) or a model default; no scenario overrides a model default to meet
 a target.
 
 The rule: every combination of the free inputs' values runs on the
-calibration seeds 1–500; the chosen one meets the most targets of
+calibration seeds ` + seeds(CalibrationSeed, runs) + `; the chosen one meets the most targets of
 HISTORY.md there, then has the smallest total shortfall Σ max(0,
 threshold − share), then comes first in the grid (the values ascend, so a
 tie goes to the smaller values). Combinations the sources rule out (a
 constraint, stated where it applies) are not run. It is then run on the
-held-out seeds 1001–1500, which never enter the choice. A target is met
+held-out seeds ` + seeds(HeldOutSeed, runs) + `, which never enter the choice. A target is met
 only if it holds on both ranges. Shares are percentages of the runs a
 target counts, with 95% Wilson intervals.
 `)
+	if runs != Runs {
+		fmt.Fprintf(&b, "\n**Not the calibration of record:** %d runs per candidate and for the held-out check (`--runs %d`), where the record takes %d.\n", runs, runs, Runs)
+	}
 	for _, r := range reps {
 		writeReport(&b, r)
 	}

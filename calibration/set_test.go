@@ -60,6 +60,13 @@ func TestRunWithSet(t *testing.T) {
 	if strings.Contains(a.String(), "A probe") {
 		t.Error("the calibration of record calls itself a probe")
 	}
+	// Four runs say so, and name the seeds they ran on.
+	for _, want := range []string{"calibration seeds 1–4;", "held-out seeds 1001–1004,",
+		"**Not the calibration of record:** 4 runs per candidate and for the held-out check (`--runs 4`), where the record takes 500."} {
+		if !strings.Contains(a.String(), want) {
+			t.Errorf("the report of 4 runs does not say %q", want)
+		}
+	}
 	if !strings.Contains(b.String(), "**A probe, not the calibration of record:** every candidate and the held-out check ran with `--set params.p_weak=0.75`, `--set params.p_strong=0.75`") {
 		t.Errorf("the probe's report does not say what it ran with:\n%s", b.String()[:min(b.Len(), 2000)])
 	}
