@@ -321,6 +321,9 @@ func printExplanation(w io.Writer, c *sim.Compiled, r explanationReport) {
 		fmt.Fprintf(w, "  threat if it stood %.4f: gain %.4f\n", o.After, o.Gain)
 		fmt.Fprintf(w, "  honour probability %.3f, spread %.3f\n", o.Honour, o.Spread)
 		fmt.Fprintf(w, "  autonomy cost %.4f (largest term: %s)\n", o.Cost, o.Largest)
+		// Two groups of columns: how the state reads each partner, and
+		// what each partner adds to the autonomy cost.
+		fmt.Fprintf(w, "    %-8s %-19s %s\n", "", "─── it reads ────", "──────────── what it costs ────────────")
 		fmt.Fprintf(w, "    %-8s %10s %8s %9s %10s %10s %7s %7s\n", "partner", "divergence", "fear", "autonomy", "entrapment", "divergence", "fear", "total")
 		for _, p := range o.Costs {
 			fmt.Fprintf(w, "    %-8s %10.3f %8.3f %9.4f %10.4f %10.4f %7.4f %7.4f\n", p.Partner, p.Divergence, p.Fear, p.Autonomy, p.Entrapment, p.DivCost, p.FearCost, p.Total)

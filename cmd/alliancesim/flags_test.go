@@ -45,6 +45,11 @@ func TestFlagsChecked(t *testing.T) {
 		{[]string{"hypotheses", "T4", "--out", file}, "--out " + file + ": " + file + " is a file; allowed: a directory (made if missing)"},
 		{[]string{"hypotheses", "T4", "--out", filepath.Join(file, "d")}, ": " + file + " is a file; allowed: a directory"},
 		{[]string{"compare", "--out", file}, "--out " + file + ": " + file + " is a file"},
+		// A value its type cannot take, in our words, not strconv's.
+		{[]string{"run", "generic", "--seed", "-1"}, "--seed -1: allowed: a whole number ≥ 0"},
+		{[]string{"run", "generic", "--runs", "x"}, "--runs x: allowed: a whole number"},
+		{[]string{"run", "generic", "--json=maybe"}, "--json maybe: allowed: true or false"},
+		{[]string{"run", "generic", "--nope"}, "unknown flag: --nope; see alliancesim run --help"},
 		// Flags that would do nothing are refused, not ignored.
 		{[]string{"run", "generic", "--runs", "3", "--no-events"}, "--no-events applies to the files of --out, and there is no --out"},
 		{[]string{"run", "generic", "--force"}, "--force applies to the files of --out"},

@@ -101,7 +101,7 @@ unless it could not run.`,
 }
 
 func printTargets(w io.Writer, name string, runs int, seed uint64, res []targets.Result) {
-	fmt.Fprintf(w, "%s: %d runs, seeds %d–%d\n\n", name, runs, seed, seed+uint64(runs-1))
+	fmt.Fprintf(w, "%s: %s\n\n", name, runsAndSeeds(runs, seed))
 	// "of" is the number of runs a conditional target (A3, A7, E4) is
 	// measured over; the others are over every run.
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)

@@ -34,7 +34,7 @@ func main() {
 			for _, e := range list {
 				fmt.Fprintln(os.Stderr, e.Error())
 			}
-			fmt.Fprintf(os.Stderr, "%d error(s)\n", list.Total())
+			fmt.Fprintln(os.Stderr, count(list.Total(), "error", "errors"))
 		} else {
 			fmt.Fprintln(os.Stderr, "alliancesim:", err)
 		}
@@ -57,6 +57,7 @@ or TOML files.`,
 		Version: runner.ToolInfo().String(),
 	}
 	root.SetVersionTemplate("alliancesim {{.Version}}\n")
+	root.SetFlagErrorFunc(flagError)
 	root.AddCommand(newListCmd(), newParamsCmd(), newValidateCmd(), newShowCmd(), newMapCmd(), newRunCmd(), newSweepCmd(), newMergeCmd(), newCheckCmd(), newCompareCmd(), newHypothesesCmd(), newExplainCmd(), newCalibrateCmd(), newReportCmd(), newSensitivityCmd())
 	return root
 }

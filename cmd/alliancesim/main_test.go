@@ -90,7 +90,8 @@ func TestRunMany(t *testing.T) {
 			t.Errorf("missing %s", f)
 		}
 	}
-	// The same command again does nothing and says so.
+	// The same command again does nothing and says so (and not that it
+	// wrote the files).
 	root := newRoot()
 	var stdout, stderr bytes.Buffer
 	root.SetOut(&stdout)
@@ -98,6 +99,9 @@ func TestRunMany(t *testing.T) {
 	root.SetArgs([]string{"run", "generic", "--runs", "8", "--out", dir})
 	if err := root.ExecuteContext(context.Background()); err != nil || !strings.Contains(stderr.String(), "nothing to do") {
 		t.Fatalf("rerun into a complete directory: %v %s", err, stderr.String())
+	}
+	if strings.Contains(stdout.String(), "Written to") {
+		t.Errorf("a rerun that wrote nothing says it wrote:\n%s", stdout.String())
 	}
 }
 

@@ -64,6 +64,7 @@ func monteCarlo(ctx context.Context, w, errw io.Writer, sc *sim.Scenario, c *sim
 	}
 	update, finish := progress(sc.Name)
 	var summary *runner.Summary
+	wrote := o.out != ""
 	if o.out == "" {
 		s, err := runner.MonteCarlo(ctx, c, runner.Options{Runs: o.runs, Seed: o.seed, Workers: o.workers, Progress: update})
 		finish()
@@ -81,6 +82,7 @@ func monteCarlo(ctx context.Context, w, errw io.Writer, sc *sim.Scenario, c *sim
 		finish()
 		if errors.Is(err, runner.ErrComplete) {
 			fmt.Fprintf(errw, "%s already holds the complete output of this run; nothing to do (the summary below is the one there)\n", o.out)
+			wrote = false
 		} else if err != nil {
 			return interrupted(err, o.out)
 		}
@@ -96,7 +98,7 @@ func monteCarlo(ctx context.Context, w, errw io.Writer, sc *sim.Scenario, c *sim
 		return printJSON(w, summary)
 	}
 	printSummary(w, summary, sc.Calendar.MonthsPerTick)
-	if o.out != "" {
+	if wrote {
 		fmt.Fprintf(w, "\nWritten to %s: %s.\n", o.out, writtenFiles(o.out, o.events, false))
 	}
 	return nil
@@ -141,7 +143,7 @@ func printSummary(w io.Writer, s *runner.Summary, monthsPerTick int) {
 	if monthsPerTick > 1 {
 		unit = fmt.Sprintf("ticks of %d months", monthsPerTick)
 	}
-	fmt.Fprintf(w, "%s: %d runs, seeds %d–%d\n\n", s.Scenario, s.Runs, s.Seed, s.Seed+uint64(max(s.Runs-1, 0)))
+	fmt.Fprintf(w, "%s: %s\n\n", s.Scenario, runsAndSeeds(s.Runs, s.Seed))
 	fmt.Fprintln(w, "Share of runs in which it ever happened (95% interval)")
 	for _, k := range runner.ShareKeys {
 		fmt.Fprintf(w, "  %-32s %s\n", k, percent(s.Shares[k]))
@@ -172,8 +174,8 @@ func printSummary(w io.Writer, s *runner.Summary, monthsPerTick int) {
 			fmt.Fprintf(w, "  %s  no run had a patron alliance\n", h.Date)
 			continue
 		}
-		fmt.Fprintf(w, "  %s  mean %.2f over %d runs with a patron alliance; ≤ 0.3 in %s, ≥ 0.6 in %s of all runs\n",
-			h.Date, *h.Mean, h.Runs, percent(h.Share03), percent(h.Share06))
+		fmt.Fprintf(w, "  %s  mean %.2f over %s with a patron alliance; ≤ 0.3 in %s, ≥ 0.6 in %s of all runs\n",
+			h.Date, *h.Mean, count(h.Runs, "run", "runs"), percent(h.Share03), percent(h.Share06))
 	}
 	fc := s.FirstCommitment
 	fmt.Fprintf(w, "\nFirst patron commitment: in %s of runs", percent(fc.Share))
