@@ -32,12 +32,29 @@ func (d *Design) drawn() bool {
 	return d != nil && (d.Kind == "lhs" || d.Kind == "morris" || d.Kind == "sobol")
 }
 
-// compared is what of the design identifies the work, in words.
+// compared is what of the design identifies the work, in words: the kind
+// and, for a drawn design, only the settings it has (a grid's are all
+// zero, and "samples 0, levels 0" said nothing).
 func (d *Design) compared() string {
 	if d == nil {
-		return "none"
+		return "none (a single scenario)"
 	}
-	return fmt.Sprintf("%s (samples %d, levels %d, candidates %d, base %q)", d.Kind, d.Samples, d.Levels, d.Candidates, d.Base)
+	var parts []string
+	for _, f := range []struct {
+		name string
+		n    int
+	}{{"samples", d.Samples}, {"levels", d.Levels}, {"candidates", d.Candidates}} {
+		if f.n != 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", f.name, f.n))
+		}
+	}
+	if d.Base != "" {
+		parts = append(parts, "base "+d.Base)
+	}
+	if len(parts) == 0 {
+		return d.Kind
+	}
+	return d.Kind + " (" + strings.Join(parts, ", ") + ")"
 }
 
 // check reports a design that does not fit k varied paths and n points

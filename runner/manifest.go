@@ -121,20 +121,48 @@ func (m *Manifest) Differences(o *Manifest) []string {
 		add("custom measures", orNone(strings.Join(m.Measures, ", ")), orNone(strings.Join(o.Measures, ", ")))
 	}
 	if !slices.Equal(m.Vary, o.Vary) {
-		add("varied paths", strings.Join(m.Vary, ", "), strings.Join(o.Vary, ", "))
+		add("varied paths", orNone(strings.Join(m.Vary, ", ")), orNone(strings.Join(o.Vary, ", ")))
 	}
 	if len(m.Points) != len(o.Points) {
 		add("points", len(m.Points), len(o.Points))
 	} else {
 		for i := range m.Points {
-			a, b := mustJSON(m.Points[i]), mustJSON(o.Points[i])
-			if string(a) != string(b) {
-				add(fmt.Sprintf("point %d", i), string(a), string(b))
+			if what := m.Points[i].difference(&o.Points[i]); what != "" {
+				d = append(d, fmt.Sprintf("point %d: %s", i, what))
 				break
 			}
 		}
 	}
 	return d
+}
+
+// difference names, in words, the first field in which two points of a
+// plan differ, or "" if they do not.
+func (p *ManifestPoint) difference(o *ManifestPoint) string {
+	diff := func(what string, a, b any) string { return fmt.Sprintf("%s (%v here, %v there)", what, a, b) }
+	switch {
+	case fmt.Sprint(p.Values) != fmt.Sprint(o.Values):
+		return diff("values", p.Values, o.Values)
+	case p.ScenarioSHA256 != o.ScenarioSHA256:
+		return diff("scenario content (sha256)", shortHash(p.ScenarioSHA256), shortHash(o.ScenarioSHA256))
+	case p.Start != o.Start:
+		return diff("start", p.Start, o.Start)
+	case p.MonthsPerTick != o.MonthsPerTick:
+		return diff("months per tick", p.MonthsPerTick, o.MonthsPerTick)
+	case p.Ticks != o.Ticks:
+		return diff("ticks", p.Ticks, o.Ticks)
+	case !slices.Equal(p.HubTicks, o.HubTicks):
+		return diff("hub ticks", p.HubTicks, o.HubTicks)
+	case p.SeriesEvery != o.SeriesEvery:
+		return diff("series every", p.SeriesEvery, o.SeriesEvery)
+	case !slices.Equal(p.Unit, o.Unit):
+		return diff("unit coordinates", p.Unit, o.Unit)
+	}
+	if a, b := mustJSON(p), mustJSON(o); string(a) != string(b) {
+		// A field added later and not named above.
+		return diff("record", string(a), string(b))
+	}
+	return ""
 }
 
 // validate checks a manifest read from disk as any input is checked, so

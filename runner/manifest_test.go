@@ -205,3 +205,28 @@ func TestManifestSizeCapped(t *testing.T) {
 		t.Error("a refused plan must write nothing")
 	}
 }
+
+// Differences names what differs in words: a design by the settings it
+// has, a point by its first differing field (they used to be a Go struct
+// with every zero field and two JSON records).
+func TestDifferencesInWords(t *testing.T) {
+	point := ManifestPoint{Values: []any{0.5}, Start: "1950-01", MonthsPerTick: 1, Ticks: 24, HubTicks: []int{0}}
+	a := Manifest{Vary: []string{"params.sea_cost"}, Design: &Design{Kind: "grid"}, Points: []ManifestPoint{point}}
+	b := a
+	b.Design = &Design{Kind: "morris", Samples: 4, Levels: 6}
+	other := point
+	other.Ticks = 36
+	b.Points = []ManifestPoint{other}
+	got := strings.Join(a.Differences(&b), "; ")
+	want := "design (grid here, morris (samples 4, levels 6) there); point 0: ticks (24 here, 36 there)"
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	c := Manifest{Points: []ManifestPoint{point}}
+	if got := strings.Join(a.Differences(&c), "; "); got != "design (grid here, none (a single scenario) there); varied paths (params.sea_cost here, none there)" {
+		t.Errorf("a sweep against a single scenario: %s", got)
+	}
+	if d := a.Differences(&a); len(d) != 0 {
+		t.Errorf("a manifest differs from itself: %v", d)
+	}
+}
