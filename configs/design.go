@@ -222,12 +222,8 @@ func (x *Experiment) Resample(n int) error {
 func (x *Experiment) SetBase(as []Assignment) error {
 	sets := slices.Clone(x.sets)
 	for _, a := range as {
-		kind, msg := varyPath(a.Path)
-		if msg != "" {
-			return fmt.Errorf("%q %s", a.Path, msg)
-		}
-		if msg := checkValue(a.Path, kind, a.Value); msg != "" {
-			return fmt.Errorf("%s: %s", a.Path, msg)
+		if _, err := a.check(); err != nil {
+			return err
 		}
 		if slices.Contains(x.Vary, a.Path) {
 			return fmt.Errorf("%s is varied by %s; allowed: a path the experiment does not vary (%s)", a.Path, x.File, strings.Join(x.Vary, ", "))

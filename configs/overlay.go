@@ -119,6 +119,19 @@ func ParseAssignment(s string) (Assignment, error) {
 	return a, nil
 }
 
+// check reports whether the assignment's path names a value an overlay can
+// set and its value fits the path, returning the path's kind.
+func (a Assignment) check() (valueKind, error) {
+	kind, msg := varyPath(a.Path)
+	if msg != "" {
+		return kind, fmt.Errorf("%q %s", a.Path, msg)
+	}
+	if msg := checkValue(a.Path, kind, a.Value); msg != "" {
+		return kind, fmt.Errorf("%s: %s", a.Path, msg)
+	}
+	return kind, nil
+}
+
 // Apply sets every assignment's path in a resolved scenario through one
 // overlay, checked as a file extending the scenario would be; errors name
 // the path. The scenario is replaced by the result only if it is valid.
@@ -128,12 +141,9 @@ func Apply(sc *sim.Scenario, as []Assignment) error {
 	}
 	paths, values := make([]string, len(as)), make([]string, len(as))
 	for i, a := range as {
-		kind, msg := varyPath(a.Path)
-		if msg != "" {
-			return fmt.Errorf("%q %s", a.Path, msg)
-		}
-		if msg := checkValue(a.Path, kind, a.Value); msg != "" {
-			return fmt.Errorf("%s: %s", a.Path, msg)
+		kind, err := a.check()
+		if err != nil {
+			return err
 		}
 		v, err := valueTOML(kind, a.Value)
 		if err != nil {

@@ -69,12 +69,17 @@ func (o *opt[T]) UnmarshalTOML(v any) error {
 
 // ok reports whether the value is set and of the right type; if it is set
 // with a wrong type it records the error.
-func (o *opt[T]) ok(e *errs, want string) bool {
-	if !o.Set {
+func (o *opt[T]) ok(e *errs, want string) bool { return typedOK(o.Set, o.Bad, o.Loc, e, want) }
+
+// typedOK is ok for any value kept as written: false if it is not set;
+// false, recording an error at loc, if bad holds a value of the wrong
+// type.
+func typedOK(set bool, bad any, loc Loc, e *errs, want string) bool {
+	if !set {
 		return false
 	}
-	if o.Bad != nil {
-		e.at(o.Loc, "%s is %s; allowed: %s", show(o.Bad), typeName(o.Bad), want)
+	if bad != nil {
+		e.at(loc, "%s is %s; allowed: %s", show(bad), typeName(bad), want)
 		return false
 	}
 	return true
@@ -141,16 +146,7 @@ func (o *optIDs) UnmarshalTOML(v any) error {
 
 // ok reports whether the list is set and holds only strings; if not it
 // records the error.
-func (o *optIDs) ok(e *errs, want string) bool {
-	if !o.Set {
-		return false
-	}
-	if o.Bad != nil {
-		e.at(o.Loc, "%s is %s; allowed: %s", show(o.Bad), typeName(o.Bad), want)
-		return false
-	}
-	return true
-}
+func (o *optIDs) ok(e *errs, want string) bool { return typedOK(o.Set, o.Bad, o.Loc, e, want) }
 
 // rawFile is a scenario file as written: nothing defaulted, nothing checked.
 type rawFile struct {
