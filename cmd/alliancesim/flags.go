@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/alliancesim/alliancesim/runner"
 )
@@ -55,8 +57,17 @@ func checkOutFile(path string) error {
 // checkOutDir refuses, before any work, an --out directory that could not
 // be written at the end: an existing file, or a path under a file or
 // under a directory that is not writable. A missing directory is made
-// when the results are written.
-func checkOutDir(path string) error {
+// when the results are written. An existing one may hold only ours, the
+// files the command writes (and a report drawn from them): another
+// command's output or someone's files are never overwritten.
+func checkOutDir(path string, ours ...string) error {
+	if entries, err := os.ReadDir(path); err == nil {
+		for _, e := range entries {
+			if !slices.Contains(ours, e.Name()) && e.Name() != "report.html" {
+				return fmt.Errorf("--out %s holds %s, which this command does not write; allowed: a new or empty directory, or one holding only %s", path, e.Name(), strings.Join(append(ours, "report.html"), ", "))
+			}
+		}
+	}
 	dir := path
 	for {
 		fi, err := os.Stat(dir)

@@ -45,6 +45,8 @@ func TestFlagsChecked(t *testing.T) {
 		{[]string{"hypotheses", "T4", "--out", file}, "--out " + file + ": " + file + " is a file; allowed: a directory (made if missing)"},
 		{[]string{"hypotheses", "T4", "--out", filepath.Join(file, "d")}, ": " + file + " is a file; allowed: a directory"},
 		{[]string{"compare", "--out", file}, "--out " + file + ": " + file + " is a file"},
+		{[]string{"hypotheses", "T4", "--out", tmp}, "--out " + tmp + " holds a-file, which this command does not write; allowed: a new or empty directory, or one holding only hypotheses.csv, hypotheses.json, report.html"},
+		{[]string{"compare", "--out", tmp}, "holds a-file, which this command does not write; allowed: a new or empty directory, or one holding only scorecard.csv, report.html"},
 		// A value its type cannot take, in our words, not strconv's.
 		{[]string{"run", "generic", "--seed", "-1"}, "--seed -1: allowed: a whole number ≥ 0"},
 		{[]string{"run", "generic", "--runs", "x"}, "--runs x: allowed: a whole number"},

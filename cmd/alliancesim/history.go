@@ -192,7 +192,7 @@ met). With --out DIR it also writes DIR/scorecard.csv.`,
 				return err
 			}
 			if out != "" {
-				if err := checkOutDir(out); err != nil {
+				if err := checkOutDir(out, "scorecard.csv"); err != nil {
 					return err
 				}
 			}

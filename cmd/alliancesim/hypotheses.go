@@ -58,7 +58,7 @@ The verdicts and the power of the default run counts are explained in
 				return fmt.Errorf("--layouts %d: allowed: a whole number ≥ 1", layouts)
 			}
 			if out != "" {
-				if err := checkOutDir(out); err != nil {
+				if err := checkOutDir(out, "hypotheses.csv", "hypotheses.json"); err != nil {
 					return err
 				}
 			}
