@@ -112,6 +112,13 @@ func Read(dir string) (*Input, error) {
 	if in.Summary == nil {
 		return nil, fmt.Errorf("%s: no summary in summary.json", dir)
 	}
+	var points []runner.PointSummary
+	if in.Sweep != nil {
+		points = in.Sweep.Points
+	}
+	if err := checkSummary(in.Summary, points); err != nil {
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
 	in.readScenario()
 	return in, nil
 }
