@@ -1,0 +1,75 @@
+package input
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+)
+
+func TestReadFile(t *testing.T) {
+	dir := t.TempDir()
+	small := filepath.Join(dir, "small.toml")
+	if err := os.WriteFile(small, []byte("a = 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := ReadFile(small); err != nil || string(b) != "a = 1\n" {
+		t.Fatalf("a small file: %q, %v", b, err)
+	}
+	// At the limit, read; one byte past it, refused (a sparse file: no
+	// disk is used).
+	big := filepath.Join(dir, "big.toml")
+	for _, c := range []struct {
+		size int64
+		ok   bool
+	}{{MaxFileSize, true}, {MaxFileSize + 1, false}} {
+		if err := os.Truncate(big, 0); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			t.Fatal(err)
+		}
+		f, err := os.Create(big)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := f.Truncate(c.size); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		b, err := ReadFile(big)
+		switch {
+		case c.ok && (err != nil || len(b) != MaxFileSize):
+			t.Errorf("%d bytes: %d read, %v", c.size, len(b), err)
+		case !c.ok:
+			var pe *fs.PathError
+			if !errors.As(err, &pe) || pe.Path != big || err.Error() != "read "+big+": larger than 16 MiB (16777217 bytes or more); allowed: a file of at most 16 MiB" {
+				t.Errorf("%d bytes: %v", c.size, err)
+			}
+			if why, ok := Why(err); !ok || why != "larger than 16 MiB (16777217 bytes or more)" {
+				t.Errorf("Why: %q, %v", why, ok)
+			}
+		}
+	}
+	// A directory and a named pipe are refused without blocking.
+	fifo := filepath.Join(dir, "pipe")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]string{
+		dir:  "read " + dir + ": a directory, not a regular file; allowed: a regular file",
+		fifo: "read " + fifo + ": a named pipe (FIFO), not a regular file; allowed: a regular file",
+	} {
+		if _, err := ReadFile(path); err == nil || err.Error() != want {
+			t.Errorf("got %v, want %s", err, want)
+		}
+	}
+	if _, err := ReadFile("/dev/null"); err == nil || err.Error() != "read /dev/null: a device, not a regular file; allowed: a regular file" {
+		t.Errorf("/dev/null: %v", err)
+	}
+	if _, err := ReadFile(filepath.Join(dir, "missing")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a missing file: %v", err)
+	}
+	if _, ok := Why(errors.New("other")); ok {
+		t.Error("Why of another error")
+	}
+}
