@@ -56,22 +56,3 @@ func TestUntouchedFoldIsExact(t *testing.T) {
 		t.Fatalf("the test world should see occupations (%d) mid-tick", occupied)
 	}
 }
-
-// A client of revisionism 0 that a scripted shock made revisionist
-// provokes: the skip before the draw reads the shocked revisionism, as
-// the probability does. (It read the revisionism of the scenario file,
-// so a shocked client never provoked.) σ(logit(0.01) + 10) = 0.9955:
-// with provoke_rate 1 the client provokes at once.
-func TestShockedClientProvokes(t *testing.T) {
-	sc := testScenario()
-	sc.Params.ProvokeRate = 1
-	sc.Events = []ScriptedEvent{{Tick: 0, Kind: ScriptIntent, Actor: "c1", Delta: MaxShock}}
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.Step()
-	for _, e := range w.events {
-		if e.Type == EventProvocation && e.Actor == c1 {
-			return
-		}
-	}
-	t.Fatalf("the shocked client did not provoke: %v", describe(w))
-}

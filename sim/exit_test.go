@@ -1,6 +1,11 @@
 package sim
 
-import "testing"
+import (
+	"math"
+	"testing"
+
+	"github.com/alliancesim/alliancesim/agents"
+)
 
 // TestIndigenousAllianceOutlivesItsPatron: an alliance the clients made
 // before the patron joined stays in force among them when the patron
@@ -96,5 +101,159 @@ func TestCohesionAtFormationRecorded(t *testing.T) {
 	}
 	if al.Cohesion == al.CohesionFormed {
 		t.Errorf("cohesion %v did not follow the pictures (%v, %v) since formation", al.Cohesion, w.picture[c1], w.picture[c2])
+	}
+}
+
+// Cohesion h = agents.Cohesion of the members' threat pictures. A patron's
+// picture is the stake-weighted quadratic mean of its clients' pictures,
+// √(Σ s·x²/Σ s), if that exceeds its own: with pictures pat 0.1, c1 0.6,
+// c2 0.2, c3 0.4 and stakes 1, x_pat = √((0.36 + 0.04 + 0.16)/3) =
+// √(0.56/3) = 0.432049379893857. For S = {pat, c1}: mean m = (x_pat +
+// 0.6)/2 = 0.516024689946929; divergences |x − m|/(x + m) =
+// 0.0885746301100436 and 0.0752450289043916; h = 1 − their mean =
+// 0.918090170492782. cohesionAndExit sets it, and pat's help to c1 is
+// h·P(pat→c1) = 0.918090170492782·3.292869816564158 = 3.02315141129993.
+func TestCohesion(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	al := w.form(set(pat, c1), true, OriginBilateral)
+	w.directPicture[pat], w.directPicture[c1], w.directPicture[c2], w.directPicture[c3] = 0.1, 0.6, 0.2, 0.4
+	w.patronTotals()
+	nearly(t, "pat's picture", w.picture[pat], math.Sqrt(0.56/3), handTol)
+	nearly(t, "cohesionOf", w.cohesionOf(set(pat, c1)), 0.918090170492782, handTol)
+	w.reviewing = 0 // no exit decisions
+	w.cohesionAndExit()
+	nearly(t, "the alliance's cohesion", al.Cohesion, 0.918090170492782, handTol)
+	nearly(t, "pat's help to c1", w.help[c1], 3.02315141129993, handTol)
+}
+
+// Exit: a member leaves when staying is worse than its position without
+// the alliance by more than the exit cost, with the softmax noise of its
+// temperature (0 here: certainly). Clients of an imposed alliance hold
+// only the commitment the patron asked of them: their exit cost is
+// exit_cost·(1 − μ) = 0.05·0.2 = 0.01; a client of an indigenous alliance
+// and the patron pay the full 0.05. c1 fears c2 (grievance 0.9, feared as
+// a revival, grievance_fear 1), so staying in A = {pat, c1, c2} is worse
+// than leaving by some margin m > 0; with exit_cost 2m the imposed
+// client's exit cost is 0.4m < m: it leaves; in the same alliance of
+// indigenous origin 2m > m: it stays.
+func TestExit(t *testing.T) {
+	build := func(exitCost float64) (*World, *Alliance) {
+		sc := testScenario()
+		sc.Params.GrievanceFear = 1
+		sc.Params.ExitCost = exitCost
+		sc.States[c1].Grievance = map[string]float64{"c2": 0.9}
+		w := NewWorld(mustCompile(t, sc), 1)
+		w.perceive()
+		return w, w.form(set(pat, c1, c2), true, OriginImposed)
+	}
+	w, al := build(0.05)
+	nearly(t, "exit cost of an imposed alliance's client", w.exitCost(al, c1), 0.01, handTol)
+	nearly(t, "exit cost of its patron", w.exitCost(al, pat), 0.05, handTol)
+	al.Origin = OriginIndigenous
+	nearly(t, "exit cost of an indigenous alliance's client", w.exitCost(al, c1), 0.05, handTol)
+	al.Origin = OriginImposed
+
+	// the margin: c1's value alone (no ally left: self-help) less its
+	// value of staying, from the baseline of its threat without A
+	without := w.threatUnder(c1, change{drop: al.ID})
+	stay := w.appraiseFrom(c1, set(pat, c2), true, OriginImposed, without, w.threat[c1], 0).value
+	alone := w.c.valuation[c1].Value(agents.SelfHelp(without, w.reference[c1], w.c.costs), &w.c.decision[c1])
+	margin := alone - stay
+	if margin <= 0 {
+		t.Fatalf("set-up: c1 should prefer leaving A (margin %v)", margin)
+	}
+	if got := w.leaveProbability(al, c1); got != 1 {
+		t.Errorf("at exit cost 0.05 (0.01 for c1) c1 leaves with %v, want 1", got)
+	}
+	w, al = build(2 * margin)
+	if got := w.leaveProbability(al, c1); got != 1 {
+		t.Errorf("imposed, exit cost 2m: c1 leaves with %v, want 1 (it pays 0.4m < m)", got)
+	}
+	al.Origin = OriginIndigenous
+	if got := w.leaveProbability(al, c1); got != 0 {
+		t.Errorf("indigenous, exit cost 2m: c1 leaves with %v, want 0 (it pays 2m > m)", got)
+	}
+	// with noise: temperature 0.1 errs with σ(−1/0.1) = σ(−10)
+	w.c.decision[c1].Temperature = 0.1
+	nearly(t, "indigenous, at temperature 0.1", w.leaveProbability(al, c1), 1/(1+math.Exp(10)), handTol)
+}
+
+// Entrapment: after c1's provocation at tick 5, its strong allies — pat in
+// S = {pat, c1} — pay entrapment_cost (0.1) against their stay value for
+// entrapment_memory (24) ticks: through tick 28, not at 29. Its weak
+// allies (c2, c3 in W = {c1, c2, c3}) pay nothing, nor does c1 itself.
+//
+// The penalty is an autonomy cost: the good outcome falls by 0.1·(1 − v),
+// the bad by 0.1·(1 + v). pat values by expected utility, so its stay
+// value falls by 0.1·(p(1 − v) + (1 − p)(1 + v)) = 0.1·(1 + v − 2pv),
+// v = 1 − e^(−0.5) = 0.393469340287367 (strong, one partner) and p =
+// p_strong·(1 − d) with d the divergence of pat's and c1's pictures. With
+// an exit cost halfway between its margins without and with the penalty,
+// pat stays before the provocation and leaves after it.
+func TestEntrapmentPenalty(t *testing.T) {
+	build := func(exitCost float64) (*World, *Alliance) {
+		sc := testScenario()
+		sc.Params.ProvokeRate = 1
+		sc.Params.ControlBilateral, sc.Params.ControlTrilateral, sc.Params.ControlMultilateral = 0, 0, 0
+		sc.Params.ExitCost = exitCost
+		sc.States[c1].Revisionism = 1
+		sc.States[pat].Decision = agents.DecisionOverrides{"valuation": "expected_utility"}
+		w := NewWorld(mustCompile(t, sc), 1)
+		w.perceive()
+		w.tick = 5
+		s := w.form(set(pat, c1), true, OriginBilateral).ID
+		w.form(set(c1, c2, c3), false, OriginClient)
+		return w, &w.alliances[s]
+	}
+	w, s := build(0.05)
+	stayAlone := func(penalty float64) (stay, alone float64) {
+		without := w.threatUnder(pat, change{drop: s.ID})
+		stay = w.appraiseFrom(pat, set(c1), true, OriginBilateral, without, w.threat[pat], penalty).value
+		alone = w.c.valuation[pat].Value(agents.SelfHelp(without, w.reference[pat], w.c.costs), &w.c.decision[pat])
+		return
+	}
+	stay0, alone := stayAlone(0)
+	stayP, _ := stayAlone(0.1)
+	v := 1 - math.Exp(-0.5)
+	p := 0.9 * (1 - agents.Divergence(w.picture[pat], w.picture[c1]))
+	nearly(t, "stay value lost to the penalty", stay0-stayP, 0.1*(1+v-2*p*v), handTol)
+
+	w.crises()
+	if len(w.events) == 0 || w.events[len(w.events)-1].Type != EventProvocation {
+		t.Fatalf("c1 should provoke: %v", describe(w))
+	}
+	for _, al := range w.alliances {
+		for m := 0; m < w.c.n; m++ {
+			want := int32(0)
+			if al.ID == s.ID && m == pat {
+				want = 5 + 24
+			}
+			if al.penaltyUntil[m] != want {
+				t.Errorf("alliance %d: %s pays until %d, want %d", al.ID, w.c.id[m], al.penaltyUntil[m], want)
+			}
+		}
+	}
+
+	// The exit decision: an exit cost halfway between the margins
+	// alone − stay without and with the penalty.
+	exitCost := (alone - stay0 + alone - stayP) / 2
+	if !(alone-stay0 < exitCost && exitCost < alone-stayP && exitCost > 0) {
+		t.Fatalf("set-up: margins %v and %v should bracket a positive exit cost", alone-stay0, alone-stayP)
+	}
+	w2, s2 := build(exitCost)
+	for _, c := range []struct {
+		tick  int
+		leave float64
+	}{{5, 0}, {6, 1}, {28, 1}, {29, 0}} {
+		w2.tick = c.tick
+		if c.tick == 6 {
+			w2.tick = 5
+			w2.crises() // the provocation, at tick 5
+			w2.tick = 6
+		}
+		if got := w2.leaveProbability(s2, pat); got != c.leave {
+			t.Errorf("tick %d: pat leaves with probability %v, want %v", c.tick, got, c.leave)
+		}
 	}
 }

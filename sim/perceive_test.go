@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"fmt"
 	"math"
 	"testing"
 
@@ -47,6 +48,155 @@ func TestTauIsRawThreat(t *testing.T) {
 		}
 		if checked < n {
 			t.Errorf("weights %+v: only %d pairs with a threat", weights, checked)
+		}
+	}
+}
+
+// A client's threat falls when an alliance forms: allies add defence.
+func TestAllianceLowersThreat(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	before := w.threat[c1]
+	w.form(set(pat, c1), true, OriginBilateral)
+	if !(w.threat[c1] < before) {
+		t.Errorf("c1's threat %v → %v should fall when the patron commits", before, w.threat[c1])
+	}
+	if w.defence[c1] <= w.geo.Defence(c1, w.land[c1], 0) {
+		t.Error("allied help should raise c1's defence")
+	}
+}
+
+// Clients of an imposed alliance hold only the commitment the patron asked
+// of them (docs/model.md §7.9): each is the other's ally (friendly intent)
+// but stands by it with weight 0, so neither its help nor its punishment
+// counts, it never honours in a crisis, and in c1's appraisal it costs
+// only its fear term and is not in the honour probability; the patron
+// stands by both with h. In an alliance the clients built (indigenous)
+// they stand by each other with h.
+//
+// W = {pat, c1, c2}, strong, cohesion 1. Help to c1 is
+// Σ weight·P(j→c1): imposed, pat's only, 3.292869816564158; indigenous,
+// plus c2's P(c2→c1) = 0.951229424500714, 4.244099241064872.
+func TestImposedClientsStandByThePatronOnly(t *testing.T) {
+	for _, tc := range []struct {
+		origin   Origin
+		c2, help float64
+	}{
+		{OriginImposed, 0, 3.292869816564158},
+		{OriginIndigenous, 1, 4.244099241064872},
+	} {
+		sc := testScenario()
+		sc.Params.OccupyCells = 0
+		w := NewWorld(mustCompile(t, sc), 1)
+		w.perceive()
+		withCohesion(w, w.form(set(pat, c1, c2), true, tc.origin), 1)
+		row := &w.ties[c1]
+		if !row.allies.Has(c2) || !row.allies.Has(pat) {
+			t.Errorf("%v: c1's allies %v, want pat and c2", tc.origin, row.allies)
+		}
+		nearly(t, tc.origin.String()+": c2's weight for c1", row.weight[c2], tc.c2, 0)
+		nearly(t, tc.origin.String()+": pat's weight for c1", row.weight[pat], 1, 0)
+		nearly(t, tc.origin.String()+": help to c1", w.help[c1], tc.help, 1e-12)
+		// the hypothetical of the same alliance gives the same ties
+		hyp := w.tiesUnder(c3, change{add: set(pat, c3, c2), h: 1, origin: tc.origin, drop: -1})
+		nearly(t, tc.origin.String()+": hypothetical weight of c2 for c3", hyp.weight[c2], tc.c2, 0)
+		honoured := 0
+		for range 200 {
+			from := len(w.events)
+			w.challenge(adv, c1)
+			for _, e := range w.events[from:] {
+				if e.Type == EventChallenge && e.Others.Has(c2) {
+					honoured++
+				}
+			}
+		}
+		if (honoured > 0) != (tc.c2 > 0) {
+			t.Errorf("%v: c2 honoured %d of 200 crises of c1", tc.origin, honoured)
+		}
+		// what c1 weighs: c2 pledges nothing in an imposed alliance, so it
+		// costs only its fear term and its coming is not in the honour
+		// probability (docs/model.md §8.2 item 23)
+		k, c := w.c.commitment(true), w.c.costs
+		terms := w.partnerTerms(c1, set(pat, c2), tc.origin, nil)
+		if terms[1].Unpledged != (tc.c2 == 0) || terms[0].Unpledged {
+			t.Errorf("%v: unpledged pat %v, c2 %v", tc.origin, terms[0].Unpledged, terms[1].Unpledged)
+		}
+		patCost, c2Cost := terms[0].Costs(k, c).Total(), c.Threat*terms[1].Fear
+		honour := w.c.honour(true) * (1 - terms[0].Divergence)
+		if tc.c2 > 0 {
+			p := terms[1]
+			p.Unpledged = false
+			c2Cost = p.Costs(k, c).Total()
+			honour = w.c.honour(true) * (2 - terms[0].Divergence - terms[1].Divergence) / 2
+		}
+		a := w.appraise(c1, set(pat, c2), true, tc.origin)
+		nearly(t, tc.origin.String()+": c1's cost", a.terms.Cost, patCost+c2Cost, 1e-15)
+		nearly(t, tc.origin.String()+": c1's honour probability", a.terms.Honour, honour, 1e-15)
+	}
+}
+
+// The status-quo reference point (docs/model.md §7.3): Compile's reference
+// is the noise-free total threat at tick 0 with no grievance or memory,
+// every adversary at status_quo_revisionism (½ by default) and every other
+// state at revisionism zero — what power, geography, ideology and an
+// adversary of undecided intent give. Intent from ideology is
+// ψ·|Δideology|/2 = 0.15·|Δideology|; τ = I·(Pw + G + 2·Occ)/4, Pw =
+// economy/10, Occ = denial·credibility with no allies (Def = own land),
+// T = 1 − Π(1 − τ).
+//
+// With the adversary's status-quo revisionism at 0, intent is ideology's
+// alone:
+//
+//	c1: pat I 0.03, Pw 1, G 0.548812, P 3.29287, Occ 0.702287: τ 0.0221503889376
+//	    adv I 0.27, Pw 0.8, G 0.951229, P 7.60984, Occ 0.86885: τ 0.235502759546
+//	    (c2, c3: same ideology, no intent) T = 0.252436670763865
+//	c2: pat τ 0.0234133892746, adv τ 0.227543187746: T = 0.245629019788907
+//	c3: pat τ 0.0242734378358, adv τ 0.216317394834: T = 0.235340065833241
+//	adv: pat τ 0.125924447506, c1 0.0718754838589, c2 0.0655623599875,
+//	    c3 0.0572436888946: T = 0.285330924261889
+//	pat: direct (clients 0.0048661, 0.0055322, 0.0060352; adv 0.0975825)
+//	    0.112331575038759; its clients' threats from adv, x = 0.235502759546,
+//	    0.227543187746, 0.216317394834, stakes 1, quadratic mean
+//	    √(Σx²/3) = 0.226591164399057, the larger: T = 0.226591164399057
+//
+// At ½ each client reads adv with I = 1 − (1 − ½)(1 − 0.27) = 0.635, so
+// its τ from adv is 0.635/0.27 of the above — 0.553867601154, 0.535147867477,
+// 0.508746465628 — and T_c1 = 1 − (1 − 0.0221503889376)(1 − 0.553867601154)
+// = 0.563749607307, T_c2 = 0.546031631411; the patron's direct threat
+// (adv I = 1 − ½·0.7 = 0.65: 0.2114 from adv, 0.2243 in all) is below its
+// clients' quadratic mean √(Σx²/3) = 0.532908849605; the adversary reads
+// no adversary and keeps 0.285330924261889.
+//
+// Revisionism (adv 0.8), a grievance, perception noise and a scripted
+// shock change none of it; a reference the scenario gives is kept.
+func TestStatusQuoReference(t *testing.T) {
+	for _, tc := range []struct {
+		revisionism float64
+		want        []float64 // pat, c1, c2, c3 (given), adv
+	}{
+		{0.5, []float64{0.532908849605189, 0.563749607306574, 0.546031631410600, 0.42, 0.285330924261889}},
+		{0, []float64{0.226591164399057, 0.252436670763865, 0.245629019788907, 0.42, 0.285330924261889}},
+	} {
+		sc := testScenario()
+		if sc.Params.StatusQuoRevisionism != 0.5 {
+			t.Fatalf("default status_quo_revisionism %v, want 0.5", sc.Params.StatusQuoRevisionism)
+		}
+		sc.Params.StatusQuoRevisionism = tc.revisionism
+		sc.Params.PerceptionNoise = 0.5
+		sc.States[c1].Grievance = map[string]float64{"adv": 0.5}
+		sc.Events = []ScriptedEvent{{Tick: 0, Kind: ScriptIntent, Actor: "adv", Delta: 2}}
+		sc.States[c3].HasReference, sc.States[c3].Reference = true, 0.42
+		c := mustCompile(t, sc)
+		for i, r := range tc.want {
+			nearly(t, fmt.Sprintf("at %v, %s's reference", tc.revisionism, c.id[i]), c.reference[i], r, 1e-12)
+		}
+		w := NewWorld(c, 1)
+		w.Step()
+		for i, r := range tc.want {
+			nearly(t, fmt.Sprintf("at %v, %s's reference point at tick 0", tc.revisionism, c.id[i]), w.Reference(i), r, 1e-12)
+		}
+		if !w.InLosses(c1) {
+			t.Errorf("at %v: adv's revisionism (0.8, and a shock) puts c1's threat above the status quo: losses", tc.revisionism)
 		}
 	}
 }

@@ -1,10 +1,6 @@
 package sim
 
-import (
-	"testing"
-
-	"github.com/alliancesim/alliancesim/agents"
-)
+import "github.com/alliancesim/alliancesim/agents"
 
 // The states of testScenario, by index.
 const (
@@ -24,6 +20,27 @@ const (
 //	AAAA1122233~~PP
 const testMap = "AAAA1122233~~PP\nAAAA1122233~~PP\nAAAA1122233~~PP"
 
+// testScenario is the theatre of testMap, on which the hand-computed
+// tests of the mechanisms of docs/model.md §7 (and of the reference point
+// of §7.3 and the policy review of §7.13) run:
+//
+//	AAAA1122233~~PP    adv: columns 0-3, c1: 4-5, c2: 6-8, c3: 9-10,
+//	AAAA1122233~~PP    sea: 11-12, pat: 13-14; three identical rows
+//	AAAA1122233~~PP
+//
+// Entering land costs 1 and sea 3, so D(adv→c1) = 1, D(adv→c2) = 3,
+// D(adv→c3) = 6, D(pat→c1) = 3+3+6 = 12, D(pat→c2) = 9, D(pat→c3) = 7,
+// D(adv→pat) = D(pat→adv) = 14. The adversary and the clients share one
+// landmass; the patron is across the strait, so it carries min(land,
+// sealift·naval) = min(6, 0.5·20) = 6 over water. With range 20:
+//
+//	P(adv→c1) = 8·e^(−1/20)  = 7.609835396005712
+//	P(pat→c1) = 6·e^(−12/20) = 3.292869816564158
+//	P(c2→c1)  = 1·e^(−1/20)  = 0.951229424500714
+//
+// Forces: pat land 6, naval 20, economy 10; each client land 1, economy
+// 1; adv land 8, naval 2, economy 8, revisionism 0.8. No rough: Def(c) =
+// land_c + allied help. κ = 2, F₀ = 1, ε = 1e-6.
 func testScenario() *Scenario {
 	d := agents.DefaultDecision()
 	d.Temperature = 0
@@ -46,35 +63,4 @@ func testScenario() *Scenario {
 			state("adv", Adversary, 'A', 8, 2, 8, 0.8, -1),
 		},
 	}
-}
-
-// twinWorlds returns two worlds of testScenario with the same seed, each
-// stepped once and holding a strong bilateral of the patron and c1: one to
-// probe, one to compare its random stream with.
-func twinWorlds(t testing.TB) (w, twin *World) {
-	t.Helper()
-	c := mustCompile(t, testScenario())
-	w, twin = NewWorld(c, 7), NewWorld(c, 7)
-	for _, x := range []*World{w, twin} {
-		x.Step()
-		x.form(set(pat, c1), true, OriginBilateral)
-	}
-	return w, twin
-}
-
-func mustCompile(t testing.TB, sc *Scenario) *Compiled {
-	t.Helper()
-	c, err := Compile(sc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
-
-func set(ids ...int) agents.Set {
-	var s agents.Set
-	for _, i := range ids {
-		s = s.With(i)
-	}
-	return s
 }

@@ -1,7 +1,6 @@
 package sim
 
 import (
-	"fmt"
 	"testing"
 
 	"github.com/alliancesim/alliancesim/agents"
@@ -34,31 +33,4 @@ func TestScenarioDecisionHonoured(t *testing.T) {
 	if c.Decision(pat).Strategy != "prospect" || c.Decision(c2).Strategy != "powerplay" || c.Scenario().States[c2].Decision["strategy"] != "powerplay" {
 		t.Error("a change to the scenario after Compile reached the Compiled")
 	}
-}
-
-// The scenario-level strategy changes what happens: an assurance patron
-// (the default) that will not impose waits for its clients at tick 0;
-// with the scenario's strategy set to prospect, and no override, the
-// patron proposes at once.
-func TestScenarioStrategyActs(t *testing.T) {
-	for _, strategy := range []string{"assurance", "prospect"} {
-		sc := testScenario()
-		sc.Decision.Strategy = strategy
-		sc.Decision.ImposeThreshold = 1
-		w := NewWorld(mustCompile(t, sc), 1)
-		w.perceive()
-		w.startReviews()
-		w.patronRound(pat)
-		if proposed := len(w.events) > 0; proposed != (strategy == "prospect") {
-			t.Errorf("strategy %s: patron proposed %v; events %v", strategy, proposed, describe(w))
-		}
-	}
-}
-
-func describe(w *World) []string {
-	var out []string
-	for i := range w.events {
-		out = append(out, fmt.Sprintf("%+v", w.EventRecord(&w.events[i])))
-	}
-	return out
 }

@@ -1,0 +1,397 @@
+package sim
+
+import (
+	"math"
+	"testing"
+
+	"github.com/alliancesim/alliancesim/agents"
+)
+
+// An ideology event moves its actor's ideology at its tick, and with it the
+// intent read across every pair it belongs to (docs/model.md §7.2):
+// intent = 1 − (1 − r)(1 − ψ·|Δideology|/2)(1 − g)(1 − m), ψ 0.3, no
+// grievance or memory here (challenges are off).
+//
+// Before, adv at −1: c1 (0.8) reads 1 − 0.2·(1 − 0.3·1.8/2) = 0.854 into
+// adv; pat (1) reads 1 − 0.2·(1 − 0.3) = 0.86; adv reads into c1 (r = 0)
+// 0.3·1.8/2 = 0.27. After adv moves to 0.6: 1 − 0.2·(1 − 0.03) = 0.806,
+// 1 − 0.2·(1 − 0.06) = 0.812, and 0.03.
+func TestIdeologyEvent(t *testing.T) {
+	sc := testScenario()
+	sc.Events = []ScriptedEvent{{Tick: 2, Kind: ScriptIdeology, Actor: "adv", Ideology: 0.6}}
+	c := mustCompile(t, sc)
+	w := NewWorld(c, 1)
+	n := c.n
+	check := func(when string, c1adv, patadv, advc1 float64) {
+		t.Helper()
+		nearly(t, when+": c1's intent read into adv", w.hostile[c1*n+adv], c1adv, 1e-12)
+		nearly(t, when+": pat's intent read into adv", w.hostile[pat*n+adv], patadv, 1e-12)
+		nearly(t, when+": adv's intent read into c1", w.hostile[adv*n+c1], advc1, 1e-12)
+	}
+	w.Step()
+	w.Step()
+	check("ticks 0–1", 0.854, 0.86, 0.27)
+	w.Step()
+	check("tick 2", 0.806, 0.812, 0.03)
+	if got := w.EventRecord(&w.events[len(w.events)-1]); got.Type != EventScripted || got.Actor != "adv" ||
+		got.Script == nil || got.Script.Kind != "ideology" || got.Script.Ideology != 0.6 {
+		t.Errorf("event recorded as %+v", got)
+	}
+	if c.ideology[adv] != -1 {
+		t.Errorf("the event changed the compiled scenario: ideology %v", c.ideology[adv])
+	}
+}
+
+// An occupation brings the occupier nearer the victim's neighbours: their
+// threat from it rises (the domino path behind H6).
+func TestOccupationRaisesNeighboursThreat(t *testing.T) {
+	sc := testScenario()
+	sc.Params.PerceptionLag = 1
+	sc.Events = []ScriptedEvent{{Tick: 1, Kind: ScriptOccupy, Actor: "adv", Target: "c1", Fraction: 1}}
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	before2, before3 := w.Perceived(c2, adv), w.Perceived(c3, adv)
+	w.tick = 1
+	w.applyScripted()
+	w.perceive()
+	if w.Alive(c1) || w.geo.Cells(c1) != 0 {
+		t.Fatal("c1 should be wholly occupied")
+	}
+	if !(w.Perceived(c2, adv) > before2) || !(w.Perceived(c3, adv) > before3) {
+		t.Errorf("threat from adv: c2 %.4f → %.4f, c3 %.4f → %.4f; both should rise", before2, w.Perceived(c2, adv), before3, w.Perceived(c3, adv))
+	}
+	if w.geo.Distance(adv, c3) >= mustCompile(t, sc).geo.Distance(adv, c3) {
+		t.Error("the occupier should be nearer c3")
+	}
+}
+
+// Occupation: adv occupies when P(adv→c1) > (1 + margin)·Def(c1), Def
+// counted with honouring allies only (margin 2). P = 7.609835396005712.
+//
+//   - c1 alone: 3·1 = 3 < P: it occupies the occupy_cells = 3 cells of c1
+//     nearest to it, column 4 (cells 4, 19, 34, one step from adv), then
+//     column 5 (5, 20, 35); c1 has no cells left and is eliminated, and
+//     its alliance, left with one member, ends (occupied).
+//   - c1 allied to pat (strong, cohesion 1) with p_strong = 1, so pat
+//     always honours: Def = 1 + 3.292869816564158 = 4.292869816564158,
+//     3·Def = 12.88 > P: no occupation.
+//   - the same with p_strong = 0: pat never honours, Def counts only c1's
+//     own 1 although the alliance stands (its help is in w.defence): it
+//     occupies.
+func TestOccupation(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		pStrong float64
+		ally    bool
+		occupy  bool
+	}{{"alone", 0.9, false, true}, {"ally honours", 1, true, false}, {"ally does not honour", 0, true, true}} {
+		t.Run(c.name, func(t *testing.T) {
+			sc := testScenario()
+			sc.Params.PStrong = c.pStrong
+			w := NewWorld(mustCompile(t, sc), 1)
+			w.perceive()
+			var al *Alliance
+			if c.ally {
+				al = w.form(set(pat, c1), true, OriginBilateral)
+				withCohesion(w, al, 1)
+				nearly(t, "c1's defence with its ally", w.defence[c1], 4.292869816564158, handTol)
+			}
+			w.challenge(adv, c1)
+			if taken := 6 - w.geo.Cells(c1); taken != 0 != c.occupy || (c.occupy && taken != 3) {
+				t.Fatalf("%d cells of c1 taken; want occupation %v of 3 cells: %v", taken, c.occupy, describe(w))
+			}
+			if !c.occupy {
+				return
+			}
+			for _, cell := range []int{4, 19, 34} {
+				if w.geo.Owner(cell) != adv {
+					t.Errorf("cell %d belongs to %d, want adv: the nearest cells go first", cell, w.geo.Owner(cell))
+				}
+			}
+			w.refreshForces()
+			w.challenge(adv, c1)
+			if w.geo.Cells(c1) != 0 || w.Alive(c1) {
+				t.Fatalf("c1 should be wholly occupied and eliminated: %v", describe(w))
+			}
+			for _, cell := range []int{5, 20, 35} {
+				if w.geo.Owner(cell) != adv {
+					t.Errorf("cell %d belongs to %d, want adv", cell, w.geo.Owner(cell))
+				}
+			}
+			if al != nil {
+				al = &w.alliances[al.ID]
+				if al.Active() || al.Cause != EndOccupied || al.Spells[1].Exit != ExitOccupied {
+					t.Errorf("the alliance of an eliminated member should end, occupied: %+v", al)
+				}
+			}
+		})
+	}
+}
+
+// A wholly occupied patron leaves its alliances, and an alliance it was
+// the last patron of ends (occupied) even with two members left: without
+// its patron it is not the alliance they signed, as when a patron leaves.
+// An alliance of clients alone, and one of two members, end as before;
+// c2 and c3's own alliance is untouched.
+func TestEliminatedPatron(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	imposed := w.form(set(pat, c1, c2), true, OriginImposed)
+	bilateral := w.form(set(pat, c3), true, OriginBilateral)
+	clients := w.form(set(c2, c3), true, OriginClient)
+	w.eliminate(pat)
+	for _, c := range []struct {
+		name  string
+		al    *Alliance
+		ended bool
+	}{{"imposed {pat, c1, c2}", imposed, true}, {"bilateral {pat, c3}", bilateral, true}, {"clients {c2, c3}", clients, false}} {
+		al := &w.alliances[c.al.ID]
+		if al.Active() == c.ended || (c.ended && al.Cause != EndOccupied) {
+			t.Errorf("%s: active %v, cause %v; want ended %v (occupied)", c.name, al.Active(), al.Cause, c.ended)
+		}
+	}
+	if w.Alive(pat) {
+		t.Error("pat should be out of the game")
+	}
+}
+
+// Challenge probability, challenge_rate·σ(κ_c·(r·Occ − θ_c)) with rate
+// 0.02, κ_c 8, θ_c 0.25. A scripted shock of ln 3 on the logit scale
+// takes adv's revisionism from 0.8 (odds 4) to odds 12: r = 12/13.
+//
+// c1 alone: Def = 1, denial = (P+ε)²/((P+ε)² + (1+ε)²) = 0.983024807556994,
+// credibility P/(P+1) = 0.883853760959946, Occ = 0.868850173276176;
+// 8·(12/13·0.868850173276176 − 0.25) = 4.416124356501,
+// p = 0.02·σ(4.416124356501) = 0.0197612648865843. Unshocked (r = 0.8):
+// 8·(0.8·Occ − 0.25) = 3.56064110896753, p = 0.0194472962089173.
+//
+// c1 allied to pat (strong, cohesion ½, weight h = ½): denial counts the ally,
+// Def = 1 + ½·3.292869816564158 = 2.646434908282079, denial =
+// 0.892107930941338; punishment by the ally's economy against adv's,
+// 0.3·(½·10/(10+8)) = 1/12, so Occ = 0.892107930941338 ·
+// 0.883853760959946 · 11/12 = 0.722785204115972; 8·(12/13·Occ − 0.25) =
+// 3.33749073808718, p = 0.0193138561401762. A weak pledge (p_k 0.6, not
+// 0.9) gives the same: an ally that comes brings its force and its
+// punishment in full at either commitment, and the commitment is the
+// chance that it comes (docs/model.md §8.2 item 22).
+func TestChallengeProbability(t *testing.T) {
+	sc := testScenario()
+	sc.Params.ChallengeRate = 0.02
+	sc.Events = []ScriptedEvent{{Tick: 0, Kind: ScriptIntent, Actor: "adv", Delta: math.Log(3)}}
+	w := NewWorld(mustCompile(t, sc), 1)
+	nearly(t, "unshocked challenge probability", func() float64 { w.refreshForces(); return w.challengeProbability(adv, c1) }(), 0.0194472962089173, 1e-15)
+	w.applyScripted()
+	w.perceive()
+	nearly(t, "shocked revisionism", w.revisionismOf(adv), 12.0/13, handTol)
+	nearly(t, "challenge probability, c1 alone", w.challengeProbability(adv, c1), 0.0197612648865843, 1e-15)
+	al := w.form(set(pat, c1), true, OriginBilateral)
+	withCohesion(w, al, 0.5)
+	nearly(t, "c1's defence", w.defence[c1], 2.646434908282079, handTol)
+	nearly(t, "punishment", w.punished(adv, &w.ties[c1]), 1.0/12, handTol)
+	nearly(t, "challenge probability, c1 allied", w.challengeProbability(adv, c1), 0.0193138561401762, 1e-15)
+	al.Strong = false
+	w.refreshAlliances()
+	nearly(t, "c1's defence, weak pledge", w.defence[c1], 2.646434908282079, handTol)
+	nearly(t, "punishment, weak pledge", w.punished(adv, &w.ties[c1]), 1.0/12, handTol)
+	nearly(t, "challenge probability, weak pledge", w.challengeProbability(adv, c1), 0.0193138561401762, 1e-15)
+}
+
+// Honouring: in a crisis each ally of the victim is asked once, through
+// the alliance in which it is likeliest to come, and honours with
+// probability p_k·h of that alliance. c1 is in W = {pat, c1, c2},
+// indigenous, weak, cohesion 1 (p = 0.6·1 = 0.6), and S = {pat, c1},
+// strong, cohesion ½ (p = 0.9·½ = 0.45). pat is likeliest to come
+// through W: it honours with 0.6 — not 0.45 (through S), not
+// 1 − 0.4·0.55 = 0.78 (asked through both), not 0.9 (p_k alone). c2 is
+// asked through W: 0.6. Over 4000 crises the shares are within 4
+// standard errors (0.031 and 0.031) of 0.6, and the two allies decide
+// independently (both: 0.36). Had the patron imposed W, c2 would
+// never honour: clients of an imposed alliance stand by each other only
+// through the patron (TestImposedClientsStandByThePatronOnly).
+func TestHonouring(t *testing.T) {
+	sc := testScenario()
+	sc.Params.OccupyCells = 0 // crises without a change of the map
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	withCohesion(w, w.form(set(pat, c1, c2), false, OriginIndigenous), 1)
+	withCohesion(w, w.form(set(pat, c1), true, OriginBilateral), 0.5)
+	const crises = 4000
+	var byPat, byC2, both int
+	for range crises {
+		from := len(w.events)
+		w.challenge(adv, c1)
+		for _, e := range w.events[from:] {
+			if e.Type != EventChallenge {
+				continue
+			}
+			if e.Others&^set(pat, c2) != 0 {
+				t.Fatalf("honoured by %v: only allies of c1 are asked", e.Others)
+			}
+			if e.Others.Has(pat) {
+				byPat++
+			}
+			if e.Others.Has(c2) {
+				byC2++
+			}
+			if e.Others == set(pat, c2) {
+				both++
+			}
+		}
+	}
+	nearly(t, "share of crises pat honours", float64(byPat)/crises, 0.6, 0.031)
+	nearly(t, "share of crises c2 honours", float64(byC2)/crises, 0.6, 0.031)
+	nearly(t, "share of crises both honour", float64(both)/crises, 0.36, 0.031)
+}
+
+// Restraint: before a provocation, each patron allied with the client has
+// one chance to hold it back, with the control probability of the
+// tightest alliance they share. c1 (revisionism 1, provoke_rate 1: it
+// provokes every tick) is in M = {pat, c1, c2, c3} (multilateral, control
+// 0.2) and T = {pat, c1, c2} (trilateral, 0.4): restrained in 0.4 of the
+// ticks — not 0.2 (the loosest), not 1 − 0.8·0.6 = 0.52 (a chance per
+// alliance). Over 3000 ticks within 4 standard errors (0.036). With a
+// bilateral of control 1 as well, always restrained, by pat; with control
+// 0 everywhere, never.
+func TestRestraint(t *testing.T) {
+	setup := func(bilateral bool, control float64) *World {
+		sc := testScenario()
+		sc.Params.ProvokeRate = 1
+		sc.Params.OccupyCells = 0 // provocations without a change of the map
+		sc.States[c1].Revisionism = 1
+		if control >= 0 {
+			sc.Params.ControlBilateral, sc.Params.ControlTrilateral, sc.Params.ControlMultilateral = control, control, control
+		}
+		w := NewWorld(mustCompile(t, sc), 1)
+		w.perceive()
+		w.form(set(pat, c1, c2, c3), false, OriginImposed)
+		w.form(set(pat, c1, c2), false, OriginImposed)
+		if bilateral {
+			w.form(set(pat, c1), false, OriginBilateral)
+		}
+		return w
+	}
+	count := func(w *World, ticks int) (restrained, provoked int) {
+		for range ticks {
+			from := len(w.events)
+			w.crises()
+			for _, e := range w.events[from:] {
+				switch {
+				case e.Type == EventRestraint && e.Actor == pat && e.Target == c1:
+					restrained++
+				case e.Type == EventProvocation && e.Actor == c1 && e.Target == adv:
+					provoked++
+				case e.Type == EventRestraint || e.Type == EventProvocation:
+					t.Fatalf("unexpected %+v", w.EventRecord(&e))
+				}
+			}
+		}
+		return
+	}
+	const ticks = 3000
+	r, p := count(setup(false, -1), ticks)
+	if r+p != ticks {
+		t.Fatalf("%d restraints and %d provocations in %d ticks: c1 should provoke every tick", r, p, ticks)
+	}
+	nearly(t, "share restrained (tightest: trilateral 0.4)", float64(r)/ticks, 0.4, 0.036)
+	if r, p := count(setup(true, 1), 100); r != 100 || p != 0 {
+		t.Errorf("control 1: %d restrained, %d provoked of 100", r, p)
+	}
+	if r, p := count(setup(true, 0), 100); r != 0 || p != 100 {
+		t.Errorf("control 0: %d restrained, %d provoked of 100", r, p)
+	}
+}
+
+// A provocation is a crisis the client starts with its foe (MODEL.md §7;
+// docs/model.md §7.11). c1 (revisionism 1, provoke_rate 1: it provokes
+// every tick) holds a strong bilateral with pat (cohesion 1, control 0:
+// never restrained). Its ally is asked to come, as in a challenge; every
+// other state remembers c1's aggression (memory 0.3, adv's unchanged);
+// pat pays the entrapment penalty. The foe's force P(adv→c1) =
+// 7.609835396005712 against 3·Def (occupy_margin 2):
+//
+//   - p_strong 1, pat comes: Def = 1 + 3.292869816564158, 3·Def = 12.88 > P:
+//     no cell changes hands;
+//   - p_strong 0, pat stays away: Def = 1, 3 < P: adv takes the 3 cells of
+//     c1 nearest to it (4, 19, 34).
+func TestProvocationIsACrisis(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		pStrong float64
+		came    agents.Set
+		taken   int
+	}{{"ally comes", 1, set(pat), 0}, {"ally stays away", 0, 0, 3}} {
+		t.Run(c.name, func(t *testing.T) {
+			sc := testScenario()
+			sc.Params.ProvokeRate = 1
+			sc.Params.PStrong = c.pStrong
+			sc.Params.ControlBilateral = 0
+			sc.States[c1].Revisionism = 1
+			w := NewWorld(mustCompile(t, sc), 1)
+			w.perceive()
+			al := w.form(set(pat, c1), true, OriginBilateral)
+			withCohesion(w, al, 1)
+			from := len(w.events)
+			w.crises()
+			var provoked, occupied []EventRecord
+			for i := range w.events[from:] {
+				e := &w.events[from+i]
+				switch e.Type {
+				case EventProvocation:
+					provoked = append(provoked, w.EventRecord(e))
+					if e.Actor != c1 || e.Target != adv || e.Others != c.came {
+						t.Errorf("provocation %+v: want c1 against adv, honoured by %v", w.EventRecord(e), c.came)
+					}
+				case EventOccupation:
+					occupied = append(occupied, w.EventRecord(e))
+					if e.Actor != adv || e.Target != c1 || e.Cells != c.taken {
+						t.Errorf("occupation %+v: want adv taking %d cells of c1", w.EventRecord(e), c.taken)
+					}
+				}
+			}
+			if len(provoked) != 1 || len(occupied) != min(c.taken, 1) {
+				t.Fatalf("%d provocations and %d occupations, want 1 and %d: %v", len(provoked), len(occupied), min(c.taken, 1), describe(w))
+			}
+			if got := 6 - w.geo.Cells(c1); got != c.taken {
+				t.Errorf("%d cells of c1 taken, want %d", got, c.taken)
+			}
+			for _, cell := range []int{4, 19, 34} {
+				if (w.geo.Owner(cell) == adv) != (c.taken > 0) {
+					t.Errorf("cell %d belongs to %d", cell, w.geo.Owner(cell))
+				}
+			}
+			n := w.c.n
+			for i := range n {
+				want := 0.3
+				if i == c1 {
+					want = 0
+				}
+				nearly(t, w.c.id[i]+"'s memory of c1", w.memory[i*n+c1], want, handTol)
+				if i != adv {
+					nearly(t, w.c.id[i]+"'s memory of adv", w.memory[i*n+adv], 0, handTol)
+				}
+			}
+			if al.penaltyUntil[pat] != int32(w.tick+sc.Params.EntrapmentMemory) {
+				t.Errorf("pat pays the entrapment penalty until %d, want %d", al.penaltyUntil[pat], w.tick+sc.Params.EntrapmentMemory)
+			}
+		})
+	}
+}
+
+// A client of revisionism 0 that a scripted shock made revisionist
+// provokes: the skip before the draw reads the shocked revisionism, as
+// the probability does. (It read the revisionism of the scenario file,
+// so a shocked client never provoked.) σ(logit(0.01) + 10) = 0.9955:
+// with provoke_rate 1 the client provokes at once.
+func TestShockedClientProvokes(t *testing.T) {
+	sc := testScenario()
+	sc.Params.ProvokeRate = 1
+	sc.Events = []ScriptedEvent{{Tick: 0, Kind: ScriptIntent, Actor: "c1", Delta: MaxShock}}
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.Step()
+	for _, e := range w.events {
+		if e.Type == EventProvocation && e.Actor == c1 {
+			return
+		}
+	}
+	t.Fatalf("the shocked client did not provoke: %v", describe(w))
+}

@@ -1,0 +1,333 @@
+package sim
+
+import (
+	"math"
+	"slices"
+	"testing"
+
+	"github.com/alliancesim/alliancesim/agents"
+)
+
+// Offers are always answered: a client that does not review its policy
+// this tick still accepts a patron's proposal that beats its position.
+func TestOffersAnsweredWithoutReview(t *testing.T) {
+	sc := testScenario()
+	sc.Decision.Strategy = "prospect"
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	w.reviewing = set(pat)
+	w.patronRound(pat)
+	if len(w.alliances) == 0 || w.alliances[0].Members.Len() < 2 {
+		t.Fatalf("clients who do not review should still accept: %v", describe(w))
+	}
+}
+
+// The scenario-level strategy changes what happens: an assurance patron
+// (the default) that will not impose waits for its clients at tick 0;
+// with the scenario's strategy set to prospect, and no override, the
+// patron proposes at once.
+func TestScenarioStrategyActs(t *testing.T) {
+	for _, strategy := range []string{"assurance", "prospect"} {
+		sc := testScenario()
+		sc.Decision.Strategy = strategy
+		sc.Decision.ImposeThreshold = 1
+		w := NewWorld(mustCompile(t, sc), 1)
+		w.perceive()
+		w.startReviews()
+		w.patronRound(pat)
+		if proposed := len(w.events) > 0; proposed != (strategy == "prospect") {
+			t.Errorf("strategy %s: patron proposed %v; events %v", strategy, proposed, describe(w))
+		}
+	}
+}
+
+// A client that fears a fellow invitee refuses, and the log says whom it
+// fears. (Version 2: the status-quo reference point puts the clients in
+// losses, where they accept much; the grievance is also feared as a
+// revival, grievance_fear 1.)
+func TestClientRejectsOverFearOfInvitee(t *testing.T) {
+	sc := testScenario()
+	sc.Params.GrievanceFear = 1
+	sc.States[c1].Grievance = map[string]float64{"c3": 0.9}
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	offer := w.propose(Event{Type: EventProposal, Actor: pat, Target: -1, Others: set(c1, c2, c3), Alliance: -1, Proposal: ProposeMultilateral, Strong: true})
+	acc := w.canvass(pat, set(c1, c2, c3), true, OriginImposed, offer)
+	if acc.Has(c1) {
+		t.Fatalf("c1 should refuse an alliance with the state it fears: %v", describe(w))
+	}
+	// the engine's record of the offer names the refusal and its reason
+	o := w.Offers()[offer-1]
+	if o.Proposer != pat || o.Accepted() || len(o.Refusals) == 0 ||
+		!slices.Contains(o.Refusals, Refusal{State: c1, Reason: agents.CostFear, Partner: c3}) {
+		t.Errorf("offer record %+v", o)
+	}
+	var rej *Event
+	for i := range w.events {
+		if w.events[i].Type == EventRejection && w.events[i].Actor == c1 {
+			rej = &w.events[i]
+		}
+	}
+	if rej == nil || rej.Reason != agents.CostFear || rej.Target != c3 {
+		t.Fatalf("want c1's rejection for fear of c3, got %v", describe(w))
+	}
+	if got := w.EventRecord(rej); got.Actor != "c1" || got.Reason != "fear" || got.Target != "c3" {
+		t.Errorf("recorded as %+v", got)
+	}
+	// Without c3 it accepts the rest.
+	if acc := w.canvass(pat, set(c1, c2), true, OriginImposed, 0); !acc.Has(c1) {
+		t.Errorf("c1 should accept an alliance without c3: %v", describe(w))
+	}
+}
+
+// The fallback after a refused multilateral drops the feared invitee,
+// forms the subset that accepts each other and offers the rest a bilateral
+// (H4).
+func TestFallbackAfterRefusal(t *testing.T) {
+	sc := testScenario()
+	sc.Params.GrievanceFear = 1
+	sc.States[c1].Grievance = map[string]float64{"c3": 0.9}
+	sc.States[c2].Grievance = map[string]float64{"c3": 0.9}
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	w.fallback(pat, set(c1, c2, c3), true)
+	var shapes []agents.Set
+	for _, a := range w.alliances {
+		shapes = append(shapes, a.Members)
+	}
+	if len(shapes) != 2 || shapes[0] != set(pat, c1, c2) || shapes[1] != set(pat, c3) {
+		t.Fatalf("want trilateral pat–c1–c2 and bilateral pat–c3; got %v", describe(w))
+	}
+	if w.alliances[0].Origin != OriginImposed || w.alliances[1].Origin != OriginBilateral {
+		t.Errorf("origins %v %v", w.alliances[0].Origin, w.alliances[1].Origin)
+	}
+}
+
+// With invite_occupied a patron's multilateral may include a non-sovereign
+// client: it does not answer, is designated, and joins on sovereignty.
+func TestOccupiedClientJoinsOnSovereignty(t *testing.T) {
+	sc := testScenario()
+	sc.Params.InviteOccupied = true
+	sc.States[c3].Sovereign = false
+	sc.Events = []ScriptedEvent{{Tick: 5, Kind: ScriptSovereignty, Actor: "c3", Sovereign: true}}
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	acc := w.canvass(pat, set(c1, c2, c3), true, OriginImposed, 0)
+	if !acc.Has(c3) {
+		t.Fatal("an occupied invitee neither answers nor refuses")
+	}
+	al := w.form(set(pat, c1, c2, c3), true, OriginImposed)
+	if al.Members.Has(c3) || !al.Designated.Has(c3) {
+		t.Fatalf("c3 should be designated, not a member: %+v", al)
+	}
+	// The same offer again, or the alliance without c3, would repeat the
+	// alliance in force: its signing members are the same.
+	if !w.exists(set(pat, c1, c2, c3)) || !w.exists(set(pat, c1, c2)) {
+		t.Fatal("a proposal differing only by a designated client should count as existing")
+	}
+	w.tick = 5
+	w.applyScripted()
+	if !al.Members.Has(c3) || al.Designated.Has(c3) || len(al.Spells) != 4 {
+		t.Fatalf("c3 should join on sovereignty: %+v", al)
+	}
+	if sp := al.Spells[3]; sp.State != c3 || sp.Joined != 5 || sp.Entry != EntrySovereignty || sp.Left != -1 {
+		t.Fatalf("c3's membership should open at tick 5 by sovereignty: %+v", sp)
+	}
+	// A fallback bilateral for an occupied client takes effect on
+	// sovereignty.
+	sc.Events[0].Tick = 3
+	w = NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	w.fallback(pat, set(c3), true)
+	if len(w.alliances) != 0 || len(w.pending) != 1 {
+		t.Fatalf("the treaty with occupied c3 should wait: %v", describe(w))
+	}
+	w.tick = 3
+	w.applyScripted()
+	if len(w.alliances) != 1 || w.alliances[0].Members != set(pat, c3) || w.alliances[0].Formed != 3 {
+		t.Fatalf("want pat–c3 formed at sovereignty: %v", describe(w))
+	}
+}
+
+// With the assurance strategy a patron joins an existing client alliance,
+// takes the commitment the clients made to each other (H5) and marks it
+// indigenous.
+func TestAssurancePatronJoinsClientAlliance(t *testing.T) {
+	sc := testScenario()
+	// A reference point far above its threat keeps the patron from
+	// imposing (T − ρ < impose_threshold): joining is what it can do.
+	sc.States[pat].HasReference, sc.States[pat].Reference = true, 0.7
+	for _, strong := range []bool{false, true} {
+		w := NewWorld(mustCompile(t, sc), 1)
+		w.perceive()
+		al := w.form(set(c1, c2, c3), strong, OriginClient)
+		w.perceive()
+		w.startReviews()
+		w.patronRound(pat)
+		if !al.Members.Has(pat) {
+			t.Fatalf("strong=%v: patron did not join; events %v", strong, describe(w))
+		}
+		if al.Strong != strong || al.Origin != OriginIndigenous || al.PatronJoined != w.tick || !al.HasPatron {
+			t.Errorf("joined alliance %+v: want commitment %v, origin indigenous", al, strong)
+		}
+	}
+}
+
+// Without a client alliance an assurance patron offers nothing while it is
+// patient and its threat is near its reference point; past patience it
+// imposes its best multilateral set, marked imposed.
+func TestAssurancePatronImposesOnlyPastPatience(t *testing.T) {
+	sc := testScenario()
+	sc.States[pat].Decision = agents.DecisionOverrides{"patience": 6}
+	sc.States[pat].HasReference, sc.States[pat].Reference = true, 0.7
+	w := NewWorld(mustCompile(t, sc), 1)
+	for w.tick = 0; w.tick < 6; w.tick++ {
+		w.perceive()
+		if w.threat[pat]-w.reference[pat] > w.c.decision[pat].ImposeThreshold {
+			t.Fatal("test set-up: the threat should stay under the impose threshold")
+		}
+		w.reviewing = set(pat)
+		w.patronRound(pat)
+		if len(w.alliances) != 0 || len(w.events) != 0 {
+			t.Fatalf("tick %d: a patient assurance patron acted: %v", w.tick, describe(w))
+		}
+	}
+	if w.waited(pat) != 6 || w.wantedSince[pat] != 0 {
+		t.Fatalf("waited %d since %d; the patron should have wanted allies from tick 0", w.waited(pat), w.wantedSince[pat])
+	}
+	w.perceive()
+	w.reviewing = set(pat)
+	w.patronRound(pat)
+	if len(w.alliances) != 1 {
+		t.Fatalf("past patience the patron should impose a multilateral: %v", describe(w))
+	}
+	al := w.alliances[0]
+	if al.Origin != OriginImposed || !al.Members.Has(pat) || al.Members.Len() < 4 || al.PatronJoined != w.tick {
+		t.Errorf("imposed alliance %+v", al)
+	}
+	if e := w.events[0]; e.Type != EventProposal || e.Proposal != ProposeMultilateral || e.Actor != pat {
+		t.Errorf("first event %+v, want the patron's multilateral proposal", w.EventRecord(&e))
+	}
+}
+
+// An assurance patron imposes when it is in losses by more than
+// impose_threshold (MODEL.md §6). With adv read as less revisionist (0.1)
+// than the status quo's ½ the patron starts in gains and waits for its
+// clients; a shock to adv's intent at tick 1 that puts its threat more
+// than the threshold above its reference point makes it impose; so does
+// being that far in losses from the start.
+func TestAssurancePatronImposesPastThreshold(t *testing.T) {
+	sc := testScenario()
+	sc.States[adv].Revisionism = 0.1
+	sc.Events = []ScriptedEvent{{Tick: 1, Kind: ScriptIntent, Actor: "adv", Delta: 6}}
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	if w.threat[pat] >= w.reference[pat] {
+		t.Fatalf("test set-up: the patron should start in gains: threat %v, reference %v", w.threat[pat], w.reference[pat])
+	}
+	w.reviewing = set(pat)
+	w.patronRound(pat)
+	if len(w.alliances) != 0 {
+		t.Fatalf("in gains the patron waits for its clients: %v", describe(w))
+	}
+	w.tick++
+	w.applyScripted()
+	for range 30 { // perception lags: let the reading settle
+		w.perceive()
+	}
+	if loss := w.threat[pat] - w.reference[pat]; loss <= sc.Decision.ImposeThreshold {
+		t.Fatalf("test set-up: the shock should put the patron in losses by more than the threshold, by %v", loss)
+	}
+	w.reviewing = set(pat)
+	w.patronRound(pat)
+	if len(w.alliances) != 1 || w.alliances[0].Origin != OriginImposed {
+		t.Fatalf("want an imposed alliance once in losses past the threshold: %v", describe(w))
+	}
+
+	// A patron in losses past the threshold from its first tick, with no
+	// rise while waiting (adv read at 0.95 from the start), imposes at once
+	// (the rule version 2 had, a rise while waiting, made it wait).
+	sc = testScenario()
+	sc.States[adv].Revisionism = 0.95
+	w = NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	if loss := w.threat[pat] - w.reference[pat]; loss <= sc.Decision.ImposeThreshold {
+		t.Fatalf("test set-up: the patron should start in losses past the threshold, by %v", loss)
+	}
+	w.reviewing = set(pat)
+	w.patronRound(pat)
+	if len(w.alliances) != 1 || w.alliances[0].Origin != OriginImposed {
+		t.Fatalf("in losses past the threshold from the start the patron imposes at once: %v", describe(w))
+	}
+}
+
+// A patron whose alliances have all ended waits for its clients again, as
+// it did before its first commitment: its patience runs anew from the next
+// tick it wants an ally (docs/model.md §7.8; before, it stayed impatient
+// for good).
+func TestPatronWaitsAgainOnceItsAlliancesEnd(t *testing.T) {
+	sc := testScenario()
+	sc.States[pat].Decision = agents.DecisionOverrides{"patience": 6}
+	sc.States[pat].HasReference, sc.States[pat].Reference = true, 0.7
+	w := NewWorld(mustCompile(t, sc), 1)
+	round := func() {
+		w.perceive()
+		w.reviewing = set(pat)
+		w.patronRound(pat)
+	}
+	for w.tick = 0; w.tick <= 6; w.tick++ {
+		round()
+	}
+	if len(w.alliances) != 1 || !w.committed[pat] {
+		t.Fatalf("set-up: past its patience the patron should have imposed at tick 6: %v", describe(w))
+	}
+	al := &w.alliances[0]
+	w.leave(al, pat, al.Members)
+	if al.Active() {
+		t.Fatal("set-up: the imposed alliance should end with its patron")
+	}
+	for ; w.tick <= 12; w.tick++ {
+		round()
+		if len(w.alliances) != 1 {
+			t.Fatalf("tick %d: the patron acted %d ticks into its new wait: %v", w.tick, w.waited(pat), describe(w))
+		}
+	}
+	if w.wantedSince[pat] != 7 || w.committed[pat] {
+		t.Fatalf("wanted since %d (committed %v); the new wait should run from tick 7", w.wantedSince[pat], w.committed[pat])
+	}
+	round()
+	if len(w.alliances) != 2 {
+		t.Errorf("tick 13: past its renewed patience the patron should commit again: %v", describe(w))
+	}
+}
+
+// A powerplay patron reads a client's revisionism as the scripted shocks
+// left it, as entrapment, challenges and provocation do (docs/model.md
+// §7.8): c1 at 0.2 is below control_threshold (0.3) until a shock of +2
+// on the logit scale at tick 1 moves it to σ(logit 0.2 + 2) =
+// 1/(1 + 4·e^(−2)) = 0.648764…; from then a multilateral with c1 is not
+// admitted, a bilateral still is.
+func TestPowerplayReadsShockedRevisionism(t *testing.T) {
+	sc := testScenario()
+	sc.States[c1].Revisionism = 0.2
+	sc.Decision.Strategy = "powerplay"
+	sc.Events = []ScriptedEvent{{Tick: 1, Kind: ScriptIntent, Actor: "c1", Delta: 2}}
+	w := NewWorld(mustCompile(t, sc), 1)
+	v := &patronView{w: w, p: pat}
+	multi := agents.Option{Kind: agents.OptionMultilateral, Partners: set(c1, c2, c3), Alliance: -1}
+	bi := agents.Option{Kind: agents.OptionBilateral, Partners: set(c1), Alliance: -1}
+	strategy := agents.PowerplayStrategy{}
+	w.Step()
+	nearly(t, "c1's revisionism at tick 0", v.Revisionism(c1), 0.2, 1e-12)
+	if !strategy.Admit(v, multi) {
+		t.Error("tick 0: the multilateral with c1 at 0.2 should be admitted")
+	}
+	w.Step()
+	nearly(t, "c1's revisionism after the shock", v.Revisionism(c1), 1/(1+4*math.Exp(-2)), 1e-12)
+	if strategy.Admit(v, multi) {
+		t.Error("tick 1: the multilateral with c1 at 0.65 should not be admitted")
+	}
+	if !strategy.Admit(v, bi) {
+		t.Error("tick 1: the bilateral with c1 should be admitted")
+	}
+}

@@ -1,0 +1,107 @@
+package sim
+
+import (
+	"fmt"
+	"math"
+	"reflect"
+	"testing"
+
+	"github.com/alliancesim/alliancesim/agents"
+)
+
+// grievance_fear adds φ·grievance to the fear of a partner:
+// c_T·(T̂ + φ·g), so the fear term of a partner one holds a grievance
+// against grows by c_T·φ·g.
+func TestGrievanceFear(t *testing.T) {
+	amount := map[float64]float64{}
+	for _, phi := range []float64{0, 1} {
+		sc := testScenario()
+		sc.Params.GrievanceFear = phi
+		sc.States[c1].Grievance = map[string]float64{"c3": 0.3}
+		w := NewWorld(mustCompile(t, sc), 1)
+		w.perceive()
+		a := w.appraise(c1, set(pat, c3), true, OriginImposed)
+		want := w.c.p.CostThreat * (w.perceived[c1*w.c.n+c3] + phi*0.3)
+		if a.cost.Largest != agents.CostFear || a.reason != c3 || !(math.Abs(a.cost.Amount-want) <= 1e-12) {
+			t.Errorf("φ=%v: largest term %v of %d (%.4f), want fear of c3 (%.4f)", phi, a.cost.Largest, a.reason, a.cost.Amount, want)
+		}
+		amount[phi] = a.cost.Amount
+	}
+	// c_T·φ·g = 0.3·1·0.3
+	if d := amount[1] - amount[0]; !(math.Abs(d-0.09) <= 1e-12) {
+		t.Errorf("φ=1 adds %.4f to the fear term, want 0.09", d)
+	}
+}
+
+// A commitment is the chance that the allies come (docs/model.md §8.2
+// item 22): for every state and every set of partners, of every origin,
+// the weak and the strong option have the same gain (the allies bring
+// the same help and punishment if they come); the honour probability
+// scales by p_strong/p_weak (0.9/0.6), and the cost differs only by the
+// fights, (k_strong − k_weak)·Σ_j (entrapment + divergence at k = 1):
+// the base autonomy and fear terms are the same at either commitment.
+func TestCommitmentIsTheChanceOfComing(t *testing.T) {
+	w, _ := twinWorlds(t)
+	c := w.c
+	kWeak, kStrong := c.commitment(false), c.commitment(true)
+	others := set(pat, c1, c2, c3)
+	for i := 0; i < c.n; i++ {
+		if !others.Has(i) {
+			continue
+		}
+		for S := agents.Set(1); S < 1<<c.n; S++ {
+			if S&^others.Without(i) != 0 {
+				continue
+			}
+			for _, origin := range []Origin{OriginClient, OriginImposed, OriginBilateral, OriginIndigenous} {
+				if origin == OriginImposed && !S.With(i).Has(pat) {
+					continue // a patron imposes an alliance on its clients
+				}
+				fights := 0.0
+				for _, p := range w.partnerTerms(i, S, origin, nil) {
+					one := p.Costs(1, c.costs)
+					fights += one.Entrapment + one.Divergence
+				}
+				weak := w.appraise(i, S, false, origin)
+				strong := w.appraise(i, S, true, origin)
+				name := fmt.Sprintf("%s with %v (%v)", c.id[i], S, origin)
+				if weak.terms.Gain != strong.terms.Gain {
+					t.Errorf("%s: gain %v weak, %v strong", name, weak.terms.Gain, strong.terms.Gain)
+				}
+				nearly(t, name+": honour ratio", strong.terms.Honour/weak.terms.Honour, c.honour(true)/c.honour(false), 1e-12)
+				nearly(t, name+": strong cost − weak cost", strong.terms.Cost-weak.terms.Cost, (kStrong-kWeak)*fights, 1e-15)
+			}
+		}
+	}
+}
+
+// A hypothetical alliance is passed as a value: valuing options, the
+// threat without an alliance, or nothing changed at all leaves the world
+// exactly as it was — every matrix and vector, the alliances, the random
+// stream (the next draw equals a twin world's) — and the threat under no
+// change is the threat.
+func TestHypotheticalLeavesWorldUnchanged(t *testing.T) {
+	w, twin := twinWorlds(t)
+	c := w.c
+	before := snapshotWorld(w)
+	for i := 0; i < c.n; i++ {
+		if got := w.threatUnder(i, noChange); got != w.threat[i] {
+			t.Errorf("%s: threat under no change %v, threat %v", c.id[i], got, w.threat[i])
+		}
+	}
+	w.appraise(c2, set(pat, c3), true, OriginImposed)
+	w.appraise(pat, set(c1, c2, c3), false, OriginImposed)
+	w.bestCommitment(c3, set(c1, c2), OriginClient)
+	w.threatUnder(pat, change{drop: 0})
+	w.leaveProbability(&w.alliances[0], c1)
+	if after := snapshotWorld(w); !reflect.DeepEqual(before, after) {
+		for k := range before {
+			if !reflect.DeepEqual(before[k], after[k]) {
+				t.Errorf("valuing hypothetical alliances changed %s", k)
+			}
+		}
+	}
+	if a, b := w.rng.Float64(), twin.rng.Float64(); a != b {
+		t.Errorf("valuing hypothetical alliances drew random numbers: %v vs the twin's %v", a, b)
+	}
+}

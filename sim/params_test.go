@@ -1,0 +1,156 @@
+package sim_test
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/alliancesim/alliancesim/sim"
+)
+
+// LookupParam finds a parameter by its file name, and nothing by another.
+func TestLookupParam(t *testing.T) {
+	s, ok := sim.LookupParam("projection_range")
+	if !ok || s.Name != "projection_range" || s.Kind != sim.ParamNumber || s.Default != 20 || s.Min != 0.001 || s.Max != 1e6 {
+		t.Errorf("LookupParam(\"projection_range\") = %+v, %v; want a number, default 20, in [0.001, 1000000]", s, ok)
+	}
+	s, ok = sim.LookupParam("review_interval")
+	if !ok || s.Name != "review_interval" || s.Kind != sim.ParamInteger || s.Default != 12 || s.Min != 1 || s.Max != 1_000_000 {
+		t.Errorf("LookupParam(\"review_interval\") = %+v, %v; want a whole number, default 12, in [1, 1000000]", s, ok)
+	}
+	for _, name := range []string{"", "projection", "Projection_Range", "projection-range"} {
+		if s, ok := sim.LookupParam(name); ok || s.Name != "" {
+			t.Errorf("LookupParam(%q) = %+v, %v; want nothing", name, s, ok)
+		}
+	}
+}
+
+func lookup(t *testing.T, name string) sim.ParamSpec {
+	t.Helper()
+	s, ok := sim.LookupParam(name)
+	if !ok {
+		t.Fatalf("no parameter %s", name)
+	}
+	return s
+}
+
+// A real-valued parameter, projection_range in [0.001, 1000000]: Set
+// stores a value in range in its field, where Get reads it; a value out
+// of range or not finite is refused and the field keeps its value.
+func TestParamSpecNumber(t *testing.T) {
+	s := lookup(t, "projection_range")
+	var p sim.Params
+	p.ProjectionRange = 7
+	if got := s.Get(&p); got != 7 {
+		t.Errorf("Get = %v, want the field's 7", got)
+	}
+	for _, v := range []float64{12.5, 0.001, 1e6} {
+		if err := s.Set(&p, v); err != nil || p.ProjectionRange != v || s.Get(&p) != v {
+			t.Errorf("Set(%v) = %v: field %v, Get %v", v, err, p.ProjectionRange, s.Get(&p))
+		}
+	}
+	p.ProjectionRange = 12.5
+	for _, c := range []struct {
+		v    float64
+		want string
+	}{
+		{0.0009, "0.0009 is out of range; allowed: a number in [0.001, 1000000]"},
+		{0, "0 is out of range; allowed: a number in [0.001, 1000000]"},
+		{-1, "-1 is out of range; allowed: a number in [0.001, 1000000]"},
+		{math.NaN(), "NaN is not a finite number; allowed: a number in [0.001, 1000000]"},
+		{math.Inf(1), "+Inf is not a finite number; allowed: a number in [0.001, 1000000]"},
+	} {
+		if err := s.Check(c.v); err == nil || err.Error() != c.want {
+			t.Errorf("Check(%v) = %v, want %q", c.v, err, c.want)
+		}
+		if err := s.Set(&p, c.v); err == nil || err.Error() != c.want || p.ProjectionRange != 12.5 {
+			t.Errorf("Set(%v) = %v, field %v; want %q and the field kept at 12.5", c.v, err, p.ProjectionRange, c.want)
+		}
+	}
+	// above the maximum (how the value is written is not checked here)
+	if err := s.Set(&p, 1_000_001); err == nil || !strings.HasSuffix(err.Error(), " is out of range; allowed: a number in [0.001, 1000000]") || p.ProjectionRange != 12.5 {
+		t.Errorf("Set(1000001) = %v, field %v; want out of range and the field kept at 12.5", err, p.ProjectionRange)
+	}
+	if err := s.Check(0.5); err != nil {
+		t.Errorf("Check(0.5) = %v, want nil", err)
+	}
+}
+
+// A whole-number parameter, review_interval in [1, 1000000]: a fraction
+// is refused as not whole, an integer out of range as out of range.
+func TestParamSpecWhole(t *testing.T) {
+	s := lookup(t, "review_interval")
+	var p sim.Params
+	p.ReviewInterval = 5
+	if got := s.Get(&p); got != 5 {
+		t.Errorf("Get = %v, want the field's 5", got)
+	}
+	for _, c := range []struct {
+		v    float64
+		want int
+	}{{6, 6}, {1, 1}, {1e6, 1_000_000}} {
+		if err := s.Set(&p, c.v); err != nil || p.ReviewInterval != c.want || s.Get(&p) != c.v {
+			t.Errorf("Set(%v) = %v: field %d, Get %v; want %d", c.v, err, p.ReviewInterval, s.Get(&p), c.want)
+		}
+	}
+	p.ReviewInterval = 6
+	for _, c := range []struct {
+		v    float64
+		want string
+	}{
+		{2.5, "2.5 is not a whole number; allowed: a whole number in [1, 1000000]"},
+		{0, "0 is out of range; allowed: a whole number in [1, 1000000]"},
+		{0.5, "0.5 is out of range; allowed: a whole number in [1, 1000000]"},
+		{math.NaN(), "NaN is not a finite number; allowed: a whole number in [1, 1000000]"},
+	} {
+		if err := s.Check(c.v); err == nil || err.Error() != c.want {
+			t.Errorf("Check(%v) = %v, want %q", c.v, err, c.want)
+		}
+		if err := s.Set(&p, c.v); err == nil || err.Error() != c.want || p.ReviewInterval != 6 {
+			t.Errorf("Set(%v) = %v, field %d; want %q and the field kept at 6", c.v, err, p.ReviewInterval, c.want)
+		}
+	}
+	if err := s.Set(&p, 1_000_001); err == nil || !strings.HasSuffix(err.Error(), " is out of range; allowed: a whole number in [1, 1000000]") || p.ReviewInterval != 6 {
+		t.Errorf("Set(1000001) = %v, field %d; want out of range and the field kept at 6", err, p.ReviewInterval)
+	}
+}
+
+// A switch, invite_occupied: 1 is true, 0 false, anything else refused.
+func TestParamSpecFlag(t *testing.T) {
+	s := lookup(t, "invite_occupied")
+	var p sim.Params
+	if err := s.Set(&p, 1); err != nil || !p.InviteOccupied || s.Get(&p) != 1 {
+		t.Errorf("Set(1) = %v: field %v, Get %v; want true, 1", err, p.InviteOccupied, s.Get(&p))
+	}
+	want := "0.5 is not true or false; allowed: true or false"
+	if err := s.Set(&p, 0.5); err == nil || err.Error() != want || !p.InviteOccupied {
+		t.Errorf("Set(0.5) = %v, field %v; want %q and the field kept true", err, p.InviteOccupied, want)
+	}
+	if err := s.Set(&p, 0); err != nil || p.InviteOccupied || s.Get(&p) != 0 {
+		t.Errorf("Set(0) = %v: field %v, Get %v; want false, 0", err, p.InviteOccupied, s.Get(&p))
+	}
+}
+
+// FormatValue writes a value as the parameter's kind reads.
+func TestParamSpecFormatValue(t *testing.T) {
+	number, integer, flag := lookup(t, "projection_range"), lookup(t, "review_interval"), lookup(t, "invite_occupied")
+	for _, c := range []struct {
+		s    sim.ParamSpec
+		v    float64
+		want string
+	}{
+		{number, 20, "20"},
+		{number, 0.25, "0.25"},
+		{number, 0.001, "0.001"},
+		{number, -1.5, "-1.5"},
+		{integer, 12, "12"},
+		{integer, 1e6, "1000000"},
+		{integer, 0, "0"},
+		{flag, 1, "true"},
+		{flag, 0, "false"},
+	} {
+		if got := c.s.FormatValue(c.v); got != c.want {
+			t.Errorf("%s: FormatValue(%v) = %q, want %q", c.s.Name, c.v, got, c.want)
+		}
+	}
+}

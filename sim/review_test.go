@@ -1,0 +1,83 @@
+package sim
+
+import (
+	"testing"
+
+	"github.com/alliancesim/alliancesim/agents"
+)
+
+// Policy review (docs/model.md §7.13): a state reviews when its threat
+// moved by at least review_threshold (0.05) since its last review, when
+// review_interval (12) ticks passed, when something that concerns it
+// changed, or (a patron) when its strategy admits other options; every
+// state at its first tick; never an adversary.
+func TestPolicyReview(t *testing.T) {
+	sc := testScenario()
+	sc.States[pat].Decision = agents.DecisionOverrides{"patience": 3, "impose_threshold": 1}
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	w.startReviews()
+	if w.reviewing != set(pat, c1, c2, c3) {
+		t.Fatalf("tick 0: reviewing %b, want every state but the adversary", w.reviewing)
+	}
+	// Reviewing, for observers, reads the same set.
+	for i, want := range []bool{pat: true, c1: true, c2: true, c3: true, adv: false} {
+		if w.Reviewing(i) != want {
+			t.Errorf("tick 0: Reviewing(%d) = %v, want %v", i, !want, want)
+		}
+	}
+	// Freeze threats at their tick-0 values and move time and threats by
+	// hand.
+	base := append([]float64(nil), w.threat...)
+	review := func(tick int, threat map[int]float64) agents.Set {
+		w.tick = tick
+		copy(w.threat, base)
+		for i, x := range threat {
+			w.threat[i] = x
+		}
+		w.startReviews()
+		return w.reviewing
+	}
+	if got := review(1, map[int]float64{c1: base[c1] + 0.049}); got != 0 {
+		t.Errorf("threat moved by 0.049 < 0.05: reviewing %b, want none", got)
+	}
+	if got := review(2, map[int]float64{c1: base[c1] - 0.05}); got != set(c1) {
+		t.Errorf("threat moved by 0.05: reviewing %b, want c1", got)
+	}
+	base[c1] -= 0.05 // c1's threat stays where it moved
+	// c1's mark is now at tick 2, the others' at tick 0; the patron's
+	// patience (3) runs out at tick 3 (it wanted an ally since tick 0),
+	// so its strategy then admits a multilateral: a review.
+	w.wantedSince[pat] = 0
+	if got := review(3, nil); got != set(pat) {
+		t.Errorf("tick 3, the patron's patience out: reviewing %b, want pat", got)
+	}
+	if got := review(11, nil); got != 0 {
+		t.Errorf("tick 11: reviewing %b, want none", got)
+	}
+	if got := review(12, nil); got != set(c2, c3) {
+		t.Errorf("tick 12, 12 ticks after their review: reviewing %b, want c2, c3", got)
+	}
+	// A change concerning c3 — its alliance with c2 — concerns c3, its
+	// ally c2 and the patron, who holds stakes in them; not c1.
+	w.alliances = append(w.alliances, Alliance{ID: len(w.alliances), Members: set(c2, c3), Ended: -1, Cohesion: 1})
+	w.refreshAlliances()
+	w.concerns(set(c3))
+	if got := review(13, nil); got != set(pat, c2, c3) {
+		t.Errorf("a change concerning c3: reviewing %b, want pat, c2, c3", got)
+	}
+	// A change concerning the adversary concerns every patron and client.
+	w.concerns(set(adv))
+	if got := review(14, nil); got != set(pat, c1, c2, c3) {
+		t.Errorf("a change concerning adv: reviewing %b, want all but adv", got)
+	}
+	// Every tick with threshold 0 and interval 1.
+	sc.Params.ReviewThreshold, sc.Params.ReviewInterval = 0, 1
+	w = NewWorld(mustCompile(t, sc), 1)
+	for range 5 {
+		w.Step()
+		if w.reviewing != set(pat, c1, c2, c3) {
+			t.Fatalf("every-tick rule, tick %d: reviewing %b", w.tick-1, w.reviewing)
+		}
+	}
+}
