@@ -22,7 +22,7 @@ var TickUnitNames = []string{"month", "quarter", "year"}
 // ParseMonth reads "YYYY-MM".
 func ParseMonth(s string) (year, month int, err error) {
 	y, m, ok := strings.Cut(s, "-")
-	if ok && len(y) == 4 && len(m) == 2 {
+	if ok && len(y) == 4 && len(m) == 2 && digits(y) && digits(m) {
 		year, err1 := strconv.Atoi(y)
 		month, err2 := strconv.Atoi(m)
 		if err1 == nil && err2 == nil && month >= 1 && month <= 12 && year >= 0 {
@@ -30,6 +30,17 @@ func ParseMonth(s string) (year, month int, err error) {
 		}
 	}
 	return 0, 0, fmt.Errorf("%q is not a month; allowed: YYYY-MM, e.g. 1950-06", s)
+}
+
+// digits reports whether s is made of ASCII digits only (strconv.Atoi
+// would also take a sign: "+950-06").
+func digits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // Label returns the date of a tick as "YYYY-MM".

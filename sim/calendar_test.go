@@ -31,6 +31,7 @@ func TestParseMonth(t *testing.T) {
 		"1950-6", "950-06", "19500-06", // not four and two digits
 		"1950/06", "195006", "1950-06-01", "1950-", "-06", "",
 		"195a-06", "1950-0x", " 1950-06", "1950-06 ", "-950-06",
+		"+950-06", "1950-+6", // Atoi would take the sign
 	} {
 		y, m, err := sim.ParseMonth(in)
 		if err == nil || y != 0 || m != 0 {

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -98,7 +99,15 @@ func (r Range) CheckInt(v int) error {
 // Allowed describes the allowed values in words: "a number in [0, 1]",
 // "a number in (0, 1]", "a whole number in [1, 1000000]".
 func (r Range) Allowed() string {
-	f := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+	f := func(x float64) string {
+		if r.Whole && x >= math.MaxInt64 {
+			// float64(MaxInt64) is 2⁶³, and its shortest decimal
+			// 9223372036854775808 would overstate a TOML integer's
+			// limit by one.
+			return strconv.FormatInt(math.MaxInt64, 10)
+		}
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	}
 	what := "a number"
 	if r.Whole {
 		what = "a whole number"
@@ -137,7 +146,7 @@ func CheckEventID(id string) error {
 }
 
 // glyphWords says which glyphs are allowed.
-const glyphWords = "one character other than ~ . ^ or a space"
+const glyphWords = "one printable character other than ~ . ^, space or tab"
 
 // CheckGlyph says what is wrong with a state's map glyph, or returns nil.
 // 0 means no glyph (the state owns no land) and is allowed.
@@ -149,6 +158,10 @@ func CheckGlyph(g rune) error {
 		return fmt.Errorf("%q is not one character; allowed: %s", g, glyphWords)
 	case strings.ContainsRune(ReservedGlyphs, g):
 		return fmt.Errorf("%q is reserved for the map; allowed: %s", string(g), glyphWords)
+	case !unicode.IsPrint(g):
+		// A newline or another control character cannot be drawn on a
+		// map row; a generated theatre would take it silently.
+		return fmt.Errorf("%q is not a printable character; allowed: %s", g, glyphWords)
 	}
 	return nil
 }

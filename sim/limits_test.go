@@ -127,6 +127,9 @@ func TestRangeAllowed(t *testing.T) {
 		{atLeast0, "a number ≥ 0"},
 		{sim.Range{Min: 0, Max: math.Inf(1), OpenMin: true}, "a number > 0"},
 		{sim.Range{Min: 2, Max: math.Inf(1), Whole: true}, "a whole number ≥ 2"},
+		// A TOML integer's limit, 2⁶³ − 1, not float64(MaxInt64)'s
+		// shortest decimal 9223372036854775808.
+		{sim.GenerateSeedRange, "a whole number in [0, 9223372036854775807]"},
 	} {
 		if got := c.r.Allowed(); got != c.want {
 			t.Errorf("%+v: Allowed() = %q, want %q", c.r, got, c.want)
@@ -170,20 +173,21 @@ func TestCheckEventID(t *testing.T) {
 	}
 }
 
-// A glyph is any one character but the map's own (~ . ^, space, tab);
-// 0 means none.
+// A glyph is any one printable character but the map's own (~ . ^,
+// space, tab): a newline, a control or a zero-width character is
+// refused too; 0 means none.
 func TestCheckGlyph(t *testing.T) {
 	for _, g := range []rune{0, 'A', 'p', '7', '#', 'é', '中'} {
 		if err := sim.CheckGlyph(g); err != nil {
 			t.Errorf("CheckGlyph(%q) = %v, want nil", g, err)
 		}
 	}
-	for _, g := range []rune{'~', '.', '^', ' ', '\t', utf8.RuneError, -1, 0xD800, utf8.MaxRune + 1} {
+	for _, g := range []rune{'~', '.', '^', ' ', '\t', '\n', '\r', 0x7f, 0x200b, utf8.RuneError, -1, 0xD800, utf8.MaxRune + 1} {
 		if err := sim.CheckGlyph(g); err == nil {
 			t.Errorf("CheckGlyph(%q) = nil, want an error", g)
 		}
 	}
-	want := `"~" is reserved for the map; allowed: one character other than ~ . ^ or a space`
+	want := `"~" is reserved for the map; allowed: one printable character other than ~ . ^, space or tab`
 	if err := sim.CheckGlyph('~'); err == nil || err.Error() != want {
 		t.Errorf("CheckGlyph('~') = %v, want %s", err, want)
 	}
