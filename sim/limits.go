@@ -82,7 +82,9 @@ func (r Range) Check(v float64) error {
 		return fmt.Errorf("%v is not a finite number; allowed: %s", v, r.Allowed())
 	case r.inBounds(v):
 		return fmt.Errorf("%v is not a whole number; allowed: %s", v, r.Allowed())
-	case r.Whole:
+	case r.Whole && math.Abs(v) < 1e15:
+		// Whole numbers in full (1000001, not 1.000001e+06), but not a
+		// 1e300 in 301 digits.
 		return fmt.Errorf("%s is out of range; allowed: %s", strconv.FormatFloat(v, 'f', -1, 64), r.Allowed())
 	}
 	return fmt.Errorf("%v is out of range; allowed: %s", v, r.Allowed())

@@ -71,6 +71,8 @@ func TestRangeCheck(t *testing.T) {
 		// a whole number is written out in full, not as 1.000001e+06
 		{"whole", wholeTicks, 1_000_001, "1000001 is out of range; allowed: a whole number in [1, 1000000]"},
 		{"whole", wholeTicks, 2.5, "2.5 is not a whole number; allowed: a whole number in [1, 1000000]"},
+		// …but not a 1e300 in 301 digits
+		{"whole", wholeTicks, 1e300, "1e+300 is out of range; allowed: a whole number in [1, 1000000]"},
 		{"[0, +Inf)", atLeast0, math.Inf(1), "+Inf is not a finite number; allowed: a number ≥ 0"},
 	} {
 		if err := c.r.Check(c.v); err == nil || err.Error() != c.want {
