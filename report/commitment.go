@@ -60,7 +60,7 @@ func commitmentFigure(runs []runRow, fc runner.FirstCommitment, cal sim.Calendar
 		p.Add(line(plotter.XYs{{X: yearOf(cal, int(*fc.Median)), Y: 0}, {X: yearOf(cal, int(*fc.Median)), Y: 1}}, lineGrey, 0.8, true))
 	}
 	return plotFigure("first-commitment", "Time to the first patron commitment",
-		fmt.Sprintf("The share of all %d runs in which a patron had joined its first alliance by each date, with 95%% Wilson intervals (runs.csv, first_commitment); %s (dashed).", len(runs), median),
+		fmt.Sprintf("The share of the %s in which a patron had joined its first alliance by each date, with 95%% Wilson intervals (runs.csv, first_commitment); %s (dashed).", plural(len(runs), "run"), median),
 		p, vg.Points(620), vg.Points(260))
 }
 

@@ -5,8 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
+
+	"github.com/alliancesim/alliancesim/internal/input"
 )
 
 // row is one record of a CSV file with a header, read by column name.
@@ -53,7 +54,7 @@ func (r *row) float(name string) float64 {
 
 // eachRow streams the rows of a CSV file with a header to fn.
 func eachRow(path string, fn func(r *row) error) error {
-	f, err := os.Open(path)
+	f, err := input.OpenRegular(path) // a FIFO would block for ever
 	if err != nil {
 		return err
 	}

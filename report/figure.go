@@ -62,6 +62,9 @@ func plotFigure(id, title, caption string, p *plot.Plot, w, h vg.Length) (Figure
 // cells (nil) stay blank.
 func gridFigure(id, title, caption string, plots []*plot.Plot, cols int, cellW, cellH vg.Length) (Figure, error) {
 	for _, p := range plots {
+		if p == nil {
+			continue // a blank cell
+		}
 		if err := checkAxes(id, p); err != nil {
 			return Figure{}, err
 		}
@@ -92,20 +95,27 @@ func gridFigure(id, title, caption string, plots []*plot.Plot, cols int, cellW, 
 }
 
 // maxAxis bounds the ends of an axis: every quantity the report draws
-// (shares, ticks, years, parameter values) is far inside it.
-const maxAxis = 1e15
+// (shares, ticks, years, parameter values up to a seed of 2⁵³, with the
+// axis's padding) is inside it.
+const maxAxis = 1e17
 
 // checkAxes refuses a plot whose axes, as its data set them, are not
-// finite or reach past ±maxAxis. gonum/plot's tick search never ends on
-// a NaN range, and one past ±1e300 overflows; such data can only come
-// from a hand-edited file, and the error says so instead of hanging.
+// finite or reach past ±maxAxis, and widens an axis whose span is below
+// a billionth of its magnitude. gonum/plot's tick search never ends on a
+// NaN range, nor on one a single float step wide at 2⁵³ (a sweep of the
+// seeds 2⁵³ − 1 and 2⁵³ made one), and one past ±1e300 overflows.
 func checkAxes(id string, p *plot.Plot) error {
 	for _, a := range []struct {
-		name     string
-		min, max float64
-	}{{"horizontal", p.X.Min, p.X.Max}, {"vertical", p.Y.Min, p.Y.Max}} {
-		if !(math.Abs(a.min) <= maxAxis && math.Abs(a.max) <= maxAxis) {
-			return fmt.Errorf("figure %s: the %s axis runs from %g to %g; allowed: finite ends within ±%g (the files read back hold a number no run writes)", id, a.name, a.min, a.max, float64(maxAxis))
+		name string
+		axis *plot.Axis
+	}{{"horizontal", &p.X}, {"vertical", &p.Y}} {
+		lo, hi := a.axis.Min, a.axis.Max
+		if !(math.Abs(lo) <= maxAxis && math.Abs(hi) <= maxAxis) {
+			return fmt.Errorf("figure %s: the %s axis runs from %g to %g; allowed: finite ends within ±%g (the files read back hold a number no run writes)", id, a.name, lo, hi, float64(maxAxis))
+		}
+		if scale := max(math.Abs(lo), math.Abs(hi)); scale > 0 && hi-lo < 1e-9*scale {
+			mid, half := lo/2+hi/2, 1e-9*scale
+			a.axis.Min, a.axis.Max = mid-half, mid+half
 		}
 	}
 	return nil

@@ -4,12 +4,12 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
-	"os"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
+	"github.com/alliancesim/alliancesim/internal/input"
 	"github.com/alliancesim/alliancesim/sim"
 )
 
@@ -88,7 +88,7 @@ type EventRow struct {
 // adversary challenges that came to nothing (as run does without
 // --verbose); it returns how many it left out.
 func readEvents(path string, run int) ([]EventRow, int, error) {
-	f, err := os.Open(path)
+	f, err := input.OpenRegular(path) // a FIFO would block for ever
 	if err != nil {
 		return nil, 0, err
 	}

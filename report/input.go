@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path/filepath"
 
@@ -83,7 +84,7 @@ func Read(dir string) (*Input, error) {
 	}
 	in.Manifest = m
 	path := filepath.Join(dir, "summary.json")
-	b, err := input.ReadFile(path)
+	b, err := readSummary(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("%s has no summary.json: the run is incomplete (resume it, or merge its shards) — %w", dir, err)
 	}
@@ -121,6 +122,22 @@ func Read(dir string) (*Input, error) {
 	}
 	in.readScenario()
 	return in, nil
+}
+
+// readSummary reads summary.json, a regular file of any size: a sweep's
+// holds a summary per point, about 60 KB each at 50 runs, so a plan the
+// runner allows can pass input.MaxFileSize.
+func readSummary(path string) ([]byte, error) {
+	f, err := input.OpenRegular(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(f)
+	if err != nil {
+		return nil, &fs.PathError{Op: "read", Path: path, Err: err}
+	}
+	return b, nil
 }
 
 // readScenario reads scenario.toml back and checks that it is the

@@ -117,12 +117,16 @@ func describe(in *Input) string {
 	m := in.Manifest
 	last := m.Seed + uint64(m.Runs-1)
 	p := m.Points[0]
-	span := fmt.Sprintf("%d ticks of %d month(s) from %s", p.Ticks, p.MonthsPerTick, p.Start)
+	span := fmt.Sprintf("%s of %s from %s", plural(p.Ticks, "tick"), plural(p.MonthsPerTick, "month"), p.Start)
 	switch in.Kind {
 	case SingleRun:
 		return fmt.Sprintf("One replication, seed %d; %s.", m.Seed, span)
 	case Sweep:
-		return fmt.Sprintf("%d points × %d runs (seeds %d–%d at every point), varying %s; %s.", len(m.Points), m.Runs, m.Seed, last, strings.Join(m.Vary, ", "), span)
+		seeds := fmt.Sprintf("seeds %d–%d", m.Seed, last)
+		if m.Runs == 1 {
+			seeds = fmt.Sprintf("seed %d", m.Seed)
+		}
+		return fmt.Sprintf("%s × %s (%s at every point), varying %s; %s.", plural(len(m.Points), "point"), plural(m.Runs, "run"), seeds, strings.Join(m.Vary, ", "), span)
 	}
 	return fmt.Sprintf("%d replications, seeds %d–%d; %s.", m.Runs, m.Seed, last, span)
 }
@@ -416,4 +420,12 @@ func (p *Page) hypotheses(in *Input) error {
 	}
 	p.Sections = append(p.Sections, figs)
 	return nil
+}
+
+// plural writes a count with its noun: "1 run", "60 runs".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

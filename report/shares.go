@@ -48,7 +48,7 @@ func sharesFigure(s *runner.Summary) (Figure, error) {
 	rows := shareRows(s)
 	p := proportionsPlot("", rows)
 	return plotFigure("shares", "Shares of runs in which each design formed",
-		fmt.Sprintf("The share of the %d runs in which each kind of alliance ever formed, with its 95%% Wilson interval (summary.json, shares).", s.Runs),
+		fmt.Sprintf("The share of the %s in which each kind of alliance ever formed, with its 95%% Wilson interval (summary.json, shares).", plural(s.Runs, "run")),
 		p, vg.Points(620), vg.Points(40+22*float64(len(rows))))
 }
 

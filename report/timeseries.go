@@ -93,7 +93,7 @@ func threatFigure(series []stateSeries, sc *sim.Scenario, cal sim.Calendar, hori
 		plots = append(plots, p)
 	}
 	return gridFigure("threat", "Threat over time, by state",
-		fmt.Sprintf("Each state's total threat T: the mean over %d runs (line) and the band from the 5%% to the 95%% quantile across runs; dashed, the mean reference point ρ — threat above it is the domain of losses (series.csv).", runs),
+		fmt.Sprintf("Each state's total threat T: the mean over %s (line) and the band from the 5%% to the 95%% quantile across runs; dashed, the mean reference point ρ — threat above it is the domain of losses (series.csv).", plural(runs, "run")),
 		plots, 4, vg.Points(170), vg.Points(120))
 }
 
@@ -127,6 +127,6 @@ func domainFigure(series []stateSeries, sc *sim.Scenario, cal sim.Calendar, hori
 		plots = append(plots, p)
 	}
 	return gridFigure("domain", "Domain of losses and alliance membership over time, by state",
-		fmt.Sprintf("The share of %d runs in which each state was in the domain of losses (T > ρ, solid) and in which it belonged to an alliance in force (dashed), with 95%% Wilson intervals (series.csv: losses, allied).", runs),
+		fmt.Sprintf("The share of the %s in which each state was in the domain of losses (T > ρ, solid) and in which it belonged to an alliance in force (dashed), with 95%% Wilson intervals (series.csv: losses, allied).", plural(runs, "run")),
 		plots, 4, vg.Points(170), vg.Points(120))
 }
