@@ -253,3 +253,33 @@ func TestOverlayNamesTheKeyThatMovedTheCalendar(t *testing.T) {
 		t.Errorf("got %s:%d: %s: %s", e.File, e.Line, e.Key, e.Msg)
 	}
 }
+
+func TestSetElsewhere(t *testing.T) {
+	at := Loc{File: "base.toml", Line: 40}
+	for _, c := range []struct {
+		set  Loc
+		want string
+	}{
+		{Loc{File: "base.toml", Line: 4}, ""},
+		{Loc{}, ""},
+		{Loc{File: "child.toml", Line: 3}, " (the start is set at child.toml:3)"},
+		{Loc{File: "(set scenario.start)", Line: 2}, " (the start is set by --set scenario.start)"},
+		{Loc{File: "sweep.toml (point 4)", Line: 3}, " (the start is set by point 4 of sweep.toml)"},
+	} {
+		if got := setElsewhere("the start", c.set, at); got != c.want {
+			t.Errorf("%+v: %q, want %q", c.set, got, c.want)
+		}
+	}
+}
+
+// A state an overlay adds with a glyph the base's map never draws is
+// reported at the overlay's glyph, where it can be fixed; a glyph that
+// is another state's is reported once, as a duplicate.
+func TestOverlayGlyphNotDrawn(t *testing.T) {
+	overlayErr(t, "extends = \"base.toml\"\n[[states]]\nid = \"d\"\nrole = \"client\"\nglyph = \"D\"\n", 5, "states[0].glyph",
+		`no cell of the map has "d"'s glyph "D"; allowed: a glyph drawn on at least one cell of the map`)
+	_, err := overlay(t, "extends = \"base.toml\"\n[[states]]\nid = \"d\"\nrole = \"client\"\nglyph = \"B\"\n")
+	if list, ok := err.(Errors); !ok || len(list) != 1 || !strings.Contains(list[0].Msg, "is already the glyph of") {
+		t.Errorf("a duplicate glyph: want one error, got %v", err)
+	}
+}

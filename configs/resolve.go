@@ -99,6 +99,7 @@ func resolve(f *rawFile, e *errs) *sim.Scenario {
 	// [[states]]
 	index := map[string]int{}
 	glyphs := map[rune]int{}
+	glyphAt := map[int]Loc{} // where each state's glyph was set
 	for _, s := range f.States {
 		st := resolveState(s, e)
 		if st.ID == "" {
@@ -112,6 +113,7 @@ func resolve(f *rawFile, e *errs) *sim.Scenario {
 				e.at(s.Glyph.Loc, "glyph %q is already the glyph of %q; allowed: one glyph per state", st.Glyph, sc.States[other].ID)
 			} else {
 				glyphs[st.Glyph] = len(sc.States)
+				glyphAt[len(sc.States)] = s.Glyph.Loc
 			}
 		}
 		index[st.ID] = len(sc.States)
@@ -128,7 +130,7 @@ func resolve(f *rawFile, e *errs) *sim.Scenario {
 	}
 
 	// [theater]
-	resolveTheater(f, sc, glyphs, e)
+	resolveTheater(f, sc, glyphs, glyphAt, e)
 
 	// [[events]]
 	if len(f.Events) > sim.MaxEvents {
@@ -311,7 +313,7 @@ func idTable(m map[string]*opt[float64], index map[string]int, self string, r si
 	return out
 }
 
-func resolveTheater(f *rawFile, sc *sim.Scenario, glyphs map[rune]int, e *errs) {
+func resolveTheater(f *rawFile, sc *sim.Scenario, glyphs map[rune]int, glyphAt map[int]Loc, e *errs) {
 	t := &f.Theater
 	theaterLoc := Loc{File: f.file, Line: f.idx["theater"], Key: "theater"}
 	switch {
@@ -328,7 +330,7 @@ func resolveTheater(f *rawFile, sc *sim.Scenario, glyphs map[rune]int, e *errs) 
 		grid, err := theater.Parse(sc.Map, sc.Rough, glyphs)
 		var me theater.MapErrors
 		if err == nil {
-			missingGlyphs(grid, sc, glyphs, t.Map.Loc, e)
+			missingGlyphs(grid, sc, glyphs, t.Map.Loc, glyphAt, f.file, e)
 		}
 		if errors.As(err, &me) {
 			// A cell-by-cell problem (an unknown glyph) is reported once,
@@ -387,10 +389,13 @@ func resolveTheater(f *rawFile, sc *sim.Scenario, glyphs map[rune]int, e *errs) 
 	}
 }
 
-// missingGlyphs reports, at the map, every state whose glyph no cell of
-// the map draws: it would have no territory, be occupied before the first
-// tick and sign nothing (sim.Scenario.Validate refuses it too).
-func missingGlyphs(grid *theater.Grid, sc *sim.Scenario, glyphs map[rune]int, at Loc, e *errs) {
+// missingGlyphs reports every state whose glyph no cell of the map
+// draws: it would have no territory, be occupied before the first tick
+// and sign nothing (sim.Scenario.Validate refuses it too). The error
+// stands at the map, or at the glyph where the file being read set the
+// glyph and a file it extends drew the map (a state added by an overlay).
+// A glyph already refused as another state's is not reported again.
+func missingGlyphs(grid *theater.Grid, sc *sim.Scenario, glyphs map[rune]int, mapAt Loc, glyphAt map[int]Loc, file string, e *errs) {
 	cells := make([]int, len(sc.States))
 	for _, o := range grid.Owner {
 		if o != theater.NoOwner && int(o) < len(cells) {
@@ -398,9 +403,14 @@ func missingGlyphs(grid *theater.Grid, sc *sim.Scenario, glyphs map[rune]int, at
 		}
 	}
 	for i, st := range sc.States {
-		if _, ok := glyphs[st.Glyph]; ok && st.Glyph != 0 && cells[i] == 0 {
-			e.at(at, "no cell of the map has %q's glyph %q; allowed: a glyph drawn on at least one cell of the map", st.ID, string(st.Glyph))
+		if idx, ok := glyphs[st.Glyph]; !ok || idx != i || cells[i] > 0 {
+			continue
 		}
+		at := mapAt
+		if g := glyphAt[i]; g.File == file && mapAt.File != file {
+			at = g
+		}
+		e.at(at, "no cell of the map has %q's glyph %q; allowed: a glyph drawn on at least one cell of the map", st.ID, string(st.Glyph))
 	}
 }
 
@@ -425,8 +435,16 @@ type calendarLocs struct{ start, ticks Loc }
 // file's events out of the run, and the error at the base's event must
 // name the overlay's key.
 func setElsewhere(what string, set, at Loc) string {
-	if set.File == "" || set.File == at.File {
+	switch {
+	case set.File == "" || set.File == at.File:
 		return ""
+	case strings.HasPrefix(set.File, "(set "):
+		// The overlay of --set (Apply): its lines are not the user's.
+		return fmt.Sprintf(" (%s is set by --%s)", what, strings.TrimSuffix(strings.TrimPrefix(set.File, "("), ")"))
+	}
+	if file, point, ok := strings.Cut(set.File, " (point "); ok {
+		// A sweep point's overlay (Experiment.ScenarioAt).
+		return fmt.Sprintf(" (%s is set by point %s of %s)", what, strings.TrimSuffix(point, ")"), file)
 	}
 	return fmt.Sprintf(" (%s is set at %s:%d)", what, set.File, set.Line)
 }
