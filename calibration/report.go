@@ -144,8 +144,13 @@ func writeReport(b *strings.Builder, r *Report) {
 	fmt.Fprintf(b, "\n%d of %d targets met on both seed ranges.\n", both, len(chosen.Results))
 }
 
-// seeds names a range of seeds, "1–500".
-func seeds(from uint64, runs int) string { return fmt.Sprintf("%d–%d", from, from+uint64(runs)-1) }
+// seeds names a range of seeds, "1–500" (one seed alone for one run).
+func seeds(from uint64, runs int) string {
+	if runs == 1 {
+		return strconv.FormatUint(from, 10)
+	}
+	return fmt.Sprintf("%d–%d", from, from+uint64(runs)-1)
+}
 
 func row(b *strings.Builder, cells ...string) {
 	b.WriteString("| " + strings.Join(cells, " | ") + " |\n")

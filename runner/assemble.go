@@ -50,20 +50,37 @@ func Assemble(dirs []string, out string) error {
 	if len(dirs) == 0 {
 		return errors.New("no output directories given")
 	}
-	_, statErr := os.Stat(out)
-	made := errors.Is(statErr, fs.ErrNotExist)
+	made := missingDirs(out)
 	release, err := lockDir(out)
 	if err != nil {
 		return err
 	}
 	err = assemble(dirs, out)
 	release()
-	if err != nil && made {
-		// A merge refused before it wrote anything leaves no empty
-		// directory behind (os.Remove removes only an empty one).
-		os.Remove(out)
+	if err != nil {
+		// A merge refused before it wrote anything leaves none of the
+		// directories it made behind (os.Remove removes only an empty
+		// one), deepest first.
+		for _, d := range made {
+			os.Remove(d)
+		}
 	}
 	return err
+}
+
+// missingDirs lists dir and those of its parents that do not exist yet,
+// deepest first: what making dir will create.
+func missingDirs(dir string) []string {
+	var out []string
+	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
+		if _, err := os.Stat(d); !errors.Is(err, fs.ErrNotExist) {
+			return out
+		}
+		out = append(out, d)
+		if filepath.Dir(d) == d {
+			return out
+		}
+	}
 }
 
 // assemble is Assemble with out's lock held.

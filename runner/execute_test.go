@@ -112,13 +112,13 @@ func TestAssembleRefusesMixedShards(t *testing.T) {
 		}
 	}
 	// A merge of one shard is missing the other's chunks: refused, and
-	// no directory is left.
-	out := filepath.Join(base, "merged-one")
+	// no directory is left, nor the parents it made.
+	out := filepath.Join(base, "new", "merged-one")
 	if err := Assemble([]string{a}, out); !errors.Is(err, ErrIncomplete) {
 		t.Errorf("one shard of two: want ErrIncomplete, got %v", err)
 	}
-	if _, err := os.Stat(out); !errors.Is(err, fs.ErrNotExist) {
-		t.Errorf("an incomplete merge left %s behind (%v)", out, err)
+	if _, err := os.Stat(filepath.Join(base, "new")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("an incomplete merge left %s behind (%v)", filepath.Join(base, "new"), err)
 	}
 	// The same work started under another file name merges.
 	same := plan(t)

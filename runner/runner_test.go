@@ -273,6 +273,9 @@ func TestShardParsing(t *testing.T) {
 	if s, ok, err := ShardFromEnv(0); !ok || err != nil || s != (Shard{3, 4}) {
 		t.Errorf("slurm: %v %v %v", s, ok, err)
 	}
+	if _, _, err := ShardFromEnv(5); err == nil || !strings.Contains(err.Error(), "--shards 5 but SLURM_ARRAY_TASK_COUNT=4") {
+		t.Errorf("--shards against Slurm's count: %v", err)
+	}
 	// every chunk belongs to exactly one shard
 	for k := 0; k < 20; k++ {
 		owners := 0

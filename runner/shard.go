@@ -54,6 +54,9 @@ func ShardFromEnv(shards int) (Shard, bool, error) {
 		if i < 0 || i >= count {
 			return Shard{}, false, fmt.Errorf("SLURM_ARRAY_TASK_ID=%d is outside %d…%d", id, lo, lo+count-1)
 		}
+		if shards != 0 && shards != count {
+			return Shard{}, false, fmt.Errorf("--shards %d but SLURM_ARRAY_TASK_COUNT=%d; allowed: no --shards under Slurm, which gives the count", shards, count)
+		}
 		return Shard{Index: i, Count: count}, true, nil
 	}
 	if shards != 0 {

@@ -13,16 +13,18 @@ var badFlagValue = regexp.MustCompile(`^invalid argument "(.*)" for "(?:-\w, )?-
 
 // allowedByType says what a flag of a pflag type takes.
 var allowedByType = map[string]string{
-	"uint64":  "a whole number ≥ 0",
-	"int":     "a whole number",
+	"uint64":  "a whole number in [0, 18446744073709551615]",
+	"int":     "a whole number in [-9223372036854775808, 9223372036854775807]",
 	"float64": "a number",
 	"bool":    "true or false",
 	"string":  "text",
 }
 
 // flagError rewrites pflag's parse errors in our words: the flag, the
-// value and what is allowed, without Go's strconv text ("--seed -1:
-// allowed: a whole number ≥ 0"). Other flag errors (an unknown flag)
+// value and what is allowed by the flag's type, without Go's strconv text
+// ("--seed -1: allowed: a whole number in [0, 18446744073709551615]";
+// the command then checks its own, narrower range). Other flag errors
+// (an unknown flag)
 // pass as they are, with a pointer to --help.
 func flagError(cmd *cobra.Command, err error) error {
 	m := badFlagValue.FindStringSubmatch(err.Error())
@@ -35,5 +37,9 @@ func flagError(cmd *cobra.Command, err error) error {
 			allowed = a
 		}
 	}
-	return fmt.Errorf("--%s %s: allowed: %s", m[2], strings.TrimSpace(m[1]), allowed)
+	what := ""
+	if strings.Contains(err.Error(), "value out of range") {
+		what = " is out of range"
+	}
+	return fmt.Errorf("--%s %s%s: allowed: %s", m[2], strings.TrimSpace(m[1]), what, allowed)
 }

@@ -48,11 +48,13 @@ func TestFlagsChecked(t *testing.T) {
 		{[]string{"hypotheses", "T4", "--out", tmp}, "--out " + tmp + " holds a-file, which this command does not write; allowed: a new or empty directory, or one holding only hypotheses.csv, hypotheses.json, report.html"},
 		{[]string{"compare", "--out", tmp}, "holds a-file, which this command does not write; allowed: a new or empty directory, or one holding only scorecard.csv, report.html"},
 		// A value its type cannot take, in our words, not strconv's.
-		{[]string{"run", "generic", "--seed", "-1"}, "--seed -1: allowed: a whole number ≥ 0"},
-		{[]string{"run", "generic", "--runs", "x"}, "--runs x: allowed: a whole number"},
+		{[]string{"run", "generic", "--seed", "-1"}, "--seed -1: allowed: a whole number in [0, 18446744073709551615]"},
+		{[]string{"run", "generic", "--seed", "18446744073709551616"}, "--seed 18446744073709551616 is out of range: allowed: a whole number in [0, 18446744073709551615]"},
+		{[]string{"run", "generic", "--runs", "x"}, "--runs x: allowed: a whole number in ["},
 		{[]string{"run", "generic", "--json=maybe"}, "--json maybe: allowed: true or false"},
 		{[]string{"run", "generic", "--nope"}, "unknown flag: --nope; see alliancesim run --help"},
 		// Flags that would do nothing are refused, not ignored.
+		{[]string{"sweep", "../../examples/sweep/sea-fraction.toml", "--shard", "1/2", "--shards", "5"}, "--shard 1/2 and --shards 5: allowed: one of them"},
 		{[]string{"run", "generic", "--runs", "3", "--no-events"}, "--no-events applies to the files of --out, and there is no --out"},
 		{[]string{"run", "generic", "--force"}, "--force applies to the files of --out"},
 		{[]string{"map", "asia-1950", "--seed", "5"}, "--seed picks the replication that --at replays, and there is no --at"},

@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -86,7 +88,7 @@ The verdicts and the power of the default run counts are explained in
 					Hypotheses []hypotheses.Result `json:"hypotheses"`
 				}{runs, layouts, seed, res})
 			}
-			fmt.Fprintf(w, "Hypotheses of THEORY.md: %d runs per world and level, %d layouts, seeds %d–%d\n\n", runs, layouts, seed, seed+uint64(runs-1))
+			fmt.Fprintf(w, "Hypotheses of THEORY.md: %s per world and level, %s, %s\n\n", count(runs, "run", "runs"), count(layouts, "layout", "layouts"), seedsOf(runs, seed))
 			if err := hypotheses.WriteTable(w, res); err != nil {
 				return err
 			}
@@ -115,6 +117,11 @@ The verdicts and the power of the default run counts are explained in
 // atomically.
 func writeHypotheses(dir string, res []hypotheses.Result) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	// A report drawn from the files this run replaces would describe
+	// them, not it.
+	if err := os.Remove(filepath.Join(dir, "report.html")); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
 	var csvb, jsonb bytes.Buffer

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -243,6 +245,17 @@ func TestHypothesesQuick(t *testing.T) {
 	b, err := os.ReadFile(filepath.Join(dir, "hypotheses.csv"))
 	if err != nil || !strings.HasPrefix(string(b), "hypothesis,layout,level,outcome,n,low,high") {
 		t.Fatalf("%v %s", err, b)
+	}
+	// Run again into the same directory, after a report of the first:
+	// allowed, and the report of the replaced files goes.
+	if err := os.WriteFile(filepath.Join(dir, "report.html"), []byte("<p>the first run</p>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := execute(t, "hypotheses", "T4", "--runs", "2", "--layouts", "1", "--out", dir); err != nil {
+		t.Fatalf("a rerun into its own directory: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "report.html")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the first run's report.html survives the second: %v", err)
 	}
 	if _, err := execute(t, "hypotheses", "T99"); err == nil {
 		t.Error("an unknown hypothesis should be an error")

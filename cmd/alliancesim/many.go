@@ -266,6 +266,8 @@ An interrupted sweep keeps its finished chunks; run it again with --resume.`,
 			}
 			sh := runner.Shard{Count: 1}
 			switch {
+			case shard != "" && shards != 0:
+				return fmt.Errorf("--shard %s and --shards %d: allowed: one of them (--shards only with a Kubernetes Indexed Job's JOB_COMPLETION_INDEX)", shard, shards)
 			case shard != "":
 				if sh, err = runner.ParseShard(shard); err != nil {
 					return err

@@ -32,7 +32,7 @@ counts.`,
 			if source {
 				src, err := configs.BuiltinSource(args[0])
 				if err != nil {
-					return fmt.Errorf("--source: %w", err)
+					return fmt.Errorf("--source: %q is not a built-in scenario; allowed: %s (a file is its own source)", args[0], strings.Join(configs.BuiltinNames(), ", "))
 				}
 				_, err = cmd.OutOrStdout().Write(src)
 				return err

@@ -15,8 +15,13 @@ func count(n int, one, many string) string {
 // runsAndSeeds writes runs with the seeds they take from seed: "1 run,
 // seed 7", "500 runs, seeds 1–500".
 func runsAndSeeds(runs int, seed uint64) string {
+	return count(runs, "run", "runs") + ", " + seedsOf(runs, seed)
+}
+
+// seedsOf writes the seeds runs take from seed: "seed 7", "seeds 1–500".
+func seedsOf(runs int, seed uint64) string {
 	if runs == 1 {
-		return fmt.Sprintf("1 run, seed %d", seed)
+		return fmt.Sprintf("seed %d", seed)
 	}
-	return fmt.Sprintf("%d runs, seeds %d–%d", runs, seed, seed+uint64(max(runs-1, 0)))
+	return fmt.Sprintf("seeds %d–%d", seed, seed+uint64(max(runs-1, 0)))
 }
