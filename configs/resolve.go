@@ -396,12 +396,7 @@ func resolveTheater(f *rawFile, sc *sim.Scenario, glyphs map[rune]int, glyphAt m
 // glyph and a file it extends drew the map (a state added by an overlay).
 // A glyph already refused as another state's is not reported again.
 func missingGlyphs(grid *theater.Grid, sc *sim.Scenario, glyphs map[rune]int, mapAt Loc, glyphAt map[int]Loc, file string, e *errs) {
-	cells := make([]int, len(sc.States))
-	for _, o := range grid.Owner {
-		if o != theater.NoOwner && int(o) < len(cells) {
-			cells[o]++
-		}
-	}
+	cells := grid.CellsPerOwner(len(sc.States))
 	for i, st := range sc.States {
 		if idx, ok := glyphs[st.Glyph]; !ok || idx != i || cells[i] > 0 {
 			continue
@@ -435,16 +430,11 @@ type calendarLocs struct{ start, ticks Loc }
 // file's events out of the run, and the error at the base's event must
 // name the overlay's key.
 func setElsewhere(what string, set, at Loc) string {
-	switch {
-	case set.File == "" || set.File == at.File:
+	if set.File == "" || set.File == at.File {
 		return ""
-	case strings.HasPrefix(set.File, "(set "):
-		// The overlay of --set (Apply): its lines are not the user's.
-		return fmt.Sprintf(" (%s is set by --%s)", what, strings.TrimSuffix(strings.TrimPrefix(set.File, "("), ")"))
 	}
-	if file, point, ok := strings.Cut(set.File, " (point "); ok {
-		// A sweep point's overlay (Experiment.ScenarioAt).
-		return fmt.Sprintf(" (%s is set by point %s of %s)", what, strings.TrimSuffix(point, ")"), file)
+	if by, ok := generatedSource(set.File); ok {
+		return fmt.Sprintf(" (%s is set by %s)", what, by)
 	}
 	return fmt.Sprintf(" (%s is set at %s:%d)", what, set.File, set.Line)
 }

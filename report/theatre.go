@@ -307,12 +307,7 @@ func (t *Theatre) drawLegend(c draw.Canvas, colors []color.NRGBA, x, top vg.Leng
 	}
 	c.FillText(head, vg.Point{X: x, Y: y}, "States")
 	y -= lh
-	cells := make([]int, len(t.States))
-	for _, o := range t.Grid.Owner {
-		if o != theater.NoOwner && int(o) < len(cells) {
-			cells[o]++
-		}
-	}
+	cells := t.Grid.CellsPerOwner(len(t.States))
 	for i, s := range t.States {
 		swatch(colors[i], false)
 		label := fmt.Sprintf("%s — %s (%s)", s.ID, s.Name, s.Role)

@@ -263,12 +263,7 @@ func (sc *Scenario) validateTheater(v *validator, glyphsOK bool) *theater.Grid {
 	}
 	// A state given a glyph the map never draws would have no territory:
 	// it would be occupied before the first tick and sign nothing.
-	cells := make([]int, len(sc.States))
-	for _, o := range grid.Owner {
-		if o != theater.NoOwner {
-			cells[o]++
-		}
-	}
+	cells := grid.CellsPerOwner(len(sc.States))
 	for i, s := range sc.States {
 		if s.Glyph != 0 && cells[i] == 0 {
 			v.at(fmt.Sprintf("states[%d].glyph", i), "no cell of the map has %q's glyph %q; allowed: a glyph drawn on at least one cell of the map", s.ID, string(s.Glyph))

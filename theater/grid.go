@@ -51,6 +51,18 @@ type Grid struct {
 // Index returns the cell index of (x, y).
 func (g *Grid) Index(x, y int) int { return y*g.W + x }
 
+// CellsPerOwner counts the cells each of n states owns (index = state);
+// owners at n or above are not counted.
+func (g *Grid) CellsPerOwner(n int) []int {
+	cells := make([]int, n)
+	for _, o := range g.Owner {
+		if o >= 0 && int(o) < n {
+			cells[o]++
+		}
+	}
+	return cells
+}
+
 // XY returns the coordinates of cell i.
 func (g *Grid) XY(i int) (x, y int) { return i % g.W, i / g.W }
 

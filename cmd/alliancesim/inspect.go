@@ -152,12 +152,7 @@ func drawMap(w io.Writer, sc *sim.Scenario, g *theater.Grid, terrainOnly bool) {
 	for _, row := range rows {
 		fmt.Fprintln(w, row)
 	}
-	cells := make([]int, len(sc.States))
-	for _, o := range g.Owner {
-		if o != theater.NoOwner {
-			cells[o]++
-		}
-	}
+	cells := g.CellsPerOwner(len(sc.States))
 	fmt.Fprintln(w, "\nLegend:  ~ sea   . unowned land   ^ unowned rough")
 	if terrainOnly {
 		return
