@@ -359,7 +359,7 @@ func (x *Experiment) ScenarioAt(point int) (*sim.Scenario, error) {
 	overlaySource(&b, paths, values)
 	// Named after the experiment so that relative paths resolve beside it
 	// and errors say which point.
-	return Parse(fmt.Sprintf("%s (point %d)", x.File, point), []byte(b.String()))
+	return Parse(pointSourceName(x.File, point), []byte(b.String()))
 }
 
 // value writes the value of path i at a point as TOML, typed by its path:

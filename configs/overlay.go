@@ -160,14 +160,35 @@ func Apply(sc *sim.Scenario, as []Assignment) error {
 	}
 	var over strings.Builder
 	overlaySource(&over, paths, values)
-	name := "(set " + strings.Join(paths, ", ") + ")"
-	out, err := parseOver(name, base, []byte(over.String()))
+	out, err := parseOver(setSourceName(paths), base, []byte(over.String()))
 	if err != nil {
 		return fmt.Errorf("%s: %s", strings.Join(paths, ", "), pointErrors(err))
 	}
 	out.Source = sc.Source
 	*sc = *out
 	return nil
+}
+
+// The overlays the tool writes itself are named, in errors, after what the
+// user wrote: a --set's after its paths, a sweep point's after the
+// experiment (so that relative paths resolve beside it) and the point.
+// Their lines are the tool's, not the user's.
+func setSourceName(paths []string) string { return "(set " + strings.Join(paths, ", ") + ")" }
+
+func pointSourceName(experiment string, point int) string {
+	return fmt.Sprintf("%s (point %d)", experiment, point)
+}
+
+// generatedSource says what the user wrote for an overlay the tool wrote
+// ("--set scenario.ticks", "point 0 of t2.toml"); false for a user's file.
+func generatedSource(file string) (string, bool) {
+	if paths, ok := strings.CutPrefix(file, "(set "); ok {
+		return "--set " + strings.TrimSuffix(paths, ")"), true
+	}
+	if experiment, point, ok := strings.Cut(file, " (point "); ok {
+		return "point " + strings.TrimSuffix(point, ")") + " of " + experiment, true
+	}
+	return "", false
 }
 
 // parseOver reads src (a file without extends) laid over a scenario given
