@@ -9,14 +9,16 @@ import (
 	"math"
 	"sort"
 	"strconv"
+
+	"github.com/alliancesim/alliancesim/runner"
 )
 
 // maxMagnitude bounds every number of a JSON file a report reads: 2⁵³,
-// the largest integer a double holds exactly and the largest seed
+// the largest integer a double holds exactly, one past the largest seed
 // (runner.MaxSeed). Nothing alliancesim writes comes near it except a
 // seed; a larger number in a hand-edited file would only break a figure
 // (at 1e308 gonum's axis ticks are searched for ever).
-const maxMagnitude = 1 << 53
+const maxMagnitude = runner.MaxSeed + 1
 
 // decode reads the JSON document b of the file path into v, after
 // checking that every number in it is within ±maxMagnitude. Errors name

@@ -51,7 +51,8 @@ func TestPosition(t *testing.T) {
 // A hand-edited summary.json or hypotheses.json never makes the report
 // panic or hang: every kind of number in it (every field name, wherever
 // it occurs) is set in turn to extreme values, and the report is either
-// drawn or refused with an error.
+// drawn or refused with an error that names the file or the figure; some
+// edits must be refused. (A hang shows as the test's timeout.)
 func TestReportSurvivesEditedNumbers(t *testing.T) {
 	many, single, sweep, hyps := fixtures(t)
 	for _, c := range []struct{ dir, file string }{
@@ -76,6 +77,7 @@ func TestReportSurvivesEditedNumbers(t *testing.T) {
 				}
 			}
 		}
+		refused := 0
 		for _, shape := range shapes {
 			for _, v := range []string{"9007199254740992", "-9007199254740992", "-1", "0"} {
 				edited := setNumbers(t, orig, shape, v)
@@ -88,9 +90,21 @@ func TestReportSurvivesEditedNumbers(t *testing.T) {
 							t.Errorf("%s of %s set to %s: panic: %v", shape, c.file, v, r)
 						}
 					}()
-					Build(context.Background(), dir) // drawn or refused: either is fine
+					// Drawn, or refused by a check that names the file
+					// or the figure.
+					_, err := Build(context.Background(), dir)
+					if err == nil {
+						return
+					}
+					refused++
+					if msg := err.Error(); !strings.Contains(msg, c.file) && !strings.HasPrefix(msg, "figure ") {
+						t.Errorf("%s of %s set to %s: refused without naming the file: %v", shape, c.file, v, err)
+					}
 				}()
 			}
+		}
+		if refused == 0 {
+			t.Errorf("%s: no edit was refused", c.file)
 		}
 	}
 }
