@@ -107,6 +107,9 @@ func ParseAssignment(s string) (Assignment, error) {
 		}
 		a.Value = b
 	default:
+		if n, err := strconv.ParseInt(text, 10, 64); err == nil && (n > maxExactWhole || n < -maxExactWhole) {
+			return Assignment{}, fmt.Errorf("%s: %s", path, tooLargeWhole(text, kind, path))
+		}
 		f, err := strconv.ParseFloat(text, 64)
 		if err != nil {
 			return Assignment{}, fmt.Errorf("%s=%s: %q is not a number; allowed: %s", path, text, text, kind.words())

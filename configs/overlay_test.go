@@ -61,3 +61,38 @@ func TestSetPath(t *testing.T) {
 		t.Error("a refused SetPath changed the scenario")
 	}
 }
+
+// --set types a value by its path and refuses what the path cannot hold,
+// naming the value as written.
+func TestParseAssignment(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want any
+	}{
+		{"params.sea_cost=2.5", 2.5},
+		{"theater.generate.seed=9007199254740991", 9007199254740991.0},
+		{"states.c1.sovereign=false", false},
+		{"decision.strategy=powerplay", "powerplay"},
+	} {
+		a, err := ParseAssignment(c.in)
+		if err != nil || a.Value != c.want {
+			t.Errorf("%s: %v, %v; want %v", c.in, a.Value, err, c.want)
+		}
+	}
+	for _, c := range []struct{ in, want string }{
+		{"theater.generate.seed=9007199254740993", "theater.generate.seed: 9007199254740993 is too large; allowed: whole numbers from -9007199254740991 to 9007199254740991 for theater.generate.seed"},
+		{"theater.generate.seed=9007199254740992", "theater.generate.seed: 9007199254740992 is too large"},
+		{"scenario.ticks=2.5", "scenario.ticks: 2.5 is not a whole number; allowed: whole numbers for scenario.ticks"},
+		{"scenario.ticks=1000001", ""}, // out of the range of ticks, which the scenario's check reports
+		{"params.sea_cost=cheap", `params.sea_cost=cheap: "cheap" is not a number; allowed: numbers`},
+		{"params.sea_cost", `"params.sea_cost": allowed: path=value`},
+	} {
+		_, err := ParseAssignment(c.in)
+		switch {
+		case c.want == "" && err != nil:
+			t.Errorf("%s: %v", c.in, err)
+		case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)):
+			t.Errorf("%s: %v; want %q", c.in, err, c.want)
+		}
+	}
+}

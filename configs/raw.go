@@ -57,7 +57,13 @@ func (o *opt[T]) UnmarshalTOML(v any) error {
 	case *any:
 		switch x := v.(type) {
 		case int64:
-			*p = float64(x)
+			// An integer past 2^53 stays one, for checkValue to refuse
+			// by its value as written rather than rounded.
+			if x >= -1<<53 && x <= 1<<53 {
+				*p = float64(x)
+			} else {
+				*p = x
+			}
 		case float64, string, bool:
 			*p = x
 		default:

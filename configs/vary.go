@@ -156,7 +156,7 @@ func varyAxis(v *rawVary, kind valueKind, design string, e *errs) (axis, bool) {
 		if !v.From.ok(e, "a number") || !v.To.ok(e, "a number") || !finite(&v.From, e) || !finite(&v.To, e) {
 			return ax, false
 		}
-		if kind == kindWhole && (!wholeSized(&v.From, e) || !wholeSized(&v.To, e)) {
+		if kind == kindWhole && (!wholeSized(&v.From, ax.path, e) || !wholeSized(&v.To, ax.path, e)) {
 			return ax, false
 		}
 		ax.ranged, ax.lo, ax.hi = true, min(v.From.V, v.To.V), max(v.From.V, v.To.V)
@@ -189,7 +189,7 @@ func varyAxis(v *rawVary, kind valueKind, design string, e *errs) (axis, bool) {
 			e.at(v.Steps.Loc, "1 step from %v to %v would run %v alone; allowed: steps ≥ 2 to reach to, or values = [%v] for one value", v.From.V, v.To.V, v.From.V, v.From.V)
 			return ax, false
 		}
-		if kind == kindWhole && (!wholeSized(&v.From, e) || !wholeSized(&v.To, e)) {
+		if kind == kindWhole && (!wholeSized(&v.From, ax.path, e) || !wholeSized(&v.To, ax.path, e)) {
 			return ax, false
 		}
 		ax.values = gridValues(v.From.V, v.To.V, v.Steps.V)
@@ -210,11 +210,21 @@ func finite(o *opt[float64], e *errs) bool {
 	return true
 }
 
-// wholeSized reports whether a range end of a whole-number path is a
-// number whose neighbours are whole numbers too (|x| ≤ 2^53).
-func wholeSized(o *opt[float64], e *errs) bool {
-	if math.Abs(o.V) > 1<<53 {
-		e.at(o.Loc, "%v is too large for a range of whole numbers; allowed: a number in [-2^53, 2^53]", o.V)
+// maxExactWhole is the largest magnitude of a whole number a path's value
+// holds exactly: values are numbers (float64), and past 2^53 − 1 the
+// neighbours of a whole number are no longer whole numbers one apart.
+const maxExactWhole = 1<<53 - 1
+
+// tooLargeWhole is the message for a whole number past maxExactWhole.
+func tooLargeWhole(x string, kind valueKind, path string) string {
+	return fmt.Sprintf("%s is too large; allowed: %s from -%d to %d for %s", x, kind.words(), int64(maxExactWhole), int64(maxExactWhole), path)
+}
+
+// wholeSized reports whether a range end of a whole-number path is held
+// exactly (|x| ≤ 2^53 − 1).
+func wholeSized(o *opt[float64], path string, e *errs) bool {
+	if math.Abs(o.V) > maxExactWhole {
+		e.at(o.Loc, "%s", tooLargeWhole(sim.FormatNumber(o.V), kindWhole, path))
 		return false
 	}
 	return true
@@ -239,7 +249,14 @@ func checkValue(path string, kind valueKind, v any) string {
 		}
 		ok = kind == kindNumber || kind == kindWhole && x == math.Trunc(x)
 		if kind == kindWhole && !ok {
-			return fmt.Sprintf("%v is not a whole number; allowed: whole numbers for %s", x, path)
+			return fmt.Sprintf("%s is not a whole number; allowed: whole numbers for %s", sim.FormatNumber(x), path)
+		}
+		if kind == kindWhole && math.Abs(x) > maxExactWhole {
+			return tooLargeWhole(sim.FormatNumber(x), kind, path)
+		}
+	case int64: // an integer too large to hold exactly as a number (opt[any])
+		if kind == kindWhole || kind == kindNumber {
+			return tooLargeWhole(strconv.FormatInt(x, 10), kind, path)
 		}
 	case bool:
 		ok = kind == kindBool

@@ -214,7 +214,17 @@ func TestSweepEdgeCases(t *testing.T) {
 		t.Errorf("grid over the whole range: %v", grid)
 	}
 	whole := "scenario = \"generic\"\n[[vary]]\npath = \"theater.generate.seed\"\n"
-	experimentErr(t, whole+"from = 0\nto = 1e300\nsteps = 3\n", 5, "vary[0].to", "too large for a range of whole numbers")
+	// A whole number is held as a number, exact to 2^53 − 1; past it the
+	// value is refused as written, not rounded and then misnamed.
+	const tooLarge = " is too large; allowed: whole numbers from -9007199254740991 to 9007199254740991 for theater.generate.seed"
+	experimentErr(t, whole+"from = 0\nto = 1e300\nsteps = 3\n", 5, "vary[0].to", "1e+300"+tooLarge)
+	experimentErr(t, whole+"from = 0\nto = 9007199254740992\nsteps = 3\n", 5, "vary[0].to", "9007199254740992"+tooLarge)
+	experimentErr(t, whole+"values = [9007199254740992]\n", 4, "vary[0].values", "9007199254740992"+tooLarge)
+	experimentErr(t, whole+"values = [9007199254740993]\n", 4, "vary[0].values", "9007199254740993"+tooLarge)
+	experimentErr(t, whole+"values = [-9223372036854775808]\n", 4, "vary[0].values", "-9223372036854775808"+tooLarge)
+	if x, err := ParseExperiment("x.toml", []byte(whole+"values = [9007199254740991]\n")); err != nil || x.Points[0][0] != 9007199254740991.0 {
+		t.Errorf("seed 2^53 − 1: %v", err)
+	}
 	experimentErr(t, "scenario = \"europe-1947\"\n[[vary]]\npath = \"theater.generate.width\"\nvalues = [10, 20]\n", 3, "vary[0].path",
 		`"theater.generate.width" sets the theatre generator, but europe-1947 has a drawn map (theater.map); allowed: theater.generate.* only for a scenario with [theater.generate]`)
 	sc, err := Builtin("europe-1947")

@@ -205,9 +205,11 @@ func writePointRow(t *table, m *Manifest, p int, s *Summary) error {
 	return t.row(row...)
 }
 
+// valueCell writes a point's value of a varied path: whole numbers in
+// full (a seed of 9007199254740991, not 9.007199254740991e+15).
 func valueCell(v any) string {
 	if f, ok := v.(float64); ok {
-		return FormatFloat(f)
+		return sim.FormatNumber(f)
 	}
 	return fmt.Sprint(v)
 }

@@ -81,13 +81,20 @@ func (r Range) Check(v float64) error {
 	case math.IsNaN(v) || math.IsInf(v, 0):
 		return fmt.Errorf("%v is not a finite number; allowed: %s", v, r.Allowed())
 	case r.inBounds(v):
-		return fmt.Errorf("%v is not a whole number; allowed: %s", v, r.Allowed())
-	case r.Whole && math.Abs(v) < 1e15:
-		// Whole numbers in full (1000001, not 1.000001e+06), but not a
-		// 1e300 in 301 digits.
-		return fmt.Errorf("%s is out of range; allowed: %s", strconv.FormatFloat(v, 'f', -1, 64), r.Allowed())
+		return fmt.Errorf("%s is not a whole number; allowed: %s", FormatNumber(v), r.Allowed())
 	}
-	return fmt.Errorf("%v is out of range; allowed: %s", v, r.Allowed())
+	return fmt.Errorf("%s is out of range; allowed: %s", FormatNumber(v), r.Allowed())
+}
+
+// FormatNumber writes x as a user would: a whole number in full (1000001,
+// not 1.000001e+06; 9007199254740992, not 9.007199254740992e+15), any
+// other number, and a whole number past 10^21 (not 1e300 in 301 digits),
+// in the shortest form that reads back exactly.
+func FormatNumber(x float64) string {
+	if x == math.Trunc(x) && math.Abs(x) < 1e21 {
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	}
+	return strconv.FormatFloat(x, 'g', -1, 64)
 }
 
 // CheckInt is Check for a whole number.

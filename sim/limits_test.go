@@ -81,6 +81,32 @@ func TestRangeCheck(t *testing.T) {
 	}
 }
 
+// FormatNumber writes whole numbers in full up to 10^21 and every other
+// number in the shortest form that reads back exactly.
+func TestFormatNumber(t *testing.T) {
+	for _, c := range []struct {
+		x    float64
+		want string
+	}{
+		{0, "0"},
+		{-3, "-3"},
+		{1_000_001, "1000001"},
+		{1 << 53, "9007199254740992"},
+		{1e20, "100000000000000000000"},
+		{1e21, "1e+21"},
+		{1e300, "1e+300"},
+		{0.1, "0.1"},
+		{2.5e-7, "2.5e-07"},
+		{1234567.5, "1.2345675e+06"},
+		{math.NaN(), "NaN"},
+		{math.Inf(-1), "-Inf"},
+	} {
+		if got := sim.FormatNumber(c.x); got != c.want {
+			t.Errorf("FormatNumber(%v) = %q, want %q", c.x, got, c.want)
+		}
+	}
+}
+
 // CheckInt is Check for ints.
 func TestRangeCheckInt(t *testing.T) {
 	for _, c := range []struct {

@@ -154,13 +154,13 @@ func (s ParamSpec) Check(v float64) error {
 		return fmt.Errorf("%v is not a finite number; allowed: %s", v, s.Allowed())
 	}
 	if s.Kind == ParamBool && v != 0 && v != 1 {
-		return fmt.Errorf("%v is not true or false; allowed: %s", v, s.Allowed())
+		return fmt.Errorf("%s is not true or false; allowed: %s", FormatNumber(v), s.Allowed())
 	}
 	if v < s.Min || v > s.Max {
-		return fmt.Errorf("%v is out of range; allowed: %s", v, s.Allowed())
+		return fmt.Errorf("%s is out of range; allowed: %s", FormatNumber(v), s.Allowed())
 	}
 	if s.Kind == ParamInteger && v != math.Trunc(v) {
-		return fmt.Errorf("%v is not a whole number; allowed: %s", v, s.Allowed())
+		return fmt.Errorf("%s is not a whole number; allowed: %s", FormatNumber(v), s.Allowed())
 	}
 	return nil
 }

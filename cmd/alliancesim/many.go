@@ -362,8 +362,10 @@ func printPoints(w io.Writer, out string, events bool) error {
 		fmt.Fprint(tw, r[0])
 		for i := range vary {
 			cell := r[1+i]
-			if x, err := strconv.ParseFloat(cell, 64); err == nil {
-				cell = strconv.FormatFloat(x, 'g', 4, 64) // a drawn design's values have 17 digits
+			if _, err := strconv.ParseInt(cell, 10, 64); err != nil { // whole numbers as written: a seed of 12345, not 1.234e+04
+				if x, err := strconv.ParseFloat(cell, 64); err == nil {
+					cell = strconv.FormatFloat(x, 'g', 4, 64) // a drawn design's values have 17 digits
+				}
 			}
 			fmt.Fprintf(tw, "\t%s", cell)
 		}
