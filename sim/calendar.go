@@ -45,15 +45,27 @@ func digits(s string) bool {
 
 // Label returns the date of a tick as "YYYY-MM".
 func (c Calendar) Label(tick int) string {
-	m := c.StartYear*12 + c.StartMonth - 1 + tick*c.monthsPerTick()
-	return fmt.Sprintf("%04d-%02d", m/12, m%12+1)
+	return monthLabel(c.StartYear*12 + c.StartMonth - 1 + tick*c.monthsPerTick())
 }
 
 // LastMonth returns the last month a tick covers, "YYYY-MM" (the tick's
 // own month for monthly ticks, two months later for quarters).
 func (c Calendar) LastMonth(tick int) string {
-	m := c.StartYear*12 + c.StartMonth - 1 + (tick+1)*c.monthsPerTick() - 1
-	return fmt.Sprintf("%04d-%02d", m/12, m%12+1)
+	return monthLabel(c.StartYear*12 + c.StartMonth - 1 + (tick+1)*c.monthsPerTick() - 1)
+}
+
+// monthLabel writes the month m months after January of year 0 as
+// "YYYY-MM"; a month before year 0 (a tick before a start in year 0) as
+// ISO 8601 writes it, "-0001-12", not "0000-00".
+func monthLabel(m int) string {
+	year, month := m/12, m%12
+	if month < 0 {
+		year, month = year-1, month+12
+	}
+	if year < 0 {
+		return fmt.Sprintf("-%04d-%02d", -year, month+1)
+	}
+	return fmt.Sprintf("%04d-%02d", year, month+1)
 }
 
 // TickOf returns the tick in which the given month falls (months before

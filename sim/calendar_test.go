@@ -80,6 +80,11 @@ func TestCalendarLabel(t *testing.T) {
 		{"unset", sim.Calendar{StartYear: 1950, StartMonth: 6}, 7, "1951-01"},
 		// a year before 1000 keeps four digits
 		{"early", sim.Calendar{StartYear: 950, StartMonth: 12, MonthsPerTick: 1}, 1, "0951-01"},
+		// before year 0, as ISO 8601 writes it: −1 = −1·12 + 11
+		{"year 0", sim.Calendar{StartYear: 0, StartMonth: 1, MonthsPerTick: 1}, -1, "-0001-12"},
+		{"year 0", sim.Calendar{StartYear: 0, StartMonth: 1, MonthsPerTick: 1}, -13, "-0002-12"}, // −13 = −2·12 + 11
+		{"year 0", sim.Calendar{StartYear: 0, StartMonth: 3, MonthsPerTick: 12}, -1, "-0001-03"}, // 2 − 12 = −10 = −1·12 + 2
+		{"year 0", sim.Calendar{StartYear: 0, StartMonth: 1, MonthsPerTick: 1}, 0, "0000-01"},
 	} {
 		if got := c.cal.Label(c.tick); got != c.want {
 			t.Errorf("%s: Label(%d) = %q, want %q", c.name, c.tick, got, c.want)
