@@ -73,29 +73,15 @@ func summarise(w io.Writer, sc *sim.Scenario, g *theater.Grid) error {
 				parts = append(parts, fmt.Sprintf("%d %s", kinds[k], k))
 			}
 		}
-		events = fmt.Sprintf("%d scripted event%s from %s to %s (%s)", n, plural(n),
+		events = fmt.Sprintf("%s from %s to %s (%s)", count(n, "scripted event", "scripted events"),
 			sc.Calendar.Label(sc.Events[0].Tick), sc.Calendar.Label(sc.Events[n-1].Tick), strings.Join(parts, ", "))
 	}
-	fmt.Fprintf(w, "%s is valid (%s). %s. %d %s ticks from %s to %s; a %s theatre of %d×%d cells, %.0f%% sea, %d landmass%s; %d states: %s; %s; default valuation %s, patron strategy %s.\n",
+	fmt.Fprintf(w, "%s is valid (%s). %s. %d %s ticks from %s to %s; a %s theatre of %d×%d cells, %.0f%% sea, %s; %d states: %s; %s; default valuation %s, patron strategy %s.\n",
 		sc.Name, sc.Source, strings.TrimSuffix(sc.Description, "."), sc.Ticks, unit,
 		sc.Calendar.Label(0), sc.Calendar.LastMonth(sc.Ticks-1), theatre, g.W, g.H,
-		100*float64(sea)/float64(len(g.Terrain)), masses, pluralEs(masses),
+		100*float64(sea)/float64(len(g.Terrain)), count(masses, "landmass", "landmasses"),
 		len(sc.States), strings.Join(roles, "; "), events, sc.Decision.Valuation, sc.Decision.Strategy)
 	return nil
-}
-
-func plural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
-}
-
-func pluralEs(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "es"
 }
 
 func newMapCmd() *cobra.Command {
