@@ -201,7 +201,7 @@ func newParamsCmd() *cobra.Command {
 			w := cmd.OutOrStdout()
 			fmt.Fprintln(w, "[params]")
 			for _, s := range sim.ParamSpecs {
-				fmt.Fprintf(w, "  %-22s %-8v %-30s %s\n", s.Name, s.Default, s.Allowed(), s.Doc)
+				fmt.Fprintf(w, "  %-22s %-8s %-30s %s\n", s.Name, s.FormatValue(s.Default), s.Allowed(), s.Doc)
 			}
 			fmt.Fprintln(w, "\n[decision]  (scenario default; any state may override with decision = { … })")
 			d := agents.DefaultDecision()

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -44,6 +45,10 @@ func TestValidateAndMap(t *testing.T) {
 	out, err = execute(t, "params")
 	if err != nil || !strings.Contains(out, "sea_cost") || !strings.Contains(out, "impose_threshold") {
 		t.Fatalf("%v\n%s", err, out)
+	}
+	// Defaults read as a file takes them: a switch as false, not 0.
+	if !regexp.MustCompile(`(?m)^  invite_occupied +false +true or false `).MatchString(out) {
+		t.Errorf("invite_occupied's default is not printed as false:\n%s", out)
 	}
 	out, err = execute(t, "list")
 	if err != nil || !strings.Contains(out, "europe-1947") || !strings.Contains(out, "generic") {
