@@ -90,14 +90,16 @@ func (s Sample) Estimate() Estimate {
 }
 
 // meanEstimate is the mean of values in [0, 1] with the normal interval
-// mean ± z·sd/√n, clipped to [0, 1].
+// mean ± z·sd/√n, clipped to [0, 1]. One value has no spread to estimate;
+// its standard error is then the largest any value in [0, 1] can have,
+// ½ (not 0, which would make a one-run level a certainty).
 func meanEstimate(values []float64) Estimate {
 	n := len(values)
 	if n == 0 {
 		return Estimate{High: 1}
 	}
 	mean := stat.Mean(values, nil)
-	se := 0.0
+	se := 0.5
 	if n > 1 {
 		se = stat.StdDev(values, nil) / math.Sqrt(float64(n))
 	}
