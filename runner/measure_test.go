@@ -203,3 +203,48 @@ func csvHeader(t *testing.T, path string) []string {
 }
 
 func slicesClone(s []string) []string { return append([]string(nil), s...) }
+
+// A measure's summary by hand: 2, 4, 4, 4, 5, 5, 7, 9 (and a NaN, left
+// out) have mean 5 and Σ(x − 5)² = 32, so sd = √(32/7) = 2.1380899; with
+// t(0.975, 7) = 2.3646243 the half-width is 2.3646243·2.1380899/√8 =
+// 1.7874879, the interval [3.2125121, 6.7874879]. One value has a mean
+// and nothing else; none, not even a mean.
+func TestMeasureSummaryByHand(t *testing.T) {
+	var st measureStat
+	for _, x := range []float64{2, 4, 4, math.NaN(), 4, 5, 5, 7, 9} {
+		st.add(x)
+	}
+	s := st.summary("m")
+	for _, c := range []struct {
+		name      string
+		got       *float64
+		want, tol float64
+	}{
+		{"mean", s.Mean, 5, 1e-12},
+		{"sd", s.SD, 2.1380899, 1e-7},
+		{"low", s.Low, 3.2125121, 1e-7},
+		{"high", s.High, 6.7874879, 1e-7},
+	} {
+		if c.got == nil || !(math.Abs(*c.got-c.want) <= c.tol) {
+			t.Errorf("%s = %v, want %v", c.name, deref(c.got), c.want)
+		}
+	}
+	if s.Runs != 8 {
+		t.Errorf("runs = %d, want 8 (the NaN left out)", s.Runs)
+	}
+	var one measureStat
+	one.add(0.25)
+	if s := one.summary("m"); s.Mean == nil || *s.Mean != 0.25 || s.SD != nil || s.Low != nil || s.High != nil {
+		t.Errorf("one value: %+v; want mean 0.25 only", s)
+	}
+	if s := (&measureStat{}).summary("m"); s.Mean != nil || s.Runs != 0 {
+		t.Errorf("no value: %+v; want no mean", s)
+	}
+}
+
+func deref(p *float64) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
