@@ -254,3 +254,29 @@ func TestElementaryEffectsErrors(t *testing.T) {
 		}
 	}
 }
+
+// μ*, μ and σ by hand, on two trajectories of two parameters. The first,
+// (0, 0) → (½, 0) → (½, ½) with outputs 0, 1, 2, gives the effects
+// 1/½ = 2 for x1 and 1/½ = 2 for x2; the second, (½, ½) → (½, 0) →
+// (0, 0) with outputs 3, 2, 4, steps down: (2 − 3)/(−½) = 2 for x2 and
+// (4 − 2)/(−½) = −4 for x1. So x1: μ* = (2 + 4)/2 = 3, μ = −1, σ =
+// √((3² + 3²)/1) = √18; x2: μ* = μ = 2, σ = 0.
+func TestElementaryEffectsByHand(t *testing.T) {
+	x := [][]float64{{0, 0}, {0.5, 0}, {0.5, 0.5}, {0.5, 0.5}, {0.5, 0}, {0, 0}}
+	y := []float64{0, 1, 2, 3, 2, 4}
+	e, err := ElementaryEffects(x, y, 2, Bootstrap{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name      string
+		got, want float64
+	}{
+		{"μ*1", e.MuStar[0].Estimate, 3}, {"μ1", e.Mu[0].Estimate, -1}, {"σ1", e.Sigma[0].Estimate, math.Sqrt(18)},
+		{"μ*2", e.MuStar[1].Estimate, 2}, {"μ2", e.Mu[1].Estimate, 2}, {"σ2", e.Sigma[1].Estimate, 0},
+	} {
+		if !(math.Abs(c.got-c.want) <= 1e-12) {
+			t.Errorf("%s = %v, want %v", c.name, c.got, c.want)
+		}
+	}
+}
