@@ -2,6 +2,7 @@ package runner
 
 import (
 	"context"
+	"math"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -24,5 +25,51 @@ func TestSensitivityNeedsADesign(t *testing.T) {
 	}
 	if _, err := ParseOutput("bilateral", []string{"alliances"}); err == nil || !strings.Contains(err.Error(), "or a measure: alliances") {
 		t.Fatalf("unknown output: %v", err)
+	}
+}
+
+// Analyze by hand: a morris design of two trajectories over two paths,
+// with one share and one measure at each of its six points. The share's
+// counts of 10 runs, 0, 2, 4, 6, 4, 8, are the means 0, 0.2, 0.4, 0.6,
+// 0.4, 0.8; on the trajectories of TestElementaryEffectsByHand (steps of
+// ½) its effects are 0.4, 0.4 (first) and 0.4, −0.8 (second, stepping
+// down), so μ*1 = 0.6, μ1 = −0.2, μ*2 = μ2 = 0.4. Its mean over the
+// points is 2.4/6 = 0.4, its population variance (0.16 + 0.04 + 0 +
+// 0.04 + 0 + 0.16)/6 = 0.4/6, and its noise the mean of p(1 − p)/9:
+// (0 + 0.16 + 0.24 + 0.24 + 0.24 + 0.16)/6/9 = 1.04/54. The measure's
+// noise is sd²/runs: 0.5²/10 = 0.025 at every point.
+func TestAnalyzeByHand(t *testing.T) {
+	unit := [][]float64{{0, 0}, {0.5, 0}, {0.5, 0.5}, {0.5, 0.5}, {0.5, 0}, {0, 0}}
+	var points []*Summary
+	for i, count := range []int{0, 2, 4, 6, 4, 8} {
+		mean, sd := float64(i), 0.5
+		points = append(points, &Summary{Runs: 10,
+			Shares:   map[string]Proportion{ShareKeys[0]: NewProportion(count, 10)},
+			Measures: []MeasureSummary{{Name: "m", Runs: 10, Mean: &mean, SD: &sd}}})
+	}
+	outputs := []Output{ShareOutput(Share(0)), MeasureOutput("m")}
+	s, err := Analyze(&Design{Kind: "morris", Samples: 2, Levels: 4}, []string{"a", "b"}, unit, points, outputs, sensitivity.Bootstrap{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	share := s.Outputs[0]
+	for _, c := range []struct {
+		name      string
+		got, want float64
+	}{
+		{"mean", share.Mean, 0.4}, {"variance", share.Variance, 0.4 / 6}, {"noise", share.Noise, 1.04 / 54},
+		{"μ*a", share.Morris.MuStar[0].Estimate, 0.6}, {"μa", share.Morris.Mu[0].Estimate, -0.2},
+		{"μ*b", share.Morris.MuStar[1].Estimate, 0.4}, {"μb", share.Morris.Mu[1].Estimate, 0.4},
+		{"measure noise", s.Outputs[1].Noise, 0.025}, {"measure mean", s.Outputs[1].Mean, 2.5},
+	} {
+		if !(math.Abs(c.got-c.want) <= 1e-12) {
+			t.Errorf("%s = %v, want %v", c.name, c.got, c.want)
+		}
+	}
+	if s.Runs != 10 || s.Points != 6 || share.Output != ShareKeys[0] || s.Outputs[1].Output != "m" {
+		t.Errorf("runs %d, points %d, outputs %q %q", s.Runs, s.Points, share.Output, s.Outputs[1].Output)
+	}
+	if _, err := Analyze(&Design{Kind: "morris", Samples: 2}, []string{"a", "b"}, unit, points, []Output{MeasureOutput("x")}, sensitivity.Bootstrap{}); err == nil || !strings.Contains(err.Error(), `no measure "x"`) {
+		t.Errorf("an unknown measure: %v", err)
 	}
 }
