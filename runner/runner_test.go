@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -371,6 +372,29 @@ func TestAggregator(t *testing.T) {
 	if groups["all"] != 4 || groups["kind=bilateral"] != 2 || groups["kind=trilateral"] != 1 ||
 		groups["kind=multilateral"] != 1 || groups["origin=imposed"] != 2 {
 		t.Errorf("survival groups %v", groups)
+	}
+	// the curve of all four, from the lifetimes by hand: run 2's ends
+	// after 10 ticks (of 4 at risk, S = 3/4), run 0's bilateral after 20
+	// (of 3, S = 1/2), run 1's after 42 (of 2, S = 1/4); run 0's
+	// indigenous alliance stands at the horizon, censored at 100.
+	type point struct {
+		t                        float64
+		atRisk, events, censored int
+		s                        float64
+	}
+	var all []point
+	for _, g := range s.Survival {
+		if g.Group == "all" {
+			for _, p := range g.Points {
+				all = append(all, point{p.T, p.AtRisk, p.Events, p.Censored, p.S})
+			}
+			if g.Events != 3 || g.Median == nil || *g.Median != 20 {
+				t.Errorf("all: %d events, median %v; want 3 and 20", g.Events, g.Median)
+			}
+		}
+	}
+	if want := []point{{10, 4, 1, 0, 0.75}, {20, 3, 1, 0, 0.5}, {42, 2, 1, 0, 0.25}, {100, 1, 0, 1, 0.25}}; !slices.Equal(all, want) {
+		t.Errorf("survival of all: %v, want %v", all, want)
 	}
 	// shapes in force: a b (run 0), a b p (runs 0 and 2), c p (run 0),
 	// a b c p (run 1); the pair a b left when the patron quit is not a
