@@ -76,17 +76,17 @@ func (g *Grid) Clone() *Grid {
 	}
 }
 
-// Validate checks that g is well formed for nStates states: positive size,
-// slices of length W*H, known terrain, owners in [NoOwner, nStates) and no
+// Validate checks that g is well formed for nStates states: sides of 1 to
+// MaxSide cells, slices of length W*H, known terrain, owners in [NoOwner, nStates) and no
 // owned sea.
 func (g *Grid) Validate(nStates int) error {
 	if g == nil {
 		return errors.New("theater: nil grid")
 	}
-	if g.W <= 0 || g.H <= 0 {
-		return fmt.Errorf("theater: grid size %d×%d, want positive", g.W, g.H)
+	if g.W <= 0 || g.H <= 0 || g.W > MaxSide || g.H > MaxSide {
+		return fmt.Errorf("theater: grid size %d×%d; allowed: 1 to %d cells a side", g.W, g.H, MaxSide)
 	}
-	n := g.W * g.H
+	n := g.W * g.H // at most MaxSide², no overflow
 	if len(g.Terrain) != n || len(g.Owner) != n {
 		return fmt.Errorf("theater: grid %d×%d has %d terrain and %d owner entries, want %d",
 			g.W, g.H, len(g.Terrain), len(g.Owner), n)
