@@ -283,7 +283,7 @@ type patronView struct {
 func (v *patronView) Tick() int                  { return v.w.tick }
 func (v *patronView) Threat() float64            { return v.w.threat[v.p] }
 func (v *patronView) Reference() float64         { return v.w.reference[v.p] }
-func (v *patronView) Decision() *agents.Decision { return &v.w.c.decision[v.p] }
+func (v *patronView) Decision() *agents.Decision { return &v.w.decision[v.p] } // the world's copy
 func (v *patronView) Revisionism(j int) float64  { return v.w.revisionismOf(j) }
 func (v *patronView) ClientAllianceExists() bool { return v.w.clientAllianceFor(v.p) }
 func (v *patronView) CommittedClients() agents.Set {

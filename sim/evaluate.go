@@ -36,7 +36,7 @@ func (w *World) position(i int) float64 {
 	if alone {
 		lot = agents.SelfHelp(w.threat[i], w.reference[i], w.c.costs)
 	}
-	v := w.checkValue(i, w.c.valuation[i].Value(lot, &w.c.decision[i]), "its position")
+	v := w.checkValue(i, w.valueOf(i, lot), "its position")
 	w.positions[i] = positionMemo{threat: w.threat[i], reference: w.reference[i], alone: alone, value: v, ok: true}
 	return v
 }
@@ -103,7 +103,7 @@ func (w *World) appraiseFrom(i int, S agents.Set, strong bool, origin Origin, ba
 		Cost:      cost.Total,
 		Spread:    agents.Spread(k, np, c.costs),
 	}
-	a.value = w.checkValue(i, c.valuation[i].Value(agents.Outcomes(a.terms, c.costs), &c.decision[i]), "an alliance")
+	a.value = w.checkValue(i, w.valueOf(i, agents.Outcomes(a.terms, c.costs)), "an alliance")
 	return a
 }
 

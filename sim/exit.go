@@ -107,7 +107,7 @@ func (w *World) stayTerms(al *Alliance, m int) stay {
 	if w.tiesUnder(m, drop).allies == 0 { // no ally left without al
 		lot = agents.SelfHelp(without, w.reference[m], c.costs)
 	}
-	out := w.checkValue(m, c.valuation[m].Value(lot, &c.decision[m]), "leaving an alliance")
+	out := w.checkValue(m, w.valueOf(m, lot), "leaving an alliance")
 	return stay{without: without, stay: v, out: out, exitCost: w.exitCost(al, m)}
 }
 

@@ -3,6 +3,8 @@ package sim
 import (
 	"fmt"
 	"math"
+
+	"github.com/alliancesim/alliancesim/agents"
 )
 
 // A run checks that what it computes is finite. Parameters are bounded so
@@ -42,6 +44,12 @@ func (w *World) checkThreats() {
 			}
 		}
 	}
+}
+
+// valueOf is state i's valuation of a lottery, given the world's copy of
+// i's decision settings (World.decision).
+func (w *World) valueOf(i int, l agents.Lottery) float64 {
+	return w.c.valuation[i].Value(l, &w.decision[i])
 }
 
 // checkValue checks the value state i's valuation model put on an option

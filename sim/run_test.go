@@ -205,3 +205,42 @@ func TestResultCarriesTheRecord(t *testing.T) {
 		t.Fatalf("Date(6) = %q, want 1950-07", got)
 	}
 }
+
+// A registered valuation model or strategy that writes to the decision
+// settings it is given changes neither the compiled scenario, which every
+// replication shares, nor another replication: it is given its world's
+// copy. Before, it was given the compiled settings themselves.
+func TestPluginsCannotChangeTheCompiledScenario(t *testing.T) {
+	agents.RegisterValuation("test_writes_its_decision", agents.ValuationFunc(func(l agents.Lottery, d *agents.Decision) float64 {
+		v := agents.ProspectValue(l, d)
+		d.Temperature *= 2 // compounding: the more calls, the hotter
+		return v
+	}))
+	agents.RegisterStrategy("test_writes_its_decision", writingStrategy{})
+	sc, err := configs.Builtin("generic")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc.Decision.Valuation, sc.Decision.Strategy = "test_writes_its_decision", "test_writes_its_decision"
+	c, err := sim.Compile(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := c.Decision(0)
+	first := runJSON(t, c, 3)
+	if after := c.Decision(0); after != before {
+		t.Fatalf("a run changed the compiled decision settings: %+v, was %+v", after, before)
+	}
+	if again := runJSON(t, c, 3); !bytes.Equal(first, again) {
+		t.Fatal("the same seed gave a different run after another run")
+	}
+}
+
+// writingStrategy is the assurance strategy, writing to its decision
+// settings as it decides.
+type writingStrategy struct{ agents.AssuranceStrategy }
+
+func (s writingStrategy) Admit(v agents.PatronView, o agents.Option) bool {
+	v.Decision().Patience = 0
+	return s.AssuranceStrategy.Admit(v, o)
+}
