@@ -49,6 +49,12 @@ type Compiled struct {
 	patrons, clients, adversaries agents.Set
 	events                        []compiledEvent
 
+	// what the engine reads of the scenario, copied so that a caller
+	// writing to Scenario() changes no run
+	name     string
+	ticks    int
+	calendar Calendar
+
 	p          Params  // on the tick's time scale (timescale.go)
 	invWeights float64 // 1/(w_P + w_G + w_O), 0 if they sum to 0
 	costs      agents.CostParams
@@ -76,7 +82,7 @@ func Compile(sc *Scenario) (*Compiled, error) {
 	if err != nil {
 		return nil, fmt.Errorf("scenario %s: theatre: %w", sc.Name, err)
 	}
-	c := &Compiled{scenario: *sc, n: n, geo: geo, p: p.perTick(sc.Calendar)}
+	c := &Compiled{scenario: *sc, name: sc.Name, ticks: sc.Ticks, calendar: sc.Calendar, n: n, geo: geo, p: p.perTick(sc.Calendar)}
 	c.scenario.States = append([]State(nil), sc.States...)
 	for i := range c.scenario.States {
 		s := &c.scenario.States[i]
@@ -169,8 +175,10 @@ func Compile(sc *Scenario) (*Compiled, error) {
 	return c, nil
 }
 
-// Scenario returns the scenario the Compiled was made from. Do not modify
-// the slices and maps it holds.
+// Scenario returns the scenario the Compiled was made from, to read. The
+// engine reads only what Compile made of it, so writing to it changes no
+// run, but it does change what is recorded of the scenario (the runner
+// writes it out as scenario.toml): do not modify it.
 func (c *Compiled) Scenario() *Scenario { return &c.scenario }
 
 // N is the number of states.

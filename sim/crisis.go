@@ -195,7 +195,7 @@ func (w *World) crises() {
 		if !w.alive[v] || r <= 0 {
 			return
 		}
-		if w.rng.Float64() >= c.scenario.Calendar.PerTick(agents.ProvokeProbability(r, c.p.ProvokeRate)) {
+		if w.rng.Float64() >= c.calendar.PerTick(agents.ProvokeProbability(r, c.p.ProvokeRate)) {
 			return
 		}
 		foe, worst := -1, -1.0
@@ -246,7 +246,7 @@ func (w *World) crises() {
 func (w *World) challengeProbability(a, v int) float64 {
 	n := w.c.n
 	occ := agents.Occupation(agents.Denial(w.projK[a*n+v], w.defK[v]), w.cred[a*n+v], w.punished(a, &w.ties[v]))
-	return w.c.scenario.Calendar.PerTick(agents.ChallengeProbability(w.revisionismOf(a), occ, w.c.challenge))
+	return w.c.calendar.PerTick(agents.ChallengeProbability(w.revisionismOf(a), occ, w.c.challenge))
 }
 
 // restrain gives each patron allied with v one chance, with the control

@@ -87,7 +87,7 @@ func (w *World) record() {
 	}
 	n, l := w.c.n, &w.series
 	if l.samples == nil {
-		l.reserve((max(w.c.scenario.Ticks, 1)-1)/every+1, n)
+		l.reserve((max(w.c.ticks, 1)-1)/every+1, n)
 	}
 	s := Sample{Tick: w.tick, Threat: cut(&l.floats, w.threat), Reference: cut(&l.floats, w.reference),
 		Losses: cut(&l.flags, w.losses)}
@@ -116,8 +116,8 @@ func (w *World) Series() []Sample { return w.series.samples }
 // event log and the time series.
 func (w *World) Result() *Result {
 	c := w.c
-	r := &Result{Record: w.Record(), Scenario: c.scenario.Name, Start: c.scenario.Calendar.Label(0),
-		States: append([]string(nil), c.id...), Series: w.series.samples, calendar: c.scenario.Calendar}
+	r := &Result{Record: w.Record(), Scenario: c.name, Start: c.calendar.Label(0),
+		States: append([]string(nil), c.id...), Series: w.series.samples, calendar: c.calendar}
 	r.Events = make([]EventRecord, 0, len(w.events))
 	for i := range w.events {
 		r.Events = append(r.Events, w.EventRecord(&w.events[i]))

@@ -244,3 +244,18 @@ func (s writingStrategy) Admit(v agents.PatronView, o agents.Option) bool {
 	v.Decision().Patience = 0
 	return s.AssuranceStrategy.Admit(v, o)
 }
+
+// Writing to the scenario a Compiled returns changes no run: the engine
+// reads what Compile made of it. (A horizon of 600 ticks set there used
+// to play 600 ticks of a scenario compiled for 60.)
+func TestScenarioWritesChangeNoRun(t *testing.T) {
+	c := compileBuiltin(t, "generic")
+	before := runJSON(t, c, 5)
+	sc := c.Scenario()
+	sc.Ticks, sc.Name = 600, "edited"
+	sc.Calendar.MonthsPerTick, sc.Calendar.StartYear = 0, 1
+	sc.Params.SeaCost = -1
+	if after := runJSON(t, c, 5); !bytes.Equal(before, after) {
+		t.Error("writing to Scenario() changed a run")
+	}
+}

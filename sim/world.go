@@ -229,7 +229,7 @@ func (w *World) Tick() int { return w.tick }
 
 // Done reports whether the run has reached its horizon, or stopped on an
 // error (Err).
-func (w *World) Done() bool { return w.err != nil || w.tick >= w.c.scenario.Ticks }
+func (w *World) Done() bool { return w.err != nil || w.tick >= w.c.ticks }
 
 // Compiled returns the scenario the world runs.
 func (w *World) Compiled() *Compiled { return w.c }
@@ -277,7 +277,7 @@ func (w *World) Run(ctx context.Context) (*Result, error) {
 		w.Step()
 	}
 	if w.err != nil {
-		return nil, fmt.Errorf("%s, seed %d: %w", w.c.scenario.Name, w.seed, w.err)
+		return nil, fmt.Errorf("%s, seed %d: %w", w.c.name, w.seed, w.err)
 	}
 	return w.Result(), nil
 }
@@ -318,7 +318,7 @@ func (w *World) Alliances() []Alliance { return w.alliances }
 func (w *World) Events() []Event { return w.events }
 
 // Label returns the calendar date of a tick.
-func (w *World) Label(tick int) string { return w.c.scenario.Calendar.Label(tick) }
+func (w *World) Label(tick int) string { return w.c.calendar.Label(tick) }
 
 // ID returns the id of state i.
 func (w *World) ID(i int) string { return w.c.id[i] }
