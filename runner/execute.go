@@ -25,6 +25,20 @@ type Shard struct{ Index, Count int }
 
 func (s Shard) owns(k int) bool { return s.Count <= 1 || k%s.Count == s.Index }
 
+// check says what is wrong with a shard: with a count of 0 or 1 (no
+// sharding) the index is 0, and otherwise in [0, count).
+func (s Shard) check() error {
+	switch {
+	case s.Count < 0:
+		return fmt.Errorf("runner: shard count %d; allowed: 0 or 1 (no sharding) or more", s.Count)
+	case s.Count <= 1 && s.Index != 0:
+		return fmt.Errorf("runner: shard %d of %d; allowed: index 0 without sharding", s.Index, s.Count)
+	case s.Index < 0 || s.Index >= max(s.Count, 1):
+		return fmt.Errorf("runner: shard %d of %d; allowed: an index from 0 to %d", s.Index, s.Count, s.Count-1)
+	}
+	return nil
+}
+
 // ExecOptions control Execute.
 type ExecOptions struct {
 	Workers int // 0: GOMAXPROCS; capped at MaxWorkers and at the runs to do
@@ -72,7 +86,13 @@ var (
 // free, each chunk is streamed to disk as its replications finish, and a
 // point's compiled scenario is built when its first replication is due.
 func Execute(ctx context.Context, plan *Plan, dir string, opts ExecOptions) error {
+	if plan == nil {
+		return errors.New("runner: Execute of a nil plan")
+	}
 	if err := plan.check(); err != nil {
+		return err
+	}
+	if err := opts.Shard.check(); err != nil {
 		return err
 	}
 	if err := checkMeasures(opts.Measures); err != nil {

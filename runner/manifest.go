@@ -229,10 +229,8 @@ func (m *Manifest) validate() error {
 		if p.SeriesEvery < 0 {
 			return fmt.Errorf("point %d: series_every %d; allowed: ≥ 0", i, p.SeriesEvery)
 		}
-		for _, t := range p.HubTicks {
-			if t < 0 || t >= p.Ticks {
-				return fmt.Errorf("point %d: hub tick %d outside 0…%d", i, t, p.Ticks-1)
-			}
+		if err := checkHubTicks(p.HubTicks, p.Ticks); err != nil {
+			return fmt.Errorf("point %d: %w", i, err)
 		}
 	}
 	return nil

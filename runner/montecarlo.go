@@ -2,6 +2,7 @@ package runner
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime/debug"
 
@@ -38,6 +39,9 @@ func (o Options) probes() probes { return probes{measures: o.Measures, observe: 
 // with the event logs or the number of runs. A panic in a replication is
 // returned as an error naming it and its seed.
 func MonteCarlo(ctx context.Context, c *sim.Compiled, opts Options) (*Summary, error) {
+	if c == nil {
+		return nil, errors.New("runner: MonteCarlo of a nil scenario; allowed: one made by sim.Compile")
+	}
 	if opts.Runs < 1 || opts.Runs > MaxRuns {
 		return nil, fmt.Errorf("runner: %d runs; allowed: a whole number in [1, %d]", opts.Runs, MaxRuns)
 	}
@@ -55,6 +59,9 @@ func MonteCarlo(ctx context.Context, c *sim.Compiled, opts Options) (*Summary, e
 	hub := opts.HubTicks
 	if hub == nil {
 		hub = defaultHubTicks(sc.Calendar, sc.Ticks)
+	}
+	if err := checkHubTicks(hub, sc.Ticks); err != nil {
+		return nil, fmt.Errorf("runner: Options.HubTicks: %w", err)
 	}
 	agg := NewAggregator(sc.Name, opts.Seed, sc.Calendar, hub)
 	agg.SetMeasures(measureNames(opts.Measures))
@@ -204,6 +211,21 @@ func orderedMap[J, R any](ctx context.Context, workers int, next func() (J, bool
 			return err
 		}
 		return context.Canceled
+	}
+	return nil
+}
+
+// checkHubTicks says what is wrong with the ticks at which the
+// hub-and-spokes index is read, in a run of the given horizon: each in
+// [0, ticks), in increasing order (one column of runs.csv each).
+func checkHubTicks(hub []int, ticks int) error {
+	for i, t := range hub {
+		switch {
+		case t < 0 || t >= ticks:
+			return fmt.Errorf("hub tick %d outside 0…%d; allowed: ticks within the horizon", t, ticks-1)
+		case i > 0 && t <= hub[i-1]:
+			return fmt.Errorf("hub tick %d after %d; allowed: distinct ticks in increasing order", t, hub[i-1])
+		}
 	}
 	return nil
 }

@@ -439,3 +439,53 @@ func TestAggregatorBoundedMemory(t *testing.T) {
 		t.Errorf("aggregate sizes grow with runs: %d, %d lifetimes and %d, %d first commitments", l1, l2, f1, f2)
 	}
 }
+
+// What a library caller passes is checked before anything runs: a nil
+// scenario or plan, hub ticks outside the horizon or out of order, and a
+// shard that is not one of its count. Before, hub tick 2^40 was read as a
+// date in the year 91625970981, and shard 7 of 2 did nothing and called
+// the directory incomplete.
+func TestLibraryInputsChecked(t *testing.T) {
+	ctx := context.Background()
+	c := compile(t, "generic", short)
+	for _, c := range []struct {
+		hub  []int
+		want string
+	}{
+		{[]int{-5}, "runner: Options.HubTicks: hub tick -5 outside 0…59; allowed: ticks within the horizon"},
+		{[]int{1 << 40}, "hub tick 1099511627776 outside 0…59"},
+		{[]int{5, 5}, "hub tick 5 after 5; allowed: distinct ticks in increasing order"},
+		{[]int{30, 10}, "hub tick 10 after 30"},
+	} {
+		if _, err := MonteCarlo(ctx, compile(t, "generic", short), Options{Runs: 1, HubTicks: c.hub}); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("hub ticks %v: %v; want %q", c.hub, err, c.want)
+		}
+	}
+	if _, err := MonteCarlo(ctx, c, Options{Runs: 1, HubTicks: []int{0, 59}}); err != nil {
+		t.Errorf("hub ticks 0 and 59 of 60: %v", err)
+	}
+	if _, err := MonteCarlo(ctx, nil, Options{Runs: 1}); err == nil || !strings.Contains(err.Error(), "nil scenario") {
+		t.Errorf("a nil scenario: %v", err)
+	}
+	if err := Execute(ctx, nil, t.TempDir(), ExecOptions{}); err == nil || !strings.Contains(err.Error(), "nil plan") {
+		t.Errorf("a nil plan: %v", err)
+	}
+	for _, c := range []struct {
+		shard Shard
+		want  string
+	}{
+		{Shard{Index: 7, Count: 2}, "runner: shard 7 of 2; allowed: an index from 0 to 1"},
+		{Shard{Index: -1, Count: 2}, "shard -1 of 2"},
+		{Shard{Index: 1, Count: 0}, "shard 1 of 0; allowed: index 0 without sharding"},
+		{Shard{Count: -3}, "shard count -3"},
+	} {
+		dir := filepath.Join(t.TempDir(), "out")
+		err := Execute(ctx, plan(t), dir, ExecOptions{Shard: c.shard})
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%+v: %v; want %q", c.shard, err, c.want)
+		}
+		if _, serr := os.Stat(dir); serr == nil {
+			t.Errorf("%+v: the refused run made %s", c.shard, dir)
+		}
+	}
+}
