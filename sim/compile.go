@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -70,9 +71,16 @@ type compiledEvent struct {
 // by its key path) and indexes it. The scenario is copied; later changes to
 // it do not reach the Compiled.
 func Compile(sc *Scenario) (*Compiled, error) {
+	if sc == nil {
+		return nil, errors.New("sim: Compile of a nil scenario")
+	}
 	grid, err := sc.validate()
 	if err != nil {
-		return nil, fmt.Errorf("scenario %s:\n%w", sc.Name, err)
+		name := sc.Name
+		if name == "" {
+			name = "(no name)"
+		}
+		return nil, fmt.Errorf("scenario %s:\n%w", name, err)
 	}
 	n := len(sc.States)
 	p := sc.Params

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/alliancesim/alliancesim/agents"
@@ -257,5 +258,33 @@ func TestScenarioWritesChangeNoRun(t *testing.T) {
 	sc.Params.SeaCost = -1
 	if after := runJSON(t, c, 5); !bytes.Equal(before, after) {
 		t.Error("writing to Scenario() changed a run")
+	}
+}
+
+// Nil and out-of-range arguments of the library get errors, not panics;
+// a nil observer is skipped, as the runner allows an Observe that returns
+// one.
+func TestLibraryArgumentsChecked(t *testing.T) {
+	if _, err := sim.Compile(nil); err == nil || err.Error() != "sim: Compile of a nil scenario" {
+		t.Errorf("Compile(nil): %v", err)
+	}
+	if _, err := sim.Compile(&sim.Scenario{}); err == nil || !strings.HasPrefix(err.Error(), "scenario (no name):\n") {
+		t.Errorf("Compile of an empty scenario: %v", err)
+	}
+	if _, err := sim.Run(context.Background(), nil, 1); err == nil || !strings.Contains(err.Error(), "nil scenario") {
+		t.Errorf("Run(nil): %v", err)
+	}
+	c := compileBuiltin(t, "generic")
+	if _, err := sim.Run(context.Background(), c, 1, nil); err != nil {
+		t.Errorf("a nil observer: %v", err)
+	}
+	sc, err := configs.Builtin("generic")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, i := range []int{-1, len(sc.States)} {
+		if _, err := sc.DecisionOf(i); err == nil || !strings.Contains(err.Error(), "out of range [0, 8)") {
+			t.Errorf("DecisionOf(%d): %v", i, err)
+		}
 	}
 }

@@ -195,5 +195,8 @@ func (sc *Scenario) Index(id string) int {
 // state's overrides applied. The error names any override that is unknown
 // or out of range (Validate reports it too).
 func (sc *Scenario) DecisionOf(i int) (agents.Decision, error) {
+	if i < 0 || i >= len(sc.States) {
+		return agents.Decision{}, fmt.Errorf("state index %d out of range [0, %d)", i, len(sc.States))
+	}
 	return sc.States[i].Decision.Apply(sc.Decision)
 }

@@ -2,6 +2,7 @@ package sim
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -182,6 +183,9 @@ func SplitMix64(x uint64) uint64 {
 // function of (c, seed).
 func NewWorld(c *Compiled, seed uint64, observers ...Observer) *World {
 	n := c.n
+	if slices.Contains(observers, nil) { // skipped, as the runner skips them
+		observers = slices.DeleteFunc(slices.Clone(observers), func(o Observer) bool { return o == nil })
+	}
 	w := &World{c: c, rng: NewRand(seed), seed: seed, geo: c.geo, observers: observers, imposedAfter: map[agents.Set]float64{}}
 	w.land = append([]float64(nil), c.land...)
 	w.naval = append([]float64(nil), c.naval...)
@@ -285,6 +289,9 @@ func (w *World) Run(ctx context.Context) (*Result, error) {
 // Run compiles nothing: it runs one replication of c with seed to the
 // horizon.
 func Run(ctx context.Context, c *Compiled, seed uint64, observers ...Observer) (*Result, error) {
+	if c == nil {
+		return nil, errors.New("sim: Run of a nil scenario; allowed: one made by Compile")
+	}
 	return NewWorld(c, seed, observers...).Run(ctx)
 }
 
