@@ -120,10 +120,18 @@ type Product []Marginal
 var _ distmv.Quantiler = Product(nil)
 
 // Quantile maps a point p of the unit hypercube to the parameters: x[i] is
-// the p[i]-quantile of the i-th marginal. x may be nil or p itself.
+// the p[i]-quantile of the i-th marginal. x may be nil or p itself. Like
+// gonum's Quantilers, it panics when p, or x if not nil, does not have
+// one coordinate per marginal: that is a mistake in the calling code.
 func (q Product) Quantile(x, p []float64) []float64 {
+	if len(p) != len(q) {
+		panic(fmt.Sprintf("sensitivity: a point of %d coordinates for a product of %d marginals", len(p), len(q)))
+	}
 	if x == nil {
 		x = make([]float64, len(p))
+	}
+	if len(x) != len(q) {
+		panic(fmt.Sprintf("sensitivity: a destination of %d coordinates for a product of %d marginals", len(x), len(q)))
 	}
 	for i, m := range q {
 		x[i] = m.Quantile(p[i])
@@ -132,9 +140,14 @@ func (q Product) Quantile(x, p []float64) []float64 {
 }
 
 // Map applies the product to every point of a design, returning new rows.
+// It panics when a row does not have one coordinate per marginal, as
+// Quantile does.
 func (q Product) Map(design [][]float64) [][]float64 {
 	out := make([][]float64, len(design))
 	for i, p := range design {
+		if len(p) != len(q) {
+			panic(fmt.Sprintf("sensitivity: design row %d has %d coordinates for a product of %d marginals", i, len(p), len(q)))
+		}
 		out[i] = q.Quantile(nil, p)
 	}
 	return out

@@ -1,7 +1,9 @@
 package sensitivity
 
 import (
+	"fmt"
 	"math"
+	"strings"
 	"testing"
 
 	"gonum.org/v1/gonum/mat"
@@ -95,4 +97,42 @@ func TestProductWithGonumSampler(t *testing.T) {
 	if m := stat.Mean(logs, nil); !(math.Abs(m-1.5) <= 0.05) {
 		t.Fatalf("mean log10 of the log-uniform on [1, 1000]: %v; want 1.5", m)
 	}
+}
+
+// A point with more or fewer coordinates than the product has marginals is
+// a mistake in the calling code: Quantile and Map panic, as gonum's
+// Quantilers do, with a message that names both lengths, rather than
+// filling the extra columns with zeros or failing on an index.
+func TestProductLengthMismatch(t *testing.T) {
+	u, _ := Uniform(0, 10)
+	q := Product{u, u}
+	for _, c := range []struct {
+		name string
+		f    func()
+		want string
+	}{
+		{"Map, a row of 3", func() { q.Map([][]float64{{0.5, 0.5}, {0.1, 0.2, 0.3}}) }, "design row 1 has 3 coordinates for a product of 2 marginals"},
+		{"Map, a row of 1", func() { q.Map([][]float64{{0.5}}) }, "design row 0 has 1 coordinates for a product of 2 marginals"},
+		{"Quantile, a point of 3", func() { q.Quantile(nil, []float64{0.1, 0.2, 0.3}) }, "a point of 3 coordinates for a product of 2 marginals"},
+		{"Quantile, a point of 1", func() { q.Quantile(nil, []float64{0.1}) }, "a point of 1 coordinates for a product of 2 marginals"},
+		{"Quantile, a destination of 3", func() { q.Quantile(make([]float64, 3), []float64{0.1, 0.2}) }, "a destination of 3 coordinates for a product of 2 marginals"},
+	} {
+		if got := panicOf(c.f); !strings.Contains(got, c.want) {
+			t.Errorf("%s: panic %q, want one containing %q", c.name, got, c.want)
+		}
+	}
+	if x := q.Map([][]float64{{0.5, 0.25}}); len(x) != 1 || !(math.Abs(x[0][0]-5) <= 1e-12) || !(math.Abs(x[0][1]-2.5) <= 1e-12) {
+		t.Errorf("Map of (½, ¼) on [0, 10]²: %v, want [[5 2.5]]", x)
+	}
+}
+
+// panicOf is the message f panics with, or "" if it returns.
+func panicOf(f func()) (msg string) {
+	defer func() {
+		if r := recover(); r != nil {
+			msg = fmt.Sprint(r)
+		}
+	}()
+	f()
+	return ""
 }

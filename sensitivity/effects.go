@@ -28,9 +28,9 @@ type Effects struct {
 
 // ElementaryEffects computes the statistics from the design points x
 // (r trajectories of k+1 points, as MorrisDesign returns them, in the unit
-// hypercube) and the outputs y at them. Consecutive points of a
-// trajectory must differ in exactly one parameter. The intervals resample
-// the r trajectories.
+// hypercube: every coordinate a number in [0, 1]) and the outputs y at
+// them. Consecutive points of a trajectory must differ in exactly one
+// parameter. The intervals resample the r trajectories.
 func ElementaryEffects(x [][]float64, y []float64, k int, b Bootstrap) (*Effects, error) {
 	if k < 1 || len(x) == 0 || len(x)%(k+1) != 0 || len(y) != len(x) {
 		return nil, fmt.Errorf("sensitivity: %d points and %d outputs for %d parameters; allowed: r(k+1) of each", len(x), len(y), k)
@@ -42,15 +42,15 @@ func ElementaryEffects(x [][]float64, y []float64, k int, b Bootstrap) (*Effects
 	if err := b.check(); err != nil {
 		return nil, err
 	}
+	if err := checkUnit(x, k); err != nil {
+		return nil, err
+	}
 	// ee[t*k+i]: the effect of parameter i in trajectory t.
 	ee := make([]float64, r*k)
 	for t := range r {
 		seen := make([]bool, k)
 		for s := range k {
 			p, q := x[t*(k+1)+s], x[t*(k+1)+s+1]
-			if len(p) != k || len(q) != k {
-				return nil, fmt.Errorf("sensitivity: point %d has %d coordinates; allowed: %d", t*(k+1)+s, len(p), k)
-			}
 			moved := -1
 			for i := range k {
 				if p[i] != q[i] {
@@ -89,6 +89,23 @@ func ElementaryEffects(x [][]float64, y []float64, k int, b Bootstrap) (*Effects
 	}
 	iv := bootstrap(r, 3*k, b, estimate)
 	return &Effects{R: r, K: k, MuStar: iv[:k:k], Mu: iv[k : 2*k : 2*k], Sigma: iv[2*k:]}, nil
+}
+
+// checkUnit reports a point of x that does not have k coordinates in
+// [0, 1]: a NaN would count as a move, and a coordinate off the unit scale
+// would give effects on another scale.
+func checkUnit(x [][]float64, k int) error {
+	for n, p := range x {
+		if len(p) != k {
+			return fmt.Errorf("sensitivity: point %d has %d coordinates; allowed: %d", n, len(p), k)
+		}
+		for i, v := range p {
+			if !(v >= 0 && v <= 1) {
+				return fmt.Errorf("sensitivity: point %d has coordinate %d %v; allowed: numbers in [0, 1]", n, i, v)
+			}
+		}
+	}
+	return nil
 }
 
 func sqrtNonNeg(x float64) float64 { return math.Sqrt(max(x, 0)) }

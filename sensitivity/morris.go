@@ -18,10 +18,10 @@ const MaxCandidates = 2000
 // Δ = levels/(2(levels−1)) (Morris 1991), so that every level is equally
 // likely to be visited.
 //
-// candidates such trajectories are drawn and the r that lie furthest apart
-// kept (Campolongo, Cariboni and Saltelli 2007): the r maximising the
-// spread (see Spread), so that the design covers the space rather than
-// clustering. The exact maximum over every choice of r among the
+// candidates such trajectories (r to MaxCandidates) are drawn and the r
+// that lie furthest apart kept (Campolongo, Cariboni and Saltelli 2007):
+// the r maximising the spread (see Spread), so that the design covers the
+// space rather than clustering. The exact maximum over every choice of r among the
 // candidates is a combinatorial search; it is found greedily (start from
 // the two furthest apart, add the one that most increases the spread) and
 // then improved by exchanges (swap a kept trajectory for a left one while
@@ -45,6 +45,8 @@ func MorrisDesign(r, k, levels, candidates int, seed uint64) ([][]float64, error
 		return nil, fmt.Errorf("sensitivity: %d parameters; allowed: 1 to %d", k, MaxFactors)
 	case levels < 2 || levels%2 != 0 || levels > 1000:
 		return nil, fmt.Errorf("sensitivity: %d levels; allowed: an even number from 2 to 1000 (4 is usual)", levels)
+	case r > MaxCandidates:
+		return nil, fmt.Errorf("sensitivity: %d trajectories; allowed: 2 to %d, the most candidate trajectories", r, MaxCandidates)
 	case candidates < r || candidates > MaxCandidates:
 		return nil, fmt.Errorf("sensitivity: %d candidate trajectories for %d; allowed: %d to %d", candidates, r, r, MaxCandidates)
 	case r > maxRows/(k+1):

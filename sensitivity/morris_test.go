@@ -3,6 +3,7 @@ package sensitivity
 import (
 	"math"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -278,5 +279,46 @@ func TestElementaryEffectsByHand(t *testing.T) {
 		if !(math.Abs(c.got-c.want) <= 1e-12) {
 			t.Errorf("%s = %v, want %v", c.name, c.got, c.want)
 		}
+	}
+}
+
+// A coordinate that is not a number in [0, 1] is refused, naming the point
+// and the coordinate: a NaN would count as a move and give μ*, μ and σ of
+// NaN, and a coordinate off the unit scale effects on another scale.
+func TestElementaryEffectsCoordinates(t *testing.T) {
+	for _, c := range []struct {
+		v    float64
+		want string
+	}{
+		{math.NaN(), "point 2 has coordinate 1 NaN; allowed: numbers in [0, 1]"},
+		{math.Inf(1), "point 2 has coordinate 1 +Inf; allowed: numbers in [0, 1]"},
+		{math.Inf(-1), "point 2 has coordinate 1 -Inf; allowed: numbers in [0, 1]"},
+		{1.5, "point 2 has coordinate 1 1.5; allowed: numbers in [0, 1]"},
+		{-0.5, "point 2 has coordinate 1 -0.5; allowed: numbers in [0, 1]"},
+	} {
+		x := [][]float64{{0, 0}, {0.5, 0}, {0.5, 0.5}, {0.5, 0.5}, {0.5, 0}, {0, 0}}
+		x[2][1] = c.v // the coordinate that moves last in trajectory 0
+		y := []float64{0, 1, 2, 3, 2, 4}
+		e, err := ElementaryEffects(x, y, 2, Bootstrap{Seed: 1})
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("coordinate %v: %v (effects %v); want an error containing %q", c.v, err, e, c.want)
+		}
+	}
+	x := [][]float64{{0, 0}, {0.5, 0}, {0.5, 0.5}, {0.5, 0.5}, {0.5}, {0, 0}}
+	if _, err := ElementaryEffects(x, make([]float64, 6), 2, Bootstrap{}); err == nil || !strings.Contains(err.Error(), "point 4 has 1 coordinates; allowed: 2") {
+		t.Errorf("a point of one coordinate: %v", err)
+	}
+}
+
+// More trajectories than the most candidates is refused as too many
+// trajectories, not as too few candidates.
+func TestMorrisDesignTooManyTrajectories(t *testing.T) {
+	_, err := MorrisDesign(1<<40, 2, 4, 10, 1)
+	if want := "1099511627776 trajectories; allowed: 2 to 2000"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("MorrisDesign(2⁴⁰, …): %v; want an error containing %q", err, want)
+	}
+	_, err = MorrisDesign(20, 2, 4, 10, 1)
+	if want := "10 candidate trajectories for 20; allowed: 20 to 2000"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("MorrisDesign(20, 2, 4, 10, 1): %v; want an error containing %q", err, want)
 	}
 }
