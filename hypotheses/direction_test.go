@@ -2,6 +2,7 @@ package hypotheses
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 )
 
@@ -21,5 +22,17 @@ func TestDirectionRoundTrip(t *testing.T) {
 	var d Direction
 	if err := d.UnmarshalText([]byte("sideways")); err == nil {
 		t.Fatal("an unknown direction must be an error")
+	}
+}
+
+// An unknown direction has a name, not a panic, and does not marshal.
+func TestDirectionUnknown(t *testing.T) {
+	for d, want := range map[Direction]string{Rises: "rises", Below: "below", 99: "Direction(99)", -1: "Direction(-1)"} {
+		if got := d.String(); got != want {
+			t.Errorf("Direction %d: %q, want %q", int(d), got, want)
+		}
+	}
+	if _, err := json.Marshal(Result{Predicted: 99}); err == nil || !strings.Contains(err.Error(), "direction 99; allowed: rises, falls, at least, below") {
+		t.Errorf("marshalling direction 99: %v", err)
 	}
 }

@@ -3,6 +3,7 @@ package hypotheses
 import (
 	"fmt"
 	"math"
+	"runtime/debug"
 	"strings"
 
 	"github.com/alliancesim/alliancesim/runner"
@@ -50,10 +51,22 @@ const (
 
 var directionNames = [...]string{"rises", "falls", "at least", "below"}
 
-func (d Direction) String() string { return directionNames[d] }
+// String is the direction's name, or Direction(n) for an unknown one.
+func (d Direction) String() string {
+	if d < Rises || d > Below {
+		return fmt.Sprintf("Direction(%d)", int(d))
+	}
+	return directionNames[d]
+}
 
-// MarshalText writes the direction's name.
-func (d Direction) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+// MarshalText writes the direction's name; an unknown direction is an
+// error.
+func (d Direction) MarshalText() ([]byte, error) {
+	if d < Rises || d > Below {
+		return nil, fmt.Errorf("direction %d; allowed: %s", int(d), strings.Join(directionNames[:], ", "))
+	}
+	return []byte(d.String()), nil
+}
 
 // sign is +1 for Rises, −1 for Falls.
 func (d Direction) sign() float64 {
@@ -103,52 +116,128 @@ type Cell struct {
 	Layout   int // theater.generate.seed, or 0
 }
 
-// measure computes the outcome's sample over a cell's runs.
-func (o *Outcome) measure(c *Cell, rs []runner.Record) Sample {
+// measure computes the outcome's sample over a cell's runs. A value that
+// counts must be a number in [0, 1] (a survival outcome's value is not
+// used); the error names the replication.
+func (o *Outcome) measure(c *Cell, rs []runner.Record) (Sample, error) {
 	s := Sample{Kind: o.Kind, At: o.At}
 	for i := range rs {
 		r := &rs[i]
+		where := fmt.Sprintf("replication %d (seed %d)", r.Run, r.Seed)
 		if o.Run != nil {
-			if v, ok := o.Run(c, r); ok {
+			var v float64
+			var ok bool
+			if err := guard(where+": Outcome.Run", func() error { v, ok = o.Run(c, r); return nil }); err != nil {
+				return s, err
+			}
+			if ok && !(v >= 0 && v <= 1) {
+				return s, fmt.Errorf("%s: Outcome.Run gave %v; allowed: a number in [0, 1]", where, v)
+			}
+			if ok {
 				s.Values = append(s.Values, v)
 			}
 			continue
 		}
 		for j := range r.Alliances {
 			a := &r.Alliances[j]
-			v, ok := o.Alliance(c, r, a)
-			if !ok {
-				continue
+			var v float64
+			var ok bool
+			if err := guard(where+": Outcome.Alliance", func() error { v, ok = o.Alliance(c, r, a); return nil }); err != nil {
+				return s, err
 			}
-			if o.Kind == Survival {
+			switch {
+			case !ok:
+			case o.Kind == Survival:
 				s.Lifetimes = append(s.Lifetimes, runner.Observation{Duration: float64(a.End(r.Ticks) - a.Formed), Event: a.Ended >= 0})
-			} else {
+			case !(v >= 0 && v <= 1):
+				return s, fmt.Errorf("%s, alliance %d: Outcome.Alliance gave %v; allowed: a number in [0, 1]", where, j, v)
+			default:
 				s.Values = append(s.Values, v)
 			}
 		}
 	}
-	return s
+	return s, nil
 }
 
-// check reports a hypothesis that cannot be run.
-func (h *Hypothesis) check() error {
+// Check reports a hypothesis that cannot be tested: the error names its
+// id and the field at fault and says what is allowed. Run checks every
+// hypothesis before it runs any world.
+func (h *Hypothesis) Check() error {
+	if h.ID == "" {
+		return fmt.Errorf("hypotheses: a hypothesis has no ID; allowed: an id such as T1a")
+	}
+	if msg := h.problem(); msg != "" {
+		return fmt.Errorf("hypothesis %s: %s", h.ID, msg)
+	}
+	return nil
+}
+
+// problem says what is wrong with a hypothesis, or "".
+func (h *Hypothesis) problem() string {
+	o, l := &h.Outcome, &h.Lever
+	onRuns := o.Kind == RunShare || o.Kind == RunMean
 	switch {
-	case h.ID == "":
-		return fmt.Errorf("a hypothesis without an id")
 	case h.Scenario == "":
-		return fmt.Errorf("%s: no scenario", h.ID)
-	case (h.Outcome.Run == nil) == (h.Outcome.Alliance == nil):
-		return fmt.Errorf("%s: the outcome needs exactly one of Run and Alliance", h.ID)
-	case h.Outcome.Kind == Survival && h.Outcome.Alliance == nil:
-		return fmt.Errorf("%s: a survival outcome is measured on alliances", h.ID)
-	case h.Lever.Split && h.Outcome.Alliance == nil:
-		return fmt.Errorf("%s: a split lever divides alliances; the outcome must be measured on alliances", h.ID)
-	case h.Lever.Path != "" && h.Lever.Apply != nil:
-		return fmt.Errorf("%s: the lever has both a path and an Apply function", h.ID)
-	case (h.Predicted == Rises || h.Predicted == Falls) && len(h.Lever.Levels) < 2 && h.Lever.LevelsOf == nil:
-		return fmt.Errorf("%s: a comparative static needs at least two levels", h.ID)
-	case (h.Predicted == AtLeast || h.Predicted == Below) && len(h.Lever.Levels) > 1:
-		return fmt.Errorf("%s: a rate is measured at one level", h.ID)
+		return "Scenario is empty; allowed: the name of a built-in scenario, such as generic"
+	case h.Predicted < Rises || h.Predicted > Below:
+		return fmt.Sprintf("Predicted is %d; allowed: Rises, Falls, AtLeast or Below", int(h.Predicted))
+	case !(h.MinChange >= 0 && h.MinChange <= 1):
+		return fmt.Sprintf("MinChange is %v; allowed: a number in [0, 1]", h.MinChange)
+	case !(h.Threshold >= 0 && h.Threshold <= 1):
+		return fmt.Sprintf("Threshold is %v; allowed: a number in [0, 1]", h.Threshold)
+	case o.Kind < RunShare || o.Kind > Survival:
+		return fmt.Sprintf("Outcome.Kind is %d; allowed: RunShare, RunMean, AllianceShare or Survival", int(o.Kind))
+	case (o.Run == nil) == (o.Alliance == nil):
+		return "the outcome needs exactly one of Outcome.Run and Outcome.Alliance"
+	case onRuns && o.Run == nil:
+		return fmt.Sprintf("Outcome.Kind %s is measured on runs; allowed: an outcome with Run, not Alliance", o.Kind)
+	case !onRuns && o.Alliance == nil:
+		return fmt.Sprintf("Outcome.Kind %s is measured on alliances; allowed: an outcome with Alliance, not Run", o.Kind)
+	case o.Kind == Survival && !(o.At >= 0 && !math.IsInf(o.At, 1)):
+		return fmt.Sprintf("Outcome.At is %v; allowed: a number of ticks ≥ 0", o.At)
+	case l.Split && o.Alliance == nil:
+		return "the lever is split, which divides alliances by level; allowed: an outcome with Alliance"
+	case l.Split && (l.Path != "" || l.Apply != nil):
+		return "the lever is split and has a Path or an Apply function; allowed: a split lever, which changes no scenario, or a Path or Apply"
+	case l.Path != "" && l.Apply != nil:
+		return "the lever has both a Path and an Apply function; allowed: one of them"
+	case len(l.Levels) > 0 && l.LevelsOf != nil:
+		return "the lever has both Levels and LevelsOf; allowed: one of them"
+	case !h.rate() && !l.Split && l.Path == "" && l.Apply == nil:
+		return "the lever moves nothing; allowed: a lever with a Path, an Apply function or Split"
+	case l.LevelsOf == nil:
+		return h.levelsProblem(len(l.Levels))
+	}
+	return ""
+}
+
+// rate says whether the hypothesis predicts a rate at one level, rather
+// than a comparative static.
+func (h *Hypothesis) rate() bool { return h.Predicted == AtLeast || h.Predicted == Below }
+
+// levelsProblem says what is wrong with n levels for the hypothesis, or "".
+func (h *Hypothesis) levelsProblem(n int) string {
+	switch {
+	case h.rate() && n != 1:
+		return fmt.Sprintf("%d levels; allowed: one, a rate is measured at one level", n)
+	case !h.rate() && n < 2:
+		return fmt.Sprintf("%d levels; allowed: at least two, for a comparative static", n)
+	}
+	return ""
+}
+
+// guard calls f, one of a hypothesis's functions (Setup, the lever's
+// Apply or LevelsOf, the outcome's Run or Alliance), and turns an error
+// it returns or a panic in it into an error that names it, as runner does
+// with a panic in a replication.
+func guard(what string, f func() error) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("%s: panic: %v\n%s", what, p, debug.Stack())
+		}
+	}()
+	if err := f(); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
 	}
 	return nil
 }

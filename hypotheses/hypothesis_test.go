@@ -1,8 +1,12 @@
 package hypotheses
 
 import (
+	"math"
 	"strings"
 	"testing"
+
+	"github.com/alliancesim/alliancesim/runner"
+	"github.com/alliancesim/alliancesim/sim"
 )
 
 // shareOf is the estimate of count positive runs of n (n = 0: no run
@@ -69,4 +73,58 @@ func deref(p *float64) any {
 		return nil
 	}
 	return *p
+}
+
+// Every hypothesis of the registry passes Check.
+func TestRegistryPassesCheck(t *testing.T) {
+	for _, h := range Registry() {
+		if err := h.Check(); err != nil {
+			t.Errorf("the registry's %s: %v", h.ID, err)
+		}
+	}
+}
+
+// Check refuses a hypothesis that cannot be tested, naming its id and the
+// field at fault.
+func TestHypothesisCheck(t *testing.T) {
+	valid := func() Hypothesis { return toy(Rises, lasted48) }
+	if h := valid(); h.Check() != nil {
+		t.Fatalf("the toy hypothesis: %v", h.Check())
+	}
+	survive := func(*Cell, *runner.Record, *sim.AllianceRecord) (float64, bool) { return 0, true }
+	for _, c := range []struct {
+		name   string
+		change func(h *Hypothesis)
+		want   string
+	}{
+		{"no id", func(h *Hypothesis) { h.ID = "" }, "a hypothesis has no ID; allowed: an id such as T1a"},
+		{"no scenario", func(h *Hypothesis) { h.Scenario = "" }, "hypothesis toy: Scenario is empty; allowed:"},
+		{"direction 99", func(h *Hypothesis) { h.Predicted = 99 }, "hypothesis toy: Predicted is 99; allowed: Rises, Falls, AtLeast or Below"},
+		{"direction −1", func(h *Hypothesis) { h.Predicted = -1 }, "hypothesis toy: Predicted is -1; allowed:"},
+		{"MinChange NaN", func(h *Hypothesis) { h.MinChange = math.NaN() }, "hypothesis toy: MinChange is NaN; allowed: a number in [0, 1]"},
+		{"MinChange negative", func(h *Hypothesis) { h.MinChange = -0.1 }, "hypothesis toy: MinChange is -0.1; allowed: a number in [0, 1]"},
+		{"MinChange +Inf", func(h *Hypothesis) { h.MinChange = math.Inf(1) }, "hypothesis toy: MinChange is +Inf; allowed:"},
+		{"Threshold NaN", func(h *Hypothesis) { h.Threshold = math.NaN() }, "hypothesis toy: Threshold is NaN; allowed: a number in [0, 1]"},
+		{"Threshold 2", func(h *Hypothesis) { h.Predicted, h.Threshold, h.Lever.Levels = AtLeast, 2, floats(12) }, "hypothesis toy: Threshold is 2; allowed: a number in [0, 1]"},
+		{"kind 99", func(h *Hypothesis) { h.Outcome.Kind = 99 }, "hypothesis toy: Outcome.Kind is 99; allowed: RunShare, RunMean, AllianceShare or Survival"},
+		{"no outcome function", func(h *Hypothesis) { h.Outcome.Run = nil }, "hypothesis toy: the outcome needs exactly one of Outcome.Run and Outcome.Alliance"},
+		{"a share of alliances measured on runs", func(h *Hypothesis) { h.Outcome.Kind = AllianceShare }, "hypothesis toy: Outcome.Kind share of alliances is measured on alliances; allowed: an outcome with Alliance"},
+		{"a share of runs measured on alliances", func(h *Hypothesis) { h.Outcome.Run, h.Outcome.Alliance = nil, survive }, "hypothesis toy: Outcome.Kind share of runs is measured on runs; allowed: an outcome with Run"},
+		{"survival at NaN", func(h *Hypothesis) {
+			h.Outcome = Outcome{Kind: Survival, Alliance: survive, At: math.NaN()}
+		}, "hypothesis toy: Outcome.At is NaN; allowed: a number of ticks ≥ 0"},
+		{"split lever on runs", func(h *Hypothesis) { h.Lever.Path, h.Lever.Split = "", true }, "hypothesis toy: the lever is split, which divides alliances by level; allowed: an outcome with Alliance"},
+		{"path and apply", func(h *Hypothesis) { h.Lever.Apply = func(*sim.Scenario, any) error { return nil } }, "hypothesis toy: the lever has both a Path and an Apply function"},
+		{"levels and LevelsOf", func(h *Hypothesis) { h.Lever.LevelsOf = adversaryLandLevels }, "hypothesis toy: the lever has both Levels and LevelsOf"},
+		{"a lever that moves nothing", func(h *Hypothesis) { h.Lever.Path = "" }, "hypothesis toy: the lever moves nothing; allowed: a lever with a Path, an Apply function or Split"},
+		{"one level", func(h *Hypothesis) { h.Lever.Levels = floats(12) }, "hypothesis toy: 1 levels; allowed: at least two, for a comparative static"},
+		{"a rate at no level", func(h *Hypothesis) { h.Predicted, h.Lever.Levels = Below, nil }, "hypothesis toy: 0 levels; allowed: one, a rate is measured at one level"},
+		{"a rate at two levels", func(h *Hypothesis) { h.Predicted, h.Lever.Levels = AtLeast, floats(12, 24) }, "hypothesis toy: 2 levels; allowed: one"},
+	} {
+		h := valid()
+		c.change(&h)
+		if err := h.Check(); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v; want an error containing %q", c.name, err, c.want)
+		}
+	}
 }

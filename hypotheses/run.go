@@ -66,7 +66,10 @@ type plan struct {
 // same seeds in every cell (common random numbers, so that differences
 // between levels are not blurred by different draws), and measures each
 // hypothesis on its cells. The results depend only on the hypotheses and
-// the options, never on the number of workers.
+// the options, never on the number of workers. Before it runs anything it
+// checks every hypothesis (Check) and that no two share an id. A panic in
+// a hypothesis's functions is returned as an error naming it, and so is
+// an outcome value that is not a number in [0, 1].
 func Run(ctx context.Context, hs []Hypothesis, opts Options) ([]Result, error) {
 	opts = opts.withDefaults()
 	if opts.Runs < 1 || opts.Layouts < 1 {
@@ -75,14 +78,14 @@ func Run(ctx context.Context, hs []Hypothesis, opts Options) ([]Result, error) {
 	if err := runner.CheckSeeds(opts.Seed, opts.Runs); err != nil {
 		return nil, err
 	}
+	if err := checkAll(hs); err != nil {
+		return nil, err
+	}
 	cells := map[[32]byte]*cell{}
 	var order []*cell
 	var plans []plan
 	for i := range hs {
 		h := &hs[i]
-		if err := h.check(); err != nil {
-			return nil, err
-		}
 		p, err := planOf(h, opts, func(sc *sim.Scenario) (*cell, error) {
 			text, err := configs.Format(sc)
 			if err != nil {
@@ -102,7 +105,7 @@ func Run(ctx context.Context, hs []Hypothesis, opts Options) ([]Result, error) {
 			return c, nil
 		})
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", h.ID, err)
+			return nil, fmt.Errorf("hypothesis %s: %w", h.ID, err)
 		}
 		plans = append(plans, p)
 	}
@@ -123,9 +126,28 @@ func Run(ctx context.Context, hs []Hypothesis, opts Options) ([]Result, error) {
 	}
 	results := make([]Result, len(plans))
 	for i, p := range plans {
-		results[i] = p.measure()
+		res, err := p.measure()
+		if err != nil {
+			return nil, fmt.Errorf("hypothesis %s: %w", p.h.ID, err)
+		}
+		results[i] = res
 	}
 	return results, nil
+}
+
+// checkAll checks every hypothesis and that no two share an id.
+func checkAll(hs []Hypothesis) error {
+	first := map[string]int{}
+	for i := range hs {
+		if err := hs[i].Check(); err != nil {
+			return err
+		}
+		if j, ok := first[hs[i].ID]; ok {
+			return fmt.Errorf("hypotheses: hypotheses %d and %d of the list both have the id %s; allowed: a different id for each", j+1, i+1, hs[i].ID)
+		}
+		first[hs[i].ID] = i
+	}
+	return nil
 }
 
 // planOf builds a hypothesis's worlds and levels, asking get for the cell
@@ -154,7 +176,7 @@ func planOf(h *Hypothesis, opts Options, get func(*sim.Scenario) (*cell, error))
 				sc.Generate.Seed = uint64(layout)
 			}
 			if h.Setup != nil {
-				if err := h.Setup(sc); err != nil {
+				if err := guard("Setup", func() error { return h.Setup(sc) }); err != nil {
 					return nil, err
 				}
 			}
@@ -166,7 +188,12 @@ func planOf(h *Hypothesis, opts Options, get func(*sim.Scenario) (*cell, error))
 		}
 		levels := h.Lever.Levels
 		if h.Lever.LevelsOf != nil {
-			levels = h.Lever.LevelsOf(base)
+			if err := guard("Lever.LevelsOf", func() error { levels = h.Lever.LevelsOf(base); return nil }); err != nil {
+				return p, err
+			}
+			if msg := h.levelsProblem(len(levels)); msg != "" {
+				return p, fmt.Errorf("layout %d: Lever.LevelsOf gave %s", layout, msg)
+			}
 		}
 		if wi == 0 {
 			p.levels = levels
@@ -199,7 +226,7 @@ func planOf(h *Hypothesis, opts Options, get func(*sim.Scenario) (*cell, error))
 func apply(l *Lever, sc *sim.Scenario, level any) error {
 	switch {
 	case l.Apply != nil:
-		return l.Apply(sc, level)
+		return guard("Lever.Apply", func() error { return l.Apply(sc, level) })
 	case l.Path != "":
 		return configs.SetPath(sc, l.Path, level)
 	}
@@ -207,7 +234,7 @@ func apply(l *Lever, sc *sim.Scenario, level any) error {
 }
 
 // measure computes the hypothesis's result from its cells' runs.
-func (p *plan) measure() Result {
+func (p *plan) measure() (Result, error) {
 	h := p.h
 	res := Result{ID: h.ID, Source: h.Source, Claim: h.Claim, Scenario: h.Scenario, Lever: h.Lever.Name,
 		Outcome: h.Outcome.Name, Kind: h.Outcome.Kind.String(), Predicted: h.Predicted, MinChange: h.MinChange,
@@ -219,7 +246,10 @@ func (p *plan) measure() Result {
 	for w, row := range p.cells {
 		lr := LayoutRow{Layout: p.layouts[w]}
 		for l, c := range row {
-			s := h.Outcome.measure(&Cell{Compiled: c.compiled, Level: p.levels[l], Layout: p.layouts[w]}, c.records)
+			s, err := h.Outcome.measure(&Cell{Compiled: c.compiled, Level: p.levels[l], Layout: p.layouts[w]}, c.records)
+			if err != nil {
+				return res, fmt.Errorf("layout %d, level %s, %w", p.layouts[w], res.Levels[l], err)
+			}
 			lr.Estimates = append(lr.Estimates, s.Estimate())
 			if w == 0 {
 				pooled[l] = s
@@ -233,7 +263,7 @@ func (p *plan) measure() Result {
 		res.Pooled = append(res.Pooled, s.Estimate())
 	}
 	res.verdict(h, h.Outcome.Kind)
-	return res
+	return res, nil
 }
 
 func levelLabel(v any) string {

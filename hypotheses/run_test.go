@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"math"
 	"strings"
 	"testing"
 
 	"github.com/alliancesim/alliancesim/runner"
+	"github.com/alliancesim/alliancesim/sim"
 )
 
 // toy is a hypothesis whose comparative static is known without the
@@ -28,8 +30,9 @@ func evenSeed(_ *Cell, r *runner.Record) (float64, bool) { return b2f(r.Seed%2 =
 // The harness detects a comparative static that holds, one that runs the
 // other way, and no effect at all.
 func TestHarnessOnAToyOutcome(t *testing.T) {
-	res, err := Run(context.Background(), []Hypothesis{toy(Rises, lasted48), toy(Falls, lasted48), toy(Rises, evenSeed)},
-		Options{Runs: 8, Layouts: 2})
+	hs := []Hypothesis{toy(Rises, lasted48), toy(Falls, lasted48), toy(Rises, evenSeed)}
+	hs[1].ID, hs[2].ID = "toy falls", "toy null" // ids are unique
+	res, err := Run(context.Background(), hs, Options{Runs: 8, Layouts: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,5 +106,81 @@ func TestRegistryEndToEnd(t *testing.T) {
 	_, err = Lookup("T99")
 	if want := `no hypothesis "T99"; allowed: T1a, T1b, T1c`; err == nil || !strings.HasPrefix(err.Error(), want) {
 		t.Errorf("an unknown id gives %v, want an error beginning %q", err, want)
+	}
+}
+
+// small is a toy hypothesis quick to run: one world, two short horizons.
+func small(id string, outcome func(*Cell, *runner.Record) (float64, bool)) Hypothesis {
+	h := toy(Rises, outcome)
+	h.ID, h.Layouts, h.Lever.Levels = id, false, floats(12, 24)
+	return h
+}
+
+// Run refuses, before it runs anything, a hypothesis that fails Check and
+// two hypotheses with the same id; it turns an outcome value that is not
+// a number in [0, 1] and a panic in a hypothesis's functions into errors
+// that name the hypothesis (and the level and replication of a value).
+func TestRunRefusesBadHypotheses(t *testing.T) {
+	value := func(v float64) func(*Cell, *runner.Record) (float64, bool) {
+		return func(*Cell, *runner.Record) (float64, bool) { return v, true }
+	}
+	boom := func(*Cell, *runner.Record) (float64, bool) { panic("boom") }
+	for _, c := range []struct {
+		name string
+		hs   func() []Hypothesis
+		ran  bool // the error comes after the runs
+		want string
+	}{
+		{"kind 99", func() []Hypothesis {
+			h := small("k", lasted48)
+			h.Outcome.Kind = 99
+			return []Hypothesis{small("ok", lasted48), h}
+		},
+			false, "hypothesis k: Outcome.Kind is 99; allowed:"},
+		{"duplicate ids", func() []Hypothesis {
+			return []Hypothesis{small("d", lasted48), small("e", lasted48), small("d", evenSeed)}
+		},
+			false, "hypotheses 1 and 3 of the list both have the id d; allowed: a different id for each"},
+		{"a NaN outcome", func() []Hypothesis { return []Hypothesis{small("n", value(math.NaN()))} },
+			true, "hypothesis n: layout 0, level 12, replication 0 (seed 1): Outcome.Run gave NaN; allowed: a number in [0, 1]"},
+		{"an infinite outcome", func() []Hypothesis { return []Hypothesis{small("i", value(math.Inf(-1)))} },
+			true, "hypothesis i: layout 0, level 12, replication 0 (seed 1): Outcome.Run gave -Inf"},
+		{"an outcome of 2", func() []Hypothesis { return []Hypothesis{small("two", value(2))} },
+			true, "hypothesis two: layout 0, level 12, replication 0 (seed 1): Outcome.Run gave 2"},
+		{"Outcome.Run panics", func() []Hypothesis { return []Hypothesis{small("p", boom)} },
+			true, "hypothesis p: layout 0, level 12, replication 0 (seed 1): Outcome.Run: panic: boom"},
+		{"Setup panics", func() []Hypothesis {
+			h := small("s", lasted48)
+			h.Setup = func(*sim.Scenario) error { panic("boom") }
+			return []Hypothesis{h}
+		}, false, "hypothesis s: Setup: panic: boom"},
+		{"Lever.Apply panics", func() []Hypothesis {
+			h := small("a", lasted48)
+			h.Lever.Path, h.Lever.Apply = "", func(*sim.Scenario, any) error { panic("boom") }
+			return []Hypothesis{h}
+		}, false, "hypothesis a: layout 0, level 12: Lever.Apply: panic: boom"},
+		{"Lever.LevelsOf panics", func() []Hypothesis {
+			h := small("l", lasted48)
+			h.Lever.Levels, h.Lever.LevelsOf = nil, func(*sim.Scenario) []any { panic("boom") }
+			return []Hypothesis{h}
+		}, false, "hypothesis l: Lever.LevelsOf: panic: boom"},
+		{"Lever.LevelsOf gives one level", func() []Hypothesis {
+			h := small("one", lasted48)
+			h.Lever.Levels, h.Lever.LevelsOf = nil, func(*sim.Scenario) []any { return floats(12) }
+			return []Hypothesis{h}
+		}, false, "hypothesis one: layout 0: Lever.LevelsOf gave 1 levels; allowed: at least two"},
+	} {
+		ran := false
+		_, err := Run(context.Background(), c.hs(), Options{Runs: 2, Layouts: 1, Workers: 1, Progress: func(int, int) { ran = true }})
+		if err == nil {
+			t.Errorf("%s: no error", c.name)
+			continue
+		}
+		if !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v; want an error containing %q", c.name, err, c.want)
+		}
+		if ran != c.ran {
+			t.Errorf("%s: ran %v before the error, want %v", c.name, ran, c.ran)
+		}
 	}
 }

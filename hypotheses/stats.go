@@ -1,6 +1,7 @@
 package hypotheses
 
 import (
+	"fmt"
 	"math"
 	"slices"
 
@@ -31,7 +32,13 @@ const (
 
 var kindNames = [...]string{"share of runs", "mean over runs", "share of alliances", "Kaplan–Meier survival"}
 
-func (k Kind) String() string { return kindNames[k] }
+// String is the kind's name, or Kind(n) for an unknown one.
+func (k Kind) String() string {
+	if k < RunShare || k > Survival {
+		return fmt.Sprintf("Kind(%d)", int(k))
+	}
+	return kindNames[k]
+}
 
 // Sample is the raw data of an outcome in one cell (a world at a level):
 // values for shares and means, lifetimes for survival. Samples of several

@@ -82,3 +82,12 @@ func TestSurvivalDifferenceByHand(t *testing.T) {
 		t.Errorf("survival past every lifetime should be unknown: %+v", e)
 	}
 }
+
+// An unknown kind has a name, not a panic.
+func TestKindString(t *testing.T) {
+	for k, want := range map[Kind]string{RunShare: "share of runs", Survival: "Kaplan–Meier survival", 99: "Kind(99)", -1: "Kind(-1)"} {
+		if got := k.String(); got != want {
+			t.Errorf("Kind %d: %q, want %q", int(k), got, want)
+		}
+	}
+}
