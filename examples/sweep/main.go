@@ -1,18 +1,24 @@
 // Command sweep runs the experiment in sea-fraction.toml — the generic
-// theatre from one continent to an archipelago — and prints, per point,
-// how often clients formed an alliance among themselves (H6, H7).
+// theatre from one continent to an archipelago — into a temporary output
+// directory and prints, per point, how often clients formed an alliance
+// among themselves (H6, H7): the columns of its points.csv for the point,
+// its sea fraction, and the share of runs with a client alliance with its
+// 95% interval.
 //
-//	go run ./examples/sweep
+//	go run ./examples/sweep [-runs N]
 package main
 
 import (
 	"context"
+	"encoding/csv"
 	"flag"
 	"fmt"
+	"io"
 	"log"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 
 	"github.com/alliancesim/alliancesim/configs"
 	"github.com/alliancesim/alliancesim/plans"
@@ -45,9 +51,45 @@ func main() {
 	if err := runner.Execute(context.Background(), plan, out, runner.ExecOptions{}); err != nil {
 		log.Fatal(err)
 	}
-	points, err := os.ReadFile(filepath.Join(out, "points.csv"))
+	f, err := os.Open(filepath.Join(out, "points.csv"))
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Print(string(points))
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := printColumns(os.Stdout, rows, "point", "theater.generate.sea_fraction",
+		"client_alliance", "client_alliance_low", "client_alliance_high"); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// printColumns writes the named columns of a CSV table (its first row the
+// header) as CSV.
+func printColumns(w io.Writer, rows [][]string, names ...string) error {
+	if len(rows) == 0 {
+		return fmt.Errorf("points.csv is empty")
+	}
+	var idx []int
+	for _, name := range names {
+		i := slices.Index(rows[0], name)
+		if i < 0 {
+			return fmt.Errorf("points.csv has no column %s", name)
+		}
+		idx = append(idx, i)
+	}
+	cw := csv.NewWriter(w)
+	for _, row := range rows {
+		out := make([]string, len(idx))
+		for j, i := range idx {
+			out[j] = row[i]
+		}
+		if err := cw.Write(out); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
 }
