@@ -77,7 +77,7 @@ func (s DecisionSpec) Set(d *Decision, v any) error {
 		}
 		return fmt.Errorf("%q is not a known %s; allowed: %s", str, strings.ReplaceAll(s.Name, "_", " "), s.Allowed())
 	default:
-		f, ok := asNumber(v)
+		f, ok := AsNumber(v)
 		if !ok {
 			return fmt.Errorf("%s is not a number; allowed: %s", quoted(v), s.Allowed())
 		}

@@ -62,8 +62,9 @@ func (s DecisionSpec) Check(v any) error {
 	return s.Set(&d, v)
 }
 
-// asNumber turns a Go number into the float64 a number key holds.
-func asNumber(v any) (float64, bool) {
+// AsNumber turns a Go number of any type into the float64 a number key
+// holds; ok is false for anything else.
+func AsNumber(v any) (float64, bool) {
 	switch x := v.(type) {
 	case float64:
 		return x, true

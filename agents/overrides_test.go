@@ -106,7 +106,7 @@ func TestCheckFollowsSet(t *testing.T) {
 	}
 }
 
-// asNumber takes every Go number as the float64 it holds, and nothing
+// AsNumber takes every Go number as the float64 it holds, and nothing
 // else.
 func TestAsNumber(t *testing.T) {
 	for _, c := range []struct {
@@ -117,13 +117,13 @@ func TestAsNumber(t *testing.T) {
 		{int32(70000), 70000}, {int64(-1) << 40, -1 << 40}, {uint(7), 7}, {uint8(255), 255},
 		{uint16(65535), 65535}, {uint32(1) << 31, 1 << 31}, {uint64(1) << 53, 1 << 53},
 	} {
-		if got, ok := asNumber(c.v); !ok || got != c.want {
-			t.Errorf("asNumber(%T %v) = %v, %v; want %v", c.v, c.v, got, ok, c.want)
+		if got, ok := AsNumber(c.v); !ok || got != c.want {
+			t.Errorf("AsNumber(%T %v) = %v, %v; want %v", c.v, c.v, got, ok, c.want)
 		}
 	}
 	for _, v := range []any{"1", true, nil, complex(1, 0), []int{1}, uintptr(1)} {
-		if got, ok := asNumber(v); ok || got != 0 {
-			t.Errorf("asNumber(%T %v) = %v, %v; want no number", v, v, got, ok)
+		if got, ok := AsNumber(v); ok || got != 0 {
+			t.Errorf("AsNumber(%T %v) = %v, %v; want no number", v, v, got, ok)
 		}
 	}
 }

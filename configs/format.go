@@ -231,17 +231,11 @@ func (w *writer) state(s *sim.State) {
 // by the key's kind. Values out of range are written as they are, for
 // Parse to reject.
 func overrideValue(spec agents.DecisionSpec, v any) (string, error) {
-	var f float64
-	switch x := v.(type) {
-	case string:
+	if x, ok := v.(string); ok {
 		return tomlString(x)
-	case float64:
-		f = x
-	case int:
-		f = float64(x)
-	case int64:
-		f = float64(x)
-	default:
+	}
+	f, ok := agents.AsNumber(v) // every Go number type, as Validate takes them
+	if !ok {
 		return "", fmt.Errorf("decision %s has a value of type %T; allowed: a string or a number", spec.Name, v)
 	}
 	if spec.Kind == agents.DecisionInteger {

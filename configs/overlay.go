@@ -2,9 +2,11 @@ package configs
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
+	"github.com/alliancesim/alliancesim/agents"
 	"github.com/alliancesim/alliancesim/sim"
 )
 
@@ -135,6 +137,21 @@ func (a Assignment) check() (valueKind, error) {
 	return kind, nil
 }
 
+// plainNumber turns a number given in Go for a path (an int, a float32)
+// into the float64 the paths hold. An integer past ±(2^53 − 1), which a
+// float64 cannot hold exactly, is left as it is, for checkValue to refuse
+// as written.
+func plainNumber(v any) any {
+	switch v.(type) {
+	case float64, bool, string:
+		return v
+	}
+	if f, ok := agents.AsNumber(v); ok && math.Abs(f) <= maxExactWhole {
+		return f
+	}
+	return v
+}
+
 // Apply sets every assignment's path in a resolved scenario through one
 // overlay, checked as a file extending the scenario would be; errors name
 // the path. The scenario is replaced by the result only if it is valid.
@@ -144,6 +161,7 @@ func Apply(sc *sim.Scenario, as []Assignment) error {
 	}
 	paths, values := make([]string, len(as)), make([]string, len(as))
 	for i, a := range as {
+		a.Value = plainNumber(a.Value)
 		kind, err := a.check()
 		if err != nil {
 			return err
@@ -164,6 +182,10 @@ func Apply(sc *sim.Scenario, as []Assignment) error {
 	var over strings.Builder
 	overlaySource(&over, paths, values)
 	out, err := parseOver(setSourceName(paths), base, []byte(over.String()))
+	if err != nil && sc.Validate() != nil {
+		// the fault was there before: name it, not the paths set
+		return fmt.Errorf("the scenario %s is invalid before %s is set: %v", sc.Name, strings.Join(paths, ", "), sc.Validate())
+	}
 	if err != nil {
 		return fmt.Errorf("%s: %s", strings.Join(paths, ", "), pointErrors(err))
 	}

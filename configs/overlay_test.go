@@ -96,3 +96,54 @@ func TestParseAssignment(t *testing.T) {
 		}
 	}
 }
+
+// SetPath takes a number as Go code holds it (an int, a float32), and a
+// scenario that was invalid before the change is blamed, not the path
+// set.
+func TestSetPathFromGo(t *testing.T) {
+	sc, err := Builtin("generic")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := SetPath(sc, "params.sea_cost", 2); err != nil || sc.Params.SeaCost != 2 {
+		t.Errorf("an int: %v, sea cost %v", err, sc.Params.SeaCost)
+	}
+	if err := SetPath(sc, "scenario.ticks", int32(120)); err != nil || sc.Ticks != 120 {
+		t.Errorf("an int32: %v, ticks %v", err, sc.Ticks)
+	}
+	if err := SetPath(sc, "params.sea_cost", float32(2.5)); err != nil || sc.Params.SeaCost != 2.5 {
+		t.Errorf("a float32: %v, sea cost %v", err, sc.Params.SeaCost)
+	}
+	if err := SetPath(sc, "theater.generate.seed", int64(1)<<60); err == nil || !strings.Contains(err.Error(), "1152921504606846976 is too large") {
+		t.Errorf("an int64 past 2^53: %v", err)
+	}
+	sc.Ticks = -3
+	err = SetPath(sc, "params.sea_cost", 1.0)
+	if err == nil || !strings.Contains(err.Error(), "the scenario generic is invalid before params.sea_cost is set") || !strings.Contains(err.Error(), "ticks") {
+		t.Errorf("an invalid scenario: %v", err)
+	}
+}
+
+// A state's decision override written in Go as any number type formats,
+// as Validate accepts it.
+func TestFormatOverrideNumberTypes(t *testing.T) {
+	sc, err := Builtin("generic")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc.States[2].Decision = map[string]any{"temperature": float32(0.25), "patience": uint8(6)}
+	if err := sc.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	text, err := Format(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := Parse("x.toml", text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d, _ := back.DecisionOf(2); d.Temperature != 0.25 || d.Patience != 6 {
+		t.Errorf("read back: temperature %v, patience %v", d.Temperature, d.Patience)
+	}
+}
