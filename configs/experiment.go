@@ -347,6 +347,9 @@ func (x *Experiment) Describe(point int) string {
 // with the point's values laid over it, exactly as a file extending it
 // would (see the package doc).
 func (x *Experiment) ScenarioAt(point int) (*sim.Scenario, error) {
+	if point < 0 || point >= len(x.Points) {
+		return nil, fmt.Errorf("%s: point %d; allowed: 0 to %d", x.File, point, len(x.Points)-1)
+	}
 	ref := x.Scenario // a relative path resolves beside the experiment, as extends does
 	var b strings.Builder
 	q, _ := tomlString(ref)

@@ -88,6 +88,11 @@ to = 200
 	if err != nil || sc.Decision.Patience != x.Points[3][0] || float64(sc.Generate.Islands) != x.Points[3][1] || float64(sc.Ticks) != x.Points[3][2] {
 		t.Fatalf("point 3: %v", err)
 	}
+	for _, p := range []int{-1, 16} {
+		if _, err := x.ScenarioAt(p); err == nil || !strings.Contains(err.Error(), "allowed: 0 to 15") {
+			t.Errorf("ScenarioAt(%d): %v", p, err)
+		}
+	}
 	experimentErr(t, "scenario = \"generic\"\ndesign = \"lhs\"\nsamples = 2\n[[vary]]\npath = \"decision.patience\"\nfrom = 1.2\nto = 1.8\n",
 		4, "vary[0]", "no whole number between from = 1.2 and to = 1.8")
 
