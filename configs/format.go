@@ -12,7 +12,10 @@ import (
 
 // Format writes a fully resolved scenario in canonical form: a TOML
 // scenario file that Parse reads back into an identical *sim.Scenario
-// (every field but Source). It has no extends and no defaults left out:
+// (every field but Source, and an event's fields its kind does not use,
+// which Parse sets to their defaults: a capability event built in Go
+// with Fraction 0 reads back with Fraction 1, and means the same). It has
+// no extends and no defaults left out:
 //
 //   - [scenario] with every key;
 //   - the theatre as the scenario holds it: map (and rough) as multi-line
