@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/alliancesim/alliancesim/agents"
 	"github.com/alliancesim/alliancesim/sim"
 )
 
@@ -109,12 +108,12 @@ func ParseAssignment(s string) (Assignment, error) {
 		}
 		a.Value = b
 	default:
-		if n, err := strconv.ParseInt(text, 10, 64); err == nil && (n > maxExactWhole || n < -maxExactWhole) {
-			return Assignment{}, fmt.Errorf("%s: %s", path, tooLargeWhole(text, kind, path))
-		}
 		f, err := strconv.ParseFloat(text, 64)
 		if err != nil {
 			return Assignment{}, fmt.Errorf("%s=%s: %q is not a number; allowed: %s", path, text, text, kind.words())
+		}
+		if kind == kindWhole && math.Abs(f) > maxExactWhole { // named as written, not rounded
+			return Assignment{}, fmt.Errorf("%s: %s", path, tooLargeWhole(text, kind, path))
 		}
 		a.Value = f
 	}
@@ -125,31 +124,18 @@ func ParseAssignment(s string) (Assignment, error) {
 }
 
 // check reports whether the assignment's path names a value an overlay can
-// set and its value fits the path, returning the path's kind.
-func (a Assignment) check() (valueKind, error) {
+// set and its value fits the path, returning the path's kind; a number
+// of any Go type becomes the float64 the path holds (pathValue).
+func (a *Assignment) check() (valueKind, error) {
 	kind, msg := varyPath(a.Path)
 	if msg != "" {
 		return kind, fmt.Errorf("%q %s", a.Path, msg)
 	}
+	a.Value = pathValue(kind, a.Value)
 	if msg := checkValue(a.Path, kind, a.Value); msg != "" {
 		return kind, fmt.Errorf("%s: %s", a.Path, msg)
 	}
 	return kind, nil
-}
-
-// plainNumber turns a number given in Go for a path (an int, a float32)
-// into the float64 the paths hold. An integer past ±(2^53 − 1), which a
-// float64 cannot hold exactly, is left as it is, for checkValue to refuse
-// as written.
-func plainNumber(v any) any {
-	switch v.(type) {
-	case float64, bool, string:
-		return v
-	}
-	if f, ok := agents.AsNumber(v); ok && math.Abs(f) <= maxExactWhole {
-		return f
-	}
-	return v
 }
 
 // Apply sets every assignment's path in a resolved scenario through one
@@ -161,7 +147,6 @@ func Apply(sc *sim.Scenario, as []Assignment) error {
 	}
 	paths, values := make([]string, len(as)), make([]string, len(as))
 	for i, a := range as {
-		a.Value = plainNumber(a.Value)
 		kind, err := a.check()
 		if err != nil {
 			return err
@@ -182,9 +167,12 @@ func Apply(sc *sim.Scenario, as []Assignment) error {
 	var over strings.Builder
 	overlaySource(&over, paths, values)
 	out, err := parseOver(setSourceName(paths), base, []byte(over.String()))
-	if err != nil && sc.Validate() != nil {
-		// the fault was there before: name it, not the paths set
-		return fmt.Errorf("the scenario %s is invalid before %s is set: %v", sc.Name, strings.Join(paths, ", "), sc.Validate())
+	if err != nil {
+		if verr := sc.Validate(); verr != nil {
+			// a fault was there before: name it first, then what setting
+			// the paths gave
+			return fmt.Errorf("the scenario %s is invalid before %s is set: %v\nand with it set: %s", sc.Name, strings.Join(paths, ", "), verr, pointErrors(err))
+		}
 	}
 	if err != nil {
 		return fmt.Errorf("%s: %s", strings.Join(paths, ", "), pointErrors(err))

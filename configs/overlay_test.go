@@ -82,6 +82,10 @@ func TestParseAssignment(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{"theater.generate.seed=9007199254740993", "theater.generate.seed: 9007199254740993 is too large; allowed: whole numbers from -9007199254740991 to 9007199254740991 for theater.generate.seed"},
 		{"theater.generate.seed=9007199254740992", "theater.generate.seed: 9007199254740992 is too large"},
+		{"theater.generate.seed=9007199254740993.0", "theater.generate.seed: 9007199254740993.0 is too large"}, // as written
+		{"theater.generate.seed=9_007_199_254_740_993", "theater.generate.seed: 9_007_199_254_740_993 is too large"},
+		// a number path refuses it later, by its own range (TestSetPathFromGo)
+		{"params.sea_cost=9007199254740993", ""},
 		{"scenario.ticks=2.5", "scenario.ticks: 2.5 is not a whole number; allowed: whole numbers for scenario.ticks"},
 		{"scenario.ticks=1000001", ""}, // out of the range of ticks, which the scenario's check reports
 		{"params.sea_cost=cheap", `params.sea_cost=cheap: "cheap" is not a number; allowed: numbers`},
@@ -114,12 +118,18 @@ func TestSetPathFromGo(t *testing.T) {
 	if err := SetPath(sc, "params.sea_cost", float32(2.5)); err != nil || sc.Params.SeaCost != 2.5 {
 		t.Errorf("a float32: %v, sea cost %v", err, sc.Params.SeaCost)
 	}
-	if err := SetPath(sc, "theater.generate.seed", int64(1)<<60); err == nil || !strings.Contains(err.Error(), "1152921504606846976 is too large") {
-		t.Errorf("an int64 past 2^53: %v", err)
+	for _, v := range []any{int64(1) << 60, 1 << 60, uint64(1) << 60} {
+		if err := SetPath(sc, "theater.generate.seed", v); err == nil || !strings.Contains(err.Error(), "1152921504606846976 is too large; allowed: whole numbers from") {
+			t.Errorf("a %T past 2^53: %v", v, err)
+		}
+	}
+	if err := SetPath(sc, "params.sea_cost", int64(1)<<60); err == nil || !strings.Contains(err.Error(), "is out of range; allowed: a number in") {
+		t.Errorf("a number path past 2^53: %v", err)
 	}
 	sc.Ticks = -3
-	err = SetPath(sc, "params.sea_cost", 1.0)
-	if err == nil || !strings.Contains(err.Error(), "the scenario generic is invalid before params.sea_cost is set") || !strings.Contains(err.Error(), "ticks") {
+	err = SetPath(sc, "params.sea_cost", -5.0)
+	if err == nil || !strings.Contains(err.Error(), "the scenario generic is invalid before params.sea_cost is set") ||
+		!strings.Contains(err.Error(), "ticks") || !strings.Contains(err.Error(), "and with it set:") || !strings.Contains(err.Error(), "-5 is out of range") {
 		t.Errorf("an invalid scenario: %v", err)
 	}
 }

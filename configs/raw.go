@@ -14,6 +14,9 @@ type opt[T any] struct {
 	Set bool
 	Bad any // the value as written, when it had the wrong type
 	Loc Loc
+	// Text is an integer as written, when the number V holds it rounded
+	// (past ±2^53), so that an error can name what was written.
+	Text string
 }
 
 // UnmarshalTOML implements toml.Unmarshaler.
@@ -26,6 +29,9 @@ func (o *opt[T]) UnmarshalTOML(v any) error {
 			*p = x
 		case int64:
 			*p = float64(x)
+			if x > 1<<53 || x < -1<<53 {
+				o.Text = strconv.FormatInt(x, 10)
+			}
 		default:
 			o.Bad = v
 		}

@@ -126,6 +126,7 @@ func varyAxis(v *rawVary, kind valueKind, design string, e *errs) (axis, bool) {
 			if !o.ok(e, kind.words()+" for "+ax.path) {
 				return ax, false
 			}
+			o.V = pathValue(kind, o.V)
 			if msg := checkValue(ax.path, kind, o.V); msg != "" {
 				e.at(o.Loc, "%s", msg)
 				return ax, false
@@ -224,10 +225,31 @@ func tooLargeWhole(x string, kind valueKind, path string) string {
 // exactly (|x| ≤ 2^53 − 1).
 func wholeSized(o *opt[float64], path string, e *errs) bool {
 	if math.Abs(o.V) > maxExactWhole {
-		e.at(o.Loc, "%s", tooLargeWhole(sim.FormatNumber(o.V), kindWhole, path))
+		written := o.Text
+		if written == "" {
+			written = sim.FormatNumber(o.V)
+		}
+		e.at(o.Loc, "%s", tooLargeWhole(written, kindWhole, path))
 		return false
 	}
 	return true
+}
+
+// pathValue turns a number given for a path into the float64 the paths
+// hold, whatever its Go type (SetPath(sc, path, 2) from code). An integer
+// past ±(2^53 − 1) for a whole-number path, which a float64 cannot hold
+// exactly, stays as it is, for checkValue to refuse as written; a number
+// path takes it rounded, and its range refuses it.
+func pathValue(kind valueKind, v any) any {
+	switch v.(type) {
+	case float64, bool, string:
+		return v
+	}
+	f, ok := agents.AsNumber(v)
+	if !ok || kind == kindWhole && math.Abs(f) > maxExactWhole {
+		return v
+	}
+	return f
 }
 
 // between is the point a fraction t of the way from a to b, computed so
@@ -254,9 +276,9 @@ func checkValue(path string, kind valueKind, v any) string {
 		if kind == kindWhole && math.Abs(x) > maxExactWhole {
 			return tooLargeWhole(sim.FormatNumber(x), kind, path)
 		}
-	case int64: // an integer too large to hold exactly as a number (opt[any])
-		if kind == kindWhole || kind == kindNumber {
-			return tooLargeWhole(strconv.FormatInt(x, 10), kind, path)
+	default: // an integer a whole-number path cannot hold exactly (pathValue)
+		if _, ok := agents.AsNumber(x); ok && kind == kindWhole {
+			return tooLargeWhole(fmt.Sprint(x), kind, path)
 		}
 	case bool:
 		ok = kind == kindBool

@@ -224,6 +224,8 @@ func TestSweepEdgeCases(t *testing.T) {
 	const tooLarge = " is too large; allowed: whole numbers from -9007199254740991 to 9007199254740991 for theater.generate.seed"
 	experimentErr(t, whole+"from = 0\nto = 1e300\nsteps = 3\n", 5, "vary[0].to", "1e+300"+tooLarge)
 	experimentErr(t, whole+"from = 0\nto = 9007199254740992\nsteps = 3\n", 5, "vary[0].to", "9007199254740992"+tooLarge)
+	experimentErr(t, whole+"from = 0\nto = 9007199254740993\nsteps = 3\n", 5, "vary[0].to", "9007199254740993"+tooLarge) // a double holds …992
+	experimentErr(t, whole+"from = -9007199254740993\nto = 0\nsteps = 3\n", 4, "vary[0].from", "-9007199254740993"+tooLarge)
 	experimentErr(t, whole+"values = [9007199254740992]\n", 4, "vary[0].values", "9007199254740992"+tooLarge)
 	experimentErr(t, whole+"values = [9007199254740993]\n", 4, "vary[0].values", "9007199254740993"+tooLarge)
 	experimentErr(t, whole+"values = [-9223372036854775808]\n", 4, "vary[0].values", "-9223372036854775808"+tooLarge)
