@@ -384,10 +384,12 @@ func (res *Result) verdict(h *Hypothesis, kind Kind) {
 }
 
 // changeTolerance lets a change equal to the minimum reach it although
-// the difference of two shares is rounded: 175/500 − 100/500 is
+// the difference of two estimates is rounded: 175/500 − 100/500 is
 // 0.14999999999999997 in floating point, and the rule is "at least 0.15".
-// It is far below any change a count of runs can make (1/10⁸ at the most
-// runs a file allows).
+// A change short of the minimum by less than 10⁻⁹ counts as reaching it:
+// a billionth of the [0, 1] scale every outcome is on, far below what any
+// number of runs could resolve and far above the rounding error of a
+// difference of two numbers in [0, 1] (about 10⁻¹⁶).
 const changeTolerance = 1e-9
 
 func joinWords(parts []string) string {

@@ -95,15 +95,16 @@ func gridFigure(id, title, caption string, plots []*plot.Plot, cols int, cellW, 
 }
 
 // maxAxis bounds the ends of an axis: every quantity the report draws
-// (shares, ticks, years, parameter values up to a seed of 2⁵³, with the
-// axis's padding) is inside it.
+// (shares, ticks, years, parameter values up to a generated seed of
+// 2⁵³ − 1, with the axis's padding) is inside it.
 const maxAxis = 1e17
 
 // checkAxes refuses a plot whose axes, as its data set them, are not
 // finite or reach past ±maxAxis, and widens an axis whose span is below
 // a billionth of its magnitude. gonum/plot's tick search never ends on a
-// NaN range, nor on one a single float step wide at 2⁵³ (a sweep of the
-// seeds 2⁵³ − 1 and 2⁵³ made one), and one past ±1e300 overflows.
+// NaN range, nor on one a single float step wide near 2⁵³ (a sweep of
+// the generated seeds 2⁵³ − 2 and 2⁵³ − 1 makes one), and one past ±1e300
+// overflows.
 func checkAxes(id string, p *plot.Plot) error {
 	for _, a := range []struct {
 		name string

@@ -183,10 +183,11 @@ func Compile(sc *Scenario) (*Compiled, error) {
 	return c, nil
 }
 
-// Scenario returns the scenario the Compiled was made from, to read. The
-// engine reads only what Compile made of it, so writing to it changes no
-// run, but it does change what is recorded of the scenario (the runner
-// writes it out as scenario.toml): do not modify it.
+// Scenario returns the scenario the Compiled was made from, to read: do
+// not modify it. A run (Run, World) reads only what Compile made of it,
+// but the runner reads it to date and record the runs (the hub-and-spokes
+// dates, scenario.toml), so a change would make them describe another
+// scenario.
 func (c *Compiled) Scenario() *Scenario { return &c.scenario }
 
 // N is the number of states.

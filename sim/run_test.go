@@ -212,12 +212,6 @@ func TestResultCarriesTheRecord(t *testing.T) {
 // replication shares, nor another replication: it is given its world's
 // copy. Before, it was given the compiled settings themselves.
 func TestPluginsCannotChangeTheCompiledScenario(t *testing.T) {
-	agents.RegisterValuation("test_writes_its_decision", agents.ValuationFunc(func(l agents.Lottery, d *agents.Decision) float64 {
-		v := agents.ProspectValue(l, d)
-		d.Temperature *= 2 // compounding: the more calls, the hotter
-		return v
-	}))
-	agents.RegisterStrategy("test_writes_its_decision", writingStrategy{})
 	sc, err := configs.Builtin("generic")
 	if err != nil {
 		t.Fatal(err)
@@ -235,6 +229,17 @@ func TestPluginsCannotChangeTheCompiledScenario(t *testing.T) {
 	if again := runJSON(t, c, 3); !bytes.Equal(first, again) {
 		t.Fatal("the same seed gave a different run after another run")
 	}
+}
+
+// Registered once for the test binary (a registry refuses a name given
+// twice, as go test -count=2 would).
+func init() {
+	agents.RegisterValuation("test_writes_its_decision", agents.ValuationFunc(func(l agents.Lottery, d *agents.Decision) float64 {
+		v := agents.ProspectValue(l, d)
+		d.Temperature *= 2 // compounding: the more calls, the hotter
+		return v
+	}))
+	agents.RegisterStrategy("test_writes_its_decision", writingStrategy{})
 }
 
 // writingStrategy is the assurance strategy, writing to its decision
