@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/alliancesim/alliancesim/agents"
 	"github.com/alliancesim/alliancesim/theater"
@@ -204,6 +205,21 @@ func (c *Compiled) Index(id string) int {
 		}
 	}
 	return -1
+}
+
+// SetOf is the set of the states with these ids. An id that names no
+// state is an error listing the ids there are: Index gives -1 for it, and
+// Set.With(-1) would leave it out without a word.
+func (c *Compiled) SetOf(ids ...string) (agents.Set, error) {
+	var s agents.Set
+	for _, id := range ids {
+		i := c.Index(id)
+		if i < 0 {
+			return 0, fmt.Errorf("%q is not a state of %s; allowed: %s", id, c.name, strings.Join(c.id, ", "))
+		}
+		s = s.With(i)
+	}
+	return s, nil
 }
 
 // Role returns the role of state i.

@@ -3,7 +3,6 @@ package sim_test
 import (
 	"fmt"
 
-	"github.com/alliancesim/alliancesim/agents"
 	"github.com/alliancesim/alliancesim/configs"
 	"github.com/alliancesim/alliancesim/sim"
 )
@@ -19,9 +18,9 @@ func ExampleWorld_Explain() {
 	for w.Tick() <= 56 { // to the end of 1954-09
 		w.Step()
 	}
-	var seato agents.Set
-	for _, id := range []string{"phl", "aus", "nzl", "tha", "pak", "gbr", "fra"} {
-		seato = seato.With(c.Index(id))
+	seato, err := c.SetOf("phl", "aus", "nzl", "tha", "pak", "gbr", "fra")
+	if err != nil {
+		panic(err) // a mistyped id
 	}
 	e, _ := w.Explain(c.Index("usa"), seato, false, sim.OriginImposed)
 	fmt.Printf("%s: gain %.3f, cost %.3f (largest: %s)\n", w.Label(56), e.Gain, e.Cost.Total, e.Cost.Largest)

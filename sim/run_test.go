@@ -293,3 +293,18 @@ func TestLibraryArgumentsChecked(t *testing.T) {
 		}
 	}
 }
+
+// SetOf names a mistyped id rather than leaving it out of the set.
+func TestSetOf(t *testing.T) {
+	c := compileBuiltin(t, "generic")
+	s, err := c.SetOf("c1", "c3", "patron")
+	if want := agents.Set(0).With(c.Index("c1")).With(c.Index("c3")).With(c.Index("patron")); err != nil || s != want {
+		t.Errorf("SetOf: %v, %v; want %v", s, err, want)
+	}
+	if s, err := c.SetOf(); err != nil || s != 0 {
+		t.Errorf("SetOf(): %v, %v", s, err)
+	}
+	if _, err := c.SetOf("c1", "c9"); err == nil || err.Error() != `"c9" is not a state of generic; allowed: patron, adversary, c1, c2, c3, c4, c5, c6` {
+		t.Errorf("SetOf with a mistyped id: %v", err)
+	}
+}
