@@ -36,7 +36,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/alliancesim/alliancesim/agents"
 	"github.com/alliancesim/alliancesim/configs"
 	"github.com/alliancesim/alliancesim/plans"
 	"github.com/alliancesim/alliancesim/runner"
