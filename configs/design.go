@@ -226,7 +226,7 @@ func (x *Experiment) SetBase(as []Assignment) error {
 			return err
 		}
 		if slices.Contains(x.Vary, a.Path) {
-			return fmt.Errorf("%s is varied by %s; allowed: a path the experiment does not vary (%s)", a.Path, x.File, strings.Join(x.Vary, ", "))
+			return fmt.Errorf("%s is varied by %s; allowed: a path the experiment does not vary (it varies %s)", a.Path, x.File, strings.Join(x.Vary, ", "))
 		}
 		sets = slices.DeleteFunc(sets, func(b Assignment) bool { return b.Path == a.Path })
 		sets = append(sets, a)

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -29,11 +28,7 @@ func readPoints(x *Experiment, o opt[string], e *errs) {
 	}
 	src, err := ReadFile(path) // at most MaxFileSize, regular files only
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) && pe.Path == path {
-			err = pe.Err
-		}
-		e.at(o.Loc, "cannot read %s: %v; allowed: a CSV file, relative to %s", path, err, x.File)
+		e.at(o.Loc, "cannot read %s: %s; allowed: a regular CSV file of at most 16 MiB, relative to %s", path, readErr(err), x.File)
 		return
 	}
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))

@@ -84,7 +84,9 @@ func TestPointsFileErrors(t *testing.T) {
 func TestPointsKeys(t *testing.T) {
 	experimentErr(t, "scenario = \"generic\"\ndesign = \"points\"\n", 2, "design", "a points design needs its points; allowed: points = \"design.csv\"")
 	experimentErr(t, "scenario = \"generic\"\npoints = \"d.csv\"\n", 2, "points", `points is for design = "points"; allowed: leave it out for a grid`)
-	experimentErr(t, "scenario = \"generic\"\ndesign = \"points\"\npoints = \"nowhere.csv\"\n", 3, "points", "cannot read nowhere.csv: no such file or directory; allowed: a CSV file, relative to x.toml")
+	experimentErr(t, "scenario = \"generic\"\ndesign = \"points\"\npoints = \"nowhere.csv\"\n", 3, "points", "cannot read nowhere.csv: no such file or directory; allowed: a regular CSV file of at most 16 MiB, relative to x.toml")
+	// a directory: one reason, and one "allowed"
+	experimentErr(t, "scenario = \"generic\"\ndesign = \"points\"\npoints = \".\"\n", 3, "points", "cannot read .: a directory, not a regular file; allowed: a regular CSV file of at most 16 MiB, relative to x.toml")
 	experimentErr(t, "scenario = \"generic\"\ndesign = \"points\"\npoints = \"nowhere.csv\"\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1]\n", 4, "vary[0]",
 		"a points design takes its paths from the header of nowhere.csv; allowed: no [[vary]]")
 }

@@ -182,7 +182,7 @@ func varyAxis(v *rawVary, kind valueKind, design string, e *errs) (axis, bool) {
 			return ax, false
 		}
 		if v.Steps.V < 1 || v.Steps.V > MaxPoints {
-			e.at(v.Steps.Loc, "%d is out of range; allowed: a whole number in [1, %d]", v.Steps.V, MaxPoints)
+			e.at(v.Steps.Loc, "%d is out of range; allowed: a whole number in [2, %d] (or 1 when from = to)", v.Steps.V, MaxPoints)
 			return ax, false
 		}
 		if v.Steps.V == 1 && v.From.V != v.To.V {

@@ -200,6 +200,7 @@ func TestSweepEdgeCases(t *testing.T) {
 	experimentErr(t, vary+"values = [1.0, -inf]\n", 4, "vary[0].values", "-Inf is not a finite number")
 	// One step from 1 to 3 used to run 1 alone, dropping to unsaid; one
 	// step from a value to itself is that value.
+	experimentErr(t, vary+"from = 1.0\nto = 3.0\nsteps = 0\n", 6, "vary[0].steps", "0 is out of range; allowed: a whole number in [2, 100000] (or 1 when from = to)")
 	experimentErr(t, vary+"from = 1.0\nto = 3.0\nsteps = 1\n", 6, "vary[0].steps", "1 step from 1 to 3 would run 1 alone; allowed: steps ≥ 2 to reach to, or values = [1] for one value")
 	if x, err := ParseExperiment("x.toml", []byte(vary+"from = 2.0\nto = 2.0\nsteps = 1\n")); err != nil || len(x.Points) != 1 || x.Points[0][0] != 2.0 {
 		t.Errorf("one step from 2 to 2: %v", err)
