@@ -220,7 +220,12 @@ func (x *Experiment) Resample(n int) error {
 // the assignments make invalid; on error the experiment is unchanged. A
 // path set again replaces its earlier value.
 func (x *Experiment) SetBase(as []Assignment) error {
+	prior, err := x.BaseScenario()
+	if err != nil {
+		return err
+	}
 	sets := slices.Clone(x.sets)
+	var paths []string
 	for _, a := range as {
 		if _, err := a.check(); err != nil {
 			return err
@@ -228,15 +233,19 @@ func (x *Experiment) SetBase(as []Assignment) error {
 		if slices.Contains(x.Vary, a.Path) {
 			return fmt.Errorf("%s is varied by %s; allowed: a path the experiment does not vary (it varies %s)", a.Path, x.File, strings.Join(x.Vary, ", "))
 		}
+		if msg := pathIn(prior, prior.Name, a.Path); msg != "" { // as Apply checks it
+			return fmt.Errorf("%s", msg)
+		}
 		sets = slices.DeleteFunc(sets, func(b Assignment) bool { return b.Path == a.Path })
 		sets = append(sets, a)
+		paths = append(paths, a.Path)
 	}
 	old := *x
 	x.sets = sets
 	base, err := x.BaseScenario()
 	if err != nil {
 		*x = old
-		return fmt.Errorf("%s", pointErrors(err))
+		return fmt.Errorf("%s: %s", strings.Join(paths, ", "), pointErrors(err))
 	}
 	x.digest = scenarioDigest(base)
 	if p, err := x.checkPoints(); err != nil {

@@ -203,8 +203,12 @@ func TestSetBase(t *testing.T) {
 		t.Fatalf("setting a varied path: %v", err)
 	}
 	bad := Assignment{Path: "scenario.ticks", Value: 0.0}
-	if err := x.SetBase([]Assignment{bad}); err == nil {
-		t.Fatal("an invalid scenario must be refused")
+	if err := x.SetBase([]Assignment{bad}); err == nil || err.Error() != "scenario.ticks: 0 is out of range; allowed: a whole number in [1, 1000000]" {
+		t.Fatalf("an invalid scenario must be refused, naming the path: %v", err)
+	}
+	nobody := Assignment{Path: "states.zz.land", Value: 5.0}
+	if err := x.SetBase([]Assignment{nobody}); err == nil || !strings.Contains(err.Error(), `"states.zz.land" names no state of generic; allowed ids: patron`) {
+		t.Fatalf("a state the scenario does not have: %v", err)
 	}
 	if string(x.Canonical()) != after {
 		t.Fatal("a refused --set changed the experiment")
