@@ -282,10 +282,32 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 			}
 		}
 	}
+	if !e.any() && x.axes != nil {
+		// A drawn design's range must be valid from end to end, whatever
+		// the draw: both ends are checked, each alone over the scenario.
+		for i, ax := range x.axes {
+			if !ax.ranged {
+				continue
+			}
+			for _, end := range []struct {
+				v  float64
+				at Loc
+			}{{ax.lo, ax.fromAt}, {ax.hi, ax.toAt}} {
+				if err := x.alone(i, end.v); err != nil {
+					at := end.at
+					if at.Line == 0 || end.v != raw.Vary[i].From.V && end.v != raw.Vary[i].To.V {
+						at = ax.valuesAt
+					}
+					e.at(at, "the range reaches %s=%s, an invalid scenario: %s", ax.path, sim.FormatNumber(end.v), pointErrors(err))
+					break
+				}
+			}
+		}
+	}
 	if !e.any() {
-		// Every point must give a valid scenario; report a bad value at
-		// the [[vary]] entries (or the points file's row), with what the
-		// scenario checks said.
+		// Every point must give a valid scenario; report a bad value where
+		// it was written (the [[vary]] entry's values, or the points
+		// file's row), with what the scenario checks said.
 		if p, err := x.checkPoints(); err != nil {
 			loc := raw.Scenario.Loc
 			switch {
@@ -293,6 +315,12 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 				loc = x.pointLocs[p]
 			case len(x.lines) > 0:
 				loc = Loc{File: file, Line: x.lines[0], Key: "vary"}
+				for i := range x.Vary {
+					if x.alone(i, x.Points[p][i]) != nil && i < len(x.axes) {
+						loc = x.axes[i].valuesAt
+						break
+					}
+				}
 			}
 			e.at(loc, "point %d (%s) gives an invalid scenario: %s", p, x.Describe(p), pointErrors(err))
 		}
@@ -318,6 +346,16 @@ func intIn(e *errs, o *opt[int], dst *int, lo, hi int) bool {
 
 // checkPoints checks that every point gives a valid scenario; it returns
 // the first point that does not, and why.
+// alone reports whether the value v of the i-th varied path, set alone
+// over the experiment's scenario, gives an invalid scenario.
+func (x *Experiment) alone(i int, v any) error {
+	sc, err := x.BaseScenario()
+	if err != nil {
+		return err
+	}
+	return SetPath(sc, x.Vary[i], v)
+}
+
 func (x *Experiment) checkPoints() (int, error) {
 	for p := range x.Points {
 		if _, err := x.ScenarioAt(p); err != nil {

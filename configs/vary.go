@@ -31,12 +31,14 @@ func (k valueKind) words() string {
 // either a list of values or (under lhs, morris and sobol) a range to draw
 // from.
 type axis struct {
-	path     string
-	kind     valueKind
-	values   []any
-	ranged   bool    // draw from the range rather than from values
-	lo, hi   float64 // the range; for whole numbers, the whole numbers in it
-	marginal sensitivity.Marginal
+	path   string
+	kind   valueKind
+	values []any
+	ranged bool // draw from the range rather than from values
+	// where the values were written: values, or from and to for a range
+	valuesAt, fromAt, toAt Loc
+	lo, hi                 float64 // the range; for whole numbers, the whole numbers in it
+	marginal               sensitivity.Marginal
 }
 
 // at is the value at the unit coordinate u in [0, 1] of a drawn axis: the
@@ -112,7 +114,12 @@ func varyPath(path string) (kind valueKind, msg string) {
 // a range (a grid's steps, or an lhs range to draw from), each of the type
 // the path takes.
 func varyAxis(v *rawVary, kind valueKind, design string, e *errs) (axis, bool) {
-	ax := axis{path: v.Path.V, kind: kind}
+	ax := axis{path: v.Path.V, kind: kind, valuesAt: v.Loc, fromAt: v.From.Loc, toAt: v.To.Loc}
+	if len(v.Values) > 0 {
+		ax.valuesAt = v.Values[0].Loc
+	} else if v.From.Set {
+		ax.valuesAt = v.From.Loc
+	}
 	hasRange := v.From.Set || v.To.Set || v.Steps.Set
 	if !distributionKeys(v, design, len(v.Values) > 0 && !hasRange, e) {
 		return ax, false

@@ -243,3 +243,24 @@ func TestSweepEdgeCases(t *testing.T) {
 		t.Errorf("SetPath of the generator on a map: %v", err)
 	}
 }
+
+// An invalid value is reported where it was written: at the values of its
+// [[vary]], and for a drawn design's range at the end that reaches past
+// what the path allows, whatever the draw (before, to = 1.02 for a
+// parameter in [0, 1] passed or failed with the number of samples).
+func TestInvalidValuesWhereWritten(t *testing.T) {
+	experimentErr(t, "scenario = \"generic\"\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1.0, -2.0]\n", 4, "vary[0].values",
+		"point 1 (params.sea_cost=-2) gives an invalid scenario: -2 is out of range")
+	experimentErr(t, "scenario = \"generic\"\n[[vary]]\npath = \"params.rough_cost\"\nvalues = [1.0]\n[[vary]]\npath = \"scenario.ticks\"\nvalues = [0, 12]\n", 7, "vary[1].values",
+		"point 0 (params.rough_cost=1, scenario.ticks=0) gives an invalid scenario")
+	for _, samples := range []string{"4", "50"} {
+		experimentErr(t, "scenario = \"generic\"\ndesign = \"lhs\"\nsamples = "+samples+"\n[[vary]]\npath = \"params.punishment\"\nfrom = 0.0\nto = 1.02\n", 7, "vary[0].to",
+			"the range reaches params.punishment=1.02, an invalid scenario: params.punishment: 1.02 is out of range; allowed: a number in [0, 1]")
+	}
+	experimentErr(t, "scenario = \"generic\"\ndesign = \"sobol\"\nsamples = 4\n[[vary]]\npath = \"scenario.ticks\"\nfrom = 0\nto = 24\n", 6, "vary[0].from",
+		"the range reaches scenario.ticks=0")
+	// a normal distribution is truncated to its range, so the range is what
+	// must be valid
+	experimentErr(t, "scenario = \"generic\"\ndesign = \"lhs\"\nsamples = 4\n[[vary]]\npath = \"params.punishment\"\ndistribution = \"normal\"\nmean = 0.5\nsd = 0.1\nfrom = -0.5\nto = 1.0\n", 9, "vary[0].from",
+		"the range reaches params.punishment=-0.5")
+}
