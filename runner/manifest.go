@@ -99,9 +99,6 @@ func (m *Manifest) Differences(o *Manifest) []string {
 	if m.ScenarioSHA256 != o.ScenarioSHA256 {
 		add("scenario content (sha256)", shortHash(m.ScenarioSHA256), shortHash(o.ScenarioSHA256))
 	}
-	if m.ExperimentSHA256 != o.ExperimentSHA256 {
-		add("experiment content (sha256)", orNone(shortHash(m.ExperimentSHA256)), orNone(shortHash(o.ExperimentSHA256)))
-	}
 	if m.Runs != o.Runs {
 		add("runs", m.Runs, o.Runs)
 	}
@@ -132,6 +129,16 @@ func (m *Manifest) Differences(o *Manifest) []string {
 				break
 			}
 		}
+	}
+	// The experiment's canonical form holds its runs, seed, settings and
+	// events as given, so it differs whenever one of them does: said last,
+	// and as a consequence when something above explains it.
+	if m.ExperimentSHA256 != o.ExperimentSHA256 {
+		what := "experiment content (sha256)"
+		if len(d) > 0 {
+			what = "and so the experiment as run (sha256)"
+		}
+		add(what, orNone(shortHash(m.ExperimentSHA256)), orNone(shortHash(o.ExperimentSHA256)))
 	}
 	return d
 }
