@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"path/filepath"
 
 	"github.com/alliancesim/alliancesim/configs"
@@ -56,6 +57,13 @@ type Input struct {
 // (hypotheses.json).
 func Read(dir string) (*Input, error) {
 	in := &Input{Dir: dir}
+	fi, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("%s: no such directory", dir)
+	case err == nil && !fi.IsDir():
+		return nil, fmt.Errorf("%s is a file, not a directory", dir)
+	}
 	m, err := runner.ReadManifest(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		path := filepath.Join(dir, "hypotheses.json")
@@ -86,7 +94,7 @@ func Read(dir string) (*Input, error) {
 	path := filepath.Join(dir, "summary.json")
 	b, err := readSummary(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("%s has no summary.json: the run is incomplete (resume it, or merge its shards) — %w", dir, err)
+		return nil, fmt.Errorf("%s has no summary.json: the run is incomplete (resume it, or merge its shards)", dir)
 	}
 	if err != nil {
 		return nil, err

@@ -387,8 +387,27 @@ func (p *Page) sweep(in *Input) error {
 	if ok {
 		p.Sections = append(p.Sections, Section{ID: "shapes", Title: "Alliance shapes (pooled)", Figures: []Figure{shapes}})
 	}
-	p.Notes = append(p.Notes, "A sweep's report draws the responses and the pooled results; each point's time series (series.csv), survival (survival.csv) and runs (runs.csv) are in the directory, and a point's runs can be reported on their own by running its scenario with run --out.")
+	note := "A sweep's report draws the responses and the pooled results"
+	if files := pointFiles(in); files != "" {
+		note += "; the directory holds each point's " + files
+	}
+	p.Notes = append(p.Notes, note+", and a point's runs can be reported on their own by running its scenario with run --out.")
 	return nil
+}
+
+// pointFiles names the per-point files of a sweep that are in its
+// directory: "survival (survival.csv) and runs (runs.csv)", or "".
+func pointFiles(in *Input) string {
+	var files []string
+	for _, f := range []struct{ what, name string }{{"time series", "series.csv"}, {"survival", "survival.csv"}, {"runs", "runs.csv"}} {
+		if exists(in, f.name) {
+			files = append(files, fmt.Sprintf("%s (%s)", f.what, f.name))
+		}
+	}
+	if len(files) < 2 {
+		return strings.Join(files, "")
+	}
+	return strings.Join(files[:len(files)-1], ", ") + " and " + files[len(files)-1]
 }
 
 // hypotheses: the table and a response plot per hypothesis.

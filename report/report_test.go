@@ -76,3 +76,27 @@ func TestReportStopsWhenCancelled(t *testing.T) {
 		t.Errorf("report.html after a cancelled report: %v", err)
 	}
 }
+
+// A directory that does not exist, a file, and a run without summary.json
+// are refused saying so, without Go's "stat …: no such file or directory"
+// (a missing directory used to be said to hold neither manifest.json nor
+// hypotheses.json).
+func TestReadRefusesInPlainWords(t *testing.T) {
+	many, _, _, _ := fixtures(t)
+	dir := t.TempDir()
+	file := filepath.Join(dir, "a-file")
+	incomplete := filepath.Join(dir, "incomplete")
+	os.WriteFile(file, nil, 0o644)
+	os.Mkdir(incomplete, 0o755)
+	os.WriteFile(filepath.Join(incomplete, "manifest.json"), mustRead(t, filepath.Join(many, "manifest.json")), 0o644)
+	for _, c := range []struct{ dir, want string }{
+		{filepath.Join(dir, "nope.out"), filepath.Join(dir, "nope.out") + ": no such directory"},
+		{file, file + " is a file, not a directory"},
+		{incomplete, incomplete + " has no summary.json: the run is incomplete (resume it, or merge its shards)"},
+	} {
+		_, err := Read(c.dir)
+		if err == nil || err.Error() != c.want {
+			t.Errorf("%s: got %v, want %s", c.dir, err, c.want)
+		}
+	}
+}

@@ -1,6 +1,10 @@
 package report
 
 import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/alliancesim/alliancesim/runner"
@@ -44,5 +48,26 @@ func TestSweepResponsePoolsPoints(t *testing.T) {
 	b, numeric := sweepResponse(s, "b")
 	if numeric || len(b) != 2 || b[0].Label != "x" || b[1].X != 1 || b[1].Shares["k"] != runner.NewProportion(7, 20) {
 		t.Fatalf("pooled over a: %+v", b)
+	}
+}
+
+// A sweep's report names only the per-point files its directory holds:
+// series.csv is written only with params.record_every, and the generic
+// scenario of the fixture records none (the note used to name it anyway).
+func TestSweepNoteNamesTheFilesThere(t *testing.T) {
+	_, _, sweep, _ := fixtures(t)
+	p, err := Build(context.Background(), sweep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	note := strings.Join(p.Notes, "\n")
+	for _, name := range []string{"series.csv", "survival.csv", "runs.csv"} {
+		_, err := os.Stat(filepath.Join(sweep, name))
+		if named := strings.Contains(note, "("+name+")"); named != (err == nil) {
+			t.Errorf("%s: named %v, in the directory %v:\n%s", name, named, err == nil, note)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(sweep, "series.csv")); err == nil {
+		t.Fatal("the fixture sweep should have no series.csv")
 	}
 }

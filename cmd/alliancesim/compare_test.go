@@ -1,8 +1,16 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/alliancesim/alliancesim/runner"
+	"github.com/alliancesim/alliancesim/targets"
 )
 
 // HISTORY.md: a model that cannot be told apart from its alternatives
@@ -41,4 +49,54 @@ func (s *scores) missedOnlyBy(col string) []string {
 		}
 	}
 	return out
+}
+
+// scorecard.csv leaves the share and interval of a target no run counted
+// empty, as the table prints "— (no run)" (it used to write share 0, low
+// 0, high 1); its runs are 0 and it is not met. compare says where it
+// wrote the file.
+func TestScorecardCSV(t *testing.T) {
+	s := &scores{ids: []string{"E1", "E4"}, descs: []string{"one", "four"}, table: map[string]map[string]targets.Result{}}
+	for _, th := range theories {
+		col := th.strategy + "/" + th.valuation
+		s.cols = append(s.cols, col)
+		s.table[col] = map[string]targets.Result{
+			"E1": {ID: "E1", Share: runner.NewProportion(1, 2), Threshold: 0.5, Met: true},
+			"E4": {ID: "E4", Share: runner.NewProportion(0, 0), Threshold: 0.75},
+		}
+	}
+	path, err := writeScorecard(t.TempDir(), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(readFile(t, path))).ReadAll()
+	if err != nil || len(rows) != 1+2*len(theories) {
+		t.Fatalf("%v: %d rows", err, len(rows))
+	}
+	for _, r := range rows[1:] {
+		got := strings.Join(r[5:], ",") // runs, share, low, high, met
+		want := "2,0.5,"
+		if r[0] == "E4" {
+			want = "0,,,,false"
+		}
+		if !strings.HasPrefix(got, want) {
+			t.Errorf("%s %s/%s: runs… %s, want %s…", r[0], r[3], r[4], got, want)
+		}
+	}
+
+	out := filepath.Join(t.TempDir(), "cmp.out")
+	text, err := execute(t, "compare", "--runs", "2", "--out", out)
+	if err != nil || !strings.Contains(text, "Written to "+filepath.Join(out, "scorecard.csv")+".") {
+		t.Errorf("%v\n%s", err, text)
+	}
+}
+
+// readFile reads a file or fails the test.
+func readFile(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

@@ -51,7 +51,7 @@ The numbers are the engine's own, read without changing the run; they are
 how the binding terms quoted in docs/model.md were measured.`,
 		Example: `  alliancesim explain asia-1950 --seed 3 --at 1954-09 --state usa --with phl,aus,nzl,tha,pak,gbr,fra --commitment weak
   alliancesim explain europe-1947 --at 1948-03 --state gbr`,
-		Args:              cobra.ExactArgs(1),
+		Args:              oneArg(oneScenario),
 		ValidArgsFunction: scenarioArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			sc, compiled, err := loadCompiled(args[0], sets)

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"regexp"
 	"strings"
 
@@ -43,3 +45,68 @@ func flagError(cmd *cobra.Command, err error) error {
 	}
 	return fmt.Errorf("--%s %s%s: allowed: %s", m[2], strings.TrimSpace(m[1]), what, allowed)
 }
+
+// Argument counts are checked in our words, naming the command and what
+// it takes, with its usage line, instead of Cobra's "accepts 1 arg(s),
+// received 0" or "unknown command".
+
+// oneScenario is what the commands that take a scenario take.
+const oneScenario = "one scenario (a built-in name or a .toml file)"
+
+// oneArg takes exactly one argument, what: "one directory".
+func oneArg(what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		switch len(args) {
+		case 0:
+			return fmt.Errorf("%s needs %s: %s", cmd.Name(), what, cmd.Use)
+		case 1:
+			return nil
+		}
+		return fmt.Errorf("%s takes only %s, got %s: %s", cmd.Name(), what, gotArgs(args), cmd.Use)
+	}
+}
+
+// someArgs takes one argument or more, what: "at least one directory".
+func someArgs(what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) > 0 {
+			return nil
+		}
+		return fmt.Errorf("%s needs %s: %s", cmd.Name(), what, cmd.Use)
+	}
+}
+
+// noArgs takes no argument.
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	return fmt.Errorf("%s takes no arguments, got %s; see %s --help", cmd.Name(), gotArgs(args), cmd.CommandPath())
+}
+
+// gotArgs writes the arguments given: "2 arguments (a b)".
+func gotArgs(args []string) string {
+	return fmt.Sprintf("%s (%s)", count(len(args), "argument", "arguments"), strings.Join(args, " "))
+}
+
+// plainFileError writes a file system error in plain words: the path and
+// what is wrong with it, without Go's operation ("reading scenario: stat
+// nope.toml: no such file or directory" becomes "reading scenario:
+// nope.toml: no such file or directory"). Other errors pass as they are.
+func plainFileError(err error) error {
+	var pe *fs.PathError
+	if !errors.As(err, &pe) {
+		return err
+	}
+	return plainError{strings.Replace(err.Error(), pe.Error(), pe.Path+": "+pe.Err.Error(), 1), err}
+}
+
+// plainError is an error with its message rewritten; errors.Is and
+// errors.As still see the original.
+type plainError struct {
+	msg string
+	err error
+}
+
+func (e plainError) Error() string { return e.msg }
+func (e plainError) Unwrap() error { return e.err }

@@ -55,11 +55,13 @@ func checkOutFile(path string) error {
 }
 
 // checkOutDir refuses, before any work, an --out directory that could not
-// be written at the end: an existing file, or a path under a file or
-// under a directory that is not writable. A missing directory is made
-// when the results are written. An existing one may hold only ours, the
-// files the command writes (and a report drawn from them): another
-// command's output or someone's files are never overwritten.
+// be written at the end: an existing file, a path under a file, under a
+// missing directory or under one that is not writable. A missing
+// directory is made when the results are written, in its existing parent
+// (never a chain of them: a mistyped parent is refused). An existing one
+// may hold only ours, the files the command writes (and a report drawn
+// from them): another command's output or someone's files are never
+// overwritten.
 func checkOutDir(path string, ours ...string) error {
 	if entries, err := os.ReadDir(path); err == nil {
 		for _, e := range entries {
@@ -68,22 +70,22 @@ func checkOutDir(path string, ours ...string) error {
 			}
 		}
 	}
+	const allowed = "a directory (made if missing) in an existing directory"
 	dir := path
-	for {
-		fi, err := os.Stat(dir)
-		if err == nil && !fi.IsDir() {
-			return fmt.Errorf("--out %s: %s is a file; allowed: a directory (made if missing)", path, dir)
-		}
-		if err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			break
-		}
-		dir = parent
+	fi, err := os.Stat(dir)
+	if err != nil {
+		dir = filepath.Dir(path)
+		fi, err = os.Stat(dir)
 	}
-	return checkWritableDir(path, dir, "a directory (made if missing)")
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("--out %s: %s does not exist; allowed: %s", path, dir, allowed)
+	case err != nil:
+		return fmt.Errorf("--out %s: %v; allowed: %s", path, plainFileError(err), allowed)
+	case !fi.IsDir():
+		return fmt.Errorf("--out %s: %s is a file; allowed: %s", path, dir, allowed)
+	}
+	return checkWritableDir(path, dir, allowed)
 }
 
 // checkWritableDir checks that a file can be made in dir, by making and
@@ -99,4 +101,19 @@ func checkWritableDir(path, dir, allowed string) error {
 	}
 	f.Close()
 	return os.Remove(f.Name())
+}
+
+// checkDirs refuses a directory argument that does not exist or is a
+// file, saying so (the runner would say it holds no manifest.json).
+func checkDirs(dirs ...string) error {
+	for _, d := range dirs {
+		fi, err := os.Stat(d)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return fmt.Errorf("%s: no such directory", d)
+		case err == nil && !fi.IsDir():
+			return fmt.Errorf("%s is a file, not a directory", d)
+		}
+	}
+	return nil
 }

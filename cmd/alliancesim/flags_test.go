@@ -45,6 +45,10 @@ func TestFlagsChecked(t *testing.T) {
 		{[]string{"hypotheses", "T4", "--out", file}, "--out " + file + ": " + file + " is a file; allowed: a directory (made if missing)"},
 		{[]string{"hypotheses", "T4", "--out", filepath.Join(file, "d")}, ": " + file + " is a file; allowed: a directory"},
 		{[]string{"compare", "--out", file}, "--out " + file + ": " + file + " is a file"},
+		// The directory is made, but not a missing parent (compare used
+		// to make the whole chain).
+		{[]string{"compare", "--out", filepath.Join(missing, "x")}, "--out " + filepath.Join(missing, "x") + ": " + missing + " does not exist; allowed: a directory (made if missing) in an existing directory"},
+		{[]string{"hypotheses", "T4", "--out", filepath.Join(missing, "x")}, ": " + missing + " does not exist"},
 		{[]string{"hypotheses", "T4", "--out", tmp}, "--out " + tmp + " holds a-file, which this command does not write; allowed: a new or empty directory, or one holding only hypotheses.csv, hypotheses.json, report.html"},
 		{[]string{"compare", "--out", tmp}, "holds a-file, which this command does not write; allowed: a new or empty directory, or one holding only scorecard.csv, report.html"},
 		// A value its type cannot take, in our words, not strconv's.
@@ -101,5 +105,51 @@ func TestOutRefusesForeignFiles(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(filepath.Join(n, "summary.json")); string(b) != "precious\n" {
 		t.Error("the user's file was overwritten")
+	}
+}
+
+// Files and directories that are not there are named in plain words, not
+// in Go's ("stat nope.toml: no such file or directory"); a directory that
+// does not exist is not said to lack a manifest; a wrong number of
+// arguments is said in our words, not Cobra's ("requires at least 1
+// arg(s), only received 0").
+func TestMissingPlacesInPlainWords(t *testing.T) {
+	dir := t.TempDir()
+	nope := filepath.Join(dir, "nope")
+	shard := filepath.Join(dir, "shard.out")
+	os.WriteFile(filepath.Join(dir, "g.toml"), []byte("scenario = \"generic\"\nruns = 2\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2]\n"), 0o644)
+	if _, err := execute(t, "sweep", filepath.Join(dir, "g.toml"), "--set", "scenario.ticks=24", "--shard", "1/2", "--out", shard); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"sweep", nope + ".toml"}, "reading experiment: " + nope + ".toml: no such file or directory"},
+		{[]string{"run", nope + ".toml"}, nope + ".toml: no such file or directory"},
+		{[]string{"report", shard}, shard + " has no summary.json: the run is incomplete (resume it, or merge its shards)"},
+		{[]string{"report", nope}, nope + ": no such directory"},
+		{[]string{"sensitivity", nope}, nope + ": no such directory"},
+		{[]string{"merge", shard, nope, "--out", filepath.Join(dir, "m")}, nope + ": no such directory"},
+		{[]string{"merge"}, "merge needs at least one directory: merge DIR... --out DIR"},
+		{[]string{"run"}, "run needs one scenario (a built-in name or a .toml file): run NAME|FILE"},
+		{[]string{"report", "a", "b"}, "report takes only one output directory, got 2 arguments (a b): report DIR"},
+		{[]string{"compare", "x"}, "compare takes no arguments, got 1 argument (x); see alliancesim compare --help"},
+	} {
+		_, err := execute(t, c.args...)
+		if err == nil || !strings.HasSuffix(err.Error(), c.want) || strings.Contains(err.Error(), "stat ") {
+			t.Errorf("%v: want …%s, got %v", c.args, c.want, err)
+		}
+	}
+	// No command is left with one of Cobra's texts.
+	for _, c := range newRoot().Commands() {
+		if c.Args == nil {
+			continue
+		}
+		for _, args := range [][]string{nil, {"a", "b", "c"}} {
+			if err := c.Args(c, args); err != nil && !strings.HasPrefix(err.Error(), c.Name()+" ") {
+				t.Errorf("%s %v: %v", c.Name(), args, err)
+			}
+		}
 	}
 }

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -65,7 +67,7 @@ whether it is met. Replication i plays seed --seed + i (the one seeding rule
 of every command), so the defaults are HISTORY.md's calibration seeds 1–500
 and --seed 1001 gives its held-out seeds 1001–1500. It reports; it exits 0
 unless it could not run.`,
-		Args:              cobra.ExactArgs(1),
+		Args:              oneArg(oneScenario),
 		ValidArgsFunction: scenarioArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkCounts(runs, workers); err != nil {
@@ -186,7 +188,7 @@ expected_utility), set as each scenario's [decision] (a state that sets
 its own keeps it), and prints the scorecard: each
 target, each combination, the share of runs meeting it (* where the target is
 met). With --out DIR it also writes DIR/scorecard.csv.`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if err := checkCounts(runs, workers); err != nil {
 				return err
@@ -200,7 +202,7 @@ met). With --out DIR it also writes DIR/scorecard.csv.`,
 			if err != nil {
 				return err
 			}
-			ids, descs, cols, table := sc.ids, sc.descs, sc.cols, sc.table
+			ids, cols, table := sc.ids, sc.cols, sc.table
 			w := cmd.OutOrStdout()
 			fmt.Fprintf(w, "Scorecard: share of runs meeting each target, %% with its 95%% interval (* met), seeds %d–%d\n\n", seed, seed+uint64(runs-1))
 			fmt.Fprintf(w, "%-4s", "")
@@ -235,25 +237,12 @@ met). With --out DIR it also writes DIR/scorecard.csv.`,
 			if out == "" {
 				return nil
 			}
-			if err := os.MkdirAll(out, 0o755); err != nil {
+			path, err := writeScorecard(out, sc)
+			if err != nil {
 				return err
 			}
-			var buf bytes.Buffer
-			cw := csv.NewWriter(&buf)
-			cw.Write([]string{"target", "description", "threshold", "strategy", "valuation", "runs", "share", "low", "high", "met"})
-			for i, id := range ids {
-				for _, th := range theories {
-					r := table[th.strategy+"/"+th.valuation][id]
-					cw.Write([]string{id, descs[i], strconv.FormatFloat(r.Threshold, 'g', -1, 64), th.strategy, th.valuation,
-						strconv.Itoa(r.Share.N), runner.FormatFloat(r.Share.Share), runner.FormatFloat(r.Share.Low),
-						runner.FormatFloat(r.Share.High), strconv.FormatBool(r.Met)})
-				}
-			}
-			cw.Flush()
-			if err := cw.Error(); err != nil {
-				return err
-			}
-			return runner.WriteFileAtomic(filepath.Join(out, "scorecard.csv"), buf.Bytes())
+			fmt.Fprintf(w, "\nWritten to %s.\n", path)
+			return nil
 		},
 	}
 	cmd.Flags().IntVar(&runs, "runs", 200, "replications per scenario and theory")
@@ -261,4 +250,34 @@ met). With --out DIR it also writes DIR/scorecard.csv.`,
 	cmd.Flags().IntVar(&workers, "workers", 0, workersHelp)
 	cmd.Flags().StringVar(&out, "out", "", "also write DIR/scorecard.csv")
 	return cmd
+}
+
+// writeScorecard writes dir/scorecard.csv, a row per target and theory,
+// and returns its path. A target no run counted (a conditional target
+// whose condition never held) has no share: its share and interval cells
+// are empty.
+func writeScorecard(dir string, s *scores) (string, error) {
+	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		return "", err
+	}
+	var buf bytes.Buffer
+	cw := csv.NewWriter(&buf)
+	cw.Write([]string{"target", "description", "threshold", "strategy", "valuation", "runs", "share", "low", "high", "met"})
+	for i, id := range s.ids {
+		for _, th := range theories {
+			r := s.table[th.strategy+"/"+th.valuation][id]
+			share, low, high := "", "", ""
+			if r.Share.N > 0 {
+				share, low, high = runner.FormatFloat(r.Share.Share), runner.FormatFloat(r.Share.Low), runner.FormatFloat(r.Share.High)
+			}
+			cw.Write([]string{id, s.descs[i], strconv.FormatFloat(r.Threshold, 'g', -1, 64), th.strategy, th.valuation,
+				strconv.Itoa(r.Share.N), share, low, high, strconv.FormatBool(r.Met)})
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return "", err
+	}
+	path := filepath.Join(dir, "scorecard.csv")
+	return path, runner.WriteFileAtomic(path, buf.Bytes())
 }

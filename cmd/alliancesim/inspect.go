@@ -22,7 +22,7 @@ func newValidateCmd() *cobra.Command {
 		Long: `validate reads a built-in scenario or a scenario file (with everything it
 extends), checks it, and prints a one-paragraph summary. If the scenario is
 invalid it prints every error, each with file, line and key, and exits 1.`,
-		Args:              cobra.ExactArgs(1),
+		Args:              oneArg(oneScenario),
 		ValidArgsFunction: scenarioArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			sc, grid, err := loadWithGrid(args[0])
@@ -102,7 +102,7 @@ Add --at YYYY-MM (and --seed S, default 1) to replay that replication to that
 month: the territory as it then stood, cells occupied since the start
 hatched, and every alliance in force with its members' territory outlined in
 the alliance's colour.`,
-		Args:              cobra.ExactArgs(1),
+		Args:              oneArg(oneScenario),
 		ValidArgsFunction: scenarioArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			sc, g, err := loadWithGrid(args[0])
@@ -196,7 +196,7 @@ func newParamsCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "params",
 		Short: "List every [params] and [decision] key with its default and range",
-		Args:  cobra.NoArgs,
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			w := cmd.OutOrStdout()
 			fmt.Fprintln(w, "[params]")

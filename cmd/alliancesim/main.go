@@ -59,6 +59,12 @@ or TOML files.`,
 	root.SetVersionTemplate("alliancesim {{.Version}}\n")
 	root.SetFlagErrorFunc(flagError)
 	root.AddCommand(newListCmd(), newParamsCmd(), newValidateCmd(), newShowCmd(), newMapCmd(), newRunCmd(), newSweepCmd(), newMergeCmd(), newCheckCmd(), newCompareCmd(), newHypothesesCmd(), newExplainCmd(), newCalibrateCmd(), newReportCmd(), newSensitivityCmd())
+	// Every command names the files it cannot read in plain words.
+	for _, c := range root.Commands() {
+		if run := c.RunE; run != nil {
+			c.RunE = func(cmd *cobra.Command, args []string) error { return plainFileError(run(cmd, args)) }
+		}
+	}
 	return root
 }
 
@@ -66,7 +72,7 @@ func newListCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "list",
 		Short: "List the built-in scenarios",
-		Args:  cobra.NoArgs,
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			w := cmd.OutOrStdout()
 			for _, b := range configs.Builtins() {

@@ -221,7 +221,8 @@ values = [1, 5]
 }
 
 // sweep takes --runs, --seed and --no-events like run, and says which
-// files it wrote.
+// files it wrote; run again into its complete output, it says that it did
+// nothing, as run does, and not that it wrote the files.
 func TestSweepFlags(t *testing.T) {
 	dir := t.TempDir()
 	exp := filepath.Join(dir, "exp.toml")
@@ -237,6 +238,10 @@ func TestSweepFlags(t *testing.T) {
 	b, _ := os.ReadFile(filepath.Join(out, "runs.csv"))
 	if lines := strings.Split(strings.TrimSpace(string(b)), "\n"); len(lines) != 7 || !strings.HasPrefix(lines[1], "0,0,40,") {
 		t.Errorf("want 2 points × 3 runs from seed 40:\n%s", b)
+	}
+	again, err := execute(t, "sweep", exp, "--runs", "3", "--seed", "40", "--no-events", "--out", out)
+	if err != nil || !strings.Contains(again, "nothing to do (the table below is the one there)") || !strings.Contains(again, "scenario.ticks") || strings.Contains(again, "Written to") {
+		t.Errorf("rerun into a complete directory: %v\n%s", err, again)
 	}
 }
 

@@ -227,7 +227,7 @@ process writes. Under a Kubernetes Indexed Job (JOB_COMPLETION_INDEX, with
 SLURM_ARRAY_TASK_COUNT) the shard is read from the environment.
 
 An interrupted sweep keeps its finished chunks; run it again with --resume.`,
-		Args: cobra.ExactArgs(1),
+		Args: oneArg("one experiment file"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			x, err := configs.LoadExperiment(args[0])
 			if err != nil {
@@ -292,16 +292,17 @@ An interrupted sweep keeps its finished chunks; run it again with --resume.`,
 			update, finish := progress(filepath.Base(args[0]))
 			err = runner.Execute(cmd.Context(), plan, out, runner.ExecOptions{Workers: workers, Shard: sh, Resume: resume, Force: force, Progress: update})
 			finish()
+			wrote := err == nil
 			switch {
 			case errors.Is(err, runner.ErrIncomplete) && sh.Count > 1:
 				fmt.Fprintf(cmd.OutOrStdout(), "shard %d/%d done in %s; combine all shards with: alliancesim merge DIR... --out DIR\n", sh.Index+1, sh.Count, out)
 				return nil
 			case errors.Is(err, runner.ErrComplete):
-				fmt.Fprintf(cmd.ErrOrStderr(), "%s already holds the complete output of this sweep; nothing to do\n", out)
+				fmt.Fprintf(cmd.ErrOrStderr(), "%s already holds the complete output of this sweep; nothing to do (the table below is the one there)\n", out)
 			case err != nil:
 				return interrupted(err, out)
 			}
-			if err := printPoints(cmd.OutOrStdout(), out, x.Events); err != nil {
+			if err := printPoints(cmd.OutOrStdout(), out, x.Events, wrote); err != nil {
 				return err
 			}
 			if x.Design == "morris" || x.Design == "sobol" {
@@ -326,8 +327,8 @@ An interrupted sweep keeps its finished chunks; run it again with --resume.`,
 
 // printPoints shows each point's values and shares with their intervals,
 // from points.csv (the first maxShownPoints of them: a Sobol design has
-// thousands).
-func printPoints(w io.Writer, out string, events bool) error {
+// thousands), and, when this sweep wrote them, the files written.
+func printPoints(w io.Writer, out string, events, wrote bool) error {
 	f, err := os.Open(filepath.Join(out, "points.csv"))
 	if err != nil {
 		return err
@@ -378,7 +379,9 @@ func printPoints(w io.Writer, out string, events bool) error {
 	if n := len(rows) - 1; n > maxShownPoints {
 		fmt.Fprintf(w, "… %d more points in %s\n", n-maxShownPoints, filepath.Join(out, "points.csv"))
 	}
-	fmt.Fprintf(w, "\nWritten to %s: %s.\n", out, writtenFiles(out, events, true))
+	if wrote {
+		fmt.Fprintf(w, "\nWritten to %s: %s.\n", out, writtenFiles(out, events, true))
+	}
 	return nil
 }
 
@@ -406,10 +409,13 @@ func newMergeCmd() *cobra.Command {
 Monte Carlo run) and writes the final files into --out, byte for byte what a
 single process would have written. It fails, naming the first missing chunk,
 if the shards do not cover the whole work.`,
-		Args: cobra.MinimumNArgs(1),
+		Args: someArgs("at least one directory"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if out == "" {
 				return errors.New("--out is required: the directory to write the merged files to")
+			}
+			if err := checkDirs(args...); err != nil {
+				return err
 			}
 			if err := runner.Assemble(args, out); err != nil {
 				return err

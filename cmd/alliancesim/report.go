@@ -31,7 +31,7 @@ loaded from elsewhere, no script) with the provenance of the results
   hypotheses    the table of verdicts and a response plot per hypothesis.
 
 The same directory gives the same bytes.`,
-		Args: cobra.ExactArgs(1),
+		Args: oneArg("one output directory"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path, err := report.Write(cmd.Context(), args[0])
 			if err != nil {

@@ -56,7 +56,7 @@ The same seed gives the same bytes, whatever the number of workers, and
 extending it would: params.NAME, decision.KEY, states.ID.FIELD,
 states.ID.decision.KEY, theater.generate.FIELD, scenario.ticks; the changed
 scenario is checked like a file, and is what scenario.toml records.`,
-		Args:              cobra.ExactArgs(1),
+		Args:              oneArg(oneScenario),
 		ValidArgsFunction: scenarioArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			sc, compiled, err := loadCompiled(args[0], sets)

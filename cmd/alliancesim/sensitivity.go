@@ -39,11 +39,14 @@ output, and writes all of them to DIR/sensitivity.csv (output, parameter,
 index, estimate, low, high). The replication noise of the point means is
 reported beside each output: when it is a large part of their variance,
 give the points more runs.`,
-		Args: cobra.ExactArgs(1),
+		Args: oneArg("one output directory"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir := args[0]
-			if resamples < 1 || resamples > 100_000 {
-				return fmt.Errorf("--resamples %d: allowed: a whole number in [1, 100000]", resamples)
+			if resamples < minResamples || resamples > 100_000 {
+				return fmt.Errorf("--resamples %d: allowed: a whole number in [%d, 100000] (fewer leave too few resamples in each 2.5%% tail of a 95%% interval: at 40 or fewer its ends are the smallest and largest resample)", resamples, minResamples)
+			}
+			if err := checkDirs(dir); err != nil {
+				return err
 			}
 			s, err := runner.SensitivityOf(dir, nil, sensitivity.Bootstrap{Resamples: resamples})
 			if err != nil {
@@ -75,9 +78,15 @@ give the points more runs.`,
 		},
 	}
 	cmd.Flags().StringVar(&output, "output", "", "the output to show: a share (e.g. patron_multilateral) or a custom measure (default: every one)")
-	cmd.Flags().IntVar(&resamples, "resamples", sensitivity.DefaultResamples, "bootstrap resamples of each interval")
+	cmd.Flags().IntVar(&resamples, "resamples", sensitivity.DefaultResamples, fmt.Sprintf("bootstrap resamples of each interval, at least %d", minResamples))
 	return cmd
 }
+
+// minResamples is the fewest bootstrap resamples of a 95% percentile
+// interval. Each 2.5% tail needs resamples beyond the interval's end: at
+// 2/(1 − 0.95) = 40 or fewer the ends are the smallest and the largest
+// resample, whatever their number; at 100 each tail holds 2.5 of them.
+const minResamples = 100
 
 // printSensitivity writes the indices of the outputs, each output's
 // parameters by importance.
@@ -91,7 +100,7 @@ func printSensitivity(w io.Writer, dir string, s *runner.Sensitivity, outputs []
 		fmt.Fprintf(w, "%s: elementary effects (Morris), %d trajectories on %d levels, %d paths: %d points × %d runs\n", dir, d.Samples, d.Levels, len(s.Vary), s.Points, s.Runs)
 		fmt.Fprintln(w, "μ*: mean absolute effect over the whole range of a parameter (ranks them); μ: mean effect; σ: its spread")
 	}
-	fmt.Fprintf(w, "95%% bootstrap intervals, %d resamples, seed %d\n", s.Bootstrap.Resamples, s.Bootstrap.Seed)
+	fmt.Fprintf(w, "95%% bootstrap intervals, %s, seed %d\n", count(s.Bootstrap.Resamples, "resample", "resamples"), s.Bootstrap.Seed)
 	for _, o := range outputs {
 		fmt.Fprintf(w, "\n%s  (mean over the points %.3f, variance %.4g", o.Output, o.Mean, o.Variance)
 		if o.Variance > 0 {

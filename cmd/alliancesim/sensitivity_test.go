@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -50,7 +51,7 @@ mode = 0.2
 	if err != nil {
 		t.Fatalf("%v\n%s", err, text)
 	}
-	for _, want := range []string{"Sobol indices (Jansen), N = 8 base rows (halton base), 2 paths: 32 points × 4 runs",
+	for _, want := range []string{"Sobol indices (Jansen), N = 8 base rows (halton base), 2 paths: 32 points × 4 runs", "95% bootstrap intervals, 100 resamples, seed",
 		"client_alliance  (mean over the points", "parameter", "S1 [95%]", "ST [95%]", "params.sea_cost", "theater.generate.sea_fraction"} {
 		if !strings.Contains(text, want) {
 			t.Fatalf("output lacks %q:\n%s", want, text)
@@ -72,6 +73,14 @@ mode = 0.2
 	}
 	if _, err := execute(t, "sensitivity", out, "--resamples", "0"); err == nil || !strings.Contains(err.Error(), "--resamples 0: allowed") {
 		t.Fatalf("no resamples: %v", err)
+	}
+	// Too few resamples for a 95% interval (one gave intervals of width
+	// zero) are refused before sensitivity.csv is touched.
+	if _, err := execute(t, "sensitivity", out, "--resamples", "99"); err == nil || !strings.Contains(err.Error(), "--resamples 99: allowed: a whole number in [100, 100000]") {
+		t.Fatalf("99 resamples: %v", err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(out, "sensitivity.csv")); !bytes.Equal(b, csv) {
+		t.Fatal("a refused --resamples changed sensitivity.csv")
 	}
 	grid := filepath.Join(dir, "grid.out")
 	os.WriteFile(filepath.Join(dir, "grid.toml"), []byte("scenario = \"short.toml\"\nruns = 2\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2]\n"), 0o644)

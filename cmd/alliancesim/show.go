@@ -26,7 +26,7 @@ or to start a new scenario from a built-in.
 With --source it prints a built-in scenario's own file instead, comments and
 sources included: the file whose lines an error naming builtin/NAME.toml:LINE
 counts.`,
-		Args:              cobra.ExactArgs(1),
+		Args:              oneArg(oneScenario),
 		ValidArgsFunction: scenarioArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if source {
