@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 
 	"github.com/alliancesim/alliancesim/configs"
@@ -57,12 +56,8 @@ type Input struct {
 // (hypotheses.json).
 func Read(dir string) (*Input, error) {
 	in := &Input{Dir: dir}
-	fi, err := os.Stat(dir)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return nil, fmt.Errorf("%s: no such directory", dir)
-	case err == nil && !fi.IsDir():
-		return nil, fmt.Errorf("%s is a file, not a directory", dir)
+	if err := runner.CheckDir(dir); err != nil {
+		return nil, err
 	}
 	m, err := runner.ReadManifest(dir)
 	if errors.Is(err, fs.ErrNotExist) {

@@ -88,9 +88,12 @@ func assemble(dirs []string, out string) error {
 	var m *Manifest
 	var scenarioTOML []byte
 	for _, d := range dirs {
+		if err := CheckDir(d); err != nil {
+			return err
+		}
 		dm, err := ReadManifest(d)
 		if errors.Is(err, os.ErrNotExist) {
-			return fmt.Errorf("%s is not an alliancesim output directory (no manifest.json)", d)
+			return notOutput(d)
 		}
 		if err != nil {
 			return err

@@ -2,7 +2,10 @@ package runner
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"slices"
 	"strings"
 
@@ -290,4 +293,22 @@ func mustJSONIndent(v any) []byte {
 		panic(err)
 	}
 	return append(b, '\n')
+}
+
+// CheckDir says that dir does not exist or is a file, or returns nil for
+// a directory: what an output directory must be before it can hold a
+// manifest.json (merge, sensitivity and report read one).
+func CheckDir(dir string) error {
+	switch fi, err := os.Stat(dir); {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("%s: no such directory", dir)
+	case err == nil && !fi.IsDir():
+		return fmt.Errorf("%s is a file, not a directory", dir)
+	}
+	return nil
+}
+
+// notOutput is the error for a directory with no manifest.json.
+func notOutput(dir string) error {
+	return fmt.Errorf("%s is not an alliancesim output directory (no manifest.json)", dir)
 }

@@ -197,9 +197,12 @@ func (r *SweepResult) Sensitivity(outputs []Output, b sensitivity.Bootstrap) (*S
 // The bootstrap resamples are drawn from the sweep's seed unless b.Seed is
 // set.
 func SensitivityOf(dir string, outputs []Output, b sensitivity.Bootstrap) (*Sensitivity, error) {
+	if err := CheckDir(dir); err != nil {
+		return nil, err
+	}
 	m, err := ReadManifest(dir)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("%s is not an alliancesim output directory (no manifest.json)", dir)
+		return nil, notOutput(dir)
 	}
 	if err != nil {
 		return nil, err

@@ -3,6 +3,7 @@ package runner
 import (
 	"context"
 	"math"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -71,5 +72,27 @@ func TestAnalyzeByHand(t *testing.T) {
 	}
 	if _, err := Analyze(&Design{Kind: "morris", Samples: 2}, []string{"a", "b"}, unit, points, []Output{MeasureOutput("x")}, sensitivity.Bootstrap{}); err == nil || !strings.Contains(err.Error(), `no measure "x"`) {
 		t.Errorf("an unknown measure: %v", err)
+	}
+}
+
+// A directory that is missing, or a file, is called so, not "not an
+// alliancesim output directory".
+func TestNotAnOutputDirectory(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "f")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ dir, want string }{
+		{filepath.Join(dir, "nope"), filepath.Join(dir, "nope") + ": no such directory"},
+		{file, file + " is a file, not a directory"},
+		{dir, dir + " is not an alliancesim output directory (no manifest.json)"},
+	} {
+		if _, err := SensitivityOf(c.dir, nil, sensitivity.Bootstrap{}); err == nil || err.Error() != c.want {
+			t.Errorf("SensitivityOf(%s): %v; want %q", c.dir, err, c.want)
+		}
+		if err := Assemble([]string{c.dir}, filepath.Join(dir, "merged")); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("Assemble(%s): %v; want %q", c.dir, err, c.want)
+		}
 	}
 }

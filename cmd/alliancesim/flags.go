@@ -102,18 +102,3 @@ func checkWritableDir(path, dir, allowed string) error {
 	f.Close()
 	return os.Remove(f.Name())
 }
-
-// checkDirs refuses a directory argument that does not exist or is a
-// file, saying so (the runner would say it holds no manifest.json).
-func checkDirs(dirs ...string) error {
-	for _, d := range dirs {
-		fi, err := os.Stat(d)
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			return fmt.Errorf("%s: no such directory", d)
-		case err == nil && !fi.IsDir():
-			return fmt.Errorf("%s is a file, not a directory", d)
-		}
-	}
-	return nil
-}

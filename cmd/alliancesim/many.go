@@ -414,9 +414,6 @@ if the shards do not cover the whole work.`,
 			if out == "" {
 				return errors.New("--out is required: the directory to write the merged files to")
 			}
-			if err := checkDirs(args...); err != nil {
-				return err
-			}
 			if err := runner.Assemble(args, out); err != nil {
 				return err
 			}

@@ -45,9 +45,6 @@ give the points more runs.`,
 			if resamples < minResamples || resamples > 100_000 {
 				return fmt.Errorf("--resamples %d: allowed: a whole number in [%d, 100000] (fewer leave too few resamples in each 2.5%% tail of a 95%% interval: at 40 or fewer its ends are the smallest and largest resample)", resamples, minResamples)
 			}
-			if err := checkDirs(dir); err != nil {
-				return err
-			}
 			s, err := runner.SensitivityOf(dir, nil, sensitivity.Bootstrap{Resamples: resamples})
 			if err != nil {
 				return err
