@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/alliancesim/alliancesim/internal/words"
 	"github.com/alliancesim/alliancesim/targets"
 )
 
@@ -31,12 +32,12 @@ shocks) or a model default; no scenario overrides a model default to meet
 a target.
 
 The rule: every combination of the free inputs' values runs on the
-calibration seeds ` + seeds(CalibrationSeed, runs) + `; the chosen one meets the most targets of
+calibration ` + words.Seeds(runs, CalibrationSeed) + `; the chosen one meets the most targets of
 HISTORY.md there, then has the smallest total shortfall Σ max(0,
 threshold − share), then comes first in the grid (the values ascend, so a
 tie goes to the smaller values). Combinations the sources rule out (a
 constraint, stated where it applies) are not run. It is then run on the
-held-out seeds ` + seeds(HeldOutSeed, runs) + `, which never enter the choice. A target is met
+held-out ` + words.Seeds(runs, HeldOutSeed) + `, which never enter the choice. A target is met
 only if it holds on both ranges. Shares are percentages of the runs a
 target counts, with 95% Wilson intervals.
 `)
@@ -80,7 +81,7 @@ func writeReport(b *strings.Builder, r *Report) {
 	for i, t := range chosen.Results {
 		ids[i] = t.ID
 	}
-	fmt.Fprintf(b, "\n### What was tried (seeds %s, one run each)\n\n", seeds(CalibrationSeed, r.Runs))
+	fmt.Fprintf(b, "\n### What was tried (%s, one run each)\n\n", words.Seeds(r.Runs, CalibrationSeed))
 	head := []string{}
 	for _, in := range spec.Inputs {
 		head = append(head, "`"+in.Name+"`")
@@ -126,7 +127,7 @@ func writeReport(b *strings.Builder, r *Report) {
 		}
 	}
 	b.WriteString("\n### The chosen values, calibration and held-out seeds\n\n")
-	row(b, "target", "threshold", "seeds "+seeds(CalibrationSeed, r.Runs), "seeds "+seeds(HeldOutSeed, r.Runs), "met on both", "what")
+	row(b, "target", "threshold", words.Seeds(r.Runs, CalibrationSeed), words.Seeds(r.Runs, HeldOutSeed), "met on both", "what")
 	rule(b, 6)
 	both := 0
 	for i, t := range chosen.Results {
@@ -142,14 +143,6 @@ func writeReport(b *strings.Builder, r *Report) {
 		row(b, t.ID, fmt.Sprintf("%.0f%%", 100*t.Threshold), shareCell(t, true), shareCell(h, true), yesNo(ok), what)
 	}
 	fmt.Fprintf(b, "\n%d of %d targets met on both seed ranges.\n", both, len(chosen.Results))
-}
-
-// seeds names a range of seeds, "1–500" (one seed alone for one run).
-func seeds(from uint64, runs int) string {
-	if runs == 1 {
-		return strconv.FormatUint(from, 10)
-	}
-	return fmt.Sprintf("%d–%d", from, from+uint64(runs)-1)
 }
 
 func row(b *strings.Builder, cells ...string) {

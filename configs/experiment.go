@@ -289,16 +289,16 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 			if !ax.ranged {
 				continue
 			}
+			lowAt, highAt := ax.fromAt, ax.toAt // lo is the smaller end, hi the larger
+			if raw.Vary[i].From.V > raw.Vary[i].To.V {
+				lowAt, highAt = highAt, lowAt
+			}
 			for _, end := range []struct {
 				v  float64
 				at Loc
-			}{{ax.lo, ax.fromAt}, {ax.hi, ax.toAt}} {
+			}{{ax.lo, lowAt}, {ax.hi, highAt}} {
 				if err := x.alone(i, end.v); err != nil {
-					at := end.at
-					if at.Line == 0 || end.v != raw.Vary[i].From.V && end.v != raw.Vary[i].To.V {
-						at = ax.valuesAt
-					}
-					e.at(at, "the range reaches %s=%s, an invalid scenario: %s", ax.path, sim.FormatNumber(end.v), pointErrors(err))
+					e.at(end.at, "the range reaches %s=%s, an invalid scenario: %s", ax.path, sim.FormatNumber(end.v), pointErrors(err))
 					break
 				}
 			}
@@ -344,10 +344,8 @@ func intIn(e *errs, o *opt[int], dst *int, lo, hi int) bool {
 	return false
 }
 
-// checkPoints checks that every point gives a valid scenario; it returns
-// the first point that does not, and why.
-// alone reports whether the value v of the i-th varied path, set alone
-// over the experiment's scenario, gives an invalid scenario.
+// alone says why the value v of the i-th varied path, set alone over the
+// experiment's scenario, gives an invalid scenario, or returns nil.
 func (x *Experiment) alone(i int, v any) error {
 	sc, err := x.BaseScenario()
 	if err != nil {
@@ -356,6 +354,8 @@ func (x *Experiment) alone(i int, v any) error {
 	return SetPath(sc, x.Vary[i], v)
 }
 
+// checkPoints checks that every point gives a valid scenario; it returns
+// the first point that does not, and why.
 func (x *Experiment) checkPoints() (int, error) {
 	for p := range x.Points {
 		if _, err := x.ScenarioAt(p); err != nil {

@@ -35,7 +35,8 @@ type axis struct {
 	kind   valueKind
 	values []any
 	ranged bool // draw from the range rather than from values
-	// where the values were written: values, or from and to for a range
+	// where the values were written: values (or from, for a range), from
+	// and to
 	valuesAt, fromAt, toAt Loc
 	lo, hi                 float64 // the range; for whole numbers, the whole numbers in it
 	marginal               sensitivity.Marginal
@@ -114,11 +115,9 @@ func varyPath(path string) (kind valueKind, msg string) {
 // a range (a grid's steps, or an lhs range to draw from), each of the type
 // the path takes.
 func varyAxis(v *rawVary, kind valueKind, design string, e *errs) (axis, bool) {
-	ax := axis{path: v.Path.V, kind: kind, valuesAt: v.Loc, fromAt: v.From.Loc, toAt: v.To.Loc}
+	ax := axis{path: v.Path.V, kind: kind, valuesAt: v.From.Loc, fromAt: v.From.Loc, toAt: v.To.Loc}
 	if len(v.Values) > 0 {
 		ax.valuesAt = v.Values[0].Loc
-	} else if v.From.Set {
-		ax.valuesAt = v.From.Loc
 	}
 	hasRange := v.From.Set || v.To.Set || v.Steps.Set
 	if !distributionKeys(v, design, len(v.Values) > 0 && !hasRange, e) {
@@ -283,16 +282,16 @@ func checkValue(path string, kind valueKind, v any) string {
 		if kind == kindWhole && math.Abs(x) > maxExactWhole {
 			return tooLargeWhole(sim.FormatNumber(x), kind, path)
 		}
-	default: // an integer a whole-number path cannot hold exactly (pathValue)
-		if _, ok := agents.AsNumber(x); ok && kind == kindWhole {
-			return tooLargeWhole(fmt.Sprint(x), kind, path)
-		}
 	case bool:
 		ok = kind == kindBool
 	case string:
 		ok = kind == kindString
 		if ok {
 			return checkName(path, x)
+		}
+	default: // an integer a whole-number path cannot hold exactly (pathValue)
+		if _, ok := agents.AsNumber(x); ok && kind == kindWhole {
+			return tooLargeWhole(fmt.Sprint(x), kind, path)
 		}
 	}
 	if !ok {

@@ -51,9 +51,12 @@ const (
 
 var directionNames = [...]string{"rises", "falls", "at least", "below"}
 
+// known reports whether d is one of the four directions.
+func (d Direction) known() bool { return d >= Rises && d <= Below }
+
 // String is the direction's name, or Direction(n) for an unknown one.
 func (d Direction) String() string {
-	if d < Rises || d > Below {
+	if !d.known() {
 		return fmt.Sprintf("Direction(%d)", int(d))
 	}
 	return directionNames[d]
@@ -62,7 +65,7 @@ func (d Direction) String() string {
 // MarshalText writes the direction's name; an unknown direction is an
 // error.
 func (d Direction) MarshalText() ([]byte, error) {
-	if d < Rises || d > Below {
+	if !d.known() {
 		return nil, fmt.Errorf("direction %d; allowed: %s", int(d), strings.Join(directionNames[:], ", "))
 	}
 	return []byte(d.String()), nil
@@ -179,13 +182,13 @@ func (h *Hypothesis) problem() string {
 	switch {
 	case h.Scenario == "":
 		return "Scenario is empty; allowed: the name of a built-in scenario, such as generic"
-	case h.Predicted < Rises || h.Predicted > Below:
+	case !h.Predicted.known():
 		return fmt.Sprintf("Predicted is %d; allowed: Rises, Falls, AtLeast or Below", int(h.Predicted))
 	case !(h.MinChange >= 0 && h.MinChange <= 1):
 		return fmt.Sprintf("MinChange is %v; allowed: a number in [0, 1]", h.MinChange)
 	case !(h.Threshold >= 0 && h.Threshold <= 1):
 		return fmt.Sprintf("Threshold is %v; allowed: a number in [0, 1]", h.Threshold)
-	case o.Kind < RunShare || o.Kind > Survival:
+	case !o.Kind.known():
 		return fmt.Sprintf("Outcome.Kind is %d; allowed: RunShare, RunMean, AllianceShare or Survival", int(o.Kind))
 	case (o.Run == nil) == (o.Alliance == nil):
 		return "the outcome needs exactly one of Outcome.Run and Outcome.Alliance"

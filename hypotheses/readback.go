@@ -12,7 +12,7 @@ func (r *Result) Check() error {
 	switch {
 	case r.ID == "":
 		return fmt.Errorf("id is empty; allowed: a hypothesis id such as T1a")
-	case r.Predicted < Rises || r.Predicted > Below:
+	case !r.Predicted.known():
 		return fmt.Errorf("%s: predicted %d; allowed: rises, falls, at least, below", r.ID, r.Predicted)
 	case r.Verdict != Holds && r.Verdict != Fails && r.Verdict != Inconclusive:
 		return fmt.Errorf("%s: verdict %q; allowed: %s, %s, %s", r.ID, r.Verdict, Holds, Fails, Inconclusive)

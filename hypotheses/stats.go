@@ -32,9 +32,12 @@ const (
 
 var kindNames = [...]string{"share of runs", "mean over runs", "share of alliances", "Kaplan–Meier survival"}
 
+// known reports whether k is one of the four kinds.
+func (k Kind) known() bool { return k >= RunShare && k <= Survival }
+
 // String is the kind's name, or Kind(n) for an unknown one.
 func (k Kind) String() string {
-	if k < RunShare || k > Survival {
+	if !k.known() {
 		return fmt.Sprintf("Kind(%d)", int(k))
 	}
 	return kindNames[k]

@@ -7,6 +7,7 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 
+	"github.com/alliancesim/alliancesim/internal/words"
 	"github.com/alliancesim/alliancesim/runner"
 	"github.com/alliancesim/alliancesim/sim"
 )
@@ -60,7 +61,7 @@ func commitmentFigure(runs []runRow, fc runner.FirstCommitment, cal sim.Calendar
 		p.Add(line(plotter.XYs{{X: yearOf(cal, int(*fc.Median)), Y: 0}, {X: yearOf(cal, int(*fc.Median)), Y: 1}}, lineGrey, 0.8, true))
 	}
 	return plotFigure("first-commitment", "Time to the first patron commitment",
-		fmt.Sprintf("The share of the %s in which a patron had joined its first alliance by each date, with 95%% Wilson intervals (runs.csv, first_commitment); %s (dashed).", plural(len(runs), "run"), median),
+		fmt.Sprintf("The share of the %s in which a patron had joined its first alliance by each date, with 95%% Wilson intervals (runs.csv, first_commitment); %s (dashed).", words.Count(len(runs), "run", "runs"), median),
 		p, vg.Points(620), vg.Points(260))
 }
 

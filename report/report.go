@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/alliancesim/alliancesim/internal/words"
 	"github.com/alliancesim/alliancesim/runner"
 	"github.com/alliancesim/alliancesim/sim"
 )
@@ -115,20 +116,15 @@ func Build(ctx context.Context, dir string) (*Page, error) {
 // describe is the subtitle: what ran.
 func describe(in *Input) string {
 	m := in.Manifest
-	last := m.Seed + uint64(m.Runs-1)
 	p := m.Points[0]
-	span := fmt.Sprintf("%s of %s from %s", plural(p.Ticks, "tick"), plural(p.MonthsPerTick, "month"), p.Start)
+	span := fmt.Sprintf("%s of %s from %s", words.Count(p.Ticks, "tick", "ticks"), words.Count(p.MonthsPerTick, "month", "months"), p.Start)
 	switch in.Kind {
 	case SingleRun:
 		return fmt.Sprintf("One replication, seed %d; %s.", m.Seed, span)
 	case Sweep:
-		seeds := fmt.Sprintf("seeds %d–%d", m.Seed, last)
-		if m.Runs == 1 {
-			seeds = fmt.Sprintf("seed %d", m.Seed)
-		}
-		return fmt.Sprintf("%s × %s (%s at every point), varying %s; %s.", plural(len(m.Points), "point"), plural(m.Runs, "run"), seeds, strings.Join(m.Vary, ", "), span)
+		return fmt.Sprintf("%s × %s (%s at every point), varying %s; %s.", words.Count(len(m.Points), "point", "points"), words.Count(m.Runs, "run", "runs"), words.Seeds(m.Runs, m.Seed), strings.Join(m.Vary, ", "), span)
 	}
-	return fmt.Sprintf("%d replications, seeds %d–%d; %s.", m.Runs, m.Seed, last, span)
+	return fmt.Sprintf("%s, %s; %s.", words.Count(m.Runs, "replication", "replications"), words.Seeds(m.Runs, m.Seed), span)
 }
 
 // provenance says what ran, by which build and command.
@@ -439,12 +435,4 @@ func (p *Page) hypotheses(in *Input) error {
 	}
 	p.Sections = append(p.Sections, figs)
 	return nil
-}
-
-// plural writes a count with its noun: "1 run", "60 runs".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }

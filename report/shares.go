@@ -7,6 +7,7 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 
+	"github.com/alliancesim/alliancesim/internal/words"
 	"github.com/alliancesim/alliancesim/runner"
 )
 
@@ -48,7 +49,7 @@ func sharesFigure(s *runner.Summary) (Figure, error) {
 	rows := shareRows(s)
 	p := proportionsPlot("", rows)
 	return plotFigure("shares", "Shares of runs in which each design formed",
-		fmt.Sprintf("The share of the %s in which each kind of alliance ever formed, with its 95%% Wilson interval (summary.json, shares).", plural(s.Runs, "run")),
+		fmt.Sprintf("The share of the %s in which each kind of alliance ever formed, with its 95%% Wilson interval (summary.json, shares).", words.Count(s.Runs, "run", "runs")),
 		p, vg.Points(620), vg.Points(40+22*float64(len(rows))))
 }
 

@@ -8,6 +8,7 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 
+	"github.com/alliancesim/alliancesim/internal/words"
 	"github.com/alliancesim/alliancesim/runner"
 	"github.com/alliancesim/alliancesim/sim"
 )
@@ -93,7 +94,7 @@ func threatFigure(series []stateSeries, sc *sim.Scenario, cal sim.Calendar, hori
 		plots = append(plots, p)
 	}
 	return gridFigure("threat", "Threat over time, by state",
-		fmt.Sprintf("Each state's total threat T: the mean over %s (line) and the band from the 5%% to the 95%% quantile across runs; dashed, the mean reference point ρ — threat above it is the domain of losses (series.csv).", plural(runs, "run")),
+		fmt.Sprintf("Each state's total threat T: the mean over %s (line) and the band from the 5%% to the 95%% quantile across runs; dashed, the mean reference point ρ — threat above it is the domain of losses (series.csv).", words.Count(runs, "run", "runs")),
 		plots, 4, vg.Points(170), vg.Points(120))
 }
 
@@ -127,6 +128,6 @@ func domainFigure(series []stateSeries, sc *sim.Scenario, cal sim.Calendar, hori
 		plots = append(plots, p)
 	}
 	return gridFigure("domain", "Domain of losses and alliance membership over time, by state",
-		fmt.Sprintf("The share of the %s in which each state was in the domain of losses (T > ρ, solid) and in which it belonged to an alliance in force (dashed), with 95%% Wilson intervals (series.csv: losses, allied).", plural(runs, "run")),
+		fmt.Sprintf("The share of the %s in which each state was in the domain of losses (T > ρ, solid) and in which it belonged to an alliance in force (dashed), with 95%% Wilson intervals (series.csv: losses, allied).", words.Count(runs, "run", "runs")),
 		plots, 4, vg.Points(170), vg.Points(120))
 }

@@ -88,13 +88,7 @@ func assemble(dirs []string, out string) error {
 	var m *Manifest
 	var scenarioTOML []byte
 	for _, d := range dirs {
-		if err := CheckDir(d); err != nil {
-			return err
-		}
-		dm, err := ReadManifest(d)
-		if errors.Is(err, os.ErrNotExist) {
-			return notOutput(d)
-		}
+		dm, err := readOutput(d)
 		if err != nil {
 			return err
 		}

@@ -308,7 +308,16 @@ func CheckDir(dir string) error {
 	return nil
 }
 
-// notOutput is the error for a directory with no manifest.json.
-func notOutput(dir string) error {
-	return fmt.Errorf("%s is not an alliancesim output directory (no manifest.json)", dir)
+// readOutput reads the manifest of a directory given as an output
+// directory (to merge or sensitivity), saying what dir is when it is not
+// one.
+func readOutput(dir string) (*Manifest, error) {
+	if err := CheckDir(dir); err != nil {
+		return nil, err
+	}
+	m, err := ReadManifest(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%s is not an alliancesim output directory (no manifest.json)", dir)
+	}
+	return m, err
 }

@@ -33,11 +33,7 @@ func (pr probes) replicate(ctx context.Context, c *sim.Compiled, point, run int,
 	}()
 	var obs []sim.Observer
 	if pr.observe != nil {
-		for _, o := range pr.observe(point, run) {
-			if o != nil {
-				obs = append(obs, o)
-			}
-		}
+		obs = pr.observe(point, run) // nil ones are skipped by NewWorld
 	}
 	w = sim.NewWorld(c, seed, obs...)
 	res, err := w.Run(ctx)

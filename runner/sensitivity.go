@@ -197,13 +197,7 @@ func (r *SweepResult) Sensitivity(outputs []Output, b sensitivity.Bootstrap) (*S
 // The bootstrap resamples are drawn from the sweep's seed unless b.Seed is
 // set.
 func SensitivityOf(dir string, outputs []Output, b sensitivity.Bootstrap) (*Sensitivity, error) {
-	if err := CheckDir(dir); err != nil {
-		return nil, err
-	}
-	m, err := ReadManifest(dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, notOutput(dir)
-	}
+	m, err := readOutput(dir)
 	if err != nil {
 		return nil, err
 	}

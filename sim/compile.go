@@ -75,12 +75,12 @@ func Compile(sc *Scenario) (*Compiled, error) {
 	if sc == nil {
 		return nil, errors.New("sim: Compile of a nil scenario")
 	}
+	name := sc.Name // as errors name it
+	if name == "" {
+		name = "(no name)"
+	}
 	grid, err := sc.validate()
 	if err != nil {
-		name := sc.Name
-		if name == "" {
-			name = "(no name)"
-		}
 		return nil, fmt.Errorf("scenario %s:\n%w", name, err)
 	}
 	n := len(sc.States)
@@ -89,7 +89,7 @@ func Compile(sc *Scenario) (*Compiled, error) {
 		Sealift: p.Sealift, RoughBonus: p.RoughBonus, Steepness: p.OccupationSteepness}
 	geo, err := theater.Compile(grid, n, tp)
 	if err != nil {
-		return nil, fmt.Errorf("scenario %s: theatre: %w", sc.Name, err)
+		return nil, fmt.Errorf("scenario %s: theatre: %w", name, err)
 	}
 	c := &Compiled{scenario: *sc, name: sc.Name, ticks: sc.Ticks, calendar: sc.Calendar, n: n, geo: geo, p: p.perTick(sc.Calendar)}
 	c.scenario.States = append([]State(nil), sc.States...)

@@ -3,7 +3,6 @@ package sim
 import (
 	"fmt"
 	"math"
-	"strconv"
 
 	"github.com/alliancesim/alliancesim/agents"
 )
@@ -150,30 +149,26 @@ func (s ParamSpec) Set(p *Params, v float64) error {
 
 // Check reports whether v is allowed, and if not, what is.
 func (s ParamSpec) Check(v float64) error {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return fmt.Errorf("%v is not a finite number; allowed: %s", v, s.Allowed())
-	}
 	if s.Kind == ParamBool && v != 0 && v != 1 {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return fmt.Errorf("%v is not a finite number; allowed: %s", v, s.Allowed())
+		}
 		return fmt.Errorf("%s is not true or false; allowed: %s", FormatNumber(v), s.Allowed())
 	}
-	if v < s.Min || v > s.Max {
-		return fmt.Errorf("%s is out of range; allowed: %s", FormatNumber(v), s.Allowed())
-	}
-	if s.Kind == ParamInteger && v != math.Trunc(v) {
-		return fmt.Errorf("%s is not a whole number; allowed: %s", FormatNumber(v), s.Allowed())
-	}
-	return nil
+	return s.bounds().Check(v)
 }
 
 // Allowed describes the allowed values in words.
 func (s ParamSpec) Allowed() string {
-	switch s.Kind {
-	case ParamBool:
+	if s.Kind == ParamBool {
 		return "true or false"
-	case ParamInteger:
-		return fmt.Sprintf("a whole number in [%s, %s]", plain(s.Min), plain(s.Max))
 	}
-	return fmt.Sprintf("a number in [%s, %s]", plain(s.Min), plain(s.Max))
+	return s.bounds().Allowed()
+}
+
+// bounds is the range of a number or whole-number parameter.
+func (s ParamSpec) bounds() Range {
+	return Range{Min: s.Min, Max: s.Max, Whole: s.Kind == ParamInteger}
 }
 
 // FormatValue writes v as the parameter's kind reads: true/false, a whole
@@ -187,9 +182,6 @@ func (s ParamSpec) FormatValue(v float64) string {
 	}
 	return fmt.Sprint(v)
 }
-
-// plain writes a bound without an exponent: 1000000, not 1e+06.
-func plain(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
 
 // MaxScale is the largest value of a weight, cost, scale or stake that
 // has no natural maximum (agents.MaxScale). Bounded so, every quantity of

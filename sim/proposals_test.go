@@ -3,7 +3,6 @@ package sim_test
 import (
 	"testing"
 
-	"github.com/alliancesim/alliancesim/configs"
 	"github.com/alliancesim/alliancesim/sim"
 )
 
@@ -13,15 +12,7 @@ import (
 // was refused by no one and holds its proposer and invitees.
 func TestOffersAgreeWithTheLog(t *testing.T) {
 	for _, name := range []string{"asia-1950", "europe-1947"} {
-		sc, err := configs.Builtin(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		c, err := sim.Compile(sc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		w := sim.NewWorld(c, 3)
+		w := sim.NewWorld(compileBuiltin(t, name), 3)
 		for w.Step() {
 		}
 		offers := w.Offers()

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/alliancesim/alliancesim/internal/words"
 )
 
 // badFlagValue is pflag's message for a value its type cannot parse.
@@ -86,7 +88,7 @@ func noArgs(cmd *cobra.Command, args []string) error {
 
 // gotArgs writes the arguments given: "2 arguments (a b)".
 func gotArgs(args []string) string {
-	return fmt.Sprintf("%s (%s)", count(len(args), "argument", "arguments"), strings.Join(args, " "))
+	return fmt.Sprintf("%s (%s)", words.Count(len(args), "argument", "arguments"), strings.Join(args, " "))
 }
 
 // plainFileError writes a file system error in plain words: the path and

@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/internal/words"
 	"github.com/alliancesim/alliancesim/runner"
 	"github.com/alliancesim/alliancesim/sim"
 	"github.com/alliancesim/alliancesim/targets"
@@ -103,7 +104,7 @@ unless it could not run.`,
 }
 
 func printTargets(w io.Writer, name string, runs int, seed uint64, res []targets.Result) {
-	fmt.Fprintf(w, "%s: %s\n\n", name, runsAndSeeds(runs, seed))
+	fmt.Fprintf(w, "%s: %s\n\n", name, words.RunsAndSeeds(runs, seed))
 	// "of" is the number of runs a conditional target (A3, A7, E4) is
 	// measured over; the others are over every run.
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
@@ -204,7 +205,7 @@ met). With --out DIR it also writes DIR/scorecard.csv.`,
 			}
 			ids, cols, table := sc.ids, sc.cols, sc.table
 			w := cmd.OutOrStdout()
-			fmt.Fprintf(w, "Scorecard: share of runs meeting each target, %% with its 95%% interval (* met), seeds %d–%d\n\n", seed, seed+uint64(runs-1))
+			fmt.Fprintf(w, "Scorecard: share of runs meeting each target, %% with its 95%% interval (* met), %s\n\n", words.Seeds(runs, seed))
 			fmt.Fprintf(w, "%-4s", "")
 			for _, col := range cols {
 				fmt.Fprintf(w, " %19s", col)

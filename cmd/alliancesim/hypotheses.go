@@ -12,6 +12,7 @@ import (
 
 	"github.com/alliancesim/alliancesim/configs"
 	"github.com/alliancesim/alliancesim/hypotheses"
+	"github.com/alliancesim/alliancesim/internal/words"
 	"github.com/alliancesim/alliancesim/runner"
 	"github.com/alliancesim/alliancesim/sim"
 )
@@ -88,7 +89,7 @@ The verdicts and the power of the default run counts are explained in
 					Hypotheses []hypotheses.Result `json:"hypotheses"`
 				}{runs, layouts, seed, res})
 			}
-			fmt.Fprintf(w, "Hypotheses of THEORY.md: %s per world and level, %s, %s\n\n", count(runs, "run", "runs"), count(layouts, "layout", "layouts"), seedsOf(runs, seed))
+			fmt.Fprintf(w, "Hypotheses of THEORY.md: %s per world and level, %s, %s\n\n", words.Count(runs, "run", "runs"), words.Count(layouts, "layout", "layouts"), words.Seeds(runs, seed))
 			if err := hypotheses.WriteTable(w, res); err != nil {
 				return err
 			}

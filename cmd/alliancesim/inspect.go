@@ -11,6 +11,7 @@ import (
 
 	"github.com/alliancesim/alliancesim/agents"
 	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/internal/words"
 	"github.com/alliancesim/alliancesim/sim"
 	"github.com/alliancesim/alliancesim/theater"
 )
@@ -73,13 +74,13 @@ func summarise(w io.Writer, sc *sim.Scenario, g *theater.Grid) error {
 				parts = append(parts, fmt.Sprintf("%d %s", kinds[k], k))
 			}
 		}
-		events = fmt.Sprintf("%s from %s to %s (%s)", count(n, "scripted event", "scripted events"),
+		events = fmt.Sprintf("%s from %s to %s (%s)", words.Count(n, "scripted event", "scripted events"),
 			sc.Calendar.Label(sc.Events[0].Tick), sc.Calendar.Label(sc.Events[n-1].Tick), strings.Join(parts, ", "))
 	}
 	fmt.Fprintf(w, "%s is valid (%s). %s. %d %s ticks from %s to %s; a %s theatre of %d×%d cells, %.0f%% sea, %s; %d states: %s; %s; default valuation %s, patron strategy %s.\n",
 		sc.Name, sc.Source, strings.TrimSuffix(sc.Description, "."), sc.Ticks, unit,
 		sc.Calendar.Label(0), sc.Calendar.LastMonth(sc.Ticks-1), theatre, g.W, g.H,
-		100*float64(sea)/float64(len(g.Terrain)), count(masses, "landmass", "landmasses"),
+		100*float64(sea)/float64(len(g.Terrain)), words.Count(masses, "landmass", "landmasses"),
 		len(sc.States), strings.Join(roles, "; "), events, sc.Decision.Valuation, sc.Decision.Strategy)
 	return nil
 }

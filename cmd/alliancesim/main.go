@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/internal/words"
 	"github.com/alliancesim/alliancesim/runner"
 )
 
@@ -34,7 +35,7 @@ func main() {
 			for _, e := range list {
 				fmt.Fprintln(os.Stderr, e.Error())
 			}
-			fmt.Fprintln(os.Stderr, count(list.Total(), "error", "errors"))
+			fmt.Fprintln(os.Stderr, words.Count(list.Total(), "error", "errors"))
 		} else {
 			fmt.Fprintln(os.Stderr, "alliancesim:", err)
 		}

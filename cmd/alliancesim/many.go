@@ -19,6 +19,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/internal/words"
 	"github.com/alliancesim/alliancesim/plans"
 	"github.com/alliancesim/alliancesim/runner"
 	"github.com/alliancesim/alliancesim/sim"
@@ -143,7 +144,7 @@ func printSummary(w io.Writer, s *runner.Summary, monthsPerTick int) {
 	if monthsPerTick > 1 {
 		unit = fmt.Sprintf("ticks of %d months", monthsPerTick)
 	}
-	fmt.Fprintf(w, "%s: %s\n\n", s.Scenario, runsAndSeeds(s.Runs, s.Seed))
+	fmt.Fprintf(w, "%s: %s\n\n", s.Scenario, words.RunsAndSeeds(s.Runs, s.Seed))
 	fmt.Fprintln(w, "Share of runs in which it ever happened (95% interval)")
 	for _, k := range runner.ShareKeys {
 		fmt.Fprintf(w, "  %-32s %s\n", k, percent(s.Shares[k]))
@@ -175,7 +176,7 @@ func printSummary(w io.Writer, s *runner.Summary, monthsPerTick int) {
 			continue
 		}
 		fmt.Fprintf(w, "  %s  mean %.2f over %s with a patron alliance; ≤ 0.3 in %s, ≥ 0.6 in %s of all runs\n",
-			h.Date, *h.Mean, count(h.Runs, "run", "runs"), percent(h.Share03), percent(h.Share06))
+			h.Date, *h.Mean, words.Count(h.Runs, "run", "runs"), percent(h.Share03), percent(h.Share06))
 	}
 	fc := s.FirstCommitment
 	fmt.Fprintf(w, "\nFirst patron commitment: in %s of runs", percent(fc.Share))

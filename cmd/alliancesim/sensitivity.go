@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/alliancesim/alliancesim/internal/words"
 	"github.com/alliancesim/alliancesim/runner"
 	"github.com/alliancesim/alliancesim/sensitivity"
 )
@@ -97,7 +98,7 @@ func printSensitivity(w io.Writer, dir string, s *runner.Sensitivity, outputs []
 		fmt.Fprintf(w, "%s: elementary effects (Morris), %d trajectories on %d levels, %d paths: %d points × %d runs\n", dir, d.Samples, d.Levels, len(s.Vary), s.Points, s.Runs)
 		fmt.Fprintln(w, "μ*: mean absolute effect over the whole range of a parameter (ranks them); μ: mean effect; σ: its spread")
 	}
-	fmt.Fprintf(w, "95%% bootstrap intervals, %s, seed %d\n", count(s.Bootstrap.Resamples, "resample", "resamples"), s.Bootstrap.Seed)
+	fmt.Fprintf(w, "95%% bootstrap intervals, %s, seed %d\n", words.Count(s.Bootstrap.Resamples, "resample", "resamples"), s.Bootstrap.Seed)
 	for _, o := range outputs {
 		fmt.Fprintf(w, "\n%s  (mean over the points %.3f, variance %.4g", o.Output, o.Mean, o.Variance)
 		if o.Variance > 0 {
