@@ -118,7 +118,9 @@ func printSensitivity(w io.Writer, dir string, s *runner.Sensitivity, outputs []
 		case o.Morris != nil:
 			fmt.Fprintln(tw, "  parameter\tμ* [95%]\tμ [95%]\tσ")
 			for _, i := range o.Ranked() {
-				fmt.Fprintf(tw, "  %s\t%s\t%s\t%.3g\n", s.Vary[i], interval(o.Morris.MuStar[i]), interval(o.Morris.Mu[i]), o.Morris.Sigma[i].Estimate)
+				// σ to three decimals, as μ* and μ: with %g, effects equal but for
+				// rounding printed a σ of 1.57e-16 beside a μ of 0.250.
+				fmt.Fprintf(tw, "  %s\t%s\t%s\t%6.3f\n", s.Vary[i], interval(o.Morris.MuStar[i]), interval(o.Morris.Mu[i]), o.Morris.Sigma[i].Estimate)
 			}
 		}
 		tw.Flush()

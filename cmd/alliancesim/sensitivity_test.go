@@ -7,6 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/alliancesim/alliancesim/runner"
+	"github.com/alliancesim/alliancesim/sensitivity"
 )
 
 // writeFiles writes name → content into a new directory and returns it.
@@ -176,5 +179,32 @@ with open("design.csv", "w", newline="") as f:
 		if !strings.HasPrefix(rows[i], strings.Split(rows[i], ",")[0]+","+want[i]+",") {
 			t.Errorf("point %d: %s; the design says %s", i-1, rows[i], want[i])
 		}
+	}
+}
+
+// The Morris table prints σ to three decimals like μ* and μ: a σ that is
+// zero but for rounding reads 0.000, not 1.57e-16.
+func TestPrintSensitivityMorrisSigma(t *testing.T) {
+	iv := func(x float64) sensitivity.Interval { return sensitivity.Interval{Estimate: x, Low: x, High: x} }
+	s := &runner.Sensitivity{
+		Design:    runner.Design{Kind: "morris", Samples: 2, Levels: 4},
+		Vary:      []string{"params.sea_cost"},
+		Points:    4,
+		Runs:      1,
+		Bootstrap: sensitivity.Bootstrap{Resamples: 100, Seed: 1},
+		Outputs: []runner.OutputSensitivity{{
+			Output: "client_alliance", Mean: 0.5, Variance: 0.01,
+			Morris: &sensitivity.Effects{R: 2, K: 1,
+				MuStar: []sensitivity.Interval{iv(0.25)},
+				Mu:     []sensitivity.Interval{iv(0.25)},
+				Sigma:  []sensitivity.Interval{iv(1.5700924586837752e-16)},
+			},
+		}},
+	}
+	var b strings.Builder
+	printSensitivity(&b, "DIR", s, s.Outputs)
+	line := b.String()[strings.Index(b.String(), "  params.sea_cost"):]
+	if want := "  params.sea_cost   0.250 [ 0.250,  0.250]   0.250 [ 0.250,  0.250]   0.000\n"; line != want {
+		t.Fatalf("got %q\nwant %q", line, want)
 	}
 }
