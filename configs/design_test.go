@@ -233,3 +233,35 @@ func TestResample(t *testing.T) {
 		t.Fatalf("more trajectories than candidates: %v", err)
 	}
 }
+
+// Under design = "morris" a list is a scale in the order written: three or
+// more names (or true/false values) are refused, as are numbers out of
+// increasing order, at the line that breaks it; two names, increasing
+// numbers, and any list under sobol are accepted.
+func TestMorrisListOrder(t *testing.T) {
+	const morris = "scenario = \"generic\"\ndesign = \"morris\"\nsamples = 4\n[[vary]]\n"
+	cases := []struct {
+		src       string
+		line      int
+		key, want string
+	}{
+		{morris + "path = \"decision.strategy\"\nvalues = [\"assurance\", \"powerplay\", \"prospect\"]\n", 6, "vary[0].values",
+			`3 names for decision.strategy under design = "morris", whose effects step along the values in order, and names have no order; allowed: two names, or design = "sobol"`},
+		{morris + "path = \"states.c1.sovereign\"\nvalues = [true, false, true]\n", 6, "vary[0].values",
+			`3 values for states.c1.sovereign under design = "morris", which takes true or false; allowed: values = [true, false]`},
+		{morris + "path = \"params.sea_cost\"\nvalues = [1, 4, 2]\n", 6, "vary[0].values",
+			`2 after 4 for params.sea_cost under design = "morris", whose effects step along the values in order; allowed: values in increasing order`},
+		{morris + "path = \"params.sea_cost\"\nvalues = [1, 1, 2]\n", 6, "vary[0].values", "1 after 1 for params.sea_cost"},
+	}
+	for _, c := range cases {
+		experimentErr(t, c.src, c.line, c.key, c.want)
+	}
+	for _, src := range []string{
+		morris + "path = \"decision.strategy\"\nvalues = [\"powerplay\", \"assurance\"]\n",
+		morris + "path = \"params.sea_cost\"\nvalues = [1, 2, 4]\n",
+		strings.Replace(morris, "morris", "sobol", 1) + "path = \"decision.strategy\"\nvalues = [\"assurance\", \"powerplay\", \"prospect\"]\n",
+		strings.Replace(morris, "morris", "sobol", 1) + "path = \"params.sea_cost\"\nvalues = [4, 1, 2]\n",
+	} {
+		mustExperiment(t, src)
+	}
+}

@@ -51,8 +51,10 @@ import (
 //
 // Under lhs, morris and sobol a range is from and to, drawn uniformly or
 // from its distribution (a normal is truncated to the range); a list of
-// values is drawn from with equal probability. Their draws are a function
-// of the file's seed. Each point records its coordinates in the design's
+// values is drawn from with equal probability; under morris, whose effects
+// step along a list in the order written, numbers must be listed in
+// increasing order and a list of names or of true/false may hold two. Their
+// draws are a function of the file's seed. Each point records its coordinates in the design's
 // unit hypercube (Unit): the quantile of each value in its distribution.
 //
 // Paths: params.NAME, decision.KEY, states.ID.FIELD (land, naval, economy,

@@ -139,7 +139,7 @@ func varyAxis(v *rawVary, kind valueKind, design string, e *errs) (axis, bool) {
 			}
 			ax.values = append(ax.values, o.V)
 		}
-		return ax, true
+		return ax, morrisOrder(v, &ax, design, e)
 	case hasRange && (kind == kindBool || kind == kindString):
 		loc := v.From.Loc
 		if !v.From.Set {
@@ -207,6 +207,34 @@ func varyAxis(v *rawVary, kind valueKind, design string, e *errs) (axis, bool) {
 	}
 	e.at(v.Loc, "vary without values; allowed: values = [...] or from and to (and steps, for a grid)")
 	return ax, false
+}
+
+// morrisOrder checks a list of values under design = "morris". An
+// elementary effect is the change of an output over a step along a path,
+// divided by the step, so a list is read as a scale in the order written.
+// Numbers must therefore be written in increasing order; names and
+// true/false have no order, and with three or more of them μ and μ* would
+// depend on the order they were listed in (two values are one step either
+// way, which changes only μ's sign). Sobol' indices are free of order.
+func morrisOrder(v *rawVary, ax *axis, design string, e *errs) bool {
+	if design != "morris" || len(ax.values) < 3 {
+		return true
+	}
+	switch ax.kind {
+	case kindString:
+		e.at(ax.valuesAt, "%d names for %s under design = \"morris\", whose effects step along the values in order, and names have no order; allowed: two names, or design = \"sobol\" (its indices do not depend on the order)", len(ax.values), ax.path)
+		return false
+	case kindBool:
+		e.at(ax.valuesAt, "%d values for %s under design = \"morris\", which takes true or false; allowed: values = [true, false]", len(ax.values), ax.path)
+		return false
+	}
+	for i := 1; i < len(ax.values); i++ {
+		if a, b := ax.values[i-1].(float64), ax.values[i].(float64); !(a < b) {
+			e.at(v.Values[i].Loc, "%v after %v for %s under design = \"morris\", whose effects step along the values in order; allowed: values in increasing order", b, a, ax.path)
+			return false
+		}
+	}
+	return true
 }
 
 func finite(o *opt[float64], e *errs) bool {
