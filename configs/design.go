@@ -220,6 +220,9 @@ func (x *Experiment) Resample(n int) error {
 // the assignments make invalid; on error the experiment is unchanged. A
 // path set again replaces its earlier value.
 func (x *Experiment) SetBase(as []Assignment) error {
+	if len(as) == 0 {
+		return nil // nothing changes: the points were checked when loaded
+	}
 	prior, err := x.BaseScenario()
 	if err != nil {
 		return err

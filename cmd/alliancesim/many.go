@@ -230,7 +230,9 @@ SLURM_ARRAY_TASK_COUNT) the shard is read from the environment.
 An interrupted sweep keeps its finished chunks; run it again with --resume.`,
 		Args: oneArg("one experiment file"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			x, err := configs.LoadExperiment(args[0])
+			x, err := untilInterrupted(cmd.Context(), "reading "+args[0], func() (*configs.Experiment, error) {
+				return configs.LoadExperiment(args[0])
+			})
 			if err != nil {
 				return err
 			}
@@ -254,13 +256,19 @@ An interrupted sweep keeps its finished chunks; run it again with --resume.`,
 			if err != nil {
 				return err
 			}
-			if err := x.SetBase(as); err != nil {
-				return fmt.Errorf("--set: %w", err)
-			}
-			if flags.Changed("samples") {
-				if err := x.Resample(samples); err != nil {
-					return fmt.Errorf("--samples %d: %w", samples, err)
+			// --set and --samples check every point again.
+			if _, err := untilInterrupted(cmd.Context(), "checking the points of "+args[0], func() (struct{}, error) {
+				if err := x.SetBase(as); err != nil {
+					return struct{}{}, fmt.Errorf("--set: %w", err)
 				}
+				if flags.Changed("samples") {
+					if err := x.Resample(samples); err != nil {
+						return struct{}{}, fmt.Errorf("--samples %d: %w", samples, err)
+					}
+				}
+				return struct{}{}, nil
+			}); err != nil {
+				return err
 			}
 			if err := runner.CheckSeeds(x.Seed, x.Runs); err != nil {
 				return fmt.Errorf("seed %d, %d runs: %w", x.Seed, x.Runs, err)
@@ -285,7 +293,9 @@ An interrupted sweep keeps its finished chunks; run it again with --resume.`,
 			if out == "" {
 				out = strings.TrimSuffix(filepath.Base(args[0]), ".toml") + ".out"
 			}
-			plan, err := plans.Experiment(x)
+			plan, err := untilInterrupted(cmd.Context(), "resolving the points of "+args[0], func() (*runner.Plan, error) {
+				return plans.Experiment(x)
+			})
 			if err != nil {
 				return err
 			}
