@@ -114,22 +114,24 @@ func parseExplainRequest(c *sim.Compiled, at, state, with, commitment, origin st
 	switch {
 	case at == "":
 		return req, fmt.Errorf("--at is required: a month (YYYY-MM) or a tick in [0, %d)", sc.Ticks)
-	case strings.Contains(at, "-"):
+	default:
+		if t, err := strconv.Atoi(at); err == nil { // a tick, -1 included
+			req.tick = t
+			break
+		}
+		if !strings.Contains(at, "-") {
+			return req, fmt.Errorf("--at %q is neither a month (YYYY-MM) nor a tick; allowed: a month from %s to %s or a tick from 0 to %d", at,
+				sc.Calendar.Label(0), sc.Calendar.LastMonth(sc.Ticks-1), sc.Ticks-1)
+		}
 		y, m, err := sim.ParseMonth(at)
 		if err != nil {
 			return req, fmt.Errorf("--at: %w", err)
 		}
 		req.tick = sc.Calendar.TickOf(y, m)
-	default:
-		t, err := strconv.Atoi(at)
-		if err != nil {
-			return req, fmt.Errorf("--at %q is neither a month (YYYY-MM) nor a tick", at)
-		}
-		req.tick = t
 	}
 	if req.tick < 0 || req.tick >= sc.Ticks {
-		return req, fmt.Errorf("--at %s is outside the scenario: it runs %s to %s (ticks 0 to %d)", at,
-			sc.Calendar.Label(0), sc.Calendar.Label(sc.Ticks-1), sc.Ticks-1)
+		return req, fmt.Errorf("--at %s is outside the scenario; allowed: a month from %s to %s or a tick from 0 to %d", at,
+			sc.Calendar.Label(0), sc.Calendar.LastMonth(sc.Ticks-1), sc.Ticks-1)
 	}
 	var err error
 	if req.state, err = stateIndex(c, "--state", state); err != nil {
@@ -142,7 +144,10 @@ func parseExplainRequest(c *sim.Compiled, at, state, with, commitment, origin st
 				return req, err
 			}
 			if j == req.state {
-				return req, fmt.Errorf("--with names %s, the state itself", id)
+				return req, fmt.Errorf("--with names %s, the state itself; allowed: other states", id)
+			}
+			if req.partners.Has(j) {
+				return req, fmt.Errorf("--with names %s twice; allowed: each partner once", strings.TrimSpace(id))
 			}
 			req.partners = req.partners.With(j)
 		}
@@ -250,7 +255,9 @@ type stayExplanation struct {
 func explain(w *sim.World, req explainRequest) (explanationReport, error) {
 	c := w.Compiled()
 	i := req.state
-	rep := explanationReport{Date: w.Label(req.tick), Tick: req.tick, State: c.ID(i),
+	// The appraisal is made at the end of the tick: its last month (a
+	// yearly tick that starts in January ends in December).
+	rep := explanationReport{Date: c.Scenario().Calendar.LastMonth(req.tick), Tick: req.tick, State: c.ID(i),
 		Threat: w.Threat(i), Reference: w.Reference(i), Domain: "gains", Position: w.Position(i)}
 	if !w.Alive(i) {
 		return rep, fmt.Errorf("--state %s was eliminated by %s", c.ID(i), rep.Date)

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"math"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -126,11 +127,13 @@ func TestExplainErrors(t *testing.T) {
 	}{
 		{[]string{"--state", "usa"}, "--at is required"},
 		{[]string{"--at", "1940-01", "--state", "usa"}, "outside the scenario"},
-		{[]string{"--at", "soon", "--state", "usa"}, "neither a month"},
+		{[]string{"--at", "soon", "--state", "usa"}, "neither a month (YYYY-MM) nor a tick; allowed: a month from 1950-01 to 1991-12 or a tick from 0 to 503"},
+		{[]string{"--at", "-1", "--state", "usa"}, "--at -1 is outside the scenario; allowed: a month from 1950-01 to 1991-12 or a tick from 0 to 503"},
+		{[]string{"--at", "3", "--state", "usa", "--with", "aus, aus"}, "--with names aus twice; allowed: each partner once"},
 		{[]string{"--at", "1950-13", "--state", "usa"}, "is not a month"},
 		{[]string{"--at", "3"}, "--state is required"},
 		{[]string{"--at", "3", "--state", "xyz"}, `--state "xyz" is not a state of asia-1950; allowed: usa`},
-		{[]string{"--at", "3", "--state", "usa", "--with", "aus,usa"}, "the state itself"},
+		{[]string{"--at", "3", "--state", "usa", "--with", "aus,usa"}, "the state itself; allowed: other states"},
 		{[]string{"--at", "3", "--state", "usa", "--with", "aus", "--commitment", "firm"}, "allowed: weak, strong, both"},
 		{[]string{"--at", "3", "--state", "usa", "--with", "aus", "--origin", "ad hoc"}, "allowed: client, indigenous, imposed, bilateral"},
 	} {
@@ -151,4 +154,14 @@ func idsToSet(t *testing.T, c *sim.Compiled, ids ...string) (s agents.Set) {
 		s = s.With(i)
 	}
 	return s
+}
+
+// In a yearly scenario an appraisal at the end of a tick is dated by the
+// tick's last month: 2006-07 falls in tick 6, which ends in 2006-12.
+func TestExplainDatesTheEndOfTheTick(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"yearly.toml": "extends = \"generic\"\n[scenario]\ntick = \"year\"\nticks = 20\n"})
+	out, err := execute(t, "explain", filepath.Join(dir, "yearly.toml"), "--at", "2006-07", "--state", "c1")
+	if err != nil || !strings.Contains(out, "at the end of 2006-12 (tick 6)") {
+		t.Fatalf("%v\n%s", err, out)
+	}
 }

@@ -77,11 +77,15 @@ func summarise(w io.Writer, sc *sim.Scenario, g *theater.Grid) error {
 		events = fmt.Sprintf("%s from %s to %s (%s)", words.Count(n, "scripted event", "scripted events"),
 			sc.Calendar.Label(sc.Events[0].Tick), sc.Calendar.Label(sc.Events[n-1].Tick), strings.Join(parts, ", "))
 	}
-	fmt.Fprintf(w, "%s is valid (%s). %s. %d %s ticks from %s to %s; a %s theatre of %d×%d cells, %.0f%% sea, %s; %d states: %s; %s; default valuation %s, patron strategy %s.\n",
-		sc.Name, sc.Source, strings.TrimSuffix(sc.Description, "."), sc.Ticks, unit,
+	description := ""
+	if d := strings.TrimSuffix(strings.Join(strings.Fields(sc.Description), " "), "."); d != "" {
+		description = " " + d + "."
+	}
+	fmt.Fprintf(w, "%s is valid (%s).%s %d %s ticks from %s to %s; a %s theatre of %d×%d cells, %.0f%% sea, %s; %s: %s; %s; default valuation %s, patron strategy %s.\n",
+		sc.Name, sc.Source, description, sc.Ticks, unit,
 		sc.Calendar.Label(0), sc.Calendar.LastMonth(sc.Ticks-1), theatre, g.W, g.H,
 		100*float64(sea)/float64(len(g.Terrain)), words.Count(masses, "landmass", "landmasses"),
-		len(sc.States), strings.Join(roles, "; "), events, sc.Decision.Valuation, sc.Decision.Strategy)
+		words.Count(len(sc.States), "state", "states"), strings.Join(roles, "; "), events, sc.Decision.Valuation, sc.Decision.Strategy)
 	return nil
 }
 

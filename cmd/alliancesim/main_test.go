@@ -274,3 +274,19 @@ func TestHypothesesQuick(t *testing.T) {
 		t.Errorf("--list: %v %s", err, out)
 	}
 }
+
+// validate's summary of a scenario without a description and with one
+// state: no empty sentence, and "1 state".
+func TestValidateSummaryWording(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"one.toml": "[scenario]\nname = \"t\"\nstart = \"2000-01\"\nticks = 24\n" +
+		"[[states]]\nid = \"a\"\nrole = \"client\"\nglyph = \"A\"\nland = 1\nnaval = 0\neconomy = 1\nrevisionism = 0\nideology = 0\n" +
+		"[theater]\nmap = \"\"\"\nAA~\n\"\"\"\n"})
+	out, err := execute(t, "validate", filepath.Join(dir, "one.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "t is valid (" + filepath.Join(dir, "one.toml") + "). 24 monthly ticks from 2000-01 to 2001-12; a drawn theatre of 3×1 cells, 33% sea, 1 landmass; 1 state: 1 client (a);"
+	if !strings.HasPrefix(out, want) {
+		t.Fatalf("got  %s\nwant %s…", out, want)
+	}
+}
