@@ -27,9 +27,10 @@ import (
 // Screenshots of every report go to $ALLIANCESIM_ARTEFACTS (default: the
 // directory alliancesim-browser-test under the system's temporary
 // directory), kept after the test as CI artefacts. To refresh the README's
-// picture of a report:
+// picture of a report (go test runs in report/, so paths are relative to
+// it):
 //
-//	go test ./report -run TestReportsInABrowser -screenshot-of DIR -screenshot-to docs/report.png
+//	go test ./report -run TestReportsInABrowser -screenshot-of ../DIR -screenshot-to ../docs/report.png
 var (
 	screenshotOf = flag.String("screenshot-of", "", "also render DIR's report and save a screenshot of its first screen (see -screenshot-to)")
 	screenshotTo = flag.String("screenshot-to", "", "where to save the -screenshot-of picture (PNG)")

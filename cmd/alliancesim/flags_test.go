@@ -153,3 +153,14 @@ func TestMissingPlacesInPlainWords(t *testing.T) {
 		}
 	}
 }
+
+// A sweep's seed range past 2^53 − 1 names where the seed and the runs came
+// from: --seed here, the file's runs.
+func TestSweepSeedRangeNamesTheFlag(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"exp.toml": "scenario = \"generic\"\nruns = 2\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1]\n"})
+	exp := filepath.Join(dir, "exp.toml")
+	_, err := execute(t, "sweep", exp, "--seed", "9007199254740991", "--out", filepath.Join(dir, "out"))
+	if want := "--seed 9007199254740991, runs 2 (" + exp + "): "; err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Fatalf("got %v\nwant %s…", err, want)
+	}
+}

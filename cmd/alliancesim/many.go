@@ -271,7 +271,15 @@ An interrupted sweep keeps its finished chunks; run it again with --resume.`,
 				return err
 			}
 			if err := runner.CheckSeeds(x.Seed, x.Runs); err != nil {
-				return fmt.Errorf("seed %d, %d runs: %w", x.Seed, x.Runs, err)
+				// Name the flags that gave the seed and runs, or the file.
+				seedFrom, runsFrom := fmt.Sprintf("seed %d", x.Seed), fmt.Sprintf("runs %d", x.Runs)
+				if flags.Changed("seed") {
+					seedFrom = fmt.Sprintf("--seed %d", x.Seed)
+				}
+				if flags.Changed("runs") {
+					runsFrom = fmt.Sprintf("--runs %d", x.Runs)
+				}
+				return fmt.Errorf("%s, %s (%s): %w", seedFrom, runsFrom, args[0], err)
 			}
 			sh := runner.Shard{Count: 1}
 			switch {
