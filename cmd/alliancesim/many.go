@@ -123,7 +123,7 @@ func writtenFiles(dir string, events, sweep bool) string {
 
 func interrupted(err error, out string) error {
 	if errors.Is(err, context.Canceled) {
-		return fmt.Errorf("interrupted; the finished chunks are in %s: run the same command again (with --resume for sweeps) to finish", out)
+		return fmt.Errorf("interrupted; %s keeps whatever chunks were finished: run the same command again (with --resume for sweeps) to finish", out)
 	}
 	return err
 }
