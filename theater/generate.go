@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+
+	"github.com/alliancesim/alliancesim/internal/words"
 )
 
 // GenerateSpec describes a random theatre.
@@ -27,14 +29,12 @@ const (
 func Generate(spec GenerateSpec, nStates int) (*Grid, error) {
 	w, h := spec.Width, spec.Height
 	switch {
-	case w <= 0 || h <= 0:
-		return nil, fmt.Errorf("theater: generate: size %d×%d, want positive", w, h)
-	case w > MaxSide || h > MaxSide:
-		return nil, fmt.Errorf("theater: generate: size %d×%d; allowed: at most %d×%d", w, h, MaxSide, MaxSide)
+	case w <= 0 || h <= 0 || w > MaxSide || h > MaxSide:
+		return nil, fmt.Errorf("theater: generate: size %d×%d; allowed: 1 to %d cells a side", w, h, MaxSide)
 	case !(spec.SeaFraction >= 0 && spec.SeaFraction < 1):
-		return nil, fmt.Errorf("theater: generate: sea fraction %v, want [0,1)", spec.SeaFraction)
+		return nil, fmt.Errorf("theater: generate: sea fraction %v; allowed: at least 0 and below 1", spec.SeaFraction)
 	case nStates < 0 || nStates > math.MaxInt16+1:
-		return nil, fmt.Errorf("theater: generate: %d states out of range", nStates)
+		return nil, fmt.Errorf("theater: generate: %d states; allowed: 0 to %d", nStates, math.MaxInt16+1)
 	}
 	rng := rand.New(rand.NewPCG(spec.Seed, genStream))
 	g := &Grid{W: w, H: h, Terrain: make([]Terrain, w*h), Owner: make([]int16, w*h)}
@@ -212,7 +212,9 @@ func assignStates(g *Grid, nStates int, rng *rand.Rand) error {
 		}
 	}
 	if len(landCells) < nStates {
-		return fmt.Errorf("theater: generate: %d land cells for %d states", len(landCells), nStates)
+		return fmt.Errorf("theater: generate: %s for %s; allowed: a land cell or more for each state: "+
+			"more land (a lower sea fraction or a larger grid) or fewer states",
+			words.Count(len(landCells), "land cell", "land cells"), words.Count(nStates, "state", "states"))
 	}
 	if nStates == 0 {
 		return nil

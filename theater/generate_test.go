@@ -139,20 +139,30 @@ func territory(g *Grid, s int) (cells, pieces int) {
 }
 
 func TestGenerateErrors(t *testing.T) {
+	// Each error says what is wrong and what is allowed, in the singular
+	// for one.
 	for _, tt := range []struct {
 		spec GenerateSpec
 		n    int
+		want string
 	}{
 		// 3×3 at 0.9 sea: 9 − round(8.1) = 1 land cell for 2 states.
-		{GenerateSpec{Width: 3, Height: 3, SeaFraction: 0.9, Seed: 1}, 2},
-		{GenerateSpec{Width: 0, Height: 3}, 1},
-		{GenerateSpec{Width: 3, Height: 3, SeaFraction: 1}, 1},
-		{GenerateSpec{Width: 3, Height: 3, SeaFraction: -0.1}, 1},
-		{GenerateSpec{Width: 3, Height: 3, SeaFraction: math.NaN()}, 1},
-		{GenerateSpec{Width: 3, Height: 3}, -1},
+		{GenerateSpec{Width: 3, Height: 3, SeaFraction: 0.9, Seed: 1}, 2,
+			"theater: generate: 1 land cell for 2 states; allowed: a land cell or more for each state: " +
+				"more land (a lower sea fraction or a larger grid) or fewer states"},
+		// 2×2 at 0.5 sea: 2 land cells for 3 states.
+		{GenerateSpec{Width: 2, Height: 2, SeaFraction: 0.5, Seed: 1}, 3,
+			"theater: generate: 2 land cells for 3 states; allowed: a land cell or more for each state: " +
+				"more land (a lower sea fraction or a larger grid) or fewer states"},
+		{GenerateSpec{Width: 0, Height: 3}, 1, "theater: generate: size 0×3; allowed: 1 to 1000 cells a side"},
+		{GenerateSpec{Width: 3, Height: 1001}, 1, "theater: generate: size 3×1001; allowed: 1 to 1000 cells a side"},
+		{GenerateSpec{Width: 3, Height: 3, SeaFraction: 1}, 1, "theater: generate: sea fraction 1; allowed: at least 0 and below 1"},
+		{GenerateSpec{Width: 3, Height: 3, SeaFraction: -0.1}, 1, "theater: generate: sea fraction -0.1; allowed: at least 0 and below 1"},
+		{GenerateSpec{Width: 3, Height: 3, SeaFraction: math.NaN()}, 1, "theater: generate: sea fraction NaN; allowed: at least 0 and below 1"},
+		{GenerateSpec{Width: 3, Height: 3}, -1, "theater: generate: -1 states; allowed: 0 to 32768"},
 	} {
-		if _, err := Generate(tt.spec, tt.n); err == nil {
-			t.Errorf("Generate(%+v, %d) succeeded", tt.spec, tt.n)
+		if _, err := Generate(tt.spec, tt.n); err == nil || err.Error() != tt.want {
+			t.Errorf("Generate(%+v, %d):\n got %v\nwant %s", tt.spec, tt.n, err, tt.want)
 		}
 	}
 	// As many states as land cells: each gets exactly one.

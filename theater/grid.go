@@ -1,11 +1,15 @@
 package theater
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/alliancesim/alliancesim/internal/words"
 )
 
 // Terrain is the kind of a cell.
@@ -220,7 +224,9 @@ func (es MapErrors) Error() string {
 
 // Grouped reports each problem once, at its first cell, in reading order:
 // a message repeated on several cells (an unknown glyph, say) keeps its
-// first cell and says how many more there are ("… (and 4 more cells)").
+// first cell and says how many more there are ("… (and 4 more cells)",
+// "… (and 1 more cell)"), before the message's "; allowed: …" part if it
+// has one.
 // The receiver is left as it was.
 func (es MapErrors) Grouped() MapErrors {
 	count := map[string]int{}
@@ -237,7 +243,13 @@ func (es MapErrors) Grouped() MapErrors {
 		count[key] = 0
 		g := *e
 		if n > 1 {
-			g.Msg += fmt.Sprintf(" (and %d more cells)", n-1)
+			// The count belongs to the problem, before what is allowed.
+			more := " (and " + words.Count(n-1, "more cell", "more cells") + ")"
+			if i := strings.Index(g.Msg, allowedSep); i >= 0 {
+				g.Msg = g.Msg[:i] + more + g.Msg[i:]
+			} else {
+				g.Msg += more
+			}
 		}
 		out = append(out, &g)
 	}
@@ -309,6 +321,37 @@ func splitRows(text string) [][]rune {
 	return rows
 }
 
+// allowedSep starts the part of a MapError's message that says what is
+// allowed; Grouped puts its count of further cells before it.
+const allowedSep = "; allowed: "
+
+// knownGlyphs writes the glyphs a map may use: the reserved ones, then the
+// state glyphs of glyphs in the order of their states (a reserved rune or a
+// glyph of an invalid index is not a state glyph).
+func knownGlyphs(glyphs map[rune]int) string {
+	var state []rune
+	for r, s := range glyphs {
+		if r != GlyphSea && r != GlyphLand && r != GlyphRough && s >= 0 && s <= math.MaxInt16 {
+			state = append(state, r)
+		}
+	}
+	slices.SortFunc(state, func(a, b rune) int {
+		return cmp.Or(cmp.Compare(glyphs[a], glyphs[b]), cmp.Compare(a, b))
+	})
+	if len(state) == 0 {
+		return fmt.Sprintf("%q sea, %q land or %q rough (no state has a glyph)", GlyphSea, GlyphLand, GlyphRough)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%q sea, %q land, %q rough or a state's glyph: ", GlyphSea, GlyphLand, GlyphRough)
+	for i, r := range state {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%q", r)
+	}
+	return b.String()
+}
+
 // Parse builds a grid from an ASCII map: '~' sea, '.' unowned land, '^'
 // unowned rough; any other rune must be a key of glyphs and makes a land cell
 // owned by that state index. roughText, if not empty, is an overlay of the
@@ -338,16 +381,22 @@ func Parse(mapText, roughText string, glyphs map[rune]int) (*Grid, error) {
 		width = len(rows[0])
 	}
 	if width == 0 {
-		add("map", 0, 0, "empty map")
+		if slices.IndexFunc(rows, func(r []rune) bool { return len(r) > 0 }) < 0 {
+			add("map", 0, 0, "empty map; allowed: at least one row of at least one cell")
+		} else {
+			add("map", 0, 0, "the first row is empty; allowed: at least 1 cell in the first row, which fixes the width")
+		}
 		return nil, errs
 	}
 	h := len(rows)
 	g := &Grid{W: width, H: h, Terrain: make([]Terrain, width*h), Owner: make([]int16, width*h)}
 	ragged := false
+	known := "" // the glyphs allowed, written once for every unknown one
 	for y, row := range rows {
 		if len(row) != width && !ragged {
 			ragged = true
-			add("map", y, min(len(row), width), "row has %d cells, expected width %d (the first row's)", len(row), width)
+			add("map", y, min(len(row), width), "row has %s; allowed: %s in every row, the first row's width",
+				words.Count(len(row), "cell", "cells"), words.Count(width, "cell", "cells"))
 		}
 		for x, r := range row {
 			t, owner := Land, NoOwner
@@ -361,10 +410,13 @@ func Parse(mapText, roughText string, glyphs map[rune]int) (*Grid, error) {
 				s, ok := glyphs[r]
 				switch {
 				case !ok:
-					add("map", y, x, "unknown glyph %q (U+%04X)", r, r)
+					if known == "" {
+						known = knownGlyphs(glyphs)
+					}
+					add("map", y, x, "unknown glyph %q (U+%04X)"+allowedSep+"%s", r, r, known)
 					continue
 				case s < 0 || s > math.MaxInt16:
-					add("map", y, x, "glyph %q maps to invalid state index %d", r, s)
+					add("map", y, x, "glyph %q maps to invalid state index %d"+allowedSep+"0 to %d", r, s, math.MaxInt16)
 					continue
 				}
 				owner = s
@@ -379,12 +431,14 @@ func Parse(mapText, roughText string, glyphs map[rune]int) (*Grid, error) {
 	if roughText != "" {
 		over := splitRows(roughText)
 		if len(over) != h {
-			add("rough", min(len(over), h), 0, "overlay has %d rows, map has %d", len(over), h)
+			add("rough", min(len(over), h), 0, "overlay has %s; allowed: %s, as many as the map",
+				words.Count(len(over), "row", "rows"), words.Count(h, "row", "rows"))
 		}
 		for y := range min(len(over), h) {
 			row := over[y]
 			if len(row) != len(rows[y]) {
-				add("rough", y, min(len(row), len(rows[y])), "overlay row has %d cells, map row has %d", len(row), len(rows[y]))
+				add("rough", y, min(len(row), len(rows[y])), "overlay row has %s; allowed: %s, as many as the map's row",
+					words.Count(len(row), "cell", "cells"), words.Count(len(rows[y]), "cell", "cells"))
 			}
 			for x, r := range row {
 				if r != GlyphRough || x >= len(rows[y]) || x >= width {
@@ -392,7 +446,8 @@ func Parse(mapText, roughText string, glyphs map[rune]int) (*Grid, error) {
 				}
 				i := y*width + x
 				if rows[y][x] == GlyphSea {
-					add("rough", y, x, "rough on sea")
+					add("rough", y, x, "rough on sea (the map has %q here); allowed: %q where the map has land (%q, %q or a state's glyph)",
+						GlyphSea, GlyphRough, GlyphLand, GlyphRough)
 					continue
 				}
 				g.Terrain[i] = Rough

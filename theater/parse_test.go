@@ -69,12 +69,12 @@ func TestParseErrors(t *testing.T) {
 		msg      string
 	}{
 		// Row 1 has 1 cell; the first row fixed the width at 3.
-		{"map", 1, 1, "expected width 3"},
+		{"map", 1, 1, "row has 1 cell; allowed: 3 cells in every row, the first row's width"},
 		{"map", 2, 1, "unknown glyph 'X'"},
 		// Overlay row 0 has 2 cells, the map row 3.
-		{"rough", 0, 2, "overlay row has 2 cells, map row has 3"},
+		{"rough", 0, 2, "overlay row has 2 cells; allowed: 3 cells, as many as the map's row"},
 		// Overlay has 2 rows, the map 3.
-		{"rough", 2, 0, "overlay has 2 rows, map has 3"},
+		{"rough", 2, 0, "overlay has 2 rows; allowed: 3 rows, as many as the map"},
 	}
 	slices.SortFunc(es, func(a, b *MapError) int {
 		if a.Which != b.Which {
@@ -91,7 +91,7 @@ func TestParseErrors(t *testing.T) {
 			t.Errorf("error %d = %+v, want %s row %d col %d containing %q", i, *e, w.which, w.row, w.col, w.msg)
 		}
 	}
-	if !strings.Contains(err.Error(), "unknown glyph 'X'") || !strings.Contains(err.Error(), "expected width 3") {
+	if !strings.Contains(err.Error(), "unknown glyph 'X'") || !strings.Contains(err.Error(), "allowed: 3 cells in every row") {
 		t.Errorf("joined message %q lacks a problem", err)
 	}
 
@@ -105,7 +105,7 @@ func TestParseErrors(t *testing.T) {
 		{"only newlines", "\n\n", "", nil, "map", "empty map", 0, 0},
 		{"rough on sea", "A~", ".^", glyphsOf("A"), "rough", "rough on sea", 0, 1},
 		{"negative index", "AQ", "", map[rune]int{'A': 0, 'Q': -2}, "map", "invalid state index", 0, 1},
-		{"ragged reported once", "AAA\nA\nA\nAAA", "", glyphsOf("A"), "map", "row has 1 cells, expected width 3", 1, 1},
+		{"ragged reported once", "AAA\nA\nA\nAAA", "", glyphsOf("A"), "map", "row has 1 cell; allowed: 3 cells in every row", 1, 1},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := Parse(tt.m, tt.rough, tt.glyphs)
@@ -160,12 +160,16 @@ func TestMapErrorsGrouped(t *testing.T) {
 		{Which: "map", Row: 1, Col: 1, Msg: `unknown glyph "?"`},
 		{Which: "rough", Row: 0, Col: 0, Msg: `unknown glyph "?"`},
 		{Which: "map", Row: 2, Col: 3, Msg: `unknown glyph "?"`},
+		{Which: "map", Row: 3, Col: 0, Msg: `unknown glyph "!"; allowed: "."`},
+		{Which: "map", Row: 3, Col: 1, Msg: `unknown glyph "!"; allowed: "."`},
 	}
 	got := es.Grouped()
 	want := []string{
 		`map row 0 col 2: unknown glyph "?" (and 2 more cells)`,
 		"map row 1 col 0: row 2 is 3 wide, row 1 is 4",
 		`rough row 0 col 0: unknown glyph "?"`,
+		// One more is one more cell, counted before what is allowed.
+		`map row 3 col 0: unknown glyph "!" (and 1 more cell); allowed: "."`,
 	}
 	if len(got) != len(want) {
 		t.Fatalf("Grouped() = %v, want %q", got, want)
@@ -177,5 +181,55 @@ func TestMapErrorsGrouped(t *testing.T) {
 	}
 	if es[0].Msg != `unknown glyph "?"` {
 		t.Errorf("Grouped changed its receiver: %q", es[0].Msg)
+	}
+}
+
+// Every problem in a map says what is allowed, and counts in the singular
+// when there is one: the message of each, whole.
+func TestParseErrorsSayAllowed(t *testing.T) {
+	for _, c := range []struct {
+		name, m, rough string
+		glyphs         map[rune]int
+		want           string
+	}{
+		{"empty", "", "", glyphsOf("A"), "map row 0 col 0: empty map; allowed: at least one row of at least one cell"},
+		{"first row empty", "\n\nAA", "", glyphsOf("A"),
+			"map row 0 col 0: the first row is empty; allowed: at least 1 cell in the first row, which fixes the width"},
+		{"ragged, one cell", "AAA\nA", "", glyphsOf("A"),
+			"map row 1 col 1: row has 1 cell; allowed: 3 cells in every row, the first row's width"},
+		{"ragged, width one", "A\nAAAA", "", glyphsOf("A"),
+			"map row 1 col 1: row has 4 cells; allowed: 1 cell in every row, the first row's width"},
+		{"unknown glyph", "A B", "", map[rune]int{'B': 1, 'A': 0, '.': 2, 'Q': -1},
+			`map row 0 col 1: unknown glyph ' ' (U+0020); allowed: '~' sea, '.' land, '^' rough or a state's glyph: 'A', 'B'`},
+		{"unknown glyph, no state glyphs", "~X", "", nil,
+			`map row 0 col 1: unknown glyph 'X' (U+0058); allowed: '~' sea, '.' land or '^' rough (no state has a glyph)`},
+		{"invalid index", "AQ", "", map[rune]int{'A': 0, 'Q': -2},
+			"map row 0 col 1: glyph 'Q' maps to invalid state index -2; allowed: 0 to 32767"},
+		{"overlay one row", "AA\nAA", "^.", glyphsOf("A"),
+			"rough row 1 col 0: overlay has 1 row; allowed: 2 rows, as many as the map"},
+		{"overlay rows, map one row", "AA", "..\n..", glyphsOf("A"),
+			"rough row 1 col 0: overlay has 2 rows; allowed: 1 row, as many as the map"},
+		{"overlay row one cell", "AA", "^", glyphsOf("A"),
+			"rough row 0 col 1: overlay row has 1 cell; allowed: 2 cells, as many as the map's row"},
+		{"overlay row, map row one cell", "A", "..", glyphsOf("A"),
+			"rough row 0 col 1: overlay row has 2 cells; allowed: 1 cell, as many as the map's row"},
+		{"rough on sea", "A~", ".^", glyphsOf("A"),
+			`rough row 0 col 1: rough on sea (the map has '~' here); allowed: '^' where the map has land ('.', '^' or a state's glyph)`},
+	} {
+		_, err := Parse(c.m, c.rough, c.glyphs)
+		if err == nil || err.Error() != c.want {
+			t.Errorf("%s:\n got %v\nwant %s", c.name, err, c.want)
+		}
+	}
+	// Grouped counts the other cells of an unknown glyph before what is
+	// allowed, in the singular for one.
+	_, err := Parse("AZZ", "", glyphsOf("A"))
+	var es MapErrors
+	if !errors.As(err, &es) {
+		t.Fatalf("err = %v, want MapErrors", err)
+	}
+	want := `map row 0 col 1: unknown glyph 'Z' (U+005A) (and 1 more cell); allowed: '~' sea, '.' land, '^' rough or a state's glyph: 'A'`
+	if g := es.Grouped(); len(g) != 1 || g[0].Error() != want {
+		t.Errorf("Grouped() = %v, want %s", g, want)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/alliancesim/alliancesim/agents"
+	"github.com/alliancesim/alliancesim/internal/words"
 	"github.com/alliancesim/alliancesim/sim"
 )
 
@@ -60,7 +61,7 @@ func Describe(e *sim.EventRecord) string {
 	case sim.EventChallenge:
 		return fmt.Sprintf("%s challenges %s; allies honouring: %s", name(e.Actor), name(e.Target), orNone(set))
 	case sim.EventOccupation:
-		return fmt.Sprintf("%s occupies %d cells of %s", name(e.Actor), e.Cells, name(e.Target))
+		return fmt.Sprintf("%s occupies %s of %s", name(e.Actor), cells(e.Cells), name(e.Target))
 	case sim.EventEliminated:
 		return fmt.Sprintf("%s is wholly occupied", name(e.Target))
 	case sim.EventProvocation:
@@ -86,9 +87,9 @@ func scripted(e *sim.EventRecord, name func(string) string) string {
 		}
 		return fmt.Sprintf("%s%s's perceived intent %+.2f (as seen by %s)", note, name(e.Actor), se.Delta, who)
 	case sim.ScriptOccupy.String():
-		return fmt.Sprintf("%s%s occupies %d cells of %s", note, name(e.Actor), e.Cells, name(e.Target))
+		return fmt.Sprintf("%s%s occupies %s of %s", note, name(e.Actor), cells(e.Cells), name(e.Target))
 	case sim.ScriptWithdraw.String():
-		return fmt.Sprintf("%s%s hands back %d cells to %s", note, name(e.Actor), e.Cells, name(e.Target))
+		return fmt.Sprintf("%s%s hands back %s to %s", note, name(e.Actor), cells(e.Cells), name(e.Target))
 	case sim.ScriptCapability.String():
 		var set []string
 		for _, f := range []struct {
@@ -111,6 +112,11 @@ func scripted(e *sim.EventRecord, name func(string) string) string {
 	return e.Type.String()
 }
 
+// cells writes a number of cells: "1 cell", "3 cells".
+func cells(n int) string { return words.Count(n, "cell", "cells") }
+
+// pluralS is the verb's -s for a subject of n states: "jpn accepts", "aus,
+// nzl accept".
 func pluralS(n int) string {
 	if n == 1 {
 		return "s"
