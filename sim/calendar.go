@@ -85,3 +85,27 @@ func (c Calendar) monthsPerTick() int {
 	}
 	return c.MonthsPerTick
 }
+
+// CheckHorizon says what is wrong with a run of ticks from the calendar's
+// start, or returns nil: every month of the run must be one a date can
+// name, YYYY-MM, so the run must end by MaxYear-12. The calendar itself
+// must be valid (a start month of a year in [0, MaxYear], a known tick
+// length) and ticks positive.
+func (c Calendar) CheckHorizon(ticks int) error {
+	mpt := c.monthsPerTick()
+	start := c.StartYear*12 + c.StartMonth - 1
+	end := "end after 9999-12" // ticks so many that ticks·mpt could overflow
+	if ticks <= 12*(MaxYear+1) {
+		last := start + ticks*mpt - 1
+		if last <= MaxYear*12+11 {
+			return nil
+		}
+		end = fmt.Sprintf("end in %d-%02d", last/12, last%12+1)
+	}
+	most := fmt.Sprintf("at most %d ticks from this start", (MaxYear*12+12-start)/mpt)
+	if latest := MaxYear*12 + 12 - mpt; start > latest {
+		most = fmt.Sprintf("a start by %04d-%02d for ticks of %d months", latest/12, latest%12+1, mpt)
+	}
+	return fmt.Errorf("%d ticks from %04d-%02d %s; allowed: a run that ends by %04d-12 (%s)",
+		ticks, c.StartYear, c.StartMonth, end, MaxYear, most)
+}

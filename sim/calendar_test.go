@@ -1,6 +1,8 @@
 package sim_test
 
 import (
+	"fmt"
+	"math"
 	"testing"
 
 	"github.com/alliancesim/alliancesim/sim"
@@ -153,6 +155,23 @@ func TestCalendarTickOf(t *testing.T) {
 	} {
 		if got := c.cal.TickOf(c.year, c.month); got != c.want {
 			t.Errorf("%s: TickOf(%d, %d) = %d, want %d", c.name, c.year, c.month, got, c.want)
+		}
+	}
+}
+
+// A run must end by 9999-12: the last month a date can name. So many ticks
+// that months would overflow are refused without the arithmetic.
+func TestCheckHorizon(t *testing.T) {
+	c := sim.Calendar{StartYear: 9999, StartMonth: 1, MonthsPerTick: 3}
+	if err := c.CheckHorizon(4); err != nil {
+		t.Fatalf("9999-01 + 4 quarters ends in 9999-12: %v", err)
+	}
+	for ticks, want := range map[int]string{
+		5:               "5 ticks from 9999-01 end in 10000-03; allowed: a run that ends by 9999-12 (at most 4 ticks from this start)",
+		math.MaxInt / 2: fmt.Sprintf("%d ticks from 9999-01 end after 9999-12; allowed: a run that ends by 9999-12 (at most 4 ticks from this start)", math.MaxInt/2),
+	} {
+		if err := c.CheckHorizon(ticks); err == nil || err.Error() != want {
+			t.Errorf("%d ticks: got %v\nwant %s", ticks, err, want)
 		}
 	}
 }

@@ -26,8 +26,11 @@ func (w *World) applyScripted() {
 				w.actorShift[e.actor] += e.Delta
 			}
 		case ScriptOccupy:
-			k := int(math.Ceil(e.Fraction * float64(w.geo.Cells(e.target))))
-			cells = w.occupy(e.actor, e.target, k)
+			// An eliminated state takes nothing: it is out of the game.
+			if w.alive[e.actor] {
+				k := int(math.Ceil(e.Fraction * float64(w.geo.Cells(e.target))))
+				cells = w.occupy(e.actor, e.target, k)
+			}
 		case ScriptWithdraw:
 			cells = w.withdraw(e.actor, e.target, e.Fraction)
 		case ScriptCapability:
@@ -61,7 +64,10 @@ func (w *World) applyScripted() {
 		if e.Kind == ScriptSovereignty {
 			w.joinDesignated(e.actor)
 		}
-		if e.Kind == ScriptOccupy && w.geo.Cells(e.target) == 0 && w.alive[e.target] {
+		// Taking a state's last cells eliminates it; a state that never had
+		// a cell stays alive (docs/model.md §2.1), however often it is
+		// "occupied".
+		if e.Kind == ScriptOccupy && cells > 0 && w.geo.Cells(e.target) == 0 && w.alive[e.target] {
 			w.eliminate(e.target)
 		}
 	}

@@ -395,3 +395,41 @@ func TestShockedClientProvokes(t *testing.T) {
 	}
 	t.Fatalf("the shocked client did not provoke: %v", describe(w))
 }
+
+// A scripted occupation eliminates a state when it takes its last cells,
+// and takes nothing when the occupier is out of the game: a state that
+// never had a cell (no glyph) stays alive when "occupied", and once c1 is
+// wholly occupied and eliminated, its scripted occupation of c2 takes
+// nothing (an eliminated state held land before).
+func TestScriptedOccupationAndElimination(t *testing.T) {
+	sc := testScenario()
+	sc.States = append(sc.States, State{ID: "ghost", Name: "ghost", Role: Client, Sovereign: true, Land: 1, Economy: 1})
+	sc.Events = []ScriptedEvent{
+		{Tick: 1, Kind: ScriptOccupy, Actor: "adv", Target: "ghost", Fraction: 1},
+		{Tick: 1, Kind: ScriptOccupy, Actor: "adv", Target: "c1", Fraction: 1},
+		{Tick: 1, Kind: ScriptOccupy, Actor: "c1", Target: "c2", Fraction: 1},
+		{Tick: 1, Kind: ScriptOccupy, Actor: "ghost", Target: "c3", Fraction: 0.5},
+	}
+	c := mustCompile(t, sc)
+	w := NewWorld(c, 1)
+	ghost := c.Index("ghost")
+	w.tick = 1
+	w.applyScripted()
+	for _, e := range w.events {
+		if e.Type == EventEliminated && e.Target == ghost {
+			t.Error("a state that never had a cell was eliminated by an occupation that took nothing")
+		}
+	}
+	if !w.Alive(ghost) {
+		t.Error("ghost is not alive")
+	}
+	if w.Alive(c1) || w.geo.Cells(c1) != 0 {
+		t.Errorf("c1: alive %v with %d cells; want eliminated with none", w.Alive(c1), w.geo.Cells(c1))
+	}
+	if got := w.geo.Cells(c2); got != c.geo.Cells(c2) {
+		t.Errorf("c2 holds %d cells after eliminated c1's occupation; want its %d", got, c.geo.Cells(c2))
+	}
+	if got := w.geo.Cells(ghost); got != 3 {
+		t.Errorf("ghost, alive, took %d cells of c3; want half of 6", got)
+	}
+}

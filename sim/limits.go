@@ -154,6 +154,32 @@ func CheckEventID(id string) error {
 	return nil
 }
 
+// CheckText says what is wrong with a one-line text (a scenario's or a
+// state's name, an event's note), or returns nil: it must be UTF-8 without
+// control characters, which would break the line it is printed on (a
+// newline in a note forged a line of the timeline) or drive the terminal.
+func CheckText(s string) error { return checkText(s, false) }
+
+// CheckLines is CheckText for a text that may run over lines (a
+// scenario's description): newlines and tabs are allowed.
+func CheckLines(s string) error { return checkText(s, true) }
+
+func checkText(s string, multiline bool) error {
+	if !utf8.ValidString(s) {
+		return fmt.Errorf("%q is not valid UTF-8; allowed: text in UTF-8", s)
+	}
+	for _, r := range s {
+		if unicode.IsControl(r) && !(multiline && (r == '\n' || r == '\t')) {
+			allowed := "text without control characters"
+			if multiline {
+				allowed = "text without control characters other than newline and tab"
+			}
+			return fmt.Errorf("%q holds the control character %U; allowed: %s", s, r, allowed)
+		}
+	}
+	return nil
+}
+
 // glyphWords says which glyphs are allowed.
 const glyphWords = "one printable character other than ~ . ^, space or tab"
 

@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/alliancesim/alliancesim/agents"
 	"github.com/alliancesim/alliancesim/theater"
@@ -81,18 +80,18 @@ func (v *validator) check(path string, err error) bool {
 	return true
 }
 
-func (v *validator) text(path, s string) {
-	if !utf8.ValidString(s) {
-		v.at(path, "%q is not valid UTF-8; allowed: text in UTF-8", s)
-	}
-}
+// text checks a one-line text (a name, a note): CheckText.
+func (v *validator) text(path, s string) { v.check(path, CheckText(s)) }
+
+// lines checks a text that may run over lines (a description): CheckLines.
+func (v *validator) lines(path, s string) { v.check(path, CheckLines(s)) }
 
 // validate is Validate, also returning the grid the theatre builds (nil if
 // the scenario is invalid), so that Compile builds it once.
 func (sc *Scenario) validate() (*theater.Grid, error) {
 	v := &validator{}
 	v.text("scenario.name", sc.Name)
-	v.text("scenario.description", sc.Description)
+	v.lines("scenario.description", sc.Description)
 	sc.validateCalendar(v)
 	for _, s := range ParamSpecs {
 		v.check("params."+s.Name, s.Check(s.Get(&sc.Params)))
@@ -121,7 +120,9 @@ func (sc *Scenario) validateCalendar(v *validator) {
 	if !known {
 		v.at("scenario.tick", "%d months per tick; allowed: %s (1, 3 or 12 months)", c.MonthsPerTick, strings.Join(TickUnitNames, ", "))
 	}
-	v.check("scenario.ticks", TicksRange.CheckInt(sc.Ticks))
+	if v.check("scenario.ticks", TicksRange.CheckInt(sc.Ticks)) && known && c.StartYear >= 0 && c.StartYear <= MaxYear && c.StartMonth >= 1 && c.StartMonth <= 12 {
+		v.check("scenario.ticks", c.CheckHorizon(sc.Ticks))
+	}
 	if every := sc.Params.RecordEvery; every > 0 && TicksRange.Contains(float64(sc.Ticks)) && (sc.Ticks+every-1)/every > MaxSamples {
 		v.at("params.record_every", "%d ticks sampled every %d make %d time-series samples; allowed: at most %d (record_every ≥ %d)",
 			sc.Ticks, every, (sc.Ticks+every-1)/every, MaxSamples, (sc.Ticks+MaxSamples-1)/MaxSamples)
@@ -236,7 +237,8 @@ func (sc *Scenario) validateTheater(v *validator, glyphsOK bool) *theater.Grid {
 		}
 		grid, err := sc.Grid()
 		if err != nil {
-			v.at("theater.generate", "%v; allowed: more land (a lower sea_fraction or a larger grid) or fewer states with a glyph", err)
+			// The generator says what is allowed; the path says where.
+			v.at("theater.generate", "%s", strings.TrimPrefix(err.Error(), "theater: generate: "))
 			return nil
 		}
 		return grid
@@ -317,6 +319,11 @@ func (sc *Scenario) validateEvents(v *validator, index map[string]int) {
 		}
 		switch e.Kind {
 		case ScriptIntent:
+			if e.Target != "" && e.Target == e.Actor {
+				// A state does not read its own intent: the shock would
+				// change nothing.
+				v.at(p+".target", "target is the actor itself; allowed: another state, whose reading of the actor moves, or no target (every state's)")
+			}
 			v.check(p+".delta", ShockRange.Check(e.Delta))
 		case ScriptOccupy, ScriptWithdraw:
 			switch {

@@ -119,6 +119,12 @@ func TestCompileRejectsBadScenarios(t *testing.T) {
 			sc.Events = append(sc.Events, a, b)
 		}},
 		{"note not UTF-8", "events[0].note", event(intent, func(e *ScriptedEvent) { e.Note = "\xfe" })},
+		{"newline in a note", "events[0].note", event(intent, func(e *ScriptedEvent) { e.Note = "line\n1950-03  pat proposes" })},
+		{"escape in a name", "states[1].name", func(sc *Scenario) { sc.States[1].Name = "\x1b[31mred" }},
+		{"newline in a name", "scenario.name", func(sc *Scenario) { sc.Name = "a\nb" }},
+		{"escape in the description", "scenario.description", func(sc *Scenario) { sc.Description = "\x1b[2J" }},
+		{"run past 9999-12", "scenario.ticks", func(sc *Scenario) { sc.Calendar.StartYear, sc.Calendar.StartMonth, sc.Ticks = 9999, 6, 24 }},
+		{"intent read by its actor", "events[0].target", event(intent, func(e *ScriptedEvent) { e.Target = "adv" })},
 	}
 	if err := testScenario().Validate(); err != nil {
 		t.Fatalf("the test scenario is invalid: %v", err)
@@ -187,5 +193,42 @@ func TestValidateGroupsMapErrors(t *testing.T) {
 	}
 	if len(got) != 1 || !strings.Contains(got[0].Msg, fmt.Sprintf("(and %d more cells)", n-1)) {
 		t.Errorf("%d glyphs Z: want one error at theater.map with the count of the other %d cells; got %v", n, n-1, got)
+	}
+}
+
+// The edges of the new checks: a description may run over lines, a run may
+// end in 9999-12 but not a month later (the message gives the dates and
+// the most ticks), and an intent shock read by one other state is fine.
+func TestTextHorizonAndIntentEdges(t *testing.T) {
+	sc := testScenario()
+	sc.Description = "one line\n\tand another"
+	sc.Calendar.StartYear, sc.Calendar.StartMonth, sc.Ticks = 9999, 6, 7
+	sc.Events = []ScriptedEvent{{Tick: 1, Kind: ScriptIntent, Actor: "adv", Target: "c1", Delta: 0.5}}
+	if err := sc.Validate(); err != nil {
+		t.Fatalf("valid: %v", err)
+	}
+	sc.Ticks = 8
+	want := "scenario.ticks: 8 ticks from 9999-06 end in 10000-01; allowed: a run that ends by 9999-12 (at most 7 ticks from this start)"
+	if err := sc.Validate(); err == nil || err.Error() != want {
+		t.Fatalf("got %v\nwant %s", err, want)
+	}
+	sc.Ticks, sc.Calendar.MonthsPerTick = 2, 12
+	sc.Events = nil
+	want = "scenario.ticks: 2 ticks from 9999-06 end in 10001-05; allowed: a run that ends by 9999-12 (a start by 9999-01 for ticks of 12 months)"
+	if err := sc.Validate(); err == nil || err.Error() != want {
+		t.Fatalf("got %v\nwant %s", err, want)
+	}
+}
+
+// Too little land is said once, at theater.generate, with the generator's
+// own words for what is allowed (the path had "theater: generate:" and a
+// second "allowed:" after them).
+func TestTooLittleLandMessage(t *testing.T) {
+	sc := testScenario()
+	sc.Map, sc.Generate = "", &theater.GenerateSpec{Width: 2, Height: 2, Islands: 1, SeaFraction: 0.5}
+	err := sc.Validate()
+	if err == nil || strings.Count(err.Error(), "allowed:") != 1 || strings.Contains(err.Error(), "theater: generate:") ||
+		!strings.HasPrefix(err.Error(), "theater.generate: 2 land cells for 5 states; allowed: ") {
+		t.Fatalf("got %v", err)
 	}
 }
