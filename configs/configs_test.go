@@ -81,7 +81,7 @@ func TestErrorsNameFileLineKey(t *testing.T) {
 	}{
 		{"unknown key", strings.Replace(base, "ticks = 24", "ticks = 24\ncolour = 1", 1), 6, "scenario.colour", "unknown key; allowed: name, description"},
 		{"unknown state key", base + "speed = 3\n", 23, "states[1].speed", "unknown key; allowed: id, name, role"},
-		{"ragged map", strings.Replace(base, "~~AA..BB\n\"\"\"", "~~AA..B\n\"\"\"", 1), 10, "theater.map", "expected width 8"},
+		{"ragged map", strings.Replace(base, "~~AA..BB\n\"\"\"", "~~AA..B\n\"\"\"", 1), 10, "theater.map", "row has 7 cells; allowed: 8 cells in every row"},
 		{"duplicated id", base + "\n[[states]]\nid = \"a\"\nrole = \"client\"\n", 25, "states[2].id", `duplicate id "a" (first at line 14)`},
 		{"unknown state in event", base + "\n[[events]]\nat = \"1950-06\"\nkind = \"intent\"\nactor = \"zz\"\ndelta = 0.2\n", 27, "events[0].actor", `"zz" is not a state in this scenario; allowed: a, b`},
 		{"negative force", strings.Replace(base, "land = 2", "land = -2", 1), 17, "states[0].land", "-2 is out of range; allowed: a number in [0, 1000000]"},
@@ -96,6 +96,10 @@ func TestErrorsNameFileLineKey(t *testing.T) {
 		{"stakes of a client", strings.Replace(base, `glyph = "B"`, "glyph = \"B\"\nstakes = { a = 1 }", 1), 23, "states[1].stakes.a", "only patrons have stakes"},
 		{"event key of another kind", base + "\n[[events]]\ntick = 2\nkind = \"intent\"\nactor = \"a\"\ndelta = 0.2\nfraction = 0.5\n", 29, "events[0].fraction", "intent events do not use fraction"},
 		{"syntax", base + "\nx = = 1\n", 24, "states.x", "expected value"},
+		{"escape in a name", strings.Replace(base, `name = "t"`, `name = "\u001b[31mt"`, 1), 2, "scenario.name", `"\x1b[31mt" holds the control character U+001B; allowed: text without control characters`},
+		{"newline in a note", base + "\n[[events]]\ntick = 2\nkind = \"intent\"\nactor = \"a\"\ndelta = 0.2\nnote = \"x\\n1950-03  a proposes\"\n", 29, "events[0].note", "holds the control character U+000A"},
+		{"intent read by its actor", base + "\n[[events]]\ntick = 2\nkind = \"intent\"\nactor = \"a\"\ntarget = \"a\"\ndelta = 0.2\n", 28, "events[0].target", "target is the actor itself; allowed: another state"},
+		{"run past 9999-12", strings.Replace(strings.Replace(base, `start = "1950-01"`, `start = "9999-06"`, 1), "ticks = 24", "ticks = 8", 1), 5, "scenario.ticks", "8 ticks from 9999-06 end in 10000-01; allowed: a run that ends by 9999-12 (at most 7 ticks from this start)"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -326,6 +330,48 @@ func TestGeneratedTheatreTooSmallBlamesTheFile(t *testing.T) {
 	}
 }
 
+// The generator's settings are worded as the file's: both sides named,
+// and a theatre with too little land counted in the singular for one.
+func TestGeneratorErrorsWorded(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		{strings.Replace(base, "map = \"\"\"\n~~AA..BB\n~~AA..BB\n\"\"\"", "generate = { width = 10 }", 1), "g.toml:8: theater.generate: width and height are required; allowed: width and height, each a whole number in [2, 1000]"},
+		{"extends = \"generic\"\n[theater.generate]\nwidth = 10\nheight = 10\nsea_fraction = 0.999\n", "g.toml:2: theater.generate: 1 land cell for 8 states; allowed: a land cell or more for each state with a glyph: a lower sea_fraction, a larger grid or fewer states"},
+		{"extends = \"generic\"\n[theater.generate]\nwidth = 2\nheight = 3\n", "g.toml:2: theater.generate: 6 land cells for 8 states; allowed: a land cell or more for each state with a glyph: a lower sea_fraction, a larger grid or fewer states"},
+	} {
+		_, err := Parse("g.toml", []byte(c.src))
+		if err == nil || err.Error() != c.want {
+			t.Errorf("%q:\n got %v\nwant %s", c.src, err, c.want)
+		}
+	}
+}
+
+// A whole number that is not one, or out of range, is named with the
+// range allowed, as [params] names it; a TOML date where a month belongs
+// is named as written, with the month as the string allowed.
+func TestWholeNumbersAndMonths(t *testing.T) {
+	const event = "\n[[events]]\nkind = \"intent\"\nactor = \"c1\"\ndelta = 0.1\n"
+	for _, c := range []struct{ src, want string }{
+		{"[scenario]\nticks = 2.5\n", "w.toml:3: scenario.ticks: 2.5 is not a whole number; allowed: a whole number in [1, 1000000]"},
+		{"[scenario]\nticks = 1e300\n", "w.toml:3: scenario.ticks: 1e+300 is out of range; allowed: a whole number in [1, 1000000]"},
+		{"[scenario]\nticks = \"long\"\n", `w.toml:3: scenario.ticks: "long" is a string; allowed: a whole number in [1, 1000000]`},
+		{"[theater.generate]\nwidth = 2.5\n", "w.toml:3: theater.generate.width: 2.5 is not a whole number; allowed: a whole number in [2, 1000]"},
+		{event + "tick = 2.5\n", "w.toml:7: events[0].tick: 2.5 is not a whole number; allowed: a whole number in [0, 239]"},
+		{event + "at = 2000-03-01\n", `w.toml:7: events[0].at: 2000-03-01 is a TOML date; allowed: a month as a string, "2000-03"`},
+		{event + "at = 2000-03-01T10:00:00\n", `w.toml:7: events[0].at: 2000-03-01T10:00:00 is a TOML date-time; allowed: a month as a string, "2000-03"`},
+		{"[scenario]\nstart = 1999-12-01\n", `w.toml:3: scenario.start: 1999-12-01 is a TOML date; allowed: a month as a string, "1999-12"`},
+	} {
+		_, err := Parse("w.toml", []byte("extends = \"generic\"\n"+c.src))
+		if err == nil || err.Error() != c.want {
+			t.Errorf("%q:\n got %v\nwant %s", c.src, err, c.want)
+		}
+	}
+	// A file without a horizon is told the range too.
+	noTicks := strings.Replace(base, "ticks = 24\n", "", 1)
+	if list := parseErrors(t, noTicks); len(list) != 1 || list[0].Key != "scenario.ticks" || list[0].Msg != "missing; allowed: a whole number in [1, 1000000]" {
+		t.Errorf("no ticks: %v", list)
+	}
+}
+
 func TestExtendsBuiltin(t *testing.T) {
 	for _, name := range BuiltinNames() {
 		src := "extends = \"" + name + "\"\n[scenario]\nname = \"cf\"\n[params]\nsea_cost = 1\n"
@@ -343,6 +389,15 @@ func TestExtendsBuiltin(t *testing.T) {
 	}
 	if _, err := Parse("cf.toml", []byte("extends = \"atlantis\"\n")); err == nil || !strings.Contains(err.Error(), `cf.toml:1: extends: "atlantis" is not a built-in scenario`) {
 		t.Errorf("unknown built-in: %v", err)
+	}
+	// extends that is not a string is one error, not that error and then
+	// the start, horizon, states and theatre the file lacks without its
+	// base.
+	for src, what := range map[string]string{`extends = ["generic"]`: "an array", "extends = 3": "3 is an integer"} {
+		want := "cf.toml:1: extends: " + what + `; allowed: a built-in scenario name (asia-1950, europe-1947, generic) or a file path, as a string, e.g. extends = "generic"`
+		if _, err := Parse("cf.toml", []byte(src+"\n")); err == nil || err.Error() != want {
+			t.Errorf("%s:\n got %v\nwant %s", src, err, want)
+		}
 	}
 }
 
@@ -445,13 +500,26 @@ func TestUnknownGlyphGrouped(t *testing.T) {
 	bad := strings.Replace(base, "~~AA..BB\n~~AA..BB", "~~AA..BB\n~~AA.??B", 1)
 	list := parseErrors(t, bad)
 	if len(list) != 1 || list[0].Line != 10 || list[0].Key != "theater.map" ||
-		!strings.Contains(list[0].Msg, "row 2, column 6: ") || !strings.Contains(list[0].Msg, "(and 1 more cells)") {
+		!strings.Contains(list[0].Msg, "row 2, column 6: ") || !strings.Contains(list[0].Msg, "(and 1 more cell);") {
 		t.Fatalf("want one error at line 10, row 2, column 6, counting 1 more cell; got %v", list)
 	}
 }
 
 // A state whose glyph the map never draws is refused at the map, naming
 // the state (it used to validate, then be wholly occupied at once).
+// A state left out for its id (not a valid id, or one given twice) is
+// reported for its id alone: its glyph on the map is not also an unknown
+// glyph.
+func TestBadIDGlyphNotUnknown(t *testing.T) {
+	src := base + "\n[[states]]\nid = \"C1\"\nrole = \"client\"\nglyph = \"C\"\n\n[[states]]\nid = \"a\"\nrole = \"client\"\nglyph = \"D\"\n"
+	src = strings.Replace(src, "~~AA..BB\n~~AA..BB", "~~AA..BB\n~~AACCDD", 1)
+	list := parseErrors(t, src)
+	if len(list) != 2 || list[0].Key != "states[2].id" || list[1].Key != "states[3].id" ||
+		!strings.Contains(list[0].Msg, `"C1" is not a valid id`) || !strings.Contains(list[1].Msg, `duplicate id "a"`) {
+		t.Errorf("want the two ids alone, got\n%v", list)
+	}
+}
+
 func TestGlyphNotDrawn(t *testing.T) {
 	bad := strings.Replace(base, "~~AA..BB\n~~AA..BB", "~~AA....\n~~AA....", 1)
 	list := parseErrors(t, bad)

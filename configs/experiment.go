@@ -167,9 +167,8 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 		return nil, e.err()
 	}
 	raw := &rawExperiment{file: file, idx: indexLines(string(src))}
-	md, err := toml.Decode(string(src), raw)
-	if err != nil {
-		decodeError(file, src, err, &e)
+	md, ok := decodeInto(file, src, raw, raw.idx, &e)
+	if !ok {
 		return nil, e.err()
 	}
 	at := func(p string) Loc { return Loc{File: file, Line: raw.idx[p], Key: p} }

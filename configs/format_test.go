@@ -252,7 +252,10 @@ func FuzzFormat(f *testing.F) {
 // randomScenario builds a valid scenario from r.
 func randomScenario(r *rand.Rand) *sim.Scenario {
 	pick := func(s []string) string { return s[r.IntN(len(s))] }
-	texts := []string{"", "plain", "Ünïcödé €", `quote " and \ back`, "tab\tnew\nline", "\x01ctrl", "# not a comment", "'''", `"""`}
+	// Names and notes are one line without control characters (sim.CheckText);
+	// a description may run over lines (sim.CheckLines).
+	texts := []string{"", "plain", "Ünïcödé €", `quote " and \ back`, "# not a comment", "'''", `"""`}
+	descriptions := append([]string{"tab\tnew\nline"}, texts...)
 	num := func(lo, hi float64) float64 {
 		x := lo + r.Float64()*(hi-lo)
 		if r.IntN(2) == 0 {
@@ -261,7 +264,7 @@ func randomScenario(r *rand.Rand) *sim.Scenario {
 		return min(max(x, lo), hi)
 	}
 	sc := &sim.Scenario{
-		Name: pick(texts), Description: pick(texts),
+		Name: pick(texts), Description: pick(descriptions),
 		Calendar: sim.Calendar{StartYear: 1000 + r.IntN(1100), StartMonth: 1 + r.IntN(12), MonthsPerTick: []int{1, 3, 12}[r.IntN(3)]},
 		Ticks:    1 + r.IntN(600),
 		Params:   sim.DefaultParams(), Decision: agents.DefaultDecision(),
@@ -390,8 +393,8 @@ func randomScenario(r *rand.Rand) *sim.Scenario {
 		switch e.Kind {
 		case sim.ScriptIntent:
 			e.Delta = num(-1, 1)
-			if r.IntN(2) == 0 {
-				e.Target = pick(ids)
+			if r.IntN(2) == 0 && len(others) > 0 {
+				e.Target = pick(others) // a state does not read its own intent
 			}
 		case sim.ScriptOccupy, sim.ScriptWithdraw:
 			if len(others) == 0 {

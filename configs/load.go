@@ -62,8 +62,11 @@ func loadChain(file string, src []byte, seen []string, e *errs) *rawFile {
 		requireExtends(raw, e)
 		return raw
 	}
-	if !raw.Extends.ok(e, "a built-in scenario name or a file path") {
-		return raw
+	if x := raw.Extends; x.Bad != nil {
+		// Without its base the file cannot be checked: saying that it
+		// lacks a start, a horizon, states and a theatre would mislead.
+		e.at(x.Loc, "%s; allowed: a built-in scenario name (%s) or a file path, as a string, e.g. extends = \"generic\"", found(x.Bad), strings.Join(BuiltinNames(), ", "))
+		return nil
 	}
 	ref := raw.Extends.V
 	var baseFile string
@@ -113,20 +116,21 @@ func loadChain(file string, src []byte, seen []string, e *errs) *rawFile {
 var lineInMessage = regexp.MustCompile(`^toml: line (\d+)(?: \(last key "([^"]*)"\))?: (.*)$`)
 
 // decodeFile decodes one file without its base, reporting syntax errors,
-// unknown keys and duplicated state ids. It returns nil when the file
-// cannot be read as TOML at all.
+// values of the wrong shape, unknown keys and duplicated state ids. It
+// returns nil when the file cannot be read as TOML at all, or not into
+// its tables.
 func decodeFile(file string, src []byte, e *errs) *rawFile {
 	if !checkSource(file, src, e) {
 		return nil
 	}
 	raw := &rawFile{file: file, idx: indexLines(string(src)), lines: strings.Split(string(src), "\n")}
-	md, err := toml.Decode(string(src), raw)
-	if err != nil {
-		decodeError(file, src, err, e)
+	md, ok := decodeInto(file, src, raw, raw.idx, e)
+	if !ok {
 		return nil
 	}
 	raw.locate()
 	reportUndecoded(raw, md.Undecoded(), e)
+	raw.reportTables(e)
 	seen := map[string]Loc{}
 	for _, s := range raw.States {
 		if !s.ID.Set || s.ID.Bad != nil {

@@ -38,8 +38,8 @@ func merge(base, child *rawFile, e *errs) {
 		over(&bt.Rough, ct.Rough)
 	}
 
-	base.Params = overMap(base.Params, child.Params)
-	base.Decision = overMap(base.Decision, child.Decision)
+	base.Params.M = overMap(base.Params.M, child.Params.M)
+	base.Decision.M = overMap(base.Decision.M, child.Decision.M)
 
 	byID := map[string]*rawState{}
 	for _, s := range base.States {
@@ -67,9 +67,9 @@ func merge(base, child *rawFile, e *errs) {
 		over(&b.Ideology, c.Ideology)
 		over(&b.Sovereign, c.Sovereign)
 		over(&b.Reference, c.Reference)
-		b.Stakes = overMap(b.Stakes, c.Stakes)
-		b.Grievance = overMap(b.Grievance, c.Grievance)
-		b.Decision = overMap(b.Decision, c.Decision)
+		b.Stakes.M = overMap(b.Stakes.M, c.Stakes.M)
+		b.Grievance.M = overMap(b.Grievance.M, c.Grievance.M)
+		b.Decision.M = overMap(b.Decision.M, c.Decision.M)
 	}
 
 	mergeEvents(base, child, droppedEvents, e)
@@ -137,8 +137,8 @@ func dropStates(base, child *rawFile, e *errs) map[string]bool {
 	base.States = kept
 	for _, s := range base.States {
 		for id := range dropped {
-			delete(s.Stakes, id)
-			delete(s.Grievance, id)
+			delete(s.Stakes.M, id)
+			delete(s.Grievance.M, id)
 		}
 	}
 	return dropped

@@ -88,12 +88,21 @@ type Assignment struct {
 // ParseAssignment reads "path=value" (as --set takes it), typing the value
 // by its path: a number, a whole number, true or false, or a name.
 func ParseAssignment(s string) (Assignment, error) {
-	path, text, ok := strings.Cut(s, "=")
+	path, text, _ := strings.Cut(s, "=")
 	path, text = strings.TrimSpace(path), strings.TrimSpace(text)
-	if !ok || path == "" || text == "" {
-		return Assignment{}, fmt.Errorf("%q: allowed: path=value, e.g. params.sea_cost=5", s)
+	if path == "" {
+		return Assignment{}, fmt.Errorf("%q: the path is missing; allowed: path=value, e.g. params.sea_cost=5", s)
 	}
 	kind, msg := varyPath(path)
+	if text == "" {
+		// (worded so that "allowed: path=value" follows the path, as the
+		// commands' tests expect)
+		what := ""
+		if msg == "" {
+			what = fmt.Sprintf(", and %s takes %s", path, pathAllowed(path, kind))
+		}
+		return Assignment{}, fmt.Errorf("%q: allowed: path=value; the value is missing%s", path, what)
+	}
 	if msg != "" {
 		return Assignment{}, fmt.Errorf("%q %s", path, msg)
 	}
@@ -102,18 +111,18 @@ func ParseAssignment(s string) (Assignment, error) {
 	case kindString:
 		a.Value = text
 	case kindBool:
-		b, err := strconv.ParseBool(text)
-		if err != nil {
-			return Assignment{}, fmt.Errorf("%s=%s: %q is not true or false", path, text, text)
+		// As in a file: true or false, not 1, T or TRUE.
+		if text != "true" && text != "false" {
+			return Assignment{}, fmt.Errorf("%s=%s: %q is not true or false; allowed: true or false", path, text, text)
 		}
-		a.Value = b
+		a.Value = text == "true"
 	default:
 		f, err := strconv.ParseFloat(text, 64)
 		if err != nil {
-			return Assignment{}, fmt.Errorf("%s=%s: %q is not a number; allowed: %s", path, text, text, kind.words())
+			return Assignment{}, fmt.Errorf("%s=%s: %q is not a number; allowed: %s", path, text, text, pathAllowed(path, kind))
 		}
 		if kind == kindWhole && math.Abs(f) > maxExactWhole { // named as written, not rounded
-			return Assignment{}, fmt.Errorf("%s: %s", path, tooLargeWhole(text, kind, path))
+			return Assignment{}, fmt.Errorf("%s: %s", path, tooLargeWhole(text, f, path))
 		}
 		a.Value = f
 	}

@@ -80,16 +80,30 @@ func TestParseAssignment(t *testing.T) {
 		}
 	}
 	for _, c := range []struct{ in, want string }{
-		{"theater.generate.seed=9007199254740993", "theater.generate.seed: 9007199254740993 is too large; allowed: whole numbers from -9007199254740991 to 9007199254740991 for theater.generate.seed"},
+		{"theater.generate.seed=9007199254740993", "theater.generate.seed: 9007199254740993 is too large to be held exactly; allowed: a whole number in [0, 9007199254740991] for theater.generate.seed"},
 		{"theater.generate.seed=9007199254740992", "theater.generate.seed: 9007199254740992 is too large"},
 		{"theater.generate.seed=9007199254740993.0", "theater.generate.seed: 9007199254740993.0 is too large"}, // as written
 		{"theater.generate.seed=9_007_199_254_740_993", "theater.generate.seed: 9_007_199_254_740_993 is too large"},
 		// a number path refuses it later, by its own range (TestSetPathFromGo)
 		{"params.sea_cost=9007199254740993", ""},
-		{"scenario.ticks=2.5", "scenario.ticks: 2.5 is not a whole number; allowed: whole numbers for scenario.ticks"},
+		{"scenario.ticks=2.5", "scenario.ticks: 2.5 is not a whole number; allowed: a whole number in [1, 1000000] for scenario.ticks"},
 		{"scenario.ticks=1000001", ""}, // out of the range of ticks, which the scenario's check reports
-		{"params.sea_cost=cheap", `params.sea_cost=cheap: "cheap" is not a number; allowed: numbers`},
-		{"params.sea_cost", `"params.sea_cost": allowed: path=value`},
+		{"params.sea_cost=cheap", `params.sea_cost=cheap: "cheap" is not a number; allowed: a number in [0, 1000000]`},
+		// --set gives the range a file's check gives, and takes true or
+		// false as a file does.
+		{"params.sea_cost=abc", `params.sea_cost=abc: "abc" is not a number; allowed: a number in [0, 1000000]`},
+		{"params.sea_cost=nan", "params.sea_cost: NaN is not a finite number; allowed: a number in [0, 1000000] for params.sea_cost"},
+		{"decision.patience=1e20", "decision.patience: 1e20 is out of range; allowed: a whole number in [0, 1000000] for decision.patience"},
+		{"decision.patience=2.5", "decision.patience: 2.5 is not a whole number; allowed: a whole number in [0, 1000000] for decision.patience"},
+		{"params.invite_occupied=1", `params.invite_occupied=1: "1" is not true or false; allowed: true or false`},
+		{"params.invite_occupied=T", `params.invite_occupied=T: "T" is not true or false; allowed: true or false`},
+		{"params.invite_occupied=0", `params.invite_occupied=0: "0" is not true or false; allowed: true or false`},
+		{"states.c1.sovereign=TRUE", `states.c1.sovereign=TRUE: "TRUE" is not true or false; allowed: true or false`},
+		{"params.invite_occupied=true", ""},
+		{"params.sea_cost", `"params.sea_cost": allowed: path=value; the value is missing, and params.sea_cost takes a number in [0, 1000000]`},
+		{"params.sea_cost=", `"params.sea_cost": allowed: path=value; the value is missing, and params.sea_cost takes a number in [0, 1000000]`},
+		{"sea_cost", `"sea_cost": allowed: path=value; the value is missing`},
+		{"=5", `"=5": the path is missing; allowed: path=value`},
 	} {
 		_, err := ParseAssignment(c.in)
 		switch {
@@ -119,7 +133,7 @@ func TestSetPathFromGo(t *testing.T) {
 		t.Errorf("a float32: %v, sea cost %v", err, sc.Params.SeaCost)
 	}
 	for _, v := range []any{int64(1) << 60, 1 << 60, uint64(1) << 60} {
-		if err := SetPath(sc, "theater.generate.seed", v); err == nil || !strings.Contains(err.Error(), "1152921504606846976 is too large; allowed: whole numbers from") {
+		if err := SetPath(sc, "theater.generate.seed", v); err == nil || !strings.Contains(err.Error(), "1152921504606846976 is too large to be held exactly; allowed: a whole number in [0, 9007199254740991]") {
 			t.Errorf("a %T past 2^53: %v", v, err)
 		}
 	}

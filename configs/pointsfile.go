@@ -118,7 +118,7 @@ func readPoints(x *Experiment, o opt[string], e *errs) {
 func parseValue(path string, kind valueKind, text string) (v any, msg string) {
 	switch {
 	case text == "":
-		return nil, fmt.Sprintf("empty; allowed: %s for %s", kind.words(), path)
+		return nil, fmt.Sprintf("empty; allowed: %s for %s", pathAllowed(path, kind), path)
 	case kind == kindString:
 		v = text
 	case kind == kindBool:
@@ -130,7 +130,7 @@ func parseValue(path string, kind valueKind, text string) (v any, msg string) {
 	default:
 		f, err := strconv.ParseFloat(text, 64)
 		if err != nil {
-			return nil, fmt.Sprintf("%q is not a number; allowed: %s for %s", text, kind.words(), path)
+			return nil, fmt.Sprintf("%q is not a number; allowed: %s for %s", text, pathAllowed(path, kind), path)
 		}
 		v = f
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"time"
 )
 
 // opt is one value as written in a file: whether it was set, the value, and
@@ -101,6 +102,8 @@ func show(v any) string {
 	switch x := v.(type) {
 	case string:
 		return strconv.Quote(x)
+	case time.Time:
+		return tomlTime(x)
 	case map[string]any:
 		return "a table"
 	case []any, []map[string]any:
@@ -110,7 +113,7 @@ func show(v any) string {
 }
 
 func typeName(v any) string {
-	switch v.(type) {
+	switch x := v.(type) {
 	case string:
 		return "a string"
 	case int64:
@@ -119,12 +122,48 @@ func typeName(v any) string {
 		return "a number"
 	case bool:
 		return "a boolean"
+	case time.Time:
+		switch x.Location().String() {
+		case "date-local":
+			return "a TOML date"
+		case "time-local":
+			return "a TOML time"
+		}
+		return "a TOML date-time"
 	case map[string]any:
 		return "not a value"
 	case []any, []map[string]any:
 		return "not a value"
 	}
 	return fmt.Sprintf("of type %T", v)
+}
+
+// tomlTime writes a TOML date, time or date-time as it was written (the
+// decoder names the local kinds by their time zone).
+func tomlTime(t time.Time) string {
+	switch t.Location().String() {
+	case "date-local":
+		return t.Format("2006-01-02")
+	case "time-local":
+		return t.Format("15:04:05.999999999")
+	case "datetime-local":
+		return t.Format("2006-01-02T15:04:05.999999999")
+	}
+	return t.Format(time.RFC3339Nano)
+}
+
+// found says what was written where a table or an array of tables
+// belongs: "3 is an integer", "an array", "an array of tables".
+func found(v any) string {
+	switch v.(type) {
+	case map[string]any:
+		return "a single table"
+	case []map[string]any:
+		return "an array of tables"
+	case []any:
+		return "an array"
+	}
+	return show(v) + " is " + typeName(v)
 }
 
 // optIDs is an array of ids as written (drop_events, drop_states), with
@@ -160,17 +199,48 @@ func (o *optIDs) UnmarshalTOML(v any) error {
 // records the error.
 func (o *optIDs) ok(e *errs, want string) bool { return typedOK(o.Set, o.Bad, o.Loc, e, want) }
 
+// optTable is a table of values as written ([params], [decision], a
+// state's stakes, grievance and decision), keyed as written. A value that
+// is not a table — params = 3, [[params]] — is kept in Bad, as opt does,
+// rather than dropped without a word (which the decoder does with a map).
+type optTable[T any] struct {
+	M   map[string]*opt[T]
+	Bad any // the value as written, when it is not a table
+	Loc Loc
+}
+
+// UnmarshalTOML implements toml.Unmarshaler.
+func (t *optTable[T]) UnmarshalTOML(v any) error {
+	m, ok := v.(map[string]any)
+	if !ok {
+		t.Bad = v
+		return nil
+	}
+	t.M = make(map[string]*opt[T], len(m))
+	for k, x := range m {
+		o := &opt[T]{}
+		if err := o.UnmarshalTOML(x); err != nil {
+			return err
+		}
+		t.M[k] = o
+	}
+	return nil
+}
+
+// isTable marks optTable for shapeErrors.
+func (*optTable[T]) isTable() {}
+
 // rawFile is a scenario file as written: nothing defaulted, nothing checked.
 type rawFile struct {
-	Extends    opt[string]          `toml:"extends"`
-	DropEvents optIDs               `toml:"drop_events"`
-	DropStates optIDs               `toml:"drop_states"`
-	Scenario   rawMeta              `toml:"scenario"`
-	Theater    rawTheater           `toml:"theater"`
-	Params     map[string]*opt[any] `toml:"params"`
-	Decision   map[string]*opt[any] `toml:"decision"`
-	States     []*rawState          `toml:"states"`
-	Events     []*rawEvent          `toml:"events"`
+	Extends    opt[string]   `toml:"extends"`
+	DropEvents optIDs        `toml:"drop_events"`
+	DropStates optIDs        `toml:"drop_states"`
+	Scenario   rawMeta       `toml:"scenario"`
+	Theater    rawTheater    `toml:"theater"`
+	Params     optTable[any] `toml:"params"`
+	Decision   optTable[any] `toml:"decision"`
+	States     []*rawState   `toml:"states"`
+	Events     []*rawEvent   `toml:"events"`
 
 	file  string    // as named by the user
 	idx   lineIndex // where each key was written
@@ -201,21 +271,21 @@ type rawGenerate struct {
 }
 
 type rawState struct {
-	ID          opt[string]              `toml:"id"`
-	Name        opt[string]              `toml:"name"`
-	Role        opt[string]              `toml:"role"`
-	Glyph       opt[string]              `toml:"glyph"`
-	Land        opt[float64]             `toml:"land"`
-	Naval       opt[float64]             `toml:"naval"`
-	Economy     opt[float64]             `toml:"economy"`
-	Revisionism opt[float64]             `toml:"revisionism"`
-	Ideology    opt[float64]             `toml:"ideology"`
-	Sovereign   opt[bool]                `toml:"sovereign"`
-	Stakes      map[string]*opt[float64] `toml:"stakes"`
-	Grievance   map[string]*opt[float64] `toml:"grievance"`
-	Reference   opt[float64]             `toml:"reference"`
-	Decision    map[string]*opt[any]     `toml:"decision"`
-	Loc         Loc                      `toml:"-"` // its [[states]] header
+	ID          opt[string]       `toml:"id"`
+	Name        opt[string]       `toml:"name"`
+	Role        opt[string]       `toml:"role"`
+	Glyph       opt[string]       `toml:"glyph"`
+	Land        opt[float64]      `toml:"land"`
+	Naval       opt[float64]      `toml:"naval"`
+	Economy     opt[float64]      `toml:"economy"`
+	Revisionism opt[float64]      `toml:"revisionism"`
+	Ideology    opt[float64]      `toml:"ideology"`
+	Sovereign   opt[bool]         `toml:"sovereign"`
+	Stakes      optTable[float64] `toml:"stakes"`
+	Grievance   optTable[float64] `toml:"grievance"`
+	Reference   opt[float64]      `toml:"reference"`
+	Decision    optTable[any]     `toml:"decision"`
+	Loc         Loc               `toml:"-"` // its [[states]] header
 }
 
 type rawEvent struct {
@@ -257,8 +327,8 @@ func (f *rawFile) locate() {
 		g.Islands.Loc = at("theater.generate.islands")
 		g.Seed.Loc = at("theater.generate.seed")
 	}
-	locateMap(f.Params, "params", at)
-	locateMap(f.Decision, "decision", at)
+	locateMap(&f.Params, "params", at)
+	locateMap(&f.Decision, "decision", at)
 	for i, s := range f.States {
 		p := fmt.Sprintf("states[%d]", i)
 		s.Loc = at(p)
@@ -270,9 +340,9 @@ func (f *rawFile) locate() {
 			o.Loc = at(p + "." + key)
 		}
 		s.Sovereign.Loc = at(p + ".sovereign")
-		locateMap(s.Stakes, p+".stakes", at)
-		locateMap(s.Grievance, p+".grievance", at)
-		locateMap(s.Decision, p+".decision", at)
+		locateMap(&s.Stakes, p+".stakes", at)
+		locateMap(&s.Grievance, p+".grievance", at)
+		locateMap(&s.Decision, p+".decision", at)
 		if s.Loc.Line == 0 { // states written as an inline array: use the key's line
 			s.Loc.Line = f.idx["states"]
 		}
@@ -294,8 +364,9 @@ func (f *rawFile) locate() {
 	}
 }
 
-func locateMap[T any](m map[string]*opt[T], prefix string, at func(string) Loc) {
-	for k, o := range m {
+func locateMap[T any](t *optTable[T], prefix string, at func(string) Loc) {
+	t.Loc = at(prefix)
+	for k, o := range t.M {
 		o.Loc = at(prefix + "." + quoteKey(k))
 	}
 }

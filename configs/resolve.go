@@ -3,12 +3,16 @@ package configs
 import (
 	"errors"
 	"fmt"
+	"maps"
+	"math"
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/alliancesim/alliancesim/agents"
+	"github.com/alliancesim/alliancesim/internal/words"
 	"github.com/alliancesim/alliancesim/sim"
 	"github.com/alliancesim/alliancesim/theater"
 )
@@ -29,9 +33,11 @@ func resolve(f *rawFile, e *errs) *sim.Scenario {
 	sc.Name = strings.TrimSuffix(filepath.Base(f.file), ".toml")
 	if m.Name.ok(e, "a string") {
 		sc.Name = m.Name.V
+		textOK(m.Name.Loc, sim.CheckText(sc.Name), e)
 	}
 	if m.Description.ok(e, "a string") {
 		sc.Description = m.Description.V
+		textOK(m.Description.Loc, sim.CheckLines(sc.Description), e)
 	}
 	sc.Calendar.MonthsPerTick = 1
 	if m.Tick.ok(e, "a string: "+strings.Join(sim.TickUnitNames, ", ")) {
@@ -43,7 +49,7 @@ func resolve(f *rawFile, e *errs) *sim.Scenario {
 	}
 	startOK := false
 	switch {
-	case m.Start.ok(e, "a month, YYYY-MM"):
+	case monthOK(&m.Start, e):
 		y, mo, err := sim.ParseMonth(m.Start.V)
 		if err != nil {
 			e.at(m.Start.Loc, "%v", err)
@@ -54,19 +60,19 @@ func resolve(f *rawFile, e *errs) *sim.Scenario {
 		e.at(Loc{File: f.file, Line: f.idx["scenario"], Key: "scenario.start"}, "missing; allowed: a month, YYYY-MM, e.g. 1950-01")
 	}
 	switch {
-	case m.Ticks.ok(e, "a whole number"):
-		if err := sim.TicksRange.CheckInt(m.Ticks.V); err != nil {
-			e.at(m.Ticks.Loc, "%v", err)
-		} else {
-			sc.Ticks = m.Ticks.V
+	case wholeOK(&m.Ticks, sim.TicksRange, e):
+		sc.Ticks = m.Ticks.V
+		if _, known := sim.TickUnits[m.Tick.V]; startOK && (known || !m.Tick.Set) {
+			// The run must end by 9999-12, the last month a date can name.
+			textOK(m.Ticks.Loc, sc.Calendar.CheckHorizon(sc.Ticks), e)
 		}
 	case !m.Ticks.Set:
-		e.at(Loc{File: f.file, Line: f.idx["scenario"], Key: "scenario.ticks"}, "missing; allowed: a whole number ≥ 1")
+		e.at(Loc{File: f.file, Line: f.idx["scenario"], Key: "scenario.ticks"}, "missing; allowed: %s", sim.TicksRange.Allowed())
 	}
 
 	// [params] and [decision]
-	for _, k := range sortedKeys(f.Params) {
-		o := f.Params[k]
+	for _, k := range sortedKeys(f.Params.M) {
+		o := f.Params.M[k]
 		spec, ok := sim.LookupParam(k)
 		if !ok {
 			e.at(o.Loc, "unknown parameter; allowed: %s", strings.Join(sim.ParamNames(), ", "))
@@ -84,11 +90,11 @@ func resolve(f *rawFile, e *errs) *sim.Scenario {
 			e.at(o.Loc, "%v", err)
 		}
 	}
-	applyDecision(&sc.Decision, f.Decision, e)
+	applyDecision(&sc.Decision, f.Decision.M, e)
 	if every := sc.Params.RecordEvery; every > 0 && sc.Ticks > 0 {
 		if n := (sc.Ticks + int(every) - 1) / int(every); n > sim.MaxSamples {
 			loc := m.Ticks.Loc
-			if o := f.Params["record_every"]; o != nil {
+			if o := f.Params.M["record_every"]; o != nil {
 				loc = o.Loc
 			}
 			e.at(loc, "%d ticks sampled every %d ticks make %d time-series samples; allowed: at most %d (record_every ≥ %d)",
@@ -100,12 +106,15 @@ func resolve(f *rawFile, e *errs) *sim.Scenario {
 	index := map[string]int{}
 	glyphs := map[rune]int{}
 	glyphAt := map[int]Loc{} // where each state's glyph was set
+	var skipped []rune       // the glyphs of states left out for their id
 	for _, s := range f.States {
 		st := resolveState(s, e)
 		if st.ID == "" {
+			skipped = appendGlyph(skipped, s)
 			continue
 		}
 		if _, dup := index[st.ID]; dup {
+			skipped = appendGlyph(skipped, s)
 			continue // reported per file
 		}
 		if st.Glyph != 0 {
@@ -130,7 +139,7 @@ func resolve(f *rawFile, e *errs) *sim.Scenario {
 	}
 
 	// [theater]
-	resolveTheater(f, sc, glyphs, glyphAt, e)
+	resolveTheater(f, sc, glyphs, glyphAt, skipped, e)
 
 	// [[events]]
 	if len(f.Events) > sim.MaxEvents {
@@ -224,6 +233,7 @@ func resolveState(s *rawState, e *errs) sim.State {
 	st.Name = st.ID
 	if s.Name.ok(e, "a string") {
 		st.Name = s.Name.V
+		textOK(s.Name.Loc, sim.CheckText(st.Name), e)
 	}
 	switch {
 	case s.Role.ok(e, strings.Join(sim.RoleNames, ", ")):
@@ -257,8 +267,59 @@ func resolveState(s *rawState, e *errs) sim.State {
 	if s.Sovereign.ok(e, "true or false") {
 		st.Sovereign = s.Sovereign.V
 	}
-	st.Decision = decisionOverrides(s.Decision, e)
+	st.Decision = decisionOverrides(s.Decision.M, e)
 	return st
+}
+
+// monthOK is ok for a month (start, at). A TOML date, which the decoder
+// reads as a time rather than a string, is named as written, with the
+// month it holds as the string allowed.
+func monthOK(o *opt[string], e *errs) bool {
+	if t, ok := o.Bad.(time.Time); ok && o.Set {
+		month := "YYYY-MM"
+		if t.Location().String() != "time-local" {
+			month = t.Format("2006-01")
+		}
+		e.at(o.Loc, "%s is %s; allowed: a month as a string, %q", show(t), typeName(t), month)
+		return false
+	}
+	return o.ok(e, "a month, YYYY-MM")
+}
+
+// wholeTyped is ok for a whole number in r: a number that is not whole,
+// or one too large to be held, is named as [params] names it, with the
+// range of r.
+func wholeTyped(o *opt[int], r sim.Range, e *errs) bool {
+	if x, ok := o.Bad.(float64); ok && o.Set {
+		if err := r.Check(x); err != nil {
+			e.at(o.Loc, "%v", err)
+		} else { // whole and in r, past 2^53, where a float is not exact
+			e.at(o.Loc, "%s is written as a float, which is not exact past 2^53; allowed: %s, written as an integer", sim.FormatNumber(x), r.Allowed())
+		}
+		return false
+	}
+	return o.ok(e, r.Allowed())
+}
+
+// wholeOK is wholeTyped that also checks the value against r.
+func wholeOK(o *opt[int], r sim.Range, e *errs) bool {
+	if !wholeTyped(o, r, e) {
+		return false
+	}
+	if err := r.CheckInt(o.V); err != nil {
+		e.at(o.Loc, "%v", err)
+		return false
+	}
+	return true
+}
+
+// eventTicks is the range of an event's tick in a run of ticks ticks (0
+// when the horizon is not known).
+func eventTicks(ticks int) sim.Range {
+	if ticks > 0 {
+		return sim.Range{Min: 0, Max: float64(ticks - 1), Whole: true}
+	}
+	return sim.Range{Min: 0, Max: math.Inf(1), Whole: true}
 }
 
 // number copies a set, well-typed value that r allows into dst.
@@ -284,14 +345,14 @@ func checkRefs(s *rawState, index map[string]int, sc *sim.Scenario, e *errs) {
 		return
 	}
 	st := &sc.States[i]
-	if len(s.Stakes) > 0 && st.Role != sim.Patron {
-		for _, k := range sortedKeys(s.Stakes) {
-			e.at(s.Stakes[k].Loc, "only patrons have stakes; %q is a %s", st.ID, st.Role)
+	if len(s.Stakes.M) > 0 && st.Role != sim.Patron {
+		for _, k := range sortedKeys(s.Stakes.M) {
+			e.at(s.Stakes.M[k].Loc, "only patrons have stakes; %q is a %s", st.ID, st.Role)
 			break
 		}
 	}
-	st.Stakes = idTable(s.Stakes, index, st.ID, sim.StakeRange, e)
-	st.Grievance = idTable(s.Grievance, index, st.ID, sim.GrievanceRange, e)
+	st.Stakes = idTable(s.Stakes.M, index, st.ID, sim.StakeRange, e)
+	st.Grievance = idTable(s.Grievance.M, index, st.ID, sim.GrievanceRange, e)
 }
 
 func idTable(m map[string]*opt[float64], index map[string]int, self string, r sim.Range, e *errs) map[string]float64 {
@@ -313,7 +374,25 @@ func idTable(m map[string]*opt[float64], index map[string]int, self string, r si
 	return out
 }
 
-func resolveTheater(f *rawFile, sc *sim.Scenario, glyphs map[rune]int, glyphAt map[int]Loc, e *errs) {
+// appendGlyph adds the glyph of a state left out for its id (reported)
+// to skipped, if it is one, so that the map's cells of that glyph are not
+// reported as well.
+func appendGlyph(skipped []rune, s *rawState) []rune {
+	o := &s.Glyph
+	if !o.Set || o.Bad != nil {
+		return skipped
+	}
+	g, size := utf8.DecodeRuneInString(o.V)
+	if size == 0 || size != len(o.V) || g == utf8.RuneError || sim.CheckGlyph(g) != nil {
+		return skipped
+	}
+	return append(skipped, g)
+}
+
+// resolveTheater reads the theatre. glyphs are the states' glyphs;
+// skipped those of states left out for an id already reported, which the
+// map may draw without an error (their cells belong to no state).
+func resolveTheater(f *rawFile, sc *sim.Scenario, glyphs map[rune]int, glyphAt map[int]Loc, skipped []rune, e *errs) {
 	t := &f.Theater
 	theaterLoc := Loc{File: f.file, Line: f.idx["theater"], Key: "theater"}
 	switch {
@@ -327,7 +406,16 @@ func resolveTheater(f *rawFile, sc *sim.Scenario, glyphs map[rune]int, glyphAt m
 		if t.Rough.ok(e, "a (multi-line) string") {
 			sc.Rough = t.Rough.V
 		}
-		grid, err := theater.Parse(sc.Map, sc.Rough, glyphs)
+		drawn := glyphs
+		if len(skipped) > 0 {
+			drawn = maps.Clone(glyphs)
+			for _, g := range skipped {
+				if _, ok := drawn[g]; !ok {
+					drawn[g] = len(sc.States) // past the states: owned by none of them
+				}
+			}
+		}
+		grid, err := theater.Parse(sc.Map, sc.Rough, drawn)
 		var me theater.MapErrors
 		if err == nil {
 			missingGlyphs(grid, sc, glyphs, t.Map.Loc, glyphAt, f.file, e)
@@ -351,16 +439,12 @@ func resolveTheater(f *rawFile, sc *sim.Scenario, glyphs map[rune]int, glyphAt m
 		g := t.Generate
 		spec := theater.GenerateSpec{Islands: 1, Seed: 1}
 		whole := func(o *opt[int], dst *int, r sim.Range) {
-			if o.ok(e, r.Allowed()) {
-				if err := r.CheckInt(o.V); err != nil {
-					e.at(o.Loc, "%v", err)
-					return
-				}
+			if wholeOK(o, r, e) {
 				*dst = o.V
 			}
 		}
 		if !g.Width.Set || !g.Height.Set {
-			e.at(g.Loc, "width and height are required; allowed: %ss", sim.GridSideRange.Allowed())
+			e.at(g.Loc, "width and height are required; allowed: width and height, each %s", sim.GridSideRange.Allowed())
 		}
 		whole(&g.Width, &spec.Width, sim.GridSideRange)
 		whole(&g.Height, &spec.Height, sim.GridSideRange)
@@ -381,12 +465,37 @@ func resolveTheater(f *rawFile, sc *sim.Scenario, glyphs map[rune]int, glyphAt m
 			// The generator can still fail (too little land for the
 			// states): say so here, at the table, not later.
 			if _, err := theater.Generate(spec, len(glyphs)); err != nil {
-				e.at(g.Loc, "%v; allowed: more land (a lower sea_fraction or a larger grid) or fewer states with a glyph", err)
+				e.at(g.Loc, "%s", generateError(spec, len(glyphs), err))
 			}
 		}
 	default:
 		e.at(theaterLoc, "no theatre; allowed: theater.map (an ASCII map) or [theater.generate]")
 	}
+}
+
+// generateError says why the generator could not draw a theatre for n
+// states. Every setting is in range (checked before), so it is too little
+// land: the land cells are counted on the theatre drawn for no states,
+// which has the same land. The generator's own words are used only if
+// that is not the reason.
+func generateError(spec theater.GenerateSpec, n int, err error) string {
+	const allowed = "a land cell or more for each state with a glyph: a lower sea_fraction, a larger grid or fewer states"
+	if g, gerr := theater.Generate(spec, 0); gerr == nil {
+		land := 0
+		for _, t := range g.Terrain {
+			if t != theater.Sea {
+				land++
+			}
+		}
+		if land < n {
+			return fmt.Sprintf("%s for %s; allowed: %s", words.Count(land, "land cell", "land cells"), words.Count(n, "state", "states"), allowed)
+		}
+	}
+	msg := strings.TrimPrefix(err.Error(), "theater: generate: ")
+	if strings.Contains(msg, "; allowed: ") {
+		return msg
+	}
+	return msg + "; allowed: " + allowed
 }
 
 // missingGlyphs reports every state whose glyph no cell of the map
@@ -450,7 +559,7 @@ func resolveEvent(ev *rawEvent, sc *sim.Scenario, index map[string]int, startOK 
 	switch {
 	case ev.At.Set && ev.Tick.Set:
 		bad(ev.Tick.Loc, "both at and tick given; allowed: one of them")
-	case ev.At.ok(e, "a month, YYYY-MM"):
+	case monthOK(&ev.At, e):
 		y, m, err := sim.ParseMonth(ev.At.V)
 		if err != nil {
 			bad(ev.At.Loc, "%v", err)
@@ -468,7 +577,7 @@ func resolveEvent(ev *rawEvent, sc *sim.Scenario, index map[string]int, startOK 
 			bad(ev.At.Loc, "%s is after the horizon%s; allowed: %s to %s", ev.At.V, setElsewhere("the horizon", cal.ticks, ev.At.Loc),
 				sc.Calendar.Label(0), sc.Calendar.LastMonth(sc.Ticks-1))
 		}
-	case ev.Tick.ok(e, "a whole number"):
+	case wholeTyped(&ev.Tick, eventTicks(sc.Ticks), e):
 		out.Tick = ev.Tick.V
 		if out.Tick < 0 {
 			bad(ev.Tick.Loc, "tick %d is before the start; allowed: 0 to %d", out.Tick, sc.Ticks-1)
@@ -520,6 +629,7 @@ func resolveEvent(ev *rawEvent, sc *sim.Scenario, index map[string]int, startOK 
 	ref(&ev.Target, &out.Target, "target")
 	if ev.Note.ok(e, "a string") {
 		out.Note = ev.Note.V
+		textOK(ev.Note.Loc, sim.CheckText(out.Note), e)
 	}
 	if !kindOK {
 		return out, false
@@ -535,6 +645,9 @@ func resolveEvent(ev *rawEvent, sc *sim.Scenario, index map[string]int, startOK 
 	}
 	switch out.Kind {
 	case sim.ScriptIntent:
+		if out.Target != "" && out.Target == out.Actor {
+			bad(ev.Target.Loc, "target is the actor itself; allowed: another state, whose reading of the actor moves, or no target (every state's)")
+		}
 		if !ev.Delta.Set {
 			bad(ev.Loc, "intent event without delta; allowed: delta = %s (a shift of revisionism on the logit scale)", sim.ShockRange.Allowed())
 		} else if !number(&ev.Delta, &out.Delta, sim.ShockRange, e) {
@@ -600,4 +713,12 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// textOK reports what sim.CheckText or CheckLines found wrong with a text
+// (a control character), at the key that gave it.
+func textOK(at Loc, err error, e *errs) {
+	if err != nil {
+		e.at(at, "%v", err)
+	}
 }

@@ -129,7 +129,7 @@ func varyAxis(v *rawVary, kind valueKind, design string, e *errs) (axis, bool) {
 		return ax, false
 	case len(v.Values) > 0:
 		for _, o := range v.Values {
-			if !o.ok(e, kind.words()+" for "+ax.path) {
+			if !o.ok(e, pathAllowed(ax.path, kind)+" for "+ax.path) {
 				return ax, false
 			}
 			o.V = pathValue(kind, o.V)
@@ -250,9 +250,72 @@ func finite(o *opt[float64], e *errs) bool {
 // neighbours of a whole number are no longer whole numbers one apart.
 const maxExactWhole = 1<<53 - 1
 
-// tooLargeWhole is the message for a whole number past maxExactWhole.
-func tooLargeWhole(x string, kind valueKind, path string) string {
-	return fmt.Sprintf("%s is too large; allowed: %s from -%d to %d for %s", x, kind.words(), int64(maxExactWhole), int64(maxExactWhole), path)
+// tooLargeWhole is the message for a whole number v, written x, past
+// maxExactWhole: out of the path's range, or (a seed) in it but too large
+// to be held exactly.
+func tooLargeWhole(x string, v float64, path string) string {
+	r, _ := pathRange(path)
+	what := "is out of range"
+	if r.Contains(v) {
+		what = "is too large to be held exactly"
+	}
+	return fmt.Sprintf("%s %s; allowed: %s for %s", x, what, pathAllowed(path, kindWhole), path)
+}
+
+// pathRange is the range of the numbers a path takes, as a file's check
+// has it; false for a path of true or false or of names.
+func pathRange(path string) (sim.Range, bool) {
+	parts := strings.Split(path, ".")
+	decision := func(key string) (sim.Range, bool) {
+		spec, ok := agents.LookupDecision(key)
+		if !ok || spec.Kind == agents.DecisionName {
+			return sim.Range{}, false
+		}
+		return sim.Range{Min: spec.Min, Max: spec.Max, Whole: spec.Kind == agents.DecisionInteger}, true
+	}
+	switch {
+	case len(parts) == 2 && parts[0] == "params":
+		spec, ok := sim.LookupParam(parts[1])
+		if !ok || spec.Kind == sim.ParamBool {
+			return sim.Range{}, false
+		}
+		return sim.Range{Min: spec.Min, Max: spec.Max, Whole: spec.Kind == sim.ParamInteger}, true
+	case len(parts) == 2 && parts[0] == "decision":
+		return decision(parts[1])
+	case len(parts) == 4 && parts[0] == "states" && parts[2] == "decision":
+		return decision(parts[3])
+	case len(parts) == 3 && parts[0] == "states":
+		r, ok := map[string]sim.Range{"land": sim.ForceRange, "naval": sim.ForceRange, "economy": sim.ForceRange,
+			"revisionism": sim.RevisionismRange, "ideology": sim.IdeologyRange, "reference": sim.ReferenceRange}[parts[2]]
+		return r, ok
+	case len(parts) == 3 && parts[0] == "theater" && parts[1] == "generate":
+		r, ok := map[string]sim.Range{"width": sim.GridSideRange, "height": sim.GridSideRange, "islands": sim.IslandsRange,
+			"seed": sim.GenerateSeedRange, "sea_fraction": sim.SeaFractionRange}[parts[2]]
+		return r, ok
+	case path == "scenario.ticks":
+		return sim.TicksRange, true
+	}
+	return sim.Range{}, false
+}
+
+// pathAllowed says in words what values a path of the given kind takes,
+// as a file's check does: its range ("a number in [0, 1]"), true or false,
+// or the names allowed. A whole number is held exactly only to
+// ±(2^53 − 1), so a range past that (the seed's) is cut there.
+func pathAllowed(path string, kind valueKind) string {
+	if r, ok := pathRange(path); ok {
+		if r.Whole {
+			r.Min, r.Max = max(r.Min, -maxExactWhole), min(r.Max, maxExactWhole)
+		}
+		return r.Allowed()
+	}
+	if kind == kindString {
+		parts := strings.Split(path, ".")
+		if spec, ok := agents.LookupDecision(parts[len(parts)-1]); ok {
+			return spec.Allowed()
+		}
+	}
+	return kind.words()
 }
 
 // wholeSized reports whether a range end of a whole-number path is held
@@ -263,7 +326,7 @@ func wholeSized(o *opt[float64], path string, e *errs) bool {
 		if written == "" {
 			written = sim.FormatNumber(o.V)
 		}
-		e.at(o.Loc, "%s", tooLargeWhole(written, kindWhole, path))
+		e.at(o.Loc, "%s", tooLargeWhole(written, o.V, path))
 		return false
 	}
 	return true
@@ -298,17 +361,18 @@ func between(a, b, t float64) float64 {
 // checkValue says what is wrong with one listed value of a path, or "".
 func checkValue(path string, kind valueKind, v any) string {
 	ok := false
+	allowed := pathAllowed(path, kind)
 	switch x := v.(type) {
 	case float64:
 		if math.IsNaN(x) || math.IsInf(x, 0) {
-			return fmt.Sprintf("%v is not a finite number; allowed: %s for %s", x, kind.words(), path)
+			return fmt.Sprintf("%v is not a finite number; allowed: %s for %s", x, allowed, path)
 		}
 		ok = kind == kindNumber || kind == kindWhole && x == math.Trunc(x)
 		if kind == kindWhole && !ok {
-			return fmt.Sprintf("%s is not a whole number; allowed: whole numbers for %s", sim.FormatNumber(x), path)
+			return fmt.Sprintf("%s is not a whole number; allowed: %s for %s", sim.FormatNumber(x), allowed, path)
 		}
 		if kind == kindWhole && math.Abs(x) > maxExactWhole {
-			return tooLargeWhole(sim.FormatNumber(x), kind, path)
+			return tooLargeWhole(sim.FormatNumber(x), x, path)
 		}
 	case bool:
 		ok = kind == kindBool
@@ -318,12 +382,12 @@ func checkValue(path string, kind valueKind, v any) string {
 			return checkName(path, x)
 		}
 	default: // an integer a whole-number path cannot hold exactly (pathValue)
-		if _, ok := agents.AsNumber(x); ok && kind == kindWhole {
-			return tooLargeWhole(fmt.Sprint(x), kind, path)
+		if f, ok := agents.AsNumber(x); ok && kind == kindWhole {
+			return tooLargeWhole(fmt.Sprint(x), f, path)
 		}
 	}
 	if !ok {
-		return fmt.Sprintf("%s is %s; allowed: %s for %s", show(v), typeName(v), kind.words(), path)
+		return fmt.Sprintf("%s is %s; allowed: %s for %s", show(v), typeName(v), allowed, path)
 	}
 	return ""
 }

@@ -106,9 +106,9 @@ to = 200
 	experimentErr(t, "scenario = \"generic\"\n[[vary]]\npath = \"scenario.ticks\"\nfrom = 10.5\nto = 20\nsteps = 2\n",
 		4, "vary[0].from", "10.5 is not a whole number")
 	experimentErr(t, "scenario = \"generic\"\n[[vary]]\npath = \"decision.patience\"\nvalues = [12, 2.5]\n",
-		4, "vary[0].values", "2.5 is not a whole number; allowed: whole numbers for decision.patience")
+		4, "vary[0].values", "2.5 is not a whole number; allowed: a whole number in [0, 1000000] for decision.patience")
 	experimentErr(t, "scenario = \"generic\"\n[[vary]]\npath = \"theater.generate.width\"\nvalues = [40, \"wide\"]\n",
-		4, "vary[0].values", `"wide" is a string; allowed: whole numbers for theater.generate.width`)
+		4, "vary[0].values", `"wide" is a string; allowed: a whole number in [2, 1000] for theater.generate.width`)
 }
 
 // Booleans and names take values of their own type, never a range.
@@ -127,10 +127,10 @@ func TestBoolAndStringPaths(t *testing.T) {
 		{"path = \"states.c1.sovereign\"\nfrom = 0\nto = 1\nsteps = 2\n", "vary[0].from", "a range is for numbers, and states.c1.sovereign takes true or false; allowed: values = [true, false]"},
 		{"path = \"states.c1.sovereign\"\nvalues = [1, 0]\n", "vary[0].values", "1 is a number; allowed: true or false for states.c1.sovereign"},
 		{"path = \"decision.strategy\"\nfrom = 0\nto = 1\nsteps = 2\n", "vary[0].from", `takes strings; allowed: values = ["a", "b"]`},
-		{"path = \"decision.strategy\"\nvalues = [1]\n", "vary[0].values", "1 is a number; allowed: strings for decision.strategy"},
+		{"path = \"decision.strategy\"\nvalues = [1]\n", "vary[0].values", "1 is a number; allowed: assurance, powerplay, prospect for decision.strategy"},
 		{"path = \"states.c1.decision.valuation\"\nvalues = [\"prospect\", \"hunch\"]\n", "vary[0].values", `"hunch" is not a known valuation; allowed:`},
-		{"path = \"params.sea_cost\"\nvalues = [\"high\"]\n", "vary[0].values", `"high" is a string; allowed: numbers for params.sea_cost`},
-		{"path = \"params.sea_cost\"\nvalues = [true]\n", "vary[0].values", "true is a boolean; allowed: numbers for params.sea_cost"},
+		{"path = \"params.sea_cost\"\nvalues = [\"high\"]\n", "vary[0].values", `"high" is a string; allowed: a number in [0, 1000000] for params.sea_cost`},
+		{"path = \"params.sea_cost\"\nvalues = [true]\n", "vary[0].values", "true is a boolean; allowed: a number in [0, 1000000] for params.sea_cost"},
 		{"path = \"params.sea_cost\"\nvalues = [nan]\n", "vary[0].values", "NaN is not a finite number"},
 	}
 	for _, c := range cases {
@@ -222,14 +222,17 @@ func TestSweepEdgeCases(t *testing.T) {
 	whole := "scenario = \"generic\"\n[[vary]]\npath = \"theater.generate.seed\"\n"
 	// A whole number is held as a number, exact to 2^53 − 1; past it the
 	// value is refused as written, not rounded and then misnamed.
-	const tooLarge = " is too large; allowed: whole numbers from -9007199254740991 to 9007199254740991 for theater.generate.seed"
-	experimentErr(t, whole+"from = 0\nto = 1e300\nsteps = 3\n", 5, "vary[0].to", "1e+300"+tooLarge)
+	// A seed in its range but past 2^53 − 1 is too large to be held; one
+	// out of its range is out of range, as in a file.
+	const tooLarge = " is too large to be held exactly; allowed: a whole number in [0, 9007199254740991] for theater.generate.seed"
+	const outOfRange = " is out of range; allowed: a whole number in [0, 9007199254740991] for theater.generate.seed"
+	experimentErr(t, whole+"from = 0\nto = 1e300\nsteps = 3\n", 5, "vary[0].to", "1e+300"+outOfRange)
 	experimentErr(t, whole+"from = 0\nto = 9007199254740992\nsteps = 3\n", 5, "vary[0].to", "9007199254740992"+tooLarge)
 	experimentErr(t, whole+"from = 0\nto = 9007199254740993\nsteps = 3\n", 5, "vary[0].to", "9007199254740993"+tooLarge) // a double holds …992
-	experimentErr(t, whole+"from = -9007199254740993\nto = 0\nsteps = 3\n", 4, "vary[0].from", "-9007199254740993"+tooLarge)
+	experimentErr(t, whole+"from = -9007199254740993\nto = 0\nsteps = 3\n", 4, "vary[0].from", "-9007199254740993"+outOfRange)
 	experimentErr(t, whole+"values = [9007199254740992]\n", 4, "vary[0].values", "9007199254740992"+tooLarge)
 	experimentErr(t, whole+"values = [9007199254740993]\n", 4, "vary[0].values", "9007199254740993"+tooLarge)
-	experimentErr(t, whole+"values = [-9223372036854775808]\n", 4, "vary[0].values", "-9223372036854775808"+tooLarge)
+	experimentErr(t, whole+"values = [-9223372036854775808]\n", 4, "vary[0].values", "-9223372036854775808"+outOfRange)
 	if x, err := ParseExperiment("x.toml", []byte(whole+"values = [9007199254740991]\n")); err != nil || x.Points[0][0] != 9007199254740991.0 {
 		t.Errorf("seed 2^53 − 1: %v", err)
 	}

@@ -1,0 +1,206 @@
+package configs
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/alliancesim/alliancesim/sim"
+)
+
+// A value of the wrong shape — a number where a table belongs, one table
+// where an array of tables does — is reported in our words, at its line,
+// with the shape allowed there. The tables of values (optTable) keep such
+// a value as written and are checked after decoding (reportTables); a
+// table or an array of tables of fixed keys ([scenario], [[states]]) makes
+// the decoder stop, and then the file is decoded again without a target
+// and every value of the wrong shape named (shapeErrors).
+
+// shapes says, for each table of a scenario or experiment file by its
+// path without indices, what is allowed there.
+var shapes = map[string]string{
+	"scenario":         "one table, [scenario]",
+	"theater":          "one table, [theater], with map = \"\"\"…\"\"\" or a [theater.generate] table",
+	"theater.generate": "one table, [theater.generate], of width, height, sea_fraction, islands and seed",
+	"states":           `[[states]] tables, one per state, each with id = "…"`,
+	"events":           "[[events]] tables, one per event",
+	"params":           "one table, [params], of parameter = value, e.g. sea_cost = 3",
+	"decision":         `one table, [decision], of key = value, e.g. valuation = "prospect"`,
+	"states.stakes":    "a table of state id = " + sim.StakeRange.Allowed() + ", e.g. stakes = { kor = 1 }",
+	"states.grievance": "a table of state id = " + sim.GrievanceRange.Allowed() + ", e.g. grievance = { kor = 0.3 }",
+	"states.decision":  `a table of decision key = value, e.g. decision = { valuation = "expected_utility" }`,
+	"vary":             "[[vary]] tables, one per path",
+	"vary.values":      "an array of values, e.g. values = [0.1, 0.5, 0.9]",
+}
+
+// shapeMsg says that v, written at path, has not the shape allowed there.
+// kind is the Go kind of what belongs there, for a table the list above
+// does not name.
+func shapeMsg(path string, v any, kind reflect.Kind) string {
+	allowed, ok := shapes[stripIndices(path)]
+	if !ok {
+		allowed = "a table"
+		if kind == reflect.Slice {
+			allowed = "an array"
+		}
+	}
+	what := found(v)
+	if _, ok := v.([]map[string]any); ok { // only [[header]] makes one
+		what += ", [[" + stripIndices(path) + "]]"
+	}
+	return fmt.Sprintf("%s; allowed: %s", what, allowed)
+}
+
+// firstLines returns a function that says where a path, or the first
+// thing under it, was written: [[params]] is indexed as params[0],
+// [states.x] as states.x, and an element of an inline array, which is not
+// indexed, takes the line of the array. The index of what is under each
+// path is built at the first need, in time linear in the index, so that
+// naming many values costs no more.
+func (idx lineIndex) firstLines() func(path string) int {
+	var under map[string]int
+	return func(path string) int {
+		for path != "" {
+			if line, ok := idx[path]; ok {
+				return line
+			}
+			if under == nil {
+				under = map[string]int{}
+				for p, line := range idx {
+					for i := len(p) - 1; i > 0; i-- {
+						if p[i] == '.' || p[i] == '[' {
+							if l, ok := under[p[:i]]; !ok || line < l {
+								under[p[:i]] = line
+							}
+						}
+					}
+				}
+			}
+			if line, ok := under[path]; ok {
+				return line
+			}
+			path = path[:max(strings.LastIndexAny(path, ".["), 0)]
+		}
+		return 0
+	}
+}
+
+// reportTables reports every table of values of f that was written as
+// something else: params = 3, [[decision]], grievance = 0.3.
+func (f *rawFile) reportTables(e *errs) {
+	first := f.idx.firstLines()
+	bad := func(loc Loc, v any) {
+		if v == nil {
+			return
+		}
+		if loc.Line == 0 {
+			loc.Line = first(loc.Key)
+		}
+		e.at(loc, "%s", shapeMsg(loc.Key, v, reflect.Map))
+	}
+	bad(f.Params.Loc, f.Params.Bad)
+	bad(f.Decision.Loc, f.Decision.Bad)
+	for _, s := range f.States {
+		bad(s.Stakes.Loc, s.Stakes.Bad)
+		bad(s.Grievance.Loc, s.Grievance.Bad)
+		bad(s.Decision.Loc, s.Decision.Bad)
+	}
+}
+
+// decodeInto decodes src into v (a pointer to a raw file type), reporting
+// a file that is not TOML as decodeError does and one whose tables have the
+// wrong shape in our words. ok is false when v could not be filled.
+func decodeInto(file string, src []byte, v any, idx lineIndex, e *errs) (md toml.MetaData, ok bool) {
+	md, err := toml.Decode(string(src), v)
+	if err == nil {
+		return md, true
+	}
+	var pe toml.ParseError
+	if !errors.As(err, &pe) {
+		// Not a syntax error: a value the target cannot hold. Name every
+		// such value, or failing that, pass the decoder's words on.
+		var doc map[string]any
+		if _, derr := toml.Decode(string(src), &doc); derr == nil {
+			first := idx.firstLines()
+			at := func(path string) Loc { return Loc{File: file, Line: first(path), Key: path} }
+			if shapeErrors(reflect.TypeOf(v), doc, "", at, e) {
+				return md, false
+			}
+		}
+	}
+	decodeError(file, src, err, e)
+	return md, false
+}
+
+var (
+	unmarshalerType = reflect.TypeFor[toml.Unmarshaler]()
+	tableType       = reflect.TypeFor[interface{ isTable() }]()
+)
+
+// shapeErrors reports every value under path of a decoded document whose
+// shape does not fit the Go type t it decodes into, and reports whether
+// there was one. Values (opt) take care of themselves.
+func shapeErrors(t reflect.Type, v any, path string, at func(string) Loc, e *errs) bool {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	pt := reflect.PointerTo(t)
+	switch {
+	case pt.Implements(tableType):
+		if _, ok := v.(map[string]any); !ok {
+			e.at(at(path), "%s", shapeMsg(path, v, reflect.Map))
+			return true
+		}
+		return false
+	case pt.Implements(unmarshalerType):
+		return false
+	}
+	bad := false
+	switch t.Kind() {
+	case reflect.Struct:
+		m, ok := v.(map[string]any)
+		if !ok {
+			e.at(at(path), "%s", shapeMsg(path, v, reflect.Struct))
+			return true
+		}
+		for k, x := range m {
+			if f, ok := fieldFolded(t, k); ok {
+				bad = shapeErrors(f.Type, x, join(path, quoteKey(k)), at, e) || bad
+			}
+		}
+	case reflect.Slice:
+		var list []any
+		switch x := v.(type) {
+		case []any:
+			list = x
+		case []map[string]any:
+			for _, m := range x {
+				list = append(list, m)
+			}
+		default:
+			e.at(at(path), "%s", shapeMsg(path, v, reflect.Slice))
+			return true
+		}
+		for i, x := range list {
+			bad = shapeErrors(t.Elem(), x, fmt.Sprintf("%s[%d]", path, i), at, e) || bad
+		}
+	}
+	return bad
+}
+
+// fieldFolded finds the field a key decodes into as the decoder does: by
+// its tag, or failing that by its tag in any case.
+func fieldFolded(t reflect.Type, key string) (reflect.StructField, bool) {
+	if f, ok := fieldByTag(t, key); ok {
+		return f, true
+	}
+	for i := range t.NumField() {
+		if tag := t.Field(i).Tag.Get("toml"); tag != "" && tag != "-" && strings.EqualFold(tag, key) {
+			return t.Field(i), true
+		}
+	}
+	return reflect.StructField{}, false
+}
