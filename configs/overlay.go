@@ -95,13 +95,11 @@ func ParseAssignment(s string) (Assignment, error) {
 	}
 	kind, msg := varyPath(path)
 	if text == "" {
-		// (worded so that "allowed: path=value" follows the path, as the
-		// commands' tests expect)
 		what := ""
 		if msg == "" {
-			what = fmt.Sprintf(", and %s takes %s", path, pathAllowed(path, kind))
+			what = fmt.Sprintf(" (%s takes %s)", path, pathAllowed(path, kind))
 		}
-		return Assignment{}, fmt.Errorf("%q: allowed: path=value; the value is missing%s", path, what)
+		return Assignment{}, fmt.Errorf("%q: the value is missing; allowed: path=value%s", path, what)
 	}
 	if msg != "" {
 		return Assignment{}, fmt.Errorf("%q %s", path, msg)

@@ -100,9 +100,9 @@ func TestParseAssignment(t *testing.T) {
 		{"params.invite_occupied=0", `params.invite_occupied=0: "0" is not true or false; allowed: true or false`},
 		{"states.c1.sovereign=TRUE", `states.c1.sovereign=TRUE: "TRUE" is not true or false; allowed: true or false`},
 		{"params.invite_occupied=true", ""},
-		{"params.sea_cost", `"params.sea_cost": allowed: path=value; the value is missing, and params.sea_cost takes a number in [0, 1000000]`},
-		{"params.sea_cost=", `"params.sea_cost": allowed: path=value; the value is missing, and params.sea_cost takes a number in [0, 1000000]`},
-		{"sea_cost", `"sea_cost": allowed: path=value; the value is missing`},
+		{"params.sea_cost", `"params.sea_cost": the value is missing; allowed: path=value (params.sea_cost takes a number in [0, 1000000])`},
+		{"params.sea_cost=", `"params.sea_cost": the value is missing; allowed: path=value (params.sea_cost takes a number in [0, 1000000])`},
+		{"sea_cost", `"sea_cost": the value is missing; allowed: path=value`},
 		{"=5", `"=5": the path is missing; allowed: path=value`},
 	} {
 		_, err := ParseAssignment(c.in)

@@ -109,7 +109,7 @@ func TestSetAndSamplesFlags(t *testing.T) {
 	for _, c := range []struct{ args, want []string }{
 		{[]string{"run", "generic", "--set", "params.warp=1"}, []string{`--set "params.warp" names no parameter`}},
 		{[]string{"run", "generic", "--set", "params.sea_cost=-1"}, []string{"--set params.sea_cost:", "allowed"}},
-		{[]string{"run", "generic", "--set", "sea_cost"}, []string{`--set "sea_cost": allowed: path=value`}},
+		{[]string{"run", "generic", "--set", "sea_cost"}, []string{`--set "sea_cost": the value is missing; allowed: path=value`}},
 	} {
 		if _, err := execute(t, c.args...); err == nil || !containsAll(err.Error(), c.want) {
 			t.Errorf("%v: want %v, got %v", c.args, c.want, err)
