@@ -1,8 +1,10 @@
 package configs
 
 import (
+	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -182,7 +184,7 @@ func Apply(sc *sim.Scenario, as []Assignment) error {
 		}
 	}
 	if err != nil {
-		return fmt.Errorf("%s: %s", strings.Join(paths, ", "), pointErrors(err))
+		return fmt.Errorf("%s: %s", strings.Join(paths, ", "), setErrors(sc, err))
 	}
 	out.Source = sc.Source
 	*sc = *out
@@ -193,6 +195,50 @@ func Apply(sc *sim.Scenario, as []Assignment) error {
 // user wrote: a --set's after its paths, a sweep point's after the
 // experiment (so that relative paths resolve beside it) and the point.
 // Their lines are the tool's, not the user's.
+// setErrors says what laying assignments over sc made invalid. A fault in
+// the overlay is said as it is; one in sc itself (an event a shorter
+// horizon leaves out, say) is found in sc's canonical text, whose lines
+// the user never saw, so it is named by key, and an event by its id and
+// date, each once.
+func setErrors(sc *sim.Scenario, err error) string {
+	var list Errors
+	if !errors.As(err, &list) {
+		return err.Error()
+	}
+	var parts []string
+	for _, e := range list {
+		msg := e.Msg
+		if !strings.HasPrefix(e.File, "(set ") || strings.HasSuffix(e.File, " (base)") {
+			msg = keyWords(sc, e.Key) + ": " + e.Msg
+		}
+		if !slices.Contains(parts, msg) {
+			parts = append(parts, msg)
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// keyWords names a key of sc's canonical text for a reader: events[3].tick
+// as the event's id (or its place) and date.
+func keyWords(sc *sim.Scenario, key string) string {
+	var i int
+	var rest string
+	if n, _ := fmt.Sscanf(key, "events[%d]", &i); n == 1 && i >= 0 && i < len(sc.Events) {
+		_, rest, _ = strings.Cut(key, "]")
+		ev := &sc.Events[i]
+		name := fmt.Sprintf("event %d", i+1)
+		if ev.ID != "" {
+			name = fmt.Sprintf("event %q", ev.ID)
+		}
+		name = fmt.Sprintf("%s (%s %s, %s)", name, ev.Kind, ev.Actor, sc.Calendar.Label(ev.Tick))
+		if rest = strings.TrimPrefix(rest, "."); rest != "" && rest != "tick" && rest != "at" { // the date is given
+			name += "'s " + rest
+		}
+		return name
+	}
+	return key
+}
+
 func setSourceName(paths []string) string { return "(set " + strings.Join(paths, ", ") + ")" }
 
 func pointSourceName(experiment string, point int) string {

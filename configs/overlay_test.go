@@ -171,3 +171,22 @@ func TestFormatOverrideNumberTypes(t *testing.T) {
 		t.Errorf("read back: temperature %v, patience %v", d.Temperature, d.Patience)
 	}
 }
+
+// A --set that makes the base's own events invalid names each event by id,
+// kind, actor and date (the canonical text's lines and keys mean nothing
+// to the user), once.
+func TestApplyNamesTheBaseEvents(t *testing.T) {
+	sc, err := Builtin("asia-1950")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := ParseAssignment("scenario.ticks=12")
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = Apply(sc, []Assignment{a})
+	want := `scenario.ticks: event "japan-sovereignty" (sovereignty jpn, 1952-04): tick 27 is after the horizon (the horizon is set by --set scenario.ticks); allowed: 0 to 11; event "korean-war-armistice-prc" (intent chn, 1953-07): tick 42`
+	if err == nil || !strings.HasPrefix(err.Error(), want) || strings.Count(err.Error(), "japan-sovereignty") != 1 {
+		t.Fatalf("got %v\nwant %s…", err, want)
+	}
+}
