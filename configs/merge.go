@@ -58,6 +58,12 @@ func merge(base, child *rawFile, e *errs) {
 			continue
 		}
 		over(&b.Name, c.Name)
+		if c.Role.Set && c.Role.Bad == nil && c.Role.V != "patron" && b.Role.Bad == nil && b.Role.V == "patron" {
+			// Only patrons have stakes: a patron made a client or an
+			// adversary leaves its stakes behind (else no overlay could
+			// make it one: tables merge key by key).
+			b.Stakes.M = nil
+		}
 		over(&b.Role, c.Role)
 		over(&b.Glyph, c.Glyph)
 		over(&b.Land, c.Land)

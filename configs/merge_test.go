@@ -283,3 +283,22 @@ func TestOverlayGlyphNotDrawn(t *testing.T) {
 		t.Errorf("a duplicate glyph: want one error, got %v", err)
 	}
 }
+
+// A patron that an overlay makes a client leaves its stakes behind (only
+// patrons have stakes, and tables merge key by key, so nothing else could
+// clear them); stakes the overlay gives it are still refused.
+func TestOverlayPatronMadeClient(t *testing.T) {
+	sc, err := overlay(t, "extends = \"base.toml\"\n[[states]]\nid = \"a\"\nrole = \"client\"\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := sc.States[sc.Index("a")]; a.Role != sim.Client || len(a.Stakes) != 0 {
+		t.Fatalf("a: role %v, stakes %v", a.Role, a.Stakes)
+	}
+	overlayErr(t, "extends = \"base.toml\"\n[[states]]\nid = \"a\"\nrole = \"client\"\nstakes = { b = 1 }\n", 5, "states[0].stakes.b", "only patrons have stakes")
+	// A patron that stays one keeps its stakes.
+	sc, err = overlay(t, "extends = \"base.toml\"\n[[states]]\nid = \"a\"\nrole = \"patron\"\n")
+	if err != nil || len(sc.States[sc.Index("a")].Stakes) != 2 {
+		t.Fatalf("%v", err)
+	}
+}
