@@ -347,7 +347,7 @@ func checkRefs(s *rawState, index map[string]int, sc *sim.Scenario, e *errs) {
 	st := &sc.States[i]
 	if len(s.Stakes.M) > 0 && st.Role != sim.Patron {
 		for _, k := range sortedKeys(s.Stakes.M) {
-			e.at(s.Stakes.M[k].Loc, "only patrons have stakes; %q is a %s", st.ID, st.Role)
+			e.at(s.Stakes.M[k].Loc, "only patrons have stakes; %q is a %s; allowed: no stakes, or role = \"patron\"", st.ID, st.Role)
 			break
 		}
 	}
