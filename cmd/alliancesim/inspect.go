@@ -159,7 +159,11 @@ func drawMap(w io.Writer, sc *sim.Scenario, g *theater.Grid, terrainOnly bool) {
 		if s.Glyph != 0 {
 			glyph = string(s.Glyph)
 		}
-		fmt.Fprintf(w, "  %-9s %-9s %-9s %4d cells  %s\n", glyph, s.ID, s.Role, cells[i], s.Name)
+		unit := "cells"
+		if cells[i] == 1 {
+			unit = "cell"
+		}
+		fmt.Fprintf(w, "  %-9s %-9s %-9s %4d %-5s  %s\n", glyph, s.ID, s.Role, cells[i], unit, s.Name)
 	}
 }
 

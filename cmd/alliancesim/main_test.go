@@ -290,3 +290,15 @@ func TestValidateSummaryWording(t *testing.T) {
 		t.Fatalf("got  %s\nwant %s…", out, want)
 	}
 }
+
+// The map's legend counts one cell in the singular, in the same columns.
+func TestMapLegendOneCell(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"one.toml": "[scenario]\nname = \"t\"\nstart = \"2000-01\"\nticks = 24\n" +
+		"[[states]]\nid = \"a\"\nrole = \"client\"\nglyph = \"A\"\n" +
+		"[[states]]\nid = \"b\"\nrole = \"client\"\nglyph = \"B\"\n" +
+		"[theater]\nmap = \"\"\"\nABB~\n\"\"\"\n"})
+	out, err := execute(t, "map", filepath.Join(dir, "one.toml"))
+	if err != nil || !strings.Contains(out, "  A         a         client       1 cell   a\n") || !strings.Contains(out, "  B         b         client       2 cells  b\n") {
+		t.Fatalf("%v\n%s", err, out)
+	}
+}
