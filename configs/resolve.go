@@ -464,7 +464,7 @@ func resolveTheater(f *rawFile, sc *sim.Scenario, glyphs map[rune]int, glyphAt m
 		if spec.Width > 0 && spec.Height > 0 {
 			// The generator can still fail (too little land for the
 			// states): say so here, at the table, not later.
-			if _, err := theater.Generate(spec, len(glyphs)); err != nil {
+			if err := generateCheck(spec, len(glyphs)); err != nil {
 				e.at(g.Loc, "%s", generateError(spec, len(glyphs), err))
 			}
 		}
