@@ -585,7 +585,13 @@ func (w *World) fallback(p int, invited agents.Set, strong bool) {
 		if !w.sovereign[j] {
 			// A treaty with an occupied client is signed for it and takes
 			// effect on sovereignty (US–Japan, signed 1951-09, in force
-			// 1952-04).
+			// 1952-04). One signed treaty stands: a patron that has
+			// signed one for j signs no other, as it pledges nothing
+			// again to an ally (it signed two to six for Japan, and the
+			// first took effect whatever the later ones said).
+			if w.signedFor(p, j) {
+				return
+			}
 			w.propose(Event{Type: EventProposal, Actor: p, Target: -1, Others: one, Alliance: -1, Proposal: ProposeSigned, Strong: strong})
 			w.pending = append(w.pending, pendingTreaty{patron: p, client: j, strong: strong})
 			return
@@ -596,4 +602,15 @@ func (w *World) fallback(p int, invited agents.Set, strong bool) {
 			w.settle(offer, w.form(one.With(p), strong, OriginBilateral))
 		}
 	})
+}
+
+// signedFor reports whether patron p has signed a treaty for the occupied
+// client j that awaits j's sovereignty.
+func (w *World) signedFor(p, j int) bool {
+	for _, t := range w.pending {
+		if t.patron == p && t.client == j {
+			return true
+		}
+	}
+	return false
 }

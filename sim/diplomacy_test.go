@@ -142,6 +142,12 @@ func TestOccupiedClientJoinsOnSovereignty(t *testing.T) {
 	if len(w.alliances) != 0 || len(w.pending) != 1 {
 		t.Fatalf("the treaty with occupied c3 should wait: %v", describe(w))
 	}
+	// One signed treaty stands: a second fallback signs nothing more.
+	signed := len(w.events)
+	w.fallback(pat, set(c3), false)
+	if len(w.pending) != 1 || !w.pending[0].strong || len(w.events) != signed {
+		t.Fatalf("a second treaty was signed for c3: pending %+v, %d new events", w.pending, len(w.events)-signed)
+	}
 	w.tick = 3
 	w.applyScripted()
 	if len(w.alliances) != 1 || w.alliances[0].Members != set(pat, c3) || w.alliances[0].Formed != 3 {
