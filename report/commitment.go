@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"math"
 	"slices"
 
 	"gonum.org/v1/plot/plotter"
@@ -57,8 +58,14 @@ func commitmentFigure(runs []runRow, fc runner.FirstCommitment, cal sim.Calendar
 	p.X.Min, p.X.Max = x0, x1
 	median := "no patron committed in any run"
 	if fc.Median != nil {
-		median = fmt.Sprintf("median %s ticks after the start (%s), mean %.1f, over the runs with one", trimFloat(*fc.Median), cal.Label(int(*fc.Median)), *fc.Mean)
-		p.Add(line(plotter.XYs{{X: yearOf(cal, int(*fc.Median)), Y: 0}, {X: yearOf(cal, int(*fc.Median)), Y: 1}}, lineGrey, 0.8, true))
+		m := *fc.Median // a whole tick, or halfway between two (an even count)
+		when := cal.Label(int(m))
+		if lo := math.Floor(m); m != lo {
+			when = "between " + cal.Label(int(lo)) + " and " + cal.Label(int(lo)+1)
+		}
+		median = fmt.Sprintf("median %s ticks after the start (%s), mean %.1f, over the runs with one", trimFloat(m), when, *fc.Mean)
+		x := float64(cal.StartYear) + (float64(cal.StartMonth-1)+m*float64(cal.MonthsPerTick))/12 // yearOf at a fractional tick
+		p.Add(line(plotter.XYs{{X: x, Y: 0}, {X: x, Y: 1}}, lineGrey, 0.8, true))
 	}
 	return plotFigure("first-commitment", "Time to the first patron commitment",
 		fmt.Sprintf("The share of the %s in which a patron had joined its first alliance by each date, with 95%% Wilson intervals (runs.csv, first_commitment); %s (dashed).", words.Count(len(runs), "run", "runs"), median),

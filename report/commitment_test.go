@@ -1,9 +1,11 @@
 package report
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/alliancesim/alliancesim/runner"
+	"github.com/alliancesim/alliancesim/sim"
 )
 
 // The curve of first commitments counts, at each tick, the runs of
@@ -41,5 +43,20 @@ func TestCommitmentCurveCountsRuns(t *testing.T) {
 	hand := commitmentCurve([]runRow{{FirstCommitment: 3}, {FirstCommitment: -1}, {FirstCommitment: 3}, {FirstCommitment: 7}})
 	if len(hand) != 2 || hand[0].T != 3 || hand[0].Count != 2 || hand[1].T != 7 || hand[1].Count != 3 || hand[1].N != 4 {
 		t.Fatalf("by hand: %+v", hand)
+	}
+}
+
+// A median halfway between two ticks is marked there and named as
+// between their months, not truncated to the first.
+func TestCommitmentMedianBetweenTicks(t *testing.T) {
+	mean, median := 11.0, 10.5
+	fc := runner.FirstCommitment{Share: runner.NewProportion(2, 2), Mean: &mean, Median: &median}
+	cal := sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1}
+	f, err := commitmentFigure([]runRow{{FirstCommitment: 10}, {FirstCommitment: 11}}, fc, cal, 24)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "median 10.5 ticks after the start (between 1950-11 and 1950-12), mean 11.0"; !strings.Contains(f.Caption, want) {
+		t.Fatalf("caption %q lacks %q", f.Caption, want)
 	}
 }

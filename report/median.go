@@ -30,9 +30,9 @@ func medianRun(runs []runRow) (runRow, bool) {
 		}
 	}
 	slices.Sort(firsts)
-	medFirst := -1.0
-	if len(firsts) > 0 {
-		medFirst = float64(firsts[(len(firsts)-1)/2])
+	medFirst := -1.0 // the median as summary.json gives it: of two middles, their mean
+	if n := len(firsts); n > 0 {
+		medFirst = float64(firsts[(n-1)/2]+firsts[n/2]) / 2
 	}
 	gap := func(r runRow) float64 {
 		switch {

@@ -47,3 +47,23 @@ func TestMedianRunIsTheMedoid(t *testing.T) {
 		t.Fatal("no runs, no median")
 	}
 }
+
+// The tie-break reads the median first commitment as summary.json gives
+// it, the mean of the two middle ones for an even count: with 4, 10, 11
+// and 30 it is 10.5, so of the two runs equal on their indicators the one
+// at 11 is nearer than the one at 4 (the lower middle, 10, picked run 0).
+func TestMedianRunTieBreakUsesTheMedian(t *testing.T) {
+	same := []bool{true, false}
+	hand := []runRow{
+		{Run: 0, Happened: same, FirstCommitment: 4},
+		{Run: 1, Happened: same, FirstCommitment: 11},
+		{Run: 2, Happened: []bool{false, true}, FirstCommitment: 10},
+		{Run: 3, Happened: []bool{false, true}, FirstCommitment: 30},
+	}
+	// Distances: every run differs from the two of the other pattern on
+	// both indicators, 4 each: a four-way tie, broken by |first − 10.5|:
+	// run 2 (0.5) and run 1 (0.5) tie, then the lowest run, 1.
+	if m, ok := medianRun(hand); !ok || m.Run != 1 {
+		t.Fatalf("median run %d, want 1", m.Run)
+	}
+}

@@ -177,6 +177,11 @@ func (p *Page) monteCarlo(ctx context.Context, in *Input) error {
 	if err != nil {
 		return err
 	}
+	if len(runs) != m.Runs {
+		// Figures from a cut runs.csv would disagree with summary.json's.
+		return fmt.Errorf("%s has %s; the manifest says %s: the file is damaged (run the work again)",
+			in.path("runs.csv"), words.Count(len(runs), "run", "runs"), words.Count(m.Runs, "run", "runs"))
+	}
 	commit, err := commitmentFigure(runs, s.FirstCommitment, cal, horizon)
 	if err != nil {
 		return err
@@ -253,7 +258,12 @@ func hubOverTime(in *Input, cal sim.Calendar, horizon int) (Figure, error) {
 func (p *Page) series(in *Input, cal sim.Calendar, horizon int) error {
 	sec := Section{ID: "series", Title: "Threat, domain and alliances over time"}
 	if !exists(in, "series.csv") {
-		sec.Notes = append(sec.Notes, "No time series was recorded: set params.record_every (for example 12, yearly) in the scenario and run again to get series.csv and these figures.")
+		note := "No time series was recorded: set params.record_every (for example 12, yearly) in the scenario and run again to get series.csv and these figures."
+		if every := in.Scenario.Params.RecordEvery; every > 0 {
+			// Recorded, and since removed: say so, not how to record one.
+			note = fmt.Sprintf("series.csv is missing: the scenario records a time series (params.record_every = %d), so the run wrote one, but it is not in the directory now.", every)
+		}
+		sec.Notes = append(sec.Notes, note)
 		p.Sections = append(p.Sections, sec)
 		return nil
 	}
@@ -343,7 +353,7 @@ func (p *Page) singleRun(ctx context.Context, in *Input) error {
 			sec.Events = []EventRow{{Text: "no events"}}
 		}
 		if hidden > 0 {
-			sec.EventsNote = fmt.Sprintf("%d challenges that came to nothing left out; events.jsonl has them", hidden)
+			sec.EventsNote = words.Count(hidden, "challenge", "challenges") + " that came to nothing left out; events.jsonl has them"
 		}
 	}
 	p.Sections = append(p.Sections, sec)

@@ -100,3 +100,50 @@ func TestReadRefusesInPlainWords(t *testing.T) {
 		}
 	}
 }
+
+// A run directory with a file missing or cut is not reported as if whole:
+// without series.csv the page says it is missing (not how to record one),
+// and a runs.csv with fewer runs than the manifest is refused.
+func TestDamagedDirectory(t *testing.T) {
+	many, _, _, _ := fixtures(t)
+	copyDir := func(skip string) string {
+		dir := t.TempDir()
+		entries, err := os.ReadDir(many)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			if e.IsDir() || e.Name() == skip || e.Name() == "report.html" {
+				continue
+			}
+			if err := os.WriteFile(filepath.Join(dir, e.Name()), mustRead(t, filepath.Join(many, e.Name())), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return dir
+	}
+	dir := copyDir("series.csv")
+	p, err := Build(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, sec := range p.Sections {
+		for _, n := range sec.Notes {
+			found = found || strings.HasPrefix(n, "series.csv is missing: the scenario records a time series (params.record_every = 12)")
+		}
+	}
+	if !found {
+		t.Error("no note that series.csv is missing")
+	}
+	dir = copyDir("")
+	lines := mustReadLines(t, filepath.Join(dir, "runs.csv"))
+	var cut []byte
+	for _, l := range lines[:51] { // the header and 50 runs
+		cut = append(append(cut, l...), '\n')
+	}
+	os.WriteFile(filepath.Join(dir, "runs.csv"), cut, 0o644)
+	if _, err := Build(context.Background(), dir); err == nil || !strings.Contains(err.Error(), "runs.csv has 50 runs; the manifest says 60 runs: the file is damaged") {
+		t.Fatalf("a cut runs.csv: %v", err)
+	}
+}

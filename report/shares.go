@@ -77,7 +77,7 @@ func shapesFigure(s *runner.Summary) (Figure, bool, error) {
 	p := proportionsPlot("", rows)
 	more := ""
 	if n := len(s.Shapes) - len(rows); n > 0 {
-		more = fmt.Sprintf("; %d rarer shapes are in summary.json", n)
+		more = fmt.Sprintf("; %s in summary.json", words.Count(n, "rarer shape is", "rarer shapes are"))
 	}
 	f, err := plotFigure("shapes", "Most frequent alliance shapes",
 		fmt.Sprintf("The member sets an alliance had at some time, by the share of runs in which one was in force, with 95%% intervals (summary.json, shapes)%s.", more),
