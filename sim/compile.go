@@ -86,7 +86,7 @@ func Compile(sc *Scenario) (*Compiled, error) {
 	n := len(sc.States)
 	p := sc.Params
 	tp := theater.Params{RoughCost: p.RoughCost, SeaCost: p.SeaCost, ProjectionRange: p.ProjectionRange,
-		Sealift: p.Sealift, RoughBonus: p.RoughBonus, Steepness: p.OccupationSteepness}
+		Sealift: p.Sealift, RoughBonus: p.RoughBonus}
 	geo, err := theater.Compile(grid, n, tp)
 	if err != nil {
 		return nil, fmt.Errorf("scenario %s: theatre: %w", name, err)

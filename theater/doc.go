@@ -1,9 +1,10 @@
 // Package theater is the geography of the alliance simulator: a grid of sea,
 // land and rough cells owned by states, and what follows from it — effective
-// distances, land reachability, projectable force, defence and the denial
-// ratio of the occupation threat (docs/model.md §7.1; the engine combines it
-// with the credibility of the force and deterrence by punishment). It knows
-// nothing about alliances; the caller passes allied help in as a number.
+// distances, land reachability, projectable force and defence, the two
+// sides of the denial ratio of the occupation threat (docs/model.md §7.1;
+// the engine forms the ratio with agents.Denial and combines it with the
+// credibility of the force and deterrence by punishment). It knows nothing
+// about alliances; the caller passes allied help in as a number.
 //
 // # Why geography
 //

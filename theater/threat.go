@@ -6,8 +6,9 @@ import (
 	"math"
 )
 
-// Epsilon keeps the logarithms in Denial finite when offence or defence
-// is zero.
+// Epsilon is added to offence and defence before the engine raises them
+// to the κ-th power for the denial ratio (agents.Denial), so that a zero
+// force has a defined share.
 const Epsilon = 1e-6
 
 // Params are the theatre's constants (docs/model.md §7.1).
@@ -17,7 +18,6 @@ type Params struct {
 	ProjectionRange float64 // distance at which projectable force falls to 1/e
 	Sealift         float64 // share of naval strength that can carry land forces across water
 	RoughBonus      float64 // defence bonus per unit of rough share
-	Steepness       float64 // κ of the denial ratio's logistic
 }
 
 // DefaultParams returns the model's default constants.
@@ -28,7 +28,6 @@ func DefaultParams() Params {
 		ProjectionRange: 20,
 		Sealift:         0.5,
 		RoughBonus:      1,
-		Steepness:       2,
 	}
 }
 
@@ -47,7 +46,6 @@ func (p Params) Validate() error {
 	check("ProjectionRange", p.ProjectionRange, p.ProjectionRange > 0, "> 0")
 	check("Sealift", p.Sealift, p.Sealift >= 0, ">= 0")
 	check("RoughBonus", p.RoughBonus, !math.IsInf(p.RoughBonus, 0), "finite")
-	check("Steepness", p.Steepness, !math.IsInf(p.Steepness, 0), "finite")
 	return errors.Join(errs...)
 }
 
@@ -66,14 +64,4 @@ func (p Params) enterCost(t Terrain) float64 {
 // alliedHelp is the caller's Σ over allies of h·P(ally→c).
 func Defence(p Params, land, roughShare, alliedHelp float64) float64 {
 	return land*(1+p.RoughBonus*roughShare) + alliedHelp
-}
-
-// Denial is the denial ratio σ(κ·(ln(P+ε) − ln(Def+ε))) = P^κ/(P^κ + Def^κ),
-// σ the logistic function: 0.5 when offence and defence balance. It is
-// the geographic part of the credible occupation threat, which the engine
-// combines with the credibility of the force and deterrence by punishment
-// (agents.Occupation, docs/model.md §7.1).
-func Denial(p Params, proj, def float64) float64 {
-	x := p.Steepness * (math.Log(proj+Epsilon) - math.Log(def+Epsilon))
-	return 1 / (1 + math.Exp(-x))
 }
