@@ -4,11 +4,13 @@
 // point, and negotiate bilateral or multilateral alliances, month by month,
 // over thousands of replications.
 //
-// The root package holds only this map and the benchmarks; the engine lives
+// The root package holds only this map, the benchmarks, the test that
+// checks every hypothesis verdict (theory_test.go) and the README's
+// checks (readme_test.go); the engine lives
 // in the packages below, whose imports point one way:
 //
-//	theater  the grid: terrain, ownership, distances, force projection,
-//	         defence and the denial ratio of occupation (docs/model.md §7.1)
+//	theater  the grid: terrain, ownership, distances, force projection
+//	         and defence, the sides of the denial ratio (docs/model.md §7.1)
 //	agents   the states' minds: threat perception, reference points,
 //	         option valuation (prospect theory, expected utility), choice,
 //	         patron strategies, coalition building, crisis odds (§7.1–§7.11);

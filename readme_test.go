@@ -13,7 +13,7 @@ import (
 // The README's tables of what the model does are typed from the commands'
 // output; these tests tie them to the sources the suite checks, so that a
 // change of the model cannot leave them stale: the targets' shares to
-// docs/calibration.md (which TestCalibrationReportIsCurrent regenerates
+// docs/calibration.md (which TestCalibrationIsCurrent regenerates
 // byte for byte) and the hypotheses' verdicts to theory_test.go.
 
 // tableRows returns the cells of every row of the Markdown tables in path

@@ -6,7 +6,7 @@
 // threat (Intent and FriendlyIntent, combined like independent hazards;
 // ShockedRevisionism, scripted shocks on the logit scale; RawThreat;
 // NoisyReading, unbiased noise on the logit scale; Perceive, Combine;
-// ClientThreats and PatronThreat, the patron's threat to its clients, a
+// ClientThreats and PatronThreat, a patron's fear for its clients, a
 // stake-weighted quadratic mean), the credible occupation threat (Denial, Credibility,
 // PunishmentKeep, Occupation), framing (AdaptReference, InLosses), option
 // terms (HonourProbability; AutonomyCost with RelativeWeight, Cohen's

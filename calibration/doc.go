@@ -7,7 +7,7 @@
 // Everything else in a scenario is a fact with its source in the scenario
 // file (COW capabilities, ATOP, the seeds, dated shocks), or the model's
 // default: a scenario never overrides a model default to meet a target.
-// Report writes docs/calibration.md; `alliancesim calibrate` regenerates
+// Write writes docs/calibration.md; `alliancesim calibrate` regenerates
 // it byte for byte, and a test checks that the file is current and that
 // the built-in scenarios hold the chosen values.
 //

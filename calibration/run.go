@@ -54,8 +54,9 @@ type Report struct {
 	Set []string
 }
 
-// Run calibrates one scenario: every candidate of the grid over seeds
-// 1–500, the choice by the rule, the chosen candidate over 1001–1500.
+// Run calibrates one scenario: every candidate of the grid over seeds 1 to
+// Options.Runs (500 by default), the choice by the rule, the chosen
+// candidate over as many held-out seeds from HeldOutSeed (1001).
 func Run(ctx context.Context, spec Spec, opts Options) (*Report, error) {
 	if opts.Runs == 0 {
 		opts.Runs = Runs

@@ -3,7 +3,6 @@ package configs
 import (
 	"errors"
 	"io/fs"
-	"os"
 
 	"github.com/alliancesim/alliancesim/internal/input"
 )
@@ -21,11 +20,6 @@ const MaxFileSize = input.MaxFileSize
 // is a larger file, with an error naming the path and what is allowed.
 // Errors are *fs.PathError.
 func ReadFile(path string) ([]byte, error) { return input.ReadFile(path) }
-
-// OpenRegular opens a file for reading if it is a regular file, of any
-// size; a device, directory or named pipe is refused, naming the path,
-// without blocking.
-func OpenRegular(path string) (*os.File, error) { return input.OpenRegular(path) }
 
 // checkSize refuses source text longer than MaxFileSize, for text handed
 // to Parse or ParseExperiment directly rather than read by ReadFile.

@@ -17,9 +17,9 @@ import (
 // extends another, 16 times over.
 const maxExtends = 16
 
-// Load reads a scenario given a built-in name or a file path. A name that
-// is both a built-in and an existing file means the file when it contains a
-// path separator or ends in .toml, the built-in otherwise.
+// Load reads a scenario given a built-in name or a file path. A string with
+// a path separator or ending in .toml is a file; any other names a built-in
+// (a file called scen in the working directory is read as ./scen).
 func Load(nameOrPath string) (*sim.Scenario, error) {
 	if isBuiltinRef(nameOrPath) {
 		return Builtin(nameOrPath)

@@ -51,8 +51,9 @@
 // and a rename, so a part exists only when complete. A shard (--shard i/n)
 // runs the chunks k with k mod n = i; a resumed run skips the chunks already
 // there. Assemble reads the parts of one or more directories and writes the
-// final files — alliances.csv, events.jsonl, survival.csv, series.csv,
-// points.csv (sweeps) and, last, summary.json — each atomically; merging
+// final files — runs.csv, alliances.csv, memberships.csv, events.jsonl,
+// survival.csv, series.csv, points.csv (sweeps) and, last, summary.json —
+// each atomically; merging
 // shards is the same assembly as finishing a single run, hence the same
 // bytes.
 // A directory is written by one process at a time (a lock file names it),

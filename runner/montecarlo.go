@@ -15,7 +15,7 @@ type Options struct {
 	Seed     uint64 // replication r plays seed Seed + r (ReplicationSeed)
 	Point    int    // sweep point index (records)
 	Workers  int    // 0: GOMAXPROCS; capped at MaxWorkers and at Runs
-	HubTicks []int  // nil: the first month of every decade within the horizon
+	HubTicks []int  // nil: the first month of every decade within the horizon, or the middle of the run if none
 	// Progress, if set, is called after each finished replication with the
 	// number done and the total, from the collecting goroutine.
 	Progress func(done, total int)

@@ -355,8 +355,9 @@ func (w *World) affects(m int, ch change) bool {
 	return ch.add.Has(m) || (ch.drop >= 0 && w.alliances[ch.drop].Members.Has(m))
 }
 
-// threatUnder returns i's total threat T_i (for a patron, the
-// stakes-weighted max) under a hypothetical change. It changes nothing.
+// threatUnder returns i's total threat T_i (for a patron, the larger of
+// its own and the stake-weighted quadratic mean of its clients',
+// agents.PatronThreat) under a hypothetical change. It changes nothing.
 func (w *World) threatUnder(i int, ch change) float64 {
 	c, n := w.c, w.c.n
 	direct := w.direct[i] // exact while raw readings are current (rebaseline)

@@ -56,7 +56,7 @@ type World struct {
 	actorShift []float64
 
 	ties                   []tieRow  // how each state stands with the others
-	threat, adv            []float64 // T_i and T_i^adv (patrons: the stakes-weighted max)
+	threat, adv            []float64 // T_i and T_i^adv (patrons: max of its own and the stake-weighted quadratic mean of its clients')
 	picture, directPicture []float64 // T^adv gross of allied help
 	direct, directAdv      []float64 // threat to the state itself
 	reference              []float64
@@ -240,7 +240,7 @@ func (w *World) Compiled() *Compiled { return w.c }
 
 // Step simulates one tick, in the order of docs/model.md §3: scripted
 // events; perception, reference points and domains; the policy reviews due;
-// diplomacy (every diplomacy_interval ticks: client collective security,
+// diplomacy (every diplomacy_interval months: client collective security,
 // patron strategy, acceptance and fallback); crises (adversary challenges,
 // provocations and restraint); cohesion and exit; decay of memories; the
 // time series. It reports whether ticks remain.

@@ -1,8 +1,9 @@
 // Package input reads the tool's input files with bounds: only regular
 // files, and at most MaxFileSize bytes. It is shared by configs, which
-// reads scenarios and experiments, and runner, which reads back the
-// manifests, chunks and scenario.toml of its output directories, so that
-// neither depends on the other for it.
+// reads scenarios and experiments, runner, which reads back the
+// manifests, chunks and scenario.toml of its output directories, and
+// report, which reads those directories' files, so that none depends on
+// another for it.
 package input
 
 import (
