@@ -1,7 +1,9 @@
 package sim_test
 
 import (
+	"context"
 	"fmt"
+	"strings"
 
 	"github.com/alliancesim/alliancesim/configs"
 	"github.com/alliancesim/alliancesim/sim"
@@ -34,4 +36,31 @@ func ExampleWorld_Explain() {
 	// 1954-09: gain 0.009, cost 0.048 (largest: divergence)
 	// New Zealand: divergence 0.46 costs 0.016
 	// value -0.033 against its position +0.057
+}
+
+// The main path: compile a scenario once, run one replication per seed,
+// read its record. Here europe-1947, seed 1: France and the Netherlands
+// ally first, and the patron later joins them (so the alliance's origin
+// is indigenous); the patron imposes a multilateral on the rest.
+func ExampleRun() {
+	sc, _ := configs.Builtin("europe-1947")
+	c, err := sim.Compile(sc)
+	if err != nil {
+		panic(err)
+	}
+	r, err := sim.Run(context.Background(), c, 1)
+	if err != nil {
+		panic(err)
+	}
+	for _, a := range r.Alliances {
+		fmt.Printf("%s %s: %s, strong %v", r.Date(a.Formed), strings.Join(a.Founders, " "), a.Origin, a.Strong)
+		if a.PatronJoined > a.Formed {
+			fmt.Printf(", the patron joined in %s", r.Date(a.PatronJoined))
+		}
+		fmt.Println()
+	}
+	// Output:
+	// 1947-01 fra nld: indigenous, strong true, the patron joined in 1948-05
+	// 1949-06 gbr isl: client, strong false
+	// 1950-06 bel dnk ita lux nor prt usa: imposed, strong true
 }
