@@ -19,26 +19,6 @@ import (
 	"github.com/alliancesim/alliancesim/timeline"
 )
 
-// Shard selects the i-th of n disjoint slices of the work (0-based): chunk
-// k belongs to shard k mod n.
-type Shard struct{ Index, Count int }
-
-func (s Shard) owns(k int) bool { return s.Count <= 1 || k%s.Count == s.Index }
-
-// check says what is wrong with a shard: with a count of 0 or 1 (no
-// sharding) the index is 0, and otherwise in [0, count).
-func (s Shard) check() error {
-	switch {
-	case s.Count < 0:
-		return fmt.Errorf("runner: shard count %d; allowed: 0 or 1 (no sharding) or more", s.Count)
-	case s.Count <= 1 && s.Index != 0:
-		return fmt.Errorf("runner: shard %d of %d; allowed: index 0 without sharding", s.Index, s.Count)
-	case s.Index < 0 || s.Index >= max(s.Count, 1):
-		return fmt.Errorf("runner: shard %d of %d; allowed: an index from 0 to %d", s.Index, s.Count, s.Count-1)
-	}
-	return nil
-}
-
 // ExecOptions control Execute.
 type ExecOptions struct {
 	Workers int // 0: GOMAXPROCS; capped at MaxWorkers and at the runs to do
@@ -311,26 +291,6 @@ func replaceDir(dir string, m *Manifest, scenarioTOML []byte) error {
 		}
 	}
 	return startDir(dir, m, scenarioTOML)
-}
-
-// ReadManifest reads dir/manifest.json and checks it as every command
-// that reads an output directory back does: format, runs, seeds, points,
-// calendars and hub ticks, each within its limits (docs/limits.md). A
-// missing file gives an error that wraps fs.ErrNotExist.
-func ReadManifest(dir string) (*Manifest, error) {
-	path := filepath.Join(dir, "manifest.json")
-	b, err := input.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	var m Manifest
-	if err := json.Unmarshal(b, &m); err != nil {
-		return nil, fmt.Errorf("%s: not a manifest of alliancesim: %v", path, err)
-	}
-	if err := m.validate(); err != nil {
-		return nil, fmt.Errorf("%s: %v", path, err)
-	}
-	return &m, nil
 }
 
 // countPartsAny counts the finished part directories in dir, whatever

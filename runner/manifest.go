@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
+	"github.com/alliancesim/alliancesim/internal/input"
 	"github.com/alliancesim/alliancesim/sim"
 )
 
@@ -320,4 +322,24 @@ func readOutput(dir string) (*Manifest, error) {
 		return nil, fmt.Errorf("%s is not an alliancesim output directory (no manifest.json)", dir)
 	}
 	return m, err
+}
+
+// ReadManifest reads dir/manifest.json and checks it as every command
+// that reads an output directory back does: format, runs, seeds, points,
+// calendars and hub ticks, each within its limits (docs/limits.md). A
+// missing file gives an error that wraps fs.ErrNotExist.
+func ReadManifest(dir string) (*Manifest, error) {
+	path := filepath.Join(dir, "manifest.json")
+	b, err := input.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var m Manifest
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, fmt.Errorf("%s: not a manifest of alliancesim: %v", path, err)
+	}
+	if err := m.validate(); err != nil {
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	return &m, nil
 }

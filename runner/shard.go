@@ -7,6 +7,26 @@ import (
 	"strings"
 )
 
+// Shard selects the i-th of n disjoint slices of the work (0-based): chunk
+// k belongs to shard k mod n.
+type Shard struct{ Index, Count int }
+
+func (s Shard) owns(k int) bool { return s.Count <= 1 || k%s.Count == s.Index }
+
+// check says what is wrong with a shard: with a count of 0 or 1 (no
+// sharding) the index is 0, and otherwise in [0, count).
+func (s Shard) check() error {
+	switch {
+	case s.Count < 0:
+		return fmt.Errorf("runner: shard count %d; allowed: 0 or 1 (no sharding) or more", s.Count)
+	case s.Count <= 1 && s.Index != 0:
+		return fmt.Errorf("runner: shard %d of %d; allowed: index 0 without sharding", s.Index, s.Count)
+	case s.Index < 0 || s.Index >= max(s.Count, 1):
+		return fmt.Errorf("runner: shard %d of %d; allowed: an index from 0 to %d", s.Index, s.Count, s.Count-1)
+	}
+	return nil
+}
+
 // ParseShard reads --shard "i/n", i counted from 1, into a 0-based Shard.
 func ParseShard(s string) (Shard, error) {
 	a, b, ok := strings.Cut(s, "/")
