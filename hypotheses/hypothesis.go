@@ -260,26 +260,33 @@ const (
 // from the lowest to the highest level with its interval, how many layouts
 // moved the predicted way, and the verdict with its reason.
 type Result struct {
-	ID        string      `json:"id"`
-	Source    string      `json:"source"`
-	Claim     string      `json:"claim"`
-	Scenario  string      `json:"scenario"`
-	Lever     string      `json:"lever"`
-	Outcome   string      `json:"outcome"`
-	Kind      string      `json:"kind"`
-	Predicted Direction   `json:"predicted"`
-	MinChange float64     `json:"min_change,omitempty"`
-	Threshold float64     `json:"threshold,omitempty"`
-	Levels    []string    `json:"levels"`
-	Pooled    []Estimate  `json:"pooled"`
-	Layouts   []LayoutRow `json:"layouts"`
-	Rho       *float64    `json:"rho,omitempty"`
-	Change    *float64    `json:"change,omitempty"`
-	ChangeLow *float64    `json:"change_low,omitempty"`
-	ChangeHi  *float64    `json:"change_high,omitempty"`
-	Agree     int         `json:"layouts_agreeing"`
-	Verdict   Verdict     `json:"verdict"`
-	Reason    string      `json:"reason"`
+	ID        string    `json:"id"`
+	Source    string    `json:"source"`   // the theory and seed it tests
+	Claim     string    `json:"claim"`    // the hypothesis in a sentence
+	Scenario  string    `json:"scenario"` // the world it runs in
+	Lever     string    `json:"lever"`
+	Outcome   string    `json:"outcome"`
+	Kind      string    `json:"kind"` // the outcome's Kind, by name ("share of runs", …)
+	Predicted Direction `json:"predicted"`
+	MinChange float64   `json:"min_change,omitempty"` // statics: the change asked for
+	Threshold float64   `json:"threshold,omitempty"`  // rates: the share asked for
+	// Levels name the lever's levels; Pooled has each level's estimate over
+	// every layout, Layouts each layout's.
+	Levels  []string    `json:"levels"`
+	Pooled  []Estimate  `json:"pooled"`
+	Layouts []LayoutRow `json:"layouts"`
+	// Rho is Spearman's ρ over the levels with an estimate (nil when it is
+	// undefined: fewer than two, or no spread); Change, with its 95%
+	// interval ChangeLow–ChangeHi, is the highest level's estimate less the
+	// lowest's. All are nil for a hypothesis with a threshold instead of
+	// levels.
+	Rho       *float64 `json:"rho,omitempty"`
+	Change    *float64 `json:"change,omitempty"`
+	ChangeLow *float64 `json:"change_low,omitempty"`
+	ChangeHi  *float64 `json:"change_high,omitempty"`
+	Agree     int      `json:"layouts_agreeing"` // layouts that moved the predicted way on their own
+	Verdict   Verdict  `json:"verdict"`
+	Reason    string   `json:"reason"` // why the verdict, in a sentence
 }
 
 // LayoutRow is one world's estimates, level by level.

@@ -96,16 +96,16 @@ type Params struct {
 	ChallengeRate       float64 // per month
 	ChallengeSteepness  float64 // κ_c
 	ChallengeThreshold  float64 // θ_c
-	OccupyMargin        float64
-	OccupyCells         int
-	AggressionMemory    float64
+	OccupyMargin        float64 // force margin an occupier needs over defence (2: the 3:1 rule)
+	OccupyCells         int     // cells a successful challenge takes
+	AggressionMemory    float64 // intent added to every state's memory of an aggressor
 	ProvokeRate         float64 // per month, per unit revisionism
-	EntrapmentCost      float64
-	EntrapmentMemory    int // months
-	ControlBilateral    float64
-	ControlTrilateral   float64
-	ControlMultilateral float64
-	ExitCost            float64
+	EntrapmentCost      float64 // stay-value penalty after an ally's provocation
+	EntrapmentMemory    int     // months the entrapment penalty lasts
+	ControlBilateral    float64 // chance a patron restrains a client of a bilateral
+	ControlTrilateral   float64 // … of a trilateral
+	ControlMultilateral float64 // … of a multilateral
+	ExitCost            float64 // how much worse staying must be before a member leaves
 
 	// recording (docs/model.md §7.14)
 	RecordEvery int // ticks between time-series samples; 0 records none
