@@ -120,12 +120,12 @@ func (ProspectStrategy) Admit(PatronView, Option) bool { return true }
 // to each other before it commits. Joining a client alliance is always
 // open (H5). To clients not committed to each other it offers nothing for
 // up to decision.patience ticks, unless it is in the domain of losses by
-// more than decision.impose_threshold (T_p − ρ_p, as MODEL.md §6 has it:
+// more than decision.impose_threshold (T_p − ρ_p, as the specification, MODEL.md §6, has it; docs/model.md §7.8:
 // a crisis such as Dien Bien Phu, or an adversary read as far more
 // revisionist than the status quo); then it may propose a multilateral set
 // of them anyway (imposed), but never to clients already committed to each
 // other. A patron whose patience has run out while it still belongs to no
-// alliance commits as ProspectStrategy would (MODEL.md §6: "as prospect"
+// alliance commits as ProspectStrategy would (the specification's "as prospect"
 // past its patience): to a multilateral set or to a bilateral, whichever
 // its valuation prefers (Cohen: the United States committed to its Asian
 // allies before they had committed to each other). Once it belongs to an

@@ -127,8 +127,8 @@ func powerplay(sc *sim.Scenario) error {
 
 // passingThreat is the world of T6: 480 ticks, long enough to observe
 // 20-year survival, and a détente at tick 120 that takes two units off
-// every adversary's revisionism on the logit scale (0.7 → 0.24): MODEL.md
-// §7 asks that alliances end when what drew their members in lapses, and
+// every adversary's revisionism on the logit scale (0.7 → 0.24): the
+// specification (MODEL.md §7, outside the repository) asks that alliances end when what drew their members in lapses, and
 // in a world whose threat never changes nothing lapses. Facts of the
 // experiment, not of the model.
 func passingThreat(sc *sim.Scenario) error {

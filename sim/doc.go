@@ -91,9 +91,9 @@
 //   - An assurance patron joins committed clients rather than enlist them
 //     (H1, H5), and imposes a multilateral on uncommitted clients when its
 //     patience runs out or it is in losses by more than impose_threshold
-//     (T − ρ, MODEL.md §6); past its patience, while it belongs to no
+//     (T − ρ, docs/model.md §7.8); past its patience, while it belongs to no
 //     alliance, it may take a bilateral instead, by its own valuation, as
-//     MODEL.md's "as prospect" has it. Otherwise its bilaterals come only
+//     the specification's "as prospect" has it. Otherwise its bilaterals come only
 //     from the H4 fallback.
 //   - The H4 fallback seeks the largest subset among all invitees who accept
 //     each other, dropping one at a time the invitee the refusers name most
