@@ -99,7 +99,7 @@ func Build(ctx context.Context, dir string) (*Page, error) {
 	p.Title = fmt.Sprintf("%s — %s", m.Scenario, in.Kind)
 	p.Subtitle = describe(in)
 	p.Provenance = provenance(in)
-	if in.ScenarioNote != "" {
+	if in.ScenarioNote != "" && in.Kind != Sweep { // a sweep's report draws no maps
 		p.Notes = append(p.Notes, in.ScenarioNote)
 	}
 	switch in.Kind {

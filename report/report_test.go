@@ -147,3 +147,33 @@ func TestDamagedDirectory(t *testing.T) {
 		t.Fatalf("a cut runs.csv: %v", err)
 	}
 }
+
+// A sweep's report draws no maps, so it says nothing of why it could not
+// (its scenario.toml, the base scenario, differs from the first point's
+// whenever the point changes a path the base sets: here a changed param).
+func TestSweepReportHasNoMapsNote(t *testing.T) {
+	_, _, sweep, _ := fixtures(t)
+	dir := t.TempDir()
+	entries, err := os.ReadDir(sweep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if !e.IsDir() {
+			b := mustRead(t, filepath.Join(sweep, e.Name()))
+			if e.Name() == "scenario.toml" {
+				b = append(b, "\n[params]\nsea_cost = 3.5\n"...)
+			}
+			os.WriteFile(filepath.Join(dir, e.Name()), b, 0o644)
+		}
+	}
+	p, err := Build(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range p.Notes {
+		if strings.Contains(n, "maps") {
+			t.Errorf("a sweep report's note speaks of maps: %s", n)
+		}
+	}
+}
