@@ -398,6 +398,12 @@ func (p *Page) sweep(in *Input) error {
 		note += "; the directory holds each point's " + files
 	}
 	p.Notes = append(p.Notes, note+", and a point's runs can be reported on their own by running its scenario with run --out.")
+	switch d := in.Manifest.Design; {
+	case exists(in, "sensitivity.csv"):
+		p.Notes = append(p.Notes, "sensitivity.csv holds the parameters' sensitivity indices, which alliancesim sensitivity estimated from this sweep.")
+	case d != nil && (d.Kind == "morris" || d.Kind == "sobol"):
+		p.Notes = append(p.Notes, "alliancesim sensitivity on this directory estimates the parameters' sensitivity indices and writes sensitivity.csv.")
+	}
 	return nil
 }
 

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -175,5 +176,28 @@ func TestSweepReportHasNoMapsNote(t *testing.T) {
 		if strings.Contains(n, "maps") {
 			t.Errorf("a sweep report's note speaks of maps: %s", n)
 		}
+	}
+}
+
+// A sweep's report names sensitivity.csv when the directory holds it.
+func TestSweepReportNamesSensitivity(t *testing.T) {
+	_, _, sweep, _ := fixtures(t)
+	dir := t.TempDir()
+	entries, err := os.ReadDir(sweep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if !e.IsDir() {
+			os.WriteFile(filepath.Join(dir, e.Name()), mustRead(t, filepath.Join(sweep, e.Name())), 0o644)
+		}
+	}
+	os.WriteFile(filepath.Join(dir, "sensitivity.csv"), []byte("output,parameter,index,estimate,low,high\n"), 0o644)
+	p, err := Build(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(p.Notes, func(n string) bool { return strings.HasPrefix(n, "sensitivity.csv holds the parameters' sensitivity indices") }) {
+		t.Errorf("no note of sensitivity.csv: %q", p.Notes)
 	}
 }
