@@ -558,3 +558,21 @@ func TestParamsBounded(t *testing.T) {
 		}
 	}
 }
+
+// A description may keep the carriage returns of a file written with CRLF
+// line endings; a scenario named after a file whose name holds a control
+// character is refused at [scenario], and a name given in the file is
+// then what counts.
+func TestTextOfWindowsFilesAndFileNames(t *testing.T) {
+	crlf := strings.ReplaceAll(strings.Replace(base, `description = "test"`, "description = \"\"\"\nFirst line.\nSecond line.\n\"\"\"", 1), "\n", "\r\n")
+	if _, err := Parse("crlf.toml", []byte(crlf)); err != nil {
+		t.Fatalf("a CRLF file: %v", err)
+	}
+	unnamed := strings.Replace(base, "name = \"t\"\n", "", 1)
+	if _, err := Parse("x\ty.toml", []byte(unnamed)); err == nil || !strings.Contains(err.Error(), "x\ty.toml:1: scenario.name: the scenario is named after its file, \"x\\ty\", which holds a control character") {
+		t.Fatalf("a file name with a tab: %v", err)
+	}
+	if _, err := Parse("x\ty.toml", []byte(base)); err != nil {
+		t.Fatalf("named in the file: %v", err)
+	}
+}

@@ -129,7 +129,7 @@ func decodeFile(file string, src []byte, e *errs) *rawFile {
 		return nil
 	}
 	raw.locate()
-	reportUndecoded(raw, md.Undecoded(), e)
+	reportUndecoded(raw, raw.outsideBadTables(md.Undecoded()), e)
 	raw.reportTables(e)
 	seen := map[string]Loc{}
 	for _, s := range raw.States {

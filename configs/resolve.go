@@ -31,9 +31,13 @@ func resolve(f *rawFile, e *errs) *sim.Scenario {
 	// [scenario]
 	m := &f.Scenario
 	sc.Name = strings.TrimSuffix(filepath.Base(f.file), ".toml")
-	if m.Name.ok(e, "a string") {
+	switch {
+	case m.Name.ok(e, "a string"):
 		sc.Name = m.Name.V
 		textOK(m.Name.Loc, sim.CheckText(sc.Name), e)
+	case !m.Name.Set && sim.CheckText(sc.Name) != nil:
+		// The name is the file's, and the file's name is not one line of text.
+		e.at(Loc{File: f.file, Line: f.idx["scenario"], Key: "scenario.name"}, "the scenario is named after its file, %q, which holds a control character; allowed: name = \"…\" in [scenario], or a file name without control characters", sc.Name)
 	}
 	if m.Description.ok(e, "a string") {
 		sc.Description = m.Description.V

@@ -204,3 +204,26 @@ func fieldFolded(t reflect.Type, key string) (reflect.StructField, bool) {
 	}
 	return reflect.StructField{}, false
 }
+
+// outsideBadTables drops the keys under a table of values written in the
+// wrong shape (params = [{ sea_cost = 1 }]): reportTables names the table,
+// and its keys, which the decoder could not place, are not unknown.
+func (f *rawFile) outsideBadTables(keys []toml.Key) []toml.Key {
+	bad := map[string]bool{"params": f.Params.Bad != nil, "decision": f.Decision.Bad != nil}
+	for _, s := range f.States {
+		bad["states.stakes"] = bad["states.stakes"] || s.Stakes.Bad != nil
+		bad["states.grievance"] = bad["states.grievance"] || s.Grievance.Bad != nil
+		bad["states.decision"] = bad["states.decision"] || s.Decision.Bad != nil
+	}
+	kept := keys[:0:0]
+	for _, k := range keys {
+		under := false
+		for i := 1; i < len(k) && !under; i++ {
+			under = bad[strings.Join(k[:i], ".")]
+		}
+		if !under {
+			kept = append(kept, k)
+		}
+	}
+	return kept
+}

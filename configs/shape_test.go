@@ -31,6 +31,9 @@ func TestWrongShapes(t *testing.T) {
 		// with an empty list of those allowed
 		{"[[params]]\nsea_cost = 3\n", 2, "params", "an array of tables, [[params]]; allowed: " + params},
 		{"[[decision]]\npatience = 3\n", 2, "decision", "an array of tables, [[decision]]; allowed: " + decision},
+		// … and an inline array of tables, whose keys were unknown too
+		{"params = [{ sea_cost = 1 }]\n", 2, "params", "an array; allowed: " + params},
+		{"[[states]]\nid = \"patron\"\nstakes = [{ c1 = 1 }]\n", 4, "states[0].stakes", "an array; allowed: a table of state id = a number in [0, 1000000], e.g. stakes = { kor = 1 }"},
 		// tables of fixed keys, where the decoder stopped in its own words
 		{"[[scenario]]\nticks = 3\n", 2, "scenario", "an array of tables, [[scenario]]; allowed: one table, [scenario]"},
 		{"theater = 5\n", 2, "theater", `5 is an integer; allowed: one table, [theater], with map = """…""" or a [theater.generate] table`},

@@ -161,7 +161,9 @@ func CheckEventID(id string) error {
 func CheckText(s string) error { return checkText(s, false) }
 
 // CheckLines is CheckText for a text that may run over lines (a
-// scenario's description): newlines and tabs are allowed.
+// scenario's description): newlines, carriage returns (a file written
+// with CRLF line endings keeps them in a multi-line string) and tabs are
+// allowed.
 func CheckLines(s string) error { return checkText(s, true) }
 
 func checkText(s string, multiline bool) error {
@@ -169,10 +171,10 @@ func checkText(s string, multiline bool) error {
 		return fmt.Errorf("%q is not valid UTF-8; allowed: text in UTF-8", s)
 	}
 	for _, r := range s {
-		if unicode.IsControl(r) && !(multiline && (r == '\n' || r == '\t')) {
+		if unicode.IsControl(r) && !(multiline && (r == '\n' || r == '\r' || r == '\t')) {
 			allowed := "text without control characters"
 			if multiline {
-				allowed = "text without control characters other than newline and tab"
+				allowed = "text without control characters other than line breaks and tabs"
 			}
 			return fmt.Errorf("%q holds the control character %U; allowed: %s", s, r, allowed)
 		}

@@ -188,8 +188,7 @@ func (s ParamSpec) FormatValue(v float64) string {
 // the model stays finite in float64, with room to spare: the threat is a
 // weighted mean (weights ≤ 3·10^6 in all); defence is at most
 // land·(1 + rough_bonus) + 64 allies' help ≈ 10^12, and its κ-th power,
-// κ ≤ 20, about 10^240 (the denial ratio is computed from logarithms and
-// never forms it); path costs are at most 10^6 per cell over 10^6
+// κ ≤ 20, about 10^240; path costs are at most 10^6 per cell over 10^6
 // cells; an option's cost times (1 + spread) is below 10^28 and a loss's
 // value, times λ ≤ 10^6, below 10^34; the logistics and the softmax take
 // exponentials only of non-positive numbers or of ones whose overflow to

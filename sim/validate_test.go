@@ -201,7 +201,7 @@ func TestValidateGroupsMapErrors(t *testing.T) {
 // the most ticks), and an intent shock read by one other state is fine.
 func TestTextHorizonAndIntentEdges(t *testing.T) {
 	sc := testScenario()
-	sc.Description = "one line\n\tand another"
+	sc.Description = "one line\r\n\tand another" // CRLF, as a Windows file keeps it
 	sc.Calendar.StartYear, sc.Calendar.StartMonth, sc.Ticks = 9999, 6, 7
 	sc.Events = []ScriptedEvent{{Tick: 1, Kind: ScriptIntent, Actor: "adv", Target: "c1", Delta: 0.5}}
 	if err := sc.Validate(); err != nil {
