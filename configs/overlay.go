@@ -90,12 +90,17 @@ type Assignment struct {
 // ParseAssignment reads "path=value" (as --set takes it), typing the value
 // by its path: a number, a whole number, true or false, or a name.
 func ParseAssignment(s string) (Assignment, error) {
-	path, text, _ := strings.Cut(s, "=")
+	path, text, assigned := strings.Cut(s, "=")
 	path, text = strings.TrimSpace(path), strings.TrimSpace(text)
 	if path == "" {
 		return Assignment{}, fmt.Errorf("%q: the path is missing; allowed: path=value, e.g. params.sea_cost=5", s)
 	}
 	kind, msg := varyPath(path)
+	if msg != "" && assigned {
+		// path= with a path that cannot be set: the path is the fault to
+		// mend first (a value would not help).
+		return Assignment{}, fmt.Errorf("%q %s", path, msg)
+	}
 	if text == "" {
 		what := ""
 		if msg == "" {
@@ -191,10 +196,6 @@ func Apply(sc *sim.Scenario, as []Assignment) error {
 	return nil
 }
 
-// The overlays the tool writes itself are named, in errors, after what the
-// user wrote: a --set's after its paths, a sweep point's after the
-// experiment (so that relative paths resolve beside it) and the point.
-// Their lines are the tool's, not the user's.
 // setErrors says what laying assignments over sc made invalid. A fault in
 // the overlay is said as it is; one in sc itself (an event a shorter
 // horizon leaves out, say) is found in sc's canonical text, whose lines
@@ -239,6 +240,10 @@ func keyWords(sc *sim.Scenario, key string) string {
 	return key
 }
 
+// The overlays the tool writes itself are named, in errors, after what the
+// user wrote: a --set's after its paths, a sweep point's after the
+// experiment (so that relative paths resolve beside it) and the point.
+// Their lines are the tool's, not the user's.
 func setSourceName(paths []string) string { return "(set " + strings.Join(paths, ", ") + ")" }
 
 func pointSourceName(experiment string, point int) string {

@@ -103,6 +103,7 @@ func TestParseAssignment(t *testing.T) {
 		{"params.sea_cost", `"params.sea_cost": the value is missing; allowed: path=value (params.sea_cost takes a number in [0, 1000000])`},
 		{"params.sea_cost=", `"params.sea_cost": the value is missing; allowed: path=value (params.sea_cost takes a number in [0, 1000000])`},
 		{"sea_cost", `"sea_cost": the value is missing; allowed: path=value`},
+		{"states.c1.role=", `"states.c1.role" names no state field that can be varied`},
 		{"=5", `"=5": the path is missing; allowed: path=value`},
 	} {
 		_, err := ParseAssignment(c.in)

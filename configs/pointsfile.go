@@ -113,8 +113,10 @@ func readPoints(x *Experiment, o opt[string], e *errs) {
 	}
 }
 
-// parseValue reads a value for a path of the given kind from text, as a
-// points file or --set writes it; msg says what is wrong.
+// parseValue reads a value for a path of the given kind from a points
+// file's cell; msg says what is wrong. A boolean may be written as
+// strconv.ParseBool reads it (1 and 0, as samplers write them, t, f, true,
+// false); --set takes only true and false, as a scenario file does.
 func parseValue(path string, kind valueKind, text string) (v any, msg string) {
 	switch {
 	case text == "":
@@ -124,7 +126,7 @@ func parseValue(path string, kind valueKind, text string) (v any, msg string) {
 	case kind == kindBool:
 		b, err := strconv.ParseBool(text)
 		if err != nil {
-			return nil, fmt.Sprintf("%q is not true or false; allowed: true or false for %s", text, path)
+			return nil, fmt.Sprintf("%q is not true or false; allowed: true or false (or 1 or 0) for %s", text, path)
 		}
 		v = b
 	default:

@@ -51,7 +51,7 @@ func TestMedianRunIsTheMedoid(t *testing.T) {
 // The tie-break reads the median first commitment as summary.json gives
 // it, the mean of the two middle ones for an even count: with 4, 10, 11
 // and 30 it is 10.5, so of the two runs equal on their indicators the one
-// at 11 is nearer than the one at 4 (the lower middle, 10, picked run 0).
+// at 11 is nearer than the one at 4 (the lower middle, 10, picked run 2).
 func TestMedianRunTieBreakUsesTheMedian(t *testing.T) {
 	same := []bool{true, false}
 	hand := []runRow{

@@ -197,7 +197,9 @@ func TestSweepReportNamesSensitivity(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.ContainsFunc(p.Notes, func(n string) bool { return strings.HasPrefix(n, "sensitivity.csv holds the parameters' sensitivity indices") }) {
+	if !slices.ContainsFunc(p.Notes, func(n string) bool {
+		return strings.HasPrefix(n, "sensitivity.csv holds the parameters' sensitivity indices")
+	}) {
 		t.Errorf("no note of sensitivity.csv: %q", p.Notes)
 	}
 }

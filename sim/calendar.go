@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/alliancesim/alliancesim/internal/words"
 )
 
 // Calendar labels ticks with dates: tick 0 is the start month, each tick
@@ -102,10 +104,10 @@ func (c Calendar) CheckHorizon(ticks int) error {
 		}
 		end = fmt.Sprintf("end in %d-%02d", last/12, last%12+1)
 	}
-	most := fmt.Sprintf("at most %d ticks from this start", (MaxYear*12+12-start)/mpt)
+	most := "at most " + words.Count((MaxYear*12+12-start)/mpt, "tick", "ticks") + " from this start"
 	if latest := MaxYear*12 + 12 - mpt; start > latest {
 		most = fmt.Sprintf("a start by %04d-%02d for ticks of %d months", latest/12, latest%12+1, mpt)
 	}
-	return fmt.Errorf("%d ticks from %04d-%02d %s; allowed: a run that ends by %04d-12 (%s)",
-		ticks, c.StartYear, c.StartMonth, end, MaxYear, most)
+	return fmt.Errorf("%s from %04d-%02d %s; allowed: a run that ends by %04d-12 (%s)",
+		words.Count(ticks, "tick", "ticks"), c.StartYear, c.StartMonth, end, MaxYear, most)
 }

@@ -174,4 +174,8 @@ func TestCheckHorizon(t *testing.T) {
 			t.Errorf("%d ticks: got %v\nwant %s", ticks, err, want)
 		}
 	}
+	dec := sim.Calendar{StartYear: 9999, StartMonth: 12, MonthsPerTick: 1}
+	if err := dec.CheckHorizon(2); err == nil || err.Error() != "2 ticks from 9999-12 end in 10000-01; allowed: a run that ends by 9999-12 (at most 1 tick from this start)" {
+		t.Errorf("one tick left: %v", err)
+	}
 }
