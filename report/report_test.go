@@ -102,28 +102,32 @@ func TestReadRefusesInPlainWords(t *testing.T) {
 	}
 }
 
+// copyFiles copies the files (not the directories, nor report.html) of
+// dir into a new directory, but skip, and returns it.
+func copyFiles(t *testing.T, dir, skip string) string {
+	t.Helper()
+	to := t.TempDir()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if e.IsDir() || e.Name() == skip || e.Name() == "report.html" {
+			continue
+		}
+		if err := os.WriteFile(filepath.Join(to, e.Name()), mustRead(t, filepath.Join(dir, e.Name())), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return to
+}
+
 // A run directory with a file missing or cut is not reported as if whole:
 // without series.csv the page says it is missing (not how to record one),
 // and a runs.csv with fewer runs than the manifest is refused.
 func TestDamagedDirectory(t *testing.T) {
 	many, _, _, _ := fixtures(t)
-	copyDir := func(skip string) string {
-		dir := t.TempDir()
-		entries, err := os.ReadDir(many)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, e := range entries {
-			if e.IsDir() || e.Name() == skip || e.Name() == "report.html" {
-				continue
-			}
-			if err := os.WriteFile(filepath.Join(dir, e.Name()), mustRead(t, filepath.Join(many, e.Name())), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		return dir
-	}
-	dir := copyDir("series.csv")
+	dir := copyFiles(t, many, "series.csv")
 	p, err := Build(context.Background(), dir)
 	if err != nil {
 		t.Fatal(err)
@@ -137,7 +141,7 @@ func TestDamagedDirectory(t *testing.T) {
 	if !found {
 		t.Error("no note that series.csv is missing")
 	}
-	dir = copyDir("")
+	dir = copyFiles(t, many, "")
 	lines := mustReadLines(t, filepath.Join(dir, "runs.csv"))
 	var cut []byte
 	for _, l := range lines[:51] { // the header and 50 runs
@@ -154,20 +158,9 @@ func TestDamagedDirectory(t *testing.T) {
 // whenever the point changes a path the base sets: here a changed param).
 func TestSweepReportHasNoMapsNote(t *testing.T) {
 	_, _, sweep, _ := fixtures(t)
-	dir := t.TempDir()
-	entries, err := os.ReadDir(sweep)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		if !e.IsDir() {
-			b := mustRead(t, filepath.Join(sweep, e.Name()))
-			if e.Name() == "scenario.toml" {
-				b = append(b, "\n[params]\nsea_cost = 3.5\n"...)
-			}
-			os.WriteFile(filepath.Join(dir, e.Name()), b, 0o644)
-		}
-	}
+	dir := copyFiles(t, sweep, "")
+	toml := append(mustRead(t, filepath.Join(dir, "scenario.toml")), "\n[params]\nsea_cost = 3.5\n"...)
+	os.WriteFile(filepath.Join(dir, "scenario.toml"), toml, 0o644)
 	p, err := Build(context.Background(), dir)
 	if err != nil {
 		t.Fatal(err)
@@ -182,16 +175,7 @@ func TestSweepReportHasNoMapsNote(t *testing.T) {
 // A sweep's report names sensitivity.csv when the directory holds it.
 func TestSweepReportNamesSensitivity(t *testing.T) {
 	_, _, sweep, _ := fixtures(t)
-	dir := t.TempDir()
-	entries, err := os.ReadDir(sweep)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		if !e.IsDir() {
-			os.WriteFile(filepath.Join(dir, e.Name()), mustRead(t, filepath.Join(sweep, e.Name())), 0o644)
-		}
-	}
+	dir := copyFiles(t, sweep, "")
 	os.WriteFile(filepath.Join(dir, "sensitivity.csv"), []byte("output,parameter,index,estimate,low,high\n"), 0o644)
 	p, err := Build(context.Background(), dir)
 	if err != nil {
