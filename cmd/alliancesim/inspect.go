@@ -10,29 +10,32 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/alliancesim/alliancesim/agents"
-	"github.com/alliancesim/alliancesim/configs"
 	"github.com/alliancesim/alliancesim/internal/words"
 	"github.com/alliancesim/alliancesim/sim"
 	"github.com/alliancesim/alliancesim/theater"
 )
 
 func newValidateCmd() *cobra.Command {
-	return &cobra.Command{
+	var sets []string
+	cmd := &cobra.Command{
 		Use:   "validate NAME|FILE",
 		Short: "Check a scenario and summarise it",
 		Long: `validate reads a built-in scenario or a scenario file (with everything it
 extends), checks it, and prints a one-paragraph summary. If the scenario is
-invalid it prints every error, each with file, line and key, and exits 1.`,
+invalid it prints every error, each with file, line and key, and exits 1.
+With --set it checks the scenario with those changes.`,
 		Args:              oneArg(oneScenario),
 		ValidArgsFunction: scenarioArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			sc, grid, err := loadWithGrid(args[0])
+			sc, grid, err := loadWithGrid(args[0], sets)
 			if err != nil {
 				return err
 			}
 			return summarise(cmd.OutOrStdout(), sc, grid)
 		},
 	}
+	cmd.Flags().StringArrayVar(&sets, "set", nil, "change the scenario: path=value (repeatable)")
+	return cmd
 }
 
 func summarise(w io.Writer, sc *sim.Scenario, g *theater.Grid) error {
@@ -94,6 +97,7 @@ func newMapCmd() *cobra.Command {
 		terrain bool
 		png, at string
 		seed    uint64
+		sets    []string
 	)
 	cmd := &cobra.Command{
 		Use:   "map NAME|FILE",
@@ -110,7 +114,7 @@ the alliance's colour.`,
 		Args:              oneArg(oneScenario),
 		ValidArgsFunction: scenarioArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			sc, g, err := loadWithGrid(args[0])
+			sc, g, err := loadWithGrid(args[0], sets)
 			if err != nil {
 				return err
 			}
@@ -131,6 +135,7 @@ the alliance's colour.`,
 	cmd.Flags().StringVar(&png, "png", "", "draw a PNG picture to this file")
 	cmd.Flags().StringVar(&at, "at", "", "with --png: replay to this month (YYYY-MM) and draw territory and alliances then")
 	cmd.Flags().Uint64Var(&seed, "seed", 1, "with --at: the replication's seed")
+	cmd.Flags().StringArrayVar(&sets, "set", nil, "change the scenario: path=value (repeatable), e.g. --set theater.generate.sea_fraction=0.5")
 	return cmd
 }
 
@@ -181,9 +186,10 @@ func terrainRows(g *theater.Grid) []string {
 	return rows
 }
 
-// loadWithGrid reads a scenario and builds its theatre.
-func loadWithGrid(ref string) (*sim.Scenario, *theater.Grid, error) {
-	sc, err := configs.Load(ref)
+// loadWithGrid reads a scenario, applies the --set flags, and builds its
+// theatre.
+func loadWithGrid(ref string, sets []string) (*sim.Scenario, *theater.Grid, error) {
+	sc, err := loadWithSets(ref, sets)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -12,7 +12,10 @@ import (
 )
 
 func newShowCmd() *cobra.Command {
-	var source bool
+	var (
+		source bool
+		sets   []string
+	)
 	cmd := &cobra.Command{
 		Use:   "show NAME|FILE",
 		Short: "Print a scenario fully resolved, as a scenario file",
@@ -25,10 +28,16 @@ or to start a new scenario from a built-in.
 
 With --source it prints a built-in scenario's own file instead, comments and
 sources included: the file whose lines an error naming builtin/NAME.toml:LINE
-counts.`,
+counts.
+
+With --set it prints the scenario with those changes, as a file extending
+it would give it.`,
 		Args:              oneArg(oneScenario),
 		ValidArgsFunction: scenarioArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if source && len(sets) > 0 {
+				return fmt.Errorf("--source prints a built-in's own file, which --set does not change; allowed: one of them")
+			}
 			if source {
 				src, err := configs.BuiltinSource(args[0])
 				if err != nil {
@@ -37,7 +46,7 @@ counts.`,
 				_, err = cmd.OutOrStdout().Write(src)
 				return err
 			}
-			sc, err := configs.Load(args[0])
+			sc, err := loadWithSets(args[0], sets)
 			if err != nil {
 				return err
 			}
@@ -45,10 +54,15 @@ counts.`,
 			if err != nil {
 				return fmt.Errorf("%s: %w", args[0], err)
 			}
-			return show(cmd.OutOrStdout(), args[0], out)
+			ref := args[0]
+			for _, s := range sets {
+				ref += " --set " + s
+			}
+			return show(cmd.OutOrStdout(), ref, out)
 		},
 	}
 	cmd.Flags().BoolVar(&source, "source", false, "print a built-in scenario's own file, as error messages count its lines")
+	cmd.Flags().StringArrayVar(&sets, "set", nil, "change the scenario: path=value (repeatable)")
 	return cmd
 }
 

@@ -81,3 +81,29 @@ func TestShowSource(t *testing.T) {
 		t.Errorf("--source of a file: %v", err)
 	}
 }
+
+// show, validate and map take --set as run does: the changed scenario is
+// printed, checked and drawn; a bad value is refused naming the flag; and
+// --set with show --source, whose file it cannot change, is refused.
+func TestInspectingCommandsTakeSet(t *testing.T) {
+	out, err := execute(t, "show", "generic", "--set", "params.sea_cost=7")
+	if err != nil || !strings.HasPrefix(out, "# alliancesim show generic --set params.sea_cost=7: the fully resolved scenario\n") || !strings.Contains(out, "\nsea_cost = 7.0\n") {
+		t.Fatalf("show: %v\n%.300s", err, out)
+	}
+	if out, err = execute(t, "validate", "generic", "--set", "scenario.ticks=12"); err != nil || !strings.Contains(out, "12 monthly ticks from 2000-01 to 2000-12") {
+		t.Fatalf("validate: %v\n%s", err, out)
+	}
+	plain, _ := execute(t, "map", "generic", "--terrain")
+	wet, err := execute(t, "map", "generic", "--terrain", "--set", "theater.generate.sea_fraction=0.7")
+	if err != nil || strings.Count(wet, "~") <= strings.Count(plain, "~") {
+		t.Fatalf("map: %v; sea cells %d with sea_fraction 0.7, %d without", err, strings.Count(wet, "~"), strings.Count(plain, "~"))
+	}
+	for _, args := range [][]string{{"map", "generic", "--set", "params.sea_cost=-2"}, {"validate", "generic", "--set", "params.sea_cost=-2"}} {
+		if _, err := execute(t, args...); err == nil || !strings.HasPrefix(err.Error(), "--set params.sea_cost: -2 is out of range; allowed:") {
+			t.Errorf("%v: %v", args, err)
+		}
+	}
+	if _, err := execute(t, "show", "generic", "--source", "--set", "params.sea_cost=7"); err == nil || !strings.Contains(err.Error(), "allowed: one of them") {
+		t.Errorf("--source with --set: %v", err)
+	}
+}
