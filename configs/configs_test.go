@@ -335,8 +335,8 @@ func TestGeneratedTheatreTooSmallBlamesTheFile(t *testing.T) {
 func TestGeneratorErrorsWorded(t *testing.T) {
 	for _, c := range []struct{ src, want string }{
 		{strings.Replace(base, "map = \"\"\"\n~~AA..BB\n~~AA..BB\n\"\"\"", "generate = { width = 10 }", 1), "g.toml:8: theater.generate: width and height are required; allowed: width and height, each a whole number in [2, 1000]"},
-		{"extends = \"generic\"\n[theater.generate]\nwidth = 10\nheight = 10\nsea_fraction = 0.999\n", "g.toml:2: theater.generate: 1 land cell for 8 states; allowed: a land cell or more for each state with a glyph: a lower sea_fraction, a larger grid or fewer states"},
-		{"extends = \"generic\"\n[theater.generate]\nwidth = 2\nheight = 3\n", "g.toml:2: theater.generate: 6 land cells for 8 states; allowed: a land cell or more for each state with a glyph: a lower sea_fraction, a larger grid or fewer states"},
+		{"extends = \"generic\"\n[theater.generate]\nwidth = 10\nheight = 10\nsea_fraction = 0.999\n", "g.toml:2: theater.generate: 1 land cell for 8 states; allowed: a land cell or more for each state: a lower sea fraction, a larger grid or fewer states"},
+		{"extends = \"generic\"\n[theater.generate]\nwidth = 2\nheight = 3\n", "g.toml:2: theater.generate: 6 land cells for 8 states; allowed: a land cell or more for each state: a lower sea fraction, a larger grid or fewer states"},
 	} {
 		_, err := Parse("g.toml", []byte(c.src))
 		if err == nil || err.Error() != c.want {

@@ -123,13 +123,7 @@ func typeName(v any) string {
 	case bool:
 		return "a boolean"
 	case time.Time:
-		switch x.Location().String() {
-		case "date-local":
-			return "a TOML date"
-		case "time-local":
-			return "a TOML time"
-		}
-		return "a TOML date-time"
+		return tomlTimeKind(x).name
 	case map[string]any:
 		return "not a value"
 	case []any, []map[string]any:
@@ -138,19 +132,25 @@ func typeName(v any) string {
 	return fmt.Sprintf("of type %T", v)
 }
 
-// tomlTime writes a TOML date, time or date-time as it was written (the
-// decoder names the local kinds by their time zone).
-func tomlTime(t time.Time) string {
-	switch t.Location().String() {
-	case "date-local":
-		return t.Format("2006-01-02")
-	case "time-local":
-		return t.Format("15:04:05.999999999")
-	case "datetime-local":
-		return t.Format("2006-01-02T15:04:05.999999999")
-	}
-	return t.Format(time.RFC3339Nano)
+// tomlTimeKinds are the local kinds of TOML time, by the zone the decoder
+// names them with: what each is called, and how it is written.
+var tomlTimeKinds = map[string]struct{ name, layout string }{
+	"date-local":     {"a TOML date", "2006-01-02"},
+	"time-local":     {"a TOML time", "15:04:05.999999999"},
+	"datetime-local": {"a TOML date-time", "2006-01-02T15:04:05.999999999"},
 }
+
+// tomlTimeKind is t's kind of TOML time (an offset date-time unless the
+// decoder named a local kind).
+func tomlTimeKind(t time.Time) struct{ name, layout string } {
+	if k, ok := tomlTimeKinds[t.Location().String()]; ok {
+		return k
+	}
+	return struct{ name, layout string }{"a TOML date-time", time.RFC3339Nano}
+}
+
+// tomlTime writes a TOML date, time or date-time as it was written.
+func tomlTime(t time.Time) string { return t.Format(tomlTimeKind(t).layout) }
 
 // found says what was written where a table or an array of tables
 // belongs: "3 is an integer", "an array", "an array of tables".

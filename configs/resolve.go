@@ -12,7 +12,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/alliancesim/alliancesim/agents"
-	"github.com/alliancesim/alliancesim/internal/words"
 	"github.com/alliancesim/alliancesim/sim"
 	"github.com/alliancesim/alliancesim/theater"
 )
@@ -434,7 +433,7 @@ func resolveTheater(f *rawFile, sc *sim.Scenario, glyphs map[rune]int, glyphAt m
 				}
 				loc := o.Loc
 				loc.Line += x.Row + f.firstRowOffset(o.Loc.Line)
-				e.at(loc, "row %d, column %d: %s", x.Row+1, x.Col+1, x.Msg)
+				e.at(loc, "row %d, column %d: %s", x.Row+1, x.Col+1, x.Text())
 			}
 		} else if err != nil {
 			e.at(t.Map.Loc, "%v", err)
@@ -469,7 +468,7 @@ func resolveTheater(f *rawFile, sc *sim.Scenario, glyphs map[rune]int, glyphAt m
 			// The generator can still fail (too little land for the
 			// states): say so here, at the table, not later.
 			if err := generateCheck(spec, len(glyphs)); err != nil {
-				e.at(g.Loc, "%s", generateError(spec, len(glyphs), err))
+				e.at(g.Loc, "%s", generateError(err))
 			}
 		}
 	default:
@@ -477,29 +476,11 @@ func resolveTheater(f *rawFile, sc *sim.Scenario, glyphs map[rune]int, glyphAt m
 	}
 }
 
-// generateError says why the generator could not draw a theatre for n
-// states. Every setting is in range (checked before), so it is too little
-// land: the land cells are counted on the theatre drawn for no states,
-// which has the same land. The generator's own words are used only if
-// that is not the reason.
-func generateError(spec theater.GenerateSpec, n int, err error) string {
-	const allowed = "a land cell or more for each state with a glyph: a lower sea_fraction, a larger grid or fewer states"
-	if g, gerr := theater.Generate(spec, 0); gerr == nil {
-		land := 0
-		for _, t := range g.Terrain {
-			if t != theater.Sea {
-				land++
-			}
-		}
-		if land < n {
-			return fmt.Sprintf("%s for %s; allowed: %s", words.Count(land, "land cell", "land cells"), words.Count(n, "state", "states"), allowed)
-		}
-	}
-	msg := strings.TrimPrefix(err.Error(), "theater: generate: ")
-	if strings.Contains(msg, "; allowed: ") {
-		return msg
-	}
-	return msg + "; allowed: " + allowed
+// generateError is the generator's own words for why it cannot draw the
+// theatre (sim's Validate says the same), without its package prefix: the
+// key, theater.generate, says where.
+func generateError(err error) string {
+	return strings.TrimPrefix(err.Error(), "theater: generate: ")
 }
 
 // missingGlyphs reports every state whose glyph no cell of the map

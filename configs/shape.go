@@ -88,25 +88,41 @@ func (idx lineIndex) firstLines() func(path string) int {
 	}
 }
 
-// reportTables reports every table of values of f that was written as
-// something else: params = 3, [[decision]], grievance = 0.3.
+// badTable is a table of values written in the wrong shape: where, and
+// what was written.
+type badTable struct {
+	loc Loc
+	v   any
+}
+
+// badTables are the tables of values of f written as something else:
+// params = 3, [[decision]], grievance = 0.3.
+func (f *rawFile) badTables() []badTable {
+	var out []badTable
+	add := func(loc Loc, v any) {
+		if v != nil {
+			out = append(out, badTable{loc, v})
+		}
+	}
+	add(f.Params.Loc, f.Params.Bad)
+	add(f.Decision.Loc, f.Decision.Bad)
+	for _, s := range f.States {
+		add(s.Stakes.Loc, s.Stakes.Bad)
+		add(s.Grievance.Loc, s.Grievance.Bad)
+		add(s.Decision.Loc, s.Decision.Bad)
+	}
+	return out
+}
+
+// reportTables reports every table of values of f written in the wrong
+// shape, with the shape allowed there.
 func (f *rawFile) reportTables(e *errs) {
 	first := f.idx.firstLines()
-	bad := func(loc Loc, v any) {
-		if v == nil {
-			return
+	for _, b := range f.badTables() {
+		if b.loc.Line == 0 {
+			b.loc.Line = first(b.loc.Key)
 		}
-		if loc.Line == 0 {
-			loc.Line = first(loc.Key)
-		}
-		e.at(loc, "%s", shapeMsg(loc.Key, v, reflect.Map))
-	}
-	bad(f.Params.Loc, f.Params.Bad)
-	bad(f.Decision.Loc, f.Decision.Bad)
-	for _, s := range f.States {
-		bad(s.Stakes.Loc, s.Stakes.Bad)
-		bad(s.Grievance.Loc, s.Grievance.Bad)
-		bad(s.Decision.Loc, s.Decision.Bad)
+		e.at(b.loc, "%s", shapeMsg(b.loc.Key, b.v, reflect.Map))
 	}
 }
 
@@ -207,13 +223,16 @@ func fieldFolded(t reflect.Type, key string) (reflect.StructField, bool) {
 
 // outsideBadTables drops the keys under a table of values written in the
 // wrong shape (params = [{ sea_cost = 1 }]): reportTables names the table,
-// and its keys, which the decoder could not place, are not unknown.
+// and its keys, which the decoder could not place, are not unknown. The
+// decoder names keys without indices, so a bad table of any state drops
+// the keys under that table of every state.
 func (f *rawFile) outsideBadTables(keys []toml.Key) []toml.Key {
-	bad := map[string]bool{"params": f.Params.Bad != nil, "decision": f.Decision.Bad != nil}
-	for _, s := range f.States {
-		bad["states.stakes"] = bad["states.stakes"] || s.Stakes.Bad != nil
-		bad["states.grievance"] = bad["states.grievance"] || s.Grievance.Bad != nil
-		bad["states.decision"] = bad["states.decision"] || s.Decision.Bad != nil
+	bad := map[string]bool{}
+	for _, b := range f.badTables() {
+		bad[stripIndices(b.loc.Key)] = true
+	}
+	if len(bad) == 0 {
+		return keys
 	}
 	kept := keys[:0:0]
 	for _, k := range keys {

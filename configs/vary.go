@@ -59,56 +59,85 @@ func (ax *axis) at(u float64) any {
 	}
 }
 
-// varyPath says what type of value a dotted path takes, or what is wrong
-// with it (msg != "").
-func varyPath(path string) (kind valueKind, msg string) {
+// pathSpec is what a dotted path takes: the kind of value and, for a
+// number, its range as a file's check has it (ranged false for true or
+// false, and for names).
+type pathSpec struct {
+	kind   valueKind
+	rng    sim.Range
+	ranged bool
+}
+
+// stateRanges and generateRanges are the ranges of the state fields and
+// generator settings a path may set; sovereign takes true or false.
+var (
+	stateRanges = map[string]sim.Range{"land": sim.ForceRange, "naval": sim.ForceRange, "economy": sim.ForceRange,
+		"revisionism": sim.RevisionismRange, "ideology": sim.IdeologyRange, "reference": sim.ReferenceRange}
+	stateFields    = []string{"land", "naval", "economy", "revisionism", "ideology", "sovereign", "reference"}
+	generateRanges = map[string]sim.Range{"width": sim.GridSideRange, "height": sim.GridSideRange,
+		"sea_fraction": sim.SeaFractionRange, "islands": sim.IslandsRange, "seed": sim.GenerateSeedRange}
+	generateFields = []string{"width", "height", "sea_fraction", "islands", "seed"}
+)
+
+// lookupPath says what a dotted path takes, or what is wrong with it
+// (msg != "").
+func lookupPath(path string) (spec pathSpec, msg string) {
 	parts := strings.Split(path, ".")
-	stateFields := []string{"land", "naval", "economy", "revisionism", "ideology", "sovereign", "reference"}
-	generate := []string{"width", "height", "sea_fraction", "islands", "seed"}
-	decision := func(key, prefix string) (valueKind, string) {
-		spec, ok := agents.LookupDecision(key)
-		if !ok {
-			return 0, "names no decision key; allowed: " + prefix + strings.Join(agents.DecisionNames(), ", "+prefix)
+	ranged := func(r sim.Range) pathSpec {
+		kind := kindNumber
+		if r.Whole {
+			kind = kindWhole
 		}
-		return map[agents.DecisionKind]valueKind{agents.DecisionNumber: kindNumber, agents.DecisionInteger: kindWhole, agents.DecisionName: kindString}[spec.Kind], ""
+		return pathSpec{kind, r, true}
+	}
+	decision := func(key, prefix string) (pathSpec, string) {
+		d, ok := agents.LookupDecision(key)
+		switch {
+		case !ok:
+			return pathSpec{}, "names no decision key; allowed: " + prefix + strings.Join(agents.DecisionNames(), ", "+prefix)
+		case d.Kind == agents.DecisionName:
+			return pathSpec{kind: kindString}, ""
+		}
+		return ranged(sim.Range{Min: d.Min, Max: d.Max, Whole: d.Kind == agents.DecisionInteger}), ""
 	}
 	switch {
 	case len(parts) == 2 && parts[0] == "params":
-		spec, ok := sim.LookupParam(parts[1])
-		if !ok {
-			return 0, "names no parameter; allowed: params." + strings.Join(sim.ParamNames(), ", params.")
+		p, ok := sim.LookupParam(parts[1])
+		switch {
+		case !ok:
+			return pathSpec{}, "names no parameter; allowed: params." + strings.Join(sim.ParamNames(), ", params.")
+		case p.Kind == sim.ParamBool:
+			return pathSpec{kind: kindBool}, ""
 		}
-		switch spec.Kind {
-		case sim.ParamInteger:
-			return kindWhole, ""
-		case sim.ParamBool:
-			return kindBool, ""
-		}
-		return kindNumber, ""
+		return ranged(sim.Range{Min: p.Min, Max: p.Max, Whole: p.Kind == sim.ParamInteger}), ""
 	case len(parts) == 2 && parts[0] == "decision":
 		return decision(parts[1], "decision.")
 	case len(parts) == 3 && parts[0] == "states":
-		if !slices.Contains(stateFields, parts[2]) {
-			return 0, "names no state field that can be varied; allowed: " + strings.Join(stateFields, ", ")
-		}
 		if parts[2] == "sovereign" {
-			return kindBool, ""
+			return pathSpec{kind: kindBool}, ""
 		}
-		return kindNumber, ""
+		if r, ok := stateRanges[parts[2]]; ok {
+			return ranged(r), ""
+		}
+		return pathSpec{}, "names no state field that can be varied; allowed: " + strings.Join(stateFields, ", ")
 	case len(parts) == 4 && parts[0] == "states" && parts[2] == "decision":
 		return decision(parts[3], "")
 	case len(parts) == 3 && parts[0] == "theater" && parts[1] == "generate":
-		if !slices.Contains(generate, parts[2]) {
-			return 0, "names no generator setting; allowed: " + strings.Join(generate, ", ")
+		if r, ok := generateRanges[parts[2]]; ok {
+			return ranged(r), ""
 		}
-		if parts[2] == "sea_fraction" {
-			return kindNumber, ""
-		}
-		return kindWhole, ""
+		return pathSpec{}, "names no generator setting; allowed: " + strings.Join(generateFields, ", ")
 	case path == "scenario.ticks":
-		return kindWhole, ""
+		return ranged(sim.TicksRange), ""
 	}
-	return 0, "is not a path that can be varied; allowed: params.NAME, decision.KEY, states.ID.FIELD, states.ID.decision.KEY, theater.generate.FIELD, scenario.ticks"
+	return pathSpec{}, "is not a path that can be varied; allowed: params.NAME, decision.KEY, states.ID.FIELD, states.ID.decision.KEY, theater.generate.FIELD, scenario.ticks"
+}
+
+// varyPath says what type of value a dotted path takes, or what is wrong
+// with it (msg != "").
+func varyPath(path string) (kind valueKind, msg string) {
+	spec, msg := lookupPath(path)
+	return spec.kind, msg
 }
 
 // varyAxis turns a [[vary]] into its axis: the values listed, or those of
@@ -265,37 +294,8 @@ func tooLargeWhole(x string, v float64, path string) string {
 // pathRange is the range of the numbers a path takes, as a file's check
 // has it; false for a path of true or false or of names.
 func pathRange(path string) (sim.Range, bool) {
-	parts := strings.Split(path, ".")
-	decision := func(key string) (sim.Range, bool) {
-		spec, ok := agents.LookupDecision(key)
-		if !ok || spec.Kind == agents.DecisionName {
-			return sim.Range{}, false
-		}
-		return sim.Range{Min: spec.Min, Max: spec.Max, Whole: spec.Kind == agents.DecisionInteger}, true
-	}
-	switch {
-	case len(parts) == 2 && parts[0] == "params":
-		spec, ok := sim.LookupParam(parts[1])
-		if !ok || spec.Kind == sim.ParamBool {
-			return sim.Range{}, false
-		}
-		return sim.Range{Min: spec.Min, Max: spec.Max, Whole: spec.Kind == sim.ParamInteger}, true
-	case len(parts) == 2 && parts[0] == "decision":
-		return decision(parts[1])
-	case len(parts) == 4 && parts[0] == "states" && parts[2] == "decision":
-		return decision(parts[3])
-	case len(parts) == 3 && parts[0] == "states":
-		r, ok := map[string]sim.Range{"land": sim.ForceRange, "naval": sim.ForceRange, "economy": sim.ForceRange,
-			"revisionism": sim.RevisionismRange, "ideology": sim.IdeologyRange, "reference": sim.ReferenceRange}[parts[2]]
-		return r, ok
-	case len(parts) == 3 && parts[0] == "theater" && parts[1] == "generate":
-		r, ok := map[string]sim.Range{"width": sim.GridSideRange, "height": sim.GridSideRange, "islands": sim.IslandsRange,
-			"seed": sim.GenerateSeedRange, "sea_fraction": sim.SeaFractionRange}[parts[2]]
-		return r, ok
-	case path == "scenario.ticks":
-		return sim.TicksRange, true
-	}
-	return sim.Range{}, false
+	spec, _ := lookupPath(path)
+	return spec.rng, spec.ranged
 }
 
 // pathAllowed says in words what values a path of the given kind takes,
@@ -361,15 +361,15 @@ func between(a, b, t float64) float64 {
 // checkValue says what is wrong with one listed value of a path, or "".
 func checkValue(path string, kind valueKind, v any) string {
 	ok := false
-	allowed := pathAllowed(path, kind)
+	allowed := func() string { return pathAllowed(path, kind) } // only for an error: a points file checks every cell
 	switch x := v.(type) {
 	case float64:
 		if math.IsNaN(x) || math.IsInf(x, 0) {
-			return fmt.Sprintf("%v is not a finite number; allowed: %s for %s", x, allowed, path)
+			return fmt.Sprintf("%v is not a finite number; allowed: %s for %s", x, allowed(), path)
 		}
 		ok = kind == kindNumber || kind == kindWhole && x == math.Trunc(x)
 		if kind == kindWhole && !ok {
-			return fmt.Sprintf("%s is not a whole number; allowed: %s for %s", sim.FormatNumber(x), allowed, path)
+			return fmt.Sprintf("%s is not a whole number; allowed: %s for %s", sim.FormatNumber(x), allowed(), path)
 		}
 		if kind == kindWhole && math.Abs(x) > maxExactWhole {
 			return tooLargeWhole(sim.FormatNumber(x), x, path)
@@ -387,7 +387,7 @@ func checkValue(path string, kind valueKind, v any) string {
 		}
 	}
 	if !ok {
-		return fmt.Sprintf("%s is %s; allowed: %s for %s", show(v), typeName(v), allowed, path)
+		return fmt.Sprintf("%s is %s; allowed: %s for %s", show(v), typeName(v), allowed(), path)
 	}
 	return ""
 }

@@ -64,7 +64,7 @@ func commitmentFigure(runs []runRow, fc runner.FirstCommitment, cal sim.Calendar
 			when = "between " + cal.Label(int(lo)) + " and " + cal.Label(int(lo)+1)
 		}
 		median = fmt.Sprintf("median %s ticks after the start (%s), mean %.1f, over the runs with one", trimFloat(m), when, *fc.Mean)
-		x := float64(cal.StartYear) + (float64(cal.StartMonth-1)+m*float64(cal.MonthsPerTick))/12 // yearOf at a fractional tick
+		x := yearAt(cal, m)
 		p.Add(line(plotter.XYs{{X: x, Y: 0}, {X: x, Y: 1}}, lineGrey, 0.8, true))
 	}
 	return plotFigure("first-commitment", "Time to the first patron commitment",
@@ -73,8 +73,11 @@ func commitmentFigure(runs []runRow, fc runner.FirstCommitment, cal sim.Calendar
 }
 
 // yearOf is the date of a tick as a fractional year, for time axes.
-func yearOf(cal sim.Calendar, tick int) float64 {
-	return float64(cal.StartYear) + float64(cal.StartMonth-1+tick*cal.MonthsPerTick)/12
+func yearOf(cal sim.Calendar, tick int) float64 { return yearAt(cal, float64(tick)) }
+
+// yearAt is yearOf at a fractional tick (a median between two ticks).
+func yearAt(cal sim.Calendar, tick float64) float64 {
+	return float64(cal.StartYear) + (float64(cal.StartMonth-1)+tick*float64(cal.MonthsPerTick))/12
 }
 
 // trimFloat writes a number without trailing zeros.

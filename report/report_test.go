@@ -159,8 +159,11 @@ func TestDamagedDirectory(t *testing.T) {
 func TestSweepReportHasNoMapsNote(t *testing.T) {
 	_, _, sweep, _ := fixtures(t)
 	dir := copyFiles(t, sweep, "")
-	toml := append(mustRead(t, filepath.Join(dir, "scenario.toml")), "\n[params]\nsea_cost = 3.5\n"...)
+	toml := regexp.MustCompile(`(?m)^sea_cost = .*$`).ReplaceAll(mustRead(t, filepath.Join(dir, "scenario.toml")), []byte("sea_cost = 3.5"))
 	os.WriteFile(filepath.Join(dir, "scenario.toml"), toml, 0o644)
+	if in, err := Read(dir); err != nil || !strings.HasPrefix(in.ScenarioNote, "scenario.toml is the sweep's base scenario") {
+		t.Fatalf("the changed scenario.toml should read back as another scenario: %v", err)
+	}
 	p, err := Build(context.Background(), dir)
 	if err != nil {
 		t.Fatal(err)

@@ -110,7 +110,8 @@ func (sc *Scenario) validate() (*theater.Grid, error) {
 
 func (sc *Scenario) validateCalendar(v *validator) {
 	c := sc.Calendar
-	if c.StartYear < 0 || c.StartYear > MaxYear || c.StartMonth < 1 || c.StartMonth > 12 {
+	startOK := c.StartYear >= 0 && c.StartYear <= MaxYear && c.StartMonth >= 1 && c.StartMonth <= 12
+	if !startOK {
 		v.at("scenario.start", "year %d, month %d is not a month; allowed: a month of the years 0000 to %04d", c.StartYear, c.StartMonth, MaxYear)
 	}
 	known := false
@@ -120,7 +121,7 @@ func (sc *Scenario) validateCalendar(v *validator) {
 	if !known {
 		v.at("scenario.tick", "%d months per tick; allowed: %s (1, 3 or 12 months)", c.MonthsPerTick, strings.Join(TickUnitNames, ", "))
 	}
-	if v.check("scenario.ticks", TicksRange.CheckInt(sc.Ticks)) && known && c.StartYear >= 0 && c.StartYear <= MaxYear && c.StartMonth >= 1 && c.StartMonth <= 12 {
+	if v.check("scenario.ticks", TicksRange.CheckInt(sc.Ticks)) && known && startOK {
 		v.check("scenario.ticks", c.CheckHorizon(sc.Ticks))
 	}
 	if every := sc.Params.RecordEvery; every > 0 && TicksRange.Contains(float64(sc.Ticks)) && (sc.Ticks+every-1)/every > MaxSamples {
@@ -256,7 +257,7 @@ func (sc *Scenario) validateTheater(v *validator, glyphsOK bool) *theater.Grid {
 		// A cell-by-cell problem (an unknown glyph) is reported once, at
 		// its first cell, with the number of cells.
 		for _, x := range me.Grouped() {
-			v.at("theater."+x.Which, "row %d, column %d: %s", x.Row+1, x.Col+1, x.Msg)
+			v.at("theater."+x.Which, "row %d, column %d: %s", x.Row+1, x.Col+1, x.Text())
 		}
 		return nil
 	case err != nil:

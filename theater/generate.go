@@ -213,7 +213,7 @@ func assignStates(g *Grid, nStates int, rng *rand.Rand) error {
 	}
 	if len(landCells) < nStates {
 		return fmt.Errorf("theater: generate: %s for %s; allowed: a land cell or more for each state: "+
-			"more land (a lower sea fraction or a larger grid) or fewer states",
+			"a lower sea fraction, a larger grid or fewer states",
 			words.Count(len(landCells), "land cell", "land cells"), words.Count(nStates, "state", "states"))
 	}
 	if nStates == 0 {

@@ -149,11 +149,11 @@ func TestGenerateErrors(t *testing.T) {
 		// 3×3 at 0.9 sea: 9 − round(8.1) = 1 land cell for 2 states.
 		{GenerateSpec{Width: 3, Height: 3, SeaFraction: 0.9, Seed: 1}, 2,
 			"theater: generate: 1 land cell for 2 states; allowed: a land cell or more for each state: " +
-				"more land (a lower sea fraction or a larger grid) or fewer states"},
+				"a lower sea fraction, a larger grid or fewer states"},
 		// 2×2 at 0.5 sea: 2 land cells for 3 states.
 		{GenerateSpec{Width: 2, Height: 2, SeaFraction: 0.5, Seed: 1}, 3,
 			"theater: generate: 2 land cells for 3 states; allowed: a land cell or more for each state: " +
-				"more land (a lower sea fraction or a larger grid) or fewer states"},
+				"a lower sea fraction, a larger grid or fewer states"},
 		{GenerateSpec{Width: 0, Height: 3}, 1, "theater: generate: size 0×3; allowed: 1 to 1000 cells a side"},
 		{GenerateSpec{Width: 3, Height: 1001}, 1, "theater: generate: size 3×1001; allowed: 1 to 1000 cells a side"},
 		{GenerateSpec{Width: 3, Height: 3, SeaFraction: 1}, 1, "theater: generate: sea fraction 1; allowed: at least 0 and below 1"},

@@ -203,11 +203,21 @@ func (g *Grid) Render(glyphs []rune) []string {
 type MapError struct {
 	Which    string // "map" or "rough"
 	Row, Col int
-	Msg      string
+	Msg      string // what is wrong
+	Allowed  string // what is allowed there
 }
 
 func (e *MapError) Error() string {
-	return fmt.Sprintf("%s row %d col %d: %s", e.Which, e.Row, e.Col, e.Msg)
+	return fmt.Sprintf("%s row %d col %d: %s", e.Which, e.Row, e.Col, e.Text())
+}
+
+// Text is the problem and what is allowed, without the place: "unknown
+// glyph 'Z' (U+005A); allowed: …".
+func (e *MapError) Text() string {
+	if e.Allowed == "" {
+		return e.Msg
+	}
+	return e.Msg + "; allowed: " + e.Allowed
 }
 
 // MapErrors is every problem Parse found, in reading order (map first, then
@@ -225,9 +235,7 @@ func (es MapErrors) Error() string {
 // Grouped reports each problem once, at its first cell, in reading order:
 // a message repeated on several cells (an unknown glyph, say) keeps its
 // first cell and says how many more there are ("… (and 4 more cells)",
-// "… (and 1 more cell)"), before the message's "; allowed: …" part if it
-// has one.
-// The receiver is left as it was.
+// "… (and 1 more cell)"). The receiver is left as it was.
 func (es MapErrors) Grouped() MapErrors {
 	count := map[string]int{}
 	for _, e := range es {
@@ -243,13 +251,7 @@ func (es MapErrors) Grouped() MapErrors {
 		count[key] = 0
 		g := *e
 		if n > 1 {
-			// The count belongs to the problem, before what is allowed.
-			more := " (and " + words.Count(n-1, "more cell", "more cells") + ")"
-			if i := strings.Index(g.Msg, allowedSep); i >= 0 {
-				g.Msg = g.Msg[:i] + more + g.Msg[i:]
-			} else {
-				g.Msg += more
-			}
+			g.Msg += " (and " + words.Count(n-1, "more cell", "more cells") + ")"
 		}
 		out = append(out, &g)
 	}
@@ -278,10 +280,10 @@ func checkSides(which, text string) *MapError {
 	for row := 0; ; row++ {
 		line, rest, more := strings.Cut(text, "\n")
 		if row == MaxSide {
-			return &MapError{Which: which, Row: row, Msg: fmt.Sprintf("%d rows or more; allowed: at most %d rows", row+1, MaxSide)}
+			return &MapError{Which: which, Row: row, Msg: fmt.Sprintf("%d rows or more", row+1), Allowed: fmt.Sprintf("at most %d rows", MaxSide)}
 		}
 		if n := utf8.RuneCountInString(strings.TrimSuffix(line, "\r")); n > MaxSide {
-			return &MapError{Which: which, Row: row, Col: MaxSide, Msg: fmt.Sprintf("row has %d cells; allowed: at most %d", n, MaxSide)}
+			return &MapError{Which: which, Row: row, Col: MaxSide, Msg: fmt.Sprintf("row has %d cells", n), Allowed: fmt.Sprintf("at most %d", MaxSide)}
 		}
 		if !more {
 			return nil
@@ -320,10 +322,6 @@ func splitRows(text string) [][]rune {
 	}
 	return rows
 }
-
-// allowedSep starts the part of a MapError's message that says what is
-// allowed; Grouped puts its count of further cells before it.
-const allowedSep = "; allowed: "
 
 // knownGlyphs writes the glyphs a map may use: the reserved ones, then the
 // state glyphs of glyphs in the order of their states (a reserved rune or a
@@ -365,8 +363,8 @@ func knownGlyphs(glyphs map[rune]int) string {
 // map's row) and rough on sea.
 func Parse(mapText, roughText string, glyphs map[rune]int) (*Grid, error) {
 	var errs MapErrors
-	add := func(which string, row, col int, format string, args ...any) {
-		errs = append(errs, &MapError{Which: which, Row: row, Col: col, Msg: fmt.Sprintf(format, args...)})
+	add := func(which string, row, col int, msg, allowed string) {
+		errs = append(errs, &MapError{Which: which, Row: row, Col: col, Msg: msg, Allowed: allowed})
 	}
 
 	if e := checkSides("map", mapText); e != nil {
@@ -382,9 +380,9 @@ func Parse(mapText, roughText string, glyphs map[rune]int) (*Grid, error) {
 	}
 	if width == 0 {
 		if slices.IndexFunc(rows, func(r []rune) bool { return len(r) > 0 }) < 0 {
-			add("map", 0, 0, "empty map; allowed: at least one row of at least one cell")
+			add("map", 0, 0, "empty map", "at least one row of at least one cell")
 		} else {
-			add("map", 0, 0, "the first row is empty; allowed: at least 1 cell in the first row, which fixes the width")
+			add("map", 0, 0, "the first row is empty", "at least 1 cell in the first row, which fixes the width")
 		}
 		return nil, errs
 	}
@@ -395,8 +393,8 @@ func Parse(mapText, roughText string, glyphs map[rune]int) (*Grid, error) {
 	for y, row := range rows {
 		if len(row) != width && !ragged {
 			ragged = true
-			add("map", y, min(len(row), width), "row has %s; allowed: %s in every row, the first row's width",
-				words.Count(len(row), "cell", "cells"), words.Count(width, "cell", "cells"))
+			add("map", y, min(len(row), width), "row has "+words.Count(len(row), "cell", "cells"),
+				words.Count(width, "cell", "cells")+" in every row, the first row's width")
 		}
 		for x, r := range row {
 			t, owner := Land, NoOwner
@@ -413,10 +411,10 @@ func Parse(mapText, roughText string, glyphs map[rune]int) (*Grid, error) {
 					if known == "" {
 						known = knownGlyphs(glyphs)
 					}
-					add("map", y, x, "unknown glyph %q (U+%04X)"+allowedSep+"%s", r, r, known)
+					add("map", y, x, fmt.Sprintf("unknown glyph %q (U+%04X)", r, r), known)
 					continue
 				case s < 0 || s > math.MaxInt16:
-					add("map", y, x, "glyph %q maps to invalid state index %d"+allowedSep+"0 to %d", r, s, math.MaxInt16)
+					add("map", y, x, fmt.Sprintf("glyph %q maps to invalid state index %d", r, s), fmt.Sprintf("0 to %d", math.MaxInt16))
 					continue
 				}
 				owner = s
@@ -431,14 +429,14 @@ func Parse(mapText, roughText string, glyphs map[rune]int) (*Grid, error) {
 	if roughText != "" {
 		over := splitRows(roughText)
 		if len(over) != h {
-			add("rough", min(len(over), h), 0, "overlay has %s; allowed: %s, as many as the map",
-				words.Count(len(over), "row", "rows"), words.Count(h, "row", "rows"))
+			add("rough", min(len(over), h), 0, "overlay has "+words.Count(len(over), "row", "rows"),
+				words.Count(h, "row", "rows")+", as many as the map")
 		}
 		for y := range min(len(over), h) {
 			row := over[y]
 			if len(row) != len(rows[y]) {
-				add("rough", y, min(len(row), len(rows[y])), "overlay row has %s; allowed: %s, as many as the map's row",
-					words.Count(len(row), "cell", "cells"), words.Count(len(rows[y]), "cell", "cells"))
+				add("rough", y, min(len(row), len(rows[y])), "overlay row has "+words.Count(len(row), "cell", "cells"),
+					words.Count(len(rows[y]), "cell", "cells")+", as many as the map's row")
 			}
 			for x, r := range row {
 				if r != GlyphRough || x >= len(rows[y]) || x >= width {
@@ -446,8 +444,8 @@ func Parse(mapText, roughText string, glyphs map[rune]int) (*Grid, error) {
 				}
 				i := y*width + x
 				if rows[y][x] == GlyphSea {
-					add("rough", y, x, "rough on sea (the map has %q here); allowed: %q where the map has land (%q, %q or a state's glyph)",
-						GlyphSea, GlyphRough, GlyphLand, GlyphRough)
+					add("rough", y, x, fmt.Sprintf("rough on sea (the map has %q here)", GlyphSea),
+						fmt.Sprintf("%q where the map has land (%q, %q or a state's glyph)", GlyphRough, GlyphLand, GlyphRough))
 					continue
 				}
 				g.Terrain[i] = Rough

@@ -87,7 +87,7 @@ func TestParseErrors(t *testing.T) {
 	}
 	for i, w := range want {
 		e := es[i]
-		if e.Which != w.which || e.Row != w.row || e.Col != w.col || !strings.Contains(e.Msg, w.msg) {
+		if e.Which != w.which || e.Row != w.row || e.Col != w.col || !strings.Contains(e.Text(), w.msg) {
 			t.Errorf("error %d = %+v, want %s row %d col %d containing %q", i, *e, w.which, w.row, w.col, w.msg)
 		}
 	}
@@ -113,7 +113,7 @@ func TestParseErrors(t *testing.T) {
 			if !errors.As(err, &es) || len(es) != 1 {
 				t.Fatalf("err = %v, want exactly one problem", err)
 			}
-			if e := es[0]; e.Which != tt.which || e.Row != tt.row || e.Col != tt.col || !strings.Contains(e.Msg, tt.msg) {
+			if e := es[0]; e.Which != tt.which || e.Row != tt.row || e.Col != tt.col || !strings.Contains(e.Text(), tt.msg) {
 				t.Errorf("got %+v, want %s row %d col %d containing %q", *e, tt.which, tt.row, tt.col, tt.msg)
 			}
 		})
@@ -142,7 +142,7 @@ func TestParseSizeCapped(t *testing.T) {
 	for _, c := range cases {
 		_, err := Parse(c.mapText, c.rough, nil)
 		var me MapErrors
-		if !errors.As(err, &me) || len(me) != 1 || me[0].Which != c.which || me[0].Row != c.row || !strings.Contains(me[0].Msg, c.msg) {
+		if !errors.As(err, &me) || len(me) != 1 || me[0].Which != c.which || me[0].Row != c.row || !strings.Contains(me[0].Text(), c.msg) {
 			t.Errorf("%s: want one %s error at row %d: %s, got %v", c.name, c.which, c.row, c.msg, err)
 		}
 	}
@@ -160,8 +160,8 @@ func TestMapErrorsGrouped(t *testing.T) {
 		{Which: "map", Row: 1, Col: 1, Msg: `unknown glyph "?"`},
 		{Which: "rough", Row: 0, Col: 0, Msg: `unknown glyph "?"`},
 		{Which: "map", Row: 2, Col: 3, Msg: `unknown glyph "?"`},
-		{Which: "map", Row: 3, Col: 0, Msg: `unknown glyph "!"; allowed: "."`},
-		{Which: "map", Row: 3, Col: 1, Msg: `unknown glyph "!"; allowed: "."`},
+		{Which: "map", Row: 3, Col: 0, Msg: `unknown glyph "!"`, Allowed: `"."`},
+		{Which: "map", Row: 3, Col: 1, Msg: `unknown glyph "!"`, Allowed: `"."`},
 	}
 	got := es.Grouped()
 	want := []string{
