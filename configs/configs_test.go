@@ -97,6 +97,7 @@ func TestErrorsNameFileLineKey(t *testing.T) {
 		{"event key of another kind", base + "\n[[events]]\ntick = 2\nkind = \"intent\"\nactor = \"a\"\ndelta = 0.2\nfraction = 0.5\n", 29, "events[0].fraction", "intent events do not use fraction"},
 		{"syntax", base + "\nx = = 1\n", 24, "states.x", "expected value"},
 		{"escape in a name", strings.Replace(base, `name = "t"`, `name = "\u001b[31mt"`, 1), 2, "scenario.name", `"\x1b[31mt" holds the control character U+001B; allowed: text without control characters`},
+		{"blank name", strings.Replace(base, `name = "t"`, `name = " "`, 1), 2, "scenario.name", `" " is blank; allowed: one line of text with a visible character`},
 		{"newline in a note", base + "\n[[events]]\ntick = 2\nkind = \"intent\"\nactor = \"a\"\ndelta = 0.2\nnote = \"x\\n1950-03  a proposes\"\n", 29, "events[0].note", "holds the control character U+000A"},
 		{"intent read by its actor", base + "\n[[events]]\ntick = 2\nkind = \"intent\"\nactor = \"a\"\ntarget = \"a\"\ndelta = 0.2\n", 28, "events[0].target", "target is the actor itself; allowed: another state"},
 		{"run past 9999-12", strings.Replace(strings.Replace(base, `start = "1950-01"`, `start = "9999-06"`, 1), "ticks = 24", "ticks = 8", 1), 5, "scenario.ticks", "8 ticks from 9999-06 end in 10000-01; allowed: a run that ends by 9999-12 (at most 7 ticks from this start)"},
@@ -569,8 +570,11 @@ func TestTextOfWindowsFilesAndFileNames(t *testing.T) {
 		t.Fatalf("a CRLF file: %v", err)
 	}
 	unnamed := strings.Replace(base, "name = \"t\"\n", "", 1)
-	if _, err := Parse("x\ty.toml", []byte(unnamed)); err == nil || !strings.Contains(err.Error(), "x\ty.toml:1: scenario.name: the scenario is named after its file, \"x\\ty\", which holds a control character") {
+	if _, err := Parse("x\ty.toml", []byte(unnamed)); err == nil || !strings.Contains(err.Error(), "x\ty.toml:1: scenario.name: the scenario is named after its file, \"x\\ty\", which is blank or holds a control character") {
 		t.Fatalf("a file name with a tab: %v", err)
+	}
+	if _, err := Parse(".toml", []byte(unnamed)); err == nil || !strings.Contains(err.Error(), ".toml:1: scenario.name: the scenario is named after its file, \"\", which is blank") {
+		t.Fatalf("a file named .toml: %v", err)
 	}
 	if _, err := Parse("x\ty.toml", []byte(base)); err != nil {
 		t.Fatalf("named in the file: %v", err)

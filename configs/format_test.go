@@ -264,7 +264,7 @@ func randomScenario(r *rand.Rand) *sim.Scenario {
 		return min(max(x, lo), hi)
 	}
 	sc := &sim.Scenario{
-		Name: pick(texts), Description: pick(descriptions),
+		Name: pick(texts[1:]), Description: pick(descriptions),
 		Calendar: sim.Calendar{StartYear: 1000 + r.IntN(1100), StartMonth: 1 + r.IntN(12), MonthsPerTick: []int{1, 3, 12}[r.IntN(3)]},
 		Ticks:    1 + r.IntN(600),
 		Params:   sim.DefaultParams(), Decision: agents.DefaultDecision(),

@@ -33,10 +33,10 @@ func resolve(f *rawFile, e *errs) *sim.Scenario {
 	switch {
 	case m.Name.ok(e, "a string"):
 		sc.Name = m.Name.V
-		textOK(m.Name.Loc, sim.CheckText(sc.Name), e)
-	case !m.Name.Set && sim.CheckText(sc.Name) != nil:
-		// The name is the file's, and the file's name is not one line of text.
-		e.at(Loc{File: f.file, Line: f.idx["scenario"], Key: "scenario.name"}, "the scenario is named after its file, %q, which holds a control character; allowed: name = \"…\" in [scenario], or a file name without control characters", sc.Name)
+		textOK(m.Name.Loc, sim.CheckScenarioName(sc.Name), e)
+	case !m.Name.Set && sim.CheckScenarioName(sc.Name) != nil:
+		// The name is the file's, and the file's name is not a name.
+		e.at(Loc{File: f.file, Line: f.idx["scenario"], Key: "scenario.name"}, "the scenario is named after its file, %q, which is blank or holds a control character; allowed: name = \"…\" in [scenario], or a file name with a visible character and no control characters", sc.Name)
 	}
 	if m.Description.ok(e, "a string") {
 		sc.Description = m.Description.V

@@ -160,6 +160,16 @@ func CheckEventID(id string) error {
 // newline in a note forged a line of the timeline) or drive the terminal.
 func CheckText(s string) error { return checkText(s, false) }
 
+// CheckScenarioName says what is wrong with a scenario's name, or returns
+// nil: one line of text (CheckText) with a visible character, since
+// outputs, reports and messages name the scenario by it.
+func CheckScenarioName(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return fmt.Errorf("%q is blank; allowed: one line of text with a visible character", s)
+	}
+	return CheckText(s)
+}
+
 // CheckLines is CheckText for a text that may run over lines (a
 // scenario's description): newlines, carriage returns (a file written
 // with CRLF line endings keeps them in a multi-line string) and tabs are

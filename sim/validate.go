@@ -90,7 +90,7 @@ func (v *validator) lines(path, s string) { v.check(path, CheckLines(s)) }
 // the scenario is invalid), so that Compile builds it once.
 func (sc *Scenario) validate() (*theater.Grid, error) {
 	v := &validator{}
-	v.text("scenario.name", sc.Name)
+	v.check("scenario.name", CheckScenarioName(sc.Name))
 	v.lines("scenario.description", sc.Description)
 	sc.validateCalendar(v)
 	for _, s := range ParamSpecs {

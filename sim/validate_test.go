@@ -122,6 +122,8 @@ func TestCompileRejectsBadScenarios(t *testing.T) {
 		{"newline in a note", "events[0].note", event(intent, func(e *ScriptedEvent) { e.Note = "line\n1950-03  pat proposes" })},
 		{"escape in a name", "states[1].name", func(sc *Scenario) { sc.States[1].Name = "\x1b[31mred" }},
 		{"newline in a name", "scenario.name", func(sc *Scenario) { sc.Name = "a\nb" }},
+		{"no name", "scenario.name", func(sc *Scenario) { sc.Name = "" }},
+		{"blank name", "scenario.name", func(sc *Scenario) { sc.Name = " \u00a0" }},
 		{"escape in the description", "scenario.description", func(sc *Scenario) { sc.Description = "\x1b[2J" }},
 		{"run past 9999-12", "scenario.ticks", func(sc *Scenario) { sc.Calendar.StartYear, sc.Calendar.StartMonth, sc.Ticks = 9999, 6, 24 }},
 		{"intent read by its actor", "events[0].target", event(intent, func(e *ScriptedEvent) { e.Target = "adv" })},
