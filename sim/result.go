@@ -25,15 +25,19 @@ func (r *Result) Date(t int) string { return r.calendar.Label(t) }
 // EventRecord is an Event with names instead of indices: what happened,
 // as structured fields. Package timeline writes it as a sentence.
 type EventRecord struct {
-	Tick     int       `json:"tick"`
-	Date     string    `json:"date"`
-	Type     EventType `json:"type"`
-	Actor    string    `json:"actor,omitempty"`
-	Target   string    `json:"target,omitempty"`
-	Others   []string  `json:"others,omitempty"`
-	Alliance int       `json:"alliance"`
-	Proposal string    `json:"proposal,omitempty"`
-	Reason   string    `json:"reason,omitempty"`
+	Tick   int       `json:"tick"`
+	Date   string    `json:"date"`
+	Type   EventType `json:"type"`
+	Actor  string    `json:"actor,omitempty"`
+	Target string    `json:"target,omitempty"`
+	Others []string  `json:"others,omitempty"`
+	// Alliance is the id (an index into Result.Alliances) of the alliance
+	// formed, joined, left or ended, or that a proposal asks to join, or
+	// -1 where the event concerns no alliance in force (a proposal of a new
+	// alliance and its answers, a crisis, a scripted event).
+	Alliance int    `json:"alliance"`
+	Proposal string `json:"proposal,omitempty"`
+	Reason   string `json:"reason,omitempty"`
 	// Offer numbers a proposal and marks its answers (1 + the index into
 	// World.Offers; absent for other events).
 	Offer int `json:"offer,omitempty"`
