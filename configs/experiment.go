@@ -163,15 +163,39 @@ func LoadExperiment(path string) (*Experiment, error) {
 // A points file is read relative to file's directory.
 func ParseExperiment(file string, src []byte) (*Experiment, error) {
 	var e errs
-	if !checkSource(file, src, &e) {
-		return nil, e.err()
-	}
-	raw := &rawExperiment{file: file, idx: indexLines(string(src))}
-	md, ok := decodeInto(file, src, raw, raw.idx, &e)
+	raw, ok := decodeExperiment(file, src, &e)
 	if !ok {
 		return nil, e.err()
 	}
-	at := func(p string) Loc { return Loc{File: file, Line: raw.idx[p], Key: p} }
+	x := raw.settings(&e)
+	axes := raw.vary(x, &e)
+	// Each check needs the ones before it to have passed: the design is
+	// drawn from valid [[vary]] tables, the base scenario read once the
+	// file is sound, the ranges' ends and then every point set on it.
+	for _, check := range []func(*Experiment, []axis, *errs){raw.drawDesign, raw.checkBase, raw.checkRanges, raw.checkEveryPoint} {
+		if e.any() {
+			break
+		}
+		check(x, axes, &e)
+	}
+	if err := e.err(); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// decodeExperiment decodes an experiment file, places each key at its
+// line and reports the keys it does not know.
+func decodeExperiment(file string, src []byte, e *errs) (*rawExperiment, bool) {
+	if !checkSource(file, src, e) {
+		return nil, false
+	}
+	raw := &rawExperiment{file: file, idx: indexLines(string(src))}
+	md, ok := decodeInto(file, src, raw, raw.idx, e)
+	if !ok {
+		return nil, false
+	}
+	at := raw.at
 	raw.Scenario.Loc, raw.Runs.Loc, raw.Seed.Loc = at("scenario"), at("runs"), at("seed")
 	raw.Design.Loc, raw.Samples.Loc, raw.Chunk.Loc, raw.Events.Loc = at("design"), at("samples"), at("chunk"), at("events")
 	raw.Levels.Loc, raw.Candidates.Loc, raw.Base.Loc, raw.Points.Loc = at("levels"), at("candidates"), at("base"), at("points")
@@ -184,56 +208,72 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 			o.Loc = at(p + ".values")
 		}
 	}
-	reportUnknown(file, raw.idx, md.Undecoded(), &e, func(k toml.Key) string {
+	reportUnknown(file, raw.idx, md.Undecoded(), e, func(k toml.Key) string {
 		if k[0] == "vary" {
 			return "path, values, from, to, steps, distribution, mean, sd, mode"
 		}
 		return "scenario, runs, seed, design, samples, levels, candidates, base, points, chunk, events, vary"
 	})
+	return raw, true
+}
+
+// at is where key p was written.
+func (raw *rawExperiment) at(p string) Loc { return Loc{File: raw.file, Line: raw.idx[p], Key: p} }
+
+// settings reads the experiment's top-level keys: the scenario, runs,
+// chunk, seed, events, and the design with its keys.
+func (raw *rawExperiment) settings(e *errs) *Experiment {
+	file := raw.file
 	x := &Experiment{File: file, Runs: 100, Seed: 1, Design: "grid", Chunk: 100, Events: true}
 	switch {
-	case raw.Scenario.ok(&e, "a built-in scenario name or a path"):
+	case raw.Scenario.ok(e, "a built-in scenario name or a path"):
 		x.Scenario = raw.Scenario.V
 	case !raw.Scenario.Set:
 		e.at(Loc{File: file, Line: 1, Key: "scenario"}, "missing; allowed: a built-in scenario name (%s) or a path", strings.Join(BuiltinNames(), ", "))
 	}
-	intIn(&e, &raw.Runs, &x.Runs, 1, 100_000_000)
-	intIn(&e, &raw.Chunk, &x.Chunk, 1, 1_000_000)
+	intIn(e, &raw.Runs, &x.Runs, 1, 100_000_000)
+	intIn(e, &raw.Chunk, &x.Chunk, 1, 1_000_000)
 	var seed int
 	if raw.Seed.Set {
-		intIn(&e, &raw.Seed, &seed, 0, MaxSeed)
+		intIn(e, &raw.Seed, &seed, 0, MaxSeed)
 		x.Seed = uint64(seed)
 	}
 	x.designSeed = x.Seed
-	if raw.Events.ok(&e, "true or false") {
+	if raw.Events.ok(e, "true or false") {
 		x.Events = raw.Events.V
 	}
-	if raw.Design.ok(&e, strings.Join(Designs, ", ")) {
+	if raw.Design.ok(e, strings.Join(Designs, ", ")) {
 		if !slices.Contains(Designs, raw.Design.V) {
 			e.at(raw.Design.Loc, "%q is not a design; allowed: %s", raw.Design.V, strings.Join(Designs, ", "))
 		}
 		x.Design = raw.Design.V
 	}
-	designKeys(raw, x, &e)
-	var axes []axis
+	designKeys(raw, x, e)
+	return x
+}
+
+// vary reads the [[vary]] tables into x's paths and returns their axes;
+// a points design reads its points file instead.
+func (raw *rawExperiment) vary(x *Experiment, e *errs) []axis {
 	if x.Design == "points" {
-		for _, v := range raw.Vary {
-			e.at(v.Loc, "a points design takes its paths from the header of %s; allowed: no [[vary]]", orWord(raw.Points.V, "its points file"))
-			break
+		if len(raw.Vary) > 0 {
+			e.at(raw.Vary[0].Loc, "a points design takes its paths from the header of %s; allowed: no [[vary]]", orWord(raw.Points.V, "its points file"))
 		}
 		if raw.Points.Set && raw.Points.Bad == nil && !e.any() {
-			readPoints(x, raw.Points, &e)
+			readPoints(x, raw.Points, e)
 		}
+		return nil
 	}
+	if len(raw.Vary) == 0 {
+		e.at(Loc{File: raw.file, Line: 1, Key: "vary"}, "no [[vary]]: nothing to sweep; allowed: at least one [[vary]] table (for many runs of one scenario: alliancesim run NAME --runs N --out DIR)")
+	}
+	var axes []axis
 	for _, v := range raw.Vary {
-		if x.Design == "points" {
-			break
-		}
 		if !v.Path.Set {
 			e.at(v.Loc, "vary without path; allowed: path = \"params.sea_cost\" and the like")
 			continue
 		}
-		if !v.Path.ok(&e, "a dotted path") {
+		if !v.Path.ok(e, "a dotted path") {
 			continue
 		}
 		kind, msg := varyPath(v.Path.V)
@@ -245,7 +285,7 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 			e.at(v.Path.Loc, "%q is varied twice; allowed: each path once", v.Path.V)
 			continue
 		}
-		ax, ok := varyAxis(v, kind, x.Design, &e)
+		ax, ok := varyAxis(v, kind, x.Design, e)
 		if !ok {
 			continue
 		}
@@ -255,81 +295,87 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 		x.paths = append(x.paths, v.Path.Loc)
 		axes = append(axes, ax)
 	}
-	if len(raw.Vary) == 0 && x.Design != "points" {
-		e.at(Loc{File: file, Line: 1, Key: "vary"}, "no [[vary]]: nothing to sweep; allowed: at least one [[vary]] table (for many runs of one scenario: alliancesim run NAME --runs N --out DIR)")
+	return axes
+}
+
+// drawDesign draws a grid's or a sampled design's points.
+func (raw *rawExperiment) drawDesign(x *Experiment, axes []axis, e *errs) {
+	if x.Design == "points" {
+		return
 	}
-	if !e.any() && x.Design != "points" {
-		x.axes = axes
-		if de := x.draw(); de != nil {
-			loc := map[string]Loc{"vary": {File: file, Line: raw.idx["vary[0]"], Key: "vary"}, "design": raw.Design.Loc,
-				"samples": raw.Samples.Loc, "candidates": raw.Candidates.Loc}[de.key]
-			if de.key == "candidates" && !raw.Candidates.Set {
-				loc = raw.Samples.Loc
-			}
-			e.at(loc, "%s", de.msg)
+	x.axes = axes
+	if de := x.draw(); de != nil {
+		loc := map[string]Loc{"vary": {File: raw.file, Line: raw.idx["vary[0]"], Key: "vary"}, "design": raw.Design.Loc,
+			"samples": raw.Samples.Loc, "candidates": raw.Candidates.Loc}[de.key]
+		if de.key == "candidates" && !raw.Candidates.Set {
+			loc = raw.Samples.Loc
+		}
+		e.at(loc, "%s", de.msg)
+	}
+}
+
+// checkBase reads the scenario itself, and checks the states the paths
+// name.
+func (raw *rawExperiment) checkBase(x *Experiment, _ []axis, e *errs) {
+	base, err := x.BaseScenario()
+	if err != nil {
+		e.at(raw.Scenario.Loc, "%s", pointErrors(err))
+		return
+	}
+	x.digest = scenarioDigest(base)
+	for i, path := range x.Vary {
+		if msg := pathIn(base, x.Scenario, path); msg != "" {
+			e.at(x.paths[i], "%s", msg)
 		}
 	}
-	if !e.any() {
-		// The scenario itself, and the states the paths name.
-		base, err := x.BaseScenario()
-		if err != nil {
-			e.at(raw.Scenario.Loc, "%s", pointErrors(err))
-		} else {
-			x.digest = scenarioDigest(base)
-			for i, path := range x.Vary {
-				if msg := pathIn(base, x.Scenario, path); msg != "" {
-					e.at(x.paths[i], "%s", msg)
-				}
+}
+
+// checkRanges checks that a drawn design's range is valid from end to
+// end, whatever the draw: both ends are checked, each alone over the
+// scenario.
+func (raw *rawExperiment) checkRanges(x *Experiment, _ []axis, e *errs) {
+	for i, ax := range x.axes {
+		if !ax.ranged {
+			continue
+		}
+		lowAt, highAt := ax.fromAt, ax.toAt // lo is the smaller end, hi the larger
+		if raw.Vary[i].From.V > raw.Vary[i].To.V {
+			lowAt, highAt = highAt, lowAt
+		}
+		for _, end := range []struct {
+			v  float64
+			at Loc
+		}{{ax.lo, lowAt}, {ax.hi, highAt}} {
+			if err := x.alone(i, end.v); err != nil {
+				e.at(end.at, "the range reaches %s=%s, an invalid scenario: %s", ax.path, sim.FormatNumber(end.v), pointErrors(err))
+				break
 			}
 		}
 	}
-	if !e.any() && x.axes != nil {
-		// A drawn design's range must be valid from end to end, whatever
-		// the draw: both ends are checked, each alone over the scenario.
-		for i, ax := range x.axes {
-			if !ax.ranged {
-				continue
-			}
-			lowAt, highAt := ax.fromAt, ax.toAt // lo is the smaller end, hi the larger
-			if raw.Vary[i].From.V > raw.Vary[i].To.V {
-				lowAt, highAt = highAt, lowAt
-			}
-			for _, end := range []struct {
-				v  float64
-				at Loc
-			}{{ax.lo, lowAt}, {ax.hi, highAt}} {
-				if err := x.alone(i, end.v); err != nil {
-					e.at(end.at, "the range reaches %s=%s, an invalid scenario: %s", ax.path, sim.FormatNumber(end.v), pointErrors(err))
-					break
-				}
+}
+
+// checkEveryPoint checks that every point gives a valid scenario, and
+// reports a bad value where it was written (the [[vary]] entry's values,
+// or the points file's row), with what the scenario checks said.
+func (raw *rawExperiment) checkEveryPoint(x *Experiment, _ []axis, e *errs) {
+	p, err := x.checkPoints()
+	if err == nil {
+		return
+	}
+	loc := raw.Scenario.Loc
+	switch {
+	case x.pointLocs != nil:
+		loc = x.pointLocs[p]
+	case len(x.lines) > 0:
+		loc = Loc{File: raw.file, Line: x.lines[0], Key: "vary"}
+		for i := range x.Vary {
+			if x.alone(i, x.Points[p][i]) != nil && i < len(x.axes) {
+				loc = x.axes[i].valuesAt
+				break
 			}
 		}
 	}
-	if !e.any() {
-		// Every point must give a valid scenario; report a bad value where
-		// it was written (the [[vary]] entry's values, or the points
-		// file's row), with what the scenario checks said.
-		if p, err := x.checkPoints(); err != nil {
-			loc := raw.Scenario.Loc
-			switch {
-			case x.pointLocs != nil:
-				loc = x.pointLocs[p]
-			case len(x.lines) > 0:
-				loc = Loc{File: file, Line: x.lines[0], Key: "vary"}
-				for i := range x.Vary {
-					if x.alone(i, x.Points[p][i]) != nil && i < len(x.axes) {
-						loc = x.axes[i].valuesAt
-						break
-					}
-				}
-			}
-			e.at(loc, "point %d (%s) gives an invalid scenario: %s", p, x.Describe(p), pointErrors(err))
-		}
-	}
-	if err := e.err(); err != nil {
-		return nil, err
-	}
-	return x, nil
+	e.at(loc, "point %d (%s) gives an invalid scenario: %s", p, x.Describe(p), pointErrors(err))
 }
 
 // intIn reads a whole number in [lo, hi] into dst.
