@@ -168,15 +168,15 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 		return nil, e.err()
 	}
 	x := raw.settings(&e)
-	axes := raw.vary(x, &e)
+	x.axes = raw.vary(x, &e)
 	// Each check needs the ones before it to have passed: the design is
 	// drawn from valid [[vary]] tables, the base scenario read once the
 	// file is sound, the ranges' ends and then every point set on it.
-	for _, check := range []func(*Experiment, []axis, *errs){raw.drawDesign, raw.checkBase, raw.checkRanges, raw.checkEveryPoint} {
+	for _, check := range []func(*Experiment, *errs){raw.drawDesign, raw.checkBase, raw.checkRanges, raw.checkEveryPoint} {
 		if e.any() {
 			break
 		}
-		check(x, axes, &e)
+		check(x, &e)
 	}
 	if err := e.err(); err != nil {
 		return nil, err
@@ -299,11 +299,10 @@ func (raw *rawExperiment) vary(x *Experiment, e *errs) []axis {
 }
 
 // drawDesign draws a grid's or a sampled design's points.
-func (raw *rawExperiment) drawDesign(x *Experiment, axes []axis, e *errs) {
+func (raw *rawExperiment) drawDesign(x *Experiment, e *errs) {
 	if x.Design == "points" {
 		return
 	}
-	x.axes = axes
 	if de := x.draw(); de != nil {
 		loc := map[string]Loc{"vary": {File: raw.file, Line: raw.idx["vary[0]"], Key: "vary"}, "design": raw.Design.Loc,
 			"samples": raw.Samples.Loc, "candidates": raw.Candidates.Loc}[de.key]
@@ -316,7 +315,7 @@ func (raw *rawExperiment) drawDesign(x *Experiment, axes []axis, e *errs) {
 
 // checkBase reads the scenario itself, and checks the states the paths
 // name.
-func (raw *rawExperiment) checkBase(x *Experiment, _ []axis, e *errs) {
+func (raw *rawExperiment) checkBase(x *Experiment, e *errs) {
 	base, err := x.BaseScenario()
 	if err != nil {
 		e.at(raw.Scenario.Loc, "%s", pointErrors(err))
@@ -333,7 +332,7 @@ func (raw *rawExperiment) checkBase(x *Experiment, _ []axis, e *errs) {
 // checkRanges checks that a drawn design's range is valid from end to
 // end, whatever the draw: both ends are checked, each alone over the
 // scenario.
-func (raw *rawExperiment) checkRanges(x *Experiment, _ []axis, e *errs) {
+func (raw *rawExperiment) checkRanges(x *Experiment, e *errs) {
 	for i, ax := range x.axes {
 		if !ax.ranged {
 			continue
@@ -357,7 +356,7 @@ func (raw *rawExperiment) checkRanges(x *Experiment, _ []axis, e *errs) {
 // checkEveryPoint checks that every point gives a valid scenario, and
 // reports a bad value where it was written (the [[vary]] entry's values,
 // or the points file's row), with what the scenario checks said.
-func (raw *rawExperiment) checkEveryPoint(x *Experiment, _ []axis, e *errs) {
+func (raw *rawExperiment) checkEveryPoint(x *Experiment, e *errs) {
 	p, err := x.checkPoints()
 	if err == nil {
 		return
