@@ -533,54 +533,19 @@ func setElsewhere(what string, set, at Loc) string {
 	return fmt.Sprintf(" (%s is set at %s:%d)", what, set.File, set.Line)
 }
 
+// resolveEvent checks one [[events]] table and turns it into a scripted
+// event; false if anything in it is wrong (each problem is reported to e).
 func resolveEvent(ev *rawEvent, sc *sim.Scenario, index map[string]int, startOK bool, cal calendarLocs, e *errs) (sim.ScriptedEvent, bool) {
 	out := sim.ScriptedEvent{Fraction: 1}
-	good := true
-	bad := func(loc Loc, format string, args ...any) {
-		e.at(loc, format, args...)
-		good = false
-	}
-	// when
-	switch {
-	case ev.At.Set && ev.Tick.Set:
-		bad(ev.Tick.Loc, "both at and tick given; allowed: one of them")
-	case monthOK(&ev.At, e):
-		y, m, err := sim.ParseMonth(ev.At.V)
-		if err != nil {
-			bad(ev.At.Loc, "%v", err)
-			break
-		}
-		if !startOK {
-			good = false
-			break
-		}
-		out.Tick = sc.Calendar.TickOf(y, m)
-		if out.Tick < 0 {
-			bad(ev.At.Loc, "%s is before the start %s%s; allowed: %s to %s", ev.At.V, sc.Calendar.Label(0), setElsewhere("the start", cal.start, ev.At.Loc),
-				sc.Calendar.Label(0), sc.Calendar.LastMonth(max(sc.Ticks-1, 0)))
-		} else if sc.Ticks > 0 && out.Tick >= sc.Ticks {
-			bad(ev.At.Loc, "%s is after the horizon%s; allowed: %s to %s", ev.At.V, setElsewhere("the horizon", cal.ticks, ev.At.Loc),
-				sc.Calendar.Label(0), sc.Calendar.LastMonth(sc.Ticks-1))
-		}
-	case wholeTyped(&ev.Tick, eventTicks(sc.Ticks), e):
-		out.Tick = ev.Tick.V
-		if out.Tick < 0 {
-			bad(ev.Tick.Loc, "tick %d is before the start; allowed: 0 to %d", out.Tick, sc.Ticks-1)
-		} else if sc.Ticks > 0 && out.Tick >= sc.Ticks {
-			bad(ev.Tick.Loc, "tick %d is after the horizon%s; allowed: 0 to %d", out.Tick, setElsewhere("the horizon", cal.ticks, ev.Tick.Loc), sc.Ticks-1)
-		}
-	case !ev.At.Set && !ev.Tick.Set:
-		bad(ev.Loc, "event without a date; allowed: at = \"YYYY-MM\" or tick = N")
-	default:
-		good = false
-	}
+	c := &eventCheck{e: e, good: true}
+	c.when(ev, sc, startOK, cal, &out)
 	if ev.ID.ok(e, "an event id such as korean-war-invasion") {
 		if err := sim.CheckEventID(ev.ID.V); err != nil {
-			bad(ev.ID.Loc, "%v", err)
+			c.bad(ev.ID.Loc, "%v", err)
 		}
 		out.ID = ev.ID.V
 	} else if ev.ID.Set {
-		good = false
+		c.good = false
 	}
 	// what
 	kindOK := false
@@ -588,30 +553,19 @@ func resolveEvent(ev *rawEvent, sc *sim.Scenario, index map[string]int, startOK 
 	case ev.Kind.ok(e, strings.Join(sim.ScriptKindNames, ", ")):
 		k, ok := sim.ParseScriptKind(ev.Kind.V)
 		if !ok {
-			bad(ev.Kind.Loc, "%q is not an event kind; allowed: %s", ev.Kind.V, strings.Join(sim.ScriptKindNames, ", "))
+			c.bad(ev.Kind.Loc, "%q is not an event kind; allowed: %s", ev.Kind.V, strings.Join(sim.ScriptKindNames, ", "))
 		}
 		out.Kind, kindOK = k, ok
 	case !ev.Kind.Set:
-		bad(ev.Loc, "event without kind; allowed: kind = %s", strings.Join(sim.ScriptKindNames, " | "))
+		c.bad(ev.Loc, "event without kind; allowed: kind = %s", strings.Join(sim.ScriptKindNames, " | "))
 	default:
-		good = false
-	}
-	ref := func(o *opt[string], dst *string, what string) {
-		if o.ok(e, "a state id") {
-			if _, ok := index[o.V]; !ok {
-				bad(o.Loc, "%q is not a state in this scenario; allowed: %s", o.V, sim.IDList(index, ""))
-				return
-			}
-			*dst = o.V
-		} else if o.Set {
-			good = false
-		}
+		c.good = false
 	}
 	if !ev.Actor.Set {
-		bad(ev.Loc, "event without actor; allowed: actor = a state id")
+		c.bad(ev.Loc, "event without actor; allowed: actor = a state id")
 	}
-	ref(&ev.Actor, &out.Actor, "actor")
-	ref(&ev.Target, &out.Target, "target")
+	c.ref(&ev.Actor, &out.Actor, index)
+	c.ref(&ev.Target, &out.Target, index)
 	if ev.Note.ok(e, "a string") {
 		out.Note = ev.Note.V
 		textOK(ev.Note.Loc, sim.CheckText(out.Note), e)
@@ -619,60 +573,135 @@ func resolveEvent(ev *rawEvent, sc *sim.Scenario, index map[string]int, startOK 
 	if !kindOK {
 		return out, false
 	}
-	// which keys the kind uses
-	used := sim.ScriptKeys[out.Kind]
+	c.unusedKeys(ev, out.Kind)
+	c.values(ev, &out)
+	return out, c.good
+}
+
+// eventCheck gathers what is wrong with one scripted event: good is false
+// once anything is, reported here or (a value of the wrong type) by the
+// key's own check.
+type eventCheck struct {
+	e    *errs
+	good bool
+}
+
+// bad reports a problem at loc.
+func (c *eventCheck) bad(loc Loc, format string, args ...any) {
+	c.e.at(loc, format, args...)
+	c.good = false
+}
+
+// when reads the event's date, at (a month) or tick, into out.Tick.
+func (c *eventCheck) when(ev *rawEvent, sc *sim.Scenario, startOK bool, cal calendarLocs, out *sim.ScriptedEvent) {
+	e := c.e
+	switch {
+	case ev.At.Set && ev.Tick.Set:
+		c.bad(ev.Tick.Loc, "both at and tick given; allowed: one of them")
+	case monthOK(&ev.At, e):
+		y, m, err := sim.ParseMonth(ev.At.V)
+		if err != nil {
+			c.bad(ev.At.Loc, "%v", err)
+			break
+		}
+		if !startOK {
+			c.good = false
+			break
+		}
+		out.Tick = sc.Calendar.TickOf(y, m)
+		if out.Tick < 0 {
+			c.bad(ev.At.Loc, "%s is before the start %s%s; allowed: %s to %s", ev.At.V, sc.Calendar.Label(0), setElsewhere("the start", cal.start, ev.At.Loc),
+				sc.Calendar.Label(0), sc.Calendar.LastMonth(max(sc.Ticks-1, 0)))
+		} else if sc.Ticks > 0 && out.Tick >= sc.Ticks {
+			c.bad(ev.At.Loc, "%s is after the horizon%s; allowed: %s to %s", ev.At.V, setElsewhere("the horizon", cal.ticks, ev.At.Loc),
+				sc.Calendar.Label(0), sc.Calendar.LastMonth(sc.Ticks-1))
+		}
+	case wholeTyped(&ev.Tick, eventTicks(sc.Ticks), e):
+		out.Tick = ev.Tick.V
+		if out.Tick < 0 {
+			c.bad(ev.Tick.Loc, "tick %d is before the start; allowed: 0 to %d", out.Tick, sc.Ticks-1)
+		} else if sc.Ticks > 0 && out.Tick >= sc.Ticks {
+			c.bad(ev.Tick.Loc, "tick %d is after the horizon%s; allowed: 0 to %d", out.Tick, setElsewhere("the horizon", cal.ticks, ev.Tick.Loc), sc.Ticks-1)
+		}
+	case !ev.At.Set && !ev.Tick.Set:
+		c.bad(ev.Loc, "event without a date; allowed: at = \"YYYY-MM\" or tick = N")
+	default:
+		c.good = false
+	}
+}
+
+// ref reads a state id (the actor, the target) into dst.
+func (c *eventCheck) ref(o *opt[string], dst *string, index map[string]int) {
+	if o.ok(c.e, "a state id") {
+		if _, ok := index[o.V]; !ok {
+			c.bad(o.Loc, "%q is not a state in this scenario; allowed: %s", o.V, sim.IDList(index, ""))
+			return
+		}
+		*dst = o.V
+	} else if o.Set {
+		c.good = false
+	}
+}
+
+// unusedKeys reports the keys given that an event of kind does not use.
+func (c *eventCheck) unusedKeys(ev *rawEvent, kind sim.ScriptKind) {
+	used := sim.ScriptKeys[kind]
 	present := map[string]*Loc{"target": setLoc(&ev.Target), "delta": setLoc(&ev.Delta), "fraction": setLoc(&ev.Fraction),
 		"land": setLoc(&ev.Land), "naval": setLoc(&ev.Naval), "economy": setLoc(&ev.Economy), "sovereign": setLoc(&ev.Sovereign), "ideology": setLoc(&ev.Ideology)}
 	for _, k := range []string{"target", "delta", "fraction", "land", "naval", "economy", "sovereign", "ideology"} {
 		if loc := present[k]; loc != nil && !slices.Contains(used, k) {
-			bad(*loc, "%s events do not use %s; allowed: %s", out.Kind, k, strings.Join(append([]string{"id", "at", "tick", "kind", "actor", "note"}, used...), ", "))
+			c.bad(*loc, "%s events do not use %s; allowed: %s", kind, k, strings.Join(append([]string{"id", "at", "tick", "kind", "actor", "note"}, used...), ", "))
 		}
 	}
+}
+
+// values reads the keys an event's kind uses: what it shifts or sets.
+func (c *eventCheck) values(ev *rawEvent, out *sim.ScriptedEvent) {
+	e := c.e
 	switch out.Kind {
 	case sim.ScriptIntent:
 		if out.Target != "" && out.Target == out.Actor {
-			bad(ev.Target.Loc, "target is the actor itself; allowed: another state, whose reading of the actor moves, or no target (every state's)")
+			c.bad(ev.Target.Loc, "target is the actor itself; allowed: another state, whose reading of the actor moves, or no target (every state's)")
 		}
 		if !ev.Delta.Set {
-			bad(ev.Loc, "intent event without delta; allowed: delta = %s (a shift of revisionism on the logit scale)", sim.ShockRange.Allowed())
+			c.bad(ev.Loc, "intent event without delta; allowed: delta = %s (a shift of revisionism on the logit scale)", sim.ShockRange.Allowed())
 		} else if !number(&ev.Delta, &out.Delta, sim.ShockRange, e) {
-			good = false
+			c.good = false
 		}
 	case sim.ScriptOccupy, sim.ScriptWithdraw:
 		if !ev.Target.Set {
-			bad(ev.Loc, "%s event without target; allowed: target = the id of the state whose cells change hands", out.Kind)
+			c.bad(ev.Loc, "%s event without target; allowed: target = the id of the state whose cells change hands", out.Kind)
 		} else if out.Target != "" && out.Target == out.Actor {
-			bad(ev.Target.Loc, "target is the actor itself; allowed: another state")
+			c.bad(ev.Target.Loc, "target is the actor itself; allowed: another state")
 		}
 		switch {
 		case ev.Fraction.Set && !number(&ev.Fraction, &out.Fraction, sim.FractionRange, e):
-			good = false
+			c.good = false
 		case !ev.Fraction.Set && out.Kind == sim.ScriptOccupy:
-			bad(ev.Loc, "occupy event without fraction; allowed: fraction = %s", sim.FractionRange.Allowed())
+			c.bad(ev.Loc, "occupy event without fraction; allowed: fraction = %s", sim.FractionRange.Allowed())
 		}
 	case sim.ScriptCapability:
 		if !ev.Land.Set && !ev.Naval.Set && !ev.Economy.Set {
-			bad(ev.Loc, "capability event sets nothing; allowed: any of land, naval, economy (each %s)", sim.ForceRange.Allowed())
+			c.bad(ev.Loc, "capability event sets nothing; allowed: any of land, naval, economy (each %s)", sim.ForceRange.Allowed())
 		}
 		out.SetLand = ev.Land.Set && number(&ev.Land, &out.Land, sim.ForceRange, e)
 		out.SetNaval = ev.Naval.Set && number(&ev.Naval, &out.Naval, sim.ForceRange, e)
 		out.SetEconomy = ev.Economy.Set && number(&ev.Economy, &out.Economy, sim.ForceRange, e)
 	case sim.ScriptSovereignty:
 		if !ev.Sovereign.Set {
-			bad(ev.Loc, "sovereignty event without sovereign; allowed: sovereign = true or false")
+			c.bad(ev.Loc, "sovereignty event without sovereign; allowed: sovereign = true or false")
 		} else if ev.Sovereign.ok(e, "true or false") {
 			out.Sovereign = ev.Sovereign.V
 		} else {
-			good = false
+			c.good = false
 		}
 	case sim.ScriptIdeology:
 		if !ev.Ideology.Set {
-			bad(ev.Loc, "ideology event without ideology; allowed: ideology = a number in [-1, 1] (the actor's new position)")
+			c.bad(ev.Loc, "ideology event without ideology; allowed: ideology = a number in [-1, 1] (the actor's new position)")
 		} else if !number(&ev.Ideology, &out.Ideology, sim.IdeologyRange, e) {
-			good = false
+			c.good = false
 		}
 	}
-	return out, good
 }
 
 // where names the place of first as seen from an error at other: its line
