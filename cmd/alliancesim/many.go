@@ -193,17 +193,20 @@ func orDash(v *float64) string {
 	return fmt.Sprintf("%g", *v)
 }
 
+// sweepFlags are the sweep command's flags.
+type sweepFlags struct {
+	out, shard    string
+	shards        int
+	workers, runs int
+	seed          uint64
+	resume, force bool
+	noEvents      bool
+	sets          []string
+	samples       int
+}
+
 func newSweepCmd() *cobra.Command {
-	var (
-		out, shard    string
-		shards        int
-		workers, runs int
-		seed          uint64
-		resume, force bool
-		noEvents      bool
-		sets          []string
-		samples       int
-	)
+	var f sweepFlags
 	cmd := &cobra.Command{
 		Use:   "sweep EXPERIMENT.toml",
 		Short: "Run a parameter sweep",
@@ -229,119 +232,136 @@ SLURM_ARRAY_TASK_COUNT) the shard is read from the environment.
 
 An interrupted sweep keeps its finished chunks; run it again with --resume.`,
 		Args: oneArg("one experiment file"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			x, err := untilInterrupted(cmd.Context(), "reading "+args[0], func() (*configs.Experiment, error) {
-				return configs.LoadExperiment(args[0])
-			})
-			if err != nil {
-				return err
-			}
-			flags := cmd.Flags()
-			if flags.Changed("runs") {
-				if err := checkRuns(runs); err != nil {
-					return err
-				}
-				x.Runs = runs
-			}
-			if err := checkWorkers(workers); err != nil {
-				return err
-			}
-			if flags.Changed("seed") {
-				x.Seed = seed
-			}
-			if noEvents {
-				x.Events = false
-			}
-			as, err := parseSets(sets)
-			if err != nil {
-				return err
-			}
-			// --set and --samples check every point again.
-			if _, err := untilInterrupted(cmd.Context(), "checking the points of "+args[0], func() (struct{}, error) {
-				if err := x.SetBase(as); err != nil {
-					return struct{}{}, fmt.Errorf("--set: %w", err)
-				}
-				if flags.Changed("samples") {
-					if err := x.Resample(samples); err != nil {
-						return struct{}{}, fmt.Errorf("--samples %d: %w", samples, err)
-					}
-				}
-				return struct{}{}, nil
-			}); err != nil {
-				return err
-			}
-			if err := runner.CheckSeeds(x.Seed, x.Runs); err != nil {
-				// Name the flags that gave the seed and runs, or the file.
-				seedFrom, runsFrom := fmt.Sprintf("seed %d", x.Seed), fmt.Sprintf("runs %d", x.Runs)
-				if flags.Changed("seed") {
-					seedFrom = fmt.Sprintf("--seed %d", x.Seed)
-				}
-				if flags.Changed("runs") {
-					runsFrom = fmt.Sprintf("--runs %d", x.Runs)
-				}
-				return fmt.Errorf("%s, %s (%s): %w", seedFrom, runsFrom, args[0], err)
-			}
-			sh := runner.Shard{Count: 1}
-			switch {
-			case shard != "" && shards != 0:
-				return fmt.Errorf("--shard %s and --shards %d: allowed: one of them (--shards only with a Kubernetes Indexed Job's JOB_COMPLETION_INDEX)", shard, shards)
-			case shard != "":
-				if sh, err = runner.ParseShard(shard); err != nil {
-					return err
-				}
-			default:
-				s, ok, err := runner.ShardFromEnv(shards)
-				if err != nil {
-					return err
-				}
-				if ok {
-					sh = s
-				}
-			}
-			if out == "" {
-				out = strings.TrimSuffix(filepath.Base(args[0]), ".toml") + ".out"
-			}
-			plan, err := untilInterrupted(cmd.Context(), "resolving the points of "+args[0], func() (*runner.Plan, error) {
-				return plans.Experiment(x)
-			})
-			if err != nil {
-				return err
-			}
-			plan.Experiment, plan.Command = args[0], os.Args
-			update, finish := progress(filepath.Base(args[0]))
-			err = runner.Execute(cmd.Context(), plan, out, runner.ExecOptions{Workers: workers, Shard: sh, Resume: resume, Force: force, Progress: update})
-			finish()
-			wrote := err == nil
-			switch {
-			case errors.Is(err, runner.ErrIncomplete) && sh.Count > 1:
-				fmt.Fprintf(cmd.OutOrStdout(), "shard %d/%d done in %s; combine all shards with: alliancesim merge DIR... --out DIR\n", sh.Index+1, sh.Count, out)
-				return nil
-			case errors.Is(err, runner.ErrComplete):
-				fmt.Fprintf(cmd.ErrOrStderr(), "%s already holds the complete output of this sweep; nothing to do (the table below is the one there)\n", out)
-			case err != nil:
-				return interrupted(err, out)
-			}
-			if err := printPoints(cmd.OutOrStdout(), out, x.Events, wrote); err != nil {
-				return err
-			}
-			if x.Design == "morris" || x.Design == "sobol" {
-				fmt.Fprintf(cmd.OutOrStdout(), "Sensitivity indices: alliancesim sensitivity %s\n", out)
-			}
-			return nil
-		},
+		RunE: func(cmd *cobra.Command, args []string) error { return f.sweep(cmd, args[0]) },
 	}
-	cmd.Flags().StringVar(&out, "out", "", "output directory (default: EXPERIMENT.out)")
-	cmd.Flags().StringVar(&shard, "shard", "", "run only slice i of n (e.g. 2/4)")
-	cmd.Flags().IntVar(&shards, "shards", 0, "number of shards when the index comes from JOB_COMPLETION_INDEX")
-	cmd.Flags().IntVar(&workers, "workers", 0, workersHelp)
-	cmd.Flags().BoolVar(&resume, "resume", false, "finish an interrupted sweep in --out, keeping its finished chunks")
-	cmd.Flags().BoolVar(&force, "force", false, "replace the output of a different run or sweep in --out")
-	cmd.Flags().IntVar(&runs, "runs", 0, "replications per point (default: the experiment's runs)")
-	cmd.Flags().Uint64Var(&seed, "seed", 0, "base seed: replication r plays seed + r (default: the experiment's seed)")
-	cmd.Flags().BoolVar(&noEvents, "no-events", false, "do not write events.jsonl")
-	cmd.Flags().StringArrayVar(&sets, "set", nil, "change the scenario at every point: path=value (repeatable)")
-	cmd.Flags().IntVar(&samples, "samples", 0, "samples of the design: lhs points, morris trajectories, sobol base rows (default: the experiment's)")
+	cmd.Flags().StringVar(&f.out, "out", "", "output directory (default: EXPERIMENT.out)")
+	cmd.Flags().StringVar(&f.shard, "shard", "", "run only slice i of n (e.g. 2/4)")
+	cmd.Flags().IntVar(&f.shards, "shards", 0, "number of shards when the index comes from JOB_COMPLETION_INDEX")
+	cmd.Flags().IntVar(&f.workers, "workers", 0, workersHelp)
+	cmd.Flags().BoolVar(&f.resume, "resume", false, "finish an interrupted sweep in --out, keeping its finished chunks")
+	cmd.Flags().BoolVar(&f.force, "force", false, "replace the output of a different run or sweep in --out")
+	cmd.Flags().IntVar(&f.runs, "runs", 0, "replications per point (default: the experiment's runs)")
+	cmd.Flags().Uint64Var(&f.seed, "seed", 0, "base seed: replication r plays seed + r (default: the experiment's seed)")
+	cmd.Flags().BoolVar(&f.noEvents, "no-events", false, "do not write events.jsonl")
+	cmd.Flags().StringArrayVar(&f.sets, "set", nil, "change the scenario at every point: path=value (repeatable)")
+	cmd.Flags().IntVar(&f.samples, "samples", 0, "samples of the design: lhs points, morris trajectories, sobol base rows (default: the experiment's)")
 	return cmd
+}
+
+// sweep runs the experiment in file into --out and prints its points.
+func (f *sweepFlags) sweep(cmd *cobra.Command, file string) error {
+	x, err := f.experiment(cmd, file)
+	if err != nil {
+		return err
+	}
+	sh, err := f.shardToRun()
+	if err != nil {
+		return err
+	}
+	out := f.out
+	if out == "" {
+		out = strings.TrimSuffix(filepath.Base(file), ".toml") + ".out"
+	}
+	plan, err := untilInterrupted(cmd.Context(), "resolving the points of "+file, func() (*runner.Plan, error) {
+		return plans.Experiment(x)
+	})
+	if err != nil {
+		return err
+	}
+	plan.Experiment, plan.Command = file, os.Args
+	update, finish := progress(filepath.Base(file))
+	err = runner.Execute(cmd.Context(), plan, out, runner.ExecOptions{Workers: f.workers, Shard: sh, Resume: f.resume, Force: f.force, Progress: update})
+	finish()
+	wrote := err == nil
+	switch {
+	case errors.Is(err, runner.ErrIncomplete) && sh.Count > 1:
+		fmt.Fprintf(cmd.OutOrStdout(), "shard %d/%d done in %s; combine all shards with: alliancesim merge DIR... --out DIR\n", sh.Index+1, sh.Count, out)
+		return nil
+	case errors.Is(err, runner.ErrComplete):
+		fmt.Fprintf(cmd.ErrOrStderr(), "%s already holds the complete output of this sweep; nothing to do (the table below is the one there)\n", out)
+	case err != nil:
+		return interrupted(err, out)
+	}
+	if err := printPoints(cmd.OutOrStdout(), out, x.Events, wrote); err != nil {
+		return err
+	}
+	if x.Design == "morris" || x.Design == "sobol" {
+		fmt.Fprintf(cmd.OutOrStdout(), "Sensitivity indices: alliancesim sensitivity %s\n", out)
+	}
+	return nil
+}
+
+// experiment reads the experiment in file and applies the flags that
+// change it: --runs, --seed, --no-events, --set and --samples.
+func (f *sweepFlags) experiment(cmd *cobra.Command, file string) (*configs.Experiment, error) {
+	x, err := untilInterrupted(cmd.Context(), "reading "+file, func() (*configs.Experiment, error) {
+		return configs.LoadExperiment(file)
+	})
+	if err != nil {
+		return nil, err
+	}
+	flags := cmd.Flags()
+	if flags.Changed("runs") {
+		if err := checkRuns(f.runs); err != nil {
+			return nil, err
+		}
+		x.Runs = f.runs
+	}
+	if err := checkWorkers(f.workers); err != nil {
+		return nil, err
+	}
+	if flags.Changed("seed") {
+		x.Seed = f.seed
+	}
+	if f.noEvents {
+		x.Events = false
+	}
+	as, err := parseSets(f.sets)
+	if err != nil {
+		return nil, err
+	}
+	// --set and --samples check every point again.
+	if _, err := untilInterrupted(cmd.Context(), "checking the points of "+file, func() (struct{}, error) {
+		if err := x.SetBase(as); err != nil {
+			return struct{}{}, fmt.Errorf("--set: %w", err)
+		}
+		if flags.Changed("samples") {
+			if err := x.Resample(f.samples); err != nil {
+				return struct{}{}, fmt.Errorf("--samples %d: %w", f.samples, err)
+			}
+		}
+		return struct{}{}, nil
+	}); err != nil {
+		return nil, err
+	}
+	if err := runner.CheckSeeds(x.Seed, x.Runs); err != nil {
+		// Name the flags that gave the seed and runs, or the file.
+		seedFrom, runsFrom := fmt.Sprintf("seed %d", x.Seed), fmt.Sprintf("runs %d", x.Runs)
+		if flags.Changed("seed") {
+			seedFrom = fmt.Sprintf("--seed %d", x.Seed)
+		}
+		if flags.Changed("runs") {
+			runsFrom = fmt.Sprintf("--runs %d", x.Runs)
+		}
+		return nil, fmt.Errorf("%s, %s (%s): %w", seedFrom, runsFrom, file, err)
+	}
+	return x, nil
+}
+
+// shardToRun is the slice of the sweep this process runs: --shard, or
+// the one a Kubernetes Indexed Job or a Slurm array gives, or all of it.
+func (f *sweepFlags) shardToRun() (runner.Shard, error) {
+	switch {
+	case f.shard != "" && f.shards != 0:
+		return runner.Shard{}, fmt.Errorf("--shard %s and --shards %d: allowed: one of them (--shards only with a Kubernetes Indexed Job's JOB_COMPLETION_INDEX)", f.shard, f.shards)
+	case f.shard != "":
+		return runner.ParseShard(f.shard)
+	}
+	s, ok, err := runner.ShardFromEnv(f.shards)
+	if err != nil || !ok {
+		return runner.Shard{Count: 1}, err
+	}
+	return s, nil
 }
 
 // printPoints shows each point's values and shares with their intervals,
