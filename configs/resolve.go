@@ -26,8 +26,17 @@ import (
 // every problem it finds to e.
 func resolve(f *rawFile, e *errs) *sim.Scenario {
 	sc := &sim.Scenario{Source: f.file, Params: sim.DefaultParams(), Decision: agents.DefaultDecision()}
+	startOK := resolveHeader(f, sc, e)
+	resolveSettings(f, sc, e)
+	st := resolveStates(f, sc, e)
+	resolveTheater(f, sc, st, e)
+	resolveEvents(f, sc, st.index, startOK, e)
+	return sc
+}
 
-	// [scenario]
+// resolveHeader reads [scenario]: the name, description, calendar and
+// horizon. It returns whether the start month was read.
+func resolveHeader(f *rawFile, sc *sim.Scenario, e *errs) (startOK bool) {
 	m := &f.Scenario
 	sc.Name = strings.TrimSuffix(filepath.Base(f.file), ".toml")
 	switch {
@@ -50,7 +59,6 @@ func resolve(f *rawFile, e *errs) *sim.Scenario {
 		}
 		sc.Calendar.MonthsPerTick = n
 	}
-	startOK := false
 	switch {
 	case monthOK(&m.Start, e):
 		y, mo, err := sim.ParseMonth(m.Start.V)
@@ -72,8 +80,13 @@ func resolve(f *rawFile, e *errs) *sim.Scenario {
 	case !m.Ticks.Set:
 		e.at(Loc{File: f.file, Line: f.idx["scenario"], Key: "scenario.ticks"}, "missing; allowed: %s", sim.TicksRange.Allowed())
 	}
+	return startOK
+}
 
-	// [params] and [decision]
+// resolveSettings reads [params] and [decision], and checks the time
+// series' sampling against the horizon.
+func resolveSettings(f *rawFile, sc *sim.Scenario, e *errs) {
+	m := &f.Scenario
 	for _, k := range sortedKeys(f.Params.M) {
 		o := f.Params.M[k]
 		spec, ok := sim.LookupParam(k)
@@ -104,8 +117,20 @@ func resolve(f *rawFile, e *errs) *sim.Scenario {
 				sc.Ticks, int(every), n, sim.MaxSamples, (sc.Ticks+sim.MaxSamples-1)/sim.MaxSamples)
 		}
 	}
+}
 
-	// [[states]]
+// resolvedStates is what the states' tables give the rest of the file:
+// each state's index by id, its glyph and where that was set, and the
+// glyphs of the states left out for their id.
+type resolvedStates struct {
+	index   map[string]int
+	glyphs  map[rune]int
+	glyphAt map[int]Loc
+	skipped []rune
+}
+
+// resolveStates reads [[states]] into sc.States.
+func resolveStates(f *rawFile, sc *sim.Scenario, e *errs) resolvedStates {
 	index := map[string]int{}
 	glyphs := map[rune]int{}
 	glyphAt := map[int]Loc{} // where each state's glyph was set
@@ -140,11 +165,12 @@ func resolve(f *rawFile, e *errs) *sim.Scenario {
 	for _, s := range f.States {
 		checkRefs(s, index, sc, e)
 	}
+	return resolvedStates{index, glyphs, glyphAt, skipped}
+}
 
-	// [theater]
-	resolveTheater(f, sc, glyphs, glyphAt, skipped, e)
-
-	// [[events]]
+// resolveEvents reads [[events]] into sc.Events, in the order of their
+// ticks.
+func resolveEvents(f *rawFile, sc *sim.Scenario, index map[string]int, startOK bool, e *errs) {
 	if len(f.Events) > sim.MaxEvents {
 		e.at(f.Events[sim.MaxEvents].Loc, "%d events; allowed: at most %d", len(f.Events), sim.MaxEvents)
 	}
@@ -162,8 +188,6 @@ func resolve(f *rawFile, e *errs) *sim.Scenario {
 		}
 	}
 	slices.SortStableFunc(sc.Events, func(a, b sim.ScriptedEvent) int { return a.Tick - b.Tick })
-
-	return sc
 }
 
 // paramValue turns a [params] value as written into the float64 a
@@ -392,10 +416,11 @@ func appendGlyph(skipped []rune, s *rawState) []rune {
 	return append(skipped, g)
 }
 
-// resolveTheater reads the theatre. glyphs are the states' glyphs;
-// skipped those of states left out for an id already reported, which the
-// map may draw without an error (their cells belong to no state).
-func resolveTheater(f *rawFile, sc *sim.Scenario, glyphs map[rune]int, glyphAt map[int]Loc, skipped []rune, e *errs) {
+// resolveTheater reads the theatre. A map may draw the glyphs of states
+// left out for an id already reported (st.skipped) without an error:
+// their cells belong to no state.
+func resolveTheater(f *rawFile, sc *sim.Scenario, st resolvedStates, e *errs) {
+	glyphs, glyphAt, skipped := st.glyphs, st.glyphAt, st.skipped
 	t := &f.Theater
 	theaterLoc := Loc{File: f.file, Line: f.idx["theater"], Key: "theater"}
 	switch {
