@@ -1,0 +1,188 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"github.com/alliancesim/alliancesim/internal/words"
+	"github.com/alliancesim/alliancesim/plans"
+	"github.com/alliancesim/alliancesim/runner"
+	"github.com/alliancesim/alliancesim/sim"
+)
+
+// progress returns a progress callback drawing a bar with ETA on stderr
+// when stderr is a terminal, and nil (silence) otherwise.
+func progress(what string) (func(done, total int), func()) {
+	if !term.IsTerminal(int(os.Stderr.Fd())) {
+		return nil, func() {}
+	}
+	var bar *progressbar.ProgressBar
+	update := func(done, total int) {
+		if bar == nil {
+			bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(os.Stderr),
+				progressbar.OptionSetDescription(what), progressbar.OptionShowCount(),
+				progressbar.OptionSetPredictTime(true), progressbar.OptionShowElapsedTimeOnFinish(),
+				progressbar.OptionThrottle(100_000_000), progressbar.OptionClearOnFinish())
+		}
+		_ = bar.Set(done)
+	}
+	return update, func() {
+		if bar != nil {
+			_ = bar.Finish()
+		}
+	}
+}
+
+// manyOptions are the flags of the many-replication form of `run`.
+type manyOptions struct {
+	runs, workers  int
+	seed           uint64
+	out            string
+	events, asJSON bool
+	force          bool
+}
+
+// monteCarlo runs the many-replication form of `run`: in memory, or into
+// an output directory whose manifest identifies the work.
+func monteCarlo(ctx context.Context, w, errw io.Writer, sc *sim.Scenario, c *sim.Compiled, o manyOptions) error {
+	if err := runner.CheckSeeds(o.seed, o.runs); err != nil {
+		return fmt.Errorf("--seed %d --runs %d: %w", o.seed, o.runs, err)
+	}
+	update, finish := progress(sc.Name)
+	var summary *runner.Summary
+	wrote := o.out != ""
+	if o.out == "" {
+		s, err := runner.MonteCarlo(ctx, c, runner.Options{Runs: o.runs, Seed: o.seed, Workers: o.workers, Progress: update})
+		finish()
+		if err != nil {
+			return err
+		}
+		summary = s
+	} else {
+		plan, err := plans.Scenario(sc, o.runs, o.seed)
+		if err != nil {
+			return err
+		}
+		plan.Events, plan.Command = o.events, os.Args
+		err = runner.Execute(ctx, plan, o.out, runner.ExecOptions{Workers: o.workers, Resume: true, Force: o.force, Progress: update})
+		finish()
+		if errors.Is(err, runner.ErrComplete) {
+			fmt.Fprintf(errw, "%s already holds the complete output of this run; nothing to do (the summary below is the one there)\n", o.out)
+			wrote = false
+		} else if err != nil {
+			return interrupted(err, o.out)
+		}
+		b, err := os.ReadFile(filepath.Join(o.out, "summary.json"))
+		if err != nil {
+			return err
+		}
+		if err := json.Unmarshal(b, &summary); err != nil {
+			return err
+		}
+	}
+	if o.asJSON {
+		return printJSON(w, summary)
+	}
+	printSummary(w, summary, sc.Calendar.MonthsPerTick)
+	if wrote {
+		fmt.Fprintf(w, "\nWritten to %s: %s.\n", o.out, writtenFiles(o.out, o.events, false))
+	}
+	return nil
+}
+
+// writtenFiles lists the result files of an output directory.
+func writtenFiles(dir string, events, sweep bool) string {
+	files := []string{"summary.json"}
+	if sweep {
+		files = append(files, "points.csv")
+	}
+	files = append(files, "runs.csv", "alliances.csv", "memberships.csv", "survival.csv")
+	if _, err := os.Stat(filepath.Join(dir, "series.csv")); err == nil {
+		files = append(files, "series.csv")
+	}
+	if events {
+		files = append(files, "events.jsonl")
+	}
+	return strings.Join(files, ", ") + " (manifest.json and scenario.toml say what ran)"
+}
+
+func interrupted(err error, out string) error {
+	if errors.Is(err, context.Canceled) {
+		return fmt.Errorf("interrupted; %s keeps whatever chunks were finished: run the same command again (with --resume for sweeps) to finish", out)
+	}
+	return err
+}
+
+// percent writes a proportion as "12.3% [10.1, 14.8]": the share and its
+// 95% interval, or "—" when no run counted.
+func percent(p runner.Proportion) string {
+	if p.N == 0 {
+		return "— (no runs)"
+	}
+	return fmt.Sprintf("%5.1f%% [%4.1f, %4.1f]", 100*p.Share, 100*p.Low, 100*p.High)
+}
+
+// printSummary writes s as text; durations are in ticks, which last
+// monthsPerTick months (0 counts as 1).
+func printSummary(w io.Writer, s *runner.Summary, monthsPerTick int) {
+	unit := "ticks"
+	if monthsPerTick > 1 {
+		unit = fmt.Sprintf("ticks of %d months", monthsPerTick)
+	}
+	fmt.Fprintf(w, "%s: %s\n\n", s.Scenario, words.RunsAndSeeds(s.Runs, s.Seed))
+	fmt.Fprintln(w, "Share of runs in which it ever happened (95% interval)")
+	for _, k := range runner.ShareKeys {
+		fmt.Fprintf(w, "  %-32s %s\n", k, percent(s.Shares[k]))
+	}
+	fmt.Fprintln(w, "\nMost frequent alliance shapes (share of runs)")
+	for i, sh := range s.Shapes {
+		if i == 10 {
+			fmt.Fprintf(w, "  … %d more in summary.json / --json\n", len(s.Shapes)-10)
+			break
+		}
+		fmt.Fprintf(w, "  %s  %s\n", percent(sh.Share), strings.Join(sh.Members, " "))
+	}
+	fmt.Fprintf(w, "\nSurvival of alliances (Kaplan–Meier, %s; 95%% band)\n", unit)
+	fmt.Fprintf(w, "  %-20s %7s %7s %10s %s\n", "group", "n", "ended", "median", "band")
+	var split *float64
+	for _, g := range s.Survival {
+		fmt.Fprintf(w, "  %-20s %7d %7d %10s [%s, %s]\n", g.Group, g.N, g.Events, orDash(g.Median), orDash(g.MedianLower), orDash(g.MedianUpper))
+		if g.Split != nil {
+			split = g.Split
+		}
+	}
+	if split != nil {
+		fmt.Fprintf(w, "  (cohesion: how far the founders' threat pictures converged when they signed;\n   low below its median %.3f, high at or above it)\n", *split)
+	}
+	fmt.Fprintln(w, "\nHub-and-spokes index of the patron (bilateral ÷ all patron alliances)")
+	for _, h := range s.HubSpokes {
+		if h.Mean == nil {
+			fmt.Fprintf(w, "  %s  no run had a patron alliance\n", h.Date)
+			continue
+		}
+		fmt.Fprintf(w, "  %s  mean %.2f over %s with a patron alliance; ≤ 0.3 in %s, ≥ 0.6 in %s of all runs\n",
+			h.Date, *h.Mean, words.Count(h.Runs, "run", "runs"), percent(h.Share03), percent(h.Share06))
+	}
+	fc := s.FirstCommitment
+	fmt.Fprintf(w, "\nFirst patron commitment: in %s of runs", percent(fc.Share))
+	if fc.Median != nil {
+		fmt.Fprintf(w, "; median after %s %s, mean %.1f", orDash(fc.Median), unit, *fc.Mean)
+	}
+	fmt.Fprintln(w)
+}
+
+func orDash(v *float64) string {
+	if v == nil {
+		return "—"
+	}
+	return fmt.Sprintf("%g", *v)
+}
