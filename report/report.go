@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/alliancesim/alliancesim/internal/words"
@@ -247,11 +249,58 @@ func hubOverTime(in *Input, cal sim.Calendar, horizon int) (Figure, error) {
 			patrons[s.ID] = true
 		}
 	}
-	points, err := hubSeries(in.path("memberships.csv"), patrons, yearlyTicks(cal, horizon), in.Manifest.Runs)
+	// The curve is drawn at the start of each year; it is also computed at
+	// summary.json's checkpoints, where the two must agree.
+	yearly := yearlyTicks(cal, horizon)
+	ticks := slices.Clone(yearly)
+	for _, c := range in.Summary.HubSpokes {
+		if c.Tick >= 0 && c.Tick < horizon {
+			ticks = append(ticks, c.Tick)
+		}
+	}
+	slices.Sort(ticks)
+	ticks = slices.Compact(ticks)
+	all, err := hubSeries(in.path("memberships.csv"), patrons, ticks, in.Manifest.Runs)
 	if err != nil {
 		return Figure{}, err
 	}
+	at := map[int]hubPoint{}
+	for _, h := range all {
+		at[h.T] = h
+	}
+	if err := agreesWithCheckpoints(in.path("memberships.csv"), at, in.Summary.HubSpokes); err != nil {
+		return Figure{}, err
+	}
+	points := make([]hubPoint, len(yearly))
+	for i, t := range yearly {
+		points[i] = at[t]
+	}
 	return hubFigure(points, in.Summary.HubSpokes, cal)
+}
+
+// agreesWithCheckpoints checks the hub index computed from
+// memberships.csv against summary.json's checkpoints: the number of runs
+// with a patron alliance and the mean index. They disagree when the file
+// was cut, even at a line boundary, or comes from another run.
+func agreesWithCheckpoints(path string, at map[int]hubPoint, checkpoints []runner.HubSpokes) error {
+	for _, c := range checkpoints {
+		h, ok := at[c.Tick]
+		if !ok {
+			continue
+		}
+		mean, want := "none", "none"
+		if h.Runs > 0 {
+			mean = fmt.Sprintf("%.4f", h.Mean)
+		}
+		if c.Mean != nil {
+			want = fmt.Sprintf("%.4f", *c.Mean)
+		}
+		if h.Runs != c.Runs || (c.Mean != nil && math.Abs(h.Mean-*c.Mean) > 1e-9) || (c.Mean == nil) != (h.Runs == 0) {
+			return fmt.Errorf("%s disagrees with summary.json at %s: %s with a patron alliance and a mean hub index of %s, against %s and %s: the file is damaged or from another run (run the work again)",
+				path, c.Date, words.Count(h.Runs, "run", "runs"), mean, words.Count(c.Runs, "run", "runs"), want)
+		}
+	}
+	return nil
 }
 
 // series adds the time-series section, or says how to get one.

@@ -124,7 +124,8 @@ func copyFiles(t *testing.T, dir, skip string) string {
 
 // A run directory with a file missing or cut is not reported as if whole:
 // without series.csv the page says it is missing (not how to record one),
-// and a runs.csv with fewer runs than the manifest is refused.
+// and a runs.csv with fewer runs than the manifest, or a memberships.csv
+// whose hub index disagrees with summary.json, is refused.
 func TestDamagedDirectory(t *testing.T) {
 	many, _, _, _ := fixtures(t)
 	dir := copyFiles(t, many, "series.csv")
@@ -150,6 +151,18 @@ func TestDamagedDirectory(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "runs.csv"), cut, 0o644)
 	if _, err := Build(context.Background(), dir); err == nil || !strings.Contains(err.Error(), "runs.csv has 50 runs; the manifest says 60 runs: the file is damaged") {
 		t.Fatalf("a cut runs.csv: %v", err)
+	}
+	// memberships.csv cut at a line boundary reads as a whole file, but
+	// its hub index disagrees with summary.json's checkpoints.
+	dir = copyFiles(t, many, "")
+	lines = mustReadLines(t, filepath.Join(dir, "memberships.csv"))
+	cut = nil
+	for _, l := range lines[:len(lines)*2/3] {
+		cut = append(append(cut, l...), '\n')
+	}
+	os.WriteFile(filepath.Join(dir, "memberships.csv"), cut, 0o644)
+	if _, err := Build(context.Background(), dir); err == nil || !strings.Contains(err.Error(), "memberships.csv disagrees with summary.json at ") || !strings.Contains(err.Error(), "the file is damaged or from another run") {
+		t.Fatalf("a cut memberships.csv: %v", err)
 	}
 }
 
