@@ -29,7 +29,8 @@ type SobolIndices struct {
 //
 // and S_i = V_i/V, S_Ti = V_Ti/V, where V is the variance of the outputs
 // at A and B. The intervals resample the N rows (each with its k+2
-// outputs). When the output does not vary (V = 0) the indices are NaN.
+// outputs). When the outputs at A and B are all equal (V = 0) the indices
+// are NaN.
 func Sobol(y []float64, n, k int, b Bootstrap) (*SobolIndices, error) {
 	if n < 2 || k < 1 || len(y) != n*(k+2) {
 		return nil, fmt.Errorf("sensitivity: %d outputs for %d base rows of %d parameters; allowed: n(k+2) = %d, n ≥ 2, k ≥ 1", len(y), n, k, n*(k+2))
@@ -44,18 +45,7 @@ func Sobol(y []float64, n, k int, b Bootstrap) (*SobolIndices, error) {
 	}
 	stride := k + 2
 	estimate := func(idx []int, out []float64) {
-		var sum float64
-		for j := range n {
-			r := unit(idx, j) * stride
-			sum += y[r] + y[r+k+1]
-		}
-		mean := sum / float64(2*n)
-		var ss float64
-		for j := range n {
-			r := unit(idx, j) * stride
-			ss += sq(y[r]-mean) + sq(y[r+k+1]-mean)
-		}
-		v := ss / float64(2*n)
+		_, v := baseMoments(y, n, k, idx)
 		for i := range k {
 			var sb, sa float64
 			for j := range n {
@@ -74,16 +64,35 @@ func Sobol(y []float64, n, k int, b Bootstrap) (*SobolIndices, error) {
 	}
 	iv := bootstrap(n, 2*k, b, estimate)
 	s := &SobolIndices{N: n, K: k, First: iv[:k:k], Total: iv[k:]}
-	var sum, ss float64
-	for j := range n {
-		sum += y[j*stride] + y[j*stride+k+1]
-	}
-	s.Mean = sum / float64(2*n)
-	for j := range n {
-		ss += sq(y[j*stride]-s.Mean) + sq(y[j*stride+k+1]-s.Mean)
-	}
-	s.Variance = ss / float64(2*n)
+	s.Mean, s.Variance = baseMoments(y, n, k, nil)
 	return s, nil
+}
+
+// baseMoments is the mean and variance of the outputs at A and B over the
+// rows idx (nil: every row in order). The variance is exactly 0 when the
+// outputs are all equal: their mean, a sum divided by 2N, may not be one
+// of them exactly (2/3 is not), and the rounding would leave a variance
+// of about 10⁻³², which would give every parameter a first-order index
+// of 1 and a total index of 0.
+func baseMoments(y []float64, n, k int, idx []int) (mean, variance float64) {
+	stride := k + 2
+	first, constant := y[unit(idx, 0)*stride], true
+	var sum float64
+	for j := range n {
+		r := unit(idx, j) * stride
+		sum += y[r] + y[r+k+1]
+		constant = constant && y[r] == first && y[r+k+1] == first
+	}
+	if constant {
+		return first, 0
+	}
+	mean = sum / float64(2*n)
+	var ss float64
+	for j := range n {
+		r := unit(idx, j) * stride
+		ss += sq(y[r]-mean) + sq(y[r+k+1]-mean)
+	}
+	return mean, ss / float64(2*n)
 }
 
 func sq(x float64) float64 { return x * x }

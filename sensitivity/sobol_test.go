@@ -132,6 +132,19 @@ func TestSobolDegenerate(t *testing.T) {
 	if !math.IsNaN(s.First[0].Estimate) || !math.IsNaN(s.Total[2].High) || s.Variance != 0 {
 		t.Fatalf("constant output: %+v", s)
 	}
+	// A constant that is not a sum's exact quotient (2/3 over 32 values
+	// averages to 2/3 + 1 ulp) is as constant as 0.
+	y = make([]float64, 16*(3+2))
+	for i := range y {
+		y[i] = 2.0 / 3
+	}
+	s, err = Sobol(y, 16, 3, Bootstrap{Resamples: 50})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !math.IsNaN(s.First[0].Estimate) || !math.IsNaN(s.Total[0].Estimate) || s.Variance != 0 || s.Mean != 2.0/3 {
+		t.Fatalf("constant output 2/3: first %+v, total %+v, mean %v, variance %v", s.First[0], s.Total[0], s.Mean, s.Variance)
+	}
 	for _, c := range []struct {
 		y    []float64
 		n, k int
