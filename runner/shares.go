@@ -1,5 +1,7 @@
 package runner
 
+import "fmt"
+
 // Share names one indicator of a run: whether a kind of alliance ever
 // formed in it. The summary reports, for each, the share of runs in which
 // it did (docs/model.md §7.14), with its interval.
@@ -41,7 +43,12 @@ var ShareKeys = []string{
 	"patron_multilateral_strong",
 }
 
-func (s Share) String() string { return ShareKeys[s] }
+func (s Share) String() string {
+	if s < 0 || int(s) >= len(ShareKeys) {
+		return fmt.Sprintf("Share(%d)", int(s))
+	}
+	return ShareKeys[s]
+}
 
 // runMeasures is what one run contributes to a summary, as written to
 // runs.csv: which shares happened, the tick of the first patron

@@ -18,8 +18,6 @@ const (
 
 var kindNames = [...]string{"bilateral", "trilateral", "multilateral"}
 
-func (k Kind) String() string { return kindNames[k] }
-
 // KindOf returns the kind of an alliance of the given size.
 func KindOf(size int) Kind {
 	switch {
@@ -44,8 +42,6 @@ const (
 
 var originNames = [...]string{"client", "indigenous", "imposed", "bilateral"}
 
-func (o Origin) String() string { return originNames[o] }
-
 // EndCause says why an alliance ended.
 type EndCause int
 
@@ -59,17 +55,6 @@ const (
 )
 
 var endCauseNames = [...]string{"", "members_left", "patron_left", "occupied", "horizon"}
-
-func (e EndCause) String() string { return endCauseNames[e] }
-
-// MarshalText writes the cause's name.
-func (e EndCause) MarshalText() ([]byte, error) { return []byte(e.String()), nil }
-
-// MarshalText writes the kind's name.
-func (k Kind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
-
-// MarshalText writes the origin's name.
-func (o Origin) MarshalText() ([]byte, error) { return []byte(o.String()), nil }
 
 // Alliance is one alliance of a run. Members change as states join and
 // leave; Kind follows the current size.
@@ -121,11 +106,6 @@ const (
 
 var entryNames = [...]string{"founded", "joined", "applied", "sovereignty"}
 
-func (e Entry) String() string { return entryNames[e] }
-
-// MarshalText writes the entry's name.
-func (e Entry) MarshalText() ([]byte, error) { return []byte(e.String()), nil }
-
 // Exit says how a membership ended.
 type Exit int
 
@@ -138,11 +118,6 @@ const (
 )
 
 var exitNames = [...]string{"", "left", "occupied", "ended"}
-
-func (e Exit) String() string { return exitNames[e] }
-
-// MarshalText writes the exit's name.
-func (e Exit) MarshalText() ([]byte, error) { return []byte(e.String()), nil }
 
 // Spell is one state's membership of an alliance: from tick Joined to tick
 // Left (exclusive; -1 while a member).

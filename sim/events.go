@@ -27,11 +27,6 @@ const (
 var eventTypeNames = [...]string{"scripted", "proposal", "acceptance", "rejection", "formed", "joined", "left",
 	"ended", "challenge", "occupation", "eliminated", "provocation", "restraint"}
 
-func (t EventType) String() string { return eventTypeNames[t] }
-
-// MarshalText writes the type's name.
-func (t EventType) MarshalText() ([]byte, error) { return []byte(t.String()), nil }
-
 // Proposal is the kind of offer made in a diplomacy round.
 type Proposal int
 
@@ -49,11 +44,6 @@ const (
 )
 
 var proposalNames = [...]string{"", "coalition", "apply", "join", "multilateral", "bilateral", "subset", "fallback-bilateral", "signed-for-occupied"}
-
-func (p Proposal) String() string { return proposalNames[p] }
-
-// MarshalText writes the proposal's name.
-func (p Proposal) MarshalText() ([]byte, error) { return []byte(p.String()), nil }
 
 // Event is one entry of a run's log. Fields that do not apply are -1 (state
 // and alliance indices) or zero.

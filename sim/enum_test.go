@@ -1,0 +1,80 @@
+package sim
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// A run's record decodes from the JSON it encodes to: every named
+// enumeration is read back by name, and re-encoding gives the same bytes.
+func TestResultJSONRoundTrip(t *testing.T) {
+	c, err := Compile(testScenario())
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Run(context.Background(), c, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := json.Marshal(res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back Result
+	if err := json.Unmarshal(out, &back); err != nil {
+		t.Fatalf("decoding a run's JSON: %v", err)
+	}
+	again, err := json.Marshal(&back)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(out, again) {
+		t.Fatal("a run's JSON, decoded and encoded again, changed")
+	}
+	types := map[EventType]bool{}
+	for _, e := range back.Events {
+		types[e.Type] = true
+	}
+	if len(back.Events) == 0 || len(types) < 3 {
+		t.Fatalf("the test run has %d events of %d types: too few to test the decoding", len(back.Events), len(types))
+	}
+}
+
+// Each enumeration names its values, prints a value out of range as
+// Type(n) without panicking, refuses to marshal it, and reads back only
+// the names it writes.
+func TestEnumNames(t *testing.T) {
+	for _, c := range []struct {
+		v    interface{ String() string }
+		want string
+	}{
+		{EventOccupation, "occupation"}, {EventType(99), "EventType(99)"},
+		{ProposeSigned, "signed-for-occupied"}, {Proposal(-1), "Proposal(-1)"},
+		{Trilateral, "trilateral"}, {Kind(3), "Kind(3)"},
+		{OriginImposed, "imposed"}, {Origin(4), "Origin(4)"},
+		{EndPatronLeft, "patron_left"}, {EndCause(5), "EndCause(5)"},
+		{EntrySovereignty, "sovereignty"}, {Entry(4), "Entry(4)"},
+		{ExitOccupied, "occupied"}, {Exit(4), "Exit(4)"},
+	} {
+		if got := c.v.String(); got != c.want {
+			t.Errorf("%#v: %q, want %q", c.v, got, c.want)
+		}
+	}
+	if _, err := json.Marshal(EventRecord{Type: EventType(99)}); err == nil || !strings.Contains(err.Error(), "EventType(99) has no name; allowed: 0 to 12") {
+		t.Errorf("marshalling an unknown event type: %v", err)
+	}
+	var k Kind
+	if err := json.Unmarshal([]byte(`"multilateral"`), &k); err != nil || k != Multilateral {
+		t.Errorf("reading multilateral: %v, %v", k, err)
+	}
+	if err := json.Unmarshal([]byte(`"quadrilateral"`), &k); err == nil || !strings.Contains(err.Error(), `"quadrilateral" is not a Kind; allowed: "bilateral", "trilateral", "multilateral"`) {
+		t.Errorf("reading an unknown kind: %v", err)
+	}
+	var e EndCause
+	if err := e.UnmarshalText(nil); err != nil || e != EndNone {
+		t.Errorf("an empty cause is EndNone: %v, %v", e, err)
+	}
+}
