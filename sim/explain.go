@@ -46,11 +46,16 @@ type PartnerCost struct {
 // Explain appraises, for state i, an alliance with partners at the given
 // commitment and origin, as the world stands now — exactly as the engine
 // appraises it when i decides (World.appraise), without changing the run.
-// It is meant for a world stepped to the tick of interest. Partners may
+// The world must have played at least one tick (Step). Partners may
 // include non-sovereign states (a patron may sign for them); they must be
 // alive and distinct from i.
 func (w *World) Explain(i int, partners agents.Set, strong bool, origin Origin) (Explanation, error) {
 	c := w.c
+	if w.tick == 0 {
+		// Before the first tick no state has perceived anything: the
+		// appraisal would be of threats of zero.
+		return Explanation{}, fmt.Errorf("no tick played yet: states perceive threats and set reference points in the first tick; Step the world first")
+	}
 	if i < 0 || i >= c.n {
 		return Explanation{}, fmt.Errorf("state index %d out of range [0, %d)", i, c.n)
 	}

@@ -79,6 +79,9 @@ func ids(c *Compiled, s agents.Set) []string {
 func TestExplainStay(t *testing.T) {
 	c := mustCompile(t, testScenario())
 	w := NewWorld(c, 7)
+	if _, err := w.Explain(c1, set(c2), true, OriginClient); err == nil || !strings.Contains(err.Error(), "no tick played yet") {
+		t.Errorf("before the first tick: %v", err)
+	}
 	w.Step()
 	al := w.form(set(pat, c1, c2), true, OriginImposed)
 	for _, m := range []int{pat, c1, c2} {
