@@ -13,7 +13,7 @@ import (
 type Scenario struct {
 	Name        string
 	Description string
-	Source      string // where it came from: a file path or "builtin:NAME"
+	Source      string // where it came from: a file path, or "builtin/NAME.toml" for a built-in
 	Calendar    Calendar
 	Ticks       int // horizon: ticks 0 … Ticks−1 are simulated
 
@@ -63,13 +63,18 @@ func ParseRole(s string) (Role, bool) {
 
 // State is one agent as the scenario defines it (docs/model.md §2.1).
 type State struct {
-	ID, Name     string
-	Role         Role
-	Glyph        rune // 0 when the state owns no land
-	Land, Naval  float64
-	Economy      float64
-	Revisionism  float64
-	Ideology     float64
+	ID, Name    string
+	Role        Role
+	Glyph       rune // 0 when the state owns no land
+	Land, Naval float64
+	Economy     float64
+	Revisionism float64
+	Ideology    float64
+	// Sovereign states sign treaties; a state that is not (occupied Japan
+	// until 1952) can be signed for by a patron and joins on sovereignty
+	// (docs/model.md §7.9). A file's sovereign defaults to true, but the
+	// zero value here is false: a State built in Go that should take part
+	// in diplomacy must set Sovereign: true.
 	Sovereign    bool
 	Stakes       map[string]float64 // patrons: value of each client; unlisted clients 1
 	Grievance    map[string]float64 // extra hostile intent read into others

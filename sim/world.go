@@ -228,7 +228,9 @@ func NewWorld(c *Compiled, seed uint64, observers ...Observer) *World {
 	return w
 }
 
-// Tick is the next tick to simulate; after a complete run, the horizon.
+// Tick is the next tick to simulate between Steps, and the tick being
+// played during one (so in an Observer's OnEvent and OnTick); after a
+// complete run, the horizon.
 func (w *World) Tick() int { return w.tick }
 
 // Done reports whether the run has reached its horizon, or stopped on an
