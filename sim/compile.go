@@ -3,7 +3,6 @@ package sim
 import (
 	"errors"
 	"fmt"
-	"maps"
 	"slices"
 	"strings"
 
@@ -91,17 +90,7 @@ func Compile(sc *Scenario) (*Compiled, error) {
 	if err != nil {
 		return nil, fmt.Errorf("scenario %s: theatre: %w", name, err)
 	}
-	c := &Compiled{scenario: *sc, name: sc.Name, ticks: sc.Ticks, calendar: sc.Calendar, n: n, geo: geo, p: p.perTick(sc.Calendar)}
-	c.scenario.States = append([]State(nil), sc.States...)
-	for i := range c.scenario.States {
-		s := &c.scenario.States[i]
-		s.Stakes, s.Grievance, s.Decision = maps.Clone(s.Stakes), maps.Clone(s.Grievance), s.Decision.Clone()
-	}
-	c.scenario.Events = append([]ScriptedEvent(nil), sc.Events...)
-	if sc.Generate != nil {
-		g := *sc.Generate
-		c.scenario.Generate = &g
-	}
+	c := &Compiled{scenario: *sc.Clone(), name: sc.Name, ticks: sc.Ticks, calendar: sc.Calendar, n: n, geo: geo, p: p.perTick(sc.Calendar)}
 	index := map[string]int{}
 	for i, s := range sc.States {
 		index[s.ID] = i
@@ -184,12 +173,10 @@ func Compile(sc *Scenario) (*Compiled, error) {
 	return c, nil
 }
 
-// Scenario returns the scenario the Compiled was made from, to read: do
-// not modify it. A run (Run, World) reads only what Compile made of it,
-// but the runner reads it to date and record the runs (the hub-and-spokes
-// dates, scenario.toml), so a change would make them describe another
-// scenario.
-func (c *Compiled) Scenario() *Scenario { return &c.scenario }
+// Scenario returns a copy of the scenario the Compiled was made from
+// (Scenario.Clone): changing it changes neither the runs nor what the
+// runner records of them (the hub-and-spokes dates, scenario.toml).
+func (c *Compiled) Scenario() *Scenario { return c.scenario.Clone() }
 
 // N is the number of states.
 func (c *Compiled) N() int { return c.n }

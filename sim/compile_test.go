@@ -23,3 +23,38 @@ func TestCompileLimits(t *testing.T) {
 		t.Errorf("want too many events refused, got %v", err)
 	}
 }
+
+// A Compiled is immutable: the scenario it gives is a deep copy, so a
+// change to it (or to the scenario it was compiled from) changes neither
+// its parameters nor the scenario it gives next.
+func TestCompiledScenarioIsACopy(t *testing.T) {
+	sc, err := configs.Builtin("asia-1950")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := sim.Compile(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	usa := c.Index("usa")
+	stake := sc.States[usa].Stakes["aus"]
+	for _, s := range []*sim.Scenario{sc, c.Scenario()} {
+		s.Params.ChallengeRate = 0.9
+		s.Ticks = 12
+		s.States[usa].Stakes["aus"] = 99
+		s.Events[0].Note = "changed"
+		s.Generate = nil
+	}
+	got := c.Scenario()
+	if c.Params().ChallengeRate == 0.9 || got.Params.ChallengeRate == 0.9 || got.Ticks == 12 ||
+		got.States[usa].Stakes["aus"] != stake || got.Events[0].Note == "changed" {
+		t.Fatalf("a change to a scenario reached the Compiled: rate %v, ticks %d, stake %v, note %q",
+			c.Params().ChallengeRate, got.Ticks, got.States[usa].Stakes["aus"], got.Events[0].Note)
+	}
+	clone := got.Clone()
+	clone.States[usa].Stakes["aus"] = 7
+	clone.States[usa].Decision = nil
+	if got.States[usa].Stakes["aus"] != stake {
+		t.Fatal("Clone shares the stakes")
+	}
+}

@@ -2,6 +2,8 @@ package sim
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 
 	"github.com/alliancesim/alliancesim/agents"
 	"github.com/alliancesim/alliancesim/theater"
@@ -204,4 +206,23 @@ func (sc *Scenario) DecisionOf(i int) (agents.Decision, error) {
 		return agents.Decision{}, fmt.Errorf("state index %d out of range [0, %d)", i, len(sc.States))
 	}
 	return sc.States[i].Decision.Apply(sc.Decision)
+}
+
+// Clone returns a deep copy of the scenario: its states (with their
+// stakes, grievances and decision overrides), events and generator
+// settings are its own, so the copy can be changed, or used from another
+// goroutine, without touching sc.
+func (sc *Scenario) Clone() *Scenario {
+	out := *sc
+	out.States = slices.Clone(sc.States)
+	for i := range out.States {
+		s := &out.States[i]
+		s.Stakes, s.Grievance, s.Decision = maps.Clone(s.Stakes), maps.Clone(s.Grievance), s.Decision.Clone()
+	}
+	out.Events = slices.Clone(sc.Events)
+	if sc.Generate != nil {
+		g := *sc.Generate
+		out.Generate = &g
+	}
+	return &out
 }
