@@ -24,7 +24,9 @@ type ExecOptions struct {
 	Workers int // 0: GOMAXPROCS; capped at MaxWorkers and at the runs to do
 	Shard   Shard
 	// Resume finishes an interrupted run of the same work in the
-	// directory; without it such a directory is an error.
+	// directory; without it such a directory is an error. (Execute's
+	// errors name the command-line flags, --resume and --force, that set
+	// Resume and Force.)
 	Resume bool
 	// Force replaces the output of different work in the directory
 	// (identified by its manifest); without it that is an error.

@@ -10,11 +10,14 @@ import (
 
 // Options control a Monte Carlo run.
 type Options struct {
-	Runs     int
-	Seed     uint64 // replication r plays seed Seed + r (ReplicationSeed)
-	Point    int    // sweep point index (records)
-	Workers  int    // 0: GOMAXPROCS; capped at MaxWorkers and at Runs
-	HubTicks []int  // nil: the first month of every decade within the horizon, or the middle of the run if none
+	Runs int
+	// Seed is the base seed: replication r plays seed Seed + r
+	// (ReplicationSeed). The zero value is seed 0; alliancesim's --seed
+	// defaults to 1, so set 1 to reproduce `alliancesim run NAME --runs N`.
+	Seed     uint64
+	Point    int   // sweep point index (records)
+	Workers  int   // 0: GOMAXPROCS; capped at MaxWorkers and at Runs
+	HubTicks []int // nil: the first month of every decade within the horizon, or the middle of the run if none
 	// Progress, if set, is called after each finished replication with the
 	// number done and the total, from the collecting goroutine.
 	Progress func(done, total int)
