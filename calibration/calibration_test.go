@@ -82,6 +82,9 @@ func TestChoose(t *testing.T) {
 	if got := Choose(cs); got != 4 {
 		t.Errorf("chose %d, want 4 (two targets met beat any shortfall)", got)
 	}
+	if got := Choose(nil); got != -1 {
+		t.Errorf("chose %d of no candidates, want -1", got)
+	}
 }
 
 // Every free input names a state of its scenario, reads the built-in's

@@ -206,8 +206,12 @@ func score(values []float64, res []targets.Result) Candidate {
 }
 
 // Choose applies the rule: most targets met, then the smallest total
-// shortfall, then the first in grid order.
+// shortfall, then the first in grid order. It returns the index of the
+// chosen candidate, or -1 if there is none.
 func Choose(cs []Candidate) int {
+	if len(cs) == 0 {
+		return -1
+	}
 	best := 0
 	for i, c := range cs {
 		b := cs[best]

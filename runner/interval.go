@@ -23,7 +23,8 @@ type Proportion struct {
 	High  float64 `json:"high"`
 }
 
-// NewProportion returns count of n with its Wilson interval.
+// NewProportion returns count of n with its Wilson interval; count must
+// be in [0, n]. With n = 0 the share is 0 and the interval [0, 1].
 func NewProportion(count, n int) Proportion {
 	p := Proportion{Count: count, N: n, High: 1}
 	if n > 0 {
