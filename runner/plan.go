@@ -43,7 +43,9 @@ func CheckSeeds(base uint64, runs int) error {
 // a compiled scenario with the values that made it, and the replications of
 // each. Package plans builds one from a scenario or an experiment read by
 // package configs, with the scenario's canonical form that identifies the
-// output: runner reads no scenario or experiment files itself.
+// output: runner reads no scenario or experiment files itself, and so
+// cannot check a hand-built Plan's ScenarioTOML and Point.SHA256 against
+// the compiled scenarios. Build plans with package plans.
 type Plan struct {
 	Scenario string // name shown in outputs
 	// ScenarioTOML is the scenario (for a sweep, its base scenario) in the

@@ -167,7 +167,8 @@ func (a *Alliance) dismiss(x, t int, how Exit) {
 	}
 }
 
-// Kind returns the alliance's current size class.
+// Kind returns the alliance's current size class: of its members now,
+// where AllianceRecord.Kind is of its founders.
 func (a *Alliance) Kind() Kind { return KindOf(a.Members.Len()) }
 
 // Active reports whether the alliance is in force.

@@ -150,7 +150,8 @@ func (r *Record) FirstPatronAlliance() *AllianceRecord {
 	return first
 }
 
-// Kind is the alliance's size class at formation.
+// Kind is the alliance's size class at formation (of its founders), as
+// alliances.csv's kind; Alliance.Kind is of its members now.
 func (a *AllianceRecord) Kind() Kind { return KindOf(len(a.Founders)) }
 
 // End is the tick the alliance ended, or the horizon if it was in force
@@ -163,7 +164,9 @@ func (a *AllianceRecord) End(horizon int) int {
 }
 
 // MembersAt returns the members at tick t, after that tick's changes,
-// sorted; nil when the alliance was not in force at t.
+// sorted; nil when the alliance was not in force at t. The record knows
+// nothing past the run: an alliance in force at the horizon gives its
+// last members for any later t.
 func (a *AllianceRecord) MembersAt(t int) []string {
 	if t < a.Formed || (a.Ended >= 0 && t >= a.Ended) {
 		return nil
