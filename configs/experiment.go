@@ -418,8 +418,12 @@ func orWord(s, instead string) string {
 	return s
 }
 
-// Describe writes a point's values as path=value pairs.
+// Describe writes a point's values as path=value pairs ("no point N" for
+// an index out of range).
 func (x *Experiment) Describe(point int) string {
+	if point < 0 || point >= len(x.Points) {
+		return fmt.Sprintf("no point %d", point)
+	}
 	var parts []string
 	for i, p := range x.Vary {
 		parts = append(parts, fmt.Sprintf("%s=%v", p, x.Points[point][i]))

@@ -1,6 +1,7 @@
 package configs
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -40,6 +41,9 @@ values = ["assurance", "powerplay"]
 	}
 	if got := x.Describe(5); got != "theater.generate.sea_fraction=0.9, decision.strategy=powerplay" {
 		t.Errorf("describe: %q", got)
+	}
+	if got := x.Describe(len(x.Points)); got != fmt.Sprintf("no point %d", len(x.Points)) {
+		t.Errorf("describe past the last point: %q", got)
 	}
 }
 
