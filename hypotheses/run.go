@@ -16,7 +16,7 @@ import (
 type Options struct {
 	Runs    int    // replications per world and level (default DefaultRuns)
 	Layouts int    // generated layouts of a layout family (default DefaultLayouts)
-	Seed    uint64 // base seed: replication r plays seed Seed + r in every cell (default 1)
+	Seed    uint64 // base seed: replication r plays seed Seed + r in every cell (0: the default, 1)
 	Workers int    // parallel replications (0: GOMAXPROCS)
 	// Set changes every world before its layout and lever are applied
 	// (--set path=value): a one-off change of the model or the worlds.
