@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 
 	"github.com/alliancesim/alliancesim/internal/input"
@@ -48,6 +49,15 @@ func (r *row) float(name string) float64 {
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil {
 		r.errors = append(r.errors, fmt.Errorf("%s:%d: %s %q is not a number", r.file, r.line, name, s))
+	}
+	return v
+}
+
+// finite is a number cell that must be finite: a mean or a quantile.
+func (r *row) finite(name string) float64 {
+	v := r.float(name)
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		r.errors = append(r.errors, fmt.Errorf("%s:%d: %s is %v; allowed: a finite number", r.file, r.line, name, v))
 	}
 	return v
 }

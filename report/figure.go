@@ -61,6 +61,10 @@ func plotFigure(id, title, caption string, p *plot.Plot, w, h vg.Length) (Figure
 // gridFigure renders plots as small multiples, cols to a row; missing
 // cells (nil) stay blank.
 func gridFigure(id, title, caption string, plots []*plot.Plot, cols int, cellW, cellH vg.Length) (Figure, error) {
+	if len(plots) == 0 {
+		// A canvas of no cells has no size, and the SVG canvas panics.
+		return Figure{}, fmt.Errorf("figure %s: no panels to draw", id)
+	}
 	for _, p := range plots {
 		if p == nil {
 			continue // a blank cell

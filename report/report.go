@@ -316,7 +316,7 @@ func (p *Page) series(in *Input, cal sim.Calendar, horizon int) error {
 		p.Sections = append(p.Sections, sec)
 		return nil
 	}
-	rows, err := readSeries(in.path("series.csv"))
+	rows, err := readSeries(in.path("series.csv"), in.Scenario, horizon)
 	if err != nil {
 		return err
 	}

@@ -164,6 +164,28 @@ func TestDamagedDirectory(t *testing.T) {
 	if _, err := Build(context.Background(), dir); err == nil || !strings.Contains(err.Error(), "memberships.csv disagrees with summary.json at ") || !strings.Contains(err.Error(), "the file is damaged or from another run") {
 		t.Fatalf("a cut memberships.csv: %v", err)
 	}
+	// series.csv with its header only (the figure builder panicked on no
+	// panels), with a mean of NaN, or with a state of another scenario.
+	lines = mustReadLines(t, filepath.Join(many, "series.csv"))
+	head, first := string(lines[0]), string(lines[1])
+	header := strings.Split(head, ",")
+	withCell := func(col, v string) string {
+		cells := strings.Split(first, ",")
+		cells[slices.Index(header, col)] = v
+		return head + "\n" + strings.Join(cells, ",") + "\n"
+	}
+	for _, c := range []struct{ body, want string }{
+		{head + "\n", "series.csv has no rows for the first point: the file is damaged"},
+		{withCell("mean", "NaN"), "series.csv:2: mean is NaN; allowed: a finite number"},
+		{withCell("state", "nobody"), `series.csv:2: state "nobody" is not a state of asia-1950`},
+		{withCell("tick", "999999"), "series.csv:2: tick 999999 is outside the run's ticks 0 to 503"},
+	} {
+		dir = copyFiles(t, many, "")
+		os.WriteFile(filepath.Join(dir, "series.csv"), []byte(c.body), 0o644)
+		if _, err := Build(context.Background(), dir); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("series.csv %q: %v, want %q", c.body[:min(len(c.body), 80)], err, c.want)
+		}
+	}
 }
 
 // A sweep's report draws no maps, so it says nothing of why it could not

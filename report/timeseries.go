@@ -26,8 +26,11 @@ type stateSeries struct {
 }
 
 // readSeries reads the rows of point 0 of series.csv, by state in the
-// file's order.
-func readSeries(path string) ([]stateSeries, error) {
+// file's order. Each row's state must be one of the scenario's (sc; any,
+// if nil) and its tick within the horizon; a file without rows for
+// point 0 is damaged, since one is written only where a series was
+// recorded.
+func readSeries(path string, sc *sim.Scenario, horizon int) ([]stateSeries, error) {
 	var out []stateSeries
 	index := map[string]int{}
 	err := eachRow(path, func(r *row) error {
@@ -35,6 +38,12 @@ func readSeries(path string) ([]stateSeries, error) {
 			return nil
 		}
 		st := r.get("state")
+		if sc != nil && sc.Index(st) < 0 {
+			return fmt.Errorf("%s:%d: state %q is not a state of %s: the file is damaged or from another run (run the work again)", r.file, r.line, st, sc.Name)
+		}
+		if t := r.int("tick"); t < 0 || t >= horizon {
+			return fmt.Errorf("%s:%d: tick %d is outside the run's ticks 0 to %d: the file is damaged or from another run (run the work again)", r.file, r.line, t, horizon-1)
+		}
 		i, ok := index[st]
 		if !ok {
 			i = len(out)
@@ -43,9 +52,12 @@ func readSeries(path string) ([]stateSeries, error) {
 		}
 		m := r.get("measure")
 		out[i].Measures[m] = append(out[i].Measures[m], seriesRow{Tick: r.int("tick"),
-			Mean: r.float("mean"), Q05: r.float("q05"), Q50: r.float("q50"), Q95: r.float("q95")})
+			Mean: r.finite("mean"), Q05: r.finite("q05"), Q50: r.finite("q50"), Q95: r.finite("q95")})
 		return nil
 	})
+	if err == nil && len(out) == 0 {
+		err = fmt.Errorf("%s has no rows for the first point: the file is damaged (run the work again)", path)
+	}
 	return out, err
 }
 

@@ -15,7 +15,7 @@ func TestSeriesFiguresReadSeriesCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	series, err := readSeries(in.path("series.csv"))
+	series, err := readSeries(in.path("series.csv"), in.Scenario, in.Manifest.Points[0].Ticks)
 	if err != nil {
 		t.Fatal(err)
 	}
