@@ -123,6 +123,9 @@ func Read(dir string) (*Input, error) {
 	if err := checkSummary(in.Summary, points); err != nil {
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}
+	if err := summaryOfManifest(m, in.Summary, in.Sweep); err != nil {
+		return nil, fmt.Errorf("%s: %v (run the work again)", path, err)
+	}
 	in.readScenario()
 	return in, nil
 }

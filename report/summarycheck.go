@@ -2,7 +2,10 @@ package report
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
+	"github.com/alliancesim/alliancesim/internal/words"
 	"github.com/alliancesim/alliancesim/runner"
 )
 
@@ -82,3 +85,74 @@ func checkProportion(where string, p runner.Proportion) error {
 }
 
 func unit(x float64) bool { return x >= 0 && x <= 1 }
+
+// summaryOfManifest checks that summary.json is the summary of the work
+// the manifest describes: its scenario, runs and seed, every built-in
+// share over those runs, the custom measures, the hub-and-spokes dates,
+// and, for a sweep, its paths and one summary per point. A summary copied
+// from another run, or cut to a valid but smaller document, would
+// otherwise be reported as this one's.
+func summaryOfManifest(m *runner.Manifest, s *runner.Summary, sweep *runner.SweepSummary) error {
+	if sweep == nil {
+		return oneSummaryOf(m, "", s, m.Runs, m.Points[0].HubTicks)
+	}
+	if !slices.Equal(sweep.Vary, m.Vary) {
+		return fmt.Errorf("vary is [%s], the manifest's [%s]: not the summary of this sweep", strings.Join(sweep.Vary, ", "), strings.Join(m.Vary, ", "))
+	}
+	if len(sweep.Points) != len(m.Points) {
+		return fmt.Errorf("%s, the manifest's %d: not the summary of this sweep", words.Count(len(sweep.Points), "point", "points"), len(m.Points))
+	}
+	if err := oneSummaryOf(m, "", s, m.Runs*len(m.Points), nil); err != nil {
+		return err
+	}
+	for i, p := range sweep.Points {
+		if p.Point != i {
+			return fmt.Errorf("points[%d].point is %d; allowed: %d, the points in order", i, p.Point, i)
+		}
+		if err := oneSummaryOf(m, fmt.Sprintf("points[%d].", i), p.Summary, m.Runs, m.Points[i].HubTicks); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// oneSummaryOf checks one summary (at names it within the file) against
+// the manifest: runs is the number of runs it pools, hubTicks its
+// checkpoints (nil: not checked, as for a sweep's pooled summary).
+func oneSummaryOf(m *runner.Manifest, at string, s *runner.Summary, runs int, hubTicks []int) error {
+	switch {
+	case s.Scenario != m.Scenario:
+		return fmt.Errorf("%sscenario is %q, the manifest's %q: not the summary of this work", at, s.Scenario, m.Scenario)
+	case s.Runs != runs || s.Seed != m.Seed:
+		return fmt.Errorf("%sruns %d from seed %d; the manifest's work is %d from seed %d: not the summary of this work", at, s.Runs, s.Seed, runs, m.Seed)
+	}
+	for _, k := range runner.ShareKeys {
+		p, ok := s.Shares[k]
+		if !ok {
+			return fmt.Errorf("%sshares.%s is missing; allowed: every share of %s", at, k, strings.Join(runner.ShareKeys, ", "))
+		}
+		if p.N != runs {
+			return fmt.Errorf("%sshares.%s is over %s, the summary's %d", at, k, words.Count(p.N, "run", "runs"), runs)
+		}
+	}
+	if fc := s.FirstCommitment; (fc.Mean == nil) != (fc.Median == nil) || (fc.Mean == nil) != (fc.Share.Count == 0) {
+		return fmt.Errorf("%sfirst_commitment has a mean, a median and a count of %d that do not go together; allowed: both null with a count of 0, or both numbers", at, fc.Share.Count)
+	}
+	names := make([]string, len(s.Measures))
+	for i, ms := range s.Measures {
+		names[i] = ms.Name
+	}
+	if !slices.Equal(names, m.Measures) {
+		return fmt.Errorf("%smeasures are [%s], the manifest's [%s]: not the summary of this work", at, strings.Join(names, ", "), strings.Join(m.Measures, ", "))
+	}
+	if hubTicks != nil {
+		ticks := make([]int, len(s.HubSpokes))
+		for i, h := range s.HubSpokes {
+			ticks[i] = h.Tick
+		}
+		if !slices.Equal(ticks, hubTicks) {
+			return fmt.Errorf("%shub_spokes are at ticks %v, the manifest's %v: not the summary of this work", at, ticks, hubTicks)
+		}
+	}
+	return nil
+}

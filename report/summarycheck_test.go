@@ -43,3 +43,63 @@ func TestCheckSummary(t *testing.T) {
 		t.Errorf("a sweep's point: %v", err)
 	}
 }
+
+// summary.json must be the summary of the manifest's work: one copied
+// from another run or sweep, or cut to a smaller valid document, is
+// refused, as is a first commitment with a median but no mean (the
+// report dereferenced the mean).
+func TestSummaryOfManifest(t *testing.T) {
+	many, _, sweep, _ := fixtures(t)
+	in, err := Read(many)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := in.Manifest
+	fresh := func() *runner.Summary {
+		again, err := Read(many)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return again.Summary
+	}
+	for _, c := range []struct {
+		name   string
+		mutate func(*runner.Summary)
+		want   string
+	}{
+		{"another seed", func(s *runner.Summary) { s.Seed = 50 }, "from seed 50; the manifest's work is 60 from seed 1"},
+		{"fewer runs", func(s *runner.Summary) { s.Runs = 40 }, "runs 40 from seed 1; the manifest's work is 60"},
+		{"another scenario", func(s *runner.Summary) { s.Scenario = "generic" }, `scenario is "generic", the manifest's "asia-1950"`},
+		{"a share missing", func(s *runner.Summary) { delete(s.Shares, "patron_trilateral") }, "shares.patron_trilateral is missing"},
+		{"a share over other runs", func(s *runner.Summary) { s.Shares["client_alliance"] = runner.NewProportion(1, 3) }, "shares.client_alliance is over 3 runs, the summary's 60"},
+		{"median without mean", func(s *runner.Summary) { s.FirstCommitment.Mean = nil }, "first_commitment has a mean, a median and a count"},
+		{"checkpoints moved", func(s *runner.Summary) { s.HubSpokes = s.HubSpokes[1:] }, "hub_spokes are at ticks"},
+		{"a custom measure", func(s *runner.Summary) { s.Measures = []runner.MeasureSummary{{Name: "x"}} }, "measures are [x], the manifest's []"},
+	} {
+		s := fresh()
+		c.mutate(s)
+		if err := summaryOfManifest(m, s, nil); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v, want …%s…", c.name, err, c.want)
+		}
+	}
+	if err := summaryOfManifest(m, fresh(), nil); err != nil {
+		t.Fatalf("the fixture's own summary: %v", err)
+	}
+	sw, err := Read(sweep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	one := *sw.Sweep
+	one.Points = one.Points[:1]
+	if err := summaryOfManifest(sw.Manifest, sw.Summary, &one); err == nil || !strings.Contains(err.Error(), "1 point, the manifest's") {
+		t.Errorf("a sweep's summary with one point of %d: %v", len(sw.Manifest.Points), err)
+	}
+	other := *sw.Sweep
+	other.Vary = []string{"params.x"}
+	if err := summaryOfManifest(sw.Manifest, sw.Summary, &other); err == nil || !strings.Contains(err.Error(), "vary is [params.x]") {
+		t.Errorf("a sweep's summary of other paths: %v", err)
+	}
+	if err := summaryOfManifest(in.Manifest, sw.Summary, nil); err == nil {
+		t.Error("a sweep's pooled summary accepted as a run's")
+	}
+}
