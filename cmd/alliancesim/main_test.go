@@ -243,6 +243,44 @@ func TestSweepFlags(t *testing.T) {
 	if err != nil || !strings.Contains(again, "nothing to do (the table below is the one there)") || !strings.Contains(again, "scenario.ticks") || strings.Contains(again, "Written to") {
 		t.Errorf("rerun into a complete directory: %v\n%s", err, again)
 	}
+	// A complete directory whose points.csv is damaged (this one lacks
+	// every share column: its table panicked) is not printed as this
+	// sweep's table; removing summary.json and resuming assembles it anew.
+	points := filepath.Join(out, "points.csv")
+	os.WriteFile(points, []byte("point\n"), 0o644)
+	again, err = execute(t, "sweep", exp, "--runs", "3", "--seed", "40", "--no-events", "--out", out)
+	if err == nil || !strings.Contains(err.Error(), `points.csv: the header begins "point"; allowed: point, then the paths scenario.ticks: the file is damaged or from another sweep`) ||
+		!strings.Contains(err.Error(), "looked complete, but its files are not this sweep's") || strings.Contains(again, "nothing to do") {
+		t.Errorf("a damaged points.csv in a complete directory: %v\n%s", err, again)
+	}
+	os.Remove(filepath.Join(out, "summary.json"))
+	if again, err = execute(t, "sweep", exp, "--runs", "3", "--seed", "40", "--no-events", "--out", out, "--resume"); err != nil || !strings.Contains(again, "Written to") {
+		t.Errorf("resuming after removing summary.json: %v\n%s", err, again)
+	}
+}
+
+// run --out into a complete directory prints the summary there only if it
+// is this run's: one from another seed is refused, and removing it lets
+// the next run assemble it anew.
+func TestRunRefusesAnotherRunsSummary(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
+	if _, err := execute(t, "run", "generic", "--runs", "2", "--out", a); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := execute(t, "run", "generic", "--runs", "2", "--seed", "50", "--out", b); err != nil {
+		t.Fatal(err)
+	}
+	other, _ := os.ReadFile(filepath.Join(b, "summary.json"))
+	os.WriteFile(filepath.Join(a, "summary.json"), other, 0o644)
+	got, err := execute(t, "run", "generic", "--runs", "2", "--out", a)
+	if err == nil || !strings.Contains(err.Error(), "runs 2 from seed 50; the manifest's work is 2 from seed 1") || strings.Contains(got, "seeds 50") {
+		t.Errorf("a summary from another seed: %v\n%s", err, got)
+	}
+	os.Remove(filepath.Join(a, "summary.json"))
+	if got, err = execute(t, "run", "generic", "--runs", "2", "--out", a); err != nil || !strings.Contains(got, "seeds 1–2") {
+		t.Errorf("assembling again: %v\n%s", err, got)
+	}
 }
 
 // hypotheses runs end to end in quick mode and writes its files.

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/alliancesim/alliancesim/internal/words"
 	"github.com/alliancesim/alliancesim/plans"
+	"github.com/alliancesim/alliancesim/report"
 	"github.com/alliancesim/alliancesim/runner"
 	"github.com/alliancesim/alliancesim/sim"
 )
@@ -75,19 +75,23 @@ func monteCarlo(ctx context.Context, w, errw io.Writer, sc *sim.Scenario, c *sim
 		plan.Events, plan.Command = o.events, os.Args
 		err = runner.Execute(ctx, plan, o.out, runner.ExecOptions{Workers: o.workers, Resume: true, Force: o.force, Progress: update})
 		finish()
-		if errors.Is(err, runner.ErrComplete) {
-			fmt.Fprintf(errw, "%s already holds the complete output of this run; nothing to do (the summary below is the one there)\n", o.out)
-			wrote = false
-		} else if err != nil {
+		complete := errors.Is(err, runner.ErrComplete)
+		if err != nil && !complete {
 			return interrupted(err, o.out)
 		}
-		b, err := os.ReadFile(filepath.Join(o.out, "summary.json"))
-		if err != nil {
+		// Read back through the report's checks: a summary.json that is
+		// damaged, or not this run's, is not printed as its summary.
+		in, err := report.Read(o.out)
+		switch {
+		case err != nil && complete:
+			return fmt.Errorf("%w\n%s looked complete, but its summary.json is not this run's: remove that file and run again to assemble it anew from parts/", err, o.out)
+		case err != nil:
 			return err
+		case complete:
+			fmt.Fprintf(errw, "%s already holds the complete output of this run; nothing to do (the summary below is the one there)\n", o.out)
+			wrote = false
 		}
-		if err := json.Unmarshal(b, &summary); err != nil {
-			return err
-		}
+		summary = in.Summary
 	}
 	if o.asJSON {
 		return printJSON(w, summary)

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -14,7 +15,10 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/internal/input"
+	"github.com/alliancesim/alliancesim/internal/words"
 	"github.com/alliancesim/alliancesim/plans"
+	"github.com/alliancesim/alliancesim/report"
 	"github.com/alliancesim/alliancesim/runner"
 )
 
@@ -97,19 +101,30 @@ func (f *sweepFlags) sweep(cmd *cobra.Command, file string) error {
 	update, finish := progress(filepath.Base(file))
 	err = runner.Execute(cmd.Context(), plan, out, runner.ExecOptions{Workers: f.workers, Shard: sh, Resume: f.resume, Force: f.force, Progress: update})
 	finish()
-	wrote := err == nil
+	complete := errors.Is(err, runner.ErrComplete)
 	switch {
 	case errors.Is(err, runner.ErrIncomplete) && sh.Count > 1:
 		fmt.Fprintf(cmd.OutOrStdout(), "shard %d/%d done in %s; combine all shards with: alliancesim merge DIR... --out DIR\n", sh.Index+1, sh.Count, out)
 		return nil
-	case errors.Is(err, runner.ErrComplete):
-		fmt.Fprintf(cmd.ErrOrStderr(), "%s already holds the complete output of this sweep; nothing to do (the table below is the one there)\n", out)
-	case err != nil:
+	case err != nil && !complete:
 		return interrupted(err, out)
 	}
-	if err := printPoints(cmd.OutOrStdout(), out, x.Events, wrote); err != nil {
-		return err
+	// Read back through the report's checks: a summary.json or a
+	// points.csv that is damaged, or not this sweep's, is not printed.
+	in, err := report.Read(out)
+	var rows [][]string
+	if err == nil {
+		rows, err = readPointsTable(out, in.Manifest)
 	}
+	switch {
+	case err != nil && complete:
+		return fmt.Errorf("%w\n%s looked complete, but its files are not this sweep's: remove summary.json and run again with --resume to assemble it anew from parts/", err, out)
+	case err != nil:
+		return err
+	case complete:
+		fmt.Fprintf(cmd.ErrOrStderr(), "%s already holds the complete output of this sweep; nothing to do (the table below is the one there)\n", out)
+	}
+	printPoints(cmd.OutOrStdout(), out, in.Manifest, rows, x.Events, !complete)
 	if x.Design == "morris" || x.Design == "sobol" {
 		fmt.Fprintf(cmd.OutOrStdout(), "Sensitivity indices: alliancesim sensitivity %s\n", out)
 	}
@@ -192,25 +207,12 @@ func (f *sweepFlags) shardToRun() (runner.Shard, error) {
 // printPoints shows each point's values and shares with their intervals,
 // from points.csv (the first maxShownPoints of them: a Sobol design has
 // thousands), and, when this sweep wrote them, the files written.
-func printPoints(w io.Writer, out string, events, wrote bool) error {
-	f, err := os.Open(filepath.Join(out, "points.csv"))
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		return err
-	}
-	if len(rows) == 0 {
-		return fmt.Errorf("%s/points.csv is empty", out)
-	}
-	head := rows[0]
+func printPoints(w io.Writer, out string, m *runner.Manifest, rows [][]string, events, wrote bool) {
 	col := map[string]int{}
-	for i, h := range head {
+	for i, h := range rows[0] {
 		col[h] = i
 	}
-	vary := head[1:col[runner.ShareKeys[0]]]
+	vary := m.Vary
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprint(tw, "point")
 	for _, v := range vary {
@@ -246,7 +248,25 @@ func printPoints(w io.Writer, out string, events, wrote bool) error {
 	if wrote {
 		fmt.Fprintf(w, "\nWritten to %s: %s.\n", out, writtenFiles(out, events, true))
 	}
-	return nil
+}
+
+// readPointsTable reads points.csv of a sweep's output directory, checked
+// against the manifest (checkPointsTable).
+func readPointsTable(out string, m *runner.Manifest) ([][]string, error) {
+	path := filepath.Join(out, "points.csv")
+	f, err := input.OpenRegular(path) // a FIFO would block for ever
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	if err := checkPointsTable(path, rows, m); err != nil {
+		return nil, err
+	}
+	return rows, nil
 }
 
 // maxShownPoints is the most points sweep prints.
@@ -287,4 +307,39 @@ if the shards do not cover the whole work.`,
 	}
 	cmd.Flags().StringVar(&out, "out", "", "directory for the merged files")
 	return cmd
+}
+
+// checkPointsTable checks that points.csv is this sweep's table: a row
+// per point of the manifest, in order, with its paths and every share.
+func checkPointsTable(path string, rows [][]string, m *runner.Manifest) error {
+	damaged := func(format string, args ...any) error {
+		return fmt.Errorf("%s: %s: the file is damaged or from another sweep", path, fmt.Sprintf(format, args...))
+	}
+	if len(rows) == 0 {
+		return damaged("no header")
+	}
+	head := rows[0]
+	col := map[string]int{}
+	for i, h := range head {
+		col[h] = i
+	}
+	if len(head) < 1+len(m.Vary) || head[0] != "point" || !slices.Equal(head[1:1+len(m.Vary)], m.Vary) {
+		return damaged("the header begins %q; allowed: point, then the paths %s", strings.Join(head[:min(len(head), 1+len(m.Vary))], ","), strings.Join(m.Vary, ", "))
+	}
+	for _, k := range runner.ShareKeys {
+		for _, c := range []string{k, k + "_low", k + "_high"} {
+			if _, ok := col[c]; !ok {
+				return damaged("no column %s", c)
+			}
+		}
+	}
+	if n := len(rows) - 1; n != len(m.Points) {
+		return damaged("%s; the manifest has %d", words.Count(n, "point", "points"), len(m.Points))
+	}
+	for i, r := range rows[1:] {
+		if r[0] != strconv.Itoa(i) {
+			return damaged("line %d is point %q; allowed: %d, the points in order", i+2, r[0], i)
+		}
+	}
+	return nil
 }
