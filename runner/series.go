@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 
 	"github.com/alliancesim/alliancesim/sim"
 )
@@ -30,14 +31,17 @@ type SeriesMeasure struct {
 	Lo       float64
 	Width    float64
 	Discrete bool
+	// Max is the largest value one run can give (0: no bound, for a
+	// count), by which a part's sums are checked when read back.
+	Max float64
 }
 
 // SeriesMeasures are the measures of series.csv, in its order.
 var SeriesMeasures = []SeriesMeasure{
-	{Name: "threat", Doc: "total threat T_i", Bins: 200, Width: 0.005},
-	{Name: "reference", Doc: "reference point ρ_i", Bins: 200, Width: 0.005},
-	{Name: "losses", Doc: "1 in the domain of losses (T_i > ρ_i), else 0: the mean is the share of runs in losses", Bins: 2, Width: 1, Discrete: true},
-	{Name: "allied", Doc: "1 if a member of an alliance in force, else 0: the mean is the share of runs in which it is allied", Bins: 2, Width: 1, Discrete: true},
+	{Name: "threat", Doc: "total threat T_i", Bins: 200, Width: 0.005, Max: 1},
+	{Name: "reference", Doc: "reference point ρ_i", Bins: 200, Width: 0.005, Max: 1},
+	{Name: "losses", Doc: "1 in the domain of losses (T_i > ρ_i), else 0: the mean is the share of runs in losses", Bins: 2, Width: 1, Discrete: true, Max: 1},
+	{Name: "allied", Doc: "1 if a member of an alliance in force, else 0: the mean is the share of runs in which it is allied", Bins: 2, Width: 1, Discrete: true, Max: 1},
 	{Name: "alliances", Doc: "number of alliances in force it belongs to (16 stands for 16 or more in the quantiles)", Bins: 17, Width: 1, Discrete: true},
 }
 
@@ -256,6 +260,15 @@ func (a *seriesAggregate) UnmarshalJSON(b []byte) error {
 	if !slices.Equal(f.Measures, names) || !slices.Equal(f.Bins, bins) {
 		return fmt.Errorf("measures %v with bins %v; this version writes %v with %v", f.Measures, f.Bins, names, bins)
 	}
+	// Bound the sizes before anything is allocated by them: a damaged
+	// part's last tick of 2·10⁹, or a million states, would allocate
+	// gigabytes.
+	if len(f.States) < 1 || len(f.States) > sim.MaxStates {
+		return fmt.Errorf("%d states; allowed: 1 to %d", len(f.States), sim.MaxStates)
+	}
+	if len(f.Ticks) > sim.MaxSamples || lastTick(f.Ticks) >= sim.MaxTicks {
+		return fmt.Errorf("%d sampled ticks to tick %d; allowed: at most %d samples, within %d ticks", len(f.Ticks), lastTick(f.Ticks), sim.MaxSamples, sim.MaxTicks)
+	}
 	if f.Every < 1 || !slices.Equal(f.Ticks, SeriesTicks(f.Every, lastTick(f.Ticks)+1)) || f.Runs < 0 {
 		return fmt.Errorf("sampled ticks %v do not follow every %d", f.Ticks, f.Every)
 	}
@@ -264,6 +277,12 @@ func (a *seriesAggregate) UnmarshalJSON(b []byte) error {
 	if len(f.Sums) != len(a.sums) || len(f.Counts) != len(a.sums) {
 		return fmt.Errorf("%d sums and %d histograms for %d ticks × %d states × %d measures",
 			len(f.Sums), len(f.Counts), len(a.Ticks), len(a.States), len(SeriesMeasures))
+	}
+	for i, v := range f.Sums {
+		m := &SeriesMeasures[i%len(SeriesMeasures)]
+		if math.IsNaN(v) || v < 0 || (m.Max > 0 && v > m.Max*float64(f.Runs)*(1+1e-9)) || math.IsInf(v, 0) {
+			return fmt.Errorf("sum %d (%s) is %v over %d runs; allowed: 0 to %v a run", i, m.Name, v, f.Runs, orUnbounded(m.Max))
+		}
 	}
 	copy(a.sums, f.Sums)
 	for h, pairs := range f.Counts {
@@ -301,4 +320,12 @@ func lastTick(ticks []int) int {
 		return -1
 	}
 	return ticks[len(ticks)-1]
+}
+
+// orUnbounded writes a measure's largest value a run, or "any number".
+func orUnbounded(max float64) string {
+	if max == 0 {
+		return "any number"
+	}
+	return strconv.FormatFloat(max, 'g', -1, 64)
 }

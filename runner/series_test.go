@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/alliancesim/alliancesim/sim"
@@ -102,6 +103,32 @@ func TestSeriesMergeAndJSON(t *testing.T) {
 	b = bytes.Replace(b, []byte(`"runs":3`), []byte(`"runs":4`), 1)
 	if err := json.Unmarshal(b, &damaged); err == nil {
 		t.Fatal("histograms that do not add up to the runs must be refused")
+	}
+	// Sizes are bounded before they allocate (a last tick of 2·10⁹, or a
+	// million states, took gigabytes), and sums must be possible ones.
+	var f map[string]any
+	if err := json.Unmarshal(mustJSON(halves[0]), &f); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name   string
+		change func(map[string]any)
+		want   string
+	}{
+		{"a huge last tick", func(f map[string]any) { f["every"], f["ticks"] = 1, []int{0, 2_000_000_000} }, "2 sampled ticks to tick 2000000000; allowed: at most 10000 samples, within 1000000 ticks"},
+		{"too many states", func(f map[string]any) { f["states"] = make([]string, 1_000_000) }, "1000000 states; allowed: 1 to 64"},
+		{"a threat sum past the runs", func(f map[string]any) { f["sums"].([]any)[0] = 1e308 }, "sum 0 (threat) is 1e+308 over 3 runs; allowed: 0 to 1 a run"},
+		{"a negative count", func(f map[string]any) { f["sums"].([]any)[4] = -1.0 }, "sum 4 (alliances) is -1 over 3 runs; allowed: 0 to any number a run"},
+	} {
+		g := map[string]any{}
+		if err := json.Unmarshal(mustJSON(f), &g); err != nil {
+			t.Fatal(err)
+		}
+		c.change(g)
+		var got seriesAggregate
+		if err := json.Unmarshal(mustJSON(g), &got); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v, want …%s…", c.name, err, c.want)
+		}
 	}
 }
 
