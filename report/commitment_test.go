@@ -17,7 +17,7 @@ func TestCommitmentCurveCountsRuns(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	runs, err := readRuns(in.path("runs.csv"), 0)
+	runs, err := readRuns(in.path("runs.csv"), 0, in.Manifest)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -43,6 +43,16 @@ func (r *row) int(name string) int {
 	return v
 }
 
+// uint is an unsigned whole-number cell (a seed).
+func (r *row) uint(name string) uint64 {
+	s := r.get(name)
+	v, err := strconv.ParseUint(s, 10, 64)
+	if err != nil {
+		r.errors = append(r.errors, fmt.Errorf("%s:%d: %s %q is not a whole number ≥ 0", r.file, r.line, name, s))
+	}
+	return v
+}
+
 // float is a number cell.
 func (r *row) float(name string) float64 {
 	s := r.get(name)

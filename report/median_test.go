@@ -3,6 +3,8 @@ package report
 import (
 	"math"
 	"testing"
+
+	"github.com/alliancesim/alliancesim/runner"
 )
 
 // The median run minimises the summed Hamming distance to all runs, as a
@@ -20,7 +22,7 @@ func TestMedianRunIsTheMedoid(t *testing.T) {
 		t.Fatalf("median run %d, want 3", m.Run)
 	}
 	many, _, _, _ := fixtures(t)
-	runs, err := readRuns(many+"/runs.csv", 0)
+	runs, err := readRuns(many+"/runs.csv", 0, mustManifest(t, many))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,4 +68,13 @@ func TestMedianRunTieBreakUsesTheMedian(t *testing.T) {
 	if m, ok := medianRun(hand); !ok || m.Run != 1 {
 		t.Fatalf("median run %d, want 1", m.Run)
 	}
+}
+
+func mustManifest(t *testing.T, dir string) *runner.Manifest {
+	t.Helper()
+	m, err := runner.ReadManifest(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
 }

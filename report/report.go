@@ -175,7 +175,7 @@ func (p *Page) monteCarlo(ctx context.Context, in *Input) error {
 	if err := p.survival(s, ypt); err != nil {
 		return err
 	}
-	runs, err := readRuns(in.path("runs.csv"), 0)
+	runs, err := readRuns(in.path("runs.csv"), 0, in.Manifest)
 	if err != nil {
 		return err
 	}

@@ -152,6 +152,33 @@ func TestDamagedDirectory(t *testing.T) {
 	if _, err := Build(context.Background(), dir); err == nil || !strings.Contains(err.Error(), "runs.csv has 50 runs; the manifest says 60 runs: the file is damaged") {
 		t.Fatalf("a cut runs.csv: %v", err)
 	}
+	// runs.csv rows must be the manifest's runs with their seeds: the maps
+	// replay runs by these seeds.
+	lines = mustReadLines(t, filepath.Join(many, "runs.csv"))
+	runsHead := strings.Split(string(lines[0]), ",")
+	for _, c := range []struct {
+		col, value, want string
+	}{
+		{"seed", "777", "runs.csv:2: run 0 has seed 777; the manifest's run 0 plays seed 1"},
+		{"run", "5", "runs.csv:2: run 5; allowed: 0, the runs in order"},
+		{"patron_bilateral", "7", `runs.csv:2: patron_bilateral is "7"; allowed: 0 or 1`},
+		{"first_commitment", "-7", "runs.csv:2: first_commitment -7; allowed: -1 (none) or a tick from 0 to 503"},
+	} {
+		dir = copyFiles(t, many, "")
+		cells := strings.Split(string(lines[1]), ",")
+		cells[slices.Index(runsHead, c.col)] = c.value
+		var body []byte
+		for i, l := range lines {
+			if i == 1 {
+				l = []byte(strings.Join(cells, ","))
+			}
+			body = append(append(body, l...), '\n')
+		}
+		os.WriteFile(filepath.Join(dir, "runs.csv"), body, 0o644)
+		if _, err := Build(context.Background(), dir); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("runs.csv with %s = %s: %v, want …%s…", c.col, c.value, err, c.want)
+		}
+	}
 	// memberships.csv cut at a line boundary reads as a whole file, but
 	// its hub index disagrees with summary.json's checkpoints.
 	dir = copyFiles(t, many, "")
