@@ -5,7 +5,8 @@ import "fmt"
 // Check reports whether r, read back from hypotheses.json, has the shape
 // this package writes: an id, a known direction and verdict, at least
 // one level, one pooled estimate per level and per level of every
-// layout, and counts that are not negative. The error names the field
+// layout, counts within their n, and estimates, intervals, ρ and the
+// change on their scales. The error names the field
 // and what is allowed. (The size of its numbers is the reader's to check:
 // report refuses any number of the file past ±2⁵³ before it gets here.)
 func (r *Result) Check() error {
@@ -26,6 +27,15 @@ func (r *Result) Check() error {
 	if err := checkCounts(r.ID+": pooled", r.Pooled); err != nil {
 		return err
 	}
+	if r.Rho != nil && !(*r.Rho >= -1 && *r.Rho <= 1) {
+		return fmt.Errorf("%s: rho %v; allowed: a number in [-1, 1]", r.ID, *r.Rho)
+	}
+	if (r.Change == nil) != (r.ChangeLow == nil) || (r.Change == nil) != (r.ChangeHi == nil) {
+		return fmt.Errorf("%s: change, change_low and change_high; allowed: all three or none", r.ID)
+	}
+	if r.Change != nil && !(-1 <= *r.ChangeLow && *r.ChangeLow <= *r.ChangeHi && *r.ChangeHi <= 1 && -1 <= *r.Change && *r.Change <= 1) {
+		return fmt.Errorf("%s: change %v in [%v, %v]; allowed: numbers in [-1, 1], the interval's low end at most its high end", r.ID, *r.Change, *r.ChangeLow, *r.ChangeHi)
+	}
 	for i, l := range r.Layouts {
 		where := fmt.Sprintf("%s: layouts[%d]", r.ID, i)
 		if len(l.Estimates) != len(r.Levels) {
@@ -38,11 +48,16 @@ func (r *Result) Check() error {
 	return nil
 }
 
-// checkCounts refuses negative counts among estimates read back.
+// checkCounts checks estimates read back: counts within their n, and an
+// estimate and its interval on the [0, 1] scale every outcome is on, the
+// interval's low end at most its high end.
 func checkCounts(where string, es []Estimate) error {
 	for i, e := range es {
-		if e.N < 0 || e.Count < 0 {
-			return fmt.Errorf("%s[%d]: n %d, count %d; allowed: ≥ 0", where, i, e.N, e.Count)
+		switch {
+		case e.N < 0 || e.Count < 0 || e.Count > e.N:
+			return fmt.Errorf("%s[%d]: n %d, count %d; allowed: 0 ≤ count ≤ n", where, i, e.N, e.Count)
+		case !(0 <= e.Low && e.Low <= e.High && e.High <= 1 && 0 <= e.Value && e.Value <= 1 && e.SE >= 0):
+			return fmt.Errorf("%s[%d]: value %v in [%v, %v], se %v; allowed: numbers in [0, 1], the interval's low end at most its high end, se ≥ 0", where, i, e.Value, e.Low, e.High, e.SE)
 		}
 	}
 	return nil

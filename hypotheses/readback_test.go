@@ -32,6 +32,11 @@ func TestResultCheck(t *testing.T) {
 		{"layout length", func(r *Result) { r.Layouts[0].Estimates = nil }, "layouts[0]: 0 estimates for 2 levels"},
 		{"count", func(r *Result) { r.Pooled[0].N = -1 }, "pooled[0]: n -1"},
 		{"layout count", func(r *Result) { r.Layouts[0].Estimates[1].Count = -2 }, "layouts[0][1]: n 0, count -2"},
+		{"count past n", func(r *Result) { r.Pooled[1].N, r.Pooled[1].Count = 4, 99 }, "pooled[1]: n 4, count 99; allowed: 0 ≤ count ≤ n"},
+		{"share off the scale", func(r *Result) { r.Pooled[0].Value = -3 }, "pooled[0]: value -3 in [0.4, 0.6]"},
+		{"interval reversed", func(r *Result) { r.Pooled[0].Low, r.Pooled[0].High = 0.6, 0.4 }, "value 0.5 in [0.6, 0.4]"},
+		{"rho", func(r *Result) { *r.Rho = 2 }, "rho 2; allowed: a number in [-1, 1]"},
+		{"change without interval", func(r *Result) { r.ChangeHi = nil }, "change, change_low and change_high; allowed: all three or none"},
 	}
 	for _, c := range cases {
 		r := valid()

@@ -73,10 +73,18 @@ func Read(dir string) (*Input, error) {
 		if err := decode(path, h, &in.Hypotheses); err != nil {
 			return nil, err
 		}
+		if len(in.Hypotheses) == 0 {
+			return nil, fmt.Errorf("%s: no results; allowed: the results of one or more hypotheses", path)
+		}
+		seen := map[string]int{}
 		for i := range in.Hypotheses {
 			if err := in.Hypotheses[i].Check(); err != nil {
 				return nil, fmt.Errorf("%s: result %d: %v", path, i+1, err)
 			}
+			if first, dup := seen[in.Hypotheses[i].ID]; dup {
+				return nil, fmt.Errorf("%s: result %d: %s again (first as result %d); allowed: each hypothesis once", path, i+1, in.Hypotheses[i].ID, first)
+			}
+			seen[in.Hypotheses[i].ID] = i + 1
 		}
 		sum := sha256.Sum256(h)
 		in.HypothesesSHA256 = hex.EncodeToString(sum[:])

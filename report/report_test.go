@@ -3,7 +3,9 @@ package report
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -98,6 +100,30 @@ func TestReadRefusesInPlainWords(t *testing.T) {
 		_, err := Read(c.dir)
 		if err == nil || err.Error() != c.want {
 			t.Errorf("%s: got %v, want %s", c.dir, err, c.want)
+		}
+	}
+}
+
+// hypotheses.json must hold results, each hypothesis once.
+func TestHypothesesFileReadBack(t *testing.T) {
+	_, _, _, hyps := fixtures(t)
+	var results []json.RawMessage
+	if err := json.Unmarshal(mustRead(t, filepath.Join(hyps, "hypotheses.json")), &results); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		body []json.RawMessage
+		want string
+	}{
+		{"no results", []json.RawMessage{}, "hypotheses.json: no results"},
+		{"a result twice", append(results, results[0]), fmt.Sprintf("hypotheses.json: result %d: ", len(results)+1)},
+	} {
+		dir := t.TempDir()
+		b, _ := json.Marshal(c.body)
+		os.WriteFile(filepath.Join(dir, "hypotheses.json"), b, 0o644)
+		if _, err := Read(dir); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v, want …%s…", c.name, err, c.want)
 		}
 	}
 }
