@@ -207,7 +207,7 @@ func SensitivityOf(dir string, outputs []Output, b sensitivity.Bootstrap) (*Sens
 	if !m.Design.drawn() || m.Design.Kind == "lhs" {
 		return nil, fmt.Errorf("%s holds a sweep with %s design; allowed: design = \"morris\" or \"sobol\" in the experiment file", dir, article(m.Design))
 	}
-	points, err := readPointSummaries(filepath.Join(dir, "summary.json"), len(m.Points))
+	points, err := readPointSummaries(filepath.Join(dir, "summary.json"), len(m.Points), m.Runs)
 	if err != nil {
 		return nil, err
 	}
@@ -236,8 +236,9 @@ func article(d *Design) string {
 
 // readPointSummaries reads the points of a sweep's summary.json one at a
 // time (the file of a large sweep is larger than any input file may be;
-// a point is small), checking there are n of them, in order.
-func readPointSummaries(path string, n int) ([]*Summary, error) {
+// a point is small), checking there are n of them, in order, each with the
+// outputs of runs runs (pointOutputsOK).
+func readPointSummaries(path string, n, runs int) ([]*Summary, error) {
 	f, err := input.OpenRegular(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("%s: missing: the sweep is not complete (resume or merge it first): %w", path, ErrIncomplete)
@@ -277,6 +278,9 @@ func readPointSummaries(path string, n int) ([]*Summary, error) {
 			if ps.Point != len(out) || ps.Summary == nil || len(out) == n {
 				return nil, bad(fmt.Sprintf("point %d where point %d of %d belongs", ps.Point, len(out), n))
 			}
+			if err := pointOutputsOK(ps.Summary, runs); err != nil {
+				return nil, bad(fmt.Sprintf("point %d: %v", ps.Point, err))
+			}
 			out = append(out, &Summary{Runs: ps.Runs, Shares: ps.Shares, Measures: ps.Measures})
 		}
 		if _, err := dec.Token(); err != nil {
@@ -287,6 +291,34 @@ func readPointSummaries(path string, n int) ([]*Summary, error) {
 		return nil, bad(fmt.Sprintf("%d points; the manifest has %d", len(out), n))
 	}
 	return out, nil
+}
+
+// pointOutputsOK checks the outputs of a point's summary that the
+// analysis reads: its runs, every share a count of them with its share,
+// and the custom measures' means and standard deviations finite. An edit
+// that leaves a share of 5 or 1e308 would give indices and a replication
+// noise that mean nothing.
+func pointOutputsOK(s *Summary, runs int) error {
+	if s.Runs != runs {
+		return fmt.Errorf("runs %d; the manifest's points have %d", s.Runs, runs)
+	}
+	for _, k := range ShareKeys {
+		p, ok := s.Shares[k]
+		switch {
+		case !ok:
+			return fmt.Errorf("shares.%s is missing", k)
+		case p.N != runs || p.Count < 0 || p.Count > p.N || p.Share != float64(p.Count)/float64(p.N):
+			return fmt.Errorf("shares.%s: count %d of %d runs with share %v; allowed: a count of the %d runs and its share", k, p.Count, p.N, p.Share, runs)
+		}
+	}
+	for _, ms := range s.Measures {
+		for _, v := range []*float64{ms.Mean, ms.SD} {
+			if v != nil && (math.IsNaN(*v) || math.IsInf(*v, 0)) {
+				return fmt.Errorf("measures %s: %v; allowed: a finite number", ms.Name, *v)
+			}
+		}
+	}
+	return nil
 }
 
 // sensitivityColumns are the columns of sensitivity.csv: one row per

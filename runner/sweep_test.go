@@ -3,6 +3,7 @@ package runner_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -143,5 +144,33 @@ func TestSensitivityOfDirectory(t *testing.T) {
 		if !strings.Contains(got.String(), "\nalliances,decision.patience,") {
 			t.Fatalf("%s: the custom measure is not analysed:\n%s", design, got.String())
 		}
+		if design != "sobol" {
+			continue
+		}
+		// A summary.json edited to a share of 5, a count past the runs or
+		// a measure of Inf is refused, naming the point.
+		summary := filepath.Join(dir, "summary.json")
+		orig, _ := os.ReadFile(summary)
+		for _, c := range []struct {
+			name   string
+			change func(point map[string]any)
+			want   string
+		}{
+			{"a share of 5", func(p map[string]any) { p["shares"].(map[string]any)["patron_bilateral"].(map[string]any)["share"] = 5 }, "shares.patron_bilateral: count"},
+			{"a count past the runs", func(p map[string]any) { p["shares"].(map[string]any)["client_alliance"].(map[string]any)["count"] = 99 }, "shares.client_alliance: count 99 of 6 runs"},
+			{"no runs", func(p map[string]any) { p["runs"] = 0 }, "runs 0; the manifest's points have 6"},
+		} {
+			var doc map[string]any
+			if err := json.Unmarshal(orig, &doc); err != nil {
+				t.Fatal(err)
+			}
+			c.change(doc["points"].([]any)[1].(map[string]any))
+			edited, _ := json.Marshal(doc)
+			os.WriteFile(summary, edited, 0o644)
+			if _, err := runner.SensitivityOf(dir, nil, b); err == nil || !strings.Contains(err.Error(), "not the summary of a sweep: point 1: ") || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("summary.json with %s: %v, want …%s…", c.name, err, c.want)
+			}
+		}
+		os.WriteFile(summary, orig, 0o644)
 	}
 }
