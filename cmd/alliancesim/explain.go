@@ -139,6 +139,9 @@ func parseExplainRequest(c *sim.Compiled, at, state, with, commitment, origin st
 	}
 	if with != "" {
 		for _, id := range strings.Split(with, ",") {
+			if strings.TrimSpace(id) == "" {
+				return req, fmt.Errorf("--with %q has an empty partner; allowed: state ids separated by commas, e.g. --with usa,gbr", with)
+			}
 			j, err := stateIndex(c, "--with", strings.TrimSpace(id))
 			if err != nil {
 				return req, err

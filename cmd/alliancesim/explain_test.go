@@ -130,6 +130,8 @@ func TestExplainErrors(t *testing.T) {
 		{[]string{"--at", "soon", "--state", "usa"}, "neither a month (YYYY-MM) nor a tick; allowed: a month from 1950-01 to 1991-12 or a tick from 0 to 503"},
 		{[]string{"--at", "-1", "--state", "usa"}, "--at -1 is outside the scenario; allowed: a month from 1950-01 to 1991-12 or a tick from 0 to 503"},
 		{[]string{"--at", "3", "--state", "usa", "--with", "aus, aus"}, "--with names aus twice; allowed: each partner once"},
+		{[]string{"--at", "3", "--state", "usa", "--with", ",aus"}, `--with ",aus" has an empty partner; allowed: state ids separated by commas`},
+		{[]string{"--at", "3", "--state", "usa", "--with", "aus,"}, `--with "aus," has an empty partner`},
 		{[]string{"--at", "1950-13", "--state", "usa"}, "is not a month"},
 		{[]string{"--at", "3"}, "--state is required"},
 		{[]string{"--at", "3", "--state", "xyz"}, `--state "xyz" is not a state of asia-1950; allowed: usa`},
