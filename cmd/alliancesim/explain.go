@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -111,29 +110,14 @@ type explainRequest struct {
 func parseExplainRequest(c *sim.Compiled, at, state, with, commitment, origin string) (explainRequest, error) {
 	sc := c.Scenario()
 	req := explainRequest{inferred: origin == ""}
-	switch {
-	case at == "":
+	if at == "" {
 		return req, fmt.Errorf("--at is required: a month (YYYY-MM) or a tick in [0, %d)", sc.Ticks)
-	default:
-		if t, err := strconv.Atoi(at); err == nil { // a tick, -1 included
-			req.tick = t
-			break
-		}
-		if !strings.Contains(at, "-") {
-			return req, fmt.Errorf("--at %q is neither a month (YYYY-MM) nor a tick; allowed: a month from %s to %s or a tick from 0 to %d", at,
-				sc.Calendar.Label(0), sc.Calendar.LastMonth(sc.Ticks-1), sc.Ticks-1)
-		}
-		y, m, err := sim.ParseMonth(at)
-		if err != nil {
-			return req, fmt.Errorf("--at: %w", err)
-		}
-		req.tick = sc.Calendar.TickOf(y, m)
 	}
-	if req.tick < 0 || req.tick >= sc.Ticks {
-		return req, fmt.Errorf("--at %s is outside the scenario; allowed: a month from %s to %s or a tick from 0 to %d", at,
-			sc.Calendar.Label(0), sc.Calendar.LastMonth(sc.Ticks-1), sc.Ticks-1)
+	tick, err := parseAt(sc, at)
+	if err != nil {
+		return req, err
 	}
-	var err error
+	req.tick = tick
 	if req.state, err = stateIndex(c, "--state", state); err != nil {
 		return req, err
 	}

@@ -7,9 +7,11 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/alliancesim/alliancesim/runner"
+	"github.com/alliancesim/alliancesim/sim"
 )
 
 // Checks of the numeric flags shared by the commands that run
@@ -101,4 +103,25 @@ func checkWritableDir(path, dir, allowed string) error {
 	}
 	f.Close()
 	return os.Remove(f.Name())
+}
+
+// parseAt reads --at as explain and map take it: a month (YYYY-MM) or a
+// tick of sc's run, within its horizon.
+func parseAt(sc *sim.Scenario, at string) (int, error) {
+	allowed := fmt.Sprintf("a month from %s to %s or a tick from 0 to %d", sc.Calendar.Label(0), sc.Calendar.LastMonth(sc.Ticks-1), sc.Ticks-1)
+	tick, err := strconv.Atoi(at) // a tick, -1 included
+	if err != nil {
+		if !strings.Contains(at, "-") {
+			return 0, fmt.Errorf("--at %q is neither a month (YYYY-MM) nor a tick; allowed: %s", at, allowed)
+		}
+		y, m, err := sim.ParseMonth(at)
+		if err != nil {
+			return 0, fmt.Errorf("--at: %w", err)
+		}
+		tick = sc.Calendar.TickOf(y, m)
+	}
+	if tick < 0 || tick >= sc.Ticks {
+		return 0, fmt.Errorf("--at %s is outside the scenario; allowed: %s", at, allowed)
+	}
+	return tick, nil
 }

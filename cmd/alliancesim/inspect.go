@@ -133,7 +133,7 @@ the alliance's colour.`,
 	}
 	cmd.Flags().BoolVar(&terrain, "terrain", false, "draw terrain only, without owners")
 	cmd.Flags().StringVar(&png, "png", "", "draw a PNG picture to this file")
-	cmd.Flags().StringVar(&at, "at", "", "with --png: replay to this month (YYYY-MM) and draw territory and alliances then")
+	cmd.Flags().StringVar(&at, "at", "", "with --png: replay to this month (YYYY-MM) or tick and draw territory and alliances then")
 	cmd.Flags().Uint64Var(&seed, "seed", 1, "with --at: the replication's seed")
 	cmd.Flags().StringArrayVar(&sets, "set", nil, "change the scenario: path=value (repeatable), e.g. --set theater.generate.sea_fraction=0.5")
 	return cmd

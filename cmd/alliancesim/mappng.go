@@ -23,9 +23,9 @@ func mapPicture(ctx context.Context, w io.Writer, sc *sim.Scenario, path, at str
 			return err
 		}
 	} else {
-		y, m, err := sim.ParseMonth(at)
+		tick, err := parseAt(sc, at)
 		if err != nil {
-			return fmt.Errorf("--at %q: %v; allowed: YYYY-MM", at, err)
+			return err
 		}
 		if err := runner.CheckSeeds(seed, 1); err != nil {
 			return fmt.Errorf("--seed: %w", err)
@@ -34,7 +34,6 @@ func mapPicture(ctx context.Context, w io.Writer, sc *sim.Scenario, path, at str
 		if err != nil {
 			return err
 		}
-		tick := sc.Calendar.TickOf(y, m)
 		world, err := report.ReplayTo(ctx, c, seed, tick)
 		if err != nil {
 			return fmt.Errorf("--at %s: %w", at, err)
