@@ -36,3 +36,21 @@ func TestCredibilityByHand(t *testing.T) {
 		nearRel(t, c.name, Credibility(c.p, c.f0), c.want)
 	}
 }
+
+// An ally deters by punishment in proportion to the weight ω with which it
+// stands by the target (docs/model.md §7.1, deterrence by punishment):
+// its factor is 1 − ω·E_a/(E_a + E_j).
+func TestPunishmentKeepScalesWithWeight(t *testing.T) {
+	for _, c := range []struct {
+		name              string
+		weight, ally, foe float64
+		want              float64
+	}{
+		{"half weight, economy 3 against 1", 0.5, 3, 1, 0.625}, // 1 − 0.5·3/4
+		{"weight 0.4, equal economies", 0.4, 2, 2, 0.8},        // 1 − 0.4·2/4
+		{"weight 0: no deterrence", 0, 3, 1, 1},                // 1 − 0
+		{"full weight, economy 1 against 3", 1, 1, 3, 0.75},    // 1 − 1/4
+	} {
+		near(t, c.name, PunishmentKeep(c.weight, c.ally, c.foe), c.want)
+	}
+}

@@ -167,3 +167,22 @@ func TestClamp01(t *testing.T) {
 		t.Errorf("Clamp01(NaN) = %v, want NaN", got)
 	}
 }
+
+// Ideology enters hostile intent through the absolute gap |ι_m − ι_j|
+// (docs/model.md §7.2): a gap of −1.8 reads as 1.8, ψ·1.8/2 = 0.27 with ψ
+// 0.3; with revisionism 0.5 it is 1 − 0.5·(1 − 0.27) = 0.635, whichever
+// side the gap lies on.
+func TestIntentIdeologyGapIsAbsolute(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		r, gap float64
+		want   float64
+	}{
+		{"gap −1.8, no revisionism", 0, -1.8, 0.27},
+		{"gap +1.8, no revisionism", 0, 1.8, 0.27},
+		{"gap −1.8, revisionism 0.5", 0.5, -1.8, 0.635},
+		{"gap −0.4, revisionism 0.5", 0.5, -0.4, 0.53}, // 1 − 0.5·(1 − 0.06)
+	} {
+		near(t, c.name, Intent(c.r, c.gap, 0.3, 0, 0), c.want)
+	}
+}

@@ -433,3 +433,111 @@ func TestScriptedOccupationAndElimination(t *testing.T) {
 		t.Errorf("ghost, alive, took %d cells of c3; want half of 6", got)
 	}
 }
+
+// An honouring ally brings h_A·P(j→v), its alliance's cohesion times its
+// projection (docs/model.md §7.10). With p_strong = 1 and cohesion 0.4 pat
+// comes to c1 with probability 0.4; when it does, the help is
+// 0.4·3.292869816564158 = 1.3171479266256634, and 0 when it does not.
+func TestHonouringHelpIsCohesionTimesProjection(t *testing.T) {
+	sc := testScenario()
+	sc.Params.PStrong = 1
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	al := w.form(set(pat, c1), true, OriginBilateral)
+	withCohesion(w, al, 0.4)
+	came, stayed := false, false
+	for range 200 {
+		honoured, help := w.honouring(c1)
+		if honoured.Has(pat) {
+			came = true
+			nearly(t, "help of pat, honouring", help, 0.4*pPatC1, handTol)
+			nearly(t, "help of pat, honouring", help, 1.3171479266256634, handTol)
+		} else {
+			stayed = true
+			if help != 0 {
+				t.Errorf("pat did not come, yet help %v", help)
+			}
+		}
+		if came && stayed {
+			break
+		}
+	}
+	if !came || !stayed {
+		t.Fatalf("in 200 crises at probability 0.4 pat came %v, stayed away %v; want both", came, stayed)
+	}
+}
+
+// Remembered aggression is capped: m_ia ← min(1, m_ia + aggression_memory)
+// (docs/model.md §7.10). Four challenges at 0.3 give 0.3, 0.6, 0.9 and
+// then 1, not 1.2; with memory 1 every hostile intent read into the
+// aggressor is 1 − (…)·(1 − 1) = 1, and the aggressor remembers nothing of
+// itself.
+func TestAggressionMemoryCappedAtOne(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	n := w.c.n
+	for k, want := range []float64{0.3, 0.6, 0.9, 1} {
+		w.remember(adv)
+		nearly(t, "c1's memory of adv", w.memory[c1*n+adv], want, handTol)
+		if k == 3 && w.memory[c1*n+adv] != 1 {
+			t.Errorf("after four challenges memory %v, want exactly 1", w.memory[c1*n+adv])
+		}
+	}
+	if w.memory[adv*n+adv] != 0 {
+		t.Errorf("adv remembers its own aggression: %v", w.memory[adv*n+adv])
+	}
+	w.refreshIntents()
+	for _, m := range []int{pat, c1, c2, c3} {
+		if got := w.hostile[m*n+adv]; got != 1 {
+			t.Errorf("hostile intent %s reads into adv = %v, want 1", w.c.id[m], got)
+		}
+	}
+}
+
+// Elimination removes the state from its alliances; one left with two or
+// more members goes on, one left with fewer ends, cause occupied
+// (docs/model.md §7.10): the client trilateral {c1, c2, c3} losing c3
+// continues as {c1, c2}; the bilateral {c1, c2} losing c2 ends.
+func TestEliminationKeepsAllianceOfTwo(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	tri := w.form(set(c1, c2, c3), false, OriginClient).ID
+	w.eliminate(c3)
+	if al := &w.alliances[tri]; !al.Active() || al.Members != set(c1, c2) {
+		t.Errorf("trilateral after c3's elimination: active %v, members %v; want in force, {c1, c2}", al.Active(), al.Members)
+	}
+
+	w = NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	bi := w.form(set(c1, c2), false, OriginClient).ID
+	w.eliminate(c2)
+	if al := &w.alliances[bi]; al.Active() || al.Cause != EndOccupied {
+		t.Errorf("bilateral after c2's elimination: active %v, cause %v; want ended, occupied", al.Active(), al.Cause)
+	}
+}
+
+// Scripted occupation and withdrawal move ⌈fraction·cells⌉ cells
+// (docs/model.md §7.15): adv takes ⌈0.5·9⌉ = 5 of c2's 9 cells, leaving
+// 4; withdrawing half of those 5 hands back ⌈2.5⌉ = 3, so c2 has 7.
+func TestScriptedFractionsRoundUp(t *testing.T) {
+	sc := testScenario()
+	sc.Events = []ScriptedEvent{
+		{Tick: 1, Kind: ScriptOccupy, Actor: "adv", Target: "c2", Fraction: 0.5},
+		{Tick: 2, Kind: ScriptWithdraw, Actor: "adv", Target: "c2", Fraction: 0.5},
+	}
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	if got := w.geo.Cells(c2); got != 9 {
+		t.Fatalf("set-up: c2 has %d cells, want 9", got)
+	}
+	for _, c := range []struct {
+		tick, moved, left int
+	}{{1, 5, 4}, {2, 3, 7}} {
+		w.tick = c.tick
+		w.applyScripted()
+		e := w.events[len(w.events)-1]
+		if e.Type != EventScripted || e.Cells != c.moved || w.geo.Cells(c2) != c.left {
+			t.Errorf("tick %d: event %v moved %d cells, c2 has %d; want %d moved, %d left", c.tick, e.Type, e.Cells, w.geo.Cells(c2), c.moved, c.left)
+		}
+	}
+}

@@ -105,3 +105,93 @@ func TestHypotheticalLeavesWorldUnchanged(t *testing.T) {
 		t.Errorf("valuing hypothetical alliances drew random numbers: %v vs the twin's %v", a, b)
 	}
 }
+
+// Control and assurance discount only the entrapment a patron fears from a
+// client (docs/model.md §7.4: "only if i is a patron and j a client, else
+// 0"). c2 has revisionism 0.5; at k = 1 its entrapment term is c_E·r̃·(1 −
+// μ·A)·(1 − ctl): judged by its fellow client c1, 0.15·0.5 = 0.075 with no
+// control; judged by the patron in a bilateral, 0.15·0.5·(1 − 0.8) = 0.015.
+func TestControlOnlyForAPatronJudgingAClient(t *testing.T) {
+	sc := testScenario()
+	sc.States[c2].Revisionism = 0.5
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	for _, c := range []struct {
+		name                string
+		judge               int
+		origin              Origin
+		control, entrapment float64
+	}{
+		{"client c1 judging client c2", c1, OriginClient, 0, 0.075},
+		{"patron judging client c2", pat, OriginBilateral, 0.8, 0.015},
+	} {
+		pt := w.partnerTerms(c.judge, set(c2), c.origin, nil)[0]
+		if pt.Control != c.control || pt.Assurance != 0 {
+			t.Errorf("%s: control %v, assurance %v; want %v, 0", c.name, pt.Control, pt.Assurance, c.control)
+		}
+		nearly(t, c.name+": entrapment at k = 1", pt.Costs(1, w.c.costs).Entrapment, c.entrapment, handTol)
+	}
+}
+
+// A patron's control of a client is the control probability of the
+// alliance's size |M| = |S| + 1, the patron included (docs/model.md §7.4,
+// §7.11): control_bilateral 0.8 for one client, control_trilateral 0.4 for
+// two, control_multilateral 0.2 for three.
+func TestControlByAllianceSize(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	for _, c := range []struct {
+		partners []int
+		want     float64
+	}{
+		{[]int{c1}, 0.8},
+		{[]int{c1, c2}, 0.4},
+		{[]int{c1, c2, c3}, 0.2},
+	} {
+		for k, pt := range w.partnerTerms(pat, set(c.partners...), OriginBilateral, nil) {
+			if pt.Control != c.want {
+				t.Errorf("alliance of pat and %d clients: control of partner %d = %v, want %v", len(c.partners), k, pt.Control, c.want)
+			}
+		}
+	}
+}
+
+// A client's assurance A_j is the largest k of the alliances of origin
+// client or indigenous it shares with another client (docs/model.md §7.4):
+// a client alliance the patron joined (indigenous) still assures, an
+// imposed one does not. c2 (revisionism 0.5) in a strong indigenous
+// alliance: A = 1, and the patron's entrapment term for it in a bilateral
+// is 0.15·0.5·(1 − 0.8·1)·(1 − 0.8) = 0.003; at weak commitment A = 0.35.
+func TestAssuranceFromIndigenousAlliance(t *testing.T) {
+	for _, c := range []struct {
+		name       string
+		build      func(w *World)
+		assurance  float64
+		entrapment float64
+	}{
+		{"strong client alliance", func(w *World) { w.form(set(c1, c2), true, OriginClient) }, 1, 0.003},
+		{"strong indigenous alliance", func(w *World) {
+			w.join(w.form(set(c1, c2), true, OriginClient), pat, EntryJoined)
+		}, 1, 0.003},
+		// 0.15·0.5·(1 − 0.8·0.35)·0.2 = 0.0108
+		{"weak indigenous alliance", func(w *World) {
+			w.join(w.form(set(c1, c2), false, OriginClient), pat, EntryJoined)
+		}, 0.35, 0.0108},
+		// 0.15·0.5·0.2 = 0.015
+		{"strong imposed alliance", func(w *World) { w.form(set(pat, c1, c2), true, OriginImposed) }, 0, 0.015},
+	} {
+		sc := testScenario()
+		sc.States[c2].Revisionism = 0.5
+		w := NewWorld(mustCompile(t, sc), 1)
+		w.perceive()
+		c.build(w)
+		if got := w.assurance[c2]; got != c.assurance {
+			t.Errorf("%s: assurance of c2 %v, want %v", c.name, got, c.assurance)
+		}
+		pt := w.partnerTerms(pat, set(c2), OriginBilateral, nil)[0]
+		if pt.Assurance != c.assurance {
+			t.Errorf("%s: the patron reads c2's assurance as %v, want %v", c.name, pt.Assurance, c.assurance)
+		}
+		nearly(t, c.name+": the patron's entrapment term", pt.Costs(1, w.c.costs).Entrapment, c.entrapment, handTol)
+	}
+}

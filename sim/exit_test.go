@@ -257,3 +257,135 @@ func TestEntrapmentPenalty(t *testing.T) {
 		}
 	}
 }
+
+// The stay value of docs/model.md §7.12 takes T⁻_m, the threat without the
+// alliance, as its baseline and the current T_m as the threat with it. With
+// p_strong = 0 only the bad outcome counts; with residual_help 0 it carries
+// no gain, and with c_D = c_T = 0 the cost of pat to c1 is its base term
+// w·c₀ = 1·0.02 (RelativeWeight(1, 10) = min(1, 20/11) = 1). By expected
+// utility V_stay = (ρ − T⁻) − c₀·(1 + v), v = 1 − e^(−0.5) (strong, one
+// partner), and V_out = ρ − T⁻ (arms_cost 0), so
+//
+//	V_stay − V_out = −0.02·(2 − e^(−0.5)) = −0.027869386805747.
+//
+// Read from the current threat instead, V_stay would gain T⁻ − T > 0.
+func TestStayValueBaselineIsThreatWithout(t *testing.T) {
+	sc := testScenario()
+	sc.Params.PStrong = 0
+	sc.Params.ResidualHelp = 0
+	sc.Params.CostDivergence = 0
+	sc.Params.CostThreat = 0
+	sc.Decision.Valuation = "expected_utility"
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	al := w.form(set(pat, c1), true, OriginBilateral)
+	st := w.stayTerms(al, c1)
+	if !(st.without > w.threat[c1]) {
+		t.Fatalf("set-up: c1's threat without the alliance %v should exceed its threat with it %v", st.without, w.threat[c1])
+	}
+	nearly(t, "V_stay − V_out", st.stay-st.out, -0.027869386805747, handTol)
+}
+
+// When its last patron leaves, an alliance the patron founded ends
+// (patron_left) whatever its size; only an indigenous one goes on among
+// its clients (docs/model.md §7.12). A bilateral grown by applications to
+// {pat, c1, c2}, or founded with both clients, ends although two clients
+// remain.
+func TestNonIndigenousAllianceEndsWithItsPatron(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		build func(w *World) int
+	}{
+		{"bilateral founded by three", func(w *World) int { return w.form(set(pat, c1, c2), true, OriginBilateral).ID }},
+		{"bilateral grown by an application", func(w *World) int {
+			id := w.form(set(pat, c1), true, OriginBilateral).ID
+			w.join(&w.alliances[id], c2, EntryApplied)
+			return id
+		}},
+	} {
+		w := NewWorld(mustCompile(t, testScenario()), 1)
+		w.perceive()
+		al := &w.alliances[c.build(w)]
+		if al.Origin != OriginBilateral || al.Members != set(pat, c1, c2) {
+			t.Fatalf("%s: set-up: origin %v, members %v", c.name, al.Origin, al.Members)
+		}
+		w.leave(al, pat, al.Members)
+		if al.Active() || al.Cause != EndPatronLeft {
+			t.Errorf("%s: the patron left; active %v, cause %v; want ended, patron_left", c.name, al.Active(), al.Cause)
+		}
+	}
+}
+
+// An alliance ends with its patron only if it was the last one: a patron's
+// departure or elimination leaves an alliance with another patron in
+// force (docs/model.md §7.12, §7.10: "if it was A's last patron"). Here c3
+// is made a second patron; {pat, c3, c1} (bilateral origin) loses pat.
+func TestAllianceWithAnotherPatronGoesOn(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		lose func(w *World, al *Alliance)
+	}{
+		{"pat leaves", func(w *World, al *Alliance) { w.leave(al, pat, al.Members) }},
+		{"pat is eliminated", func(w *World, al *Alliance) { w.eliminate(pat) }},
+	} {
+		sc := testScenario()
+		sc.States[c3].Role = Patron
+		w := NewWorld(mustCompile(t, sc), 1)
+		w.perceive()
+		al := &w.alliances[w.form(set(pat, c3, c1), true, OriginBilateral).ID]
+		c.lose(w, al)
+		if !al.Active() || !al.HasPatron || al.Members != set(c3, c1) {
+			t.Errorf("%s: active %v (cause %v), patron %v, members %v; want in force with patron c3 and c1",
+				c.name, al.Active(), al.Cause, al.HasPatron, al.Members)
+		}
+	}
+}
+
+// arms_cost is charged only to a state with no ally (docs/model.md §7.4,
+// current position; §7.12 step 3, value without). At arms_cost 0.05 and
+// expected utility, c1's position is ρ − T − 0.05 alone and ρ − T once
+// allied. In the stay set-up of TestStayValueBaselineIsThreatWithout,
+// V_stay − V_out = −0.02·(2 − e^(−0.5)) + 0.05 = 0.022130613194253 when
+// c1 would have no ally left without {pat, c1}, and −0.027869386805747
+// when it keeps c2 through a client alliance.
+func TestArmsCostOnlyWithoutAlly(t *testing.T) {
+	build := func() *World {
+		sc := testScenario()
+		sc.Params.ArmsCost = 0.05
+		sc.Params.PStrong = 0
+		sc.Params.ResidualHelp = 0
+		sc.Params.CostDivergence = 0
+		sc.Params.CostThreat = 0
+		sc.Decision.Valuation = "expected_utility"
+		w := NewWorld(mustCompile(t, sc), 1)
+		w.perceive()
+		return w
+	}
+	w := build()
+	nearly(t, "c1's position alone", w.position(c1)-(w.reference[c1]-w.threat[c1]), -0.05, handTol)
+	w.form(set(c1, c2), false, OriginClient)
+	nearly(t, "c1's position allied", w.position(c1)-(w.reference[c1]-w.threat[c1]), 0, handTol)
+
+	stayCost := -0.02 * (2 - math.Exp(-0.5))
+	for _, c := range []struct {
+		name   string
+		others bool // c1 also allied with c2
+		want   float64
+	}{
+		{"no ally left without the alliance", false, 0.022130613194253},
+		{"c2 left as an ally", true, -0.027869386805747},
+	} {
+		w := build()
+		al := w.form(set(pat, c1), true, OriginBilateral).ID
+		if c.others {
+			w.form(set(c1, c2), false, OriginClient)
+		}
+		st := w.stayTerms(&w.alliances[al], c1)
+		want := stayCost
+		if !c.others {
+			want += 0.05
+		}
+		nearly(t, c.name+": V_stay − V_out (formula)", st.stay-st.out, want, handTol)
+		nearly(t, c.name+": V_stay − V_out", st.stay-st.out, c.want, handTol)
+	}
+}

@@ -200,3 +200,31 @@ func TestStatusQuoReference(t *testing.T) {
 		}
 	}
 }
+
+// Doing without an alliance, a member loses its partners there except
+// those it still shares another active alliance with, at that alliance's
+// weight (docs/model.md §7.2.1). c1 is in the strong bilateral {pat, c1}
+// (cohesion 0.5) and the indigenous {pat, c1, c2} (cohesion 1): without
+// the latter, c1 keeps pat at weight 0.5 and loses c2; its help is
+// 0.5·3.292869816564158 = 1.646434908282079.
+func TestTiesUnderKeepsPartnerSharedElsewhere(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	big := w.form(set(c1, c2), true, OriginClient).ID
+	w.join(&w.alliances[big], pat, EntryJoined)
+	bi := w.form(set(pat, c1), true, OriginBilateral).ID
+	withCohesion(w, &w.alliances[big], 1)
+	withCohesion(w, &w.alliances[bi], 0.5)
+	if o := w.alliances[big].Origin; o != OriginIndigenous {
+		t.Fatalf("set-up: origin %v, want indigenous", o)
+	}
+	row := w.tiesUnder(c1, change{drop: big})
+	if row.allies != set(pat) {
+		t.Errorf("c1's allies without the indigenous alliance: %v, want {pat}", row.allies)
+	}
+	if row.weight[pat] != 0.5 || row.weight[c2] != 0 {
+		t.Errorf("weights: pat %v, c2 %v; want 0.5, 0", row.weight[pat], row.weight[c2])
+	}
+	nearly(t, "c1's help without the indigenous alliance", w.helpOf(c1, &row), 0.5*pPatC1, handTol)
+	nearly(t, "c1's help without the indigenous alliance", w.helpOf(c1, &row), 1.646434908282079, handTol)
+}

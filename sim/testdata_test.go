@@ -64,3 +64,6 @@ func testScenario() *Scenario {
 		},
 	}
 }
+
+// pPatC1 is P(pat→c1) in testScenario, by hand: 6·e^(−0.6).
+const pPatC1 = 3.292869816564158

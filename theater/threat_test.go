@@ -41,3 +41,45 @@ func TestDenialOnMap(t *testing.T) {
 		t.Errorf("strait threat %v not below land threat %v", denial(proj, 5), denial(land, 5))
 	}
 }
+
+// The projection range R divides the distance in the proximity
+// exp(−D/R) of docs/model.md §7.1, so it must be positive: at R = 0 a
+// state's proximity to itself would be exp(−0/0) = NaN. Compile refuses a
+// range of 0, a negative one and NaN, and accepts a small positive one
+// (0.001, the least projection_range allows, §2.5), with which B, at
+// D = 2 from A across one empty land cell, has proximity e^(−2/0.001) =
+// e^(−2000) = 0 in float64, and A to itself e^0 = 1.
+func TestProjectionRangeMustBePositive(t *testing.T) {
+	g, err := Parse("A.B", "", glyphsOf("AB"))
+	if err != nil {
+		t.Fatalf("Parse: %v", err)
+	}
+	for _, c := range []struct {
+		name   string
+		r      float64
+		refuse bool
+	}{
+		{"zero", 0, true},
+		{"negative", -1, true},
+		{"NaN", math.NaN(), true},
+		{"small positive", 1e-3, false},
+	} {
+		p := DefaultParams()
+		p.ProjectionRange = c.r
+		if err := p.Validate(); (err != nil) != c.refuse {
+			t.Errorf("%s: Validate() = %v, want refused %v", c.name, err, c.refuse)
+		}
+		geo, err := Compile(g, 2, p)
+		if (err != nil) != c.refuse {
+			t.Errorf("%s: Compile error %v, want refused %v", c.name, err, c.refuse)
+		}
+		if err == nil {
+			if got := geo.Proximity(0, 0); got != 1 {
+				t.Errorf("%s: proximity of A to itself %v, want 1", c.name, got)
+			}
+			if got := geo.Proximity(0, 1); got != 0 {
+				t.Errorf("%s: proximity of A to B %v, want e^(−D/0.001) = 0", c.name, got)
+			}
+		}
+	}
+}
