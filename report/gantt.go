@@ -3,6 +3,7 @@ package report
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"gonum.org/v1/plot"
@@ -30,7 +31,11 @@ func readBars(path string, run, horizon int) ([]bar, error) {
 		if r.int("point") != 0 || r.int("run") != run {
 			return nil
 		}
-		b := bar{Alliance: r.int("alliance"), State: r.get("state"), From: r.int("joined"), To: r.int("left")}
+		sp, err := membership(r, horizon)
+		if err != nil {
+			return err
+		}
+		b := bar{Alliance: sp.Alliance, State: sp.State, From: sp.Joined, To: sp.Left}
 		if b.To < 0 {
 			b.To = horizon
 		}
@@ -114,7 +119,10 @@ func readEvents(path string, run int) ([]EventRow, int, error) {
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return nil, 0, err
+		if errors.Is(err, bufio.ErrTooLong) {
+			return nil, 0, fmt.Errorf("%s: a line longer than 64 MiB; allowed: one event a line, as alliancesim writes them: the file is damaged", path)
+		}
+		return nil, 0, fmt.Errorf("%s: %v", path, err)
 	}
 	var out []EventRow
 	hidden := 0

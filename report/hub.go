@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"math"
 
 	"gonum.org/v1/plot/plotter"
@@ -24,6 +25,17 @@ type hubPoint struct {
 type spell struct {
 	Alliance, Joined, Left int
 	State                  string
+}
+
+// membership reads a row of memberships.csv of a run of horizon ticks,
+// refusing one the run could not have written.
+func membership(r *row, horizon int) (spell, error) {
+	s := spell{Alliance: r.int("alliance"), State: r.get("state"), Joined: r.int("joined"), Left: r.int("left")}
+	if s.Joined < 0 || s.Joined >= horizon || s.Left != -1 && (s.Left < s.Joined || s.Left > horizon) || s.Alliance < 0 {
+		return s, fmt.Errorf("%s:%d: alliance %d, joined %d, left %d; allowed: an alliance id ≥ 0, joined a tick from 0 to %d, left -1 (a member at the end) or a tick from joined to %d: the file is damaged (run the work again)",
+			r.file, r.line, s.Alliance, s.Joined, s.Left, horizon-1, horizon)
+	}
+	return s, nil
 }
 
 // hubIndex is bilateral patron alliances ÷ all patron alliances in force
@@ -64,8 +76,8 @@ func hubIndex(spells []spell, patrons map[string]bool, t int) (float64, bool) {
 
 // hubSeries streams memberships.csv (point 0) and computes the index at
 // each of the ticks for every run; runs is the number of runs of the
-// point (runs with no alliance have no rows).
-func hubSeries(path string, patrons map[string]bool, ticks []int, runs int) ([]hubPoint, error) {
+// point (runs with no alliance have no rows), horizon its ticks.
+func hubSeries(path string, patrons map[string]bool, ticks []int, runs, horizon int) ([]hubPoint, error) {
 	n := make([]int, len(ticks))
 	sum, sumSq := make([]float64, len(ticks)), make([]float64, len(ticks))
 	ge06 := make([]int, len(ticks))
@@ -92,8 +104,9 @@ func hubSeries(path string, patrons map[string]bool, ticks []int, runs int) ([]h
 			flush()
 			run = rn
 		}
-		spells = append(spells, spell{Alliance: r.int("alliance"), State: r.get("state"), Joined: r.int("joined"), Left: r.int("left")})
-		return nil
+		sp, err := membership(r, horizon)
+		spells = append(spells, sp)
+		return err
 	})
 	if err != nil {
 		return nil, err

@@ -26,7 +26,7 @@ func TestHubCurveMatchesSummaryCheckpoints(t *testing.T) {
 	for _, h := range in.Summary.HubSpokes {
 		ticks = append(ticks, h.Tick)
 	}
-	points, err := hubSeries(in.path("memberships.csv"), patrons, ticks, in.Manifest.Runs)
+	points, err := hubSeries(in.path("memberships.csv"), patrons, ticks, in.Manifest.Runs, in.Manifest.Points[0].Ticks)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -260,7 +260,7 @@ func hubOverTime(in *Input, cal sim.Calendar, horizon int) (Figure, error) {
 	}
 	slices.Sort(ticks)
 	ticks = slices.Compact(ticks)
-	all, err := hubSeries(in.path("memberships.csv"), patrons, ticks, in.Manifest.Runs)
+	all, err := hubSeries(in.path("memberships.csv"), patrons, ticks, in.Manifest.Runs, horizon)
 	if err != nil {
 		return Figure{}, err
 	}

@@ -205,6 +205,27 @@ func TestDamagedDirectory(t *testing.T) {
 			t.Errorf("runs.csv with %s = %s: %v, want …%s…", c.col, c.value, err, c.want)
 		}
 	}
+	// A membership that began before the run is refused, naming the line.
+	lines = mustReadLines(t, filepath.Join(many, "memberships.csv"))
+	memHead := strings.Split(string(lines[0]), ",")
+	for i := 1; i < len(lines); i++ {
+		cells := strings.Split(string(lines[i]), ",")
+		if cells[slices.Index(memHead, "run")] != "0" {
+			continue
+		}
+		cells[slices.Index(memHead, "joined")] = "-99999999999"
+		lines[i] = []byte(strings.Join(cells, ","))
+		dir = copyFiles(t, many, "")
+		var body []byte
+		for _, l := range lines {
+			body = append(append(body, l...), '\n')
+		}
+		os.WriteFile(filepath.Join(dir, "memberships.csv"), body, 0o644)
+		if _, err := Build(context.Background(), dir); err == nil || !strings.Contains(err.Error(), fmt.Sprintf("memberships.csv:%d: alliance", i+1)) || !strings.Contains(err.Error(), "joined -99999999999") {
+			t.Errorf("a membership joined before the run: %v", err)
+		}
+		break
+	}
 	// memberships.csv cut at a line boundary reads as a whole file, but
 	// its hub index disagrees with summary.json's checkpoints.
 	dir = copyFiles(t, many, "")
