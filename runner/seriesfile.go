@@ -47,6 +47,7 @@ type seriesWriter struct {
 	t     *table
 	point int
 	agg   *seriesAggregate
+	first string // the part agg began with, for errors
 }
 
 func newSeriesWriter(w io.Writer, m *Manifest) *seriesWriter {
@@ -89,11 +90,12 @@ func (s *seriesWriter) addPart(path string, ch chunk) error {
 			path, seriesPart, part.Runs, part.Every, ch.To-ch.From, pt.SeriesEvery, pt.Ticks)
 	}
 	if s.agg == nil {
-		s.agg = &part
+		s.agg, s.first = &part, path
 		return nil
 	}
 	if err := s.agg.Merge(&part); err != nil {
-		return fmt.Errorf("part %s: %v", path, err)
+		// Either part may be the damaged one: name both.
+		return fmt.Errorf("part %s does not match the point's parts from %s on: %v", path, s.first, err)
 	}
 	return nil
 }
