@@ -39,3 +39,40 @@ func TestSet(t *testing.T) {
 		t.Errorf("members %v", got)
 	}
 }
+
+// A coalition search step must raise the builder's value strictly
+// (docs/model.md §7.7: "while it rises strictly"): a partner that leaves
+// the value where it is, here candidate 2 of worth 0, is not added, so
+// the coalition stays {1} at 0.3.
+func TestGreedyCoalitionStopsWhenValueDoesNotRise(t *testing.T) {
+	worth := []float64{0, 0.3, 0}
+	value := func(s Set) float64 {
+		v := 0.0
+		s.Each(func(i int) { v += worth[i] })
+		return v
+	}
+	set, v := GreedyCoalition(Set(0).With(1).With(2), 1, value)
+	if want := Set(0).With(1); set != want {
+		t.Errorf("coalition %b, want %b", set, want)
+	}
+	near(t, "value", v, 0.3)
+}
+
+// Among partners whose sets are worth the same, the search takes the
+// lowest index (docs/model.md §7.7 takes "the candidate whose set has the
+// highest value"; a tie goes to the first in index order, as elsewhere).
+// Candidates 1 and 2 are each worth 0.3 alone and together 0.3 − 1: the
+// coalition is {1} at 0.3, not {2}.
+func TestGreedyCoalitionTieGoesToLowestIndex(t *testing.T) {
+	value := func(s Set) float64 {
+		if s.Has(1) && s.Has(2) {
+			return 0.3 - 1
+		}
+		return 0.3
+	}
+	set, v := GreedyCoalition(Set(0).With(1).With(2), 1, value)
+	if want := Set(0).With(1); set != want {
+		t.Errorf("coalition %b, want %b", set, want)
+	}
+	near(t, "value", v, 0.3)
+}

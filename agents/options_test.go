@@ -210,3 +210,36 @@ func TestCostTermString(t *testing.T) {
 		}
 	}
 }
+
+// The refusal's reason starts from the largest per-ally autonomy term
+// w_j·c_0 (docs/model.md §7.4): a smaller entrapment, divergence or fear
+// term does not replace it. One ally of weight 1 costs 0.02 of autonomy
+// and 0.3·0.05 = 0.015 of fear, nothing else: the reason is autonomy
+// (partner −1), amount 0.02.
+func TestRefusalReasonAutonomyBeatsSmallerFear(t *testing.T) {
+	b := AutonomyCost(1, []Partner{{Weight: 1, Fear: 0.05}}, costs)
+	if b.Largest != CostAutonomy || b.Partner != -1 {
+		t.Errorf("reason %v of partner %d, want autonomy of -1", b.Largest, b.Partner)
+	}
+	near(t, "largest amount", b.Amount, 0.02)
+	near(t, "total", b.Total, 0.035)
+}
+
+// A term replaces the current reason only if strictly greater
+// (docs/model.md §7.4). With c_0 = 0.25, c_T = 0.5 and dyadic inputs
+// every tie is exact: an ally of weight 1 and fear 0.5 costs 0.25 of
+// autonomy and 0.5·0.5 = 0.25 of fear, and the reason stays autonomy; an
+// ally with entrapment 0.5·0.5 = 0.25 and divergence 0.25·1 = 0.25 at
+// k = 1, weight 0.5 (autonomy 0.125), gives entrapment, the first of the
+// tied terms.
+func TestRefusalReasonTiesKeepTheEarlierTerm(t *testing.T) {
+	c := CostParams{Base: 0.25, Entrapment: 0.5, Divergence: 0.25, Threat: 0.5}
+	b := AutonomyCost(1, []Partner{{Weight: 1, Fear: 0.5}}, c)
+	if b.Largest != CostAutonomy || b.Partner != -1 || b.Amount != 0.25 {
+		t.Errorf("autonomy tied with fear: reason %v of partner %d, amount %v; want autonomy of -1, 0.25", b.Largest, b.Partner, b.Amount)
+	}
+	b = AutonomyCost(1, []Partner{{Weight: 0.5, Revisionism: 0.5, Divergence: 1}}, c)
+	if b.Largest != CostEntrapment || b.Partner != 0 || b.Amount != 0.25 {
+		t.Errorf("entrapment tied with divergence: reason %v of partner %d, amount %v; want entrapment of 0, 0.25", b.Largest, b.Partner, b.Amount)
+	}
+}

@@ -541,3 +541,69 @@ func TestScriptedFractionsRoundUp(t *testing.T) {
 		}
 	}
 }
+
+// A provoking client's foe is the alive adversary it perceives as most
+// threatening, highest T̂_va (docs/model.md §7.11), read by the client,
+// not by the adversaries. A second adversary adv2 joins the scenario;
+// c1 (revisionism 1, provoke_rate 1: it provokes at once, no alliance to
+// restrain it) perceives T̂(c1←adv) = 0.2 and T̂(c1←adv2) = 0.6, while
+// the adversaries read c1 the other way round (adv 0.9, adv2 0.1): its foe
+// is adv2.
+func TestProvokerFoeIsTheAdversaryItFearsMost(t *testing.T) {
+	sc := testScenario()
+	sc.Params.ProvokeRate = 1
+	sc.States[c1].Revisionism = 1
+	sc.States = append(sc.States, State{ID: "adv2", Name: "adv2", Role: Adversary, Sovereign: true, Land: 1, Economy: 1})
+	c := mustCompile(t, sc)
+	adv2 := c.Index("adv2")
+	w := NewWorld(c, 1)
+	w.perceive()
+	n := w.c.n
+	w.perceived[c1*n+adv], w.perceived[c1*n+adv2] = 0.2, 0.6
+	w.perceived[adv*n+c1], w.perceived[adv2*n+c1] = 0.9, 0.1
+	from := len(w.events)
+	w.crises()
+	var foes []int
+	for i := range w.events[from:] {
+		if e := &w.events[from+i]; e.Type == EventProvocation && e.Actor == c1 {
+			foes = append(foes, e.Target)
+		}
+	}
+	if len(foes) != 1 || foes[0] != adv2 {
+		t.Fatalf("c1 provoked %v, want once against adv2 (%d): %v", foes, adv2, describe(w))
+	}
+}
+
+// A scripted withdrawal hands back the occupier's cells nearest the
+// target's remaining territory first (docs/model.md §7.15; by the target's
+// distance field, ties by cell index). adv takes ⌈0.5·9⌉ = 5 of c2's
+// cells (columns 6–8, cell = 15·row + column) nearest to it: column 6
+// (6, 21, 36; F_adv = 3) and of column 7 (F_adv = 4) the lower-indexed 7
+// and 22. c2 keeps 8, 23, 37, 38. Withdrawing half hands back ⌈2.5⌉ = 3
+// cells, those at distance 1 from c2's rest — 7 (beside 8), 22 (beside 23
+// and 37), 36 (beside 37) — while 6 and 21 (distance 2) stay adv's.
+func TestScriptedWithdrawReturnsNearestCellsFirst(t *testing.T) {
+	sc := testScenario()
+	sc.Events = []ScriptedEvent{
+		{Tick: 1, Kind: ScriptOccupy, Actor: "adv", Target: "c2", Fraction: 0.5},
+		{Tick: 2, Kind: ScriptWithdraw, Actor: "adv", Target: "c2", Fraction: 0.5},
+	}
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	owners := func(want int, cells ...int) {
+		t.Helper()
+		for _, cell := range cells {
+			if o := w.geo.Owner(cell); o != want {
+				t.Errorf("tick %d: cell %d belongs to %d, want %d", w.tick, cell, o, want)
+			}
+		}
+	}
+	w.tick = 1
+	w.applyScripted()
+	owners(adv, 6, 21, 36, 7, 22)
+	owners(c2, 8, 23, 37, 38)
+	w.tick = 2
+	w.applyScripted()
+	owners(c2, 7, 22, 36, 8, 23, 37, 38)
+	owners(adv, 6, 21)
+}

@@ -228,3 +228,71 @@ func TestTiesUnderKeepsPartnerSharedElsewhere(t *testing.T) {
 	nearly(t, "c1's help without the indigenous alliance", w.helpOf(c1, &row), 0.5*pPatC1, handTol)
 	nearly(t, "c1's help without the indigenous alliance", w.helpOf(c1, &row), 1.646434908282079, handTol)
 }
+
+// Proximity is read in the direction of the threat: G_mj = G(j→m), the
+// decay of the distance from the source j to the perceiver m
+// (docs/model.md §7.2), and D is not symmetric once rough terrain is
+// involved (§7.1: entering rough costs rough_cost 2, entering land 1).
+// With c1's six cells made rough, D(adv→c1) = 2 (adv steps onto rough)
+// but D(c1→adv) = 1 (c1 steps onto adv's land). So, with w_P = w_G = 1,
+// E_adv = 8, E_c1 = 1 and max E = 10:
+//
+//	base[c1, adv] = 8/10 + e^(−2/20) = 1.7048374180359596
+//	base[adv, c1] = 1/10 + e^(−1/20) = 1.051229424500714
+//
+// (reading G(c1→adv) for c1 would give 0.8 + e^(−0.05) = 1.7512…).
+func TestProximityReadFromSourceToPerceiverOverRough(t *testing.T) {
+	sc := testScenario()
+	row := "....^^........."
+	sc.Rough = row + "\n" + row + "\n" + row
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	if d1, d2 := w.geo.Distance(adv, c1), w.geo.Distance(c1, adv); d1 != 2 || d2 != 1 {
+		t.Fatalf("set-up: D(adv→c1) = %v, D(c1→adv) = %v; want 2 and 1", d1, d2)
+	}
+	n := w.c.n
+	nearly(t, "base of c1's reading of adv", w.base[c1*n+adv], 1.7048374180359596, handTol)
+	nearly(t, "base of adv's reading of c1", w.base[adv*n+c1], 1.051229424500714, handTol)
+}
+
+// A client's assurance A_j is its strongest commitment to *other clients*
+// in an alliance they formed themselves (docs/model.md §7.4): an
+// indigenous alliance {pat, c1, c2} assures c1 at k_strong = 1, but once
+// c2 is eliminated and {pat, c1} goes on as an indigenous alliance of two,
+// c1 is committed to no other client there, and its assurance is 0.
+func TestAssuranceNeedsAnotherClientInTheAlliance(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	al := w.form(set(c1, c2), true, OriginClient)
+	w.join(al, pat, EntryJoined)
+	w.refreshAlliances()
+	if got := w.assurance[c1]; got != 1 {
+		t.Fatalf("set-up: c1's assurance in {pat, c1, c2} = %v, want 1", got)
+	}
+	w.eliminate(c2)
+	w.refreshAlliances()
+	if !al.Active() || al.Members != set(pat, c1) || al.Origin != OriginIndigenous {
+		t.Fatalf("set-up: alliance active %v, members %v, origin %v; want {pat, c1} indigenous in force", al.Active(), al.Members, al.Origin)
+	}
+	if got := w.assurance[c1]; got != 0 {
+		t.Errorf("c1's assurance with the patron as its only partner = %v, want 0", got)
+	}
+}
+
+// Deterrence by punishment of a source j counts m's allies other than j
+// (docs/model.md §7.1: the product runs over allies a ≠ j): an ally is not
+// its own punisher. c1 is in the indigenous {pat, c1, c2} at cohesion 1;
+// of the patron (E = 10) as a source, only c2 (E = 1) can punish:
+// Pun = 0.3·(1 − (1 − 1·1/(1 + 10))) = 0.3/11 = 0.027272727272727282.
+// (Counting pat itself, 1·10/(10 + 10), would give 0.3·6/11.)
+func TestPunishmentOfAnAllyLeavesItOut(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	al := w.form(set(c1, c2), true, OriginClient)
+	w.join(al, pat, EntryJoined)
+	withCohesion(w, al, 1)
+	if w.ties[c1].allies != set(pat, c2) {
+		t.Fatalf("set-up: c1's allies %v, want {pat, c2}", w.ties[c1].allies)
+	}
+	nearly(t, "punishment of pat by c1's allies", w.punished(pat, &w.ties[c1]), 0.027272727272727282, handTol)
+}

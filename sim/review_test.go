@@ -81,3 +81,51 @@ func TestPolicyReview(t *testing.T) {
 		}
 	}
 }
+
+// A change concerns a patron only through the clients it holds positive
+// stakes in (docs/model.md §7.13: "every patron holding stakes in any of
+// those"). With pat's stake in c1 set to 0 and no alliance in force, a
+// change concerning c1 concerns c1 alone; with the default stake 1 it
+// concerns pat too.
+func TestChangeConcernsOnlyPatronsWithPositiveStakes(t *testing.T) {
+	for _, c := range []struct {
+		stake   float64
+		patrons int // how far pat's concern counter moves
+	}{{0, 0}, {1, 1}} {
+		sc := testScenario()
+		sc.States[pat].Stakes = map[string]float64{"c1": c.stake}
+		w := NewWorld(mustCompile(t, sc), 1)
+		w.perceive()
+		before := append([]int(nil), w.concern...)
+		w.concerns(set(c1))
+		for i, want := range []int{pat: c.patrons, c1: 1, c2: 0, c3: 0, adv: 0} {
+			if got := w.concern[i] - before[i]; got != want {
+				t.Errorf("stake %v: %s's concern moved by %d, want %d", c.stake, w.c.id[i], got, want)
+			}
+		}
+	}
+}
+
+// The threshold rule is "at least" (docs/model.md §7.13: a state reviews
+// if its threat moved by at least review_threshold). With threshold 0.25
+// and threats held at dyadic values, so that |0.5 − 0.25| is exactly
+// 0.25, c1 reviews; at 0.25 + 0.2421875 = 0.4921875 (a move of
+// 0.2421875 < 0.25, also exact) it does not.
+func TestReviewAtExactlyTheThreshold(t *testing.T) {
+	sc := testScenario()
+	sc.Params.ReviewThreshold = 0.25
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	w.startReviews()
+	for _, c := range []struct {
+		threat float64
+		want   bool
+	}{{0.4921875, false}, {0.5, true}} {
+		w.tick++
+		w.reviews[c1].threat, w.threat[c1] = 0.25, c.threat
+		w.startReviews()
+		if got := w.Reviewing(c1); got != c.want {
+			t.Errorf("threat moved from 0.25 to %v: c1 reviewing %v, want %v", c.threat, got, c.want)
+		}
+	}
+}

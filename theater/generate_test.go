@@ -176,3 +176,69 @@ func TestGenerateErrors(t *testing.T) {
 		}
 	}
 }
+
+// The land share hits its target and the rough share is 10% of the land
+// (docs/model.md §7.16, steps 1–2): W·H − round(sea_fraction·W·H) land
+// cells — growth that stalls under the 8-neighbour rule goes on under the
+// 4-neighbour rule — of which round(0.10·land) are rough, over ten seeds
+// each. By hand: 40×30 at 0.15 sea is 1200 − 180 = 1020 land, 102 rough;
+// 30×20 at 0.1 is 600 − 60 = 540 land, 54 rough; 30×20 at 0.15 is
+// 600 − 90 = 510, 51; 20×15 at 0.2 is 300 − 60 = 240, 24; a 30×20
+// continent is 600, 60.
+func TestGenerateLandAndRoughCountsHitTheirTargets(t *testing.T) {
+	for _, c := range []struct {
+		w, h        int
+		sea         float64
+		islands     int
+		land, rough int
+	}{
+		{40, 30, 0.15, 10, 1020, 102},
+		{30, 20, 0.1, 3, 540, 54},
+		{30, 20, 0.15, 6, 510, 51},
+		{20, 15, 0.2, 5, 240, 24},
+		{30, 20, 0, 1, 600, 60},
+	} {
+		for seed := range uint64(10) {
+			spec := GenerateSpec{Width: c.w, Height: c.h, SeaFraction: c.sea, Islands: c.islands, Seed: seed}
+			g, err := Generate(spec, 3)
+			if err != nil {
+				t.Fatalf("%+v: %v", spec, err)
+			}
+			land, rough := 0, 0
+			for _, tr := range g.Terrain {
+				if tr != Sea {
+					land++
+				}
+				if tr == Rough {
+					rough++
+				}
+			}
+			if land != c.land || rough != c.rough {
+				t.Errorf("%+v: %d land cells, %d rough; want %d and %d", spec, land, rough, c.land, c.rough)
+			}
+		}
+	}
+}
+
+// Landmasses stay separate (docs/model.md §7.16, step 1): islands never
+// grow onto a cell touching another island, island 0 included, so on a
+// grid large enough that every seed is placed, the 4-connected
+// landmasses are exactly the islands asked for, over ten seeds each.
+func TestGenerateIslandsStaySeparate(t *testing.T) {
+	for _, c := range []struct {
+		w, h    int
+		sea     float64
+		islands int
+	}{{40, 30, 0.5, 4}, {40, 30, 0.3, 6}, {30, 20, 0.2, 6}, {60, 40, 0.6, 5}} {
+		for seed := range uint64(10) {
+			spec := GenerateSpec{Width: c.w, Height: c.h, SeaFraction: c.sea, Islands: c.islands, Seed: seed}
+			g, err := Generate(spec, 3)
+			if err != nil {
+				t.Fatalf("%+v: %v", spec, err)
+			}
+			if _, n := g.Components(); n != c.islands {
+				t.Errorf("%+v: %d landmasses, want %d", spec, n, c.islands)
+			}
+		}
+	}
+}
