@@ -520,12 +520,7 @@ func TestEliminationKeepsAllianceOfTwo(t *testing.T) {
 // (docs/model.md §7.15): adv takes ⌈0.5·9⌉ = 5 of c2's 9 cells, leaving
 // 4; withdrawing half of those 5 hands back ⌈2.5⌉ = 3, so c2 has 7.
 func TestScriptedFractionsRoundUp(t *testing.T) {
-	sc := testScenario()
-	sc.Events = []ScriptedEvent{
-		{Tick: 1, Kind: ScriptOccupy, Actor: "adv", Target: "c2", Fraction: 0.5},
-		{Tick: 2, Kind: ScriptWithdraw, Actor: "adv", Target: "c2", Fraction: 0.5},
-	}
-	w := NewWorld(mustCompile(t, sc), 1)
+	w := NewWorld(mustCompile(t, occupyThenWithdrawHalf()), 1)
 	w.perceive()
 	if got := w.geo.Cells(c2); got != 9 {
 		t.Fatalf("set-up: c2 has %d cells, want 9", got)
@@ -583,12 +578,7 @@ func TestProvokerFoeIsTheAdversaryItFearsMost(t *testing.T) {
 // cells, those at distance 1 from c2's rest — 7 (beside 8), 22 (beside 23
 // and 37), 36 (beside 37) — while 6 and 21 (distance 2) stay adv's.
 func TestScriptedWithdrawReturnsNearestCellsFirst(t *testing.T) {
-	sc := testScenario()
-	sc.Events = []ScriptedEvent{
-		{Tick: 1, Kind: ScriptOccupy, Actor: "adv", Target: "c2", Fraction: 0.5},
-		{Tick: 2, Kind: ScriptWithdraw, Actor: "adv", Target: "c2", Fraction: 0.5},
-	}
-	w := NewWorld(mustCompile(t, sc), 1)
+	w := NewWorld(mustCompile(t, occupyThenWithdrawHalf()), 1)
 	w.perceive()
 	owners := func(want int, cells ...int) {
 		t.Helper()
@@ -606,4 +596,15 @@ func TestScriptedWithdrawReturnsNearestCellsFirst(t *testing.T) {
 	w.applyScripted()
 	owners(c2, 7, 22, 36, 8, 23, 37, 38)
 	owners(adv, 6, 21)
+}
+
+// occupyThenWithdrawHalf is testScenario with adv occupying half of c2 by
+// script at tick 1 and withdrawing from half of that at tick 2.
+func occupyThenWithdrawHalf() *Scenario {
+	sc := testScenario()
+	sc.Events = []ScriptedEvent{
+		{Tick: 1, Kind: ScriptOccupy, Actor: "adv", Target: "c2", Fraction: 0.5},
+		{Tick: 2, Kind: ScriptWithdraw, Actor: "adv", Target: "c2", Fraction: 0.5},
+	}
+	return sc
 }

@@ -270,13 +270,7 @@ func TestEntrapmentPenalty(t *testing.T) {
 //
 // Read from the current threat instead, V_stay would gain T⁻ − T > 0.
 func TestStayValueBaselineIsThreatWithout(t *testing.T) {
-	sc := testScenario()
-	sc.Params.PStrong = 0
-	sc.Params.ResidualHelp = 0
-	sc.Params.CostDivergence = 0
-	sc.Params.CostThreat = 0
-	sc.Decision.Valuation = "expected_utility"
-	w := NewWorld(mustCompile(t, sc), 1)
+	w := NewWorld(mustCompile(t, bareStayScenario()), 1)
 	w.perceive()
 	al := w.form(set(pat, c1), true, OriginBilateral)
 	st := w.stayTerms(al, c1)
@@ -350,13 +344,8 @@ func TestAllianceWithAnotherPatronGoesOn(t *testing.T) {
 // when it keeps c2 through a client alliance.
 func TestArmsCostOnlyWithoutAlly(t *testing.T) {
 	build := func() *World {
-		sc := testScenario()
+		sc := bareStayScenario()
 		sc.Params.ArmsCost = 0.05
-		sc.Params.PStrong = 0
-		sc.Params.ResidualHelp = 0
-		sc.Params.CostDivergence = 0
-		sc.Params.CostThreat = 0
-		sc.Decision.Valuation = "expected_utility"
 		w := NewWorld(mustCompile(t, sc), 1)
 		w.perceive()
 		return w
@@ -388,4 +377,17 @@ func TestArmsCostOnlyWithoutAlly(t *testing.T) {
 		nearly(t, c.name+": V_stay − V_out (formula)", st.stay-st.out, want, handTol)
 		nearly(t, c.name+": V_stay − V_out", st.stay-st.out, c.want, handTol)
 	}
+}
+
+// bareStayScenario is testScenario with the stay value reduced to its
+// threat and base cost, for hand computation: no honour at p_strong 0, no
+// residual help, no divergence or threat costs, expected utility.
+func bareStayScenario() *Scenario {
+	sc := testScenario()
+	sc.Params.PStrong = 0
+	sc.Params.ResidualHelp = 0
+	sc.Params.CostDivergence = 0
+	sc.Params.CostThreat = 0
+	sc.Decision.Valuation = "expected_utility"
+	return sc
 }

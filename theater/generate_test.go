@@ -87,15 +87,7 @@ func TestGenerateTerritories(t *testing.T) {
 			if s := seaShare(g); !(math.Abs(s-sf) <= 0.05) {
 				t.Errorf("%s: sea share %.3f", name, s)
 			}
-			land, rough := 0, 0
-			for _, tr := range g.Terrain {
-				if tr != Sea {
-					land++
-				}
-				if tr == Rough {
-					rough++
-				}
-			}
+			land, rough := landAndRough(g)
 			if r := float64(rough) / float64(land); !(math.Abs(r-roughFraction) <= 0.02) {
 				t.Errorf("%s: rough share of land %.3f", name, r)
 			}
@@ -204,15 +196,7 @@ func TestGenerateLandAndRoughCountsHitTheirTargets(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%+v: %v", spec, err)
 			}
-			land, rough := 0, 0
-			for _, tr := range g.Terrain {
-				if tr != Sea {
-					land++
-				}
-				if tr == Rough {
-					rough++
-				}
-			}
+			land, rough := landAndRough(g)
 			if land != c.land || rough != c.rough {
 				t.Errorf("%+v: %d land cells, %d rough; want %d and %d", spec, land, rough, c.land, c.rough)
 			}
@@ -241,4 +225,17 @@ func TestGenerateIslandsStaySeparate(t *testing.T) {
 			}
 		}
 	}
+}
+
+// landAndRough counts a grid's land cells and, among them, the rough ones.
+func landAndRough(g *Grid) (land, rough int) {
+	for _, tr := range g.Terrain {
+		if tr != Sea {
+			land++
+		}
+		if tr == Rough {
+			rough++
+		}
+	}
+	return land, rough
 }
