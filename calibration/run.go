@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/alliancesim/alliancesim/configs"
 	"github.com/alliancesim/alliancesim/runner"
@@ -80,6 +81,14 @@ func Run(ctx context.Context, spec Spec, opts Options) (*Report, error) {
 	}
 	grid, excluded := spec.Grid(base)
 	rep.Excluded = excluded
+	if len(grid) == 0 {
+		why := make([]string, len(spec.Constraints))
+		for i, c := range spec.Constraints {
+			why[i] = c.Why
+		}
+		return nil, fmt.Errorf("calibration of %s: the constraints exclude all %d combinations of the inputs%s; allowed: a --set that leaves some admitted (%s)",
+			spec.Scenario, excluded, orEmpty(rep.Set, " with "), strings.Join(why, " "))
+	}
 	total := (len(grid) + 1) * opts.Runs
 	done := 0
 	progress := func(d, _ int) {
@@ -220,4 +229,12 @@ func Choose(cs []Candidate) int {
 		}
 	}
 	return best
+}
+
+// orEmpty is prefix and the list joined, or nothing for an empty list.
+func orEmpty(list []string, prefix string) string {
+	if len(list) == 0 {
+		return ""
+	}
+	return prefix + strings.Join(list, ", ")
 }

@@ -79,3 +79,20 @@ func TestRunRefusesACalibratedInput(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// A --set that leaves no combination of the inputs admitted is an error
+// naming the constraint, before any run (an empty grid indexed its
+// chosen candidate, -1, and panicked).
+func TestRunRefusesAnEmptyGrid(t *testing.T) {
+	var asia Spec
+	for _, s := range Specs() {
+		if s.Scenario == "asia-1950" {
+			asia = s
+		}
+	}
+	_, err := Run(context.Background(), asia, Options{Runs: 1, Set: []configs.Assignment{{Path: "states.prk.revisionism", Value: 0.1}}})
+	if err == nil || !strings.Contains(err.Error(), "calibration of asia-1950: the constraints exclude all 18 combinations of the inputs with states.prk.revisionism=0.1") ||
+		!strings.Contains(err.Error(), "North Korea") {
+		t.Errorf("got %v", err)
+	}
+}
