@@ -308,8 +308,9 @@ func (p *Page) series(in *Input, cal sim.Calendar, horizon int) error {
 	sec := Section{ID: "series", Title: "Threat, domain and alliances over time"}
 	if !exists(in, "series.csv") {
 		note := "No time series was recorded: set params.record_every (for example 12, yearly) in the scenario and run again to get series.csv and these figures."
-		if every := in.Scenario.Params.RecordEvery; every > 0 {
-			// Recorded, and since removed: say so, not how to record one.
+		if every := in.Manifest.Points[0].SeriesEvery; every > 0 {
+			// Recorded (the manifest says so), and since removed: say so,
+			// not how to record one.
 			note = fmt.Sprintf("series.csv is missing: the scenario records a time series (params.record_every = %d), so the run wrote one, but it is not in the directory now.", every)
 		}
 		sec.Notes = append(sec.Notes, note)

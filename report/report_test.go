@@ -117,12 +117,12 @@ func TestHypothesesFileReadBack(t *testing.T) {
 		want string
 	}{
 		{"no results", []json.RawMessage{}, "hypotheses.json: no results"},
-		{"a result twice", append(results, results[0]), fmt.Sprintf("hypotheses.json: result %d: ", len(results)+1)},
+		{"a result twice", append(results, results[0]), fmt.Sprintf("hypotheses.json: result %d: ", len(results)+1) + "T"},
 	} {
 		dir := t.TempDir()
 		b, _ := json.Marshal(c.body)
 		os.WriteFile(filepath.Join(dir, "hypotheses.json"), b, 0o644)
-		if _, err := Read(dir); err == nil || !strings.Contains(err.Error(), c.want) {
+		if _, err := Read(dir); err == nil || !strings.Contains(err.Error(), c.want) || c.name == "a result twice" && !strings.Contains(err.Error(), "again (first as result 1); allowed: each hypothesis once") {
 			t.Errorf("%s: %v, want …%s…", c.name, err, c.want)
 		}
 	}
@@ -168,6 +168,13 @@ func TestDamagedDirectory(t *testing.T) {
 	if !found {
 		t.Error("no note that series.csv is missing")
 	}
+	// Without scenario.toml as well, the manifest says a series was
+	// recorded (the report dereferenced the missing scenario).
+	dir = copyFiles(t, many, "scenario.toml")
+	os.Remove(filepath.Join(dir, "series.csv"))
+	if _, err := Build(context.Background(), dir); err != nil {
+		t.Errorf("without scenario.toml and series.csv: %v", err)
+	}
 	dir = copyFiles(t, many, "")
 	lines := mustReadLines(t, filepath.Join(dir, "runs.csv"))
 	var cut []byte
@@ -188,7 +195,7 @@ func TestDamagedDirectory(t *testing.T) {
 		{"seed", "777", "runs.csv:2: run 0 has seed 777; the manifest's run 0 plays seed 1"},
 		{"run", "5", "runs.csv:2: run 5; allowed: 0, the runs in order"},
 		{"patron_bilateral", "7", `runs.csv:2: patron_bilateral is "7"; allowed: 0 or 1`},
-		{"first_commitment", "-7", "runs.csv:2: first_commitment -7; allowed: -1 (none) or a tick from 0 to 503"},
+		{"first_commitment", "-7", `runs.csv:2: first_commitment "-7"; allowed: empty (none) or a tick from 0 to 503`},
 	} {
 		dir = copyFiles(t, many, "")
 		cells := strings.Split(string(lines[1]), ",")
@@ -221,10 +228,28 @@ func TestDamagedDirectory(t *testing.T) {
 			body = append(append(body, l...), '\n')
 		}
 		os.WriteFile(filepath.Join(dir, "memberships.csv"), body, 0o644)
-		if _, err := Build(context.Background(), dir); err == nil || !strings.Contains(err.Error(), fmt.Sprintf("memberships.csv:%d: alliance", i+1)) || !strings.Contains(err.Error(), "joined -99999999999") {
+		if _, err := Build(context.Background(), dir); err == nil || !strings.Contains(err.Error(), fmt.Sprintf("memberships.csv:%d: alliance", i+1)) || !strings.Contains(err.Error(), `joined "-99999999999"`) {
 			t.Errorf("a membership joined before the run: %v", err)
 		}
 		break
+	}
+	// The spell bounds, as both readers of memberships.csv apply them.
+	for _, c := range []struct {
+		joined, left string
+		ok           bool
+	}{
+		{"0", "", true}, {"5", "5", true}, {"5", "504", true}, {"503", "", true},
+		{"-1", "", false}, {"504", "", false}, {"5", "4", false}, {"5", "505", false}, {"5", "-2", false},
+	} {
+		var buf bytes.Buffer
+		fmt.Fprintf(&buf, "point,run,alliance,state,joined,left\n0,0,3,usa,%s,%s\n", c.joined, c.left)
+		path := filepath.Join(t.TempDir(), "memberships.csv")
+		os.WriteFile(path, buf.Bytes(), 0o644)
+		_, herr := hubSeries(path, map[string]bool{"usa": true}, []int{0}, 1, 504)
+		_, gerr := readBars(path, 0, 504)
+		if (herr == nil) != c.ok || (gerr == nil) != c.ok {
+			t.Errorf("joined %q, left %q: hub curve %v, Gantt chart %v; want accepted %v", c.joined, c.left, herr, gerr, c.ok)
+		}
 	}
 	// memberships.csv cut at a line boundary reads as a whole file, but
 	// its hub index disagrees with summary.json's checkpoints.

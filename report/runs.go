@@ -17,7 +17,7 @@ type runRow struct {
 // readRuns reads the rows of runs.csv of the given point, in run order,
 // and checks them against the manifest m: the runs 0, 1, … in order, each
 // with its seed, each share 0 or 1, and a first commitment within the run
-// (or -1). A file from another run, or edited, is refused rather than
+// (or empty: none). A file from another run, or edited, is refused rather than
 // drawn, since the maps replay the runs by these seeds.
 func readRuns(path string, point int, m *runner.Manifest) ([]runRow, error) {
 	var out []runRow
@@ -37,7 +37,7 @@ func readRuns(path string, point int, m *runner.Manifest) ([]runRow, error) {
 			return damaged("run %d has seed %d; the manifest's run %d plays seed %d", rr.Run, rr.Seed, rr.Run, want)
 		}
 		if rr.FirstCommitment < -1 || rr.FirstCommitment >= horizon {
-			return damaged("first_commitment %d; allowed: -1 (none) or a tick from 0 to %d", rr.FirstCommitment, horizon-1)
+			return damaged("first_commitment %q; allowed: empty (none) or a tick from 0 to %d", r.get("first_commitment"), horizon-1)
 		}
 		for _, k := range runner.ShareKeys {
 			switch v := r.get(k); v {

@@ -157,11 +157,17 @@ func Analyze(d *Design, vary []string, unit [][]float64, points []*Summary, outp
 			y[p] = mean
 			out.Noise += noise / float64(len(points))
 		}
-		for _, v := range y {
-			out.Mean += v / float64(len(y))
-		}
-		for _, v := range y {
-			out.Variance += (v - out.Mean) * (v - out.Mean) / float64(len(y))
+		if len(y) > 0 && slices.Min(y) == slices.Max(y) {
+			// Exactly: a mean of equal values summed as v/n may miss
+			// them by an ulp and leave a variance of 1e-31.
+			out.Mean = y[0]
+		} else {
+			for _, v := range y {
+				out.Mean += v / float64(len(y))
+			}
+			for _, v := range y {
+				out.Variance += (v - out.Mean) * (v - out.Mean) / float64(len(y))
+			}
 		}
 		var err error
 		switch d.Kind {
@@ -294,10 +300,10 @@ func readPointSummaries(path string, n, runs int) ([]*Summary, error) {
 }
 
 // pointOutputsOK checks the outputs of a point's summary that the
-// analysis reads: its runs, every share a count of them with its share,
-// and the custom measures' means and standard deviations finite. An edit
-// that leaves a share of 5 or 1e308 would give indices and a replication
-// noise that mean nothing.
+// analysis reads: its runs, and every share a count of them with its
+// share. An edit that leaves a share of 5 or 1e308 would give indices and
+// a replication noise that mean nothing. (A custom measure's mean may be
+// any number JSON can hold: all are finite.)
 func pointOutputsOK(s *Summary, runs int) error {
 	if s.Runs != runs {
 		return fmt.Errorf("runs %d; the manifest's points have %d", s.Runs, runs)
@@ -309,13 +315,6 @@ func pointOutputsOK(s *Summary, runs int) error {
 			return fmt.Errorf("shares.%s is missing", k)
 		case p.N != runs || p.Count < 0 || p.Count > p.N || p.Share != float64(p.Count)/float64(p.N):
 			return fmt.Errorf("shares.%s: count %d of %d runs with share %v; allowed: a count of the %d runs and its share", k, p.Count, p.N, p.Share, runs)
-		}
-	}
-	for _, ms := range s.Measures {
-		for _, v := range []*float64{ms.Mean, ms.SD} {
-			if v != nil && (math.IsNaN(*v) || math.IsInf(*v, 0)) {
-				return fmt.Errorf("measures %s: %v; allowed: a finite number", ms.Name, *v)
-			}
 		}
 	}
 	return nil

@@ -70,6 +70,19 @@ func TestAnalyzeByHand(t *testing.T) {
 	if s.Runs != 10 || s.Points != 6 || share.Output != ShareKeys[0] || s.Outputs[1].Output != "m" {
 		t.Errorf("runs %d, points %d, outputs %q %q", s.Runs, s.Points, share.Output, s.Outputs[1].Output)
 	}
+	// An output equal at every point (a share of 2/3) has a variance of
+	// exactly 0, not the 1e-31 its mean summed as v/n would leave.
+	var flat []*Summary
+	for range 6 {
+		flat = append(flat, &Summary{Runs: 3, Shares: map[string]Proportion{ShareKeys[0]: NewProportion(2, 3)}})
+	}
+	f, err := Analyze(&Design{Kind: "morris", Samples: 2, Levels: 4}, []string{"a", "b"}, unit, flat, outputs[:1], sensitivity.Bootstrap{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o := f.Outputs[0]; o.Variance != 0 || o.Mean != 2.0/3 {
+		t.Errorf("a constant output: mean %v, variance %v; want 2/3 and 0", o.Mean, o.Variance)
+	}
 	if _, err := Analyze(&Design{Kind: "morris", Samples: 2}, []string{"a", "b"}, unit, points, []Output{MeasureOutput("x")}, sensitivity.Bootstrap{}); err == nil || !strings.Contains(err.Error(), `no measure "x"`) {
 		t.Errorf("an unknown measure: %v", err)
 	}

@@ -148,7 +148,7 @@ func TestSensitivityOfDirectory(t *testing.T) {
 			continue
 		}
 		// A summary.json edited to a share of 5, a count past the runs or
-		// a measure of Inf is refused, naming the point.
+		// no runs is refused, naming the point.
 		summary := filepath.Join(dir, "summary.json")
 		orig, _ := os.ReadFile(summary)
 		for _, c := range []struct {
