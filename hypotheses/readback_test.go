@@ -18,6 +18,12 @@ func TestResultCheck(t *testing.T) {
 	if err := r.Check(); err != nil {
 		t.Fatalf("a valid result refused: %v", err)
 	}
+	// With few runs the change's interval reaches past ±1, as written.
+	wide := valid()
+	*wide.ChangeLow, *wide.ChangeHi = -1.386, 1.386
+	if err := wide.Check(); err != nil {
+		t.Fatalf("an interval past ±1 refused: %v", err)
+	}
 	cases := []struct {
 		name   string
 		mutate func(*Result)
@@ -37,6 +43,8 @@ func TestResultCheck(t *testing.T) {
 		{"interval reversed", func(r *Result) { r.Pooled[0].Low, r.Pooled[0].High = 0.6, 0.4 }, "value 0.5 in [0.6, 0.4]"},
 		{"rho", func(r *Result) { *r.Rho = 2 }, "rho 2; allowed: a number in [-1, 1]"},
 		{"change without interval", func(r *Result) { r.ChangeHi = nil }, "change, change_low and change_high; allowed: all three or none"},
+		{"change outside its interval", func(r *Result) { *r.ChangeLow = 0.25 }, "change 0.2 in [0.25, 0.3]; allowed: a change in [-1, 1] within its interval"},
+		{"change past 1", func(r *Result) { *r.Change, *r.ChangeHi = 1.2, 1.3 }, "change 1.2 in [0.1, 1.3]"},
 	}
 	for _, c := range cases {
 		r := valid()
