@@ -305,6 +305,15 @@ func TestHypothesesQuick(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "report.html")); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("the first run's report.html survives the second: %v", err)
 	}
+	// A report reads back what hypotheses wrote, even with one run a
+	// level, whose change interval reaches past ±1.
+	one := filepath.Join(t.TempDir(), "one")
+	if _, err := execute(t, "hypotheses", "T1b", "--runs", "1", "--layouts", "1", "--out", one); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := execute(t, "report", one); err != nil {
+		t.Errorf("report of one run a level: %v", err)
+	}
 	if _, err := execute(t, "hypotheses", "T99"); err == nil {
 		t.Error("an unknown hypothesis should be an error")
 	}
