@@ -250,7 +250,7 @@ func TestSweepFlags(t *testing.T) {
 	os.WriteFile(points, []byte("point\n"), 0o644)
 	again, err = execute(t, "sweep", exp, "--runs", "3", "--seed", "40", "--no-events", "--out", out)
 	if err == nil || !strings.Contains(err.Error(), `points.csv: the header begins "point"; allowed: point, then the paths scenario.ticks: the file is damaged or from another sweep`) ||
-		!strings.Contains(err.Error(), "looked complete, but its files are not this sweep's") || strings.Contains(again, "nothing to do") {
+		!strings.Contains(err.Error(), "looked complete, but its points.csv is not this sweep's") || strings.Contains(again, "nothing to do") {
 		t.Errorf("a damaged points.csv in a complete directory: %v\n%s", err, again)
 	}
 	os.Remove(filepath.Join(out, "summary.json"))

@@ -18,7 +18,6 @@ import (
 	"github.com/alliancesim/alliancesim/internal/input"
 	"github.com/alliancesim/alliancesim/internal/words"
 	"github.com/alliancesim/alliancesim/plans"
-	"github.com/alliancesim/alliancesim/report"
 	"github.com/alliancesim/alliancesim/runner"
 )
 
@@ -109,22 +108,23 @@ func (f *sweepFlags) sweep(cmd *cobra.Command, file string) error {
 	case err != nil && !complete:
 		return interrupted(err, out)
 	}
-	// Read back through the report's checks: a summary.json or a
-	// points.csv that is damaged, or not this sweep's, is not printed.
-	in, err := report.Read(out)
+	// The table is points.csv checked against the manifest: one that is
+	// damaged, or not this sweep's, is not printed. (Not summary.json,
+	// which a large sweep's is too large to read whole.)
+	m, err := runner.ReadManifest(out)
 	var rows [][]string
 	if err == nil {
-		rows, err = readPointsTable(out, in.Manifest)
+		rows, err = readPointsTable(out, m)
 	}
 	switch {
 	case err != nil && complete:
-		return fmt.Errorf("%w\n%s looked complete, but its files are not this sweep's: remove summary.json and run again with --resume to assemble it anew from parts/", err, out)
+		return fmt.Errorf("%w\n%s looked complete, but its points.csv is not this sweep's: remove summary.json and run again with --resume to assemble it anew from parts/", err, out)
 	case err != nil:
 		return err
 	case complete:
 		fmt.Fprintf(cmd.ErrOrStderr(), "%s already holds the complete output of this sweep; nothing to do (the table below is the one there)\n", out)
 	}
-	printPoints(cmd.OutOrStdout(), out, in.Manifest, rows, x.Events, !complete)
+	printPoints(cmd.OutOrStdout(), out, m, rows, x.Events, !complete)
 	if x.Design == "morris" || x.Design == "sobol" {
 		fmt.Fprintf(cmd.OutOrStdout(), "Sensitivity indices: alliancesim sensitivity %s\n", out)
 	}
