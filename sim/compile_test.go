@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/alliancesim/alliancesim/agents"
 	"github.com/alliancesim/alliancesim/configs"
 	"github.com/alliancesim/alliancesim/sim"
 )
@@ -56,5 +57,21 @@ func TestCompiledScenarioIsACopy(t *testing.T) {
 	clone.States[usa].Decision = nil
 	if got.States[usa].Stakes["aus"] != stake {
 		t.Fatal("Clone shares the stakes")
+	}
+	// Every reference a scenario holds: grievances, decision overrides,
+	// generator settings.
+	gen, err := configs.Builtin("generic")
+	if err != nil {
+		t.Fatal(err)
+	}
+	gen.States[2].Grievance = map[string]float64{"adversary": 0.3}
+	gen.States[2].Decision = agents.DecisionOverrides{"temperature": 0.05}
+	cl := gen.Clone()
+	cl.States[2].Grievance["adversary"] = 0.9
+	cl.States[2].Decision["temperature"] = 0.5
+	cl.Generate.SeaFraction = 0.7
+	if gen.States[2].Grievance["adversary"] != 0.3 || gen.States[2].Decision["temperature"] != 0.05 || gen.Generate.SeaFraction == 0.7 {
+		t.Fatalf("Clone shares a reference: grievance %v, decision %v, sea fraction %v",
+			gen.States[2].Grievance, gen.States[2].Decision, gen.Generate.SeaFraction)
 	}
 }
