@@ -1,8 +1,12 @@
 package configs
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/alliancesim/alliancesim/agents"
+	"github.com/alliancesim/alliancesim/sim"
 )
 
 // hostile are inputs an adversarial user tried (issue 13), kept small:
@@ -105,4 +109,118 @@ func checkErrors(t *testing.T, err error) {
 			t.Fatalf("error without file or message: %+v", e)
 		}
 	}
+}
+
+// FuzzSetAssignment: a --set string (or two) laid over a built-in scenario.
+// Nothing panics; what Apply accepts validates, formats and parses back to
+// the same text, and a params./decision. path reads back the value set.
+func FuzzSetAssignment(f *testing.F) {
+	for _, s := range []string{
+		"params.sea_cost=5", "decision.patience=3", "states.c1.land=2", "states.c1.sovereign=false",
+		"states.c1.decision.strategy=assurance", "theater.generate.sea_fraction=0.5", "scenario.ticks=12",
+		"params.record_every=12", "decision.valuation=prospect", "states.patron.reference=0.3",
+		"params.sea_cost=1e308", "params.sea_cost=nan", "params.sea_cost=0x1p-2", "states.a]b.land=1",
+		"states.\"x\".land=1", "states..land=1", "params.sea_cost==1", "decision.strategy=a\nb",
+		"scenario.ticks=9007199254740993", "theater.generate.seed=9007199254740991",
+	} {
+		f.Add("generic", s, "")
+	}
+	f.Add("europe-1947", "states.gbr.land=3", "scenario.ticks=1")
+	f.Add("generic", "params.sea_cost=2", "params.sea_cost=3")
+	f.Add("generic", "scenario.ticks=1", "params.record_every=100")
+	names := BuiltinNames()
+	base := map[string]*sim.Scenario{}
+	for _, n := range names {
+		sc, err := Builtin(n)
+		if err != nil {
+			f.Fatal(err)
+		}
+		base[n] = sc
+	}
+	f.Fuzz(func(t *testing.T, name, s1, s2 string) {
+		b, ok := base[name]
+		if !ok {
+			return
+		}
+		var as []Assignment
+		for _, s := range []string{s1, s2} {
+			if s == "" {
+				continue
+			}
+			a, err := ParseAssignment(s)
+			if err != nil {
+				if err.Error() == "" {
+					t.Fatal("empty error")
+				}
+				return
+			}
+			as = append(as, a)
+		}
+		sc := b.Clone()
+		for _, a := range as {
+			// A generated theatre of up to 1000×1000 cells is valid, but
+			// slow to draw for every input: keep them small.
+			if v, ok := a.Value.(float64); ok && (strings.HasSuffix(a.Path, ".width") || strings.HasSuffix(a.Path, ".height")) && v > 99 {
+				return
+			}
+		}
+		before, _ := Format(sc)
+		err := Apply(sc, as)
+		if err != nil {
+			after, _ := Format(sc)
+			if string(after) != string(before) {
+				t.Fatalf("failed Apply changed the scenario: %v", err)
+			}
+			return
+		}
+		if verr := sc.Validate(); verr != nil {
+			t.Fatalf("Apply(%q) accepted a scenario Validate refuses: %v", as, verr)
+		}
+		text, ferr := Format(sc)
+		if ferr != nil {
+			t.Fatalf("Format after Apply: %v", ferr)
+		}
+		back, perr := Parse("x.toml", text)
+		if perr != nil {
+			t.Fatalf("Parse(Format) after Apply(%q): %v\n%s", as, perr, text)
+		}
+		text2, _ := Format(back)
+		if string(text2) != string(text) {
+			t.Fatalf("round trip differs after Apply(%q)", as)
+		}
+		last := map[string]any{}
+		for _, a := range as {
+			last[a.Path] = a.Value
+		}
+		for path, v := range last {
+			parts := strings.Split(path, ".")
+			switch {
+			case len(parts) == 2 && parts[0] == "params":
+				p, _ := sim.LookupParam(parts[1])
+				got := p.Get(&sc.Params)
+				want, ok := v.(float64)
+				if !ok {
+					if bv, isb := v.(bool); isb {
+						want = 0
+						if bv {
+							want = 1
+						}
+					}
+				}
+				if got != want {
+					t.Fatalf("%s set to %v reads back %v", path, v, got)
+				}
+			case len(parts) == 2 && parts[0] == "decision":
+				d, _ := agents.LookupDecision(parts[1])
+				got := d.Get(&sc.Decision)
+				if fmt.Sprint(got) != fmt.Sprint(v) {
+					t.Fatalf("%s set to %v reads back %v", path, v, got)
+				}
+			case path == "scenario.ticks":
+				if float64(sc.Ticks) != v.(float64) {
+					t.Fatalf("%s set to %v reads back %v", path, v, sc.Ticks)
+				}
+			}
+		}
+	})
 }

@@ -215,3 +215,36 @@ func TestExecuteSeries(t *testing.T) {
 		t.Fatalf("series.csv without record_every: %v", err)
 	}
 }
+
+// FuzzSeriesPart decodes a chunk's series.json: nothing panics or
+// allocates by sizes it has not bounded, and a decoded aggregate merges
+// with itself and gives quantiles within the histograms' ranges.
+func FuzzSeriesPart(f *testing.F) {
+	f.Add([]byte(`{"every":12,"ticks":[0,12],"states":["a"],"measures":["threat","reference","losses","allied","alliances"],"bins":[200,200,2,2,17],"runs":1,"sums":[0.5,0.4,1,1,2,0.5,0.4,0,0,0],"counts":[[100,1],[80,1],[1,1],[1,1],[2,1],[100,1],[80,1],[0,1],[0,1],[0,1]]}`))
+	f.Add([]byte(`{"every":1,"ticks":[0],"states":[],"measures":["threat","reference","losses","allied","alliances"],"bins":[200,200,2,2,17],"runs":0,"sums":[],"counts":[]}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var a seriesAggregate
+		if err := json.Unmarshal(b, &a); err != nil {
+			return
+		}
+		c := a
+		c.sums = append([]float64(nil), a.sums...)
+		c.counts = append([]uint32(nil), a.counts...)
+		if err := c.Merge(&a); err != nil {
+			t.Fatalf("an aggregate does not merge with itself: %v", err)
+		}
+		for k := range a.Ticks {
+			for i := range a.States {
+				for m, meas := range SeriesMeasures {
+					st := a.Stat(k, i, m)
+					hi := meas.Lo + meas.Width*float64(meas.Bins)
+					for _, q := range []float64{st.Q05, st.Q50, st.Q95} {
+						if a.Runs > 0 && (q < meas.Lo || q > hi) {
+							t.Fatalf("quantile %g outside [%g, %g]", q, meas.Lo, hi)
+						}
+					}
+				}
+			}
+		}
+	})
+}
