@@ -3,7 +3,9 @@ package runner
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"encoding/csv"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"math"
@@ -205,6 +207,35 @@ func TestExecuteSeries(t *testing.T) {
 	}
 	if err := Assemble(dirs, filepath.Join(base, "damaged")); err == nil {
 		t.Fatal("a damaged series.json was merged")
+	}
+	// A part of another shape, with done.json brought in line (so that
+	// only the shapes disagree), is refused naming both parts: either may
+	// be the damaged one.
+	os.WriteFile(part, b, 0o644)
+	first := filepath.Join(dirs[0], "parts", "p00000-r0000000-0000005")
+	var other string
+	for _, d := range dirs {
+		if m, _ := filepath.Glob(filepath.Join(d, "parts", "p00000-r0000005-*")); len(m) == 1 {
+			other = m[0]
+		}
+	}
+	if other == "" {
+		t.Fatal("no second part of point 0")
+	}
+	ob, _ := os.ReadFile(filepath.Join(other, seriesPart))
+	renamed := bytes.Replace(ob, []byte(`"`+c.ID(7)+`"`), []byte(`"someone"`), 1)
+	os.WriteFile(filepath.Join(other, seriesPart), renamed, 0o644)
+	var done partDoneRecord
+	db, _ := os.ReadFile(filepath.Join(other, doneFile))
+	if err := json.Unmarshal(db, &done); err != nil {
+		t.Fatal(err)
+	}
+	sha := sha256.Sum256(renamed)
+	done.Files[seriesPart] = partFileSum{Bytes: int64(len(renamed)), SHA256: hex.EncodeToString(sha[:])}
+	os.WriteFile(filepath.Join(other, doneFile), mustJSON(done), 0o644)
+	err = Assemble(dirs, filepath.Join(base, "reshaped"))
+	if err == nil || !strings.Contains(err.Error(), "part "+other+" does not match the point's parts from "+first+" on: runner: time series of different shapes") {
+		t.Fatalf("a part of another shape: %v", err)
 	}
 	// Without record_every there is no series.csv.
 	off := filepath.Join(base, "off")
