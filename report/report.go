@@ -351,7 +351,7 @@ func (p *Page) maps(ctx context.Context, in *Input, r runRow, title, intro strin
 	for _, at := range []struct {
 		id, what string
 		tick     int
-	}{{"map-start", "at the start", 0}, {"map-end", "at the end", c.Scenario().Ticks - 1}} {
+	}{{"map-start", "at the start", 0}, {"map-end", "at the end", c.Ticks() - 1}} {
 		w, err := ReplayTo(ctx, c, r.Seed, at.tick)
 		if err != nil {
 			return err

@@ -79,9 +79,9 @@ func WorldTheatre(w *sim.World, seed uint64) *Theatre {
 // world at that date, after its changes) and returns the world; it
 // stops with ctx's error if ctx is done first.
 func ReplayTo(ctx context.Context, c *sim.Compiled, seed uint64, tick int) (*sim.World, error) {
-	if tick < 0 || tick >= c.Scenario().Ticks {
-		sc := c.Scenario()
-		return nil, fmt.Errorf("%s is outside the run, %s to %s", sc.Calendar.Label(tick), sc.Calendar.Label(0), sc.Calendar.Label(sc.Ticks-1))
+	if tick < 0 || tick >= c.Ticks() {
+		cal := c.Calendar()
+		return nil, fmt.Errorf("%s is outside the run, %s to %s", cal.Label(tick), cal.Label(0), cal.Label(c.Ticks()-1))
 	}
 	w := sim.NewWorld(c, seed)
 	for w.Tick() <= tick {

@@ -74,8 +74,8 @@ func (p *Plan) Manifest() Manifest {
 	for _, pt := range p.Points {
 		cal, ticks, every := pt.Calendar, pt.Ticks, pt.RecordEvery
 		if pt.Compiled != nil {
-			sc := pt.Compiled.Scenario()
-			cal, ticks, every = sc.Calendar, sc.Ticks, int(pt.Compiled.Params().RecordEvery)
+			c := pt.Compiled
+			cal, ticks, every = c.Calendar(), c.Ticks(), int(c.Params().RecordEvery)
 		}
 		m.Points = append(m.Points, ManifestPoint{Values: pt.Values, ScenarioSHA256: pt.SHA256, Start: cal.Label(0),
 			MonthsPerTick: cal.MonthsPerTick, Ticks: ticks, HubTicks: defaultHubTicks(cal, ticks), SeriesEvery: every, Unit: pt.Unit})

@@ -57,15 +57,14 @@ func MonteCarlo(ctx context.Context, c *sim.Compiled, opts Options) (*Summary, e
 	if err := checkMeasures(opts.Measures); err != nil {
 		return nil, err
 	}
-	sc := c.Scenario()
 	hub := opts.HubTicks
 	if hub == nil {
-		hub = defaultHubTicks(sc.Calendar, sc.Ticks)
+		hub = defaultHubTicks(c.Calendar(), c.Ticks())
 	}
-	if err := checkHubTicks(hub, sc.Ticks); err != nil {
+	if err := checkHubTicks(hub, c.Ticks()); err != nil {
 		return nil, fmt.Errorf("runner: Options.HubTicks: %w", err)
 	}
-	agg := NewAggregator(sc.Name, opts.Seed, sc.Calendar, hub)
+	agg := NewAggregator(c.Name(), opts.Seed, c.Calendar(), hub)
 	agg.SetMeasures(measureNames(opts.Measures))
 	pr := opts.probes()
 	run := 0

@@ -35,7 +35,7 @@ func newChunkSeries(c *sim.Compiled) *seriesAggregate {
 	for i := range ids {
 		ids[i] = c.ID(i)
 	}
-	return newSeriesAggregate(every, c.Scenario().Ticks, ids)
+	return newSeriesAggregate(every, c.Ticks(), ids)
 }
 
 // seriesWriter writes series.csv during an assembly: it folds the chunks

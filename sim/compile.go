@@ -178,6 +178,15 @@ func Compile(sc *Scenario) (*Compiled, error) {
 // runner records of them (the hub-and-spokes dates, scenario.toml).
 func (c *Compiled) Scenario() *Scenario { return c.scenario.Clone() }
 
+// Name is the scenario's name.
+func (c *Compiled) Name() string { return c.name }
+
+// Ticks is the horizon: ticks 0 … Ticks−1 are simulated.
+func (c *Compiled) Ticks() int { return c.ticks }
+
+// Calendar is the scenario's calendar.
+func (c *Compiled) Calendar() Calendar { return c.calendar }
+
 // N is the number of states.
 func (c *Compiled) N() int { return c.n }
 

@@ -25,7 +25,8 @@ func TestCompileLimits(t *testing.T) {
 	}
 }
 
-// A Compiled is immutable: the scenario it gives is a deep copy, so a
+// A Compiled is immutable: its name, horizon and calendar are the
+// scenario's, and the scenario it gives is a deep copy, so a
 // change to it (or to the scenario it was compiled from) changes neither
 // its parameters nor the scenario it gives next.
 func TestCompiledScenarioIsACopy(t *testing.T) {
@@ -38,6 +39,9 @@ func TestCompiledScenarioIsACopy(t *testing.T) {
 		t.Fatal(err)
 	}
 	usa := c.Index("usa")
+	if c.Name() != "asia-1950" || c.Ticks() != sc.Ticks || c.Calendar() != sc.Calendar {
+		t.Fatalf("name %q, ticks %d, calendar %+v; the scenario's %q, %d, %+v", c.Name(), c.Ticks(), c.Calendar(), sc.Name, sc.Ticks, sc.Calendar)
+	}
 	stake := sc.States[usa].Stakes["aus"]
 	for _, s := range []*sim.Scenario{sc, c.Scenario()} {
 		s.Params.ChallengeRate = 0.9

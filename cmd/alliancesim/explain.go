@@ -161,7 +161,7 @@ func parseExplainRequest(c *sim.Compiled, at, state, with, commitment, origin st
 
 func stateIndex(c *sim.Compiled, flag, id string) (int, error) {
 	if id == "" {
-		return 0, fmt.Errorf("%s is required: a state id of %s", flag, c.Scenario().Name)
+		return 0, fmt.Errorf("%s is required: a state id of %s", flag, c.Name())
 	}
 	if i := c.Index(id); i >= 0 {
 		return i, nil
@@ -170,7 +170,7 @@ func stateIndex(c *sim.Compiled, flag, id string) (int, error) {
 	for i := range ids {
 		ids[i] = c.ID(i)
 	}
-	return 0, fmt.Errorf("%s %q is not a state of %s; allowed: %s", flag, id, c.Scenario().Name, strings.Join(ids, ", "))
+	return 0, fmt.Errorf("%s %q is not a state of %s; allowed: %s", flag, id, c.Name(), strings.Join(ids, ", "))
 }
 
 // explanationReport is what explain prints.
@@ -244,7 +244,7 @@ func explain(w *sim.World, req explainRequest) (explanationReport, error) {
 	i := req.state
 	// The appraisal is made at the end of the tick: its last month (a
 	// yearly tick that starts in January ends in December).
-	rep := explanationReport{Date: c.Scenario().Calendar.LastMonth(req.tick), Tick: req.tick, State: c.ID(i),
+	rep := explanationReport{Date: c.Calendar().LastMonth(req.tick), Tick: req.tick, State: c.ID(i),
 		Threat: w.Threat(i), Reference: w.Reference(i), Domain: "gains", Position: w.Position(i)}
 	if !w.Alive(i) {
 		return rep, fmt.Errorf("--state %s was eliminated by %s", c.ID(i), rep.Date)
