@@ -112,9 +112,9 @@ func (f *sweepFlags) sweep(cmd *cobra.Command, file string) error {
 	// damaged, or not this sweep's, is not printed. (Not summary.json,
 	// which a large sweep's is too large to read whole.)
 	m, err := runner.ReadManifest(out)
-	var rows [][]string
+	var table pointsTable
 	if err == nil {
-		rows, err = readPointsTable(out, m)
+		table, err = readPointsTable(out, m)
 	}
 	switch {
 	case err != nil && complete:
@@ -124,7 +124,7 @@ func (f *sweepFlags) sweep(cmd *cobra.Command, file string) error {
 	case complete:
 		fmt.Fprintf(cmd.ErrOrStderr(), "%s already holds the complete output of this sweep; nothing to do (the table below is the one there)\n", out)
 	}
-	printPoints(cmd.OutOrStdout(), out, m, rows, x.Events, !complete)
+	printPoints(cmd.OutOrStdout(), out, m, table, x.Events, !complete)
 	if x.Design == "morris" || x.Design == "sobol" {
 		fmt.Fprintf(cmd.OutOrStdout(), "Sensitivity indices: alliancesim sensitivity %s\n", out)
 	}
@@ -207,11 +207,8 @@ func (f *sweepFlags) shardToRun() (runner.Shard, error) {
 // printPoints shows each point's values and shares with their intervals,
 // from points.csv (the first maxShownPoints of them: a Sobol design has
 // thousands), and, when this sweep wrote them, the files written.
-func printPoints(w io.Writer, out string, m *runner.Manifest, rows [][]string, events, wrote bool) {
-	col := map[string]int{}
-	for i, h := range rows[0] {
-		col[h] = i
-	}
+func printPoints(w io.Writer, out string, m *runner.Manifest, table pointsTable, events, wrote bool) {
+	rows, col := table.rows, table.col
 	vary := m.Vary
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprint(tw, "point")
@@ -250,23 +247,36 @@ func printPoints(w io.Writer, out string, m *runner.Manifest, rows [][]string, e
 	}
 }
 
+// pointsTable is points.csv of a sweep: its rows, the header first, and
+// the column of each header name.
+type pointsTable struct {
+	rows [][]string
+	col  map[string]int
+}
+
 // readPointsTable reads points.csv of a sweep's output directory, checked
 // against the manifest (checkPointsTable).
-func readPointsTable(out string, m *runner.Manifest) ([][]string, error) {
+func readPointsTable(out string, m *runner.Manifest) (pointsTable, error) {
 	path := filepath.Join(out, "points.csv")
 	f, err := input.OpenRegular(path) // a FIFO would block for ever
 	if err != nil {
-		return nil, err
+		return pointsTable{}, err
 	}
 	defer f.Close()
 	rows, err := csv.NewReader(f).ReadAll()
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", path, err)
+		return pointsTable{}, fmt.Errorf("%s: %v", path, err)
 	}
-	if err := checkPointsTable(path, rows, m); err != nil {
-		return nil, err
+	table := pointsTable{rows: rows, col: map[string]int{}}
+	if len(rows) > 0 {
+		for i, h := range rows[0] {
+			table.col[h] = i
+		}
 	}
-	return rows, nil
+	if err := checkPointsTable(path, table, m); err != nil {
+		return pointsTable{}, err
+	}
+	return table, nil
 }
 
 // maxShownPoints is the most points sweep prints.
@@ -311,18 +321,15 @@ if the shards do not cover the whole work.`,
 
 // checkPointsTable checks that points.csv is this sweep's table: a row
 // per point of the manifest, in order, with its paths and every share.
-func checkPointsTable(path string, rows [][]string, m *runner.Manifest) error {
+func checkPointsTable(path string, table pointsTable, m *runner.Manifest) error {
 	damaged := func(format string, args ...any) error {
 		return fmt.Errorf("%s: %s: the file is damaged or from another sweep", path, fmt.Sprintf(format, args...))
 	}
+	rows, col := table.rows, table.col
 	if len(rows) == 0 {
 		return damaged("no header")
 	}
 	head := rows[0]
-	col := map[string]int{}
-	for i, h := range head {
-		col[h] = i
-	}
 	if len(head) < 1+len(m.Vary) || head[0] != "point" || !slices.Equal(head[1:1+len(m.Vary)], m.Vary) {
 		return damaged("the header begins %q; allowed: point, then the paths %s", strings.Join(head[:min(len(head), 1+len(m.Vary))], ","), strings.Join(m.Vary, ", "))
 	}
