@@ -89,40 +89,36 @@ type EventRow struct {
 	Answer           bool // an acceptance or rejection, shown indented under its proposal
 }
 
-// readEvents reads the events of one run from events.jsonl, leaving out
-// adversary challenges that came to nothing (as run does without
-// --verbose); it returns how many it left out.
-func readEvents(path string, run int) ([]EventRow, int, error) {
+// readEvents reads the events of a single run's directory from
+// events.jsonl, leaving out adversary challenges that came to nothing (as
+// run does without --verbose); it returns how many it left out. The file
+// must be the run's (checkEvents): every line run 0 of point 0, at a tick
+// of the run with its date, in order, and formations that are the
+// alliances of memberships.csv (bs), each at its first member's tick.
+func readEvents(path string, cal sim.Calendar, horizon int, bs []bar) ([]EventRow, int, error) {
 	f, err := input.OpenRegular(path) // a FIFO would block for ever
 	if err != nil {
 		return nil, 0, err
 	}
 	defer f.Close()
-	type line struct {
-		Point int    `json:"point"`
-		Run   int    `json:"run"`
-		Tick  int    `json:"tick"`
-		Date  string `json:"date"`
-		Type  string `json:"type"`
-		Text  string `json:"text"`
-	}
-	var all []line
+	var all []eventLine
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<26)
 	for n := 1; sc.Scan(); n++ {
-		var l line
+		l := eventLine{line: n}
 		if err := json.Unmarshal(sc.Bytes(), &l); err != nil {
 			return nil, 0, fmt.Errorf("%s:%d: %v", path, n, err)
 		}
-		if l.Point == 0 && l.Run == run {
-			all = append(all, l)
-		}
+		all = append(all, l)
 	}
 	if err := sc.Err(); err != nil {
 		if errors.Is(err, bufio.ErrTooLong) {
 			return nil, 0, fmt.Errorf("%s: a line longer than 64 MiB; allowed: one event a line, as alliancesim writes them: the file is damaged", path)
 		}
 		return nil, 0, fmt.Errorf("%s: %v", path, err)
+	}
+	if err := checkEvents(all, cal, horizon, bs); err != nil {
+		return nil, 0, fmt.Errorf("%s%v: the file is damaged or from another run", path, err)
 	}
 	var out []EventRow
 	hidden := 0
@@ -134,4 +130,65 @@ func readEvents(path string, run int) ([]EventRow, int, error) {
 		out = append(out, EventRow{Date: l.Date, Type: l.Type, Text: l.Text, Answer: l.Type == "acceptance" || l.Type == "rejection"})
 	}
 	return out, hidden, nil
+}
+
+// eventLine is what the report reads of a line of events.jsonl.
+type eventLine struct {
+	line     int
+	Point    int    `json:"point"`
+	Run      int    `json:"run"`
+	Tick     int    `json:"tick"`
+	Date     string `json:"date"`
+	Type     string `json:"type"`
+	Alliance int    `json:"alliance"`
+	Text     string `json:"text"`
+}
+
+// checkEvents checks that the events are a single run's, the one whose
+// memberships are bs: run 0 of point 0, ticks of the run in order, each
+// dated as the calendar dates it, and one formation for each alliance of
+// bs, at the tick its first member joined. Its message begins ":LINE: "
+// or ": ", to follow the file's name.
+func checkEvents(all []eventLine, cal sim.Calendar, horizon int, bs []bar) error {
+	formed := map[int]int{} // alliance → tick its first member joined
+	for _, b := range bs {
+		if t, ok := formed[b.Alliance]; !ok || b.From < t {
+			formed[b.Alliance] = b.From
+		}
+	}
+	last, seen := 0, map[int]bool{}
+	for _, l := range all {
+		switch {
+		case l.Point != 0 || l.Run != 0:
+			return fmt.Errorf(":%d: point %d, run %d; allowed: point 0, run 0, the one run of this directory", l.line, l.Point, l.Run)
+		case l.Tick < last || l.Tick >= horizon:
+			return fmt.Errorf(":%d: tick %d; allowed: a tick from %d (the line before) to %d, the run's last", l.line, l.Tick, last, horizon-1)
+		case l.Date != cal.Label(l.Tick):
+			return fmt.Errorf(":%d: tick %d dated %q; allowed: %s, its date", l.line, l.Tick, l.Date, cal.Label(l.Tick))
+		}
+		last = l.Tick
+		if l.Type != "formed" {
+			continue
+		}
+		if t, ok := formed[l.Alliance]; !ok || t != l.Tick || seen[l.Alliance] {
+			return fmt.Errorf(":%d: alliance %d formed at tick %d; memberships.csv %s", l.line, l.Alliance, l.Tick, formedIn(formed, l.Alliance))
+		}
+		seen[l.Alliance] = true
+	}
+	if len(seen) != len(formed) {
+		for _, b := range bs {
+			if !seen[b.Alliance] {
+				return fmt.Errorf(": no formation of alliance %d; memberships.csv %s", b.Alliance, formedIn(formed, b.Alliance))
+			}
+		}
+	}
+	return nil
+}
+
+// formedIn says when memberships.csv has an alliance begin.
+func formedIn(formed map[int]int, a int) string {
+	if t, ok := formed[a]; ok {
+		return fmt.Sprintf("has it formed at tick %d, once", t)
+	}
+	return "has no such alliance"
 }

@@ -394,7 +394,7 @@ func (p *Page) singleRun(ctx context.Context, in *Input) error {
 	case !m.Events:
 		sec.Notes = append(sec.Notes, "The run was written with --no-events: no event list.")
 	default:
-		ev, hidden, err := readEvents(in.path("events.jsonl"), 0)
+		ev, hidden, err := readEvents(in.path("events.jsonl"), cal, horizon, bs)
 		if err != nil {
 			return err
 		}
