@@ -356,9 +356,31 @@ func (w *World) candidates(p int) agents.Set {
 // patronRound is step 2 of docs/model.md §7.8 for patron p, when it
 // reviews its policy: value joining each client alliance, one multilateral
 // proposal to the best set of clients, a bilateral with each client and
-// none, at both commitments; keep what the strategy admits; choose by
-// softmax; carry it out.
+// none, at both commitments; keep what the strategy admits
+// (patronOptions); choose by softmax; carry it out (carryOut).
 func (w *World) patronRound(p int) {
+	if !w.reviewing.Has(p) {
+		return
+	}
+	w.restartWait(p)
+	if wanted := w.patronOptions(p); wanted && w.wantedSince[p] < 0 {
+		w.wantedSince[p], w.wantedThreat[p] = w.tick, w.threat[p]
+	}
+	pick := agents.Softmax(w.values, w.c.decision[p].Temperature, w.rng.Float64())
+	if pick <= 0 {
+		return
+	}
+	o := w.options[pick]
+	if w.refusedRecently(p, o.Partners, o.Strong) {
+		return
+	}
+	w.carryOut(p, o)
+}
+
+// patronOptions fills w.options and w.values with patron p's options
+// that its strategy admits, none first, each with its value (§7.8), and
+// reports whether any alliance, admitted or not, would beat self-help.
+func (w *World) patronOptions(p int) (wanted bool) {
 	c, n := w.c, w.c.n
 	view := &w.view
 	view.w, view.p = w, p
@@ -372,15 +394,10 @@ func (w *World) patronRound(p int) {
 			}
 		})
 	}
-	if !w.reviewing.Has(p) {
-		return
-	}
-	w.restartWait(p)
 	w.options, w.values = w.options[:0], w.values[:0]
 	none := w.position(p)
 	w.options = append(w.options, agents.Option{Kind: agents.OptionNone, Alliance: -1})
 	w.values = append(w.values, none)
-	wanted := false // would any alliance beat self-help, whatever the strategy?
 	add := func(o agents.Option, v float64) {
 		wanted = wanted || v > none
 		if strategy.Admit(view, o) {
@@ -433,17 +450,14 @@ func (w *World) patronRound(p int) {
 				w.appraiseFrom(p, one, strong, OriginBilateral, w.threat[p], after, 0).value)
 		}
 	})
-	if wanted && w.wantedSince[p] < 0 {
-		w.wantedSince[p], w.wantedThreat[p] = w.tick, w.threat[p]
-	}
-	pick := agents.Softmax(w.values, c.decision[p].Temperature, w.rng.Float64())
-	if pick <= 0 {
-		return
-	}
-	o := w.options[pick]
-	if w.refusedRecently(p, o.Partners, o.Strong) {
-		return
-	}
+	return wanted
+}
+
+// carryOut carries out patron p's chosen option o: asks to join a client
+// alliance (its members vote), or proposes a new alliance to o's partners
+// and forms it if all accept; a refused multilateral falls back to the
+// acceptors (§7.9).
+func (w *World) carryOut(p int, o agents.Option) {
 	switch o.Kind {
 	case agents.OptionJoin:
 		al := &w.alliances[o.Alliance]
