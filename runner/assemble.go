@@ -167,135 +167,187 @@ func assemble(dirs []string, out string) error {
 // parts (found by holder): every file goes to a temporary name first; all
 // are renamed into place once every one is complete, summary.json last.
 func assembleFiles(m *Manifest, holder func(chunk) string, out string) (err error) {
-	var files []*atomicFile
+	o, err := createOutputFiles(m, out)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			o.abort()
+		}
+		if o.pointSummaries != nil {
+			o.pointSummaries.abort() // copied into summary.json, never renamed
+		}
+	}()
+	pooled := m.pooledAggregator()
+	last, err := o.readParts(holder, pooled)
+	if err != nil {
+		return err
+	}
+	return o.commit(out, last, pooled)
+}
+
+// outputFiles are the result files of an output directory while they
+// are assembled, each under a temporary name.
+type outputFiles struct {
+	m     *Manifest
+	files []*atomicFile // renamed into place by commit
+	alliances, memberships, runs, survival,
+	points *table // points.csv, of a sweep only
+	events io.Writer     // events.jsonl, or io.Discard
+	series *seriesWriter // series.csv, where the work records a series
+	// pointSummaries holds each point's summary of a sweep as it will
+	// stand in summary.json.
+	pointSummaries *atomicFile
+}
+
+// createOutputFiles starts every result file of the work m describes in
+// out; on an error it removes those it started.
+func createOutputFiles(m *Manifest, out string) (*outputFiles, error) {
+	o := &outputFiles{m: m, events: io.Discard}
+	var err error
 	open := func(name string) *atomicFile {
 		if err != nil {
 			return nil
 		}
 		var f *atomicFile
 		if f, err = createAtomic(filepath.Join(out, name)); err == nil {
-			files = append(files, f)
+			o.files = append(o.files, f)
 		}
 		return f
 	}
-	defer func() {
-		if err != nil {
-			for _, f := range files {
-				f.abort()
-			}
-		}
-	}()
 	sweep := len(m.Vary) > 0
 	alliances, memberships, runs, survival := open("alliances.csv"), open("memberships.csv"), open("runs.csv"), open("survival.csv")
-	var events, points, pointSummaries *atomicFile
 	if m.Events {
-		events = open("events.jsonl")
-	}
-	var series *seriesWriter
-	if m.seriesOn() {
-		if f := open("series.csv"); f != nil {
-			series = newSeriesWriter(f, m)
+		if f := open("events.jsonl"); f != nil {
+			o.events = f
 		}
 	}
+	if m.seriesOn() {
+		if f := open("series.csv"); f != nil {
+			o.series = newSeriesWriter(f, m)
+		}
+	}
+	var points *atomicFile
 	if sweep {
 		points = open("points.csv")
 	}
-	if err != nil {
-		return err
+	if err == nil && sweep {
+		o.pointSummaries, err = createAtomic(filepath.Join(out, "points.json"))
 	}
-	if sweep {
-		// Each point's summary, as it will stand in summary.json; never
-		// renamed into place, but copied there at the end.
-		if pointSummaries, err = createAtomic(filepath.Join(out, "points.json")); err != nil {
-			return err
-		}
-		defer pointSummaries.abort()
+	if err != nil {
+		o.abort()
+		return nil, err
 	}
 	hubDates := hubColumns(m)
-	tables := []*table{newTable(alliances, allianceColumns), newTable(memberships, membershipColumns),
-		newTable(runs, runColumns(hubDates, m.Measures)), newTable(survival, survivalColumns)}
-	var pointTable *table
+	o.alliances, o.memberships = newTable(alliances, allianceColumns), newTable(memberships, membershipColumns)
+	o.runs, o.survival = newTable(runs, runColumns(hubDates, m.Measures)), newTable(survival, survivalColumns)
 	if sweep {
-		pointTable = newTable(points, pointColumns(m.Vary, m.Measures))
+		o.points = newTable(points, pointColumns(m.Vary, m.Measures))
 	}
-	pooled := m.pooledAggregator()
-	var ev io.Writer = io.Discard
-	if events != nil {
-		ev = events
+	return o, nil
+}
+
+// abort removes the files not yet renamed into place.
+func (o *outputFiles) abort() {
+	for _, f := range o.files {
+		f.abort()
 	}
+	o.files = nil
+}
+
+// readParts reads every chunk in order, writes its records' rows and
+// events, folds them into their point's summary and pooled, and finishes
+// each point as its last chunk is read. It returns the last point's
+// summary.
+func (o *outputFiles) readParts(holder func(chunk) string, pooled *Aggregator) (*Summary, error) {
+	m := o.m
+	hubDates := hubColumns(m)
 	var (
 		agg  *Aggregator // of the point being read
 		last *Summary    // of the point last finished
 	)
 	finish := func(p int) error {
 		last = agg.Summary()
-		if err := writeSurvival(tables[3], p, last); err != nil {
-			return err
-		}
-		if !sweep {
-			return nil
-		}
-		if err := writePointRow(pointTable, m, p, last); err != nil {
-			return err
-		}
-		return writePointSummary(pointSummaries, m, p, last)
+		return o.finishPoint(p, last)
 	}
 	for k := 0; k < m.chunkCount(); k++ {
 		ch := m.chunkAt(k)
 		if ch.From == 0 {
 			if agg != nil {
-				if err = finish(ch.Point - 1); err != nil {
-					return err
+				if err := finish(ch.Point - 1); err != nil {
+					return nil, err
 				}
 			}
 			agg = m.pointAggregator(ch.Point)
 		}
-		err = readPart(filepath.Join(holder(ch), "parts", ch.name()), m, ch, func(r *Record) error {
+		err := readPart(filepath.Join(holder(ch), "parts", ch.name()), m, ch, func(r *Record) error {
 			cal := m.calendar(r.Point)
 			meas := m.fold(r, agg, pooled)
-			if err := writeAllianceRows(tables[0], r, cal); err != nil {
+			if err := writeAllianceRows(o.alliances, r, cal); err != nil {
 				return err
 			}
-			if err := writeMembershipRows(tables[1], r, cal); err != nil {
+			if err := writeMembershipRows(o.memberships, r, cal); err != nil {
 				return err
 			}
-			return writeRunRow(tables[2], r, &meas, cal, m.Points[r.Point].HubTicks, hubDates)
-		}, ev)
-		if err == nil && series != nil {
-			err = series.addPart(filepath.Join(holder(ch), "parts", ch.name()), ch)
+			return writeRunRow(o.runs, r, &meas, cal, m.Points[r.Point].HubTicks, hubDates)
+		}, o.events)
+		if err == nil && o.series != nil {
+			err = o.series.addPart(filepath.Join(holder(ch), "parts", ch.name()), ch)
 		}
 		if err != nil {
-			return err
+			return nil, err
 		}
 	}
-	if err = finish(len(m.Points) - 1); err != nil {
+	if err := finish(len(m.Points) - 1); err != nil {
+		return nil, err
+	}
+	return last, nil
+}
+
+// finishPoint writes what point p's summary s gives: its survival rows,
+// and for a sweep its row of points.csv and its summary.
+func (o *outputFiles) finishPoint(p int, s *Summary) error {
+	if err := writeSurvival(o.survival, p, s); err != nil {
 		return err
 	}
-	if series != nil {
-		if err = series.finish(); err != nil {
+	if o.points == nil {
+		return nil
+	}
+	if err := writePointRow(o.points, o.m, p, s); err != nil {
+		return err
+	}
+	return writePointSummary(o.pointSummaries, o.m, p, s)
+}
+
+// commit completes every file, renames them into place, and writes
+// summary.json last: its presence says the directory is complete. last is
+// the summary of a single point's work; a sweep's is pooled's with the
+// point summaries.
+func (o *outputFiles) commit(out string, last *Summary, pooled *Aggregator) error {
+	if o.series != nil {
+		if err := o.series.finish(); err != nil {
 			return err
 		}
 	}
-	all := tables
-	if sweep {
-		all = append(all, pointTable)
-	}
-	for _, t := range all {
-		if err = t.flush(); err != nil {
+	for _, t := range []*table{o.alliances, o.memberships, o.runs, o.survival, o.points} {
+		if t == nil {
+			continue
+		}
+		if err := t.flush(); err != nil {
 			return err
 		}
 	}
-	for _, f := range files {
-		if err = f.commit(); err != nil {
+	for _, f := range o.files {
+		if err := f.commit(); err != nil {
 			return err
 		}
 	}
-	files = nil
-	// summary.json last: its presence says the directory is complete.
-	if !sweep {
+	o.files = nil
+	if o.points == nil {
 		return writeFileAtomic(filepath.Join(out, "summary.json"), mustJSONIndent(last))
 	}
-	return writeSweepSummary(filepath.Join(out, "summary.json"), pooled.Summary(), m, pointSummaries)
+	return writeSweepSummary(filepath.Join(out, "summary.json"), pooled.Summary(), o.m, o.pointSummaries)
 }
 
 // writePointSummary appends a point's entry of summary.json's "points" to
