@@ -91,70 +91,15 @@ func Compile(sc *Scenario) (*Compiled, error) {
 		return nil, fmt.Errorf("scenario %s: theatre: %w", name, err)
 	}
 	c := &Compiled{scenario: *sc.Clone(), name: sc.Name, ticks: sc.Ticks, calendar: sc.Calendar, n: n, geo: geo, p: p.perTick(sc.Calendar)}
+	if err := c.indexStates(sc); err != nil {
+		return nil, fmt.Errorf("scenario %s: %w", sc.Name, err)
+	}
 	index := map[string]int{}
 	for i, s := range sc.States {
 		index[s.ID] = i
 	}
-	c.stakes = make([]float64, n*n)
-	c.grievance = make([]float64, n*n)
-	for i, s := range sc.States {
-		c.id = append(c.id, s.ID)
-		c.role = append(c.role, s.Role)
-		c.revisionism = append(c.revisionism, s.Revisionism)
-		c.ideology = append(c.ideology, s.Ideology)
-		c.land = append(c.land, s.Land)
-		c.naval = append(c.naval, s.Naval)
-		c.economy = append(c.economy, s.Economy)
-		c.sovereign = append(c.sovereign, s.Sovereign)
-		c.hasRef = append(c.hasRef, s.HasReference)
-		c.reference = append(c.reference, s.Reference)
-		d, err := sc.DecisionOf(i)
-		if err != nil {
-			return nil, fmt.Errorf("scenario %s: state %s: decision: %w", sc.Name, s.ID, err)
-		}
-		c.decision = append(c.decision, decisionPerTick(d, sc.Calendar))
-		v, ok := agents.LookupValuation(d.Valuation)
-		if !ok {
-			return nil, fmt.Errorf("scenario %s: state %s: valuation %q is not registered", sc.Name, s.ID, d.Valuation)
-		}
-		st, ok := agents.LookupStrategy(d.Strategy)
-		if !ok {
-			return nil, fmt.Errorf("scenario %s: state %s: strategy %q is not registered", sc.Name, s.ID, d.Strategy)
-		}
-		c.valuation = append(c.valuation, v)
-		c.strategy = append(c.strategy, st)
-		switch s.Role {
-		case Patron:
-			c.patrons = c.patrons.With(i)
-		case Client:
-			c.clients = c.clients.With(i)
-		case Adversary:
-			c.adversaries = c.adversaries.With(i)
-		}
-	}
-	for i, s := range sc.States {
-		for id, g := range s.Grievance {
-			c.grievance[i*n+index[id]] = g
-		}
-		if s.Role != Patron {
-			continue
-		}
-		// Every client counts for a patron; unlisted clients weigh 1.
-		c.clients.Each(func(j int) { c.stakes[i*n+j] = 1 })
-		for id, v := range s.Stakes {
-			c.stakes[i*n+index[id]] = v
-		}
-	}
-	for _, e := range sc.Events {
-		ce := compiledEvent{ScriptedEvent: e, actor: index[e.Actor], target: -1}
-		if e.Target != "" {
-			ce.target = index[e.Target]
-		}
-		c.events = append(c.events, ce)
-	}
-	// applyScripted walks the events in tick order; keep file order within
-	// a tick.
-	slices.SortStableFunc(c.events, func(a, b compiledEvent) int { return a.Tick - b.Tick })
+	c.indexPairs(sc, index)
+	c.indexEvents(sc, index)
 	c.costs = agents.CostParams{Base: p.CostBase, Entrapment: p.CostEntrapment, Divergence: p.CostDivergence,
 		Threat: p.CostThreat, AssuranceWeight: p.AssuranceWeight, SpreadBase: p.SpreadBase,
 		SpreadMembers: p.SpreadMembers, ResidualHelp: p.ResidualHelp, ArmsCost: p.ArmsCost}
@@ -171,6 +116,82 @@ func Compile(sc *Scenario) (*Compiled, error) {
 		}
 	}
 	return c, nil
+}
+
+// indexStates fills the per-state columns of c from sc's states, in
+// order: inputs, decision rule (per tick), valuation and strategy, and
+// the sets of each role.
+func (c *Compiled) indexStates(sc *Scenario) error {
+	for i, s := range sc.States {
+		c.id = append(c.id, s.ID)
+		c.role = append(c.role, s.Role)
+		c.revisionism = append(c.revisionism, s.Revisionism)
+		c.ideology = append(c.ideology, s.Ideology)
+		c.land = append(c.land, s.Land)
+		c.naval = append(c.naval, s.Naval)
+		c.economy = append(c.economy, s.Economy)
+		c.sovereign = append(c.sovereign, s.Sovereign)
+		c.hasRef = append(c.hasRef, s.HasReference)
+		c.reference = append(c.reference, s.Reference)
+		d, err := sc.DecisionOf(i)
+		if err != nil {
+			return fmt.Errorf("state %s: decision: %w", s.ID, err)
+		}
+		c.decision = append(c.decision, decisionPerTick(d, sc.Calendar))
+		v, ok := agents.LookupValuation(d.Valuation)
+		if !ok {
+			return fmt.Errorf("state %s: valuation %q is not registered", s.ID, d.Valuation)
+		}
+		st, ok := agents.LookupStrategy(d.Strategy)
+		if !ok {
+			return fmt.Errorf("state %s: strategy %q is not registered", s.ID, d.Strategy)
+		}
+		c.valuation = append(c.valuation, v)
+		c.strategy = append(c.strategy, st)
+		switch s.Role {
+		case Patron:
+			c.patrons = c.patrons.With(i)
+		case Client:
+			c.clients = c.clients.With(i)
+		case Adversary:
+			c.adversaries = c.adversaries.With(i)
+		}
+	}
+	return nil
+}
+
+// indexPairs fills the n×n grievance and stake matrices: a patron's stake
+// in every client is 1 unless the scenario gives another.
+func (c *Compiled) indexPairs(sc *Scenario, index map[string]int) {
+	n := c.n
+	c.stakes = make([]float64, n*n)
+	c.grievance = make([]float64, n*n)
+	for i, s := range sc.States {
+		for id, g := range s.Grievance {
+			c.grievance[i*n+index[id]] = g
+		}
+		if s.Role != Patron {
+			continue
+		}
+		c.clients.Each(func(j int) { c.stakes[i*n+j] = 1 })
+		for id, v := range s.Stakes {
+			c.stakes[i*n+index[id]] = v
+		}
+	}
+}
+
+// indexEvents resolves the scripted events' states to indices and sorts
+// the events by tick, keeping file order within a tick (applyScripted
+// walks them in this order).
+func (c *Compiled) indexEvents(sc *Scenario, index map[string]int) {
+	for _, e := range sc.Events {
+		ce := compiledEvent{ScriptedEvent: e, actor: index[e.Actor], target: -1}
+		if e.Target != "" {
+			ce.target = index[e.Target]
+		}
+		c.events = append(c.events, ce)
+	}
+	slices.SortStableFunc(c.events, func(a, b compiledEvent) int { return a.Tick - b.Tick })
 }
 
 // Scenario returns a copy of the scenario the Compiled was made from
