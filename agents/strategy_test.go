@@ -62,6 +62,11 @@ func TestStrategies(t *testing.T) {
 		t.Error("in losses by less than the threshold it does not")
 	}
 	v.threat = 0.625
+	v.d.ImposeThreshold = v.threat - v.ref // exactly the threshold: not more than it
+	if a.Admit(v, multi) {
+		t.Error("in losses by exactly the threshold it does not: it must be more")
+	}
+	v.d.ImposeThreshold = DefaultDecision().ImposeThreshold
 	v.committed, v.waited = Set(0).With(1).With(2), 24
 	if a.Admit(v, multi) || a.Admit(v, bi) || !a.Admit(v, join) {
 		t.Error("an assurance patron joins committed clients rather than enlisting them")
@@ -73,6 +78,10 @@ func TestStrategies(t *testing.T) {
 	p := PowerplayStrategy{}
 	if p.Admit(v, multi) || !p.Admit(v, bi) || p.Admit(v, join) {
 		t.Error("powerplay keeps a revisionist client (0.5 > 0.3) to bilaterals")
+	}
+	v.rev[1] = v.d.ControlThreshold
+	if !p.Admit(v, multi) {
+		t.Error("powerplay offers a multilateral to a client exactly at the control threshold: only one more revisionist is kept to bilaterals")
 	}
 	v.rev[1] = 0.2
 	if !p.Admit(v, multi) {
