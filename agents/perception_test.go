@@ -68,9 +68,15 @@ func TestNoisyReadingFromKeptLogit(t *testing.T) {
 			t.Fatalf("τ %v, ε %v: %v from the kept logit, %v read afresh", raw, eps, got, want)
 		}
 	}
-	// logit(1e-6) = ln(1e-6/(1 − 1e-6)) = −13.815511557963774
-	near(t, "logit at the bound", ReadingLogit(0), math.Log(1e-6/(1-1e-6)))
+	// logit(1e-6) = ln(1e-6) − ln(1 − 1e-6) = −13.815510557964274 + 0.0000010000005 = −13.815509557963774
+	near(t, "logit at the bound", ReadingLogit(0), -13.815509557963774)
 	near(t, "logit of 0.5", ReadingLogit(0.5), 0)
+	// The upper bound: logit(1 − 1e-6) = +13.815509557963774, and inside
+	// the bounds τ itself: logit(0.2) = ln(0.25) = −1.3862943611198906.
+	near(t, "logit at the upper bound", ReadingLogit(1), 13.815509557963774)
+	near(t, "logit past the upper bound", ReadingLogit(1.5), 13.815509557963774)
+	near(t, "logit below the lower bound", ReadingLogit(-0.5), -13.815509557963774)
+	near(t, "logit of 0.2", ReadingLogit(0.2), -1.3862943611198906)
 }
 
 func TestPerceiveAndCombine(t *testing.T) {
