@@ -94,12 +94,8 @@ func (w *World) clientRound() {
 			w.options = append(w.options, agents.Option{Kind: agents.OptionJoin, Partners: al.Members, Alliance: a, Strong: al.Strong})
 			w.values = append(w.values, w.appraise(i, al.Members, al.Strong, al.Origin).value)
 		}
-		pick := agents.Softmax(w.values, w.c.decision[i].Temperature, w.rng.Float64())
-		if pick <= 0 {
-			continue
-		}
-		o := w.options[pick]
-		if w.refusedRecently(i, o.Partners, o.Strong) {
+		o, ok := w.choose(i)
+		if !ok {
 			continue
 		}
 		switch o.Kind {
@@ -366,15 +362,22 @@ func (w *World) patronRound(p int) {
 	if wanted := w.patronOptions(p); wanted && w.wantedSince[p] < 0 {
 		w.wantedSince[p], w.wantedThreat[p] = w.tick, w.threat[p]
 	}
-	pick := agents.Softmax(w.values, w.c.decision[p].Temperature, w.rng.Float64())
+	if o, ok := w.choose(p); ok {
+		w.carryOut(p, o)
+	}
+}
+
+// choose draws one of w.options for state i by softmax over w.values at
+// its temperature (§7.6). ok is false when it draws none (the first
+// option), or a proposal i made and had refused within retry_interval
+// (§7.13).
+func (w *World) choose(i int) (o agents.Option, ok bool) {
+	pick := agents.Softmax(w.values, w.c.decision[i].Temperature, w.rng.Float64())
 	if pick <= 0 {
-		return
+		return agents.Option{}, false
 	}
-	o := w.options[pick]
-	if w.refusedRecently(p, o.Partners, o.Strong) {
-		return
-	}
-	w.carryOut(p, o)
+	o = w.options[pick]
+	return o, !w.refusedRecently(i, o.Partners, o.Strong)
 }
 
 // patronOptions fills w.options and w.values with patron p's options
