@@ -293,13 +293,17 @@ func (w *World) perceive() {
 
 // patronTotals sets T, T^adv and the picture of every state from its
 // direct threat; a patron also fears for its clients: T_p = max(direct,
-// stakes-weighted client threat from adversaries).
+// stakes-weighted client threat from adversaries). A dead patron
+// perceives nothing: its totals stay 0, as its direct ones are.
 func (w *World) patronTotals() {
 	c, n := w.c, w.c.n
 	for i := 0; i < n; i++ {
 		w.threat[i], w.adv[i], w.picture[i] = w.direct[i], w.directAdv[i], w.directPicture[i]
 	}
 	c.patrons.Each(func(pi int) {
+		if !w.alive[pi] {
+			return
+		}
 		var threats, pictures agents.ClientThreats
 		c.clients.Each(func(ci int) {
 			if w.alive[ci] {

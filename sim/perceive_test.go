@@ -296,3 +296,22 @@ func TestPunishmentOfAnAllyLeavesItOut(t *testing.T) {
 	}
 	nearly(t, "punishment of pat by c1's allies", w.punished(pat, &w.ties[c1]), 0.027272727272727282, handTol)
 }
+
+// A dead state perceives nothing (docs/model.md §7.2): its totals are 0,
+// a patron's too, though its clients live on and are threatened (the
+// patron's fear for them was computed with no check that it lived).
+func TestDeadPatronPerceivesNothing(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	if w.threat[pat] <= 0 || w.adv[pat] <= 0 || w.picture[pat] <= 0 {
+		t.Fatalf("set-up: the living patron's threat %v, adversary threat %v, picture %v; want all > 0", w.threat[pat], w.adv[pat], w.picture[pat])
+	}
+	w.eliminate(pat)
+	w.perceive()
+	if w.threat[pat] != 0 || w.adv[pat] != 0 || w.picture[pat] != 0 {
+		t.Errorf("the dead patron's threat %v, adversary threat %v, picture %v; want 0", w.threat[pat], w.adv[pat], w.picture[pat])
+	}
+	if w.threat[c1] <= 0 {
+		t.Fatalf("set-up: its client c1 perceives %v; want > 0", w.threat[c1])
+	}
+}
