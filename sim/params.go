@@ -27,9 +27,11 @@ type Params struct {
 	OccupationForce float64
 	// Punishment is extended deterrence by punishment (seed 004): the
 	// occupation threat of j against i is multiplied by 1 − punishment·D,
-	// D = 1 − Π over i's allies a of (1 − k_a·h_a·E_a/(E_a + E_j)), E the
-	// economies — an ally's pledge, backed by its power against j's, makes
-	// j think again even where it cannot change the local balance.
+	// D = 1 − Π over i's allies a of (1 − h_a·E_a/(E_a + E_j)), E the
+	// economies, h_a the weight with which a stands by i (not scaled by
+	// the commitment: an ally that comes punishes in full) — an ally's
+	// pledge, backed by its power against j's, makes j think again even
+	// where it cannot change the local balance.
 	Punishment          float64
 	CommitmentWeak      float64 // k of a weak alliance
 	CommitmentStrong    float64 // k of a strong alliance

@@ -165,7 +165,9 @@ func (w *World) tau(m, j int, defK float64, row *tieRow) float64 {
 }
 
 // punished is the deterrence by punishment that m's allies (row) exert on
-// j: punishment·(1 − Π_a (1 − k_a·h_a·E_a/(E_a + E_j))).
+// j: punishment·(1 − Π_a (1 − ω_a·E_a/(E_a + E_j))), ω_a the weight with
+// which a stands by m (its alliance's cohesion, not scaled by the
+// commitment), over the allies other than j.
 func (w *World) punished(j int, row *tieRow) float64 {
 	d := w.c.p.Punishment
 	if d == 0 {
