@@ -102,7 +102,7 @@ func summaryOfManifest(m *runner.Manifest, s *runner.Summary, sweep *runner.Swee
 	if len(sweep.Points) != len(m.Points) {
 		return fmt.Errorf("%s, the manifest's %d: not the summary of this sweep", words.Count(len(sweep.Points), "point", "points"), len(m.Points))
 	}
-	if err := oneSummaryOf(m, "", s, m.Runs*len(m.Points), nil); err != nil {
+	if err := oneSummaryOf(m, "", s, m.Runs*len(m.Points), m.Points[0].HubTicks); err != nil { // pooled at point 0's dates
 		return err
 	}
 	for i, p := range sweep.Points {
@@ -118,7 +118,7 @@ func summaryOfManifest(m *runner.Manifest, s *runner.Summary, sweep *runner.Swee
 
 // oneSummaryOf checks one summary (at names it within the file) against
 // the manifest: runs is the number of runs it pools, hubTicks its
-// checkpoints (nil: not checked, as for a sweep's pooled summary).
+// checkpoints.
 func oneSummaryOf(m *runner.Manifest, at string, s *runner.Summary, runs int, hubTicks []int) error {
 	switch {
 	case s.Scenario != m.Scenario:

@@ -102,4 +102,13 @@ func TestSummaryOfManifest(t *testing.T) {
 	if err := summaryOfManifest(in.Manifest, sw.Summary, nil); err == nil {
 		t.Error("a sweep's pooled summary accepted as a run's")
 	}
+	// The pooled summary's checkpoints are point 0's.
+	if err := summaryOfManifest(sw.Manifest, sw.Summary, sw.Sweep); err != nil {
+		t.Fatalf("the sweep fixture's own summary: %v", err)
+	}
+	pooled := *sw.Summary
+	pooled.HubSpokes = pooled.HubSpokes[1:]
+	if err := summaryOfManifest(sw.Manifest, &pooled, sw.Sweep); err == nil || !strings.Contains(err.Error(), "hub_spokes are at ticks") {
+		t.Errorf("a sweep's pooled summary with a checkpoint missing: %v", err)
+	}
 }

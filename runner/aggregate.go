@@ -85,10 +85,11 @@ type Aggregator struct {
 	shapes  map[string]int
 	groups  map[string]*Lifetimes
 	byBin   map[int]*Lifetimes // lifetimes by cohesion at formation, in bins of 0.001
-	hubSum  []float64
-	hubRuns []int
-	hubLE03 []int
-	hubGE06 []int
+	hubSum   []float64
+	hubRuns  []int // runs with a patron alliance at the checkpoint
+	hubReach []int // runs that reach the checkpoint
+	hubLE03  []int
+	hubGE06  []int
 	firsts  map[int]int // tick of the first patron commitment → runs
 	nFirst  int
 
@@ -108,7 +109,7 @@ func (a *Aggregator) SetMeasures(names []string) {
 func NewAggregator(scenario string, seed uint64, cal sim.Calendar, hubTicks []int) *Aggregator {
 	return &Aggregator{scenario: scenario, seed: seed, calendar: cal, hubTicks: hubTicks,
 		shapes: map[string]int{}, groups: map[string]*Lifetimes{}, byBin: map[int]*Lifetimes{}, firsts: map[int]int{},
-		hubSum: make([]float64, len(hubTicks)), hubRuns: make([]int, len(hubTicks)),
+		hubSum: make([]float64, len(hubTicks)), hubRuns: make([]int, len(hubTicks)), hubReach: make([]int, len(hubTicks)),
 		hubLE03: make([]int, len(hubTicks)), hubGE06: make([]int, len(hubTicks))}
 }
 
@@ -154,6 +155,9 @@ func (a *Aggregator) addMeasured(r *Record, m runMeasures) {
 		}
 	}
 	for i, h := range m.Hub {
+		if h.Reached {
+			a.hubReach[i]++
+		}
 		if !h.OK {
 			continue
 		}
@@ -219,7 +223,8 @@ func (a *Aggregator) Summary() *Summary {
 	}
 	s.Survival = append(s.Survival, cohesionSplit(a.byBin)...)
 	for i, t := range a.hubTicks {
-		h := HubSpokes{Tick: t, Date: a.calendar.Label(t), Runs: a.hubRuns[i], Share03: share(a.hubLE03[i]), Share06: share(a.hubGE06[i])}
+		h := HubSpokes{Tick: t, Date: a.calendar.Label(t), Runs: a.hubRuns[i],
+			Share03: NewProportion(a.hubLE03[i], a.hubReach[i]), Share06: NewProportion(a.hubGE06[i], a.hubReach[i])}
 		if a.hubRuns[i] > 0 {
 			mean := a.hubSum[i] / float64(a.hubRuns[i])
 			h.Mean = &mean

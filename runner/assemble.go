@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/alliancesim/alliancesim/internal/input"
@@ -415,12 +416,37 @@ func (m *Manifest) pointAggregator(p int) *Aggregator {
 }
 
 // fold adds a record to its point's aggregate and the pooled one, and
-// returns its measures (for runs.csv).
+// returns its measures (for runs.csv). The pooled checkpoints are point
+// 0's dates, read in the record's own calendar (pooledHubTicks).
 func (m *Manifest) fold(r *Record, point, pooled *Aggregator) runMeasures {
 	meas := measureRun(r, m.Points[r.Point].HubTicks)
 	point.addMeasured(r, meas)
-	pooled.Add(r)
+	if ticks := m.pooledHubTicks(r.Point); slices.Equal(ticks, m.Points[r.Point].HubTicks) {
+		pooled.addMeasured(r, meas)
+	} else {
+		at := meas
+		at.Hub = make([]hubValue, len(ticks))
+		measureHub(r, ticks, at.Hub)
+		pooled.addMeasured(r, at)
+	}
 	return meas
+}
+
+// pooledHubTicks are the ticks of point p at which the pooled summary
+// takes the hub-and-spokes index: those of point 0's checkpoint dates in
+// p's calendar. A tick outside p's runs counts none of them there.
+func (m *Manifest) pooledHubTicks(p int) []int {
+	first := m.Points[0].HubTicks
+	cal0, cal := m.calendar(0), m.calendar(p)
+	if cal == cal0 {
+		return first
+	}
+	ticks := make([]int, len(first))
+	for i, t := range first {
+		month := cal0.StartYear*12 + cal0.StartMonth - 1 + t*max(1, cal0.MonthsPerTick) // months since January of year 0
+		ticks[i] = cal.TickOf(month/12, month%12+1)
+	}
+	return ticks
 }
 
 // pointSummary is point p's entry of summary.json.

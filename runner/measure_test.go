@@ -248,3 +248,24 @@ func deref(p *float64) any {
 	}
 	return *p
 }
+
+// The hub-and-spokes index exists only within the run: the record knows
+// nothing of the ticks before 0 or from its horizon on (MembersAt would
+// give an alliance in force at the horizon its last members for ever).
+func TestHubSpokesIndexWithinTheRun(t *testing.T) {
+	r := &Record{Record: sim.Record{Ticks: 10, Patrons: []string{"p"}, Alliances: []sim.AllianceRecord{
+		{ID: 0, Founders: []string{"a", "p"}, Patron: true, Formed: 2, Ended: -1, PatronJoined: 2, PatronSize: 2,
+			Members: []sim.MembershipRecord{{State: "a", Joined: 2, Left: -1}, {State: "p", Joined: 2, Left: -1}}},
+		{ID: 1, Founders: []string{"b", "c", "p"}, Patron: true, Formed: 5, Ended: -1, PatronJoined: 5, PatronSize: 3,
+			Members: []sim.MembershipRecord{{State: "b", Joined: 5, Left: -1}, {State: "c", Joined: 5, Left: -1}, {State: "p", Joined: 5, Left: -1}}},
+	}}}
+	for _, c := range []struct {
+		t     int
+		index float64
+		ok    bool
+	}{{-1, 0, false}, {1, 0, false}, {2, 1, true}, {5, 0.5, true}, {9, 0.5, true}, {10, 0, false}, {400, 0, false}} {
+		if index, ok := HubSpokesIndex(r, c.t); index != c.index || ok != c.ok {
+			t.Errorf("tick %d: %v, %v; want %v, %v", c.t, index, ok, c.index, c.ok)
+		}
+	}
+}

@@ -60,10 +60,13 @@ type runMeasures struct {
 }
 
 // hubValue is the hub-and-spokes index of a run at a checkpoint; OK is
-// false when no patron alliance was in force then.
+// false when no patron alliance was in force then. Reached is false when
+// the checkpoint lies outside the run (a pooled checkpoint of a sweep
+// whose points differ in horizon or calendar): the run says nothing of it.
 type hubValue struct {
-	Index float64
-	OK    bool
+	Index   float64
+	OK      bool
+	Reached bool
 }
 
 // measureRun computes the run's built-in measures from its alliance records.
@@ -101,15 +104,25 @@ func measureRun(r *Record, hubTicks []int) runMeasures {
 	if a := r.FirstPatronAlliance(); a != nil {
 		m.FirstCommitment = a.PatronJoined
 	}
-	for i, t := range hubTicks {
-		m.Hub[i].Index, m.Hub[i].OK = HubSpokesIndex(r, t)
-	}
+	measureHub(r, hubTicks, m.Hub)
 	return m
 }
 
+// measureHub sets hub[i] to the run's hub-and-spokes index at hubTicks[i].
+func measureHub(r *Record, hubTicks []int, hub []hubValue) {
+	for i, t := range hubTicks {
+		hub[i] = hubValue{Reached: t >= 0 && t < r.Ticks}
+		hub[i].Index, hub[i].OK = HubSpokesIndex(r, t)
+	}
+}
+
 // HubSpokesIndex is bilateral patron alliances ÷ all patron alliances in
-// force at tick t; ok is false when there are none.
+// force at tick t; ok is false when there are none, and at a tick outside
+// the run, 0 to r.Ticks−1 (of which the record knows nothing).
 func HubSpokesIndex(r *Record, t int) (float64, bool) {
+	if t < 0 || t >= r.Ticks {
+		return 0, false
+	}
 	bi, all := 0, 0
 	for i := range r.Alliances {
 		ms := r.Alliances[i].MembersAt(t)
