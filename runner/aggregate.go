@@ -80,18 +80,18 @@ type Aggregator struct {
 	calendar sim.Calendar
 	hubTicks []int
 
-	runs    int
-	shares  [numShares]int
-	shapes  map[string]int
-	groups  map[string]*Lifetimes
-	byBin   map[int]*Lifetimes // lifetimes by cohesion at formation, in bins of 0.001
+	runs     int
+	shares   [numShares]int
+	shapes   map[string]int
+	groups   map[string]*Lifetimes
+	byBin    map[int]*Lifetimes // lifetimes by cohesion at formation, in bins of 0.001
 	hubSum   []float64
 	hubRuns  []int // runs with a patron alliance at the checkpoint
 	hubReach []int // runs that reach the checkpoint
 	hubLE03  []int
 	hubGE06  []int
-	firsts  map[int]int // tick of the first patron commitment → runs
-	nFirst  int
+	firsts   map[int]int // tick of the first patron commitment → runs
+	nFirst   int
 
 	measures []string      // custom measures' names
 	mstats   []measureStat // per measure
