@@ -85,6 +85,31 @@ func TestChoose(t *testing.T) {
 	if got := Choose(nil); got != -1 {
 		t.Errorf("chose %d of no candidates, want -1", got)
 	}
+	// Equal shortfalls whose sums round apart: thresholds 0.8 and 0.7 over
+	// 500 runs, 300 and 282 runs met (0.2 + 0.136) against 301 and 281
+	// (0.198 + 0.138): 42/125 each, 0.33600000000000008 and
+	// 0.33599999999999997 in floating point. A tie: the first wins.
+	over500 := func(k1, k2 int) []targets.Result {
+		var out []targets.Result
+		for i, k := range []int{k1, k2} {
+			p := runner.NewProportion(k, 500)
+			th := []float64{0.8, 0.7}[i]
+			out = append(out, targets.Result{Share: p, Threshold: th, Met: p.Share >= th})
+		}
+		return out
+	}
+	cs = []Candidate{score([]float64{0}, over500(300, 282)), score([]float64{1}, over500(301, 281))}
+	if cs[0].Shortfall == cs[1].Shortfall {
+		t.Fatalf("set-up: the sums %.17g and %.17g no longer round apart", cs[0].Shortfall, cs[1].Shortfall)
+	}
+	if got := Choose(cs); got != 0 {
+		t.Errorf("chose %d of two candidates 42/125 short each (%.17g and %.17g); want 0, the first of a tie", got, cs[0].Shortfall, cs[1].Shortfall)
+	}
+	// A real difference of one run in 500 still decides.
+	cs = []Candidate{score([]float64{0}, over500(300, 282)), score([]float64{1}, over500(301, 282))}
+	if got := Choose(cs); got != 1 {
+		t.Errorf("chose %d; want 1, a run closer", got)
+	}
 }
 
 // Every free input names a state of its scenario, reads the built-in's
