@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -50,6 +51,41 @@ func TestSeriesQuantiles(t *testing.T) {
 	allied, count := a.Stat(0, 0, 3), a.Stat(0, 0, 4)
 	if allied.Mean != 0.5 || count.Mean != 1 || count.Q50 != 0 || count.Q95 != 3 {
 		t.Errorf("allied %+v, alliances %+v", allied, count)
+	}
+}
+
+// A threat quantile read off the histogram is within a bin (0.005) of
+// the data's own, ⌈p·n⌉-th smallest, and no better: interpolated within
+// the bin that holds it. 100 runs all at threat 0 give a q95 of
+// 0 + 0.005·95/100 = 0.00475.
+func TestSeriesQuantilesWithinABin(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for trial := range 200 {
+		n := 1 + rng.IntN(300)
+		a := newSeriesAggregate(1, 1, []string{"x"})
+		xs := make([]float64, n)
+		for i := range xs {
+			xs[i] = rng.Float64()
+			if trial == 0 {
+				xs[i] = 0
+			}
+			if err := a.AddRun([]sim.Sample{{Tick: 0, Threat: []float64{xs[i]}, Reference: []float64{0.3},
+				Losses: []bool{false}, Alliances: [][]int{nil}}}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		slices.Sort(xs)
+		st := a.Stat(0, 0, 0)
+		for j, p := range []float64{0.05, 0.5, 0.95} {
+			got := []float64{st.Q05, st.Q50, st.Q95}[j]
+			want := xs[max(0, int(math.Ceil(p*float64(n)))-1)]
+			if !(math.Abs(got-want) <= 0.005+1e-12) {
+				t.Fatalf("%d runs: q%02.0f %v, the data's %v: more than a bin apart", n, 100*p, got, want)
+			}
+		}
+		if trial == 0 && !(math.Abs(st.Q95-0.00475) <= 1e-15) {
+			t.Errorf("%d runs at 0: q95 %v, want 0.00475", n, st.Q95)
+		}
 	}
 }
 
