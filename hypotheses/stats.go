@@ -151,8 +151,10 @@ func survivalAt(obs []runner.Observation, t float64) Estimate {
 // Difference is the change from estimate a (the lowest level) to b (the
 // highest) with its 95% interval: Newcombe's hybrid score interval for
 // shares (runner.DifferenceInterval), otherwise the normal interval
-// d ± z·√(se_a² + se_b²) — Welch's for means, and for Kaplan–Meier
-// estimates with their Greenwood errors.
+// d ± z·√(se_a² + se_b²) with the unpooled standard errors (Welch's
+// errors with the normal quantile, not Welch's t: the levels have
+// hundreds of runs) for means, and for Kaplan–Meier estimates with their
+// Greenwood errors.
 func Difference(kind Kind, a, b Estimate) (d, low, high float64) {
 	d = b.Value - a.Value
 	if !a.Valid || !b.Valid {

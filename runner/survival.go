@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-
-	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // This file measures how durable alliances are. A run ends at a fixed
@@ -61,10 +59,6 @@ type SurvivalCurve struct {
 	MedianLower *float64 `json:"median_lower"`
 	MedianUpper *float64 `json:"median_upper"`
 }
-
-// kmZ is the two-sided 95% standard normal quantile, z(0.975) ≈ 1.959964,
-// computed once rather than hard-coded so that it carries full precision.
-var kmZ = distuv.UnitNormal.Quantile(0.975)
 
 // kmHalfTol absorbs floating-point rounding when comparing survival values
 // against 0.5: a product such as 23/24 · 22/23 · ... · 12/13 is exactly 0.5
@@ -189,7 +183,7 @@ func (l *Lifetimes) KaplanMeier() SurvivalCurve {
 		default:
 			p.SE = s * math.Sqrt(greenwood)
 			logS := math.Log(s)
-			w := kmZ * math.Sqrt(greenwood/(logS*logS))
+			w := z95 * math.Sqrt(greenwood/(logS*logS))
 			p.Lower = math.Pow(s, math.Exp(w))
 			p.Upper = math.Pow(s, math.Exp(-w))
 		}

@@ -41,8 +41,8 @@ func kmCheckMedian(t *testing.T, name string, got *float64, want *float64) {
 }
 
 func TestKaplanMeierZQuantile(t *testing.T) {
-	if !kmClose(kmZ, 1.959963984540054, 1e-12) {
-		t.Errorf("kmZ = %.15f, want 1.959963984540054", kmZ)
+	if !kmClose(z95, 1.959963984540054, 1e-12) {
+		t.Errorf("z95 = %.15f, want 1.959963984540054", z95)
 	}
 }
 
