@@ -30,7 +30,11 @@
 // interval for a difference of shares, normal intervals for means and for
 // Kaplan–Meier survival (Greenwood standard errors). With common random
 // numbers the levels' runs are positively correlated, so the intervals of
-// differences, which assume independence, are conservative.
+// differences, which assume independence, are conservative. Outcomes
+// counted over alliances (churn, Kaplan–Meier survival) treat the
+// alliances of one run as independent, which they are not (one run's
+// alliances share its history), so their intervals are somewhat narrower
+// than a run-clustered interval would be.
 //
 // # Power at the default run counts
 //
