@@ -36,3 +36,31 @@ func TestDifferenceIntervalNewcombe(t *testing.T) {
 		t.Errorf("difference interval [%.4f, %.4f], want [0.0524, 0.3339]", lo, hi)
 	}
 }
+
+// One step in from each edge the interval is Wilson's, not pinned to 0 or
+// 1: 1 of 10 by hand, z² = 3.841459, denominator 1.384146, centre
+// (0.1 + 0.192073)/1.384146 = 0.211013, half-width 1.959964/1.384146 ·
+// √(0.009 + 0.0096036) = 0.193137, so [0.017876, 0.404150]; 9 of 10 is
+// its mirror image, [0.595850, 0.982124].
+func TestWilsonOneFromEachEdge(t *testing.T) {
+	if lo, hi := Wilson(1, 10, z95); !near(lo, 0.017876, 1e-6) || !near(hi, 0.404150, 1e-6) {
+		t.Errorf("Wilson(1, 10) = [%.6f, %.6f], want [0.017876, 0.404150]", lo, hi)
+	}
+	if lo, hi := Wilson(9, 10, z95); !near(lo, 0.595850, 1e-6) || !near(hi, 0.982124, 1e-6) {
+		t.Errorf("Wilson(9, 10) = [%.6f, %.6f], want [0.595850, 0.982124]", lo, hi)
+	}
+}
+
+// With no run on either side nothing is known of the difference: [−1, 1],
+// whichever side has none.
+func TestDifferenceIntervalWithoutRuns(t *testing.T) {
+	some := NewProportion(3, 10)
+	for _, c := range []struct {
+		name   string
+		p1, p2 Proportion
+	}{{"first empty", NewProportion(0, 0), some}, {"second empty", some, NewProportion(0, 0)}} {
+		if lo, hi := DifferenceInterval(c.p1, c.p2); lo != -1 || hi != 1 {
+			t.Errorf("%s: [%v, %v], want [-1, 1]", c.name, lo, hi)
+		}
+	}
+}

@@ -338,3 +338,19 @@ func TestKaplanMeierInvalidDuration(t *testing.T) {
 		}()
 	}
 }
+
+// TestKaplanMeierLastEventTiedWithCensoring: at the last time, t = 5, one
+// alliance ends and one is censored; both are at risk, so not every
+// alliance at risk ended and S does not drop to 0. Times 2, 5, 5* (n=3):
+// t=2: n=3, d=1, S = 2/3. t=5: n=2, d=1, c=1, S = 2/3 · 1/2 = 1/3;
+// Greenwood Σ = 1/(3·2) + 1/(2·1) = 2/3, SE = (1/3)·√(2/3) = 0.272166.
+func TestKaplanMeierLastEventTiedWithCensoring(t *testing.T) {
+	c := KaplanMeier([]Observation{{5, false}, {2, true}, {5, true}})
+	if len(c.Points) != 2 {
+		t.Fatalf("got %d points, want 2", len(c.Points))
+	}
+	p := c.Points[1]
+	if p.AtRisk != 2 || p.Events != 1 || p.Censored != 1 || !kmClose(p.S, 1.0/3, 1e-15) || !kmClose(p.SE, 0.272166, 1e-6) {
+		t.Errorf("t=5: %+v, want 2 at risk, 1 event, 1 censored, S 1/3, SE 0.272166", p)
+	}
+}

@@ -1,0 +1,85 @@
+package runner
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/alliancesim/alliancesim/sim"
+)
+
+// The hub-and-spokes shares include their bounds, "≤ 0.3" and "≥ 0.6";
+// a date with no patron alliance in any run has no mean; the median of
+// an even number of first commitments is the mean of the middle two; a
+// client alliance of exactly three counts as "3 or more".
+func TestAggregatorBounds(t *testing.T) {
+	cal := sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1}
+	a := NewAggregator("hand", 1, cal, []int{10, 50})
+	// patron alliances formed at from, in force until 40: bi bilateral
+	// (p with one client) and tri trilateral (p with two)
+	patronRun := func(run, from, bi, tri int) Record {
+		r := Record{Run: run, Record: sim.Record{Ticks: 100, Patrons: []string{"p"}}}
+		add := func(ids ...string) {
+			r.Alliances = append(r.Alliances, sim.AllianceRecord{ID: len(r.Alliances), Founders: ids, Patron: true, Origin: "imposed",
+				Formed: from, PatronJoined: from, PatronSize: len(ids), Ended: 40, Cause: "patron_left",
+				Members: closeAll(founded(from, ids...), 40, "left")})
+		}
+		for i := range bi {
+			add(fmt.Sprintf("b%d", i), "p")
+		}
+		for i := range tri {
+			add(fmt.Sprintf("s%d", i), fmt.Sprintf("t%d", i), "p")
+		}
+		return r
+	}
+	// run 0: 3 bilateral of 10 at tick 10, index 3/10 = 0.3, first
+	// commitment at 2; it also has a client alliance that peaked at three
+	r0 := patronRun(0, 2, 3, 7)
+	r0.Alliances = append(r0.Alliances, sim.AllianceRecord{ID: 10, Founders: []string{"x", "y", "z"}, Origin: "client", Formed: 1,
+		PatronJoined: -1, ClientPeak: 3, Ended: -1, Cause: "horizon", Members: founded(1, "x", "y", "z")})
+	// run 1: 3 bilateral of 5, index 0.6, first commitment at 6
+	r1 := patronRun(1, 6, 3, 2)
+	a.Add(&r0)
+	a.Add(&r1)
+	s := a.Summary()
+	if h := s.HubSpokes[0]; h.Runs != 2 || h.Share03.Count != 1 || h.Share06.Count != 1 {
+		t.Errorf("hub at 10: %d runs, %d at ≤ 0.3, %d at ≥ 0.6; want 2, 1 (index 0.3), 1 (index 0.6)", h.Runs, h.Share03.Count, h.Share06.Count)
+	}
+	if h := s.HubSpokes[1]; h.Runs != 0 || h.Mean != nil {
+		t.Errorf("hub at 50, no patron alliance in force: %d runs, mean %v; want 0 and none", h.Runs, deref(h.Mean))
+	}
+	// first commitments at 2 and 6: median (2 + 6)/2 = 4
+	if fc := s.FirstCommitment; fc.Median == nil || *fc.Median != 4 {
+		t.Errorf("median first commitment %v, want 4", deref(fc.Median))
+	}
+	if got := s.Share(ClientAlliance3Plus); got.Count != 1 {
+		t.Errorf("client alliance of three: %+v, want 1 of 2", got)
+	}
+}
+
+// The default hub dates are the Januaries of decade years within the
+// horizon, none before the start: a run from 1950-06 has 1960-01 (tick
+// 115), not 1950-01 (tick −5). With no decade inside, the middle tick:
+// 24 ticks from 1951-01 give tick 12.
+func TestDefaultHubTicks(t *testing.T) {
+	if got := defaultHubTicks(sim.Calendar{StartYear: 1950, StartMonth: 6, MonthsPerTick: 1}, 200); !slices.Equal(got, []int{115}) {
+		t.Errorf("from 1950-06 for 200 ticks: %v, want [115]", got)
+	}
+	if got := defaultHubTicks(sim.Calendar{StartYear: 1951, StartMonth: 1, MonthsPerTick: 1}, 24); !slices.Equal(got, []int{12}) {
+		t.Errorf("1951-01 for 24 ticks: %v, want [12]", got)
+	}
+}
+
+// An alliance that ended at tick 0 ended (Ended −1 is the mark of one in
+// force at the horizon, not 0): one lifetime of 0 ticks, an event, S = 0.
+func TestAggregatorAllianceEndedAtTickZero(t *testing.T) {
+	a := NewAggregator("hand", 1, sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1}, []int{5})
+	r := Record{Record: sim.Record{Ticks: 10, Patrons: []string{"p"}, Alliances: []sim.AllianceRecord{
+		{Founders: []string{"a", "b"}, Origin: "client", Formed: 0, PatronJoined: -1, ClientPeak: 2, Ended: 0, Cause: "occupied",
+			Members: closeAll(founded(0, "a", "b"), 0, "ended")}}}}
+	a.Add(&r)
+	all := a.Summary().Survival[0]
+	if all.Group != "all" || all.Events != 1 || len(all.Points) != 1 || all.Points[0].T != 0 || all.Points[0].S != 0 {
+		t.Errorf("survival %+v, want group all with one event at t = 0 and S = 0", all)
+	}
+}
