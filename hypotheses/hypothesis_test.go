@@ -128,3 +128,110 @@ func TestHypothesisCheck(t *testing.T) {
 		}
 	}
 }
+
+// judgeRate gives the verdict of a rate over a pooled estimate and one
+// estimate per layout.
+func judgeRate(pred Direction, threshold float64, pooled Estimate, layouts ...Estimate) Result {
+	h := Hypothesis{ID: "x", Predicted: pred, Threshold: threshold}
+	res := Result{Pooled: []Estimate{pooled}}
+	for i, e := range layouts {
+		res.Layouts = append(res.Layouts, LayoutRow{Layout: i + 1, Estimates: []Estimate{e}})
+	}
+	res.verdict(&h, RunShare)
+	return res
+}
+
+// A rate holds when the estimate reaches its threshold ("at least" takes
+// the threshold itself, "below" does not), fails when the whole interval
+// misses it, and is otherwise inconclusive. The estimates built by hand
+// put an interval's end exactly on the threshold.
+func TestVerdictRates(t *testing.T) {
+	at := func(value, low, high float64) Estimate {
+		return Estimate{Value: value, Low: low, High: high, N: 10, Valid: true}
+	}
+	for _, c := range []struct {
+		name string
+		res  Result
+		want Verdict
+	}{
+		// 3 of 5 is exactly 0.6; its Wilson interval [0.231, 0.882]
+		{"3 of 5 at least 0.6", judgeRate(AtLeast, 0.6, shareOf(3, 5)), Holds},
+		{"3 of 5 below 0.6", judgeRate(Below, 0.6, shareOf(3, 5)), Inconclusive},
+		{"at least 0.5, interval up to 0.5", judgeRate(AtLeast, 0.5, at(0.4, 0.3, 0.5)), Inconclusive},
+		{"at least 0.5, interval up to 0.4", judgeRate(AtLeast, 0.5, at(0.3, 0.2, 0.4)), Fails},
+		{"below 0.5, interval from 0.5", judgeRate(Below, 0.5, at(0.6, 0.5, 0.7)), Fails},
+		{"below 0.5, no run counted", judgeRate(Below, 0.5, shareOf(0, 0)), Inconclusive},
+	} {
+		if c.res.Verdict != c.want {
+			t.Errorf("%s: %v (%s), want %v", c.name, c.res.Verdict, c.res.Reason, c.want)
+		}
+	}
+	// a layout without an estimate does not agree, though its value 0 is
+	// below the threshold
+	if res := judgeRate(Below, 0.5, shareOf(1, 5), shareOf(1, 5), shareOf(0, 0)); res.Agree != 1 {
+		t.Errorf("layouts agreeing: %d, want 1 (the other has no estimate)", res.Agree)
+	}
+}
+
+// judgeLayouts gives the verdict of a comparative static over two levels,
+// 100 → 300 of 500 pooled, with one layout per pair of counts.
+func judgeLayouts(layouts ...[2]int) Result {
+	h := Hypothesis{ID: "x", Predicted: Rises, MinChange: 0.15}
+	res := Result{Pooled: []Estimate{shareOf(100, 500), shareOf(300, 500)}}
+	for i, l := range layouts {
+		res.Layouts = append(res.Layouts, LayoutRow{Layout: i + 1, Estimates: []Estimate{shareOf(l[0], 500), shareOf(l[1], 500)}})
+	}
+	res.verdict(&h, RunShare)
+	return res
+}
+
+// At least 80% of the layouts must move the predicted way: 4 of 5, all 4
+// of 4 (⌈0.8·4⌉ = ⌈3.2⌉ = 4). A layout that does not move does not
+// agree. Two levels are enough for ρ (+1 here).
+func TestVerdictLayouts(t *testing.T) {
+	up, down, flat := [2]int{100, 300}, [2]int{300, 100}, [2]int{200, 200}
+	if res := judgeLayouts(up, up, up, up, down); res.Verdict != Holds || res.Agree != 4 || res.Rho == nil || *res.Rho != 1 {
+		t.Errorf("4 of 5 layouts: %v (%s), %d agree, ρ %v; want holds, 4, ρ 1", res.Verdict, res.Reason, res.Agree, deref(res.Rho))
+	}
+	if res := judgeLayouts(up, up, up, down); res.Verdict != Fails || !strings.Contains(res.Reason, "3 of 4 layouts the predicted way (need 4)") {
+		t.Errorf("3 of 4 layouts: %v (%s); want fails, 3 of 4 (need 4)", res.Verdict, res.Reason)
+	}
+	if res := judgeLayouts(up, up, up, flat, flat); res.Verdict != Fails || res.Agree != 3 {
+		t.Errorf("3 of 5 layouts, 2 flat: %v (%s), %d agree; want fails, 3", res.Verdict, res.Reason, res.Agree)
+	}
+}
+
+// |ρ| ≥ 0.8 by hand (Spearman with no ties: 1 − 6Σd²/(n(n²−1))). Five
+// levels whose outcomes rank 2, 1, 4, 3, 5: Σd² = 4, ρ = 1 − 24/120 = 0.8,
+// which holds. Six ranking 3, 2, 1, 4, 5, 6: Σd² = 8, ρ = 1 − 48/210 =
+// 0.771429, which fails on ρ alone (change 0.3, one layout agreeing).
+func TestVerdictRhoBound(t *testing.T) {
+	rises := Hypothesis{ID: "x", Predicted: Rises, MinChange: 0.15}
+	levels := func(counts ...int) []Estimate {
+		var out []Estimate
+		for _, c := range counts {
+			out = append(out, shareOf(c, 500))
+		}
+		return out
+	}
+	if res := judge(rises, RunShare, levels(110, 100, 200, 150, 300)...); res.Verdict != Holds || res.Rho == nil || !near(*res.Rho, 0.8, 1e-12) {
+		t.Errorf("ρ 0.8: %v (%s), ρ %v; want holds", res.Verdict, res.Reason, deref(res.Rho))
+	}
+	if res := judge(rises, RunShare, levels(200, 150, 100, 250, 300, 350)...); res.Verdict != Fails || res.Reason != "ρ +0.77 (need ≥ +0.8)" {
+		t.Errorf("ρ 0.771: %v (%q); want fails on ρ alone", res.Verdict, res.Reason)
+	}
+}
+
+// Two levels with the same mean and no spread: the change 0 has the
+// interval [0, 0], which includes zero: inconclusive, not failed. A last
+// level without an estimate is inconclusive for that reason.
+func TestVerdictNoChangeAndNoEnd(t *testing.T) {
+	rises := Hypothesis{ID: "x", Predicted: Rises, MinChange: 0.15}
+	half := Sample{Kind: RunMean, Values: []float64{0.5, 0.5}}.Estimate()
+	if res := judge(rises, RunMean, half, half); res.Verdict != Inconclusive || !strings.Contains(res.Reason, "includes zero") {
+		t.Errorf("no change, no spread: %v (%s); want inconclusive, interval includes zero", res.Verdict, res.Reason)
+	}
+	if res := judge(rises, RunShare, shareOf(100, 500), shareOf(300, 500), shareOf(0, 0)); res.Verdict != Inconclusive || res.Reason != "an end level has no estimate" {
+		t.Errorf("last level without runs: %v (%q); want inconclusive, an end level has no estimate", res.Verdict, res.Reason)
+	}
+}

@@ -3,6 +3,7 @@ package hypotheses
 import (
 	"testing"
 
+	"github.com/alliancesim/alliancesim/configs"
 	"github.com/alliancesim/alliancesim/runner"
 	"github.com/alliancesim/alliancesim/sim"
 )
@@ -38,5 +39,140 @@ func TestPatronJoinsClients(t *testing.T) {
 		if ok != c.qualifies || (ok && got != c.want) {
 			t.Errorf("%s: got %v (qualifies %v), want %v (qualifies %v)", c.name, got, ok, c.want, c.qualifies)
 		}
+	}
+}
+
+// members lists the founders of an alliance formed at tick formed as its
+// membership records, none of them left.
+func members(formed int, ids ...string) []sim.MembershipRecord {
+	var out []sim.MembershipRecord
+	for _, id := range ids {
+		out = append(out, sim.MembershipRecord{State: id, Joined: formed, Left: -1})
+	}
+	return out
+}
+
+// patronAlliance is an alliance the patron p founded at tick formed with
+// the clients, weak or strong.
+func patronAlliance(formed int, strong bool, clients ...string) sim.AllianceRecord {
+	ids := append([]string{"p"}, clients...)
+	return sim.AllianceRecord{Founders: ids, Patron: true, Origin: "imposed", Strong: strong, Formed: formed, PatronJoined: formed,
+		PatronSize: len(ids), Ended: -1, Members: members(formed, ids...)}
+}
+
+func runOf(as ...sim.AllianceRecord) *runner.Record {
+	return &runner.Record{Record: sim.Record{Ticks: 100, Patrons: []string{"p"}, Alliances: as}}
+}
+
+// The run outcomes of the patron's alliances, by hand: a first alliance of
+// four when the patron entered is multilateral (T1); one strong of three
+// patron alliances is a share of 1/3 (the clients' own alliance does not
+// count); bilaterals 2 of the 4 the patron entered (sizes 2, 3, 2, 4)
+// give a hub index of 1/2 (T8); a client alliance that peaked at three
+// members counts as "three or more" (T3).
+func TestPatronOutcomesByHand(t *testing.T) {
+	if v, ok := patronFirstMultilateral(nil, runOf(patronAlliance(3, false, "a", "b", "c"), patronAlliance(9, false, "d"))); !ok || v != 1 {
+		t.Errorf("first alliance of four: %v (counted %v), want 1", v, ok)
+	}
+	clients := sim.AllianceRecord{Founders: []string{"x", "y"}, Origin: "client", Formed: 1, PatronJoined: -1, ClientPeak: 3, Ended: -1}
+	r := runOf(clients, patronAlliance(2, true, "a"), patronAlliance(4, false, "b", "c"), patronAlliance(6, false, "d"))
+	if v, ok := patronStrongShare(nil, r); !ok || !near(v, 1.0/3, 1e-15) {
+		t.Errorf("strong share: %v (counted %v), want 1/3", v, ok)
+	}
+	r.Alliances = append(r.Alliances, patronAlliance(8, false, "e", "f", "g"))
+	if v, ok := patronHubIndex(nil, r); !ok || v != 0.5 {
+		t.Errorf("hub index: %v (counted %v), want 2/4", v, ok)
+	}
+	if v, ok := clientAlliance3Plus(nil, r); !ok || v != 1 {
+		t.Errorf("client alliance that peaked at three: %v, want 1", v)
+	}
+}
+
+// T2 and T7 on hand-built proposals. A patron's multilateral proposal to
+// exactly three clients counts (T2). After one refused at tick 10 (a
+// refused; b and c accepted), the patron's fallback counts when it
+// enters a bilateral or trilateral with b or c from tick 10 to tick 22
+// inclusive (T7).
+func TestProposalOutcomesByHand(t *testing.T) {
+	offer := sim.ProposalRecord{Tick: 10, Proposer: "p", Patron: true, Kind: sim.ProposeMultilateral.String(), Invitees: []string{"a", "b", "c"}, Alliance: -1}
+	accepted := offer
+	accepted.Accepted, accepted.Alliance = true, 0
+	if v, ok := multilateralAccepted(nil, &runner.Record{Record: sim.Record{Proposals: []sim.ProposalRecord{accepted}}}); !ok || v != 1 {
+		t.Errorf("an accepted offer to three clients: %v (counted %v), want 1", v, ok)
+	}
+	refused := offer
+	refused.Refusals = []sim.RefusalRecord{{State: "a", Reason: "fear", Partner: "b"}}
+	for _, c := range []struct {
+		name string
+		a    sim.AllianceRecord
+		want float64
+	}{
+		{"bilateral with b in the tick of the refusal", patronAlliance(10, false, "b"), 1},
+		{"bilateral with c twelve ticks later", patronAlliance(22, false, "c"), 1},
+		{"trilateral with b and d", patronAlliance(15, false, "b", "d"), 1},
+		{"bilateral with c thirteen ticks later", patronAlliance(23, false, "c"), 0},
+		{"bilateral with a, who refused", patronAlliance(15, false, "a"), 0},
+		{"multilateral with b, d, e", patronAlliance(15, false, "b", "d", "e"), 0},
+	} {
+		r := runOf(c.a)
+		r.Proposals = []sim.ProposalRecord{refused}
+		if v, ok := fallbackAfterRefusal(nil, r); !ok || v != c.want {
+			t.Errorf("%s: %v (counted %v), want %v", c.name, v, ok, c.want)
+		}
+	}
+}
+
+// Churn is an end within 12 ticks of forming, except by occupation; an
+// alliance in force at the horizon has not churned.
+func TestChurnedByHand(t *testing.T) {
+	left := sim.EndMembersLeft.String()
+	for _, c := range []struct {
+		name  string
+		ended int
+		cause string
+		want  float64
+	}{
+		{"left after 11 ticks", 16, left, 1},
+		{"left after 12 ticks", 17, left, 0},
+		{"occupied after 3 ticks", 8, sim.EndOccupied.String(), 0},
+		{"in force at the horizon", -1, sim.EndHorizon.String(), 0},
+	} {
+		a := sim.AllianceRecord{Formed: 5, Ended: c.ended, Cause: c.cause}
+		if v, ok := churned(nil, nil, &a); !ok || v != c.want {
+			t.Errorf("%s: %v, want %v", c.name, v, c.want)
+		}
+	}
+}
+
+// A client's share of ticks allied is the union of its spells: 0–10,
+// 2–5 and 4–8 cover the ticks 0 to 10, 10 of 100, and the nested 2–5
+// does not make 4–8 count again. The other clients, never allied, count
+// 0: the mean is 0.1 over the clients.
+func TestClientsAlliedUnionOfSpells(t *testing.T) {
+	sc, err := configs.Builtin("generic")
+	if err != nil {
+		t.Fatal(err)
+	}
+	comp, err := sim.Compile(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var clients []string
+	for i := range comp.N() {
+		if comp.Role(i) == sim.Client {
+			clients = append(clients, comp.ID(i))
+		}
+	}
+	if len(clients) < 2 {
+		t.Fatalf("generic has %d clients", len(clients))
+	}
+	x, y := clients[0], clients[1]
+	spell := func(from, to int) sim.AllianceRecord {
+		return sim.AllianceRecord{Founders: []string{x, y}, Origin: "client", Formed: from, PatronJoined: -1, Ended: to,
+			Members: []sim.MembershipRecord{{State: x, Joined: from, Left: to}}}
+	}
+	v, ok := clientsAllied(&Cell{Compiled: comp}, runOf(spell(0, 10), spell(2, 5), spell(4, 8)))
+	if want := 0.1 / float64(len(clients)); !ok || !near(v, want, 1e-15) {
+		t.Errorf("clients allied: %v (counted %v), want 0.1/%d = %v", v, ok, len(clients), want)
 	}
 }

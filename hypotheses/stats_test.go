@@ -91,3 +91,67 @@ func TestKindString(t *testing.T) {
 		}
 	}
 }
+
+// The standard error of a share is √(p(1−p)/n): 2 of 5, √(0.4·0.6/5) =
+// √0.048 = 0.219089. Of a mean over two runs it is the sample's: 0.2 and
+// 0.6 have sd √((0.2² + 0.2²)/1) = 0.282843 and se 0.282843/√2 = 0.2
+// (the ½ of a single run is for one value only).
+func TestStandardErrorsByHand(t *testing.T) {
+	if e := (Sample{Kind: RunShare, Values: []float64{1, 1, 0, 0, 0}}).Estimate(); !near(e.SE, 0.219089, 1e-6) {
+		t.Errorf("se of 2 of 5 = %v, want 0.219089", e.SE)
+	}
+	if e := (Sample{Kind: RunMean, Values: []float64{0.2, 0.6}}).Estimate(); !near(e.Value, 0.4, 1e-12) || !near(e.SE, 0.2, 1e-12) {
+		t.Errorf("mean of 0.2 and 0.6 = %v (se %v), want 0.4 (se 0.2)", e.Value, e.SE)
+	}
+}
+
+// Kaplan–Meier read at t includes what happened at t, by hand:
+//   - lifetimes 2, 5 (ended), 9 (censored) at t = 5: S = (2/3)(1/2) = 1/3,
+//     Greenwood Σ = 1/(3·2) + 1/(2·1) = 2/3, SE = (1/3)·√(2/3) = 0.272166;
+//     the interval 1/3 ± 1.959964·0.272166 = [−0.200, 0.867] is clipped
+//     at 0;
+//   - lifetimes 3 (ended), 5 (censored) at t = 5: a lifetime reaches t, so
+//     S(5) = 1/2 is known (SE 0.5·√(1/2) = 0.353553);
+//   - lifetimes 2, 4 both ended, at t = 10: every alliance had ended, S = 0
+//     is known although none reached t.
+func TestSurvivalAtReadingTimeByHand(t *testing.T) {
+	at := func(t float64, obs ...runner.Observation) Estimate {
+		return Sample{Kind: Survival, At: t, Lifetimes: obs}.Estimate()
+	}
+	ended := func(d float64) runner.Observation { return runner.Observation{Duration: d, Event: true} }
+	censored := func(d float64) runner.Observation { return runner.Observation{Duration: d, Event: false} }
+	if e := at(5, ended(2), ended(5), censored(9)); !e.Valid || !near(e.Value, 1.0/3, 1e-12) || !near(e.SE, 0.272166, 1e-6) ||
+		e.Low != 0 || !near(e.High, 1.0/3+z95*0.272166, 1e-6) {
+		t.Errorf("S(5) of 2, 5, 9*: %+v, want 1/3 (se 0.272166) in [0, 0.867]", e)
+	}
+	if e := at(5, ended(3), censored(5)); !e.Valid || !near(e.Value, 0.5, 1e-12) || !near(e.SE, 0.353553, 1e-6) {
+		t.Errorf("S(5) of 3, 5*: %+v, want a valid 0.5 (se 0.353553)", e)
+	}
+	if e := at(10, ended(2), ended(4)); !e.Valid || e.Value != 0 || e.Low != 0 || e.High != 0 {
+		t.Errorf("S(10) of 2, 4: %+v, want a valid 0 in [0, 0]", e)
+	}
+}
+
+// A difference with an end that has no estimate says nothing: [−1, 1],
+// whichever end it is. Shares of alliances, like shares of runs, take
+// Newcombe's interval: 48 of 80 against 56 of 70, [0.0524, 0.3339]
+// (Newcombe 1998, Table II (a)).
+func TestDifferenceEdgesAndAllianceShares(t *testing.T) {
+	valid := Sample{Kind: RunMean, Values: []float64{0.2, 0.6}}.Estimate()
+	none := Sample{Kind: RunMean}.Estimate()
+	for _, c := range [][2]Estimate{{none, valid}, {valid, none}} {
+		if _, lo, hi := Difference(RunMean, c[0], c[1]); lo != -1 || hi != 1 {
+			t.Errorf("difference with an end without estimate: [%v, %v], want [-1, 1]", lo, hi)
+		}
+	}
+	share := func(count, n int) Estimate {
+		s := Sample{Kind: AllianceShare}
+		for i := range n {
+			s.Values = append(s.Values, b2f(i < count))
+		}
+		return s.Estimate()
+	}
+	if _, lo, hi := Difference(AllianceShare, share(48, 80), share(56, 70)); !near(lo, 0.0524, 5e-5) || !near(hi, 0.3339, 5e-5) {
+		t.Errorf("alliance-share difference [%v, %v], want [0.0524, 0.3339]", lo, hi)
+	}
+}
