@@ -169,3 +169,67 @@ func TestMostFrequentReasonWithoutRefusals(t *testing.T) {
 		t.Errorf("one refusal among runs without: %v %q", ok, note)
 	}
 }
+
+// A1–A9 at their bounds (1950-01 is tick 0): dates "by" a month include
+// that month, windows include both ends, and thresholds include their
+// value.
+func TestAsiaTargetsAtTheirBounds(t *testing.T) {
+	usa := []string{"usa"}
+	pact := func(tick int, invitees ...string) sim.ProposalRecord {
+		return sim.ProposalRecord{Tick: tick, Proposer: "usa", Patron: true, Kind: "multilateral", Invitees: invitees, Strong: true, Losses: true, Alliance: -1}
+	}
+	four := []string{"aus", "jpn", "nzl", "phl"}
+	// SEATO-like: imposed, weak, formed at tick formed by a weak proposal in
+	// gains, ended at ended by members leaving (-1: in force)
+	seatoAt := func(formed, ended int, founders ...string) *runner.Record {
+		cause := "members_left"
+		if ended < 0 {
+			cause = ""
+		}
+		return record(usa, []ally{{id: 0, founders: founders, origin: "imposed", formed: formed, patronJoined: formed, ended: ended, cause: cause}},
+			sim.ProposalRecord{Tick: formed, Proposer: "usa", Patron: true, Kind: "multilateral", Invitees: founders[1:], Accepted: true, Alliance: 0})
+	}
+	seato4 := []string{"usa", "tha", "phl", "pak"}
+	bilateral := func(id, formed int, client string) ally {
+		return ally{id: id, founders: []string{"usa", client}, origin: "bilateral", strong: true, formed: formed, patronJoined: formed, ended: -1}
+	}
+	// weak in losses after only a weak offer was refused: not A6
+	weakRefused := pact(50, "aus", "fra", "gbr")
+	weakRefused.Strong, weakRefused.Refusals = false, []sim.RefusalRecord{{State: "gbr", Reason: "autonomy"}}
+	inLosses := sim.ProposalRecord{Tick: 56, Proposer: "usa", Patron: true, Kind: "multilateral", Invitees: seato4[1:], Losses: true, Accepted: true, Alliance: 0}
+	hub := []ally{bilateral(0, 30, "phl"), bilateral(1, 30, "jpn"), bilateral(2, 30, "kor"),
+		{id: 3, founders: []string{"usa", "aus", "nzl"}, origin: "bilateral", strong: true, formed: 30, patronJoined: 30, ended: -1},
+		{id: 4, founders: []string{"usa", "twn", "tha"}, origin: "bilateral", strong: true, formed: 30, patronJoined: 30, ended: -1}}
+	for _, c := range []struct {
+		name string
+		rec  *runner.Record
+		id   string
+		met  bool
+	}{
+		{"Philippines joins aus–nzl alone in 1951-12", record(usa, []ally{{id: 0, founders: []string{"aus", "nzl"}, joins: map[string]int{"phl": 23},
+			origin: "client", formed: 10, patronJoined: -1, ended: -1}}), "A1", false},
+		{"Philippines joins aus–nzl with the patron, in the same tick", record(usa, []ally{{id: 0, founders: []string{"aus", "nzl"},
+			joins: map[string]int{"usa": 15, "phl": 15}, origin: "indigenous", strong: true, formed: 10, patronJoined: 15, ended: -1}}), "A1", true},
+		{"the pact proposed in 1950-06", record(usa, nil, pact(5, four...)), "A2", true},
+		{"the pact proposed in 1951-12", record(usa, nil, pact(23, four...)), "A2", true},
+		{"the pact proposed to three", record(usa, nil, pact(12, "aus", "nzl", "phl")), "A2", true},
+		{"the third bilateral formed in 1955-12", record(usa, []ally{bilateral(0, 20, "phl"), bilateral(1, 27, "jpn"), bilateral(2, 71, "kor")}), "A4", true},
+		{"ANZUS formed in 1952-12", record(usa, []ally{{id: 0, founders: []string{"usa", "aus", "nzl"}, origin: "bilateral", strong: true,
+			formed: 35, patronJoined: 35, ended: -1}}), "A5", true},
+		{"the patron enters with aus, nzl and phl: four, not ANZUS", record(usa, []ally{{id: 0, founders: []string{"usa", "aus", "nzl", "phl"},
+			origin: "imposed", strong: true, formed: 20, patronJoined: 20, ended: -1}}), "A5", false},
+		{"SEATO of four founders", seatoAt(56, -1, seato4...), "A6", true},
+		{"SEATO formed in 1954-01", seatoAt(48, -1, seato4...), "A6", true},
+		{"SEATO formed in 1955-12", seatoAt(71, -1, seato4...), "A6", true},
+		{"weak in losses after a weak offer was refused", record(usa, []ally{{id: 0, founders: seato4, origin: "imposed", formed: 56,
+			patronJoined: 56, ended: -1}}, weakRefused, inLosses), "A6", false},
+		{"SEATO dissolved in 1991-12", seatoAt(56, 503, seato4...), "A7", true},
+		{"the ROC in a multilateral with the patron", record(usa, []ally{{id: 0, founders: []string{"usa", "twn", "phl", "tha"},
+			origin: "imposed", strong: true, formed: 30, patronJoined: 30, ended: -1}}), "A8", false},
+		{"3 bilaterals of 5 at 1960-01, index 0.6", record(usa, hub), "A9", true},
+	} {
+		if _, met := verdict(t, c.id, c.rec, asiaCal); met != c.met {
+			t.Errorf("%s: %s met %v, want %v", c.name, c.id, met, c.met)
+		}
+	}
+}

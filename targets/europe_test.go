@@ -88,3 +88,54 @@ func TestWesternUnionWithoutAnyPatronAlliance(t *testing.T) {
 		}
 	}
 }
+
+// E1–E5 at their bounds (1947-01 is tick 0): the earliest Brussels pact is
+// the Western Union even when listed after a later one, and four members
+// are "4 or more"; the patron joining in 1950-12 (tick 47) is "by
+// 1950-12"; a weak pact is not E3; an alliance that ended in 1991-12
+// (tick 539) was not in force then; 3 bilaterals of 10 at 1960-01 is an
+// index of exactly 0.3, "at most 0.3".
+func TestEuropeTargetsAtTheirBounds(t *testing.T) {
+	usa := []string{"usa"}
+	four := []string{"bel", "nld", "lux", "gbr"}
+	cases := []struct {
+		name string
+		rec  *runner.Record
+		id   string
+		met  bool
+	}{
+		{"the earlier pact of four, listed second", record(usa, []ally{
+			{id: 0, founders: []string{"gbr", "fra"}, origin: "client", formed: 20, patronJoined: -1, ended: -1},
+			{id: 1, founders: four, joins: map[string]int{"usa": 27}, origin: "indigenous", strong: true, formed: 10, patronJoined: 27, ended: -1}}),
+			"E2", true},
+		{"the patron joins in 1950-12", record(usa, []ally{
+			{id: 0, founders: four, joins: map[string]int{"usa": 47}, origin: "indigenous", strong: true, formed: 10, patronJoined: 47, ended: -1}}),
+			"E3", true},
+		{"the patron joins a weak pact", record(usa, []ally{
+			{id: 0, founders: four, joins: map[string]int{"usa": 27}, origin: "indigenous", formed: 10, patronJoined: 27, ended: -1}}),
+			"E3", false},
+		{"dissolved in 1991-12", record(usa, []ally{
+			{id: 0, founders: four, joins: map[string]int{"usa": 27}, origin: "indigenous", strong: true, formed: 10, patronJoined: 27, ended: 539, cause: "members_left"}}),
+			"E4", false},
+	}
+	// at 1960-01 (tick 156): 3 bilaterals and 7 trilaterals
+	var hub []ally
+	for i, c := range []string{"nor", "dnk", "prt", "ita", "grc", "tur", "deu", "esp", "isl", "irl"} {
+		a := ally{id: i, founders: []string{"usa", c}, origin: "bilateral", strong: true, formed: 100, patronJoined: 100, ended: -1}
+		if i >= 3 {
+			a.founders = append(a.founders, "lux")
+		}
+		hub = append(hub, a)
+	}
+	cases = append(cases, struct {
+		name string
+		rec  *runner.Record
+		id   string
+		met  bool
+	}{"hub index exactly 0.3", record(usa, hub), "E5", true})
+	for _, c := range cases {
+		if _, met := verdict(t, c.id, c.rec, europeCal); met != c.met {
+			t.Errorf("%s: %s met %v, want %v", c.name, c.id, met, c.met)
+		}
+	}
+}

@@ -50,3 +50,11 @@ func TestEvaluateExtra(t *testing.T) {
 		}
 	}
 }
+
+// A target that counted no run is not met, even with a threshold of 0.
+func TestEvaluateNothingCounted(t *testing.T) {
+	never := Target{ID: "X", Threshold: 0, Test: func(*runner.Record, sim.Calendar) (bool, bool) { return false, false }}
+	if res := Evaluate([]Target{never}, make([]runner.Record, 3), europeCal)[0]; res.Met || res.Share.N != 0 {
+		t.Errorf("nothing counted: %+v, want not met over 0 runs", res)
+	}
+}
