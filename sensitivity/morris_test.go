@@ -322,3 +322,44 @@ func TestMorrisDesignTooManyTrajectories(t *testing.T) {
 		t.Errorf("MorrisDesign(20, 2, 4, 10, 1): %v; want an error containing %q", err, want)
 	}
 }
+
+// Spread by hand: three trajectories of one parameter, (0, 1), (0, 1),
+// (1, 0). Each pair's d is the sum of the four point distances: 0 + 1 +
+// 1 + 0 = 2 for the first two, 1 + 0 + 0 + 1 = 2 for either with the
+// third; the spread is √(2² + 2² + 2²) = √12.
+func TestSpreadByHand(t *testing.T) {
+	if got := Spread([][]float64{{0}, {1}, {0}, {1}, {1}, {0}}, 1); math.Abs(got-math.Sqrt(12)) > 1e-12 {
+		t.Errorf("spread %v, want √12 = %v", got, math.Sqrt(12))
+	}
+}
+
+// maxSpread starts from the two trajectories furthest apart. With these
+// distances (a metric: every triangle holds) the pair 0–3 (5.5) is the
+// best of two; starting instead from the closest, 0–1, the exchanges
+// would stop at 1–2 (5), which no single swap improves.
+func TestMaxSpreadStartsFromTheFurthestPair(t *testing.T) {
+	const m = 4
+	d := make([]float64, m*m)
+	for _, e := range []struct {
+		a, b int
+		d    float64
+	}{{0, 1, 1}, {0, 2, 4.5}, {0, 3, 5.5}, {1, 2, 5}, {1, 3, 4.6}, {2, 3, 4.5}} {
+		d[e.a*m+e.b], d[e.b*m+e.a] = e.d, e.d
+	}
+	if got := maxSpread(d, m, 2); !slices.Equal(got, []int{0, 3}) {
+		t.Errorf("kept %v, want [0 3]", got)
+	}
+}
+
+// A trajectory must move each parameter once: (0, 0) → (1, 0) → (0, 0)
+// moves the first twice. A single trajectory, valid, is too few.
+func TestElementaryEffectsTrajectoryRules(t *testing.T) {
+	good := [][]float64{{0, 0}, {1, 0}, {1, 1}}
+	twice := [][]float64{{0, 0}, {1, 0}, {0, 0}}
+	if _, err := ElementaryEffects(append(slices.Clone(good), twice...), make([]float64, 6), 2, Bootstrap{}); err == nil {
+		t.Error("a parameter moved twice: want an error")
+	}
+	if _, err := ElementaryEffects(good, make([]float64, 3), 2, Bootstrap{}); err == nil {
+		t.Error("one valid trajectory: want an error")
+	}
+}

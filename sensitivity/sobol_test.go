@@ -160,3 +160,43 @@ func TestSobolDegenerate(t *testing.T) {
 		}
 	}
 }
+
+// Jansen's estimators by hand on N = 2 rows of one parameter, each row
+// (f(A), f(A_B), f(B)):
+//   - (0, 1, 2) and (4, 3, 6): A and B give 0, 4, 2, 6, mean 3, population
+//     variance (9 + 1 + 1 + 9)/4 = 5; Σ(f(B) − f(A_B))² = 1 + 9 = 10, S =
+//     1 − 10/(4·5) = 0.5; Σ(f(A) − f(A_B))² = 1 + 1 = 2, S_T = 2/20 = 0.1;
+//   - (1, 1, 1) and (1, 2, 3): A is constant but B is not: mean 1.5,
+//     variance (0.25·3 + 2.25)/4 = 0.75, S = 1 − 1/3 = 2/3, S_T = 1/3;
+//   - (0, 1, 0) and (0, 0, 0): A and B are constant, V = 0, so the indices
+//     are NaN, though the mixed rows vary.
+func TestSobolByHand(t *testing.T) {
+	for _, c := range []struct {
+		y                         []float64
+		mean, variance, s, sTotal float64
+	}{
+		{[]float64{0, 1, 2, 4, 3, 6}, 3, 5, 0.5, 0.1},
+		{[]float64{1, 1, 1, 1, 2, 3}, 1.5, 0.75, 2.0 / 3, 1.0 / 3},
+	} {
+		s, err := Sobol(c.y, 2, 1, Bootstrap{Resamples: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.Mean != c.mean || math.Abs(s.Variance-c.variance) > 1e-12 || math.Abs(s.First[0].Estimate-c.s) > 1e-12 ||
+			math.Abs(s.Total[0].Estimate-c.sTotal) > 1e-12 {
+			t.Errorf("y %v: mean %v, variance %v, S %v, S_T %v; want %v, %v, %v, %v",
+				c.y, s.Mean, s.Variance, s.First[0].Estimate, s.Total[0].Estimate, c.mean, c.variance, c.s, c.sTotal)
+		}
+	}
+	s, err := Sobol([]float64{0, 1, 0, 0, 0, 0}, 2, 1, Bootstrap{Resamples: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !math.IsNaN(s.First[0].Estimate) || !math.IsNaN(s.Total[0].Estimate) {
+		t.Errorf("constant A and B: S %v, S_T %v; want NaN", s.First[0].Estimate, s.Total[0].Estimate)
+	}
+	// one base row is too few (n ≥ 2)
+	if _, err := Sobol([]float64{0, 1, 2}, 1, 1, Bootstrap{}); err == nil {
+		t.Error("Sobol with one base row: want an error")
+	}
+}
