@@ -136,6 +136,9 @@ func (o *Outcome) measure(c *Cell, rs []runner.Record) (Sample, error) {
 			if ok && !(v >= 0 && v <= 1) {
 				return s, fmt.Errorf("%s: Outcome.Run gave %v; allowed: a number in [0, 1]", where, v)
 			}
+			if ok && o.Kind == RunShare && v != 0 && v != 1 {
+				return s, fmt.Errorf("%s: Outcome.Run gave %v; allowed: 0 or 1, whether it happened (Kind is a share of runs: a value between counts as nothing; RunMean averages one)", where, v)
+			}
 			if ok {
 				s.Values = append(s.Values, v)
 			}
@@ -154,6 +157,8 @@ func (o *Outcome) measure(c *Cell, rs []runner.Record) (Sample, error) {
 				s.Lifetimes = append(s.Lifetimes, runner.Observation{Duration: float64(a.End(r.Ticks) - a.Formed), Event: a.Ended >= 0})
 			case !(v >= 0 && v <= 1):
 				return s, fmt.Errorf("%s, alliance %d: Outcome.Alliance gave %v; allowed: a number in [0, 1]", where, j, v)
+			case o.Kind == AllianceShare && v != 0 && v != 1:
+				return s, fmt.Errorf("%s, alliance %d: Outcome.Alliance gave %v; allowed: 0 or 1, whether the alliance has the property (Kind is a share of alliances)", where, j, v)
 			default:
 				s.Values = append(s.Values, v)
 			}

@@ -147,6 +147,16 @@ func TestRunRefusesBadHypotheses(t *testing.T) {
 			true, "hypothesis i: layout 0, level 12, replication 0 (seed 1): Outcome.Run gave -Inf"},
 		{"an outcome of 2", func() []Hypothesis { return []Hypothesis{small("two", value(2))} },
 			true, "hypothesis two: layout 0, level 12, replication 0 (seed 1): Outcome.Run gave 2"},
+		// A share counts runs in which something happened: 0.5 would have
+		// counted as a run in which it did.
+		{"a share of 0.5", func() []Hypothesis { return []Hypothesis{small("half", value(0.5))} },
+			true, "hypothesis half: layout 0, level 12, replication 0 (seed 1): Outcome.Run gave 0.5; allowed: 0 or 1"},
+		{"an alliance share of 0.5", func() []Hypothesis {
+			h := small("ah", nil)
+			h.Outcome = Outcome{Name: "half", Kind: AllianceShare, Alliance: func(*Cell, *runner.Record, *sim.AllianceRecord) (float64, bool) { return 0.5, true }}
+			return []Hypothesis{h}
+		},
+			true, "Outcome.Alliance gave 0.5; allowed: 0 or 1"},
 		{"Outcome.Run panics", func() []Hypothesis { return []Hypothesis{small("p", boom)} },
 			true, "hypothesis p: layout 0, level 12, replication 0 (seed 1): Outcome.Run: panic: boom"},
 		{"Setup panics", func() []Hypothesis {
