@@ -13,7 +13,9 @@
 // predicates (europe_test.go, asia_test.go).
 //
 // Evaluate gives each target's share with its 95% Wilson interval over the
-// runs it counts (all runs, or those where its condition held). HISTORY.md
+// runs it counts (all runs, or those where its condition held), leaving
+// out, with a note, the runs that do not reach the last month the target
+// reads (Target.Until). HISTORY.md
 // fixes the seeds: calibrate on 1–500, hold out 1001–1500; a target is met
 // only if it holds on both.
 package targets

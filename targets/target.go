@@ -1,6 +1,10 @@
 package targets
 
 import (
+	"fmt"
+	"strings"
+
+	"github.com/alliancesim/alliancesim/internal/words"
 	"github.com/alliancesim/alliancesim/runner"
 	"github.com/alliancesim/alliancesim/sim"
 )
@@ -12,6 +16,12 @@ type Target struct {
 	Scenario    string
 	Description string
 	Threshold   float64
+	// Until is the last month the target reads, "YYYY-MM" ("" if it reads
+	// no date: E1 and E2). A run that ends before it, or starts after it,
+	// says nothing of the target and is not counted (a run shortened with
+	// --set scenario.ticks would otherwise count as holding an alliance
+	// "still in force at 1991-12").
+	Until string
 	// Test says whether a run is counted (the target's condition held in
 	// it; unconditional targets count every run) and whether it met the
 	// target.
@@ -38,8 +48,13 @@ type Result struct {
 func Evaluate(ts []Target, rs []runner.Record, cal sim.Calendar) []Result {
 	out := make([]Result, 0, len(ts))
 	for _, t := range ts {
-		counted, met := 0, 0
+		counted, met, short := 0, 0, 0
+		until, reads := t.untilTick(cal)
 		for i := range rs {
+			if reads && (until < 0 || until >= rs[i].Ticks) {
+				short++
+				continue
+			}
 			c, m := t.Test(&rs[i], cal)
 			if c {
 				counted++
@@ -55,9 +70,26 @@ func Evaluate(ts []Target, rs []runner.Record, cal sim.Calendar) []Result {
 			res.Met = res.Met && ok
 			res.Note = note
 		}
+		if short > 0 {
+			res.Note = strings.TrimPrefix(res.Note+"; ", "; ") + fmt.Sprintf("%s not counted: the run does not reach %s, the last month the target reads",
+				words.Count(short, "run", "runs"), t.Until)
+		}
 		out = append(out, res)
 	}
 	return out
+}
+
+// untilTick is the tick of the last month t reads in cal; reads is false
+// for a target that reads no date.
+func (t *Target) untilTick(cal sim.Calendar) (tick int, reads bool) {
+	if t.Until == "" {
+		return 0, false
+	}
+	y, m, err := sim.ParseMonth(t.Until)
+	if err != nil {
+		panic(fmt.Sprintf("targets: %s: Until %v", t.ID, err)) // the targets are the package's own
+	}
+	return cal.TickOf(y, m), true
 }
 
 // For returns the targets of a scenario, in HISTORY.md's order (nil if it

@@ -58,3 +58,38 @@ func TestEvaluateNothingCounted(t *testing.T) {
 		t.Errorf("nothing counted: %+v, want not met over 0 runs", res)
 	}
 }
+
+// A run that ends before the last month a target reads, or starts after
+// it, is not counted, and the result says so: a europe-1947 run of 120
+// ticks (1947-01 to 1956-12) reaches 1950-12 (E3) but neither 1960-01 (E5)
+// nor 1991-12 (E4), where an alliance it ended with in force would have
+// counted as "still in force". Every target's month is a month.
+func TestTargetsReadOnlyRunsThatReachTheirDate(t *testing.T) {
+	always := func(*runner.Record, sim.Calendar) (bool, bool) { return true, true }
+	short := []runner.Record{{Record: sim.Record{Ticks: 120}}, {Record: sim.Record{Ticks: 540}}}
+	for _, c := range []struct {
+		until string
+		n     int
+		note  string
+	}{
+		{"", 2, ""},
+		{"1950-12", 2, ""}, // tick 47
+		{"1956-12", 2, ""}, // tick 119, the short run's last
+		{"1957-01", 1, "1 run not counted: the run does not reach 1957-01, the last month the target reads"}, // tick 120
+		{"1991-12", 1, "1 run not counted: the run does not reach 1991-12, the last month the target reads"},
+		{"1946-12", 0, "2 runs not counted: the run does not reach 1946-12, the last month the target reads"}, // before the start
+	} {
+		res := Evaluate([]Target{{ID: "X", Threshold: 0.5, Until: c.until, Test: always}}, short, europeCal)[0]
+		if res.Share.N != c.n || res.Note != c.note || res.Met != (c.n > 0) {
+			t.Errorf("until %q: %d runs counted, met %v, note %q; want %d and %q", c.until, res.Share.N, res.Met, res.Note, c.n, c.note)
+		}
+	}
+	for _, tg := range All {
+		if _, _, err := sim.ParseMonth(tg.Until); tg.Until != "" && err != nil {
+			t.Errorf("%s: Until %v", tg.ID, err)
+		}
+		if (tg.Until == "") != (tg.ID == "E1" || tg.ID == "E2") {
+			t.Errorf("%s: Until %q; only E1 and E2 read no date", tg.ID, tg.Until)
+		}
+	}
+}
