@@ -37,12 +37,13 @@ func (s Set) Members(dst []int) []int {
 }
 
 // GreedyCoalition builds a coalition the way docs/model.md §7.7 describes
-// client collective security: take the best single partner, then keep adding the
-// partner that raises the builder's value most, while the value rises.
-// Until the set holds minSize partners the best is added even if it does
-// not raise the value (a multilateral proposal needs its members). value returns the builder's
-// value of proposing to a partner set, NaN if the set is not an option.
-// It returns the empty set if no candidate gives a value.
+// client collective security: take the best single partner, then keep
+// adding the partner that raises the builder's value most, while the
+// value rises. Until the set holds minSize partners the best is added
+// even if it does not raise the value (a multilateral proposal needs its
+// members). value returns the builder's value of proposing to a partner
+// set, NaN if the set is not an option. It returns the empty set if no
+// candidate gives a value.
 func GreedyCoalition(candidates Set, minSize int, value func(Set) float64) (Set, float64) {
 	var set Set
 	cur := math.Inf(-1)

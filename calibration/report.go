@@ -35,8 +35,9 @@ The rule: every combination of the free inputs' values runs on the
 calibration ` + words.Seeds(runs, CalibrationSeed) + `; the chosen one meets the most targets of
 HISTORY.md there, then has the smallest total shortfall Σ max(0,
 threshold − share), then comes first in the grid (the values ascend, so a
-tie goes to the smaller values). Combinations the sources rule out (a
-constraint, stated where it applies) are not run. It is then run on the
+tie goes to the smaller values; shortfalls within 10⁻⁹ of each other
+tie). Combinations the sources rule out (a constraint, stated where it
+applies) are not run. It is then run on the
 held-out ` + words.Seeds(runs, HeldOutSeed) + `, which never enter the choice. A target is met
 only if it holds on both ranges. Shares are percentages of the runs a
 target counts, with 95% Wilson intervals.

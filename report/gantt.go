@@ -157,12 +157,16 @@ func checkEvents(all []eventLine, cal sim.Calendar, horizon int, bs []bar) error
 		}
 	}
 	last, seen := 0, map[int]bool{}
-	for _, l := range all {
+	for i, l := range all {
 		switch {
 		case l.Point != 0 || l.Run != 0:
 			return fmt.Errorf(":%d: point %d, run %d; allowed: point 0, run 0, the one run of this directory", l.line, l.Point, l.Run)
 		case l.Tick < last || l.Tick >= horizon:
-			return fmt.Errorf(":%d: tick %d; allowed: a tick from %d (the line before) to %d, the run's last", l.line, l.Tick, last, horizon-1)
+			from := "the line before's"
+			if i == 0 {
+				from = "the run's first"
+			}
+			return fmt.Errorf(":%d: tick %d; allowed: a tick from %d (%s) to %d, the run's last", l.line, l.Tick, last, from, horizon-1)
 		case l.Date != cal.Label(l.Tick):
 			return fmt.Errorf(":%d: tick %d dated %q; allowed: %s, its date", l.line, l.Tick, l.Date, cal.Label(l.Tick))
 		}

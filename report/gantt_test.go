@@ -95,8 +95,9 @@ func TestCheckEvents(t *testing.T) {
 	}{
 		{func(ls []eventLine) []eventLine { ls[2].Run = 1; return ls }, ":3: point 0, run 1; allowed: point 0, run 0"},
 		{func(ls []eventLine) []eventLine { ls[0].Point = 2; return ls }, ":1: point 2, run 0;"},
-		{func(ls []eventLine) []eventLine { ls[3].Tick, ls[3].Date = 1, "1951-02"; return ls }, ":4: tick 1; allowed: a tick from 3 (the line before) to 5"},
-		{func(ls []eventLine) []eventLine { ls[3].Tick, ls[3].Date = 6, "1952-05"; return ls }, ":4: tick 6; allowed: a tick from 3 (the line before) to 5, the run's last"},
+		{func(ls []eventLine) []eventLine { ls[3].Tick, ls[3].Date = 1, "1951-02"; return ls }, ":4: tick 1; allowed: a tick from 3 (the line before's) to 5"},
+		{func(ls []eventLine) []eventLine { ls[3].Tick, ls[3].Date = 6, "1952-05"; return ls }, ":4: tick 6; allowed: a tick from 3 (the line before's) to 5, the run's last"},
+		{func(ls []eventLine) []eventLine { ls[0].Tick, ls[0].Date = -1, "1950-08"; return ls }, ":1: tick -1; allowed: a tick from 0 (the run's first) to 5, the run's last"},
 		{func(ls []eventLine) []eventLine { ls[1].Date = "1951-04"; return ls }, `:2: tick 2 dated "1951-04"; allowed: 1951-05, its date`},
 		{func(ls []eventLine) []eventLine { ls[2].Alliance = 9; return ls }, ":3: alliance 9 formed at tick 3; memberships.csv has no such alliance"},
 		{func(ls []eventLine) []eventLine { ls[1].Tick, ls[1].Date = 3, "1951-08"; return ls }, ":2: alliance 4 formed at tick 3; memberships.csv has it formed at tick 2, once"},

@@ -50,8 +50,9 @@ type GroupSurvival struct {
 
 // HubSpokes is the hub-and-spokes index at a date: bilateral patron
 // alliances ÷ all patron alliances in force, averaged over the runs that
-// had any; Share03 and Share06 are the shares of all runs with an index
-// ≤ 0.3 and ≥ 0.6.
+// had any; Share03 and Share06 are the shares of the runs that reach the
+// date (all runs, except in a sweep's pooled summary over points of
+// different horizons) with an index ≤ 0.3 and ≥ 0.6.
 type HubSpokes struct {
 	Tick    int        `json:"tick"`
 	Date    string     `json:"date"`

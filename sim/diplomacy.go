@@ -382,7 +382,9 @@ func (w *World) choose(i int) (o agents.Option, ok bool) {
 
 // patronOptions fills w.options and w.values with patron p's options
 // that its strategy admits, none first, each with its value (§7.8), and
-// reports whether any alliance, admitted or not, would beat self-help.
+// reports whether any join or bilateral, admitted or not, or any admitted
+// multilateral would beat self-help (the greedy search values only the
+// multilaterals the strategy admits).
 func (w *World) patronOptions(p int) (wanted bool) {
 	c, n := w.c, w.c.n
 	view := &w.view

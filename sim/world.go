@@ -105,7 +105,7 @@ type World struct {
 	options  []agents.Option
 	partners [MaxStates]agents.Partner
 	// imposedAfter is, within one patron round, the patron's threat if an
-	// imposed alliance with a set of clients stood (patronRound).
+	// imposed alliance with a set of clients stood (patronOptions).
 	imposedAfter map[agents.Set]float64
 }
 
