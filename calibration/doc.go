@@ -16,11 +16,10 @@
 // over the targets; then the first in grid order (the values ascend, so a
 // tie goes to the smaller values; shortfalls within 10⁻⁹ tie). A
 // Constraint keeps out of the grid the combinations the sources rule
-// out, such as the order of the
-// adversaries' intents that asia-1950 states from the record. A target
-// counts as met only if it also holds on the held-out seeds, which the
-// report shows beside the calibration figures; the held-out seeds never
-// enter the choice.
+// out, such as the order of the adversaries' intents that asia-1950
+// states from the record. A target counts as met only if it also holds
+// on the held-out seeds, which the report shows beside the calibration
+// figures; the held-out seeds never enter the choice.
 //
 // Options.Set makes a run a probe: the same calibration with a model
 // default or a fact changed in every candidate (`alliancesim calibrate
