@@ -580,3 +580,50 @@ func TestTextOfWindowsFilesAndFileNames(t *testing.T) {
 		t.Fatalf("named in the file: %v", err)
 	}
 }
+
+// A file at each limit of a scenario is valid, and one past it is refused
+// at the line that passes it: 64 states (65 refused at the 65th), 10000
+// events (10001 at the 10001st), 10000 time-series samples (10001 at
+// record_every), and an event dated the run's last month (the month after
+// refused at its at).
+func TestScenarioLimitsAtTheirEdges(t *testing.T) {
+	states := func(n int) string {
+		var b strings.Builder
+		b.WriteString(base)
+		for i := 2; i < n; i++ {
+			fmt.Fprintf(&b, "[[states]]\nid = \"s%d\"\nrole = \"client\"\n", i)
+		}
+		return b.String()
+	}
+	events := func(n int) string {
+		var b strings.Builder
+		b.WriteString(base)
+		for range n {
+			b.WriteString("[[events]]\ntick = 1\nkind = \"intent\"\nactor = \"a\"\ndelta = 0.1\n")
+		}
+		return b.String()
+	}
+	samples := func(ticks int) string {
+		return strings.Replace(base, "ticks = 24", fmt.Sprintf("ticks = %d", ticks), 1) + "\n[params]\nrecord_every = 1\n"
+	}
+	at := func(month string) string {
+		return base + "[[events]]\nat = \"" + month + "\"\nkind = \"intent\"\nactor = \"a\"\ndelta = 0.1\n"
+	}
+	for _, c := range []struct {
+		name, ok, bad string
+		want          string
+	}{
+		{"64 states", states(64), states(65), "s.toml:209: states[64]: 65 states; allowed: at most 64"},
+		{"10000 events", events(10_000), events(10_001), "s.toml:50023: events[10000]: 10001 events; allowed: at most 10000"},
+		{"10000 samples", samples(10_000), samples(10_001),
+			"s.toml:25: params.record_every: 10001 ticks sampled every 1 ticks make 10001 time-series samples; allowed: at most 10000 (record_every ≥ 2)"},
+		{"an event in the last month", at("1951-12"), at("1952-01"), "s.toml:24: events[0].at: 1952-01 is after the horizon; allowed: 1950-01 to 1951-12"},
+	} {
+		if _, err := Parse("s.toml", []byte(c.ok)); err != nil {
+			t.Errorf("%s: the edge is refused: %.300v", c.name, err)
+		}
+		if _, err := Parse("s.toml", []byte(c.bad)); err == nil || err.Error() != c.want {
+			t.Errorf("%s: one past the edge:\n got %.300v\nwant %s", c.name, err, c.want)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package configs
 
 import (
 	"bytes"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -263,5 +264,89 @@ func TestMorrisListOrder(t *testing.T) {
 		strings.Replace(morris, "morris", "sobol", 1) + "path = \"params.sea_cost\"\nvalues = [4, 1, 2]\n",
 	} {
 		mustExperiment(t, src)
+	}
+}
+
+// The keys of a design at their edges: one lhs sample, 2 and 100 Morris
+// levels are accepted; 0 samples and 0 or 102 levels are refused, as are
+// --samples below the design's least and above 100000 (the most a sweep
+// may have: 100000 trajectories of a Morris design of one path are too
+// many points, not too many samples).
+func TestDesignKeysAtTheirEdges(t *testing.T) {
+	const head = "scenario = \"generic\"\n"
+	const vary = "[[vary]]\npath = \"params.sea_cost\"\nfrom = 1\nto = 5\n"
+	x := mustExperiment(t, head+"design = \"lhs\"\nsamples = 1\n"+vary)
+	if x.Samples != 1 || len(x.Points) != 1 {
+		t.Errorf("one lhs sample: %d samples, %d points", x.Samples, len(x.Points))
+	}
+	experimentErr(t, head+"design = \"lhs\"\nsamples = 0\n"+vary, 3, "samples", "0 is out of range; allowed: a whole number in [1, 100000]")
+	for _, levels := range []int{2, 100} {
+		x := mustExperiment(t, head+fmt.Sprintf("design = \"morris\"\nsamples = 2\nlevels = %d\n", levels)+vary)
+		if x.Levels != levels {
+			t.Errorf("levels = %d: got %d", levels, x.Levels)
+		}
+	}
+	for _, levels := range []int{0, 102} {
+		experimentErr(t, head+fmt.Sprintf("design = \"morris\"\nsamples = 2\nlevels = %d\n", levels)+vary, 4, "levels",
+			fmt.Sprintf("%d levels; allowed: an even whole number from 2 to 100 (4 is usual)", levels))
+	}
+	l := mustExperiment(t, head+"design = \"lhs\"\nsamples = 2\n"+vary)
+	if err := l.Resample(1); err != nil || len(l.Points) != 1 {
+		t.Errorf("--samples 1 of an lhs: %v, %d points", err, len(l.Points))
+	}
+	if err := l.Resample(0); err == nil || err.Error() != "0 is out of range; allowed: a whole number in [1, 100000]" {
+		t.Errorf("--samples 0 of an lhs: %v", err)
+	}
+	m := mustExperiment(t, head+"design = \"morris\"\nsamples = 2\n"+vary)
+	for n, want := range map[int]string{
+		100_000: "100000 trajectories of 1 paths give 200000 points; allowed: at most 100000 points (samples ≤ 50000)",
+		100_001: "100001 is out of range; allowed: a whole number in [2, 100000]",
+	} {
+		if err := m.Resample(n); err == nil || err.Error() != want {
+			t.Errorf("--samples %d of a Morris design:\n got %v\nwant %s", n, err, want)
+		}
+	}
+}
+
+// The size of a design at its edge: a grid of 100000 points, and a Sobol'
+// design of one path with 33333 base rows (99999 points), are drawn; a
+// point more is refused with the count and the most allowed. (Drawn
+// directly: checking every point of so large a design takes minutes.)
+func TestDesignSizeAtItsEdge(t *testing.T) {
+	values := func(n int) []any {
+		v := make([]any, n)
+		for i := range v {
+			v[i] = float64(i)
+		}
+		return v
+	}
+	for n, want := range map[int]string{100_000: "", 100_001: "100001 points; allowed: at most 100000"} {
+		x := &Experiment{Design: "grid", axes: []axis{{path: "params.sea_cost", values: values(n)}}}
+		de := x.draw()
+		switch {
+		case want == "" && (de != nil || len(x.Points) != n):
+			t.Errorf("a grid of %d points: %v, %d points", n, de, len(x.Points))
+		case want != "" && (de == nil || de.key != "vary" || de.msg != want):
+			t.Errorf("a grid of %d points: %+v, want %q at vary", n, de, want)
+		}
+	}
+	x := mustExperiment(t, "scenario = \"generic\"\ndesign = \"sobol\"\nsamples = 2\n[[vary]]\npath = \"params.sea_cost\"\nfrom = 1\nto = 5\n")
+	x.Samples = 33_333
+	if de := x.draw(); de != nil || len(x.Points) != 99_999 {
+		t.Errorf("33333 base rows of one path: %v, %d points", de, len(x.Points))
+	}
+	x.Samples = 33_334
+	if de := x.draw(); de == nil || de.key != "samples" || de.msg != "33334 base rows of 1 paths give 100002 points; allowed: at most 100000 points (samples ≤ 33333)" {
+		t.Errorf("33334 base rows of one path: %+v", de)
+	}
+}
+
+// A Morris design's candidates default to ten times its trajectories, at
+// most 1000, never fewer than the trajectories (package doc).
+func TestDefaultCandidates(t *testing.T) {
+	for r, want := range map[int]int{2: 20, 99: 990, 100: 1000, 101: 1000, 1000: 1000, 1500: 1500} {
+		if got := defaultCandidates(r); got != want {
+			t.Errorf("defaultCandidates(%d) = %d, want %d", r, got, want)
+		}
 	}
 }

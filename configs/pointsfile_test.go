@@ -116,3 +116,29 @@ func FuzzPointsFile(f *testing.F) {
 		}
 	})
 }
+
+// A points file of 100000 points (the most a sweep may have) is read
+// whole: its only error is the bad cell of its last row; a 100001st row
+// is refused at its line. (A bad cell keeps the 100000 points from being
+// checked one by one, which takes minutes.)
+func TestPointsFileAtItsLimit(t *testing.T) {
+	rows := func(n int) string {
+		var b strings.Builder
+		b.WriteString("params.sea_cost\n")
+		for range n - 1 {
+			b.WriteString("1\n")
+		}
+		b.WriteString("fast\n")
+		return b.String()
+	}
+	_, path, err := writeDesign(t, rows(100_000))
+	want := path + ":100001: column 1 (params.sea_cost): \"fast\" is not a number; allowed: a number in [0, 1000000] for params.sea_cost"
+	if err == nil || err.Error() != want {
+		t.Errorf("100000 points:\n got %.300v\nwant %s", err, want)
+	}
+	_, path, err = writeDesign(t, "params.sea_cost\n"+strings.Repeat("1\n", 100_001))
+	want = path + ":100002: more than 100000 points; allowed: at most 100000"
+	if err == nil || err.Error() != want {
+		t.Errorf("100001 points:\n got %.300v\nwant %s", err, want)
+	}
+}

@@ -267,3 +267,72 @@ func TestInvalidValuesWhereWritten(t *testing.T) {
 	experimentErr(t, "scenario = \"generic\"\ndesign = \"lhs\"\nsamples = 4\n[[vary]]\npath = \"params.punishment\"\ndistribution = \"normal\"\nmean = 0.5\nsd = 0.1\nfrom = -0.5\nto = 1.0\n", 9, "vary[0].from",
 		"the range reaches params.punishment=-0.5")
 }
+
+// The settings of an experiment at their edges: the smallest runs, chunk
+// and seed (1, 1, 0) and the largest runs and chunk (10⁸, 10⁶) are
+// accepted; one below the smallest is refused naming the range.
+func TestExperimentSettingsAtTheirEdges(t *testing.T) {
+	const one = "[[vary]]\npath = \"params.sea_cost\"\nvalues = [1]\n"
+	x := mustExperiment(t, "scenario = \"generic\"\nruns = 1\nchunk = 1\nseed = 0\n"+one)
+	if x.Runs != 1 || x.Chunk != 1 || x.Seed != 0 {
+		t.Errorf("runs %d, chunk %d, seed %d; want 1, 1, 0", x.Runs, x.Chunk, x.Seed)
+	}
+	x = mustExperiment(t, "scenario = \"generic\"\nruns = 100000000\nchunk = 1000000\n"+one)
+	if x.Runs != 100_000_000 || x.Chunk != 1_000_000 {
+		t.Errorf("runs %d, chunk %d; want 100000000, 1000000", x.Runs, x.Chunk)
+	}
+	experimentErr(t, "scenario = \"generic\"\nseed = -1\n"+one, 2, "seed", "-1 is out of range; allowed: a whole number in [0, 9007199254740991]")
+	experimentErr(t, "scenario = \"generic\"\nruns = 100000001\n"+one, 2, "runs", "100000001 is out of range; allowed: a whole number in [1, 100000000]")
+	experimentErr(t, "scenario = \"generic\"\nchunk = 1000001\n"+one, 2, "chunk", "1000001 is out of range; allowed: a whole number in [1, 1000000]")
+}
+
+// A whole-number path at the edges of what a number holds exactly:
+// 2⁵³ − 1 is accepted as a listed value (a TOML integer), as the end of a
+// range, and as a value set from Go; 2⁵³ is refused as too large. A drawn
+// range holding a single whole number is that number.
+func TestWholeNumbersAtTheirEdges(t *testing.T) {
+	const seed = "scenario = \"generic\"\n[[vary]]\npath = \"theater.generate.seed\"\n"
+	x := mustExperiment(t, seed+"values = [9007199254740991]\n")
+	if len(x.Points) != 1 || x.Points[0][0] != float64(1<<53-1) {
+		t.Errorf("values = [2⁵³ − 1]: %v", x.Points)
+	}
+	x = mustExperiment(t, seed+"from = 9007199254740990\nto = 9007199254740991\nsteps = 2\n")
+	if len(x.Points) != 2 || x.Points[1][0] != float64(1<<53-1) {
+		t.Errorf("to = 2⁵³ − 1: %v", x.Points)
+	}
+	experimentErr(t, seed+"from = 9007199254740990\nto = 9007199254740992\nsteps = 3\n", 5, "vary[0].to",
+		"9007199254740992 is too large to be held exactly; allowed: a whole number in [0, 9007199254740991] for theater.generate.seed")
+	sc, err := Builtin("generic")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := SetPath(sc, "theater.generate.seed", int64(1<<53-1)); err != nil || sc.Generate.Seed != 1<<53-1 {
+		t.Errorf("SetPath(seed, int64(2⁵³ − 1)): %v, seed %d", err, sc.Generate.Seed)
+	}
+	if err := SetPath(sc, "theater.generate.seed", int64(1<<53)); err == nil || !strings.Contains(err.Error(), "9007199254740992 is too large to be held exactly") {
+		t.Errorf("SetPath(seed, int64(2⁵³)): %v", err)
+	}
+	const cells = "scenario = \"generic\"\ndesign = \"lhs\"\nsamples = 3\n[[vary]]\npath = \"params.occupy_cells\"\n"
+	x = mustExperiment(t, cells+"from = 2.5\nto = 3.5\n")
+	for _, p := range x.Points {
+		if p[0] != 3.0 {
+			t.Errorf("from 2.5 to 3.5: %v, want 3 alone", x.Points)
+			break
+		}
+	}
+	experimentErr(t, cells+"from = 2.2\nto = 2.8\n", 4, "vary[0]",
+		"no whole number between from = 2.2 and to = 2.8, and params.occupy_cells takes whole numbers; allowed: a range with a whole number in it")
+}
+
+// A [[vary]] with both values and a range is refused at the table, under
+// every design, rather than taking the values and dropping the range.
+func TestVaryValuesAndRange(t *testing.T) {
+	for _, design := range []string{"", "design = \"lhs\"\nsamples = 2\n"} {
+		src := "scenario = \"generic\"\n" + design + "[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2]\nfrom = 1\nto = 2\nsteps = 2\n"
+		line := 2 + strings.Count(design, "\n")
+		if design != "" {
+			src = strings.Replace(src, "steps = 2\n", "", 1)
+		}
+		experimentErr(t, src, line, "vary[0]", "both values and from/to/steps; allowed: one of them")
+	}
+}

@@ -105,6 +105,9 @@ func TestCheckEvents(t *testing.T) {
 			return append(ls, eventLine{line: 5, Tick: 5, Date: "1952-02", Type: "formed", Alliance: 7})
 		}, ":5: alliance 7 formed at tick 5; memberships.csv has it formed at tick 3, once"},
 		{func(ls []eventLine) []eventLine { return append(ls[:2], ls[3:]...) }, ": no formation of alliance 7; memberships.csv has it formed at tick 3, once"},
+		{func(ls []eventLine) []eventLine { // a second formation at the tick of the first
+			return append(ls[:3], append([]eventLine{{line: 4, Tick: 3, Date: "1951-08", Type: "formed", Alliance: 7}}, ls[3:]...)...)
+		}, ":4: alliance 7 formed at tick 3; memberships.csv has it formed at tick 3, once"},
 	} {
 		err := checkEvents(c.change(good()), cal, 6, bs)
 		if err == nil || !strings.HasPrefix(err.Error(), c.want) {

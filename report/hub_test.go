@@ -2,6 +2,8 @@ package report
 
 import (
 	"math"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/alliancesim/alliancesim/sim"
@@ -51,5 +53,24 @@ func TestHubCurveMatchesSummaryCheckpoints(t *testing.T) {
 	cal := sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1}
 	if y := yearlyTicks(cal, 30); len(y) != 4 || y[1] != 12 || y[3] != 29 {
 		t.Fatalf("yearly ticks %v", y)
+	}
+}
+
+// An alliance id in memberships.csv is 0 or more: 0 is read, -1 refused
+// at its line by both readers, with what is allowed.
+func TestMembershipAllianceID(t *testing.T) {
+	for _, c := range []struct{ alliance, want string }{
+		{"0", ""},
+		{"-1", `:2: alliance "-1", joined "5", left ""; allowed: an alliance id ≥ 0, joined a tick from 0 to 503, left empty (a member at the end) or a tick from joined to 504: the file is damaged (run the work again)`},
+	} {
+		path := filepath.Join(t.TempDir(), "memberships.csv")
+		os.WriteFile(path, []byte("point,run,alliance,state,joined,left\n0,0,"+c.alliance+",usa,5,\n"), 0o644)
+		_, herr := hubSeries(path, map[string]bool{"usa": true}, []int{0}, 1, 504)
+		_, gerr := readBars(path, 0, 504)
+		for _, err := range []error{herr, gerr} {
+			if c.want == "" && err != nil || c.want != "" && (err == nil || err.Error() != path+c.want) {
+				t.Errorf("alliance %s: got %v, want %q", c.alliance, err, path+c.want)
+			}
+		}
 	}
 }

@@ -112,3 +112,43 @@ func TestSummaryOfManifest(t *testing.T) {
 		t.Errorf("a sweep's pooled summary with a checkpoint missing: %v", err)
 	}
 }
+
+// The counts of a survival point and the mean hub index at their edges:
+// counts of 0 and a mean of 0 or 1 are accepted; a count of −1 (at risk,
+// events or censored) and a mean past [0, 1] are refused, naming them.
+func TestCheckSummaryAtItsEdges(t *testing.T) {
+	mean := func(x float64) *float64 { return &x }
+	valid := func() *runner.Summary {
+		return &runner.Summary{Runs: 10,
+			HubSpokes: []runner.HubSpokes{{Tick: 12, Mean: mean(0.5)}},
+			Survival:  []runner.GroupSurvival{{Group: "all", SurvivalCurve: runner.SurvivalCurve{Points: []runner.SurvivalPoint{{T: 12, AtRisk: 5, Events: 1, S: 0.8, Lower: 0.5, Upper: 0.95}}}}}}
+	}
+	point := func(s *runner.Summary) *runner.SurvivalPoint { return &s.Survival[0].Points[0] }
+	for _, ok := range []func(*runner.Summary){
+		func(s *runner.Summary) { point(s).AtRisk, point(s).Events, point(s).Censored = 0, 0, 0 },
+		func(s *runner.Summary) { s.HubSpokes[0].Mean = mean(0) },
+		func(s *runner.Summary) { s.HubSpokes[0].Mean = mean(1) },
+	} {
+		s := valid()
+		ok(s)
+		if err := checkSummary(s, nil); err != nil {
+			t.Errorf("an edge refused: %v", err)
+		}
+	}
+	for _, c := range []struct {
+		mutate func(*runner.Summary)
+		want   string
+	}{
+		{func(s *runner.Summary) { point(s).AtRisk = -1 }, "survival[0].points[0]: at_risk -1, events 1, censored 0; allowed: counts ≥ 0"},
+		{func(s *runner.Summary) { point(s).Events = -1 }, "survival[0].points[0]: at_risk 5, events -1, censored 0; allowed: counts ≥ 0"},
+		{func(s *runner.Summary) { point(s).Censored = -1 }, "survival[0].points[0]: at_risk 5, events 1, censored -1; allowed: counts ≥ 0"},
+		{func(s *runner.Summary) { s.HubSpokes[0].Mean = mean(1.5) }, "hub_spokes[0].mean is 1.5; allowed: a number in [0, 1]"},
+		{func(s *runner.Summary) { s.HubSpokes[0].Mean = mean(-0.5) }, "hub_spokes[0].mean is -0.5; allowed: a number in [0, 1]"},
+	} {
+		s := valid()
+		c.mutate(s)
+		if err := checkSummary(s, nil); err == nil || err.Error() != c.want {
+			t.Errorf("got %v, want %q", err, c.want)
+		}
+	}
+}

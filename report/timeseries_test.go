@@ -1,6 +1,9 @@
 package report
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/alliancesim/alliancesim/runner"
@@ -42,6 +45,25 @@ func TestSeriesFiguresReadSeriesCSV(t *testing.T) {
 		p := runner.NewProportion(int(r.Mean*60+0.5), 60)
 		if mean[i].Y != r.Mean || lo[i].Y != p.Low || hi[i].Y != p.High || mean[i].X != yearOf(in.calendar(), r.Tick) {
 			t.Fatalf("row %d: drawn %v [%v, %v], want %v [%v, %v]", i, mean[i], lo[i].Y, hi[i].Y, r.Mean, p.Low, p.High)
+		}
+	}
+}
+
+// A row of series.csv at the edges of the run: ticks 0 and 59 of a run of
+// 60 are read; −1 and 60 are refused at their line, with the run's ticks.
+func TestReadSeriesTicksAtTheirEdges(t *testing.T) {
+	const head = "point,tick,date,state,measure,mean,q05,q50,q95\n"
+	row := func(tick int) string { return fmt.Sprintf("0,%d,1950-01,usa,losses,0.5,0,0.5,1\n", tick) }
+	path := filepath.Join(t.TempDir(), "series.csv")
+	os.WriteFile(path, []byte(head+row(0)+row(59)), 0o644)
+	if s, err := readSeries(path, nil, 60); err != nil || len(s) != 1 || len(s[0].Measures["losses"]) != 2 {
+		t.Errorf("ticks 0 and 59 of 60: %v, %+v", err, s)
+	}
+	for _, tick := range []int{-1, 60} {
+		os.WriteFile(path, []byte(head+row(0)+row(tick)), 0o644)
+		want := fmt.Sprintf("%s:3: tick %d is outside the run's ticks 0 to 59: the file is damaged or from another run (run the work again)", path, tick)
+		if _, err := readSeries(path, nil, 60); err == nil || err.Error() != want {
+			t.Errorf("tick %d of 60:\n got %v\nwant %s", tick, err, want)
 		}
 	}
 }

@@ -12,6 +12,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/alliancesim/alliancesim/sim"
 )
 
 // copyOf copies the finished directory dir to a new one and returns it:
@@ -228,5 +230,98 @@ func TestDifferencesInWords(t *testing.T) {
 	}
 	if d := a.Differences(&a); len(d) != 0 {
 		t.Errorf("a manifest differs from itself: %v", d)
+	}
+}
+
+// A manifest at each of its limits is valid, and one past is refused with
+// what is allowed: 10⁹ runs, chunks of 10⁶, 100000 points, 1 to 10⁶ ticks
+// a point of 1, 3 or 12 months, a series every 0 (none) or more ticks;
+// several points need the paths they vary.
+func TestManifestLimitsAtTheirEdges(t *testing.T) {
+	points := func(m *Manifest, n int) {
+		for len(m.Points) < n {
+			m.Points = append(m.Points, m.Points[0])
+		}
+	}
+	ticks := func(n int) func(*Manifest) {
+		return func(m *Manifest) { m.Points[0].Ticks, m.Points[0].HubTicks = n, nil }
+	}
+	for _, c := range []struct {
+		name    string
+		ok, bad func(*Manifest)
+		want    string
+	}{
+		{"runs", func(m *Manifest) { m.Runs = 1_000_000_000 }, func(m *Manifest) { m.Runs = 1_000_000_001 }, "runs 1000000001; allowed: 1 to 1000000000"},
+		{"chunk", func(m *Manifest) { m.ChunkSize = 1_000_000 }, func(m *Manifest) { m.ChunkSize = 1_000_001 }, "chunk_size 1000001; allowed: 1 to 1000000"},
+		{"points", func(m *Manifest) { points(m, 100_000) }, func(m *Manifest) { points(m, 100_001) }, "100001 points; allowed: at most 100000"},
+		{"most ticks", ticks(1_000_000), ticks(1_000_001), "point 0: ticks 1000001; allowed: 1 to 1000000"},
+		{"fewest ticks", ticks(1), ticks(0), "point 0: ticks 0; allowed: 1 to 1000000"},
+		{"months per tick", func(m *Manifest) { m.Points[0].MonthsPerTick = 12 }, func(m *Manifest) { m.Points[0].MonthsPerTick = 6 },
+			"point 0: months_per_tick 6; allowed: 1, 3 or 12"},
+		{"series", func(m *Manifest) { m.Points[0].SeriesEvery = 0 }, func(m *Manifest) { m.Points[0].SeriesEvery = -1 },
+			"point 0: series_every -1; allowed: ≥ 0"},
+		{"points without vary", func(m *Manifest) { m.Vary, m.Points = nil, m.Points[:1]; m.Points[0].Values = nil },
+			func(m *Manifest) {
+				m.Vary = nil
+				for i := range m.Points {
+					m.Points[i].Values = nil
+				}
+			}, "2 points but no vary; allowed: one point, or the paths the points vary"},
+	} {
+		m := plan(t).Manifest()
+		c.ok(&m)
+		if err := m.validate(); err != nil {
+			t.Errorf("%s: the edge is refused: %v", c.name, err)
+		}
+		m = plan(t).Manifest()
+		c.bad(&m)
+		if err := m.validate(); err == nil || err.Error() != c.want {
+			t.Errorf("%s: one past the edge:\n got %v\nwant %s", c.name, err, c.want)
+		}
+	}
+}
+
+// A record's ticks at their edges, in a run of 60 ticks: an alliance
+// formed at tick 10 ends, and takes its patron, at a tick from 10 to the
+// last, 59; a member joins at a tick to the last and leaves from its
+// joining on; a proposal is made from 0 to 59. Before the alliance or
+// the joining, or past the horizon, is refused, naming the tick and what
+// is allowed. (The check allows the horizon itself, 60, for an end, a
+// patron's or a member's joining, which the engine never writes.)
+func TestRecordCheckAtItsEdges(t *testing.T) {
+	record := func(edit func(a *sim.AllianceRecord, p *sim.ProposalRecord)) *Record {
+		r := &Record{Record: sim.Record{Seed: 5, Ticks: 60,
+			Alliances: []sim.AllianceRecord{{ID: 3, Formed: 10, Ended: -1, PatronJoined: -1,
+				Members: []sim.MembershipRecord{{State: "a", Joined: 10, Left: -1}, {State: "b", Joined: 20, Left: -1}}}},
+			Proposals: []sim.ProposalRecord{{Tick: 10}}}}
+		edit(&r.Alliances[0], &r.Proposals[0])
+		return r
+	}
+	for _, c := range []struct {
+		name    string
+		ok, bad func(a *sim.AllianceRecord, p *sim.ProposalRecord)
+		want    string
+	}{
+		{"ended in the last tick", func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.Ended = 59 },
+			func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.Ended = 61 }, "alliance 3: ended 61 outside 10…60"},
+		{"ended as formed", func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.Ended = 10 },
+			func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.Ended = 9 }, "alliance 3: ended 9 outside 10…60"},
+		{"patron joined as formed", func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.PatronJoined = 10 },
+			func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.PatronJoined = 9 }, "alliance 3: patron_joined 9 outside 10…60"},
+		{"patron joined in the last tick", func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.PatronJoined = 59 },
+			func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.PatronJoined = 61 }, "alliance 3: patron_joined 61 outside 10…60"},
+		{"joined in the last tick", func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.Members[1].Joined = 59 },
+			func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.Members[1].Joined = 61 }, "alliance 3: joined 61 outside 0…60"},
+		{"left as joined", func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.Members[1].Left = 20 },
+			func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.Members[1].Left = 19 }, "alliance 3: left 19 outside 20…60"},
+		{"proposal in the last tick", func(_ *sim.AllianceRecord, p *sim.ProposalRecord) { p.Tick = 59 },
+			func(_ *sim.AllianceRecord, p *sim.ProposalRecord) { p.Tick = 60 }, "proposal at tick 60 outside 0…59"},
+	} {
+		if err := record(c.ok).check(60, 5); err != nil {
+			t.Errorf("%s: the edge is refused: %v", c.name, err)
+		}
+		if err := record(c.bad).check(60, 5); err == nil || err.Error() != c.want {
+			t.Errorf("%s: one past the edge:\n got %v\nwant %s", c.name, err, c.want)
+		}
 	}
 }

@@ -2,9 +2,12 @@ package runner
 
 import (
 	"context"
+	"math"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/alliancesim/alliancesim/sim"
 )
 
 // Plans that cannot be run are errors, never panics: an empty plan, a plan
@@ -42,5 +45,72 @@ func TestPlanChecks(t *testing.T) {
 	}
 	if _, err := MonteCarlo(context.Background(), compile(t, "generic", short), Options{Runs: -5}); err == nil {
 		t.Error("MonteCarlo with -5 runs must fail")
+	}
+}
+
+// CheckSeeds at its edges: the seed 2⁵³ − 1 alone is allowed, 2⁵³ is
+// refused even with no runs; a seed so large that seed + runs − 1 would
+// wrap around 2⁶⁴ is refused, not read as a small one; negative runs are
+// refused.
+func TestCheckSeedsAtTheirEdges(t *testing.T) {
+	if err := CheckSeeds(9007199254740991, 1); err != nil {
+		t.Errorf("seed 2⁵³ − 1, one run: %v", err)
+	}
+	if err := CheckSeeds(0, MaxRuns); err != nil {
+		t.Errorf("seed 0, 10⁹ runs: %v", err)
+	}
+	for _, c := range []struct {
+		base uint64
+		runs int
+		want string
+	}{
+		{9007199254740992, 1, "seed 9007199254740992 with 1 runs reaches past 9007199254740991; allowed: seeds with seed + runs − 1 ≤ 2^53 − 1"},
+		{9007199254740992, 0, "seed 9007199254740992 with 0 runs reaches past 9007199254740991; allowed: seeds with seed + runs − 1 ≤ 2^53 − 1"},
+		{math.MaxUint64, 2, "seed 18446744073709551615 with 2 runs reaches past 9007199254740991; allowed: seeds with seed + runs − 1 ≤ 2^53 − 1"},
+		{1, -1, "-1 runs; allowed: a whole number ≥ 1"},
+	} {
+		if err := CheckSeeds(c.base, c.runs); err == nil || err.Error() != c.want {
+			t.Errorf("CheckSeeds(%d, %d):\n got %v\nwant %s", c.base, c.runs, err, c.want)
+		}
+	}
+}
+
+// A plan at each of its limits is accepted, and one past is refused with
+// what is allowed: 10⁹ runs, chunks of 10⁶, 100000 points; a point built
+// on demand needs a tick or more.
+func TestPlanLimitsAtTheirEdges(t *testing.T) {
+	points := func(p *Plan, n int) {
+		for len(p.Points) < n {
+			p.Points = append(p.Points, p.Points[0])
+		}
+	}
+	onDemand := func(p *Plan, ticks int) {
+		c := p.Points[0].Compiled
+		p.Points[0].Compiled, p.Points[0].Build, p.Points[0].Ticks = nil, func() (*sim.Compiled, error) { return c, nil }, ticks
+	}
+	for _, c := range []struct {
+		name    string
+		ok, bad func(*Plan)
+		want    string
+	}{
+		{"runs", func(p *Plan) { p.Runs = 1_000_000_000 }, func(p *Plan) { p.Runs = 1_000_000_001 },
+			"runner: 1000000001 runs per point; allowed: a whole number in [1, 1000000000]"},
+		{"chunk", func(p *Plan) { p.ChunkSize = 1_000_000 }, func(p *Plan) { p.ChunkSize = 1_000_001 },
+			"runner: chunk size 1000001; allowed: 0 (100) or a whole number in [1, 1000000]"},
+		{"points", func(p *Plan) { points(p, 100_000) }, func(p *Plan) { points(p, 100_001) },
+			"runner: 100001 points; allowed: at most 100000"},
+		{"ticks of a point built on demand", func(p *Plan) { onDemand(p, 1) }, func(p *Plan) { onDemand(p, 0) },
+			"runner: point 0 is built on demand but has 0 ticks; allowed: its Calendar and Ticks set"},
+	} {
+		p := plan(t)
+		c.ok(p)
+		if err := p.check(); err != nil {
+			t.Errorf("%s: the edge is refused: %v", c.name, err)
+		}
+		p = plan(t)
+		c.bad(p)
+		if err := p.check(); err == nil || err.Error() != c.want {
+			t.Errorf("%s: one past the edge:\n got %v\nwant %s", c.name, err, c.want)
+		}
 	}
 }

@@ -489,3 +489,74 @@ func TestLibraryInputsChecked(t *testing.T) {
 		}
 	}
 }
+
+// The library's limits at their edges: hub ticks reach the last tick but
+// not the horizon; MonteCarlo takes 10⁹ runs (stopped here by a cancelled
+// context before the first) but not one more; a shard's count is 0 or
+// more, its index below the count, and 0 without sharding.
+func TestLibraryLimitsAtTheirEdges(t *testing.T) {
+	if err := checkHubTicks([]int{59}, 60); err != nil {
+		t.Errorf("hub tick 59 of 60: %v", err)
+	}
+	if err := checkHubTicks([]int{60}, 60); err == nil || err.Error() != "hub tick 60 outside 0…59; allowed: ticks within the horizon" {
+		t.Errorf("hub tick 60 of 60: %v", err)
+	}
+	c := compile(t, "generic", short)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := MonteCarlo(ctx, c, Options{Runs: 1_000_000_000}); !errors.Is(err, context.Canceled) {
+		t.Errorf("10⁹ runs, cancelled: %v; want the cancellation, not a refusal", err)
+	}
+	if _, err := MonteCarlo(ctx, c, Options{Runs: 1_000_000_001}); err == nil || err.Error() != "runner: 1000000001 runs; allowed: a whole number in [1, 1000000000]" {
+		t.Errorf("10⁹ + 1 runs: %v", err)
+	}
+	for _, ok := range []Shard{{0, 0}, {0, 1}, {1, 2}} {
+		if err := ok.check(); err != nil {
+			t.Errorf("%+v: %v", ok, err)
+		}
+	}
+	for _, c := range []struct {
+		shard Shard
+		want  string
+	}{
+		{Shard{Index: 0, Count: -1}, "runner: shard count -1; allowed: 0 or 1 (no sharding) or more"},
+		{Shard{Index: 1, Count: 1}, "runner: shard 1 of 1; allowed: index 0 without sharding"},
+		{Shard{Index: 2, Count: 2}, "runner: shard 2 of 2; allowed: an index from 0 to 1"},
+	} {
+		if err := c.shard.check(); err == nil || err.Error() != c.want {
+			t.Errorf("%+v:\n got %v\nwant %s", c.shard, err, c.want)
+		}
+	}
+}
+
+// The shard a scheduler gives, at its edges: Kubernetes' last index is
+// --shards − 1, Slurm's last task id SLURM_ARRAY_TASK_MIN + count − 1; one
+// more is refused, naming both.
+func TestShardFromEnvAtItsEdges(t *testing.T) {
+	t.Run("kubernetes", func(t *testing.T) {
+		t.Setenv("JOB_COMPLETION_INDEX", "3")
+		if s, ok, err := ShardFromEnv(4); !ok || err != nil || s != (Shard{3, 4}) {
+			t.Errorf("index 3 of 4: %v %v %v", s, ok, err)
+		}
+		t.Setenv("JOB_COMPLETION_INDEX", "-1")
+		if _, _, err := ShardFromEnv(4); err == nil || err.Error() != `JOB_COMPLETION_INDEX="-1" is not an index` {
+			t.Errorf("index -1: %v", err)
+		}
+		t.Setenv("JOB_COMPLETION_INDEX", "4")
+		if _, _, err := ShardFromEnv(4); err == nil || err.Error() != "JOB_COMPLETION_INDEX=4 but --shards 4" {
+			t.Errorf("index 4 of 4: %v", err)
+		}
+	})
+	t.Run("slurm", func(t *testing.T) {
+		t.Setenv("SLURM_ARRAY_TASK_COUNT", "4")
+		t.Setenv("SLURM_ARRAY_TASK_MIN", "2")
+		t.Setenv("SLURM_ARRAY_TASK_ID", "5")
+		if s, ok, err := ShardFromEnv(0); !ok || err != nil || s != (Shard{3, 4}) {
+			t.Errorf("task 5 of 2…5: %v %v %v", s, ok, err)
+		}
+		t.Setenv("SLURM_ARRAY_TASK_ID", "6")
+		if _, _, err := ShardFromEnv(0); err == nil || err.Error() != "SLURM_ARRAY_TASK_ID=6 is outside 2…5" {
+			t.Errorf("task 6 of 2…5: %v", err)
+		}
+	})
+}

@@ -179,3 +179,17 @@ func TestCheckHorizon(t *testing.T) {
 		t.Errorf("one tick left: %v", err)
 	}
 }
+
+// The longest run a date can name: from 0000-01, 120000 months end in
+// 9999-12, the last tick that many ticks can reach without the arithmetic
+// being skipped; one more is refused, with the most from that start.
+func TestCheckHorizonFromYearZero(t *testing.T) {
+	c := sim.Calendar{StartYear: 0, StartMonth: 1, MonthsPerTick: 1}
+	if err := c.CheckHorizon(120_000); err != nil {
+		t.Fatalf("0000-01 + 120000 months ends in 9999-12: %v", err)
+	}
+	want := "120001 ticks from 0000-01 end after 9999-12; allowed: a run that ends by 9999-12 (at most 120000 ticks from this start)"
+	if err := c.CheckHorizon(120_001); err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+}

@@ -2,6 +2,9 @@ package sim_test
 
 import (
 	"math"
+	"os"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/alliancesim/alliancesim/sim"
@@ -150,6 +153,69 @@ func TestParamSpecFormatValue(t *testing.T) {
 	} {
 		if got := c.s.FormatValue(c.v); got != c.want {
 			t.Errorf("%s: FormatValue(%v) = %q, want %q", c.s.Name, c.v, got, c.want)
+		}
+	}
+}
+
+// docRanges reads a table of docs/model.md, the one under the heading
+// that begins with heading: for each row, its name (the first `…` of the
+// first column) and its "allowed" column (the fourth for parameters,
+// the third for decision keys: column).
+func docRanges(t *testing.T, heading string, column int) (names, allowed []string) {
+	t.Helper()
+	b, err := os.ReadFile("../docs/model.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(b), "\n"+heading)
+	if !ok {
+		t.Fatalf("docs/model.md has no %q", heading)
+	}
+	section, _, _ = strings.Cut(section, "\n#")
+	for _, line := range strings.Split(section, "\n") {
+		cells := strings.Split(line, "|")
+		if len(cells) < column+2 || !strings.HasPrefix(strings.TrimSpace(cells[1]), "`") {
+			continue
+		}
+		name := strings.Split(strings.TrimSpace(cells[1]), "`")[1]
+		names = append(names, name)
+		allowed = append(allowed, strings.TrimSpace(cells[column]))
+	}
+	return names, allowed
+}
+
+// docRange writes a range as docs/model.md does: [0, 1], [0.001, 10⁶],
+// "whole, [1, 10⁶]", "bool".
+func docRange(min, max float64, whole, flag bool) string {
+	if flag {
+		return "bool"
+	}
+	f := func(x float64) string {
+		if x == 1e6 {
+			return "10⁶"
+		}
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	}
+	s := "[" + f(min) + ", " + f(max) + "]"
+	if whole {
+		s = "whole, " + s
+	}
+	return s
+}
+
+// Every parameter's range is the one docs/model.md §2.5 gives it, in the
+// order of ParamSpecs: a bound moved in the code, or in the table, shows
+// here (occupation_steepness at most 20 keeps (force)^κ finite;
+// challenge_steepness at most 100; perception_noise at most 10).
+func TestParamSpecsAreTheDocumentedRanges(t *testing.T) {
+	names, allowed := docRanges(t, "### 2.5 Parameters", 4)
+	if len(names) != len(sim.ParamSpecs) {
+		t.Fatalf("docs/model.md §2.5 lists %d parameters, ParamSpecs %d", len(names), len(sim.ParamSpecs))
+	}
+	for i, s := range sim.ParamSpecs {
+		want := docRange(s.Min, s.Max, s.Kind == sim.ParamInteger, s.Kind == sim.ParamBool)
+		if names[i] != s.Name || allowed[i] != want {
+			t.Errorf("ParamSpecs[%d] is %s in %s; docs/model.md §2.5 has %s in %s", i, s.Name, want, names[i], allowed[i])
 		}
 	}
 }

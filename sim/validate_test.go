@@ -234,3 +234,99 @@ func TestTooLittleLandMessage(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
+
+// Each limit of a scenario built in code, at its edge: the largest (or
+// smallest) value allowed is accepted, and one past it is refused with
+// the key path, the value and what is allowed. The limits are written out
+// (64, 10000, 1000000, …), not taken from the constants, so that a change
+// to a constant shows here.
+func TestValidateLimitsAtTheirEdges(t *testing.T) {
+	states := func(n int) func(*Scenario) {
+		return func(sc *Scenario) {
+			for i := len(sc.States); i < n; i++ {
+				sc.States = append(sc.States, State{ID: fmt.Sprintf("x%d", i), Role: Client, Sovereign: true})
+			}
+		}
+	}
+	events := func(n int) func(*Scenario) {
+		return func(sc *Scenario) {
+			for range n {
+				sc.Events = append(sc.Events, ScriptedEvent{Tick: 1, Kind: ScriptIntent, Actor: "adv", Delta: 0.1})
+			}
+		}
+	}
+	generate := func(g theater.GenerateSpec) func(*Scenario) {
+		return func(sc *Scenario) { sc.Map, sc.Generate = "", &g }
+	}
+	generated := func(f func(*Scenario)) func(*Scenario) {
+		return func(sc *Scenario) {
+			f(sc)
+			generate(theater.GenerateSpec{Width: 40, Height: 40, Islands: 1})(sc)
+		}
+	}
+	event := func(e ScriptedEvent) func(*Scenario) {
+		return func(sc *Scenario) { sc.Events = append(sc.Events, e) }
+	}
+	capability := ScriptedEvent{Tick: 1, Kind: ScriptCapability, Actor: "c1"}
+	for _, c := range []struct {
+		name      string
+		ok, bad   func(*Scenario)
+		want      string
+		compileOK bool // compile the accepted scenario, not only validate it
+	}{
+		{"64 states", states(64), states(65), "states: 65 states; allowed: at most 64", true},
+		{"64 states on a generated theatre", generated(states(64)), generated(states(65)), "states: 65 states; allowed: at most 64", true},
+		{"10000 events", events(10_000), events(10_001), "events: 10001 events; allowed: at most 10000", true},
+		{"land 1000000", func(sc *Scenario) { sc.States[0].Land = 1e6 }, func(sc *Scenario) { sc.States[0].Land = math.Nextafter(1e6, 2e6) },
+			"states[0].land: 1.0000000000000001e+06 is out of range; allowed: a number in [0, 1000000]", false},
+		{"shock ±10", event(ScriptedEvent{Tick: 1, Kind: ScriptIntent, Actor: "adv", Delta: -10}),
+			event(ScriptedEvent{Tick: 1, Kind: ScriptIntent, Actor: "adv", Delta: 10.5}),
+			"events[0].delta: 10.5 is out of range; allowed: a number in [-10, 10]", false},
+		{"10000 samples", func(sc *Scenario) { sc.Ticks, sc.Params.RecordEvery = 10_000, 1 },
+			func(sc *Scenario) { sc.Ticks, sc.Params.RecordEvery = 10_001, 1 },
+			"params.record_every: 10001 ticks sampled every 1 make 10001 time-series samples; allowed: at most 10000 (record_every ≥ 2)", false},
+		{"start in year 0", func(sc *Scenario) { sc.Calendar.StartYear = 0 }, func(sc *Scenario) { sc.Calendar.StartYear = -1 },
+			"scenario.start: year -1, month 1 is not a month; allowed: a month of the years 0000 to 9999", false},
+		{"start in December", func(sc *Scenario) { sc.Calendar.StartMonth = 12 }, func(sc *Scenario) { sc.Calendar.StartMonth = 0 },
+			"scenario.start: year 1950, month 0 is not a month; allowed: a month of the years 0000 to 9999", false},
+		{"1000 cells wide", generate(theater.GenerateSpec{Width: 1000, Height: 2, Islands: 1}), generate(theater.GenerateSpec{Width: 1001, Height: 2, Islands: 1}),
+			"theater.generate.width: 1001 is out of range; allowed: a whole number in [2, 1000]", false},
+		{"1000 islands", generate(theater.GenerateSpec{Width: 100, Height: 100, Islands: 1000}), generate(theater.GenerateSpec{Width: 100, Height: 100, Islands: 1001}),
+			"theater.generate.islands: 1001 is out of range; allowed: a whole number in [1, 1000]", false},
+		{"generator seed 2⁶³ − 1", generate(theater.GenerateSpec{Width: 20, Height: 20, Islands: 1, Seed: math.MaxInt64}),
+			generate(theater.GenerateSpec{Width: 20, Height: 20, Islands: 1, Seed: math.MaxInt64 + 1}),
+			"theater.generate.seed: 9223372036854775808 is out of range; allowed: a whole number in [0, 9223372036854775807]", false},
+		{"last role", func(sc *Scenario) { sc.States[1].Role = Adversary }, func(sc *Scenario) { sc.States[1].Role = Role(len(RoleNames)) },
+			"states[1].role: Role(3) is not a role; allowed: patron, client, adversary", false},
+		{"last event kind", event(ScriptedEvent{Tick: 1, Kind: ScriptIdeology, Actor: "adv", Ideology: 0.5}),
+			event(ScriptedEvent{Tick: 1, Kind: ScriptKind(len(ScriptKindNames)), Actor: "adv"}),
+			"events[0].kind: ScriptKind(6) is not an event kind; allowed: intent, occupy, withdraw, capability, sovereignty, ideology", false},
+		{"capability of land alone", event(ScriptedEvent{Tick: 1, Kind: ScriptCapability, Actor: "c1", SetLand: true, Land: 2}), event(capability),
+			"events[0]: capability event sets nothing; allowed: any of land, naval, economy (each a number in [0, 1000000])", false},
+		{"capability of naval alone", event(ScriptedEvent{Tick: 1, Kind: ScriptCapability, Actor: "c1", SetNaval: true, Naval: 2}), event(capability),
+			"events[0]: capability event sets nothing; allowed: any of land, naval, economy (each a number in [0, 1000000])", false},
+		{"capability of economy alone", event(ScriptedEvent{Tick: 1, Kind: ScriptCapability, Actor: "c1", SetEconomy: true, Economy: 2}), event(capability),
+			"events[0]: capability event sets nothing; allowed: any of land, naval, economy (each a number in [0, 1000000])", false},
+		// An intent event without an actor or a target is one error, at the
+		// actor: no target is not the actor's own.
+		{"intent without a target", event(ScriptedEvent{Tick: 1, Kind: ScriptIntent, Actor: "adv", Delta: 0.5}),
+			event(ScriptedEvent{Tick: 1, Kind: ScriptIntent, Delta: 0.5}), "events[0].actor: missing; allowed: a state id", false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			sc := testScenario()
+			c.ok(sc)
+			if err := sc.Validate(); err != nil {
+				t.Errorf("the edge is refused: %v", err)
+			} else if c.compileOK {
+				if _, err := Compile(sc); err != nil {
+					t.Errorf("the edge does not compile: %v", err)
+				}
+			}
+			sc = testScenario()
+			c.bad(sc)
+			if err := sc.Validate(); err == nil || err.Error() != c.want {
+				t.Errorf("one past the edge: got %v\nwant %s", err, c.want)
+			}
+		})
+	}
+}
