@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"math/big"
 	"sort"
 	"strconv"
 
@@ -40,13 +41,21 @@ func decode(path string, b []byte, v any) error {
 	return nil
 }
 
+// withinExactly reports whether the number, which rounds to ±2⁵³, is
+// within it exactly: 9007199254740993 rounds to 2⁵³ as a double. (Read as
+// a fraction only here, where its exponent is known to be small.)
+func withinExactly(x json.Number) bool {
+	r, ok := new(big.Rat).SetString(string(x))
+	return ok && new(big.Rat).Abs(r).Cmp(new(big.Rat).SetFloat64(maxMagnitude)) <= 0
+}
+
 // checkNumbers walks a decoded document and refuses the first number
 // (in key order) past ±maxMagnitude.
 func checkNumbers(at string, v any) error {
 	switch x := v.(type) {
 	case json.Number:
 		f, err := strconv.ParseFloat(string(x), 64)
-		if err != nil || math.Abs(f) > maxMagnitude {
+		if err != nil || math.Abs(f) > maxMagnitude || math.Abs(f) == maxMagnitude && !withinExactly(x) {
 			return fmt.Errorf("%s is %s; allowed: a number within ±2⁵³", orTop(at), x)
 		}
 	case []any:

@@ -22,6 +22,10 @@ func TestDecodeRefusesNumbersPastTheBound(t *testing.T) {
 	}{
 		{`{"A":[{"B":1},{"B":1e308}]}`, "x.json: A[1].B is 1e308; allowed: a number within ±2⁵³"},
 		{`{"A":[{"B":-9007199254740994}]}`, "x.json: A[0].B is -9007199254740994"},
+		// Past 2⁵³ by less than a double can tell: 2⁵³ + 1 rounds to 2⁵³.
+		{`{"A":[{"B":9007199254740993}]}`, "x.json: A[0].B is 9007199254740993; allowed: a number within ±2⁵³"},
+		{`{"A":[{"B":-9007199254740992.5}]}`, "x.json: A[0].B is -9007199254740992.5"},
+		{`{"A":[{"B":9.007199254740993e15}]}`, "x.json: A[0].B is 9.007199254740993e15"},
 		{`{"A":[{"B":1},`, "x.json: line 1, column 15: the file ends inside a value (truncated?)"},
 		{"{\"A\":\n[{\"B\":\"one\"}]}", "x.json: line 2, column 12: A.B holds a JSON string; allowed: float64"},
 		{"7e400", "x.json: the document is 7e400"},

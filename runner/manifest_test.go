@@ -302,18 +302,23 @@ func TestRecordCheckAtItsEdges(t *testing.T) {
 		ok, bad func(a *sim.AllianceRecord, p *sim.ProposalRecord)
 		want    string
 	}{
+		// Everything happens in a tick of the run, 0 … 59: ended,
+		// patron_joined and joined at 60 (the horizon) are refused, as
+		// report refuses a membership that begins there.
 		{"ended in the last tick", func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.Ended = 59 },
-			func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.Ended = 61 }, "alliance 3: ended 61 outside 10…60"},
+			func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.Ended = 60 }, "alliance 3: ended 60 outside 10…59"},
 		{"ended as formed", func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.Ended = 10 },
-			func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.Ended = 9 }, "alliance 3: ended 9 outside 10…60"},
+			func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.Ended = 9 }, "alliance 3: ended 9 outside 10…59"},
 		{"patron joined as formed", func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.PatronJoined = 10 },
-			func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.PatronJoined = 9 }, "alliance 3: patron_joined 9 outside 10…60"},
+			func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.PatronJoined = 9 }, "alliance 3: patron_joined 9 outside 10…59"},
 		{"patron joined in the last tick", func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.PatronJoined = 59 },
-			func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.PatronJoined = 61 }, "alliance 3: patron_joined 61 outside 10…60"},
+			func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.PatronJoined = 60 }, "alliance 3: patron_joined 60 outside 10…59"},
 		{"joined in the last tick", func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.Members[1].Joined = 59 },
-			func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.Members[1].Joined = 61 }, "alliance 3: joined 61 outside 0…60"},
+			func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.Members[1].Joined = 60 }, "alliance 3: joined 60 outside 0…59"},
 		{"left as joined", func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.Members[1].Left = 20 },
 			func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.Members[1].Left = 19 }, "alliance 3: left 19 outside 20…60"},
+		{"left at the horizon (exclusive)", func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.Members[1].Left = 60 },
+			func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.Members[1].Left = 61 }, "alliance 3: left 61 outside 20…60"},
 		{"proposal in the last tick", func(_ *sim.AllianceRecord, p *sim.ProposalRecord) { p.Tick = 59 },
 			func(_ *sim.AllianceRecord, p *sim.ProposalRecord) { p.Tick = 60 }, "proposal at tick 60 outside 0…59"},
 	} {

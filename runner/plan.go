@@ -31,7 +31,7 @@ func ReplicationSeed(base uint64, run int) uint64 { return base + uint64(run) }
 // MaxSeed.
 func CheckSeeds(base uint64, runs int) error {
 	if runs < 0 {
-		return fmt.Errorf("%d runs; allowed: a whole number ≥ 1", runs)
+		return fmt.Errorf("%d runs; allowed: a whole number ≥ 0", runs)
 	}
 	if base > MaxSeed || runs > 0 && base+uint64(runs-1) > MaxSeed {
 		return fmt.Errorf("seed %d with %d runs reaches past %d; allowed: seeds with seed + runs − 1 ≤ 2^53 − 1", base, runs, uint64(MaxSeed))

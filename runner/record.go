@@ -40,14 +40,16 @@ func (r *Record) check(ticks int, seed uint64) error {
 	for i := range r.Alliances {
 		a := &r.Alliances[i]
 		err := tick("formed", a.Formed, 0, ticks-1)
+		// Everything happens in a tick of the run, 0 … ticks−1; a
+		// membership's end is exclusive and may be the horizon.
 		if err == nil && a.Ended != -1 {
-			err = tick("ended", a.Ended, a.Formed, ticks)
+			err = tick("ended", a.Ended, a.Formed, ticks-1)
 		}
 		if err == nil && a.PatronJoined != -1 {
-			err = tick("patron_joined", a.PatronJoined, a.Formed, ticks)
+			err = tick("patron_joined", a.PatronJoined, a.Formed, ticks-1)
 		}
 		for j := 0; err == nil && j < len(a.Members); j++ {
-			if err = tick("joined", a.Members[j].Joined, 0, ticks); err == nil && a.Members[j].Left != -1 {
+			if err = tick("joined", a.Members[j].Joined, 0, ticks-1); err == nil && a.Members[j].Left != -1 {
 				err = tick("left", a.Members[j].Left, a.Members[j].Joined, ticks)
 			}
 		}
