@@ -49,7 +49,13 @@ func Evaluate(ts []Target, rs []runner.Record, cal sim.Calendar) []Result {
 	out := make([]Result, 0, len(ts))
 	for _, t := range ts {
 		counted, met, short := 0, 0, 0
-		until, reads := t.untilTick(cal)
+		until, reads, err := t.untilTick(cal)
+		if err != nil {
+			// A target of the caller's with a malformed date counts no run
+			// and says why, rather than stopping the evaluation.
+			out = append(out, Result{ID: t.ID, Description: t.Description, Share: runner.NewProportion(0, 0), Threshold: t.Threshold, Note: err.Error()})
+			continue
+		}
 		for i := range rs {
 			if reads && (until < 0 || until >= rs[i].Ticks) {
 				short++
@@ -81,15 +87,15 @@ func Evaluate(ts []Target, rs []runner.Record, cal sim.Calendar) []Result {
 
 // untilTick is the tick of the last month t reads in cal; reads is false
 // for a target that reads no date.
-func (t *Target) untilTick(cal sim.Calendar) (tick int, reads bool) {
+func (t *Target) untilTick(cal sim.Calendar) (tick int, reads bool, err error) {
 	if t.Until == "" {
-		return 0, false
+		return 0, false, nil
 	}
 	y, m, err := sim.ParseMonth(t.Until)
 	if err != nil {
-		panic(fmt.Sprintf("targets: %s: Until %v", t.ID, err)) // the targets are the package's own
+		return 0, false, fmt.Errorf("until %v: no run counted", err)
 	}
-	return cal.TickOf(y, m), true
+	return cal.TickOf(y, m), true, nil
 }
 
 // For returns the targets of a scenario, in HISTORY.md's order (nil if it

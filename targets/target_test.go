@@ -84,6 +84,11 @@ func TestTargetsReadOnlyRunsThatReachTheirDate(t *testing.T) {
 			t.Errorf("until %q: %d runs counted, met %v, note %q; want %d and %q", c.until, res.Share.N, res.Met, res.Note, c.n, c.note)
 		}
 	}
+	// A caller's target with a malformed month counts no run and says so.
+	res := Evaluate([]Target{{ID: "Y", Threshold: 0.5, Until: "1991-13", Test: always}}, short, europeCal)[0]
+	if res.Share.N != 0 || res.Met || res.Note != `until "1991-13" is not a month; allowed: YYYY-MM, e.g. 1950-06: no run counted` {
+		t.Errorf("a malformed Until: %+v", res)
+	}
 	for _, tg := range All {
 		if _, _, err := sim.ParseMonth(tg.Until); tg.Until != "" && err != nil {
 			t.Errorf("%s: Until %v", tg.ID, err)
