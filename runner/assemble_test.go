@@ -46,7 +46,8 @@ func TestSweepSummaryStreamedAsMarshalled(t *testing.T) {
 // alliance in force at the horizon its last members for any later tick:
 // a 60-tick point's runs were counted in 2010.)
 func TestPooledHubCountsTheRunsThatReachTheDate(t *testing.T) {
-	point := func(ticks int, start string) Point {
+	// the plan of generic over ticks from start, its point valued ticks
+	generic := func(ticks int, start string) *Plan {
 		sc, err := configs.Builtin("generic")
 		if err != nil {
 			t.Fatal(err)
@@ -55,10 +56,12 @@ func TestPooledHubCountsTheRunsThatReachTheDate(t *testing.T) {
 		if sc.Calendar.StartYear, sc.Calendar.StartMonth, err = sim.ParseMonth(start); err != nil {
 			t.Fatal(err)
 		}
-		pt := newPlan(t, sc, 6, 1).Points[0]
-		pt.Values = []any{float64(ticks)}
-		return pt
+		p := newPlan(t, sc, 6, 1)
+		p.Points[0].Values = []any{float64(ticks)}
+		return p
 	}
+	point := func(ticks int, start string) Point { return generic(ticks, start).Points[0] }
+	base := generic(240, "2000-01")
 	for _, c := range []struct {
 		what  string
 		p1    Point
@@ -72,9 +75,8 @@ func TestPooledHubCountsTheRunsThatReachTheDate(t *testing.T) {
 		// in 2000-01.
 		{"a later start", point(240, "2005-01"), map[string][2]bool{"2000-01": {true, false}, "2010-01": {true, true}}},
 	} {
-		p0 := point(240, "2000-01")
-		p := &Plan{Scenario: "generic", ScenarioTOML: newPlan(t, mustBuiltin(t, "generic"), 6, 1).ScenarioTOML,
-			Runs: 6, Seed: 1, Vary: []string{"scenario.ticks"}, Points: []Point{p0, c.p1}}
+		p := &Plan{Scenario: "generic", ScenarioTOML: base.ScenarioTOML,
+			Runs: 6, Seed: 1, Vary: []string{"scenario.ticks"}, Points: []Point{base.Points[0], c.p1}}
 		res, err := Sweep(context.Background(), p, Options{Workers: 1})
 		if err != nil {
 			t.Fatal(err)
@@ -124,13 +126,4 @@ func TestPooledHubCountsTheRunsThatReachTheDate(t *testing.T) {
 			}
 		}
 	}
-}
-
-func mustBuiltin(t *testing.T, name string) *sim.Scenario {
-	t.Helper()
-	sc, err := configs.Builtin(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return sc
 }
