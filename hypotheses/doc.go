@@ -21,8 +21,8 @@
 //     the lowest to the highest level is at least the minimum with its 95%
 //     interval on the predicted side of zero, and at least 80% of the
 //     layouts (four of five) move the predicted way on their own; it is
-//     inconclusive when the interval of the change includes zero, and fails
-//     otherwise;
+//     inconclusive when the interval of the change includes zero (at the
+//     most runs allowed: see "Enough runs"), and fails otherwise;
 //   - a rate holds when its pooled estimate meets the threshold, fails when
 //     its whole interval misses it, and is inconclusive otherwise.
 //
@@ -51,6 +51,18 @@
 // with probability Φ(0.10/0.032) ≈ 0.999. Conditional outcomes (runs in
 // which the patron commits, runs with a proposal) count fewer runs and
 // have proportionally wider intervals: their n is printed beside every
-// estimate. The whole set at the defaults runs in a few minutes on two
-// cores; --runs raises the power.
+// estimate.
+//
+// # Enough runs
+//
+// THEORY.md asks for enough replications that the interval of the change
+// excludes zero. A hypothesis still inconclusive at Options.Runs is
+// measured again on twice as many replications, the ones made kept
+// (replication r still plays seed Seed + r), until it holds or fails or
+// reaches Options.MaxRuns (by default 8 × Runs: three doublings, which
+// narrow an interval to about a third). A verdict left inconclusive there
+// says so in its reason, and every Result gives the runs it was measured
+// on. The whole set at the defaults runs in a few minutes on two cores;
+// --runs raises the power of every hypothesis, --max-runs the most an
+// inconclusive one may take.
 package hypotheses

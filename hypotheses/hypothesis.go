@@ -269,6 +269,7 @@ type Result struct {
 	Source    string    `json:"source"`   // the theory and seed it tests
 	Claim     string    `json:"claim"`    // the hypothesis in a sentence
 	Scenario  string    `json:"scenario"` // the world it runs in
+	Runs      int       `json:"runs"`     // replications per world and level it was measured on
 	Lever     string    `json:"lever"`
 	Outcome   string    `json:"outcome"`
 	Kind      string    `json:"kind"` // the outcome's Kind, by name ("share of runs", …)

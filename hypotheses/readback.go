@@ -3,7 +3,7 @@ package hypotheses
 import "fmt"
 
 // Check reports whether r, read back from hypotheses.json, has the shape
-// this package writes: an id, a known direction and verdict, at least
+// this package writes: an id, a known direction and verdict, its runs, at least
 // one level, one pooled estimate per level and per level of every
 // layout, counts within their n, and estimates, intervals, ρ and the
 // change on their scales. The error names the field
@@ -17,6 +17,8 @@ func (r *Result) Check() error {
 		return fmt.Errorf("%s: predicted %d; allowed: rises, falls, at least, below", r.ID, r.Predicted)
 	case r.Verdict != Holds && r.Verdict != Fails && r.Verdict != Inconclusive:
 		return fmt.Errorf("%s: verdict %q; allowed: %s, %s, %s", r.ID, r.Verdict, Holds, Fails, Inconclusive)
+	case r.Runs < 1:
+		return fmt.Errorf("%s: runs %d; allowed: a whole number ≥ 1, the replications per world and level it was measured on", r.ID, r.Runs)
 	case len(r.Levels) == 0:
 		return fmt.Errorf("%s: no levels; allowed: at least one", r.ID)
 	case len(r.Pooled) != len(r.Levels):

@@ -8,7 +8,7 @@ import (
 func TestResultCheck(t *testing.T) {
 	valid := func() Result {
 		rho, change, lo, hi := 0.9, 0.2, 0.1, 0.3
-		return Result{ID: "T9", Predicted: Rises, MinChange: 0.15, Verdict: Holds,
+		return Result{ID: "T9", Predicted: Rises, MinChange: 0.15, Verdict: Holds, Runs: 100,
 			Levels:  []string{"0.1", "0.9"},
 			Pooled:  []Estimate{{Value: 0.5, Low: 0.4, High: 0.6, N: 100, Valid: true}, {Value: 0.7, Low: 0.6, High: 0.8, N: 100, Valid: true}},
 			Layouts: []LayoutRow{{Layout: 1, Estimates: []Estimate{{Value: 0.5, Valid: true}, {Value: 0.7, Valid: true}}}},
@@ -32,6 +32,7 @@ func TestResultCheck(t *testing.T) {
 		{"no id", func(r *Result) { r.ID = "" }, "id is empty"},
 		{"direction", func(r *Result) { r.Predicted = 7 }, "predicted 7"},
 		{"verdict", func(r *Result) { r.Verdict = "maybe" }, `verdict "maybe"`},
+		{"no runs", func(r *Result) { r.Runs = 0 }, "T9: runs 0; allowed: a whole number ≥ 1"},
 		{"no levels", func(r *Result) { r.Levels = nil }, "no levels"},
 		{"pooled short", func(r *Result) { r.Pooled = r.Pooled[:1] }, "1 pooled estimates for 2 levels"},
 		{"agree", func(r *Result) { r.Agree = 2 }, "layouts_agreeing 2; allowed: 0 to 1"},

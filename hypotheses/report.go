@@ -17,7 +17,7 @@ import (
 // — and under it the pooled outcome at each level with its interval.
 func WriteTable(w io.Writer, results []Result) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "id\tpredicted\tρ\tchange [95% interval]\tlayouts\tverdict\tlever → outcome")
+	fmt.Fprintln(tw, "id\tpredicted\tρ\tchange [95% interval]\tlayouts\truns\tverdict\tlever → outcome")
 	for _, r := range results {
 		var pred, rho, change string
 		switch r.Predicted {
@@ -33,13 +33,13 @@ func WriteTable(w io.Writer, results []Result) error {
 			p := r.Pooled[0]
 			change = fmt.Sprintf("%.3f [%.3f, %.3f]", p.Value, p.Low, p.High)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d/%d\t%s\t%s → %s\n", r.ID, pred, rho, change, r.Agree, len(r.Layouts),
-			r.Verdict, r.Lever, r.Outcome)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d/%d\t%d\t%s\t%s → %s\n", r.ID, pred, rho, change, r.Agree, len(r.Layouts),
+			r.Runs, r.Verdict, r.Lever, r.Outcome)
 		var levels []string
 		for i, e := range r.Pooled {
 			levels = append(levels, fmt.Sprintf("%s: %s", r.Levels[i], estimateText(e)))
 		}
-		fmt.Fprintf(tw, "\t\t\t\t\t\t  %s\n", strings.Join(levels, "  "))
+		fmt.Fprintf(tw, "\t\t\t\t\t\t\t  %s\n", strings.Join(levels, "  "))
 	}
 	return tw.Flush()
 }

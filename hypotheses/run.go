@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -14,7 +15,15 @@ import (
 
 // Options control a test of hypotheses.
 type Options struct {
-	Runs    int    // replications per world and level (default DefaultRuns)
+	Runs int // replications per world and level (default DefaultRuns)
+	// MaxRuns is the most replications per world and level THEORY.md's
+	// rule may take (enough replications that the 95% interval of the
+	// change excludes zero): a hypothesis still inconclusive at Runs
+	// is measured again on twice as many, and so on, until its verdict is
+	// holds or fails or MaxRuns is reached. The runs already made are kept:
+	// replication r plays seed Seed + r however many are added. 0: 8 ×
+	// Runs; Runs: never more than Runs.
+	MaxRuns int
 	Layouts int    // generated layouts of a layout family (default DefaultLayouts)
 	Seed    uint64 // base seed: replication r plays seed Seed + r in every cell (0: the default, 1)
 	Workers int    // parallel replications (0: GOMAXPROCS)
@@ -30,11 +39,20 @@ type Options struct {
 const (
 	DefaultRuns    = 100
 	DefaultLayouts = 5
+	// DefaultEscalation is MaxRuns at its default, as a multiple of Runs:
+	// three doublings, which shrink an interval to about a third.
+	DefaultEscalation = 8
 )
 
 func (o Options) withDefaults() Options {
 	if o.Runs == 0 {
 		o.Runs = DefaultRuns
+	}
+	if o.MaxRuns == 0 {
+		o.MaxRuns = o.Runs
+		if o.Runs <= math.MaxInt/DefaultEscalation {
+			o.MaxRuns *= DefaultEscalation
+		}
 	}
 	if o.Layouts == 0 {
 		o.Layouts = DefaultLayouts
@@ -54,33 +72,54 @@ type cell struct {
 	records  []runner.Record
 }
 
-// plan is a hypothesis with its cells: cells[w][l] is world w at level l.
+// plan is a hypothesis with its cells: cells[w][l] is world w at level l,
+// measured on the first runs records of each.
 type plan struct {
 	h       *Hypothesis
 	layouts []int
 	levels  []any
 	cells   [][]*cell
+	runs    int
 }
 
 // Run tests the hypotheses: it runs every distinct cell once, with the
 // same seeds in every cell (common random numbers, so that differences
 // between levels are not blurred by different draws), and measures each
-// hypothesis on its cells. The results depend only on the hypotheses and
-// the options, never on the number of workers. Before it runs anything it
-// checks every hypothesis (Check) and that no two share an id. A panic in
-// a hypothesis's functions is returned as an error naming it, and so is
-// an outcome value that is not a number in [0, 1].
+// hypothesis on its cells. A hypothesis left inconclusive is measured
+// again on twice the runs, up to Options.MaxRuns (its Result says on how
+// many). The results depend only on the hypotheses and the options, never
+// on the number of workers. Before it runs anything it checks every
+// hypothesis (Check) and that no two share an id. A panic in a
+// hypothesis's functions is returned as an error naming it, and so is an
+// outcome value that is not a number in [0, 1].
 func Run(ctx context.Context, hs []Hypothesis, opts Options) ([]Result, error) {
 	opts = opts.withDefaults()
 	if opts.Runs < 1 || opts.Layouts < 1 {
 		return nil, fmt.Errorf("hypotheses: %d runs and %d layouts; allowed: whole numbers ≥ 1", opts.Runs, opts.Layouts)
 	}
-	if err := runner.CheckSeeds(opts.Seed, opts.Runs); err != nil {
+	if opts.MaxRuns < opts.Runs {
+		return nil, fmt.Errorf("hypotheses: at most %d runs, fewer than the %d to start with; allowed: at least the runs (or 0: %d × the runs)", opts.MaxRuns, opts.Runs, DefaultEscalation)
+	}
+	if err := runner.CheckSeeds(opts.Seed, opts.MaxRuns); err != nil {
 		return nil, err
 	}
 	if err := checkAll(hs); err != nil {
 		return nil, err
 	}
+	plans, order, err := planAll(hs, opts)
+	if err != nil {
+		return nil, err
+	}
+	x := executor{opts: opts}
+	if err := x.extend(ctx, order, opts.Runs); err != nil {
+		return nil, err
+	}
+	return x.measure(ctx, plans)
+}
+
+// planAll plans every hypothesis, and returns with the plans every
+// distinct cell once, in the order they were first needed.
+func planAll(hs []Hypothesis, opts Options) ([]plan, []*cell, error) {
 	cells := map[[32]byte]*cell{}
 	var order []*cell
 	var plans []plan
@@ -105,34 +144,11 @@ func Run(ctx context.Context, hs []Hypothesis, opts Options) ([]Result, error) {
 			return c, nil
 		})
 		if err != nil {
-			return nil, fmt.Errorf("hypothesis %s: %w", h.ID, err)
+			return nil, nil, fmt.Errorf("hypothesis %s: %w", h.ID, err)
 		}
 		plans = append(plans, p)
 	}
-	total, done := len(order)*opts.Runs, 0
-	for _, c := range order {
-		base := done
-		_, err := runner.MonteCarlo(ctx, c.compiled, runner.Options{Runs: opts.Runs, Seed: opts.Seed, Workers: opts.Workers,
-			OnRecord: func(r *runner.Record) { c.records = append(c.records, *r) },
-			Progress: func(d, _ int) {
-				if opts.Progress != nil {
-					opts.Progress(base+d, total)
-				}
-			}})
-		if err != nil {
-			return nil, err
-		}
-		done += opts.Runs
-	}
-	results := make([]Result, len(plans))
-	for i, p := range plans {
-		res, err := p.measure()
-		if err != nil {
-			return nil, fmt.Errorf("hypothesis %s: %w", p.h.ID, err)
-		}
-		results[i] = res
-	}
-	return results, nil
+	return plans, order, nil
 }
 
 // checkAll checks every hypothesis and that no two share an id.
@@ -236,7 +252,7 @@ func apply(l *Lever, sc *sim.Scenario, level any) error {
 // measure computes the hypothesis's result from its cells' runs.
 func (p *plan) measure() (Result, error) {
 	h := p.h
-	res := Result{ID: h.ID, Source: h.Source, Claim: h.Claim, Scenario: h.Scenario, Lever: h.Lever.Name,
+	res := Result{ID: h.ID, Source: h.Source, Claim: h.Claim, Scenario: h.Scenario, Runs: p.runs, Lever: h.Lever.Name,
 		Outcome: h.Outcome.Name, Kind: h.Outcome.Kind.String(), Predicted: h.Predicted, MinChange: h.MinChange,
 		Threshold: h.Threshold, Layouts: []LayoutRow{}}
 	for _, l := range p.levels {
@@ -246,7 +262,7 @@ func (p *plan) measure() (Result, error) {
 	for w, row := range p.cells {
 		lr := LayoutRow{Layout: p.layouts[w]}
 		for l, c := range row {
-			s, err := h.Outcome.measure(&Cell{Compiled: c.compiled, Level: p.levels[l], Layout: p.layouts[w]}, c.records)
+			s, err := h.Outcome.measure(&Cell{Compiled: c.compiled, Level: p.levels[l], Layout: p.layouts[w]}, c.records[:p.runs])
 			if err != nil {
 				return res, fmt.Errorf("layout %d, level %s, %w", p.layouts[w], res.Levels[l], err)
 			}

@@ -107,13 +107,13 @@ func fakeHypotheses() []hypotheses.Result {
 		return hypotheses.Estimate{Value: v, Low: v - 0.05, High: v + 0.05, N: 100, Valid: true}
 	}
 	return []hypotheses.Result{
-		{ID: "T9", Source: "Walt", Claim: "clients balance against a more hostile adversary", Scenario: "generic",
+		{ID: "T9", Source: "Walt", Claim: "clients balance against a more hostile adversary", Scenario: "generic", Runs: 50,
 			Lever: "adversary revisionism", Outcome: "share of clients ever allied", Kind: "share", Predicted: hypotheses.Rises,
 			MinChange: 0.15, Levels: []string{"0.2", "0.5", "0.8"}, Pooled: []hypotheses.Estimate{est(0.2), est(0.4), est(0.6)},
 			Layouts: []hypotheses.LayoutRow{{Layout: 1, Estimates: []hypotheses.Estimate{est(0.1), est(0.5), est(0.7)}},
 				{Layout: 2, Estimates: []hypotheses.Estimate{est(0.3), est(0.3), est(0.5)}}},
 			Rho: f(1), Change: f(0.4), ChangeLow: f(0.3), ChangeHi: f(0.5), Agree: 2, Verdict: hypotheses.Holds, Reason: "ρ +1.00"},
-		{ID: "NC1", Source: "record", Claim: "treaties are not signed and abandoned within a year", Scenario: "generic",
+		{ID: "NC1", Source: "record", Claim: "treaties are not signed and abandoned within a year", Scenario: "generic", Runs: 200,
 			Lever: "the world as built", Outcome: "alliances ending within 12 ticks", Kind: "share", Predicted: hypotheses.Below,
 			Threshold: 0.05, Levels: []string{"as built"}, Pooled: []hypotheses.Estimate{est(0.22)},
 			Layouts: []hypotheses.LayoutRow{{Layout: 1, Estimates: []hypotheses.Estimate{est(0.22)}}},

@@ -13,6 +13,7 @@ import (
 // HypothesisRow is one row of the hypotheses table.
 type HypothesisRow struct {
 	ID, Claim, Test, Predicted, Rho, Change, Layouts, Verdict, Reason string
+	Runs                                                              int // per world and level
 }
 
 // hypothesisRows is the table of hypotheses.json, as the hypotheses
@@ -21,7 +22,7 @@ func hypothesisRows(rs []hypotheses.Result) []HypothesisRow {
 	var out []HypothesisRow
 	for _, r := range rs {
 		row := HypothesisRow{ID: r.ID, Claim: r.Claim, Test: fmt.Sprintf("%s → %s (%s)", r.Lever, r.Outcome, r.Scenario),
-			Rho: "—", Change: "—", Layouts: fmt.Sprintf("%d/%d", r.Agree, len(r.Layouts)), Verdict: string(r.Verdict), Reason: r.Reason}
+			Rho: "—", Change: "—", Layouts: fmt.Sprintf("%d/%d", r.Agree, len(r.Layouts)), Verdict: string(r.Verdict), Reason: r.Reason, Runs: r.Runs}
 		switch r.Predicted {
 		case hypotheses.Rises, hypotheses.Falls:
 			row.Predicted = fmt.Sprintf("%s by ≥ %.2f", r.Predicted, r.MinChange)

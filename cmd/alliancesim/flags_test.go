@@ -31,6 +31,8 @@ func TestFlagsChecked(t *testing.T) {
 		{[]string{"hypotheses", "--runs", "0"}, "--runs 0: allowed"},
 		{[]string{"hypotheses", "--runs", "-3"}, "--runs -3: allowed"},
 		{[]string{"hypotheses", "--layouts", "0"}, "--layouts 0: allowed: a whole number ≥ 1"},
+		{[]string{"hypotheses", "--runs", "20", "--max-runs", "10"}, "--max-runs 10: allowed: a whole number in [--runs, 1000000000], here [20, 1000000000] (or 0: 8 × --runs)"},
+		{[]string{"hypotheses", "--max-runs", "2000000000"}, "--max-runs 2000000000: allowed: a whole number in [--runs, 1000000000], here [100, 1000000000]"},
 		{[]string{"run", "generic", "--runs", "0"}, "--runs 0: allowed"},
 		{[]string{"run", "generic", "--runs", "2000000000"}, "--runs 2000000000: allowed: a whole number in [1, 1000000000]"},
 		{[]string{"run", "generic", "--runs", "5", "--workers", "-1"}, "--workers -1: allowed: 0 (one per core)"},

@@ -19,11 +19,11 @@ import (
 
 func newHypothesesCmd() *cobra.Command {
 	var (
-		runs, layouts, workers int
-		seed                   uint64
-		out                    string
-		asJSON, list           bool
-		sets                   []string
+		runs, maxRuns, layouts, workers int
+		seed                            uint64
+		out                             string
+		asJSON, list                    bool
+		sets                            []string
 	)
 	cmd := &cobra.Command{
 		Use:   "hypotheses [ID...]",
@@ -70,7 +70,16 @@ The verdicts and the power of the default run counts are explained in
 				return err
 			}
 			update, finish := progress("hypotheses")
-			res, err := hypotheses.Run(cmd.Context(), hs, hypotheses.Options{Runs: runs, Layouts: layouts, Seed: seed,
+			if maxRuns == 0 {
+				maxRuns = min(hypotheses.DefaultEscalation*runs, runner.MaxRuns)
+			}
+			if maxRuns < runs || maxRuns > runner.MaxRuns {
+				return fmt.Errorf("--max-runs %d: allowed: a whole number in [--runs, %d], here [%d, %d] (or 0: %d × --runs)", maxRuns, runner.MaxRuns, runs, runner.MaxRuns, hypotheses.DefaultEscalation)
+			}
+			if err := runner.CheckSeeds(seed, maxRuns); err != nil {
+				return fmt.Errorf("--seed %d --max-runs %d: %w", seed, maxRuns, err)
+			}
+			res, err := hypotheses.Run(cmd.Context(), hs, hypotheses.Options{Runs: runs, MaxRuns: maxRuns, Layouts: layouts, Seed: seed,
 				Workers: workers, Progress: update, Set: as})
 			finish()
 			if err != nil {
@@ -84,12 +93,17 @@ The verdicts and the power of the default run counts are explained in
 			if asJSON {
 				return printJSON(w, struct {
 					Runs       int                 `json:"runs"`
+					MaxRuns    int                 `json:"max_runs"`
 					Layouts    int                 `json:"layouts"`
 					Seed       uint64              `json:"seed"`
 					Hypotheses []hypotheses.Result `json:"hypotheses"`
-				}{runs, layouts, seed, res})
+				}{runs, maxRuns, layouts, seed, res})
 			}
-			fmt.Fprintf(w, "Hypotheses of THEORY.md: %s per world and level, %s, %s\n\n", words.Count(runs, "run", "runs"), words.Count(layouts, "layout", "layouts"), words.Seeds(runs, seed))
+			fmt.Fprintf(w, "Hypotheses of THEORY.md: %s per world and level, %s, %s", words.Count(runs, "run", "runs"), words.Count(layouts, "layout", "layouts"), words.Seeds(runs, seed))
+			if most := maxUsed(res); most > runs {
+				fmt.Fprintf(w, "; up to %s (%s) where a verdict was inconclusive", words.Count(most, "run", "runs"), words.Seeds(most, seed))
+			}
+			fmt.Fprint(w, "\n\n")
 			if err := hypotheses.WriteTable(w, res); err != nil {
 				return err
 			}
@@ -104,6 +118,7 @@ The verdicts and the power of the default run counts are explained in
 		},
 	}
 	cmd.Flags().IntVar(&runs, "runs", hypotheses.DefaultRuns, "replications per world and level")
+	cmd.Flags().IntVar(&maxRuns, "max-runs", 0, "the most replications per world and level for a hypothesis still inconclusive, its runs doubled until it is conclusive (0: 8 × --runs)")
 	cmd.Flags().IntVar(&layouts, "layouts", hypotheses.DefaultLayouts, "generated layouts of the generic scenario")
 	cmd.Flags().Uint64Var(&seed, "seed", 1, "base seed: replication r plays seed + r in every world and level")
 	cmd.Flags().IntVar(&workers, "workers", 0, workersHelp)
@@ -112,6 +127,15 @@ The verdicts and the power of the default run counts are explained in
 	cmd.Flags().BoolVar(&list, "list", false, "list the hypotheses without running them")
 	cmd.Flags().StringArrayVar(&sets, "set", nil, "change every world: path=value (repeatable), e.g. --set params.cost_base=0.01")
 	return cmd
+}
+
+// maxUsed is the most runs per world and level any result was measured on.
+func maxUsed(res []hypotheses.Result) int {
+	most := 0
+	for _, r := range res {
+		most = max(most, r.Runs)
+	}
+	return most
 }
 
 // writeHypotheses writes the tidy CSV and the JSON of the results, each

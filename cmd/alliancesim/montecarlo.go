@@ -33,6 +33,9 @@ func progress(what string) (func(done, total int), func()) {
 				progressbar.OptionSetPredictTime(true), progressbar.OptionShowElapsedTimeOnFinish(),
 				progressbar.OptionThrottle(100_000_000), progressbar.OptionClearOnFinish())
 		}
+		if total != bar.GetMax() { // hypotheses add runs to the inconclusive
+			bar.ChangeMax(total)
+		}
 		_ = bar.Set(done)
 	}
 	return update, func() {

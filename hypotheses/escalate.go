@@ -1,0 +1,125 @@
+package hypotheses
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/alliancesim/alliancesim/runner"
+)
+
+// THEORY.md asks for "enough replications per level that the 95% interval
+// of the difference between the lowest and highest level excludes zero".
+// Run starts every hypothesis at Options.Runs and runs the cells of those
+// still inconclusive on twice as many, keeping the runs made, until each
+// holds or fails or Options.MaxRuns is reached. A plan is measured on the
+// first runs records of its cells, so a hypothesis that was conclusive
+// early keeps its result when a cell it shares is run further.
+
+// executor runs cells and reports the progress of the whole test; its
+// total grows when a hypothesis needs more runs.
+type executor struct {
+	opts        Options
+	done, total int
+}
+
+// extend runs each cell up to runs replications in all: the replications
+// it holds are kept, and replication r plays seed Seed + r.
+func (x *executor) extend(ctx context.Context, cells []*cell, runs int) error {
+	for _, c := range cells {
+		x.total += max(0, runs-len(c.records))
+	}
+	for _, c := range cells {
+		have := len(c.records)
+		if have >= runs {
+			continue
+		}
+		base := x.done
+		_, err := runner.MonteCarlo(ctx, c.compiled, runner.Options{Runs: runs - have, Seed: x.opts.Seed + uint64(have), Workers: x.opts.Workers,
+			OnRecord: func(r *runner.Record) {
+				rec := *r
+				rec.Run += have
+				c.records = append(c.records, rec)
+			},
+			Progress: func(d, _ int) {
+				if x.opts.Progress != nil {
+					x.opts.Progress(base+d, x.total)
+				}
+			}})
+		if err != nil {
+			return err
+		}
+		x.done += runs - have
+	}
+	return nil
+}
+
+// measure measures every plan on the runs made, and runs the cells of the
+// inconclusive ones further, doubling, up to MaxRuns. A result still
+// inconclusive at MaxRuns says so in its reason.
+func (x *executor) measure(ctx context.Context, plans []plan) ([]Result, error) {
+	results := make([]Result, len(plans))
+	open := make([]int, len(plans)) // the plans still inconclusive
+	for i := range open {
+		open[i] = i
+	}
+	for runs := x.opts.Runs; ; {
+		if err := measureAll(plans, open, runs, results); err != nil {
+			return nil, err
+		}
+		open = inconclusive(results, open)
+		if len(open) == 0 || runs == x.opts.MaxRuns {
+			break
+		}
+		runs = min(2*runs, x.opts.MaxRuns)
+		if err := x.extend(ctx, cellsOf(plans, open), runs); err != nil {
+			return nil, err
+		}
+	}
+	if x.opts.MaxRuns > x.opts.Runs {
+		for _, i := range open {
+			results[i].Reason += fmt.Sprintf(", at %d runs per world and level, the most allowed", x.opts.MaxRuns)
+		}
+	}
+	return results, nil
+}
+
+// measureAll measures the plans named by which on runs replications.
+func measureAll(plans []plan, which []int, runs int, results []Result) error {
+	for _, i := range which {
+		plans[i].runs = runs
+		res, err := plans[i].measure()
+		if err != nil {
+			return fmt.Errorf("hypothesis %s: %w", plans[i].h.ID, err)
+		}
+		results[i] = res
+	}
+	return nil
+}
+
+// inconclusive returns those of which whose results are inconclusive.
+func inconclusive(results []Result, which []int) []int {
+	var out []int
+	for _, i := range which {
+		if results[i].Verdict == Inconclusive {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// cellsOf returns the distinct cells of the plans named by which.
+func cellsOf(plans []plan, which []int) []*cell {
+	seen := map[*cell]bool{}
+	var out []*cell
+	for _, i := range which {
+		for _, row := range plans[i].cells {
+			for _, c := range row {
+				if !seen[c] {
+					seen[c] = true
+					out = append(out, c)
+				}
+			}
+		}
+	}
+	return out
+}
