@@ -1,6 +1,9 @@
 package agents
 
-import "testing"
+import (
+	"math"
+	"testing"
+)
 
 func TestGreedyCoalition(t *testing.T) {
 	// value: each member adds its worth, 3 and 4 together lose 5
@@ -34,6 +37,9 @@ func TestSet(t *testing.T) {
 	s := Set(0).With(3).With(0).With(63)
 	if s.Len() != 3 || !s.Has(63) || s.Has(1) || s.Without(3).Len() != 2 {
 		t.Errorf("set ops on %b", s)
+	}
+	if got := s.Without(1); got != s {
+		t.Errorf("removing a non-member: %b, want %b", got, s)
 	}
 	if got := s.Members(nil); len(got) != 3 || got[0] != 0 || got[1] != 3 || got[2] != 63 {
 		t.Errorf("members %v", got)
@@ -75,4 +81,42 @@ func TestGreedyCoalitionTieGoesToLowestIndex(t *testing.T) {
 		t.Errorf("coalition %b, want %b", set, want)
 	}
 	near(t, "value", v, 0.3)
+}
+
+// The first partner is taken whatever its value (docs/model.md §7.7:
+// "take the best single partner"); only later steps must raise the value.
+// Partners worth −0.4, −0.1 and −0.3 alone, additively: the best single is
+// 1 at −0.1, and adding 0 (−0.5) or 2 (−0.4) lowers it, so the coalition
+// is {1} at −0.1, not the empty set.
+func TestGreedyCoalitionTakesBestSingleEvenIfNegative(t *testing.T) {
+	worth := []float64{-0.4, -0.1, -0.3}
+	value := func(s Set) float64 {
+		v := 0.0
+		s.Each(func(i int) { v += worth[i] })
+		return v
+	}
+	set, v := GreedyCoalition(Set(0).With(0).With(1).With(2), 0, value)
+	if want := Set(0).With(1); set != want {
+		t.Errorf("coalition %b, want %b", set, want)
+	}
+	near(t, "value", v, -0.1)
+}
+
+// When no candidate gives a value (every set is NaN, not an option) the
+// search stops and returns the empty set at −Inf, even when a minimum size
+// is still unmet; it does not keep asking. Two candidates need at most
+// three value calls (two singles, one pair); more than 16 means it loops.
+func TestGreedyCoalitionNoOptionStops(t *testing.T) {
+	calls := 0
+	value := func(Set) float64 {
+		calls++
+		if calls > 16 {
+			t.Fatalf("GreedyCoalition made %d value calls for 2 candidates", calls)
+		}
+		return math.NaN()
+	}
+	set, v := GreedyCoalition(Set(0).With(0).With(1), 1, value)
+	if set != 0 || !math.IsInf(v, -1) {
+		t.Errorf("GreedyCoalition with no option = %b, %v; want empty, -Inf", set, v)
+	}
 }

@@ -85,6 +85,15 @@ func TestAutonomyCost(t *testing.T) {
 	// a small ally constrains a great power by its weight, in the base
 	// term only: 0.2·0.02·2 + (0.075 + 0.02) + 0.015 + 0.03 + 0.12 =
 	// 0.008 + 0.26 = 0.268 (entrapment, divergence and fear are not scaled)
+	// the autonomy term competes per ally, not summed: two allies cost
+	// 0.02 each of autonomy (total 0.04), and a fear of 0.3·0.1 = 0.03
+	// from the second is the larger single term
+	b = AutonomyCost(1, []Partner{{Weight: 1}, {Weight: 1, Fear: 0.1}}, costs)
+	if b.Largest != CostFear || b.Partner != 1 {
+		t.Errorf("largest term %v of partner %d, want fear of partner 1", b.Largest, b.Partner)
+	}
+	near(t, "per-ally largest amount", b.Amount, 0.03)
+	near(t, "two allies' cost", b.Total, 0.07) // 0.02 + 0.02 + 0.03
 	ps[0].Weight, ps[1].Weight = 0.2, 0.2
 	near(t, "weighted cost", AutonomyCost(1, ps, costs).Total, 0.268)
 }
@@ -138,6 +147,11 @@ func TestSpreadFigure1(t *testing.T) {
 			t.Errorf("weak multilateral %v should rank with strong bilateral %v", w, strongBi)
 		}
 	}
+	// v_0 and v_m apart: v_0 = 0.5, v_m = 0.25, k = 1, three partners:
+	// 1 − exp(−0.5·1·(1 + 0.25·2)) = 1 − e^−0.75 = 0.5276334472589853
+	c := costs
+	c.SpreadMembers = 0.25
+	near(t, "v_m apart from v_0", Spread(1, 3, c), 0.5276334472589853)
 	for n := 1; n <= 63; n++ {
 		if v := Spread(1, n, costs); v >= 1 {
 			t.Fatalf("spread of %d strong partners %v ≥ 1: autonomy cost would turn into a benefit", n, v)
@@ -182,6 +196,17 @@ func TestSoftmax(t *testing.T) {
 	}
 	if Softmax([]float64{0.2, 0.2}, 0.1, 0.9) != 0 {
 		t.Error("equal options: the first maximum")
+	}
+	// an option whose weight underflows to 0 is never picked, even by
+	// u = 0: at T = 0.001 the weights of {0, 1} are e^−1000 = 0 and 1
+	if got := Softmax([]float64{0, 1}, 0.001, 0); got != 1 {
+		t.Errorf("zero-weight option: softmax(u=0) = %d, want 1", got)
+	}
+	// a draw just below 1 that rounding leaves unspent after the last
+	// option ({0, 0.01, 1} at T = 0.3: u·sum minus every weight is exactly
+	// 0) still picks an option, the best, never -1
+	if got := Softmax([]float64{0, 0.01, 1}, 0.3, math.Nextafter(1, 0)); got != 2 {
+		t.Errorf("unspent draw: softmax = %d, want 2", got)
 	}
 	if Softmax(nil, 0.1, 0.5) != -1 {
 		t.Error("empty softmax")

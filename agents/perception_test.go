@@ -46,6 +46,8 @@ func TestRawThreat(t *testing.T) {
 	// intent multiplies: a strong, near, capable but benign state is no threat
 	near(t, "benign", RawThreat(0, 1, 1, 1, w), 0)
 	near(t, "no weights", RawThreat(1, 1, 1, 1, ThreatWeights{}), 0)
+	// each weight goes with its own component: 0.8·(3·0.5 + 1·0.25 + 0·0.75)/4 = 0.8·1.75/4 = 0.35
+	near(t, "unequal weights", RawThreat(0.8, 0.5, 0.25, 0.75, ThreatWeights{Power: 3, Proximity: 1, Offence: 0}), 0.35)
 }
 
 // A reading from a kept logit is the reading, bit for bit, for any τ

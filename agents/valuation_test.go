@@ -13,6 +13,9 @@ func TestWeightTK(t *testing.T) {
 	near(t, "w(0)", WeightTK(0, 0.61), 0)
 	near(t, "w(1)", WeightTK(1, 0.61), 1)
 	near(t, "γ = 1 is linear", WeightTK(0.3, 1), 0.3)
+	// outside [0, 1] the weight is held at its ends, never negative or above 1
+	near(t, "w(−0.1)", WeightTK(-0.1, 0.61), 0)
+	near(t, "w(1.1)", WeightTK(1.1, 0.61), 1)
 }
 
 func TestProspectValue(t *testing.T) {
@@ -147,6 +150,10 @@ func TestValueTKByHand(t *testing.T) {
 		{"λ scales losses only", 0.25, 1, 1, 3, 0.25},         // 0.25^1
 		{"α = 1 is linear", 0.7, 1, 0.88, 2.25, 0.7},
 		{"α = 0 values every gain as 1", 0.3, 0, 1, 1, 1}, // 0.3^0 = 1
+		// the reference point is worth 0 even at α = 0 or β = 0, where
+		// 0^0 would be 1 (and exp(0·ln 0) is NaN): zero is neither gain nor loss
+		{"α = 0 at the reference point", 0, 0, 1, 1, 0},
+		{"β = 0 at the reference point", 0, 1, 0, 2.25, 0},
 	} {
 		d := Decision{Alpha: c.alpha, Beta: c.beta, Lambda: c.l}
 		nearRel(t, c.name, ValueTK(c.x, &d), c.want)

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -148,6 +150,11 @@ func TestGenerateErrors(t *testing.T) {
 				"a lower sea fraction, a larger grid or fewer states"},
 		{GenerateSpec{Width: 0, Height: 3}, 1, "theater: generate: size 0×3; allowed: 1 to 1000 cells a side"},
 		{GenerateSpec{Width: 3, Height: 1001}, 1, "theater: generate: size 3×1001; allowed: 1 to 1000 cells a side"},
+		{GenerateSpec{Width: 3, Height: 0}, 0, "theater: generate: size 3×0; allowed: 1 to 1000 cells a side"},
+		// 32768 states is a count the grid allows; 9 land cells are too few
+		{GenerateSpec{Width: 3, Height: 3}, 32768,
+			"theater: generate: 9 land cells for 32768 states; allowed: a land cell or more for each state: " +
+				"a lower sea fraction, a larger grid or fewer states"},
 		{GenerateSpec{Width: 3, Height: 3, SeaFraction: 1}, 1, "theater: generate: sea fraction 1; allowed: at least 0 and below 1"},
 		{GenerateSpec{Width: 3, Height: 3, SeaFraction: -0.1}, 1, "theater: generate: sea fraction -0.1; allowed: at least 0 and below 1"},
 		{GenerateSpec{Width: 3, Height: 3, SeaFraction: math.NaN()}, 1, "theater: generate: sea fraction NaN; allowed: at least 0 and below 1"},
@@ -156,6 +163,10 @@ func TestGenerateErrors(t *testing.T) {
 		if _, err := Generate(tt.spec, tt.n); err == nil || err.Error() != tt.want {
 			t.Errorf("Generate(%+v, %d):\n got %v\nwant %s", tt.spec, tt.n, err, tt.want)
 		}
+	}
+	// The largest side is allowed.
+	if _, err := Generate(GenerateSpec{Width: MaxSide, Height: 1, Seed: 1}, 1); err != nil {
+		t.Errorf("%d×1: %v", MaxSide, err)
 	}
 	// As many states as land cells: each gets exactly one.
 	g, err := Generate(GenerateSpec{Width: 2, Height: 2, Seed: 5}, 4)
@@ -189,6 +200,10 @@ func TestGenerateLandAndRoughCountsHitTheirTargets(t *testing.T) {
 		{30, 20, 0.15, 6, 510, 51},
 		{20, 15, 0.2, 5, 240, 24},
 		{30, 20, 0, 1, 600, 60},
+		// 23×13 at 0.2: 299 − round(59.8) = 239 land (not 299 − 59), round(23.9) = 24 rough
+		{23, 13, 0.2, 4, 239, 24},
+		// a sea fraction however small makes sea: 400 − round(2) = 398, round(39.8) = 40
+		{20, 20, 0.005, 1, 398, 40},
 	} {
 		for seed := range uint64(10) {
 			spec := GenerateSpec{Width: c.w, Height: c.h, SeaFraction: c.sea, Islands: c.islands, Seed: seed}
@@ -220,8 +235,25 @@ func TestGenerateIslandsStaySeparate(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%+v: %v", spec, err)
 			}
-			if _, n := g.Components(); n != c.islands {
+			comp, n := g.Components()
+			if n != c.islands {
 				t.Errorf("%+v: %d landmasses, want %d", spec, n, c.islands)
+			}
+			// growth does not stall on these grids, so islands do not
+			// even touch diagonally
+			for i, k := range comp {
+				x, y := g.XY(i)
+				if k < 0 || y+1 == g.H {
+					continue
+				}
+				for _, dx := range []int{-1, 1} {
+					if x+dx < 0 || x+dx == g.W {
+						continue
+					}
+					if j := comp[g.Index(x+dx, y+1)]; j >= 0 && j != k {
+						t.Errorf("%+v: landmasses %d and %d touch diagonally at (%d,%d)", spec, k, j, x, y)
+					}
+				}
 			}
 		}
 	}
@@ -238,4 +270,116 @@ func landAndRough(g *Grid) (land, rough int) {
 		}
 	}
 	return land, rough
+}
+
+// At least one land cell, however high the sea fraction, and no more
+// islands than land: 10×10 at 0.996 sea is 100 − round(99.6) = 0 land,
+// raised to 1, and the 4 islands asked for are 1.
+func TestGenerateOneLandCell(t *testing.T) {
+	for seed := range uint64(5) {
+		g, err := Generate(GenerateSpec{Width: 10, Height: 10, SeaFraction: 0.996, Islands: 4, Seed: seed}, 1)
+		if err != nil {
+			t.Fatalf("seed %d: %v", seed, err)
+		}
+		if land, _ := landAndRough(g); land != 1 {
+			t.Errorf("seed %d: %d land cells, want 1", seed, land)
+		}
+	}
+}
+
+// With no states every cell stays unowned.
+func TestGenerateNoStates(t *testing.T) {
+	g, err := Generate(GenerateSpec{Width: 8, Height: 6, SeaFraction: 0.3, Islands: 2, Seed: 3}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, o := range g.Owner {
+		if o != NoOwner {
+			t.Fatalf("cell %d owned by %d with no states", i, o)
+		}
+	}
+}
+
+// A seed means one map (genStream is fixed): these theatres are pinned
+// cell for cell. 16×8 at 0.45 sea, 2 islands, 3 states, seed 7 has
+// 128 − round(57.6) = 70 land cells, round(7.0) = 7 of them rough, and A
+// and C share the western landmass; 6×4 at 0.5 sea, 5 islands, 2 states,
+// seed 0 has 24 − 12 = 12 land cells, round(1.2) = 1 rough, in four
+// landmasses of which two have no state. A change to any step of the
+// algorithm (island seeds, growth, rough clusters, state seeds) shows here.
+func TestGenerateGolden(t *testing.T) {
+	for _, c := range []struct {
+		spec            GenerateSpec
+		n               int
+		owners, terrain []string
+	}{
+		{GenerateSpec{Width: 16, Height: 8, SeaFraction: 0.45, Islands: 2, Seed: 7}, 3,
+			[]string{
+				"AAAA~~~~~~~~B~~B",
+				"AAAAA~~~~~~BB~BB",
+				"AAAAAA~~~~~~BBB~",
+				"AAAAAA~~~~~~BBB~",
+				"AACC~~~~~~~BBBBB",
+				"ACCC~~~~~~BBBBBB",
+				"CCC~~~~~~~BBBBBB",
+				"CCCC~~~~~~~BBBBB",
+			},
+			[]string{
+				"^^..~~~~~~~~.~~.",
+				".^...~~~~~~..~..",
+				"......~~~~~~.^^~",
+				"......~~~~~~...~",
+				"....~~~~~~~.....",
+				"....~~~~~~.....^",
+				"...~~~~~~~......",
+				"....~~~~~~~...^.",
+			}},
+		{GenerateSpec{Width: 6, Height: 4, SeaFraction: 0.5, Islands: 5, Seed: 0}, 2,
+			[]string{
+				"BB~^..",
+				"~~~~~~",
+				"...~AA",
+				"~~~~AA",
+			},
+			[]string{
+				"..~^..",
+				"~~~~~~",
+				"...~..",
+				"~~~~..",
+			}},
+	} {
+		g, err := Generate(c.spec, c.n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := g.Render([]rune("ABC")); !slices.Equal(got, c.owners) {
+			t.Errorf("%+v owners:\n%s\nwant\n%s", c.spec, strings.Join(got, "\n"), strings.Join(c.owners, "\n"))
+		}
+		var got []string
+		for y := range g.H {
+			var b strings.Builder
+			for x := range g.W {
+				b.WriteByte("~.^"[g.Terrain[g.Index(x, y)]])
+			}
+			got = append(got, b.String())
+		}
+		if !slices.Equal(got, c.terrain) {
+			t.Errorf("%+v terrain:\n%s\nwant\n%s", c.spec, strings.Join(got, "\n"), strings.Join(c.terrain, "\n"))
+		}
+	}
+}
+
+// An island seed drawn on a cell that is already an island's seed is
+// dropped, not planted again (and counted as land twice): on a 2×1 grid
+// at 0.1 sea (2 − round(0.2) = 2 land cells) with 2 islands, seed 2008
+// draws the first island's cell for all 12 samples of the second, and
+// the grid still ends with its 2 land cells.
+func TestGenerateSeedOnSeedIsDropped(t *testing.T) {
+	g, err := Generate(GenerateSpec{Width: 2, Height: 1, SeaFraction: 0.1, Islands: 2, Seed: 2008}, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if land, _ := landAndRough(g); land != 2 {
+		t.Errorf("%d land cells, want 2", land)
+	}
 }

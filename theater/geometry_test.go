@@ -3,6 +3,7 @@ package theater
 import (
 	"math"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -347,5 +348,64 @@ func TestNearestCellsTies(t *testing.T) {
 		if got := geo.NearestCells(0, 1, tt.k); !slices.Equal(got, tt.want) {
 			t.Errorf("NearestCells(A, B, %d) = %v, want %v", tt.k, got, tt.want)
 		}
+	}
+	// Ties stay in index order among many cells too (past the dozen a
+	// sort may handle by insertion): A holds column 0 of a 3×20 map, B
+	// columns 1 and 2. Every cell (1, y), index 3y+1, is at 1 from A and
+	// every cell (2, y), index 3y+2, at 2: first 1, 4, …, 58, then 2, 5, …, 59.
+	var rows []string
+	var want []int
+	for y := range 20 {
+		rows = append(rows, "ABB")
+		want = append(want, 3*y+1)
+	}
+	for y := range 20 {
+		want = append(want, 3*y+2)
+	}
+	wide := geoOf(t, strings.Join(rows, "\n"), "", "AB", DefaultParams())
+	if got := wide.NearestCells(0, 1, 40); !slices.Equal(got, want) {
+		t.Errorf("NearestCells(A, B, 40) = %v, want %v", got, want)
+	}
+}
+
+// Transfer between a state and itself, or of no cells, returns the
+// receiver; a cell listed twice moves once: B's 3 cells less one is 2,
+// A's 2 plus one is 3.
+func TestTransferNoOpsAndDuplicates(t *testing.T) {
+	geo := geoOf(t, "AABBB", "", "AB", DefaultParams())
+	if got := geo.Transfer(0, 0, []int{0}); got != geo {
+		t.Error("Transfer(A, A) returned a new geometry")
+	}
+	if got := geo.Transfer(1, 0, nil); got != geo {
+		t.Error("Transfer of no cells returned a new geometry")
+	}
+	after := geo.Transfer(1, 0, []int{2, 2})
+	if after.Cells(0) != 3 || after.Cells(1) != 2 {
+		t.Errorf("duplicate cell: cells %d %d, want 3 2", after.Cells(0), after.Cells(1))
+	}
+	geoEqual(t, "duplicate cell", after, NewGeometry(after.Grid(), 2, DefaultParams()))
+}
+
+// A state index past the last is refused by name, before any slice is
+// indexed: with 2 states, state 2 is out of range [0,2).
+func TestStateOutOfRangePanics(t *testing.T) {
+	geo := geoOf(t, "AB", "", "AB", DefaultParams())
+	for _, c := range []struct {
+		name string
+		f    func()
+		want string
+	}{
+		{"NearestCells actor", func() { geo.NearestCells(2, 1, 1) }, "theater: actor state 2 out of range [0,2)"},
+		{"NearestCells target", func() { geo.NearestCells(0, 2, 1) }, "theater: target state 2 out of range [0,2)"},
+		{"Transfer to", func() { geo.Transfer(0, 2, []int{0}) }, "theater: to state 2 out of range [0,2)"},
+	} {
+		func() {
+			defer func() {
+				if got := recover(); got != c.want {
+					t.Errorf("%s panicked with %v, want %q", c.name, got, c.want)
+				}
+			}()
+			c.f()
+		}()
 	}
 }

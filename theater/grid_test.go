@@ -1,6 +1,7 @@
 package theater
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -29,7 +30,7 @@ func TestValidateSize(t *testing.T) {
 		w, h int
 		ok   bool
 	}{
-		{1, 1, true}, {MaxSide, 1, true}, {0, 1, false}, {1, -1, false},
+		{1, 1, true}, {MaxSide, 1, true}, {1, MaxSide, true}, {0, 1, false}, {1, -1, false}, {1, MaxSide + 1, false},
 		{MaxSide + 1, 1, false}, {1<<62 + 1, 4, false}, {1 << 32, 1 << 32, false},
 	} {
 		n := 4
@@ -50,5 +51,33 @@ func TestValidateSize(t *testing.T) {
 		if !c.ok && (err == nil || !strings.Contains(err.Error(), "allowed: 1 to 1000 cells a side")) {
 			t.Errorf("%d×%d: %v", c.w, c.h, err)
 		}
+	}
+}
+
+// Cell i of a grid W wide is (i mod W, i div W): on a 3×4 grid cell 7 is
+// (1, 2), and Index takes it back.
+func TestXY(t *testing.T) {
+	g := &Grid{W: 3, H: 4}
+	if x, y := g.XY(7); x != 1 || y != 2 {
+		t.Errorf("XY(7) = (%d, %d), want (1, 2)", x, y)
+	}
+	if i := g.Index(1, 2); i != 7 {
+		t.Errorf("Index(1, 2) = %d, want 7", i)
+	}
+}
+
+// Validate checks both slices' lengths and allows states up to 32768
+// (owner indices 0 … 32767 fit an int16), not 32769.
+func TestValidateLengthsAndStates(t *testing.T) {
+	g := &Grid{W: 2, H: 1, Terrain: []Terrain{Land, Land}, Owner: []int16{0}}
+	if err := g.Validate(1); err == nil {
+		t.Error("an owner slice of 1 entry for 2 cells accepted")
+	}
+	g.Owner = []int16{0, NoOwner}
+	if err := g.Validate(math.MaxInt16 + 1); err != nil {
+		t.Errorf("32768 states: %v", err)
+	}
+	if err := g.Validate(math.MaxInt16 + 2); err == nil {
+		t.Error("32769 states accepted")
 	}
 }

@@ -2,6 +2,7 @@ package theater
 
 import (
 	"errors"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -213,6 +214,24 @@ func TestParseErrorsSayAllowed(t *testing.T) {
 			"rough row 0 col 1: overlay row has 1 cell; allowed: 2 cells, as many as the map's row"},
 		{"overlay row, map row one cell", "A", "..", glyphsOf("A"),
 			"rough row 0 col 1: overlay row has 2 cells; allowed: 1 cell, as many as the map's row"},
+		// state glyphs are listed by state, then by rune; a reserved rune
+		// and a glyph of an invalid index are not state glyphs
+		{"state glyphs in order", "BZ", "", map[rune]int{'B': 0, 'F': 1, 'C': 1, 'E': 1, 'A': 1, 'D': 1, '^': 2, 'Q': 40000},
+			`map row 0 col 1: unknown glyph 'Z' (U+005A); allowed: '~' sea, '.' land, '^' rough or a state's glyph: 'B', 'A', 'C', 'D', 'E', 'F'`},
+		// two problems are joined by "; "
+		{"two problems", "ZZ", "", glyphsOf("A"),
+			`map row 0 col 0: unknown glyph 'Z' (U+005A); allowed: '~' sea, '.' land, '^' rough or a state's glyph: 'A'; ` +
+				`map row 0 col 1: unknown glyph 'Z' (U+005A); allowed: '~' sea, '.' land, '^' rough or a state's glyph: 'A'`},
+		// rough past the end of a short map row is a size problem, not a cell
+		{"overlay past a short row", "AAA\nA", "...\n..^", glyphsOf("A"),
+			"map row 1 col 1: row has 1 cell; allowed: 3 cells in every row, the first row's width; " +
+				"rough row 1 col 1: overlay row has 3 cells; allowed: 1 cell, as many as the map's row"},
+		// rough on a cell past the width of a long map row is not applied
+		{"overlay on a long row", "A\nAA", ".\n.^", glyphsOf("A"),
+			"map row 1 col 1: row has 2 cells; allowed: 1 cell in every row, the first row's width"},
+		// an unknown glyph under rough is reported once, not as rough on sea
+		{"rough on an unknown glyph", "Z", "^", glyphsOf("A"),
+			`map row 0 col 0: unknown glyph 'Z' (U+005A); allowed: '~' sea, '.' land, '^' rough or a state's glyph: 'A'`},
 		{"rough on sea", "A~", ".^", glyphsOf("A"),
 			`rough row 0 col 1: rough on sea (the map has '~' here); allowed: '^' where the map has land ('.', '^' or a state's glyph)`},
 	} {
@@ -220,6 +239,10 @@ func TestParseErrorsSayAllowed(t *testing.T) {
 		if err == nil || err.Error() != c.want {
 			t.Errorf("%s:\n got %v\nwant %s", c.name, err, c.want)
 		}
+	}
+	// The largest state index, 32767, is a valid glyph.
+	if g, err := Parse("A", "", map[rune]int{'A': math.MaxInt16}); err != nil || g.Owner[0] != math.MaxInt16 {
+		t.Errorf("glyph of state 32767: %v", err)
 	}
 	// Grouped counts the other cells of an unknown glyph before what is
 	// allowed, in the singular for one.

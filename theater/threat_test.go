@@ -83,3 +83,32 @@ func TestProjectionRangeMustBePositive(t *testing.T) {
 		}
 	}
 }
+
+// Params.Validate refuses what the geometry cannot work with and no more
+// (docs/model.md §7.1): free terrain (cost 0) and no sealift (0) are
+// allowed; a NaN or infinite rough bonus is not.
+func TestParamsValidate(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		set    func(*Params)
+		refuse bool
+	}{
+		{"defaults", func(*Params) {}, false},
+		{"free rough", func(p *Params) { p.RoughCost = 0 }, false},
+		{"free sea", func(p *Params) { p.SeaCost = 0 }, false},
+		{"no sealift", func(p *Params) { p.Sealift = 0 }, false},
+		{"negative rough bonus", func(p *Params) { p.RoughBonus = -0.5 }, false},
+		{"negative rough cost", func(p *Params) { p.RoughCost = -1 }, true},
+		{"negative sealift", func(p *Params) { p.Sealift = -0.1 }, true},
+		{"NaN rough cost", func(p *Params) { p.RoughCost = math.NaN() }, true},
+		{"NaN rough bonus", func(p *Params) { p.RoughBonus = math.NaN() }, true},
+		{"infinite rough bonus", func(p *Params) { p.RoughBonus = math.Inf(1) }, true},
+		{"minus infinite rough bonus", func(p *Params) { p.RoughBonus = math.Inf(-1) }, true},
+	} {
+		p := DefaultParams()
+		c.set(&p)
+		if err := p.Validate(); (err != nil) != c.refuse {
+			t.Errorf("%s: Validate() = %v, want refused %v", c.name, err, c.refuse)
+		}
+	}
+}
