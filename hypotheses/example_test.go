@@ -1,0 +1,40 @@
+package hypotheses_test
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/alliancesim/alliancesim/hypotheses"
+	"github.com/alliancesim/alliancesim/runner"
+)
+
+// A hypothesis of your own: the more of the generic world is sea, the
+// rarer an alliance of clients alone of three or more (Cohen's stopping
+// power of water, on one layout). Two runs per level are too few to
+// tell, so Run doubles them, keeping the runs made, until the verdict is
+// conclusive (or MaxRuns is reached).
+func ExampleRun() {
+	h := hypotheses.Hypothesis{
+		ID: "W1", Source: "an example", Claim: "water keeps clients apart", Scenario: "generic",
+		Lever: hypotheses.Lever{Name: "sea fraction", Path: "theater.generate.sea_fraction", Levels: []any{0.0, 0.8}},
+		Outcome: hypotheses.Outcome{Name: "a client alliance of 3 or more", Kind: hypotheses.RunShare,
+			Run: func(_ *hypotheses.Cell, r *runner.Record) (float64, bool) {
+				for _, a := range r.Alliances {
+					if a.ClientPeak >= 3 {
+						return 1, true
+					}
+				}
+				return 0, true
+			}},
+		Predicted: hypotheses.Falls, MinChange: 0.15,
+	}
+	res, err := hypotheses.Run(context.Background(), []hypotheses.Hypothesis{h},
+		hypotheses.Options{Runs: 2, MaxRuns: 64, Layouts: 1, Workers: 1})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	r := res[0]
+	fmt.Printf("%s %s at %d runs: %.2f → %.2f\n", r.ID, r.Verdict, r.Runs, r.Pooled[0].Value, r.Pooled[1].Value)
+	// Output: W1 holds at 16 runs: 0.56 → 0.00
+}
