@@ -33,11 +33,15 @@ describes — the generic scenario on --layouts generated layouts, and
 counterfactual overlays of the historical scenarios — and prints a row per
 hypothesis: what it predicts, Spearman's ρ between the lever and the pooled
 outcome, the change from the lowest to the highest level with its 95%
-interval, how many layouts moved the predicted way, and the verdict (holds,
-fails, or inconclusive when the interval of the change includes zero); under
-each row, the pooled outcome at every level with its interval and the runs it
-is over. Every level is run with the same seeds (--seed + r for replication
-r). --out DIR writes hypotheses.csv (one row per hypothesis, layout and level)
+interval, how many layouts moved the predicted way, the runs per world and
+level it rests on, and the verdict (holds, fails, or inconclusive when the
+interval of the change includes zero); under each row, the pooled outcome at
+every level with its interval and the runs it is over. Every level is run
+with the same seeds (--seed + r for replication r). THEORY.md asks for
+enough runs that the interval of the change excludes zero: a hypothesis
+still inconclusive at --runs is run again on twice as many, the runs made
+kept, until it holds or fails or reaches --max-runs (8 × --runs unless
+given). --out DIR writes hypotheses.csv (one row per hypothesis, layout and level)
 and hypotheses.json. It reports; it exits 0 unless it could not run.
 
 The verdicts and the power of the default run counts are explained in
