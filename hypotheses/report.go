@@ -52,18 +52,19 @@ func estimateText(e Estimate) string {
 }
 
 // CSVColumns are the columns of hypotheses.csv: one row per hypothesis,
-// world and level (layout "pooled" for the pooled estimate).
-var CSVColumns = []string{"hypothesis", "layout", "level", "outcome", "n", "low", "high", "valid"}
+// world and level (layout "pooled" for the pooled estimate); runs are the
+// replications per world and level the hypothesis was measured on.
+var CSVColumns = []string{"hypothesis", "layout", "level", "outcome", "n", "low", "high", "valid", "runs"}
 
 // WriteCSV writes the tidy table of every estimate.
 func WriteCSV(w io.Writer, results []Result) error {
 	cw := csv.NewWriter(w)
 	cw.Write(CSVColumns)
-	row := func(id, layout, level string, e Estimate) {
-		cw.Write([]string{id, layout, level, runner.FormatFloat(e.Value), strconv.Itoa(e.N),
-			runner.FormatFloat(e.Low), runner.FormatFloat(e.High), strconv.FormatBool(e.Valid)})
-	}
 	for _, r := range results {
+		row := func(id, layout, level string, e Estimate) {
+			cw.Write([]string{id, layout, level, runner.FormatFloat(e.Value), strconv.Itoa(e.N),
+				runner.FormatFloat(e.Low), runner.FormatFloat(e.High), strconv.FormatBool(e.Valid), strconv.Itoa(r.Runs)})
+		}
 		for _, l := range r.Layouts {
 			for i, e := range l.Estimates {
 				row(r.ID, strconv.Itoa(l.Layout), r.Levels[i], e)

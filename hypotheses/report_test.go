@@ -1,0 +1,49 @@
+package hypotheses
+
+import (
+	"strings"
+	"testing"
+)
+
+// reported is a result as Run gives it, for the writers.
+func reported() []Result {
+	change, lo, hi, rho := -0.25, -0.4, -0.1, -1.0
+	return []Result{{ID: "T4", Predicted: Falls, MinChange: 0.15, Runs: 200, Verdict: Holds, Reason: "ρ −1.00",
+		Lever: "sea fraction", Outcome: "client alliance",
+		Levels:  []string{"0", "0.8"},
+		Pooled:  []Estimate{{Value: 0.5, Low: 0.4, High: 0.6, N: 200, Valid: true}, {Value: 0.25, Low: 0.2, High: 0.3, N: 200, Valid: true}},
+		Layouts: []LayoutRow{{Layout: 1, Estimates: []Estimate{{Value: 0.5, Low: 0.4, High: 0.6, N: 200, Valid: true}, {N: 0}}}},
+		Rho:     &rho, Change: &change, ChangeLow: &lo, ChangeHi: &hi, Agree: 1}}
+}
+
+// hypotheses.csv has a row per layout and level, then the pooled ones,
+// each with the runs its hypothesis was measured on.
+func TestWriteCSV(t *testing.T) {
+	var b strings.Builder
+	if err := WriteCSV(&b, reported()); err != nil {
+		t.Fatal(err)
+	}
+	want := "hypothesis,layout,level,outcome,n,low,high,valid,runs\n" +
+		"T4,1,0,0.5,200,0.4,0.6,true,200\n" +
+		"T4,1,0.8,0,0,0,0,false,200\n" +
+		"T4,pooled,0,0.5,200,0.4,0.6,true,200\n" +
+		"T4,pooled,0.8,0.25,200,0.2,0.3,true,200\n"
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}
+
+// The table gives each hypothesis's runs beside its layouts.
+func TestWriteTableGivesTheRuns(t *testing.T) {
+	var b strings.Builder
+	if err := WriteTable(&b, reported()); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(b.String(), "\n")
+	if head := strings.Fields(lines[0]); len(head) < 8 || head[6] != "layouts" || head[7] != "runs" {
+		t.Fatalf("header %q", lines[0])
+	}
+	if row := strings.Fields(lines[1]); len(row) < 11 || row[8] != "1/1" || row[9] != "200" || row[10] != "holds" {
+		t.Errorf("row %q", lines[1])
+	}
+}
