@@ -255,9 +255,12 @@ func (w *World) challengeProbability(a, v int) float64 {
 	return w.c.calendar.PerTick(agents.ChallengeProbability(w.revisionismOf(a), occ, w.c.challenge))
 }
 
-// restrain gives each patron allied with v one chance, with the control
-// probability of the tightest alliance they share (bilateral, trilateral or
-// multilateral), to hold v back before the crisis starts.
+// restrain gives one patron one chance to hold v back before the crisis
+// starts: among v's alliances with a patron, the tightest (the highest
+// control probability: bilateral, trilateral, multilateral; the first in
+// alliance order on a tie) gives its lowest-index patron a draw with that
+// probability (docs/model.md §7.11). It returns the patron and whether it
+// held v back (-1 and false if v has no patron ally).
 func (w *World) restrain(v int) (int, bool) {
 	c := w.c
 	patron, best := -1, 0.0

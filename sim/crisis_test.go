@@ -608,3 +608,299 @@ func occupyThenWithdrawHalf() *Scenario {
 	}
 	return sc
 }
+
+// A challenge is the challenger's aggression: every state other than the
+// challenger remembers it, m_ia ← min(1, 0 + aggression_memory) = 0.3
+// (docs/model.md §7.10), and nobody remembers anything of the challenged.
+func TestChallengeRemembersTheChallenger(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	w.challenge(adv, c1)
+	n := w.c.n
+	for i := 0; i < n; i++ {
+		want := 0.3
+		if i == adv {
+			want = 0
+		}
+		nearly(t, w.c.id[i]+"'s memory of adv", w.memory[i*n+adv], want, handTol)
+		nearly(t, w.c.id[i]+"'s memory of c1", w.memory[i*n+c1], 0, 0)
+	}
+}
+
+// Forces are refreshed after every occupation, so that later crises in the
+// same tick face the new map (docs/model.md §7.10–§7.11). occupy_margin
+// 6.2 asks for a force above 7.2·Def = 7.2 against a lone client: adv
+// has P(adv→c1) = 8·e^(−1/20) = 7.6098 > 7.2 but P(adv→c2) = 8·e^(−3/20)
+// = 6.8857 < 7.2 on the first map. With occupy_cells 9 the crisis with c1
+// takes all 6 of its cells; then c2 borders adv, P(adv→c2) = 7.6098 too,
+// and the next crisis takes c2's 9 cells — and then c3's 6. Both crises
+// are played: challenges (certain: σ of a threshold of −10) and
+// provocations (provoke_rate·r̃ = 1).
+func TestLaterCrisesFaceTheNewMap(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		provoke bool
+	}{{"challenges", false}, {"provocations", true}} {
+		sc := testScenario()
+		sc.Params.OccupyMargin = 6.2
+		sc.Params.OccupyCells = 9
+		if c.provoke {
+			sc.Params.ProvokeRate = 1
+			for _, s := range []int{c1, c2, c3} {
+				sc.States[s].Revisionism = 1
+			}
+		}
+		cp := mustCompile(t, sc)
+		if !c.provoke {
+			cp.challenge = agents.ChallengeParams{Rate: 1, Steepness: 100, Threshold: -10}
+		}
+		w := NewWorld(cp, 1)
+		w.perceive()
+		nearly(t, "P(adv→c2) on the first map", w.proj[adv*w.c.n+c2], 8*math.Exp(-3.0/20), 1e-9)
+		w.crises()
+		for _, s := range []int{c1, c2, c3} {
+			if w.geo.Cells(s) != 0 || w.Alive(s) {
+				t.Errorf("%s: %s keeps %d cells (alive %v); want wholly occupied: %v", c.name, w.c.id[s], w.geo.Cells(s), w.Alive(s), describe(w))
+			}
+		}
+	}
+}
+
+// An unrestrained provocation concerns the provoker's strong allies: they
+// will weigh whether to stay, and review at the next tick (docs/model.md
+// §7.11), even when the crisis takes no cell (occupy_cells 0). Every
+// member of S = {pat, c1} and their allies (here c2, c3 through W = {c1,
+// c2, c3}) count one more change; the adversary none.
+func TestProvocationConcernsTheAllies(t *testing.T) {
+	sc := testScenario()
+	sc.Params.ProvokeRate = 1
+	sc.Params.OccupyCells = 0
+	sc.Params.ControlBilateral, sc.Params.ControlTrilateral, sc.Params.ControlMultilateral = 0, 0, 0
+	sc.States[c1].Revisionism = 1
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	w.form(set(pat, c1), true, OriginBilateral)
+	w.form(set(c1, c2, c3), false, OriginClient)
+	before := append([]int(nil), w.concern...)
+	w.crises()
+	if len(w.events) == 0 || w.events[len(w.events)-1].Type != EventProvocation {
+		t.Fatalf("c1 should provoke: %v", describe(w))
+	}
+	for i, want := range []int{1, 1, 1, 1, 0} {
+		if got := w.concern[i] - before[i]; got != want {
+			t.Errorf("%s: %d new concerns, want %d", w.c.id[i], got, want)
+		}
+	}
+}
+
+// Restraint (docs/model.md §7.11) is offered only by alliances that hold
+// a patron, by the lowest-index patron of the tightest: c1's client
+// alliance {c1, c2} (control_bilateral 0.8) restrains nothing, and the
+// multilateral {pat, c1, c2, c3} (0.2) still gives pat its chance; in
+// {pat, c1, c3} with c3 a second patron, pat (index 0) has it, not c3.
+func TestRestrainingPatron(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	w.form(set(c1, c2), false, OriginClient)
+	w.form(set(pat, c1, c2, c3), false, OriginImposed)
+	if p, _ := w.restrain(c1); p != pat {
+		t.Errorf("restraining patron %d, want pat (through the multilateral)", p)
+	}
+	sc := testScenario()
+	sc.States[c3].Role = Patron
+	w = NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	w.form(set(pat, c1, c3), false, OriginBilateral)
+	if p, _ := w.restrain(c1); p != pat {
+		t.Errorf("restraining patron %d, want pat, the lowest index", p)
+	}
+}
+
+// A crisis that would take cells but takes none (occupy_cells 0) logs no
+// occupation; one that leaves the client a cell does not eliminate it.
+// P(adv→c1) = 7.6098 > 3·Def = 3: adv prevails.
+func TestConfrontTakesWhatOccupyCellsSays(t *testing.T) {
+	for _, c := range []struct{ cells, left int }{{0, 6}, {5, 1}} {
+		sc := testScenario()
+		sc.Params.OccupyCells = c.cells
+		w := NewWorld(mustCompile(t, sc), 1)
+		w.perceive()
+		w.confront(adv, c1, 0)
+		occupations := 0
+		for _, e := range w.events {
+			if e.Type == EventOccupation {
+				occupations++
+				if e.Cells != c.cells {
+					t.Errorf("occupy_cells %d: occupation of %d cells logged", c.cells, e.Cells)
+				}
+			}
+		}
+		if want := min(c.cells, 1); occupations != want {
+			t.Errorf("occupy_cells %d: %d occupations logged, want %d", c.cells, occupations, want)
+		}
+		if w.geo.Cells(c1) != c.left || !w.Alive(c1) {
+			t.Errorf("occupy_cells %d: c1 keeps %d cells (alive %v), want %d, alive", c.cells, w.geo.Cells(c1), w.Alive(c1), c.left)
+		}
+	}
+}
+
+// A client that has been eliminated does not provoke: it draws nothing
+// and starts no crisis, however revisionist.
+func TestEliminatedClientDoesNotProvoke(t *testing.T) {
+	sc := testScenario()
+	sc.Params.ProvokeRate = 1
+	sc.States[c1].Revisionism = 1
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	w.eliminate(c1)
+	from := len(w.events)
+	w.crises()
+	for _, e := range w.events[from:] {
+		if e.Type == EventProvocation {
+			t.Fatalf("eliminated c1 provoked: %v", describe(w))
+		}
+	}
+}
+
+// An elimination concerns the eliminated state and its partners (they
+// review at the next tick): c1 and its ally pat count one more change,
+// the other clients none.
+func TestEliminationConcernsThePartners(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	w.form(set(pat, c1), true, OriginBilateral)
+	before := append([]int(nil), w.concern...)
+	w.eliminate(c1)
+	for i, want := range []int{1, 1, 0, 0, 0} {
+		if got := w.concern[i] - before[i]; got != want {
+			t.Errorf("%s: %d new concerns, want %d", w.c.id[i], got, want)
+		}
+	}
+}
+
+// An elimination that leaves an alliance with the members of another in
+// force ends it (occupied), as one left with a single member: eliminating
+// c2 leaves {pat, c1, c2} as the bilateral {pat, c1}.
+func TestEliminationIntoAnotherAllianceEnds(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	imposed := w.form(set(pat, c1, c2), true, OriginImposed).ID
+	bilateral := w.form(set(pat, c1), true, OriginBilateral).ID
+	w.eliminate(c2)
+	if al := &w.alliances[imposed]; al.Active() || al.Cause != EndOccupied {
+		t.Errorf("imposed, down to {pat, c1}: active %v, cause %v; want ended, occupied", al.Active(), al.Cause)
+	}
+	if !w.alliances[bilateral].Active() {
+		t.Error("the bilateral should stay in force")
+	}
+}
+
+// An occupation that takes no cell (the target has none left) concerns
+// nobody.
+func TestEmptyOccupationConcernsNobody(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	before := append([]int(nil), w.concern...)
+	if taken := w.occupy(adv, c1, 0); taken != 0 {
+		t.Fatalf("took %d cells, want 0", taken)
+	}
+	for i := range before {
+		if w.concern[i] != before[i] {
+			t.Errorf("%s: concern %d → %d; want no change", w.c.id[i], before[i], w.concern[i])
+		}
+	}
+}
+
+// A withdrawal hands cells back to an eliminated state, which is alive
+// again: adv takes all 6 of c1's cells, then hands back ⌈½·6⌉ = 3.
+func TestWithdrawRevivesAnEliminatedState(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	w.occupy(adv, c1, 6)
+	w.eliminate(c1)
+	if got := w.withdraw(adv, c1, 0.5); got != 3 || w.geo.Cells(c1) != 3 {
+		t.Fatalf("handed back %d cells, c1 holds %d; want 3, 3", got, w.geo.Cells(c1))
+	}
+	if !w.Alive(c1) {
+		t.Error("c1 holds cells again and should be alive")
+	}
+}
+
+// A client's provocation happens with provoke_rate·r̃ per month, converted
+// whole over a longer tick (docs/model.md §7.11, §2.7): at 0.5 a month, a
+// quarter's chance is 1 − 0.5³ = 0.875. The crises draw once per
+// adversary–client pair for challenges (3 draws, challenge_rate 0), then
+// once for c1's provocation: on each seed c1 provokes exactly when that
+// fourth draw is below 0.875.
+func TestProvocationChancePerTick(t *testing.T) {
+	sc := testScenario()
+	sc.Calendar.MonthsPerTick, sc.Ticks = 3, 40
+	sc.Params.ProvokeRate = 0.5
+	sc.Params.ControlBilateral, sc.Params.ControlTrilateral, sc.Params.ControlMultilateral = 0, 0, 0
+	sc.States[c1].Revisionism = 1
+	c := mustCompile(t, sc)
+	between := 0
+	for seed := uint64(1); seed <= 40; seed++ {
+		w := NewWorld(c, seed)
+		w.perceive()
+		draws := NewRand(seed) // the world's stream
+		for range 3 {
+			draws.Float64()
+		}
+		u := draws.Float64()
+		if 0.5 <= u && u < 0.875 {
+			between++
+		}
+		w.crises()
+		provoked := false
+		for _, e := range w.events {
+			provoked = provoked || e.Type == EventProvocation
+		}
+		if provoked != (u < 0.875) {
+			t.Errorf("seed %d: draw %v, provoked %v; want a provocation exactly below 0.875", seed, u, provoked)
+		}
+	}
+	if between == 0 {
+		t.Fatal("set-up: no seed drew in [0.5, 0.875), where the monthly and quarterly chances differ")
+	}
+}
+
+// A state that becomes sovereign joins the alliances it was designated to,
+// unless that would repeat an alliance in force, and takes effect in the
+// treaties signed for it, unless its patron is already its ally (the
+// treaty would add nothing): here {pat, c1, c3} is in force when c3
+// becomes sovereign, so c3 does not join {pat, c1} (designated), and pat's
+// pending bilateral with c3 forms nothing. Both are cleared.
+func TestSovereigntyAddsNoDuplicate(t *testing.T) {
+	sc := testScenario()
+	sc.States[c3].Sovereign = false
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	a := w.form(set(pat, c1, c3), true, OriginImposed).ID
+	if al := &w.alliances[a]; al.Members != set(pat, c1) || al.Designated != set(c3) {
+		t.Fatalf("set-up: members %v, designated %v", al.Members, al.Designated)
+	}
+	w.pending = append(w.pending, pendingTreaty{patron: pat, client: c3, strong: true})
+	w.sovereign[c3] = true
+	b := w.form(set(pat, c1, c3), false, OriginImposed).ID
+	w.joinDesignated(c3)
+	if al := &w.alliances[a]; al.Members != set(pat, c1) || al.Designated != 0 {
+		t.Errorf("designated alliance: members %v, designated %v; want {pat, c1} and none", al.Members, al.Designated)
+	}
+	if len(w.alliances) != b+1 || len(w.pending) != 0 {
+		t.Errorf("%d alliances, %d pending; want no new alliance and none pending: %v", len(w.alliances), len(w.pending), describe(w))
+	}
+}
+
+// Over a quarterly tick a challenge is the chance of at least one monthly
+// challenge (docs/model.md §2.7, §7.10): with the monthly 0.0194472962089173
+// of TestChallengeProbability (adv unshocked, c1 alone), 1 − (1 −
+// 0.0194472962089173)³ = 0.0572146515527385.
+func TestChallengeProbabilityPerTick(t *testing.T) {
+	sc := testScenario()
+	sc.Calendar.MonthsPerTick, sc.Ticks = 3, 40
+	sc.Params.ChallengeRate = 0.02
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.refreshForces()
+	nearly(t, "quarterly challenge probability", w.challengeProbability(adv, c1), 0.0572146515527385, 1e-15)
+}

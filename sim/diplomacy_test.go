@@ -337,3 +337,181 @@ func TestPowerplayReadsShockedRevisionism(t *testing.T) {
 		t.Error("tick 1: the bilateral with c1 should be admitted")
 	}
 }
+
+// Two clients share a threat when both perceive at least shared_threat
+// (0.05) from a common adversary: exactly 0.05 each is shared; 0.05 and
+// 0.0499 is not, whichever of the two reads less.
+func TestShareThreatAtTheThreshold(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	n := w.c.n
+	for _, c := range []struct {
+		t1, t2 float64
+		want   bool
+	}{{0.05, 0.05, true}, {0.05, 0.0499, false}, {0.0499, 0.05, false}, {0.9, 0.9, true}} {
+		w.perceived[c1*n+adv], w.perceived[c2*n+adv] = c.t1, c.t2
+		if got := w.shareThreat(c1, c2); got != c.want {
+			t.Errorf("threats %v and %v: shared %v, want %v", c.t1, c.t2, got, c.want)
+		}
+	}
+}
+
+// A refused client coalition falls back to the largest subset of its
+// invitees who accept each other, down to a single partner (H6): c2's
+// offer to {c1, c3} is refused by c1, who fears c3 (grievance 0.9); c1
+// names c3, who is dropped, and c1 alone accepts. c2 values {c1}
+// (−0.4732 against its position −0.4981), so the client alliance {c1, c2}
+// forms — unless c2 had that very offer (strong) refused within
+// retry_interval; a refusal of the weak one does not bar it.
+func TestClientFallbackToOnePartner(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		refused []bool // c2's earlier refused offers to {c1}, by commitment
+		form    bool
+	}{{"no refusal", nil, true}, {"weak refused", []bool{false}, true}, {"strong refused", []bool{true}, false}} {
+		sc := testScenario()
+		sc.Params.GrievanceFear = 1
+		sc.States[c1].Grievance = map[string]float64{"c3": 0.9}
+		w := NewWorld(mustCompile(t, sc), 1)
+		w.perceive()
+		for _, strong := range c.refused {
+			w.refuse(c2, set(c1), strong)
+		}
+		w.clientFallback(c2, set(c1, c3), true)
+		formed := len(w.alliances) == 1 && w.alliances[0].Members == set(c1, c2) && w.alliances[0].Origin == OriginClient && w.alliances[0].Strong
+		if formed != c.form || len(w.alliances) > 1 {
+			t.Errorf("%s: formed {c1, c2} %v, want %v: %v", c.name, formed, c.form, describe(w))
+		}
+	}
+}
+
+// A patron's alliance is imposed only if three or more sign it; of two it
+// is bilateral (docs/model.md §7.9).
+func TestImposedOfTwoIsBilateral(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	if al := w.form(set(pat, c1), true, OriginImposed); al.Origin != OriginBilateral {
+		t.Errorf("two members: origin %v, want bilateral", al.Origin)
+	}
+	if al := w.form(set(pat, c1, c2), true, OriginImposed); al.Origin != OriginImposed {
+		t.Errorf("three members: origin %v, want imposed", al.Origin)
+	}
+}
+
+// A refused offer is not repeated for retry_interval (12) ticks: refused
+// at tick 5, it is barred at ticks 5 … 16 and may be made again at 17;
+// the same partners at the other commitment are not barred.
+func TestRefusalBarsForRetryInterval(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.tick = 5
+	w.refuse(pat, set(c1, c2), true)
+	for _, c := range []struct {
+		tick   int
+		strong bool
+		barred bool
+	}{{5, true, true}, {16, true, true}, {17, true, false}, {5, false, false}} {
+		w.tick = c.tick
+		if got := w.refusedRecently(pat, set(c1, c2), c.strong); got != c.barred {
+			t.Errorf("tick %d, strong %v: barred %v, want %v", c.tick, c.strong, got, c.barred)
+		}
+	}
+}
+
+// A formation concerns the clients designated to it as well as its
+// members: c3, occupied and signed up to {pat, c1, c2, c3}, reviews at the
+// next tick.
+func TestFormationConcernsTheDesignated(t *testing.T) {
+	sc := testScenario()
+	sc.States[c3].Sovereign = false
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	before := w.concern[c3]
+	if al := w.form(set(pat, c1, c2, c3), true, OriginImposed); al.Designated != set(c3) {
+		t.Fatalf("set-up: designated %v", al.Designated)
+	}
+	if got := w.concern[c3] - before; got != 1 {
+		t.Errorf("c3: %d new concerns, want 1", got)
+	}
+}
+
+// choose draws an option by softmax (temperature 0: the best), and draws
+// nothing when the best is an offer the chooser had refused within
+// retry_interval (docs/model.md §7.13).
+func TestChooseSkipsARefusedOffer(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	bilateral := agents.Option{Kind: agents.OptionBilateral, Partners: set(c1), Alliance: -1, Strong: true}
+	for _, refused := range []bool{false, true} {
+		if refused {
+			w.refuse(pat, set(c1), true)
+		}
+		w.options = append(w.options[:0], agents.Option{Kind: agents.OptionNone, Alliance: -1}, bilateral)
+		w.values = append(w.values[:0], 0, 1)
+		o, ok := w.choose(pat)
+		if ok == refused || (ok && o != bilateral) {
+			t.Errorf("refused %v: chose %+v, ok %v; want the bilateral unless refused", refused, o, ok)
+		}
+	}
+}
+
+// A patron's multilateral options are valued from its threat if that
+// alliance stood — each set its own, though the round keeps them
+// (imposedAfter): every multilateral value equals a fresh appraisal.
+// Under the prospect strategy, which admits every option.
+func TestPatronMultilateralValuedOnItsOwnSet(t *testing.T) {
+	sc := testScenario()
+	sc.States[pat].Decision = agents.DecisionOverrides{"strategy": "prospect"}
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	w.patronOptions(pat)
+	multilaterals := 0
+	for k, o := range w.options {
+		if o.Kind != agents.OptionMultilateral {
+			continue
+		}
+		multilaterals++
+		if want := w.appraise(pat, o.Partners, o.Strong, OriginImposed).value; w.values[k] != want {
+			t.Errorf("multilateral %v (strong %v) valued %v, want %v", o.Partners, o.Strong, w.values[k], want)
+		}
+	}
+	if multilaterals == 0 {
+		t.Fatal("set-up: no multilateral option")
+	}
+}
+
+// A patron is offered a join only to alliances of clients alone: with c3
+// made a second patron, its bilateral {c3, c1} is no alliance for pat to
+// join (under prospect, which admits every option).
+func TestPatronJoinsOnlyClientAlliances(t *testing.T) {
+	sc := testScenario()
+	sc.States[c3].Role = Patron
+	sc.States[pat].Decision = agents.DecisionOverrides{"strategy": "prospect"}
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	w.form(set(c3, c1), true, OriginBilateral)
+	client := w.form(set(c1, c2), true, OriginClient).ID
+	w.patronOptions(pat)
+	joins := 0
+	for _, o := range w.options {
+		if o.Kind == agents.OptionJoin {
+			joins++
+			if o.Alliance != client {
+				t.Errorf("pat may join alliance %d (%v), want only the client alliance %d", o.Alliance, o.Partners, client)
+			}
+		}
+	}
+	if joins != 1 {
+		t.Errorf("%d join options, want 1", joins)
+	}
+}
+
+// A treaty signed for an occupied client is one patron's: another patron
+// has signed none for it.
+func TestSignedForIsPerPatron(t *testing.T) {
+	sc := testScenario()
+	sc.States[c3].Role = Patron
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.pending = append(w.pending, pendingTreaty{patron: c3, client: c2, strong: true})
+	if !w.signedFor(c3, c2) || w.signedFor(pat, c2) || w.signedFor(c3, c1) {
+		t.Errorf("signed for: c3→c2 %v, pat→c2 %v, c3→c1 %v; want true, false, false", w.signedFor(c3, c2), w.signedFor(pat, c2), w.signedFor(c3, c1))
+	}
+}

@@ -195,3 +195,64 @@ func TestAssuranceFromIndigenousAlliance(t *testing.T) {
 		nearly(t, c.name+": the patron's entrapment term", pt.Costs(1, w.c.costs).Entrapment, c.entrapment, handTol)
 	}
 }
+
+// The position ρ − T (less arms_cost 0.05 with no ally; expected utility)
+// follows the state's threat, reference point and allies, however often
+// it is asked (positionMemo): with ρ and T set by hand, c1's position is
+// ρ − T − 0.05 alone and ρ − T allied.
+func TestPositionFollowsItsInputs(t *testing.T) {
+	sc := bareStayScenario()
+	sc.Params.ArmsCost = 0.05
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	for _, c := range []struct {
+		threat, reference float64
+		allied            bool
+		want              float64
+	}{
+		{0.5, 0.7, false, 0.15}, // 0.7 − 0.5 − 0.05
+		{0.4, 0.7, false, 0.25}, // 0.7 − 0.4 − 0.05
+		{0.4, 0.45, false, 0.0}, // 0.45 − 0.4 − 0.05
+		{0.4, 0.45, true, 0.05}, // 0.45 − 0.4
+		{0.4, 0.45, false, 0.0}, // alone again
+	} {
+		w.threat[c1], w.reference[c1] = c.threat, c.reference
+		w.ties[c1].allies = 0
+		if c.allied {
+			w.ties[c1].allies = set(c2)
+		}
+		nearly(t, fmt.Sprintf("position at T %v, ρ %v, allied %v", c.threat, c.reference, c.allied), w.position(c1), c.want, handTol)
+	}
+}
+
+// The gain of an option is g = max(0, T − T⁺) (docs/model.md §7.4): an
+// alliance after which the threat would be higher than now gains nothing,
+// and is valued as one after which it stays the same.
+func TestGainIsNeverNegative(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	up := w.appraiseFrom(c1, set(c2), true, OriginClient, 0.3, 0.5, 0)
+	same := w.appraiseFrom(c1, set(c2), true, OriginClient, 0.3, 0.3, 0)
+	if up.terms.Gain != 0 || up.value != same.value {
+		t.Errorf("T 0.3, T⁺ 0.5: gain %v, value %v; want 0 and the value at T⁺ = T, %v", up.terms.Gain, up.value, same.value)
+	}
+}
+
+// A patron weighs a client's assurance and its own control over it
+// (docs/model.md §7.4), not another patron's: with c3 made a patron, pat's
+// terms for c3 carry neither, its terms for c1 both (control_trilateral
+// 0.4 in {pat, c1, c3}).
+func TestPatronWeighsAssuranceAndControlOfClientsOnly(t *testing.T) {
+	sc := testScenario()
+	sc.States[c3].Role = Patron
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	w.assurance[c1], w.assurance[c3] = 0.35, 0.35
+	terms := w.partnerTerms(pat, set(c1, c3), OriginImposed, nil)
+	if p := terms[0]; p.Assurance != 0.35 || p.Control != 0.4 {
+		t.Errorf("pat's terms for c1: assurance %v, control %v; want 0.35, 0.4", p.Assurance, p.Control)
+	}
+	if p := terms[1]; p.Assurance != 0 || p.Control != 0 {
+		t.Errorf("pat's terms for patron c3: assurance %v, control %v; want 0, 0", p.Assurance, p.Control)
+	}
+}

@@ -125,6 +125,19 @@ func TestCohesion(t *testing.T) {
 	w.cohesionAndExit()
 	nearly(t, "the alliance's cohesion", al.Cohesion, 0.918090170492782, handTol)
 	nearly(t, "pat's help to c1", w.help[c1], 3.02315141129993, handTol)
+	// the raw readings are rebased on the new ties at once (rebaseline):
+	// c1 reads adv with its defence 1 + 3.02315141129993
+	n := w.c.n
+	nearly(t, "c1's defence", w.defence[c1], 4.02315141129993, handTol)
+	for m := 0; m < n; m++ {
+		for j := 0; j < n; j++ {
+			if j != m {
+				if got, want := w.raw[m*n+j], w.tau(m, j, w.defK[m], &w.ties[m]); got != want {
+					t.Errorf("raw reading of %s by %s = %v, want %v under the ties with h", w.c.id[j], w.c.id[m], got, want)
+				}
+			}
+		}
+	}
 }
 
 // Exit: a member leaves when staying is worse than its position without
@@ -390,4 +403,106 @@ func bareStayScenario() *Scenario {
 	sc.Params.CostThreat = 0
 	sc.Decision.Valuation = "expected_utility"
 	return sc
+}
+
+// A member that leaves leaves an alliance whose remaining members are
+// those of another alliance in force: it dissolves into that one
+// (members_left, docs/model.md §7.12), as does an alliance left with one
+// member. c2 leaves the imposed {pat, c1, c2} while the bilateral {pat,
+// c1} stands: the imposed one ends although two members remain, the
+// bilateral stays. c1 then leaves the bilateral: one member left, it ends,
+// members_left (not patron_left: the leaver is a client).
+func TestLeaveIntoAnotherAllianceEnds(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	imposed := w.form(set(pat, c1, c2), true, OriginImposed).ID
+	bilateral := w.form(set(pat, c1), true, OriginBilateral).ID
+	w.leave(&w.alliances[imposed], c2, w.alliances[imposed].Members)
+	if al := &w.alliances[imposed]; al.Active() || al.Cause != EndMembersLeft {
+		t.Errorf("imposed, down to {pat, c1} beside the bilateral: active %v, cause %v; want ended, members_left", al.Active(), al.Cause)
+	}
+	if !w.alliances[bilateral].Active() {
+		t.Fatal("the bilateral should stay in force")
+	}
+	w.leave(&w.alliances[bilateral], c1, w.alliances[bilateral].Members)
+	if al := &w.alliances[bilateral]; al.Active() || al.Cause != EndMembersLeft {
+		t.Errorf("bilateral, c1 left: active %v, cause %v; want ended, members_left", al.Active(), al.Cause)
+	}
+}
+
+// A state that leaves rereads its own threats at once, without the
+// alliance: its threat after leaving is the T⁻ it weighed when it chose to
+// leave (stayTerms), bit for bit, and above its threat while allied.
+func TestLeaverRereadsItsThreat(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	al := w.form(set(pat, c1, c2), true, OriginImposed)
+	allied := w.threat[c1]
+	without := w.stayTerms(al, c1).without
+	if !(without > allied) {
+		t.Fatalf("set-up: c1's threat without the alliance %v should exceed its threat in it %v", without, allied)
+	}
+	w.leave(al, c1, al.Members)
+	if e := w.events[len(w.events)-1]; e.Type != EventLeft || e.Actor != c1 || e.Others != set(pat, c2) {
+		t.Errorf("logged %+v; want c1 left, the members left behind {pat, c2}", w.EventRecord(&e))
+	}
+	if w.threat[c1] != without {
+		t.Errorf("c1's threat after leaving = %.17g, want T⁻ = %.17g (allied it was %.17g)", w.threat[c1], without, allied)
+	}
+}
+
+// Once a member's departure ends the alliance, the members still to review
+// it this tick do not: they draw nothing and log no departure of their
+// own; their memberships close with the end (ExitEnded). With exit_cost
+// −10 both members of the bilateral {pat, c1} would leave; pat reviews
+// first (index order), and its leaving ends the alliance (patron_left).
+func TestNoExitFromAnEndedAlliance(t *testing.T) {
+	c := mustCompile(t, testScenario())
+	c.p.ExitCost = -10 // leaving is always better
+	w, twin := NewWorld(c, 1), NewWorld(c, 1)
+	var al *Alliance
+	for _, x := range []*World{w, twin} {
+		x.perceive() // no noise: no draws
+		al = x.form(set(pat, c1), true, OriginBilateral)
+	}
+	al = &w.alliances[al.ID]
+	w.reviewing = set(pat, c1)
+	w.cohesionAndExit()
+	left := 0
+	for _, e := range w.events {
+		if e.Type == EventLeft {
+			left++
+		}
+	}
+	if left != 1 || al.Active() || al.Cause != EndPatronLeft {
+		t.Fatalf("%d departures, active %v, cause %v; want one (pat's), ended, patron_left: %v", left, al.Active(), al.Cause, describe(w))
+	}
+	for _, sp := range al.Spells {
+		want := ExitEnded
+		if sp.State == pat {
+			want = ExitLeft
+		}
+		if sp.Exit != want {
+			t.Errorf("%s's spell exit %v, want %v", w.c.id[sp.State], sp.Exit, want)
+		}
+	}
+	// one draw, pat's: the stream goes on from the twin's second draw
+	twin.rng.Float64()
+	if got, want := w.rng.Float64(), twin.rng.Float64(); got != want {
+		t.Errorf("next draw %v, want %v: c1 drew after the alliance ended", got, want)
+	}
+}
+
+// ClientPeak is the largest number of members before a patron joined, not
+// the last: an alliance of four members with no patron, down to two by
+// departures (which note no size), then joined by a third, peaked at 4.
+func TestClientPeakIsTheLargest(t *testing.T) {
+	al := Alliance{PatronJoined: -1, Members: set(c1, c2, c3, adv)}
+	al.noteSize()
+	al.Members = set(c1, c2) // departures do not note the size
+	al.Members = al.Members.With(c3)
+	al.noteSize()
+	if al.ClientPeak != 4 || al.PatronSize != 0 {
+		t.Errorf("client peak %d, patron size %d; want 4, 0", al.ClientPeak, al.PatronSize)
+	}
 }

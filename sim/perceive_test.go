@@ -315,3 +315,55 @@ func TestDeadPatronPerceivesNothing(t *testing.T) {
 		t.Fatalf("set-up: its client c1 perceives %v; want > 0", w.threat[c1])
 	}
 }
+
+// Ties take the strongest of the alliances two states share: an ally's
+// weight is the largest cohesion h among them, and a client's assurance
+// the strongest commitment it made to other clients. c1 is in {pat, c1}
+// (h 0.9) and {pat, c1, c2} (h 0.4) with pat, and in the strong client
+// alliance {c1, c2} (k 1) before the weak {c1, c3} (k 0.35): weight 0.9,
+// assurance 1, whatever the order.
+func TestTiesTakeTheStrongestAlliance(t *testing.T) {
+	for _, order := range []string{"strong first", "weak first"} {
+		w := NewWorld(mustCompile(t, testScenario()), 1)
+		w.perceive()
+		a, b := set(pat, c1), set(pat, c1, c2)
+		x, y := set(c1, c2), set(c1, c3)
+		if order == "weak first" {
+			a, b, x, y = b, a, y, x
+		}
+		for _, s := range []agents.Set{a, b} {
+			w.form(s, true, OriginBilateral)
+		}
+		w.form(x, x == set(c1, c2), OriginClient)
+		w.form(y, y == set(c1, c2), OriginClient)
+		for i := range w.alliances {
+			al := &w.alliances[i]
+			switch al.Members {
+			case set(pat, c1):
+				al.Cohesion = 0.9
+			case set(pat, c1, c2):
+				al.Cohesion = 0.4
+			}
+		}
+		w.refreshAlliances()
+		nearly(t, order+": pat's weight for c1", w.ties[c1].weight[pat], 0.9, 0)
+		nearly(t, order+": c1's assurance", w.assurance[c1], 1, 0)
+	}
+}
+
+// A threat picture is gross of allied help (docs/model.md §7.2): forming
+// {pat, c1} raises c1's defence to 1 + h·P(pat→c1), lowers its threat,
+// and leaves its picture where it was (up to rounding: the perceived
+// threats shift by the change in the raw readings, which the picture
+// takes back).
+func TestPictureIsGrossOfAlliedHelp(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	picture, threat := w.pictureOf(c1), w.threat[c1]
+	al := w.form(set(pat, c1), true, OriginBilateral)
+	nearly(t, "c1's defence with pat", w.defence[c1], 1+al.Cohesion*pPatC1, handTol)
+	if !(w.threat[c1] < threat) {
+		t.Fatalf("set-up: c1's threat %v should fall below %v with pat's help", w.threat[c1], threat)
+	}
+	nearly(t, "c1's picture with pat", w.pictureOf(c1), picture, handTol)
+}

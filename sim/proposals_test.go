@@ -64,3 +64,31 @@ func TestOffersAgreeWithTheLog(t *testing.T) {
 		}
 	}
 }
+
+// An offer records whether its proposer was in the domain of losses when
+// it proposed: as the world read it at that moment (World.InLosses).
+func TestOfferRecordsTheProposersDomain(t *testing.T) {
+	var want []bool
+	obs := sim.ObserverFuncs{Event: func(w *sim.World, e *sim.Event) {
+		if e.Type == sim.EventProposal {
+			want = append(want, w.InLosses(e.Actor))
+		}
+	}}
+	w := sim.NewWorld(compileBuiltin(t, "asia-1950"), 3, obs)
+	for w.Step() {
+	}
+	offers := w.Offers()
+	if len(offers) != len(want) {
+		t.Fatalf("%d offers, %d proposals seen", len(offers), len(want))
+	}
+	seen := map[bool]int{}
+	for i, o := range offers {
+		seen[want[i]]++
+		if o.Losses != want[i] {
+			t.Errorf("offer %d by %d at tick %d: losses %v, want %v", i+1, o.Proposer, o.Tick, o.Losses, want[i])
+		}
+	}
+	if seen[true] == 0 {
+		t.Errorf("set-up: no proposal made in the domain of losses (%d in gains)", seen[false])
+	}
+}

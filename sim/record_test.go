@@ -104,3 +104,20 @@ func joiners(a *sim.AllianceRecord) []string {
 	}
 	return out
 }
+
+// The first patron alliance is the one a patron entered first; of two
+// entered at the same tick, the first in the record.
+func TestFirstPatronAllianceTiesToTheFirst(t *testing.T) {
+	r := sim.Record{Alliances: []sim.AllianceRecord{
+		{ID: 0, PatronJoined: -1},
+		{ID: 1, PatronJoined: 7},
+		{ID: 2, PatronJoined: 5},
+		{ID: 3, PatronJoined: 5},
+	}}
+	if a := r.FirstPatronAlliance(); a == nil || a.ID != 2 {
+		t.Errorf("first patron alliance %+v, want alliance 2", a)
+	}
+	if a := (&sim.Record{Alliances: []sim.AllianceRecord{{ID: 0, PatronJoined: -1}}}).FirstPatronAlliance(); a != nil {
+		t.Errorf("no patron ever committed, got %+v", a)
+	}
+}

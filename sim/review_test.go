@@ -129,3 +129,19 @@ func TestReviewAtExactlyTheThreshold(t *testing.T) {
 		}
 	}
 }
+
+// A change involving an adversary concerns every client and every patron,
+// a patron with no stake in anyone included (docs/model.md §7.13).
+func TestAdversaryChangeConcernsEveryPatron(t *testing.T) {
+	sc := testScenario()
+	sc.States[pat].Stakes = map[string]float64{"c1": 0, "c2": 0, "c3": 0}
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	before := append([]int(nil), w.concern...)
+	w.concerns(set(adv))
+	for i, want := range []int{pat: 1, c1: 1, c2: 1, c3: 1, adv: 1} {
+		if got := w.concern[i] - before[i]; got != want {
+			t.Errorf("%s's concern moved by %d, want %d", w.c.id[i], got, want)
+		}
+	}
+}
