@@ -72,7 +72,7 @@ type compiledEvent struct {
 // it do not reach the Compiled.
 func Compile(sc *Scenario) (*Compiled, error) {
 	if sc == nil {
-		return nil, errors.New("sim: Compile of a nil scenario")
+		return nil, errors.New("sim: Compile of a nil scenario; allowed: a *Scenario, from configs.Builtin, configs.Load or built in Go")
 	}
 	name := sc.Name // as errors name it
 	if name == "" {
@@ -140,11 +140,11 @@ func (c *Compiled) indexStates(sc *Scenario) error {
 		c.decision = append(c.decision, decisionPerTick(d, sc.Calendar))
 		v, ok := agents.LookupValuation(d.Valuation)
 		if !ok {
-			return fmt.Errorf("state %s: valuation %q is not registered", s.ID, d.Valuation)
+			return fmt.Errorf("state %s: valuation %q is not registered; allowed: %s", s.ID, d.Valuation, strings.Join(agents.ValuationNames(), ", "))
 		}
 		st, ok := agents.LookupStrategy(d.Strategy)
 		if !ok {
-			return fmt.Errorf("state %s: strategy %q is not registered", s.ID, d.Strategy)
+			return fmt.Errorf("state %s: strategy %q is not registered; allowed: %s", s.ID, d.Strategy, strings.Join(agents.StrategyNames(), ", "))
 		}
 		c.valuation = append(c.valuation, v)
 		c.strategy = append(c.strategy, st)

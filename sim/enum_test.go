@@ -78,3 +78,29 @@ func TestEnumNames(t *testing.T) {
 		t.Errorf("an empty cause is EndNone: %v, %v", e, err)
 	}
 }
+
+// A value just past either end of an enumeration has no name: MarshalText
+// refuses Kind(3), one past multilateral (2), and Kind(-1), naming the
+// values allowed.
+func TestEnumTextBounds(t *testing.T) {
+	for v, want := range map[Kind]string{
+		3:  "sim: Kind(3) has no name; allowed: 0 to 2",
+		-1: "sim: Kind(-1) has no name; allowed: 0 to 2",
+	} {
+		if b, err := v.MarshalText(); err == nil || err.Error() != want || b != nil {
+			t.Errorf("Kind(%d).MarshalText() = %q, %v; want nil, %s", int(v), b, err, want)
+		}
+	}
+	if b, err := Multilateral.MarshalText(); err != nil || string(b) != "multilateral" {
+		t.Errorf("Multilateral.MarshalText() = %q, %v", b, err)
+	}
+}
+
+// A name is read back only as written: the case matters.
+func TestEnumParseIsExact(t *testing.T) {
+	var k Kind = Trilateral
+	want := `sim: "Bilateral" is not a Kind; allowed: "bilateral", "trilateral", "multilateral"`
+	if err := k.UnmarshalText([]byte("Bilateral")); err == nil || err.Error() != want || k != Trilateral {
+		t.Errorf("reading Bilateral: %v, kind %v; want %s and the kind kept trilateral", err, k, want)
+	}
+}

@@ -60,7 +60,7 @@ func (w *World) Explain(i int, partners agents.Set, strong bool, origin Origin) 
 		return Explanation{}, fmt.Errorf("state index %d out of range [0, %d)", i, c.n)
 	}
 	if !w.alive[i] {
-		return Explanation{}, fmt.Errorf("state %s was eliminated", c.id[i])
+		return Explanation{}, fmt.Errorf("state %s was eliminated; allowed: a state still in the run", c.id[i])
 	}
 	if partners == 0 || partners.Has(i) || partners>>uint(c.n) != 0 {
 		return Explanation{}, fmt.Errorf("partners must be one or more other states of the scenario")
@@ -68,7 +68,7 @@ func (w *World) Explain(i int, partners agents.Set, strong bool, origin Origin) 
 	var err error
 	partners.Each(func(j int) {
 		if err == nil && !w.alive[j] {
-			err = fmt.Errorf("partner %s was eliminated", c.id[j])
+			err = fmt.Errorf("partner %s was eliminated; allowed: partners still in the run", c.id[j])
 		}
 	})
 	if err != nil {
@@ -120,7 +120,7 @@ func (w *World) ExplainStay(alliance, m int) (StayExplanation, error) {
 	}
 	al := &w.alliances[alliance]
 	if !al.Active() {
-		return StayExplanation{}, fmt.Errorf("alliance %d is no longer in force", alliance)
+		return StayExplanation{}, fmt.Errorf("alliance %d ended at tick %d (%s); allowed: an alliance in force", alliance, al.Ended, al.Cause)
 	}
 	if m < 0 || m >= w.c.n || !al.Members.Has(m) {
 		return StayExplanation{}, fmt.Errorf("state index %d is not a member of alliance %d", m, alliance)

@@ -1,8 +1,11 @@
 package sim
 
 import (
+	"errors"
+	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -162,6 +165,108 @@ func TestOriginFor(t *testing.T) {
 	} {
 		if got := w.OriginFor(tc.i, tc.S); got != tc.want {
 			t.Errorf("%s with %v: origin %v, want %v", c.id[tc.i], ids(c, tc.S), got, tc.want)
+		}
+	}
+}
+
+// The requests TestExplainErrors does not make, each refused with its
+// exact message: an appraisal before the first tick (no threat perceived
+// yet), of an eliminated state, of an alliance index below 0, and of an
+// alliance no longer in force.
+func TestExplainErrorMessages(t *testing.T) {
+	c := mustCompile(t, testScenario())
+	w := NewWorld(c, 7)
+	if _, err := w.Explain(c1, set(c2), true, OriginClient); err == nil || err.Error() != "no tick played yet: states perceive threats and set reference points in the first tick; Step the world first" {
+		t.Errorf("before the first tick: error %v", err)
+	}
+	w.Step()
+	al := w.form(set(c1, c2), true, OriginClient)
+	w.end(al, EndMembersLeft)
+	w.alive[c3] = false
+	n := len(w.alliances)
+	for _, tc := range []struct {
+		name string
+		err  error
+		want string
+	}{
+		{"eliminated state", second(w.Explain(c3, set(c1), true, OriginClient)), "state c3 was eliminated; allowed: a state still in the run"},
+		{"negative state", second(w.Explain(-1, set(c1), true, OriginClient)), "state index -1 out of range [0, 5)"},
+		{"eliminated partner", second(w.Explain(c1, set(c2, c3), true, OriginClient)), "partner c3 was eliminated; allowed: partners still in the run"},
+		{"state n", second(w.Explain(5, set(c1), true, OriginClient)), "state index 5 out of range [0, 5)"},
+		{"negative origin", second(w.Explain(c1, set(c2), true, Origin(-1))), "origin -1 is not one of client, indigenous, imposed, bilateral"},
+		{"negative alliance", secondStay(w.ExplainStay(-1, c1)), fmt.Sprintf("alliance -1 does not exist (the run has %d)", n)},
+		{"alliance past the last", secondStay(w.ExplainStay(n, c1)), fmt.Sprintf("alliance %d does not exist (the run has %d)", n, n)},
+		{"ended alliance", secondStay(w.ExplainStay(al.ID, c1)), fmt.Sprintf("alliance %d ended at tick 1 (members_left); allowed: an alliance in force", al.ID)},
+	} {
+		if tc.err == nil || tc.err.Error() != tc.want {
+			t.Errorf("%s: error %v, want %q", tc.name, tc.err, tc.want)
+		}
+	}
+}
+
+// OriginFor reads only alliances in force, and a patron joining an
+// alliance that already has a patron takes its origin: with a second
+// patron (pat2, no land), joining the imposed alliance of pat, c2 and c3
+// is imposed, not indigenous; a patron offering c1 and c2, whose client
+// alliance has ended, makes an imposed offer.
+func TestOriginForAPatronJoiningAndAnEndedAlliance(t *testing.T) {
+	sc := testScenario()
+	sc.States = append(sc.States, State{ID: "pat2", Name: "pat2", Role: Patron, Land: 1, Economy: 1, Sovereign: true})
+	c := mustCompile(t, sc)
+	pat2 := c.Index("pat2")
+	w := NewWorld(c, 7)
+	w.Step()
+	imposed := w.form(set(pat, c2, c3), true, OriginImposed)
+	ended := w.form(set(c1, c2), true, OriginClient)
+	w.end(ended, EndMembersLeft)
+	if got := w.OriginFor(pat2, imposed.Members); got != OriginImposed {
+		t.Errorf("pat2 joining the imposed alliance: origin %v, want imposed", got)
+	}
+	if got := w.OriginFor(pat2, set(c1, c2)); got != OriginImposed {
+		t.Errorf("pat2 with c1 and c2, their alliance ended: origin %v, want imposed", got)
+	}
+}
+
+// OriginNames is a copy: writing to it changes neither the names nor the
+// next call's answer.
+func TestOriginNamesIsACopy(t *testing.T) {
+	names := OriginNames()
+	names[0] = "changed"
+	if got := OriginNames(); !slices.Equal(got, []string{"client", "indigenous", "imposed", "bilateral"}) {
+		t.Errorf("OriginNames() = %v after a caller wrote to its answer", got)
+	}
+	if OriginClient.String() != "client" {
+		t.Errorf("OriginClient is named %q", OriginClient.String())
+	}
+}
+
+// Explain and ExplainStay return the error that stopped the run along
+// with their appraisal: numbers from a run that computed a non-finite
+// value are not to be trusted.
+func TestExplainReturnsTheRunsError(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 7)
+	w.Step()
+	al := w.form(set(c1, c2), true, OriginClient)
+	stop := errors.New("tick 1: a non-finite value")
+	w.fail(stop)
+	if _, err := w.Explain(c1, set(c3), true, OriginClient); err != stop {
+		t.Errorf("Explain: error %v, want %v", err, stop)
+	}
+	if _, err := w.ExplainStay(al.ID, c1); err != stop {
+		t.Errorf("ExplainStay: error %v, want %v", err, stop)
+	}
+}
+
+// ParseOrigin reads each origin's name and nothing else.
+func TestParseOrigin(t *testing.T) {
+	for name, want := range map[string]Origin{"client": OriginClient, "indigenous": OriginIndigenous, "imposed": OriginImposed, "bilateral": OriginBilateral} {
+		if got, ok := ParseOrigin(name); !ok || got != want {
+			t.Errorf("ParseOrigin(%q) = %v, %v; want %v, true", name, got, ok, want)
+		}
+	}
+	for _, name := range []string{"", "Imposed", "multilateral"} {
+		if got, ok := ParseOrigin(name); ok || got != 0 {
+			t.Errorf("ParseOrigin(%q) = %v, %v; want 0, false", name, got, ok)
 		}
 	}
 }

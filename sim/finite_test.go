@@ -84,3 +84,28 @@ func TestCompileChecksEveryNumber(t *testing.T) {
 		}
 	}
 }
+
+// Infinities are not finite either, of either sign; and a run keeps the
+// first error it found: a later one does not replace it.
+func TestCheckValueRefusesInfinitiesAndKeepsTheFirstError(t *testing.T) {
+	w := NewWorld(mustCompile(t, finiteScenario()), 1)
+	if v := w.checkValue(0, 0.5, "its position"); v != 0.5 || w.Err() != nil {
+		t.Fatalf("a finite value: %v, error %v", v, w.Err())
+	}
+	if v := w.checkValue(1, math.Inf(-1), "an alliance"); !math.IsInf(v, -1) {
+		t.Errorf("checkValue returned %v, want the value it checked, -Inf", v)
+	}
+	want := `tick 0 (1950-01): state c values an alliance at -Inf under valuation "prospect" (lambda 2.25, alpha 0.88, beta 0.88); allowed: finite values: check the costs in [params] and the valuation model`
+	if err := w.Err(); err == nil || err.Error() != want {
+		t.Errorf("error %v\nwant %s", err, want)
+	}
+	w.checkValue(0, math.Inf(1), "its position")
+	if err := w.Err(); err == nil || err.Error() != want {
+		t.Errorf("after a second non-finite value (+Inf): error %v\nwant the first, %s", err, want)
+	}
+	w2 := NewWorld(mustCompile(t, finiteScenario()), 1)
+	w2.checkValue(0, math.Inf(1), "its position")
+	if w2.Err() == nil {
+		t.Error("+Inf passed as finite")
+	}
+}

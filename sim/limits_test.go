@@ -220,3 +220,48 @@ func TestCheckGlyph(t *testing.T) {
 		t.Errorf("CheckGlyph('~') = %v, want %s", err, want)
 	}
 }
+
+// Each refused glyph is refused for its own reason, in words: a surrogate
+// half or a rune past U+10FFFF is not one character (it prints as the
+// replacement character), a tab is reserved for the map like the space,
+// and a newline is not printable.
+func TestCheckGlyphMessages(t *testing.T) {
+	const allowed = "; allowed: one printable character other than ~ . ^, space or tab"
+	for g, want := range map[rune]string{
+		0xD800:           `'�' is not one character` + allowed,
+		utf8.MaxRune + 1: `'�' is not one character` + allowed,
+		'\t':             `"\t" is reserved for the map` + allowed,
+		' ':              `" " is reserved for the map` + allowed,
+		'^':              `"^" is reserved for the map` + allowed,
+		'\n':             `'\n' is not a printable character` + allowed,
+		0x200b:           `'\u200b' is not a printable character` + allowed,
+	} {
+		if err := sim.CheckGlyph(g); err == nil || err.Error() != want {
+			t.Errorf("CheckGlyph(%#x) = %v\nwant %s", g, err, want)
+		}
+	}
+}
+
+// A one-line text refuses every control character, a newline among them;
+// a text that may run over lines takes line breaks (LF, CR) and tabs but
+// no other control character; each message names what its kind allows.
+func TestCheckTextAndLines(t *testing.T) {
+	for _, s := range []string{"Korean War", "a\nb\r\n\tc"} {
+		if err := sim.CheckLines(s); err != nil {
+			t.Errorf("CheckLines(%q) = %v, want nil", s, err)
+		}
+	}
+	for _, c := range []struct {
+		name, want string
+		err        error
+	}{
+		{"one line, a newline", `"a\nb" holds the control character U+000A; allowed: text without control characters`, sim.CheckText("a\nb")},
+		{"one line, a tab", `"a\tb" holds the control character U+0009; allowed: text without control characters`, sim.CheckText("a\tb")},
+		{"lines, a bell", `"a\ab" holds the control character U+0007; allowed: text without control characters other than line breaks and tabs`, sim.CheckLines("a\ab")},
+		{"lines, not UTF-8", `"a\xffb" is not valid UTF-8; allowed: text in UTF-8`, sim.CheckLines("a\xffb")},
+	} {
+		if c.err == nil || c.err.Error() != c.want {
+			t.Errorf("%s: %v\nwant %s", c.name, c.err, c.want)
+		}
+	}
+}

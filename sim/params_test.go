@@ -131,6 +131,18 @@ func TestParamSpecFlag(t *testing.T) {
 	if err := s.Set(&p, 0); err != nil || p.InviteOccupied || s.Get(&p) != 0 {
 		t.Errorf("Set(0) = %v: field %v, Get %v; want false, 0", err, p.InviteOccupied, s.Get(&p))
 	}
+	// Whole numbers other than 0 and 1, and the infinities, are refused
+	// too, and the field stays false.
+	for v, want := range map[float64]string{
+		2:            "2 is not true or false; allowed: true or false",
+		-1:           "-1 is not true or false; allowed: true or false",
+		math.Inf(1):  "+Inf is not a finite number; allowed: true or false",
+		math.Inf(-1): "-Inf is not a finite number; allowed: true or false",
+	} {
+		if err := s.Set(&p, v); err == nil || err.Error() != want || p.InviteOccupied {
+			t.Errorf("Set(%v) = %v, field %v; want %q and the field kept false", v, err, p.InviteOccupied, want)
+		}
+	}
 }
 
 // FormatValue writes a value as the parameter's kind reads.

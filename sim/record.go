@@ -181,8 +181,10 @@ func (a *AllianceRecord) MembersAt(t int) []string {
 	return ms
 }
 
-// FinalMembers are the members when the alliance ended (those the end
-// found in it), or at the horizon, sorted.
+// FinalMembers are the members of its last phase, sorted: those in it at
+// the horizon, or when it ended — a member whose leaving ended it
+// included (a bilateral ended by one member's leaving has two final
+// members).
 func (a *AllianceRecord) FinalMembers() []string {
 	var ms []string
 	for _, m := range a.Members {

@@ -68,6 +68,13 @@ func TestRecordInvariants(t *testing.T) {
 						t.Fatalf("%s seed %d alliance %d: client peak %d, phases %v", name, seed, a.ID, a.ClientPeak, a.Phases())
 					}
 				}
+				// A spell records how it ended, and only once it has; one
+				// the alliance's end closed ended then.
+				for _, m := range a.Members {
+					if (m.Left < 0) != (m.Exit == "") || (m.Exit == sim.ExitEnded.String() && m.Left != a.Ended) {
+						t.Fatalf("%s seed %d alliance %d (ended %d): spell %+v", name, seed, a.ID, a.Ended, m)
+					}
+				}
 				if (a.Ended < 0) != (a.Cause == sim.EndHorizon.String()) || a.End(r.Ticks) < a.Formed {
 					t.Fatalf("%s seed %d alliance %d: ended %d (%s)", name, seed, a.ID, a.Ended, a.Cause)
 				}
@@ -117,7 +124,98 @@ func TestFirstPatronAllianceTiesToTheFirst(t *testing.T) {
 	if a := r.FirstPatronAlliance(); a == nil || a.ID != 2 {
 		t.Errorf("first patron alliance %+v, want alliance 2", a)
 	}
+	// A patron that committed at tick 0 committed first.
+	r.Alliances = append(r.Alliances, sim.AllianceRecord{ID: 4, PatronJoined: 0})
+	if a := r.FirstPatronAlliance(); a == nil || a.ID != 4 {
+		t.Errorf("first patron alliance %+v, want alliance 4, entered at tick 0", a)
+	}
 	if a := (&sim.Record{Alliances: []sim.AllianceRecord{{ID: 0, PatronJoined: -1}}}).FirstPatronAlliance(); a != nil {
 		t.Errorf("no patron ever committed, got %+v", a)
+	}
+}
+
+// A record's member sets, read off its spells by hand. Alliance 0 was
+// founded by us and fr at tick 2 (spells in the order they began, not by
+// id); uk applied at 4, fr left at 5, and it ended at 7 with us and uk:
+//
+//	tick:  2        4           5        7
+//	       [fr us]  [fr uk us]  [uk us]  ended
+//
+// Alliance 1 is in force at the horizon: x and y founded it at 0, y was
+// occupied at 3, leaving x alone (a set of one, not a phase), and z
+// joined on sovereignty at 5.
+func TestAllianceRecordMembers(t *testing.T) {
+	ended := sim.AllianceRecord{ID: 0, Founders: []string{"fr", "us"}, Formed: 2, Ended: 7, Members: []sim.MembershipRecord{
+		{State: "us", Joined: 2, Left: 7, Entry: "founded", Exit: "ended"},
+		{State: "fr", Joined: 2, Left: 5, Entry: "founded", Exit: "left"},
+		{State: "uk", Joined: 4, Left: 7, Entry: "applied", Exit: "ended"},
+	}}
+	open := sim.AllianceRecord{ID: 1, Founders: []string{"x", "y"}, Formed: 0, Ended: -1, Members: []sim.MembershipRecord{
+		{State: "x", Joined: 0, Left: -1, Entry: "founded"},
+		{State: "y", Joined: 0, Left: 3, Entry: "founded", Exit: "occupied"},
+		{State: "z", Joined: 5, Left: -1, Entry: "sovereignty"},
+	}}
+	for _, c := range []struct {
+		a    *sim.AllianceRecord
+		t    int
+		want []string
+	}{
+		{&ended, 1, nil}, // before its formation
+		{&ended, 2, []string{"fr", "us"}},
+		{&ended, 4, []string{"fr", "uk", "us"}}, // uk joined at 4: a member after that tick's changes
+		{&ended, 5, []string{"uk", "us"}},       // fr left at 5 (exclusive)
+		{&ended, 6, []string{"uk", "us"}},
+		{&ended, 7, nil}, // ended at 7
+		{&open, 3, []string{"x"}},
+		{&open, 99, []string{"x", "z"}}, // past the horizon: the last members
+	} {
+		if got := c.a.MembersAt(c.t); !slices.Equal(got, c.want) {
+			t.Errorf("alliance %d: members at %d %v, want %v", c.a.ID, c.t, got, c.want)
+		}
+	}
+	if got, want := ended.Phases(), [][]string{{"fr", "us"}, {"fr", "uk", "us"}, {"uk", "us"}}; !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("alliance 0: phases %v, want %v", got, want)
+	}
+	if got, want := open.Phases(), [][]string{{"x", "y"}, {"x", "z"}}; !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("alliance 1: phases %v, want %v (x alone at 3 is no phase)", got, want)
+	}
+	if got, want := ended.FinalMembers(), []string{"uk", "us"}; !slices.Equal(got, want) {
+		t.Errorf("alliance 0: final members %v, want %v", got, want)
+	}
+	if got, want := open.FinalMembers(), []string{"x", "z"}; !slices.Equal(got, want) {
+		t.Errorf("alliance 1: final members %v, want %v", got, want)
+	}
+	// Kind is of the founders: two, though three states were members.
+	if got := ended.Kind(); got != sim.Bilateral {
+		t.Errorf("alliance 0: kind %v, want bilateral", got)
+	}
+	// End: the tick it ended, or the horizon while in force; an alliance
+	// that ended at tick 0 ended at 0.
+	atZero := sim.AllianceRecord{Formed: 0, Ended: 0}
+	for _, c := range []struct {
+		a          *sim.AllianceRecord
+		end, horiz int
+	}{{&ended, 7, 10}, {&open, 10, 10}, {&atZero, 0, 10}} {
+		if got := c.a.End(c.horiz); got != c.end {
+			t.Errorf("ended %d, horizon %d: End %d, want %d", c.a.Ended, c.horiz, got, c.end)
+		}
+	}
+}
+
+// HasPatron: any of the states, not only the first, is a patron.
+func TestRecordHasPatron(t *testing.T) {
+	r := sim.Record{Patrons: []string{"us", "ussr"}}
+	for _, c := range []struct {
+		states []string
+		want   bool
+	}{
+		{[]string{"fr", "us"}, true},
+		{[]string{"ussr"}, true},
+		{[]string{"fr", "uk"}, false},
+		{nil, false},
+	} {
+		if got := r.HasPatron(c.states); got != c.want {
+			t.Errorf("HasPatron(%v) = %v, want %v", c.states, got, c.want)
+		}
 	}
 }

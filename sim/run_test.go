@@ -270,7 +270,7 @@ func TestScenarioWritesChangeNoRun(t *testing.T) {
 // a nil observer is skipped, as the runner allows an Observe that returns
 // one.
 func TestLibraryArgumentsChecked(t *testing.T) {
-	if _, err := sim.Compile(nil); err == nil || err.Error() != "sim: Compile of a nil scenario" {
+	if _, err := sim.Compile(nil); err == nil || err.Error() != "sim: Compile of a nil scenario; allowed: a *Scenario, from configs.Builtin, configs.Load or built in Go" {
 		t.Errorf("Compile(nil): %v", err)
 	}
 	if _, err := sim.Compile(&sim.Scenario{}); err == nil || !strings.HasPrefix(err.Error(), "scenario (no name):\n") {

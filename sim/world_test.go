@@ -20,3 +20,37 @@ func TestSteadyTickAllocatesNothing(t *testing.T) {
 		t.Errorf("a quiet tick allocated %.1f times", allocs)
 	}
 }
+
+// Step reports whether ticks remain: with a horizon of 2, the first Step
+// leaves tick 1 to play (true), the second reaches the horizon (false),
+// and a Step past it plays nothing (false, the tick stays at 2).
+func TestStepReportsWhetherTicksRemain(t *testing.T) {
+	sc := testScenario()
+	sc.Ticks = 2
+	w := NewWorld(mustCompile(t, sc), 1)
+	for k, want := range []bool{true, false, false} {
+		if got := w.Step(); got != want {
+			t.Errorf("Step %d returned %v, want %v", k+1, got, want)
+		}
+	}
+	if w.Tick() != 2 {
+		t.Errorf("tick %d after stepping past the horizon, want 2", w.Tick())
+	}
+}
+
+// Perceived(i, j) is T̂_ij, what i perceives from j: the row of the
+// perceiver, the column of the source — not the other way round.
+func TestPerceivedIsOfThePerceiver(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.Step()
+	n := w.c.n
+	if got, want := w.Perceived(c1, adv), w.perceived[c1*n+adv]; got != want {
+		t.Errorf("Perceived(c1, adv) = %v, want T̂ of c1 from adv %v", got, want)
+	}
+	if got, want := w.Perceived(adv, c1), w.perceived[adv*n+c1]; got != want {
+		t.Errorf("Perceived(adv, c1) = %v, want T̂ of adv from c1 %v", got, want)
+	}
+	if w.Perceived(c1, adv) == w.Perceived(adv, c1) {
+		t.Fatalf("c1 reads adv as adv reads c1 (%v): the test cannot tell the two apart", w.Perceived(c1, adv))
+	}
+}
