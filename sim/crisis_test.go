@@ -681,15 +681,9 @@ func TestProvocationConcernsTheAllies(t *testing.T) {
 	w.perceive()
 	w.form(set(pat, c1), true, OriginBilateral)
 	w.form(set(c1, c2, c3), false, OriginClient)
-	before := append([]int(nil), w.concern...)
-	w.crises()
+	checkConcerns(t, w, "a provocation", w.crises, []int{pat: 1, c1: 1, c2: 1, c3: 1, adv: 0})
 	if len(w.events) == 0 || w.events[len(w.events)-1].Type != EventProvocation {
 		t.Fatalf("c1 should provoke: %v", describe(w))
-	}
-	for i, want := range []int{1, 1, 1, 1, 0} {
-		if got := w.concern[i] - before[i]; got != want {
-			t.Errorf("%s: %d new concerns, want %d", w.c.id[i], got, want)
-		}
 	}
 }
 
@@ -769,13 +763,7 @@ func TestEliminationConcernsThePartners(t *testing.T) {
 	w := NewWorld(mustCompile(t, testScenario()), 1)
 	w.perceive()
 	w.form(set(pat, c1), true, OriginBilateral)
-	before := append([]int(nil), w.concern...)
-	w.eliminate(c1)
-	for i, want := range []int{1, 1, 0, 0, 0} {
-		if got := w.concern[i] - before[i]; got != want {
-			t.Errorf("%s: %d new concerns, want %d", w.c.id[i], got, want)
-		}
-	}
+	checkConcerns(t, w, "eliminating c1", func() { w.eliminate(c1) }, []int{pat: 1, c1: 1, c2: 0, c3: 0, adv: 0})
 }
 
 // An elimination that leaves an alliance with the members of another in
@@ -800,15 +788,11 @@ func TestEliminationIntoAnotherAllianceEnds(t *testing.T) {
 func TestEmptyOccupationConcernsNobody(t *testing.T) {
 	w := NewWorld(mustCompile(t, testScenario()), 1)
 	w.perceive()
-	before := append([]int(nil), w.concern...)
-	if taken := w.occupy(adv, c1, 0); taken != 0 {
-		t.Fatalf("took %d cells, want 0", taken)
-	}
-	for i := range before {
-		if w.concern[i] != before[i] {
-			t.Errorf("%s: concern %d → %d; want no change", w.c.id[i], before[i], w.concern[i])
+	checkConcerns(t, w, "occupying no cell", func() {
+		if taken := w.occupy(adv, c1, 0); taken != 0 {
+			t.Fatalf("took %d cells, want 0", taken)
 		}
-	}
+	}, []int{pat: 0, c1: 0, c2: 0, c3: 0, adv: 0})
 }
 
 // A withdrawal hands cells back to an eliminated state, which is alive

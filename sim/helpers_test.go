@@ -96,3 +96,17 @@ func snapshotWorld(w *World) map[string]any {
 		"refused": append([]refusal(nil), w.refused...), "tick": w.tick, "geo": w.geo,
 	}
 }
+
+// checkConcerns runs f and checks by how much it moved each state's
+// concern counter (docs/model.md §7.13: a concerned state reviews at the
+// next tick) against want, indexed by state.
+func checkConcerns(t *testing.T, w *World, what string, f func(), want []int) {
+	t.Helper()
+	before := append([]int(nil), w.concern...)
+	f()
+	for i, n := range want {
+		if got := w.concern[i] - before[i]; got != n {
+			t.Errorf("%s: %s's concern moved by %d, want %d", what, w.c.id[i], got, n)
+		}
+	}
+}

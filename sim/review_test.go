@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/alliancesim/alliancesim/agents"
@@ -96,13 +97,8 @@ func TestChangeConcernsOnlyPatronsWithPositiveStakes(t *testing.T) {
 		sc.States[pat].Stakes = map[string]float64{"c1": c.stake}
 		w := NewWorld(mustCompile(t, sc), 1)
 		w.perceive()
-		before := append([]int(nil), w.concern...)
-		w.concerns(set(c1))
-		for i, want := range []int{pat: c.patrons, c1: 1, c2: 0, c3: 0, adv: 0} {
-			if got := w.concern[i] - before[i]; got != want {
-				t.Errorf("stake %v: %s's concern moved by %d, want %d", c.stake, w.c.id[i], got, want)
-			}
-		}
+		checkConcerns(t, w, fmt.Sprintf("stake %v", c.stake), func() { w.concerns(set(c1)) },
+			[]int{pat: c.patrons, c1: 1, c2: 0, c3: 0, adv: 0})
 	}
 }
 
@@ -137,11 +133,5 @@ func TestAdversaryChangeConcernsEveryPatron(t *testing.T) {
 	sc.States[pat].Stakes = map[string]float64{"c1": 0, "c2": 0, "c3": 0}
 	w := NewWorld(mustCompile(t, sc), 1)
 	w.perceive()
-	before := append([]int(nil), w.concern...)
-	w.concerns(set(adv))
-	for i, want := range []int{pat: 1, c1: 1, c2: 1, c3: 1, adv: 1} {
-		if got := w.concern[i] - before[i]; got != want {
-			t.Errorf("%s's concern moved by %d, want %d", w.c.id[i], got, want)
-		}
-	}
+	checkConcerns(t, w, "a change of the adversary", func() { w.concerns(set(adv)) }, []int{pat: 1, c1: 1, c2: 1, c3: 1, adv: 1})
 }
