@@ -26,11 +26,12 @@ func quarterRise(c *Cell, r *runner.Record) (float64, bool) {
 
 // A hypothesis inconclusive at Runs is run again on twice as many until it
 // is conclusive, and its result is exactly that of a run made at that
-// count from the start, with the replications numbered on.
+// count from the start (with another number of workers), with the
+// replications numbered on.
 func TestEscalationMatchesADirectRun(t *testing.T) {
 	hs := []Hypothesis{small("quarter", quarterRise)}
 	var calls, lastDone, lastTotal int
-	res, err := Run(context.Background(), hs, Options{Runs: 4, MaxRuns: 256, Layouts: 1, Progress: func(d, total int) {
+	res, err := Run(context.Background(), hs, Options{Runs: 4, MaxRuns: 256, Layouts: 1, Workers: 1, Progress: func(d, total int) {
 		calls++
 		if d > total || total < lastTotal {
 			t.Errorf("progress %d of %d after %d of %d", d, total, lastDone, lastTotal)
@@ -49,7 +50,7 @@ func TestEscalationMatchesADirectRun(t *testing.T) {
 	if lastDone != 2*32 || lastTotal != 2*32 {
 		t.Errorf("progress ended at %d of %d, want 64 of 64 (2 cells × 32 runs)", lastDone, lastTotal)
 	}
-	direct, err := Run(context.Background(), hs, Options{Runs: 32, MaxRuns: 32, Layouts: 1})
+	direct, err := Run(context.Background(), hs, Options{Runs: 32, MaxRuns: 32, Layouts: 1, Workers: 3})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,11 +108,35 @@ func TestEscalationStopsAtMaxRuns(t *testing.T) {
 		t.Errorf("without escalation: %d runs (%s)", r.Runs, r.Reason)
 	}
 	if _, err := Run(context.Background(), null, Options{Runs: 8, MaxRuns: 4}); err == nil ||
-		err.Error() != "hypotheses: at most 4 runs, fewer than the 8 to start with; allowed: at least the runs (or 0: 8 × the runs)" {
+		err.Error() != "hypotheses: at most 4 runs, fewer than the 8 to start with; allowed: at least the runs (or 0: 8 × the runs, as far as the seeds reach)" {
 		t.Errorf("MaxRuns below Runs: %v", err)
 	}
 	def := Options{Runs: 3}.withDefaults()
 	if def.MaxRuns != 24 {
 		t.Errorf("the default MaxRuns for 3 runs is %d, want 8 × 3", def.MaxRuns)
+	}
+}
+
+// The default MaxRuns is 8 × the runs, within runner.MaxRuns and the seeds
+// left to runner.MaxSeed, and never below the runs: a start the seeds
+// allow is never refused for its default cap.
+func TestDefaultMaxRuns(t *testing.T) {
+	for _, c := range []struct {
+		runs int
+		seed uint64
+		want int
+	}{
+		{100, 1, 800},
+		{3, runner.MaxSeed - 9, 10},  // seeds MaxSeed−9 … MaxSeed: 10 left
+		{10, runner.MaxSeed - 9, 10}, // exactly the runs
+		{200_000_000, 1, runner.MaxRuns},
+		{runner.MaxRuns, 1, runner.MaxRuns},
+	} {
+		if got := DefaultMaxRuns(c.runs, c.seed); got != c.want {
+			t.Errorf("DefaultMaxRuns(%d, %d) = %d, want %d", c.runs, c.seed, got, c.want)
+		}
+	}
+	if _, err := Run(context.Background(), []Hypothesis{small("null", evenSeed)}, Options{Runs: 3, Seed: runner.MaxSeed - 9, Layouts: 1}); err != nil {
+		t.Errorf("3 runs from seed MaxSeed−9 with the default cap: %v", err)
 	}
 }

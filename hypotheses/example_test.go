@@ -12,7 +12,8 @@ import (
 // rarer an alliance of clients alone of three or more (Cohen's stopping
 // power of water, on one layout). Two runs per level are too few to
 // tell, so Run doubles them, keeping the runs made, until the verdict is
-// conclusive (or MaxRuns is reached).
+// conclusive (or MaxRuns is reached). The figures are the model's: a
+// change of the model may change them.
 func ExampleRun() {
 	h := hypotheses.Hypothesis{
 		ID: "W1", Source: "an example", Claim: "water keeps clients apart", Scenario: "generic",

@@ -18,7 +18,7 @@ func (r *Result) Check() error {
 	case r.Verdict != Holds && r.Verdict != Fails && r.Verdict != Inconclusive:
 		return fmt.Errorf("%s: verdict %q; allowed: %s, %s, %s", r.ID, r.Verdict, Holds, Fails, Inconclusive)
 	case r.Runs < 1:
-		return fmt.Errorf("%s: runs %d; allowed: a whole number ≥ 1, the replications per world and level it was measured on", r.ID, r.Runs)
+		return fmt.Errorf("%s: runs %d; allowed: a whole number ≥ 1, the replications per world and level it was measured on (a file written before they were recorded: run hypotheses again)", r.ID, r.Runs)
 	case len(r.Levels) == 0:
 		return fmt.Errorf("%s: no levels; allowed: at least one", r.ID)
 	case len(r.Pooled) != len(r.Levels):

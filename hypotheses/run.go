@@ -21,8 +21,9 @@ type Options struct {
 	// change excludes zero): a hypothesis still inconclusive at Runs
 	// is measured again on twice as many, and so on, until its verdict is
 	// holds or fails or MaxRuns is reached. The runs already made are kept:
-	// replication r plays seed Seed + r however many are added. 0: 8 ×
-	// Runs; Runs: never more than Runs.
+	// replication r plays seed Seed + r however many are added. 0:
+	// DefaultMaxRuns (8 × Runs as far as the seeds reach); Runs: never more
+	// than Runs.
 	MaxRuns int
 	Layouts int    // generated layouts of a layout family (default DefaultLayouts)
 	Seed    uint64 // base seed: replication r plays seed Seed + r in every cell (0: the default, 1)
@@ -44,21 +45,36 @@ const (
 	DefaultEscalation = 8
 )
 
+// DefaultMaxRuns is MaxRuns when it is not given: DefaultEscalation ×
+// runs, but no more than runner.MaxRuns and no more than the seeds left
+// from seed to runner.MaxSeed, and never fewer than runs. So the default
+// never refuses a start that runs alone would allow.
+func DefaultMaxRuns(runs int, seed uint64) int {
+	m := runs
+	if runs <= math.MaxInt/DefaultEscalation {
+		m = DefaultEscalation * runs
+	}
+	m = min(m, runner.MaxRuns)
+	if seed <= runner.MaxSeed {
+		if left := runner.MaxSeed - seed + 1; left < uint64(m) {
+			m = int(left)
+		}
+	}
+	return max(m, runs)
+}
+
 func (o Options) withDefaults() Options {
 	if o.Runs == 0 {
 		o.Runs = DefaultRuns
-	}
-	if o.MaxRuns == 0 {
-		o.MaxRuns = o.Runs
-		if o.Runs <= math.MaxInt/DefaultEscalation {
-			o.MaxRuns *= DefaultEscalation
-		}
 	}
 	if o.Layouts == 0 {
 		o.Layouts = DefaultLayouts
 	}
 	if o.Seed == 0 {
 		o.Seed = 1
+	}
+	if o.MaxRuns == 0 {
+		o.MaxRuns = DefaultMaxRuns(o.Runs, o.Seed)
 	}
 	return o
 }
@@ -73,7 +89,9 @@ type cell struct {
 }
 
 // plan is a hypothesis with its cells: cells[w][l] is world w at level l,
-// measured on the first runs records of each.
+// measured on the first runs records of each (all a plan's cells hold
+// exactly that many when it is measured, since the plans still open are
+// run further together; the slice keeps it so if that changes).
 type plan struct {
 	h       *Hypothesis
 	layouts []int
@@ -98,7 +116,7 @@ func Run(ctx context.Context, hs []Hypothesis, opts Options) ([]Result, error) {
 		return nil, fmt.Errorf("hypotheses: %d runs and %d layouts; allowed: whole numbers ≥ 1", opts.Runs, opts.Layouts)
 	}
 	if opts.MaxRuns < opts.Runs {
-		return nil, fmt.Errorf("hypotheses: at most %d runs, fewer than the %d to start with; allowed: at least the runs (or 0: %d × the runs)", opts.MaxRuns, opts.Runs, DefaultEscalation)
+		return nil, fmt.Errorf("hypotheses: at most %d runs, fewer than the %d to start with; allowed: at least the runs (or 0: %d × the runs, as far as the seeds reach)", opts.MaxRuns, opts.Runs, DefaultEscalation)
 	}
 	if err := runner.CheckSeeds(opts.Seed, opts.MaxRuns); err != nil {
 		return nil, err

@@ -260,7 +260,8 @@ func (w *World) challengeProbability(a, v int) float64 {
 // control probability: bilateral, trilateral, multilateral; the first in
 // alliance order on a tie) gives its lowest-index patron a draw with that
 // probability (docs/model.md §7.11). It returns the patron and whether it
-// held v back (-1 and false if v has no patron ally).
+// held v back (-1 and false if v has no patron ally, or every such
+// alliance's control probability is 0).
 func (w *World) restrain(v int) (int, bool) {
 	c := w.c
 	patron, best := -1, 0.0

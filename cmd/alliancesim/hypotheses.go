@@ -74,11 +74,14 @@ The verdicts and the power of the default run counts are explained in
 				return err
 			}
 			update, finish := progress("hypotheses")
+			if seed == 0 {
+				return fmt.Errorf("--seed 0: allowed: a whole number in [1, %d]", runner.MaxSeed)
+			}
 			if maxRuns == 0 {
-				maxRuns = min(hypotheses.DefaultEscalation*runs, runner.MaxRuns)
+				maxRuns = hypotheses.DefaultMaxRuns(runs, seed)
 			}
 			if maxRuns < runs || maxRuns > runner.MaxRuns {
-				return fmt.Errorf("--max-runs %d: allowed: a whole number in [--runs, %d], here [%d, %d] (or 0: %d × --runs)", maxRuns, runner.MaxRuns, runs, runner.MaxRuns, hypotheses.DefaultEscalation)
+				return fmt.Errorf("--max-runs %d: allowed: 0 (%d × --runs, as far as the seeds reach) or a whole number in [%d (--runs), %d]", maxRuns, hypotheses.DefaultEscalation, runs, runner.MaxRuns)
 			}
 			if err := runner.CheckSeeds(seed, maxRuns); err != nil {
 				return fmt.Errorf("--seed %d --max-runs %d: %w", seed, maxRuns, err)
@@ -105,7 +108,7 @@ The verdicts and the power of the default run counts are explained in
 			}
 			fmt.Fprintf(w, "Hypotheses of THEORY.md: %s per world and level, %s, %s", words.Count(runs, "run", "runs"), words.Count(layouts, "layout", "layouts"), words.Seeds(runs, seed))
 			if most := maxUsed(res); most > runs {
-				fmt.Fprintf(w, "; up to %s (%s) where a verdict was inconclusive", words.Count(most, "run", "runs"), words.Seeds(most, seed))
+				fmt.Fprintf(w, "; up to %s (%s) where a verdict was inconclusive at fewer", words.Count(most, "run", "runs"), words.Seeds(most, seed))
 			}
 			fmt.Fprint(w, "\n\n")
 			if err := hypotheses.WriteTable(w, res); err != nil {
@@ -121,8 +124,8 @@ The verdicts and the power of the default run counts are explained in
 			return nil
 		},
 	}
-	cmd.Flags().IntVar(&runs, "runs", hypotheses.DefaultRuns, "replications per world and level")
-	cmd.Flags().IntVar(&maxRuns, "max-runs", 0, "the most replications per world and level for a hypothesis still inconclusive, its runs doubled until it is conclusive (0: 8 × --runs)")
+	cmd.Flags().IntVar(&runs, "runs", hypotheses.DefaultRuns, "replications per world and level to start with")
+	cmd.Flags().IntVar(&maxRuns, "max-runs", 0, "the most replications per world and level for a hypothesis still inconclusive, its runs doubled until it is conclusive (0: 8 × --runs, as far as the seeds reach)")
 	cmd.Flags().IntVar(&layouts, "layouts", hypotheses.DefaultLayouts, "generated layouts of the generic scenario")
 	cmd.Flags().Uint64Var(&seed, "seed", 1, "base seed: replication r plays seed + r in every world and level")
 	cmd.Flags().IntVar(&workers, "workers", 0, workersHelp)

@@ -290,6 +290,19 @@ func TestHypothesesQuick(t *testing.T) {
 	if err != nil || !strings.Contains(out, "T4") || !strings.Contains(out, "NC2") || !strings.Contains(out, "of 2 hold") {
 		t.Fatalf("%v\n%s", err, out)
 	}
+	// T4 is inconclusive at 2 runs and holds at 8: the header says so.
+	if want := "2 runs per world and level, 2 layouts, seeds 1–2; up to 8 runs (seeds 1–8) where a verdict was inconclusive at fewer"; !strings.Contains(out, want) {
+		t.Errorf("the header does not say %q:\n%s", want, out)
+	}
+	js, err := execute(t, "hypotheses", "T4", "--runs", "2", "--layouts", "1", "--max-runs", "4", "--json")
+	if err != nil || !strings.Contains(js, `"runs": 2,`) || !strings.Contains(js, `"max_runs": 4,`) {
+		t.Errorf("--json gives the runs and the most allowed: %v\n%.300s", err, js)
+	}
+	// Near the last seed the default cap shrinks to the seeds left, so
+	// what 2 runs alone allow is never refused.
+	if _, err := execute(t, "hypotheses", "NC2", "--runs", "2", "--layouts", "1", "--seed", "9007199254740985"); err != nil {
+		t.Errorf("2 runs from the seventh-last seed: %v", err)
+	}
 	b, err := os.ReadFile(filepath.Join(dir, "hypotheses.csv"))
 	if err != nil || !strings.HasPrefix(string(b), "hypothesis,layout,level,outcome,n,low,high") {
 		t.Fatalf("%v %s", err, b)
