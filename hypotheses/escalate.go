@@ -7,14 +7,10 @@ import (
 	"github.com/alliancesim/alliancesim/runner"
 )
 
-// THEORY.md asks for "enough replications per level that the 95% interval
-// of the difference between the lowest and highest level excludes zero".
-// Run starts every hypothesis at Options.Runs and runs the cells of those
-// still inconclusive on twice as many, keeping the runs made, until each
-// holds or fails or Options.MaxRuns is reached. Rates (at least, below)
-// are run further in the same way while their interval reaches the
-// threshold. A hypothesis that was conclusive early is not measured
-// again, so it keeps its result when a cell it shares is run further.
+// This file runs the cells of inconclusive hypotheses further, as the
+// package doc's "Enough runs" describes. A hypothesis that was conclusive
+// early is not measured again, so it keeps its result when a cell it
+// shares is run further.
 
 // executor runs cells and reports the progress of the whole test; its
 // total grows when a hypothesis needs more runs.

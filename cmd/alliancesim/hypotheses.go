@@ -73,7 +73,6 @@ The verdicts and the power of the default run counts are explained in
 			if err != nil {
 				return err
 			}
-			update, finish := progress("hypotheses")
 			if seed == 0 {
 				return fmt.Errorf("--seed 0: allowed: a whole number in [1, %d]", runner.MaxSeed)
 			}
@@ -86,6 +85,7 @@ The verdicts and the power of the default run counts are explained in
 			if err := runner.CheckSeeds(seed, maxRuns); err != nil {
 				return fmt.Errorf("--seed %d --max-runs %d: %w", seed, maxRuns, err)
 			}
+			update, finish := progress("hypotheses")
 			res, err := hypotheses.Run(cmd.Context(), hs, hypotheses.Options{Runs: runs, MaxRuns: maxRuns, Layouts: layouts, Seed: seed,
 				Workers: workers, Progress: update, Set: as})
 			finish()
