@@ -175,9 +175,11 @@ func patronHubIndex(_ *Cell, r *runner.Record) (float64, bool) {
 // soon and how long clients balance.
 func clientsAllied(c *Cell, r *runner.Record) (float64, bool) {
 	clients := map[string]bool{}
+	var order []string // the clients in the scenario's order, so that the sum is the same bytes every time
 	for i := 0; i < c.Compiled.N(); i++ {
 		if c.Compiled.Role(i) == sim.Client {
 			clients[c.Compiled.ID(i)] = true
+			order = append(order, c.Compiled.ID(i))
 		}
 	}
 	if len(clients) == 0 || r.Ticks == 0 {
@@ -199,7 +201,7 @@ func clientsAllied(c *Cell, r *runner.Record) (float64, bool) {
 		}
 	}
 	total := 0.0
-	for id := range clients {
+	for _, id := range order {
 		ss := spells[id]
 		slices.SortFunc(ss, func(x, y [2]int) int { return x[0] - y[0] })
 		covered, reach := 0, 0
