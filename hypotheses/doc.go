@@ -69,7 +69,8 @@
 // then reported as failing, which its hypothesis does either way. The
 // whole set at the defaults runs in about a minute on two cores; --runs
 // raises the power of every hypothesis, --max-runs the most an
-// inconclusive one may take. The records of every run are kept until the
-// end (about 5 KB each), so --runs 10000 with its default cap can need
-// gigabytes.
+// inconclusive one may take. A run's record (a few kilobytes: its every
+// alliance and proposal) is measured as it arrives and dropped; what is
+// kept is each outcome's value or lifetimes in each run, a few words, so
+// memory grows with the runs by bytes, not kilobytes, per run.
 package hypotheses

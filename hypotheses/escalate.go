@@ -23,10 +23,10 @@ type executor struct {
 // it holds are kept, and replication r plays seed Seed + r.
 func (x *executor) extend(ctx context.Context, cells []*cell, runs int) error {
 	for _, c := range cells {
-		x.total += max(0, runs-len(c.records))
+		x.total += max(0, runs-c.runs)
 	}
 	for _, c := range cells {
-		have := len(c.records)
+		have := c.runs
 		if have >= runs {
 			continue
 		}
@@ -35,7 +35,10 @@ func (x *executor) extend(ctx context.Context, cells []*cell, runs int) error {
 			OnRecord: func(r *runner.Record) {
 				rec := *r
 				rec.Run += have
-				c.records = append(c.records, rec)
+				for _, t := range c.tallies {
+					t.add(&rec)
+				}
+				c.runs++
 			},
 			Progress: func(d, _ int) {
 				if x.opts.Progress != nil {

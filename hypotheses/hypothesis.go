@@ -115,56 +115,54 @@ type Outcome struct {
 // Cell is a world at a level: what an outcome is measured on.
 type Cell struct {
 	Compiled *sim.Compiled
-	Level    any
-	Layout   int // theater.generate.seed, or 0
+	// Level is the lever's level in this world: with Lever.LevelsOf each
+	// layout has its own (results label the levels by layout 1's).
+	Level  any
+	Layout int // theater.generate.seed, or 0
 }
 
-// measure computes the outcome's sample over a cell's runs. A value that
-// counts must be a number in [0, 1] (a survival outcome's value is not
-// used); the error names the replication.
-func (o *Outcome) measure(c *Cell, rs []runner.Record) (Sample, error) {
-	s := Sample{Kind: o.Kind, At: o.At}
-	for i := range rs {
-		r := &rs[i]
-		where := fmt.Sprintf("replication %d (seed %d)", r.Run, r.Seed)
-		if o.Run != nil {
-			var v float64
-			var ok bool
-			if err := guard(where+": Outcome.Run", func() error { v, ok = o.Run(c, r); return nil }); err != nil {
-				return s, err
-			}
-			if ok && !(v >= 0 && v <= 1) {
-				return s, fmt.Errorf("%s: Outcome.Run gave %v; allowed: a number in [0, 1]", where, v)
-			}
-			if ok && o.Kind == RunShare && v != 0 && v != 1 {
-				return s, fmt.Errorf("%s: Outcome.Run gave %v; allowed: 0 or 1, whether it happened (Kind is a share of runs: a value between counts as nothing; RunMean averages one)", where, v)
-			}
-			if ok {
-				s.Values = append(s.Values, v)
-			}
-			continue
+// add adds to s what the outcome measures in one run. A value that counts
+// must be a number in [0, 1] (a survival outcome's value is not used); the
+// error names the replication.
+func (o *Outcome) add(s *Sample, c *Cell, r *runner.Record) error {
+	where := fmt.Sprintf("replication %d (seed %d)", r.Run, r.Seed)
+	if o.Run != nil {
+		var v float64
+		var ok bool
+		if err := guard(where+": Outcome.Run", func() error { v, ok = o.Run(c, r); return nil }); err != nil {
+			return err
 		}
-		for j := range r.Alliances {
-			a := &r.Alliances[j]
-			var v float64
-			var ok bool
-			if err := guard(where+": Outcome.Alliance", func() error { v, ok = o.Alliance(c, r, a); return nil }); err != nil {
-				return s, err
-			}
-			switch {
-			case !ok:
-			case o.Kind == Survival:
-				s.Lifetimes = append(s.Lifetimes, runner.Observation{Duration: float64(a.End(r.Ticks) - a.Formed), Event: a.Ended >= 0})
-			case !(v >= 0 && v <= 1):
-				return s, fmt.Errorf("%s, alliance %d: Outcome.Alliance gave %v; allowed: a number in [0, 1]", where, j, v)
-			case o.Kind == AllianceShare && v != 0 && v != 1:
-				return s, fmt.Errorf("%s, alliance %d: Outcome.Alliance gave %v; allowed: 0 or 1, whether the alliance has the property (Kind is a share of alliances)", where, j, v)
-			default:
-				s.Values = append(s.Values, v)
-			}
+		if ok && !(v >= 0 && v <= 1) {
+			return fmt.Errorf("%s: Outcome.Run gave %v; allowed: a number in [0, 1]", where, v)
+		}
+		if ok && o.Kind == RunShare && v != 0 && v != 1 {
+			return fmt.Errorf("%s: Outcome.Run gave %v; allowed: 0 or 1, whether it happened (Kind is a share of runs: a value between counts as nothing; RunMean averages one)", where, v)
+		}
+		if ok {
+			s.Values = append(s.Values, v)
+		}
+		return nil
+	}
+	for j := range r.Alliances {
+		a := &r.Alliances[j]
+		var v float64
+		var ok bool
+		if err := guard(where+": Outcome.Alliance", func() error { v, ok = o.Alliance(c, r, a); return nil }); err != nil {
+			return err
+		}
+		switch {
+		case !ok:
+		case o.Kind == Survival:
+			s.Lifetimes = append(s.Lifetimes, runner.Observation{Duration: float64(a.End(r.Ticks) - a.Formed), Event: a.Ended >= 0})
+		case !(v >= 0 && v <= 1):
+			return fmt.Errorf("%s, alliance %d: Outcome.Alliance gave %v; allowed: a number in [0, 1]", where, j, v)
+		case o.Kind == AllianceShare && v != 0 && v != 1:
+			return fmt.Errorf("%s, alliance %d: Outcome.Alliance gave %v; allowed: 0 or 1, whether the alliance has the property (Kind is a share of alliances)", where, j, v)
+		default:
+			s.Values = append(s.Values, v)
 		}
 	}
-	return s, nil
+	return nil
 }
 
 // Check reports a hypothesis that cannot be tested: the error names its

@@ -81,22 +81,26 @@ func (o Options) withDefaults() Options {
 
 // cell is one scenario to run: a world at a level. Hypotheses that move
 // the same lever over the same worlds share their cells, so each scenario
-// is run once.
+// is run once. Its runs' records are not kept: each is handed, as it
+// arrives, to the tallies of every outcome measured on the cell.
 type cell struct {
 	key      [32]byte // SHA-256 of the scenario's canonical form
 	compiled *sim.Compiled
-	records  []runner.Record
+	runs     int // replications made
+	tallies  []*tally
 }
 
 // plan is a hypothesis with its cells: cells[w][l] is world w at level l,
-// measured on the first runs records of each (all a plan's cells hold
-// exactly that many when it is measured, since the plans still open are
-// run further together; the slice keeps it so if that changes).
+// and tallies[w][l] the hypothesis's outcome measured there. It is
+// measured on the first runs replications of each (all a plan's cells
+// hold exactly that many when it is measured, since the plans still open
+// are run further together; the tallies keep it so if that changes).
 type plan struct {
 	h       *Hypothesis
 	layouts []int
 	levels  []any
 	cells   [][]*cell
+	tallies [][]*tally
 	runs    int
 }
 
@@ -235,6 +239,7 @@ func planOf(h *Hypothesis, opts Options, get func(*sim.Scenario) (*cell, error))
 			return p, fmt.Errorf("layout %d has %d levels, layout 1 has %d", layout, len(levels), len(p.levels))
 		}
 		var row []*cell
+		var tallies []*tally
 		for _, level := range levels {
 			sc := base
 			if !h.Lever.Split {
@@ -249,9 +254,13 @@ func planOf(h *Hypothesis, opts Options, get func(*sim.Scenario) (*cell, error))
 			if err != nil {
 				return p, fmt.Errorf("layout %d, level %v: %w", layout, level, err)
 			}
+			t := newTally(&h.Outcome, Cell{Compiled: c.compiled, Level: level, Layout: layout})
+			c.tallies = append(c.tallies, t)
 			row = append(row, c)
+			tallies = append(tallies, t)
 		}
 		p.cells = append(p.cells, row)
+		p.tallies = append(p.tallies, tallies)
 	}
 	return p, nil
 }
@@ -277,10 +286,10 @@ func (p *plan) measure() (Result, error) {
 		res.Levels = append(res.Levels, levelLabel(l))
 	}
 	pooled := make([]Sample, len(p.levels))
-	for w, row := range p.cells {
+	for w, row := range p.tallies {
 		lr := LayoutRow{Layout: p.layouts[w]}
-		for l, c := range row {
-			s, err := h.Outcome.measure(&Cell{Compiled: c.compiled, Level: p.levels[l], Layout: p.layouts[w]}, c.records[:p.runs])
+		for l, t := range row {
+			s, err := t.first(p.runs)
 			if err != nil {
 				return res, fmt.Errorf("layout %d, level %s, %w", p.layouts[w], res.Levels[l], err)
 			}
