@@ -2,6 +2,7 @@ package sim
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/alliancesim/alliancesim/agents"
 )
@@ -116,14 +117,19 @@ type StayExplanation struct {
 // m reviews its policy — without changing the run.
 func (w *World) ExplainStay(alliance, m int) (StayExplanation, error) {
 	if alliance < 0 || alliance >= len(w.alliances) {
-		return StayExplanation{}, fmt.Errorf("alliance %d does not exist (the run has %d)", alliance, len(w.alliances))
+		if len(w.alliances) == 0 {
+			return StayExplanation{}, fmt.Errorf("alliance %d does not exist; the run has formed no alliance yet", alliance)
+		}
+		return StayExplanation{}, fmt.Errorf("alliance %d does not exist; allowed: 0 … %d, the alliances the run has formed", alliance, len(w.alliances)-1)
 	}
 	al := &w.alliances[alliance]
 	if !al.Active() {
 		return StayExplanation{}, fmt.Errorf("alliance %d ended at tick %d (%s); allowed: an alliance in force", alliance, al.Ended, al.Cause)
 	}
 	if m < 0 || m >= w.c.n || !al.Members.Has(m) {
-		return StayExplanation{}, fmt.Errorf("state index %d is not a member of alliance %d", m, alliance)
+		var members []string
+		al.Members.Each(func(j int) { members = append(members, w.c.id[j]) })
+		return StayExplanation{}, fmt.Errorf("state index %d is not a member of alliance %d; allowed: its members %s", m, alliance, strings.Join(members, ", "))
 	}
 	st := w.stayTerms(al, m)
 	return StayExplanation{Alliance: alliance, Member: m, Threat: w.threat[m], Without: st.without,

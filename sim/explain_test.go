@@ -125,7 +125,8 @@ func TestExplainErrors(t *testing.T) {
 		{"partner out of range", second(w.Explain(c1, set(7), true, OriginClient)), "one or more other states"},
 		{"bad origin", second(w.Explain(c1, set(c2), true, Origin(9))), "origin 9"},
 		{"no such alliance", secondStay(w.ExplainStay(5, c1)), "does not exist"},
-		{"not a member", secondStay(w.ExplainStay(al.ID, c2)), "not a member"},
+		{"not a member", secondStay(w.ExplainStay(al.ID, c2)), fmt.Sprintf("state index %d is not a member of alliance %d; allowed: its members %s, %s", c2, al.ID, c.id[pat], c.id[c1])},
+		{"no alliance yet", secondStay(NewWorld(c, 7).ExplainStay(0, c1)), "alliance 0 does not exist; the run has formed no alliance yet"},
 	} {
 		if tc.err == nil || !strings.Contains(tc.err.Error(), tc.want) {
 			t.Errorf("%s: error %v, want one saying %q", tc.name, tc.err, tc.want)
@@ -194,8 +195,8 @@ func TestExplainErrorMessages(t *testing.T) {
 		{"eliminated partner", second(w.Explain(c1, set(c2, c3), true, OriginClient)), "partner c3 was eliminated; allowed: partners still in the run"},
 		{"state n", second(w.Explain(5, set(c1), true, OriginClient)), "state index 5 out of range [0, 5)"},
 		{"negative origin", second(w.Explain(c1, set(c2), true, Origin(-1))), "origin -1 is not one of client, indigenous, imposed, bilateral"},
-		{"negative alliance", secondStay(w.ExplainStay(-1, c1)), fmt.Sprintf("alliance -1 does not exist (the run has %d)", n)},
-		{"alliance past the last", secondStay(w.ExplainStay(n, c1)), fmt.Sprintf("alliance %d does not exist (the run has %d)", n, n)},
+		{"negative alliance", secondStay(w.ExplainStay(-1, c1)), fmt.Sprintf("alliance -1 does not exist; allowed: 0 … %d, the alliances the run has formed", n-1)},
+		{"alliance past the last", secondStay(w.ExplainStay(n, c1)), fmt.Sprintf("alliance %d does not exist; allowed: 0 … %d, the alliances the run has formed", n, n-1)},
 		{"ended alliance", secondStay(w.ExplainStay(al.ID, c1)), fmt.Sprintf("alliance %d ended at tick 1 (members_left); allowed: an alliance in force", al.ID)},
 	} {
 		if tc.err == nil || tc.err.Error() != tc.want {
