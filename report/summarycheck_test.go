@@ -152,3 +152,16 @@ func TestCheckSummaryAtItsEdges(t *testing.T) {
 		}
 	}
 }
+
+// With several bad shares the error names the first in key order, the
+// same one every time (it named one in a map's order before).
+func TestCheckSummaryNamesTheFirstBadShareInKeyOrder(t *testing.T) {
+	bad := runner.Proportion{Count: -1, N: 10}
+	s := &runner.Summary{Runs: 10, Shares: map[string]runner.Proportion{"c": bad, "a": bad, "d": bad, "b": bad, "e": bad}}
+	want := "shares.a: count -1 of 10 runs; allowed: 0 ≤ count ≤ runs"
+	for range 20 {
+		if err := checkSummary(s, nil); err == nil || err.Error() != want {
+			t.Fatalf("got %v, want %q", err, want)
+		}
+	}
+}

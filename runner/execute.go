@@ -10,8 +10,10 @@ import (
 	"hash"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/alliancesim/alliancesim/internal/input"
@@ -465,8 +467,8 @@ func parseDone(path string, b []byte, ch chunk) (partDoneRecord, error) {
 	if err := json.Unmarshal(b, &done); err != nil {
 		return done, fmt.Errorf("%s: %v", path, err)
 	}
-	for name, f := range done.Files {
-		if f.Bytes < 0 || !isSHA256(f.SHA256) {
+	for _, name := range slices.Sorted(maps.Keys(done.Files)) { // the first bad file in name order, the same every time
+		if f := done.Files[name]; f.Bytes < 0 || !isSHA256(f.SHA256) {
 			return done, fmt.Errorf("%s: %s: %d bytes, sha256 %q; allowed: a size ≥ 0 and a SHA-256", path, name, f.Bytes, f.SHA256)
 		}
 	}

@@ -179,3 +179,15 @@ func TestAssembleRefusesDamagedChunks(t *testing.T) {
 		}
 	}
 }
+
+// A done.json with several bad file entries is refused for the first in
+// name order, the same one every time (it was one in a map's order).
+func TestParseDoneNamesTheFirstBadFileInNameOrder(t *testing.T) {
+	done := []byte(`{"runs": 5, "files": {"runs.jsonl": {"bytes": -5, "sha256": ""}, "events.jsonl": {"bytes": -5, "sha256": ""}, "alliances.csv": {"bytes": -5, "sha256": ""}}}`)
+	want := `done.json: alliances.csv: -5 bytes, sha256 ""; allowed: a size ≥ 0 and a SHA-256`
+	for range 20 {
+		if _, err := parseDone("done.json", done, chunk{To: 5}); err == nil || err.Error() != want {
+			t.Fatalf("got %v, want %q", err, want)
+		}
+	}
+}
