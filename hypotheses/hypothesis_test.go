@@ -235,3 +235,84 @@ func TestVerdictNoChangeAndNoEnd(t *testing.T) {
 		t.Errorf("last level without runs: %v (%q); want inconclusive, an end level has no estimate", res.Verdict, res.Reason)
 	}
 }
+
+// The reason of a rate's verdict gives the estimate to three decimals and
+// the threshold to two: 3 of 5 = 0.600 at least 0.60; 1 of 5 = 0.200 below
+// 0.50; 0.3 in [0.2, 0.4] misses 0.5 entirely; 0.4 in [0.3, 0.5] misses it
+// but its interval reaches it.
+func TestVerdictRateReasons(t *testing.T) {
+	at := func(value, low, high float64) Estimate {
+		return Estimate{Value: value, Low: low, High: high, N: 10, Valid: true}
+	}
+	for _, c := range []struct {
+		res  Result
+		want string
+	}{
+		{judgeRate(AtLeast, 0.6, shareOf(3, 5)), "0.600 at least 0.60"},
+		{judgeRate(Below, 0.5, shareOf(1, 5)), "0.200 below 0.50"},
+		{judgeRate(AtLeast, 0.5, at(0.3, 0.2, 0.4)), "0.300, its interval [0.200, 0.400] entirely on the wrong side of 0.50"},
+		{judgeRate(AtLeast, 0.5, at(0.4, 0.3, 0.5)), "0.400 misses 0.50 but its interval reaches it"},
+		{judgeRate(Below, 0.5, shareOf(0, 0)), "no run or alliance counted"},
+	} {
+		if c.res.Reason != c.want {
+			t.Errorf("reason %q, want %q", c.res.Reason, c.want)
+		}
+	}
+}
+
+// With the same estimate at every level ρ is undefined (no spread in the
+// ranks of the outcome) and left out, not NaN: 250 of 500 at both levels.
+func TestVerdictRhoUndefined(t *testing.T) {
+	rises := Hypothesis{ID: "x", Predicted: Rises, MinChange: 0.15}
+	res := judge(rises, RunShare, shareOf(250, 500), shareOf(250, 500))
+	if res.Rho != nil || res.Change == nil || *res.Change != 0 {
+		t.Errorf("no spread: ρ %v, change %v; want no ρ and a change of 0", deref(res.Rho), deref(res.Change))
+	}
+}
+
+// A layout moves the predicted way between the lowest and highest levels
+// at which its outcome exists: 100 → 300 of 500 and then no run counted
+// (its value 0 read as an outcome would make it fall) agrees, so 2 of 2
+// layouts agree.
+func TestVerdictLayoutWithoutItsLastLevel(t *testing.T) {
+	h := Hypothesis{ID: "x", Predicted: Rises, MinChange: 0.15}
+	res := Result{Pooled: []Estimate{shareOf(100, 500), shareOf(300, 500), shareOf(300, 500)}, Layouts: []LayoutRow{
+		{Layout: 1, Estimates: []Estimate{shareOf(100, 500), shareOf(300, 500), shareOf(0, 0)}},
+		{Layout: 2, Estimates: []Estimate{shareOf(100, 500), shareOf(300, 500), shareOf(300, 500)}}}}
+	res.verdict(&h, RunShare)
+	if res.Agree != 2 {
+		t.Errorf("%d layouts agree, want 2", res.Agree)
+	}
+}
+
+// The reasons of a comparative static's verdict, by hand. Holding: 100 →
+// 300 of 500 pooled, ρ +1, change +0.400, 4 of 5 layouts. Failing
+// everything (predicted to fall, it rises in the one layout): ρ +1 against
+// ≤ −0.8; the change +0.4 with Newcombe's interval from Wilson's [0.167285,
+// 0.237289] for 100 of 500 and [0.556454, 0.642021] for 300 of 500,
+// 0.4 − √(0.043546² + 0.037289²) = 0.342670 to 0.4 + √(0.042021² +
+// 0.032715²) = 0.453254, against −0.15; 0 of 1 layouts — the three joined
+// by "; ".
+func TestVerdictStaticReasons(t *testing.T) {
+	up, down := [2]int{100, 300}, [2]int{300, 100}
+	if res := judgeLayouts(up, up, up, up, down); res.Reason != "ρ +1.00, change +0.400 ≥ 0.15 the predicted way, 4 of 5 layouts" {
+		t.Errorf("holds: %q", res.Reason)
+	}
+	falls := Hypothesis{ID: "x", Predicted: Falls, MinChange: 0.15}
+	res := judge(falls, RunShare, shareOf(100, 500), shareOf(300, 500))
+	want := "ρ +1.00 (need ≤ −0.8); change +0.400 [+0.343, +0.453] (need −0.15); 0 of 1 layouts the predicted way (need 1)"
+	if res.Verdict != Fails || res.Reason != want {
+		t.Errorf("fails: %v %q, want fails %q", res.Verdict, res.Reason, want)
+	}
+}
+
+// The tolerance on the minimum change is for rounding only: 200 → 499 of
+// 2000 is a change of 0.1495, short of 0.15 by 0.0005, and fails on the
+// change alone (ρ +1, one layout agreeing, interval from 0.126 above zero).
+func TestVerdictChangeJustShort(t *testing.T) {
+	rises := Hypothesis{ID: "x", Predicted: Rises, MinChange: 0.15}
+	n := func(k int) Estimate { return shareOf(k, 2000) }
+	if res := judge(rises, RunShare, n(200), n(300), n(400), n(499)); res.Verdict != Fails || !strings.HasPrefix(res.Reason, "change +0.1") || strings.Contains(res.Reason, ";") {
+		t.Errorf("a change of 0.1495: %v (%s); want fails on the change alone", res.Verdict, res.Reason)
+	}
+}

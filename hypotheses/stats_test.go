@@ -155,3 +155,51 @@ func TestDifferenceEdgesAndAllianceShares(t *testing.T) {
 		t.Errorf("alliance-share difference [%v, %v], want [0.0524, 0.3339]", lo, hi)
 	}
 }
+
+// Estimates of empty samples say nothing: value 0 in [0, 1], not valid,
+// for a mean and for a survival alike.
+func TestEmptyEstimates(t *testing.T) {
+	for _, k := range []Kind{RunShare, RunMean, Survival} {
+		if e := (Sample{Kind: k, At: 5}).Estimate(); e != (Estimate{High: 1}) {
+			t.Errorf("%v of nothing: %+v, want value 0 in [0, 1], not valid", k, e)
+		}
+	}
+}
+
+// Kaplan–Meier at the edges of its interval, by hand:
+//   - lifetimes 2, 4 (ended) at t = 1, before any end: S = 1, SE 0,
+//     interval [1, 1];
+//   - one of 10 ended at 1, nine censored at 10, at t = 5: S = 9/10,
+//     Greenwood Σ = 1/(10·9), SE = 0.9·√(1/90) = 0.094868, and
+//     0.9 ± 1.959964·0.094868 = [0.714061, 1.085939], clipped to 1;
+//   - lifetimes 3, 9 censored at t = 20: unknown, but over N = 2.
+func TestSurvivalAtEdgesByHand(t *testing.T) {
+	ended := func(d float64) runner.Observation { return runner.Observation{Duration: d, Event: true} }
+	censored := func(d float64) runner.Observation { return runner.Observation{Duration: d, Event: false} }
+	if e := (Sample{Kind: Survival, At: 1, Lifetimes: []runner.Observation{ended(2), ended(4)}}).Estimate(); e != (Estimate{Value: 1, Low: 1, High: 1, N: 2, Valid: true}) {
+		t.Errorf("S(1) of 2, 4: %+v, want a valid 1 in [1, 1] over 2", e)
+	}
+	obs := []runner.Observation{ended(1)}
+	for range 9 {
+		obs = append(obs, censored(10))
+	}
+	if e := (Sample{Kind: Survival, At: 5, Lifetimes: obs}).Estimate(); !e.Valid || !near(e.Value, 0.9, 1e-12) || !near(e.SE, 0.094868, 1e-6) ||
+		!near(e.Low, 0.714061, 1e-6) || e.High != 1 {
+		t.Errorf("S(5) of 1, 9×10*: %+v, want 0.9 (se 0.094868) in [0.714061, 1]", e)
+	}
+	if e := (Sample{Kind: Survival, At: 20, Lifetimes: []runner.Observation{censored(3), censored(9)}}).Estimate(); e != (Estimate{High: 1, N: 2}) {
+		t.Errorf("S(20) of 3*, 9*: %+v, want unknown over N = 2", e)
+	}
+}
+
+// Merge never writes into the samples it pools, even when they have room
+// to grow: two merges of one sample with spare capacity keep their own
+// values and lifetimes.
+func TestMergeDoesNotAlias(t *testing.T) {
+	s := Sample{Kind: RunShare, Values: make([]float64, 1, 4), Lifetimes: make([]runner.Observation, 1, 4)}
+	a := s.Merge(Sample{Values: []float64{1}, Lifetimes: []runner.Observation{{Duration: 1}}})
+	b := s.Merge(Sample{Values: []float64{2}, Lifetimes: []runner.Observation{{Duration: 2}}})
+	if a.Values[1] != 1 || b.Values[1] != 2 || a.Lifetimes[1].Duration != 1 || b.Lifetimes[1].Duration != 2 {
+		t.Errorf("merges %v %v and %v %v, want [0 1] [0 2] and durations 1, 2", a.Values, b.Values, a.Lifetimes, b.Lifetimes)
+	}
+}

@@ -52,6 +52,18 @@ func TestTallyFirstRuns(t *testing.T) {
 	if s, _ := life.first(3); s.Lifetimes[2] != want[2] || len(merged.Lifetimes) != 3 {
 		t.Errorf("after a merge the tally's third lifetime is %v, want %v", s.Lifetimes[2], want[2])
 	}
+	// nor does appending to a sample it gave: the first run's values [1]
+	// grown by one leave the second run's 0 as it was, and the first two
+	// runs' lifetimes grown by one the third run's {3, ended}
+	vs, _ := share.first(1)
+	_ = append(vs.Values, 7)
+	if s, _ := share.first(2); s.Values[1] != 0 {
+		t.Errorf("after an append to the first value the second is %v, want 0", s.Values[1])
+	}
+	_ = append(two.Lifetimes, runner.Observation{Duration: 99})
+	if s, _ := life.first(3); s.Lifetimes[2] != want[2] {
+		t.Errorf("after an append to the first two lifetimes the third is %v, want %v", s.Lifetimes[2], want[2])
+	}
 }
 
 // A hypothesis conclusive at Runs never sees the runs made after them for

@@ -269,3 +269,52 @@ func TestHubSpokesIndexWithinTheRun(t *testing.T) {
 		}
 	}
 }
+
+// Two values are enough for a spread: 1 and 3 have mean 2, sd √((1 + 1)/1)
+// = 1.414214, and with t(0.975, 1) = 12.706205 the half-width
+// 12.706205·1.414214/√2 = 12.706205, the interval [−10.706205, 14.706205].
+func TestMeasureSummaryOfTwo(t *testing.T) {
+	var st measureStat
+	st.add(1)
+	st.add(3)
+	s := st.summary("m")
+	if s.Mean == nil || *s.Mean != 2 || s.SD == nil || !(math.Abs(*s.SD-1.414214) <= 1e-6) ||
+		s.Low == nil || !(math.Abs(*s.Low+10.706205) <= 1e-6) || s.High == nil || !(math.Abs(*s.High-14.706205) <= 1e-6) {
+		t.Errorf("1 and 3: mean %v sd %v [%v, %v]; want 2, 1.414214, [−10.706205, 14.706205]", deref(s.Mean), deref(s.SD), deref(s.Low), deref(s.High))
+	}
+}
+
+// Names at their limits, and the messages: 64 characters is allowed, 65
+// is not; a measure's NAME_low column may not be another's name, in either
+// order; a measure needs a function.
+func TestMeasureNamesAtTheirLimits(t *testing.T) {
+	if err := checkMeasureNames([]string{"m" + strings.Repeat("x", 63)}); err != nil {
+		t.Errorf("64 characters: %v", err)
+	}
+	if err := checkMeasureNames([]string{"m" + strings.Repeat("x", 64)}); err == nil {
+		t.Error("65 characters: no error")
+	}
+	if err := checkMeasureNames([]string{"x_low", "x"}); err == nil || err.Error() != `measure "x": x_low is a measure; allowed: another name` {
+		t.Errorf("x_low then x: %v", err)
+	}
+	if err := checkMeasures([]Measure{{Name: "nothing"}}); err == nil || err.Error() != `measure "nothing" has no function (Of)` {
+		t.Errorf("no function: %v", err)
+	}
+}
+
+// Values are written to the last bit (1/3 is 0.3333333333333333, sixteen
+// digits, and reads back equal), and −∞ is no more a value than +∞ (the
+// values refuse it themselves, not only the JSON encoder after them).
+func TestValuesJSONExactAndFinite(t *testing.T) {
+	b, err := json.Marshal(Values{1.0 / 3})
+	if err != nil || string(b) != "[0.3333333333333333]" {
+		t.Errorf("1/3: %s %v, want [0.3333333333333333]", b, err)
+	}
+	var v Values
+	if err := json.Unmarshal(b, &v); err != nil || len(v) != 1 || v[0] != 1.0/3 {
+		t.Errorf("1/3 read back: %v %v", v, err)
+	}
+	if _, err := (Values{1, math.Inf(-1)}).MarshalJSON(); err == nil || err.Error() != "runner: measure value -Inf is not finite" {
+		t.Errorf("−Inf: %v, want it refused as not finite", err)
+	}
+}

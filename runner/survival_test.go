@@ -354,3 +354,39 @@ func TestKaplanMeierLastEventTiedWithCensoring(t *testing.T) {
 		t.Errorf("t=5: %+v, want 2 at risk, 1 event, 1 censored, S 1/3, SE 0.272166", p)
 	}
 }
+
+// TestKaplanMeierMedianBandFirstCrossing: the median's interval ends are
+// the first times the band reaches 0.5, not the last. Eight of ten end at
+// t=1 and two are censored at t=2:
+// t=1: n=10, d=8, S = 2/10, Σ = 8/(10·2) = 0.4, SE = 0.2·√0.4 = 0.126491;
+// w = 1.959964·√(0.4/ln(0.2)²) = 1.959964·√(0.4/2.590290) = 0.770201, so
+// the band is 0.2^exp(0.770201) = 0.2^2.160200 = 0.030909 to
+// 0.2^exp(−0.770201) = 0.2^0.462920 = 0.474715, both ≤ 0.5.
+// t=2: censored, the same S and band, still ≤ 0.5. Median and both ends 1.
+func TestKaplanMeierMedianBandFirstCrossing(t *testing.T) {
+	obs := []Observation{{2, false}, {2, false}}
+	for range 8 {
+		obs = append(obs, Observation{1, true})
+	}
+	c := KaplanMeier(obs)
+	if len(c.Points) != 2 {
+		t.Fatalf("got %d points, want 2", len(c.Points))
+	}
+	if p := c.Points[0]; !kmClose(p.S, 0.2, 1e-15) || !kmClose(p.SE, 0.126491, 1e-6) || !kmClose(p.Lower, 0.030909, 1e-6) || !kmClose(p.Upper, 0.474715, 1e-6) {
+		t.Errorf("t=1: %+v, want S 0.2, SE 0.126491, band [0.030909, 0.474715]", p)
+	}
+	one := 1.0
+	kmCheckMedian(t, "Median", c.Median, &one)
+	kmCheckMedian(t, "MedianLower", c.MedianLower, &one)
+	kmCheckMedian(t, "MedianUpper", c.MedianUpper, &one)
+}
+
+// TestKaplanMeierZeroDuration: a lifetime of 0 ticks (formed and ended in
+// the same tick) is valid. Times 0, 0*, 4 (n=3): t=0: n=3, d=1, S = 2/3;
+// t=4: n=1, d=1, S = 0.
+func TestKaplanMeierZeroDuration(t *testing.T) {
+	c := KaplanMeier([]Observation{{0, true}, {0, false}, {4, true}})
+	if len(c.Points) != 2 || c.Points[0].T != 0 || c.Points[0].AtRisk != 3 || !kmClose(c.Points[0].S, 2.0/3, 1e-15) || c.Points[1].S != 0 {
+		t.Errorf("curve %+v, want S(0) = 2/3 of 3, S(4) = 0", c.Points)
+	}
+}

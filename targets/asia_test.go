@@ -233,3 +233,144 @@ func TestAsiaTargetsAtTheirBounds(t *testing.T) {
 		}
 	}
 }
+
+// What the Pacific Pact is not: a client's coalition of three invitees, or
+// the patron asking to join a client alliance of three (kind "join"), in
+// the window are not the patron's multilateral proposal (A2 not met).
+func TestPacificPactIsThePatronsMultilateral(t *testing.T) {
+	usa := []string{"usa"}
+	coalition := sim.ProposalRecord{Tick: 12, Proposer: "aus", Kind: "coalition", Invitees: []string{"nzl", "phl", "jpn"}, Alliance: -1}
+	join := sim.ProposalRecord{Tick: 12, Proposer: "usa", Patron: true, Kind: "join", Invitees: []string{"aus", "nzl", "phl"}, Strong: true, Alliance: -1}
+	for name, p := range map[string]sim.ProposalRecord{"a client's coalition": coalition, "the patron's join": join} {
+		if _, met := verdict(t, "A2", record(usa, nil, p), asiaCal); met {
+			t.Errorf("%s: A2 met, want not", name)
+		}
+	}
+	// The first proposal in the window is the pact: accepted at 1950-07
+	// (tick 6), so A3 is not met although a later one at 1951-01 was
+	// refused for fear of Japan.
+	first := pacificPact1951()
+	first.Tick, first.Accepted, first.Alliance = 6, true, 0
+	later := pacificPact1951(sim.RefusalRecord{State: "aus", Reason: "fear", Partner: "jpn"})
+	if counted, met := verdict(t, "A3", record(usa, nil, first, later), asiaCal); !counted || met {
+		t.Errorf("A3 of the first, accepted pact: counted %v met %v, want true false", counted, met)
+	}
+}
+
+// Fear of a fellow invitee is a refusal for fear whose partner is another
+// invitee: not one for divergence naming an invitee, nor (in a malformed
+// record) one naming the refuser itself.
+func TestFearOfAFellowInviteeOnly(t *testing.T) {
+	usa := []string{"usa"}
+	for _, ref := range []sim.RefusalRecord{
+		{State: "aus", Reason: "divergence", Partner: "jpn"},
+		{State: "aus", Reason: "fear", Partner: "aus"},
+	} {
+		if counted, met := verdict(t, "A3", record(usa, nil, pacificPact1951(ref)), asiaCal); !counted || met {
+			t.Errorf("refusal %+v: A3 counted %v met %v, want true false", ref, counted, met)
+		}
+	}
+}
+
+// Reasons tied in count are ordered by name: autonomy 1 and fear of a
+// fellow invitee 1, so autonomy comes first and fear is not the most
+// frequent reason.
+func TestMostFrequentReasonTie(t *testing.T) {
+	usa := []string{"usa"}
+	rs := []runner.Record{*record(usa, nil, pacificPact1951(sim.RefusalRecord{State: "aus", Reason: "fear", Partner: "jpn"},
+		sim.RefusalRecord{State: "nzl", Reason: "autonomy"}))}
+	if ok, note := mostFrequentReason(rs, asiaCal); ok || note != "reasons: autonomy 1, fear of a fellow invitee 1" {
+		t.Errorf("a tie: %v %q, want false \"reasons: autonomy 1, fear of a fellow invitee 1\"", ok, note)
+	}
+}
+
+// A6 needs SEATO imposed and formed by the patron's own weak proposal;
+// with a refused strong multilateral, that refusal may come in the tick of
+// the weak proposal (1954-09, tick 56), but an accepted one does not count.
+func TestSEATOProposalAndAlliance(t *testing.T) {
+	usa := []string{"usa"}
+	founders := []string{"usa", "tha", "phl", "pak"}
+	imposed := ally{id: 0, founders: founders, origin: "imposed", formed: 56, patronJoined: 56, ended: -1}
+	weak := func(losses bool, alliance int) sim.ProposalRecord {
+		return sim.ProposalRecord{Tick: 56, Proposer: "usa", Patron: true, Kind: "multilateral", Invitees: founders[1:], Losses: losses, Accepted: true, Alliance: alliance}
+	}
+	strong := func(tick int, accepted bool) sim.ProposalRecord {
+		p := sim.ProposalRecord{Tick: tick, Proposer: "usa", Patron: true, Kind: "multilateral", Invitees: []string{"aus", "gbr", "nzl"}, Strong: true, Losses: true, Alliance: -1}
+		if accepted {
+			p.Accepted, p.Alliance = true, 1
+		}
+		return p
+	}
+	client := weak(false, 0)
+	client.Proposer, client.Patron = "tha", false
+	bi := ally{id: 1, founders: []string{"usa", "jpn"}, origin: "bilateral", formed: 56, patronJoined: 56, ended: -1}
+	for _, c := range []struct {
+		name string
+		as   []ally
+		ps   []sim.ProposalRecord
+		met  bool
+	}{
+		{"a strong one refused in the same tick", []ally{imposed}, []sim.ProposalRecord{strong(56, false), weak(true, 0)}, true},
+		{"a strong one accepted before", []ally{imposed}, []sim.ProposalRecord{strong(50, true), weak(true, 0)}, false},
+		{"the weak proposal formed another alliance", []ally{imposed, bi}, []sim.ProposalRecord{weak(false, 1)}, false},
+		{"a client's weak proposal", []ally{imposed}, []sim.ProposalRecord{client}, false},
+		{"the clients formed it, the patron joined weak", []ally{{id: 0, founders: []string{"tha", "phl", "pak", "aus"}, joins: map[string]int{"usa": 60},
+			origin: "indigenous", formed: 56, patronJoined: 60, ended: -1}},
+			[]sim.ProposalRecord{{Tick: 60, Proposer: "usa", Patron: true, Kind: "join", Invitees: []string{"aus", "pak", "phl", "tha"}, Accepted: true, Alliance: 0}}, false},
+	} {
+		if _, met := verdict(t, "A6", record(usa, c.as, c.ps...), asiaCal); met != c.met {
+			t.Errorf("%s: A6 met %v, want %v", c.name, met, c.met)
+		}
+	}
+}
+
+// Each member of the four counts for A1 (Japan too); A4 counts bilaterals
+// only (two and a trilateral are two); A5 needs both Australia and New
+// Zealand; A8 is about multilaterals with the patron (a client-only one
+// with Korea is no breach).
+func TestAsiaMembersAndSizes(t *testing.T) {
+	usa := []string{"usa"}
+	bi := func(id int, client string) ally {
+		return ally{id: id, founders: []string{"usa", client}, origin: "bilateral", strong: true, formed: 20, patronJoined: 20, ended: -1}
+	}
+	tri := func(a, b string) ally {
+		return ally{id: 9, founders: []string{"usa", a, b}, origin: "bilateral", strong: true, formed: 20, patronJoined: 20, ended: -1}
+	}
+	for _, c := range []struct {
+		name string
+		rec  *runner.Record
+		id   string
+		met  bool
+	}{
+		{"aus, nzl and jpn alone in 1951-01", record(usa, []ally{{id: 0, founders: []string{"aus", "nzl", "jpn"}, origin: "client", formed: 12, patronJoined: -1, ended: -1}}), "A1", false},
+		{"two bilaterals and a trilateral", record(usa, []ally{bi(0, "phl"), bi(1, "jpn"), tri("aus", "nzl")}), "A4", false},
+		{"the patron with aus and phl", record(usa, []ally{tri("aus", "phl")}), "A5", false},
+		{"the patron with nzl and phl", record(usa, []ally{tri("nzl", "phl")}), "A5", false},
+		{"Korea in a client-only multilateral", record(usa, []ally{{id: 0, founders: []string{"kor", "jpn", "phl", "tha"}, origin: "client", formed: 30, patronJoined: -1, ended: -1}}), "A8", true},
+	} {
+		if _, met := verdict(t, c.id, c.rec, asiaCal); met != c.met {
+			t.Errorf("%s: %s met %v, want %v", c.name, c.id, met, c.met)
+		}
+	}
+}
+
+// A9 reads the index at 1960-01 (tick 120), not a month either side:
+// beside a bilateral in force throughout (index 1 alone), a trilateral
+// formed at 1960-02 (tick 121), or one that ended at 1960-01 (in force up
+// to 1959-12), leaves the index at 1960-01 at 1 — met; in the month after
+// or before it would be 1 of 2 = 0.5 < 0.6.
+func TestA9ReadsTheIndexAt1960_01(t *testing.T) {
+	usa := []string{"usa"}
+	bi := ally{id: 0, founders: []string{"usa", "phl"}, origin: "bilateral", strong: true, formed: 20, patronJoined: 20, ended: -1}
+	for _, c := range []struct {
+		name string
+		tri  ally
+	}{
+		{"a trilateral formed in 1960-02", ally{id: 1, founders: []string{"usa", "aus", "nzl"}, origin: "bilateral", strong: true, formed: 121, patronJoined: 121, ended: -1}},
+		{"a trilateral ended in 1960-01", ally{id: 1, founders: []string{"usa", "aus", "nzl"}, origin: "bilateral", strong: true, formed: 20, patronJoined: 20, ended: 120, cause: "members_left"}},
+	} {
+		if _, met := verdict(t, "A9", record(usa, []ally{bi, c.tri}), asiaCal); !met {
+			t.Errorf("%s: A9 not met, want met (index 1 at 1960-01)", c.name)
+		}
+	}
+}

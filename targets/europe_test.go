@@ -139,3 +139,46 @@ func TestEuropeTargetsAtTheirBounds(t *testing.T) {
 		}
 	}
 }
+
+// The patron's first alliance dates from when the patron entered it, not
+// from when it formed: Italy and Norway ally alone at tick 2 and the
+// patron joins them at tick 10, so a Brussels pact of tick 6 still comes
+// before the patron's first alliance (E1 met).
+func TestWesternUnionBeforeThePatronJoinsAnEarlierClientAlliance(t *testing.T) {
+	r := record([]string{"usa"}, []ally{
+		{id: 0, founders: []string{"ita", "nor"}, joins: map[string]int{"usa": 10}, origin: "indigenous", strong: true, formed: 2, patronJoined: 10, ended: -1},
+		{id: 1, founders: []string{"gbr", "fra", "bel"}, origin: "client", formed: 6, patronJoined: -1, ended: -1}})
+	if counted, met := verdict(t, "E1", r, europeCal); !counted || !met {
+		t.Errorf("E1 counted %v met %v, want true true", counted, met)
+	}
+}
+
+// E5 reads the index at 1960-01 (tick 156), not a month either side:
+// beside a multilateral in force throughout (index 0 alone), a bilateral
+// formed at 1960-02 (tick 157), or one that ended at 1960-01 (tick 156,
+// so in force up to 1959-12), leaves the index at 1960-01 at 0 — met; in
+// the month after or before it would be 1 of 2 = 0.5 > 0.3.
+func TestE5ReadsTheIndexAt1960_01(t *testing.T) {
+	usa := []string{"usa"}
+	multi := ally{id: 0, founders: []string{"usa", "gbr", "fra", "bel"}, origin: "imposed", strong: true, formed: 10, patronJoined: 10, ended: -1}
+	for _, c := range []struct {
+		name string
+		bi   ally
+	}{
+		{"a bilateral formed in 1960-02", ally{id: 1, founders: []string{"usa", "nor"}, origin: "bilateral", strong: true, formed: 157, patronJoined: 157, ended: -1}},
+		{"a bilateral ended in 1960-01", ally{id: 1, founders: []string{"usa", "nor"}, origin: "bilateral", strong: true, formed: 100, patronJoined: 100, ended: 156, cause: "members_left"}},
+	} {
+		if _, met := verdict(t, "E5", record(usa, []ally{multi, c.bi}), europeCal); !met {
+			t.Errorf("%s: E5 not met, want met (index 0 at 1960-01)", c.name)
+		}
+	}
+}
+
+// With no patron alliance in force at 1960-01 there is no hub-and-spokes
+// index, and E5 ("at most 0.3") is not met: only a client alliance then.
+func TestE5WithoutAPatronAlliance(t *testing.T) {
+	r := record([]string{"usa"}, []ally{{id: 0, founders: []string{"gbr", "fra"}, origin: "client", formed: 10, patronJoined: -1, ended: -1}})
+	if counted, met := verdict(t, "E5", r, europeCal); !counted || met {
+		t.Errorf("E5 counted %v met %v, want true false", counted, met)
+	}
+}

@@ -98,3 +98,55 @@ func TestTargetsReadOnlyRunsThatReachTheirDate(t *testing.T) {
 		}
 	}
 }
+
+// For gives a scenario's own targets, in HISTORY.md's order, and nil for
+// a scenario without targets.
+func TestForGivesTheScenariosOwnTargets(t *testing.T) {
+	ids := func(ts []Target) []string {
+		var out []string
+		for _, tg := range ts {
+			out = append(out, tg.ID)
+		}
+		return out
+	}
+	if got := ids(For("europe-1947")); !slices.Equal(got, []string{"E1", "E2", "E3", "E4", "E5"}) {
+		t.Errorf("europe-1947: %v, want E1…E5", got)
+	}
+	if got := ids(For("asia-1950")); !slices.Equal(got, []string{"A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9"}) {
+		t.Errorf("asia-1950: %v, want A1…A9", got)
+	}
+	if got := For("generic"); got != nil {
+		t.Errorf("generic: %v, want nil", ids(got))
+	}
+}
+
+// The thresholds and last months of HISTORY.md's targets, copied from it
+// (E1 ≥ 80% of runs, E3 by 1950-12, E5 at 1960-01, A5 by 1952-12, …).
+func TestTargetThresholdsAndMonths(t *testing.T) {
+	want := map[string]struct {
+		threshold float64
+		until     string
+	}{
+		"E1": {0.8, ""}, "E2": {0.6, ""}, "E3": {0.7, "1950-12"}, "E4": {0.75, "1991-12"}, "E5": {0.7, "1960-01"},
+		"A1": {0.8, "1951-12"}, "A2": {0.6, "1951-12"}, "A3": {0.7, "1951-12"}, "A4": {0.6, "1955-12"}, "A5": {0.5, "1952-12"},
+		"A6": {0.5, "1955-12"}, "A7": {0.6, "1991-12"}, "A8": {0.8, "1991-12"}, "A9": {0.7, "1960-01"},
+	}
+	for _, tg := range All {
+		if w, ok := want[tg.ID]; !ok || tg.Threshold != w.threshold || tg.Until != w.until {
+			t.Errorf("%s: threshold %v until %q, want %v %q", tg.ID, tg.Threshold, tg.Until, w.threshold, w.until)
+		}
+	}
+}
+
+// A run the target does not count says nothing of it, whatever its met
+// says: of 4 runs, runs 0 and 1 counted (run 0 met), runs 2 and 3 not
+// counted but "met", the share is 1 of 2 = 0.5, not 3 of 4.
+func TestEvaluateIgnoresMetOfUncountedRuns(t *testing.T) {
+	tg := Target{ID: "X", Threshold: 0.6, Test: func(r *runner.Record, _ sim.Calendar) (bool, bool) {
+		return r.Run < 2, r.Run != 1
+	}}
+	rs := []runner.Record{{Run: 0}, {Run: 1}, {Run: 2}, {Run: 3}}
+	if res := Evaluate([]Target{tg}, rs, europeCal)[0]; res.Share.Count != 1 || res.Share.N != 2 || res.Met {
+		t.Errorf("evaluated %+v, want 1 of 2 (0.5 < 0.6, not met)", res.Share)
+	}
+}

@@ -1,0 +1,46 @@
+package runner
+
+import (
+	"testing"
+
+	"github.com/alliancesim/alliancesim/sim"
+)
+
+// A share outside the list has a name, not a panic.
+func TestShareString(t *testing.T) {
+	for s, want := range map[Share]string{ClientAlliance: "client_alliance", PatronMultilateralStrong: "patron_multilateral_strong",
+		numShares: "Share(8)", -1: "Share(-1)"} {
+		if got := s.String(); got != want {
+			t.Errorf("Share %d: %q, want %q", int(s), got, want)
+		}
+	}
+}
+
+// A run's measures by hand. A weak indigenous multilateral the patron
+// joined at tick 6 (four members then) is a patron multilateral and an
+// indigenous one, neither imposed nor strong; the patron's first
+// commitment is tick 6; at tick 6 it is the only patron alliance (index
+// 0); tick 10, the horizon, is outside the run. A run without a patron
+// alliance has no first commitment (-1) and no index.
+func TestMeasureRunByHand(t *testing.T) {
+	member := func(s string, joined int) sim.MembershipRecord {
+		return sim.MembershipRecord{State: s, Joined: joined, Left: -1}
+	}
+	indigenous := sim.AllianceRecord{ID: 0, Founders: []string{"a", "b", "c"}, Origin: "indigenous", Formed: 2, Ended: -1, PatronJoined: 6, PatronSize: 4, ClientPeak: 3,
+		Members: []sim.MembershipRecord{member("a", 2), member("b", 2), member("c", 2), member("p", 6)}}
+	r := &Record{Record: sim.Record{Ticks: 10, Patrons: []string{"p"}, Alliances: []sim.AllianceRecord{indigenous}}}
+	m := measureRun(r, []int{6, 10})
+	want := [numShares]bool{ClientAlliance: true, ClientAlliance3Plus: true, PatronMultilateral: true, PatronMultilateralIndigenous: true}
+	if m.Happened != want || m.FirstCommitment != 6 {
+		t.Errorf("happened %v, first commitment %d; want %v, 6", m.Happened, m.FirstCommitment, want)
+	}
+	if len(m.Hub) != 2 || m.Hub[0] != (hubValue{Index: 0, OK: true, Reached: true}) || m.Hub[1] != (hubValue{}) {
+		t.Errorf("hub %+v, want index 0 at tick 6 and tick 10 outside the run", m.Hub)
+	}
+	client := sim.AllianceRecord{ID: 0, Founders: []string{"a", "b"}, Origin: "client", Formed: 2, Ended: -1, PatronJoined: -1, ClientPeak: 2,
+		Members: []sim.MembershipRecord{member("a", 2), member("b", 2)}}
+	r.Alliances = []sim.AllianceRecord{client}
+	if m := measureRun(r, []int{6}); m.FirstCommitment != -1 || m.Hub[0] != (hubValue{Reached: true}) || m.Happened != ([numShares]bool{ClientAlliance: true}) {
+		t.Errorf("no patron alliance: %+v, want a client alliance only, no first commitment (-1), no index", m)
+	}
+}
