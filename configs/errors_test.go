@@ -45,3 +45,71 @@ func TestUnknownKeysLinearAndCapped(t *testing.T) {
 		t.Fatalf("experiment: want capped errors starting at vary[0].stride, got %d of %d: %v", len(list), list.Total(), list[0])
 	}
 }
+
+// An error without a line prints none (not ":0"), and one without a key
+// no key; a list's Total counts an entry that omits none as one error.
+func TestErrorWithoutLineOrKey(t *testing.T) {
+	for _, c := range []struct {
+		e    Error
+		want string
+	}{
+		{Error{File: "s.toml", Key: "states", Msg: "no states"}, "s.toml: states: no states"},
+		{Error{File: "s.toml", Line: 3, Msg: "bad"}, "s.toml:3: bad"},
+	} {
+		if got := c.e.Error(); got != c.want {
+			t.Errorf("%+v: %q, want %q", c.e, got, c.want)
+		}
+	}
+	list := Errors{{File: "s.toml", Line: 1, Msg: "a"}, {File: "s.toml", Line: 2, Msg: "b"}}
+	if n := list.Total(); n != 2 {
+		t.Errorf("Total of two errors: %d", n)
+	}
+}
+
+// The errors kept are the first MaxErrors by file, line and key, then
+// the order found, whatever order they were found in: 200 errors at lines
+// 1 to 200 found in a scrambled order (37 is prime to 200) keep lines 1
+// to 100, two errors at one line come by key, and two at one key in the
+// order found.
+func TestErrsKeepTheFirst(t *testing.T) {
+	var e errs
+	for i := range 200 {
+		line := i*37%200 + 1
+		e.at(Loc{File: "s.toml", Line: line, Key: "k"}, "line %d", line)
+	}
+	list := e.err().(Errors)
+	if len(list) != MaxErrors+1 || list.Total() != 200 || list[MaxErrors].Omitted != 100 {
+		t.Fatalf("%d listed of %d", len(list), list.Total())
+	}
+	for i, x := range list[:MaxErrors] {
+		if x.Line != i+1 || x.Msg != fmt.Sprintf("line %d", i+1) {
+			t.Fatalf("entry %d: %v, want line %d", i, x, i+1)
+		}
+	}
+	var f errs
+	for _, x := range []struct{ key, msg string }{{"b", "first"}, {"a", "second"}, {"c", "third"}, {"c", "fourth"}, {"c", "fifth"}} {
+		f.at(Loc{File: "s.toml", Line: 1, Key: x.key}, "%s", x.msg)
+	}
+	var got []string
+	for _, x := range f.err().(Errors) {
+		got = append(got, x.Key+" "+x.Msg)
+	}
+	if want := "a second, b first, c third, c fourth, c fifth"; strings.Join(got, ", ") != want {
+		t.Errorf("order %q, want %q", strings.Join(got, ", "), want)
+	}
+	// Many at two keys, found alternately: each key's in the order found.
+	var g errs
+	for i := range 40 {
+		g.at(Loc{File: "s.toml", Line: 1, Key: "z"}, "z%02d", i)
+		g.at(Loc{File: "s.toml", Line: 1, Key: "k"}, "k%02d", i)
+	}
+	for i, x := range g.err().(Errors) {
+		want := fmt.Sprintf("k%02d", i)
+		if i >= 40 {
+			want = fmt.Sprintf("z%02d", i-40)
+		}
+		if x.Msg != want {
+			t.Fatalf("entry %d: %q, want %q", i, x.Msg, want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package configs
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -137,5 +138,105 @@ func TestExperimentRelativeScenario(t *testing.T) {
 	sc, err := x.ScenarioAt(1)
 	if err != nil || sc.Params.SeaCost != 4 || sc.Name != "t" {
 		t.Fatalf("%v %+v", err, sc)
+	}
+}
+
+// What an experiment file may leave out: runs 100, seed 1, a grid, chunks
+// of 100 replications, events written; a Sobol' design's base is halton.
+func TestExperimentDefaults(t *testing.T) {
+	x := mustExperiment(t, "scenario = \"generic\"\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2]\n")
+	if x.Runs != 100 || x.Seed != 1 || x.Design != "grid" || x.Chunk != 100 || !x.Events || x.Base != "" {
+		t.Errorf("runs %d, seed %d, design %q, chunk %d, events %v, base %q; want 100, 1, grid, 100, true, \"\"",
+			x.Runs, x.Seed, x.Design, x.Chunk, x.Events, x.Base)
+	}
+	s := mustExperiment(t, "scenario = \"generic\"\ndesign = \"sobol\"\nsamples = 2\n[[vary]]\npath = \"params.sea_cost\"\nfrom = 1\nto = 5\n")
+	if s.Base != "halton" {
+		t.Errorf("sobol: base %q, want halton", s.Base)
+	}
+}
+
+// A drawn design is a function of the file's seed: another seed, other
+// points (the chance that three lhs draws of two paths coincide is nil).
+func TestDesignFollowsTheSeed(t *testing.T) {
+	for _, design := range []string{"design = \"lhs\"\nsamples = 3\n", "design = \"morris\"\nsamples = 2\n", "design = \"sobol\"\nsamples = 2\n"} {
+		src := func(seed int) string {
+			return fmt.Sprintf("scenario = \"generic\"\nseed = %d\n%s[[vary]]\npath = \"params.sea_cost\"\nfrom = 1\nto = 5\n[[vary]]\npath = \"params.rough_cost\"\nfrom = 1\nto = 5\n", seed, design)
+		}
+		one, two, again := mustExperiment(t, src(1)), mustExperiment(t, src(2)), mustExperiment(t, src(1))
+		if fmt.Sprint(one.Unit) == fmt.Sprint(two.Unit) || fmt.Sprint(one.Unit) != fmt.Sprint(again.Unit) {
+			t.Errorf("%s: seed 1 %v, seed 2 %v, seed 1 again %v; want the seeds' draws to differ, and one seed's to repeat",
+				strings.TrimSpace(design), one.Unit, two.Unit, again.Unit)
+		}
+	}
+}
+
+// Each of these experiments has exactly the errors listed: a points file
+// is not read once the file has an error (its own would pile on); the
+// least candidates is 2 even with samples missing; a Morris design of more
+// trajectories than the most candidates (2000), candidates left to their
+// default, is blamed on samples.
+func TestExperimentErrorsExactly(t *testing.T) {
+	const vary = "[[vary]]\npath = \"params.sea_cost\"\nfrom = 1\nto = 5\n"
+	dir := t.TempDir()
+	for _, c := range []struct {
+		name, src string
+		want      []string
+	}{
+		{"a points file after an error", "scenario = \"generic\"\nruns = 0\ndesign = \"points\"\npoints = \"none.csv\"\n", []string{
+			"x.toml:2: runs: 0 is out of range; allowed: a whole number in [1, 100000000]"}},
+		{"candidates without samples", "scenario = \"generic\"\ndesign = \"morris\"\ncandidates = 1\n" + vary, []string{
+			"x.toml:2: design: a Morris design needs samples; allowed: samples = a whole number ≥ 2, its number of trajectories (10 to 50 is usual)",
+			"x.toml:3: candidates: 1 is out of range; allowed: a whole number in [2, 2000]"}},
+		{"2001 trajectories", "scenario = \"generic\"\ndesign = \"morris\"\nsamples = 2001\n" + vary, []string{
+			"x.toml:3: samples: 2001 trajectories; allowed: 2 to 2000, the most candidate trajectories"}},
+	} {
+		_, err := ParseExperiment(filepath.Join(dir, "x.toml"), []byte(c.src))
+		var list Errors
+		if !errors.As(err, &list) {
+			t.Errorf("%s: want Errors, got %v", c.name, err)
+			continue
+		}
+		got := make([]string, len(list))
+		for i, e := range list {
+			got[i] = strings.TrimPrefix(e.Error(), dir+string(filepath.Separator))
+		}
+		if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+			t.Errorf("%s:\n got %s\nwant %s", c.name, strings.Join(got, "\n     "), strings.Join(c.want, "\n     "))
+		}
+	}
+}
+
+// A path may name the scenario's first state (index 0).
+func TestVaryFirstState(t *testing.T) {
+	x := mustExperiment(t, "scenario = \"generic\"\n[[vary]]\npath = \"states.patron.land\"\nvalues = [1, 2]\n")
+	sc, err := x.ScenarioAt(1)
+	if err != nil || sc.States[0].ID != "patron" || sc.States[0].Land != 2 {
+		t.Fatalf("%v: %+v", err, sc.States[0])
+	}
+}
+
+// --samples may ask for as many trajectories as the file's candidates.
+func TestResampleUpToCandidates(t *testing.T) {
+	m := mustExperiment(t, "scenario = \"generic\"\ndesign = \"morris\"\nsamples = 4\ncandidates = 10\n[[vary]]\npath = \"params.sea_cost\"\nfrom = 1\nto = 2\n")
+	if err := m.Resample(10); err != nil || m.Samples != 10 || len(m.Points) != 20 {
+		t.Errorf("--samples 10 with candidates = 10: %v, %d samples, %d points; want 10, 20", err, m.Samples, len(m.Points))
+	}
+}
+
+// --set paths accumulate over calls; a path set again takes its new value.
+func TestSetBaseAccumulates(t *testing.T) {
+	x := mustExperiment(t, "scenario = \"generic\"\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2]\n")
+	for _, s := range []string{"params.rough_cost=7", "scenario.ticks=30", "params.rough_cost=8"} {
+		a, err := ParseAssignment(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := x.SetBase([]Assignment{a}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sc, err := x.ScenarioAt(0)
+	if err != nil || sc.Params.RoughCost != 8 || sc.Ticks != 30 || sc.Params.SeaCost != 1 {
+		t.Fatalf("%v: rough %v, ticks %d, sea %v; want 8, 30, 1", err, sc.Params.RoughCost, sc.Ticks, sc.Params.SeaCost)
 	}
 }

@@ -302,3 +302,50 @@ func TestOverlayPatronMadeClient(t *testing.T) {
 		t.Fatalf("%v", err)
 	}
 }
+
+// A patron made an adversary leaves its stakes behind too (any role but
+// patron has none).
+func TestOverlayPatronMadeAdversary(t *testing.T) {
+	sc, err := overlay(t, "extends = \"base.toml\"\n[[states]]\nid = \"a\"\nrole = \"adversary\"\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := sc.States[sc.Index("a")]; a.Role != sim.Adversary || len(a.Stakes) != 0 {
+		t.Fatalf("a: role %v, stakes %v", a.Role, a.Stakes)
+	}
+}
+
+// drop_states lists each id once; an event the overlay itself writes that
+// names a dropped state is checked as any event is (an unknown state at
+// its actor), not reported as a base event left behind; drop_events over
+// a base without event ids says there are none.
+func TestDropRulesAndMessages(t *testing.T) {
+	overlayErr(t, "extends = \"base.toml\"\ndrop_states = [\"c\", \"c\"]\ndrop_events = [\"war\"]\n", 2, "drop_states",
+		`"c" is listed twice; allowed: each state id once`)
+	overlayErr(t, "extends = \"base.toml\"\ndrop_states = [\"c\"]\ndrop_events = [\"war\"]\n[[events]]\ntick = 3\nkind = \"intent\"\nactor = \"c\"\ndelta = 0.1\n",
+		7, "events[0].actor", `"c" is not a state in this scenario; allowed: a, b`)
+	overlayErr(t, "extends = \"generic\"\ndrop_events = [\"x\"]\n", 2, "drop_events",
+		`"x" names no event of the base; allowed: none (the base has no events with an id)`)
+}
+
+// In a chain of three files, a state added in the middle file whose glyph
+// the base's map never draws is reported at the map, not at that glyph:
+// the file being read (the last) set neither.
+func TestGlyphNotDrawnInTheMiddleOfAChain(t *testing.T) {
+	dir := t.TempDir()
+	for name, src := range map[string]string{
+		"base.toml":   overlayBase,
+		"middle.toml": "extends = \"base.toml\"\n[[states]]\nid = \"d\"\nrole = \"client\"\nglyph = \"D\"\n",
+		"child.toml":  "extends = \"middle.toml\"\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err := LoadFile(filepath.Join(dir, "child.toml"))
+	list, ok := err.(Errors)
+	if !ok || len(list) != 1 || filepath.Base(list[0].File) != "base.toml" || list[0].Line != 7 || list[0].Key != "theater.map" ||
+		list[0].Msg != `no cell of the map has "d"'s glyph "D"; allowed: a glyph drawn on at least one cell of the map` {
+		t.Fatalf("want one error at base.toml:7 theater.map naming d, got %v", err)
+	}
+}

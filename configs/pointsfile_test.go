@@ -2,6 +2,7 @@ package configs
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -140,5 +141,60 @@ func TestPointsFileAtItsLimit(t *testing.T) {
 	want = path + ":100002: more than 100000 points; allowed: at most 100000"
 	if err == nil || err.Error() != want {
 		t.Errorf("100001 points:\n got %.300v\nwant %s", err, want)
+	}
+}
+
+// Each of these files has exactly the errors listed: a row of too many
+// cells is one error (and the file, though it has no point, is not also
+// said to have none); an empty header cell is named as empty; a bad
+// header is reported alone.
+func TestPointsFileErrorsExactly(t *testing.T) {
+	for _, c := range []struct{ csv, want string }{
+		{"params.sea_cost,decision.strategy\n1,prospect,x\n", "design.csv:2: 3 cells; allowed: one per column of the header (2)"},
+		{"params.sea_cost,\n1,2\n", "design.csv:1: column 2: empty header; allowed: a dotted path such as params.sea_cost"},
+		// A bad header stops the reading: the rows are not read as well.
+		{"params.sea_cost,params.sea_cost\nfast,1\n", "design.csv:1: column 2: \"params.sea_cost\" is also column 1; allowed: each path once"},
+	} {
+		_, csvPath, err := writeDesign(t, c.csv)
+		var list Errors
+		if !errors.As(err, &list) {
+			t.Errorf("%q: want Errors, got %v", c.csv, err)
+			continue
+		}
+		var got []string
+		for _, e := range list {
+			got = append(got, strings.TrimPrefix(e.Error(), filepath.Dir(csvPath)+string(filepath.Separator)))
+		}
+		if strings.Join(got, "\n") != c.want {
+			t.Errorf("%q:\n got %s\nwant %s", c.csv, strings.Join(got, "\n     "), c.want)
+		}
+	}
+}
+
+// Cells are read with the spaces around them trimmed, as header cells are.
+func TestPointsFileCellsTrimmed(t *testing.T) {
+	x, _, err := writeDesign(t, "params.sea_cost,decision.strategy\n 1.5 , prospect \n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(x.Points) != 1 || x.Points[0][0] != 1.5 || x.Points[0][1] != "prospect" {
+		t.Fatalf("points %v; want [[1.5 prospect]]", x.Points)
+	}
+}
+
+// An absolute points path is read as it is, not beside the experiment.
+func TestPointsFileAbsolute(t *testing.T) {
+	csvPath := filepath.Join(t.TempDir(), "abs.csv")
+	if err := os.WriteFile(csvPath, []byte("params.sea_cost\n2\n3\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	exp := filepath.Join(t.TempDir(), "exp.toml")
+	src := fmt.Sprintf("scenario = \"generic\"\ndesign = \"points\"\npoints = %q\n", csvPath)
+	if err := os.WriteFile(exp, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	x, err := LoadExperiment(exp)
+	if err != nil || len(x.Points) != 2 || x.Points[1][0] != 3.0 {
+		t.Fatalf("%v: points %v", err, x)
 	}
 }

@@ -2,6 +2,8 @@ package configs
 
 import (
 	"errors"
+	"fmt"
+	"math"
 	"reflect"
 	"strings"
 	"testing"
@@ -335,4 +337,57 @@ func TestVaryValuesAndRange(t *testing.T) {
 		}
 		experimentErr(t, src, line, "vary[0]", "both values and from/to/steps; allowed: one of them")
 	}
+}
+
+// A drawn range may be written from the larger end: from = 5, to = 1 is
+// the range [1, 5], each point the u-quantile of the uniform on it,
+// 1 + 4u for unit coordinate u.
+func TestDrawnRangeReversed(t *testing.T) {
+	x := mustExperiment(t, "scenario = \"generic\"\ndesign = \"lhs\"\nsamples = 4\n[[vary]]\npath = \"params.sea_cost\"\nfrom = 5\nto = 1\n")
+	for p, u := range x.Unit {
+		if v := x.Points[p][0].(float64); math.Abs(v-(1+4*u[0])) > 1e-12 {
+			t.Errorf("point %d at u = %v: %v, want 1 + 4u = %v", p, u[0], v, 1+4*u[0])
+		}
+	}
+}
+
+// A range for a path of true or false is refused at its [[vary]] table
+// when from is not written (here only to).
+func TestRangeForBoolWithoutFrom(t *testing.T) {
+	experimentErr(t, "scenario = \"generic\"\n[[vary]]\npath = \"params.invite_occupied\"\nto = 1\n", 2, "vary[0]",
+		"a range is for numbers, and params.invite_occupied takes true or false; allowed: values = [true, false]")
+}
+
+// values with from and to are refused as both, even with a distribution
+// (which a range may take) written too.
+func TestValuesAndRangeWithDistribution(t *testing.T) {
+	experimentErr(t, "scenario = \"generic\"\ndesign = \"lhs\"\nsamples = 2\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2]\nfrom = 1\nto = 2\ndistribution = \"normal\"\n",
+		4, "vary[0]", "both values and from/to/steps; allowed: one of them")
+}
+
+// A grid over a whole-number path that gives a number not whole names the
+// key to change. The last value is to itself (blamed on to); a value
+// between, on steps, with the number of steps nearest to the one written
+// whose step is whole: 12 to 24 in 6 steps steps by 2.4, and of the steps
+// that divide the span 12 (2, 3, 4, 5, 7, 13), 5 and 7 are 1 from 6, the
+// smaller first; 12 to 14 in 4 steps can take 3 (a step of 1, n = span);
+// 0 to 100000 (the largest span hinted at, MaxPoints) in 7 steps takes 6
+// (100000/5 = 20000), the nearest: neither 7 nor 8 divides it.
+func TestWholeGridHints(t *testing.T) {
+	g := func(path, from, to string, steps int) string {
+		return fmt.Sprintf("scenario = \"generic\"\n[[vary]]\npath = %q\nfrom = %s\nto = %s\nsteps = %d\n", path, from, to, steps)
+	}
+	const hint = "not a whole number, and %s takes whole numbers; allowed: steps such that (to − from)/(steps − 1) is whole, e.g. steps = %d"
+	experimentErr(t, g("scenario.ticks", "10", "20.5", 2), 5, "vary[0].to", "20.5 is not a whole number; allowed: a whole number, as scenario.ticks takes whole numbers")
+	experimentErr(t, g("scenario.ticks", "12", "24", 6), 6, "vary[0].steps", "gives 14.4, "+fmt.Sprintf(hint, "scenario.ticks", 5))
+	experimentErr(t, g("scenario.ticks", "12", "14", 4), 6, "vary[0].steps", "gives 12.6666666667, "+fmt.Sprintf(hint, "scenario.ticks", 3))
+	experimentErr(t, g("theater.generate.seed", "0", "100000", 7), 6, "vary[0].steps", "gives 16666.6666667, "+fmt.Sprintf(hint, "theater.generate.seed", 6))
+}
+
+// A point that is invalid only through two values together (20000 ticks
+// are valid, and so is record_every = 1, but together they make 20000
+// samples) is blamed on the first [[vary]] table, at its header's line.
+func TestInvalidCombinationAtTheFirstVary(t *testing.T) {
+	experimentErr(t, "scenario = \"generic\"\n\n[[vary]]\npath = \"scenario.ticks\"\nvalues = [20000]\n[[vary]]\npath = \"params.record_every\"\nvalues = [1]\n", 3, "vary",
+		"point 0 (scenario.ticks=20000, params.record_every=1) gives an invalid scenario: 20000 ticks sampled every 1 ticks make 20000 time-series samples; allowed: at most 10000 (record_every ≥ 2)")
 }

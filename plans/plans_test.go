@@ -1,11 +1,18 @@
 package plans
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
 	"slices"
 	"testing"
 
 	"github.com/alliancesim/alliancesim/configs"
 	"github.com/alliancesim/alliancesim/runner"
+	"github.com/alliancesim/alliancesim/sim"
 )
 
 // runner checks the plans and manifests it is given against the same
@@ -17,5 +24,166 @@ func TestLimitsAgree(t *testing.T) {
 	}
 	if runner.MaxPoints != configs.MaxPoints {
 		t.Fatalf("runner.MaxPoints %d, configs.MaxPoints %d", runner.MaxPoints, configs.MaxPoints)
+	}
+}
+
+// hashOf is the SHA-256 of a scenario's canonical form, computed here
+// apart from sha256Hex: 64 lowercase hex digits.
+func hashOf(t *testing.T, sc *sim.Scenario) (string, []byte) {
+	t.Helper()
+	text, err := configs.Format(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fmt.Sprintf("%x", sha256.Sum256(text)), text
+}
+
+// A scenario's plan: the runs and seed as given, events written, no
+// design, and one compiled point identified by the SHA-256 of the
+// scenario's canonical TOML, with its calendar, ticks and record_every.
+func TestScenarioPlan(t *testing.T) {
+	sc, err := configs.Builtin("generic")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc.Ticks = 36
+	sc.Params.RecordEvery = 3
+	plan, err := Scenario(sc, 7, 42)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, text := hashOf(t, sc)
+	if len(sum) != 64 {
+		t.Fatalf("hash %q: want 64 hex digits", sum)
+	}
+	if plan.Scenario != sc.Name || !bytes.Equal(plan.ScenarioTOML, text) || plan.Runs != 7 || plan.Seed != 42 ||
+		!plan.Events || plan.Design != nil || plan.Experiment != "" {
+		t.Errorf("plan %q runs %d seed %d events %v design %v experiment %q; want %q, 7, 42, true, nil, \"\"",
+			plan.Scenario, plan.Runs, plan.Seed, plan.Events, plan.Design, plan.Experiment, sc.Name)
+	}
+	if len(plan.Points) != 1 {
+		t.Fatalf("%d points, want 1", len(plan.Points))
+	}
+	p := plan.Points[0]
+	if p.SHA256 != sum || p.Ticks != 36 || p.RecordEvery != 3 || p.Calendar != sc.Calendar || p.Compiled == nil ||
+		p.Compiled.Ticks() != 36 || p.Values != nil || p.Unit != nil {
+		t.Errorf("point %+v; want SHA256 %s, 36 ticks, record_every 3, calendar %v, compiled", p, sum, sc.Calendar)
+	}
+}
+
+// A scenario the engine refuses gives no plan.
+func TestScenarioPlanInvalid(t *testing.T) {
+	sc, err := configs.Builtin("generic")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc.States = nil
+	if plan, err := Scenario(sc, 1, 1); err == nil {
+		t.Fatalf("a scenario with no states gave a plan: %+v", plan)
+	}
+}
+
+// An experiment's plan carries the file's settings and design, and per
+// point its values, unit coordinates, horizon and the SHA-256 of that
+// point's scenario; Build compiles the point's own scenario.
+func TestExperimentPlan(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct {
+		name, src string
+		csv       string
+		design    runner.Design
+	}{
+		{"morris.toml", `scenario = "generic"
+runs = 3
+seed = 7
+chunk = 2
+events = false
+design = "morris"
+samples = 2
+levels = 6
+candidates = 5
+[[vary]]
+path = "scenario.ticks"
+values = [24, 48]
+[[vary]]
+path = "params.record_every"
+values = [2, 4]
+`, "", runner.Design{Kind: "morris", Samples: 2, Levels: 6, Candidates: 5}},
+		{"sobol.toml", `scenario = "generic"
+runs = 4
+seed = 9
+design = "sobol"
+samples = 2
+base = "random"
+[[vary]]
+path = "scenario.ticks"
+values = [12, 36]
+`, "", runner.Design{Kind: "sobol", Samples: 2, Base: "random"}},
+		{"points.toml", `scenario = "generic"
+runs = 5
+design = "points"
+points = "pts.csv"
+`, "scenario.ticks,params.record_every\n12,3\n30,5\n", runner.Design{Kind: "points", Points: "pts.csv"}},
+	} {
+		if c.csv != "" {
+			if err := os.WriteFile(filepath.Join(dir, "pts.csv"), []byte(c.csv), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		file := filepath.Join(dir, c.name)
+		x, err := configs.ParseExperiment(file, []byte(c.src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		plan, err := Experiment(x)
+		if err != nil {
+			t.Fatal(err)
+		}
+		base, err := x.BaseScenario()
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, baseText := hashOf(t, base)
+		if plan.Scenario != "generic" || plan.Experiment != file || !bytes.Equal(plan.ExperimentText, x.Canonical()) ||
+			!bytes.Equal(plan.ScenarioTOML, baseText) || plan.Runs != x.Runs || plan.Seed != x.Seed ||
+			plan.ChunkSize != x.Chunk || plan.Events != x.Events || !reflect.DeepEqual(plan.Vary, x.Vary) {
+			t.Errorf("%s: plan %q %q runs %d seed %d chunk %d events %v vary %v; want the file's", c.name, plan.Scenario,
+				plan.Experiment, plan.Runs, plan.Seed, plan.ChunkSize, plan.Events, plan.Vary)
+		}
+		if plan.Design == nil || *plan.Design != c.design {
+			t.Errorf("%s: design %+v, want %+v", c.name, plan.Design, c.design)
+		}
+		if len(plan.Points) != len(x.Points) {
+			t.Fatalf("%s: %d points, want %d", c.name, len(plan.Points), len(x.Points))
+		}
+		distinct := map[string]bool{}
+		for p, pt := range plan.Points {
+			sc, err := x.ScenarioAt(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sum, _ := hashOf(t, sc)
+			distinct[sum] = true
+			var unit []float64
+			if x.Unit != nil {
+				unit = x.Unit[p]
+			}
+			if !reflect.DeepEqual(pt.Values, x.Points[p]) || !reflect.DeepEqual(pt.Unit, unit) || pt.SHA256 != sum ||
+				pt.Ticks != sc.Ticks || pt.RecordEvery != sc.Params.RecordEvery || pt.Calendar != sc.Calendar || pt.Compiled != nil {
+				t.Errorf("%s point %d: %+v; want values %v unit %v SHA256 %s ticks %d record_every %d",
+					c.name, p, pt, x.Points[p], unit, sum, sc.Ticks, sc.Params.RecordEvery)
+			}
+			comp, err := pt.Build()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if comp.Ticks() != sc.Ticks || comp.Params().RecordEvery != sc.Params.RecordEvery {
+				t.Errorf("%s point %d: built %d ticks, record_every %d; want %d, %d", c.name, p, comp.Ticks(),
+					comp.Params().RecordEvery, sc.Ticks, sc.Params.RecordEvery)
+			}
+		}
+		if len(distinct) < 2 {
+			t.Errorf("%s: the points' scenarios hash alike; the test needs them to differ", c.name)
+		}
 	}
 }

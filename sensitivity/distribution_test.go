@@ -136,3 +136,75 @@ func panicOf(f func()) (msg string) {
 	f()
 	return ""
 }
+
+// The messages of the marginals' rules, and which edge cases each takes:
+// a range's ends finite (either end), from ≤ to (a point is a range), a
+// normal's mean and sd finite and sd > 0 before anything else, a
+// truncation holding more than 10⁻⁹ of the normal (N(0, 1) has
+// Φ(6) − Φ(5) ≈ 2.9·10⁻⁷ in [5, 6], but Φ(7) − Φ(6.5) ≈ 3.9·10⁻¹¹ in
+// [6.5, 7]), a triangle's mode anywhere in [lo, hi], ends included.
+func TestMarginalRules(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		m    func() (Marginal, error)
+		want string // "" for accepted
+	}{
+		{"uniform from -Inf", func() (Marginal, error) { return Uniform(math.Inf(-1), 0) }, "range [-Inf, 0]; allowed: finite numbers with from ≤ to"},
+		{"uniform from NaN", func() (Marginal, error) { return Uniform(math.NaN(), 1) }, "range [NaN, 1]; allowed: finite numbers with from ≤ to"},
+		{"uniform reversed", func() (Marginal, error) { return Uniform(2, 1) }, "range [2, 1]; allowed: finite numbers with from ≤ to"},
+		{"uniform point", func() (Marginal, error) { return Uniform(3, 3) }, ""},
+		{"loguniform point", func() (Marginal, error) { return LogUniform(3, 3) }, ""},
+		{"normal mean -Inf", func() (Marginal, error) { return Normal(math.Inf(-1), 1, -1, 1) }, "normal: mean -Inf, sd 1; allowed: a finite mean and a positive sd"},
+		{"normal mean NaN", func() (Marginal, error) { return Normal(math.NaN(), 1, -1, 1) }, "normal: mean NaN, sd 1; allowed: a finite mean and a positive sd"},
+		{"normal sd +Inf", func() (Marginal, error) { return Normal(0, math.Inf(1), -1, 1) }, "normal: mean 0, sd +Inf; allowed: a finite mean and a positive sd"},
+		{"normal sd NaN", func() (Marginal, error) { return Normal(0, math.NaN(), -1, 1) }, "normal: mean 0, sd NaN; allowed: a finite mean and a positive sd"},
+		{"normal tail [5, 6]", func() (Marginal, error) { return Normal(0, 1, 5, 6) }, ""},
+		{"normal tail [6.5, 7]", func() (Marginal, error) { return Normal(0, 1, 6.5, 7) },
+			"normal: mean 0, sd 1 puts almost nothing in [6.5, 7]; allowed: a range that holds some of the distribution"},
+		{"triangular mode at lo", func() (Marginal, error) { return Triangular(0, 0, 2) }, ""},
+		{"triangular mode at hi", func() (Marginal, error) { return Triangular(0, 2, 2) }, ""},
+		{"triangular mode above", func() (Marginal, error) { return Triangular(0, 3, 2) }, "triangular: mode 3; allowed: a number in [0, 2]"},
+	} {
+		m, err := c.m()
+		switch {
+		case c.want == "" && (err != nil || m == nil):
+			t.Errorf("%s: %v; want it accepted", c.name, err)
+		case c.want != "" && (err == nil || err.Error() != c.want):
+			t.Errorf("%s: %v; want %q", c.name, err, c.want)
+		}
+	}
+}
+
+// Quantiles 0 and 1 never step outside the range: the truncated normal's
+// and the log-uniform's computed quantiles would by an ulp or more
+// (N(0, 1) on [0.1, 0.3] gives 0.09999999999999999 at 0, N(0.5, 1)
+// 0.3000000000000001 at 1, exp(log 100) is 100.00000000000004), and are
+// clamped. They lie within 10⁻¹² of the ends; the log-uniform's, clamped
+// from outside, and the triangle's with its mode at either end, at the
+// ends exactly.
+func TestMarginalEndsInside(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		m      func() (Marginal, error)
+		lo, hi float64
+		exact  bool
+	}{
+		{"normal(0, 1) on [0.1, 0.3]", func() (Marginal, error) { return Normal(0, 1, 0.1, 0.3) }, 0.1, 0.3, false},
+		{"normal(0.5, 1) on [0.1, 0.3]", func() (Marginal, error) { return Normal(0.5, 1, 0.1, 0.3) }, 0.1, 0.3, false},
+		{"normal(-2, 1) on [2, 7]", func() (Marginal, error) { return Normal(-2, 1, 2, 7) }, 2, 7, false},
+		{"loguniform on [0.01, 100]", func() (Marginal, error) { return LogUniform(0.01, 100) }, 0.01, 100, true},
+		{"loguniform on [5, 50]", func() (Marginal, error) { return LogUniform(5, 50) }, 5, 50, true},
+		{"triangular(0, 0, 2)", func() (Marginal, error) { return Triangular(0, 0, 2) }, 0, 2, true},
+		{"triangular(0, 2, 2)", func() (Marginal, error) { return Triangular(0, 2, 2) }, 0, 2, true},
+	} {
+		m, err := c.m()
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		lo, hi := m.Quantile(0), m.Quantile(1)
+		inside := c.lo <= lo && lo-c.lo <= 1e-12 && hi <= c.hi && c.hi-hi <= 1e-12
+		if !inside || c.exact && (lo != c.lo || hi != c.hi) {
+			t.Errorf("%s: quantiles 0 and 1 are %v and %v; want %v and %v (exactly: %v)", c.name, lo, hi, c.lo, c.hi, c.exact)
+		}
+	}
+}

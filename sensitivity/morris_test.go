@@ -363,3 +363,93 @@ func TestElementaryEffectsTrajectoryRules(t *testing.T) {
 		t.Error("one valid trajectory: want an error")
 	}
 }
+
+// The bounds of MorrisDesign, each at its edge: 500 parameters (two
+// coordinates of the Halton sequence each, as for SaltelliDesign), levels
+// up to 1000, and up to MaxCandidates = 2000 trajectories and candidates
+// are accepted; one more is refused, with the message of the rule broken.
+func TestMorrisDesignBounds(t *testing.T) {
+	for _, c := range []struct {
+		r, k, levels, candidates int
+		points                   int // r(k+1)
+	}{
+		{2, MaxFactors, 4, 2, 2 * 501},
+		{2, 1, 1000, 2, 4},
+		{MaxCandidates, 1, 2, MaxCandidates, 2 * MaxCandidates},
+		{2, 1, 4, MaxCandidates, 4},
+	} {
+		x, err := MorrisDesign(c.r, c.k, c.levels, c.candidates, 1)
+		if err != nil || len(x) != c.points {
+			t.Errorf("MorrisDesign(%d, %d, %d, %d): %d points, %v; want %d", c.r, c.k, c.levels, c.candidates, len(x), err, c.points)
+		}
+	}
+	for _, c := range []struct {
+		r, k, levels, candidates int
+		want                     string
+	}{
+		{2, MaxFactors + 1, 4, 2, "sensitivity: 501 parameters; allowed: 1 to 500"},
+		{2, 1, 1002, 2, "sensitivity: 1002 levels; allowed: an even number from 2 to 1000 (4 is usual)"},
+		{2, 1, 0, 2, "sensitivity: 0 levels; allowed: an even number from 2 to 1000 (4 is usual)"},
+		{MaxCandidates + 1, 1, 2, MaxCandidates + 1, "sensitivity: 2001 trajectories; allowed: 2 to 2000, the most candidate trajectories"},
+		{2, 1, 4, MaxCandidates + 1, "sensitivity: 2001 candidate trajectories for 2; allowed: 2 to 2000"},
+	} {
+		if _, err := MorrisDesign(c.r, c.k, c.levels, c.candidates, 1); err == nil || err.Error() != c.want {
+			t.Errorf("MorrisDesign(%d, %d, %d, %d): %v; want %q", c.r, c.k, c.levels, c.candidates, err, c.want)
+		}
+	}
+}
+
+// Spread has nothing to measure without a parameter (k = 0) or when the
+// design is not whole trajectories of k+1 points: it is 0, though the
+// points below lie 1 apart.
+func TestSpreadDegenerate(t *testing.T) {
+	design := [][]float64{{0}, {1}, {1}, {0}}
+	for _, k := range []int{0, 2} {
+		if got := Spread(design, k); got != 0 {
+			t.Errorf("Spread of 4 points, k = %d: %v, want 0", k, got)
+		}
+	}
+}
+
+// Inputs ElementaryEffects refuses, each with its message: no parameter,
+// no points, more outputs than points, a bad bootstrap, a step that moves
+// two parameters (the first of them parameter 0) or none, a non-finite
+// output at the start or the end of a step, and a point with a coordinate
+// too many.
+func TestElementaryEffectsInputErrors(t *testing.T) {
+	good := func() [][]float64 { return [][]float64{{0, 0}, {0.5, 0}, {0.5, 0.5}, {0.5, 0.5}, {0.5, 0}, {0, 0}} }
+	y := []float64{0, 1, 2, 3, 2, 4}
+	nan := math.NaN()
+	for _, c := range []struct {
+		name string
+		x    [][]float64
+		y    []float64
+		k    int
+		b    Bootstrap
+		want string
+	}{
+		{"k = 0", [][]float64{{}, {}}, []float64{0, 1}, 0, Bootstrap{},
+			"sensitivity: 2 points and 2 outputs for 0 parameters; allowed: r(k+1) of each"},
+		{"no points", nil, nil, 2, Bootstrap{},
+			"sensitivity: 0 points and 0 outputs for 2 parameters; allowed: r(k+1) of each"},
+		{"an output too many", good(), append(slices.Clone(y), 5), 2, Bootstrap{},
+			"sensitivity: 6 points and 7 outputs for 2 parameters; allowed: r(k+1) of each"},
+		{"resamples −1", good(), y, 2, Bootstrap{Resamples: -1},
+			"sensitivity: -1 bootstrap resamples; allowed: 1 to 1000000 (0 for 1000)"},
+		{"two moved, the first parameter 0", [][]float64{{0, 0}, {0.5, 0.5}, {0.5, 0}, {0.5, 0.5}, {0.5, 0}, {0, 0}}, y, 2, Bootstrap{},
+			"sensitivity: points 0 and 1 of trajectory 0 differ in more than one parameter"},
+		{"none moved", [][]float64{{0, 0}, {0.5, 0}, {0.5, 0.5}, {0.5, 0.5}, {0.5, 0.5}, {0, 0.5}}, y, 2, Bootstrap{},
+			"sensitivity: step 0 of trajectory 1 does not move a parameter not yet moved"},
+		{"NaN at a step's start", good(), []float64{0, 1, 2, nan, 2, 4}, 2, Bootstrap{},
+			"sensitivity: an output of trajectory 1 is not finite"},
+		{"+Inf at a step's end", good(), []float64{0, 1, 2, 3, 2, math.Inf(1)}, 2, Bootstrap{},
+			"sensitivity: an output of trajectory 1 is not finite"},
+		{"a coordinate too many", [][]float64{{0, 0}, {0.5, 0}, {0.5, 0.5}, {0.5, 0.5, 0}, {0.5, 0}, {0, 0}}, y, 2, Bootstrap{},
+			"sensitivity: point 3 has 3 coordinates; allowed: 2"},
+	} {
+		e, err := ElementaryEffects(c.x, c.y, c.k, c.b)
+		if err == nil || err.Error() != c.want {
+			t.Errorf("%s: %v (effects %v); want %q", c.name, err, e, c.want)
+		}
+	}
+}

@@ -86,3 +86,35 @@ func TestSaltelliDesignErrors(t *testing.T) {
 		t.Error(`ParseBase("sobol"): want an error`)
 	}
 }
+
+// The bounds of SaltelliDesign at their edges: 500 parameters (the 1000
+// dimensions of gonum's Halton sequence) are accepted and 501 refused; a
+// design of more than 10⁷ points is refused, here 3333334 rows of
+// 1 + 2 points (10⁷/3 = 3333333 is the most).
+func TestSaltelliDesignBounds(t *testing.T) {
+	x, err := SaltelliDesign(2, MaxFactors, Halton, 1)
+	if err != nil || len(x) != 2*(MaxFactors+2) || len(x[0]) != MaxFactors {
+		t.Errorf("SaltelliDesign(2, 500): %d points, %v; want 1004 of 500 coordinates", len(x), err)
+	}
+	for _, c := range []struct {
+		n, k int
+		want string
+	}{
+		{2, MaxFactors + 1, "sensitivity: 501 parameters; allowed: 1 to 500"},
+		{3333334, 1, "sensitivity: 3333334 base rows of 1 parameters give more than 10000000 points"},
+		{1, 1, "sensitivity: 1 base rows; allowed: at least 2"},
+	} {
+		if _, err := SaltelliDesign(c.n, c.k, Halton, 1); err == nil || err.Error() != c.want {
+			t.Errorf("SaltelliDesign(%d, %d): %v; want %q", c.n, c.k, err, c.want)
+		}
+	}
+}
+
+// A base writes its name, or Base(n) out of range on either side.
+func TestBaseString(t *testing.T) {
+	for b, want := range map[Base]string{Halton: "halton", Random: "random", Base(-1): "Base(-1)", Base(2): "Base(2)"} {
+		if got := b.String(); got != want {
+			t.Errorf("Base(%d).String() = %q, want %q", int(b), got, want)
+		}
+	}
+}

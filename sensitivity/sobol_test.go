@@ -200,3 +200,71 @@ func TestSobolByHand(t *testing.T) {
 		t.Error("Sobol with one base row: want an error")
 	}
 }
+
+// Inputs Sobol refuses, each with its message: no parameter, an output
+// too many, and an infinite output (finite numbers only, not merely not
+// NaN).
+func TestSobolInputErrors(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		y    []float64
+		n, k int
+		want string
+	}{
+		{"k = 0", []float64{0, 1, 2, 3}, 2, 0,
+			"sensitivity: 4 outputs for 2 base rows of 0 parameters; allowed: n(k+2) = 4, n ≥ 2, k ≥ 1"},
+		{"an output too many", []float64{0, 1, 2, 3, 4, 5, 6}, 2, 1,
+			"sensitivity: 7 outputs for 2 base rows of 1 parameters; allowed: n(k+2) = 6, n ≥ 2, k ≥ 1"},
+		{"+Inf", []float64{0, 1, math.Inf(1), 3, 4, 5}, 2, 1,
+			"sensitivity: output 2 is +Inf; allowed: finite numbers"},
+		{"-Inf", []float64{0, 1, 2, 3, 4, math.Inf(-1)}, 2, 1,
+			"sensitivity: output 5 is -Inf; allowed: finite numbers"},
+	} {
+		s, err := Sobol(c.y, c.n, c.k, Bootstrap{Resamples: 10})
+		if err == nil || err.Error() != c.want {
+			t.Errorf("%s: %v (indices %+v); want %q", c.name, err, s, c.want)
+		}
+	}
+}
+
+// V is 0 only when every output at A and B equals the first: rows
+// (f(A), f(A_B), f(B)) of (1, 1.5, 1) and (2, 1.5, 1) vary in A only, and
+// (1, 1.5, 2) and (1, 1.5, 1) in B's first row only. Each gives A and B
+// the values 1, 1, 1, 2: mean 5/4, variance (3·(1/4)² + (3/4)²)/4 = 3/16;
+// 2N·V = 4·3/16 = 3/4; Σ(f(B) − f(A_B))² = 1/4 + 1/4 = 1/2, so S =
+// 1 − (1/2)/(3/4) = 1/3; Σ(f(A) − f(A_B))² = 1/2 too, so S_T =
+// (1/2)/(3/4) = 2/3.
+func TestSobolVarianceOfAOrBAlone(t *testing.T) {
+	for _, y := range [][]float64{{1, 1.5, 1, 2, 1.5, 1}, {1, 1.5, 2, 1, 1.5, 1}} {
+		s, err := Sobol(y, 2, 1, Bootstrap{Resamples: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.Mean != 1.25 || s.Variance != 3.0/16 || math.Abs(s.First[0].Estimate-1.0/3) > 1e-12 ||
+			math.Abs(s.Total[0].Estimate-2.0/3) > 1e-12 {
+			t.Errorf("y %v: mean %v, variance %v, S %v, S_T %v; want 1.25, 0.1875, 1/3, 2/3",
+				y, s.Mean, s.Variance, s.First[0].Estimate, s.Total[0].Estimate)
+		}
+	}
+}
+
+// A bootstrap resample whose rows are all constant has no variance, even
+// when the design's first row (left out of it) differs: 16 resampled rows
+// of 2/3 give 32 outputs of 2/3, whose computed mean is 2/3 + 1 ulp
+// (TestSobolDegenerate), and the variance must be exactly 0, the mean the
+// value itself.
+func TestBaseMomentsOfAResample(t *testing.T) {
+	const n, k = 16, 1
+	y := make([]float64, n*(k+2))
+	for i := k + 2; i < len(y); i++ {
+		y[i] = 2.0 / 3
+	}
+	y[0], y[1], y[2] = 0, 1, 0 // row 0 differs
+	idx := make([]int, n)
+	for i := range idx {
+		idx[i] = 1 + i%(n-1) // rows 1 to 15, never row 0
+	}
+	if mean, v := baseMoments(y, n, k, idx); mean != 2.0/3 || v != 0 {
+		t.Errorf("resample of constant rows: mean %v, variance %v; want 2/3, 0", mean, v)
+	}
+}

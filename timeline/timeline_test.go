@@ -59,6 +59,12 @@ func TestDescribe(t *testing.T) {
 		{sim.EventRecord{Type: sim.EventProvocation, Actor: "c1", Target: "adv", Others: []string{"pat"}}, "c1 provokes adv; allies honouring: pat"},
 		{sim.EventRecord{Type: sim.EventRestraint, Actor: "pat", Target: "c1"}, "pat restrains c1"},
 		{sim.EventRecord{Type: sim.EventLeft, Alliance: 2}, "? leaves alliance 2"},
+		// A record Describe has no sentence for is written as its type's
+		// name: a scripted event without its script, a script of a kind
+		// it does not know, a type out of range.
+		{sim.EventRecord{Type: sim.EventScripted, Actor: "deu"}, "scripted"},
+		{sim.EventRecord{Type: sim.EventScripted, Actor: "deu", Script: &sim.ScriptRecord{Kind: "unknown"}}, "scripted"},
+		{sim.EventRecord{Type: sim.EventType(99)}, "EventType(99)"},
 	} {
 		if got := Describe(&c.e); got != c.want {
 			t.Errorf("%+v:\n got %q\nwant %q", c.e, got, c.want)
