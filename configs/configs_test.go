@@ -617,6 +617,10 @@ func TestScenarioLimitsAtTheirEdges(t *testing.T) {
 		{"10000 events", events(10_000), events(10_001), "s.toml:50023: events[10000]: 10001 events; allowed: at most 10000"},
 		{"10000 samples", samples(10_000), samples(10_001),
 			"s.toml:25: params.record_every: 10001 ticks sampled every 1 ticks make 10001 time-series samples; allowed: at most 10000 (record_every ≥ 2)"},
+		// ⌈20001/2⌉ = 10001 samples: one too many, though ⌊20001/2⌋ is not.
+		{"10000 samples every 2 ticks", strings.Replace(samples(20_000), "record_every = 1", "record_every = 2", 1),
+			strings.Replace(samples(20_001), "record_every = 1", "record_every = 2", 1),
+			"s.toml:25: params.record_every: 20001 ticks sampled every 2 ticks make 10001 time-series samples; allowed: at most 10000 (record_every ≥ 3)"},
 		{"an event in the last month", at("1951-12"), at("1952-01"), "s.toml:24: events[0].at: 1952-01 is after the horizon; allowed: 1950-01 to 1951-12"},
 	} {
 		if _, err := Parse("s.toml", []byte(c.ok)); err != nil {
@@ -625,5 +629,129 @@ func TestScenarioLimitsAtTheirEdges(t *testing.T) {
 		if _, err := Parse("s.toml", []byte(c.bad)); err == nil || err.Error() != c.want {
 			t.Errorf("%s: one past the edge:\n got %.300v\nwant %s", c.name, err, c.want)
 		}
+	}
+}
+
+// Each of these files has exactly the errors listed, in order: the rule
+// broken is reported once, where it was written, and nothing it leads to
+// is reported as well.
+func TestErrorsExactly(t *testing.T) {
+	noMap := "map = \"\"\"\n~~AA..BB\n~~AA..BB\n\"\"\"\n"
+	intent := "kind = \"intent\"\nactor = \"a\"\ndelta = 0.1\n"
+	for _, c := range []struct {
+		name, file, src string
+		want            []string
+	}{
+		// A glyph is one character: "BB" is two (its first is not taken).
+		{"glyph of two characters", "s.toml", strings.Replace(base, `glyph = "B"`, `glyph = "BB"`, 1), []string{
+			`s.toml:9: theater.map: row 1, column 7: unknown glyph 'B' (U+0042) (and 3 more cells); allowed: '~' sea, '.' land, '^' rough or a state's glyph: 'A'`,
+			`s.toml:22: states[1].glyph: "BB" is not one character; allowed: one character other than ~ . ^ or a space`}},
+		// Only patrons have stakes: said once for a client's table, whose
+		// keys are still checked.
+		{"a client's stakes", "s.toml", base + "[states.stakes]\na = 1\nz = 2\n", []string{
+			`s.toml:24: states[1].stakes.a: only patrons have stakes; "b" is a client; allowed: no stakes, or role = "patron"`,
+			`s.toml:25: states[1].stakes.z: "z" is not another state's id; allowed: a`}},
+		// One state left out for its id: its glyph, drawn on the map, is
+		// not also an unknown glyph.
+		{"one state left out", "s.toml", strings.Replace(base+"\n[[states]]\nid = \"C1\"\nrole = \"client\"\nglyph = \"C\"\n",
+			"~~AA..BB\n~~AA..BB", "~~AA..BB\n~~AA..CC", 1), []string{
+			`s.toml:25: states[2].id: "C1" is not a valid id; allowed: lowercase letters, digits and _, starting with a letter`}},
+		// Every state left out for its id: the file has [[states]], so
+		// "no states" is not said.
+		{"every state left out", "s.toml", strings.Replace(strings.Replace(base, `id = "a"`, `id = "A1"`, 1), `id = "b"`, `id = "B1"`, 1), []string{
+			`s.toml:14: states[0].id: "A1" is not a valid id; allowed: lowercase letters, digits and _, starting with a letter`,
+			`s.toml:20: states[1].id: "B1" is not a valid id; allowed: lowercase letters, digits and _, starting with a letter`}},
+		// A rough overlay goes with a drawn map only.
+		{"rough with generate", "s.toml", strings.Replace(base, noMap, "rough = \"\"\"\n..\n\"\"\"\n[theater.generate]\nwidth = 20\nheight = 20\n", 1), []string{
+			`s.toml:8: theater.rough: a rough overlay needs a map; allowed: map with rough, or generate alone`}},
+		// A literal multi-line map (''') starts on the line after its key,
+		// as a basic one (""") does: row 2 is line 8 + 2.
+		{"literal map", "s.toml", strings.Replace(base, strings.TrimSuffix(noMap, "\n"), "map = '''\n~~AA..BB\n~~AA..ZB\n'''", 1), []string{
+			`s.toml:10: theater.map: row 2, column 7: unknown glyph 'Z' (U+005A); allowed: '~' sea, '.' land, '^' rough or a state's glyph: 'A', 'B'`}},
+		// Event ids of the wrong type are not also duplicates of each other.
+		{"event ids of the wrong type", "s.toml", base + "[[events]]\nid = 5\ntick = 1\n" + intent + "[[events]]\nid = 5\ntick = 2\n" + intent, []string{
+			`s.toml:24: events[0].id: 5 is an integer; allowed: an event id such as korean-war-invasion`,
+			`s.toml:30: events[1].id: 5 is an integer; allowed: an event id such as korean-war-invasion`}},
+		// A switch takes true or false, not 1.
+		{"a number for a switch", "s.toml", base + "[params]\ninvite_occupied = 1\n", []string{
+			`s.toml:24: params.invite_occupied: 1 is a number; allowed: true or false`}},
+		// A start that is not a month leaves no calendar to check the
+		// horizon against: 200000 ticks are not said to end past 9999-12.
+		{"a bad start and a long horizon", "s.toml", strings.Replace(strings.Replace(base, `start = "1950-01"`, `start = "1950-13"`, 1), "ticks = 24", "ticks = 200000", 1), []string{
+			`s.toml:4: scenario.start: "1950-13" is not a month; allowed: YYYY-MM, e.g. 1950-06`}},
+		// With no horizon an event's tick is any whole number ≥ 0.
+		{"an event tick without a horizon", "s.toml", strings.Replace(base, "ticks = 24\n", "", 1) + "[[events]]\ntick = \"3\"\n" + intent, []string{
+			`s.toml:1: scenario.ticks: missing; allowed: a whole number in [1, 1000000]`,
+			`s.toml:23: events[0].tick: "3" is a string; allowed: a whole number ≥ 0`}},
+		// Each event kind's required keys, and the actor every event needs.
+		{"an event without actor", "s.toml", base + "[[events]]\ntick = 1\nkind = \"intent\"\ndelta = 0.1\n", []string{
+			`s.toml:23: events[0]: event without actor; allowed: actor = a state id`}},
+		{"an intent without delta", "s.toml", base + "[[events]]\ntick = 1\nkind = \"intent\"\nactor = \"a\"\n", []string{
+			`s.toml:23: events[0]: intent event without delta; allowed: delta = a number in [-10, 10] (a shift of revisionism on the logit scale)`}},
+		{"a sovereignty event without sovereign", "s.toml", base + "[[events]]\ntick = 1\nkind = \"sovereignty\"\nactor = \"a\"\n", []string{
+			`s.toml:23: events[0]: sovereignty event without sovereign; allowed: sovereign = true or false`}},
+		{"an ideology event without ideology", "s.toml", base + "[[events]]\ntick = 1\nkind = \"ideology\"\nactor = \"a\"\n", []string{
+			`s.toml:23: events[0]: ideology event without ideology; allowed: ideology = a number in [-1, 1] (the actor's new position)`}},
+		{"an occupation without target", "s.toml", base + "[[events]]\ntick = 1\nkind = \"occupy\"\nactor = \"a\"\nfraction = 0.5\n", []string{
+			`s.toml:23: events[0]: occupy event without target; allowed: target = the id of the state whose cells change hands`}},
+		// Unknown actor and target are not also "the actor itself" (both
+		// unread).
+		{"an occupation by and of unknown states", "s.toml", base + "[[events]]\ntick = 1\nkind = \"occupy\"\nactor = \"zz\"\ntarget = \"yy\"\nfraction = 0.5\n", []string{
+			`s.toml:26: events[0].actor: "zz" is not a state in this scenario; allowed: a, b`,
+			`s.toml:27: events[0].target: "yy" is not a state in this scenario; allowed: a, b`}},
+		// One date: at or tick.
+		{"both at and tick", "s.toml", base + "[[events]]\ntick = 1\nat = \"1950-03\"\n" + intent, []string{
+			`s.toml:24: events[0].tick: both at and tick given; allowed: one of them`}},
+		// A month before the start: the run's months are 1950-01 to
+		// 1951-12 (24 ticks of a month, the last at tick 23).
+		{"a month before the start", "s.toml", base + "[[events]]\nat = \"1949-12\"\n" + intent, []string{
+			`s.toml:24: events[0].at: 1949-12 is before the start 1950-01; allowed: 1950-01 to 1951-12`}},
+		// A month cannot be placed without a start, nor found after a
+		// horizon that is not given.
+		{"a month and a bad start", "s.toml", strings.Replace(base, `start = "1950-01"`, `start = "1950-13"`, 1) + "[[events]]\nat = \"1950-05\"\n" + intent, []string{
+			`s.toml:4: scenario.start: "1950-13" is not a month; allowed: YYYY-MM, e.g. 1950-06`}},
+		// Before the start with no horizon: the months allowed have no end.
+		{"a month before the start and no horizon", "s.toml", strings.Replace(base, "ticks = 24\n", "", 1) + "[[events]]\nat = \"1949-05\"\n" + intent, []string{
+			`s.toml:1: scenario.ticks: missing; allowed: a whole number in [1, 1000000]`,
+			`s.toml:23: events[0].at: 1949-05 is before the start 1950-01; allowed: 1950-01 or later`}},
+		{"a month and no horizon", "s.toml", strings.Replace(base, "ticks = 24\n", "", 1) + "[[events]]\nat = \"1950-05\"\n" + intent, []string{
+			`s.toml:1: scenario.ticks: missing; allowed: a whole number in [1, 1000000]`}},
+		// A name of the wrong type is that error alone, though the file's
+		// name (".toml", blank) would not do either.
+		{"a name of the wrong type", ".toml", strings.Replace(base, `name = "t"`, `name = 5`, 1), []string{
+			`.toml:2: scenario.name: 5 is an integer; allowed: a string`}},
+	} {
+		_, err := Parse(c.file, []byte(c.src))
+		var list Errors
+		if !errors.As(err, &list) {
+			t.Errorf("%s: want Errors, got %v", c.name, err)
+			continue
+		}
+		got := make([]string, len(list))
+		for i, e := range list {
+			got[i] = e.Error()
+		}
+		if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+			t.Errorf("%s:\n got %s\nwant %s", c.name, strings.Join(got, "\n     "), strings.Join(c.want, "\n     "))
+		}
+	}
+}
+
+// Defaults a file may leave out: a state is named by its id, and a
+// generated theatre has one island and seed 1.
+func TestDefaultsLeftOut(t *testing.T) {
+	sc, err := Parse("s.toml", []byte(strings.Replace(base, `id = "b"`, "id = \"b\"\nname = \"Bee\"", 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sc.States[0].Name != "a" || sc.States[1].Name != "Bee" {
+		t.Errorf("names %q, %q; want the id \"a\" and the name given, \"Bee\"", sc.States[0].Name, sc.States[1].Name)
+	}
+	sc, err = Parse("s.toml", []byte(strings.Replace(base, "map = \"\"\"\n~~AA..BB\n~~AA..BB\n\"\"\"\n", "[theater.generate]\nwidth = 20\nheight = 20\n", 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g := sc.Generate; g == nil || g.Islands != 1 || g.Seed != 1 || g.Width != 20 || g.Height != 20 {
+		t.Errorf("generate %+v; want 20×20, 1 island, seed 1", g)
 	}
 }

@@ -635,8 +635,11 @@ func (c *eventCheck) when(ev *rawEvent, sc *sim.Scenario, startOK bool, cal cale
 		}
 		out.Tick = sc.Calendar.TickOf(y, m)
 		if out.Tick < 0 {
-			c.bad(ev.At.Loc, "%s is before the start %s%s; allowed: %s to %s", ev.At.V, sc.Calendar.Label(0), setElsewhere("the start", cal.start, ev.At.Loc),
-				sc.Calendar.Label(0), sc.Calendar.LastMonth(max(sc.Ticks-1, 0)))
+			allowed := sc.Calendar.Label(0) + " or later" // no horizon to end the range (reported)
+			if sc.Ticks > 0 {
+				allowed = sc.Calendar.Label(0) + " to " + sc.Calendar.LastMonth(sc.Ticks-1)
+			}
+			c.bad(ev.At.Loc, "%s is before the start %s%s; allowed: %s", ev.At.V, sc.Calendar.Label(0), setElsewhere("the start", cal.start, ev.At.Loc), allowed)
 		} else if sc.Ticks > 0 && out.Tick >= sc.Ticks {
 			c.bad(ev.At.Loc, "%s is after the horizon%s; allowed: %s to %s", ev.At.V, setElsewhere("the horizon", cal.ticks, ev.At.Loc),
 				sc.Calendar.Label(0), sc.Calendar.LastMonth(sc.Ticks-1))
