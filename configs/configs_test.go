@@ -722,18 +722,7 @@ func TestErrorsExactly(t *testing.T) {
 			`.toml:2: scenario.name: 5 is an integer; allowed: a string`}},
 	} {
 		_, err := Parse(c.file, []byte(c.src))
-		var list Errors
-		if !errors.As(err, &list) {
-			t.Errorf("%s: want Errors, got %v", c.name, err)
-			continue
-		}
-		got := make([]string, len(list))
-		for i, e := range list {
-			got[i] = e.Error()
-		}
-		if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
-			t.Errorf("%s:\n got %s\nwant %s", c.name, strings.Join(got, "\n     "), strings.Join(c.want, "\n     "))
-		}
+		checkErrorList(t, c.name, err, "", c.want)
 	}
 }
 
@@ -753,5 +742,23 @@ func TestDefaultsLeftOut(t *testing.T) {
 	}
 	if g := sc.Generate; g == nil || g.Islands != 1 || g.Seed != 1 || g.Width != 20 || g.Height != 20 {
 		t.Errorf("generate %+v; want 20×20, 1 island, seed 1", g)
+	}
+}
+
+// checkErrorList checks that err is an Errors list of exactly the messages
+// want, in order, each with the prefix trim removed.
+func checkErrorList(t *testing.T, name string, err error, trim string, want []string) {
+	t.Helper()
+	var list Errors
+	if !errors.As(err, &list) {
+		t.Errorf("%s: want Errors, got %v", name, err)
+		return
+	}
+	got := make([]string, len(list))
+	for i, e := range list {
+		got[i] = strings.TrimPrefix(e.Error(), trim)
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("%s:\n got %s\nwant %s", name, strings.Join(got, "\n     "), strings.Join(want, "\n     "))
 	}
 }

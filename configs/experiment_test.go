@@ -1,7 +1,6 @@
 package configs
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -191,18 +190,7 @@ func TestExperimentErrorsExactly(t *testing.T) {
 			"x.toml:3: samples: 2001 trajectories; allowed: 2 to 2000, the most candidate trajectories"}},
 	} {
 		_, err := ParseExperiment(filepath.Join(dir, "x.toml"), []byte(c.src))
-		var list Errors
-		if !errors.As(err, &list) {
-			t.Errorf("%s: want Errors, got %v", c.name, err)
-			continue
-		}
-		got := make([]string, len(list))
-		for i, e := range list {
-			got[i] = strings.TrimPrefix(e.Error(), dir+string(filepath.Separator))
-		}
-		if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
-			t.Errorf("%s:\n got %s\nwant %s", c.name, strings.Join(got, "\n     "), strings.Join(c.want, "\n     "))
-		}
+		checkErrorList(t, c.name, err, dir+string(filepath.Separator), c.want)
 	}
 }
 

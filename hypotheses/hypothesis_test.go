@@ -146,9 +146,6 @@ func judgeRate(pred Direction, threshold float64, pooled Estimate, layouts ...Es
 // misses it, and is otherwise inconclusive. The estimates built by hand
 // put an interval's end exactly on the threshold.
 func TestVerdictRates(t *testing.T) {
-	at := func(value, low, high float64) Estimate {
-		return Estimate{Value: value, Low: low, High: high, N: 10, Valid: true}
-	}
 	for _, c := range []struct {
 		name string
 		res  Result
@@ -157,9 +154,9 @@ func TestVerdictRates(t *testing.T) {
 		// 3 of 5 is exactly 0.6; its Wilson interval [0.231, 0.882]
 		{"3 of 5 at least 0.6", judgeRate(AtLeast, 0.6, shareOf(3, 5)), Holds},
 		{"3 of 5 below 0.6", judgeRate(Below, 0.6, shareOf(3, 5)), Inconclusive},
-		{"at least 0.5, interval up to 0.5", judgeRate(AtLeast, 0.5, at(0.4, 0.3, 0.5)), Inconclusive},
-		{"at least 0.5, interval up to 0.4", judgeRate(AtLeast, 0.5, at(0.3, 0.2, 0.4)), Fails},
-		{"below 0.5, interval from 0.5", judgeRate(Below, 0.5, at(0.6, 0.5, 0.7)), Fails},
+		{"at least 0.5, interval up to 0.5", judgeRate(AtLeast, 0.5, estimateAt(0.4, 0.3, 0.5)), Inconclusive},
+		{"at least 0.5, interval up to 0.4", judgeRate(AtLeast, 0.5, estimateAt(0.3, 0.2, 0.4)), Fails},
+		{"below 0.5, interval from 0.5", judgeRate(Below, 0.5, estimateAt(0.6, 0.5, 0.7)), Fails},
 		{"below 0.5, no run counted", judgeRate(Below, 0.5, shareOf(0, 0)), Inconclusive},
 	} {
 		if c.res.Verdict != c.want {
@@ -241,17 +238,14 @@ func TestVerdictNoChangeAndNoEnd(t *testing.T) {
 // 0.50; 0.3 in [0.2, 0.4] misses 0.5 entirely; 0.4 in [0.3, 0.5] misses it
 // but its interval reaches it.
 func TestVerdictRateReasons(t *testing.T) {
-	at := func(value, low, high float64) Estimate {
-		return Estimate{Value: value, Low: low, High: high, N: 10, Valid: true}
-	}
 	for _, c := range []struct {
 		res  Result
 		want string
 	}{
 		{judgeRate(AtLeast, 0.6, shareOf(3, 5)), "0.600 at least 0.60"},
 		{judgeRate(Below, 0.5, shareOf(1, 5)), "0.200 below 0.50"},
-		{judgeRate(AtLeast, 0.5, at(0.3, 0.2, 0.4)), "0.300, its interval [0.200, 0.400] entirely on the wrong side of 0.50"},
-		{judgeRate(AtLeast, 0.5, at(0.4, 0.3, 0.5)), "0.400 misses 0.50 but its interval reaches it"},
+		{judgeRate(AtLeast, 0.5, estimateAt(0.3, 0.2, 0.4)), "0.300, its interval [0.200, 0.400] entirely on the wrong side of 0.50"},
+		{judgeRate(AtLeast, 0.5, estimateAt(0.4, 0.3, 0.5)), "0.400 misses 0.50 but its interval reaches it"},
 		{judgeRate(Below, 0.5, shareOf(0, 0)), "no run or alliance counted"},
 	} {
 		if c.res.Reason != c.want {
@@ -315,4 +309,9 @@ func TestVerdictChangeJustShort(t *testing.T) {
 	if res := judge(rises, RunShare, n(200), n(300), n(400), n(499)); res.Verdict != Fails || !strings.HasPrefix(res.Reason, "change +0.1") || strings.Contains(res.Reason, ";") {
 		t.Errorf("a change of 0.1495: %v (%s); want fails on the change alone", res.Verdict, res.Reason)
 	}
+}
+
+// estimateAt is a valid estimate over 10 with the interval given.
+func estimateAt(value, low, high float64) Estimate {
+	return Estimate{Value: value, Low: low, High: high, N: 10, Valid: true}
 }

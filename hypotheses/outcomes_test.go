@@ -149,20 +149,7 @@ func TestChurnedByHand(t *testing.T) {
 // does not make 4–8 count again. The other clients, never allied, count
 // 0: the mean is 0.1 over the clients.
 func TestClientsAlliedUnionOfSpells(t *testing.T) {
-	sc, err := configs.Builtin("generic")
-	if err != nil {
-		t.Fatal(err)
-	}
-	comp, err := sim.Compile(sc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var clients []string
-	for i := range comp.N() {
-		if comp.Role(i) == sim.Client {
-			clients = append(clients, comp.ID(i))
-		}
-	}
+	comp, clients := genericClients(t)
 	if len(clients) < 2 {
 		t.Fatalf("generic has %d clients", len(clients))
 	}
@@ -183,20 +170,7 @@ func TestClientsAlliedUnionOfSpells(t *testing.T) {
 // 20 and 30 ticks of 100, the first three clients give 0.1 + 0.2 + 0.3,
 // which is 0.6000000000000001 in that order and 0.6 in some others.
 func TestClientsAlliedSumsInTheScenarioOrder(t *testing.T) {
-	sc, err := configs.Builtin("generic")
-	if err != nil {
-		t.Fatal(err)
-	}
-	comp, err := sim.Compile(sc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var clients []string
-	for i := range comp.N() {
-		if comp.Role(i) == sim.Client {
-			clients = append(clients, comp.ID(i))
-		}
-	}
+	comp, clients := genericClients(t)
 	if len(clients) < 3 {
 		t.Fatalf("generic has %d clients", len(clients))
 	}
@@ -212,4 +186,25 @@ func TestClientsAlliedSumsInTheScenarioOrder(t *testing.T) {
 			t.Fatalf("clients allied: %v (counted %v), want (0.1 + 0.2 + 0.3)/%d = %v exactly", v, ok, len(clients), want)
 		}
 	}
+}
+
+// genericClients is the generic scenario compiled, with its clients' ids
+// in the scenario's order.
+func genericClients(t *testing.T) (*sim.Compiled, []string) {
+	t.Helper()
+	sc, err := configs.Builtin("generic")
+	if err != nil {
+		t.Fatal(err)
+	}
+	comp, err := sim.Compile(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var clients []string
+	for i := range comp.N() {
+		if comp.Role(i) == sim.Client {
+			clients = append(clients, comp.ID(i))
+		}
+	}
+	return comp, clients
 }
