@@ -112,11 +112,11 @@ func cellsOf(plans []plan, which []int) []*cell {
 	seen := map[*cell]bool{}
 	var out []*cell
 	for _, i := range which {
-		for _, row := range plans[i].cells {
-			for _, c := range row {
-				if !seen[c] {
-					seen[c] = true
-					out = append(out, c)
+		for _, row := range plans[i].tallies {
+			for _, t := range row {
+				if !seen[t.of] {
+					seen[t.of] = true
+					out = append(out, t.of)
 				}
 			}
 		}

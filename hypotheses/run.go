@@ -90,16 +90,15 @@ type cell struct {
 	tallies  []*tally
 }
 
-// plan is a hypothesis with its cells: cells[w][l] is world w at level l,
-// and tallies[w][l] the hypothesis's outcome measured there. It is
-// measured on the first runs replications of each (all a plan's cells
-// hold exactly that many when it is measured, since the plans still open
-// are run further together; the tallies keep it so if that changes).
+// plan is a hypothesis with its outcome measured in each of its cells:
+// tallies[w][l] in world w at level l. It is measured on the first runs
+// replications of each (all a plan's cells hold exactly that many when it
+// is measured, since the plans still open are run further together; the
+// tallies keep it so if that changes).
 type plan struct {
 	h       *Hypothesis
 	layouts []int
 	levels  []any
-	cells   [][]*cell
 	tallies [][]*tally
 	runs    int
 }
@@ -238,8 +237,7 @@ func planOf(h *Hypothesis, opts Options, get func(*sim.Scenario) (*cell, error))
 		} else if len(levels) != len(p.levels) {
 			return p, fmt.Errorf("layout %d has %d levels, layout 1 has %d", layout, len(levels), len(p.levels))
 		}
-		var row []*cell
-		var tallies []*tally
+		var row []*tally
 		for _, level := range levels {
 			sc := base
 			if !h.Lever.Split {
@@ -254,13 +252,11 @@ func planOf(h *Hypothesis, opts Options, get func(*sim.Scenario) (*cell, error))
 			if err != nil {
 				return p, fmt.Errorf("layout %d, level %v: %w", layout, level, err)
 			}
-			t := newTally(&h.Outcome, Cell{Compiled: c.compiled, Level: level, Layout: layout})
+			t := newTally(&h.Outcome, c, Cell{Compiled: c.compiled, Level: level, Layout: layout})
 			c.tallies = append(c.tallies, t)
-			row = append(row, c)
-			tallies = append(tallies, t)
+			row = append(row, t)
 		}
-		p.cells = append(p.cells, row)
-		p.tallies = append(p.tallies, tallies)
+		p.tallies = append(p.tallies, row)
 	}
 	return p, nil
 }

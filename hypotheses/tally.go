@@ -10,17 +10,25 @@ import "github.com/alliancesim/alliancesim/runner"
 // further for another hypothesis changes nothing it sees.
 type tally struct {
 	outcome *Outcome
+	of      *cell  // the cell whose runs it measures
 	cell    Cell   // what the outcome sees
-	sample  Sample // the values and lifetimes of every run added
-	// valuesAt[i] and lifetimesAt[i] are the lengths of sample.Values and
-	// sample.Lifetimes after run i.
-	valuesAt, lifetimesAt []int
-	err                   error // the first run the outcome refused
-	errAt                 int   // that run's index
+	sample  Sample // the values, or for Survival the lifetimes, of every run added
+	ends    []int  // ends[i]: how many values (lifetimes) the runs up to i gave
+	err     error  // the first run the outcome refused
+	errAt   int    // that run's index
 }
 
-func newTally(o *Outcome, c Cell) *tally {
-	return &tally{outcome: o, cell: c, sample: Sample{Kind: o.Kind, At: o.At}}
+func newTally(o *Outcome, of *cell, c Cell) *tally {
+	return &tally{outcome: o, of: of, cell: c, sample: Sample{Kind: o.Kind, At: o.At}}
+}
+
+// size is how many values, or for Survival lifetimes, the sample holds (an
+// outcome gives one or the other, never both).
+func (t *tally) size() int {
+	if t.sample.Kind == Survival {
+		return len(t.sample.Lifetimes)
+	}
+	return len(t.sample.Values)
 }
 
 // add measures the next run. After a run the outcome refused, the runs
@@ -29,11 +37,10 @@ func newTally(o *Outcome, c Cell) *tally {
 func (t *tally) add(r *runner.Record) {
 	if t.err == nil {
 		if err := t.outcome.add(&t.sample, &t.cell, r); err != nil {
-			t.err, t.errAt = err, len(t.valuesAt)
+			t.err, t.errAt = err, len(t.ends)
 		}
 	}
-	t.valuesAt = append(t.valuesAt, len(t.sample.Values))
-	t.lifetimesAt = append(t.lifetimesAt, len(t.sample.Lifetimes))
+	t.ends = append(t.ends, t.size())
 }
 
 // first returns the sample of the first runs runs, or the error of the
@@ -44,9 +51,14 @@ func (t *tally) first(runs int) (Sample, error) {
 		return Sample{}, t.err
 	}
 	s := Sample{Kind: t.sample.Kind, At: t.sample.At}
-	if runs > 0 {
-		nv, nl := t.valuesAt[runs-1], t.lifetimesAt[runs-1]
-		s.Values, s.Lifetimes = t.sample.Values[:nv:nv], t.sample.Lifetimes[:nl:nl]
+	if runs == 0 {
+		return s, nil
+	}
+	n := t.ends[runs-1]
+	if s.Kind == Survival {
+		s.Lifetimes = t.sample.Lifetimes[:n:n]
+	} else {
+		s.Values = t.sample.Values[:n:n]
 	}
 	return s, nil
 }

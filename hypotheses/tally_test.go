@@ -14,8 +14,8 @@ import (
 // and 5 … 8.
 func TestTallyFirstRuns(t *testing.T) {
 	byRun := []float64{1, 0, 2}
-	share := newTally(&Outcome{Kind: RunShare, Run: func(_ *Cell, r *runner.Record) (float64, bool) { return byRun[r.Run], true }}, Cell{})
-	life := newTally(&Outcome{Kind: Survival, At: 6, Alliance: func(*Cell, *runner.Record, *sim.AllianceRecord) (float64, bool) { return 0, true }}, Cell{})
+	share := newTally(&Outcome{Kind: RunShare, Run: func(_ *Cell, r *runner.Record) (float64, bool) { return byRun[r.Run], true }}, nil, Cell{})
+	life := newTally(&Outcome{Kind: Survival, At: 6, Alliance: func(*Cell, *runner.Record, *sim.AllianceRecord) (float64, bool) { return 0, true }}, nil, Cell{})
 	spans := [][2]int{{3, 10}, {4, -1}, {5, 8}}
 	for i, sp := range spans {
 		r := &runner.Record{Run: i, Record: sim.Record{Seed: uint64(i + 1), Ticks: 100, Alliances: []sim.AllianceRecord{{Formed: sp[0], Ended: sp[1]}}}}
