@@ -90,6 +90,8 @@ func TestErrorsNameFileLineKey(t *testing.T) {
 		{"wrong type", strings.Replace(base, "land = 2", `land = "lots"`, 1), 17, "states[0].land", `"lots" is a string; allowed: a number in [0, 1000000]`},
 		{"bad glyph", strings.Replace(base, "glyph = \"B\"\n", "glyph = \"~\"\n", 1), 22, "states[1].glyph", "reserved for the map"},
 		{"unknown param", base + "\n[params]\nwarp = 9\n", 25, "params.warp", "unknown parameter; allowed: rough_cost"},
+		{"decision key as a param", base + "\n[params]\ntemperature = 0.1\n", 25, "params.temperature", "unknown parameter (temperature is a decision key: set it in [decision], or in a state's decision table); allowed: rough_cost"},
+		{"param as a decision key", base + "\n[decision]\npunishment = 0.1\n", 25, "decision.punishment", "unknown decision key (punishment is a parameter, the same for every state: set it in [params]); allowed: valuation"},
 		{"ideology weight above 1", base + "\n[params]\nideology_weight = 1.5\n", 25, "params.ideology_weight", "1.5 is out of range; allowed: a number in [0, 1]"},
 		{"bad decision", base + "\n[decision]\nstrategy = \"chaos\"\n", 25, "decision.strategy", `"chaos" is not a known strategy; allowed: assurance, powerplay, prospect`},
 		{"event after horizon", base + "\n[[events]]\ntick = 24\nkind = \"intent\"\nactor = \"a\"\ndelta = 0.2\n", 25, "events[0].tick", "after the horizon"},

@@ -47,7 +47,11 @@ func TestSetPath(t *testing.T) {
 		want  string
 	}{
 		{"params.sea_cost", -1.0, "params.sea_cost"},
-		{"params.no_such", 1.0, "names no parameter"},
+		{"params.no_such", 1.0, `"params.no_such" names no parameter; allowed: params.rough_cost`},
+		{"params.temperature", 1.0, `"params.temperature" names no parameter (temperature is a decision key: decision.temperature, or states.ID.decision.temperature for one state); allowed: params.rough_cost`},
+		{"decision.punishment", 1.0, `"decision.punishment" names no decision key (punishment is a parameter, the same for every state: params.punishment); allowed: decision.valuation`},
+		{"states.c1.decision.punishment", 1.0, `"states.c1.decision.punishment" names no decision key (punishment is a parameter, the same for every state: params.punishment); allowed: valuation`},
+		{"decision.warp", 1.0, `"decision.warp" names no decision key; allowed: decision.valuation`},
 		{"states.c1.revisionism", "high", "allowed"},
 		{"states.nobody.land", 1.0, "nobody"},
 		{"scenario.ticks", 2.5, "whole"},

@@ -94,7 +94,7 @@ func lookupPath(path string) (spec pathSpec, msg string) {
 		d, ok := agents.LookupDecision(key)
 		switch {
 		case !ok:
-			return pathSpec{}, "names no decision key; allowed: " + prefix + strings.Join(agents.DecisionNames(), ", "+prefix)
+			return pathSpec{}, "names no decision key" + decisionKeyHint(key, "params."+key) + "; allowed: " + prefix + strings.Join(agents.DecisionNames(), ", "+prefix)
 		case d.Kind == agents.DecisionName:
 			return pathSpec{kind: kindString}, ""
 		}
@@ -105,7 +105,7 @@ func lookupPath(path string) (spec pathSpec, msg string) {
 		p, ok := sim.LookupParam(parts[1])
 		switch {
 		case !ok:
-			return pathSpec{}, "names no parameter; allowed: params." + strings.Join(sim.ParamNames(), ", params.")
+			return pathSpec{}, "names no parameter" + paramHint(parts[1], "decision."+parts[1]+", or states.ID.decision."+parts[1]+" for one state") + "; allowed: params." + strings.Join(sim.ParamNames(), ", params.")
 		case p.Kind == sim.ParamBool:
 			return pathSpec{kind: kindBool}, ""
 		}
@@ -131,6 +131,26 @@ func lookupPath(path string) (spec pathSpec, msg string) {
 		return ranged(sim.TicksRange), ""
 	}
 	return pathSpec{}, "is not a path that can be varied; allowed: params.NAME, decision.KEY, states.ID.FIELD, states.ID.decision.KEY, theater.generate.FIELD, scenario.ticks"
+}
+
+// paramHint says, for a key given as a parameter that names none, that
+// it is a decision key and how to write it there (where); "" when it is
+// not one either.
+func paramHint(key, where string) string {
+	if _, ok := agents.LookupDecision(key); ok {
+		return " (" + key + " is a decision key: " + where + ")"
+	}
+	return ""
+}
+
+// decisionKeyHint says, for a key given as a decision key that names
+// none, that it is a parameter and how to write it there (where); "" when
+// it is not one either.
+func decisionKeyHint(key, where string) string {
+	if _, ok := sim.LookupParam(key); ok {
+		return " (" + key + " is a parameter, the same for every state: " + where + ")"
+	}
+	return ""
 }
 
 // varyPath says what type of value a dotted path takes, or what is wrong
