@@ -88,6 +88,81 @@ func TestPatronOutcomesByHand(t *testing.T) {
 	}
 }
 
+// The edges of the patron's alliance outcomes: a first alliance of three
+// is not multilateral (T1); an alliance the patron entered at tick 0
+// counts (T1, T8); a run in which no patron entered any alliance gives no
+// value.
+func TestPatronOutcomesAtTheirEdges(t *testing.T) {
+	if v, ok := patronFirstMultilateral(nil, runOf(patronAlliance(3, false, "a", "b"), patronAlliance(9, false, "c", "d", "e"))); !ok || v != 0 {
+		t.Errorf("first alliance of three: %v (counted %v), want 0", v, ok)
+	}
+	r := runOf(patronAlliance(0, true, "a"), patronAlliance(5, false, "b", "c"))
+	if v, ok := patronStrongShare(nil, r); !ok || v != 0.5 {
+		t.Errorf("strong share with a strong alliance at tick 0: %v (counted %v), want 1/2", v, ok)
+	}
+	if v, ok := patronHubIndex(nil, r); !ok || v != 0.5 {
+		t.Errorf("hub index with a bilateral at tick 0: %v (counted %v), want 1/2", v, ok)
+	}
+	clients := sim.AllianceRecord{Founders: []string{"x", "y"}, Origin: "client", Formed: 1, PatronJoined: -1, ClientPeak: 2, Ended: -1}
+	none := runOf(clients)
+	for name, f := range map[string]func(*Cell, *runner.Record) (float64, bool){
+		"first multilateral": patronFirstMultilateral, "strong share": patronStrongShare, "hub index": patronHubIndex,
+	} {
+		if v, ok := f(nil, none); ok {
+			t.Errorf("%s with no patron alliance: %v, want no value", name, v)
+		}
+	}
+}
+
+// T3's and T4's outcomes count an alliance the clients founded whether or
+// not a patron joined it later (origin client or indigenous), never one a
+// patron founded; T3 asks that it peaked at three clients or more.
+func TestClientAllianceOutcomes(t *testing.T) {
+	clients := func(origin string, peak int) sim.AllianceRecord {
+		return sim.AllianceRecord{Founders: []string{"x", "y"}, Origin: origin, Formed: 1, PatronJoined: -1, ClientPeak: peak, Ended: -1}
+	}
+	imposed := patronAlliance(2, false, "a", "b", "c")
+	imposed.ClientPeak = 3
+	for _, c := range []struct {
+		name        string
+		alliances   []sim.AllianceRecord
+		three, some float64
+	}{
+		{"none", nil, 0, 0},
+		{"a pair of clients", []sim.AllianceRecord{clients("client", 2)}, 0, 1},
+		{"three clients", []sim.AllianceRecord{clients("client", 3)}, 1, 1},
+		{"three clients the patron joined", []sim.AllianceRecord{clients("indigenous", 3)}, 1, 1},
+		{"a pair the patron joined", []sim.AllianceRecord{clients("indigenous", 2)}, 0, 1},
+		{"the patron's alliance of three clients", []sim.AllianceRecord{imposed}, 0, 0},
+	} {
+		r := runOf(c.alliances...)
+		if v, ok := clientAlliance3Plus(nil, r); !ok || v != c.three {
+			t.Errorf("%s: three or more: %v (counted %v), want %v", c.name, v, ok, c.three)
+		}
+		if v, ok := clientAlliance(nil, r); !ok || v != c.some {
+			t.Errorf("%s: any: %v (counted %v), want %v", c.name, v, ok, c.some)
+		}
+	}
+}
+
+// T6 compares the patron's alliances by origin: a level selects its own
+// origin, never the clients' alliances the patron did not join.
+func TestOriginIs(t *testing.T) {
+	for _, c := range []struct {
+		level, origin string
+		want          bool
+	}{
+		{"indigenous", "indigenous", true}, {"imposed", "imposed", true},
+		{"indigenous", "imposed", false}, {"imposed", "indigenous", false},
+		{"indigenous", "client", false}, {"imposed", "client", false}, {"imposed", "bilateral", false},
+	} {
+		a := sim.AllianceRecord{Origin: c.origin}
+		if _, ok := originIs(&Cell{Level: c.level}, nil, &a); ok != c.want {
+			t.Errorf("level %s, origin %s: selected %v, want %v", c.level, c.origin, ok, c.want)
+		}
+	}
+}
+
 // T2 and T7 on hand-built proposals. A patron's multilateral proposal to
 // exactly three clients counts (T2). After one refused at tick 10 (a
 // refused; b and c accepted), the patron's fallback counts when it
@@ -99,6 +174,29 @@ func TestProposalOutcomesByHand(t *testing.T) {
 	accepted.Accepted, accepted.Alliance = true, 0
 	if v, ok := multilateralAccepted(nil, &runner.Record{Record: sim.Record{Proposals: []sim.ProposalRecord{accepted}}}); !ok || v != 1 {
 		t.Errorf("an accepted offer to three clients: %v (counted %v), want 1", v, ok)
+	}
+	// Neither a client's multilateral proposal nor a patron's to two
+	// clients is a patron multilateral: a run with only those has none.
+	byClient := accepted
+	byClient.Proposer, byClient.Patron = "a", false
+	toTwo := accepted
+	toTwo.Invitees = []string{"a", "b"}
+	for name, ps := range map[string][]sim.ProposalRecord{"none": nil, "a client's": {byClient}, "to two clients": {toTwo}} {
+		if v, ok := multilateralAccepted(nil, &runner.Record{Record: sim.Record{Proposals: ps}}); ok {
+			t.Errorf("proposals %s: %v, want no value", name, v)
+		}
+		r := runOf(patronAlliance(12, false, "b"))
+		r.Proposals = ps
+		if v, ok := fallbackAfterRefusal(nil, r); ok {
+			t.Errorf("T7 with proposals %s: %v, want no value", name, v)
+		}
+	}
+	// An accepted proposal is no refusal: a bilateral after it does not
+	// make the run one of T7's.
+	r := runOf(patronAlliance(10, false, "a", "b", "c"), patronAlliance(15, false, "b"))
+	r.Proposals = []sim.ProposalRecord{accepted}
+	if v, ok := fallbackAfterRefusal(nil, r); ok {
+		t.Errorf("T7 after an accepted proposal: %v, want no value", v)
 	}
 	refused := offer
 	refused.Refusals = []sim.RefusalRecord{{State: "a", Reason: "fear", Partner: "b"}}
@@ -113,6 +211,7 @@ func TestProposalOutcomesByHand(t *testing.T) {
 		{"bilateral with c thirteen ticks later", patronAlliance(23, false, "c"), 0},
 		{"bilateral with a, who refused", patronAlliance(15, false, "a"), 0},
 		{"multilateral with b, d, e", patronAlliance(15, false, "b", "d", "e"), 0},
+		{"a client pact b had left when the patron joined it", joinedLater(), 0},
 	} {
 		r := runOf(c.a)
 		r.Proposals = []sim.ProposalRecord{refused}
@@ -120,6 +219,13 @@ func TestProposalOutcomesByHand(t *testing.T) {
 			t.Errorf("%s: %v (counted %v), want %v", c.name, v, ok, c.want)
 		}
 	}
+}
+
+// joinedLater is a pact founded at tick 3 by the clients b and d, which
+// b left at tick 12; the patron joined d and e in it at tick 15.
+func joinedLater() sim.AllianceRecord {
+	return sim.AllianceRecord{Founders: []string{"b", "d"}, Origin: "indigenous", Formed: 3, PatronJoined: 15, PatronSize: 3, Ended: -1,
+		Members: []sim.MembershipRecord{{State: "b", Joined: 3, Left: 12}, {State: "d", Joined: 3, Left: -1}, {State: "p", Joined: 15, Left: -1}, {State: "e", Joined: 15, Left: -1}}}
 }
 
 // Churn is an end within 12 ticks of forming, except by occupation; an
@@ -142,6 +248,11 @@ func TestChurnedByHand(t *testing.T) {
 			t.Errorf("%s: %v, want %v", c.name, v, c.want)
 		}
 	}
+	// An alliance that ended in the tick it formed, at the first tick.
+	a := sim.AllianceRecord{Formed: 0, Ended: 0, Cause: left}
+	if v, ok := churned(nil, nil, &a); !ok || v != 1 {
+		t.Errorf("formed and left at tick 0: %v, want 1", v)
+	}
 }
 
 // A client's share of ticks allied is the union of its spells: 0–10,
@@ -161,6 +272,12 @@ func TestClientsAlliedUnionOfSpells(t *testing.T) {
 	v, ok := clientsAllied(&Cell{Compiled: comp}, runOf(spell(0, 10), spell(2, 5), spell(4, 8)))
 	if want := 0.1 / float64(len(clients)); !ok || !near(v, want, 1e-15) {
 		t.Errorf("clients allied: %v (counted %v), want 0.1/%d = %v", v, ok, len(clients), want)
+	}
+	// A run of no ticks has no share of them (not NaN).
+	empty := runOf()
+	empty.Ticks = 0
+	if v, ok := clientsAllied(&Cell{Compiled: comp}, empty); ok {
+		t.Errorf("clients allied in a run of no ticks: %v, want no value", v)
 	}
 }
 
