@@ -1,0 +1,163 @@
+package hypotheses
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/sim"
+)
+
+// states is a scenario of the given states, no theatre: enough for the
+// levers that only set inputs or add events.
+func states(ss ...sim.State) *sim.Scenario { return &sim.Scenario{States: ss} }
+
+// T1c, T1d and T3a's levels, by hand: clients of land 2, 6 and 4 (the
+// adversary's and the patron's own do not count) run from half the
+// strongest, 3, to the combined 12 in four equal steps of 2.25.
+func TestAdversaryLandLevels(t *testing.T) {
+	sc := states(sim.State{ID: "p", Role: sim.Patron, Land: 50}, sim.State{ID: "a", Role: sim.Client, Land: 2},
+		sim.State{ID: "x", Role: sim.Adversary, Land: 40}, sim.State{ID: "b", Role: sim.Client, Land: 6}, sim.State{ID: "c", Role: sim.Client, Land: 4})
+	got := adversaryLandLevels(sc)
+	want := []float64{3, 5.25, 7.5, 9.75, 12}
+	if len(got) != len(want) {
+		t.Fatalf("%d levels, want %d", len(got), len(want))
+	}
+	for i, w := range want {
+		if got[i].(float64) != w {
+			t.Errorf("level %d: %v, want %v", i, got[i], w)
+		}
+	}
+	// Rounded to 0.01: clients of 1 and 0.1 give 0.5 … 1.1 in steps of 0.15.
+	sc = states(sim.State{Role: sim.Client, Land: 1}, sim.State{Role: sim.Client, Land: 0.1})
+	for i, w := range []float64{0.5, 0.65, 0.8, 0.95, 1.1} {
+		if got := adversaryLandLevels(sc)[i].(float64); got != w {
+			t.Errorf("rounded level %d: %v, want %v", i, got, w)
+		}
+	}
+}
+
+// setRole sets the field of every state of the role and no other, and
+// names a field it cannot set; the Apply of T1c and T8a go through it.
+func TestSetRole(t *testing.T) {
+	sc := states(sim.State{ID: "p", Role: sim.Patron, Land: 1}, sim.State{ID: "a", Role: sim.Client, Land: 1},
+		sim.State{ID: "x", Role: sim.Adversary, Land: 1}, sim.State{ID: "b", Role: sim.Client, Land: 1})
+	if err := setRole(sc, sim.Client, "land", 7); err != nil {
+		t.Fatal(err)
+	}
+	if err := clientsRevisionist(0.5)(sc); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range sc.States {
+		land, rev := 1.0, 0.0
+		if s.Role == sim.Client {
+			land, rev = 7, 0.5
+		}
+		if s.Land != land || s.Revisionism != rev {
+			t.Errorf("%s: land %v, revisionism %v; want %v, %v", s.ID, s.Land, s.Revisionism, land, rev)
+		}
+	}
+	if err := setRole(sc, sim.Client, "naval", 1); err == nil || err.Error() != `setRole: no field "naval"` {
+		t.Errorf("an unknown field: %v", err)
+	}
+}
+
+// T2's lever: with four clients, the first two read each adversary's
+// intent δ higher and the last two δ lower, from tick 0, so the mean
+// reading is unchanged; δ = 0 adds nothing.
+func TestDisperseIntent(t *testing.T) {
+	sc := states(sim.State{ID: "p", Role: sim.Patron}, sim.State{ID: "a", Role: sim.Client}, sim.State{ID: "b", Role: sim.Client},
+		sim.State{ID: "x", Role: sim.Adversary}, sim.State{ID: "c", Role: sim.Client}, sim.State{ID: "d", Role: sim.Client},
+		sim.State{ID: "y", Role: sim.Adversary})
+	if err := disperseIntent(sc, 0.0); err != nil || len(sc.Events) != 0 {
+		t.Fatalf("δ = 0: %d events (%v), want none", len(sc.Events), err)
+	}
+	if err := disperseIntent(sc, 0.3); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range sc.Events {
+		if e.Kind != sim.ScriptIntent || e.Tick != 0 {
+			t.Errorf("%s: kind %v at tick %d, want an intent event at tick 0", e.ID, e.Kind, e.Tick)
+		}
+		got = append(got, fmt.Sprintf("%s %s→%s %+g", e.ID, e.Actor, e.Target, e.Delta))
+	}
+	want := []string{"t2-x-a x→a +0.3", "t2-x-b x→b +0.3", "t2-x-c x→c -0.3", "t2-x-d x→d -0.3",
+		"t2-y-a y→a +0.3", "t2-y-b y→b +0.3", "t2-y-c y→c -0.3", "t2-y-d y→d -0.3"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("events:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// The occupations of T3b and T3c, and T6's détente, as events.
+func TestSetupEvents(t *testing.T) {
+	// The adversary X is next to client B; client C is across the sea.
+	sc, err := configs.Parse("t.toml", []byte(`[scenario]
+name = "t"
+start = "1950-01"
+ticks = 24
+
+[theater]
+map = """
+XXBB~~~~CC
+XXBB~~~~CC
+"""
+
+[[states]]
+id = "x"
+role = "adversary"
+glyph = "X"
+land = 5
+
+[[states]]
+id = "c"
+role = "client"
+glyph = "C"
+land = 1
+
+[[states]]
+id = "b"
+role = "client"
+glyph = "B"
+land = 1
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := occupyNearestClient(sc, 0.0); err != nil || len(sc.Events) != 0 {
+		t.Fatalf("T3b at 0: %d events (%v), want none", len(sc.Events), err)
+	}
+	if err := occupyNearestClient(sc, 0.4); err != nil {
+		t.Fatal(err)
+	}
+	if err := occupyJapan(sc, 0.0); err != nil || len(sc.Events) != 1 {
+		t.Fatalf("T3c at 0: %d events (%v), want only T3b's", len(sc.Events), err)
+	}
+	if err := occupyJapan(sc, 0.2); err != nil {
+		t.Fatal(err)
+	}
+	if err := passingThreat(sc); err != nil {
+		t.Fatal(err)
+	}
+	want := []sim.ScriptedEvent{
+		{ID: "t3b-occupation", Tick: 0, Kind: sim.ScriptOccupy, Actor: "x", Target: "b", Fraction: 0.4},
+		{ID: "t3c-hokkaido", Tick: 0, Kind: sim.ScriptOccupy, Actor: "sov", Target: "jpn", Fraction: 0.2},
+		{ID: "t6-detente-x", Tick: 120, Kind: sim.ScriptIntent, Actor: "x", Delta: -2},
+	}
+	if len(sc.Events) != len(want) {
+		t.Fatalf("%d events, want %d: %+v", len(sc.Events), len(want), sc.Events)
+	}
+	for i, w := range want {
+		e := sc.Events[i]
+		if e.ID != w.ID || e.Tick != w.Tick || e.Kind != w.Kind || e.Actor != w.Actor || e.Target != w.Target || e.Fraction != w.Fraction || e.Delta != w.Delta {
+			t.Errorf("event %d: %+v, want %+v", i, e, w)
+		}
+	}
+	if sc.Ticks != 480 {
+		t.Errorf("T6's world runs %d ticks, want 480", sc.Ticks)
+	}
+	if err := powerplay(sc); err != nil || sc.Decision.Strategy != "powerplay" {
+		t.Errorf("T8a's strategy: %q (%v), want powerplay", sc.Decision.Strategy, err)
+	}
+}
