@@ -28,6 +28,23 @@ func TestGrid(t *testing.T) {
 	}
 }
 
+// Each combination is its own slice: with four inputs a combination of
+// three has room for a fourth value, and appending to it in place would
+// write every extension over its siblings.
+func TestGridCombinationsDoNotShare(t *testing.T) {
+	two := Input{Values: []float64{0, 1}}
+	g := Grid([]Input{two, two, two, two})
+	if len(g) != 16 {
+		t.Fatalf("%d combinations, want 16", len(g))
+	}
+	for i, c := range g {
+		want := []float64{float64(i >> 3 & 1), float64(i >> 2 & 1), float64(i >> 1 & 1), float64(i & 1)}
+		if !slices.Equal(c, want) {
+			t.Errorf("grid[%d] = %v, want %v", i, c, want)
+		}
+	}
+}
+
 // A constraint keeps out the combinations it rules out, in grid order,
 // and leaves the scenario it reads as it was.
 func TestSpecGridConstraint(t *testing.T) {
