@@ -59,7 +59,8 @@ import (
 //
 // Paths: params.NAME, decision.KEY, states.ID.FIELD (land, naval, economy,
 // revisionism, ideology, sovereign, reference), states.ID.decision.KEY,
-// theater.generate.FIELD and scenario.ticks.
+// states.ID.stakes.OTHER (a patron's stake in another state),
+// states.ID.grievance.OTHER, theater.generate.FIELD and scenario.ticks.
 //
 // Values are typed by their path. Most paths take numbers. Whole-number
 // paths — parameters marked Integer in sim.ParamSpecs, decision keys of kind

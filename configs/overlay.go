@@ -12,8 +12,9 @@ import (
 )
 
 // An overlay sets dotted paths — params.NAME, decision.KEY,
-// states.ID.FIELD, states.ID.decision.KEY, theater.generate.FIELD,
-// scenario.ticks — as a file extending a scenario would: the values are
+// states.ID.FIELD, states.ID.decision.KEY, states.ID.stakes.OTHER,
+// states.ID.grievance.OTHER, theater.generate.FIELD, scenario.ticks — as a
+// file extending a scenario would: the values are
 // written as TOML tables, laid over the base and checked like any file.
 // Experiment points, hypothesis levers and one-off changes all go this
 // way, so there is one set of rules and one set of checks.
@@ -34,7 +35,10 @@ func overlaySource(b *strings.Builder, paths, values []string) {
 		parts := strings.Split(path, ".")
 		switch {
 		case parts[0] == "states" && len(parts) == 4:
-			put("states."+parts[1], fmt.Sprintf("decision.%s = %s", parts[3], v))
+			// decision.KEY, stakes.OTHER or grievance.OTHER: a dotted key
+			// of the state's table, merged into the base's as a file's is
+			key, _ := tomlString(parts[3])
+			put("states."+parts[1], fmt.Sprintf("%s.%s = %s", parts[2], key, v))
 		case parts[0] == "states":
 			put("states."+parts[1], fmt.Sprintf("%s = %s", parts[2], v))
 		default:

@@ -122,6 +122,10 @@ func lookupPath(path string) (spec pathSpec, msg string) {
 		return pathSpec{}, "names no state field that can be varied; allowed: " + strings.Join(stateFields, ", ")
 	case len(parts) == 4 && parts[0] == "states" && parts[2] == "decision":
 		return decision(parts[3], "")
+	case len(parts) == 4 && parts[0] == "states" && parts[2] == "stakes":
+		return ranged(sim.StakeRange), ""
+	case len(parts) == 4 && parts[0] == "states" && parts[2] == "grievance":
+		return ranged(sim.GrievanceRange), ""
 	case len(parts) == 3 && parts[0] == "theater" && parts[1] == "generate":
 		if r, ok := generateRanges[parts[2]]; ok {
 			return ranged(r), ""
@@ -130,7 +134,7 @@ func lookupPath(path string) (spec pathSpec, msg string) {
 	case path == "scenario.ticks":
 		return ranged(sim.TicksRange), ""
 	}
-	return pathSpec{}, "is not a path that can be varied; allowed: params.NAME, decision.KEY, states.ID.FIELD, states.ID.decision.KEY, theater.generate.FIELD, scenario.ticks"
+	return pathSpec{}, "is not a path that can be varied; allowed: params.NAME, decision.KEY, states.ID.FIELD, states.ID.decision.KEY, states.ID.stakes.OTHER, states.ID.grievance.OTHER, theater.generate.FIELD, scenario.ticks"
 }
 
 // paramHint says, for a key given as a parameter that names none, that

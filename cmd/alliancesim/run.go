@@ -54,7 +54,8 @@ The same seed gives the same bytes, whatever the number of workers, and
 
 --set path=value (repeatable) changes the scenario first, as a file
 extending it would: params.NAME, decision.KEY, states.ID.FIELD,
-states.ID.decision.KEY, theater.generate.FIELD, scenario.ticks; the changed
+states.ID.decision.KEY, states.ID.stakes.OTHER, states.ID.grievance.OTHER,
+theater.generate.FIELD, scenario.ticks; the changed
 scenario is checked like a file, and is what scenario.toml records.`,
 		Args:              oneArg(oneScenario),
 		ValidArgsFunction: scenarioArg,
