@@ -1,6 +1,8 @@
 package report
 
 import (
+	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -58,5 +60,24 @@ func TestCommitmentMedianBetweenTicks(t *testing.T) {
 	}
 	if want := "median 10.5 ticks after the start (between 1950-11 and 1950-12), mean 11.0"; !strings.Contains(f.Caption, want) {
 		t.Fatalf("caption %q lacks %q", f.Caption, want)
+	}
+}
+
+// A first commitment at tick 0 counts from tick 0; the time axis puts a
+// tick at its month's share of its year.
+func TestCommitmentAtTickZeroAndDates(t *testing.T) {
+	got := commitmentCurve([]runRow{{FirstCommitment: 0}, {FirstCommitment: -1}, {FirstCommitment: 2}})
+	want := []commitmentPoint{{0, runner.NewProportion(1, 3)}, {2, runner.NewProportion(2, 3)}}
+	if !slices.Equal(got, want) {
+		t.Errorf("curve %+v, want %+v", got, want)
+	}
+	cal := sim.Calendar{StartYear: 1950, StartMonth: 11, MonthsPerTick: 3}
+	for _, c := range []struct {
+		tick float64
+		year float64
+	}{{0, 1950 + 10.0/12}, {1, 1951 + 1.0/12}, {2.5, 1951 + 5.5/12}} {
+		if y := yearAt(cal, c.tick); math.Abs(y-c.year) > 1e-12 {
+			t.Errorf("tick %v of quarters from 1950-11: %v, want %v", c.tick, y, c.year)
+		}
 	}
 }

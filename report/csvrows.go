@@ -30,12 +30,20 @@ func (r *row) get(name string) string {
 	return r.cells[i]
 }
 
-// int is a whole-number cell; empty cells are -1.
-func (r *row) int(name string) int {
-	s := r.get(name)
-	if s == "" {
+// optInt is a whole-number cell that may be empty (-1): when a
+// membership ended, when a run first committed.
+func (r *row) optInt(name string) int {
+	if r.get(name) == "" {
 		return -1
 	}
+	return r.int(name)
+}
+
+// int is a whole-number cell. An empty one is an error: a row with no
+// point or run would otherwise be taken for another point's or run's and
+// skipped without a word.
+func (r *row) int(name string) int {
+	s := r.get(name)
 	v, err := strconv.Atoi(s)
 	if err != nil {
 		r.errors = append(r.errors, fmt.Errorf("%s:%d: %s %q is not a whole number", r.file, r.line, name, s))

@@ -190,3 +190,20 @@ func decodeAny(t *testing.T, b []byte) any {
 	}
 	return doc
 }
+
+// A syntax error is placed by line and column; with several numbers past
+// the bound, the first in key order is named, the same one every time.
+func TestDecodeNamesTheFirstBadNumberAndTheSyntaxError(t *testing.T) {
+	var v map[string]any
+	// The x is the 9th byte of line 2: the decoder stops after reading it.
+	err := decode("x.json", []byte("{\"A\":\n[{\"B\":1}x]}"), &v)
+	if want := "x.json: line 2, column 10: invalid character 'x' after array element"; err == nil || err.Error() != want {
+		t.Errorf("got %v, want %q", err, want)
+	}
+	doc := []byte(`{"e":{"z":1e300},"d":[0,1e300],"c":1e300,"b":{"y":[1e300]},"a":{"k":[2,{"m":-1e300}]}}`)
+	for range 20 {
+		if err := decode("x.json", doc, &v); err == nil || err.Error() != "x.json: a.k[1].m is -1e300; allowed: a number within ±2⁵³" {
+			t.Fatalf("got %v, want a.k[1].m named", err)
+		}
+	}
+}

@@ -1,11 +1,13 @@
 package report
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
 )
 
 // checkAxes refuses axes that are not finite or too far out, and widens
@@ -31,6 +33,27 @@ func TestCheckAxes(t *testing.T) {
 		p.X.Min, p.X.Max = c[0], c[1]
 		if err := checkAxes("x", p); err == nil || !strings.Contains(err.Error(), "figure x: the horizontal axis runs from") {
 			t.Errorf("[%v, %v]: %v", c[0], c[1], err)
+		}
+	}
+}
+
+// Small multiples draw every panel: five panels four to a row make two
+// rows.
+func TestGridFigureDrawsEveryPanel(t *testing.T) {
+	var plots []*plot.Plot
+	for i := range 5 {
+		p := newPlot(fmt.Sprintf("panel %d", i+1), "", "")
+		unitRange(&p.X)
+		unitRange(&p.Y)
+		plots = append(plots, p)
+	}
+	f, err := gridFigure("g", "G", "", plots, 4, vg.Points(100), vg.Points(80))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 5 {
+		if !strings.Contains(string(f.SVG), fmt.Sprintf(">panel %d<", i+1)) {
+			t.Errorf("panel %d not drawn", i+1)
 		}
 	}
 }

@@ -1,9 +1,12 @@
 package report
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -33,7 +36,7 @@ func TestTimelineIsTheMemberships(t *testing.T) {
 	n := 0
 	err = eachRow(in.path("memberships.csv"), func(r *row) error {
 		b := bs[n]
-		left := r.int("left")
+		left := r.optInt("left")
 		if left < 0 {
 			left = horizon
 		}
@@ -140,5 +143,115 @@ func TestReportRefusesAnotherRunsEvents(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "events.jsonl"), body, 0o644)
 	if _, err := Build(context.Background(), dir); err == nil || !strings.Contains(err.Error(), "events.jsonl:") || !strings.Contains(err.Error(), "the file is damaged or from another run") {
 		t.Fatalf("the events of seed 8 beside the run of seed 7: %v", err)
+	}
+}
+
+// writeEvents writes events.jsonl lines of run 0 of point 0, one a line:
+// tick, date and type.
+func writeEvents(t *testing.T, lines ...string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "events.jsonl")
+	if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// The event list leaves out a challenge unless an occupation follows it
+// at the same tick, and indents acceptances and rejections; a line that
+// is not JSON is named by its number.
+func TestEventListByHand(t *testing.T) {
+	cal := sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1}
+	ev := func(tick int, typ string) string {
+		return fmt.Sprintf(`{"point":0,"run":0,"tick":%d,"date":"%s","type":"%s","alliance":-1,"text":"%s at %d"}`, tick, cal.Label(tick), typ, typ, tick)
+	}
+	path := writeEvents(t,
+		ev(0, "challenge"), ev(0, "occupation"), // shown: an occupation follows at its tick
+		ev(1, "challenge"), ev(2, "occupation"), // left out: the occupation is a tick later
+		ev(2, "challenge"), ev(2, "proposal"), // left out: no occupation follows
+		ev(2, "acceptance"), ev(3, "rejection"),
+		ev(3, "challenge")) // left out: the last line
+	rows, hidden, err := readEvents(path, cal, 6, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []EventRow{
+		{Date: "1950-01", Type: "challenge", Text: "challenge at 0"},
+		{Date: "1950-01", Type: "occupation", Text: "occupation at 0"},
+		{Date: "1950-03", Type: "occupation", Text: "occupation at 2"},
+		{Date: "1950-03", Type: "proposal", Text: "proposal at 2"},
+		{Date: "1950-03", Type: "acceptance", Text: "acceptance at 2", Answer: true},
+		{Date: "1950-04", Type: "rejection", Text: "rejection at 3", Answer: true},
+	}
+	if hidden != 3 || !slices.Equal(rows, want) {
+		t.Errorf("%d left out (want 3), rows:\n%+v\nwant\n%+v", hidden, rows, want)
+	}
+	path = writeEvents(t, ev(0, "proposal"), ev(1, "proposal"), `{"point":0,`)
+	if _, _, err := readEvents(path, cal, 6, nil); err == nil || err.Error() != path+":3: unexpected end of JSON input" {
+		t.Errorf("a cut third line: %v", err)
+	}
+}
+
+// readBars reads the one run asked for: rows of another run are not its
+// bars. A spell left at the tick it began is drawn so, not to the horizon.
+func TestReadBarsReadsOneRun(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "memberships.csv")
+	os.WriteFile(path, []byte("point,run,alliance,state,joined,left\n0,0,2,usa,3,\n0,0,2,jpn,3,7\n0,1,0,gbr,1,2\n0,0,5,kor,0,0\n"), 0o644)
+	bs, err := readBars(path, 0, 10)
+	want := []bar{{Alliance: 2, State: "usa", From: 3, To: 10, Label: "A2 usa"}, {Alliance: 2, State: "jpn", From: 3, To: 7, Label: "A2 jpn"}, {Alliance: 5, State: "kor", From: 0, To: 0, Label: "A5 kor"}}
+	if err != nil || !slices.Equal(bs, want) {
+		t.Errorf("run 0: %v\n%+v\nwant %+v", err, bs, want)
+	}
+}
+
+// A single run's timeline section: a note for the challenges left out of
+// the event list, and none when there were none; with no alliance and no
+// event, notes say so rather than an empty figure and list.
+func TestSingleRunTimelineNotes(t *testing.T) {
+	_, single, _, _ := fixtures(t)
+	timeline := func(dir string) Section {
+		t.Helper()
+		p, err := Build(context.Background(), dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		i := slices.IndexFunc(p.Sections, func(s Section) bool { return s.ID == "timeline" })
+		if i < 0 {
+			t.Fatal("no timeline section")
+		}
+		return p.Sections[i]
+	}
+	in, err := Read(single)
+	if err != nil {
+		t.Fatal(err)
+	}
+	horizon := in.Manifest.Points[0].Ticks
+	bs, err := readBars(in.path("memberships.csv"), 0, horizon)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, hidden, err := readEvents(in.path("events.jsonl"), in.calendar(), horizon, bs)
+	if err != nil || hidden == 0 {
+		t.Fatalf("the fixture's events: %v, %d challenges left out", err, hidden)
+	}
+	dir := copyFiles(t, single, "scenario.toml")
+	if got, want := timeline(dir).EventsNote, fmt.Sprintf("%d challenges that came to nothing left out; events.jsonl has them", hidden); got != want {
+		t.Errorf("events note %q, want %q", got, want)
+	}
+	var kept []byte
+	for _, l := range mustReadLines(t, filepath.Join(dir, "events.jsonl")) {
+		if len(l) > 0 && !bytes.Contains(l, []byte(`"type":"challenge"`)) {
+			kept = append(append(kept, l...), '\n')
+		}
+	}
+	os.WriteFile(filepath.Join(dir, "events.jsonl"), kept, 0o644)
+	if sec := timeline(dir); sec.EventsNote != "" {
+		t.Errorf("no challenge, yet the note %q", sec.EventsNote)
+	}
+	os.WriteFile(filepath.Join(dir, "events.jsonl"), nil, 0o644)
+	os.WriteFile(filepath.Join(dir, "memberships.csv"), []byte("point,run,alliance,state,joined,left\n"), 0o644)
+	sec := timeline(dir)
+	if !slices.Equal(sec.Notes, []string{"No alliance formed in this run."}) || len(sec.Figures) != 0 || !slices.Equal(sec.Events, []EventRow{{Text: "no events"}}) {
+		t.Errorf("a run without alliances or events: notes %q, %d figures, events %+v", sec.Notes, len(sec.Figures), sec.Events)
 	}
 }

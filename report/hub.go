@@ -30,7 +30,7 @@ type spell struct {
 // membership reads a row of memberships.csv of a run of horizon ticks,
 // refusing one the run could not have written.
 func membership(r *row, horizon int) (spell, error) {
-	s := spell{Alliance: r.int("alliance"), State: r.get("state"), Joined: r.int("joined"), Left: r.int("left")}
+	s := spell{Alliance: r.int("alliance"), State: r.get("state"), Joined: r.int("joined"), Left: r.optInt("left")}
 	if s.Joined < 0 || s.Joined >= horizon || s.Left != -1 && (s.Left < s.Joined || s.Left > horizon) || s.Alliance < 0 {
 		return s, fmt.Errorf("%s:%d: alliance %q, joined %q, left %q; allowed: an alliance id ≥ 0, joined a tick from 0 to %d, left empty (a member at the end) or a tick from joined to %d: the file is damaged (run the work again)",
 			r.file, r.line, r.get("alliance"), r.get("joined"), r.get("left"), horizon-1, horizon)

@@ -1,11 +1,15 @@
 package report
 
 import (
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
+	"github.com/alliancesim/alliancesim/runner"
 	"github.com/alliancesim/alliancesim/sim"
 )
 
@@ -72,5 +76,114 @@ func TestMembershipAllianceID(t *testing.T) {
 				t.Errorf("alliance %s: got %v, want %q", c.alliance, err, path+c.want)
 			}
 		}
+	}
+}
+
+// hubMemberships writes memberships.csv for the hub tests: six runs of a
+// patron p, by hand.
+//
+//	run 0: A0 p a (in force); A1 p b c, all left at 9
+//	runs 1 and 2: A0 p a and A1 p b c, all left at 4
+//	run 3: A0 p a, left at 3; A1 p x y from 6
+//	run 4: bilateral A0–A2 (p with a, b, c), trilateral A3 p a b and A4 p c d, all left at 5
+//	run 5: no alliance
+func hubMemberships(t *testing.T) string {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("point,run,alliance,state,joined,left\n")
+	spell := func(run, alliance int, joined int, left string, states ...string) {
+		for _, s := range states {
+			fmt.Fprintf(&b, "0,%d,%d,%s,%d,%s\n", run, alliance, s, joined, left)
+		}
+	}
+	spell(0, 0, 0, "", "p", "a")
+	spell(0, 1, 0, "9", "p", "b", "c")
+	for _, run := range []int{1, 2} {
+		spell(run, 0, 0, "4", "p", "a")
+		spell(run, 1, 0, "4", "p", "b", "c")
+	}
+	spell(3, 0, 0, "3", "p", "a")
+	spell(3, 1, 6, "", "p", "x", "y")
+	spell(4, 0, 0, "5", "p", "a")
+	spell(4, 1, 0, "5", "p", "b")
+	spell(4, 2, 0, "5", "p", "c")
+	spell(4, 3, 0, "5", "p", "a", "b")
+	spell(4, 4, 0, "5", "p", "c", "d")
+	path := filepath.Join(t.TempDir(), "memberships.csv")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// The hub index at a tick, by hand: its mean over the runs with a patron
+// alliance, the normal 95% interval of that mean (sample variance, 1.96
+// standard errors, clipped to [0, 1], none for one run), and the share of
+// all runs at 0.6 or more (3 of 5 counts).
+func TestHubSeriesByHand(t *testing.T) {
+	points, err := hubSeries(hubMemberships(t), map[string]bool{"p": true}, []int{0, 5, 9}, 6, 24)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Tick 0: 0.5, 0.5, 0.5, 1 and 0.6: mean 0.62, variance 0.188/4 = 0.047.
+	half := 1.959963984540054 * math.Sqrt(0.047/5)
+	want := []hubPoint{
+		{T: 0, Runs: 5, Mean: 0.62, Low: 0.62 - half, High: 0.62 + half, Share06: runner.NewProportion(2, 6)},
+		{T: 5, Runs: 1, Mean: 0.5, Low: 0.5, High: 0.5, Share06: runner.NewProportion(0, 6)},
+		{T: 9, Runs: 2, Mean: 0.5, Low: 0, High: 1, Share06: runner.NewProportion(1, 6)}, // 0.5 ± 0.98, clipped
+	}
+	if len(points) != len(want) {
+		t.Fatalf("%d points, want %d", len(points), len(want))
+	}
+	near := func(a, b float64) bool { return math.Abs(a-b) <= 1e-12 }
+	for i, w := range want {
+		p := points[i]
+		if p.T != w.T || p.Runs != w.Runs || p.Share06 != w.Share06 || !near(p.Mean, w.Mean) || !near(p.Low, w.Low) || !near(p.High, w.High) {
+			t.Errorf("tick %d: got %+v\nwant %+v", w.T, p, w)
+		}
+	}
+}
+
+// The curve is checked against every checkpoint of summary.json, one at
+// tick 0 too when it is not the start of a year (here the run starts in
+// June): the runs with a patron alliance, the mean to 1e-9, and a mean
+// of null only with no such run.
+func TestHubCurveRefusesACheckpointItDisagreesWith(t *testing.T) {
+	path := hubMemberships(t)
+	f := func(x float64) *float64 { return &x }
+	in := &Input{Dir: filepath.Dir(path), Kind: MonteCarlo,
+		Manifest: &runner.Manifest{Runs: 6},
+		Scenario: &sim.Scenario{States: []sim.State{{ID: "p", Role: sim.Patron}, {ID: "a", Role: sim.Client}}},
+		Summary:  &runner.Summary{}}
+	cal := sim.Calendar{StartYear: 1950, StartMonth: 6, MonthsPerTick: 1}
+	for _, c := range []struct {
+		tick, runs int
+		mean       *float64
+		want       string // "" for agreement
+	}{
+		{0, 5, f(0.62), ""},
+		{9, 2, f(0.5), ""},
+		{0, 5, f(0.7), "1950-06: 5 runs with a patron alliance and a mean hub index of 0.6200, against 5 runs and 0.7000"},
+		{9, 2, f(0.505), "1951-03: 2 runs with a patron alliance and a mean hub index of 0.5000, against 2 runs and 0.5050"},
+		{0, 4, f(0.62), "1950-06: 5 runs with a patron alliance and a mean hub index of 0.6200, against 4 runs and 0.6200"},
+		{9, 2, nil, "1951-03: 2 runs with a patron alliance and a mean hub index of 0.5000, against 2 runs and none"},
+	} {
+		in.Summary.HubSpokes = []runner.HubSpokes{{Tick: c.tick, Date: cal.Label(c.tick), Runs: c.runs, Mean: c.mean}}
+		_, err := hubOverTime(in, cal, 24)
+		want := ""
+		if c.want != "" {
+			want = path + " disagrees with summary.json at " + c.want + ": the file is damaged or from another run (run the work again)"
+		}
+		if got := fmt.Sprint(err); (err == nil) != (want == "") || err != nil && got != want {
+			t.Errorf("checkpoint at %d of %d runs, mean %v:\n got %v\nwant %q", c.tick, c.runs, c.mean, err, want)
+		}
+	}
+}
+
+// With quarters from 1950-11, the first tick of each year is the one that
+// starts in its first quarter: 1951-02, 1952-02, ….
+func TestYearlyTicksOfQuarters(t *testing.T) {
+	if y := yearlyTicks(sim.Calendar{StartYear: 1950, StartMonth: 11, MonthsPerTick: 3}, 11); !slices.Equal(y, []int{1, 5, 9, 10}) {
+		t.Errorf("yearly ticks %v, want [1 5 9 10]", y)
 	}
 }

@@ -2,8 +2,14 @@ package report
 
 import (
 	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/alliancesim/alliancesim/hypotheses"
 )
 
 // A hypotheses directory reads back; its table has a row per hypothesis,
@@ -35,5 +41,66 @@ func TestHypothesesReport(t *testing.T) {
 		if !strings.HasPrefix(f.Title, want[i].ID+":") || !strings.Contains(string(f.SVG), "<svg") {
 			t.Fatalf("figure %d: %q", i, f.Title)
 		}
+	}
+}
+
+// The subtitle counts the hypotheses that hold; one with no estimate at
+// any level is named in a note, not drawn as an empty plot.
+func TestHypothesesSubtitleAndEmptyResponses(t *testing.T) {
+	rs := fakeHypotheses()
+	none := rs[1]
+	none.ID, none.Verdict, none.Reason = "NC2", hypotheses.Inconclusive, "too few runs"
+	none.Pooled = []hypotheses.Estimate{{N: 0}}
+	none.Layouts = []hypotheses.LayoutRow{{Layout: 1, Estimates: []hypotheses.Estimate{{N: 0}}}}
+	dir := t.TempDir()
+	b, err := json.Marshal(append(rs, none))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "hypotheses.json"), b, 0o644)
+	p, err := Build(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Subtitle != "3 hypotheses, 1 hold." {
+		t.Errorf("subtitle %q", p.Subtitle)
+	}
+	var ids []string
+	for _, f := range p.Figures() {
+		ids = append(ids, f.ID)
+	}
+	if !slices.Equal(ids, []string{"hypothesis-t9", "hypothesis-nc1"}) {
+		t.Errorf("figures %v", ids)
+	}
+	for i, want := range [][2]string{
+		{"T9: adversary revisionism → share of clients ever allied — holds",
+			"clients balance against a more hostile adversary (Walt). The pooled outcome at each level with its 95% interval (blue) and each of 2 layouts (grey); predicted: rises (hypotheses.json)."},
+		{"NC1: the world as built → alliances ending within 12 ticks — fails",
+			"treaties are not signed and abandoned within a year (record). The pooled outcome at each level with its 95% interval (blue) and each of 1 layouts (grey); predicted: below 0.05 (dashed) (hypotheses.json)."},
+	} {
+		if f := p.Figures()[i]; f.Title != want[0] || f.Caption != want[1] {
+			t.Errorf("figure %d: %q, %q\nwant %q, %q", i, f.Title, f.Caption, want[0], want[1])
+		}
+	}
+	if notes := p.Sections[1].Notes; !slices.Equal(notes, []string{"NC2: no estimate at any level (too few runs), nothing to draw."}) {
+		t.Errorf("notes %q", notes)
+	}
+}
+
+// The table's cells by hand: the test, the prediction with its minimum
+// change, the layouts agreeing of all, and a rate's pooled estimate with
+// its interval.
+func TestHypothesisRowsByHand(t *testing.T) {
+	rs := fakeHypotheses()
+	rs[0].Agree = 1
+	rows := hypothesisRows(rs)
+	want := []HypothesisRow{
+		{ID: "T9", Claim: rs[0].Claim, Test: "adversary revisionism → share of clients ever allied (generic)", Predicted: "rises by ≥ 0.15",
+			Rho: "+1.00", Change: "+0.400 [+0.300, +0.500]", Layouts: "1/2", Verdict: "holds", Reason: "ρ +1.00", Runs: 50},
+		{ID: "NC1", Claim: rs[1].Claim, Test: "the world as built → alliances ending within 12 ticks (generic)", Predicted: "below 0.05",
+			Rho: "—", Change: "0.220 [0.170, 0.270]", Layouts: "0/1", Verdict: "fails", Reason: "0.220 above 0.05", Runs: 200},
+	}
+	if !slices.Equal(rows, want) {
+		t.Errorf("rows\n%+v\nwant\n%+v", rows, want)
 	}
 }

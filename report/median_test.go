@@ -78,3 +78,24 @@ func mustManifest(t *testing.T, dir string) *runner.Manifest {
 	}
 	return m
 }
+
+// A run without a patron commitment is farthest from the median one, and
+// a commitment at tick 0 is one: of runs tied on their indicators, run 3
+// (at 6, the median of 5, 6 and 20) beats run 0 (none); with 0, 3, 4 and
+// 9 the median is 3.5, and run 1 (at 3) is nearest, not run 0 (at 0,
+// before it) nor run 2 (at 4, nearest 4 were tick 0 no commitment).
+func TestMedianRunTieBreakAtItsEdges(t *testing.T) {
+	a, b := []bool{true, false}, []bool{false, true}
+	for _, c := range []struct {
+		firsts []int
+		want   int
+	}{{[]int{-1, 20, 5, 6}, 3}, {[]int{0, 3, 4, 9}, 1}} {
+		runs := []runRow{{Run: 0, Happened: a}, {Run: 1, Happened: a}, {Run: 2, Happened: b}, {Run: 3, Happened: b}}
+		for i := range runs {
+			runs[i].FirstCommitment = c.firsts[i]
+		}
+		if m, ok := medianRun(runs); !ok || m.Run != c.want {
+			t.Errorf("first commitments %v: median run %d, want %d", c.firsts, m.Run, c.want)
+		}
+	}
+}

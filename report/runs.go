@@ -26,7 +26,7 @@ func readRuns(path string, point int, m *runner.Manifest) ([]runRow, error) {
 		if r.int("point") != point {
 			return nil
 		}
-		rr := runRow{Run: r.int("run"), Seed: r.uint("seed"), FirstCommitment: r.int("first_commitment")}
+		rr := runRow{Run: r.int("run"), Seed: r.uint("seed"), FirstCommitment: r.optInt("first_commitment")}
 		damaged := func(format string, args ...any) error {
 			return fmt.Errorf("%s:%d: %s: the file is damaged or from another run (run the work again)", r.file, r.line, fmt.Sprintf(format, args...))
 		}

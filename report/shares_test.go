@@ -1,7 +1,16 @@
 package report
 
 import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
 	"testing"
+
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/recorder"
 
 	"github.com/alliancesim/alliancesim/runner"
 )
@@ -41,5 +50,73 @@ func TestSharesAreTheRunsIndicators(t *testing.T) {
 		if shapes[i].Count > shapes[i-1].Count {
 			t.Fatalf("shapes out of order: %v", shapes)
 		}
+	}
+}
+
+// Each row of a proportions plot is labelled with its own share: drawn,
+// the whisker of a row (its interval, from low to high) is level with
+// its label, the first row at the top.
+func TestProportionsPlotLabelsItsRows(t *testing.T) {
+	rows := []labelled{
+		{Label: "first", Proportion: runner.Proportion{Share: 0.1, Low: 0.05, High: 0.2}},
+		{Label: "second", Proportion: runner.Proportion{Share: 0.5, Low: 0.4, High: 0.6}},
+		{Label: "third", Proportion: runner.Proportion{Share: 0.9, Low: 0.5, High: 0.95}},
+	}
+	rec := &recorder.Canvas{}
+	proportionsPlot("", rows).Draw(draw.NewCanvas(rec, vg.Points(400), vg.Points(150)))
+	labelY := map[string]vg.Length{}
+	type seg struct{ y, length vg.Length }
+	var segs []seg
+	for _, a := range rec.Actions {
+		switch a := a.(type) {
+		case *recorder.FillString:
+			labelY[a.String] = a.Point.Y
+		case *recorder.Stroke:
+			if p := a.Path; len(p) == 2 && p[0].Pos.Y == p[1].Pos.Y {
+				segs = append(segs, seg{p[0].Pos.Y, vg.Length(math.Abs(float64(p[1].Pos.X - p[0].Pos.X)))})
+			}
+		}
+	}
+	axis := slices.MaxFunc(segs, func(a, b seg) int { return cmp.Compare(a.length, b.length) }) // the x axis: 0 to 1
+	for _, r := range rows {
+		k := slices.IndexFunc(segs, func(s seg) bool { return math.Abs(float64(s.length/axis.length)-(r.High-r.Low)) < 1e-3 })
+		y, ok := labelY[r.Label]
+		if k < 0 || !ok {
+			t.Fatalf("%s: no whisker of width %v or no label", r.Label, r.High-r.Low)
+		}
+		for _, o := range rows { // the label nearest the whisker is its row's
+			if oy := labelY[o.Label]; o.Label != r.Label && math.Abs(float64(oy-segs[k].y)) <= math.Abs(float64(y-segs[k].y)) {
+				t.Errorf("the whisker of %s is drawn at %v, nearer the label %s (%v) than its own (%v)", r.Label, segs[k].y, o.Label, oy, y)
+			}
+		}
+	}
+	if !(labelY["first"] > labelY["second"] && labelY["second"] > labelY["third"]) {
+		t.Errorf("labels from the top: %v", labelY)
+	}
+}
+
+// The shapes figure draws the 15 most frequent and says how many rarer
+// ones summary.json holds: none said for 15, one for 16.
+func TestShapesCaptionCountsTheRarer(t *testing.T) {
+	s := &runner.Summary{}
+	for i := range 16 {
+		s.Shapes = append(s.Shapes, runner.ShapeShare{Members: []string{"a", fmt.Sprint(i)}, Share: runner.NewProportion(16-i, 20)})
+	}
+	const rarer = "(summary.json, shapes); 1 rarer shape is in summary.json."
+	f, ok, err := shapesFigure(s)
+	if err != nil || !ok || !strings.HasSuffix(f.Caption, rarer) {
+		t.Errorf("16 shapes: %v, caption %q", err, f.Caption)
+	}
+	s.Shapes = s.Shapes[:15]
+	if f, _, _ := shapesFigure(s); !strings.HasSuffix(f.Caption, "(summary.json, shapes).") {
+		t.Errorf("15 shapes: caption %q", f.Caption)
+	}
+}
+
+// The shares caption counts the runs of the summary, not its rows.
+func TestSharesCaptionCountsTheRuns(t *testing.T) {
+	f, err := sharesFigure(&runner.Summary{Runs: 60})
+	if want := "The share of the 60 runs in which each kind of alliance ever formed"; err != nil || !strings.HasPrefix(f.Caption, want) {
+		t.Errorf("%v, caption %q, want %q…", err, f.Caption, want)
 	}
 }

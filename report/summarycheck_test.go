@@ -1,6 +1,8 @@
 package report
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -163,5 +165,104 @@ func TestCheckSummaryNamesTheFirstBadShareInKeyOrder(t *testing.T) {
 		if err := checkSummary(s, nil); err == nil || err.Error() != want {
 			t.Fatalf("got %v, want %q", err, want)
 		}
+	}
+}
+
+// Every proportion of summary.json is checked, and named: a shape's, the
+// hub-and-spokes shares at a checkpoint, the first commitment's; each of
+// share, low and high must be in [0, 1], and so must a survival point's
+// s, lower and upper. A point of a sweep without a summary is refused,
+// not dereferenced.
+func TestCheckSummaryNamesEveryProportion(t *testing.T) {
+	p := func(count, n int, share, low, high float64) runner.Proportion {
+		return runner.Proportion{Count: count, N: n, Share: share, Low: low, High: high}
+	}
+	ok := p(2, 10, 0.2, 0.1, 0.5)
+	valid := func() *runner.Summary {
+		return &runner.Summary{Runs: 10,
+			Shares:          map[string]runner.Proportion{"bilateral": ok},
+			Shapes:          []runner.ShapeShare{{Members: []string{"a", "b"}, Share: ok}, {Members: []string{"a", "c"}, Share: ok}},
+			HubSpokes:       []runner.HubSpokes{{Tick: 12, Share03: ok, Share06: ok}},
+			FirstCommitment: runner.FirstCommitment{Share: ok},
+			Survival:        []runner.GroupSurvival{{Group: "all", SurvivalCurve: runner.SurvivalCurve{Points: []runner.SurvivalPoint{{T: 12, AtRisk: 5, Events: 1, S: 0.8, Lower: 0.5, Upper: 0.95}}}}}}
+	}
+	if err := checkSummary(valid(), nil); err != nil {
+		t.Fatalf("a valid summary refused: %v", err)
+	}
+	// A share of 0 in [0, x] and of 1 in [x, 1] are at the edges, not past them.
+	edges := valid()
+	edges.Shares["none"], edges.Shares["all"] = p(0, 10, 0, 0, 0.28), p(10, 10, 1, 0.72, 1)
+	if err := checkSummary(edges, nil); err != nil {
+		t.Errorf("shares of 0 and 1 refused: %v", err)
+	}
+	point := func(s *runner.Summary) *runner.SurvivalPoint { return &s.Survival[0].Points[0] }
+	for _, c := range []struct {
+		mutate func(*runner.Summary)
+		want   string
+	}{
+		{func(s *runner.Summary) { s.Shapes[1].Share = p(11, 10, 1, 0.7, 1) }, "shapes[1].share: count 11 of 10 runs; allowed: 0 ≤ count ≤ runs"},
+		{func(s *runner.Summary) { s.HubSpokes[0].Share03 = p(-1, 10, 0, 0, 0.3) }, "hub_spokes[0].share_le_0_3: count -1 of 10 runs; allowed: 0 ≤ count ≤ runs"},
+		{func(s *runner.Summary) { s.HubSpokes[0].Share06 = p(2, 10, 0.2, 0.1, 1.5) }, "hub_spokes[0].share_ge_0_6: share 0.2 in [0.1, 1.5]; allowed: numbers in [0, 1]"},
+		{func(s *runner.Summary) { s.FirstCommitment.Share = p(2, 10, 0.2, -0.1, 0.5) }, "first_commitment.share: share 0.2 in [-0.1, 0.5]; allowed: numbers in [0, 1]"},
+		{func(s *runner.Summary) { s.Shares["bilateral"] = p(2, 10, 0.2, 0.1, 1.2) }, "shares.bilateral: share 0.2 in [0.1, 1.2]; allowed: numbers in [0, 1]"},
+		{func(s *runner.Summary) { point(s).Lower = -0.2 }, "survival[0].points[0]: s 0.8, lower -0.2, upper 0.95; allowed: numbers in [0, 1]"},
+		{func(s *runner.Summary) { point(s).Upper = 1.25 }, "survival[0].points[0]: s 0.8, lower 0.5, upper 1.25; allowed: numbers in [0, 1]"},
+	} {
+		s := valid()
+		c.mutate(s)
+		if err := checkSummary(s, nil); err == nil || err.Error() != c.want {
+			t.Errorf("got %v, want %q", err, c.want)
+		}
+	}
+	if err := checkSummary(valid(), []runner.PointSummary{{Point: 0, Summary: valid()}, {Point: 1}}); err == nil || err.Error() != "points[1] has no summary" {
+		t.Errorf("a sweep's point without a summary: %v", err)
+	}
+}
+
+// The first commitment's mean and median are both numbers when some run
+// had one (a count above 0) and both null when none did; any other mix is
+// refused. A sweep's points are checked in order, each against its own
+// checkpoints in the manifest.
+func TestSummaryOfManifestFirstCommitmentAndPoints(t *testing.T) {
+	many, _, sweep, _ := fixtures(t)
+	x := 3.0
+	for _, c := range []struct {
+		name         string
+		mean, median *float64
+		count        int
+	}{
+		{"a mean without a median", &x, nil, 60},
+		{"both null with a count", nil, nil, 60},
+		{"both numbers with a count of 0", &x, &x, 0},
+	} {
+		in, err := Read(many)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fc := &in.Summary.FirstCommitment
+		fc.Mean, fc.Median, fc.Share = c.mean, c.median, runner.NewProportion(c.count, 60)
+		want := fmt.Sprintf("first_commitment has a mean, a median and a count of %d that do not go together; allowed: both null with a count of 0, or both numbers", c.count)
+		if err := summaryOfManifest(in.Manifest, in.Summary, nil); err == nil || err.Error() != want {
+			t.Errorf("%s: %v, want %q", c.name, err, want)
+		}
+	}
+	sw, err := Read(sweep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sw.Sweep.Points) < 2 {
+		t.Fatalf("the sweep fixture has %d points", len(sw.Sweep.Points))
+	}
+	swapped := *sw.Sweep
+	swapped.Points = slices.Clone(sw.Sweep.Points)
+	swapped.Points[0], swapped.Points[1] = swapped.Points[1], swapped.Points[0]
+	if err := summaryOfManifest(sw.Manifest, sw.Summary, &swapped); err == nil || err.Error() != "points[0].point is 1; allowed: 0, the points in order" {
+		t.Errorf("points out of order: %v", err)
+	}
+	// Point 1's checkpoints are point 1's: the manifest gives it one, at 0.
+	sw.Manifest.Points[1].HubTicks = []int{0}
+	want := fmt.Sprintf("points[1].hub_spokes are at ticks %v, the manifest's [0]: not the summary of this work", sw.Manifest.Points[0].HubTicks)
+	if err := summaryOfManifest(sw.Manifest, sw.Summary, sw.Sweep); err == nil || err.Error() != want {
+		t.Errorf("a point with its own checkpoints: %v, want %q", err, want)
 	}
 }

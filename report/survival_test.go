@@ -1,8 +1,17 @@
 package report
 
 import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"gonum.org/v1/plot/plotter"
+
+	"github.com/alliancesim/alliancesim/runner"
 )
 
 // The drawn Kaplan–Meier curves are survival.csv: after the start at
@@ -55,5 +64,78 @@ func TestKaplanMeierPointsAreSurvivalCSV(t *testing.T) {
 	}
 	if drawn < 3 {
 		t.Fatalf("only %d survival curves in 60 runs of asia-1950", drawn)
+	}
+}
+
+// The legends of the survival figures name each group as the reader
+// knows it — the kind or origin without its prefix, the halves of
+// convergence by their split — with its alliances and its median in
+// years: a median of 30 ticks of one month is 2.5 years, for runs and
+// for a sweep's pooled summary alike. (No group of the fixtures reaches
+// a median: summary.json is edited to give every group one.)
+func TestSurvivalLegendsInYears(t *testing.T) {
+	many, _, sweep, _ := fixtures(t)
+	for _, from := range []string{many, sweep} {
+		dir := copyFiles(t, from, "scenario.toml") // no maps to replay
+		editSummary(t, dir, func(doc map[string]any) {
+			for _, g := range doc["survival"].([]any) {
+				g.(map[string]any)["median"] = json.Number("30")
+			}
+		})
+		in, err := Read(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if in.Manifest.Points[0].MonthsPerTick != 1 {
+			t.Fatalf("%s: %d months a tick", from, in.Manifest.Points[0].MonthsPerTick)
+		}
+		p, err := Build(context.Background(), dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		svg := map[string]string{}
+		for _, f := range p.Figures() {
+			svg[f.ID] = string(f.SVG)
+		}
+		drawn := 0
+		for _, g := range in.Summary.Survival {
+			prefix, name, _ := strings.Cut(g.Group, "=")
+			switch {
+			case prefix == "all":
+				continue
+			case name == "low":
+				name = fmt.Sprintf("below %.3f", *g.Split)
+			case name == "high":
+				name = fmt.Sprintf("%.3f and above", *g.Split)
+			}
+			id := "survival-" + prefix
+			if want := fmt.Sprintf(">%s (n %d, median 2.5 years)<", name, g.N); !strings.Contains(svg[id], want) {
+				t.Errorf("%s: figure %s lacks the legend %s", filepath.Base(from), id, want)
+			}
+			drawn++
+		}
+		if drawn < 6 {
+			t.Errorf("%s: %d groups", filepath.Base(from), drawn)
+		}
+	}
+}
+
+// A group of no alliances draws no curve; a group's curve starts at (0, 1)
+// and its legend gives its alliances (not its events) and median in years.
+func TestSurvivalGroupsByHand(t *testing.T) {
+	med := 6.0
+	s := &runner.Summary{Survival: []runner.GroupSurvival{
+		{Group: "kind=bilateral", SurvivalCurve: runner.SurvivalCurve{N: 4, Events: 3, Median: &med, Points: []runner.SurvivalPoint{{T: 6, S: 0.5, Lower: 0.2, Upper: 0.8}}}},
+		{Group: "kind=trilateral"},
+		{Group: "origin=client", SurvivalCurve: runner.SurvivalCurve{N: 2}},
+	}}
+	curves := survivalGroups(s, "kind=", 1.0/12)
+	if len(curves) != 1 || curves[0].Group != "kind=bilateral" || !slices.Equal(curves[0].S, plotter.XYs{{X: 0, Y: 1}, {X: 0.5, Y: 0.5}}) ||
+		!slices.Equal(curves[0].Lower, plotter.XYs{{X: 0, Y: 1}, {X: 0.5, Y: 0.2}}) || !slices.Equal(curves[0].Upper, plotter.XYs{{X: 0, Y: 1}, {X: 0.5, Y: 0.8}}) {
+		t.Fatalf("curves %+v", curves)
+	}
+	f, ok, err := survivalFigure("k", "K", "by kind", s, "kind=", 1.0/12)
+	if err != nil || !ok || !strings.Contains(string(f.SVG), ">bilateral (n 4, median 0.5 years)<") || strings.Contains(string(f.SVG), "trilateral") {
+		t.Errorf("legend: %v %v", ok, err)
 	}
 }

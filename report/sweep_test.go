@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -69,5 +70,75 @@ func TestSweepNoteNamesTheFilesThere(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(sweep, "series.csv")); err == nil {
 		t.Fatal("the fixture sweep should have no series.csv")
+	}
+}
+
+// A sweep's report has a response figure for every varied path, in the
+// order of vary, each pooled over the others.
+func TestSweepRespondsToEveryVariedPath(t *testing.T) {
+	_, _, sweep, _ := fixtures(t)
+	in, err := Read(sweep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := in.Sweep.Vary[0]
+	in.Sweep.Vary = append(in.Sweep.Vary, "params.other")
+	for i := range in.Sweep.Points {
+		in.Sweep.Points[i].Values["params.other"] = []string{"x", "y"}[i%2]
+	}
+	p := &Page{}
+	if err := p.sweep(in); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range p.Sections[0].Figures {
+		got = append(got, f.ID+": "+f.Title)
+	}
+	if want := []string{"sweep-0: Response to " + first, "sweep-1: Response to params.other"}; !slices.Equal(got, want) {
+		t.Errorf("responses %q, want %q", got, want)
+	}
+}
+
+// The note names the per-point files there as a list: one alone, two
+// with "and", three with a comma before the last "and".
+func TestPointFilesAsAList(t *testing.T) {
+	dir := t.TempDir()
+	in := &Input{Dir: dir}
+	for _, c := range []struct{ add, want string }{
+		{"", ""},
+		{"survival.csv", "survival (survival.csv)"},
+		{"runs.csv", "survival (survival.csv) and runs (runs.csv)"},
+		{"series.csv", "time series (series.csv), survival (survival.csv) and runs (runs.csv)"},
+	} {
+		if c.add != "" {
+			os.WriteFile(filepath.Join(dir, c.add), nil, 0o644)
+		}
+		if got := pointFiles(in); got != c.want {
+			t.Errorf("with %s: %q, want %q", c.add, got, c.want)
+		}
+	}
+}
+
+// A sweep of a Morris or Sobol design without sensitivity.csv says how
+// to get the indices; a grid says nothing of them.
+func TestSweepNoteOfSensitivityByDesign(t *testing.T) {
+	_, _, sweep, _ := fixtures(t)
+	const note = "alliancesim sensitivity on this directory estimates the parameters' sensitivity indices and writes sensitivity.csv."
+	for _, c := range []struct {
+		kind string
+		want bool
+	}{{"morris", true}, {"sobol", true}, {"grid", false}} {
+		in, err := Read(sweep)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in.Manifest.Design = &runner.Design{Kind: c.kind}
+		p := &Page{}
+		if err := p.sweep(in); err != nil {
+			t.Fatal(err)
+		}
+		if got := slices.Contains(p.Notes, note); got != c.want {
+			t.Errorf("a %s design: the note %v, want %v (notes %q)", c.kind, got, c.want, p.Notes)
+		}
 	}
 }

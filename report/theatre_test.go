@@ -3,9 +3,13 @@ package report
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"image/color"
 	"image/png"
 	"math"
+	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/alliancesim/alliancesim/configs"
@@ -83,5 +87,70 @@ func TestTheatreOfARunAtADate(t *testing.T) {
 	}
 	if _, err := ReplayTo(context.Background(), c, 7, sc.Ticks); err == nil {
 		t.Fatal("a date past the horizon must be an error")
+	}
+}
+
+// A run's theatre is titled with the date it shows, the last tick
+// simulated; each alliance's legend line gives its members, kind,
+// commitment and origin; a date before the run is refused like one after.
+func TestTheatreTitleAndAllianceLabels(t *testing.T) {
+	sc, err := configs.Builtin("asia-1950")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := sim.Compile(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := ReplayTo(context.Background(), c, 7, 56) // 56 months after 1950-01
+	if err != nil {
+		t.Fatal(err)
+	}
+	th := WorldTheatre(w, 7)
+	if th.Title != "asia-1950, seed 7 — 1954-09" {
+		t.Errorf("title %q", th.Title)
+	}
+	strong := map[int]bool{}
+	for _, a := range w.Alliances() {
+		strong[a.ID] = a.Strong
+	}
+	for _, a := range th.Alliances {
+		ids := make([]string, len(a.Members))
+		for i, m := range a.Members {
+			ids[i] = c.ID(m)
+		}
+		commit := map[bool]string{true: "strong", false: "weak"}[strong[a.ID]]
+		if want := fmt.Sprintf("A%d %s — ", a.ID, strings.Join(ids, " ")); !strings.HasPrefix(a.Label, want) || !strings.Contains(a.Label, ", "+commit+", origin ") {
+			t.Errorf("alliance %d labelled %q: want %q…, %s", a.ID, a.Label, want, commit)
+		}
+	}
+	if _, err := ReplayTo(context.Background(), c, 7, -1); err == nil || err.Error() != "1949-12 is outside the run, 1950-01 to 1991-12" {
+		t.Errorf("tick -1: %v", err)
+	}
+}
+
+// Each state is filled with the next colour of its role's palette, so
+// that two clients differ; the legend marks a state without land.
+func TestTheatreStateColoursAndLegend(t *testing.T) {
+	states := []sim.State{{ID: "p1", Role: sim.Patron}, {ID: "c1", Role: sim.Client}, {ID: "a1", Role: sim.Adversary}, {ID: "c2", Role: sim.Client}, {ID: "p2", Role: sim.Patron}}
+	want := []color.NRGBA{rgb(0x8FBCE0), rgb(0xA6D99B), rgb(0xF29A8A), rgb(0xFDCF9E), rgb(0x5E9BD1)}
+	if got := stateColors(states); !slices.Equal(got, want) {
+		t.Errorf("colours %v, want %v", got, want)
+	}
+	sc, err := configs.Builtin("asia-1950")
+	if err != nil {
+		t.Fatal(err)
+	}
+	th, err := ScenarioTheatre(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	th.States = append(slices.Clone(th.States), sim.State{ID: "zzz", Role: sim.Client})
+	svg, err := th.SVG()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(svg), ", no land<"); n != 1 || !strings.Contains(string(svg), ">zzz (client), no land<") {
+		t.Errorf("%d states marked without land; want zzz alone", n)
 	}
 }

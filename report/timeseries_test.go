@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/alliancesim/alliancesim/runner"
+	"github.com/alliancesim/alliancesim/sim"
 )
 
 // The series drawn are series.csv's rows: every state, every measure at
@@ -64,6 +66,23 @@ func TestReadSeriesTicksAtTheirEdges(t *testing.T) {
 		want := fmt.Sprintf("%s:3: tick %d is outside the run's ticks 0 to 59: the file is damaged or from another run (run the work again)", path, tick)
 		if _, err := readSeries(path, nil, 60); err == nil || err.Error() != want {
 			t.Errorf("tick %d of 60:\n got %v\nwant %s", tick, err, want)
+		}
+	}
+}
+
+// A row's mean is its mean column, not its median; a panel is titled by
+// the state's id, name and role.
+func TestSeriesRowAndPanelTitlesByHand(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "series.csv")
+	os.WriteFile(path, []byte("point,tick,date,state,measure,mean,q05,q50,q95\n1,0,1950-01,usa,losses,0.9,0.9,0.9,0.9\n0,3,1950-04,usa,threat,0.25,0.1,0.5,0.75\n"), 0o644)
+	s, err := readSeries(path, nil, 12)
+	if want := []seriesRow{{Tick: 3, Mean: 0.25, Q05: 0.1, Q50: 0.5, Q95: 0.75}}; err != nil || len(s) != 1 || len(s[0].Measures) != 1 || !slices.Equal(s[0].Measures["threat"], want) {
+		t.Errorf("rows %+v, %v; want point 0's threat %+v", s, err, want)
+	}
+	sc := &sim.Scenario{States: []sim.State{{ID: "usa", Name: "United States", Role: sim.Patron}, {ID: "kor", Name: "kor", Role: sim.Client}, {ID: "prc", Role: sim.Adversary}}}
+	for id, want := range map[string]string{"usa": "usa — United States (patron)", "kor": "kor (client)", "prc": "prc (adversary)", "zzz": "zzz"} {
+		if got := stateLabel(sc, id); got != want {
+			t.Errorf("%s labelled %q, want %q", id, got, want)
 		}
 	}
 }

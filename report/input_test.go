@@ -1,0 +1,152 @@
+package report
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/alliancesim/alliancesim/runner"
+	"github.com/alliancesim/alliancesim/sim"
+)
+
+// editSummary rewrites dir's summary.json through edit, numbers kept as
+// written.
+func editSummary(t *testing.T, dir string, edit func(doc map[string]any)) {
+	t.Helper()
+	path := filepath.Join(dir, "summary.json")
+	d := json.NewDecoder(bytes.NewReader(mustRead(t, path)))
+	d.UseNumber()
+	var doc map[string]any
+	if err := d.Decode(&doc); err != nil {
+		t.Fatal(err)
+	}
+	edit(doc)
+	b, err := json.Marshal(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Read checks summary.json itself and against the manifest, and a
+// sweep's summary.json must hold the pooled summary: each is refused,
+// naming the file and the field.
+func TestReadChecksSummaryJSON(t *testing.T) {
+	many, _, sweep, _ := fixtures(t)
+	in, err := Read(many)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := copyFiles(t, many, "")
+	editSummary(t, dir, func(doc map[string]any) { doc["seed"] = json.Number("2") })
+	want := filepath.Join(dir, "summary.json") + ": runs 60 from seed 2; the manifest's work is 60 from seed 1: not the summary of this work (run the work again)"
+	if _, err := Read(dir); err == nil || err.Error() != want {
+		t.Errorf("a summary of seed 2:\n got %v\nwant %s", err, want)
+	}
+	dir = copyFiles(t, many, "")
+	editSummary(t, dir, func(doc map[string]any) {
+		doc["shapes"].([]any)[0].(map[string]any)["share"].(map[string]any)["high"] = json.Number("2")
+	})
+	sh := in.Summary.Shapes[0].Share
+	want = filepath.Join(dir, "summary.json") + fmt.Sprintf(": shapes[0].share: share %g in [%g, 2]; allowed: numbers in [0, 1]", sh.Share, sh.Low)
+	if _, err := Read(dir); err == nil || err.Error() != want {
+		t.Errorf("a shape's interval past 1:\n got %v\nwant %s", err, want)
+	}
+	// A sweep's summary.json of its points alone: no pooled summary.
+	dir = copyFiles(t, sweep, "")
+	editSummary(t, dir, func(doc map[string]any) {
+		for k := range doc {
+			if k != "vary" && k != "points" {
+				delete(doc, k)
+			}
+		}
+	})
+	if _, err := Read(dir); err == nil || err.Error() != dir+": no summary in summary.json" {
+		t.Errorf("a sweep's summary.json without its pooled summary: %v", err)
+	}
+}
+
+// A scenario.toml that is not, in canonical form, the scenario that ran
+// still names the patrons (the hub-and-spokes curve is drawn) but replays
+// nothing: the page says why it has no maps.
+func TestScenarioThatDidNotRunDrawsNoMaps(t *testing.T) {
+	many, _, _, _ := fixtures(t)
+	dir := copyFiles(t, many, "")
+	toml := regexp.MustCompile(`(?m)^sea_cost = .*$`).ReplaceAll(mustRead(t, filepath.Join(dir, "scenario.toml")), []byte("sea_cost = 3.5"))
+	os.WriteFile(filepath.Join(dir, "scenario.toml"), toml, 0o644)
+	const note = "scenario.toml read back is not the scenario that ran (another version of alliancesim?): no maps"
+	in, err := Read(dir)
+	if err != nil || in.Scenario == nil || in.ScenarioNote != note {
+		t.Fatalf("Read: %v; scenario %v, note %q", err, in != nil && in.Scenario != nil, in.ScenarioNote)
+	}
+	p, err := Build(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(p.Notes, note) {
+		t.Errorf("the page's notes %q lack %q", p.Notes, note)
+	}
+	var ids []string
+	for _, f := range p.Figures() {
+		ids = append(ids, f.ID)
+	}
+	if !slices.Contains(ids, "hub-spokes") || slices.Contains(ids, "map-start") || slices.Contains(ids, "map-end") {
+		t.Errorf("figures %v: want hub-spokes and no maps", ids)
+	}
+	i := slices.IndexFunc(p.Sections, func(s Section) bool { return s.ID == "maps" })
+	if i < 0 || !slices.Equal(p.Sections[i].Notes, []string{"No maps: scenario.toml read back is not the scenario that ran (another version of alliancesim?)."}) {
+		t.Errorf("maps section: %+v", p.Sections)
+	}
+}
+
+// The provenance of a hypotheses report is the SHA-256 of the file's
+// bytes.
+func TestHypothesesProvenanceIsTheFilesHash(t *testing.T) {
+	_, _, _, hyps := fixtures(t)
+	sum := sha256.Sum256(mustRead(t, filepath.Join(hyps, "hypotheses.json")))
+	p, err := Build(context.Background(), hyps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (KeyValue{"sha256", hex.EncodeToString(sum[:])}); !slices.Contains(p.Provenance, want) {
+		t.Errorf("provenance %q lacks %q", p.Provenance, want)
+	}
+}
+
+// The calendar is the first point's: its start month and its months per
+// tick (the fixtures all tick monthly from January).
+func TestCalendarIsTheFirstPoints(t *testing.T) {
+	in := &Input{Manifest: &runner.Manifest{Points: []runner.ManifestPoint{{Start: "1950-11", MonthsPerTick: 3}, {Start: "1960-01", MonthsPerTick: 1}}}}
+	if got, want := in.calendar(), (sim.Calendar{StartYear: 1950, StartMonth: 11, MonthsPerTick: 3}); got != want {
+		t.Errorf("calendar %+v, want %+v", got, want)
+	}
+}
+
+// The subtitle says what ran: how many replications from which seeds,
+// over how many ticks of how many months, from when.
+func TestSubtitleSaysWhatRan(t *testing.T) {
+	many, single, _, _ := fixtures(t)
+	for _, c := range []struct{ dir, want string }{
+		{many, "60 replications, seeds 1–60; 504 ticks of 1 month from 1950-01."},
+		{single, "One replication, seed 7; 504 ticks of 1 month from 1950-01."},
+	} {
+		p, err := Build(context.Background(), copyFiles(t, c.dir, "scenario.toml")) // no maps to replay
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Subtitle != c.want || !strings.HasPrefix(p.Title, "asia-1950 — ") {
+			t.Errorf("subtitle %q, want %q", p.Subtitle, c.want)
+		}
+	}
+}

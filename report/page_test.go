@@ -1,0 +1,107 @@
+package report
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/alliancesim/alliancesim/runner"
+	"github.com/alliancesim/alliancesim/sim"
+)
+
+// sectionNotes are the notes of the page's section id.
+func sectionNotes(t *testing.T, p *Page, id string) []string {
+	t.Helper()
+	i := slices.IndexFunc(p.Sections, func(s Section) bool { return s.ID == id })
+	if i < 0 {
+		t.Fatalf("no section %s", id)
+	}
+	return p.Sections[i].Notes
+}
+
+// Where a figure cannot be drawn the page says why, and how to get it:
+// no survival curves without alliances, no series unrecorded, no hub
+// curve without the scenario's patrons, no event list with --no-events.
+func TestNotesSayWhyAFigureIsMissing(t *testing.T) {
+	p := &Page{}
+	if err := p.survival(&runner.Summary{Runs: 3}, 1.0/12); err != nil {
+		t.Fatal(err)
+	}
+	if got := sectionNotes(t, p, "survival"); !slices.Equal(got, []string{"No alliance formed in any run: no survival curves."}) || len(p.Sections[0].Figures) != 0 {
+		t.Errorf("survival without alliances: %q", got)
+	}
+	p = &Page{}
+	in := &Input{Dir: t.TempDir(), Manifest: &runner.Manifest{Points: []runner.ManifestPoint{{SeriesEvery: 0}}}}
+	if err := p.series(in, sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1}, 24); err != nil {
+		t.Fatal(err)
+	}
+	if got := sectionNotes(t, p, "series"); !slices.Equal(got, []string{"No time series was recorded: set params.record_every (for example 12, yearly) in the scenario and run again to get series.csv and these figures."}) {
+		t.Errorf("no series recorded: %q", got)
+	}
+	many, single, _, _ := fixtures(t)
+	p, err := Build(context.Background(), copyFiles(t, many, "scenario.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := sectionNotes(t, p, "timing"); !slices.Equal(got, []string{"No hub-and-spokes curve: it needs the patrons, named in scenario.toml."}) {
+		t.Errorf("without scenario.toml: %q", got)
+	}
+	dir := copyFiles(t, single, "events.jsonl")
+	var m map[string]any
+	if err := json.Unmarshal(mustRead(t, filepath.Join(dir, "manifest.json")), &m); err != nil {
+		t.Fatal(err)
+	}
+	m["events"] = false
+	b, _ := json.Marshal(m)
+	os.WriteFile(filepath.Join(dir, "manifest.json"), b, 0o644)
+	if p, err = Build(context.Background(), dir); err != nil {
+		t.Fatal(err)
+	}
+	if got := sectionNotes(t, p, "timeline"); !slices.Equal(got, []string{"The run was written with --no-events: no event list."}) {
+		t.Errorf("a run written with --no-events: %q", got)
+	}
+}
+
+// report.html is readable by all, as a page to mail or serve (the
+// temporary file it is renamed from is created private).
+func TestReportFileIsReadableByAll(t *testing.T) {
+	_, _, _, hyps := fixtures(t)
+	dir := copyFiles(t, hyps, "")
+	path, err := Write(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := os.Stat(path)
+	if err != nil || st.Mode().Perm() != 0o644 {
+		t.Errorf("report.html: %v, mode %v, want -rw-r--r--", err, st.Mode())
+	}
+}
+
+// The provenance table says what ran, by which build and command: the
+// experiment only when there is one, a modified build marked, and for a
+// sweep the varied paths over its points.
+func TestProvenanceTable(t *testing.T) {
+	m := &runner.Manifest{Scenario: "generic", ScenarioSHA256: "5c3a", Tool: runner.Tool{Version: "v1.2.0", Revision: "abc123", Modified: true},
+		Command: []string{"alliancesim", "run", "generic", "--runs", "40"}, Runs: 40, Seed: 9,
+		Points: []runner.ManifestPoint{{Start: "2000-01", MonthsPerTick: 1, Ticks: 12}}}
+	got := provenance(&Input{Dir: "/tmp/x/out/", Kind: MonteCarlo, Manifest: m})
+	want := []KeyValue{{"scenario", "generic"}, {"scenario sha256", "5c3a"}, {"alliancesim version", "v1.2.0"}, {"revision", "abc123 (modified)"},
+		{"command", "alliancesim run generic --runs 40"}, {"runs, seed", "40 per point, base seed 9 (replication r plays seed + r)"}, {"directory", "out"}}
+	if !slices.Equal(got, want) {
+		t.Errorf("a run's provenance:\n got %q\nwant %q", got, want)
+	}
+	m.Tool.Modified = false
+	m.Experiment, m.ExperimentSHA256 = "x.toml", "77ff"
+	m.Vary = []string{"params.a", "params.b"}
+	m.Points = append(m.Points, m.Points[0], m.Points[0])
+	got = provenance(&Input{Dir: "sw", Kind: Sweep, Manifest: m})
+	want = []KeyValue{{"scenario", "generic"}, {"scenario sha256", "5c3a"}, {"experiment", "x.toml"}, {"experiment sha256", "77ff"},
+		{"alliancesim version", "v1.2.0"}, {"revision", "abc123"}, {"command", "alliancesim run generic --runs 40"},
+		{"runs, seed", "40 per point, base seed 9 (replication r plays seed + r)"}, {"directory", "sw"}, {"varied", "params.a, params.b over 3 points"}}
+	if !slices.Equal(got, want) {
+		t.Errorf("a sweep's provenance:\n got %q\nwant %q", got, want)
+	}
+}
