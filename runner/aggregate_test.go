@@ -3,6 +3,7 @@ package runner
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/alliancesim/alliancesim/sim"
@@ -81,5 +82,38 @@ func TestAggregatorAllianceEndedAtTickZero(t *testing.T) {
 	all := a.Summary().Survival[0]
 	if all.Group != "all" || all.Events != 1 || len(all.Points) != 1 || all.Points[0].T != 0 || all.Points[0].S != 0 {
 		t.Errorf("survival %+v, want group all with one event at t = 0 and S = 0", all)
+	}
+}
+
+// A summary lists shapes by runs, then size, then members; survival
+// groups as all, kinds, then origins client, indigenous, imposed,
+// bilateral; and a record without a value of a measure the aggregate
+// names counts for no run of it.
+func TestSummaryOrder(t *testing.T) {
+	a := NewAggregator("hand", 1, sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1}, []int{5})
+	a.SetMeasures([]string{"m"})
+	r := Record{Record: sim.Record{Ticks: 20, Patrons: []string{"p"}, Alliances: []sim.AllianceRecord{
+		{ID: 0, Founders: []string{"a", "b", "c"}, Origin: "indigenous", Formed: 0, PatronJoined: -1, ClientPeak: 3, Ended: -1, Cause: "horizon",
+			Members: founded(0, "a", "b", "c")},
+		{ID: 1, Founders: []string{"d", "e"}, Origin: "client", Formed: 2, PatronJoined: -1, ClientPeak: 2, Ended: -1, Cause: "horizon",
+			Members: founded(2, "d", "e")},
+	}}}
+	a.Add(&r)
+	s := a.Summary()
+	var shapes, groups []string
+	for _, sh := range s.Shapes {
+		shapes = append(shapes, strings.Join(sh.Members, " "))
+	}
+	for _, g := range s.Survival {
+		groups = append(groups, g.Group)
+	}
+	if got := strings.Join(shapes, ", "); got != "d e, a b c" {
+		t.Errorf("shapes %s, want d e, a b c", got)
+	}
+	if got := strings.Join(groups, ", "); !strings.HasPrefix(got, "all, kind=bilateral, kind=trilateral, origin=client, origin=indigenous") {
+		t.Errorf("groups %s", got)
+	}
+	if m := s.Measures[0]; m.Name != "m" || m.Runs != 0 || m.Mean != nil {
+		t.Errorf("a measure no record gave: %+v", m)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/alliancesim/alliancesim/configs"
@@ -124,6 +125,22 @@ func TestPooledHubCountsTheRunsThatReachTheDate(t *testing.T) {
 				t.Errorf("%s: pooled at %s: %d runs with a patron alliance, mean %s, ≤ 0.3 %d of %d, ≥ 0.6 %d of %d; the points that reach it give %d, %v, %d and %d of %d",
 					c.what, h.Date, h.Runs, mean, h.Share03.Count, h.Share03.N, h.Share06.Count, h.Share06.N, runs, sum/float64(runs), le03, ge06, n)
 			}
+		}
+	}
+}
+
+// The pooled checkpoints of a sweep are point 0's dates at each point's
+// own tick of them: from 2005-01, 2000-01 is tick −60 and 2010-01 tick
+// 60; by quarters from 2000-01, 2010-01 is tick 40.
+func TestPooledHubTicksByDate(t *testing.T) {
+	m := &Manifest{Points: []ManifestPoint{
+		{Start: "2000-01", MonthsPerTick: 1, Ticks: 240, HubTicks: []int{0, 120}},
+		{Start: "2005-01", MonthsPerTick: 1, Ticks: 240},
+		{Start: "2000-01", MonthsPerTick: 3, Ticks: 80},
+	}}
+	for p, want := range [][]int{{0, 120}, {-60, 60}, {0, 40}} {
+		if got := m.pooledHubTicks(p); !slices.Equal(got, want) {
+			t.Errorf("point %d: %v, want %v", p, got, want)
 		}
 	}
 }

@@ -1,15 +1,20 @@
 package runner
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/alliancesim/alliancesim/sim"
+	"github.com/alliancesim/alliancesim/timeline"
 )
 
 // An edited scenario rerun into the directory of the original is refused
@@ -189,5 +194,301 @@ func TestParseDoneNamesTheFirstBadFileInNameOrder(t *testing.T) {
 		if _, err := parseDone("done.json", done, chunk{To: 5}); err == nil || err.Error() != want {
 			t.Fatalf("got %v, want %q", err, want)
 		}
+	}
+	// A size alone is not enough: the checksum must be a SHA-256.
+	done = []byte(`{"runs": 5, "files": {"runs.jsonl": {"bytes": 10, "sha256": "xyz"}}}`)
+	want = `done.json: runs.jsonl: 10 bytes, sha256 "xyz"; allowed: a size ≥ 0 and a SHA-256`
+	if _, err := parseDone("done.json", done, chunk{To: 5}); err == nil || err.Error() != want {
+		t.Errorf("got %v, want %q", err, want)
+	}
+}
+
+// listing names the entries of dir, a directory with a slash.
+func listing(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		n := e.Name()
+		if e.IsDir() {
+			n += "/"
+		}
+		names = append(names, n)
+	}
+	return names
+}
+
+// A finished directory holds exactly its files, with no temporary file
+// or lock left: a run without events has no events.jsonl, a single
+// scenario no points.csv, a run without record_every no series.csv, and
+// its parts only the records and done.json; a merge of shards holds the
+// manifest and scenario.toml of the work, and no parts.
+func TestFinishedDirectoriesHoldTheirFiles(t *testing.T) {
+	ctx := context.Background()
+	single := newPlan(t, compile(t, "generic", short).Scenario(), 4, 1)
+	single.Events = false
+	dir := filepath.Join(t.TempDir(), "single")
+	if err := Execute(ctx, single, dir, ExecOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := listing(t, dir), []string{"alliances.csv", "manifest.json", "memberships.csv", "parts/", "runs.csv", "scenario.toml", "summary.json", "survival.csv"}; !slices.Equal(got, want) {
+		t.Errorf("a single run without events holds %v, want %v", got, want)
+	}
+	if got, want := listing(t, filepath.Join(dir, "parts", "p00000-r0000000-0000004")), []string{"done.json", "runs.jsonl"}; !slices.Equal(got, want) {
+		t.Errorf("its part holds %v, want %v", got, want)
+	}
+	if m := mustManifest(t, dir); m.ChunkSize != 100 || m.ExperimentSHA256 != "" {
+		t.Errorf("a single run's manifest: chunk_size %d, experiment_sha256 %q; want 100 (the default) and none", m.ChunkSize, m.ExperimentSHA256)
+	}
+	base := t.TempDir()
+	var dirs []string
+	for i := range 2 {
+		d := filepath.Join(base, fmt.Sprint("shard", i))
+		if err := Execute(ctx, plan(t), d, ExecOptions{Shard: Shard{Index: i, Count: 2}}); !errors.Is(err, ErrIncomplete) {
+			t.Fatalf("shard %d: %v", i, err)
+		}
+		dirs = append(dirs, d)
+	}
+	merged := filepath.Join(base, "merged")
+	if err := Assemble(dirs, merged); err != nil {
+		t.Fatal(err)
+	}
+	sweepFiles := []string{"alliances.csv", "events.jsonl", "manifest.json", "memberships.csv", "points.csv", "runs.csv", "scenario.toml", "summary.json", "survival.csv"}
+	if got := listing(t, merged); !slices.Equal(got, sweepFiles) {
+		t.Errorf("merged shards hold %v, want %v", got, sweepFiles)
+	}
+	if b, _ := os.ReadFile(filepath.Join(merged, "scenario.toml")); !bytes.Equal(b, plan(t).ScenarioTOML) {
+		t.Error("the merge's scenario.toml is not the work's")
+	}
+	if m, err := ReadManifest(merged); err != nil || len(m.Differences(mustManifest(t, dirs[0]))) > 0 {
+		t.Errorf("the merge's manifest is not the shards': %v", err)
+	}
+	whole := done(t)
+	events, err := os.ReadFile(filepath.Join(whole, "events.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, line := range strings.Split(strings.TrimSuffix(string(events), "\n"), "\n") {
+		var l eventLine
+		if err := json.Unmarshal([]byte(line), &l); err != nil || l.Text == "" || l.Text != timeline.Describe(&l.EventRecord) {
+			t.Fatalf("events.jsonl line %d: %v: text %q, want the event's sentence", i+1, err, l.Text)
+		}
+	}
+	if got, want := listing(t, whole), []string{"alliances.csv", "events.jsonl", "manifest.json", "memberships.csv", "parts/", "points.csv", "runs.csv", "scenario.toml", "summary.json", "survival.csv"}; !slices.Equal(got, want) {
+		t.Errorf("a sweep holds %v, want %v", got, want)
+	}
+}
+
+// mustManifest reads dir's manifest.
+func mustManifest(t *testing.T, dir string) *Manifest {
+	t.Helper()
+	m, err := ReadManifest(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// A resumed run counts the replications of the chunks it finds finished
+// as done, as it passes them: with chunks 1 (runs 5…9 of point 0) and 4
+// (runs 5…9 of point 1) to do, progress goes 6…10 (chunk 0 found), 18…22
+// (chunks 2 and 3 found), then 24 of 24 (chunk 5 found); and the files
+// are those of the run done at once.
+func TestResumeProgressCountsTheChunksFound(t *testing.T) {
+	whole := done(t)
+	want := readAll(t, whole)
+	dir := copyOf(t, whole)
+	for _, f := range []string{"summary.json", "parts/p00000-r0000005-0000010", "parts/p00001-r0000005-0000010"} {
+		if err := os.RemoveAll(filepath.Join(dir, f)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var calls []string
+	err := Execute(context.Background(), plan(t), dir, ExecOptions{Workers: 1, Resume: true, Progress: func(done, total int) {
+		calls = append(calls, fmt.Sprintf("%d/%d", done, total))
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Join(calls, " "), "6/24 7/24 8/24 9/24 10/24 18/24 19/24 20/24 21/24 22/24 24/24"; got != want {
+		t.Errorf("progress %s, want %s", got, want)
+	}
+	sameFiles(t, "resumed", want, readAll(t, dir))
+}
+
+// What a run leaves in its directory, and the next run into it: a
+// manifest.json a newer version or a damage made unreadable is replaced
+// with Force; a scenario.toml lost between the manifest and it is written
+// again on resume; a directory whose only part is a killed run's
+// temporary one is started without --resume; a shard's run removes the
+// temporary files a killed run left, though it does not assemble; a
+// directory of someone's files is refused naming three of them.
+func TestExecuteTakesOverWhatARunLeft(t *testing.T) {
+	ctx := context.Background()
+	finished := done(t)
+
+	dir := copyOf(t, finished)
+	editManifest(t, dir, func(m map[string]any) { m["format"] = 99 })
+	if err := Execute(ctx, plan(t), dir, ExecOptions{Force: true}); err != nil {
+		t.Errorf("an unreadable manifest with --force: %v", err)
+	}
+
+	dir = copyOf(t, finished)
+	for _, f := range []string{"summary.json", "scenario.toml", "parts/p00001-r0000010-0000012"} {
+		os.RemoveAll(filepath.Join(dir, f))
+	}
+	if err := Execute(ctx, plan(t), dir, ExecOptions{Resume: true}); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "scenario.toml")); !bytes.Equal(b, plan(t).ScenarioTOML) {
+		t.Errorf("scenario.toml after a resume: %q", b)
+	}
+
+	dir = copyOf(t, finished)
+	os.Remove(filepath.Join(dir, "summary.json"))
+	os.RemoveAll(filepath.Join(dir, "parts"))
+	os.MkdirAll(filepath.Join(dir, "parts", ".tmp-p00000-r0000000-0000005-0badf00d"), 0o755)
+	if err := Execute(ctx, plan(t), dir, ExecOptions{}); err != nil {
+		t.Errorf("a directory with a killed run's temporary part only: %v", err)
+	}
+
+	dir = filepath.Join(t.TempDir(), "shard")
+	if err := Execute(ctx, plan(t), dir, ExecOptions{Shard: Shard{Index: 0, Count: 2}}); !errors.Is(err, ErrIncomplete) {
+		t.Fatal(err)
+	}
+	leftovers := []string{"parts/.tmp-p00000-r0000005-0000010-0badf00d", ".tmp-runs.csv-12345678"}
+	for _, l := range leftovers {
+		os.WriteFile(filepath.Join(dir, l), []byte("half"), 0o644)
+	}
+	if err := Execute(ctx, plan(t), dir, ExecOptions{Shard: Shard{Index: 0, Count: 2}, Resume: true}); !errors.Is(err, ErrIncomplete) {
+		t.Fatal(err)
+	}
+	for _, l := range leftovers {
+		if _, err := os.Stat(filepath.Join(dir, l)); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("%s left behind by a shard's run: %v", l, err)
+		}
+	}
+
+	dir = t.TempDir()
+	for _, f := range []string{"a", "b", "c", "d", "e"} {
+		os.WriteFile(filepath.Join(dir, f), nil, 0o644)
+	}
+	want := dir + " holds files (a, b, c, …) but no manifest.json of alliancesim; refusing to write into it: use a new or empty directory"
+	if err := Execute(ctx, plan(t), dir, ExecOptions{}); err == nil || err.Error() != want {
+		t.Errorf("a directory of five files:\n got %v\nwant %s", err, want)
+	}
+}
+
+// A damaged part is refused naming the part, the file and what is wrong,
+// even where its checksums were brought in line with the damage: a
+// done.json whose run count is not its chunk's or that does not list
+// runs.jsonl; a runs.jsonl longer than done.json says, one run short, or
+// with a custom measure the manifest does not name.
+func TestDamagedPartsNamed(t *testing.T) {
+	finished := done(t)
+	const name = "p00000-r0000000-0000005"
+	editDone := func(part string, edit func(map[string]any)) {
+		var d map[string]any
+		b, _ := os.ReadFile(filepath.Join(part, doneFile))
+		if err := json.Unmarshal(b, &d); err != nil {
+			t.Fatal(err)
+		}
+		edit(d)
+		os.WriteFile(filepath.Join(part, doneFile), mustJSON(d), 0o644)
+	}
+	for _, c := range []struct {
+		name   string
+		damage func(part string)
+		want   string // after the part's path
+	}{
+		{"runs in done.json", func(part string) { editDone(part, func(d map[string]any) { d["runs"] = 4 }) }, "/done.json: 4 runs; its chunk has 5"},
+		{"runs.jsonl unlisted", func(part string) {
+			editDone(part, func(d map[string]any) { delete(d["files"].(map[string]any), "runs.jsonl") })
+		}, ": runs.jsonl is not listed in done.json"},
+		{"a byte more", func(part string) {
+			f, _ := os.OpenFile(filepath.Join(part, "runs.jsonl"), os.O_APPEND|os.O_WRONLY, 0)
+			f.Write([]byte("\n"))
+			f.Close()
+		}, ": runs.jsonl does not match its size in done.json (damaged or replaced)"},
+		{"a run short", func(part string) {
+			rewritePart(t, part, func(lines []string) []string { return lines[:4] })
+		}, " holds runs 0…3 of 0…4"},
+		{"a measure", func(part string) {
+			rewritePart(t, part, func(lines []string) []string {
+				lines[2] = strings.Replace(lines[2], `{"point":0,`, `{"point":0,"measures":[1],`, 1)
+				return lines
+			})
+		}, ": run 2 has 1 measure values; the manifest names 0 measures"},
+	} {
+		dir := copyOf(t, finished)
+		part := filepath.Join(dir, "parts", name)
+		c.damage(part)
+		err := Assemble([]string{dir}, filepath.Join(t.TempDir(), "out"))
+		if err == nil || !strings.HasSuffix(err.Error(), part+c.want) {
+			t.Errorf("%s:\n got %v\nwant …%s", c.name, err, part+c.want)
+		}
+	}
+}
+
+// A merge that fails while reading the parts leaves no result file or
+// temporary file in a new directory (only the work's manifest and
+// scenario), and no summary.json of an earlier assembly beside files it
+// may have replaced; what is missing is
+// named by count and first chunk; a scenario.toml edited after the run
+// is refused; a directory of someone's files is not merged into; a
+// killed merge's temporary files are removed by the next.
+func TestAssembleLeavesNothingHalfDone(t *testing.T) {
+	finished := done(t)
+	damaged := copyOf(t, finished)
+	rewritePart(t, filepath.Join(damaged, "parts", "p00001-r0000005-0000010"), func(lines []string) []string {
+		lines[1] = strings.Replace(lines[1], `"seed":`, `"seed":1`, 1)
+		return lines
+	})
+	out := filepath.Join(t.TempDir(), "new", "out")
+	if err := Assemble([]string{damaged}, out); err == nil {
+		t.Fatal("a damaged part was merged")
+	}
+	if got, want := listing(t, out), []string{"manifest.json", "scenario.toml"}; !slices.Equal(got, want) {
+		t.Errorf("a failed merge left %v in its new directory, want %v (no result file, no temporary file)", got, want)
+	}
+	if err := Assemble([]string{damaged}, damaged); err == nil {
+		t.Fatal("a damaged part was assembled in place")
+	}
+	if got, want := listing(t, damaged), []string{"alliances.csv", "events.jsonl", "manifest.json", "memberships.csv", "parts/", "points.csv", "runs.csv", "scenario.toml", "survival.csv"}; !slices.Equal(got, want) {
+		t.Errorf("a failed assembly in place leaves %v, want %v (no summary.json, no temporary file)", got, want)
+	}
+
+	missing := copyOf(t, finished)
+	os.Remove(filepath.Join(missing, "parts", "p00000-r0000000-0000005", doneFile))
+	os.RemoveAll(filepath.Join(missing, "parts", "p00001-r0000005-0000010"))
+	err := Assemble([]string{missing}, filepath.Join(t.TempDir(), "out"))
+	if want := "2 of 6 chunks missing (first p00000-r0000000-0000005): incomplete"; err == nil || err.Error() != want {
+		t.Errorf("missing chunks:\n got %v\nwant %s", err, want)
+	}
+
+	edited := copyOf(t, finished)
+	os.WriteFile(filepath.Join(edited, "scenario.toml"), []byte("name = \"edited\"\n"), 0o644)
+	err = Assemble([]string{edited}, filepath.Join(t.TempDir(), "out"))
+	if want := edited + "/scenario.toml does not match the manifest's scenario_sha256 (edited or damaged)"; err == nil || err.Error() != want {
+		t.Errorf("an edited scenario.toml:\n got %v\nwant %s", err, want)
+	}
+
+	foreign := t.TempDir()
+	os.WriteFile(filepath.Join(foreign, "notes.txt"), []byte("mine\n"), 0o644)
+	err = Assemble([]string{finished}, foreign)
+	if want := foreign + " holds files (notes.txt) but no manifest.json of alliancesim; refusing to write into it: use a new or empty directory"; err == nil || err.Error() != want {
+		t.Errorf("a directory of someone's files:\n got %v\nwant %s", err, want)
+	}
+
+	killed := t.TempDir()
+	os.WriteFile(filepath.Join(killed, ".tmp-summary.json-0badf00d"), []byte("{"), 0o644)
+	if err := Assemble([]string{finished}, killed); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(killed, ".tmp-summary.json-0badf00d")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a killed merge's temporary file survives the next merge: %v", err)
 	}
 }

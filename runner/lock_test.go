@@ -8,8 +8,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Two writers into one --out: the second is refused with who holds the
@@ -59,7 +61,8 @@ func TestStaleLock(t *testing.T) {
 		want   string
 	}{
 		{lockHolder{PID: gone.Process.Pid, Host: host, Started: "2024-01-01T00:00:00Z"}, ""},
-		{lockHolder{PID: gone.Process.Pid, Host: "elsewhere.example", Started: "2024-01-01T00:00:00Z"}, "being written by process " + fmt.Sprint(gone.Process.Pid) + " on elsewhere.example since 2024-01-01T00:00:00Z; wait for it to finish, or, if that process is gone, remove"},
+		{lockHolder{PID: gone.Process.Pid, Host: "elsewhere.example", Started: "2024-01-01T00:00:00Z", Command: []string{"alliancesim", "run", "generic"}},
+			"being written by process " + fmt.Sprint(gone.Process.Pid) + " on elsewhere.example since 2024-01-01T00:00:00Z (alliancesim run generic); wait for it to finish, or, if that process is gone, remove"},
 	} {
 		dir := filepath.Join(t.TempDir(), "d")
 		os.MkdirAll(dir, 0o755)
@@ -87,13 +90,15 @@ func TestStaleTempsCleaned(t *testing.T) {
 			cancel()
 		}
 	}})
-	leftovers := []string{"parts/.tmp-p00000-r0000005-0000010-0badf00d", ".tmp-events.jsonl-12345678", ".tmp-summary.json-9abcdef0"}
+	leftovers := []string{"parts/.tmp-p00000-r0000005-0000010-0badf00d", ".tmp-events.jsonl-12345678", ".tmp-summary.json-9abcdef0", ".tmp-points.json-0f0f0f0f"}
 	for _, l := range leftovers {
 		os.MkdirAll(filepath.Dir(filepath.Join(dir, l)), 0o755)
 		os.WriteFile(filepath.Join(dir, l), make([]byte, 1<<20), 0o644)
 	}
-	mine := filepath.Join(dir, ".tmp-mine")
-	os.WriteFile(mine, []byte("mine"), 0o644)
+	mine := []string{filepath.Join(dir, ".tmp-mine"), filepath.Join(dir, ".tmp-runs.csv.old")}
+	for _, f := range mine {
+		os.WriteFile(f, []byte("mine"), 0o644)
+	}
 	if err := Execute(context.Background(), plan(t), dir, ExecOptions{Resume: true}); err != nil {
 		t.Fatal(err)
 	}
@@ -102,8 +107,10 @@ func TestStaleTempsCleaned(t *testing.T) {
 			t.Errorf("%s left behind", l)
 		}
 	}
-	if _, err := os.Stat(mine); err != nil {
-		t.Errorf("a file not ours was removed: %v", err)
+	for _, f := range mine {
+		if _, err := os.Stat(f); err != nil {
+			t.Errorf("a file not ours was removed: %v", err)
+		}
 	}
 
 	killed := filepath.Join(t.TempDir(), "k")
@@ -111,5 +118,59 @@ func TestStaleTempsCleaned(t *testing.T) {
 	os.WriteFile(filepath.Join(killed, ".tmp-manifest.json-01234567"), []byte("{"), 0o644)
 	if err := Execute(context.Background(), plan(t), killed, ExecOptions{}); err != nil {
 		t.Errorf("a directory with only a killed start's leftovers: %v", err)
+	}
+}
+
+// A lock file that cannot be read — a process killed while writing it, or
+// one that names process 0 — is another writer's while it is fresh, and
+// taken over once it is more than a minute old.
+func TestUnreadableLock(t *testing.T) {
+	host, _ := os.Hostname()
+	for _, body := range []string{"{", fmt.Sprintf(`{"pid": 0, "host": %q, "started": "2024-01-01T00:00:00Z"}`, host)} {
+		dir := filepath.Join(t.TempDir(), "d")
+		os.MkdirAll(dir, 0o755)
+		lock := filepath.Join(dir, lockFile)
+		os.WriteFile(lock, []byte(body), 0o644)
+		want := dir + " is being written by another process (its lock file is unreadable); wait for it to finish, or, if that process is gone, remove " + lock
+		if _, err := lockDir(dir); err == nil || err.Error() != want {
+			t.Errorf("%s, fresh:\n got %v\nwant %s", body, err, want)
+		}
+		old := time.Now().Add(-2 * time.Minute)
+		if err := os.Chtimes(lock, old, old); err != nil {
+			t.Fatal(err)
+		}
+		release, err := lockDir(dir)
+		if err != nil {
+			t.Errorf("%s, two minutes old: %v", body, err)
+			continue
+		}
+		release()
+	}
+}
+
+// The lock names its holder — this process, host, start and command —
+// and is released only by it: a lock file another writer has put in its
+// place since (having taken this one over as stale, say) is left alone.
+func TestLockNamesItsHolderAndIsReleasedByIt(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "d")
+	release, err := lockDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lock := filepath.Join(dir, lockFile)
+	var h lockHolder
+	b, _ := os.ReadFile(lock)
+	if err := json.Unmarshal(b, &h); err != nil {
+		t.Fatal(err)
+	}
+	host, _ := os.Hostname()
+	if _, err := time.Parse(time.RFC3339, h.Started); h.PID != os.Getpid() || h.Host != host || !slices.Equal(h.Command, os.Args) || err != nil {
+		t.Errorf("the lock says %+v (%v); want pid %d on %s, a start time and %v", h, err, os.Getpid(), host, os.Args)
+	}
+	other := []byte(`{"pid": 1, "host": "elsewhere.example", "started": "2024-01-01T00:00:00Z"}`)
+	os.WriteFile(lock, other, 0o644)
+	release()
+	if b, _ := os.ReadFile(lock); string(b) != string(other) {
+		t.Errorf("release removed or changed another writer's lock: %q", b)
 	}
 }

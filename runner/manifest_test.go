@@ -81,6 +81,14 @@ func TestManifestValidated(t *testing.T) {
 		{"value", func(m map[string]any) { point(m)["values"] = []any{map[string]any{}} }, "is not a number, a string or a boolean"},
 		{"hash", func(m map[string]any) { m["scenario_sha256"] = strings.Repeat("z", 64) }, "is not a SHA-256"},
 		{"point hash", func(m map[string]any) { point(m)["scenario_sha256"] = "" }, "point 0: scenario_sha256"},
+		{"experiment hash", func(m map[string]any) { m["experiment_sha256"] = "abc" }, `experiment_sha256 "abc" is not a SHA-256`},
+		{"hash too long", func(m map[string]any) { m["scenario_sha256"] = strings.Repeat("a", 65) }, "is not a SHA-256"},
+		{"seed", func(m map[string]any) { m["seed"] = 9007199254740990 }, "seed 9007199254740990 with 12 runs reaches past 9007199254740991"},
+		{"measure name", func(m map[string]any) { m["measures"] = []any{"Bad"} }, `measure "Bad": allowed: a name of lowercase letters`},
+		{"design", func(m map[string]any) { m["design"] = map[string]any{"kind": "halton"} }, `unknown design "halton"; allowed: grid, lhs, morris, sobol, points`},
+		{"drawn without unit", func(m map[string]any) { m["design"] = map[string]any{"kind": "lhs", "samples": 2} }, "point 0 of a lhs design has no unit coordinates"},
+		{"unit", func(m map[string]any) { point(m)["unit"] = []any{2} }, "point 0: unit [2]; allowed: a coordinate in [0, 1] per varied path"},
+		{"values", func(m map[string]any) { point(m)["values"] = []any{} }, "point 0 has 0 values for 1 varied paths"},
 		{"not JSON", nil, "not a manifest of alliancesim"},
 	} {
 		dir := copyOf(t, finished)
@@ -144,19 +152,29 @@ func TestManifestReadSafely(t *testing.T) {
 // matching checksums, as a deliberate edit would.
 func rewritePart(t *testing.T, part string, edit func(lines []string) []string) {
 	t.Helper()
-	p := filepath.Join(part, "runs.jsonl")
-	b, _ := os.ReadFile(p)
+	b, _ := os.ReadFile(filepath.Join(part, "runs.jsonl"))
 	lines := edit(strings.SplitAfter(strings.TrimSuffix(string(b), "\n"), "\n"))
 	body := strings.Join(lines, "")
 	if !strings.HasSuffix(body, "\n") {
 		body += "\n"
 	}
-	os.WriteFile(p, []byte(body), 0o644)
+	setPartFile(t, part, "runs.jsonl", []byte(body))
+}
+
+// setPartFile replaces a part's file name by body and its done.json by
+// matching checksums, as a deliberate edit would.
+func setPartFile(t *testing.T, part, name string, body []byte) {
+	t.Helper()
+	if err := os.WriteFile(filepath.Join(part, name), body, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	var rec partDoneRecord
 	d, _ := os.ReadFile(filepath.Join(part, doneFile))
-	json.Unmarshal(d, &rec)
-	sum := sha256.Sum256([]byte(body))
-	rec.Files["runs.jsonl"] = partFileSum{Bytes: int64(len(body)), SHA256: hex.EncodeToString(sum[:])}
+	if err := json.Unmarshal(d, &rec); err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(body)
+	rec.Files[name] = partFileSum{Bytes: int64(len(body)), SHA256: hex.EncodeToString(sum[:])}
 	os.WriteFile(filepath.Join(part, doneFile), mustJSONIndent(rec), 0o644)
 }
 
@@ -258,6 +276,8 @@ func TestManifestLimitsAtTheirEdges(t *testing.T) {
 		{"fewest ticks", ticks(1), ticks(0), "point 0: ticks 0; allowed: 1 to 1000000"},
 		{"months per tick", func(m *Manifest) { m.Points[0].MonthsPerTick = 12 }, func(m *Manifest) { m.Points[0].MonthsPerTick = 6 },
 			"point 0: months_per_tick 6; allowed: 1, 3 or 12"},
+		{"quarters", func(m *Manifest) { m.Points[0].MonthsPerTick = 3 }, func(m *Manifest) { m.Points[0].MonthsPerTick = 4 },
+			"point 0: months_per_tick 4; allowed: 1, 3 or 12"},
 		{"series", func(m *Manifest) { m.Points[0].SeriesEvery = 0 }, func(m *Manifest) { m.Points[0].SeriesEvery = -1 },
 			"point 0: series_every -1; allowed: ≥ 0"},
 		{"points without vary", func(m *Manifest) { m.Vary, m.Points = nil, m.Points[:1]; m.Points[0].Values = nil },
@@ -319,6 +339,10 @@ func TestRecordCheckAtItsEdges(t *testing.T) {
 			func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.Members[1].Left = 19 }, "alliance 3: left 19 outside 20…60"},
 		{"left at the horizon (exclusive)", func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.Members[1].Left = 60 },
 			func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.Members[1].Left = 61 }, "alliance 3: left 61 outside 20…60"},
+		{"ended never", func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.Ended = -1 },
+			func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.Ended = -2 }, "alliance 3: ended -2 outside 10…59"},
+		{"patron never", func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.PatronJoined = -1 },
+			func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.PatronJoined = -2 }, "alliance 3: patron_joined -2 outside 10…59"},
 		{"proposal in the last tick", func(_ *sim.AllianceRecord, p *sim.ProposalRecord) { p.Tick = 59 },
 			func(_ *sim.AllianceRecord, p *sim.ProposalRecord) { p.Tick = 60 }, "proposal at tick 60 outside 0…59"},
 	} {
@@ -327,6 +351,47 @@ func TestRecordCheckAtItsEdges(t *testing.T) {
 		}
 		if err := record(c.bad).check(60, 5); err == nil || err.Error() != c.want {
 			t.Errorf("%s: one past the edge:\n got %v\nwant %s", c.name, err, c.want)
+		}
+	}
+}
+
+// Differences names each field of the work in words, with both values: a
+// build, a name, a hash by its first 12 digits, chunking, events, a
+// design's base; of the points, only the first that differs, by its first
+// differing field — and a value of another type (1 and "1") by the whole
+// record.
+func TestDifferencesFieldByField(t *testing.T) {
+	hash := func(c string) string { return strings.Repeat(c, 64) }
+	point := ManifestPoint{Values: []any{0.5}, Start: "1950-01", MonthsPerTick: 1, Ticks: 24, HubTicks: []int{0}}
+	base := func() Manifest {
+		return Manifest{Tool: Tool{Version: "v1", Revision: "abc"}, Scenario: "generic", ScenarioSHA256: hash("a"), ChunkSize: 5,
+			Events: true, Vary: []string{"params.sea_cost"}, Design: &Design{Kind: "sobol", Samples: 4, Base: "random"},
+			Points: []ManifestPoint{point, point}}
+	}
+	for _, c := range []struct {
+		edit func(m *Manifest)
+		want string
+	}{
+		{func(m *Manifest) { m.Tool.Version = "v2" }, "tool build (v1 (abc) here, v2 (abc) there)"},
+		{func(m *Manifest) { m.Scenario = "asia-1950" }, "scenario name (generic here, asia-1950 there)"},
+		{func(m *Manifest) { m.ScenarioSHA256 = hash("b") }, "scenario content (sha256) (aaaaaaaaaaaa… here, bbbbbbbbbbbb… there)"},
+		{func(m *Manifest) { m.ChunkSize = 100 }, "chunk size (5 here, 100 there)"},
+		{func(m *Manifest) { m.Events = false }, "events recorded (true here, false there)"},
+		{func(m *Manifest) { m.Design = &Design{Kind: "sobol", Samples: 4, Base: "sobol"} },
+			"design (sobol (samples 4, base random) here, sobol (samples 4, base sobol) there)"},
+		{func(m *Manifest) {
+			m.Points = []ManifestPoint{point, point}
+			m.Points[0].Values, m.Points[1].Values = []any{1.0}, []any{2.0}
+		}, "point 0: values ([0.5] here, [1] there)"},
+		{func(m *Manifest) { m.Points = []ManifestPoint{point, point}; m.Points[0].HubTicks = []int{0, 12} }, "point 0: hub ticks ([0] here, [0 12] there)"},
+		{func(m *Manifest) { m.Points = []ManifestPoint{point, point}; m.Points[1].SeriesEvery = 6 }, "point 1: series every (0 here, 6 there)"},
+		{func(m *Manifest) { m.Points = []ManifestPoint{point, point}; m.Points[0].Values = []any{"0.5"} },
+			`point 0: record ({"values":[0.5],"scenario_sha256":"","start":"1950-01","months_per_tick":1,"ticks":24,"hub_ticks":[0]} here, {"values":["0.5"],"scenario_sha256":"","start":"1950-01","months_per_tick":1,"ticks":24,"hub_ticks":[0]} there)`},
+	} {
+		a, b := base(), base()
+		c.edit(&b)
+		if got := strings.Join(a.Differences(&b), "; "); got != c.want {
+			t.Errorf("got  %s\nwant %s", got, c.want)
 		}
 	}
 }

@@ -36,6 +36,9 @@ func TestPlanChecks(t *testing.T) {
 		{"negative runs", func(p *Plan) *Plan { p.Runs = -5; return p }, "-5 runs per point"},
 		{"too many runs", func(p *Plan) *Plan { p.Runs = MaxRuns + 1; return p }, "allowed: a whole number in [1, 1000000000]"},
 		{"no compiled point", func(p *Plan) *Plan { p.Points[0].Compiled = nil; return p }, "point 0 has no compiled scenario"},
+		{"no hash", func(p *Plan) *Plan { p.Points[1].SHA256 = ""; return p }, "runner: point 1 has no compiled scenario (or Build) or no hash; build plans with package plans"},
+		{"unit", func(p *Plan) *Plan { p.Points[0].Unit = []float64{1.5}; return p }, "runner: point 0 has unit coordinates [1.5]; allowed: one in [0, 1] per varied path"},
+		{"no scenario text", func(p *Plan) *Plan { p.ScenarioTOML = nil; return p }, "runner: the plan has no scenario text; build it with package plans"},
 	} {
 		dir := filepath.Join(t.TempDir(), "d")
 		err := Execute(context.Background(), c.edit(plan(t)), dir, ExecOptions{})
@@ -58,6 +61,11 @@ func TestCheckSeedsAtTheirEdges(t *testing.T) {
 	}
 	if err := CheckSeeds(0, MaxRuns); err != nil {
 		t.Errorf("seed 0, 10⁹ runs: %v", err)
+	}
+	for _, base := range []uint64{0, 5, MaxSeed} {
+		if err := CheckSeeds(base, 0); err != nil {
+			t.Errorf("seed %d, no runs: %v", base, err)
+		}
 	}
 	for _, c := range []struct {
 		base uint64

@@ -249,6 +249,9 @@ func TestShardParsing(t *testing.T) {
 	if s, err := ParseShard("2/4"); err != nil || s != (Shard{1, 4}) {
 		t.Errorf("2/4 → %v %v", s, err)
 	}
+	if s, err := ParseShard("4/4"); err != nil || s != (Shard{3, 4}) {
+		t.Errorf("4/4 → %v %v", s, err)
+	}
 	for _, bad := range []string{"0/4", "5/4", "x", "1/0", "1/"} {
 		if _, err := ParseShard(bad); err == nil {
 			t.Errorf("%q accepted", bad)
@@ -557,6 +560,26 @@ func TestShardFromEnvAtItsEdges(t *testing.T) {
 		t.Setenv("SLURM_ARRAY_TASK_ID", "6")
 		if _, _, err := ShardFromEnv(0); err == nil || err.Error() != "SLURM_ARRAY_TASK_ID=6 is outside 2…5" {
 			t.Errorf("task 6 of 2…5: %v", err)
+		}
+	})
+	t.Run("kubernetes without --shards", func(t *testing.T) {
+		t.Setenv("JOB_COMPLETION_INDEX", "0")
+		if _, _, err := ShardFromEnv(0); err == nil || err.Error() != "JOB_COMPLETION_INDEX is set: give the number of shards with --shards (the Job's completions)" {
+			t.Errorf("index 0 without --shards: %v", err)
+		}
+	})
+	t.Run("slurm, bad values", func(t *testing.T) {
+		for _, c := range []struct{ id, count, min, want string }{
+			{"0", "0", "", `SLURM_ARRAY_TASK_ID="0" / SLURM_ARRAY_TASK_COUNT="0" are not an index and a count`},
+			{"1", "4", "x", `SLURM_ARRAY_TASK_MIN="x" is not a number`},
+			{"1", "4", "2", "SLURM_ARRAY_TASK_ID=1 is outside 2…5"},
+		} {
+			t.Setenv("SLURM_ARRAY_TASK_ID", c.id)
+			t.Setenv("SLURM_ARRAY_TASK_COUNT", c.count)
+			t.Setenv("SLURM_ARRAY_TASK_MIN", c.min)
+			if _, ok, err := ShardFromEnv(0); ok || err == nil || err.Error() != c.want {
+				t.Errorf("task %s of %s from %q: %v %v; want %s", c.id, c.count, c.min, ok, err, c.want)
+			}
 		}
 	})
 }

@@ -132,6 +132,15 @@ func TestSeriesMergeAndJSON(t *testing.T) {
 			t.Fatalf("sum %d: %v merged, %v whole", i, back[0].sums[i], whole.sums[i])
 		}
 	}
+	w := sim.NewWorld(c, 1)
+	if _, err := w.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	shifted := w.Series()
+	shifted[1].Tick++
+	if err := whole.AddRun(shifted); err == nil || !strings.HasPrefix(err.Error(), "runner: time-series sample 1 (tick 7) does not fit ticks [0 6 12") {
+		t.Errorf("a run sampled at tick 7 for 6: %v", err)
+	}
 	bad := newSeriesAggregate(12, c.Scenario().Ticks, ids)
 	if err := whole.Merge(bad); err == nil {
 		t.Fatal("merging series of other sampling must fail")
@@ -157,6 +166,12 @@ func TestSeriesMergeAndJSON(t *testing.T) {
 		{"too many states", func(f map[string]any) { f["states"] = make([]string, 1_000_000) }, "1000000 states; allowed: 1 to 64"},
 		{"a threat sum past the runs", func(f map[string]any) { f["sums"].([]any)[0] = 1e308 }, "sum 0 (threat) is 1e+308 over 3 runs; allowed: 0 to 1 a run"},
 		{"a negative count", func(f map[string]any) { f["sums"].([]any)[4] = -1.0 }, "sum 4 (alliances) is -1 over 3 runs; allowed: 0 to any number a run"},
+		{"an odd histogram", func(f map[string]any) { f["counts"].([]any)[0] = []any{1} }, "histogram 0: an odd number of entries"},
+		{"a bin past the last", func(f map[string]any) { f["counts"].([]any)[0] = []any{200, 3} }, "histogram 0: bin 200 of 200"},
+		{"no states", func(f map[string]any) { f["states"] = []any{} }, "0 states; allowed: 1 to 64"},
+		{"negative runs", func(f map[string]any) { f["runs"] = -1 }, "do not follow every 6"},
+		{"a histogram short", func(f map[string]any) { f["counts"] = f["counts"].([]any)[1:] }, "400 sums and 399 histograms for 10 ticks × 8 states × 5 measures"},
+		{"other bins", func(f map[string]any) { f["bins"] = []any{200, 200, 2, 2, 16} }, "with bins [200 200 2 2 16]; this version writes [threat reference losses allied alliances] with [200 200 2 2 17]"},
 	} {
 		g := map[string]any{}
 		if err := json.Unmarshal(mustJSON(f), &g); err != nil {
@@ -280,6 +295,38 @@ func TestExecuteSeries(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(off, "series.csv")); !errors.Is(err, os.ErrNotExist) {
 		t.Fatalf("series.csv without record_every: %v", err)
+	}
+}
+
+// A sweep whose points differ in record_every writes the series.csv rows
+// of the points that record one; a part's series.json from another chunk
+// of its point (its checksums brought in line) is refused naming both run
+// counts, not merged into the point's means.
+func TestSeriesOfSomePoints(t *testing.T) {
+	p := plan(t, func(sc *sim.Scenario) { sc.Params.RecordEvery = 6 })
+	p.Points[1] = plan(t).Points[1]
+	dir := filepath.Join(t.TempDir(), "d")
+	if err := Execute(context.Background(), p, dir, ExecOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	rows := readCSV(t, filepath.Join(dir, "series.csv"))
+	points := map[string]int{}
+	for _, r := range rows {
+		points[r["point"]]++
+	}
+	if len(points) != 1 || points["0"] != 10*8*len(SeriesMeasures) {
+		t.Errorf("series.csv rows by point %v; want point 0's %d only", points, 10*8*len(SeriesMeasures))
+	}
+	parts := filepath.Join(dir, "parts")
+	two, err := os.ReadFile(filepath.Join(parts, "p00000-r0000010-0000012", seriesPart))
+	if err != nil {
+		t.Fatal(err)
+	}
+	part := filepath.Join(parts, "p00000-r0000000-0000005")
+	setPartFile(t, part, seriesPart, two)
+	err = Assemble([]string{dir}, filepath.Join(t.TempDir(), "out"))
+	if want := "part " + part + ": series.json holds 2 runs sampled every 6 ticks; its chunk has 5 runs, every 6 ticks to 60"; err == nil || err.Error() != want {
+		t.Errorf("another chunk's series.json:\n got %v\nwant %s", err, want)
 	}
 }
 
