@@ -404,7 +404,16 @@ func (pw *partWriter) commit() error {
 		pw.abort()
 		return err
 	}
-	if err := os.Rename(pw.tmp, filepath.Join(pw.dir, "parts", pw.ch.name())); err != nil {
+	// A part left without done.json is unfinished (partDone), so its
+	// chunk was run again: the new part replaces it.
+	final := filepath.Join(pw.dir, "parts", pw.ch.name())
+	if !partDone(pw.dir, pw.ch) {
+		if err := os.RemoveAll(final); err != nil {
+			pw.abort()
+			return err
+		}
+	}
+	if err := os.Rename(pw.tmp, final); err != nil {
 		pw.abort()
 		return err
 	}

@@ -319,6 +319,27 @@ func TestResumeProgressCountsTheChunksFound(t *testing.T) {
 	sameFiles(t, "resumed", want, readAll(t, dir))
 }
 
+// A part whose done.json is gone is unfinished: resuming runs its chunk
+// again and puts the new part in its place (the rename failed with "file
+// exists"), and the files are those of the run done at once.
+func TestResumeReplacesAnUnfinishedPart(t *testing.T) {
+	whole := done(t)
+	want := readAll(t, whole)
+	dir := copyOf(t, whole)
+	for _, f := range []string{"summary.json", "parts/p00000-r0000005-0000010/done.json"} {
+		if err := os.Remove(filepath.Join(dir, f)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := Execute(context.Background(), plan(t), dir, ExecOptions{Workers: 1, Resume: true}); err != nil {
+		t.Fatal(err)
+	}
+	sameFiles(t, "resumed", want, readAll(t, dir))
+	if _, err := os.Stat(filepath.Join(dir, "parts/p00000-r0000005-0000010", doneFile)); err != nil {
+		t.Errorf("the part run again: %v", err)
+	}
+}
+
 // What a run leaves in its directory, and the next run into it: a
 // manifest.json a newer version or a damage made unreadable is replaced
 // with Force; a scenario.toml lost between the manifest and it is written
