@@ -15,14 +15,7 @@ import (
 // ends at summary.json's share.
 func TestCommitmentCurveCountsRuns(t *testing.T) {
 	many, _, _, _ := fixtures(t)
-	in, err := Read(many)
-	if err != nil {
-		t.Fatal(err)
-	}
-	runs, err := readRuns(in.path("runs.csv"), 0, in.Manifest)
-	if err != nil {
-		t.Fatal(err)
-	}
+	in, runs := readRunsOf(t, many)
 	curve := commitmentCurve(runs)
 	if len(curve) == 0 {
 		t.Fatal("no patron committed in 60 runs of asia-1950")

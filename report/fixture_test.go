@@ -13,6 +13,7 @@ import (
 	"github.com/alliancesim/alliancesim/hypotheses"
 	"github.com/alliancesim/alliancesim/plans"
 	"github.com/alliancesim/alliancesim/runner"
+	"github.com/alliancesim/alliancesim/sim"
 )
 
 // The output directories the tests report on, made once per test binary:
@@ -119,6 +120,34 @@ func fakeHypotheses() []hypotheses.Result {
 			Layouts: []hypotheses.LayoutRow{{Layout: 1, Estimates: []hypotheses.Estimate{est(0.22)}}},
 			Verdict: hypotheses.Fails, Reason: "0.220 above 0.05"},
 	}
+}
+
+// compiledAsia is the built-in asia-1950, resolved and compiled.
+func compiledAsia(t *testing.T) (*sim.Scenario, *sim.Compiled) {
+	t.Helper()
+	sc, err := configs.Builtin("asia-1950")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := sim.Compile(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sc, c
+}
+
+// readRunsOf reads the output directory dir and the rows of its runs.csv.
+func readRunsOf(t *testing.T, dir string) (*Input, []runRow) {
+	t.Helper()
+	in, err := Read(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runs, err := readRuns(in.path("runs.csv"), 0, in.Manifest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return in, runs
 }
 
 // mustRead reads a file.

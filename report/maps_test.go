@@ -6,9 +6,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/alliancesim/alliancesim/configs"
-	"github.com/alliancesim/alliancesim/sim"
 )
 
 // The maps of a report are its run replayed: a single run's by its seed,
@@ -16,22 +13,8 @@ import (
 // titled with its date, run and seed.
 func TestMapsAreTheRunReplayed(t *testing.T) {
 	many, single, _, _ := fixtures(t)
-	sc, err := configs.Builtin("asia-1950")
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := sim.Compile(sc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	in, err := Read(many)
-	if err != nil {
-		t.Fatal(err)
-	}
-	runs, err := readRuns(in.path("runs.csv"), 0, in.Manifest)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, c := compiledAsia(t)
+	_, runs := readRunsOf(t, many)
 	med, _ := medianRun(runs)
 	for _, r := range []struct {
 		dir   string

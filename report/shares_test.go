@@ -19,14 +19,7 @@ import (
 // runs.csv; the shapes are the most frequent first, at most maxShapes.
 func TestSharesAreTheRunsIndicators(t *testing.T) {
 	many, _, _, _ := fixtures(t)
-	in, err := Read(many)
-	if err != nil {
-		t.Fatal(err)
-	}
-	runs, err := readRuns(in.path("runs.csv"), 0, in.Manifest)
-	if err != nil {
-		t.Fatal(err)
-	}
+	in, runs := readRunsOf(t, many)
 	rows := shareRows(in.Summary)
 	if len(rows) != len(runner.ShareKeys) || len(runs) != 60 {
 		t.Fatalf("%d shares, %d runs", len(rows), len(runs))

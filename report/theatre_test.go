@@ -21,14 +21,7 @@ import (
 // cells taken since the start, and exactly the alliances then in force;
 // the pictures are the same bytes every time.
 func TestTheatreOfARunAtADate(t *testing.T) {
-	sc, err := configs.Builtin("asia-1950")
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := sim.Compile(sc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sc, c := compiledAsia(t)
 	tick := sc.Calendar.TickOf(1954, 9)
 	w, err := ReplayTo(context.Background(), c, 7, tick)
 	if err != nil {
@@ -94,14 +87,7 @@ func TestTheatreOfARunAtADate(t *testing.T) {
 // simulated; each alliance's legend line gives its members, kind,
 // commitment and origin; a date before the run is refused like one after.
 func TestTheatreTitleAndAllianceLabels(t *testing.T) {
-	sc, err := configs.Builtin("asia-1950")
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := sim.Compile(sc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, c := compiledAsia(t)
 	w, err := ReplayTo(context.Background(), c, 7, 56) // 56 months after 1950-01
 	if err != nil {
 		t.Fatal(err)
