@@ -330,6 +330,46 @@ func TestSeriesOfSomePoints(t *testing.T) {
 	}
 }
 
+// A point's only part, its series.json cut short by its last sample (its
+// checksums brought in line), is refused: with no other part to merge
+// with, only the check against the point's horizon can tell.
+func TestSeriesOfTooFewTicks(t *testing.T) {
+	p := plan(t, func(sc *sim.Scenario) { sc.Params.RecordEvery = 6 })
+	p.ChunkSize = 100 // one chunk a point
+	dir := filepath.Join(t.TempDir(), "d")
+	if err := Execute(context.Background(), p, dir, ExecOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	part := filepath.Join(dir, "parts", "p00000-r0000000-0000012")
+	b, err := os.ReadFile(filepath.Join(part, seriesPart))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a map[string]any
+	if err := json.Unmarshal(b, &a); err != nil {
+		t.Fatal(err)
+	}
+	ticks, states, measures := a["ticks"].([]any), a["states"].([]any), a["measures"].([]any)
+	perTick := len(states) * len(measures)
+	a["ticks"] = ticks[:len(ticks)-1]
+	for _, k := range []string{"sums", "counts"} {
+		v := a[k].([]any)
+		if len(v) != len(ticks)*perTick {
+			t.Fatalf("%s has %d entries, want %d ticks × %d", k, len(v), len(ticks), perTick)
+		}
+		a[k] = v[:len(v)-perTick]
+	}
+	cut, err := json.Marshal(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	setPartFile(t, part, seriesPart, append(cut, '\n'))
+	err = Assemble([]string{dir}, filepath.Join(t.TempDir(), "out"))
+	if want := "part " + part + ": series.json holds 12 runs sampled every 6 ticks; its chunk has 12 runs, every 6 ticks to 60"; err == nil || err.Error() != want {
+		t.Errorf("a series.json one sample short:\n got %v\nwant %s", err, want)
+	}
+}
+
 // FuzzSeriesPart decodes a chunk's series.json: nothing panics or
 // allocates by sizes it has not bounded, and a decoded aggregate merges
 // with itself and gives quantiles within the histograms' ranges.
