@@ -74,3 +74,51 @@ func TestCommitmentAtTickZeroAndDates(t *testing.T) {
 		}
 	}
 }
+
+// A whole-tick median is named by its own month.
+func TestCommitmentMedianOnATick(t *testing.T) {
+	mean, median := 10.0, 10.0
+	fc := runner.FirstCommitment{Share: runner.NewProportion(2, 2), Mean: &mean, Median: &median}
+	cal := sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1}
+	f, err := commitmentFigure([]runRow{{FirstCommitment: 10}, {FirstCommitment: 10}}, fc, cal, 24)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "median 10 ticks after the start (1950-11), mean 10.0"; !strings.Contains(f.Caption, want) {
+		t.Fatalf("caption %q lacks %q", f.Caption, want)
+	}
+}
+
+// The curve is drawn as steps from the start (share 0) through each first
+// commitment to the horizon at its last share, and the median is a
+// dashed line at its (fractional) date: by hand, 4 runs from 1950-01 by
+// months, first commitments at ticks 6 and 18, a median of 10.5, a
+// horizon of 24 (1952.0).
+func TestCommitmentFigureDrawsTheSteps(t *testing.T) {
+	mean, median := 12.0, 10.5
+	fc := runner.FirstCommitment{Share: runner.NewProportion(2, 4), Mean: &mean, Median: &median}
+	cal := sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1}
+	f, err := commitmentFigure([]runRow{{FirstCommitment: 6}, {FirstCommitment: -1}, {FirstCommitment: 18}, {FirstCommitment: -1}}, fc, cal, 24)
+	if err != nil {
+		t.Fatal(err)
+	}
+	blue := svgPaths(t, f.SVG, "stroke:#0072B2")
+	if len(blue) != 1 || len(blue[0]) != 7 {
+		t.Fatalf("curve paths %v, want one of 7 points", blue)
+	}
+	c := blue[0]
+	// Years 1950 and 1952 at the curve's ends, shares 0 and 0.5.
+	px := func(year float64) float64 { return c[0][0] + (year-1950)/2*(c[6][0]-c[0][0]) }
+	py := func(share float64) float64 { return c[0][1] + share/0.5*(c[6][1]-c[0][1]) }
+	var want [][2]float64
+	for _, q := range [][2]float64{{1950, 0}, {1950.5, 0}, {1950.5, 0.25}, {1951.5, 0.25}, {1951.5, 0.5}, {1952, 0.5}} {
+		want = append(want, [2]float64{px(q[0]), py(q[1])})
+	}
+	if !samePoints(c[:6], want) || c[6][1] == c[0][1] {
+		t.Errorf("curve %v, want %v then (1952, 0.5)", c, want)
+	}
+	dashed := svgPaths(t, f.SVG, "stroke:#777777", "stroke-dasharray")
+	if x := px(1950 + 10.5/12); len(dashed) != 1 || len(dashed[0]) != 2 || math.Abs(dashed[0][0][0]-x) > 0.01 || math.Abs(dashed[0][1][0]-x) > 0.01 {
+		t.Errorf("median line %v, want one at x %.3f", dashed, x)
+	}
+}

@@ -2,7 +2,10 @@ package report
 
 import (
 	"fmt"
+	"html/template"
 	"math"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -55,5 +58,67 @@ func TestGridFigureDrawsEveryPanel(t *testing.T) {
 		if !strings.Contains(string(f.SVG), fmt.Sprintf(">panel %d<", i+1)) {
 			t.Errorf("panel %d not drawn", i+1)
 		}
+	}
+}
+
+var svgPathRE = regexp.MustCompile(`<path d="([^"]*)" style="([^"]*)"`)
+var svgPointRE = regexp.MustCompile(`[ML](-?[0-9.e+-]+),(-?[0-9.e+-]+)`)
+
+// svgPaths are the points (in SVG points, y up) of each path of a figure
+// whose style holds all of the given fragments, such as "stroke:#0072B2".
+func svgPaths(t *testing.T, svg template.HTML, style ...string) [][][2]float64 {
+	t.Helper()
+	var out [][][2]float64
+next:
+	for _, m := range svgPathRE.FindAllStringSubmatch(string(svg), -1) {
+		for _, f := range style {
+			if !strings.Contains(m[2], f) {
+				continue next
+			}
+		}
+		var pts [][2]float64
+		for _, q := range svgPointRE.FindAllStringSubmatch(m[1], -1) {
+			x, err1 := strconv.ParseFloat(q[1], 64)
+			y, err2 := strconv.ParseFloat(q[2], 64)
+			if err1 != nil || err2 != nil {
+				t.Fatalf("path %q: %v %v", m[1], err1, err2)
+			}
+			pts = append(pts, [2]float64{x, y})
+		}
+		out = append(out, pts)
+	}
+	return out
+}
+
+// samePoints says whether got are want to within 0.01 points (the SVG
+// backend writes coordinates to a few digits).
+func samePoints(got, want [][2]float64) bool {
+	if len(got) != len(want) {
+		return false
+	}
+	for i := range got {
+		if math.Abs(got[i][0]-want[i][0]) > 0.01 || math.Abs(got[i][1]-want[i][1]) > 0.01 {
+			return false
+		}
+	}
+	return true
+}
+
+// A figure's SVG is marked for the page's style and for screen readers,
+// and small multiples refuse a panel whose axis is not finite, as one
+// plot does.
+func TestFigureSVGClassAndGridAxes(t *testing.T) {
+	p := newPlot("", "", "")
+	unitRange(&p.X)
+	unitRange(&p.Y)
+	f, err := plotFigure("one", "One", "", p, vg.Points(100), vg.Points(80))
+	if err != nil || !strings.HasPrefix(string(f.SVG), `<svg class="plot" role="img" `) {
+		t.Errorf("%v: SVG begins %.60q", err, f.SVG)
+	}
+	bad := newPlot("", "", "")
+	bad.X.Min, bad.X.Max = 0, math.Inf(1)
+	unitRange(&bad.Y)
+	if _, err := gridFigure("g", "G", "", []*plot.Plot{p, nil, bad}, 2, vg.Points(100), vg.Points(80)); err == nil || !strings.HasPrefix(err.Error(), "figure g: the horizontal axis runs from 0 to +Inf") {
+		t.Errorf("a panel with an infinite axis: %v", err)
 	}
 }

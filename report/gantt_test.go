@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -253,5 +254,48 @@ func TestSingleRunTimelineNotes(t *testing.T) {
 	sec := timeline(dir)
 	if !slices.Equal(sec.Notes, []string{"No alliance formed in this run."}) || len(sec.Figures) != 0 || !slices.Equal(sec.Events, []EventRow{{Text: "no events"}}) {
 		t.Errorf("a run without alliances or events: notes %q, %d figures, events %+v", sec.Notes, len(sec.Figures), sec.Events)
+	}
+}
+
+// The timeline draws each bar from its first month to the month it left
+// (the horizon while in force), the first membership on top, coloured by
+// its alliance's id: by hand, from 1950-01 by months over 24 ticks, A0
+// usa from 0 to 12 and A2 chn from 12 in force, so two bars of a year
+// each, the second starting where the first ends.
+func TestTimelineBarsByHand(t *testing.T) {
+	bs := []bar{{Alliance: 0, State: "usa", From: 0, To: 12, Label: "A0 usa"}, {Alliance: 2, State: "chn", From: 12, To: 24, Label: "A2 chn"}}
+	f, err := ganttFigure(bs, sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1}, 24)
+	if err != nil {
+		t.Fatal(err)
+	}
+	box := func(fill string) (x0, x1, y0, y1 float64) {
+		ps := svgPaths(t, f.SVG, "fill:"+fill)
+		if len(ps) != 1 || len(ps[0]) < 4 {
+			t.Fatalf("bars filled %s: %v, want one", fill, ps)
+		}
+		x0, x1, y0, y1 = math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
+		for _, q := range ps[0] {
+			x0, x1, y0, y1 = min(x0, q[0]), max(x1, q[0]), min(y0, q[1]), max(y1, q[1])
+		}
+		return
+	}
+	ax0, ax1, ay0, _ := box("#0072B2") // paletteAt(0)
+	bx0, bx1, _, by1 := box("#009E73") // paletteAt(2)
+	if math.Abs(ax1-bx0) > 0.01 || math.Abs((ax1-ax0)-(bx1-bx0)) > 0.01 || !(ax1 > ax0) {
+		t.Errorf("bars from %.2f to %.2f and from %.2f to %.2f; want two of a year, end to end", ax0, ax1, bx0, bx1)
+	}
+	if !(ay0 > by1) {
+		t.Errorf("A0 usa (y %.2f up) is not above A2 chn (y up to %.2f)", ay0, by1)
+	}
+}
+
+// An alliance forms at its earliest member's tick even when a later
+// member comes first among its memberships.
+func TestCheckEventsFormationAtTheEarliestMember(t *testing.T) {
+	cal := sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1}
+	bs := []bar{{Alliance: 0, State: "usa", From: 5, To: 10}, {Alliance: 0, State: "jpn", From: 3, To: 10}}
+	ev := []eventLine{{line: 1, Tick: 3, Date: cal.Label(3), Type: "formed", Alliance: 0}}
+	if err := checkEvents(ev, cal, 10, bs); err != nil {
+		t.Errorf("formed at 3, members from 5 and 3: %v", err)
 	}
 }

@@ -54,6 +54,12 @@ func TestHubCurveMatchesSummaryCheckpoints(t *testing.T) {
 	if v, ok := hubIndex(spells, map[string]bool{"p": true}, 9); !ok || v != 1 {
 		t.Fatalf("after c left: index %v %v, want 1", v, ok)
 	}
+	// An alliance down to its patron alone (a left at 4) is no patron
+	// alliance: of the rest, 1 of 1 is bilateral.
+	alone := []spell{{0, 0, -1, "p"}, {0, 0, 4, "a"}, {1, 0, -1, "p"}, {1, 0, -1, "b"}}
+	if v, ok := hubIndex(alone, map[string]bool{"p": true}, 5); !ok || v != 1 {
+		t.Fatalf("with a patron alone: index %v %v, want 1", v, ok)
+	}
 	cal := sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1}
 	if y := yearlyTicks(cal, 30); len(y) != 4 || y[1] != 12 || y[3] != 29 {
 		t.Fatalf("yearly ticks %v", y)
@@ -185,5 +191,50 @@ func TestHubCurveRefusesACheckpointItDisagreesWith(t *testing.T) {
 func TestYearlyTicksOfQuarters(t *testing.T) {
 	if y := yearlyTicks(sim.Calendar{StartYear: 1950, StartMonth: 11, MonthsPerTick: 3}, 11); !slices.Equal(y, []int{1, 5, 9, 10}) {
 		t.Errorf("yearly ticks %v, want [1 5 9 10]", y)
+	}
+}
+
+// hubSeries reads point 0 only: the rows of another point's run 0 (a
+// trilateral) are not run 0's.
+func TestHubSeriesReadsPointZero(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "memberships.csv")
+	os.WriteFile(path, []byte("point,run,alliance,state,joined,left\n0,0,0,p,0,\n0,0,0,a,0,\n1,0,1,p,0,\n1,0,1,b,0,\n1,0,1,c,0,\n"), 0o644)
+	points, err := hubSeries(path, map[string]bool{"p": true}, []int{0}, 1, 10)
+	if err != nil || len(points) != 1 || points[0].Runs != 1 || points[0].Mean != 1 || points[0].Share06 != runner.NewProportion(1, 1) {
+		t.Fatalf("%v %+v, want 1 run with index 1", err, points)
+	}
+}
+
+// The figure draws the mean index and, dashed, the share of runs at 0.6
+// or more (not its interval's upper end): by hand, from 1950-01 by
+// months, means 0, 0.5 and 1 at ticks 0, 12 and 24, shares 1, 2 and 3 of
+// 4.
+func TestHubFigureDrawsTheShare(t *testing.T) {
+	var points []hubPoint
+	for i, m := range []float64{0, 0.5, 1} {
+		points = append(points, hubPoint{T: 12 * i, Runs: 4, Mean: m, Low: m, High: m, Share06: runner.NewProportion(i+1, 4)})
+	}
+	f, err := hubFigure(points, nil, sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	three := func(style ...string) [][2]float64 {
+		var out [][][2]float64
+		for _, p := range svgPaths(t, f.SVG, style...) {
+			if len(p) == 3 { // not the legend's swatch
+				out = append(out, p)
+			}
+		}
+		if len(out) != 1 {
+			t.Fatalf("lines %v: %v, want one of 3 points", style, out)
+		}
+		return out[0]
+	}
+	mean := three("stroke:#0072B2")
+	share := three("stroke:#D55E00", "stroke-dasharray")
+	py := func(v float64) float64 { return mean[0][1] + v*(mean[2][1]-mean[0][1]) }
+	want := [][2]float64{{mean[0][0], py(0.25)}, {mean[1][0], py(0.5)}, {mean[2][0], py(0.75)}}
+	if !samePoints(share, want) || math.Abs(mean[1][1]-py(0.5)) > 0.01 {
+		t.Errorf("share line %v, want %v (mean %v)", share, want, mean)
 	}
 }

@@ -104,3 +104,34 @@ func TestHypothesisRowsByHand(t *testing.T) {
 		t.Errorf("rows\n%+v\nwant\n%+v", rows, want)
 	}
 }
+
+// A change without its upper end is no interval: the cell stays empty.
+func TestHypothesisRowWithoutTheChangesUpperEnd(t *testing.T) {
+	rs := fakeHypotheses()[:1]
+	rs[0].ChangeHi = nil
+	if rows := hypothesisRows(rs); rows[0].Change != "—" || rows[0].Rho != "+1.00" {
+		t.Errorf("change %q, rho %q; want —, +1.00", rows[0].Change, rows[0].Rho)
+	}
+}
+
+// The pooled curve and a layout's grey line join only the levels with an
+// estimate: with none at the middle level, 2 whiskers and a curve of 2
+// points, and a grey line of 2 points.
+func TestHypothesisFigureSkipsInvalidEstimates(t *testing.T) {
+	r := fakeHypotheses()[0]
+	r.Layouts = r.Layouts[:1]
+	r.Layouts[0].Estimates[1] = hypotheses.Estimate{}
+	r.Pooled[1] = hypotheses.Estimate{}
+	f, err := hypothesisFigure(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	grey := svgPaths(t, f.SVG, "stroke:#777777")
+	if len(grey) != 1 || len(grey[0]) != 2 {
+		t.Errorf("layout lines %v, want one of 2 points", grey)
+	}
+	blue := svgPaths(t, f.SVG, "stroke:#0072B2")
+	if len(blue) != 3 || len(blue[0]) != 2 || len(blue[1]) != 2 || len(blue[2]) != 2 {
+		t.Errorf("pooled whiskers and curve %v, want 2 whiskers and a curve of 2 points", blue)
+	}
+}

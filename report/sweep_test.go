@@ -2,6 +2,7 @@ package report
 
 import (
 	"context"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -140,5 +141,44 @@ func TestSweepNoteOfSensitivityByDesign(t *testing.T) {
 		if got := slices.Contains(p.Notes, note); got != c.want {
 			t.Errorf("a %s design: the note %v, want %v (notes %q)", c.kind, got, c.want, p.Notes)
 		}
+	}
+}
+
+// Each response panel names the varied path on its horizontal axis and
+// pads the axis by 5% of the values' span either side: values 1, 2 and
+// 5 on an axis from 0.8 to 5.2, so the first at 1/22 of its length and
+// the last at 21/22.
+func TestSweepFigureAxisByHand(t *testing.T) {
+	s := &runner.SweepSummary{Vary: []string{"params.x"}}
+	for _, v := range []float64{1, 2, 5} {
+		s.Points = append(s.Points, runner.PointSummary{Values: map[string]any{"params.x": v}, Summary: &runner.Summary{Shares: map[string]runner.Proportion{}}})
+	}
+	f, err := sweepFigure(0, s, "params.x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(f.SVG), ">params.x</text>"); n != len(runner.ShareKeys) {
+		t.Errorf("%d axes named params.x, want %d", n, len(runner.ShareKeys))
+	}
+	var join [][2]float64
+	for _, p := range svgPaths(t, f.SVG, "stroke:#0072B2") {
+		if len(p) == 3 {
+			join = p // one panel's response curve
+			break
+		}
+	}
+	if join == nil {
+		t.Fatal("no response curve of 3 points")
+	}
+	// Its panel's horizontal axis: the longest level black line under it.
+	var ax [2]float64
+	for _, p := range svgPaths(t, f.SVG, "stroke:#000000") {
+		if len(p) == 2 && p[0][1] == p[1][1] && p[0][0] <= join[0][0] && p[1][0] >= join[2][0] && p[1][0]-p[0][0] > ax[1]-ax[0] {
+			ax = [2]float64{p[0][0], p[1][0]}
+		}
+	}
+	at := func(x float64) float64 { return (x - ax[0]) / (ax[1] - ax[0]) }
+	if math.Abs(at(join[0][0])-1.0/22) > 1e-3 || math.Abs(at(join[2][0])-21.0/22) > 1e-3 {
+		t.Errorf("values 1 and 5 at %.4f and %.4f of the axis, want 1/22 and 21/22", at(join[0][0]), at(join[2][0]))
 	}
 }

@@ -140,3 +140,65 @@ func TestTheatreStateColoursAndLegend(t *testing.T) {
 		t.Errorf("%d states marked without land; want zzz alone", n)
 	}
 }
+
+// A cell is occupied when it changed owner since the start to another
+// owner: one left without an owner is not hatched.
+func TestTheatreOccupiedCells(t *testing.T) {
+	th := &Theatre{Grid: &theater.Grid{Owner: []int16{0, theater.NoOwner, 1}}, Start: []int16{0, 0, 0}}
+	for i, want := range []bool{false, false, true} {
+		if got := th.occupied(i); got != want {
+			t.Errorf("cell %d occupied %v, want %v", i, got, want)
+		}
+	}
+	if th.Start = nil; th.occupied(2) {
+		t.Error("cell 2 occupied with no start to compare")
+	}
+}
+
+// The legend has a line for the hatch only when there is a start to
+// compare with: 2 states make 2 + 2 + 1 + 3 lines, one more with it.
+func TestTheatreLegendLines(t *testing.T) {
+	th := &Theatre{States: make([]sim.State, 2)}
+	if n := th.legendLines(); n != 8 {
+		t.Errorf("without a start: %d lines, want 8", n)
+	}
+	th.Start = []int16{}
+	if n := th.legendLines(); n != 9 {
+		t.Errorf("with a start: %d lines, want 9", n)
+	}
+}
+
+// A run's legend says "none" when no alliance is in force, and lists
+// alliances given even when ShowAlliances is off.
+func TestTheatreLegendOfAlliances(t *testing.T) {
+	sc, err := configs.Builtin("asia-1950")
+	if err != nil {
+		t.Fatal(err)
+	}
+	th, err := ScenarioTheatre(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	th.ShowAlliances = true
+	svg, err := th.SVG()
+	if err != nil || !strings.Contains(string(svg), ">Alliances in force (members outlined)<") || !strings.Contains(string(svg), ">none<") {
+		t.Errorf("no alliance in force: %v; the legend does not say none", err)
+	}
+	th.ShowAlliances = false
+	th.Alliances = []TheatreAlliance{{ID: 3, Members: []int{0}, Label: "A3 by hand"}}
+	svg, err = th.SVG()
+	if err != nil || !strings.Contains(string(svg), ">A3 by hand<") || strings.Contains(string(svg), ">none<") {
+		t.Errorf("one alliance given: %v; the legend does not list it alone", err)
+	}
+}
+
+// A replay stops at once, even to the first tick, when its context is
+// already done.
+func TestReplayToTickZeroCancelled(t *testing.T) {
+	_, c := compiledAsia(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if w, err := ReplayTo(ctx, c, 7, 0); err != context.Canceled || w != nil {
+		t.Errorf("replay to tick 0, cancelled: %v, %v", w, err)
+	}
+}

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -84,5 +85,89 @@ func TestSeriesRowAndPanelTitlesByHand(t *testing.T) {
 		if got := stateLabel(sc, id); got != want {
 			t.Errorf("%s labelled %q, want %q", id, got, want)
 		}
+	}
+}
+
+// A 0/1 measure's mean is a count of runs over all runs, rounded back:
+// 0.29 of 100 runs (28.999… in floating point) is 29 runs.
+func TestShareBandRoundsTheCount(t *testing.T) {
+	mean, lo, hi := shareBand([]seriesRow{{Tick: 12, Mean: 0.29}}, 100, sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1})
+	p := runner.NewProportion(29, 100)
+	if len(mean) != 1 || mean[0].X != 1951 || mean[0].Y != 0.29 || lo[0].Y != p.Low || hi[0].Y != p.High {
+		t.Errorf("band %v %v %v, want 0.29 in [%v, %v] at 1951", mean, lo, hi, p.Low, p.High)
+	}
+}
+
+// near3 is the one path of 3 points among paths (others are legend
+// swatches).
+func near3(t *testing.T, paths [][][2]float64) [][2]float64 {
+	t.Helper()
+	var out [][][2]float64
+	for _, p := range paths {
+		if len(p) == 3 {
+			out = append(out, p)
+		}
+	}
+	if len(out) != 1 {
+		t.Fatalf("paths %v, want one of 3 points", paths)
+	}
+	return out[0]
+}
+
+// The threat panel draws the mean, the band from q05 to q95 and, dashed,
+// the reference point: by hand, one state from 1950-01 by months, at
+// ticks 0, 12 and 24.
+func TestThreatFigureByHand(t *testing.T) {
+	s := stateSeries{State: "usa", Measures: map[string][]seriesRow{}}
+	for i := range 3 {
+		v := 0.2 * float64(i)
+		s.Measures["threat"] = append(s.Measures["threat"], seriesRow{Tick: 12 * i, Mean: 0.2 + v, Q05: 0.1 + v, Q50: 0.15 + v, Q95: 0.3 + v})
+		s.Measures["reference"] = append(s.Measures["reference"], seriesRow{Tick: 12 * i, Mean: 0.5, Q05: 0.5, Q50: 0.5, Q95: 0.5})
+	}
+	f, err := threatFigure([]stateSeries{s}, nil, sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1}, 24, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mean := near3(t, svgPaths(t, f.SVG, "stroke:#0072B2"))
+	py := func(v float64) float64 { return mean[0][1] + (v-0.2)/0.4*(mean[2][1]-mean[0][1]) }
+	at := func(vs ...float64) [][2]float64 {
+		var out [][2]float64
+		for i, v := range vs {
+			out = append(out, [2]float64{mean[[]int{0, 1, 2, 2, 1, 0}[i]][0], py(v)})
+		}
+		return out
+	}
+	if !(mean[2][1]-mean[0][1] > 10) || math.Abs(mean[1][1]-py(0.4)) > 0.01 {
+		t.Fatalf("mean line %v", mean)
+	}
+	if ref := near3(t, svgPaths(t, f.SVG, "stroke:#777777", "stroke-dasharray")); !samePoints(ref, at(0.5, 0.5, 0.5)) {
+		t.Errorf("reference line %v, want %v", ref, at(0.5, 0.5, 0.5))
+	}
+	band := svgPaths(t, f.SVG, "fill:#0071B1") // bandColor, as the SVG backend writes it
+	if want := at(0.3, 0.5, 0.7, 0.5, 0.3, 0.1); len(band) != 1 || len(band[0]) < 6 || !samePoints(band[0][:6], want) {
+		t.Errorf("band %v, want %v", band, want)
+	}
+}
+
+// The domain panel draws the share in losses (solid) and the share
+// allied (dashed), each from its own measure.
+func TestDomainFigureByHand(t *testing.T) {
+	s := stateSeries{State: "usa", Measures: map[string][]seriesRow{}}
+	for i := range 3 {
+		s.Measures["losses"] = append(s.Measures["losses"], seriesRow{Tick: 12 * i, Mean: 0.5 * float64(i)})
+		s.Measures["allied"] = append(s.Measures["allied"], seriesRow{Tick: 12 * i, Mean: 0.25})
+	}
+	f, err := domainFigure([]stateSeries{s}, nil, sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1}, 24, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	losses := near3(t, svgPaths(t, f.SVG, "stroke:#D55E00"))
+	py := func(v float64) float64 { return losses[0][1] + v*(losses[2][1]-losses[0][1]) }
+	if !(losses[2][1]-losses[0][1] > 10) || math.Abs(losses[1][1]-py(0.5)) > 0.01 {
+		t.Fatalf("losses line %v, want 0, 0.5, 1", losses)
+	}
+	want := [][2]float64{{losses[0][0], py(0.25)}, {losses[1][0], py(0.25)}, {losses[2][0], py(0.25)}}
+	if allied := near3(t, svgPaths(t, f.SVG, "stroke:#009E73", "stroke-dasharray")); !samePoints(allied, want) {
+		t.Errorf("allied line %v, want %v", allied, want)
 	}
 }
