@@ -41,18 +41,26 @@ func TestCommitmentCurveCountsRuns(t *testing.T) {
 	}
 }
 
-// A median halfway between two ticks is marked there and named as
-// between their months, not truncated to the first.
-func TestCommitmentMedianBetweenTicks(t *testing.T) {
-	mean, median := 11.0, 10.5
-	fc := runner.FirstCommitment{Share: runner.NewProportion(2, 2), Mean: &mean, Median: &median}
+// A median is named by its own month on a tick, and halfway between two
+// ticks as between their months, not truncated to the first.
+func TestCommitmentMedianCaption(t *testing.T) {
 	cal := sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1}
-	f, err := commitmentFigure([]runRow{{FirstCommitment: 10}, {FirstCommitment: 11}}, fc, cal, 24)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := "median 10.5 ticks after the start (between 1950-11 and 1950-12), mean 11.0"; !strings.Contains(f.Caption, want) {
-		t.Fatalf("caption %q lacks %q", f.Caption, want)
+	for _, c := range []struct {
+		runs         []runRow
+		mean, median float64
+		want         string
+	}{
+		{[]runRow{{FirstCommitment: 10}, {FirstCommitment: 11}}, 11, 10.5, "median 10.5 ticks after the start (between 1950-11 and 1950-12), mean 11.0"},
+		{[]runRow{{FirstCommitment: 10}, {FirstCommitment: 10}}, 10, 10, "median 10 ticks after the start (1950-11), mean 10.0"},
+	} {
+		fc := runner.FirstCommitment{Share: runner.NewProportion(2, 2), Mean: &c.mean, Median: &c.median}
+		f, err := commitmentFigure(c.runs, fc, cal, 24)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(f.Caption, c.want) {
+			t.Errorf("caption %q lacks %q", f.Caption, c.want)
+		}
 	}
 }
 
@@ -72,20 +80,6 @@ func TestCommitmentAtTickZeroAndDates(t *testing.T) {
 		if y := yearAt(cal, c.tick); math.Abs(y-c.year) > 1e-12 {
 			t.Errorf("tick %v of quarters from 1950-11: %v, want %v", c.tick, y, c.year)
 		}
-	}
-}
-
-// A whole-tick median is named by its own month.
-func TestCommitmentMedianOnATick(t *testing.T) {
-	mean, median := 10.0, 10.0
-	fc := runner.FirstCommitment{Share: runner.NewProportion(2, 2), Mean: &mean, Median: &median}
-	cal := sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1}
-	f, err := commitmentFigure([]runRow{{FirstCommitment: 10}, {FirstCommitment: 10}}, fc, cal, 24)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := "median 10 ticks after the start (1950-11), mean 10.0"; !strings.Contains(f.Caption, want) {
-		t.Fatalf("caption %q lacks %q", f.Caption, want)
 	}
 }
 

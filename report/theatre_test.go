@@ -123,14 +123,7 @@ func TestTheatreStateColoursAndLegend(t *testing.T) {
 	if got := stateColors(states); !slices.Equal(got, want) {
 		t.Errorf("colours %v, want %v", got, want)
 	}
-	sc, err := configs.Builtin("asia-1950")
-	if err != nil {
-		t.Fatal(err)
-	}
-	th, err := ScenarioTheatre(sc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	th := asiaTheatre(t)
 	th.States = append(slices.Clone(th.States), sim.State{ID: "zzz", Role: sim.Client})
 	svg, err := th.SVG()
 	if err != nil {
@@ -171,14 +164,7 @@ func TestTheatreLegendLines(t *testing.T) {
 // A run's legend says "none" when no alliance is in force, and lists
 // alliances given even when ShowAlliances is off.
 func TestTheatreLegendOfAlliances(t *testing.T) {
-	sc, err := configs.Builtin("asia-1950")
-	if err != nil {
-		t.Fatal(err)
-	}
-	th, err := ScenarioTheatre(sc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	th := asiaTheatre(t)
 	th.ShowAlliances = true
 	svg, err := th.SVG()
 	if err != nil || !strings.Contains(string(svg), ">Alliances in force (members outlined)<") || !strings.Contains(string(svg), ">none<") {
@@ -201,4 +187,18 @@ func TestReplayToTickZeroCancelled(t *testing.T) {
 	if w, err := ReplayTo(ctx, c, 7, 0); err != context.Canceled || w != nil {
 		t.Errorf("replay to tick 0, cancelled: %v, %v", w, err)
 	}
+}
+
+// asiaTheatre is the theatre of the built-in asia-1950 at its start.
+func asiaTheatre(t *testing.T) *Theatre {
+	t.Helper()
+	sc, err := configs.Builtin("asia-1950")
+	if err != nil {
+		t.Fatal(err)
+	}
+	th, err := ScenarioTheatre(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return th
 }
