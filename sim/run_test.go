@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -66,74 +67,93 @@ func TestDeterminism(t *testing.T) {
 // Invariants over many seeds: threats and references in [0,1]; active
 // alliances have distinct member sets of at least two states; durations
 // are non-negative; ended alliances have a cause; every event's alliance
-// exists.
+// exists. property_test.go checks the same in drawn worlds.
 func TestInvariants(t *testing.T) {
 	for _, name := range configs.BuiltinNames() {
 		c := compileBuiltin(t, name)
 		for seed := uint64(1); seed <= 12; seed++ {
+			label := fmt.Sprintf("%s seed %d", name, seed)
 			w := sim.NewWorld(c, seed)
 			for w.Step() {
-				for i := 0; i < c.N(); i++ {
-					for _, v := range []float64{w.Threat(i), w.AdversaryThreat(i), w.Reference(i)} {
-						if !(v >= 0 && v <= 1) {
-							t.Fatalf("%s seed %d tick %d: %s has a threat or reference %v outside [0,1]", name, seed, w.Tick(), c.ID(i), v)
-						}
-					}
-					for j := 0; j < c.N(); j++ {
-						if v := w.Perceived(i, j); !(v >= 0 && v <= 1) {
-							t.Fatalf("%s seed %d: perceived threat %v", name, seed, v)
-						}
-					}
-				}
-				seen := map[uint64]bool{}
-				for _, a := range w.Alliances() {
-					// The membership spells say who was a member at every
-					// tick: now, they give the live member set.
-					if got := a.MembersAt(w.Tick()); a.Active() && got != a.Members {
-						t.Fatalf("%s seed %d tick %d: spells give members %b, the alliance has %b", name, seed, w.Tick(), got, a.Members)
-					}
-					var founders agents.Set
-					for _, sp := range a.Spells {
-						if sp.Entry == sim.EntryFounded {
-							founders = founders.With(sp.State)
-						}
-						if (sp.Left >= 0) != (sp.Exit != sim.ExitNone) || (sp.Left >= 0 && sp.Left < sp.Joined) ||
-							(!a.Active() && (sp.Left < 0 || sp.Left > a.Ended)) {
-							t.Fatalf("%s seed %d: bad spell %+v of %+v", name, seed, sp, a)
-						}
-					}
-					if founders != a.Founders || (a.HasPatron && a.PatronSize < 2) || (a.PatronJoined != a.Formed && a.ClientPeak < 2) {
-						t.Fatalf("%s seed %d: founders %b, spells %b; sizes %d/%d", name, seed, a.Founders, founders, a.PatronSize, a.ClientPeak)
-					}
-					if !a.Active() {
-						continue
-					}
-					if a.Members.Len() < 2 || seen[uint64(a.Members)] {
-						t.Fatalf("%s seed %d tick %d: bad active alliance %+v", name, seed, w.Tick(), a)
-					}
-					patrons := 0
-					a.Members.Each(func(m int) {
-						if c.Role(m) == sim.Patron {
-							patrons++
-						}
-					})
-					if a.HasPatron != (patrons > 0) {
-						t.Fatalf("%s seed %d tick %d: an active alliance with HasPatron %v has %d patrons: %+v", name, seed, w.Tick(), a.HasPatron, patrons, a)
-					}
-					seen[uint64(a.Members)] = true
-				}
+				checkTick(t, c, w, label)
 			}
-			res := w.Result()
-			for _, a := range res.Alliances {
-				if a.End(res.Ticks) < a.Formed || (a.Ended >= 0) == (a.Cause == sim.EndHorizon.String()) || (a.Patron && a.PatronJoined < a.Formed) {
-					t.Fatalf("%s seed %d: bad alliance record %+v", name, seed, a)
-				}
+			checkResult(t, w.Result(), label)
+		}
+	}
+}
+
+// checkTick checks the invariants of a world after a tick: every threat,
+// reference point and perceived threat in [0, 1]; the membership spells
+// agree with the members, the founders and the sizes; the active
+// alliances have distinct member sets of at least two states, and a
+// patron exactly when they say so.
+func checkTick(t *testing.T, c *sim.Compiled, w *sim.World, label string) {
+	t.Helper()
+	for i := 0; i < c.N(); i++ {
+		for _, v := range []float64{w.Threat(i), w.AdversaryThreat(i), w.Reference(i)} {
+			if !(v >= 0 && v <= 1) {
+				t.Fatalf("%s tick %d: %s has a threat or reference %v outside [0,1]", label, w.Tick(), c.ID(i), v)
 			}
-			for _, e := range res.Events {
-				if e.Alliance >= len(res.Alliances) || e.Date == "" || timeline.Describe(&e) == "" {
-					t.Fatalf("%s seed %d: bad event %+v", name, seed, e)
-				}
+		}
+		for j := 0; j < c.N(); j++ {
+			if v := w.Perceived(i, j); !(v >= 0 && v <= 1) {
+				t.Fatalf("%s tick %d: perceived threat %v", label, w.Tick(), v)
 			}
+		}
+	}
+	seen := map[uint64]bool{}
+	for _, a := range w.Alliances() {
+		// The membership spells say who was a member at every
+		// tick: now, they give the live member set.
+		if got := a.MembersAt(w.Tick()); a.Active() && got != a.Members {
+			t.Fatalf("%s tick %d: spells give members %b, the alliance has %b", label, w.Tick(), got, a.Members)
+		}
+		var founders agents.Set
+		for _, sp := range a.Spells {
+			if sp.Entry == sim.EntryFounded {
+				founders = founders.With(sp.State)
+			}
+			if (sp.Left >= 0) != (sp.Exit != sim.ExitNone) || (sp.Left >= 0 && sp.Left < sp.Joined) ||
+				(!a.Active() && (sp.Left < 0 || sp.Left > a.Ended)) {
+				t.Fatalf("%s: bad spell %+v of %+v", label, sp, a)
+			}
+		}
+		if founders != a.Founders || (a.HasPatron && a.PatronSize < 2) || (a.PatronJoined != a.Formed && a.ClientPeak < 2) {
+			t.Fatalf("%s: founders %b, spells %b; sizes %d/%d", label, a.Founders, founders, a.PatronSize, a.ClientPeak)
+		}
+		if !a.Active() {
+			continue
+		}
+		if a.Members.Len() < 2 || seen[uint64(a.Members)] {
+			t.Fatalf("%s tick %d: bad active alliance %+v", label, w.Tick(), a)
+		}
+		patrons := 0
+		a.Members.Each(func(m int) {
+			if c.Role(m) == sim.Patron {
+				patrons++
+			}
+		})
+		if a.HasPatron != (patrons > 0) {
+			t.Fatalf("%s tick %d: an active alliance with HasPatron %v has %d patrons: %+v", label, w.Tick(), a.HasPatron, patrons, a)
+		}
+		seen[uint64(a.Members)] = true
+	}
+}
+
+// checkResult checks a finished run's record: every alliance ends no
+// earlier than it formed, has a cause exactly when it ended before the
+// horizon, and a patron that joined no earlier than it formed; every
+// event names an alliance of the record, a date and a sentence.
+func checkResult(t *testing.T, res *sim.Result, label string) {
+	t.Helper()
+	for _, a := range res.Alliances {
+		if a.End(res.Ticks) < a.Formed || (a.Ended >= 0) == (a.Cause == sim.EndHorizon.String()) || (a.Patron && a.PatronJoined < a.Formed) {
+			t.Fatalf("%s: bad alliance record %+v", label, a)
+		}
+	}
+	for _, e := range res.Events {
+		if e.Alliance >= len(res.Alliances) || e.Date == "" || timeline.Describe(&e) == "" {
+			t.Fatalf("%s: bad event %+v", label, e)
 		}
 	}
 }

@@ -1,0 +1,208 @@
+package sim_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/alliancesim/alliancesim/agents"
+	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/sim"
+)
+
+// Property test over drawn worlds: any scenario the validation accepts
+// runs to its horizon, keeps the invariants of checkTick and checkResult
+// at every tick, gives the same bytes twice from the same seed, and the
+// same bytes with every cache turned off. The built-in scenarios hold
+// the model's defaults, which the history and the hypotheses exercise;
+// here every parameter and decision key is drawn from its allowed range,
+// its bounds included, with a small generated theatre, drawn capabilities,
+// revisionism, ideology, stakes and grievances, scripted shocks of every
+// kind, and the every-tick review rule in some worlds. A failure names the world's number; drawnScenario(i) rebuilds
+// it.
+func TestDrawnWorlds(t *testing.T) {
+	worlds := 300
+	if testing.Short() {
+		worlds = 40
+	}
+	for i := range worlds {
+		sc := drawnScenario(t, uint64(i))
+		c, err := sim.Compile(sc)
+		if err != nil {
+			t.Fatalf("world %d: a drawn scenario that Validate accepts does not compile: %v", i, err)
+		}
+		seed := uint64(i) + 1
+		label := fmt.Sprintf("world %d seed %d", i, seed)
+
+		w := sim.NewWorld(c, seed)
+		for w.Step() {
+			checkTick(t, c, w, label)
+		}
+		res := w.Result()
+		checkResult(t, res, label)
+		stepped, err := json.Marshal(res)
+		if err != nil {
+			t.Fatal(err)
+		}
+		again := resultJSON(t, sim.NewWorld(c, seed))
+		if !bytes.Equal(stepped, again) {
+			t.Fatalf("%s: the same seed gave different runs:\n%s", label, firstDifference(stepped, again))
+		}
+		off := sim.NewWorld(c, seed)
+		sim.NoCache(off)
+		if fresh := resultJSON(t, off); !bytes.Equal(stepped, fresh) {
+			t.Fatalf("%s: caches off changed the run:\n%s", label, firstDifference(stepped, fresh))
+		}
+	}
+}
+
+// drawnScenario is world i of TestDrawnWorlds: generic's six clients,
+// patron and adversary on a small generated theatre, 24 to 120 months, a time
+// series at every tick, and everything else drawn.
+func drawnScenario(t *testing.T, i uint64) *sim.Scenario {
+	t.Helper()
+	rng := rand.New(rand.NewPCG(i, 0xd4a3))
+	sc, err := configs.Builtin("generic")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc.Ticks = 24 + rng.IntN(97)
+	sc.Generate.Width = 8 + rng.IntN(25)
+	sc.Generate.Height = 6 + rng.IntN(15)
+	// at least three land cells a state, about: the generator refuses fewer than one
+	sc.Generate.SeaFraction = min(0.9, 1-24/float64(sc.Generate.Width*sc.Generate.Height)) * rng.Float64()
+	sc.Generate.Islands = 1 + rng.IntN(5)
+	sc.Generate.Seed = rng.Uint64N(1000)
+
+	for _, p := range sim.ParamSpecs {
+		if p.Name == "record_every" {
+			continue
+		}
+		if err := p.Set(&sc.Params, drawValue(rng, p.Default, p.Min, p.Max, p.Kind != sim.ParamNumber)); err != nil {
+			t.Fatalf("world %d: %s: %v", i, p.Name, err)
+		}
+	}
+	sc.Params.RecordEvery = 1
+	if rng.IntN(4) == 0 { // the every-tick model
+		sc.Params.ReviewThreshold, sc.Params.ReviewInterval = 0, 1
+	}
+	for _, d := range agents.DecisionSpecs {
+		var v any
+		switch d.Kind {
+		case agents.DecisionName:
+			names := builtinNames[d.Name]
+			v = names[rng.IntN(len(names))]
+		default:
+			def, _ := agents.AsNumber(d.Get(&sc.Decision))
+			v = drawValue(rng, def, d.Min, d.Max, d.Kind == agents.DecisionInteger)
+		}
+		if err := d.Set(&sc.Decision, v); err != nil {
+			t.Fatalf("world %d: decision.%s = %v: %v", i, d.Name, v, err)
+		}
+	}
+
+	for k := range sc.States {
+		st := &sc.States[k]
+		st.Land = drawValue(rng, st.Land, 0, 100, false)
+		st.Naval = drawValue(rng, st.Naval, 0, 100, false)
+		st.Economy = drawValue(rng, st.Economy, 0, 100, false)
+		st.Revisionism = rng.Float64()
+		st.Ideology = 2*rng.Float64() - 1
+		for c := range st.Stakes {
+			st.Stakes[c] = drawValue(rng, st.Stakes[c], 0, 10, false)
+		}
+		if rng.IntN(4) == 0 {
+			st.Grievance = map[string]float64{sc.States[rng.IntN(len(sc.States))].ID: rng.Float64()}
+			delete(st.Grievance, st.ID)
+		}
+		if rng.IntN(3) == 0 { // a state that decides its own way
+			strategies := builtinNames["strategy"]
+			st.Decision = agents.DecisionOverrides{"strategy": strategies[rng.IntN(len(strategies))],
+				"lambda": drawValue(rng, 2.25, 0, 10, false)}
+		}
+	}
+	sc.Events = drawnEvents(rng, sc)
+	if err := sc.Validate(); err != nil {
+		t.Fatalf("world %d: drew an invalid scenario: %v", i, err)
+	}
+	return sc
+}
+
+// drawnEvents draws up to five scripted shocks at drawn ticks: a shift
+// of a state's intent (read by all or by one state), an occupation of a
+// client by the adversary and, later, a withdrawal from it, a new land
+// force, a change of sovereignty or of ideology.
+func drawnEvents(rng *rand.Rand, sc *sim.Scenario) []sim.ScriptedEvent {
+	var events []sim.ScriptedEvent
+	state := func() string { return sc.States[rng.IntN(len(sc.States))].ID }
+	client := func() string { return fmt.Sprintf("c%d", 1+rng.IntN(6)) }
+	for range rng.IntN(6) {
+		e := sim.ScriptedEvent{Tick: rng.IntN(sc.Ticks), Kind: sim.ScriptKind(rng.IntN(5))}
+		switch e.Kind {
+		case sim.ScriptIntent:
+			e.Actor, e.Delta = state(), 6*rng.Float64()-3
+			if target := state(); target != e.Actor && rng.IntN(2) == 0 {
+				e.Target = target
+			}
+		case sim.ScriptOccupy, sim.ScriptWithdraw:
+			e.Kind, e.Actor, e.Target, e.Fraction = sim.ScriptOccupy, "adversary", client(), 0.1+0.9*rng.Float64()
+			if rng.IntN(2) == 0 && e.Tick+1 < sc.Ticks {
+				events = append(events, e)
+				e.Kind, e.Tick, e.Fraction = sim.ScriptWithdraw, e.Tick+1+rng.IntN(sc.Ticks-e.Tick-1), 0.1+0.9*rng.Float64()
+			}
+		case sim.ScriptCapability:
+			e.Actor, e.SetLand, e.Land = state(), true, 30*rng.Float64()
+		case sim.ScriptSovereignty:
+			e.Actor, e.Sovereign = client(), rng.IntN(2) == 0
+		}
+		events = append(events, e)
+	}
+	for k := range 1 + rng.IntN(2) {
+		if rng.IntN(3) == 0 {
+			events = append(events, sim.ScriptedEvent{Tick: rng.IntN(sc.Ticks), Kind: sim.ScriptIdeology, Actor: state(), Ideology: 2*rng.Float64() - 1, Note: fmt.Sprint(k)})
+		}
+	}
+	slices.SortStableFunc(events, func(a, b sim.ScriptedEvent) int { return a.Tick - b.Tick })
+	return events
+}
+
+// builtinNames are the names each named decision key allows before any
+// test registers a valuation or strategy of its own (run_test.go,
+// finite_test.go do): a drawn world must not depend on which tests ran
+// before it.
+var builtinNames = func() map[string][]string {
+	m := map[string][]string{}
+	for _, d := range agents.DecisionSpecs {
+		if d.Kind == agents.DecisionName {
+			m[d.Name] = d.Names()
+		}
+	}
+	return m
+}()
+
+// drawValue draws a value in [lo, hi]: the lower bound or the upper
+// bound one time in twenty each, otherwise the default scaled by a
+// factor between 1/4 and 4 (a draw between lo and min(hi, 1) for a
+// default of zero), rounded for whole numbers.
+func drawValue(rng *rand.Rand, def, lo, hi float64, whole bool) float64 {
+	var v float64
+	switch u := rng.Float64(); {
+	case u < 0.05:
+		v = lo
+	case u < 0.10:
+		v = hi
+	case def == 0:
+		v = lo + rng.Float64()*(min(hi, 1)-lo)
+	default:
+		v = def * math.Exp2(4*rng.Float64()-2)
+	}
+	v = min(hi, max(lo, v))
+	if whole {
+		v = math.Round(v)
+	}
+	return v
+}
