@@ -51,6 +51,9 @@ func Assemble(dirs []string, out string) error {
 	if len(dirs) == 0 {
 		return errors.New("no output directories given")
 	}
+	if err := distinctDirs(dirs); err != nil {
+		return err
+	}
 	made := missingDirs(out)
 	release, err := lockDir(out)
 	if err != nil {
@@ -67,6 +70,25 @@ func Assemble(dirs []string, out string) error {
 		}
 	}
 	return err
+}
+
+// distinctDirs refuses a directory given twice, under any name: merging
+// a shard with itself would otherwise be reported as chunks missing.
+func distinctDirs(dirs []string) error {
+	infos := make([]fs.FileInfo, len(dirs))
+	for i, d := range dirs {
+		info, err := os.Stat(d)
+		if err != nil {
+			continue // assemble names what is wrong with it
+		}
+		for j := range i {
+			if infos[j] != nil && os.SameFile(infos[j], info) {
+				return fmt.Errorf("%s and %s are the same directory; allowed: each shard's directory once", dirs[j], d)
+			}
+		}
+		infos[i] = info
+	}
+	return nil
 }
 
 // missingDirs lists dir and those of its parents that do not exist yet,

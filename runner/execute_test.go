@@ -127,6 +127,13 @@ func TestAssembleRefusesMixedShards(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(base, "new")); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("an incomplete merge left %s behind (%v)", filepath.Join(base, "new"), err)
 	}
+	// A shard given twice, under another name, is named as such, not
+	// reported as the other shard's chunks missing.
+	again := filepath.Join(base, ".", "a") + string(filepath.Separator)
+	if err := Assemble([]string{a, again}, filepath.Join(base, "merged-twice")); err == nil ||
+		err.Error() != a+" and "+again+" are the same directory; allowed: each shard's directory once" {
+		t.Errorf("a shard given twice: got %v", err)
+	}
 	// The same work started under another file name merges.
 	same := plan(t)
 	same.Experiment = "./exp.toml"

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 
+	"github.com/alliancesim/alliancesim/internal/words"
 	"github.com/alliancesim/alliancesim/sim"
 )
 
@@ -34,7 +35,7 @@ func CheckSeeds(base uint64, runs int) error {
 		return fmt.Errorf("%d runs; allowed: a whole number ≥ 0", runs)
 	}
 	if base > MaxSeed || runs > 0 && base+uint64(runs-1) > MaxSeed {
-		return fmt.Errorf("seed %d with %d runs reaches past %d; allowed: seeds with seed + runs − 1 ≤ 2^53 − 1", base, runs, uint64(MaxSeed))
+		return fmt.Errorf("seed %d with %s reaches past %d; allowed: seeds with seed + runs − 1 ≤ 2^53 − 1", base, words.Count(runs, "run", "runs"), uint64(MaxSeed))
 	}
 	return nil
 }

@@ -139,6 +139,13 @@ func parseExplainRequest(c *sim.Compiled, at, state, with, commitment, origin st
 			req.partners = req.partners.With(j)
 		}
 	}
+	if with == "" && (commitment != "both" || origin != "") {
+		flag := "--commitment"
+		if origin != "" {
+			flag = "--origin"
+		}
+		return req, fmt.Errorf("%s applies to the alliance option of --with, and there is no --with; allowed: %s with --with IDS", flag, flag)
+	}
 	switch commitment {
 	case "both":
 		req.strengths = []bool{false, true}

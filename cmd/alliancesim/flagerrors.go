@@ -17,7 +17,9 @@ var badFlagValue = regexp.MustCompile(`^invalid argument "(.*)" for "(?:-\w, )?-
 
 // allowedByType says what a flag of a pflag type takes.
 var allowedByType = map[string]string{
-	"uint64":  "a whole number in [0, 18446744073709551615]",
+	// every uint64 flag is a seed, and seeds stop at 2^53 − 1
+	// (runner.MaxSeed): what a CSV reader that reads doubles keeps exact
+	"uint64":  "a whole number in [0, 9007199254740991] (2^53 − 1)",
 	"int":     "a whole number in [-9223372036854775808, 9223372036854775807]",
 	"float64": "a number",
 	"bool":    "true or false",
@@ -26,7 +28,7 @@ var allowedByType = map[string]string{
 
 // flagError rewrites pflag's parse errors in our words: the flag, the
 // value and what is allowed by the flag's type, without Go's strconv text
-// ("--seed -1: allowed: a whole number in [0, 18446744073709551615]";
+// ("--seed -1: allowed: a whole number in [0, 9007199254740991] (2^53 − 1)";
 // the command then checks its own, narrower range). Other flag errors
 // (an unknown flag)
 // pass as they are, with a pointer to --help.

@@ -55,8 +55,8 @@ func TestFlagsChecked(t *testing.T) {
 		{[]string{"hypotheses", "T4", "--out", tmp}, "--out " + tmp + " holds a-file, which this command does not write; allowed: a new or empty directory, or one holding only hypotheses.csv, hypotheses.json, report.html"},
 		{[]string{"compare", "--out", tmp}, "holds a-file, which this command does not write; allowed: a new or empty directory, or one holding only scorecard.csv, report.html"},
 		// A value its type cannot take, in our words, not strconv's.
-		{[]string{"run", "generic", "--seed", "-1"}, "--seed -1: allowed: a whole number in [0, 18446744073709551615]"},
-		{[]string{"run", "generic", "--seed", "18446744073709551616"}, "--seed 18446744073709551616 is out of range: allowed: a whole number in [0, 18446744073709551615]"},
+		{[]string{"run", "generic", "--seed", "-1"}, "--seed -1: allowed: a whole number in [0, 9007199254740991] (2^53 − 1)"},
+		{[]string{"run", "generic", "--seed", "18446744073709551616"}, "--seed 18446744073709551616 is out of range: allowed: a whole number in [0, 9007199254740991] (2^53 − 1)"},
 		{[]string{"run", "generic", "--runs", "x"}, "--runs x: allowed: a whole number in ["},
 		{[]string{"run", "generic", "--json=maybe"}, "--json maybe: allowed: true or false"},
 		{[]string{"run", "generic", "--nope"}, "unknown flag: --nope; see alliancesim run --help"},
@@ -65,6 +65,10 @@ func TestFlagsChecked(t *testing.T) {
 		{[]string{"run", "generic", "--runs", "3", "--no-events"}, "--no-events applies to the files of --out, and there is no --out"},
 		{[]string{"run", "generic", "--force"}, "--force applies to the files of --out"},
 		{[]string{"map", "asia-1950", "--seed", "5"}, "--seed picks the replication that --at replays, and there is no --at"},
+		{[]string{"map", "asia-1950", "--terrain", "--png", filepath.Join(tmp, "m.png")}, "--terrain draws the text map without owners, and the picture always shows terrain and owners; allowed: --terrain or --png FILE, not both"},
+		{[]string{"explain", "generic", "--at", "5", "--state", "c1", "--commitment", "weak"}, "--commitment applies to the alliance option of --with, and there is no --with; allowed: --commitment with --with IDS"},
+		{[]string{"explain", "generic", "--at", "5", "--state", "c1", "--origin", "imposed"}, "--origin applies to the alliance option of --with, and there is no --with; allowed: --origin with --with IDS"},
+		{[]string{"completion", "tcsh"}, "completion tcsh: no such shell; allowed: bash, fish, powershell, zsh"},
 	} {
 		_, err := execute(t, c.args...)
 		if err == nil || !strings.Contains(err.Error(), c.want) {

@@ -121,6 +121,9 @@ the alliance's colour.`,
 			if at == "" && cmd.Flags().Changed("seed") {
 				return fmt.Errorf("--seed picks the replication that --at replays, and there is no --at; allowed: --seed with --at YYYY-MM and --png FILE")
 			}
+			if png != "" && terrain {
+				return fmt.Errorf("--terrain draws the text map without owners, and the picture always shows terrain and owners; allowed: --terrain or --png FILE, not both")
+			}
 			if png != "" {
 				return mapPicture(cmd.Context(), cmd.OutOrStdout(), sc, png, at, seed)
 			}

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -60,6 +61,26 @@ or TOML files.`,
 	root.SetVersionTemplate("alliancesim {{.Version}}\n")
 	root.SetFlagErrorFunc(flagError)
 	root.AddCommand(newListCmd(), newParamsCmd(), newValidateCmd(), newShowCmd(), newMapCmd(), newRunCmd(), newSweepCmd(), newMergeCmd(), newCheckCmd(), newCompareCmd(), newHypothesesCmd(), newExplainCmd(), newCalibrateCmd(), newReportCmd(), newSensitivityCmd())
+	// Cobra's completion command prints its help for a shell it does not
+	// know and exits 0; here it names the shells it knows.
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			c.Args = cobra.ArbitraryArgs
+			c.RunE = func(cmd *cobra.Command, args []string) error {
+				if len(args) == 0 {
+					return cmd.Help()
+				}
+				shells := make([]string, 0, len(cmd.Commands()))
+				for _, s := range cmd.Commands() {
+					if s.IsAvailableCommand() {
+						shells = append(shells, s.Name())
+					}
+				}
+				return fmt.Errorf("completion %s: no such shell; allowed: %s", args[0], strings.Join(shells, ", "))
+			}
+		}
+	}
 	// Every command names the files it cannot read in plain words.
 	for _, c := range root.Commands() {
 		if run := c.RunE; run != nil {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/alliancesim/alliancesim/internal/words"
 	"github.com/alliancesim/alliancesim/report"
 	"github.com/alliancesim/alliancesim/runner"
 	"github.com/alliancesim/alliancesim/sim"
@@ -51,6 +52,6 @@ func mapPicture(ctx context.Context, w io.Writer, sc *sim.Scenario, path, at str
 	if err := f.Close(); err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "drew %s to %s (%d alliances in force)\n", t.Title, path, len(t.Alliances))
+	fmt.Fprintf(w, "drew %s to %s (%s in force)\n", t.Title, path, words.Count(len(t.Alliances), "alliance", "alliances"))
 	return nil
 }

@@ -99,7 +99,7 @@ func monteCarlo(ctx context.Context, w, errw io.Writer, sc *sim.Scenario, c *sim
 	if o.asJSON {
 		return printJSON(w, summary)
 	}
-	printSummary(w, summary, sc.Calendar.MonthsPerTick)
+	printSummary(w, summary, sc.Calendar.MonthsPerTick, o.out != "")
 	if wrote {
 		fmt.Fprintf(w, "\nWritten to %s: %s.\n", o.out, writtenFiles(o.out, o.events, false))
 	}
@@ -139,8 +139,9 @@ func percent(p runner.Proportion) string {
 }
 
 // printSummary writes s as text; durations are in ticks, which last
-// monthsPerTick months (0 counts as 1).
-func printSummary(w io.Writer, s *runner.Summary, monthsPerTick int) {
+// monthsPerTick months (0 counts as 1). inFile says whether summary.json
+// was written, so that the text points there for what it leaves out.
+func printSummary(w io.Writer, s *runner.Summary, monthsPerTick int, inFile bool) {
 	unit := "ticks"
 	if monthsPerTick > 1 {
 		unit = fmt.Sprintf("ticks of %d months", monthsPerTick)
@@ -153,7 +154,11 @@ func printSummary(w io.Writer, s *runner.Summary, monthsPerTick int) {
 	fmt.Fprintln(w, "\nMost frequent alliance shapes (share of runs)")
 	for i, sh := range s.Shapes {
 		if i == 10 {
-			fmt.Fprintf(w, "  … %d more in summary.json / --json\n", len(s.Shapes)-10)
+			where := "--json"
+			if inFile {
+				where = "summary.json / --json"
+			}
+			fmt.Fprintf(w, "  … %d more in %s\n", len(s.Shapes)-10, where)
 			break
 		}
 		fmt.Fprintf(w, "  %s  %s\n", percent(sh.Share), strings.Join(sh.Members, " "))
