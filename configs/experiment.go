@@ -19,6 +19,8 @@ import (
 //	seed = 1
 //	design = "grid"           # grid | lhs | morris | sobol | points
 //	samples = 20              # lhs: points; morris: trajectories; sobol: base rows N
+//	chunk = 100               # replications per unit of output, resumption and sharding
+//	events = true             # write events.jsonl (false: leave it out of big sweeps)
 //	[[vary]]
 //	path = "theater.generate.sea_fraction"
 //	from = 0.1                # or values = [0.1, 0.5, 0.9]
@@ -78,14 +80,14 @@ type Experiment struct {
 	Scenario   string // the reference as written
 	Runs       int
 	Seed       uint64
-	Design     string // grid, lhs, morris, sobol or points
-	Samples    int    // lhs: points; morris: trajectories; sobol: base rows; else 0
-	Levels     int    // morris: grid levels; else 0
-	Candidates int    // morris: candidate trajectories; else 0
-	Base       string // sobol: halton or random; else ""
-	PointsFile string // points: the CSV file as written; else ""
-	Chunk      int
-	Events     bool
+	Design     string   // grid, lhs, morris, sobol or points
+	Samples    int      // lhs: points; morris: trajectories; sobol: base rows; else 0
+	Levels     int      // morris: grid levels; else 0
+	Candidates int      // morris: candidate trajectories; else 0
+	Base       string   // sobol: halton or random; else ""
+	PointsFile string   // points: the CSV file as written; else ""
+	Chunk      int      // replications per chunk: the unit of output, resumption and sharding (default 100)
+	Events     bool     // write each run's events (events.jsonl; default true)
 	Vary       []string // paths, in file order (points: in the CSV's order)
 	// Points holds, per point, a value per path: a float64 (whole for the
 	// paths that take whole numbers), a bool or a string.

@@ -49,7 +49,8 @@
 // sentence from package timeline — and series.json when the point
 // records a time series) through a temporary directory
 // and a rename, so a part exists only when complete. A shard (--shard i/n)
-// runs the chunks k with k mod n = i; a resumed run skips the chunks already
+// runs the chunks k with k mod n = i − 1 (i counted from 1, as the flag
+// counts it; Shard.Index from 0); a resumed run skips the chunks already
 // there. Assemble reads the parts of one or more directories and writes the
 // final files — runs.csv, alliances.csv, memberships.csv, events.jsonl,
 // survival.csv, series.csv, points.csv (sweeps) and, last, summary.json —

@@ -30,10 +30,11 @@ func newRunCmd() *cobra.Command {
 		Short: "Run a scenario: one story, or many replications and their statistics",
 		Long: `run simulates a built-in scenario or a scenario file.
 
-With --runs 1 (the default) it plays one replication with the given seed and
-prints a dated timeline — proposals, acceptances, rejections with their
-reasons, alliances formed and ended, crises and occupations — then a table of
-the alliances; --json prints the run's full record instead.
+With --runs 1 (the default) and no --out it plays one replication with the
+given seed and prints a dated timeline — proposals, acceptances, rejections
+with their reasons, alliances formed and ended, crises and occupations —
+then a table of the alliances; --json prints the run's full record instead.
+With --out, one run is written and summarised as many are (below).
 
 With --runs N it plays N replications on all cores — replication i plays seed
 --seed + i — and prints a summary: the share of runs in which each design
@@ -44,9 +45,11 @@ time to the first patron commitment; --json prints the summary as JSON, and
 survival.csv and events.jsonl there — and series.csv, each state's threat,
 reference point, domain and alliances over time across the runs, when the
 scenario sets params.record_every — with manifest.json and scenario.toml
-saying exactly what ran ('alliancesim report DIR' draws them). Running the same command into a complete directory
-does nothing; into the output of a different run it is an error (--force
-replaces it).
+saying exactly what ran ('alliancesim report DIR' draws them). Running the
+same command into a complete directory does nothing; into a directory it left
+unfinished (interrupted), it keeps the chunks already finished under parts/
+and runs only the rest; into the output of a different run it is an error
+(--force replaces it).
 
 The same seed gives the same bytes, whatever the number of workers, and
 --out never changes which runs you get: 'run X --seed 7' and

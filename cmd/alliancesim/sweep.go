@@ -40,9 +40,11 @@ func newSweepCmd() *cobra.Command {
 		Short: "Run a parameter sweep",
 		Long: `sweep runs the replications of every point of an experiment file (a scenario,
 runs per point, a seed, and [[vary]] paths on a grid, a Latin hypercube, a
-Morris or a Sobol design, or the points of a CSV file) into --out:
-alliances.csv, events.jsonl, survival.csv, summary.json and points.csv (one
-row per point). Every point plays the same seeds (common random numbers).
+Morris or a Sobol design, or the points of a CSV file) into --out: the files
+of 'run --out' (summary.json, runs.csv, alliances.csv, memberships.csv,
+survival.csv, events.jsonl, series.csv where the scenario records a series,
+manifest.json, scenario.toml), the tables and events.jsonl with a point
+column, and points.csv, one row per point. Every point plays the same seeds (common random numbers).
 A Morris or Sobol sweep is then analysed by 'alliancesim sensitivity DIR'.
 
 --set path=value (repeatable) changes the scenario at every point, as a
@@ -299,9 +301,9 @@ func newMergeCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "merge DIR... --out DIR",
 		Short: "Combine the output directories of sweep shards",
-		Long: `merge reads the output directories written by the shards of one sweep (or one
-Monte Carlo run) and writes the final files into --out, byte for byte what a
-single process would have written. It fails, naming the first missing chunk,
+		Long: `merge reads the output directories written by the shards of one sweep
+(sweep --shard i/n) and writes the final files into --out, byte for byte what
+a single process would have written. It fails, naming the first missing chunk,
 if the shards do not cover the whole work.`,
 		Args: someArgs("at least one directory"),
 		RunE: func(cmd *cobra.Command, args []string) error {
