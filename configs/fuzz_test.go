@@ -37,7 +37,7 @@ var hostile = []string{
 // FuzzParse feeds the decoder arbitrary bytes: no input may make it panic,
 // every failure must be a located Errors list or a plain error, never a
 // partially filled scenario, and every scenario it accepts passes
-// sim.Scenario.Validate.
+// sim.Scenario.Validate, compiles and runs its first 24 ticks.
 func FuzzParse(f *testing.F) {
 	f.Add([]byte(base))
 	f.Add([]byte(strings.Replace(base, "land = 2", "land = -2\nstakes = { b = 1, \"x y\" = { z = 1 } }", 1)))
@@ -66,6 +66,18 @@ func FuzzParse(f *testing.F) {
 			// One validation: what configs accepts, sim accepts.
 			if verr := sc.Validate(); verr != nil {
 				t.Fatalf("configs accepts a scenario that sim's Validate rejects: %v", verr)
+			}
+			// ... compiles, and runs: its first ticks step without a panic
+			// and without an error.
+			c, cerr := sim.Compile(sc)
+			if cerr != nil {
+				t.Fatalf("configs accepts a scenario that sim.Compile rejects: %v", cerr)
+			}
+			w := sim.NewWorld(c, 1)
+			for tick := 0; tick < 24 && w.Step(); tick++ {
+			}
+			if werr := w.Err(); werr != nil {
+				t.Fatalf("an accepted scenario fails to run: %v", werr)
 			}
 		}
 	})
