@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -106,6 +107,34 @@ func TestNotAnOutputDirectory(t *testing.T) {
 		}
 		if err := Assemble([]string{c.dir}, filepath.Join(dir, "merged")); err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("Assemble(%s): %v; want %q", c.dir, err, c.want)
+		}
+	}
+}
+
+// Ranked orders the varied paths by total index (Sobol) or μ* (Morris),
+// largest first, ties in path order, undefined estimates last; with no
+// indices it ranks nothing.
+func TestRanked(t *testing.T) {
+	nan := math.NaN()
+	iv := func(xs ...float64) []sensitivity.Interval {
+		out := make([]sensitivity.Interval, len(xs))
+		for i, x := range xs {
+			out[i] = sensitivity.Interval{Estimate: x, Low: x, High: x}
+		}
+		return out
+	}
+	for _, c := range []struct {
+		name string
+		o    OutputSensitivity
+		want []int
+	}{
+		// First indices are not what ranks a Sobol output: the totals are.
+		{"sobol", OutputSensitivity{Sobol: &sensitivity.SobolIndices{First: iv(0.9, 0, 0, 0), Total: iv(0.2, nan, 0.5, 0.2)}}, []int{2, 0, 3, 1}},
+		{"morris", OutputSensitivity{Morris: &sensitivity.Effects{MuStar: iv(nan, 0.01, 0.3), Mu: iv(0, -0.3, 0.3)}}, []int{2, 1, 0}},
+		{"none", OutputSensitivity{}, []int{}},
+	} {
+		if got := c.o.Ranked(); !slices.Equal(got, c.want) {
+			t.Errorf("%s: ranked %v, want %v", c.name, got, c.want)
 		}
 	}
 }
