@@ -23,7 +23,9 @@
 //     against the parameter's values, pooled over the other parameters;
 //     then the pooled shares, survival and shapes;
 //   - hypotheses --out DIR: the table of verdicts and, per hypothesis, the
-//     pooled outcome at each level with its interval and each layout's.
+//     pooled outcome at each level with its interval and each layout's,
+//     under the provenance of provenance.json (the build, the command,
+//     seeds, run counts, and every --set, which a note then names).
 //
 // Every figure is a function of the directory's files (summary.json,
 // survival.csv, runs.csv, memberships.csv, series.csv, events.jsonl,

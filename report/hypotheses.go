@@ -76,7 +76,7 @@ func hypothesisFigure(r hypotheses.Result) (Figure, error) {
 		what += fmt.Sprintf(" %.2f (dashed)", r.Threshold)
 	}
 	return plotFigure("hypothesis-"+strings.ToLower(r.ID), fmt.Sprintf("%s: %s → %s — %s", r.ID, r.Lever, r.Outcome, r.Verdict),
-		fmt.Sprintf("%s (%s). The pooled outcome at each level with its 95%% interval (blue) and each of %d layouts (grey); %s (hypotheses.json).", r.Claim, r.Source, len(r.Layouts), what),
+		fmt.Sprintf("%s (%s). The pooled outcome at each level with its 95%% interval (blue) and %s (grey); %s (hypotheses.json).", r.Claim, r.Source, layoutsInGrey(len(r.Layouts)), what),
 		p, vg.Points(380), vg.Points(250))
 }
 
@@ -88,4 +88,13 @@ func anyValid(es []hypotheses.Estimate) bool {
 		}
 	}
 	return false
+}
+
+// layoutsInGrey names the grey lines of a response plot: "each of 5
+// layouts", "its one layout".
+func layoutsInGrey(n int) string {
+	if n == 1 {
+		return "its one layout"
+	}
+	return fmt.Sprintf("each of %d layouts", n)
 }

@@ -76,7 +76,7 @@ func TestHypothesesSubtitleAndEmptyResponses(t *testing.T) {
 		{"T9: adversary revisionism → share of clients ever allied — holds",
 			"clients balance against a more hostile adversary (Walt). The pooled outcome at each level with its 95% interval (blue) and each of 2 layouts (grey); predicted: rises (hypotheses.json)."},
 		{"NC1: the world as built → alliances ending within 12 ticks — fails",
-			"treaties are not signed and abandoned within a year (record). The pooled outcome at each level with its 95% interval (blue) and each of 1 layouts (grey); predicted: below 0.05 (dashed) (hypotheses.json)."},
+			"treaties are not signed and abandoned within a year (record). The pooled outcome at each level with its 95% interval (blue) and its one layout (grey); predicted: below 0.05 (dashed) (hypotheses.json)."},
 	} {
 		if f := p.Figures()[i]; f.Title != want[0] || f.Caption != want[1] {
 			t.Errorf("figure %d: %q, %q\nwant %q, %q", i, f.Title, f.Caption, want[0], want[1])
@@ -133,5 +133,71 @@ func TestHypothesisFigureSkipsInvalidEstimates(t *testing.T) {
 	blue := svgPaths(t, f.SVG, "stroke:#0072B2")
 	if len(blue) != 3 || len(blue[0]) != 2 || len(blue[1]) != 2 || len(blue[2]) != 2 {
 		t.Errorf("pooled whiskers and curve %v, want 2 whiskers and a curve of 2 points", blue)
+	}
+}
+
+// A hypotheses directory's provenance.json is shown as provenance: the
+// build, the command, the counts and seed, and the worlds changed, with a
+// note when they were; a directory without one says what is not recorded;
+// an impossible one is refused, naming the file and the field.
+func TestHypothesesProvenance(t *testing.T) {
+	b, err := json.Marshal(fakeHypotheses())
+	if err != nil {
+		t.Fatal(err)
+	}
+	write := func(prov string) string {
+		dir := t.TempDir()
+		os.WriteFile(filepath.Join(dir, "hypotheses.json"), b, 0o644)
+		if prov != "" {
+			os.WriteFile(filepath.Join(dir, "provenance.json"), []byte(prov), 0o644)
+		}
+		return dir
+	}
+	value := func(p *Page, key string) string {
+		for _, kv := range p.Provenance {
+			if kv.Key == key {
+				return kv.Value
+			}
+		}
+		return "(none)"
+	}
+	dir := write(`{"tool": {"version": "v1.2.0", "revision": "abc123", "modified": true}, "command": ["alliancesim", "hypotheses", "--set", "params.cost_base=0.01"],
+		"seed": 1001, "runs": 20, "max_runs": 160, "layouts": 1, "set": ["params.cost_base=0.01"]}`)
+	p, err := Build(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for key, want := range map[string]string{
+		"alliancesim version":    "v1.2.0",
+		"revision":               "abc123 (modified)",
+		"command":                "alliancesim hypotheses --set params.cost_base=0.01",
+		"runs, seed":             "20 per world and level, up to 160 where a verdict was inconclusive; 1 layout; base seed 1001 (replication r plays seed + r)",
+		"worlds changed (--set)": "params.cost_base=0.01",
+		"directory":              filepath.Base(dir),
+	} {
+		if got := value(p, key); got != want {
+			t.Errorf("%s: %q, want %q", key, got, want)
+		}
+	}
+	if want := []string{"Every world was changed with --set params.cost_base=0.01: these are not the verdicts of the hypotheses as registered."}; !slices.Equal(p.Notes, want) {
+		t.Errorf("notes %q", p.Notes)
+	}
+
+	p, err = Build(context.Background(), write(`{"tool": {"version": "v1.2.0", "revision": "abc123"}, "command": ["alliancesim"], "seed": 1, "runs": 100, "max_runs": 800, "layouts": 5, "set": []}`))
+	if err != nil || value(p, "worlds changed (--set)") != "none: the worlds as registered" || len(p.Notes) != 0 {
+		t.Errorf("no --set: %v, %q, notes %q", err, value(p, "worlds changed (--set)"), p.Notes)
+	}
+
+	p, err = Build(context.Background(), write(""))
+	if err != nil || len(p.Notes) != 1 || !strings.HasPrefix(p.Notes[0], "This directory has no provenance.json") || value(p, "command") != "(none)" {
+		t.Errorf("no provenance.json: %v, notes %q", err, p.Notes)
+	}
+
+	bad := write(`{"tool": {}, "command": ["alliancesim"], "seed": 0, "runs": 1, "max_runs": 8, "layouts": 1, "set": []}`)
+	if _, err := Build(context.Background(), bad); err == nil || err.Error() != filepath.Join(bad, "provenance.json")+": seed 0; allowed: a whole number in [1, 9007199254740991]" {
+		t.Errorf("seed 0: %v", err)
+	}
+	if _, err := Build(context.Background(), write(`{"seed": "one"}`)); err == nil || !strings.Contains(err.Error(), "provenance.json") {
+		t.Errorf("a string seed: %v", err)
 	}
 }

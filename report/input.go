@@ -49,11 +49,14 @@ type Input struct {
 	// Hypotheses output.
 	Hypotheses       []hypotheses.Result
 	HypothesesSHA256 string
+	// Provenance is provenance.json of a hypotheses directory: nil in one
+	// written before hypotheses --out wrote it.
+	Provenance *hypotheses.Provenance
 }
 
 // Read reads an output directory: one written by run or sweep with --out
 // (manifest.json, summary.json and the CSV files) or by hypotheses --out
-// (hypotheses.json).
+// (hypotheses.json, and provenance.json where it was written).
 func Read(dir string) (*Input, error) {
 	in := &Input{Dir: dir}
 	if err := runner.CheckDir(dir); err != nil {
@@ -88,6 +91,22 @@ func Read(dir string) (*Input, error) {
 		}
 		sum := sha256.Sum256(h)
 		in.HypothesesSHA256 = hex.EncodeToString(sum[:])
+		ppath := filepath.Join(dir, "provenance.json")
+		pb, perr := input.ReadFile(ppath)
+		switch {
+		case errors.Is(perr, fs.ErrNotExist):
+		case perr != nil:
+			return nil, perr
+		default:
+			var prov hypotheses.Provenance
+			if err := decode(ppath, pb, &prov); err != nil {
+				return nil, err
+			}
+			if err := prov.Check(); err != nil {
+				return nil, fmt.Errorf("%s: %v", ppath, err)
+			}
+			in.Provenance = &prov
+		}
 		return in, nil
 	}
 	if err != nil {

@@ -482,8 +482,26 @@ func (p *Page) hypotheses(in *Input) error {
 		}
 	}
 	p.Subtitle = fmt.Sprintf("%d hypotheses, %d hold.", len(in.Hypotheses), held)
-	p.Provenance = []KeyValue{{"file", "hypotheses.json"}, {"sha256", in.HypothesesSHA256}, {"directory", filepath.Base(filepath.Clean(in.Dir))}}
-	p.Notes = append(p.Notes, "hypotheses --out writes no manifest: the build and command that produced these results are not recorded here.")
+	p.Provenance = []KeyValue{{"file", "hypotheses.json"}, {"sha256", in.HypothesesSHA256}}
+	if pr := in.Provenance; pr != nil {
+		rev := pr.Tool.Revision
+		if pr.Tool.Modified {
+			rev += " (modified)"
+		}
+		p.Provenance = append(p.Provenance,
+			KeyValue{"alliancesim version", pr.Tool.Version},
+			KeyValue{"revision", rev},
+			KeyValue{"command", strings.Join(pr.Command, " ")},
+			KeyValue{"runs, seed", fmt.Sprintf("%d per world and level, up to %d where a verdict was inconclusive; %s; base seed %d (replication r plays seed + r)",
+				pr.Runs, pr.MaxRuns, words.Count(pr.Layouts, "layout", "layouts"), pr.Seed)},
+			KeyValue{"worlds changed (--set)", pr.Changed()})
+		if len(pr.Set) > 0 {
+			p.Notes = append(p.Notes, "Every world was changed with --set "+strings.Join(pr.Set, ", ")+": these are not the verdicts of the hypotheses as registered.")
+		}
+	} else {
+		p.Notes = append(p.Notes, "This directory has no provenance.json (hypotheses --out writes one since it records the build, the command line and any --set): the build and command that produced these results are not recorded here.")
+	}
+	p.Provenance = append(p.Provenance, KeyValue{"directory", filepath.Base(filepath.Clean(in.Dir))})
 	sec := Section{ID: "hypotheses", Title: "Verdicts", Hypotheses: hypothesisRows(in.Hypotheses)}
 	p.Sections = append(p.Sections, sec)
 	figs := Section{ID: "responses", Title: "Responses"}

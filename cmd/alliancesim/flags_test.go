@@ -52,7 +52,7 @@ func TestFlagsChecked(t *testing.T) {
 		// to make the whole chain).
 		{[]string{"compare", "--out", filepath.Join(missing, "x")}, "--out " + filepath.Join(missing, "x") + ": " + missing + " does not exist; allowed: a directory (made if missing) in an existing directory"},
 		{[]string{"hypotheses", "T4", "--out", filepath.Join(missing, "x")}, ": " + missing + " does not exist"},
-		{[]string{"hypotheses", "T4", "--out", tmp}, "--out " + tmp + " holds a-file, which this command does not write; allowed: a new or empty directory, or one holding only hypotheses.csv, hypotheses.json, report.html"},
+		{[]string{"hypotheses", "T4", "--out", tmp}, "--out " + tmp + " holds a-file, which this command does not write; allowed: a new or empty directory, or one holding only hypotheses.csv, hypotheses.json, provenance.json, report.html"},
 		{[]string{"compare", "--out", tmp}, "holds a-file, which this command does not write; allowed: a new or empty directory, or one holding only scorecard.csv, report.html"},
 		// A value its type cannot take, in our words, not strconv's.
 		{[]string{"run", "generic", "--seed", "-1"}, "--seed -1: allowed: a whole number in [0, 9007199254740991] (2^53 − 1)"},

@@ -41,8 +41,10 @@ with the same seeds (--seed + r for replication r). THEORY.md asks for
 enough runs that the interval of the change excludes zero: a hypothesis
 still inconclusive at --runs is run again on twice as many, the runs made
 kept, until it holds or fails or reaches --max-runs (8 × --runs unless
-given). --out DIR writes hypotheses.csv (one row per hypothesis, layout and level)
-and hypotheses.json. It reports; it exits 0 unless it could not run.
+given). --out DIR writes hypotheses.csv (one row per hypothesis, layout and
+level), provenance.json (the build, the command line, seeds, run counts and
+--set changes) and, last, hypotheses.json. It reports; it exits 0 unless it
+could not run.
 
 The verdicts and the power of the default run counts are explained in
 'go doc github.com/alliancesim/alliancesim/hypotheses'.`,
@@ -65,7 +67,7 @@ The verdicts and the power of the default run counts are explained in
 				return fmt.Errorf("--layouts %d: allowed: a whole number ≥ 1", layouts)
 			}
 			if out != "" {
-				if err := checkOutDir(out, "hypotheses.csv", "hypotheses.json"); err != nil {
+				if err := checkOutDir(out, "hypotheses.csv", "hypotheses.json", "provenance.json"); err != nil {
 					return err
 				}
 			}
@@ -86,14 +88,15 @@ The verdicts and the power of the default run counts are explained in
 				return fmt.Errorf("--seed %d --max-runs %d: %w", seed, maxRuns, err)
 			}
 			update, finish := progress("hypotheses")
-			res, err := hypotheses.Run(cmd.Context(), hs, hypotheses.Options{Runs: runs, MaxRuns: maxRuns, Layouts: layouts, Seed: seed,
-				Workers: workers, Progress: update, Set: as})
+			opts := hypotheses.Options{Runs: runs, MaxRuns: maxRuns, Layouts: layouts, Seed: seed,
+				Workers: workers, Progress: update, Set: as}
+			res, err := hypotheses.Run(cmd.Context(), hs, opts)
 			finish()
 			if err != nil {
 				return err
 			}
 			if out != "" {
-				if err := writeHypotheses(out, res); err != nil {
+				if err := writeHypotheses(out, res, hypotheses.NewProvenance(opts, os.Args)); err != nil {
 					return err
 				}
 			}
@@ -145,25 +148,35 @@ func maxUsed(res []hypotheses.Result) int {
 	return most
 }
 
-// writeHypotheses writes the tidy CSV and the JSON of the results, each
-// atomically.
-func writeHypotheses(dir string, res []hypotheses.Result) error {
+// writeHypotheses writes the tidy CSV, the provenance and the JSON of the
+// results, each atomically, hypotheses.json last: the file a report reads
+// first, so that until it is there the directory holds no results to
+// report, rather than old results beside new provenance.
+func writeHypotheses(dir string, res []hypotheses.Result, prov hypotheses.Provenance) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
 	// A report drawn from the files this run replaces would describe
 	// them, not it.
-	if err := os.Remove(filepath.Join(dir, "report.html")); err != nil && !errors.Is(err, fs.ErrNotExist) {
+	for _, old := range []string{"report.html", "hypotheses.json"} {
+		if err := os.Remove(filepath.Join(dir, old)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	var csvb, provb, jsonb bytes.Buffer
+	if err := hypotheses.WriteCSV(&csvb, res); err != nil {
 		return err
 	}
-	var csvb, jsonb bytes.Buffer
-	if err := hypotheses.WriteCSV(&csvb, res); err != nil {
+	if err := printJSON(&provb, prov); err != nil {
 		return err
 	}
 	if err := printJSON(&jsonb, res); err != nil {
 		return err
 	}
 	if err := runner.WriteFileAtomic(filepath.Join(dir, "hypotheses.csv"), csvb.Bytes()); err != nil {
+		return err
+	}
+	if err := runner.WriteFileAtomic(filepath.Join(dir, "provenance.json"), provb.Bytes()); err != nil {
 		return err
 	}
 	return runner.WriteFileAtomic(filepath.Join(dir, "hypotheses.json"), jsonb.Bytes())

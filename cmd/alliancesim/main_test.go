@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/alliancesim/alliancesim/hypotheses"
 )
 
 // execute runs the command line and returns its output and error.
@@ -334,6 +336,26 @@ func TestHypothesesQuick(t *testing.T) {
 	}
 	if _, err := execute(t, "report", one); err != nil {
 		t.Errorf("report of one run a level: %v", err)
+	}
+	// provenance.json records the counts with their defaults, the seed
+	// and every --set, and the report shows them.
+	set := filepath.Join(t.TempDir(), "set")
+	if _, err := execute(t, "hypotheses", "T1b", "--runs", "1", "--layouts", "1", "--seed", "7", "--set", "params.cost_base=0.01", "--out", set); err != nil {
+		t.Fatal(err)
+	}
+	var prov hypotheses.Provenance
+	if b, err := os.ReadFile(filepath.Join(set, "provenance.json")); err != nil || json.Unmarshal(b, &prov) != nil {
+		t.Fatalf("provenance.json: %v %s", err, b)
+	}
+	if prov.Seed != 7 || prov.Runs != 1 || prov.MaxRuns != 8 || prov.Layouts != 1 || !slices.Equal(prov.Set, []string{"params.cost_base=0.01"}) ||
+		len(prov.Command) == 0 || prov.Tool.Version == "" {
+		t.Errorf("provenance %+v", prov)
+	}
+	if _, err := execute(t, "report", set); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(set, "report.html")); !strings.Contains(string(b), "Every world was changed with --set params.cost_base=0.01") {
+		t.Error("the report does not say the worlds were changed")
 	}
 	if _, err := execute(t, "hypotheses", "T99"); err == nil {
 		t.Error("an unknown hypothesis should be an error")
