@@ -499,7 +499,7 @@ func (p *Page) hypotheses(in *Input) error {
 			p.Notes = append(p.Notes, "Every world was changed with --set "+strings.Join(pr.Set, ", ")+": these are not the verdicts of the hypotheses as registered.")
 		}
 	} else {
-		p.Notes = append(p.Notes, "This directory has no provenance.json (hypotheses --out writes one since it records the build, the command line and any --set): the build and command that produced these results are not recorded here.")
+		p.Notes = append(p.Notes, "This directory has no provenance.json (hypotheses --out writes one in later builds): the build, the command line and any --set changes that produced these results are not recorded here.")
 	}
 	p.Provenance = append(p.Provenance, KeyValue{"directory", filepath.Base(filepath.Clean(in.Dir))})
 	sec := Section{ID: "hypotheses", Title: "Verdicts", Hypotheses: hypothesisRows(in.Hypotheses)}
