@@ -69,7 +69,7 @@ func commitmentFigure(runs []runRow, fc runner.FirstCommitment, cal sim.Calendar
 	}
 	return plotFigure("first-commitment", "Time to the first patron commitment",
 		fmt.Sprintf("The share of the %s in which a patron had joined its first alliance by each date, with 95%% Wilson intervals (runs.csv, first_commitment); %s (dashed).", words.Count(len(runs), "run", "runs"), median),
-		p, vg.Points(620), vg.Points(260))
+		p, halfWidth, vg.Points(240))
 }
 
 // yearOf is the date of a tick as a fractional year, for time axes.

@@ -23,6 +23,13 @@ type Figure struct {
 	Class   string // layout: "" (half width), "small" or "wide"
 }
 
+// halfWidth is the width of a figure that shares a row with another (the
+// survival curves, the first commitment, hub and spokes): 440 pt is
+// 587 px, about what half the page gives it on a 1280-px screen, so that
+// it is shown near its natural size and its 8-pt labels stay legible
+// (drawn at 620 pt and shrunk into the same space they were 7 px).
+const halfWidth = vg.Length(440)
+
 // drawer draws a figure onto a canvas.
 type drawer func(c draw.Canvas)
 

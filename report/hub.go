@@ -147,7 +147,7 @@ func yearlyTicks(cal sim.Calendar, horizon int) []int {
 // hubFigure: the hub-and-spokes index over time.
 func hubFigure(points []hubPoint, checkpoints []runner.HubSpokes, cal sim.Calendar) (Figure, error) {
 	p := newPlot("", "date", "index / share of runs")
-	unitRange(&p.Y)
+	unitRangeWithHeadroom(&p.Y) // the legend sits above 1
 	var mean, lo, hi, share plotter.XYs
 	for _, h := range points {
 		x := yearOf(cal, h.T)
@@ -183,5 +183,5 @@ func hubFigure(points []hubPoint, checkpoints []runner.HubSpokes, cal sim.Calend
 	p.X.Min, p.X.Max = yearOf(cal, 0), yearOf(cal, points[len(points)-1].T)
 	return plotFigure("hub-spokes", "Hub and spokes over time",
 		"The hub-and-spokes index (bilateral patron alliances ÷ all patron alliances in force) at the start of each year, averaged over the runs that had a patron alliance then, with a normal 95% interval of the mean; and the share of all runs with an index of at least 0.6 (computed from memberships.csv; the dots are summary.json's checkpoints).",
-		p, vg.Points(620), vg.Points(280))
+		p, halfWidth, vg.Points(260))
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"image/color"
 	"math"
 
@@ -140,3 +141,19 @@ func steps(xys plotter.XYs) plotter.XYs {
 
 // unitRange fixes an axis to [0, 1].
 func unitRange(a *plot.Axis) { a.Min, a.Max = 0, 1 }
+
+// unitRangeWithHeadroom is unitRange with room above 1 for a legend at
+// the top of the plot, where lines near 1 would otherwise run through it:
+// the axis reaches 1.3 and is marked from 0 to 1 only.
+func unitRangeWithHeadroom(a *plot.Axis) {
+	a.Min, a.Max = 0, 1.3
+	var ticks []plot.Tick
+	for i := 0; i <= 10; i++ {
+		t := plot.Tick{Value: float64(i) / 10}
+		if i%5 == 0 {
+			t.Label = fmt.Sprintf("%.1f", t.Value)
+		}
+		ticks = append(ticks, t)
+	}
+	a.Tick.Marker = plot.ConstantTicks(ticks)
+}

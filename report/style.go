@@ -35,6 +35,7 @@ func newPlot(title, xLabel, yLabel string) *plot.Plot {
 	p.X.Label.Text, p.Y.Label.Text = xLabel, yLabel
 	p.Legend.TextStyle.Font = font.From(sans, 8)
 	p.Legend.ThumbnailWidth = vg.Points(14)
+	p.Legend.Padding = vg.Points(1.5) // rows of 8-pt text otherwise touch
 	return p
 }
 

@@ -79,6 +79,6 @@ func survivalFigure(id, title, by string, s *runner.Summary, prefix string, year
 	p.Legend.YOffs = vg.Points(6)
 	f, err := plotFigure(id, title,
 		fmt.Sprintf("Kaplan–Meier survival of alliances %s, with the Greenwood log–log 95%% band; alliances in force at the horizon are right-censored (summary.json, survival; survival.csv has each point's curves).", by),
-		p, vg.Points(620), vg.Points(300))
+		p, halfWidth, vg.Points(280))
 	return f, true, err
 }
