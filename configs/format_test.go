@@ -347,6 +347,17 @@ func randomScenario(r *rand.Rand) *sim.Scenario {
 		st.Decision = randomOverrides(r.IntN(3))
 		sc.States = append(sc.States, st)
 	}
+	// A patron's stakes are in clients only; the roles are known now.
+	for i := range sc.States {
+		for other := range sc.States[i].Stakes {
+			if sc.States[slices.IndexFunc(sc.States, func(s sim.State) bool { return s.ID == other })].Role != sim.Client {
+				delete(sc.States[i].Stakes, other)
+			}
+		}
+		if len(sc.States[i].Stakes) == 0 {
+			sc.States[i].Stakes = nil
+		}
+	}
 
 	if r.IntN(4) == 0 {
 		sc.Generate = &theater.GenerateSpec{Width: 20 + r.IntN(10), Height: 20 + r.IntN(10), SeaFraction: num(0, 0.5), Islands: 1 + r.IntN(3), Seed: r.Uint64N(1 << 40)}

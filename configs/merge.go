@@ -47,6 +47,17 @@ func merge(base, child *rawFile, e *errs) {
 			byID[s.ID.V] = s
 		}
 	}
+	// A patron's stakes are in clients only: a client the overlay makes a
+	// patron or an adversary leaves the stakes the base put in it behind
+	// (else no overlay could make it one: tables merge key by key). A stake
+	// the overlay itself puts in it is still refused.
+	for _, c := range child.States {
+		if b, ok := byID[c.ID.V]; ok && c.ID.Set && c.ID.Bad == nil && c.Role.Set && c.Role.Bad == nil && c.Role.V != "client" && b.Role.Bad == nil && b.Role.V == "client" {
+			for _, s := range base.States {
+				delete(s.Stakes.M, c.ID.V)
+			}
+		}
+	}
 	for _, c := range child.States {
 		if c.ID.Set && c.ID.Bad == nil && droppedStates[c.ID.V] {
 			e.at(c.ID.Loc, "state %q is dropped by drop_states (line %d); allowed: drop a state or patch it, not both", c.ID.V, child.DropStates.Loc.Line)

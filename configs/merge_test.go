@@ -12,8 +12,8 @@ import (
 )
 
 // overlayBase has three states (c is an adversary drawn on the map, with a
-// rough cell), stakes and grievances that name c, and events with and
-// without ids.
+// rough cell), a stake in b and grievances that name c, and events with
+// and without ids.
 const overlayBase = `[scenario]
 name = "base"
 start = "1950-01"
@@ -33,7 +33,7 @@ rough = """
 id = "a"
 role = "patron"
 glyph = "A"
-stakes = { b = 1.0, c = 0.5 }
+stakes = { b = 1.0 }
 
 [[states]]
 id = "b"
@@ -174,6 +174,15 @@ func TestDropStates(t *testing.T) {
 	if !reflect.DeepEqual(sc.States[0].Stakes, map[string]float64{"b": 1}) || !reflect.DeepEqual(sc.States[1].Grievance, map[string]float64{"a": 0.1}) {
 		t.Errorf("stakes %v, grievance %v: entries naming c must go", sc.States[0].Stakes, sc.States[1].Grievance)
 	}
+	// A dropped client takes the patron's stake in it with it.
+	dir := t.TempDir()
+	withD := strings.Replace(strings.Replace(overlayBase, "~~AA..BBCC\n~~AA..BBCC", "~~AA.DBBCC\n~~AA..BBCC", 1),
+		"stakes = { b = 1.0 }", "stakes = { b = 1.0, d = 0.5 }\n\n[[states]]\nid = \"d\"\nrole = \"client\"\nglyph = \"D\"", 1)
+	os.WriteFile(filepath.Join(dir, "base.toml"), []byte(withD), 0o644)
+	os.WriteFile(filepath.Join(dir, "child.toml"), []byte("extends = \"base.toml\"\ndrop_states = [\"d\"]\n"), 0o644)
+	if sc, err := Load(filepath.Join(dir, "child.toml")); err != nil || !reflect.DeepEqual(sc.States[0].Stakes, map[string]float64{"b": 1}) {
+		t.Errorf("dropping client d: %v, stakes %v", err, sc.States[0].Stakes)
+	}
 	if want := "~~AA..BB..\n~~AA..BB..\n"; sc.Map != want {
 		t.Errorf("map %q, want %q", sc.Map, want)
 	}
@@ -298,9 +307,25 @@ func TestOverlayPatronMadeClient(t *testing.T) {
 	overlayErr(t, "extends = \"base.toml\"\n[[states]]\nid = \"a\"\nrole = \"client\"\nstakes = { b = 1 }\n", 5, "states[0].stakes.b", "only patrons have stakes")
 	// A patron that stays one keeps its stakes.
 	sc, err = overlay(t, "extends = \"base.toml\"\n[[states]]\nid = \"a\"\nrole = \"patron\"\n")
-	if err != nil || len(sc.States[sc.Index("a")].Stakes) != 2 {
+	if err != nil || len(sc.States[sc.Index("a")].Stakes) != 1 {
 		t.Fatalf("%v", err)
 	}
+}
+
+// A client made an adversary (or a patron) by an overlay leaves the
+// stakes the base put in it behind: a patron's stakes are in clients only,
+// and tables merge key by key, so nothing else could clear them. A stake
+// the overlay itself puts in it is refused.
+func TestOverlayClientMadeAdversary(t *testing.T) {
+	sc, err := overlay(t, "extends = \"base.toml\"\n[[states]]\nid = \"b\"\nrole = \"adversary\"\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := sc.States[sc.Index("a")]; len(a.Stakes) != 0 {
+		t.Fatalf("a's stakes %v: the stake in b, now an adversary, must go", a.Stakes)
+	}
+	overlayErr(t, "extends = \"base.toml\"\n[[states]]\nid = \"a\"\nstakes = { b = 2 }\n[[states]]\nid = \"b\"\nrole = \"adversary\"\n", 4, "states[0].stakes.b",
+		`"b" is an adversary, and a patron's stakes are in clients; allowed: none (no client)`)
 }
 
 // A patron made an adversary leaves its stakes behind too (any role but

@@ -379,6 +379,11 @@ func checkRefs(s *rawState, index map[string]int, sc *sim.Scenario, e *errs) {
 		}
 	}
 	st.Stakes = idTable(s.Stakes.M, index, st.ID, sim.StakeRange, e)
+	for _, k := range sortedKeys(s.Stakes.M) {
+		if j, ok := index[k]; ok && k != st.ID && st.Role == sim.Patron && sc.States[j].Role != sim.Client {
+			e.at(s.Stakes.M[k].Loc, "%s", sim.NotAClientStake(k, sc.States[j].Role, sc.States))
+		}
+	}
 	st.Grievance = idTable(s.Grievance.M, index, st.ID, sim.GrievanceRange, e)
 }
 

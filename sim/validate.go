@@ -3,6 +3,7 @@ package sim
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -191,9 +192,40 @@ func (sc *Scenario) validateStates(v *validator) (map[string]int, bool) {
 			v.at(p+".stakes", "only patrons have stakes; %q is a %s; allowed: no stakes", s.ID, s.Role)
 		}
 		sc.validateTable(v, p+".stakes", s.ID, s.Stakes, StakeRange, index)
+		for _, k := range slices.Sorted(maps.Keys(s.Stakes)) {
+			if j, ok := index[k]; ok && k != s.ID && s.Role == Patron && sc.States[j].Role != Client {
+				v.at(p+".stakes."+pathKey(k), "%s", NotAClientStake(k, sc.States[j].Role, sc.States))
+			}
+		}
 		sc.validateTable(v, p+".grievance", s.ID, s.Grievance, GrievanceRange, index)
 	}
 	return index, glyphsOK
+}
+
+// NotAClientStake is the message for a patron's stake in a state that is
+// not a client: the engine reads a patron's stakes in its clients only
+// (docs/model.md §7.2), so a stake in a patron or an adversary would be
+// accepted and do nothing.
+func NotAClientStake(id string, role Role, states []State) string {
+	var clients []string
+	for _, s := range states {
+		if s.Role == Client {
+			clients = append(clients, s.ID)
+		}
+	}
+	slices.Sort(clients)
+	allowed := strings.Join(clients, ", ")
+	if allowed == "" {
+		allowed = "none (no client)"
+	}
+	return fmt.Sprintf("%q is a%s %s, and a patron's stakes are in clients; allowed: %s", id, article(role), role, allowed)
+}
+
+func article(r Role) string {
+	if r == Adversary {
+		return "n"
+	}
+	return ""
 }
 
 // validateTable checks an id-keyed table of a state: every key another

@@ -330,3 +330,20 @@ func TestValidateLimitsAtTheirEdges(t *testing.T) {
 		})
 	}
 }
+
+// A patron's stake in a patron or an adversary is refused: the engine
+// reads stakes in clients only, so it would be accepted and do nothing.
+// A client's stakes are refused as such, not also for whom they name.
+func TestStakeInANonClient(t *testing.T) {
+	sc := testScenario()
+	sc.States[0].Stakes = map[string]float64{"c1": 1, "adv": 2}
+	err := sc.Validate()
+	if want := `states[0].stakes.adv: "adv" is an adversary, and a patron's stakes are in clients; allowed: c1, c2, c3`; err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
+	}
+	sc = testScenario()
+	sc.States[1].Stakes = map[string]float64{"adv": 1}
+	if err := sc.Validate(); err == nil || err.Error() != `states[1].stakes: only patrons have stakes; "c1" is a client; allowed: no stakes` {
+		t.Errorf("a client's stake: %v", err)
+	}
+}
