@@ -78,6 +78,9 @@ func (w *World) Explain(i int, partners agents.Set, strong bool, origin Origin) 
 	if origin < OriginClient || origin > OriginBilateral {
 		return Explanation{}, fmt.Errorf("origin %d is not one of client, indigenous, imposed, bilateral", int(origin))
 	}
+	if err := c.canAlly(i, partners, origin); err != nil {
+		return Explanation{}, err
+	}
 	k := c.commitment(strong)
 	after := w.threatIf(i, partners, origin)
 	a := w.appraiseFrom(i, partners, strong, origin, w.threat[i], after, 0) // as appraise
@@ -181,3 +184,55 @@ func ParseOrigin(s string) (Origin, bool) {
 
 // OriginNames lists the origins' names.
 func OriginNames() []string { return append([]string(nil), originNames[:]...) }
+
+// canAlly says why an alliance of i and partners with the given origin is
+// one the engine never weighs, if it is: adversaries never ally
+// (docs/model.md §2.1), clients alone make a client alliance, a patron
+// and one client a bilateral one, a patron and two or more clients an
+// indigenous or imposed one (§2.2).
+func (c *Compiled) canAlly(i int, partners agents.Set, origin Origin) error {
+	all := partners.With(i)
+	var adversaries []string
+	all.Each(func(j int) {
+		if c.role[j] == Adversary {
+			adversaries = append(adversaries, c.id[j])
+		}
+	})
+	if len(adversaries) > 0 {
+		return fmt.Errorf("%s: an adversary never allies; allowed: patrons and clients", strings.Join(adversaries, ", "))
+	}
+	patrons, size := (all & c.patrons).Len(), all.Len()
+	switch {
+	case origin == OriginClient && patrons > 0:
+		return fmt.Errorf("origin client is an alliance of clients alone, and this one has a patron; allowed: %s", originsFor(patrons, size))
+	case origin == OriginBilateral && (patrons == 0 || size != 2):
+		return fmt.Errorf("origin bilateral is a patron and one client, and this alliance has %s; allowed: %s", membersAndPatrons(size, patrons), originsFor(patrons, size))
+	case (origin == OriginImposed || origin == OriginIndigenous) && (patrons == 0 || size < 3):
+		return fmt.Errorf("origin %s is a patron with two or more clients, and this alliance has %s; allowed: %s", origin, membersAndPatrons(size, patrons), originsFor(patrons, size))
+	}
+	return nil
+}
+
+// originsFor names the origins an alliance of that many members and
+// patrons can have.
+func originsFor(patrons, size int) string {
+	switch {
+	case patrons == 0:
+		return "client"
+	case size == 2:
+		return "bilateral"
+	}
+	return "imposed, indigenous"
+}
+
+// membersAndPatrons is "3 members and 1 patron", "2 members and no patron".
+func membersAndPatrons(size, patrons int) string {
+	p := "no patron"
+	switch {
+	case patrons == 1:
+		p = "1 patron"
+	case patrons > 1:
+		p = fmt.Sprintf("%d patrons", patrons)
+	}
+	return fmt.Sprintf("%d members and %s", size, p)
+}
