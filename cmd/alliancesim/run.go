@@ -75,6 +75,9 @@ scenario is checked like a file, and is what scenario.toml records.`,
 					return fmt.Errorf("--%s applies to the files of --out, and there is no --out; allowed: --%s with --out DIR", f, f)
 				}
 			}
+			if cmd.Flags().Changed("verbose") && (runs > 1 || out != "" || asJSON) {
+				return fmt.Errorf("--verbose applies to the timeline of one run, and this command prints %s; allowed: --verbose with --runs 1, no --out and no --json", map[bool]string{true: "a summary", false: "the run's record as JSON"}[runs > 1 || out != ""])
+			}
 			if runs > 1 || out != "" {
 				return monteCarlo(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr(), sc, compiled, manyOptions{runs: runs, seed: seed,
 					workers: workers, out: out, events: !noEvents, asJSON: asJSON, force: force})
