@@ -374,3 +374,10 @@ func TestGlyphNotDrawnInTheMiddleOfAChain(t *testing.T) {
 		t.Fatalf("want one error at base.toml:7 theater.map naming d, got %v", err)
 	}
 }
+
+// A state an overlay adds without a role is most likely a mistyped id of
+// the base: the message names the base's ids as well as the roles.
+func TestOverlayNewStateWithoutRole(t *testing.T) {
+	overlayErr(t, "extends = \"base.toml\"\n[[states]]\nid = \"bb\"\nland = 1\n", 2, "states[0]",
+		`state "bb" is not a state of the base, and a new state needs a role; allowed: an id of the base to patch that state (a, b, c), or role = patron | client | adversary for a new one`)
+}

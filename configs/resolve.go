@@ -135,8 +135,19 @@ func resolveStates(f *rawFile, sc *sim.Scenario, e *errs) resolvedStates {
 	glyphs := map[rune]int{}
 	glyphAt := map[int]Loc{} // where each state's glyph was set
 	var skipped []rune       // the glyphs of states left out for their id
+	// An overlay's state with a new id and no role is most likely a
+	// mistyped id of the base: the message names the base's ids.
+	var baseIDs []string
+	if f.Extends.Set {
+		for _, s := range f.States {
+			if s.Loc.File != f.file && s.ID.Set && s.ID.Bad == nil {
+				baseIDs = append(baseIDs, s.ID.V)
+			}
+		}
+		slices.Sort(baseIDs)
+	}
 	for _, s := range f.States {
-		st := resolveState(s, e)
+		st := resolveState(s, e, baseIDs)
 		if st.ID == "" {
 			skipped = appendGlyph(skipped, s)
 			continue
@@ -242,7 +253,7 @@ func decisionOverrides(keys map[string]*opt[any], e *errs) agents.DecisionOverri
 	return out
 }
 
-func resolveState(s *rawState, e *errs) sim.State {
+func resolveState(s *rawState, e *errs, baseIDs []string) sim.State {
 	st := sim.State{Sovereign: true}
 	switch {
 	case s.ID.ok(e, "a lowercase id such as usa"):
@@ -269,6 +280,9 @@ func resolveState(s *rawState, e *errs) sim.State {
 			e.at(s.Role.Loc, "%q is not a role; allowed: %s", s.Role.V, strings.Join(sim.RoleNames, ", "))
 		}
 		st.Role = r
+	case !s.Role.Set && len(baseIDs) > 0:
+		e.at(s.Loc, "state %q is not a state of the base, and a new state needs a role; allowed: an id of the base to patch that state (%s), or role = %s for a new one",
+			st.ID, strings.Join(baseIDs, ", "), strings.Join(sim.RoleNames, " | "))
 	case !s.Role.Set:
 		e.at(s.Loc, "state %q has no role; allowed: role = %s", st.ID, strings.Join(sim.RoleNames, " | "))
 	}
