@@ -69,7 +69,9 @@ func WorldTheatre(w *sim.World, seed uint64) *Theatre {
 		if a.Strong {
 			commit = "strong"
 		}
-		ta.Label = fmt.Sprintf("A%d %s — %s, %s, origin %s", a.ID, strings.Join(ids, " "), a.Kind(), commit, a.Origin)
+		// The members now, counted: not a kind, which the tables give at
+		// formation (a trilateral that grew reads "5 members" here).
+		ta.Label = fmt.Sprintf("A%d %s — %d members, %s, origin %s", a.ID, strings.Join(ids, " "), len(ids), commit, a.Origin)
 		t.Alliances = append(t.Alliances, ta)
 	}
 	return t

@@ -106,7 +106,7 @@ func TestTheatreTitleAndAllianceLabels(t *testing.T) {
 			ids[i] = c.ID(m)
 		}
 		commit := map[bool]string{true: "strong", false: "weak"}[strong[a.ID]]
-		if want := fmt.Sprintf("A%d %s — ", a.ID, strings.Join(ids, " ")); !strings.HasPrefix(a.Label, want) || !strings.Contains(a.Label, ", "+commit+", origin ") {
+		if want := fmt.Sprintf("A%d %s — %d members, %s, origin ", a.ID, strings.Join(ids, " "), len(ids), commit); !strings.HasPrefix(a.Label, want) {
 			t.Errorf("alliance %d labelled %q: want %q…, %s", a.ID, a.Label, want, commit)
 		}
 	}
