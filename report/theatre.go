@@ -54,7 +54,9 @@ func WorldTheatre(w *sim.World, seed uint64) *Theatre {
 	c := w.Compiled()
 	sc := c.Scenario()
 	last := max(w.Tick()-1, 0)
-	t := &Theatre{Title: fmt.Sprintf("%s, seed %d — %s", sc.Name, seed, w.Label(last)), Grid: w.Geometry().Grid(),
+	// Dated by the last month of the tick it stands after, as explain
+	// dates an appraisal: with quarterly ticks, the end of the quarter.
+	t := &Theatre{Title: fmt.Sprintf("%s, seed %d — %s", sc.Name, seed, c.Calendar().LastMonth(last)), Grid: w.Geometry().Grid(),
 		Start: c.Geometry().Grid().Owner, States: sc.States, ShowAlliances: true}
 	for _, a := range w.Alliances() {
 		if !a.Active() {

@@ -27,6 +27,16 @@ func TestMapPNG(t *testing.T) {
 			t.Fatalf("%v: not a PNG: %v", args, err)
 		}
 	}
+	// With quarterly ticks the picture is dated as explain dates the same
+	// --at: by the last month of the tick, after which it stands.
+	q := "../../examples/scenarios/generic-quarterly.toml"
+	msg, err := execute(t, "map", q, "--png", filepath.Join(dir, "q.png"), "--at", "2003-11", "--seed", "7")
+	if err != nil || !strings.HasPrefix(msg, "drew generic-quarterly, seed 7 — 2003-12 to ") {
+		t.Errorf("quarterly map: %v %s", err, msg)
+	}
+	if msg, err := execute(t, "explain", q, "--at", "2003-11", "--seed", "7", "--state", "c1"); err != nil || !strings.HasPrefix(msg, "generic-quarterly, seed 7, at the end of 2003-12 (tick 15)") {
+		t.Errorf("quarterly explain: %v %s", err, msg)
+	}
 	if _, err := execute(t, "map", "asia-1950", "--at", "1954-09"); err == nil || !strings.Contains(err.Error(), "--png") {
 		t.Fatalf("--at without --png: %v", err)
 	}
