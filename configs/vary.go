@@ -190,6 +190,17 @@ func varyAxis(v *rawVary, kind valueKind, design string, e *errs) (axis, bool) {
 				e.at(o.Loc, "%s", msg)
 				return ax, false
 			}
+			// Out of the path's own range: named here, with every other
+			// [[vary]]'s, rather than one point at a time once the file is
+			// otherwise sound.
+			if r, ranged := pathRange(ax.path); ranged {
+				if f, isNum := o.V.(float64); isNum {
+					if err := r.Check(f); err != nil {
+						e.at(o.Loc, "%v for %s", err, ax.path)
+						return ax, false
+					}
+				}
+			}
 			ax.values = append(ax.values, o.V)
 		}
 		return ax, morrisOrder(v, &ax, design, e)

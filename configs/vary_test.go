@@ -252,12 +252,20 @@ func TestSweepEdgeCases(t *testing.T) {
 // An invalid value is reported where it was written: at the values of its
 // [[vary]], and for a drawn design's range at the end that reaches past
 // what the path allows, whatever the draw (before, to = 1.02 for a
-// parameter in [0, 1] passed or failed with the number of samples).
+// parameter in [0, 1] passed or failed with the number of samples). A
+// value outside its path's own range is named with every other such value,
+// before any point is built; one that is invalid only in its scenario, at
+// the first point it makes invalid.
 func TestInvalidValuesWhereWritten(t *testing.T) {
 	experimentErr(t, "scenario = \"generic\"\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1.0, -2.0]\n", 4, "vary[0].values",
-		"point 1 (params.sea_cost=-2) gives an invalid scenario: -2 is out of range")
-	experimentErr(t, "scenario = \"generic\"\n[[vary]]\npath = \"params.rough_cost\"\nvalues = [1.0]\n[[vary]]\npath = \"scenario.ticks\"\nvalues = [0, 12]\n", 7, "vary[1].values",
-		"point 0 (params.rough_cost=1, scenario.ticks=0) gives an invalid scenario")
+		"-2 is out of range; allowed: a number in [0, 1000000] for params.sea_cost")
+	_, err := ParseExperiment("x.toml", []byte("scenario = \"generic\"\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [-1]\n[[vary]]\npath = \"scenario.ticks\"\nvalues = [0, 12]\n"))
+	if want := "x.toml:4: vary[0].values: -1 is out of range; allowed: a number in [0, 1000000] for params.sea_cost\n" +
+		"x.toml:7: vary[1].values: 0 is out of range; allowed: a whole number in [1, 1000000] for scenario.ticks"; err == nil || err.Error() != want {
+		t.Errorf("two values out of range: got %v, want\n%s", err, want)
+	}
+	experimentErr(t, "scenario = \"generic\"\n[[vary]]\npath = \"params.rough_cost\"\nvalues = [1.0]\n[[vary]]\npath = \"theater.generate.sea_fraction\"\nvalues = [0.5, 0.999]\n", 7, "vary[1].values",
+		"point 1 (params.rough_cost=1, theater.generate.sea_fraction=0.999) gives an invalid scenario: 2 land cells for 8 states")
 	for _, samples := range []string{"4", "50"} {
 		experimentErr(t, "scenario = \"generic\"\ndesign = \"lhs\"\nsamples = "+samples+"\n[[vary]]\npath = \"params.punishment\"\nfrom = 0.0\nto = 1.02\n", 7, "vary[0].to",
 			"the range reaches params.punishment=1.02, an invalid scenario: params.punishment: 1.02 is out of range; allowed: a number in [0, 1]")
