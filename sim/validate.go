@@ -218,10 +218,11 @@ func NotAClientStake(id string, role Role, states []State) string {
 	if allowed == "" {
 		allowed = "none (no client)"
 	}
-	return fmt.Sprintf("%q is a%s %s, and a patron's stakes are in clients; allowed: %s", id, article(role), role, allowed)
+	return fmt.Sprintf("%q is a%s %s, and a patron's stakes are in clients; allowed: %s", id, indefiniteArticle(role), role, allowed)
 }
 
-func article(r Role) string {
+// indefiniteArticle is the "n" of "an adversary".
+func indefiniteArticle(r Role) string {
 	if r == Adversary {
 		return "n"
 	}
