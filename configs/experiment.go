@@ -172,6 +172,9 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 	}
 	x := raw.settings(&e)
 	x.axes = raw.vary(x, &e)
+	if e.any() {
+		raw.checkPathsEarly(x, &e)
+	}
 	// Each check needs the ones before it to have passed: the design is
 	// drawn from valid [[vary]] tables, the base scenario read once the
 	// file is sound, the ranges' ends and then every point set on it.
@@ -313,6 +316,28 @@ func (raw *rawExperiment) drawDesign(x *Experiment, e *errs) {
 			loc = raw.Samples.Loc
 		}
 		e.at(loc, "%s", de.msg)
+	}
+}
+
+// checkPathsEarly names the paths that name no state of the scenario (or
+// the generator of a drawn map) beside the file's other errors, where the
+// scenario can be read: otherwise a mistyped state id would be reported
+// only once every other [[vary]] table is sound (checkBase).
+func (raw *rawExperiment) checkPathsEarly(x *Experiment, e *errs) {
+	base, err := x.BaseScenario()
+	if err != nil {
+		return // checkBase reports it once the rest is sound
+	}
+	for _, v := range raw.Vary {
+		if !v.Path.Set || v.Path.Bad != nil {
+			continue
+		}
+		if _, msg := varyPath(v.Path.V); msg != "" {
+			continue // reported already
+		}
+		if msg := pathIn(base, x.Scenario, v.Path.V); msg != "" {
+			e.at(v.Path.Loc, "%s", msg)
+		}
 	}
 }
 

@@ -229,3 +229,45 @@ func TestSetBaseAccumulates(t *testing.T) {
 		t.Fatalf("%v: rough %v, ticks %d, sea %v; want 8, 30, 1", err, sc.Params.RoughCost, sc.Ticks, sc.Params.SeaCost)
 	}
 }
+
+// Every mistake of an experiment's [[vary]] tables is reported at once: a
+// state id the scenario does not have beside a misspelt field, a range
+// without steps and values out of their paths' ranges (the id was
+// reported only once all the rest was sound, the values one point at a
+// time).
+func TestExperimentErrorsAtOnce(t *testing.T) {
+	src := `scenario = "generic"
+runs = 2
+[[vary]]
+path = "states.adversry.revisionism"
+values = [0.1, 0.5]
+[[vary]]
+path = "states.c1.revisionsim"
+values = [0.1]
+[[vary]]
+path = "params.sea_cost"
+from = 1
+to = 3
+[[vary]]
+path = "states.patron.stakes.c1"
+values = [1, -1]
+[[vary]]
+path = "states.c2.reference"
+values = [0.5, 1.2]
+`
+	_, err := ParseExperiment("x.toml", []byte(src))
+	want := `x.toml:4: vary[0].path: "states.adversry.revisionism" names no state of generic; allowed ids: patron, adversary, c1, c2, c3, c4, c5, c6
+x.toml:7: vary[1].path: "states.c1.revisionsim" names no state field that can be varied; allowed: land, naval, economy, revisionism, ideology, sovereign, reference
+x.toml:9: vary[2]: a range needs from, to and steps; allowed: from = 0.1, to = 0.9, steps = 5
+x.toml:15: vary[3].values: -1 is out of range; allowed: a number in [0, 1000000] for states.patron.stakes.c1
+x.toml:18: vary[4].values: 1.2 is out of range; allowed: a number in [0, 1] for states.c2.reference`
+	if err == nil || err.Error() != want {
+		t.Errorf("got\n%v\nwant\n%s", err, want)
+	}
+	// A scenario that cannot be read is reported once the rest is sound,
+	// not beside it (it names the file, and the paths cannot be checked).
+	_, err = ParseExperiment("x.toml", []byte("scenario = \"nowhere.toml\"\n[[vary]]\npath = \"states.zz.land\"\nvalues = [-1]\n"))
+	if err == nil || strings.Contains(err.Error(), "cannot read") || !strings.Contains(err.Error(), "-1 is out of range") {
+		t.Errorf("an unreadable scenario with a bad value: %v", err)
+	}
+}
