@@ -22,9 +22,13 @@ func newShowCmd() *cobra.Command {
 		Long: `show reads a built-in scenario or a scenario file (with everything it
 extends, drops and replaces) and prints it in canonical form: one TOML file
 without extends, with every parameter, every decision key and every field of
-every state and event written out. The output is itself a valid scenario
-file that gives the same scenario; use it to see what an overlay resolves to,
-or to start a new scenario from a built-in.
+every state and event written out — except two defaults that are rules, not
+numbers: stakes are written as given (a client a patron leaves out is worth
+1 to it), and a reference point only where one was given (otherwise it is
+the state's status-quo threat, computed when the scenario is compiled). The
+output is itself a valid scenario file that gives the same scenario; use it
+to see what an overlay resolves to, or to start a new scenario from a
+built-in.
 
 With --source it prints a built-in scenario's own file instead, comments and
 sources included: the file whose lines an error naming builtin/NAME.toml:LINE
