@@ -76,6 +76,12 @@ type PatronView interface {
 // A Strategy filters the options a patron may pursue in a diplomacy round;
 // the patron then takes the best admitted option by its valuation. Register
 // your own with RegisterStrategy and name it in decision.strategy.
+//
+// It filters the patron's own choice only. A multilateral it admits and
+// the invitees refuse is followed by Cohen's fallback (docs/model.md §7.9):
+// the patron offers the acceptors a smaller alliance, down to bilaterals,
+// without asking Admit again. A strategy that admits no bilateral but
+// admits multilaterals therefore still sees its patron in bilaterals.
 type Strategy interface {
 	Admit(v PatronView, o Option) bool
 }

@@ -32,6 +32,12 @@ import (
 // replications from seed (runner.ReplicationSeed), with events.jsonl
 // written. The scenario is compiled now.
 func Scenario(sc *sim.Scenario, runs int, seed uint64) (*runner.Plan, error) {
+	if runs < 1 {
+		return nil, fmt.Errorf("%d runs; allowed: a whole number ≥ 1", runs)
+	}
+	if err := runner.CheckSeeds(seed, runs); err != nil {
+		return nil, err
+	}
 	c, err := sim.Compile(sc)
 	if err != nil {
 		return nil, err

@@ -187,3 +187,25 @@ points = "pts.csv"
 		}
 	}
 }
+
+// A plan of no runs, or of seeds past 2^53 − 1, is refused when it is
+// made, as runner.MonteCarlo refuses it, not when it is executed.
+func TestScenarioRefusesImpossibleRuns(t *testing.T) {
+	sc, err := configs.Builtin("generic")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		runs int
+		seed uint64
+		want string
+	}{
+		{0, 1, "0 runs; allowed: a whole number ≥ 1"},
+		{-3, 1, "-3 runs; allowed: a whole number ≥ 1"},
+		{3, runner.MaxSeed, "seed 9007199254740991 with 3 runs reaches past 9007199254740991; allowed: seeds with seed + runs − 1 ≤ 2^53 − 1"},
+	} {
+		if _, err := Scenario(sc, c.runs, c.seed); err == nil || err.Error() != c.want {
+			t.Errorf("runs %d seed %d: got %v, want %s", c.runs, c.seed, err, c.want)
+		}
+	}
+}

@@ -26,8 +26,14 @@ type Summary struct {
 	Measures []MeasureSummary `json:"measures,omitempty"`
 }
 
-// Share returns the share of runs in which s happened.
-func (s *Summary) Share(k Share) Proportion { return s.Shares[k.String()] }
+// Share returns the share of runs in which s happened; of no runs (a
+// share the summary does not hold), 0 with the interval [0, 1].
+func (s *Summary) Share(k Share) Proportion {
+	if p, ok := s.Shares[k.String()]; ok {
+		return p
+	}
+	return NewProportion(0, 0)
+}
 
 // ShapeShare is the share of runs in which an alliance with exactly these
 // members was in force at some time.

@@ -117,3 +117,12 @@ func TestSummaryOrder(t *testing.T) {
 		t.Errorf("a measure no record gave: %+v", m)
 	}
 }
+
+// A share the summary does not hold is of no runs: 0 in [0, 1], as
+// Proportion says, not an interval of [0, 0].
+func TestShareOfNoRuns(t *testing.T) {
+	var s Summary
+	if got, want := s.Share(ClientAlliance), NewProportion(0, 0); got != want || got.High != 1 {
+		t.Errorf("missing share %+v, want %+v", got, want)
+	}
+}

@@ -185,10 +185,15 @@ func Analyze(d *Design, vary []string, unit [][]float64, points []*Summary, outp
 }
 
 // Sensitivity analyses the outputs of a sweep computed in memory (nil:
-// every share and custom measure).
+// every share and custom measure). A bootstrap seed of 0 is the sweep's
+// seed, as SensitivityOf takes it for the same sweep on disk: both give
+// the same intervals.
 func (r *SweepResult) Sensitivity(outputs []Output, b sensitivity.Bootstrap) (*Sensitivity, error) {
 	if outputs == nil {
 		outputs = AllOutputs(r.Measures)
+	}
+	if b.Seed == 0 {
+		b.Seed = r.Seed
 	}
 	points := make([]*Summary, len(r.Points))
 	for i := range r.Points {
