@@ -139,13 +139,9 @@ func provenance(in *Input) []KeyValue {
 	if m.Experiment != "" || m.ExperimentSHA256 != "" {
 		kv = append(kv, KeyValue{"experiment", m.Experiment}, KeyValue{"experiment sha256", m.ExperimentSHA256})
 	}
-	rev := m.Tool.Revision
-	if m.Tool.Modified {
-		rev += " (modified)"
-	}
 	kv = append(kv,
 		KeyValue{"alliancesim version", m.Tool.Version},
-		KeyValue{"revision", rev},
+		KeyValue{"revision", revisionOf(m.Tool)},
 		KeyValue{"command", strings.Join(m.Command, " ")},
 		KeyValue{"runs, seed", fmt.Sprintf("%d per point, base seed %d (replication r plays seed + r)", m.Runs, m.Seed)},
 		KeyValue{"directory", filepath.Base(filepath.Clean(in.Dir))},
@@ -154,6 +150,15 @@ func provenance(in *Input) []KeyValue {
 		kv = append(kv, KeyValue{"varied", fmt.Sprintf("%s over %d points", strings.Join(m.Vary, ", "), len(m.Points))})
 	}
 	return kv
+}
+
+// revisionOf is the revision a build was made from, marked when its tree
+// had uncommitted changes.
+func revisionOf(t runner.Tool) string {
+	if t.Modified {
+		return t.Revision + " (modified)"
+	}
+	return t.Revision
 }
 
 // exists reports whether a file of the directory is there.
@@ -484,13 +489,9 @@ func (p *Page) hypotheses(in *Input) error {
 	p.Subtitle = fmt.Sprintf("%d hypotheses, %d hold.", len(in.Hypotheses), held)
 	p.Provenance = []KeyValue{{"file", "hypotheses.json"}, {"sha256", in.HypothesesSHA256}}
 	if pr := in.Provenance; pr != nil {
-		rev := pr.Tool.Revision
-		if pr.Tool.Modified {
-			rev += " (modified)"
-		}
 		p.Provenance = append(p.Provenance,
 			KeyValue{"alliancesim version", pr.Tool.Version},
-			KeyValue{"revision", rev},
+			KeyValue{"revision", revisionOf(pr.Tool)},
 			KeyValue{"command", strings.Join(pr.Command, " ")},
 			KeyValue{"runs, seed", fmt.Sprintf("%d per world and level, up to %d where a verdict was inconclusive; %s; base seed %d (replication r plays seed + r)",
 				pr.Runs, pr.MaxRuns, words.Count(pr.Layouts, "layout", "layouts"), pr.Seed)},

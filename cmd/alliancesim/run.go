@@ -39,13 +39,13 @@ With --out, one run is written and summarised as many are (below).
 With --runs N it plays N replications on all cores — replication i plays seed
 --seed + i — and prints a summary: the share of runs in which each design
 formed with its 95% interval, the most frequent alliance shapes, Kaplan–Meier
-survival of alliances by kind, origin and convergence, the hub-and-spokes index
-(at January of every year ending in 0, or the middle of a run that spans
-none) and the time to the first patron commitment; --json prints the summary as JSON, and
---out DIR writes summary.json, runs.csv, alliances.csv, memberships.csv,
-survival.csv and events.jsonl there — and series.csv, each state's threat,
-reference point, domain and alliances over time across the runs, when the
-scenario sets params.record_every — with manifest.json and scenario.toml
+survival of alliances by kind, origin and convergence, the hub-and-spokes
+index (at January of every year ending in 0, or the middle of a run that
+spans none) and the time to the first patron commitment; --json prints the
+summary as JSON, and --out DIR writes summary.json, runs.csv,
+alliances.csv, memberships.csv, survival.csv and events.jsonl there — and
+series.csv, each state's threat, reference point, domain and alliances over
+time across the runs, when the scenario sets params.record_every — with manifest.json and scenario.toml
 saying exactly what ran ('alliancesim report DIR' draws them). Running the
 same command into a complete directory does nothing; into a directory it left
 unfinished (interrupted), it keeps the chunks already finished under parts/

@@ -44,7 +44,8 @@ Morris or a Sobol design, or the points of a CSV file) into --out: the files
 of 'run --out' (summary.json, runs.csv, alliances.csv, memberships.csv,
 survival.csv, events.jsonl, series.csv where the scenario records a series,
 manifest.json, scenario.toml), the tables and events.jsonl with a point
-column, and points.csv, one row per point. Every point plays the same seeds (common random numbers).
+column, and points.csv, one row per point. Every point plays the same seeds
+(common random numbers).
 A Morris or Sobol sweep is then analysed by 'alliancesim sensitivity DIR'.
 
 --set path=value (repeatable) changes the scenario at every point, as a
