@@ -220,3 +220,16 @@ var calibrations = sync.OnceValues(func() ([]*Report, error) {
 	}
 	return reps, nil
 })
+
+// Reports Run could not have made are errors, not panics.
+func TestWriteRefusesBrokenReports(t *testing.T) {
+	var b bytes.Buffer
+	if err := Write(&b, []*Report{nil}); err == nil || err.Error() != "calibration: report 1 of 1 is nil; allowed: reports made by Run" {
+		t.Errorf("a nil report: %v", err)
+	}
+	r := &Report{Spec: Spec{Scenario: "europe-1947"}, Chosen: 2, Candidates: make([]Candidate, 2)}
+	want := "calibration: report 1 of 1 (europe-1947) has Chosen 2; allowed: an index into its 2 candidates, as Run makes it"
+	if err := Write(&b, []*Report{r}); err == nil || err.Error() != want {
+		t.Errorf("a choice past the candidates: %v, want %s", err, want)
+	}
+}

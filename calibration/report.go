@@ -14,6 +14,14 @@ import (
 // Write writes the calibration report as Markdown (docs/calibration.md):
 // the same reports give the same bytes.
 func Write(w io.Writer, reps []*Report) error {
+	for i, r := range reps {
+		switch {
+		case r == nil:
+			return fmt.Errorf("calibration: report %d of %d is nil; allowed: reports made by Run", i+1, len(reps))
+		case r.Chosen < 0 || r.Chosen >= len(r.Candidates):
+			return fmt.Errorf("calibration: report %d of %d (%s) has Chosen %d; allowed: an index into its %d candidates, as Run makes it", i+1, len(reps), r.Spec.Scenario, r.Chosen, len(r.Candidates))
+		}
+	}
 	runs := Runs
 	if len(reps) > 0 {
 		runs = reps[0].Runs

@@ -37,6 +37,9 @@ import (
 // year TOML dates cannot hold, or both (or neither) of a map and a
 // generator. It does not otherwise check the scenario: Parse does.
 func Format(sc *sim.Scenario) ([]byte, error) {
+	if sc == nil {
+		return nil, errNilScenario("Format")
+	}
 	w := &writer{}
 	w.scenario(sc)
 	w.theater(sc)

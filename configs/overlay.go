@@ -82,6 +82,9 @@ func valueTOML(kind valueKind, v any) (string, error) {
 // errors name the path. The scenario is replaced by the result only if it
 // is valid.
 func SetPath(sc *sim.Scenario, path string, value any) error {
+	if sc == nil {
+		return errNilScenario("SetPath")
+	}
 	return Apply(sc, []Assignment{{Path: path, Value: value}})
 }
 
@@ -160,6 +163,9 @@ func (a *Assignment) check() (valueKind, error) {
 // overlay, checked as a file extending the scenario would be; errors name
 // the path. The scenario is replaced by the result only if it is valid.
 func Apply(sc *sim.Scenario, as []Assignment) error {
+	if sc == nil {
+		return errNilScenario("Apply")
+	}
 	if len(as) == 0 {
 		return nil
 	}
@@ -282,4 +288,9 @@ func parseOver(file string, base, src []byte) (*sim.Scenario, error) {
 		return nil, err
 	}
 	return sc, nil
+}
+
+// errNilScenario is the error of a function given a nil scenario.
+func errNilScenario(fn string) error {
+	return fmt.Errorf("configs: %s of a nil scenario; allowed: a *sim.Scenario, from Builtin, Load or Parse", fn)
 }

@@ -195,3 +195,16 @@ func TestApplyNamesTheBaseEvents(t *testing.T) {
 		t.Fatalf("got %v\nwant %s…", err, want)
 	}
 }
+
+// A nil scenario is an error, not a panic.
+func TestNilScenario(t *testing.T) {
+	if _, err := Format(nil); err == nil || !strings.Contains(err.Error(), "Format of a nil scenario") {
+		t.Errorf("Format(nil): %v", err)
+	}
+	if err := Apply(nil, []Assignment{{Path: "params.sea_cost", Value: 1.0}}); err == nil || !strings.Contains(err.Error(), "Apply of a nil scenario") {
+		t.Errorf("Apply(nil, …): %v", err)
+	}
+	if err := SetPath(nil, "params.sea_cost", 1.0); err == nil || !strings.Contains(err.Error(), "SetPath of a nil scenario") {
+		t.Errorf("SetPath(nil, …): %v", err)
+	}
+}

@@ -21,6 +21,7 @@ package plans
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 
 	"github.com/alliancesim/alliancesim/configs"
@@ -56,7 +57,18 @@ func Scenario(sc *sim.Scenario, runs int, seed uint64) (*runner.Plan, error) {
 // is resolved and identified by its canonical form now and compiled when
 // the run reaches it. Plan.Experiment is x.File; set it to name the file
 // otherwise in the manifest.
+//
+// The plan is of x as it is now: it keeps a copy (configs.Experiment.Clone),
+// so changing x afterwards changes nothing the plan runs. A point is
+// resolved again from the files when the run reaches it; if that gives a
+// scenario other than the one planned (a file it extends was edited in
+// the meantime), building the point fails rather than run a scenario the
+// manifest does not identify.
 func Experiment(x *configs.Experiment) (*runner.Plan, error) {
+	if x == nil {
+		return nil, errors.New("plans: Experiment of a nil experiment; allowed: one from configs.LoadExperiment or configs.ParseExperiment")
+	}
+	x = x.Clone()
 	base, err := x.BaseScenario()
 	if err != nil {
 		return nil, err
@@ -78,10 +90,14 @@ func Experiment(x *configs.Experiment) (*runner.Plan, error) {
 		if err != nil {
 			return nil, err
 		}
+		sum := sha256Hex(pt)
 		build := func() (*sim.Compiled, error) {
 			sc, err := x.ScenarioAt(p)
 			if err != nil {
 				return nil, err
+			}
+			if text, err := configs.Format(sc); err != nil || sha256Hex(text) != sum {
+				return nil, fmt.Errorf("%s: the scenario differs from the one planned (a file it extends, %s, changed after the sweep was planned); allowed: files left as they are until the sweep ends, or a sweep planned again", x.Describe(p), x.Scenario)
 			}
 			c, err := sim.Compile(sc)
 			if err != nil {
@@ -93,7 +109,7 @@ func Experiment(x *configs.Experiment) (*runner.Plan, error) {
 		if x.Unit != nil {
 			unit = x.Unit[p]
 		}
-		plan.Points = append(plan.Points, runner.Point{Values: x.Points[p], Build: build, SHA256: sha256Hex(pt),
+		plan.Points = append(plan.Points, runner.Point{Values: x.Points[p], Build: build, SHA256: sum,
 			Calendar: sc.Calendar, Ticks: sc.Ticks, RecordEvery: int(sc.Params.RecordEvery), Unit: unit})
 	}
 	return plan, nil

@@ -209,3 +209,99 @@ func TestScenarioRefusesImpossibleRuns(t *testing.T) {
 		}
 	}
 }
+
+// A plan is of the experiment as it was when planned: changing the
+// experiment afterwards (its base, its sample, a point's value) changes
+// neither the plan's values nor what its points build.
+func TestExperimentPlanIsACopy(t *testing.T) {
+	x, err := configs.ParseExperiment(filepath.Join(t.TempDir(), "x.toml"), []byte(`scenario = "generic"
+runs = 2
+design = "lhs"
+samples = 3
+[[vary]]
+path = "scenario.ticks"
+from = 12
+to = 48
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := Experiment(x)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ticks := make([]int, len(plan.Points))
+	for p, pt := range plan.Points {
+		ticks[p] = int(pt.Values[0].(float64))
+	}
+	if err := x.SetBase([]configs.Assignment{{Path: "params.record_every", Value: 6.0}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Resample(5); err != nil {
+		t.Fatal(err)
+	}
+	x.Points[0][0] = 60.0
+	x.Vary[0] = "params.sea_cost"
+	if len(plan.Points) != 3 || plan.Vary[0] != "scenario.ticks" {
+		t.Fatalf("%d points varying %v after the experiment changed; want the 3 planned, varying scenario.ticks", len(plan.Points), plan.Vary)
+	}
+	for p, pt := range plan.Points {
+		if got := int(pt.Values[0].(float64)); got != ticks[p] {
+			t.Errorf("point %d: value %d after the experiment changed; want %d as planned", p, got, ticks[p])
+		}
+		c, err := pt.Build()
+		if err != nil {
+			t.Fatalf("point %d: %v", p, err)
+		}
+		if c.Ticks() != ticks[p] || c.Params().RecordEvery == 6 {
+			t.Errorf("point %d builds %d ticks, record_every %d; want %d ticks and the default", p, c.Ticks(), c.Params().RecordEvery, ticks[p])
+		}
+	}
+}
+
+// A point whose scenario file was edited after the plan was made does not
+// build: the manifest would identify a scenario other than the one run.
+func TestExperimentPlanRefusesAnEditedScenario(t *testing.T) {
+	dir := t.TempDir()
+	scenario := filepath.Join(dir, "world.toml")
+	write := func(ticks int) {
+		t.Helper()
+		src := fmt.Sprintf("extends = \"generic\"\n[scenario]\nticks = %d\n", ticks)
+		if err := os.WriteFile(scenario, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(24)
+	x, err := configs.ParseExperiment(filepath.Join(dir, "x.toml"), []byte(`scenario = "world.toml"
+runs = 2
+[[vary]]
+path = "params.sea_cost"
+values = [1.0, 2.0]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := Experiment(x)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := plan.Points[0].Build(); err != nil {
+		t.Fatalf("the file as planned: %v", err)
+	}
+	write(36)
+	_, err = plan.Points[1].Build()
+	want := "params.sea_cost=2: the scenario differs from the one planned (a file it extends, world.toml, changed after the sweep was planned); allowed: files left as they are until the sweep ends, or a sweep planned again"
+	if err == nil || err.Error() != want {
+		t.Errorf("the file edited after planning: got %v, want %s", err, want)
+	}
+}
+
+// Nil arguments are errors, not panics.
+func TestNilArguments(t *testing.T) {
+	if _, err := Experiment(nil); err == nil {
+		t.Error("Experiment(nil): no error")
+	}
+	if _, err := Scenario(nil, 1, 1); err == nil {
+		t.Error("Scenario(nil, 1, 1): no error")
+	}
+}

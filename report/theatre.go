@@ -2,6 +2,7 @@ package report
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"html/template"
 	"image/color"
@@ -83,6 +84,9 @@ func WorldTheatre(w *sim.World, seed uint64) *Theatre {
 // world at that date, after its changes) and returns the world; it
 // stops with ctx's error if ctx is done first.
 func ReplayTo(ctx context.Context, c *sim.Compiled, seed uint64, tick int) (*sim.World, error) {
+	if c == nil {
+		return nil, errors.New("report: ReplayTo of a nil scenario; allowed: one made by sim.Compile")
+	}
 	if tick < 0 || tick >= c.Ticks() {
 		cal := c.Calendar()
 		return nil, fmt.Errorf("%s is outside the run, %s to %s", cal.Label(tick), cal.Label(0), cal.Label(c.Ticks()-1))

@@ -202,3 +202,10 @@ func asiaTheatre(t *testing.T) *Theatre {
 	}
 	return th
 }
+
+// A nil scenario is an error, not a panic.
+func TestReplayToNil(t *testing.T) {
+	if _, err := ReplayTo(context.Background(), nil, 1, 0); err == nil || !strings.Contains(err.Error(), "nil scenario") {
+		t.Errorf("ReplayTo(nil): %v", err)
+	}
+}

@@ -318,3 +318,17 @@ func TestValuesJSONExactAndFinite(t *testing.T) {
 		t.Errorf("−Inf: %v, want it refused as not finite", err)
 	}
 }
+
+// Nil arguments are errors or no value, not panics.
+func TestNilArguments(t *testing.T) {
+	if v, ok := HubSpokesIndex(nil, 0); ok || v != 0 {
+		t.Errorf("HubSpokesIndex(nil, 0) = %v, %v; want 0, false", v, ok)
+	}
+	dir := t.TempDir()
+	if err := WriteSensitivity(dir, nil); err == nil || !strings.Contains(err.Error(), "nil sensitivity") {
+		t.Errorf("WriteSensitivity(dir, nil): %v", err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("WriteSensitivity(dir, nil) left %d files", len(entries))
+	}
+}

@@ -368,6 +368,9 @@ func (s *Sensitivity) WriteCSV(w io.Writer) error {
 // WriteSensitivity writes dir/sensitivity.csv, atomically, with dir locked
 // as every writer of an output directory locks it.
 func WriteSensitivity(dir string, s *Sensitivity) error {
+	if s == nil {
+		return errors.New("runner: WriteSensitivity of nil sensitivity indices; allowed: those of Analyze, SensitivityOf or SweepResult.Sensitivity")
+	}
 	var b bytes.Buffer
 	if err := s.WriteCSV(&b); err != nil {
 		return err

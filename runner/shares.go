@@ -118,9 +118,10 @@ func measureHub(r *Record, hubTicks []int, hub []hubValue) {
 
 // HubSpokesIndex is bilateral patron alliances ÷ all patron alliances in
 // force at tick t; ok is false when there are none, and at a tick outside
-// the run, 0 to r.Ticks−1 (of which the record knows nothing).
+// the run, 0 to r.Ticks−1 (of which the record knows nothing), or of a
+// nil record.
 func HubSpokesIndex(r *Record, t int) (float64, bool) {
-	if t < 0 || t >= r.Ticks {
+	if r == nil || t < 0 || t >= r.Ticks {
 		return 0, false
 	}
 	bi, all := 0, 0
