@@ -56,7 +56,7 @@ func (s *scores) missedOnlyBy(col string) []string {
 // 0, high 1); its runs are 0 and it is not met. compare says where it
 // wrote the file.
 func TestScorecardCSV(t *testing.T) {
-	s := &scores{ids: []string{"E1", "E4"}, descs: []string{"one", "four"}, table: map[string]map[string]targets.Result{}}
+	s := &scores{ids: []string{"E1", "E4"}, descs: []string{"one", "four"}, table: map[string]map[string]targets.Result{}, seed: 1001}
 	for _, th := range theories {
 		col := th.strategy + "/" + th.valuation
 		s.cols = append(s.cols, col)
@@ -74,13 +74,13 @@ func TestScorecardCSV(t *testing.T) {
 		t.Fatalf("%v: %d rows", err, len(rows))
 	}
 	for _, r := range rows[1:] {
-		got := strings.Join(r[5:], ",") // runs, share, low, high, met
+		got := strings.Join(r[5:11], ",") // runs, share, low, high, met, seed
 		want := "2,0.5,"
 		if r[0] == "E4" {
-			want = "0,,,,false"
+			want = "0,,,,false,1001"
 		}
-		if !strings.HasPrefix(got, want) {
-			t.Errorf("%s %s/%s: runs… %s, want %s…", r[0], r[3], r[4], got, want)
+		if !strings.HasPrefix(got, want) || !strings.HasSuffix(got, ",1001") || r[11] != runner.ToolInfo().String() {
+			t.Errorf("%s %s/%s: runs… %s, build %s; want %s…, seed 1001 and the build", r[0], r[3], r[4], got, r[11], want)
 		}
 	}
 

@@ -141,11 +141,12 @@ type scores struct {
 	ids, descs []string
 	cols       []string // strategy/valuation, the default first
 	table      map[string]map[string]targets.Result
+	seed       uint64 // replication r played seed + r
 }
 
 // scorecard runs both historical scenarios under every theory.
 func scorecard(ctx context.Context, runs int, seed uint64, workers int) (*scores, error) {
-	s := &scores{table: map[string]map[string]targets.Result{}}
+	s := &scores{table: map[string]map[string]targets.Result{}, seed: seed}
 	for _, th := range theories {
 		col := th.strategy + "/" + th.valuation
 		s.cols = append(s.cols, col)
@@ -188,7 +189,9 @@ strategy (assurance, prospect, powerplay) and valuation (prospect,
 expected_utility), set as each scenario's [decision] (a state that sets
 its own keeps it), and prints the scorecard: each
 target, each combination, the share of runs meeting it (* where the target is
-met). With --out DIR it also writes DIR/scorecard.csv.`,
+met). With --out DIR it also writes DIR/scorecard.csv: a row per target and
+combination, with the runs counted, the share, its interval, whether it is
+met, the base seed and the build.`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if err := checkCounts(runs, workers); err != nil {
@@ -254,7 +257,8 @@ met). With --out DIR it also writes DIR/scorecard.csv.`,
 }
 
 // writeScorecard writes dir/scorecard.csv, a row per target and theory,
-// and returns its path. A target no run counted (a conditional target
+// each with the base seed and the build that measured it, and returns its
+// path. A target no run counted (a conditional target
 // whose condition never held) has no share: its share and interval cells
 // are empty.
 func writeScorecard(dir string, s *scores) (string, error) {
@@ -263,7 +267,8 @@ func writeScorecard(dir string, s *scores) (string, error) {
 	}
 	var buf bytes.Buffer
 	cw := csv.NewWriter(&buf)
-	cw.Write([]string{"target", "description", "threshold", "strategy", "valuation", "runs", "share", "low", "high", "met"})
+	cw.Write([]string{"target", "description", "threshold", "strategy", "valuation", "runs", "share", "low", "high", "met", "seed", "build"})
+	build := runner.ToolInfo().String()
 	for i, id := range s.ids {
 		for _, th := range theories {
 			r := s.table[th.strategy+"/"+th.valuation][id]
@@ -272,7 +277,7 @@ func writeScorecard(dir string, s *scores) (string, error) {
 				share, low, high = runner.FormatFloat(r.Share.Share), runner.FormatFloat(r.Share.Low), runner.FormatFloat(r.Share.High)
 			}
 			cw.Write([]string{id, s.descs[i], strconv.FormatFloat(r.Threshold, 'g', -1, 64), th.strategy, th.valuation,
-				strconv.Itoa(r.Share.N), share, low, high, strconv.FormatBool(r.Met)})
+				strconv.Itoa(r.Share.N), share, low, high, strconv.FormatBool(r.Met), strconv.FormatUint(s.seed, 10), build})
 		}
 	}
 	cw.Flush()
