@@ -209,7 +209,7 @@ func (x *Experiment) Resample(n int) error {
 	if p, err := x.checkPoints(); err != nil {
 		desc := x.Describe(p)
 		*x = old
-		return fmt.Errorf("point %d (%s) gives an invalid scenario: %s", p, desc, pointErrors(err))
+		return fmt.Errorf("point %d (%s) gives an invalid scenario: %s", p, desc, pointErrors(err, x.overlayPaths(true)))
 	}
 	return nil
 }
@@ -248,13 +248,13 @@ func (x *Experiment) SetBase(as []Assignment) error {
 	base, err := x.BaseScenario()
 	if err != nil {
 		*x = old
-		return fmt.Errorf("%s: %s", strings.Join(paths, ", "), pointErrors(err))
+		return fmt.Errorf("%s: %s", strings.Join(paths, ", "), pointErrors(err, nil))
 	}
 	x.digest = scenarioDigest(base)
 	if p, err := x.checkPoints(); err != nil {
-		desc := x.Describe(p)
+		desc, paths := x.Describe(p), x.overlayPaths(true)
 		*x = old
-		return fmt.Errorf("point %d (%s) becomes an invalid scenario: %s", p, desc, pointErrors(err))
+		return fmt.Errorf("point %d (%s) becomes an invalid scenario: %s", p, desc, pointErrors(err, paths))
 	}
 	return nil
 }

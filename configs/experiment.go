@@ -346,7 +346,7 @@ func (raw *rawExperiment) checkPathsEarly(x *Experiment, e *errs) {
 func (raw *rawExperiment) checkBase(x *Experiment, e *errs) {
 	base, err := x.BaseScenario()
 	if err != nil {
-		e.at(raw.Scenario.Loc, "%s", pointErrors(err))
+		e.at(raw.Scenario.Loc, "%s", pointErrors(err, x.overlayPaths(false)))
 		return
 	}
 	x.digest = scenarioDigest(base)
@@ -374,7 +374,7 @@ func (raw *rawExperiment) checkRanges(x *Experiment, e *errs) {
 			at Loc
 		}{{ax.lo, lowAt}, {ax.hi, highAt}} {
 			if err := x.alone(i, end.v); err != nil {
-				e.at(end.at, "the range reaches %s=%s, an invalid scenario: %s", ax.path, sim.FormatNumber(end.v), pointErrors(err))
+				e.at(end.at, "the range reaches %s=%s, an invalid scenario: %s", ax.path, sim.FormatNumber(end.v), pointErrors(err, nil))
 				break
 			}
 		}
@@ -383,16 +383,25 @@ func (raw *rawExperiment) checkRanges(x *Experiment, e *errs) {
 
 // checkEveryPoint checks that every point gives a valid scenario, and
 // reports a bad value where it was written (the [[vary]] entry's values,
-// or the points file's row), with what the scenario checks said.
+// or the points file's row), with what the scenario checks said. Every
+// invalid row of a points file is reported (up to MaxErrors, as every
+// error is); of another design, the first invalid point, whose values
+// come from [[vary]] tables already checked against their paths' ranges.
 func (raw *rawExperiment) checkEveryPoint(x *Experiment, e *errs) {
+	if x.pointLocs != nil {
+		for p := range x.Points {
+			if _, err := x.ScenarioAt(p); err != nil {
+				e.at(x.pointLocs[p], "point %d (%s) gives an invalid scenario: %s", p, x.Describe(p), pointErrors(err, x.overlayPaths(true)))
+			}
+		}
+		return
+	}
 	p, err := x.checkPoints()
 	if err == nil {
 		return
 	}
 	loc := raw.Scenario.Loc
 	switch {
-	case x.pointLocs != nil:
-		loc = x.pointLocs[p]
 	case len(x.lines) > 0:
 		loc = Loc{File: raw.file, Line: x.lines[0], Key: "vary"}
 		for i := range x.Vary {
@@ -402,7 +411,7 @@ func (raw *rawExperiment) checkEveryPoint(x *Experiment, e *errs) {
 			}
 		}
 	}
-	e.at(loc, "point %d (%s) gives an invalid scenario: %s", p, x.Describe(p), pointErrors(err))
+	e.at(loc, "point %d (%s) gives an invalid scenario: %s", p, x.Describe(p), pointErrors(err, x.overlayPaths(true)))
 }
 
 // intIn reads a whole number in [lo, hi] into dst.
@@ -496,8 +505,11 @@ func (x *Experiment) value(point, i int) string {
 }
 
 // pointErrors writes the errors of a point's scenario by key alone: their
-// lines are in the generated overlay, not in any file the user wrote.
-func pointErrors(err error) string {
+// lines are in the generated overlay, not in any file the user wrote. paths
+// are the overlay's paths in the order it was written from, so that a key
+// of its n-th [[states]] table names that state by its id, as the paths do;
+// with no paths (the caller names them), keys are left out.
+func pointErrors(err error, paths []string) string {
 	var list Errors
 	if !errors.As(err, &list) {
 		return err.Error()
@@ -505,7 +517,11 @@ func pointErrors(err error) string {
 	var parts []string
 	for _, e := range list {
 		if strings.HasSuffix(e.File, ")") { // the generated overlay
-			parts = append(parts, e.Msg)
+			if e.Key != "" && paths != nil {
+				parts = append(parts, overlayKey(e.Key, paths)+": "+e.Msg)
+			} else {
+				parts = append(parts, e.Msg)
+			}
 			continue
 		}
 		parts = append(parts, e.Error())
@@ -533,4 +549,36 @@ func stateIDs(sc *sim.Scenario) string {
 		ids[i] = s.ID
 	}
 	return strings.Join(ids, ", ")
+}
+
+// overlayPaths are the paths of the overlay ScenarioAt writes (withVary)
+// or BaseScenario writes, in order.
+func (x *Experiment) overlayPaths(withVary bool) []string {
+	paths, _ := x.setSource()
+	if withVary {
+		paths = append(paths, x.Vary...)
+	}
+	return paths
+}
+
+// overlayKey writes a key of an overlay written from paths (overlaySource)
+// as the paths name it: states[n].rest, of the overlay's n-th [[states]]
+// table, as states.ID.rest.
+func overlayKey(key string, paths []string) string {
+	var n int
+	if k, _ := fmt.Sscanf(key, "states[%d]", &n); k != 1 {
+		return key
+	}
+	_, rest, _ := strings.Cut(key, "]")
+	var ids []string
+	for _, p := range paths {
+		parts := strings.Split(p, ".")
+		if parts[0] == "states" && len(parts) > 2 && !slices.Contains(ids, parts[1]) {
+			ids = append(ids, parts[1])
+		}
+	}
+	if n < 0 || n >= len(ids) {
+		return key
+	}
+	return "states." + ids[n] + rest
 }

@@ -106,7 +106,7 @@ func TestExperimentErrors(t *testing.T) {
 		{"runs = 3\n", "x.toml:1: scenario: missing"},
 		{"scenario = \"generic\"\n[[vary]]\npath = \"params.warp\"\nvalues = [1]\n", "x.toml:3: vary[0].path: \"params.warp\" names no parameter"},
 		{"scenario = \"generic\"\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [-1]\n", "x.toml:4: vary[0].values: -1 is out of range; allowed: a number in [0, 1000000] for params.sea_cost"},
-		{"scenario = \"generic\"\n[[vary]]\npath = \"theater.generate.sea_fraction\"\nvalues = [0.999]\n", "point 0 (theater.generate.sea_fraction=0.999) gives an invalid scenario: 2 land cells for 8 states"},
+		{"scenario = \"generic\"\n[[vary]]\npath = \"theater.generate.sea_fraction\"\nvalues = [0.999]\n", "point 0 (theater.generate.sea_fraction=0.999) gives an invalid scenario: theater.generate: 2 land cells for 8 states"},
 		{"scenario = \"generic\"\ndesign = \"lhs\"\n", "x.toml:2: design: a Latin hypercube needs samples"},
 		{"scenario = \"generic\"\n[[vary]]\npath = \"params.sea_cost\"\nfrom = 1\n", "x.toml:2: vary[0]: a range needs from, to and steps"},
 		{"scenario = \"generic\"\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1]\nspeed = 2\n", "x.toml:5: vary[0].speed: unknown key; allowed: path, values"},

@@ -195,7 +195,7 @@ func Apply(sc *sim.Scenario, as []Assignment) error {
 		if verr := sc.Validate(); verr != nil {
 			// a fault was there before: name it first, then what setting
 			// the paths gave
-			return fmt.Errorf("the scenario %s is invalid before %s is set: %v\nand with it set: %s", sc.Name, strings.Join(paths, ", "), verr, pointErrors(err))
+			return fmt.Errorf("the scenario %s is invalid before %s is set: %v\nand with it set: %s", sc.Name, strings.Join(paths, ", "), verr, pointErrors(err, paths))
 		}
 	}
 	if err != nil {

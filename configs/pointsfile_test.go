@@ -198,3 +198,33 @@ func TestPointsFileAbsolute(t *testing.T) {
 		t.Fatalf("%v: points %v", err, x)
 	}
 }
+
+// Every row of a points file that gives an invalid scenario is reported
+// at its line, in one report, naming the key by its path.
+func TestPointsFileInvalidRowsAtOnce(t *testing.T) {
+	_, file, err := writeDesign(t, "params.sea_cost,scenario.ticks,states.c1.land\n-1,24,5\n2,30,5\n3,24,-2\n4,0,5\n")
+	want := strings.Join([]string{
+		file + ":2: point 0 (params.sea_cost=-1, scenario.ticks=24, states.c1.land=5) gives an invalid scenario: params.sea_cost: -1 is out of range; allowed: a number in [0, 1000000]",
+		file + ":4: point 2 (params.sea_cost=3, scenario.ticks=24, states.c1.land=-2) gives an invalid scenario: states.c1.land: -2 is out of range; allowed: a number in [0, 1000000]",
+		file + ":5: point 3 (params.sea_cost=4, scenario.ticks=0, states.c1.land=5) gives an invalid scenario: scenario.ticks: 0 is out of range; allowed: a whole number in [1, 1000000]",
+	}, "\n")
+	if err == nil || err.Error() != want {
+		t.Errorf("got\n%v\nwant\n%s", err, want)
+	}
+}
+
+// overlayKey names a key of the overlay's n-th [[states]] table by the
+// state's id, in the order the paths first name each state.
+func TestOverlayKey(t *testing.T) {
+	paths := []string{"params.sea_cost", "states.c3.land", "states.c1.stakes.c2", "states.c3.naval"}
+	for key, want := range map[string]string{
+		"states[0].land":      "states.c3.land",
+		"states[1].stakes.c2": "states.c1.stakes.c2",
+		"states[2].land":      "states[2].land", // no third state: left as it is
+		"params.sea_cost":     "params.sea_cost",
+	} {
+		if got := overlayKey(key, paths); got != want {
+			t.Errorf("overlayKey(%q) = %q, want %q", key, got, want)
+		}
+	}
+}

@@ -265,7 +265,7 @@ func TestInvalidValuesWhereWritten(t *testing.T) {
 		t.Errorf("two values out of range: got %v, want\n%s", err, want)
 	}
 	experimentErr(t, "scenario = \"generic\"\n[[vary]]\npath = \"params.rough_cost\"\nvalues = [1.0]\n[[vary]]\npath = \"theater.generate.sea_fraction\"\nvalues = [0.5, 0.999]\n", 7, "vary[1].values",
-		"point 1 (params.rough_cost=1, theater.generate.sea_fraction=0.999) gives an invalid scenario: 2 land cells for 8 states")
+		"point 1 (params.rough_cost=1, theater.generate.sea_fraction=0.999) gives an invalid scenario: theater.generate: 2 land cells for 8 states")
 	for _, samples := range []string{"4", "50"} {
 		experimentErr(t, "scenario = \"generic\"\ndesign = \"lhs\"\nsamples = "+samples+"\n[[vary]]\npath = \"params.punishment\"\nfrom = 0.0\nto = 1.02\n", 7, "vary[0].to",
 			"the range reaches params.punishment=1.02, an invalid scenario: params.punishment: 1.02 is out of range; allowed: a number in [0, 1]")
@@ -397,5 +397,5 @@ func TestWholeGridHints(t *testing.T) {
 // samples) is blamed on the first [[vary]] table, at its header's line.
 func TestInvalidCombinationAtTheFirstVary(t *testing.T) {
 	experimentErr(t, "scenario = \"generic\"\n\n[[vary]]\npath = \"scenario.ticks\"\nvalues = [20000]\n[[vary]]\npath = \"params.record_every\"\nvalues = [1]\n", 3, "vary",
-		"point 0 (scenario.ticks=20000, params.record_every=1) gives an invalid scenario: 20000 ticks sampled every 1 ticks make 20000 time-series samples; allowed: at most 10000 (record_every ≥ 2)")
+		"point 0 (scenario.ticks=20000, params.record_every=1) gives an invalid scenario: params.record_every: 20000 ticks sampled every 1 ticks make 20000 time-series samples; allowed: at most 10000 (record_every ≥ 2)")
 }
