@@ -214,7 +214,7 @@ func TestScenarioRefusesImpossibleRuns(t *testing.T) {
 // experiment afterwards (its base, its sample, a point's value) changes
 // neither the plan's values nor what its points build.
 func TestExperimentPlanIsACopy(t *testing.T) {
-	x, err := configs.ParseExperiment(filepath.Join(t.TempDir(), "x.toml"), []byte(`scenario = "generic"
+	x, plan := planOf(t, filepath.Join(t.TempDir(), "x.toml"), `scenario = "generic"
 runs = 2
 design = "lhs"
 samples = 3
@@ -222,14 +222,7 @@ samples = 3
 path = "scenario.ticks"
 from = 12
 to = 48
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	plan, err := Experiment(x)
-	if err != nil {
-		t.Fatal(err)
-	}
+`)
 	ticks := make([]int, len(plan.Points))
 	for p, pt := range plan.Points {
 		ticks[p] = int(pt.Values[0].(float64))
@@ -272,24 +265,17 @@ func TestExperimentPlanRefusesAnEditedScenario(t *testing.T) {
 		}
 	}
 	write(24)
-	x, err := configs.ParseExperiment(filepath.Join(dir, "x.toml"), []byte(`scenario = "world.toml"
+	_, plan := planOf(t, filepath.Join(dir, "x.toml"), `scenario = "world.toml"
 runs = 2
 [[vary]]
 path = "params.sea_cost"
 values = [1.0, 2.0]
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	plan, err := Experiment(x)
-	if err != nil {
-		t.Fatal(err)
-	}
+`)
 	if _, err := plan.Points[0].Build(); err != nil {
 		t.Fatalf("the file as planned: %v", err)
 	}
 	write(36)
-	_, err = plan.Points[1].Build()
+	_, err := plan.Points[1].Build()
 	want := "params.sea_cost=2: the scenario differs from the one planned (a file it extends, world.toml, changed after the sweep was planned); allowed: files left as they are until the sweep ends, or a sweep planned again"
 	if err == nil || err.Error() != want {
 		t.Errorf("the file edited after planning: got %v, want %s", err, want)
@@ -304,4 +290,19 @@ func TestNilArguments(t *testing.T) {
 	if _, err := Scenario(nil, 1, 1); err == nil {
 		t.Error("Scenario(nil, 1, 1): no error")
 	}
+}
+
+// planOf parses an experiment as the file named and plans it, or fails
+// the test.
+func planOf(t *testing.T, file, src string) (*configs.Experiment, *runner.Plan) {
+	t.Helper()
+	x, err := configs.ParseExperiment(file, []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := Experiment(x)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return x, plan
 }
