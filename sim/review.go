@@ -16,8 +16,8 @@ import (
 //     involving it, its partners or its adversaries (for a patron, also the
 //     clients it holds stakes in), its forces or sovereignty, or a scripted
 //     event that names it,
-//   - for a patron, its strategy now admits other kinds of option
-//     (patience ran out), or
+//   - for a patron, its strategy now admits other kinds of option to its
+//     candidates, together or any one alone (patience ran out), or
 //   - review_interval ticks passed.
 //
 // Offers from others are always answered. With review_threshold 0 and
@@ -46,22 +46,45 @@ func (w *World) concerns(s agents.Set) {
 	who.Each(func(i int) { w.concern[i]++ })
 }
 
-// admitted is what a patron's strategy admits now: bit 0 a multilateral
-// proposal, bit 1 a bilateral, to its staked clients (0 for others).
-func (w *World) admitted(p int) uint8 {
+// admission is what a patron's strategy admits at a tick, to its staked
+// clients together (all: bit 0 a multilateral, bit 1 a bilateral) and to
+// each alone (multi, bi: the candidates a multilateral or a bilateral
+// including only them is admitted to). A strategy may admit an option to
+// some candidates and not to others — Cohen's patron offers nothing to
+// clients already committed to each other, Cha's no multilateral to a
+// revisionist — so a change for any one of them is a change of what the
+// patron may propose.
+type admission struct {
+	all       uint8
+	multi, bi agents.Set
+}
+
+// admitted is what patron p's strategy admits now (the zero admission for
+// other states).
+func (w *World) admitted(p int) admission {
+	var a admission
 	if w.c.role[p] != Patron {
-		return 0
+		return a
 	}
 	view := &w.view
 	view.w, view.p = w, p
+	strategy := w.c.strategy[p]
 	cands := w.candidates(p)
-	var admits uint8
 	for k, kind := range [...]agents.OptionKind{agents.OptionMultilateral, agents.OptionBilateral} {
-		if w.c.strategy[p].Admit(view, agents.Option{Kind: kind, Partners: cands, Alliance: -1}) {
-			admits |= 1 << k
+		if strategy.Admit(view, agents.Option{Kind: kind, Partners: cands, Alliance: -1}) {
+			a.all |= 1 << k
 		}
 	}
-	return admits
+	cands.Each(func(j int) {
+		alone := agents.Set(0).With(j)
+		if strategy.Admit(view, agents.Option{Kind: agents.OptionMultilateral, Partners: alone, Alliance: -1}) {
+			a.multi = a.multi.With(j)
+		}
+		if strategy.Admit(view, agents.Option{Kind: agents.OptionBilateral, Partners: alone, Alliance: -1}) {
+			a.bi = a.bi.With(j)
+		}
+	})
+	return a
 }
 
 // startReviews fixes the states that review their policy this tick and

@@ -83,6 +83,44 @@ func TestPolicyReview(t *testing.T) {
 	}
 }
 
+// A patron reviews when its strategy comes to admit an option to any one
+// of its candidates, not only to all of them together. c1 and c2 are in a
+// client alliance, so the assurance patron admits no option to all three
+// clients at any tick (it offers nothing to clients committed to each
+// other); when its patience (3) runs out at tick 3 it admits a bilateral
+// and a multilateral to c3 alone, and reviews.
+func TestReviewWhenAdmittedToOneCandidate(t *testing.T) {
+	sc := testScenario()
+	sc.States[pat].Decision = agents.DecisionOverrides{"patience": 3, "impose_threshold": 1}
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.alliances = append(w.alliances, Alliance{ID: 0, Members: set(c1, c2), Ended: -1, Cohesion: 1})
+	w.refreshAlliances()
+	w.perceive()
+	w.startReviews()
+	base := append([]float64(nil), w.threat...)
+	w.wantedSince[pat] = 0
+	for tick, want := range map[int]admission{
+		2: {},
+		3: {multi: set(c3), bi: set(c3)},
+	} {
+		w.tick = tick
+		if got := w.admitted(pat); got != want {
+			t.Errorf("tick %d: admitted %+v, want %+v", tick, got, want)
+		}
+	}
+	for _, c := range []struct {
+		tick int
+		want agents.Set
+	}{{2, 0}, {3, set(pat)}, {4, 0}} {
+		w.tick = c.tick
+		copy(w.threat, base)
+		w.startReviews()
+		if w.reviewing != c.want {
+			t.Errorf("tick %d: reviewing %b, want %b", c.tick, w.reviewing, c.want)
+		}
+	}
+}
+
 // A change concerns a patron only through the clients it holds positive
 // stakes in (docs/model.md §7.13: "every patron holding stakes in any of
 // those"). With pat's stake in c1 set to 0 and no alliance in force, a

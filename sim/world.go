@@ -111,12 +111,12 @@ type World struct {
 
 // reviewMark is a state's last policy review: when, at what threat, with
 // which count of concerning changes, and (patrons) which kinds of option
-// its strategy then admitted.
+// its strategy then admitted, and to whom.
 type reviewMark struct {
 	tick    int
 	threat  float64
 	concern int
-	admits  uint8
+	admits  admission
 	done    bool
 }
 
