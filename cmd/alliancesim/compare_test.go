@@ -100,3 +100,26 @@ func readFile(t *testing.T, path string) []byte {
 	}
 	return b
 }
+
+// check prints "—" for the share of a conditional target no run counted,
+// as compare does, not 0.0%.
+func TestPrintTargetsOfNoRuns(t *testing.T) {
+	var b strings.Builder
+	printTargets(&b, "asia-1950", 2, 1, []targets.Result{
+		{ID: "A6", Share: runner.NewProportion(1, 2), Threshold: 0.5, Met: true, Description: "six"},
+		{ID: "A7", Share: runner.NewProportion(0, 0), Threshold: 0.6, Description: "seven"},
+	})
+	lines := strings.Split(b.String(), "\n")
+	var a6, a7 string
+	for _, l := range lines {
+		switch f := strings.Fields(l); {
+		case len(f) > 0 && f[0] == "A6":
+			a6 = strings.Join(f, " ")
+		case len(f) > 0 && f[0] == "A7":
+			a7 = strings.Join(f, " ")
+		}
+	}
+	if a6 != "A6 50.0% [9.5, 90.5] 2 50% yes six" || a7 != "A7 — — 0 60% no seven" {
+		t.Errorf("rows:\n%s\n%s\nwant A6 50.0%% [9.5, 90.5] 2 50%% yes six, A7 — — 0 60%% no seven\n%s", a6, a7, b.String())
+	}
+}

@@ -115,11 +115,12 @@ func printTargets(w io.Writer, name string, runs int, seed uint64, res []targets
 		if r.Met {
 			mark, met = "yes", met+1
 		}
-		interval := "—"
+		share, interval := "—", "—" // a conditional target whose condition never held: no share
 		if r.Share.N > 0 {
+			share = fmt.Sprintf("%.1f%%", 100*r.Share.Share)
 			interval = fmt.Sprintf("[%.1f, %.1f]", 100*r.Share.Low, 100*r.Share.High)
 		}
-		fmt.Fprintf(tw, "%s\t%.1f%%\t%s\t%d\t%.0f%%\t%s\t\t%s\n", r.ID, 100*r.Share.Share, interval, r.Share.N, 100*r.Threshold, mark, r.Description)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%.0f%%\t%s\t\t%s\n", r.ID, share, interval, r.Share.N, 100*r.Threshold, mark, r.Description)
 		if r.Note != "" {
 			fmt.Fprintf(tw, "\t\t\t\t\t\t\t%s\n", r.Note)
 		}
