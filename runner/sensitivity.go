@@ -111,9 +111,12 @@ type Sensitivity struct {
 // order of Vary.
 type OutputSensitivity struct {
 	Output string
-	// Mean and Variance of the points' means (population variance).
+	// Mean and Variance of the points' means (population variance): under
+	// a sobol design, of the 2N points of its A and B matrices, the
+	// variance the indices share out; under a morris design, of every
+	// point.
 	Mean, Variance float64
-	// Noise is the mean over the points of the variance of a point's mean
+	// Noise is the mean over those points of the variance of a point's mean
 	// from replication to replication: the part of Variance that is
 	// replication noise rather than the parameters. The estimators read it
 	// as parameter effects, so when Noise/Variance is not small the
@@ -146,35 +149,30 @@ func Analyze(d *Design, vary []string, unit [][]float64, points []*Summary, outp
 	if len(points) > 0 {
 		s.Runs = points[0].Runs
 	}
-	y := make([]float64, len(points))
+	y, noise := make([]float64, len(points)), make([]float64, len(points))
 	for _, o := range outputs {
 		out := OutputSensitivity{Output: o.String()}
 		for p, sum := range points {
-			mean, noise, err := o.value(sum)
-			if err != nil {
+			var err error
+			if y[p], noise[p], err = o.value(sum); err != nil {
 				return nil, fmt.Errorf("%s at point %d: %w", o, p, err)
-			}
-			y[p] = mean
-			out.Noise += noise / float64(len(points))
-		}
-		if len(y) > 0 && slices.Min(y) == slices.Max(y) {
-			// Exactly: a mean of equal values summed as v/n may miss
-			// them by an ulp and leave a variance of 1e-31.
-			out.Mean = y[0]
-		} else {
-			for _, v := range y {
-				out.Mean += v / float64(len(y))
-			}
-			for _, v := range y {
-				out.Variance += (v - out.Mean) * (v - out.Mean) / float64(len(y))
 			}
 		}
 		var err error
 		switch d.Kind {
 		case "sobol":
 			out.Sobol, err = sensitivity.Sobol(y, d.Samples, k, b)
+			if err == nil {
+				// The variance the indices share out: of the A and B rows.
+				out.Mean, out.Variance = out.Sobol.Mean, out.Sobol.Variance
+				out.Noise = sobolBaseNoise(noise, d.Samples, k)
+			}
 		case "morris":
 			out.Morris, err = sensitivity.ElementaryEffects(unit, y, k, b)
+			out.Mean, out.Variance = populationMoments(y)
+			for _, v := range noise {
+				out.Noise += v / float64(len(noise))
+			}
 		}
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", o, err)
@@ -182,6 +180,39 @@ func Analyze(d *Design, vary []string, unit [][]float64, points []*Summary, outp
 		s.Outputs = append(s.Outputs, out)
 	}
 	return s, nil
+}
+
+// populationMoments is the mean and population variance of y; exactly
+// the common value and 0 when every value is equal (a mean of equal
+// values summed as v/n may miss them by an ulp and leave a variance of
+// 1e-31).
+func populationMoments(y []float64) (mean, variance float64) {
+	if len(y) == 0 {
+		return 0, 0
+	}
+	if slices.Min(y) == slices.Max(y) {
+		return y[0], 0
+	}
+	for _, v := range y {
+		mean += v / float64(len(y))
+	}
+	for _, v := range y {
+		variance += (v - mean) * (v - mean) / float64(len(y))
+	}
+	return mean, variance
+}
+
+// sobolBaseNoise is the mean replication noise over the A and B rows of a
+// Saltelli design of n base rows and k parameters (the points in the
+// order sensitivity.SaltelliDesign gives them: per base row, A, the k rows AB_i,
+// then B).
+func sobolBaseNoise(noise []float64, n, k int) float64 {
+	var sum float64
+	for j := range n {
+		r := j * (k + 2)
+		sum += noise[r] + noise[r+k+1]
+	}
+	return sum / float64(2*n)
 }
 
 // Sensitivity analyses the outputs of a sweep computed in memory (nil:

@@ -89,6 +89,35 @@ func TestAnalyzeByHand(t *testing.T) {
 	}
 }
 
+// Under a sobol design the variance reported, and the noise set against
+// it, are of the A and B rows: the variance the indices share out, not
+// that of every point. N = 2 base rows of k = 1 path: the points are A,
+// AB, B for each row, with means 1, 5, 3 and 2, 9, 4 and noises sd²/10 of
+// 0.1, 0.9, 0.4 (sd 1, 3, 2). Over A and B (1, 3, 2, 4) the mean is 2.5,
+// the population variance (2.25 + 0.25 + 0.25 + 2.25)/4 = 1.25, the noise
+// (0.1 + 0.4 + 0.1 + 0.4)/4 = 0.25; over every point the variance would
+// be 40/6.
+func TestAnalyzeSobolVarianceOfTheBaseRows(t *testing.T) {
+	var points []*Summary
+	unit := make([][]float64, 6)
+	for i, m := range []float64{1, 5, 3, 2, 9, 4} {
+		mean, sd := m, []float64{1, 3, 2}[i%3]
+		points = append(points, &Summary{Runs: 10, Measures: []MeasureSummary{{Name: "m", Runs: 10, Mean: &mean, SD: &sd}}})
+		unit[i] = []float64{0.5}
+	}
+	s, err := Analyze(&Design{Kind: "sobol", Samples: 2, Base: "random"}, []string{"a"}, unit, points, []Output{MeasureOutput("m")}, sensitivity.Bootstrap{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := s.Outputs[0]
+	if math.Abs(o.Mean-2.5) > 1e-12 || math.Abs(o.Variance-1.25) > 1e-12 || math.Abs(o.Noise-0.25) > 1e-12 {
+		t.Errorf("mean %v, variance %v, noise %v; want 2.5, 1.25, 0.25 (the A and B rows)", o.Mean, o.Variance, o.Noise)
+	}
+	if o.Variance != o.Sobol.Variance {
+		t.Errorf("variance %v, the indices' %v", o.Variance, o.Sobol.Variance)
+	}
+}
+
 // A directory that is missing, or a file, is called so, not "not an
 // alliancesim output directory".
 func TestNotAnOutputDirectory(t *testing.T) {

@@ -100,7 +100,11 @@ func printSensitivity(w io.Writer, dir string, s *runner.Sensitivity, outputs []
 	}
 	fmt.Fprintf(w, "95%% bootstrap intervals, %s, seed %d\n", words.Count(s.Bootstrap.Resamples, "resample", "resamples"), s.Bootstrap.Seed)
 	for _, o := range outputs {
-		fmt.Fprintf(w, "\n%s  (mean over the points %.3f, variance %.4g", o.Output, o.Mean, o.Variance)
+		over := "the points"
+		if o.Sobol != nil {
+			over = "the A and B rows" // the variance the indices share out
+		}
+		fmt.Fprintf(w, "\n%s  (mean over %s %.3f, variance %.4g", o.Output, over, o.Mean, o.Variance)
 		if o.Variance > 0 {
 			fmt.Fprintf(w, ", of which replication noise ≈ %.0f%%)\n", 100*math.Min(1, o.Noise/o.Variance))
 		} else {

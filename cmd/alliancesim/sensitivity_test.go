@@ -55,7 +55,7 @@ mode = 0.2
 		t.Fatalf("%v\n%s", err, text)
 	}
 	for _, want := range []string{"Sobol indices (Jansen), N = 8 base rows (halton base), 2 paths: 32 points × 4 runs", "95% bootstrap intervals, 100 resamples, seed",
-		"client_alliance  (mean over the points", "parameter", "S1 [95%]", "ST [95%]", "params.sea_cost", "theater.generate.sea_fraction"} {
+		"client_alliance  (mean over the A and B rows", "parameter", "S1 [95%]", "ST [95%]", "params.sea_cost", "theater.generate.sea_fraction"} {
 		if !strings.Contains(text, want) {
 			t.Fatalf("output lacks %q:\n%s", want, text)
 		}
