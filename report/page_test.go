@@ -104,4 +104,13 @@ func TestProvenanceTable(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("a sweep's provenance:\n got %q\nwant %q", got, want)
 	}
+	// A merged directory: each part's command, none as the command.
+	m.Merged = []runner.MergedDir{{Dir: "s1", Command: []string{"alliancesim", "sweep", "x.toml", "--shard", "1/2"}},
+		{Dir: "s2", Command: []string{"alliancesim", "sweep", "x.toml", "--shard", "2/2"}}}
+	got = provenance(&Input{Dir: "sw", Kind: Sweep, Manifest: m})
+	want = slices.Concat(want[:6], []KeyValue{{"merged from s1", "alliancesim sweep x.toml --shard 1/2"},
+		{"merged from s2", "alliancesim sweep x.toml --shard 2/2"}}, want[7:])
+	if !slices.Equal(got, want) {
+		t.Errorf("a merged sweep's provenance:\n got %q\nwant %q", got, want)
+	}
 }

@@ -142,7 +142,16 @@ func provenance(in *Input) []KeyValue {
 	kv = append(kv,
 		KeyValue{"alliancesim version", m.Tool.Version},
 		KeyValue{"revision", revisionOf(m.Tool)},
-		KeyValue{"command", strings.Join(m.Command, " ")},
+	)
+	if len(m.Merged) == 0 {
+		kv = append(kv, KeyValue{"command", strings.Join(m.Command, " ")})
+	} else {
+		// No one command wrote a merged directory: each part's did.
+		for _, d := range m.Merged {
+			kv = append(kv, KeyValue{"merged from " + d.Dir, strings.Join(d.Command, " ")})
+		}
+	}
+	kv = append(kv,
 		KeyValue{"runs, seed", fmt.Sprintf("%d per point, base seed %d (replication r plays seed + r)", m.Runs, m.Seed)},
 		KeyValue{"directory", filepath.Base(filepath.Clean(in.Dir))},
 	)

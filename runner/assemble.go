@@ -110,11 +110,13 @@ func missingDirs(dir string) []string {
 func assemble(dirs []string, out string) error {
 	var m *Manifest
 	var scenarioTOML []byte
+	var merged []MergedDir
 	for _, d := range dirs {
 		dm, err := readOutput(d)
 		if err != nil {
 			return err
 		}
+		merged = append(merged, MergedDir{Dir: d, Command: dm.Command})
 		if m == nil {
 			m = dm
 			if scenarioTOML, err = input.ReadFile(filepath.Join(d, "scenario.toml")); err != nil {
@@ -176,6 +178,7 @@ func assemble(dirs []string, out string) error {
 		return err
 	}
 	if out != dirs[0] || len(dirs) > 1 {
+		m.Merged = merged
 		if err := writeFileAtomic(filepath.Join(out, "scenario.toml"), scenarioTOML); err != nil {
 			return err
 		}

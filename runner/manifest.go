@@ -24,7 +24,7 @@ const ManifestFormat = 5
 // the SHA-256 of its canonical form, the experiment by the SHA-256 of its
 // content, seeds, run counts, chunking) and by which build and command.
 // Resumed runs and merged shards must agree on everything but the
-// command line (Differences).
+// command line and what was merged (Differences).
 type Manifest struct {
 	Format           int      `json:"format"`
 	Tool             Tool     `json:"tool"`
@@ -44,6 +44,18 @@ type Manifest struct {
 	// every record holds, in order.
 	Measures []string        `json:"measures,omitempty"`
 	Points   []ManifestPoint `json:"points"`
+	// Merged are the directories Assemble (alliancesim merge) combined
+	// into this one, in the order given, each with the command that wrote
+	// it. Empty for a directory one process wrote, whose Command is the whole
+	// story. Not part of the work's identity (Differences ignores it).
+	Merged []MergedDir `json:"merged,omitempty"`
+}
+
+// MergedDir is one directory a merge combined: its path as given to
+// merge and the command line that wrote it.
+type MergedDir struct {
+	Dir     string   `json:"dir"`
+	Command []string `json:"command,omitempty"`
 }
 
 // ManifestPoint is what the assembly needs of a point.

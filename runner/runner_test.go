@@ -192,12 +192,33 @@ func TestExecuteShardsMergeResume(t *testing.T) {
 		t.Fatal(err)
 	}
 	sameFiles(t, "4 shards merged", want, readAll(t, merged))
+	// The merged manifest names every directory merged, in order, with
+	// the command that wrote it; the single process's names none.
+	mm, err := ReadManifest(merged)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(mm.Merged) != len(dirs) {
+		t.Fatalf("merged manifest names %d directories, want %d", len(mm.Merged), len(dirs))
+	}
+	for i, d := range mm.Merged {
+		sm, err := ReadManifest(dirs[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Dir != dirs[i] || !slices.Equal(d.Command, sm.Command) {
+			t.Errorf("merged[%d] = %+v, want %s with its command %q", i, d, dirs[i], sm.Command)
+		}
+	}
+	if sm, err := ReadManifest(single); err != nil || sm.Merged != nil {
+		t.Errorf("a single process's manifest: merged %v (%v), want none", sm.Merged, err)
+	}
 
 	// Interrupt after the second finished chunk, then resume.
 	resumed := filepath.Join(base, "resumed")
 	cctx, cancel := context.WithCancel(ctx)
 	chunksDone := 0
-	err := Execute(cctx, plan(t), resumed, ExecOptions{Workers: 2, Progress: func(done, total int) {
+	err = Execute(cctx, plan(t), resumed, ExecOptions{Workers: 2, Progress: func(done, total int) {
 		if done%5 == 0 {
 			chunksDone++
 			if chunksDone == 2 {

@@ -304,8 +304,9 @@ func newMergeCmd() *cobra.Command {
 		Short: "Combine the output directories of sweep shards",
 		Long: `merge reads the output directories written by the shards of one sweep
 (sweep --shard i/n) and writes the final files into --out, byte for byte what
-a single process would have written. It fails, naming the first missing chunk,
-if the shards do not cover the whole work.`,
+a single process would have written; only manifest.json differs, naming each
+directory merged and the command that wrote it. It fails, naming the first
+missing chunk, if the shards do not cover the whole work.`,
 		Args: someArgs("at least one directory"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if out == "" {
