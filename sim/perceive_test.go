@@ -162,7 +162,8 @@ func TestImposedClientsStandByThePatronOnly(t *testing.T) {
 // At ½ each client reads adv with I = 1 − (1 − ½)(1 − 0.27) = 0.635, so
 // its τ from adv is 0.635/0.27 of the above — 0.553867601154, 0.535147867477,
 // 0.508746465628 — and T_c1 = 1 − (1 − 0.0221503889376)(1 − 0.553867601154)
-// = 0.563749607307, T_c2 = 0.546031631411; the patron's direct threat
+// = 0.563749607307, T_c2 = 0.546031631411, T_c3 = 1 − (1 −
+// 0.0242734378358)(1 − 0.508746465628) = 0.520670877756; the patron's direct threat
 // (adv I = 1 − ½·0.7 = 0.65: 0.2114 from adv, 0.2243 in all) is below its
 // clients' quadratic mean √(Σx²/3) = 0.532908849605; the adversary reads
 // no adversary and keeps 0.285330924261889.
@@ -172,10 +173,12 @@ func TestImposedClientsStandByThePatronOnly(t *testing.T) {
 func TestStatusQuoReference(t *testing.T) {
 	for _, tc := range []struct {
 		revisionism float64
-		want        []float64 // pat, c1, c2, c3 (given), adv
+		given       bool      // c3's reference given as 0.42
+		want        []float64 // pat, c1, c2, c3, adv
 	}{
-		{0.5, []float64{0.532908849605189, 0.563749607306574, 0.546031631410600, 0.42, 0.285330924261889}},
-		{0, []float64{0.226591164399057, 0.252436670763865, 0.245629019788907, 0.42, 0.285330924261889}},
+		{0.5, false, []float64{0.532908849605189, 0.563749607306574, 0.546031631410600, 0.520670877756196, 0.285330924261889}},
+		{0, false, []float64{0.226591164399057, 0.252436670763865, 0.245629019788907, 0.235340065833241, 0.285330924261889}},
+		{0.5, true, []float64{0.532908849605189, 0.563749607306574, 0.546031631410600, 0.42, 0.285330924261889}},
 	} {
 		sc := testScenario()
 		if sc.Params.StatusQuoRevisionism != 0.5 {
@@ -185,7 +188,7 @@ func TestStatusQuoReference(t *testing.T) {
 		sc.Params.PerceptionNoise = 0.5
 		sc.States[c1].Grievance = map[string]float64{"adv": 0.5}
 		sc.Events = []ScriptedEvent{{Tick: 0, Kind: ScriptIntent, Actor: "adv", Delta: 2}}
-		sc.States[c3].HasReference, sc.States[c3].Reference = true, 0.42
+		sc.States[c3].HasReference, sc.States[c3].Reference = tc.given, 0.42
 		c := mustCompile(t, sc)
 		for i, r := range tc.want {
 			nearly(t, fmt.Sprintf("at %v, %s's reference", tc.revisionism, c.id[i]), c.reference[i], r, 1e-12)
