@@ -139,16 +139,29 @@ func TestSummaryRecomputedFromPublishedFiles(t *testing.T) {
 			t.Errorf("hub at %s: summary %+v, runs.csv %d runs, mean %v", h.Date, h, n, sum/float64(n))
 		}
 	}
-	// shapes: the member sets in force, from memberships.csv and the end
-	// ticks of alliances.csv
+	// shapes: the member sets in force, from the founders and end ticks of
+	// alliances.csv and the spells of memberships.csv
 	alliances := readCSV(t, filepath.Join(dir, "alliances.csv"))
 	ended := map[string]int{}
+	runsWith := map[string]map[string]bool{}
+	addShape := func(in []string, run string) {
+		if len(in) < 2 {
+			return
+		}
+		slices.Sort(in)
+		shape := strings.Join(in, " ")
+		if runsWith[shape] == nil {
+			runsWith[shape] = map[string]bool{}
+		}
+		runsWith[shape][run] = true
+	}
 	for _, a := range alliances {
 		key := a["run"] + "/" + a["alliance"]
 		ended[key] = -1
 		if a["ended"] != "" {
 			ended[key] = atoi(t, a["ended"])
 		}
+		addShape(strings.Fields(a["founders"]), a["run"])
 	}
 	type spell struct {
 		state        string
@@ -167,7 +180,6 @@ func TestSummaryRecomputedFromPublishedFiles(t *testing.T) {
 		}
 		spells[key] = append(spells[key], spell{m["state"], atoi(t, m["joined"]), left})
 	}
-	runsWith := map[string]map[string]bool{}
 	for _, key := range keys {
 		run := strings.Split(key, "/")[0]
 		for _, sp := range spells[key] {
@@ -181,15 +193,7 @@ func TestSummaryRecomputedFromPublishedFiles(t *testing.T) {
 						in = append(in, o.state)
 					}
 				}
-				if len(in) < 2 {
-					continue
-				}
-				slices.Sort(in)
-				shape := strings.Join(in, " ")
-				if runsWith[shape] == nil {
-					runsWith[shape] = map[string]bool{}
-				}
-				runsWith[shape][run] = true
+				addShape(in, run)
 			}
 		}
 	}

@@ -196,10 +196,18 @@ func (a *AllianceRecord) FinalMembers() []string {
 	return ms
 }
 
-// Phases are the member sets the alliance had while in force, one per
-// tick at which its membership changed, in order (sets of fewer than two
-// are left out).
+// Phases are the member sets the alliance had while in force, in order:
+// its founders, then its members after each tick at which its membership
+// changed (sets of fewer than two, and a set equal to the one before it,
+// are left out). The founders come first even when the membership changed
+// again in the tick it formed — a patron joining a client alliance the
+// tick it was signed, or members leaving it at once — since the founders'
+// alliance was in force, if only within that tick.
 func (a *AllianceRecord) Phases() [][]string {
+	var out [][]string
+	if len(a.Founders) >= 2 {
+		out = append(out, slices.Sorted(slices.Values(a.Founders)))
+	}
 	var ticks []int
 	for _, m := range a.Members {
 		ticks = append(ticks, m.Joined)
@@ -209,9 +217,8 @@ func (a *AllianceRecord) Phases() [][]string {
 	}
 	slices.Sort(ticks)
 	ticks = slices.Compact(ticks)
-	var out [][]string
 	for _, t := range ticks {
-		if ms := a.MembersAt(t); len(ms) >= 2 {
+		if ms := a.MembersAt(t); len(ms) >= 2 && (len(out) == 0 || !slices.Equal(ms, out[len(out)-1])) {
 			out = append(out, ms)
 		}
 	}

@@ -179,6 +179,25 @@ func TestAllianceRecordMembers(t *testing.T) {
 	if got, want := open.Phases(), [][]string{{"x", "y"}, {"x", "z"}}; !slices.EqualFunc(got, want, slices.Equal) {
 		t.Errorf("alliance 1: phases %v, want %v (x alone at 3 is no phase)", got, want)
 	}
+	// The founders' set counts though the tick it formed changed it: a
+	// patron joining at once, or the alliance ending within its first tick.
+	joinedAtOnce := sim.AllianceRecord{ID: 2, Founders: []string{"c4", "c2", "c3"}, Formed: 0, Ended: -1, Members: []sim.MembershipRecord{
+		{State: "c2", Joined: 0, Left: -1, Entry: "founded"},
+		{State: "c3", Joined: 0, Left: -1, Entry: "founded"},
+		{State: "c4", Joined: 0, Left: -1, Entry: "founded"},
+		{State: "pat", Joined: 0, Left: -1, Entry: "joined"},
+	}}
+	if got, want := joinedAtOnce.Phases(), [][]string{{"c2", "c3", "c4"}, {"c2", "c3", "c4", "pat"}}; !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("alliance 2: phases %v, want %v", got, want)
+	}
+	gone := sim.AllianceRecord{ID: 3, Founders: []string{"a", "b", "c"}, Formed: 4, Ended: 4, Members: []sim.MembershipRecord{
+		{State: "a", Joined: 4, Left: 4, Entry: "founded", Exit: "left"},
+		{State: "b", Joined: 4, Left: 4, Entry: "founded", Exit: "ended"},
+		{State: "c", Joined: 4, Left: 4, Entry: "founded", Exit: "ended"},
+	}}
+	if got, want := gone.Phases(), [][]string{{"a", "b", "c"}}; !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("alliance 3: phases %v, want %v", got, want)
+	}
 	if got, want := ended.FinalMembers(), []string{"uk", "us"}; !slices.Equal(got, want) {
 		t.Errorf("alliance 0: final members %v, want %v", got, want)
 	}

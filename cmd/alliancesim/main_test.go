@@ -101,10 +101,10 @@ func TestRunMany(t *testing.T) {
 	}
 	// The shapes past the tenth are in --json, and in summary.json only
 	// where one was written.
-	if out, err := execute(t, "run", "generic", "--runs", "40"); err != nil || !strings.Contains(out, "  … 5 more in --json\n") {
+	if out, err := execute(t, "run", "generic", "--runs", "40"); err != nil || !strings.Contains(out, "  … 7 more in --json\n") {
 		t.Errorf("without --out: %v\n%s", err, out)
 	}
-	if out, err := execute(t, "run", "generic", "--runs", "40", "--out", filepath.Join(t.TempDir(), "forty")); err != nil || !strings.Contains(out, "  … 5 more in summary.json / --json\n") {
+	if out, err := execute(t, "run", "generic", "--runs", "40", "--out", filepath.Join(t.TempDir(), "forty")); err != nil || !strings.Contains(out, "  … 7 more in summary.json / --json\n") {
 		t.Errorf("with --out: %v\n%s", err, out)
 	}
 	// The same command again does nothing and says so (and not that it
