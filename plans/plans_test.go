@@ -215,13 +215,13 @@ func TestScenarioRefusesImpossibleRuns(t *testing.T) {
 // neither the plan's values nor what its points build.
 func TestExperimentPlanIsACopy(t *testing.T) {
 	x, plan := planOf(t, filepath.Join(t.TempDir(), "x.toml"), `scenario = "generic"
-runs = 2
 design = "lhs"
-samples = 3
+samples = 4
+runs = 3
 [[vary]]
 path = "scenario.ticks"
 from = 12
-to = 48
+to = 60
 `)
 	ticks := make([]int, len(plan.Points))
 	for p, pt := range plan.Points {
@@ -233,10 +233,10 @@ to = 48
 	if err := x.Resample(5); err != nil {
 		t.Fatal(err)
 	}
-	x.Points[0][0] = 60.0
+	x.Points[0][0] = 72.0
 	x.Vary[0] = "params.sea_cost"
-	if len(plan.Points) != 3 || plan.Vary[0] != "scenario.ticks" {
-		t.Fatalf("%d points varying %v after the experiment changed; want the 3 planned, varying scenario.ticks", len(plan.Points), plan.Vary)
+	if len(plan.Points) != 4 || plan.Vary[0] != "scenario.ticks" {
+		t.Fatalf("%d points varying %v after the experiment changed; want the 4 planned, varying scenario.ticks", len(plan.Points), plan.Vary)
 	}
 	for p, pt := range plan.Points {
 		if got := int(pt.Values[0].(float64)); got != ticks[p] {
