@@ -203,9 +203,9 @@ func populationMoments(y []float64) (mean, variance float64) {
 }
 
 // sobolBaseNoise is the mean replication noise over the A and B rows of a
-// Saltelli design of n base rows and k parameters (the points in the
-// order sensitivity.SaltelliDesign gives them: per base row, A, the k rows AB_i,
-// then B).
+// Saltelli design of n base rows and k parameters, its points in the order
+// sensitivity.SaltelliDesign gives them: per base row, A, the k rows AB_i,
+// then B.
 func sobolBaseNoise(noise []float64, n, k int) float64 {
 	var sum float64
 	for j := range n {
