@@ -285,12 +285,24 @@ func startDir(dir string, m *Manifest, scenarioTOML []byte) error {
 	return writeFileAtomic(filepath.Join(dir, "scenario.toml"), scenarioTOML)
 }
 
+// removeAll is os.RemoveAll; a test makes it fail part way.
+var removeAll = os.RemoveAll
+
 // replaceDir removes our files from dir (never anyone else's) and starts
 // it afresh. The summary goes first, so that an interruption cannot leave
-// the old results looking complete.
+// the old results looking complete, and the manifest last, so that until
+// it is gone the directory is still known for ours (an interrupted --force
+// can be run again).
 func replaceDir(dir string, m *Manifest, scenarioTOML []byte) error {
-	for _, f := range ourFiles {
-		if err := os.RemoveAll(filepath.Join(dir, f)); err != nil {
+	order := []string{"summary.json", "report.html"}
+	for _, f := range resultFiles {
+		if f != "summary.json" {
+			order = append(order, f)
+		}
+	}
+	order = append(order, "parts", "scenario.toml", "manifest.json")
+	for _, f := range order {
+		if err := removeAll(filepath.Join(dir, f)); err != nil {
 			return err
 		}
 	}

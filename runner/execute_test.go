@@ -520,3 +520,35 @@ func TestAssembleLeavesNothingHalfDone(t *testing.T) {
 		t.Errorf("a killed merge's temporary file survives the next merge: %v", err)
 	}
 }
+
+// A --force that fails part way (here on parts/) leaves no summary
+// looking complete, and keeps the manifest, so that it can be run again.
+func TestForceInterruptedLeavesNothingComplete(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "d")
+	if err := Execute(ctx, plan(t), dir, ExecOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	edited := plan(t, func(sc *sim.Scenario) { sc.Params.SeaCost = 0.5 })
+	failing := errors.New("injected")
+	removeAll = func(path string) error {
+		if filepath.Base(path) == "parts" {
+			return failing
+		}
+		return os.RemoveAll(path)
+	}
+	err := Execute(ctx, edited, dir, ExecOptions{Force: true})
+	removeAll = os.RemoveAll
+	if !errors.Is(err, failing) {
+		t.Fatalf("want the injected failure, got %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "summary.json")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the old summary survives a failed --force: %v", err)
+	}
+	if _, err := ReadManifest(dir); err != nil {
+		t.Errorf("the manifest should stay until the rest is gone: %v", err)
+	}
+	if err := Execute(ctx, edited, dir, ExecOptions{Force: true}); err != nil {
+		t.Errorf("--force again: %v", err)
+	}
+}
