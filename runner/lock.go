@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/alliancesim/alliancesim/internal/input"
@@ -17,10 +18,17 @@ import (
 // holds dir/.alliancesim-lock, created exclusively, which names it: process
 // id, host and start time. Another writer is refused with those, instead
 // of failing later on "rename … file exists" or mixing its chunks in. A
-// lock whose process is gone from this host (killed, say) is taken over;
-// one from another host is left to the user to remove, as its process
-// cannot be checked.
+// lock whose process is gone from this host (killed, say), or that names
+// this very process though it does not hold it (a restarted container's
+// PID 1), is taken over; one from another host is left to the user to
+// remove, as its process cannot be checked.
 const lockFile = ".alliancesim-lock"
+
+// held holds the contents of the lock files this process holds. A lock
+// naming this process's id and host with other contents was left by an
+// earlier process given the same id — in a container every process is
+// PID 1 — and is stale.
+var held sync.Map
 
 // lockHolder is what the lock file says.
 type lockHolder struct {
@@ -50,10 +58,12 @@ func lockDir(dir string) (release func(), err error) {
 				os.Remove(path)
 				return nil, err
 			}
+			held.Store(string(body), true)
 			return func() {
 				if b, err := os.ReadFile(path); err == nil && string(b) == string(body) {
 					os.Remove(path)
 				}
+				held.Delete(string(body))
 			}, nil
 		}
 		if !errors.Is(err, fs.ErrExist) {
@@ -83,6 +93,10 @@ func readLock(path, host string) (who string, stale bool) {
 	who = fmt.Sprintf("process %d on %s since %s", h.PID, h.Host, h.Started)
 	if len(h.Command) > 0 {
 		who += fmt.Sprintf(" (%s)", strings.Join(h.Command, " "))
+	}
+	if h.Host == host && h.PID == os.Getpid() {
+		_, mine := held.Load(string(b))
+		return who, !mine
 	}
 	return who, h.Host == host && !processAlive(h.PID)
 }

@@ -174,3 +174,22 @@ func TestLockNamesItsHolderAndIsReleasedByIt(t *testing.T) {
 		t.Errorf("release removed or changed another writer's lock: %q", b)
 	}
 }
+
+// A lock naming this very process, which it does not hold, was left by an
+// earlier process with the same id (a restarted container's PID 1, killed
+// before it could release it) and is taken over; one it holds is not.
+func TestLockOfThisPIDNotHeldIsStale(t *testing.T) {
+	host, _ := os.Hostname()
+	dir := filepath.Join(t.TempDir(), "d")
+	os.MkdirAll(dir, 0o755)
+	b, _ := json.Marshal(lockHolder{PID: os.Getpid(), Host: host, Started: "2024-01-01T00:00:00Z", Command: []string{"alliancesim", "sweep"}})
+	os.WriteFile(filepath.Join(dir, lockFile), b, 0o644)
+	release, err := lockDir(dir)
+	if err != nil {
+		t.Fatalf("a lock of this pid that this process does not hold: %v", err)
+	}
+	defer release()
+	if _, err := lockDir(dir); err == nil || !strings.Contains(err.Error(), fmt.Sprintf("is being written by process %d", os.Getpid())) {
+		t.Errorf("a lock this process holds, asked for again: %v", err)
+	}
+}
