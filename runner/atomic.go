@@ -37,9 +37,14 @@ func createAtomic(path string) (*atomicFile, error) {
 	return &atomicFile{Writer: bufio.NewWriterSize(f, 1<<20), f: f, path: path}, nil
 }
 
-// commit flushes the file and renames it into place.
+// commit flushes the file to disk and renames it into place: synced
+// first, so that a crash after the rename cannot leave the final name
+// holding less than was written.
 func (a *atomicFile) commit() error {
 	err := a.Flush()
+	if err == nil {
+		err = a.f.Sync()
+	}
 	if cerr := a.f.Close(); err == nil {
 		err = cerr
 	}
@@ -136,3 +141,19 @@ func cleanTemps(dir string) error {
 // same directory, renamed into place: a reader sees the old file or the
 // whole new one, never a part.
 func WriteFileAtomic(path string, data []byte) error { return writeFileAtomic(path, data) }
+
+// writeSynced writes a new file and syncs it to disk.
+func writeSynced(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}

@@ -40,6 +40,10 @@ type ExecOptions struct {
 	// with the same measures.
 	Measures []Measure
 	Observe  func(point, run int) []sim.Observer
+	// Notice, if set, is told in a sentence what Execute did that the
+	// caller did not ask for: a damaged part found on resuming, removed
+	// to be run again.
+	Notice func(msg string)
 }
 
 // ErrIncomplete says that an output directory lacks some chunks: another
@@ -234,6 +238,9 @@ func prepareDir(dir string, m *Manifest, scenarioTOML []byte, opts ExecOptions) 
 	if err := cleanTemps(dir); err != nil {
 		return err
 	}
+	if err := removeDamagedParts(dir, m, opts.Notice); err != nil {
+		return err
+	}
 	if _, err := os.Stat(filepath.Join(dir, "scenario.toml")); errors.Is(err, fs.ErrNotExist) {
 		// Killed between the manifest and scenario.toml.
 		if err := writeFileAtomic(filepath.Join(dir, "scenario.toml"), scenarioTOML); err != nil {
@@ -241,6 +248,51 @@ func prepareDir(dir string, m *Manifest, scenarioTOML []byte, opts ExecOptions) 
 		}
 	}
 	return os.MkdirAll(filepath.Join(dir, "parts"), 0o755)
+}
+
+// removeDamagedParts removes the finished parts of dir whose done.json
+// does not parse or whose files are not the sizes it records (a part cut
+// short by a crash, say), so that resuming runs their chunks again instead
+// of failing on them at assembly; notice, if set, is told of each. Their
+// checksums are checked at assembly.
+func removeDamagedParts(dir string, m *Manifest, notice func(string)) error {
+	for k := 0; k < m.chunkCount(); k++ {
+		ch := m.chunkAt(k)
+		if !partDone(dir, ch) {
+			continue
+		}
+		path := filepath.Join(dir, "parts", ch.name())
+		why := partDamage(path, ch)
+		if why == "" {
+			continue
+		}
+		if err := os.RemoveAll(path); err != nil {
+			return err
+		}
+		if notice != nil {
+			notice(fmt.Sprintf("part %s was damaged (%s); it is removed and its chunk run again", path, why))
+		}
+	}
+	return nil
+}
+
+// partDamage says what is wrong with a finished part at path, cheaply —
+// its done.json and the sizes of its files — or "".
+func partDamage(path string, ch chunk) string {
+	b, err := input.ReadFile(filepath.Join(path, doneFile))
+	if err != nil {
+		return err.Error()
+	}
+	done, err := parseDone(filepath.Join(path, doneFile), b, ch)
+	if err != nil {
+		return err.Error()
+	}
+	for _, name := range slices.Sorted(maps.Keys(done.Files)) {
+		if fi, err := os.Stat(filepath.Join(path, name)); err != nil || fi.Size() != done.Files[name].Bytes {
+			return name + " does not match its size in " + doneFile
+		}
+	}
+	return ""
 }
 
 // foreignFiles names the first files of dir that are not what a run of
@@ -405,14 +457,18 @@ func (pw *partWriter) commit() error {
 		}
 	}
 	for _, f := range pw.files {
-		if err := f.f.Close(); err != nil {
+		err := f.f.Sync() // on disk before done.json says the part is finished
+		if cerr := f.f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
 			pw.abort()
 			return err
 		}
 		rec.Files[f.name] = partFileSum{Bytes: f.n, SHA256: hex.EncodeToString(f.h.Sum(nil))}
 	}
 	pw.files = nil
-	if err := os.WriteFile(filepath.Join(pw.tmp, doneFile), mustJSONIndent(rec), 0o644); err != nil {
+	if err := writeSynced(filepath.Join(pw.tmp, doneFile), mustJSONIndent(rec)); err != nil {
 		pw.abort()
 		return err
 	}

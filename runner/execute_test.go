@@ -552,3 +552,44 @@ func TestForceInterruptedLeavesNothingComplete(t *testing.T) {
 		t.Errorf("--force again: %v", err)
 	}
 }
+
+// Resuming a directory with a damaged finished part (its done.json or a
+// file cut short, as a crash can leave them) runs that chunk again and
+// says so, and gives the bytes of an uninterrupted run; it used to fail
+// at assembly on every resume.
+func TestResumeRunsDamagedPartsAgain(t *testing.T) {
+	ctx := context.Background()
+	base := t.TempDir()
+	whole := filepath.Join(base, "whole")
+	if err := Execute(ctx, plan(t), whole, ExecOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	want := readAll(t, whole)
+	for _, damage := range []string{"done.json", "runs.jsonl"} {
+		dir := filepath.Join(base, damage)
+		ctx2, cancel := context.WithCancel(ctx)
+		Execute(ctx2, plan(t), dir, ExecOptions{Workers: 1, Progress: func(done, _ int) {
+			if done == 12 {
+				cancel()
+			}
+		}})
+		cancel()
+		parts, _ := os.ReadDir(filepath.Join(dir, "parts"))
+		if len(parts) < 2 {
+			t.Fatalf("%s: %d parts finished before the interruption; the test needs two", damage, len(parts))
+		}
+		part := filepath.Join(dir, "parts", parts[0].Name())
+		if err := os.Truncate(filepath.Join(part, damage), 0); err != nil {
+			t.Fatal(err)
+		}
+		var notices []string
+		err := Execute(ctx, plan(t), dir, ExecOptions{Resume: true, Notice: func(m string) { notices = append(notices, m) }})
+		if err != nil {
+			t.Fatalf("%s: resume: %v", damage, err)
+		}
+		if len(notices) != 1 || !strings.Contains(notices[0], "part "+part+" was damaged") {
+			t.Errorf("%s: notices %q; want one naming %s", damage, notices, part)
+		}
+		sameFiles(t, "resumed after damage to "+damage, want, readAll(t, dir))
+	}
+}

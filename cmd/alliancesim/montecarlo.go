@@ -76,7 +76,8 @@ func monteCarlo(ctx context.Context, w, errw io.Writer, sc *sim.Scenario, c *sim
 			return err
 		}
 		plan.Events, plan.Command = o.events, os.Args
-		err = runner.Execute(ctx, plan, o.out, runner.ExecOptions{Workers: o.workers, Resume: true, Force: o.force, Progress: update})
+		err = runner.Execute(ctx, plan, o.out, runner.ExecOptions{Workers: o.workers, Resume: true, Force: o.force, Progress: update,
+			Notice: func(msg string) { fmt.Fprintln(errw, msg) }})
 		finish()
 		complete := errors.Is(err, runner.ErrComplete)
 		if err != nil && !complete {

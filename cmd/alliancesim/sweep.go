@@ -101,7 +101,8 @@ func (f *sweepFlags) sweep(cmd *cobra.Command, file string) error {
 	}
 	plan.Experiment, plan.Command = file, os.Args
 	update, finish := progress(filepath.Base(file))
-	err = runner.Execute(cmd.Context(), plan, out, runner.ExecOptions{Workers: f.workers, Shard: sh, Resume: f.resume, Force: f.force, Progress: update})
+	err = runner.Execute(cmd.Context(), plan, out, runner.ExecOptions{Workers: f.workers, Shard: sh, Resume: f.resume, Force: f.force, Progress: update,
+		Notice: func(msg string) { fmt.Fprintln(cmd.ErrOrStderr(), msg) }})
 	finish()
 	complete := errors.Is(err, runner.ErrComplete)
 	switch {
