@@ -14,6 +14,9 @@ import (
 // redefined is the TOML decoder's message for a key given twice.
 var redefined = regexp.MustCompile(`^Key '([^']*)' has already been defined\.$`)
 
+// overflow is the TOML decoder's message for a number too large for Go.
+var overflow = regexp.MustCompile(`^(.*) is out of range for (?:float64|int64)$`)
+
 // decodeError reports a file the TOML decoder could not read: at the line
 // of the offending byte (the decoder's own line is one too far when the
 // offending byte is the newline ending a line, as in an unclosed
@@ -41,6 +44,9 @@ func decodeError(file string, src []byte, err error, e *errs) {
 	case m != nil:
 		key = indexedKey(src[:start], m[1])
 		msg = "given twice; allowed: each key once in a table"
+	case overflow.MatchString(msg):
+		key = indexedKey(src[:start], key)
+		msg = overflow.FindStringSubmatch(msg)[1] + " is out of range; allowed: " + keyAllowed(key)
 	case strings.Contains(msg, "table name") || strings.Contains(msg, "array of tables"):
 		// An error in a [header]: the last key read belongs to the
 		// table before it.
@@ -71,4 +77,20 @@ func indexedKey(before []byte, key string) string {
 		return key
 	}
 	return fmt.Sprintf("%s[%d].%s", head, n-1, rest)
+}
+
+// keyAllowed says in words what numbers a key of a scenario file takes
+// (states[2].land as the path states.ID.land does), or, for a key that is
+// no path, what any number must be.
+func keyAllowed(key string) string {
+	parts := strings.Split(key, ".")
+	if head, _, ok := strings.Cut(parts[0], "["); ok && head == "states" {
+		parts = append([]string{"states", "ID"}, parts[1:]...)
+	} else if parts[0] == "states" && len(parts) > 1 {
+		parts = append([]string{"states", "ID"}, parts[1:]...)
+	}
+	if r, ok := pathRange(strings.Join(parts, ".")); ok {
+		return r.Allowed()
+	}
+	return "a number within ±1.8e308 (a whole number within ±9.2e18)"
 }

@@ -17,6 +17,11 @@ func TestSyntaxErrors(t *testing.T) {
 		{"[scenario]\nname = \n", "scenario.name", "expected value but found '\\n' instead", 2},
 		{"[[states]]\nid = \"a\"\n[[states]]\nid = \"b\"\nrole = \"client\"\nrole = \"patron\"\n", "states[1].role", "given twice; allowed: each key once in a table", 6},
 		{"[scenario]\nname = \"x\"\nname = \"y\"\n", "scenario.name", "given twice; allowed: each key once in a table", 3},
+		// Numbers too large for Go: the key with its index, and its range.
+		{"[scenario]\nticks = 1e400\n", "scenario.ticks", "1e400 is out of range; allowed: a whole number in [1, 1000000]", 2},
+		{"[[states]]\nid = \"a\"\n[[states]]\nid = \"b\"\nland = 1e999\n", "states[1].land", "1e999 is out of range; allowed: a number in [0, 1000000]", 5},
+		{"[params]\nsea_cost = 0x7fffffffffffffffff\n", "params.sea_cost", "0x7fffffffffffffffff is out of range; allowed: a number in [0, 1000000]", 2},
+		{"[scenario]\nwhatever = 1e999\n", "scenario.whatever", "1e999 is out of range; allowed: a number within ±1.8e308 (a whole number within ±9.2e18)", 2},
 	} {
 		_, err := Parse("x.toml", []byte(c.src))
 		list, ok := err.(Errors)
