@@ -99,6 +99,9 @@ func Execute(ctx context.Context, plan *Plan, dir string, opts ExecOptions) erro
 	if err != nil {
 		return err
 	}
+	if err := completeAlready(dir, &m); err != nil && !opts.Force {
+		return err // before the lock: complete work on read-only storage is still found so
+	}
 	release, err := lockDir(dir)
 	if err != nil {
 		return err
@@ -229,8 +232,8 @@ func prepareDir(dir string, m *Manifest, scenarioTOML []byte, opts ExecOptions) 
 		}
 		return fmt.Errorf("%s holds the output of other work: %s; use --force to replace it, or another directory", dir, strings.Join(diff, "; "))
 	}
-	if _, err := os.Stat(filepath.Join(dir, "summary.json")); err == nil {
-		return fmt.Errorf("%s: %w: it holds the complete output of this same work; nothing to do", dir, ErrComplete)
+	if err := completeAlready(dir, m); err != nil {
+		return err
 	}
 	if !opts.Resume && countPartsAny(dir) > 0 {
 		return fmt.Errorf("%s holds an interrupted run of this same work; add --resume to finish it, or use another directory", dir)
@@ -248,6 +251,21 @@ func prepareDir(dir string, m *Manifest, scenarioTOML []byte, opts ExecOptions) 
 		}
 	}
 	return os.MkdirAll(filepath.Join(dir, "parts"), 0o755)
+}
+
+// completeAlready returns ErrComplete, wrapped, when dir holds the
+// complete output of the work m describes (its manifest and summary.json;
+// every result file is renamed into place before the summary), and nil
+// otherwise.
+func completeAlready(dir string, m *Manifest) error {
+	have, err := ReadManifest(dir)
+	if err != nil || len(m.Differences(have)) > 0 {
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(dir, "summary.json")); err != nil {
+		return nil
+	}
+	return fmt.Errorf("%s: %w: it holds the complete output of this same work; nothing to do", dir, ErrComplete)
 }
 
 // removeDamagedParts removes the finished parts of dir whose done.json

@@ -593,3 +593,21 @@ func TestResumeRunsDamagedPartsAgain(t *testing.T) {
 		sameFiles(t, "resumed after damage to "+damage, want, readAll(t, dir))
 	}
 }
+
+// Complete work is found complete without taking the directory's lock, so
+// that a finished output on read-only storage, or one whose lock another
+// host left, still says "nothing to do".
+func TestCompleteWithoutTheLock(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "d")
+	if err := Execute(ctx, plan(t), dir, ExecOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := json.Marshal(lockHolder{PID: 1, Host: "elsewhere.example", Started: "2024-01-01T00:00:00Z"})
+	if err := os.WriteFile(filepath.Join(dir, lockFile), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := Execute(ctx, plan(t), dir, ExecOptions{Resume: true}); !errors.Is(err, ErrComplete) {
+		t.Errorf("complete work behind another host's lock: want ErrComplete, got %v", err)
+	}
+}

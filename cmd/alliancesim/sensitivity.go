@@ -66,11 +66,13 @@ give the points more runs.`,
 					}
 				}
 			}
-			if err := runner.WriteSensitivity(dir, s); err != nil {
-				return err
-			}
+			// Printed first: indices of a directory that cannot be
+			// written (read-only storage) are still shown.
 			w := cmd.OutOrStdout()
 			printSensitivity(w, dir, s, show)
+			if err := runner.WriteSensitivity(dir, s); err != nil {
+				return fmt.Errorf("the indices are above, but %s was not written: %w", filepath.Join(dir, "sensitivity.csv"), err)
+			}
 			fmt.Fprintf(w, "\nWritten to %s (every output).\n", filepath.Join(dir, "sensitivity.csv"))
 			return nil
 		},
