@@ -28,6 +28,21 @@ func TestWilsonByHand(t *testing.T) {
 	}
 }
 
+// The edges are exact at every n, not only where rounding happens to
+// land there: Wilson(0, n) is [0, …] and Wilson(n, n) is […, 1]
+// (computed, the lower end of 0 of 7 is 2.8e-17, the upper of 10 of 10
+// 0.9999999999999999).
+func TestWilsonEdgesExact(t *testing.T) {
+	for n := 1; n <= 200; n++ {
+		if lo, _ := Wilson(0, n, z95); lo != 0 {
+			t.Errorf("Wilson(0, %d): lower end %v, want exactly 0", n, lo)
+		}
+		if _, hi := Wilson(n, n, z95); hi != 1 {
+			t.Errorf("Wilson(%d, %d): upper end %v, want exactly 1", n, n, hi)
+		}
+	}
+}
+
 // Newcombe (1998), Table II, example (a): 56/70 against 48/80, difference
 // 0.2 with the hybrid score interval 0.0524 to 0.3339.
 func TestDifferenceIntervalNewcombe(t *testing.T) {

@@ -37,6 +37,16 @@ func TestMeasureRunByHand(t *testing.T) {
 	if len(m.Hub) != 2 || m.Hub[0] != (hubValue{Index: 0, OK: true, Reached: true}) || m.Hub[1] != (hubValue{}) {
 		t.Errorf("hub %+v, want index 0 at tick 6 and tick 10 outside the run", m.Hub)
 	}
+	// The same alliance with strong commitment is a strong patron
+	// multilateral too.
+	strong := indigenous
+	strong.Strong = true
+	r.Alliances = []sim.AllianceRecord{strong}
+	want[PatronMultilateralStrong] = true
+	if m := measureRun(r, []int{6}); m.Happened != want {
+		t.Errorf("strong: happened %v, want %v", m.Happened, want)
+	}
+	r.Alliances = []sim.AllianceRecord{indigenous}
 	client := sim.AllianceRecord{ID: 0, Founders: []string{"a", "b"}, Origin: "client", Formed: 2, Ended: -1, PatronJoined: -1, ClientPeak: 2,
 		Members: []sim.MembershipRecord{member("a", 2), member("b", 2)}}
 	r.Alliances = []sim.AllianceRecord{client}
