@@ -79,6 +79,8 @@ func TestSEATO(t *testing.T) {
 		{"still in force at the horizon", func() ally { a := seato; a.ended, a.cause = -1, ""; return a }(), []sim.ProposalRecord{weakIn(false)}, true, true, false},
 		{"ended by occupation", func() ally { a := seato; a.cause = "occupied"; return a }(), []sim.ProposalRecord{weakIn(false)}, true, true, false},
 		{"the patron left", func() ally { a := seato; a.cause = "patron_left"; return a }(), []sim.ProposalRecord{weakIn(false)}, true, true, true},
+		{"the patron and two clients: not a multilateral", func() ally { a := seato; a.founders = []string{"usa", "phl", "tha"}; return a }(),
+			[]sim.ProposalRecord{weakIn(false)}, false, false, false},
 	} {
 		r := record(usa, []ally{c.a}, c.ps...)
 		// ids must match the alliance's position for the proposal link

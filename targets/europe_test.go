@@ -117,6 +117,12 @@ func TestEuropeTargetsAtTheirBounds(t *testing.T) {
 		{"dissolved in 1991-12", record(usa, []ally{
 			{id: 0, founders: four, joins: map[string]int{"usa": 27}, origin: "indigenous", strong: true, formed: 10, patronJoined: 27, ended: 539, cause: "members_left"}}),
 			"E4", false},
+		{"dissolved in 1992-01, in a longer run", func() *runner.Record {
+			r := record(usa, []ally{
+				{id: 0, founders: four, joins: map[string]int{"usa": 27}, origin: "indigenous", strong: true, formed: 10, patronJoined: 27, ended: 540, cause: "members_left"}})
+			r.Ticks = 600
+			return r
+		}(), "E4", true},
 	}
 	// at 1960-01 (tick 156): 3 bilaterals and 7 trilaterals
 	var hub []ally
