@@ -243,6 +243,27 @@ func TestHonouring(t *testing.T) {
 	nearly(t, "share of crises both honour", float64(both)/crises, 0.36, 0.031)
 }
 
+// An ally whose alliances with the victim give it no chance of coming
+// (p_weak 0, a weak alliance) is not asked, and no number is drawn for it
+// (docs/model.md §7.10, §3.3): honouring returns no one, and the world's
+// random stream is where a world that never asked is.
+func TestHonouringDrawsNothingForNoChance(t *testing.T) {
+	sc := testScenario()
+	sc.Params.PWeak = 0
+	c := mustCompile(t, sc)
+	asked, untouched := NewWorld(c, 7), NewWorld(c, 7)
+	for _, w := range []*World{asked, untouched} {
+		w.perceive()
+		withCohesion(w, w.form(set(c1, c2), false, OriginClient), 1)
+	}
+	if got, help := asked.honouring(c1); got != 0 || help != 0 {
+		t.Errorf("honoured by %v with help %v; want no one", got, help)
+	}
+	if a, b := asked.rng.Uint64(), untouched.rng.Uint64(); a != b {
+		t.Errorf("a number was drawn for an ally with no chance of coming: next draw %d, want %d", a, b)
+	}
+}
+
 // Restraint: before a provocation, each patron allied with the client has
 // one chance to hold it back, with the control probability of the
 // tightest alliance they share. c1 (revisionism 1, provoke_rate 1: it

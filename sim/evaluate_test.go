@@ -256,3 +256,19 @@ func TestPatronWeighsAssuranceAndControlOfClientsOnly(t *testing.T) {
 		t.Errorf("pat's terms for patron c3: assurance %v, control %v; want 0, 0", p.Assurance, p.Control)
 	}
 }
+
+// A state takes the strong commitment only if it is strictly better
+// (docs/model.md §7.4): with the two commitments alike (k and p_k equal),
+// the appraisals are equal and the weak one is taken.
+func TestStrongOnlyIfStrictlyBetter(t *testing.T) {
+	sc := testScenario()
+	sc.Params.CommitmentWeak, sc.Params.CommitmentStrong = 0.5, 0.5
+	sc.Params.PWeak, sc.Params.PStrong = 0.8, 0.8
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	a, strong := w.bestCommitment(c1, set(c1, c2), OriginClient)
+	weak := w.appraise(c1, set(c1, c2), false, OriginClient)
+	if strong || a.value != weak.value {
+		t.Errorf("commitments alike: strong %v, value %v; want weak, %v", strong, a.value, weak.value)
+	}
+}

@@ -370,3 +370,55 @@ func TestPictureIsGrossOfAlliedHelp(t *testing.T) {
 	}
 	nearly(t, "c1's picture with pat", w.pictureOf(c1), picture, handTol)
 }
+
+// The patron's threat for its clients is over its alive clients only
+// (docs/model.md §7.2): with direct readings of the adversary 0.6 (c1) and
+// 0.3 (c2), stakes 1, and c3 eliminated, it is √((0.36 + 0.09)/2) =
+// 0.474341649025257, above the patron's direct 0.1; counting dead c3 at 0
+// would give √(0.45/3) = 0.387298334620742.
+func TestPatronThreatOverAliveClients(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	w.alive[c3] = false
+	for i, x := range map[int]float64{pat: 0.1, c1: 0.6, c2: 0.3, c3: 0} {
+		w.direct[i], w.directAdv[i], w.directPicture[i] = x, x, x
+	}
+	w.patronTotals()
+	nearly(t, "the patron's threat", w.threat[pat], 0.474341649025257, 1e-15)
+	nearly(t, "the patron's adversary threat", w.adv[pat], 0.474341649025257, 1e-15)
+}
+
+// Power is read against the largest economy of the states alive (docs/
+// model.md §7.2, §7.10: an eliminated state drops out of it). In
+// testScenario the patron's 10 is the largest; with the patron
+// eliminated it is the adversary's 8.
+func TestLargestEconomyOfTheAlive(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.refreshForces()
+	if w.maxEconomy != 10 {
+		t.Fatalf("largest economy %v, want the patron's 10", w.maxEconomy)
+	}
+	w.alive[pat] = false
+	w.refreshForces()
+	if w.maxEconomy != 8 {
+		t.Errorf("largest economy with the patron eliminated %v, want the adversary's 8", w.maxEconomy)
+	}
+}
+
+// Doing without one alliance, a partner shared in several others keeps
+// the largest weight among them, not the last one's (docs/model.md §7.1):
+// c1 and c2 share {c1, c2} (dropped), {c1, c2, c3} at cohesion 0.8 and
+// the indigenous {pat, c1, c2} at 0.3, a later id.
+func TestTiesUnderKeepsTheLargestRemainingWeight(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	w.alliances = append(w.alliances,
+		Alliance{ID: 0, Members: set(c1, c2), Origin: OriginClient, Ended: -1, Cohesion: 1},
+		Alliance{ID: 1, Members: set(c1, c2, c3), Origin: OriginClient, Ended: -1, Cohesion: 0.8},
+		Alliance{ID: 2, Members: set(pat, c1, c2), Origin: OriginIndigenous, Ended: -1, Cohesion: 0.3})
+	w.refreshAlliances()
+	row := w.tiesUnder(c1, change{drop: 0})
+	if !row.allies.Has(c2) || row.weight[c2] != 0.8 {
+		t.Errorf("c1's tie to c2 without alliance 0: allied %v, weight %v; want 0.8", row.allies.Has(c2), row.weight[c2])
+	}
+}
