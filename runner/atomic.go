@@ -102,13 +102,14 @@ func createTemp(dir, prefix string, create func(name string) (*os.File, error)) 
 }
 
 // ourTemp reports whether name, in an output directory, is a temporary
-// file of ours: .tmp-FILE-XXXXXXXX for one of our files.
+// file of ours: .tmp-FILE-XXXXXXXX for one of our files (a lock being
+// taken over, too).
 func ourTemp(name string) bool {
 	rest, ok := strings.CutPrefix(name, tmpPrefix)
 	if !ok {
 		return false
 	}
-	for _, f := range append([]string{"points.json"}, ourFiles...) {
+	for _, f := range append([]string{"points.json", lockFile}, ourFiles...) {
 		if strings.HasPrefix(rest, f+"-") {
 			return true
 		}

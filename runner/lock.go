@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -69,34 +70,66 @@ func lockDir(dir string) (release func(), err error) {
 		if !errors.Is(err, fs.ErrExist) {
 			return nil, err
 		}
-		holder, stale := readLock(path, host)
+		holder, stale, content := readLock(path, host)
 		if !stale || try > 0 {
 			return nil, fmt.Errorf("%s is being written by %s; wait for it to finish, or, if that process is gone, remove %s", dir, holder, path)
 		}
-		if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		if beforeTakeover != nil {
+			beforeTakeover()
+		}
+		if err := takeOver(path, content); err != nil {
 			return nil, err
 		}
 	}
 }
 
-// readLock describes the holder of a lock and says whether the lock is
-// stale: its process is gone from this host, or the file was left
-// unreadable by a process killed while writing it a while ago.
-func readLock(path, host string) (who string, stale bool) {
+// beforeTakeover, if set, runs between judging a lock stale and taking it
+// over: a test puts another writer's lock in its place there.
+var beforeTakeover func()
+
+// takeOver removes the lock at path if it still holds content, the lock
+// judged stale. It is first renamed aside, atomically, so that of two
+// processes that judged the same lock stale only one removes it; a lock
+// found there instead (another writer's, created since) is put back. The
+// caller then tries to create its own: it fails if a lock is there again.
+func takeOver(path, content string) error {
+	aside := filepath.Join(filepath.Dir(path), fmt.Sprintf("%s%s-%08x", tmpPrefix, lockFile, rand.Uint32()))
+	if err := os.Rename(path, aside); err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil // removed by another process already
+		}
+		return err
+	}
+	if b, err := os.ReadFile(aside); err == nil && string(b) == content {
+		return os.Remove(aside)
+	}
+	// Not the stale lock: put it back, unless a lock is there again.
+	if err := os.Link(aside, path); err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	return os.Remove(aside)
+}
+
+// readLock describes the holder of a lock, says whether the lock is
+// stale — its process is gone from this host, or the file was left
+// unreadable by a process killed while writing it a while ago — and
+// returns what the file held.
+func readLock(path, host string) (who string, stale bool, content string) {
 	b, err := input.ReadFile(path)
+	content = string(b)
 	var h lockHolder
 	if err != nil || json.Unmarshal(b, &h) != nil || h.PID <= 0 {
 		fi, serr := os.Stat(path)
 		old := serr == nil && time.Since(fi.ModTime()) > time.Minute
-		return "another process (its lock file is unreadable)", old
+		return "another process (its lock file is unreadable)", old, content
 	}
 	who = fmt.Sprintf("process %d on %s since %s", h.PID, h.Host, h.Started)
 	if len(h.Command) > 0 {
 		who += fmt.Sprintf(" (%s)", strings.Join(h.Command, " "))
 	}
 	if h.Host == host && h.PID == os.Getpid() {
-		_, mine := held.Load(string(b))
-		return who, !mine
+		_, mine := held.Load(content)
+		return who, !mine, content
 	}
-	return who, h.Host == host && !processAlive(h.PID)
+	return who, h.Host == host && !processAlive(h.PID), content
 }

@@ -193,3 +193,43 @@ func TestLockOfThisPIDNotHeldIsStale(t *testing.T) {
 		t.Errorf("a lock this process holds, asked for again: %v", err)
 	}
 }
+
+// Two writers that judge the same lock stale: the one that takes it over
+// second finds the first's fresh lock in its place, puts it back and is
+// refused, instead of removing it and writing beside it.
+func TestTakeoverLeavesAFreshLock(t *testing.T) {
+	gone := exec.Command("true")
+	if err := gone.Run(); err != nil {
+		t.Skip(err)
+	}
+	host, _ := os.Hostname()
+	dir := filepath.Join(t.TempDir(), "d")
+	os.MkdirAll(dir, 0o755)
+	lock := filepath.Join(dir, lockFile)
+	stale, _ := json.Marshal(lockHolder{PID: gone.Process.Pid, Host: host, Started: "2024-01-01T00:00:00Z"})
+	fresh, _ := json.Marshal(lockHolder{PID: 1, Host: "elsewhere.example", Started: "2024-01-01T00:00:01Z"})
+	os.WriteFile(lock, stale, 0o644)
+	beforeTakeover = func() { os.WriteFile(lock, fresh, 0o644) } // the other writer took it over first
+	defer func() { beforeTakeover = nil }()
+	if _, err := lockDir(dir); err == nil || !strings.Contains(err.Error(), "on elsewhere.example") {
+		t.Errorf("taking over a lock replaced since: want a refusal naming its writer, got %v", err)
+	}
+	if b, _ := os.ReadFile(lock); string(b) != string(fresh) {
+		t.Errorf("the other writer's lock was not put back: %q", b)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("%d files in the directory, want the lock alone", len(entries))
+	}
+	// Without the race the stale lock is taken over, and nothing is left
+	// beside the new one.
+	beforeTakeover = nil
+	os.WriteFile(lock, stale, 0o644)
+	release, err := lockDir(dir)
+	if err != nil {
+		t.Fatalf("a stale lock: %v", err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("%d files in the directory after a takeover, want the lock alone", len(entries))
+	}
+	release()
+}
