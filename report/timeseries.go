@@ -2,7 +2,9 @@ package report
 
 import (
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -58,7 +60,29 @@ func readSeries(path string, sc *sim.Scenario, horizon int) ([]stateSeries, erro
 	if err == nil && len(out) == 0 {
 		err = fmt.Errorf("%s has no rows for the first point: the file is damaged (run the work again)", path)
 	}
+	if err == nil {
+		err = sameLengths(path, out)
+	}
 	return out, err
+}
+
+// sameLengths checks that every state and measure of a point's series has
+// a row at the same ticks, as the recorder writes them: a file cut short
+// leaves the last ones shorter.
+func sameLengths(path string, series []stateSeries) error {
+	want, first := -1, ""
+	for _, s := range series {
+		for _, m := range slices.Sorted(maps.Keys(s.Measures)) {
+			n := len(s.Measures[m])
+			switch {
+			case want < 0:
+				want, first = n, s.State+" "+m
+			case n != want:
+				return fmt.Errorf("%s: %s %s has %d rows for the first point, %s %d: the file is cut short or damaged (run the work again)", path, s.State, m, n, first, want)
+			}
+		}
+	}
+	return nil
 }
 
 // stateLabel is "id — Name (role)" when the scenario is known.

@@ -171,3 +171,21 @@ func TestDomainFigureByHand(t *testing.T) {
 		t.Errorf("allied line %v, want %v", allied, want)
 	}
 }
+
+// A series.csv cut short at a line boundary leaves its last state and
+// measure with fewer rows than the others: refused, naming both.
+func TestReadSeriesCutShort(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "series.csv")
+	rows := "point,tick,date,state,measure,mean,q05,q50,q95\n" +
+		"0,0,1950-01,usa,threat,0.5,0.4,0.5,0.6\n0,0,1950-01,usa,losses,0.2,0,0,1\n" +
+		"0,1,1950-02,usa,threat,0.5,0.4,0.5,0.6\n"
+	os.WriteFile(path, []byte(rows), 0o644)
+	want := path + ": usa threat has 2 rows for the first point, usa losses 1: the file is cut short or damaged (run the work again)"
+	if _, err := readSeries(path, nil, 12); err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+	os.WriteFile(path, []byte(rows+"0,1,1950-02,usa,losses,0.2,0,0,1\n"), 0o644)
+	if _, err := readSeries(path, nil, 12); err != nil {
+		t.Errorf("the whole file: %v", err)
+	}
+}
