@@ -84,10 +84,8 @@ func indexedKey(before []byte, key string) string {
 // no path, what any number must be.
 func keyAllowed(key string) string {
 	parts := strings.Split(key, ".")
-	if head, _, ok := strings.Cut(parts[0], "["); ok && head == "states" {
-		parts = append([]string{"states", "ID"}, parts[1:]...)
-	} else if parts[0] == "states" && len(parts) > 1 {
-		parts = append([]string{"states", "ID"}, parts[1:]...)
+	if head, _, _ := strings.Cut(parts[0], "["); head == "states" && len(parts) > 1 {
+		parts = append([]string{"states", "ID"}, parts[1:]...) // states[2] or states
 	}
 	if r, ok := pathRange(strings.Join(parts, ".")); ok {
 		return r.Allowed()
