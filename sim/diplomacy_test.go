@@ -515,3 +515,44 @@ func TestSignedForIsPerPatron(t *testing.T) {
 		t.Errorf("signed for: c3→c2 %v, pat→c2 %v, c3→c1 %v; want true, false, false", w.signedFor(c3, c2), w.signedFor(pat, c2), w.signedFor(c3, c1))
 	}
 }
+
+// indifferentWorld is testScenario with nothing to fear and nothing to
+// pay: every revisionism 0 and every ideology alike (so every threat is 0
+// and no alliance lowers one), and every cost 0. Every alliance is then
+// worth exactly a state's position, ρ − 0 for sure: the world in which
+// docs/model.md's "strictly greater" rules decide.
+func indifferentWorld(t *testing.T) *World {
+	t.Helper()
+	sc := testScenario()
+	for i := range sc.States {
+		sc.States[i].Revisionism, sc.States[i].Ideology = 0, 0.5
+	}
+	sc.Params.CostBase, sc.Params.CostEntrapment, sc.Params.CostDivergence, sc.Params.CostThreat, sc.Params.ArmsCost = 0, 0, 0, 0, 0
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	for i := range sc.States {
+		if w.threat[i] != 0 {
+			t.Fatalf("set-up: %s's threat %v, want 0", sc.States[i].ID, w.threat[i])
+		}
+	}
+	return w
+}
+
+// An invitee accepts only an alliance worth strictly more than its
+// position (docs/model.md §7.9), and a member admits a newcomer only if
+// the alliance is worth strictly more with it: where they are worth
+// exactly the same, the offer is refused and the newcomer too.
+func TestAcceptOnlyIfStrictlyBetter(t *testing.T) {
+	w := indifferentWorld(t)
+	a := w.appraise(c2, set(c1), false, OriginClient)
+	if a.value != w.position(c2) {
+		t.Fatalf("set-up: c2 values the alliance at %v, its position at %v; want them equal", a.value, w.position(c2))
+	}
+	if acc := w.canvass(c1, set(c2), false, OriginClient, 0); acc != 0 {
+		t.Errorf("an alliance worth exactly the position: accepted by %v, want no one", acc)
+	}
+	al := w.form(set(c1, c2), false, OriginClient)
+	if w.vote(al, c3, 0) {
+		t.Error("a newcomer that changes nothing: admitted, want refused")
+	}
+}
