@@ -80,6 +80,9 @@ func ValuationNames() []string {
 
 // ExpectedUtility is the rationalist baseline: p·x⁺ + (1−p)·x⁻, no frame.
 func ExpectedUtility(l Lottery, _ *Decision) float64 {
+	if l.Good == l.Bad {
+		return l.Good // a sure outcome, exactly: P·x + (1−P)·x can miss x by an ulp
+	}
 	return l.P*l.Good + (1-l.P)*l.Bad
 }
 
@@ -89,6 +92,12 @@ func ExpectedUtility(l Lottery, _ *Decision) float64 {
 // w⁺(p), the worse 1−w⁺(p). Both losses: the worse gets w⁻(p), the better
 // 1−w⁻(p). Mixed: w⁺ on the gain, w⁻ on the loss. Zero counts as a gain.
 func ProspectValue(l Lottery, d *Decision) float64 {
+	if l.Good == l.Bad {
+		// A sure outcome, exactly: the weights w and 1 − w sum to 1 only
+		// to rounding, and an ulp would make a state prefer a lottery of
+		// equal outcomes to the same outcome for sure.
+		return ValueTK(l.Good, d)
+	}
 	hi, pHi, lo, pLo := l.Good, l.P, l.Bad, 1-l.P
 	if lo > hi {
 		hi, pHi, lo, pLo = lo, pLo, hi, pHi

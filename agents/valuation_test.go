@@ -189,3 +189,22 @@ func TestRegisterValuationRejects(t *testing.T) {
 	// prospect theory values a sure −0.2 at −2.25·0.2^0.88; expected utility at −0.2
 	near(t, "prospect after a clash", v.Value(Sure(-0.2), &d), -2.25*math.Pow(0.2, 0.88))
 }
+
+// A lottery whose two outcomes are equal is valued exactly as that
+// outcome for sure, under both valuations: the decision weights sum to 1
+// only to rounding, and 0.6·v + 0.4·v missed v by an ulp (a patron in a
+// world of no threat and no cost preferred a pledge to doing nothing).
+func TestEqualOutcomesAreSure(t *testing.T) {
+	d := DefaultDecision()
+	for _, x := range []float64{0.419613267405431, -0.3, 0, 1e-9, 0.1} {
+		for _, p := range []float64{0.6, 0.9, 0.35, 0.999} {
+			l := Lottery{P: p, Good: x, Bad: x}
+			if got, want := ProspectValue(l, &d), ProspectValue(Sure(x), &d); got != want {
+				t.Errorf("prospect, %v with p %v: %v, want %v exactly", x, p, got, want)
+			}
+			if got := ExpectedUtility(l, &d); got != x {
+				t.Errorf("expected utility, %v with p %v: %v, want %v exactly", x, p, got, x)
+			}
+		}
+	}
+}

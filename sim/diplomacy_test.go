@@ -556,3 +556,13 @@ func TestAcceptOnlyIfStrictlyBetter(t *testing.T) {
 		t.Error("a newcomer that changes nothing: admitted, want refused")
 	}
 }
+
+// A patron wants an ally, and starts to wait for its clients, only if
+// some option is worth strictly more than doing nothing (docs/model.md
+// §7.8): where every option is worth exactly its position, it wants none.
+func TestPatronWantsOnlyIfStrictlyBetter(t *testing.T) {
+	w := indifferentWorld(t)
+	if w.patronOptions(pat) {
+		t.Error("every option worth exactly the patron's position: it wants an ally, want not")
+	}
+}
