@@ -142,19 +142,3 @@ func cleanTemps(dir string) error {
 // same directory, renamed into place: a reader sees the old file or the
 // whole new one, never a part.
 func WriteFileAtomic(path string, data []byte) error { return writeFileAtomic(path, data) }
-
-// writeSynced writes a new file and syncs it to disk.
-func writeSynced(path string, data []byte) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return err
-}

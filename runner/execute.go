@@ -486,7 +486,7 @@ func (pw *partWriter) commit() error {
 		rec.Files[f.name] = partFileSum{Bytes: f.n, SHA256: hex.EncodeToString(f.h.Sum(nil))}
 	}
 	pw.files = nil
-	if err := writeSynced(filepath.Join(pw.tmp, doneFile), mustJSONIndent(rec)); err != nil {
+	if err := writeFileAtomic(filepath.Join(pw.tmp, doneFile), mustJSONIndent(rec)); err != nil { // synced, as every atomic file
 		pw.abort()
 		return err
 	}
