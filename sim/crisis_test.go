@@ -560,33 +560,47 @@ func TestScriptedFractionsRoundUp(t *testing.T) {
 
 // A provoking client's foe is the alive adversary it perceives as most
 // threatening, highest T̂_va (docs/model.md §7.11), read by the client,
-// not by the adversaries. A second adversary adv2 joins the scenario;
-// c1 (revisionism 1, provoke_rate 1: it provokes at once, no alliance to
-// restrain it) perceives T̂(c1←adv) = 0.2 and T̂(c1←adv2) = 0.6, while
-// the adversaries read c1 the other way round (adv 0.9, adv2 0.1): its foe
-// is adv2.
+// not by the adversaries; on a tie, the lower index. A second adversary
+// adv2 joins the scenario; c1 (revisionism 1, provoke_rate 1: it provokes
+// at once, no alliance to restrain it) perceives T̂(c1←adv) = 0.2 and
+// T̂(c1←adv2) = 0.6, while the adversaries read c1 the other way round
+// (adv 0.9, adv2 0.1): its foe is adv2. Read alike, 0.4 and 0.4, its foe
+// is adv, the lower index.
 func TestProvokerFoeIsTheAdversaryItFearsMost(t *testing.T) {
-	sc := testScenario()
-	sc.Params.ProvokeRate = 1
-	sc.States[c1].Revisionism = 1
-	sc.States = append(sc.States, State{ID: "adv2", Name: "adv2", Role: Adversary, Sovereign: true, Land: 1, Economy: 1})
-	c := mustCompile(t, sc)
-	adv2 := c.Index("adv2")
-	w := NewWorld(c, 1)
-	w.perceive()
-	n := w.c.n
-	w.perceived[c1*n+adv], w.perceived[c1*n+adv2] = 0.2, 0.6
-	w.perceived[adv*n+c1], w.perceived[adv2*n+c1] = 0.9, 0.1
-	from := len(w.events)
-	w.crises()
-	var foes []int
-	for i := range w.events[from:] {
-		if e := &w.events[from+i]; e.Type == EventProvocation && e.Actor == c1 {
-			foes = append(foes, e.Target)
+	for _, c := range []struct {
+		name           string
+		fromAdv, from2 float64
+		wantAdv2       bool
+	}{
+		{"adv2 feared more", 0.2, 0.6, true},
+		{"read alike", 0.4, 0.4, false},
+	} {
+		sc := testScenario()
+		sc.Params.ProvokeRate = 1
+		sc.States[c1].Revisionism = 1
+		sc.States = append(sc.States, State{ID: "adv2", Name: "adv2", Role: Adversary, Sovereign: true, Land: 1, Economy: 1})
+		compiled := mustCompile(t, sc)
+		adv2 := compiled.Index("adv2")
+		w := NewWorld(compiled, 1)
+		w.perceive()
+		n := w.c.n
+		w.perceived[c1*n+adv], w.perceived[c1*n+adv2] = c.fromAdv, c.from2
+		w.perceived[adv*n+c1], w.perceived[adv2*n+c1] = 0.9, 0.1
+		from := len(w.events)
+		w.crises()
+		var foes []int
+		for i := range w.events[from:] {
+			if e := &w.events[from+i]; e.Type == EventProvocation && e.Actor == c1 {
+				foes = append(foes, e.Target)
+			}
 		}
-	}
-	if len(foes) != 1 || foes[0] != adv2 {
-		t.Fatalf("c1 provoked %v, want once against adv2 (%d): %v", foes, adv2, describe(w))
+		want := adv
+		if c.wantAdv2 {
+			want = adv2
+		}
+		if len(foes) != 1 || foes[0] != want {
+			t.Errorf("%s: c1 provoked %v, want once against %s (%d): %v", c.name, foes, w.c.id[want], want, describe(w))
+		}
 	}
 }
 

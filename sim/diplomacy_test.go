@@ -385,6 +385,31 @@ func TestClientFallbackToOnePartner(t *testing.T) {
 	}
 }
 
+// On a tie among the reasons named, acceptingSubset drops the invitee of
+// the lower index: c2 offers {c1, c3}, and c1 and c3 hold a grievance of
+// 0.9 against each other. Each refuses and names the other (c1 values the
+// three at −1.1712 against its position −0.6845, c3 at −1.1497 against
+// −0.6875, as appraised), one naming each; c1 is dropped, and c3 alone
+// accepts (−0.6392 with c2 alone), so the subset is {c3}.
+func TestAcceptingSubsetTieDropsTheLowerIndex(t *testing.T) {
+	sc := testScenario()
+	sc.Params.GrievanceFear = 1
+	sc.States[c1].Grievance = map[string]float64{"c3": 0.9}
+	sc.States[c3].Grievance = map[string]float64{"c1": 0.9}
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	for _, c := range []struct{ who, names int }{{c1, c3}, {c3, c1}} {
+		a := w.appraise(c.who, set(c1, c2, c3).Without(c.who), true, OriginClient)
+		if a.value > w.position(c.who) || a.reason != c.names {
+			t.Fatalf("%s values {c1, c2, c3} at %.4f (position %.4f) naming %d; want a refusal naming %s",
+				w.c.id[c.who], a.value, w.position(c.who), a.reason, w.c.id[c.names])
+		}
+	}
+	if got := w.acceptingSubset(c2, set(c1, c3), true, OriginClient, 1); got != set(c3) {
+		t.Errorf("subset %v, want {c3}: the tie drops c1, the lower index", got)
+	}
+}
+
 // A patron's alliance is imposed only if three or more sign it; of two it
 // is bilateral (docs/model.md §7.9).
 func TestImposedOfTwoIsBilateral(t *testing.T) {
@@ -518,16 +543,19 @@ func TestSignedForIsPerPatron(t *testing.T) {
 
 // indifferentWorld is testScenario with nothing to fear and nothing to
 // pay: every revisionism 0 and every ideology alike (so every threat is 0
-// and no alliance lowers one), and every cost 0. Every alliance is then
-// worth exactly a state's position, ρ − 0 for sure: the world in which
-// docs/model.md's "strictly greater" rules decide.
-func indifferentWorld(t *testing.T) *World {
+// and no alliance lowers one), and every cost 0 but the cost of arming
+// alone, armsCost. Every alliance is then worth exactly the position of a
+// state that has an ally already, ρ − 0 for sure, and armsCost more than
+// the position of one that has none: the world in which docs/model.md's
+// "strictly greater" rules decide.
+func indifferentWorld(t *testing.T, armsCost float64) *World {
 	t.Helper()
 	sc := testScenario()
 	for i := range sc.States {
 		sc.States[i].Revisionism, sc.States[i].Ideology = 0, 0.5
 	}
-	sc.Params.CostBase, sc.Params.CostEntrapment, sc.Params.CostDivergence, sc.Params.CostThreat, sc.Params.ArmsCost = 0, 0, 0, 0, 0
+	sc.Params.CostBase, sc.Params.CostEntrapment, sc.Params.CostDivergence, sc.Params.CostThreat = 0, 0, 0, 0
+	sc.Params.ArmsCost = armsCost
 	w := NewWorld(mustCompile(t, sc), 1)
 	w.perceive()
 	for i := range sc.States {
@@ -538,12 +566,42 @@ func indifferentWorld(t *testing.T) *World {
 	return w
 }
 
+// A client offers the subset of a refused coalition only if it values it
+// strictly above its position (docs/model.md §7.7, H6). With nothing to
+// fear and only the cost of arming alone (0.01), c3, allied to c2
+// already, offers {c1, c2}: c2, allied too, gains nothing and refuses;
+// c1, alone, gains the 0.01 it saves and accepts. The subset {c1} is
+// worth exactly c3's position, so c3 offers it nothing. Where c3 has no
+// ally either, {c1} saves it 0.01 too: it offers, and {c1, c3} forms.
+func TestClientFallbackOnlyIfStrictlyBetter(t *testing.T) {
+	for _, c := range []struct {
+		name         string
+		proposerAlly bool
+		form         bool
+	}{{"worth exactly the position", true, false}, {"worth the cost of arming", false, true}} {
+		w := indifferentWorld(t, 0.01)
+		w.form(set(c2, pat), false, OriginBilateral)
+		if c.proposerAlly {
+			w.form(set(c2, c3), false, OriginClient)
+		}
+		if got := w.acceptingSubset(c3, set(c1, c2), false, OriginClient, 1); got != set(c1) {
+			t.Fatalf("%s: set-up: accepting subset %v, want {c1}", c.name, got)
+		}
+		before := len(w.alliances)
+		w.clientFallback(c3, set(c1, c2), false)
+		formed := len(w.alliances) == before+1 && w.alliances[before].Members == set(c1, c3)
+		if formed != c.form || len(w.alliances) > before+1 {
+			t.Errorf("%s: formed {c1, c3} %v, want %v: %v", c.name, formed, c.form, describe(w))
+		}
+	}
+}
+
 // An invitee accepts only an alliance worth strictly more than its
 // position (docs/model.md §7.9), and a member admits a newcomer only if
 // the alliance is worth strictly more with it: where they are worth
 // exactly the same, the offer is refused and the newcomer too.
 func TestAcceptOnlyIfStrictlyBetter(t *testing.T) {
-	w := indifferentWorld(t)
+	w := indifferentWorld(t, 0)
 	a := w.appraise(c2, set(c1), false, OriginClient)
 	if a.value != w.position(c2) {
 		t.Fatalf("set-up: c2 values the alliance at %v, its position at %v; want them equal", a.value, w.position(c2))
@@ -561,7 +619,7 @@ func TestAcceptOnlyIfStrictlyBetter(t *testing.T) {
 // some option is worth strictly more than doing nothing (docs/model.md
 // §7.8): where every option is worth exactly its position, it wants none.
 func TestPatronWantsOnlyIfStrictlyBetter(t *testing.T) {
-	w := indifferentWorld(t)
+	w := indifferentWorld(t, 0)
 	if w.patronOptions(pat) {
 		t.Error("every option worth exactly the patron's position: it wants an ally, want not")
 	}
