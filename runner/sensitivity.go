@@ -14,6 +14,7 @@ import (
 
 	"github.com/alliancesim/alliancesim/internal/input"
 	"github.com/alliancesim/alliancesim/sensitivity"
+	"gonum.org/v1/gonum/stat"
 )
 
 // Global sensitivity analysis of a sweep: which varied parameters move an
@@ -170,9 +171,7 @@ func Analyze(d *Design, vary []string, unit [][]float64, points []*Summary, outp
 		case "morris":
 			out.Morris, err = sensitivity.ElementaryEffects(unit, y, k, b)
 			out.Mean, out.Variance = populationMoments(y)
-			for _, v := range noise {
-				out.Noise += v / float64(len(noise))
-			}
+			out.Noise = stat.Mean(noise, nil)
 		}
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", o, err)
@@ -182,10 +181,10 @@ func Analyze(d *Design, vary []string, unit [][]float64, points []*Summary, outp
 	return s, nil
 }
 
-// populationMoments is the mean and population variance of y; exactly
-// the common value and 0 when every value is equal (a mean of equal
-// values summed as v/n may miss them by an ulp and leave a variance of
-// 1e-31).
+// populationMoments is the mean and population variance of y
+// (stat.PopMeanVariance); exactly the common value and 0 when every value
+// is equal (a mean of equal values computed as a sum over n may miss them
+// by an ulp and leave a variance of 1e-31).
 func populationMoments(y []float64) (mean, variance float64) {
 	if len(y) == 0 {
 		return 0, 0
@@ -193,13 +192,7 @@ func populationMoments(y []float64) (mean, variance float64) {
 	if slices.Min(y) == slices.Max(y) {
 		return y[0], 0
 	}
-	for _, v := range y {
-		mean += v / float64(len(y))
-	}
-	for _, v := range y {
-		variance += (v - mean) * (v - mean) / float64(len(y))
-	}
-	return mean, variance
+	return stat.PopMeanVariance(y, nil)
 }
 
 // sobolBaseNoise is the mean replication noise over the A and B rows of a
