@@ -87,18 +87,9 @@ func ReplayTo(ctx context.Context, c *sim.Compiled, seed uint64, tick int) (*sim
 	if c == nil {
 		return nil, errors.New("report: ReplayTo of a nil scenario; allowed: one made by sim.Compile")
 	}
-	if tick < 0 || tick >= c.Ticks() {
-		cal := c.Calendar()
-		return nil, fmt.Errorf("%s is outside the run, %s to %s", cal.Label(tick), cal.Label(0), cal.Label(c.Ticks()-1))
-	}
 	w := sim.NewWorld(c, seed)
-	for w.Tick() <= tick {
-		if w.Tick()%64 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		w.Step()
+	if err := w.StepThrough(ctx, tick); err != nil {
+		return nil, err
 	}
 	return w, nil
 }

@@ -110,7 +110,7 @@ func TestTheatreTitleAndAllianceLabels(t *testing.T) {
 			t.Errorf("alliance %d labelled %q: want %q…, %s", a.ID, a.Label, want, commit)
 		}
 	}
-	if _, err := ReplayTo(context.Background(), c, 7, -1); err == nil || err.Error() != "1949-12 is outside the run, 1950-01 to 1991-12" {
+	if _, err := ReplayTo(context.Background(), c, 7, -1); err == nil || err.Error() != "asia-1950: tick -1 (1949-12) is outside the run; allowed: 0 (1950-01) to 503 (1991-12)" {
 		t.Errorf("tick -1: %v", err)
 	}
 }

@@ -211,10 +211,11 @@ func (c *Compiled) Calendar() Calendar { return c.calendar }
 // N is the number of states.
 func (c *Compiled) N() int { return c.n }
 
-// ID returns the id of state i.
-func (c *Compiled) ID(i int) string { return c.id[i] }
+// ID returns the id of state i; it panics if i is not a state index.
+func (c *Compiled) ID(i int) string { return c.id[c.state(i)] }
 
-// Index returns the index of the state with the given id, or -1.
+// Index returns the index of the state with the given id, or -1. For an
+// id a user typed, IndexOf says what is allowed instead.
 func (c *Compiled) Index(id string) int {
 	for i, s := range c.id {
 		if s == id {
@@ -224,28 +225,49 @@ func (c *Compiled) Index(id string) int {
 	return -1
 }
 
+// IndexOf returns the index of the state with the given id; an id that
+// names no state is an error listing the ids there are.
+func (c *Compiled) IndexOf(id string) (int, error) {
+	if i := c.Index(id); i >= 0 {
+		return i, nil
+	}
+	return -1, fmt.Errorf("%q is not a state of %s; allowed: %s", id, c.name, strings.Join(c.id, ", "))
+}
+
 // SetOf is the set of the states with these ids. An id that names no
-// state is an error listing the ids there are: Index gives -1 for it, and
-// Set.With(-1) would leave it out without a word.
+// state is an error listing the ids there are (IndexOf): Index gives -1
+// for it, and Set.With(-1) would leave it out without a word.
 func (c *Compiled) SetOf(ids ...string) (agents.Set, error) {
 	var s agents.Set
 	for _, id := range ids {
-		i := c.Index(id)
-		if i < 0 {
-			return 0, fmt.Errorf("%q is not a state of %s; allowed: %s", id, c.name, strings.Join(c.id, ", "))
+		i, err := c.IndexOf(id)
+		if err != nil {
+			return 0, err
 		}
 		s = s.With(i)
 	}
 	return s, nil
 }
 
-// Role returns the role of state i.
-func (c *Compiled) Role(i int) Role { return c.role[i] }
+// state returns i if it is a state index, 0 … n−1, and panics naming the
+// range otherwise: the read-only views take indices, as a slice does, but
+// a flat n×n table read at i·n+j with j out of range would give another
+// pair's value instead of failing.
+func (c *Compiled) state(i int) int {
+	if i < 0 || i >= c.n {
+		panic(fmt.Sprintf("sim: state index %d out of range [0, %d) of %s (Index gives -1 for an id that names no state; IndexOf says why)", i, c.n, c.name))
+	}
+	return i
+}
+
+// Role returns the role of state i; it panics if i is not a state index.
+func (c *Compiled) Role(i int) Role { return c.role[c.state(i)] }
 
 // Decision returns how state i decides: the scenario's [decision] with the
 // state's overrides applied, its reference adaptation and patience on the
-// tick's time scale (PerTick, TicksFor).
-func (c *Compiled) Decision(i int) agents.Decision { return c.decision[i] }
+// tick's time scale (PerTick, TicksFor). It panics if i is not a state
+// index.
+func (c *Compiled) Decision(i int) agents.Decision { return c.decision[c.state(i)] }
 
 // Geometry returns the theatre as compiled, before any occupation.
 func (c *Compiled) Geometry() *theater.Geometry { return c.geo }

@@ -17,15 +17,16 @@ func ExampleWorld_Explain() {
 	sc, _ := configs.Builtin("asia-1950")
 	c, _ := sim.Compile(sc)
 	w := sim.NewWorld(c, 3)
-	for w.Tick() <= 56 { // to the end of 1954-09
-		w.Step()
+	at := c.Calendar().TickOf(1954, 9)
+	if err := w.StepThrough(context.Background(), at); err != nil { // to the end of 1954-09
+		panic(err)
 	}
 	seato, err := c.SetOf("phl", "aus", "nzl", "tha", "pak", "gbr", "fra")
 	if err != nil {
 		panic(err) // a mistyped id
 	}
 	e, _ := w.Explain(c.Index("usa"), seato, false, sim.OriginImposed)
-	fmt.Printf("%s: gain %.3f, cost %.3f (largest: %s)\n", w.Label(56), e.Gain, e.Cost.Total, e.Cost.Largest)
+	fmt.Printf("%s: gain %.3f, cost %.3f (largest: %s)\n", w.Label(at), e.Gain, e.Cost.Total, e.Cost.Largest)
 	for _, pc := range e.Costs {
 		if c.ID(pc.Partner) == "nzl" {
 			fmt.Printf("New Zealand: divergence %.2f costs %.3f\n", pc.Terms.Divergence, pc.CostParts.Divergence)

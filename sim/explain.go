@@ -142,8 +142,8 @@ func (w *World) ExplainStay(alliance, m int) (StayExplanation, error) {
 
 // Position is the value state i puts on its current position as the world
 // stands: the sure ρ − T, less arms_cost if it has no ally — what every
-// option it weighs is compared with.
-func (w *World) Position(i int) float64 { return w.position(i) }
+// option it weighs is compared with. It panics if i is not a state index.
+func (w *World) Position(i int) float64 { return w.position(w.c.state(i)) }
 
 // OriginFor is the origin the engine gives an alliance of i and partners
 // when i appraises it (docs/model.md §7.7–§7.9): joining an alliance in

@@ -314,6 +314,47 @@ func TestLibraryArgumentsChecked(t *testing.T) {
 	}
 }
 
+// IndexOf names a mistyped id; the read-only views refuse an index that
+// is not a state's, naming the range, where Perceived(1, 8) of generic's
+// 8 states would read the cell of the pair (2, 0).
+func TestStateIndices(t *testing.T) {
+	c := compileBuiltin(t, "generic")
+	if i, err := c.IndexOf("c1"); err != nil || i != c.Index("c1") {
+		t.Errorf("IndexOf(c1): %d, %v", i, err)
+	}
+	if i, err := c.IndexOf("adversry"); err == nil || i != -1 || err.Error() != `"adversry" is not a state of generic; allowed: patron, adversary, c1, c2, c3, c4, c5, c6` {
+		t.Errorf("IndexOf with a mistyped id: %d, %v", i, err)
+	}
+	w := sim.NewWorld(c, 1)
+	w.Step()
+	for _, view := range []struct {
+		name string
+		read func()
+	}{
+		{"Perceived(1, 8)", func() { w.Perceived(1, 8) }},
+		{"Perceived(-1, 0)", func() { w.Perceived(-1, 0) }},
+		{"Threat(-1)", func() { w.Threat(-1) }},
+		{"AdversaryThreat(8)", func() { w.AdversaryThreat(8) }},
+		{"Reference(8)", func() { w.Reference(8) }},
+		{"InLosses(-1)", func() { w.InLosses(-1) }},
+		{"Alive(8)", func() { w.Alive(8) }},
+		{"Position(-1)", func() { w.Position(-1) }},
+		{"ID(8)", func() { c.ID(8) }},
+		{"Role(-1)", func() { c.Role(-1) }},
+		{"Decision(8)", func() { c.Decision(8) }},
+	} {
+		func() {
+			defer func() {
+				msg, _ := recover().(string)
+				if !strings.Contains(msg, "out of range [0, 8) of generic") {
+					t.Errorf("%s: recovered %q, want a panic naming the range", view.name, msg)
+				}
+			}()
+			view.read()
+		}()
+	}
+}
+
 // SetOf names a mistyped id rather than leaving it out of the set.
 func TestSetOf(t *testing.T) {
 	c := compileBuiltin(t, "generic")

@@ -270,6 +270,35 @@ func (w *World) Step() bool {
 	return !w.Done()
 }
 
+// StepThrough steps the world through the end of tick (0 … Ticks()−1):
+// afterwards it stands as it was at that date, after its changes, and
+// Tick is tick+1. It stops with ctx's error if ctx is done first, and with
+// Err, named, if the run computed a non-finite value; a tick outside the
+// run, or one already played, is an error saying what is allowed.
+func (w *World) StepThrough(ctx context.Context, tick int) error {
+	cal := w.c.calendar
+	if tick < 0 || tick >= w.c.ticks {
+		return fmt.Errorf("%s: tick %d (%s) is outside the run; allowed: 0 (%s) to %d (%s)",
+			w.c.name, tick, cal.Label(tick), cal.Label(0), w.c.ticks-1, cal.Label(w.c.ticks-1))
+	}
+	if tick < w.tick-1 {
+		return fmt.Errorf("%s: tick %d (%s) is already played; allowed: %d (%s) or later, or a new World",
+			w.c.name, tick, cal.Label(tick), max(w.tick-1, 0), cal.Label(max(w.tick-1, 0)))
+	}
+	for i := 0; w.tick <= tick && !w.Done(); i++ {
+		if i&63 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		w.Step()
+	}
+	if w.err != nil {
+		return fmt.Errorf("%s, seed %d: %w", w.c.name, w.seed, w.err)
+	}
+	return nil
+}
+
 // Run steps to the horizon, or until ctx is cancelled, and returns the
 // result. A cancelled run returns ctx's error and no result; so does a run
 // that computed a non-finite value (Err), with an error naming it.
@@ -297,25 +326,28 @@ func Run(ctx context.Context, c *Compiled, seed uint64, observers ...Observer) (
 	return NewWorld(c, seed, observers...).Run(ctx)
 }
 
-// Read-only views for observers and tests.
+// Read-only views for observers and tests. Each takes state indices, 0 …
+// N()−1 (Compiled.Index, or Compiled.IndexOf for an id a user typed), and
+// panics with the allowed range on any other: Index gives -1 for an id that
+// names no state, and Perceived would otherwise read another pair's cell.
 
 // Threat returns T_i.
-func (w *World) Threat(i int) float64 { return w.threat[i] }
+func (w *World) Threat(i int) float64 { return w.threat[w.c.state(i)] }
 
 // AdversaryThreat returns T_i^adv.
-func (w *World) AdversaryThreat(i int) float64 { return w.adv[i] }
+func (w *World) AdversaryThreat(i int) float64 { return w.adv[w.c.state(i)] }
 
 // Perceived returns T̂_ij, the threat i perceives from j.
-func (w *World) Perceived(i, j int) float64 { return w.perceived[i*w.c.n+j] }
+func (w *World) Perceived(i, j int) float64 { return w.perceived[w.c.state(i)*w.c.n+w.c.state(j)] }
 
 // Reference returns ρ_i.
-func (w *World) Reference(i int) float64 { return w.reference[i] }
+func (w *World) Reference(i int) float64 { return w.reference[w.c.state(i)] }
 
 // InLosses reports whether i is in the domain of losses.
-func (w *World) InLosses(i int) bool { return w.losses[i] }
+func (w *World) InLosses(i int) bool { return w.losses[w.c.state(i)] }
 
 // Alive reports whether i still holds territory (or never had any).
-func (w *World) Alive(i int) bool { return w.alive[i] }
+func (w *World) Alive(i int) bool { return w.alive[w.c.state(i)] }
 
 // Geometry returns the current theatre.
 func (w *World) Geometry() *theater.Geometry { return w.geo }

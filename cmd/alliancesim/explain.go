@@ -65,13 +65,7 @@ how the binding terms quoted in docs/model.md were measured.`,
 				return err
 			}
 			w := sim.NewWorld(compiled, seed)
-			for w.Tick() <= req.tick && !w.Done() {
-				if err := cmd.Context().Err(); err != nil {
-					return err
-				}
-				w.Step()
-			}
-			if err := w.Err(); err != nil {
+			if err := w.StepThrough(cmd.Context(), req.tick); err != nil {
 				return err
 			}
 			rep, err := explain(w, req)

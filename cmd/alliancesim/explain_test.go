@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"math"
 	"path/filepath"
@@ -24,8 +25,8 @@ func stepTo(t *testing.T, name string, seed uint64, tick int) *sim.World {
 		t.Fatal(err)
 	}
 	w := sim.NewWorld(c, seed)
-	for w.Tick() <= tick {
-		w.Step()
+	if err := w.StepThrough(context.Background(), tick); err != nil {
+		t.Fatal(err)
 	}
 	return w
 }
