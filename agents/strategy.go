@@ -87,7 +87,8 @@ type Strategy interface {
 }
 
 // RegisterStrategy makes s available under name to scenario files
-// (decision.strategy = name). It panics if the name is taken or empty.
+// (decision.strategy = name). It panics if the name is taken or empty, or
+// s is nil: a registration clash is a programming error, found at init.
 func RegisterStrategy(name string, s Strategy) {
 	registry.Lock()
 	defer registry.Unlock()

@@ -49,8 +49,8 @@ var registry = struct {
 }
 
 // RegisterValuation makes v available under name to scenario files
-// (decision.valuation = name). It panics if the name is taken or empty: a
-// registration clash is a programming error, found at init.
+// (decision.valuation = name). It panics if the name is taken or empty, or
+// v is nil: a registration clash is a programming error, found at init.
 func RegisterValuation(name string, v Valuation) {
 	registry.Lock()
 	defer registry.Unlock()

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -42,15 +43,20 @@ type TheatreAlliance struct {
 
 // ScenarioTheatre is the theatre of a scenario before any run.
 func ScenarioTheatre(sc *sim.Scenario) (*Theatre, error) {
+	if sc == nil {
+		return nil, errors.New("report: ScenarioTheatre of a nil scenario; allowed: one from configs.Builtin or configs.Load")
+	}
 	g, err := sc.Grid()
 	if err != nil {
-		return nil, fmt.Errorf("%s: building the theatre: %w", sc.Source, err)
+		where := cmp.Or(sc.Source, sc.Name, "(a scenario with no name)")
+		return nil, fmt.Errorf("%s: building the theatre: %w", where, err)
 	}
 	return &Theatre{Title: fmt.Sprintf("%s — %s", sc.Name, sc.Calendar.Label(0)), Grid: g, States: sc.States}, nil
 }
 
 // WorldTheatre is the theatre of a run as it stands after its last
 // simulated tick: owners, occupations since the start, alliances in force.
+// w must not be nil (ReplayTo makes one, or says why it cannot).
 func WorldTheatre(w *sim.World, seed uint64) *Theatre {
 	c := w.Compiled()
 	sc := c.Scenario()

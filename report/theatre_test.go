@@ -203,9 +203,19 @@ func asiaTheatre(t *testing.T) *Theatre {
 	return th
 }
 
-// A nil scenario is an error, not a panic.
+// A nil scenario is an error, not a panic; a scenario that names no
+// source is named by its name, or said to have none.
 func TestReplayToNil(t *testing.T) {
 	if _, err := ReplayTo(context.Background(), nil, 1, 0); err == nil || !strings.Contains(err.Error(), "nil scenario") {
 		t.Errorf("ReplayTo(nil): %v", err)
+	}
+	if _, err := ScenarioTheatre(nil); err == nil || !strings.Contains(err.Error(), "nil scenario") {
+		t.Errorf("ScenarioTheatre(nil): %v", err)
+	}
+	if _, err := ScenarioTheatre(&sim.Scenario{}); err == nil || !strings.HasPrefix(err.Error(), "(a scenario with no name): building the theatre: ") {
+		t.Errorf("ScenarioTheatre of an empty scenario: %v", err)
+	}
+	if _, err := ScenarioTheatre(&sim.Scenario{Name: "mine"}); err == nil || !strings.HasPrefix(err.Error(), "mine: building the theatre: ") {
+		t.Errorf("ScenarioTheatre of a scenario with only a name: %v", err)
 	}
 }

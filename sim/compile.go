@@ -1,7 +1,6 @@
 package sim
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -72,7 +71,7 @@ type compiledEvent struct {
 // it do not reach the Compiled.
 func Compile(sc *Scenario) (*Compiled, error) {
 	if sc == nil {
-		return nil, errors.New("sim: Compile of a nil scenario; allowed: a *Scenario, from configs.Builtin, configs.Load or built in Go")
+		return nil, errNilScenario("Compile")
 	}
 	name := sc.Name // as errors name it
 	if name == "" {
@@ -210,6 +209,11 @@ func (c *Compiled) Calendar() Calendar { return c.calendar }
 
 // N is the number of states.
 func (c *Compiled) N() int { return c.n }
+
+// errNilScenario is the error of a function given a nil *Scenario.
+func errNilScenario(fn string) error {
+	return fmt.Errorf("sim: %s of a nil scenario; allowed: a *Scenario, from configs.Builtin, configs.Load or built in Go", fn)
+}
 
 // ID returns the id of state i; it panics if i is not a state index.
 func (c *Compiled) ID(i int) string { return c.id[c.state(i)] }

@@ -67,7 +67,7 @@ type ProposalRecord struct {
 	Tick     int      `json:"tick"`
 	Proposer string   `json:"proposer"`
 	Patron   bool     `json:"patron"` // made by a patron
-	Kind     string   `json:"kind"`   // coalition, apply, join, multilateral, bilateral, subset, fallback-bilateral
+	Kind     string   `json:"kind"`   // coalition, apply, join, multilateral, bilateral, subset, fallback-bilateral, signed-for-occupied
 	Invitees []string `json:"invitees"`
 	Strong   bool     `json:"strong"`
 	// Losses: the proposer was in the domain of losses when it proposed.

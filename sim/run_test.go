@@ -293,6 +293,16 @@ func TestLibraryArgumentsChecked(t *testing.T) {
 	if _, err := sim.Compile(nil); err == nil || err.Error() != "sim: Compile of a nil scenario; allowed: a *Scenario, from configs.Builtin, configs.Load or built in Go" {
 		t.Errorf("Compile(nil): %v", err)
 	}
+	var none *sim.Scenario
+	if err := none.Validate(); err == nil || err.Error() != "sim: Validate of a nil scenario; allowed: a *Scenario, from configs.Builtin, configs.Load or built in Go" {
+		t.Errorf("Validate of nil: %v", err)
+	}
+	if _, err := none.Grid(); err == nil || !strings.Contains(err.Error(), "Grid of a nil scenario") {
+		t.Errorf("Grid of nil: %v", err)
+	}
+	if none.Clone() != nil {
+		t.Error("the clone of nil is not nil")
+	}
 	if _, err := sim.Compile(&sim.Scenario{}); err == nil || !strings.HasPrefix(err.Error(), "scenario (no name):\n") {
 		t.Errorf("Compile of an empty scenario: %v", err)
 	}

@@ -154,6 +154,9 @@ type ScriptedEvent struct {
 // indices: from the ASCII map, or generated, where every state with a glyph
 // receives a territory.
 func (sc *Scenario) Grid() (*theater.Grid, error) {
+	if sc == nil {
+		return nil, errNilScenario("Grid")
+	}
 	var withGlyph []int
 	for i, s := range sc.States {
 		if s.Glyph != 0 {
@@ -211,8 +214,11 @@ func (sc *Scenario) DecisionOf(i int) (agents.Decision, error) {
 // Clone returns a deep copy of the scenario: its states (with their
 // stakes, grievances and decision overrides), events and generator
 // settings are its own, so the copy can be changed, or used from another
-// goroutine, without touching sc.
+// goroutine, without touching sc. The clone of nil is nil.
 func (sc *Scenario) Clone() *Scenario {
+	if sc == nil {
+		return nil
+	}
 	out := *sc
 	out.States = slices.Clone(sc.States)
 	for i := range out.States {

@@ -59,6 +59,9 @@ func (es ValidationErrors) Unwrap() []error {
 // sovereignty event's Land) are ignored, as the engine ignores them; a
 // target is checked for every kind, as it decides who is concerned.
 func (sc *Scenario) Validate() error {
+	if sc == nil {
+		return errNilScenario("Validate")
+	}
 	_, err := sc.validate()
 	return err
 }

@@ -180,7 +180,8 @@ func SplitMix64(x uint64) uint64 {
 }
 
 // NewWorld starts a replication of c with the given seed. A run is a pure
-// function of (c, seed).
+// function of (c, seed). c must be one made by Compile: NewWorld(nil, …)
+// panics, where Run(ctx, nil, seed) returns an error.
 func NewWorld(c *Compiled, seed uint64, observers ...Observer) *World {
 	n := c.n
 	if slices.Contains(observers, nil) { // skipped, as the runner skips them

@@ -15,8 +15,11 @@ import (
 	"github.com/alliancesim/alliancesim/sim"
 )
 
-// Describe writes an event as a sentence.
+// Describe writes an event as a sentence; nil is no event, "".
 func Describe(e *sim.EventRecord) string {
+	if e == nil {
+		return ""
+	}
 	name := func(s string) string {
 		if s == "" {
 			return "?"

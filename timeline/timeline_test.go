@@ -8,8 +8,12 @@ import (
 
 func ptr(v float64) *float64 { return &v }
 
-// Every kind of event, from hand-built records, as the timeline writes it.
+// Every kind of event, from hand-built records, as the timeline writes it;
+// nil is no event.
 func TestDescribe(t *testing.T) {
+	if got := Describe(nil); got != "" {
+		t.Errorf("Describe(nil) = %q, want \"\"", got)
+	}
 	for _, c := range []struct {
 		e    sim.EventRecord
 		want string
