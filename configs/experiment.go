@@ -147,6 +147,12 @@ type rawVary struct {
 	Loc          Loc          `toml:"-"`
 }
 
+// The bounds of an experiment's runs per point and replications per chunk.
+const (
+	maxRuns  = 100_000_000
+	maxChunk = 1_000_000
+)
+
 // MaxPoints bounds a sweep so that a typo cannot ask for a billion points:
 // each point is resolved, checked and identified before the first
 // replication runs.
@@ -237,8 +243,8 @@ func (raw *rawExperiment) settings(e *errs) *Experiment {
 	case !raw.Scenario.Set:
 		e.at(Loc{File: file, Line: 1, Key: "scenario"}, "missing; allowed: a built-in scenario name (%s) or a path", strings.Join(BuiltinNames(), ", "))
 	}
-	intIn(e, &raw.Runs, &x.Runs, 1, 100_000_000)
-	intIn(e, &raw.Chunk, &x.Chunk, 1, 1_000_000)
+	intIn(e, &raw.Runs, &x.Runs, 1, maxRuns)
+	intIn(e, &raw.Chunk, &x.Chunk, 1, maxChunk)
 	var seed int
 	if raw.Seed.Set {
 		intIn(e, &raw.Seed, &seed, 0, MaxSeed)
@@ -463,6 +469,10 @@ func (x *Experiment) Describe(point int) string {
 	}
 	var parts []string
 	for i, p := range x.Vary {
+		if i >= len(x.Points[point]) {
+			parts = append(parts, p+"=(no value)")
+			continue
+		}
 		parts = append(parts, fmt.Sprintf("%s=%v", p, x.Points[point][i]))
 	}
 	return strings.Join(parts, ", ")
@@ -473,7 +483,10 @@ func (x *Experiment) Describe(point int) string {
 // would (see the package doc).
 func (x *Experiment) ScenarioAt(point int) (*sim.Scenario, error) {
 	if point < 0 || point >= len(x.Points) {
-		return nil, fmt.Errorf("%s: point %d; allowed: 0 to %d", x.File, point, len(x.Points)-1)
+		return nil, fmt.Errorf("%s: point %d; allowed: 0 to %d", orWord(x.File, "experiment"), point, len(x.Points)-1)
+	}
+	if n := len(x.Points[point]); n != len(x.Vary) {
+		return nil, fmt.Errorf("%s: point %d has %d values; allowed: one per varied path, %d (%s)", orWord(x.File, "experiment"), point, n, len(x.Vary), strings.Join(x.Vary, ", "))
 	}
 	ref := x.Scenario // a relative path resolves beside the experiment, as extends does
 	var b strings.Builder

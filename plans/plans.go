@@ -68,6 +68,9 @@ func Experiment(x *configs.Experiment) (*runner.Plan, error) {
 	if x == nil {
 		return nil, errors.New("plans: Experiment of a nil experiment; allowed: one from configs.LoadExperiment or configs.ParseExperiment")
 	}
+	if err := x.Check(); err != nil {
+		return nil, err
+	}
 	x = x.Clone()
 	base, err := x.BaseScenario()
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/alliancesim/alliancesim/configs"
@@ -24,6 +25,9 @@ func TestLimitsAgree(t *testing.T) {
 	}
 	if runner.MaxPoints != configs.MaxPoints {
 		t.Fatalf("runner.MaxPoints %d, configs.MaxPoints %d", runner.MaxPoints, configs.MaxPoints)
+	}
+	if runner.MaxSeed != configs.MaxSeed {
+		t.Fatalf("runner.MaxSeed %d, configs.MaxSeed %d", uint64(runner.MaxSeed), uint64(configs.MaxSeed))
 	}
 }
 
@@ -289,6 +293,30 @@ func TestNilArguments(t *testing.T) {
 	}
 	if _, err := Scenario(nil, 1, 1); err == nil {
 		t.Error("Scenario(nil, 1, 1): no error")
+	}
+	// An experiment changed in Go is checked (configs.Experiment.Check)
+	// before it is planned: a point without values, a unit row short of
+	// its paths, or no runs, are errors, not panics or a plan that fails
+	// later.
+	x, _ := planOf(t, "x.toml", `scenario = "generic"
+runs = 2
+design = "lhs"
+samples = 2
+[[vary]]
+path = "params.sea_cost"
+from = 1
+to = 4
+`)
+	for _, change := range []func(y *configs.Experiment){
+		func(y *configs.Experiment) { y.Points[1] = []any{} },
+		func(y *configs.Experiment) { y.Unit[0] = nil },
+		func(y *configs.Experiment) { y.Runs = 0 },
+	} {
+		y := x.Clone()
+		change(y)
+		if _, err := Experiment(y); err == nil || !strings.HasPrefix(err.Error(), "x.toml: ") {
+			t.Errorf("a changed experiment: %v, want its error", err)
+		}
 	}
 }
 
