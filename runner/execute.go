@@ -54,6 +54,15 @@ var ErrIncomplete = errors.New("incomplete")
 // of the same work: nothing was done.
 var ErrComplete = errors.New("already complete")
 
+// ErrOtherWork says that the directory holds the output of other work, or
+// a manifest that cannot be read: nothing was done. ExecOptions.Force
+// (--force) replaces it.
+var ErrOtherWork = errors.New("other work")
+
+// ErrInterrupted says that the directory holds an interrupted run of the
+// same work: nothing was done. ExecOptions.Resume (--resume) finishes it.
+var ErrInterrupted = errors.New("interrupted")
+
 // The files of an output directory, besides the manifest and parts/;
 // report.html is drawn from them by the report command, and goes with
 // them when Force replaces the work.
@@ -222,7 +231,7 @@ func prepareDir(dir string, m *Manifest, scenarioTOML []byte, opts ExecOptions) 
 		}
 		return startDir(dir, m, scenarioTOML)
 	case err != nil && !opts.Force:
-		return fmt.Errorf("%w; use --force to replace it, or another directory", err)
+		return fmt.Errorf("%w (%w); use --force (ExecOptions.Force) to replace it, or another directory", err, ErrOtherWork)
 	case err != nil:
 		return replaceDir(dir, m, scenarioTOML)
 	}
@@ -230,13 +239,13 @@ func prepareDir(dir string, m *Manifest, scenarioTOML []byte, opts ExecOptions) 
 		if opts.Force {
 			return replaceDir(dir, m, scenarioTOML)
 		}
-		return fmt.Errorf("%s holds the output of other work: %s; use --force to replace it, or another directory", dir, strings.Join(diff, "; "))
+		return fmt.Errorf("%s holds the output of %w: %s; use --force (ExecOptions.Force) to replace it, or another directory", dir, ErrOtherWork, strings.Join(diff, "; "))
 	}
 	if err := completeAlready(dir, m); err != nil {
 		return err
 	}
 	if !opts.Resume && countPartsAny(dir) > 0 {
-		return fmt.Errorf("%s holds an interrupted run of this same work; add --resume to finish it, or use another directory", dir)
+		return fmt.Errorf("%s holds an %w run of this same work; add --resume (ExecOptions.Resume) to finish it, or use another directory", dir, ErrInterrupted)
 	}
 	if err := cleanTemps(dir); err != nil {
 		return err

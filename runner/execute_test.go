@@ -29,7 +29,7 @@ func TestExecuteRefusesStaleDirectory(t *testing.T) {
 	before, _ := os.ReadFile(filepath.Join(dir, "summary.json"))
 	edited := plan(t, func(sc *sim.Scenario) { sc.Params.SeaCost = 0.5; sc.Params.RoughCost = 5 })
 	err := Execute(ctx, edited, dir, ExecOptions{Resume: true})
-	if err == nil || !strings.Contains(err.Error(), "scenario content (sha256)") || !strings.Contains(err.Error(), "--force") {
+	if !errors.Is(err, ErrOtherWork) || !strings.Contains(err.Error(), "scenario content (sha256)") || !strings.Contains(err.Error(), "--force (ExecOptions.Force)") {
 		t.Fatalf("an edited scenario must be refused, naming the difference: %v", err)
 	}
 	after, _ := os.ReadFile(filepath.Join(dir, "summary.json"))
@@ -360,6 +360,9 @@ func TestExecuteTakesOverWhatARunLeft(t *testing.T) {
 
 	dir := copyOf(t, finished)
 	editManifest(t, dir, func(m map[string]any) { m["format"] = 99 })
+	if err := Execute(ctx, plan(t), dir, ExecOptions{}); !errors.Is(err, ErrOtherWork) {
+		t.Errorf("an unreadable manifest without --force: %v, want ErrOtherWork", err)
+	}
 	if err := Execute(ctx, plan(t), dir, ExecOptions{Force: true}); err != nil {
 		t.Errorf("an unreadable manifest with --force: %v", err)
 	}
