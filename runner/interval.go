@@ -26,9 +26,14 @@ type Proportion struct {
 	High  float64 `json:"high"`
 }
 
-// NewProportion returns count of n with its Wilson interval; count must
-// be in [0, n]. With n = 0 the share is 0 and the interval [0, 1].
+// NewProportion returns count of n with its Wilson interval. With n = 0
+// the share is 0 and the interval [0, 1]; a count outside [0, n] is no
+// proportion, and its share and interval are NaN.
 func NewProportion(count, n int) Proportion {
+	if count < 0 || count > n {
+		nan := math.NaN()
+		return Proportion{Count: count, N: n, Share: nan, Low: nan, High: nan}
+	}
 	p := Proportion{Count: count, N: n, High: 1}
 	if n > 0 {
 		p.Share = float64(count) / float64(n)
@@ -44,8 +49,12 @@ func NewProportion(count, n int) Proportion {
 //
 // Unlike the Wald interval p̂ ± z·√(p̂(1−p̂)/n) it stays inside [0, 1] and
 // keeps close to its nominal coverage for shares near 0 or 1 and for
-// small n, which is where alliance shares often are. n must be positive.
+// small n, which is where alliance shares often are. n must be positive
+// and count in [0, n]; otherwise both ends are NaN.
 func Wilson(count, n int, z float64) (low, high float64) {
+	if n <= 0 || count < 0 || count > n {
+		return math.NaN(), math.NaN()
+	}
 	fn := float64(n)
 	p := float64(count) / fn
 	z2 := z * z

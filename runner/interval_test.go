@@ -28,6 +28,23 @@ func TestWilsonByHand(t *testing.T) {
 	}
 }
 
+// A count outside [0, n], or no trials, is no proportion: NaN, not a
+// share of 5/3 with a NaN interval or a negative share.
+func TestProportionOutOfRangeIsNaN(t *testing.T) {
+	for _, c := range [][2]int{{5, 3}, {-1, 3}, {1, 0}} {
+		p := NewProportion(c[0], c[1])
+		if !math.IsNaN(p.Share) || !math.IsNaN(p.Low) || !math.IsNaN(p.High) || p.Count != c[0] || p.N != c[1] {
+			t.Errorf("NewProportion(%d, %d) = %+v, want NaN share and interval", c[0], c[1], p)
+		}
+		if lo, hi := Wilson(c[0], c[1], z95); !math.IsNaN(lo) || !math.IsNaN(hi) {
+			t.Errorf("Wilson(%d, %d) = [%v, %v], want NaN", c[0], c[1], lo, hi)
+		}
+	}
+	if lo, hi := Wilson(0, -2, z95); !math.IsNaN(lo) || !math.IsNaN(hi) {
+		t.Errorf("Wilson(0, -2) = [%v, %v], want NaN", lo, hi)
+	}
+}
+
 // The edges are exact at every n, not only where rounding happens to
 // land there: Wilson(0, n) is [0, …] and Wilson(n, n) is […, 1]
 // (computed, the lower end of 0 of 7 is 2.8e-17, the upper of 10 of 10

@@ -26,6 +26,9 @@ const MaxSeed = 1<<53 - 1
 // generator, so consecutive seeds give unrelated streams. Seeds depend on
 // nothing else, so results do not depend on the number of workers, shards
 // or resumptions, or on whether files are written.
+//
+// run must be ≥ 0, and the seeds within MaxSeed: CheckSeeds says whether
+// they are (a negative run, or a seed past 2^64, would wrap around).
 func ReplicationSeed(base uint64, run int) uint64 { return base + uint64(run) }
 
 // CheckSeeds reports whether runs replications from base stay within
