@@ -20,10 +20,8 @@ func ExampleRun() {
 		Lever: hypotheses.Lever{Name: "sea fraction", Path: "theater.generate.sea_fraction", Levels: []any{0.0, 0.8}},
 		Outcome: hypotheses.Outcome{Name: "a client alliance of 3 or more", Kind: hypotheses.RunShare,
 			Run: func(_ *hypotheses.Cell, r *runner.Record) (float64, bool) {
-				for _, a := range r.Alliances {
-					if a.ClientPeak >= 3 {
-						return 1, true
-					}
+				if runner.ClientAlliance3Plus.In(r) { // as runs.csv counts it
+					return 1, true
 				}
 				return 0, true
 			}},

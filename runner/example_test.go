@@ -93,3 +93,27 @@ func (m *mostInForce) OnTick(w *sim.World) {
 	}
 	*m = max(*m, mostInForce(n))
 }
+
+// Each run's record, as MonteCarlo finishes it, and whether it counts
+// for a share: the seeds of asia-1950 in which the patron entered an
+// alliance of three, against the summary's count of the same runs.
+func ExampleShare_In() {
+	sc, _ := configs.Builtin("asia-1950")
+	c, _ := sim.Compile(sc)
+	var trilateral []uint64
+	s, err := runner.MonteCarlo(context.Background(), c, runner.Options{Runs: 20, Seed: 1,
+		OnRecord: func(r *runner.Record) {
+			if runner.PatronTrilateral.In(r) {
+				trilateral = append(trilateral, r.Seed)
+			}
+		}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("seeds with a patron trilateral:", trilateral)
+	fmt.Println("summary:", s.Share(runner.PatronTrilateral).Count, "of", s.Runs)
+	// Output:
+	// seeds with a patron trilateral: [1 2 3 5 6 7 9 10 11 12 13 14 15 16 17 18 19 20]
+	// summary: 18 of 20
+}

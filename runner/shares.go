@@ -69,15 +69,24 @@ type hubValue struct {
 	Reached bool
 }
 
-// measureRun computes the run's built-in measures from its alliance records.
-func measureRun(r *Record, hubTicks []int) runMeasures {
-	m := runMeasures{FirstCommitment: -1, Hub: make([]hubValue, len(hubTicks))}
+// In reports whether the share's indicator happened in run r: its 0 or
+// 1 in runs.csv, from the run's alliance records as the summary counts it.
+// A nil record, or a Share that names no share, is false.
+func (s Share) In(r *Record) bool {
+	if r == nil || s < 0 || s >= numShares {
+		return false
+	}
+	return happened(r)[s]
+}
+
+// happened is, for every share, whether its indicator happened in run r.
+func happened(r *Record) (h [numShares]bool) {
 	for i := range r.Alliances {
 		a := &r.Alliances[i]
 		if a.Origin == "client" || a.Origin == "indigenous" {
-			m.Happened[ClientAlliance] = true
+			h[ClientAlliance] = true
 			if a.ClientPeak >= 3 {
-				m.Happened[ClientAlliance3Plus] = true
+				h[ClientAlliance3Plus] = true
 			}
 		}
 		if a.PatronJoined < 0 {
@@ -85,22 +94,28 @@ func measureRun(r *Record, hubTicks []int) runMeasures {
 		}
 		switch {
 		case a.PatronSize == 2:
-			m.Happened[PatronBilateral] = true
+			h[PatronBilateral] = true
 		case a.PatronSize == 3:
-			m.Happened[PatronTrilateral] = true
+			h[PatronTrilateral] = true
 		case a.PatronSize >= 4:
-			m.Happened[PatronMultilateral] = true
+			h[PatronMultilateral] = true
 			switch a.Origin {
 			case "indigenous":
-				m.Happened[PatronMultilateralIndigenous] = true
+				h[PatronMultilateralIndigenous] = true
 			case "imposed":
-				m.Happened[PatronMultilateralImposed] = true
+				h[PatronMultilateralImposed] = true
 			}
 			if a.Strong {
-				m.Happened[PatronMultilateralStrong] = true
+				h[PatronMultilateralStrong] = true
 			}
 		}
 	}
+	return h
+}
+
+// measureRun computes the run's built-in measures from its alliance records.
+func measureRun(r *Record, hubTicks []int) runMeasures {
+	m := runMeasures{Happened: happened(r), FirstCommitment: -1, Hub: make([]hubValue, len(hubTicks))}
 	if a := r.FirstPatronAlliance(); a != nil {
 		m.FirstCommitment = a.PatronJoined
 	}

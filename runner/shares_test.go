@@ -6,6 +6,15 @@ import (
 	"github.com/alliancesim/alliancesim/sim"
 )
 
+// A share's indicator of no record, or of a Share outside the list, is
+// false, not a panic.
+func TestShareInNothing(t *testing.T) {
+	r := &Record{Record: sim.Record{Alliances: []sim.AllianceRecord{{Origin: "client", PatronJoined: -1, Ended: -1}}}}
+	if !ClientAlliance.In(r) || PatronBilateral.In(r) || ClientAlliance.In(nil) || numShares.In(r) || Share(-1).In(r) {
+		t.Error("In: want true only for client_alliance of the record")
+	}
+}
+
 // A share outside the list has a name, not a panic.
 func TestShareString(t *testing.T) {
 	for s, want := range map[Share]string{ClientAlliance: "client_alliance", PatronMultilateralStrong: "patron_multilateral_strong",
