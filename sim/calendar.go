@@ -70,6 +70,36 @@ func monthLabel(m int) string {
 	return fmt.Sprintf("%04d-%02d", year, month+1)
 }
 
+// Check says whether c is a calendar a scenario may have: a start month
+// of the years 0000 to MaxYear, and 1, 3 or 12 months a tick. The zero
+// Calendar is not one.
+func (c Calendar) Check() error {
+	start, unit := c.checkStart(), c.checkUnit()
+	switch {
+	case start != nil && unit != nil:
+		return fmt.Errorf("%v; %v", start, unit)
+	case start != nil:
+		return start
+	}
+	return unit
+}
+
+func (c Calendar) checkStart() error {
+	if c.StartYear >= 0 && c.StartYear <= MaxYear && c.StartMonth >= 1 && c.StartMonth <= 12 {
+		return nil
+	}
+	return fmt.Errorf("year %d, month %d is not a month; allowed: a month of the years 0000 to %04d", c.StartYear, c.StartMonth, MaxYear)
+}
+
+func (c Calendar) checkUnit() error {
+	for _, n := range TickUnits {
+		if n == c.MonthsPerTick {
+			return nil
+		}
+	}
+	return fmt.Errorf("%d months per tick; allowed: %s (1, 3 or 12 months)", c.MonthsPerTick, strings.Join(TickUnitNames, ", "))
+}
+
 // TickOf returns the tick in which the given month falls (months before
 // the start give negative ticks).
 func (c Calendar) TickOf(year, month int) int {

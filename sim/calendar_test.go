@@ -193,3 +193,24 @@ func TestCheckHorizonFromYearZero(t *testing.T) {
 		t.Errorf("got %v\nwant %s", err, want)
 	}
 }
+
+// Check accepts a scenario's calendars and names what is wrong with any
+// other, the zero Calendar included.
+func TestCalendarCheck(t *testing.T) {
+	for _, c := range []struct {
+		cal  sim.Calendar
+		want string
+	}{
+		{sim.Calendar{StartYear: 1947, StartMonth: 1, MonthsPerTick: 1}, ""},
+		{sim.Calendar{StartYear: 1950, StartMonth: 12, MonthsPerTick: 3}, ""},
+		{sim.Calendar{StartYear: 9999, StartMonth: 6, MonthsPerTick: 12}, ""},
+		{sim.Calendar{StartYear: 1950, StartMonth: 13, MonthsPerTick: 1}, "year 1950, month 13 is not a month; allowed: a month of the years 0000 to 9999"},
+		{sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 2}, "2 months per tick; allowed: month, quarter, year (1, 3 or 12 months)"},
+		{sim.Calendar{}, "year 0, month 0 is not a month; allowed: a month of the years 0000 to 9999; 0 months per tick; allowed: month, quarter, year (1, 3 or 12 months)"},
+	} {
+		err := c.cal.Check()
+		if got := fmt.Sprint(err); (err == nil) != (c.want == "") || err != nil && got != c.want {
+			t.Errorf("%+v: %v, want %q", c.cal, err, c.want)
+		}
+	}
+}

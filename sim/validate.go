@@ -114,18 +114,10 @@ func (sc *Scenario) validate() (*theater.Grid, error) {
 
 func (sc *Scenario) validateCalendar(v *validator) {
 	c := sc.Calendar
-	startOK := c.StartYear >= 0 && c.StartYear <= MaxYear && c.StartMonth >= 1 && c.StartMonth <= 12
-	if !startOK {
-		v.at("scenario.start", "year %d, month %d is not a month; allowed: a month of the years 0000 to %04d", c.StartYear, c.StartMonth, MaxYear)
-	}
-	known := false
-	for _, n := range TickUnits {
-		known = known || n == c.MonthsPerTick
-	}
-	if !known {
-		v.at("scenario.tick", "%d months per tick; allowed: %s (1, 3 or 12 months)", c.MonthsPerTick, strings.Join(TickUnitNames, ", "))
-	}
-	if v.check("scenario.ticks", TicksRange.CheckInt(sc.Ticks)) && known && startOK {
+	startOK, known := c.checkStart(), c.checkUnit()
+	v.check("scenario.start", startOK)
+	v.check("scenario.tick", known)
+	if v.check("scenario.ticks", TicksRange.CheckInt(sc.Ticks)) && known == nil && startOK == nil {
 		v.check("scenario.ticks", c.CheckHorizon(sc.Ticks))
 	}
 	if every := sc.Params.RecordEvery; every > 0 && TicksRange.Contains(float64(sc.Ticks)) && (sc.Ticks+every-1)/every > MaxSamples {

@@ -42,14 +42,21 @@ type Result struct {
 	Note        string            `json:"note,omitempty"`
 }
 
-// Evaluate checks every target over the records of one scenario's runs.
-// A target is met when it counted at least one run, its share reaches the
-// threshold, and its Extra requirement (if any) holds.
+// Evaluate checks every target over the records of one scenario's runs,
+// cal that scenario's calendar. A target is met when it counted at least
+// one run, its share reaches the threshold, and its Extra requirement (if
+// any) holds. The records carry no scenario name, so it is the caller's
+// to give each target the runs of its own scenario (For); a calendar that
+// is not one (the zero Calendar) counts no run, and every result says why.
 func Evaluate(ts []Target, rs []runner.Record, cal sim.Calendar) []Result {
 	out := make([]Result, 0, len(ts))
+	calErr := cal.Check()
 	for _, t := range ts {
 		counted, met, short := 0, 0, 0
 		until, reads, err := t.untilTick(cal)
+		if calErr != nil {
+			err = fmt.Errorf("calendar: %v: no run counted", calErr)
+		}
 		if err != nil {
 			// A target of the caller's with a malformed date counts no run
 			// and says why, rather than stopping the evaluation.

@@ -57,6 +57,14 @@ func TestEvaluateNothingCounted(t *testing.T) {
 	if res := Evaluate([]Target{never}, make([]runner.Record, 3), europeCal)[0]; res.Met || res.Share.N != 0 {
 		t.Errorf("nothing counted: %+v, want not met over 0 runs", res)
 	}
+	// The zero Calendar is no calendar: it counts no run, and says so,
+	// rather than report every dated target's runs as too short.
+	always := Target{ID: "Y", Threshold: 0, Test: func(*runner.Record, sim.Calendar) (bool, bool) { return true, true }}
+	for _, res := range Evaluate([]Target{always, {ID: "Z", Until: "1950-12", Test: always.Test}}, make([]runner.Record, 3), sim.Calendar{}) {
+		if res.Met || res.Share.N != 0 || res.Note != "calendar: year 0, month 0 is not a month; allowed: a month of the years 0000 to 9999; 0 months per tick; allowed: month, quarter, year (1, 3 or 12 months): no run counted" {
+			t.Errorf("%s with no calendar: %+v", res.ID, res)
+		}
+	}
 }
 
 // A run that ends before the last month a target reads, or starts after
