@@ -86,6 +86,9 @@ func Execute(ctx context.Context, plan *Plan, dir string, opts ExecOptions) erro
 	if plan == nil {
 		return errors.New("runner: Execute of a nil plan")
 	}
+	if dir == "" {
+		return errNoDir
+	}
 	if err := plan.check(); err != nil {
 		return err
 	}

@@ -61,6 +61,19 @@ func TestExecuteRefusesStaleDirectory(t *testing.T) {
 	}
 }
 
+// An output directory named "" is refused by Execute and by every reader
+// of one (CheckDir), saying what is allowed, not "mkdir : no such file or
+// directory".
+func TestEmptyDirectoryName(t *testing.T) {
+	const want = `an output directory named ""; allowed: a path (".", for the current directory)`
+	if err := Execute(context.Background(), plan(t), "", ExecOptions{}); err == nil || err.Error() != want {
+		t.Errorf("Execute into \"\": %v", err)
+	}
+	if err := CheckDir(""); err == nil || err.Error() != want {
+		t.Errorf("CheckDir(\"\"): %v", err)
+	}
+}
+
 // A directory with someone's files and no manifest of ours is never
 // written into, even with Force.
 func TestExecuteRefusesForeignDirectory(t *testing.T) {

@@ -309,10 +309,13 @@ func mustJSONIndent(v any) []byte {
 	return append(b, '\n')
 }
 
-// CheckDir says that dir does not exist or is a file, or returns nil for
-// a directory: what an output directory must be before it can hold a
-// manifest.json (merge, sensitivity and report read one).
+// CheckDir says that dir is empty, does not exist or is a file, or
+// returns nil for a directory: what an output directory must be before it
+// can hold a manifest.json (merge, sensitivity and report read one).
 func CheckDir(dir string) error {
+	if dir == "" {
+		return errNoDir
+	}
 	switch fi, err := os.Stat(dir); {
 	case errors.Is(err, fs.ErrNotExist):
 		return fmt.Errorf("%s: no such directory", dir)
@@ -321,6 +324,9 @@ func CheckDir(dir string) error {
 	}
 	return nil
 }
+
+// errNoDir is the error of an output directory given as "".
+var errNoDir = errors.New(`an output directory named ""; allowed: a path (".", for the current directory)`)
 
 // readOutput reads the manifest of a directory given as an output
 // directory (to merge or sensitivity), saying what dir is when it is not
