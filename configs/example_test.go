@@ -37,3 +37,20 @@ land = 12
 	// c5 (client) land 0.8
 	// bad.toml:3: params.sea_cost: -1 is out of range; allowed: a number in [0, 1000000]
 }
+
+// An override in code, as `--set` makes it on the command line: SetPath
+// checks the value as a file setting the path would be, and changes the
+// scenario only if the result is valid; Apply sets several paths at once.
+func ExampleSetPath() {
+	sc, _ := configs.Builtin("generic")
+	if err := configs.SetPath(sc, "states.adversary.revisionism", 0.9); err != nil {
+		panic(err)
+	}
+	err := configs.SetPath(sc, "states.adversary.revisionism", 1.5)
+	fmt.Println(err)
+	err = configs.Apply(sc, []configs.Assignment{{Path: "params.sea_cost", Value: 2.0}, {Path: "theater.generate.seed", Value: 3}})
+	fmt.Println(err, sc.States[1].ID, sc.States[1].Revisionism, sc.Params.SeaCost)
+	// Output:
+	// states.adversary.revisionism: 1.5 is out of range; allowed: a number in [0, 1]
+	// <nil> adversary 0.9 2
+}
