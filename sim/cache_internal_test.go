@@ -7,22 +7,15 @@ import "testing"
 // state again under its own ties gives its threat back bit for bit: raw
 // readings must be current after cohesion moved, after an occupation and
 // after an elimination (rebaseline). A world with noise, challenges that
-// occupy and eliminate, and provocations checks it at the end of every
-// tick.
+// occupy and eliminate, provocations, and challenges rare enough that
+// alliances form and their cohesion moves (contestedScenario) checks it
+// at the end of every tick and, mid-tick, where states value alliances.
+// The test fails if it saw no occupation, ran no mid-tick check or saw no
+// alliance's cohesion move, for then it could not catch a rebaseline
+// left out.
 func TestUntouchedFoldIsExact(t *testing.T) {
-	sc := testScenario()
-	sc.Params.PerceptionNoise = 0.12
-	sc.Params.ChallengeRate = 0.3
-	sc.Params.ProvokeRate = 0.05
-	sc.Params.OccupyMargin = 0
-	sc.Decision.Temperature = 0.1
-	for i := range sc.States {
-		if sc.States[i].Role == Client {
-			sc.States[i].Revisionism = 0.5
-		}
-	}
-	c := mustCompile(t, sc)
-	occupied, checked := 0, 0
+	c := mustCompile(t, contestedScenario())
+	occupied, checked, midTick, moved := 0, 0, 0, 0
 	exact := func(w *World, when string) {
 		for m := 0; m < c.n; m++ {
 			row := w.ties[m]
@@ -39,12 +32,20 @@ func TestUntouchedFoldIsExact(t *testing.T) {
 		switch e.Type {
 		case EventProposal, EventRejection, EventLeft:
 			exact(w, e.Type.String())
+			midTick++
 		}
 	}}
 	for seed := uint64(1); seed <= 5; seed++ {
 		w := NewWorld(c, seed, watch)
+		cohesion := map[int]float64{} // each alliance's cohesion at the end of the last tick
 		for w.Step() {
 			exact(w, "end of tick")
+			for _, al := range w.alliances {
+				if h, ok := cohesion[al.ID]; ok && al.Active() && al.Cohesion != h {
+					moved++
+				}
+				cohesion[al.ID] = al.Cohesion
+			}
 		}
 		for _, e := range w.events {
 			if e.Type == EventOccupation {
@@ -52,7 +53,8 @@ func TestUntouchedFoldIsExact(t *testing.T) {
 			}
 		}
 	}
-	if occupied == 0 || checked == 0 {
-		t.Fatalf("the test world should see occupations (%d) mid-tick", occupied)
+	if occupied == 0 || checked == 0 || midTick == 0 || moved == 0 {
+		t.Fatalf("the test world should see occupations (%d), checks mid-tick (%d) and alliances whose cohesion moved (%d)",
+			occupied, midTick, moved)
 	}
 }

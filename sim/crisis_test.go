@@ -774,20 +774,33 @@ func TestConfrontTakesWhatOccupyCellsSays(t *testing.T) {
 }
 
 // A client that has been eliminated does not provoke: it draws nothing
-// and starts no crisis, however revisionist.
+// and starts no crisis, however revisionist. c1 (revisionism 1,
+// provoke_rate 1: alive, it would provoke every tick) is eliminated; the
+// crises phase then draws only the adversary's two challenge numbers,
+// against c2 and c3 (challenge_rate 0: no challenge follows), and none
+// for provocations (c2 and c3 are not revisionist): the world's random
+// stream is where a twin world's is after two draws.
 func TestEliminatedClientDoesNotProvoke(t *testing.T) {
 	sc := testScenario()
 	sc.Params.ProvokeRate = 1
 	sc.States[c1].Revisionism = 1
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
-	w.eliminate(c1)
+	c := mustCompile(t, sc)
+	w, twin := NewWorld(c, 1), NewWorld(c, 1)
+	for _, x := range []*World{w, twin} {
+		x.perceive()
+		x.eliminate(c1)
+	}
 	from := len(w.events)
 	w.crises()
 	for _, e := range w.events[from:] {
 		if e.Type == EventProvocation {
 			t.Fatalf("eliminated c1 provoked: %v", describe(w))
 		}
+	}
+	twin.rng.Float64() // adv challenges c2?
+	twin.rng.Float64() // adv challenges c3?
+	if a, b := w.rng.Uint64(), twin.rng.Uint64(); a != b {
+		t.Errorf("the crises phase drew other than the two challenge numbers: next draw %d, want %d", a, b)
 	}
 }
 

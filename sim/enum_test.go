@@ -4,42 +4,62 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
 )
 
 // A run's record decodes from the JSON it encodes to: every named
-// enumeration is read back by name, and re-encoding gives the same bytes.
+// enumeration is read back by name — each event its type and, for an
+// ending, its cause — and re-encoding gives the same bytes. The runs of
+// contestedScenario have endings (for occupation and for a patron's
+// leaving), departures and eliminations; the test fails if they lack
+// them, for then a cause or type read back wrong could go unseen.
 func TestResultJSONRoundTrip(t *testing.T) {
-	c, err := Compile(testScenario())
-	if err != nil {
-		t.Fatal(err)
+	c := mustCompile(t, contestedScenario())
+	types, causes := map[EventType]bool{}, map[EndCause]bool{}
+	for seed := uint64(1); seed <= 6; seed++ {
+		res, err := Run(context.Background(), c, seed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := json.Marshal(res)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back Result
+		if err := json.Unmarshal(out, &back); err != nil {
+			t.Fatalf("seed %d: decoding a run's JSON: %v", seed, err)
+		}
+		if len(back.Events) != len(res.Events) {
+			t.Fatalf("seed %d: %d events read back, %d written", seed, len(back.Events), len(res.Events))
+		}
+		for i, e := range res.Events {
+			if b := back.Events[i]; !reflect.DeepEqual(b, e) {
+				t.Errorf("seed %d: event %d read back as %+v, written %+v", seed, i, b, e)
+			}
+			types[e.Type] = true
+			if e.Type == EventEnded {
+				causes[e.Cause] = true
+			}
+		}
+		again, err := json.Marshal(&back)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(out, again) {
+			t.Fatalf("seed %d: a run's JSON, decoded and encoded again, changed", seed)
+		}
 	}
-	res, err := Run(context.Background(), c, 3)
-	if err != nil {
-		t.Fatal(err)
+	for _, want := range []EventType{EventEnded, EventLeft, EventEliminated} {
+		if !types[want] {
+			t.Errorf("the test runs have no %s event (types: %v): too few to test the decoding", want, types)
+		}
 	}
-	out, err := json.Marshal(res)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var back Result
-	if err := json.Unmarshal(out, &back); err != nil {
-		t.Fatalf("decoding a run's JSON: %v", err)
-	}
-	again, err := json.Marshal(&back)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(out, again) {
-		t.Fatal("a run's JSON, decoded and encoded again, changed")
-	}
-	types := map[EventType]bool{}
-	for _, e := range back.Events {
-		types[e.Type] = true
-	}
-	if len(back.Events) == 0 || len(types) < 3 {
-		t.Fatalf("the test run has %d events of %d types: too few to test the decoding", len(back.Events), len(types))
+	for _, want := range []EndCause{EndOccupied, EndPatronLeft} {
+		if !causes[want] {
+			t.Errorf("no alliance of the test runs ends for %s (causes: %v): too few to test the decoding", want, causes)
+		}
 	}
 }
 

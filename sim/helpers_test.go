@@ -6,6 +6,7 @@ package sim
 import (
 	"fmt"
 	"math"
+	"reflect"
 	"testing"
 
 	"github.com/alliancesim/alliancesim/agents"
@@ -73,29 +74,93 @@ func twinWorlds(t testing.TB) (w, twin *World) {
 	return w, twin
 }
 
+// contestedScenario is testScenario with perception noise, noisy
+// decisions, rare challenges that occupy at any margin, provocations and
+// revisionist clients: a world in which alliances form, their cohesion
+// moves, members leave, alliances end and states are occupied and
+// eliminated.
+func contestedScenario() *Scenario {
+	sc := testScenario()
+	sc.Params.PerceptionNoise = 0.12
+	sc.Params.ChallengeRate = 0.02
+	sc.Params.ProvokeRate = 0.05
+	sc.Params.OccupyMargin = 0
+	sc.Decision.Temperature = 0.1
+	for i := range sc.States {
+		if sc.States[i].Role == Client {
+			sc.States[i].Revisionism = 0.5
+		}
+	}
+	return sc
+}
+
 // noChange is the world as it is.
 var noChange = change{drop: -1}
 
-// snapshotWorld copies the World's state (not its scratch buffers and
-// memo) for comparison.
+// snapshotWorld deep-copies every field of the World that is state, for
+// comparison with reflect.DeepEqual. Left out are only:
+//
+//   - c, the compiled scenario, shared by every replication and never
+//     written; observers, which are functions; noCache, a test setting;
+//   - rng: the callers check the random stream against a twin world's;
+//   - the exact memos readTau, readLogit, shocked, shockedAt and
+//     positions (cache.go), which a valuation may fill without changing
+//     any result (TestCachesOff);
+//   - the scratch buffers order, values, options, partners, imposedAfter
+//     and view, which hold nothing from one use to the next.
+//
+// geo is kept as its pointer: a Geometry is never changed in place (a
+// change of territory installs a new one), and DeepEqual compares what
+// two different pointers hold. A field added to World must be snapshot or
+// named here, or snapshotWorld panics.
 func snapshotWorld(w *World) map[string]any {
-	clone := func(x []float64) []float64 { return append([]float64(nil), x...) }
 	al := make([]Alliance, len(w.alliances))
 	for i, a := range w.alliances {
 		al[i] = a
-		al[i].Spells = append([]Spell(nil), a.Spells...)
+		al[i].Spells = clone(a.Spells)
 	}
-	return map[string]any{
-		"perceived": clone(w.perceived), "raw": clone(w.raw), "hostile": clone(w.hostile), "friendly": clone(w.friendly),
-		"base": clone(w.base), "proj": clone(w.proj), "projK": clone(w.projK), "cred": clone(w.cred), "memory": clone(w.memory),
-		"threat": clone(w.threat), "adv": clone(w.adv), "picture": clone(w.picture), "directPicture": clone(w.directPicture),
-		"direct": clone(w.direct), "directAdv": clone(w.directAdv), "reference": clone(w.reference), "help": clone(w.help),
-		"defence": clone(w.defence), "defK": clone(w.defK), "assurance": clone(w.assurance), "land": clone(w.land),
-		"ties": append([]tieRow(nil), w.ties...), "alliances": al, "events": append([]Event(nil), w.events...),
-		"concern": append([]int(nil), w.concern...), "reviews": append([]reviewMark(nil), w.reviews...),
-		"refused": append([]refusal(nil), w.refused...), "tick": w.tick, "geo": w.geo,
+	offers := make([]Offer, len(w.offers))
+	for i, o := range w.offers {
+		offers[i] = o
+		offers[i].Refusals = clone(o.Refusals)
 	}
+	samples := make([]Sample, len(w.series.samples))
+	for i, s := range w.series.samples {
+		samples[i] = Sample{Tick: s.Tick, Threat: clone(s.Threat), Reference: clone(s.Reference), Losses: clone(s.Losses)}
+		for _, ids := range s.Alliances {
+			samples[i].Alliances = append(samples[i].Alliances, clone(ids))
+		}
+	}
+	snap := map[string]any{
+		"seed": w.seed, "tick": w.tick, "geo": w.geo,
+		"land": clone(w.land), "naval": clone(w.naval), "economy": clone(w.economy), "ideology": clone(w.ideology),
+		"sovereign": clone(w.sovereign), "alive": clone(w.alive), "maxEconomy": w.maxEconomy, "statusQuo": w.statusQuo,
+		"shift": clone(w.shift), "memory": clone(w.memory), "perceived": clone(w.perceived), "hostile": clone(w.hostile),
+		"friendly": clone(w.friendly), "base": clone(w.base), "raw": clone(w.raw), "proj": clone(w.proj),
+		"projK": clone(w.projK), "cred": clone(w.cred), "actorShift": clone(w.actorShift),
+		"ties": clone(w.ties), "threat": clone(w.threat), "adv": clone(w.adv), "picture": clone(w.picture),
+		"directPicture": clone(w.directPicture), "direct": clone(w.direct), "directAdv": clone(w.directAdv),
+		"reference": clone(w.reference), "losses": clone(w.losses), "help": clone(w.help), "defence": clone(w.defence),
+		"defK": clone(w.defK), "assurance": clone(w.assurance), "forcesDirty": w.forcesDirty,
+		"alliances": al, "events": clone(w.events), "offers": offers, "series": samples,
+		"wantedSince": clone(w.wantedSince), "wantedThreat": clone(w.wantedThreat), "committed": clone(w.committed),
+		"refused": clone(w.refused), "pending": clone(w.pending), "nextScript": w.nextScript,
+		"concern": clone(w.concern), "reviews": clone(w.reviews), "reviewing": w.reviewing, "err": w.err,
+		"decision": clone(w.decision),
+	}
+	left := map[string]bool{"c": true, "observers": true, "noCache": true, "rng": true,
+		"readTau": true, "readLogit": true, "shocked": true, "shockedAt": true, "positions": true,
+		"order": true, "values": true, "options": true, "partners": true, "imposedAfter": true, "view": true}
+	for _, f := range reflect.VisibleFields(reflect.TypeOf(World{})) {
+		if _, ok := snap[f.Name]; !ok && !left[f.Name] {
+			panic("snapshotWorld: World." + f.Name + " is neither snapshot nor left out")
+		}
+	}
+	return snap
 }
+
+// clone is a copy of x that shares no memory with it.
+func clone[T any](x []T) []T { return append([]T(nil), x...) }
 
 // checkConcerns runs f and checks by how much it moved each state's
 // concern counter (docs/model.md §7.13: a concerned state reviews at the

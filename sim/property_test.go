@@ -3,6 +3,7 @@ package sim_test
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -16,19 +17,24 @@ import (
 
 // Property test over drawn worlds: any scenario the validation accepts
 // runs to its horizon, keeps the invariants of checkTick and checkResult
-// at every tick, gives the same bytes twice from the same seed, and the
-// same bytes with every cache turned off. The built-in scenarios hold
-// the model's defaults, which the history and the hypotheses exercise;
-// here every parameter and decision key is drawn from its allowed range,
-// its bounds included, with a small generated theatre, drawn capabilities,
-// revisionism, ideology, stakes and grievances, scripted shocks of every
-// kind, and the every-tick review rule in some worlds. A failure names the world's number; drawnScenario(i) rebuilds
-// it.
+// at every tick, keeps every force in ForceRange and gives a capability
+// event's actor the forces it sets, gives the same bytes twice from the
+// same seed, and the same bytes with every cache turned off. The built-in
+// scenarios hold the model's defaults, which the history and the
+// hypotheses exercise; here every parameter and decision key is drawn
+// from its allowed range, its bounds included, with a small generated
+// theatre, drawn capabilities, revisionism, ideology, stakes and
+// grievances, scripted shocks of every kind (capability events that set
+// any of land, naval and economy), ticks of a month, a quarter or a year,
+// and the every-tick review rule in some worlds. A failure names the
+// world's number; drawnScenario(i) rebuilds it.
 func TestDrawnWorlds(t *testing.T) {
 	worlds := 300
 	if testing.Short() {
 		worlds = 40
 	}
+	units := map[int]int{}     // worlds by months a tick
+	forces := map[string]int{} // capability events by force set
 	for i := range worlds {
 		sc := drawnScenario(t, uint64(i))
 		c, err := sim.Compile(sc)
@@ -37,10 +43,23 @@ func TestDrawnWorlds(t *testing.T) {
 		}
 		seed := uint64(i) + 1
 		label := fmt.Sprintf("world %d seed %d", i, seed)
+		units[c.Calendar().MonthsPerTick]++
 
-		w := sim.NewWorld(c, seed)
+		capability := sim.ObserverFuncs{Event: func(w *sim.World, e *sim.Event) {
+			checkCapability(t, w, e, label, forces)
+		}}
+		w := sim.NewWorld(c, seed, capability)
 		for w.Step() {
 			checkTick(t, c, w, label)
+			for k := 0; k < c.N(); k++ {
+				land, naval, economy := sim.Forces(w, k)
+				if err := errors.Join(sim.ForceRange.Check(land), sim.ForceRange.Check(naval), sim.ForceRange.Check(economy)); err != nil {
+					t.Fatalf("%s tick %d: %s's forces: %v", label, w.Tick(), c.ID(k), err)
+				}
+			}
+		}
+		if err := w.Err(); err != nil || w.Tick() != c.Ticks() {
+			t.Fatalf("%s: the run stopped at tick %d of %d: %v", label, w.Tick(), c.Ticks(), err)
 		}
 		res := w.Result()
 		checkResult(t, res, label)
@@ -58,11 +77,47 @@ func TestDrawnWorlds(t *testing.T) {
 			t.Fatalf("%s: caches off changed the run:\n%s", label, firstDifference(stepped, fresh))
 		}
 	}
+	// the drawn worlds must cover what they are drawn for
+	for _, m := range []int{1, 3, 12} {
+		if units[m] == 0 {
+			t.Errorf("no drawn world has ticks of %d months (%v)", m, units)
+		}
+	}
+	for _, f := range []string{"land", "naval", "economy"} {
+		if forces[f] == 0 {
+			t.Errorf("no capability event sets %s (%v)", f, forces)
+		}
+	}
+}
+
+// checkCapability checks that a capability event left its actor with
+// the land, naval and economy it sets, and counts them in forces.
+func checkCapability(t *testing.T, w *sim.World, e *sim.Event, label string, forces map[string]int) {
+	t.Helper()
+	rec := w.EventRecord(e)
+	if rec.Script == nil || rec.Script.Kind != sim.ScriptCapability.String() {
+		return
+	}
+	land, naval, economy := sim.Forces(w, e.Actor)
+	for _, f := range []struct {
+		name string
+		set  *float64
+		got  float64
+	}{{"land", rec.Script.Land, land}, {"naval", rec.Script.Naval, naval}, {"economy", rec.Script.Economy, economy}} {
+		if f.set == nil {
+			continue
+		}
+		forces[f.name]++
+		if f.got != *f.set {
+			t.Fatalf("%s tick %d: a capability event set %s's %s to %v; it is %v", label, w.Tick(), rec.Actor, f.name, *f.set, f.got)
+		}
+	}
 }
 
 // drawnScenario is world i of TestDrawnWorlds: generic's six clients,
-// patron and adversary on a small generated theatre, 24 to 120 months, a time
-// series at every tick, and everything else drawn.
+// patron and adversary on a small generated theatre, 24 to 120 months in
+// ticks of 1, 3 or 12 months, a time series at every tick, and everything
+// else drawn.
 func drawnScenario(t *testing.T, i uint64) *sim.Scenario {
 	t.Helper()
 	rng := rand.New(rand.NewPCG(i, 0xd4a3))
@@ -70,7 +125,9 @@ func drawnScenario(t *testing.T, i uint64) *sim.Scenario {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sc.Ticks = 24 + rng.IntN(97)
+	// 24 to 120 months, in ticks of a month, a quarter or a year
+	sc.Calendar.MonthsPerTick = []int{1, 3, 12}[rng.IntN(3)]
+	sc.Ticks = (24 + rng.IntN(97)) / sc.Calendar.MonthsPerTick
 	sc.Generate.Width = 8 + rng.IntN(25)
 	sc.Generate.Height = 6 + rng.IntN(15)
 	// at least three land cells a state, about: the generator refuses fewer than one
@@ -134,8 +191,9 @@ func drawnScenario(t *testing.T, i uint64) *sim.Scenario {
 
 // drawnEvents draws up to five scripted shocks at drawn ticks: a shift
 // of a state's intent (read by all or by one state), an occupation of a
-// client by the adversary and, later, a withdrawal from it, a new land
-// force, a change of sovereignty or of ideology.
+// client by the adversary and, later, a withdrawal from it, new forces
+// (any of land, naval and economy), a change of sovereignty or of
+// ideology.
 func drawnEvents(rng *rand.Rand, sc *sim.Scenario) []sim.ScriptedEvent {
 	var events []sim.ScriptedEvent
 	state := func() string { return sc.States[rng.IntN(len(sc.States))].ID }
@@ -154,8 +212,12 @@ func drawnEvents(rng *rand.Rand, sc *sim.Scenario) []sim.ScriptedEvent {
 				events = append(events, e)
 				e.Kind, e.Tick, e.Fraction = sim.ScriptWithdraw, e.Tick+1+rng.IntN(sc.Ticks-e.Tick-1), 0.1+0.9*rng.Float64()
 			}
-		case sim.ScriptCapability:
-			e.Actor, e.SetLand, e.Land = state(), true, 30*rng.Float64()
+		case sim.ScriptCapability: // any of land, naval and economy, at least one
+			e.Actor = state()
+			for !e.SetLand && !e.SetNaval && !e.SetEconomy {
+				e.SetLand, e.SetNaval, e.SetEconomy = rng.IntN(2) == 0, rng.IntN(2) == 0, rng.IntN(2) == 0
+			}
+			e.Land, e.Naval, e.Economy = 30*rng.Float64(), 30*rng.Float64(), 30*rng.Float64()
 		case sim.ScriptSovereignty:
 			e.Actor, e.Sovereign = client(), rng.IntN(2) == 0
 		}
