@@ -17,7 +17,14 @@ func TestMedianRunIsTheMedoid(t *testing.T) {
 		{Run: 2, Happened: []bool{false, false, true}, FirstCommitment: -1},
 		{Run: 3, Happened: []bool{true, false, false}, FirstCommitment: 6},
 	}
-	// Runs 1 and 3 tie on distance (4); the median first commitment is 6.
+	// Summed distances, by hand: run 0 1+3+1 = 5, run 1 1+2+0 = 3, run 2
+	// 3+2+2 = 7, run 3 1+0+2 = 3. Runs 1 and 3 tie on distance (3); the
+	// median first commitment (of 5, 9 and 6) is 6, run 3's.
+	for run, want := range []int{5, 3, 7, 3} {
+		if got := summedDistance(hand, hand[run]); got != want {
+			t.Errorf("run %d: summed distance %d, want %d", run, got, want)
+		}
+	}
 	if m, ok := medianRun(hand); !ok || m.Run != 3 {
 		t.Fatalf("median run %d, want 3", m.Run)
 	}
@@ -27,17 +34,7 @@ func TestMedianRunIsTheMedoid(t *testing.T) {
 		t.Fatal(err)
 	}
 	m, _ := medianRun(runs)
-	dist := func(a runRow) int {
-		d := 0
-		for _, b := range runs {
-			for k := range a.Happened {
-				if a.Happened[k] != b.Happened[k] {
-					d++
-				}
-			}
-		}
-		return d
-	}
+	dist := func(a runRow) int { return summedDistance(runs, a) }
 	best := math.MaxInt
 	for _, r := range runs {
 		best = min(best, dist(r))
@@ -68,6 +65,20 @@ func TestMedianRunTieBreakUsesTheMedian(t *testing.T) {
 	if m, ok := medianRun(hand); !ok || m.Run != 1 {
 		t.Fatalf("median run %d, want 1", m.Run)
 	}
+}
+
+// summedDistance is the summed Hamming distance of a's indicators to
+// those of every run of runs.
+func summedDistance(runs []runRow, a runRow) int {
+	d := 0
+	for _, b := range runs {
+		for k := range a.Happened {
+			if a.Happened[k] != b.Happened[k] {
+				d++
+			}
+		}
+	}
+	return d
 }
 
 func mustManifest(t *testing.T, dir string) *runner.Manifest {

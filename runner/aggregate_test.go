@@ -85,33 +85,59 @@ func TestAggregatorAllianceEndedAtTickZero(t *testing.T) {
 	}
 }
 
-// A summary lists shapes by runs, then size, then members; survival
-// groups as all, kinds, then origins client, indigenous, imposed,
-// bilateral; and a record without a value of a measure the aggregate
-// names counts for no run of it.
+// A summary lists shapes by runs, most first, then size, smallest first,
+// then members; survival groups as all, kinds bilateral, trilateral,
+// multilateral, origins client, indigenous, imposed, bilateral, then the
+// halves by convergence, low and high; and a record without a value of a
+// measure the aggregate names counts for no run of it. Two hand-made runs
+// have a b in both (2 runs), and in one run each c p and d e (equal size:
+// by members), d e f, and a b c p and d e f p (equal size: by members).
+// Their alliances, with origin and kind (of the founders):
+//
+//	run 0: a b (client, bilateral), c p (bilateral, bilateral),
+//	       a b c p (imposed, multilateral), d e f then d e f p from tick 5
+//	       (indigenous, trilateral)
+//	run 1: a b (client, bilateral), d e (client, bilateral)
+//
+// Cohesion 0.2 for a b c p and d e, 0.8 for the other four: the median
+// bin is 0.8's, so two alliances are in the low half and four in the high.
 func TestSummaryOrder(t *testing.T) {
 	a := NewAggregator("hand", 1, sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1}, []int{5})
 	a.SetMeasures([]string{"m"})
-	r := Record{Record: sim.Record{Ticks: 20, Patrons: []string{"p"}, Alliances: []sim.AllianceRecord{
-		{ID: 0, Founders: []string{"a", "b", "c"}, Origin: "indigenous", Formed: 0, PatronJoined: -1, ClientPeak: 3, Ended: -1, Cause: "horizon",
-			Members: founded(0, "a", "b", "c")},
-		{ID: 1, Founders: []string{"d", "e"}, Origin: "client", Formed: 2, PatronJoined: -1, ClientPeak: 2, Ended: -1, Cause: "horizon",
-			Members: founded(2, "d", "e")},
-	}}}
-	a.Add(&r)
+	alliance := func(id int, origin string, cohesion float64, founders ...string) sim.AllianceRecord {
+		return sim.AllianceRecord{ID: id, Founders: founders, Origin: origin, Cohesion: cohesion, Formed: 0, PatronJoined: -1,
+			ClientPeak: len(founders), Ended: -1, Cause: "horizon", Members: founded(0, founders...)}
+	}
+	indigenous := alliance(3, "indigenous", 0.8, "d", "e", "f")
+	indigenous.PatronJoined, indigenous.PatronSize = 5, 4
+	indigenous.Members = append(indigenous.Members, sim.MembershipRecord{State: "p", Joined: 5, Left: -1, Entry: "joined"})
+	bilateral, imposed := alliance(1, "bilateral", 0.8, "p", "c"), alliance(2, "imposed", 0.2, "p", "a", "b", "c")
+	bilateral.PatronJoined, bilateral.PatronSize, bilateral.ClientPeak = 0, 2, 0
+	imposed.PatronJoined, imposed.PatronSize, imposed.ClientPeak = 0, 4, 0
+	runs := []Record{
+		{Record: sim.Record{Ticks: 20, Patrons: []string{"p"}, Alliances: []sim.AllianceRecord{
+			alliance(0, "client", 0.8, "a", "b"), bilateral, imposed, indigenous}}},
+		{Record: sim.Record{Ticks: 20, Patrons: []string{"p"}, Alliances: []sim.AllianceRecord{
+			alliance(0, "client", 0.8, "a", "b"), alliance(1, "client", 0.2, "d", "e")}}},
+	}
+	for i := range runs {
+		a.Add(&runs[i])
+	}
 	s := a.Summary()
 	var shapes, groups []string
 	for _, sh := range s.Shapes {
-		shapes = append(shapes, strings.Join(sh.Members, " "))
+		shapes = append(shapes, fmt.Sprintf("%s (%d)", strings.Join(sh.Members, " "), sh.Share.Count))
 	}
 	for _, g := range s.Survival {
 		groups = append(groups, g.Group)
 	}
-	if got := strings.Join(shapes, ", "); got != "d e, a b c" {
-		t.Errorf("shapes %s, want d e, a b c", got)
+	if got, want := strings.Join(shapes, ", "), "a b (2), c p (1), d e (1), d e f (1), a b c p (1), d e f p (1)"; got != want {
+		t.Errorf("shapes %s, want %s", got, want)
 	}
-	if got := strings.Join(groups, ", "); !strings.HasPrefix(got, "all, kind=bilateral, kind=trilateral, origin=client, origin=indigenous") {
-		t.Errorf("groups %s", got)
+	want := "all, kind=bilateral, kind=trilateral, kind=multilateral, " +
+		"origin=client, origin=indigenous, origin=imposed, origin=bilateral, cohesion=low, cohesion=high"
+	if got := strings.Join(groups, ", "); got != want {
+		t.Errorf("groups %s, want %s", got, want)
 	}
 	if m := s.Measures[0]; m.Name != "m" || m.Runs != 0 || m.Mean != nil {
 		t.Errorf("a measure no record gave: %+v", m)
