@@ -36,6 +36,12 @@ func TestExplain(t *testing.T) {
 			t.Fatal(err)
 		}
 		what := c.id[tc.i] + " with " + strings.Join(ids(c, tc.S), ",")
+		// Checked after each Explain, before the test appraises anything
+		// itself: a change made by every appraisal would otherwise undo
+		// itself over two.
+		if after := snapshotWorld(w); !reflect.DeepEqual(before, after) {
+			t.Fatalf("%s: Explain changed the world", what)
+		}
 		if a := w.appraise(tc.i, tc.S, tc.strong, tc.origin); e.Value != a.value || e.Gain != a.terms.Gain || e.Cost != a.cost {
 			t.Errorf("%s: explained value %v, gain %v, cost %+v; the engine appraises %v, %v, %+v", what, e.Value, e.Gain, e.Cost, a.value, a.terms.Gain, a.cost)
 		}
