@@ -113,4 +113,14 @@ func TestProvenanceTable(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("a merged sweep's provenance:\n got %q\nwant %q", got, want)
 	}
+	// A build that records its toolchain, target and binary shows them
+	// after its revision.
+	m.Merged = nil
+	m.Tool.Go, m.Tool.Target, m.Tool.Binary = "go1.24.1", "linux/amd64 GOAMD64=v1", "8a38"
+	got = provenance(&Input{Dir: "sw", Kind: Sweep, Manifest: m})
+	want = slices.Concat(want[:6], []KeyValue{{"built with", "go1.24.1 for linux/amd64 GOAMD64=v1"}, {"binary sha256", "8a38"},
+		{"command", "alliancesim run generic --runs 40"}}, want[len(want)-3:])
+	if !slices.Equal(got, want) {
+		t.Errorf("a build's provenance:\n got %q\nwant %q", got, want)
+	}
 }

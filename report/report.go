@@ -143,6 +143,7 @@ func provenance(in *Input) []KeyValue {
 		KeyValue{"alliancesim version", m.Tool.Version},
 		KeyValue{"revision", revisionOf(m.Tool)},
 	)
+	kv = append(kv, buildOf(m.Tool)...)
 	if len(m.Merged) == 0 {
 		kv = append(kv, KeyValue{"command", strings.Join(m.Command, " ")})
 	} else {
@@ -168,6 +169,19 @@ func revisionOf(t runner.Tool) string {
 		return t.Revision + " (modified)"
 	}
 	return t.Revision
+}
+
+// buildOf is the toolchain, target and binary of a build, where the
+// output records them (outputs written before they were recorded do not).
+func buildOf(t runner.Tool) []KeyValue {
+	var kv []KeyValue
+	if t.Go != "" || t.Target != "" {
+		kv = append(kv, KeyValue{"built with", strings.TrimSpace(t.Go + " for " + t.Target)})
+	}
+	if t.Binary != "" {
+		kv = append(kv, KeyValue{"binary sha256", t.Binary})
+	}
+	return kv
 }
 
 // exists reports whether a file of the directory is there.
@@ -500,7 +514,9 @@ func (p *Page) hypotheses(in *Input) error {
 	if pr := in.Provenance; pr != nil {
 		p.Provenance = append(p.Provenance,
 			KeyValue{"alliancesim version", pr.Tool.Version},
-			KeyValue{"revision", revisionOf(pr.Tool)},
+			KeyValue{"revision", revisionOf(pr.Tool)})
+		p.Provenance = append(p.Provenance, buildOf(pr.Tool)...)
+		p.Provenance = append(p.Provenance,
 			KeyValue{"command", strings.Join(pr.Command, " ")},
 			KeyValue{"runs, seed", fmt.Sprintf("%d per world and level, up to %d where a verdict was inconclusive; %s; base seed %d (replication r plays seed + r)",
 				pr.Runs, pr.MaxRuns, words.Count(pr.Layouts, "layout", "layouts"), pr.Seed)},

@@ -107,7 +107,7 @@ func (m *Manifest) Differences(o *Manifest) []string {
 	if m.Format != o.Format {
 		add("manifest format", m.Format, o.Format)
 	}
-	if m.Tool != o.Tool {
+	if !m.Tool.Same(o.Tool) {
 		add("tool build", m.Tool, o.Tool)
 	}
 	if m.Scenario != o.Scenario {
