@@ -247,7 +247,11 @@ func prepareDir(dir string, m *Manifest, scenarioTOML []byte, opts ExecOptions) 
 	if err := completeAlready(dir, m); err != nil {
 		return err
 	}
-	if !opts.Resume && countPartsAny(dir) > 0 {
+	reassemble, replaced, err := damagedResults(dir, m, scenarioTOML, opts)
+	if err != nil || replaced {
+		return err
+	}
+	if !reassemble && !opts.Resume && countPartsAny(dir) > 0 {
 		return fmt.Errorf("%s holds an %w run of this same work; add --resume (ExecOptions.Resume) to finish it, or use another directory", dir, ErrInterrupted)
 	}
 	if err := cleanTemps(dir); err != nil {
@@ -277,7 +281,35 @@ func completeAlready(dir string, m *Manifest) error {
 	if _, err := os.Stat(filepath.Join(dir, "summary.json")); err != nil {
 		return nil
 	}
+	if resultDamage(dir, m) != "" {
+		return nil // prepareDir says what is wrong, and assembles the files again if it can
+	}
 	return fmt.Errorf("%s: %w: it holds the complete output of this same work; nothing to do", dir, ErrComplete)
+}
+
+// damagedResults handles a directory whose work was complete (it has its
+// summary.json) but whose result files are damaged: with every chunk's
+// part there, they are to be assembled again from parts/ (reassemble),
+// and notice is told; otherwise (a merged directory keeps no parts) the
+// work is run again under force (replaced), or the error says what to do.
+func damagedResults(dir string, m *Manifest, scenarioTOML []byte, opts ExecOptions) (reassemble, replaced bool, err error) {
+	if _, err := os.Stat(filepath.Join(dir, "summary.json")); err != nil {
+		return false, false, nil
+	}
+	why := resultDamage(dir, m)
+	if why == "" {
+		return false, false, nil
+	}
+	if done, total := countParts(dir, m); done == total {
+		if opts.Notice != nil {
+			opts.Notice(fmt.Sprintf("%s: %s; its result files are assembled again from parts/", dir, why))
+		}
+		return true, false, nil
+	}
+	if opts.Force {
+		return false, true, replaceDir(dir, m, scenarioTOML)
+	}
+	return false, false, fmt.Errorf("%s holds damaged output of this same work (%s), and parts/ lacks chunks to assemble it again from: merge the shards again, or use --force to run the work again", dir, why)
 }
 
 // removeDamagedParts removes the finished parts of dir whose done.json

@@ -1,0 +1,123 @@
+package runner
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// resultNames are the result files that assembling the work m describes
+// writes, summary.json last.
+func resultNames(m *Manifest) []string {
+	names := []string{"alliances.csv", "memberships.csv", "runs.csv", "survival.csv"}
+	if m.Events {
+		names = append(names, "events.jsonl")
+	}
+	if m.seriesOn() {
+		names = append(names, "series.csv")
+	}
+	if len(m.Vary) > 0 {
+		names = append(names, "points.csv")
+	}
+	return append(names, "summary.json")
+}
+
+// resultDamage says what is wrong with the result files of dir, written
+// for the work m describes, or returns "" if nothing is found: a file
+// missing or not a regular file, a summary.json that is not JSON, a
+// runs.csv without one row per run of every point. These are what a crash,
+// a full disk or a hand that cut or removed a file leave; a file whose
+// every byte is checked is report's to read (report.Read).
+func resultDamage(dir string, m *Manifest) string {
+	for _, name := range resultNames(m) {
+		switch fi, err := os.Lstat(filepath.Join(dir, name)); {
+		case errors.Is(err, fs.ErrNotExist):
+			return name + " is missing"
+		case err != nil:
+			return fmt.Sprintf("%s cannot be read (%v)", name, err)
+		case !fi.Mode().IsRegular():
+			return name + " is not a regular file"
+		}
+	}
+	if err := wholeJSON(filepath.Join(dir, "summary.json")); err != nil {
+		return fmt.Sprintf("summary.json is not whole JSON (%v)", err)
+	}
+	rows, complete, err := countLines(filepath.Join(dir, "runs.csv"))
+	if err != nil {
+		return fmt.Sprintf("runs.csv cannot be read (%v)", err)
+	}
+	if !complete {
+		return "runs.csv ends mid-row (cut short?)"
+	}
+	if want := m.Runs * len(m.Points); rows-1 != want {
+		return fmt.Sprintf("runs.csv has %d rows; the work has %d runs", max(rows-1, 0), want)
+	}
+	return ""
+}
+
+// wholeJSON reads one JSON value from path, token by token (a sweep's
+// summary may be larger than any input file is allowed to be), and says
+// why it is not one whole value with nothing after it.
+func wholeJSON(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	dec := json.NewDecoder(bufio.NewReader(f))
+	depth := 0
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		switch tok {
+		case json.Delim('{'), json.Delim('['):
+			depth++
+		case json.Delim('}'), json.Delim(']'):
+			depth--
+		}
+		if depth == 0 {
+			break
+		}
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return errors.New("more after the value")
+	}
+	return nil
+}
+
+// countLines counts the lines of path, and says whether its last line
+// ends with a newline (an empty file is complete, with no lines).
+func countLines(path string) (lines int, complete bool, err error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, false, err
+	}
+	defer f.Close()
+	buf := make([]byte, 64<<10)
+	last := byte('\n')
+	for {
+		n, err := f.Read(buf)
+		if n > 0 {
+			lines += bytes.Count(buf[:n], []byte("\n"))
+			last = buf[n-1]
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return 0, false, err
+		}
+	}
+	if last != '\n' {
+		lines++
+	}
+	return lines, last == '\n', nil
+}

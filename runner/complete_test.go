@@ -1,0 +1,84 @@
+package runner
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A complete directory whose result files were damaged afterwards is not
+// complete: with every part there, a rerun of the same work assembles
+// them again, byte for byte, and says why; without the parts (a merged
+// directory keeps none) it says what to do, and --force runs the work
+// again. It used to say "nothing to do" while report refused the files.
+func TestDamagedResultsAssembledAgain(t *testing.T) {
+	ctx := context.Background()
+	finished := done(t)
+	want := readAll(t, finished)
+	cut := func(name string, keep func(b []byte) []byte) func(dir string) {
+		return func(dir string) {
+			path := filepath.Join(dir, name)
+			b, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, keep(b), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	lastLineOff := func(b []byte) []byte {
+		return b[:strings.LastIndexByte(string(b[:len(b)-1]), '\n')+1]
+	}
+	for _, c := range []struct {
+		name   string
+		damage func(dir string)
+		why    string
+	}{
+		{"runs.csv removed", func(dir string) { os.Remove(filepath.Join(dir, "runs.csv")) }, "runs.csv is missing"},
+		{"summary.json cut", cut("summary.json", func(b []byte) []byte { return b[:len(b)/2] }), "summary.json is not whole JSON"},
+		{"runs.csv a row short", cut("runs.csv", lastLineOff), "runs.csv has 23 rows; the work has 24 runs"},
+		{"runs.csv cut mid-row", cut("runs.csv", func(b []byte) []byte { return b[:len(b)-3] }), "runs.csv ends mid-row"},
+		{"events.jsonl a directory", func(dir string) {
+			os.Remove(filepath.Join(dir, "events.jsonl"))
+			os.Mkdir(filepath.Join(dir, "events.jsonl"), 0o755)
+		}, "events.jsonl is not a regular file"},
+	} {
+		dir := copyOf(t, finished)
+		c.damage(dir)
+		var notices []string
+		err := Execute(ctx, plan(t), dir, ExecOptions{Notice: func(msg string) { notices = append(notices, msg) }})
+		if c.name == "events.jsonl a directory" {
+			// A directory where a file belongs is not ours to remove: the
+			// assembly's rename fails, naming it.
+			if err == nil || !strings.Contains(err.Error(), "events.jsonl") {
+				t.Errorf("%s: %v, want an error naming it", c.name, err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if len(notices) != 1 || !strings.Contains(notices[0], c.why) || !strings.Contains(notices[0], "assembled again from parts/") {
+			t.Errorf("%s: notices %q, want one naming %q", c.name, notices, c.why)
+		}
+		sameFiles(t, c.name, want, readAll(t, dir))
+	}
+
+	// Without parts/: say what to do; --force runs the work again.
+	dir := copyOf(t, finished)
+	if err := os.RemoveAll(filepath.Join(dir, "parts")); err != nil {
+		t.Fatal(err)
+	}
+	cut("summary.json", func(b []byte) []byte { return b[:10] })(dir)
+	if err := Execute(ctx, plan(t), dir, ExecOptions{}); err == nil || !strings.Contains(err.Error(), "holds damaged output of this same work (summary.json is not whole JSON") ||
+		!strings.Contains(err.Error(), "merge the shards again, or use --force") {
+		t.Errorf("damaged without parts: %v", err)
+	}
+	if err := Execute(ctx, plan(t), dir, ExecOptions{Force: true}); err != nil {
+		t.Fatalf("damaged without parts, --force: %v", err)
+	}
+	sameFiles(t, "run again under --force", want, readAll(t, dir))
+}
