@@ -56,11 +56,13 @@ var ErrComplete = errors.New("already complete")
 
 // ErrOtherWork says that the directory holds the output of other work, or
 // a manifest that cannot be read: nothing was done. ExecOptions.Force
-// (--force) replaces it.
+// (--force) replaces it; the error does not say so, as its caller names
+// its own way to set it.
 var ErrOtherWork = errors.New("other work")
 
 // ErrInterrupted says that the directory holds an interrupted run of the
-// same work: nothing was done. ExecOptions.Resume (--resume) finishes it.
+// same work: nothing was done. ExecOptions.Resume (--resume) finishes it;
+// the error does not say so, as its caller names its own way to set it.
 var ErrInterrupted = errors.New("interrupted")
 
 // The files of an output directory, besides the manifest and parts/;
@@ -234,7 +236,7 @@ func prepareDir(dir string, m *Manifest, scenarioTOML []byte, opts ExecOptions) 
 		}
 		return startDir(dir, m, scenarioTOML)
 	case err != nil && !opts.Force:
-		return fmt.Errorf("%w (%w); use --force (ExecOptions.Force) to replace it, or another directory", err, ErrOtherWork)
+		return fmt.Errorf("%w (%w)", err, ErrOtherWork)
 	case err != nil:
 		return replaceDir(dir, m, scenarioTOML)
 	}
@@ -242,7 +244,7 @@ func prepareDir(dir string, m *Manifest, scenarioTOML []byte, opts ExecOptions) 
 		if opts.Force {
 			return replaceDir(dir, m, scenarioTOML)
 		}
-		return fmt.Errorf("%s holds the output of %w: %s; use --force (ExecOptions.Force) to replace it, or another directory", dir, ErrOtherWork, strings.Join(diff, "; "))
+		return fmt.Errorf("%s holds the output of %w: %s", dir, ErrOtherWork, strings.Join(diff, "; "))
 	}
 	if err := completeAlready(dir, m); err != nil {
 		return err
@@ -252,7 +254,7 @@ func prepareDir(dir string, m *Manifest, scenarioTOML []byte, opts ExecOptions) 
 		return err
 	}
 	if !reassemble && !opts.Resume && countPartsAny(dir) > 0 {
-		return fmt.Errorf("%s holds an %w run of this same work; add --resume (ExecOptions.Resume) to finish it, or use another directory", dir, ErrInterrupted)
+		return fmt.Errorf("%s holds an %w run of this same work", dir, ErrInterrupted)
 	}
 	if err := cleanTemps(dir); err != nil {
 		return err

@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"strings"
@@ -31,16 +32,27 @@ func main() {
 		stop()
 	}()
 	if err := newRoot().ExecuteContext(ctx); err != nil {
-		var list configs.Errors
-		if errors.As(err, &list) {
-			for _, e := range list {
-				fmt.Fprintln(os.Stderr, e.Error())
-			}
-			fmt.Fprintln(os.Stderr, words.Count(list.Total(), "error", "errors"))
-		} else {
-			fmt.Fprintln(os.Stderr, "alliancesim:", err)
-		}
+		printError(os.Stderr, err)
 		os.Exit(1)
+	}
+}
+
+// printError writes a command's error for the terminal: each problem of
+// an input on its line and their count; an interruption in words (run and
+// sweep say what they kept; every other command writes its files only
+// once it has its results); anything else after the tool's name.
+func printError(w io.Writer, err error) {
+	var list configs.Errors
+	switch {
+	case errors.As(err, &list):
+		for _, e := range list {
+			fmt.Fprintln(w, e.Error())
+		}
+		fmt.Fprintln(w, words.Count(list.Total(), "error", "errors"))
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintln(w, "alliancesim: interrupted before the results were complete; nothing was written")
+	default:
+		fmt.Fprintln(w, "alliancesim:", err)
 	}
 }
 
@@ -81,10 +93,17 @@ or TOML files.`,
 			}
 		}
 	}
-	// Every command names the files it cannot read in plain words.
+	// Every command refuses a text flag given empty (--out '' would
+	// otherwise mean no --out at all, silently), and names the files it
+	// cannot read in plain words.
 	for _, c := range root.Commands() {
 		if run := c.RunE; run != nil {
-			c.RunE = func(cmd *cobra.Command, args []string) error { return plainFileError(run(cmd, args)) }
+			c.RunE = func(cmd *cobra.Command, args []string) error {
+				if err := noEmptyFlags(cmd); err != nil {
+					return err
+				}
+				return plainFileError(run(cmd, args))
+			}
 		}
 	}
 	return root

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -63,6 +64,11 @@ func monteCarlo(ctx context.Context, w, errw io.Writer, sc *sim.Scenario, c *sim
 	update, finish := progress(sc.Name)
 	var summary *runner.Summary
 	wrote := o.out != ""
+	if wrote {
+		if err := checkOutputDir(o.out); err != nil {
+			return err
+		}
+	}
 	if o.out == "" {
 		s, err := runner.MonteCarlo(ctx, c, runner.Options{Runs: o.runs, Seed: o.seed, Workers: o.workers, Progress: update})
 		finish()
@@ -81,7 +87,7 @@ func monteCarlo(ctx context.Context, w, errw io.Writer, sc *sim.Scenario, c *sim
 		finish()
 		complete := errors.Is(err, runner.ErrComplete)
 		if err != nil && !complete {
-			return interrupted(err, o.out)
+			return executeError(err, o.out, "")
 		}
 		// Read back through the report's checks: a summary.json that is
 		// damaged, or not this run's, is not printed as its summary.
@@ -123,9 +129,24 @@ func writtenFiles(dir string, events, sweep bool) string {
 	return strings.Join(files, ", ") + " (manifest.json and scenario.toml say what ran)"
 }
 
-func interrupted(err error, out string) error {
-	if errors.Is(err, context.Canceled) {
-		return fmt.Errorf("interrupted; %s keeps whatever chunks were finished: run the same command again (with --resume for sweeps) to finish", out)
+// executeError says what to do after runner.Execute failed, in flags:
+// after an interruption, run the same command again (resume, the flag a
+// sweep needs to go on: run always resumes); for a directory of other
+// work, --force; for an interrupted run of this work, --resume.
+func executeError(err error, out, resume string) error {
+	again := "run the same command again"
+	if resume != "" {
+		again += " with " + resume
+	}
+	switch {
+	case errors.Is(err, context.Canceled):
+		return fmt.Errorf("interrupted; %s keeps whatever chunks were finished: %s to finish", out, again)
+	case errors.Is(err, runner.ErrOtherWork):
+		return fmt.Errorf("%w; use --force to replace it, or another directory", err)
+	case errors.Is(err, runner.ErrInterrupted):
+		return fmt.Errorf("%w; add --resume to finish it, or use another directory", err)
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("--out %s: cannot write in it (%w); allowed: a directory this user may write", out, err)
 	}
 	return err
 }
