@@ -41,7 +41,7 @@ with the changes, and the report says so. A calibrated input cannot be set.`,
 				return err
 			}
 			if out != "" {
-				if err := checkOutFile(out); err != nil {
+				if err := checkOutFile("--out", out); err != nil {
 					return err
 				}
 			}

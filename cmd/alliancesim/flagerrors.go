@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/alliancesim/alliancesim/internal/words"
 )
@@ -20,7 +21,7 @@ var allowedByType = map[string]string{
 	// every uint64 flag is a seed, and seeds stop at 2^53 − 1
 	// (runner.MaxSeed): what a CSV reader that reads doubles keeps exact
 	"uint64":  "a whole number in [0, 9007199254740991] (2^53 − 1)",
-	"int":     "a whole number in [-9223372036854775808, 9223372036854775807]",
+	"int":     "a whole number (the command checks its range)",
 	"float64": "a number",
 	"bool":    "true or false",
 	"string":  "text",
@@ -114,3 +115,16 @@ type plainError struct {
 
 func (e plainError) Error() string { return e.msg }
 func (e plainError) Unwrap() error { return e.err }
+
+// noEmptyFlags refuses a text flag set to "": every one names a file, a
+// directory, a state, a date or a choice, and an empty one would be taken
+// for the flag not given at all.
+func noEmptyFlags(cmd *cobra.Command) error {
+	var err error
+	cmd.Flags().Visit(func(f *pflag.Flag) {
+		if err == nil && f.Value.Type() == "string" && f.Value.String() == "" {
+			err = fmt.Errorf("--%s is empty; allowed: a value, or no --%s at all (--%s: %s)", f.Name, f.Name, f.Name, f.Usage)
+		}
+	})
+	return err
+}

@@ -49,11 +49,17 @@ func checkCounts(runs, workers int) error {
 // checkOutFile refuses, before any work, an --out file that could not be
 // written at the end: a directory, or a path whose directory is missing,
 // not a directory, or not writable.
-func checkOutFile(path string) error {
+func checkOutFile(flag, path string) error {
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		return fmt.Errorf("--out %s is a directory; allowed: a file in an existing directory", path)
+		return fmt.Errorf("%s %s is a directory; allowed: a file in an existing directory", flag, path)
 	}
-	return checkWritableDir(path, filepath.Dir(path), "a file in an existing directory")
+	// The file is written to a temporary name and renamed over path: a
+	// symbolic link, a device or a named pipe would be replaced by a
+	// regular file, not written through.
+	if fi, err := os.Lstat(path); err == nil && !fi.Mode().IsRegular() {
+		return fmt.Errorf("%s %s is %s, which writing would replace with a regular file; allowed: a regular file (replaced) or a new one, in an existing directory", flag, path, fileKind(fi.Mode()))
+	}
+	return checkWritableDir(flag, path, filepath.Dir(path), "a file in an existing directory")
 }
 
 // checkOutDir refuses, before any work, an --out directory that could not
@@ -87,19 +93,19 @@ func checkOutDir(path string, ours ...string) error {
 	case !fi.IsDir():
 		return fmt.Errorf("--out %s: %s is a file; allowed: %s", path, dir, allowed)
 	}
-	return checkWritableDir(path, dir, allowed)
+	return checkWritableDir("--out", path, dir, allowed)
 }
 
 // checkWritableDir checks that a file can be made in dir, by making and
 // removing one.
-func checkWritableDir(path, dir, allowed string) error {
+func checkWritableDir(flag, path, dir, allowed string) error {
 	f, err := os.CreateTemp(dir, ".tmp-check-*")
 	if err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
 			err = pe.Err
 		}
-		return fmt.Errorf("--out %s: cannot write in %s (%v); allowed: %s", path, dir, err, allowed)
+		return fmt.Errorf("%s %s: cannot write in %s (%v); allowed: %s", flag, path, dir, err, allowed)
 	}
 	f.Close()
 	return os.Remove(f.Name())
@@ -124,4 +130,37 @@ func parseAt(sc *sim.Scenario, at string) (int, error) {
 		return 0, fmt.Errorf("--at %s is outside the scenario; allowed: %s", at, allowed)
 	}
 	return tick, nil
+}
+
+// fileKind names a file mode that is not a regular file's.
+func fileKind(m os.FileMode) string {
+	switch {
+	case m&os.ModeSymlink != 0:
+		return "a symbolic link"
+	case m&os.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&os.ModeSocket != 0:
+		return "a socket"
+	case m&os.ModeDevice != 0:
+		return "a device"
+	}
+	return "not a regular file"
+}
+
+// checkOutputDir refuses, before any work, an --out of run, sweep or merge
+// that is a file. (A directory that cannot be written is found when its
+// lock is taken: a finished one on read-only storage is still read.)
+func checkOutputDir(path string) error {
+	if fi, err := os.Stat(path); err == nil && !fi.IsDir() {
+		return fmt.Errorf("--out %s is %s; allowed: a directory (made if missing)", path, fileKindOrFile(fi.Mode()))
+	}
+	return nil
+}
+
+// fileKindOrFile names what a path that is not a directory is.
+func fileKindOrFile(m os.FileMode) string {
+	if m.IsRegular() {
+		return "a file"
+	}
+	return fileKind(m)
 }

@@ -57,7 +57,15 @@ func TestFlagsChecked(t *testing.T) {
 		// A value its type cannot take, in our words, not strconv's.
 		{[]string{"run", "generic", "--seed", "-1"}, "--seed -1: allowed: a whole number in [0, 9007199254740991] (2^53 − 1)"},
 		{[]string{"run", "generic", "--seed", "18446744073709551616"}, "--seed 18446744073709551616 is out of range: allowed: a whole number in [0, 9007199254740991] (2^53 − 1)"},
-		{[]string{"run", "generic", "--runs", "x"}, "--runs x: allowed: a whole number in ["},
+		{[]string{"run", "generic", "--runs", "x"}, "--runs x: allowed: a whole number (the command checks its range)"},
+		// A text flag given empty is refused, not taken for no flag.
+		{[]string{"run", "generic", "--runs", "2", "--out", ""}, "--out is empty; allowed: a value, or no --out at all (--out: write the files of the runs"},
+		{[]string{"explain", "asia-1950", "--at", "1954-09", "--state", "usa", "--with", ""}, "--with is empty; allowed: a value, or no --with at all"},
+		{[]string{"map", "asia-1950", "--png", ""}, "--png is empty"},
+		// An output that is not what it must be is named with its flag.
+		{[]string{"map", "asia-1950", "--png", tmp}, "--png " + tmp + " is a directory; allowed: a file in an existing directory"},
+		{[]string{"run", "generic", "--runs", "2", "--out", file}, "--out " + file + " is a file; allowed: a directory (made if missing)"},
+		{[]string{"merge", tmp, "--out", file}, "--out " + file + " is a file; allowed: a directory (made if missing)"},
 		{[]string{"run", "generic", "--json=maybe"}, "--json maybe: allowed: true or false"},
 		{[]string{"run", "generic", "--nope"}, "unknown flag: --nope; see alliancesim run --help"},
 		// Flags that would do nothing are refused, not ignored.

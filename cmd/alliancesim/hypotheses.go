@@ -132,7 +132,7 @@ The verdicts and the power of the default run counts are explained in
 	cmd.Flags().IntVar(&layouts, "layouts", hypotheses.DefaultLayouts, "generated layouts of the generic scenario")
 	cmd.Flags().Uint64Var(&seed, "seed", 1, "base seed: replication r plays seed + r in every world and level")
 	cmd.Flags().IntVar(&workers, "workers", 0, workersHelp)
-	cmd.Flags().StringVar(&out, "out", "", "write hypotheses.csv and hypotheses.json to this directory")
+	cmd.Flags().StringVar(&out, "out", "", "write hypotheses.csv, hypotheses.json and provenance.json (what ran) to this directory")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the results as JSON")
 	cmd.Flags().BoolVar(&list, "list", false, "list the hypotheses without running them")
 	cmd.Flags().StringArrayVar(&sets, "set", nil, "change every world: path=value (repeatable), e.g. --set params.cost_base=0.01")

@@ -1,10 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/alliancesim/alliancesim/internal/words"
 	"github.com/alliancesim/alliancesim/report"
@@ -17,6 +17,9 @@ import (
 // (after that tick's changes): owners, occupations and alliances in
 // force.
 func mapPicture(ctx context.Context, w io.Writer, sc *sim.Scenario, path, at string, seed uint64) error {
+	if err := checkOutFile("--png", path); err != nil {
+		return err
+	}
 	var t *report.Theatre
 	if at == "" {
 		var err error
@@ -41,15 +44,13 @@ func mapPicture(ctx context.Context, w io.Writer, sc *sim.Scenario, path, at str
 		}
 		t = report.WorldTheatre(world, seed)
 	}
-	f, err := os.Create(path)
-	if err != nil {
+	// Drawn whole, then written to a temporary name and renamed: a picture
+	// that failed half way is never left looking complete.
+	var b bytes.Buffer
+	if err := t.WritePNG(&b); err != nil {
 		return err
 	}
-	if err := t.WritePNG(f); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
+	if err := runner.WriteFileAtomic(path, b.Bytes()); err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "drew %s to %s (%s in force)\n", t.Title, path, words.Count(len(t.Alliances), "alliance", "alliances"))

@@ -65,7 +65,7 @@ An interrupted sweep keeps its finished chunks; run it again with --resume.`,
 		Args: oneArg("one experiment file"),
 		RunE: func(cmd *cobra.Command, args []string) error { return f.sweep(cmd, args[0]) },
 	}
-	cmd.Flags().StringVar(&f.out, "out", "", "output directory (default: EXPERIMENT.out)")
+	cmd.Flags().StringVar(&f.out, "out", "", "output directory (default: NAME.out in the current directory, for the experiment file NAME.toml)")
 	cmd.Flags().StringVar(&f.shard, "shard", "", "run only slice i of n (e.g. 2/4)")
 	cmd.Flags().IntVar(&f.shards, "shards", 0, "number of shards when the index comes from JOB_COMPLETION_INDEX")
 	cmd.Flags().IntVar(&f.workers, "workers", 0, workersHelp)
@@ -93,6 +93,9 @@ func (f *sweepFlags) sweep(cmd *cobra.Command, file string) error {
 	if out == "" {
 		out = strings.TrimSuffix(filepath.Base(file), ".toml") + ".out"
 	}
+	if err := checkOutputDir(out); err != nil {
+		return err
+	}
 	plan, err := untilInterrupted(cmd.Context(), "resolving the points of "+file, func() (*runner.Plan, error) {
 		return plans.Experiment(x)
 	})
@@ -110,7 +113,7 @@ func (f *sweepFlags) sweep(cmd *cobra.Command, file string) error {
 		fmt.Fprintf(cmd.OutOrStdout(), "shard %d/%d done in %s; combine all shards with: alliancesim merge DIR... --out DIR\n", sh.Index+1, sh.Count, out)
 		return nil
 	case err != nil && !complete:
-		return interrupted(err, out)
+		return executeError(err, out, "--resume")
 	}
 	// The table is points.csv checked against the manifest: one that is
 	// damaged, or not this sweep's, is not printed. (Not summary.json,
@@ -312,6 +315,9 @@ missing chunk, if the shards do not cover the whole work.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if out == "" {
 				return errors.New("--out is required: the directory to write the merged files to")
+			}
+			if err := checkOutputDir(out); err != nil {
+				return err
 			}
 			if err := runner.Assemble(args, out); err != nil {
 				return err
