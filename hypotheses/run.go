@@ -43,6 +43,10 @@ const (
 	// DefaultEscalation is MaxRuns at its default, as a multiple of Runs:
 	// three doublings, which shrink an interval to about a third.
 	DefaultEscalation = 8
+	// MaxLayouts bounds Layouts: every world of every layout is built
+	// before the first run (a typo of a few zeros used to grow memory
+	// without bound before anything ran).
+	MaxLayouts = 1000
 )
 
 // DefaultMaxRuns is MaxRuns when it is not given: DefaultEscalation ×
@@ -115,8 +119,8 @@ type plan struct {
 // outcome value that is not a number in [0, 1].
 func Run(ctx context.Context, hs []Hypothesis, opts Options) ([]Result, error) {
 	opts = opts.withDefaults()
-	if opts.Runs < 1 || opts.Layouts < 1 {
-		return nil, fmt.Errorf("hypotheses: %d runs and %d layouts; allowed: whole numbers ≥ 1", opts.Runs, opts.Layouts)
+	if opts.Runs < 1 || opts.Layouts < 1 || opts.Layouts > MaxLayouts {
+		return nil, fmt.Errorf("hypotheses: %d runs and %d layouts; allowed: runs ≥ 1 and layouts in [1, %d]", opts.Runs, opts.Layouts, MaxLayouts)
 	}
 	if opts.MaxRuns < opts.Runs {
 		return nil, fmt.Errorf("hypotheses: at most %d runs, fewer than the %d to start with; allowed: at least the runs (or 0: %d × the runs, as far as the seeds reach)", opts.MaxRuns, opts.Runs, DefaultEscalation)

@@ -63,8 +63,8 @@ The verdicts and the power of the default run counts are explained in
 			if err := checkCounts(runs, workers); err != nil {
 				return err
 			}
-			if layouts < 1 {
-				return fmt.Errorf("--layouts %d: allowed: a whole number ≥ 1", layouts)
+			if layouts < 1 || layouts > hypotheses.MaxLayouts {
+				return fmt.Errorf("--layouts %d: allowed: a whole number in [1, %d]", layouts, hypotheses.MaxLayouts)
 			}
 			if out != "" {
 				if err := checkOutDir(out, "hypotheses.csv", "hypotheses.json", "provenance.json"); err != nil {
