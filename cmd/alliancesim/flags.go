@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/alliancesim/alliancesim/internal/input"
 	"github.com/alliancesim/alliancesim/runner"
 	"github.com/alliancesim/alliancesim/sim"
 )
@@ -57,7 +58,7 @@ func checkOutFile(flag, path string) error {
 	// symbolic link, a device or a named pipe would be replaced by a
 	// regular file, not written through.
 	if fi, err := os.Lstat(path); err == nil && !fi.Mode().IsRegular() {
-		return fmt.Errorf("%s %s is %s, which writing would replace with a regular file; allowed: a regular file (replaced) or a new one, in an existing directory", flag, path, fileKind(fi.Mode()))
+		return fmt.Errorf("%s %s is %s, which writing would replace with a regular file; allowed: a regular file (replaced) or a new one, in an existing directory", flag, path, input.FileKind(fi.Mode()))
 	}
 	return checkWritableDir(flag, path, filepath.Dir(path), "a file in an existing directory")
 }
@@ -132,35 +133,12 @@ func parseAt(sc *sim.Scenario, at string) (int, error) {
 	return tick, nil
 }
 
-// fileKind names a file mode that is not a regular file's.
-func fileKind(m os.FileMode) string {
-	switch {
-	case m&os.ModeSymlink != 0:
-		return "a symbolic link"
-	case m&os.ModeNamedPipe != 0:
-		return "a named pipe"
-	case m&os.ModeSocket != 0:
-		return "a socket"
-	case m&os.ModeDevice != 0:
-		return "a device"
-	}
-	return "not a regular file"
-}
-
 // checkOutputDir refuses, before any work, an --out of run, sweep or merge
 // that is a file. (A directory that cannot be written is found when its
 // lock is taken: a finished one on read-only storage is still read.)
 func checkOutputDir(path string) error {
 	if fi, err := os.Stat(path); err == nil && !fi.IsDir() {
-		return fmt.Errorf("--out %s is %s; allowed: a directory (made if missing)", path, fileKindOrFile(fi.Mode()))
+		return fmt.Errorf("--out %s is %s; allowed: a directory (made if missing)", path, input.FileKind(fi.Mode()))
 	}
 	return nil
-}
-
-// fileKindOrFile names what a path that is not a directory is.
-func fileKindOrFile(m os.FileMode) string {
-	if m.IsRegular() {
-		return "a file"
-	}
-	return fileKind(m)
 }

@@ -79,7 +79,7 @@ func OpenRegular(path string) (*os.File, error) {
 // checkRegular refuses what is not a regular file.
 func checkRegular(path string, fi fs.FileInfo) error {
 	if !fi.Mode().IsRegular() {
-		return &fs.PathError{Op: "read", Path: path, Err: unreadable{fileKind(fi.Mode()) + ", not a regular file", "a regular file"}}
+		return &fs.PathError{Op: "read", Path: path, Err: unreadable{FileKind(fi.Mode()) + ", not a regular file", "a regular file"}}
 	}
 	return nil
 }
@@ -104,11 +104,17 @@ func Why(err error) (string, bool) {
 	return "", false
 }
 
-// fileKind names the kind of a file that is not regular.
-func fileKind(m fs.FileMode) string {
+// FileKind names the kind of file a mode is: "a file" for a regular one,
+// else "a directory", "a symbolic link" (of a mode from Lstat), "a named
+// pipe (FIFO)", "a socket", "a device" or "not a regular file".
+func FileKind(m fs.FileMode) string {
 	switch {
+	case m.IsRegular():
+		return "a file"
 	case m.IsDir():
 		return "a directory"
+	case m&fs.ModeSymlink != 0:
+		return "a symbolic link"
 	case m&fs.ModeNamedPipe != 0:
 		return "a named pipe (FIFO)"
 	case m&fs.ModeSocket != 0:
