@@ -13,18 +13,7 @@ import (
 // out of range, no points at all. Describe and ScenarioAt say so of a
 // short point too, rather than index past it.
 func TestExperimentCheck(t *testing.T) {
-	x, err := ParseExperiment("x.toml", []byte(`scenario = "generic"
-runs = 2
-design = "lhs"
-samples = 3
-[[vary]]
-path = "scenario.ticks"
-from = 12
-to = 48
-[[vary]]
-path = "params.sea_cost"
-values = [1.0, 2.0, 4.0]
-`))
+	x, err := ParseExperiment("x.toml", []byte(twoPathLHS))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,10 +7,9 @@ import (
 	"testing"
 )
 
-// A clone shares no memory with its experiment: changing the clone, by its
-// methods or its fields, leaves the experiment as it was.
-func TestCloneSharesNothing(t *testing.T) {
-	x, err := ParseExperiment(filepath.Join(t.TempDir(), "x.toml"), []byte(`scenario = "generic"
+// twoPathLHS is an experiment of three drawn points over two paths, a
+// range and a list.
+const twoPathLHS = `scenario = "generic"
 runs = 2
 design = "lhs"
 samples = 3
@@ -21,7 +20,12 @@ to = 48
 [[vary]]
 path = "params.sea_cost"
 values = [1.0, 2.0, 4.0]
-`))
+`
+
+// A clone shares no memory with its experiment: changing the clone, by its
+// methods or its fields, leaves the experiment as it was.
+func TestCloneSharesNothing(t *testing.T) {
+	x, err := ParseExperiment(filepath.Join(t.TempDir(), "x.toml"), []byte(twoPathLHS))
 	if err != nil {
 		t.Fatal(err)
 	}
