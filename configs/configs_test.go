@@ -658,6 +658,12 @@ func TestErrorsExactly(t *testing.T) {
 		{"one state left out", "s.toml", strings.Replace(base+"\n[[states]]\nid = \"C1\"\nrole = \"client\"\nglyph = \"C\"\n",
 			"~~AA..BB\n~~AA..BB", "~~AA..BB\n~~AA..CC", 1), []string{
 			`s.toml:25: states[2].id: "C1" is not a valid id; allowed: lowercase letters, digits and _, starting with a letter`}},
+		// A state left out for its id still has its other keys checked,
+		// so that every problem of the table is said at once; a role
+		// missing too is not news.
+		{"a bad id and a bad value", "s.toml", base + "\n[[states]]\nid = \"C1\"\nland = \"x\"\n", []string{
+			`s.toml:25: states[2].id: "C1" is not a valid id; allowed: lowercase letters, digits and _, starting with a letter`,
+			`s.toml:26: states[2].land: "x" is a string; allowed: a number in [0, 1000000]`}},
 		// Every state left out for its id: the file has [[states]], so
 		// "no states" is not said.
 		{"every state left out", "s.toml", strings.Replace(strings.Replace(base, `id = "a"`, `id = "A1"`, 1), `id = "b"`, `id = "B1"`, 1), []string{

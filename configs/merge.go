@@ -116,7 +116,8 @@ func requireExtends(f *rawFile, e *errs) {
 // returns the ids dropped.
 func dropStates(base, child *rawFile, e *errs) map[string]bool {
 	d := &child.DropStates
-	if !d.ok(e, `an array of state ids, e.g. ["kor"]`) {
+	listOK := d.ok(e, `an array of state ids, e.g. ["kor"]`)
+	if !d.Set {
 		return nil
 	}
 	have := map[string]*rawState{}
@@ -138,7 +139,9 @@ func dropStates(base, child *rawFile, e *errs) map[string]bool {
 			dropped[id] = true
 		}
 	}
-	if len(dropped) == 0 {
+	// A list with an element that is not a string has its ids checked
+	// (every problem is said at once) but drops nothing.
+	if !listOK || len(dropped) == 0 {
 		return nil
 	}
 	kept := base.States[:0:0]
@@ -165,7 +168,8 @@ func dropStates(base, child *rawFile, e *errs) map[string]bool {
 // returns their ids.
 func dropEvents(base, child *rawFile, e *errs) map[string]bool {
 	d := &child.DropEvents
-	if !d.ok(e, `an array of event ids, e.g. ["korean-war-invasion"]`) {
+	listOK := d.ok(e, `an array of event ids, e.g. ["korean-war-invasion"]`)
+	if !d.Set {
 		return nil
 	}
 	var ids []string
@@ -184,6 +188,9 @@ func dropEvents(base, child *rawFile, e *errs) map[string]bool {
 		default:
 			dropped[id] = true
 		}
+	}
+	if !listOK { // as for drop_states
+		return nil
 	}
 	base.Events = slices.DeleteFunc(base.Events, func(ev *rawEvent) bool {
 		return ev.ID.Set && ev.ID.Bad == nil && dropped[ev.ID.V]

@@ -121,6 +121,9 @@ func TestDropEvents(t *testing.T) {
 	overlayErr(t, "extends = \"base.toml\"\ndrop_events = [\"peace\"]\n", 2, "drop_events", `"peace" names no event of the base; allowed: war, scare`)
 	overlayErr(t, "extends = \"base.toml\"\ndrop_events = [\"war\", \"war\"]\n", 2, "drop_events", `"war" is listed twice`)
 	overlayErr(t, "extends = \"base.toml\"\ndrop_events = \"war\"\n", 2, "drop_events", `"war" is a string; allowed: an array of event ids`)
+	// An element that is not a string does not hide the others' problems.
+	overlayErr(t, "extends = \"base.toml\"\ndrop_events = [\"peace\", 3]\n", 2, "drop_events", `3 is an integer; allowed: an array of event ids`)
+	overlayErr(t, "extends = \"base.toml\"\ndrop_events = [\"peace\", 3]\n", 2, "drop_events", `"peace" names no event of the base`)
 	overlayErr(t, "extends = \"base.toml\"\ndrop_events = [\"war\"]\n[[events]]\nid = \"war\"\ntick = 3\nkind = \"intent\"\nactor = \"c\"\ndelta = 0.1\n",
 		4, "events[0].id", `event "war" is dropped by drop_events (line 2)`)
 }
@@ -197,6 +200,8 @@ func TestDropStates(t *testing.T) {
 		t.Errorf("events %+v", sc.Events)
 	}
 
+	overlayErr(t, "extends = \"base.toml\"\ndrop_states = [\"zz\", true]\n", 2, "drop_states", `"zz" names no state of the base`)
+	overlayErr(t, "extends = \"base.toml\"\ndrop_states = [\"zz\", true]\n", 2, "drop_states", `true is a boolean; allowed: an array of state ids`)
 	overlayErr(t, "extends = \"base.toml\"\ndrop_states = [\"c\"]\n", 2, "drop_states", `"c" is dropped but event "war" (`)
 	overlayErr(t, "extends = \"base.toml\"\ndrop_states = [\"c\"]\n", 2, "drop_states", `allowed: drop that event too, drop_events = ["war"]`)
 	overlayErr(t, "extends = \"base.toml\"\ndrop_states = [\"b\"]\ndrop_events = [\"war\", \"scare\"]\n", 2, "drop_states",

@@ -172,7 +172,7 @@ func found(v any) string {
 type optIDs struct {
 	V   []string
 	Set bool
-	Bad any // the value (or the element) that is not a string
+	Bad any // the value (or the first element) that is not a string; V holds the strings
 	Loc Loc
 }
 
@@ -187,8 +187,10 @@ func (o *optIDs) UnmarshalTOML(v any) error {
 	for _, x := range list {
 		s, ok := x.(string)
 		if !ok {
-			o.Bad = x
-			return nil
+			if o.Bad == nil {
+				o.Bad = x
+			}
+			continue // the strings are still read, so that their ids are checked too
 		}
 		o.V = append(o.V, s)
 	}

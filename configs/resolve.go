@@ -255,18 +255,19 @@ func decisionOverrides(keys map[string]*opt[any], e *errs) agents.DecisionOverri
 
 func resolveState(s *rawState, e *errs, baseIDs []string) sim.State {
 	st := sim.State{Sovereign: true}
+	// A state without a valid id is left out, but its other keys are still
+	// checked, so that every problem of the table is reported at once.
+	validID := false
 	switch {
 	case s.ID.ok(e, "a lowercase id such as usa"):
 		if err := sim.CheckStateID(s.ID.V); err != nil {
 			e.at(s.ID.Loc, "%v", err)
-			return sim.State{}
+		} else {
+			validID = true
 		}
 		st.ID = s.ID.V
 	case !s.ID.Set:
 		e.at(s.Loc, "state without id; allowed: every [[states]] has id = \"…\"")
-		return sim.State{}
-	default:
-		return sim.State{}
 	}
 	st.Name = st.ID
 	if s.Name.ok(e, "a string") {
@@ -280,6 +281,8 @@ func resolveState(s *rawState, e *errs, baseIDs []string) sim.State {
 			e.at(s.Role.Loc, "%q is not a role; allowed: %s", s.Role.V, strings.Join(sim.RoleNames, ", "))
 		}
 		st.Role = r
+	case !s.Role.Set && !validID:
+		// the id's error says it: a role missing too is no news
 	case !s.Role.Set && len(baseIDs) > 0:
 		e.at(s.Loc, "state %q is not a state of the base, and a new state needs a role; allowed: an id of the base to patch that state (%s), or role = %s for a new one",
 			st.ID, strings.Join(baseIDs, ", "), strings.Join(sim.RoleNames, " | "))
@@ -309,6 +312,9 @@ func resolveState(s *rawState, e *errs, baseIDs []string) sim.State {
 		st.Sovereign = s.Sovereign.V
 	}
 	st.Decision = decisionOverrides(s.Decision.M, e)
+	if !validID {
+		return sim.State{}
+	}
 	return st
 }
 
