@@ -63,7 +63,11 @@ func compiledWith(b *testing.B, name string, set func(*sim.Params)) *sim.Compile
 }
 
 // BenchmarkRun is one whole replication of each built-in scenario, result
-// record included, at each review rule.
+// record included, at each review rule. Iteration i plays seed i, and a
+// replication's cost depends on its seed (what forms, what is occupied):
+// at the default -benchtime the number of iterations adapts to the
+// build's speed, so two builds compared that way play different seeds. To
+// compare builds, fix the count (-benchtime 24x: seeds 1 to 24 for both).
 func BenchmarkRun(b *testing.B) {
 	for _, name := range configs.BuiltinNames() {
 		for _, rule := range reviewRules {
