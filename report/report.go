@@ -175,8 +175,11 @@ func revisionOf(t runner.Tool) string {
 // output records them (outputs written before they were recorded do not).
 func buildOf(t runner.Tool) []KeyValue {
 	var kv []KeyValue
-	if t.Go != "" || t.Target != "" {
-		kv = append(kv, KeyValue{"built with", strings.TrimSpace(t.Go + " for " + t.Target)})
+	switch {
+	case t.Go != "" && t.Target != "":
+		kv = append(kv, KeyValue{"built with", t.Go + " for " + t.Target})
+	case t.Go != "" || t.Target != "":
+		kv = append(kv, KeyValue{"built with", t.Go + t.Target})
 	}
 	if t.Binary != "" {
 		kv = append(kv, KeyValue{"binary sha256", t.Binary})

@@ -246,12 +246,16 @@ func prepareDir(dir string, m *Manifest, scenarioTOML []byte, opts ExecOptions) 
 		}
 		return fmt.Errorf("%s holds the output of %w: %s", dir, ErrOtherWork, strings.Join(diff, "; "))
 	}
-	if err := completeAlready(dir, m); err != nil {
-		return err
-	}
-	reassemble, replaced, err := damagedResults(dir, m, scenarioTOML, opts)
-	if err != nil || replaced {
-		return err
+	reassemble := false
+	if finished(dir) {
+		why := resultDamage(dir, m)
+		if why == "" {
+			return errComplete(dir)
+		}
+		var replaced bool
+		if reassemble, replaced, err = damagedResults(dir, m, why, scenarioTOML, opts); err != nil || replaced {
+			return err
+		}
 	}
 	if !reassemble && !opts.Resume && countPartsAny(dir) > 0 {
 		return fmt.Errorf("%s holds an %w run of this same work", dir, ErrInterrupted)
@@ -272,36 +276,34 @@ func prepareDir(dir string, m *Manifest, scenarioTOML []byte, opts ExecOptions) 
 }
 
 // completeAlready returns ErrComplete, wrapped, when dir holds the
-// complete output of the work m describes (its manifest and summary.json;
-// every result file is renamed into place before the summary), and nil
-// otherwise.
+// complete output of the work m describes: its manifest, its summary.json
+// (renamed into place last) and every other result file undamaged
+// (resultDamage); nil otherwise.
 func completeAlready(dir string, m *Manifest) error {
 	have, err := ReadManifest(dir)
-	if err != nil || len(m.Differences(have)) > 0 {
+	if err != nil || len(m.Differences(have)) > 0 || !finished(dir) || resultDamage(dir, m) != "" {
 		return nil
 	}
-	if _, err := os.Stat(filepath.Join(dir, "summary.json")); err != nil {
-		return nil
-	}
-	if resultDamage(dir, m) != "" {
-		return nil // prepareDir says what is wrong, and assembles the files again if it can
-	}
+	return errComplete(dir)
+}
+
+// finished reports whether dir's work was once finished: its summary.json,
+// renamed into place after every other result file, is there.
+func finished(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, "summary.json"))
+	return err == nil
+}
+
+func errComplete(dir string) error {
 	return fmt.Errorf("%s: %w: it holds the complete output of this same work; nothing to do", dir, ErrComplete)
 }
 
-// damagedResults handles a directory whose work was complete (it has its
-// summary.json) but whose result files are damaged: with every chunk's
-// part there, they are to be assembled again from parts/ (reassemble),
-// and notice is told; otherwise (a merged directory keeps no parts) the
-// work is run again under force (replaced), or the error says what to do.
-func damagedResults(dir string, m *Manifest, scenarioTOML []byte, opts ExecOptions) (reassemble, replaced bool, err error) {
-	if _, err := os.Stat(filepath.Join(dir, "summary.json")); err != nil {
-		return false, false, nil
-	}
-	why := resultDamage(dir, m)
-	if why == "" {
-		return false, false, nil
-	}
+// damagedResults handles a directory whose work was finished but whose
+// result files are damaged (why): with every chunk's part there, they are
+// to be assembled again from parts/ (reassemble), and notice is told;
+// otherwise (a merged directory keeps no parts) the work is run again
+// under force (replaced), or the error says what to do.
+func damagedResults(dir string, m *Manifest, why string, scenarioTOML []byte, opts ExecOptions) (reassemble, replaced bool, err error) {
 	if done, total := countParts(dir, m); done == total {
 		if opts.Notice != nil {
 			opts.Notice(fmt.Sprintf("%s: %s; its result files are assembled again from parts/", dir, why))

@@ -304,16 +304,8 @@ func (w *World) StepThrough(ctx context.Context, tick int) error {
 // result. A cancelled run returns ctx's error and no result; so does a run
 // that computed a non-finite value (Err), with an error naming it.
 func (w *World) Run(ctx context.Context) (*Result, error) {
-	for i := 0; !w.Done(); i++ {
-		if i&63 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		w.Step()
-	}
-	if w.err != nil {
-		return nil, fmt.Errorf("%s, seed %d: %w", w.c.name, w.seed, w.err)
+	if err := w.StepThrough(ctx, w.c.ticks-1); err != nil {
+		return nil, err
 	}
 	return w.Result(), nil
 }

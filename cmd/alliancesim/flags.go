@@ -47,18 +47,20 @@ func checkCounts(runs, workers int) error {
 	return checkWorkers(workers)
 }
 
-// checkOutFile refuses, before any work, an --out file that could not be
-// written at the end: a directory, or a path whose directory is missing,
-// not a directory, or not writable.
+// checkOutFile refuses, before any work, an output file (flag names it)
+// that could not be written at the end, or whose writing would replace
+// what is there: a directory, a symbolic link, a device or a named pipe,
+// or a path whose directory is missing, not a directory, or not writable.
 func checkOutFile(flag, path string) error {
-	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		return fmt.Errorf("%s %s is a directory; allowed: a file in an existing directory", flag, path)
-	}
 	// The file is written to a temporary name and renamed over path: a
 	// symbolic link, a device or a named pipe would be replaced by a
 	// regular file, not written through.
 	if fi, err := os.Lstat(path); err == nil && !fi.Mode().IsRegular() {
-		return fmt.Errorf("%s %s is %s, which writing would replace with a regular file; allowed: a regular file (replaced) or a new one, in an existing directory", flag, path, input.FileKind(fi.Mode()))
+		what := input.FileKind(fi.Mode()) + ", which writing would replace with a regular file"
+		if fi.IsDir() {
+			what = "a directory"
+		}
+		return fmt.Errorf("%s %s is %s; allowed: a regular file (replaced) or a new one, in an existing directory", flag, path, what)
 	}
 	return checkWritableDir(flag, path, filepath.Dir(path), "a file in an existing directory")
 }

@@ -45,7 +45,7 @@ func TestFlagsChecked(t *testing.T) {
 		{[]string{"calibrate", "--set", "params.p_weak"}, "allowed: path=value"},
 		// --out is checked before the runs, not after them.
 		{[]string{"calibrate", "--out", filepath.Join(missing, "cal.md")}, "cannot write in " + missing + " (no such file or directory); allowed: a file in an existing directory"},
-		{[]string{"calibrate", "--out", tmp}, "--out " + tmp + " is a directory; allowed: a file in an existing directory"},
+		{[]string{"calibrate", "--out", tmp}, "--out " + tmp + " is a directory; allowed: a regular file (replaced) or a new one, in an existing directory"},
 		{[]string{"hypotheses", "T4", "--out", file}, "--out " + file + ": " + file + " is a file; allowed: a directory (made if missing)"},
 		{[]string{"hypotheses", "T4", "--out", filepath.Join(file, "d")}, ": " + file + " is a file; allowed: a directory"},
 		{[]string{"compare", "--out", file}, "--out " + file + ": " + file + " is a file"},
@@ -64,7 +64,7 @@ func TestFlagsChecked(t *testing.T) {
 		{[]string{"explain", "asia-1950", "--at", "1954-09", "--state", "usa", "--with", ""}, "--with is empty; allowed: a value, or no --with at all"},
 		{[]string{"map", "asia-1950", "--png", ""}, "--png is empty"},
 		// An output that is not what it must be is named with its flag.
-		{[]string{"map", "asia-1950", "--png", tmp}, "--png " + tmp + " is a directory; allowed: a file in an existing directory"},
+		{[]string{"map", "asia-1950", "--png", tmp}, "--png " + tmp + " is a directory; allowed: a regular file (replaced) or a new one, in an existing directory"},
 		{[]string{"run", "generic", "--runs", "2", "--out", file}, "--out " + file + " is a file; allowed: a directory (made if missing)"},
 		{[]string{"merge", tmp, "--out", file}, "--out " + file + " is a file; allowed: a directory (made if missing)"},
 		{[]string{"run", "generic", "--json=maybe"}, "--json maybe: allowed: true or false"},

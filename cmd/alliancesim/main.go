@@ -67,10 +67,13 @@ or TOML files.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		// --version: the module version and the revision the binary was
-		// built from; output manifests record the same.
-		Version: runner.ToolInfo().String(),
+		// built from, its toolchain, target and SHA-256, as output
+		// manifests record them. Written by the template, so that only
+		// --version hashes the binary, not every command's start.
+		Version: "see the template",
 	}
-	root.SetVersionTemplate("alliancesim {{.Version}}\n")
+	cobra.AddTemplateFunc("tool", func() string { return runner.ToolInfo().String() })
+	root.SetVersionTemplate("alliancesim {{tool}}\n")
 	root.SetFlagErrorFunc(flagError)
 	root.AddCommand(newListCmd(), newParamsCmd(), newValidateCmd(), newShowCmd(), newMapCmd(), newRunCmd(), newSweepCmd(), newMergeCmd(), newCheckCmd(), newCompareCmd(), newHypothesesCmd(), newExplainCmd(), newCalibrateCmd(), newReportCmd(), newSensitivityCmd())
 	// Cobra's completion command prints its help for a shell it does not
