@@ -138,6 +138,15 @@ func (e *errs) down(i int) {
 	}
 }
 
+// merge adds the errors of o to e, and counts those o did not keep.
+func (e *errs) merge(o *errs) {
+	for _, k := range o.kept {
+		e.add(k.Error)
+	}
+	e.seq += o.extra
+	e.extra += o.extra
+}
+
 // any reports whether an error was found.
 func (e *errs) any() bool { return len(e.kept) > 0 }
 

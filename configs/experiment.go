@@ -132,6 +132,7 @@ type rawExperiment struct {
 	Vary       []*rawVary  `toml:"vary"`
 	file       string
 	idx        lineIndex
+	rows       pointRows // a points design: its rows' own errors, reported with the rest
 }
 
 type rawVary struct {
@@ -190,6 +191,7 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 		}
 		check(x, &e)
 	}
+	e.merge(&raw.rows.errs)
 	if err := e.err(); err != nil {
 		return nil, err
 	}
@@ -272,7 +274,7 @@ func (raw *rawExperiment) vary(x *Experiment, e *errs) []axis {
 			e.at(raw.Vary[0].Loc, "a points design takes its paths from the header of %s; allowed: no [[vary]]", orWord(raw.Points.V, "its points file"))
 		}
 		if raw.Points.Set && raw.Points.Bad == nil && !e.any() {
-			readPoints(x, raw.Points, e)
+			readPoints(x, raw.Points, e, &raw.rows)
 		}
 		return nil
 	}
@@ -395,8 +397,18 @@ func (raw *rawExperiment) checkRanges(x *Experiment, e *errs) {
 // come from [[vary]] tables already checked against their paths' ranges.
 func (raw *rawExperiment) checkEveryPoint(x *Experiment, e *errs) {
 	if x.pointLocs != nil {
+		checked := map[string]error{} // a point repeated is checked once
 		for p := range x.Points {
-			if _, err := x.ScenarioAt(p); err != nil {
+			if raw.rows.bad[p] {
+				continue // its cells were reported already
+			}
+			key := fmt.Sprintf("%#v", x.Points[p]) // exact: shortest round-trip floats, quoted strings
+			err, seen := checked[key]
+			if !seen {
+				_, err = x.ScenarioAt(p)
+				checked[key] = err
+			}
+			if err != nil {
 				e.at(x.pointLocs[p], "point %d (%s) gives an invalid scenario: %s", p, x.Describe(p), pointErrors(err, x.overlayPaths(true)))
 			}
 		}

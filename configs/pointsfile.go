@@ -18,9 +18,20 @@ import (
 // (spreadsheets write one) is ignored. Errors name the file, line and
 // column.
 
+// pointRows holds what a points file's rows got wrong, apart from the
+// file's other errors: a bad row does not stop the well-formed rows from
+// being checked as scenarios (checkEveryPoint), so every problem is
+// reported at once.
+type pointRows struct {
+	errs errs
+	bad  []bool // per point: a cell or the row's width was wrong
+}
+
 // readPoints reads the points of a points design from the file o names,
-// relative to the experiment's directory.
-func readPoints(x *Experiment, o opt[string], e *errs) {
+// relative to the experiment's directory. A fault of the file or its
+// header goes to e; a fault of a row to rows, and the row is kept as a
+// point marked bad, so that later points keep their numbers.
+func readPoints(x *Experiment, o opt[string], e *errs, rows *pointRows) {
 	x.PointsFile = o.V
 	path := o.V
 	if !filepath.IsAbs(path) {
@@ -35,11 +46,14 @@ func readPoints(x *Experiment, o opt[string], e *errs) {
 	r := csv.NewReader(bytes.NewReader(src))
 	r.Comment = '#'
 	r.FieldsPerRecord = -1 // checked below, with a better message
-	bad := func(line int, key, format string, args ...any) {
-		e.add(Error{File: path, Line: line, Key: key, Msg: fmt.Sprintf(format, args...)})
+	badIn := func(to *errs) func(line int, key, format string, args ...any) {
+		return func(line int, key, format string, args ...any) {
+			to.add(Error{File: path, Line: line, Key: key, Msg: fmt.Sprintf(format, args...)})
+		}
 	}
+	bad, badRow := badIn(e), badIn(&rows.errs)
 	column := func(c int) string { return fmt.Sprintf("column %d (%s)", c+1, x.Vary[c]) }
-	readErr := func(err error) {
+	parseErr := func(err error, bad func(int, string, string, ...any)) {
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
 			bad(pe.Line, "", "%v at character %d; allowed: cells separated by commas, quoted with \" when they hold a comma, a quote or a line break", pe.Err, pe.Column)
@@ -53,7 +67,7 @@ func readPoints(x *Experiment, o opt[string], e *errs) {
 		return
 	}
 	if err != nil {
-		readErr(err)
+		parseErr(err, bad)
 		return
 	}
 	headerLine, _ := r.FieldPos(0)
@@ -84,31 +98,34 @@ func readPoints(x *Experiment, o opt[string], e *errs) {
 			break
 		}
 		if err != nil {
-			readErr(err)
+			parseErr(err, badRow) // the rows after it cannot be read
 			return
 		}
 		line, _ := r.FieldPos(0)
-		if len(rec) != len(header) {
-			bad(line, "", "%d cells; allowed: one per column of the header (%d)", len(rec), len(header))
-			continue
-		}
 		if len(x.Points) == MaxPoints {
-			bad(line, "", "more than %d points; allowed: at most %d", MaxPoints, MaxPoints)
+			badRow(line, "", "more than %d points; allowed: at most %d", MaxPoints, MaxPoints)
 			return
 		}
-		point := make([]any, len(rec))
+		point, ok := make([]any, len(header)), true
+		if len(rec) != len(header) {
+			badRow(line, "", "%d cells; allowed: one per column of the header (%d)", len(rec), len(header))
+			ok = false
+			rec = nil // its cells are not read: which column each belongs to is unknown
+		}
 		for c, cell := range rec {
 			cl, _ := r.FieldPos(c)
 			v, msg := parseValue(x.Vary[c], x.kinds[c], strings.TrimSpace(cell))
 			if msg != "" {
-				bad(cl, column(c), "%s", msg)
+				badRow(cl, column(c), "%s", msg)
+				ok = false
 			}
 			point[c] = v
 		}
 		x.Points = append(x.Points, point)
 		x.pointLocs = append(x.pointLocs, Loc{File: path, Line: line})
+		rows.bad = append(rows.bad, !ok)
 	}
-	if len(x.Points) == 0 && !e.any() {
+	if len(x.Points) == 0 {
 		bad(headerLine, "", "no points; allowed: a row per point under the header")
 	}
 }

@@ -81,6 +81,30 @@ func TestPointsFileErrors(t *testing.T) {
 	}
 }
 
+// A bad row does not hide another's: a row of the wrong width and a cell
+// that is not a number are reported beside a well-formed row that gives an
+// invalid scenario, each at its line, and later points keep their numbers.
+func TestPointsFileEveryProblemAtOnce(t *testing.T) {
+	_, _, err := writeDesign(t, "params.sea_cost,decision.strategy\n1,prospect\n2\nfast,prospect\n-1,assurance\n")
+	var list Errors
+	if !errors.As(err, &list) {
+		t.Fatalf("want Errors, got %v", err)
+	}
+	want := []string{
+		"design.csv:3: 1 cells; allowed: one per column of the header (2)",
+		"design.csv:4: column 1 (params.sea_cost): \"fast\" is not a number",
+		"design.csv:5: point 3 (params.sea_cost=-1, decision.strategy=assurance) gives an invalid scenario",
+	}
+	if len(list) != len(want) {
+		t.Fatalf("%d errors, want %d:\n%v", len(list), len(want), list)
+	}
+	for i, w := range want {
+		if got := "design.csv" + strings.TrimPrefix(list[i].Error(), list[i].File); !strings.HasPrefix(got, w) {
+			t.Errorf("error %d: %s\nwant %s…", i, got, w)
+		}
+	}
+}
+
 // The experiment's own mistakes about points files.
 func TestPointsKeys(t *testing.T) {
 	experimentErr(t, "scenario = \"generic\"\ndesign = \"points\"\n", 2, "design", "a points design needs its points; allowed: points = \"design.csv\"")
