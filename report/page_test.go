@@ -104,18 +104,36 @@ func TestProvenanceTable(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("a sweep's provenance:\n got %q\nwant %q", got, want)
 	}
-	// A merged directory: each part's command, none as the command.
-	m.Merged = []runner.MergedDir{{Dir: "s1", Command: []string{"alliancesim", "sweep", "x.toml", "--shard", "1/2"}},
-		{Dir: "s2", Command: []string{"alliancesim", "sweep", "x.toml", "--shard", "2/2"}}}
+	// A resumed directory: the command that began it, then each that
+	// went on with it.
+	m.Resumed = [][]string{{"alliancesim", "sweep", "x.toml", "--resume"}, {"alliancesim", "sweep", "x.toml", "--resume", "--workers", "2"}}
 	got = provenance(&Input{Dir: "sw", Kind: Sweep, Manifest: m})
-	want = slices.Concat(want[:6], []KeyValue{{"merged from s1", "alliancesim sweep x.toml --shard 1/2"},
-		{"merged from s2", "alliancesim sweep x.toml --shard 2/2"}}, want[7:])
-	if !slices.Equal(got, want) {
-		t.Errorf("a merged sweep's provenance:\n got %q\nwant %q", got, want)
+	resumed := slices.Concat(want[:7], []KeyValue{{"resumed by", "alliancesim sweep x.toml --resume"},
+		{"resumed by", "alliancesim sweep x.toml --resume --workers 2"}}, want[7:])
+	if !slices.Equal(got, resumed) {
+		t.Errorf("a resumed sweep's provenance:\n got %q\nwant %q", got, resumed)
+	}
+	m.Resumed = nil
+	// A merged directory: the merge's command, and each part's commands.
+	m.Command = []string{"alliancesim", "merge", "s1", "s2", "--out", "sw"}
+	m.Merged = []runner.MergedDir{{Dir: "s1", Command: []string{"alliancesim", "sweep", "x.toml", "--shard", "1/2"}},
+		{Dir: "s2", Command: []string{"alliancesim", "sweep", "x.toml", "--shard", "2/2"}, Resumed: [][]string{{"alliancesim", "sweep", "x.toml", "--shard", "2/2", "--resume"}}}}
+	got = provenance(&Input{Dir: "sw", Kind: Sweep, Manifest: m})
+	merged := slices.Concat(want[:6], []KeyValue{{"merged by", "alliancesim merge s1 s2 --out sw"}, {"merged from s1", "alliancesim sweep x.toml --shard 1/2"},
+		{"merged from s2", "alliancesim sweep x.toml --shard 2/2"}, {"resumed in s2 by", "alliancesim sweep x.toml --shard 2/2 --resume"}}, want[7:])
+	if !slices.Equal(got, merged) {
+		t.Errorf("a merged sweep's provenance:\n got %q\nwant %q", got, merged)
+	}
+	// Merged by Assemble, which is not told the merge's command: only the
+	// parts' commands.
+	m.Command = nil
+	got = provenance(&Input{Dir: "sw", Kind: Sweep, Manifest: m})
+	if merged = slices.Delete(merged, 6, 7); !slices.Equal(got, merged) {
+		t.Errorf("a sweep merged by Assemble:\n got %q\nwant %q", got, merged)
 	}
 	// A build that records its toolchain, target and binary shows them
 	// after its revision.
-	m.Merged = nil
+	m.Merged, m.Command = nil, []string{"alliancesim", "run", "generic", "--runs", "40"}
 	m.Tool.Go, m.Tool.Target, m.Tool.Binary = "go1.24.1", "linux/amd64 GOAMD64=v1", "8a38"
 	got = provenance(&Input{Dir: "sw", Kind: Sweep, Manifest: m})
 	want = slices.Concat(want[:6], []KeyValue{{"built with", "go1.24.1 for linux/amd64 GOAMD64=v1"}, {"binary sha256", "8a38"},

@@ -146,10 +146,20 @@ func provenance(in *Input) []KeyValue {
 	kv = append(kv, buildOf(m.Tool)...)
 	if len(m.Merged) == 0 {
 		kv = append(kv, KeyValue{"command", strings.Join(m.Command, " ")})
+		for _, c := range m.Resumed {
+			kv = append(kv, KeyValue{"resumed by", strings.Join(c, " ")})
+		}
 	} else {
-		// No one command wrote a merged directory: each part's did.
+		// No one command wrote a merged directory: each part's did, and
+		// the merge put them together.
+		if len(m.Command) > 0 {
+			kv = append(kv, KeyValue{"merged by", strings.Join(m.Command, " ")})
+		}
 		for _, d := range m.Merged {
 			kv = append(kv, KeyValue{"merged from " + d.Dir, strings.Join(d.Command, " ")})
+			for _, c := range d.Resumed {
+				kv = append(kv, KeyValue{"resumed in " + d.Dir + " by", strings.Join(c, " ")})
+			}
 		}
 	}
 	kv = append(kv,

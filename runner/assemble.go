@@ -46,8 +46,14 @@ type PointSummary struct {
 // of runs, chunks and points.
 //
 // out is locked while it is written (see lockDir); temporary files a
-// killed merge left in it are removed.
-func Assemble(dirs []string, out string) error {
+// killed merge left in it are removed. The manifest of a merged directory
+// names each directory merged and its commands, and no command of its own:
+// Merge records the merge's.
+func Assemble(dirs []string, out string) error { return Merge(dirs, out, nil) }
+
+// Merge is Assemble that records in out's manifest the command line that
+// asked for the merge (alliancesim merge passes its own).
+func Merge(dirs []string, out string, command []string) error {
 	if len(dirs) == 0 {
 		return errors.New("no output directories given")
 	}
@@ -59,7 +65,7 @@ func Assemble(dirs []string, out string) error {
 	if err != nil {
 		return err
 	}
-	err = assemble(dirs, out)
+	err = assemble(dirs, out, command)
 	release()
 	if err != nil {
 		// A merge refused before it wrote anything leaves none of the
@@ -106,8 +112,8 @@ func missingDirs(dir string) []string {
 	}
 }
 
-// assemble is Assemble with out's lock held.
-func assemble(dirs []string, out string) error {
+// assemble is Merge with out's lock held.
+func assemble(dirs []string, out string, command []string) error {
 	var m *Manifest
 	var scenarioTOML []byte
 	var merged []MergedDir
@@ -116,7 +122,7 @@ func assemble(dirs []string, out string) error {
 		if err != nil {
 			return err
 		}
-		merged = append(merged, MergedDir{Dir: d, Command: dm.Command})
+		merged = append(merged, MergedDir{Dir: d, Command: dm.Command, Resumed: dm.Resumed})
 		if m == nil {
 			m = dm
 			if scenarioTOML, err = input.ReadFile(filepath.Join(d, "scenario.toml")); err != nil {
@@ -178,7 +184,7 @@ func assemble(dirs []string, out string) error {
 		return err
 	}
 	if out != dirs[0] || len(dirs) > 1 {
-		m.Merged = merged
+		m.Merged, m.Command, m.Resumed = merged, command, nil
 		if err := writeFileAtomic(filepath.Join(out, "scenario.toml"), scenarioTOML); err != nil {
 			return err
 		}

@@ -189,7 +189,7 @@ func Execute(ctx context.Context, plan *Plan, dir string, opts ExecOptions) erro
 	if done, total := countParts(dir, &m); done < total {
 		return fmt.Errorf("%s holds %d of %d chunks; merge it with the other shards' directories: %w", dir, done, total, ErrIncomplete)
 	}
-	return assemble([]string{dir}, dir)
+	return assemble([]string{dir}, dir, nil)
 }
 
 // eventLine is a line of events.jsonl: an event's record tagged with
@@ -222,7 +222,9 @@ func eventLines(point, run int, w *sim.World) ([]byte, error) {
 // or found complete; a directory of other work is refused unless
 // opts.Force, which clears our files from it; a directory with files but
 // no manifest of ours is always refused, so that no one's files are
-// overwritten. Temporary files left by a killed run are removed.
+// overwritten. Temporary files left by a killed run are removed. A
+// directory gone on with records the plan's command line in its
+// manifest's Resumed.
 func prepareDir(dir string, m *Manifest, scenarioTOML []byte, opts ExecOptions) error {
 	have, err := ReadManifest(dir)
 	switch {
@@ -269,6 +271,12 @@ func prepareDir(dir string, m *Manifest, scenarioTOML []byte, opts ExecOptions) 
 	if _, err := os.Stat(filepath.Join(dir, "scenario.toml")); errors.Is(err, fs.ErrNotExist) {
 		// Killed between the manifest and scenario.toml.
 		if err := writeFileAtomic(filepath.Join(dir, "scenario.toml"), scenarioTOML); err != nil {
+			return err
+		}
+	}
+	if len(m.Command) > 0 { // the command going on with the work, for provenance
+		have.Resumed = append(have.Resumed, m.Command)
+		if err := writeFileAtomic(filepath.Join(dir, "manifest.json"), mustJSONIndent(have)); err != nil {
 			return err
 		}
 	}

@@ -17,45 +17,57 @@ import (
 // ManifestFormat is the version of manifest.json this package writes.
 // 3: the design of a sweep, each point's unit coordinates and the custom
 // measures; 4: events.jsonl carries every field of sim.EventRecord; 5:
-// each alliance record carries its cohesion at formation.
-const ManifestFormat = 5
+// each alliance record carries its cohesion at formation; 6: the commands
+// that resumed the work, and a merged directory's own merge command.
+const ManifestFormat = 6
 
 // Manifest describes an output directory: what was run (the scenario by
 // the SHA-256 of its canonical form, the experiment by the SHA-256 of its
 // content, seeds, run counts, chunking) and by which build and command.
 // Resumed runs and merged shards must agree on everything but the
-// command line and what was merged (Differences).
+// command lines and what was merged (Differences).
 type Manifest struct {
-	Format           int      `json:"format"`
-	Tool             Tool     `json:"tool"`
-	Command          []string `json:"command,omitempty"`
-	Scenario         string   `json:"scenario"`
-	ScenarioSHA256   string   `json:"scenario_sha256"`
-	Experiment       string   `json:"experiment,omitempty"`
-	ExperimentSHA256 string   `json:"experiment_sha256,omitempty"`
-	Runs             int      `json:"runs"`
-	Seed             uint64   `json:"seed"`
-	ChunkSize        int      `json:"chunk_size"`
-	Events           bool     `json:"events"`
-	Vary             []string `json:"vary,omitempty"`
+	Format int  `json:"format"`
+	Tool   Tool `json:"tool"`
+	// Command is the command line that began the work in this directory;
+	// of a merged directory, the merge's (none when merged by Assemble,
+	// which is not told it).
+	Command []string `json:"command,omitempty"`
+	// Resumed are the command lines that went on with the work here after
+	// the one that began it (a resumed run or shard, even one that found
+	// its chunks done; results assembled again from parts), in order; not
+	// a command that found the work complete. Not part of the work's
+	// identity.
+	Resumed          [][]string `json:"resumed,omitempty"`
+	Scenario         string     `json:"scenario"`
+	ScenarioSHA256   string     `json:"scenario_sha256"`
+	Experiment       string     `json:"experiment,omitempty"`
+	ExperimentSHA256 string     `json:"experiment_sha256,omitempty"`
+	Runs             int        `json:"runs"`
+	Seed             uint64     `json:"seed"`
+	ChunkSize        int        `json:"chunk_size"`
+	Events           bool       `json:"events"`
+	Vary             []string   `json:"vary,omitempty"`
 	// Design is how a sweep's points were chosen; nil for one scenario.
 	Design *Design `json:"design,omitempty"`
 	// Measures are the names of the custom measures (ExecOptions.Measures)
 	// every record holds, in order.
 	Measures []string        `json:"measures,omitempty"`
 	Points   []ManifestPoint `json:"points"`
-	// Merged are the directories Assemble (alliancesim merge) combined
-	// into this one, in the order given, each with the command that wrote
-	// it. Empty for a directory one process wrote, whose Command is the whole
-	// story. Not part of the work's identity (Differences ignores it).
+	// Merged are the directories Assemble or Merge (alliancesim merge)
+	// combined into this one, in the order given, each with the commands
+	// that wrote it. Empty for a directory written where its work ran,
+	// whose Command and Resumed are the whole story. Not part of the
+	// work's identity (Differences ignores it).
 	Merged []MergedDir `json:"merged,omitempty"`
 }
 
 // MergedDir is one directory a merge combined: its path as given to
-// merge and the command line that wrote it.
+// merge, the command line that began its work and those that resumed it.
 type MergedDir struct {
-	Dir     string   `json:"dir"`
-	Command []string `json:"command,omitempty"`
+	Dir     string     `json:"dir"`
+	Command []string   `json:"command,omitempty"`
+	Resumed [][]string `json:"resumed,omitempty"`
 }
 
 // ManifestPoint is what the assembly needs of a point.

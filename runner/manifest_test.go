@@ -5,9 +5,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -393,5 +395,65 @@ func TestDifferencesFieldByField(t *testing.T) {
 		if got := strings.Join(a.Differences(&b), "; "); got != c.want {
 			t.Errorf("got  %s\nwant %s", got, c.want)
 		}
+	}
+}
+
+// The manifest keeps the story of its directory: the command that began
+// the work, each command that went on with it, and for a merge the
+// merge's command and each part's commands; none of them is part of the
+// work's identity, so the resumed shard still merges.
+func TestManifestRecordsCommands(t *testing.T) {
+	ctx := context.Background()
+	base := t.TempDir()
+	withCommand := func(args ...string) *Plan {
+		p := plan(t)
+		p.Command = args
+		return p
+	}
+	a, b := filepath.Join(base, "a"), filepath.Join(base, "b")
+	if err := Execute(ctx, withCommand("sweep", "1/2"), a, ExecOptions{Shard: Shard{Index: 0, Count: 2}}); !errors.Is(err, ErrIncomplete) {
+		t.Fatalf("shard 1: want ErrIncomplete, got %v", err)
+	}
+	if err := Execute(ctx, withCommand("sweep", "2/2"), b, ExecOptions{Shard: Shard{Index: 1, Count: 2}}); !errors.Is(err, ErrIncomplete) {
+		t.Fatalf("shard 2: want ErrIncomplete, got %v", err)
+	}
+	if err := Execute(ctx, withCommand("sweep", "2/2", "--resume"), b, ExecOptions{Shard: Shard{Index: 1, Count: 2}, Resume: true}); !errors.Is(err, ErrIncomplete) {
+		t.Fatalf("shard 2 resumed: want ErrIncomplete, got %v", err)
+	}
+	mb, err := ReadManifest(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(mb.Command, []string{"sweep", "2/2"}) || len(mb.Resumed) != 1 || !slices.Equal(mb.Resumed[0], []string{"sweep", "2/2", "--resume"}) {
+		t.Fatalf("resumed shard: command %q, resumed %q", mb.Command, mb.Resumed)
+	}
+	out := filepath.Join(base, "merged")
+	if err := Merge([]string{a, b}, out, []string{"merge", "a", "b"}); err != nil {
+		t.Fatal(err)
+	}
+	m, err := ReadManifest(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(m.Command, []string{"merge", "a", "b"}) || m.Resumed != nil || len(m.Merged) != 2 ||
+		!slices.Equal(m.Merged[0].Command, []string{"sweep", "1/2"}) || m.Merged[0].Resumed != nil ||
+		!slices.Equal(m.Merged[1].Command, []string{"sweep", "2/2"}) || len(m.Merged[1].Resumed) != 1 {
+		t.Fatalf("merged: command %q, resumed %q, merged %+v", m.Command, m.Resumed, m.Merged)
+	}
+	// Assemble is not told a command: the merged manifest names none of
+	// its own, rather than the first part's.
+	out2 := filepath.Join(base, "assembled")
+	if err := Assemble([]string{a, b}, out2); err != nil {
+		t.Fatal(err)
+	}
+	if m, err = ReadManifest(out2); err != nil || m.Command != nil || len(m.Merged) != 2 {
+		t.Fatalf("assembled: %v, command %q, merged %+v", err, m.Command, m.Merged)
+	}
+	// A complete directory run again is left alone: nothing went on.
+	if err := Execute(ctx, withCommand("run", "again"), out, ExecOptions{Resume: true}); !errors.Is(err, ErrComplete) {
+		t.Fatalf("complete: want ErrComplete, got %v", err)
+	}
+	if m, err = ReadManifest(out); err != nil || m.Resumed != nil {
+		t.Fatalf("a complete directory run again: %v, resumed %q", err, m.Resumed)
 	}
 }

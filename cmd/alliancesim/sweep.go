@@ -308,8 +308,8 @@ func newMergeCmd() *cobra.Command {
 		Short: "Combine the output directories of sweep shards",
 		Long: `merge reads the output directories written by the shards of one sweep
 (sweep --shard i/n) and writes the final files into --out, byte for byte what
-a single process would have written; only manifest.json differs, naming each
-directory merged and the command that wrote it. It fails, naming the first
+a single process would have written; only manifest.json differs, naming the
+merge's command and each directory merged with the commands that wrote it. It fails, naming the first
 missing chunk, if the shards do not cover the whole work.`,
 		Args: someArgs("at least one directory"),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -319,7 +319,7 @@ missing chunk, if the shards do not cover the whole work.`,
 			if err := checkOutputDir(out); err != nil {
 				return err
 			}
-			if err := runner.Assemble(args, out); err != nil {
+			if err := runner.Merge(args, out, os.Args); err != nil {
 				return err
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "merged %d directories into %s\n", len(args), out)
