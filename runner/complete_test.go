@@ -4,8 +4,12 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/sim"
 )
 
 // A complete directory whose result files were damaged afterwards is not
@@ -81,4 +85,47 @@ func TestDamagedResultsAssembledAgain(t *testing.T) {
 		t.Fatalf("damaged without parts, --force: %v", err)
 	}
 	sameFiles(t, "run again under --force", want, readAll(t, dir))
+}
+
+// A finished directory holds exactly the result files the completeness
+// check requires (resultNames), for a run and a sweep, with and without
+// events and a time series: a file the writer added and the check did not
+// would let its damage pass as complete output.
+func TestResultNamesAreTheFilesWritten(t *testing.T) {
+	sc, err := configs.Builtin("generic")
+	if err != nil {
+		t.Fatal(err)
+	}
+	short(sc)
+	single := newPlan(t, sc, 4, 1)
+	quiet := plan(t)
+	quiet.Events = false
+	for _, c := range []struct {
+		name string
+		p    *Plan
+	}{
+		{"run", single},
+		{"sweep", plan(t)},
+		{"sweep without events", quiet},
+		{"sweep with a series", plan(t, func(sc *sim.Scenario) { sc.Params.RecordEvery = 6 })},
+	} {
+		dir := t.TempDir()
+		if err := Execute(context.Background(), c.p, dir, ExecOptions{}); err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range entries {
+			if !slices.Contains([]string{"manifest.json", "scenario.toml", "parts", lockFile}, e.Name()) {
+				got = append(got, e.Name())
+			}
+		}
+		m := c.p.Manifest()
+		if want := slices.Sorted(slices.Values(resultNames(&m))); !slices.Equal(got, want) {
+			t.Errorf("%s: wrote %q, the check requires %q", c.name, got, want)
+		}
+	}
 }
