@@ -36,8 +36,8 @@ func ExampleEvaluate() {
 	}
 	// Output:
 	// E1 100% [ 93, 100] of 50 runs, 80% needed, met true
-	// E2   0% [  0,   7] of 50 runs, 60% needed, met false
-	// E3 100% [ 93, 100] of 50 runs, 70% needed, met true
-	// E4 100% [ 93, 100] of 50 runs, 75% needed, met true
-	// E5 100% [ 93, 100] of 50 runs, 70% needed, met true
+	// E2   4% [  1,  13] of 50 runs, 60% needed, met false
+	// E3  92% [ 81,  97] of 50 runs, 70% needed, met true
+	// E4 100% [ 92, 100] of 46 runs, 75% needed, met true
+	// E5  74% [ 60,  84] of 50 runs, 70% needed, met true
 }
