@@ -5,8 +5,10 @@
 // stated rule, and the chosen values run on the held-out seeds 1001–1500.
 //
 // Everything else in a scenario is a fact with its source in the scenario
-// file (COW capabilities, ATOP, the seeds, dated shocks), or the model's
-// default: a scenario never overrides a model default to meet a target.
+// file (COW capabilities, ATOP, the seeds, dated shocks), an input the
+// file marks as its own judgement, or the model's default, with one
+// exception the file and docs/model.md §6.4 state and measure:
+// asia-1950's sea_cost and projection_range, which carry targets.
 // Write writes docs/calibration.md; `alliancesim calibrate` regenerates
 // it byte for byte, and a test checks that the file is current and that
 // the built-in scenarios hold the chosen values.
