@@ -27,8 +27,13 @@
 //     its whole interval misses it, and is inconclusive otherwise.
 //
 // Intervals: Wilson's score interval for shares, Newcombe's hybrid score
-// interval for a difference of shares, normal intervals for means and for
-// Kaplan–Meier survival (Greenwood standard errors). With common random
+// interval for a difference of shares, normal intervals for means. For
+// Kaplan–Meier survival, the Wilson interval at the effective sample size
+// (Dorey and Korn 1987; n* = S(1−S)/SE² with Greenwood's SE, or the
+// alliances at risk where none has ended), and for a difference of two
+// survivals the same construction from their intervals as Newcombe's
+// (Zou and Donner 2008): a level where nothing has ended is not a
+// certainty. An end by occupation counts as an end. With common random
 // numbers the levels' runs are positively correlated, so the intervals of
 // differences, which assume independence, are conservative. Outcomes
 // counted over alliances (churn, Kaplan–Meier survival) treat the
@@ -62,11 +67,16 @@
 // reaches Options.MaxRuns (by default 8 × Runs: three doublings, which
 // narrow an interval to about a third). A verdict left inconclusive there
 // says so in its reason, and every Result gives the runs it was measured
-// on. A rate is run further in the same way while its interval reaches
-// its threshold. Each look is a fresh 95% interval, so over four looks a
-// change of exactly zero is told from zero by chance in about 14% of
-// tests rather than 5%; such a change is short of every minimum, and is
-// then reported as failing, which its hypothesis does either way. The
+// on. A rate is run further in the same way while its estimate misses
+// its threshold and its interval reaches it. Each look is a fresh 95%
+// interval, so over four looks a change of exactly zero is told from zero
+// by chance in about 14% of tests rather than 5%; such a change is short
+// of every minimum, and is then reported as failing, which its hypothesis
+// does either way. Only a result that has not held is looked at again, so
+// a rate just below its threshold, or a change just below its minimum,
+// gets more chances to hold (docs/model.md §1.2.2 gives the simulated
+// rates). The looks play seeds beyond Runs: at 8 × 100, seeds Seed to
+// Seed + 799. The
 // whole set at the defaults runs in about a minute on two cores; --runs
 // raises the power of every hypothesis, --max-runs the most an
 // inconclusive one may take. A run's record (a few kilobytes: its every

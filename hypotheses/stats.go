@@ -118,55 +118,81 @@ func meanEstimate(values []float64) Estimate {
 }
 
 // survivalAt reads the Kaplan–Meier curve of the lifetimes at time t: S(t)
-// with its Greenwood standard error and a normal interval clipped to
-// [0, 1]. It is not valid when no lifetime reaches t while S > 0 (the
-// curve is unknown there).
+// with its Greenwood standard error, and the Wilson interval of S at its
+// effective sample size (Dorey and Korn 1987): n* = S(1−S)/SE² where
+// 0 < S < 1; where no alliance has ended by t (S = 1), the alliances still
+// at risk at t; where every one has (S = 0), those at risk at the last
+// end. A normal interval S ± z·SE would be [1, 1] at S = 1, whatever the
+// number of alliances behind it: a level with five alliances, none ended,
+// would count as certain. It is not valid when no lifetime reaches t
+// while S > 0 (the curve is unknown there).
 func survivalAt(obs []runner.Observation, t float64) Estimate {
 	curve := runner.KaplanMeier(obs)
 	e := Estimate{N: curve.N, Value: 1, High: 1, Low: 1}
 	if curve.N == 0 {
 		return Estimate{High: 1}
 	}
-	reached := false
+	atRisk := 0 // alliances at risk at t
 	for _, o := range obs {
 		if o.Duration >= t {
-			reached = true
-			break
+			atRisk++
 		}
 	}
+	lastAtRisk := 0 // at risk at the last point read, for S = 0
 	for _, p := range curve.Points {
 		if p.T > t {
 			break
 		}
 		e.Value, e.SE = p.S, p.SE
+		if p.Events > 0 {
+			lastAtRisk = p.AtRisk
+		}
 	}
-	if !reached && e.Value > 0 {
+	if atRisk == 0 && e.Value > 0 {
 		return Estimate{N: curve.N, High: 1}
 	}
 	e.Valid = true
-	e.Low, e.High = max(0, e.Value-z95*e.SE), min(1, e.Value+z95*e.SE)
+	n := float64(atRisk)
+	switch {
+	case e.Value == 0:
+		n = float64(lastAtRisk)
+	case e.Value < 1:
+		n = e.Value * (1 - e.Value) / (e.SE * e.SE)
+	}
+	e.Low, e.High = runner.WilsonShare(e.Value, n, z95)
 	return e
 }
 
 // Difference is the change from estimate a (the lowest level) to b (the
-// highest) with its 95% interval: Newcombe's hybrid score interval for
-// shares (runner.DifferenceInterval), otherwise the normal interval
-// d ± z·√(se_a² + se_b²) with the unpooled standard errors (Welch's
-// errors with the normal quantile, not Welch's t: the levels have
-// hundreds of runs) for means, and for Kaplan–Meier estimates with their
-// Greenwood errors.
+// highest) with its 95% interval. For shares it is Newcombe's hybrid
+// score interval (runner.DifferenceInterval); for Kaplan–Meier estimates
+// the same construction from each level's interval (the method of
+// variance estimates recovery, Zou and Donner 2008, of which Newcombe's
+// is the case of shares): d − √((S_b − L_b)² + (U_a − S_a)²) to
+// d + √((U_b − S_b)² + (S_a − L_a)²), each level's [L, U] the Wilson
+// interval at its effective sample size (survivalAt). For means it is
+// the normal interval d ± z·√(se_a² + se_b²) with the unpooled standard
+// errors (Welch's errors with the normal quantile, not Welch's t: the
+// levels have hundreds of runs).
 func Difference(kind Kind, a, b Estimate) (d, low, high float64) {
 	d = b.Value - a.Value
 	if !a.Valid || !b.Valid {
 		return d, -1, 1
 	}
-	if kind == RunShare || kind == AllianceShare {
+	switch kind {
+	case RunShare, AllianceShare:
 		low, high = runner.DifferenceInterval(runner.NewProportion(a.Count, a.N), runner.NewProportion(b.Count, b.N))
+		return d, low, high
+	case Survival:
+		low = d - math.Sqrt(sq(b.Value-b.Low)+sq(a.High-a.Value))
+		high = d + math.Sqrt(sq(b.High-b.Value)+sq(a.Value-a.Low))
 		return d, low, high
 	}
 	half := z95 * math.Sqrt(a.SE*a.SE+b.SE*b.SE)
 	return d, d - half, d + half
 }
+
+func sq(x float64) float64 { return x * x }
 
 // Spearman is Spearman's rank correlation of x and y: the Pearson
 // correlation of their ranks, ties taking the mean of the ranks they span.

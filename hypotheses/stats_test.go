@@ -61,9 +61,12 @@ func TestDifferenceByHand(t *testing.T) {
 // Kaplan–Meier at a time and the difference of two curves, by hand.
 // Group a: lifetimes 2, 4 (ended), 6 (censored), 8 (ended), 10 (censored).
 // S(5) = (4/5)(3/4) = 0.6; Greenwood Σ d/(n(n−d)) = 1/20 + 1/12 = 2/15, so
-// SE = 0.6·√(2/15) = 0.219089. Group b: 3, 9, 12, 12 all censored at the
-// horizon but 3: S(5) = 3/4, SE = 0.75·√(1/12) = 0.216506. The difference
-// b − a = 0.15 ± 1.959964·√(0.048 + 0.046875) = ±0.603704.
+// SE = 0.6·√(2/15) = 0.219089, an effective sample of 0.6·0.4/0.048 = 5
+// and the Wilson interval of 0.6 at n = 5, [0.230724, 0.882379]. Group b:
+// 3, 9, 12, 12 all censored at the horizon but 3: S(5) = 3/4, SE =
+// 0.75·√(1/12) = 0.216506, n = 0.1875/0.046875 = 4, [0.300642, 0.954413].
+// The difference b − a = 0.15, from 0.15 − √(0.449358² + 0.282379²) =
+// −0.380717 to 0.15 + √(0.204413² + 0.369276²) = 0.572077.
 func TestSurvivalDifferenceByHand(t *testing.T) {
 	a := Sample{Kind: Survival, At: 5, Lifetimes: []runner.Observation{{Duration: 2, Event: true}, {Duration: 4, Event: true}, {Duration: 6, Event: false}, {Duration: 8, Event: true}, {Duration: 10, Event: false}}}.Estimate()
 	b := Sample{Kind: Survival, At: 5, Lifetimes: []runner.Observation{{Duration: 3, Event: true}, {Duration: 9, Event: false}, {Duration: 12, Event: false}, {Duration: 12, Event: false}}}.Estimate()
@@ -73,13 +76,46 @@ func TestSurvivalDifferenceByHand(t *testing.T) {
 	if !near(b.Value, 0.75, 1e-12) || !near(b.SE, 0.216506, 1e-6) {
 		t.Fatalf("S_b(5) = %+v, want 0.75 (se 0.216506)", b)
 	}
+	if !near(a.Low, 0.230724, 1e-6) || !near(a.High, 0.882379, 1e-6) || !near(b.Low, 0.300642, 1e-6) || !near(b.High, 0.954413, 1e-6) {
+		t.Fatalf("intervals [%v, %v] and [%v, %v], want [0.230724, 0.882379] and [0.300642, 0.954413]", a.Low, a.High, b.Low, b.High)
+	}
 	d, lo, hi := Difference(Survival, a, b)
-	if !near(d, 0.15, 1e-12) || !near(lo, 0.15-0.603704, 1e-6) || !near(hi, 0.15+0.603704, 1e-6) {
-		t.Errorf("difference %v [%v, %v], want 0.15 ± 0.603704", d, lo, hi)
+	if !near(d, 0.15, 1e-12) || !near(lo, -0.380717, 1e-6) || !near(hi, 0.572077, 1e-6) {
+		t.Errorf("difference %v [%v, %v], want 0.15 in [−0.380717, 0.572077]", d, lo, hi)
 	}
 	// Nothing reaches t = 20 while S > 0: the curve is unknown there.
 	if e := (Sample{Kind: Survival, At: 20, Lifetimes: []runner.Observation{{Duration: 3, Event: false}, {Duration: 9, Event: false}}}).Estimate(); e.Valid {
 		t.Errorf("survival past every lifetime should be unknown: %+v", e)
+	}
+}
+
+// A level in which no alliance has ended is not certain (a review's
+// case): 100 imposed alliances of which 30 end at ticks 1 … 30 and 70
+// outlive t = 240, S = 0.7 (SE 0.045826, effective n 100, Wilson
+// [0.604151, 0.781051]), against 5 indigenous ones, none ended, S = 1
+// (Wilson of 5 of 5, [0.565518, 1]). The change +0.3 runs from
+// 0.3 − √(0.434482² + 0.081051²) = −0.141978 to 0.3 + √(0² + 0.095849²)
+// = 0.395849: five alliances cannot show that the difference is not
+// zero. (A normal interval, S ± z·SE, gave [+0.210, +0.390].)
+func TestSurvivalDifferenceWithACertainLevel(t *testing.T) {
+	var imposed, indigenous []runner.Observation
+	for i := range 30 {
+		imposed = append(imposed, runner.Observation{Duration: float64(i + 1), Event: true})
+	}
+	for range 70 {
+		imposed = append(imposed, runner.Observation{Duration: 300})
+	}
+	for range 5 {
+		indigenous = append(indigenous, runner.Observation{Duration: 300})
+	}
+	a := Sample{Kind: Survival, At: 240, Lifetimes: imposed}.Estimate()
+	b := Sample{Kind: Survival, At: 240, Lifetimes: indigenous}.Estimate()
+	if !near(a.Low, 0.604151, 1e-6) || !near(a.High, 0.781051, 1e-6) || !near(b.Low, 0.565518, 1e-6) || b.High != 1 {
+		t.Fatalf("intervals [%v, %v] and [%v, %v], want [0.604151, 0.781051] and [0.565518, 1]", a.Low, a.High, b.Low, b.High)
+	}
+	d, lo, hi := Difference(Survival, a, b)
+	if !near(d, 0.3, 1e-12) || !near(lo, -0.141978, 1e-6) || !near(hi, 0.395849, 1e-6) {
+		t.Errorf("difference %v [%v, %v], want 0.3 in [−0.141978, 0.395849]", d, lo, hi)
 	}
 }
 
@@ -108,12 +144,12 @@ func TestStandardErrorsByHand(t *testing.T) {
 // Kaplan–Meier read at t includes what happened at t, by hand:
 //   - lifetimes 2, 5 (ended), 9 (censored) at t = 5: S = (2/3)(1/2) = 1/3,
 //     Greenwood Σ = 1/(3·2) + 1/(2·1) = 2/3, SE = (1/3)·√(2/3) = 0.272166;
-//     the interval 1/3 ± 1.959964·0.272166 = [−0.200, 0.867] is clipped
-//     at 0;
+//     effective n = (2/9)/(2/27) = 3, Wilson [0.061492, 0.792340];
 //   - lifetimes 3 (ended), 5 (censored) at t = 5: a lifetime reaches t, so
-//     S(5) = 1/2 is known (SE 0.5·√(1/2) = 0.353553);
+//     S(5) = 1/2 is known (SE 0.5·√(1/2) = 0.353553, n = 2);
 //   - lifetimes 2, 4 both ended, at t = 10: every alliance had ended, S = 0
-//     is known although none reached t.
+//     is known although none reached t: the Wilson interval of 0 over the
+//     one at risk at the last end, [0, 0.793451].
 func TestSurvivalAtReadingTimeByHand(t *testing.T) {
 	at := func(t float64, obs ...runner.Observation) Estimate {
 		return Sample{Kind: Survival, At: t, Lifetimes: obs}.Estimate()
@@ -121,14 +157,14 @@ func TestSurvivalAtReadingTimeByHand(t *testing.T) {
 	ended := func(d float64) runner.Observation { return runner.Observation{Duration: d, Event: true} }
 	censored := func(d float64) runner.Observation { return runner.Observation{Duration: d, Event: false} }
 	if e := at(5, ended(2), ended(5), censored(9)); !e.Valid || !near(e.Value, 1.0/3, 1e-12) || !near(e.SE, 0.272166, 1e-6) ||
-		e.Low != 0 || !near(e.High, 1.0/3+z95*0.272166, 1e-6) {
-		t.Errorf("S(5) of 2, 5, 9*: %+v, want 1/3 (se 0.272166) in [0, 0.867]", e)
+		!near(e.Low, 0.061492, 1e-6) || !near(e.High, 0.792340, 1e-6) {
+		t.Errorf("S(5) of 2, 5, 9*: %+v, want 1/3 (se 0.272166) in [0.061492, 0.792340]", e)
 	}
 	if e := at(5, ended(3), censored(5)); !e.Valid || !near(e.Value, 0.5, 1e-12) || !near(e.SE, 0.353553, 1e-6) {
 		t.Errorf("S(5) of 3, 5*: %+v, want a valid 0.5 (se 0.353553)", e)
 	}
-	if e := at(10, ended(2), ended(4)); !e.Valid || e.Value != 0 || e.Low != 0 || e.High != 0 {
-		t.Errorf("S(10) of 2, 4: %+v, want a valid 0 in [0, 0]", e)
+	if e := at(10, ended(2), ended(4)); !e.Valid || e.Value != 0 || e.Low != 0 || !near(e.High, 0.793451, 1e-6) {
+		t.Errorf("S(10) of 2, 4: %+v, want a valid 0 in [0, 0.793451]", e)
 	}
 }
 
@@ -167,25 +203,26 @@ func TestEmptyEstimates(t *testing.T) {
 }
 
 // Kaplan–Meier at the edges of its interval, by hand:
-//   - lifetimes 2, 4 (ended) at t = 1, before any end: S = 1, SE 0,
-//     interval [1, 1];
+//   - lifetimes 2, 4 (ended) at t = 1, before any end: S = 1, SE 0, but
+//     not certain: the Wilson interval of 2 of the 2 at risk, [0.342380, 1];
 //   - one of 10 ended at 1, nine censored at 10, at t = 5: S = 9/10,
-//     Greenwood Σ = 1/(10·9), SE = 0.9·√(1/90) = 0.094868, and
-//     0.9 ± 1.959964·0.094868 = [0.714061, 1.085939], clipped to 1;
+//     Greenwood Σ = 1/(10·9), SE = 0.9·√(1/90) = 0.094868, effective n =
+//     0.09/0.009 = 10, Wilson [0.595850, 0.982124];
 //   - lifetimes 3, 9 censored at t = 20: unknown, but over N = 2.
 func TestSurvivalAtEdgesByHand(t *testing.T) {
 	ended := func(d float64) runner.Observation { return runner.Observation{Duration: d, Event: true} }
 	censored := func(d float64) runner.Observation { return runner.Observation{Duration: d, Event: false} }
-	if e := (Sample{Kind: Survival, At: 1, Lifetimes: []runner.Observation{ended(2), ended(4)}}).Estimate(); e != (Estimate{Value: 1, Low: 1, High: 1, N: 2, Valid: true}) {
-		t.Errorf("S(1) of 2, 4: %+v, want a valid 1 in [1, 1] over 2", e)
+	if e := (Sample{Kind: Survival, At: 1, Lifetimes: []runner.Observation{ended(2), ended(4)}}).Estimate(); !e.Valid || e.Value != 1 || e.SE != 0 || e.N != 2 ||
+		!near(e.Low, 0.342380, 1e-6) || e.High != 1 {
+		t.Errorf("S(1) of 2, 4: %+v, want a valid 1 in [0.342380, 1] over 2", e)
 	}
 	obs := []runner.Observation{ended(1)}
 	for range 9 {
 		obs = append(obs, censored(10))
 	}
 	if e := (Sample{Kind: Survival, At: 5, Lifetimes: obs}).Estimate(); !e.Valid || !near(e.Value, 0.9, 1e-12) || !near(e.SE, 0.094868, 1e-6) ||
-		!near(e.Low, 0.714061, 1e-6) || e.High != 1 {
-		t.Errorf("S(5) of 1, 9×10*: %+v, want 0.9 (se 0.094868) in [0.714061, 1]", e)
+		!near(e.Low, 0.595850, 1e-6) || !near(e.High, 0.982124, 1e-6) {
+		t.Errorf("S(5) of 1, 9×10*: %+v, want 0.9 (se 0.094868) in [0.595850, 0.982124]", e)
 	}
 	if e := (Sample{Kind: Survival, At: 20, Lifetimes: []runner.Observation{censored(3), censored(9)}}).Estimate(); e != (Estimate{High: 1, N: 2}) {
 		t.Errorf("S(20) of 3*, 9*: %+v, want unknown over N = 2", e)

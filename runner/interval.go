@@ -55,18 +55,28 @@ func Wilson(count, n int, z float64) (low, high float64) {
 	if n <= 0 || count < 0 || count > n {
 		return math.NaN(), math.NaN()
 	}
-	fn := float64(n)
-	p := float64(count) / fn
+	return WilsonShare(float64(count)/float64(n), float64(n), z)
+}
+
+// WilsonShare is the Wilson score interval of a share p in [0, 1] at a
+// sample size n > 0 that need not be whole: for an estimate that is not a
+// plain count, such as a Kaplan–Meier survival, at its effective sample
+// size (Dorey and Korn 1987). Wilson(count, n, z) is WilsonShare(count/n,
+// n, z). Out of range, both ends are NaN.
+func WilsonShare(p, n, z float64) (low, high float64) {
+	if !(n > 0) || !(p >= 0 && p <= 1) || math.IsInf(n, 1) {
+		return math.NaN(), math.NaN()
+	}
 	z2 := z * z
-	den := 1 + z2/fn
-	center := (p + z2/(2*fn)) / den
-	half := z / den * math.Sqrt(p*(1-p)/fn+z2/(4*fn*fn))
-	// Exact at the edges: 0 of n has low 0, n of n high 1.
+	den := 1 + z2/n
+	center := (p + z2/(2*n)) / den
+	half := z / den * math.Sqrt(p*(1-p)/n+z2/(4*n*n))
+	// Exact at the edges: a share of 0 has low 0, of 1 high 1.
 	low, high = max(0, center-half), min(1, center+half)
-	if count == 0 {
+	if p == 0 {
 		low = 0
 	}
-	if count == n {
+	if p == 1 {
 		high = 1
 	}
 	return low, high
