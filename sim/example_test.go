@@ -61,7 +61,6 @@ func ExampleRun() {
 		fmt.Println()
 	}
 	// Output:
-	// 1947-01 fra nld: indigenous, strong true, the patron joined in 1948-05
-	// 1949-06 gbr isl: client, strong false
-	// 1949-09 bel dnk ita lux nor usa: imposed, strong false
+	// 1947-01 fra nld: indigenous, strong true, the patron joined in 1949-10
+	// 1950-06 bel dnk ita lux nor usa: imposed, strong false
 }
