@@ -379,16 +379,16 @@ func (res *Result) verdict(h *Hypothesis, kind Kind) {
 	case !first.Valid || !last.Valid:
 		res.Verdict, res.Reason = Inconclusive, "an end level has no estimate"
 	case lo <= 0 && hi >= 0:
-		res.Verdict, res.Reason = Inconclusive, fmt.Sprintf("the interval of the change [%+.3f, %+.3f] includes zero", lo, hi)
+		res.Verdict, res.Reason = Inconclusive, fmt.Sprintf("the interval of the change [%s, %s] includes zero", signed(lo), signed(hi))
 	case okRho && okChange && okLayouts:
-		res.Verdict, res.Reason = Holds, fmt.Sprintf("ρ %+.2f, change %+.3f ≥ %.2f the predicted way, %d of %d layouts", rho, d, h.MinChange, res.Agree, len(res.Layouts))
+		res.Verdict, res.Reason = Holds, fmt.Sprintf("ρ %+.2f, change %s ≥ %.2f the predicted way, %d of %d layouts", rho, signed(d), h.MinChange, res.Agree, len(res.Layouts))
 	default:
 		var why []string
 		if !okRho {
 			why = append(why, fmt.Sprintf("ρ %+.2f (need %s0.8)", rho, map[bool]string{true: "≥ +", false: "≤ −"}[sign > 0]))
 		}
 		if !okChange {
-			why = append(why, fmt.Sprintf("change %+.3f [%+.3f, %+.3f] (need %s%.2f)", d, lo, hi, map[bool]string{true: "+", false: "−"}[sign > 0], h.MinChange))
+			why = append(why, fmt.Sprintf("change %s [%s, %s] (need %s%.2f)", signed(d), signed(lo), signed(hi), map[bool]string{true: "+", false: "−"}[sign > 0], h.MinChange))
 		}
 		if !okLayouts {
 			why = append(why, fmt.Sprintf("%d of %d layouts the predicted way (need %d)", res.Agree, len(res.Layouts), need))

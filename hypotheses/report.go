@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -27,7 +28,7 @@ func WriteTable(w io.Writer, results []Result) error {
 			if r.Rho != nil {
 				rho = fmt.Sprintf("%+.2f", *r.Rho)
 			}
-			change = fmt.Sprintf("%+.3f [%+.3f, %+.3f]", *r.Change, *r.ChangeLow, *r.ChangeHi)
+			change = fmt.Sprintf("%s [%s, %s]", signed(*r.Change), signed(*r.ChangeLow), signed(*r.ChangeHi))
 		default:
 			pred = fmt.Sprintf("%s %.2f", r.Predicted, r.Threshold)
 			p := r.Pooled[0]
@@ -76,4 +77,16 @@ func WriteCSV(w io.Writer, results []Result) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// signed writes a change or an end of its interval with a sign and three
+// decimals, as the table and the verdicts' reasons give them; a value
+// that is not zero but would print as ±0.000 gets two significant
+// digits instead (+0.00031), so that an interval that excludes zero never
+// reads as one that touches it.
+func signed(x float64) string {
+	if x != 0 && math.Abs(x) < 0.0005 {
+		return fmt.Sprintf("%+.2g", x)
+	}
+	return fmt.Sprintf("%+.3f", x)
 }

@@ -47,3 +47,14 @@ func TestWriteTableGivesTheRuns(t *testing.T) {
 		t.Errorf("row %q", lines[1])
 	}
 }
+
+// A change or an end of its interval prints with three decimals, but one
+// that is not zero never as ±0.000: an interval that excludes zero must
+// not read as one that touches it.
+func TestSignedNeverHidesASign(t *testing.T) {
+	for x, want := range map[float64]string{0.009: "+0.009", -0.0512: "-0.051", 0: "+0.000", 0.00031: "+0.00031", -0.0004: "-0.0004", 0.0005: "+0.001", 0.00049: "+0.00049"} {
+		if got := signed(x); got != want {
+			t.Errorf("signed(%v) = %q, want %q", x, got, want)
+		}
+	}
+}
