@@ -397,20 +397,22 @@ func (raw *rawExperiment) checkRanges(x *Experiment, e *errs) {
 // come from [[vary]] tables already checked against their paths' ranges.
 func (raw *rawExperiment) checkEveryPoint(x *Experiment, e *errs) {
 	if x.pointLocs != nil {
-		checked := map[string]error{} // a point repeated is checked once
+		valid := map[string]bool{} // a valid point repeated is checked once
 		for p := range x.Points {
 			if raw.rows.bad[p] {
 				continue // its cells were reported already
 			}
 			key := fmt.Sprintf("%#v", x.Points[p]) // exact: shortest round-trip floats, quoted strings
-			err, seen := checked[key]
-			if !seen {
-				_, err = x.ScenarioAt(p)
-				checked[key] = err
+			if valid[key] {
+				continue
 			}
+			// An invalid one is checked again: its errors name their point.
+			_, err := x.ScenarioAt(p)
 			if err != nil {
 				e.at(x.pointLocs[p], "point %d (%s) gives an invalid scenario: %s", p, x.Describe(p), pointErrors(err, x.overlayPaths(true)))
+				continue
 			}
+			valid[key] = true
 		}
 		return
 	}

@@ -103,7 +103,9 @@ func readPoints(x *Experiment, o opt[string], e *errs, rows *pointRows) {
 		}
 		line, _ := r.FieldPos(0)
 		if len(x.Points) == MaxPoints {
-			badRow(line, "", "more than %d points; allowed: at most %d", MaxPoints, MaxPoints)
+			// With the file's errors, not its rows': no point is checked
+			// as a scenario in a file refused for its size.
+			bad(line, "", "more than %d points; allowed: at most %d", MaxPoints, MaxPoints)
 			return
 		}
 		point, ok := make([]any, len(header)), true

@@ -252,3 +252,37 @@ func TestOverlayKey(t *testing.T) {
 		}
 	}
 }
+
+// A repeated invalid row is reported at each of its lines, each naming
+// its own point, also where the scenario's message names the point (a
+// horizon set by the point ends before europe-1947's events): the check
+// does not reuse one row's message for another.
+func TestPointsFileRepeatedInvalidRows(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "design.csv"), []byte("scenario.ticks\n12\n12\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	exp := filepath.Join(dir, "exp.toml")
+	if err := os.WriteFile(exp, []byte("scenario = \"europe-1947\"\ndesign = \"points\"\npoints = \"design.csv\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := LoadExperiment(exp)
+	var list Errors
+	if !errors.As(err, &list) || len(list) != 2 {
+		t.Fatalf("want an error for each row, got %v", err)
+	}
+	for i, e := range list {
+		if want := fmt.Sprintf("point %d of", i); e.Line != i+2 || !strings.Contains(e.Msg, fmt.Sprintf("point %d (", i)) || !strings.Contains(e.Msg, want) {
+			t.Errorf("row %d: %v; want line %d naming point %d throughout", i, e, i+2, i)
+		}
+	}
+}
+
+// A file refused for its size has no point checked as a scenario: the
+// invalid first row is not reported, only the size.
+func TestPointsFileTooLargeChecksNoPoint(t *testing.T) {
+	_, path, err := writeDesign(t, "params.sea_cost\n-1\n"+strings.Repeat("1\n", 100_000))
+	if want := path + ":100002: more than 100000 points; allowed: at most 100000"; err == nil || err.Error() != want {
+		t.Errorf("got %.300v\nwant %s", err, want)
+	}
+}
