@@ -131,6 +131,21 @@ func TestProvenanceTable(t *testing.T) {
 	if merged = slices.Delete(merged, 6, 7); !slices.Equal(got, merged) {
 		t.Errorf("a sweep merged by Assemble:\n got %q\nwant %q", got, merged)
 	}
+	// A merged directory resumed, and merged again: the resume shows, and
+	// the parts of the part that was a merge come after it, by their path.
+	m.Command, m.Resumed = []string{"alliancesim", "merge", "sw", "--out", "top"}, [][]string{{"alliancesim", "sweep", "x.toml", "--out", "top", "--resume"}}
+	m.Merged = []runner.MergedDir{{Dir: "sw", Command: []string{"alliancesim", "merge", "s1", "s2", "--out", "sw"}, Merged: m.Merged}}
+	got = provenance(&Input{Dir: "top", Kind: Sweep, Manifest: m})
+	nested := slices.Concat(want[:6], []KeyValue{
+		{"merged by", "alliancesim merge sw --out top"}, {"resumed by", "alliancesim sweep x.toml --out top --resume"},
+		{"merged by, in sw", "alliancesim merge s1 s2 --out sw"},
+		{"merged from sw ← s1", "alliancesim sweep x.toml --shard 1/2"}, {"merged from sw ← s2", "alliancesim sweep x.toml --shard 2/2"},
+		{"resumed in sw ← s2 by", "alliancesim sweep x.toml --shard 2/2 --resume"},
+		{"runs, seed", "40 per point, base seed 9 (replication r plays seed + r)"}, {"directory", "top"}}, want[len(want)-1:])
+	if !slices.Equal(got, nested) {
+		t.Errorf("a merge of a merge, resumed:\n got %q\nwant %q", got, nested)
+	}
+	m.Resumed = nil
 	// A build that records its toolchain, target and binary shows them
 	// after its revision.
 	m.Merged, m.Command = nil, []string{"alliancesim", "run", "generic", "--runs", "40"}

@@ -146,22 +146,15 @@ func provenance(in *Input) []KeyValue {
 	kv = append(kv, buildOf(m.Tool)...)
 	if len(m.Merged) == 0 {
 		kv = append(kv, KeyValue{"command", strings.Join(m.Command, " ")})
-		for _, c := range m.Resumed {
-			kv = append(kv, KeyValue{"resumed by", strings.Join(c, " ")})
-		}
-	} else {
+	} else if len(m.Command) > 0 {
 		// No one command wrote a merged directory: each part's did, and
 		// the merge put them together.
-		if len(m.Command) > 0 {
-			kv = append(kv, KeyValue{"merged by", strings.Join(m.Command, " ")})
-		}
-		for _, d := range m.Merged {
-			kv = append(kv, KeyValue{"merged from " + d.Dir, strings.Join(d.Command, " ")})
-			for _, c := range d.Resumed {
-				kv = append(kv, KeyValue{"resumed in " + d.Dir + " by", strings.Join(c, " ")})
-			}
-		}
+		kv = append(kv, KeyValue{"merged by", strings.Join(m.Command, " ")})
 	}
+	for _, c := range m.Resumed {
+		kv = append(kv, KeyValue{"resumed by", strings.Join(c, " ")})
+	}
+	kv = append(kv, mergedRows(m.Merged, "")...)
 	kv = append(kv,
 		KeyValue{"runs, seed", fmt.Sprintf("%d per point, base seed %d (replication r plays seed + r)", m.Runs, m.Seed)},
 		KeyValue{"directory", filepath.Base(filepath.Clean(in.Dir))},
@@ -558,4 +551,31 @@ func (p *Page) hypotheses(in *Input) error {
 	}
 	p.Sections = append(p.Sections, figs)
 	return nil
+}
+
+// mergedRows are the provenance rows of the directories a merge
+// combined, each with its command and those that resumed it, and, for a
+// directory that was itself merged, its own parts after it, named by the
+// path through which they came (in names the merged directory they are
+// in, "" at the top).
+func mergedRows(dirs []runner.MergedDir, in string) []KeyValue {
+	var kv []KeyValue
+	for _, d := range dirs {
+		name := d.Dir
+		if in != "" {
+			name = in + " ← " + d.Dir
+		}
+		if len(d.Command) > 0 || len(d.Merged) == 0 {
+			what := "merged from "
+			if len(d.Merged) > 0 {
+				what = "merged by, in "
+			}
+			kv = append(kv, KeyValue{what + name, strings.Join(d.Command, " ")})
+		}
+		for _, c := range d.Resumed {
+			kv = append(kv, KeyValue{"resumed in " + name + " by", strings.Join(c, " ")})
+		}
+		kv = append(kv, mergedRows(d.Merged, name)...)
+	}
+	return kv
 }

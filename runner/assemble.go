@@ -122,7 +122,7 @@ func assemble(dirs []string, out string, command []string) error {
 		if err != nil {
 			return err
 		}
-		merged = append(merged, MergedDir{Dir: d, Command: dm.Command, Resumed: dm.Resumed})
+		merged = append(merged, MergedDir{Dir: d, Command: dm.Command, Resumed: dm.Resumed, Merged: dm.Merged})
 		if m == nil {
 			m = dm
 			if scenarioTOML, err = input.ReadFile(filepath.Join(d, "scenario.toml")); err != nil {

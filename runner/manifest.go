@@ -63,11 +63,13 @@ type Manifest struct {
 }
 
 // MergedDir is one directory a merge combined: its path as given to
-// merge, the command line that began its work and those that resumed it.
+// merge, the command line that began its work (of a merged directory, its
+// merge) and those that resumed it, and the directories it had merged.
 type MergedDir struct {
-	Dir     string     `json:"dir"`
-	Command []string   `json:"command,omitempty"`
-	Resumed [][]string `json:"resumed,omitempty"`
+	Dir     string      `json:"dir"`
+	Command []string    `json:"command,omitempty"`
+	Resumed [][]string  `json:"resumed,omitempty"`
+	Merged  []MergedDir `json:"merged,omitempty"`
 }
 
 // ManifestPoint is what the assembly needs of a point.

@@ -449,11 +449,30 @@ func TestManifestRecordsCommands(t *testing.T) {
 	if m, err = ReadManifest(out2); err != nil || m.Command != nil || len(m.Merged) != 2 {
 		t.Fatalf("assembled: %v, command %q, merged %+v", err, m.Command, m.Merged)
 	}
-	// A complete directory run again is left alone: nothing went on.
-	if err := Execute(ctx, withCommand("run", "again"), out, ExecOptions{Resume: true}); !errors.Is(err, ErrComplete) {
+	// A directory merged in place (it keeps its parts) and merged again
+	// keeps the parts it had merged, with their commands, under its own
+	// entry.
+	if err := Merge([]string{a, b}, a, []string{"merge", "a", "b", "--out", "a"}); err != nil {
+		t.Fatal(err)
+	}
+	again := filepath.Join(base, "again")
+	if err := Merge([]string{a, b}, again, []string{"merge", "again"}); err != nil {
+		t.Fatal(err)
+	}
+	if m, err = ReadManifest(again); err != nil || len(m.Merged) != 2 || !slices.Equal(m.Merged[0].Command, []string{"merge", "a", "b", "--out", "a"}) ||
+		len(m.Merged[0].Merged) != 2 || !slices.Equal(m.Merged[0].Merged[0].Command, []string{"sweep", "1/2"}) || len(m.Merged[0].Merged[1].Resumed) != 1 {
+		t.Fatalf("merged again: %v, merged %+v", err, m.Merged)
+	}
+	// A directory one process finished, run again, is left alone: a
+	// command that finds the work complete is not recorded.
+	whole := filepath.Join(base, "whole")
+	if err := Execute(ctx, withCommand("run"), whole, ExecOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := Execute(ctx, withCommand("run", "again"), whole, ExecOptions{Resume: true}); !errors.Is(err, ErrComplete) {
 		t.Fatalf("complete: want ErrComplete, got %v", err)
 	}
-	if m, err = ReadManifest(out); err != nil || m.Resumed != nil {
-		t.Fatalf("a complete directory run again: %v, resumed %q", err, m.Resumed)
+	if m, err = ReadManifest(whole); err != nil || !slices.Equal(m.Command, []string{"run"}) || m.Resumed != nil {
+		t.Fatalf("a complete directory run again: %v, command %q, resumed %q", err, m.Command, m.Resumed)
 	}
 }
