@@ -37,10 +37,12 @@ What is calibrated: only the inputs below, facts about each world that the
 record does not pin down. Everything else in a scenario is a fact with its
 source in the scenario file (COW capabilities, ATOP, the seeds, dated
 shocks), an input the scenario states as its own judgement (stakes,
-grievances, ideology positions), or a model default. One scenario sets
-model defaults that no fact derives: asia-1950's ` + "`sea_cost`" + ` and
-` + "`projection_range`" + `, which carry A2, A4 and A9 (docs/model.md §6.4 lists
-every input by what it rests on, and measures both).
+grievances, ideology positions), or a model default. Three model
+defaults are set without a fact that derives them: asia-1950's
+` + "`sea_cost`" + ` and ` + "`projection_range`" + `, which carry A2, A4 and A9, and both
+scenarios' ` + "`challenge_rate`" + `, a bound on a record of no armed challenges,
+which carries no target (docs/model.md §6.4 lists every input by what it
+rests on, and measures each).
 
 The rule: every combination of the free inputs' values runs on the
 calibration ` + words.Seeds(runs, CalibrationSeed) + `; the chosen one meets the most targets of
