@@ -166,11 +166,10 @@ func survivalAt(obs []runner.Observation, t float64) Estimate {
 // Difference is the change from estimate a (the lowest level) to b (the
 // highest) with its 95% interval. For shares it is Newcombe's hybrid
 // score interval (runner.DifferenceInterval); for Kaplan–Meier estimates
-// the same construction from each level's interval (the method of
-// variance estimates recovery, Zou and Donner 2008, of which Newcombe's
-// is the case of shares): d − √((S_b − L_b)² + (U_a − S_a)²) to
-// d + √((U_b − S_b)² + (S_a − L_a)²), each level's [L, U] the Wilson
-// interval at its effective sample size (survivalAt). For means it is
+// the same construction from each level's interval, the Wilson interval
+// at its effective sample size (survivalAt): the method of variance
+// estimates recovery (runner.MOVERDifference), of which Newcombe's is the
+// case of shares. For means it is
 // the normal interval d ± z·√(se_a² + se_b²) with the unpooled standard
 // errors (Welch's errors with the normal quantile, not Welch's t: the
 // levels have hundreds of runs).
@@ -184,15 +183,12 @@ func Difference(kind Kind, a, b Estimate) (d, low, high float64) {
 		low, high = runner.DifferenceInterval(runner.NewProportion(a.Count, a.N), runner.NewProportion(b.Count, b.N))
 		return d, low, high
 	case Survival:
-		low = d - math.Sqrt(sq(b.Value-b.Low)+sq(a.High-a.Value))
-		high = d + math.Sqrt(sq(b.High-b.Value)+sq(a.Value-a.Low))
+		low, high = runner.MOVERDifference(a.Value, a.Low, a.High, b.Value, b.Low, b.High)
 		return d, low, high
 	}
 	half := z95 * math.Sqrt(a.SE*a.SE+b.SE*b.SE)
 	return d, d - half, d + half
 }
-
-func sq(x float64) float64 { return x * x }
 
 // Spearman is Spearman's rank correlation of x and y: the Pearson
 // correlation of their ranks, ties taking the mean of the ranks they span.

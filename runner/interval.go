@@ -88,12 +88,25 @@ func WilsonShare(p, n, z float64) (low, high float64) {
 // the good coverage of the Wilson interval where the Wald interval of a
 // difference fails (shares near 0 or 1, small samples).
 func DifferenceInterval(p1, p2 Proportion) (low, high float64) {
-	d := p2.Share - p1.Share
 	if p1.N == 0 || p2.N == 0 {
 		return -1, 1
 	}
-	low = d - math.Sqrt(sq(p2.Share-p2.Low)+sq(p1.High-p1.Share))
-	high = d + math.Sqrt(sq(p2.High-p2.Share)+sq(p1.Share-p1.Low))
+	return MOVERDifference(p1.Share, p1.Low, p1.High, p2.Share, p2.Low, p2.High)
+}
+
+// MOVERDifference is the 95% interval of the difference v2 − v1 of two
+// independent estimates, built from each one's own interval [low, high]
+// by the method of variance estimates recovery (Zou and Donner 2008):
+//
+//	d − √((v2 − low2)² + (high1 − v1)²)  to  d + √((high2 − v2)² + (v1 − low1)²)
+//
+// With Wilson intervals of two shares it is Newcombe's hybrid score
+// interval (DifferenceInterval); it serves as well for estimates whose
+// intervals are not symmetric, such as a survival near 1.
+func MOVERDifference(v1, low1, high1, v2, low2, high2 float64) (low, high float64) {
+	d := v2 - v1
+	low = d - math.Sqrt(sq(v2-low2)+sq(high1-v1))
+	high = d + math.Sqrt(sq(high2-v2)+sq(v1-low1))
 	return low, high
 }
 

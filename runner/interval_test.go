@@ -122,3 +122,17 @@ func TestWilsonShare(t *testing.T) {
 		}
 	}
 }
+
+// MOVERDifference by hand: 0.6 in [0.3, 0.8] to 0.75 in [0.5, 0.9] is
+// 0.15 from 0.15 − √(0.25² + 0.2²) = −0.170156 to 0.15 + √(0.15² + 0.3²)
+// = 0.485410; Newcombe's interval is the case of Wilson intervals.
+func TestMOVERDifference(t *testing.T) {
+	if lo, hi := MOVERDifference(0.6, 0.3, 0.8, 0.75, 0.5, 0.9); math.Abs(lo+0.170156) > 1e-6 || math.Abs(hi-0.485410) > 1e-6 {
+		t.Errorf("[%v, %v], want [−0.170156, 0.485410]", lo, hi)
+	}
+	p1, p2 := NewProportion(48, 80), NewProportion(56, 70)
+	lo, hi := DifferenceInterval(p1, p2)
+	if mlo, mhi := MOVERDifference(p1.Share, p1.Low, p1.High, p2.Share, p2.Low, p2.High); lo != mlo || hi != mhi {
+		t.Errorf("Newcombe [%v, %v], MOVER of the Wilson intervals [%v, %v]", lo, hi, mlo, mhi)
+	}
+}

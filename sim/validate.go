@@ -114,10 +114,10 @@ func (sc *Scenario) validate() (*theater.Grid, error) {
 
 func (sc *Scenario) validateCalendar(v *validator) {
 	c := sc.Calendar
-	startOK, known := c.checkStart(), c.checkUnit()
-	v.check("scenario.start", startOK)
-	v.check("scenario.tick", known)
-	if v.check("scenario.ticks", TicksRange.CheckInt(sc.Ticks)) && known == nil && startOK == nil {
+	startErr, unitErr := c.checkStart(), c.checkUnit()
+	v.check("scenario.start", startErr)
+	v.check("scenario.tick", unitErr)
+	if v.check("scenario.ticks", TicksRange.CheckInt(sc.Ticks)) && startErr == nil && unitErr == nil {
 		v.check("scenario.ticks", c.CheckHorizon(sc.Ticks))
 	}
 	if every := sc.Params.RecordEvery; every > 0 && TicksRange.Contains(float64(sc.Ticks)) && (sc.Ticks+every-1)/every > MaxSamples {
