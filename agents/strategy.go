@@ -46,9 +46,9 @@ type PatronView interface {
 	Tick() int
 	Threat() float64    // T_p
 	Reference() float64 // ρ_p
-	// Decision is the patron's decision settings, to read: the
-	// replication's own copy, so that writing to it changes no other
-	// replication and not what the engine reads.
+	// Decision is the patron's decision settings, to read: a fresh copy
+	// at each call, so that writing to it changes nothing the engine
+	// reads, in this replication or another.
 	Decision() *Decision
 	// ClientAllianceExists reports whether the patron's clients have an
 	// alliance of their own in force: of clients alone, or one they formed

@@ -20,8 +20,8 @@ func Sure(x float64) Lottery { return Lottery{P: 1, Good: x, Bad: x} }
 // A Valuation turns a lottery into a single value a state maximises.
 // Implementations must be pure functions of their arguments: they are shared
 // by every replication and called concurrently. d is the state's decision
-// settings, to read (the replication's own copy: writing to it changes no
-// other replication).
+// settings, to read (a fresh copy at each call: writing to it changes
+// nothing the engine reads).
 type Valuation interface {
 	Value(l Lottery, d *Decision) float64
 }

@@ -76,8 +76,8 @@ func (w *World) applyScripted() {
 // joinDesignated brings a newly sovereign state into the alliances its
 // patron signed it up to.
 func (w *World) joinDesignated(s int) {
-	if !w.sovereign[s] {
-		return
+	if !w.sovereign[s] || !w.alive[s] {
+		return // an eliminated state regains no membership (eliminate)
 	}
 	for a := range w.alliances {
 		if al := &w.alliances[a]; al.Active() && al.Designated.Has(s) {
@@ -154,8 +154,19 @@ func (w *World) withdraw(actor, target int, fraction float64) int {
 func (w *World) eliminate(s int) {
 	w.alive[s] = false
 	w.log(Event{Type: EventEliminated, Actor: -1, Target: s, Alliance: -1})
+	// The treaties signed for it, awaiting its sovereignty, lapse.
+	kept := w.pending[:0]
+	for _, t := range w.pending {
+		if t.client != s && t.patron != s {
+			kept = append(kept, t)
+		}
+	}
+	w.pending = kept
 	for a := range w.alliances {
 		al := &w.alliances[a]
+		if al.Active() && al.Designated.Has(s) {
+			al.Designated = al.Designated.Without(s)
+		}
 		if !al.Active() || !al.Members.Has(s) {
 			continue
 		}

@@ -274,12 +274,16 @@ func (w *World) refuse(proposer int, set agents.Set, strong bool) {
 type patronView struct {
 	w *World
 	p int
+	d agents.Decision // a fresh copy of p's settings at each Decision call
 }
 
-func (v *patronView) Tick() int                  { return v.w.tick }
-func (v *patronView) Threat() float64            { return v.w.threat[v.p] }
-func (v *patronView) Reference() float64         { return v.w.reference[v.p] }
-func (v *patronView) Decision() *agents.Decision { return &v.w.decision[v.p] } // the world's copy
+func (v *patronView) Tick() int          { return v.w.tick }
+func (v *patronView) Threat() float64    { return v.w.threat[v.p] }
+func (v *patronView) Reference() float64 { return v.w.reference[v.p] }
+func (v *patronView) Decision() *agents.Decision {
+	v.d = v.w.c.decision[v.p]
+	return &v.d
+}
 func (v *patronView) Revisionism(j int) float64  { return v.w.revisionismOf(j) }
 func (v *patronView) ClientAllianceExists() bool { return v.w.clientAllianceFor(v.p) }
 func (v *patronView) CommittedClients() agents.Set {
@@ -303,7 +307,8 @@ func (v *patronView) Rise() float64 {
 // restartWait starts patron p's wait anew when every alliance it entered
 // since it began to wait has ended: its patience runs again from the next
 // tick it wants an ally, as it did before its first commitment
-// (docs/model.md §7.8).
+// (docs/model.md §7.8). startReviews calls it before it reads what the
+// strategy admits.
 func (w *World) restartWait(p int) {
 	if w.committed[p] && w.ties[p].allies == 0 {
 		w.wantedSince[p], w.committed[p] = -1, false
@@ -358,7 +363,6 @@ func (w *World) patronRound(p int) {
 	if !w.reviewing.Has(p) {
 		return
 	}
-	w.restartWait(p)
 	if wanted := w.patronOptions(p); wanted && w.wantedSince[p] < 0 {
 		w.wantedSince[p], w.wantedThreat[p] = w.tick, w.threat[p]
 	}
@@ -584,7 +588,10 @@ func (w *World) acceptingSubset(proposer int, invited agents.Set, strong bool, o
 // Japan, yet accepted ANZUS without it.
 func (w *World) fallback(p int, invited agents.Set, strong bool) {
 	subset := w.acceptingSubset(p, invited, strong, OriginImposed, 2)
-	if subset.Len() >= 2 && subset != invited && !w.exists(subset.With(p)) &&
+	// A subset that only occupied clients would join (form signs for
+	// none of them) forms nothing and is treated as empty, so that the
+	// treaties signed for them below are not lost.
+	if subset.Len() >= 2 && subset != invited && w.unsigned(subset) != subset && !w.exists(subset.With(p)) &&
 		w.appraise(p, subset, strong, OriginImposed).value > w.position(p) {
 		offer := w.propose(Event{Type: EventProposal, Actor: p, Target: -1, Others: subset, Alliance: -1, Proposal: ProposeSubset, Strong: strong})
 		if acc := w.canvass(p, subset, strong, OriginImposed, offer); acc == subset {

@@ -155,6 +155,69 @@ func TestOccupiedClientJoinsOnSovereignty(t *testing.T) {
 	}
 }
 
+// A fallback subset that only occupied clients would join forms nothing
+// (form signs for none of them), so it is treated as empty (docs/model.md
+// §7.9): the patron signs a treaty for each occupied invitee instead of
+// logging an accepted offer that formed no alliance. c1 refuses for fear
+// of the patron itself, not of an invitee, so it is the one dropped, and
+// c2 and c3, occupied, do not answer.
+func TestFallbackSubsetOfOccupiedClients(t *testing.T) {
+	sc := testScenario()
+	sc.Params.InviteOccupied, sc.Params.GrievanceFear = true, 1
+	sc.States[c1].Grievance = map[string]float64{"pat": 1}
+	sc.States[c2].Sovereign, sc.States[c3].Sovereign = false, false
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	if got := w.acceptingSubset(pat, set(c1, c2, c3), true, OriginImposed, 2); got != set(c2, c3) {
+		t.Fatalf("set-up: the accepting subset is %b, want c2, c3", got)
+	}
+	if v, pos := w.appraise(pat, set(c2, c3), true, OriginImposed).value, w.position(pat); v <= pos {
+		t.Fatalf("set-up: the patron values the subset at %v, not above its position %v", v, pos)
+	}
+	w.fallback(pat, set(c1, c2, c3), true)
+	for _, e := range w.events {
+		if e.Proposal == ProposeSubset {
+			t.Errorf("a subset that signs nothing was proposed: %v", describe(w))
+			break
+		}
+	}
+	var signedFor agents.Set
+	for _, p := range w.pending {
+		signedFor = signedFor.With(p.client)
+	}
+	if signedFor != set(c2, c3) {
+		t.Errorf("treaties signed for %b, want c2 and c3: %v", signedFor, describe(w))
+	}
+}
+
+// An eliminated client regains no membership (docs/model.md §7.10): the
+// alliances it was designated to join and the treaties signed for it
+// lapse, and the sovereignty it later gains brings it into none.
+func TestEliminatedClientJoinsNothingOnSovereignty(t *testing.T) {
+	sc := testScenario()
+	sc.Params.InviteOccupied = true
+	sc.States[c3].Sovereign = false
+	sc.Events = []ScriptedEvent{{Tick: 5, Kind: ScriptSovereignty, Actor: "c3", Sovereign: true}}
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	al := w.form(set(pat, c1, c2, c3), true, OriginImposed)
+	w.fallback(pat, set(c3), false) // signs nothing more: c3 holds no pledge yet, a treaty waits
+	if !al.Designated.Has(c3) || len(w.pending) != 1 {
+		t.Fatalf("set-up: c3 designated %v, %d treaties pending", al.Designated.Has(c3), len(w.pending))
+	}
+	w.eliminate(c3)
+	if al.Designated.Has(c3) || len(w.pending) != 0 {
+		t.Fatalf("an eliminated client's designation and signed treaty should lapse: designated %v, pending %+v", al.Designated.Has(c3), w.pending)
+	}
+	w.alive[c3] = true // as a withdrawal revives it
+	formed := len(w.alliances)
+	w.tick = 5
+	w.applyScripted()
+	if al.Members.Has(c3) || len(w.alliances) != formed {
+		t.Errorf("c3, eliminated, joined on sovereignty: %v", describe(w))
+	}
+}
+
 // With the assurance strategy a patron joins an existing client alliance,
 // takes the commitment the clients made to each other (H5) and marks it
 // indigenous.
@@ -278,6 +341,7 @@ func TestPatronWaitsAgainOnceItsAlliancesEnd(t *testing.T) {
 	w := NewWorld(mustCompile(t, sc), 1)
 	round := func() {
 		w.perceive()
+		w.startReviews() // restarts the wait
 		w.reviewing = set(pat)
 		w.patronRound(pat)
 	}

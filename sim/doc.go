@@ -38,7 +38,8 @@
 //     hazards, unbiased noise on the logit scale and lag; the patrons'
 //     threat to their clients, which follows the most threatened;
 //     reference points and domains (§7.2–§7.3);
-//  3. the policy reviews due this tick (§7.13);
+//  3. the policy reviews due this tick, in the ticks of a diplomacy round
+//     (§7.13);
 //  4. diplomacy, every diplomacy_interval months: the reviewing clients seek
 //     collective security or apply, then each reviewing patron follows its
 //     strategy, invitees accept or refuse and a refused patron falls back

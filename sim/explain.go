@@ -187,9 +187,13 @@ func OriginNames() []string { return append([]string(nil), originNames[:]...) }
 
 // canAlly says why an alliance of i and partners with the given origin is
 // one the engine never weighs, if it is: adversaries never ally
-// (docs/model.md §2.1), clients alone make a client alliance, a patron
-// and one client a bilateral one, a patron and two or more clients an
-// indigenous or imposed one (§2.2).
+// (docs/model.md §2.1); clients alone make a client alliance, and a
+// patron's alliance is bilateral, imposed or indigenous (§2.2). The size
+// does not decide the origin: a client may apply to a patron's bilateral
+// alliance, which keeps its origin with three members (§7.7); an imposed
+// or indigenous alliance its clients leave may go on as a patron and one
+// client; and an indigenous one goes on among its clients when its patron
+// leaves (§7.12). The engine weighs each of these, to join or to stay.
 func (c *Compiled) canAlly(i int, partners agents.Set, origin Origin) error {
 	all := partners.With(i)
 	var adversaries []string
@@ -201,38 +205,29 @@ func (c *Compiled) canAlly(i int, partners agents.Set, origin Origin) error {
 	if len(adversaries) > 0 {
 		return fmt.Errorf("%s: an adversary never allies; allowed: patrons and clients", strings.Join(adversaries, ", "))
 	}
-	patrons, size := (all & c.patrons).Len(), all.Len()
+	patrons := (all & c.patrons).Len()
 	switch {
 	case origin == OriginClient && patrons > 0:
-		return fmt.Errorf("origin client is an alliance of clients alone, and this one has a patron; allowed: %s", originsFor(patrons, size))
-	case origin == OriginBilateral && (patrons == 0 || size != 2):
-		return fmt.Errorf("origin bilateral is a patron and one client, and this alliance has %s; allowed: %s", membersAndPatrons(size, patrons), originsFor(patrons, size))
-	case (origin == OriginImposed || origin == OriginIndigenous) && (patrons == 0 || size < 3):
-		return fmt.Errorf("origin %s is a patron with two or more clients, and this alliance has %s; allowed: %s", origin, membersAndPatrons(size, patrons), originsFor(patrons, size))
+		return fmt.Errorf("origin client is an alliance of clients alone, and this one has %s; allowed: %s", patronCount(patrons), originsFor(patrons))
+	case (origin == OriginBilateral || origin == OriginImposed) && patrons == 0:
+		return fmt.Errorf("origin %s is a patron's alliance, and this one has no patron; allowed: %s", origin, originsFor(patrons))
 	}
 	return nil
 }
 
-// originsFor names the origins an alliance of that many members and
-// patrons can have.
-func originsFor(patrons, size int) string {
-	switch {
-	case patrons == 0:
-		return "client"
-	case size == 2:
-		return "bilateral"
+// originsFor names the origins an alliance with that many patrons can
+// have.
+func originsFor(patrons int) string {
+	if patrons == 0 {
+		return "client, indigenous"
 	}
-	return "imposed, indigenous"
+	return "bilateral, imposed, indigenous"
 }
 
-// membersAndPatrons is "3 members and 1 patron", "2 members and no patron".
-func membersAndPatrons(size, patrons int) string {
-	p := "no patron"
-	switch {
-	case patrons == 1:
-		p = "1 patron"
-	case patrons > 1:
-		p = fmt.Sprintf("%d patrons", patrons)
+// patronCount is "1 patron", "2 patrons".
+func patronCount(patrons int) string {
+	if patrons == 1 {
+		return "1 patron"
 	}
-	return fmt.Sprintf("%d members and %s", size, p)
+	return fmt.Sprintf("%d patrons", patrons)
 }

@@ -30,6 +30,10 @@ func TestExplain(t *testing.T) {
 		{pat, set(c2), true, OriginBilateral},
 		{c2, set(c3), true, OriginClient},
 		{c3, set(pat, c1, c2), true, OriginImposed},
+		// A client applying to the patron's bilateral alliance (§7.7),
+		// and the clients of an indigenous alliance its patron left.
+		{c1, set(pat, c2), true, OriginBilateral},
+		{c1, set(c2), false, OriginIndigenous},
 	} {
 		e, err := w.Explain(tc.i, tc.S, tc.strong, tc.origin)
 		if err != nil {

@@ -46,10 +46,11 @@ func (w *World) checkThreats() {
 	}
 }
 
-// valueOf is state i's valuation of a lottery, given the world's copy of
-// i's decision settings (World.decision).
+// valueOf is state i's valuation of a lottery, given a fresh copy of i's
+// decision settings (World.decision).
 func (w *World) valueOf(i int, l agents.Lottery) float64 {
-	return w.c.valuation[i].Value(l, &w.decision[i])
+	w.decision = w.c.decision[i]
+	return w.c.valuation[i].Value(l, &w.decision)
 }
 
 // checkValue checks the value state i's valuation model put on an option

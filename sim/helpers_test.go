@@ -146,11 +146,11 @@ func snapshotWorld(w *World) map[string]any {
 		"wantedSince": clone(w.wantedSince), "wantedThreat": clone(w.wantedThreat), "committed": clone(w.committed),
 		"refused": clone(w.refused), "pending": clone(w.pending), "nextScript": w.nextScript,
 		"concern": clone(w.concern), "reviews": clone(w.reviews), "reviewing": w.reviewing, "err": w.err,
-		"decision": clone(w.decision),
 	}
 	left := map[string]bool{"c": true, "observers": true, "noCache": true, "rng": true,
 		"readTau": true, "readLogit": true, "shocked": true, "shockedAt": true, "positions": true,
-		"order": true, "values": true, "options": true, "partners": true, "imposedAfter": true, "view": true}
+		"order": true, "values": true, "options": true, "partners": true, "imposedAfter": true, "view": true,
+		"decision": true}
 	for _, f := range reflect.VisibleFields(reflect.TypeOf(World{})) {
 		if _, ok := snap[f.Name]; !ok && !left[f.Name] {
 			panic("snapshotWorld: World." + f.Name + " is neither snapshot nor left out")

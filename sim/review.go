@@ -22,8 +22,8 @@ import (
 //
 // Offers from others are always answered. With review_threshold 0 and
 // review_interval 1 every state reviews every tick. The reviews due are
-// fixed after perception each tick; what changes later in the tick is seen
-// at the next.
+// fixed after perception each tick of a diplomacy round; what changes
+// later in the tick, or between rounds, is seen at the next round.
 
 // concerns records a change involving the states in s: they, their
 // partners, and — when an adversary is involved — every state that has
@@ -88,15 +88,28 @@ func (w *World) admitted(p int) admission {
 }
 
 // startReviews fixes the states that review their policy this tick and
-// marks their review.
+// marks their review. Policy is reviewed in the ticks of a diplomacy
+// round (diplomacy_interval): a review falling due between rounds waits
+// for the next, as its marks are left as they were, where a review made
+// in a tick without diplomacy would have been spent on exit alone, and
+// a periodic review out of step with the rounds would never reach one.
 func (w *World) startReviews() {
 	p := &w.c.p
 	w.reviewing = 0
+	if w.tick%p.DiplomacyInterval != 0 {
+		return
+	}
 	for i := 0; i < w.c.n; i++ {
 		if !w.alive[i] || w.c.role[i] == Adversary {
 			continue
 		}
 		r := &w.reviews[i]
+		if w.c.role[i] == Patron {
+			// A patron whose alliances have all ended waits anew (§7.8)
+			// from this tick, so that what its strategy admits is read,
+			// and recorded, as it will act on it.
+			w.restartWait(i)
+		}
 		admits := w.admitted(i)
 		due := !r.done || w.tick-r.tick >= p.ReviewInterval || math.Abs(w.threat[i]-r.threat) >= p.ReviewThreshold ||
 			w.concern[i] != r.concern || admits != r.admits

@@ -121,6 +121,89 @@ func TestReviewWhenAdmittedToOneCandidate(t *testing.T) {
 	}
 }
 
+// Policy is reviewed in the ticks of a diplomacy round (docs/model.md
+// §7.13): with diplomacy_interval 3 no state reviews at ticks 1 and 2, a
+// change concerning c1 at tick 1 is reviewed at tick 3, and the periodic
+// review (review_interval 4) of the states that last reviewed at tick 0
+// waits for the round at tick 6 instead of falling, spent, at tick 4.
+func TestReviewsWaitForTheDiplomacyRound(t *testing.T) {
+	sc := testScenario()
+	sc.Params.DiplomacyInterval, sc.Params.ReviewInterval = 3, 4
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	w.startReviews()
+	if w.reviewing != set(pat, c1, c2, c3) {
+		t.Fatalf("tick 0: reviewing %b, want every state but the adversary", w.reviewing)
+	}
+	for _, c := range []struct {
+		tick    int
+		concern agents.Set
+		want    agents.Set
+	}{
+		{1, set(c1), 0},
+		{2, 0, 0},
+		{3, 0, set(pat, c1)},
+		{4, 0, 0},
+		{5, 0, 0},
+		{6, 0, set(c2, c3)},
+	} {
+		w.tick = c.tick
+		if c.concern != 0 {
+			w.concerns(c.concern)
+		}
+		w.startReviews()
+		if w.reviewing != c.want {
+			t.Errorf("tick %d: reviewing %b, want %b", c.tick, w.reviewing, c.want)
+		}
+	}
+}
+
+// A patron whose alliances have all ended waits anew (docs/model.md §7.8),
+// and its review reads what its strategy admits after the wait restarts:
+// the review that the end of its alliance brings about records the
+// admission it acts under, and the next tick, with nothing changed, it
+// does not review again. The set-up is TestPatronWaitsAgainOnceItsAlliancesEnd's:
+// the patron imposes at tick 6, past its patience, and leaves at tick 6.
+func TestReviewAfterTheWaitRestarts(t *testing.T) {
+	sc := testScenario()
+	sc.States[pat].Decision = agents.DecisionOverrides{"patience": 6}
+	sc.States[pat].HasReference, sc.States[pat].Reference = true, 0.7
+	w := NewWorld(mustCompile(t, sc), 1)
+	for w.tick = 0; w.tick <= 6; w.tick++ {
+		w.perceive()
+		w.startReviews()
+		w.reviewing = set(pat)
+		w.patronRound(pat)
+	}
+	if !w.committed[pat] || len(w.alliances) != 1 {
+		t.Fatalf("set-up: past its patience the patron should have imposed at tick 6: %v", describe(w))
+	}
+	al := &w.alliances[0]
+	w.leave(al, pat, al.Members)
+	w.perceive()
+	w.startReviews()
+	if !w.Reviewing(pat) {
+		t.Fatal("tick 7: the end of its alliance concerns the patron: it should review")
+	}
+	if w.committed[pat] || w.wantedSince[pat] != -1 {
+		t.Fatalf("tick 7: the wait should restart before the review (committed %v, wanted since %d)", w.committed[pat], w.wantedSince[pat])
+	}
+	if got, want := w.reviews[pat].admits, w.admitted(pat); got != want {
+		t.Errorf("tick 7: the review recorded the admission %+v, but the patron acts under %+v", got, want)
+	}
+	w.patronRound(pat)
+	threat := w.threat[pat]
+	w.tick++
+	w.perceive()
+	if d := w.threat[pat] - threat; d <= -0.05 || d >= 0.05 {
+		t.Fatalf("set-up: the patron's threat moved by %v, a review by itself", d)
+	}
+	w.startReviews()
+	if w.Reviewing(pat) {
+		t.Error("tick 8: nothing that concerns the patron changed, its threat did not move and its strategy admits what it did: it should not review")
+	}
+}
+
 // A change concerns a patron only through the clients it holds positive
 // stakes in (docs/model.md §7.13: "every patron holding stakes in any of
 // those"). With pat's stake in c1 set to 0 and no alliance in force, a

@@ -228,19 +228,27 @@ func TestResultCarriesTheRecord(t *testing.T) {
 }
 
 // A registered valuation model or strategy that writes to the decision
-// settings it is given changes neither the compiled scenario, which every
-// replication shares, nor another replication: it is given its world's
-// copy. Before, it was given the compiled settings themselves.
+// settings it is given changes nothing the engine reads: not the compiled
+// scenario, which every replication shares, not another replication, and
+// not its own run, whose later valuations and exact caches read the
+// compiled settings again. It is given a fresh copy at each call. (First
+// it was given the compiled settings themselves; then its world's copy,
+// whose writes reached its later valuations but not the positions the
+// cache remembered, so that switching the cache off changed the run.)
 func TestPluginsCannotChangeTheCompiledScenario(t *testing.T) {
-	sc, err := configs.Builtin("generic")
-	if err != nil {
-		t.Fatal(err)
+	compile := func(valuation, strategy string) *sim.Compiled {
+		sc, err := configs.Builtin("generic")
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc.Decision.Valuation, sc.Decision.Strategy = valuation, strategy
+		c, err := sim.Compile(sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
 	}
-	sc.Decision.Valuation, sc.Decision.Strategy = "test_writes_its_decision", "test_writes_its_decision"
-	c, err := sim.Compile(sc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := compile("test_writes_its_decision", "test_writes_its_decision")
 	before := c.Decision(0)
 	first := runJSON(t, c, 3)
 	if after := c.Decision(0); after != before {
@@ -248,6 +256,16 @@ func TestPluginsCannotChangeTheCompiledScenario(t *testing.T) {
 	}
 	if again := runJSON(t, c, 3); !bytes.Equal(first, again) {
 		t.Fatal("the same seed gave a different run after another run")
+	}
+	w := sim.NewWorld(c, 3)
+	sim.NoCache(w)
+	if off := resultJSON(t, w); !bytes.Equal(first, off) {
+		t.Errorf("with caches off the writing models' run differs:\n%s", firstDifference(first, off))
+	}
+	// The models write to their settings and otherwise are prospect
+	// theory and the assurance strategy: the run is theirs.
+	if plain := runJSON(t, compile("prospect", "assurance"), 3); !bytes.Equal(first, plain) {
+		t.Errorf("the writes changed the run:\n%s", firstDifference(plain, first))
 	}
 }
 

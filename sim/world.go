@@ -92,12 +92,13 @@ type World struct {
 	noCache   bool           // tests: every cache off (cache.go)
 	view      patronView
 	err       error // the first non-finite value found (finite.go)
-	// decision is this world's copy of every state's decision settings,
-	// what valuation models and strategies are given (valueOf,
-	// patronView.Decision): the compiled scenario is shared by every
-	// replication, and a registered model that wrote to them must not
-	// change the others. The engine reads the compiled ones.
-	decision []agents.Decision
+	// decision is a fresh copy of a state's compiled decision settings,
+	// made for each call of a valuation model (valueOf): the compiled
+	// scenario is shared by every replication, and a registered model
+	// that wrote to its settings must change nothing — not another
+	// replication, not a later valuation in this one, and not what the
+	// exact caches remember (patronView.Decision copies likewise).
+	decision agents.Decision
 
 	// scratch, reused so that steady-state ticks do not allocate
 	order    []int
@@ -215,7 +216,6 @@ func NewWorld(c *Compiled, seed uint64, observers ...Observer) *World {
 	w.concern = make([]int, n)
 	w.reviews = make([]reviewMark, n)
 	w.positions = make([]positionMemo, n)
-	w.decision = slices.Clone(c.decision)
 	w.wantedSince = make([]int, n)
 	w.wantedThreat = make([]float64, n)
 	w.committed = make([]bool, n)
