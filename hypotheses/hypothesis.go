@@ -110,6 +110,14 @@ type Outcome struct {
 	Alliance func(c *Cell, r *runner.Record, a *sim.AllianceRecord) (value float64, counted bool)
 	// At is the survival time, in ticks.
 	At float64
+	// Since is, for survival, the tick an alliance's lifetime is counted
+	// from; nil counts from its formation. An outcome that selects
+	// alliances by something settled after they formed — T6's origin,
+	// settled when a patron joins the clients' alliance — counts from
+	// then: the ticks before, in which an alliance could not have ended
+	// and still be selected, would add lifetime it was never at risk of
+	// losing (immortal-time bias).
+	Since func(a *sim.AllianceRecord) int
 }
 
 // Cell is a world at a level: what an outcome is measured on.
@@ -153,7 +161,14 @@ func (o *Outcome) add(s *Sample, c *Cell, r *runner.Record) error {
 		switch {
 		case !ok:
 		case o.Kind == Survival:
-			s.Lifetimes = append(s.Lifetimes, runner.Observation{Duration: float64(a.End(r.Ticks) - a.Formed), Event: a.Ended >= 0})
+			from := a.Formed
+			if o.Since != nil {
+				from = o.Since(a)
+			}
+			if end := a.End(r.Ticks); from < a.Formed || from > end {
+				return fmt.Errorf("%s, alliance %d: Outcome.Since gave tick %d; allowed: a tick of the alliance's life, %d to %d", where, j, from, a.Formed, end)
+			}
+			s.Lifetimes = append(s.Lifetimes, runner.Observation{Duration: float64(a.End(r.Ticks) - from), Event: a.Ended >= 0})
 		case !(v >= 0 && v <= 1):
 			return fmt.Errorf("%s, alliance %d: Outcome.Alliance gave %v; allowed: a number in [0, 1]", where, j, v)
 		case o.Kind == AllianceShare && v != 0 && v != 1:
@@ -201,6 +216,8 @@ func (h *Hypothesis) problem() string {
 		return fmt.Sprintf("Outcome.Kind %s is measured on alliances; allowed: an outcome with Alliance, not Run", o.Kind)
 	case o.Kind == Survival && !(o.At >= 0 && !math.IsInf(o.At, 1)):
 		return fmt.Sprintf("Outcome.At is %v; allowed: a number of ticks ≥ 0", o.At)
+	case o.Kind != Survival && o.Since != nil:
+		return fmt.Sprintf("Outcome.Since is set for an outcome of kind %s; allowed: Since for Survival only", o.Kind)
 	case l.Split && o.Alliance == nil:
 		return "the lever is split, which divides alliances by level; allowed: an outcome with Alliance"
 	case l.Split && (l.Path != "" || l.Apply != nil):

@@ -85,22 +85,25 @@ func clientAlliance(_ *Cell, r *runner.Record) (float64, bool) {
 	return 0, true
 }
 
-// patronJoinsClients: among runs in which a patron commits after a client
-// alliance formed, whether its first commitment was to join a client
-// alliance (origin indigenous: H1, H5; T5). Joining takes the clients'
-// commitment by construction (H5). A client alliance formed in the tick
-// the patron commits counts as formed before: the clients' round comes
-// before the patrons' in every tick (docs/model.md §3.2), so it was there
-// when the patron chose.
+// patronJoinsClients: among runs in which a client alliance was in force
+// when a patron first committed, whether that commitment was to join a
+// client alliance (origin indigenous: H1, H5; T5). Joining takes the
+// clients' commitment by construction (H5). A client alliance formed in
+// the tick the patron commits counts as there before it: the clients'
+// round comes before the patrons' in every tick (docs/model.md §3.2), so
+// it was there when the patron chose; so does one that ended in that
+// tick, since alliances end after diplomacy (§3.1). One that had ended
+// before does not: it no longer existed when the patron chose.
 func patronJoinsClients(_ *Cell, r *runner.Record) (float64, bool) {
 	first := r.FirstPatronAlliance()
 	if first == nil {
 		return 0, false
 	}
+	t := first.PatronJoined
 	before := false
 	for i := range r.Alliances {
 		a := &r.Alliances[i]
-		if (a.Origin == "client" || a.Origin == "indigenous") && a.Formed <= first.PatronJoined {
+		if (a.Origin == "client" || a.Origin == "indigenous") && a.Formed <= t && (a.Ended < 0 || a.Ended >= t) {
 			before = true
 		}
 	}
@@ -116,9 +119,18 @@ func originIs(c *Cell, _ *runner.Record, a *sim.AllianceRecord) (float64, bool) 
 	return 0, a.Origin == c.Level
 }
 
+// patronEntry is the tick a patron entered the alliance, when its origin
+// was settled (T6 counts lifetimes from it): an indigenous alliance is
+// the clients' alliance a patron joined, and until it joined it could
+// have ended as a client alliance, which T6 does not count.
+func patronEntry(a *sim.AllianceRecord) int { return a.PatronJoined }
+
 // fallbackAfterRefusal: among runs in which a patron multilateral proposal
-// was refused, whether within 12 ticks the patron entered a bilateral or
-// trilateral alliance with a client that accepted it (H4; T7).
+// was refused, whether within 12 ticks (the tick of the refusal to 12
+// ticks after it) the patron entered a bilateral or trilateral alliance
+// with a client that accepted it (H4; T7). A run whose first refusal came
+// too close to its horizon for the 12 ticks to pass, and in which no such
+// alliance came in the ticks it has, says nothing and is not counted.
 func fallbackAfterRefusal(_ *Cell, r *runner.Record) (float64, bool) {
 	for i := range r.Proposals {
 		p := &r.Proposals[i]
@@ -142,7 +154,7 @@ func fallbackAfterRefusal(_ *Cell, r *runner.Record) (float64, bool) {
 				}
 			}
 		}
-		return 0, true
+		return 0, p.Tick+12 < r.Ticks
 	}
 	return 0, false
 }

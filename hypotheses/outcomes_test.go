@@ -1,6 +1,8 @@
 package hypotheses
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/alliancesim/alliancesim/configs"
@@ -16,10 +18,14 @@ func TestPatronJoinsClients(t *testing.T) {
 		if joined >= 0 {
 			origin = "indigenous"
 		}
-		return sim.AllianceRecord{Origin: origin, Formed: formed, PatronJoined: joined}
+		return sim.AllianceRecord{Origin: origin, Formed: formed, PatronJoined: joined, Ended: -1}
 	}
 	patrons := func(origin string, formed int) sim.AllianceRecord {
-		return sim.AllianceRecord{Origin: origin, Formed: formed, PatronJoined: formed}
+		return sim.AllianceRecord{Origin: origin, Formed: formed, PatronJoined: formed, Ended: -1}
+	}
+	ended := func(a sim.AllianceRecord, tick int) sim.AllianceRecord {
+		a.Ended = tick
+		return a
 	}
 	for _, c := range []struct {
 		name      string
@@ -34,6 +40,8 @@ func TestPatronJoinsClients(t *testing.T) {
 		{"imposes while a client pact exists", []sim.AllianceRecord{clients(2, -1), patrons("imposed", 6)}, 0, true},
 		{"a bilateral in the tick a client pact formed", []sim.AllianceRecord{clients(6, -1), patrons("bilateral", 6)}, 0, true},
 		{"its first commitment decides, not a later join", []sim.AllianceRecord{patrons("bilateral", 4), clients(2, 9)}, 0, true},
+		{"a client pact that ended before the patron committed", []sim.AllianceRecord{ended(clients(2, -1), 5), patrons("bilateral", 6)}, 0, false},
+		{"a client pact that ended in the tick the patron committed", []sim.AllianceRecord{ended(clients(2, -1), 6), patrons("bilateral", 6)}, 0, true},
 	} {
 		got, ok := patronJoinsClients(nil, &runner.Record{Record: sim.Record{Alliances: c.alliances}})
 		if ok != c.qualifies || (ok && got != c.want) {
@@ -163,6 +171,33 @@ func TestOriginIs(t *testing.T) {
 	}
 }
 
+// T6 counts a lifetime from the patron's entry, when the origin is
+// settled: the clients' alliance formed at tick 0 that the patron joined
+// at tick 10 and that ended at tick 245 lived 235 ticks as an indigenous
+// alliance, and ended before the 240 at which T6 reads survival; counted
+// from its formation it would have outlived them. The imposed one, formed
+// with its patron at tick 3 and censored at the horizon of 480, lived
+// 477. A Since outside the alliance's life is an error naming it.
+func TestSurvivalSincePatronEntry(t *testing.T) {
+	r := &runner.Record{Record: sim.Record{Ticks: 480, Seed: 1, Alliances: []sim.AllianceRecord{
+		{ID: 0, Origin: "indigenous", Formed: 0, PatronJoined: 10, Ended: 245, Cause: "members_left"},
+		{ID: 1, Origin: "imposed", Formed: 3, PatronJoined: 3, Ended: -1, Cause: "horizon"},
+	}}}
+	o := Outcome{Kind: Survival, Alliance: func(*Cell, *runner.Record, *sim.AllianceRecord) (float64, bool) { return 0, true }, At: 240, Since: patronEntry}
+	var s Sample
+	if err := o.add(&s, &Cell{}, r); err != nil {
+		t.Fatal(err)
+	}
+	want := []runner.Observation{{Duration: 235, Event: true}, {Duration: 477, Event: false}}
+	if !slices.Equal(s.Lifetimes, want) {
+		t.Errorf("lifetimes %v, want %v", s.Lifetimes, want)
+	}
+	o.Since = func(a *sim.AllianceRecord) int { return a.Formed - 1 }
+	if err := o.add(&Sample{}, &Cell{}, r); err == nil || !strings.Contains(err.Error(), "alliance 0: Outcome.Since gave tick -1; allowed: a tick of the alliance's life, 0 to 245") {
+		t.Errorf("a Since before formation: %v", err)
+	}
+}
+
 // T2 and T7 on hand-built proposals. A patron's multilateral proposal to
 // exactly three clients counts (T2). After one refused at tick 10 (a
 // refused; b and c accepted), the patron's fallback counts when it
@@ -217,6 +252,19 @@ func TestProposalOutcomesByHand(t *testing.T) {
 		r.Proposals = []sim.ProposalRecord{refused}
 		if v, ok := fallbackAfterRefusal(nil, r); !ok || v != c.want {
 			t.Errorf("%s: %v (counted %v), want %v", c.name, v, ok, c.want)
+		}
+	}
+	// Refused at tick 10 of a run of 22 ticks (0 to 21), it has no
+	// fallback in the ticks there are, and the twelfth tick after, 22, is
+	// not one: the run says nothing. One of 23 ticks says no.
+	for _, c := range []struct {
+		ticks   int
+		counted bool
+	}{{22, false}, {23, true}} {
+		r := runOf(patronAlliance(15, false, "a"))
+		r.Ticks, r.Proposals = c.ticks, []sim.ProposalRecord{refused}
+		if v, ok := fallbackAfterRefusal(nil, r); ok != c.counted || v != 0 {
+			t.Errorf("a refusal at tick 10 of %d ticks: %v (counted %v), want 0 (counted %v)", c.ticks, v, ok, c.counted)
 		}
 	}
 }

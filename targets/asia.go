@@ -62,7 +62,7 @@ var asia = []Target{
 			four := []string{"aus", "nzl", "phl", "jpn"}
 			by := tickOf(cal, 1951, 12)
 			for i := range r.Alliances {
-				for _, ph := range clientPhases(&r.Alliances[i]) {
+				for _, ph := range clientPhases(&r.Alliances[i], r.Patrons) {
 					n := 0
 					for _, m := range ph.members {
 						if slices.Contains(four, m) {

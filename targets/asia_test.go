@@ -1,6 +1,7 @@
 package targets
 
 import (
+	"reflect"
 	"testing"
 
 	"github.com/alliancesim/alliancesim/runner"
@@ -155,6 +156,30 @@ func TestA1CountsClientsOnlyBeforeThePatronJoins(t *testing.T) {
 	}
 }
 
+// The client phases of an alliance, by hand: the founders together, each
+// client's joining until a patron's, and from a patron's leaving of an
+// alliance that went on among its clients (docs/model.md §7.12). Here
+// aus and nzl form at tick 2, usa joins at 5, phl at 6, usa leaves at 9,
+// jpn joins at 12: the client phases are {aus, nzl} at 2, {aus, nzl, phl}
+// at 9 and {aus, jpn, nzl, phl} at 12 — and A1, three of the four by
+// 1951-12 without a patron, is missed.
+func TestClientPhasesAfterThePatronLeaves(t *testing.T) {
+	a := sim.AllianceRecord{ID: 0, Founders: []string{"aus", "nzl"}, Origin: "indigenous", Formed: 2, PatronJoined: 5, Ended: -1, Cause: "horizon",
+		Members: []sim.MembershipRecord{
+			{State: "aus", Joined: 2, Left: -1, Entry: "founded"}, {State: "nzl", Joined: 2, Left: -1, Entry: "founded"},
+			{State: "usa", Joined: 5, Left: 9, Entry: "applied", Exit: "left"}, {State: "phl", Joined: 6, Left: -1, Entry: "applied"},
+			{State: "jpn", Joined: 12, Left: -1, Entry: "applied"},
+		}}
+	want := []phase{{2, []string{"aus", "nzl"}}, {9, []string{"aus", "nzl", "phl"}}, {12, []string{"aus", "jpn", "nzl", "phl"}}}
+	if got := clientPhases(&a, []string{"usa"}); !reflect.DeepEqual(got, want) {
+		t.Errorf("client phases %v, want %v", got, want)
+	}
+	r := &runner.Record{Record: sim.Record{Patrons: []string{"usa"}, Ticks: 504, Alliances: []sim.AllianceRecord{a}}}
+	if counted, met := verdict(t, "A1", r, asiaCal); !counted || met {
+		t.Errorf("A1 counted %v met %v, want counted and missed", counted, met)
+	}
+}
+
 // A3's requirement over runs skips runs without a Pacific Pact proposal
 // and fails, saying so, when no run recorded a refusal.
 func TestMostFrequentReasonWithoutRefusals(t *testing.T) {
@@ -210,8 +235,14 @@ func TestAsiaTargetsAtTheirBounds(t *testing.T) {
 	}{
 		{"Philippines joins aus–nzl alone in 1951-12", record(usa, []ally{{id: 0, founders: []string{"aus", "nzl"}, joins: map[string]int{"phl": 23},
 			origin: "client", formed: 10, patronJoined: -1, ended: -1}}), "A1", false},
-		{"Philippines joins aus–nzl with the patron, in the same tick", record(usa, []ally{{id: 0, founders: []string{"aus", "nzl"},
-			joins: map[string]int{"usa": 15, "phl": 15}, origin: "indigenous", strong: true, formed: 10, patronJoined: 15, ended: -1}}), "A1", true},
+		// The clients' round comes before the patron's (docs/model.md
+		// §3.2): the Philippines joined aus–nzl alone, then the patron.
+		{"Philippines joins aus–nzl in the tick the patron does", record(usa, []ally{{id: 0, founders: []string{"aus", "nzl"},
+			joins: map[string]int{"usa": 15, "phl": 15}, origin: "indigenous", strong: true, formed: 10, patronJoined: 15, ended: -1}}), "A1", false},
+		{"aus, nzl and phl form an alliance the patron joins in the same tick", record(usa, []ally{{id: 0, founders: []string{"aus", "nzl", "phl"},
+			joins: map[string]int{"usa": 15}, origin: "indigenous", strong: true, formed: 15, patronJoined: 15, ended: -1}}), "A1", false},
+		{"the patron founds it with aus, nzl and phl", record(usa, []ally{{id: 0, founders: []string{"usa", "aus", "nzl", "phl"},
+			origin: "imposed", strong: true, formed: 15, patronJoined: 15, ended: -1}}), "A1", true},
 		{"the pact proposed in 1950-06", record(usa, nil, pact(5, four...)), "A2", true},
 		{"the pact proposed in 1951-12", record(usa, nil, pact(23, four...)), "A2", true},
 		{"the pact proposed to three", record(usa, nil, pact(12, "aus", "nzl", "phl")), "A2", true},

@@ -1,6 +1,7 @@
 package targets
 
 import (
+	"cmp"
 	"slices"
 	"testing"
 
@@ -42,22 +43,27 @@ func (a ally) row(patrons []string) sim.AllianceRecord {
 	for s, t := range a.joins {
 		r.Members = append(r.Members, sim.MembershipRecord{State: s, Joined: t, Left: -1, Entry: "joined"})
 	}
-	slices.SortFunc(r.Members, func(x, y sim.MembershipRecord) int { return x.Joined - y.Joined })
+	// In the order they began, as the engine records them: the founders
+	// first, then by tick, and in a tick clients before patrons (the
+	// clients' round comes first, docs/model.md §3.2), then by id.
+	slices.SortStableFunc(r.Members[len(a.founders):], func(x, y sim.MembershipRecord) int {
+		return cmp.Or(x.Joined-y.Joined, cmp.Compare(b2i(slices.Contains(patrons, x.State)), b2i(slices.Contains(patrons, y.State))), cmp.Compare(x.State, y.State))
+	})
 	for _, m := range r.Members {
 		if slices.Contains(patrons, m.State) {
 			r.Patron = true
 		}
 	}
-	peak := 0
-	for _, m := range r.Members {
-		if r.PatronJoined < 0 || m.Joined < r.PatronJoined {
-			if n := len(r.MembersAt(m.Joined)); n > peak {
-				peak = n
-			}
+	// ClientPeak as the engine keeps it: the most members after each
+	// spell began, until the first patron's did (0 if a patron founded
+	// it).
+	for k, m := range r.Members {
+		if slices.Contains(patrons, m.State) {
+			break
 		}
-	}
-	if r.PatronJoined != r.Formed {
-		r.ClientPeak = peak
+		if k >= len(a.founders)-1 {
+			r.ClientPeak = max(r.ClientPeak, k+1)
+		}
 	}
 	if r.PatronJoined >= 0 {
 		r.PatronSize = len(r.MembersAt(r.PatronJoined))
@@ -83,4 +89,11 @@ func verdict(t *testing.T, id string, r *runner.Record, cal sim.Calendar) (count
 	}
 	t.Fatalf("no target %s", id)
 	return
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

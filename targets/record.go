@@ -36,20 +36,37 @@ type phase struct {
 }
 
 // clientPhases are the member sets an alliance had while clients stood
-// alone: from its formation until a patron joined (none if a patron
-// founded it).
-func clientPhases(a *sim.AllianceRecord) []phase {
+// alone, each from the tick it began: the founders of a clients'
+// alliance, each set a client's joining made, until a patron joined —
+// including the clients who joined in the tick a patron did, before it,
+// since the clients' round comes first in every tick (docs/model.md
+// §3.2), as E1 and T5 read it — and again from the tick a patron left an
+// alliance that went on among its clients (§7.12). Members' spells are
+// in the order they began, the founders' first; none for an alliance a
+// patron founded.
+func clientPhases(a *sim.AllianceRecord, patrons []string) []phase {
+	isPatron := func(s string) bool { return slices.Contains(patrons, s) }
+	clientsOnly := func(ms []string) bool { return !slices.ContainsFunc(ms, isPatron) }
 	var out []phase
-	if a.PatronJoined == a.Formed {
-		return nil
-	}
-	for _, m := range a.Members {
-		t := m.Joined
-		if a.PatronJoined >= 0 && t >= a.PatronJoined {
-			continue
+	for k, sp := range a.Members {
+		if k < len(a.Founders)-1 {
+			continue // the founders sign together
 		}
-		if ms := a.MembersAt(t); len(ms) >= 2 {
+		t := sp.Joined
+		var ms []string // after the k-th spell began
+		for _, m := range a.Members[:k+1] {
+			if m.Joined <= t && (m.Left < 0 || t < m.Left) {
+				ms = append(ms, m.State)
+			}
+		}
+		if len(ms) >= 2 && clientsOnly(ms) {
+			slices.Sort(ms)
 			out = append(out, phase{t, ms})
+		}
+		if isPatron(sp.State) && sp.Left >= 0 {
+			if ms := a.MembersAt(sp.Left); len(ms) >= 2 && clientsOnly(ms) {
+				out = append(out, phase{sp.Left, ms})
+			}
 		}
 	}
 	return out

@@ -63,10 +63,17 @@ func Evaluate(ts []Target, rs []runner.Record, cal sim.Calendar) []Result {
 			out = append(out, Result{ID: t.ID, Description: t.Description, Share: runner.NewProportion(0, 0), Threshold: t.Threshold, Note: err.Error()})
 			continue
 		}
+		reached := rs // the runs that reach the target's date, which Extra reads too
+		if reads {
+			reached = make([]runner.Record, 0, len(rs))
+		}
 		for i := range rs {
 			if reads && (until < 0 || until >= rs[i].Ticks) {
 				short++
 				continue
+			}
+			if reads {
+				reached = append(reached, rs[i])
 			}
 			c, m := t.Test(&rs[i], cal)
 			if c {
@@ -79,7 +86,7 @@ func Evaluate(ts []Target, rs []runner.Record, cal sim.Calendar) []Result {
 		res := Result{ID: t.ID, Description: t.Description, Share: runner.NewProportion(met, counted), Threshold: t.Threshold}
 		res.Met = counted > 0 && res.Share.Share >= t.Threshold
 		if t.Extra != nil {
-			ok, note := t.Extra(rs, cal)
+			ok, note := t.Extra(reached, cal)
 			res.Met = res.Met && ok
 			res.Note = note
 		}

@@ -92,6 +92,19 @@ func TestTargetsReadOnlyRunsThatReachTheirDate(t *testing.T) {
 			t.Errorf("until %q: %d runs counted, met %v, note %q; want %d and %q", c.until, res.Share.N, res.Met, res.Note, c.n, c.note)
 		}
 	}
+	// A target's Extra requirement reads the same runs as its Test: A3's
+	// most frequent reason is not drawn from a run cut short of 1951-12.
+	var extraSaw []int
+	extra := func(rs []runner.Record, _ sim.Calendar) (bool, string) {
+		for _, r := range rs {
+			extraSaw = append(extraSaw, r.Ticks)
+		}
+		return true, ""
+	}
+	Evaluate([]Target{{ID: "Z", Threshold: 0.5, Until: "1957-01", Test: always, Extra: extra}}, short, europeCal)
+	if !slices.Equal(extraSaw, []int{540}) {
+		t.Errorf("Extra read runs of %v ticks; want only the run that reaches 1957-01, of 540", extraSaw)
+	}
 	// A caller's target with a malformed month counts no run and says so.
 	res := Evaluate([]Target{{ID: "Y", Threshold: 0.5, Until: "1991-13", Test: always}}, short, europeCal)[0]
 	if res.Share.N != 0 || res.Met || res.Note != `until "1991-13" is not a month; allowed: YYYY-MM, e.g. 1950-06: no run counted` {
