@@ -7,6 +7,34 @@ import (
 	"github.com/alliancesim/alliancesim/agents"
 )
 
+// cancelledShock is the size below which a sum of intent shocks counts as
+// none: what floating-point rounding leaves of shocks that cancel
+// (0.1 + 0.2 − 0.1 − 0.2 is 2.8·10⁻¹⁷, not 0). A sum of shocks that is
+// zero leaves a revisionism as given, where any other is first kept
+// inside [0.01, 0.99] (agents.ShockedRevisionism), so a residue of
+// rounding would lift a revisionism of 0 to 0.01 for good. Shocks are
+// given on the logit scale to a few decimals; none is near so small.
+const cancelledShock = 1e-9
+
+// addShock adds a shock of size d to the sum *sum, which it sets to zero
+// when the shocks cancel (cancelledShock).
+func addShock(sum *float64, d float64) {
+	*sum += d
+	if math.Abs(*sum) < cancelledShock {
+		*sum = 0
+	}
+}
+
+// cellsOf is ⌈fraction·count⌉, the cells a scripted occupation or
+// withdrawal moves (docs/model.md §7.15), for the fraction as the
+// scenario writes it: the float nearest 0.07 is a little above it, and
+// 0.07·100 is 7.000000000000001, whose ceiling would be 8. A product
+// within 10⁻⁹ above a whole number is taken as that number; the rounding
+// of a fraction in [0, 1] times a count of cells is far below that.
+func cellsOf(fraction float64, count int) int {
+	return int(math.Ceil(fraction*float64(count) - 1e-9))
+}
+
 // applyScripted carries out the scripted shocks of this tick, in file order.
 func (w *World) applyScripted() {
 	c, n := w.c, w.c.n
@@ -19,16 +47,16 @@ func (w *World) applyScripted() {
 			// every state reads it (or only the target).
 			for i := 0; i < n; i++ {
 				if i != e.actor && (e.target < 0 || e.target == i) {
-					w.shift[i*n+e.actor] += e.Delta
+					addShock(&w.shift[i*n+e.actor], e.Delta)
 				}
 			}
 			if e.target < 0 {
-				w.actorShift[e.actor] += e.Delta
+				addShock(&w.actorShift[e.actor], e.Delta)
 			}
 		case ScriptOccupy:
 			// An eliminated state takes nothing: it is out of the game.
 			if w.alive[e.actor] {
-				k := int(math.Ceil(e.Fraction * float64(w.geo.Cells(e.target))))
+				k := cellsOf(e.Fraction, w.geo.Cells(e.target))
 				cells = w.occupy(e.actor, e.target, k)
 			}
 		case ScriptWithdraw:
@@ -78,6 +106,15 @@ func (w *World) applyScripted() {
 func (w *World) joinDesignated(s int) {
 	if !w.sovereign[s] || !w.alive[s] {
 		return // an eliminated state regains no membership (eliminate)
+	}
+	if w.forcesDirty {
+		// A capability or territory event earlier in this tick: bring the
+		// raw readings up to date with it first (rebaseline), so that the
+		// joins below shift what the members perceive by what the
+		// alliance changes alone, not also by the event, which reaches
+		// perception at the next reading, with its lag (§7.2.1).
+		w.refreshForces()
+		w.rebaseline()
 	}
 	for a := range w.alliances {
 		if al := &w.alliances[a]; al.Active() && al.Designated.Has(s) {
@@ -135,7 +172,7 @@ func (w *World) withdraw(actor, target int, fraction float64) int {
 			return a - b
 		})
 	}
-	k := int(math.Ceil(fraction * float64(len(cells))))
+	k := cellsOf(fraction, len(cells))
 	w.setGeometry(w.geo.Transfer(actor, target, cells[:k]))
 	if !w.alive[target] {
 		w.alive[target] = true

@@ -42,6 +42,92 @@ func TestIdeologyEvent(t *testing.T) {
 	}
 }
 
+// Intent shocks that cancel leave the revisionism as given (docs/model.md
+// §7.2: "the opposite shock undoes it"), even where floating point leaves
+// a residue of their sum (0.1 + 0.2 − 0.1 − 0.2 = 2.8·10⁻¹⁷): c3, at
+// revisionism 0, is read at 0, not lifted to the 0.01 a shock of any size
+// starts from. A shock of 0.1 alone moves it to σ(logit 0.01 + 0.1) =
+// 0.011095…, for everyone and through the untargeted sum.
+func TestCancellingShocksLeaveRevisionismAsGiven(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		deltas []float64
+		want   float64
+	}{
+		{"cancelling", []float64{0.1, 0.2, -0.1, -0.2}, 0},
+		{"one shock", []float64{0.1}, 1 / (1 + 99*math.Exp(-0.1))},
+	} {
+		sc := testScenario()
+		for _, d := range c.deltas {
+			sc.Events = append(sc.Events, ScriptedEvent{Tick: 0, Kind: ScriptIntent, Actor: "c3", Delta: d})
+		}
+		w := NewWorld(mustCompile(t, sc), 1)
+		w.applyScripted()
+		n := w.c.n
+		for _, i := range []int{pat, c1, c2, adv} {
+			nearly(t, c.name+": revisionism read into c3", w.shockedRevisionism(i*n+c3, c3), c.want, 1e-15)
+		}
+		nearly(t, c.name+": revisionism as everyone reads it", w.revisionismOf(c3), c.want, 1e-15)
+		if c.want == 0 && (w.shift[c1*n+c3] != 0 || w.actorShift[c3] != 0) {
+			t.Errorf("%s: the sums of the shocks are %g and %g, not zero", c.name, w.shift[c1*n+c3], w.actorShift[c3])
+		}
+	}
+}
+
+// The cells a scripted occupation or withdrawal moves are ⌈fraction ·
+// count⌉ of the fraction as written (docs/model.md §7.15): 0.07 of 100 is
+// 7 (the float product is 7.000000000000001), 0.071 of 100 is 8, 0.6 of
+// 13 is 8, 0.15 of 33 is 5, 1 of 33 is 33, 0 of 33 none.
+func TestCellsOf(t *testing.T) {
+	for _, c := range []struct {
+		fraction float64
+		count    int
+		want     int
+	}{{0.07, 100, 7}, {0.071, 100, 8}, {0.6, 13, 8}, {0.15, 33, 5}, {1, 33, 33}, {0, 33, 0}, {0.5, 0, 0}} {
+		if got := cellsOf(c.fraction, c.count); got != c.want {
+			t.Errorf("cellsOf(%v, %d) = %d, want %d", c.fraction, c.count, got, c.want)
+		}
+	}
+}
+
+// A client that joins on sovereignty in the tick a capability event
+// changed its forces perceives the alliance's change at once, and the
+// event's at its next reading (docs/model.md §7.2.1): c1, occupied and
+// designated in pat–c2's alliance, has its land raised from 1 to 5 and
+// then its sovereignty restored at tick 1. What it perceives of adv moves
+// by the raw reading with the alliance less the raw reading without it,
+// both under its new land — not by the difference from its reading of
+// tick 0, under its old land.
+func TestJoinOnSovereigntyAfterACapabilityEvent(t *testing.T) {
+	world := func(events ...ScriptedEvent) *World {
+		sc := testScenario()
+		sc.Params.InviteOccupied = true
+		sc.States[c1].Sovereign = false
+		sc.Events = events
+		w := NewWorld(mustCompile(t, sc), 1)
+		w.perceive()
+		if al := w.form(set(pat, c1, c2), true, OriginImposed); al == nil || !al.Designated.Has(c1) {
+			t.Fatal("set-up: c1 should be designated in pat–c2's alliance")
+		}
+		w.tick = 1
+		return w
+	}
+	land := ScriptedEvent{Tick: 1, Kind: ScriptCapability, Actor: "c1", SetLand: true, Land: 5}
+	sovereign := ScriptedEvent{Tick: 1, Kind: ScriptSovereignty, Actor: "c1", Sovereign: true}
+	k := c1*len(testScenario().States) + adv
+	without := world(land)
+	without.applyScripted()
+	without.refreshForces()
+	without.rebaseline()
+	w := world(land, sovereign)
+	before := w.perceived[k]
+	w.applyScripted()
+	if !w.ties[c1].allies.Has(pat) {
+		t.Fatal("c1 should have joined on sovereignty")
+	}
+	nearly(t, "c1's perceived threat from adv", w.perceived[k], agents.Clamp01(before+w.raw[k]-without.raw[k]), 1e-15)
+}
+
 // An occupation brings the occupier nearer the victim's neighbours: their
 // threat from it rises (the domino path behind H6).
 func TestOccupationRaisesNeighboursThreat(t *testing.T) {

@@ -286,6 +286,10 @@ func (w *World) perceive() {
 		switch {
 		case first:
 			w.reference[i] = c.reference[i]
+		case !w.alive[i]:
+			// A dead state perceives nothing, and its reference point
+			// waits as its readings do: revived by a withdrawal, it frames
+			// its threat against the reference it had (§7.2, §7.10).
 		default:
 			w.reference[i] = agents.AdaptReference(w.reference[i], w.threat[i], &c.decision[i])
 		}
