@@ -92,7 +92,7 @@ func (w *World) clientRound() {
 				continue
 			}
 			w.options = append(w.options, agents.Option{Kind: agents.OptionJoin, Partners: al.Members, Alliance: a, Strong: al.Strong})
-			w.values = append(w.values, w.appraise(i, al.Members, al.Strong, al.Origin).value)
+			w.values = append(w.values, w.appraiseUnder(i, al.Members, al.Strong, al.Origin, w.grown(al, i, al.Origin)).value)
 		}
 		o, ok := w.choose(i)
 		if !ok {
@@ -175,8 +175,8 @@ func (w *World) vote(al *Alliance, x int, offer int) bool {
 	}
 	al.Members.Each(func(m int) {
 		others := al.Members.Without(m)
-		with := w.appraise(m, others.With(x), al.Strong, origin)
-		without := w.appraise(m, others, al.Strong, al.Origin)
+		with := w.appraiseUnder(m, others.With(x), al.Strong, origin, w.grown(al, x, origin))
+		without := w.appraiseUnder(m, others, al.Strong, al.Origin, w.asIs(al))
 		if with.value > without.value {
 			return
 		}
@@ -418,7 +418,7 @@ func (w *World) patronOptions(p int) (wanted bool) {
 		al := &w.alliances[a]
 		if al.Active() && !al.HasPatron && al.Members&cands != 0 && !w.exists(al.Members.With(p)) {
 			add(agents.Option{Kind: agents.OptionJoin, Partners: al.Members, Alliance: a, Strong: al.Strong},
-				w.appraise(p, al.Members, al.Strong, OriginIndigenous).value)
+				w.appraiseUnder(p, al.Members, al.Strong, OriginIndigenous, w.grown(al, p, OriginIndigenous)).value)
 		}
 	}
 	// The two searches, weak and strong, value many of the same sets; the

@@ -75,6 +75,29 @@ func (w *World) hypothetical(i int, S agents.Set, origin Origin) change {
 	return change{add: members, h: w.cohesionOf(members), origin: origin, drop: -1}
 }
 
+// grown is the change of alliance al taking in x: al as it stands dropped,
+// and its members with x added, standing by each other with the cohesion
+// they would then have (h of al ∪ {x}, as formation and step 6 of a tick
+// give it) — not at the larger of that and al's present cohesion, as an
+// alliance beside al would.
+func (w *World) grown(al *Alliance, x int, origin Origin) change {
+	members := al.Members.With(x)
+	return change{add: members, h: w.cohesionOf(members), origin: origin, drop: al.ID}
+}
+
+// asIs is the change of alliance al standing as it does: no change of
+// ties, written as grown writes one (what a member weighs a newcomer
+// against).
+func (w *World) asIs(al *Alliance) change {
+	return change{add: al.Members, h: al.Cohesion, origin: al.Origin, drop: al.ID}
+}
+
+// appraiseUnder is appraise with i's threat under a given change (an
+// alliance grown by a newcomer, or as it stands).
+func (w *World) appraiseUnder(i int, S agents.Set, strong bool, origin Origin, ch change) appraisal {
+	return w.appraiseFrom(i, S, strong, origin, w.threat[i], w.threatUnder(i, ch), 0)
+}
+
 // appraiseFrom values an alliance of the given origin with partners S for
 // i, given i's threat without it (baseline) and with it (after); penalty
 // is an extra cost (entrapment after a partner's provocation).

@@ -47,6 +47,9 @@ type PartnerCost struct {
 // Explain appraises, for state i, an alliance with partners at the given
 // commitment and origin, as the world stands now — exactly as the engine
 // appraises it when i decides (World.appraise), without changing the run.
+// Partners that are the members of an alliance in force are that alliance,
+// which i would join: it is appraised grown by i (World.grown), as the
+// engine appraises an application or a patron's joining.
 // The world must have played at least one tick (Step). Partners may
 // include non-sovereign states (a patron may sign for them); they must be
 // alive and distinct from i.
@@ -82,7 +85,11 @@ func (w *World) Explain(i int, partners agents.Set, strong bool, origin Origin) 
 		return Explanation{}, err
 	}
 	k := c.commitment(strong)
-	after := w.threatIf(i, partners, origin)
+	ch := w.hypothetical(i, partners, origin)
+	if al := w.inForce(partners); al != nil {
+		ch = w.grown(al, i, origin) // applying to it, or a patron joining it
+	}
+	after := w.threatUnder(i, ch)
 	a := w.appraiseFrom(i, partners, strong, origin, w.threat[i], after, 0) // as appraise
 	e := Explanation{
 		State: i, Partners: partners, Strong: strong, Origin: origin,
@@ -170,6 +177,16 @@ func (w *World) OriginFor(i int, partners agents.Set) Origin {
 		return OriginBilateral
 	}
 	return OriginImposed
+}
+
+// inForce is the alliance in force whose members are exactly s, or nil.
+func (w *World) inForce(s agents.Set) *Alliance {
+	for a := range w.alliances {
+		if al := &w.alliances[a]; al.Active() && al.Members == s {
+			return al
+		}
+	}
+	return nil
 }
 
 // ParseOrigin turns an origin's name into an Origin.

@@ -325,8 +325,9 @@ func (w *World) patronTotals() {
 
 // change is a hypothetical change of alliances, passed as a value: add is
 // a new alliance of these members, standing by each other with weight h
-// (clients of an imposed alliance only by the patron), or drop is the id
-// of an alliance in force to do without (-1: none).
+// (clients of an imposed alliance only by the patron), and drop is the id
+// of an alliance in force to do without (-1: none); both, an alliance in
+// force grown by a newcomer (World.grown).
 type change struct {
 	add    agents.Set
 	h      float64
@@ -334,15 +335,12 @@ type change struct {
 	drop   int
 }
 
-// tiesUnder returns m's tie row under the change.
+// tiesUnder returns m's tie row under the change: without the dropped
+// alliance, then with the added one (an alliance joined is both: it is
+// dropped as it stands and added with its newcomer and the cohesion it
+// would then have).
 func (w *World) tiesUnder(m int, ch change) tieRow {
 	row := w.ties[m]
-	if ch.add.Has(m) {
-		row.allies |= ch.add.Without(m)
-		ch.add.Without(m).Each(func(j int) {
-			row.weight[j] = max(row.weight[j], w.standBy(ch.origin, m, j, ch.h))
-		})
-	}
 	if ch.drop >= 0 && w.alliances[ch.drop].Members.Has(m) {
 		dropped := &w.alliances[ch.drop]
 		dropped.Members.Without(m).Each(func(j int) {
@@ -355,6 +353,12 @@ func (w *World) tiesUnder(m int, ch change) tieRow {
 				row.allies = row.allies.With(j)
 				row.weight[j] = max(row.weight[j], w.standBy(ob.Origin, m, j, ob.Cohesion))
 			}
+		})
+	}
+	if ch.add.Has(m) {
+		row.allies |= ch.add.Without(m)
+		ch.add.Without(m).Each(func(j int) {
+			row.weight[j] = max(row.weight[j], w.standBy(ch.origin, m, j, ch.h))
 		})
 	}
 	return row

@@ -422,3 +422,30 @@ func TestTiesUnderKeepsTheLargestRemainingWeight(t *testing.T) {
 		t.Errorf("c1's tie to c2 without alliance 0: allied %v, weight %v; want 0.8", row.allies.Has(c2), row.weight[c2])
 	}
 }
+
+// An alliance grown by a newcomer stands by its members with the cohesion
+// it would then have, not with the larger of that and its cohesion now
+// (docs/model.md §7.2.1): c1 and c2, allied at cohesion 1, weigh admitting
+// c3 under which they would stand by each other at h of {c1, c2, c3} —
+// here set below 1 by c3's lower picture — and by c3 at the same; as it
+// stands (asIs), c1's tie row is its tie row.
+func TestGrownAllianceStandsByItsNewCohesion(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	w.alliances = append(w.alliances, Alliance{ID: 0, Members: set(c1, c2), Origin: OriginClient, Ended: -1, Cohesion: 1})
+	w.refreshAlliances()
+	w.picture[c3] = w.picture[c1] / 3 // c3 reads the adversary lower: the grown alliance coheres less
+	al := &w.alliances[0]
+	ch := w.grown(al, c3, OriginClient)
+	h := w.cohesionOf(set(c1, c2, c3))
+	if !(h < 1) || ch.h != h || ch.drop != 0 || ch.add != set(c1, c2, c3) {
+		t.Fatalf("set-up: the grown change %+v; cohesion of the three %v, want below 1", ch, h)
+	}
+	row := w.tiesUnder(c1, ch)
+	if row.allies != set(c2, c3) || row.weight[c2] != h || row.weight[c3] != h {
+		t.Errorf("c1's ties in the grown alliance: allies %b, weights c2 %v, c3 %v; want c2 and c3 at %v", row.allies, row.weight[c2], row.weight[c3], h)
+	}
+	if got := w.tiesUnder(c1, w.asIs(al)); got != w.ties[c1] {
+		t.Errorf("the alliance as it stands changes c1's ties: %+v, want %+v", got, w.ties[c1])
+	}
+}

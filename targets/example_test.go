@@ -37,7 +37,7 @@ func ExampleEvaluate() {
 	// Output:
 	// E1 100% [ 93, 100] of 50 runs, 80% needed, met true
 	// E2   4% [  1,  13] of 50 runs, 60% needed, met false
-	// E3  92% [ 81,  97] of 50 runs, 70% needed, met true
-	// E4 100% [ 92, 100] of 46 runs, 75% needed, met true
-	// E5  74% [ 60,  84] of 50 runs, 70% needed, met true
+	// E3  88% [ 76,  94] of 50 runs, 70% needed, met true
+	// E4 100% [ 92, 100] of 44 runs, 75% needed, met true
+	// E5  72% [ 58,  83] of 50 runs, 70% needed, met true
 }
