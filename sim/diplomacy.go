@@ -444,7 +444,10 @@ func (w *World) patronOptions(p int) (wanted bool) {
 			}
 			return w.appraiseFrom(p, s, strong, OriginImposed, w.threat[p], imposedAfter(s), 0).value
 		})
-		if set != 0 && !w.exists(set.With(p)) {
+		// A set of occupied clients only could be signed by nobody but the
+		// patron: it would form nothing, and be offered again at every
+		// review.
+		if set != 0 && w.unsigned(set) != set && !w.exists(set.With(p)) {
 			add(agents.Option{Kind: agents.OptionMultilateral, Partners: set, Alliance: -1, Strong: strong}, v)
 		}
 	}

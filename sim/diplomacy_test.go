@@ -190,6 +190,37 @@ func TestFallbackSubsetOfOccupiedClients(t *testing.T) {
 	}
 }
 
+// A patron offers no multilateral that only occupied clients would join
+// (docs/model.md §7.8): nobody but the patron could sign it, so it would
+// form nothing, be remembered as refused by no one, and be offered again
+// at every review. With all three clients occupied the prospect patron,
+// which values the multilateral above its position, offers none (and no
+// bilateral: a patron signs for an occupied client only in the fallback
+// after a refused multilateral, §7.9).
+func TestNoMultilateralOfOccupiedClientsOnly(t *testing.T) {
+	sc := testScenario()
+	sc.Params.InviteOccupied = true
+	sc.Decision.Strategy = "prospect"
+	for _, c := range []int{c1, c2, c3} {
+		sc.States[c].Sovereign = false
+	}
+	w := NewWorld(mustCompile(t, sc), 1)
+	for w.tick = 0; w.tick < 3; w.tick++ {
+		w.perceive()
+		w.startReviews()
+		w.reviewing = set(pat)
+		w.patronRound(pat)
+	}
+	for _, o := range w.Offers() {
+		if o.Kind == ProposeMultilateral {
+			t.Fatalf("a multilateral of occupied clients only was offered: %v", describe(w))
+		}
+	}
+	if v := w.appraise(pat, set(c1, c2, c3), true, OriginImposed).value; !(v > w.position(pat)) {
+		t.Errorf("set-up: the patron values the multilateral at %v, not above its position %v", v, w.position(pat))
+	}
+}
+
 // An eliminated client regains no membership (docs/model.md §7.10): the
 // alliances it was designated to join and the treaties signed for it
 // lapse, and the sovereignty it later gains brings it into none.
