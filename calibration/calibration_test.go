@@ -3,9 +3,11 @@ package calibration
 import (
 	"bytes"
 	"context"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -165,6 +167,54 @@ func TestSpecsNameTheirScenarios(t *testing.T) {
 					t.Errorf("%s %s = %v: %v", spec.Scenario, in.Name, v, err)
 				}
 			}
+		}
+	}
+}
+
+// A stake given for several clients is one value: held apart, the
+// scenario holds no value of the input, and the check above fails.
+func TestStakeInputReadsEveryClient(t *testing.T) {
+	in := stake("usa", []string{"aus", "nzl"}, "test", 0.6, 1)
+	sc, err := configs.Builtin("asia-1950")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in.Set(sc, 0.6)
+	if got := in.Get(sc); got != 0.6 {
+		t.Errorf("both at 0.6: read %v", got)
+	}
+	state(sc, "usa").Stakes["nzl"] = 1
+	if got := in.Get(sc); !math.IsNaN(got) {
+		t.Errorf("aus 0.6 and nzl 1: read %v, want NaN (no one value)", got)
+	}
+}
+
+// No calibration takes so many runs per candidate that its seeds reach
+// the held-out ones.
+func TestRunsStayBelowTheHeldOutSeeds(t *testing.T) {
+	for runs, ok := range map[int]bool{1: true, 1000: true, 1001: false, -1: false} {
+		if err := CheckRuns(runs); (err == nil) != ok {
+			t.Errorf("%d runs: %v", runs, err)
+		}
+	}
+	if _, err := Run(context.Background(), Specs()[0], Options{Runs: 1001}); err == nil || !strings.Contains(err.Error(), "allowed: 1 to 1000") {
+		t.Errorf("Run with 1001 runs: %v", err)
+	}
+}
+
+// The sensitivity of a target to an input whose combination with the
+// others' chosen values a constraint keeps out reads the admitted
+// candidate nearest it: chosen (0.3, 0.2) under A > B, input A at 0.2
+// reads (0.2, 0.1), one step of B away; at 0.1 nothing is admitted.
+func TestNearestAdmitted(t *testing.T) {
+	spec := Spec{Inputs: []Input{{Name: "A", Values: []float64{0.1, 0.2, 0.3}}, {Name: "B", Values: []float64{0.1, 0.2, 0.3}}}}
+	cands := []Candidate{{Values: []float64{0.2, 0.1}}, {Values: []float64{0.3, 0.1}}, {Values: []float64{0.3, 0.2}}}
+	for _, c := range []struct {
+		v    float64
+		want int
+	}{{0.2, 0}, {0.3, 2}, {0.1, -1}} {
+		if got := nearestAdmitted(spec, cands, 0, c.v, []float64{0.3, 0.2}); got != c.want {
+			t.Errorf("A at %v: candidate %d, want %d", c.v, got, c.want)
 		}
 	}
 }

@@ -41,8 +41,10 @@ grievances, ideology positions), or a model default. Three model
 defaults are set without a fact that derives them: asia-1950's
 ` + "`sea_cost`" + ` and ` + "`projection_range`" + `, which carry A2, A4 and A9, and both
 scenarios' ` + "`challenge_rate`" + `, a bound on a record of no armed challenges,
-which carries no target (docs/model.md §6.4 lists every input by what it
-rests on, and measures each).
+which carries no target. Two documented facts of asia-1950 that override
+model defaults carry A2 as well: ` + "`invite_occupied`" + ` (occupied Japan in
+Dulles's Pacific Pact) and the patron's ` + "`patience`" + ` of 12 months (docs/model.md
+§6.4 lists every input by what it rests on, and measures each).
 
 The rule: every combination of the free inputs' values runs on the
 calibration ` + words.Seeds(runs, CalibrationSeed) + `; the chosen one meets the most targets of
@@ -74,7 +76,7 @@ func writeReport(b *strings.Builder, r *Report) {
 		for i, a := range r.Set {
 			sets[i] = "`--set " + a + "`"
 		}
-		fmt.Fprintf(b, "**A probe, not the calibration of record:** every candidate and the held-out check ran with %s, which the scenario does not hold.\n\n", strings.Join(sets, ", "))
+		fmt.Fprintf(b, "**A probe, not the calibration of record:** every candidate and the held-out check ran with %s, which the header above does not describe.\n\n", strings.Join(sets, ", "))
 	}
 	b.WriteString("### Free inputs\n\n")
 	b.WriteString("| input | values tried | chosen | the scenario holds | why it is free |\n|---|---|---|---|---|\n")
@@ -120,7 +122,8 @@ func writeReport(b *strings.Builder, r *Report) {
 		row(b, cells...)
 	}
 	b.WriteString("\n### Sensitivity of each target to each input\n\n" +
-		"The share of each target as one input moves over its values, the others at their chosen values (read off the grid above).\n")
+		"The share of each target as one input moves over its values, the others at their chosen values (read off the grid above). " +
+		"Where a constraint keeps that combination out, the row is the admitted one nearest it — the others as few grid steps from their chosen values as can be — and says at which values.\n")
 	for i, in := range spec.Inputs {
 		fmt.Fprintf(b, "\n`%s`:\n\n", in.Name)
 		row(b, append([]string{"value"}, ids...)...)
@@ -129,11 +132,22 @@ func writeReport(b *strings.Builder, r *Report) {
 			want := append([]float64(nil), chosen.Values...)
 			want[i] = v
 			k := slices.IndexFunc(r.Candidates, func(c Candidate) bool { return slices.Equal(c.Values, want) })
+			label := num(v)
 			if k < 0 {
-				row(b, append([]string{num(v) + " (kept out by the constraint)"}, slices.Repeat([]string{"—"}, len(ids))...)...)
-				continue
+				k = nearestAdmitted(spec, r.Candidates, i, v, chosen.Values)
+				if k < 0 {
+					row(b, append([]string{num(v) + " (kept out by the constraint)"}, slices.Repeat([]string{"—"}, len(ids))...)...)
+					continue
+				}
+				var at []string
+				for j, o := range spec.Inputs {
+					if j != i && r.Candidates[k].Values[j] != chosen.Values[j] {
+						at = append(at, fmt.Sprintf("%s %s", o.Name, num(r.Candidates[k].Values[j])))
+					}
+				}
+				label += " (the chosen values kept out by the constraint; at " + strings.Join(at, ", ") + ")"
 			}
-			cells := []string{num(v)}
+			cells := []string{label}
 			for _, t := range r.Candidates[k].Results {
 				cells = append(cells, shareCell(t, false))
 			}
@@ -201,4 +215,27 @@ func (in Input) valuesText() string {
 		vals[i] = num(v)
 	}
 	return strings.Join(vals, ", ")
+}
+
+// nearestAdmitted is the candidate with input i at v whose other inputs
+// are the fewest grid steps (summed) from the chosen values, the first in
+// grid order among equals; -1 if the constraints keep every one out.
+func nearestAdmitted(spec Spec, cands []Candidate, i int, v float64, chosen []float64) int {
+	best, bestSteps := -1, 0
+	for k, c := range cands {
+		if c.Values[i] != v {
+			continue
+		}
+		steps := 0
+		for j, in := range spec.Inputs {
+			if j != i {
+				d := slices.Index(in.Values, c.Values[j]) - slices.Index(in.Values, chosen[j])
+				steps += max(d, -d)
+			}
+		}
+		if best < 0 || steps < bestSteps {
+			best, bestSteps = k, steps
+		}
+	}
+	return best
 }

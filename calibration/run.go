@@ -62,6 +62,9 @@ func Run(ctx context.Context, spec Spec, opts Options) (*Report, error) {
 	if opts.Runs == 0 {
 		opts.Runs = Runs
 	}
+	if err := CheckRuns(opts.Runs); err != nil {
+		return nil, err
+	}
 	base, err := configs.Builtin(spec.Scenario)
 	if err != nil {
 		return nil, err
@@ -109,6 +112,21 @@ func Run(ctx context.Context, spec Spec, opts Options) (*Report, error) {
 		return nil, err
 	}
 	return rep, nil
+}
+
+// MaxRuns is the most replications a calibration takes per candidate:
+// its seeds, from CalibrationSeed, must stay below HeldOutSeed, so that no
+// held-out seed enters the choice.
+const MaxRuns = HeldOutSeed - CalibrationSeed
+
+// CheckRuns says why a number of replications per candidate cannot be
+// used, or nil.
+func CheckRuns(runs int) error {
+	if runs < 1 || runs > MaxRuns {
+		return fmt.Errorf("calibration: %d runs per candidate; allowed: 1 to %d, so that the calibration seeds (from %d) stay below the held-out seeds (from %d), which must never enter the choice",
+			runs, MaxRuns, CalibrationSeed, HeldOutSeed)
+	}
+	return nil
 }
 
 // Grid lists every combination of the inputs' values, the first input

@@ -2,6 +2,7 @@ package calibration
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/alliancesim/alliancesim/sim"
 )
@@ -53,7 +54,8 @@ func Specs() []Spec {
 				0.6, 1.0),
 		}, Constraints: []Constraint{{
 			Why: "The adversaries' pre-war readings keep the order the scenario states from the record: North Korea (border clashes of 1949; " +
-				"its revisionism is a fact of the scenario, not calibrated) above the PRC above the USSR (cautious in Asia).",
+				"its revisionism, 0.5, is the scenario's judgement, not calibrated: no source gives a number) above the PRC above the USSR (cautious in Asia). " +
+				"The order is the record's; the bound it sets on the PRC's value rests on that judgement.",
 			Admit: func(sc *sim.Scenario) bool {
 				prk, chn, sov := state(sc, "prk").Revisionism, state(sc, "chn").Revisionism, state(sc, "sov").Revisionism
 				return prk > chn && chn > sov
@@ -71,7 +73,9 @@ func revisionism(id, why string, values ...float64) Input {
 }
 
 // stake is a patron's stake in some clients, one value for all, as a
-// free input.
+// free input. Read, it is that value, or NaN if the clients' stakes
+// differ: a scenario that holds them apart holds no value of the input
+// (TestSpecsNameTheirScenarios then fails).
 func stake(patron string, clients []string, why string, values ...float64) Input {
 	name := "states." + patron + ".stakes." + clients[0]
 	paths := []string{name}
@@ -80,7 +84,16 @@ func stake(patron string, clients []string, why string, values ...float64) Input
 		paths = append(paths, "states."+patron+".stakes."+c)
 	}
 	return Input{Name: name, Why: why, Values: values, Paths: paths,
-		Get: func(sc *sim.Scenario) float64 { return state(sc, patron).Stakes[clients[0]] },
+		Get: func(sc *sim.Scenario) float64 {
+			p := state(sc, patron)
+			v := p.Stakes[clients[0]]
+			for _, c := range clients[1:] {
+				if p.Stakes[c] != v {
+					return math.NaN()
+				}
+			}
+			return v
+		},
 		Set: func(sc *sim.Scenario, v float64) {
 			p := state(sc, patron)
 			for _, c := range clients {

@@ -40,6 +40,9 @@ with the changes, and the report says so. A calibrated input cannot be set.`,
 			if err := checkCounts(runs, workers); err != nil {
 				return err
 			}
+			if err := calibration.CheckRuns(runs); err != nil {
+				return fmt.Errorf("--runs: %w", err)
+			}
 			if out != "" {
 				if err := checkOutFile("--out", out); err != nil {
 					return err
