@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -210,15 +211,21 @@ met, the base seed and the build.`,
 			ids, cols, table := sc.ids, sc.cols, sc.table
 			w := cmd.OutOrStdout()
 			fmt.Fprintf(w, "Scorecard: share of runs meeting each target, %% with its 95%% interval (* met), %s\n\n", words.Seeds(runs, seed))
+			// Each column as wide as its name or its widest cell (19,
+			// with the mark), so that a long name stays over its column.
+			width := make([]int, len(cols))
+			for c, col := range cols {
+				width[c] = max(19, utf8.RuneCountInString(col))
+			}
 			fmt.Fprintf(w, "%-4s", "")
-			for _, col := range cols {
-				fmt.Fprintf(w, " %19s", col)
+			for c, col := range cols {
+				fmt.Fprintf(w, " %*s", width[c], col)
 			}
 			fmt.Fprintln(w)
 			missed := map[string]int{}
 			for _, id := range ids {
 				fmt.Fprintf(w, "%-4s", id)
-				for _, col := range cols {
+				for c, col := range cols {
 					r := table[col][id]
 					mark := " "
 					if r.Met {
@@ -230,13 +237,13 @@ met, the base seed and the build.`,
 					if r.Share.N == 0 {
 						cell = "— (no run)" // a conditional target whose condition never held
 					}
-					fmt.Fprintf(w, " %18s%s", cell, mark)
+					fmt.Fprintf(w, " %*s%s", width[c]-1, cell, mark)
 				}
 				fmt.Fprintln(w)
 			}
 			fmt.Fprintf(w, "%-4s", "miss")
-			for _, col := range cols {
-				fmt.Fprintf(w, " %19d", missed[col])
+			for c, col := range cols {
+				fmt.Fprintf(w, " %*d", width[c], missed[col])
 			}
 			fmt.Fprintln(w)
 			if out == "" {
