@@ -123,3 +123,22 @@ func TestPrintTargetsOfNoRuns(t *testing.T) {
 		t.Errorf("rows:\n%s\n%s\nwant A6 50.0%% [9.5, 90.5] 2 50%% yes six, A7 — — 0 60%% no seven\n%s", a6, a7, b.String())
 	}
 }
+
+// check names what it ran when it is not the built-in as it is: the
+// changes given with --set, in the text and in the JSON.
+func TestCheckNamesItsChanges(t *testing.T) {
+	out, err := execute(t, "check", "europe-1947", "--runs", "2", "--set", "params.sea_cost=2.5")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first, _, _ := strings.Cut(out, "\n"); first != "europe-1947 with --set params.sea_cost=2.5: 2 runs, seeds 1–2" {
+		t.Errorf("first line %q", first)
+	}
+	out, err = execute(t, "check", "europe-1947", "--runs", "2", "--set", "params.sea_cost=2.5", "--json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, `"set": [`) || !strings.Contains(out, `"params.sea_cost=2.5"`) {
+		t.Errorf("the JSON does not name the change:\n%s", out)
+	}
+}

@@ -83,16 +83,30 @@ unless it could not run.`,
 			if err != nil {
 				return err
 			}
+			// What ran, if not the built-in as it is: a file, changes.
+			var file string
+			if args[0] != sc.Name {
+				file = args[0]
+			}
 			w := cmd.OutOrStdout()
 			if asJSON {
 				return printJSON(w, struct {
 					Scenario string           `json:"scenario"`
+					File     string           `json:"file,omitempty"`
+					Set      []string         `json:"set,omitempty"`
 					Runs     int              `json:"runs"`
 					Seed     uint64           `json:"seed"`
 					Targets  []targets.Result `json:"targets"`
-				}{sc.Name, runs, seed, res})
+				}{sc.Name, file, sets, runs, seed, res})
 			}
-			printTargets(w, sc.Name, runs, seed, res)
+			name := sc.Name
+			if file != "" {
+				name += " (from " + file + ")"
+			}
+			if len(sets) > 0 {
+				name += " with --set " + strings.Join(sets, ", --set ")
+			}
+			printTargets(w, name, runs, seed, res)
 			return nil
 		},
 	}
