@@ -15,7 +15,8 @@ import (
 // WriteTable prints one row per hypothesis — id, lever and its levels,
 // outcome, Spearman's ρ, the change from the lowest to the highest level
 // with its interval, the layouts that moved the predicted way, the verdict
-// — and under it the pooled outcome at each level with its interval.
+// — and under it the pooled outcome at each level with its interval and,
+// for a verdict other than holds, why.
 func WriteTable(w io.Writer, results []Result) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "id\tpredicted\tρ\tchange [95% interval]\tlayouts\truns\tverdict\tlever → outcome")
@@ -41,6 +42,10 @@ func WriteTable(w io.Writer, results []Result) error {
 			levels = append(levels, fmt.Sprintf("%s: %s", r.Levels[i], estimateText(e)))
 		}
 		fmt.Fprintf(tw, "\t\t\t\t\t\t\t  %s\n", strings.Join(levels, "  "))
+		if r.Verdict != Holds {
+			// Why it does not hold: which criterion, with its numbers.
+			fmt.Fprintf(tw, "\t\t\t\t\t\t\t  %s: %s\n", r.Verdict, r.Reason)
+		}
 	}
 	return tw.Flush()
 }
