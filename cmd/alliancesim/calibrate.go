@@ -59,10 +59,13 @@ with the changes, and the report says so. A calibrated input cannot be set.`,
 			}
 			if len(args) > 0 {
 				var chosen []calibration.Spec
-				for _, a := range args {
+				for k, a := range args {
 					i := slices.Index(names, a)
 					if i < 0 {
 						return fmt.Errorf("%q has no calibration; allowed: %s", a, strings.Join(names, ", "))
+					}
+					if slices.Contains(args[:k], a) {
+						return fmt.Errorf("%q is named twice; allowed: each of %s once", a, strings.Join(names, ", "))
 					}
 					chosen = append(chosen, specs[i])
 				}

@@ -25,6 +25,8 @@ func TestFlagsChecked(t *testing.T) {
 		want string
 	}{
 		{[]string{"check", "europe-1947", "--runs", "0"}, "--runs 0: allowed: a whole number in [1, 1000000000]"},
+		{[]string{"calibrate", "europe-1947", "europe-1947", "--runs", "1"}, `"europe-1947" is named twice; allowed: each of europe-1947, asia-1950 once`},
+		{[]string{"calibrate", "--runs", "1001"}, "--runs: calibration: 1001 runs per candidate; allowed: 1 to 1000"},
 		{[]string{"check", "europe-1947", "--runs", "-3"}, "--runs -3: allowed"},
 		{[]string{"compare", "--runs", "0"}, "--runs 0: allowed"},
 		{[]string{"compare", "--runs", "-3"}, "--runs -3: allowed"},
