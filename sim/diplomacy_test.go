@@ -103,13 +103,21 @@ func TestFallbackAfterRefusal(t *testing.T) {
 	}
 }
 
-// With invite_occupied a patron's multilateral may include a non-sovereign
-// client: it does not answer, is designated, and joins on sovereignty.
-func TestOccupiedClientJoinsOnSovereignty(t *testing.T) {
+// occupiedC3 is the test scenario with c3 occupied and its patron free to
+// sign for it (invite_occupied), c3 sovereign again at tick 5.
+func occupiedC3(t *testing.T) *Scenario {
+	t.Helper()
 	sc := testScenario()
 	sc.Params.InviteOccupied = true
 	sc.States[c3].Sovereign = false
 	sc.Events = []ScriptedEvent{{Tick: 5, Kind: ScriptSovereignty, Actor: "c3", Sovereign: true}}
+	return sc
+}
+
+// With invite_occupied a patron's multilateral may include a non-sovereign
+// client: it does not answer, is designated, and joins on sovereignty.
+func TestOccupiedClientJoinsOnSovereignty(t *testing.T) {
+	sc := occupiedC3(t)
 	w := NewWorld(mustCompile(t, sc), 1)
 	w.perceive()
 	acc := w.canvass(pat, set(c1, c2, c3), true, OriginImposed, 0)
@@ -225,11 +233,7 @@ func TestNoMultilateralOfOccupiedClientsOnly(t *testing.T) {
 // alliances it was designated to join and the treaties signed for it
 // lapse, and the sovereignty it later gains brings it into none.
 func TestEliminatedClientJoinsNothingOnSovereignty(t *testing.T) {
-	sc := testScenario()
-	sc.Params.InviteOccupied = true
-	sc.States[c3].Sovereign = false
-	sc.Events = []ScriptedEvent{{Tick: 5, Kind: ScriptSovereignty, Actor: "c3", Sovereign: true}}
-	w := NewWorld(mustCompile(t, sc), 1)
+	w := NewWorld(mustCompile(t, occupiedC3(t)), 1)
 	w.perceive()
 	al := w.form(set(pat, c1, c2, c3), true, OriginImposed)
 	w.fallback(pat, set(c3), false) // signs nothing more: c3 holds no pledge yet, a treaty waits
