@@ -129,12 +129,16 @@ func hubSeries(path string, patrons map[string]bool, ticks []int, runs, horizon 
 	return out, nil
 }
 
-// yearlyTicks are the ticks of the first month of every year, and the
-// last tick, within the horizon.
+// yearlyTicks are the ticks that hold a January, and the last tick,
+// within the horizon: a tick that starts in month m0 (0 for January) and
+// lasts MonthsPerTick months holds one when m0 is 0 or it runs past the
+// end of the year (a quarter from November does; one from February does
+// not).
 func yearlyTicks(cal sim.Calendar, horizon int) []int {
 	var out []int
 	for t := range horizon {
-		if (cal.StartMonth-1+t*cal.MonthsPerTick)%12 < cal.MonthsPerTick {
+		m0 := (cal.StartMonth - 1 + t*cal.MonthsPerTick) % 12
+		if (12-m0)%12 < cal.MonthsPerTick {
 			out = append(out, t)
 		}
 	}

@@ -186,11 +186,26 @@ func TestHubCurveRefusesACheckpointItDisagreesWith(t *testing.T) {
 	}
 }
 
-// With quarters from 1950-11, the first tick of each year is the one that
-// starts in its first quarter: 1951-02, 1952-02, ….
+// With quarters from 1950-11, the tick of each year's start is the one
+// that holds its January, as the hub-and-spokes checkpoints take it
+// (Calendar.TickOf): 1950-11 (to 1951-01), 1951-11, 1952-11, and the
+// last; with quarters from 1950-02, 1950-11 and 1951-11, not the
+// quarters from February, which hold none.
 func TestYearlyTicksOfQuarters(t *testing.T) {
-	if y := yearlyTicks(sim.Calendar{StartYear: 1950, StartMonth: 11, MonthsPerTick: 3}, 11); !slices.Equal(y, []int{1, 5, 9, 10}) {
-		t.Errorf("yearly ticks %v, want [1 5 9 10]", y)
+	for _, c := range []struct {
+		start int
+		want  []int
+		years []int // the Januaries the ticks before the last hold
+	}{{11, []int{0, 4, 8, 10}, []int{1951, 1952, 1953}}, {2, []int{3, 7, 10}, []int{1951, 1952}}} {
+		cal := sim.Calendar{StartYear: 1950, StartMonth: c.start, MonthsPerTick: 3}
+		if y := yearlyTicks(cal, 11); !slices.Equal(y, c.want) {
+			t.Errorf("quarters from month %d: yearly ticks %v, want %v", c.start, y, c.want)
+		}
+		for i, year := range c.years {
+			if tk := cal.TickOf(year, 1); tk != c.want[i] {
+				t.Errorf("quarters from month %d: January %d is in tick %d, not %d", c.start, year, tk, c.want[i])
+			}
+		}
 	}
 }
 

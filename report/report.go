@@ -66,7 +66,7 @@ func Write(ctx context.Context, dir string) (string, error) {
 		return "", err
 	}
 	path := filepath.Join(dir, "report.html")
-	tmp, err := os.CreateTemp(dir, ".tmp-report-*.html")
+	tmp, err := os.CreateTemp(dir, ".tmp-report.html-*") // named as the runner's temporary files, which it cleans up (runner.ourTemp)
 	if err != nil {
 		return "", err
 	}

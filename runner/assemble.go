@@ -125,6 +125,14 @@ func assemble(dirs []string, out string, command []string) error {
 		merged = append(merged, MergedDir{Dir: d, Command: dm.Command, Resumed: dm.Resumed, Merged: dm.Merged})
 		if m == nil {
 			m = dm
+			// The merge recomputes every aggregate from the parts, so it
+			// must be the build that wrote them, as resume must (prepareDir):
+			// another build may round a last digit otherwise, and the
+			// manifest, which keeps the shards' build, would then misname
+			// the one that computed the files.
+			if here := ToolInfo(); !m.Tool.Same(here) {
+				return fmt.Errorf("%s was written by another build of alliancesim (%v; this is %v): merge with the build that wrote it", d, m.Tool, here)
+			}
 			if scenarioTOML, err = input.ReadFile(filepath.Join(d, "scenario.toml")); err != nil {
 				return fmt.Errorf("%s: %w", d, err)
 			}

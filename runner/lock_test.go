@@ -90,7 +90,9 @@ func TestStaleTempsCleaned(t *testing.T) {
 			cancel()
 		}
 	}})
-	leftovers := []string{"parts/.tmp-p00000-r0000005-0000010-0badf00d", ".tmp-events.jsonl-12345678", ".tmp-summary.json-9abcdef0", ".tmp-points.json-0f0f0f0f"}
+	// (.tmp-report.html-…: the report's own temporary file, report.Write)
+	leftovers := []string{"parts/.tmp-p00000-r0000005-0000010-0badf00d", ".tmp-events.jsonl-12345678", ".tmp-summary.json-9abcdef0", ".tmp-points.json-0f0f0f0f",
+		".tmp-report.html-87654321"}
 	for _, l := range leftovers {
 		os.MkdirAll(filepath.Dir(filepath.Join(dir, l)), 0o755)
 		os.WriteFile(filepath.Join(dir, l), make([]byte, 1<<20), 0o644)

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -474,5 +475,32 @@ func TestManifestRecordsCommands(t *testing.T) {
 	}
 	if m, err = ReadManifest(whole); err != nil || !slices.Equal(m.Command, []string{"run"}) || m.Resumed != nil {
 		t.Fatalf("a complete directory run again: %v, command %q, resumed %q", err, m.Command, m.Resumed)
+	}
+}
+
+// A merge recomputes every aggregate, so it must be done by the build that
+// wrote the parts, as a resume must: shards written by another build
+// (here, a manifest naming another version) are refused, naming the
+// directory and both builds, and nothing is written.
+func TestMergeRefusesAnotherBuild(t *testing.T) {
+	ctx := context.Background()
+	base := t.TempDir()
+	a, b := filepath.Join(base, "a"), filepath.Join(base, "b")
+	for i, d := range []string{a, b} {
+		if err := Execute(ctx, plan(t), d, ExecOptions{Shard: Shard{Index: i, Count: 2}}); !errors.Is(err, ErrIncomplete) {
+			t.Fatalf("shard %d: want ErrIncomplete, got %v", i+1, err)
+		}
+	}
+	for _, d := range []string{a, b} {
+		editManifest(t, d, func(m map[string]any) { m["tool"].(map[string]any)["version"] = "v0.0.0-elsewhere" })
+	}
+	out := filepath.Join(base, "merged")
+	err := Merge([]string{a, b}, out, []string{"merge"})
+	if err == nil || !strings.Contains(err.Error(), a+" was written by another build of alliancesim (v0.0.0-elsewhere") ||
+		!strings.Contains(err.Error(), "merge with the build that wrote it") {
+		t.Fatalf("merging another build's shards: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "summary.json")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a refused merge wrote %s/summary.json (%v)", out, err)
 	}
 }

@@ -141,7 +141,10 @@ func (v *Values) UnmarshalJSON(data []byte) error {
 // MeasureSummary is a custom measure over the runs that gave it a value:
 // their number, mean, standard deviation and the 95% interval of the mean
 // (Student's t with runs − 1 degrees of freedom). Mean is null when no run
-// gave a value; SD and the interval need two.
+// gave a value; SD and the interval need two. Any of them is null, too,
+// where the values are too large for float64 to hold it (a spread of
+// values near ±10²⁰⁰ overflows): JSON has no infinity, and a number that
+// overflowed says nothing.
 type MeasureSummary struct {
 	Name string   `json:"name"`
 	Runs int      `json:"runs"`
@@ -177,16 +180,23 @@ func (st *measureStat) summary(name string) MeasureSummary {
 		return s
 	}
 	mean := st.mean
-	s.Mean = &mean
-	if st.n < 2 {
+	s.Mean = finitePtr(mean)
+	if st.n < 2 || s.Mean == nil {
 		return s
 	}
 	sd := math.Sqrt(max(st.m2, 0) / float64(st.n-1))
 	t := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(st.n - 1)}.Quantile(1 - (1-Confidence)/2)
 	half := t * sd / math.Sqrt(float64(st.n))
-	low, high := mean-half, mean+half
-	s.SD, s.Low, s.High = &sd, &low, &high
+	s.SD, s.Low, s.High = finitePtr(sd), finitePtr(mean-half), finitePtr(mean+half)
 	return s
+}
+
+// finitePtr points to x, or is nil if x is not a finite number.
+func finitePtr(x float64) *float64 {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return nil
+	}
+	return &x
 }
 
 // Measure returns the summary of the custom measure of that name.

@@ -284,6 +284,23 @@ func TestMeasureSummaryOfTwo(t *testing.T) {
 	}
 }
 
+// Values too large for float64 to hold their spread leave the spread and
+// the interval null, not infinite (JSON has none): ±10²⁰⁰ have mean 0 and
+// a variance of 10⁴⁰⁰, which overflows. The summary encodes as JSON.
+func TestMeasureSummaryThatOverflows(t *testing.T) {
+	var st measureStat
+	for _, x := range []float64{1e200, -1e200, 1e200, -1e200} {
+		st.add(x)
+	}
+	s := st.summary("m")
+	if s.Mean == nil || *s.Mean != 0 || s.SD != nil || s.Low != nil || s.High != nil {
+		t.Errorf("±1e200: mean %v sd %v [%v, %v]; want 0 and nulls", deref(s.Mean), deref(s.SD), deref(s.Low), deref(s.High))
+	}
+	if b, err := json.Marshal(s); err != nil || !strings.Contains(string(b), `"sd":null`) {
+		t.Errorf("as JSON: %s, %v", b, err)
+	}
+}
+
 // Names at their limits, and the messages: 64 characters is allowed, 65
 // is not; a measure's NAME_low column may not be another's name, in either
 // order; a measure needs a function.
