@@ -78,6 +78,10 @@ type Alliance struct {
 	ClientPeak int
 	Ended      int // tick it ended; -1 while in force
 	Cause      EndCause
+	// EndedBy is the member whose leaving or elimination ended it (its
+	// spell closed with that exit, not "ended"); meaningful only once
+	// Ended >= 0.
+	EndedBy int
 	Cohesion   float64 // h_A
 	// CohesionFormed is h_A at formation: how far the founders' threat
 	// pictures converged when they signed.

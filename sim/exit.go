@@ -53,9 +53,9 @@ func (w *World) leave(al *Alliance, m int, before agents.Set) {
 	w.concerns(before)
 	switch {
 	case w.c.role[m] == Patron && al.Members&w.c.patrons == 0 && !w.continueWithoutPatron(al):
-		w.end(al, EndPatronLeft)
+		w.end(al, EndPatronLeft, m)
 	case al.Members.Len() < 2 || w.duplicate(al):
-		w.end(al, EndMembersLeft)
+		w.end(al, EndMembersLeft, m)
 	}
 	w.refreshThreats(before)
 }
@@ -123,10 +123,11 @@ func (w *World) exitCost(al *Alliance, m int) float64 {
 	return w.c.p.ExitCost
 }
 
-// end closes an alliance.
-func (w *World) end(al *Alliance, cause EndCause) {
+// end closes an alliance, which the leaving or elimination of member by
+// has ended.
+func (w *World) end(al *Alliance, cause EndCause, by int) {
 	al.Ended = w.tick
-	al.Cause = cause
+	al.Cause, al.EndedBy = cause, by
 	al.Members.Each(func(m int) { al.dismiss(m, w.tick, ExitEnded) })
 	w.log(Event{Type: EventEnded, Actor: -1, Target: -1, Others: al.Members, Alliance: al.ID, Cause: cause})
 }

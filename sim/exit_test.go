@@ -2,6 +2,7 @@ package sim
 
 import (
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/alliancesim/alliancesim/agents"
@@ -504,5 +505,33 @@ func TestClientPeakIsTheLargest(t *testing.T) {
 	al.noteSize()
 	if al.ClientPeak != 4 || al.PatronSize != 0 {
 		t.Errorf("client peak %d, patron size %d; want 4, 0", al.ClientPeak, al.PatronSize)
+	}
+}
+
+// An alliance two members leave in one tick ends with the second's
+// leaving: its record names that member as the one that ended it, and its
+// final members are the member left and the one whose leaving ended it,
+// not the one that left before, which it outlived (docs/model.md §7.14).
+// c1 leaves {c1, c2, c3} at tick 5, then c2, which ends it.
+func TestFinalMembersOfAnAllianceTwoLeaveInATick(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	al := w.form(set(c1, c2, c3), true, OriginClient)
+	w.tick = 5
+	before := al.Members
+	w.leave(al, c1, before)
+	if !al.Active() {
+		t.Fatal("set-up: c2 and c3 should hold the alliance after c1 leaves")
+	}
+	w.leave(al, c2, before)
+	if al.Active() || al.EndedBy != c2 {
+		t.Fatalf("c2's leaving should end it: active %v, ended by %d", al.Active(), al.EndedBy)
+	}
+	rec := w.Record().Alliances[al.ID]
+	if rec.EndedBy != "c2" || rec.Cause != "members_left" {
+		t.Errorf("recorded as ended by %q (%s), want c2 (members_left)", rec.EndedBy, rec.Cause)
+	}
+	if got, want := rec.FinalMembers(), []string{"c2", "c3"}; !slices.Equal(got, want) {
+		t.Errorf("final members %v, want %v", got, want)
 	}
 }

@@ -192,7 +192,7 @@ func TestExplainErrorMessages(t *testing.T) {
 	}
 	w.Step()
 	al := w.form(set(c1, c2), true, OriginClient)
-	w.end(al, EndMembersLeft)
+	w.end(al, EndMembersLeft, c1)
 	w.alive[c3] = false
 	n := len(w.alliances)
 	for _, tc := range []struct {
@@ -229,7 +229,7 @@ func TestOriginForAPatronJoiningAndAnEndedAlliance(t *testing.T) {
 	w.Step()
 	imposed := w.form(set(pat, c2, c3), true, OriginImposed)
 	ended := w.form(set(c1, c2), true, OriginClient)
-	w.end(ended, EndMembersLeft)
+	w.end(ended, EndMembersLeft, c1)
 	if got := w.OriginFor(pat2, imposed.Members); got != OriginImposed {
 		t.Errorf("pat2 joining the imposed alliance: origin %v, want imposed", got)
 	}

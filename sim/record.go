@@ -44,6 +44,10 @@ type AllianceRecord struct {
 	ClientPeak int    `json:"client_peak"`
 	Ended      int    `json:"ended"` // -1: in force at the horizon (right-censored)
 	Cause      string `json:"cause"` // "horizon" while in force
+	// EndedBy is the member whose leaving or elimination ended it ("" while
+	// in force): of the members who left in the tick it ended, the one
+	// still in it at its end.
+	EndedBy string `json:"ended_by,omitempty"`
 	// Members are every state's spells in the alliance, in the order they
 	// began.
 	Members []MembershipRecord `json:"members"`
@@ -106,6 +110,8 @@ func (w *World) Record() Record {
 			ClientPeak: al.ClientPeak, Ended: al.Ended, Cause: al.Cause.String()}
 		if al.Active() {
 			rec.Cause = EndHorizon.String()
+		} else {
+			rec.EndedBy = c.id[al.EndedBy]
 		}
 		for _, sp := range al.Spells {
 			rec.Members = append(rec.Members, MembershipRecord{State: c.id[sp.State], Joined: sp.Joined, Left: sp.Left,
@@ -182,13 +188,17 @@ func (a *AllianceRecord) MembersAt(t int) []string {
 }
 
 // FinalMembers are the members of its last phase, sorted: those in it at
-// the horizon, or when it ended — a member whose leaving ended it
+// the horizon, or when it ended — the member whose leaving ended it
 // included (a bilateral ended by one member's leaving has two final
-// members).
+// members), another that left earlier in the same tick not.
 func (a *AllianceRecord) FinalMembers() []string {
 	var ms []string
 	for _, m := range a.Members {
-		if m.Left == a.Ended { // -1 == -1: in force; else closed by the end
+		// -1 == -1: in force; else closed by the end, or the departure
+		// that ended it — not another's in the same tick, which it
+		// outlived (a record without EndedBy, written by hand or by an
+		// earlier version, cannot tell them apart, and keeps both)
+		if m.Left == a.Ended && (a.Ended < 0 || a.EndedBy == "" || m.Exit == ExitEnded.String() || m.State == a.EndedBy) {
 			ms = append(ms, m.State)
 		}
 	}
