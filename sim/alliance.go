@@ -81,8 +81,8 @@ type Alliance struct {
 	// EndedBy is the member whose leaving or elimination ended it (its
 	// spell closed with that exit, not "ended"); meaningful only once
 	// Ended >= 0.
-	EndedBy int
-	Cohesion   float64 // h_A
+	EndedBy  int
+	Cohesion float64 // h_A
 	// CohesionFormed is h_A at formation: how far the founders' threat
 	// pictures converged when they signed.
 	CohesionFormed float64
