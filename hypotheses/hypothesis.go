@@ -165,10 +165,11 @@ func (o *Outcome) add(s *Sample, c *Cell, r *runner.Record) error {
 			if o.Since != nil {
 				from = o.Since(a)
 			}
-			if end := a.End(r.Ticks); from < a.Formed || from > end {
+			end := a.End(r.Ticks)
+			if from < a.Formed || from > end {
 				return fmt.Errorf("%s, alliance %d: Outcome.Since gave tick %d; allowed: a tick of the alliance's life, %d to %d", where, j, from, a.Formed, end)
 			}
-			s.Lifetimes = append(s.Lifetimes, runner.Observation{Duration: float64(a.End(r.Ticks) - from), Event: a.Ended >= 0})
+			s.Lifetimes = append(s.Lifetimes, runner.Observation{Duration: float64(end - from), Event: a.Ended >= 0})
 		case !(v >= 0 && v <= 1):
 			return fmt.Errorf("%s, alliance %d: Outcome.Alliance gave %v; allowed: a number in [0, 1]", where, j, v)
 		case o.Kind == AllianceShare && v != 0 && v != 1:

@@ -48,6 +48,22 @@ func TestWriteTableGivesTheRuns(t *testing.T) {
 	}
 }
 
+// A verdict other than holds says why under its row; one that holds
+// does not.
+func TestWriteTableSaysWhyNot(t *testing.T) {
+	res := reported()
+	failing := res[0]
+	failing.ID, failing.Verdict, failing.Reason = "T2", Fails, "change −0.05 (need −0.15)"
+	var b strings.Builder
+	if err := WriteTable(&b, append(res, failing)); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if strings.Count(out, "fails: change −0.05 (need −0.15)") != 1 || strings.Contains(out, "holds: ") {
+		t.Errorf("the table:\n%s", out)
+	}
+}
+
 // A change or an end of its interval prints with three decimals, but one
 // that is not zero never as ±0.000: an interval that excludes zero must
 // not read as one that touches it.

@@ -159,11 +159,7 @@ func (w *World) Position(i int) float64 { return w.position(w.c.state(i)) }
 // with more imposed, and clients alone are client.
 func (w *World) OriginFor(i int, partners agents.Set) Origin {
 	c := w.c
-	for a := range w.alliances {
-		al := &w.alliances[a]
-		if !al.Active() || al.Members != partners {
-			continue
-		}
+	if al := w.inForce(partners); al != nil {
 		if c.role[i] == Patron && !al.HasPatron {
 			return OriginIndigenous
 		}

@@ -89,10 +89,10 @@ func (w *World) admitted(p int) admission {
 
 // startReviews fixes the states that review their policy this tick and
 // marks their review. Policy is reviewed in the ticks of a diplomacy
-// round (diplomacy_interval): a review falling due between rounds waits
-// for the next, as its marks are left as they were, where a review made
-// in a tick without diplomacy would have been spent on exit alone, and
-// a periodic review out of step with the rounds would never reach one.
+// round (diplomacy_interval) only: between rounds no mark moves, so a
+// review falling due there waits for the next round rather than being
+// spent on weighing exit alone, and a periodic review never falls out of
+// step with the rounds.
 func (w *World) startReviews() {
 	p := &w.c.p
 	w.reviewing = 0

@@ -64,7 +64,7 @@ func Evaluate(ts []Target, rs []runner.Record, cal sim.Calendar) []Result {
 			continue
 		}
 		reached := rs // the runs that reach the target's date, which Extra reads too
-		if reads {
+		if reads && t.Extra != nil {
 			reached = make([]runner.Record, 0, len(rs))
 		}
 		for i := range rs {
@@ -72,7 +72,7 @@ func Evaluate(ts []Target, rs []runner.Record, cal sim.Calendar) []Result {
 				short++
 				continue
 			}
-			if reads {
+			if reads && t.Extra != nil {
 				reached = append(reached, rs[i])
 			}
 			c, m := t.Test(&rs[i], cal)

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/alliancesim/alliancesim/runner"
 	"github.com/alliancesim/alliancesim/targets"
@@ -140,5 +141,31 @@ func TestCheckNamesItsChanges(t *testing.T) {
 	}
 	if !strings.Contains(out, `"set": [`) || !strings.Contains(out, `"params.sea_cost=2.5"`) {
 		t.Errorf("the JSON does not name the change:\n%s", out)
+	}
+}
+
+// The scorecard's columns are as wide as their names: every line of the
+// table is as long as its header, so that no name overflows onto the next
+// column (assurance/expected_utility is 26 characters, the cells 19).
+func TestScorecardColumnsAlign(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs every theory")
+	}
+	out, err := execute(t, "compare", "--runs", "1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(out, "\n")
+	head := lines[2]
+	if !strings.Contains(head, "assurance/expected_utility") {
+		t.Fatalf("header %q", head)
+	}
+	for _, l := range lines[3:] {
+		if l == "" {
+			break
+		}
+		if utf8.RuneCountInString(l) != utf8.RuneCountInString(head) {
+			t.Errorf("line %q is %d characters, the header %d", l, utf8.RuneCountInString(l), utf8.RuneCountInString(head))
+		}
 	}
 }
