@@ -21,19 +21,22 @@
 //     the lowest to the highest level is at least the minimum with its 95%
 //     interval on the predicted side of zero, and at least 80% of the
 //     layouts (four of five) move the predicted way on their own; it is
-//     inconclusive when the interval of the change includes zero (at the
-//     most runs allowed: see "Enough runs"), and fails otherwise;
+//     inconclusive when the interval of the change includes zero or a
+//     level has no estimate (at the most runs allowed: see "Enough
+//     runs"), and fails otherwise;
 //   - a rate holds when its pooled estimate meets the threshold, fails when
 //     its whole interval misses it, and is inconclusive otherwise.
 //
 // Intervals: Wilson's score interval for shares, Newcombe's hybrid score
-// interval for a difference of shares, normal intervals for means. For
+// interval for a difference of shares, Student's t intervals for means
+// (the Wilson interval of the mean as a share where every run gave the
+// same value: no spread observed is not a certainty). For
 // Kaplan–Meier survival, the Wilson interval at the effective sample size
 // (Dorey and Korn 1987; n* = S(1−S)/SE² with Greenwood's SE, or the
 // alliances at risk where none has ended), and for a difference of two
-// survivals the same construction from their intervals as Newcombe's
-// (Zou and Donner 2008): a level where nothing has ended is not a
-// certainty. An end by occupation counts as an end. With common random
+// survivals or means the same construction from their intervals as
+// Newcombe's (Zou and Donner 2008): a level where nothing has ended is not
+// a certainty. An end by occupation counts as an end. With common random
 // numbers the levels' runs are positively correlated, so the intervals of
 // differences, which assume independence, are conservative. Outcomes
 // counted over alliances (churn, Kaplan–Meier survival) treat the

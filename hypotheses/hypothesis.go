@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"math"
 	"runtime/debug"
+	"strconv"
 	"strings"
 
+	"github.com/alliancesim/alliancesim/internal/words"
 	"github.com/alliancesim/alliancesim/runner"
 	"github.com/alliancesim/alliancesim/sim"
 )
@@ -243,9 +245,9 @@ func (h *Hypothesis) rate() bool { return h.Predicted == AtLeast || h.Predicted 
 func (h *Hypothesis) levelsProblem(n int) string {
 	switch {
 	case h.rate() && n != 1:
-		return fmt.Sprintf("%d levels; allowed: one, a rate is measured at one level", n)
+		return words.Count(n, "level", "levels") + "; allowed: one, a rate is measured at one level"
 	case !h.rate() && n < 2:
-		return fmt.Sprintf("%d levels; allowed: at least two, for a comparative static", n)
+		return words.Count(n, "level", "levels") + "; allowed: at least two, for a comparative static"
 	}
 	return ""
 }
@@ -357,12 +359,17 @@ func (res *Result) verdict(h *Hypothesis, kind Kind) {
 		return
 	}
 	first, last := res.Pooled[0], res.Pooled[len(res.Pooled)-1]
-	// ρ over the levels that have an estimate: a level at which no run
-	// was counted has no outcome, not an outcome of 0
+	// ρ over the levels that have an estimate, as far as it can be shown:
+	// a level at which no run was counted has no outcome, not an outcome
+	// of 0. No verdict is given without every level (below): ρ over the
+	// two end levels alone would be ±1 by construction.
 	var x, y []float64
+	var missing []string
 	for i, e := range res.Pooled {
 		if e.Valid {
 			x, y = append(x, float64(i)), append(y, e.Value)
+		} else {
+			missing = append(missing, res.levelName(i))
 		}
 	}
 	rho := math.NaN()
@@ -394,8 +401,8 @@ func (res *Result) verdict(h *Hypothesis, kind Kind) {
 	okChange := sign*d >= h.MinChange-changeTolerance && sign*lo > 0 && sign*hi > 0
 	okLayouts := res.Agree >= need
 	switch {
-	case !first.Valid || !last.Valid:
-		res.Verdict, res.Reason = Inconclusive, "an end level has no estimate"
+	case len(missing) > 0:
+		res.Verdict, res.Reason = Inconclusive, "no run or alliance counted at "+levelList(missing)
 	case lo <= 0 && hi >= 0:
 		res.Verdict, res.Reason = Inconclusive, fmt.Sprintf("the interval of the change [%s, %s] includes zero", signed(lo), signed(hi))
 	case okRho && okChange && okLayouts:
@@ -413,6 +420,23 @@ func (res *Result) verdict(h *Hypothesis, kind Kind) {
 		}
 		res.Verdict, res.Reason = Fails, joinWords(why)
 	}
+}
+
+// levelName is level i's label, or its rank from 1 where the result
+// names no levels (a result built by hand).
+func (res *Result) levelName(i int) string {
+	if i < len(res.Levels) {
+		return res.Levels[i]
+	}
+	return strconv.Itoa(i + 1)
+}
+
+// levelList names levels in prose: "level 0.3", "levels 0.3, 0.5 and 0.7".
+func levelList(names []string) string {
+	if len(names) == 1 {
+		return "level " + names[0]
+	}
+	return "levels " + strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
 // changeTolerance lets a change equal to the minimum reach it although

@@ -177,7 +177,7 @@ func TestRunRefusesBadHypotheses(t *testing.T) {
 			h := small("one", lasted48)
 			h.Lever.Levels, h.Lever.LevelsOf = nil, func(*sim.Scenario) []any { return floats(12) }
 			return []Hypothesis{h}
-		}, false, "hypothesis one: layout 0: Lever.LevelsOf gave 1 levels; allowed: at least two"},
+		}, false, "hypothesis one: layout 0: Lever.LevelsOf gave 1 level; allowed: at least two"},
 	} {
 		ran := false
 		_, err := Run(context.Background(), c.hs(), Options{Runs: 2, Layouts: 1, Workers: 1, Progress: func(int, int) { ran = true }})

@@ -20,13 +20,14 @@ const (
 	// (one 0/1 value per run): Wilson interval.
 	RunShare Kind = iota
 	// RunMean is the mean over counted runs of a value in [0, 1] (one
-	// value per run): normal interval of a mean.
+	// value per run): Student's t interval of a mean.
 	RunMean
 	// AllianceShare is the share of counted alliances with a property
 	// (one 0/1 value per alliance): Wilson interval.
 	AllianceShare
 	// Survival is the Kaplan–Meier survival of the counted alliances at a
-	// time: Greenwood standard error, normal interval.
+	// time: Greenwood standard error, Wilson interval at the effective
+	// sample size.
 	Survival
 )
 
@@ -99,22 +100,46 @@ func (s Sample) Estimate() Estimate {
 	return Estimate{}
 }
 
-// meanEstimate is the mean of values in [0, 1] with the normal interval
-// mean ± z·sd/√n, clipped to [0, 1]. One value has no spread to estimate;
-// its standard error is then the largest any value in [0, 1] can have,
-// ½ (not 0, which would make a one-run level a certainty).
+// meanEstimate is the mean of values in [0, 1] with Student's t interval
+// mean ± t(n−1)·sd/√n, clipped to [0, 1]. Two cases have no spread to
+// estimate, and neither is a certainty. One value takes the largest
+// standard error any value in [0, 1] can have, ½. Several values all
+// alike (every run's hub index 1) take the Wilson interval of their mean
+// as a share of n: the widest interval any n values in [0, 1] with that
+// mean can call for, since a variable in [0, 1] with mean μ has variance
+// at most μ(1 − μ) (Bhatia and Davis 2000), the variance of 0/1 values;
+// the normal interval would be [μ, μ].
 func meanEstimate(values []float64) Estimate {
 	n := len(values)
 	if n == 0 {
 		return Estimate{High: 1}
 	}
 	mean := stat.Mean(values, nil)
-	se := 0.5
-	if n > 1 {
-		se = stat.StdDev(values, nil) / math.Sqrt(float64(n))
+	e := Estimate{Value: mean, N: n, Valid: true}
+	switch {
+	case n == 1:
+		e.SE = 0.5
+		e.Low, e.High = max(0, mean-z95*e.SE), min(1, mean+z95*e.SE)
+	case allEqual(values):
+		e.Value = values[0] // the mean of equal values, without rounding
+		e.SE = math.Sqrt(e.Value * (1 - e.Value) / float64(n))
+		e.Low, e.High = runner.WilsonShare(e.Value, float64(n), z95)
+	default:
+		e.SE = stat.StdDev(values, nil) / math.Sqrt(float64(n))
+		t := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(n - 1)}.Quantile(0.975)
+		e.Low, e.High = max(0, mean-t*e.SE), min(1, mean+t*e.SE)
 	}
-	return Estimate{Value: mean, SE: se, N: n, Valid: true,
-		Low: max(0, mean-z95*se), High: min(1, mean+z95*se)}
+	return e
+}
+
+// allEqual reports whether every value equals the first.
+func allEqual(values []float64) bool {
+	for _, v := range values[1:] {
+		if v != values[0] {
+			return false
+		}
+	}
+	return true
 }
 
 // survivalAt reads the Kaplan–Meier curve of the lifetimes at time t: S(t)
@@ -169,10 +194,10 @@ func survivalAt(obs []runner.Observation, t float64) Estimate {
 // the same construction from each level's interval, the Wilson interval
 // at its effective sample size (survivalAt): the method of variance
 // estimates recovery (runner.MOVERDifference), of which Newcombe's is the
-// case of shares. For means it is
-// the normal interval d ± z·√(se_a² + se_b²) with the unpooled standard
-// errors (Welch's errors with the normal quantile, not Welch's t: the
-// levels have hundreds of runs).
+// case of shares. For means it is the same construction from each level's
+// interval (meanEstimate: Student's t, or Wilson where the level has no
+// spread); with two symmetric intervals it is d ± √(h_a² + h_b²), the
+// half-widths h combined as Welch's standard errors are.
 func Difference(kind Kind, a, b Estimate) (d, low, high float64) {
 	d = b.Value - a.Value
 	if !a.Valid || !b.Valid {
@@ -182,12 +207,12 @@ func Difference(kind Kind, a, b Estimate) (d, low, high float64) {
 	case RunShare, AllianceShare:
 		low, high = runner.DifferenceInterval(runner.NewProportion(a.Count, a.N), runner.NewProportion(b.Count, b.N))
 		return d, low, high
-	case Survival:
-		low, high = runner.MOVERDifference(a.Value, a.Low, a.High, b.Value, b.Low, b.High)
-		return d, low, high
 	}
-	half := z95 * math.Sqrt(a.SE*a.SE+b.SE*b.SE)
-	return d, d - half, d + half
+	// means and survivals: from the two estimates' own intervals, which
+	// need not be symmetric (Wilson where a level has no spread or nothing
+	// ended)
+	low, high = runner.MOVERDifference(a.Value, a.Low, a.High, b.Value, b.Low, b.High)
+	return d, low, high
 }
 
 // Spearman is Spearman's rank correlation of x and y: the Pearson

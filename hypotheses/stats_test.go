@@ -30,18 +30,31 @@ func TestSpearmanByHand(t *testing.T) {
 }
 
 // The difference of two shares uses Newcombe's interval; of two means
-// Welch's normal interval. Means by hand: a = {0, 1, 0, 1} mean 0.5,
-// sd 0.57735, se 0.288675; b = {1, 1, 1, 0} mean 0.75, se 0.25; d = 0.25
-// ± 1.959964·√(0.083333 + 0.0625) = ±0.748474.
+// the same construction from each mean's interval. Means by hand: a =
+// {0.3, 0.4, 0.5}, mean 0.4, sd 0.1, se 0.057735, and Student's t with 2
+// degrees of freedom, 4.302653, gives the half-width 0.248414: [0.151586,
+// 0.648414]; b = {0.6, 0.7, 0.8}, [0.451586, 0.948414]; d = 0.3 ±
+// √2·0.248414 = [−0.051310, 0.651310]. A level whose runs all gave 1,
+// c = {1, 1}, is not certain: the Wilson interval of 2 of 2, [0.342380,
+// 1], and from b to c d = 0.3, from 0.3 − √(0.657620² + 0.248414²) =
+// −0.402975 to 0.3 + 0.248414 = 0.548414.
 func TestDifferenceByHand(t *testing.T) {
-	a := Sample{Kind: RunMean, Values: []float64{0, 1, 0, 1}}.Estimate()
-	b := Sample{Kind: RunMean, Values: []float64{1, 1, 1, 0}}.Estimate()
-	if !near(a.SE, 0.288675, 1e-6) || !near(b.SE, 0.25, 1e-12) {
-		t.Fatalf("standard errors %v %v", a.SE, b.SE)
+	a := Sample{Kind: RunMean, Values: []float64{0.3, 0.4, 0.5}}.Estimate()
+	b := Sample{Kind: RunMean, Values: []float64{0.6, 0.7, 0.8}}.Estimate()
+	if !near(a.SE, 0.057735, 1e-6) || !near(a.Low, 0.151586, 1e-6) || !near(a.High, 0.648414, 1e-6) || !near(b.Low, 0.451586, 1e-6) {
+		t.Fatalf("estimates %+v and %+v; want se 0.057735, [0.151586, 0.648414] and [0.451586, 0.948414]", a, b)
 	}
 	d, lo, hi := Difference(RunMean, a, b)
-	if d != 0.25 || !near(lo, 0.25-0.748474, 1e-6) || !near(hi, 0.25+0.748474, 1e-6) {
-		t.Errorf("difference %v [%v, %v], want 0.25 ± 0.748474", d, lo, hi)
+	if !near(d, 0.3, 1e-12) || !near(lo, -0.051310, 1e-6) || !near(hi, 0.651310, 1e-6) {
+		t.Errorf("difference %v [%v, %v], want 0.3 [−0.051310, 0.651310]", d, lo, hi)
+	}
+	c := Sample{Kind: RunMean, Values: []float64{1, 1}}.Estimate()
+	if c.Value != 1 || !near(c.Low, 0.342380, 1e-6) || c.High != 1 || !c.Valid {
+		t.Fatalf("two runs of 1: %+v; want 1 [0.342380, 1]", c)
+	}
+	d, lo, hi = Difference(RunMean, b, c)
+	if !near(d, 0.3, 1e-12) || !near(lo, -0.402975, 1e-6) || !near(hi, 0.548414, 1e-6) {
+		t.Errorf("difference to a level without spread %v [%v, %v], want 0.3 [−0.402975, 0.548414]", d, lo, hi)
 	}
 	// Shares: 48 of 80 against 56 of 70 (Newcombe 1998): 0.2 [0.0524, 0.3339].
 	p := Sample{Kind: RunShare}
