@@ -121,7 +121,9 @@ type OutputSensitivity struct {
 	// from replication to replication: the part of Variance that is
 	// replication noise rather than the parameters. The estimators read it
 	// as parameter effects, so when Noise/Variance is not small the
-	// indices are blurred: give the points more runs.
+	// indices are blurred: give the points more runs. With one run per
+	// point it cannot be measured and is NaN: the indices may then be
+	// noise alone.
 	Noise  float64
 	Sobol  *sensitivity.SobolIndices
 	Morris *sensitivity.Effects
@@ -175,6 +177,9 @@ func Analyze(d *Design, vary []string, unit [][]float64, points []*Summary, outp
 		}
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", o, err)
+		}
+		if s.Runs < 2 {
+			out.Noise = math.NaN() // one run a point: no spread to measure
 		}
 		s.Outputs = append(s.Outputs, out)
 	}

@@ -84,6 +84,19 @@ func TestAnalyzeByHand(t *testing.T) {
 	if o := f.Outputs[0]; o.Variance != 0 || o.Mean != 2.0/3 {
 		t.Errorf("a constant output: mean %v, variance %v; want 2/3 and 0", o.Mean, o.Variance)
 	}
+	// With one run a point the replication noise cannot be measured: it
+	// is NaN, not the 0 a share's variance over one run would give.
+	var single []*Summary
+	for _, count := range []int{0, 1, 1, 0, 1, 1} {
+		single = append(single, &Summary{Runs: 1, Shares: map[string]Proportion{ShareKeys[0]: NewProportion(count, 1)}})
+	}
+	one, err := Analyze(&Design{Kind: "morris", Samples: 2, Levels: 4}, []string{"a", "b"}, unit, single, outputs[:1], sensitivity.Bootstrap{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o := one.Outputs[0]; !math.IsNaN(o.Noise) || math.Abs(o.Variance-2.0/9) > 1e-12 {
+		t.Errorf("one run a point: noise %v, variance %v; want NaN and 2/9", o.Noise, o.Variance)
+	}
 	if _, err := Analyze(&Design{Kind: "morris", Samples: 2}, []string{"a", "b"}, unit, points, []Output{MeasureOutput("x")}, sensitivity.Bootstrap{}); err == nil || !strings.Contains(err.Error(), `no measure "x"`) {
 		t.Errorf("an unknown measure: %v", err)
 	}

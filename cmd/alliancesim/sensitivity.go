@@ -94,10 +94,10 @@ func printSensitivity(w io.Writer, dir string, s *runner.Sensitivity, outputs []
 	d := s.Design
 	switch d.Kind {
 	case "sobol":
-		fmt.Fprintf(w, "%s: Sobol indices (Jansen), N = %d base rows (%s base), %d paths: %d points × %d runs\n", dir, d.Samples, d.Base, len(s.Vary), s.Points, s.Runs)
+		fmt.Fprintf(w, "%s: Sobol indices (Jansen), N = %d base rows (%s base), %d paths: %d points × %s\n", dir, d.Samples, d.Base, len(s.Vary), s.Points, words.Count(s.Runs, "run", "runs"))
 		fmt.Fprintln(w, "S1: share of the variance of the point means a parameter explains alone; ST: alone and with others")
 	case "morris":
-		fmt.Fprintf(w, "%s: elementary effects (Morris), %d trajectories on %d levels, %d paths: %d points × %d runs\n", dir, d.Samples, d.Levels, len(s.Vary), s.Points, s.Runs)
+		fmt.Fprintf(w, "%s: elementary effects (Morris), %d trajectories on %d levels, %d paths: %d points × %s\n", dir, d.Samples, d.Levels, len(s.Vary), s.Points, words.Count(s.Runs, "run", "runs"))
 		fmt.Fprintln(w, "μ*: mean absolute effect over the whole range of a parameter (ranks them); μ: mean effect; σ: its spread")
 	}
 	fmt.Fprintf(w, "95%% bootstrap intervals, %s, seed %d\n", words.Count(s.Bootstrap.Resamples, "resample", "resamples"), s.Bootstrap.Seed)
@@ -107,9 +107,12 @@ func printSensitivity(w io.Writer, dir string, s *runner.Sensitivity, outputs []
 			over = "the A and B rows" // the variance the indices share out
 		}
 		fmt.Fprintf(w, "\n%s  (mean over %s %.3f, variance %.4g", o.Output, over, o.Mean, o.Variance)
-		if o.Variance > 0 {
+		switch {
+		case o.Variance > 0 && math.IsNaN(o.Noise):
+			fmt.Fprintln(w, "; replication noise unknown with one run per point: the indices may be noise alone, give the points 2 or more runs)")
+		case o.Variance > 0:
 			fmt.Fprintf(w, ", of which replication noise ≈ %.0f%%)\n", 100*math.Min(1, o.Noise/o.Variance))
-		} else {
+		default:
 			fmt.Fprintln(w, ")")
 			fmt.Fprintln(w, "  does not vary over the design: no indices")
 			continue

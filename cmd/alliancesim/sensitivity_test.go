@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -206,5 +207,15 @@ func TestPrintSensitivityMorrisSigma(t *testing.T) {
 	line := b.String()[strings.Index(b.String(), "  params.sea_cost"):]
 	if want := "  params.sea_cost   0.250 [ 0.250,  0.250]   0.250 [ 0.250,  0.250]   0.000\n"; line != want {
 		t.Fatalf("got %q\nwant %q", line, want)
+	}
+	// One run a point: "1 run", and a noise that could not be measured
+	// is called unknown, not 0%.
+	s.Outputs[0].Noise = math.NaN()
+	b.Reset()
+	printSensitivity(&b, "DIR", s, s.Outputs)
+	for _, want := range []string{"4 points × 1 run\n", "variance 0.01; replication noise unknown with one run per point"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("one run a point: no %q in\n%s", want, b.String())
+		}
 	}
 }
