@@ -11,6 +11,7 @@ import (
 	"gonum.org/v1/gonum/stat/distmv"
 	"gonum.org/v1/gonum/stat/samplemv"
 
+	"github.com/alliancesim/alliancesim/internal/words"
 	"github.com/alliancesim/alliancesim/sensitivity"
 )
 
@@ -64,7 +65,7 @@ func designKeys(raw *rawExperiment, x *Experiment, e *errs) {
 	}
 	if only("levels", raw.Levels.Set, raw.Levels.Loc, "morris") && raw.Levels.ok(e, "an even whole number from 2 to 100") {
 		if v := raw.Levels.V; v < 2 || v > 100 || v%2 != 0 {
-			e.at(raw.Levels.Loc, "%d levels; allowed: an even whole number from 2 to 100 (4 is usual)", v)
+			e.at(raw.Levels.Loc, "%s; allowed: an even whole number from 2 to 100 (4 is usual)", words.Count(v, "level", "levels"))
 		} else {
 			x.Levels = v
 		}

@@ -201,7 +201,7 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 // decodeExperiment decodes an experiment file, places each key at its
 // line and reports the keys it does not know.
 func decodeExperiment(file string, src []byte, e *errs) (*rawExperiment, bool) {
-	if !checkSource(file, src, e) {
+	if !checkSource(file, src, e) || refuseScenarioAsExperiment(file, src, e) {
 		return nil, false
 	}
 	raw := &rawExperiment{file: file, idx: indexLines(string(src))}

@@ -120,7 +120,7 @@ var lineInMessage = regexp.MustCompile(`^toml: line (\d+)(?: \(last key "([^"]*)
 // returns nil when the file cannot be read as TOML at all, or not into
 // its tables.
 func decodeFile(file string, src []byte, e *errs) *rawFile {
-	if !checkSource(file, src, e) {
+	if !checkSource(file, src, e) || refuseExperimentAsScenario(file, src, e) {
 		return nil
 	}
 	raw := &rawFile{file: file, idx: indexLines(string(src)), lines: strings.Split(string(src), "\n")}

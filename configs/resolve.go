@@ -398,16 +398,22 @@ func checkRefs(s *rawState, index map[string]int, sc *sim.Scenario, e *errs) {
 			break
 		}
 	}
-	st.Stakes = idTable(s.Stakes.M, index, st.ID, sim.StakeRange, e)
+	allowed := sim.IDList(index, st.ID)
+	if st.Role == sim.Patron {
+		allowed = sim.ClientList(sc.States)
+	}
+	st.Stakes = idTable(s.Stakes.M, index, st.ID, sim.StakeRange, allowed, e)
 	for _, k := range sortedKeys(s.Stakes.M) {
 		if j, ok := index[k]; ok && k != st.ID && st.Role == sim.Patron && sc.States[j].Role != sim.Client {
 			e.at(s.Stakes.M[k].Loc, "%s", sim.NotAClientStake(k, sc.States[j].Role, sc.States))
 		}
 	}
-	st.Grievance = idTable(s.Grievance.M, index, st.ID, sim.GrievanceRange, e)
+	st.Grievance = idTable(s.Grievance.M, index, st.ID, sim.GrievanceRange, sim.IDList(index, st.ID), e)
 }
 
-func idTable(m map[string]*opt[float64], index map[string]int, self string, r sim.Range, e *errs) map[string]float64 {
+// idTable resolves an id-keyed table of a state; allowed names the keys
+// it may have, for the message on one that is no state's id.
+func idTable(m map[string]*opt[float64], index map[string]int, self string, r sim.Range, allowed string, e *errs) map[string]float64 {
 	if len(m) == 0 {
 		return nil
 	}
@@ -415,7 +421,7 @@ func idTable(m map[string]*opt[float64], index map[string]int, self string, r si
 	for _, k := range sortedKeys(m) {
 		o := m[k]
 		if _, ok := index[k]; !ok || k == self {
-			e.at(o.Loc, "%q is not another state's id; allowed: %s", k, sim.IDList(index, self))
+			e.at(o.Loc, "%q is not another state's id; allowed: %s", k, allowed)
 			continue
 		}
 		var v float64

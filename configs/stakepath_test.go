@@ -38,8 +38,8 @@ func TestSetStakeAndGrievance(t *testing.T) {
 		value any
 		want  string
 	}{
-		{"states.usa.stakes.zzz", 1.0, `states.usa.stakes.zzz: "zzz" is not another state's id; allowed: aus, chn,`},
-		{"states.usa.stakes.usa", 1.0, `states.usa.stakes.usa: "usa" is not another state's id; allowed: aus, chn,`},
+		{"states.usa.stakes.zzz", 1.0, `states.usa.stakes.zzz: "zzz" is not another state's id; allowed: aus, fra, gbr, jpn, kor, nzl, pak, phl, tha, twn, vnm`},
+		{"states.usa.stakes.usa", 1.0, `states.usa.stakes.usa: "usa" is not another state's id; allowed: aus, fra, gbr, jpn, kor, nzl, pak, phl, tha, twn, vnm`},
 		{"states.jpn.stakes.aus", 1.0, `states.jpn.stakes.aus: only patrons have stakes; "jpn" is a client; allowed: no stakes, or role = "patron"`},
 		{"states.usa.stakes.aus", -1.0, "states.usa.stakes.aus: -1 is out of range; allowed: a number in [0, 1000000]"},
 		{"states.aus.grievance.jpn", 2.0, "states.aus.grievance.jpn: 2 is out of range; allowed: a number in [0, 1]"},

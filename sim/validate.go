@@ -186,13 +186,17 @@ func (sc *Scenario) validateStates(v *validator) (map[string]int, bool) {
 		if len(s.Stakes) > 0 && s.Role != Patron {
 			v.at(p+".stakes", "only patrons have stakes; %q is a %s; allowed: no stakes", s.ID, s.Role)
 		}
-		sc.validateTable(v, p+".stakes", s.ID, s.Stakes, StakeRange, index)
+		allowed := IDList(index, s.ID)
+		if s.Role == Patron {
+			allowed = ClientList(sc.States)
+		}
+		sc.validateTable(v, p+".stakes", s.ID, s.Stakes, StakeRange, index, allowed)
 		for _, k := range slices.Sorted(maps.Keys(s.Stakes)) {
 			if j, ok := index[k]; ok && k != s.ID && s.Role == Patron && sc.States[j].Role != Client {
 				v.at(p+".stakes."+pathKey(k), "%s", NotAClientStake(k, sc.States[j].Role, sc.States))
 			}
 		}
-		sc.validateTable(v, p+".grievance", s.ID, s.Grievance, GrievanceRange, index)
+		sc.validateTable(v, p+".grievance", s.ID, s.Grievance, GrievanceRange, index, IDList(index, s.ID))
 	}
 	return index, glyphsOK
 }
@@ -202,6 +206,12 @@ func (sc *Scenario) validateStates(v *validator) (map[string]int, bool) {
 // (docs/model.md §7.2), so a stake in a patron or an adversary would be
 // accepted and do nothing.
 func NotAClientStake(id string, role Role, states []State) string {
+	return fmt.Sprintf("%q is a%s %s, and a patron's stakes are in clients; allowed: %s", id, indefiniteArticle(role), role, ClientList(states))
+}
+
+// ClientList names the clients among states, sorted, for a message's
+// "allowed": the keys a patron's stakes may have.
+func ClientList(states []State) string {
 	var clients []string
 	for _, s := range states {
 		if s.Role == Client {
@@ -209,11 +219,10 @@ func NotAClientStake(id string, role Role, states []State) string {
 		}
 	}
 	slices.Sort(clients)
-	allowed := strings.Join(clients, ", ")
-	if allowed == "" {
-		allowed = "none (no client)"
+	if len(clients) == 0 {
+		return "none (no client)"
 	}
-	return fmt.Sprintf("%q is a%s %s, and a patron's stakes are in clients; allowed: %s", id, indefiniteArticle(role), role, allowed)
+	return strings.Join(clients, ", ")
 }
 
 // indefiniteArticle is the "n" of "an adversary".
@@ -225,8 +234,9 @@ func indefiniteArticle(r Role) string {
 }
 
 // validateTable checks an id-keyed table of a state: every key another
-// state's id, every value in r.
-func (sc *Scenario) validateTable(v *validator, path, self string, m map[string]float64, r Range, index map[string]int) {
+// state's id, every value in r. allowed names the keys the table may
+// have, for the message on one that is no state's id.
+func (sc *Scenario) validateTable(v *validator, path, self string, m map[string]float64, r Range, index map[string]int, allowed string) {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
@@ -235,7 +245,7 @@ func (sc *Scenario) validateTable(v *validator, path, self string, m map[string]
 	for _, k := range keys {
 		p := path + "." + pathKey(k)
 		if _, ok := index[k]; !ok || k == self {
-			v.at(p, "%q is not another state's id; allowed: %s", k, IDList(index, self))
+			v.at(p, "%q is not another state's id; allowed: %s", k, allowed)
 			continue
 		}
 		v.check(p, r.Check(m[k]))
