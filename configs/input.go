@@ -1,8 +1,10 @@
 package configs
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
+	"unicode/utf8"
 
 	"github.com/alliancesim/alliancesim/internal/input"
 )
@@ -34,7 +36,23 @@ func checkSize(file string, src []byte, e *errs) bool {
 // checkSource refuses source text that must not reach the decoder: too
 // long, nested too deep or with too many entries.
 func checkSource(file string, src []byte, e *errs) bool {
-	return checkSize(file, src, e) && prescan(file, src, e)
+	return checkSize(file, src, e) && checkUTF8(file, src, e) && prescan(file, src, e)
+}
+
+// checkUTF8 refuses text that is not UTF-8, as TOML requires, at the line
+// of its first invalid byte: a file saved as UTF-16 or Latin-1 would
+// otherwise get the decoder's words about a '.' or '=' it expected.
+func checkUTF8(file string, src []byte, e *errs) bool {
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size == 1 {
+			e.at(Loc{File: file, Line: 1 + bytes.Count(src[:i], []byte("\n"))},
+				"byte 0x%02X is not UTF-8 text; allowed: a UTF-8 text file, as TOML requires (convert one saved as UTF-16 or Latin-1)", src[i])
+			return false
+		}
+		i += size
+	}
+	return true
 }
 
 // readErr is the message of a read error without its path or what is

@@ -47,12 +47,26 @@ func decodeError(file string, src []byte, err error, e *errs) {
 	case overflow.MatchString(msg):
 		key = indexedKey(src[:start], key)
 		msg = overflow.FindStringSubmatch(msg)[1] + " is out of range; allowed: " + keyAllowed(key)
-	case strings.Contains(msg, "table name") || strings.Contains(msg, "array of tables"):
+	case strings.Contains(msg, "table name") || strings.Contains(msg, "array of tables") || isHeaderLine(src, start):
 		// An error in a [header]: the last key read belongs to the
 		// table before it.
 		key = ""
+		msg += "; allowed: a header closed on its own line, [table] or [[array of tables]]"
+	default:
+		msg += "; allowed: TOML syntax (toml.io/en/v1.0.0)"
 	}
 	e.add(Error{File: file, Line: line, Key: key, Msg: msg})
+}
+
+// isHeaderLine reports whether the line holding offset start of src is a
+// [table] or [[array of tables]] header (its first visible character a
+// '['): the decoder's words for an unclosed [[header]] do not say so.
+func isHeaderLine(src []byte, start int) bool {
+	if start > 0 && start <= len(src) && src[start-1] != '\n' && (start == len(src) || src[start] == '\n') {
+		start-- // the offending byte is the newline that ends the line
+	}
+	begin := bytes.LastIndexByte(src[:start], '\n') + 1
+	return bytes.HasPrefix(bytes.TrimLeft(src[begin:], " \t"), []byte("["))
 }
 
 // indexedKey writes a dotted key whose first part is an array of tables

@@ -5,16 +5,22 @@ import (
 )
 
 // A file the TOML decoder cannot read is reported at the offending line,
-// with the key being read; an unclosed [table] at its own line (the
-// decoder names the next) and without the key of the table before it; a
-// key given twice in our words, with its [[states]] index.
+// with the key being read and what is allowed; an unclosed [table] or
+// [[array of tables]] at its own line (the decoder names the next) and
+// without the key of the table before it; a key given twice in our words,
+// with its [[states]] index; text that is not UTF-8 at its first bad byte.
 func TestSyntaxErrors(t *testing.T) {
 	for _, c := range []struct {
 		src, key, msg string
 		line          int
 	}{
-		{"[scenario]\nname = \"x\"\n[params\nsea_cost = 2\n", "", "expected '.' or ']' to end table name, but got '\\n' instead", 3},
-		{"[scenario]\nname = \n", "scenario.name", "expected value but found '\\n' instead", 2},
+		{"[scenario]\nname = \"x\"\n[params\nsea_cost = 2\n", "", "expected '.' or ']' to end table name, but got '\\n' instead; allowed: a header closed on its own line, [table] or [[array of tables]]", 3},
+		// The decoder's words for an unclosed [[header]] do not say "table
+		// name": the line does.
+		{"[scenario]\nname = \"x\"\n[[states]\nid = \"a\"\n", "", "expected end of table array name delimiter ']', but got '\\n' instead; allowed: a header closed on its own line, [table] or [[array of tables]]", 3},
+		{"[scenario]\nname = \n", "scenario.name", "expected value but found '\\n' instead; allowed: TOML syntax (toml.io/en/v1.0.0)", 2},
+		// Not UTF-8 (a file saved as UTF-16, its byte-order mark FF FE).
+		{"[scenario]\nname = \"x\"\n\xff\xfet\x00", "", "byte 0xFF is not UTF-8 text; allowed: a UTF-8 text file, as TOML requires (convert one saved as UTF-16 or Latin-1)", 3},
 		{"[[states]]\nid = \"a\"\n[[states]]\nid = \"b\"\nrole = \"client\"\nrole = \"patron\"\n", "states[1].role", "given twice; allowed: each key once in a table", 6},
 		{"[scenario]\nname = \"x\"\nname = \"y\"\n", "scenario.name", "given twice; allowed: each key once in a table", 3},
 		// Numbers too large for Go: the key with its index, and its range.
