@@ -23,6 +23,7 @@ func indexLines(src string) lineIndex {
 	prefix := ""
 	var inString string // closing delimiter of an open multi-line string
 	depth := 0          // open brackets of a multi-line array
+	var array *inlineArray // an array value whose inline tables are indexed
 	lines := strings.Split(src, "\n")
 	for n, line := range lines {
 		lineNo := n + 1
@@ -34,9 +35,13 @@ func indexLines(src string) lineIndex {
 			continue
 		}
 		if depth > 0 {
+			if array != nil && !idx.elements(array, line, lineNo) {
+				array = nil
+			}
 			depth += scanValue(line, &inString)
 			continue
 		}
+		array = nil
 		s := strings.TrimSpace(line)
 		switch {
 		case s == "" || s[0] == '#':
@@ -59,8 +64,14 @@ func indexLines(src string) lineIndex {
 			path := join(prefix, strings.Join(quoteParts(parts), "."))
 			idx.add(path, lineNo)
 			value := strings.TrimSpace(rest[1:])
-			if strings.HasPrefix(value, "{") {
+			switch {
+			case strings.HasPrefix(value, "{"):
 				idx.inline(path, value, lineNo)
+			case strings.HasPrefix(value, "["):
+				array = &inlineArray{path: path}
+				if !idx.elements(array, value, lineNo) {
+					array = nil
+				}
 			}
 			depth += scanValue(value, &inString)
 		}
@@ -95,6 +106,49 @@ func (idx lineIndex) inline(path, s string, line int) {
 		}
 		s = skipValue(rest)
 	}
+}
+
+// inlineArray is an array value being scanned for its inline tables, an
+// array of tables written inline: states = [ { id = "a" }, { … } ]. Each
+// element { … } is indexed as path[i], and its keys on its line (an inline
+// table is on one line).
+type inlineArray struct {
+	path  string
+	elem  int // elements indexed so far
+	depth int // brackets of the array open
+}
+
+// elements indexes the inline tables of an array in s, the part of the
+// array on one line, and reports whether the array is still open after
+// it. It stops at a multi-line string, which it leaves to scanValue.
+func (idx lineIndex) elements(a *inlineArray, s string, line int) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '#':
+			return a.depth > 0
+		case '"', '\'':
+			end := closingQuote(s[i:])
+			if end < 0 || strings.HasPrefix(s[i:], strings.Repeat(string(c), 3)) {
+				return false
+			}
+			i += end
+		case '[':
+			a.depth++
+		case ']':
+			if a.depth--; a.depth == 0 {
+				return false
+			}
+		case '{':
+			if a.depth == 1 {
+				p := a.path + "[" + strconv.Itoa(a.elem) + "]"
+				a.elem++
+				idx.add(p, line)
+				idx.inline(p, s[i:], line)
+			}
+			i = len(s) - len(skipValue(s[i:])) - 1
+		}
+	}
+	return a.depth > 0
 }
 
 // headerPath turns a header's key parts into an indexed path: every prefix that

@@ -1,6 +1,10 @@
 package configs
 
-import "testing"
+import (
+	"fmt"
+	"slices"
+	"testing"
+)
 
 func TestIndexLines(t *testing.T) {
 	src := `# comment
@@ -60,5 +64,58 @@ dotted.key = 2
 		if _, ok := idx[absent]; ok {
 			t.Errorf("%s indexed from inside a string", absent)
 		}
+	}
+}
+
+// An array of tables written inline: each element at its own line, and its
+// keys there too; a comment's brackets, a string's braces and a
+// multi-line string end nothing early and index nothing.
+func TestIndexLinesInlineArrays(t *testing.T) {
+	src := `states = [
+  { id = "a", land = 1 },  # a comment [ with { braces
+  { id = "b", note = "{ not = 1 }", stakes = { a = 1 } },
+]
+events = [ { at = "1950-01" }, { tick = 2 } ]
+vary = [ { path = "x" },
+  { values = [1, 2], path = 'y' } ]
+after = [ { s = """
+{ hidden = 1 }""" } ]
+last = 1
+`
+	idx := indexLines(src)
+	want := map[string]int{
+		"states": 1, "states[0]": 2, "states[0].id": 2, "states[0].land": 2,
+		"states[1]": 3, "states[1].note": 3, "states[1].stakes.a": 3,
+		"events[0].at": 5, "events[1].tick": 5,
+		"vary[0].path": 6, "vary[1].values": 7, "vary[1].path": 7,
+		"after[0].s": 8, "last": 10,
+	}
+	for path, line := range want {
+		if got, ok := idx[path]; !ok || got != line {
+			t.Errorf("%s: want line %d, got %d (present %v)", path, line, got, ok)
+		}
+	}
+	for _, absent := range []string{"states[2]", "states[1].not", "events[2]", "after[0].hidden", "hidden", "with"} {
+		if _, ok := idx[absent]; ok {
+			t.Errorf("%s indexed from inside a comment or a string", absent)
+		}
+	}
+}
+
+// Errors in an inline array of tables name the element's line; an unknown
+// key given as such an array is reported once, at its key.
+func TestInlineArrayErrorsHaveLines(t *testing.T) {
+	src := "extends = \"generic\"\ndrop_states = [\"c6\"]\nstates = [\n  { id = \"x1\", role = \"client\", glyph = \"x\", land = \"lots\" },\n]\n[scenario]\nname = \"n\"\nparts = [ { a = 1 }, { b = 2 } ]\n"
+	_, err := Parse("i.toml", []byte(src))
+	list, ok := err.(Errors)
+	if !ok {
+		t.Fatalf("want errors, got %v", err)
+	}
+	var got []string
+	for _, e := range list {
+		got = append(got, fmt.Sprintf("%d %s", e.Line, e.Key))
+	}
+	if want := []string{"4 states[0].land", "8 scenario.parts"}; !slices.Equal(got, want) {
+		t.Errorf("errors at %q, want %q (%v)", got, want, err)
 	}
 }

@@ -182,6 +182,11 @@ func reportUnknown(file string, idx lineIndex, keys []toml.Key, e *errs, allowed
 			e.at(Loc{File: file, Key: plain}, "unknown key; allowed: %s", what)
 		}
 		for _, path := range paths {
+			if i := strings.LastIndexByte(path, '['); i > 0 && strings.HasSuffix(path, "]") {
+				if _, inline := idx[path[:i]]; inline {
+					continue // an element of an inline array: its key is reported
+				}
+			}
 			e.at(Loc{File: file, Line: idx[path], Key: path}, "unknown key; allowed: %s", what)
 		}
 	}
