@@ -553,7 +553,16 @@ func pointErrors(err error, paths []string) string {
 		}
 		parts = append(parts, e.Error())
 	}
-	return strings.Join(parts, "; ")
+	return problemList(parts)
+}
+
+// problemList writes the problems of one scenario: one as it is, several
+// each on its own line with their count, not run together on one line.
+func problemList(parts []string) string {
+	if len(parts) == 1 {
+		return parts[0]
+	}
+	return fmt.Sprintf("%d problems:\n  - %s", len(parts), strings.Join(parts, "\n  - "))
 }
 
 // pathIn says what is wrong with a path for the scenario (named name),

@@ -226,7 +226,7 @@ func setErrors(sc *sim.Scenario, err error) string {
 			parts = append(parts, msg)
 		}
 	}
-	return strings.Join(parts, "; ")
+	return problemList(parts)
 }
 
 // keyWords names a key of sc's canonical text for a reader: events[3].tick
