@@ -112,6 +112,20 @@ func missingDirs(dir string) []string {
 	}
 }
 
+// missingChunks names missing chunks (indices into the work) by number,
+// counted from 1 as --shard counts, and part name: the first five, then
+// how many more.
+func missingChunks(m *Manifest, missing []int) string {
+	var names []string
+	for _, k := range missing[:min(5, len(missing))] {
+		names = append(names, fmt.Sprintf("chunk %d (%s)", k+1, m.chunkAt(k).name()))
+	}
+	if more := len(missing) - len(names); more > 0 {
+		names = append(names, fmt.Sprintf("%d more", more))
+	}
+	return strings.Join(names, ", ")
+}
+
 // assemble is Merge with out's lock held.
 func assemble(dirs []string, out string, command []string) error {
 	var m *Manifest
@@ -155,17 +169,15 @@ func assemble(dirs []string, out string, command []string) error {
 		}
 		return ""
 	}
-	missing, first := 0, ""
+	var missing []int
 	for k := 0; k < m.chunkCount(); k++ {
-		if ch := m.chunkAt(k); holder(ch) == "" {
-			if missing == 0 {
-				first = ch.name()
-			}
-			missing++
+		if holder(m.chunkAt(k)) == "" {
+			missing = append(missing, k)
 		}
 	}
-	if missing > 0 {
-		return fmt.Errorf("%d of %d chunks missing (first %s): %w", missing, m.chunkCount(), first, ErrIncomplete)
+	if len(missing) > 0 {
+		return fmt.Errorf("%d of %d chunks missing from %s: %s (--shard i/n runs chunks i, i+n, i+2n, …: give every shard's directory, or run the missing shards): %w",
+			len(missing), m.chunkCount(), strings.Join(dirs, ", "), missingChunks(m, missing), ErrIncomplete)
 	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err

@@ -509,7 +509,7 @@ func TestAssembleLeavesNothingHalfDone(t *testing.T) {
 	os.Remove(filepath.Join(missing, "parts", "p00000-r0000000-0000005", doneFile))
 	os.RemoveAll(filepath.Join(missing, "parts", "p00001-r0000005-0000010"))
 	err := Assemble([]string{missing}, filepath.Join(t.TempDir(), "out"))
-	if want := "2 of 6 chunks missing (first p00000-r0000000-0000005): incomplete"; err == nil || err.Error() != want {
+	if want := "2 of 6 chunks missing from " + missing + ": chunk 1 (p00000-r0000000-0000005), chunk 5 (p00001-r0000005-0000010) (--shard i/n runs chunks i, i+n, i+2n, …: give every shard's directory, or run the missing shards): incomplete"; err == nil || err.Error() != want {
 		t.Errorf("missing chunks:\n got %v\nwant %s", err, want)
 	}
 
