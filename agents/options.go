@@ -11,7 +11,7 @@ import (
 type OptionTerms struct {
 	Threat    float64 // T_i now
 	Reference float64 // ρ_i
-	Gain      float64 // g_o = T_i − T_i⁺(o)
+	Gain      float64 // g_o = max(0, T_i − T_i⁺(o))
 	Honour    float64 // p_o
 	Cost      float64 // c_o
 	Spread    float64 // v_o
@@ -109,7 +109,7 @@ type CostParts struct {
 	Autonomy   float64 // w_j·c_0: the freedom of action any ally takes away, at either commitment
 	Entrapment float64 // k·c_E·r_j^eff: its revisionism, as far as not assured or restrained
 	Divergence float64 // k·c_D·d_ij: the fights it would drag the state into
-	Fear       float64 // c_T·T̂_ij: the threat the state perceives from it
+	Fear       float64 // c_T·(T̂_ij + φ·g_ij): the threat the state perceives from it, and its grievance against it
 }
 
 // Total is the partner's whole contribution.
@@ -142,7 +142,7 @@ func RelativeWeight(own, ally float64) float64 {
 	return 1
 }
 
-// AutonomyCost is c_o = Σ_{j pledged} [w_j·c_0 + k·(c_E·r_j^eff + c_D·d_ij)] + c_T·Σ_j T̂_ij
+// AutonomyCost is c_o = Σ_{j pledged} [w_j·c_0 + k·(c_E·r_j^eff + c_D·d_ij)] + c_T·Σ_j (T̂_ij + φ·g_ij)
 // (an Unpledged partner costs only its fear term; docs/model.md §8.2 item 23),
 // with w_j the ally's RelativeWeight (the freedom of action it takes away)
 // and r_j^eff = r_j·(1 − μ·A_j)·(1 − control_j) (Cohen's assurance: a client

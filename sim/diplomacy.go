@@ -487,10 +487,8 @@ func (w *World) carryOut(p int, o agents.Option) {
 		}
 		offer := w.propose(Event{Type: EventProposal, Actor: p, Target: -1, Others: o.Partners, Alliance: -1, Proposal: kind, Strong: o.Strong})
 		acc := w.canvass(p, o.Partners, o.Strong, origin, offer)
-		if acc != 0 {
-			w.accepted(offer, Event{Actor: p, Target: -1, Others: acc, Alliance: -1, Proposal: kind, Strong: o.Strong})
-		}
 		if acc == o.Partners {
+			w.accepted(offer, Event{Actor: p, Target: -1, Others: acc, Alliance: -1, Proposal: kind, Strong: o.Strong})
 			w.settle(offer, w.form(o.Partners.With(p), o.Strong, origin))
 			return
 		}

@@ -723,3 +723,22 @@ func TestPatronWantsOnlyIfStrictlyBetter(t *testing.T) {
 		t.Error("every option worth exactly the patron's position: it wants an ally, want not")
 	}
 }
+
+// An acceptance names the invitees that answered: an occupied invitee,
+// signed up by its patron, is left out, and an acceptance by occupied
+// invitees alone is not logged.
+func TestAcceptanceNamesTheInviteesThatAnswered(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 7)
+	w.Step()
+	w.sovereign[c3] = false
+	offer := w.propose(Event{Type: EventProposal, Actor: pat, Target: -1, Others: set(c2, c3), Alliance: -1, Proposal: ProposeMultilateral})
+	n := len(w.events)
+	w.accepted(offer, Event{Actor: pat, Target: -1, Others: set(c2, c3), Alliance: -1, Proposal: ProposeMultilateral})
+	if len(w.events) != n+1 || w.events[n].Type != EventAcceptance || w.events[n].Others != set(c2) || w.events[n].Offer != offer {
+		t.Errorf("acceptance of c2 and occupied c3: events %+v; want one acceptance by c2 of offer %d", w.events[n:], offer)
+	}
+	w.accepted(offer, Event{Actor: pat, Target: -1, Others: set(c3), Alliance: -1, Proposal: ProposeMultilateral})
+	if len(w.events) != n+1 {
+		t.Errorf("acceptance by occupied c3 alone was logged: %+v", w.events[n+1:])
+	}
+}

@@ -266,8 +266,8 @@ func TestStrongOnlyIfStrictlyBetter(t *testing.T) {
 	sc.Params.PWeak, sc.Params.PStrong = 0.8, 0.8
 	w := NewWorld(mustCompile(t, sc), 1)
 	w.perceive()
-	a, strong := w.bestCommitment(c1, set(c1, c2), OriginClient)
-	weak := w.appraise(c1, set(c1, c2), false, OriginClient)
+	a, strong := w.bestCommitment(c1, set(c2), OriginClient)
+	weak := w.appraise(c1, set(c2), false, OriginClient)
 	if strong || a.value != weak.value {
 		t.Errorf("commitments alike: strong %v, value %v; want weak, %v", strong, a.value, weak.value)
 	}

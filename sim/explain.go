@@ -86,8 +86,11 @@ func (w *World) Explain(i int, partners agents.Set, strong bool, origin Origin) 
 	}
 	k := c.commitment(strong)
 	ch := w.hypothetical(i, partners, origin)
-	if al := w.inForce(partners); al != nil {
-		ch = w.grown(al, i, origin) // applying to it, or a patron joining it
+	if al := w.inForce(partners); al != nil && origin == w.OriginFor(i, partners) {
+		// applying to it, or a patron joining it; with another origin the
+		// engine weighs a new alliance beside it (a patron's imposed
+		// multilateral on a client alliance's members, say)
+		ch = w.grown(al, i, origin)
 	}
 	after := w.threatUnder(i, ch)
 	a := w.appraiseFrom(i, partners, strong, origin, w.threat[i], after, 0) // as appraise

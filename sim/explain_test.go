@@ -238,6 +238,45 @@ func TestOriginForAPatronJoiningAndAnEndedAlliance(t *testing.T) {
 	}
 }
 
+// Partners that are an alliance in force are appraised as joining it only
+// at the origin joining gives; at another the engine weighs a new alliance
+// beside it, and so does Explain: a patron's imposed multilateral on the
+// members of its clients' alliance (which the prospect and powerplay
+// strategies may propose) leaves the clients' own alliance standing.
+func TestExplainAnAllianceBesideOneInForce(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 7)
+	w.Step()
+	for a := range w.alliances { // the patron allied with all three in its first round
+		if w.alliances[a].Active() {
+			w.end(&w.alliances[a], EndMembersLeft, c1)
+		}
+	}
+	w.form(set(c1, c2, c3), true, OriginClient)
+	clients := set(c1, c2, c3)
+	if got := w.OriginFor(pat, clients); got != OriginIndigenous {
+		t.Fatalf("the patron with its clients' alliance: origin %v, want indigenous (joining it)", got)
+	}
+	al := w.inForce(clients)
+	for _, tc := range []struct {
+		origin Origin
+		want   appraisal
+	}{
+		{OriginImposed, w.appraise(pat, clients, true, OriginImposed)},
+		{OriginIndigenous, w.appraiseUnder(pat, clients, true, OriginIndigenous, w.grown(al, pat, OriginIndigenous))},
+	} {
+		e, err := w.Explain(pat, clients, true, tc.origin)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tc.origin == OriginImposed && e.Gain < 0.1 {
+			t.Errorf("set-up: the imposed alliance beside the clients' gains the patron %v; want more than grown would (0.089)", e.Gain)
+		}
+		if e.Value != tc.want.value || e.Gain != tc.want.terms.Gain {
+			t.Errorf("%v: explained value %v, gain %v; the engine weighs %v, %v", tc.origin, e.Value, e.Gain, tc.want.value, tc.want.terms.Gain)
+		}
+	}
+}
+
 // OriginNames is a copy: writing to it changes neither the names nor the
 // next call's answer.
 func TestOriginNamesIsACopy(t *testing.T) {

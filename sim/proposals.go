@@ -57,10 +57,16 @@ func (w *World) refusal(offer int, e Event) {
 	w.log(e)
 }
 
-// accepted logs the acceptance of the offer by acc.
+// accepted logs that every invitee of the offer accepted it, as every
+// proposal's acceptance is logged: once it passes, before the alliance is
+// formed or joined. A refused proposal logs its refusals only. The event
+// names the invitees that answered, e.Others less the occupied ones, who
+// were signed up by their patron (canvass); none answered, none is logged.
 func (w *World) accepted(offer int, e Event) {
 	e.Type, e.Offer = EventAcceptance, offer
-	w.log(e)
+	if e.Others &^= w.unsigned(e.Others); e.Others != 0 {
+		w.log(e)
+	}
 }
 
 // settle writes into the offer the alliance it formed or joined (nil:

@@ -34,10 +34,18 @@ func TestOffersAgreeWithTheLog(t *testing.T) {
 				}
 			case sim.EventRejection:
 				refusals++
-				fallthrough
+				if e.Offer < 1 || e.Offer > proposals || offers[e.Offer-1].Tick != e.Tick {
+					t.Errorf("%s: an answer names offer %d of %d", name, e.Offer, proposals)
+				}
 			case sim.EventAcceptance:
 				if e.Offer < 1 || e.Offer > proposals || offers[e.Offer-1].Tick != e.Tick {
 					t.Errorf("%s: an answer names offer %d of %d", name, e.Offer, proposals)
+					continue
+				}
+				// an acceptance is logged once the proposal passes, for the
+				// invitees that answered it
+				if o := offers[e.Offer-1]; len(o.Refusals) > 0 || e.Others&^o.Invitees != 0 || e.Others == 0 {
+					t.Errorf("%s: acceptance by %v of offer %+v, which was refused or does not invite them", name, e.Others, o)
 				}
 			}
 		}
