@@ -7,8 +7,13 @@
 // The root package holds only this map, the benchmarks, the test that
 // checks every hypothesis verdict (theory_test.go) and the README's
 // checks (readme_test.go); the engine lives
-// in the packages below, whose imports point one way:
+// in the packages below, whose imports point one way (each imports only
+// packages above it):
 //
+//	internal/words  counts and seed ranges in words ("1 run", "seeds
+//	         1–500"), as every package that prints them writes them
+//	internal/input  bounded reading of input files, for configs, runner,
+//	         report and the command-line tool
 //	theater  the grid: terrain, ownership, distances, force projection
 //	         and defence, the sides of the denial ratio (docs/model.md §7.1)
 //	agents   the states' minds: threat perception, reference points,
@@ -18,6 +23,8 @@
 //	sim      one world: Compile turns a Scenario into an immutable
 //	         *Compiled; NewWorld, Step and Run play one replication and
 //	         record alliances, events and time series in a Result (§3, §7)
+//	timeline a run's events (sim.EventRecord) as the sentences of its
+//	         timeline, for the tool, events.jsonl and the report
 //	sensitivity  global sensitivity analysis, with no model in it: Morris
 //	         and Saltelli designs, elementary effects, Sobol indices,
 //	         bootstrap intervals, distributions by their quantiles
@@ -37,8 +44,6 @@
 //	calibration  the historical scenarios' free inputs scanned on the
 //	         calibration seeds and checked on held-out ones
 //	         (docs/calibration.md)
-//	timeline a run's events (sim.EventRecord) as the sentences of its
-//	         timeline, for the tool, events.jsonl and the report
 //	report   pictures: the HTML report of an output directory, maps
 //	cmd/alliancesim  the command-line tool
 //

@@ -10,7 +10,8 @@
 //
 // Memory is bounded by the workers, whatever the number of runs, chunks
 // and points. Only a run's Record (its alliances and proposals, a few
-// hundred bytes) outlives the run, and only until it is folded in or
+// kilobytes; tens in europe-1947, with its two hundred proposals a run)
+// outlives the run, and only until it is folded in or
 // written; event logs are streamed to disk chunk by chunk. Jobs are handed
 // out as workers become free, never listed; chunks are computed from their
 // number; a sweep's point is compiled when its first replication is due;

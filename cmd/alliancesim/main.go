@@ -1,6 +1,19 @@
 // Command alliancesim runs the alliance-formation model: it lists, checks
 // and draws scenarios, runs one or many replications, sweeps parameters and
 // compares theories against the historical record.
+//
+// Its commands, by what they are for ('alliancesim help COMMAND' for each):
+//
+//   - scenarios: list, validate, show, map, params;
+//   - runs: run (one story, or many replications and their statistics),
+//     sweep (a parameter sweep, sharded if asked) and merge (its shards),
+//     explain (why a state values an alliance as it does, term by term);
+//   - analysis: report (an output directory as an HTML page of figures),
+//     sensitivity (Morris or Sobol indices of a sweep);
+//   - the model's acceptance: check (a historical scenario against
+//     HISTORY.md's targets), compare (every theory against every target),
+//     calibrate (the historical scenarios' free inputs, regenerating
+//     docs/calibration.md) and hypotheses (THEORY.md's comparative statics).
 package main
 
 import (
