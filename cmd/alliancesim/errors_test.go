@@ -18,12 +18,31 @@ func TestPrintError(t *testing.T) {
 		want string
 	}{
 		{fmt.Errorf("running T4: %w", context.Canceled), "alliancesim: interrupted before the results were complete; nothing was written\n"},
+		{executeError(context.Canceled, "d", ""), "alliancesim: interrupted; d keeps whatever chunks were finished: run the same command again to finish\n"},
 		{errors.New("out: no such directory"), "alliancesim: out: no such directory\n"},
 	} {
 		var b bytes.Buffer
 		printError(&b, c.err)
 		if b.String() != c.want {
 			t.Errorf("%v: %q, want %q", c.err, b.String(), c.want)
+		}
+	}
+}
+
+// An interrupted command exits with 130, as a shell reports a process
+// ended by SIGINT, whether or not it kept work; any other failure with 1.
+func TestExitStatus(t *testing.T) {
+	for _, c := range []struct {
+		err  error
+		want int
+	}{
+		{fmt.Errorf("running T4: %w", context.Canceled), 130},
+		{executeError(fmt.Errorf("chunk 3: %w", context.Canceled), "d", "--resume"), 130},
+		{errors.New("out: no such directory"), 1},
+		{executeError(runner.ErrOtherWork, "d", ""), 1},
+	} {
+		if got := exitStatus(c.err); got != c.want {
+			t.Errorf("%v: exit status %d, want %d", c.err, got, c.want)
 		}
 	}
 }

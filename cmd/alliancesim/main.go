@@ -46,8 +46,27 @@ func main() {
 	}()
 	if err := newRoot().ExecuteContext(ctx); err != nil {
 		printError(os.Stderr, err)
-		os.Exit(1)
+		os.Exit(exitStatus(err))
 	}
+}
+
+// interruption is the error of a command interrupted after it had kept
+// some of its work, saying in words what it kept and how to go on. It is
+// an interruption (errors.Is context.Canceled) for the exit status.
+type interruption string
+
+func (e interruption) Error() string { return string(e) }
+func (e interruption) Unwrap() error { return context.Canceled }
+
+// exitStatus is the process's status after a command's error: 130, the
+// shell's status for a process ended by an interrupt (128 + SIGINT), when
+// the error is the interruption, so that a script can tell an interrupted
+// run from a failed one; 1 otherwise.
+func exitStatus(err error) int {
+	if errors.Is(err, context.Canceled) {
+		return 130
+	}
+	return 1
 }
 
 // printError writes a command's error for the terminal: each problem of
@@ -62,6 +81,8 @@ func printError(w io.Writer, err error) {
 			fmt.Fprintln(w, e.Error())
 		}
 		fmt.Fprintln(w, words.Count(list.Total(), "error", "errors"))
+	case errors.As(err, new(interruption)):
+		fmt.Fprintln(w, "alliancesim:", err)
 	case errors.Is(err, context.Canceled):
 		fmt.Fprintln(w, "alliancesim: interrupted before the results were complete; nothing was written")
 	default:

@@ -140,7 +140,7 @@ func executeError(err error, out, resume string) error {
 	}
 	switch {
 	case errors.Is(err, context.Canceled):
-		return fmt.Errorf("interrupted; %s keeps whatever chunks were finished: %s to finish", out, again)
+		return interruption(fmt.Sprintf("interrupted; %s keeps whatever chunks were finished: %s to finish", out, again))
 	case errors.Is(err, runner.ErrOtherWork):
 		return fmt.Errorf("%w; use --force to replace it, or another directory", err)
 	case errors.Is(err, runner.ErrInterrupted):
