@@ -113,7 +113,12 @@ The verdicts and the power of the default run counts are explained in
 			if most := maxUsed(res); most > runs {
 				fmt.Fprintf(w, "; up to %s (%s) where a verdict was inconclusive at fewer", words.Count(most, "run", "runs"), words.Seeds(most, seed))
 			}
-			fmt.Fprint(w, "\n\n")
+			fmt.Fprint(w, "\n")
+			if layouts < hypotheses.DefaultLayouts {
+				fmt.Fprintf(w, "exploratory: THEORY.md judges a hypothesis over at least %d generated layouts, so that no result is one map's accident; these verdicts rest on %s\n",
+					hypotheses.DefaultLayouts, words.Count(layouts, "layout", "layouts"))
+			}
+			fmt.Fprint(w, "\n")
 			if err := hypotheses.WriteTable(w, res); err != nil {
 				return err
 			}

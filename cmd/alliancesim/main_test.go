@@ -304,6 +304,11 @@ func TestHypothesesQuick(t *testing.T) {
 	if want := "2 runs per world and level, 2 layouts, seeds 1–2; up to 8 runs (seeds 1–8) where a verdict was inconclusive at fewer"; !strings.Contains(out, want) {
 		t.Errorf("the header does not say %q:\n%s", want, out)
 	}
+	// Fewer layouts than THEORY.md's five: the verdicts are called
+	// exploratory.
+	if want := "exploratory: THEORY.md judges a hypothesis over at least 5 generated layouts, so that no result is one map's accident; these verdicts rest on 2 layouts\n"; !strings.Contains(out, want) {
+		t.Errorf("with 2 layouts the output does not say %q:\n%s", want, out)
+	}
 	js, err := execute(t, "hypotheses", "T4", "--runs", "2", "--layouts", "1", "--max-runs", "4", "--json")
 	if err != nil || !strings.Contains(js, `"runs": 2,`) || !strings.Contains(js, `"max_runs": 4,`) {
 		t.Errorf("--json gives the runs and the most allowed: %v\n%.300s", err, js)
