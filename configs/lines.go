@@ -21,8 +21,8 @@ func indexLines(src string) lineIndex {
 	idx := lineIndex{}
 	arrays := map[string]int{} // array-of-tables path (without indices) → elements seen
 	prefix := ""
-	var inString string // closing delimiter of an open multi-line string
-	depth := 0          // open brackets of a multi-line array
+	var inString string    // closing delimiter of an open multi-line string
+	depth := 0             // open brackets of a multi-line array
 	var array *inlineArray // an array value whose inline tables are indexed
 	lines := strings.Split(src, "\n")
 	for n, line := range lines {
