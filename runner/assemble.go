@@ -509,14 +509,15 @@ func (m *Manifest) pointSummary(p int, s *Summary) PointSummary {
 	return PointSummary{Point: p, Values: values, Summary: s}
 }
 
-// readRecords decodes JSON lines of records.
-func readRecords(r io.Reader, fn func(*Record) error) error {
+// readRecords decodes JSON lines of records from r, the file at path,
+// which a line that is not a record names.
+func readRecords(path string, r io.Reader, fn func(*Record) error) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 1<<30)
-	for sc.Scan() {
+	for line := 1; sc.Scan(); line++ {
 		var rec Record
 		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-			return err
+			return fmt.Errorf("%s:%d: not a run's record: %v", path, line, err)
 		}
 		if err := fn(&rec); err != nil {
 			return err

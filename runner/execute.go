@@ -259,6 +259,9 @@ func prepareDir(dir string, m *Manifest, scenarioTOML []byte, opts ExecOptions) 
 			return err
 		}
 	}
+	if !reassemble && !opts.Resume && opts.Shard.Count > 1 && shardDone(dir, m, opts.Shard) {
+		return fmt.Errorf("%s holds every chunk of shard %d/%d, finished: nothing to do; combine the shards' directories with alliancesim merge", dir, opts.Shard.Index+1, opts.Shard.Count)
+	}
 	if !reassemble && !opts.Resume && countPartsAny(dir) > 0 {
 		return fmt.Errorf("%s holds an %w run of this same work", dir, ErrInterrupted)
 	}
@@ -437,6 +440,17 @@ func replaceDir(dir string, m *Manifest, scenarioTOML []byte) error {
 
 // countPartsAny counts the finished part directories in dir, whatever
 // their chunk.
+// shardDone reports whether dir holds a finished part of every chunk of
+// the work m that shard s owns.
+func shardDone(dir string, m *Manifest, s Shard) bool {
+	for k := 0; k < m.chunkCount(); k++ {
+		if s.owns(k) && !partDone(dir, m.chunkAt(k)) {
+			return false
+		}
+	}
+	return true
+}
+
 func countPartsAny(dir string) int {
 	entries, _ := os.ReadDir(filepath.Join(dir, "parts"))
 	n := 0
@@ -633,7 +647,7 @@ func parseDone(path string, b []byte, ch chunk) (partDoneRecord, error) {
 // hands them, each checked, to fn: exactly the runs of the chunk, in order.
 func partRecords(path string, m *Manifest, ch chunk, r io.Reader, fn func(*Record) error) error {
 	next := ch.From
-	err := readRecords(r, func(rec *Record) error {
+	err := readRecords(filepath.Join(path, "runs.jsonl"), r, func(rec *Record) error {
 		if rec.Point != ch.Point || rec.Run != next {
 			return fmt.Errorf("part %s: record of point %d run %d where point %d run %d belongs", path, rec.Point, rec.Run, ch.Point, next)
 		}
@@ -672,16 +686,16 @@ func readChecked(dir, name string, done partDoneRecord, read func(io.Reader) err
 	}
 	h := sha256.New()
 	counted := &countingReader{r: io.TeeReader(f, h)}
-	if err := read(counted); err != nil {
-		return err
-	}
+	readErr := read(counted)
 	if _, err := io.Copy(io.Discard, counted); err != nil {
 		return err
 	}
+	// A file that does not match its checksum is called damaged, whatever
+	// reading it made of it: a changed byte may not parse.
 	if counted.n != want.Bytes || hex.EncodeToString(h.Sum(nil)) != want.SHA256 {
-		return fmt.Errorf("part %s: %s does not match its checksum in %s (damaged or replaced)", dir, name, doneFile)
+		return fmt.Errorf("part %s: %s does not match its checksum in %s (damaged or replaced): remove %s and run the same command again to recompute its chunk (a sweep with --resume)", dir, name, doneFile, dir)
 	}
-	return nil
+	return readErr
 }
 
 type countingReader struct {

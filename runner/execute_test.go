@@ -466,6 +466,12 @@ func TestDamagedPartsNamed(t *testing.T) {
 				return lines
 			})
 		}, ": run 2 has 1 measure values; the manifest names 0 measures"},
+		{"a line that is not a record", func(part string) {
+			rewritePart(t, part, func(lines []string) []string {
+				lines[2] = "[" + lines[2][1:]
+				return lines
+			})
+		}, "/runs.jsonl:3: not a run's record: invalid character ':' after array element"},
 	} {
 		dir := copyOf(t, finished)
 		part := filepath.Join(dir, "parts", name)
@@ -474,6 +480,21 @@ func TestDamagedPartsNamed(t *testing.T) {
 		if err == nil || !strings.HasSuffix(err.Error(), part+c.want) {
 			t.Errorf("%s:\n got %v\nwant …%s", c.name, err, part+c.want)
 		}
+	}
+	// A changed byte, the size kept and the checksums not: called damaged,
+	// with what to do, though the changed line no longer parses.
+	dir := copyOf(t, finished)
+	part := filepath.Join(dir, "parts", name)
+	runs := filepath.Join(part, "runs.jsonl")
+	b, err := os.ReadFile(runs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b[0] = '['
+	os.WriteFile(runs, b, 0o644)
+	err = Assemble([]string{dir}, filepath.Join(t.TempDir(), "out"))
+	if want := "part " + part + ": runs.jsonl does not match its checksum in done.json (damaged or replaced): remove " + part + " and run the same command again to recompute its chunk (a sweep with --resume)"; err == nil || err.Error() != want {
+		t.Errorf("a changed byte:\n got %v\nwant %s", err, want)
 	}
 }
 

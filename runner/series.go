@@ -18,7 +18,10 @@ import (
 // histogram and a sum. Counts add exactly, so the histograms of chunks
 // merge in any order; the sums are floats, so they are folded run by run
 // within a chunk and chunk by chunk in chunk order, which fixes every bit
-// of the mean. Quantiles are read off the histograms (to within a bin for
+// of the mean for a given chunk size, whatever the workers, shards or
+// resumptions. Another chunk size groups the additions otherwise and may
+// move a mean's last bit (about 1e-16): an exact sum would need wider
+// accumulators than float64 for no difference a reader can see. Quantiles are read off the histograms (to within a bin for
 // threat and reference, interpolated linearly within the bin that holds
 // them: 100 runs all at 0 give a q95 of 0.00475; exactly for the
 // whole-numbered measures).
