@@ -26,7 +26,11 @@ import (
 //     and reuses it while τ_mj is unchanged, as it is in most ticks;
 //   - shocks the revisionism m reads into j afresh at every perception
 //     (shockedRevisionism), where otherwise it keeps the shocked value
-//     until the next scripted shock moves shift_mj.
+//     until the next scripted shock moves shift_mj;
+//   - computes a patron's threat under each imposed alliance its
+//     coalition searches score, where otherwise it keeps the threat of
+//     each set for the round, as both searches (weak and strong) score
+//     many of the same sets (imposedAfter, patronOptions).
 //
 // Policy review (review.go) is not a cache: it is a mechanism of the
 // model, with its own tests; review_threshold 0 and review_interval 1 is

@@ -425,16 +425,18 @@ func (w *World) patronOptions(p int) (wanted bool) {
 	// patron's threat if one stood is the same at either commitment and
 	// the world does not change before the patron chooses, so it is kept
 	// for the round (exact; off with the other caches).
-	clear(w.imposedAfter)
+	w.imposedAfter = w.imposedAfter[:0]
 	imposedAfter := func(s agents.Set) float64 {
 		if w.noCache {
 			return w.threatIf(p, s, OriginImposed)
 		}
-		after, ok := w.imposedAfter[s]
-		if !ok {
-			after = w.threatIf(p, s, OriginImposed)
-			w.imposedAfter[s] = after
+		for _, st := range w.imposedAfter {
+			if st.set == s {
+				return st.threat
+			}
 		}
+		after := w.threatIf(p, s, OriginImposed)
+		w.imposedAfter = append(w.imposedAfter, setThreat{s, after})
 		return after
 	}
 	for _, strong := range [2]bool{false, true} {

@@ -397,3 +397,15 @@ func TestSetOf(t *testing.T) {
 		t.Errorf("SetOf with a mistyped id: %v", err)
 	}
 }
+
+// SplitMix64 is the first output of a SplitMix64 generator seeded with
+// its argument: the published values for seeds 0 and 1234567
+// (6457827717110365317), so that a re-implementation of the seeding
+// (docs/model.md §3.3) can be checked against them.
+func TestSplitMix64(t *testing.T) {
+	for seed, want := range map[uint64]uint64{0: 0xe220a8397b1dcdaf, 1234567: 6457827717110365317} {
+		if got := sim.SplitMix64(seed); got != want {
+			t.Errorf("SplitMix64(%d) = %#x, want %#x", seed, got, want)
+		}
+	}
+}

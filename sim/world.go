@@ -106,8 +106,18 @@ type World struct {
 	options  []agents.Option
 	partners [MaxStates]agents.Partner
 	// imposedAfter is, within one patron round, the patron's threat if an
-	// imposed alliance with a set of clients stood (patronOptions).
-	imposedAfter map[agents.Set]float64
+	// imposed alliance with a set of clients stood (patronOptions): a
+	// slice searched in order, not a map, as the hot loops are (a round
+	// scores some tens of sets: at most 70 in a run of europe-1947). Its
+	// capacity, made once, holds what the two greedy searches over n
+	// candidates can score, n(n+1)/2 each, so that no round allocates.
+	imposedAfter []setThreat
+}
+
+// setThreat is a set of partners and a threat computed for it.
+type setThreat struct {
+	set    agents.Set
+	threat float64
 }
 
 // reviewMark is a state's last policy review: when, at what threat, with
@@ -171,8 +181,10 @@ func NewRand(seed uint64) *rand.Rand {
 	return rand.New(rand.NewPCG(SplitMix64(seed), SplitMix64(seed+0x9e3779b97f4a7c15)))
 }
 
-// SplitMix64 is the finaliser of Steele, Lea and Flood's SplitMix64, used
-// to spread seeds.
+// SplitMix64 is one step of Steele, Lea and Flood's SplitMix64 from state
+// x: the golden-ratio increment added, then their finaliser (mix64 of the
+// paper); it spreads seeds. It is the first output of a SplitMix64
+// generator seeded with x.
 func SplitMix64(x uint64) uint64 {
 	x += 0x9e3779b97f4a7c15
 	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9
@@ -188,7 +200,8 @@ func NewWorld(c *Compiled, seed uint64, observers ...Observer) *World {
 	if slices.Contains(observers, nil) { // skipped, as the runner skips them
 		observers = slices.DeleteFunc(slices.Clone(observers), func(o Observer) bool { return o == nil })
 	}
-	w := &World{c: c, rng: NewRand(seed), seed: seed, geo: c.geo, observers: observers, imposedAfter: map[agents.Set]float64{}}
+	w := &World{c: c, rng: NewRand(seed), seed: seed, geo: c.geo, observers: observers,
+		imposedAfter: make([]setThreat, 0, c.n*(c.n+1))}
 	w.land = append([]float64(nil), c.land...)
 	w.naval = append([]float64(nil), c.naval...)
 	w.economy = append([]float64(nil), c.economy...)
