@@ -41,7 +41,7 @@ func designKeys(raw *rawExperiment, x *Experiment, e *errs) {
 		what := map[string]string{
 			"lhs":    "samples = a whole number ≥ 1, its number of points",
 			"morris": "samples = a whole number ≥ 2, its number of trajectories (10 to 50 is usual)",
-			"sobol":  "samples = a whole number ≥ 2, its number of base rows N (a power of two, e.g. 256; points = N × (paths + 2))",
+			"sobol":  "samples = a whole number ≥ 2, its number of base rows N (e.g. 256; points = N × (paths + 2))",
 		}[d]
 		e.at(raw.Design.Loc, "%s needs samples; allowed: %s", designWords[d], what)
 	case raw.Samples.Set && !draws(d):

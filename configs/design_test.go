@@ -164,6 +164,10 @@ func TestDesignErrors(t *testing.T) {
 		{head + "design = \"lhs\"\nsamples = 4\n" + vary + "distribution = \"normal\"\n", 4, "vary[0]", "a normal distribution needs sd; allowed: sd = a positive number"},
 		{head + "design = \"lhs\"\nsamples = 4\n" + vary + "distribution = \"normal\"\nsd = -1\n", 9, "vary[0].sd", "-1; allowed: a positive number"},
 		{head + "design = \"lhs\"\nsamples = 4\n" + vary + "distribution = \"triangular\"\nmode = 7\n", 9, "vary[0].mode", "7 is outside the range; allowed: a number from 1 to 5"},
+		// A whole-numbered range covers its whole numbers, each widened by
+		// ½: the mode is checked against that, and the message says so.
+		{head + "design = \"lhs\"\nsamples = 4\n[[vary]]\npath = \"decision.patience\"\nfrom = 0.3\nto = 3\ndistribution = \"triangular\"\nmode = 0.4\n", 9, "vary[0].mode",
+			"0.4 is outside the range the draws cover; allowed: a number from 0.5 to 3.5 (the whole numbers 1 to 3 that from and to hold, each widened by ½)"},
 		{head + "design = \"lhs\"\nsamples = 4\n[[vary]]\npath = \"params.sea_cost\"\nfrom = 0\nto = 5\ndistribution = \"loguniform\"\n", 4, "vary[0]", "a log-uniform range must be positive; allowed: from > 0"},
 		{head + "design = \"lhs\"\nsamples = 4\n[[vary]]\npath = \"decision.patience\"\nfrom = 0\nto = 5\ndistribution = \"loguniform\"\n", 4, "vary[0]", "allowed: from ≥ 1"},
 		{head + "design = \"lhs\"\nsamples = 4\n" + vary + "distribution = \"normal\"\nmean = 100\nsd = 1\n", 8, "vary[0].distribution", "puts almost nothing in [1, 5]"},

@@ -95,7 +95,14 @@ func marginalOf(v *rawVary, kind valueKind, lo, hi float64, e *errs) (sensitivit
 			mode = v.Mode.V
 			loc = v.Mode.Loc
 		}
-		if v.Mode.Set && (mode < min(v.From.V, v.To.V) || mode > max(v.From.V, v.To.V)) {
+		switch {
+		case !v.Mode.Set:
+		case kind == kindWhole && (mode < lo || mode > hi):
+			// the draws cover the whole numbers of the range, each widened
+			// by half a unit: that is where a mode can be
+			e.at(v.Mode.Loc, "%v is outside the range the draws cover; allowed: a number from %v to %v (the whole numbers %v to %v that from and to hold, each widened by ½)", mode, lo, hi, lo+0.5, hi-0.5)
+			return nil, false
+		case mode < min(v.From.V, v.To.V) || mode > max(v.From.V, v.To.V):
 			e.at(v.Mode.Loc, "%v is outside the range; allowed: a number from %v to %v", mode, min(v.From.V, v.To.V), max(v.From.V, v.To.V))
 			return nil, false
 		}

@@ -76,8 +76,10 @@ func AllOutputs(measures []string) []Output {
 
 // value is the output at a point whose summary is s: the mean over its
 // runs, and the variance of that mean from replication to replication
-// (p(1 − p)/(n − 1) for a share, sd²/n for a measure).
+// (p(1 − p)/(n − 1) for a share, sd²/n for a measure), NaN where fewer
+// than two runs give the output a value and it cannot be measured.
 func (o Output) value(s *Summary) (mean, noise float64, err error) {
+	noise = math.NaN()
 	if o.measure == "" {
 		p := s.Share(o.share)
 		if p.N >= 2 {
@@ -121,9 +123,10 @@ type OutputSensitivity struct {
 	// from replication to replication: the part of Variance that is
 	// replication noise rather than the parameters. The estimators read it
 	// as parameter effects, so when Noise/Variance is not small the
-	// indices are blurred: give the points more runs. With one run per
-	// point it cannot be measured and is NaN: the indices may then be
-	// noise alone.
+	// indices are blurred: give the points more runs. Where a point has
+	// fewer than two runs that give the output a value (one run per
+	// point, say) it cannot be measured and is NaN: the indices may then
+	// be noise alone.
 	Noise  float64
 	Sobol  *sensitivity.SobolIndices
 	Morris *sensitivity.Effects
@@ -177,9 +180,6 @@ func Analyze(d *Design, vary []string, unit [][]float64, points []*Summary, outp
 		}
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", o, err)
-		}
-		if s.Runs < 2 {
-			out.Noise = math.NaN() // one run a point: no spread to measure
 		}
 		s.Outputs = append(s.Outputs, out)
 	}

@@ -97,6 +97,18 @@ func TestAnalyzeByHand(t *testing.T) {
 	if o := one.Outputs[0]; !math.IsNaN(o.Noise) || math.Abs(o.Variance-2.0/9) > 1e-12 {
 		t.Errorf("one run a point: noise %v, variance %v; want NaN and 2/9", o.Noise, o.Variance)
 	}
+	// So with a measure that one run alone gave a value at some point
+	// (no SD there), though every point had ten runs.
+	sparse := slices.Clone(points)
+	lone := 7.0
+	sparse[3] = &Summary{Runs: 10, Shares: points[3].Shares, Measures: []MeasureSummary{{Name: "m", Runs: 1, Mean: &lone}}}
+	m, err := Analyze(&Design{Kind: "morris", Samples: 2, Levels: 4}, []string{"a", "b"}, unit, sparse, outputs[1:], sensitivity.Bootstrap{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o := m.Outputs[0]; !math.IsNaN(o.Noise) {
+		t.Errorf("a measure with one valued run at a point: noise %v, want NaN", o.Noise)
+	}
 	if _, err := Analyze(&Design{Kind: "morris", Samples: 2}, []string{"a", "b"}, unit, points, []Output{MeasureOutput("x")}, sensitivity.Bootstrap{}); err == nil || !strings.Contains(err.Error(), `no measure "x"`) {
 		t.Errorf("an unknown measure: %v", err)
 	}

@@ -61,8 +61,10 @@ func (b Bootstrap) check() error {
 	return nil
 }
 
-// Streams of the PCG generators, so that one seed gives unrelated draws
-// for each use.
+// Second words of the PCG generators' 128-bit states, one per use, so
+// that one seed starts each use at a different, unrelated state
+// (math/rand/v2's NewPCG(seed1, seed2) sets the state; PCG here has no
+// separate stream parameter).
 const (
 	streamBootstrap = 0x626f6f74 // "boot"
 	streamSaltelli  = 0x73616c74 // "salt"

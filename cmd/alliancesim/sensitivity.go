@@ -44,7 +44,7 @@ give the points more runs.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir := args[0]
 			if resamples < minResamples || resamples > 100_000 {
-				return fmt.Errorf("--resamples %d: allowed: a whole number in [%d, 100000] (fewer leave too few resamples in each 2.5%% tail of a 95%% interval: at 40 or fewer its ends are the smallest and largest resample)", resamples, minResamples)
+				return fmt.Errorf("--resamples %d: allowed: a whole number in [%d, 100000] (fewer leave too few resamples in each 2.5%% tail of a 95%% interval: at 40 or fewer its lower end is the smallest resample and its upper end lies between the two largest)", resamples, minResamples)
 			}
 			s, err := runner.SensitivityOf(dir, nil, sensitivity.Bootstrap{Resamples: resamples})
 			if err != nil {
@@ -84,8 +84,10 @@ give the points more runs.`,
 
 // minResamples is the fewest bootstrap resamples of a 95% percentile
 // interval. Each 2.5% tail needs resamples beyond the interval's end: at
-// 2/(1 − 0.95) = 40 or fewer the ends are the smallest and the largest
-// resample, whatever their number; at 100 each tail holds 2.5 of them.
+// 1/0.025 = 40 or fewer the lower end is the smallest resample and the
+// upper end lies between the two largest (gonum's stat.Quantile, linear
+// interpolation), whatever their values; at 100 each tail holds 2.5 of
+// them.
 const minResamples = 100
 
 // printSensitivity writes the indices of the outputs, each output's
@@ -109,7 +111,7 @@ func printSensitivity(w io.Writer, dir string, s *runner.Sensitivity, outputs []
 		fmt.Fprintf(w, "\n%s  (mean over %s %.3f, variance %.4g", o.Output, over, o.Mean, o.Variance)
 		switch {
 		case o.Variance > 0 && math.IsNaN(o.Noise):
-			fmt.Fprintln(w, "; replication noise unknown with one run per point: the indices may be noise alone, give the points 2 or more runs)")
+			fmt.Fprintln(w, "; replication noise unknown: a point has fewer than two runs that give it a value, so the indices may be noise alone; give the points more runs)")
 		case o.Variance > 0:
 			fmt.Fprintf(w, ", of which replication noise ≈ %.0f%%)\n", 100*math.Min(1, o.Noise/o.Variance))
 		default:

@@ -213,7 +213,7 @@ func TestPrintSensitivityMorrisSigma(t *testing.T) {
 	s.Outputs[0].Noise = math.NaN()
 	b.Reset()
 	printSensitivity(&b, "DIR", s, s.Outputs)
-	for _, want := range []string{"4 points × 1 run\n", "variance 0.01; replication noise unknown with one run per point"} {
+	for _, want := range []string{"4 points × 1 run\n", "variance 0.01; replication noise unknown: a point has fewer than two runs that give it a value"} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("one run a point: no %q in\n%s", want, b.String())
 		}

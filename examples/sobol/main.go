@@ -57,7 +57,11 @@ func main() {
 	}
 	fmt.Printf("asia-1950: Sobol indices over %d points × %d runs (N = %d)\n", s.Points, s.Runs, s.Design.Samples)
 	for _, o := range s.Outputs {
-		fmt.Printf("\n%s (variance of the point means %.3g, replication noise %.0f%% of it)\n", o.Output, o.Variance, 100*o.Noise/max(o.Variance, 1e-300))
+		noise := "unknown: a point has fewer than two runs"
+		if !math.IsNaN(o.Noise) {
+			noise = fmt.Sprintf("%.0f%% of it", 100*o.Noise/max(o.Variance, 1e-300))
+		}
+		fmt.Printf("\n%s (variance of the point means %.3g, replication noise %s)\n", o.Output, o.Variance, noise)
 		if o.Variance == 0 {
 			fmt.Println("  does not vary")
 			continue
