@@ -2,6 +2,10 @@ package alliancesim_test
 
 import (
 	"context"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/alliancesim/alliancesim/hypotheses"
@@ -79,4 +83,79 @@ func checkVerdicts(t *testing.T, opts hypotheses.Options, col int) {
 		}
 	}
 	t.Logf("%d of %d hold", holds, len(res))
+	checkReadmeFigures(t, res, col)
+}
+
+var (
+	// signedFigure is the first signed number of a README cell: the
+	// change it reports ("**holds**: +0.52, …", "fails at 200 runs:
+	// −0.05 [−0.09, −0.02] …").
+	signedFigure = regexp.MustCompile(`[+−-]\d+\.\d+`)
+	// percentFigure is the first percentage of a cell: a rate ("99% of 500
+	// runs").
+	percentFigure = regexp.MustCompile(`(\d+)%`)
+	// runsFigure is the run count a cell names ("fails at 200 runs",
+	// "fails at 400:"); a cell that names none rests on the default.
+	runsFigure = regexp.MustCompile(`\bat (\d+)\b`)
+)
+
+// checkReadmeFigures compares the figures of the README's table of
+// hypotheses, column col (0: seeds 1–100, 1: held out), with the results
+// just measured: each change to the digits it is printed with (half a unit
+// of its last digit), each rate as a whole percentage, and the run count a
+// cell names (none: the default 100), so that the README's numbers, not
+// only its verdicts, are those the model gives.
+func checkReadmeFigures(t *testing.T, res []hypotheses.Result, col int) {
+	t.Helper()
+	cells := map[string]string{}
+	for _, r := range tableRows(t, "README.md", "id") {
+		if len(r) != 5 {
+			continue
+		}
+		if r[0] == "NC1–3" {
+			for _, id := range []string{"NC1", "NC2", "NC3"} {
+				cells[id] = r[2+col]
+			}
+			continue
+		}
+		cells[r[0]] = r[2+col]
+	}
+	for _, r := range res {
+		cell, ok := cells[r.ID]
+		if !ok {
+			t.Errorf("README: no row for %s", r.ID)
+			continue
+		}
+		runs := hypotheses.DefaultRuns
+		if m := runsFigure.FindStringSubmatch(cell); m != nil {
+			runs, _ = strconv.Atoi(m[1])
+		}
+		if runs != r.Runs {
+			t.Errorf("README %s (column %d) rests on %d runs; measured at %d: %q", r.ID, col, runs, r.Runs, cell)
+		}
+		if r.Change != nil {
+			f := signedFigure.FindString(cell)
+			if f == "" {
+				t.Errorf("README %s (column %d): no change in %q; measured %+.3f", r.ID, col, cell, *r.Change)
+				continue
+			}
+			v, err := strconv.ParseFloat(strings.Replace(f, "−", "-", 1), 64)
+			if err != nil {
+				t.Fatal(err)
+			}
+			decimals := len(f) - strings.IndexByte(f, '.') - 1
+			if half := 0.5 * math.Pow(10, -float64(decimals)); math.Abs(v-*r.Change) > half+1e-9 {
+				t.Errorf("README %s (column %d) says %s; measured %+.3f", r.ID, col, f, *r.Change)
+			}
+			continue
+		}
+		m := percentFigure.FindStringSubmatch(cell)
+		if m == nil || len(r.Pooled) != 1 {
+			t.Errorf("README %s (column %d): no rate in %q", r.ID, col, cell)
+			continue
+		}
+		if pct, _ := strconv.Atoi(m[1]); math.Abs(float64(pct)-100*r.Pooled[0].Value) > 0.5+1e-9 {
+			t.Errorf("README %s (column %d) says %d%%; measured %.1f%%", r.ID, col, pct, 100*r.Pooled[0].Value)
+		}
+	}
 }
