@@ -146,9 +146,11 @@ type eventLine struct {
 
 // checkEvents checks that the events are a single run's, the one whose
 // memberships are bs: run 0 of point 0, ticks of the run in order, each
-// dated as the calendar dates it, and one formation for each alliance of
-// bs, at the tick its first member joined. Its message begins ":LINE: "
-// or ": ", to follow the file's name.
+// dated as the calendar dates it, one formation for each alliance of bs,
+// at the tick its first member joined, and an event at every tick a
+// membership of bs begins or ends before the horizon (a join, a leaving,
+// an end: a file cut after its last formation lacks the later ones). Its
+// message begins ":LINE: " or ": ", to follow the file's name.
 func checkEvents(all []eventLine, cal sim.Calendar, horizon int, bs []bar) error {
 	formed := map[int]int{} // alliance → tick its first member joined
 	for _, b := range bs {
@@ -156,7 +158,7 @@ func checkEvents(all []eventLine, cal sim.Calendar, horizon int, bs []bar) error
 			formed[b.Alliance] = b.From
 		}
 	}
-	last, seen := 0, map[int]bool{}
+	last, seen, ticks := 0, map[int]bool{}, map[int]bool{}
 	for i, l := range all {
 		switch {
 		case l.Point != 0 || l.Run != 0:
@@ -171,6 +173,7 @@ func checkEvents(all []eventLine, cal sim.Calendar, horizon int, bs []bar) error
 			return fmt.Errorf(":%d: tick %d dated %q; allowed: %s, its date", l.line, l.Tick, l.Date, cal.Label(l.Tick))
 		}
 		last = l.Tick
+		ticks[l.Tick] = true
 		if l.Type != "formed" {
 			continue
 		}
@@ -184,6 +187,14 @@ func checkEvents(all []eventLine, cal sim.Calendar, horizon int, bs []bar) error
 			if !seen[b.Alliance] {
 				return fmt.Errorf(": no formation of alliance %d; memberships.csv %s", b.Alliance, formedIn(formed, b.Alliance))
 			}
+		}
+	}
+	for _, b := range bs {
+		switch {
+		case !ticks[b.From]:
+			return fmt.Errorf(": no event at tick %d, where memberships.csv has %s join alliance %d: the file is cut short or damaged", b.From, b.State, b.Alliance)
+		case b.To < horizon && !ticks[b.To]:
+			return fmt.Errorf(": no event at tick %d, where memberships.csv has %s leave alliance %d: the file is cut short or damaged", b.To, b.State, b.Alliance)
 		}
 	}
 	return nil

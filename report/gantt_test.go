@@ -112,6 +112,8 @@ func TestCheckEvents(t *testing.T) {
 		{func(ls []eventLine) []eventLine { // a second formation at the tick of the first
 			return append(ls[:3], append([]eventLine{{line: 4, Tick: 3, Date: "1951-08", Type: "formed", Alliance: 7}}, ls[3:]...)...)
 		}, ":4: alliance 7 formed at tick 3; memberships.csv has it formed at tick 3, once"},
+		// Cut after the last formation: c's join at tick 5 is missing.
+		{func(ls []eventLine) []eventLine { return ls[:3] }, ": no event at tick 5, where memberships.csv has c join alliance 4: the file is cut short or damaged"},
 	} {
 		err := checkEvents(c.change(good()), cal, 6, bs)
 		if err == nil || !strings.HasPrefix(err.Error(), c.want) {
@@ -294,8 +296,24 @@ func TestTimelineBarsByHand(t *testing.T) {
 func TestCheckEventsFormationAtTheEarliestMember(t *testing.T) {
 	cal := sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1}
 	bs := []bar{{Alliance: 0, State: "usa", From: 5, To: 10}, {Alliance: 0, State: "jpn", From: 3, To: 10}}
-	ev := []eventLine{{line: 1, Tick: 3, Date: cal.Label(3), Type: "formed", Alliance: 0}}
+	ev := []eventLine{{line: 1, Tick: 3, Date: cal.Label(3), Type: "formed", Alliance: 0}, {line: 2, Tick: 5, Date: cal.Label(5), Type: "joined", Alliance: 0}}
 	if err := checkEvents(ev, cal, 10, bs); err != nil {
 		t.Errorf("formed at 3, members from 5 and 3: %v", err)
+	}
+}
+
+// Every membership's end before the horizon has an event at its tick: a
+// file cut after its last formation lacks them.
+func TestCheckEventsSeesTheEnds(t *testing.T) {
+	cal := sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1}
+	bs := []bar{{Alliance: 0, State: "a", From: 1, To: 4}, {Alliance: 0, State: "b", From: 1, To: 10}}
+	ev := []eventLine{{line: 1, Tick: 1, Date: "1950-02", Type: "formed", Alliance: 0}}
+	want := ": no event at tick 4, where memberships.csv has a leave alliance 0: the file is cut short or damaged"
+	if err := checkEvents(ev, cal, 10, bs); err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+	ev = append(ev, eventLine{line: 2, Tick: 4, Date: "1950-05", Type: "left", Alliance: 0})
+	if err := checkEvents(ev, cal, 10, bs); err != nil {
+		t.Errorf("with the leaving: %v", err)
 	}
 }

@@ -179,7 +179,8 @@ func TestHypothesesProvenance(t *testing.T) {
 			t.Errorf("%s: %q, want %q", key, got, want)
 		}
 	}
-	if want := []string{"Every world was changed with --set params.cost_base=0.01: these are not the verdicts of the hypotheses as registered."}; !slices.Equal(p.Notes, want) {
+	if want := []string{"Every world was changed with --set params.cost_base=0.01: these are not the verdicts of the hypotheses as registered.",
+		"Exploratory: THEORY.md judges a hypothesis over at least 5 generated layouts, so that no result is one map's accident; these verdicts rest on 1 layout."}; !slices.Equal(p.Notes, want) {
 		t.Errorf("notes %q", p.Notes)
 	}
 

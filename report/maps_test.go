@@ -34,12 +34,12 @@ func TestMapsAreTheRunReplayed(t *testing.T) {
 			t.Fatalf("%s: maps section %+v", r.dir, p.Sections)
 		}
 		for k, at := range []struct {
-			what string
-			tick int
-			date string
-		}{{"start", 0, "1950-01"}, {"end", 503, "1991-12"}} { // 504 monthly ticks from 1950-01
+			id, what string
+			tick     int
+			date     string
+		}{{"start", "after the first tick", 0, "1950-01"}, {"end", "at the end", 503, "1991-12"}} { // 504 monthly ticks from 1950-01
 			f := p.Sections[i].Figures[k]
-			if want := fmt.Sprintf("The theatre at the %s, %s (run %d, seed %d)", at.what, at.date, r.run, r.seed); f.ID != "map-"+at.what || f.Title != want {
+			if want := fmt.Sprintf("The theatre %s, %s (run %d, seed %d)", at.what, at.date, r.run, r.seed); f.ID != "map-"+at.id || f.Title != want {
 				t.Errorf("%s: figure %s %q, want %q", r.dir, f.ID, f.Title, want)
 			}
 			w, err := ReplayTo(context.Background(), c, r.seed, at.tick)

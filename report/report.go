@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/alliancesim/alliancesim/hypotheses"
 	"github.com/alliancesim/alliancesim/internal/words"
 	"github.com/alliancesim/alliancesim/runner"
 	"github.com/alliancesim/alliancesim/sim"
@@ -93,7 +94,7 @@ func Build(ctx context.Context, dir string) (*Page, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Page{Dir: filepath.Base(filepath.Clean(dir))}
+	p := &Page{Dir: dirName(dir)}
 	if in.Kind == Hypotheses {
 		return p, p.hypotheses(in)
 	}
@@ -157,7 +158,7 @@ func provenance(in *Input) []KeyValue {
 	kv = append(kv, mergedRows(m.Merged, "")...)
 	kv = append(kv,
 		KeyValue{"runs, seed", fmt.Sprintf("%d per point, base seed %d (replication r plays seed + r)", m.Runs, m.Seed)},
-		KeyValue{"directory", filepath.Base(filepath.Clean(in.Dir))},
+		KeyValue{"directory", dirName(in.Dir)},
 	)
 	if in.Kind == Sweep {
 		kv = append(kv, KeyValue{"varied", fmt.Sprintf("%s over %d points", strings.Join(m.Vary, ", "), len(m.Points))})
@@ -351,7 +352,7 @@ func (p *Page) series(in *Input, cal sim.Calendar, horizon int) error {
 		p.Sections = append(p.Sections, sec)
 		return nil
 	}
-	rows, err := readSeries(in.path("series.csv"), in.Scenario, horizon)
+	rows, err := readSeries(in.path("series.csv"), in.Scenario, horizon, in.Manifest.Points[0].SeriesEvery)
 	if err != nil {
 		return err
 	}
@@ -385,7 +386,7 @@ func (p *Page) maps(ctx context.Context, in *Input, r runRow, title, intro strin
 	for _, at := range []struct {
 		id, what string
 		tick     int
-	}{{"map-start", "at the start", 0}, {"map-end", "at the end", c.Ticks() - 1}} {
+	}{{"map-start", "after the first tick", 0}, {"map-end", "at the end", c.Ticks() - 1}} {
 		w, err := ReplayTo(ctx, c, r.Seed, at.tick)
 		if err != nil {
 			return err
@@ -396,9 +397,11 @@ func (p *Page) maps(ctx context.Context, in *Input, r runRow, title, intro strin
 			return err
 		}
 		sec.Figures = append(sec.Figures, Figure{ID: at.id, Class: "wide",
-			Title: fmt.Sprintf("The theatre %s, %s (run %d, seed %d)", at.what, w.Label(at.tick), r.Run, r.Seed),
-			Caption: fmt.Sprintf("Terrain and owners %s of the run (replayed from scenario.toml with seed %d); cells occupied since the start hatched; the territory of every member of an alliance in force outlined in the alliance's colour. The same picture: alliancesim map scenario.toml --png FILE --at %s --seed %d.",
-				at.what, r.Seed, w.Label(at.tick), r.Seed),
+			// dated, as the picture is, by the last month of the tick it
+			// stands after
+			Title: fmt.Sprintf("The theatre %s, %s (run %d, seed %d)", at.what, c.Calendar().LastMonth(at.tick), r.Run, r.Seed),
+			Caption: fmt.Sprintf("Terrain and owners %s of the run, once the tick of %s has been played, alliances formed in it included (replayed from scenario.toml with seed %d); cells occupied since the start hatched; the territory of every member of an alliance in force outlined in the alliance's colour. The same picture: alliancesim map scenario.toml --png FILE --at %s --seed %d.",
+				at.what, w.Label(at.tick), r.Seed, w.Label(at.tick), r.Seed),
 			SVG: svg})
 	}
 	p.Sections = append(p.Sections, sec)
@@ -530,10 +533,14 @@ func (p *Page) hypotheses(in *Input) error {
 		if len(pr.Set) > 0 {
 			p.Notes = append(p.Notes, "Every world was changed with --set "+strings.Join(pr.Set, ", ")+": these are not the verdicts of the hypotheses as registered.")
 		}
+		if pr.Layouts < hypotheses.DefaultLayouts {
+			p.Notes = append(p.Notes, fmt.Sprintf("Exploratory: THEORY.md judges a hypothesis over at least %d generated layouts, so that no result is one map's accident; these verdicts rest on %s.",
+				hypotheses.DefaultLayouts, words.Count(pr.Layouts, "layout", "layouts")))
+		}
 	} else {
 		p.Notes = append(p.Notes, "This directory has no provenance.json (hypotheses --out writes one in later builds): the build, the command line and any --set changes that produced these results are not recorded here.")
 	}
-	p.Provenance = append(p.Provenance, KeyValue{"directory", filepath.Base(filepath.Clean(in.Dir))})
+	p.Provenance = append(p.Provenance, KeyValue{"directory", dirName(in.Dir)})
 	sec := Section{ID: "hypotheses", Title: "Verdicts", Hypotheses: hypothesisRows(in.Hypotheses)}
 	p.Sections = append(p.Sections, sec)
 	figs := Section{ID: "responses", Title: "Responses"}
@@ -578,4 +585,18 @@ func mergedRows(dirs []runner.MergedDir, in string) []KeyValue {
 		kv = append(kv, mergedRows(d.Merged, name)...)
 	}
 	return kv
+}
+
+// dirName is the name a report gives its directory: the last element of
+// its real path, so that the same directory named as "." or through a
+// symbolic link gives the same page, byte for byte. A path that cannot be
+// resolved keeps its own last element.
+func dirName(dir string) string {
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+		if real, err := filepath.EvalSymlinks(abs); err == nil {
+			dir = real
+		}
+	}
+	return filepath.Base(filepath.Clean(dir))
 }

@@ -324,3 +324,23 @@ func TestSweepReportNamesSensitivity(t *testing.T) {
 		t.Errorf("no note of sensitivity.csv: %q", p.Notes)
 	}
 }
+
+// A directory named as "." or through a symbolic link gives the page the
+// same name, and so the same bytes, as named by its path.
+func TestDirNameIsTheRealDirectory(t *testing.T) {
+	base := t.TempDir()
+	dir := filepath.Join(base, "out")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(base, "link")
+	if err := os.Symlink(dir, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	t.Chdir(dir)
+	for _, name := range []string{dir, ".", link, link + "/"} {
+		if got := dirName(name); got != "out" {
+			t.Errorf("dirName(%q) = %q, want out", name, got)
+		}
+	}
+}

@@ -31,8 +31,10 @@ type stateSeries struct {
 // file's order. Each row's state must be one of the scenario's (sc; any,
 // if nil) and its tick within the horizon; a file without rows for
 // point 0 is damaged, since one is written only where a series was
-// recorded.
-func readSeries(path string, sc *sim.Scenario, horizon int) ([]stateSeries, error) {
+// recorded. With every > 0 (the manifest's series_every) each state and
+// measure must have a row at every sampled tick, runner.SeriesTicks: a
+// file cut at the end of a tick has all its series alike, and short.
+func readSeries(path string, sc *sim.Scenario, horizon, every int) ([]stateSeries, error) {
 	var out []stateSeries
 	index := map[string]int{}
 	err := eachRow(path, func(r *row) error {
@@ -63,7 +65,30 @@ func readSeries(path string, sc *sim.Scenario, horizon int) ([]stateSeries, erro
 	if err == nil {
 		err = sameLengths(path, out)
 	}
+	if want := runner.SeriesTicks(every, horizon); err == nil && every > 0 {
+		err = sampledTicks(path, out, want)
+	}
 	return out, err
+}
+
+// sampledTicks checks that the first series (all have the same length,
+// sameLengths) has a row at each of the ticks want, in order.
+func sampledTicks(path string, series []stateSeries, want []int) error {
+	s := series[0]
+	m := slices.Sorted(maps.Keys(s.Measures))[0]
+	rows := s.Measures[m]
+	for i, t := range want {
+		if i >= len(rows) {
+			return fmt.Errorf("%s: %s %s ends at tick %d, where the run samples to tick %d: the file is cut short or damaged (run the work again)", path, s.State, m, rows[len(rows)-1].Tick, want[len(want)-1])
+		}
+		if rows[i].Tick != t {
+			return fmt.Errorf("%s: %s %s has tick %d where the run samples tick %d: the file is damaged or from another run (run the work again)", path, s.State, m, rows[i].Tick, t)
+		}
+	}
+	if len(rows) > len(want) {
+		return fmt.Errorf("%s: %s %s has %d rows for the first point, where the run samples %d ticks: the file is damaged or from another run (run the work again)", path, s.State, m, len(rows), len(want))
+	}
+	return nil
 }
 
 // sameLengths checks that every state and measure of a point's series has

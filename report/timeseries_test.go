@@ -21,7 +21,7 @@ func TestSeriesFiguresReadSeriesCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	series, err := readSeries(in.path("series.csv"), in.Scenario, in.Manifest.Points[0].Ticks)
+	series, err := readSeries(in.path("series.csv"), in.Scenario, in.Manifest.Points[0].Ticks, in.Manifest.Points[0].SeriesEvery)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,13 +59,13 @@ func TestReadSeriesTicksAtTheirEdges(t *testing.T) {
 	row := func(tick int) string { return fmt.Sprintf("0,%d,1950-01,usa,losses,0.5,0,0.5,1\n", tick) }
 	path := filepath.Join(t.TempDir(), "series.csv")
 	os.WriteFile(path, []byte(head+row(0)+row(59)), 0o644)
-	if s, err := readSeries(path, nil, 60); err != nil || len(s) != 1 || len(s[0].Measures["losses"]) != 2 {
+	if s, err := readSeries(path, nil, 60, 0); err != nil || len(s) != 1 || len(s[0].Measures["losses"]) != 2 {
 		t.Errorf("ticks 0 and 59 of 60: %v, %+v", err, s)
 	}
 	for _, tick := range []int{-1, 60} {
 		os.WriteFile(path, []byte(head+row(0)+row(tick)), 0o644)
 		want := fmt.Sprintf("%s:3: tick %d is outside the run's ticks 0 to 59: the file is damaged or from another run (run the work again)", path, tick)
-		if _, err := readSeries(path, nil, 60); err == nil || err.Error() != want {
+		if _, err := readSeries(path, nil, 60, 0); err == nil || err.Error() != want {
 			t.Errorf("tick %d of 60:\n got %v\nwant %s", tick, err, want)
 		}
 	}
@@ -76,7 +76,7 @@ func TestReadSeriesTicksAtTheirEdges(t *testing.T) {
 func TestSeriesRowAndPanelTitlesByHand(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "series.csv")
 	os.WriteFile(path, []byte("point,tick,date,state,measure,mean,q05,q50,q95\n1,0,1950-01,usa,losses,0.9,0.9,0.9,0.9\n0,3,1950-04,usa,threat,0.25,0.1,0.5,0.75\n"), 0o644)
-	s, err := readSeries(path, nil, 12)
+	s, err := readSeries(path, nil, 12, 0)
 	if want := []seriesRow{{Tick: 3, Mean: 0.25, Q05: 0.1, Q50: 0.5, Q95: 0.75}}; err != nil || len(s) != 1 || len(s[0].Measures) != 1 || !slices.Equal(s[0].Measures["threat"], want) {
 		t.Errorf("rows %+v, %v; want point 0's threat %+v", s, err, want)
 	}
@@ -181,11 +181,21 @@ func TestReadSeriesCutShort(t *testing.T) {
 		"0,1,1950-02,usa,threat,0.5,0.4,0.5,0.6\n"
 	os.WriteFile(path, []byte(rows), 0o644)
 	want := path + ": usa threat has 2 rows for the first point, usa losses 1: the file is cut short or damaged (run the work again)"
-	if _, err := readSeries(path, nil, 12); err == nil || err.Error() != want {
+	if _, err := readSeries(path, nil, 12, 0); err == nil || err.Error() != want {
 		t.Errorf("got %v\nwant %s", err, want)
 	}
 	os.WriteFile(path, []byte(rows+"0,1,1950-02,usa,losses,0.2,0,0,1\n"), 0o644)
-	if _, err := readSeries(path, nil, 12); err != nil {
+	if _, err := readSeries(path, nil, 12, 0); err != nil {
 		t.Errorf("the whole file: %v", err)
+	}
+	// Cut at the end of a tick, every series is alike and short: the run
+	// samples every tick of 3 (every 1, horizon 3), and the file stops
+	// after tick 1.
+	want = path + ": usa losses ends at tick 1, where the run samples to tick 2: the file is cut short or damaged (run the work again)"
+	if _, err := readSeries(path, nil, 3, 1); err == nil || err.Error() != want {
+		t.Errorf("cut at a tick's end: got %v\nwant %s", err, want)
+	}
+	if _, err := readSeries(path, nil, 2, 1); err != nil {
+		t.Errorf("the whole file, every tick of 2 sampled: %v", err)
 	}
 }

@@ -33,9 +33,14 @@ func Describe(e *sim.EventRecord) string {
 			return scripted(e, name)
 		}
 	case sim.EventProposal:
-		if e.Proposal == sim.ProposeSigned.String() {
+		switch e.Proposal {
+		case sim.ProposeSigned.String():
 			return fmt.Sprintf("%s signs a %s bilateral alliance for occupied %s, in force on its sovereignty", name(e.Actor),
 				e.Commitment, set)
+		case sim.ProposeApply.String():
+			return fmt.Sprintf("%s applies to join alliance %d (%s, %s)", name(e.Actor), e.Alliance, set, e.Commitment)
+		case sim.ProposeJoin.String():
+			return fmt.Sprintf("%s asks to join alliance %d (%s, %s), its clients' alliance", name(e.Actor), e.Alliance, set, e.Commitment)
 		}
 		return fmt.Sprintf("%s proposes a %s %s alliance (%s) to %s", name(e.Actor), e.Commitment, e.Kind, e.Proposal, set)
 	case sim.EventAcceptance:

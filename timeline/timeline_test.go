@@ -42,6 +42,12 @@ func TestDescribe(t *testing.T) {
 			"pak proposes a strong trilateral alliance (coalition) to vnm, gbr"},
 		{sim.EventRecord{Type: sim.EventProposal, Actor: "usa", Others: []string{"kor"}, Proposal: "signed-for-occupied", Commitment: "weak", Kind: "bilateral"},
 			"usa signs a weak bilateral alliance for occupied kor, in force on its sovereignty"},
+		// An application and a patron's request to join ask to enter an
+		// alliance in force: they name it, not a new alliance.
+		{sim.EventRecord{Type: sim.EventProposal, Actor: "bel", Alliance: 0, Others: []string{"fra", "nld"}, Proposal: "apply", Commitment: "strong", Kind: "trilateral"},
+			"bel applies to join alliance 0 (fra, nld, strong)"},
+		{sim.EventRecord{Type: sim.EventProposal, Actor: "usa", Alliance: 0, Others: []string{"fra", "nld"}, Proposal: "join", Commitment: "strong", Kind: "trilateral"},
+			"usa asks to join alliance 0 (fra, nld, strong), its clients' alliance"},
 		{sim.EventRecord{Type: sim.EventAcceptance, Actor: "usa", Others: []string{"jpn"}}, "jpn accepts usa's proposal"},
 		{sim.EventRecord{Type: sim.EventAcceptance, Actor: "usa", Others: []string{"aus", "nzl"}}, "aus, nzl accept usa's proposal"},
 		{sim.EventRecord{Type: sim.EventRejection, Actor: "c1", Target: "c3", Reason: "fear"}, "c1 rejects (fear of c3)"},
