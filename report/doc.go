@@ -16,7 +16,7 @@
 //     with the 5–95% band across runs, and the shares of runs in the
 //     domain of losses and allied (from series.csv, when the scenario
 //     sets record_every); the most frequent alliance shapes; and the
-//     theatre at the start and the end of the median run;
+//     theatre after the first tick and at the end of the median run;
 //   - one run (run --seed S --out DIR): its alliances as a Gantt chart, one
 //     bar per membership, beside its event list; its series and maps;
 //   - a sweep: for each varied parameter, small multiples of every share
