@@ -95,16 +95,28 @@ var (
 	// runs").
 	percentFigure = regexp.MustCompile(`(\d+)%`)
 	// runsFigure is the run count a cell names ("fails at 200 runs",
-	// "fails at 400:"); a cell that names none rests on the default.
-	runsFigure = regexp.MustCompile(`\bat (\d+)\b`)
+	// "fails at 400:"); a cell that names none rests on the default. Not
+	// "at 0.3", a level.
+	runsFigure = regexp.MustCompile(`\bat (\d+)(?: runs\b|[:,;)]|$)`)
+	// intervalFigure is the first interval of a cell, of its change
+	// ("−0.05 [−0.09, −0.02]").
+	intervalFigure = regexp.MustCompile(`\[([+−-]?\d+\.\d+), ([+−-]?\d+\.\d+)\]`)
 )
+
+// near reports whether v, printed as text, is x to the digits printed:
+// within half a unit of its last decimal.
+func near(text string, v, x float64) bool {
+	decimals := len(text) - strings.IndexByte(text, '.') - 1
+	return math.Abs(v-x) <= 0.5*math.Pow(10, -float64(decimals))+1e-9
+}
 
 // checkReadmeFigures compares the figures of the README's table of
 // hypotheses, column col (0: seeds 1–100, 1: held out), with the results
-// just measured: each change to the digits it is printed with (half a unit
-// of its last digit), each rate as a whole percentage, and the run count a
-// cell names (none: the default 100), so that the README's numbers, not
-// only its verdicts, are those the model gives.
+// just measured: each change, and the interval after it where one is
+// given, to the digits it is printed with (half a unit of its last digit),
+// each rate as a whole percentage, and the run count a cell names (none:
+// the default 100), so that the README's numbers, not only its verdicts,
+// are those the model gives.
 func checkReadmeFigures(t *testing.T, res []hypotheses.Result, col int) {
 	t.Helper()
 	cells := map[string]string{}
@@ -143,9 +155,15 @@ func checkReadmeFigures(t *testing.T, res []hypotheses.Result, col int) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			decimals := len(f) - strings.IndexByte(f, '.') - 1
-			if half := 0.5 * math.Pow(10, -float64(decimals)); math.Abs(v-*r.Change) > half+1e-9 {
+			if !near(f, v, *r.Change) {
 				t.Errorf("README %s (column %d) says %s; measured %+.3f", r.ID, col, f, *r.Change)
+			}
+			if m := intervalFigure.FindStringSubmatch(cell); m != nil {
+				lo, _ := strconv.ParseFloat(strings.Replace(m[1], "−", "-", 1), 64)
+				hi, _ := strconv.ParseFloat(strings.Replace(m[2], "−", "-", 1), 64)
+				if !near(m[1], lo, *r.ChangeLow) || !near(m[2], hi, *r.ChangeHi) {
+					t.Errorf("README %s (column %d) gives the interval %s; measured [%+.3f, %+.3f]", r.ID, col, m[0], *r.ChangeLow, *r.ChangeHi)
+				}
 			}
 			continue
 		}

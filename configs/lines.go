@@ -17,7 +17,20 @@ type lineIndex map[string]int
 // dotted and quoted keys, inline tables (their keys are on the key's line),
 // multi-line strings and multi-line arrays; anything it cannot read is left
 // to the TOML decoder to report.
-func indexLines(src string) lineIndex {
+func indexLines(src string) lineIndex { return indexLinesCont(src, nil) }
+
+// continuationLines are the lines of src that begin inside a value: a
+// multi-line string's or array's later lines, which a [ at their start
+// does not make a header.
+func continuationLines(src string) map[int]bool {
+	cont := map[int]bool{}
+	indexLinesCont(src, cont)
+	return cont
+}
+
+// indexLinesCont is indexLines, recording in cont (if not nil) the lines
+// that begin inside a value.
+func indexLinesCont(src string, cont map[int]bool) lineIndex {
 	idx := lineIndex{}
 	arrays := map[string]int{} // array-of-tables path (without indices) → elements seen
 	prefix := ""
@@ -27,6 +40,9 @@ func indexLines(src string) lineIndex {
 	lines := strings.Split(src, "\n")
 	for n, line := range lines {
 		lineNo := n + 1
+		if cont != nil && (inString != "" || depth > 0) {
+			cont[lineNo] = true
+		}
 		if inString != "" {
 			if i := strings.Index(line, inString); i >= 0 {
 				inString = ""
@@ -39,6 +55,9 @@ func indexLines(src string) lineIndex {
 				array = nil
 			}
 			depth += scanValue(line, &inString)
+			if inString != "" {
+				array = nil // a multi-line string: its end is not followed
+			}
 			continue
 		}
 		array = nil
@@ -74,6 +93,9 @@ func indexLines(src string) lineIndex {
 				}
 			}
 			depth += scanValue(value, &inString)
+			if inString != "" {
+				array = nil // a multi-line string: its end is not followed
+			}
 		}
 	}
 	return idx
@@ -110,20 +132,31 @@ func (idx lineIndex) inline(path, s string, line int) {
 
 // inlineArray is an array value being scanned for its inline tables, an
 // array of tables written inline: states = [ { id = "a" }, { … } ]. Each
-// element { … } is indexed as path[i], and its keys on its line (an inline
-// table is on one line).
+// element { … } is indexed as path[i], i its place among all the array's
+// elements, and its keys on its line (an inline table is on one line).
 type inlineArray struct {
 	path  string
-	elem  int // elements indexed so far
-	depth int // brackets of the array open
+	elem  int  // elements begun so far
+	depth int  // brackets of the array open
+	next  bool // an element may begin: after the opening [ or a comma
 }
 
 // elements indexes the inline tables of an array in s, the part of the
 // array on one line, and reports whether the array is still open after
-// it. It stops at a multi-line string, which it leaves to scanValue.
+// it. It stops at a multi-line string (whose end it does not follow).
 func (idx lineIndex) elements(a *inlineArray, s string, line int) bool {
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
+		c := s[i]
+		if a.depth == 1 && a.next && c != ' ' && c != '\t' && c != ',' && c != ']' && c != '#' {
+			a.next = false
+			if c == '{' {
+				p := a.path + "[" + strconv.Itoa(a.elem) + "]"
+				idx.add(p, line)
+				idx.inline(p, s[i:], line)
+			}
+			a.elem++
+		}
+		switch c {
 		case '#':
 			return a.depth > 0
 		case '"', '\'':
@@ -133,22 +166,51 @@ func (idx lineIndex) elements(a *inlineArray, s string, line int) bool {
 			}
 			i += end
 		case '[':
-			a.depth++
+			if a.depth++; a.depth == 1 {
+				a.next = true
+			}
 		case ']':
 			if a.depth--; a.depth == 0 {
 				return false
 			}
-		case '{':
+		case ',':
 			if a.depth == 1 {
-				p := a.path + "[" + strconv.Itoa(a.elem) + "]"
-				a.elem++
-				idx.add(p, line)
-				idx.inline(p, s[i:], line)
+				a.next = true
 			}
-			i = len(s) - len(skipValue(s[i:])) - 1
+		case '{':
+			end := closingBrace(s[i:])
+			if end < 0 {
+				return false // an inline table not closed on its line
+			}
+			i += end
 		}
 	}
 	return a.depth > 0
+}
+
+// closingBrace returns the index of the } that closes the inline table at
+// the start of s, past strings and nested brackets, or -1.
+func closingBrace(s string) int {
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '"', '\'':
+			end := closingQuote(s[i:])
+			if end < 0 {
+				return -1
+			}
+			i += end
+		case '{', '[':
+			depth++
+		case '}', ']':
+			if depth--; depth == 0 {
+				return i
+			}
+		case '#':
+			return -1
+		}
+	}
+	return -1
 }
 
 // headerPath turns a header's key parts into an indexed path: every prefix that

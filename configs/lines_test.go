@@ -80,6 +80,11 @@ vary = [ { path = "x" },
   { values = [1, 2], path = 'y' } ]
 after = [ { s = """
 { hidden = 1 }""" } ]
+mixed = [ "x", { c = 2 }, [3], { d = 4 } ]
+later = [ { s = """
+x""" }, { t = 1 },
+  { u = 2 },
+]
 last = 1
 `
 	idx := indexLines(src)
@@ -88,14 +93,16 @@ last = 1
 		"states[1]": 3, "states[1].note": 3, "states[1].stakes.a": 3,
 		"events[0].at": 5, "events[1].tick": 5,
 		"vary[0].path": 6, "vary[1].values": 7, "vary[1].path": 7,
-		"after[0].s": 8, "last": 10,
+		"after[0].s": 8, "mixed[1].c": 10, "mixed[3].d": 10, "later[0].s": 11, "last": 15,
 	}
 	for path, line := range want {
 		if got, ok := idx[path]; !ok || got != line {
 			t.Errorf("%s: want line %d, got %d (present %v)", path, line, got, ok)
 		}
 	}
-	for _, absent := range []string{"states[2]", "states[1].not", "events[2]", "after[0].hidden", "hidden", "with"} {
+	// After a multi-line string the elements are not followed: none is
+	// indexed under a wrong number.
+	for _, absent := range []string{"states[2]", "states[1].not", "events[2]", "after[0].hidden", "hidden", "with", "mixed[0].c", "later[1].t", "later[1].u", "later[2].u"} {
 		if _, ok := idx[absent]; ok {
 			t.Errorf("%s indexed from inside a comment or a string", absent)
 		}

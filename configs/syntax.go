@@ -59,14 +59,20 @@ func decodeError(file string, src []byte, err error, e *errs) {
 }
 
 // isHeaderLine reports whether the line holding offset start of src is a
-// [table] or [[array of tables]] header (its first visible character a
-// '['): the decoder's words for an unclosed [[header]] do not say so.
+// [table] or [[array of tables]] header: its first visible character a
+// '[', and the line not inside a value (a multi-line array's next element
+// may begin with '[' too). The decoder's words for an unclosed [[header]]
+// do not say so.
 func isHeaderLine(src []byte, start int) bool {
 	if start > 0 && start <= len(src) && src[start-1] != '\n' && (start == len(src) || src[start] == '\n') {
 		start-- // the offending byte is the newline that ends the line
 	}
 	begin := bytes.LastIndexByte(src[:start], '\n') + 1
-	return bytes.HasPrefix(bytes.TrimLeft(src[begin:], " \t"), []byte("["))
+	if !bytes.HasPrefix(bytes.TrimLeft(src[begin:], " \t"), []byte("[")) {
+		return false
+	}
+	line := 1 + bytes.Count(src[:begin], []byte("\n"))
+	return !continuationLines(string(src))[line]
 }
 
 // indexedKey writes a dotted key whose first part is an array of tables

@@ -326,8 +326,8 @@ type LayoutRow struct {
 // its 95% interval on that side of zero, and (c) at least 80% of the
 // layouts (four of five) move the predicted way on their own, from the
 // lowest to the highest level at which the outcome exists in that layout. It is
-// inconclusive when the interval of the change includes zero, and fails
-// otherwise. A rate holds when the pooled estimate reaches its threshold,
+// inconclusive when the interval of the change includes zero or a level
+// has no estimate, and fails otherwise. A rate holds when the pooled estimate reaches its threshold,
 // fails when its whole interval misses it, and is otherwise inconclusive.
 func (res *Result) verdict(h *Hypothesis, kind Kind) {
 	need := int(math.Ceil(0.8 * float64(len(res.Layouts))))

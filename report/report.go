@@ -370,7 +370,7 @@ func (p *Page) series(in *Input, cal sim.Calendar, horizon int) error {
 	return nil
 }
 
-// maps adds the theatre at the start and at the end of a run, replayed
+// maps adds the theatre after the first tick and at the end of a run, replayed
 // from scenario.toml.
 func (p *Page) maps(ctx context.Context, in *Input, r runRow, title, intro string) error {
 	sec := Section{ID: "maps", Title: title, Intro: intro}

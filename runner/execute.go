@@ -438,8 +438,6 @@ func replaceDir(dir string, m *Manifest, scenarioTOML []byte) error {
 	return startDir(dir, m, scenarioTOML)
 }
 
-// countPartsAny counts the finished part directories in dir, whatever
-// their chunk.
 // shardDone reports whether dir holds a finished part of every chunk of
 // the work m that shard s owns.
 func shardDone(dir string, m *Manifest, s Shard) bool {
@@ -451,6 +449,8 @@ func shardDone(dir string, m *Manifest, s Shard) bool {
 	return true
 }
 
+// countPartsAny counts the finished part directories in dir, whatever
+// their chunk.
 func countPartsAny(dir string) int {
 	entries, _ := os.ReadDir(filepath.Join(dir, "parts"))
 	n := 0
@@ -682,7 +682,7 @@ func readChecked(dir, name string, done partDoneRecord, read func(io.Reader) err
 	}
 	defer f.Close()
 	if fi, err := f.Stat(); err != nil || fi.Size() != want.Bytes {
-		return fmt.Errorf("part %s: %s does not match its size in %s (damaged or replaced)", dir, name, doneFile)
+		return fmt.Errorf("part %s: %s does not match its size in %s (damaged or replaced): %s", dir, name, doneFile, recompute(dir))
 	}
 	h := sha256.New()
 	counted := &countingReader{r: io.TeeReader(f, h)}
@@ -693,9 +693,15 @@ func readChecked(dir, name string, done partDoneRecord, read func(io.Reader) err
 	// A file that does not match its checksum is called damaged, whatever
 	// reading it made of it: a changed byte may not parse.
 	if counted.n != want.Bytes || hex.EncodeToString(h.Sum(nil)) != want.SHA256 {
-		return fmt.Errorf("part %s: %s does not match its checksum in %s (damaged or replaced): remove %s and run the same command again to recompute its chunk (a sweep with --resume)", dir, name, doneFile, dir)
+		return fmt.Errorf("part %s: %s does not match its checksum in %s (damaged or replaced): %s", dir, name, doneFile, recompute(dir))
 	}
 	return readErr
+}
+
+// recompute says how to replace a damaged part: the work that wrote it
+// recomputes its chunk, where a merge cannot.
+func recompute(part string) string {
+	return "remove " + part + " and run the work that wrote it again to recompute its chunk (the same run command, or the sweep with its --shard and --resume), then merge or report again"
 }
 
 type countingReader struct {

@@ -57,9 +57,11 @@ func (w *World) refusal(offer int, e Event) {
 	w.log(e)
 }
 
-// accepted logs that every invitee of the offer accepted it, as every
-// proposal's acceptance is logged: once it passes, before the alliance is
-// formed or joined. A refused proposal logs its refusals only. The event
+// accepted logs that every invitee of the offer accepted it, as the
+// acceptance of every proposal of a new alliance is logged: once it
+// passes, before the alliance is formed. A refused proposal logs its
+// refusals only; an application or a patron's request to join that the
+// members vote through is told by its joined event. The event
 // names the invitees that answered, e.Others less the occupied ones, who
 // were signed up by their patron (canvass); none answered, none is logged.
 func (w *World) accepted(offer int, e Event) {

@@ -22,10 +22,10 @@ loaded from elsewhere, no script) with the provenance of the results
                 and by origin with 95% bands, the time to the first patron
                 commitment, hub and spokes over time, threat and domain over
                 time per state (with params.record_every), the most frequent
-                alliance shapes, and the theatre at the start and end of the
-                median run;
+                alliance shapes, and the theatre after the first tick and at
+                the end of the median run;
   one run       its alliances as a timeline beside its events, its series and
-                its theatre at the start and the end;
+                its theatre after the first tick and at the end;
   a sweep       the response of each share to each varied parameter, and the
                 pooled shares, survival and shapes;
   hypotheses    the table of verdicts and a response plot per hypothesis.
