@@ -147,7 +147,7 @@ type inlineArray struct {
 func (idx lineIndex) elements(a *inlineArray, s string, line int) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if a.depth == 1 && a.next && c != ' ' && c != '\t' && c != ',' && c != ']' && c != '#' {
+		if a.depth == 1 && a.next && c != ' ' && c != '\t' && c != '\r' && c != ',' && c != ']' && c != '#' {
 			a.next = false
 			if c == '{' {
 				p := a.path + "[" + strconv.Itoa(a.elem) + "]"

@@ -126,3 +126,18 @@ func TestInlineArrayErrorsHaveLines(t *testing.T) {
 		t.Errorf("errors at %q, want %q (%v)", got, want, err)
 	}
 }
+
+// A file with CRLF line ends is indexed as with LF: the carriage return
+// that ends a line of a multi-line array begins no element.
+func TestIndexLinesInlineArraysCRLF(t *testing.T) {
+	src := "states = [\r\n  { id = \"a\" },\r\n  { id = \"b\" },\r\n]\r\nlast = 1\r\n"
+	idx := indexLines(src)
+	for path, line := range map[string]int{"states[0].id": 2, "states[1].id": 3, "last": 5} {
+		if got, ok := idx[path]; !ok || got != line {
+			t.Errorf("%s: want line %d, got %d (present %v)", path, line, got, ok)
+		}
+	}
+	if _, ok := idx["states[2].id"]; ok {
+		t.Error("a carriage return counted as an element")
+	}
+}
