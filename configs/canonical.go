@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/alliancesim/alliancesim/sim"
@@ -38,10 +39,13 @@ func (x *Experiment) Canonical() []byte {
 		fmt.Fprintf(&b, "base = %s\n", base)
 	}
 	if sp, sv := x.setSource(); len(sp) > 0 {
+		// by path: the paths are distinct, and the order they were set
+		// in changes nothing of the work
 		sets := make([]string, len(sp))
 		for i := range sp {
 			sets[i], _ = tomlString(sp[i] + "=" + sv[i])
 		}
+		slices.Sort(sets)
 		fmt.Fprintf(&b, "set = [%s]\n", strings.Join(sets, ", "))
 	}
 	paths := make([]string, len(x.Vary))

@@ -354,3 +354,25 @@ func TestDefaultCandidates(t *testing.T) {
 		}
 	}
 }
+
+// The experiment's identity does not depend on the order its --set
+// changes were given in: the same work, the same canonical text.
+func TestCanonicalSetOrder(t *testing.T) {
+	src := "scenario = \"generic\"\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2]\n"
+	a, b := mustExperiment(t, src), mustExperiment(t, src)
+	ticks, rough := Assignment{Path: "scenario.ticks", Value: 120.0}, Assignment{Path: "params.rough_cost", Value: 4.0}
+	if err := a.SetBase([]Assignment{ticks, rough}); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.SetBase([]Assignment{rough, ticks}); err != nil {
+		t.Fatal(err)
+	}
+	if ca, cb := a.Canonical(), b.Canonical(); string(ca) != string(cb) {
+		t.Errorf("the same --set changes in another order give another experiment:\n%s\n%s", ca, cb)
+	}
+	// A whole-numbered value is described in full, as points.csv has it.
+	x := mustExperiment(t, "scenario = \"generic\"\n[[vary]]\npath = \"theater.generate.seed\"\nvalues = [1000000, 12345678901234]\n")
+	if got, want := x.Describe(1), "theater.generate.seed=12345678901234"; got != want {
+		t.Errorf("Describe(1) = %q, want %q", got, want)
+	}
+}

@@ -487,9 +487,18 @@ func (x *Experiment) Describe(point int) string {
 			parts = append(parts, p+"=(no value)")
 			continue
 		}
-		parts = append(parts, fmt.Sprintf("%s=%v", p, x.Points[point][i]))
+		parts = append(parts, p+"="+describeValue(x.Points[point][i]))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// describeValue writes a point's value as points.csv does: whole numbers
+// in full (a seed of 1000000, not 1e+06).
+func describeValue(v any) string {
+	if f, ok := v.(float64); ok {
+		return sim.FormatNumber(f)
+	}
+	return fmt.Sprint(v)
 }
 
 // ScenarioAt returns the scenario of a point: the experiment's scenario

@@ -87,6 +87,9 @@ func tomlFloat(x float64) (string, error) {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return "", fmt.Errorf("%v is not a finite number", x)
 	}
+	if x == 0 {
+		x = 0 // −0 is 0: one value, one text (and one hash)
+	}
 	s := strconv.FormatFloat(x, 'g', -1, 64)
 	if !strings.ContainsAny(s, ".e") {
 		s += ".0"
@@ -97,6 +100,9 @@ func tomlFloat(x float64) (string, error) {
 // tomlWhole writes a whole number as a TOML integer; anything else is
 // written as a float, for the reader to reject where it wants an integer.
 func tomlWhole(x float64) (string, error) {
+	if x == 0 {
+		x = 0 // −0 is 0
+	}
 	if x == math.Trunc(x) && math.Abs(x) <= maxExact {
 		return strconv.FormatFloat(x, 'f', -1, 64), nil
 	}

@@ -1,6 +1,7 @@
 package configs
 
 import (
+	"math"
 	"testing"
 
 	"github.com/BurntSushi/toml"
@@ -18,6 +19,15 @@ func TestTOMLValues(t *testing.T) {
 		if _, err := toml.Decode("v = "+got, &doc); err != nil || doc.V != x {
 			t.Errorf("%s reads back as %#v (%v)", got, doc.V, err)
 		}
+	}
+	// −0 is written as 0, as a float and as a whole number: one value,
+	// one text, so that the same work has one hash.
+	negZero := math.Copysign(0, -1)
+	if f, _ := tomlFloat(negZero); f != "0.0" {
+		t.Errorf("tomlFloat(−0) = %q, want 0.0", f)
+	}
+	if w, _ := tomlWhole(negZero); w != "0" {
+		t.Errorf("tomlWhole(−0) = %q, want 0", w)
 	}
 	for _, s := range []string{"", "plain", `quote " and \ back`, "tab\tnew\nline\r", "\x01\x1f\x7f", "Ünïcödé €", "'''", `"""`, "#"} {
 		q, err := tomlString(s)

@@ -260,12 +260,45 @@ func varyAxis(v *rawVary, kind valueKind, design string, e *errs) (axis, bool) {
 			e.at(v.Steps.Loc, "1 step from %v to %v would run %v alone; allowed: steps ≥ 2 to reach to, or values = [%v] for one value", v.From.V, v.To.V, v.From.V, v.From.V)
 			return ax, false
 		}
+		if v.Steps.V > 1 && v.From.V == v.To.V {
+			// Every step the same value: the same work run steps times.
+			e.at(v.Steps.Loc, "%d steps from %v to %v give %v %d times; allowed: steps = 1, or values = [%v]", v.Steps.V, v.From.V, v.To.V, v.From.V, v.Steps.V, v.From.V)
+			return ax, false
+		}
 		if kind == kindWhole && (!wholeSized(&v.From, ax.path, e) || !wholeSized(&v.To, ax.path, e)) {
 			return ax, false
 		}
-		ax.values = gridValues(v.From.V, v.To.V, v.Steps.V)
 		if kind == kindWhole {
-			return ax, wholeSteps(v, ax.values, e)
+			for _, end := range []*opt[float64]{&v.From, &v.To} {
+				if end.V != math.Trunc(end.V) {
+					e.at(end.Loc, "%v is not a whole number; allowed: a whole number, as %s takes whole numbers", end.V, v.Path.V)
+					return ax, false
+				}
+			}
+			// Whole numbers step exactly, in integers: rounding to 12
+			// digits would hide a step that is not whole, or merge two.
+			values, ok := wholeGrid(v.From.V, v.To.V, v.Steps.V)
+			if !ok {
+				// the first step already falls between whole numbers; shown
+				// at 12 digits, as values are written, unless that would
+				// show it whole
+				f := v.From.V + (v.To.V-v.From.V)/float64(v.Steps.V-1)
+				if r := roundDigits(f); r != math.Trunc(r) {
+					f = r
+				}
+				e.at(v.Steps.Loc, "from = %v, to = %v in %d steps gives %v, not a whole number, and %s takes whole numbers; allowed: steps such that (to − from)/(steps − 1) is whole%s",
+					sim.FormatNumber(v.From.V), sim.FormatNumber(v.To.V), v.Steps.V, strconv.FormatFloat(f, 'f', -1, 64), v.Path.V, stepsHint(v.From.V, v.To.V, v.Steps.V))
+				return ax, false
+			}
+			ax.values = values
+			return ax, true
+		}
+		ax.values = gridValues(v.From.V, v.To.V, v.Steps.V)
+		for i := 1; i < len(ax.values); i++ {
+			if ax.values[i] == ax.values[i-1] {
+				e.at(v.Steps.Loc, "from = %v to %v in %d steps gives %v twice (at 12 significant digits, as values are written); allowed: fewer steps, or a wider range", v.From.V, v.To.V, v.Steps.V, ax.values[i])
+				return ax, false
+			}
 		}
 		return ax, true
 	}
@@ -459,6 +492,22 @@ func gridValues(from, to float64, steps int) []any {
 	return out
 }
 
+// wholeGrid are steps whole numbers evenly spaced from from to to (whole,
+// within ±(2^53 − 1)), computed in integers; ok is false when the step
+// (to − from)/(steps − 1) is not whole.
+func wholeGrid(from, to float64, steps int) (values []any, ok bool) {
+	a, b, n := int64(from), int64(to), int64(steps-1)
+	if (b-a)%n != 0 {
+		return nil, false
+	}
+	step := (b - a) / n
+	values = make([]any, steps)
+	for i := range values {
+		values[i] = float64(a + int64(i)*step)
+	}
+	return values, true
+}
+
 // roundDigits rounds x to 12 significant digits.
 func roundDigits(x float64) float64 {
 	r, err := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 12, 64), 64)
@@ -466,28 +515,6 @@ func roundDigits(x float64) float64 {
 		return x
 	}
 	return r
-}
-
-// wholeSteps checks that a grid over a whole-number path gives whole
-// numbers, naming the first value that is not.
-func wholeSteps(v *rawVary, values []any, e *errs) bool {
-	for i, x := range values {
-		f := x.(float64)
-		if f == math.Trunc(f) {
-			continue
-		}
-		switch {
-		case i == 0:
-			e.at(v.From.Loc, "%v is not a whole number; allowed: a whole number, as %s takes whole numbers", f, v.Path.V)
-		case i == len(values)-1:
-			e.at(v.To.Loc, "%v is not a whole number; allowed: a whole number, as %s takes whole numbers", f, v.Path.V)
-		default:
-			e.at(v.Steps.Loc, "from = %v, to = %v in %d steps gives %v, not a whole number, and %s takes whole numbers; allowed: steps such that (to − from)/(steps − 1) is whole%s",
-				v.From.V, v.To.V, v.Steps.V, f, v.Path.V, stepsHint(values[0].(float64), values[len(values)-1].(float64), v.Steps.V))
-		}
-		return false
-	}
-	return true
 }
 
 // stepsHint suggests the number of steps nearest to steps that gives whole

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -390,6 +391,40 @@ func TestWholeGridHints(t *testing.T) {
 	experimentErr(t, g("scenario.ticks", "12", "24", 6), 6, "vary[0].steps", "gives 14.4, "+fmt.Sprintf(hint, "scenario.ticks", 5))
 	experimentErr(t, g("scenario.ticks", "12", "14", 4), 6, "vary[0].steps", "gives 12.6666666667, "+fmt.Sprintf(hint, "scenario.ticks", 3))
 	experimentErr(t, g("theater.generate.seed", "0", "100000", 7), 6, "vary[0].steps", "gives 16666.6666667, "+fmt.Sprintf(hint, "theater.generate.seed", 6))
+	// Large whole numbers step in integers: a step that 12 digits would
+	// round to a whole number is still refused, shown in full.
+	experimentErr(t, g("theater.generate.seed", "0", "1000000000000", 4), 6, "vary[0].steps", "gives 333333333333.3333, not a whole number")
+	// Every step the same value is the same work run again.
+	experimentErr(t, g("scenario.ticks", "12", "12", 3), 6, "vary[0].steps", "3 steps from 12 to 12 give 12 3 times; allowed: steps = 1, or values = [12]")
+	// Two steps that 12 digits make equal are refused, not run twice.
+	experimentErr(t, g("params.sea_cost", "1", "1.000000000002", 5), 6, "vary[0].steps", "from = 1 to 1.000000000002 in 5 steps gives 1 twice (at 12 significant digits, as values are written); allowed: fewer steps, or a wider range")
+}
+
+// Whole-numbered grids are exact in integers, however large: the middle
+// of 1 and 2000000000001 is 1000000000001, and 10^15 to 10^15 + 2 in 3
+// steps gives three distinct seeds.
+func TestWholeGridIsExact(t *testing.T) {
+	for _, c := range []struct {
+		from, to string
+		steps    int
+		want     []any
+	}{
+		{"1", "2000000000001", 3, []any{1.0, 1000000000001.0, 2000000000001.0}},
+		{"1000000000000000", "1000000000000002", 3, []any{1e15, 1e15 + 1, 1e15 + 2}},
+	} {
+		src := fmt.Sprintf("scenario = \"generic\"\n[[vary]]\npath = \"theater.generate.seed\"\nfrom = %s\nto = %s\nsteps = %d\n", c.from, c.to, c.steps)
+		x, err := ParseExperiment("x.toml", []byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []any
+		for _, p := range x.Points {
+			got = append(got, p[0])
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s to %s in %d steps: %v, want %v", c.from, c.to, c.steps, got, c.want)
+		}
+	}
 }
 
 // A point that is invalid only through two values together (20000 ticks
