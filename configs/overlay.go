@@ -129,8 +129,19 @@ func ParseAssignment(s string) (Assignment, error) {
 		}
 		a.Value = text == "true"
 	default:
+		// Numbers as a file writes them: not Go's hex floats or Inf.
+		if l := strings.ToLower(strings.TrimLeft(text, "+-")); strings.HasPrefix(l, "0x") || l == "inf" || l == "infinity" {
+			return Assignment{}, fmt.Errorf("%s=%s: %q is not a number as a scenario file writes one; allowed: %s", path, text, text, pathAllowed(path, kind))
+		}
 		f, err := strconv.ParseFloat(text, 64)
-		if err != nil {
+		var ne *strconv.NumError
+		switch {
+		case errors.As(err, &ne) && ne.Err == strconv.ErrRange && math.IsInf(f, 0):
+			return Assignment{}, fmt.Errorf("%s=%s: %s is out of range; allowed: %s", path, text, text, pathAllowed(path, kind))
+		case err == nil && f == 0 && strings.ContainsAny(strings.SplitN(strings.ToLower(text), "e", 2)[0], "123456789"):
+			// a value too small for a double: 0 would be set, silently
+			return Assignment{}, fmt.Errorf("%s=%s: %s is too small for a number to hold, and would be 0; allowed: 0, or %s", path, text, text, pathAllowed(path, kind))
+		case err != nil:
 			return Assignment{}, fmt.Errorf("%s=%s: %q is not a number; allowed: %s", path, text, text, pathAllowed(path, kind))
 		}
 		if kind == kindWhole && math.Abs(f) > maxExactWhole { // named as written, not rounded

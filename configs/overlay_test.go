@@ -96,6 +96,13 @@ func TestParseAssignment(t *testing.T) {
 		// --set gives the range a file's check gives, and takes true or
 		// false as a file does.
 		{"params.sea_cost=abc", `params.sea_cost=abc: "abc" is not a number; allowed: a number in [0, 1000000]`},
+		// Numbers as a file writes them: too large is out of range, too
+		// small is not silently 0, and Go's hex floats and Inf are not
+		// numbers of a scenario file.
+		{"params.sea_cost=1e400", `params.sea_cost=1e400: 1e400 is out of range; allowed: a number in [0, 1000000]`},
+		{"params.sea_cost=1e-400", `params.sea_cost=1e-400: 1e-400 is too small for a number to hold, and would be 0; allowed: 0, or a number in [0, 1000000]`},
+		{"params.sea_cost=0x1p4", `params.sea_cost=0x1p4: "0x1p4" is not a number as a scenario file writes one; allowed: a number in [0, 1000000]`},
+		{"params.sea_cost=Inf", `params.sea_cost=Inf: "Inf" is not a number as a scenario file writes one; allowed: a number in [0, 1000000]`},
 		{"params.sea_cost=nan", "params.sea_cost: NaN is not a finite number; allowed: a number in [0, 1000000] for params.sea_cost"},
 		{"decision.patience=1e20", "decision.patience: 1e20 is out of range; allowed: a whole number in [0, 1000000] for decision.patience"},
 		{"decision.patience=2.5", "decision.patience: 2.5 is not a whole number; allowed: a whole number in [0, 1000000] for decision.patience"},

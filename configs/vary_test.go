@@ -353,6 +353,9 @@ func TestVaryValuesAndRange(t *testing.T) {
 // 1 + 4u for unit coordinate u.
 func TestDrawnRangeReversed(t *testing.T) {
 	x := mustExperiment(t, "scenario = \"generic\"\ndesign = \"lhs\"\nsamples = 4\n[[vary]]\npath = \"params.sea_cost\"\nfrom = 5\nto = 1\n")
+	if len(x.Unit) != 4 || len(x.Points) != 4 {
+		t.Fatalf("%d unit rows and %d points; want 4 of each", len(x.Unit), len(x.Points))
+	}
 	for p, u := range x.Unit {
 		if v := x.Points[p][0].(float64); math.Abs(v-(1+4*u[0])) > 1e-12 {
 			t.Errorf("point %d at u = %v: %v, want 1 + 4u = %v", p, u[0], v, 1+4*u[0])
