@@ -178,39 +178,15 @@ func (idx lineIndex) elements(a *inlineArray, s string, line int) bool {
 				a.next = true
 			}
 		case '{':
-			end := closingBrace(s[i:])
-			if end < 0 {
-				return false // an inline table not closed on its line
+			// past the table, and the comma after it if any, which begins
+			// the next element
+			i = len(s) - len(skipValue(s[i:])) - 1
+			if s[i] == ',' && a.depth == 1 {
+				a.next = true
 			}
-			i += end
 		}
 	}
 	return a.depth > 0
-}
-
-// closingBrace returns the index of the } that closes the inline table at
-// the start of s, past strings and nested brackets, or -1.
-func closingBrace(s string) int {
-	depth := 0
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
-		case '"', '\'':
-			end := closingQuote(s[i:])
-			if end < 0 {
-				return -1
-			}
-			i += end
-		case '{', '[':
-			depth++
-		case '}', ']':
-			if depth--; depth == 0 {
-				return i
-			}
-		case '#':
-			return -1
-		}
-	}
-	return -1
 }
 
 // headerPath turns a header's key parts into an indexed path: every prefix that
