@@ -3,6 +3,7 @@ package agents
 import (
 	"fmt"
 	"reflect"
+	"regexp"
 )
 
 // OptionKind is the shape of an alliance option a patron can pursue.
@@ -86,14 +87,25 @@ type Strategy interface {
 	Admit(v PatronView, o Option) bool
 }
 
+// registeredName is what a registered strategy or valuation may be named:
+// a plain word, as a scenario file writes it and as the messages that list
+// the names (joined by ", ") can show it unambiguously.
+var registeredName = regexp.MustCompile(`^[a-z][a-z0-9_-]*$`)
+
+const registeredNameRule = "lowercase letters, digits, _ and -, starting with a letter"
+
 // RegisterStrategy makes s available under name to scenario files
-// (decision.strategy = name). It panics if the name is taken or empty, or
-// s is nil: a registration clash is a programming error, found at init.
+// (decision.strategy = name). It panics if the name is taken, empty or not
+// a plain name (registeredName), or s is nil: a registration clash is a
+// programming error, found at init.
 func RegisterStrategy(name string, s Strategy) {
 	registry.Lock()
 	defer registry.Unlock()
 	if name == "" || isNil(s) {
 		panic("agents: RegisterStrategy with empty name or nil strategy")
+	}
+	if !registeredName.MatchString(name) {
+		panic(fmt.Sprintf("agents: RegisterStrategy with name %q; allowed: %s", name, registeredNameRule))
 	}
 	if _, dup := registry.strategies[name]; dup {
 		panic(fmt.Sprintf("agents: strategy %q registered twice", name))

@@ -178,6 +178,7 @@ func TestRegisterStrategyRejects(t *testing.T) {
 		{"test_nil_strategy", nil, "agents: RegisterStrategy with empty name or nil strategy"},
 		{"test_nil_strategy", (*admitNothing)(nil), "agents: RegisterStrategy with empty name or nil strategy"},
 		{"assurance", ProspectStrategy{}, `agents: strategy "assurance" registered twice`},
+		{"my strategy", ProspectStrategy{}, `agents: RegisterStrategy with name "my strategy"; allowed: lowercase letters, digits, _ and -, starting with a letter`},
 	} {
 		if got := panicValue(func() { RegisterStrategy(c.name, c.s) }); got != c.want {
 			t.Errorf("RegisterStrategy(%q, %v) panicked with %v, want %q", c.name, c.s, got, c.want)

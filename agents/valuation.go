@@ -49,13 +49,17 @@ var registry = struct {
 }
 
 // RegisterValuation makes v available under name to scenario files
-// (decision.valuation = name). It panics if the name is taken or empty, or
-// v is nil: a registration clash is a programming error, found at init.
+// (decision.valuation = name). It panics if the name is taken, empty or
+// not a plain name (registeredName), or v is nil: a registration clash is
+// a programming error, found at init.
 func RegisterValuation(name string, v Valuation) {
 	registry.Lock()
 	defer registry.Unlock()
 	if name == "" || isNil(v) {
 		panic("agents: RegisterValuation with empty name or nil valuation")
+	}
+	if !registeredName.MatchString(name) {
+		panic(fmt.Sprintf("agents: RegisterValuation with name %q; allowed: %s", name, registeredNameRule))
 	}
 	if _, dup := registry.valuations[name]; dup {
 		panic(fmt.Sprintf("agents: valuation %q registered twice", name))

@@ -173,6 +173,9 @@ func TestRegisterValuationRejects(t *testing.T) {
 		{"test_nil_valuation", nil, "agents: RegisterValuation with empty name or nil valuation"},
 		{"test_nil_valuation", ValuationFunc(nil), "agents: RegisterValuation with empty name or nil valuation"},
 		{"prospect", ValuationFunc(ExpectedUtility), `agents: valuation "prospect" registered twice`},
+		// A name that a list of names could not show unambiguously.
+		{" odd name,x ", ValuationFunc(ExpectedUtility), `agents: RegisterValuation with name " odd name,x "; allowed: lowercase letters, digits, _ and -, starting with a letter`},
+		{"Prospect", ValuationFunc(ExpectedUtility), `agents: RegisterValuation with name "Prospect"; allowed: lowercase letters, digits, _ and -, starting with a letter`},
 	} {
 		if got := panicValue(func() { RegisterValuation(c.name, c.v) }); got != c.want {
 			t.Errorf("RegisterValuation(%q, %v) panicked with %v, want %q", c.name, c.v, got, c.want)

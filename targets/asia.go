@@ -92,7 +92,7 @@ var asia = []Target{
 		},
 		Extra: mostFrequentReason},
 	{ID: "A4", Scenario: "asia-1950", Until: "1955-12", Threshold: 0.6,
-		Description: "by 1955-12 the patron holds 3 or more bilateral alliances (H4)",
+		Description: "at 1955-12 the patron is in 3 or more bilateral alliances (H4)",
 		Test: func(r *runner.Record, cal sim.Calendar) (bool, bool) {
 			t, n := tickOf(cal, 1955, 12), 0
 			for i := range r.Alliances {
