@@ -742,3 +742,30 @@ func TestAcceptanceNamesTheInviteesThatAnswered(t *testing.T) {
 		t.Errorf("acceptance by occupied c3 alone was logged: %+v", w.events[n+1:])
 	}
 }
+
+// Offers' refusals are kept end to end in one slice of the world's, each
+// offer's a slice of it: an offer refused again after another was keeps
+// its own refusals and leaves the other's as they were.
+func TestRefusalsOfTwoOffers(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 7)
+	w.Step()
+	// room to spare, so that no append below moves the slice: an offer's
+	// refusals must be capped at their length, or a's third would be
+	// written over b's
+	w.refusals = make([]Refusal, len(w.refusals), len(w.refusals)+16)
+	a := w.propose(Event{Type: EventProposal, Actor: pat, Target: -1, Others: set(c1, c2), Alliance: -1, Proposal: ProposeMultilateral})
+	w.refusal(a, Event{Actor: c1, Target: c2, Reason: agents.CostFear})
+	w.refusal(a, Event{Actor: c2, Target: -1, Reason: agents.CostAutonomy})
+	b := w.propose(Event{Type: EventProposal, Actor: pat, Target: -1, Others: set(c3), Alliance: -1, Proposal: ProposeBilateral})
+	w.refusal(b, Event{Actor: c3, Target: -1, Reason: agents.CostAutonomy})
+	w.refusal(a, Event{Actor: c3, Target: c1, Reason: agents.CostDivergence}) // a again, after b
+	want := map[int][]Refusal{
+		a: {{State: c1, Reason: agents.CostFear, Partner: c2}, {State: c2, Reason: agents.CostAutonomy, Partner: -1}, {State: c3, Reason: agents.CostDivergence, Partner: c1}},
+		b: {{State: c3, Reason: agents.CostAutonomy, Partner: -1}},
+	}
+	for offer, rs := range want {
+		if got := w.offers[offer-1].Refusals; !slices.Equal(got, rs) {
+			t.Errorf("offer %d: refusals %+v, want %+v", offer, got, rs)
+		}
+	}
+}

@@ -47,12 +47,27 @@ func (w *World) propose(e Event) int {
 	return e.Offer
 }
 
-// refusal logs a refusal of the offer and records it.
+// refusal logs a refusal of the offer and records it. An offer's
+// refusals come together, as it is answered, so they are kept end to end
+// in one slice of the world's and each offer's are a slice of it, capped
+// at its length: an offer answered again after another (none is, today)
+// has its own copied out by append rather than writing over the next.
 func (w *World) refusal(offer int, e Event) {
 	e.Type, e.Offer = EventRejection, offer
 	if offer > 0 {
 		o := &w.offers[offer-1]
-		o.Refusals = append(o.Refusals, Refusal{State: e.Actor, Reason: e.Reason, Partner: e.Target})
+		r := Refusal{State: e.Actor, Reason: e.Reason, Partner: e.Target}
+		switch {
+		case len(o.Refusals) == 0:
+			w.refusals, w.refusalsOf = append(w.refusals, r), offer
+			o.Refusals = w.refusals[len(w.refusals)-1:len(w.refusals):len(w.refusals)]
+		case w.refusalsOf == offer:
+			start := len(w.refusals) - len(o.Refusals)
+			w.refusals = append(w.refusals, r)
+			o.Refusals = w.refusals[start:len(w.refusals):len(w.refusals)]
+		default:
+			o.Refusals = append(o.Refusals, r)
+		}
 	}
 	w.log(e)
 }

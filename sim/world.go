@@ -69,6 +69,11 @@ type World struct {
 	alliances []Alliance
 	events    []Event
 	offers    []Offer // every proposal and its answers (proposals.go)
+	// refusals holds the offers' refusals end to end, each offer's a
+	// slice of it (refusal), so that a refused offer does not allocate
+	// a slice of its own; refusalsOf is the offer whose refusals end it.
+	refusals   []Refusal
+	refusalsOf int
 	series    sampleLog
 	observers []Observer
 	// wantedSince is, for a patron, the first tick any alliance option
