@@ -60,7 +60,7 @@ func (w *World) refusal(offer int, e Event) {
 		switch {
 		case len(o.Refusals) == 0:
 			w.refusals, w.refusalsOf = append(w.refusals, r), offer
-			o.Refusals = w.refusals[len(w.refusals)-1:len(w.refusals):len(w.refusals)]
+			o.Refusals = w.refusals[len(w.refusals)-1 : len(w.refusals) : len(w.refusals)]
 		case w.refusalsOf == offer:
 			start := len(w.refusals) - len(o.Refusals)
 			w.refusals = append(w.refusals, r)

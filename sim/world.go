@@ -74,8 +74,8 @@ type World struct {
 	// a slice of its own; refusalsOf is the offer whose refusals end it.
 	refusals   []Refusal
 	refusalsOf int
-	series    sampleLog
-	observers []Observer
+	series     sampleLog
+	observers  []Observer
 	// wantedSince is, for a patron, the first tick any alliance option
 	// beat self-help since it last began to wait: -1 before, and again
 	// once every alliance it had belonged to since has ended (committed).
