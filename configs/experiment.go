@@ -201,9 +201,21 @@ func ParseExperiment(file string, src []byte) (*Experiment, error) {
 // decodeExperiment decodes an experiment file, places each key at its
 // line and reports the keys it does not know.
 func decodeExperiment(file string, src []byte, e *errs) (*rawExperiment, bool) {
-	if !checkSource(file, src, e) || refuseScenarioAsExperiment(file, src, e) {
+	if !checkSource(file, src, e) {
 		return nil, false
 	}
+	// As decodeFile: judged a scenario only when decoding finds errors.
+	var own errs
+	raw, ok := decodeExperimentFile(file, src, &own)
+	if own.any() && refuseScenarioAsExperiment(file, src, e) {
+		return nil, false
+	}
+	e.merge(&own)
+	return raw, ok
+}
+
+// decodeExperimentFile is decodeExperiment once the source is checked.
+func decodeExperimentFile(file string, src []byte, e *errs) (*rawExperiment, bool) {
 	raw := &rawExperiment{file: file, idx: indexLines(string(src))}
 	md, ok := decodeInto(file, src, raw, raw.idx, e)
 	if !ok {

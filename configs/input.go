@@ -43,6 +43,9 @@ func checkSource(file string, src []byte, e *errs) bool {
 // of its first invalid byte: a file saved as UTF-16 or Latin-1 would
 // otherwise get the decoder's words about a '.' or '=' it expected.
 func checkUTF8(file string, src []byte, e *errs) bool {
+	if utf8.Valid(src) {
+		return true
+	}
 	for i := 0; i < len(src); {
 		r, size := utf8.DecodeRune(src[i:])
 		if r == utf8.RuneError && size == 1 {

@@ -120,9 +120,23 @@ var lineInMessage = regexp.MustCompile(`^toml: line (\d+)(?: \(last key "([^"]*)
 // returns nil when the file cannot be read as TOML at all, or not into
 // its tables.
 func decodeFile(file string, src []byte, e *errs) *rawFile {
-	if !checkSource(file, src, e) || refuseExperimentAsScenario(file, src, e) {
+	if !checkSource(file, src, e) {
 		return nil
 	}
+	// A file whose decoding finds errors may be an experiment: then that
+	// is its one error. Judged only on failure, so that a sound file is
+	// parsed once (a sweep parses an overlay per point).
+	var own errs
+	raw := decodeScenario(file, src, &own)
+	if own.any() && refuseExperimentAsScenario(file, src, e) {
+		return nil
+	}
+	e.merge(&own)
+	return raw
+}
+
+// decodeScenario is decodeFile once the source is checked.
+func decodeScenario(file string, src []byte, e *errs) *rawFile {
 	raw := &rawFile{file: file, idx: indexLines(string(src)), lines: strings.Split(string(src), "\n")}
 	md, ok := decodeInto(file, src, raw, raw.idx, e)
 	if !ok {

@@ -269,29 +269,9 @@ func varyAxis(v *rawVary, kind valueKind, design string, e *errs) (axis, bool) {
 			return ax, false
 		}
 		if kind == kindWhole {
-			for _, end := range []*opt[float64]{&v.From, &v.To} {
-				if end.V != math.Trunc(end.V) {
-					e.at(end.Loc, "%v is not a whole number; allowed: a whole number, as %s takes whole numbers", end.V, v.Path.V)
-					return ax, false
-				}
-			}
-			// Whole numbers step exactly, in integers: rounding to 12
-			// digits would hide a step that is not whole, or merge two.
-			values, ok := wholeGrid(v.From.V, v.To.V, v.Steps.V)
-			if !ok {
-				// the first step already falls between whole numbers; shown
-				// at 12 digits, as values are written, unless that would
-				// show it whole
-				f := v.From.V + (v.To.V-v.From.V)/float64(v.Steps.V-1)
-				if r := roundDigits(f); r != math.Trunc(r) {
-					f = r
-				}
-				e.at(v.Steps.Loc, "from = %v, to = %v in %d steps gives %v, not a whole number, and %s takes whole numbers; allowed: steps such that (to − from)/(steps − 1) is whole%s",
-					sim.FormatNumber(v.From.V), sim.FormatNumber(v.To.V), v.Steps.V, strconv.FormatFloat(f, 'f', -1, 64), v.Path.V, stepsHint(v.From.V, v.To.V, v.Steps.V))
-				return ax, false
-			}
-			ax.values = values
-			return ax, true
+			var ok bool
+			ax.values, ok = wholeGrid(v, e)
+			return ax, ok
 		}
 		ax.values = gridValues(v.From.V, v.To.V, v.Steps.V)
 		for i := 1; i < len(ax.values); i++ {
@@ -492,16 +472,36 @@ func gridValues(from, to float64, steps int) []any {
 	return out
 }
 
-// wholeGrid are steps whole numbers evenly spaced from from to to (whole,
-// within ±(2^53 − 1)), computed in integers; ok is false when the step
-// (to − from)/(steps − 1) is not whole.
-func wholeGrid(from, to float64, steps int) (values []any, ok bool) {
-	a, b, n := int64(from), int64(to), int64(steps-1)
+// wholeGrid are the grid's values for a whole-numbered path: steps whole
+// numbers evenly spaced from from to to (whole, within ±(2^53 − 1): the
+// caller checked their size), computed in integers, since rounding to 12
+// digits as gridValues does would hide a step that is not whole, or merge
+// two. It reports an end or a step that is not whole.
+func wholeGrid(v *rawVary, e *errs) ([]any, bool) {
+	for _, end := range []*opt[float64]{&v.From, &v.To} {
+		if end.V != math.Trunc(end.V) {
+			e.at(end.Loc, "%v is not a whole number; allowed: a whole number, as %s takes whole numbers", end.V, v.Path.V)
+			return nil, false
+		}
+	}
+	a, b, steps := int64(v.From.V), int64(v.To.V), v.Steps.V
+	if steps == 1 { // from = to (checked by the caller)
+		return []any{v.From.V}, true
+	}
+	n := int64(steps - 1)
 	if (b-a)%n != 0 {
+		// the first step already falls between whole numbers; shown at 12
+		// digits, as values are written, unless that would show it whole
+		f := v.From.V + (v.To.V-v.From.V)/float64(n)
+		if r := roundDigits(f); r != math.Trunc(r) {
+			f = r
+		}
+		e.at(v.Steps.Loc, "from = %v, to = %v in %d steps gives %v, not a whole number, and %s takes whole numbers; allowed: steps such that (to − from)/(steps − 1) is whole%s",
+			sim.FormatNumber(v.From.V), sim.FormatNumber(v.To.V), steps, strconv.FormatFloat(f, 'f', -1, 64), v.Path.V, stepsHint(v.From.V, v.To.V, steps))
 		return nil, false
 	}
 	step := (b - a) / n
-	values = make([]any, steps)
+	values := make([]any, steps)
 	for i := range values {
 		values[i] = float64(a + int64(i)*step)
 	}

@@ -414,6 +414,9 @@ func TestWholeGridIsExact(t *testing.T) {
 	}{
 		{"1", "2000000000001", 3, []any{1.0, 1000000000001.0, 2000000000001.0}},
 		{"1000000000000000", "1000000000000002", 3, []any{1e15, 1e15 + 1, 1e15 + 2}},
+		// One step, from = to: the one value (a step of (to − from)/0 is
+		// not taken).
+		{"12", "12", 1, []any{12.0}},
 	} {
 		src := fmt.Sprintf("scenario = \"generic\"\n[[vary]]\npath = \"theater.generate.seed\"\nfrom = %s\nto = %s\nsteps = %d\n", c.from, c.to, c.steps)
 		x, err := ParseExperiment("x.toml", []byte(src))

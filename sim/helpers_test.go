@@ -146,7 +146,7 @@ func snapshotWorld(w *World) map[string]any {
 		"wantedSince": clone(w.wantedSince), "wantedThreat": clone(w.wantedThreat), "committed": clone(w.committed),
 		"refused": clone(w.refused), "pending": clone(w.pending), "nextScript": w.nextScript,
 		"concern": clone(w.concern), "reviews": clone(w.reviews), "reviewing": w.reviewing, "err": w.err,
-		"refusals": clone(w.refusals), "refusalsOf": w.refusalsOf,
+		"refusals": clone(w.refusals),
 	}
 	left := map[string]bool{"c": true, "observers": true, "noCache": true, "rng": true,
 		"readTau": true, "readLogit": true, "shocked": true, "shockedAt": true, "positions": true,

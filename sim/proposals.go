@@ -57,15 +57,12 @@ func (w *World) refusal(offer int, e Event) {
 	if offer > 0 {
 		o := &w.offers[offer-1]
 		r := Refusal{State: e.Actor, Reason: e.Reason, Partner: e.Target}
-		switch {
-		case len(o.Refusals) == 0:
-			w.refusals, w.refusalsOf = append(w.refusals, r), offer
-			o.Refusals = w.refusals[len(w.refusals)-1 : len(w.refusals) : len(w.refusals)]
-		case w.refusalsOf == offer:
-			start := len(w.refusals) - len(o.Refusals)
+		if n := len(o.Refusals); n == 0 || len(w.refusals) > 0 && &o.Refusals[n-1] == &w.refusals[len(w.refusals)-1] {
+			// none yet, or its refusals end the world's: grow them there
+			start := len(w.refusals) - n
 			w.refusals = append(w.refusals, r)
 			o.Refusals = w.refusals[start:len(w.refusals):len(w.refusals)]
-		default:
+		} else {
 			o.Refusals = append(o.Refusals, r)
 		}
 	}

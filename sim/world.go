@@ -71,11 +71,10 @@ type World struct {
 	offers    []Offer // every proposal and its answers (proposals.go)
 	// refusals holds the offers' refusals end to end, each offer's a
 	// slice of it (refusal), so that a refused offer does not allocate
-	// a slice of its own; refusalsOf is the offer whose refusals end it.
-	refusals   []Refusal
-	refusalsOf int
-	series     sampleLog
-	observers  []Observer
+	// a slice of its own.
+	refusals  []Refusal
+	series    sampleLog
+	observers []Observer
 	// wantedSince is, for a patron, the first tick any alliance option
 	// beat self-help since it last began to wait: -1 before, and again
 	// once every alliance it had belonged to since has ended (committed).
