@@ -47,6 +47,9 @@ func Normal(mean, sd, lo, hi float64) (Marginal, error) {
 	if !finite(mean) || !finite(sd) || sd <= 0 {
 		return nil, fmt.Errorf("normal: mean %v, sd %v; allowed: a finite mean and a positive sd", mean, sd)
 	}
+	if lo == hi {
+		return distuv.Uniform{Min: lo, Max: hi}, nil // a point, as for the other marginals: the truncation holds nothing else
+	}
 	n := distuv.Normal{Mu: mean, Sigma: sd}
 	t := truncated{n: n, lo: lo, hi: hi, plo: n.CDF(lo), phi: n.CDF(hi)}
 	if !(t.phi-t.plo > 1e-9) {

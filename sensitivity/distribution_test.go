@@ -154,6 +154,9 @@ func TestMarginalRules(t *testing.T) {
 		{"uniform reversed", func() (Marginal, error) { return Uniform(2, 1) }, "range [2, 1]; allowed: finite numbers with from ≤ to"},
 		{"uniform point", func() (Marginal, error) { return Uniform(3, 3) }, ""},
 		{"loguniform point", func() (Marginal, error) { return LogUniform(3, 3) }, ""},
+		{"triangular point", func() (Marginal, error) { return Triangular(3, 3, 3) }, ""},
+		{"normal point", func() (Marginal, error) { return Normal(0, 1, 3, 3) }, ""},
+		{"normal point, sd 0", func() (Marginal, error) { return Normal(3, 0, 3, 3) }, "normal: mean 3, sd 0; allowed: a finite mean and a positive sd"},
 		{"normal mean -Inf", func() (Marginal, error) { return Normal(math.Inf(-1), 1, -1, 1) }, "normal: mean -Inf, sd 1; allowed: a finite mean and a positive sd"},
 		{"normal mean NaN", func() (Marginal, error) { return Normal(math.NaN(), 1, -1, 1) }, "normal: mean NaN, sd 1; allowed: a finite mean and a positive sd"},
 		{"normal sd +Inf", func() (Marginal, error) { return Normal(0, math.Inf(1), -1, 1) }, "normal: mean 0, sd +Inf; allowed: a finite mean and a positive sd"},
@@ -205,6 +208,31 @@ func TestMarginalEndsInside(t *testing.T) {
 		inside := c.lo <= lo && lo-c.lo <= 1e-12 && hi <= c.hi && c.hi-hi <= 1e-12
 		if !inside || c.exact && (lo != c.lo || hi != c.hi) {
 			t.Errorf("%s: quantiles 0 and 1 are %v and %v; want %v and %v (exactly: %v)", c.name, lo, hi, c.lo, c.hi, c.exact)
+		}
+	}
+}
+
+// A range whose ends are equal is a point under every distribution: each
+// quantile is that point (a normal truncated to it holds nothing else,
+// whatever its mean).
+func TestPointRanges(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		m    func() (Marginal, error)
+	}{
+		{"uniform", func() (Marginal, error) { return Uniform(3, 3) }},
+		{"normal about 0", func() (Marginal, error) { return Normal(0, 1, 3, 3) }},
+		{"triangular", func() (Marginal, error) { return Triangular(3, 3, 3) }},
+		{"loguniform", func() (Marginal, error) { return LogUniform(3, 3) }},
+	} {
+		m, err := c.m()
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		for _, p := range []float64{0, 0.25, 0.5, 1} {
+			if q := m.Quantile(p); q != 3 {
+				t.Errorf("%s: quantile %v is %v; want 3", c.name, p, q)
+			}
 		}
 	}
 }
