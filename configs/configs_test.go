@@ -770,3 +770,42 @@ func checkErrorList(t *testing.T, name string, err error, trim string, want []st
 		t.Errorf("%s:\n got %s\nwant %s", name, strings.Join(got, "\n     "), strings.Join(want, "\n     "))
 	}
 }
+
+// An error in a map's row names the line the row is written on, however
+// the string is written: a map closed on its key's line holds every row
+// there; a blank line after the opening quotes is dropped with the
+// newline before it; a map drawn in a file another extends is located in
+// that file's lines, not the extending file's.
+func TestMapRowLines(t *testing.T) {
+	noMap := "map = \"\"\"\n~~AA..BB\n~~AA..BB\n\"\"\""
+	for _, c := range []struct{ name, src, want string }{
+		{"rows on the next lines", strings.Replace(base, noMap, "map = \"\"\"\n~~AA..BB\n~~AA..ZB\n\"\"\"", 1), "s.toml:10: "},
+		{"a row on the key's line", strings.Replace(base, noMap, "map = \"\"\"~~AA..BB\n~~AA..ZB\n\"\"\"", 1), "s.toml:9: "},
+		{"a blank line first", strings.Replace(base, noMap, "map = \"\"\"\n\n~~AA..BB\n~~AA..ZB\n\"\"\"", 1), "s.toml:11: "},
+		{"one line, basic", strings.Replace(base, noMap, `map = "~~AA..BB\n~~AA..ZB"`, 1), "s.toml:8: "},
+		{"one line, multi-line quotes", strings.Replace(base, noMap, `map = """~~AA..BB\n~~AA..ZB"""`, 1), "s.toml:8: "},
+	} {
+		if !strings.Contains(c.src, "ZB") {
+			t.Fatalf("%s: the map was not replaced", c.name)
+		}
+		_, err := Parse("s.toml", []byte(c.src))
+		if err == nil || !strings.HasPrefix(err.Error(), c.want+"theater.map: row 2, column 7: unknown glyph 'Z'") {
+			t.Errorf("%s: %v; want it at %s", c.name, err, c.want)
+		}
+	}
+
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "base.toml"), []byte(base), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// The child has four lines: read in them, the base's row 1 was put
+	// on line 8, its key's. It is on the base's line 9.
+	child := filepath.Join(dir, "child.toml")
+	if err := os.WriteFile(child, []byte("extends = \"base.toml\"\n[[states]]\nid = \"b\"\nglyph = \"C\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := LoadFile(child)
+	if err == nil || !strings.Contains(err.Error(), "base.toml:9: theater.map: row 1, column 7: unknown glyph 'B'") {
+		t.Errorf("a map in the extended file: %v", err)
+	}
+}

@@ -137,7 +137,7 @@ func decodeFile(file string, src []byte, e *errs) *rawFile {
 
 // decodeScenario is decodeFile once the source is checked.
 func decodeScenario(file string, src []byte, e *errs) *rawFile {
-	raw := &rawFile{file: file, idx: indexLines(string(src)), lines: strings.Split(string(src), "\n")}
+	raw := &rawFile{file: file, idx: indexLines(string(src)), lines: map[string][]string{file: strings.Split(string(src), "\n")}}
 	md, ok := decodeInto(file, src, raw, raw.idx, e)
 	if !ok {
 		return nil

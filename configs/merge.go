@@ -1,6 +1,7 @@
 package configs
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -92,6 +93,7 @@ func merge(base, child *rawFile, e *errs) {
 	mergeEvents(base, child, droppedEvents, e)
 	checkDroppedRefs(base, child, droppedStates, e)
 
+	maps.Copy(child.lines, base.lines)
 	base.file, base.idx, base.lines = child.file, child.idx, child.lines
 	base.Extends = child.Extends
 	base.DropEvents, base.DropStates = child.DropEvents, child.DropStates

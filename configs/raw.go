@@ -246,7 +246,7 @@ type rawFile struct {
 
 	file  string    // as named by the user
 	idx   lineIndex // where each key was written
-	lines []string  // the source, for locating rows of the map
+	lines map[string][]string // the source of this file and of those it extends, by name, for locating rows of a map
 }
 
 type rawMeta struct {

@@ -488,7 +488,7 @@ func resolveTheater(f *rawFile, sc *sim.Scenario, st resolvedStates, e *errs) {
 					o = &t.Rough
 				}
 				loc := o.Loc
-				loc.Line += x.Row + f.firstRowOffset(o.Loc.Line)
+				loc.Line = f.mapRowLine(o.Loc, x.Row)
 				e.at(loc, "row %d, column %d: %s", x.Row+1, x.Col+1, x.Text())
 			}
 		} else if err != nil {
@@ -559,17 +559,41 @@ func missingGlyphs(grid *theater.Grid, sc *sim.Scenario, glyphs map[rune]int, ma
 	}
 }
 
-// firstRowOffset is 1 when a multi-line map string starts on the line after
-// its key (the usual map = """ followed by a newline), else 0.
-func (f *rawFile) firstRowOffset(keyLine int) int {
-	if keyLine < 1 || keyLine > len(f.lines) {
-		return 0
+// mapRowLine is the line on which row (from 0) of a map or rough overlay
+// whose key is at key is written, in key's file. A multi-line string
+// opened at the end of the key's line (map = """ or ''') starts on the
+// next line, as TOML drops the newline after the quotes, and one line
+// later if that line is blank, as the map drops one leading newline
+// (theater.Parse); one opened with a row on the key's line starts there;
+// a string closed on the key's line (map = "AA\nBB") holds every row on
+// it.
+func (f *rawFile) mapRowLine(key Loc, row int) int {
+	keyLine, lines := key.Line, f.lines[key.File]
+	if keyLine < 1 || keyLine > len(lines) {
+		return keyLine + row
 	}
-	l := strings.TrimSpace(f.lines[keyLine-1])
-	if strings.HasSuffix(l, `"""`) || strings.HasSuffix(l, `'''`) {
-		return 1
+	_, v, ok := strings.Cut(lines[keyLine-1], "=")
+	v = strings.TrimSpace(v)
+	switch {
+	case !ok:
+		return keyLine + row
+	case strings.HasPrefix(v, `"""`) || strings.HasPrefix(v, `'''`):
+		quotes, rest := v[:3], v[3:]
+		if strings.Contains(rest, quotes) {
+			return keyLine
+		}
+		if rest != "" {
+			return keyLine + row
+		}
+		first := keyLine + 1
+		if first <= len(lines) && strings.TrimRight(lines[first-1], "\r") == "" {
+			first++
+		}
+		return first + row
+	case strings.HasPrefix(v, `"`) || strings.HasPrefix(v, `'`):
+		return keyLine
 	}
-	return 0
+	return keyLine + row
 }
 
 // calendarLocs are where the start and the horizon of a scenario were set.
