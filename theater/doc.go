@@ -19,7 +19,11 @@
 //	P(j→c)  = F · exp(−D(j→c)/ProjectionRange),
 //	          F = land_j if Reach(j,c) else min(land_j, Sealift·naval_j)
 //	Def(c)  = land_c · (1 + RoughBonus·roughShare_c) + alliedHelp
-//	Occ     = σ(κ·(ln(P+ε) − ln(Def+ε))),  ε = 1e-6, so Occ = 0.5 when P = Def
+//	Denial  = σ(κ·(ln(P+ε) − ln(Def+ε))),  ε = 1e-6, so Denial = 0.5 when P = Def
+//
+// Denial is one factor of the credible occupation threat: the engine
+// multiplies it by the credibility of the force, P/(P + F₀), and by
+// 1 − the punishment allies threaten (agents.Denial; docs/model.md §7.1).
 //
 // # Choices
 //
@@ -56,11 +60,17 @@
 //
 //  1. Landmasses. SeaFraction 0 makes the whole grid land. Otherwise Islands
 //     seed cells are spread by best-candidate sampling and grown together
-//     (a random frontier cell of a random island at a time) until about
-//     (1−SeaFraction)·W·H cells are land. A cell touching another island,
-//     diagonals included, is never added, so landmasses stay separated by
-//     sea; if that stalls, growth continues allowing diagonal contact, which
-//     still keeps landmasses 4-disconnected.
+//     (a random frontier cell of a random island at a time) until
+//     (1−SeaFraction)·W·H cells are land, or no island can grow. A cell
+//     touching another island, diagonals included, is never added, so
+//     landmasses stay separated by sea; if that stalls, growth continues
+//     allowing diagonal contact, which still keeps landmasses
+//     4-disconnected. So the islands need sea between them: many islands
+//     in little sea fall short of the land asked (a seed on or touching
+//     another island is dropped too), and any SeaFraction above 0 with
+//     several islands gives at least the sea that separates them (60×40
+//     cells, 4 islands: 4.7% sea for every SeaFraction up to 0.02;
+//     SeaFraction 0 alone gives one continent).
 //  2. Rough. About 10% of land cells become rough, in clusters of 1–6 cells.
 //  3. States. Seeds by farthest-point sampling over land cells (first one
 //     random; distance is the land-path BFS distance, so an unseeded

@@ -434,9 +434,12 @@ func Parse(mapText, roughText string, glyphs map[rune]int) (*Grid, error) {
 		}
 		for y := range min(len(over), h) {
 			row := over[y]
-			if len(row) != len(rows[y]) {
-				add("rough", y, min(len(row), len(rows[y])), "overlay row has "+words.Count(len(row), "cell", "cells"),
-					words.Count(len(rows[y]), "cell", "cells")+", as many as the map's row")
+			// against the map's width, not its row: a ragged row of the
+			// map is the map's error, and mending it leaves the overlay
+			// right
+			if len(row) != width {
+				add("rough", y, min(len(row), width), "overlay row has "+words.Count(len(row), "cell", "cells"),
+					words.Count(width, "cell", "cells")+", the map's width")
 			}
 			for x, r := range row {
 				if r != GlyphRough || x >= len(rows[y]) || x >= width {

@@ -113,7 +113,11 @@ func bruteDistances(g *Grid, n int, p Params) []float64 {
 // terrain are shared, not copied.
 func TestIncrementalMatchesFromScratch(t *testing.T) {
 	rng := rand.New(rand.NewPCG(42, 7))
-	params := []Params{DefaultParams(), {RoughCost: 2.5, SeaCost: 4, ProjectionRange: 8, Sealift: 0.25, RoughBonus: 0.5}}
+	// The third set's costs are no whole multiples of a power-of-two
+	// fraction, so its geometries take the binary heap, the others the
+	// bucket queue (checked below).
+	params := []Params{DefaultParams(), {RoughCost: 2.5, SeaCost: 4, ProjectionRange: 8, Sealift: 0.25, RoughBonus: 0.5},
+		{RoughCost: 1.3, SeaCost: 2.7, ProjectionRange: 5, Sealift: 0.25, RoughBonus: 0.5}}
 	trials, changes := 0, 0
 	for trial := range 40 {
 		spec := GenerateSpec{
@@ -131,6 +135,9 @@ func TestIncrementalMatchesFromScratch(t *testing.T) {
 		trials++
 		p := params[trial%len(params)]
 		geo := NewGeometry(g, n, p)
+		if heap := trial%len(params) == 2; (geo.icost == nil) != heap {
+			t.Fatalf("trial %d: costs %+v take the heap: %v, want %v", trial, p, geo.icost == nil, heap)
+		}
 		if want := bruteDistances(g, n, p); !slices.Equal(geo.dist, want) {
 			t.Fatalf("trial %d: Dijkstra D %v, brute force %v", trial, geo.dist, want)
 		}

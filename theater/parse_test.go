@@ -72,8 +72,10 @@ func TestParseErrors(t *testing.T) {
 		// Row 1 has 1 cell; the first row fixed the width at 3.
 		{"map", 1, 1, "row has 1 cell; allowed: 3 cells in every row, the first row's width"},
 		{"map", 2, 1, "unknown glyph 'X'"},
-		// Overlay row 0 has 2 cells, the map row 3.
-		{"rough", 0, 2, "overlay row has 2 cells; allowed: 3 cells, as many as the map's row"},
+		// Overlay row 0 has 2 cells, the map 3; row 1 has 1, as the
+		// map's ragged row has, which is the map's error.
+		{"rough", 0, 2, "overlay row has 2 cells; allowed: 3 cells, the map's width"},
+		{"rough", 1, 1, "overlay row has 1 cell; allowed: 3 cells, the map's width"},
 		// Overlay has 2 rows, the map 3.
 		{"rough", 2, 0, "overlay has 2 rows; allowed: 3 rows, as many as the map"},
 	}
@@ -211,9 +213,9 @@ func TestParseErrorsSayAllowed(t *testing.T) {
 		{"overlay rows, map one row", "AA", "..\n..", glyphsOf("A"),
 			"rough row 1 col 0: overlay has 2 rows; allowed: 1 row, as many as the map"},
 		{"overlay row one cell", "AA", "^", glyphsOf("A"),
-			"rough row 0 col 1: overlay row has 1 cell; allowed: 2 cells, as many as the map's row"},
+			"rough row 0 col 1: overlay row has 1 cell; allowed: 2 cells, the map's width"},
 		{"overlay row, map row one cell", "A", "..", glyphsOf("A"),
-			"rough row 0 col 1: overlay row has 2 cells; allowed: 1 cell, as many as the map's row"},
+			"rough row 0 col 1: overlay row has 2 cells; allowed: 1 cell, the map's width"},
 		// state glyphs are listed by state, then by rune; a reserved rune
 		// and a glyph of an invalid index are not state glyphs
 		{"state glyphs in order", "BZ", "", map[rune]int{'B': 0, 'F': 1, 'C': 1, 'E': 1, 'A': 1, 'D': 1, '^': 2, 'Q': 40000},
@@ -222,13 +224,15 @@ func TestParseErrorsSayAllowed(t *testing.T) {
 		{"two problems", "ZZ", "", glyphsOf("A"),
 			`map row 0 col 0: unknown glyph 'Z' (U+005A); allowed: '~' sea, '.' land, '^' rough or a state's glyph: 'A'; ` +
 				`map row 0 col 1: unknown glyph 'Z' (U+005A); allowed: '~' sea, '.' land, '^' rough or a state's glyph: 'A'`},
-		// rough past the end of a short map row is a size problem, not a cell
+		// an overlay row as wide as the map is right beside a short map
+		// row: the map's row is the error, and mending it mends all
 		{"overlay past a short row", "AAA\nA", "...\n..^", glyphsOf("A"),
-			"map row 1 col 1: row has 1 cell; allowed: 3 cells in every row, the first row's width; " +
-				"rough row 1 col 1: overlay row has 3 cells; allowed: 1 cell, as many as the map's row"},
-		// rough on a cell past the width of a long map row is not applied
+			"map row 1 col 1: row has 1 cell; allowed: 3 cells in every row, the first row's width"},
+		// an overlay row as long as a long map row is wrong too: rough on a
+		// cell past the map's width is not applied
 		{"overlay on a long row", "A\nAA", ".\n.^", glyphsOf("A"),
-			"map row 1 col 1: row has 2 cells; allowed: 1 cell in every row, the first row's width"},
+			"map row 1 col 1: row has 2 cells; allowed: 1 cell in every row, the first row's width; " +
+				"rough row 1 col 1: overlay row has 2 cells; allowed: 1 cell, the map's width"},
 		// an unknown glyph under rough is reported once, not as rough on sea
 		{"rough on an unknown glyph", "Z", "^", glyphsOf("A"),
 			`map row 0 col 0: unknown glyph 'Z' (U+005A); allowed: '~' sea, '.' land, '^' rough or a state's glyph: 'A'`},

@@ -33,7 +33,8 @@ func DefaultParams() Params {
 
 // Validate reports parameters the geometry cannot work with: negative or NaN
 // step costs (Dijkstra needs non-negative costs), a non-positive projection
-// range, negative sealift, NaN anywhere.
+// range, negative sealift, a rough bonus below −1 (which would make the
+// defence of all-rough land negative) or infinite, NaN anywhere.
 func (p Params) Validate() error {
 	var errs []error
 	check := func(name string, v float64, ok bool, want string) {
@@ -45,7 +46,7 @@ func (p Params) Validate() error {
 	check("SeaCost", p.SeaCost, p.SeaCost >= 0, ">= 0")
 	check("ProjectionRange", p.ProjectionRange, p.ProjectionRange > 0, "> 0")
 	check("Sealift", p.Sealift, p.Sealift >= 0, ">= 0")
-	check("RoughBonus", p.RoughBonus, !math.IsInf(p.RoughBonus, 0), "finite")
+	check("RoughBonus", p.RoughBonus, p.RoughBonus >= -1 && !math.IsInf(p.RoughBonus, 0), "finite and >= -1")
 	return errors.Join(errs...)
 }
 

@@ -98,6 +98,8 @@ func TestParamsValidate(t *testing.T) {
 		{"free sea", func(p *Params) { p.SeaCost = 0 }, false},
 		{"no sealift", func(p *Params) { p.Sealift = 0 }, false},
 		{"negative rough bonus", func(p *Params) { p.RoughBonus = -0.5 }, false},
+		{"rough bonus -1: rough land defends nothing", func(p *Params) { p.RoughBonus = -1 }, false},
+		{"rough bonus below -1: negative defence", func(p *Params) { p.RoughBonus = -1.5 }, true},
 		{"negative rough cost", func(p *Params) { p.RoughCost = -1 }, true},
 		{"negative sealift", func(p *Params) { p.Sealift = -0.1 }, true},
 		{"NaN rough cost", func(p *Params) { p.RoughCost = math.NaN() }, true},
