@@ -171,6 +171,55 @@ func TestSpecsNameTheirScenarios(t *testing.T) {
 	}
 }
 
+// docs/calibration.md's table of free inputs says what the harness and
+// the built-ins say: the values each input tries, the reason it is free,
+// and a chosen value that the built-in scenario holds. It reads only the
+// document, so a scenario or a grid changed without the calibration run
+// again fails here at once; TestCalibrationIsCurrent, which runs the whole
+// calibration, checks the rest of the document.
+func TestCalibrationDocumentNamesTheBuiltinsValues(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "docs", "calibration.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, spec := range Specs() {
+		sc, err := configs.Builtin(spec.Scenario)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, section, ok := strings.Cut(string(doc), "\n## "+spec.Scenario+"\n")
+		if !ok {
+			t.Fatalf("docs/calibration.md has no section for %s", spec.Scenario)
+		}
+		section, _, _ = strings.Cut(section, "\n## ")
+		for _, in := range spec.Inputs {
+			var cells []string
+			for _, line := range strings.Split(section, "\n") {
+				if strings.HasPrefix(line, "| `"+in.Name+"` | ") {
+					cells = strings.Split(strings.Trim(line, "|"), " | ")
+					break
+				}
+			}
+			if len(cells) != 5 {
+				t.Errorf("%s: no row of five cells for %s in the free inputs", spec.Scenario, in.Name)
+				continue
+			}
+			holds := num(in.Get(sc))
+			for _, c := range []struct{ what, got, want string }{
+				{"values tried", cells[1], in.valuesText()},
+				{"chosen", cells[2], holds},
+				{"the scenario holds", cells[3], holds},
+				{"why it is free", strings.TrimSpace(cells[4]), in.Why},
+			} {
+				if c.got != c.want {
+					t.Errorf("%s %s: docs/calibration.md says %s %q; the harness and the built-in say %q (regenerate with go run ./cmd/alliancesim calibrate --out docs/calibration.md)",
+						spec.Scenario, in.Name, c.what, c.got, c.want)
+				}
+			}
+		}
+	}
+}
+
 // A stake given for several clients is one value: held apart, the
 // scenario holds no value of the input, and the check above fails.
 func TestStakeInputReadsEveryClient(t *testing.T) {
