@@ -244,8 +244,8 @@ type rawFile struct {
 	States     []*rawState   `toml:"states"`
 	Events     []*rawEvent   `toml:"events"`
 
-	file  string    // as named by the user
-	idx   lineIndex // where each key was written
+	file  string              // as named by the user
+	idx   lineIndex           // where each key was written
 	lines map[string][]string // the source of this file and of those it extends, by name, for locating rows of a map
 }
 

@@ -561,7 +561,7 @@ func missingGlyphs(grid *theater.Grid, sc *sim.Scenario, glyphs map[rune]int, ma
 
 // mapRowLine is the line on which row (from 0) of a map or rough overlay
 // whose key is at key is written, in key's file. A multi-line string
-// opened at the end of the key's line (map = """ or ''') starts on the
+// opened at the end of the key's line (map = """ or ”') starts on the
 // next line, as TOML drops the newline after the quotes, and one line
 // later if that line is blank, as the map drops one leading newline
 // (theater.Parse); one opened with a row on the key's line starts there;
