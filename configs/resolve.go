@@ -561,12 +561,12 @@ func missingGlyphs(grid *theater.Grid, sc *sim.Scenario, glyphs map[rune]int, ma
 
 // mapRowLine is the line on which row (from 0) of a map or rough overlay
 // whose key is at key is written, in key's file. A multi-line string
-// opened at the end of the key's line (map = """ or ”') starts on the
-// next line, as TOML drops the newline after the quotes, and one line
-// later if that line is blank, as the map drops one leading newline
-// (theater.Parse); one opened with a row on the key's line starts there;
-// a string closed on the key's line (map = "AA\nBB") holds every row on
-// it.
+// opened at the end of the key's line (three double or three single
+// quotes) starts on the next line, as TOML drops the newline after the
+// quotes, and one line later if that line is blank, as the map drops one
+// leading newline (theater.Parse); one opened with a row on the key's
+// line starts there; a string closed on the key's line (map = "AA\nBB")
+// holds every row on it.
 func (f *rawFile) mapRowLine(key Loc, row int) int {
 	keyLine, lines := key.Line, f.lines[key.File]
 	if keyLine < 1 || keyLine > len(lines) {
