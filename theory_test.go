@@ -24,7 +24,7 @@ import (
 var theoryVerdicts = map[string][2]hypotheses.Verdict{
 	"T1a": {holds, holds}, "T1b": {holds, holds}, "T1c": {holds, holds},
 	"T1d": {holds, holds}, "T2": {fails, fails}, "T3a": {holds, holds},
-	"T3b": {holds, holds}, "T3c": {inconclusive, inconclusive}, "T4": {holds, holds},
+	"T3b": {holds, holds}, "T3c": {fails, fails}, "T4": {holds, holds},
 	"T5": {holds, holds}, "T6": {fails, fails}, "T7": {holds, holds},
 	"T8a": {holds, holds}, "T8b": {fails, fails}, "T9": {holds, holds},
 	"NC1": {holds, holds}, "NC2": {holds, holds}, "NC3": {holds, holds},

@@ -21,9 +21,11 @@
 //     the lowest to the highest level is at least the minimum with its 95%
 //     interval on the predicted side of zero, and at least 80% of the
 //     layouts (four of five) move the predicted way on their own; it is
-//     inconclusive when the interval of the change includes zero or a
-//     level has no estimate (at the most runs allowed: see "Enough
-//     runs"), and fails otherwise;
+//     inconclusive when a level has no estimate, or when the interval of
+//     the change includes zero and still reaches the minimum the
+//     predicted way (at the most runs allowed: see "Enough runs"), and
+//     fails otherwise — a change whose whole interval is short of the
+//     minimum fails, since no number of runs could make it hold;
 //   - a rate holds when its pooled estimate meets the threshold, fails when
 //     its whole interval misses it, and is inconclusive otherwise.
 //

@@ -326,8 +326,10 @@ type LayoutRow struct {
 // its 95% interval on that side of zero, and (c) at least 80% of the
 // layouts (four of five) move the predicted way on their own, from the
 // lowest to the highest level at which the outcome exists in that layout. It is
-// inconclusive when the interval of the change includes zero or a level
-// has no estimate, and fails otherwise. A rate holds when the pooled estimate reaches its threshold,
+// inconclusive when a level has no estimate, fails when the whole interval
+// of the change is short of MinChange the predicted way (no number of runs
+// can make (b) hold), is otherwise inconclusive when that interval includes
+// zero, and fails otherwise. A rate holds when the pooled estimate reaches its threshold,
 // fails when its whole interval misses it, and is otherwise inconclusive.
 func (res *Result) verdict(h *Hypothesis, kind Kind) {
 	need := int(math.Ceil(0.8 * float64(len(res.Layouts))))
@@ -403,7 +405,11 @@ func (res *Result) verdict(h *Hypothesis, kind Kind) {
 	switch {
 	case len(missing) > 0:
 		res.Verdict, res.Reason = Inconclusive, "no run or alliance counted at "+levelList(missing)
-	case lo <= 0 && hi >= 0:
+	case lo <= 0 && hi >= 0 && max(sign*lo, sign*hi) >= h.MinChange-changeTolerance:
+		// more runs may yet show the change; where even the end of its
+		// interval the predicted way is short of the minimum, (b) cannot
+		// hold however many are added, and it fails below, as a rate
+		// whose whole interval misses its threshold fails
 		res.Verdict, res.Reason = Inconclusive, fmt.Sprintf("the interval of the change [%s, %s] includes zero", signed(lo), signed(hi))
 	case okRho && okChange && okLayouts:
 		res.Verdict, res.Reason = Holds, fmt.Sprintf("ρ %+.2f, change %s ≥ %.2f the predicted way, %d of %d layouts", rho, signed(d), h.MinChange, res.Agree, len(res.Layouts))

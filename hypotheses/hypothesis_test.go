@@ -62,6 +62,24 @@ func TestVerdictEdges(t *testing.T) {
 		t.Errorf("a change of 74/500: %v (%s); want fails on the change", res.Verdict, res.Reason)
 	}
 
+	// A change whose whole interval is short of the minimum fails, even
+	// where the interval includes zero: 100 → 115 of 1,000 is +0.015
+	// [−0.012, +0.042], and no number of runs can bring it to +0.15.
+	// 10 → 17 of 100 is +0.07 [−0.026, +0.166]: more runs may show
+	// it either way, inconclusive.
+	res = judge(rises, RunShare, shareOf(100, 1000), shareOf(104, 1000), shareOf(108, 1000), shareOf(112, 1000), shareOf(115, 1000))
+	if res.Verdict != Fails || !strings.HasPrefix(res.Reason, "change +0.015 [-0.0") || !strings.HasSuffix(res.Reason, "] (need +0.15)") || *res.ChangeLow >= 0 {
+		t.Errorf("+0.015 over 1,000 runs a level: %v (%s), interval [%v, %v]; want fails on the change alone", res.Verdict, res.Reason, deref(res.ChangeLow), deref(res.ChangeHi))
+	}
+	res = judge(falls, RunShare, shareOf(115, 1000), shareOf(112, 1000), shareOf(108, 1000), shareOf(104, 1000), shareOf(100, 1000))
+	if res.Verdict != Fails || !strings.HasSuffix(res.Reason, "] (need −0.15)") {
+		t.Errorf("−0.015 over 1,000 runs a level, predicted to fall: %v (%s); want fails", res.Verdict, res.Reason)
+	}
+	res = judge(rises, RunShare, shareOf(10, 100), shareOf(12, 100), shareOf(14, 100), shareOf(16, 100), shareOf(17, 100))
+	if res.Verdict != Inconclusive || *res.ChangeLow >= 0 || *res.ChangeHi < 0.15 {
+		t.Errorf("+0.07 over 100 runs a level, interval [%v, %v]: %v (%s); want inconclusive", deref(res.ChangeLow), deref(res.ChangeHi), res.Verdict, res.Reason)
+	}
+
 	// A mean over one run has no spread to estimate: its standard error
 	// is the largest a value in [0, 1] can have, ½, so that 0.1 → 0.9 over
 	// one run each is not a certainty: each level's interval is v ± 1.96·½
