@@ -22,7 +22,7 @@ func TestNoChurnAtAnyLevel(t *testing.T) {
 			continue // NC1–NC3 themselves
 		}
 		h.Outcome = Outcome{Name: "churn", Kind: AllianceShare, Alliance: churned}
-		if h.Lever.Path == "" && h.Lever.Apply == nil && !h.Lever.Split {
+		if h.Lever.Path == "" && h.Lever.Apply == nil && h.Lever.ApplyVariant == nil && !h.Lever.Split {
 			h.Predicted, h.MinChange, h.Threshold = Below, 0, 0.05
 		} else {
 			h.Predicted, h.MinChange, h.Threshold = Rises, 0.01, 0

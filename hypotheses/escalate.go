@@ -20,14 +20,21 @@ type executor struct {
 }
 
 // extend runs each cell up to runs replications in all: the replications
-// it holds are kept, and replication r plays seed Seed + r.
+// it holds are kept, and replication r plays seed Seed + r. A version of
+// a world plays only its own replications (cellKey.plays), one at a time.
 func (x *executor) extend(ctx context.Context, cells []*cell, runs int) error {
 	for _, c := range cells {
-		x.total += max(0, runs-c.runs)
+		x.total += max(0, c.key.played(runs)-c.key.played(c.runs))
 	}
 	for _, c := range cells {
 		have := c.runs
 		if have >= runs {
+			continue
+		}
+		if c.key.stride > 1 {
+			if err := x.extendVersion(ctx, c, runs); err != nil {
+				return err
+			}
 			continue
 		}
 		base := x.done
@@ -50,6 +57,35 @@ func (x *executor) extend(ctx context.Context, cells []*cell, runs int) error {
 		}
 		x.done += runs - have
 	}
+	return nil
+}
+
+// extendVersion runs a version of a world (a cell with a stride) up to
+// runs replications, playing only its own: each alone, as replication r
+// with seed Seed + r, so that its record is the one a cell of every
+// replication would have made at r.
+func (x *executor) extendVersion(ctx context.Context, c *cell, runs int) error {
+	for r := c.runs; r < runs; r++ {
+		if !c.key.plays(r) {
+			continue
+		}
+		_, err := runner.MonteCarlo(ctx, c.compiled, runner.Options{Runs: 1, Seed: x.opts.Seed + uint64(r), Workers: 1,
+			OnRecord: func(rec *runner.Record) {
+				one := *rec
+				one.Run = r
+				for _, t := range c.tallies {
+					t.add(&one)
+				}
+			}})
+		if err != nil {
+			return err
+		}
+		x.done++
+		if x.opts.Progress != nil {
+			x.opts.Progress(x.done, x.total)
+		}
+	}
+	c.runs = runs
 	return nil
 }
 
@@ -113,10 +149,12 @@ func cellsOf(plans []plan, which []int) []*cell {
 	var out []*cell
 	for _, i := range which {
 		for _, row := range plans[i].tallies {
-			for _, t := range row {
-				if !seen[t.of] {
-					seen[t.of] = true
-					out = append(out, t.of)
+			for _, ts := range row {
+				for _, t := range ts {
+					if !seen[t.of] {
+						seen[t.of] = true
+						out = append(out, t.of)
+					}
 				}
 			}
 		}

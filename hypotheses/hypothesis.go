@@ -82,9 +82,9 @@ func (d Direction) sign() float64 {
 }
 
 // Lever is what a hypothesis moves. A scenario lever sets Path (a dotted
-// path, as in experiment files) or calls Apply at each level; a split
-// lever (Split) runs the world once and divides its alliances by level
-// (origin: indigenous against imposed).
+// path, as in experiment files) or calls Apply at each level, or
+// ApplyVariant with Variants; a split lever (Split) runs the world once
+// and divides its alliances by level (origin: indigenous against imposed).
 type Lever struct {
 	Name   string
 	Path   string
@@ -95,7 +95,22 @@ type Lever struct {
 	// by a stated rule (the adversary's land force from half the
 	// strongest client's to the clients' combined force).
 	LevelsOf func(sc *sim.Scenario) []any
+	// Variants and ApplyVariant set a level that can be realised in
+	// several versions of the world, none of them the lever: which half
+	// of the clients reads the adversary higher, at a given dispersion
+	// (T2). Variants gives their number from the world's base scenario,
+	// ApplyVariant sets level and version v (0 … Variants−1). Replication
+	// r of the world plays version r mod Variants at every level, so the
+	// outcome averages over the versions, no run is spent twice, the
+	// seeds are those of any other hypothesis, and each replication keeps
+	// its version across the levels (common random numbers).
+	Variants     func(sc *sim.Scenario) int
+	ApplyVariant func(sc *sim.Scenario, level any, variant int) error
 }
+
+// MaxVariants bounds Lever.Variants: every version of every world at
+// every level is a scenario built and compiled.
+const MaxVariants = 1000
 
 // Outcome is what a hypothesis measures in the runs of one cell, always
 // from the runs' records (alliances with their memberships, proposals),
@@ -127,8 +142,9 @@ type Cell struct {
 	Compiled *sim.Compiled
 	// Level is the lever's level in this world: with Lever.LevelsOf each
 	// layout has its own (results label the levels by layout 1's).
-	Level  any
-	Layout int // theater.generate.seed, or 0
+	Level   any
+	Layout  int // theater.generate.seed, or 0
+	Variant int // the version of the world (Lever.Variants), or 0
 }
 
 // add adds to s what the outcome measures in one run. A value that counts
@@ -225,12 +241,16 @@ func (h *Hypothesis) problem() string {
 		return "the lever is split, which divides alliances by level; allowed: an outcome with Alliance"
 	case l.Split && (l.Path != "" || l.Apply != nil):
 		return "the lever is split and has a Path or an Apply function; allowed: a split lever, which changes no scenario, or a Path or Apply"
+	case (l.Variants == nil) != (l.ApplyVariant == nil):
+		return "the lever has one of Variants and ApplyVariant; allowed: both, or neither"
+	case l.ApplyVariant != nil && (l.Split || l.Path != "" || l.Apply != nil):
+		return "the lever has ApplyVariant and a Path, an Apply function or Split; allowed: ApplyVariant alone, which sets the level in each version"
 	case l.Path != "" && l.Apply != nil:
 		return "the lever has both a Path and an Apply function; allowed: one of them"
 	case len(l.Levels) > 0 && l.LevelsOf != nil:
 		return "the lever has both Levels and LevelsOf; allowed: one of them"
-	case !h.rate() && !l.Split && l.Path == "" && l.Apply == nil:
-		return "the lever moves nothing; allowed: a lever with a Path, an Apply function or Split"
+	case !h.rate() && !l.Split && l.Path == "" && l.Apply == nil && l.ApplyVariant == nil:
+		return "the lever moves nothing; allowed: a lever with a Path, an Apply or ApplyVariant function, or Split"
 	case l.LevelsOf == nil:
 		return h.levelsProblem(len(l.Levels))
 	}

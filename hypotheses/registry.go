@@ -35,8 +35,8 @@ func Registry() []Hypothesis {
 			Predicted: Rises, MinChange: 0.15},
 		{ID: "T2", Source: "He & Feng (divergent threat perceptions)", Claim: "divergent threat pictures sink multilateral proposals",
 			Scenario: "generic", Layouts: true,
-			Lever: Lever{Name: "dispersion of the clients' intent reading of the adversary (±δ, half each)",
-				Levels: floats(0, 0.1, 0.2, 0.3, 0.4), Apply: disperseIntent},
+			Lever: Lever{Name: "dispersion of the clients' intent reading of the adversary (±δ, half each, every half in turn)",
+				Levels: floats(0, 0.1, 0.2, 0.3, 0.4), Variants: clientHalves, ApplyVariant: disperseIntent},
 			Outcome:   Outcome{Name: "patron's first multilateral proposal accepted (runs with one)", Kind: RunShare, Run: multilateralAccepted},
 			Predicted: Falls, MinChange: 0.15},
 		{ID: "T3a", Source: "Cohen H6 (seed 002)", Claim: "a credible occupation threat makes clients commit to each other",
@@ -185,28 +185,29 @@ func adversaryLandLevels(sc *sim.Scenario) []any {
 	return out
 }
 
-// disperseIntent splits the clients in two halves (by scenario order) and
-// shifts how the first half reads every adversary's intent by +δ and the
-// second by −δ, from tick 0: a dispersion of threat readings at an equal
-// mean (T2).
-func disperseIntent(sc *sim.Scenario, level any) error {
+// disperseIntent shifts how half of the clients read every adversary's
+// intent by +δ and the other half by −δ, from tick 0: a dispersion of
+// threat readings at an equal mean (T2). Which half reads higher is
+// version v of the world (Lever.Variants): the v-th of the ways to choose
+// ⌊n/2⌋ of the n clients (clientHalves, in lexicographic order of their
+// scenario order, version 0 the first half), so that over the versions
+// every client reads higher as often as lower and the dispersion is not
+// confounded with who the higher readers are (in generic, the first
+// three clients are the largest).
+func disperseIntent(sc *sim.Scenario, level any, v int) error {
 	delta := level.(float64)
 	if delta == 0 {
 		return nil
 	}
-	var clients []string
-	for _, s := range sc.States {
-		if s.Role == sim.Client {
-			clients = append(clients, s.ID)
-		}
-	}
+	clients := clientIDs(sc)
+	high := nthHalf(len(clients), v)
 	for _, a := range sc.States {
 		if a.Role != sim.Adversary {
 			continue
 		}
 		for k, c := range clients {
 			d := delta
-			if k >= len(clients)/2 {
+			if !high[k] {
 				d = -delta
 			}
 			sc.Events = append(sc.Events, sim.ScriptedEvent{ID: fmt.Sprintf("t2-%s-%s", a.ID, c), Kind: sim.ScriptIntent,
@@ -214,6 +215,58 @@ func disperseIntent(sc *sim.Scenario, level any) error {
 		}
 	}
 	return nil
+}
+
+// clientHalves is the number of ways to choose ⌊n/2⌋ of the scenario's n
+// clients to read the adversary higher (T2's versions: 20 for six
+// clients), or MaxVariants + 1 where they are more than MaxVariants.
+func clientHalves(sc *sim.Scenario) int {
+	n := len(clientIDs(sc))
+	return min(binomial(n, n/2), MaxVariants+1)
+}
+
+func clientIDs(sc *sim.Scenario) []string {
+	var ids []string
+	for _, s := range sc.States {
+		if s.Role == sim.Client {
+			ids = append(ids, s.ID)
+		}
+	}
+	return ids
+}
+
+// nthHalf is the v-th (from 0) subset of ⌊n/2⌋ of 0 … n−1 in
+// lexicographic order, as membership flags: v = 0 is the first half.
+func nthHalf(n, v int) []bool {
+	in := make([]bool, n)
+	m := n / 2
+	for i := 0; i < n && m > 0; i++ {
+		// the subsets with the prefix so far that hold i come first
+		if c := binomial(n-i-1, m-1); v < c {
+			in[i] = true
+			m--
+		} else {
+			v -= c
+		}
+	}
+	return in
+}
+
+// binomial is n choose k, saturating at MaxVariants + 1 (T2 needs no
+// more, and it cannot overflow).
+func binomial(n, k int) int {
+	if k < 0 || k > n {
+		return 0
+	}
+	k = min(k, n-k)
+	c := 1
+	for i := 1; i <= k; i++ {
+		c = c * (n - k + i) / i
+		if c > MaxVariants {
+			return MaxVariants + 1
+		}
+	}
+	return c
 }
 
 // occupyNearestClient has the first adversary occupy the given share of

@@ -63,17 +63,21 @@ func TestSetRole(t *testing.T) {
 	}
 }
 
-// T2's lever: with four clients, the first two read each adversary's
-// intent δ higher and the last two δ lower, from tick 0, so the mean
-// reading is unchanged; δ = 0 adds nothing.
+// T2's lever: with four clients, in version 0 the first two read each
+// adversary's intent δ higher and the last two δ lower, from tick 0, so
+// the mean reading is unchanged; in version 5, the last of the six, the
+// last two read higher; δ = 0 adds nothing.
 func TestDisperseIntent(t *testing.T) {
 	sc := states(sim.State{ID: "p", Role: sim.Patron}, sim.State{ID: "a", Role: sim.Client}, sim.State{ID: "b", Role: sim.Client},
 		sim.State{ID: "x", Role: sim.Adversary}, sim.State{ID: "c", Role: sim.Client}, sim.State{ID: "d", Role: sim.Client},
 		sim.State{ID: "y", Role: sim.Adversary})
-	if err := disperseIntent(sc, 0.0); err != nil || len(sc.Events) != 0 {
+	if err := disperseIntent(sc, 0.0, 0); err != nil || len(sc.Events) != 0 {
 		t.Fatalf("δ = 0: %d events (%v), want none", len(sc.Events), err)
 	}
-	if err := disperseIntent(sc, 0.3); err != nil {
+	if n := clientHalves(sc); n != 6 {
+		t.Fatalf("four clients: %d versions, want 6", n)
+	}
+	if err := disperseIntent(sc, 0.3, 0); err != nil {
 		t.Fatal(err)
 	}
 	var got []string
@@ -87,6 +91,60 @@ func TestDisperseIntent(t *testing.T) {
 		"t2-y-a y→a +0.3", "t2-y-b y→b +0.3", "t2-y-c y→c -0.3", "t2-y-d y→d -0.3"}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("events:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	sc.Events = nil
+	if err := disperseIntent(sc, 0.3, 5); err != nil {
+		t.Fatal(err)
+	}
+	got = got[:0]
+	for _, e := range sc.Events[:4] {
+		got = append(got, fmt.Sprintf("%s %+g", e.Target, e.Delta))
+	}
+	if want := "a -0.3 b -0.3 c +0.3 d +0.3"; strings.Join(got, " ") != want {
+		t.Errorf("version 5: %s, want %s", strings.Join(got, " "), want)
+	}
+}
+
+// The versions of T2's world are every way to choose ⌊n/2⌋ of n clients
+// to read higher, each once, in lexicographic order: for six clients 20,
+// the first {1, 2, 3} and the last {4, 5, 6}, each client higher in 10;
+// for five, 10 ways of two, each client higher in 4.
+func TestClientHalves(t *testing.T) {
+	for _, c := range []struct{ n, ways, each int }{{6, 20, 10}, {5, 10, 4}, {2, 2, 1}, {1, 1, 0}} {
+		if got := binomial(c.n, c.n/2); got != c.ways {
+			t.Errorf("%d choose %d = %d, want %d", c.n, c.n/2, got, c.ways)
+		}
+		seen := map[string]bool{}
+		higher := make([]int, c.n)
+		for v := range c.ways {
+			half := nthHalf(c.n, v)
+			key := fmt.Sprint(half)
+			if seen[key] {
+				t.Errorf("n %d: version %d repeats %v", c.n, v, half)
+			}
+			seen[key] = true
+			size := 0
+			for k, in := range half {
+				if in {
+					size++
+					higher[k]++
+				}
+			}
+			if size != c.n/2 {
+				t.Errorf("n %d, version %d: %v has %d, want %d", c.n, v, half, size, c.n/2)
+			}
+		}
+		for k, h := range higher {
+			if h != c.each {
+				t.Errorf("n %d: client %d reads higher in %d versions, want %d", c.n, k, h, c.each)
+			}
+		}
+	}
+	if got := fmt.Sprint(nthHalf(6, 0), nthHalf(6, 1), nthHalf(6, 19)); got != "[true true true false false false] [true true false true false false] [false false false true true true]" {
+		t.Errorf("versions 0, 1 and 19 of six: %s", got)
+	}
+	if binomial(40, 20) != MaxVariants+1 || binomial(64, 32) != MaxVariants+1 {
+		t.Errorf("binomial(40, 20) = %d, binomial(64, 32) = %d; want both saturated at %d", binomial(40, 20), binomial(64, 32), MaxVariants+1)
 	}
 }
 

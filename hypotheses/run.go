@@ -88,14 +88,37 @@ func (o Options) withDefaults() Options {
 // is run once. Its runs' records are not kept: each is handed, as it
 // arrives, to the tallies of every outcome measured on the cell.
 type cell struct {
-	key      [32]byte // SHA-256 of the scenario's canonical form
+	key      cellKey
 	compiled *sim.Compiled
-	runs     int // replications made
+	runs     int // replications made, or passed over as another version's
 	tallies  []*tally
 }
 
+// cellKey identifies a cell: its scenario, and the replications it plays —
+// every one (stride 1), or for a version of a world (Lever.Variants) those
+// r with r mod stride = offset.
+type cellKey struct {
+	scenario       [32]byte // SHA-256 of the scenario's canonical form
+	stride, offset int
+}
+
+// plays reports whether the cell plays replication r.
+func (k cellKey) plays(r int) bool { return k.stride <= 1 || r%k.stride == k.offset }
+
+// played is how many of replications 0 … runs−1 the cell plays.
+func (k cellKey) played(runs int) int {
+	switch {
+	case k.stride <= 1:
+		return runs
+	case runs <= k.offset:
+		return 0
+	}
+	return (runs-k.offset-1)/k.stride + 1
+}
+
 // plan is a hypothesis with its outcome measured in each of its cells:
-// tallies[w][l] in world w at level l. It is measured on the first runs
+// tallies[w][l][v] in world w at level l, version v (Lever.Variants; one
+// version but for T2). It is measured on the first runs
 // replications of each (all a plan's cells hold exactly that many when it
 // is measured, since the plans still open are run further together; the
 // tallies keep it so if that changes).
@@ -103,7 +126,7 @@ type plan struct {
 	h       *Hypothesis
 	layouts []int
 	levels  []any
-	tallies [][]*tally
+	tallies [][][]*tally // [world][level][version]
 	runs    int
 }
 
@@ -145,17 +168,17 @@ func Run(ctx context.Context, hs []Hypothesis, opts Options) ([]Result, error) {
 // planAll plans every hypothesis, and returns with the plans every
 // distinct cell once, in the order they were first needed.
 func planAll(hs []Hypothesis, opts Options) ([]plan, []*cell, error) {
-	cells := map[[32]byte]*cell{}
+	cells := map[cellKey]*cell{}
 	var order []*cell
 	var plans []plan
 	for i := range hs {
 		h := &hs[i]
-		p, err := planOf(h, opts, func(sc *sim.Scenario) (*cell, error) {
+		p, err := planOf(h, opts, func(sc *sim.Scenario, stride, offset int) (*cell, error) {
 			text, err := configs.Format(sc)
 			if err != nil {
 				return nil, err
 			}
-			key := sha256.Sum256(text)
+			key := cellKey{scenario: sha256.Sum256(text), stride: stride, offset: offset}
 			if c, ok := cells[key]; ok {
 				return c, nil
 			}
@@ -192,8 +215,9 @@ func checkAll(hs []Hypothesis) error {
 }
 
 // planOf builds a hypothesis's worlds and levels, asking get for the cell
-// of each scenario.
-func planOf(h *Hypothesis, opts Options, get func(*sim.Scenario) (*cell, error)) (plan, error) {
+// of each scenario (and, for a version of a world, of the replications
+// it plays: those r with r mod stride = offset).
+func planOf(h *Hypothesis, opts Options, get func(sc *sim.Scenario, stride, offset int) (*cell, error)) (plan, error) {
 	p := plan{h: h, layouts: []int{0}}
 	if h.Layouts {
 		p.layouts = p.layouts[:0]
@@ -241,33 +265,48 @@ func planOf(h *Hypothesis, opts Options, get func(*sim.Scenario) (*cell, error))
 		} else if len(levels) != len(p.levels) {
 			return p, fmt.Errorf("layout %d has %d levels, layout 1 has %d", layout, len(levels), len(p.levels))
 		}
-		var row []*tally
+		versions := 1
+		if h.Lever.Variants != nil {
+			if err := guard("Lever.Variants", func() error { versions = h.Lever.Variants(base); return nil }); err != nil {
+				return p, err
+			}
+			if versions < 1 || versions > MaxVariants {
+				return p, fmt.Errorf("layout %d: Lever.Variants gave %d; allowed: 1 to %d", layout, versions, MaxVariants)
+			}
+		}
+		var row [][]*tally
 		for _, level := range levels {
-			sc := base
-			if !h.Lever.Split {
-				if sc, err = world(); err != nil {
-					return p, err
+			var ts []*tally
+			for v := range versions {
+				sc := base
+				if !h.Lever.Split {
+					if sc, err = world(); err != nil {
+						return p, err
+					}
+					if err := apply(&h.Lever, sc, level, v); err != nil {
+						return p, fmt.Errorf("layout %d, level %v: %w", layout, level, err)
+					}
 				}
-				if err := apply(&h.Lever, sc, level); err != nil {
+				c, err := get(sc, versions, v)
+				if err != nil {
 					return p, fmt.Errorf("layout %d, level %v: %w", layout, level, err)
 				}
+				t := newTally(&h.Outcome, c, Cell{Compiled: c.compiled, Level: level, Layout: layout, Variant: v})
+				c.tallies = append(c.tallies, t)
+				ts = append(ts, t)
 			}
-			c, err := get(sc)
-			if err != nil {
-				return p, fmt.Errorf("layout %d, level %v: %w", layout, level, err)
-			}
-			t := newTally(&h.Outcome, c, Cell{Compiled: c.compiled, Level: level, Layout: layout})
-			c.tallies = append(c.tallies, t)
-			row = append(row, t)
+			row = append(row, ts)
 		}
 		p.tallies = append(p.tallies, row)
 	}
 	return p, nil
 }
 
-// apply sets the lever to a level in sc.
-func apply(l *Lever, sc *sim.Scenario, level any) error {
+// apply sets the lever to a level in sc, in version v of the world.
+func apply(l *Lever, sc *sim.Scenario, level any, v int) error {
 	switch {
+	case l.ApplyVariant != nil:
+		return guard("Lever.ApplyVariant", func() error { return l.ApplyVariant(sc, level, v) })
 	case l.Apply != nil:
 		return guard("Lever.Apply", func() error { return l.Apply(sc, level) })
 	case l.Path != "":
@@ -288,10 +327,18 @@ func (p *plan) measure() (Result, error) {
 	pooled := make([]Sample, len(p.levels))
 	for w, row := range p.tallies {
 		lr := LayoutRow{Layout: p.layouts[w]}
-		for l, t := range row {
-			s, err := t.first(p.runs)
-			if err != nil {
-				return res, fmt.Errorf("layout %d, level %s, %w", p.layouts[w], res.Levels[l], err)
+		for l, ts := range row {
+			var s Sample
+			for v, t := range ts {
+				sv, err := t.first(p.runs)
+				if err != nil {
+					return res, fmt.Errorf("layout %d, level %s, %w", p.layouts[w], res.Levels[l], err)
+				}
+				if v == 0 {
+					s = sv
+				} else {
+					s = s.Merge(sv)
+				}
 			}
 			lr.Estimates = append(lr.Estimates, s.Estimate())
 			if w == 0 {

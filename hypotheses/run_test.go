@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -194,5 +195,42 @@ func TestRunRefusesBadHypotheses(t *testing.T) {
 		if ran != c.ran {
 			t.Errorf("%s: ran %v before the error, want %v", c.name, ran, c.ran)
 		}
+	}
+}
+
+// A lever with versions (Lever.Variants): replication r of each world
+// plays version r mod Variants at every level, once. Here version v of a
+// level runs 48 + v ticks, and the outcome asks that the version played be
+// the replication's (seed 1 + r, so r = seed − 1): it is 1 in every run,
+// and each world and level counts its runs once, not once per version.
+func TestVersionsByReplication(t *testing.T) {
+	h := toy(Rises, func(_ *Cell, r *runner.Record) (float64, bool) {
+		return b2f(r.Ticks-48 == int(r.Seed-1)%3), true
+	})
+	h.ID = "versions"
+	h.Lever = Lever{Name: "horizon", Levels: []any{0.0, 1.0},
+		Variants: func(*sim.Scenario) int { return 3 },
+		ApplyVariant: func(sc *sim.Scenario, level any, v int) error {
+			sc.Ticks = 48 + v
+			return nil
+		}}
+	res, err := Run(context.Background(), []Hypothesis{h}, Options{Runs: 7, Layouts: 2, MaxRuns: 7, Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for l, e := range res[0].Pooled {
+		if e.N != 14 || e.Count != 14 {
+			t.Errorf("level %d: %d of %d runs played their replication's version; want 14 of 14", l, e.Count, e.N)
+		}
+	}
+	// A version that played every replication would count 21 runs a
+	// world and level, and fail the outcome in two thirds of them. The
+	// same with one worker as with two.
+	res2, err := Run(context.Background(), []Hypothesis{h}, Options{Runs: 7, Layouts: 2, MaxRuns: 7, Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, b := fmt.Sprint(res[0].Pooled), fmt.Sprint(res2[0].Pooled); a != b {
+		t.Errorf("1 worker %s, 2 workers %s", a, b)
 	}
 }

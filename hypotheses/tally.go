@@ -46,7 +46,13 @@ func (t *tally) add(r *runner.Record) {
 // first returns the sample of the first runs runs, or the error of the
 // first of them the outcome refused. The sample's slices are clipped, so
 // that appending to them (Sample.Merge) never writes into the tally.
+//
+// The first runs replications are those of the hypothesis: a version of a
+// world (Lever.Variants) holds only the ones it plays among them.
 func (t *tally) first(runs int) (Sample, error) {
+	if t.of != nil {
+		runs = t.of.key.played(runs)
+	}
 	if t.err != nil && t.errAt < runs {
 		return Sample{}, t.err
 	}
