@@ -82,7 +82,7 @@
 // gets more chances to hold (docs/model.md §1.2.2 gives the simulated
 // rates). The looks play seeds beyond Runs: at 8 × 100, seeds Seed to
 // Seed + 799. The
-// whole set at the defaults runs in about a minute on two cores; --runs
+// whole set at the defaults runs in about 40 seconds on two cores; --runs
 // raises the power of every hypothesis, --max-runs the most an
 // inconclusive one may take. A run's record (a few kilobytes: its every
 // alliance and proposal) is measured as it arrives and dropped; what is
