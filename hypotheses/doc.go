@@ -27,7 +27,9 @@
 //     fails otherwise — a change whose whole interval is short of the
 //     minimum fails, since no number of runs could make it hold;
 //   - a rate holds when its pooled estimate meets the threshold, fails when
-//     its whole interval misses it, and is inconclusive otherwise.
+//     its whole interval misses it, and is inconclusive otherwise; an
+//     upper bound (no churn, asked of every scenario) must also hold in
+//     each layout, and fails where a layout's whole interval misses it.
 //
 // Intervals: Wilson's score interval for shares, Newcombe's hybrid score
 // interval for a difference of shares, Student's t intervals for means

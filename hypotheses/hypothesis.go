@@ -350,7 +350,10 @@ type LayoutRow struct {
 // of the change is short of MinChange the predicted way (no number of runs
 // can make (b) hold), is otherwise inconclusive when that interval includes
 // zero, and fails otherwise. A rate holds when the pooled estimate reaches its threshold,
-// fails when its whole interval misses it, and is otherwise inconclusive.
+// fails when its whole interval misses it, and is otherwise inconclusive;
+// an upper bound (Below: no churn) must also hold in every world: it fails
+// where a world's whole interval misses it, and is otherwise inconclusive
+// while a world's estimate does.
 func (res *Result) verdict(h *Hypothesis, kind Kind) {
 	need := int(math.Ceil(0.8 * float64(len(res.Layouts))))
 	switch h.Predicted {
@@ -368,11 +371,28 @@ func (res *Result) verdict(h *Hypothesis, kind Kind) {
 			}
 		}
 		missAll := (h.Predicted == AtLeast && e.High < h.Threshold) || (h.Predicted == Below && e.Low >= h.Threshold)
+		// An upper bound (no churn) is asked "for every scenario, built-in
+		// or generated" (THEORY.md): it holds in every world, not only
+		// pooled, where one world's churn could hide among the others'.
+		var over []string
+		var overAll bool
+		if h.Predicted == Below {
+			for _, l := range res.Layouts {
+				if le := l.Estimates[0]; le.Valid && !meets(le) {
+					over = append(over, fmt.Sprintf("layout %d %.3f [%.3f, %.3f]", l.Layout, le.Value, le.Low, le.High))
+					overAll = overAll || le.Low >= h.Threshold
+				}
+			}
+		}
 		switch {
 		case !e.Valid:
 			res.Verdict, res.Reason = Inconclusive, "no run or alliance counted"
-		case meets(e):
+		case meets(e) && len(over) == 0:
 			res.Verdict, res.Reason = Holds, fmt.Sprintf("%.3f %s %.2f", e.Value, h.Predicted, h.Threshold)
+		case meets(e) && overAll:
+			res.Verdict, res.Reason = Fails, fmt.Sprintf("%.3f %s %.2f pooled, but not in every world: %s", e.Value, h.Predicted, h.Threshold, strings.Join(over, ", "))
+		case meets(e):
+			res.Verdict, res.Reason = Inconclusive, fmt.Sprintf("%.3f %s %.2f pooled, but not yet in every world: %s", e.Value, h.Predicted, h.Threshold, strings.Join(over, ", "))
 		case missAll:
 			res.Verdict, res.Reason = Fails, fmt.Sprintf("%.3f, its interval [%.3f, %.3f] entirely on the wrong side of %.2f", e.Value, e.Low, e.High, h.Threshold)
 		default:

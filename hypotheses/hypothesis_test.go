@@ -197,6 +197,27 @@ func TestVerdictRates(t *testing.T) {
 			t.Errorf("%s: %v (%s), want %v", c.name, c.res.Verdict, c.res.Reason, c.want)
 		}
 	}
+	// An upper bound holds in every world, not only pooled: 12 of 100
+	// churned in one layout and 2 of 100 in four others is 20 of 500 =
+	// 0.040 pooled, below 0.05, but the one layout is not ([0.070,
+	// 0.198] lies above 0.05): it fails; 7 of 100 ([0.034, 0.137]) is
+	// inconclusive; 4 of 100 holds.
+	two := shareOf(2, 100)
+	if res := judgeRate(Below, 0.05, shareOf(20, 500), shareOf(12, 100), two, two, two, two); res.Verdict != Fails ||
+		res.Reason != "0.040 below 0.05 pooled, but not in every world: layout 1 0.120 [0.070, 0.198]" {
+		t.Errorf("one layout of five churning: %v (%q); want fails, naming layout 1", res.Verdict, res.Reason)
+	}
+	if res := judgeRate(Below, 0.05, shareOf(15, 500), shareOf(7, 100), two, two, two, two); res.Verdict != Inconclusive {
+		t.Errorf("one layout at 7 of 100: %v (%s); want inconclusive", res.Verdict, res.Reason)
+	}
+	if res := judgeRate(Below, 0.05, shareOf(12, 500), shareOf(4, 100), two, two, two, two); res.Verdict != Holds {
+		t.Errorf("one layout at 4 of 100: %v (%s); want holds", res.Verdict, res.Reason)
+	}
+	// A lower bound is pooled: T5 and T7 count runs wherever they happen.
+	if res := judgeRate(AtLeast, 0.7, shareOf(400, 500), shareOf(50, 100), shareOf(88, 100), shareOf(88, 100), shareOf(87, 100), shareOf(87, 100)); res.Verdict != Holds {
+		t.Errorf("a lower bound met pooled, one layout short: %v (%s); want holds", res.Verdict, res.Reason)
+	}
+
 	// a layout without an estimate does not agree, though its value 0 is
 	// below the threshold
 	if res := judgeRate(Below, 0.5, shareOf(1, 5), shareOf(1, 5), shareOf(0, 0)); res.Agree != 1 {
