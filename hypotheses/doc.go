@@ -68,7 +68,9 @@
 // # Enough runs
 //
 // THEORY.md asks for enough replications that the interval of the change
-// excludes zero. A hypothesis still inconclusive at Options.Runs is
+// excludes zero; one whose whole interval falls short of the minimum
+// fails without more, since no number of replications could make it
+// hold. A hypothesis still inconclusive at Options.Runs is
 // measured again on twice as many replications, the ones made kept
 // (replication r still plays seed Seed + r), until it holds or fails or
 // reaches Options.MaxRuns (by default 8 × Runs: three doublings, which

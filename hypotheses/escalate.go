@@ -3,6 +3,8 @@ package hypotheses
 import (
 	"context"
 	"fmt"
+	"runtime"
+	"sync"
 
 	"github.com/alliancesim/alliancesim/runner"
 )
@@ -21,20 +23,22 @@ type executor struct {
 
 // extend runs each cell up to runs replications in all: the replications
 // it holds are kept, and replication r plays seed Seed + r. A version of
-// a world plays only its own replications (cellKey.plays), one at a time.
+// a world plays only its own replications (cellKey.plays); the versions
+// run side by side (extendVersions).
 func (x *executor) extend(ctx context.Context, cells []*cell, runs int) error {
+	var versions []*cell
 	for _, c := range cells {
 		x.total += max(0, c.key.played(runs)-c.key.played(c.runs))
+		if c.key.stride > 1 && c.runs < runs {
+			versions = append(versions, c)
+		}
+	}
+	if err := x.extendVersions(ctx, versions, runs); err != nil {
+		return err
 	}
 	for _, c := range cells {
 		have := c.runs
-		if have >= runs {
-			continue
-		}
-		if c.key.stride > 1 {
-			if err := x.extendVersion(ctx, c, runs); err != nil {
-				return err
-			}
+		if have >= runs || c.key.stride > 1 {
 			continue
 		}
 		base := x.done
@@ -60,16 +64,53 @@ func (x *executor) extend(ctx context.Context, cells []*cell, runs int) error {
 	return nil
 }
 
-// extendVersion runs a version of a world (a cell with a stride) up to
-// runs replications, playing only its own: each alone, as replication r
-// with seed Seed + r, so that its record is the one a cell of every
-// replication would have made at r.
-func (x *executor) extendVersion(ctx context.Context, c *cell, runs int) error {
+// extendVersions runs versions of worlds (cells with a stride) up to runs
+// replications, each playing only its own, one replication at a time as
+// replication r with seed Seed + r, so that its record is the one a cell
+// of every replication would have made at r. A version has too few
+// replications to share out, so the versions share the workers instead:
+// each is run by one worker, its replications in order, and since each
+// tally belongs to one cell the results do not depend on the workers. The
+// error returned is the first version's, in the order given.
+func (x *executor) extendVersions(ctx context.Context, cells []*cell, runs int) error {
+	workers := x.opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	errs := make([]error, len(cells))
+	next := make(chan int)
+	var mu sync.Mutex // the progress count
+	var wg sync.WaitGroup
+	for range min(workers, len(cells)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				errs[i] = x.extendVersion(ctx, cells[i], runs, &mu)
+			}
+		}()
+	}
+	for i := range cells {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// extendVersion runs one version of a world up to runs replications.
+func (x *executor) extendVersion(ctx context.Context, c *cell, runs int, mu *sync.Mutex) error {
 	for r := c.runs; r < runs; r++ {
 		if !c.key.plays(r) {
 			continue
 		}
-		_, err := runner.MonteCarlo(ctx, c.compiled, runner.Options{Runs: 1, Seed: x.opts.Seed + uint64(r), Workers: 1,
+		seed := x.opts.Seed + uint64(r)
+		_, err := runner.MonteCarlo(ctx, c.compiled, runner.Options{Runs: 1, Seed: seed, Workers: 1,
 			OnRecord: func(rec *runner.Record) {
 				one := *rec
 				one.Run = r
@@ -78,12 +119,14 @@ func (x *executor) extendVersion(ctx context.Context, c *cell, runs int) error {
 				}
 			}})
 		if err != nil {
-			return err
+			return fmt.Errorf("replication %d (seed %d), played alone as a version of its world: %w", r, seed, err)
 		}
+		mu.Lock()
 		x.done++
 		if x.opts.Progress != nil {
 			x.opts.Progress(x.done, x.total)
 		}
+		mu.Unlock()
 	}
 	c.runs = runs
 	return nil

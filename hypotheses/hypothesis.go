@@ -114,7 +114,10 @@ const MaxVariants = 1000
 
 // Outcome is what a hypothesis measures in the runs of one cell, always
 // from the runs' records (alliances with their memberships, proposals),
-// never from snapshots of membership.
+// never from snapshots of membership. Its functions are given each run of
+// a cell in replication order, but may be called for different cells at
+// once (the versions of Lever.Variants run side by side): they must not
+// write to anything they share.
 type Outcome struct {
 	Name string
 	Kind Kind

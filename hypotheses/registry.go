@@ -187,20 +187,21 @@ func adversaryLandLevels(sc *sim.Scenario) []any {
 
 // disperseIntent shifts how half of the clients read every adversary's
 // intent by +δ and the other half by −δ, from tick 0: a dispersion of
-// threat readings at an equal mean (T2). Which half reads higher is
-// version v of the world (Lever.Variants): the v-th of the ways to choose
-// ⌊n/2⌋ of the n clients (clientHalves, in lexicographic order of their
-// scenario order, version 0 the first half), so that over the versions
-// every client reads higher as often as lower and the dispersion is not
-// confounded with who the higher readers are (in generic, the first
-// three clients are the largest).
+// threat readings at an equal mean on the logit scale (T2; with an odd
+// number of clients the larger part reads lower). Which half reads higher
+// is version v of the world (Lever.Variants, clientHalves): every way to
+// choose ⌊n/2⌋ of the n clients once (halfOf), so that the dispersion is
+// not confounded with who the higher readers are (in generic the first
+// three clients are the largest). With an even number of clients each
+// half is followed by its complement, so over any even number of
+// replications every client reads higher as often as lower.
 func disperseIntent(sc *sim.Scenario, level any, v int) error {
 	delta := level.(float64)
 	if delta == 0 {
 		return nil
 	}
 	clients := clientIDs(sc)
-	high := nthHalf(len(clients), v)
+	high := halfOf(len(clients), v)
 	for _, a := range sc.States {
 		if a.Role != sim.Adversary {
 			continue
@@ -233,6 +234,24 @@ func clientIDs(sc *sim.Scenario) []string {
 		}
 	}
 	return ids
+}
+
+// halfOf is version v (from 0) of T2's higher readers among n clients,
+// as membership flags. With n even, versions 2p and 2p+1 are the p-th
+// subset of n/2 holding the first client, in lexicographic order
+// (nthHalf), and its complement; with n odd, the v-th subset of ⌊n/2⌋ in
+// lexicographic order.
+func halfOf(n, v int) []bool {
+	if n%2 == 1 {
+		return nthHalf(n, v)
+	}
+	half := nthHalf(n, v/2)
+	if v%2 == 1 {
+		for i := range half {
+			half[i] = !half[i]
+		}
+	}
+	return half
 }
 
 // nthHalf is the v-th (from 0) subset of ⌊n/2⌋ of 0 … n−1 in

@@ -65,8 +65,8 @@ func TestSetRole(t *testing.T) {
 
 // T2's lever: with four clients, in version 0 the first two read each
 // adversary's intent δ higher and the last two δ lower, from tick 0, so
-// the mean reading is unchanged; in version 5, the last of the six, the
-// last two read higher; δ = 0 adds nothing.
+// the mean reading is unchanged; in version 1, its complement, the last
+// two read higher; δ = 0 adds nothing.
 func TestDisperseIntent(t *testing.T) {
 	sc := states(sim.State{ID: "p", Role: sim.Patron}, sim.State{ID: "a", Role: sim.Client}, sim.State{ID: "b", Role: sim.Client},
 		sim.State{ID: "x", Role: sim.Adversary}, sim.State{ID: "c", Role: sim.Client}, sim.State{ID: "d", Role: sim.Client},
@@ -93,7 +93,7 @@ func TestDisperseIntent(t *testing.T) {
 		t.Errorf("events:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	sc.Events = nil
-	if err := disperseIntent(sc, 0.3, 5); err != nil {
+	if err := disperseIntent(sc, 0.3, 1); err != nil {
 		t.Fatal(err)
 	}
 	got = got[:0]
@@ -101,14 +101,16 @@ func TestDisperseIntent(t *testing.T) {
 		got = append(got, fmt.Sprintf("%s %+g", e.Target, e.Delta))
 	}
 	if want := "a -0.3 b -0.3 c +0.3 d +0.3"; strings.Join(got, " ") != want {
-		t.Errorf("version 5: %s, want %s", strings.Join(got, " "), want)
+		t.Errorf("version 1: %s, want %s", strings.Join(got, " "), want)
 	}
 }
 
 // The versions of T2's world are every way to choose ⌊n/2⌋ of n clients
-// to read higher, each once, in lexicographic order: for six clients 20,
-// the first {1, 2, 3} and the last {4, 5, 6}, each client higher in 10;
-// for five, 10 ways of two, each client higher in 4.
+// to read higher, each once: for six clients 20, each client higher in
+// 10; for five, 10 ways of two, each client higher in 4. With an even
+// number each half is followed by its complement (the first {1, 2, 3},
+// then {4, 5, 6}), so that every client reads higher in exactly half of
+// any even number of versions counted from the first.
 func TestClientHalves(t *testing.T) {
 	for _, c := range []struct{ n, ways, each int }{{6, 20, 10}, {5, 10, 4}, {2, 2, 1}, {1, 1, 0}} {
 		if got := binomial(c.n, c.n/2); got != c.ways {
@@ -117,7 +119,7 @@ func TestClientHalves(t *testing.T) {
 		seen := map[string]bool{}
 		higher := make([]int, c.n)
 		for v := range c.ways {
-			half := nthHalf(c.n, v)
+			half := halfOf(c.n, v)
 			key := fmt.Sprint(half)
 			if seen[key] {
 				t.Errorf("n %d: version %d repeats %v", c.n, v, half)
@@ -140,8 +142,27 @@ func TestClientHalves(t *testing.T) {
 			}
 		}
 	}
+	if got := fmt.Sprint(halfOf(6, 0), halfOf(6, 1), halfOf(6, 2), halfOf(6, 19)); got != "[true true true false false false] [false false false true true true] [true true false true false false] [false true true true false false]" {
+		t.Errorf("versions 0, 1, 2 and 19 of six: %s", got)
+	}
 	if got := fmt.Sprint(nthHalf(6, 0), nthHalf(6, 1), nthHalf(6, 19)); got != "[true true true false false false] [true true false true false false] [false false false true true true]" {
-		t.Errorf("versions 0, 1 and 19 of six: %s", got)
+		t.Errorf("subsets 0, 1 and 19 of six: %s", got)
+	}
+	// Balanced over every even count of versions from the first.
+	for runs := 2; runs <= 20; runs += 2 {
+		higher := make([]int, 6)
+		for v := range runs {
+			for k, in := range halfOf(6, v) {
+				if in {
+					higher[k]++
+				}
+			}
+		}
+		for k, h := range higher {
+			if h != runs/2 {
+				t.Errorf("over versions 0 … %d, client %d reads higher in %d, want %d", runs-1, k, h, runs/2)
+			}
+		}
 	}
 	if binomial(40, 20) != MaxVariants+1 || binomial(64, 32) != MaxVariants+1 {
 		t.Errorf("binomial(40, 20) = %d, binomial(64, 32) = %d; want both saturated at %d", binomial(40, 20), binomial(64, 32), MaxVariants+1)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/alliancesim/alliancesim/runner"
@@ -232,5 +233,66 @@ func TestVersionsByReplication(t *testing.T) {
 	}
 	if a, b := fmt.Sprint(res[0].Pooled), fmt.Sprint(res2[0].Pooled); a != b {
 		t.Errorf("1 worker %s, 2 workers %s", a, b)
+	}
+}
+
+// Versions run further with an inconclusive hypothesis and share their
+// cells: A (no effect, inconclusive at 5 runs) escalates to 40, B on the
+// same cells is decided at 5, C runs the same scenarios (48, 49 and 50
+// ticks) as plain cells. Every replication of A is measured once per
+// layout and level, in its own version (r mod 3), each result counts its
+// runs × layouts, and the progress ends at its total.
+func TestVersionsEscalateAndShare(t *testing.T) {
+	var mu sync.Mutex
+	seen := map[string]int{}
+	wrong := 0
+	versioned := func(id string, out func(*Cell, *runner.Record) (float64, bool)) Hypothesis {
+		h := toy(Rises, func(c *Cell, r *runner.Record) (float64, bool) {
+			mu.Lock()
+			seen[fmt.Sprintf("%s/%d/%v/%d", id, c.Layout, c.Level, r.Seed)]++
+			if r.Ticks-48 != c.Variant || c.Variant != int(r.Seed-1)%3 {
+				wrong++
+			}
+			mu.Unlock()
+			return out(c, r)
+		})
+		h.ID = id
+		h.Lever = Lever{Name: "horizon", Levels: []any{0.0, 1.0},
+			Variants:     func(*sim.Scenario) int { return 3 },
+			ApplyVariant: func(sc *sim.Scenario, _ any, v int) error { sc.Ticks = 48 + v; return nil }}
+		return h
+	}
+	a := versioned("A", func(_ *Cell, r *runner.Record) (float64, bool) { return b2f(r.Seed%2 == 0), true })
+	b := versioned("B", func(c *Cell, _ *runner.Record) (float64, bool) { return c.Level.(float64), true })
+	c := toy(Rises, func(_ *Cell, r *runner.Record) (float64, bool) { return b2f(r.Seed%2 == 0), true })
+	c.ID = "C"
+	c.Lever = Lever{Name: "horizon", Path: "scenario.ticks", Levels: floats(48, 49, 50)}
+	var last [2]int
+	res, err := Run(context.Background(), []Hypothesis{a, b, c}, Options{Runs: 5, MaxRuns: 40, Layouts: 2, Workers: 2,
+		Progress: func(d, total int) { last = [2]int{d, total} }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res[0].Runs != 40 || res[1].Runs != 5 {
+		t.Fatalf("A at %d runs, B at %d; want A escalated to 40, B decided at 5", res[0].Runs, res[1].Runs)
+	}
+	for _, r := range res {
+		for _, e := range r.Pooled {
+			if e.N != 2*r.Runs {
+				t.Errorf("%s: %d runs counted, want %d", r.ID, e.N, 2*r.Runs)
+			}
+		}
+	}
+	if last[0] != last[1] || wrong != 0 {
+		t.Errorf("progress ends at %d of %d; %d runs in another version than their replication's", last[0], last[1], wrong)
+	}
+	for layout := 1; layout <= 2; layout++ {
+		for _, level := range []float64{0, 1} {
+			for r := range res[0].Runs {
+				if n := seen[fmt.Sprintf("A/%d/%v/%d", layout, level, r+1)]; n != 1 {
+					t.Errorf("A, layout %d, level %v: replication %d measured %d times", layout, level, r, n)
+				}
+			}
+		}
 	}
 }

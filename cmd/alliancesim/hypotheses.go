@@ -35,11 +35,13 @@ hypothesis: what it predicts, Spearman's ρ between the lever and the pooled
 outcome, the change from the lowest to the highest level with its 95%
 interval, how many layouts moved the predicted way, the runs per world and
 level it rests on, and the verdict (holds, fails, or inconclusive when the
-interval of the change includes zero); under each row, the pooled outcome at
+interval of the change includes zero and still reaches the minimum, or an
+upper bound holds pooled but not yet in every layout); under each row, the pooled outcome at
 every level with its interval and the runs it is over. Every level is run
 with the same seeds (--seed + r for replication r). THEORY.md asks for
-enough runs that the interval of the change excludes zero: a hypothesis
-still inconclusive at --runs is run again on twice as many, the runs made
+enough runs that the interval of the change excludes zero (a change whose
+whole interval falls short of the minimum fails at once: no number of runs
+could make it hold): a hypothesis still inconclusive at --runs is run again on twice as many, the runs made
 kept, until it holds or fails or reaches --max-runs (8 × --runs unless
 given). --out DIR writes hypotheses.csv (one row per hypothesis, layout and
 level), provenance.json (the build, the command line, seeds, run counts and
