@@ -85,7 +85,11 @@ func Write(ctx context.Context, dir string) (string, error) {
 		os.Remove(tmp.Name())
 		return "", err
 	}
-	return path, os.Rename(tmp.Name(), path)
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		os.Remove(tmp.Name())
+		return "", fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	return path, nil
 }
 
 // Build reads dir and draws its report.

@@ -80,6 +80,36 @@ func TestReportStopsWhenCancelled(t *testing.T) {
 	}
 }
 
+// A report that cannot be put in place (report.html is a directory) says
+// which file it could not write and leaves no temporary file behind (each
+// failed attempt used to leave one).
+func TestReportThatCannotBePutInPlace(t *testing.T) {
+	_, _, _, hyps := fixtures(t)
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(hyps)); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "report.html")
+	os.Remove(path)
+	if err := os.MkdirAll(filepath.Join(path, "in-the-way"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		if _, err := Write(context.Background(), dir); err == nil || !strings.HasPrefix(err.Error(), "cannot write "+path+": ") {
+			t.Fatalf("report.html a directory: %v", err)
+		}
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".tmp-") {
+			t.Errorf("temporary file %s left behind", e.Name())
+		}
+	}
+}
+
 // A directory that does not exist, a file, and a run without summary.json
 // are refused saying so, without Go's "stat …: no such file or directory"
 // (a missing directory used to be said to hold neither manifest.json nor
