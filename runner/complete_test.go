@@ -1,7 +1,9 @@
 package runner
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -127,5 +129,31 @@ func TestResultNamesAreTheFilesWritten(t *testing.T) {
 		if want := slices.Sorted(slices.Values(resultNames(&m))); !slices.Equal(got, want) {
 			t.Errorf("%s: wrote %q, the check requires %q", c.name, got, want)
 		}
+	}
+}
+
+// Finished work whose scenario.toml was removed gets it back, the same
+// bytes, when the same work is run again, which says so and that nothing
+// else is to do: the README offers the file as the way to run the work
+// again. It used to be called complete without it.
+func TestMissingScenarioWrittenAgain(t *testing.T) {
+	finished := done(t)
+	want, err := os.ReadFile(filepath.Join(finished, "scenario.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := copyOf(t, finished)
+	path := filepath.Join(dir, "scenario.toml")
+	os.Remove(path)
+	var notices []string
+	err = Execute(context.Background(), plan(t), dir, ExecOptions{Notice: func(msg string) { notices = append(notices, msg) }})
+	if !errors.Is(err, ErrComplete) {
+		t.Fatalf("finished work without scenario.toml: %v; want ErrComplete once it is written again", err)
+	}
+	if got, err := os.ReadFile(path); err != nil || !bytes.Equal(got, want) {
+		t.Errorf("scenario.toml after the rerun: %v (%d bytes, want %d)", err, len(got), len(want))
+	}
+	if len(notices) != 1 || notices[0] != path+" was missing; it is written again" {
+		t.Errorf("notices %q", notices)
 	}
 }

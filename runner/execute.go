@@ -252,6 +252,9 @@ func prepareDir(dir string, m *Manifest, scenarioTOML []byte, opts ExecOptions) 
 	if finished(dir) {
 		why := resultDamage(dir, m)
 		if why == "" {
+			if err := restoreScenario(dir, scenarioTOML, opts.Notice); err != nil {
+				return err
+			}
 			return errComplete(dir)
 		}
 		var replaced bool
@@ -288,14 +291,36 @@ func prepareDir(dir string, m *Manifest, scenarioTOML []byte, opts ExecOptions) 
 
 // completeAlready returns ErrComplete, wrapped, when dir holds the
 // complete output of the work m describes: its manifest, its summary.json
-// (renamed into place last) and every other result file undamaged
-// (resultDamage); nil otherwise.
+// (renamed into place last), every other result file undamaged
+// (resultDamage) and its scenario.toml; nil otherwise.
 func completeAlready(dir string, m *Manifest) error {
 	have, err := ReadManifest(dir)
 	if err != nil || len(m.Differences(have)) > 0 || !finished(dir) || resultDamage(dir, m) != "" {
 		return nil
 	}
+	if _, err := os.Lstat(filepath.Join(dir, "scenario.toml")); err != nil {
+		return nil // prepareDir writes it again
+	}
 	return errComplete(dir)
+}
+
+// restoreScenario writes dir/scenario.toml again where it is missing from
+// finished work (the scenario it ran, the same bytes: the manifest, whose
+// scenario hash matched, says so), so that what the README promises of
+// it — run it again with alliancesim run DIR/scenario.toml — holds, and
+// notice is told.
+func restoreScenario(dir string, scenarioTOML []byte, notice func(string)) error {
+	path := filepath.Join(dir, "scenario.toml")
+	if _, err := os.Lstat(path); !errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err := writeFileAtomic(path, scenarioTOML); err != nil {
+		return err
+	}
+	if notice != nil {
+		notice(path + " was missing; it is written again")
+	}
+	return nil
 }
 
 // finished reports whether dir's work was once finished: its summary.json,
