@@ -21,14 +21,15 @@ import (
 
 // overlaySource writes TOML tables that set each path to its value
 // (already written as TOML).
-func overlaySource(b *strings.Builder, paths, values []string) {
-	tables := map[string][]string{}
+func overlaySource(b *strings.Builder, paths, values []string) (lines map[int]string) {
+	type entry struct{ line, path string }
+	tables := map[string][]entry{}
 	var order []string
-	put := func(table, line string) {
+	put := func(table, line, path string) {
 		if _, ok := tables[table]; !ok {
 			order = append(order, table)
 		}
-		tables[table] = append(tables[table], line)
+		tables[table] = append(tables[table], entry{line, path})
 	}
 	for i, path := range paths {
 		v := values[i]
@@ -38,24 +39,31 @@ func overlaySource(b *strings.Builder, paths, values []string) {
 			// decision.KEY, stakes.OTHER or grievance.OTHER: a dotted key
 			// of the state's table, merged into the base's as a file's is
 			key, _ := tomlString(parts[3])
-			put("states."+parts[1], fmt.Sprintf("%s.%s = %s", parts[2], key, v))
+			put("states."+parts[1], fmt.Sprintf("%s.%s = %s", parts[2], key, v), path)
 		case parts[0] == "states":
-			put("states."+parts[1], fmt.Sprintf("%s = %s", parts[2], v))
+			put("states."+parts[1], fmt.Sprintf("%s = %s", parts[2], v), path)
 		default:
-			put(strings.Join(parts[:len(parts)-1], "."), fmt.Sprintf("%s = %s", parts[len(parts)-1], v))
+			put(strings.Join(parts[:len(parts)-1], "."), fmt.Sprintf("%s = %s", parts[len(parts)-1], v), path)
 		}
 	}
+	lines = map[int]string{}
+	n := strings.Count(b.String(), "\n")
 	for _, t := range order {
 		if id, ok := strings.CutPrefix(t, "states."); ok {
 			q, _ := tomlString(id)
 			fmt.Fprintf(b, "[[states]]\nid = %s\n", q)
+			n += 2
 		} else {
 			fmt.Fprintf(b, "[%s]\n", t)
+			n++
 		}
-		for _, l := range tables[t] {
-			b.WriteString(l + "\n")
+		for _, e := range tables[t] {
+			b.WriteString(e.line + "\n")
+			n++
+			lines[n] = e.path
 		}
 	}
+	return lines
 }
 
 // valueTOML writes a value for a path of the given kind as TOML: whole
@@ -200,7 +208,7 @@ func Apply(sc *sim.Scenario, as []Assignment) error {
 		return err
 	}
 	var over strings.Builder
-	overlaySource(&over, paths, values)
+	pathAt := overlaySource(&over, paths, values)
 	out, err := parseOver(setSourceName(paths), base, []byte(over.String()))
 	if err != nil {
 		if verr := sc.Validate(); verr != nil {
@@ -210,7 +218,7 @@ func Apply(sc *sim.Scenario, as []Assignment) error {
 		}
 	}
 	if err != nil {
-		return fmt.Errorf("%s: %s", strings.Join(paths, ", "), setErrors(sc, err))
+		return fmt.Errorf("%s: %s", strings.Join(paths, ", "), setErrors(sc, err, pathAt, len(paths) > 1))
 	}
 	out.Source = sc.Source
 	*sc = *out
@@ -218,11 +226,13 @@ func Apply(sc *sim.Scenario, as []Assignment) error {
 }
 
 // setErrors says what laying assignments over sc made invalid. A fault in
-// the overlay is said as it is; one in sc itself (an event a shorter
-// horizon leaves out, say) is found in sc's canonical text, whose lines
-// the user never saw, so it is named by key, and an event by its id and
-// date, each once.
-func setErrors(sc *sim.Scenario, err error) string {
+// the overlay is said as it is, after the path it was set by where
+// several paths were set (pathAt: the overlay's line of each; each
+// --set's problem under its own name); one in sc itself (an event a
+// shorter horizon leaves out, say) is found in sc's canonical text, whose
+// lines the user never saw, so it is named by key, and an event by its id
+// and date, each once.
+func setErrors(sc *sim.Scenario, err error, pathAt map[int]string, several bool) string {
 	var list Errors
 	if !errors.As(err, &list) {
 		return err.Error()
@@ -230,8 +240,13 @@ func setErrors(sc *sim.Scenario, err error) string {
 	var parts []string
 	for _, e := range list {
 		msg := e.Msg
-		if !strings.HasPrefix(e.File, "(set ") || strings.HasSuffix(e.File, " (base)") {
+		switch {
+		case !strings.HasPrefix(e.File, "(set ") || strings.HasSuffix(e.File, " (base)"):
 			msg = keyWords(sc, e.Key) + ": " + e.Msg
+		case several && pathAt[e.Line] != "":
+			msg = pathAt[e.Line] + ": " + e.Msg
+		case several && e.Key != "":
+			msg = e.Key + ": " + e.Msg
 		}
 		if !slices.Contains(parts, msg) {
 			parts = append(parts, msg)
