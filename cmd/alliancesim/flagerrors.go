@@ -34,6 +34,10 @@ var allowedByType = map[string]string{
 // (an unknown flag)
 // pass as they are, with a pointer to --help.
 func flagError(cmd *cobra.Command, err error) error {
+	var twice *givenTwice
+	if m := badFlagValue.FindStringSubmatch(err.Error()); m != nil && errors.As(err, &twice) {
+		return fmt.Errorf("--%s given twice (%s, then %s); allowed: once", m[2], twice.first, twice.second)
+	}
 	m := badFlagValue.FindStringSubmatch(err.Error())
 	if m == nil {
 		return fmt.Errorf("%w; see %s --help", err, cmd.CommandPath())
@@ -127,4 +131,53 @@ func noEmptyFlags(cmd *cobra.Command) error {
 		}
 	})
 	return err
+}
+
+// A flag that takes one value is refused when given twice with another
+// value: pflag keeps the last silently, so --with phl --with aus
+// appraised aus alone and --runs 2 --runs 3 ran 3. The flags that gather
+// (--set, …) keep taking one value each time.
+
+// onceValue is a flag's value that refuses a second Set.
+type onceValue struct {
+	pflag.Value
+	first string
+	set   bool
+}
+
+func (v *onceValue) Set(s string) error {
+	switch {
+	case v.set && s == v.first:
+		return nil // the same value again says nothing new
+	case v.set:
+		return &givenTwice{first: v.first, second: s}
+	}
+	v.set, v.first = true, s
+	return v.Value.Set(s)
+}
+
+// onceBool is a onceValue of a switch, which pflag lets stand without a
+// value.
+type onceBool struct{ *onceValue }
+
+func (onceBool) IsBoolFlag() bool { return true }
+
+// givenTwice is the error of a flag given a second time.
+type givenTwice struct{ first, second string }
+
+func (e *givenTwice) Error() string { return "given twice" }
+
+// onceFlags makes every flag of cmd that takes one value refuse a second.
+func onceFlags(cmd *cobra.Command) {
+	cmd.Flags().VisitAll(func(f *pflag.Flag) {
+		if t := f.Value.Type(); strings.HasSuffix(t, "Array") || strings.HasSuffix(t, "Slice") {
+			return
+		}
+		v := &onceValue{Value: f.Value}
+		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+			f.Value = onceBool{v}
+			return
+		}
+		f.Value = v
+	})
 }

@@ -25,6 +25,11 @@ func TestFlagsChecked(t *testing.T) {
 		want string
 	}{
 		{[]string{"check", "europe-1947", "--runs", "0"}, "--runs 0: allowed: a whole number in [1, 1000000000]"},
+		// A flag of one value given twice with another is refused, not
+		// the last kept (a gathering flag, --set, takes each).
+		{[]string{"explain", "asia-1950", "--at", "1954-09", "--state", "usa", "--with", "phl", "--with", "aus"}, "--with given twice (phl, then aus); allowed: once"},
+		{[]string{"run", "generic", "--runs", "2", "--runs", "3"}, "--runs given twice (2, then 3); allowed: once"},
+		{[]string{"run", "generic", "--no-events=false", "--no-events=true"}, "--no-events given twice (false, then true); allowed: once"},
 		{[]string{"calibrate", "europe-1947", "europe-1947", "--runs", "1"}, `"europe-1947" is named twice; allowed: each of europe-1947, asia-1950 once`},
 		{[]string{"calibrate", "--runs", "1001"}, "--runs: calibration: 1001 runs per candidate; allowed: 1 to 1000"},
 		{[]string{"check", "europe-1947", "--runs", "-3"}, "--runs -3: allowed"},
@@ -182,5 +187,17 @@ func TestSweepSeedRangeNamesTheFlag(t *testing.T) {
 	_, err := execute(t, "sweep", exp, "--seed", "9007199254740991", "--out", filepath.Join(dir, "out"))
 	if want := "--seed 9007199254740991, runs 2 (" + exp + "): "; err == nil || !strings.HasPrefix(err.Error(), want) {
 		t.Fatalf("got %v\nwant %s…", err, want)
+	}
+}
+
+// The same value given twice says nothing new and is taken; a flag that
+// gathers takes each of its values.
+func TestFlagRepeatedWithTheSameValue(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "o")
+	if _, err := execute(t, "run", "generic", "--runs", "2", "--runs", "2", "--no-events", "--no-events", "--out", out); err != nil {
+		t.Errorf("--runs 2 twice: %v", err)
+	}
+	if _, err := execute(t, "validate", "generic", "--set", "params.sea_cost=2", "--set", "params.rough_cost=3"); err != nil {
+		t.Errorf("--set twice: %v", err)
 	}
 }

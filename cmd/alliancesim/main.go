@@ -134,6 +134,7 @@ or TOML files.`,
 	// otherwise mean no --out at all, silently), and names the files it
 	// cannot read in plain words.
 	for _, c := range root.Commands() {
+		onceFlags(c)
 		if run := c.RunE; run != nil {
 			c.RunE = func(cmd *cobra.Command, args []string) error {
 				if err := noEmptyFlags(cmd); err != nil {
