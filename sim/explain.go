@@ -81,6 +81,13 @@ func (w *World) Explain(i int, partners agents.Set, strong bool, origin Origin) 
 	if origin < OriginClient || origin > OriginBilateral {
 		return Explanation{}, fmt.Errorf("origin %d is not one of client, indigenous, imposed, bilateral", int(origin))
 	}
+	if al := w.inForce(partners.With(i)); al != nil {
+		// the engine never weighs forming an alliance it is in (no two
+		// alliances in force have the same members): what it weighs is
+		// staying in it (ExplainStay)
+		return Explanation{}, fmt.Errorf("%s already belongs to alliance %d with %s (%s, %s), which no state weighs forming again; allowed: other partners, or the alliance's review of staying (ExplainStay; explain without --with)",
+			c.id[i], al.ID, c.idList(partners), al.Origin, commitmentName(al.Strong))
+	}
 	if err := c.canAlly(i, partners, origin); err != nil {
 		return Explanation{}, err
 	}
@@ -176,6 +183,13 @@ func (w *World) OriginFor(i int, partners agents.Set) Origin {
 		return OriginBilateral
 	}
 	return OriginImposed
+}
+
+// idList names the states of s, comma-separated, in index order.
+func (c *Compiled) idList(s agents.Set) string {
+	var ids []string
+	s.Each(func(j int) { ids = append(ids, c.id[j]) })
+	return strings.Join(ids, ", ")
 }
 
 // inForce is the alliance in force whose members are exactly s, or nil.

@@ -29,7 +29,7 @@ func TestExplain(t *testing.T) {
 		{pat, set(c2, c3), false, OriginImposed},
 		{pat, set(c2), true, OriginBilateral},
 		{c2, set(c3), true, OriginClient},
-		{c3, set(pat, c1, c2), true, OriginImposed},
+		{c3, set(pat, c2), true, OriginImposed},
 		// A client applying to the patron's bilateral alliance (§7.7),
 		// and the clients of an indigenous alliance its patron left.
 		{c1, set(pat, c2), true, OriginBilateral},
@@ -193,6 +193,7 @@ func TestExplainErrorMessages(t *testing.T) {
 	w.Step()
 	al := w.form(set(c1, c2), true, OriginClient)
 	w.end(al, EndMembersLeft, c1)
+	member := w.form(set(c1, c2), false, OriginClient) // the same members again, in force
 	w.alive[c3] = false
 	n := len(w.alliances)
 	for _, tc := range []struct {
@@ -208,6 +209,10 @@ func TestExplainErrorMessages(t *testing.T) {
 		{"negative alliance", secondStay(w.ExplainStay(-1, c1)), fmt.Sprintf("alliance -1 does not exist; allowed: 0 … %d, the alliances the run has formed", n-1)},
 		{"alliance past the last", secondStay(w.ExplainStay(n, c1)), fmt.Sprintf("alliance %d does not exist; allowed: 0 … %d, the alliances the run has formed", n, n-1)},
 		{"ended alliance", secondStay(w.ExplainStay(al.ID, c1)), fmt.Sprintf("alliance %d ended at tick 1 (members_left); allowed: an alliance in force", al.ID)},
+		// an alliance in force is not formed again, at any commitment:
+		// the engine weighs staying in it (an ended one is no matter)
+		{"an alliance the state is in", second(w.Explain(c1, set(c2), true, OriginClient)),
+			fmt.Sprintf("c1 already belongs to alliance %d with c2 (client, weak), which no state weighs forming again; allowed: other partners, or the alliance's review of staying (ExplainStay; explain without --with)", member.ID)},
 	} {
 		if tc.err == nil || tc.err.Error() != tc.want {
 			t.Errorf("%s: error %v, want %q", tc.name, tc.err, tc.want)
