@@ -203,7 +203,7 @@ func evaluate(ctx context.Context, spec Spec, values []float64, seed uint64, opt
 	if err != nil {
 		return nil, err
 	}
-	return targets.Evaluate(targets.For(spec.Scenario), records, sc.Calendar), nil
+	return targets.EvaluateScenario(targets.For(spec.Scenario), records, sc), nil
 }
 
 // checkSet refuses a change of a calibrated input: the grid would

@@ -56,7 +56,7 @@ func strongRefusedBefore(r *runner.Record, from, to int) bool {
 }
 
 var asia = []Target{
-	{ID: "A1", Scenario: "asia-1950", Until: "1951-12", Threshold: 0.8,
+	{ID: "A1", Scenario: "asia-1950", States: []string{"aus", "nzl", "phl", "jpn"}, Until: "1951-12", Threshold: 0.8,
 		Description: "no client-only alliance of 3 or more among Australia, New Zealand, Philippines, Japan by 1951-12 (H6 absent)",
 		Test: func(r *runner.Record, cal sim.Calendar) (bool, bool) {
 			four := []string{"aus", "nzl", "phl", "jpn"}
@@ -76,12 +76,12 @@ var asia = []Target{
 			}
 			return true, true
 		}},
-	{ID: "A2", Scenario: "asia-1950", Until: "1951-12", Threshold: 0.6,
+	{ID: "A2", Scenario: "asia-1950", Patron: true, Until: "1951-12", Threshold: 0.6,
 		Description: "after the Korean War shock the patron proposes a multilateral alliance (3+ clients) by 1951-12 (He & Feng H1)",
 		Test: func(r *runner.Record, cal sim.Calendar) (bool, bool) {
 			return true, pacificPact(r, cal) != nil
 		}},
-	{ID: "A3", Scenario: "asia-1950", Until: "1951-12", Threshold: 0.7,
+	{ID: "A3", Scenario: "asia-1950", Patron: true, Until: "1951-12", Threshold: 0.7,
 		Description: "that proposal is rejected for an invitee's fear of a fellow invitee, the most frequent reason",
 		Test: func(r *runner.Record, cal sim.Calendar) (bool, bool) {
 			p := pacificPact(r, cal)
@@ -91,7 +91,7 @@ var asia = []Target{
 			return true, !p.Accepted && fearOfFellowInvitee(p)
 		},
 		Extra: mostFrequentReason},
-	{ID: "A4", Scenario: "asia-1950", Until: "1955-12", Threshold: 0.6,
+	{ID: "A4", Scenario: "asia-1950", Patron: true, Until: "1955-12", Threshold: 0.6,
 		Description: "at 1955-12 the patron is in 3 or more bilateral alliances (H4)",
 		Test: func(r *runner.Record, cal sim.Calendar) (bool, bool) {
 			t, n := tickOf(cal, 1955, 12), 0
@@ -102,7 +102,7 @@ var asia = []Target{
 			}
 			return true, n >= 3
 		}},
-	{ID: "A5", Scenario: "asia-1950", Until: "1952-12", Threshold: 0.5,
+	{ID: "A5", Scenario: "asia-1950", States: []string{"aus", "nzl"}, Patron: true, Until: "1952-12", Threshold: 0.5,
 		Description: "a patron–Australia–New Zealand trilateral forms by 1952-12 (H4, ANZUS)",
 		Test: func(r *runner.Record, cal sim.Calendar) (bool, bool) {
 			for i := range r.Alliances {
@@ -116,12 +116,12 @@ var asia = []Target{
 			}
 			return true, false
 		}},
-	{ID: "A6", Scenario: "asia-1950", Until: "1955-12", Threshold: 0.5,
+	{ID: "A6", Scenario: "asia-1950", Patron: true, Until: "1955-12", Threshold: 0.5,
 		Description: "the patron imposes a weak multilateral in 1954–1955, proposed weak in gains or after its strong one was refused (He & Feng H2/H3, SEATO)",
 		Test: func(r *runner.Record, cal sim.Calendar) (bool, bool) {
 			return true, seato(r, cal) != nil
 		}},
-	{ID: "A7", Scenario: "asia-1950", Until: "1991-12", Threshold: 0.6,
+	{ID: "A7", Scenario: "asia-1950", Patron: true, Until: "1991-12", Threshold: 0.6,
 		Description: "where A6 happened, members leaving have dissolved that alliance by 1991-12 (H3)",
 		Test: func(r *runner.Record, cal sim.Calendar) (bool, bool) {
 			a := seato(r, cal)
@@ -130,7 +130,7 @@ var asia = []Target{
 			}
 			return true, leftByMembers(a, tickOf(cal, 1991, 12))
 		}},
-	{ID: "A8", Scenario: "asia-1950", Until: "1991-12", Threshold: 0.8,
+	{ID: "A8", Scenario: "asia-1950", States: []string{"kor", "twn"}, Patron: true, Until: "1991-12", Threshold: 0.8,
 		Description: "South Korea and the ROC are never in a multilateral alliance with the patron (Cha)",
 		Test: func(r *runner.Record, cal sim.Calendar) (bool, bool) {
 			for i := range r.Alliances {
@@ -142,7 +142,7 @@ var asia = []Target{
 			}
 			return true, true
 		}},
-	{ID: "A9", Scenario: "asia-1950", Until: "1960-01", Threshold: 0.7,
+	{ID: "A9", Scenario: "asia-1950", Patron: true, Until: "1960-01", Threshold: 0.7,
 		Description: "hub-and-spokes index of the patron at 1960-01 is at least 0.6",
 		Test: func(r *runner.Record, cal sim.Calendar) (bool, bool) {
 			h, ok := runner.HubSpokesIndex(r, tickOf(cal, 1960, 1))

@@ -29,6 +29,59 @@ type Target struct {
 	// Extra, if set, is a further requirement over all runs (A3: the most
 	// frequent reason); it returns whether it holds and a note.
 	Extra func(rs []runner.Record, cal sim.Calendar) (bool, string)
+	// States are the ids of the states the target names, and Patron says
+	// whether it reads a patron's alliances: a scenario without them (a
+	// file that extends the historical one and drops some, or another
+	// world under its name) cannot meet the target, nor fail it
+	// (EvaluateScenario).
+	States []string
+	Patron bool
+}
+
+// Missing says what the target names that sc lacks ("" if nothing): the
+// ids of missing states, and "patron" where it reads a patron's alliances
+// and sc has none.
+func (t *Target) Missing(sc *sim.Scenario) string {
+	have := map[string]bool{}
+	patron := false
+	for _, s := range sc.States {
+		have[s.ID] = true
+		patron = patron || s.Role == sim.Patron
+	}
+	var out []string
+	for _, id := range t.States {
+		if !have[id] {
+			out = append(out, id)
+		}
+	}
+	if t.Patron && !patron {
+		out = append(out, "patron")
+	}
+	return strings.Join(out, ", ")
+}
+
+// EvaluateScenario is Evaluate over the runs of sc, except that a target
+// naming a state sc lacks (Missing) is not evaluated: it counts no run, is
+// not met, and its note says what is missing.
+func EvaluateScenario(ts []Target, rs []runner.Record, sc *sim.Scenario) []Result {
+	var apply []Target
+	for _, t := range ts {
+		if t.Missing(sc) == "" {
+			apply = append(apply, t)
+		}
+	}
+	evaluated := Evaluate(apply, rs, sc.Calendar)
+	out := make([]Result, 0, len(ts))
+	for _, t := range ts {
+		if miss := t.Missing(sc); miss != "" {
+			out = append(out, Result{ID: t.ID, Description: t.Description, Share: runner.NewProportion(0, 0), Threshold: t.Threshold,
+				Note: fmt.Sprintf("not applicable: the scenario has no %s, which the target names", miss)})
+			continue
+		}
+		out = append(out, evaluated[0])
+		evaluated = evaluated[1:]
+	}
+	return out
 }
 
 // Result is a target evaluated over runs: the share of the runs counted

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/alliancesim/alliancesim/configs"
 	"github.com/alliancesim/alliancesim/runner"
 	"github.com/alliancesim/alliancesim/sim"
 )
@@ -169,5 +170,41 @@ func TestEvaluateIgnoresMetOfUncountedRuns(t *testing.T) {
 	rs := []runner.Record{{Run: 0}, {Run: 1}, {Run: 2}, {Run: 3}}
 	if res := Evaluate([]Target{tg}, rs, europeCal)[0]; res.Share.Count != 1 || res.Share.N != 2 || res.Met {
 		t.Errorf("evaluated %+v, want 1 of 2 (0.5 < 0.6, not met)", res.Share)
+	}
+}
+
+// A target naming a state the scenario lacks, or a patron where it has
+// none, is not evaluated: it counts no run, is not met, and says what is
+// missing; the others are evaluated as Evaluate does, in their order.
+// Every target of the built-ins names states they hold.
+func TestEvaluateScenarioWithoutTheStatesNamed(t *testing.T) {
+	always := func(*runner.Record, sim.Calendar) (bool, bool) { return true, true }
+	sc := &sim.Scenario{Calendar: europeCal, States: []sim.State{{ID: "aus", Role: sim.Client}, {ID: "usa", Role: sim.Patron}}}
+	ts := []Target{
+		{ID: "X", Threshold: 0.5, Test: always, States: []string{"aus"}, Patron: true},
+		{ID: "Y", Threshold: 0.5, Test: always, States: []string{"kor", "aus", "twn"}},
+		{ID: "Z", Threshold: 0.5, Test: always},
+	}
+	res := EvaluateScenario(ts, make([]runner.Record, 4), sc)
+	if len(res) != 3 || res[0].ID != "X" || !res[0].Met || res[0].Share.N != 4 || res[2].ID != "Z" || !res[2].Met {
+		t.Fatalf("the applicable targets: %+v", res)
+	}
+	if y := res[1]; y.Met || y.Share.N != 0 || y.Note != "not applicable: the scenario has no kor, twn, which the target names" {
+		t.Errorf("a target naming missing states: %+v", y)
+	}
+	sc.States = sc.States[:1]
+	if x := EvaluateScenario(ts[:1], nil, sc)[0]; x.Met || x.Note != "not applicable: the scenario has no patron, which the target names" {
+		t.Errorf("a target reading a patron's alliances, without one: %+v", x)
+	}
+	for _, name := range Scenarios() {
+		b, err := configs.Builtin(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tg := range For(name) {
+			if miss := tg.Missing(b); miss != "" {
+				t.Errorf("%s: %s lacks %s", tg.ID, name, miss)
+			}
+		}
 	}
 }

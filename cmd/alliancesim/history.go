@@ -45,7 +45,7 @@ func checkTargets(ctx context.Context, sc *sim.Scenario, runs int, seed uint64, 
 	if err != nil {
 		return nil, err
 	}
-	return targets.Evaluate(ts, records, sc.Calendar), nil
+	return targets.EvaluateScenario(ts, records, sc), nil
 }
 
 func historical() []string { return targets.Scenarios() }
@@ -65,7 +65,10 @@ func newCheckCmd() *cobra.Command {
 extends one and keeps its name) and evaluates every statistical target of the
 historical record: a row per target with its id, what it says, the share of
 runs meeting it with its 95% interval, the runs it is over, the threshold and
-whether it is met. Replication i plays seed --seed + i (the one seeding rule
+whether it is met. A target that names a state the scenario lacks (a file
+that drops it), or reads a patron's alliances where there is no patron, is
+not evaluated: it says what is missing and is not met. Replication i plays
+seed --seed + i (the one seeding rule
 of every command), so the defaults are HISTORY.md's calibration seeds 1–500
 and --seed 1001 gives its held-out seeds 1001–1500. It reports; it exits 0
 unless it could not run.`,
