@@ -3,9 +3,11 @@ package report
 import (
 	"context"
 	_ "embed"
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
@@ -66,12 +68,23 @@ func Write(ctx context.Context, dir string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	return writeReport(dir, p.Render)
+}
+
+// writeReport writes dir/report.html with render through a temporary file
+// and a rename, removing the temporary file if anything fails; errors name
+// report.html, not the temporary file.
+func writeReport(dir string, render func(io.Writer) error) (string, error) {
 	path := filepath.Join(dir, "report.html")
 	tmp, err := os.CreateTemp(dir, ".tmp-report.html-*") // named as the runner's temporary files, which it cleans up (runner.ourTemp)
 	if err != nil {
-		return "", err
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the temporary file's name is no concern of the reader's
+		}
+		return "", fmt.Errorf("cannot write %s: %w", path, err)
 	}
-	if err := p.Render(tmp); err != nil {
+	if err := render(tmp); err != nil {
 		tmp.Close()
 		os.Remove(tmp.Name())
 		return "", err

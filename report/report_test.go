@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -107,6 +108,14 @@ func TestReportThatCannotBePutInPlace(t *testing.T) {
 		if strings.HasPrefix(e.Name(), ".tmp-") {
 			t.Errorf("temporary file %s left behind", e.Name())
 		}
+	}
+	// A directory the report cannot be made in (gone since it was read,
+	// here never there): the error names report.html, not the temporary
+	// file.
+	gone := filepath.Join(dir, "gone")
+	if _, err := writeReport(gone, func(io.Writer) error { return nil }); err == nil ||
+		err.Error() != "cannot write "+filepath.Join(gone, "report.html")+": no such file or directory" {
+		t.Errorf("a directory it cannot write in: %v", err)
 	}
 }
 
