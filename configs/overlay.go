@@ -1,6 +1,7 @@
 package configs
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -218,7 +219,7 @@ func Apply(sc *sim.Scenario, as []Assignment) error {
 		}
 	}
 	if err != nil {
-		return fmt.Errorf("%s: %s", strings.Join(paths, ", "), setErrors(sc, err, pathAt, len(paths) > 1))
+		return fmt.Errorf("%s: %s", strings.Join(paths, ", "), setErrors(sc, err, paths, pathAt))
 	}
 	out.Source = sc.Source
 	*sc = *out
@@ -227,32 +228,42 @@ func Apply(sc *sim.Scenario, as []Assignment) error {
 
 // setErrors says what laying assignments over sc made invalid. A fault in
 // the overlay is said as it is, after the path it was set by where
-// several paths were set (pathAt: the overlay's line of each; each
-// --set's problem under its own name); one in sc itself (an event a
-// shorter horizon leaves out, say) is found in sc's canonical text, whose
-// lines the user never saw, so it is named by key, and an event by its id
-// and date, each once.
-func setErrors(sc *sim.Scenario, err error, pathAt map[int]string, several bool) string {
+// several paths were set (pathAt: the overlay's line of each), in the
+// order the paths were given; one in sc itself (an event a shorter
+// horizon leaves out, say) is found in sc's canonical text, whose lines
+// the user never saw, so it is named by key, and an event by its id and
+// date, each once, after the faults of the paths.
+func setErrors(sc *sim.Scenario, err error, paths []string, pathAt map[int]string) string {
 	var list Errors
 	if !errors.As(err, &list) {
 		return err.Error()
 	}
-	var parts []string
+	type part struct {
+		order int
+		msg   string
+	}
+	var parts []part
 	for _, e := range list {
-		msg := e.Msg
+		p := part{order: len(paths), msg: e.Msg}
 		switch {
 		case !strings.HasPrefix(e.File, "(set ") || strings.HasSuffix(e.File, " (base)"):
-			msg = keyWords(sc, e.Key) + ": " + e.Msg
-		case several && pathAt[e.Line] != "":
-			msg = pathAt[e.Line] + ": " + e.Msg
-		case several && e.Key != "":
-			msg = e.Key + ": " + e.Msg
+			p.msg = keyWords(sc, e.Key) + ": " + e.Msg
+		case len(paths) > 1 && pathAt[e.Line] != "":
+			p.order = slices.Index(paths, pathAt[e.Line])
+			p.msg = pathAt[e.Line] + ": " + e.Msg
+		case len(paths) > 1 && e.Key != "":
+			p.msg = e.Key + ": " + e.Msg
 		}
-		if !slices.Contains(parts, msg) {
-			parts = append(parts, msg)
+		if !slices.ContainsFunc(parts, func(q part) bool { return q.msg == p.msg }) {
+			parts = append(parts, p)
 		}
 	}
-	return problemList(parts)
+	slices.SortStableFunc(parts, func(a, b part) int { return cmp.Compare(a.order, b.order) })
+	msgs := make([]string, len(parts))
+	for i, p := range parts {
+		msgs[i] = p.msg
+	}
+	return problemList(msgs)
 }
 
 // keyWords names a key of sc's canonical text for a reader: events[3].tick

@@ -206,15 +206,16 @@ func TestApplyNamesTheBaseEvents(t *testing.T) {
 }
 
 // Several --set values out of range are each said under the path that
-// set it, once each even where the messages are alike (they used to lose
-// their paths, and two alike merged: three problems said as two).
+// set it, in the order given, once each even where the messages are alike
+// (they used to lose their paths, and two alike merged: three problems
+// said as two).
 func TestApplyNamesEachPath(t *testing.T) {
 	sc, err := Builtin("asia-1950")
 	if err != nil {
 		t.Fatal(err)
 	}
 	var as []Assignment
-	for _, s := range []string{"params.sea_cost=-1", "params.rough_cost=-1", "states.usa.land=-1", "states.usa.stakes.jpn=0.5"} {
+	for _, s := range []string{"params.sea_cost=-1", "states.usa.land=-1", "states.usa.stakes.jpn=0.5", "params.rough_cost=-1"} {
 		a, err := ParseAssignment(s)
 		if err != nil {
 			t.Fatal(err)
@@ -222,10 +223,10 @@ func TestApplyNamesEachPath(t *testing.T) {
 		as = append(as, a)
 	}
 	err = Apply(sc, as)
-	want := "params.sea_cost, params.rough_cost, states.usa.land, states.usa.stakes.jpn: 3 problems:\n" +
+	want := "params.sea_cost, states.usa.land, states.usa.stakes.jpn, params.rough_cost: 3 problems:\n" +
 		"  - params.sea_cost: -1 is out of range; allowed: a number in [0, 1000000]\n" +
-		"  - params.rough_cost: -1 is out of range; allowed: a number in [0, 1000000]\n" +
-		"  - states.usa.land: -1 is out of range; allowed: a number in [0, 1000000]"
+		"  - states.usa.land: -1 is out of range; allowed: a number in [0, 1000000]\n" +
+		"  - params.rough_cost: -1 is out of range; allowed: a number in [0, 1000000]"
 	if err == nil || err.Error() != want {
 		t.Fatalf("got %v\nwant %s", err, want)
 	}

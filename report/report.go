@@ -76,31 +76,42 @@ func Write(ctx context.Context, dir string) (string, error) {
 // report.html, not the temporary file.
 func writeReport(dir string, render func(io.Writer) error) (string, error) {
 	path := filepath.Join(dir, "report.html")
+	fail := func(err error) error {
+		// the temporary file's name is no concern of the reader's
+		var pe *fs.PathError
+		var le *os.LinkError
+		switch {
+		case errors.As(err, &pe):
+			err = pe.Err
+		case errors.As(err, &le):
+			err = le.Err
+		}
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
 	tmp, err := os.CreateTemp(dir, ".tmp-report.html-*") // named as the runner's temporary files, which it cleans up (runner.ourTemp)
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err // the temporary file's name is no concern of the reader's
-		}
-		return "", fmt.Errorf("cannot write %s: %w", path, err)
+		return "", fail(err)
 	}
 	if err := render(tmp); err != nil {
 		tmp.Close()
 		os.Remove(tmp.Name())
-		return "", err
+		return "", fail(err)
 	}
 	if err := tmp.Chmod(0o644); err != nil {
 		tmp.Close()
 		os.Remove(tmp.Name())
-		return "", err
+		return "", fail(err)
 	}
 	if err := tmp.Close(); err != nil {
 		os.Remove(tmp.Name())
-		return "", err
+		return "", fail(err)
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		os.Remove(tmp.Name())
-		return "", fmt.Errorf("cannot write %s: %w", path, err)
+		if fi, serr := os.Lstat(path); serr == nil && fi.IsDir() {
+			return "", fmt.Errorf("cannot write %s: a directory is in its place; allowed: a directory where report.html is a file or absent", path)
+		}
+		return "", fail(err)
 	}
 	return path, nil
 }

@@ -113,7 +113,7 @@ func Execute(ctx context.Context, plan *Plan, dir string, opts ExecOptions) erro
 	if err != nil {
 		return err
 	}
-	if err := completeAlready(dir, &m); err != nil && !opts.Force {
+	if err := completeAlready(dir, &m, plan.ScenarioTOML, opts.Notice); err != nil && !opts.Force {
 		return err // before the lock: complete work on read-only storage is still found so
 	}
 	release, err := lockDir(dir)
@@ -291,24 +291,28 @@ func prepareDir(dir string, m *Manifest, scenarioTOML []byte, opts ExecOptions) 
 
 // completeAlready returns ErrComplete, wrapped, when dir holds the
 // complete output of the work m describes: its manifest, its summary.json
-// (renamed into place last), every other result file undamaged
-// (resultDamage) and its scenario.toml; nil otherwise.
-func completeAlready(dir string, m *Manifest) error {
+// (renamed into place last) and every other result file undamaged
+// (resultDamage); nil otherwise. A scenario.toml missing from it is
+// written again (restoreScenario) — here, before the lock, since the bytes
+// are the manifest's own, so that complete work on read-only storage is
+// still found so; where it cannot be written, notice says so.
+func completeAlready(dir string, m *Manifest, scenarioTOML []byte, notice func(string)) error {
 	have, err := ReadManifest(dir)
 	if err != nil || len(m.Differences(have)) > 0 || !finished(dir) || resultDamage(dir, m) != "" {
 		return nil
 	}
-	if _, err := os.Lstat(filepath.Join(dir, "scenario.toml")); err != nil {
-		return nil // prepareDir writes it again
+	if err := restoreScenario(dir, scenarioTOML, notice); err != nil && notice != nil {
+		notice(fmt.Sprintf("%s is missing and cannot be written again (%v)", filepath.Join(dir, "scenario.toml"), err))
 	}
 	return errComplete(dir)
 }
 
 // restoreScenario writes dir/scenario.toml again where it is missing from
 // finished work (the scenario it ran, the same bytes: the manifest, whose
-// scenario hash matched, says so), so that what the README promises of
-// it — run it again with alliancesim run DIR/scenario.toml — holds, and
-// notice is told.
+// scenario hash matched, says so; two processes doing it at once write
+// the same bytes, each through its own temporary file), so that what the
+// README promises of it — run it again with alliancesim run
+// DIR/scenario.toml — holds, and notice is told.
 func restoreScenario(dir string, scenarioTOML []byte, notice func(string)) error {
 	path := filepath.Join(dir, "scenario.toml")
 	if _, err := os.Lstat(path); !errors.Is(err, fs.ErrNotExist) {

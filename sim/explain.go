@@ -81,12 +81,14 @@ func (w *World) Explain(i int, partners agents.Set, strong bool, origin Origin) 
 	if origin < OriginClient || origin > OriginBilateral {
 		return Explanation{}, fmt.Errorf("origin %d is not one of client, indigenous, imposed, bilateral", int(origin))
 	}
-	if al := w.inForce(partners.With(i)); al != nil {
+	if signed := partners.With(i) &^ w.unsigned(partners.With(i)); w.exists(signed) && signed.Has(i) {
 		// the engine never weighs forming an alliance it is in (no two
-		// alliances in force have the same members): what it weighs is
-		// staying in it (ExplainStay)
+		// alliances in force have the same members; an invitee that
+		// cannot sign would only be designated, World.exists): what it
+		// weighs is staying in it (ExplainStay)
+		al := w.inForce(signed)
 		return Explanation{}, fmt.Errorf("%s already belongs to alliance %d with %s (%s, %s), which no state weighs forming again; allowed: other partners, or the alliance's review of staying (ExplainStay; explain without --with)",
-			c.id[i], al.ID, c.idList(partners), al.Origin, commitmentName(al.Strong))
+			c.id[i], al.ID, c.idList(al.Members.Without(i)), al.Origin, commitmentName(al.Strong))
 	}
 	if err := c.canAlly(i, partners, origin); err != nil {
 		return Explanation{}, err

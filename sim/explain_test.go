@@ -218,6 +218,13 @@ func TestExplainErrorMessages(t *testing.T) {
 			t.Errorf("%s: error %v, want %q", tc.name, tc.err, tc.want)
 		}
 	}
+	// With pat, a partner that cannot sign would only be designated:
+	// c1 with c2 and pat, pat not sovereign, repeats c1 and c2's alliance.
+	w.sovereign[pat] = false
+	want := fmt.Sprintf("c1 already belongs to alliance %d with c2 (client, weak), which no state weighs forming again; allowed: other partners, or the alliance's review of staying (ExplainStay; explain without --with)", member.ID)
+	if _, err := w.Explain(c1, set(c2, pat), true, OriginImposed); err == nil || err.Error() != want {
+		t.Errorf("an alliance the state is in, with a partner that cannot sign: %v", err)
+	}
 }
 
 // OriginFor reads only alliances in force, and a patron joining an

@@ -56,7 +56,7 @@ func strongRefusedBefore(r *runner.Record, from, to int) bool {
 }
 
 var asia = []Target{
-	{ID: "A1", Scenario: "asia-1950", States: []string{"aus", "nzl", "phl", "jpn"}, Until: "1951-12", Threshold: 0.8,
+	{ID: "A1", Scenario: "asia-1950", States: []string{"aus", "nzl", "phl", "jpn"}, Need: 3, Until: "1951-12", Threshold: 0.8,
 		Description: "no client-only alliance of 3 or more among Australia, New Zealand, Philippines, Japan by 1951-12 (H6 absent)",
 		Test: func(r *runner.Record, cal sim.Calendar) (bool, bool) {
 			four := []string{"aus", "nzl", "phl", "jpn"}
@@ -130,7 +130,7 @@ var asia = []Target{
 			}
 			return true, leftByMembers(a, tickOf(cal, 1991, 12))
 		}},
-	{ID: "A8", Scenario: "asia-1950", States: []string{"kor", "twn"}, Patron: true, Until: "1991-12", Threshold: 0.8,
+	{ID: "A8", Scenario: "asia-1950", States: []string{"kor", "twn"}, Need: 1, Patron: true, Until: "1991-12", Threshold: 0.8,
 		Description: "South Korea and the ROC are never in a multilateral alliance with the patron (Cha)",
 		Test: func(r *runner.Record, cal sim.Calendar) (bool, bool) {
 			for i := range r.Alliances {

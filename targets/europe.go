@@ -42,23 +42,23 @@ func e3(r *runner.Record, cal sim.Calendar) *sim.AllianceRecord {
 }
 
 var europe = []Target{
-	{ID: "E1", Scenario: "europe-1947", States: brussels, Patron: true, Threshold: 0.8,
+	{ID: "E1", Scenario: "europe-1947", States: brussels, Need: 2, Patron: true, Threshold: 0.8,
 		Description: "a client-only alliance among UK, France, Benelux forms before the patron's first alliance (H6)",
 		Test: func(r *runner.Record, cal sim.Calendar) (bool, bool) {
 			return true, westernUnion(r) != nil
 		}},
-	{ID: "E2", Scenario: "europe-1947", States: brussels, Patron: true, Threshold: 0.6,
+	{ID: "E2", Scenario: "europe-1947", States: brussels, Need: 4, Patron: true, Threshold: 0.6,
 		Description: "it reaches 4 or more members before the patron joins",
 		Test: func(r *runner.Record, cal sim.Calendar) (bool, bool) {
 			a := westernUnion(r)
 			return true, a != nil && a.ClientPeak >= 4
 		}},
-	{ID: "E3", Scenario: "europe-1947", States: brussels, Patron: true, Until: "1950-12", Threshold: 0.7,
+	{ID: "E3", Scenario: "europe-1947", States: brussels, Need: 2, Patron: true, Until: "1950-12", Threshold: 0.7,
 		Description: "the patron joins that client alliance, indigenous and strong, by 1950-12 (H1, H5)",
 		Test: func(r *runner.Record, cal sim.Calendar) (bool, bool) {
 			return true, e3(r, cal) != nil
 		}},
-	{ID: "E4", Scenario: "europe-1947", States: brussels, Patron: true, Until: "1991-12", Threshold: 0.75,
+	{ID: "E4", Scenario: "europe-1947", States: brussels, Need: 2, Patron: true, Until: "1991-12", Threshold: 0.75,
 		Description: "where E3 happened, that alliance is still in force at 1991-12 (H2)",
 		Test: func(r *runner.Record, cal sim.Calendar) (bool, bool) {
 			a := e3(r, cal)

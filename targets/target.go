@@ -1,6 +1,7 @@
 package targets
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -29,18 +30,20 @@ type Target struct {
 	// Extra, if set, is a further requirement over all runs (A3: the most
 	// frequent reason); it returns whether it holds and a note.
 	Extra func(rs []runner.Record, cal sim.Calendar) (bool, string)
-	// States are the ids of the states the target names, and Patron says
-	// whether it reads a patron's alliances: a scenario without them (a
-	// file that extends the historical one and drops some, or another
-	// world under its name) cannot meet the target, nor fail it
-	// (EvaluateScenario).
+	// States are the ids of the states the target names, Need how many
+	// of them a scenario must hold for the target to mean anything (0:
+	// all), and Patron says whether it reads a patron's alliances: a
+	// scenario without them (a file that extends the historical one and
+	// drops some, or another world under its name) cannot meet the
+	// target, nor fail it (EvaluateScenario).
 	States []string
+	Need   int
 	Patron bool
 }
 
-// Missing says what the target names that sc lacks ("" if nothing): the
-// ids of missing states, and "patron" where it reads a patron's alliances
-// and sc has none.
+// Missing says why sc cannot be judged by the target ("" if it can): it
+// holds fewer of the states the target names than it needs, or no patron
+// where the target reads a patron's alliances.
 func (t *Target) Missing(sc *sim.Scenario) string {
 	have := map[string]bool{}
 	patron := false
@@ -48,16 +51,25 @@ func (t *Target) Missing(sc *sim.Scenario) string {
 		have[s.ID] = true
 		patron = patron || s.Role == sim.Patron
 	}
-	var out []string
+	var absent []string
 	for _, id := range t.States {
 		if !have[id] {
-			out = append(out, id)
+			absent = append(absent, id)
 		}
 	}
-	if t.Patron && !patron {
-		out = append(out, "patron")
+	var why []string
+	need := cmp.Or(t.Need, len(t.States))
+	switch held := len(t.States) - len(absent); {
+	case held >= need:
+	case need == len(t.States) || held == 0:
+		why = append(why, "no "+strings.Join(absent, ", "))
+	default:
+		why = append(why, fmt.Sprintf("%d of %s, where the target needs %d", held, strings.Join(t.States, ", "), need))
 	}
-	return strings.Join(out, ", ")
+	if t.Patron && !patron {
+		why = append(why, "no patron")
+	}
+	return strings.Join(why, " and ")
 }
 
 // EvaluateScenario is Evaluate over the runs of sc, except that a target
@@ -75,7 +87,7 @@ func EvaluateScenario(ts []Target, rs []runner.Record, sc *sim.Scenario) []Resul
 	for _, t := range ts {
 		if miss := t.Missing(sc); miss != "" {
 			out = append(out, Result{ID: t.ID, Description: t.Description, Share: runner.NewProportion(0, 0), Threshold: t.Threshold,
-				Note: fmt.Sprintf("not applicable: the scenario has no %s, which the target names", miss)})
+				Note: "not applicable: the scenario has " + miss})
 			continue
 		}
 		out = append(out, evaluated[0])

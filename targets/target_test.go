@@ -3,6 +3,7 @@ package targets
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/alliancesim/alliancesim/configs"
@@ -173,10 +174,12 @@ func TestEvaluateIgnoresMetOfUncountedRuns(t *testing.T) {
 	}
 }
 
-// A target naming a state the scenario lacks, or a patron where it has
-// none, is not evaluated: it counts no run, is not met, and says what is
-// missing; the others are evaluated as Evaluate does, in their order.
-// Every target of the built-ins names states they hold.
+// A target naming states the scenario lacks, fewer than it needs, or a
+// patron where it has none, is not evaluated: it counts no run, is not
+// met, and says what is missing; the others are evaluated as Evaluate
+// does, in their order. Every target of the built-ins can be judged on
+// them; dropping one Brussels power leaves E1–E4 to judge (E1 needs two,
+// E2 four), dropping only the ROC leaves A8 (Korea or the ROC).
 func TestEvaluateScenarioWithoutTheStatesNamed(t *testing.T) {
 	always := func(*runner.Record, sim.Calendar) (bool, bool) { return true, true }
 	sc := &sim.Scenario{Calendar: europeCal, States: []sim.State{{ID: "aus", Role: sim.Client}, {ID: "usa", Role: sim.Patron}}}
@@ -184,16 +187,22 @@ func TestEvaluateScenarioWithoutTheStatesNamed(t *testing.T) {
 		{ID: "X", Threshold: 0.5, Test: always, States: []string{"aus"}, Patron: true},
 		{ID: "Y", Threshold: 0.5, Test: always, States: []string{"kor", "aus", "twn"}},
 		{ID: "Z", Threshold: 0.5, Test: always},
+		{ID: "W", Threshold: 0.5, Test: always, States: []string{"kor", "aus", "twn"}, Need: 1},
+		{ID: "V", Threshold: 0.5, Test: always, States: []string{"kor", "aus", "twn"}, Need: 2},
 	}
 	res := EvaluateScenario(ts, make([]runner.Record, 4), sc)
-	if len(res) != 3 || res[0].ID != "X" || !res[0].Met || res[0].Share.N != 4 || res[2].ID != "Z" || !res[2].Met {
-		t.Fatalf("the applicable targets: %+v", res)
+	for i, id := range []string{"X", "Z", "W"} {
+		if r := res[[]int{0, 2, 3}[i]]; r.ID != id || !r.Met || r.Share.N != 4 {
+			t.Errorf("%s, which can be judged: %+v", id, r)
+		}
 	}
-	if y := res[1]; y.Met || y.Share.N != 0 || y.Note != "not applicable: the scenario has no kor, twn, which the target names" {
-		t.Errorf("a target naming missing states: %+v", y)
+	for i, want := range []string{"not applicable: the scenario has no kor, twn", "not applicable: the scenario has 1 of kor, aus, twn, where the target needs 2"} {
+		if r := res[[]int{1, 4}[i]]; r.Met || r.Share.N != 0 || r.Note != want {
+			t.Errorf("%s: %+v; want the note %q", r.ID, r, want)
+		}
 	}
 	sc.States = sc.States[:1]
-	if x := EvaluateScenario(ts[:1], nil, sc)[0]; x.Met || x.Note != "not applicable: the scenario has no patron, which the target names" {
+	if x := EvaluateScenario(ts[:1], nil, sc)[0]; x.Met || x.Note != "not applicable: the scenario has no patron" {
 		t.Errorf("a target reading a patron's alliances, without one: %+v", x)
 	}
 	for _, name := range Scenarios() {
@@ -203,8 +212,38 @@ func TestEvaluateScenarioWithoutTheStatesNamed(t *testing.T) {
 		}
 		for _, tg := range For(name) {
 			if miss := tg.Missing(b); miss != "" {
-				t.Errorf("%s: %s lacks %s", tg.ID, name, miss)
+				t.Errorf("%s: %s has %s", tg.ID, name, miss)
 			}
+		}
+	}
+	drop := func(name string, ids ...string) *sim.Scenario {
+		b, err := configs.Builtin(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.States = slices.DeleteFunc(b.States, func(s sim.State) bool { return slices.Contains(ids, s.ID) })
+		return b
+	}
+	for _, c := range []struct {
+		sc   *sim.Scenario
+		id   string
+		want string
+	}{
+		{drop("europe-1947", "lux"), "E2", ""},
+		{drop("europe-1947", "lux", "bel"), "E2", "3 of gbr, fra, bel, nld, lux, where the target needs 4"},
+		{drop("europe-1947", "lux", "bel"), "E1", ""},
+		{drop("asia-1950", "twn"), "A8", ""},
+		{drop("asia-1950", "twn", "kor"), "A8", "no kor, twn"},
+		{drop("asia-1950", "usa"), "A9", "no patron"},
+	} {
+		var tg Target
+		for _, x := range All {
+			if x.ID == c.id {
+				tg = x
+			}
+		}
+		if got := tg.Missing(c.sc); (c.want == "") != (got == "") || !strings.Contains(got, c.want) {
+			t.Errorf("%s without some states: %q, want %q", c.id, got, c.want)
 		}
 	}
 }
