@@ -3,6 +3,7 @@ package configs
 import (
 	"embed"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 
@@ -28,9 +29,10 @@ func builtinSource(name string) ([]byte, bool) {
 }
 
 // isBuiltinRef reports whether s is written as a built-in name rather than
-// a path: no directory separator and no .toml ending.
+// a path: no directory separator and no .toml ending, in any case (a file
+// X.TOML is a file).
 func isBuiltinRef(s string) bool {
-	return !strings.ContainsAny(s, `/\`) && !strings.HasSuffix(s, ".toml")
+	return !strings.ContainsAny(s, `/\`) && !strings.HasSuffix(strings.ToLower(s), ".toml")
 }
 
 // BuiltinNames lists the built-in scenarios, sorted.
@@ -83,7 +85,11 @@ func Builtin(name string) (*sim.Scenario, error) {
 func BuiltinSource(name string) ([]byte, error) {
 	src, ok := builtinSource(name)
 	if !ok {
-		return nil, fmt.Errorf("%q is not a built-in scenario; allowed: %s (or a path to a .toml file)", name, strings.Join(BuiltinNames(), ", "))
+		also := ""
+		if fi, err := os.Stat(name); err == nil && fi.Mode().IsRegular() {
+			also = fmt.Sprintf("; the file %s is read as ./%s", name, name)
+		}
+		return nil, fmt.Errorf("%q is not a built-in scenario; allowed: %s (or a path to a .toml file)%s", name, strings.Join(BuiltinNames(), ", "), also)
 	}
 	return src, nil
 }

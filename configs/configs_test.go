@@ -809,3 +809,34 @@ func TestMapRowLines(t *testing.T) {
 		t.Errorf("a map in the extended file: %v", err)
 	}
 }
+
+// A name ending in .toml in any case is a file; a name without it is a
+// built-in, and where a file of that name is there, the error says how to
+// read it.
+func TestBuiltinOrFile(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{{"generic", true}, {"x.toml", false}, {"X.TOML", false}, {"x.Toml", false}, {"dir/x", false}, {`dir\x`, false}, {"tomlish", true}} {
+		if got := isBuiltinRef(c.s); got != c.want {
+			t.Errorf("isBuiltinRef(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if err := os.WriteFile("scen", []byte(base), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Load("scen"); err == nil || !strings.HasSuffix(err.Error(), "; the file scen is read as ./scen") {
+		t.Errorf("a file named like a built-in: %v", err)
+	}
+	if _, err := Load("./scen"); err != nil {
+		t.Errorf("./scen: %v", err)
+	}
+	if err := os.WriteFile("S.TOML", []byte(base), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Load("S.TOML"); err != nil {
+		t.Errorf("S.TOML: %v", err)
+	}
+}

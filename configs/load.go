@@ -18,7 +18,7 @@ import (
 const maxExtends = 16
 
 // Load reads a scenario given a built-in name or a file path. A string with
-// a path separator or ending in .toml is a file; any other names a built-in
+// a path separator or ending in .toml (in any case) is a file; any other names a built-in
 // (a file called scen in the working directory is read as ./scen).
 func Load(nameOrPath string) (*sim.Scenario, error) {
 	if isBuiltinRef(nameOrPath) {
