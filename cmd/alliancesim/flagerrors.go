@@ -10,11 +10,30 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/alliancesim/alliancesim/calibration"
 	"github.com/alliancesim/alliancesim/internal/words"
+	"github.com/alliancesim/alliancesim/runner"
 )
 
 // badFlagValue is pflag's message for a value its type cannot parse.
 var badFlagValue = regexp.MustCompile(`^invalid argument "(.*)" for "(?:-\w, )?--([\w-]+)" flag: `)
+
+// allowedAnnotation is a flag's annotation that says what it takes, where
+// its type says too little (--runs: its range, not only "a whole number").
+const allowedAnnotation = "alliancesim_allowed"
+
+// runsAllowed annotates cmd's --runs, if it has one, with its range: that
+// of every command but calibrate, whose runs per candidate stop short of
+// the held-out seeds.
+func runsAllowed(cmd *cobra.Command) {
+	hi := runner.MaxRuns
+	if cmd.Name() == "calibrate" {
+		hi = calibration.MaxRuns
+	}
+	if cmd.Flags().Lookup("runs") != nil {
+		_ = cmd.Flags().SetAnnotation("runs", allowedAnnotation, []string{fmt.Sprintf("a whole number in [1, %d]", hi)})
+	}
+}
 
 // allowedByType says what a flag of a pflag type takes.
 var allowedByType = map[string]string{
@@ -46,6 +65,9 @@ func flagError(cmd *cobra.Command, err error) error {
 	if f := cmd.Flags().Lookup(m[2]); f != nil {
 		if a, ok := allowedByType[f.Value.Type()]; ok {
 			allowed = a
+		}
+		if a := f.Annotations[allowedAnnotation]; len(a) == 1 {
+			allowed = a[0]
 		}
 	}
 	what := ""

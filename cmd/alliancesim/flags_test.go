@@ -25,6 +25,9 @@ func TestFlagsChecked(t *testing.T) {
 		want string
 	}{
 		{[]string{"check", "europe-1947", "--runs", "0"}, "--runs 0: allowed: a whole number in [1, 1000000000]"},
+		// A --runs that does not parse says the command's range.
+		{[]string{"run", "generic", "--runs", "1e3"}, "--runs 1e3: allowed: a whole number in [1, 1000000000]"},
+		{[]string{"calibrate", "--runs", "x"}, "--runs x: allowed: a whole number in [1, 1000]"},
 		// A flag of one value given twice with another is refused, not
 		// the last kept (a gathering flag, --set, takes each).
 		{[]string{"explain", "asia-1950", "--at", "1954-09", "--state", "usa", "--with", "phl", "--with", "aus"}, "--with given twice (phl, then aus); allowed: once"},
@@ -65,7 +68,7 @@ func TestFlagsChecked(t *testing.T) {
 		// A value its type cannot take, in our words, not strconv's.
 		{[]string{"run", "generic", "--seed", "-1"}, "--seed -1: allowed: a whole number in [0, 9007199254740991] (2^53 − 1)"},
 		{[]string{"run", "generic", "--seed", "18446744073709551616"}, "--seed 18446744073709551616 is out of range: allowed: a whole number in [0, 9007199254740991] (2^53 − 1)"},
-		{[]string{"run", "generic", "--runs", "x"}, "--runs x: allowed: a whole number (the command checks its range)"},
+		{[]string{"run", "generic", "--workers", "x"}, "--workers x: allowed: a whole number (the command checks its range)"},
 		// A text flag given empty is refused, not taken for no flag.
 		{[]string{"run", "generic", "--runs", "2", "--out", ""}, "--out is empty; allowed: a value, or no --out at all (--out: write the files of the runs"},
 		{[]string{"explain", "asia-1950", "--at", "1954-09", "--state", "usa", "--with", ""}, "--with is empty; allowed: a value, or no --with at all"},
