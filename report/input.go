@@ -8,7 +8,6 @@ import (
 	"io"
 	"io/fs"
 	"path/filepath"
-	"strings"
 
 	"github.com/alliancesim/alliancesim/configs"
 	"github.com/alliancesim/alliancesim/hypotheses"
@@ -153,10 +152,6 @@ func Read(dir string) (*Input, error) {
 	}
 	if err := summaryOfManifest(m, in.Summary, in.Sweep); err != nil {
 		return nil, fmt.Errorf("%s: %v (run the work again)", path, err)
-	}
-	// A missing series.csv is said in the page, which draws the rest.
-	if why := runner.Damaged(dir, m); why != "" && !strings.HasPrefix(why, "series.csv is missing") {
-		return nil, fmt.Errorf("%s holds damaged output: %s; allowed: whole output (run the same command again, which assembles it again from parts/, or merge the shards again)", dir, why)
 	}
 	in.readScenario()
 	return in, nil

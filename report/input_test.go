@@ -150,24 +150,3 @@ func TestSubtitleSaysWhatRan(t *testing.T) {
 		}
 	}
 }
-
-// Finished output with a result file removed or cut short is refused as
-// damaged, saying which file and how to mend it, before any file is read
-// one by one (it used to be named only as a path not found).
-func TestDamagedOutputRefused(t *testing.T) {
-	many, _, _, _ := fixtures(t)
-	for _, c := range []struct{ file, why string }{
-		{"memberships.csv", "memberships.csv is missing"},
-		{"runs.csv", "runs.csv is missing"},
-	} {
-		dir := t.TempDir()
-		if err := os.CopyFS(dir, os.DirFS(many)); err != nil {
-			t.Fatal(err)
-		}
-		os.Remove(filepath.Join(dir, c.file))
-		want := dir + " holds damaged output: " + c.why + "; allowed: whole output (run the same command again, which assembles it again from parts/, or merge the shards again)"
-		if _, err := Read(dir); err == nil || err.Error() != want {
-			t.Errorf("without %s: %v", c.file, err)
-		}
-	}
-}

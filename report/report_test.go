@@ -221,7 +221,7 @@ func TestDamagedDirectory(t *testing.T) {
 		cut = append(append(cut, l...), '\n')
 	}
 	os.WriteFile(filepath.Join(dir, "runs.csv"), cut, 0o644)
-	if _, err := Build(context.Background(), dir); err == nil || !strings.Contains(err.Error(), "holds damaged output: runs.csv has 50 rows; the work has 60 runs") {
+	if _, err := Build(context.Background(), dir); err == nil || !strings.Contains(err.Error(), "runs.csv has 50 runs; the manifest says 60 runs: the file is damaged") {
 		t.Fatalf("a cut runs.csv: %v", err)
 	}
 	// runs.csv rows must be the manifest's runs with their seeds: the maps

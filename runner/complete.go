@@ -28,12 +28,6 @@ func resultNames(m *Manifest) []string {
 	return append(names, "summary.json")
 }
 
-// Damaged says what is wrong with the result files of dir, finished work
-// of m (resultDamage), or "": a file missing or not a regular file, a
-// summary.json that is not JSON, a runs.csv without one row per run. A
-// reader of the files (report) says so before it reads them one by one.
-func Damaged(dir string, m *Manifest) string { return resultDamage(dir, m) }
-
 // resultDamage says what is wrong with the result files of dir, written
 // for the work m describes, or returns "" if nothing is found: a file
 // missing or not a regular file, a summary.json that is not JSON, a
