@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"math"
 	"strconv"
 
@@ -83,6 +84,10 @@ func (r *row) finite(name string) float64 {
 // eachRow streams the rows of a CSV file with a header to fn.
 func eachRow(path string, fn func(r *row) error) error {
 	f, err := input.OpenRegular(path) // a FIFO would block for ever
+	if errors.Is(err, fs.ErrNotExist) {
+		// of output whose summary.json is there: finished, then damaged
+		return fmt.Errorf("%s is missing: the output is damaged; allowed: whole output (run the same command again, which assembles the result files from parts/, or merge the shards again)", path)
+	}
 	if err != nil {
 		return err
 	}

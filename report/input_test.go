@@ -150,3 +150,19 @@ func TestSubtitleSaysWhatRan(t *testing.T) {
 		}
 	}
 }
+
+// A result file the report reads, missing from finished output, is said
+// to be missing and how to mend it, not only as a path not found.
+func TestMissingResultFileSaysHowToMend(t *testing.T) {
+	many, _, _, _ := fixtures(t)
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(many)); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(filepath.Join(dir, "runs.csv"))
+	os.Remove(filepath.Join(dir, "report.html"))
+	want := filepath.Join(dir, "runs.csv") + " is missing: the output is damaged; allowed: whole output (run the same command again, which assembles the result files from parts/, or merge the shards again)"
+	if _, err := Build(context.Background(), dir); err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("without runs.csv: %v", err)
+	}
+}
