@@ -35,6 +35,14 @@ func isBuiltinRef(s string) bool {
 	return !strings.ContainsAny(s, `/\`) && !strings.HasSuffix(strings.ToLower(s), ".toml")
 }
 
+// TrimTOML is name without its .toml ending, in any case (X.TOML is X).
+func TrimTOML(name string) string {
+	if strings.HasSuffix(strings.ToLower(name), ".toml") {
+		return name[:len(name)-len(".toml")]
+	}
+	return name
+}
+
 // BuiltinNames lists the built-in scenarios, sorted.
 func BuiltinNames() []string {
 	entries, _ := builtinFS.ReadDir("scenarios")

@@ -822,6 +822,11 @@ func TestBuiltinOrFile(t *testing.T) {
 			t.Errorf("isBuiltinRef(%q) = %v, want %v", c.s, got, c.want)
 		}
 	}
+	for _, c := range [][2]string{{"x.toml", "x"}, {"X.TOML", "X"}, {"x.Toml", "x"}, {"x", "x"}, {".toml", ""}, {"x.tom", "x.tom"}} {
+		if got := TrimTOML(c[0]); got != c[1] {
+			t.Errorf("TrimTOML(%q) = %q, want %q", c[0], got, c[1])
+		}
+	}
 	dir := t.TempDir()
 	t.Chdir(dir)
 	if err := os.WriteFile("scen", []byte(base), 0o644); err != nil {

@@ -38,7 +38,7 @@ func resolve(f *rawFile, e *errs) *sim.Scenario {
 // horizon. It returns whether the start month was read.
 func resolveHeader(f *rawFile, sc *sim.Scenario, e *errs) (startOK bool) {
 	m := &f.Scenario
-	sc.Name = strings.TrimSuffix(filepath.Base(f.file), ".toml")
+	sc.Name = TrimTOML(filepath.Base(f.file))
 	switch {
 	case m.Name.ok(e, "a string"):
 		sc.Name = m.Name.V

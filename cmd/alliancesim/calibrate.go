@@ -37,11 +37,11 @@ with the changes, and the report says so. A calibrated input cannot be set.`,
   alliancesim calibrate europe-1947 --runs 50
   alliancesim calibrate --runs 200 --set params.p_weak=0.75 --set params.p_strong=0.75`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := calibration.CheckRuns(runs); err != nil {
+				return fmt.Errorf("--runs: %w", err) // its range, before the general one
+			}
 			if err := checkCounts(runs, workers); err != nil {
 				return err
-			}
-			if err := calibration.CheckRuns(runs); err != nil {
-				return fmt.Errorf("--runs: %w", err)
 			}
 			if out != "" {
 				if err := checkOutFile("--out", out); err != nil {

@@ -91,7 +91,7 @@ func (f *sweepFlags) sweep(cmd *cobra.Command, file string) error {
 	}
 	out := f.out
 	if out == "" {
-		out = strings.TrimSuffix(filepath.Base(file), ".toml") + ".out"
+		out = configs.TrimTOML(filepath.Base(file)) + ".out"
 	}
 	if err := checkOutputDir(out); err != nil {
 		return err
