@@ -32,7 +32,7 @@ func builtinSource(name string) ([]byte, bool) {
 // a path: no directory separator and no .toml ending, in any case (a file
 // X.TOML is a file).
 func isBuiltinRef(s string) bool {
-	return !strings.ContainsAny(s, `/\`) && !strings.HasSuffix(strings.ToLower(s), ".toml")
+	return !strings.ContainsAny(s, `/\`) && TrimTOML(s) == s
 }
 
 // TrimTOML is name without its .toml ending, in any case (X.TOML is X).

@@ -223,7 +223,7 @@ func disperseIntent(sc *sim.Scenario, level any, v int) error {
 // clients), or MaxVariants + 1 where they are more than MaxVariants.
 func clientHalves(sc *sim.Scenario) int {
 	n := len(clientIDs(sc))
-	return min(binomial(n, n/2), MaxVariants+1)
+	return binomial(n, n/2)
 }
 
 func clientIDs(sc *sim.Scenario) []string {

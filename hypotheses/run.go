@@ -169,6 +169,7 @@ func Run(ctx context.Context, hs []Hypothesis, opts Options) ([]Result, error) {
 // distinct cell once, in the order they were first needed.
 func planAll(hs []Hypothesis, opts Options) ([]plan, []*cell, error) {
 	cells := map[cellKey]*cell{}
+	compiled := map[[32]byte]*sim.Compiled{} // one compilation of a scenario, whichever replications its cells play (T2's versions at δ = 0 are one scenario)
 	var order []*cell
 	var plans []plan
 	for i := range hs {
@@ -182,11 +183,14 @@ func planAll(hs []Hypothesis, opts Options) ([]plan, []*cell, error) {
 			if c, ok := cells[key]; ok {
 				return c, nil
 			}
-			compiled, err := sim.Compile(sc)
-			if err != nil {
-				return nil, err
+			comp, ok := compiled[key.scenario]
+			if !ok {
+				if comp, err = sim.Compile(sc); err != nil {
+					return nil, err
+				}
+				compiled[key.scenario] = comp
 			}
-			c := &cell{key: key, compiled: compiled}
+			c := &cell{key: key, compiled: comp}
 			cells[key] = c
 			order = append(order, c)
 			return c, nil

@@ -92,27 +92,29 @@ func writeReport(dir string, render func(io.Writer) error) (string, error) {
 	if err != nil {
 		return "", fail(err)
 	}
+	placed := false
+	defer func() {
+		if !placed {
+			tmp.Close() // a second Close only errs
+			os.Remove(tmp.Name())
+		}
+	}()
 	if err := render(tmp); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
 		return "", fail(err)
 	}
 	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
 		return "", fail(err)
 	}
 	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
 		return "", fail(err)
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
-		os.Remove(tmp.Name())
 		if fi, serr := os.Lstat(path); serr == nil && fi.IsDir() {
 			return "", fmt.Errorf("cannot write %s: a directory is in its place; allowed: a directory where report.html is a file or absent", path)
 		}
 		return "", fail(err)
 	}
+	placed = true
 	return path, nil
 }
 

@@ -252,10 +252,7 @@ func prepareDir(dir string, m *Manifest, scenarioTOML []byte, opts ExecOptions) 
 	if finished(dir) {
 		why := resultDamage(dir, m)
 		if why == "" {
-			if err := restoreScenario(dir, scenarioTOML, opts.Notice); err != nil {
-				return err
-			}
-			return errComplete(dir)
+			return errComplete(dir) // completeAlready restored a missing scenario.toml
 		}
 		var replaced bool
 		if reassemble, replaced, err = damagedResults(dir, m, why, scenarioTOML, opts); err != nil || replaced {

@@ -81,12 +81,12 @@ func (w *World) Explain(i int, partners agents.Set, strong bool, origin Origin) 
 	if origin < OriginClient || origin > OriginBilateral {
 		return Explanation{}, fmt.Errorf("origin %d is not one of client, indigenous, imposed, bilateral", int(origin))
 	}
-	if signed := partners.With(i) &^ w.unsigned(partners.With(i)); w.exists(signed) && signed.Has(i) {
+	all := partners.With(i)
+	if al := w.inForce(all &^ w.unsigned(all)); al != nil && al.Members.Has(i) {
 		// the engine never weighs forming an alliance it is in (no two
 		// alliances in force have the same members; an invitee that
 		// cannot sign would only be designated, World.exists): what it
 		// weighs is staying in it (ExplainStay)
-		al := w.inForce(signed)
 		return Explanation{}, fmt.Errorf("%s already belongs to alliance %d with %s (%s, %s), which no state weighs forming again; allowed: other partners, or the alliance's review of staying (ExplainStay; explain without --with)",
 			c.id[i], al.ID, c.idList(al.Members.Without(i)), al.Origin, commitmentName(al.Strong))
 	}

@@ -76,22 +76,22 @@ func (t *Target) Missing(sc *sim.Scenario) string {
 // naming a state sc lacks (Missing) is not evaluated: it counts no run, is
 // not met, and its note says what is missing.
 func EvaluateScenario(ts []Target, rs []runner.Record, sc *sim.Scenario) []Result {
+	missing := make([]string, len(ts))
 	var apply []Target
-	for _, t := range ts {
-		if t.Missing(sc) == "" {
-			apply = append(apply, t)
+	for i := range ts {
+		if missing[i] = ts[i].Missing(sc); missing[i] == "" {
+			apply = append(apply, ts[i])
 		}
 	}
 	evaluated := Evaluate(apply, rs, sc.Calendar)
 	out := make([]Result, 0, len(ts))
-	for _, t := range ts {
-		if miss := t.Missing(sc); miss != "" {
+	for i, t := range ts {
+		if missing[i] != "" {
 			out = append(out, Result{ID: t.ID, Description: t.Description, Share: runner.NewProportion(0, 0), Threshold: t.Threshold,
-				Note: "not applicable: the scenario has " + miss})
+				Note: "not applicable: the scenario has " + missing[i]})
 			continue
 		}
-		out = append(out, evaluated[0])
-		evaluated = evaluated[1:]
+		out, evaluated = append(out, evaluated[0]), evaluated[1:]
 	}
 	return out
 }
