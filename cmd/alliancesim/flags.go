@@ -136,11 +136,29 @@ func parseAt(sc *sim.Scenario, at string) (int, error) {
 }
 
 // checkOutputDir refuses, before any work, an --out of run, sweep or merge
-// that is a file. (A directory that cannot be written is found when its
-// lock is taken: a finished one on read-only storage is still read.)
+// that is a file, or a missing one whose parent is missing or not a
+// directory: as for compare and hypotheses (checkOutDir), the directory is
+// made in its existing parent, never a chain of them, so that a mistyped
+// parent is refused rather than made. (A directory that cannot be written
+// is found when its lock is taken: a finished one on read-only storage is
+// still read.)
 func checkOutputDir(path string) error {
-	if fi, err := os.Stat(path); err == nil && !fi.IsDir() {
-		return fmt.Errorf("--out %s is %s; allowed: a directory (made if missing)", path, input.FileKind(fi.Mode()))
+	const allowed = "a directory (made if missing) in an existing directory"
+	fi, err := os.Stat(path)
+	if err == nil {
+		if !fi.IsDir() {
+			return fmt.Errorf("--out %s is %s; allowed: %s", path, input.FileKind(fi.Mode()), allowed)
+		}
+		return nil
+	}
+	// Missing, or under something that is not a directory.
+	parent := filepath.Dir(path)
+	pi, perr := os.Stat(parent)
+	switch {
+	case errors.Is(perr, fs.ErrNotExist):
+		return fmt.Errorf("--out %s: %s does not exist; allowed: %s", path, parent, allowed)
+	case perr == nil && !pi.IsDir():
+		return fmt.Errorf("--out %s: %s is %s; allowed: %s", path, parent, input.FileKind(pi.Mode()), allowed)
 	}
 	return nil
 }

@@ -78,6 +78,12 @@ func TestFlagsChecked(t *testing.T) {
 		{[]string{"map", "asia-1950", "--png", tmp}, "--png " + tmp + " is a directory; allowed: a regular file (replaced) or a new one, in an existing directory"},
 		{[]string{"run", "generic", "--runs", "2", "--out", file}, "--out " + file + " is a file; allowed: a directory (made if missing)"},
 		{[]string{"merge", tmp, "--out", file}, "--out " + file + " is a file; allowed: a directory (made if missing)"},
+		// As for compare, the directory is made, not a missing parent
+		// (run, sweep and merge used to make the whole chain).
+		{[]string{"run", "generic", "--runs", "2", "--out", filepath.Join(missing, "x")}, "--out " + filepath.Join(missing, "x") + ": " + missing + " does not exist; allowed: a directory (made if missing) in an existing directory"},
+		{[]string{"sweep", "../../examples/sweep/sea-fraction.toml", "--out", filepath.Join(missing, "x")}, ": " + missing + " does not exist"},
+		{[]string{"merge", tmp, "--out", filepath.Join(missing, "x")}, ": " + missing + " does not exist"},
+		{[]string{"run", "generic", "--runs", "2", "--out", filepath.Join(file, "x")}, "--out " + filepath.Join(file, "x") + ": " + file + " is a file"},
 		{[]string{"run", "generic", "--json=maybe"}, "--json maybe: allowed: true or false"},
 		{[]string{"run", "generic", "--nope"}, "unknown flag: --nope; see alliancesim run --help"},
 		// Flags that would do nothing are refused, not ignored.

@@ -160,7 +160,7 @@ func maxUsed(res []hypotheses.Result) int {
 // first, so that until it is there the directory holds no results to
 // report, rather than old results beside new provenance.
 func writeHypotheses(dir string, res []hypotheses.Result, prov hypotheses.Provenance) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
 	}
 	// A report drawn from the files this run replaces would describe

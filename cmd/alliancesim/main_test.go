@@ -206,6 +206,7 @@ values = [1, 5]
 		t.Fatalf("%v\n%s", err, out)
 	}
 	var shards []string
+	os.Mkdir(filepath.Join(dir, "shard"), 0o755)
 	for i := 0; i < 3; i++ {
 		d := filepath.Join(dir, "shard", string(rune('0'+i)))
 		t.Setenv("JOB_COMPLETION_INDEX", string(rune('0'+i)))
