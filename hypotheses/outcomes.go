@@ -126,11 +126,17 @@ func originIs(c *Cell, _ *runner.Record, a *sim.AllianceRecord) (float64, bool) 
 func patronEntry(a *sim.AllianceRecord) int { return a.PatronJoined }
 
 // fallbackAfterRefusal: among runs in which a patron multilateral proposal
-// was refused, whether within 12 ticks (the tick of the refusal to 12
-// ticks after it) the patron entered a bilateral or trilateral alliance
-// with a client that accepted it (H4; T7). A run whose first refusal came
-// too close to its horizon for the 12 ticks to pass, and in which no such
-// alliance came in the ticks it has, says nothing and is not counted.
+// was refused, whether within 12 ticks (the tick of the refusal and the 11
+// after it, as the no-churn rule counts an alliance that ends within 12
+// ticks of forming: churned) the patron entered a bilateral or trilateral
+// alliance with a client that accepted it (H4; T7). A run whose first
+// refusal came too close to its horizon for the 12 ticks to pass, and in
+// which no such alliance came in the ticks it has, says nothing and is not
+// counted.
+// fallbackWindow is the number of ticks, the refusal's first, in which T7
+// looks for the patron's fallback alliance.
+const fallbackWindow = 12
+
 func fallbackAfterRefusal(_ *Cell, r *runner.Record) (float64, bool) {
 	for i := range r.Proposals {
 		p := &r.Proposals[i]
@@ -145,7 +151,7 @@ func fallbackAfterRefusal(_ *Cell, r *runner.Record) (float64, bool) {
 		}
 		for j := range r.Alliances {
 			a := &r.Alliances[j]
-			if a.PatronJoined < p.Tick || a.PatronJoined > p.Tick+12 || a.PatronSize < 2 || a.PatronSize > 3 {
+			if a.PatronJoined < p.Tick || a.PatronJoined >= p.Tick+fallbackWindow || a.PatronSize < 2 || a.PatronSize > 3 {
 				continue
 			}
 			for _, m := range a.MembersAt(a.PatronJoined) {
@@ -154,7 +160,7 @@ func fallbackAfterRefusal(_ *Cell, r *runner.Record) (float64, bool) {
 				}
 			}
 		}
-		return 0, p.Tick+12 < r.Ticks
+		return 0, p.Tick+fallbackWindow <= r.Ticks
 	}
 	return 0, false
 }

@@ -201,8 +201,8 @@ func TestSurvivalSincePatronEntry(t *testing.T) {
 // T2 and T7 on hand-built proposals. A patron's multilateral proposal to
 // exactly three clients counts (T2). After one refused at tick 10 (a
 // refused; b and c accepted), the patron's fallback counts when it
-// enters a bilateral or trilateral with b or c from tick 10 to tick 22
-// inclusive (T7).
+// enters a bilateral or trilateral with b or c within 12 ticks, from tick
+// 10 to tick 21 inclusive, as churn counts 12 ticks (T7).
 func TestProposalOutcomesByHand(t *testing.T) {
 	offer := sim.ProposalRecord{Tick: 10, Proposer: "p", Patron: true, Kind: sim.ProposeMultilateral.String(), Invitees: []string{"a", "b", "c"}, Alliance: -1}
 	accepted := offer
@@ -241,9 +241,9 @@ func TestProposalOutcomesByHand(t *testing.T) {
 		want float64
 	}{
 		{"bilateral with b in the tick of the refusal", patronAlliance(10, false, "b"), 1},
-		{"bilateral with c twelve ticks later", patronAlliance(22, false, "c"), 1},
+		{"bilateral with c eleven ticks later", patronAlliance(21, false, "c"), 1},
 		{"trilateral with b and d", patronAlliance(15, false, "b", "d"), 1},
-		{"bilateral with c thirteen ticks later", patronAlliance(23, false, "c"), 0},
+		{"bilateral with c twelve ticks later", patronAlliance(22, false, "c"), 0},
 		{"bilateral with a, who refused", patronAlliance(15, false, "a"), 0},
 		{"multilateral with b, d, e", patronAlliance(15, false, "b", "d", "e"), 0},
 		{"a client pact b had left when the patron joined it", joinedLater(), 0},
@@ -254,13 +254,13 @@ func TestProposalOutcomesByHand(t *testing.T) {
 			t.Errorf("%s: %v (counted %v), want %v", c.name, v, ok, c.want)
 		}
 	}
-	// Refused at tick 10 of a run of 22 ticks (0 to 21), it has no
-	// fallback in the ticks there are, and the twelfth tick after, 22, is
-	// not one: the run says nothing. One of 23 ticks says no.
+	// Refused at tick 10 of a run of 21 ticks (0 to 20), it has no
+	// fallback in the ticks there are, and the eleventh tick after, 21,
+	// is not one: the run says nothing. One of 22 ticks says no.
 	for _, c := range []struct {
 		ticks   int
 		counted bool
-	}{{22, false}, {23, true}} {
+	}{{21, false}, {22, true}} {
 		r := runOf(patronAlliance(15, false, "a"))
 		r.Ticks, r.Proposals = c.ticks, []sim.ProposalRecord{refused}
 		if v, ok := fallbackAfterRefusal(nil, r); ok != c.counted || v != 0 {
