@@ -226,12 +226,13 @@ func (t *Theatre) Draw(c draw.Canvas) {
 		}
 	}
 	// Alliance outlines: each member's territory in its alliance's
-	// colour, inset by one line width per alliance the member is already
+	// colour (by its id, as the timeline's bars are: A2 is drawn alike in
+	// both), inset by one line width per alliance the member is already
 	// outlined for, so that several alliances stay visible.
 	width := vg.Points(max(1.2, t.cell()/4))
 	slot := make([]int, len(t.States))
-	for k, a := range t.Alliances {
-		ls := lineStyle(paletteAt(k), float64(width)/float64(vg.Points(1)), false)
+	for _, a := range t.Alliances {
+		ls := lineStyle(paletteAt(a.ID), float64(width)/float64(vg.Points(1)), false)
 		for _, m := range a.Members {
 			if m >= len(slot) {
 				continue
@@ -342,8 +343,8 @@ func (t *Theatre) drawLegend(c draw.Canvas, colors []color.NRGBA, x, top vg.Leng
 	if len(t.Alliances) == 0 {
 		entry("none")
 	}
-	for k, a := range t.Alliances {
-		c.StrokeLine2(lineStyle(paletteAt(k), 2, false), x, y, x+sw, y)
+	for _, a := range t.Alliances {
+		c.StrokeLine2(lineStyle(paletteAt(a.ID), 2, false), x, y, x+sw, y)
 		entry(a.Label)
 	}
 }

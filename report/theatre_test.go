@@ -219,3 +219,25 @@ func TestReplayToNil(t *testing.T) {
 		t.Errorf("ScenarioTheatre of a scenario with only a name: %v", err)
 	}
 }
+
+// An alliance is outlined, and listed in the legend, in the colour of its
+// id, as the timeline draws its bars (ganttFigure): A3 alone in force is
+// in the fourth colour, not the first.
+func TestTheatreAllianceColourIsItsID(t *testing.T) {
+	th := asiaTheatre(t)
+	count := func(id int) int {
+		th.Alliances = []TheatreAlliance{{ID: id, Members: []int{0}, Label: fmt.Sprintf("A%d by hand", id)}}
+		svg, err := th.SVG()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.Count(strings.ToUpper(string(svg)), "#CC79A7")
+	}
+	if fourth := paletteAt(3); fourth != rgb(0xCC79A7) {
+		t.Fatalf("paletteAt(3) = %v, want #CC79A7", fourth)
+	}
+	as0, as3 := count(0), count(3)
+	if as3 <= as0 {
+		t.Errorf("#CC79A7 drawn %d times for A3, %d for A0: A3 is not in its id's colour", as3, as0)
+	}
+}
