@@ -110,7 +110,7 @@ var asia = []Target{
 				if a.PatronSize != 3 || a.PatronJoined < 0 || a.PatronJoined > tickOf(cal, 1952, 12) {
 					continue
 				}
-				if ms := a.MembersAt(a.PatronJoined); slices.Contains(ms, "aus") && slices.Contains(ms, "nzl") {
+				if ms := signedBy(a); slices.Contains(ms, "aus") && slices.Contains(ms, "nzl") {
 					return true, true
 				}
 			}
@@ -148,6 +148,17 @@ var asia = []Target{
 			h, ok := runner.HubSpokesIndex(r, tickOf(cal, 1960, 1))
 			return true, ok && h >= 0.6
 		}},
+}
+
+// signedBy are the members an alliance had when a patron became one: its
+// founders, if a patron founded it (even if one of them left in the tick
+// they signed), or else its members at the end of the tick the patron
+// joined.
+func signedBy(a *sim.AllianceRecord) []string {
+	if a.Formed == a.PatronJoined && a.Origin != sim.OriginIndigenous.String() {
+		return a.Founders
+	}
+	return a.MembersAt(a.PatronJoined)
 }
 
 // mostFrequentReason is A3's requirement over all runs: among the

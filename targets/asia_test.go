@@ -407,3 +407,90 @@ func TestA9ReadsTheIndexAt1960_01(t *testing.T) {
 		}
 	}
 }
+
+// The windows, sizes and members of A1–A8 where a predicate could read
+// one tick, one member or one kind too many (1950-01 is tick 0).
+func TestAsiaWindowsAndMembers(t *testing.T) {
+	usa := []string{"usa"}
+	bi := func(id, formed, ended int, client string) ally {
+		a := ally{id: id, founders: []string{"usa", client}, origin: "bilateral", strong: true, formed: formed, patronJoined: formed, ended: ended}
+		if ended >= 0 {
+			a.cause = "members_left"
+		}
+		return a
+	}
+	// leaving sets a member's leaving tick in a hand-built record, and
+	// the size the patron signed at, which the engine records before
+	// anyone leaves.
+	leaving := func(r *runner.Record, state string, tick, patronSize int) *runner.Record {
+		a := &r.Alliances[0]
+		for k := range a.Members {
+			if a.Members[k].State == state {
+				a.Members[k].Left = tick
+			}
+		}
+		a.PatronSize = patronSize
+		return r
+	}
+	seatoFounders := []string{"usa", "tha", "phl", "pak"}
+	weakInLosses := func(tick int) sim.ProposalRecord {
+		return sim.ProposalRecord{Tick: tick, Proposer: "usa", Patron: true, Kind: "multilateral", Invitees: seatoFounders[1:], Losses: true, Accepted: true, Alliance: 0}
+	}
+	strongRefused := func(tick int) sim.ProposalRecord {
+		p := pacificPact1951(sim.RefusalRecord{State: "aus", Reason: "fear", Partner: "jpn"})
+		p.Tick = tick
+		return p
+	}
+	imposedAt := func(formed int) ally {
+		return ally{id: 0, founders: seatoFounders, origin: "imposed", formed: formed, patronJoined: formed, ended: -1}
+	}
+	for _, c := range []struct {
+		name string
+		rec  *runner.Record
+		id   string
+		met  bool
+	}{
+		{"the pact proposed in 1950-05, before the war", record(usa, nil, func() sim.ProposalRecord { p := pacificPact1951(); p.Tick = 4; return p }()), "A2", false},
+		{"three bilaterals, one ending in 1956-01", record(usa, []ally{bi(0, 45, 72, "phl"), bi(1, 45, -1, "jpn"), bi(2, 45, -1, "kor")}), "A4", true},
+		{"three bilaterals, one ending in 1955-12", record(usa, []ally{bi(0, 45, 71, "phl"), bi(1, 45, -1, "jpn"), bi(2, 45, -1, "kor")}), "A4", false},
+		{"two bilaterals and a client pair", record(usa, []ally{bi(0, 45, -1, "phl"), bi(1, 45, -1, "jpn"),
+			{id: 2, founders: []string{"aus", "nzl"}, origin: "client", formed: 45, patronJoined: -1, ended: -1}}), "A4", false},
+		{"the patron joins an aus–nzl pact in 1951-09", record(usa, []ally{{id: 0, founders: []string{"aus", "nzl"}, joins: map[string]int{"usa": 20},
+			origin: "indigenous", strong: true, formed: 10, patronJoined: 20, ended: -1}}), "A5", true},
+		{"the patron joins aus and nzl in a pact Japan founded and left", leaving(record(usa, []ally{{id: 0, founders: []string{"aus", "jpn"},
+			joins: map[string]int{"nzl": 15, "usa": 20}, origin: "indigenous", strong: true, formed: 10, patronJoined: 20, ended: -1}}), "jpn", 15, 3), "A5", true},
+		{"ANZUS signed in 1951-09, New Zealand leaving in that tick", leaving(record(usa, []ally{{id: 0, founders: []string{"usa", "aus", "nzl"},
+			origin: "bilateral", strong: true, formed: 20, patronJoined: 20, ended: -1}}), "nzl", 20, 3), "A5", true},
+		{"aus, nzl and phl sign alone in 1951-01, the Philippines leaving in that tick", leaving(record(usa, []ally{{id: 0, founders: []string{"aus", "nzl", "phl"},
+			origin: "client", formed: 12, patronJoined: -1, ended: -1}}), "phl", 12, 0), "A1", false},
+		{"SEATO formed in 1953-12", record(usa, []ally{imposedAt(47)}, strongRefused(47), weakInLosses(47)), "A6", false},
+		{"weak in losses in 1954-09 after a strong pact refused in 1951", record(usa, []ally{imposedAt(56)}, strongRefused(12), weakInLosses(56)), "A6", false},
+		{"weak in losses in 1954-09 after a strong pact refused in 1954-01", record(usa, []ally{imposedAt(56)}, strongRefused(48), weakInLosses(56)), "A6", true},
+		{"Korea in a trilateral with the patron", record(usa, []ally{{id: 0, founders: []string{"usa", "kor", "jpn"}, origin: "bilateral", strong: true,
+			formed: 30, patronJoined: 30, ended: -1}}), "A8", true},
+		{"Korea joins the patron's multilateral later", record(usa, []ally{{id: 0, founders: seatoFounders, joins: map[string]int{"kor": 40},
+			origin: "imposed", formed: 30, patronJoined: 30, ended: -1}}), "A8", false},
+	} {
+		if _, met := verdict(t, c.id, c.rec, asiaCal); met != c.met {
+			t.Errorf("%s: %s met %v, want %v", c.name, c.id, met, c.met)
+		}
+	}
+	// A3 is met only where the most frequent reason is a client's fear of
+	// a fellow invitee: every pact refused for fear of Japan, but for
+	// autonomy more often, misses it.
+	fearAndAutonomy := pacificPact1951(sim.RefusalRecord{State: "aus", Reason: "fear", Partner: "jpn"},
+		sim.RefusalRecord{State: "nzl", Reason: "autonomy"}, sim.RefusalRecord{State: "phl", Reason: "autonomy"})
+	rs := []runner.Record{*record(usa, nil, fearAndAutonomy), *record(usa, nil, fearAndAutonomy)}
+	found := false
+	for _, res := range Evaluate(For("asia-1950"), rs, asiaCal) {
+		if res.ID == "A3" {
+			found = true
+			if res.Share.Share != 1 || res.Met {
+				t.Errorf("A3 with autonomy the most frequent reason: share %v met %v, want 1 and not met", res.Share.Share, res.Met)
+			}
+		}
+	}
+	if !found {
+		t.Error("no A3 among asia-1950's targets")
+	}
+}

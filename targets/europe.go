@@ -1,6 +1,9 @@
 package targets
 
 import (
+	"cmp"
+	"slices"
+
 	"github.com/alliancesim/alliancesim/runner"
 	"github.com/alliancesim/alliancesim/sim"
 )
@@ -8,14 +11,17 @@ import (
 // brussels are the five signatories of the Brussels treaty (1948-03).
 var brussels = []string{"gbr", "fra", "bel", "nld", "lux"}
 
-// westernUnion is the alliance of E1: formed by clients alone, all of them
-// Brussels powers, before the patron's first alliance; the earliest such
-// if there are several (nil if none). One formed in the tick of the
-// patron's first alliance counts as before it: the clients' round comes
-// before the patrons' in every tick (docs/model.md §3.2).
-func westernUnion(r *runner.Record) *sim.AllianceRecord {
+// westernUnions are the alliances of E1: formed by clients alone, all of
+// them Brussels powers, before the patron's first alliance, in the order
+// they formed. There may be several, as there were in 1947–48 (Dunkirk,
+// then Brussels), and E2 and E3 ask of any of them, not only the first:
+// a pair that formed and lapsed before the five signed does not hide
+// their pact. One formed in the tick of the patron's first alliance
+// counts as before it: the clients' round comes before the patrons' in
+// every tick (docs/model.md §3.2).
+func westernUnions(r *runner.Record) []*sim.AllianceRecord {
 	first := firstPatronTick(r)
-	var wu *sim.AllianceRecord
+	var out []*sim.AllianceRecord
 	for i := range r.Alliances {
 		a := &r.Alliances[i]
 		if r.HasPatron(a.Founders) || !subset(a.Founders, brussels...) {
@@ -24,34 +30,34 @@ func westernUnion(r *runner.Record) *sim.AllianceRecord {
 		if first >= 0 && a.Formed > first {
 			continue
 		}
-		if wu == nil || a.Formed < wu.Formed {
-			wu = a
-		}
+		out = append(out, a)
 	}
-	return wu
+	slices.SortStableFunc(out, func(a, b *sim.AllianceRecord) int { return cmp.Compare(a.Formed, b.Formed) })
+	return out
 }
 
-// e3 is the alliance of E3: the Western Union of E1, joined by the patron
-// — origin indigenous, commitment strong — by 1950-12 (nil if not).
+// e3 is the alliance of E3: a Western Union of E1 joined by the patron —
+// origin indigenous, commitment strong — by 1950-12, the first to form if
+// there are several (nil if none).
 func e3(r *runner.Record, cal sim.Calendar) *sim.AllianceRecord {
-	a := westernUnion(r)
-	if a == nil || a.Origin != sim.OriginIndigenous.String() || !a.Strong || a.PatronJoined < 0 || a.PatronJoined > tickOf(cal, 1950, 12) {
-		return nil
+	for _, a := range westernUnions(r) {
+		if a.Origin == sim.OriginIndigenous.String() && a.Strong && a.PatronJoined >= 0 && a.PatronJoined <= tickOf(cal, 1950, 12) {
+			return a
+		}
 	}
-	return a
+	return nil
 }
 
 var europe = []Target{
 	{ID: "E1", Scenario: "europe-1947", States: brussels, Need: 2, Patron: true, Threshold: 0.8,
 		Description: "a client-only alliance among UK, France, Benelux forms before the patron's first alliance (H6)",
 		Test: func(r *runner.Record, cal sim.Calendar) (bool, bool) {
-			return true, westernUnion(r) != nil
+			return true, len(westernUnions(r)) > 0
 		}},
 	{ID: "E2", Scenario: "europe-1947", States: brussels, Need: 4, Patron: true, Threshold: 0.6,
 		Description: "it reaches 4 or more members before the patron joins",
 		Test: func(r *runner.Record, cal sim.Calendar) (bool, bool) {
-			a := westernUnion(r)
-			return true, a != nil && a.ClientPeak >= 4
+			return true, slices.ContainsFunc(westernUnions(r), func(a *sim.AllianceRecord) bool { return a.ClientPeak >= 4 })
 		}},
 	{ID: "E3", Scenario: "europe-1947", States: brussels, Need: 2, Patron: true, Until: "1950-12", Threshold: 0.7,
 		Description: "the patron joins that client alliance, indigenous and strong, by 1950-12 (H1, H5)",

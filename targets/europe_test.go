@@ -42,6 +42,16 @@ func TestEuropeTargets(t *testing.T) {
 		{"weak, or after 1950-12, is not E3",
 			record(usa, []ally{{id: 0, founders: []string{"gbr", "fra", "bel", "nld", "lux"}, joins: map[string]int{"usa": 60}, origin: "indigenous", strong: true, formed: 14, patronJoined: 60, ended: -1}}),
 			[]string{"E1", "E3"}, []bool{true, true}, []bool{true, false}},
+		// E2 and E3 ask of any Western Union, not only the first: a
+		// Dunkirk pair that lapsed, or still stands beside the pact the
+		// patron joins, does not hide it.
+		{"a Dunkirk pair that lapsed before the five signed",
+			record(usa, []ally{{id: 0, founders: []string{"gbr", "fra"}, origin: "client", formed: 2, patronJoined: -1, ended: 9, cause: "members_left"}, nato}),
+			[]string{"E1", "E2", "E3", "E4"}, []bool{true, true, true, true}, []bool{true, true, true, true}},
+		{"a Dunkirk pair in force beside a Benelux pact the patron joins",
+			record(usa, []ally{{id: 0, founders: []string{"gbr", "fra"}, origin: "client", formed: 2, patronJoined: -1, ended: -1},
+				{id: 1, founders: []string{"bel", "nld", "lux"}, joins: map[string]int{"usa": 27}, origin: "indigenous", strong: true, formed: 14, patronJoined: 27, ended: 300, cause: "members_left"}}),
+			[]string{"E1", "E2", "E3", "E4"}, []bool{true, true, true, true}, []bool{true, false, true, false}},
 		{"NATO dissolved before 1991-12",
 			record(usa, []ally{{id: 0, founders: nato.founders, joins: nato.joins, origin: "indigenous", strong: true, formed: 14, patronJoined: 27, ended: 300, cause: "members_left"}}),
 			[]string{"E3", "E4"}, []bool{true, true}, []bool{true, false}},
