@@ -188,7 +188,7 @@ func shareCell(t targets.Result, full bool) string {
 	if t.Share.N == 0 {
 		return "— (n 0)"
 	}
-	s := fmt.Sprintf("%.1f", 100*t.Share.Share)
+	s := t.Percent()
 	if !full {
 		if !t.Met {
 			s += "✗"

@@ -41,3 +41,19 @@ func ExampleEvaluate() {
 	// E4 100% [ 92, 100] of 44 runs, 75% needed, met true
 	// E5  72% [ 58,  83] of 50 runs, 70% needed, met true
 }
+
+// A share prints rounded down to a tenth of a percent, so that one short
+// of its threshold never prints as reaching it.
+func ExampleResult_Percent() {
+	for _, c := range [][2]int{{142, 203}, {350, 500}, {1, 3}, {0, 7}, {7, 7}, {0, 0}} {
+		r := targets.Result{Share: runner.NewProportion(c[0], c[1])}
+		fmt.Printf("%d of %d: %s\n", c[0], c[1], r.Percent())
+	}
+	// Output:
+	// 142 of 203: 69.9
+	// 350 of 500: 70.0
+	// 1 of 3: 33.3
+	// 0 of 7: 0.0
+	// 7 of 7: 100.0
+	// 0 of 0: —
+}

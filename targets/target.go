@@ -107,6 +107,18 @@ type Result struct {
 	Note        string            `json:"note,omitempty"`
 }
 
+// Percent is the share in percent to one decimal, rounded down from the
+// exact count, so that a share short of its threshold (a whole percent)
+// never prints as reaching it: 142 of 203 is 69.9, where rounding to the
+// nearest gives 70.0. "—" where no run counted.
+func (r Result) Percent() string {
+	if r.Share.N <= 0 || r.Share.Count < 0 || r.Share.Count > r.Share.N {
+		return "—"
+	}
+	tenths := 1000 * int64(r.Share.Count) / int64(r.Share.N)
+	return fmt.Sprintf("%d.%d", tenths/10, tenths%10)
+}
+
 // Evaluate checks every target over the records of one scenario's runs,
 // cal that scenario's calendar. A target is met when it counted at least
 // one run, its share reaches the threshold, and its Extra requirement (if

@@ -135,7 +135,7 @@ func printTargets(w io.Writer, name string, runs int, seed uint64, res []targets
 		}
 		share, interval := "—", "—" // a conditional target whose condition never held: no share
 		if r.Share.N > 0 {
-			share = fmt.Sprintf("%.1f%%", 100*r.Share.Share)
+			share = r.Percent() + "%"
 			interval = fmt.Sprintf("[%.1f, %.1f]", 100*r.Share.Low, 100*r.Share.High)
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%.0f%%\t%s\t\t%s\n", r.ID, share, interval, r.Share.N, 100*r.Threshold, mark, r.Description)
@@ -250,7 +250,7 @@ met, the base seed and the build.`,
 					} else {
 						missed[col]++
 					}
-					cell := fmt.Sprintf("%.1f (%.0f–%.0f)", 100*r.Share.Share, 100*r.Share.Low, 100*r.Share.High)
+					cell := fmt.Sprintf("%s (%.0f–%.0f)", r.Percent(), 100*r.Share.Low, 100*r.Share.High)
 					if r.Share.N == 0 {
 						cell = "— (no run)" // a conditional target whose condition never held
 					}
