@@ -459,7 +459,13 @@ func (res *Result) verdict(h *Hypothesis, kind Kind) {
 	default:
 		var why []string
 		if !okRho {
-			why = append(why, fmt.Sprintf("ρ %+.2f (need %s0.8)", rho, map[bool]string{true: "≥ +", false: "≤ −"}[sign > 0]))
+			need := map[bool]string{true: "≥ +", false: "≤ −"}[sign > 0]
+			if math.IsNaN(rho) {
+				// Spearman's ρ of outcomes that tie at every level
+				why = append(why, fmt.Sprintf("ρ undefined, the outcome the same at every level (need %s0.8)", need))
+			} else {
+				why = append(why, fmt.Sprintf("ρ %+.2f (need %s0.8)", rho, need))
+			}
 		}
 		if !okChange {
 			why = append(why, fmt.Sprintf("change %s [%s, %s] (need %s%.2f)", signed(d), signed(lo), signed(hi), map[bool]string{true: "+", false: "−"}[sign > 0], h.MinChange))

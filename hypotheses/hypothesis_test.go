@@ -317,6 +317,12 @@ func TestVerdictRhoUndefined(t *testing.T) {
 	if res.Rho != nil || res.Change == nil || *res.Change != 0 {
 		t.Errorf("no spread: ρ %v, change %v; want no ρ and a change of 0", deref(res.Rho), deref(res.Change))
 	}
+	// and its reason says so in words, not as NaN: 0.5 at both levels,
+	// a change of 0 in [−0.062, +0.062], short of the 0.15 asked
+	const want = "ρ undefined, the outcome the same at every level (need ≥ +0.8); change +0.000 [-0.062, +0.062] (need +0.15)"
+	if res.Verdict != Fails || !strings.HasPrefix(res.Reason, want) {
+		t.Errorf("no spread: %s, %q; want fails, %q…", res.Verdict, res.Reason, want)
+	}
 }
 
 // A layout moves the predicted way between the lowest and highest levels

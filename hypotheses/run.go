@@ -1,6 +1,7 @@
 package hypotheses
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"fmt"
@@ -291,6 +292,9 @@ func planOf(h *Hypothesis, opts Options, get func(sc *sim.Scenario, stride, offs
 						return p, fmt.Errorf("layout %d, level %v: %w", layout, level, err)
 					}
 				}
+				if err := keepsSet(sc, opts.Set); err != nil {
+					return p, err
+				}
 				c, err := get(sc, versions, v)
 				if err != nil {
 					return p, fmt.Errorf("layout %d, level %v: %w", layout, level, err)
@@ -304,6 +308,45 @@ func planOf(h *Hypothesis, opts Options, get func(sc *sim.Scenario, stride, offs
 		p.tallies = append(p.tallies, row)
 	}
 	return p, nil
+}
+
+// keepsSet refuses a --set that the hypothesis undoes in sc, one of its
+// worlds at a level: a path its layouts, its setup or its lever set
+// themselves (T4's sea fraction, a layout's seed, T8's client
+// revisionism). Such a --set would change nothing and yet be recorded as
+// applied. It is found exactly: the assignments, made again on a copy of
+// sc, change it. (A path given twice is refused before, by configs.Apply.)
+func keepsSet(sc *sim.Scenario, set []configs.Assignment) error {
+	if len(set) == 0 {
+		return nil
+	}
+	text, err := configs.Format(sc)
+	if err != nil {
+		return err
+	}
+	changes := func(as []configs.Assignment) (bool, error) {
+		cp, err := configs.Parse(sc.Name+" (a hypothesis's world)", text)
+		if err != nil {
+			return false, err
+		}
+		if err := configs.Apply(cp, as); err != nil {
+			return false, err
+		}
+		again, err := configs.Format(cp)
+		return !bytes.Equal(again, text), err
+	}
+	if changed, err := changes(set); err != nil || !changed {
+		return err
+	}
+	for i, a := range set {
+		if changed, err := changes(set[i : i+1]); err != nil || changed {
+			if err == nil {
+				err = fmt.Errorf("--set %s=%v would change nothing: the hypothesis sets %s itself (its layouts, its setup or its lever); allowed: a path it leaves as it is (run the other hypotheses by id)", a.Path, a.Value, a.Path)
+			}
+			return err
+		}
+	}
+	return nil
 }
 
 // apply sets the lever to a level in sc, in version v of the world.

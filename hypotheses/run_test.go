@@ -10,6 +10,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/alliancesim/alliancesim/configs"
 	"github.com/alliancesim/alliancesim/runner"
 	"github.com/alliancesim/alliancesim/sim"
 )
@@ -294,5 +295,34 @@ func TestVersionsEscalateAndShare(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// A --set the hypothesis undoes is refused before any run, naming the
+// path: T4's lever sets the sea fraction, every layout the generator's
+// seed, T8b's lever the patron's strategy. One it keeps is applied.
+func TestRunRefusesASetTheHypothesisUndoes(t *testing.T) {
+	for _, c := range []struct{ id, path, value string }{
+		{"T4", "theater.generate.sea_fraction", "0.3"},
+		{"T4", "theater.generate.seed", "3"},
+		{"T8b", "decision.strategy", "powerplay"},
+	} {
+		hs, err := Lookup(c.id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := configs.ParseAssignment(c.path + "=" + c.value)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = Run(context.Background(), hs, Options{Runs: 1, Layouts: 1, Set: []configs.Assignment{a}})
+		if err == nil || !strings.Contains(err.Error(), "hypothesis "+c.id+": --set "+c.path+"=") || !strings.Contains(err.Error(), "would change nothing") {
+			t.Errorf("%s --set %s: %v, want it refused as changing nothing", c.id, c.path, err)
+		}
+	}
+	hs, _ := Lookup("T4")
+	a, _ := configs.ParseAssignment("params.sea_cost=2")
+	if _, err := Run(context.Background(), hs, Options{Runs: 1, Layouts: 1, Set: []configs.Assignment{a}}); err != nil {
+		t.Errorf("T4 --set params.sea_cost=2: %v, want it kept", err)
 	}
 }

@@ -45,6 +45,12 @@ func TestFlagsChecked(t *testing.T) {
 		{[]string{"hypotheses", "--runs", "20", "--max-runs", "10"}, "--max-runs 10: allowed: 0 (8 × --runs, as far as the seeds reach) or a whole number in [20 (--runs), 1000000000]"},
 		{[]string{"hypotheses", "--max-runs", "2000000000"}, "--max-runs 2000000000: allowed: 0 (8 × --runs, as far as the seeds reach) or a whole number in [100 (--runs), 1000000000]"},
 		{[]string{"hypotheses", "--seed", "0"}, "--seed 0: allowed: a whole number in [1, 9007199254740991]"},
+		// --list runs nothing: a flag beside it would be ignored.
+		{[]string{"hypotheses", "--list", "--json", "--out", tmp}, "--json, --out: --list lists the hypotheses and runs none; allowed: --list alone, with ids or without"},
+		{[]string{"hypotheses", "T4", "--list", "--seed", "0"}, "--seed: --list lists the hypotheses and runs none"},
+		// A --set the hypothesis undoes would change nothing.
+		{[]string{"hypotheses", "T4", "--runs", "2", "--set", "theater.generate.sea_fraction=0.3"}, "hypothesis T4: --set theater.generate.sea_fraction=0.3 would change nothing: the hypothesis sets theater.generate.sea_fraction itself"},
+		{[]string{"hypotheses", "T8b", "--runs", "2", "--set", "decision.strategy=powerplay"}, "hypothesis T8b: --set decision.strategy=powerplay would change nothing"},
 		{[]string{"run", "generic", "--runs", "0"}, "--runs 0: allowed"},
 		{[]string{"run", "generic", "--runs", "2000000000"}, "--runs 2000000000: allowed: a whole number in [1, 1000000000]"},
 		{[]string{"run", "generic", "--runs", "5", "--workers", "-1"}, "--workers -1: allowed: 0 (one per core)"},

@@ -7,8 +7,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/alliancesim/alliancesim/configs"
 	"github.com/alliancesim/alliancesim/hypotheses"
@@ -57,6 +59,16 @@ The verdicts and the power of the default run counts are explained in
 			}
 			w := cmd.OutOrStdout()
 			if list {
+				// --list runs nothing: a flag beside it would be ignored.
+				var others []string
+				cmd.Flags().Visit(func(f *pflag.Flag) {
+					if f.Name != "list" {
+						others = append(others, "--"+f.Name)
+					}
+				})
+				if len(others) > 0 {
+					return fmt.Errorf("%s: --list lists the hypotheses and runs none; allowed: --list alone, with ids or without", strings.Join(others, ", "))
+				}
 				for _, h := range hs {
 					fmt.Fprintf(w, "%-4s %-44s %s → %s, %s\n", h.ID, h.Source, h.Lever.Name, h.Outcome.Name, h.Predicted)
 				}
@@ -142,7 +154,7 @@ The verdicts and the power of the default run counts are explained in
 	cmd.Flags().StringVar(&out, "out", "", "write hypotheses.csv, hypotheses.json and provenance.json (what ran) to this directory")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the results as JSON")
 	cmd.Flags().BoolVar(&list, "list", false, "list the hypotheses without running them")
-	cmd.Flags().StringArrayVar(&sets, "set", nil, "change every world: path=value (repeatable), e.g. --set params.cost_base=0.01")
+	cmd.Flags().StringArrayVar(&sets, "set", nil, "change every world: path=value (repeatable), e.g. --set params.cost_base=0.01; a path a hypothesis sets itself (its lever, setup or layouts) is refused")
 	return cmd
 }
 
