@@ -31,14 +31,16 @@ With --set it checks the scenario with those changes.`,
 			if err != nil {
 				return err
 			}
-			return summarise(cmd.OutOrStdout(), sc, grid)
+			return summarise(cmd.OutOrStdout(), sc, grid, sets)
 		},
 	}
 	cmd.Flags().StringArrayVar(&sets, "set", nil, "change the scenario: path=value (repeatable)")
 	return cmd
 }
 
-func summarise(w io.Writer, sc *sim.Scenario, g *theater.Grid) error {
+// summarise says that sc (changed by sets, which it names) is valid, and
+// what it holds.
+func summarise(w io.Writer, sc *sim.Scenario, g *theater.Grid, sets []string) error {
 	byRole := map[sim.Role][]string{}
 	for _, s := range sc.States {
 		byRole[s.Role] = append(byRole[s.Role], s.ID)
@@ -84,8 +86,12 @@ func summarise(w io.Writer, sc *sim.Scenario, g *theater.Grid) error {
 	if d := strings.TrimSuffix(strings.Join(strings.Fields(sc.Description), " "), "."); d != "" {
 		description = " " + d + "."
 	}
+	name := sc.Name
+	if len(sets) > 0 {
+		name += " with --set " + strings.Join(sets, ", --set ")
+	}
 	fmt.Fprintf(w, "%s is valid (%s).%s %d %s ticks from %s to %s; a %s theatre of %d×%d cells, %.0f%% sea, %s; %s: %s; %s; default valuation %s, patron strategy %s.\n",
-		sc.Name, sc.Source, description, sc.Ticks, unit,
+		name, sc.Source, description, sc.Ticks, unit,
 		sc.Calendar.Label(0), sc.Calendar.LastMonth(sc.Ticks-1), theatre, g.W, g.H,
 		100*float64(sea)/float64(len(g.Terrain)), words.Count(masses, "landmass", "landmasses"),
 		words.Count(len(sc.States), "state", "states"), strings.Join(roles, "; "), events, sc.Decision.Valuation, sc.Decision.Strategy)

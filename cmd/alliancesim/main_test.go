@@ -34,6 +34,11 @@ func TestValidateAndMap(t *testing.T) {
 	if err != nil || !strings.Contains(out, "asia-1950 is valid") || !strings.Contains(out, "504 monthly ticks from 1950-01 to 1991-12") {
 		t.Fatalf("%v\n%s", err, out)
 	}
+	// With --set it says which changes it checked.
+	out, err = execute(t, "validate", "asia-1950", "--set", "params.sea_cost=3", "--set", "scenario.ticks=120")
+	if err != nil || !strings.HasPrefix(out, "asia-1950 with --set params.sea_cost=3, --set scenario.ticks=120 is valid") || !strings.Contains(out, "120 monthly ticks") {
+		t.Fatalf("%v\n%s", err, out)
+	}
 	out, err = execute(t, "map", "asia-1950")
 	if err != nil || !strings.Contains(out, "Legend:") || !strings.Contains(out, "jpn") {
 		t.Fatalf("%v\n%s", err, out)
