@@ -237,6 +237,13 @@ func prepareDir(dir string, m *Manifest, scenarioTOML []byte, opts ExecOptions) 
 			return fmt.Errorf("%s holds files (%s) but no manifest.json of alliancesim; refusing to write into it: use a new or empty directory", dir, foreign)
 		}
 		return startDir(dir, m, scenarioTOML)
+	case err != nil && !manifestOfOurs(dir):
+		// Someone else's manifest.json: never written into, --force or not.
+		foreign, ferr := foreignFiles(dir)
+		if ferr != nil {
+			return ferr
+		}
+		return fmt.Errorf("%s holds files (%s) but no manifest.json of alliancesim (%v); refusing to write into it, even with --force: use a new or empty directory", dir, foreign, err)
 	case err != nil && !opts.Force:
 		return fmt.Errorf("%w (%w)", err, ErrOtherWork)
 	case err != nil:
@@ -423,6 +430,28 @@ func foreignFiles(dir string) (string, error) {
 		names = append(names[:3], "…")
 	}
 	return strings.Join(names, ", "), nil
+}
+
+// manifestOfOurs reports whether dir's manifest.json, which ReadManifest
+// refused, is still recognisably one alliancesim wrote — a JSON object
+// with a manifest format of 1 or more, the build that wrote it and a
+// scenario's SHA-256 — of another format, or damaged or edited, which
+// --force may replace; and not another program's file of that name, which
+// it never may.
+func manifestOfOurs(dir string) bool {
+	b, err := input.ReadFile(filepath.Join(dir, "manifest.json"))
+	if err != nil {
+		return false
+	}
+	var fields struct {
+		Format         *int            `json:"format"`
+		Tool           json.RawMessage `json:"tool"`
+		ScenarioSHA256 *string         `json:"scenario_sha256"`
+	}
+	if json.Unmarshal(b, &fields) != nil {
+		return false
+	}
+	return fields.Format != nil && *fields.Format >= 1 && len(fields.Tool) > 0 && fields.Tool[0] == '{' && fields.ScenarioSHA256 != nil
 }
 
 // startDir writes the manifest, then scenario.toml (a run killed between

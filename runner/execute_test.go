@@ -424,6 +424,22 @@ func TestExecuteTakesOverWhatARunLeft(t *testing.T) {
 	if err := Execute(ctx, plan(t), dir, ExecOptions{}); err == nil || err.Error() != want {
 		t.Errorf("a directory of five files:\n got %v\nwant %s", err, want)
 	}
+
+	// Another program's manifest.json is no manifest of ours: --force
+	// does not replace the directory, and every file stays.
+	dir = t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "parts", "mine"), 0o755)
+	os.WriteFile(filepath.Join(dir, "manifest.json"), []byte(`{"name": "my-webapp"}`), 0o644)
+	os.WriteFile(filepath.Join(dir, "parts", "mine", "data.txt"), []byte("precious"), 0o644)
+	for _, force := range []bool{false, true} {
+		err := Execute(ctx, plan(t), dir, ExecOptions{Force: force})
+		if err == nil || errors.Is(err, ErrOtherWork) || !strings.Contains(err.Error(), "but no manifest.json of alliancesim (") || !strings.Contains(err.Error(), "even with --force") {
+			t.Errorf("someone's manifest.json, force %v: %v", force, err)
+		}
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, "parts", "mine", "data.txt")); err != nil || string(b) != "precious" {
+		t.Errorf("someone's file after --force: %q, %v", b, err)
+	}
 }
 
 // A damaged part is refused naming the part, the file and what is wrong,
