@@ -23,7 +23,31 @@ import (
 // this very process though it does not hold it (a restarted container's
 // PID 1), is taken over; one from another host is left to the user to
 // remove, as its process cannot be checked.
+//
+// A process id means something only in its PID namespace: two containers
+// on one host name (host networking, or pods that share a name) may both
+// be PID 1, and the id of one says nothing of the other from inside it.
+// So the lock names the writer's PID namespace and the host's boot, where
+// the system gives them (Linux), and a lock written in another namespace
+// of the same boot is judged by its age instead: its writer refreshes it
+// every lockBeat, and one not refreshed for lockLease is stale. A lock
+// from an earlier boot is stale.
 const lockFile = ".alliancesim-lock"
+
+// lockBeat is how often a writer refreshes its lock's modification time;
+// lockLease how long a lock from another PID namespace stays valid
+// without it. Variables, for tests.
+var lockBeat, lockLease = 30 * time.Second, 2 * time.Minute
+
+// processIdentity is this process's PID namespace and the host's boot id,
+// each "" where the system does not give it.
+func processIdentity() (namespace, boot string) {
+	namespace, _ = os.Readlink("/proc/self/ns/pid")
+	if b, err := os.ReadFile("/proc/sys/kernel/random/boot_id"); err == nil {
+		boot = strings.TrimSpace(string(b))
+	}
+	return namespace, boot
+}
 
 // held holds the contents of the lock files this process holds. A lock
 // naming this process's id and host with other contents was left by an
@@ -37,6 +61,11 @@ type lockHolder struct {
 	Host    string   `json:"host"`
 	Started string   `json:"started"`
 	Command []string `json:"command,omitempty"`
+	// Namespace and Boot identify the writer's PID namespace and the
+	// host's boot (processIdentity); empty where unknown, and in locks
+	// written before they were recorded.
+	Namespace string `json:"pid_namespace,omitempty"`
+	Boot      string `json:"boot,omitempty"`
 }
 
 // lockDir makes dir if need be and takes its lock; release gives it back.
@@ -46,7 +75,8 @@ func lockDir(dir string) (release func(), err error) {
 	}
 	path := filepath.Join(dir, lockFile)
 	host, _ := os.Hostname()
-	me := lockHolder{PID: os.Getpid(), Host: host, Started: time.Now().UTC().Format(time.RFC3339), Command: os.Args}
+	ns, boot := processIdentity()
+	me := lockHolder{PID: os.Getpid(), Host: host, Started: time.Now().UTC().Format(time.RFC3339), Command: os.Args, Namespace: ns, Boot: boot}
 	body := mustJSONIndent(me)
 	for try := 0; ; try++ {
 		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
@@ -60,7 +90,23 @@ func lockDir(dir string) (release func(), err error) {
 				return nil, err
 			}
 			held.Store(string(body), true)
+			stop, stopped := make(chan struct{}), make(chan struct{})
+			go func() { // the heartbeat a writer in another namespace reads
+				defer close(stopped)
+				tick := time.NewTicker(lockBeat)
+				defer tick.Stop()
+				for {
+					select {
+					case <-stop:
+						return
+					case now := <-tick.C:
+						os.Chtimes(path, now, now)
+					}
+				}
+			}()
 			return func() {
+				close(stop)
+				<-stopped
 				if b, err := os.ReadFile(path); err == nil && string(b) == string(body) {
 					os.Remove(path)
 				}
@@ -111,9 +157,10 @@ func takeOver(path, content string) error {
 }
 
 // readLock describes the holder of a lock, says whether the lock is
-// stale — its process is gone from this host, or the file was left
-// unreadable by a process killed while writing it a while ago — and
-// returns what the file held.
+// stale — its process is gone from this host, the host has booted since,
+// a lock from another PID namespace of this host was not refreshed for
+// lockLease, or the file was left unreadable by a process killed while
+// writing it a while ago — and returns what the file held.
 func readLock(path, host string) (who string, stale bool, content string) {
 	b, err := input.ReadFile(path)
 	content = string(b)
@@ -127,9 +174,24 @@ func readLock(path, host string) (who string, stale bool, content string) {
 	if len(h.Command) > 0 {
 		who += fmt.Sprintf(" (%s)", strings.Join(h.Command, " "))
 	}
-	if h.Host == host && h.PID == os.Getpid() {
+	if h.Host != host {
+		return who, false, content
+	}
+	ns, boot := processIdentity()
+	switch {
+	case h.Boot != "" && boot != "" && h.Boot != boot:
+		return who, true, content // written before the host last booted
+	case h.Namespace != "" && ns != "" && h.Namespace != ns:
+		// Its process id cannot be checked from here: its refreshes can.
+		fi, err := os.Stat(path)
+		age := time.Duration(0)
+		if err == nil {
+			age = time.Since(fi.ModTime())
+		}
+		return fmt.Sprintf("%s, in another PID namespace (its lock is taken over once not refreshed for %v)", who, lockLease), err == nil && age > lockLease, content
+	case h.PID == os.Getpid():
 		_, mine := held.Load(content)
 		return who, !mine, content
 	}
-	return who, h.Host == host && !processAlive(h.PID), content
+	return who, !processAlive(h.PID), content
 }

@@ -235,3 +235,80 @@ func TestTakeoverLeavesAFreshLock(t *testing.T) {
 	}
 	release()
 }
+
+// A lock written in another PID namespace of this host (another
+// container, as PID 1 too, say) cannot be judged by its process id: it is
+// respected while refreshed within lockLease and taken over after; one
+// written before the host last booted is stale; one of this namespace
+// and boot is judged as before.
+func TestLockFromAnotherNamespace(t *testing.T) {
+	ns, boot := processIdentity()
+	if ns == "" || boot == "" {
+		t.Skip("no PID namespace or boot id on this system")
+	}
+	host, _ := os.Hostname()
+	write := func(h lockHolder, age time.Duration) string {
+		dir := filepath.Join(t.TempDir(), "d")
+		os.MkdirAll(dir, 0o755)
+		b, _ := json.Marshal(h)
+		path := filepath.Join(dir, lockFile)
+		os.WriteFile(path, b, 0o644)
+		then := time.Now().Add(-age)
+		os.Chtimes(path, then, then)
+		return dir
+	}
+	other := lockHolder{PID: os.Getpid(), Host: host, Started: "2026-01-01T00:00:00Z", Namespace: "pid:[1]", Boot: boot}
+	for _, c := range []struct {
+		name   string
+		holder lockHolder
+		age    time.Duration
+		stale  bool
+	}{
+		{"another namespace, refreshed a second ago", other, time.Second, false},
+		{"another namespace, not refreshed for longer than the lease", other, lockLease + time.Minute, true},
+		{"another namespace of an earlier boot", func() lockHolder { h := other; h.Boot = "an-earlier-boot"; return h }(), time.Second, true},
+		{"this namespace, this process id, not held", func() lockHolder { h := other; h.Namespace = ns; return h }(), time.Second, true},
+	} {
+		dir := write(c.holder, c.age)
+		release, err := lockDir(dir)
+		if c.stale != (err == nil) {
+			t.Errorf("%s: stale %v, got %v", c.name, c.stale, err)
+		}
+		if err == nil {
+			release()
+		} else if !strings.Contains(err.Error(), "in another PID namespace (its lock is taken over once not refreshed for 2m0s)") {
+			t.Errorf("%s: %v, want the namespace named", c.name, err)
+		}
+	}
+}
+
+// A writer refreshes its lock while it holds it, so that a writer in
+// another PID namespace does not take it for stale.
+func TestLockRefreshedWhileHeld(t *testing.T) {
+	beat := lockBeat
+	lockBeat = 10 * time.Millisecond
+	defer func() { lockBeat = beat }()
+	dir := filepath.Join(t.TempDir(), "d")
+	release, err := lockDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, lockFile)
+	old := time.Now().Add(-time.Hour)
+	os.Chtimes(path, old, old)
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		fi, err := os.Stat(path)
+		if err == nil && fi.ModTime().After(old.Add(time.Minute)) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the lock was not refreshed")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	release()
+	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the lock should be gone once released: %v", err)
+	}
+}
