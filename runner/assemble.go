@@ -153,7 +153,7 @@ func assemble(dirs []string, out string, command []string) error {
 			if sha256Hex(scenarioTOML) != m.ScenarioSHA256 {
 				return fmt.Errorf("%s/scenario.toml does not match the manifest's scenario_sha256 (edited or damaged)", d)
 			}
-		} else if diff := m.Differences(dm); len(diff) > 0 {
+		} else if diff := dm.DifferencesIn(m, "in "+d, "in "+dirs[0]); len(diff) > 0 {
 			return fmt.Errorf("%s holds other work than %s: %s", d, dirs[0], strings.Join(diff, "; "))
 		}
 	}
@@ -186,7 +186,7 @@ func assemble(dirs []string, out string, command []string) error {
 	// summary goes first, so that a failure below cannot leave old and new
 	// files side by side looking complete.
 	if have, err := ReadManifest(out); err == nil {
-		if diff := m.Differences(have); len(diff) > 0 {
+		if diff := m.DifferencesIn(have, "merged", "in "+out); len(diff) > 0 {
 			return fmt.Errorf("%s holds the output of other work: %s; merge into an empty or new directory", out, strings.Join(diff, "; "))
 		}
 	} else if !errors.Is(err, os.ErrNotExist) {

@@ -249,7 +249,7 @@ func prepareDir(dir string, m *Manifest, scenarioTOML []byte, opts ExecOptions) 
 	case err != nil:
 		return replaceDir(dir, m, scenarioTOML)
 	}
-	if diff := m.Differences(have); len(diff) > 0 {
+	if diff := m.DifferencesIn(have, "now", "in "+dir); len(diff) > 0 {
 		if opts.Force {
 			return replaceDir(dir, m, scenarioTOML)
 		}

@@ -119,7 +119,7 @@ func TestAssembleRefusesMixedShards(t *testing.T) {
 		{"runs", "runs", func() *Plan { p := plan(t); p.Runs = 11; return p }()},
 		{"experiment", "experiment content", func() *Plan { p := plan(t); p.ExperimentText = []byte("other"); return p }()},
 		// a flag changes the experiment as run too: named first, the content after it
-		{"flag", "there); and so the experiment as run (sha256)", func() *Plan { p := plan(t); p.Seed = 9; p.ExperimentText = []byte("other"); return p }()},
+		{"flag", "a); and so the experiment as run (sha256)", func() *Plan { p := plan(t); p.Seed = 9; p.ExperimentText = []byte("other"); return p }()},
 	} {
 		b := shard(c.name, c.plan, 1)
 		out := filepath.Join(base, "merged-"+c.name)

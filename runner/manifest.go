@@ -115,9 +115,13 @@ func (p *Plan) Manifest() Manifest {
 // line and the experiment's file name (and a points design's) do not
 // count. No differences means the same work: its chunks can be resumed and
 // merged.
-func (m *Manifest) Differences(o *Manifest) []string {
+func (m *Manifest) Differences(o *Manifest) []string { return m.DifferencesIn(o, "here", "there") }
+
+// DifferencesIn is Differences with each value labelled, m's by this and
+// o's by that ("in DIR", say): "runs (100 in a, 200 in b)".
+func (m *Manifest) DifferencesIn(o *Manifest, this, that string) []string {
 	var d []string
-	add := func(what string, a, b any) { d = append(d, fmt.Sprintf("%s (%v here, %v there)", what, a, b)) }
+	add := func(what string, a, b any) { d = append(d, fmt.Sprintf("%s (%v %s, %v %s)", what, a, this, b, that)) }
 	if m.Format != o.Format {
 		add("manifest format", m.Format, o.Format)
 	}
@@ -155,7 +159,7 @@ func (m *Manifest) Differences(o *Manifest) []string {
 		add("points", len(m.Points), len(o.Points))
 	} else {
 		for i := range m.Points {
-			if what := m.Points[i].difference(&o.Points[i]); what != "" {
+			if what := m.Points[i].difference(&o.Points[i], this, that); what != "" {
 				d = append(d, fmt.Sprintf("point %d: %s", i, what))
 				break
 			}
@@ -175,9 +179,9 @@ func (m *Manifest) Differences(o *Manifest) []string {
 }
 
 // difference names, in words, the first field in which two points of a
-// plan differ, or "" if they do not.
-func (p *ManifestPoint) difference(o *ManifestPoint) string {
-	diff := func(what string, a, b any) string { return fmt.Sprintf("%s (%v here, %v there)", what, a, b) }
+// plan differ, or "" if they do not; p's values labelled this, o's that.
+func (p *ManifestPoint) difference(o *ManifestPoint, this, that string) string {
+	diff := func(what string, a, b any) string { return fmt.Sprintf("%s (%v %s, %v %s)", what, a, this, b, that) }
 	switch {
 	case fmt.Sprint(p.Values) != fmt.Sprint(o.Values):
 		return diff("values", p.Values, o.Values)

@@ -129,11 +129,12 @@ func TestMeasuresMustMatch(t *testing.T) {
 	}
 	a := shard("a", measures, 0)
 	b := shard("b", measures[:1], 1)
-	if err := Assemble([]string{a, b}, filepath.Join(base, "m")); err == nil || !strings.Contains(err.Error(), "custom measures (alliances, even_last, ticks_allied here, alliances there)") {
+	// each value named by the directory that holds it
+	if err := Assemble([]string{a, b}, filepath.Join(base, "m")); err == nil || !strings.Contains(err.Error(), b+" holds other work than "+a+": custom measures (alliances in "+b+", alliances, even_last, ticks_allied in "+a+")") {
 		t.Fatalf("merging shards of other measures: %v", err)
 	}
 	err := Execute(ctx, plan(t), a, ExecOptions{Resume: true})
-	if err == nil || !strings.Contains(err.Error(), "custom measures (none here, alliances, even_last, ticks_allied there)") {
+	if err == nil || !strings.Contains(err.Error(), "custom measures (none now, alliances, even_last, ticks_allied in "+a+")") {
 		t.Fatalf("resuming without the measures: %v", err)
 	}
 	c := shard("c", measures, 1)
