@@ -50,6 +50,9 @@ func TestDivergenceAndCohesion(t *testing.T) {
 	near(t, "cohesion", Cohesion([]float64{0.6, 0.2}), 1-(0.2+1.0/3)/2)
 	near(t, "cohesion scale-free", Cohesion([]float64{0.06, 0.02}), 1-(0.2+1.0/3)/2)
 	near(t, "united", Cohesion([]float64{0.5, 0.5, 0.5}), 1)
+	// three pictures, whose mean 0.3 is not the midpoint of any two:
+	// divergences 0.2/0.4, 0.1/0.5, 0.3/0.9, so 1 − (0.5 + 0.2 + 1/3)/3
+	near(t, "three members", Cohesion([]float64{0.1, 0.2, 0.6}), 59.0/90)
 	near(t, "empty", Cohesion(nil), 0)
 }
 
@@ -207,6 +210,11 @@ func TestSoftmax(t *testing.T) {
 	// 0) still picks an option, the best, never -1
 	if got := Softmax([]float64{0, 0.01, 1}, 0.3, math.Nextafter(1, 0)); got != 2 {
 		t.Errorf("unspent draw: softmax = %d, want 2", got)
+	}
+	// the best, not the last: {1, 0, 0.01} at T = 0.5 leaves the same
+	// draw unspent (weights 1, e^−2, e^−1.98)
+	if got := Softmax([]float64{1, 0, 0.01}, 0.5, math.Nextafter(1, 0)); got != 0 {
+		t.Errorf("unspent draw, best first: softmax = %d, want 0", got)
 	}
 	if Softmax(nil, 0.1, 0.5) != -1 {
 		t.Error("empty softmax")

@@ -36,6 +36,10 @@ func TestProspectValue(t *testing.T) {
 		{"sure gain", Sure(0.2), math.Pow(0.2, 0.88)},
 		// outcomes given in either order rank the same
 		{"reversed", Lottery{P: 0.5, Good: -0.1, Bad: 0.2}, -0.03260546002383255},
+		// reversed at P ≠ ½, where each outcome must keep its probability:
+		// hi 0.2 with 0.7, lo −0.1 with 0.3, so w+(0.7)·0.2^0.88 +
+		// w−(0.3)·(−2.25·0.1^0.88) = 0.53382·0.24261 − 0.32758·0.29661
+		{"reversed, unequal odds", Lottery{P: 0.3, Good: -0.1, Bad: 0.2}, 0.03234785731138509},
 	}
 	for _, c := range cases {
 		near(t, c.name, ProspectValue(c.l, &d), c.want)
