@@ -267,7 +267,8 @@ func prepareDir(dir string, m *Manifest, scenarioTOML []byte, opts ExecOptions) 
 		}
 	}
 	if !reassemble && !opts.Resume && opts.Shard.Count > 1 && shardDone(dir, m, opts.Shard) {
-		return fmt.Errorf("%s holds every chunk of shard %d/%d, finished: nothing to do; combine the shards' directories with alliancesim merge", dir, opts.Shard.Index+1, opts.Shard.Count)
+		// nothing to do, as for complete work; what is next is the merge
+		return fmt.Errorf("%s holds every chunk of shard %d/%d, finished: nothing to do; combine the shards' directories with alliancesim merge (%w)", dir, opts.Shard.Index+1, opts.Shard.Count, ErrIncomplete)
 	}
 	if !reassemble && !opts.Resume && countPartsAny(dir) > 0 {
 		return fmt.Errorf("%s holds an %w run of this same work", dir, ErrInterrupted)

@@ -220,6 +220,11 @@ values = [1, 5]
 		}
 		shards = append(shards, d)
 	}
+	// A finished shard run again has nothing to do, and says what is next.
+	t.Setenv("JOB_COMPLETION_INDEX", "0")
+	if out, err := execute(t, "sweep", exp, "--shards", "3", "--out", shards[0]); err != nil || !strings.Contains(out, "shard 1/3 done in "+shards[0]+"; combine all shards with") {
+		t.Fatalf("a finished shard run again: %v\n%s", err, out)
+	}
 	merged := filepath.Join(dir, "merged")
 	if _, err := execute(t, append(append([]string{"merge"}, shards...), "--out", merged)...); err != nil {
 		t.Fatal(err)
