@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -263,11 +265,60 @@ func TestMorrisListOrder(t *testing.T) {
 	}
 	for _, src := range []string{
 		morris + "path = \"decision.strategy\"\nvalues = [\"powerplay\", \"assurance\"]\n",
-		morris + "path = \"params.sea_cost\"\nvalues = [1, 2, 4]\n",
+		morris + "path = \"params.sea_cost\"\nvalues = [1, 2, 4, 8]\n",
 		strings.Replace(morris, "morris", "sobol", 1) + "path = \"decision.strategy\"\nvalues = [\"assurance\", \"powerplay\", \"prospect\"]\n",
 		strings.Replace(morris, "morris", "sobol", 1) + "path = \"params.sea_cost\"\nvalues = [4, 1, 2]\n",
 	} {
 		mustExperiment(t, src)
+	}
+}
+
+// Under design = "morris" the levels must move along a list, or a
+// whole-numbered range, the same number of values each step: on 4 levels
+// three values move 2 then 1 (the level 2/3 falls on the third value, as
+// does 1), which would make a straight line look curved, and only 2
+// levels fit them; six values move 4 then 3. Four values on 4 levels, two
+// on any, three on 2, and a continuous range are accepted.
+func TestMorrisStepsEvenly(t *testing.T) {
+	const morris = "scenario = \"generic\"\ndesign = \"morris\"\nsamples = 4\n"
+	cases := []struct {
+		src       string
+		line      int
+		key, want string
+	}{
+		{morris + "[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2, 3]\n", 6, "vary[0].values",
+			`params.sea_cost takes 3 values under design = "morris" on 4 levels, whose steps move it [2 1] values along, unequally: a straight-line effect would show as a curved one (σ > 0), and the values would not be drawn alike; allowed: levels = 2 (a step the same number of values each time)`},
+		{morris + "[[vary]]\npath = \"scenario.ticks\"\nfrom = 50\nto = 52\n", 6, "vary[0].from",
+			`scenario.ticks takes 3 values under design = "morris" on 4 levels, whose steps move it [2 1] values along`},
+		{morris + "[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2, 3, 4, 5, 6]\n", 6, "vary[0].values",
+			`params.sea_cost takes 6 values under design = "morris" on 4 levels, whose steps move it [4 3] values along, unequally: a straight-line effect would show as a curved one (σ > 0), and the values would not be drawn alike; allowed: levels = 2, 6, 12, 18`},
+	}
+	for _, c := range cases {
+		experimentErr(t, c.src, c.line, c.key, c.want)
+	}
+	for _, src := range []string{
+		morris + "[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2, 3, 4]\n",
+		morris + "levels = 2\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2, 3]\n",
+		morris + "levels = 6\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2, 3, 4, 5, 6]\n",
+		morris + "[[vary]]\npath = \"decision.strategy\"\nvalues = [\"powerplay\", \"assurance\"]\n",
+		morris + "[[vary]]\npath = \"params.sea_cost\"\nfrom = 1\nto = 3\n",
+	} {
+		mustExperiment(t, src)
+	}
+	// Where the levels fit, a straight line in the value has no spread
+	// of effects: six values on 6 levels, each effect the same.
+	x := mustExperiment(t, morris+"levels = 6\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2, 3, 4, 5, 6]\n")
+	var steps []float64
+	for i := 1; i < len(x.Points); i++ {
+		a, b := x.value(i-1, 0), x.value(i, 0)
+		if a != b && i%2 == 1 { // within a trajectory of one path: start, then its step
+			fa, _ := strconv.ParseFloat(a, 64)
+			fb, _ := strconv.ParseFloat(b, 64)
+			steps = append(steps, math.Abs(fb-fa))
+		}
+	}
+	if len(steps) == 0 || slices.ContainsFunc(steps, func(d float64) bool { return d != 3 }) {
+		t.Errorf("six values on 6 levels: steps %v, want 3 values each", steps)
 	}
 }
 

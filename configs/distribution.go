@@ -31,7 +31,7 @@ func distributionKeys(v *rawVary, design string, list bool, e *errs) bool {
 			e.at(k.loc, "%s is for designs that draw (lhs, morris, sobol); allowed: leave it out for %s", k.name, designWords[design])
 			return false
 		case list:
-			e.at(k.loc, "%s is for a range (from and to); allowed: leave it out with values (each is drawn with equal probability)", k.name)
+			e.at(k.loc, "%s is for a range (from and to); allowed: leave it out with values (each takes an equal share of the unit interval; morris steps along them)", k.name)
 			return false
 		}
 	}

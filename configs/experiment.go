@@ -312,7 +312,7 @@ func (raw *rawExperiment) vary(x *Experiment, e *errs) []axis {
 			continue
 		}
 		ax, ok := varyAxis(v, kind, x.Design, e)
-		if !ok {
+		if !ok || x.Design == "morris" && !morrisSteps(&ax, x.Levels, e) {
 			continue
 		}
 		x.Vary = append(x.Vary, v.Path.V)

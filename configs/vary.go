@@ -314,6 +314,52 @@ func morrisOrder(v *rawVary, ax *axis, design string, e *errs) bool {
 	return true
 }
 
+// morrisSteps refuses, under design = "morris", a list of values or a
+// whole-numbered range whose values the design's steps do not move along
+// evenly. A step is Δ = p/(2(p−1)) of the unit interval on p levels,
+// always divided by Δ; where the levels fall on the values so that one
+// step moves two values along and another one (three values on four
+// levels: 0→2, then 1→2), a straight-line effect shows as a curved one
+// (σ > 0) and the values are not drawn alike. The levels that do fit are
+// named.
+func morrisSteps(ax *axis, levels int, e *errs) bool {
+	position := func(v any) int {
+		if ax.ranged {
+			return int(v.(float64) - ax.lo)
+		}
+		return slices.IndexFunc(ax.values, func(w any) bool { return w == v })
+	}
+	if ax.ranged && ax.kind != kindWhole || !ax.ranged && len(ax.values) < 3 {
+		return true // a continuous range, or two values: every step moves one along
+	}
+	moves := func(p int) []int {
+		var out []int
+		for l := 0; l < p/2; l++ {
+			from, to := float64(l)/float64(p-1), float64(l+p/2)/float64(p-1)
+			out = append(out, position(ax.at(to))-position(ax.at(from)))
+		}
+		return out
+	}
+	even := func(ms []int) bool { return !slices.ContainsFunc(ms, func(m int) bool { return m != ms[0] }) }
+	ms := moves(levels)
+	if even(ms) {
+		return true
+	}
+	var fit []string
+	for p := 2; p <= 100 && len(fit) < 4; p += 2 {
+		if even(moves(p)) {
+			fit = append(fit, strconv.Itoa(p))
+		}
+	}
+	n, loc := len(ax.values), ax.valuesAt
+	if ax.ranged {
+		n, loc = int(ax.hi-ax.lo)+1, ax.fromAt
+	}
+	e.at(loc, "%s takes %d values under design = \"morris\" on %d levels, whose steps move it %v values along, unequally: a straight-line effect would show as a curved one (σ > 0), and the values would not be drawn alike; allowed: levels = %s (a step the same number of values each time)",
+		ax.path, n, levels, ms, strings.Join(fit, ", "))
+	return false
+}
+
 func finite(o *opt[float64], e *errs) bool {
 	if math.IsNaN(o.V) || math.IsInf(o.V, 0) {
 		e.at(o.Loc, "%v is not a finite number; allowed: a number", o.V)

@@ -35,6 +35,10 @@
 // from Bootstrap.Seed, so the same inputs give the same intervals. With a
 // quasi-random base the resampling treats the rows as independent, which
 // overstates the error of the estimate: the intervals are conservative.
+// So are a Morris design's when its trajectories were kept for their
+// spread (candidates > samples): the kept ones are more even than random
+// ones (a review measured a coverage of 1.000 for μ* of x₁·x₂ with 20
+// kept of 200, against 0.943 with none kept).
 //
 // Parameters need not be uniform: a Marginal maps the unit interval to a
 // parameter's distribution by its quantile function (uniform, normal
