@@ -76,6 +76,23 @@ func (w *World) continueWithoutPatron(al *Alliance) bool {
 	return true
 }
 
+// goesOnWithout reports whether al would stay in force with only the
+// members rest, a patron having left it: as leave decides, with another
+// patron in it, or an indigenous alliance among its clients
+// (continueWithoutPatron), of two or more members and not those of
+// another alliance in force.
+func (w *World) goesOnWithout(al *Alliance, rest agents.Set) bool {
+	if rest.Len() < 2 || rest&w.c.patrons == 0 && al.Origin != OriginIndigenous {
+		return false
+	}
+	for a := range w.alliances {
+		if o := &w.alliances[a]; a != al.ID && o.Active() && o.Members == rest {
+			return false
+		}
+	}
+	return true
+}
+
 // leaveProbability is the chance that member m leaves al when it reviews
 // its policy: agents.LeaveProbability of its stay terms.
 func (w *World) leaveProbability(al *Alliance, m int) float64 {
@@ -94,9 +111,17 @@ type stay struct {
 // without it: the alliance's option value from the baseline of m's threat
 // without it (for a patron, through its clients), against the sure outcome
 // of that baseline, less entrapment penalties after an ally's provocation.
+// A patron's threat without al is what its leaving leaves (goesOnWithout):
+// where al stays in force among the others — an indigenous alliance among
+// its clients, or any with another patron in it — the clients still stand
+// by each other, with the cohesion they would then have, and a patron that
+// reckoned al gone for all of them would overstate what it loses.
 func (w *World) stayTerms(al *Alliance, m int) stay {
 	c := w.c
 	drop := change{drop: al.ID}
+	if rest := al.Members.Without(m); c.role[m] == Patron && w.goesOnWithout(al, rest) {
+		drop = change{drop: al.ID, add: rest, h: w.cohesionOf(rest), origin: al.Origin}
+	}
 	without := w.threatUnder(m, drop)
 	penalty := 0.0
 	if int(al.penaltyUntil[m]) > w.tick {

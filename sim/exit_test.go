@@ -535,3 +535,36 @@ func TestFinalMembersOfAnAllianceTwoLeaveInATick(t *testing.T) {
 		t.Errorf("final members %v, want %v", got, want)
 	}
 }
+
+// A patron weighs leaving against what its leaving leaves: an indigenous
+// alliance of three clients stays in force among them (§7.12), so its
+// threat without the alliance is its threat with the clients still
+// standing by each other, 0.65155 — within 0.0003 of the 0.65127 it
+// rereads once it has left and step 6 has given the clients' alliance
+// their cohesion (a hypothetical fold keeps the allies' own help as it
+// stands, §7.2.1) — not its threat with the alliance gone for all of
+// them, 0.71726. A client's threat without it is unchanged by the rule.
+func TestPatronWeighsLeavingWhatItLeaves(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	al := w.form(set(c1, c2, c3), true, OriginClient)
+	w.join(al, pat, EntryJoined)
+	withCohesion(w, al, w.cohesionOf(al.Members))
+	st := w.stayTerms(al, pat)
+	goneForAll := w.threatUnder(pat, change{drop: al.ID})
+	if !(st.without < goneForAll) {
+		t.Errorf("set-up: the patron's threat with its clients allied %v should be below its threat with the alliance gone %v", st.without, goneForAll)
+	}
+	clientWithout := w.threatUnder(c1, change{drop: al.ID})
+	if got := w.stayTerms(al, c1).without; got != clientWithout {
+		t.Errorf("c1's threat without the alliance %v, want %v", got, clientWithout)
+	}
+	w.leave(al, pat, al.Members)
+	if !al.Active() || al.Members != set(c1, c2, c3) {
+		t.Fatalf("the clients' alliance should go on: active %v, members %v", al.Active(), al.Members)
+	}
+	withCohesion(w, al, w.cohesionOf(al.Members))
+	if after := w.threat[pat]; math.Abs(after-st.without) > 0.001 || goneForAll-after < 0.05 {
+		t.Errorf("the patron's threat once it has left %v: weighed at %v, against %v with the alliance gone for all", after, st.without, goneForAll)
+	}
+}
