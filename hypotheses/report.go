@@ -21,20 +21,7 @@ func WriteTable(w io.Writer, results []Result) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "id\tpredicted\tρ\tchange [95% interval]\tlayouts\truns\tverdict\tlever → outcome")
 	for _, r := range results {
-		var pred, rho, change string
-		switch r.Predicted {
-		case Rises, Falls:
-			pred = fmt.Sprintf("%s ≥ %.2f", r.Predicted, r.MinChange)
-			rho = "—"
-			if r.Rho != nil {
-				rho = fmt.Sprintf("%+.2f", *r.Rho)
-			}
-			change = fmt.Sprintf("%s [%s, %s]", signed(*r.Change), signed(*r.ChangeLow), signed(*r.ChangeHi))
-		default:
-			pred = fmt.Sprintf("%s %.2f", r.Predicted, r.Threshold)
-			p := r.Pooled[0]
-			change = fmt.Sprintf("%.3f [%.3f, %.3f]", p.Value, p.Low, p.High)
-		}
+		pred, rho, change := r.Cells()
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d/%d\t%d\t%s\t%s → %s\n", r.ID, pred, rho, change, r.Agree, len(r.Layouts),
 			r.Runs, r.Verdict, r.Lever, r.Outcome)
 		var levels []string
@@ -48,6 +35,31 @@ func WriteTable(w io.Writer, results []Result) error {
 		}
 	}
 	return tw.Flush()
+}
+
+// Cells are a result's predicted direction, Spearman's ρ and change (or,
+// for a rate, its pooled value) with its interval, as the table prints
+// them and a report shows them: "falls ≥ 0.15", "+0.70", "-0.041
+// [-0.088, +0.00031]"; "—" where a result has none.
+func (r Result) Cells() (predicted, rho, change string) {
+	rho, change = "—", "—"
+	switch r.Predicted {
+	case Rises, Falls:
+		predicted = fmt.Sprintf("%s ≥ %.2f", r.Predicted, r.MinChange)
+		if r.Rho != nil {
+			rho = fmt.Sprintf("%+.2f", *r.Rho)
+		}
+		if r.Change != nil && r.ChangeLow != nil && r.ChangeHi != nil {
+			change = fmt.Sprintf("%s [%s, %s]", signed(*r.Change), signed(*r.ChangeLow), signed(*r.ChangeHi))
+		}
+	default:
+		predicted = fmt.Sprintf("%s %.2f", r.Predicted, r.Threshold)
+		if len(r.Pooled) > 0 {
+			p := r.Pooled[0]
+			change = fmt.Sprintf("%.3f [%.3f, %.3f]", p.Value, p.Low, p.High)
+		}
+	}
+	return predicted, rho, change
 }
 
 func estimateText(e Estimate) string {

@@ -6,6 +6,7 @@ import (
 
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
 
 	"github.com/alliancesim/alliancesim/hypotheses"
 )
@@ -22,23 +23,8 @@ func hypothesisRows(rs []hypotheses.Result) []HypothesisRow {
 	var out []HypothesisRow
 	for _, r := range rs {
 		row := HypothesisRow{ID: r.ID, Claim: r.Claim, Test: fmt.Sprintf("%s → %s (%s)", r.Lever, r.Outcome, r.Scenario),
-			Rho: "—", Change: "—", Layouts: fmt.Sprintf("%d/%d", r.Agree, len(r.Layouts)), Verdict: string(r.Verdict), Reason: r.Reason, Runs: r.Runs}
-		switch r.Predicted {
-		case hypotheses.Rises, hypotheses.Falls:
-			row.Predicted = fmt.Sprintf("%s by ≥ %.2f", r.Predicted, r.MinChange)
-			if r.Rho != nil {
-				row.Rho = fmt.Sprintf("%+.2f", *r.Rho)
-			}
-			if r.Change != nil && r.ChangeLow != nil && r.ChangeHi != nil {
-				row.Change = fmt.Sprintf("%+.3f [%+.3f, %+.3f]", *r.Change, *r.ChangeLow, *r.ChangeHi)
-			}
-		default:
-			row.Predicted = fmt.Sprintf("%s %.2f", r.Predicted, r.Threshold)
-			if len(r.Pooled) > 0 {
-				p := r.Pooled[0]
-				row.Change = fmt.Sprintf("%.3f [%.3f, %.3f]", p.Value, p.Low, p.High)
-			}
-		}
+			Layouts: fmt.Sprintf("%d/%d", r.Agree, len(r.Layouts)), Verdict: string(r.Verdict), Reason: r.Reason, Runs: r.Runs}
+		row.Predicted, row.Rho, row.Change = r.Cells()
 		out = append(out, row)
 	}
 	return out
@@ -55,8 +41,16 @@ func hypothesisFigure(r hypotheses.Result) (Figure, error) {
 				xys = append(xys, plotter.XY{X: float64(i), Y: e.Value})
 			}
 		}
-		if len(xys) > 1 {
+		switch {
+		case len(xys) > 1:
 			p.Add(line(xys, withAlpha(lineGrey, 120), 0.8, false))
+		case len(xys) == 1: // a rate of one level (T5, T7): each layout a grey dot
+			dots, err := plotter.NewScatter(xys)
+			if err != nil {
+				return Figure{}, err
+			}
+			dots.GlyphStyle = draw.GlyphStyle{Color: withAlpha(lineGrey, 160), Radius: vg.Points(2), Shape: draw.CircleGlyph{}}
+			p.Add(dots)
 		}
 	}
 	var pts []interval

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"os"
@@ -95,13 +96,46 @@ func TestHypothesisRowsByHand(t *testing.T) {
 	rs[0].Agree = 1
 	rows := hypothesisRows(rs)
 	want := []HypothesisRow{
-		{ID: "T9", Claim: rs[0].Claim, Test: "adversary revisionism → share of clients ever allied (generic)", Predicted: "rises by ≥ 0.15",
+		{ID: "T9", Claim: rs[0].Claim, Test: "adversary revisionism → share of clients ever allied (generic)", Predicted: "rises ≥ 0.15",
 			Rho: "+1.00", Change: "+0.400 [+0.300, +0.500]", Layouts: "1/2", Verdict: "holds", Reason: "ρ +1.00", Runs: 50},
 		{ID: "NC1", Claim: rs[1].Claim, Test: "the world as built → alliances ending within 12 ticks (generic)", Predicted: "below 0.05",
 			Rho: "—", Change: "0.220 [0.170, 0.270]", Layouts: "0/1", Verdict: "fails", Reason: "0.220 above 0.05", Runs: 200},
 	}
 	if !slices.Equal(rows, want) {
 		t.Errorf("rows\n%+v\nwant\n%+v", rows, want)
+	}
+}
+
+// The change's cells read as the hypotheses command prints them: an end
+// that is not zero but would print as ±0.000 gets two significant digits
+// (hypotheses.Result.Cells), so that an interval that excludes zero never
+// reads as one that touches it.
+func TestHypothesisRowAsTheCommandPrintsIt(t *testing.T) {
+	rs := fakeHypotheses()[:1]
+	hi := -0.0003
+	rs[0].ChangeHi = &hi
+	var table bytes.Buffer
+	if err := hypotheses.WriteTable(&table, rs); err != nil {
+		t.Fatal(err)
+	}
+	row := hypothesisRows(rs)[0]
+	if row.Change != "+0.400 [+0.300, -0.0003]" || !strings.Contains(table.String(), row.Change) || !strings.Contains(table.String(), row.Predicted) {
+		t.Errorf("report cells %q and %q, table\n%s", row.Predicted, row.Change, table.String())
+	}
+}
+
+// A rate of one level (T5, T7) draws each layout's estimate as a grey
+// dot, as its caption says: a line of one point would be nothing.
+func TestHypothesisFigureOfOneLevel(t *testing.T) {
+	r := fakeHypotheses()[1]
+	f, err := hypothesisFigure(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// a dot of radius 2 is a path of two arcs "A2,2 …" (the pooled
+	// estimate's is 2.5)
+	if dots := strings.Count(string(f.SVG), "A2,2 0 1 1") / 2; dots != len(r.Layouts) || !strings.Contains(f.Caption, "(grey)") {
+		t.Errorf("%d grey dots for %d layouts; caption %q", dots, len(r.Layouts), f.Caption)
 	}
 }
 

@@ -151,6 +151,16 @@ func TestSubtitleSaysWhatRan(t *testing.T) {
 	}
 }
 
+// A sweep that varies the horizon says the range of its points'
+// horizons, not the first point's alone.
+func TestSubtitleOfASweepOfHorizons(t *testing.T) {
+	in := &Input{Kind: Sweep, Manifest: &runner.Manifest{Runs: 20, Seed: 1, Vary: []string{"scenario.ticks"},
+		Points: []runner.ManifestPoint{{Start: "2000-01", MonthsPerTick: 1, Ticks: 36}, {Start: "2000-01", MonthsPerTick: 1, Ticks: 120}}}}
+	if got, want := describe(in), "2 points × 20 runs (seeds 1–20 at every point), varying scenario.ticks; 36 to 120 ticks, by point, of 1 month from 2000-01."; got != want {
+		t.Errorf("subtitle %q, want %q", got, want)
+	}
+}
+
 // A result file the report reads, missing from finished output, is said
 // to be missing and how to mend it, not only as a path not found.
 func TestMissingResultFileSaysHowToMend(t *testing.T) {

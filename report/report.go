@@ -150,7 +150,17 @@ func Build(ctx context.Context, dir string) (*Page, error) {
 func describe(in *Input) string {
 	m := in.Manifest
 	p := m.Points[0]
-	span := fmt.Sprintf("%s of %s from %s", words.Count(p.Ticks, "tick", "ticks"), words.Count(p.MonthsPerTick, "month", "months"), p.Start)
+	ticks := words.Count(p.Ticks, "tick", "ticks")
+	// A sweep that varies the horizon (scenario.ticks) runs each point
+	// for its own: say their range, not point 0's.
+	least, most := p.Ticks, p.Ticks
+	for _, q := range m.Points {
+		least, most = min(least, q.Ticks), max(most, q.Ticks)
+	}
+	if least != most {
+		ticks = fmt.Sprintf("%d to %d ticks, by point,", least, most)
+	}
+	span := fmt.Sprintf("%s of %s from %s", ticks, words.Count(p.MonthsPerTick, "month", "months"), p.Start)
 	switch in.Kind {
 	case SingleRun:
 		return fmt.Sprintf("One replication, seed %d; %s.", m.Seed, span)
