@@ -181,14 +181,19 @@ func varyAxis(v *rawVary, kind valueKind, design string, e *errs) (axis, bool) {
 		e.at(v.Loc, "both values and from/to/steps; allowed: one of them")
 		return ax, false
 	case len(v.Values) > 0:
+		// Every value at fault is named, each at its place, not only the
+		// first.
+		bad := false
 		for _, o := range v.Values {
 			if !o.ok(e, pathAllowed(ax.path, kind)+" for "+ax.path) {
-				return ax, false
+				bad = true
+				continue
 			}
 			o.V = pathValue(kind, o.V)
 			if msg := checkValue(ax.path, kind, o.V); msg != "" {
 				e.at(o.Loc, "%s", msg)
-				return ax, false
+				bad = true
+				continue
 			}
 			// Out of the path's own range: named here, with every other
 			// [[vary]]'s, rather than one point at a time once the file is
@@ -197,11 +202,15 @@ func varyAxis(v *rawVary, kind valueKind, design string, e *errs) (axis, bool) {
 				if f, isNum := o.V.(float64); isNum {
 					if err := r.Check(f); err != nil {
 						e.at(o.Loc, "%v for %s", err, ax.path)
-						return ax, false
+						bad = true
+						continue
 					}
 				}
 			}
 			ax.values = append(ax.values, o.V)
+		}
+		if bad {
+			return ax, false
 		}
 		return ax, morrisOrder(v, &ax, design, e)
 	case hasRange && (kind == kindBool || kind == kindString):

@@ -440,3 +440,19 @@ func TestInvalidCombinationAtTheFirstVary(t *testing.T) {
 	experimentErr(t, "scenario = \"generic\"\n\n[[vary]]\npath = \"scenario.ticks\"\nvalues = [20000]\n[[vary]]\npath = \"params.record_every\"\nvalues = [1]\n", 3, "vary",
 		"point 0 (scenario.ticks=20000, params.record_every=1) gives an invalid scenario: params.record_every: 20000 ticks sampled every 1 ticks make 20000 time-series samples; allowed: at most 10000 (record_every ≥ 2)")
 }
+
+// Every value of a list at fault is named, not only the first: a name
+// and two numbers out of range, three errors.
+func TestEveryBadValueOfAListNamed(t *testing.T) {
+	src := "scenario = \"generic\"\n[[vary]]\npath = \"params.punishment\"\nvalues = [0.1, \"x\", 2.0, -1]\n"
+	_, err := ParseExperiment("x.toml", []byte(src))
+	var list Errors
+	if !errors.As(err, &list) || len(list) != 3 {
+		t.Fatalf("want 3 errors, got %v", err)
+	}
+	for i, want := range []string{`"x" is a string`, "2 is out of range", "-1 is out of range"} {
+		if !strings.Contains(list[i].Msg, want) {
+			t.Errorf("error %d: %q, want …%s…", i+1, list[i].Msg, want)
+		}
+	}
+}
