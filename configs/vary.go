@@ -323,23 +323,22 @@ func morrisOrder(v *rawVary, ax *axis, design string, e *errs) bool {
 	return true
 }
 
-// morrisSteps refuses, under design = "morris", a list of values or a
-// whole-numbered range whose values the design's steps do not move along
-// evenly. A step is Δ = p/(2(p−1)) of the unit interval on p levels,
-// always divided by Δ; where the levels fall on the values so that one
-// step moves two values along and another one (three values on four
-// levels: 0→2, then 1→2), a straight-line effect shows as a curved one
-// (σ > 0) and the values are not drawn alike. The levels that do fit are
-// named.
+// morrisSteps refuses, under design = "morris", a list of values that
+// the design's steps do not move along evenly. A step is Δ = p/(2(p−1))
+// of the unit interval on p levels, always divided by Δ; where the levels
+// fall on the values so that one step moves two values along and another
+// one (three values on four levels: 0→2, then 1→2), a straight-line
+// effect shows as a curved one (σ > 0) and the values are not drawn
+// alike. The levels that do fit are named. A whole-numbered range is read
+// through its distribution's quantiles, as a continuous one is, and is
+// not checked: its steps are uneven by design where its distribution is
+// not uniform, and by rounding by up to one value where it is, which
+// matters only when it holds few values (docs/model.md §6.5: give those
+// as a list).
 func morrisSteps(ax *axis, levels int, e *errs) bool {
-	position := func(v any) int {
-		if ax.ranged {
-			return int(v.(float64) - ax.lo)
-		}
-		return slices.IndexFunc(ax.values, func(w any) bool { return w == v })
-	}
-	if ax.ranged && ax.kind != kindWhole || !ax.ranged && len(ax.values) < 3 {
-		return true // a continuous range, or two values: every step moves one along
+	position := func(v any) int { return slices.IndexFunc(ax.values, func(w any) bool { return w == v }) }
+	if ax.ranged || len(ax.values) < 3 {
+		return true // a range, or two values: every step moves one along
 	}
 	moves := func(p int) []int {
 		var out []int
@@ -361,9 +360,6 @@ func morrisSteps(ax *axis, levels int, e *errs) bool {
 		}
 	}
 	n, loc := len(ax.values), ax.valuesAt
-	if ax.ranged {
-		n, loc = int(ax.hi-ax.lo)+1, ax.fromAt
-	}
 	e.at(loc, "%s takes %d values under design = \"morris\" on %d levels, whose steps move it %v values along, unequally: a straight-line effect would show as a curved one (σ > 0), and the values would not be drawn alike; allowed: levels = %s (a step the same number of values each time)",
 		ax.path, n, levels, ms, strings.Join(fit, ", "))
 	return false
