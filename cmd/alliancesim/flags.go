@@ -85,7 +85,7 @@ func checkOutDir(path string, ours ...string) error {
 	dir := path
 	fi, err := os.Stat(dir)
 	if err != nil {
-		dir = filepath.Dir(path)
+		dir = filepath.Dir(filepath.Clean(path)) // "a/" is in "."
 		fi, err = os.Stat(dir)
 	}
 	switch {
@@ -152,7 +152,7 @@ func checkOutputDir(path string) error {
 		return nil
 	}
 	// Missing, or under something that is not a directory.
-	parent := filepath.Dir(path)
+	parent := filepath.Dir(filepath.Clean(path)) // "a/" is in "."
 	pi, perr := os.Stat(parent)
 	switch {
 	case errors.Is(perr, fs.ErrNotExist):

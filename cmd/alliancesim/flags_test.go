@@ -217,3 +217,20 @@ func TestFlagRepeatedWithTheSameValue(t *testing.T) {
 		t.Errorf("--set twice: %v", err)
 	}
 }
+
+// A relative --out with a trailing slash is a directory in the working
+// one: made, not refused for a parent "a" that is the directory itself.
+func TestOutWithATrailingSlash(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if _, err := execute(t, "run", "generic", "--runs", "2", "--out", "./a/"); err != nil {
+		t.Errorf("run --out ./a/: %v", err)
+	}
+	if _, err := execute(t, "hypotheses", "T7", "--runs", "2", "--max-runs", "2", "--out", "h/"); err != nil {
+		t.Errorf("hypotheses --out h/: %v", err)
+	}
+	for _, d := range []string{"a", "h"} {
+		if fi, err := os.Stat(d); err != nil || !fi.IsDir() {
+			t.Errorf("%s not made: %v", d, err)
+		}
+	}
+}
