@@ -1,6 +1,7 @@
 package runner
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -434,11 +435,13 @@ func foreignFiles(dir string) (string, error) {
 }
 
 // manifestOfOurs reports whether dir's manifest.json, which ReadManifest
-// refused, is still recognisably one alliancesim wrote — a JSON object
-// with a manifest format of 1 or more, the build that wrote it and a
-// scenario's SHA-256 — of another format, or damaged or edited, which
-// --force may replace; and not another program's file of that name, which
-// it never may.
+// refused, is still recognisably one alliancesim wrote — of another
+// format, or damaged or edited, which --force may replace — and not
+// another program's file of that name, which it never may. It is ours
+// if it is a JSON object with a manifest format of 1 or more, the build
+// that wrote it and a scenario's SHA-256; or, cut short or otherwise no
+// JSON, if it begins as ours do and everything beside it is ours (parts/,
+// scenario.toml, the result files, a report).
 func manifestOfOurs(dir string) bool {
 	b, err := input.ReadFile(filepath.Join(dir, "manifest.json"))
 	if err != nil {
@@ -449,10 +452,25 @@ func manifestOfOurs(dir string) bool {
 		Tool           json.RawMessage `json:"tool"`
 		ScenarioSHA256 *string         `json:"scenario_sha256"`
 	}
-	if json.Unmarshal(b, &fields) != nil {
+	if json.Unmarshal(b, &fields) == nil {
+		return fields.Format != nil && *fields.Format >= 1 && len(fields.Tool) > 0 && fields.Tool[0] == '{' && fields.ScenarioSHA256 != nil
+	}
+	if !bytes.HasPrefix(bytes.TrimLeft(b, " \t\r\n"), []byte(`{`)) || !bytes.Contains(b, []byte(`"format":`)) {
 		return false
 	}
-	return fields.Format != nil && *fields.Format >= 1 && len(fields.Tool) > 0 && fields.Tool[0] == '{' && fields.ScenarioSHA256 != nil
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return false
+	}
+	for _, e := range entries {
+		name := e.Name()
+		ours := name == "manifest.json" || name == "scenario.toml" || name == "report.html" || name == lockFile || ourTemp(name) ||
+			name == "parts" && e.IsDir() || slices.Contains(resultFiles, name)
+		if !ours {
+			return false
+		}
+	}
+	return true
 }
 
 // startDir writes the manifest, then scenario.toml (a run killed between

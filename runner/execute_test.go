@@ -440,6 +440,25 @@ func TestExecuteTakesOverWhatARunLeft(t *testing.T) {
 	if b, err := os.ReadFile(filepath.Join(dir, "parts", "mine", "data.txt")); err != nil || string(b) != "precious" {
 		t.Errorf("someone's file after --force: %q, %v", b, err)
 	}
+
+	// A manifest of ours cut short is no JSON, but it begins as ours do
+	// and every file beside it is ours: --force replaces the directory.
+	dir = copyOf(t, finished)
+	b, _ := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	os.WriteFile(filepath.Join(dir, "manifest.json"), b[:200], 0o644)
+	if err := Execute(ctx, plan(t), dir, ExecOptions{}); !errors.Is(err, ErrOtherWork) {
+		t.Errorf("a manifest of ours cut short, without --force: %v, want ErrOtherWork", err)
+	}
+	if err := Execute(ctx, plan(t), dir, ExecOptions{Force: true}); err != nil {
+		t.Errorf("a manifest of ours cut short, with --force: %v", err)
+	}
+	// the same beside someone's file is not ours to replace
+	dir = copyOf(t, finished)
+	os.WriteFile(filepath.Join(dir, "manifest.json"), b[:200], 0o644)
+	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("mine"), 0o644)
+	if err := Execute(ctx, plan(t), dir, ExecOptions{Force: true}); err == nil || !strings.Contains(err.Error(), "even with --force") {
+		t.Errorf("a cut manifest beside someone's file, with --force: %v", err)
+	}
 }
 
 // A damaged part is refused naming the part, the file and what is wrong,

@@ -20,9 +20,9 @@ import (
 // id, host and start time. Another writer is refused with those, instead
 // of failing later on "rename … file exists" or mixing its chunks in. A
 // lock whose process is gone from this host (killed, say), or that names
-// this very process though it does not hold it (a restarted container's
-// PID 1), is taken over; one from another host is left to the user to
-// remove, as its process cannot be checked.
+// this very process though it does not hold it (a process restarted in
+// the same PID namespace), is taken over; one from another host is left
+// to the user to remove, as its process cannot be checked.
 //
 // A process id means something only in its PID namespace: two containers
 // on one host name (host networking, or pods that share a name) may both
@@ -31,7 +31,12 @@ import (
 // the system gives them (Linux), and a lock written in another namespace
 // of the same boot is judged by its age instead: its writer refreshes it
 // every lockBeat, and one not refreshed for lockLease is stale. A lock
-// from an earlier boot is stale.
+// from an earlier boot (or, on shared storage, from another machine of
+// the same host name) is stale. So a container restarted in a new PID
+// namespace after its writer was killed is refused, naming the lock and
+// its lease, until its predecessor's lock is lockLease old: a wait of up
+// to two minutes, where before it took the lock at once — and where two
+// live writers could both hold it.
 const lockFile = ".alliancesim-lock"
 
 // lockBeat is how often a writer refreshes its lock's modification time;
