@@ -568,3 +568,35 @@ func TestPatronWeighsLeavingWhatItLeaves(t *testing.T) {
 		t.Errorf("the patron's threat once it has left %v: weighed at %v, against %v with the alliance gone for all", after, st.without, goneForAll)
 	}
 }
+
+// What goes on without a patron, as leave decides: an indigenous alliance
+// among its clients, one with another patron in it; not one the patron
+// imposed, nor one whose clients hold another alliance of the same
+// members already.
+func TestGoesOnWithout(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	imposed := w.form(set(pat, c1, c2, c3), true, OriginImposed)
+	if w.goesOnWithout(imposed, set(c1, c2, c3)) {
+		t.Error("an imposed alliance goes on without its patron")
+	}
+	w = NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	al := w.form(set(c1, c2, c3), true, OriginClient)
+	w.join(al, pat, EntryJoined)
+	if !w.goesOnWithout(al, set(c1, c2, c3)) {
+		t.Error("an indigenous alliance of three clients does not go on")
+	}
+	w.form(set(c1, c2, c3), false, OriginClient)
+	if w.goesOnWithout(al, set(c1, c2, c3)) {
+		t.Error("an indigenous alliance goes on as a duplicate of its clients' other alliance")
+	}
+	sc := testScenario()
+	sc.States[c3].Role = Patron
+	w = NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	two := w.form(set(pat, c3, c1), true, OriginBilateral)
+	if !w.goesOnWithout(two, set(c3, c1)) {
+		t.Error("an alliance with another patron does not go on")
+	}
+}
