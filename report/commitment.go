@@ -63,7 +63,11 @@ func commitmentFigure(runs []runRow, fc runner.FirstCommitment, cal sim.Calendar
 		if lo := math.Floor(m); m != lo {
 			when = "between " + cal.Label(int(lo)) + " and " + cal.Label(int(lo)+1)
 		}
-		median = fmt.Sprintf("median %s ticks after the start (%s), mean %.1f ticks, over the runs with one (summary.json, first_commitment)", trimFloat(m), when, *fc.Mean)
+		unit := "ticks" // of a month; a longer tick is named, as the CLI names it
+		if cal.MonthsPerTick > 1 {
+			unit = fmt.Sprintf("ticks of %d months", cal.MonthsPerTick)
+		}
+		median = fmt.Sprintf("median %s %s after the start (%s), mean %.1f %s, over the runs with one (summary.json, first_commitment)", trimFloat(m), unit, when, *fc.Mean, unit)
 		x := yearAt(cal, m)
 		p.Add(line(plotter.XYs{{X: x, Y: 0}, {X: x, Y: 1}}, lineGrey, 0.8, true))
 	}

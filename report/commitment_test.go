@@ -62,6 +62,13 @@ func TestCommitmentMedianCaption(t *testing.T) {
 			t.Errorf("caption %q lacks %q", f.Caption, c.want)
 		}
 	}
+	// Quarterly ticks are named as such.
+	median, mean := 2.0, 2.5
+	fc := runner.FirstCommitment{Share: runner.NewProportion(2, 2), Mean: &mean, Median: &median}
+	f, err := commitmentFigure([]runRow{{FirstCommitment: 2}, {FirstCommitment: 3}}, fc, sim.Calendar{StartYear: 2000, StartMonth: 1, MonthsPerTick: 3}, 24)
+	if want := "median 2 ticks of 3 months after the start (2000-07), mean 2.5 ticks of 3 months"; err != nil || !strings.Contains(f.Caption, want) {
+		t.Errorf("quarterly caption %q lacks %q (%v)", f.Caption, want, err)
+	}
 }
 
 // A first commitment at tick 0 counts from tick 0; the time axis puts a

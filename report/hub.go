@@ -186,6 +186,6 @@ func hubFigure(points []hubPoint, checkpoints []runner.HubSpokes, cal sim.Calend
 	p.Legend.XOffs = vg.Points(6)
 	p.X.Min, p.X.Max = yearOf(cal, 0), yearOf(cal, points[len(points)-1].T)
 	return plotFigure("hub-spokes", "Hub and spokes over time",
-		"The hub-and-spokes index (bilateral patron alliances ÷ all patron alliances in force) at the start of each year and at the run's last tick, averaged over the runs that had a patron alliance then, with a normal 95% interval of the mean; and the share of all runs with an index of at least 0.6 (computed from memberships.csv; the dots are summary.json's checkpoints).",
+		"The hub-and-spokes index (bilateral patron alliances ÷ all patron alliances in force) once each year's first tick (the one holding January) has been played, and at the run's last tick, averaged over the runs that had a patron alliance then, with a normal 95% interval of the mean; and the share of all runs with an index of at least 0.6 (computed from memberships.csv; the dots are summary.json's checkpoints).",
 		p, halfWidth, vg.Points(260))
 }

@@ -324,7 +324,7 @@ func hubOverTime(in *Input, cal sim.Calendar, horizon int) (Figure, error) {
 			patrons[s.ID] = true
 		}
 	}
-	// The curve is drawn at the start of each year; it is also computed at
+	// The curve is drawn after each tick that holds a January; it is also computed at
 	// summary.json's checkpoints, where the two must agree.
 	yearly := yearlyTicks(cal, horizon)
 	ticks := slices.Clone(yearly)
