@@ -29,6 +29,9 @@ func (x *Experiment) Check() error {
 	}
 	if x.Seed > MaxSeed {
 		bad("seed: %d is out of range; allowed: a whole number in [0, %d]", x.Seed, uint64(MaxSeed))
+	} else if x.Runs >= 1 && x.Seed > MaxSeed-uint64(x.Runs-1) {
+		// replication r plays seed + r, which must be held exactly too
+		bad("seed: %d with %d runs reaches past %d; allowed: a seed of at most %d", x.Seed, x.Runs, uint64(MaxSeed), MaxSeed-uint64(x.Runs-1))
 	}
 	if !slices.Contains(Designs, x.Design) {
 		bad("design: %q is not a design; allowed: %s", x.Design, strings.Join(Designs, ", "))

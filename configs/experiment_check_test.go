@@ -37,6 +37,8 @@ func TestExperimentCheck(t *testing.T) {
 		{"no chunk", func(y *Experiment) { y.Chunk = 0 }, "x.toml: chunk: 0 is out of range; allowed: a whole number in [1, 1000000]"},
 		{"a seed past MaxSeed", func(y *Experiment) { y.Seed = MaxSeed + 1 },
 			"x.toml: seed: 9007199254740992 is out of range; allowed: a whole number in [0, 9007199254740991]"},
+		{"a seed whose runs reach past MaxSeed", func(y *Experiment) { y.Seed, y.Runs = MaxSeed, 2 },
+			"x.toml: seed: 9007199254740991 with 2 runs reaches past 9007199254740991; allowed: a seed of at most 9007199254740990"},
 		{"an unknown design", func(y *Experiment) { y.Design = "halton" },
 			`x.toml: design: "halton" is not a design; allowed: grid, lhs, morris, sobol, points`},
 		{"no points", func(y *Experiment) { y.Points, y.Unit = nil, nil }, "x.toml: points: 0; allowed: 1 to 100000"},

@@ -244,3 +244,23 @@ func TestNilScenario(t *testing.T) {
 		t.Errorf("SetPath(nil, …): %v", err)
 	}
 }
+
+// A --set of the generator's seed says one range at both ends: the range
+// as a number can hold it, cut at 2^53 − 1, below zero as above it (below
+// zero said the file's range, to 2^63 − 1).
+func TestSetGeneratorSeedRangeAlike(t *testing.T) {
+	const allowed = "allowed: a whole number in [0, 9007199254740991] for theater.generate.seed"
+	for _, v := range []string{"-1", "9223372036854775807"} {
+		sc, err := Builtin("generic")
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := ParseAssignment("theater.generate.seed=" + v)
+		if err == nil {
+			err = Apply(sc, []Assignment{a})
+		}
+		if err == nil || !strings.Contains(err.Error(), allowed) {
+			t.Errorf("seed %s: %v, want …%s", v, err, allowed)
+		}
+	}
+}

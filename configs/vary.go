@@ -473,6 +473,12 @@ func checkValue(path string, kind valueKind, v any) string {
 		if kind == kindWhole && math.Abs(x) > maxExactWhole {
 			return tooLargeWhole(sim.FormatNumber(x), x, path)
 		}
+		// A path whose range a number here cannot span (the generator's
+		// seed, which a file holds to 2^63 − 1) is checked against the
+		// range as cut, so that both ends are said alike.
+		if r, ranged := pathRange(path); kind == kindWhole && ranged && (r.Max > maxExactWhole || r.Min < -maxExactWhole) && r.Check(x) != nil {
+			return fmt.Sprintf("%s is out of range; allowed: %s for %s", sim.FormatNumber(x), allowed(), path)
+		}
 	case bool:
 		ok = kind == kindBool
 	case string:
