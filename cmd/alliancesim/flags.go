@@ -81,22 +81,38 @@ func checkOutDir(path string, ours ...string) error {
 			}
 		}
 	}
-	const allowed = "a directory (made if missing) in an existing directory"
 	dir := path
-	fi, err := os.Stat(dir)
-	if err != nil {
-		dir = filepath.Dir(filepath.Clean(path)) // "a/" is in "."
-		fi, err = os.Stat(dir)
+	fi, err := os.Stat(path)
+	switch {
+	case err == nil && !fi.IsDir():
+		return fmt.Errorf("--out %s: %s is %s; allowed: %s", path, path, input.FileKind(fi.Mode()), outAllowed)
+	case err != nil:
+		if dir, err = outParent(path); err != nil {
+			return err
+		}
 	}
+	return checkWritableDir("--out", path, dir, outAllowed)
+}
+
+// outAllowed is what --out may name, for every command.
+const outAllowed = "a directory (made if missing) in an existing directory"
+
+// outParent is the directory a missing --out is made in, its parent, or
+// an error where that is missing or not a directory: the directory is
+// made there, never a chain of them, so that a mistyped parent is refused
+// rather than made.
+func outParent(path string) (string, error) {
+	parent := filepath.Dir(filepath.Clean(path)) // "a/" is in "."
+	fi, err := os.Stat(parent)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Errorf("--out %s: %s does not exist; allowed: %s", path, dir, allowed)
+		return "", fmt.Errorf("--out %s: %s does not exist; allowed: %s", path, parent, outAllowed)
 	case err != nil:
-		return fmt.Errorf("--out %s: %v; allowed: %s", path, plainFileError(err), allowed)
+		return "", fmt.Errorf("--out %s: %v; allowed: %s", path, plainFileError(err), outAllowed)
 	case !fi.IsDir():
-		return fmt.Errorf("--out %s: %s is a file; allowed: %s", path, dir, allowed)
+		return "", fmt.Errorf("--out %s: %s is %s; allowed: %s", path, parent, input.FileKind(fi.Mode()), outAllowed)
 	}
-	return checkWritableDir("--out", path, dir, allowed)
+	return parent, nil
 }
 
 // checkWritableDir checks that a file can be made in dir, by making and
@@ -137,28 +153,17 @@ func parseAt(sc *sim.Scenario, at string) (int, error) {
 
 // checkOutputDir refuses, before any work, an --out of run, sweep or merge
 // that is a file, or a missing one whose parent is missing or not a
-// directory: as for compare and hypotheses (checkOutDir), the directory is
-// made in its existing parent, never a chain of them, so that a mistyped
-// parent is refused rather than made. (A directory that cannot be written
-// is found when its lock is taken: a finished one on read-only storage is
-// still read.)
+// directory (outParent), as checkOutDir does for compare and hypotheses.
+// (A directory that cannot be written is found when its lock is taken: a
+// finished one on read-only storage is still read.)
 func checkOutputDir(path string) error {
-	const allowed = "a directory (made if missing) in an existing directory"
 	fi, err := os.Stat(path)
 	if err == nil {
 		if !fi.IsDir() {
-			return fmt.Errorf("--out %s is %s; allowed: %s", path, input.FileKind(fi.Mode()), allowed)
+			return fmt.Errorf("--out %s is %s; allowed: %s", path, input.FileKind(fi.Mode()), outAllowed)
 		}
 		return nil
 	}
-	// Missing, or under something that is not a directory.
-	parent := filepath.Dir(filepath.Clean(path)) // "a/" is in "."
-	pi, perr := os.Stat(parent)
-	switch {
-	case errors.Is(perr, fs.ErrNotExist):
-		return fmt.Errorf("--out %s: %s does not exist; allowed: %s", path, parent, allowed)
-	case perr == nil && !pi.IsDir():
-		return fmt.Errorf("--out %s: %s is %s; allowed: %s", path, parent, input.FileKind(pi.Mode()), allowed)
-	}
-	return nil
+	_, err = outParent(path)
+	return err
 }
