@@ -513,9 +513,13 @@ func (w *World) unsigned(s agents.Set) agents.Set {
 }
 
 // duplicate reports whether another active alliance has al's members.
-func (w *World) duplicate(al *Alliance) bool {
+func (w *World) duplicate(al *Alliance) bool { return w.otherWith(al, al.Members) }
+
+// otherWith reports whether an active alliance other than al has exactly
+// the members ms.
+func (w *World) otherWith(al *Alliance, ms agents.Set) bool {
 	for a := range w.alliances {
-		if o := &w.alliances[a]; a != al.ID && o.Active() && o.Members == al.Members {
+		if o := &w.alliances[a]; a != al.ID && o.Active() && o.Members == ms {
 			return true
 		}
 	}

@@ -82,15 +82,7 @@ func (w *World) continueWithoutPatron(al *Alliance) bool {
 // (continueWithoutPatron), of two or more members and not those of
 // another alliance in force.
 func (w *World) goesOnWithout(al *Alliance, rest agents.Set) bool {
-	if rest.Len() < 2 || rest&w.c.patrons == 0 && al.Origin != OriginIndigenous {
-		return false
-	}
-	for a := range w.alliances {
-		if o := &w.alliances[a]; a != al.ID && o.Active() && o.Members == rest {
-			return false
-		}
-	}
-	return true
+	return rest.Len() >= 2 && (rest&w.c.patrons != 0 || al.Origin == OriginIndigenous) && !w.otherWith(al, rest)
 }
 
 // leaveProbability is the chance that member m leaves al when it reviews
