@@ -99,7 +99,11 @@ func Experiment(x *configs.Experiment) (*runner.Plan, error) {
 			if err != nil {
 				return nil, err
 			}
-			if text, err := configs.Format(sc); err != nil || sha256Hex(text) != sum {
+			text, err := configs.Format(sc)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", x.Describe(p), err)
+			}
+			if sha256Hex(text) != sum {
 				return nil, fmt.Errorf("%s: the scenario differs from the one planned (a file it extends, %s, changed after the sweep was planned); allowed: files left as they are until the sweep ends, or a sweep planned again", x.Describe(p), x.Scenario)
 			}
 			c, err := sim.Compile(sc)

@@ -46,7 +46,8 @@ type PointSummary struct {
 // of runs, chunks and points.
 //
 // out is locked while it is written (see lockDir); temporary files a
-// killed merge left in it are removed. The manifest of a merged directory
+// killed merge left in it are removed. A directory given that a run is
+// still writing (its lock is live) is refused, not read. The manifest of a merged directory
 // names each directory merged and its commands, and no command of its own:
 // Merge records the merge's.
 func Assemble(dirs []string, out string) error { return Merge(dirs, out, nil) }
@@ -131,7 +132,15 @@ func assemble(dirs []string, out string, command []string) error {
 	var m *Manifest
 	var scenarioTOML []byte
 	var merged []MergedDir
+	outInfo, err := os.Stat(out) // Merge made it, and holds its lock
+	if err != nil {
+		return err
+	}
 	for _, d := range dirs {
+		info, err := os.Stat(d)
+		if who, busy := writerOf(d); busy && (err != nil || !os.SameFile(info, outInfo)) {
+			return fmt.Errorf("%s is being written by %s; merge it once that run has finished", d, who)
+		}
 		dm, err := readOutput(d)
 		if err != nil {
 			return err

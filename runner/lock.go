@@ -134,6 +134,21 @@ func lockDir(dir string) (release func(), err error) {
 	}
 }
 
+// writerOf names the process writing dir, if one is: a lock there that
+// is not stale. Merge reads no directory a run is still writing (a shard
+// rerun with --force, say), whose chunks could change under it. It only
+// looks: an input may be read-only, and a run started after the look is
+// not seen.
+func writerOf(dir string) (who string, busy bool) {
+	path := filepath.Join(dir, lockFile)
+	if _, err := os.Lstat(path); err != nil {
+		return "", false
+	}
+	host, _ := os.Hostname()
+	who, stale, _ := readLock(path, host)
+	return who, !stale
+}
+
 // beforeTakeover, if set, runs between judging a lock stale and taking it
 // over: a test puts another writer's lock in its place there.
 var beforeTakeover func()

@@ -39,6 +39,9 @@ func TestConcurrentWritersRefused(t *testing.T) {
 	if err := Assemble([]string{dir}, dir); err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("a merge into it: want …%s…, got %v", want, err)
 	}
+	if err := Assemble([]string{dir}, filepath.Join(t.TempDir(), "m")); err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("a merge of it: want …%s…, got %v", want, err)
+	}
 	close(release)
 	if err := <-first; err != nil {
 		t.Fatalf("the first writer: %v", err)
