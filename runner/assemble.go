@@ -3,6 +3,7 @@ package runner
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -55,6 +56,15 @@ func Assemble(dirs []string, out string) error { return Merge(dirs, out, nil) }
 // Merge is Assemble that records in out's manifest the command line that
 // asked for the merge (alliancesim merge passes its own).
 func Merge(dirs []string, out string, command []string) error {
+	return MergeContext(context.Background(), dirs, out, command)
+}
+
+// MergeContext is Merge that stops, between chunks, once ctx is done:
+// it then returns ctx's error and leaves no result file in out (its
+// temporary files are removed; an earlier result of the same work there
+// was already removed, summary.json first), and the directories merged
+// as they were.
+func MergeContext(ctx context.Context, dirs []string, out string, command []string) error {
 	if len(dirs) == 0 {
 		return errors.New("no output directories given")
 	}
@@ -66,7 +76,7 @@ func Merge(dirs []string, out string, command []string) error {
 	if err != nil {
 		return err
 	}
-	err = assemble(dirs, out, command)
+	err = assemble(ctx, dirs, out, command)
 	release()
 	if err != nil {
 		// A merge refused before it wrote anything leaves none of the
@@ -128,7 +138,7 @@ func missingChunks(m *Manifest, missing []int) string {
 }
 
 // assemble is Merge with out's lock held.
-func assemble(dirs []string, out string, command []string) error {
+func assemble(ctx context.Context, dirs []string, out string, command []string) error {
 	var m *Manifest
 	var scenarioTOML []byte
 	var merged []MergedDir
@@ -221,13 +231,13 @@ func assemble(dirs []string, out string, command []string) error {
 			return err
 		}
 	}
-	return assembleFiles(m, holder, out)
+	return assembleFiles(ctx, m, holder, out)
 }
 
 // assembleFiles writes the result files of the work m describes from its
 // parts (found by holder): every file goes to a temporary name first; all
 // are renamed into place once every one is complete, summary.json last.
-func assembleFiles(m *Manifest, holder func(chunk) string, out string) (err error) {
+func assembleFiles(ctx context.Context, m *Manifest, holder func(chunk) string, out string) (err error) {
 	o, err := createOutputFiles(m, out)
 	if err != nil {
 		return err
@@ -241,7 +251,7 @@ func assembleFiles(m *Manifest, holder func(chunk) string, out string) (err erro
 		}
 	}()
 	pooled := m.pooledAggregator()
-	last, err := o.readParts(holder, pooled)
+	last, err := o.readParts(ctx, holder, pooled)
 	if err != nil {
 		return err
 	}
@@ -321,7 +331,7 @@ func (o *outputFiles) abort() {
 // events, folds them into their point's summary and pooled, and finishes
 // each point as its last chunk is read. It returns the last point's
 // summary.
-func (o *outputFiles) readParts(holder func(chunk) string, pooled *Aggregator) (*Summary, error) {
+func (o *outputFiles) readParts(ctx context.Context, holder func(chunk) string, pooled *Aggregator) (*Summary, error) {
 	m := o.m
 	hubDates := hubColumns(m)
 	var (
@@ -333,6 +343,9 @@ func (o *outputFiles) readParts(holder func(chunk) string, pooled *Aggregator) (
 		return o.finishPoint(p, last)
 	}
 	for k := 0; k < m.chunkCount(); k++ {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		ch := m.chunkAt(k)
 		if ch.From == 0 {
 			if agg != nil {

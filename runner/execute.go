@@ -190,7 +190,7 @@ func Execute(ctx context.Context, plan *Plan, dir string, opts ExecOptions) erro
 	if done, total := countParts(dir, &m); done < total {
 		return fmt.Errorf("%s holds %d of %d chunks; merge it with the other shards' directories: %w", dir, done, total, ErrIncomplete)
 	}
-	return assemble([]string{dir}, dir, nil)
+	return assemble(ctx, []string{dir}, dir, nil)
 }
 
 // eventLine is a line of events.jsonl: an event's record tagged with

@@ -247,6 +247,47 @@ func TestExecuteShardsMergeResume(t *testing.T) {
 	}
 	sameFiles(t, "interrupted and resumed", want, readAll(t, resumed))
 
+	// Interrupted once every run is done, while the result files are
+	// assembled: every chunk is kept, no result file, and a resume
+	// assembles them. So is a merge interrupted.
+	late := filepath.Join(base, "late")
+	lctx, lcancel := context.WithCancel(ctx)
+	err = Execute(lctx, plan(t), late, ExecOptions{Workers: 2, Progress: func(done, total int) {
+		if done == total {
+			lcancel()
+		}
+	}})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("interrupted in the assembly: want context.Canceled, got %v", err)
+	}
+	notAssembled := func(dir string) {
+		t.Helper()
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			if n := e.Name(); n != "manifest.json" && n != "scenario.toml" && n != "parts" {
+				t.Errorf("%s: %s left after an interrupted assembly", dir, n)
+			}
+		}
+	}
+	notAssembled(late)
+	if m, err := ReadManifest(late); err != nil {
+		t.Error(err)
+	} else if done, total := countParts(late, m); done != total {
+		t.Errorf("interrupted in the assembly: %d of %d chunks kept, want all", done, total)
+	}
+	if err := Execute(ctx, plan(t), late, ExecOptions{Workers: 2, Resume: true}); err != nil {
+		t.Fatal(err)
+	}
+	sameFiles(t, "interrupted in the assembly and resumed", want, readAll(t, late))
+	mergedLate := filepath.Join(base, "merged-late")
+	if err := MergeContext(lctx, dirs, mergedLate, nil); !errors.Is(err, context.Canceled) {
+		t.Fatalf("an interrupted merge: want context.Canceled, got %v", err)
+	}
+	notAssembled(mergedLate)
+
 	other := plan(t)
 	other.Seed = 6
 	if err := Execute(ctx, other, single, ExecOptions{Resume: true}); err == nil {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -235,6 +236,21 @@ values = [1, 5]
 		if len(a) == 0 || !bytes.Equal(a, b) {
 			t.Errorf("%s differs between the single run and the merged shards", f)
 		}
+	}
+	// Interrupted, a merge keeps no result and says so.
+	root := newRoot()
+	root.SetOut(io.Discard)
+	root.SetErr(io.Discard)
+	stopped := filepath.Join(dir, "stopped")
+	root.SetArgs(append(append([]string{"merge"}, shards...), "--out", stopped))
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	err := root.ExecuteContext(ctx)
+	if want := "interrupted; " + stopped + " holds no merged result, and the directories merged are as they were: merge again to finish"; err == nil || err.Error() != want || exitStatus(err) != 130 {
+		t.Errorf("an interrupted merge: %v, want %s (status 130)", err, want)
+	}
+	if _, err := os.Stat(filepath.Join(stopped, "summary.json")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("an interrupted merge left summary.json: %v", err)
 	}
 	if _, err := execute(t, "merge", shards[0], "--out", filepath.Join(dir, "x")); err == nil || !strings.Contains(err.Error(), "missing") {
 		t.Errorf("merging one shard of three should fail: %v", err)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -319,7 +320,10 @@ missing chunk, if the shards do not cover the whole work.`,
 			if err := checkOutputDir(out); err != nil {
 				return err
 			}
-			if err := runner.Merge(args, out, os.Args); err != nil {
+			if err := runner.MergeContext(cmd.Context(), args, out, os.Args); err != nil {
+				if errors.Is(err, context.Canceled) {
+					return interruption(fmt.Sprintf("interrupted; %s holds no merged result, and the directories merged are as they were: merge again to finish", out))
+				}
 				return err
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "merged %d directories into %s\n", len(args), out)
