@@ -129,6 +129,40 @@ func TestChoose(t *testing.T) {
 	if got := Choose(cs); got != 1 {
 		t.Errorf("chose %d; want 1, a run closer", got)
 	}
+	// The report counts the candidates the rule could not tell apart: the
+	// two 42/125 short, not the one a run closer.
+	cs = []Candidate{score([]float64{0}, over500(300, 282)), score([]float64{1}, over500(301, 281)), score([]float64{2}, over500(301, 282))}
+	if got := tiedWith(cs, cs[0]); got != 2 {
+		t.Errorf("tiedWith: %d, want 2", got)
+	}
+	if got := tiedWith(cs, cs[2]); got != 1 {
+		t.Errorf("tiedWith the one a run closer: %d, want 1", got)
+	}
+}
+
+// asia-1950's constraints keep out the patron's stake in Australia and
+// New Zealand equal to its stake in Japan, as they keep out the
+// adversaries' readings out of the record's order.
+func TestAsiaConstraints(t *testing.T) {
+	sc, err := configs.Builtin("asia-1950")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var spec Spec
+	for _, s := range Specs() {
+		if s.Scenario == "asia-1950" {
+			spec = s
+		}
+	}
+	g, excluded := spec.Grid(sc)
+	if len(g) != 6 || excluded != 12 {
+		t.Fatalf("%d combinations run, %d kept out; want 6 and 12", len(g), excluded)
+	}
+	for _, v := range g {
+		if v[2] != 0.6 || !(0.5 > v[0] && v[0] > v[1]) {
+			t.Errorf("%v admitted: want the stake 0.6 and North Korea's 0.5 above the PRC above the USSR", v)
+		}
+	}
 }
 
 // Every free input names a state of its scenario, reads the built-in's

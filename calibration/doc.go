@@ -10,7 +10,7 @@
 // exceptions the files and docs/model.md §6.4 state and measure: model
 // defaults set without a fact that derives them (asia-1950's sea_cost and
 // projection_range, which carry targets; both scenarios' challenge_rate,
-// a bound on a record of no armed challenges, which carries none).
+// a judgement of a record of no armed challenges, which carries none).
 // Write writes docs/calibration.md; `alliancesim calibrate` regenerates
 // it byte for byte, and a test checks that the file is current and that
 // the built-in scenarios hold the chosen values.

@@ -40,11 +40,13 @@ shocks), an input the scenario states as its own judgement (stakes,
 grievances, ideology positions), or a model default. Three model
 defaults are set without a fact that derives them: asia-1950's
 ` + "`sea_cost`" + ` and ` + "`projection_range`" + `, which carry A2, A4 and A9, and both
-scenarios' ` + "`challenge_rate`" + `, a bound on a record of no armed challenges,
-which carries no target. Two documented facts of asia-1950 that override
+scenarios' ` + "`challenge_rate`" + `, a judgement of a record of no armed
+challenges, which carries no target. Two documented facts of asia-1950 that override
 model defaults carry A2 as well: ` + "`invite_occupied`" + ` (occupied Japan in
-Dulles's Pacific Pact) and the patron's ` + "`patience`" + ` of 12 months (docs/model.md
-§6.4 lists every input by what it rests on, and measures each).
+Dulles's Pacific Pact) and the patron's ` + "`patience`" + ` of 12 months; and
+Japan's forces, unarmed under occupation until its National Police Reserve
+of 1950-08, carry A3, A4 and A9 (docs/model.md §6.4 lists every input by
+what it rests on, and measures each).
 
 The rule: every combination of the free inputs' values runs on the
 calibration ` + words.Seeds(runs, CalibrationSeed) + `; the chosen one meets the most targets of
@@ -91,7 +93,11 @@ func writeReport(b *strings.Builder, r *Report) {
 		fmt.Fprintf(b, "\nConstraint: %s\n", c.Why)
 	}
 	if r.Excluded > 0 {
-		fmt.Fprintf(b, "\nThe constraint keeps %d of the %d combinations of the values out of the grid; they are not run.\n", r.Excluded, r.Excluded+len(r.Candidates))
+		subject := "The constraint keeps"
+		if len(spec.Constraints) > 1 {
+			subject = "The constraints keep"
+		}
+		fmt.Fprintf(b, "\n%s %d of the %d combinations of the values out of the grid; they are not run.\n", subject, r.Excluded, r.Excluded+len(r.Candidates))
 	}
 	ids := make([]string, len(chosen.Results))
 	for i, t := range chosen.Results {
@@ -120,6 +126,9 @@ func writeReport(b *strings.Builder, r *Report) {
 			cells = append(cells, shareCell(t, false))
 		}
 		row(b, cells...)
+	}
+	if tied := tiedWith(r.Candidates, chosen); tied > 1 {
+		fmt.Fprintf(b, "\n%d combinations meet %d targets with the same shortfall (%.3f); the rule's last step, the grid order, takes the first of them.\n", tied, chosen.Met, chosen.Shortfall)
 	}
 	b.WriteString("\n### Sensitivity of each target to each input\n\n" +
 		"The share of each target as one input moves over its values, the others at their chosen values (read off the grid above). " +

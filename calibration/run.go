@@ -3,6 +3,7 @@ package calibration
 import (
 	"context"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -248,6 +249,18 @@ func Choose(cs []Candidate) int {
 		}
 	}
 	return best
+}
+
+// tiedWith counts the candidates Choose cannot tell from c (c included):
+// as many targets met, and a shortfall within shortfallTolerance.
+func tiedWith(cs []Candidate, c Candidate) int {
+	n := 0
+	for _, o := range cs {
+		if o.Met == c.Met && math.Abs(o.Shortfall-c.Shortfall) <= shortfallTolerance {
+			n++
+		}
+	}
+	return n
 }
 
 // shortfallTolerance makes equal shortfalls equal although their sums are

@@ -60,6 +60,13 @@ func Specs() []Spec {
 				prk, chn, sov := state(sc, "prk").Revisionism, state(sc, "chn").Revisionism, state(sc, "sov").Revisionism
 				return prk > chn && chn > sov
 			},
+		}, {
+			Why: "The patron's stakes keep the order the scenario states from NSC 48 (seed 002): Japan first, Australia and New Zealand below it " +
+				"on the off-shore line. A stake in them equal to Japan's (1) is kept out.",
+			Admit: func(sc *sim.Scenario) bool {
+				usa := state(sc, "usa")
+				return usa.Stakes["aus"] < usa.Stakes["jpn"] && usa.Stakes["nzl"] < usa.Stakes["jpn"]
+			},
 		}}},
 	}
 }

@@ -197,8 +197,9 @@ func TestApplyNamesTheBaseEvents(t *testing.T) {
 		t.Fatal(err)
 	}
 	err = Apply(sc, []Assignment{a})
-	want := "scenario.ticks: 6 problems:\n" +
+	want := "scenario.ticks: 7 problems:\n" +
 		`  - event "japan-sovereignty" (sovereignty jpn, 1952-04): tick 27 is after the horizon (the horizon is set by --set scenario.ticks); allowed: 0 to 11` + "\n" +
+		`  - event "japan-rearmament" (capability jpn, 1952-04): tick 27 is after the horizon (the horizon is set by --set scenario.ticks); allowed: 0 to 11` + "\n" +
 		`  - event "korean-war-armistice-prc" (intent chn, 1953-07): tick 42`
 	if err == nil || !strings.HasPrefix(err.Error(), want) || strings.Count(err.Error(), "japan-sovereignty") != 1 {
 		t.Fatalf("got %v\nwant %s…", err, want)

@@ -74,8 +74,8 @@ func ExampleMeasure() {
 		fmt.Printf("%-16s mean %.1f [%.1f, %.1f] over %d runs\n", m.Name, *m.Mean, *m.Low, *m.High, m.Runs)
 	}
 	// Output:
-	// largest_alliance mean 2.9 [2.8, 3.0] over 30 runs
-	// most_in_force    mean 5.9 [5.7, 6.1] over 30 runs
+	// largest_alliance mean 3.1 [2.9, 3.2] over 30 runs
+	// most_in_force    mean 5.5 [5.2, 5.8] over 30 runs
 }
 
 // mostInForce is the most alliances in force at once, watched tick by

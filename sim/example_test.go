@@ -34,9 +34,9 @@ func ExampleWorld_Explain() {
 	}
 	fmt.Printf("value %+.3f against its position %+.3f\n", e.Value, e.Position)
 	// Output:
-	// 1954-09: gain 0.009, cost 0.049 (largest: divergence)
-	// New Zealand: divergence 0.45 costs 0.016
-	// value -0.037 against its position +0.055
+	// 1954-09: gain 0.010, cost 0.046 (largest: divergence)
+	// New Zealand: divergence 0.44 costs 0.016
+	// value -0.054 against its position +0.038
 }
 
 // The main path: compile a scenario once, run one replication per seed,
