@@ -769,3 +769,66 @@ func TestRefusalsOfTwoOffers(t *testing.T) {
 		}
 	}
 }
+
+// The patron values joining a client alliance at the alliance's own
+// commitment (H5: it matches what the clients committed to each other),
+// as the alliance grown by it; a weak alliance is offered weak.
+func TestPatronJoinValuedAtTheAlliancesCommitment(t *testing.T) {
+	sc := testScenario()
+	sc.States[pat].Decision = agents.DecisionOverrides{"strategy": "prospect"}
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	al := w.form(set(c1, c2), false, OriginClient)
+	w.patronOptions(pat)
+	grown := w.grown(al, pat, OriginIndigenous)
+	weak := w.appraiseUnder(pat, al.Members, false, OriginIndigenous, grown).value
+	strong := w.appraiseUnder(pat, al.Members, true, OriginIndigenous, grown).value
+	if weak == strong {
+		t.Fatalf("set-up: the join is worth %v at either commitment", weak)
+	}
+	joins := 0
+	for k, o := range w.options {
+		if o.Kind != agents.OptionJoin {
+			continue
+		}
+		joins++
+		if o.Strong || w.values[k] != weak {
+			t.Errorf("join of weak alliance %d: strong %v, valued %v; want weak, %v (at strong it is %v)", o.Alliance, o.Strong, w.values[k], weak, strong)
+		}
+	}
+	if joins != 1 {
+		t.Errorf("%d join options, want 1", joins)
+	}
+}
+
+// The patron offers no bilateral to a client it is already allied to (a
+// second pledge to it is the fallback's alone, §7.8), and no join of an
+// alliance none of whose members it has a stake in.
+func TestPatronOffersNothingNewToWhomItHoldsOrIgnores(t *testing.T) {
+	sc := testScenario()
+	sc.States[pat].Decision = agents.DecisionOverrides{"strategy": "prospect"}
+	sc.States[pat].Stakes = map[string]float64{"c2": 0, "c3": 0}
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	w.form(set(c2, c3), true, OriginClient)
+	w.patronOptions(pat)
+	bilaterals := 0
+	for _, o := range w.options {
+		switch o.Kind {
+		case agents.OptionJoin:
+			t.Errorf("pat may join %v, in none of whose members it has a stake", o.Partners)
+		case agents.OptionBilateral:
+			bilaterals++
+		}
+	}
+	if bilaterals != 2 { // c1, weak and strong: the one staked client
+		t.Fatalf("set-up: %d bilateral options before c1 is allied, want 2", bilaterals)
+	}
+	w.form(set(pat, c1), true, OriginBilateral)
+	w.patronOptions(pat)
+	for _, o := range w.options {
+		if o.Kind == agents.OptionBilateral {
+			t.Errorf("pat may propose a bilateral to %v, to which it is allied already", o.Partners)
+		}
+	}
+}

@@ -272,3 +272,19 @@ func TestStrongOnlyIfStrictlyBetter(t *testing.T) {
 		t.Errorf("commitments alike: strong %v, value %v; want weak, %v", strong, a.value, weak.value)
 	}
 }
+
+// A hypothetical alliance stands with the cohesion of all its members,
+// the appraiser included (§7.2.1), not of its partners alone.
+func TestHypotheticalCohesionCountsTheAppraiser(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	for _, S := range []agents.Set{set(c1, c2, c3), set(c1)} {
+		ch := w.hypothetical(pat, S, OriginImposed)
+		if want := w.cohesionOf(S.With(pat)); ch.h != want {
+			t.Errorf("pat with %v: h %v, want %v, of the members with pat", S, ch.h, want)
+		}
+		if w.cohesionOf(S.With(pat)) == w.cohesionOf(S) {
+			t.Errorf("set-up: pat's picture moves no cohesion of %v", S)
+		}
+	}
+}

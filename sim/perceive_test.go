@@ -449,3 +449,23 @@ func TestGrownAllianceStandsByItsNewCohesion(t *testing.T) {
 		t.Errorf("the alliance as it stands changes c1's ties: %+v, want %+v", got, w.ties[c1])
 	}
 }
+
+// A dead state's reference point waits (§7.3): it does not adapt towards
+// the threat of a state with no territory, so a state revived by a
+// withdrawal comes back framed as it was when it fell.
+func TestDeadReferenceWaits(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.Step()
+	w.Step()
+	w.eliminate(c3)
+	before, live := w.reference[c3], w.reference[c1]
+	for range 5 {
+		w.Step()
+	}
+	if w.reference[c1] == live {
+		t.Fatalf("set-up: live c1's reference stayed at %.6f; the test needs one that adapts", live)
+	}
+	if w.reference[c3] != before {
+		t.Errorf("dead c3's reference moved %.6f → %.6f", before, w.reference[c3])
+	}
+}
