@@ -130,13 +130,36 @@ func TestChoose(t *testing.T) {
 		t.Errorf("chose %d; want 1, a run closer", got)
 	}
 	// The report counts the candidates the rule could not tell apart: the
-	// two 42/125 short, not the one a run closer.
-	cs = []Candidate{score([]float64{0}, over500(300, 282)), score([]float64{1}, over500(301, 281)), score([]float64{2}, over500(301, 282))}
-	if got := tiedWith(cs, cs[0]); got != 2 {
-		t.Errorf("tiedWith: %d, want 2", got)
+	// two 42/125 short, not the one a run further.
+	cs = []Candidate{score([]float64{0}, over500(300, 282)), score([]float64{1}, over500(301, 281)), score([]float64{2}, over500(299, 282))}
+	if got := tiedBest(cs); !slices.Equal(got, []int{0, 1}) {
+		t.Errorf("tiedBest: %v, want [0 1]", got)
 	}
-	if got := tiedWith(cs, cs[2]); got != 1 {
-		t.Errorf("tiedWith the one a run closer: %d, want 1", got)
+	// Ties are within the tolerance of the smallest shortfall, not of a
+	// running best: three a little over half the tolerance apart in
+	// turn, the first is not within it of the third, which is the
+	// smallest, and the second is.
+	chain := func(short ...float64) []Candidate {
+		var out []Candidate
+		for i, f := range short {
+			out = append(out, Candidate{Values: []float64{float64(i)}, Met: 1, Shortfall: f})
+		}
+		return out
+	}
+	x := 0.5
+	if got := Choose(chain(x, x-0.6e-9, x-1.2e-9)); got != 1 {
+		t.Errorf("chose %d; want 1, the first within 10⁻⁹ of the smallest", got)
+	}
+	// A NaN shortfall is never the smallest, first or last.
+	nan := math.NaN()
+	if got := Choose(chain(nan, 0.1)); got != 1 {
+		t.Errorf("NaN first: chose %d, want 1", got)
+	}
+	if got := Choose(chain(0.1, nan)); got != 0 {
+		t.Errorf("NaN last: chose %d, want 0", got)
+	}
+	if got := Choose(chain(nan, nan)); got != 0 {
+		t.Errorf("all NaN: chose %d, want 0, the first", got)
 	}
 }
 
@@ -364,5 +387,24 @@ func TestWriteRefusesBrokenReports(t *testing.T) {
 	want := "calibration: report 1 of 1 (europe-1947) has Chosen 2; allowed: an index into its 2 candidates, as Run makes it"
 	if err := Write(&b, []*Report{r}); err == nil || err.Error() != want {
 		t.Errorf("a choice past the candidates: %v, want %s", err, want)
+	}
+	// Parts that do not fit together: errors, where they panicked.
+	res := []targets.Result{{ID: "E1"}, {ID: "E2"}}
+	spec := Spec{Scenario: "europe-1947", Inputs: []Input{{Name: "x"}}}
+	for _, c := range []struct {
+		r    *Report
+		want string
+	}{
+		{&Report{Spec: spec, Candidates: []Candidate{{Values: []float64{1}, Results: res}}, HeldOut: res},
+			"0 current values for 1 inputs"},
+		{&Report{Spec: spec, Current: []float64{1}, Candidates: []Candidate{{Values: []float64{1}, Results: res}}},
+			"0 held-out results for 2 targets"},
+		{&Report{Spec: spec, Current: []float64{1}, Candidates: []Candidate{{Values: []float64{1}, Results: res}, {Values: []float64{2}}}, HeldOut: res},
+			"candidate 2 has 1 values and 0 results, want 1 and 2"},
+	} {
+		want := "calibration: report 1 of 1 (europe-1947): " + c.want + "; allowed: a report as Run makes it"
+		if err := Write(&b, []*Report{c.r}); err == nil || err.Error() != want {
+			t.Errorf("got %v, want %s", err, want)
+		}
 	}
 }

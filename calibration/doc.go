@@ -18,7 +18,8 @@
 // The rule: the candidate that meets the most targets on seeds 1–500;
 // among those, the smallest total shortfall Σ max(0, threshold − share)
 // over the targets; then the first in grid order (the values ascend, so a
-// tie goes to the smaller values; shortfalls within 10⁻⁹ tie). A
+// tie goes to the smaller values; a shortfall within 10⁻⁹ of the
+// smallest ties with it). A
 // Constraint keeps out of the grid the combinations the sources rule
 // out, such as the order of the adversaries' intents that asia-1950
 // states from the record. A target counts as met only if it also holds

@@ -21,6 +21,9 @@ func Write(w io.Writer, reps []*Report) error {
 		case r.Chosen < 0 || r.Chosen >= len(r.Candidates):
 			return fmt.Errorf("calibration: report %d of %d (%s) has Chosen %d; allowed: an index into its %d candidates, as Run makes it", i+1, len(reps), r.Spec.Scenario, r.Chosen, len(r.Candidates))
 		}
+		if err := r.shapeErr(); err != nil {
+			return fmt.Errorf("calibration: report %d of %d (%s): %w; allowed: a report as Run makes it", i+1, len(reps), r.Spec.Scenario, err)
+		}
 	}
 	runs := Runs
 	if len(reps) > 0 {
@@ -52,8 +55,8 @@ The rule: every combination of the free inputs' values runs on the
 calibration ` + words.Seeds(runs, CalibrationSeed) + `; the chosen one meets the most targets of
 HISTORY.md there, then has the smallest total shortfall Σ max(0,
 threshold − share), then comes first in the grid (the values ascend, so a
-tie goes to the smaller values; shortfalls within 10⁻⁹ of each other
-tie). Combinations the sources rule out (a constraint, stated where it
+tie goes to the smaller values; a shortfall within 10⁻⁹ of the smallest
+ties with it). Combinations the sources rule out (a constraint, stated where it
 applies) are not run. It is then run on the
 held-out ` + words.Seeds(runs, HeldOutSeed) + `, which never enter the choice. A target is met
 only if it holds on both ranges. Shares are percentages of the runs a
@@ -127,12 +130,13 @@ func writeReport(b *strings.Builder, r *Report) {
 		}
 		row(b, cells...)
 	}
-	if tied := tiedWith(r.Candidates, chosen); tied > 1 {
+	if tied := len(tiedBest(r.Candidates)); tied > 1 {
 		fmt.Fprintf(b, "\n%d combinations meet %d targets with the same shortfall (%.3f); the rule's last step, the grid order, takes the first of them.\n", tied, chosen.Met, chosen.Shortfall)
 	}
 	b.WriteString("\n### Sensitivity of each target to each input\n\n" +
 		"The share of each target as one input moves over its values, the others at their chosen values (read off the grid above). " +
-		"Where a constraint keeps that combination out, the row is the admitted one nearest it — the others as few grid steps from their chosen values as can be — and says at which values.\n")
+		"Where a constraint keeps that combination out, the row is the admitted one nearest it — the others as few grid steps from their chosen values as can be — and says at which values; " +
+		"such a row moves those inputs too, and shows their effect with this one's.\n")
 	for i, in := range spec.Inputs {
 		fmt.Fprintf(b, "\n`%s`:\n\n", in.Name)
 		row(b, append([]string{"value"}, ids...)...)
@@ -175,7 +179,7 @@ func writeReport(b *strings.Builder, r *Report) {
 		}
 		what := t.Description
 		if t.Note != "" {
-			what += " (" + t.Note + ")"
+			what += " (" + words.Seeds(r.Runs, CalibrationSeed) + ": " + t.Note + ")"
 		}
 		row(b, t.ID, fmt.Sprintf("%.0f%%", 100*t.Threshold), shareCell(t, true), shareCell(h, true), yesNo(ok), what)
 	}
@@ -191,10 +195,33 @@ func rule(b *strings.Builder, n int) {
 	row(b, slices.Repeat([]string{"---"}, n)...)
 }
 
+// shapeErr says what in r does not fit together: a value for each input
+// in Current and in every candidate, and a held-out result for each of
+// the chosen candidate's targets, in every candidate alike.
+func (r *Report) shapeErr() error {
+	n := len(r.Spec.Inputs)
+	if len(r.Current) != n {
+		return fmt.Errorf("%d current values for %d inputs", len(r.Current), n)
+	}
+	results := len(r.Candidates[r.Chosen].Results)
+	for k, c := range r.Candidates {
+		if len(c.Values) != n || len(c.Results) != results {
+			return fmt.Errorf("candidate %d has %d values and %d results, want %d and %d", k+1, len(c.Values), len(c.Results), n, results)
+		}
+	}
+	if len(r.HeldOut) != results {
+		return fmt.Errorf("%d held-out results for %d targets", len(r.HeldOut), results)
+	}
+	return nil
+}
+
 // shareCell writes a target's share: "57.5" or, with the interval and
 // the verdict, "57.5 [50.6, 64.1] n 200, no"; "—" where no run counted.
 func shareCell(t targets.Result, full bool) string {
 	if t.Share.N == 0 {
+		if !full && !t.Met {
+			return "— (n 0)✗" // no run counted: missed, the whole threshold short
+		}
 		return "— (n 0)"
 	}
 	s := t.Percent()

@@ -235,32 +235,41 @@ func score(values []float64, res []targets.Result) Candidate {
 
 // Choose applies the rule: most targets met, then the smallest total
 // shortfall, then the first in grid order. It returns the index of the
-// chosen candidate, or -1 if there is none. Shortfalls within
-// shortfallTolerance of each other are equal.
+// chosen candidate, or -1 if there is none. A shortfall within
+// shortfallTolerance of the smallest ties with it; a NaN shortfall is
+// never the smallest (if every one is NaN, the first of those with the
+// most targets met is chosen).
 func Choose(cs []Candidate) int {
-	if len(cs) == 0 {
-		return -1
+	if tied := tiedBest(cs); len(tied) > 0 {
+		return tied[0]
 	}
-	best := 0
-	for i, c := range cs {
-		b := cs[best]
-		if c.Met > b.Met || (c.Met == b.Met && c.Shortfall < b.Shortfall-shortfallTolerance) {
-			best = i
-		}
-	}
-	return best
+	return -1
 }
 
-// tiedWith counts the candidates Choose cannot tell from c (c included):
-// as many targets met, and a shortfall within shortfallTolerance.
-func tiedWith(cs []Candidate, c Candidate) int {
-	n := 0
-	for _, o := range cs {
-		if o.Met == c.Met && math.Abs(o.Shortfall-c.Shortfall) <= shortfallTolerance {
-			n++
+// tiedBest lists, in grid order, the candidates the rule cannot tell
+// apart and would choose among: the most targets met, and a shortfall
+// within shortfallTolerance of the smallest of theirs.
+func tiedBest(cs []Candidate) []int {
+	if len(cs) == 0 {
+		return nil
+	}
+	most := cs[0].Met
+	for _, c := range cs {
+		most = max(most, c.Met)
+	}
+	least := math.Inf(1)
+	for _, c := range cs {
+		if c.Met == most && c.Shortfall < least { // false for NaN
+			least = c.Shortfall
 		}
 	}
-	return n
+	var tied []int
+	for i, c := range cs {
+		if c.Met == most && (c.Shortfall <= least+shortfallTolerance || math.IsInf(least, 1)) {
+			tied = append(tied, i)
+		}
+	}
+	return tied
 }
 
 // shortfallTolerance makes equal shortfalls equal although their sums are
