@@ -65,6 +65,17 @@ target counts, with 95% Wilson intervals.
 	if runs != Runs {
 		fmt.Fprintf(&b, "\n**Not the calibration of record:** %d runs per candidate and for the held-out check (`--runs %d`), where the record takes %d.\n", runs, runs, Runs)
 	}
+	var all, these []string
+	for _, s := range Specs() {
+		all = append(all, s.Scenario)
+	}
+	for _, r := range reps {
+		these = append(these, r.Spec.Scenario)
+	}
+	if !slices.Equal(these, all) {
+		fmt.Fprintf(&b, "\n**Not the calibration of record:** it calibrates %s; the record calibrates %s, in that order.\n",
+			orNone(these), strings.Join(all, " and "))
+	}
 	for _, r := range reps {
 		writeReport(&b, r)
 	}
@@ -193,6 +204,14 @@ func row(b *strings.Builder, cells ...string) {
 // rule writes a table's header rule of n columns.
 func rule(b *strings.Builder, n int) {
 	row(b, slices.Repeat([]string{"---"}, n)...)
+}
+
+// orNone joins names with "and", or says none.
+func orNone(names []string) string {
+	if len(names) == 0 {
+		return "no scenario"
+	}
+	return strings.Join(names, " and ")
 }
 
 // shapeErr says what in r does not fit together: a value for each input

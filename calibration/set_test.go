@@ -62,7 +62,8 @@ func TestRunWithSet(t *testing.T) {
 	}
 	// Four runs say so, and name the seeds they ran on.
 	for _, want := range []string{"calibration seeds 1–4;", "held-out seeds 1001–1004,",
-		"**Not the calibration of record:** 4 runs per candidate and for the held-out check (`--runs 4`), where the record takes 500."} {
+		"**Not the calibration of record:** 4 runs per candidate and for the held-out check (`--runs 4`), where the record takes 500.",
+		"**Not the calibration of record:** it calibrates europe-1947; the record calibrates europe-1947 and asia-1950, in that order."} {
 		if !strings.Contains(a.String(), want) {
 			t.Errorf("the report of 4 runs does not say %q", want)
 		}
