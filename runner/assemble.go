@@ -60,10 +60,10 @@ func Merge(dirs []string, out string, command []string) error {
 }
 
 // MergeContext is Merge that stops, between chunks, once ctx is done:
-// it then returns ctx's error and leaves no result file in out (its
-// temporary files are removed; an earlier result of the same work there
-// was already removed, summary.json first), and the directories merged
-// as they were.
+// it then returns ctx's error and leaves out as it was (an earlier
+// result of the same work there kept; its own temporary files removed),
+// and so every directory merged. Once every chunk is read the merge
+// replaces out's files and is no longer stopped.
 func MergeContext(ctx context.Context, dirs []string, out string, command []string) error {
 	if len(dirs) == 0 {
 		return errors.New("no output directories given")
@@ -149,7 +149,7 @@ func assemble(ctx context.Context, dirs []string, out string, command []string) 
 	for _, d := range dirs {
 		info, err := os.Stat(d)
 		if who, busy := writerOf(d); busy && (err != nil || !os.SameFile(info, outInfo)) {
-			return fmt.Errorf("%s is being written by %s; merge it once that run has finished", d, who)
+			return fmt.Errorf("%s is being written by %s; merge it once that run has finished, or, if that process is gone, remove %s", d, who, filepath.Join(d, lockFile))
 		}
 		dm, err := readOutput(d)
 		if err != nil {
@@ -219,25 +219,35 @@ func assemble(ctx context.Context, dirs []string, out string, command []string) 
 	if err := cleanTemps(out); err != nil {
 		return err
 	}
-	if err := os.Remove(filepath.Join(out, "summary.json")); err != nil && !errors.Is(err, os.ErrNotExist) {
-		return err
-	}
-	if out != dirs[0] || len(dirs) > 1 {
+	// What out held is replaced only once every part has been read, so
+	// that an interrupt or a damaged part leaves it as it was.
+	rewrite := out != dirs[0] || len(dirs) > 1
+	if rewrite {
 		m.Merged, m.Command, m.Resumed = merged, command, nil
-		if err := writeFileAtomic(filepath.Join(out, "scenario.toml"), scenarioTOML); err != nil {
-			return err
-		}
-		if err := writeFileAtomic(filepath.Join(out, "manifest.json"), mustJSONIndent(m)); err != nil {
-			return err
-		}
 	}
-	return assembleFiles(ctx, m, holder, out)
+	replace := func() error {
+		if err := os.Remove(filepath.Join(out, "summary.json")); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return err
+		}
+		if rewrite {
+			if err := writeFileAtomic(filepath.Join(out, "scenario.toml"), scenarioTOML); err != nil {
+				return err
+			}
+			if err := writeFileAtomic(filepath.Join(out, "manifest.json"), mustJSONIndent(m)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return assembleFiles(ctx, m, holder, out, replace)
 }
 
 // assembleFiles writes the result files of the work m describes from its
-// parts (found by holder): every file goes to a temporary name first; all
-// are renamed into place once every one is complete, summary.json last.
-func assembleFiles(ctx context.Context, m *Manifest, holder func(chunk) string, out string) (err error) {
+// parts (found by holder): every file goes to a temporary name first;
+// once every part is read, and unless ctx is done by then, replace clears
+// what out held before (its summary.json first) and all are renamed into
+// place, summary.json last.
+func assembleFiles(ctx context.Context, m *Manifest, holder func(chunk) string, out string, replace func() error) (err error) {
 	o, err := createOutputFiles(m, out)
 	if err != nil {
 		return err
@@ -253,6 +263,12 @@ func assembleFiles(ctx context.Context, m *Manifest, holder func(chunk) string, 
 	pooled := m.pooledAggregator()
 	last, err := o.readParts(ctx, holder, pooled)
 	if err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := replace(); err != nil {
 		return err
 	}
 	return o.commit(out, last, pooled)

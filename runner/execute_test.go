@@ -533,10 +533,9 @@ func TestDamagedPartsNamed(t *testing.T) {
 	}
 }
 
-// A merge that fails while reading the parts leaves no result file or
-// temporary file in a new directory (only the work's manifest and
-// scenario), and no summary.json of an earlier assembly beside files it
-// may have replaced; what is missing is
+// A merge that fails while reading the parts leaves nothing in a new
+// directory (not even the directory), and an earlier result in place as
+// it was: nothing is replaced before every part is read; what is missing is
 // named by count and first chunk; a scenario.toml edited after the run
 // is refused; a directory of someone's files is not merged into; a
 // killed merge's temporary files are removed by the next.
@@ -551,15 +550,17 @@ func TestAssembleLeavesNothingHalfDone(t *testing.T) {
 	if err := Assemble([]string{damaged}, out); err == nil {
 		t.Fatal("a damaged part was merged")
 	}
-	if got, want := listing(t, out), []string{"manifest.json", "scenario.toml"}; !slices.Equal(got, want) {
-		t.Errorf("a failed merge left %v in its new directory, want %v (no result file, no temporary file)", got, want)
+	if _, err := os.Stat(filepath.Dir(out)); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a failed merge left its new directory behind (%v)", err)
 	}
+	before := readAll(t, damaged)
 	if err := Assemble([]string{damaged}, damaged); err == nil {
 		t.Fatal("a damaged part was assembled in place")
 	}
-	if got, want := listing(t, damaged), []string{"alliances.csv", "events.jsonl", "manifest.json", "memberships.csv", "parts/", "points.csv", "runs.csv", "scenario.toml", "survival.csv"}; !slices.Equal(got, want) {
-		t.Errorf("a failed assembly in place leaves %v, want %v (no summary.json, no temporary file)", got, want)
+	if got, want := listing(t, damaged), []string{"alliances.csv", "events.jsonl", "manifest.json", "memberships.csv", "parts/", "points.csv", "runs.csv", "scenario.toml", "summary.json", "survival.csv"}; !slices.Equal(got, want) {
+		t.Errorf("a failed assembly in place leaves %v, want %v (the earlier result, no temporary file)", got, want)
 	}
+	sameFiles(t, "the earlier result after a failed assembly in place", before, readAll(t, damaged))
 
 	missing := copyOf(t, finished)
 	os.Remove(filepath.Join(missing, "parts", "p00000-r0000000-0000005", doneFile))

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -146,6 +147,15 @@ func readAll(t *testing.T, dir string) map[string][]byte {
 	return out
 }
 
+func readFile(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
 func sameFiles(t *testing.T, what string, a, b map[string][]byte) {
 	t.Helper()
 	for _, f := range finalFiles {
@@ -263,6 +273,9 @@ func TestExecuteShardsMergeResume(t *testing.T) {
 	notAssembled := func(dir string) {
 		t.Helper()
 		entries, err := os.ReadDir(dir)
+		if errors.Is(err, fs.ErrNotExist) {
+			return // a merge that wrote nothing removes the directory it made
+		}
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -287,6 +300,16 @@ func TestExecuteShardsMergeResume(t *testing.T) {
 		t.Fatalf("an interrupted merge: want context.Canceled, got %v", err)
 	}
 	notAssembled(mergedLate)
+	// Interrupted into a directory holding the finished result, a merge
+	// leaves it as it was.
+	before, beforeManifest := readAll(t, merged), readFile(t, filepath.Join(merged, "manifest.json"))
+	if err := MergeContext(lctx, dirs, merged, []string{"merge", "again"}); !errors.Is(err, context.Canceled) {
+		t.Fatalf("an interrupted merge into a finished result: want context.Canceled, got %v", err)
+	}
+	sameFiles(t, "a finished result after an interrupted merge into it", before, readAll(t, merged))
+	if !bytes.Equal(beforeManifest, readFile(t, filepath.Join(merged, "manifest.json"))) {
+		t.Error("an interrupted merge rewrote the finished result's manifest")
+	}
 
 	other := plan(t)
 	other.Seed = 6

@@ -246,7 +246,7 @@ values = [1, 5]
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	err := root.ExecuteContext(ctx)
-	if want := "interrupted; " + stopped + " holds no merged result, and the directories merged are as they were: merge again to finish"; err == nil || err.Error() != want || exitStatus(err) != 130 {
+	if want := "interrupted; nothing was merged: " + stopped + " and the directories merged are as they were; merge again to finish"; err == nil || err.Error() != want || exitStatus(err) != 130 {
 		t.Errorf("an interrupted merge: %v, want %s (status 130)", err, want)
 	}
 	if _, err := os.Stat(filepath.Join(stopped, "summary.json")); !errors.Is(err, fs.ErrNotExist) {

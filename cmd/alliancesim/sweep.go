@@ -322,7 +322,7 @@ missing chunk, if the shards do not cover the whole work.`,
 			}
 			if err := runner.MergeContext(cmd.Context(), args, out, os.Args); err != nil {
 				if errors.Is(err, context.Canceled) {
-					return interruption(fmt.Sprintf("interrupted; %s holds no merged result, and the directories merged are as they were: merge again to finish", out))
+					return interruption(fmt.Sprintf("interrupted; nothing was merged: %s and the directories merged are as they were; merge again to finish", out))
 				}
 				return err
 			}
