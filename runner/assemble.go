@@ -201,9 +201,10 @@ func assemble(ctx context.Context, dirs []string, out string, command []string) 
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err
 	}
-	// out may hold an earlier result: only of this same work, and its
-	// summary goes first, so that a failure below cannot leave old and new
-	// files side by side looking complete.
+	// out may hold an earlier result: only of this same work. It stays as
+	// it was until every part is read; then its summary goes first, so
+	// that a failure while the new files are renamed into place cannot
+	// leave old and new side by side looking complete.
 	if have, err := ReadManifest(out); err == nil {
 		if diff := m.DifferencesIn(have, "merged", "in "+out); len(diff) > 0 {
 			return fmt.Errorf("%s holds the output of other work: %s; merge into an empty or new directory", out, strings.Join(diff, "; "))
