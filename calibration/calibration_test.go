@@ -163,31 +163,6 @@ func TestChoose(t *testing.T) {
 	}
 }
 
-// asia-1950's constraints keep out the patron's stake in Australia and
-// New Zealand equal to its stake in Japan, as they keep out the
-// adversaries' readings out of the record's order.
-func TestAsiaConstraints(t *testing.T) {
-	sc, err := configs.Builtin("asia-1950")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var spec Spec
-	for _, s := range Specs() {
-		if s.Scenario == "asia-1950" {
-			spec = s
-		}
-	}
-	g, excluded := spec.Grid(sc)
-	if len(g) != 6 || excluded != 12 {
-		t.Fatalf("%d combinations run, %d kept out; want 6 and 12", len(g), excluded)
-	}
-	for _, v := range g {
-		if v[2] != 0.6 || !(0.5 > v[0] && v[0] > v[1]) {
-			t.Errorf("%v admitted: want the stake 0.6 and North Korea's 0.5 above the PRC above the USSR", v)
-		}
-	}
-}
-
 // Every free input names a state of its scenario, reads the built-in's
 // value, and every value it tries gives a valid scenario.
 func TestSpecsNameTheirScenarios(t *testing.T) {
@@ -274,24 +249,6 @@ func TestCalibrationDocumentNamesTheBuiltinsValues(t *testing.T) {
 				}
 			}
 		}
-	}
-}
-
-// A stake given for several clients is one value: held apart, the
-// scenario holds no value of the input, and the check above fails.
-func TestStakeInputReadsEveryClient(t *testing.T) {
-	in := stake("usa", []string{"aus", "nzl"}, "test", 0.6, 1)
-	sc, err := configs.Builtin("asia-1950")
-	if err != nil {
-		t.Fatal(err)
-	}
-	in.Set(sc, 0.6)
-	if got := in.Get(sc); got != 0.6 {
-		t.Errorf("both at 0.6: read %v", got)
-	}
-	state(sc, "usa").Stakes["nzl"] = 1
-	if got := in.Get(sc); !math.IsNaN(got) {
-		t.Errorf("aus 0.6 and nzl 1: read %v, want NaN (no one value)", got)
 	}
 }
 

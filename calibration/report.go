@@ -42,7 +42,7 @@ source in the scenario file (COW capabilities, ATOP, the seeds, dated
 shocks), an input the scenario states as its own judgement (stakes,
 grievances, ideology positions), or a model default. Three model
 defaults are set without a fact that derives them: asia-1950's
-` + "`sea_cost`" + ` and ` + "`projection_range`" + `, which carry A2, A4 and A9, and both
+` + "`sea_cost`" + ` and ` + "`projection_range`" + `, which carry A2, A3, A4 and A9, and both
 scenarios' ` + "`challenge_rate`" + `, a judgement of a record of no armed
 challenges, which carries no target. Two documented facts of asia-1950 that override
 model defaults carry A2 as well: ` + "`invite_occupied`" + ` (occupied Japan in
@@ -142,7 +142,7 @@ func writeReport(b *strings.Builder, r *Report) {
 		row(b, cells...)
 	}
 	if tied := len(tiedBest(r.Candidates)); tied > 1 {
-		fmt.Fprintf(b, "\n%d combinations meet %d targets with the same shortfall (%.3f); the rule's last step, the grid order, takes the first of them.\n", tied, chosen.Met, chosen.Shortfall)
+		fmt.Fprintf(b, "\n%d combinations meet %s with the same shortfall (%.3f); the rule's last step, the grid order, takes the first of them.\n", tied, words.Count(chosen.Met, "target", "targets"), chosen.Shortfall)
 	}
 	b.WriteString("\n### Sensitivity of each target to each input\n\n" +
 		"The share of each target as one input moves over its values, the others at their chosen values (read off the grid above). " +

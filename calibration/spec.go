@@ -2,7 +2,6 @@ package calibration
 
 import (
 	"fmt"
-	"math"
 
 	"github.com/alliancesim/alliancesim/sim"
 )
@@ -49,9 +48,6 @@ func Specs() []Spec {
 				0.2, 0.3, 0.4),
 			revisionism("sov", "The Soviet Union's intent in Asia as read in 1950-01: cautious in Asia (the perimeter speech of 1950-01 left Korea and Taiwan out); no source gives a number.",
 				0.1, 0.2, 0.3),
-			stake("usa", []string{"aus", "nzl"}, "The patron's stake in Australia and New Zealand (one value for both): NSC 48 names them on the off-shore defence line, "+
-				"below Japan; the record gives an order (Japan first), not a number.",
-				0.6, 1.0),
 		}, Constraints: []Constraint{{
 			Why: "The adversaries' pre-war readings keep the order the scenario states from the record: North Korea (border clashes of 1949; " +
 				"its revisionism, 0.5, is the scenario's judgement, not calibrated: no source gives a number) above the PRC above the USSR (cautious in Asia). " +
@@ -59,13 +55,6 @@ func Specs() []Spec {
 			Admit: func(sc *sim.Scenario) bool {
 				prk, chn, sov := state(sc, "prk").Revisionism, state(sc, "chn").Revisionism, state(sc, "sov").Revisionism
 				return prk > chn && chn > sov
-			},
-		}, {
-			Why: "The patron's stakes keep the order the scenario states from NSC 48 (seed 002): Japan first, Australia and New Zealand below it " +
-				"on the off-shore line. A stake in them equal to Japan's (1) is kept out.",
-			Admit: func(sc *sim.Scenario) bool {
-				usa := state(sc, "usa")
-				return usa.Stakes["aus"] < usa.Stakes["jpn"] && usa.Stakes["nzl"] < usa.Stakes["jpn"]
 			},
 		}}},
 	}
@@ -77,36 +66,6 @@ func revisionism(id, why string, values ...float64) Input {
 	return Input{Name: name, Why: why, Values: values, Paths: []string{name},
 		Get: func(sc *sim.Scenario) float64 { return state(sc, id).Revisionism },
 		Set: func(sc *sim.Scenario, v float64) { state(sc, id).Revisionism = v }}
-}
-
-// stake is a patron's stake in some clients, one value for all, as a
-// free input. Read, it is that value, or NaN if the clients' stakes
-// differ: a scenario that holds them apart holds no value of the input
-// (TestSpecsNameTheirScenarios then fails).
-func stake(patron string, clients []string, why string, values ...float64) Input {
-	name := "states." + patron + ".stakes." + clients[0]
-	paths := []string{name}
-	for _, c := range clients[1:] {
-		name += "," + c
-		paths = append(paths, "states."+patron+".stakes."+c)
-	}
-	return Input{Name: name, Why: why, Values: values, Paths: paths,
-		Get: func(sc *sim.Scenario) float64 {
-			p := state(sc, patron)
-			v := p.Stakes[clients[0]]
-			for _, c := range clients[1:] {
-				if p.Stakes[c] != v {
-					return math.NaN()
-				}
-			}
-			return v
-		},
-		Set: func(sc *sim.Scenario, v float64) {
-			p := state(sc, patron)
-			for _, c := range clients {
-				p.Stakes[c] = v
-			}
-		}}
 }
 
 // state returns the state with the id; the specs name only states of

@@ -772,32 +772,35 @@ func TestRefusalsOfTwoOffers(t *testing.T) {
 
 // The patron values joining a client alliance at the alliance's own
 // commitment (H5: it matches what the clients committed to each other),
-// as the alliance grown by it; a weak alliance is offered weak.
+// as the alliance grown by it: a weak alliance is offered weak, a strong
+// one strong.
 func TestPatronJoinValuedAtTheAlliancesCommitment(t *testing.T) {
-	sc := testScenario()
-	sc.States[pat].Decision = agents.DecisionOverrides{"strategy": "prospect"}
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
-	al := w.form(set(c1, c2), false, OriginClient)
-	w.patronOptions(pat)
-	grown := w.grown(al, pat, OriginIndigenous)
-	weak := w.appraiseUnder(pat, al.Members, false, OriginIndigenous, grown).value
-	strong := w.appraiseUnder(pat, al.Members, true, OriginIndigenous, grown).value
-	if weak == strong {
-		t.Fatalf("set-up: the join is worth %v at either commitment", weak)
-	}
-	joins := 0
-	for k, o := range w.options {
-		if o.Kind != agents.OptionJoin {
-			continue
+	for _, strong := range []bool{false, true} {
+		sc := testScenario()
+		sc.States[pat].Decision = agents.DecisionOverrides{"strategy": "prospect"}
+		w := NewWorld(mustCompile(t, sc), 1)
+		w.perceive()
+		al := w.form(set(c1, c2), strong, OriginClient)
+		w.patronOptions(pat)
+		grown := w.grown(al, pat, OriginIndigenous)
+		at := w.appraiseUnder(pat, al.Members, strong, OriginIndigenous, grown).value
+		other := w.appraiseUnder(pat, al.Members, !strong, OriginIndigenous, grown).value
+		if at == other {
+			t.Fatalf("set-up: the join is worth %v at either commitment", at)
 		}
-		joins++
-		if o.Strong || w.values[k] != weak {
-			t.Errorf("join of weak alliance %d: strong %v, valued %v; want weak, %v (at strong it is %v)", o.Alliance, o.Strong, w.values[k], weak, strong)
+		joins := 0
+		for k, o := range w.options {
+			if o.Kind != agents.OptionJoin {
+				continue
+			}
+			joins++
+			if o.Strong != strong || w.values[k] != at {
+				t.Errorf("join of alliance %d (strong %v): offered strong %v, valued %v; want %v (at the other commitment %v)", o.Alliance, strong, o.Strong, w.values[k], at, other)
+			}
 		}
-	}
-	if joins != 1 {
-		t.Errorf("%d join options, want 1", joins)
+		if joins != 1 {
+			t.Errorf("strong %v: %d join options, want 1", strong, joins)
+		}
 	}
 }
 
