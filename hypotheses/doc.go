@@ -40,9 +40,13 @@
 // alliances at risk where none has ended), and for a difference of two
 // survivals or means the same construction from their intervals as
 // Newcombe's (Zou and Donner 2008): a level where nothing has ended is not
-// a certainty. An end by occupation counts as an end. With common random
-// numbers the levels' runs are positively correlated, so the intervals of
-// differences, which assume independence, are conservative. Outcomes
+// a certainty. An end by occupation counts as an end. The intervals of
+// differences assume the levels independent; common random numbers leave
+// them about uncorrelated in practice (runs diverge once a decision
+// differs), and pooling five layouts of different base rates as one
+// sample makes the intervals conservative. They describe the simulation
+// error on these layouts, not the variation between layouts, which the
+// verdict's count of layouts moving the predicted way addresses. Outcomes
 // counted over alliances (churn, Kaplan–Meier survival) treat the
 // alliances of one run as independent, which they are not (one run's
 // alliances share its history), so their intervals are somewhat narrower
@@ -78,10 +82,9 @@
 // says so in its reason, and every Result gives the runs it was measured
 // on. A rate is run further in the same way while its estimate misses
 // its threshold and its interval reaches it. Each look is a fresh 95%
-// interval, so over four looks a change of exactly zero is told from zero
-// by chance in about 14% of tests rather than 5%; such a change is short
-// of every minimum, and is then reported as failing, which its hypothesis
-// does either way. Only a result that has not held is looked at again, so
+// interval; a change whose interval's end the predicted way falls short
+// of the minimum fails at the look that shows it, so a change of zero is
+// rarely looked at again. Only a result that has not held is looked at again, so
 // a rate just below its threshold, or a change just below its minimum,
 // gets more chances to hold (docs/model.md §1.2.2 gives the simulated
 // rates). The looks play seeds beyond Runs: at 8 × 100, seeds Seed to
