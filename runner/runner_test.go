@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"syscall"
@@ -145,15 +146,6 @@ func readAll(t *testing.T, dir string) map[string][]byte {
 		out[f] = b
 	}
 	return out
-}
-
-func readFile(t *testing.T, path string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
 }
 
 func sameFiles(t *testing.T, what string, a, b map[string][]byte) {
@@ -302,13 +294,17 @@ func TestExecuteShardsMergeResume(t *testing.T) {
 	notAssembled(mergedLate)
 	// Interrupted into a directory holding the finished result, a merge
 	// leaves it as it was.
-	before, beforeManifest := readAll(t, merged), readFile(t, filepath.Join(merged, "manifest.json"))
+	before := readAll(t, merged)
+	beforeManifest, err := ReadManifest(merged)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := MergeContext(lctx, dirs, merged, []string{"merge", "again"}); !errors.Is(err, context.Canceled) {
 		t.Fatalf("an interrupted merge into a finished result: want context.Canceled, got %v", err)
 	}
 	sameFiles(t, "a finished result after an interrupted merge into it", before, readAll(t, merged))
-	if !bytes.Equal(beforeManifest, readFile(t, filepath.Join(merged, "manifest.json"))) {
-		t.Error("an interrupted merge rewrote the finished result's manifest")
+	if after, err := ReadManifest(merged); err != nil || !reflect.DeepEqual(after, beforeManifest) {
+		t.Errorf("an interrupted merge rewrote the finished result's manifest (%v)", err)
 	}
 
 	other := plan(t)
