@@ -835,3 +835,49 @@ func TestPatronOffersNothingNewToWhomItHoldsOrIgnores(t *testing.T) {
 		}
 	}
 }
+
+// An occupied client enters the patron's multilateral search only with
+// invite_occupied: with it the patron's best multilateral here takes c3
+// in, without it no option names c3.
+func TestOccupiedClientOnlyWithInviteOccupied(t *testing.T) {
+	for _, invite := range []bool{true, false} {
+		sc := testScenario()
+		sc.States[pat].Decision = agents.DecisionOverrides{"strategy": "prospect"}
+		sc.States[c3].Sovereign = false
+		sc.Params.InviteOccupied = invite
+		w := NewWorld(mustCompile(t, sc), 1)
+		w.perceive()
+		w.patronOptions(pat)
+		named := false
+		for _, o := range w.options {
+			named = named || o.Partners.Has(c3)
+		}
+		if named != invite {
+			t.Errorf("invite_occupied %v: an option names occupied c3: %v, want %v", invite, named, invite)
+		}
+	}
+}
+
+// Clients seek coalitions among the sovereign clients only: occupied c3
+// is invited to none, though the others seek partners all along.
+func TestClientsInviteNoOccupiedClient(t *testing.T) {
+	sc := testScenario()
+	sc.States[c3].Sovereign = false
+	w := NewWorld(mustCompile(t, sc), 1)
+	for range 24 {
+		w.Step()
+	}
+	proposals := 0
+	for _, e := range w.Events() {
+		if e.Type != EventProposal || e.Proposal != ProposeCoalition || !w.c.clients.Has(e.Actor) {
+			continue
+		}
+		proposals++
+		if e.Others.Has(c3) {
+			t.Errorf("tick %d: %s invites occupied c3 (%v)", e.Tick, w.c.ID(e.Actor), e.Others)
+		}
+	}
+	if proposals == 0 {
+		t.Fatal("set-up: no client proposed anything in 24 ticks")
+	}
+}
