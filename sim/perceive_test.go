@@ -469,3 +469,26 @@ func TestDeadReferenceWaits(t *testing.T) {
 		t.Errorf("dead c3's reference moved %.6f → %.6f", before, w.reference[c3])
 	}
 }
+
+// Doing without an alliance keeps a partner the state still shares an
+// alliance in force with, and only one in force: c2, whose pact with c1
+// ended, is no ally of c1 without their trilateral.
+func TestTiesUnderCountOnlyAlliancesInForce(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	old := w.form(set(c1, c2), true, OriginClient)
+	w.end(old, EndMembersLeft, c2)
+	tri := w.form(set(c1, c2, c3), true, OriginClient)
+	row := w.tiesUnder(c1, change{drop: tri.ID})
+	if row.allies.Has(c2) || row.weight[c2] != 0 {
+		t.Errorf("c1 without the trilateral: c2 an ally %v at weight %v, through a pact that ended", row.allies.Has(c2), row.weight[c2])
+	}
+	// With the pact in force, c2 stays.
+	w2 := NewWorld(mustCompile(t, testScenario()), 1)
+	w2.perceive()
+	w2.form(set(c1, c2), true, OriginClient)
+	tri2 := w2.form(set(c1, c2, c3), true, OriginClient)
+	if row := w2.tiesUnder(c1, change{drop: tri2.ID}); !row.allies.Has(c2) || row.weight[c2] == 0 {
+		t.Errorf("c1 without the trilateral: c2 not kept through the pact in force (weight %v)", row.weight[c2])
+	}
+}
