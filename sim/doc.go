@@ -19,8 +19,10 @@
 // Between steps a World answers why its states decide as they do:
 // Explain gives a state's appraisal of any alliance option term by term
 // (gain, honour, spread, each partner's cost, the outcomes, the value
-// against the position), ExplainStay a member's weighing of exit, both by
-// the code the decisions use and without changing the run.
+// against the position), ExplainVote a member's vote on a newcomer (the
+// alliance grown against the alliance as it stands), ExplainStay a
+// member's weighing of exit, all by the code the decisions use and without
+// changing the run.
 //
 // Every number a scenario gives is bounded (ParamSpecs, MaxScale, MaxForce,
 // MaxStates, MaxEvents, MaxTicks, MaxSamples; docs/limits.md) so that the

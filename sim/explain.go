@@ -93,7 +93,6 @@ func (w *World) Explain(i int, partners agents.Set, strong bool, origin Origin) 
 	if err := c.canAlly(i, partners, origin); err != nil {
 		return Explanation{}, err
 	}
-	k := c.commitment(strong)
 	ch := w.hypothetical(i, partners, origin)
 	if al := w.inForce(partners); al != nil && origin == w.OriginFor(i, partners) {
 		// applying to it, or a patron joining it; with another origin the
@@ -101,6 +100,14 @@ func (w *World) Explain(i int, partners agents.Set, strong bool, origin Origin) 
 		// multilateral on a client alliance's members, say)
 		ch = w.grown(al, i, origin)
 	}
+	return w.explanation(i, partners, strong, origin, ch), w.err
+}
+
+// explanation is i's appraisal of an alliance with partners under the
+// change ch, term by term, as appraiseUnder makes it.
+func (w *World) explanation(i int, partners agents.Set, strong bool, origin Origin, ch change) Explanation {
+	c := w.c
+	k := c.commitment(strong)
 	after := w.threatUnder(i, ch)
 	a := w.appraiseFrom(i, partners, strong, origin, w.threat[i], after, 0) // as appraise
 	e := Explanation{
@@ -115,7 +122,49 @@ func (w *World) Explain(i int, partners agents.Set, strong bool, origin Origin) 
 	}
 	idx := 0
 	partners.Each(func(j int) { e.Costs[idx].Partner = j; idx++ })
-	return e, w.err
+	return e
+}
+
+// VoteExplanation is a member's vote on a newcomer to its alliance
+// (docs/model.md §7.9), as the engine weighs it: the alliance grown by the
+// newcomer (With, an appraisal at the alliance's commitment and origin —
+// indigenous for a patron joining its clients) against the alliance as it
+// stands (Without), not against the member's position. The member accepts
+// when With.Value exceeds Without.
+type VoteExplanation struct {
+	Alliance, Member, Newcomer int
+	With                       Explanation
+	Without                    float64
+}
+
+// Accepts reports whether the member votes the newcomer in.
+func (v VoteExplanation) Accepts() bool { return v.With.Value > v.Without }
+
+// ExplainVote gives member m's vote on newcomer x joining the alliance,
+// exactly as the engine takes it (World.vote), without changing the run.
+// The world must have played at least one tick.
+func (w *World) ExplainVote(alliance, m, x int) (VoteExplanation, error) {
+	c := w.c
+	switch {
+	case w.tick == 0:
+		return VoteExplanation{}, fmt.Errorf("no tick played yet: states perceive threats and set reference points in the first tick; Step the world first")
+	case alliance < 0 || alliance >= len(w.alliances) || !w.alliances[alliance].Active():
+		return VoteExplanation{}, fmt.Errorf("alliance %d is not in force", alliance)
+	case m < 0 || m >= c.n || !w.alliances[alliance].Members.Has(m):
+		return VoteExplanation{}, fmt.Errorf("state index %d is no member of alliance %d", m, alliance)
+	case x < 0 || x >= c.n || w.alliances[alliance].Members.Has(x) || !w.alive[x]:
+		return VoteExplanation{}, fmt.Errorf("state index %d is no newcomer to alliance %d: it must be a state in the run and not a member", x, alliance)
+	}
+	al := &w.alliances[alliance]
+	origin := al.Origin
+	if c.role[x] == Patron && !al.HasPatron {
+		origin = OriginIndigenous // as vote: the clients' alliance with its patron
+	}
+	others := al.Members.Without(m)
+	v := VoteExplanation{Alliance: alliance, Member: m, Newcomer: x,
+		With:    w.explanation(m, others.With(x), al.Strong, origin, w.grown(al, x, origin)),
+		Without: w.appraiseUnder(m, others, al.Strong, al.Origin, w.asIs(al)).value}
+	return v, w.err
 }
 
 // StayExplanation is what a member weighs when it reviews an alliance

@@ -332,3 +332,97 @@ func TestParseOrigin(t *testing.T) {
 		}
 	}
 }
+
+// ExplainVote gives each member's vote as the engine takes it: over many
+// runs of the test world, with a client alliance of two, weak or strong,
+// and c3 or the patron as the newcomer, a member refuses in World.vote
+// exactly when its explained vote does not accept, for the largest cost
+// term it explains.
+func TestExplainVoteIsTheEnginesVote(t *testing.T) {
+	c := mustCompile(t, testScenario())
+	votes, refusals := 0, 0
+	for seed := uint64(1); seed <= 40; seed++ {
+		w := NewWorld(c, seed)
+		w.Step()
+		// The test world allies everyone in its first tick: end that, so
+		// that a newcomer adds something and some votes go each way.
+		for k := range w.alliances {
+			if w.alliances[k].Active() {
+				w.end(&w.alliances[k], EndMembersLeft, -1)
+			}
+		}
+		w.refreshAlliances()
+		w.refreshThreats(c.clients | c.patrons)
+		// A clients' pact joined by c3 or by the patron (then indigenous),
+		// or the patron's bilateral joined by a client; weak or strong.
+		members, origin, x := set(c1, c2), OriginClient, c3
+		switch seed % 4 {
+		case 1:
+			x = pat
+		case 2:
+			members, origin, x = set(pat, c1), OriginBilateral, c2
+		}
+		al := w.form(members, seed%3 == 0, origin)
+		if al == nil || w.alliances[al.ID].Members != members {
+			t.Fatalf("set-up: %v formed %v", members, al)
+		}
+		want := map[int]VoteExplanation{}
+		for _, m := range members.Members(nil) {
+			v, err := w.ExplainVote(al.ID, m, x)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantOrigin := origin
+			if x == pat && origin == OriginClient {
+				wantOrigin = OriginIndigenous
+			}
+			if v.With.Origin != wantOrigin || v.With.Strong != al.Strong {
+				t.Errorf("seed %d: the vote on %s appraised as %v, strong %v; want %v, strong %v", seed, c.ID(x), v.With.Origin, v.With.Strong, wantOrigin, al.Strong)
+			}
+			want[m] = v
+		}
+		before := len(w.Events())
+		w.vote(al, x, 0)
+		refused := map[int]Event{}
+		for _, e := range w.Events()[before:] {
+			if e.Type == EventRejection {
+				refused[e.Actor] = e
+			}
+		}
+		for m, v := range want {
+			votes++
+			e, no := refused[m]
+			if no {
+				refusals++
+			}
+			if no == v.Accepts() {
+				t.Errorf("seed %d, %s: the engine refused %v, the explanation accepts %v (with %v, without %v)", seed, c.ID(m), no, v.Accepts(), v.With.Value, v.Without)
+			}
+			if no && e.Reason != v.With.Cost.Largest {
+				t.Errorf("seed %d, %s: refused for %v, explained %v", seed, c.ID(m), e.Reason, v.With.Cost.Largest)
+			}
+		}
+	}
+	if refusals == 0 || refusals == votes {
+		t.Errorf("set-up: %d refusals of %d votes; the test needs both", refusals, votes)
+	}
+}
+
+// ExplainVote refuses what is no vote.
+func TestExplainVoteRefuses(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.Step()
+	al := w.form(set(c1, c2), true, OriginClient)
+	for _, c := range []struct {
+		alliance, m, x int
+		want           string
+	}{
+		{5, c1, c3, "alliance 5 is not in force"},
+		{al.ID, c3, pat, "is no member of alliance"},
+		{al.ID, c1, c2, "is no newcomer"},
+	} {
+		if _, err := w.ExplainVote(c.alliance, c.m, c.x); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("ExplainVote(%d, %d, %d): %v, want …%s…", c.alliance, c.m, c.x, err, c.want)
+		}
+	}
+}

@@ -40,7 +40,10 @@ probability, the spread, each partner's contribution to the autonomy cost
 against the value of the position. The origin is the one the engine would
 give the option (a patron's offer to two or more clients is imposed, to one
 bilateral; joining an alliance in force takes its origin); --origin
-overrides it.
+overrides it. Partners that are an alliance the state is in, less the
+state, and one newcomer are the state's vote on that newcomer: the
+alliance grown by it, at the alliance's commitment, against the alliance
+as it stands (docs/model.md §7.9), which is what the state compares then.
 
 Without --with it shows, for every alliance in force the state belongs to,
 what it weighs when it reviews it (docs/model.md §7.12): its threat without
@@ -186,7 +189,20 @@ type explanationReport struct {
 	Domain    string              `json:"domain"`
 	Position  float64             `json:"position"`
 	Options   []optionExplanation `json:"options,omitempty"`
+	Vote      *voteExplanation    `json:"vote,omitempty"`
 	Stays     []stayExplanation   `json:"alliances,omitempty"`
+}
+
+// voteExplanation is the state's vote on a newcomer to an alliance it is
+// in: the alliance grown by the newcomer against the alliance as it
+// stands, which is what the engine compares (not the state's position).
+type voteExplanation struct {
+	Alliance int               `json:"alliance"`
+	Members  []string          `json:"members"`
+	Newcomer string            `json:"newcomer"`
+	With     optionExplanation `json:"with"`
+	Without  float64           `json:"without"`
+	Accepts  bool              `json:"accepts"`
 }
 
 // optionExplanation is one option's appraisal, with names for indices.
@@ -254,6 +270,9 @@ func explain(w *sim.World, req explainRequest) (explanationReport, error) {
 		rep.Domain = "losses"
 	}
 	if req.partners != 0 {
+		if al, x, ok := voteOn(w, i, req.partners); ok {
+			return explainVote(w, req, rep, al, x)
+		}
 		origin := req.origin
 		if req.inferred {
 			origin = w.OriginFor(i, req.partners)
@@ -278,6 +297,44 @@ func explain(w *sim.World, req explainRequest) (explanationReport, error) {
 		rep.Stays = append(rep.Stays, stayExplanation{Alliance: al.ID, Members: idsOf(c, al.Members), Origin: al.Origin.String(),
 			Commitment: commitmentWord(al.Strong), Without: s.Without, Stay: s.Stay, Out: s.Out, ExitCost: s.ExitCost, Leave: s.Leave})
 	}
+	return rep, nil
+}
+
+// voteOn finds the vote that i's partners describe: an alliance in force
+// that i is in, and one newcomer x, the partners being its other members
+// and x.
+func voteOn(w *sim.World, i int, partners agents.Set) (al sim.Alliance, x int, ok bool) {
+	all := partners.With(i)
+	for _, a := range w.Alliances() {
+		extra := all &^ a.Members
+		if a.Active() && a.Members.Has(i) && a.Members&^all == 0 && extra.Len() == 1 {
+			extra.Each(func(j int) { x = j })
+			return a, x, true
+		}
+	}
+	return sim.Alliance{}, -1, false
+}
+
+// explainVote is the state's vote on newcomer x to alliance al, at the
+// alliance's commitment and the origin the engine gives the grown
+// alliance; a --commitment or --origin that asks for another is refused.
+func explainVote(w *sim.World, req explainRequest, rep explanationReport, al sim.Alliance, x int) (explanationReport, error) {
+	c := w.Compiled()
+	i := req.state
+	v, err := w.ExplainVote(al.ID, i, x)
+	if err != nil {
+		return rep, err
+	}
+	what := fmt.Sprintf("%s's vote on %s joining alliance %d (%s)", c.ID(i), c.ID(x), al.ID, strings.Join(idsOf(c, al.Members), ", "))
+	if len(req.strengths) == 1 && req.strengths[0] != al.Strong {
+		return rep, fmt.Errorf("--commitment %s: %s is at the alliance's commitment; allowed: --commitment %s, or both", commitmentWord(req.strengths[0]), what, commitmentWord(al.Strong))
+	}
+	if !req.inferred && req.origin != v.With.Origin {
+		return rep, fmt.Errorf("--origin %s: %s is at the origin the grown alliance would have; allowed: --origin %s, or none", req.origin, what, v.With.Origin)
+	}
+	rep.Vote = &voteExplanation{Alliance: al.ID, Members: idsOf(c, al.Members), Newcomer: c.ID(x),
+		With: optionLine(c, v.With), Without: v.Without, Accepts: v.Accepts()}
+	rep.Vote.With.Beats = v.Accepts()
 	return rep, nil
 }
 
@@ -311,26 +368,24 @@ func printExplanation(w io.Writer, c *sim.Compiled, r explanationReport) {
 	fmt.Fprintf(w, "%s, seed %d, at the end of %s (tick %d)\n", r.Scenario, r.Seed, r.Date, r.Tick)
 	fmt.Fprintf(w, "%s: threat %.4f, reference point %.4f (domain of %s); its position is worth %+.4f\n",
 		r.State, r.Threat, r.Reference, r.Domain, r.Position)
-	for _, o := range r.Options {
-		fmt.Fprintf(w, "\n%s %s alliance with %s (origin %s)\n", o.Commitment, kindWord(len(o.Partners)+1), strings.Join(o.Partners, ", "), o.Origin)
-		fmt.Fprintf(w, "  threat if it stood %.4f: gain %.4f\n", o.After, o.Gain)
-		fmt.Fprintf(w, "  honour probability %.3f, spread %.3f\n", o.Honour, o.Spread)
-		fmt.Fprintf(w, "  autonomy cost %.4f (largest term: %s)\n", o.Cost, o.Largest)
-		// Two groups of columns: how the state reads each partner, and
-		// what each partner adds to the autonomy cost.
-		fmt.Fprintf(w, "    %-8s %-19s %s\n", "", "─── it reads ────", "──────────── what it costs ────────────")
-		fmt.Fprintf(w, "    %-8s %10s %8s %9s %10s %10s %7s %7s\n", "partner", "divergence", "fear", "autonomy", "entrapment", "divergence", "fear", "total")
-		for _, p := range o.Costs {
-			fmt.Fprintf(w, "    %-8s %10.3f %8.3f %9.4f %10.4f %10.4f %7.4f %7.4f\n", p.Partner, p.Divergence, p.Fear, p.Autonomy, p.Entrapment, p.DivCost, p.FearCost, p.Total)
+	if v := r.Vote; v != nil {
+		fmt.Fprintf(w, "\nits vote on %s joining alliance %d (%s): the alliance grown by %s against the alliance as it stands\n", v.Newcomer, v.Alliance, strings.Join(v.Members, ", "), v.Newcomer)
+		printOption(w, v.With)
+		verdict := "refuses " + v.Newcomer
+		if v.Accepts {
+			verdict = "accepts " + v.Newcomer
 		}
-		fmt.Fprintf(w, "  outcomes against the reference point: %+.4f with probability %.3f, else %+.4f\n", o.Outcomes.Good, o.Outcomes.P, o.Outcomes.Bad)
+		fmt.Fprintf(w, "  value %+.4f against %+.4f for the alliance as it stands: it %s\n", v.With.Value, v.Without, verdict)
+	}
+	for _, o := range r.Options {
+		printOption(w, o)
 		verdict := "below its position"
 		if o.Beats {
 			verdict = "above its position"
 		}
 		fmt.Fprintf(w, "  value %+.4f: %s (%+.4f)\n", o.Value, verdict, r.Position)
 	}
-	if len(r.Options) == 0 {
+	if len(r.Options) == 0 && r.Vote == nil {
 		if len(r.Stays) == 0 {
 			fmt.Fprintf(w, "%s belongs to no alliance in force; --with IDS appraises an option\n", r.State)
 		}
@@ -344,6 +399,23 @@ func printExplanation(w io.Writer, c *sim.Compiled, r explanationReport) {
 				s.Without, s.Stay, s.Out, s.ExitCost, s.Leave)
 		}
 	}
+}
+
+// printOption writes an option's appraisal term by term, all but its
+// value, which its caller compares with what the state weighs it against.
+func printOption(w io.Writer, o optionExplanation) {
+	fmt.Fprintf(w, "\n%s %s alliance with %s (origin %s)\n", o.Commitment, kindWord(len(o.Partners)+1), strings.Join(o.Partners, ", "), o.Origin)
+	fmt.Fprintf(w, "  threat if it stood %.4f: gain %.4f\n", o.After, o.Gain)
+	fmt.Fprintf(w, "  honour probability %.3f, spread %.3f\n", o.Honour, o.Spread)
+	fmt.Fprintf(w, "  autonomy cost %.4f (largest term: %s)\n", o.Cost, o.Largest)
+	// Two groups of columns: how the state reads each partner, and what
+	// each partner adds to the autonomy cost.
+	fmt.Fprintf(w, "    %-8s %-19s %s\n", "", "─── it reads ────", "──────────── what it costs ────────────")
+	fmt.Fprintf(w, "    %-8s %10s %8s %9s %10s %10s %7s %7s\n", "partner", "divergence", "fear", "autonomy", "entrapment", "divergence", "fear", "total")
+	for _, p := range o.Costs {
+		fmt.Fprintf(w, "    %-8s %10.3f %8.3f %9.4f %10.4f %10.4f %7.4f %7.4f\n", p.Partner, p.Divergence, p.Fear, p.Autonomy, p.Entrapment, p.DivCost, p.FearCost, p.Total)
+	}
+	fmt.Fprintf(w, "  outcomes against the reference point: %+.4f with probability %.3f, else %+.4f\n", o.Outcomes.Good, o.Outcomes.P, o.Outcomes.Bad)
 }
 
 func kindWord(size int) string {

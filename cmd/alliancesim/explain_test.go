@@ -168,3 +168,40 @@ func TestExplainDatesTheEndOfTheTick(t *testing.T) {
 		t.Fatalf("%v\n%s", err, out)
 	}
 }
+
+// Partners that are the state's alliance and one newcomer are the state's
+// vote on that newcomer, as the engine takes it: the alliance grown
+// against the alliance as it stands, not against the state's position.
+// In asia-1950 at seed 3, Pakistan votes Thailand into its alliance with
+// Vietnam and France in 1951-02 (its value below its position, above the
+// alliance's), and Thailand refuses South Korea into its alliance with the
+// patron in 1954-03 for the entrapment Korea brings, as the run's events
+// record.
+func TestExplainVote(t *testing.T) {
+	out, err := execute(t, "explain", "asia-1950", "--seed", "3", "--at", "1951-02", "--state", "pak", "--with", "vnm,fra,tha", "--json")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	var rep explanationReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	v := rep.Vote
+	if v == nil || len(rep.Options) != 0 || v.Newcomer != "tha" || !v.Accepts || v.With.Value <= v.Without || v.With.Value > rep.Position {
+		t.Fatalf("pak's vote on tha: %+v (position %v)", v, rep.Position)
+	}
+	text, err := execute(t, "explain", "asia-1950", "--seed", "3", "--at", "1954-03", "--state", "tha", "--with", "usa,kor")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"its vote on kor joining alliance 3 (usa, tha)", "weak trilateral alliance with usa, kor (origin bilateral)",
+		"(largest term: entrapment)", "for the alliance as it stands: it refuses kor"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text output lacks %q:\n%s", want, text)
+		}
+	}
+	if _, err := execute(t, "explain", "asia-1950", "--seed", "3", "--at", "1954-03", "--state", "tha", "--with", "usa,kor", "--commitment", "strong"); err == nil ||
+		!strings.Contains(err.Error(), "is at the alliance's commitment; allowed: --commitment weak, or both") {
+		t.Errorf("a vote at the other commitment: %v", err)
+	}
+}
