@@ -37,6 +37,9 @@ func CheckSeeds(base uint64, runs int) error {
 	if runs < 0 {
 		return fmt.Errorf("%d runs; allowed: a whole number ≥ 0", runs)
 	}
+	if runs <= 1 && base > MaxSeed {
+		return fmt.Errorf("seed %d; allowed: a whole number in [0, %d] (2^53 − 1)", base, uint64(MaxSeed))
+	}
 	if base > MaxSeed || runs > 0 && base+uint64(runs-1) > MaxSeed {
 		return fmt.Errorf("seed %d with %s reaches past %d; allowed: seeds with seed + runs − 1 ≤ 2^53 − 1", base, words.Count(runs, "run", "runs"), uint64(MaxSeed))
 	}

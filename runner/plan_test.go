@@ -72,8 +72,8 @@ func TestCheckSeedsAtTheirEdges(t *testing.T) {
 		runs int
 		want string
 	}{
-		{9007199254740992, 1, "seed 9007199254740992 with 1 run reaches past 9007199254740991; allowed: seeds with seed + runs − 1 ≤ 2^53 − 1"},
-		{9007199254740992, 0, "seed 9007199254740992 with 0 runs reaches past 9007199254740991; allowed: seeds with seed + runs − 1 ≤ 2^53 − 1"},
+		{9007199254740992, 1, "seed 9007199254740992; allowed: a whole number in [0, 9007199254740991] (2^53 − 1)"},
+		{9007199254740992, 0, "seed 9007199254740992; allowed: a whole number in [0, 9007199254740991] (2^53 − 1)"},
 		{math.MaxUint64, 2, "seed 18446744073709551615 with 2 runs reaches past 9007199254740991; allowed: seeds with seed + runs − 1 ≤ 2^53 − 1"},
 		{1, -1, "-1 runs; allowed: a whole number ≥ 0"},
 	} {

@@ -359,6 +359,9 @@ func (w *World) InLosses(i int) bool { return w.losses[w.c.state(i)] }
 // Alive reports whether i still holds territory (or never had any).
 func (w *World) Alive(i int) bool { return w.alive[w.c.state(i)] }
 
+// Sovereign reports whether state i can sign and answer offers now.
+func (w *World) Sovereign(i int) bool { return w.sovereign[w.c.state(i)] }
+
 // Geometry returns the current theatre.
 func (w *World) Geometry() *theater.Geometry { return w.geo }
 

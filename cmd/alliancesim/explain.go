@@ -128,7 +128,7 @@ func parseExplainRequest(c *sim.Compiled, at, state, with, commitment, origin st
 				return req, err
 			}
 			if j == req.state {
-				return req, fmt.Errorf("--with names %s, the state itself; allowed: other states", id)
+				return req, fmt.Errorf("--with names %s, the state itself; allowed: other states", strings.TrimSpace(id))
 			}
 			if req.partners.Has(j) {
 				return req, fmt.Errorf("--with names %s twice; allowed: each partner once", strings.TrimSpace(id))
@@ -179,18 +179,21 @@ func stateIndex(c *sim.Compiled, flag, id string) (int, error) {
 
 // explanationReport is what explain prints.
 type explanationReport struct {
-	Scenario  string              `json:"scenario"`
-	Seed      uint64              `json:"seed"`
-	Date      string              `json:"date"`
-	Tick      int                 `json:"tick"`
-	State     string              `json:"state"`
-	Threat    float64             `json:"threat"`
-	Reference float64             `json:"reference"`
-	Domain    string              `json:"domain"`
-	Position  float64             `json:"position"`
-	Options   []optionExplanation `json:"options,omitempty"`
-	Vote      *voteExplanation    `json:"vote,omitempty"`
-	Stays     []stayExplanation   `json:"alliances,omitempty"`
+	Scenario  string  `json:"scenario"`
+	Seed      uint64  `json:"seed"`
+	Date      string  `json:"date"`
+	Tick      int     `json:"tick"`
+	State     string  `json:"state"`
+	Threat    float64 `json:"threat"`
+	Reference float64 `json:"reference"`
+	Domain    string  `json:"domain"`
+	// NotSovereign: the state is not sovereign then; the engine asks it
+	// nothing, and it counts as accepting what is signed for it (§7.9).
+	NotSovereign bool                `json:"not_sovereign,omitempty"`
+	Position     float64             `json:"position"`
+	Options      []optionExplanation `json:"options,omitempty"`
+	Vote         *voteExplanation    `json:"vote,omitempty"`
+	Stays        []stayExplanation   `json:"alliances,omitempty"`
 }
 
 // voteExplanation is the state's vote on a newcomer to an alliance it is
@@ -269,6 +272,7 @@ func explain(w *sim.World, req explainRequest) (explanationReport, error) {
 	if w.InLosses(i) {
 		rep.Domain = "losses"
 	}
+	rep.NotSovereign = !w.Sovereign(i)
 	if req.partners != 0 {
 		if al, x, ok := voteOn(w, i, req.partners); ok {
 			return explainVote(w, req, rep, al, x)
@@ -368,6 +372,9 @@ func printExplanation(w io.Writer, c *sim.Compiled, r explanationReport) {
 	fmt.Fprintf(w, "%s, seed %d, at the end of %s (tick %d)\n", r.Scenario, r.Seed, r.Date, r.Tick)
 	fmt.Fprintf(w, "%s: threat %.4f, reference point %.4f (domain of %s); its position is worth %+.4f\n",
 		r.State, r.Threat, r.Reference, r.Domain, r.Position)
+	if r.NotSovereign {
+		fmt.Fprintf(w, "%s is not sovereign then: the engine asks it nothing, and it counts as accepting what is signed for it (docs/model.md §7.9)\n", r.State)
+	}
 	if v := r.Vote; v != nil {
 		fmt.Fprintf(w, "\nits vote on %s joining alliance %d (%s): the alliance grown by %s against the alliance as it stands\n", v.Newcomer, v.Alliance, strings.Join(v.Members, ", "), v.Newcomer)
 		printOption(w, v.With)

@@ -205,3 +205,15 @@ func TestExplainVote(t *testing.T) {
 		t.Errorf("a vote at the other commitment: %v", err)
 	}
 }
+
+// A state that cannot sign is said to be so: occupied Japan in 1951 is
+// asked nothing, and counts as accepting what is signed for it.
+func TestExplainSaysWhoCannotSign(t *testing.T) {
+	text, err := execute(t, "explain", "asia-1950", "--seed", "3", "--at", "1951-06", "--state", "jpn", "--with", "usa", "--commitment", "weak")
+	if err != nil || !strings.Contains(text, "jpn is not sovereign then: the engine asks it nothing") {
+		t.Errorf("occupied Japan: %v\n%s", err, text)
+	}
+	if text, err := execute(t, "explain", "asia-1950", "--seed", "3", "--at", "1953-06", "--state", "jpn"); err != nil || strings.Contains(text, "not sovereign") {
+		t.Errorf("sovereign Japan called not sovereign: %v\n%s", err, text)
+	}
+}

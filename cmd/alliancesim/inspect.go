@@ -90,8 +90,8 @@ func summarise(w io.Writer, sc *sim.Scenario, g *theater.Grid, sets []string) er
 	if len(sets) > 0 {
 		name += " with --set " + strings.Join(sets, ", --set ")
 	}
-	fmt.Fprintf(w, "%s is valid (%s).%s %d %s ticks from %s to %s; a %s theatre of %d×%d cells, %.0f%% sea, %s; %s: %s; %s; default valuation %s, patron strategy %s.\n",
-		name, sc.Source, description, sc.Ticks, unit,
+	fmt.Fprintf(w, "%s is valid (%s).%s %s from %s to %s; a %s theatre of %d×%d cells, %.0f%% sea, %s; %s: %s; %s; default valuation %s, patron strategy %s.\n",
+		name, sc.Source, description, words.Count(sc.Ticks, unit+" tick", unit+" ticks"),
 		sc.Calendar.Label(0), sc.Calendar.LastMonth(sc.Ticks-1), theatre, g.W, g.H,
 		100*float64(sea)/float64(len(g.Terrain)), words.Count(masses, "landmass", "landmasses"),
 		words.Count(len(sc.States), "state", "states"), strings.Join(roles, "; "), events, sc.Decision.Valuation, sc.Decision.Strategy)

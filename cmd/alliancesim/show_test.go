@@ -93,6 +93,10 @@ func TestInspectingCommandsTakeSet(t *testing.T) {
 	if out, err = execute(t, "validate", "generic", "--set", "scenario.ticks=12"); err != nil || !strings.Contains(out, "12 monthly ticks from 2000-01 to 2000-12") {
 		t.Fatalf("validate: %v\n%s", err, out)
 	}
+	if out, err = execute(t, "validate", "generic", "--set", "scenario.ticks=1"); err != nil || !strings.Contains(out, "1 monthly tick from 2000-01 to 2000-01") {
+		t.Errorf("one tick: %v\n%s", err, out)
+	}
+
 	plain, _ := execute(t, "map", "generic", "--terrain")
 	wet, err := execute(t, "map", "generic", "--terrain", "--set", "theater.generate.sea_fraction=0.7")
 	if err != nil || strings.Count(wet, "~") <= strings.Count(plain, "~") {
