@@ -169,14 +169,8 @@ func (w *World) canvass(proposer int, S agents.Set, strong bool, origin Origin, 
 // accepted when it beats the current position. Refusals are logged.
 func (w *World) vote(al *Alliance, x int, offer int) bool {
 	ok := true
-	origin := al.Origin
-	if w.c.role[x] == Patron && !al.HasPatron {
-		origin = OriginIndigenous // the clients' alliance with its patron
-	}
 	al.Members.Each(func(m int) {
-		others := al.Members.Without(m)
-		with := w.appraiseUnder(m, others.With(x), al.Strong, origin, w.grown(al, x, origin))
-		without := w.appraiseUnder(m, others, al.Strong, al.Origin, w.asIs(al))
+		with, without, _, _ := w.voteOf(al, m, x)
 		if with.value > without.value {
 			return
 		}
@@ -185,6 +179,23 @@ func (w *World) vote(al *Alliance, x int, offer int) bool {
 		w.refusal(offer, Event{Actor: m, Target: who, Others: al.Members.With(x), Alliance: al.ID, Strong: al.Strong, Reason: reason})
 	})
 	return ok
+}
+
+// voteOf is what member m of al weighs when newcomer x asks in: the
+// alliance grown by x (with, under the change ch, at al's commitment and
+// the origin the grown alliance takes: indigenous for a patron joining
+// its clients) against al as it stands (without). vote and ExplainVote
+// both take it from here.
+func (w *World) voteOf(al *Alliance, m, x int) (with, without appraisal, origin Origin, ch change) {
+	origin = al.Origin
+	if w.c.role[x] == Patron && !al.HasPatron {
+		origin = OriginIndigenous // the clients' alliance with its patron
+	}
+	others := al.Members.Without(m)
+	ch = w.grown(al, x, origin)
+	with = w.appraiseUnder(m, others.With(x), al.Strong, origin, ch)
+	without = w.appraiseUnder(m, others, al.Strong, al.Origin, w.asIs(al))
+	return with, without, origin, ch
 }
 
 // form creates an alliance and logs it. Non-sovereign members are

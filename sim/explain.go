@@ -141,29 +141,39 @@ type VoteExplanation struct {
 func (v VoteExplanation) Accepts() bool { return v.With.Value > v.Without }
 
 // ExplainVote gives member m's vote on newcomer x joining the alliance,
-// exactly as the engine takes it (World.vote), without changing the run.
-// The world must have played at least one tick.
+// exactly as the engine takes it (World.vote, by the same code), without
+// changing the run. The world must have played at least one tick. It is
+// refused for a vote the engine never takes: on a newcomer that is not a
+// sovereign client or patron (a state designated to an alliance is not
+// sovereign: it joins on sovereignty, unasked), or when an alliance with
+// those members is in force.
 func (w *World) ExplainVote(alliance, m, x int) (VoteExplanation, error) {
 	c := w.c
 	switch {
 	case w.tick == 0:
 		return VoteExplanation{}, fmt.Errorf("no tick played yet: states perceive threats and set reference points in the first tick; Step the world first")
-	case alliance < 0 || alliance >= len(w.alliances) || !w.alliances[alliance].Active():
-		return VoteExplanation{}, fmt.Errorf("alliance %d is not in force", alliance)
+	case alliance < 0 || alliance >= len(w.alliances):
+		return VoteExplanation{}, fmt.Errorf("alliance %d does not exist; allowed: 0 to %d", alliance, len(w.alliances)-1)
+	case !w.alliances[alliance].Active():
+		return VoteExplanation{}, fmt.Errorf("alliance %d has ended; allowed: an alliance in force", alliance)
 	case m < 0 || m >= c.n || !w.alliances[alliance].Members.Has(m):
-		return VoteExplanation{}, fmt.Errorf("state index %d is no member of alliance %d", m, alliance)
-	case x < 0 || x >= c.n || w.alliances[alliance].Members.Has(x) || !w.alive[x]:
-		return VoteExplanation{}, fmt.Errorf("state index %d is no newcomer to alliance %d: it must be a state in the run and not a member", x, alliance)
+		return VoteExplanation{}, fmt.Errorf("state index %d is no member of alliance %d (%s)", m, alliance, c.idList(w.alliances[alliance].Members))
+	case x < 0 || x >= c.n || w.alliances[alliance].Members.Has(x):
+		return VoteExplanation{}, fmt.Errorf("state index %d is no newcomer to alliance %d (%s)", x, alliance, c.idList(w.alliances[alliance].Members))
 	}
 	al := &w.alliances[alliance]
-	origin := al.Origin
-	if c.role[x] == Patron && !al.HasPatron {
-		origin = OriginIndigenous // as vote: the clients' alliance with its patron
+	switch {
+	case c.role[x] != Client && c.role[x] != Patron:
+		return VoteExplanation{}, fmt.Errorf("%s is an adversary, which never allies: no member votes on it", c.id[x])
+	case !w.alive[x] || !w.sovereign[x]:
+		return VoteExplanation{}, fmt.Errorf("%s cannot ask in now (eliminated or not sovereign): no member votes on it", c.id[x])
+	case w.exists(al.Members.With(x)):
+		return VoteExplanation{}, fmt.Errorf("an alliance of %s is in force already: the engine weighs no second one, and no member votes", c.idList(al.Members.With(x)))
 	}
-	others := al.Members.Without(m)
+	_, without, origin, ch := w.voteOf(al, m, x)
 	v := VoteExplanation{Alliance: alliance, Member: m, Newcomer: x,
-		With:    w.explanation(m, others.With(x), al.Strong, origin, w.grown(al, x, origin)),
-		Without: w.appraiseUnder(m, others, al.Strong, al.Origin, w.asIs(al)).value}
+		With:    w.explanation(m, al.Members.Without(m).With(x), al.Strong, origin, ch),
+		Without: without.value}
 	return v, w.err
 }
 

@@ -408,18 +408,28 @@ func TestExplainVoteIsTheEnginesVote(t *testing.T) {
 	}
 }
 
-// ExplainVote refuses what is no vote.
+// ExplainVote refuses what is no vote, or a vote the engine never takes.
 func TestExplainVoteRefuses(t *testing.T) {
-	w := NewWorld(mustCompile(t, testScenario()), 1)
+	sc := testScenario()
+	sc.States[c3].Sovereign = false
+	w := NewWorld(mustCompile(t, sc), 1)
 	w.Step()
 	al := w.form(set(c1, c2), true, OriginClient)
+	designated := w.form(set(pat, c1, c3), true, OriginImposed) // c3 designated
+	both := w.form(set(pat, c2), true, OriginBilateral)
+	w.form(set(pat, c1, c2), true, OriginImposed) // {c1, c2} grown by pat
 	for _, c := range []struct {
 		alliance, m, x int
 		want           string
 	}{
-		{5, c1, c3, "alliance 5 is not in force"},
+		{99, c1, c3, "alliance 99 does not exist"},
 		{al.ID, c3, pat, "is no member of alliance"},
 		{al.ID, c1, c2, "is no newcomer"},
+		{al.ID, c1, adv, "adv is an adversary"},
+		{al.ID, c1, c3, "c3 cannot ask in now"},
+		{designated.ID, c1, c3, "c3 cannot ask in now"}, // designated, not sovereign
+		{al.ID, c1, pat, "is in force already"},
+		{both.ID, pat, c1, "is in force already"},
 	} {
 		if _, err := w.ExplainVote(c.alliance, c.m, c.x); err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("ExplainVote(%d, %d, %d): %v, want …%s…", c.alliance, c.m, c.x, err, c.want)

@@ -41,9 +41,11 @@ against the value of the position. The origin is the one the engine would
 give the option (a patron's offer to two or more clients is imposed, to one
 bilateral; joining an alliance in force takes its origin); --origin
 overrides it. Partners that are an alliance the state is in, less the
-state, and one newcomer are the state's vote on that newcomer: the
-alliance grown by it, at the alliance's commitment, against the alliance
-as it stands (docs/model.md §7.9), which is what the state compares then.
+state, and one newcomer who could ask in are the state's vote on that
+newcomer: the alliance grown by it, at the alliance's commitment, against
+the alliance as it stands (docs/model.md §7.9), which is what the state
+compares then (one vote for each such alliance); a --commitment or
+--origin the vote cannot have appraises the partners as a new alliance.
 
 Without --with it shows, for every alliance in force the state belongs to,
 what it weighs when it reviews it (docs/model.md §7.12): its threat without
@@ -187,12 +189,13 @@ type explanationReport struct {
 	Threat    float64 `json:"threat"`
 	Reference float64 `json:"reference"`
 	Domain    string  `json:"domain"`
-	// NotSovereign: the state is not sovereign then; the engine asks it
-	// nothing, and it counts as accepting what is signed for it (§7.9).
+	// NotSovereign: the state is not sovereign then; it proposes nothing
+	// and answers no offer, and what is signed for it counts as accepted
+	// (§7.9); as a member it still votes and reviews.
 	NotSovereign bool                `json:"not_sovereign,omitempty"`
 	Position     float64             `json:"position"`
 	Options      []optionExplanation `json:"options,omitempty"`
-	Vote         *voteExplanation    `json:"vote,omitempty"`
+	Votes        []voteExplanation   `json:"votes,omitempty"`
 	Stays        []stayExplanation   `json:"alliances,omitempty"`
 }
 
@@ -274,8 +277,9 @@ func explain(w *sim.World, req explainRequest) (explanationReport, error) {
 	}
 	rep.NotSovereign = !w.Sovereign(i)
 	if req.partners != 0 {
-		if al, x, ok := voteOn(w, i, req.partners); ok {
-			return explainVote(w, req, rep, al, x)
+		if votes := votesOn(w, req); len(votes) > 0 {
+			rep.Votes = votes
+			return rep, nil
 		}
 		origin := req.origin
 		if req.inferred {
@@ -304,42 +308,37 @@ func explain(w *sim.World, req explainRequest) (explanationReport, error) {
 	return rep, nil
 }
 
-// voteOn finds the vote that i's partners describe: an alliance in force
-// that i is in, and one newcomer x, the partners being its other members
-// and x.
-func voteOn(w *sim.World, i int, partners agents.Set) (al sim.Alliance, x int, ok bool) {
-	all := partners.With(i)
-	for _, a := range w.Alliances() {
-		extra := all &^ a.Members
-		if a.Active() && a.Members.Has(i) && a.Members&^all == 0 && extra.Len() == 1 {
-			extra.Each(func(j int) { x = j })
-			return a, x, true
-		}
-	}
-	return sim.Alliance{}, -1, false
-}
-
-// explainVote is the state's vote on newcomer x to alliance al, at the
-// alliance's commitment and the origin the engine gives the grown
-// alliance; a --commitment or --origin that asks for another is refused.
-func explainVote(w *sim.World, req explainRequest, rep explanationReport, al sim.Alliance, x int) (explanationReport, error) {
+// votesOn lists the votes the request's partners describe that the
+// engine could take, at the commitment and origin the request allows: an
+// alliance in force that the state is in, its other members being
+// partners, and one newcomer, the remaining partner (sim.World.ExplainVote
+// refuses one the engine never takes). The state may be in several such
+// alliances (a patron with two bilaterals): each is a vote. None, and the
+// partners are an option of the state's own, which Explain appraises.
+func votesOn(w *sim.World, req explainRequest) []voteExplanation {
 	c := w.Compiled()
 	i := req.state
-	v, err := w.ExplainVote(al.ID, i, x)
-	if err != nil {
-		return rep, err
+	all := req.partners.With(i)
+	var out []voteExplanation
+	for _, a := range w.Alliances() {
+		extra := all &^ a.Members
+		if !a.Active() || !a.Members.Has(i) || a.Members&^all != 0 || extra.Len() != 1 {
+			continue
+		}
+		x := -1
+		extra.Each(func(j int) { x = j })
+		v, err := w.ExplainVote(a.ID, i, x)
+		if err != nil {
+			continue // no vote the engine takes
+		}
+		if (len(req.strengths) == 1 && req.strengths[0] != a.Strong) || (!req.inferred && req.origin != v.With.Origin) {
+			continue // another option with the same partners: a new alliance beside it
+		}
+		with := optionLine(c, v.With)
+		out = append(out, voteExplanation{Alliance: a.ID, Members: idsOf(c, a.Members), Newcomer: c.ID(x),
+			With: with, Without: v.Without, Accepts: v.Accepts()})
 	}
-	what := fmt.Sprintf("%s's vote on %s joining alliance %d (%s)", c.ID(i), c.ID(x), al.ID, strings.Join(idsOf(c, al.Members), ", "))
-	if len(req.strengths) == 1 && req.strengths[0] != al.Strong {
-		return rep, fmt.Errorf("--commitment %s: %s is at the alliance's commitment; allowed: --commitment %s, or both", commitmentWord(req.strengths[0]), what, commitmentWord(al.Strong))
-	}
-	if !req.inferred && req.origin != v.With.Origin {
-		return rep, fmt.Errorf("--origin %s: %s is at the origin the grown alliance would have; allowed: --origin %s, or none", req.origin, what, v.With.Origin)
-	}
-	rep.Vote = &voteExplanation{Alliance: al.ID, Members: idsOf(c, al.Members), Newcomer: c.ID(x),
-		With: optionLine(c, v.With), Without: v.Without, Accepts: v.Accepts()}
-	rep.Vote.With.Beats = v.Accepts()
-	return rep, nil
+	return out
 }
 
 func optionLine(c *sim.Compiled, e sim.Explanation) optionExplanation {
@@ -373,9 +372,9 @@ func printExplanation(w io.Writer, c *sim.Compiled, r explanationReport) {
 	fmt.Fprintf(w, "%s: threat %.4f, reference point %.4f (domain of %s); its position is worth %+.4f\n",
 		r.State, r.Threat, r.Reference, r.Domain, r.Position)
 	if r.NotSovereign {
-		fmt.Fprintf(w, "%s is not sovereign then: the engine asks it nothing, and it counts as accepting what is signed for it (docs/model.md §7.9)\n", r.State)
+		fmt.Fprintf(w, "%s is not sovereign then: it proposes nothing and answers no offer, and what is signed for it counts as accepted (docs/model.md §7.9); as a member it still votes and reviews\n", r.State)
 	}
-	if v := r.Vote; v != nil {
+	for _, v := range r.Votes {
 		fmt.Fprintf(w, "\nits vote on %s joining alliance %d (%s): the alliance grown by %s against the alliance as it stands\n", v.Newcomer, v.Alliance, strings.Join(v.Members, ", "), v.Newcomer)
 		printOption(w, v.With)
 		verdict := "refuses " + v.Newcomer
@@ -392,7 +391,7 @@ func printExplanation(w io.Writer, c *sim.Compiled, r explanationReport) {
 		}
 		fmt.Fprintf(w, "  value %+.4f: %s (%+.4f)\n", o.Value, verdict, r.Position)
 	}
-	if len(r.Options) == 0 && r.Vote == nil {
+	if len(r.Options) == 0 && len(r.Votes) == 0 {
 		if len(r.Stays) == 0 {
 			fmt.Fprintf(w, "%s belongs to no alliance in force; --with IDS appraises an option\n", r.State)
 		}

@@ -186,8 +186,11 @@ func TestExplainVote(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatal(err)
 	}
-	v := rep.Vote
-	if v == nil || len(rep.Options) != 0 || v.Newcomer != "tha" || !v.Accepts || v.With.Value <= v.Without || v.With.Value > rep.Position {
+	if len(rep.Votes) != 1 || len(rep.Options) != 0 {
+		t.Fatalf("pak with vnm, fra, tha: %d votes and %d options, want 1 vote", len(rep.Votes), len(rep.Options))
+	}
+	v := rep.Votes[0]
+	if v.Newcomer != "tha" || !v.Accepts || v.With.Value <= v.Without || v.With.Value > rep.Position || v.With.Beats {
 		t.Fatalf("pak's vote on tha: %+v (position %v)", v, rep.Position)
 	}
 	text, err := execute(t, "explain", "asia-1950", "--seed", "3", "--at", "1954-03", "--state", "tha", "--with", "usa,kor")
@@ -200,17 +203,29 @@ func TestExplainVote(t *testing.T) {
 			t.Errorf("text output lacks %q:\n%s", want, text)
 		}
 	}
-	if _, err := execute(t, "explain", "asia-1950", "--seed", "3", "--at", "1954-03", "--state", "tha", "--with", "usa,kor", "--commitment", "strong"); err == nil ||
-		!strings.Contains(err.Error(), "is at the alliance's commitment; allowed: --commitment weak, or both") {
-		t.Errorf("a vote at the other commitment: %v", err)
+	// At the other commitment the partners are a new alliance of tha's
+	// own, weighed against its position.
+	text, err = execute(t, "explain", "asia-1950", "--seed", "3", "--at", "1954-03", "--state", "tha", "--with", "usa,kor", "--commitment", "strong")
+	if err != nil || strings.Contains(text, "its vote") || !strings.Contains(text, "strong trilateral alliance with usa, kor") || !strings.Contains(text, "its position") {
+		t.Errorf("the same partners at the other commitment: %v\n%s", err, text)
+	}
+	// The patron joining the alliance of pak, vnm and fra is its own
+	// appraisal, no vote (it is no member), and an adversary is no
+	// newcomer anyone votes on.
+	text, err = execute(t, "explain", "asia-1950", "--seed", "3", "--at", "1951-02", "--state", "usa", "--with", "pak,vnm,fra")
+	if err != nil || strings.Contains(text, "its vote") || !strings.Contains(text, "(origin indigenous)") {
+		t.Errorf("the patron joining: %v\n%s", err, text)
+	}
+	if _, err := execute(t, "explain", "asia-1950", "--seed", "3", "--at", "1952-03", "--state", "tha", "--with", "usa,chn"); err == nil || !strings.Contains(err.Error(), "an adversary never allies") {
+		t.Errorf("an adversary as newcomer: %v", err)
 	}
 }
 
-// A state that cannot sign is said to be so: occupied Japan in 1951 is
-// asked nothing, and counts as accepting what is signed for it.
+// A state that cannot sign is said to be so: occupied Japan in 1951
+// answers no offer, and what is signed for it counts as accepted.
 func TestExplainSaysWhoCannotSign(t *testing.T) {
 	text, err := execute(t, "explain", "asia-1950", "--seed", "3", "--at", "1951-06", "--state", "jpn", "--with", "usa", "--commitment", "weak")
-	if err != nil || !strings.Contains(text, "jpn is not sovereign then: the engine asks it nothing") {
+	if err != nil || !strings.Contains(text, "jpn is not sovereign then: it proposes nothing and answers no offer") {
 		t.Errorf("occupied Japan: %v\n%s", err, text)
 	}
 	if text, err := execute(t, "explain", "asia-1950", "--seed", "3", "--at", "1953-06", "--state", "jpn"); err != nil || strings.Contains(text, "not sovereign") {
