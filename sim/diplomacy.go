@@ -169,9 +169,10 @@ func (w *World) canvass(proposer int, S agents.Set, strong bool, origin Origin, 
 // accepted when it beats the current position. Refusals are logged.
 func (w *World) vote(al *Alliance, x int, offer int) bool {
 	ok := true
+	origin, ch := w.grownBy(al, x)
 	al.Members.Each(func(m int) {
-		with, without, _, _ := w.voteOf(al, m, x)
-		if with.value > without.value {
+		with := w.appraiseUnder(m, al.Members.Without(m).With(x), al.Strong, origin, ch)
+		if with.value > w.standing(al, m).value {
 			return
 		}
 		ok = false
@@ -181,21 +182,21 @@ func (w *World) vote(al *Alliance, x int, offer int) bool {
 	return ok
 }
 
-// voteOf is what member m of al weighs when newcomer x asks in: the
-// alliance grown by x (with, under the change ch, at al's commitment and
-// the origin the grown alliance takes: indigenous for a patron joining
-// its clients) against al as it stands (without). vote and ExplainVote
-// both take it from here.
-func (w *World) voteOf(al *Alliance, m, x int) (with, without appraisal, origin Origin, ch change) {
-	origin = al.Origin
+// grownBy is al grown by newcomer x, as its members weigh x in a vote:
+// the origin the grown alliance takes (indigenous for a patron joining
+// its clients) and the change. vote and ExplainVote both take it here.
+func (w *World) grownBy(al *Alliance, x int) (Origin, change) {
+	origin := al.Origin
 	if w.c.role[x] == Patron && !al.HasPatron {
 		origin = OriginIndigenous // the clients' alliance with its patron
 	}
-	others := al.Members.Without(m)
-	ch = w.grown(al, x, origin)
-	with = w.appraiseUnder(m, others.With(x), al.Strong, origin, ch)
-	without = w.appraiseUnder(m, others, al.Strong, al.Origin, w.asIs(al))
-	return with, without, origin, ch
+	return origin, w.grown(al, x, origin)
+}
+
+// standing is member m's value of al as it stands: what it weighs a
+// newcomer against in a vote.
+func (w *World) standing(al *Alliance, m int) appraisal {
+	return w.appraiseUnder(m, al.Members.Without(m), al.Strong, al.Origin, w.asIs(al))
 }
 
 // form creates an alliance and logs it. Non-sovereign members are

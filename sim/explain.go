@@ -141,7 +141,8 @@ type VoteExplanation struct {
 func (v VoteExplanation) Accepts() bool { return v.With.Value > v.Without }
 
 // ExplainVote gives member m's vote on newcomer x joining the alliance,
-// exactly as the engine takes it (World.vote, by the same code), without
+// exactly as the engine takes it (World.vote, from the same grownBy and
+// standing), without
 // changing the run. The world must have played at least one tick. It is
 // refused for a vote the engine never takes: on a newcomer that is not a
 // sovereign client or patron (a state designated to an alliance is not
@@ -170,10 +171,10 @@ func (w *World) ExplainVote(alliance, m, x int) (VoteExplanation, error) {
 	case w.exists(al.Members.With(x)):
 		return VoteExplanation{}, fmt.Errorf("an alliance of %s is in force already: the engine weighs no second one, and no member votes", c.idList(al.Members.With(x)))
 	}
-	_, without, origin, ch := w.voteOf(al, m, x)
+	origin, ch := w.grownBy(al, x)
 	v := VoteExplanation{Alliance: alliance, Member: m, Newcomer: x,
 		With:    w.explanation(m, al.Members.Without(m).With(x), al.Strong, origin, ch),
-		Without: without.value}
+		Without: w.standing(al, m).value}
 	return v, w.err
 }
 

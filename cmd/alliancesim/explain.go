@@ -325,18 +325,20 @@ func votesOn(w *sim.World, req explainRequest) []voteExplanation {
 		if !a.Active() || !a.Members.Has(i) || a.Members&^all != 0 || extra.Len() != 1 {
 			continue
 		}
+		if len(req.strengths) == 1 && req.strengths[0] != a.Strong {
+			continue // another option with the same partners: a new alliance beside it
+		}
 		x := -1
 		extra.Each(func(j int) { x = j })
 		v, err := w.ExplainVote(a.ID, i, x)
 		if err != nil {
 			continue // no vote the engine takes
 		}
-		if (len(req.strengths) == 1 && req.strengths[0] != a.Strong) || (!req.inferred && req.origin != v.With.Origin) {
-			continue // another option with the same partners: a new alliance beside it
+		if !req.inferred && req.origin != v.With.Origin {
+			continue // as at another commitment
 		}
-		with := optionLine(c, v.With)
 		out = append(out, voteExplanation{Alliance: a.ID, Members: idsOf(c, a.Members), Newcomer: c.ID(x),
-			With: with, Without: v.Without, Accepts: v.Accepts()})
+			With: optionLine(c, v.With), Without: v.Without, Accepts: v.Accepts()})
 	}
 	return out
 }
