@@ -3,6 +3,7 @@ package calibration
 import (
 	"bytes"
 	"context"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
@@ -362,6 +363,53 @@ func TestWriteRefusesBrokenReports(t *testing.T) {
 		want := "calibration: report 1 of 1 (europe-1947): " + c.want + "; allowed: a report as Run makes it"
 		if err := Write(&b, []*Report{c.r}); err == nil || err.Error() != want {
 			t.Errorf("got %v, want %s", err, want)
+		}
+	}
+}
+
+// A grievance input sets one entry of the state's grievance map, making
+// the map where the state has none, and leaves the other entries; an
+// absent entry reads as 0.
+func TestGrievanceInput(t *testing.T) {
+	sc := &sim.Scenario{Name: "w", States: []sim.State{{ID: "a"}, {ID: "b", Grievance: map[string]float64{"c": 0.3}}}}
+	in := grievance("a", "b", "why", 0.1, 0.2)
+	if got := in.Get(sc); got != 0 {
+		t.Errorf("no grievance reads %v, want 0", got)
+	}
+	in.Set(sc, 0.2)
+	if got := sc.States[0].Grievance; !maps.Equal(got, map[string]float64{"b": 0.2}) {
+		t.Errorf("after Set: %v", got)
+	}
+	other := grievance("b", "d", "why", 0.1, 0.2)
+	other.Set(sc, 0.1)
+	if got := sc.States[1].Grievance; !maps.Equal(got, map[string]float64{"c": 0.3, "d": 0.1}) {
+		t.Errorf("the other entries: %v", got)
+	}
+	if in.Name != "states.a.grievance.b" || !slices.Equal(in.Paths, []string{"states.a.grievance.b"}) {
+		t.Errorf("name %q, paths %v", in.Name, in.Paths)
+	}
+}
+
+// Europe's constraint keeps France's grievance into Italy between
+// Britain's into Italy and France's into Germany, bounds included.
+func TestEuropeGrievanceOrder(t *testing.T) {
+	spec := Specs()[0]
+	sc, err := configs.Builtin(spec.Scenario)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if spec.Scenario != "europe-1947" || len(spec.Constraints) != 1 {
+		t.Fatalf("spec %s with %d constraints", spec.Scenario, len(spec.Constraints))
+	}
+	gbr, fra := state(sc, "gbr"), state(sc, "fra")
+	gbr.Grievance["ita"], fra.Grievance["deu"] = 0.1, 0.3
+	for _, c := range []struct {
+		ita   float64
+		admit bool
+	}{{0.05, false}, {0.1, true}, {0.2, true}, {0.3, true}, {0.35, false}} {
+		fra.Grievance["ita"] = c.ita
+		if got := spec.Constraints[0].Admit(sc); got != c.admit {
+			t.Errorf("France into Italy %v: admitted %v, want %v", c.ita, got, c.admit)
 		}
 	}
 }

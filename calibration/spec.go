@@ -41,7 +41,18 @@ func Specs() []Spec {
 			revisionism("sov", "The Soviet Union's intent as read in 1947-01, before the Czech coup and the Berlin blockade (scripted shocks on top of it). "+
 				"In January 1947 London still doubted how real the Russian risk was (Foreign Office memo cited by Cohen, seed 002); no source gives a number.",
 				0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4),
-		}},
+			grievance("fra", "ita", "France's grievance into Italy, which attacked it in June 1940 and occupied part of it in 1942-43 (the border was settled only by the 1947 peace treaty). "+
+				"No source gives a size; the scenario orders it from the record: at least Britain's into Italy (0.1: a war fought abroad), at most France's into Germany (0.3: France occupied 1940-44). "+
+				"It decides whether France admits Italy to its pact, which trades E2 against E3 and E5 (docs/model.md §6.4).",
+				0.1, 0.2, 0.3),
+		}, Constraints: []Constraint{{
+			Why: "France's grievance into Italy keeps the order the scenario states from the record: at least Britain's into Italy (Italy fought Britain abroad, but invaded France), " +
+				"at most France's into Germany (which occupied France). The order is the record's; the bounds it sets rest on the scenario's judgement of those two grievances.",
+			Admit: func(sc *sim.Scenario) bool {
+				fra, gbr := state(sc, "fra"), state(sc, "gbr")
+				return gbr.Grievance["ita"] <= fra.Grievance["ita"] && fra.Grievance["ita"] <= fra.Grievance["deu"]
+			},
+		}}},
 		{Scenario: "asia-1950", Inputs: []Input{
 			revisionism("chn", "The PRC's intent as read in 1950-01, before the Korean War shocks: three months after its founding, "+
 				"before any clash with a US client. He & Feng (seed 000, citing Mabon 1988) call the communist threat real but not yet an immediate military problem; no source gives a number.",
@@ -66,6 +77,20 @@ func revisionism(id, why string, values ...float64) Input {
 	return Input{Name: name, Why: why, Values: values, Paths: []string{name},
 		Get: func(sc *sim.Scenario) float64 { return state(sc, id).Revisionism },
 		Set: func(sc *sim.Scenario, v float64) { state(sc, id).Revisionism = v }}
+}
+
+// grievance is a state's grievance into another as a free input.
+func grievance(id, into, why string, values ...float64) Input {
+	name := "states." + id + ".grievance." + into
+	return Input{Name: name, Why: why, Values: values, Paths: []string{name},
+		Get: func(sc *sim.Scenario) float64 { return state(sc, id).Grievance[into] },
+		Set: func(sc *sim.Scenario, v float64) {
+			st := state(sc, id)
+			if st.Grievance == nil {
+				st.Grievance = map[string]float64{}
+			}
+			st.Grievance[into] = v
+		}}
 }
 
 // state returns the state with the id; the specs name only states of

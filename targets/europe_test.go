@@ -1,9 +1,13 @@
 package targets
 
 import (
+	"context"
+	"slices"
 	"testing"
 
+	"github.com/alliancesim/alliancesim/configs"
 	"github.com/alliancesim/alliancesim/runner"
+	"github.com/alliancesim/alliancesim/sim"
 )
 
 func TestEuropeTargets(t *testing.T) {
@@ -62,6 +66,53 @@ func TestEuropeTargets(t *testing.T) {
 			if counted != c.count[i] || met != c.met[i] {
 				t.Errorf("%s: %s counted %v met %v, want %v %v", c.name, id, counted, met, c.count[i], c.met[i])
 			}
+		}
+	}
+}
+
+// E2 counts the Brussels powers in the Western Union, not every member:
+// a union that Italy and Denmark joined has five members but only three
+// of the five; one with four of the five and Italy has four. Members
+// that left in a tick before the others joined were never in it
+// together (in one tick, joining comes before leaving), and a
+// Brussels power joining after the patron did, or in its tick after it,
+// joined the patron's alliance, not the clients'.
+func TestE2CountsTheBrusselsPowersBeforeThePatron(t *testing.T) {
+	usa := []string{"usa"}
+	cases := []struct {
+		name string
+		a    ally
+		peak int // the alliance's ClientPeak, every member counted
+		met  bool
+	}{
+		{"four of the five and Italy", ally{founders: []string{"fra", "nld"}, joins: map[string]int{"ita": 5, "bel": 6, "lux": 7, "usa": 20}, patronJoined: 20},
+			5, true},
+		{"three of the five, Italy and Denmark", ally{founders: []string{"fra", "nld"}, joins: map[string]int{"ita": 5, "dnk": 6, "bel": 7, "usa": 20}, patronJoined: 20},
+			5, false},
+		{"Belgium left before Luxembourg joined", ally{founders: []string{"fra", "nld", "bel"}, joins: map[string]int{"lux": 10, "usa": 20}, leaves: map[string]int{"bel": 8}, patronJoined: 20},
+			3, false},
+		{"Belgium left in the tick Luxembourg joined, so after it", ally{founders: []string{"fra", "nld", "bel"}, joins: map[string]int{"lux": 10, "usa": 20}, leaves: map[string]int{"bel": 10}, patronJoined: 20},
+			4, true},
+		{"Belgium left and came back before Luxembourg joined", ally{founders: []string{"fra", "nld", "bel"}, joins: map[string]int{"bel": 12, "lux": 15, "usa": 20}, leaves: map[string]int{"bel": 8}, patronJoined: 20},
+			4, true},
+		{"Luxembourg joined in the patron's tick, before it", ally{founders: []string{"fra", "nld", "bel"}, joins: map[string]int{"lux": 20, "usa": 20}, patronJoined: 20},
+			4, true},
+		{"Luxembourg joined after the patron", ally{founders: []string{"fra", "nld", "bel"}, joins: map[string]int{"lux": 25, "usa": 20}, patronJoined: 20},
+			3, false},
+		{"four of the five, the patron never joins", ally{founders: []string{"gbr", "fra", "bel", "nld"}, patronJoined: -1},
+			4, true},
+	}
+	for _, c := range cases {
+		c.a.origin, c.a.strong, c.a.formed, c.a.ended = "client", true, 2, -1
+		if c.a.patronJoined >= 0 {
+			c.a.origin = "indigenous"
+		}
+		r := record(usa, []ally{c.a})
+		if got := r.Alliances[0].ClientPeak; got != c.peak {
+			t.Errorf("%s: ClientPeak %d, want %d", c.name, got, c.peak)
+		}
+		if counted, met := verdict(t, "E2", r, europeCal); !counted || met != c.met {
+			t.Errorf("%s: E2 counted %v met %v, want true %v", c.name, counted, met, c.met)
 		}
 	}
 }
@@ -196,5 +247,54 @@ func TestE5WithoutAPatronAlliance(t *testing.T) {
 	r := record([]string{"usa"}, []ally{{id: 0, founders: []string{"gbr", "fra"}, origin: "client", formed: 10, patronJoined: -1, ended: -1}})
 	if counted, met := verdict(t, "E5", r, europeCal); !counted || met {
 		t.Errorf("E5 counted %v met %v, want true false", counted, met)
+	}
+}
+
+// The E2 count against the engine's own ClientPeak, over real runs of
+// europe-1947 with France's grievance into Italy at 0.075, where Italy
+// and Denmark join the Western Union in many runs (docs/model.md §6.4):
+// never above ClientPeak, equal to it where every member before the
+// patron was a Brussels power, and below it in some run where Italy or
+// Denmark was one.
+func TestE2CountIsClientPeakAmongTheFive(t *testing.T) {
+	sc, err := configs.Builtin("europe-1947")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := configs.Apply(sc, []configs.Assignment{{Path: "states.fra.grievance.ita", Value: 0.075}}); err != nil {
+		t.Fatal(err)
+	}
+	c, err := sim.Compile(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var equal, below int
+	_, err = runner.MonteCarlo(context.Background(), c, runner.Options{Runs: 60, Seed: 1, OnRecord: func(r *runner.Record) {
+		for _, a := range westernUnions(r) {
+			n := brusselsBeforePatron(a, r.Patrons)
+			others := false
+			for _, m := range a.Members {
+				if m.State == "usa" {
+					break
+				}
+				others = others || !slices.Contains(brussels, m.State)
+			}
+			switch {
+			case n > a.ClientPeak:
+				t.Errorf("seed %d, alliance %d: %d Brussels powers, ClientPeak %d", r.Seed, a.ID, n, a.ClientPeak)
+			case !others && n != a.ClientPeak:
+				t.Errorf("seed %d, alliance %d of Brussels powers only: count %d, ClientPeak %d", r.Seed, a.ID, n, a.ClientPeak)
+			case !others:
+				equal++
+			case n < a.ClientPeak:
+				below++
+			}
+		}
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if equal == 0 || below == 0 {
+		t.Errorf("%d Western Unions of Brussels powers only and %d with another member counted below ClientPeak: the test needs both", equal, below)
 	}
 }

@@ -16,8 +16,8 @@ import (
 // Wilson interval. The figures are the model's: a change of the model
 // may change them. With every run counted the Wilson interval is
 // [1/(1 + z²/n), 1] = [0.93, 1] for 50 of 50 and [0, 0.07] for none.
-// E2, the Brussels pact of four or more before the patron joins, is
-// missed (docs/model.md §8.6.10).
+// E2, the Brussels pact of four or more of the five before the patron
+// joins, is missed (docs/model.md §8.6.10).
 func ExampleEvaluate() {
 	sc, _ := configs.Builtin("europe-1947")
 	c, err := sim.Compile(sc)
@@ -36,10 +36,10 @@ func ExampleEvaluate() {
 	}
 	// Output:
 	// E1 100% [ 93, 100] of 50 runs, 80% needed, met true
-	// E2   4% [  1,  13] of 50 runs, 60% needed, met false
-	// E3  88% [ 76,  94] of 50 runs, 70% needed, met true
-	// E4 100% [ 92, 100] of 44 runs, 75% needed, met true
-	// E5  72% [ 58,  83] of 50 runs, 70% needed, met true
+	// E2   8% [  3,  19] of 50 runs, 60% needed, met false
+	// E3  90% [ 79,  96] of 50 runs, 70% needed, met true
+	// E4 100% [ 92, 100] of 45 runs, 75% needed, met true
+	// E5  86% [ 74,  93] of 50 runs, 70% needed, met true
 }
 
 // A share prints rounded down to a tenth of a percent, so that one short

@@ -19,11 +19,13 @@ var (
 
 // ally describes an alliance for a hand-built record (its row method
 // builds the record's row): founders at formed, later joiners as
-// state@tick, a patron joining at patronJoined (-1: none).
+// state@tick (again after leaving: a second spell), members leaving as
+// state@tick (their first spell), a patron joining at
+// patronJoined (-1: none).
 type ally struct {
 	id                   int
 	founders             []string
-	joins                map[string]int
+	joins, leaves        map[string]int
 	origin               string
 	strong               bool
 	formed, patronJoined int
@@ -43,6 +45,11 @@ func (a ally) row(patrons []string) sim.AllianceRecord {
 	for s, t := range a.joins {
 		r.Members = append(r.Members, sim.MembershipRecord{State: s, Joined: t, Left: -1, Entry: "joined"})
 	}
+	for k := range r.Members { // the first spell of each that left
+		if t, ok := a.leaves[r.Members[k].State]; ok && !slices.ContainsFunc(r.Members[:k], func(m sim.MembershipRecord) bool { return m.State == r.Members[k].State }) {
+			r.Members[k].Left, r.Members[k].Exit = t, "left"
+		}
+	}
 	// In the order they began, as the engine records them: the founders
 	// first, then by tick, and in a tick clients before patrons (the
 	// clients' round comes first, docs/model.md §3.2), then by id.
@@ -55,14 +62,21 @@ func (a ally) row(patrons []string) sim.AllianceRecord {
 		}
 	}
 	// ClientPeak as the engine keeps it: the most members after each
-	// spell began, until the first patron's did (0 if a patron founded
-	// it).
+	// spell began (those that had left in an earlier tick not counted:
+	// in a tick, members join before they leave), until the first
+	// patron's did (0 if a patron founded it).
 	for k, m := range r.Members {
 		if slices.Contains(patrons, m.State) {
 			break
 		}
 		if k >= len(a.founders)-1 {
-			r.ClientPeak = max(r.ClientPeak, k+1)
+			n := 0
+			for _, o := range r.Members[:k+1] {
+				if o.Left < 0 || o.Left >= m.Joined {
+					n++
+				}
+			}
+			r.ClientPeak = max(r.ClientPeak, n)
 		}
 	}
 	if r.PatronJoined >= 0 {
