@@ -881,3 +881,27 @@ func TestClientsInviteNoOccupiedClient(t *testing.T) {
 		t.Fatal("set-up: no client proposed anything in 24 ticks")
 	}
 }
+
+// A client does not apply to an alliance when an alliance in force
+// already has that alliance's members and itself: c2, in the patron's
+// trilateral with c1, is not offered a place in the patron's bilateral
+// with c1, which would repeat the trilateral. The bilateral is the only
+// alliance it could apply to; with the trilateral gone, it may.
+func TestClientDoesNotApplyToRepeatAnAllianceInForce(t *testing.T) {
+	for _, repeat := range []bool{true, false} {
+		w := NewWorld(mustCompile(t, testScenario()), 1)
+		w.perceive()
+		bilateral := w.form(set(pat, c1), true, OriginBilateral).ID
+		if repeat {
+			w.form(set(pat, c1, c2), true, OriginImposed)
+		}
+		w.reviewing = set(c2)
+		w.clientRound()
+		applied := slices.ContainsFunc(w.options, func(o agents.Option) bool {
+			return o.Kind == agents.OptionJoin && o.Alliance == bilateral
+		})
+		if applied == repeat {
+			t.Errorf("trilateral in force %v: c2's options include joining the bilateral: %v (%v)", repeat, applied, describe(w))
+		}
+	}
+}
