@@ -39,18 +39,18 @@ func Specs() []Spec {
 	return []Spec{
 		{Scenario: "europe-1947", Inputs: []Input{
 			revisionism("sov", "The Soviet Union's intent as read in 1947-01, before the Czech coup and the Berlin blockade (scripted shocks on top of it). "+
-				"In January 1947 London still doubted how real the Russian risk was (Foreign Office memo cited by Cohen, seed 002); no source gives a number.",
-				0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4),
+				"In January 1947 London still doubted how real the Russian risk was (Foreign Office memo cited by Cohen, seed 002), so the reading is at most the neutral ½ of the status quo; no source gives a number.",
+				0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5),
 			grievance("fra", "ita", "France's grievance into Italy, which attacked it in June 1940 and occupied part of it in 1942-43 (the border was settled only by the 1947 peace treaty). "+
-				"No source gives a size; the scenario orders it from the record: at least Britain's into Italy (0.1: a war fought abroad), at most France's into Germany (0.3: France occupied 1940-44). "+
+				"No source gives a size; the scenario orders it from the record: above Britain's into Italy (0.1: a war fought abroad), at most France's into Germany (0.3: France occupied 1940-44), at the steps of 0.1 of the other grids. "+
 				"It decides whether France admits Italy to its pact, which trades E2 against E3 and E5 (docs/model.md §6.4).",
-				0.1, 0.2, 0.3),
+				0.2, 0.3),
 		}, Constraints: []Constraint{{
-			Why: "France's grievance into Italy keeps the order the scenario states from the record: at least Britain's into Italy (Italy fought Britain abroad, but invaded France), " +
+			Why: "France's grievance into Italy keeps the order the scenario states from the record: above Britain's into Italy (Italy fought Britain abroad, but invaded France), " +
 				"at most France's into Germany (which occupied France). The order is the record's; the bounds it sets rest on the scenario's judgement of those two grievances.",
 			Admit: func(sc *sim.Scenario) bool {
 				fra, gbr := state(sc, "fra"), state(sc, "gbr")
-				return gbr.Grievance["ita"] <= fra.Grievance["ita"] && fra.Grievance["ita"] <= fra.Grievance["deu"]
+				return gbr.Grievance["ita"] < fra.Grievance["ita"] && fra.Grievance["ita"] <= fra.Grievance["deu"]
 			},
 		}}},
 		{Scenario: "asia-1950", Inputs: []Input{

@@ -44,7 +44,7 @@ func ExampleWorld_Explain() {
 // ally first, and the patron later joins them (so the alliance's origin
 // is indigenous); the patron imposes a multilateral on the rest, and
 // decades later Britain and Iceland ally alone. (Seed 1 is one of the
-// runs, about one in seven, in which the patron joins the clients' pact
+// runs, about one in four, in which the patron joins the clients' pact
 // only after 1950, and so misses E3.)
 func ExampleRun() {
 	sc, _ := configs.Builtin("europe-1947")
@@ -64,7 +64,7 @@ func ExampleRun() {
 		fmt.Println()
 	}
 	// Output:
-	// 1947-01 fra nld: indigenous, strong true, the patron joined in 1948-10
+	// 1947-01 fra nld: indigenous, strong true, the patron joined in 1948-06
 	// 1950-06 bel dnk ita lux nor usa: imposed, strong false
-	// 1980-03 gbr isl: client, strong false
+	// 1983-02 gbr isl: client, strong false
 }

@@ -50,9 +50,10 @@ func westernUnions(r *runner.Record) []*sim.AllianceRecord {
 // diplomacy (step 4 of docs/model.md §3.1) before they leave in a crisis
 // or by exit (steps 5 and 6); the one exception, an elimination by a
 // scripted occupation in step 1, comes before that tick's joining, and
-// such a member is counted with the joiner though it was not beside it.
-// With only Brussels powers in it before the patron, the count is
-// ClientPeak (TestE2CountIsClientPeakAmongTheFive).
+// such a member is counted with the joiner though it was not beside it
+// (europe-1947 scripts no occupation). With only Brussels powers in it
+// before the patron, and no such elimination, the count is ClientPeak
+// (TestE2CountIsClientPeakAmongTheFive).
 func brusselsBeforePatron(a *sim.AllianceRecord, patrons []string) int {
 	pre := a.Members
 	if k := slices.IndexFunc(pre, func(m sim.MembershipRecord) bool { return slices.Contains(patrons, m.State) }); k >= 0 {

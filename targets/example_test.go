@@ -14,8 +14,7 @@ import (
 // on HISTORY.md's calibration seeds (here the first 50 of 1–500), keep
 // every replication's record, and evaluate each target with its 95%
 // Wilson interval. The figures are the model's: a change of the model
-// may change them. With every run counted the Wilson interval is
-// [1/(1 + z²/n), 1] = [0.93, 1] for 50 of 50 and [0, 0.07] for none.
+// may change them. E4 counts only the runs in which E3 happened.
 // E2, the Brussels pact of four or more of the five before the patron
 // joins, is missed (docs/model.md §8.6.10).
 func ExampleEvaluate() {
@@ -35,11 +34,11 @@ func ExampleEvaluate() {
 			100*r.Share.Share, 100*r.Share.Low, 100*r.Share.High, r.Share.N, 100*r.Threshold, r.Met)
 	}
 	// Output:
-	// E1 100% [ 93, 100] of 50 runs, 80% needed, met true
+	// E1  98% [ 90, 100] of 50 runs, 80% needed, met true
 	// E2   8% [  3,  19] of 50 runs, 60% needed, met false
-	// E3  90% [ 79,  96] of 50 runs, 70% needed, met true
-	// E4 100% [ 92, 100] of 45 runs, 75% needed, met true
-	// E5  86% [ 74,  93] of 50 runs, 70% needed, met true
+	// E3  74% [ 60,  84] of 50 runs, 70% needed, met true
+	// E4 100% [ 91, 100] of 37 runs, 75% needed, met true
+	// E5  82% [ 69,  90] of 50 runs, 70% needed, met true
 }
 
 // A share prints rounded down to a tenth of a percent, so that one short
