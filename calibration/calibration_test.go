@@ -390,8 +390,8 @@ func TestGrievanceInput(t *testing.T) {
 	}
 }
 
-// Europe's constraint keeps France's grievance into Italy above
-// Britain's into Italy and at most France's into Germany.
+// Europe's constraint keeps France's grievance into Italy strictly
+// between Britain's into Italy and France's into Germany.
 func TestEuropeGrievanceOrder(t *testing.T) {
 	spec := Specs()[0]
 	sc, err := configs.Builtin(spec.Scenario)
@@ -406,7 +406,7 @@ func TestEuropeGrievanceOrder(t *testing.T) {
 	for _, c := range []struct {
 		ita   float64
 		admit bool
-	}{{0.05, false}, {0.1, false}, {0.15, true}, {0.3, true}, {0.35, false}} {
+	}{{0.05, false}, {0.1, false}, {0.15, true}, {0.25, true}, {0.3, false}, {0.35, false}} {
 		fra.Grievance["ita"] = c.ita
 		if got := spec.Constraints[0].Admit(sc); got != c.admit {
 			t.Errorf("France into Italy %v: admitted %v, want %v", c.ita, got, c.admit)

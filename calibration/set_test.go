@@ -101,7 +101,7 @@ func TestRunRefusesAnEmptyGrid(t *testing.T) {
 // France's grievance into Italy is a calibrated input too.
 func TestRunRefusesTheCalibratedGrievance(t *testing.T) {
 	_, err := Run(context.Background(), europe(t), Options{Runs: 1, Set: []configs.Assignment{{Path: "states.fra.grievance.ita", Value: 0.2}}})
-	if err == nil || !strings.Contains(err.Error(), "states.fra.grievance.ita: a calibrated input of europe-1947, which the calibration tries at each of 0.2, 0.3") {
+	if err == nil || !strings.Contains(err.Error(), "states.fra.grievance.ita: a calibrated input of europe-1947, which the calibration tries at each of 0.15, 0.2, 0.25") {
 		t.Errorf("got %v", err)
 	}
 }

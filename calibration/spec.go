@@ -39,18 +39,20 @@ func Specs() []Spec {
 	return []Spec{
 		{Scenario: "europe-1947", Inputs: []Input{
 			revisionism("sov", "The Soviet Union's intent as read in 1947-01, before the Czech coup and the Berlin blockade (scripted shocks on top of it). "+
-				"In January 1947 London still doubted how real the Russian risk was (Foreign Office memo cited by Cohen, seed 002), so the reading is at most the neutral ½ of the status quo; no source gives a number.",
+				"In January 1947 London still doubted how real the Russian risk was (Foreign Office memo cited by Cohen, seed 002); no source gives a number. "+
+				"The scenario's judgement reads that doubt as a reading at most the status quo's neutral ½ (a bound set on 2026-12-05, docs/model.md §6.6).",
 				0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5),
 			grievance("fra", "ita", "France's grievance into Italy, which attacked it in June 1940 and occupied part of it in 1942-43 (the border was settled only by the 1947 peace treaty). "+
-				"No source gives a size; the scenario orders it from the record: above Britain's into Italy (0.1: a war fought abroad), at most France's into Germany (0.3: France occupied 1940-44), at the steps of 0.1 of the other grids. "+
+				"No source gives a size. The scenario orders it from the record: above Britain's into Italy (0.1, the scenario's judgement; Italy fought Britain abroad but invaded France) "+
+				"and below France's into Germany (0.3; Germany occupied all of France, Italy a zone), at the steps of 0.05 of the Soviet grid. "+
 				"It decides whether France admits Italy to its pact, which trades E2 against E3 and E5 (docs/model.md §6.4).",
-				0.2, 0.3),
+				0.15, 0.2, 0.25),
 		}, Constraints: []Constraint{{
-			Why: "France's grievance into Italy keeps the order the scenario states from the record: above Britain's into Italy (Italy fought Britain abroad, but invaded France), " +
-				"at most France's into Germany (which occupied France). The order is the record's; the bounds it sets rest on the scenario's judgement of those two grievances.",
+			Why: "France's grievance into Italy lies strictly between Britain's into Italy (Italy fought Britain abroad, but invaded France) " +
+				"and France's into Germany (Germany occupied all of France, Italy a zone). The order is the scenario's reading of the record, and the bounds are its judgement of those two grievances.",
 			Admit: func(sc *sim.Scenario) bool {
 				fra, gbr := state(sc, "fra"), state(sc, "gbr")
-				return gbr.Grievance["ita"] < fra.Grievance["ita"] && fra.Grievance["ita"] <= fra.Grievance["deu"]
+				return gbr.Grievance["ita"] < fra.Grievance["ita"] && fra.Grievance["ita"] < fra.Grievance["deu"]
 			},
 		}}},
 		{Scenario: "asia-1950", Inputs: []Input{

@@ -44,8 +44,8 @@ func ExampleWorld_Explain() {
 // ally first, and the patron later joins them (so the alliance's origin
 // is indigenous); the patron imposes a multilateral on the rest, and
 // decades later Britain and Iceland ally alone. (Seed 1 is one of the
-// runs, about one in four, in which the patron joins the clients' pact
-// only after 1950, and so misses E3.)
+// runs that miss E3, about one in four: there the patron joins the
+// clients' pact only in 1951.)
 func ExampleRun() {
 	sc, _ := configs.Builtin("europe-1947")
 	c, err := sim.Compile(sc)

@@ -34,11 +34,11 @@ func ExampleEvaluate() {
 			100*r.Share.Share, 100*r.Share.Low, 100*r.Share.High, r.Share.N, 100*r.Threshold, r.Met)
 	}
 	// Output:
-	// E1  98% [ 90, 100] of 50 runs, 80% needed, met true
+	// E1 100% [ 93, 100] of 50 runs, 80% needed, met true
 	// E2   8% [  3,  19] of 50 runs, 60% needed, met false
 	// E3  74% [ 60,  84] of 50 runs, 70% needed, met true
 	// E4 100% [ 91, 100] of 37 runs, 75% needed, met true
-	// E5  82% [ 69,  90] of 50 runs, 70% needed, met true
+	// E5  86% [ 74,  93] of 50 runs, 70% needed, met true
 }
 
 // A share prints rounded down to a tenth of a percent, so that one short
