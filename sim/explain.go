@@ -142,8 +142,8 @@ func (v VoteExplanation) Accepts() bool { return v.With.Value > v.Without }
 
 // ExplainVote gives member m's vote on newcomer x joining the alliance,
 // exactly as the engine takes it (World.vote, from the same grownBy and
-// standing), without
-// changing the run. The world must have played at least one tick. It is
+// standing), without changing the run. The world must have played at
+// least one tick. It is
 // refused for a vote the engine never takes: on a newcomer that is not a
 // sovereign client or patron (a state designated to an alliance is not
 // sovereign: it joins on sovereignty, unasked), or when an alliance with

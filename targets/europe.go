@@ -59,16 +59,18 @@ func brusselsBeforePatron(a *sim.AllianceRecord, patrons []string) int {
 	if k := slices.IndexFunc(pre, func(m sim.MembershipRecord) bool { return slices.Contains(patrons, m.State) }); k >= 0 {
 		pre = pre[:k]
 	}
+	// A state holds at most one open spell at a time (it rejoins only in a
+	// later tick than it left), so counting spells counts states.
 	n := 0
 	for k := len(a.Founders) - 1; k < len(pre); k++ {
 		t := pre[k].Joined
-		var in []string
+		in := 0
 		for _, m := range pre[:k+1] {
-			if slices.Contains(brussels, m.State) && !slices.Contains(in, m.State) && (m.Left < 0 || m.Left >= t) {
-				in = append(in, m.State)
+			if slices.Contains(brussels, m.State) && (m.Left < 0 || m.Left >= t) {
+				in++
 			}
 		}
-		n = max(n, len(in))
+		n = max(n, in)
 	}
 	return n
 }
