@@ -275,7 +275,14 @@ func (w *World) crises() {
 		for i := range w.alliances {
 			al := &w.alliances[i]
 			if al.Active() && al.Strong && al.Members.Has(v) {
-				al.Members.Without(v).Each(func(m int) { al.penaltyUntil[m] = until })
+				// Only the members pledged to come for v are dragged into
+				// its fight: a fellow client of an imposed alliance is
+				// never asked to come (honouring), so it pays nothing.
+				al.Members.Without(v).Each(func(m int) {
+					if w.pledged(al.Origin, m, v) {
+						al.penaltyUntil[m] = until
+					}
+				})
 				w.concerns(al.Members) // the allies will weigh whether to stay
 			}
 		}

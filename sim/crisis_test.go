@@ -1022,3 +1022,72 @@ func TestChallengeProbabilityPerTick(t *testing.T) {
 	w.refreshForces()
 	nearly(t, "quarterly challenge probability", w.challengeProbability(adv, c1), 0.0572146515527385, 1e-15)
 }
+
+// Remembered aggression fades by memory_decay (0.02) a month, as a share
+// of what is left, at the end of the tick (docs/model.md §3.1, §7.10): a
+// provocation by c1 in tick 0 leaves every other state remembering
+// 0.3·0.98 = 0.294 of it when the tick ends, 0.3·0.98² after the next
+// tick if c1 is then kept from provoking; a memory of 0 stays 0.
+func TestMemoryDecaysAtTheEndOfTheTick(t *testing.T) {
+	sc := testScenario()
+	sc.Params.ProvokeRate = 1
+	sc.Params.ControlBilateral, sc.Params.ControlTrilateral, sc.Params.ControlMultilateral = 0, 0, 0
+	sc.States[c1].Revisionism = 1
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.Step()
+	n := w.c.n
+	provoked := false
+	for _, e := range w.events {
+		provoked = provoked || (e.Type == EventProvocation && e.Actor == c1)
+	}
+	if !provoked {
+		t.Fatalf("set-up: c1 should provoke in tick 0: %v", describe(w))
+	}
+	for i := 0; i < n; i++ {
+		want := 0.3 * 0.98
+		if i == c1 {
+			want = 0 // nobody remembers its own aggression
+		}
+		nearly(t, w.c.id[i]+"'s memory of c1 after tick 0", w.memory[i*n+c1], want, 1e-15)
+		nearly(t, w.c.id[i]+"'s memory of the adversary", w.memory[i*n+adv], 0, 0)
+	}
+	w.c.p.ProvokeRate = 0
+	w.Step()
+	nearly(t, "pat's memory of c1 after tick 1", w.memory[pat*n+c1], 0.3*0.98*0.98, 1e-15)
+}
+
+// An ally is asked through the alliance in which it is likeliest to come,
+// ties to the lower id (docs/model.md §7.10), and brings help weighted by
+// that alliance's cohesion: the patron stands by c1 in A = {pat, c1},
+// strong, cohesion 0.6, and in B = {pat, c1, c2}, weak, cohesion 0.9 —
+// p_strong·0.6 = p_weak·0.9 = 0.54, a tie, so it comes through A with
+// help 0.6·P(pat→c1), not 0.9·P(pat→c1). c2, a fellow client of the
+// imposed B, is not asked.
+func TestHonouringTiesGoToTheLowerID(t *testing.T) {
+	came := 0
+	for seed := uint64(1); seed <= 20; seed++ {
+		w := NewWorld(mustCompile(t, testScenario()), seed)
+		w.perceive()
+		ida := w.form(set(pat, c1), true, OriginBilateral).ID
+		idb := w.form(set(pat, c1, c2), false, OriginImposed).ID
+		a, b := &w.alliances[ida], &w.alliances[idb] // forming b may move a
+		a.Cohesion, b.Cohesion = 0.6, 0.9
+		w.refreshAlliances()
+		if pa, pb := w.c.honour(true)*a.Cohesion, w.c.honour(false)*b.Cohesion; pa != pb || a.ID > b.ID {
+			t.Fatalf("set-up: honour probabilities %v (alliance %d) and %v (%d) should tie", pa, a.ID, pb, b.ID)
+		}
+		honoured, help := w.honouring(c1)
+		switch honoured {
+		case set(pat):
+			came++
+			nearly(t, "help through the lower id", help, 0.6*w.proj[pat*w.c.n+c1], 1e-15)
+		case 0:
+			nearly(t, "help when nobody comes", help, 0, 0)
+		default:
+			t.Errorf("seed %d: %v came; only pat is pledged to c1", seed, honoured)
+		}
+	}
+	if came == 0 || came == 20 {
+		t.Errorf("set-up: the patron came in %d of 20 seeds; the test needs both", came)
+	}
+}

@@ -88,7 +88,7 @@ func (w *World) goesOnWithout(al *Alliance, rest agents.Set) bool {
 // leaveProbability is the chance that member m leaves al when it reviews
 // its policy: agents.LeaveProbability of its stay terms.
 func (w *World) leaveProbability(al *Alliance, m int) float64 {
-	st := w.stayTerms(al, m)
+	st := w.stayTerms(al, m, w.tick)
 	return agents.LeaveProbability(st.stay, st.out, st.exitCost, w.c.decision[m].Temperature)
 }
 
@@ -107,8 +107,10 @@ type stay struct {
 // where al stays in force among the others — an indigenous alliance among
 // its clients, or any with another patron in it — the clients still stand
 // by each other, with the cohesion they would then have, and a patron that
-// reckoned al gone for all of them would overstate what it loses.
-func (w *World) stayTerms(al *Alliance, m int) stay {
+// reckoned al gone for all of them would overstate what it loses. tick is
+// the tick whose review it is, which decides whether an entrapment
+// penalty is still running.
+func (w *World) stayTerms(al *Alliance, m, tick int) stay {
 	c := w.c
 	drop := change{drop: al.ID}
 	if rest := al.Members.Without(m); c.role[m] == Patron && w.goesOnWithout(al, rest) {
@@ -116,7 +118,7 @@ func (w *World) stayTerms(al *Alliance, m int) stay {
 	}
 	without := w.threatUnder(m, drop)
 	penalty := 0.0
-	if int(al.penaltyUntil[m]) > w.tick {
+	if int(al.penaltyUntil[m]) > tick {
 		penalty = c.p.EntrapmentCost
 	}
 	v := w.appraiseFrom(m, al.Members.Without(m), al.Strong, al.Origin, without, w.threat[m], penalty).value

@@ -164,8 +164,11 @@ func TestExit(t *testing.T) {
 	w, al := build(0.05)
 	nearly(t, "exit cost of an imposed alliance's client", w.exitCost(al, c1), 0.01, handTol)
 	nearly(t, "exit cost of its patron", w.exitCost(al, pat), 0.05, handTol)
-	al.Origin = OriginIndigenous
-	nearly(t, "exit cost of an indigenous alliance's client", w.exitCost(al, c1), 0.05, handTol)
+	// a commitment the client made itself costs the whole exit cost
+	for _, o := range []Origin{OriginIndigenous, OriginClient, OriginBilateral} {
+		al.Origin = o
+		nearly(t, "exit cost of a client of an alliance of origin "+o.String(), w.exitCost(al, c1), 0.05, handTol)
+	}
 	al.Origin = OriginImposed
 
 	// the margin: c1's value alone (no ally left: self-help) less its
@@ -272,6 +275,49 @@ func TestEntrapmentPenalty(t *testing.T) {
 	}
 }
 
+// Only the allies pledged to come for a provoker are dragged into its
+// fight (§7.11, §8.2 item 23): after c1's provocation at tick 5, in a
+// strong alliance {pat, c1, c2} the patron pays the entrapment penalty
+// whatever the origin, and c2 only where the clients pledged to each
+// other (indigenous), not where the patron imposed the alliance and c2 is
+// never asked to come (honouring). A penalised client's stay value then
+// carries the penalty, as the patron's does (TestEntrapmentPenalty).
+func TestEntrapmentPenaltyOnlyForThePledged(t *testing.T) {
+	for _, origin := range []Origin{OriginImposed, OriginIndigenous} {
+		sc := testScenario()
+		sc.Params.ProvokeRate = 1
+		sc.Params.ControlBilateral, sc.Params.ControlTrilateral, sc.Params.ControlMultilateral = 0, 0, 0
+		sc.States[c1].Revisionism = 1
+		w := NewWorld(mustCompile(t, sc), 1)
+		w.perceive()
+		w.tick = 5
+		al := w.form(set(pat, c1, c2), true, origin)
+		w.crises()
+		if e := w.events[len(w.events)-1]; e.Type != EventProvocation || e.Actor != c1 {
+			t.Fatalf("%v: c1 should provoke: %v", origin, describe(w))
+		}
+		want := map[int]int32{pat: 29, c1: 0, c2: 29}
+		if origin == OriginImposed {
+			want[c2] = 0
+		}
+		for m, until := range want {
+			if got := al.penaltyUntil[m]; got != until {
+				t.Errorf("%v: %s pays until %d, want %d", origin, w.c.id[m], got, until)
+			}
+		}
+		st := w.stayTerms(al, c2, w.tick)
+		unpenalised := w.appraiseFrom(c2, set(pat, c1), true, origin, st.without, w.threat[c2], 0).value
+		penalised := w.appraiseFrom(c2, set(pat, c1), true, origin, st.without, w.threat[c2], sc.Params.EntrapmentCost).value
+		wantStay := unpenalised
+		if origin == OriginIndigenous {
+			wantStay = penalised
+		}
+		if !(penalised < unpenalised) || st.stay != wantStay {
+			t.Errorf("%v: c2 values staying at %v; %v unpenalised, %v penalised", origin, st.stay, unpenalised, penalised)
+		}
+	}
+}
+
 // The stay value of docs/model.md §7.12 takes T⁻_m, the threat without the
 // alliance, as its baseline and the current T_m as the threat with it. With
 // p_strong = 0 only the bad outcome counts; with residual_help 0 it carries
@@ -287,7 +333,7 @@ func TestStayValueBaselineIsThreatWithout(t *testing.T) {
 	w := NewWorld(mustCompile(t, bareStayScenario()), 1)
 	w.perceive()
 	al := w.form(set(pat, c1), true, OriginBilateral)
-	st := w.stayTerms(al, c1)
+	st := w.stayTerms(al, c1, w.tick)
 	if !(st.without > w.threat[c1]) {
 		t.Fatalf("set-up: c1's threat without the alliance %v should exceed its threat with it %v", st.without, w.threat[c1])
 	}
@@ -383,7 +429,7 @@ func TestArmsCostOnlyWithoutAlly(t *testing.T) {
 		if c.others {
 			w.form(set(c1, c2), false, OriginClient)
 		}
-		st := w.stayTerms(&w.alliances[al], c1)
+		st := w.stayTerms(&w.alliances[al], c1, w.tick)
 		want := stayCost
 		if !c.others {
 			want += 0.05
@@ -439,7 +485,7 @@ func TestLeaverRereadsItsThreat(t *testing.T) {
 	w.perceive()
 	al := w.form(set(pat, c1, c2), true, OriginImposed)
 	allied := w.threat[c1]
-	without := w.stayTerms(al, c1).without
+	without := w.stayTerms(al, c1, w.tick).without
 	if !(without > allied) {
 		t.Fatalf("set-up: c1's threat without the alliance %v should exceed its threat in it %v", without, allied)
 	}
@@ -539,32 +585,34 @@ func TestFinalMembersOfAnAllianceTwoLeaveInATick(t *testing.T) {
 // A patron weighs leaving against what its leaving leaves: an indigenous
 // alliance of three clients stays in force among them (§7.12), so its
 // threat without the alliance is its threat with the clients still
-// standing by each other, 0.65155 — within 0.0003 of the 0.65127 it
-// rereads once it has left and step 6 has given the clients' alliance
-// their cohesion (a hypothetical fold keeps the allies' own help as it
-// stands, §7.2.1) — not its threat with the alliance gone for all of
-// them, 0.71726. A client's threat without it is unchanged by the rule.
+// standing by each other, at the cohesion of the three, 0.65155 — the
+// threat it rereads once it has left and the clients' alliance holds that
+// cohesion, bit for bit (at the cohesion with the patron still in it,
+// 0.98874 against 0.98504, it would be 0.65127) — not its threat with the
+// alliance gone for all of them, 0.71726. A client's threat without it is
+// unchanged by the rule.
 func TestPatronWeighsLeavingWhatItLeaves(t *testing.T) {
 	w := NewWorld(mustCompile(t, testScenario()), 1)
 	w.perceive()
 	al := w.form(set(c1, c2, c3), true, OriginClient)
 	w.join(al, pat, EntryJoined)
 	withCohesion(w, al, w.cohesionOf(al.Members))
-	st := w.stayTerms(al, pat)
+	st := w.stayTerms(al, pat, w.tick)
 	goneForAll := w.threatUnder(pat, change{drop: al.ID})
 	if !(st.without < goneForAll) {
 		t.Errorf("set-up: the patron's threat with its clients allied %v should be below its threat with the alliance gone %v", st.without, goneForAll)
 	}
 	clientWithout := w.threatUnder(c1, change{drop: al.ID})
-	if got := w.stayTerms(al, c1).without; got != clientWithout {
+	if got := w.stayTerms(al, c1, w.tick).without; got != clientWithout {
 		t.Errorf("c1's threat without the alliance %v, want %v", got, clientWithout)
 	}
 	w.leave(al, pat, al.Members)
 	if !al.Active() || al.Members != set(c1, c2, c3) {
 		t.Fatalf("the clients' alliance should go on: active %v, members %v", al.Active(), al.Members)
 	}
-	withCohesion(w, al, w.cohesionOf(al.Members))
-	if after := w.threat[pat]; math.Abs(after-st.without) > 0.001 || goneForAll-after < 0.05 {
+	al.Cohesion = w.cohesionOf(al.Members)
+	w.refreshThreats(set(pat, c1, c2, c3))
+	if after := w.threat[pat]; after != st.without || goneForAll-after < 0.05 {
 		t.Errorf("the patron's threat once it has left %v: weighed at %v, against %v with the alliance gone for all", after, st.without, goneForAll)
 	}
 }
@@ -598,5 +646,44 @@ func TestGoesOnWithout(t *testing.T) {
 	two := w.form(set(pat, c3, c1), true, OriginBilateral)
 	if !w.goesOnWithout(two, set(c3, c1)) {
 		t.Error("an alliance with another patron does not go on")
+	}
+}
+
+// Only a member that reviews its policy this tick weighs leaving
+// (docs/model.md §7.12, §7.13): c1, which leaves TestExit's imposed
+// alliance with probability 1 when it weighs it, stays when it is not
+// reviewing, and the tick draws no random number for it; reviewing, it
+// leaves, for one draw.
+func TestOnlyReviewingMembersWeighLeaving(t *testing.T) {
+	build := func() (*World, *Alliance) {
+		sc := testScenario()
+		sc.Params.GrievanceFear = 1
+		sc.States[c1].Grievance = map[string]float64{"c2": 0.9}
+		w := NewWorld(mustCompile(t, sc), 1)
+		w.perceive()
+		return w, w.form(set(pat, c1, c2), true, OriginImposed)
+	}
+	w, al := build()
+	if p := w.leaveProbability(al, c1); p != 1 {
+		t.Fatalf("set-up: c1 leaves with probability %v, want 1", p)
+	}
+	for _, c := range []struct {
+		reviewing agents.Set
+		members   agents.Set
+		draws     int // the draws exit takes
+	}{{0, set(pat, c1, c2), 0}, {set(c1), set(pat, c2), 1}} {
+		w, al := build()
+		twin, _ := build()
+		w.reviewing = c.reviewing
+		w.cohesionAndExit()
+		if al.Members != c.members {
+			t.Errorf("reviewing %v: members %v after exit, want %v", c.reviewing, al.Members, c.members)
+		}
+		for range c.draws {
+			twin.rng.Float64()
+		}
+		if got, want := w.rng.Float64(), twin.rng.Float64(); got != want {
+			t.Errorf("reviewing %v: next draw %v, want the twin's after %d draws, %v", c.reviewing, got, c.draws, want)
+		}
 	}
 }

@@ -213,7 +213,10 @@ func (w *World) ExplainStay(alliance, m int) (StayExplanation, error) {
 		al.Members.Each(func(j int) { members = append(members, w.c.id[j]) })
 		return StayExplanation{}, fmt.Errorf("state index %d is not a member of alliance %d; allowed: its members %s", m, alliance, strings.Join(members, ", "))
 	}
-	st := w.stayTerms(al, m)
+	// The world stands at the end of the tick played last, and a penalty
+	// runs through the ticks it covers: read it at that tick, as the
+	// engine's review in that tick did.
+	st := w.stayTerms(al, m, max(w.tick-1, 0))
 	return StayExplanation{Alliance: alliance, Member: m, Threat: w.threat[m], Without: st.without,
 		Stay: st.stay, Out: st.out, ExitCost: st.exitCost,
 		Leave: agents.LeaveProbability(st.stay, st.out, st.exitCost, w.c.decision[m].Temperature)}, w.err

@@ -118,6 +118,43 @@ func TestExplainStay(t *testing.T) {
 	}
 }
 
+// ExplainStay describes the world at the end of the tick played last, so
+// it reads an entrapment penalty as that tick's review did: after a
+// provocation at tick 5 the patron pays through tick 28 (penalty until 29),
+// and stepped through 28 (w.tick 29) the explanation still carries it;
+// through 29 it does not.
+func TestExplainStayReadsThePenaltyOfTheTickExplained(t *testing.T) {
+	sc := testScenario()
+	sc.Params.ProvokeRate = 1
+	sc.Params.ControlBilateral = 0
+	sc.States[c1].Revisionism = 1
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	w.tick = 5
+	al := w.form(set(pat, c1), true, OriginBilateral)
+	w.crises()
+	if al.penaltyUntil[pat] != 29 {
+		t.Fatalf("set-up: pat pays until %d, want 29", al.penaltyUntil[pat])
+	}
+	penalised, free := w.stayTerms(al, pat, 28).stay, w.stayTerms(al, pat, 29).stay
+	if !(penalised < free) {
+		t.Fatalf("set-up: stay value %v penalised, %v not", penalised, free)
+	}
+	for _, c := range []struct {
+		next int // w.tick: the tick after the last one played
+		want float64
+	}{{29, penalised}, {30, free}} {
+		w.tick = c.next
+		e, err := w.ExplainStay(al.ID, pat)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e.Stay != c.want {
+			t.Errorf("through tick %d: explained stay value %v, want %v", c.next-1, e.Stay, c.want)
+		}
+	}
+}
+
 // Bad requests are errors that say what is wrong, never panics.
 func TestExplainErrors(t *testing.T) {
 	c := mustCompile(t, testScenario())
