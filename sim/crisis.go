@@ -120,6 +120,13 @@ func (w *World) joinDesignated(s int) {
 		if al := &w.alliances[a]; al.Active() && al.Designated.Has(s) {
 			al.Designated = al.Designated.Without(s)
 			if !w.exists(al.Members.With(s)) {
+				if al.Origin == OriginBilateral {
+					// the patron's multilateral that too few could sign to
+					// be imposed (form): its invitees accepted an imposed
+					// alliance, not pledges to each other, and with s in it
+					// has the three members that make it one
+					al.Origin = OriginImposed
+				}
 				w.join(al, s, EntrySovereignty)
 			}
 		}

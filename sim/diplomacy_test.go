@@ -253,6 +253,34 @@ func TestEliminatedClientJoinsNothingOnSovereignty(t *testing.T) {
 	}
 }
 
+// A patron's multilateral that only the patron and one client can sign,
+// the other invitee occupied, forms as a bilateral (form); once the
+// designated client joins on sovereignty it is the three-member alliance
+// the patron proposed and the invitees accepted, imposed (§7.9): its
+// clients stand by each other only through the patron (§8.2 item 23), as
+// they valued it, not pledged to each other as a bilateral's members are.
+func TestDesignatedJoinMakesTheImposedAllianceItWasProposedAs(t *testing.T) {
+	w := NewWorld(mustCompile(t, occupiedC3(t)), 1)
+	w.perceive()
+	id := w.form(set(pat, c1, c3), true, OriginImposed).ID
+	if al := &w.alliances[id]; al.Origin != OriginBilateral || al.Designated != set(c3) {
+		t.Fatalf("set-up: origin %v, designated %v; want bilateral, c3", al.Origin, al.Designated)
+	}
+	w.sovereign[c3] = true
+	w.joinDesignated(c3)
+	al := &w.alliances[id]
+	if al.Members != set(pat, c1, c3) || al.Origin != OriginImposed {
+		t.Fatalf("after c3's sovereignty: members %v, origin %v; want pat, c1, c3, imposed", al.Members, al.Origin)
+	}
+	if w.ties[c1].weight[c3] != 0 || w.ties[c3].weight[c1] != 0 || !(w.ties[c1].weight[pat] > 0) {
+		t.Errorf("c3 stands by c1 with %v, c1 by c3 with %v, pat by c1 with %v; want 0, 0 and the cohesion",
+			w.ties[c1].weight[c3], w.ties[c3].weight[c1], w.ties[c1].weight[pat])
+	}
+	if e := w.events[len(w.events)-1]; e.Type != EventJoined || e.Origin != OriginImposed {
+		t.Errorf("last event %v (%v); want c3's joining of the imposed alliance", e.Type, e.Origin)
+	}
+}
+
 // With the assurance strategy a patron joins an existing client alliance,
 // takes the commitment the clients made to each other (H5) and marks it
 // indigenous.
@@ -404,6 +432,29 @@ func TestPatronWaitsAgainOnceItsAlliancesEnd(t *testing.T) {
 	if len(w.alliances) != 2 {
 		t.Errorf("tick 13: past its renewed patience the patron should commit again: %v", describe(w))
 	}
+}
+
+// Rise, which a registered strategy may read, is how far the patron's
+// threat rose since it began to wait: 0 before it wants an ally, 0 in the
+// tick it starts to, then its threat less the threat it had then.
+func TestRiseIsTheThreatSinceTheWaitBegan(t *testing.T) {
+	sc := testScenario()
+	sc.States[pat].Decision = agents.DecisionOverrides{"patience": 100}
+	sc.States[pat].HasReference, sc.States[pat].Reference = true, 0.7 // waits: no imposing
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	v := &patronView{w: w, p: pat}
+	if v.Rise() != 0 {
+		t.Errorf("before it waits: rise %v, want 0", v.Rise())
+	}
+	w.reviewing = set(pat)
+	w.patronRound(pat)
+	if w.wantedSince[pat] != 0 || len(w.alliances) != 0 || v.Rise() != 0 {
+		t.Fatalf("set-up: the patron should start to wait at tick 0 and act on nothing: wanted since %d, rise %v: %v", w.wantedSince[pat], v.Rise(), describe(w))
+	}
+	at := w.threat[pat]
+	w.threat[pat] = at + 0.05
+	nearly(t, "rise", v.Rise(), at+0.05-at, 0)
 }
 
 // A powerplay patron reads a client's revisionism as the scripted shocks
@@ -695,6 +746,33 @@ func TestClientFallbackOnlyIfStrictlyBetter(t *testing.T) {
 	}
 }
 
+// The patron proposes the accepting subset of a refused multilateral only
+// if it values it strictly above its position (docs/model.md §7.9, §8.2
+// item 17), as a client does its coalition's. With nothing to fear and only
+// the cost of arming alone (0.01), the patron, allied to c3 already,
+// falls back from {c1, c2, c3}: c3, allied, gains nothing and refuses, so
+// the accepting subset is {c1, c2}, worth exactly the patron's position.
+// It proposes no trilateral; it offers c1 and c2 bilaterals instead,
+// whatever they are worth to it, and each accepts the 0.01 it saves.
+func TestPatronFallbackSubsetOnlyIfStrictlyBetter(t *testing.T) {
+	w := indifferentWorld(t, 0.01)
+	w.form(set(pat, c3), false, OriginBilateral)
+	if got := w.acceptingSubset(pat, set(c1, c2, c3), false, OriginImposed, 2); got != set(c1, c2) {
+		t.Fatalf("set-up: accepting subset %v, want {c1, c2}", got)
+	}
+	if v, p := w.appraise(pat, set(c1, c2), false, OriginImposed).value, w.position(pat); v != p {
+		t.Fatalf("set-up: the patron values {c1, c2} at %v, its position at %v; want them equal", v, p)
+	}
+	w.fallback(pat, set(c1, c2, c3), false)
+	var formed []agents.Set
+	for _, al := range w.alliances[1:] {
+		formed = append(formed, al.Members)
+	}
+	if want := []agents.Set{set(pat, c1), set(pat, c2)}; !slices.Equal(formed, want) {
+		t.Errorf("formed %v, want the bilaterals %v: %v", formed, want, describe(w))
+	}
+}
+
 // An invitee accepts only an alliance worth strictly more than its
 // position (docs/model.md §7.9), and a member admits a newcomer only if
 // the alliance is worth strictly more with it: where they are worth
@@ -903,5 +981,62 @@ func TestClientDoesNotApplyToRepeatAnAllianceInForce(t *testing.T) {
 		if applied == repeat {
 			t.Errorf("trilateral in force %v: c2's options include joining the bilateral: %v (%v)", repeat, applied, describe(w))
 		}
+	}
+}
+
+// A client committed to other clients — in a client alliance, or an
+// indigenous one its patron joined (§8.2 item 25) — seeks no other
+// coalition and is no one's candidate for one (docs/model.md §7.7 step
+// 1): with c1 and c2 in such an alliance and every client reviewing, no
+// coalition is proposed by them or to them; c3, uncommitted, still acts.
+func TestCommittedClientsSeekNoOtherCoalition(t *testing.T) {
+	for _, origin := range []Origin{OriginClient, OriginIndigenous} {
+		w := NewWorld(mustCompile(t, testScenario()), 1)
+		w.perceive()
+		al := w.form(set(c1, c2), true, OriginClient)
+		if origin == OriginIndigenous {
+			w.join(al, pat, EntryJoined)
+		}
+		from := len(w.events)
+		w.reviewing = w.c.clients
+		w.clientRound()
+		c3Acted := false
+		for _, e := range w.events[from:] {
+			if e.Type != EventProposal {
+				continue
+			}
+			c3Acted = c3Acted || e.Actor == c3
+			if e.Actor == c1 || e.Actor == c2 {
+				t.Errorf("%v: %s, committed, proposed %v", origin, w.c.id[e.Actor], e.Others)
+			}
+			if e.Proposal == ProposeCoalition && e.Others&set(c1, c2) != 0 {
+				t.Errorf("%v: %s offered a coalition to %v, committed clients among them", origin, w.c.id[e.Actor], e.Others)
+			}
+		}
+		if !c3Acted {
+			t.Errorf("set-up: %v: c3 proposed nothing: %v", origin, describe(w))
+		}
+	}
+}
+
+// An occupied invitee does not answer: it counts as accepting an offer and
+// is never dropped from an accepting subset for a refusal of its own,
+// though, asked, it would refuse (docs/model.md §7.9). c3, occupied, holds
+// a grievance of 0.9 against c1.
+func TestOccupiedInviteeCountsAsAccepting(t *testing.T) {
+	sc := occupiedC3(t)
+	sc.Params.GrievanceFear = 1
+	sc.States[c3].Grievance = map[string]float64{"c1": 0.9}
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	S := set(c1, c2, c3)
+	if a := w.appraise(c3, S.Without(c3).With(pat), true, OriginImposed); a.value > w.position(c3) {
+		t.Fatalf("set-up: c3 would accept (%v against %v)", a.value, w.position(c3))
+	}
+	if acc := w.canvass(pat, S, true, OriginImposed, 0); !acc.Has(c3) {
+		t.Errorf("the offer: %v accept, want c3 among them", acc)
+	}
+	if got := w.acceptingSubset(pat, S, true, OriginImposed, 2); got != S {
+		t.Errorf("accepting subset %v, want all of %v", got, S)
 	}
 }
