@@ -394,6 +394,10 @@ func (res *Result) verdict(h *Hypothesis, kind Kind) {
 			res.Verdict, res.Reason = Holds, fmt.Sprintf("%.3f %s %.2f", e.Value, h.Predicted, h.Threshold)
 		case meets(e) && overAll:
 			res.Verdict, res.Reason = Fails, fmt.Sprintf("%.3f %s %.2f pooled, but not in every world: %s", e.Value, h.Predicted, h.Threshold, strings.Join(over, ", "))
+		case overAll:
+			// one world's whole interval on the wrong side settles it,
+			// whatever the pooled interval still reaches
+			res.Verdict, res.Reason = Fails, fmt.Sprintf("%.3f, not %s %.2f pooled nor in every world: %s", e.Value, h.Predicted, h.Threshold, strings.Join(over, ", "))
 		case meets(e):
 			res.Verdict, res.Reason = Inconclusive, fmt.Sprintf("%.3f %s %.2f pooled, but not yet in every world: %s", e.Value, h.Predicted, h.Threshold, strings.Join(over, ", "))
 		case missAll:

@@ -207,6 +207,14 @@ func TestVerdictRates(t *testing.T) {
 		res.Reason != "0.040 below 0.05 pooled, but not in every world: layout 1 0.120 [0.070, 0.198]" {
 		t.Errorf("one layout of five churning: %v (%q); want fails, naming layout 1", res.Verdict, res.Reason)
 	}
+	// The same layout among four at 4 of 100 each: 28 of 500 = 0.056
+	// pooled, whose interval [0.039, 0.080] still reaches below 0.05;
+	// the one layout settles it, as it does when the pool is below.
+	four := shareOf(4, 100)
+	if res := judgeRate(Below, 0.05, shareOf(28, 500), shareOf(12, 100), four, four, four, four); res.Verdict != Fails ||
+		res.Reason != "0.056, not below 0.05 pooled nor in every world: layout 1 0.120 [0.070, 0.198]" {
+		t.Errorf("one layout of five churning, the pool above 0.05: %v (%q); want fails, naming layout 1", res.Verdict, res.Reason)
+	}
 	if res := judgeRate(Below, 0.05, shareOf(15, 500), shareOf(7, 100), two, two, two, two); res.Verdict != Inconclusive {
 		t.Errorf("one layout at 7 of 100: %v (%s); want inconclusive", res.Verdict, res.Reason)
 	}

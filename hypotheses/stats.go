@@ -152,8 +152,11 @@ func allEqual(values []float64) bool {
 // with its Greenwood standard error, and the Wilson interval of S at its
 // effective sample size (Dorey and Korn 1987): n* = S(1−S)/SE² where
 // 0 < S < 1; where no alliance has ended by t (S = 1), the alliances still
-// at risk at t; where every one has (S = 0), those at risk at the last
-// end. A normal interval S ± z·SE would be [1, 1] at S = 1, whatever the
+// at risk at t; where every one has (S = 0), the effective sample size of
+// the curve's last point between 0 and 1 (where it fell from 1 to 0 at
+// one end, the alliances at risk then): S can only fall, and the
+// alliances at risk at the last end, a handful by construction, would
+// give it a wider interval than the point before had. A normal interval S ± z·SE would be [1, 1] at S = 1, whatever the
 // number of alliances behind it: a level with five alliances, none ended,
 // would count as certain. It is not valid when no lifetime reaches t
 // while S > 0 (the curve is unknown there).
@@ -169,14 +172,20 @@ func survivalAt(obs []runner.Observation, t float64) Estimate {
 			atRisk++
 		}
 	}
-	lastAtRisk := 0 // at risk at the last point read, for S = 0
+	// For S = 0: the effective sample size of the last point read with
+	// 0 < S < 1, or, where S fell from 1 to 0 at one end, the alliances
+	// at risk then.
+	zeroN := 0.0
 	for _, p := range curve.Points {
 		if p.T > t {
 			break
 		}
 		e.Value, e.SE = p.S, p.SE
-		if p.Events > 0 {
-			lastAtRisk = p.AtRisk
+		switch {
+		case p.S > 0 && p.S < 1:
+			zeroN = p.S * (1 - p.S) / (p.SE * p.SE)
+		case p.S == 0 && zeroN == 0:
+			zeroN = float64(p.AtRisk)
 		}
 	}
 	if atRisk == 0 && e.Value > 0 {
@@ -186,7 +195,7 @@ func survivalAt(obs []runner.Observation, t float64) Estimate {
 	n := float64(atRisk)
 	switch {
 	case e.Value == 0:
-		n = float64(lastAtRisk)
+		n = zeroN
 	case e.Value < 1:
 		n = e.Value * (1 - e.Value) / (e.SE * e.SE)
 	}

@@ -161,8 +161,16 @@ func TestStandardErrorsByHand(t *testing.T) {
 //   - lifetimes 3 (ended), 5 (censored) at t = 5: a lifetime reaches t, so
 //     S(5) = 1/2 is known (SE 0.5·√(1/2) = 0.353553, n = 2);
 //   - lifetimes 2, 4 both ended, at t = 10: every alliance had ended, S = 0
-//     is known although none reached t: the Wilson interval of 0 over the
-//     one at risk at the last end, [0, 0.793451].
+//     is known although none reached t: the Wilson interval of 0 at the
+//     effective n of the last point between 0 and 1, S(2) = 1/2 with SE²
+//     = (1/4)·1/(2·1) = 1/8, n = (1/4)/(1/8) = 2: [0, z²/(2 + z²)] =
+//     [0, 0.657620] (the one alliance at risk at the last end would give
+//     [0, 0.793451], wider than S(2)'s own interval);
+//   - 999 lifetimes of 10 and one of 150, all ended, at t = 240: S(149) =
+//     1/1000 with SE² = (1/1000)²·999/(1000·1), n = (1/1000)(999/1000)/SE² = 1000, so S(240) = 0
+//     in [0, z²/(1000 + z²)] = [0, 0.003827];
+//   - lifetimes 4, 4, 4, ended, at t = 5: S falls from 1 to 0 at once, n =
+//     the 3 at risk then: [0, z²/(3 + z²)] = [0, 0.561497].
 func TestSurvivalAtReadingTimeByHand(t *testing.T) {
 	at := func(t float64, obs ...runner.Observation) Estimate {
 		return Sample{Kind: Survival, At: t, Lifetimes: obs}.Estimate()
@@ -176,8 +184,18 @@ func TestSurvivalAtReadingTimeByHand(t *testing.T) {
 	if e := at(5, ended(3), censored(5)); !e.Valid || !near(e.Value, 0.5, 1e-12) || !near(e.SE, 0.353553, 1e-6) {
 		t.Errorf("S(5) of 3, 5*: %+v, want a valid 0.5 (se 0.353553)", e)
 	}
-	if e := at(10, ended(2), ended(4)); !e.Valid || e.Value != 0 || e.Low != 0 || !near(e.High, 0.793451, 1e-6) {
-		t.Errorf("S(10) of 2, 4: %+v, want a valid 0 in [0, 0.793451]", e)
+	if e := at(10, ended(2), ended(4)); !e.Valid || e.Value != 0 || e.Low != 0 || !near(e.High, 0.657620, 1e-6) {
+		t.Errorf("S(10) of 2, 4: %+v, want a valid 0 in [0, 0.657620]", e)
+	}
+	many := []runner.Observation{ended(150)}
+	for range 999 {
+		many = append(many, ended(10))
+	}
+	if e := at(240, many...); !e.Valid || e.Value != 0 || e.Low != 0 || !near(e.High, 0.003827, 1e-6) {
+		t.Errorf("S(240) of 999×10, 150: %+v, want a valid 0 in [0, 0.003827]", e)
+	}
+	if e := at(5, ended(4), ended(4), ended(4)); !e.Valid || e.Value != 0 || e.Low != 0 || !near(e.High, 0.561497, 1e-6) {
+		t.Errorf("S(5) of 4, 4, 4: %+v, want a valid 0 in [0, 0.561497]", e)
 	}
 }
 
