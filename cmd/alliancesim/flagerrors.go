@@ -189,11 +189,46 @@ type givenTwice struct{ first, second string }
 
 func (e *givenTwice) Error() string { return "given twice" }
 
-// onceFlags makes every flag of cmd that takes one value refuse a second.
+// decimalValue is a whole-number flag read in base 10 only. pflag reads
+// "010" as octal 8, "0x10" as 16 and "0b11" as 3, so that a seed padded
+// with zeros (printf %03d) would silently name another replication;
+// here leading zeros are only padding, and any other form is refused
+// (with the flag's allowed values, flagError).
+type decimalValue struct{ pflag.Value }
+
+// decimalWhole is a whole number written in base 10, with an optional
+// sign.
+var decimalWhole = regexp.MustCompile(`^[+-]?[0-9]+$`)
+
+func (v decimalValue) Set(s string) error {
+	if !decimalWhole.MatchString(s) {
+		return fmt.Errorf("not a whole number in base 10")
+	}
+	sign, digits := "", s
+	switch s[0] {
+	case '+':
+		digits = s[1:]
+	case '-':
+		sign, digits = "-", s[1:]
+	}
+	if digits = strings.TrimLeft(digits, "0"); digits == "" {
+		digits = "0"
+	}
+	return v.Value.Set(sign + digits)
+}
+
+// wholeTypes are the pflag types of whole numbers.
+var wholeTypes = map[string]bool{"int": true, "int64": true, "uint64": true, "uint": true, "int32": true, "uint32": true}
+
+// onceFlags makes every flag of cmd that takes one value refuse a second,
+// and every whole-number flag read in base 10 (decimalValue).
 func onceFlags(cmd *cobra.Command) {
 	cmd.Flags().VisitAll(func(f *pflag.Flag) {
 		if t := f.Value.Type(); strings.HasSuffix(t, "Array") || strings.HasSuffix(t, "Slice") {
 			return
+		}
+		if wholeTypes[f.Value.Type()] {
+			f.Value = decimalValue{f.Value}
 		}
 		v := &onceValue{Value: f.Value}
 		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {

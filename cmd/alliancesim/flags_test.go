@@ -28,6 +28,12 @@ func TestFlagsChecked(t *testing.T) {
 		// A --runs that does not parse says the command's range.
 		{[]string{"run", "generic", "--runs", "1e3"}, "--runs 1e3: allowed: a whole number in [1, 1000000000]"},
 		{[]string{"calibrate", "--runs", "x"}, "--runs x: allowed: a whole number in [1, 1000]"},
+		// Whole numbers are read in base 10 only: not as octal, hex or
+		// binary, nor with Go's underscores.
+		{[]string{"run", "generic", "--seed", "0x10"}, "--seed 0x10: allowed: a whole number in [0, 9007199254740991] (2^53 − 1)"},
+		{[]string{"run", "generic", "--seed", "0b11"}, "--seed 0b11: allowed: a whole number in [0, 9007199254740991]"},
+		{[]string{"check", "europe-1947", "--seed", "0o7"}, "--seed 0o7: allowed: a whole number in [0, 9007199254740991]"},
+		{[]string{"run", "generic", "--runs", "1_000"}, "--runs 1_000: allowed: a whole number in [1, 1000000000]"},
 		// A flag of one value given twice with another is refused, not
 		// the last kept (a gathering flag, --set, takes each).
 		{[]string{"explain", "asia-1950", "--at", "1954-09", "--state", "usa", "--with", "phl", "--with", "aus"}, "--with given twice (phl, then aus); allowed: once"},
@@ -203,6 +209,23 @@ func TestSweepSeedRangeNamesTheFlag(t *testing.T) {
 	_, err := execute(t, "sweep", exp, "--seed", "9007199254740991", "--out", filepath.Join(dir, "out"))
 	if want := "--seed 9007199254740991, runs 2 (" + exp + "): "; err == nil || !strings.HasPrefix(err.Error(), want) {
 		t.Fatalf("got %v\nwant %s…", err, want)
+	}
+}
+
+// A whole number with leading zeros is read in base 10, the zeros only
+// padding: --seed 010 is seed 10 (pflag alone read it as octal 8), --seed
+// 009 is seed 9 (pflag refused it), --runs 003 is 3 runs.
+func TestWholeNumberFlagsAreDecimal(t *testing.T) {
+	for _, c := range []struct{ seed, runs, want string }{
+		{"010", "002", "seeds 10–11"},
+		{"009", "002", "seeds 9–10"},
+		{"+7", "02", "seeds 7–8"},
+		{"00", "1", "generic, seed 0:"},
+	} {
+		out, err := execute(t, "run", "generic", "--seed", c.seed, "--runs", c.runs)
+		if err != nil || !strings.Contains(out, c.want) {
+			t.Errorf("--seed %s --runs %s: %v\n%s\nwant …%s…", c.seed, c.runs, err, out, c.want)
+		}
 	}
 }
 
