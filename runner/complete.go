@@ -30,8 +30,10 @@ func resultNames(m *Manifest) []string {
 
 // resultDamage says what is wrong with the result files of dir, written
 // for the work m describes, or returns "" if nothing is found: a file
-// missing or not a regular file, a summary.json that is not JSON, a
-// runs.csv without one row per run of every point. These are what a crash,
+// missing or not a regular file, a CSV or JSON-lines file that ends
+// within a line, a summary.json that is not JSON, a runs.csv without one
+// row per run of every point. A file cut at a line's end, other than
+// runs.csv, passes; --force makes the files again (prepareDir). These are what a crash,
 // a full disk or a hand that cut or removed a file leave; a file whose
 // every byte is checked is report's to read (report.Read).
 func resultDamage(dir string, m *Manifest) string {
@@ -43,6 +45,16 @@ func resultDamage(dir string, m *Manifest) string {
 			return fmt.Sprintf("%s cannot be read (%v)", name, err)
 		case !fi.Mode().IsRegular():
 			return name + " is not a regular file"
+		}
+	}
+	for _, name := range resultNames(m) {
+		if ext := filepath.Ext(name); (ext != ".csv" && ext != ".jsonl") || name == "runs.csv" {
+			continue // runs.csv: its rows are counted below
+		}
+		if cut, err := cutMidLine(filepath.Join(dir, name)); err != nil {
+			return fmt.Sprintf("%s cannot be read (%v)", name, err)
+		} else if cut {
+			return name + " ends mid-line (cut short?)"
 		}
 	}
 	if err := wholeJSON(filepath.Join(dir, "summary.json")); err != nil {
@@ -59,6 +71,27 @@ func resultDamage(dir string, m *Manifest) string {
 		return fmt.Sprintf("runs.csv has %d rows; the work has %d runs", max(rows-1, 0), want)
 	}
 	return ""
+}
+
+// cutMidLine reports whether the file at path, a CSV or JSON-lines file,
+// ends without a newline: every line the tool writes ends with one, so
+// its last byte is enough to tell a file cut within a line, however
+// large it is.
+func cutMidLine(path string) (bool, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil || fi.Size() == 0 {
+		return false, err
+	}
+	last := make([]byte, 1)
+	if _, err := f.ReadAt(last, fi.Size()-1); err != nil {
+		return false, err
+	}
+	return last[0] != '\n', nil
 }
 
 // wholeJSON reads one JSON value from path, token by token (a sweep's

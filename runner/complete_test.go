@@ -47,6 +47,10 @@ func TestDamagedResultsAssembledAgain(t *testing.T) {
 		{"summary.json cut", cut("summary.json", func(b []byte) []byte { return b[:len(b)/2] }), "summary.json is not whole JSON"},
 		{"runs.csv a row short", cut("runs.csv", lastLineOff), "runs.csv has 23 rows; the work has 24 runs"},
 		{"runs.csv cut mid-row", cut("runs.csv", func(b []byte) []byte { return b[:len(b)-3] }), "runs.csv ends mid-row"},
+		{"alliances.csv cut mid-line", cut("alliances.csv", func(b []byte) []byte { return b[:len(b)/2] }), "alliances.csv ends mid-line"},
+		{"events.jsonl cut mid-line", cut("events.jsonl", func(b []byte) []byte { return b[:len(b)-2] }), "events.jsonl ends mid-line"},
+		// A cut at a line's end passes the checks; --force makes the
+		// files again (below).
 		{"events.jsonl a directory", func(dir string) {
 			os.Remove(filepath.Join(dir, "events.jsonl"))
 			os.Mkdir(filepath.Join(dir, "events.jsonl"), 0o755)
@@ -73,8 +77,25 @@ func TestDamagedResultsAssembledAgain(t *testing.T) {
 		sameFiles(t, c.name, want, readAll(t, dir))
 	}
 
-	// Without parts/: say what to do; --force runs the work again.
+	// --force on work the checks find complete makes its files again from
+	// parts/: the way out for damage they do not see (survival.csv a
+	// line short).
 	dir := copyOf(t, finished)
+	cut("survival.csv", lastLineOff)(dir)
+	if err := Execute(ctx, plan(t), dir, ExecOptions{}); !errors.Is(err, ErrComplete) {
+		t.Errorf("survival.csv a line short: %v, want it taken as complete", err)
+	}
+	var notices []string
+	if err := Execute(ctx, plan(t), dir, ExecOptions{Force: true, Notice: func(msg string) { notices = append(notices, msg) }}); err != nil {
+		t.Fatalf("--force on complete work: %v", err)
+	}
+	if len(notices) != 1 || !strings.Contains(notices[0], "--force asks for its results again; its result files are assembled again from parts/") {
+		t.Errorf("--force on complete work: notices %q", notices)
+	}
+	sameFiles(t, "assembled again under --force", want, readAll(t, dir))
+
+	// Without parts/: say what to do; --force runs the work again.
+	dir = copyOf(t, finished)
 	if err := os.RemoveAll(filepath.Join(dir, "parts")); err != nil {
 		t.Fatal(err)
 	}

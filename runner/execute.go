@@ -259,8 +259,15 @@ func prepareDir(dir string, m *Manifest, scenarioTOML []byte, opts ExecOptions) 
 	reassemble := false
 	if finished(dir) {
 		why := resultDamage(dir, m)
-		if why == "" {
+		switch {
+		case why == "" && !opts.Force:
 			return errComplete(dir) // completeAlready restored a missing scenario.toml
+		case why == "":
+			// --force on complete work: its files are made again, from
+			// parts/ where every chunk's part is there, or by running it
+			// again — the way out where a file was damaged in a way the
+			// checks below do not see (resultDamage)
+			why = "--force asks for its results again"
 		}
 		var replaced bool
 		if reassemble, replaced, err = damagedResults(dir, m, why, scenarioTOML, opts); err != nil || replaced {

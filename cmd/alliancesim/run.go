@@ -106,7 +106,7 @@ scenario is checked like a file, and is what scenario.toml records.`,
 	cmd.Flags().IntVar(&workers, "workers", 0, workersHelp)
 	cmd.Flags().StringVar(&out, "out", "", "write the files of the runs to this directory: summary.json, alliances.csv, memberships.csv, runs.csv, survival.csv, events.jsonl and, with a time series, series.csv (README, \"Many runs: outputs\")")
 	cmd.Flags().BoolVar(&noEvents, "no-events", false, "with --out, do not write events.jsonl")
-	cmd.Flags().BoolVar(&force, "force", false, "with --out, replace the output of a different run there")
+	cmd.Flags().BoolVar(&force, "force", false, "with --out, replace the output of a different run there, or make this run's files again")
 	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "also show challenges that came to nothing (an occupation's challenge is always shown)")
 	cmd.Flags().StringArrayVar(&sets, "set", nil, "change the scenario: path=value (repeatable)")
 	return cmd
