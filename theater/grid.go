@@ -353,9 +353,12 @@ func knownGlyphs(glyphs map[rune]int) string {
 // Parse builds a grid from an ASCII map: '~' sea, '.' unowned land, '^'
 // unowned rough; any other rune must be a key of glyphs and makes a land cell
 // owned by that state index. roughText, if not empty, is an overlay of the
-// same size in which '^' makes the cell rough (an error on sea); every other
-// rune leaves the cell as the map has it. The reserved runes '~', '.' and
-// '^' keep their meaning even if glyphs lists them.
+// same size in which '^' makes the cell rough (an error on sea); '.', '~'
+// and a state's glyph leave the cell as the map has it (so that a copy of
+// the map with '^' marked in is an overlay), and any other rune is an
+// error, as in the map: a typo would otherwise pass as "not rough". The
+// reserved runes '~', '.' and '^' keep their meaning even if glyphs lists
+// them.
 //
 // The first row fixes the width. Parse reports every problem it finds as a
 // MapErrors: the first row of a different width (once), every unknown glyph,
@@ -442,6 +445,11 @@ func Parse(mapText, roughText string, glyphs map[rune]int) (*Grid, error) {
 					words.Count(width, "cell", "cells")+", the map's width")
 			}
 			for x, r := range row {
+				if _, state := glyphs[r]; r != GlyphRough && r != GlyphLand && r != GlyphSea && !state {
+					add("rough", y, x, fmt.Sprintf("unknown glyph %q (U+%04X) in the overlay", r, r),
+						fmt.Sprintf("%q (rough), or %q, %q or a state's glyph (the cell as the map has it)", GlyphRough, GlyphLand, GlyphSea))
+					continue
+				}
 				if r != GlyphRough || x >= len(rows[y]) || x >= width {
 					continue
 				}

@@ -107,6 +107,10 @@ func TestParseErrors(t *testing.T) {
 		{"empty", "", "", nil, "map", "empty map", 0, 0},
 		{"only newlines", "\n\n", "", nil, "map", "empty map", 0, 0},
 		{"rough on sea", "A~", ".^", glyphsOf("A"), "rough", "rough on sea", 0, 1},
+		// a typo in the overlay is not "not rough": only '^', '.', '~' and
+		// the map's glyphs (a copy of the map with '^' marked in) are read
+		{"unknown glyph in the overlay", "AB", "^X", glyphsOf("AB"), "rough", "unknown glyph 'X' (U+0058) in the overlay; allowed: '^' (rough), or '.', '~' or a state's glyph", 0, 1},
+		{"a space in the overlay", "A.", " ^", glyphsOf("A"), "rough", "unknown glyph ' '", 0, 0},
 		{"negative index", "AQ", "", map[rune]int{'A': 0, 'Q': -2}, "map", "invalid state index", 0, 1},
 		{"ragged reported once", "AAA\nA\nA\nAAA", "", glyphsOf("A"), "map", "row has 1 cell; allowed: 3 cells in every row", 1, 1},
 	} {
@@ -258,5 +262,18 @@ func TestParseErrorsSayAllowed(t *testing.T) {
 	want := `map row 0 col 1: unknown glyph 'Z' (U+005A) (and 1 more cell); allowed: '~' sea, '.' land, '^' rough or a state's glyph: 'A'`
 	if g := es.Grouped(); len(g) != 1 || g[0].Error() != want {
 		t.Errorf("Grouped() = %v, want %s", g, want)
+	}
+}
+
+// A rough overlay may be a copy of the map with '^' marked in: the map's
+// own runes leave their cells as the map has them.
+func TestRoughOverlayCopiedFromTheMap(t *testing.T) {
+	g, err := Parse("~AAB\n..B~", "~A^B\n.^B~", glyphsOf("AB"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Terrain{Sea, Land, Rough, Land, Land, Rough, Land, Sea}
+	if !slices.Equal(g.Terrain, want) {
+		t.Errorf("terrain %v, want %v", g.Terrain, want)
 	}
 }
