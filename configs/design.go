@@ -66,6 +66,7 @@ func designKeys(raw *rawExperiment, x *Experiment, e *errs) {
 	if only("levels", raw.Levels.Set, raw.Levels.Loc, "morris") && raw.Levels.ok(e, "an even whole number from 2 to 100") {
 		if v := raw.Levels.V; v < 2 || v > 100 || v%2 != 0 {
 			e.at(raw.Levels.Loc, "%s; allowed: an even whole number from 2 to 100 (4 is usual)", words.Count(v, "level", "levels"))
+			x.Levels = 0 // no grid to check the values' steps on: morrisSteps passes every axis
 		} else {
 			x.Levels = v
 		}

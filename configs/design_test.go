@@ -2,6 +2,7 @@ package configs
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -345,6 +346,13 @@ func TestDesignKeysAtTheirEdges(t *testing.T) {
 	for _, levels := range []int{0, 102} {
 		experimentErr(t, head+fmt.Sprintf("design = \"morris\"\nsamples = 2\nlevels = %d\n", levels)+vary, 4, "levels",
 			fmt.Sprintf("%d levels; allowed: an even whole number from 2 to 100 (4 is usual)", levels))
+	}
+	// Levels refused are not the grid the values' steps are checked on:
+	// one error, not a second that reasons from the default 4.
+	_, err := ParseExperiment("x.toml", []byte(head+"design = \"morris\"\nsamples = 2\nlevels = 3\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2, 3]\n"))
+	var list Errors
+	if !errors.As(err, &list) || len(list) != 1 || list[0].Key != "levels" {
+		t.Errorf("levels = 3 with three values: %v; want the one error on levels", err)
 	}
 	l := mustExperiment(t, head+"design = \"lhs\"\nsamples = 2\n"+vary)
 	if err := l.Resample(1); err != nil || len(l.Points) != 1 {
