@@ -66,7 +66,7 @@ func designKeys(raw *rawExperiment, x *Experiment, e *errs) {
 	if only("levels", raw.Levels.Set, raw.Levels.Loc, "morris") && raw.Levels.ok(e, "an even whole number from 2 to 100") {
 		if v := raw.Levels.V; v < 2 || v > 100 || v%2 != 0 {
 			e.at(raw.Levels.Loc, "%s; allowed: an even whole number from 2 to 100 (4 is usual)", words.Count(v, "level", "levels"))
-			x.Levels = 0 // no grid to check the values' steps on: morrisSteps passes every axis
+			x.Levels = 0 // no grid to check the values' steps on (experiment.go skips morrisSteps)
 		} else {
 			x.Levels = v
 		}
@@ -153,6 +153,9 @@ func (x *Experiment) draw() *drawError {
 		for d := range x.axes {
 			points[p][d] = x.axes[d].at(u[d])
 		}
+	}
+	if x.Design == "morris" {
+		listPlaces(x.axes, points, unit)
 	}
 	x.Points, x.Unit = points, unit
 	return nil
@@ -273,4 +276,27 @@ func (x *Experiment) setSource() (paths, values []string) {
 		values = append(values, v)
 	}
 	return paths, values
+}
+
+// listPlaces gives, under design = "morris", each value drawn from a list
+// of n values its place in the list, i/(n − 1), as its unit coordinate,
+// in place of the level it was drawn at: an elementary effect divides the
+// change of the output by the change of the coordinate, so that it is the
+// effect per the list's whole span (first value to last) as a range's is
+// per its whole range. On p levels a step of Δ = p/(2(p−1)) moves two
+// values from first to last, so that the level's coordinate gave 1.5
+// times the effect at p = 4 (morrisSteps keeps every step a move of
+// the same number of values, so that every place changes with its step).
+func listPlaces(axes []axis, points [][]any, unit [][]float64) {
+	for d := range axes {
+		ax := &axes[d]
+		if ax.ranged || len(ax.values) < 2 {
+			continue
+		}
+		last := float64(len(ax.values) - 1)
+		for p := range points {
+			i := slices.IndexFunc(ax.values, func(w any) bool { return w == points[p][d] })
+			unit[p][d] = float64(i) / last
+		}
+	}
 }

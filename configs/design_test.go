@@ -275,12 +275,15 @@ func TestMorrisListOrder(t *testing.T) {
 }
 
 // Under design = "morris" the levels must move along a list the same
-// number of values each step: on 4 levels three values move 2 then 1 (the
-// level 2/3 falls on the third value, as does 1), which would make a
-// straight line look curved, and only 2 levels fit them; six values move
-// 4 then 3. Four values on 4 levels, two on any, three on 2, and ranges
-// (continuous, or whole-numbered ones, read through their quantiles: a
-// width from 20 to 100 moves 54 then 53 values) are accepted.
+// number of values each step, and draw every value: on 4 levels three
+// values move 2 then 1 (the level 2/3 falls on the third value, as does
+// 1), which would make a straight line look curved, and on 2 levels the
+// middle one is never drawn; no number of levels fits three values (nor
+// any odd number above one). Six values on 4 levels move 4 then 3; five
+// move 3 and 3 but the third is never drawn. Four values on 4 levels, two
+// on any, six on 6, and ranges (continuous, or whole-numbered ones, read
+// through their quantiles: a width from 20 to 100 moves 54 then 53
+// values) are accepted.
 func TestMorrisStepsEvenly(t *testing.T) {
 	const morris = "scenario = \"generic\"\ndesign = \"morris\"\nsamples = 4\n"
 	cases := []struct {
@@ -289,16 +292,20 @@ func TestMorrisStepsEvenly(t *testing.T) {
 		key, want string
 	}{
 		{morris + "[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2, 3]\n", 6, "vary[0].values",
-			`params.sea_cost takes 3 values under design = "morris" on 4 levels, whose steps move it [2 1] values along, unequally: a straight-line effect would show as a curved one (σ > 0), and the values would not be drawn alike; allowed: levels = 2 (a step the same number of values each time)`},
+			`params.sea_cost takes 3 values under design = "morris": no number of levels steps along an odd number of values the same number each time and draws every one; allowed: an even number of values (levels then a multiple of it), or design = "lhs" or "sobol"`},
+		{morris + "levels = 2\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2, 3]\n", 7, "vary[0].values", "no number of levels"},
 		{morris + "[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2, 3, 4, 5, 6]\n", 6, "vary[0].values",
-			`params.sea_cost takes 6 values under design = "morris" on 4 levels, whose steps move it [4 3] values along, unequally: a straight-line effect would show as a curved one (σ > 0), and the values would not be drawn alike; allowed: levels = 2, 6, 12, 18`},
+			`params.sea_cost takes 6 values under design = "morris" on 4 levels, whose steps move it [4 3] values along, unequally: a straight-line effect would show as a curved one (σ > 0), and the values would not be drawn alike; allowed: levels = 6, 12, 18, 24 (a step the same number of values each time, every value drawn)`},
+		{morris + "levels = 8\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2, 3, 4, 5, 6]\n", 7, "vary[0].values", "allowed: levels = 6, 12, 18, 24"},
+		{morris + "[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2, 3, 4, 5]\n", 6, "vary[0].values", "no number of levels"},
+		{morris + "levels = 2\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2, 3, 4]\n", 7, "vary[0].values",
+			`params.sea_cost takes 4 values under design = "morris" on 2 levels, which never draw 2, 3: the analysis would say nothing of them; allowed: levels = 4, 8, 12, 16`},
 	}
 	for _, c := range cases {
 		experimentErr(t, c.src, c.line, c.key, c.want)
 	}
 	for _, src := range []string{
 		morris + "[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2, 3, 4]\n",
-		morris + "levels = 2\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2, 3]\n",
 		morris + "levels = 6\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2, 3, 4, 5, 6]\n",
 		morris + "[[vary]]\npath = \"decision.strategy\"\nvalues = [\"powerplay\", \"assurance\"]\n",
 		morris + "[[vary]]\npath = \"params.sea_cost\"\nfrom = 1\nto = 3\n",
@@ -434,5 +441,50 @@ func TestCanonicalSetOrder(t *testing.T) {
 	x := mustExperiment(t, "scenario = \"generic\"\n[[vary]]\npath = \"theater.generate.seed\"\nvalues = [1000000, 12345678901234]\n")
 	if got, want := x.Describe(1), "theater.generate.seed=12345678901234"; got != want {
 		t.Errorf("Describe(1) = %q, want %q", got, want)
+	}
+}
+
+// Under morris a value drawn from a list has its place in the list as its
+// unit coordinate, i/(n − 1), so that an elementary effect is per the
+// list's whole span: two names on 4 levels sit at 0 and 1 (their levels
+// 1/3 and 2/3 are gone), and each step of the name moves it the whole
+// span, where the level it was drawn at moved Δ = 2/3; four values on 4
+// levels sit at 0, 1/3, 2/3 and 1. A range keeps its levels.
+func TestMorrisListValuesSitAtTheirPlaces(t *testing.T) {
+	const src = "scenario = \"generic\"\ndesign = \"morris\"\nsamples = 6\n" +
+		"[[vary]]\npath = \"decision.strategy\"\nvalues = [\"assurance\", \"powerplay\"]\n" +
+		"[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2, 3, 4]\n" +
+		"[[vary]]\npath = \"params.rough_cost\"\nfrom = 1\nto = 4\n"
+	x := mustExperiment(t, src)
+	places := map[int][]float64{0: {0, 1}, 1: {0, 1.0 / 3, 2.0 / 3, 1}, 2: {0, 1.0 / 3, 2.0 / 3, 1}}
+	lists := [][]any{{"assurance", "powerplay"}, {1.0, 2.0, 3.0, 4.0}}
+	for p, u := range x.Unit {
+		for d, c := range u {
+			if !slices.Contains(places[d], c) {
+				t.Fatalf("point %d, %s: coordinate %v, want one of %v", p, x.Vary[d], c, places[d])
+			}
+			if d < 2 && lists[d][int(math.Round(c*float64(len(lists[d])-1)))] != x.Points[p][d] {
+				t.Errorf("point %d, %s: value %v at place %v", p, x.Vary[d], x.Points[p][d], c)
+			}
+		}
+	}
+	// every step of a trajectory (4 points) moves one coordinate: the
+	// name's by its whole span
+	for p := 1; p < len(x.Unit); p++ {
+		if p%4 == 0 {
+			continue // a new trajectory
+		}
+		moved := 0
+		for d := range 3 {
+			if x.Unit[p][d] != x.Unit[p-1][d] {
+				moved++
+				if d == 0 && math.Abs(x.Unit[p][d]-x.Unit[p-1][d]) != 1 {
+					t.Errorf("point %d: the name moved %v, want the whole span", p, x.Unit[p][d]-x.Unit[p-1][d])
+				}
+			}
+		}
+		if moved != 1 {
+			t.Errorf("point %d moves %d coordinates, want 1", p, moved)
+		}
 	}
 }

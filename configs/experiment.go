@@ -95,8 +95,9 @@ type Experiment struct {
 	// Unit holds, per point of an lhs, morris or sobol design, its
 	// coordinates in the design's unit hypercube, a value per path: the
 	// quantile of the point's value in the path's distribution (or range,
-	// or list). The sensitivity estimators work on these. nil for grid and
-	// points designs.
+	// or list; under morris, a list value's place in the list, i/(n − 1),
+	// listPlaces). The sensitivity estimators work on these. nil for grid
+	// and points designs.
 	Unit       [][]float64
 	kinds      []valueKind // per vary, the type of its values
 	lines      []int       // per vary, its line
@@ -312,7 +313,7 @@ func (raw *rawExperiment) vary(x *Experiment, e *errs) []axis {
 			continue
 		}
 		ax, ok := varyAxis(v, kind, x.Design, e)
-		if !ok || x.Design == "morris" && !morrisSteps(&ax, x.Levels, e) {
+		if !ok || x.Design == "morris" && x.Levels > 0 && !morrisSteps(&ax, x.Levels, e) {
 			continue
 		}
 		x.Vary = append(x.Vary, v.Path.V)

@@ -324,12 +324,14 @@ func morrisOrder(v *rawVary, ax *axis, design string, e *errs) bool {
 }
 
 // morrisSteps refuses, under design = "morris", a list of values that
-// the design's steps do not move along evenly. A step is Δ = p/(2(p−1))
-// of the unit interval on p levels, always divided by Δ; where the levels
-// fall on the values so that one step moves two values along and another
-// one (three values on four levels: 0→2, then 1→2), a straight-line
-// effect shows as a curved one (σ > 0) and the values are not drawn
-// alike. The levels that do fit are named. A whole-numbered range is read
+// the design's steps do not move along evenly, or whose levels leave a
+// value undrawn. Where the levels fall on the values so that one step
+// moves two values along and another one (three values on four levels:
+// 0→2, then 1→2), a straight-line effect shows as a curved one (σ > 0)
+// and the values are not drawn alike; where a value falls between levels
+// (three values on two, five on four), nothing is learnt of it. An even
+// number of values n fits on a multiple of n levels; an odd number above
+// one fits on none. The levels that do fit are named. A whole-numbered range is read
 // through its distribution's quantiles, as a continuous one is, and is
 // not checked: its steps are uneven by design where its distribution is
 // not uniform, and by rounding by up to one value where it is, which
@@ -340,6 +342,7 @@ func morrisSteps(ax *axis, levels int, e *errs) bool {
 	if ax.ranged || len(ax.values) < 3 {
 		return true // a range, or two values: every step moves one along
 	}
+	n := len(ax.values)
 	moves := func(p int) []int {
 		var out []int
 		for l := 0; l < p/2; l++ {
@@ -348,20 +351,42 @@ func morrisSteps(ax *axis, levels int, e *errs) bool {
 		}
 		return out
 	}
+	missed := func(p int) []string { // the values no level draws
+		drawn := make([]bool, n)
+		for l := range p {
+			drawn[position(ax.at(float64(l)/float64(p-1)))] = true
+		}
+		var out []string
+		for i, d := range drawn {
+			if !d {
+				out = append(out, fmt.Sprint(ax.values[i]))
+			}
+		}
+		return out
+	}
 	even := func(ms []int) bool { return !slices.ContainsFunc(ms, func(m int) bool { return m != ms[0] }) }
-	ms := moves(levels)
-	if even(ms) {
+	fits := func(p int) bool { return even(moves(p)) && len(missed(p)) == 0 }
+	if fits(levels) {
 		return true
 	}
 	var fit []string
 	for p := 2; p <= 100 && len(fit) < 4; p += 2 {
-		if even(moves(p)) {
+		if fits(p) {
 			fit = append(fit, strconv.Itoa(p))
 		}
 	}
-	n, loc := len(ax.values), ax.valuesAt
-	e.at(loc, "%s takes %d values under design = \"morris\" on %d levels, whose steps move it %v values along, unequally: a straight-line effect would show as a curved one (σ > 0), and the values would not be drawn alike; allowed: levels = %s (a step the same number of values each time)",
-		ax.path, n, levels, ms, strings.Join(fit, ", "))
+	loc := ax.valuesAt
+	switch ms := moves(levels); {
+	case len(fit) == 0:
+		e.at(loc, "%s takes %d values under design = \"morris\": no number of levels steps along an odd number of values the same number each time and draws every one; allowed: an even number of values (levels then a multiple of it), or design = \"lhs\" or \"sobol\"",
+			ax.path, n)
+	case !even(ms):
+		e.at(loc, "%s takes %d values under design = \"morris\" on %d levels, whose steps move it %v values along, unequally: a straight-line effect would show as a curved one (σ > 0), and the values would not be drawn alike; allowed: levels = %s (a step the same number of values each time, every value drawn)",
+			ax.path, n, levels, ms, strings.Join(fit, ", "))
+	default:
+		e.at(loc, "%s takes %d values under design = \"morris\" on %d levels, which never draw %s: the analysis would say nothing of them; allowed: levels = %s (a step the same number of values each time, every value drawn)",
+			ax.path, n, levels, strings.Join(missed(levels), ", "), strings.Join(fit, ", "))
+	}
 	return false
 }
 
