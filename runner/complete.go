@@ -31,11 +31,12 @@ func resultNames(m *Manifest) []string {
 // resultDamage says what is wrong with the result files of dir, written
 // for the work m describes, or returns "" if nothing is found: a file
 // missing or not a regular file, a CSV or JSON-lines file that ends
-// within a line, a summary.json that is not JSON, a runs.csv without one
-// row per run of every point. A file cut at a line's end, other than
-// runs.csv, passes; --force makes the files again (prepareDir). These are what a crash,
-// a full disk or a hand that cut or removed a file leave; a file whose
-// every byte is checked is report's to read (report.Read).
+// within a line, an empty CSV, a summary.json that is not JSON, a
+// runs.csv without one row per run of every point. A file cut at a
+// line's end, other than runs.csv, passes; --force assembles the files
+// again (prepareDir). These are what a crash, a full disk or a hand that
+// cut or removed a file leave; a file whose every byte is checked is
+// report's to read (report.Read).
 func resultDamage(dir string, m *Manifest) string {
 	for _, name := range resultNames(m) {
 		switch fi, err := os.Lstat(filepath.Join(dir, name)); {
@@ -51,10 +52,13 @@ func resultDamage(dir string, m *Manifest) string {
 		if ext := filepath.Ext(name); (ext != ".csv" && ext != ".jsonl") || name == "runs.csv" {
 			continue // runs.csv: its rows are counted below
 		}
-		if cut, err := cutMidLine(filepath.Join(dir, name)); err != nil {
+		switch cut, empty, err := cutMidLine(filepath.Join(dir, name)); {
+		case err != nil:
 			return fmt.Sprintf("%s cannot be read (%v)", name, err)
-		} else if cut {
+		case cut:
 			return name + " ends mid-line (cut short?)"
+		case empty && filepath.Ext(name) == ".csv":
+			return name + " is empty; every CSV the tool writes has a header"
 		}
 	}
 	if err := wholeJSON(filepath.Join(dir, "summary.json")); err != nil {
@@ -77,21 +81,23 @@ func resultDamage(dir string, m *Manifest) string {
 // ends without a newline: every line the tool writes ends with one, so
 // its last byte is enough to tell a file cut within a line, however
 // large it is.
-func cutMidLine(path string) (bool, error) {
+// It also reports whether the file is empty (an events.jsonl may be; a
+// CSV never is).
+func cutMidLine(path string) (cut, empty bool, err error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return false, err
+		return false, false, err
 	}
 	defer f.Close()
 	fi, err := f.Stat()
 	if err != nil || fi.Size() == 0 {
-		return false, err
+		return false, err == nil, err
 	}
 	last := make([]byte, 1)
 	if _, err := f.ReadAt(last, fi.Size()-1); err != nil {
-		return false, err
+		return false, false, err
 	}
-	return last[0] != '\n', nil
+	return last[0] != '\n', false, nil
 }
 
 // wholeJSON reads one JSON value from path, token by token (a sweep's

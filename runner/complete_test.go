@@ -49,6 +49,7 @@ func TestDamagedResultsAssembledAgain(t *testing.T) {
 		{"runs.csv cut mid-row", cut("runs.csv", func(b []byte) []byte { return b[:len(b)-3] }), "runs.csv ends mid-row"},
 		{"alliances.csv cut mid-line", cut("alliances.csv", func(b []byte) []byte { return b[:len(b)/2] }), "alliances.csv ends mid-line"},
 		{"events.jsonl cut mid-line", cut("events.jsonl", func(b []byte) []byte { return b[:len(b)-2] }), "events.jsonl ends mid-line"},
+		{"alliances.csv emptied", cut("alliances.csv", func(b []byte) []byte { return nil }), "alliances.csv is empty"},
 		// A cut at a line's end passes the checks; --force makes the
 		// files again (below).
 		{"events.jsonl a directory", func(dir string) {
@@ -93,6 +94,20 @@ func TestDamagedResultsAssembledAgain(t *testing.T) {
 		t.Errorf("--force on complete work: notices %q", notices)
 	}
 	sameFiles(t, "assembled again under --force", want, readAll(t, dir))
+
+	// Without parts/ (a merged directory) --force on complete work does
+	// nothing: it has nothing to assemble the files from, and running the
+	// work again, or a shard of it, would throw complete output away.
+	for _, shard := range []Shard{{}, {Index: 0, Count: 4}} {
+		dir = copyOf(t, finished)
+		if err := os.RemoveAll(filepath.Join(dir, "parts")); err != nil {
+			t.Fatal(err)
+		}
+		if err := Execute(ctx, plan(t), dir, ExecOptions{Force: true, Shard: shard}); !errors.Is(err, ErrComplete) {
+			t.Errorf("--force on complete work without parts (shard %+v): %v, want it left complete", shard, err)
+		}
+		sameFiles(t, "complete without parts, under --force", want, readAll(t, dir))
+	}
 
 	// Without parts/: say what to do; --force runs the work again.
 	dir = copyOf(t, finished)

@@ -32,7 +32,10 @@ type ExecOptions struct {
 	// Resume and Force.)
 	Resume bool
 	// Force replaces the output of different work in the directory
-	// (identified by its manifest); without it that is an error.
+	// (identified by its manifest); without it that is an error. On the
+	// complete output of the same work it assembles the result files
+	// again from parts/ (a merged directory keeps none: then nothing is
+	// done, and the error says so).
 	Force    bool
 	Progress func(done, total int)
 	// Measures and Observe are as in Options: custom measures become
@@ -220,7 +223,8 @@ func eventLines(point, run int, w *sim.World) ([]byte, error) {
 // prepareDir makes dir, whose lock the caller holds, ready for the work m
 // describes: a new or empty directory gets the manifest and scenario.toml;
 // a directory with the manifest of the same work is resumed (opts.Resume)
-// or found complete; a directory of other work is refused unless
+// or found complete (its files assembled again from parts/ under
+// opts.Force); a directory of other work is refused unless
 // opts.Force, which clears our files from it; a directory with files but
 // no manifest of ours is always refused, so that no one's files are
 // overwritten. Temporary files left by a killed run are removed. A
@@ -259,14 +263,17 @@ func prepareDir(dir string, m *Manifest, scenarioTOML []byte, opts ExecOptions) 
 	reassemble := false
 	if finished(dir) {
 		why := resultDamage(dir, m)
-		switch {
-		case why == "" && !opts.Force:
-			return errComplete(dir) // completeAlready restored a missing scenario.toml
+		switch done, total := countParts(dir, m); {
+		case why == "" && (!opts.Force || done < total):
+			// completeAlready restored a missing scenario.toml; under
+			// --force a merged directory, which keeps no parts, has
+			// nothing to assemble its files from, and running the work
+			// again (a shard of it, say) would throw complete output away
+			return errComplete(dir)
 		case why == "":
-			// --force on complete work: its files are made again, from
-			// parts/ where every chunk's part is there, or by running it
-			// again — the way out where a file was damaged in a way the
-			// checks below do not see (resultDamage)
+			// --force on complete work: its files are assembled again
+			// from parts/, the way out where a file was damaged in a way
+			// the checks do not see (resultDamage)
 			why = "--force asks for its results again"
 		}
 		var replaced bool

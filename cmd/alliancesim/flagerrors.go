@@ -169,13 +169,24 @@ type onceValue struct {
 
 func (v *onceValue) Set(s string) error {
 	switch {
-	case v.set && s == v.first:
+	case v.set && v.same(s, v.first):
 		return nil // the same value again says nothing new
 	case v.set:
 		return &givenTwice{first: v.first, second: s}
 	}
 	v.set, v.first = true, s
 	return v.Value.Set(s)
+}
+
+// same reports whether a and b are the same value: the same text, or the
+// same whole number written two ways (--runs 2 --runs 02).
+func (v *onceValue) same(a, b string) bool {
+	if _, whole := v.Value.(decimalValue); whole {
+		na, oka := decimal(a)
+		nb, okb := decimal(b)
+		return oka && okb && na == nb
+	}
+	return a == b
 }
 
 // onceBool is a onceValue of a switch, which pflag lets stand without a
@@ -201,8 +212,19 @@ type decimalValue struct{ pflag.Value }
 var decimalWhole = regexp.MustCompile(`^[+-]?[0-9]+$`)
 
 func (v decimalValue) Set(s string) error {
-	if !decimalWhole.MatchString(s) {
+	n, ok := decimal(s)
+	if !ok {
 		return fmt.Errorf("not a whole number in base 10")
+	}
+	return v.Value.Set(n)
+}
+
+// decimal is s, a whole number in base 10, without a plus sign or
+// leading zeros ("-007" is "-7", "+010" is "10"); ok is false if s is
+// not one.
+func decimal(s string) (n string, ok bool) {
+	if !decimalWhole.MatchString(s) {
+		return "", false
 	}
 	sign, digits := "", s
 	switch s[0] {
@@ -214,11 +236,11 @@ func (v decimalValue) Set(s string) error {
 	if digits = strings.TrimLeft(digits, "0"); digits == "" {
 		digits = "0"
 	}
-	return v.Value.Set(sign + digits)
+	return sign + digits, true
 }
 
-// wholeTypes are the pflag types of whole numbers.
-var wholeTypes = map[string]bool{"int": true, "int64": true, "uint64": true, "uint": true, "int32": true, "uint32": true}
+// wholeTypes are the pflag types of the whole-number flags.
+var wholeTypes = map[string]bool{"int": true, "uint64": true}
 
 // onceFlags makes every flag of cmd that takes one value refuse a second,
 // and every whole-number flag read in base 10 (decimalValue).

@@ -236,6 +236,9 @@ func TestFlagRepeatedWithTheSameValue(t *testing.T) {
 	if _, err := execute(t, "run", "generic", "--runs", "2", "--runs", "2", "--no-events", "--no-events", "--out", out); err != nil {
 		t.Errorf("--runs 2 twice: %v", err)
 	}
+	if _, err := execute(t, "run", "generic", "--runs", "2", "--runs", "02", "--seed", "3", "--seed", "+3"); err != nil {
+		t.Errorf("--runs 2 then 02, --seed 3 then +3: %v", err)
+	}
 	if _, err := execute(t, "validate", "generic", "--set", "params.sea_cost=2", "--set", "params.rough_cost=3"); err != nil {
 		t.Errorf("--set twice: %v", err)
 	}

@@ -98,7 +98,7 @@ func monteCarlo(ctx context.Context, w, errw io.Writer, sc *sim.Scenario, c *sim
 		case err != nil:
 			return err
 		case complete:
-			fmt.Fprintf(errw, "%s already holds the complete output of this run; nothing to do (the summary below is the one there; --force makes its files again)\n", o.out)
+			fmt.Fprintf(errw, "%s already holds the complete output of this run; nothing to do (the summary below is the one there; --force assembles its files again from parts/, where it keeps them)\n", o.out)
 			wrote = false
 		}
 		summary = in.Summary

@@ -50,7 +50,8 @@ saying exactly what ran ('alliancesim report DIR' draws them). Running the
 same command into a complete directory does nothing; into a directory it left
 unfinished (interrupted), it keeps the chunks already finished under parts/
 and runs only the rest; into the output of a different run it is an error
-(--force replaces it).
+(--force replaces it). --force into a complete directory of the same run
+assembles its files again from parts/.
 
 The same seed gives the same bytes, whatever the number of workers, and
 --out never changes which runs you get: 'run X --seed 7' and
@@ -106,7 +107,7 @@ scenario is checked like a file, and is what scenario.toml records.`,
 	cmd.Flags().IntVar(&workers, "workers", 0, workersHelp)
 	cmd.Flags().StringVar(&out, "out", "", "write the files of the runs to this directory: summary.json, alliances.csv, memberships.csv, runs.csv, survival.csv, events.jsonl and, with a time series, series.csv (README, \"Many runs: outputs\")")
 	cmd.Flags().BoolVar(&noEvents, "no-events", false, "with --out, do not write events.jsonl")
-	cmd.Flags().BoolVar(&force, "force", false, "with --out, replace the output of a different run there, or make this run's files again")
+	cmd.Flags().BoolVar(&force, "force", false, "with --out, replace the output of a different run there, or assemble this run's files again from parts/")
 	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "also show challenges that came to nothing (an occupation's challenge is always shown)")
 	cmd.Flags().StringArrayVar(&sets, "set", nil, "change the scenario: path=value (repeatable)")
 	return cmd

@@ -71,7 +71,7 @@ An interrupted sweep keeps its finished chunks; run it again with --resume.`,
 	cmd.Flags().IntVar(&f.shards, "shards", 0, "number of shards when the index comes from JOB_COMPLETION_INDEX")
 	cmd.Flags().IntVar(&f.workers, "workers", 0, workersHelp)
 	cmd.Flags().BoolVar(&f.resume, "resume", false, "finish an interrupted sweep in --out, keeping its finished chunks")
-	cmd.Flags().BoolVar(&f.force, "force", false, "replace the output of a different run or sweep in --out, or make this sweep's files again")
+	cmd.Flags().BoolVar(&f.force, "force", false, "replace the output of a different run or sweep in --out, or assemble this sweep's files again from parts/")
 	cmd.Flags().IntVar(&f.runs, "runs", 0, "replications per point (default: the experiment's runs)")
 	cmd.Flags().Uint64Var(&f.seed, "seed", 0, "base seed: replication r plays seed + r (default: the experiment's seed)")
 	cmd.Flags().BoolVar(&f.noEvents, "no-events", false, "do not write events.jsonl")
@@ -130,7 +130,7 @@ func (f *sweepFlags) sweep(cmd *cobra.Command, file string) error {
 	case err != nil:
 		return err
 	case complete:
-		fmt.Fprintf(cmd.ErrOrStderr(), "%s already holds the complete output of this sweep; nothing to do (the table below is the one there; --force makes its files again)\n", out)
+		fmt.Fprintf(cmd.ErrOrStderr(), "%s already holds the complete output of this sweep; nothing to do (the table below is the one there; --force assembles its files again from parts/, where it keeps them)\n", out)
 	}
 	printPoints(cmd.OutOrStdout(), out, m, table, x.Events, !complete)
 	if x.Design == "morris" || x.Design == "sobol" {
