@@ -156,10 +156,11 @@ func allEqual(values []float64) bool {
 // the curve's last point between 0 and 1 (where it fell from 1 to 0 at
 // one end, the alliances at risk then): S can only fall, and the
 // alliances at risk at the last end, a handful by construction, would
-// give it a wider interval than the point before had. A normal interval S ± z·SE would be [1, 1] at S = 1, whatever the
-// number of alliances behind it: a level with five alliances, none ended,
-// would count as certain. It is not valid when no lifetime reaches t
-// while S > 0 (the curve is unknown there).
+// give it a wider interval than the point before had. A normal interval
+// S ± z·SE would be [1, 1] at S = 1, whatever the number of alliances
+// behind it: a level with five alliances, none ended, would count as
+// certain. It is not valid when no lifetime reaches t while S > 0 (the
+// curve is unknown there).
 func survivalAt(obs []runner.Observation, t float64) Estimate {
 	curve := runner.KaplanMeier(obs)
 	e := Estimate{N: curve.N, Value: 1, High: 1, Low: 1}

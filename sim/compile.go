@@ -64,6 +64,7 @@ type Compiled struct {
 type compiledEvent struct {
 	ScriptedEvent
 	actor, target int // -1 when absent
+	file          int // its index in the scenario's events (Event.Script)
 }
 
 // Compile checks a scenario (Validate: every problem at once, each named
@@ -183,8 +184,8 @@ func (c *Compiled) indexPairs(sc *Scenario, index map[string]int) {
 // the events by tick, keeping file order within a tick (applyScripted
 // walks them in this order).
 func (c *Compiled) indexEvents(sc *Scenario, index map[string]int) {
-	for _, e := range sc.Events {
-		ce := compiledEvent{ScriptedEvent: e, actor: index[e.Actor], target: -1}
+	for i, e := range sc.Events {
+		ce := compiledEvent{ScriptedEvent: e, actor: index[e.Actor], target: -1, file: i}
 		if e.Target != "" {
 			ce.target = index[e.Target]
 		}

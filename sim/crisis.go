@@ -31,8 +31,15 @@ func addShock(sum *float64, d float64) {
 // 0.07·100 is 7.000000000000001, whose ceiling would be 8. A product
 // within 10⁻⁹ above a whole number is taken as that number; the rounding
 // of a fraction in [0, 1] times a count of cells is far below that.
+//
+// A fraction above 0 of a state's cells moves at least one: a product
+// below 10⁻⁹ would otherwise move none, and a withdrawal that hands back
+// none would revive an eliminated state without a cell.
 func cellsOf(fraction float64, count int) int {
-	return int(math.Ceil(fraction*float64(count) - 1e-9))
+	if fraction <= 0 || count <= 0 {
+		return 0
+	}
+	return max(1, int(math.Ceil(fraction*float64(count)-1e-9)))
 }
 
 // applyScripted carries out the scripted shocks of this tick, in file order.
@@ -80,7 +87,7 @@ func (w *World) applyScripted() {
 			// and it into them (docs/model.md §7.2).
 			w.ideology[e.actor] = e.Ideology
 		}
-		w.log(Event{Type: EventScripted, Actor: e.actor, Target: e.target, Alliance: -1, Cells: cells, Script: w.nextScript})
+		w.log(Event{Type: EventScripted, Actor: e.actor, Target: e.target, Alliance: -1, Cells: cells, Script: e.file})
 		// A scripted event concerns the states it names (and, through
 		// them, their partners); an intent shock also reaches everyone
 		// through the threat it moves.
@@ -120,11 +127,13 @@ func (w *World) joinDesignated(s int) {
 		if al := &w.alliances[a]; al.Active() && al.Designated.Has(s) {
 			al.Designated = al.Designated.Without(s)
 			if !w.exists(al.Members.With(s)) {
-				if al.Origin == OriginBilateral {
+				if al.Origin == OriginBilateral && al.Members == al.Founders {
 					// the patron's multilateral that too few could sign to
 					// be imposed (form): its invitees accepted an imposed
 					// alliance, not pledges to each other, and with s in it
-					// has the three members that make it one
+					// has the three members that make it one. Not where a
+					// client has applied to it since: it was voted in on
+					// a bilateral's pledges, which stand.
 					al.Origin = OriginImposed
 				}
 				w.join(al, s, EntrySovereignty)
@@ -286,7 +295,7 @@ func (w *World) crises() {
 				// its fight: a fellow client of an imposed alliance is
 				// never asked to come (honouring), so it pays nothing.
 				al.Members.Without(v).Each(func(m int) {
-					if w.pledged(al.Origin, m, v) {
+					if w.pledged(al.Origin, v, m) { // m pledged to come for v
 						al.penaltyUntil[m] = until
 					}
 				})

@@ -2,6 +2,7 @@ package sim
 
 import (
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/alliancesim/alliancesim/agents"
@@ -83,7 +84,7 @@ func TestCellsOf(t *testing.T) {
 		fraction float64
 		count    int
 		want     int
-	}{{0.07, 100, 7}, {0.071, 100, 8}, {0.6, 13, 8}, {0.15, 33, 5}, {1, 33, 33}, {0, 33, 0}, {0.5, 0, 0}} {
+	}{{0.07, 100, 7}, {0.071, 100, 8}, {0.6, 13, 8}, {0.15, 33, 5}, {1, 33, 33}, {0, 33, 0}, {0.5, 0, 0}, {1e-10, 9, 1}, {1e-12, 1000, 1}} {
 		if got := cellsOf(c.fraction, c.count); got != c.want {
 			t.Errorf("cellsOf(%v, %d) = %d, want %d", c.fraction, c.count, got, c.want)
 		}
@@ -1089,5 +1090,53 @@ func TestHonouringTiesGoToTheLowerID(t *testing.T) {
 	}
 	if came == 0 || came == 20 {
 		t.Errorf("set-up: the patron came in %d of 20 seeds; the test needs both", came)
+	}
+}
+
+// Event.Script is the scripted event's index in the scenario's events, in
+// file order, though they are applied in tick order: with "late" (tick
+// 2) written before "early" (tick 1), the event logged at tick 1 is
+// Scenario().Events[1].
+func TestScriptIndexIsTheFilesOrder(t *testing.T) {
+	sc := testScenario()
+	sc.Events = []ScriptedEvent{
+		{ID: "late", Tick: 2, Kind: ScriptIntent, Actor: "adv", Delta: 1},
+		{ID: "early", Tick: 1, Kind: ScriptIntent, Actor: "adv", Delta: -1},
+	}
+	w := NewWorld(mustCompile(t, sc), 1)
+	for range 3 {
+		w.Step()
+	}
+	var got []string
+	for _, e := range w.Events() {
+		if e.Type == EventScripted {
+			got = append(got, w.Compiled().Scenario().Events[e.Script].ID)
+		}
+	}
+	if want := []string{"early", "late"}; !slices.Equal(got, want) {
+		t.Errorf("scripted events by their Script index, in the order applied: %v, want %v", got, want)
+	}
+}
+
+// A targeted intent shock moves only the target's reading of the actor,
+// not the revisionism everyone reads into it — which sets its challenges,
+// provocations and the entrapment it costs its allies (docs/model.md
+// §7.10, §7.15); an untargeted one moves both.
+func TestTargetedShockLeavesTheActorsRevisionism(t *testing.T) {
+	for _, c := range []struct {
+		target string
+		public float64 // adv's revisionism as everyone reads it: 0.8, or σ(logit 0.8 + 2)
+	}{{"c1", 0.8}, {"", 1 / (1 + 0.25*math.Exp(-2))}} {
+		sc := testScenario()
+		sc.Events = []ScriptedEvent{{Tick: 0, Kind: ScriptIntent, Actor: "adv", Target: c.target, Delta: 2}}
+		w := NewWorld(mustCompile(t, sc), 1)
+		w.applyScripted()
+		nearly(t, "adv's revisionism, shock aimed at "+c.target, w.revisionismOf(adv), c.public, 1e-12)
+		if got := w.shift[c1*w.c.n+adv]; got != 2 {
+			t.Errorf("target %q: c1's shift of adv %v, want 2", c.target, got)
+		}
+		if got, want := w.shift[c2*w.c.n+adv], map[string]float64{"c1": 0, "": 2}[c.target]; got != want {
+			t.Errorf("target %q: c2's shift of adv %v, want %v", c.target, got, want)
+		}
 	}
 }

@@ -279,6 +279,20 @@ func TestDesignatedJoinMakesTheImposedAllianceItWasProposedAs(t *testing.T) {
 	if e := w.events[len(w.events)-1]; e.Type != EventJoined || e.Origin != OriginImposed {
 		t.Errorf("last event %v (%v); want c3's joining of the imposed alliance", e.Type, e.Origin)
 	}
+
+	// Where a client applied to the bilateral before the designated one
+	// joined, it was voted in on a bilateral's pledges: they stand.
+	w = NewWorld(mustCompile(t, occupiedC3(t)), 1)
+	w.perceive()
+	id = w.form(set(pat, c1, c3), true, OriginImposed).ID
+	w.join(&w.alliances[id], c2, EntryApplied)
+	w.sovereign[c3] = true
+	w.joinDesignated(c3)
+	al = &w.alliances[id]
+	if al.Members != set(pat, c1, c2, c3) || al.Origin != OriginBilateral || !(w.ties[c1].weight[c2] > 0) {
+		t.Errorf("after an application and c3's sovereignty: members %v, origin %v, c2 stands by c1 with %v; want all four, bilateral, the cohesion",
+			al.Members, al.Origin, w.ties[c1].weight[c2])
+	}
 }
 
 // With the assurance strategy a patron joins an existing client alliance,

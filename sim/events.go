@@ -62,7 +62,7 @@ type Event struct {
 	Cause  EndCause // EventEnded
 	Origin Origin   // EventFormed, EventJoined: the alliance's origin then
 	Cells  int      // EventOccupation, scripted occupy/withdraw
-	Script int      // EventScripted: index into the scenario's events
+	Script int      // EventScripted: index into the scenario's events, in file order
 	// Offer is, for a proposal and its answers, 1 + the index of the
 	// proposal in World.Offers (0: none).
 	Offer int

@@ -150,7 +150,7 @@ func (w *World) EventRecord(e *Event) EventRecord {
 	}
 	switch e.Type {
 	case EventScripted:
-		se := &c.events[e.Script]
+		se := &c.scenario.Events[e.Script]
 		sr := &ScriptRecord{ID: se.ID, Kind: se.Kind.String(), Note: se.Note}
 		switch se.Kind {
 		case ScriptIntent:
