@@ -1030,10 +1030,7 @@ func TestChallengeProbabilityPerTick(t *testing.T) {
 // 0.3·0.98 = 0.294 of it when the tick ends, 0.3·0.98² after the next
 // tick if c1 is then kept from provoking; a memory of 0 stays 0.
 func TestMemoryDecaysAtTheEndOfTheTick(t *testing.T) {
-	sc := testScenario()
-	sc.Params.ProvokeRate = 1
-	sc.Params.ControlBilateral, sc.Params.ControlTrilateral, sc.Params.ControlMultilateral = 0, 0, 0
-	sc.States[c1].Revisionism = 1
+	sc := provokingScenario()
 	w := NewWorld(mustCompile(t, sc), 1)
 	w.Step()
 	n := w.c.n

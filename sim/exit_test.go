@@ -284,10 +284,7 @@ func TestEntrapmentPenalty(t *testing.T) {
 // carries the penalty, as the patron's does (TestEntrapmentPenalty).
 func TestEntrapmentPenaltyOnlyForThePledged(t *testing.T) {
 	for _, origin := range []Origin{OriginImposed, OriginIndigenous} {
-		sc := testScenario()
-		sc.Params.ProvokeRate = 1
-		sc.Params.ControlBilateral, sc.Params.ControlTrilateral, sc.Params.ControlMultilateral = 0, 0, 0
-		sc.States[c1].Revisionism = 1
+		sc := provokingScenario()
 		w := NewWorld(mustCompile(t, sc), 1)
 		w.perceive()
 		w.tick = 5

@@ -124,10 +124,7 @@ func TestExplainStay(t *testing.T) {
 // and stepped through 28 (w.tick 29) the explanation still carries it;
 // through 29 it does not.
 func TestExplainStayReadsThePenaltyOfTheTickExplained(t *testing.T) {
-	sc := testScenario()
-	sc.Params.ProvokeRate = 1
-	sc.Params.ControlBilateral = 0
-	sc.States[c1].Revisionism = 1
+	sc := provokingScenario()
 	w := NewWorld(mustCompile(t, sc), 1)
 	w.perceive()
 	w.tick = 5

@@ -176,3 +176,14 @@ func checkConcerns(t *testing.T, w *World, what string, f func(), want []int) {
 		}
 	}
 }
+
+// provokingScenario is testScenario with c1 a revisionist (1) that
+// provokes every month (provoke_rate 1), unrestrained (every control 0):
+// the world of the entrapment tests.
+func provokingScenario() *Scenario {
+	sc := testScenario()
+	sc.Params.ProvokeRate = 1
+	sc.Params.ControlBilateral, sc.Params.ControlTrilateral, sc.Params.ControlMultilateral = 0, 0, 0
+	sc.States[c1].Revisionism = 1
+	return sc
+}
