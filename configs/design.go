@@ -63,12 +63,17 @@ func designKeys(raw *rawExperiment, x *Experiment, e *errs) {
 	if d == "morris" {
 		x.Levels = 4
 	}
-	if only("levels", raw.Levels.Set, raw.Levels.Loc, "morris") && raw.Levels.ok(e, "an even whole number from 2 to 100") {
-		if v := raw.Levels.V; v < 2 || v > 100 || v%2 != 0 {
-			e.at(raw.Levels.Loc, "%s; allowed: an even whole number from 2 to 100 (4 is usual)", words.Count(v, "level", "levels"))
-			x.Levels = 0 // no grid to check the values' steps on (experiment.go skips morrisSteps)
-		} else {
-			x.Levels = v
+	if only("levels", raw.Levels.Set, raw.Levels.Loc, "morris") {
+		// refused levels leave no grid to check the values' steps on
+		// (experiment.go skips morrisSteps), where the default 4 would
+		// give a second error that reasons from it
+		x.Levels = 0
+		if raw.Levels.ok(e, "an even whole number from 2 to 100") {
+			if v := raw.Levels.V; v < 2 || v > 100 || v%2 != 0 {
+				e.at(raw.Levels.Loc, "%s; allowed: an even whole number from 2 to 100 (4 is usual)", words.Count(v, "level", "levels"))
+			} else {
+				x.Levels = v
+			}
 		}
 	}
 	if d == "morris" {

@@ -298,6 +298,9 @@ func TestMorrisStepsEvenly(t *testing.T) {
 			`params.sea_cost takes 6 values under design = "morris" on 4 levels, whose steps move it [4 3] values along, unequally: a straight-line effect would show as a curved one (σ > 0), and the values would not be drawn alike; allowed: levels = 6, 12, 18, 24 (a step the same number of values each time, every value drawn)`},
 		{morris + "levels = 8\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2, 3, 4, 5, 6]\n", 7, "vary[0].values", "allowed: levels = 6, 12, 18, 24"},
 		{morris + "[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2, 3, 4, 5]\n", 6, "vary[0].values", "no number of levels"},
+		// one value twice moves nothing: no effect can be taken
+		{morris + "[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 1.0]\n", 6, "vary[0].values", `1 twice for params.sea_cost under design = "morris", whose steps must move the value; allowed: two different values`},
+		{morris + "[[vary]]\npath = \"decision.strategy\"\nvalues = [\"assurance\", \"assurance\"]\n", 6, "vary[0].values", "assurance twice"},
 		{morris + "levels = 2\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2, 3, 4]\n", 7, "vary[0].values",
 			`params.sea_cost takes 4 values under design = "morris" on 2 levels, which never draw 2, 3: the analysis would say nothing of them; allowed: levels = 4, 8, 12, 16`},
 	}
@@ -356,10 +359,12 @@ func TestDesignKeysAtTheirEdges(t *testing.T) {
 	}
 	// Levels refused are not the grid the values' steps are checked on:
 	// one error, not a second that reasons from the default 4.
-	_, err := ParseExperiment("x.toml", []byte(head+"design = \"morris\"\nsamples = 2\nlevels = 3\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2, 3]\n"))
-	var list Errors
-	if !errors.As(err, &list) || len(list) != 1 || list[0].Key != "levels" {
-		t.Errorf("levels = 3 with three values: %v; want the one error on levels", err)
+	for _, levels := range []string{"3", "\"4\"", "4.5"} {
+		_, err := ParseExperiment("x.toml", []byte(head+"design = \"morris\"\nsamples = 2\nlevels = "+levels+"\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2, 3]\n"))
+		var list Errors
+		if !errors.As(err, &list) || len(list) != 1 || list[0].Key != "levels" {
+			t.Errorf("levels = %s with three values: %v; want the one error on levels", levels, err)
+		}
 	}
 	l := mustExperiment(t, head+"design = \"lhs\"\nsamples = 2\n"+vary)
 	if err := l.Resample(1); err != nil || len(l.Points) != 1 {

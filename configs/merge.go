@@ -149,8 +149,14 @@ func dropStates(base, child *rawFile, e *errs) map[string]bool {
 	kept := base.States[:0:0]
 	for _, s := range base.States {
 		if s.ID.Set && s.ID.Bad == nil && dropped[s.ID.V] {
-			if g := s.Glyph; g.Set && g.Bad == nil && utf8.RuneCountInString(g.V) == 1 && base.Theater.Map.Set && base.Theater.Map.Bad == nil {
-				base.Theater.Map.V = strings.ReplaceAll(base.Theater.Map.V, g.V, ".")
+			if g := s.Glyph; g.Set && g.Bad == nil && utf8.RuneCountInString(g.V) == 1 {
+				// its land becomes unowned land, in the map and in a
+				// rough overlay drawn as a copy of it
+				for _, text := range []*opt[string]{&base.Theater.Map, &base.Theater.Rough} {
+					if text.Set && text.Bad == nil {
+						text.V = strings.ReplaceAll(text.V, g.V, ".")
+					}
+				}
 			}
 			continue
 		}

@@ -177,8 +177,17 @@ func TestDropStates(t *testing.T) {
 	if !reflect.DeepEqual(sc.States[0].Stakes, map[string]float64{"b": 1}) || !reflect.DeepEqual(sc.States[1].Grievance, map[string]float64{"a": 0.1}) {
 		t.Errorf("stakes %v, grievance %v: entries naming c must go", sc.States[0].Stakes, sc.States[1].Grievance)
 	}
-	// A dropped client takes the patron's stake in it with it.
+	// A rough overlay drawn as a copy of the map loses the dropped
+	// state's glyph too, as the map does.
 	dir := t.TempDir()
+	copied := strings.Replace(overlayBase, ".......^^.\n..........", "~~AA...^^C\n~~AA..BBCC", 1)
+	os.WriteFile(filepath.Join(dir, "base.toml"), []byte(copied), 0o644)
+	os.WriteFile(filepath.Join(dir, "child.toml"), []byte("extends = \"base.toml\"\ndrop_states = [\"c\"]\ndrop_events = [\"war\"]\n"), 0o644)
+	if _, err := LoadFile(filepath.Join(dir, "child.toml")); err != nil {
+		t.Errorf("dropping c under a rough overlay copied from the map: %v", err)
+	}
+	// A dropped client takes the patron's stake in it with it.
+	dir = t.TempDir()
 	withD := strings.Replace(strings.Replace(overlayBase, "~~AA..BBCC\n~~AA..BBCC", "~~AA.DBBCC\n~~AA..BBCC", 1),
 		"stakes = { b = 1.0 }", "stakes = { b = 1.0, d = 0.5 }\n\n[[states]]\nid = \"d\"\nrole = \"client\"\nglyph = \"D\"", 1)
 	os.WriteFile(filepath.Join(dir, "base.toml"), []byte(withD), 0o644)

@@ -303,7 +303,16 @@ func varyAxis(v *rawVary, kind valueKind, design string, e *errs) (axis, bool) {
 // depend on the order they were listed in (two values are one step either
 // way, which changes only μ's sign). Sobol' indices are free of order.
 func morrisOrder(v *rawVary, ax *axis, design string, e *errs) bool {
-	if design != "morris" || len(ax.values) < 3 {
+	if design != "morris" {
+		return true
+	}
+	if len(ax.values) == 2 && ax.values[0] == ax.values[1] {
+		// one value twice: no step along the path moves it, and its
+		// elementary effects cannot be taken
+		e.at(v.Values[1].Loc, "%v twice for %s under design = \"morris\", whose steps must move the value; allowed: two different values", ax.values[1], ax.path)
+		return false
+	}
+	if len(ax.values) < 3 {
 		return true
 	}
 	switch ax.kind {
@@ -377,9 +386,12 @@ func morrisSteps(ax *axis, levels int, e *errs) bool {
 	}
 	loc := ax.valuesAt
 	switch ms := moves(levels); {
-	case len(fit) == 0:
+	case len(fit) == 0 && n%2 == 1:
 		e.at(loc, "%s takes %d values under design = \"morris\": no number of levels steps along an odd number of values the same number each time and draws every one; allowed: an even number of values (levels then a multiple of it), or design = \"lhs\" or \"sobol\"",
 			ax.path, n)
+	case len(fit) == 0:
+		e.at(loc, "%s takes %d values under design = \"morris\", which step evenly and are each drawn only on a multiple of %d levels, above the most allowed, 100; allowed: at most 100 values, or design = \"lhs\" or \"sobol\"",
+			ax.path, n, n)
 	case !even(ms):
 		e.at(loc, "%s takes %d values under design = \"morris\" on %d levels, whose steps move it %v values along, unequally: a straight-line effect would show as a curved one (σ > 0), and the values would not be drawn alike; allowed: levels = %s (a step the same number of values each time, every value drawn)",
 			ax.path, n, levels, ms, strings.Join(fit, ", "))
