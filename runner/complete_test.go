@@ -78,7 +78,7 @@ func TestDamagedResultsAssembledAgain(t *testing.T) {
 		sameFiles(t, c.name, want, readAll(t, dir))
 	}
 
-	// --force on work the checks find complete makes its files again from
+	// --force on work the checks find complete assembles its files again from
 	// parts/: the way out for damage they do not see (survival.csv a
 	// line short).
 	dir := copyOf(t, finished)

@@ -35,7 +35,7 @@ type ExecOptions struct {
 	// (identified by its manifest); without it that is an error. On the
 	// complete output of the same work it assembles the result files
 	// again from parts/ (a merged directory keeps none: then nothing is
-	// done, and the error says so).
+	// done, and Execute returns ErrComplete as without it).
 	Force    bool
 	Progress func(done, total int)
 	// Measures and Observe are as in Options: custom measures become

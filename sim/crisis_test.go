@@ -1113,6 +1113,16 @@ func TestScriptIndexIsTheFilesOrder(t *testing.T) {
 	if want := []string{"early", "late"}; !slices.Equal(got, want) {
 		t.Errorf("scripted events by their Script index, in the order applied: %v, want %v", got, want)
 	}
+	// and the result's records name the event each was
+	got = got[:0]
+	for _, e := range w.Result().Events {
+		if e.Script != nil {
+			got = append(got, e.Script.ID)
+		}
+	}
+	if want := []string{"early", "late"}; !slices.Equal(got, want) {
+		t.Errorf("scripted events in the result, in the order applied: %v, want %v", got, want)
+	}
 }
 
 // A targeted intent shock moves only the target's reading of the actor,

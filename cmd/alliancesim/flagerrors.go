@@ -234,7 +234,7 @@ func decimal(s string) (n string, ok bool) {
 		sign, digits = "-", s[1:]
 	}
 	if digits = strings.TrimLeft(digits, "0"); digits == "" {
-		digits = "0"
+		sign, digits = "", "0" // -0 is 0
 	}
 	return sign + digits, true
 }

@@ -239,6 +239,9 @@ func TestFlagRepeatedWithTheSameValue(t *testing.T) {
 	if _, err := execute(t, "run", "generic", "--runs", "2", "--runs", "02", "--seed", "3", "--seed", "+3"); err != nil {
 		t.Errorf("--runs 2 then 02, --seed 3 then +3: %v", err)
 	}
+	if _, err := execute(t, "run", "generic", "--runs", "1", "--seed", "0", "--seed", "-0"); err != nil {
+		t.Errorf("--seed 0 then -0: %v", err)
+	}
 	if _, err := execute(t, "validate", "generic", "--set", "params.sea_cost=2", "--set", "params.rough_cost=3"); err != nil {
 		t.Errorf("--set twice: %v", err)
 	}
@@ -258,5 +261,39 @@ func TestOutWithATrailingSlash(t *testing.T) {
 		if fi, err := os.Stat(d); err != nil || !fi.IsDir() {
 			t.Errorf("%s not made: %v", d, err)
 		}
+	}
+}
+
+// Run again into complete output, the same command says nothing is to be
+// done and points to --force; with --force it assembles the files again
+// from parts/, and where there are none (a merged directory, or parts
+// removed) it leaves the directory as it is and says what to do instead,
+// without pointing to the --force it was given.
+func TestForceOnCompleteOutput(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "o")
+	if _, err := execute(t, "run", "generic", "--runs", "2", "--out", out); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{nil, "nothing to do (the summary below is the one there; --force assembles its files again from parts/)"},
+		{[]string{"--force"}, "--force asks for its results again; its result files are assembled again from parts/"},
+	} {
+		got, err := execute(t, append([]string{"run", "generic", "--runs", "2", "--out", out}, c.args...)...)
+		if err != nil || !strings.Contains(got, c.want) {
+			t.Errorf("again %v: %v\n%s\nwant …%s…", c.args, err, got, c.want)
+		}
+	}
+	if err := os.RemoveAll(filepath.Join(out, "parts")); err != nil {
+		t.Fatal(err)
+	}
+	got, err := execute(t, "run", "generic", "--runs", "2", "--out", out, "--force")
+	if err != nil || !strings.Contains(got, "no parts/ to assemble its files from again (merged, or its parts removed); nothing to do (the summary below is the one there; merge again, or remove the directory to run the work again)") {
+		t.Errorf("--force without parts: %v\n%s", err, got)
+	}
+	if _, err := os.Stat(filepath.Join(out, "summary.json")); err != nil {
+		t.Errorf("--force without parts removed the complete output: %v", err)
 	}
 }

@@ -98,7 +98,7 @@ func monteCarlo(ctx context.Context, w, errw io.Writer, sc *sim.Scenario, c *sim
 		case err != nil:
 			return err
 		case complete:
-			fmt.Fprintf(errw, "%s already holds the complete output of this run; nothing to do (the summary below is the one there; --force assembles its files again from parts/, where it keeps them)\n", o.out)
+			fmt.Fprintln(errw, completeNote(o.out, "run", "the summary below", o.force))
 			wrote = false
 		}
 		summary = in.Summary
@@ -219,4 +219,16 @@ func orDash(v *float64) string {
 		return "—"
 	}
 	return fmt.Sprintf("%g", *v)
+}
+
+// completeNote says that out already held the complete output of the
+// work (a run or a sweep), whose result below (what) is the one there:
+// without --force, that --force would assemble its files again from
+// parts/; with it, that there were none to assemble them from (a merged
+// directory keeps none), and what to do instead.
+func completeNote(out, work, what string, force bool) string {
+	if force {
+		return fmt.Sprintf("%s already holds the complete output of this %s and no parts/ to assemble its files from again (merged, or its parts removed); nothing to do (%s is the one there; merge again, or remove the directory to run the work again)", out, work, what)
+	}
+	return fmt.Sprintf("%s already holds the complete output of this %s; nothing to do (%s is the one there; --force assembles its files again from parts/)", out, work, what)
 }

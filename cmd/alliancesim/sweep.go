@@ -130,7 +130,7 @@ func (f *sweepFlags) sweep(cmd *cobra.Command, file string) error {
 	case err != nil:
 		return err
 	case complete:
-		fmt.Fprintf(cmd.ErrOrStderr(), "%s already holds the complete output of this sweep; nothing to do (the table below is the one there; --force assembles its files again from parts/, where it keeps them)\n", out)
+		fmt.Fprintln(cmd.ErrOrStderr(), completeNote(out, "sweep", "the table below", f.force))
 	}
 	printPoints(cmd.OutOrStdout(), out, m, table, x.Events, !complete)
 	if x.Design == "morris" || x.Design == "sobol" {
