@@ -720,6 +720,24 @@ func TestScriptedWithdrawReturnsNearestCellsFirst(t *testing.T) {
 	owners(adv, 6, 21)
 }
 
+// Ties of distance go by cell index: withdrawing 0.4 of the same five
+// cells hands back ⌈0.4·5⌉ = 2 of the three at distance 1 from c2's rest,
+// the lower-indexed 7 and 22; 36 stays adv's, with 6 and 21.
+func TestScriptedWithdrawBreaksTiesByCellIndex(t *testing.T) {
+	sc := occupyThenWithdrawHalf()
+	sc.Events[1].Fraction = 0.4
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	for w.tick = 1; w.tick <= 2; w.tick++ {
+		w.applyScripted()
+	}
+	for cell, want := range map[int]int{7: c2, 22: c2, 36: adv, 6: adv, 21: adv} {
+		if o := w.geo.Owner(cell); o != want {
+			t.Errorf("cell %d belongs to %d, want %d", cell, o, want)
+		}
+	}
+}
+
 // occupyThenWithdrawHalf is testScenario with adv occupying half of c2 by
 // script at tick 1 and withdrawing from half of that at tick 2.
 func occupyThenWithdrawHalf() *Scenario {
@@ -1145,5 +1163,26 @@ func TestTargetedShockLeavesTheActorsRevisionism(t *testing.T) {
 		if got, want := w.shift[c2*w.c.n+adv], map[string]float64{"c1": 0, "": 2}[c.target]; got != want {
 			t.Errorf("target %q: c2's shift of adv %v, want %v", c.target, got, want)
 		}
+	}
+}
+
+// A client provokes a crisis only with an adversary still alive (docs/
+// model.md §7.11): with the adversary eliminated, c1, which provokes every
+// month, draws its chance and then has no foe — no provocation, no
+// memory of its aggression, no penalty.
+func TestNoProvocationWithoutALiveAdversary(t *testing.T) {
+	w := NewWorld(mustCompile(t, provokingScenario()), 1)
+	w.perceive()
+	al := w.form(set(pat, c1), true, OriginBilateral)
+	w.eliminate(adv)
+	from := len(w.events)
+	w.crises()
+	for _, e := range w.events[from:] {
+		if e.Type == EventProvocation || e.Type == EventRestraint {
+			t.Errorf("with no adversary alive: %v by %s", e.Type, w.c.id[e.Actor])
+		}
+	}
+	if m := w.memory[pat*w.c.n+c1]; m != 0 || al.penaltyUntil[pat] != 0 {
+		t.Errorf("with no adversary alive: pat remembers %v of c1, pays until %d; want 0, 0", m, al.penaltyUntil[pat])
 	}
 }
