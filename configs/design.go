@@ -300,8 +300,7 @@ func listPlaces(axes []axis, points [][]any, unit [][]float64) {
 		}
 		last := float64(len(ax.values) - 1)
 		for p := range points {
-			i := slices.IndexFunc(ax.values, func(w any) bool { return w == points[p][d] })
-			unit[p][d] = float64(i) / last
+			unit[p][d] = float64(ax.place(points[p][d])) / last
 		}
 	}
 }

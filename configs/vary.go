@@ -42,6 +42,11 @@ type axis struct {
 	marginal               sensitivity.Marginal
 }
 
+// place is the index of v in a list axis's values (-1 if absent).
+func (ax *axis) place(v any) int {
+	return slices.IndexFunc(ax.values, func(w any) bool { return w == v })
+}
+
 // at is the value at the unit coordinate u in [0, 1] of a drawn axis: the
 // u-quantile of its distribution; for whole numbers, the whole number
 // nearest to it (each whole number takes the share of the distribution
@@ -340,14 +345,13 @@ func morrisOrder(v *rawVary, ax *axis, design string, e *errs) bool {
 // and the values are not drawn alike; where a value falls between levels
 // (three values on two, five on four), nothing is learnt of it. An even
 // number of values n fits on a multiple of n levels; an odd number above
-// one fits on none. The levels that do fit are named. A whole-numbered range is read
-// through its distribution's quantiles, as a continuous one is, and is
-// not checked: its steps are uneven by design where its distribution is
-// not uniform, and by rounding by up to one value where it is, which
-// matters only when it holds few values (docs/model.md §6.5: give those
-// as a list).
+// one fits on none. The levels that do fit are named. A whole-numbered
+// range is read through its distribution's quantiles, as a continuous one
+// is, and is not checked: its steps are uneven by design where its
+// distribution is not uniform, and by rounding by up to one value where it
+// is, which matters only when it holds few values (docs/model.md §6.5:
+// give those as a list).
 func morrisSteps(ax *axis, levels int, e *errs) bool {
-	position := func(v any) int { return slices.IndexFunc(ax.values, func(w any) bool { return w == v }) }
 	if ax.ranged || len(ax.values) < 3 {
 		return true // a range, or two values: every step moves one along
 	}
@@ -356,14 +360,14 @@ func morrisSteps(ax *axis, levels int, e *errs) bool {
 		var out []int
 		for l := 0; l < p/2; l++ {
 			from, to := float64(l)/float64(p-1), float64(l+p/2)/float64(p-1)
-			out = append(out, position(ax.at(to))-position(ax.at(from)))
+			out = append(out, ax.place(ax.at(to))-ax.place(ax.at(from)))
 		}
 		return out
 	}
 	missed := func(p int) []string { // the values no level draws
 		drawn := make([]bool, n)
 		for l := range p {
-			drawn[position(ax.at(float64(l)/float64(p-1)))] = true
+			drawn[ax.place(ax.at(float64(l)/float64(p-1)))] = true
 		}
 		var out []string
 		for i, d := range drawn {

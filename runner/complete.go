@@ -39,7 +39,9 @@ func resultNames(m *Manifest) []string {
 // report's to read (report.Read).
 func resultDamage(dir string, m *Manifest) string {
 	for _, name := range resultNames(m) {
-		switch fi, err := os.Lstat(filepath.Join(dir, name)); {
+		path := filepath.Join(dir, name)
+		fi, err := os.Lstat(path)
+		switch {
 		case errors.Is(err, fs.ErrNotExist):
 			return name + " is missing"
 		case err != nil:
@@ -47,18 +49,18 @@ func resultDamage(dir string, m *Manifest) string {
 		case !fi.Mode().IsRegular():
 			return name + " is not a regular file"
 		}
-	}
-	for _, name := range resultNames(m) {
-		if ext := filepath.Ext(name); (ext != ".csv" && ext != ".jsonl") || name == "runs.csv" {
-			continue // runs.csv: its rows are counted below
-		}
-		switch cut, empty, err := cutMidLine(filepath.Join(dir, name)); {
-		case err != nil:
-			return fmt.Sprintf("%s cannot be read (%v)", name, err)
-		case cut:
-			return name + " ends mid-line (cut short?)"
-		case empty && filepath.Ext(name) == ".csv":
+		ext := filepath.Ext(name)
+		switch {
+		case name == "runs.csv" || (ext != ".csv" && ext != ".jsonl"):
+			// runs.csv: its rows are counted below
+		case fi.Size() == 0 && ext == ".csv":
 			return name + " is empty; every CSV the tool writes has a header"
+		case fi.Size() > 0:
+			if cut, err := endsMidLine(path, fi.Size()); err != nil {
+				return fmt.Sprintf("%s cannot be read (%v)", name, err)
+			} else if cut {
+				return name + " ends mid-line (cut short?)"
+			}
 		}
 	}
 	if err := wholeJSON(filepath.Join(dir, "summary.json")); err != nil {
@@ -77,27 +79,21 @@ func resultDamage(dir string, m *Manifest) string {
 	return ""
 }
 
-// cutMidLine reports whether the file at path, a CSV or JSON-lines file,
-// ends without a newline: every line the tool writes ends with one, so
-// its last byte is enough to tell a file cut within a line, however
-// large it is.
-// It also reports whether the file is empty (an events.jsonl may be; a
-// CSV never is).
-func cutMidLine(path string) (cut, empty bool, err error) {
+// endsMidLine reports whether the file at path, of size bytes (more than
+// none), a CSV or JSON-lines file, ends without a newline: every line the
+// tool writes ends with one, so its last byte is enough to tell a file
+// cut within a line, however large it is.
+func endsMidLine(path string, size int64) (bool, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return false, false, err
+		return false, err
 	}
 	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil || fi.Size() == 0 {
-		return false, err == nil, err
-	}
 	last := make([]byte, 1)
-	if _, err := f.ReadAt(last, fi.Size()-1); err != nil {
-		return false, false, err
+	if _, err := f.ReadAt(last, size-1); err != nil {
+		return false, err
 	}
-	return last[0] != '\n', false, nil
+	return last[0] != '\n', nil
 }
 
 // wholeJSON reads one JSON value from path, token by token (a sweep's

@@ -263,17 +263,19 @@ func prepareDir(dir string, m *Manifest, scenarioTOML []byte, opts ExecOptions) 
 	reassemble := false
 	if finished(dir) {
 		why := resultDamage(dir, m)
-		switch done, total := countParts(dir, m); {
-		case why == "" && (!opts.Force || done < total):
-			// completeAlready restored a missing scenario.toml; under
-			// --force a merged directory, which keeps no parts, has
-			// nothing to assemble its files from, and running the work
-			// again (a shard of it, say) would throw complete output away
-			return errComplete(dir)
-		case why == "":
-			// --force on complete work: its files are assembled again
-			// from parts/, the way out where a file was damaged in a way
-			// the checks do not see (resultDamage)
+		if why == "" {
+			// Complete (completeAlready restored a missing scenario.toml).
+			// --force assembles its files again from parts/, the way out
+			// where a file was damaged in a way the checks do not see
+			// (resultDamage); a merged directory keeps no parts, and
+			// running the work again (a shard of it, say) would throw
+			// complete output away.
+			if !opts.Force {
+				return errComplete(dir)
+			}
+			if done, total := countParts(dir, m); done < total {
+				return errComplete(dir)
+			}
 			why = "--force asks for its results again"
 		}
 		var replaced bool
