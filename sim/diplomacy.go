@@ -166,11 +166,16 @@ func (w *World) canvass(proposer int, S agents.Set, strong bool, origin Origin, 
 
 // vote asks every member of al whether it accepts newcomer x: it does when
 // its value of the alliance with x beats its value without, as an offer is
-// accepted when it beats the current position. Refusals are logged.
+// accepted when it beats the current position. Refusals are logged. A
+// member that has lost its sovereignty does not answer, as a non-sovereign
+// invitee does not (canvass), and so counts as accepting.
 func (w *World) vote(al *Alliance, x int, offer int) bool {
 	ok := true
 	origin, ch := w.grownBy(al, x)
 	al.Members.Each(func(m int) {
+		if !w.sovereign[m] {
+			return
+		}
 		with := w.appraiseUnder(m, al.Members.Without(m).With(x), al.Strong, origin, ch)
 		if with.value > w.standing(al, m).value {
 			return

@@ -3,6 +3,7 @@ package sim
 import (
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/alliancesim/alliancesim/agents"
@@ -1052,5 +1053,44 @@ func TestOccupiedInviteeCountsAsAccepting(t *testing.T) {
 	}
 	if got := w.acceptingSubset(pat, S, true, OriginImposed, 2); got != S {
 		t.Errorf("accepting subset %v, want all of %v", got, S)
+	}
+}
+
+// A member that loses its sovereignty (a scripted sovereignty event) takes
+// no decision until it regains it: it does not vote on a newcomer, and
+// counts as accepting, as a non-sovereign invitee does (canvass); it
+// reviews no policy, so it neither seeks, applies nor weighs leaving; and
+// explain refuses to show the vote or the exit it does not weigh.
+func TestMemberThatLostSovereigntyTakesNoDecision(t *testing.T) {
+	sc := testScenario()
+	sc.Params.GrievanceFear = 1
+	sc.States[c1].Grievance = map[string]float64{"c3": 0.9}
+	sc.Events = []ScriptedEvent{{Tick: 1, Kind: ScriptSovereignty, Actor: "c1", Sovereign: false}}
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	al := w.form(set(c1, c2), true, OriginClient)
+	if w.vote(al, c3, 0) {
+		t.Fatal("set-up: c1, sovereign, should vote c3 down for the grievance it holds")
+	}
+	w.tick = 1
+	w.applyScripted()
+	if w.sovereign[c1] || !al.Members.Has(c1) {
+		t.Fatalf("set-up: c1 should be a member that has lost its sovereignty: %v", describe(w))
+	}
+	if !w.vote(al, c3, 0) {
+		t.Error("c1, not sovereign, voted c3 down; it should not answer")
+	}
+	w.startReviews()
+	if w.Reviewing(c1) || !w.Reviewing(c2) {
+		t.Errorf("reviewing c1 %v, c2 %v; want c2 only: c1 has no policy to review", w.Reviewing(c1), w.Reviewing(c2))
+	}
+	if _, err := w.ExplainVote(al.ID, c1, c3); err == nil || !strings.Contains(err.Error(), "not sovereign") {
+		t.Errorf("ExplainVote of c1: %v, want an error saying it is not sovereign", err)
+	}
+	if _, err := w.ExplainStay(al.ID, c1); err == nil || !strings.Contains(err.Error(), "not sovereign") {
+		t.Errorf("ExplainStay of c1: %v, want an error saying it is not sovereign", err)
+	}
+	if _, err := w.ExplainVote(al.ID, c2, c3); err != nil {
+		t.Errorf("ExplainVote of c2: %v", err)
 	}
 }

@@ -167,6 +167,8 @@ func (w *World) ExplainVote(alliance, m, x int) (VoteExplanation, error) {
 		return VoteExplanation{}, fmt.Errorf("%s is an adversary, which never allies: no member votes on it", c.id[x])
 	case !w.alive[x] || !w.sovereign[x]:
 		return VoteExplanation{}, fmt.Errorf("%s cannot ask in now (eliminated or not sovereign): no member votes on it", c.id[x])
+	case !w.sovereign[m]:
+		return VoteExplanation{}, fmt.Errorf("%s is not sovereign: it does not vote, and counts as accepting", c.id[m])
 	case w.exists(al.Members.With(x)):
 		return VoteExplanation{}, fmt.Errorf("an alliance of %s is in force already: the engine weighs no second one, and no member votes", c.idList(al.Members.With(x)))
 	}
@@ -211,6 +213,9 @@ func (w *World) ExplainStay(alliance, m int) (StayExplanation, error) {
 		var members []string
 		al.Members.Each(func(j int) { members = append(members, w.c.id[j]) })
 		return StayExplanation{}, fmt.Errorf("state index %d is not a member of alliance %d; allowed: its members %s", m, alliance, strings.Join(members, ", "))
+	}
+	if !w.sovereign[m] {
+		return StayExplanation{}, fmt.Errorf("%s is not sovereign: it does not weigh leaving until it is", w.c.id[m])
 	}
 	// The world stands at the end of the tick played last, and a penalty
 	// runs through the ticks it covers: read it at that tick, as the

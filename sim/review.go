@@ -100,8 +100,8 @@ func (w *World) startReviews() {
 		return
 	}
 	for i := 0; i < w.c.n; i++ {
-		if !w.alive[i] || w.c.role[i] == Adversary {
-			continue
+		if !w.alive[i] || !w.sovereign[i] || w.c.role[i] == Adversary {
+			continue // no policy to review: it signs, applies and leaves nothing
 		}
 		r := &w.reviews[i]
 		if w.c.role[i] == Patron {
