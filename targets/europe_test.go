@@ -172,6 +172,9 @@ func TestEuropeTargetsAtTheirBounds(t *testing.T) {
 		{"the patron joins in 1950-12", record(usa, []ally{
 			{id: 0, founders: four, joins: map[string]int{"usa": 47}, origin: "indigenous", strong: true, formed: 10, patronJoined: 47, ended: -1}}),
 			"E3", true},
+		{"the patron joins in 1951-01", record(usa, []ally{
+			{id: 0, founders: four, joins: map[string]int{"usa": 48}, origin: "indigenous", strong: true, formed: 10, patronJoined: 48, ended: -1}}),
+			"E3", false},
 		{"the patron joins a weak pact", record(usa, []ally{
 			{id: 0, founders: four, joins: map[string]int{"usa": 27}, origin: "indigenous", formed: 10, patronJoined: 27, ended: -1}}),
 			"E3", false},

@@ -38,8 +38,10 @@ type phase struct {
 // clientPhases are the member sets an alliance had while clients stood
 // alone, each from the tick it began: the founders of a clients'
 // alliance (all of them, even one that left in the tick they signed),
-// each set a client's joining made (its members at the end of that
-// tick), until a patron joined —
+// each set a client's joining made (its members once it joined, a member
+// that left in the same tick among them: in a tick members join in
+// diplomacy before they leave, step 4 and steps 5–6 of docs/model.md
+// §3.1, as E2's count has it), until a patron joined —
 // including the clients who joined in the tick a patron did, before it,
 // since the clients' round comes first in every tick (docs/model.md
 // §3.2), as E1 and T5 read it — and again from the tick a patron left an
@@ -60,7 +62,7 @@ func clientPhases(a *sim.AllianceRecord, patrons []string) []phase {
 			// The founders' set is the one they signed, even if one of
 			// them left, or the alliance ended, in the tick it formed (as
 			// AllianceRecord.Phases has it).
-			if founders := k == len(a.Founders)-1; founders || m.Joined <= t && (m.Left < 0 || t < m.Left) {
+			if founders := k == len(a.Founders)-1; founders || m.Joined <= t && (m.Left < 0 || t <= m.Left) {
 				ms = append(ms, m.State)
 			}
 		}
