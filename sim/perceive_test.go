@@ -492,3 +492,99 @@ func TestTiesUnderCountOnlyAlliancesInForce(t *testing.T) {
 		t.Errorf("c1 without the trilateral: c2 not kept through the pact in force (weight %v)", row.weight[c2])
 	}
 }
+
+// The domain is framed against the reference point as it has adapted
+// (docs/model.md §7.3), not the one of tick 0: with every reference moved
+// 0.1 above the state's threat and η 0, no state is in losses, though
+// some stand above the status-quo reference they started from.
+func TestDomainAgainstTheAdaptedReference(t *testing.T) {
+	sc := testScenario()
+	sc.Decision.ReferenceAdaptation = 0
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	above := 0
+	for i := range w.c.n {
+		if w.threat[i] > w.c.reference[i] {
+			above++
+		}
+		w.reference[i] = w.threat[i] + 0.1
+	}
+	if above == 0 {
+		t.Fatal("set-up: no state's threat is above its status-quo reference")
+	}
+	w.tick = 1
+	w.perceive()
+	for i := range w.c.n {
+		if w.losses[i] {
+			t.Errorf("%s in losses at threat %.4f against its reference %.4f", w.c.id[i], w.threat[i], w.reference[i])
+		}
+	}
+}
+
+// A fellow client of an imposed alliance is an ally, though it does not
+// stand by the others (weight 0): they read its intent as an ally's,
+// from grievance and memory only (docs/model.md §7.2, §8.2 item 23), so
+// c2's revisionism no longer threatens c1.
+func TestFellowClientsOfAnImposedAllianceReadEachOtherAsAllies(t *testing.T) {
+	sc := testScenario()
+	sc.States[c2].Revisionism = 0.5
+	sc.Params.OccupyCells = 0
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	k := c1*w.c.n + c2
+	if !(w.raw[k] > 0) {
+		t.Fatalf("set-up: c1 reads no threat from revisionist c2 (%v)", w.raw[k])
+	}
+	w.form(set(pat, c1, c2), true, OriginImposed)
+	if row := &w.ties[c1]; !row.allies.Has(c2) || row.weight[c2] != 0 {
+		t.Fatalf("set-up: c2 should be c1's ally at weight 0: allies %v, weight %v", row.allies, row.weight[c2])
+	}
+	if w.raw[k] != 0 {
+		t.Errorf("c1 reads %v from its fellow client c2, want 0: no grievance or memory", w.raw[k])
+	}
+}
+
+// An ally's intent is its grievance and the aggression remembered of it,
+// combined as hazards (agents.FriendlyIntent): with grievance 0.2 and
+// memory 0.3, 1 − 0.8·0.7 = 0.44.
+func TestFriendlyIntentRemembersAggression(t *testing.T) {
+	sc := testScenario()
+	sc.States[c1].Grievance = map[string]float64{"c2": 0.2}
+	w := NewWorld(mustCompile(t, sc), 1)
+	k := c1*w.c.n + c2
+	w.memory[k] = 0.3
+	w.refreshIntents()
+	nearly(t, "c1's friendly intent for c2", w.friendly[k], 0.44, 1e-15)
+}
+
+// A picture term is clamped to [0, 1] (docs/model.md §7.2): a perceived
+// threat at 1 with a raw reading below the gross one would carry the
+// picture above 1.
+func TestPictureTermClamped(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	w.form(set(pat, c1), true, OriginBilateral)
+	k := c1*w.c.n + adv
+	var none tieRow
+	if gross := w.tau(c1, adv, w.powK(w.geo.Defence(c1, w.land[c1], 0)), &none); !(gross > w.raw[k]) {
+		t.Fatalf("set-up: c1's gross reading %v should exceed its raw one %v", gross, w.raw[k])
+	}
+	w.perceived[k] = 1
+	if got := w.pictureOf(c1); got != 1 {
+		t.Errorf("c1's picture %v, want 1", got)
+	}
+}
+
+// An eliminated adversary is in no one's picture: its power would
+// otherwise linger in the perceived threat, which it no longer refreshes.
+func TestPictureLeavesOutADeadAdversary(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	if !(w.pictureOf(c1) > 0) {
+		t.Fatal("set-up: c1's picture is 0 with the adversary alive")
+	}
+	w.alive[adv] = false
+	if got := w.pictureOf(c1); got != 0 {
+		t.Errorf("c1's picture %v with the adversary dead, want 0", got)
+	}
+}
