@@ -120,3 +120,19 @@ func TestGreedyCoalitionNoOptionStops(t *testing.T) {
 		t.Errorf("GreedyCoalition with no option = %b, %v; want empty, -Inf", set, v)
 	}
 }
+
+// Index 0 is a candidate like any other: a partner at index 0 that raises
+// the value most is taken first, and the next that still raises it after.
+func TestGreedyCoalitionTakesIndexZero(t *testing.T) {
+	worth := []float64{0.5, 0.2}
+	value := func(s Set) float64 {
+		v := 0.0
+		s.Each(func(i int) { v += worth[i] })
+		return v
+	}
+	set, v := GreedyCoalition(Set(0).With(0).With(1), 1, value)
+	if want := Set(0).With(0).With(1); set != want {
+		t.Errorf("coalition %b, want %b", set, want)
+	}
+	near(t, "value", v, 0.7)
+}
