@@ -1094,3 +1094,26 @@ func TestMemberThatLostSovereigntyTakesNoDecision(t *testing.T) {
 		t.Errorf("ExplainVote of c2: %v", err)
 	}
 }
+
+// The record of a proposal says whether a patron made it, and names the
+// partner behind a refusal whatever its index (the patron is state 0 of
+// the test world).
+func TestProposalRecordNamesThePatron(t *testing.T) {
+	sc := testScenario()
+	sc.States[c1].Grievance = map[string]float64{"pat": 0.9}
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	if pat != 0 {
+		t.Fatalf("set-up: the patron is state %d, want 0", pat)
+	}
+	offer := w.propose(Event{Type: EventProposal, Actor: pat, Target: -1, Others: set(c1), Alliance: -1, Proposal: ProposeFallback, Strong: true})
+	w.canvass(pat, set(c1), true, OriginBilateral, offer)
+	w.propose(Event{Type: EventProposal, Actor: c2, Target: -1, Others: set(c3), Alliance: -1, Proposal: ProposeCoalition, Strong: true})
+	ps := w.Record().Proposals
+	if len(ps) != 2 || !ps[0].Patron || ps[1].Patron {
+		t.Fatalf("proposals %+v: want the patron's first, marked, and c2's", ps)
+	}
+	if len(ps[0].Refusals) != 1 || ps[0].Refusals[0] != (RefusalRecord{State: "c1", Reason: "fear", Partner: "pat"}) {
+		t.Errorf("refusals of the patron's offer %+v, want c1's for fear of pat", ps[0].Refusals)
+	}
+}

@@ -204,6 +204,16 @@ func TestAllianceRecordMembers(t *testing.T) {
 	if got, want := open.FinalMembers(), []string{"x", "z"}; !slices.Equal(got, want) {
 		t.Errorf("alliance 1: final members %v, want %v", got, want)
 	}
+	// A founder that left in the tick they signed (tick 0) is no member
+	// after it.
+	leftAtZero := sim.AllianceRecord{ID: 4, Founders: []string{"p", "q", "r"}, Formed: 0, Ended: -1, Members: []sim.MembershipRecord{
+		{State: "p", Joined: 0, Left: 0, Entry: "founded", Exit: "left"},
+		{State: "q", Joined: 0, Left: -1, Entry: "founded"},
+		{State: "r", Joined: 0, Left: -1, Entry: "founded"},
+	}}
+	if got, want := leftAtZero.MembersAt(2), []string{"q", "r"}; !slices.Equal(got, want) {
+		t.Errorf("alliance 4: members at 2 %v, want %v", got, want)
+	}
 	// Kind is of the founders: two, though three states were members.
 	if got := ended.Kind(); got != sim.Bilateral {
 		t.Errorf("alliance 0: kind %v, want bilateral", got)
