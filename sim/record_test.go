@@ -214,6 +214,16 @@ func TestAllianceRecordMembers(t *testing.T) {
 	if got, want := leftAtZero.MembersAt(2), []string{"q", "r"}; !slices.Equal(got, want) {
 		t.Errorf("alliance 4: members at 2 %v, want %v", got, want)
 	}
+	// Its final members at an end in tick 0: the member whose leaving
+	// ended it, not another that left earlier in that tick.
+	endedAtZero := sim.AllianceRecord{ID: 5, Founders: []string{"p", "q", "r"}, Formed: 0, Ended: 0, Cause: "members_left", EndedBy: "q", Members: []sim.MembershipRecord{
+		{State: "p", Joined: 0, Left: 0, Entry: "founded", Exit: "left"},
+		{State: "q", Joined: 0, Left: 0, Entry: "founded", Exit: "left"},
+		{State: "r", Joined: 0, Left: 0, Entry: "founded", Exit: "ended"},
+	}}
+	if got, want := endedAtZero.FinalMembers(), []string{"q", "r"}; !slices.Equal(got, want) {
+		t.Errorf("alliance 5: final members %v, want %v", got, want)
+	}
 	// Kind is of the founders: two, though three states were members.
 	if got := ended.Kind(); got != sim.Bilateral {
 		t.Errorf("alliance 0: kind %v, want bilateral", got)
