@@ -67,12 +67,12 @@ func commitmentFigure(runs []runRow, fc runner.FirstCommitment, cal sim.Calendar
 		if cal.MonthsPerTick > 1 {
 			unit = fmt.Sprintf("ticks of %d months", cal.MonthsPerTick)
 		}
-		median = fmt.Sprintf("median %s %s after the start (%s), mean %.1f %s, over the runs with one (summary.json, first_commitment)", trimFloat(m), unit, when, *fc.Mean, unit)
+		median = fmt.Sprintf("median %s %s after the start (%s), mean %.1f %s, over the runs with one (summary.json, first_commitment; dashed)", trimFloat(m), unit, when, *fc.Mean, unit)
 		x := yearAt(cal, m)
 		p.Add(line(plotter.XYs{{X: x, Y: 0}, {X: x, Y: 1}}, lineGrey, 0.8, true))
 	}
 	return plotFigure("first-commitment", "Time to the first patron commitment",
-		fmt.Sprintf("The share of the %s in which a patron had joined its first alliance by each date, with 95%% Wilson intervals (runs.csv, first_commitment); %s (dashed).", words.Count(len(runs), "run", "runs"), median),
+		fmt.Sprintf("The share of the %s in which a patron had joined its first alliance by each date, with 95%% Wilson intervals (runs.csv, first_commitment); %s.", words.Count(len(runs), "run", "runs"), median),
 		p, halfWidth, vg.Points(240))
 }
 

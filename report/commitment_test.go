@@ -62,6 +62,11 @@ func TestCommitmentMedianCaption(t *testing.T) {
 			t.Errorf("caption %q lacks %q", f.Caption, c.want)
 		}
 	}
+	// No commitment: no median, and no dashed line to point to.
+	if f, err := commitmentFigure([]runRow{{FirstCommitment: -1}}, runner.FirstCommitment{Share: runner.NewProportion(0, 1)}, cal, 24); err != nil ||
+		!strings.HasSuffix(f.Caption, "; no patron committed in any run.") {
+		t.Errorf("caption without a commitment %q (%v)", f.Caption, err)
+	}
 	// Quarterly ticks are named as such.
 	median, mean := 2.0, 2.5
 	fc := runner.FirstCommitment{Share: runner.NewProportion(2, 2), Mean: &mean, Median: &median}

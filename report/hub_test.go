@@ -71,7 +71,7 @@ func TestHubCurveMatchesSummaryCheckpoints(t *testing.T) {
 func TestMembershipAllianceID(t *testing.T) {
 	for _, c := range []struct{ alliance, want string }{
 		{"0", ""},
-		{"-1", `:2: alliance "-1", joined "5", left ""; allowed: an alliance id ≥ 0, joined a tick from 0 to 503, left empty (a member at the end) or a tick from joined to 504: the file is damaged (run the work again)`},
+		{"-1", `:2: alliance "-1", joined "5", left ""; allowed: an alliance id ≥ 0, joined a tick from 0 to 503, left empty (a member at the end) or a tick from joined to 504: the file is damaged (run the work again with --force)`},
 	} {
 		path := filepath.Join(t.TempDir(), "memberships.csv")
 		os.WriteFile(path, []byte("point,run,alliance,state,joined,left\n0,0,"+c.alliance+",usa,5,\n"), 0o644)
@@ -178,7 +178,7 @@ func TestHubCurveRefusesACheckpointItDisagreesWith(t *testing.T) {
 		_, err := hubOverTime(in, cal, 24)
 		want := ""
 		if c.want != "" {
-			want = path + " disagrees with summary.json at " + c.want + ": the file is damaged or from another run (run the work again)"
+			want = path + " disagrees with summary.json at " + c.want + ": the file is damaged or from another run (run the work again with --force)"
 		}
 		if got := fmt.Sprint(err); (err == nil) != (want == "") || err != nil && got != want {
 			t.Errorf("checkpoint at %d of %d runs, mean %v:\n got %v\nwant %q", c.tick, c.runs, c.mean, err, want)
@@ -251,5 +251,21 @@ func TestHubFigureDrawsTheShare(t *testing.T) {
 	want := [][2]float64{{mean[0][0], py(0.25)}, {mean[1][0], py(0.5)}, {mean[2][0], py(0.75)}}
 	if !samePoints(share, want) || math.Abs(mean[1][1]-py(0.5)) > 0.01 {
 		t.Errorf("share line %v, want %v (mean %v)", share, want, mean)
+	}
+}
+
+// With no patron alliance at any point only the share is drawn, and the
+// caption says so rather than describing a mean and checkpoints that are
+// not there.
+func TestHubFigureCaptionWithoutAPatronAlliance(t *testing.T) {
+	nan := math.NaN()
+	points := []hubPoint{{T: 0, Mean: nan, Low: nan, High: nan, Share06: runner.NewProportion(0, 4)},
+		{T: 12, Mean: nan, Low: nan, High: nan, Share06: runner.NewProportion(0, 4)}}
+	f, err := hubFigure(points, nil, sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(f.Caption, "No run had a patron alliance") || strings.Contains(f.Caption, "checkpoints") || strings.Contains(f.Caption, "interval of the mean") {
+		t.Errorf("caption %q", f.Caption)
 	}
 }

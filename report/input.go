@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"path/filepath"
+	"strings"
 
 	"github.com/alliancesim/alliancesim/configs"
 	"github.com/alliancesim/alliancesim/hypotheses"
@@ -116,7 +117,11 @@ func Read(dir string) (*Input, error) {
 	path := filepath.Join(dir, "summary.json")
 	b, err := readSummary(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("%s has no summary.json: the run is incomplete (resume it, or merge its shards)", dir)
+		again := "run the command that began it again to finish it"
+		if len(m.Command) > 0 {
+			again = fmt.Sprintf("run %q again to finish it", strings.Join(m.Command, " "))
+		}
+		return nil, fmt.Errorf("%s has no summary.json: the run is incomplete (%s, or merge its shards)", dir, again)
 	}
 	if err != nil {
 		return nil, err
@@ -151,7 +156,7 @@ func Read(dir string) (*Input, error) {
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}
 	if err := summaryOfManifest(m, in.Summary, in.Sweep); err != nil {
-		return nil, fmt.Errorf("%s: %v (run the work again)", path, err)
+		return nil, fmt.Errorf("%s: %v (run the work again with --force)", path, err)
 	}
 	in.readScenario()
 	return in, nil

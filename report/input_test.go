@@ -50,7 +50,7 @@ func TestReadChecksSummaryJSON(t *testing.T) {
 	}
 	dir := copyFiles(t, many, "")
 	editSummary(t, dir, func(doc map[string]any) { doc["seed"] = json.Number("2") })
-	want := filepath.Join(dir, "summary.json") + ": runs 60 from seed 2; the manifest's work is 60 from seed 1: not the summary of this work (run the work again)"
+	want := filepath.Join(dir, "summary.json") + ": runs 60 from seed 2; the manifest's work is 60 from seed 1: not the summary of this work (run the work again with --force)"
 	if _, err := Read(dir); err == nil || err.Error() != want {
 		t.Errorf("a summary of seed 2:\n got %v\nwant %s", err, want)
 	}

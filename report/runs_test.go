@@ -58,7 +58,7 @@ func TestReadRunsFirstCommitmentAtItsEdges(t *testing.T) {
 	}
 	for _, v := range []string{"-2", "504"} {
 		path := withRunsCell(t, many, "first_commitment", v)
-		want := path + `:2: first_commitment "` + v + `"; allowed: empty (none) or a tick from 0 to 503: the file is damaged or from another run (run the work again)`
+		want := path + `:2: first_commitment "` + v + `"; allowed: empty (none) or a tick from 0 to 503: the file is damaged or from another run (run the work again with --force)`
 		if _, err := readRuns(path, 0, m); err == nil || err.Error() != want {
 			t.Errorf("first_commitment %s:\n got %v\nwant %s", v, err, want)
 		}

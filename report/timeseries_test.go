@@ -64,7 +64,7 @@ func TestReadSeriesTicksAtTheirEdges(t *testing.T) {
 	}
 	for _, tick := range []int{-1, 60} {
 		os.WriteFile(path, []byte(head+row(0)+row(tick)), 0o644)
-		want := fmt.Sprintf("%s:3: tick %d is outside the run's ticks 0 to 59: the file is damaged or from another run (run the work again)", path, tick)
+		want := fmt.Sprintf("%s:3: tick %d is outside the run's ticks 0 to 59: the file is damaged or from another run (run the work again with --force)", path, tick)
 		if _, err := readSeries(path, nil, 60, 0); err == nil || err.Error() != want {
 			t.Errorf("tick %d of 60:\n got %v\nwant %s", tick, err, want)
 		}
@@ -180,7 +180,7 @@ func TestReadSeriesCutShort(t *testing.T) {
 		"0,0,1950-01,usa,threat,0.5,0.4,0.5,0.6\n0,0,1950-01,usa,losses,0.2,0,0,1\n" +
 		"0,1,1950-02,usa,threat,0.5,0.4,0.5,0.6\n"
 	os.WriteFile(path, []byte(rows), 0o644)
-	want := path + ": usa threat has 2 rows for the first point, usa losses 1: the file is cut short or damaged (run the work again)"
+	want := path + ": usa threat has 2 rows for the first point, usa losses 1: the file is cut short or damaged (run the work again with --force)"
 	if _, err := readSeries(path, nil, 12, 0); err == nil || err.Error() != want {
 		t.Errorf("got %v\nwant %s", err, want)
 	}
@@ -191,7 +191,7 @@ func TestReadSeriesCutShort(t *testing.T) {
 	// Cut at the end of a tick, every series is alike and short: the run
 	// samples every tick of 3 (every 1, horizon 3), and the file stops
 	// after tick 1.
-	want = path + ": usa losses ends at tick 1, where the run samples to tick 2: the file is cut short or damaged (run the work again)"
+	want = path + ": usa losses ends at tick 1, where the run samples to tick 2: the file is cut short or damaged (run the work again with --force)"
 	if _, err := readSeries(path, nil, 3, 1); err == nil || err.Error() != want {
 		t.Errorf("cut at a tick's end: got %v\nwant %s", err, want)
 	}

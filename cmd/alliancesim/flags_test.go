@@ -174,7 +174,7 @@ func TestMissingPlacesInPlainWords(t *testing.T) {
 	}{
 		{[]string{"sweep", nope + ".toml"}, "reading experiment: " + nope + ".toml: no such file or directory"},
 		{[]string{"run", nope + ".toml"}, nope + ".toml: no such file or directory"},
-		{[]string{"report", shard}, shard + " has no summary.json: the run is incomplete (resume it, or merge its shards)"},
+		{[]string{"report", shard}, " again to finish it, or merge its shards)"},
 		{[]string{"report", nope}, nope + ": no such directory"},
 		{[]string{"sensitivity", nope}, nope + ": no such directory"},
 		{[]string{"merge", shard, nope, "--out", filepath.Join(dir, "m")}, nope + ": no such directory"},

@@ -174,6 +174,9 @@ func printSummary(w io.Writer, s *runner.Summary, monthsPerTick int, inFile bool
 		fmt.Fprintf(w, "  %-32s %s\n", k, percent(s.Shares[k]))
 	}
 	fmt.Fprintln(w, "\nMost frequent alliance shapes (share of runs)")
+	if len(s.Shapes) == 0 {
+		fmt.Fprintln(w, "  none: no alliance formed in any run")
+	}
 	for i, sh := range s.Shapes {
 		if i == 10 {
 			where := "--json"
@@ -186,7 +189,11 @@ func printSummary(w io.Writer, s *runner.Summary, monthsPerTick int, inFile bool
 		fmt.Fprintf(w, "  %s  %s\n", percent(sh.Share), strings.Join(sh.Members, " "))
 	}
 	fmt.Fprintf(w, "\nSurvival of alliances (Kaplan–Meier, %s; 95%% band)\n", unit)
-	fmt.Fprintf(w, "  %-20s %7s %7s %10s %s\n", "group", "n", "ended", "median", "band")
+	if len(s.Survival) == 0 {
+		fmt.Fprintln(w, "  none: no alliance formed in any run")
+	} else {
+		fmt.Fprintf(w, "  %-20s %7s %7s %10s %s\n", "group", "n", "ended", "median", "band")
+	}
 	var split *float64
 	for _, g := range s.Survival {
 		fmt.Fprintf(w, "  %-20s %7d %7d %10s [%s, %s]\n", g.Group, g.N, g.Events, orDash(g.Median), orDash(g.MedianLower), orDash(g.MedianUpper))
