@@ -55,7 +55,7 @@ func commitmentFigure(runs []runRow, fc runner.FirstCommitment, cal sim.Calendar
 	s, lo, hi = append(s, plotter.XY{X: x1, Y: last}), append(lo, plotter.XY{X: x1, Y: lo[len(lo)-1].Y}), append(hi, plotter.XY{X: x1, Y: hi[len(hi)-1].Y})
 	p.Add(&band{Lower: steps(lo), Upper: steps(hi), Color: bandColor})
 	p.Add(line(steps(s), lineBlue, 1.6, false))
-	p.X.Min, p.X.Max = x0, x1
+	dateAxis(&p.X, cal, 0, horizon)
 	median := "no patron committed in any run"
 	if fc.Median != nil {
 		m := *fc.Median // a whole tick, or halfway between two (an even count)

@@ -77,7 +77,7 @@ func ganttFigure(bs []bar, cal sim.Calendar, horizon int) (Figure, error) {
 	p.Add(&bars{Bars: bs, Cal: cal})
 	p.NominalY(names...)
 	p.Y.Min, p.Y.Max = -0.7, float64(len(bs))-0.3
-	p.X.Min, p.X.Max = yearOf(cal, 0), yearOf(cal, horizon)
+	dateAxis(&p.X, cal, 0, horizon)
 	return plotFigure("timeline", "Timeline of alliances",
 		"One bar per membership: a state's spell in an alliance (A<id>), from the month it joined to the month it left or the horizon, coloured by alliance (memberships.csv).",
 		p, vg.Points(560), vg.Points(60+16*float64(max(len(bs), 1))))

@@ -184,7 +184,7 @@ func hubFigure(points []hubPoint, checkpoints []runner.HubSpokes, cal sim.Calend
 	p.Legend.Top = true
 	p.Legend.Left = true
 	p.Legend.XOffs = vg.Points(6)
-	p.X.Min, p.X.Max = yearOf(cal, 0), yearOf(cal, points[len(points)-1].T)
+	dateAxis(&p.X, cal, 0, points[len(points)-1].T)
 	caption := "The hub-and-spokes index (bilateral patron alliances ÷ all patron alliances in force) once each year's first tick (the one holding January) has been played, and at the run's last tick, averaged over the runs that had a patron alliance then, with a normal 95% interval of the mean; and the share of all runs with an index of at least 0.6 (computed from memberships.csv; the dots are summary.json's checkpoints)."
 	if len(mean) == 0 {
 		// Nothing but the share is drawn: say so, not what is missing.

@@ -132,7 +132,7 @@ func panelPlot(title string, cal sim.Calendar, horizon int) *plot.Plot {
 	p.Title.TextStyle.Font.Size = vg.Points(9)
 	p.X.Tick.Label.Font.Size = vg.Points(7)
 	p.Y.Tick.Label.Font.Size = vg.Points(7)
-	p.X.Min, p.X.Max = yearOf(cal, 0), yearOf(cal, horizon)
+	dateAxis(&p.X, cal, 0, horizon)
 	return p
 }
 
