@@ -198,6 +198,22 @@ func TestAllianceRecordMembers(t *testing.T) {
 	if got, want := gone.Phases(), [][]string{{"a", "b", "c"}}; !slices.EqualFunc(got, want, slices.Equal) {
 		t.Errorf("alliance 3: phases %v, want %v", got, want)
 	}
+	// A record without EndedBy (written by hand, or by an earlier
+	// version) cannot tell who ended it, and keeps every member that left
+	// in its last tick.
+	if got, want := gone.FinalMembers(), []string{"a", "b", "c"}; !slices.Equal(got, want) {
+		t.Errorf("alliance 3: final members %v, want %v", got, want)
+	}
+	// A bilateral's founders are its first phase, though one left in the
+	// tick they signed, as another applied.
+	swapped := sim.AllianceRecord{ID: 6, Founders: []string{"a", "b"}, Formed: 3, Ended: -1, Members: []sim.MembershipRecord{
+		{State: "a", Joined: 3, Left: -1, Entry: "founded"},
+		{State: "b", Joined: 3, Left: 3, Entry: "founded", Exit: "left"},
+		{State: "c", Joined: 3, Left: -1, Entry: "applied"},
+	}}
+	if got, want := swapped.Phases(), [][]string{{"a", "b"}, {"a", "c"}}; !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("alliance 6: phases %v, want %v", got, want)
+	}
 	if got, want := ended.FinalMembers(), []string{"uk", "us"}; !slices.Equal(got, want) {
 		t.Errorf("alliance 0: final members %v, want %v", got, want)
 	}
