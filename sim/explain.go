@@ -145,8 +145,9 @@ func (v VoteExplanation) Accepts() bool { return v.With.Value > v.Without }
 // standing), without changing the run. The world must have played at
 // least one tick. It is refused for a vote the engine never takes: on a
 // newcomer that is not a sovereign client or patron (a state designated to
-// an alliance is not sovereign: it joins on sovereignty, unasked), or when
-// an alliance with those members is in force.
+// an alliance is not sovereign: it joins on sovereignty, unasked), by a
+// member that is not sovereign (it does not answer), or when an alliance
+// with those members is in force.
 func (w *World) ExplainVote(alliance, m, x int) (VoteExplanation, error) {
 	c := w.c
 	switch {

@@ -189,9 +189,10 @@ type explanationReport struct {
 	Threat    float64 `json:"threat"`
 	Reference float64 `json:"reference"`
 	Domain    string  `json:"domain"`
-	// NotSovereign: the state is not sovereign then; it proposes nothing
-	// and answers no offer, and what is signed for it counts as accepted
-	// (§7.9); as a member it still votes and reviews.
+	// NotSovereign: the state is not sovereign then; it proposes nothing,
+	// answers no offer (what is signed for it counts as accepted, §7.9)
+	// and, as a member, neither votes nor weighs leaving (§7.13): no
+	// stays are listed.
 	NotSovereign bool                `json:"not_sovereign,omitempty"`
 	Position     float64             `json:"position"`
 	Options      []optionExplanation `json:"options,omitempty"`
@@ -295,8 +296,8 @@ func explain(w *sim.World, req explainRequest) (explanationReport, error) {
 		return rep, nil
 	}
 	for _, al := range w.Alliances() {
-		if !al.Active() || !al.Members.Has(i) {
-			continue
+		if !al.Active() || !al.Members.Has(i) || rep.NotSovereign {
+			continue // a state without sovereignty weighs no leaving
 		}
 		s, err := w.ExplainStay(al.ID, i)
 		if err != nil {
@@ -374,7 +375,7 @@ func printExplanation(w io.Writer, c *sim.Compiled, r explanationReport) {
 	fmt.Fprintf(w, "%s: threat %.4f, reference point %.4f (domain of %s); its position is worth %+.4f\n",
 		r.State, r.Threat, r.Reference, r.Domain, r.Position)
 	if r.NotSovereign {
-		fmt.Fprintf(w, "%s is not sovereign then: it proposes nothing and answers no offer, and what is signed for it counts as accepted (docs/model.md §7.9); as a member it still votes and reviews\n", r.State)
+		fmt.Fprintf(w, "%s is not sovereign then: it proposes nothing and answers no offer, and what is signed for it counts as accepted (docs/model.md §7.9); as a member it neither votes nor weighs leaving (§7.13)\n", r.State)
 	}
 	for _, v := range r.Votes {
 		fmt.Fprintf(w, "\nits vote on %s joining alliance %d (%s): the alliance grown by %s against the alliance as it stands\n", v.Newcomer, v.Alliance, strings.Join(v.Members, ", "), v.Newcomer)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"math"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -230,5 +231,40 @@ func TestExplainSaysWhoCannotSign(t *testing.T) {
 	}
 	if text, err := execute(t, "explain", "asia-1950", "--seed", "3", "--at", "1953-06", "--state", "jpn"); err != nil || strings.Contains(text, "not sovereign") {
 		t.Errorf("sovereign Japan called not sovereign: %v\n%s", err, text)
+	}
+}
+
+// A member that lost its sovereignty is explained, not refused: it
+// neither votes nor weighs leaving, so no stays are listed, and the text
+// says why.
+func TestExplainMemberWithoutSovereignty(t *testing.T) {
+	base, err := execute(t, "show", "europe-1947")
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "fra-occupied.toml")
+	event := "\n[[events]]\nid = \"fra-loses-sovereignty\"\nat = \"1952-01\"\nkind = \"sovereignty\"\nactor = \"fra\"\nsovereign = false\n"
+	if err := os.WriteFile(file, []byte(base+event), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before, err := execute(t, "explain", "europe-1947", "--at", "1952-06", "--state", "fra", "--json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rep explanationReport
+	if err := json.Unmarshal([]byte(before), &rep); err != nil || len(rep.Stays) == 0 {
+		t.Fatalf("set-up: sovereign France lists no alliance in 1952-06 (%v)\n%s", err, before)
+	}
+	text, err := execute(t, "explain", file, "--at", "1952-06", "--state", "fra")
+	if err != nil || !strings.Contains(text, "fra is not sovereign then") || !strings.Contains(text, "neither votes nor weighs leaving") {
+		t.Fatalf("France without sovereignty: %v\n%s", err, text)
+	}
+	out, err := execute(t, "explain", file, "--at", "1952-06", "--state", "fra", "--json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var occupied explanationReport
+	if err := json.Unmarshal([]byte(out), &occupied); err != nil || !occupied.NotSovereign || len(occupied.Stays) != 0 {
+		t.Errorf("France without sovereignty, as JSON: not_sovereign %v, %d stays (%v)\n%s", occupied.NotSovereign, len(occupied.Stays), err, out)
 	}
 }
