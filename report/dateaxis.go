@@ -9,7 +9,7 @@ import (
 	"github.com/alliancesim/alliancesim/sim"
 )
 
-// dateAxis makes a an axis of dates from tick from to tick to (yearOf's
+// dateAxis makes axis a show dates from tick from to tick to (yearOf's
 // fractional years), ticked at whole years or, over less than two years,
 // at months (dateTicks). An axis of one tick is widened to that tick's
 // length, so that it has a width to draw.
@@ -23,8 +23,8 @@ func dateAxis(a *plot.Axis, cal sim.Calendar, from, to int) {
 
 // dateTicks marks an axis of fractional years (January 1950 is 1950, each
 // month a twelfth) at round dates: years stepped by 1, 2, 5, 10, 20, 50 or
-// 100, labelled 1950, over two years or more; months stepped by 1, 2, 3 or
-// 6, labelled 1950-04, over less. It takes the smallest step that leaves
+// 100, labelled 1950, over two years or more; months stepped by 1, 2, 3, 6
+// or 12, labelled 1950-04, over less. It takes the smallest step that leaves
 // at most maxDateTicks marks. gonum's default ticks read the years as
 // plain numbers (2e+03 over a short run, 2001, 2010, 2019 over a long one).
 type dateTicks struct{}
@@ -35,21 +35,21 @@ const maxDateTicks = 8
 // Ticks implements plot.Ticker. An axis no round step fits, or past
 // any calendar (a damaged file's dates), gets gonum's default ticks.
 func (dateTicks) Ticks(lo, hi float64) []plot.Tick {
-	if !(math.Abs(lo) < 1e9 && math.Abs(hi) < 1e9 && lo <= hi) {
+	if !(math.Abs(lo) < 1e8 && math.Abs(hi) < 1e8 && lo <= hi) { // months fit an int of 32 bits
 		return plot.DefaultTicks{}.Ticks(lo, hi)
 	}
 	// Months counted from year 0: January 1950 is 1950·12.
 	first, last := int(math.Ceil(lo*12-1e-9)), int(math.Floor(hi*12+1e-9))
 	if hi-lo >= 2 {
 		for _, years := range []int{1, 2, 5, 10, 20, 50, 100} {
-			if ticks := dateMarks(first, last, 12*years, func(m int) string { return fmt.Sprint(m / 12) }); ticks != nil {
+			if ticks := dateMarks(first, last, 12*years, func(m int) string { return fmt.Sprintf("%04d", m/12) }); ticks != nil {
 				return ticks
 			}
 		}
 		return plot.DefaultTicks{}.Ticks(lo, hi)
 	}
 	for _, months := range []int{1, 2, 3, 6, 12} {
-		if ticks := dateMarks(first, last, months, func(m int) string { return fmt.Sprintf("%d-%02d", m/12, m%12+1) }); ticks != nil {
+		if ticks := dateMarks(first, last, months, func(m int) string { return fmt.Sprintf("%04d-%02d", m/12, m%12+1) }); ticks != nil {
 			return ticks
 		}
 	}

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
@@ -32,7 +33,7 @@ type spell struct {
 func membership(r *row, horizon int) (spell, error) {
 	s := spell{Alliance: r.int("alliance"), State: r.get("state"), Joined: r.int("joined"), Left: r.optInt("left")}
 	if s.Joined < 0 || s.Joined >= horizon || s.Left != -1 && (s.Left < s.Joined || s.Left > horizon) || s.Alliance < 0 {
-		return s, fmt.Errorf("%s:%d: alliance %q, joined %q, left %q; allowed: an alliance id ≥ 0, joined a tick from 0 to %d, left empty (a member at the end) or a tick from joined to %d: the file is damaged (run the work again with --force)",
+		return s, fmt.Errorf("%s:%d: alliance %q, joined %q, left %q; allowed: an alliance id ≥ 0, joined a tick from 0 to %d, left empty (a member at the end) or a tick from joined to %d: the file is damaged ("+redoAdvice+")",
 			r.file, r.line, r.get("alliance"), r.get("joined"), r.get("left"), horizon-1, horizon)
 	}
 	return s, nil
@@ -185,7 +186,10 @@ func hubFigure(points []hubPoint, checkpoints []runner.HubSpokes, cal sim.Calend
 	p.Legend.Left = true
 	p.Legend.XOffs = vg.Points(6)
 	dateAxis(&p.X, cal, 0, points[len(points)-1].T)
-	caption := "The hub-and-spokes index (bilateral patron alliances ÷ all patron alliances in force) once each year's first tick (the one holding January) has been played, and at the run's last tick, averaged over the runs that had a patron alliance then, with a normal 95% interval of the mean; and the share of all runs with an index of at least 0.6 (computed from memberships.csv; the dots are summary.json's checkpoints)."
+	caption := "The hub-and-spokes index (bilateral patron alliances ÷ all patron alliances in force) once each year's first tick (the one holding January) has been played, and at the run's last tick, averaged over the runs that had a patron alliance then, with a normal 95% interval of the mean; and the share of all runs with an index of at least 0.6 (computed from memberships.csv)."
+	if len(marks) > 0 {
+		caption = strings.TrimSuffix(caption, ").") + "; the dots are summary.json's checkpoints)."
+	}
 	if len(mean) == 0 {
 		// Nothing but the share is drawn: say so, not what is missing.
 		caption = "The share of all runs with a hub-and-spokes index (bilateral patron alliances ÷ all patron alliances in force) of at least 0.6, once each year's first tick (the one holding January) has been played, and at the run's last tick (computed from memberships.csv). No run had a patron alliance at any of those ticks, so the index itself is undefined and not drawn."

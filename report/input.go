@@ -8,6 +8,8 @@ import (
 	"io"
 	"io/fs"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/alliancesim/alliancesim/configs"
@@ -117,11 +119,7 @@ func Read(dir string) (*Input, error) {
 	path := filepath.Join(dir, "summary.json")
 	b, err := readSummary(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		again := "run the command that began it again to finish it"
-		if len(m.Command) > 0 {
-			again = fmt.Sprintf("run %q again to finish it", strings.Join(m.Command, " "))
-		}
-		return nil, fmt.Errorf("%s has no summary.json: the run is incomplete (%s, or merge its shards)", dir, again)
+		return nil, fmt.Errorf("%s has no summary.json: the work is incomplete (%s to finish it, or merge its shards)", dir, finishAdvice(m))
 	}
 	if err != nil {
 		return nil, err
@@ -156,7 +154,7 @@ func Read(dir string) (*Input, error) {
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}
 	if err := summaryOfManifest(m, in.Summary, in.Sweep); err != nil {
-		return nil, fmt.Errorf("%s: %v (run the work again with --force)", path, err)
+		return nil, fmt.Errorf("%s: %v ("+redoAdvice+")", path, err)
 	}
 	in.readScenario()
 	return in, nil
@@ -218,3 +216,31 @@ func (in *Input) calendar() sim.Calendar {
 }
 
 func (in *Input) path(name string) string { return filepath.Join(in.Dir, name) }
+
+// redoAdvice is what a damaged output file asks of the user: run reads
+// only the files' ends and counts, so running the same command again
+// finds the work complete; --force assembles every file again from
+// parts/.
+const redoAdvice = "run the work again with --force"
+
+// finishAdvice says how to finish the work of an incomplete directory:
+// the command that began it, run again (a sweep with --resume; a run
+// always goes on where it stopped), its arguments quoted where a shell
+// would need them.
+func finishAdvice(m *runner.Manifest) string {
+	if len(m.Command) == 0 {
+		return "run the command that began it again"
+	}
+	args := make([]string, len(m.Command))
+	for k, a := range m.Command {
+		args[k] = a
+		if a == "" || strings.ContainsAny(a, " \t\n\"'\\$`*?[]{}()<>|&;#~") {
+			args[k] = strconv.Quote(a)
+		}
+	}
+	again := "run `" + strings.Join(args, " ") + "` again"
+	if m.Experiment != "" && !slices.Contains(m.Command, "--resume") {
+		again += " with --resume"
+	}
+	return again
+}

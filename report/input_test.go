@@ -176,3 +176,25 @@ func TestMissingResultFileSaysHowToMend(t *testing.T) {
 		t.Errorf("without runs.csv: %v", err)
 	}
 }
+
+// An incomplete directory's advice quotes the command that began it, its
+// arguments quoted where a shell needs them, and asks a sweep for
+// --resume (a run goes on where it stopped without it).
+func TestFinishAdvice(t *testing.T) {
+	for _, c := range []struct {
+		m    runner.Manifest
+		want string
+	}{
+		{runner.Manifest{}, "run the command that began it again"},
+		{runner.Manifest{Command: []string{"alliancesim", "run", "asia-1950", "--out", "my dir"}},
+			"run `alliancesim run asia-1950 --out \"my dir\"` again"},
+		{runner.Manifest{Command: []string{"alliancesim", "sweep", "s.toml", "--out", "d"}, Experiment: "s.toml"},
+			"run `alliancesim sweep s.toml --out d` again with --resume"},
+		{runner.Manifest{Command: []string{"alliancesim", "sweep", "s.toml", "--out", "d", "--resume"}, Experiment: "s.toml"},
+			"run `alliancesim sweep s.toml --out d --resume` again"},
+	} {
+		if got := finishAdvice(&c.m); got != c.want {
+			t.Errorf("%v: %q, want %q", c.m.Command, got, c.want)
+		}
+	}
+}

@@ -256,7 +256,7 @@ func (p *Page) monteCarlo(ctx context.Context, in *Input) error {
 	}
 	if len(runs) != m.Runs {
 		// Figures from a cut runs.csv would disagree with summary.json's.
-		return fmt.Errorf("%s has %s; the manifest says %s: the file is damaged (run the work again with --force)",
+		return fmt.Errorf("%s has %s; the manifest says %s: the file is damaged ("+redoAdvice+")",
 			in.path("runs.csv"), words.Count(len(runs), "run", "runs"), words.Count(m.Runs, "run", "runs"))
 	}
 	commit, err := commitmentFigure(runs, s.FirstCommitment, cal, horizon)
@@ -371,7 +371,7 @@ func agreesWithCheckpoints(path string, at map[int]hubPoint, checkpoints []runne
 			want = fmt.Sprintf("%.4f", *c.Mean)
 		}
 		if h.Runs != c.Runs || (c.Mean != nil && math.Abs(h.Mean-*c.Mean) > 1e-9) || (c.Mean == nil) != (h.Runs == 0) {
-			return fmt.Errorf("%s disagrees with summary.json at %s: %s with a patron alliance and a mean hub index of %s, against %s and %s: the file is damaged or from another run (run the work again with --force)",
+			return fmt.Errorf("%s disagrees with summary.json at %s: %s with a patron alliance and a mean hub index of %s, against %s and %s: the file is damaged or from another run ("+redoAdvice+")",
 				path, c.Date, words.Count(h.Runs, "run", "runs"), mean, words.Count(c.Runs, "run", "runs"), want)
 		}
 	}

@@ -134,7 +134,7 @@ func TestReadRefusesInPlainWords(t *testing.T) {
 	for _, c := range []struct{ dir, want string }{
 		{filepath.Join(dir, "nope.out"), filepath.Join(dir, "nope.out") + ": no such directory"},
 		{file, file + " is a file, not a directory"},
-		{incomplete, incomplete + ` has no summary.json: the run is incomplete (run "alliancesim run asia-1950 --runs 60 --out many" again to finish it, or merge its shards)`},
+		{incomplete, incomplete + " has no summary.json: the work is incomplete (run `alliancesim run asia-1950 \"--runs 60\" --out many` again to finish it, or merge its shards)"},
 	} {
 		_, err := Read(c.dir)
 		if err == nil || err.Error() != c.want {

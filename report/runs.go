@@ -28,7 +28,7 @@ func readRuns(path string, point int, m *runner.Manifest) ([]runRow, error) {
 		}
 		rr := runRow{Run: r.int("run"), Seed: r.uint("seed"), FirstCommitment: r.optInt("first_commitment")}
 		damaged := func(format string, args ...any) error {
-			return fmt.Errorf("%s:%d: %s: the file is damaged or from another run (run the work again with --force)", r.file, r.line, fmt.Sprintf(format, args...))
+			return fmt.Errorf("%s:%d: %s: the file is damaged or from another run ("+redoAdvice+")", r.file, r.line, fmt.Sprintf(format, args...))
 		}
 		if want := len(out); rr.Run != want {
 			return damaged("run %d; allowed: %d, the runs in order", rr.Run, want)

@@ -43,10 +43,10 @@ func readSeries(path string, sc *sim.Scenario, horizon, every int) ([]stateSerie
 		}
 		st := r.get("state")
 		if sc != nil && sc.Index(st) < 0 {
-			return fmt.Errorf("%s:%d: state %q is not a state of %s: the file is damaged or from another run (run the work again with --force)", r.file, r.line, st, sc.Name)
+			return fmt.Errorf("%s:%d: state %q is not a state of %s: the file is damaged or from another run ("+redoAdvice+")", r.file, r.line, st, sc.Name)
 		}
 		if t := r.int("tick"); t < 0 || t >= horizon {
-			return fmt.Errorf("%s:%d: tick %d is outside the run's ticks 0 to %d: the file is damaged or from another run (run the work again with --force)", r.file, r.line, t, horizon-1)
+			return fmt.Errorf("%s:%d: tick %d is outside the run's ticks 0 to %d: the file is damaged or from another run ("+redoAdvice+")", r.file, r.line, t, horizon-1)
 		}
 		i, ok := index[st]
 		if !ok {
@@ -60,7 +60,7 @@ func readSeries(path string, sc *sim.Scenario, horizon, every int) ([]stateSerie
 		return nil
 	})
 	if err == nil && len(out) == 0 {
-		err = fmt.Errorf("%s has no rows for the first point: the file is damaged (run the work again with --force)", path)
+		err = fmt.Errorf("%s has no rows for the first point: the file is damaged ("+redoAdvice+")", path)
 	}
 	if err == nil {
 		err = sameLengths(path, out)
@@ -79,14 +79,14 @@ func sampledTicks(path string, series []stateSeries, want []int) error {
 	rows := s.Measures[m]
 	for i, t := range want {
 		if i >= len(rows) {
-			return fmt.Errorf("%s: %s %s ends at tick %d, where the run samples to tick %d: the file is cut short or damaged (run the work again with --force)", path, s.State, m, rows[len(rows)-1].Tick, want[len(want)-1])
+			return fmt.Errorf("%s: %s %s ends at tick %d, where the run samples to tick %d: the file is cut short or damaged ("+redoAdvice+")", path, s.State, m, rows[len(rows)-1].Tick, want[len(want)-1])
 		}
 		if rows[i].Tick != t {
-			return fmt.Errorf("%s: %s %s has tick %d where the run samples tick %d: the file is damaged or from another run (run the work again with --force)", path, s.State, m, rows[i].Tick, t)
+			return fmt.Errorf("%s: %s %s has tick %d where the run samples tick %d: the file is damaged or from another run ("+redoAdvice+")", path, s.State, m, rows[i].Tick, t)
 		}
 	}
 	if len(rows) > len(want) {
-		return fmt.Errorf("%s: %s %s has %d rows for the first point, where the run samples %d ticks: the file is damaged or from another run (run the work again with --force)", path, s.State, m, len(rows), len(want))
+		return fmt.Errorf("%s: %s %s has %d rows for the first point, where the run samples %d ticks: the file is damaged or from another run ("+redoAdvice+")", path, s.State, m, len(rows), len(want))
 	}
 	return nil
 }
@@ -103,7 +103,7 @@ func sameLengths(path string, series []stateSeries) error {
 			case want < 0:
 				want, first = n, s.State+" "+m
 			case n != want:
-				return fmt.Errorf("%s: %s %s has %d rows for the first point, %s %d: the file is cut short or damaged (run the work again with --force)", path, s.State, m, n, first, want)
+				return fmt.Errorf("%s: %s %s has %d rows for the first point, %s %d: the file is cut short or damaged ("+redoAdvice+")", path, s.State, m, n, first, want)
 			}
 		}
 	}
@@ -189,6 +189,6 @@ func domainFigure(series []stateSeries, sc *sim.Scenario, cal sim.Calendar, hori
 		plots = append(plots, p)
 	}
 	return gridFigure("domain", "Domain of losses and alliance membership over time, by state",
-		fmt.Sprintf("The share of the %s in which each state was in the domain of losses (T > ρ, solid) and in which it belonged to an alliance in force (dashed), with 95%% Wilson intervals (series.csv: losses, allied).", words.Count(runs, "run", "runs")),
+		fmt.Sprintf("The share of the %s in which each state was in the domain of losses (T > ρ, solid) and in which it belonged to an alliance in force (dashed), with 95%% Wilson intervals (series.csv: losses, allied; a state eliminated in a run counts as neither there from then on).", words.Count(runs, "run", "runs")),
 		plots, 4, vg.Points(170), vg.Points(120))
 }
