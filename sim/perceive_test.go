@@ -593,18 +593,22 @@ func TestPictureLeavesOutADeadAdversary(t *testing.T) {
 // grown alliance will have (§7.2.1): 0.604437 in the test world. Once it
 // has joined, the alliance keeps the clients' cohesion until step 6 of the
 // tick sets the grown one, so its threat reads 0.604482 for the rest of
-// the round, and the appraised 0.604437 from then on (docs/model.md
-// §7.2.1 quotes both).
-func TestJoinedAllianceTakesItsNewCohesionAtStep6(t *testing.T) {
+// the round (docs/model.md §7.2.1 quotes both).
+func TestJoinedAllianceKeepsItsCohesionUntilStep6(t *testing.T) {
 	w := NewWorld(mustCompile(t, testScenario()), 1)
 	w.perceive()
 	al := w.form(set(c1, c2), true, OriginClient)
+	clients := al.Cohesion
 	_, ch := w.grownBy(al, pat)
-	appraised := w.threatUnder(pat, ch)
-	nearly(t, "the patron's threat appraised", appraised, 0.604437, 5e-7)
+	nearly(t, "the patron's threat appraised", w.threatUnder(pat, ch), 0.604437, 5e-7)
 	w.join(al, pat, EntryJoined)
 	nearly(t, "the patron's threat once joined", w.threat[pat], 0.604482, 5e-7)
-	al.Cohesion = w.cohesionOf(al.Members) // as step 6 sets it
-	w.refreshThreats(al.Members)
-	nearly(t, "the patron's threat at the grown cohesion", w.threat[pat], appraised, 1e-12)
+	if al.Cohesion != clients {
+		t.Errorf("cohesion %v once joined, want the clients' %v until step 6", al.Cohesion, clients)
+	}
+	w.reviewing = 0 // no member weighs leaving: step 6 sets the cohesion only
+	w.cohesionAndExit()
+	if grown := w.cohesionOf(al.Members); al.Cohesion != grown || grown == clients {
+		t.Errorf("cohesion %v after step 6, want the grown alliance's %v (the clients' was %v)", al.Cohesion, grown, clients)
+	}
 }

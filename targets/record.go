@@ -41,7 +41,10 @@ type phase struct {
 // each set a client's joining made (its members once it joined, a member
 // that left in the same tick among them: in a tick members join in
 // diplomacy before they leave, step 4 and steps 5–6 of docs/model.md
-// §3.1, as E2's count has it), until a patron joined —
+// §3.1, as E2's count has it; the exception, an elimination by a scripted
+// occupation in step 1, is counted with the joiner though it was not
+// beside it, and asia-1950 scripts none of A1's four), until a patron
+// joined —
 // including the clients who joined in the tick a patron did, before it,
 // since the clients' round comes first in every tick (docs/model.md
 // §3.2), as E1 and T5 read it — and again from the tick a patron left an
