@@ -43,7 +43,7 @@ shocks), an input the scenario states as its own judgement (stakes,
 grievances, ideology positions), or a model default. Three model
 defaults are set without a fact that derives them: asia-1950's
 ` + "`sea_cost`" + ` and ` + "`projection_range`" + `, which carry A2, A3, A4 and A9 (each is
-missed with either at its default), and both
+missed with either one alone at its default), and both
 scenarios' ` + "`challenge_rate`" + `, a judgement of a record of no armed
 challenges, which carries no target. Two documented facts of asia-1950 that override
 model defaults carry A2 as well: ` + "`invite_occupied`" + ` (occupied Japan in
