@@ -196,7 +196,7 @@ func (in *Input) readScenario() {
 		if in.Kind == Sweep {
 			in.ScenarioNote = "scenario.toml is the sweep's base scenario; the maps of a run need its point's scenario, which the directory does not hold: no maps"
 		} else {
-			in.ScenarioNote = "scenario.toml read back is not the scenario that ran (another version of alliancesim?): no maps"
+			in.ScenarioNote = "scenario.toml read back is not the scenario that ran (edited since, or read by another version of alliancesim; running the same command again writes it again): no maps"
 		}
 		in.Scenario = sc // still good for names and roles
 		return

@@ -85,7 +85,7 @@ func TestScenarioThatDidNotRunDrawsNoMaps(t *testing.T) {
 	dir := copyFiles(t, many, "")
 	toml := regexp.MustCompile(`(?m)^sea_cost = .*$`).ReplaceAll(mustRead(t, filepath.Join(dir, "scenario.toml")), []byte("sea_cost = 3.5"))
 	os.WriteFile(filepath.Join(dir, "scenario.toml"), toml, 0o644)
-	const note = "scenario.toml read back is not the scenario that ran (another version of alliancesim?): no maps"
+	const note = "scenario.toml read back is not the scenario that ran (edited since, or read by another version of alliancesim; running the same command again writes it again): no maps"
 	in, err := Read(dir)
 	if err != nil || in.Scenario == nil || in.ScenarioNote != note {
 		t.Fatalf("Read: %v; scenario %v, note %q", err, in != nil && in.Scenario != nil, in.ScenarioNote)
@@ -105,7 +105,7 @@ func TestScenarioThatDidNotRunDrawsNoMaps(t *testing.T) {
 		t.Errorf("figures %v: want hub-spokes and no maps", ids)
 	}
 	i := slices.IndexFunc(p.Sections, func(s Section) bool { return s.ID == "maps" })
-	if i < 0 || !slices.Equal(p.Sections[i].Notes, []string{"No maps: scenario.toml read back is not the scenario that ran (another version of alliancesim?)."}) {
+	if i < 0 || !slices.Equal(p.Sections[i].Notes, []string{"No maps: scenario.toml read back is not the scenario that ran (edited since, or read by another version of alliancesim; running the same command again writes it again)."}) {
 		t.Errorf("maps section: %+v", p.Sections)
 	}
 }

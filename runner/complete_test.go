@@ -193,3 +193,30 @@ func TestMissingScenarioWrittenAgain(t *testing.T) {
 		t.Errorf("notices %q", notices)
 	}
 }
+
+// Finished work whose scenario.toml was edited gets the scenario that ran
+// back, when the same work is run again, which says so: run again from
+// DIR/scenario.toml, the edited file would run another scenario.
+func TestEditedScenarioWrittenAgain(t *testing.T) {
+	finished := done(t)
+	want, err := os.ReadFile(filepath.Join(finished, "scenario.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := copyOf(t, finished)
+	path := filepath.Join(dir, "scenario.toml")
+	if err := os.WriteFile(path, append(bytes.Clone(want), "# edited\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var notices []string
+	err = Execute(context.Background(), plan(t), dir, ExecOptions{Notice: func(msg string) { notices = append(notices, msg) }})
+	if !errors.Is(err, ErrComplete) {
+		t.Fatalf("finished work with an edited scenario.toml: %v; want ErrComplete once it is written again", err)
+	}
+	if got, err := os.ReadFile(path); err != nil || !bytes.Equal(got, want) {
+		t.Errorf("scenario.toml after the rerun: %v (%d bytes, want %d)", err, len(got), len(want))
+	}
+	if len(notices) != 1 || notices[0] != path+" differed from the scenario that ran (edited or damaged since); it is written again" {
+		t.Errorf("notices %q", notices)
+	}
+}

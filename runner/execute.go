@@ -314,8 +314,8 @@ func prepareDir(dir string, m *Manifest, scenarioTOML []byte, opts ExecOptions) 
 // completeAlready returns ErrComplete, wrapped, when dir holds the
 // complete output of the work m describes: its manifest, its summary.json
 // (renamed into place last) and every other result file undamaged
-// (resultDamage); nil otherwise. A scenario.toml missing from it is
-// written again (restoreScenario) — here, before the lock, since the bytes
+// (resultDamage); nil otherwise. A scenario.toml missing from it, or
+// edited, is written again (restoreScenario) — here, before the lock, since the bytes
 // are the manifest's own, so that complete work on read-only storage is
 // still found so; where it cannot be written, notice says so.
 func completeAlready(dir string, m *Manifest, scenarioTOML []byte, notice func(string)) error {
@@ -324,27 +324,34 @@ func completeAlready(dir string, m *Manifest, scenarioTOML []byte, notice func(s
 		return nil
 	}
 	if err := restoreScenario(dir, scenarioTOML, notice); err != nil && notice != nil {
-		notice(fmt.Sprintf("%s is missing and cannot be written again (%v)", filepath.Join(dir, "scenario.toml"), err))
+		notice(fmt.Sprintf("%s is missing or not the scenario that ran, and cannot be written again (%v)", filepath.Join(dir, "scenario.toml"), err))
 	}
 	return errComplete(dir)
 }
 
 // restoreScenario writes dir/scenario.toml again where it is missing from
-// finished work (the scenario it ran, the same bytes: the manifest, whose
-// scenario hash matched, says so; two processes doing it at once write
-// the same bytes, each through its own temporary file), so that what the
-// README promises of it — run it again with alliancesim run
-// DIR/scenario.toml — holds, and notice is told.
+// finished work, or differs from the scenario that ran (edited or
+// damaged since) — the same bytes: the manifest, whose scenario hash
+// matched, says so; two processes doing it at once write the same bytes,
+// each through its own temporary file — so that what the README promises
+// of it, run it again with alliancesim run DIR/scenario.toml, holds, and
+// notice is told.
 func restoreScenario(dir string, scenarioTOML []byte, notice func(string)) error {
 	path := filepath.Join(dir, "scenario.toml")
-	if _, err := os.Lstat(path); !errors.Is(err, fs.ErrNotExist) {
-		return nil
+	why := "was missing"
+	if have, err := os.ReadFile(path); err == nil {
+		if bytes.Equal(have, scenarioTOML) {
+			return nil
+		}
+		why = "differed from the scenario that ran (edited or damaged since)"
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return err
 	}
 	if err := writeFileAtomic(path, scenarioTOML); err != nil {
 		return err
 	}
 	if notice != nil {
-		notice(path + " was missing; it is written again")
+		notice(path + " " + why + "; it is written again")
 	}
 	return nil
 }
