@@ -296,11 +296,10 @@ func prepareDir(dir string, m *Manifest, scenarioTOML []byte, opts ExecOptions) 
 	if err := removeDamagedParts(dir, m, opts.Notice); err != nil {
 		return err
 	}
-	if _, err := os.Stat(filepath.Join(dir, "scenario.toml")); errors.Is(err, fs.ErrNotExist) {
-		// Killed between the manifest and scenario.toml.
-		if err := writeFileAtomic(filepath.Join(dir, "scenario.toml"), scenarioTOML); err != nil {
-			return err
-		}
+	// Killed between the manifest and scenario.toml, or the file edited
+	// since: the work goes on with the scenario that ran.
+	if err := restoreScenario(dir, scenarioTOML, opts.Notice); err != nil {
+		return err
 	}
 	if len(m.Command) > 0 { // the command going on with the work, for provenance
 		have.Resumed = append(have.Resumed, m.Command)

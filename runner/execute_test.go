@@ -391,6 +391,19 @@ func TestExecuteTakesOverWhatARunLeft(t *testing.T) {
 		t.Errorf("scenario.toml after a resume: %q", b)
 	}
 
+	// An unfinished run whose scenario.toml was edited goes on with, and
+	// writes again, the scenario that ran.
+	dir = copyOf(t, finished)
+	os.Remove(filepath.Join(dir, "summary.json"))
+	os.RemoveAll(filepath.Join(dir, "parts/p00001-r0000010-0000012"))
+	os.WriteFile(filepath.Join(dir, "scenario.toml"), []byte("# edited\n"), 0o644)
+	if err := Execute(ctx, plan(t), dir, ExecOptions{Resume: true}); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "scenario.toml")); !bytes.Equal(b, plan(t).ScenarioTOML) {
+		t.Errorf("scenario.toml after a resume of a run whose file was edited: %q", b)
+	}
+
 	dir = copyOf(t, finished)
 	os.Remove(filepath.Join(dir, "summary.json"))
 	os.RemoveAll(filepath.Join(dir, "parts"))
