@@ -168,55 +168,39 @@ func TestResultNamesAreTheFilesWritten(t *testing.T) {
 	}
 }
 
-// Finished work whose scenario.toml was removed gets it back, the same
-// bytes, when the same work is run again, which says so and that nothing
-// else is to do: the README offers the file as the way to run the work
-// again. It used to be called complete without it.
-func TestMissingScenarioWrittenAgain(t *testing.T) {
+// Finished work whose scenario.toml was removed, or edited, gets it back,
+// the same bytes, when the same work is run again, which says so and that
+// nothing else is to do: the README offers the file as the way to run the
+// work again, and an edited one would run another scenario. It used to be
+// called complete without it, and complete with it edited.
+func TestScenarioWrittenAgain(t *testing.T) {
 	finished := done(t)
 	want, err := os.ReadFile(filepath.Join(finished, "scenario.toml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := copyOf(t, finished)
-	path := filepath.Join(dir, "scenario.toml")
-	os.Remove(path)
-	var notices []string
-	err = Execute(context.Background(), plan(t), dir, ExecOptions{Notice: func(msg string) { notices = append(notices, msg) }})
-	if !errors.Is(err, ErrComplete) {
-		t.Fatalf("finished work without scenario.toml: %v; want ErrComplete once it is written again", err)
-	}
-	if got, err := os.ReadFile(path); err != nil || !bytes.Equal(got, want) {
-		t.Errorf("scenario.toml after the rerun: %v (%d bytes, want %d)", err, len(got), len(want))
-	}
-	if len(notices) != 1 || notices[0] != path+" was missing; it is written again" {
-		t.Errorf("notices %q", notices)
-	}
-}
-
-// Finished work whose scenario.toml was edited gets the scenario that ran
-// back, when the same work is run again, which says so: run again from
-// DIR/scenario.toml, the edited file would run another scenario.
-func TestEditedScenarioWrittenAgain(t *testing.T) {
-	finished := done(t)
-	want, err := os.ReadFile(filepath.Join(finished, "scenario.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := copyOf(t, finished)
-	path := filepath.Join(dir, "scenario.toml")
-	if err := os.WriteFile(path, append(bytes.Clone(want), "# edited\n"...), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	var notices []string
-	err = Execute(context.Background(), plan(t), dir, ExecOptions{Notice: func(msg string) { notices = append(notices, msg) }})
-	if !errors.Is(err, ErrComplete) {
-		t.Fatalf("finished work with an edited scenario.toml: %v; want ErrComplete once it is written again", err)
-	}
-	if got, err := os.ReadFile(path); err != nil || !bytes.Equal(got, want) {
-		t.Errorf("scenario.toml after the rerun: %v (%d bytes, want %d)", err, len(got), len(want))
-	}
-	if len(notices) != 1 || notices[0] != path+" differed from the scenario that ran (edited or damaged since); it is written again" {
-		t.Errorf("notices %q", notices)
+	for _, c := range []struct {
+		name, why string
+		damage    func(path string)
+	}{
+		{"removed", "was missing", func(path string) { os.Remove(path) }},
+		{"edited", "differed from the scenario that ran (edited or damaged since)", func(path string) {
+			os.WriteFile(path, append(bytes.Clone(want), "# edited\n"...), 0o644)
+		}},
+	} {
+		dir := copyOf(t, finished)
+		path := filepath.Join(dir, "scenario.toml")
+		c.damage(path)
+		var notices []string
+		err = Execute(context.Background(), plan(t), dir, ExecOptions{Notice: func(msg string) { notices = append(notices, msg) }})
+		if !errors.Is(err, ErrComplete) {
+			t.Fatalf("finished work with scenario.toml %s: %v; want ErrComplete once it is written again", c.name, err)
+		}
+		if got, err := os.ReadFile(path); err != nil || !bytes.Equal(got, want) {
+			t.Errorf("scenario.toml %s, after the rerun: %v (%d bytes, want %d)", c.name, err, len(got), len(want))
+		}
+		if len(notices) != 1 || notices[0] != path+" "+c.why+"; it is written again" {
+			t.Errorf("scenario.toml %s: notices %q", c.name, notices)
+		}
 	}
 }
