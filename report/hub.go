@@ -3,7 +3,6 @@ package report
 import (
 	"fmt"
 	"math"
-	"strings"
 
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
@@ -186,10 +185,11 @@ func hubFigure(points []hubPoint, checkpoints []runner.HubSpokes, cal sim.Calend
 	p.Legend.Left = true
 	p.Legend.XOffs = vg.Points(6)
 	dateAxis(&p.X, cal, 0, points[len(points)-1].T)
-	caption := "The hub-and-spokes index (bilateral patron alliances ÷ all patron alliances in force) once each year's first tick (the one holding January) has been played, and at the run's last tick, averaged over the runs that had a patron alliance then, with a normal 95% interval of the mean; and the share of all runs with an index of at least 0.6 (computed from memberships.csv)."
+	dots := ""
 	if len(marks) > 0 {
-		caption = strings.TrimSuffix(caption, ").") + "; the dots are summary.json's checkpoints)."
+		dots = "; the dots are summary.json's checkpoints"
 	}
+	caption := "The hub-and-spokes index (bilateral patron alliances ÷ all patron alliances in force) once each year's first tick (the one holding January) has been played, and at the run's last tick, averaged over the runs that had a patron alliance then, with a normal 95% interval of the mean; and the share of all runs with an index of at least 0.6 (computed from memberships.csv" + dots + ")."
 	if len(mean) == 0 {
 		// Nothing but the share is drawn: say so, not what is missing.
 		caption = "The share of all runs with a hub-and-spokes index (bilateral patron alliances ÷ all patron alliances in force) of at least 0.6, once each year's first tick (the one holding January) has been played, and at the run's last tick (computed from memberships.csv). No run had a patron alliance at any of those ticks, so the index itself is undefined and not drawn."

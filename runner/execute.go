@@ -314,9 +314,10 @@ func prepareDir(dir string, m *Manifest, scenarioTOML []byte, opts ExecOptions) 
 // complete output of the work m describes: its manifest, its summary.json
 // (renamed into place last) and every other result file undamaged
 // (resultDamage); nil otherwise. A scenario.toml missing from it, or
-// edited, is written again (restoreScenario) — here, before the lock, since the bytes
-// are the manifest's own, so that complete work on read-only storage is
-// still found so; where it cannot be written, notice says so.
+// edited, is written again (restoreScenario) — here, before the lock,
+// since the bytes are the manifest's own, so that complete work on
+// read-only storage is still found so; where it cannot be written, notice
+// says so.
 func completeAlready(dir string, m *Manifest, scenarioTOML []byte, notice func(string)) error {
 	have, err := ReadManifest(dir)
 	if err != nil || len(m.Differences(have)) > 0 || !finished(dir) || resultDamage(dir, m) != "" {
@@ -329,8 +330,8 @@ func completeAlready(dir string, m *Manifest, scenarioTOML []byte, notice func(s
 }
 
 // restoreScenario writes dir/scenario.toml again where it is missing from
-// finished work, or differs from the scenario that ran (edited or
-// damaged since) — the same bytes: the manifest, whose scenario hash
+// the work's directory, finished or not, or differs from the scenario
+// that ran (edited or damaged since) — the same bytes: the manifest, whose scenario hash
 // matched, says so; two processes doing it at once write the same bytes,
 // each through its own temporary file — so that what the README promises
 // of it, run it again with alliancesim run DIR/scenario.toml, holds, and

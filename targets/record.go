@@ -62,10 +62,11 @@ func clientPhases(a *sim.AllianceRecord, patrons []string) []phase {
 		t := sp.Joined
 		var ms []string // after the k-th spell began
 		for _, m := range a.Members[:k+1] {
-			// The founders' set is the one they signed, even if one of
-			// them left, or the alliance ended, in the tick it formed (as
+			// A member that left in tick t was beside the joiner: so the
+			// founders' set is the one they signed, even if one of them
+			// left, or the alliance ended, in the tick it formed (as
 			// AllianceRecord.Phases has it).
-			if founders := k == len(a.Founders)-1; founders || m.Joined <= t && (m.Left < 0 || t <= m.Left) {
+			if m.Joined <= t && (m.Left < 0 || t <= m.Left) {
 				ms = append(ms, m.State)
 			}
 		}

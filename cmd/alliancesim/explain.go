@@ -295,9 +295,12 @@ func explain(w *sim.World, req explainRequest) (explanationReport, error) {
 		}
 		return rep, nil
 	}
+	if rep.NotSovereign {
+		return rep, nil // a state without sovereignty weighs no leaving
+	}
 	for _, al := range w.Alliances() {
-		if !al.Active() || !al.Members.Has(i) || rep.NotSovereign {
-			continue // a state without sovereignty weighs no leaving
+		if !al.Active() || !al.Members.Has(i) {
+			continue
 		}
 		s, err := w.ExplainStay(al.ID, i)
 		if err != nil {
