@@ -81,6 +81,16 @@ func (r *row) finite(name string) float64 {
 	return v
 }
 
+// optFinite is a number cell that may be empty (NaN: no value), else
+// must be finite: the mean of a state over the runs in which it exists,
+// where it exists in none.
+func (r *row) optFinite(name string) float64 {
+	if r.get(name) == "" {
+		return math.NaN()
+	}
+	return r.finite(name)
+}
+
 // eachRow streams the rows of a CSV file with a header to fn.
 func eachRow(path string, fn func(r *row) error) error {
 	f, err := input.OpenRegular(path) // a FIFO would block for ever

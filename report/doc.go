@@ -14,7 +14,8 @@
 //     above its median) with the log–log 95% band; the time to the first patron
 //     commitment; the hub-and-spokes index over time; each state's threat
 //     with the 5–95% band across runs, and the shares of runs in the
-//     domain of losses and allied (from series.csv, when the scenario
+//     domain of losses and allied, over the runs in which it exists, and
+//     that share where it is eliminated in some (from series.csv, when the scenario
 //     sets record_every); the most frequent alliance shapes; and the
 //     theatre after the first tick and at the end of the median run;
 //   - one run (run --seed S --out DIR): its alliances as a Gantt chart, one

@@ -55,8 +55,12 @@ func readSeries(path string, sc *sim.Scenario, horizon, every int) ([]stateSerie
 			out = append(out, stateSeries{State: st, Measures: map[string][]seriesRow{}})
 		}
 		m := r.get("measure")
+		value := r.finite
+		if m != "alive" {
+			value = r.optFinite // no value where the state is alive in no run
+		}
 		out[i].Measures[m] = append(out[i].Measures[m], seriesRow{Tick: r.int("tick"),
-			Mean: r.finite("mean"), Q05: r.finite("q05"), Q50: r.finite("q50"), Q95: r.finite("q95")})
+			Mean: value("mean"), Q05: value("q05"), Q50: value("q50"), Q95: value("q95")})
 		return nil
 	})
 	if err == nil && len(out) == 0 {
@@ -137,7 +141,9 @@ func panelPlot(title string, cal sim.Calendar, horizon int) *plot.Plot {
 }
 
 // threatFigure: each state's threat over time, the mean with the band of
-// the 5% and 95% quantiles across runs, and the mean reference point.
+// the 5% and 95% quantiles across the runs in which it exists, and the
+// mean reference point. A sampled tick at which the state exists in no
+// run has no value and no point.
 func threatFigure(series []stateSeries, sc *sim.Scenario, cal sim.Calendar, horizon, runs int) (Figure, error) {
 	var plots []*plot.Plot
 	for _, s := range series {
@@ -145,50 +151,84 @@ func threatFigure(series []stateSeries, sc *sim.Scenario, cal sim.Calendar, hori
 		p.Y.Min, p.Y.Max = 0, 1
 		var mean, lo, hi, ref plotter.XYs
 		for _, r := range s.Measures["threat"] {
+			if math.IsNaN(r.Mean) {
+				continue
+			}
 			x := yearOf(cal, r.Tick)
 			mean, lo, hi = append(mean, plotter.XY{X: x, Y: r.Mean}), append(lo, plotter.XY{X: x, Y: r.Q05}), append(hi, plotter.XY{X: x, Y: r.Q95})
 		}
 		for _, r := range s.Measures["reference"] {
-			ref = append(ref, plotter.XY{X: yearOf(cal, r.Tick), Y: r.Mean})
+			if !math.IsNaN(r.Mean) {
+				ref = append(ref, plotter.XY{X: yearOf(cal, r.Tick), Y: r.Mean})
+			}
 		}
 		p.Add(&band{Lower: lo, Upper: hi, Color: bandColor}, line(ref, lineGrey, 1, true), line(mean, lineBlue, 1.4, false))
 		plots = append(plots, p)
 	}
 	return gridFigure("threat", "Threat over time, by state",
-		fmt.Sprintf("Each state's total threat T: the mean over %s (line; a state eliminated in a run counts 0 there from then on) and the band from the 5%% to the 95%% quantile across runs; dashed, the mean reference point ρ — threat above it is the domain of losses (series.csv).", words.Count(runs, "run", "runs")),
+		fmt.Sprintf("Each state's total threat T: the mean over %s (line) and the band from the 5%% to the 95%% quantile across runs; dashed, the mean reference point ρ — threat above it is the domain of losses (series.csv). A state eliminated in some runs is described by the runs in which it still exists, and has no line where it exists in none.", words.Count(runs, "run", "runs")),
 		plots, 4, vg.Points(170), vg.Points(120))
 }
 
 // shareBand is the mean of a 0/1 measure as a share of runs, with its
-// Wilson interval.
-func shareBand(rows []seriesRow, runs int, cal sim.Calendar) (mean, lo, hi plotter.XYs) {
-	for _, r := range rows {
+// Wilson interval: of all runs for alive (alive nil), else of the runs in
+// which the state exists at each tick, alive's share of runs (rows
+// without a value, where it exists in none, are left out).
+func shareBand(rows, alive []seriesRow, runs int, cal sim.Calendar) (mean, lo, hi plotter.XYs) {
+	for k, r := range rows {
+		n := runs
+		if alive != nil {
+			n = int(math.Round(alive[k].Mean * float64(runs)))
+		}
+		if n == 0 || math.IsNaN(r.Mean) {
+			continue
+		}
 		x := yearOf(cal, r.Tick)
-		p := runner.NewProportion(int(math.Round(r.Mean*float64(runs))), runs)
+		p := runner.NewProportion(int(math.Round(r.Mean*float64(n))), n)
 		mean, lo, hi = append(mean, plotter.XY{X: x, Y: r.Mean}), append(lo, plotter.XY{X: x, Y: p.Low}), append(hi, plotter.XY{X: x, Y: p.High})
 	}
 	return mean, lo, hi
 }
 
+// everEliminated reports whether the state is eliminated in some run at
+// some sampled tick.
+func everEliminated(alive []seriesRow) bool {
+	return slices.ContainsFunc(alive, func(r seriesRow) bool { return r.Mean < 1 })
+}
+
 // domainFigure: the share of runs in which each state is in the domain of
-// losses, and the share in which it is allied.
+// losses, and the share in which it is allied, of the runs in which it
+// exists; and, for a state eliminated in some runs, the share of runs in
+// which it exists.
 func domainFigure(series []stateSeries, sc *sim.Scenario, cal sim.Calendar, horizon, runs int) (Figure, error) {
 	var plots []*plot.Plot
-	for k, s := range series {
+	legend := [2]bool{} // the legend has shares; the survival line
+	for _, s := range series {
 		p := panelPlot(stateLabel(sc, s.State), cal, horizon)
 		p.Y.Min, p.Y.Max = 0, 1
-		lm, ll, lh := shareBand(s.Measures["losses"], runs, cal)
-		am, al, ah := shareBand(s.Measures["allied"], runs, cal)
+		exists := s.Measures["alive"]
+		lm, ll, lh := shareBand(s.Measures["losses"], exists, runs, cal)
+		am, al, ah := shareBand(s.Measures["allied"], exists, runs, cal)
 		losses, allied := line(lm, lineRed, 1.4, false), line(am, rgb(0x009E73), 1.4, true)
 		p.Add(&band{Lower: ll, Upper: lh, Color: withAlpha(lineRed, 60)}, &band{Lower: al, Upper: ah, Color: withAlpha(rgb(0x009E73), 50)}, losses, allied)
-		if k == 0 {
+		if !legend[0] {
 			p.Legend.Add("in losses", losses)
 			p.Legend.Add("allied", allied)
-			p.Legend.Top = true
+			p.Legend.Top, legend[0] = true, true
+		}
+		if everEliminated(exists) {
+			xm, _, _ := shareBand(exists, nil, runs, cal)
+			survives := line(xm, lineGrey, 1, true)
+			survives.LineStyle.Dashes = []vg.Length{vg.Points(1), vg.Points(2)}
+			p.Add(survives)
+			if !legend[1] {
+				p.Legend.Add("exists", survives)
+				p.Legend.Top, legend[1] = true, true
+			}
 		}
 		plots = append(plots, p)
 	}
 	return gridFigure("domain", "Domain of losses and alliance membership over time, by state",
-		fmt.Sprintf("The share of the %s in which each state was in the domain of losses (T > ρ, solid) and in which it belonged to an alliance in force (dashed), with 95%% Wilson intervals (series.csv: losses, allied; a state eliminated in a run counts as neither there from then on).", words.Count(runs, "run", "runs")),
+		fmt.Sprintf("The share of the %s in which each state was in the domain of losses (T > ρ, solid) and in which it belonged to an alliance in force (dashed), with 95%% Wilson intervals (series.csv: losses, allied). A state eliminated in some runs is described by the runs in which it still exists, and the share of runs in which it exists is dotted (series.csv: alive).", words.Count(runs, "run", "runs")),
 		plots, 4, vg.Points(170), vg.Points(120))
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/alliancesim/alliancesim/runner"
@@ -42,10 +43,11 @@ func TestSeriesFiguresReadSeriesCSV(t *testing.T) {
 			}
 		}
 	}
-	rows := series[0].Measures["losses"]
-	mean, lo, hi := shareBand(rows, 60, in.calendar())
+	rows, alive := series[0].Measures["losses"], series[0].Measures["alive"]
+	mean, lo, hi := shareBand(rows, alive, 60, in.calendar())
 	for i, r := range rows {
-		p := runner.NewProportion(int(r.Mean*60+0.5), 60)
+		n := int(alive[i].Mean*60 + 0.5)
+		p := runner.NewProportion(int(r.Mean*float64(n)+0.5), n)
 		if mean[i].Y != r.Mean || lo[i].Y != p.Low || hi[i].Y != p.High || mean[i].X != yearOf(in.calendar(), r.Tick) {
 			t.Fatalf("row %d: drawn %v [%v, %v], want %v [%v, %v]", i, mean[i], lo[i].Y, hi[i].Y, r.Mean, p.Low, p.High)
 		}
@@ -91,10 +93,50 @@ func TestSeriesRowAndPanelTitlesByHand(t *testing.T) {
 // A 0/1 measure's mean is a count of runs over all runs, rounded back:
 // 0.29 of 100 runs (28.999… in floating point) is 29 runs.
 func TestShareBandRoundsTheCount(t *testing.T) {
-	mean, lo, hi := shareBand([]seriesRow{{Tick: 12, Mean: 0.29}}, 100, sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1})
+	mean, lo, hi := shareBand([]seriesRow{{Tick: 12, Mean: 0.29}}, nil, 100, sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1})
 	p := runner.NewProportion(29, 100)
 	if len(mean) != 1 || mean[0].X != 1951 || mean[0].Y != 0.29 || lo[0].Y != p.Low || hi[0].Y != p.High {
 		t.Errorf("band %v %v %v, want 0.29 in [%v, %v] at 1951", mean, lo, hi, p.Low, p.High)
+	}
+}
+
+// A share of a state eliminated in some runs is of the runs in which it
+// exists: at tick 0 it exists in all 100 runs and is in losses in 30
+// (0.3 of 100); at tick 12 in 40 (alive 0.4) and in losses in 10 of those
+// (0.25 of 40, not of 100); at tick 24 in none, and that tick has no
+// point.
+func TestShareBandOverTheRunsInWhichAStateExists(t *testing.T) {
+	cal := sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1}
+	alive := []seriesRow{{Tick: 0, Mean: 1}, {Tick: 12, Mean: 0.4}, {Tick: 24, Mean: 0}}
+	losses := []seriesRow{{Tick: 0, Mean: 0.3}, {Tick: 12, Mean: 0.25}, {Tick: 24, Mean: math.NaN()}}
+	mean, lo, hi := shareBand(losses, alive, 100, cal)
+	want := []runner.Proportion{runner.NewProportion(30, 100), runner.NewProportion(10, 40)}
+	if len(mean) != 2 {
+		t.Fatalf("%d points, want 2: none where the state exists in no run", len(mean))
+	}
+	for i, p := range want {
+		if mean[i].Y != losses[i].Mean || lo[i].Y != p.Low || hi[i].Y != p.High {
+			t.Errorf("tick %d: drawn %v [%v, %v], want %v [%v, %v]", losses[i].Tick, mean[i].Y, lo[i].Y, hi[i].Y, losses[i].Mean, p.Low, p.High)
+		}
+	}
+	if !everEliminated(alive) || everEliminated(alive[:1]) {
+		t.Error("everEliminated: want true for alive 1, 0.4, 0 and false for alive 1")
+	}
+}
+
+// series.csv has no value (empty cells) for a measure of a state that
+// exists in no run at that tick; alive itself always has one.
+func TestReadSeriesWithoutAValue(t *testing.T) {
+	const head = "point,tick,date,state,measure,mean,q05,q50,q95\n"
+	path := filepath.Join(t.TempDir(), "series.csv")
+	os.WriteFile(path, []byte(head+"0,0,1950-01,lux,alive,0,0,0,0\n0,0,1950-01,lux,threat,,,,\n"), 0o644)
+	s, err := readSeries(path, nil, 12, 0)
+	if err != nil || len(s) != 1 || !math.IsNaN(s[0].Measures["threat"][0].Mean) || s[0].Measures["alive"][0].Mean != 0 {
+		t.Fatalf("a threat without a value: %v, %+v", err, s)
+	}
+	os.WriteFile(path, []byte(head+"0,0,1950-01,lux,alive,,,,\n"), 0o644)
+	if _, err := readSeries(path, nil, 12, 0); err == nil || !strings.Contains(err.Error(), path+":2: mean \"\" is not a number") {
+		t.Errorf("alive without a value: %v", err)
 	}
 }
 
@@ -146,6 +188,57 @@ func TestThreatFigureByHand(t *testing.T) {
 	band := svgPaths(t, f.SVG, "fill:#0071B1") // bandColor, as the SVG backend writes it
 	if want := at(0.3, 0.5, 0.7, 0.5, 0.3, 0.1); len(band) != 1 || len(band[0]) < 6 || !samePoints(band[0][:6], want) {
 		t.Errorf("band %v, want %v", band, want)
+	}
+}
+
+// A state that exists in no run at a sampled tick has no point there:
+// threat's mean line has the two ticks with a value.
+func TestThreatFigureSkipsTicksWithoutAValue(t *testing.T) {
+	s := stateSeries{State: "lux", Measures: map[string][]seriesRow{}}
+	nan := math.NaN()
+	for i, v := range []float64{0.2, 0.4, nan} {
+		s.Measures["threat"] = append(s.Measures["threat"], seriesRow{Tick: 12 * i, Mean: v, Q05: v, Q50: v, Q95: v})
+		s.Measures["reference"] = append(s.Measures["reference"], seriesRow{Tick: 12 * i, Mean: v, Q05: v, Q50: v, Q95: v})
+	}
+	f, err := threatFigure([]stateSeries{s}, nil, sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1}, 24, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var twos int
+	for _, p := range svgPaths(t, f.SVG, "stroke:#0072B2") {
+		if len(p) == 2 {
+			twos++
+		}
+		if len(p) == 3 {
+			t.Errorf("a mean line of 3 points %v: the tick without a value is drawn", p)
+		}
+	}
+	if twos != 1 {
+		t.Errorf("%d mean lines of 2 points, want 1", twos)
+	}
+}
+
+// The domain panel of a state eliminated in some runs adds the share of
+// runs in which it exists, grey and dotted: 1, 0.5, 0.25.
+func TestDomainFigureDrawsTheShareThatExists(t *testing.T) {
+	s := stateSeries{State: "lux", Measures: map[string][]seriesRow{}}
+	for i, a := range []float64{1, 0.5, 0.25} {
+		s.Measures["alive"] = append(s.Measures["alive"], seriesRow{Tick: 12 * i, Mean: a})
+		s.Measures["losses"] = append(s.Measures["losses"], seriesRow{Tick: 12 * i, Mean: 0.5 * float64(i)})
+		s.Measures["allied"] = append(s.Measures["allied"], seriesRow{Tick: 12 * i, Mean: 0})
+	}
+	f, err := domainFigure([]stateSeries{s}, nil, sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1}, 24, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	losses := near3(t, svgPaths(t, f.SVG, "stroke:#D55E00"))
+	py := func(v float64) float64 { return losses[0][1] + v*(losses[2][1]-losses[0][1]) }
+	want := [][2]float64{{losses[0][0], py(1)}, {losses[1][0], py(0.5)}, {losses[2][0], py(0.25)}}
+	if exists := near3(t, svgPaths(t, f.SVG, "stroke:#777777", "stroke-dasharray")); !samePoints(exists, want) {
+		t.Errorf("exists line %v, want %v", exists, want)
+	}
+	if !strings.Contains(string(f.SVG), ">exists<") {
+		t.Error("no legend entry for the share that exists")
 	}
 }
 

@@ -64,8 +64,9 @@
 // input (docs/limits.md).
 //
 // Time series. A point with record_every > 0 keeps, per chunk, fixed-width
-// histograms and sums of each state's threat, reference point, domain and
-// alliance memberships at every sampled tick, never the
+// histograms and sums of whether each state is alive and of its threat,
+// reference point, domain and alliance memberships at every sampled tick
+// (those over the runs in which it is alive), never the
 // runs' samples: memory and part size grow with ticks and states, not with
 // runs. Assemble folds the chunks of a point in chunk order and writes the
 // mean and 5/50/95% quantiles to series.csv.

@@ -11,9 +11,8 @@ import (
 )
 
 // This file aggregates the time series of many runs (docs/model.md §7.14:
-// every
-// record_every ticks, each state's threat, reference point, domain and
-// alliance memberships) with memory that does not grow with the number of
+// every record_every ticks, whether each state is alive, and its threat,
+// reference point, domain and alliance memberships) with memory that does not grow with the number of
 // runs: each measure of each state at each sampled tick is a fixed-width
 // histogram and a sum. Counts add exactly, so the histograms of chunks
 // merge in any order; the sums are floats, so they are folded run by run
@@ -25,6 +24,13 @@ import (
 // threat and reference, interpolated linearly within the bin that holds
 // them: 100 runs all at 0 give a q95 of 0.00475; exactly for the
 // whole-numbered measures).
+//
+// A state eliminated in a run (docs/model.md §7.10) has no threat picture,
+// domain or alliance there from then on. The first measure, alive, counts
+// every run; the others count only the runs in which the state is alive
+// at the sampled tick, so that a state wiped out in some runs is
+// described by the runs in which it exists, and the share of those is
+// alive's mean. Where it is alive in no run they have no value.
 
 // SeriesMeasure is one measure of series.csv and the histogram that
 // aggregates it: Bins bins of Width from Lo. A Discrete measure takes the
@@ -43,6 +49,7 @@ type SeriesMeasure struct {
 
 // SeriesMeasures are the measures of series.csv, in its order.
 var SeriesMeasures = []SeriesMeasure{
+	{Name: "alive", Doc: "1 if the state has not been eliminated, else 0: the mean is the share of runs in which it exists; every other measure is over those runs only", Bins: 2, Width: 1, Discrete: true, Max: 1},
 	{Name: "threat", Doc: "total threat T_i", Bins: 200, Width: 0.005, Max: 1},
 	{Name: "reference", Doc: "reference point ρ_i", Bins: 200, Width: 0.005, Max: 1},
 	{Name: "losses", Doc: "1 in the domain of losses (T_i > ρ_i at the tick's perception; the threat sampled may have moved since, mid-tick), else 0: the mean is the share of runs in losses", Bins: 2, Width: 1, Discrete: true, Max: 1},
@@ -106,17 +113,21 @@ func (a *seriesAggregate) AddRun(samples []sim.Sample) error {
 		return fmt.Errorf("runner: a run with %d time-series samples where %d belong", len(samples), len(a.Ticks))
 	}
 	n := len(a.States)
-	var values [5]float64
+	var values [6]float64
 	for k := range samples {
 		s := &samples[k]
-		if s.Tick != a.Ticks[k] || len(s.Threat) != n || len(s.Reference) != n || len(s.Losses) != n || len(s.Alliances) != n {
+		if s.Tick != a.Ticks[k] || len(s.Alive) != n || len(s.Threat) != n || len(s.Reference) != n || len(s.Losses) != n || len(s.Alliances) != n {
 			return fmt.Errorf("runner: time-series sample %d (tick %d) does not fit ticks %v of %d states", k, s.Tick, a.Ticks, n)
 		}
 		for i := range n {
-			values = [5]float64{s.Threat[i], s.Reference[i], b2f(s.Losses[i]), b2f(len(s.Alliances[i]) > 0), float64(len(s.Alliances[i]))}
+			values = [6]float64{b2f(s.Alive[i]), s.Threat[i], s.Reference[i], b2f(s.Losses[i]), b2f(len(s.Alliances[i]) > 0), float64(len(s.Alliances[i]))}
+			measures := SeriesMeasures
+			if !s.Alive[i] {
+				measures = measures[:1] // alive only: the others count the runs in which it is
+			}
 			cell := k*n + i
 			sums, counts := a.sums[cell*len(SeriesMeasures):], a.counts[cell*seriesStride:]
-			for m, meas := range SeriesMeasures {
+			for m, meas := range measures {
 				sums[m] += values[m]
 				counts[meas.bin(values[m])]++
 				counts = counts[meas.Bins:]
@@ -170,26 +181,37 @@ type seriesStat struct {
 }
 
 // Stat returns the statistics of measure m (an index of SeriesMeasures)
-// of state i at sample k. The quantile q is the value x at which the
-// histogram's cumulative count reaches q·Runs: interpolated linearly
-// within its bin for a continuous measure, the bin's whole value for a
-// discrete one.
+// of state i at sample k, over the runs Counted (all NaN where there are
+// none). The quantile q is the value x at which the histogram's
+// cumulative count reaches q·n: interpolated linearly within its bin for
+// a continuous measure, the bin's whole value for a discrete one.
 func (a *seriesAggregate) Stat(k, i, m int) seriesStat {
 	cell := k*len(a.States) + i
 	off := cell*seriesStride + seriesOffset(m)
 	meas := &SeriesMeasures[m]
 	counts := a.counts[off : off+meas.Bins]
 	st := seriesStat{Mean: math.NaN(), Q05: math.NaN(), Q50: math.NaN(), Q95: math.NaN()}
-	if a.Runs == 0 {
+	n := a.Counted(k, i, m)
+	if n == 0 {
 		return st
 	}
-	st.Mean = a.sums[cell*len(SeriesMeasures)+m] / float64(a.Runs)
+	st.Mean = a.sums[cell*len(SeriesMeasures)+m] / float64(n)
 	q := make([]float64, len(seriesQuantiles))
 	for j, p := range seriesQuantiles {
-		q[j] = meas.quantile(counts, a.Runs, p)
+		q[j] = meas.quantile(counts, n, p)
 	}
 	st.Q05, st.Q50, st.Q95 = q[0], q[1], q[2]
 	return st
+}
+
+// Counted is the number of runs behind measure m of state i at sample k:
+// every run for alive (measure 0), the runs in which the state is alive
+// then for the others.
+func (a *seriesAggregate) Counted(k, i, m int) int {
+	if m == 0 {
+		return a.Runs
+	}
+	return int(a.counts[(k*len(a.States)+i)*seriesStride+1]) // alive's bin 1
 }
 
 func (m *SeriesMeasure) quantile(counts []uint32, n int, p float64) float64 {
@@ -283,16 +305,12 @@ func (a *seriesAggregate) UnmarshalJSON(b []byte) error {
 		return fmt.Errorf("%d sums and %d histograms for %d ticks × %d states × %d measures",
 			len(f.Sums), len(f.Counts), len(a.Ticks), len(a.States), len(SeriesMeasures))
 	}
-	for i, v := range f.Sums {
-		m := &SeriesMeasures[i%len(SeriesMeasures)]
-		if math.IsNaN(v) || v < 0 || (m.Max > 0 && v > m.Max*float64(f.Runs)*(1+1e-9)) || math.IsInf(v, 0) {
-			return fmt.Errorf("sum %d (%s) is %v over %d runs; allowed: 0 to %v a run", i, m.Name, v, f.Runs, orUnbounded(m.Max))
-		}
-	}
-	copy(a.sums, f.Sums)
+	// The histograms first: each cell's alive histogram (its first) counts
+	// every run, and says how many runs the cell's others count.
 	for h, pairs := range f.Counts {
 		m := &SeriesMeasures[h%len(SeriesMeasures)]
-		off := (h/len(SeriesMeasures))*seriesStride + seriesOffset(h%len(SeriesMeasures))
+		cell := h / len(SeriesMeasures)
+		off := cell*seriesStride + seriesOffset(h%len(SeriesMeasures))
 		total := 0
 		if len(pairs)%2 != 0 {
 			return fmt.Errorf("histogram %d: an odd number of entries", h)
@@ -304,10 +322,19 @@ func (a *seriesAggregate) UnmarshalJSON(b []byte) error {
 			a.counts[off+int(pairs[j])] += pairs[j+1]
 			total += int(pairs[j+1])
 		}
-		if total != f.Runs {
-			return fmt.Errorf("histogram %d counts %d runs of %d", h, total, f.Runs)
+		if want := a.Counted(cell/len(a.States), cell%len(a.States), h%len(SeriesMeasures)); total != want {
+			return fmt.Errorf("histogram %d (%s) counts %d runs; its cell has %d (of %d runs)", h, m.Name, total, want, f.Runs)
 		}
 	}
+	for i, v := range f.Sums {
+		m := &SeriesMeasures[i%len(SeriesMeasures)]
+		cell := i / len(SeriesMeasures)
+		n := a.Counted(cell/len(a.States), cell%len(a.States), i%len(SeriesMeasures))
+		if math.IsNaN(v) || v < 0 || (m.Max > 0 && v > m.Max*float64(n)*(1+1e-9)) || math.IsInf(v, 0) {
+			return fmt.Errorf("sum %d (%s) is %v over %d runs; allowed: 0 to %v a run", i, m.Name, v, n, orUnbounded(m.Max))
+		}
+	}
+	copy(a.sums, f.Sums)
 	return nil
 }
 

@@ -27,12 +27,12 @@ func TestSeriesQuantiles(t *testing.T) {
 	// Threats 0.1 (×2), 0.5 (×1), 0.9 (×1); 0, 1 or 3 alliances.
 	for i, th := range []float64{0.1, 0.1, 0.5, 0.9} {
 		al := [][]int{nil, {1}, {1, 2, 3}, nil}[i]
-		if err := a.AddRun([]sim.Sample{{Tick: 0, Threat: []float64{th}, Reference: []float64{0.3},
+		if err := a.AddRun([]sim.Sample{{Tick: 0, Alive: []bool{true}, Threat: []float64{th}, Reference: []float64{0.3},
 			Losses: []bool{th > 0.3}, Alliances: [][]int{al}}}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	threat := a.Stat(0, 0, 0)
+	threat := a.Stat(0, 0, measure(t, "threat"))
 	if !(math.Abs(threat.Mean-0.4) <= 1e-15) {
 		t.Errorf("mean threat %v, want 0.4", threat.Mean)
 	}
@@ -44,13 +44,70 @@ func TestSeriesQuantiles(t *testing.T) {
 			t.Errorf("threat quantiles %+v: got %v, want %v", threat, c.got, c.want)
 		}
 	}
-	losses := a.Stat(0, 0, 2)
+	losses := a.Stat(0, 0, measure(t, "losses"))
 	if losses.Mean != 0.5 || losses.Q05 != 0 || losses.Q50 != 0 || losses.Q95 != 1 {
 		t.Errorf("losses %+v", losses)
 	}
-	allied, count := a.Stat(0, 0, 3), a.Stat(0, 0, 4)
+	allied, count := a.Stat(0, 0, measure(t, "allied")), a.Stat(0, 0, measure(t, "alliances"))
 	if allied.Mean != 0.5 || count.Mean != 1 || count.Q50 != 0 || count.Q95 != 3 {
 		t.Errorf("allied %+v, alliances %+v", allied, count)
+	}
+}
+
+// measure is the index of the named measure in SeriesMeasures.
+func measure(t *testing.T, name string) int {
+	t.Helper()
+	m := slices.IndexFunc(SeriesMeasures, func(m SeriesMeasure) bool { return m.Name == name })
+	if m < 0 {
+		t.Fatalf("no series measure %q", name)
+	}
+	return m
+}
+
+// A state eliminated in a run counts in alive's share and in no other
+// measure: of four runs, x is eliminated in the fourth (where a run's
+// sample gives it threat 0, as the engine does) and alive in three with
+// threats 0.2, 0.4 and 0.6, all in losses. Alive's mean is 3/4; threat's
+// is (0.2 + 0.4 + 0.6)/3 = 0.4, not 1.2/4 = 0.3, its median 0.4 + 0.005·0.5
+// (target 1.5 of 3 runs, in bin [0.4, 0.405) holding 1), and the share in
+// losses 1. State y, eliminated in every run, has alive 0 and no other
+// value.
+func TestSeriesCountsOnlyTheRunsInWhichAStateIsAlive(t *testing.T) {
+	a := newSeriesAggregate(1, 1, []string{"x", "y"})
+	for i, th := range []float64{0.2, 0.4, 0.6, 0} {
+		alive := i < 3
+		if err := a.AddRun([]sim.Sample{{Tick: 0, Alive: []bool{alive, false}, Threat: []float64{th, 0}, Reference: []float64{0.1, 0.1},
+			Losses: []bool{alive, false}, Alliances: [][]int{nil, nil}}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if st := a.Stat(0, 0, measure(t, "alive")); st.Mean != 0.75 || st.Q05 != 0 || st.Q50 != 1 || st.Q95 != 1 {
+		t.Errorf("x alive %+v; want mean 0.75, quantiles 0, 1, 1", st)
+	}
+	threat := a.Stat(0, 0, measure(t, "threat"))
+	if !(math.Abs(threat.Mean-0.4) <= 1e-15) || !(math.Abs(threat.Q50-0.4025) <= 1e-12) {
+		t.Errorf("x threat %+v; want mean 0.4 and median 0.4025 over the 3 runs in which it is alive", threat)
+	}
+	if st := a.Stat(0, 0, measure(t, "losses")); st.Mean != 1 || st.Q05 != 1 {
+		t.Errorf("x losses %+v; want 1 in every run in which it is alive", st)
+	}
+	if n := a.Counted(0, 0, measure(t, "threat")); n != 3 {
+		t.Errorf("x's threat counts %d runs, want 3", n)
+	}
+	if st := a.Stat(0, 1, measure(t, "alive")); st.Mean != 0 || st.Q95 != 0 {
+		t.Errorf("y alive %+v; want 0", st)
+	}
+	for m := 1; m < len(SeriesMeasures); m++ {
+		if st := a.Stat(0, 1, m); !math.IsNaN(st.Mean) || !math.IsNaN(st.Q50) {
+			t.Errorf("y %s %+v, eliminated in every run; want no value (NaN)", SeriesMeasures[m].Name, st)
+		}
+	}
+	var back seriesAggregate
+	if err := json.Unmarshal(mustJSON(a), &back); err != nil {
+		t.Fatalf("an aggregate with an eliminated state does not read back: %v", err)
+	}
+	if !slices.Equal(back.counts, a.counts) || !slices.Equal(back.sums, a.sums) {
+		t.Error("an aggregate with an eliminated state reads back otherwise")
 	}
 }
 
@@ -69,13 +126,13 @@ func TestSeriesQuantilesWithinABin(t *testing.T) {
 			if trial == 0 {
 				xs[i] = 0
 			}
-			if err := a.AddRun([]sim.Sample{{Tick: 0, Threat: []float64{xs[i]}, Reference: []float64{0.3},
+			if err := a.AddRun([]sim.Sample{{Tick: 0, Alive: []bool{true}, Threat: []float64{xs[i]}, Reference: []float64{0.3},
 				Losses: []bool{false}, Alliances: [][]int{nil}}}); err != nil {
 				t.Fatal(err)
 			}
 		}
 		slices.Sort(xs)
-		st := a.Stat(0, 0, 0)
+		st := a.Stat(0, 0, measure(t, "threat"))
 		for j, p := range []float64{0.05, 0.5, 0.95} {
 			got := []float64{st.Q05, st.Q50, st.Q95}[j]
 			want := xs[max(0, int(math.Ceil(p*float64(n)))-1)]
@@ -164,14 +221,16 @@ func TestSeriesMergeAndJSON(t *testing.T) {
 	}{
 		{"a huge last tick", func(f map[string]any) { f["every"], f["ticks"] = 1, []int{0, 2_000_000_000} }, "2 sampled ticks to tick 2000000000; allowed: at most 10000 samples, within 1000000 ticks"},
 		{"too many states", func(f map[string]any) { f["states"] = make([]string, 1_000_000) }, "1000000 states; allowed: 1 to 64"},
-		{"a threat sum past the runs", func(f map[string]any) { f["sums"].([]any)[0] = 1e308 }, "sum 0 (threat) is 1e+308 over 3 runs; allowed: 0 to 1 a run"},
-		{"a negative count", func(f map[string]any) { f["sums"].([]any)[4] = -1.0 }, "sum 4 (alliances) is -1 over 3 runs; allowed: 0 to any number a run"},
+		{"a threat sum past the runs", func(f map[string]any) { f["sums"].([]any)[1] = 1e308 }, "sum 1 (threat) is 1e+308 over 3 runs; allowed: 0 to 1 a run"},
+		{"a negative count", func(f map[string]any) { f["sums"].([]any)[5] = -1.0 }, "sum 5 (alliances) is -1 over 3 runs; allowed: 0 to any number a run"},
 		{"an odd histogram", func(f map[string]any) { f["counts"].([]any)[0] = []any{1} }, "histogram 0: an odd number of entries"},
-		{"a bin past the last", func(f map[string]any) { f["counts"].([]any)[0] = []any{200, 3} }, "histogram 0: bin 200 of 200"},
+		{"a bin past the last", func(f map[string]any) { f["counts"].([]any)[1] = []any{200, 3} }, "histogram 1: bin 200 of 200"},
+		{"threats of more runs than alive", func(f map[string]any) { f["counts"].([]any)[0] = []any{0, 1, 1, 2} }, "histogram 1 (threat) counts 3 runs; its cell has 2 (of 3 runs)"},
+		{"alive in more runs than run", func(f map[string]any) { f["counts"].([]any)[0] = []any{1, 4} }, "histogram 0 (alive) counts 4 runs; its cell has 3 (of 3 runs)"},
 		{"no states", func(f map[string]any) { f["states"] = []any{} }, "0 states; allowed: 1 to 64"},
 		{"negative runs", func(f map[string]any) { f["runs"] = -1 }, "do not follow every 6"},
-		{"a histogram short", func(f map[string]any) { f["counts"] = f["counts"].([]any)[1:] }, "400 sums and 399 histograms for 10 ticks × 8 states × 5 measures"},
-		{"other bins", func(f map[string]any) { f["bins"] = []any{200, 200, 2, 2, 16} }, "with bins [200 200 2 2 16]; this version writes [threat reference losses allied alliances] with [200 200 2 2 17]"},
+		{"a histogram short", func(f map[string]any) { f["counts"] = f["counts"].([]any)[1:] }, "480 sums and 479 histograms for 10 ticks × 8 states × 6 measures"},
+		{"other bins", func(f map[string]any) { f["bins"] = []any{2, 200, 200, 2, 2, 16} }, "with bins [2 200 200 2 2 16]; this version writes [alive threat reference losses allied alliances] with [2 200 200 2 2 17]"},
 	} {
 		g := map[string]any{}
 		if err := json.Unmarshal(mustJSON(f), &g); err != nil {
@@ -216,8 +275,9 @@ func TestExecuteSeries(t *testing.T) {
 		t.Fatal("series.csv of merged shards differs from a single process's")
 	}
 	// The rows: 2 points × 10 sampled ticks (60 ticks every 6) × 8 states
-	// × 5 measures, and the mean threat of point 1 at tick 12 is the mean
-	// over its 12 runs.
+	// × 6 measures, and the mean threat of point 1 at tick 12 is the mean
+	// over those of its 12 runs in which the state is alive then, and
+	// alive's mean their share.
 	rows, err := csv.NewReader(bytes.NewReader(want)).ReadAll()
 	if err != nil {
 		t.Fatal(err)
@@ -227,28 +287,37 @@ func TestExecuteSeries(t *testing.T) {
 	}
 	p := plan(t, series)
 	c := p.Points[1].Compiled
-	sum := 0.0
+	sum, alive := 0.0, 0
 	for r := range p.Runs {
 		w := sim.NewWorld(c, ReplicationSeed(p.Seed, r))
 		if _, err := w.Run(ctx); err != nil {
 			t.Fatal(err)
 		}
-		sum += w.Series()[2].Threat[3]
+		if s := w.Series()[2]; s.Alive[3] {
+			sum += s.Threat[3]
+			alive++
+		}
 	}
-	found := false
+	found := 0
 	for _, row := range rows[1:] {
+		if row[0] == "1" && row[1] == "12" && row[3] == c.ID(3) && row[4] == "alive" {
+			found++
+			if got, _ := strconv.ParseFloat(row[5], 64); got != float64(alive)/float64(p.Runs) {
+				t.Errorf("alive %v, want %d of %d runs", got, alive, p.Runs)
+			}
+		}
 		if row[0] == "1" && row[1] == "12" && row[3] == c.ID(3) && row[4] == "threat" {
-			found = true
-			if got, _ := strconv.ParseFloat(row[5], 64); !(math.Abs(got-sum/float64(p.Runs)) <= 1e-12) {
-				t.Errorf("mean threat %v, want %v", got, sum/float64(p.Runs))
+			found++
+			if got, _ := strconv.ParseFloat(row[5], 64); !(math.Abs(got-sum/float64(alive)) <= 1e-12) {
+				t.Errorf("mean threat %v, want %v", got, sum/float64(alive))
 			}
 			if row[2] != c.Scenario().Calendar.Label(12) {
 				t.Errorf("date %s", row[2])
 			}
 		}
 	}
-	if !found {
-		t.Fatal("no row for point 1, tick 12, threat")
+	if found != 2 {
+		t.Fatal("no rows for point 1, tick 12, alive and threat")
 	}
 	// A part whose series.json was damaged is refused.
 	part := filepath.Join(dirs[0], "parts", "p00000-r0000000-0000005", seriesPart)

@@ -111,7 +111,7 @@ func (s *seriesWriter) writePoint() error {
 			for m, meas := range SeriesMeasures {
 				st := s.agg.Stat(k, i, m)
 				if err := s.t.row(itoa(s.point), itoa(tick), cal.Label(tick), state, meas.Name,
-					FormatFloat(st.Mean), FormatFloat(st.Q05), FormatFloat(st.Q50), FormatFloat(st.Q95)); err != nil {
+					floatCell(st.Mean), floatCell(st.Q05), floatCell(st.Q50), floatCell(st.Q95)); err != nil {
 					return err
 				}
 			}

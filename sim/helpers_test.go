@@ -126,7 +126,7 @@ func snapshotWorld(w *World) map[string]any {
 	}
 	samples := make([]Sample, len(w.series.samples))
 	for i, s := range w.series.samples {
-		samples[i] = Sample{Tick: s.Tick, Threat: clone(s.Threat), Reference: clone(s.Reference), Losses: clone(s.Losses)}
+		samples[i] = Sample{Tick: s.Tick, Threat: clone(s.Threat), Reference: clone(s.Reference), Losses: clone(s.Losses), Alive: clone(s.Alive)}
 		for _, ids := range s.Alliances {
 			samples[i].Alliances = append(samples[i].Alliances, clone(ids))
 		}

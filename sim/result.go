@@ -80,6 +80,9 @@ type Sample struct {
 	Reference []float64 `json:"reference"`
 	Losses    []bool    `json:"losses"`
 	Alliances [][]int   `json:"alliances"` // per state, the ids of its alliances
+	// Alive is false for a state eliminated by then (§7.10): its threat
+	// is 0, its reference as it was and it is in no alliance.
+	Alive []bool `json:"alive"`
 }
 
 // record takes a time-series sample every record_every ticks. The first
@@ -94,7 +97,7 @@ func (w *World) record() {
 		l.reserve((max(w.c.ticks, 1)-1)/every+1, n)
 	}
 	s := Sample{Tick: w.tick, Threat: cut(&l.floats, w.threat), Reference: cut(&l.floats, w.reference),
-		Losses: cut(&l.flags, w.losses)}
+		Losses: cut(&l.flags, w.losses), Alive: cut(&l.flags, w.alive)}
 	l.lists = slices.Grow(l.lists, n) // a no-op within the reserved room
 	s.Alliances = l.lists[len(l.lists) : len(l.lists)+n : len(l.lists)+n]
 	l.lists = l.lists[:len(l.lists)+n]

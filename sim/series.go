@@ -9,7 +9,7 @@ package sim
 type sampleLog struct {
 	samples []Sample
 	floats  []float64 // threat and reference, n each per sample
-	flags   []bool    // losses, n per sample
+	flags   []bool    // losses and alive, n each per sample
 	lists   [][]int   // alliances, n per sample
 	ids     []int     // the alliance ids those lists hold
 }
@@ -18,7 +18,7 @@ type sampleLog struct {
 func (l *sampleLog) reserve(k, n int) {
 	l.samples = make([]Sample, 0, k)
 	l.floats = make([]float64, 0, 2*n*k)
-	l.flags = make([]bool, 0, n*k)
+	l.flags = make([]bool, 0, 2*n*k)
 	l.lists = make([][]int, 0, n*k)
 	l.ids = make([]int, 0, n*k) // one alliance per state and sample; more grows the array
 }

@@ -56,3 +56,39 @@ func TestRecordAllocatesOnlyAtTheFirstSample(t *testing.T) {
 		t.Fatalf("record allocates %.1f times per sample in steady state", allocs)
 	}
 }
+
+// A sample marks each state alive or eliminated (Sample.Alive): c1 is
+// eliminated after tick 3's sample, so it is alive in samples 0 … 3 and
+// not from sample 4 on, where its threat is 0 and it is in no alliance;
+// every other state stays alive. Alive and Losses share a backing array
+// and must not overlap.
+func TestSampleMarksAnEliminatedState(t *testing.T) {
+	sc := testScenario()
+	sc.Params.RecordEvery = 1
+	w := NewWorld(mustCompile(t, sc), 1)
+	for w.Step() && w.tick < 8 {
+		if w.tick == 4 {
+			w.eliminate(c1)
+		}
+	}
+	series := w.Series()
+	if len(series) != 8 {
+		t.Fatalf("%d samples after 8 ticks", len(series))
+	}
+	for k, s := range series {
+		if len(s.Alive) != w.c.n {
+			t.Fatalf("sample %d: %d alive flags for %d states", k, len(s.Alive), w.c.n)
+		}
+		for i, alive := range s.Alive {
+			if want := i != c1 || k < 4; alive != want {
+				t.Errorf("sample %d: state %d alive %v, want %v", k, i, alive, want)
+			}
+		}
+		if k >= 4 && (s.Threat[c1] != 0 || len(s.Alliances[c1]) != 0) {
+			t.Errorf("sample %d: eliminated c1 has threat %v and alliances %v; want 0 and none", k, s.Threat[c1], s.Alliances[c1])
+		}
+		if k > 0 && &s.Alive[0] == &series[k-1].Alive[0] || &s.Alive[0] == &s.Losses[0] {
+			t.Fatalf("sample %d: alive flags share memory with another sample's or its losses", k)
+		}
+	}
+}

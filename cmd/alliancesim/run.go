@@ -44,7 +44,7 @@ index (at January of every year ending in 0, or the middle of a run that
 spans none) and the time to the first patron commitment; --json prints the
 summary as JSON, and --out DIR writes summary.json, runs.csv,
 alliances.csv, memberships.csv, survival.csv and events.jsonl there — and
-series.csv, each state's threat, reference point, domain and alliances over
+series.csv, whether each state still exists and its threat, reference point, domain and alliances over
 time across the runs, when the scenario sets params.record_every — with manifest.json and scenario.toml
 saying exactly what ran ('alliancesim report DIR' draws them). Running the
 same command into a complete directory does nothing; into a directory it left
