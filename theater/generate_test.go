@@ -385,3 +385,46 @@ func TestGenerateSeedOnSeedIsDropped(t *testing.T) {
 		t.Errorf("%d land cells, want 2", land)
 	}
 }
+
+// Rough terrain comes in clusters of 1 to 6 cells, grown from random
+// land cells (docs/model.md §7.16), and the golden maps are too small to
+// show their size: on a 200×200 continent, 4,000 cells rough, the
+// 4-connected rough patches of seeds 0 … 4 are pinned here, as the golden
+// maps pin theirs. Their mean size, about 4.5, is at least the mean
+// cluster drawn, 3.5 (neighbouring clusters merge into one patch, which
+// only raises it; a cluster cut short by rough all round is rare on open
+// land). Clusters of 1 to 3 cells gave 1,520 to 1,590 patches, of 1 to
+// 12 460 to 499, single cells 3,169 to 3,243; of 0 to 5 cells (an
+// off-by-one) 1,020 to 1,050.
+func TestGenerateRoughClusterSizes(t *testing.T) {
+	for seed, want := range []int{893, 878, 893, 880, 895} {
+		g, err := Generate(GenerateSpec{Width: 200, Height: 200, Seed: uint64(seed)}, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := make([]bool, len(g.Terrain))
+		var nb [4]int
+		patches, cells := 0, 0
+		for s, tr := range g.Terrain {
+			if tr != Rough || seen[s] {
+				continue
+			}
+			patches++
+			seen[s] = true
+			for stack := []int{s}; len(stack) > 0; {
+				c := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				cells++
+				for _, v := range neighbours(g.W, g.H, c, &nb) {
+					if g.Terrain[v] == Rough && !seen[v] {
+						seen[v] = true
+						stack = append(stack, v)
+					}
+				}
+			}
+		}
+		if cells != 4000 || patches != want || float64(cells)/float64(patches) < 3.5 {
+			t.Errorf("seed %d: %d rough cells in %d patches; want 4000 in %d, at least 3.5 a patch", seed, cells, patches, want)
+		}
+	}
+}
