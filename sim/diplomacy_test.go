@@ -575,6 +575,41 @@ func TestAcceptingSubsetTieDropsTheLowerIndex(t *testing.T) {
 	}
 }
 
+// Where no refuser names an invitee, acceptingSubset drops the first
+// refuser (docs/model.md §7.9): the patron offers {c1, c2, c3}; c1 (a
+// grievance of 0.5 against the patron) and c2 (0.3 against the patron,
+// 0.2 against c1) each refuse naming the patron, outside the subset (c1
+// values it at −0.8704 against its position −0.7297, c2 at −0.7439
+// against −0.6872, as appraised); c3 accepts. c1, the first, is dropped,
+// and then c2, rid of its cost of c1, accepts {c2, c3} with the patron
+// (−0.6658). Dropping c2 instead would leave c1, which refuses {c1, c3}
+// too (−0.9159), and so nothing.
+func TestAcceptingSubsetDropsTheFirstRefuserNamingNoInvitee(t *testing.T) {
+	sc := testScenario()
+	sc.Params.GrievanceFear = 1
+	sc.States[c1].Grievance = map[string]float64{"pat": 0.5}
+	sc.States[c2].Grievance = map[string]float64{"pat": 0.3, "c1": 0.2}
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	for _, c := range []struct {
+		who      int
+		partners agents.Set
+		accepts  bool
+	}{
+		{c1, set(c2, c3, pat), false}, {c2, set(c1, c3, pat), false}, {c3, set(c1, c2, pat), true},
+		{c2, set(c3, pat), true}, {c3, set(c2, pat), true}, {c1, set(c3, pat), false},
+	} {
+		a := w.appraise(c.who, c.partners, true, OriginImposed)
+		if accepts := a.value > w.position(c.who); accepts != c.accepts || (!accepts && a.reason != pat) {
+			t.Fatalf("set-up: %s values %b at %.4f (position %.4f), naming %d; want it to accept: %v, or refuse naming the patron",
+				w.c.id[c.who], c.partners, a.value, w.position(c.who), a.reason, c.accepts)
+		}
+	}
+	if got := w.acceptingSubset(pat, set(c1, c2, c3), true, OriginImposed, 2); got != set(c2, c3) {
+		t.Errorf("subset %b, want {c2, c3}: c1, the first refuser naming no invitee, dropped", got)
+	}
+}
+
 // A patron's alliance is imposed only if three or more sign it; of two it
 // is bilateral (docs/model.md §7.9).
 func TestImposedOfTwoIsBilateral(t *testing.T) {
