@@ -143,7 +143,9 @@ func panelPlot(title string, cal sim.Calendar, horizon int) *plot.Plot {
 // threatFigure: each state's threat over time, the mean with the band of
 // the 5% and 95% quantiles across the runs in which it exists, and the
 // mean reference point. A sampled tick at which the state exists in no
-// run has no value and no point.
+// run has no value and no point. Of a single run it draws the run's
+// threat and reference, with no band: the quantiles of one value are that
+// value.
 func threatFigure(series []stateSeries, sc *sim.Scenario, cal sim.Calendar, horizon, runs int) (Figure, error) {
 	var plots []*plot.Plot
 	for _, s := range series {
@@ -162,12 +164,17 @@ func threatFigure(series []stateSeries, sc *sim.Scenario, cal sim.Calendar, hori
 				ref = append(ref, plotter.XY{X: yearOf(cal, r.Tick), Y: r.Mean})
 			}
 		}
-		p.Add(&band{Lower: lo, Upper: hi, Color: bandColor}, line(ref, lineGrey, 1, true), line(mean, lineBlue, 1.4, false))
+		if runs > 1 {
+			p.Add(&band{Lower: lo, Upper: hi, Color: bandColor})
+		}
+		p.Add(line(ref, lineGrey, 1, true), line(mean, lineBlue, 1.4, false))
 		plots = append(plots, p)
 	}
-	return gridFigure("threat", "Threat over time, by state",
-		fmt.Sprintf("Each state's total threat T: the mean over %s (line) and the band from the 5%% to the 95%% quantile across runs; dashed, the mean reference point ρ — threat above it is the domain of losses (series.csv). A state eliminated in some runs is described by the runs in which it still exists, and has no line where it exists in none.", words.Count(runs, "run", "runs")),
-		plots, 4, vg.Points(170), vg.Points(120))
+	caption := fmt.Sprintf("Each state's total threat T: the mean over %s (line) and the band from the 5%% to the 95%% quantile across runs; dashed, the mean reference point ρ — threat above it is the domain of losses (series.csv). A state eliminated in some runs is described by the runs in which it still exists, and has no line where it exists in none.", words.Count(runs, "run", "runs"))
+	if runs == 1 {
+		caption = "Each state's total threat T in the run (line); dashed, its reference point ρ — threat above it is the domain of losses (series.csv). A state eliminated in the run has no line from then on."
+	}
+	return gridFigure("threat", "Threat over time, by state", caption, plots, 4, vg.Points(170), vg.Points(120))
 }
 
 // shareBand is the mean of a 0/1 measure as a share of runs, with its
@@ -199,7 +206,9 @@ func everEliminated(alive []seriesRow) bool {
 // domainFigure: the share of runs in which each state is in the domain of
 // losses, and the share in which it is allied, of the runs in which it
 // exists; and, for a state eliminated in some runs, the share of runs in
-// which it exists.
+// which it exists. Of a single run it draws whether the state is in
+// losses, allied and alive (1 or 0), with no interval: what one run did
+// is not an estimate.
 func domainFigure(series []stateSeries, sc *sim.Scenario, cal sim.Calendar, horizon, runs int) (Figure, error) {
 	var plots []*plot.Plot
 	legend := [2]bool{} // the legend has shares; the survival line
@@ -210,7 +219,10 @@ func domainFigure(series []stateSeries, sc *sim.Scenario, cal sim.Calendar, hori
 		lm, ll, lh := shareBand(s.Measures["losses"], exists, runs, cal)
 		am, al, ah := shareBand(s.Measures["allied"], exists, runs, cal)
 		losses, allied := line(lm, lineRed, 1.4, false), line(am, rgb(0x009E73), 1.4, true)
-		p.Add(&band{Lower: ll, Upper: lh, Color: withAlpha(lineRed, 60)}, &band{Lower: al, Upper: ah, Color: withAlpha(rgb(0x009E73), 50)}, losses, allied)
+		if runs > 1 {
+			p.Add(&band{Lower: ll, Upper: lh, Color: withAlpha(lineRed, 60)}, &band{Lower: al, Upper: ah, Color: withAlpha(rgb(0x009E73), 50)})
+		}
+		p.Add(losses, allied)
 		if !legend[0] {
 			p.Legend.Add("in losses", losses)
 			p.Legend.Add("allied", allied)
@@ -228,7 +240,9 @@ func domainFigure(series []stateSeries, sc *sim.Scenario, cal sim.Calendar, hori
 		}
 		plots = append(plots, p)
 	}
-	return gridFigure("domain", "Domain of losses and alliance membership over time, by state",
-		fmt.Sprintf("The share of the %s in which each state was in the domain of losses (T > ρ, solid) and in which it belonged to an alliance in force (dashed), with 95%% Wilson intervals (series.csv: losses, allied). A state eliminated in some runs is described by the runs in which it still exists, and the share of runs in which it exists is dotted (series.csv: alive).", words.Count(runs, "run", "runs")),
-		plots, 4, vg.Points(170), vg.Points(120))
+	caption := fmt.Sprintf("The share of the %s in which each state was in the domain of losses (T > ρ, solid) and in which it belonged to an alliance in force (dashed), with 95%% Wilson intervals (series.csv: losses, allied). A state eliminated in some runs is described by the runs in which it still exists, and the share of runs in which it exists is dotted (series.csv: alive).", words.Count(runs, "run", "runs"))
+	if runs == 1 {
+		caption = "Whether each state was in the domain of losses (T > ρ; 1, solid) and whether it belonged to an alliance in force (1, dashed) in the run (series.csv: losses, allied); for a state eliminated in the run, dotted, whether it still exists (series.csv: alive)."
+	}
+	return gridFigure("domain", "Domain of losses and alliance membership over time, by state", caption, plots, 4, vg.Points(170), vg.Points(120))
 }

@@ -292,3 +292,35 @@ func TestReadSeriesCutShort(t *testing.T) {
 		t.Errorf("the whole file, every tick of 2 sampled: %v", err)
 	}
 }
+
+// Of a single run the figures draw the run's values with no band: the
+// quantiles of one value are that value, and a Wilson interval of one run
+// says nothing of what it did. Of two runs they draw the bands.
+func TestSeriesFiguresOfOneRunHaveNoBands(t *testing.T) {
+	s := stateSeries{State: "usa", Measures: map[string][]seriesRow{}}
+	for i := range 3 {
+		v := float64(i % 2)
+		for _, m := range []string{"alive", "threat", "reference", "losses", "allied"} {
+			s.Measures[m] = append(s.Measures[m], seriesRow{Tick: 12 * i, Mean: v, Q05: v, Q50: v, Q95: v})
+		}
+		s.Measures["alive"][i] = seriesRow{Tick: 12 * i, Mean: 1, Q05: 1, Q50: 1, Q95: 1}
+	}
+	cal := sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1}
+	for _, runs := range []int{1, 2} {
+		threat, err := threatFigure([]stateSeries{s}, nil, cal, 24, runs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		domain, err := domainFigure([]stateSeries{s}, nil, cal, 24, runs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bands := len(svgPaths(t, threat.SVG, "fill-opacity")) + len(svgPaths(t, domain.SVG, "fill-opacity")) // a band's fill is translucent
+		if want := map[int]int{1: 0, 2: 3}[runs]; bands != want {
+			t.Errorf("%d runs: %d bands drawn, want %d", runs, bands, want)
+		}
+		if one := strings.Contains(threat.Caption, "in the run") && strings.Contains(domain.Caption, "in the run"); one != (runs == 1) {
+			t.Errorf("%d runs: captions %q and %q", runs, threat.Caption, domain.Caption)
+		}
+	}
+}
