@@ -160,9 +160,10 @@ func TestA1CountsClientsOnlyBeforeThePatronJoins(t *testing.T) {
 // client's joining until a patron's, and from a patron's leaving of an
 // alliance that went on among its clients (docs/model.md §7.12). Here
 // aus and nzl form at tick 2, usa joins at 5, phl at 6, usa leaves at 9,
-// jpn joins at 12: the client phases are {aus, nzl} at 2, {aus, nzl, phl}
-// at 9 and {aus, jpn, nzl, phl} at 12 — and A1, three of the four by
-// 1951-12 without a patron, is missed.
+// jpn joins at 12: the client phases are {aus, nzl} at 2 (the only one
+// before a patron entered), {aus, nzl, phl} at 9 and {aus, jpn, nzl, phl}
+// at 12 — and A1, three of the four by 1951-12 without a patron, is
+// missed.
 func TestClientPhasesAfterThePatronLeaves(t *testing.T) {
 	a := sim.AllianceRecord{ID: 0, Founders: []string{"aus", "nzl"}, Origin: "indigenous", Formed: 2, PatronJoined: 5, Ended: -1, Cause: "horizon",
 		Members: []sim.MembershipRecord{
@@ -170,7 +171,7 @@ func TestClientPhasesAfterThePatronLeaves(t *testing.T) {
 			{State: "usa", Joined: 5, Left: 9, Entry: "applied", Exit: "left"}, {State: "phl", Joined: 6, Left: -1, Entry: "applied"},
 			{State: "jpn", Joined: 12, Left: -1, Entry: "applied"},
 		}}
-	want := []phase{{2, []string{"aus", "nzl"}}, {9, []string{"aus", "nzl", "phl"}}, {12, []string{"aus", "jpn", "nzl", "phl"}}}
+	want := []phase{{2, []string{"aus", "nzl"}, true}, {9, []string{"aus", "nzl", "phl"}, false}, {12, []string{"aus", "jpn", "nzl", "phl"}, false}}
 	if got := clientPhases(&a, []string{"usa"}); !reflect.DeepEqual(got, want) {
 		t.Errorf("client phases %v, want %v", got, want)
 	}

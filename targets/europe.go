@@ -43,34 +43,19 @@ func westernUnions(r *runner.Record) []*sim.AllianceRecord {
 // own commitment to each other, which is what E2 asks of the Brussels
 // treaty. (ClientPeak counts every member; it read E2 until 2026-12-05.)
 //
-// The count is taken as ClientPeak is kept, after each membership began,
-// in the order the spells began, up to the first patron's: the founders
-// together, then each client's joining. A member that left in the tick
-// another joined is counted with it, since within a tick members join in
-// diplomacy (step 4 of docs/model.md §3.1) before they leave in a crisis
-// or by exit (steps 5 and 6); the one exception, an elimination by a
-// scripted occupation in step 1, comes before that tick's joining, and
-// such a member is counted with the joiner though it was not beside it
-// (europe-1947 scripts no occupation). With only Brussels powers in it
-// before the patron, and no such elimination, the count is ClientPeak
+// The count is taken over the alliance's client phases before the first
+// patron's entry (clientPhases, as A1 reads them): the founders together,
+// then each client's joining, a member that left in the tick another
+// joined counted with it. With only Brussels powers in it before the
+// patron, and no elimination by a scripted occupation (europe-1947
+// scripts none), the count is ClientPeak
 // (TestE2CountIsClientPeakAmongTheFive).
 func brusselsBeforePatron(a *sim.AllianceRecord, patrons []string) int {
-	pre := a.Members
-	if k := slices.IndexFunc(pre, func(m sim.MembershipRecord) bool { return slices.Contains(patrons, m.State) }); k >= 0 {
-		pre = pre[:k]
-	}
-	// A state holds at most one open spell at a time (it rejoins only in a
-	// later tick than it left), so counting spells counts states.
 	n := 0
-	for k := len(a.Founders) - 1; k < len(pre); k++ {
-		t := pre[k].Joined
-		in := 0
-		for _, m := range pre[:k+1] {
-			if slices.Contains(brussels, m.State) && (m.Left < 0 || m.Left >= t) {
-				in++
-			}
+	for _, ph := range clientPhases(a, patrons) {
+		if ph.first {
+			n = max(n, len(slices.DeleteFunc(ph.members, func(s string) bool { return !slices.Contains(brussels, s) })))
 		}
-		n = max(n, in)
 	}
 	return n
 }

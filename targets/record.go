@@ -29,10 +29,12 @@ func firstPatronTick(r *runner.Record) int {
 	return -1
 }
 
-// phase is an alliance's member set from a tick on.
+// phase is an alliance's member set from a tick on; first is true for
+// the sets before a patron first entered it.
 type phase struct {
 	tick    int
 	members []string
+	first   bool
 }
 
 // clientPhases are the member sets an alliance had while clients stood
@@ -55,7 +57,9 @@ func clientPhases(a *sim.AllianceRecord, patrons []string) []phase {
 	isPatron := func(s string) bool { return slices.Contains(patrons, s) }
 	clientsOnly := func(ms []string) bool { return !slices.ContainsFunc(ms, isPatron) }
 	var out []phase
+	first := true // no patron has entered yet
 	for k, sp := range a.Members {
+		first = first && !isPatron(sp.State)
 		if k < len(a.Founders)-1 {
 			continue // the founders sign together
 		}
@@ -72,11 +76,11 @@ func clientPhases(a *sim.AllianceRecord, patrons []string) []phase {
 		}
 		if len(ms) >= 2 && clientsOnly(ms) {
 			slices.Sort(ms)
-			out = append(out, phase{t, ms})
+			out = append(out, phase{t, ms, first})
 		}
 		if isPatron(sp.State) && sp.Left >= 0 {
 			if ms := a.MembersAt(sp.Left); len(ms) >= 2 && clientsOnly(ms) {
-				out = append(out, phase{sp.Left, ms})
+				out = append(out, phase{sp.Left, ms, false})
 			}
 		}
 	}
