@@ -277,28 +277,34 @@ func joinedLater() sim.AllianceRecord {
 }
 
 // Churn is an end within 12 ticks of forming, except by occupation; an
-// alliance in force at the horizon has not churned.
+// alliance in force at the horizon has not churned if its first 12 ticks
+// were played (formed at 5 in a run of 17 ticks: ticks 5 … 16), and is
+// not counted if they were not (formed at 6, 11 ticks played).
 func TestChurnedByHand(t *testing.T) {
 	left := sim.EndMembersLeft.String()
+	r := &runner.Record{Record: sim.Record{Ticks: 17}}
 	for _, c := range []struct {
-		name  string
-		ended int
-		cause string
-		want  float64
+		name          string
+		formed, ended int
+		cause         string
+		want          float64
+		counted       bool
 	}{
-		{"left after 11 ticks", 16, left, 1},
-		{"left after 12 ticks", 17, left, 0},
-		{"occupied after 3 ticks", 8, sim.EndOccupied.String(), 0},
-		{"in force at the horizon", -1, sim.EndHorizon.String(), 0},
+		{"left after 11 ticks", 5, 16, left, 1, true},
+		{"left after 12 ticks", 5, 17, left, 0, true},
+		{"occupied after 3 ticks", 5, 8, sim.EndOccupied.String(), 0, true},
+		{"in force at the horizon, 12 ticks played", 5, -1, sim.EndHorizon.String(), 0, true},
+		{"in force at the horizon, 11 ticks played", 6, -1, sim.EndHorizon.String(), 0, false},
+		{"left after 10 ticks, 11 played", 6, 16, left, 1, true},
 	} {
-		a := sim.AllianceRecord{Formed: 5, Ended: c.ended, Cause: c.cause}
-		if v, ok := churned(nil, nil, &a); !ok || v != c.want {
-			t.Errorf("%s: %v, want %v", c.name, v, c.want)
+		a := sim.AllianceRecord{Formed: c.formed, Ended: c.ended, Cause: c.cause}
+		if v, ok := churned(nil, r, &a); ok != c.counted || v != c.want {
+			t.Errorf("%s: %v (counted %v), want %v (counted %v)", c.name, v, ok, c.want, c.counted)
 		}
 	}
 	// An alliance that ended in the tick it formed, at the first tick.
 	a := sim.AllianceRecord{Formed: 0, Ended: 0, Cause: left}
-	if v, ok := churned(nil, nil, &a); !ok || v != 1 {
+	if v, ok := churned(nil, r, &a); !ok || v != 1 {
 		t.Errorf("formed and left at tick 0: %v, want 1", v)
 	}
 }
