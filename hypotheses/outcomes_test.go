@@ -177,18 +177,21 @@ func TestOriginIs(t *testing.T) {
 // alliance, and ended before the 240 at which T6 reads survival; counted
 // from its formation it would have outlived them. The imposed one, formed
 // with its patron at tick 3 and censored at the horizon of 480, lived
-// 477. A Since outside the alliance's life is an error naming it.
+// 477. An end by occupation is an end (hypotheses' doc): the bilateral
+// formed at 20 and occupied at 50 lived 30 ticks and ended. A Since
+// outside the alliance's life is an error naming it.
 func TestSurvivalSincePatronEntry(t *testing.T) {
 	r := &runner.Record{Record: sim.Record{Ticks: 480, Seed: 1, Alliances: []sim.AllianceRecord{
 		{ID: 0, Origin: "indigenous", Formed: 0, PatronJoined: 10, Ended: 245, Cause: "members_left"},
 		{ID: 1, Origin: "imposed", Formed: 3, PatronJoined: 3, Ended: -1, Cause: "horizon"},
+		{ID: 2, Origin: "bilateral", Formed: 20, PatronJoined: 20, Ended: 50, Cause: sim.EndOccupied.String()},
 	}}}
 	o := Outcome{Kind: Survival, Alliance: func(*Cell, *runner.Record, *sim.AllianceRecord) (float64, bool) { return 0, true }, At: 240, Since: patronEntry}
 	var s Sample
 	if err := o.add(&s, &Cell{}, r); err != nil {
 		t.Fatal(err)
 	}
-	want := []runner.Observation{{Duration: 235, Event: true}, {Duration: 477, Event: false}}
+	want := []runner.Observation{{Duration: 235, Event: true}, {Duration: 477, Event: false}, {Duration: 30, Event: true}}
 	if !slices.Equal(s.Lifetimes, want) {
 		t.Errorf("lifetimes %v, want %v", s.Lifetimes, want)
 	}

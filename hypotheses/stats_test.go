@@ -260,6 +260,50 @@ func TestSurvivalAtEdgesByHand(t *testing.T) {
 	}
 }
 
+// Where nothing has ended by t (S = 1), the interval is over the
+// alliances still at risk at t, not all of them: of five censored at 100
+// and five at 300, read at 240, the five at risk give Wilson's [5/(5 +
+// z²), 1] = [0.565518, 1] (all ten would give [0.722467, 1]).
+func TestSurvivalAtOneCountsOnlyThoseAtRisk(t *testing.T) {
+	var obs []runner.Observation
+	for _, d := range []float64{100, 100, 100, 100, 100, 300, 300, 300, 300, 300} {
+		obs = append(obs, runner.Observation{Duration: d})
+	}
+	if e := (Sample{Kind: Survival, At: 240, Lifetimes: obs}).Estimate(); !e.Valid || e.Value != 1 || !near(e.Low, 0.565518, 1e-6) || e.High != 1 {
+		t.Errorf("S(240) of 5×100*, 5×300*: %+v, want a valid 1 in [0.565518, 1]", e)
+	}
+}
+
+// Where every alliance has ended by t (S = 0), the interval takes the
+// effective n of the curve's last point between 0 and 1, not its first:
+// lifetimes 2 (ended), 3, 3 (censored), 4, 5 (ended), read at 10. S(2) =
+// 4/5 with Greenwood Σ = 1/(5·4) = 1/20, n* = 0.16/(0.64/20) = 5; S(4) =
+// 2/5 with Σ = 1/20 + 1/(2·1) = 11/20, n* = 0.24/(0.16·11/20) = 30/11; so
+// S(10) = 0 in [0, z²/(30/11 + z²)] = [0, 0.584810] (S(2)'s n would give
+// [0, 0.434482]).
+func TestSurvivalAtZeroTakesTheLastPointBetween(t *testing.T) {
+	ended := func(d float64) runner.Observation { return runner.Observation{Duration: d, Event: true} }
+	censored := func(d float64) runner.Observation { return runner.Observation{Duration: d, Event: false} }
+	e := (Sample{Kind: Survival, At: 10, Lifetimes: []runner.Observation{ended(2), censored(3), censored(3), ended(4), ended(5)}}).Estimate()
+	if !e.Valid || e.Value != 0 || e.Low != 0 || !near(e.High, 0.584810, 1e-6) {
+		t.Errorf("S(10) of 2, 3*, 3*, 4, 5: %+v, want a valid 0 in [0, 0.584810]", e)
+	}
+}
+
+// A mean's t interval is clipped to [0, 1]: 1, 1 and 0.9 have mean
+// 0.966667, sd 0.057735, se 0.033333 and t(2) = 4.302653, so mean ±
+// 0.143422 is [0.823245, 1.110089], clipped to [0.823245, 1]; 0, 0 and
+// 0.1 mirror it, [0, 0.176755].
+func TestMeanIntervalIsClipped(t *testing.T) {
+	if e := (Sample{Kind: RunMean, Values: []float64{1, 1, 0.9}}).Estimate(); !near(e.Value, 0.966667, 1e-6) || !near(e.SE, 0.033333, 1e-6) ||
+		!near(e.Low, 0.823245, 1e-6) || e.High != 1 {
+		t.Errorf("mean of 1, 1, 0.9: %+v, want 0.966667 (se 0.033333) in [0.823245, 1]", e)
+	}
+	if e := (Sample{Kind: RunMean, Values: []float64{0, 0, 0.1}}).Estimate(); e.Low != 0 || !near(e.High, 0.176755, 1e-6) {
+		t.Errorf("mean of 0, 0, 0.1: %+v, want [0, 0.176755]", e)
+	}
+}
+
 // Merge never writes into the samples it pools, even when they have room
 // to grow: two merges of one sample with spare capacity keep their own
 // values and lifetimes.
