@@ -218,39 +218,18 @@ func TestThreatFigureSkipsTicksWithoutAValue(t *testing.T) {
 	}
 }
 
-// The domain panel of a state eliminated in some runs adds the share of
-// runs in which it exists, grey and dotted: 1, 0.5, 0.25.
-func TestDomainFigureDrawsTheShareThatExists(t *testing.T) {
-	s := stateSeries{State: "lux", Measures: map[string][]seriesRow{}}
-	for i, a := range []float64{1, 0.5, 0.25} {
-		s.Measures["alive"] = append(s.Measures["alive"], seriesRow{Tick: 12 * i, Mean: a})
-		s.Measures["losses"] = append(s.Measures["losses"], seriesRow{Tick: 12 * i, Mean: 0.5 * float64(i)})
-		s.Measures["allied"] = append(s.Measures["allied"], seriesRow{Tick: 12 * i, Mean: 0})
-	}
-	f, err := domainFigure([]stateSeries{s}, nil, sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1}, 24, 4)
-	if err != nil {
-		t.Fatal(err)
-	}
-	losses := near3(t, svgPaths(t, f.SVG, "stroke:#D55E00"))
-	py := func(v float64) float64 { return losses[0][1] + v*(losses[2][1]-losses[0][1]) }
-	want := [][2]float64{{losses[0][0], py(1)}, {losses[1][0], py(0.5)}, {losses[2][0], py(0.25)}}
-	if exists := near3(t, svgPaths(t, f.SVG, "stroke:#777777", "stroke-dasharray")); !samePoints(exists, want) {
-		t.Errorf("exists line %v, want %v", exists, want)
-	}
-	if !strings.Contains(string(f.SVG), ">exists<") {
-		t.Error("no legend entry for the share that exists")
-	}
-}
-
 // The domain panel draws the share in losses (solid) and the share
-// allied (dashed), each from its own measure.
+// allied (dashed), each from its own measure, and for a state eliminated
+// in some runs the share of runs in which it exists (grey, dotted, with a
+// legend entry): of 8 runs, it exists in 8, 4 and 4.
 func TestDomainFigureByHand(t *testing.T) {
 	s := stateSeries{State: "usa", Measures: map[string][]seriesRow{}}
-	for i := range 3 {
+	for i, a := range []float64{1, 0.5, 0.5} {
+		s.Measures["alive"] = append(s.Measures["alive"], seriesRow{Tick: 12 * i, Mean: a})
 		s.Measures["losses"] = append(s.Measures["losses"], seriesRow{Tick: 12 * i, Mean: 0.5 * float64(i)})
 		s.Measures["allied"] = append(s.Measures["allied"], seriesRow{Tick: 12 * i, Mean: 0.25})
 	}
-	f, err := domainFigure([]stateSeries{s}, nil, sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1}, 24, 4)
+	f, err := domainFigure([]stateSeries{s}, nil, sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1}, 24, 8)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -259,9 +238,17 @@ func TestDomainFigureByHand(t *testing.T) {
 	if !(losses[2][1]-losses[0][1] > 10) || math.Abs(losses[1][1]-py(0.5)) > 0.01 {
 		t.Fatalf("losses line %v, want 0, 0.5, 1", losses)
 	}
-	want := [][2]float64{{losses[0][0], py(0.25)}, {losses[1][0], py(0.25)}, {losses[2][0], py(0.25)}}
-	if allied := near3(t, svgPaths(t, f.SVG, "stroke:#009E73", "stroke-dasharray")); !samePoints(allied, want) {
-		t.Errorf("allied line %v, want %v", allied, want)
+	at := func(vs ...float64) [][2]float64 {
+		return [][2]float64{{losses[0][0], py(vs[0])}, {losses[1][0], py(vs[1])}, {losses[2][0], py(vs[2])}}
+	}
+	if allied := near3(t, svgPaths(t, f.SVG, "stroke:#009E73", "stroke-dasharray")); !samePoints(allied, at(0.25, 0.25, 0.25)) {
+		t.Errorf("allied line %v, want %v", allied, at(0.25, 0.25, 0.25))
+	}
+	if exists := near3(t, svgPaths(t, f.SVG, "stroke:#777777", "stroke-dasharray")); !samePoints(exists, at(1, 0.5, 0.5)) {
+		t.Errorf("exists line %v, want %v", exists, at(1, 0.5, 0.5))
+	}
+	if !strings.Contains(string(f.SVG), ">exists<") {
+		t.Error("no legend entry for the share that exists")
 	}
 }
 
