@@ -333,6 +333,20 @@ func (a *seriesAggregate) UnmarshalJSON(b []byte) error {
 		if math.IsNaN(v) || v < 0 || (m.Max > 0 && v > m.Max*float64(n)*(1+1e-9)) || math.IsInf(v, 0) {
 			return fmt.Errorf("sum %d (%s) is %v over %d runs; allowed: 0 to %v a run", i, m.Name, v, n, orUnbounded(m.Max))
 		}
+		if m.Discrete {
+			// The sum of whole values is exact, and its histogram holds
+			// them: their sum, or more where the last bin of a count
+			// (no Max) holds larger values.
+			off := cell*seriesStride + seriesOffset(i%len(SeriesMeasures))
+			counts := a.counts[off : off+m.Bins]
+			held := 0.0
+			for b, c := range counts {
+				held += (m.Lo + float64(b)*m.Width) * float64(c)
+			}
+			if v < held || ((m.Max > 0 || counts[m.Bins-1] == 0) && v != held) {
+				return fmt.Errorf("sum %d (%s) is %v where its histogram holds %v", i, m.Name, v, held)
+			}
+		}
 	}
 	copy(a.sums, f.Sums)
 	return nil

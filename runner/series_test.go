@@ -111,6 +111,35 @@ func TestSeriesCountsOnlyTheRunsInWhichAStateIsAlive(t *testing.T) {
 	}
 }
 
+// Values at the top edge of a histogram fall in its last bin, not the
+// next measure's or state's: a threat of exactly 1 is in [0.995, 1), so
+// its quantiles are 0.995 + 0.005·(0.05, 0.5, 0.95) = 0.99525, 0.9975,
+// 0.99975; 17 alliances count in the last bin, "16 or more" (quantiles
+// 16, mean 17); and the next state, alive, reads alive in its run. The
+// aggregate reads back from its JSON (a sum of 17 past the last bin's 16
+// is allowed).
+func TestSeriesTopEdges(t *testing.T) {
+	a := newSeriesAggregate(1, 1, []string{"x", "y"})
+	al := make([]int, 17)
+	if err := a.AddRun([]sim.Sample{{Tick: 0, Alive: []bool{true, true}, Threat: []float64{1, 0}, Reference: []float64{0.3, 0},
+		Losses: []bool{true, false}, Alliances: [][]int{al, nil}}}); err != nil {
+		t.Fatal(err)
+	}
+	if st := a.Stat(0, 0, measure(t, "threat")); !(math.Abs(st.Q05-0.99525) <= 1e-12) || !(math.Abs(st.Q50-0.9975) <= 1e-12) || !(math.Abs(st.Q95-0.99975) <= 1e-12) {
+		t.Errorf("threat 1: quantiles %+v, want 0.99525, 0.9975, 0.99975", st)
+	}
+	if st := a.Stat(0, 0, measure(t, "alliances")); st.Mean != 17 || st.Q05 != 16 || st.Q95 != 16 {
+		t.Errorf("17 alliances: %+v, want mean 17, quantiles 16", st)
+	}
+	if st := a.Stat(0, 1, measure(t, "alive")); st.Mean != 1 || st.Q05 != 1 {
+		t.Errorf("the next state's alive %+v, want 1", st)
+	}
+	var back seriesAggregate
+	if err := json.Unmarshal(mustJSON(a), &back); err != nil || !slices.Equal(back.counts, a.counts) {
+		t.Errorf("read back: %v", err)
+	}
+}
+
 // A threat quantile read off the histogram is within a bin (0.005) of
 // the data's own, ⌈p·n⌉-th smallest, and no better: interpolated within
 // the bin that holds it. 100 runs all at threat 0 give a q95 of
@@ -227,6 +256,25 @@ func TestSeriesMergeAndJSON(t *testing.T) {
 		{"a bin past the last", func(f map[string]any) { f["counts"].([]any)[1] = []any{200, 3} }, "histogram 1: bin 200 of 200"},
 		{"threats of more runs than alive", func(f map[string]any) { f["counts"].([]any)[0] = []any{0, 1, 1, 2} }, "histogram 1 (threat) counts 3 runs; its cell has 2 (of 3 runs)"},
 		{"alive in more runs than run", func(f map[string]any) { f["counts"].([]any)[0] = []any{1, 4} }, "histogram 0 (alive) counts 4 runs; its cell has 3 (of 3 runs)"},
+		{"losses over more runs than alive", func(f map[string]any) {
+			c := f["counts"].([]any)
+			c[0], c[1], c[2], c[3], c[4], c[5] = []any{0, 2, 1, 1}, []any{0, 1}, []any{0, 1}, []any{1, 1}, []any{1, 1}, []any{0, 1}
+			sums := f["sums"].([]any)
+			sums[0], sums[1], sums[2], sums[3], sums[4], sums[5] = 1.0, 0.001, 0.001, 2.0, 1.0, 0.0
+		}, "sum 3 (losses) is 2 over 1 runs; allowed: 0 to 1 a run"},
+		{"an alive sum its histogram does not hold", func(f map[string]any) { f["sums"].([]any)[0] = 2.0 }, "sum 0 (alive) is 2 where its histogram holds 3"},
+		{"a losses sum above its histogram's", func(f map[string]any) {
+			f["counts"].([]any)[3] = []any{0, 2, 1, 1}
+			f["sums"].([]any)[3] = 2.0
+		}, "sum 3 (losses) is 2 where its histogram holds 1"},
+		{"alliances short of the last bin", func(f map[string]any) {
+			f["counts"].([]any)[5] = []any{0, 2, 16, 1}
+			f["sums"].([]any)[5] = 15.0 // at least 16: that bin holds 16 or more
+		}, "sum 5 (alliances) is 15 where its histogram holds 16"},
+		{"an allied sum its histogram does not hold", func(f map[string]any) {
+			f["counts"].([]any)[4] = []any{0, 3}
+			f["sums"].([]any)[4] = 1.0
+		}, "sum 4 (allied) is 1 where its histogram holds 0"},
 		{"no states", func(f map[string]any) { f["states"] = []any{} }, "0 states; allowed: 1 to 64"},
 		{"negative runs", func(f map[string]any) { f["runs"] = -1 }, "do not follow every 6"},
 		{"a histogram short", func(f map[string]any) { f["counts"] = f["counts"].([]any)[1:] }, "480 sums and 479 histograms for 10 ticks × 8 states × 6 measures"},
@@ -443,8 +491,9 @@ func TestSeriesOfTooFewTicks(t *testing.T) {
 // allocates by sizes it has not bounded, and a decoded aggregate merges
 // with itself and gives quantiles within the histograms' ranges.
 func FuzzSeriesPart(f *testing.F) {
-	f.Add([]byte(`{"every":12,"ticks":[0,12],"states":["a"],"measures":["threat","reference","losses","allied","alliances"],"bins":[200,200,2,2,17],"runs":1,"sums":[0.5,0.4,1,1,2,0.5,0.4,0,0,0],"counts":[[100,1],[80,1],[1,1],[1,1],[2,1],[100,1],[80,1],[0,1],[0,1],[0,1]]}`))
-	f.Add([]byte(`{"every":1,"ticks":[0],"states":[],"measures":["threat","reference","losses","allied","alliances"],"bins":[200,200,2,2,17],"runs":0,"sums":[],"counts":[]}`))
+	// a state alive at tick 0 and eliminated by tick 12
+	f.Add([]byte(`{"every":12,"ticks":[0,12],"states":["a"],"measures":["alive","threat","reference","losses","allied","alliances"],"bins":[2,200,200,2,2,17],"runs":1,"sums":[1,0.5,0.4,1,1,2,0,0,0,0,0,0],"counts":[[1,1],[100,1],[80,1],[1,1],[1,1],[2,1],[0,1],[],[],[],[],[]]}`))
+	f.Add([]byte(`{"every":1,"ticks":[0],"states":[],"measures":["alive","threat","reference","losses","allied","alliances"],"bins":[2,200,200,2,2,17],"runs":0,"sums":[],"counts":[]}`))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		var a seriesAggregate
 		if err := json.Unmarshal(b, &a); err != nil {
