@@ -299,12 +299,15 @@ func (a *seriesAggregate) UnmarshalJSON(b []byte) error {
 	if f.Every < 1 || !slices.Equal(f.Ticks, SeriesTicks(f.Every, lastTick(f.Ticks)+1)) || f.Runs < 0 {
 		return fmt.Errorf("sampled ticks %v do not follow every %d", f.Ticks, f.Every)
 	}
+	// The file must hold every cell before the histograms are allocated
+	// for them: a short file claiming the largest shape would otherwise
+	// take a gigabyte before it was refused.
+	if want := len(f.Ticks) * len(f.States) * len(SeriesMeasures); len(f.Sums) != want || len(f.Counts) != want {
+		return fmt.Errorf("%d sums and %d histograms for %d ticks × %d states × %d measures",
+			len(f.Sums), len(f.Counts), len(f.Ticks), len(f.States), len(SeriesMeasures))
+	}
 	*a = *newSeriesAggregate(f.Every, lastTick(f.Ticks)+1, f.States)
 	a.Runs = f.Runs
-	if len(f.Sums) != len(a.sums) || len(f.Counts) != len(a.sums) {
-		return fmt.Errorf("%d sums and %d histograms for %d ticks × %d states × %d measures",
-			len(f.Sums), len(f.Counts), len(a.Ticks), len(a.States), len(SeriesMeasures))
-	}
 	// The histograms first: each cell's alive histogram (its first) counts
 	// every run, and says how many runs the cell's others count.
 	for h, pairs := range f.Counts {

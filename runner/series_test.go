@@ -12,6 +12,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -484,6 +485,38 @@ func TestSeriesOfTooFewTicks(t *testing.T) {
 	err = Assemble([]string{dir}, filepath.Join(t.TempDir(), "out"))
 	if want := "part " + part + ": series.json holds 12 runs sampled every 6 ticks; its chunk has 12 runs, every 6 ticks to 60"; err == nil || err.Error() != want {
 		t.Errorf("a series.json one sample short:\n got %v\nwant %s", err, want)
+	}
+}
+
+// A part whose sums and histograms do not fill the shape it claims is
+// refused before the histograms are allocated: claiming the largest
+// shape, 64 states × 10,000 samples, it would take about a gigabyte
+// (423 counts of 4 bytes a cell, 640,000 cells); it takes far less than
+// 64 MiB.
+func TestSeriesPartRefusedBeforeAllocating(t *testing.T) {
+	ticks, states := make([]int, sim.MaxSamples), make([]string, sim.MaxStates)
+	for i := range ticks {
+		ticks[i] = i
+	}
+	for i := range states {
+		states[i] = "s" + strconv.Itoa(i)
+	}
+	var names []string
+	var bins []int
+	for _, m := range SeriesMeasures {
+		names, bins = append(names, m.Name), append(bins, m.Bins)
+	}
+	b := mustJSON(map[string]any{"every": 1, "ticks": ticks, "states": states, "measures": names, "bins": bins, "runs": 1, "sums": []float64{}, "counts": [][]uint32{}})
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	var a seriesAggregate
+	err := json.Unmarshal(b, &a)
+	runtime.ReadMemStats(&after)
+	if err == nil || !strings.Contains(err.Error(), "0 sums and 0 histograms for 10000 ticks × 64 states") {
+		t.Errorf("an empty part of the largest shape: %v", err)
+	}
+	if got := after.TotalAlloc - before.TotalAlloc; got > 64<<20 {
+		t.Errorf("refusing it allocated %d bytes", got)
 	}
 }
 
