@@ -23,6 +23,10 @@ func merge(base, child *rawFile, e *errs) {
 
 	ct, bt := &child.Theater, &base.Theater
 	switch {
+	case ct.Map.Set && ct.Generate != nil:
+		// one file giving both, as resolveTheater refuses in a file
+		// without extends: the merge would keep one and drop the other
+		e.at(ct.Generate.Loc, "both map and generate given; allowed: one of them")
 	case ct.Map.Set:
 		bt.Map, bt.Rough, bt.Generate = ct.Map, ct.Rough, nil
 	case ct.Generate != nil && bt.Generate != nil:

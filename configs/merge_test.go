@@ -307,6 +307,21 @@ func TestOverlayGlyphNotDrawn(t *testing.T) {
 	}
 }
 
+// An overlay that changes a state's glyph leaves the base's map with
+// cells of the old glyph: the error names the glyph the overlay set, at
+// its line, as well as the map's first unknown cell.
+func TestOverlayGlyphChanged(t *testing.T) {
+	overlayErr(t, "extends = \"base.toml\"\n[[states]]\nid = \"b\"\nglyph = \"9\"\n", 4, "states[0].glyph",
+		`no cell of the map has "b"'s glyph "9"; allowed: a glyph drawn on at least one cell of the map`)
+}
+
+// An overlay giving both a map and a generated theatre is refused, as a
+// file without extends is: the merge would keep one and drop the other.
+func TestOverlayMapAndGenerate(t *testing.T) {
+	overlayErr(t, "extends = \"base.toml\"\n[theater]\nmap = \"\"\"\nAABBCC\n\"\"\"\n[theater.generate]\nwidth = 10\nheight = 10\n", 6, "theater.generate",
+		"both map and generate given; allowed: one of them")
+}
+
 // A patron that an overlay makes a client leaves its stakes behind (only
 // patrons have stakes, and tables merge key by key, so nothing else could
 // clear them); stakes the overlay gives it are still refused.

@@ -480,6 +480,10 @@ func resolveTheater(f *rawFile, sc *sim.Scenario, st resolvedStates, e *errs) {
 			missingGlyphs(grid, sc, glyphs, t.Map.Loc, glyphAt, f.file, e)
 		}
 		if errors.As(err, &me) {
+			// An overlay that changed a state's glyph leaves the map's
+			// cells of the old one unknown: say so at the glyph it set,
+			// where it can be fixed, as well as at the map.
+			undrawnOverlayGlyphs(sc, glyphs, t.Map.Loc, glyphAt, f.file, e)
 			// A cell-by-cell problem (an unknown glyph) is reported once,
 			// at its first cell, with the number of cells.
 			for _, x := range me.Grouped() {
@@ -556,6 +560,19 @@ func missingGlyphs(grid *theater.Grid, sc *sim.Scenario, glyphs map[rune]int, ma
 			at = g
 		}
 		e.at(at, "no cell of the map has %q's glyph %q; allowed: a glyph drawn on at least one cell of the map", st.ID, string(st.Glyph))
+	}
+}
+
+// undrawnOverlayGlyphs reports, for a map that does not parse, each
+// state whose glyph file (an overlay) set and whose map, drawn in another
+// file, never draws it.
+func undrawnOverlayGlyphs(sc *sim.Scenario, glyphs map[rune]int, mapAt Loc, glyphAt map[int]Loc, file string, e *errs) {
+	for i, st := range sc.States {
+		g := glyphAt[i]
+		if idx, ok := glyphs[st.Glyph]; !ok || idx != i || g.File != file || mapAt.File == file || strings.ContainsRune(sc.Map, st.Glyph) {
+			continue
+		}
+		e.at(g, "no cell of the map has %q's glyph %q; allowed: a glyph drawn on at least one cell of the map", st.ID, string(st.Glyph))
 	}
 }
 
