@@ -90,7 +90,12 @@ func loadChain(file string, src []byte, seen []string, e *errs) *rawFile {
 		}
 		b, err := ReadFile(baseFile)
 		if err != nil {
-			e.at(raw.Extends.Loc, "cannot read %q: %v; allowed: %s, or a path to a regular .toml file of at most 16 MiB", ref, readErr(err), strings.Join(BuiltinNames(), ", "))
+			where := ""
+			if baseFile != ref {
+				// not the working directory's: say which file was tried
+				where = fmt.Sprintf(" (read as %s: a relative path is read from the directory of the file that gives it)", baseFile)
+			}
+			e.at(raw.Extends.Loc, "cannot read %q%s: %v; allowed: %s, or a path to a regular .toml file of at most 16 MiB", ref, where, readErr(err), strings.Join(BuiltinNames(), ", "))
 			return nil
 		}
 		baseSrc = b

@@ -307,6 +307,24 @@ func TestOverlayGlyphNotDrawn(t *testing.T) {
 	}
 }
 
+// A relative extends that cannot be read says which file was tried: the
+// path is read from the directory of the file that gives it, not the
+// working directory; an absolute one is read as given.
+func TestExtendsNamesTheFileTried(t *testing.T) {
+	dir := t.TempDir()
+	child := filepath.Join(dir, "sub", "child.toml")
+	os.MkdirAll(filepath.Dir(child), 0o755)
+	for _, c := range []struct{ ref, want string }{
+		{"base.toml", `cannot read "base.toml" (read as ` + filepath.Join(dir, "sub", "base.toml") + `: a relative path is read from the directory of the file that gives it): no such file or directory`},
+		{filepath.Join(dir, "base.toml"), `cannot read "` + filepath.Join(dir, "base.toml") + `": no such file or directory`},
+	} {
+		os.WriteFile(child, []byte("extends = \""+c.ref+"\"\n"), 0o644)
+		if _, err := LoadFile(child); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("extends %s: %v\nwant …%s…", c.ref, err, c.want)
+		}
+	}
+}
+
 // An overlay that changes a state's glyph leaves the base's map with
 // cells of the old glyph: the error names the glyph the overlay set, at
 // its line, as well as the map's first unknown cell.
