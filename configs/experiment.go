@@ -149,11 +149,11 @@ type rawVary struct {
 	Loc          Loc          `toml:"-"`
 }
 
-// The bounds of an experiment's runs per point and replications per chunk.
-const (
-	maxRuns  = 100_000_000
-	maxChunk = 1_000_000
-)
+// MaxRuns bounds an experiment's runs per point, and so a sweep's --runs.
+const MaxRuns = 100_000_000
+
+// maxChunk bounds an experiment's replications per chunk.
+const maxChunk = 1_000_000
 
 // MaxPoints bounds a sweep so that a typo cannot ask for a billion points:
 // each point is resolved, checked and identified before the first
@@ -258,7 +258,7 @@ func (raw *rawExperiment) settings(e *errs) *Experiment {
 	case !raw.Scenario.Set:
 		e.at(Loc{File: file, Line: 1, Key: "scenario"}, "missing; allowed: a built-in scenario name (%s) or a path", strings.Join(BuiltinNames(), ", "))
 	}
-	intIn(e, &raw.Runs, &x.Runs, 1, maxRuns)
+	intIn(e, &raw.Runs, &x.Runs, 1, MaxRuns)
 	intIn(e, &raw.Chunk, &x.Chunk, 1, maxChunk)
 	var seed int
 	if raw.Seed.Set {

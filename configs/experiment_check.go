@@ -21,8 +21,8 @@ func (x *Experiment) Check() error {
 	if x.Scenario == "" {
 		bad("scenario: empty; allowed: a built-in scenario name (%s) or a path", strings.Join(BuiltinNames(), ", "))
 	}
-	if x.Runs < 1 || x.Runs > maxRuns {
-		bad("runs: %d is out of range; allowed: a whole number in [1, %d]", x.Runs, maxRuns)
+	if x.Runs < 1 || x.Runs > MaxRuns {
+		bad("runs: %d is out of range; allowed: a whole number in [1, %d]", x.Runs, MaxRuns)
 	}
 	if x.Chunk < 1 || x.Chunk > maxChunk {
 		bad("chunk: %d is out of range; allowed: a whole number in [1, %d]", x.Chunk, maxChunk)

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/alliancesim/alliancesim/calibration"
+	"github.com/alliancesim/alliancesim/configs"
 	"github.com/alliancesim/alliancesim/internal/words"
 	"github.com/alliancesim/alliancesim/runner"
 )
@@ -24,11 +25,15 @@ const allowedAnnotation = "alliancesim_allowed"
 
 // runsAllowed annotates cmd's --runs, if it has one, with its range: that
 // of every command but calibrate, whose runs per candidate stop short of
-// the held-out seeds.
+// the held-out seeds, and sweep, whose runs per point stop at an
+// experiment file's bound.
 func runsAllowed(cmd *cobra.Command) {
 	hi := runner.MaxRuns
-	if cmd.Name() == "calibrate" {
+	switch cmd.Name() {
+	case "calibrate":
 		hi = calibration.MaxRuns
+	case "sweep":
+		hi = configs.MaxRuns
 	}
 	if cmd.Flags().Lookup("runs") != nil {
 		_ = cmd.Flags().SetAnnotation("runs", allowedAnnotation, []string{fmt.Sprintf("a whole number in [1, %d]", hi)})

@@ -23,9 +23,13 @@ import (
 const workersHelp = "parallel replications (default: GOMAXPROCS; capped at 4 per core and at the replications)"
 
 // checkRuns refuses --runs outside [1, runner.MaxRuns].
-func checkRuns(runs int) error {
-	if runs < 1 || runs > runner.MaxRuns {
-		return fmt.Errorf("--runs %d: allowed: a whole number in [1, %d]", runs, runner.MaxRuns)
+func checkRuns(runs int) error { return checkRunsAtMost(runs, runner.MaxRuns) }
+
+// checkRunsAtMost refuses --runs outside [1, hi]: a sweep's runs per
+// point stop at configs.MaxRuns, an experiment file's bound.
+func checkRunsAtMost(runs, hi int) error {
+	if runs < 1 || runs > hi {
+		return fmt.Errorf("--runs %d: allowed: a whole number in [1, %d]", runs, hi)
 	}
 	return nil
 }

@@ -20,6 +20,10 @@ func TestFlagsChecked(t *testing.T) {
 	if err := os.WriteFile(file, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	sweep := filepath.Join(tmp, "x.toml")
+	if err := os.WriteFile(sweep, []byte("scenario = \"generic\"\nruns = 2\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []struct {
 		args []string
 		want string
@@ -28,6 +32,10 @@ func TestFlagsChecked(t *testing.T) {
 		// A --runs that does not parse says the command's range.
 		{[]string{"run", "generic", "--runs", "1e3"}, "--runs 1e3: allowed: a whole number in [1, 1000000000]"},
 		{[]string{"calibrate", "--runs", "x"}, "--runs x: allowed: a whole number in [1, 1000]"},
+		// A sweep's --runs has an experiment file's range, and is blamed
+		// on the flag, not the file.
+		{[]string{"sweep", sweep, "--runs", "500000000"}, "--runs 500000000: allowed: a whole number in [1, 100000000]"},
+		{[]string{"sweep", sweep, "--runs", "x"}, "--runs x: allowed: a whole number in [1, 100000000]"},
 		// Whole numbers are read in base 10 only: not as octal, hex or
 		// binary, nor with Go's underscores.
 		{[]string{"run", "generic", "--seed", "0x10"}, "--seed 0x10: allowed: a whole number in [0, 9007199254740991] (2^53 − 1)"},

@@ -150,7 +150,7 @@ func (f *sweepFlags) experiment(cmd *cobra.Command, file string) (*configs.Exper
 	}
 	flags := cmd.Flags()
 	if flags.Changed("runs") {
-		if err := checkRuns(f.runs); err != nil {
+		if err := checkRunsAtMost(f.runs, configs.MaxRuns); err != nil {
 			return nil, err
 		}
 		x.Runs = f.runs
