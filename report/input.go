@@ -119,7 +119,10 @@ func Read(dir string) (*Input, error) {
 	path := filepath.Join(dir, "summary.json")
 	b, err := readSummary(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("%s has no summary.json: the work is incomplete (%s to finish it, or merge its shards)", dir, finishAdvice(m))
+		if shardOf(m) {
+			return nil, fmt.Errorf("%s has no summary.json: it holds one shard of the work; combine it with the other shards' directories with alliancesim merge, and report the merged directory (where this shard's own chunks are unfinished, first %s)", dir, finishAdvice(m))
+		}
+		return nil, fmt.Errorf("%s has no summary.json: the work is incomplete (%s to finish it)", dir, finishAdvice(m))
 	}
 	if err != nil {
 		return nil, err
@@ -227,6 +230,15 @@ const redoAdvice = "run the work again with --force"
 // the command that began it, run again (a sweep with --resume; a run
 // always goes on where it stopped), its arguments quoted where a shell
 // would need them.
+// shardOf reports whether the command that began the work ran one
+// shard of it (--shard i/n, or --shards n with the index from the
+// environment).
+func shardOf(m *runner.Manifest) bool {
+	return slices.ContainsFunc(m.Command, func(a string) bool {
+		return a == "--shard" || a == "--shards" || strings.HasPrefix(a, "--shard=") || strings.HasPrefix(a, "--shards=")
+	})
+}
+
 func finishAdvice(m *runner.Manifest) string {
 	if len(m.Command) == 0 {
 		return "run the command that began it again"

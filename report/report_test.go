@@ -131,10 +131,22 @@ func TestReadRefusesInPlainWords(t *testing.T) {
 	os.WriteFile(file, nil, 0o644)
 	os.Mkdir(incomplete, 0o755)
 	os.WriteFile(filepath.Join(incomplete, "manifest.json"), mustRead(t, filepath.Join(many, "manifest.json")), 0o644)
+	// A shard's directory (its command says --shard) is told to merge,
+	// not to finish: running a finished shard again writes no summary.
+	shard := filepath.Join(dir, "shard")
+	os.Mkdir(shard, 0o755)
+	var m map[string]any
+	if err := json.Unmarshal(mustRead(t, filepath.Join(many, "manifest.json")), &m); err != nil {
+		t.Fatal(err)
+	}
+	m["command"] = []string{"alliancesim", "run", "asia-1950", "--runs", "60", "--shard", "2/2", "--out", "many"}
+	b, _ := json.Marshal(m)
+	os.WriteFile(filepath.Join(shard, "manifest.json"), b, 0o644)
 	for _, c := range []struct{ dir, want string }{
+		{shard, shard + " has no summary.json: it holds one shard of the work; combine it with the other shards' directories with alliancesim merge, and report the merged directory (where this shard's own chunks are unfinished, first run `alliancesim run asia-1950 --runs 60 --shard 2/2 --out many` again)"},
 		{filepath.Join(dir, "nope.out"), filepath.Join(dir, "nope.out") + ": no such directory"},
 		{file, file + " is a file, not a directory"},
-		{incomplete, incomplete + " has no summary.json: the work is incomplete (run `alliancesim run asia-1950 \"--runs 60\" --out many` again to finish it, or merge its shards)"},
+		{incomplete, incomplete + " has no summary.json: the work is incomplete (run `alliancesim run asia-1950 \"--runs 60\" --out many` again to finish it)"},
 	} {
 		_, err := Read(c.dir)
 		if err == nil || err.Error() != c.want {
