@@ -397,7 +397,7 @@ func removeDamagedParts(dir string, m *Manifest, notice func(string)) error {
 			continue
 		}
 		path := filepath.Join(dir, "parts", ch.name())
-		why := partDamage(path, ch)
+		why := partDamage(path, m, ch)
 		if why == "" {
 			continue
 		}
@@ -411,9 +411,23 @@ func removeDamagedParts(dir string, m *Manifest, notice func(string)) error {
 	return nil
 }
 
+// partFiles are the files a finished part of chunk ch of the work m
+// holds: its records, its events if the work keeps them, and its time
+// series if its point records one.
+func partFiles(m *Manifest, ch chunk) []string {
+	names := []string{"runs.jsonl"}
+	if m.Events {
+		names = append(names, "events.jsonl")
+	}
+	if m.Points[ch.Point].SeriesEvery > 0 {
+		names = append(names, seriesPart)
+	}
+	return names
+}
+
 // partDamage says what is wrong with a finished part at path, cheaply —
-// its done.json and the sizes of its files — or "".
-func partDamage(path string, ch chunk) string {
+// its done.json, the files it lists and their sizes — or "".
+func partDamage(path string, m *Manifest, ch chunk) string {
 	b, err := input.ReadFile(filepath.Join(path, doneFile))
 	if err != nil {
 		return err.Error()
@@ -421,6 +435,11 @@ func partDamage(path string, ch chunk) string {
 	done, err := parseDone(filepath.Join(path, doneFile), b, ch)
 	if err != nil {
 		return err.Error()
+	}
+	for _, name := range partFiles(m, ch) {
+		if _, ok := done.Files[name]; !ok {
+			return name + " is not listed in " + doneFile
+		}
 	}
 	for _, name := range slices.Sorted(maps.Keys(done.Files)) {
 		if fi, err := os.Stat(filepath.Join(path, name)); err != nil || fi.Size() != done.Files[name].Bytes {
@@ -771,7 +790,7 @@ func partRecords(path string, m *Manifest, ch chunk, r io.Reader, fn func(*Recor
 func readChecked(dir, name string, done partDoneRecord, read func(io.Reader) error) error {
 	want, ok := done.Files[name]
 	if !ok {
-		return fmt.Errorf("part %s: %s is not listed in %s", dir, name, doneFile)
+		return fmt.Errorf("part %s: %s is not listed in %s (damaged or replaced): %s", dir, name, doneFile, recompute(dir))
 	}
 	f, err := input.OpenRegular(filepath.Join(dir, name))
 	if err != nil {

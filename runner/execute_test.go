@@ -640,9 +640,10 @@ func TestForceInterruptedLeavesNothingComplete(t *testing.T) {
 }
 
 // Resuming a directory with a damaged finished part (its done.json or a
-// file cut short, as a crash can leave them) runs that chunk again and
-// says so, and gives the bytes of an uninterrupted run; it used to fail
-// at assembly on every resume.
+// file cut short, as a crash can leave them, or a done.json that lists
+// none of its files) runs that chunk again and says so, and gives the
+// bytes of an uninterrupted run; it used to fail at assembly on every
+// resume (a done.json without its files, even with --force).
 func TestResumeRunsDamagedPartsAgain(t *testing.T) {
 	ctx := context.Background()
 	base := t.TempDir()
@@ -651,7 +652,7 @@ func TestResumeRunsDamagedPartsAgain(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := readAll(t, whole)
-	for _, damage := range []string{"done.json", "runs.jsonl"} {
+	for _, damage := range []string{"done.json", "runs.jsonl", "unlisted"} {
 		dir := filepath.Join(base, damage)
 		ctx2, cancel := context.WithCancel(ctx)
 		Execute(ctx2, plan(t), dir, ExecOptions{Workers: 1, Progress: func(done, _ int) {
@@ -665,7 +666,15 @@ func TestResumeRunsDamagedPartsAgain(t *testing.T) {
 			t.Fatalf("%s: %d parts finished before the interruption; the test needs two", damage, len(parts))
 		}
 		part := filepath.Join(dir, "parts", parts[0].Name())
-		if err := os.Truncate(filepath.Join(part, damage), 0); err != nil {
+		if damage == "unlisted" {
+			var done partDoneRecord
+			b, _ := os.ReadFile(filepath.Join(part, doneFile))
+			if err := json.Unmarshal(b, &done); err != nil {
+				t.Fatal(err)
+			}
+			done.Files = map[string]partFileSum{}
+			os.WriteFile(filepath.Join(part, doneFile), mustJSON(done), 0o644)
+		} else if err := os.Truncate(filepath.Join(part, damage), 0); err != nil {
 			t.Fatal(err)
 		}
 		var notices []string
