@@ -212,6 +212,13 @@ func varyAxis(v *rawVary, kind valueKind, design string, e *errs) (axis, bool) {
 					}
 				}
 			}
+			if design == "grid" && slices.Contains(ax.values, o.V) {
+				// a grid runs each value as its own points: a repeated
+				// one would run them again and count twice when pooled
+				e.at(o.Loc, "%v twice for %s; allowed: each value once (a grid's points would repeat, and count twice in the pooled shares)", o.V, ax.path)
+				bad = true
+				continue
+			}
 			ax.values = append(ax.values, o.V)
 		}
 		if bad {

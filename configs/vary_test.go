@@ -456,3 +456,13 @@ func TestEveryBadValueOfAListNamed(t *testing.T) {
 		}
 	}
 }
+
+// A grid's value given twice is refused at its second place: its points
+// would repeat and count twice in the pooled shares. The default design
+// is a grid; a number written two ways (1 and 1.0) is the same value.
+func TestGridValueTwice(t *testing.T) {
+	experimentErr(t, "scenario = \"generic\"\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1.0, 2.0, 1]\n", 4, "vary[0].values",
+		"1 twice for params.sea_cost; allowed: each value once")
+	experimentErr(t, "scenario = \"generic\"\ndesign = \"grid\"\n[[vary]]\npath = \"decision.strategy\"\nvalues = [\"prospect\", \"prospect\"]\n", 5, "vary[0].values",
+		"prospect twice for decision.strategy")
+}
