@@ -96,6 +96,7 @@ func TestFlagsChecked(t *testing.T) {
 		{[]string{"map", "asia-1950", "--png", ""}, "--png is empty"},
 		// An output that is not what it must be is named with its flag.
 		{[]string{"map", "asia-1950", "--png", tmp}, "--png " + tmp + " is a directory; allowed: a regular file (replaced) or a new one, in an existing directory"},
+		{[]string{"map", "asia-1950", "--png", filepath.Join(tmp, "m.svg")}, "--png " + filepath.Join(tmp, "m.svg") + ": the picture is written as PNG; allowed: a file name ending in .png"},
 		{[]string{"run", "generic", "--runs", "2", "--out", file}, "--out " + file + " is a file; allowed: a directory (made if missing)"},
 		{[]string{"merge", tmp, "--out", file}, "--out " + file + " is a file; allowed: a directory (made if missing)"},
 		// As for compare, the directory is made, not a missing parent

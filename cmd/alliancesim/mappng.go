@@ -5,6 +5,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"path/filepath"
+	"strings"
 
 	"github.com/alliancesim/alliancesim/internal/words"
 	"github.com/alliancesim/alliancesim/report"
@@ -19,6 +21,10 @@ import (
 func mapPicture(ctx context.Context, w io.Writer, sc *sim.Scenario, path, at string, seed uint64) error {
 	if err := checkOutFile("--png", path); err != nil {
 		return err
+	}
+	if !strings.EqualFold(filepath.Ext(path), ".png") {
+		// a viewer goes by the name: PNG bytes in m.svg open as nothing
+		return fmt.Errorf("--png %s: the picture is written as PNG; allowed: a file name ending in .png", path)
 	}
 	var t *report.Theatre
 	if at == "" {
