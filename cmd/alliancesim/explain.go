@@ -165,18 +165,26 @@ func parseExplainRequest(c *sim.Compiled, at, state, with, commitment, origin st
 	return req, nil
 }
 
+// stateIndex is the state a flag names: a patron or client, since explain
+// weighs alliances and an adversary never allies (docs/model.md §2.1).
 func stateIndex(c *sim.Compiled, flag, id string) (int, error) {
+	var allies []string
+	for i := range c.N() {
+		if c.Role(i) != sim.Adversary {
+			allies = append(allies, c.ID(i))
+		}
+	}
 	if id == "" {
-		return 0, fmt.Errorf("%s is required: a state id of %s", flag, c.Name())
+		return 0, fmt.Errorf("%s is required: a state id of %s; allowed: %s", flag, c.Name(), strings.Join(allies, ", "))
 	}
-	if i := c.Index(id); i >= 0 {
-		return i, nil
+	i := c.Index(id)
+	switch {
+	case i < 0:
+		return 0, fmt.Errorf("%s %q is not a state of %s; allowed: %s", flag, id, c.Name(), strings.Join(allies, ", "))
+	case c.Role(i) == sim.Adversary:
+		return 0, fmt.Errorf("%s %s: an adversary never allies, and explain weighs alliances; allowed: a patron or client, %s", flag, id, strings.Join(allies, ", "))
 	}
-	ids := make([]string, c.N())
-	for i := range ids {
-		ids[i] = c.ID(i)
-	}
-	return 0, fmt.Errorf("%s %q is not a state of %s; allowed: %s", flag, id, c.Name(), strings.Join(ids, ", "))
+	return i, nil
 }
 
 // explanationReport is what explain prints.

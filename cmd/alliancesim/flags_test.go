@@ -117,6 +117,10 @@ func TestFlagsChecked(t *testing.T) {
 		{[]string{"map", "asia-1950", "--terrain", "--png", filepath.Join(tmp, "m.png")}, "--terrain draws the text map without owners, and the picture always shows terrain and owners; allowed: --terrain or --png FILE, not both"},
 		{[]string{"explain", "generic", "--at", "5", "--state", "c1", "--commitment", "weak"}, "--commitment applies to the alliance option of --with, and there is no --with; allowed: --commitment with --with IDS"},
 		{[]string{"explain", "generic", "--at", "5", "--state", "c1", "--origin", "imposed"}, "--origin applies to the alliance option of --with, and there is no --with; allowed: --origin with --with IDS"},
+		// explain weighs alliances: an adversary is named as the flag's fault
+		{[]string{"explain", "asia-1950", "--at", "1954-09", "--state", "usa", "--with", "chn"}, "--with chn: an adversary never allies, and explain weighs alliances; allowed: a patron or client, usa, jpn, phl, aus, nzl, kor, twn, tha, pak, vnm, gbr, fra"},
+		{[]string{"explain", "asia-1950", "--at", "1954-09", "--state", "sov"}, "--state sov: an adversary never allies"},
+		{[]string{"explain", "asia-1950", "--at", "1954-09"}, "--state is required: a state id of asia-1950; allowed: usa, jpn, phl, aus, nzl, kor, twn, tha, pak, vnm, gbr, fra"},
 		{[]string{"completion", "tcsh"}, "completion tcsh: no such shell; allowed: bash, fish, powershell, zsh"},
 	} {
 		_, err := execute(t, c.args...)
