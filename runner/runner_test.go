@@ -630,11 +630,11 @@ func TestShardFromEnvAtItsEdges(t *testing.T) {
 			t.Errorf("index 3 of 4: %v %v %v", s, ok, err)
 		}
 		t.Setenv("JOB_COMPLETION_INDEX", "-1")
-		if _, _, err := ShardFromEnv(4); err == nil || err.Error() != `JOB_COMPLETION_INDEX="-1" is not an index` {
+		if _, _, err := ShardFromEnv(4); err == nil || err.Error() != `JOB_COMPLETION_INDEX="-1" is not an index; allowed: a whole number ≥ 0 (the Job's completion index, from 0)` {
 			t.Errorf("index -1: %v", err)
 		}
 		t.Setenv("JOB_COMPLETION_INDEX", "4")
-		if _, _, err := ShardFromEnv(4); err == nil || err.Error() != "JOB_COMPLETION_INDEX=4 but --shards 4" {
+		if _, _, err := ShardFromEnv(4); err == nil || err.Error() != "JOB_COMPLETION_INDEX=4 but --shards 4; allowed: an index in [0, 3] (--shards is the Job's completions)" {
 			t.Errorf("index 4 of 4: %v", err)
 		}
 	})

@@ -48,13 +48,13 @@ func ShardFromEnv(shards int) (Shard, bool, error) {
 	if v, set := os.LookupEnv("JOB_COMPLETION_INDEX"); set {
 		i, err := strconv.Atoi(v)
 		if err != nil || i < 0 {
-			return Shard{}, false, fmt.Errorf("JOB_COMPLETION_INDEX=%q is not an index", v)
+			return Shard{}, false, fmt.Errorf("JOB_COMPLETION_INDEX=%q is not an index; allowed: a whole number ≥ 0 (the Job's completion index, from 0)", v)
 		}
 		if shards < 1 {
 			return Shard{}, false, fmt.Errorf("JOB_COMPLETION_INDEX is set: give the number of shards with --shards (the Job's completions)")
 		}
 		if i >= shards {
-			return Shard{}, false, fmt.Errorf("JOB_COMPLETION_INDEX=%d but --shards %d", i, shards)
+			return Shard{}, false, fmt.Errorf("JOB_COMPLETION_INDEX=%d but --shards %d; allowed: an index in [0, %d] (--shards is the Job's completions)", i, shards, shards-1)
 		}
 		return Shard{Index: i, Count: shards}, true, nil
 	}
