@@ -138,20 +138,9 @@ func ParseAssignment(s string) (Assignment, error) {
 		}
 		a.Value = text == "true"
 	default:
-		// Numbers as a file writes them: not Go's hex floats or Inf.
-		if l := strings.ToLower(strings.TrimLeft(text, "+-")); strings.HasPrefix(l, "0x") || l == "inf" || l == "infinity" {
-			return Assignment{}, fmt.Errorf("%s=%s: %q is not a number as a scenario file writes one; allowed: %s", path, text, text, pathAllowed(path, kind))
-		}
-		f, err := strconv.ParseFloat(text, 64)
-		var ne *strconv.NumError
-		switch {
-		case errors.As(err, &ne) && ne.Err == strconv.ErrRange && math.IsInf(f, 0):
-			return Assignment{}, fmt.Errorf("%s=%s: %s is out of range; allowed: %s", path, text, text, pathAllowed(path, kind))
-		case err == nil && f == 0 && strings.ContainsAny(strings.SplitN(strings.ToLower(text), "e", 2)[0], "123456789"):
-			// a value too small for a double: 0 would be set, silently
-			return Assignment{}, fmt.Errorf("%s=%s: %s is too small for a number to hold, and would be 0; allowed: 0, or %s", path, text, text, pathAllowed(path, kind))
-		case err != nil:
-			return Assignment{}, fmt.Errorf("%s=%s: %q is not a number; allowed: %s", path, text, text, pathAllowed(path, kind))
+		f, msg := parseNumber(text, pathAllowed(path, kind))
+		if msg != "" {
+			return Assignment{}, fmt.Errorf("%s=%s: %s", path, text, msg)
 		}
 		if kind == kindWhole && math.Abs(f) > maxExactWhole { // named as written, not rounded
 			return Assignment{}, fmt.Errorf("%s: %s", path, tooLargeWhole(text, f, path))
@@ -330,4 +319,27 @@ func parseOver(file string, base, src []byte) (*sim.Scenario, error) {
 // errNilScenario is the error of a function given a nil scenario.
 func errNilScenario(fn string) error {
 	return fmt.Errorf("configs: %s of a nil scenario; allowed: a *sim.Scenario, from Builtin, Load or Parse", fn)
+}
+
+// parseNumber reads text as a scenario file writes a number — not Go's
+// hex floats or Inf (NaN is read, and refused as not finite by
+// checkValue) — and says what is wrong with it, and what is allowed,
+// where it cannot: out of a double's range, too small for one (it would
+// be 0, silently), or no number. --set and a points file read their
+// numbers with it.
+func parseNumber(text, allowed string) (float64, string) {
+	if l := strings.ToLower(strings.TrimLeft(text, "+-")); strings.HasPrefix(l, "0x") || l == "inf" || l == "infinity" {
+		return 0, fmt.Sprintf("%q is not a number as a scenario file writes one; allowed: %s", text, allowed)
+	}
+	f, err := strconv.ParseFloat(text, 64)
+	var ne *strconv.NumError
+	switch {
+	case errors.As(err, &ne) && ne.Err == strconv.ErrRange && math.IsInf(f, 0):
+		return 0, fmt.Sprintf("%s is out of range; allowed: %s", text, allowed)
+	case err == nil && f == 0 && strings.ContainsAny(strings.SplitN(strings.ToLower(text), "e", 2)[0], "123456789"):
+		return 0, fmt.Sprintf("%s is too small for a number to hold, and would be 0; allowed: 0, or %s", text, allowed)
+	case err != nil:
+		return 0, fmt.Sprintf("%q is not a number; allowed: %s", text, allowed)
+	}
+	return f, ""
 }

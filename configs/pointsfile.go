@@ -149,9 +149,9 @@ func parseValue(path string, kind valueKind, text string) (v any, msg string) {
 		}
 		v = b
 	default:
-		f, err := strconv.ParseFloat(text, 64)
-		if err != nil {
-			return nil, fmt.Sprintf("%q is not a number; allowed: %s for %s", text, pathAllowed(path, kind), path)
+		f, msg := parseNumber(text, pathAllowed(path, kind)+" for "+path)
+		if msg != "" {
+			return nil, msg
 		}
 		v = f
 	}

@@ -58,6 +58,10 @@ func TestPointsFileErrors(t *testing.T) {
 		{"params.sea_cost,decision.strategy\n1,prospect\n2\n", "design.csv:3: 1 cells; allowed: one per column of the header (2)"},
 		{"params.sea_cost,decision.patience\n1,2\n1,2.5\n", "design.csv:3: column 2 (decision.patience): 2.5 is not a whole number"},
 		{"params.sea_cost\nfast\n", "design.csv:2: column 1 (params.sea_cost): \"fast\" is not a number; allowed: a number in [0, 1000000] for params.sea_cost"},
+		// numbers are read as a scenario file, and --set, read them
+		{"params.sea_cost\n1e400\n", "design.csv:2: column 1 (params.sea_cost): 1e400 is out of range; allowed: a number in [0, 1000000] for params.sea_cost"},
+		{"params.sea_cost\n1e-400\n", "design.csv:2: column 1 (params.sea_cost): 1e-400 is too small for a number to hold, and would be 0; allowed: 0, or a number in [0, 1000000] for params.sea_cost"},
+		{"params.sea_cost\n0x10\n", "design.csv:2: column 1 (params.sea_cost): \"0x10\" is not a number as a scenario file writes one"},
 		{"decision.strategy\nbold\n", "design.csv:2: column 1 (decision.strategy): "},
 		{"params.sea_cost,decision.strategy\n1,\n", "design.csv:2: column 2 (decision.strategy): empty; allowed: assurance, powerplay, prospect for decision.strategy"},
 		{"params.sea_cost\n\"1\n", "design.csv:2: extraneous or missing \" in quoted-field"},
