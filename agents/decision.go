@@ -55,8 +55,11 @@ type DecisionSpec struct {
 	Min, Max float64         // numbers: closed range
 	Names    func() []string // names: the allowed values
 	Doc      string
-	number   func(*Decision) *float64
-	name     func(*Decision) *string
+	// Patron is true for a key only a patron's strategy reads (§7.8 of
+	// docs/model.md): a state of another role may not set it for itself.
+	Patron bool
+	number func(*Decision) *float64
+	name   func(*Decision) *string
 }
 
 // Set stores v (a string, or a number: a float64 or any Go integer) under
@@ -129,7 +132,7 @@ const MaxScale = 1e6
 // DecisionSpecs lists every key of a [decision] table.
 var DecisionSpecs = []DecisionSpec{
 	{Name: "valuation", Kind: DecisionName, Names: ValuationNames, Doc: "valuation model", name: func(d *Decision) *string { return &d.Valuation }},
-	{Name: "strategy", Kind: DecisionName, Names: StrategyNames, Doc: "patron strategy", name: func(d *Decision) *string { return &d.Strategy }},
+	{Name: "strategy", Kind: DecisionName, Names: StrategyNames, Doc: "patron strategy", Patron: true, name: func(d *Decision) *string { return &d.Strategy }},
 	{Name: "reference_mode", Kind: DecisionName, Names: func() []string { return []string{ReferenceAdaptive, ReferenceAspiration} }, Doc: "adaptive reference point, or a fixed aspiration level", name: func(d *Decision) *string { return &d.ReferenceMode }},
 	{Name: "alpha", Kind: DecisionNumber, Min: 0, Max: 1, Doc: "value curvature in gains", number: func(d *Decision) *float64 { return &d.Alpha }},
 	{Name: "beta", Kind: DecisionNumber, Min: 0, Max: 1, Doc: "value curvature in losses", number: func(d *Decision) *float64 { return &d.Beta }},
@@ -138,9 +141,9 @@ var DecisionSpecs = []DecisionSpec{
 	{Name: "delta", Kind: DecisionNumber, Min: 0.28, Max: 1, Doc: "probability weighting in losses", number: func(d *Decision) *float64 { return &d.Delta }},
 	{Name: "temperature", Kind: DecisionNumber, Min: 0, Max: MaxScale, Doc: "softmax temperature (0: always the best option)", number: func(d *Decision) *float64 { return &d.Temperature }},
 	{Name: "reference_adaptation", Kind: DecisionNumber, Min: 0, Max: 1, Doc: "η: per-month adaptation of the reference point", number: func(d *Decision) *float64 { return &d.ReferenceAdaptation }},
-	{Name: "patience", Kind: DecisionInteger, Min: 0, Max: MaxScale, Doc: "months an assurance patron waits for a client alliance", number: func(d *Decision) *float64 { return &d.Patience }},
-	{Name: "impose_threshold", Kind: DecisionNumber, Min: 0, Max: 1, Doc: "how far into losses (threat − reference) an assurance patron must be to impose before its patience runs out", number: func(d *Decision) *float64 { return &d.ImposeThreshold }},
-	{Name: "control_threshold", Kind: DecisionNumber, Min: 0, Max: 1, Doc: "revisionism above which a powerplay patron offers only bilaterals", number: func(d *Decision) *float64 { return &d.ControlThreshold }},
+	{Name: "patience", Kind: DecisionInteger, Min: 0, Max: MaxScale, Doc: "months an assurance patron waits for a client alliance", Patron: true, number: func(d *Decision) *float64 { return &d.Patience }},
+	{Name: "impose_threshold", Kind: DecisionNumber, Min: 0, Max: 1, Doc: "how far into losses (threat − reference) an assurance patron must be to impose before its patience runs out", Patron: true, number: func(d *Decision) *float64 { return &d.ImposeThreshold }},
+	{Name: "control_threshold", Kind: DecisionNumber, Min: 0, Max: 1, Doc: "revisionism above which a powerplay patron offers only bilaterals", Patron: true, number: func(d *Decision) *float64 { return &d.ControlThreshold }},
 }
 
 // DefaultDecision returns the decision settings of docs/model.md §2.6.

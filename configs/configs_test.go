@@ -651,7 +651,7 @@ func TestErrorsExactly(t *testing.T) {
 		// Only patrons have stakes: said once for a client's table, whose
 		// keys are still checked.
 		{"a client's stakes", "s.toml", base + "[states.stakes]\na = 1\nz = 2\n", []string{
-			`s.toml:24: states[1].stakes.a: only patrons have stakes; "b" is a client; allowed: no stakes, or role = "patron"`,
+			`s.toml:24: states[1].stakes.a: only patrons have stakes; "b" has role client; allowed: no stakes, or role = "patron"`,
 			`s.toml:25: states[1].stakes.z: "z" is not another state's id; allowed: a`}},
 		// One state left out for its id: its glyph, drawn on the map, is
 		// not also an unknown glyph.

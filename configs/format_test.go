@@ -136,7 +136,7 @@ tick = "quarter"
 strategy = "powerplay"
 [[states]]
 id = "b"
-decision = { valuation = "expected_utility", patience = 6 }
+decision = { valuation = "expected_utility", alpha = 0.5 }
 [[events]]
 id = "scare"
 tick = 3
@@ -149,7 +149,7 @@ naval = 2.5
 	}
 	out := roundTrip(t, sc)
 	for _, want := range []string{
-		"decision = { valuation = \"expected_utility\", patience = 6 }\n",
+		"decision = { valuation = \"expected_utility\", alpha = 0.5 }\n",
 		"tick = 3  # 1950-10\nkind = \"capability\"\nactor = \"b\"\nnaval = 2.5\n",
 		"~~AA..BB..\n",
 	} {
@@ -299,10 +299,14 @@ func randomScenario(r *rand.Rand) *sim.Scenario {
 			panic(err)
 		}
 	}
-	randomOverrides := func(keys int) agents.DecisionOverrides {
+	// a patron's strategy keys only for a patron
+	randomOverrides := func(keys int, role sim.Role) agents.DecisionOverrides {
 		var o agents.DecisionOverrides
 		for range keys {
 			s := agents.DecisionSpecs[r.IntN(len(agents.DecisionSpecs))]
+			if s.Patron && role != sim.Patron {
+				continue
+			}
 			if o == nil {
 				o = agents.DecisionOverrides{}
 			}
@@ -344,7 +348,7 @@ func randomScenario(r *rand.Rand) *sim.Scenario {
 				st.Grievance[other] = num(0, 1)
 			}
 		}
-		st.Decision = randomOverrides(r.IntN(3))
+		st.Decision = randomOverrides(r.IntN(3), st.Role)
 		sc.States = append(sc.States, st)
 	}
 	// A patron's stakes are in clients only; the roles are known now.

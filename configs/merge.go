@@ -1,6 +1,7 @@
 package configs
 
 import (
+	"github.com/alliancesim/alliancesim/agents"
 	"maps"
 	"slices"
 	"strings"
@@ -75,10 +76,16 @@ func merge(base, child *rawFile, e *errs) {
 		}
 		over(&b.Name, c.Name)
 		if c.Role.Set && c.Role.Bad == nil && c.Role.V != "patron" && b.Role.Bad == nil && b.Role.V == "patron" {
-			// Only patrons have stakes: a patron made a client or an
-			// adversary leaves its stakes behind (else no overlay could
-			// make it one: tables merge key by key).
+			// Only patrons have stakes, and only patrons the keys of their
+			// strategy: a patron made a client or an adversary leaves them
+			// behind (else no overlay could make it one: tables merge key
+			// by key).
 			b.Stakes.M = nil
+			for k := range b.Decision.M {
+				if spec, ok := agents.LookupDecision(k); ok && spec.Patron {
+					delete(b.Decision.M, k)
+				}
+			}
 		}
 		over(&b.Role, c.Role)
 		over(&b.Glyph, c.Glyph)

@@ -340,6 +340,26 @@ func TestOverlayMapAndGenerate(t *testing.T) {
 		"both map and generate given; allowed: one of them")
 }
 
+// A key only a patron's strategy reads is refused on a client at the key
+// that sets it; a patron made a client by an overlay leaves such keys
+// behind, as it does its stakes, and keeps the rest of its table.
+func TestPatronDecisionKeys(t *testing.T) {
+	overlayErr(t, "extends = \"base.toml\"\n[[states]]\nid = \"b\"\ndecision = { strategy = \"powerplay\" }\n", 4, "states[0].decision.strategy",
+		`strategy is a patron's decision; "b" has role client; allowed: leave it out (the scenario's [decision] sets it for every patron), or role = "patron"`)
+	base := strings.Replace(overlayBase, "stakes = { b = 1.0 }", "stakes = { b = 1.0 }\ndecision = { strategy = \"powerplay\", patience = 6, lambda = 3 }", 1)
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "base.toml"), []byte(base), 0o644)
+	child := filepath.Join(dir, "child.toml")
+	os.WriteFile(child, []byte("extends = \"base.toml\"\n[[states]]\nid = \"a\"\nrole = \"client\"\n[[states]]\nid = \"b\"\nrole = \"patron\"\n"), 0o644)
+	sc, err := LoadFile(child)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := sc.States[0].Decision; len(got) != 1 || got["lambda"] != 3.0 {
+		t.Errorf("the former patron's decision %v, want lambda 3 alone", got)
+	}
+}
+
 // A patron that an overlay makes a client leaves its stakes behind (only
 // patrons have stakes, and tables merge key by key, so nothing else could
 // clear them); stakes the overlay gives it are still refused.

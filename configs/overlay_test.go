@@ -1,6 +1,7 @@
 package configs
 
 import (
+	"github.com/alliancesim/alliancesim/sim"
 	"strings"
 	"testing"
 )
@@ -161,13 +162,16 @@ func TestSetPathFromGo(t *testing.T) {
 }
 
 // A state's decision override written in Go as any number type formats,
-// as Validate accepts it.
+// as Validate accepts it (the patron's: patience is a patron's key).
 func TestFormatOverrideNumberTypes(t *testing.T) {
 	sc, err := Builtin("generic")
 	if err != nil {
 		t.Fatal(err)
 	}
-	sc.States[2].Decision = map[string]any{"temperature": float32(0.25), "patience": uint8(6)}
+	if sc.States[0].Role != sim.Patron {
+		t.Fatalf("generic's first state is a %s; the test needs its patron", sc.States[0].Role)
+	}
+	sc.States[0].Decision = map[string]any{"temperature": float32(0.25), "patience": uint8(6)}
 	if err := sc.Validate(); err != nil {
 		t.Fatal(err)
 	}
@@ -179,7 +183,7 @@ func TestFormatOverrideNumberTypes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d, _ := back.DecisionOf(2); d.Temperature != 0.25 || d.Patience != 6 {
+	if d, _ := back.DecisionOf(0); d.Temperature != 0.25 || d.Patience != 6 {
 		t.Errorf("read back: temperature %v, patience %v", d.Temperature, d.Patience)
 	}
 }

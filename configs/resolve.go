@@ -394,8 +394,15 @@ func checkRefs(s *rawState, index map[string]int, sc *sim.Scenario, e *errs) {
 	st := &sc.States[i]
 	if len(s.Stakes.M) > 0 && st.Role != sim.Patron {
 		for _, k := range sortedKeys(s.Stakes.M) {
-			e.at(s.Stakes.M[k].Loc, "only patrons have stakes; %q is a %s; allowed: no stakes, or role = \"patron\"", st.ID, st.Role)
+			e.at(s.Stakes.M[k].Loc, "only patrons have stakes; %q has role %s; allowed: no stakes, or role = \"patron\"", st.ID, st.Role)
 			break
+		}
+	}
+	if st.Role != sim.Patron {
+		for _, k := range sortedKeys(s.Decision.M) {
+			if spec, ok := agents.LookupDecision(k); ok && spec.Patron {
+				e.at(s.Decision.M[k].Loc, "%s is a patron's decision; %q has role %s; allowed: leave it out (the scenario's [decision] sets it for every patron), or role = \"patron\"", k, st.ID, st.Role)
+			}
 		}
 	}
 	allowed := sim.IDList(index, st.ID)

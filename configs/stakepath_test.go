@@ -40,7 +40,7 @@ func TestSetStakeAndGrievance(t *testing.T) {
 	}{
 		{"states.usa.stakes.zzz", 1.0, `states.usa.stakes.zzz: "zzz" is not another state's id; allowed: aus, fra, gbr, jpn, kor, nzl, pak, phl, tha, twn, vnm`},
 		{"states.usa.stakes.usa", 1.0, `states.usa.stakes.usa: "usa" is not another state's id; allowed: aus, fra, gbr, jpn, kor, nzl, pak, phl, tha, twn, vnm`},
-		{"states.jpn.stakes.aus", 1.0, `states.jpn.stakes.aus: only patrons have stakes; "jpn" is a client; allowed: no stakes, or role = "patron"`},
+		{"states.jpn.stakes.aus", 1.0, `states.jpn.stakes.aus: only patrons have stakes; "jpn" has role client; allowed: no stakes, or role = "patron"`},
 		{"states.usa.stakes.aus", -1.0, "states.usa.stakes.aus: -1 is out of range; allowed: a number in [0, 1000000]"},
 		{"states.aus.grievance.jpn", 2.0, "states.aus.grievance.jpn: 2 is out of range; allowed: a number in [0, 1]"},
 		{"states.xyz.stakes.aus", 1.0, `"states.xyz.stakes.aus" names no state of asia-1950`},

@@ -177,9 +177,11 @@ func drawnScenario(t *testing.T, i uint64) *sim.Scenario {
 			delete(st.Grievance, st.ID)
 		}
 		if rng.IntN(3) == 0 { // a state that decides its own way
-			strategies := builtinNames["strategy"]
-			st.Decision = agents.DecisionOverrides{"strategy": strategies[rng.IntN(len(strategies))],
-				"lambda": drawValue(rng, 2.25, 0, 10, false)}
+			st.Decision = agents.DecisionOverrides{"lambda": drawValue(rng, 2.25, 0, 10, false)}
+			if st.Role == sim.Patron { // a strategy is a patron's
+				strategies := builtinNames["strategy"]
+				st.Decision["strategy"] = strategies[rng.IntN(len(strategies))]
+			}
 		}
 	}
 	sc.Events = drawnEvents(rng, sc)

@@ -218,8 +218,7 @@ func TestEveryParameterReachesTheEngine(t *testing.T) {
 		// state's, in place of a state's own would miss them).
 		changes("states.ID.decision."+s.Name, vs, func(sc *sim.Scenario, v any) error {
 			role := sim.Client
-			switch s.Name {
-			case "strategy", "patience", "impose_threshold", "control_threshold":
+			if s.Patron {
 				role = sim.Patron
 			}
 			for i := range sc.States {

@@ -178,13 +178,16 @@ func (sc *Scenario) validateStates(v *validator) (map[string]int, bool) {
 				continue
 			}
 			v.check(path, spec.Check(s.Decision[k]))
+			if spec.Patron && s.Role != Patron {
+				v.at(path, "%s is a patron's decision; %q has role %s; allowed: leave it out (the scenario's [decision] sets it for every patron)", k, s.ID, s.Role)
+			}
 		}
 	}
 	for i := range sc.States {
 		s := &sc.States[i]
 		p := fmt.Sprintf("states[%d]", i)
 		if len(s.Stakes) > 0 && s.Role != Patron {
-			v.at(p+".stakes", "only patrons have stakes; %q is a %s; allowed: no stakes", s.ID, s.Role)
+			v.at(p+".stakes", "only patrons have stakes; %q has role %s; allowed: no stakes", s.ID, s.Role)
 		}
 		allowed := IDList(index, s.ID)
 		if s.Role == Patron {

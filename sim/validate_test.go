@@ -343,7 +343,7 @@ func TestStakeInANonClient(t *testing.T) {
 	}
 	sc = testScenario()
 	sc.States[1].Stakes = map[string]float64{"adv": 1}
-	if err := sc.Validate(); err == nil || err.Error() != `states[1].stakes: only patrons have stakes; "c1" is a client; allowed: no stakes` {
+	if err := sc.Validate(); err == nil || err.Error() != `states[1].stakes: only patrons have stakes; "c1" has role client; allowed: no stakes` {
 		t.Errorf("a client's stake: %v", err)
 	}
 }
