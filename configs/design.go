@@ -37,13 +37,24 @@ func defaultCandidates(r int) int { return max(r, min(10*r, 1000)) }
 func designKeys(raw *rawExperiment, x *Experiment, e *errs) {
 	d := x.Design
 	switch {
+	case draws(d) && !raw.Samples.Set && raw.flagSamples != 0:
+		// the command line's (sweep --samples)
+		lo := 2
+		if d == "lhs" {
+			lo = 1
+		}
+		if n := raw.flagSamples; n < lo || n > MaxPoints {
+			e.at(raw.Design.Loc, "--samples %d for %s; allowed: a whole number in [%d, %d]", n, designWords[d], lo, MaxPoints)
+		} else {
+			x.Samples = n
+		}
 	case draws(d) && !raw.Samples.Set:
 		what := map[string]string{
 			"lhs":    "samples = a whole number ≥ 1, its number of points",
 			"morris": "samples = a whole number ≥ 2, its number of trajectories (10 to 50 is usual)",
 			"sobol":  "samples = a whole number ≥ 2, its number of base rows N (e.g. 256; points = N × (paths + 2))",
 		}[d]
-		e.at(raw.Design.Loc, "%s needs samples; allowed: %s", designWords[d], what)
+		e.at(raw.Design.Loc, "%s needs samples; allowed: %s (or sweep --samples N)", designWords[d], what)
 	case raw.Samples.Set && !draws(d):
 		e.at(raw.Samples.Loc, "samples is for design = \"lhs\", \"morris\" or \"sobol\"; allowed: leave it out for %s", designWords[d])
 	case raw.Samples.Set:

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -491,5 +493,36 @@ func TestMorrisListValuesSitAtTheirPlaces(t *testing.T) {
 		if moved != 1 {
 			t.Errorf("point %d moves %d coordinates, want 1", p, moved)
 		}
+	}
+}
+
+// A command line's samples (sweep --samples) stand in for a file that
+// sets none: a Latin hypercube of 3 points; a file's own samples stay
+// (Resample replaces them); and a number the design cannot take is
+// named as the flag's, at the design.
+func TestLoadExperimentSamples(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, src string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	vary := "[[vary]]\npath = \"params.sea_cost\"\nfrom = 1\nto = 2\n"
+	none := write("none.toml", "scenario = \"generic\"\ndesign = \"lhs\"\n"+vary)
+	if x, err := LoadExperimentSamples(none, 3); err != nil || x.Samples != 3 || len(x.Points) != 3 {
+		t.Errorf("lhs without samples, 3 from the command line: %v, %+v", err, x)
+	}
+	own := write("own.toml", "scenario = \"generic\"\ndesign = \"lhs\"\nsamples = 5\n"+vary)
+	if x, err := LoadExperimentSamples(own, 3); err != nil || x.Samples != 5 {
+		t.Errorf("lhs with samples = 5: %v, %+v", err, x)
+	}
+	morris := write("morris.toml", "scenario = \"generic\"\ndesign = \"morris\"\n"+vary)
+	if _, err := LoadExperimentSamples(morris, 1); err == nil || !strings.Contains(err.Error(), "morris.toml:2: design: --samples 1 for a Morris design; allowed: a whole number in [2, 100000]") {
+		t.Errorf("morris with --samples 1: %v", err)
+	}
+	if _, err := LoadExperimentSamples(none, 0); err == nil || !strings.Contains(err.Error(), "needs samples") {
+		t.Errorf("lhs without samples and none given: %v", err)
 	}
 }

@@ -119,6 +119,10 @@ const MaxSeed = 1<<53 - 1
 var Designs = []string{"grid", "lhs", "morris", "sobol", "points"}
 
 type rawExperiment struct {
+	// flagSamples are the samples a command line gives (sweep --samples)
+	// where the file sets none; 0 if none.
+	flagSamples int
+
 	Scenario   opt[string] `toml:"scenario"`
 	Runs       opt[int]    `toml:"runs"`
 	Seed       opt[int]    `toml:"seed"`
@@ -163,21 +167,37 @@ const MaxPoints = 100_000
 // LoadExperiment reads and checks an experiment file, including that every
 // point gives a valid scenario.
 func LoadExperiment(path string) (*Experiment, error) {
+	return LoadExperimentSamples(path, 0)
+}
+
+// LoadExperimentSamples is LoadExperiment for a command line that gives
+// the design's samples itself (sweep --samples): a design that draws its
+// points and whose file sets no samples takes these (0: none given), so
+// that the file need not name a number the command replaces. A file that
+// sets samples keeps them; Resample draws the design again with others.
+func LoadExperimentSamples(path string, samples int) (*Experiment, error) {
 	src, err := ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("reading experiment: %w", err)
 	}
-	return ParseExperiment(path, src)
+	return parseExperiment(path, src, samples)
 }
 
 // ParseExperiment reads an experiment from src, naming it file in errors.
 // A points file is read relative to file's directory.
 func ParseExperiment(file string, src []byte) (*Experiment, error) {
+	return parseExperiment(file, src, 0)
+}
+
+// parseExperiment is ParseExperiment with the samples a command line
+// gives for a file that sets none (0: none given).
+func parseExperiment(file string, src []byte, samples int) (*Experiment, error) {
 	var e errs
 	raw, ok := decodeExperiment(file, src, &e)
 	if !ok {
 		return nil, e.err()
 	}
+	raw.flagSamples = samples
 	x := raw.settings(&e)
 	x.axes = raw.vary(x, &e)
 	if e.any() {

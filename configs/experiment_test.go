@@ -185,7 +185,7 @@ func TestExperimentErrorsExactly(t *testing.T) {
 		{"a points file after an error", "scenario = \"generic\"\nruns = 0\ndesign = \"points\"\npoints = \"none.csv\"\n", []string{
 			"x.toml:2: runs: 0 is out of range; allowed: a whole number in [1, 100000000]"}},
 		{"candidates without samples", "scenario = \"generic\"\ndesign = \"morris\"\ncandidates = 1\n" + vary, []string{
-			"x.toml:2: design: a Morris design needs samples; allowed: samples = a whole number ≥ 2, its number of trajectories (10 to 50 is usual)",
+			"x.toml:2: design: a Morris design needs samples; allowed: samples = a whole number ≥ 2, its number of trajectories (10 to 50 is usual) (or sweep --samples N)",
 			"x.toml:3: candidates: 1 is out of range; allowed: a whole number in [2, 2000]"}},
 		{"2001 trajectories", "scenario = \"generic\"\ndesign = \"morris\"\nsamples = 2001\n" + vary, []string{
 			"x.toml:3: samples: 2001 trajectories; allowed: 2 to 2000, the most candidate trajectories"}},

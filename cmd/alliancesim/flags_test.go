@@ -36,6 +36,7 @@ func TestFlagsChecked(t *testing.T) {
 		// on the flag, not the file.
 		{[]string{"sweep", sweep, "--runs", "500000000"}, "--runs 500000000: allowed: a whole number in [1, 100000000]"},
 		{[]string{"sweep", sweep, "--runs", "x"}, "--runs x: allowed: a whole number in [1, 100000000]"},
+		{[]string{"sweep", sweep, "--samples", "0"}, "--samples 0: allowed: a whole number in [1, 100000] (at least 2 for morris and sobol)"},
 		// Whole numbers are read in base 10 only: not as octal, hex or
 		// binary, nor with Go's underscores.
 		{[]string{"run", "generic", "--seed", "0x10"}, "--seed 0x10: allowed: a whole number in [0, 9007199254740991] (2^53 − 1)"},

@@ -52,7 +52,7 @@ A Morris or Sobol sweep is then analysed by 'alliancesim sensitivity DIR'.
 --set path=value (repeatable) changes the scenario at every point, as a
 file extending it would (a path the experiment varies is an error);
 --samples N draws the design again with N samples (lhs points, morris
-trajectories, sobol base rows); --runs and --seed replace the file's (a
+trajectories, sobol base rows), or gives them to a file that sets none; --runs and --seed replace the file's (a
 drawn design keeps the points the file's seed drew; --seed changes the
 replications' seeds).
 
@@ -142,13 +142,20 @@ func (f *sweepFlags) sweep(cmd *cobra.Command, file string) error {
 // experiment reads the experiment in file and applies the flags that
 // change it: --runs, --seed, --no-events, --set and --samples.
 func (f *sweepFlags) experiment(cmd *cobra.Command, file string) (*configs.Experiment, error) {
+	flags := cmd.Flags()
+	samples := 0 // a file without samples takes --samples
+	if flags.Changed("samples") {
+		if f.samples < 1 || f.samples > configs.MaxPoints {
+			return nil, fmt.Errorf("--samples %d: allowed: a whole number in [1, %d] (at least 2 for morris and sobol)", f.samples, configs.MaxPoints)
+		}
+		samples = f.samples
+	}
 	x, err := untilInterrupted(cmd.Context(), "reading "+file, func() (*configs.Experiment, error) {
-		return configs.LoadExperiment(file)
+		return configs.LoadExperimentSamples(file, samples)
 	})
 	if err != nil {
 		return nil, err
 	}
-	flags := cmd.Flags()
 	if flags.Changed("runs") {
 		if err := checkRunsAtMost(f.runs, configs.MaxRuns); err != nil {
 			return nil, err
