@@ -128,7 +128,7 @@ func TestSetAndSamplesFlags(t *testing.T) {
 	if err != nil || strings.Count(text, "\n4  ") != 1 {
 		t.Fatalf("%v\n%s", err, text)
 	}
-	if _, err := execute(t, "sweep", exp, "--samples", "0", "--out", filepath.Join(dir, "c")); err == nil || !strings.Contains(err.Error(), "--samples 0: 0 is out of range") {
+	if _, err := execute(t, "sweep", exp, "--samples", "0", "--out", filepath.Join(dir, "c")); err == nil || !strings.Contains(err.Error(), "--samples 0: allowed: a whole number in [1, 100000]") {
 		t.Fatalf("--samples 0: %v", err)
 	}
 }
