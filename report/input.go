@@ -226,10 +226,6 @@ func (in *Input) path(name string) string { return filepath.Join(in.Dir, name) }
 // parts/.
 const redoAdvice = "run the work again with --force"
 
-// finishAdvice says how to finish the work of an incomplete directory:
-// the command that began it, run again (a sweep with --resume; a run
-// always goes on where it stopped), its arguments quoted where a shell
-// would need them.
 // shardOf reports whether the command that began the work ran one
 // shard of it (--shard i/n, or --shards n with the index from the
 // environment).
@@ -239,6 +235,10 @@ func shardOf(m *runner.Manifest) bool {
 	})
 }
 
+// finishAdvice says how to finish the work of an incomplete directory:
+// the command that began it, run again (a sweep with --resume; a run
+// always goes on where it stopped), its arguments quoted where a shell
+// would need them.
 func finishAdvice(m *runner.Manifest) string {
 	if len(m.Command) == 0 {
 		return "run the command that began it again"
