@@ -236,13 +236,13 @@ func clientsAllied(c *Cell, r *runner.Record) (float64, bool) {
 }
 
 // churned: an alliance ended within 12 ticks of forming, except by
-// occupation (the no-churn rule). One in force at the horizon counts as
-// not churned if its first 12 ticks were played, and not at all if they
-// were not (formed within 12 ticks of the horizon): whether it would
-// have ended in them is not observed, as T7 leaves out a refusal too
-// late to see its 12 ticks.
+// occupation (the no-churn rule). An alliance formed within 12 ticks of
+// the horizon is not counted, whatever became of it: its 12 ticks are
+// not all played. Counted as not churned while in force, it leaned the
+// share towards holding; left out only while in force, with those that
+// ended in the ticks played kept, it would lean the other way.
 func churned(_ *Cell, r *runner.Record, a *sim.AllianceRecord) (float64, bool) {
-	if a.Ended < 0 && a.Formed+12 > r.Ticks {
+	if a.Formed+12 > r.Ticks {
 		return 0, false
 	}
 	return b2f(a.Ended >= 0 && a.Ended-a.Formed < 12 && a.Cause != sim.EndOccupied.String()), true

@@ -281,8 +281,9 @@ func joinedLater() sim.AllianceRecord {
 
 // Churn is an end within 12 ticks of forming, except by occupation; an
 // alliance in force at the horizon has not churned if its first 12 ticks
-// were played (formed at 5 in a run of 17 ticks: ticks 5 … 16), and is
-// not counted if they were not (formed at 6, 11 ticks played).
+// were played (formed at 5 in a run of 17 ticks: ticks 5 … 16), and an
+// alliance whose 12 ticks were not all played (formed at 6, 11 played)
+// is not counted, in force or ended.
 func TestChurnedByHand(t *testing.T) {
 	left := sim.EndMembersLeft.String()
 	r := &runner.Record{Record: sim.Record{Ticks: 17}}
@@ -298,7 +299,7 @@ func TestChurnedByHand(t *testing.T) {
 		{"occupied after 3 ticks", 5, 8, sim.EndOccupied.String(), 0, true},
 		{"in force at the horizon, 12 ticks played", 5, -1, sim.EndHorizon.String(), 0, true},
 		{"in force at the horizon, 11 ticks played", 6, -1, sim.EndHorizon.String(), 0, false},
-		{"left after 10 ticks, 11 played", 6, 16, left, 1, true},
+		{"left after 10 ticks, 11 played", 6, 16, left, 0, false},
 	} {
 		a := sim.AllianceRecord{Formed: c.formed, Ended: c.ended, Cause: c.cause}
 		if v, ok := churned(nil, r, &a); ok != c.counted || v != c.want {
