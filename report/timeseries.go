@@ -69,10 +69,47 @@ func readSeries(path string, sc *sim.Scenario, horizon, every int) ([]stateSerie
 	if err == nil {
 		err = sameLengths(path, out)
 	}
+	if err == nil {
+		err = valuesWhereAlive(path, out)
+	}
 	if want := runner.SeriesTicks(every, horizon); err == nil && every > 0 {
 		err = sampledTicks(path, out, want)
 	}
 	return out, err
+}
+
+// valuesWhereAlive checks each state's measures against its alive rows:
+// every state has them (an older alliancesim wrote none, and counted an
+// eliminated state as 0 where this one describes the runs in which it
+// exists), every measure has its rows at alive's ticks, and a row has
+// its four values, or none exactly where the state exists in no run.
+func valuesWhereAlive(path string, series []stateSeries) error {
+	for _, s := range series {
+		alive, ok := s.Measures["alive"]
+		if !ok {
+			return fmt.Errorf("%s: %s has no alive rows: the file is from an older alliancesim, whose series counted an eliminated state as 0 ("+redoAdvice+")", path, s.State)
+		}
+		for _, m := range slices.Sorted(maps.Keys(s.Measures)) {
+			if m == "alive" {
+				continue
+			}
+			for k, r := range s.Measures[m] {
+				if r.Tick != alive[k].Tick {
+					return fmt.Errorf("%s: %s %s has tick %d where alive has %d: the file is damaged ("+redoAdvice+")", path, s.State, m, r.Tick, alive[k].Tick)
+				}
+				missing := 0
+				for _, v := range []float64{r.Mean, r.Q05, r.Q50, r.Q95} {
+					if math.IsNaN(v) {
+						missing++
+					}
+				}
+				if none := alive[k].Mean == 0; (missing != 0) != none || (missing != 0 && missing != 4) {
+					return fmt.Errorf("%s: %s %s at tick %d has %d of its 4 values where the state exists in %v of the runs: the file is damaged ("+redoAdvice+"); allowed: all 4, or none where it exists in no run", path, s.State, m, r.Tick, 4-missing, alive[k].Mean)
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // sampledTicks checks that the first series (all have the same length,
@@ -140,6 +177,39 @@ func panelPlot(title string, cal sim.Calendar, horizon int) *plot.Plot {
 	return p
 }
 
+// trace is one unbroken stretch of a drawn series: its mean, and the
+// lower and upper ends of its band.
+type trace struct{ Mean, Lo, Hi plotter.XYs }
+
+// traces splits rows into the stretches at which point gives a value,
+// breaking where it gives none: a state alive in no run at a sampled
+// tick, eliminated then and perhaps revived later (a withdrawal hands
+// back its cells, docs/model.md §7.15), has a gap there, not a line
+// drawn across it.
+func traces(rows []seriesRow, cal sim.Calendar, point func(k int, r seriesRow) (mean, lo, hi float64, ok bool)) []trace {
+	var out []trace
+	open := false
+	for k, r := range rows {
+		m, lo, hi, ok := point(k, r)
+		if !ok {
+			open = false
+			continue
+		}
+		if !open {
+			out, open = append(out, trace{}), true
+		}
+		x, t := yearOf(cal, r.Tick), &out[len(out)-1]
+		t.Mean, t.Lo, t.Hi = append(t.Mean, plotter.XY{X: x, Y: m}), append(t.Lo, plotter.XY{X: x, Y: lo}), append(t.Hi, plotter.XY{X: x, Y: hi})
+	}
+	return out
+}
+
+// quantileBand is a row's mean with the band from its 5% to its 95%
+// quantile, where it has a value.
+func quantileBand(_ int, r seriesRow) (float64, float64, float64, bool) {
+	return r.Mean, r.Q05, r.Q95, !math.IsNaN(r.Mean)
+}
+
 // threatFigure: each state's threat over time, the mean with the band of
 // the 5% and 95% quantiles across the runs in which it exists, and the
 // mean reference point. A sampled tick at which the state exists in no
@@ -151,28 +221,23 @@ func threatFigure(series []stateSeries, sc *sim.Scenario, cal sim.Calendar, hori
 	for _, s := range series {
 		p := panelPlot(stateLabel(sc, s.State), cal, horizon)
 		p.Y.Min, p.Y.Max = 0, 1
-		var mean, lo, hi, ref plotter.XYs
-		for _, r := range s.Measures["threat"] {
-			if math.IsNaN(r.Mean) {
-				continue
-			}
-			x := yearOf(cal, r.Tick)
-			mean, lo, hi = append(mean, plotter.XY{X: x, Y: r.Mean}), append(lo, plotter.XY{X: x, Y: r.Q05}), append(hi, plotter.XY{X: x, Y: r.Q95})
-		}
-		for _, r := range s.Measures["reference"] {
-			if !math.IsNaN(r.Mean) {
-				ref = append(ref, plotter.XY{X: yearOf(cal, r.Tick), Y: r.Mean})
-			}
-		}
+		threat := traces(s.Measures["threat"], cal, quantileBand)
 		if runs > 1 {
-			p.Add(&band{Lower: lo, Upper: hi, Color: bandColor})
+			for _, t := range threat {
+				p.Add(&band{Lower: t.Lo, Upper: t.Hi, Color: bandColor})
+			}
 		}
-		p.Add(line(ref, lineGrey, 1, true), line(mean, lineBlue, 1.4, false))
+		for _, t := range traces(s.Measures["reference"], cal, quantileBand) {
+			p.Add(line(t.Mean, lineGrey, 1, true))
+		}
+		for _, t := range threat {
+			p.Add(line(t.Mean, lineBlue, 1.4, false))
+		}
 		plots = append(plots, p)
 	}
-	caption := fmt.Sprintf("Each state's total threat T: the mean over %s (line) and the band from the 5%% to the 95%% quantile across runs; dashed, the mean reference point ρ — threat above it is the domain of losses (series.csv). A state eliminated in some runs is described by the runs in which it still exists, and has no line where it exists in none.", words.Count(runs, "run", "runs"))
+	caption := fmt.Sprintf("Each state's total threat T: the mean over %s (line) and the band from the 5%% to the 95%% quantile across runs; dashed, the mean reference point ρ — threat above it is the domain of losses (series.csv). A state eliminated in some runs is described by the runs in which it exists, and has no line where it exists in none.", words.Count(runs, "run", "runs"))
 	if runs == 1 {
-		caption = "Each state's total threat T in the run (line); dashed, its reference point ρ — threat above it is the domain of losses (series.csv). A state eliminated in the run has no line from then on."
+		caption = "Each state's total threat T in the run (line); dashed, its reference point ρ — threat above it is the domain of losses (series.csv). A state eliminated in the run has no line while it does not exist."
 	}
 	return gridFigure("threat", "Threat over time, by state", caption, plots, 4, vg.Points(170), vg.Points(120))
 }
@@ -180,21 +245,19 @@ func threatFigure(series []stateSeries, sc *sim.Scenario, cal sim.Calendar, hori
 // shareBand is the mean of a 0/1 measure as a share of runs, with its
 // Wilson interval: of all runs for alive (alive nil), else of the runs in
 // which the state exists at each tick, alive's share of runs (rows
-// without a value, where it exists in none, are left out).
-func shareBand(rows, alive []seriesRow, runs int, cal sim.Calendar) (mean, lo, hi plotter.XYs) {
-	for k, r := range rows {
+// without a value, where it exists in none, break the line).
+func shareBand(rows, alive []seriesRow, runs int, cal sim.Calendar) []trace {
+	return traces(rows, cal, func(k int, r seriesRow) (float64, float64, float64, bool) {
 		n := runs
 		if alive != nil {
 			n = int(math.Round(alive[k].Mean * float64(runs)))
 		}
 		if n == 0 || math.IsNaN(r.Mean) {
-			continue
+			return 0, 0, 0, false
 		}
-		x := yearOf(cal, r.Tick)
 		p := runner.NewProportion(int(math.Round(r.Mean*float64(n))), n)
-		mean, lo, hi = append(mean, plotter.XY{X: x, Y: r.Mean}), append(lo, plotter.XY{X: x, Y: p.Low}), append(hi, plotter.XY{X: x, Y: p.High})
-	}
-	return mean, lo, hi
+		return r.Mean, p.Low, p.High, true
+	})
 }
 
 // everEliminated reports whether the state is eliminated in some run at
@@ -216,23 +279,32 @@ func domainFigure(series []stateSeries, sc *sim.Scenario, cal sim.Calendar, hori
 		p := panelPlot(stateLabel(sc, s.State), cal, horizon)
 		p.Y.Min, p.Y.Max = 0, 1
 		exists := s.Measures["alive"]
-		lm, ll, lh := shareBand(s.Measures["losses"], exists, runs, cal)
-		am, al, ah := shareBand(s.Measures["allied"], exists, runs, cal)
-		losses, allied := line(lm, lineRed, 1.4, false), line(am, rgb(0x009E73), 1.4, true)
+		losses, allied := shareBand(s.Measures["losses"], exists, runs, cal), shareBand(s.Measures["allied"], exists, runs, cal)
 		if runs > 1 {
-			p.Add(&band{Lower: ll, Upper: lh, Color: withAlpha(lineRed, 60)}, &band{Lower: al, Upper: ah, Color: withAlpha(rgb(0x009E73), 50)})
+			for _, t := range losses {
+				p.Add(&band{Lower: t.Lo, Upper: t.Hi, Color: withAlpha(lineRed, 60)})
+			}
+			for _, t := range allied {
+				p.Add(&band{Lower: t.Lo, Upper: t.Hi, Color: withAlpha(rgb(0x009E73), 50)})
+			}
 		}
-		p.Add(losses, allied)
+		for _, t := range losses {
+			p.Add(line(t.Mean, lineRed, 1.4, false))
+		}
+		for _, t := range allied {
+			p.Add(line(t.Mean, rgb(0x009E73), 1.4, true))
+		}
 		if !legend[0] {
-			p.Legend.Add("in losses", losses)
-			p.Legend.Add("allied", allied)
+			p.Legend.Add("in losses", line(nil, lineRed, 1.4, false))
+			p.Legend.Add("allied", line(nil, rgb(0x009E73), 1.4, true))
 			p.Legend.Top, legend[0] = true, true
 		}
 		if everEliminated(exists) {
-			xm, _, _ := shareBand(exists, nil, runs, cal)
-			survives := line(xm, lineGrey, 1, true)
+			survives := line(nil, lineGrey, 1, true)
 			survives.LineStyle.Dashes = []vg.Length{vg.Points(1), vg.Points(2)}
-			p.Add(survives)
+			for _, t := range shareBand(exists, nil, runs, cal) {
+				p.Add(&plotter.Line{XYs: t.Mean, LineStyle: survives.LineStyle})
+			}
 			if !legend[1] {
 				p.Legend.Add("exists", survives)
 				p.Legend.Top, legend[1] = true, true
@@ -240,9 +312,9 @@ func domainFigure(series []stateSeries, sc *sim.Scenario, cal sim.Calendar, hori
 		}
 		plots = append(plots, p)
 	}
-	caption := fmt.Sprintf("The share of the %s in which each state was in the domain of losses (T > ρ, solid) and in which it belonged to an alliance in force (dashed), with 95%% Wilson intervals (series.csv: losses, allied). A state eliminated in some runs is described by the runs in which it still exists, and the share of runs in which it exists is dotted (series.csv: alive).", words.Count(runs, "run", "runs"))
+	caption := fmt.Sprintf("The share of the %s in which each state was in the domain of losses (T > ρ, solid) and in which it belonged to an alliance in force (dashed), with 95%% Wilson intervals (series.csv: losses, allied). A state eliminated in some runs is described by the runs in which it exists, and the share of runs in which it exists is dotted (series.csv: alive).", words.Count(runs, "run", "runs"))
 	if runs == 1 {
-		caption = "Whether each state was in the domain of losses (T > ρ; 1, solid) and whether it belonged to an alliance in force (1, dashed) in the run (series.csv: losses, allied); for a state eliminated in the run, dotted, whether it still exists (series.csv: alive)."
+		caption = "Whether each state was in the domain of losses (T > ρ; 1, solid) and whether it belonged to an alliance in force (1, dashed) in the run (series.csv: losses, allied); for a state eliminated in the run, dotted, whether it exists (series.csv: alive)."
 	}
 	return gridFigure("domain", "Domain of losses and alliance membership over time, by state", caption, plots, 4, vg.Points(170), vg.Points(120))
 }

@@ -44,7 +44,11 @@ func TestSeriesFiguresReadSeriesCSV(t *testing.T) {
 		}
 	}
 	rows, alive := series[0].Measures["losses"], series[0].Measures["alive"]
-	mean, lo, hi := shareBand(rows, alive, 60, in.calendar())
+	band := shareBand(rows, alive, 60, in.calendar())
+	if len(band) != 1 {
+		t.Fatalf("%d stretches of %s's losses, want 1", len(band), series[0].State)
+	}
+	mean, lo, hi := band[0].Mean, band[0].Lo, band[0].Hi
 	for i, r := range rows {
 		n := int(alive[i].Mean*60 + 0.5)
 		p := runner.NewProportion(int(r.Mean*float64(n)+0.5), n)
@@ -58,7 +62,9 @@ func TestSeriesFiguresReadSeriesCSV(t *testing.T) {
 // 60 are read; −1 and 60 are refused at their line, with the run's ticks.
 func TestReadSeriesTicksAtTheirEdges(t *testing.T) {
 	const head = "point,tick,date,state,measure,mean,q05,q50,q95\n"
-	row := func(tick int) string { return fmt.Sprintf("0,%d,1950-01,usa,losses,0.5,0,0.5,1\n", tick) }
+	row := func(tick int) string {
+		return fmt.Sprintf("0,%d,1950-01,usa,alive,1,1,1,1\n0,%d,1950-01,usa,losses,0.5,0,0.5,1\n", tick, tick)
+	}
 	path := filepath.Join(t.TempDir(), "series.csv")
 	os.WriteFile(path, []byte(head+row(0)+row(59)), 0o644)
 	if s, err := readSeries(path, nil, 60, 0); err != nil || len(s) != 1 || len(s[0].Measures["losses"]) != 2 {
@@ -66,7 +72,7 @@ func TestReadSeriesTicksAtTheirEdges(t *testing.T) {
 	}
 	for _, tick := range []int{-1, 60} {
 		os.WriteFile(path, []byte(head+row(0)+row(tick)), 0o644)
-		want := fmt.Sprintf("%s:3: tick %d is outside the run's ticks 0 to 59: the file is damaged or from another run (run the work again with --force)", path, tick)
+		want := fmt.Sprintf("%s:4: tick %d is outside the run's ticks 0 to 59: the file is damaged or from another run (run the work again with --force)", path, tick)
 		if _, err := readSeries(path, nil, 60, 0); err == nil || err.Error() != want {
 			t.Errorf("tick %d of 60:\n got %v\nwant %s", tick, err, want)
 		}
@@ -77,9 +83,9 @@ func TestReadSeriesTicksAtTheirEdges(t *testing.T) {
 // the state's id, name and role.
 func TestSeriesRowAndPanelTitlesByHand(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "series.csv")
-	os.WriteFile(path, []byte("point,tick,date,state,measure,mean,q05,q50,q95\n1,0,1950-01,usa,losses,0.9,0.9,0.9,0.9\n0,3,1950-04,usa,threat,0.25,0.1,0.5,0.75\n"), 0o644)
+	os.WriteFile(path, []byte("point,tick,date,state,measure,mean,q05,q50,q95\n1,0,1950-01,usa,losses,0.9,0.9,0.9,0.9\n0,3,1950-04,usa,alive,1,1,1,1\n0,3,1950-04,usa,threat,0.25,0.1,0.5,0.75\n"), 0o644)
 	s, err := readSeries(path, nil, 12, 0)
-	if want := []seriesRow{{Tick: 3, Mean: 0.25, Q05: 0.1, Q50: 0.5, Q95: 0.75}}; err != nil || len(s) != 1 || len(s[0].Measures) != 1 || !slices.Equal(s[0].Measures["threat"], want) {
+	if want := []seriesRow{{Tick: 3, Mean: 0.25, Q05: 0.1, Q50: 0.5, Q95: 0.75}}; err != nil || len(s) != 1 || len(s[0].Measures) != 2 || !slices.Equal(s[0].Measures["threat"], want) {
 		t.Errorf("rows %+v, %v; want point 0's threat %+v", s, err, want)
 	}
 	sc := &sim.Scenario{States: []sim.State{{ID: "usa", Name: "United States", Role: sim.Patron}, {ID: "kor", Name: "kor", Role: sim.Client}, {ID: "prc", Role: sim.Adversary}}}
@@ -93,10 +99,10 @@ func TestSeriesRowAndPanelTitlesByHand(t *testing.T) {
 // A 0/1 measure's mean is a count of runs over all runs, rounded back:
 // 0.29 of 100 runs (28.999… in floating point) is 29 runs.
 func TestShareBandRoundsTheCount(t *testing.T) {
-	mean, lo, hi := shareBand([]seriesRow{{Tick: 12, Mean: 0.29}}, nil, 100, sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1})
+	band := shareBand([]seriesRow{{Tick: 12, Mean: 0.29}}, nil, 100, sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1})
 	p := runner.NewProportion(29, 100)
-	if len(mean) != 1 || mean[0].X != 1951 || mean[0].Y != 0.29 || lo[0].Y != p.Low || hi[0].Y != p.High {
-		t.Errorf("band %v %v %v, want 0.29 in [%v, %v] at 1951", mean, lo, hi, p.Low, p.High)
+	if len(band) != 1 || len(band[0].Mean) != 1 || band[0].Mean[0].X != 1951 || band[0].Mean[0].Y != 0.29 || band[0].Lo[0].Y != p.Low || band[0].Hi[0].Y != p.High {
+		t.Errorf("band %+v, want 0.29 in [%v, %v] at 1951", band, p.Low, p.High)
 	}
 }
 
@@ -104,16 +110,21 @@ func TestShareBandRoundsTheCount(t *testing.T) {
 // exists: at tick 0 it exists in all 100 runs and is in losses in 30
 // (0.3 of 100); at tick 12 in 40 (alive 0.4) and in losses in 10 of those
 // (0.25 of 40, not of 100); at tick 24 in none, and that tick has no
-// point.
+// point; at tick 36, revived in 20 runs, in losses in 10 of them (0.5),
+// a new stretch: no line is drawn across the gap.
 func TestShareBandOverTheRunsInWhichAStateExists(t *testing.T) {
 	cal := sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1}
-	alive := []seriesRow{{Tick: 0, Mean: 1}, {Tick: 12, Mean: 0.4}, {Tick: 24, Mean: 0}}
-	losses := []seriesRow{{Tick: 0, Mean: 0.3}, {Tick: 12, Mean: 0.25}, {Tick: 24, Mean: math.NaN()}}
-	mean, lo, hi := shareBand(losses, alive, 100, cal)
-	want := []runner.Proportion{runner.NewProportion(30, 100), runner.NewProportion(10, 40)}
-	if len(mean) != 2 {
-		t.Fatalf("%d points, want 2: none where the state exists in no run", len(mean))
+	alive := []seriesRow{{Tick: 0, Mean: 1}, {Tick: 12, Mean: 0.4}, {Tick: 24, Mean: 0}, {Tick: 36, Mean: 0.2}}
+	losses := []seriesRow{{Tick: 0, Mean: 0.3}, {Tick: 12, Mean: 0.25}, {Tick: 24, Mean: math.NaN()}, {Tick: 36, Mean: 0.5}}
+	band := shareBand(losses, alive, 100, cal)
+	if len(band) != 2 || len(band[0].Mean) != 2 || len(band[1].Mean) != 1 {
+		t.Fatalf("stretches %+v, want 2 points, a gap at tick 24, then 1", band)
 	}
+	if p := runner.NewProportion(10, 20); band[1].Mean[0].Y != 0.5 || band[1].Lo[0].Y != p.Low || band[1].Mean[0].X != 1953 {
+		t.Errorf("after the gap: %+v, want 0.5 in [%v, …] at 1953", band[1], p.Low)
+	}
+	mean, lo, hi := band[0].Mean, band[0].Lo, band[0].Hi
+	want := []runner.Proportion{runner.NewProportion(30, 100), runner.NewProportion(10, 40)}
 	for i, p := range want {
 		if mean[i].Y != losses[i].Mean || lo[i].Y != p.Low || hi[i].Y != p.High {
 			t.Errorf("tick %d: drawn %v [%v, %v], want %v [%v, %v]", losses[i].Tick, mean[i].Y, lo[i].Y, hi[i].Y, losses[i].Mean, p.Low, p.High)
@@ -125,7 +136,9 @@ func TestShareBandOverTheRunsInWhichAStateExists(t *testing.T) {
 }
 
 // series.csv has no value (empty cells) for a measure of a state that
-// exists in no run at that tick; alive itself always has one.
+// exists in no run at that tick, and only there; alive itself always has
+// one, and a file without alive rows is an older alliancesim's, whose
+// measures counted an eliminated state as 0.
 func TestReadSeriesWithoutAValue(t *testing.T) {
 	const head = "point,tick,date,state,measure,mean,q05,q50,q95\n"
 	path := filepath.Join(t.TempDir(), "series.csv")
@@ -134,9 +147,18 @@ func TestReadSeriesWithoutAValue(t *testing.T) {
 	if err != nil || len(s) != 1 || !math.IsNaN(s[0].Measures["threat"][0].Mean) || s[0].Measures["alive"][0].Mean != 0 {
 		t.Fatalf("a threat without a value: %v, %+v", err, s)
 	}
-	os.WriteFile(path, []byte(head+"0,0,1950-01,lux,alive,,,,\n"), 0o644)
-	if _, err := readSeries(path, nil, 12, 0); err == nil || !strings.Contains(err.Error(), path+":2: mean \"\" is not a number") {
-		t.Errorf("alive without a value: %v", err)
+	for _, c := range []struct{ name, rows, want string }{
+		{"alive without a value", "0,0,1950-01,lux,alive,,,,\n", path + `:2: mean "" is not a number`},
+		{"no alive rows", "0,0,1950-01,lux,threat,0.5,0.5,0.5,0.5\n", path + ": lux has no alive rows: the file is from an older alliancesim, whose series counted an eliminated state as 0"},
+		{"no value where it exists", "0,0,1950-01,lux,alive,0.5,0,0,1\n0,0,1950-01,lux,threat,,,,\n", path + ": lux threat at tick 0 has 0 of its 4 values where the state exists in 0.5 of the runs"},
+		{"a value where it exists in none", "0,0,1950-01,lux,alive,0,0,0,0\n0,0,1950-01,lux,threat,0.5,0.5,0.5,0.5\n", path + ": lux threat at tick 0 has 4 of its 4 values where the state exists in 0 of the runs"},
+		{"some values", "0,0,1950-01,lux,alive,1,1,1,1\n0,0,1950-01,lux,losses,,0.3,,\n", path + ": lux losses at tick 0 has 1 of its 4 values"},
+		{"rows out of step", "0,0,1950-01,lux,alive,1,1,1,1\n0,1,1950-02,lux,alive,1,1,1,1\n0,1,1950-02,lux,threat,0.5,0.5,0.5,0.5\n0,0,1950-01,lux,threat,0.5,0.5,0.5,0.5\n", path + ": lux threat has tick 1 where alive has 0: the file is damaged"},
+	} {
+		os.WriteFile(path, []byte(head+c.rows), 0o644)
+		if _, err := readSeries(path, nil, 12, 0); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v\nwant …%s…", c.name, err, c.want)
+		}
 	}
 }
 
@@ -191,16 +213,18 @@ func TestThreatFigureByHand(t *testing.T) {
 	}
 }
 
-// A state that exists in no run at a sampled tick has no point there:
-// threat's mean line has the two ticks with a value.
+// A state that exists in no run at a sampled tick has no point there,
+// and no line across it: eliminated in every run at tick 24 and revived
+// by tick 36, threat's mean is a line over ticks 0 and 12 and a lone
+// point at 36, not one line of 3 points.
 func TestThreatFigureSkipsTicksWithoutAValue(t *testing.T) {
 	s := stateSeries{State: "lux", Measures: map[string][]seriesRow{}}
 	nan := math.NaN()
-	for i, v := range []float64{0.2, 0.4, nan} {
+	for i, v := range []float64{0.2, 0.3, nan, 0.4} {
 		s.Measures["threat"] = append(s.Measures["threat"], seriesRow{Tick: 12 * i, Mean: v, Q05: v, Q50: v, Q95: v})
 		s.Measures["reference"] = append(s.Measures["reference"], seriesRow{Tick: 12 * i, Mean: v, Q05: v, Q50: v, Q95: v})
 	}
-	f, err := threatFigure([]stateSeries{s}, nil, sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1}, 24, 10)
+	f, err := threatFigure([]stateSeries{s}, nil, sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1}, 48, 10)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -210,7 +234,7 @@ func TestThreatFigureSkipsTicksWithoutAValue(t *testing.T) {
 			twos++
 		}
 		if len(p) == 3 {
-			t.Errorf("a mean line of 3 points %v: the tick without a value is drawn", p)
+			t.Errorf("a mean line of 3 points %v: drawn across the tick without a value", p)
 		}
 	}
 	if twos != 1 {
@@ -257,10 +281,10 @@ func TestDomainFigureByHand(t *testing.T) {
 func TestReadSeriesCutShort(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "series.csv")
 	rows := "point,tick,date,state,measure,mean,q05,q50,q95\n" +
-		"0,0,1950-01,usa,threat,0.5,0.4,0.5,0.6\n0,0,1950-01,usa,losses,0.2,0,0,1\n" +
-		"0,1,1950-02,usa,threat,0.5,0.4,0.5,0.6\n"
+		"0,0,1950-01,usa,alive,1,1,1,1\n0,0,1950-01,usa,threat,0.5,0.4,0.5,0.6\n0,0,1950-01,usa,losses,0.2,0,0,1\n" +
+		"0,1,1950-02,usa,alive,1,1,1,1\n0,1,1950-02,usa,threat,0.5,0.4,0.5,0.6\n"
 	os.WriteFile(path, []byte(rows), 0o644)
-	want := path + ": usa threat has 2 rows for the first point, usa losses 1: the file is cut short or damaged (run the work again with --force)"
+	want := path + ": usa losses has 1 rows for the first point, usa alive 2: the file is cut short or damaged (run the work again with --force)"
 	if _, err := readSeries(path, nil, 12, 0); err == nil || err.Error() != want {
 		t.Errorf("got %v\nwant %s", err, want)
 	}
@@ -271,7 +295,7 @@ func TestReadSeriesCutShort(t *testing.T) {
 	// Cut at the end of a tick, every series is alike and short: the run
 	// samples every tick of 3 (every 1, horizon 3), and the file stops
 	// after tick 1.
-	want = path + ": usa losses ends at tick 1, where the run samples to tick 2: the file is cut short or damaged (run the work again with --force)"
+	want = path + ": usa alive ends at tick 1, where the run samples to tick 2: the file is cut short or damaged (run the work again with --force)"
 	if _, err := readSeries(path, nil, 3, 1); err == nil || err.Error() != want {
 		t.Errorf("cut at a tick's end: got %v\nwant %s", err, want)
 	}
