@@ -180,7 +180,10 @@ func (f *sweepFlags) experiment(cmd *cobra.Command, file string) (*configs.Exper
 		if err := x.SetBase(as); err != nil {
 			return struct{}{}, fmt.Errorf("--set: %w", err)
 		}
-		if flags.Changed("samples") {
+		// A file without samples was drawn with --samples already
+		// (LoadExperimentSamples); one with the same number drew the same
+		// points: drawing again would double the time for nothing.
+		if flags.Changed("samples") && x.Samples != f.samples {
 			if err := x.Resample(f.samples); err != nil {
 				return struct{}{}, fmt.Errorf("--samples %d: %w", f.samples, err)
 			}
