@@ -76,7 +76,8 @@ func TestEuropeTargets(t *testing.T) {
 // that left in a tick before the others joined were never in it
 // together (in one tick, joining comes before leaving), and a
 // Brussels power joining after the patron did, or in its tick after it,
-// joined the patron's alliance, not the clients'.
+// joined the patron's alliance, not the clients' — nor does one joining
+// after the patron left.
 func TestE2CountsTheBrusselsPowersBeforeThePatron(t *testing.T) {
 	usa := []string{"usa"}
 	cases := []struct {
@@ -101,6 +102,10 @@ func TestE2CountsTheBrusselsPowersBeforeThePatron(t *testing.T) {
 			3, false},
 		{"four of the five, the patron never joins", ally{founders: []string{"gbr", "fra", "bel", "nld"}, patronJoined: -1},
 			4, true},
+		// the clients' alliance after the patron left is not the one
+		// that stood before it came
+		{"Luxembourg joined after the patron left", ally{founders: []string{"fra", "nld", "bel"}, joins: map[string]int{"usa": 20, "lux": 40}, leaves: map[string]int{"usa": 30}, patronJoined: 20},
+			3, false},
 	}
 	for _, c := range cases {
 		c.a.origin, c.a.strong, c.a.formed, c.a.ended = "client", true, 2, -1
