@@ -652,7 +652,7 @@ func TestResumeRunsDamagedPartsAgain(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := readAll(t, whole)
-	for _, damage := range []string{"done.json", "runs.jsonl", "unlisted"} {
+	for _, damage := range []string{"done.json", "runs.jsonl", "unlisted", "events unlisted"} {
 		dir := filepath.Join(base, damage)
 		ctx2, cancel := context.WithCancel(ctx)
 		Execute(ctx2, plan(t), dir, ExecOptions{Workers: 1, Progress: func(done, _ int) {
@@ -666,13 +666,20 @@ func TestResumeRunsDamagedPartsAgain(t *testing.T) {
 			t.Fatalf("%s: %d parts finished before the interruption; the test needs two", damage, len(parts))
 		}
 		part := filepath.Join(dir, "parts", parts[0].Name())
-		if damage == "unlisted" {
+		if strings.HasSuffix(damage, "unlisted") {
 			var done partDoneRecord
 			b, _ := os.ReadFile(filepath.Join(part, doneFile))
 			if err := json.Unmarshal(b, &done); err != nil {
 				t.Fatal(err)
 			}
-			done.Files = map[string]partFileSum{}
+			if _, ok := done.Files["events.jsonl"]; !ok {
+				t.Fatalf("%s: the part keeps no events; the test needs them", damage)
+			}
+			if damage == "unlisted" {
+				done.Files = map[string]partFileSum{}
+			} else { // one file short of the listing
+				delete(done.Files, "events.jsonl")
+			}
 			os.WriteFile(filepath.Join(part, doneFile), mustJSON(done), 0o644)
 		} else if err := os.Truncate(filepath.Join(part, damage), 0); err != nil {
 			t.Fatal(err)
