@@ -237,13 +237,7 @@ func TestQuarterTicks(t *testing.T) {
 // the chain still name that file.
 func TestExtendsChain(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, src string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	write := func(name, src string) string { return writeIn(t, dir, name, src) }
 	write("base.toml", base+"\n[[events]]\ntick = 1\nkind = \"intent\"\nactor = \"a\"\ndelta = 0.1\n")
 	write("child.toml", `extends = "base.toml"
 [scenario]
@@ -844,4 +838,14 @@ func TestBuiltinOrFile(t *testing.T) {
 	if _, err := Load("S.TOML"); err != nil {
 		t.Errorf("S.TOML: %v", err)
 	}
+}
+
+// writeIn writes src to the file name in dir and returns its path.
+func writeIn(t *testing.T, dir, name, src string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
 }

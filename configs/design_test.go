@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -502,13 +500,7 @@ func TestMorrisListValuesSitAtTheirPlaces(t *testing.T) {
 // named as the flag's, at the design.
 func TestLoadExperimentSamples(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, src string) string {
-		path := filepath.Join(dir, name)
-		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return path
-	}
+	write := func(name, src string) string { return writeIn(t, dir, name, src) }
 	vary := "[[vary]]\npath = \"params.sea_cost\"\nfrom = 1\nto = 2\n"
 	none := write("none.toml", "scenario = \"generic\"\ndesign = \"lhs\"\n"+vary)
 	if x, err := LoadExperimentSamples(none, 3); err != nil || x.Samples != 3 || len(x.Points) != 3 {
