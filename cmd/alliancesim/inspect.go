@@ -11,6 +11,7 @@ import (
 
 	"github.com/alliancesim/alliancesim/agents"
 	"github.com/alliancesim/alliancesim/internal/words"
+	"github.com/alliancesim/alliancesim/runner"
 	"github.com/alliancesim/alliancesim/sim"
 	"github.com/alliancesim/alliancesim/theater"
 )
@@ -90,11 +91,21 @@ func summarise(w io.Writer, sc *sim.Scenario, g *theater.Grid, sets []string) er
 	if len(sets) > 0 {
 		name += " with --set " + strings.Join(sets, ", --set ")
 	}
-	fmt.Fprintf(w, "%s is valid (%s).%s %s from %s to %s; a %s theatre of %d×%d cells, %.0f%% sea, %s; %s: %s; %s; default valuation %s, patron strategy %s.\n",
+	series := ""
+	if every := int(sc.Params.RecordEvery); every > 0 {
+		k := len(runner.SeriesTicks(every, sc.Ticks))
+		series = fmt.Sprintf("; a time series every %s (%s)", words.Count(every, "tick", "ticks"), words.Count(k, "sample", "samples"))
+		if k == 1 && sc.Ticks > 1 {
+			// accepted, as a shortened run of a scenario that records
+			// yearly is, but likely not what was meant
+			series += ": only tick 0 falls within the run"
+		}
+	}
+	fmt.Fprintf(w, "%s is valid (%s).%s %s from %s to %s; a %s theatre of %d×%d cells, %.0f%% sea, %s; %s: %s; %s; default valuation %s, patron strategy %s%s.\n",
 		name, sc.Source, description, words.Count(sc.Ticks, unit+" tick", unit+" ticks"),
 		sc.Calendar.Label(0), sc.Calendar.LastMonth(sc.Ticks-1), theatre, g.W, g.H,
 		100*float64(sea)/float64(len(g.Terrain)), words.Count(masses, "landmass", "landmasses"),
-		words.Count(len(sc.States), "state", "states"), strings.Join(roles, "; "), events, sc.Decision.Valuation, sc.Decision.Strategy)
+		words.Count(len(sc.States), "state", "states"), strings.Join(roles, "; "), events, sc.Decision.Valuation, sc.Decision.Strategy, series)
 	return nil
 }
 

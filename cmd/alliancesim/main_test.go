@@ -408,8 +408,20 @@ func TestValidateSummaryWording(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := "t is valid (" + filepath.Join(dir, "one.toml") + "). 24 monthly ticks from 2000-01 to 2001-12; a drawn theatre of 3×1 cells, 33% sea, 1 landmass; 1 state: 1 client (a);"
-	if !strings.HasPrefix(out, want) {
-		t.Fatalf("got  %s\nwant %s…", out, want)
+	if !strings.HasPrefix(out, want) || strings.Contains(out, "time series") {
+		t.Fatalf("got  %s\nwant %s…, without a time series", out, want)
+	}
+	// A time series is counted in samples, and one that samples tick 0
+	// alone says so.
+	for every, want := range map[string]string{
+		"12":  "patron strategy assurance; a time series every 12 ticks (2 samples).\n",
+		"24":  "patron strategy assurance; a time series every 24 ticks (1 sample): only tick 0 falls within the run.\n",
+		"100": "patron strategy assurance; a time series every 100 ticks (1 sample): only tick 0 falls within the run.\n",
+	} {
+		out, err := execute(t, "validate", filepath.Join(dir, "one.toml"), "--set", "params.record_every="+every)
+		if err != nil || !strings.HasSuffix(out, want) {
+			t.Errorf("record_every %s: %v\ngot  %s\nwant …%s", every, err, out, want)
+		}
 	}
 }
 
