@@ -92,12 +92,16 @@ func (o Output) value(s *Summary) (mean, noise float64, err error) {
 	case !ok:
 		return 0, 0, fmt.Errorf("no measure %q", o.measure)
 	case ms.Mean == nil:
-		return 0, 0, fmt.Errorf("measure %q has no value in any run", o.measure)
+		return 0, 0, fmt.Errorf("measure %q: %w in any run", o.measure, errNoValue)
 	case ms.SD != nil:
 		noise = *ms.SD * *ms.SD / float64(ms.Runs)
 	}
 	return *ms.Mean, noise, nil
 }
+
+// errNoValue marks an output that has no value at some point: it has no
+// indices, and the other outputs are analysed all the same.
+var errNoValue = errors.New("no value")
 
 // Sensitivity is the analysis of every output of a sweep.
 type Sensitivity struct {
@@ -114,6 +118,10 @@ type Sensitivity struct {
 // order of Vary.
 type OutputSensitivity struct {
 	Output string
+	// Missing says why the output has no indices, where it has no value
+	// at some point (a custom measure undefined in every run there);
+	// empty otherwise.
+	Missing string
 	// Mean and Variance of the points' means (population variance): under
 	// a sobol design, of the 2N points of its A and B matrices, the
 	// variance the indices share out; under a morris design, of every
@@ -165,9 +173,16 @@ func Analyze(d *Design, vary []string, unit [][]float64, points []*Summary, outp
 		out := OutputSensitivity{Output: o.String()}
 		for p, sum := range points {
 			var err error
-			if y[p], noise[p], err = o.value(sum); err != nil {
+			if y[p], noise[p], err = o.value(sum); errors.Is(err, errNoValue) {
+				out.Missing = fmt.Sprintf("no value in any run at point %d", p)
+				break
+			} else if err != nil {
 				return nil, fmt.Errorf("%s at point %d: %w", o, p, err)
 			}
+		}
+		if out.Missing != "" {
+			s.Outputs = append(s.Outputs, out)
+			continue
 		}
 		var err error
 		switch d.Kind {
@@ -380,14 +395,22 @@ func (s *Sensitivity) WriteCSV(w io.Writer) error {
 					iv   sensitivity.Interval
 				}{name, iv})
 			}
-			if o.Sobol != nil {
+			undefined := sensitivity.Interval{Estimate: math.NaN(), Low: math.NaN(), High: math.NaN()}
+			switch {
+			case o.Sobol != nil:
 				add("S1", o.Sobol.First[i])
 				add("ST", o.Sobol.Total[i])
-			}
-			if o.Morris != nil {
+			case o.Morris != nil:
 				add("mu_star", o.Morris.MuStar[i])
 				add("mu", o.Morris.Mu[i])
 				add("sigma", o.Morris.Sigma[i])
+			case o.Missing != "" && s.Design.Kind == "sobol": // every row, empty: not left out
+				add("S1", undefined)
+				add("ST", undefined)
+			case o.Missing != "":
+				add("mu_star", undefined)
+				add("mu", undefined)
+				add("sigma", undefined)
 			}
 			for _, r := range rows {
 				if err := t.row(o.Output, path, r.name, floatCell(r.iv.Estimate), floatCell(r.iv.Low), floatCell(r.iv.High)); err != nil {

@@ -112,6 +112,25 @@ func TestAnalyzeByHand(t *testing.T) {
 	if _, err := Analyze(&Design{Kind: "morris", Samples: 2}, []string{"a", "b"}, unit, points, []Output{MeasureOutput("x")}, sensitivity.Bootstrap{}); err == nil || !strings.Contains(err.Error(), `no measure "x"`) {
 		t.Errorf("an unknown measure: %v", err)
 	}
+	// A measure with no value in any run at a point has no indices, says
+	// where, and its rows in sensitivity.csv are empty; the other outputs
+	// are analysed all the same (the whole analysis used to fail).
+	undefined := slices.Clone(points)
+	undefined[2] = &Summary{Runs: 10, Shares: points[2].Shares, Measures: []MeasureSummary{{Name: "m", Runs: 0}}}
+	u, err := Analyze(&Design{Kind: "morris", Samples: 2, Levels: 4}, []string{"a", "b"}, unit, undefined, outputs, sensitivity.Bootstrap{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o := u.Outputs[1]; o.Missing != "no value in any run at point 2" || o.Morris != nil || u.Outputs[0].Morris == nil {
+		t.Errorf("outputs %+v; want the share analysed and m missing at point 2", u.Outputs)
+	}
+	var csv strings.Builder
+	if err := u.WriteCSV(&csv); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(csv.String(), "m,a,mu_star,,,\n") || !strings.Contains(csv.String(), "m,b,sigma,,,\n") {
+		t.Errorf("sensitivity.csv lacks m's empty rows:\n%s", csv.String())
+	}
 }
 
 // Under a sobol design the variance reported, and the noise set against

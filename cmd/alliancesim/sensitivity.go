@@ -104,6 +104,10 @@ func printSensitivity(w io.Writer, dir string, s *runner.Sensitivity, outputs []
 	}
 	fmt.Fprintf(w, "95%% bootstrap intervals, %s, seed %d\n", words.Count(s.Bootstrap.Resamples, "resample", "resamples"), s.Bootstrap.Seed)
 	for _, o := range outputs {
+		if o.Missing != "" {
+			fmt.Fprintf(w, "\n%s  (%s: no indices; sensitivity.csv has its rows empty)\n", o.Output, o.Missing)
+			continue
+		}
 		over := "the points"
 		if o.Sobol != nil {
 			over = "the A and B rows" // the variance the indices share out

@@ -218,4 +218,11 @@ func TestPrintSensitivityMorrisSigma(t *testing.T) {
 			t.Errorf("one run a point: no %q in\n%s", want, b.String())
 		}
 	}
+	// An output without a value at some point says where, and that it has
+	// no indices.
+	b.Reset()
+	printSensitivity(&b, "DIR", s, []runner.OutputSensitivity{{Output: "m", Missing: "no value in any run at point 2"}})
+	if want := "\nm  (no value in any run at point 2: no indices; sensitivity.csv has its rows empty)\n"; !strings.HasSuffix(b.String(), want) {
+		t.Errorf("got %q\nwant …%q", b.String(), want)
+	}
 }
