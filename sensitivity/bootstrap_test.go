@@ -115,3 +115,16 @@ func TestBootstrapPercentileInterpolates(t *testing.T) {
 		t.Errorf("%d resamples, interval %+v; want 4, 25 in [12, 28]", calls, iv)
 	}
 }
+
+// Every unit can be drawn: the mean of {0, 1} over 2000 resamples of two
+// units takes 0, 0.5 and 1, so its interval is [0, 1] (a resampler that
+// never drew the last unit would give [0, 0]).
+func TestBootstrapDrawsEveryUnit(t *testing.T) {
+	x := []float64{0, 1}
+	iv := bootstrap(2, 1, Bootstrap{Seed: 1, Resamples: 2000}, func(idx []int, out []float64) {
+		out[0] = (x[unit(idx, 0)] + x[unit(idx, 1)]) / 2
+	})[0]
+	if iv.Low != 0 || iv.High != 1 {
+		t.Errorf("interval of the mean of {0, 1}: %+v, want [0, 1]", iv)
+	}
+}

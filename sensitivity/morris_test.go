@@ -453,3 +453,42 @@ func TestElementaryEffectsInputErrors(t *testing.T) {
 		}
 	}
 }
+
+// σ's interval comes from the resampled trajectories' own effects about
+// their own mean: for f = x² over 10 trajectories its ends bracket the
+// estimate (effects taken from the original trajectories about a
+// resample's mean are at least as spread, and put the whole interval at
+// or above it). And a design's steps go both ways: of the 40 steps of 40
+// trajectories in one dimension, some go down and some up.
+func TestElementaryEffectsSigmaIntervalAndSteps(t *testing.T) {
+	x, err := MorrisDesign(10, 1, 4, 10, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	y := make([]float64, len(x))
+	for i, u := range x {
+		y[i] = u[0] * u[0]
+	}
+	e, err := ElementaryEffects(x, y, 1, Bootstrap{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := e.Sigma[0]; !(s.Low < s.Estimate && s.Estimate < s.High) {
+		t.Errorf("σ %+v: its interval does not bracket the estimate", s)
+	}
+	x, err = MorrisDesign(40, 1, 4, 40, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var up, down int
+	for i := 0; i+1 < len(x); i += 2 {
+		if x[i+1][0] > x[i][0] {
+			up++
+		} else {
+			down++
+		}
+	}
+	if up == 0 || down == 0 {
+		t.Errorf("of %d steps, %d up and %d down; want both", up+down, up, down)
+	}
+}

@@ -268,3 +268,20 @@ func TestBaseMomentsOfAResample(t *testing.T) {
 		t.Errorf("resample of constant rows: mean %v, variance %v; want 2/3, 0", mean, v)
 	}
 }
+
+// A resample's indices divide by the resample's own variance: with N = 2
+// base rows of one path, outputs A, AB, B of 0, 2, 2 and 0, 1, 1, Jansen's
+// total index is Σ(f(A) − f(AB))²/(2N) over the variance of A and B. Both
+// rows give (4 + 1)/4 over the variance of 0, 2, 0, 1 (0.6875): 20/11 =
+// 1.818; one row twice gives 8/4 over 1, or 2/4 over 0.25: 2. So the
+// interval lies within [1.818, 2]; dividing by the whole sample's
+// variance would spread it from about 0.7 to 2.9.
+func TestSobolResamplesUseTheirOwnVariance(t *testing.T) {
+	s, err := Sobol([]float64{0, 2, 2, 0, 1, 1}, 2, 1, Bootstrap{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := s.Total[0]; !(math.Abs(st.Estimate-20.0/11) <= 1e-12 && st.Low >= 20.0/11-1e-9 && st.High <= 2+1e-9) {
+		t.Errorf("ST %+v; want its interval within [1.818, 2]", st)
+	}
+}
