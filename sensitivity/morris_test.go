@@ -492,3 +492,33 @@ func TestElementaryEffectsSigmaIntervalAndSteps(t *testing.T) {
 		t.Errorf("of %d steps, %d up and %d down; want both", up+down, up, down)
 	}
 }
+
+// The trajectories kept from the candidates come back in the order they
+// were drawn: the candidates of a seed are the same whatever r, so with
+// r = candidates = 10 every one is kept, in order, and the 4 kept of the
+// same 10 are among them at increasing places.
+func TestMorrisKeepsCandidatesInDrawnOrder(t *testing.T) {
+	const k, per = 2, 3 // points of a trajectory: k + 1
+	all, err := MorrisDesign(10, k, 4, 10, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept, err := MorrisDesign(4, k, 4, 10, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := -1
+	for j := 0; j < len(kept); j += per {
+		at := -1
+		for m := 0; m < len(all); m += per {
+			if slices.EqualFunc(kept[j:j+per], all[m:m+per], slices.Equal[[]float64]) {
+				at = m / per
+				break
+			}
+		}
+		if at <= last {
+			t.Fatalf("kept trajectory %d is candidate %d, after candidate %d: not in drawn order", j/per, at, last)
+		}
+		last = at
+	}
+}
