@@ -65,6 +65,7 @@ var (
 	bandColor = withAlpha(rgb(0x0072B2), 70)
 	lineBlue  = rgb(0x0072B2)
 	lineRed   = rgb(0xD55E00)
+	lineGreen = rgb(0x009E73)
 	lineGrey  = rgb(0x777777)
 )
 

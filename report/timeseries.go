@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"image/color"
 	"maps"
 	"math"
 	"slices"
@@ -9,6 +10,7 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
 
 	"github.com/alliancesim/alliancesim/internal/words"
 	"github.com/alliancesim/alliancesim/runner"
@@ -223,16 +225,10 @@ func threatFigure(series []stateSeries, sc *sim.Scenario, cal sim.Calendar, hori
 		p.Y.Min, p.Y.Max = 0, 1
 		threat := traces(s.Measures["threat"], cal, quantileBand)
 		if runs > 1 {
-			for _, t := range threat {
-				p.Add(&band{Lower: t.Lo, Upper: t.Hi, Color: bandColor})
-			}
+			addBands(p, threat, bandColor)
 		}
-		for _, t := range traces(s.Measures["reference"], cal, quantileBand) {
-			p.Add(line(t.Mean, lineGrey, 1, true))
-		}
-		for _, t := range threat {
-			p.Add(line(t.Mean, lineBlue, 1.4, false))
-		}
+		addLines(p, traces(s.Measures["reference"], cal, quantileBand), lineStyle(lineGrey, 1, true))
+		addLines(p, threat, lineStyle(lineBlue, 1.4, false))
 		plots = append(plots, p)
 	}
 	caption := fmt.Sprintf("Each state's total threat T: the mean over %s (line) and the band from the 5%% to the 95%% quantile across runs; dashed, the mean reference point ρ — threat above it is the domain of losses (series.csv). A state eliminated in some runs is described by the runs in which it exists, and has no line where it exists in none.", words.Count(runs, "run", "runs"))
@@ -260,6 +256,20 @@ func shareBand(rows, alive []seriesRow, runs int, cal sim.Calendar) []trace {
 	})
 }
 
+// addBands draws the band of each trace, in colour c.
+func addBands(p *plot.Plot, ts []trace, c color.Color) {
+	for _, t := range ts {
+		p.Add(&band{Lower: t.Lo, Upper: t.Hi, Color: c})
+	}
+}
+
+// addLines draws the mean of each trace, in style s.
+func addLines(p *plot.Plot, ts []trace, s draw.LineStyle) {
+	for _, t := range ts {
+		p.Add(&plotter.Line{XYs: t.Mean, LineStyle: s})
+	}
+}
+
 // everEliminated reports whether the state is eliminated in some run at
 // some sampled tick.
 func everEliminated(alive []seriesRow) bool {
@@ -274,40 +284,31 @@ func everEliminated(alive []seriesRow) bool {
 // is not an estimate.
 func domainFigure(series []stateSeries, sc *sim.Scenario, cal sim.Calendar, horizon, runs int) (Figure, error) {
 	var plots []*plot.Plot
-	legend := [2]bool{} // the legend has shares; the survival line
-	for _, s := range series {
+	lossesStyle, alliedStyle, existsStyle := lineStyle(lineRed, 1.4, false), lineStyle(lineGreen, 1.4, true), lineStyle(lineGrey, 1, true)
+	existsStyle.Dashes = []vg.Length{vg.Points(1), vg.Points(2)} // dotted
+	// "exists" joins the legend of the first panel that draws it
+	existsInLegend := false
+	for k, s := range series {
 		p := panelPlot(stateLabel(sc, s.State), cal, horizon)
 		p.Y.Min, p.Y.Max = 0, 1
 		exists := s.Measures["alive"]
 		losses, allied := shareBand(s.Measures["losses"], exists, runs, cal), shareBand(s.Measures["allied"], exists, runs, cal)
 		if runs > 1 {
-			for _, t := range losses {
-				p.Add(&band{Lower: t.Lo, Upper: t.Hi, Color: withAlpha(lineRed, 60)})
-			}
-			for _, t := range allied {
-				p.Add(&band{Lower: t.Lo, Upper: t.Hi, Color: withAlpha(rgb(0x009E73), 50)})
-			}
+			addBands(p, losses, withAlpha(lineRed, 60))
+			addBands(p, allied, withAlpha(lineGreen, 50))
 		}
-		for _, t := range losses {
-			p.Add(line(t.Mean, lineRed, 1.4, false))
-		}
-		for _, t := range allied {
-			p.Add(line(t.Mean, rgb(0x009E73), 1.4, true))
-		}
-		if !legend[0] {
-			p.Legend.Add("in losses", line(nil, lineRed, 1.4, false))
-			p.Legend.Add("allied", line(nil, rgb(0x009E73), 1.4, true))
-			p.Legend.Top, legend[0] = true, true
+		addLines(p, losses, lossesStyle)
+		addLines(p, allied, alliedStyle)
+		if k == 0 {
+			p.Legend.Add("in losses", &plotter.Line{LineStyle: lossesStyle})
+			p.Legend.Add("allied", &plotter.Line{LineStyle: alliedStyle})
+			p.Legend.Top = true
 		}
 		if everEliminated(exists) {
-			survives := line(nil, lineGrey, 1, true)
-			survives.LineStyle.Dashes = []vg.Length{vg.Points(1), vg.Points(2)}
-			for _, t := range shareBand(exists, nil, runs, cal) {
-				p.Add(&plotter.Line{XYs: t.Mean, LineStyle: survives.LineStyle})
-			}
-			if !legend[1] {
-				p.Legend.Add("exists", survives)
-				p.Legend.Top, legend[1] = true, true
+			addLines(p, shareBand(exists, nil, runs, cal), existsStyle)
+			if !existsInLegend {
+				p.Legend.Add("exists", &plotter.Line{LineStyle: existsStyle})
+				p.Legend.Top, existsInLegend = true, true
 			}
 		}
 		plots = append(plots, p)
