@@ -32,6 +32,15 @@ func draws(design string) bool { return design == "lhs" || design == "morris" ||
 // 1000 (but never fewer than r).
 func defaultCandidates(r int) int { return max(r, min(10*r, 1000)) }
 
+// minSamples is the fewest samples a drawn design takes: one point of a
+// Latin hypercube, two Morris trajectories or Sobol' base rows.
+func minSamples(design string) int {
+	if design == "lhs" {
+		return 1
+	}
+	return 2
+}
+
 // designKeys reads samples, levels, candidates, base and points for the
 // design x names.
 func designKeys(raw *rawExperiment, x *Experiment, e *errs) {
@@ -39,11 +48,7 @@ func designKeys(raw *rawExperiment, x *Experiment, e *errs) {
 	switch {
 	case draws(d) && !raw.Samples.Set && raw.flagSamples != 0:
 		// the command line's (sweep --samples)
-		lo := 2
-		if d == "lhs" {
-			lo = 1
-		}
-		if n := raw.flagSamples; n < lo || n > MaxPoints {
+		if lo, n := minSamples(d), raw.flagSamples; n < lo || n > MaxPoints {
 			e.at(raw.Design.Loc, "--samples %d for %s; allowed: a whole number in [%d, %d]", n, designWords[d], lo, MaxPoints)
 		} else {
 			x.Samples = n
@@ -58,11 +63,7 @@ func designKeys(raw *rawExperiment, x *Experiment, e *errs) {
 	case raw.Samples.Set && !draws(d):
 		e.at(raw.Samples.Loc, "samples is for design = \"lhs\", \"morris\" or \"sobol\"; allowed: leave it out for %s", designWords[d])
 	case raw.Samples.Set:
-		lo := 2
-		if d == "lhs" {
-			lo = 1
-		}
-		intIn(e, &raw.Samples, &x.Samples, lo, MaxPoints)
+		intIn(e, &raw.Samples, &x.Samples, minSamples(d), MaxPoints)
 	}
 	only := func(key string, set bool, loc Loc, design string) bool {
 		if set && d != design {
@@ -205,11 +206,7 @@ func (x *Experiment) Resample(n int) error {
 	if !draws(x.Design) {
 		return fmt.Errorf("%s has no samples; allowed: with design = \"lhs\", \"morris\" or \"sobol\"", designWords[x.Design])
 	}
-	lo := 2
-	if x.Design == "lhs" {
-		lo = 1
-	}
-	if n < lo || n > MaxPoints {
+	if lo := minSamples(x.Design); n < lo || n > MaxPoints {
 		return fmt.Errorf("%d is out of range; allowed: a whole number in [%d, %d]", n, lo, MaxPoints)
 	}
 	old := *x

@@ -1,11 +1,12 @@
 package configs
 
 import (
-	"github.com/alliancesim/alliancesim/agents"
 	"maps"
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/alliancesim/alliancesim/agents"
 )
 
 // merge lays child over base: set values override, states are patched or

@@ -484,13 +484,14 @@ func resolveTheater(f *rawFile, sc *sim.Scenario, st resolvedStates, e *errs) {
 		grid, err := theater.Parse(sc.Map, sc.Rough, drawn)
 		var me theater.MapErrors
 		if err == nil {
-			missingGlyphs(grid, sc, glyphs, t.Map.Loc, glyphAt, f.file, e)
+			cells := grid.CellsPerOwner(len(sc.States))
+			missingGlyphs(func(i int) bool { return cells[i] > 0 }, false, sc, glyphs, t.Map.Loc, glyphAt, f.file, e)
 		}
 		if errors.As(err, &me) {
 			// An overlay that changed a state's glyph leaves the map's
 			// cells of the old one unknown: say so at the glyph it set,
 			// where it can be fixed, as well as at the map.
-			undrawnOverlayGlyphs(sc, glyphs, t.Map.Loc, glyphAt, f.file, e)
+			missingGlyphs(func(i int) bool { return strings.ContainsRune(sc.Map, sc.States[i].Glyph) }, true, sc, glyphs, t.Map.Loc, glyphAt, f.file, e)
 			// A cell-by-cell problem (an unknown glyph) is reported once,
 			// at its first cell, with the number of cells.
 			for _, x := range me.Grouped() {
@@ -550,36 +551,26 @@ func generateError(err error) string {
 	return strings.TrimPrefix(err.Error(), "theater: generate: ")
 }
 
-// missingGlyphs reports every state whose glyph no cell of the map
-// draws: it would have no territory, be occupied before the first tick
-// and sign nothing (sim.Scenario.Validate refuses it too). The error
-// stands at the map, or at the glyph where the file being read set the
-// glyph and a file it extends drew the map (a state added by an overlay).
-// A glyph already refused as another state's is not reported again.
-func missingGlyphs(grid *theater.Grid, sc *sim.Scenario, glyphs map[rune]int, mapAt Loc, glyphAt map[int]Loc, file string, e *errs) {
-	cells := grid.CellsPerOwner(len(sc.States))
+// missingGlyphs reports every state whose glyph the map does not draw
+// (drawn says which do): it would have no territory, be occupied before
+// the first tick and sign nothing (sim.Scenario.Validate refuses it too).
+// The error stands at the map, or at the glyph where the file being read
+// set the glyph and a file it extends drew the map (a state added, or its
+// glyph changed, by an overlay); with overlayOnly, only there — for a map
+// that did not parse, whose own error stands at the map already. A glyph
+// already refused as another state's is not reported again.
+func missingGlyphs(drawn func(state int) bool, overlayOnly bool, sc *sim.Scenario, glyphs map[rune]int, mapAt Loc, glyphAt map[int]Loc, file string, e *errs) {
 	for i, st := range sc.States {
-		if idx, ok := glyphs[st.Glyph]; !ok || idx != i || cells[i] > 0 {
+		if idx, ok := glyphs[st.Glyph]; !ok || idx != i || drawn(i) {
 			continue
 		}
 		at := mapAt
 		if g := glyphAt[i]; g.File == file && mapAt.File != file {
 			at = g
-		}
-		e.at(at, "no cell of the map has %q's glyph %q; allowed: a glyph drawn on at least one cell of the map", st.ID, string(st.Glyph))
-	}
-}
-
-// undrawnOverlayGlyphs reports, for a map that does not parse, each
-// state whose glyph file (an overlay) set and whose map, drawn in another
-// file, never draws it.
-func undrawnOverlayGlyphs(sc *sim.Scenario, glyphs map[rune]int, mapAt Loc, glyphAt map[int]Loc, file string, e *errs) {
-	for i, st := range sc.States {
-		g := glyphAt[i]
-		if idx, ok := glyphs[st.Glyph]; !ok || idx != i || g.File != file || mapAt.File == file || strings.ContainsRune(sc.Map, st.Glyph) {
+		} else if overlayOnly {
 			continue
 		}
-		e.at(g, "no cell of the map has %q's glyph %q; allowed: a glyph drawn on at least one cell of the map", st.ID, string(st.Glyph))
+		e.at(at, "no cell of the map has %q's glyph %q; allowed: a glyph drawn on at least one cell of the map", st.ID, string(st.Glyph))
 	}
 }
 

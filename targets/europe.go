@@ -53,9 +53,16 @@ func westernUnions(r *runner.Record) []*sim.AllianceRecord {
 func brusselsBeforePatron(a *sim.AllianceRecord, patrons []string) int {
 	n := 0
 	for _, ph := range clientPhases(a, patrons) {
-		if ph.first {
-			n = max(n, len(slices.DeleteFunc(ph.members, func(s string) bool { return !slices.Contains(brussels, s) })))
+		if !ph.first {
+			continue
 		}
+		in := 0
+		for _, s := range ph.members {
+			if slices.Contains(brussels, s) {
+				in++
+			}
+		}
+		n = max(n, in)
 	}
 	return n
 }
