@@ -60,38 +60,9 @@ type Report struct {
 // Options.Runs (500 by default), the choice by the rule, the chosen
 // candidate over as many held-out seeds from HeldOutSeed (1001).
 func Run(ctx context.Context, spec Spec, opts Options) (*Report, error) {
-	if opts.Runs == 0 {
-		opts.Runs = Runs
-	}
-	if err := CheckRuns(opts.Runs); err != nil {
-		return nil, err
-	}
-	base, err := configs.Builtin(spec.Scenario)
+	rep, grid, err := prepare(spec, &opts)
 	if err != nil {
 		return nil, err
-	}
-	if err := spec.checkSet(opts.Set); err != nil {
-		return nil, err
-	}
-	if err := configs.Apply(base, opts.Set); err != nil { // the constraints read the changed scenario
-		return nil, fmt.Errorf("calibration of %s: set %w", spec.Scenario, err)
-	}
-	rep := &Report{Spec: spec, Runs: opts.Runs}
-	for _, a := range opts.Set {
-		rep.Set = append(rep.Set, fmt.Sprintf("%s=%v", a.Path, a.Value))
-	}
-	for _, in := range spec.Inputs {
-		rep.Current = append(rep.Current, in.Get(base))
-	}
-	grid, excluded := spec.Grid(base)
-	rep.Excluded = excluded
-	if len(grid) == 0 {
-		why := make([]string, len(spec.Constraints))
-		for i, c := range spec.Constraints {
-			why[i] = c.Why
-		}
-		return nil, fmt.Errorf("calibration of %s: the constraints exclude all %d combinations of the inputs%s; allowed: a --set that leaves some admitted (%s)",
-			spec.Scenario, excluded, orEmpty(rep.Set, " with "), strings.Join(why, " "))
 	}
 	total := (len(grid) + 1) * opts.Runs
 	done := 0
@@ -113,6 +84,55 @@ func Run(ctx context.Context, spec Spec, opts Options) (*Report, error) {
 		return nil, err
 	}
 	return rep, nil
+}
+
+// Check says why Run would refuse the spec with these options, or nil. It
+// runs nothing: a caller calibrating several scenarios checks them all
+// first, so that an input one of them refuses (a --set naming a state of
+// another) is not found after the others have run.
+func Check(spec Spec, opts Options) error {
+	_, _, err := prepare(spec, &opts)
+	return err
+}
+
+// prepare fills in the default run count, checks the options against the
+// spec and lists the grid the constraints admit, with the report's
+// description of the run (Current, Excluded, Set) filled in.
+func prepare(spec Spec, opts *Options) (*Report, [][]float64, error) {
+	if opts.Runs == 0 {
+		opts.Runs = Runs
+	}
+	if err := CheckRuns(opts.Runs); err != nil {
+		return nil, nil, err
+	}
+	base, err := configs.Builtin(spec.Scenario)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := spec.checkSet(opts.Set); err != nil {
+		return nil, nil, err
+	}
+	if err := configs.Apply(base, opts.Set); err != nil { // the constraints read the changed scenario
+		return nil, nil, fmt.Errorf("calibration of %s: set %w", spec.Scenario, err)
+	}
+	rep := &Report{Spec: spec, Runs: opts.Runs}
+	for _, a := range opts.Set {
+		rep.Set = append(rep.Set, fmt.Sprintf("%s=%v", a.Path, a.Value))
+	}
+	for _, in := range spec.Inputs {
+		rep.Current = append(rep.Current, in.Get(base))
+	}
+	grid, excluded := spec.Grid(base)
+	rep.Excluded = excluded
+	if len(grid) == 0 {
+		why := make([]string, len(spec.Constraints))
+		for i, c := range spec.Constraints {
+			why[i] = c.Why
+		}
+		return nil, nil, fmt.Errorf("calibration of %s: the constraints exclude all %d combinations of the inputs%s; allowed: a --set that leaves some admitted (%s)",
+			spec.Scenario, excluded, orEmpty(rep.Set, " with "), strings.Join(why, " "))
+	}
+	return rep, grid, nil
 }
 
 // MaxRuns is the most replications a calibration takes per candidate:
@@ -182,6 +202,10 @@ func (s Spec) admits(sc *sim.Scenario, values []float64) bool {
 	return true
 }
 
+// monteCarlo runs the replications; a test replaces it to see which seeds
+// a calibration plays without playing them.
+var monteCarlo = runner.MonteCarlo
+
 // evaluate runs the scenario with the values set, from the seed.
 func evaluate(ctx context.Context, spec Spec, values []float64, seed uint64, opts Options, progress func(int, int)) ([]targets.Result, error) {
 	sc, err := configs.Builtin(spec.Scenario)
@@ -199,7 +223,7 @@ func evaluate(ctx context.Context, spec Spec, values []float64, seed uint64, opt
 		return nil, fmt.Errorf("calibration of %s at %v: %w", spec.Scenario, values, err)
 	}
 	var records []runner.Record
-	_, err = runner.MonteCarlo(ctx, c, runner.Options{Runs: opts.Runs, Seed: seed, Workers: opts.Workers, Progress: progress,
+	_, err = monteCarlo(ctx, c, runner.Options{Runs: opts.Runs, Seed: seed, Workers: opts.Workers, Progress: progress,
 		OnRecord: func(r *runner.Record) { records = append(records, *r) }})
 	if err != nil {
 		return nil, err

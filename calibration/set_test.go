@@ -105,3 +105,22 @@ func TestRunRefusesTheCalibratedGrievance(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// Check refuses what Run refuses, running nothing: a --set naming a state
+// only europe-1947 has is refused for asia-1950 and allowed for
+// europe-1947; a run count beyond the calibration seeds for either.
+func TestCheck(t *testing.T) {
+	deu := []configs.Assignment{{Path: "states.deu.revisionism", Value: 0.1}}
+	for _, spec := range Specs() {
+		err := Check(spec, Options{Set: deu})
+		if europe := spec.Scenario == "europe-1947"; (err == nil) != europe {
+			t.Errorf("%s with states.deu.revisionism set: %v", spec.Scenario, err)
+		}
+		if err != nil && !strings.Contains(err.Error(), "names no state of asia-1950") {
+			t.Errorf("%s: %v", spec.Scenario, err)
+		}
+		if err := Check(spec, Options{Runs: MaxRuns + 1}); err == nil {
+			t.Errorf("%s: %d runs per candidate allowed", spec.Scenario, MaxRuns+1)
+		}
+	}
+}

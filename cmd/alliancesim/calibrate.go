@@ -71,10 +71,17 @@ with the changes, and the report says so. A calibrated input cannot be set.`,
 				}
 				specs = chosen
 			}
+			opts := calibration.Options{Runs: runs, Workers: workers, Set: as}
+			for _, s := range specs { // all, before any runs: a --set one refuses must not cost the others' runs
+				if err := calibration.Check(s, opts); err != nil {
+					return err
+				}
+			}
 			var reps []*calibration.Report
 			for _, s := range specs {
 				update, finish := progress("calibrate " + s.Scenario)
-				rep, err := calibration.Run(cmd.Context(), s, calibration.Options{Runs: runs, Workers: workers, Progress: update, Set: as})
+				opts.Progress = update
+				rep, err := calibration.Run(cmd.Context(), s, opts)
 				finish()
 				if err != nil {
 					return err

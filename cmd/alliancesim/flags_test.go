@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -309,5 +311,22 @@ func TestForceOnCompleteOutput(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, "summary.json")); err != nil {
 		t.Errorf("--force without parts removed the complete output: %v", err)
+	}
+}
+
+// calibrate checks every scenario before it runs any: a --set only
+// asia-1950 refuses (Germany is a state of europe-1947 alone) is refused
+// at the start. The context is cancelled before the command starts, so a
+// calibration that ran europe-1947 first would say it was interrupted.
+func TestCalibrateChecksEveryScenarioFirst(t *testing.T) {
+	root := newRoot()
+	var out bytes.Buffer
+	root.SetOut(&out)
+	root.SetErr(&out)
+	root.SetArgs([]string{"calibrate", "--runs", "1", "--set", "states.deu.revisionism=0.1"})
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := root.ExecuteContext(ctx); err == nil || !strings.Contains(err.Error(), "names no state of asia-1950") {
+		t.Errorf("got %v", err)
 	}
 }
