@@ -74,6 +74,13 @@ func TestSpecGridConstraint(t *testing.T) {
 	if after := []float64{chn.Get(sc), sov.Get(sc)}; !slices.Equal(after, before) {
 		t.Errorf("the scenario holds %v after the grid, %v before", after, before)
 	}
+	// The built-in's (0.4, 0.3) is also the grid's last combination, so
+	// the grid is run again from one that is not: it must come back.
+	chn.Set(sc, 0.2)
+	spec.Grid(sc)
+	if after := []float64{chn.Get(sc), sov.Get(sc)}; !slices.Equal(after, []float64{0.2, before[1]}) {
+		t.Errorf("the scenario holds %v after the grid, %v before", after, []float64{0.2, before[1]})
+	}
 }
 
 // The rule, by hand: most targets met; then the smallest shortfall; then
@@ -165,7 +172,8 @@ func TestChoose(t *testing.T) {
 }
 
 // Every free input names a state of its scenario, reads the built-in's
-// value, and every value it tries gives a valid scenario.
+// value, tries its values in ascending order, and every value it tries
+// gives a valid scenario.
 func TestSpecsNameTheirScenarios(t *testing.T) {
 	for _, spec := range Specs() {
 		sc, err := configs.Builtin(spec.Scenario)
@@ -186,6 +194,11 @@ func TestSpecsNameTheirScenarios(t *testing.T) {
 		for _, in := range spec.Inputs {
 			if in.Why == "" || len(in.Values) < 2 {
 				t.Errorf("%s %s: say why it is free and try at least two values", spec.Scenario, in.Name)
+			}
+			// The rule's last step gives a tie to the first in grid
+			// order, which the report calls the smaller values.
+			if !slices.IsSorted(in.Values) || len(slices.Compact(slices.Clone(in.Values))) != len(in.Values) {
+				t.Errorf("%s %s: the values %v do not ascend; the report's tie rule says they do", spec.Scenario, in.Name, in.Values)
 			}
 			cur := in.Get(sc)
 			if !slices.Contains(in.Values, cur) {
@@ -280,6 +293,63 @@ func TestNearestAdmitted(t *testing.T) {
 		if got := nearestAdmitted(spec, cands, 0, c.v, []float64{0.3, 0.2}); got != c.want {
 			t.Errorf("A at %v: candidate %d, want %d", c.v, got, c.want)
 		}
+	}
+	// Two admitted candidates one step from the chosen B of 0.2, at 0.1
+	// and at 0.3: the first in grid order is read.
+	cands = []Candidate{{Values: []float64{0.2, 0.1}}, {Values: []float64{0.2, 0.3}}, {Values: []float64{0.3, 0.2}}}
+	if got := nearestAdmitted(spec, cands, 0, 0.2, []float64{0.3, 0.2}); got != 0 {
+		t.Errorf("A at 0.2 between two candidates one step away: candidate %d, want 0, the first in grid order", got)
+	}
+}
+
+// The choice sees only the calibration seeds: every candidate plays seeds
+// 1 to Runs, and the chosen one alone, after the choice, plays as many
+// from 1001. The progress rises to a total that counts all of them. The
+// replications are not played: the test sees what Run asks of them.
+func TestRunPlaysTheCalibrationSeedsThenTheHeldOut(t *testing.T) {
+	type play struct {
+		seed uint64
+		runs int
+	}
+	var plays []play
+	saved := monteCarlo
+	t.Cleanup(func() { monteCarlo = saved })
+	monteCarlo = func(_ context.Context, _ *sim.Compiled, o runner.Options) (*runner.Summary, error) {
+		plays = append(plays, play{o.Seed, o.Runs})
+		for d := 1; d <= o.Runs; d++ {
+			o.Progress(d, o.Runs)
+		}
+		return nil, nil
+	}
+	var asia Spec
+	for _, s := range Specs() {
+		if s.Scenario == "asia-1950" {
+			asia = s
+		}
+	}
+	last, total := 0, 0
+	rep, err := Run(context.Background(), asia, Options{Runs: 3, Progress: func(done, n int) {
+		if done < last || (total != 0 && n != total) {
+			t.Errorf("progress %d of %d after %d of %d", done, n, last, total)
+		}
+		last, total = done, n
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plays) != len(rep.Candidates)+1 || len(rep.Candidates) != 6 {
+		t.Fatalf("%d plays for %d candidates; want one for each of the 6 the constraint admits, and one held out", len(plays), len(rep.Candidates))
+	}
+	for i, p := range plays[:len(plays)-1] {
+		if p != (play{CalibrationSeed, 3}) {
+			t.Errorf("candidate %d played %d runs from seed %d; want 3 from %d", i+1, p.runs, p.seed, CalibrationSeed)
+		}
+	}
+	if p := plays[len(plays)-1]; p != (play{HeldOutSeed, 3}) {
+		t.Errorf("the held-out check played %d runs from seed %d; want 3 from %d", p.runs, p.seed, HeldOutSeed)
+	}
+	if last != 21 || total != 21 {
+		t.Errorf("the progress ended at %d of %d; want 21 of 21 (7 plays of 3)", last, total)
 	}
 }
 

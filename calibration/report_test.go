@@ -63,3 +63,59 @@ func TestWriteSaysWhatDecided(t *testing.T) {
 		t.Error("a report of one candidate speaks of a tie")
 	}
 }
+
+// A target met on the calibration seeds but missed on the held-out ones
+// is not met; a run count other than the record's and the scenarios in
+// another order are each called not the calibration of record, and the
+// seeds named are those the run count reaches; a value of three digits
+// is written whole.
+func TestWriteHeldOutRunsAndOrder(t *testing.T) {
+	share := func(count, n int) targets.Result {
+		p := runner.NewProportion(count, n)
+		return targets.Result{ID: "A1", Description: "A1 happens", Share: p, Threshold: 0.8, Met: p.Share >= 0.8}
+	}
+	report := func(scenario string, runs int) *Report {
+		return &Report{
+			Spec:       Spec{Scenario: scenario, Inputs: []Input{{Name: "x", Why: "no number", Values: []float64{0.125, 0.25}}}},
+			Runs:       runs,
+			Candidates: []Candidate{score([]float64{0.125}, []targets.Result{share(runs, runs)})},
+			HeldOut:    []targets.Result{share(0, runs)}, // met on 1–runs, missed held out
+			Current:    []float64{0.125},
+		}
+	}
+	write := func(reps ...*Report) string {
+		t.Helper()
+		var b bytes.Buffer
+		if err := Write(&b, reps); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	got := write(report("europe-1947", 4), report("asia-1950", 4))
+	for _, want := range []string{
+		"| A1 | 80% | 100.0 [51.0, 100.0] n 4, yes | 0.0 [0.0, 49.0] n 4, no | no | A1 happens |",
+		"0 of 1 targets met on both seed ranges.",
+		"### What was tried (seeds 1–4, one run each)",
+		"**Not the calibration of record:** 4 runs per candidate and for the held-out check (`--runs 4`), where the record takes 500.",
+		"| `x` | 0.125, 0.25 | 0.125 | 0.125 | no number |",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the report does not say %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "it calibrates") {
+		t.Errorf("both scenarios in the record's order are called another set:\n%s", got)
+	}
+	// More runs than the record's are not the record either.
+	if got := write(report("europe-1947", 600), report("asia-1950", 600)); !strings.Contains(got, "**Not the calibration of record:** 600 runs per candidate") {
+		t.Errorf("600 runs are taken for the record:\n%s", got)
+	}
+	// The record's runs, its scenarios in the other order.
+	got = write(report("asia-1950", Runs), report("europe-1947", Runs))
+	if !strings.Contains(got, "**Not the calibration of record:** it calibrates asia-1950 and europe-1947; the record calibrates europe-1947 and asia-1950, in that order.") {
+		t.Errorf("the scenarios in another order are taken for the record:\n%s", got)
+	}
+	if strings.Contains(got, "runs per candidate and for the held-out check") {
+		t.Errorf("the record's run count is called another:\n%s", got)
+	}
+}
