@@ -46,8 +46,9 @@ defaults are set without a fact that derives them: asia-1950's
 missed with either one alone at its default), and both
 scenarios' ` + "`challenge_rate`" + `, a judgement of a record of no armed
 challenges, which carries no target. Two documented facts of asia-1950 that override
-model defaults carry A2 as well: ` + "`invite_occupied`" + ` (occupied Japan in
-Dulles's Pacific Pact) and the patron's ` + "`patience`" + ` of 12 months; and
+model defaults carry A2, and with it A3, which counts A2's proposals: ` + "`invite_occupied`" + `
+(occupied Japan in Dulles's Pacific Pact), which carries A4 too, and the
+patron's ` + "`patience`" + ` of 12 months; and
 Japan's forces, unarmed under occupation until its National Police Reserve
 of 1950-08, carry A3, A4 and A9 (docs/model.md §6.4 lists every input by
 what it rests on, and measures each).
