@@ -2,7 +2,6 @@ package runner
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/alliancesim/alliancesim/sim"
@@ -41,8 +40,8 @@ func (o Options) probes() probes { return probes{measures: o.Measures, observe: 
 // with the event logs or the number of runs. A panic in a replication is
 // returned as an error naming it and its seed.
 func MonteCarlo(ctx context.Context, c *sim.Compiled, opts Options) (*Summary, error) {
-	if c == nil {
-		return nil, errors.New("runner: MonteCarlo of a nil scenario; allowed: one made by sim.Compile")
+	if err := sim.Runnable(c); err != nil {
+		return nil, fmt.Errorf("runner: MonteCarlo of %w", err)
 	}
 	if opts.Runs < 1 || opts.Runs > MaxRuns {
 		return nil, fmt.Errorf("runner: %d runs; allowed: a whole number in [1, %d]", opts.Runs, MaxRuns)

@@ -140,6 +140,11 @@ func (p *Plan) check() error {
 		if (pt.Compiled == nil && pt.Build == nil) || pt.SHA256 == "" {
 			return fmt.Errorf("runner: point %d has no compiled scenario (or Build) or no hash; build plans with package plans", i)
 		}
+		if pt.Compiled != nil {
+			if err := sim.Runnable(pt.Compiled); err != nil {
+				return fmt.Errorf("runner: point %d has %w", i, err)
+			}
+		}
 		if pt.Compiled == nil && pt.Ticks < 1 {
 			return fmt.Errorf("runner: point %d is built on demand but has %d ticks; allowed: its Calendar and Ticks set", i, pt.Ticks)
 		}
@@ -165,6 +170,9 @@ func (p *Plan) compile(point int) (*sim.Compiled, error) {
 		return pt.Compiled, nil
 	}
 	c, err := pt.Build()
+	if err == nil {
+		err = sim.Runnable(c) // a Build of the caller's may return nil
+	}
 	if err != nil {
 		return nil, fmt.Errorf("point %d: %w", point, err)
 	}

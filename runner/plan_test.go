@@ -36,6 +36,14 @@ func TestPlanChecks(t *testing.T) {
 		{"negative runs", func(p *Plan) *Plan { p.Runs = -5; return p }, "-5 runs per point"},
 		{"too many runs", func(p *Plan) *Plan { p.Runs = MaxRuns + 1; return p }, "allowed: a whole number in [1, 1000000000]"},
 		{"no compiled point", func(p *Plan) *Plan { p.Points[0].Compiled = nil; return p }, "point 0 has no compiled scenario"},
+		{"zero compiled point", func(p *Plan) *Plan { p.Points[1].Compiled = new(sim.Compiled); return p },
+			"runner: point 1 has a Compiled not made by sim.Compile (a zero value); allowed: one made by sim.Compile"},
+		{"build returns nil", func(p *Plan) *Plan {
+			p.Points[0].Compiled = nil
+			p.Points[0].Ticks = 12
+			p.Points[0].Build = func() (*sim.Compiled, error) { return nil, nil }
+			return p
+		}, "point 0: a nil scenario; allowed: one made by sim.Compile"},
 		{"no hash", func(p *Plan) *Plan { p.Points[1].SHA256 = ""; return p }, "runner: point 1 has no compiled scenario (or Build) or no hash; build plans with package plans"},
 		{"unit", func(p *Plan) *Plan { p.Points[0].Unit = []float64{1.5}; return p }, "runner: point 0 has unit coordinates [1.5]; allowed: one in [0, 1] per varied path"},
 		{"no scenario text", func(p *Plan) *Plan { p.ScenarioTOML = nil; return p }, "runner: the plan has no scenario text; build it with package plans"},
@@ -48,6 +56,16 @@ func TestPlanChecks(t *testing.T) {
 	}
 	if _, err := MonteCarlo(context.Background(), compile(t, "generic", short), Options{Runs: -5}); err == nil {
 		t.Error("MonteCarlo with -5 runs must fail")
+	}
+	// A nil or zero Compiled is named as such (a zero one was blamed on
+	// its hub ticks).
+	for c, want := range map[*sim.Compiled]string{
+		nil:               "runner: MonteCarlo of a nil scenario; allowed: one made by sim.Compile",
+		new(sim.Compiled): "runner: MonteCarlo of a Compiled not made by sim.Compile (a zero value); allowed: one made by sim.Compile",
+	} {
+		if _, err := MonteCarlo(context.Background(), c, Options{Runs: 1}); err == nil || err.Error() != want {
+			t.Errorf("MonteCarlo: %v, want %q", err, want)
+		}
 	}
 }
 

@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -65,6 +66,19 @@ type compiledEvent struct {
 	ScriptedEvent
 	actor, target int // -1 when absent
 	file          int // its index in the scenario's events (Event.Script)
+}
+
+// Runnable says why c cannot be run, or nil: it is nil, or a zero
+// Compiled rather than one made by Compile (it has no theatre and no
+// states).
+func Runnable(c *Compiled) error {
+	switch {
+	case c == nil:
+		return errors.New("a nil scenario; allowed: one made by sim.Compile")
+	case c.geo == nil:
+		return errors.New("a Compiled not made by sim.Compile (a zero value); allowed: one made by sim.Compile")
+	}
+	return nil
 }
 
 // Compile checks a scenario (Validate: every problem at once, each named
@@ -274,7 +288,9 @@ func (c *Compiled) Role(i int) Role { return c.role[c.state(i)] }
 // index.
 func (c *Compiled) Decision(i int) agents.Decision { return c.decision[c.state(i)] }
 
-// Geometry returns the theatre as compiled, before any occupation.
+// Geometry returns the theatre as compiled, before any occupation. Read
+// only: every World of c starts from it, and a change would reach every
+// later replication.
 func (c *Compiled) Geometry() *theater.Geometry { return c.geo }
 
 // Params returns the scenario's parameters as written: rates per month,

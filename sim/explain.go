@@ -239,6 +239,8 @@ func (w *World) Position(i int) float64 { return w.position(w.c.state(i)) }
 // with more imposed, and clients alone are client.
 func (w *World) OriginFor(i int, partners agents.Set) Origin {
 	c := w.c
+	c.state(i)
+	partners.Each(func(j int) { c.state(j) })
 	if al := w.inForce(partners); al != nil {
 		if c.role[i] == Patron && !al.HasPatron {
 			return OriginIndigenous

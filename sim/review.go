@@ -121,4 +121,4 @@ func (w *World) startReviews() {
 }
 
 // Reviewing reports whether state i reviews its alliance policy this tick.
-func (w *World) Reviewing(i int) bool { return w.reviewing.Has(i) }
+func (w *World) Reviewing(i int) bool { return w.reviewing.Has(w.c.state(i)) }

@@ -368,6 +368,11 @@ func TestStateIndices(t *testing.T) {
 		{"Alive(8)", func() { w.Alive(8) }},
 		{"Position(-1)", func() { w.Position(-1) }},
 		{"ID(8)", func() { c.ID(8) }},
+		{"World.ID(-1)", func() { w.ID(-1) }},
+		{"Sovereign(8)", func() { w.Sovereign(8) }},
+		{"Reviewing(8)", func() { w.Reviewing(8) }},
+		{"OriginFor(8, {c1})", func() { w.OriginFor(8, agents.Set(0).With(c.Index("c1"))) }},
+		{"OriginFor(c1, {9})", func() { w.OriginFor(c.Index("c1"), agents.Set(0).With(9)) }},
 		{"Role(-1)", func() { c.Role(-1) }},
 		{"Decision(8)", func() { c.Decision(8) }},
 	} {
@@ -406,6 +411,19 @@ func TestSplitMix64(t *testing.T) {
 	for seed, want := range map[uint64]uint64{0: 0xe220a8397b1dcdaf, 1234567: 6457827717110365317} {
 		if got := sim.SplitMix64(seed); got != want {
 			t.Errorf("SplitMix64(%d) = %#x, want %#x", seed, got, want)
+		}
+	}
+}
+
+// Run refuses a nil Compiled and a zero one, saying what is allowed (a
+// zero one was run, and blamed a tick −1 of the year −1).
+func TestRunRefusesACompiledNotMadeByCompile(t *testing.T) {
+	for c, want := range map[*sim.Compiled]string{
+		nil:               "sim: Run of a nil scenario; allowed: one made by sim.Compile",
+		new(sim.Compiled): "sim: Run of a Compiled not made by sim.Compile (a zero value); allowed: one made by sim.Compile",
+	} {
+		if _, err := sim.Run(context.Background(), c, 1); err == nil || err.Error() != want {
+			t.Errorf("Run: %v, want %q", err, want)
 		}
 	}
 }

@@ -2,7 +2,6 @@ package sim
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -292,7 +291,8 @@ func (w *World) Step() bool {
 // afterwards it stands as it was at that date, after its changes, and
 // Tick is tick+1. It stops with ctx's error if ctx is done first, and with
 // Err, named, if the run computed a non-finite value; a tick outside the
-// run, or one already played, is an error saying what is allowed.
+// run, or one before the last tick played, is an error saying what is
+// allowed (the last tick played itself is allowed, and steps nothing).
 func (w *World) StepThrough(ctx context.Context, tick int) error {
 	cal := w.c.calendar
 	if tick < 0 || tick >= w.c.ticks {
@@ -330,8 +330,8 @@ func (w *World) Run(ctx context.Context) (*Result, error) {
 // Run compiles nothing: it runs one replication of c with seed to the
 // horizon.
 func Run(ctx context.Context, c *Compiled, seed uint64, observers ...Observer) (*Result, error) {
-	if c == nil {
-		return nil, errors.New("sim: Run of a nil scenario; allowed: one made by Compile")
+	if err := Runnable(c); err != nil {
+		return nil, fmt.Errorf("sim: Run of %w", err)
 	}
 	return NewWorld(c, seed, observers...).Run(ctx)
 }
@@ -362,7 +362,9 @@ func (w *World) Alive(i int) bool { return w.alive[w.c.state(i)] }
 // Sovereign reports whether state i can sign and answer offers now.
 func (w *World) Sovereign(i int) bool { return w.sovereign[w.c.state(i)] }
 
-// Geometry returns the current theatre.
+// Geometry returns the current theatre. Read only: until an occupation
+// copies it, it is the Compiled's, shared by every World of it, and a
+// change would reach every later replication.
 func (w *World) Geometry() *theater.Geometry { return w.geo }
 
 // Alliances returns every alliance so far, indexed by id. Do not modify.
@@ -375,7 +377,7 @@ func (w *World) Events() []Event { return w.events }
 func (w *World) Label(tick int) string { return w.c.calendar.Label(tick) }
 
 // ID returns the id of state i.
-func (w *World) ID(i int) string { return w.c.id[i] }
+func (w *World) ID(i int) string { return w.c.id[w.c.state(i)] }
 
 // shuffled returns the members of s in a random order (scratch slice).
 func (w *World) shuffled(s agents.Set) []int {
