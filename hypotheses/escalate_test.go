@@ -131,6 +131,8 @@ func TestDefaultMaxRuns(t *testing.T) {
 		{10, runner.MaxSeed - 9, 10}, // exactly the runs
 		{200_000_000, 1, runner.MaxRuns},
 		{runner.MaxRuns, 1, runner.MaxRuns},
+		{-1, 0, -1}, // was 2^53, as uint64(−8) exceeded every seed left
+		{0, 1, 0},
 	} {
 		if got := DefaultMaxRuns(c.runs, c.seed); got != c.want {
 			t.Errorf("DefaultMaxRuns(%d, %d) = %d, want %d", c.runs, c.seed, got, c.want)

@@ -53,8 +53,12 @@ const (
 // DefaultMaxRuns is MaxRuns when it is not given: DefaultEscalation ×
 // runs, but no more than runner.MaxRuns and no more than the seeds left
 // from seed to runner.MaxSeed, and never fewer than runs. So the default
-// never refuses a start that runs alone would allow.
+// never refuses a start that runs alone would allow. A runs below 1 runs
+// nothing and is returned as it is, for the check of runs to refuse.
 func DefaultMaxRuns(runs int, seed uint64) int {
+	if runs < 1 {
+		return runs
+	}
 	m := runs
 	if runs <= math.MaxInt/DefaultEscalation {
 		m = DefaultEscalation * runs

@@ -233,8 +233,12 @@ func Difference(kind Kind, a, b Estimate) (d, low, high float64) {
 
 // Spearman is Spearman's rank correlation of x and y: the Pearson
 // correlation of their ranks, ties taking the mean of the ranks they span.
-// It is NaN when either has no spread.
+// It is NaN when either has no spread, when they differ in length, and
+// when either holds a NaN.
 func Spearman(x, y []float64) float64 {
+	if len(x) != len(y) || slices.ContainsFunc(x, math.IsNaN) || slices.ContainsFunc(y, math.IsNaN) {
+		return math.NaN()
+	}
 	rx, ry := ranks(x), ranks(y)
 	return stat.Correlation(rx, ry, nil)
 }

@@ -27,6 +27,14 @@ func TestSpearmanByHand(t *testing.T) {
 	if r := Spearman(x, []float64{3, 3, 3, 3, 3}); !math.IsNaN(r) {
 		t.Errorf("ρ of a constant = %v, want NaN", r)
 	}
+	// Lengths that differ (gonum's correlation panics on them) and a NaN
+	// (which ranked as the largest and gave 1) are NaN too.
+	if r := Spearman(x, x[:4]); !math.IsNaN(r) {
+		t.Errorf("ρ of 5 against 4 values = %v, want NaN", r)
+	}
+	if r := Spearman(x, []float64{1, 2, 3, 4, math.NaN()}); !math.IsNaN(r) {
+		t.Errorf("ρ with a NaN = %v, want NaN", r)
+	}
 }
 
 // The difference of two shares uses Newcombe's interval; of two means
