@@ -83,6 +83,11 @@ type PatronView interface {
 // the patron offers the acceptors a smaller alliance, down to bilaterals,
 // without asking Admit again. A strategy that admits no bilateral but
 // admits multilaterals therefore still sees its patron in bilaterals.
+//
+// Admit must be a pure function of its arguments: a registered strategy
+// is shared by every replication, and runner's workers call it
+// concurrently. A strategy that keeps state (a count, a cache) races, and
+// its results would depend on how the replications were scheduled.
 type Strategy interface {
 	Admit(v PatronView, o Option) bool
 }

@@ -24,7 +24,8 @@ import (
 )
 
 // offshore admits self-help always, bilaterals only when threatened, and
-// nothing else.
+// nothing else. Like every strategy it keeps no state of its own: the
+// replications share it, and the workers call Admit concurrently.
 type offshore struct{ margin float64 }
 
 func (s offshore) Admit(v agents.PatronView, o agents.Option) bool {
