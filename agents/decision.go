@@ -3,6 +3,7 @@ package agents
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -129,8 +130,8 @@ func plain(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
 // defaults, and small enough that the model's arithmetic stays finite.
 const MaxScale = 1e6
 
-// DecisionSpecs lists every key of a [decision] table.
-var DecisionSpecs = []DecisionSpec{
+// decisionSpecs is the table DecisionSpecs returns a copy of.
+var decisionSpecs = []DecisionSpec{
 	{Name: "valuation", Kind: DecisionName, Names: ValuationNames, Doc: "valuation model", name: func(d *Decision) *string { return &d.Valuation }},
 	{Name: "strategy", Kind: DecisionName, Names: StrategyNames, Doc: "patron strategy", Patron: true, name: func(d *Decision) *string { return &d.Strategy }},
 	{Name: "reference_mode", Kind: DecisionName, Names: func() []string { return []string{ReferenceAdaptive, ReferenceAspiration} }, Doc: "adaptive reference point, or a fixed aspiration level", name: func(d *Decision) *string { return &d.ReferenceMode }},
@@ -144,6 +145,12 @@ var DecisionSpecs = []DecisionSpec{
 	{Name: "patience", Kind: DecisionInteger, Min: 0, Max: MaxScale, Doc: "months an assurance patron waits for a client alliance", Patron: true, number: func(d *Decision) *float64 { return &d.Patience }},
 	{Name: "impose_threshold", Kind: DecisionNumber, Min: 0, Max: 1, Doc: "how far into losses (threat − reference) an assurance patron must be to impose before its patience runs out", Patron: true, number: func(d *Decision) *float64 { return &d.ImposeThreshold }},
 	{Name: "control_threshold", Kind: DecisionNumber, Min: 0, Max: 1, Doc: "revisionism above which a powerplay patron offers only bilaterals", Patron: true, number: func(d *Decision) *float64 { return &d.ControlThreshold }},
+}
+
+// DecisionSpecs returns every key of a [decision] table, as a copy:
+// changing it changes nothing the engine reads.
+func DecisionSpecs() []DecisionSpec {
+	return slices.Clone(decisionSpecs)
 }
 
 // DefaultDecision returns the decision settings of docs/model.md §2.6.
@@ -167,7 +174,7 @@ func DefaultDecision() Decision {
 
 // LookupDecision returns the spec of the named decision key.
 func LookupDecision(name string) (DecisionSpec, bool) {
-	for _, s := range DecisionSpecs {
+	for _, s := range decisionSpecs {
 		if s.Name == name {
 			return s, true
 		}
@@ -177,8 +184,8 @@ func LookupDecision(name string) (DecisionSpec, bool) {
 
 // DecisionNames lists the keys of a [decision] table.
 func DecisionNames() []string {
-	names := make([]string, len(DecisionSpecs))
-	for i, s := range DecisionSpecs {
+	names := make([]string, len(decisionSpecs))
+	for i, s := range decisionSpecs {
 		names[i] = s.Name
 	}
 	return names

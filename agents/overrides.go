@@ -19,7 +19,7 @@ type DecisionOverrides map[string]any
 // no spec come last, sorted.
 func (o DecisionOverrides) Keys() []string {
 	keys := make([]string, 0, len(o))
-	for _, s := range DecisionSpecs {
+	for _, s := range decisionSpecs {
 		if _, ok := o[s.Name]; ok {
 			keys = append(keys, s.Name)
 		}

@@ -80,7 +80,7 @@ func TestCloneSharesNothing(t *testing.T) {
 // words.
 func TestCheckFollowsSet(t *testing.T) {
 	def := DefaultDecision()
-	for _, s := range DecisionSpecs {
+	for _, s := range decisionSpecs {
 		if err := s.Check(s.Get(&def)); err != nil {
 			t.Errorf("%s: the default refused: %v", s.Name, err)
 		}

@@ -162,7 +162,7 @@ func (x *Experiment) draw() *drawError {
 			return &drawError{key, strings.TrimPrefix(err.Error(), "sensitivity: ")}
 		}
 	default:
-		return &drawError{"design", fmt.Sprintf("%q is not a design; allowed: %s", x.Design, strings.Join(Designs, ", "))}
+		return &drawError{"design", fmt.Sprintf("%q is not a design; allowed: %s", x.Design, strings.Join(designNames, ", "))}
 	}
 	points := make([][]any, len(unit))
 	for p, u := range unit {

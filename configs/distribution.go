@@ -1,6 +1,7 @@
 package configs
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/alliancesim/alliancesim/sensitivity"
@@ -9,8 +10,14 @@ import (
 // Distributions of a drawn range (lhs, morris, sobol): [[vary]] keys
 // distribution, mean, sd and mode. A range without them is uniform.
 
-// Distributions are the names distribution = takes.
-var Distributions = []string{"uniform", "normal", "triangular", "loguniform"}
+// distributionNames is the table Distributions returns a copy of.
+var distributionNames = []string{"uniform", "normal", "triangular", "loguniform"}
+
+// Distributions returns the names distribution = takes, as a copy: changing
+// it changes nothing the engine reads.
+func Distributions() []string {
+	return slices.Clone(distributionNames)
+}
 
 // distributionKeys checks that distribution, mean, sd and mode are given
 // only where they mean something: under a design that draws, on a range,
@@ -37,16 +44,16 @@ func distributionKeys(v *rawVary, design string, list bool, e *errs) bool {
 	}
 	name := "uniform"
 	if v.Distribution.Set {
-		if !v.Distribution.ok(e, strings.Join(Distributions, ", ")) {
+		if !v.Distribution.ok(e, strings.Join(distributionNames, ", ")) {
 			return false
 		}
 		name = v.Distribution.V
 		found := false
-		for _, d := range Distributions {
+		for _, d := range distributionNames {
 			found = found || d == name
 		}
 		if !found {
-			e.at(v.Distribution.Loc, "%q is not a distribution; allowed: %s", name, strings.Join(Distributions, ", "))
+			e.at(v.Distribution.Loc, "%q is not a distribution; allowed: %s", name, strings.Join(distributionNames, ", "))
 			return false
 		}
 	}

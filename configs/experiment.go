@@ -115,8 +115,14 @@ type Experiment struct {
 // every seed survives being read back from a CSV or JSON file as a double.
 const MaxSeed = 1<<53 - 1
 
-// Designs are the designs an experiment file may name.
-var Designs = []string{"grid", "lhs", "morris", "sobol", "points"}
+// designNames is the table Designs returns a copy of.
+var designNames = []string{"grid", "lhs", "morris", "sobol", "points"}
+
+// Designs returns the designs an experiment file may name, as a copy:
+// changing it changes nothing the engine reads.
+func Designs() []string {
+	return slices.Clone(designNames)
+}
 
 type rawExperiment struct {
 	// flagSamples are the samples a command line gives (sweep --samples)
@@ -289,9 +295,9 @@ func (raw *rawExperiment) settings(e *errs) *Experiment {
 	if raw.Events.ok(e, "true or false") {
 		x.Events = raw.Events.V
 	}
-	if raw.Design.ok(e, strings.Join(Designs, ", ")) {
-		if !slices.Contains(Designs, raw.Design.V) {
-			e.at(raw.Design.Loc, "%q is not a design; allowed: %s", raw.Design.V, strings.Join(Designs, ", "))
+	if raw.Design.ok(e, strings.Join(designNames, ", ")) {
+		if !slices.Contains(designNames, raw.Design.V) {
+			e.at(raw.Design.Loc, "%q is not a design; allowed: %s", raw.Design.V, strings.Join(designNames, ", "))
 		}
 		x.Design = raw.Design.V
 	}

@@ -33,8 +33,8 @@ func (x *Experiment) Check() error {
 		// replication r plays seed + r, which must be held exactly too
 		bad("seed: %d with %d runs reaches past %d; allowed: a seed of at most %d", x.Seed, x.Runs, uint64(MaxSeed), MaxSeed-uint64(x.Runs-1))
 	}
-	if !slices.Contains(Designs, x.Design) {
-		bad("design: %q is not a design; allowed: %s", x.Design, strings.Join(Designs, ", "))
+	if !slices.Contains(designNames, x.Design) {
+		bad("design: %q is not a design; allowed: %s", x.Design, strings.Join(designNames, ", "))
 	}
 	if len(x.Points) == 0 || len(x.Points) > MaxPoints {
 		bad("points: %d; allowed: 1 to %d", len(x.Points), MaxPoints)

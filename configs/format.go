@@ -112,13 +112,13 @@ func (w *writer) scenario(sc *sim.Scenario) {
 	}
 	w.str("start", fmt.Sprintf("%04d-%02d", c.StartYear, c.StartMonth))
 	unit := ""
-	for _, name := range sim.TickUnitNames {
-		if sim.TickUnits[name] == c.MonthsPerTick {
+	for _, name := range sim.TickUnitNames() {
+		if sim.TickUnits()[name] == c.MonthsPerTick {
 			unit = name
 		}
 	}
 	if unit == "" {
-		w.fail(fmt.Errorf("%d months per tick has no name; allowed: %s", c.MonthsPerTick, strings.Join(sim.TickUnitNames, ", ")))
+		w.fail(fmt.Errorf("%d months per tick has no name; allowed: %s", c.MonthsPerTick, strings.Join(sim.TickUnitNames(), ", ")))
 	}
 	w.str("tick", unit)
 	w.int("ticks", sc.Ticks)
@@ -154,7 +154,7 @@ func (w *writer) theater(sc *sim.Scenario) {
 
 func (w *writer) params(p sim.Params) {
 	w.table("[params]")
-	for _, spec := range sim.ParamSpecs {
+	for _, spec := range sim.ParamSpecs() {
 		switch v := spec.Get(&p); spec.Kind {
 		case sim.ParamInteger:
 			w.whole(spec.Name, v)
@@ -168,7 +168,7 @@ func (w *writer) params(p sim.Params) {
 
 func (w *writer) decision(d agents.Decision) {
 	w.table("[decision]")
-	for _, spec := range agents.DecisionSpecs {
+	for _, spec := range agents.DecisionSpecs() {
 		s, err := decisionValue(spec, &d)
 		w.line(spec.Name, s, err)
 	}
@@ -194,8 +194,8 @@ func (w *writer) state(s *sim.State) {
 	w.where = "state " + s.ID
 	w.str("id", s.ID)
 	w.str("name", s.Name)
-	if s.Role < 0 || int(s.Role) >= len(sim.RoleNames) {
-		w.fail(fmt.Errorf("%v is not a role; allowed: %s", s.Role, strings.Join(sim.RoleNames, ", ")))
+	if s.Role < 0 || int(s.Role) >= len(sim.RoleNames()) {
+		w.fail(fmt.Errorf("%v is not a role; allowed: %s", s.Role, strings.Join(sim.RoleNames(), ", ")))
 	}
 	w.str("role", s.Role.String())
 	if s.Glyph != 0 {
@@ -271,12 +271,12 @@ func (w *writer) event(e *sim.ScriptedEvent, cal sim.Calendar) {
 		w.str("id", e.ID)
 	}
 	w.line("tick", fmt.Sprintf("%d  # %s", e.Tick, cal.Label(e.Tick)), nil)
-	if e.Kind < 0 || int(e.Kind) >= len(sim.ScriptKindNames) {
-		w.fail(fmt.Errorf("%v is not an event kind; allowed: %s", e.Kind, strings.Join(sim.ScriptKindNames, ", ")))
+	if e.Kind < 0 || int(e.Kind) >= len(sim.ScriptKindNames()) {
+		w.fail(fmt.Errorf("%v is not an event kind; allowed: %s", e.Kind, strings.Join(sim.ScriptKindNames(), ", ")))
 	}
 	w.str("kind", e.Kind.String())
 	w.str("actor", e.Actor)
-	uses := func(key string) bool { return slices.Contains(sim.ScriptKeys[e.Kind], key) }
+	uses := func(key string) bool { return slices.Contains(sim.ScriptKeys()[e.Kind], key) }
 	if uses("target") && (e.Target != "" || e.Kind != sim.ScriptIntent) {
 		w.str("target", e.Target)
 	}

@@ -94,7 +94,7 @@ func TestFormatWritesEverySetting(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range sim.ParamSpecs {
+	for _, s := range sim.ParamSpecs() {
 		v, ok := doc.Params[s.Name]
 		_, isInt := v.(int64)
 		_, isBool := v.(bool)
@@ -102,7 +102,7 @@ func TestFormatWritesEverySetting(t *testing.T) {
 			t.Errorf("params.%s = %#v (kind %v)", s.Name, v, s.Kind)
 		}
 	}
-	for _, s := range agents.DecisionSpecs {
+	for _, s := range agents.DecisionSpecs() {
 		v, ok := doc.Decision[s.Name]
 		_, isInt := v.(int64)
 		_, isFloat := v.(float64)
@@ -186,11 +186,11 @@ func TestFormatCoversEveryField(t *testing.T) {
 			t.Errorf("%s has fields %v; Format writes %v", name, got, want[name])
 		}
 	}
-	if n := reflect.TypeOf(sim.Params{}).NumField(); n != len(sim.ParamSpecs) {
-		t.Errorf("sim.Params has %d fields, sim.ParamSpecs %d: Format writes the specs", n, len(sim.ParamSpecs))
+	if n := reflect.TypeOf(sim.Params{}).NumField(); n != len(sim.ParamSpecs()) {
+		t.Errorf("sim.Params has %d fields, sim.ParamSpecs %d: Format writes the specs", n, len(sim.ParamSpecs()))
 	}
-	if n := reflect.TypeOf(agents.Decision{}).NumField(); n != len(agents.DecisionSpecs) {
-		t.Errorf("agents.Decision has %d fields, agents.DecisionSpecs %d: Format writes the specs", n, len(agents.DecisionSpecs))
+	if n := reflect.TypeOf(agents.Decision{}).NumField(); n != len(agents.DecisionSpecs()) {
+		t.Errorf("agents.Decision has %d fields, agents.DecisionSpecs %d: Format writes the specs", n, len(agents.DecisionSpecs()))
 	}
 }
 
@@ -269,7 +269,7 @@ func randomScenario(r *rand.Rand) *sim.Scenario {
 		Ticks:    1 + r.IntN(600),
 		Params:   sim.DefaultParams(), Decision: agents.DefaultDecision(),
 	}
-	for _, s := range sim.ParamSpecs {
+	for _, s := range sim.ParamSpecs() {
 		if r.IntN(3) == 0 {
 			continue
 		}
@@ -294,7 +294,7 @@ func randomScenario(r *rand.Rand) *sim.Scenario {
 		}
 	}
 	for range r.IntN(5) {
-		s := agents.DecisionSpecs[r.IntN(len(agents.DecisionSpecs))]
+		s := agents.DecisionSpecs()[r.IntN(len(agents.DecisionSpecs()))]
 		if err := s.Set(&sc.Decision, randomValue(s)); err != nil {
 			panic(err)
 		}
@@ -303,7 +303,7 @@ func randomScenario(r *rand.Rand) *sim.Scenario {
 	randomOverrides := func(keys int, role sim.Role) agents.DecisionOverrides {
 		var o agents.DecisionOverrides
 		for range keys {
-			s := agents.DecisionSpecs[r.IntN(len(agents.DecisionSpecs))]
+			s := agents.DecisionSpecs()[r.IntN(len(agents.DecisionSpecs()))]
 			if s.Patron && role != sim.Patron {
 				continue
 			}

@@ -52,10 +52,10 @@ func resolveHeader(f *rawFile, sc *sim.Scenario, e *errs) (startOK bool) {
 		textOK(m.Description.Loc, sim.CheckLines(sc.Description), e)
 	}
 	sc.Calendar.MonthsPerTick = 1
-	if m.Tick.ok(e, "a string: "+strings.Join(sim.TickUnitNames, ", ")) {
-		n, ok := sim.TickUnits[m.Tick.V]
+	if m.Tick.ok(e, "a string: "+strings.Join(sim.TickUnitNames(), ", ")) {
+		n, ok := sim.TickUnits()[m.Tick.V]
 		if !ok {
-			e.at(m.Tick.Loc, "%q is not a tick length; allowed: %s", m.Tick.V, strings.Join(sim.TickUnitNames, ", "))
+			e.at(m.Tick.Loc, "%q is not a tick length; allowed: %s", m.Tick.V, strings.Join(sim.TickUnitNames(), ", "))
 		}
 		sc.Calendar.MonthsPerTick = n
 	}
@@ -73,7 +73,7 @@ func resolveHeader(f *rawFile, sc *sim.Scenario, e *errs) (startOK bool) {
 	switch {
 	case wholeOK(&m.Ticks, sim.TicksRange, e):
 		sc.Ticks = m.Ticks.V
-		if _, known := sim.TickUnits[m.Tick.V]; startOK && (known || !m.Tick.Set) {
+		if _, known := sim.TickUnits()[m.Tick.V]; startOK && (known || !m.Tick.Set) {
 			// The run must end by 9999-12, the last month a date can name.
 			textOK(m.Ticks.Loc, sc.Calendar.CheckHorizon(sc.Ticks), e)
 		}
@@ -275,19 +275,19 @@ func resolveState(s *rawState, e *errs, baseIDs []string) sim.State {
 		textOK(s.Name.Loc, sim.CheckText(st.Name), e)
 	}
 	switch {
-	case s.Role.ok(e, strings.Join(sim.RoleNames, ", ")):
+	case s.Role.ok(e, strings.Join(sim.RoleNames(), ", ")):
 		r, ok := sim.ParseRole(s.Role.V)
 		if !ok {
-			e.at(s.Role.Loc, "%q is not a role; allowed: %s", s.Role.V, strings.Join(sim.RoleNames, ", "))
+			e.at(s.Role.Loc, "%q is not a role; allowed: %s", s.Role.V, strings.Join(sim.RoleNames(), ", "))
 		}
 		st.Role = r
 	case !s.Role.Set && !validID:
 		// the id's error says it: a role missing too is no news
 	case !s.Role.Set && len(baseIDs) > 0:
 		e.at(s.Loc, "state %q is not a state of the base, and a new state needs a role; allowed: an id of the base to patch that state (%s), or role = %s for a new one",
-			st.ID, strings.Join(baseIDs, ", "), strings.Join(sim.RoleNames, " | "))
+			st.ID, strings.Join(baseIDs, ", "), strings.Join(sim.RoleNames(), " | "))
 	case !s.Role.Set:
-		e.at(s.Loc, "state %q has no role; allowed: role = %s", st.ID, strings.Join(sim.RoleNames, " | "))
+		e.at(s.Loc, "state %q has no role; allowed: role = %s", st.ID, strings.Join(sim.RoleNames(), " | "))
 	}
 	if s.Glyph.ok(e, "one character") {
 		g, size := utf8.DecodeRuneInString(s.Glyph.V)
@@ -645,14 +645,14 @@ func resolveEvent(ev *rawEvent, sc *sim.Scenario, index map[string]int, startOK 
 	// what
 	kindOK := false
 	switch {
-	case ev.Kind.ok(e, strings.Join(sim.ScriptKindNames, ", ")):
+	case ev.Kind.ok(e, strings.Join(sim.ScriptKindNames(), ", ")):
 		k, ok := sim.ParseScriptKind(ev.Kind.V)
 		if !ok {
-			c.bad(ev.Kind.Loc, "%q is not an event kind; allowed: %s", ev.Kind.V, strings.Join(sim.ScriptKindNames, ", "))
+			c.bad(ev.Kind.Loc, "%q is not an event kind; allowed: %s", ev.Kind.V, strings.Join(sim.ScriptKindNames(), ", "))
 		}
 		out.Kind, kindOK = k, ok
 	case !ev.Kind.Set:
-		c.bad(ev.Loc, "event without kind; allowed: kind = %s", strings.Join(sim.ScriptKindNames, " | "))
+		c.bad(ev.Loc, "event without kind; allowed: kind = %s", strings.Join(sim.ScriptKindNames(), " | "))
 	default:
 		c.good = false
 	}
@@ -743,7 +743,7 @@ func (c *eventCheck) ref(o *opt[string], dst *string, index map[string]int) {
 
 // unusedKeys reports the keys given that an event of kind does not use.
 func (c *eventCheck) unusedKeys(ev *rawEvent, kind sim.ScriptKind) {
-	used := sim.ScriptKeys[kind]
+	used := sim.ScriptKeys()[kind]
 	present := map[string]*Loc{"target": setLoc(&ev.Target), "delta": setLoc(&ev.Delta), "fraction": setLoc(&ev.Fraction),
 		"land": setLoc(&ev.Land), "naval": setLoc(&ev.Naval), "economy": setLoc(&ev.Economy), "sovereign": setLoc(&ev.Sovereign), "ideology": setLoc(&ev.Ideology)}
 	for _, k := range []string{"target", "delta", "fraction", "land", "naval", "economy", "sovereign", "ideology"} {

@@ -119,12 +119,12 @@ var mutations = []struct {
 	{"tick length", func(sc *sim.Scenario, r *rand.Rand) { sc.Calendar.MonthsPerTick = oneOf(r, 0, 1, 2, 3, 12) }},
 	{"name", func(sc *sim.Scenario, r *rand.Rand) { sc.Name = oneOf(r, "ok", "", "\xff", "ünï") }},
 	{"param", func(sc *sim.Scenario, r *rand.Rand) {
-		s := sim.ParamSpecs[r.IntN(len(sim.ParamSpecs))]
+		s := sim.ParamSpecs()[r.IntN(len(sim.ParamSpecs()))]
 		v := oneOf(r, s.Min, s.Max, s.Min-1, s.Max+1, (s.Min+s.Max)/2, s.Min+0.5, math.NaN())
 		setParam(sc, s, v)
 	}},
 	{"decision", func(sc *sim.Scenario, r *rand.Rand) {
-		s := agents.DecisionSpecs[r.IntN(len(agents.DecisionSpecs))]
+		s := agents.DecisionSpecs()[r.IntN(len(agents.DecisionSpecs()))]
 		switch s.Kind {
 		case agents.DecisionName:
 			setDecision(&sc.Decision, s, oneOf(r, "prospect", "powerplay", "adaptive", "expected_utility", "nope", ""))
@@ -209,7 +209,7 @@ var mutations = []struct {
 		}
 		e := sim.ScriptedEvent{Tick: oneOf(r, -1, 0, sc.Ticks-1, sc.Ticks), Kind: sim.ScriptKind(oneOf(r, 0, 1, 2, 3, 4, 4, 5)),
 			Actor: ids[r.IntN(len(ids))], Fraction: 1, ID: oneOf(r, "", "ok-id", "Bad")}
-		if slices.Contains(sim.ScriptKeys[e.Kind], "target") { // a target is written only where the kind uses one
+		if slices.Contains(sim.ScriptKeys()[e.Kind], "target") { // a target is written only where the kind uses one
 			e.Target = oneOf(r, "", e.Actor, ids[r.IntN(len(ids))])
 		}
 		e.Delta = oneOf(r, 0.5, -3, sim.MaxShock+1)

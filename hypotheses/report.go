@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -69,15 +70,21 @@ func estimateText(e Estimate) string {
 	return fmt.Sprintf("%.3f [%.3f, %.3f] n %d", e.Value, e.Low, e.High, e.N)
 }
 
-// CSVColumns are the columns of hypotheses.csv: one row per hypothesis,
+// csvColumns is the table CSVColumns returns a copy of.
+var csvColumns = []string{"hypothesis", "layout", "level", "outcome", "n", "low", "high", "valid", "runs"}
+
+// CSVColumns returns the columns of hypotheses.csv: one row per hypothesis,
 // world and level (layout "pooled" for the pooled estimate); runs are the
-// replications per world and level the hypothesis was measured on.
-var CSVColumns = []string{"hypothesis", "layout", "level", "outcome", "n", "low", "high", "valid", "runs"}
+// replications per world and level the hypothesis was measured on. It is
+// a copy: changing it changes nothing the engine reads.
+func CSVColumns() []string {
+	return slices.Clone(csvColumns)
+}
 
 // WriteCSV writes the tidy table of every estimate.
 func WriteCSV(w io.Writer, results []Result) error {
 	cw := csv.NewWriter(w)
-	cw.Write(CSVColumns)
+	cw.Write(csvColumns)
 	for _, r := range results {
 		row := func(id, layout, level string, e Estimate) {
 			cw.Write([]string{id, layout, level, runner.FormatFloat(e.Value), strconv.Itoa(e.N),

@@ -20,8 +20,8 @@ import (
 // designs and bounds as configs checks experiment files; neither imports
 // the other, so this test keeps them one.
 func TestLimitsAgree(t *testing.T) {
-	if !slices.Equal(runner.Designs, configs.Designs) {
-		t.Fatalf("runner.Designs %v, configs.Designs %v", runner.Designs, configs.Designs)
+	if !slices.Equal(runner.Designs(), configs.Designs()) {
+		t.Fatalf("runner.Designs %v, configs.Designs %v", runner.Designs(), configs.Designs())
 	}
 	if runner.MaxPoints != configs.MaxPoints {
 		t.Fatalf("runner.MaxPoints %d, configs.MaxPoints %d", runner.MaxPoints, configs.MaxPoints)

@@ -39,7 +39,7 @@ func readRuns(path string, point int, m *runner.Manifest) ([]runRow, error) {
 		if rr.FirstCommitment < -1 || rr.FirstCommitment >= horizon {
 			return damaged("first_commitment %q; allowed: empty (none) or a tick from 0 to %d", r.get("first_commitment"), horizon-1)
 		}
-		for _, k := range runner.ShareKeys {
+		for _, k := range runner.ShareKeys() {
 			switch v := r.get(k); v {
 			case "0", "1":
 				rr.Happened = append(rr.Happened, v == "1")

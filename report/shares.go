@@ -20,7 +20,7 @@ type labelled struct {
 // shareRows are the summary's shares in the order of runner.ShareKeys.
 func shareRows(s *runner.Summary) []labelled {
 	var out []labelled
-	for _, k := range runner.ShareKeys {
+	for _, k := range runner.ShareKeys() {
 		out = append(out, labelled{Label: k, Proportion: s.Shares[k]})
 	}
 	return out

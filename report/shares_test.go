@@ -21,7 +21,7 @@ func TestSharesAreTheRunsIndicators(t *testing.T) {
 	many, _, _, _ := fixtures(t)
 	in, runs := readRunsOf(t, many)
 	rows := shareRows(in.Summary)
-	if len(rows) != len(runner.ShareKeys) || len(runs) != 60 {
+	if len(rows) != len(runner.ShareKeys()) || len(runs) != 60 {
 		t.Fatalf("%d shares, %d runs", len(rows), len(runs))
 	}
 	for k, r := range rows {
@@ -31,8 +31,8 @@ func TestSharesAreTheRunsIndicators(t *testing.T) {
 				count++
 			}
 		}
-		if r.Label != runner.ShareKeys[k] || r.Count != count || r.N != 60 || r.Proportion != runner.NewProportion(count, 60) {
-			t.Errorf("%s drawn as %+v; runs.csv has %d of 60", runner.ShareKeys[k], r, count)
+		if r.Label != runner.ShareKeys()[k] || r.Count != count || r.N != 60 || r.Proportion != runner.NewProportion(count, 60) {
+			t.Errorf("%s drawn as %+v; runs.csv has %d of 60", runner.ShareKeys()[k], r, count)
 		}
 	}
 	shapes := shapeRows(in.Summary)

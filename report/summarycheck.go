@@ -127,10 +127,10 @@ func oneSummaryOf(m *runner.Manifest, at string, s *runner.Summary, runs int, hu
 	case s.Runs != runs || s.Seed != m.Seed:
 		return fmt.Errorf("%sruns %d from seed %d; the manifest's work is %d from seed %d: not the summary of this work", at, s.Runs, s.Seed, runs, m.Seed)
 	}
-	for _, k := range runner.ShareKeys {
+	for _, k := range runner.ShareKeys() {
 		p, ok := s.Shares[k]
 		if !ok {
-			return fmt.Errorf("%sshares.%s is missing; allowed: every share of %s", at, k, strings.Join(runner.ShareKeys, ", "))
+			return fmt.Errorf("%sshares.%s is missing; allowed: every share of %s", at, k, strings.Join(runner.ShareKeys(), ", "))
 		}
 		if p.N != runs {
 			return fmt.Errorf("%sshares.%s is over %s, the summary's %d", at, k, words.Count(p.N, "run", "runs"), runs)

@@ -81,7 +81,7 @@ func sweepResponse(s *runner.SweepSummary, path string) (levels []responseLevel,
 func sweepFigure(k int, s *runner.SweepSummary, path string) (Figure, error) {
 	levels, numeric := sweepResponse(s, path)
 	var plots []*plot.Plot
-	for _, key := range runner.ShareKeys {
+	for _, key := range runner.ShareKeys() {
 		p := newPlot(key, path, "")
 		p.Title.TextStyle.Font.Size = vg.Points(9)
 		p.X.Label.TextStyle.Font.Size = vg.Points(7)

@@ -31,7 +31,7 @@ func TestSweepResponsePoolsPoints(t *testing.T) {
 		if l.X != pt.Values[path].(float64) {
 			t.Fatalf("level %d at %v, point at %v", i, l.X, pt.Values[path])
 		}
-		for _, k := range runner.ShareKeys {
+		for _, k := range runner.ShareKeys() {
 			if l.Shares[k] != pt.Shares[k] {
 				t.Fatalf("level %d %s: %+v, point %+v", i, k, l.Shares[k], pt.Shares[k])
 			}
@@ -157,8 +157,8 @@ func TestSweepFigureAxisByHand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := strings.Count(string(f.SVG), ">params.x</text>"); n != len(runner.ShareKeys) {
-		t.Errorf("%d axes named params.x, want %d", n, len(runner.ShareKeys))
+	if n := strings.Count(string(f.SVG), ">params.x</text>"); n != len(runner.ShareKeys()) {
+		t.Errorf("%d axes named params.x, want %d", n, len(runner.ShareKeys()))
 	}
 	var join [][2]float64
 	for _, p := range svgPaths(t, f.SVG, "stroke:#0072B2") {

@@ -31,7 +31,7 @@ func TestSeriesFiguresReadSeriesCSV(t *testing.T) {
 	}
 	samples := len(runner.SeriesTicks(12, in.Manifest.Points[0].Ticks))
 	for _, s := range series {
-		for _, m := range runner.SeriesMeasures {
+		for _, m := range runner.SeriesMeasures() {
 			rows := s.Measures[m.Name]
 			if len(rows) != samples || rows[1].Tick != 12 {
 				t.Fatalf("%s %s: %d rows", s.State, m.Name, len(rows))

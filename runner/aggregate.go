@@ -210,7 +210,7 @@ func (a *Aggregator) Summary() *Summary {
 	s := &Summary{Scenario: a.scenario, Runs: a.runs, Seed: a.seed, Shares: map[string]Proportion{},
 		Shapes: []ShapeShare{}, Survival: []GroupSurvival{}, HubSpokes: []HubSpokes{}}
 	share := func(n int) Proportion { return NewProportion(n, a.runs) }
-	for k, name := range ShareKeys {
+	for k, name := range shareKeys {
 		s.Shares[name] = share(a.shares[k])
 	}
 	for key, n := range a.shapes {

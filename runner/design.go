@@ -23,9 +23,15 @@ type Design struct {
 	Points string `json:"points,omitempty"`
 }
 
-// Designs are the kinds of design a plan (and a manifest read back) may
-// have, as an experiment file may name them (configs.Designs).
-var Designs = []string{"grid", "lhs", "morris", "sobol", "points"}
+// designNames is the table Designs returns a copy of.
+var designNames = []string{"grid", "lhs", "morris", "sobol", "points"}
+
+// Designs returns the kinds of design a plan (and a manifest read back) may
+// have, as an experiment file may name them (configs.Designs), as a copy:
+// changing it changes nothing the engine reads.
+func Designs() []string {
+	return slices.Clone(designNames)
+}
 
 // drawn reports whether the design's points have unit coordinates.
 func (d *Design) drawn() bool {
@@ -63,8 +69,8 @@ func (d *Design) check(k, n int) error {
 	if d == nil {
 		return nil
 	}
-	if !slices.Contains(Designs, d.Kind) {
-		return fmt.Errorf("unknown design %q; allowed: %s", d.Kind, strings.Join(Designs, ", "))
+	if !slices.Contains(designNames, d.Kind) {
+		return fmt.Errorf("unknown design %q; allowed: %s", d.Kind, strings.Join(designNames, ", "))
 	}
 	if !d.drawn() {
 		return nil

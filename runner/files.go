@@ -34,7 +34,7 @@ var membershipColumns = []string{"point", "run", "alliance", "state", "joined", 
 // Then a column per custom measure (Measure), named after it.
 func runColumns(hubDates, measures []string) []string {
 	cols := []string{"point", "run", "seed"}
-	cols = append(cols, ShareKeys...)
+	cols = append(cols, shareKeys...)
 	cols = append(cols, "first_commitment", "first_commitment_date")
 	for _, d := range hubDates {
 		cols = append(cols, "hub_"+d)
@@ -180,7 +180,7 @@ func writeSurvival(t *table, p int, s *Summary) error {
 // its interval (empty where no run gave it a value).
 func pointColumns(vary, measures []string) []string {
 	head := append([]string{"point"}, vary...)
-	for _, k := range ShareKeys {
+	for _, k := range shareKeys {
 		head = append(head, k, k+"_low", k+"_high")
 	}
 	for _, k := range measures {
@@ -195,7 +195,7 @@ func writePointRow(t *table, m *Manifest, p int, s *Summary) error {
 	for _, v := range m.Points[p].Values {
 		row = append(row, valueCell(v))
 	}
-	for _, k := range ShareKeys {
+	for _, k := range shareKeys {
 		sh := s.Shares[k]
 		row = append(row, FormatFloat(sh.Share), FormatFloat(sh.Low), FormatFloat(sh.High))
 	}

@@ -97,7 +97,7 @@ func TestSummaryRowsCellByCell(t *testing.T) {
 	if want := "point,group,t,at_risk,events,censored,s,se,lower,upper\n2,kind=bilateral,10,4,1,2,0.75,0.25,0.125,0.875\n"; got != want {
 		t.Errorf("survival.csv:\n got %s\nwant %s", got, want)
 	}
-	for i, k := range ShareKeys {
+	for i, k := range shareKeys {
 		s.Shares[k] = Proportion{Share: float64(i) / 8, Low: float64(i) / 16, High: 0.5 + float64(i)/16}
 	}
 	mean, low, high := 1.5, 1.0, 2.0

@@ -56,7 +56,7 @@ var measureName = regexp.MustCompile(`^[a-z][a-z0-9_]{0,63}$`)
 func checkMeasureNames(names []string) error {
 	taken := map[string]string{"point": "a column of runs.csv", "run": "a column of runs.csv", "seed": "a column of runs.csv",
 		"first_commitment": "a column of runs.csv", "first_commitment_date": "a column of runs.csv"}
-	for _, k := range ShareKeys {
+	for _, k := range shareKeys {
 		taken[k], taken[k+"_low"], taken[k+"_high"] = "a share", "a column of points.csv", "a column of points.csv"
 	}
 	for _, n := range names {

@@ -83,7 +83,7 @@ func TestSummaryRecomputedFromPublishedFiles(t *testing.T) {
 		}
 	}
 	// shares
-	for _, k := range ShareKeys {
+	for _, k := range shareKeys {
 		n := 0
 		for _, r := range runs {
 			n += atoi(t, r[k])

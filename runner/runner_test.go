@@ -69,7 +69,7 @@ func TestMonteCarloWorkerCountInvariant(t *testing.T) {
 		b, _ := json.Marshal(s)
 		if first == nil {
 			first = b
-			if s.Runs != 40 || len(s.Shares) != len(ShareKeys) || s.Shares["client_alliance"].N != 40 {
+			if s.Runs != 40 || len(s.Shares) != len(shareKeys) || s.Shares["client_alliance"].N != 40 {
 				t.Fatalf("summary %s", b)
 			}
 		} else if !bytes.Equal(first, b) {

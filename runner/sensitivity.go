@@ -49,13 +49,13 @@ func (o Output) String() string {
 // ParseOutput reads an output by name: a share (ShareKeys) or one of the
 // custom measures named.
 func ParseOutput(name string, measures []string) (Output, error) {
-	if i := slices.Index(ShareKeys, name); i >= 0 {
+	if i := slices.Index(shareKeys, name); i >= 0 {
 		return ShareOutput(Share(i)), nil
 	}
 	if slices.Contains(measures, name) {
 		return MeasureOutput(name), nil
 	}
-	allowed := strings.Join(ShareKeys, ", ")
+	allowed := strings.Join(shareKeys, ", ")
 	if len(measures) > 0 {
 		allowed += ", or a measure: " + strings.Join(measures, ", ")
 	}
@@ -362,7 +362,7 @@ func pointOutputsOK(s *Summary, runs int) error {
 	if s.Runs != runs {
 		return fmt.Errorf("runs %d; the manifest's points have %d", s.Runs, runs)
 	}
-	for _, k := range ShareKeys {
+	for _, k := range shareKeys {
 		p, ok := s.Shares[k]
 		switch {
 		case !ok:

@@ -46,7 +46,7 @@ func TestAnalyzeByHand(t *testing.T) {
 	for i, count := range []int{0, 2, 4, 6, 4, 8} {
 		mean, sd := float64(i), 0.5
 		points = append(points, &Summary{Runs: 10,
-			Shares:   map[string]Proportion{ShareKeys[0]: NewProportion(count, 10)},
+			Shares:   map[string]Proportion{shareKeys[0]: NewProportion(count, 10)},
 			Measures: []MeasureSummary{{Name: "m", Runs: 10, Mean: &mean, SD: &sd}}})
 	}
 	outputs := []Output{ShareOutput(Share(0)), MeasureOutput("m")}
@@ -68,14 +68,14 @@ func TestAnalyzeByHand(t *testing.T) {
 			t.Errorf("%s = %v, want %v", c.name, c.got, c.want)
 		}
 	}
-	if s.Runs != 10 || s.Points != 6 || share.Output != ShareKeys[0] || s.Outputs[1].Output != "m" {
+	if s.Runs != 10 || s.Points != 6 || share.Output != shareKeys[0] || s.Outputs[1].Output != "m" {
 		t.Errorf("runs %d, points %d, outputs %q %q", s.Runs, s.Points, share.Output, s.Outputs[1].Output)
 	}
 	// An output equal at every point (a share of 2/3) has a variance of
 	// exactly 0, not the 1e-31 its mean summed as v/n would leave.
 	var flat []*Summary
 	for range 6 {
-		flat = append(flat, &Summary{Runs: 3, Shares: map[string]Proportion{ShareKeys[0]: NewProportion(2, 3)}})
+		flat = append(flat, &Summary{Runs: 3, Shares: map[string]Proportion{shareKeys[0]: NewProportion(2, 3)}})
 	}
 	f, err := Analyze(&Design{Kind: "morris", Samples: 2, Levels: 4}, []string{"a", "b"}, unit, flat, outputs[:1], sensitivity.Bootstrap{Seed: 1})
 	if err != nil {
@@ -88,7 +88,7 @@ func TestAnalyzeByHand(t *testing.T) {
 	// is NaN, not the 0 a share's variance over one run would give.
 	var single []*Summary
 	for _, count := range []int{0, 1, 1, 0, 1, 1} {
-		single = append(single, &Summary{Runs: 1, Shares: map[string]Proportion{ShareKeys[0]: NewProportion(count, 1)}})
+		single = append(single, &Summary{Runs: 1, Shares: map[string]Proportion{shareKeys[0]: NewProportion(count, 1)}})
 	}
 	one, err := Analyze(&Design{Kind: "morris", Samples: 2, Levels: 4}, []string{"a", "b"}, unit, single, outputs[:1], sensitivity.Bootstrap{Seed: 1})
 	if err != nil {

@@ -47,14 +47,20 @@ type SeriesMeasure struct {
 	Max float64
 }
 
-// SeriesMeasures are the measures of series.csv, in its order.
-var SeriesMeasures = []SeriesMeasure{
+// seriesMeasures is the table SeriesMeasures returns a copy of.
+var seriesMeasures = []SeriesMeasure{
 	{Name: "alive", Doc: "1 if the state has not been eliminated, else 0: the mean is the share of runs in which it exists; every other measure is over those runs only", Bins: 2, Width: 1, Discrete: true, Max: 1},
 	{Name: "threat", Doc: "total threat T_i", Bins: 200, Width: 0.005, Max: 1},
 	{Name: "reference", Doc: "reference point ρ_i", Bins: 200, Width: 0.005, Max: 1},
 	{Name: "losses", Doc: "1 in the domain of losses (T_i > ρ_i at the tick's perception; the threat sampled may have moved since, mid-tick), else 0: the mean is the share of runs in losses", Bins: 2, Width: 1, Discrete: true, Max: 1},
 	{Name: "allied", Doc: "1 if a member of an alliance in force, else 0: the mean is the share of runs in which it is allied", Bins: 2, Width: 1, Discrete: true, Max: 1},
 	{Name: "alliances", Doc: "number of alliances in force it belongs to (16 stands for 16 or more in the quantiles)", Bins: 17, Width: 1, Discrete: true},
+}
+
+// SeriesMeasures returns the measures of series.csv, in its order, as a
+// copy: changing it changes nothing the engine reads.
+func SeriesMeasures() []SeriesMeasure {
+	return slices.Clone(seriesMeasures)
 }
 
 // seriesColumns are the columns of series.csv: one row per point, sampled
@@ -68,7 +74,7 @@ var seriesQuantiles = []float64{0.05, 0.5, 0.95}
 // seriesStride is the number of histogram counts per state and sample.
 var seriesStride = func() int {
 	n := 0
-	for _, m := range SeriesMeasures {
+	for _, m := range seriesMeasures {
 		n += m.Bins
 	}
 	return n
@@ -102,7 +108,7 @@ func SeriesTicks(every, horizon int) []int {
 func newSeriesAggregate(every, horizon int, states []string) *seriesAggregate {
 	a := &seriesAggregate{Every: every, Ticks: SeriesTicks(every, horizon), States: slices.Clone(states)}
 	cells := len(a.Ticks) * len(a.States)
-	a.sums = make([]float64, cells*len(SeriesMeasures))
+	a.sums = make([]float64, cells*len(seriesMeasures))
 	a.counts = make([]uint32, cells*seriesStride)
 	return a
 }
@@ -121,12 +127,12 @@ func (a *seriesAggregate) AddRun(samples []sim.Sample) error {
 		}
 		for i := range n {
 			values = [6]float64{b2f(s.Alive[i]), s.Threat[i], s.Reference[i], b2f(s.Losses[i]), b2f(len(s.Alliances[i]) > 0), float64(len(s.Alliances[i]))}
-			measures := SeriesMeasures
+			measures := seriesMeasures
 			if !s.Alive[i] {
 				measures = measures[:1] // alive only: the others count the runs in which it is
 			}
 			cell := k*n + i
-			sums, counts := a.sums[cell*len(SeriesMeasures):], a.counts[cell*seriesStride:]
+			sums, counts := a.sums[cell*len(seriesMeasures):], a.counts[cell*seriesStride:]
 			for m, meas := range measures {
 				sums[m] += values[m]
 				counts[meas.bin(values[m])]++
@@ -188,14 +194,14 @@ type seriesStat struct {
 func (a *seriesAggregate) Stat(k, i, m int) seriesStat {
 	cell := k*len(a.States) + i
 	off := cell*seriesStride + seriesOffset(m)
-	meas := &SeriesMeasures[m]
+	meas := &seriesMeasures[m]
 	counts := a.counts[off : off+meas.Bins]
 	st := seriesStat{Mean: math.NaN(), Q05: math.NaN(), Q50: math.NaN(), Q95: math.NaN()}
 	n := a.Counted(k, i, m)
 	if n == 0 {
 		return st
 	}
-	st.Mean = a.sums[cell*len(SeriesMeasures)+m] / float64(n)
+	st.Mean = a.sums[cell*len(seriesMeasures)+m] / float64(n)
 	q := make([]float64, len(seriesQuantiles))
 	for j, p := range seriesQuantiles {
 		q[j] = meas.quantile(counts, n, p)
@@ -249,7 +255,7 @@ type seriesFile struct {
 // MarshalJSON writes the aggregate in its sparse form.
 func (a *seriesAggregate) MarshalJSON() ([]byte, error) {
 	f := seriesFile{Every: a.Every, Ticks: a.Ticks, States: a.States, Runs: a.Runs, Sums: a.sums}
-	for _, m := range SeriesMeasures {
+	for _, m := range seriesMeasures {
 		f.Measures = append(f.Measures, m.Name)
 		f.Bins = append(f.Bins, m.Bins)
 	}
@@ -259,7 +265,7 @@ func (a *seriesAggregate) MarshalJSON() ([]byte, error) {
 	f.Counts = make([][]uint32, 0, len(a.sums))
 	for cell := range len(a.Ticks) * len(a.States) {
 		counts := a.counts[cell*seriesStride : (cell+1)*seriesStride]
-		for _, m := range SeriesMeasures {
+		for _, m := range seriesMeasures {
 			pairs := []uint32{}
 			for b, c := range counts[:m.Bins] {
 				if c > 0 {
@@ -281,7 +287,7 @@ func (a *seriesAggregate) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	names, bins := []string{}, []int{}
-	for _, m := range SeriesMeasures {
+	for _, m := range seriesMeasures {
 		names, bins = append(names, m.Name), append(bins, m.Bins)
 	}
 	if !slices.Equal(f.Measures, names) || !slices.Equal(f.Bins, bins) {
@@ -302,18 +308,18 @@ func (a *seriesAggregate) UnmarshalJSON(b []byte) error {
 	// The file must hold every cell before the histograms are allocated
 	// for them: a short file claiming the largest shape would otherwise
 	// take a gigabyte before it was refused.
-	if want := len(f.Ticks) * len(f.States) * len(SeriesMeasures); len(f.Sums) != want || len(f.Counts) != want {
+	if want := len(f.Ticks) * len(f.States) * len(seriesMeasures); len(f.Sums) != want || len(f.Counts) != want {
 		return fmt.Errorf("%d sums and %d histograms for %d ticks × %d states × %d measures",
-			len(f.Sums), len(f.Counts), len(f.Ticks), len(f.States), len(SeriesMeasures))
+			len(f.Sums), len(f.Counts), len(f.Ticks), len(f.States), len(seriesMeasures))
 	}
 	*a = *newSeriesAggregate(f.Every, lastTick(f.Ticks)+1, f.States)
 	a.Runs = f.Runs
 	// The histograms first: each cell's alive histogram (its first) counts
 	// every run, and says how many runs the cell's others count.
 	for h, pairs := range f.Counts {
-		m := &SeriesMeasures[h%len(SeriesMeasures)]
-		cell := h / len(SeriesMeasures)
-		off := cell*seriesStride + seriesOffset(h%len(SeriesMeasures))
+		m := &seriesMeasures[h%len(seriesMeasures)]
+		cell := h / len(seriesMeasures)
+		off := cell*seriesStride + seriesOffset(h%len(seriesMeasures))
 		total := 0
 		if len(pairs)%2 != 0 {
 			return fmt.Errorf("histogram %d: an odd number of entries", h)
@@ -325,14 +331,14 @@ func (a *seriesAggregate) UnmarshalJSON(b []byte) error {
 			a.counts[off+int(pairs[j])] += pairs[j+1]
 			total += int(pairs[j+1])
 		}
-		if want := a.Counted(cell/len(a.States), cell%len(a.States), h%len(SeriesMeasures)); total != want {
+		if want := a.Counted(cell/len(a.States), cell%len(a.States), h%len(seriesMeasures)); total != want {
 			return fmt.Errorf("histogram %d (%s) counts %d runs; its cell has %d (of %d runs)", h, m.Name, total, want, f.Runs)
 		}
 	}
 	for i, v := range f.Sums {
-		m := &SeriesMeasures[i%len(SeriesMeasures)]
-		cell := i / len(SeriesMeasures)
-		n := a.Counted(cell/len(a.States), cell%len(a.States), i%len(SeriesMeasures))
+		m := &seriesMeasures[i%len(seriesMeasures)]
+		cell := i / len(seriesMeasures)
+		n := a.Counted(cell/len(a.States), cell%len(a.States), i%len(seriesMeasures))
 		if math.IsNaN(v) || v < 0 || (m.Max > 0 && v > m.Max*float64(n)*(1+1e-9)) || math.IsInf(v, 0) {
 			return fmt.Errorf("sum %d (%s) is %v over %d runs; allowed: 0 to %v a run", i, m.Name, v, n, orUnbounded(m.Max))
 		}
@@ -340,7 +346,7 @@ func (a *seriesAggregate) UnmarshalJSON(b []byte) error {
 			// The sum of whole values is exact, and its histogram holds
 			// them: their sum, or more where the last bin of a count
 			// (no Max) holds larger values.
-			off := cell*seriesStride + seriesOffset(i%len(SeriesMeasures))
+			off := cell*seriesStride + seriesOffset(i%len(seriesMeasures))
 			counts := a.counts[off : off+m.Bins]
 			held := 0.0
 			for b, c := range counts {
@@ -358,7 +364,7 @@ func (a *seriesAggregate) UnmarshalJSON(b []byte) error {
 // seriesOffset is where measure m's bins start within a cell.
 func seriesOffset(m int) int {
 	off := 0
-	for _, meas := range SeriesMeasures[:m] {
+	for _, meas := range seriesMeasures[:m] {
 		off += meas.Bins
 	}
 	return off

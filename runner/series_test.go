@@ -58,7 +58,7 @@ func TestSeriesQuantiles(t *testing.T) {
 // measure is the index of the named measure in SeriesMeasures.
 func measure(t *testing.T, name string) int {
 	t.Helper()
-	m := slices.IndexFunc(SeriesMeasures, func(m SeriesMeasure) bool { return m.Name == name })
+	m := slices.IndexFunc(seriesMeasures, func(m SeriesMeasure) bool { return m.Name == name })
 	if m < 0 {
 		t.Fatalf("no series measure %q", name)
 	}
@@ -98,9 +98,9 @@ func TestSeriesCountsOnlyTheRunsInWhichAStateIsAlive(t *testing.T) {
 	if st := a.Stat(0, 1, measure(t, "alive")); st.Mean != 0 || st.Q95 != 0 {
 		t.Errorf("y alive %+v; want 0", st)
 	}
-	for m := 1; m < len(SeriesMeasures); m++ {
+	for m := 1; m < len(seriesMeasures); m++ {
 		if st := a.Stat(0, 1, m); !math.IsNaN(st.Mean) || !math.IsNaN(st.Q50) {
-			t.Errorf("y %s %+v, eliminated in every run; want no value (NaN)", SeriesMeasures[m].Name, st)
+			t.Errorf("y %s %+v, eliminated in every run; want no value (NaN)", seriesMeasures[m].Name, st)
 		}
 	}
 	var back seriesAggregate
@@ -331,7 +331,7 @@ func TestExecuteSeries(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 1+2*10*8*len(SeriesMeasures) || !slices.Equal(rows[0], seriesColumns) {
+	if len(rows) != 1+2*10*8*len(seriesMeasures) || !slices.Equal(rows[0], seriesColumns) {
 		t.Fatalf("%d rows, header %v", len(rows), rows[0])
 	}
 	p := plan(t, series)
@@ -432,8 +432,8 @@ func TestSeriesOfSomePoints(t *testing.T) {
 	for _, r := range rows {
 		points[r["point"]]++
 	}
-	if len(points) != 1 || points["0"] != 10*8*len(SeriesMeasures) {
-		t.Errorf("series.csv rows by point %v; want point 0's %d only", points, 10*8*len(SeriesMeasures))
+	if len(points) != 1 || points["0"] != 10*8*len(seriesMeasures) {
+		t.Errorf("series.csv rows by point %v; want point 0's %d only", points, 10*8*len(seriesMeasures))
 	}
 	parts := filepath.Join(dir, "parts")
 	two, err := os.ReadFile(filepath.Join(parts, "p00000-r0000010-0000012", seriesPart))
@@ -503,7 +503,7 @@ func TestSeriesPartRefusedBeforeAllocating(t *testing.T) {
 	}
 	var names []string
 	var bins []int
-	for _, m := range SeriesMeasures {
+	for _, m := range seriesMeasures {
 		names, bins = append(names, m.Name), append(bins, m.Bins)
 	}
 	b := mustJSON(map[string]any{"every": 1, "ticks": ticks, "states": states, "measures": names, "bins": bins, "runs": 1, "sums": []float64{}, "counts": [][]uint32{}})
@@ -540,7 +540,7 @@ func FuzzSeriesPart(f *testing.F) {
 		}
 		for k := range a.Ticks {
 			for i := range a.States {
-				for m, meas := range SeriesMeasures {
+				for m, meas := range seriesMeasures {
 					st := a.Stat(k, i, m)
 					hi := meas.Lo + meas.Width*float64(meas.Bins)
 					for _, q := range []float64{st.Q05, st.Q50, st.Q95} {

@@ -108,7 +108,7 @@ func (s *seriesWriter) writePoint() error {
 	cal := s.m.calendar(s.point)
 	for k, tick := range s.agg.Ticks {
 		for i, state := range s.agg.States {
-			for m, meas := range SeriesMeasures {
+			for m, meas := range seriesMeasures {
 				st := s.agg.Stat(k, i, m)
 				if err := s.t.row(itoa(s.point), itoa(tick), cal.Label(tick), state, meas.Name,
 					floatCell(st.Mean), floatCell(st.Q05), floatCell(st.Q50), floatCell(st.Q95)); err != nil {

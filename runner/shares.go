@@ -1,6 +1,9 @@
 package runner
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // Share names one indicator of a run: whether a kind of alliance ever
 // formed in it. The summary reports, for each, the share of runs in which
@@ -30,9 +33,8 @@ const (
 	numShares
 )
 
-// ShareKeys are the names of the shares in summary.json, runs.csv and
-// points.csv, indexed by Share.
-var ShareKeys = []string{
+// shareKeys is the table ShareKeys returns a copy of.
+var shareKeys = []string{
 	"client_alliance",
 	"client_alliance_3plus",
 	"patron_bilateral",
@@ -43,11 +45,18 @@ var ShareKeys = []string{
 	"patron_multilateral_strong",
 }
 
+// ShareKeys returns the names of the shares in summary.json, runs.csv
+// and points.csv, indexed by Share, as a copy: changing it changes
+// nothing the engine reads.
+func ShareKeys() []string {
+	return slices.Clone(shareKeys)
+}
+
 func (s Share) String() string {
-	if s < 0 || int(s) >= len(ShareKeys) {
+	if s < 0 || int(s) >= len(shareKeys) {
 		return fmt.Sprintf("Share(%d)", int(s))
 	}
-	return ShareKeys[s]
+	return shareKeys[s]
 }
 
 // runMeasures is what one run contributes to a summary, as written to

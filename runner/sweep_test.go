@@ -138,7 +138,7 @@ func TestSensitivityOfDirectory(t *testing.T) {
 		}
 		perPath := map[string]int{"sobol": 2, "morris": 3}[design]
 		lines := strings.Split(strings.TrimSpace(got.String()), "\n")
-		if lines[0] != "output,parameter,index,estimate,low,high" || len(lines) != 1+(len(runner.ShareKeys)+1)*2*perPath {
+		if lines[0] != "output,parameter,index,estimate,low,high" || len(lines) != 1+(len(runner.ShareKeys())+1)*2*perPath {
 			t.Fatalf("%s: %d lines:\n%s", design, len(lines), got.String())
 		}
 		if !strings.Contains(got.String(), "\nalliances,decision.patience,") {

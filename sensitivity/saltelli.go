@@ -3,6 +3,7 @@ package sensitivity
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 
 	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/gonum/stat/distmv"
@@ -25,19 +26,25 @@ const (
 	Random
 )
 
-// Bases are the names of the bases, indexed by Base.
-var Bases = []string{"halton", "random"}
+// baseNames is the table Bases returns a copy of.
+var baseNames = []string{"halton", "random"}
+
+// Bases returns the names of the bases, indexed by Base, as a copy:
+// changing it changes nothing the engine reads.
+func Bases() []string {
+	return slices.Clone(baseNames)
+}
 
 func (b Base) String() string {
-	if b < 0 || int(b) >= len(Bases) {
+	if b < 0 || int(b) >= len(baseNames) {
 		return fmt.Sprintf("Base(%d)", int(b))
 	}
-	return Bases[b]
+	return baseNames[b]
 }
 
 // ParseBase reads a base by name.
 func ParseBase(s string) (Base, error) {
-	for i, n := range Bases {
+	for i, n := range baseNames {
 		if n == s {
 			return Base(i), nil
 		}

@@ -2,6 +2,8 @@ package sim
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -15,11 +17,23 @@ type Calendar struct {
 	MonthsPerTick         int
 }
 
-// TickUnits maps a scenario's tick name to its length in months.
-var TickUnits = map[string]int{"month": 1, "quarter": 3, "year": 12}
+// tickUnits is the table TickUnits returns a copy of.
+var tickUnits = map[string]int{"month": 1, "quarter": 3, "year": 12}
 
-// TickUnitNames lists the allowed tick names in order.
-var TickUnitNames = []string{"month", "quarter", "year"}
+// TickUnits returns, for each tick name of a scenario, its length in
+// months, as a copy: changing it changes nothing the engine reads.
+func TickUnits() map[string]int {
+	return maps.Clone(tickUnits)
+}
+
+// tickUnitNames is the table TickUnitNames returns a copy of.
+var tickUnitNames = []string{"month", "quarter", "year"}
+
+// TickUnitNames returns the allowed tick names in order, as a copy:
+// changing it changes nothing the engine reads.
+func TickUnitNames() []string {
+	return slices.Clone(tickUnitNames)
+}
 
 // ParseMonth reads "YYYY-MM".
 func ParseMonth(s string) (year, month int, err error) {
@@ -92,12 +106,12 @@ func (c Calendar) checkStart() error {
 }
 
 func (c Calendar) checkUnit() error {
-	for _, n := range TickUnits {
+	for _, n := range tickUnits {
 		if n == c.MonthsPerTick {
 			return nil
 		}
 	}
-	return fmt.Errorf("%d months per tick; allowed: %s (1, 3 or 12 months)", c.MonthsPerTick, strings.Join(TickUnitNames, ", "))
+	return fmt.Errorf("%d months per tick; allowed: %s (1, 3 or 12 months)", c.MonthsPerTick, strings.Join(tickUnitNames, ", "))
 }
 
 // TickOf returns the tick in which the given month falls (months before

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -213,14 +214,23 @@ func CheckGlyph(g rune) error {
 	return nil
 }
 
-// ScriptKeys lists, for each kind of scripted event, the optional fields
-// it uses by their names in a scenario file: what the kind reads, and
-// nothing else.
-var ScriptKeys = map[ScriptKind][]string{
+// scriptKeys is the table ScriptKeys returns a copy of.
+var scriptKeys = map[ScriptKind][]string{
 	ScriptIntent:      {"target", "delta"},
 	ScriptOccupy:      {"target", "fraction"},
 	ScriptWithdraw:    {"target", "fraction"},
 	ScriptCapability:  {"land", "naval", "economy"},
 	ScriptSovereignty: {"sovereign"},
 	ScriptIdeology:    {"ideology"},
+}
+
+// ScriptKeys returns, for each kind of scripted event, the optional fields
+// it uses by their names in a scenario file: what the kind reads, and
+// nothing else. It is a copy: changing it changes nothing the engine reads.
+func ScriptKeys() map[ScriptKind][]string {
+	out := make(map[ScriptKind][]string, len(scriptKeys))
+	for k, v := range scriptKeys {
+		out[k] = slices.Clone(v)
+	}
+	return out
 }

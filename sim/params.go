@@ -3,6 +3,7 @@ package sim
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/alliancesim/alliancesim/agents"
 )
@@ -236,8 +237,8 @@ const (
 	maxDistant = MaxScale
 )
 
-// ParamSpecs lists every parameter, in the order of docs/model.md.
-var ParamSpecs = []ParamSpec{
+// paramSpecs is the table ParamSpecs returns a copy of.
+var paramSpecs = []ParamSpec{
 	num("rough_cost", 2, 0, maxWeight, "cost of entering a rough cell (land costs 1)", func(p *Params) *float64 { return &p.RoughCost }),
 	num("sea_cost", 3, 0, maxWeight, "cost of entering a sea cell", func(p *Params) *float64 { return &p.SeaCost }),
 	num("projection_range", 20, 1e-3, maxDistant, "decay length of projected force, in cells", func(p *Params) *float64 { return &p.ProjectionRange }),
@@ -290,10 +291,16 @@ var ParamSpecs = []ParamSpec{
 	whole("record_every", 0, 0, MaxTicks, "ticks between time-series samples (0: none)", func(p *Params) *int { return &p.RecordEvery }),
 }
 
+// ParamSpecs returns every parameter, in the order of docs/model.md,
+// as a copy: changing it changes nothing the engine reads.
+func ParamSpecs() []ParamSpec {
+	return slices.Clone(paramSpecs)
+}
+
 // DefaultParams returns the parameters of the model.
 func DefaultParams() Params {
 	var p Params
-	for _, s := range ParamSpecs {
+	for _, s := range paramSpecs {
 		s.set(&p, s.Default)
 	}
 	return p
@@ -301,7 +308,7 @@ func DefaultParams() Params {
 
 // LookupParam returns the spec of the named parameter.
 func LookupParam(name string) (ParamSpec, bool) {
-	for _, s := range ParamSpecs {
+	for _, s := range paramSpecs {
 		if s.Name == name {
 			return s, true
 		}
@@ -311,8 +318,8 @@ func LookupParam(name string) (ParamSpec, bool) {
 
 // ParamNames lists the names of all parameters, in spec order.
 func ParamNames() []string {
-	names := make([]string, len(ParamSpecs))
-	for i, s := range ParamSpecs {
+	names := make([]string, len(paramSpecs))
+	for i, s := range paramSpecs {
 		names[i] = s.Name
 	}
 	return names

@@ -221,10 +221,10 @@ func docRange(min, max float64, whole, flag bool) string {
 // challenge_steepness at most 100; perception_noise at most 10).
 func TestParamSpecsAreTheDocumentedRanges(t *testing.T) {
 	names, allowed := docRanges(t, "### 2.5 Parameters", 4)
-	if len(names) != len(sim.ParamSpecs) {
-		t.Fatalf("docs/model.md §2.5 lists %d parameters, ParamSpecs %d", len(names), len(sim.ParamSpecs))
+	if len(names) != len(sim.ParamSpecs()) {
+		t.Fatalf("docs/model.md §2.5 lists %d parameters, ParamSpecs %d", len(names), len(sim.ParamSpecs()))
 	}
-	for i, s := range sim.ParamSpecs {
+	for i, s := range sim.ParamSpecs() {
 		want := docRange(s.Min, s.Max, s.Kind == sim.ParamInteger, s.Kind == sim.ParamBool)
 		if names[i] != s.Name || allowed[i] != want {
 			t.Errorf("ParamSpecs[%d] is %s in %s; docs/model.md §2.5 has %s in %s", i, s.Name, want, names[i], allowed[i])

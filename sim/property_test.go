@@ -135,7 +135,7 @@ func drawnScenario(t *testing.T, i uint64) *sim.Scenario {
 	sc.Generate.Islands = 1 + rng.IntN(5)
 	sc.Generate.Seed = rng.Uint64N(1000)
 
-	for _, p := range sim.ParamSpecs {
+	for _, p := range sim.ParamSpecs() {
 		if p.Name == "record_every" {
 			continue
 		}
@@ -147,7 +147,7 @@ func drawnScenario(t *testing.T, i uint64) *sim.Scenario {
 	if rng.IntN(4) == 0 { // the every-tick model
 		sc.Params.ReviewThreshold, sc.Params.ReviewInterval = 0, 1
 	}
-	for _, d := range agents.DecisionSpecs {
+	for _, d := range agents.DecisionSpecs() {
 		var v any
 		switch d.Kind {
 		case agents.DecisionName:
@@ -240,7 +240,7 @@ func drawnEvents(rng *rand.Rand, sc *sim.Scenario) []sim.ScriptedEvent {
 // before it.
 var builtinNames = func() map[string][]string {
 	m := map[string][]string{}
-	for _, d := range agents.DecisionSpecs {
+	for _, d := range agents.DecisionSpecs() {
 		if d.Kind == agents.DecisionName {
 			m[d.Name] = d.Names()
 		}

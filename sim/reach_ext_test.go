@@ -180,7 +180,7 @@ func TestEveryParameterReachesTheEngine(t *testing.T) {
 		}
 		t.Errorf("%s changes nothing in the run at %v", key, vs)
 	}
-	for _, s := range sim.ParamSpecs {
+	for _, s := range sim.ParamSpecs() {
 		if s.Name == "invite_occupied" {
 			// In this world no patron's multilateral would take in the
 			// occupied client; TestOccupiedClientOnlyWithInviteOccupied
@@ -197,7 +197,7 @@ func TestEveryParameterReachesTheEngine(t *testing.T) {
 		}
 		changes("params."+s.Name, vs, func(sc *sim.Scenario, v any) error { return s.Set(&sc.Params, v.(float64)) })
 	}
-	for _, s := range agents.DecisionSpecs {
+	for _, s := range agents.DecisionSpecs() {
 		var vs []any
 		switch def := s.Get(&reachWorld(t).Decision).(type) {
 		case string:

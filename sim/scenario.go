@@ -43,19 +43,25 @@ const (
 	Adversary
 )
 
-// RoleNames are the roles as written in scenario files, indexed by Role.
-var RoleNames = []string{"patron", "client", "adversary"}
+// roleNames is the table RoleNames returns a copy of.
+var roleNames = []string{"patron", "client", "adversary"}
+
+// RoleNames returns the roles as written in scenario files, indexed by
+// Role, as a copy: changing it changes nothing the engine reads.
+func RoleNames() []string {
+	return slices.Clone(roleNames)
+}
 
 func (r Role) String() string {
-	if r >= 0 && int(r) < len(RoleNames) {
-		return RoleNames[r]
+	if r >= 0 && int(r) < len(roleNames) {
+		return roleNames[r]
 	}
 	return fmt.Sprintf("Role(%d)", int(r))
 }
 
 // ParseRole turns a file's role name into a Role.
 func ParseRole(s string) (Role, bool) {
-	for i, n := range RoleNames {
+	for i, n := range roleNames {
 		if n == s {
 			return Role(i), true
 		}
@@ -101,19 +107,25 @@ const (
 	ScriptIdeology
 )
 
-// ScriptKindNames are the kinds as written in scenario files.
-var ScriptKindNames = []string{"intent", "occupy", "withdraw", "capability", "sovereignty", "ideology"}
+// scriptKindNames is the table ScriptKindNames returns a copy of.
+var scriptKindNames = []string{"intent", "occupy", "withdraw", "capability", "sovereignty", "ideology"}
+
+// ScriptKindNames returns the kinds as written in scenario files, as a
+// copy: changing it changes nothing the engine reads.
+func ScriptKindNames() []string {
+	return slices.Clone(scriptKindNames)
+}
 
 func (k ScriptKind) String() string {
-	if k >= 0 && int(k) < len(ScriptKindNames) {
-		return ScriptKindNames[k]
+	if k >= 0 && int(k) < len(scriptKindNames) {
+		return scriptKindNames[k]
 	}
 	return fmt.Sprintf("ScriptKind(%d)", int(k))
 }
 
 // ParseScriptKind turns a file's event kind into an ScriptKind.
 func ParseScriptKind(s string) (ScriptKind, bool) {
-	for i, n := range ScriptKindNames {
+	for i, n := range scriptKindNames {
 		if n == s {
 			return ScriptKind(i), true
 		}

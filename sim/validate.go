@@ -97,10 +97,10 @@ func (sc *Scenario) validate() (*theater.Grid, error) {
 	v.check("scenario.name", CheckScenarioName(sc.Name))
 	v.lines("scenario.description", sc.Description)
 	sc.validateCalendar(v)
-	for _, s := range ParamSpecs {
+	for _, s := range paramSpecs {
 		v.check("params."+s.Name, s.Check(s.Get(&sc.Params)))
 	}
-	for _, s := range agents.DecisionSpecs {
+	for _, s := range agents.DecisionSpecs() {
 		v.check("decision."+s.Name, s.Check(s.Get(&sc.Decision)))
 	}
 	index, glyphsOK := sc.validateStates(v)
@@ -149,8 +149,8 @@ func (sc *Scenario) validateStates(v *validator) (map[string]int, bool) {
 			}
 		}
 		v.text(p+".name", s.Name)
-		if s.Role < 0 || int(s.Role) >= len(RoleNames) {
-			v.at(p+".role", "%v is not a role; allowed: %s", s.Role, strings.Join(RoleNames, ", "))
+		if s.Role < 0 || int(s.Role) >= len(roleNames) {
+			v.at(p+".role", "%v is not a role; allowed: %s", s.Role, strings.Join(roleNames, ", "))
 		}
 		if !v.check(p+".glyph", CheckGlyph(s.Glyph)) {
 			glyphsOK = false
@@ -343,8 +343,8 @@ func (sc *Scenario) validateEvents(v *validator, index map[string]int) {
 			v.at(p+".tick", "tick %d is outside the run; allowed: 0 to %d", e.Tick, sc.Ticks-1)
 		}
 		v.text(p+".note", e.Note)
-		if e.Kind < 0 || int(e.Kind) >= len(ScriptKindNames) {
-			v.at(p+".kind", "%v is not an event kind; allowed: %s", e.Kind, strings.Join(ScriptKindNames, ", "))
+		if e.Kind < 0 || int(e.Kind) >= len(scriptKindNames) {
+			v.at(p+".kind", "%v is not an event kind; allowed: %s", e.Kind, strings.Join(scriptKindNames, ", "))
 			continue
 		}
 		if e.Actor == "" {
@@ -352,7 +352,7 @@ func (sc *Scenario) validateEvents(v *validator, index map[string]int) {
 		} else {
 			state(p+".actor", e.Actor)
 		}
-		uses := ScriptKeys[e.Kind]
+		uses := scriptKeys[e.Kind]
 		switch {
 		case e.Target != "" && !slices.Contains(uses, "target"):
 			v.at(p+".target", "%s events do not use target; allowed: %s", e.Kind, strings.Join(uses, ", "))

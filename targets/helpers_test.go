@@ -96,7 +96,7 @@ func record(patrons []string, as []ally, ps ...sim.ProposalRecord) *runner.Recor
 
 func verdict(t *testing.T, id string, r *runner.Record, cal sim.Calendar) (counted, met bool) {
 	t.Helper()
-	for _, tg := range All {
+	for _, tg := range allTargets {
 		if tg.ID == id {
 			return tg.Test(r, cal)
 		}

@@ -2,7 +2,9 @@ package targets
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/alliancesim/alliancesim/internal/words"
@@ -47,7 +49,11 @@ type Target struct {
 func (t *Target) Missing(sc *sim.Scenario) string {
 	have := map[string]bool{}
 	patron := false
-	for _, s := range sc.States {
+	var states []sim.State
+	if sc != nil {
+		states = sc.States
+	}
+	for _, s := range states {
 		have[s.ID] = true
 		patron = patron || s.Role == sim.Patron
 	}
@@ -83,7 +89,11 @@ func EvaluateScenario(ts []Target, rs []runner.Record, sc *sim.Scenario) []Resul
 			apply = append(apply, ts[i])
 		}
 	}
-	evaluated := Evaluate(apply, rs, sc.Calendar)
+	var cal sim.Calendar // a nil scenario has none, and no run is counted
+	if sc != nil {
+		cal = sc.Calendar
+	}
+	evaluated := Evaluate(apply, rs, cal)
 	out := make([]Result, 0, len(ts))
 	for i, t := range ts {
 		if missing[i] != "" {
@@ -131,12 +141,16 @@ func Evaluate(ts []Target, rs []runner.Record, cal sim.Calendar) []Result {
 	for _, t := range ts {
 		counted, met, short := 0, 0, 0
 		until, reads, err := t.untilTick(cal)
-		if calErr != nil {
+		switch {
+		case calErr != nil:
 			err = fmt.Errorf("calendar: %v: no run counted", calErr)
+		case t.Test == nil:
+			err = errors.New("the target has no Test: no run counted")
 		}
 		if err != nil {
-			// A target of the caller's with a malformed date counts no run
-			// and says why, rather than stopping the evaluation.
+			// A target of the caller's with a malformed date or no Test
+			// counts no run and says why, rather than stopping the
+			// evaluation.
 			out = append(out, Result{ID: t.ID, Description: t.Description, Share: runner.NewProportion(0, 0), Threshold: t.Threshold, Note: err.Error()})
 			continue
 		}
@@ -193,8 +207,9 @@ func (t *Target) untilTick(cal sim.Calendar) (tick int, reads bool, err error) {
 // has none).
 func For(scenario string) []Target {
 	var out []Target
-	for _, t := range All {
+	for _, t := range allTargets {
 		if t.Scenario == scenario {
+			t.States = slices.Clone(t.States) // a caller's change stays its own
 			out = append(out, t)
 		}
 	}
@@ -204,7 +219,7 @@ func For(scenario string) []Target {
 // Scenarios lists the scenarios that have targets, in HISTORY.md's order.
 func Scenarios() []string {
 	var out []string
-	for _, t := range All {
+	for _, t := range allTargets {
 		if len(out) == 0 || out[len(out)-1] != t.Scenario {
 			out = append(out, t.Scenario)
 		}
@@ -212,5 +227,15 @@ func Scenarios() []string {
 	return out
 }
 
-// All are the targets of HISTORY.md.
-var All = append(append([]Target(nil), europe...), asia...)
+// allTargets is the table All returns a copy of.
+var allTargets = append(append([]Target(nil), europe...), asia...)
+
+// All returns the targets of HISTORY.md, as a copy: changing it changes
+// nothing the engine reads.
+func All() []Target {
+	out := slices.Clone(allTargets)
+	for i := range out {
+		out[i].States = slices.Clone(out[i].States)
+	}
+	return out
+}

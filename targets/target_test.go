@@ -30,7 +30,7 @@ func TestEvaluate(t *testing.T) {
 	if got := Scenarios(); !slices.Equal(got, []string{"europe-1947", "asia-1950"}) {
 		t.Errorf("scenarios %v", got)
 	}
-	if n := len(For("europe-1947")) + len(For("asia-1950")); n != 14 || len(All) != 14 {
+	if n := len(For("europe-1947")) + len(For("asia-1950")); n != 14 || len(allTargets) != 14 {
 		t.Errorf("%d targets", n)
 	}
 }
@@ -112,7 +112,13 @@ func TestTargetsReadOnlyRunsThatReachTheirDate(t *testing.T) {
 	if res.Share.N != 0 || res.Met || res.Note != `until "1991-13" is not a month; allowed: YYYY-MM, e.g. 1950-06: no run counted` {
 		t.Errorf("a malformed Until: %+v", res)
 	}
-	for _, tg := range All {
+	// So does a target without a Test, where it used to stop the
+	// evaluation with a nil call.
+	res = Evaluate([]Target{{ID: "X", Threshold: 0.5}}, short, europeCal)[0]
+	if res.Share.N != 0 || res.Met || res.Note != "the target has no Test: no run counted" {
+		t.Errorf("a target without a Test: %+v", res)
+	}
+	for _, tg := range allTargets {
 		if _, _, err := sim.ParseMonth(tg.Until); tg.Until != "" && err != nil {
 			t.Errorf("%s: Until %v", tg.ID, err)
 		}
@@ -141,6 +147,11 @@ func TestForGivesTheScenariosOwnTargets(t *testing.T) {
 	if got := For("generic"); got != nil {
 		t.Errorf("generic: %v, want nil", ids(got))
 	}
+	// The targets are the caller's to change: All is not.
+	For("europe-1947")[0].States[0] = "zzz"
+	if For("europe-1947")[0].States[0] == "zzz" || allTargets[0].States[0] == "zzz" {
+		t.Error("a change to For's targets reached All")
+	}
 }
 
 // The thresholds and last months of HISTORY.md's targets, copied from it
@@ -154,7 +165,7 @@ func TestTargetThresholdsAndMonths(t *testing.T) {
 		"A1": {0.8, "1951-12"}, "A2": {0.6, "1951-12"}, "A3": {0.7, "1951-12"}, "A4": {0.6, "1955-12"}, "A5": {0.5, "1952-12"},
 		"A6": {0.5, "1955-12"}, "A7": {0.6, "1991-12"}, "A8": {0.8, "1991-12"}, "A9": {0.7, "1960-01"},
 	}
-	for _, tg := range All {
+	for _, tg := range allTargets {
 		if w, ok := want[tg.ID]; !ok || tg.Threshold != w.threshold || tg.Until != w.until {
 			t.Errorf("%s: threshold %v until %q, want %v %q", tg.ID, tg.Threshold, tg.Until, w.threshold, w.until)
 		}
@@ -205,6 +216,12 @@ func TestEvaluateScenarioWithoutTheStatesNamed(t *testing.T) {
 	if x := EvaluateScenario(ts[:1], nil, sc)[0]; x.Met || x.Note != "not applicable: the scenario has no patron" {
 		t.Errorf("a target reading a patron's alliances, without one: %+v", x)
 	}
+	// No scenario at all: nothing is counted, and each result says why.
+	for i, want := range []string{"not applicable: the scenario has no aus and no patron", "calendar: year 0, month 0 is not a month"} {
+		if r := EvaluateScenario([]Target{ts[0], ts[2]}, make([]runner.Record, 4), nil)[i]; r.Met || r.Share.N != 0 || !strings.HasPrefix(r.Note, want) {
+			t.Errorf("%s of a nil scenario: %+v; want the note %q…", r.ID, r, want)
+		}
+	}
 	for _, name := range Scenarios() {
 		b, err := configs.Builtin(name)
 		if err != nil {
@@ -237,7 +254,7 @@ func TestEvaluateScenarioWithoutTheStatesNamed(t *testing.T) {
 		{drop("asia-1950", "usa"), "A9", "no patron"},
 	} {
 		var tg Target
-		for _, x := range All {
+		for _, x := range allTargets {
 			if x.ID == c.id {
 				tg = x
 			}

@@ -75,7 +75,7 @@ func summarise(w io.Writer, sc *sim.Scenario, g *theater.Grid, sets []string) er
 			kinds[e.Kind.String()]++
 		}
 		var parts []string
-		for _, k := range sim.ScriptKindNames {
+		for _, k := range sim.ScriptKindNames() {
 			if kinds[k] > 0 {
 				parts = append(parts, fmt.Sprintf("%d %s", kinds[k], k))
 			}
@@ -235,12 +235,12 @@ func newParamsCmd() *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			w := cmd.OutOrStdout()
 			fmt.Fprintln(w, "[params]")
-			for _, s := range sim.ParamSpecs {
+			for _, s := range sim.ParamSpecs() {
 				fmt.Fprintf(w, "  %-22s %-8s %-30s %s\n", s.Name, s.FormatValue(s.Default), s.Allowed(), s.Doc)
 			}
 			fmt.Fprintln(w, "\n[decision]  (scenario default; any state may override with decision = { … })")
 			d := agents.DefaultDecision()
-			for _, s := range agents.DecisionSpecs {
+			for _, s := range agents.DecisionSpecs() {
 				fmt.Fprintf(w, "  %-22s %-18v %-30s %s\n", s.Name, s.Get(&d), s.Allowed(), s.Doc)
 			}
 			return nil

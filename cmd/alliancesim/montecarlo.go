@@ -170,7 +170,7 @@ func printSummary(w io.Writer, s *runner.Summary, monthsPerTick int, inFile bool
 	}
 	fmt.Fprintf(w, "%s: %s\n\n", s.Scenario, words.RunsAndSeeds(s.Runs, s.Seed))
 	fmt.Fprintln(w, "Share of runs in which it ever happened (95% interval)")
-	for _, k := range runner.ShareKeys {
+	for _, k := range runner.ShareKeys() {
 		fmt.Fprintf(w, "  %-32s %s\n", k, percent(s.Shares[k]))
 	}
 	fmt.Fprintln(w, "\nMost frequent alliance shapes (share of runs)")

@@ -53,7 +53,7 @@ give the points more runs.`,
 			show := s.Outputs
 			if output != "" {
 				measures := []string{}
-				for _, o := range s.Outputs[len(runner.ShareKeys):] {
+				for _, o := range s.Outputs[len(runner.ShareKeys()):] {
 					measures = append(measures, o.Output)
 				}
 				o, err := runner.ParseOutput(output, measures)

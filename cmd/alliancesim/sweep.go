@@ -233,7 +233,7 @@ func printPoints(w io.Writer, out string, m *runner.Manifest, table pointsTable,
 	for _, v := range vary {
 		fmt.Fprintf(tw, "\t%s", v)
 	}
-	for _, k := range runner.ShareKeys {
+	for _, k := range runner.ShareKeys() {
 		fmt.Fprintf(tw, "\t%s", k)
 	}
 	fmt.Fprintln(tw)
@@ -251,7 +251,7 @@ func printPoints(w io.Writer, out string, m *runner.Manifest, table pointsTable,
 			}
 			fmt.Fprintf(tw, "\t%s", cell)
 		}
-		for _, k := range runner.ShareKeys {
+		for _, k := range runner.ShareKeys() {
 			fmt.Fprintf(tw, "\t%s", percentCells(r[col[k]], r[col[k+"_low"]], r[col[k+"_high"]]))
 		}
 		fmt.Fprintln(tw)
@@ -358,7 +358,7 @@ func checkPointsTable(path string, table pointsTable, m *runner.Manifest) error 
 	if len(head) < 1+len(m.Vary) || head[0] != "point" || !slices.Equal(head[1:1+len(m.Vary)], m.Vary) {
 		return damaged("the header begins %q; allowed: point, then the paths %s", strings.Join(head[:min(len(head), 1+len(m.Vary))], ","), strings.Join(m.Vary, ", "))
 	}
-	for _, k := range runner.ShareKeys {
+	for _, k := range runner.ShareKeys() {
 		for _, c := range []string{k, k + "_low", k + "_high"} {
 			if _, ok := col[c]; !ok {
 				return damaged("no column %s", c)

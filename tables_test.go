@@ -1,0 +1,45 @@
+package alliancesim_test
+
+import (
+	"testing"
+
+	"github.com/alliancesim/alliancesim/agents"
+	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/runner"
+	"github.com/alliancesim/alliancesim/sim"
+	"github.com/alliancesim/alliancesim/targets"
+)
+
+// The engine's tables are given out as copies: a user who relabels or
+// edits one (for a plot, say) changes nothing the engine reads. Each of
+// these edits used to reach it: a share read under another name, a
+// default changed in every scenario, a tick unit of twelve months, a role
+// no scenario could name, a target's states.
+func TestTablesAreCopies(t *testing.T) {
+	runner.ShareKeys()[runner.PatronBilateral] = "bilateral"
+	if got := runner.PatronBilateral.String(); got != "patron_bilateral" {
+		t.Errorf("PatronBilateral reads %q after its copy was relabelled", got)
+	}
+	specs := sim.ParamSpecs()
+	specs[0].Default = 99
+	if got := sim.DefaultParams().RoughCost; got != 2 {
+		t.Errorf("rough_cost's default is %v after a copy of the table was changed; want 2", got)
+	}
+	sim.TickUnits()["month"] = 12
+	sim.RoleNames()[0] = "hegemon"
+	agents.DecisionSpecs()[0].Name = "model"
+	sc, err := configs.Builtin("asia-1950")
+	if err != nil {
+		t.Fatalf("a built-in after its tables' copies were changed: %v", err)
+	}
+	if sc.Calendar.MonthsPerTick != 1 || sc.Params.RoughCost != 2 {
+		t.Errorf("asia-1950: %d months per tick, rough_cost %v; want 1 and 2", sc.Calendar.MonthsPerTick, sc.Params.RoughCost)
+	}
+	if _, ok := agents.LookupDecision("valuation"); !ok {
+		t.Error("the [decision] key valuation is gone after a copy of its table was renamed")
+	}
+	targets.All()[0].States[0] = "zzz"
+	if targets.All()[0].States[0] == "zzz" {
+		t.Error("a change to a copy of the targets reached them")
+	}
+}
