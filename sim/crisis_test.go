@@ -1186,3 +1186,180 @@ func TestNoProvocationWithoutALiveAdversary(t *testing.T) {
 		t.Errorf("with no adversary alive: pat remembers %v of c1, pays until %d; want 0, 0", m, al.penaltyUntil[pat])
 	}
 }
+
+// Restraint reads an alliance's control at its size now: an imposed
+// alliance of four whose fourth member left is a trilateral, and with
+// control_trilateral 1 (control_multilateral 0) its patron restrains.
+func TestRestraintByCurrentSize(t *testing.T) {
+	sc := provokingScenario()
+	sc.Params.ControlTrilateral, sc.Params.ControlMultilateral = 1, 0
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	al := w.form(set(pat, c1, c2, c3), false, OriginImposed)
+	w.leave(al, c3, al.Members)
+	if !al.Active() || al.Members.Len() != 3 {
+		t.Fatalf("set-up: members %v", al.Members)
+	}
+	if p, ok := w.restrain(c1); p != pat || !ok {
+		t.Errorf("restrain(c1) = %d, %v; want the patron, true (a trilateral now, control 1)", p, ok)
+	}
+}
+
+// Of two patrons allied to a client with the same control, the one of the
+// lower alliance id restrains it: c3, made a patron, allied first.
+func TestRestraintTieGoesToTheLowerAllianceID(t *testing.T) {
+	sc := testScenario()
+	sc.States[c3].Role = Patron
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	w.form(set(c3, c1), false, OriginBilateral)
+	w.form(set(pat, c1), false, OriginBilateral)
+	if p, _ := w.restrain(c1); p != c3 {
+		t.Errorf("restraining patron %d, want c3 (%d), of alliance 0", p, c3)
+	}
+}
+
+// An ended alliance restrains no one and hides no alliance in force: the
+// patron left an imposed alliance (which keeps its members and its
+// patron flag when it ends), then allied with c1 alone; with every
+// control 1 it restrains c1.
+func TestEndedAllianceDoesNotRestrain(t *testing.T) {
+	sc := testScenario()
+	sc.Params.ControlBilateral, sc.Params.ControlTrilateral, sc.Params.ControlMultilateral = 1, 1, 1
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	a := w.form(set(pat, c1, c2), true, OriginImposed)
+	w.leave(a, pat, a.Members)
+	if a.Active() {
+		t.Fatal("set-up: the imposed alliance is still in force")
+	}
+	w.form(set(pat, c1), true, OriginBilateral)
+	if p, ok := w.restrain(c1); p != pat || !ok {
+		t.Errorf("restrain(c1) = %d, %v; want the patron, true", p, ok)
+	}
+}
+
+// With no adversary alive a provocation has no target: no restraint is
+// drawn either, so the stream of a world with a bilateral that could
+// restrain (control 0.8) stays that of a world without it.
+func TestNoRestraintDrawWithoutALiveAdversary(t *testing.T) {
+	sc := provokingScenario()
+	sc.Params.ControlBilateral = 0.8
+	c := mustCompile(t, sc)
+	a, b := NewWorld(c, 3), NewWorld(c, 3)
+	for _, w := range []*World{a, b} {
+		w.perceive()
+		w.eliminate(adv)
+	}
+	a.form(set(pat, c1), true, OriginBilateral)
+	a.crises()
+	b.crises()
+	if a.rng.Uint64() != b.rng.Uint64() {
+		t.Error("a restraint was drawn with no adversary alive")
+	}
+}
+
+// Only clients provoke: a patron at revisionism 1 (which a scenario may
+// give it) with provoke_rate 1 provokes nothing and draws nothing.
+func TestARevisionistPatronDoesNotProvoke(t *testing.T) {
+	build := func(patronRevisionism float64) *World {
+		sc := provokingScenario()
+		sc.States[c1].Revisionism = 0
+		sc.States[pat].Revisionism = patronRevisionism
+		w := NewWorld(mustCompile(t, sc), 1)
+		w.perceive()
+		w.crises()
+		return w
+	}
+	w, u := build(1), build(0)
+	for _, e := range w.events {
+		if e.Type == EventProvocation {
+			t.Errorf("a provocation by %s", w.c.id[e.Actor])
+		}
+	}
+	if w.rng.Uint64() != u.rng.Uint64() {
+		t.Error("a number was drawn for the patron's provocation")
+	}
+}
+
+// An indigenous alliance outlives its patron's elimination (§7.10,
+// §7.12): its clients' alliance goes on, without the patron.
+func TestIndigenousAllianceOutlivesItsEliminatedPatron(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	al := w.form(set(c1, c2), true, OriginClient)
+	w.join(al, pat, EntryJoined)
+	w.eliminate(pat)
+	if !al.Active() || al.HasPatron || al.Members != set(c1, c2) {
+		t.Errorf("in force %v, patron %v, members %v; want in force, no patron, c1 and c2", al.Active(), al.HasPatron, al.Members)
+	}
+}
+
+// An eliminated patron's treaties awaiting a client's sovereignty lapse,
+// so that a withdrawal reviving it does not bring them back.
+func TestAnEliminatedPatronsPendingTreatiesLapse(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	w.pending = append(w.pending, pendingTreaty{patron: pat, client: c3, strong: true})
+	w.eliminate(pat)
+	if len(w.pending) != 0 {
+		t.Errorf("pending treaties %v after the patron's elimination; want none", w.pending)
+	}
+}
+
+// An ended alliance calls no one into a crisis: with p_strong 1 and
+// p_weak 0, c1's ended strong bilateral would honour for sure, its weak
+// imposed alliance in force never; no ally honours.
+func TestAnEndedAllianceDoesNotHonour(t *testing.T) {
+	sc := testScenario()
+	sc.Params.PStrong, sc.Params.PWeak = 1, 0
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	strong := w.form(set(pat, c1), true, OriginBilateral)
+	withCohesion(w, strong, 1)
+	id := strong.ID
+	weak := w.form(set(pat, c1, c2), false, OriginImposed)
+	withCohesion(w, weak, 1)
+	w.end(&w.alliances[id], EndMembersLeft, pat)
+	w.refreshAlliances()
+	if got, help := w.honouring(c1); got != 0 || help != 0 {
+		t.Errorf("honoured by %v with help %v; want no one", got, help)
+	}
+}
+
+// A provocation brings no entrapment penalty through an ended alliance.
+func TestAnEndedAllianceCarriesNoEntrapmentPenalty(t *testing.T) {
+	sc := provokingScenario()
+	sc.Params.OccupyCells = 0
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	e := w.form(set(pat, c1), true, OriginBilateral)
+	id := e.ID
+	w.end(e, EndMembersLeft, pat)
+	w.refreshAlliances()
+	w.crises()
+	if u := w.alliances[id].penaltyUntil[pat]; u != 0 {
+		t.Errorf("a penalty until tick %d on an ended alliance", u)
+	}
+}
+
+// The crisis test at its edge, counting the defender's land and its
+// ally's full help: occupy_margin 1, p_strong 1 and cohesion 1, so the
+// patron honours and Def(c1) = 1 + 3.292869816564158 = 4.292869816564158;
+// P(adv→c1) = 7.609835396005712 is below (1 + 1)·Def = 8.585739633128316,
+// and c1 keeps its 6 cells. Without its land (2·3.2929 = 6.5857) or with
+// half the help (2·2.6464 = 5.2929) it would lose cells.
+func TestCrisisDefenceAtItsEdge(t *testing.T) {
+	sc := testScenario()
+	sc.Params.PStrong = 1
+	sc.Params.OccupyMargin = 1
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	al := w.form(set(pat, c1), true, OriginBilateral)
+	withCohesion(w, al, 1)
+	nearly(t, "P(adv→c1)", w.proj[adv*w.c.n+c1], 7.609835396005712, 1e-12)
+	w.challenge(adv, c1)
+	if got := w.geo.Cells(c1); got != 6 {
+		t.Errorf("%d cells left, want 6", got)
+	}
+}

@@ -14,14 +14,7 @@ import (
 // each other (continueWithoutPatron). An alliance left with fewer than
 // two members dissolves (members_left).
 func (w *World) cohesionAndExit() {
-	for a := range w.alliances {
-		al := &w.alliances[a]
-		if al.Active() {
-			al.Cohesion = w.cohesionOf(al.Members)
-		}
-	}
-	w.refreshAlliances()
-	w.rebaseline()
+	w.refreshCohesion()
 	for a := range w.alliances {
 		al := &w.alliances[a]
 		if !al.Active() {
@@ -38,6 +31,19 @@ func (w *World) cohesionAndExit() {
 			w.leave(al, m, before)
 		})
 	}
+}
+
+// refreshCohesion sets the cohesion of every alliance in force from its
+// members' pictures now, and the ties and threats that read it.
+func (w *World) refreshCohesion() {
+	for a := range w.alliances {
+		al := &w.alliances[a]
+		if al.Active() {
+			al.Cohesion = w.cohesionOf(al.Members)
+		}
+	}
+	w.refreshAlliances()
+	w.rebaseline()
 }
 
 // leave takes member m out of al, and ends al if m was the last patron of

@@ -65,8 +65,9 @@ func TestIndigenousAllianceOutlivesItsPatron(t *testing.T) {
 		{"indigenous, the clients also allied alone", func(w *World) *Alliance {
 			al := w.form(set(c1, c2), true, OriginClient)
 			w.join(al, pat, EntryJoined)
-			w.form(set(c1, c2), false, OriginClient)
-			return al
+			id := al.ID
+			w.form(set(c1, c2), false, OriginClient) // may move the alliances: al is read again
+			return &w.alliances[id]
 		}, pat},
 	} {
 		w := fresh()
@@ -632,7 +633,9 @@ func TestGoesOnWithout(t *testing.T) {
 	if !w.goesOnWithout(al, set(c1, c2, c3)) {
 		t.Error("an indigenous alliance of three clients does not go on")
 	}
-	w.form(set(c1, c2, c3), false, OriginClient)
+	id := al.ID
+	w.form(set(c1, c2, c3), false, OriginClient) // may move the alliances: al is read again
+	al = &w.alliances[id]
 	if w.goesOnWithout(al, set(c1, c2, c3)) {
 		t.Error("an indigenous alliance goes on as a duplicate of its clients' other alliance")
 	}
@@ -681,6 +684,58 @@ func TestOnlyReviewingMembersWeighLeaving(t *testing.T) {
 		}
 		if got, want := w.rng.Float64(), twin.rng.Float64(); got != want {
 			t.Errorf("reviewing %v: next draw %v, want the twin's after %d draws, %v", c.reviewing, got, c.draws, want)
+		}
+	}
+}
+
+// A bilateral that a client applied to join is still the patron's: it
+// does not go on without the patron, and the patron's leaving ends it
+// (patron_left). Only an indigenous alliance goes on.
+func TestABilateralWithAnApplicantDoesNotGoOnWithoutItsPatron(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	al := w.form(set(pat, c1), true, OriginBilateral)
+	w.join(al, c2, EntryJoined)
+	if w.goesOnWithout(al, set(c1, c2)) {
+		t.Error("a bilateral with an applicant goes on without its patron")
+	}
+	w.leave(al, pat, al.Members)
+	if al.Active() || al.Cause != EndPatronLeft {
+		t.Errorf("the patron left: in force %v, cause %v; want ended, patron_left", al.Active(), al.Cause)
+	}
+}
+
+// Members weigh leaving alliance by alliance in id order (§3.3), each
+// leaver with the next uniform: an imposed alliance 0 whose client c1
+// resents its fellow c2 (grievance 0.9, grievance_fear 1, temperature 5:
+// a leave probability near 0.55) and a client alliance 1 of c2 and c3,
+// with c1 and c3 reviewing. c1 leaves exactly when the first uniform of
+// the exit falls below its probability, on each of 20 seeds (in the
+// reverse order c3's draw comes first, and 8 of them differ).
+func TestExitDrawsGoInAllianceOrder(t *testing.T) {
+	build := func(seed uint64) *World {
+		sc := testScenario()
+		sc.Params.GrievanceFear = 1
+		sc.States[c1].Grievance = map[string]float64{"c2": 0.9}
+		w := NewWorld(mustCompile(t, sc), seed)
+		w.c.decision[c1].Temperature = 5
+		w.perceive()
+		w.form(set(pat, c1, c2), true, OriginImposed)
+		w.form(set(c2, c3), true, OriginClient)
+		w.reviewing = set(c1, c3)
+		return w
+	}
+	for seed := uint64(1); seed <= 20; seed++ {
+		w, twin := build(seed), build(seed)
+		w.cohesionAndExit()
+		twin.refreshCohesion()
+		p := twin.leaveProbability(&twin.alliances[0], c1)
+		if p <= 0.5 || p >= 0.6 {
+			t.Fatalf("seed %d: c1's leave probability %v; the test needs one near 0.55", seed, p)
+		}
+		u := twin.rng.Float64()
+		if left := !w.alliances[0].Members.Has(c1); left != (u < p) {
+			t.Errorf("seed %d: c1 left %v, with the first uniform %v against %v", seed, left, u, p)
 		}
 	}
 }
