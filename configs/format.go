@@ -112,8 +112,9 @@ func (w *writer) scenario(sc *sim.Scenario) {
 	}
 	w.str("start", fmt.Sprintf("%04d-%02d", c.StartYear, c.StartMonth))
 	unit := ""
+	units := sim.TickUnits()
 	for _, name := range sim.TickUnitNames() {
-		if sim.TickUnits()[name] == c.MonthsPerTick {
+		if units[name] == c.MonthsPerTick {
 			unit = name
 		}
 	}
@@ -194,7 +195,7 @@ func (w *writer) state(s *sim.State) {
 	w.where = "state " + s.ID
 	w.str("id", s.ID)
 	w.str("name", s.Name)
-	if s.Role < 0 || int(s.Role) >= len(sim.RoleNames()) {
+	if _, known := sim.ParseRole(s.Role.String()); !known {
 		w.fail(fmt.Errorf("%v is not a role; allowed: %s", s.Role, strings.Join(sim.RoleNames(), ", ")))
 	}
 	w.str("role", s.Role.String())
@@ -271,12 +272,13 @@ func (w *writer) event(e *sim.ScriptedEvent, cal sim.Calendar) {
 		w.str("id", e.ID)
 	}
 	w.line("tick", fmt.Sprintf("%d  # %s", e.Tick, cal.Label(e.Tick)), nil)
-	if e.Kind < 0 || int(e.Kind) >= len(sim.ScriptKindNames()) {
+	if _, known := sim.ParseScriptKind(e.Kind.String()); !known {
 		w.fail(fmt.Errorf("%v is not an event kind; allowed: %s", e.Kind, strings.Join(sim.ScriptKindNames(), ", ")))
 	}
 	w.str("kind", e.Kind.String())
 	w.str("actor", e.Actor)
-	uses := func(key string) bool { return slices.Contains(sim.ScriptKeys()[e.Kind], key) }
+	keys := sim.ScriptKeysOf(e.Kind)
+	uses := func(key string) bool { return slices.Contains(keys, key) }
 	if uses("target") && (e.Target != "" || e.Kind != sim.ScriptIntent) {
 		w.str("target", e.Target)
 	}

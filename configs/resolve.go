@@ -743,7 +743,7 @@ func (c *eventCheck) ref(o *opt[string], dst *string, index map[string]int) {
 
 // unusedKeys reports the keys given that an event of kind does not use.
 func (c *eventCheck) unusedKeys(ev *rawEvent, kind sim.ScriptKind) {
-	used := sim.ScriptKeys()[kind]
+	used := sim.ScriptKeysOf(kind)
 	present := map[string]*Loc{"target": setLoc(&ev.Target), "delta": setLoc(&ev.Delta), "fraction": setLoc(&ev.Fraction),
 		"land": setLoc(&ev.Land), "naval": setLoc(&ev.Naval), "economy": setLoc(&ev.Economy), "sovereign": setLoc(&ev.Sovereign), "ideology": setLoc(&ev.Ideology)}
 	for _, k := range []string{"target", "delta", "fraction", "land", "naval", "economy", "sovereign", "ideology"} {

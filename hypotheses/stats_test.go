@@ -35,6 +35,9 @@ func TestSpearmanByHand(t *testing.T) {
 	if r := Spearman(x, []float64{1, 2, 3, 4, math.NaN()}); !math.IsNaN(r) {
 		t.Errorf("ρ with a NaN = %v, want NaN", r)
 	}
+	if r := Spearman([]float64{math.NaN(), 2, 3, 4, 5}, x); !math.IsNaN(r) {
+		t.Errorf("ρ with a NaN first = %v, want NaN", r)
+	}
 }
 
 // The difference of two shares uses Newcombe's interval; of two means

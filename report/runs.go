@@ -22,6 +22,7 @@ type runRow struct {
 func readRuns(path string, point int, m *runner.Manifest) ([]runRow, error) {
 	var out []runRow
 	horizon := m.Points[point].Ticks
+	shareKeys := runner.ShareKeys()
 	err := eachRow(path, func(r *row) error {
 		if r.int("point") != point {
 			return nil
@@ -39,7 +40,7 @@ func readRuns(path string, point int, m *runner.Manifest) ([]runRow, error) {
 		if rr.FirstCommitment < -1 || rr.FirstCommitment >= horizon {
 			return damaged("first_commitment %q; allowed: empty (none) or a tick from 0 to %d", r.get("first_commitment"), horizon-1)
 		}
-		for _, k := range runner.ShareKeys() {
+		for _, k := range shareKeys {
 			switch v := r.get(k); v {
 			case "0", "1":
 				rr.Happened = append(rr.Happened, v == "1")

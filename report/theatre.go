@@ -90,8 +90,8 @@ func WorldTheatre(w *sim.World, seed uint64) *Theatre {
 // world at that date, after its changes) and returns the world; it
 // stops with ctx's error if ctx is done first.
 func ReplayTo(ctx context.Context, c *sim.Compiled, seed uint64, tick int) (*sim.World, error) {
-	if c == nil {
-		return nil, errors.New("report: ReplayTo of a nil scenario; allowed: one made by sim.Compile")
+	if err := sim.Runnable(c); err != nil {
+		return nil, fmt.Errorf("report: ReplayTo of %w", err)
 	}
 	w := sim.NewWorld(c, seed)
 	if err := w.StepThrough(ctx, tick); err != nil {

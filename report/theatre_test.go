@@ -209,6 +209,9 @@ func TestReplayToNil(t *testing.T) {
 	if _, err := ReplayTo(context.Background(), nil, 1, 0); err == nil || !strings.Contains(err.Error(), "nil scenario") {
 		t.Errorf("ReplayTo(nil): %v", err)
 	}
+	if _, err := ReplayTo(context.Background(), new(sim.Compiled), 1, 0); err == nil || err.Error() != "report: ReplayTo of a Compiled not made by sim.Compile (a zero value); allowed: one made by sim.Compile" {
+		t.Errorf("ReplayTo of a zero Compiled: %v", err)
+	}
 	if _, err := ScenarioTheatre(nil); err == nil || !strings.Contains(err.Error(), "nil scenario") {
 		t.Errorf("ScenarioTheatre(nil): %v", err)
 	}

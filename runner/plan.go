@@ -170,11 +170,11 @@ func (p *Plan) compile(point int) (*sim.Compiled, error) {
 		return pt.Compiled, nil
 	}
 	c, err := pt.Build()
-	if err == nil {
-		err = sim.Runnable(c) // a Build of the caller's may return nil
-	}
 	if err != nil {
 		return nil, fmt.Errorf("point %d: %w", point, err)
+	}
+	if err := sim.Runnable(c); err != nil { // a Build of the caller's may return nil
+		return nil, fmt.Errorf("runner: point %d: Build returned %w", point, err)
 	}
 	return c, nil
 }

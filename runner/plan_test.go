@@ -43,7 +43,7 @@ func TestPlanChecks(t *testing.T) {
 			p.Points[0].Ticks = 12
 			p.Points[0].Build = func() (*sim.Compiled, error) { return nil, nil }
 			return p
-		}, "point 0: a nil scenario; allowed: one made by sim.Compile"},
+		}, "runner: point 0: Build returned a nil scenario; allowed: one made by sim.Compile"},
 		{"no hash", func(p *Plan) *Plan { p.Points[1].SHA256 = ""; return p }, "runner: point 1 has no compiled scenario (or Build) or no hash; build plans with package plans"},
 		{"unit", func(p *Plan) *Plan { p.Points[0].Unit = []float64{1.5}; return p }, "runner: point 0 has unit coordinates [1.5]; allowed: one in [0, 1] per varied path"},
 		{"no scenario text", func(p *Plan) *Plan { p.ScenarioTOML = nil; return p }, "runner: the plan has no scenario text; build it with package plans"},

@@ -234,3 +234,10 @@ func ScriptKeys() map[ScriptKind][]string {
 	}
 	return out
 }
+
+// ScriptKeysOf is ScriptKeys()[kind] without copying the whole table:
+// the optional fields an event of the kind uses (none for a kind that is
+// not one), as a copy.
+func ScriptKeysOf(kind ScriptKind) []string {
+	return slices.Clone(scriptKeys[kind])
+}

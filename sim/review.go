@@ -120,5 +120,6 @@ func (w *World) startReviews() {
 	}
 }
 
-// Reviewing reports whether state i reviews its alliance policy this tick.
+// Reviewing reports whether state i reviews its alliance policy this tick;
+// it panics if i is not a state index.
 func (w *World) Reviewing(i int) bool { return w.reviewing.Has(w.c.state(i)) }

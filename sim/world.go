@@ -376,7 +376,7 @@ func (w *World) Events() []Event { return w.events }
 // Label returns the calendar date of a tick.
 func (w *World) Label(tick int) string { return w.c.calendar.Label(tick) }
 
-// ID returns the id of state i.
+// ID returns the id of state i; it panics if i is not a state index.
 func (w *World) ID(i int) string { return w.c.id[w.c.state(i)] }
 
 // shuffled returns the members of s in a random order (scratch slice).

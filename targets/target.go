@@ -45,7 +45,8 @@ type Target struct {
 
 // Missing says why sc cannot be judged by the target ("" if it can): it
 // holds fewer of the states the target names than it needs, or no patron
-// where the target reads a patron's alliances.
+// where the target reads a patron's alliances. A nil scenario holds no
+// states.
 func (t *Target) Missing(sc *sim.Scenario) string {
 	have := map[string]bool{}
 	patron := false
@@ -80,8 +81,17 @@ func (t *Target) Missing(sc *sim.Scenario) string {
 
 // EvaluateScenario is Evaluate over the runs of sc, except that a target
 // naming a state sc lacks (Missing) is not evaluated: it counts no run, is
-// not met, and its note says what is missing.
+// not met, and its note says what is missing. Of a nil scenario no target
+// counts a run, and each note says so.
 func EvaluateScenario(ts []Target, rs []runner.Record, sc *sim.Scenario) []Result {
+	if sc == nil {
+		out := make([]Result, len(ts))
+		for i, t := range ts {
+			out[i] = Result{ID: t.ID, Description: t.Description, Share: runner.NewProportion(0, 0), Threshold: t.Threshold,
+				Note: "no scenario (nil): no run counted"}
+		}
+		return out
+	}
 	missing := make([]string, len(ts))
 	var apply []Target
 	for i := range ts {
@@ -89,11 +99,7 @@ func EvaluateScenario(ts []Target, rs []runner.Record, sc *sim.Scenario) []Resul
 			apply = append(apply, ts[i])
 		}
 	}
-	var cal sim.Calendar // a nil scenario has none, and no run is counted
-	if sc != nil {
-		cal = sc.Calendar
-	}
-	evaluated := Evaluate(apply, rs, cal)
+	evaluated := Evaluate(apply, rs, sc.Calendar)
 	out := make([]Result, 0, len(ts))
 	for i, t := range ts {
 		if missing[i] != "" {
@@ -134,7 +140,8 @@ func (r Result) Percent() string {
 // one run, its share reaches the threshold, and its Extra requirement (if
 // any) holds. The records carry no scenario name, so it is the caller's
 // to give each target the runs of its own scenario (For); a calendar that
-// is not one (the zero Calendar) counts no run, and every result says why.
+// is not one (the zero Calendar), or a target without Test, counts no run,
+// and its result says why.
 func Evaluate(ts []Target, rs []runner.Record, cal sim.Calendar) []Result {
 	out := make([]Result, 0, len(ts))
 	calErr := cal.Check()

@@ -233,7 +233,8 @@ func printPoints(w io.Writer, out string, m *runner.Manifest, table pointsTable,
 	for _, v := range vary {
 		fmt.Fprintf(tw, "\t%s", v)
 	}
-	for _, k := range runner.ShareKeys() {
+	shareKeys := runner.ShareKeys()
+	for _, k := range shareKeys {
 		fmt.Fprintf(tw, "\t%s", k)
 	}
 	fmt.Fprintln(tw)
@@ -251,7 +252,7 @@ func printPoints(w io.Writer, out string, m *runner.Manifest, table pointsTable,
 			}
 			fmt.Fprintf(tw, "\t%s", cell)
 		}
-		for _, k := range runner.ShareKeys() {
+		for _, k := range shareKeys {
 			fmt.Fprintf(tw, "\t%s", percentCells(r[col[k]], r[col[k+"_low"]], r[col[k+"_high"]]))
 		}
 		fmt.Fprintln(tw)

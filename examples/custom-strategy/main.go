@@ -24,7 +24,7 @@ import (
 )
 
 // offshore admits self-help always, bilaterals only when threatened, and
-// nothing else. Like every strategy it keeps no state of its own: the
+// nothing else. Like every strategy it keeps no mutable state: the
 // replications share it, and the workers call Admit concurrently.
 type offshore struct{ margin float64 }
 
