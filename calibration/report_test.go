@@ -9,17 +9,40 @@ import (
 	"github.com/alliancesim/alliancesim/targets"
 )
 
+// result is a hand-made result of a target: count of n runs met it, and
+// it is met if some run counted and the share reaches the threshold.
+func result(id string, count, n int, threshold float64, note string) targets.Result {
+	p := runner.NewProportion(count, n)
+	return targets.Result{ID: id, Description: id + " happens", Share: p, Threshold: threshold,
+		Met: n > 0 && p.Share >= threshold, Note: note}
+}
+
+// written is the report Write makes of reps.
+func written(t *testing.T, reps ...*Report) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := Write(&b, reps); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// says fails the test for each text the report does not contain.
+func says(t *testing.T, report string, texts ...string) {
+	t.Helper()
+	for _, want := range texts {
+		if !strings.Contains(report, want) {
+			t.Errorf("the report does not say %q:\n%s", want, report)
+		}
+	}
+}
+
 // A report written from hand-made results, without a run: what its
 // tables say of ties, of a target no run counted, of the constraints, of
 // a note's seeds and of a report of one scenario.
 func TestWriteSaysWhatDecided(t *testing.T) {
-	share := func(id string, count, n int, threshold float64, note string) targets.Result {
-		p := runner.NewProportion(count, n)
-		return targets.Result{ID: id, Description: id + " happens", Share: p, Threshold: threshold,
-			Met: n > 0 && p.Share >= threshold, Note: note}
-	}
 	results := func(e1 int) []targets.Result {
-		return []targets.Result{share("E1", e1, 500, 0.8, "reasons: fear 3"), share("E4", 0, 0, 0.7, "")}
+		return []targets.Result{result("E1", e1, 500, 0.8, "reasons: fear 3"), result("E4", 0, 0, 0.7, "")}
 	}
 	r := &Report{
 		Spec: Spec{Scenario: "europe-1947", Inputs: []Input{{Name: "states.sov.revisionism", Why: "no number", Values: []float64{0.1, 0.2, 0.3}}},
@@ -35,31 +58,17 @@ func TestWriteSaysWhatDecided(t *testing.T) {
 	}
 	r.Chosen = Choose(r.Candidates)
 	r.HeldOut = results(440)
-	var b bytes.Buffer
-	if err := Write(&b, []*Report{r}); err != nil {
-		t.Fatal(err)
-	}
-	got := b.String()
-	for _, want := range []string{
+	says(t, written(t, r),
 		"**Not the calibration of record:** it calibrates europe-1947; the record calibrates europe-1947 and asia-1950, in that order.",
 		"The constraints keep 4 of the 7 combinations of the values out of the grid; they are not run.",
 		"| 0.1 | 1 of 2 **(chosen)** | 0.700 | 90.0 | — (n 0)✗ |",
 		"| 0.3 | 0 of 2 | 0.900 | 60.0✗ | — (n 0)✗ |",
 		"2 combinations meet 1 target with the same shortfall (0.700); the rule's last step, the grid order, takes the first of them.",
 		"| E1 happens (seeds 1–500: reasons: fear 3) |",
-		"| E4 | 70% | — (n 0) | — (n 0) | no | E4 happens |",
-	} {
-		if !strings.Contains(got, want) {
-			t.Errorf("the report does not say %q:\n%s", want, got)
-		}
-	}
+		"| E4 | 70% | — (n 0) | — (n 0) | no | E4 happens |")
 	// One candidate alone: no tie to speak of.
 	r.Candidates, r.Chosen = r.Candidates[:1], 0
-	b.Reset()
-	if err := Write(&b, []*Report{r}); err != nil {
-		t.Fatal(err)
-	}
-	if strings.Contains(b.String(), "the grid order, takes") {
+	if strings.Contains(written(t, r), "the grid order, takes") {
 		t.Error("a report of one candidate speaks of a tie")
 	}
 }
@@ -70,48 +79,31 @@ func TestWriteSaysWhatDecided(t *testing.T) {
 // seeds named are those the run count reaches; a value of three digits
 // is written whole.
 func TestWriteHeldOutRunsAndOrder(t *testing.T) {
-	share := func(count, n int) targets.Result {
-		p := runner.NewProportion(count, n)
-		return targets.Result{ID: "A1", Description: "A1 happens", Share: p, Threshold: 0.8, Met: p.Share >= 0.8}
-	}
 	report := func(scenario string, runs int) *Report {
 		return &Report{
 			Spec:       Spec{Scenario: scenario, Inputs: []Input{{Name: "x", Why: "no number", Values: []float64{0.125, 0.25}}}},
 			Runs:       runs,
-			Candidates: []Candidate{score([]float64{0.125}, []targets.Result{share(runs, runs)})},
-			HeldOut:    []targets.Result{share(0, runs)}, // met on 1–runs, missed held out
+			Candidates: []Candidate{score([]float64{0.125}, []targets.Result{result("A1", runs, runs, 0.8, "")})},
+			HeldOut:    []targets.Result{result("A1", 0, runs, 0.8, "")}, // met on 1–runs, missed held out
 			Current:    []float64{0.125},
 		}
 	}
-	write := func(reps ...*Report) string {
-		t.Helper()
-		var b bytes.Buffer
-		if err := Write(&b, reps); err != nil {
-			t.Fatal(err)
-		}
-		return b.String()
-	}
-	got := write(report("europe-1947", 4), report("asia-1950", 4))
-	for _, want := range []string{
+	got := written(t, report("europe-1947", 4), report("asia-1950", 4))
+	says(t, got,
 		"| A1 | 80% | 100.0 [51.0, 100.0] n 4, yes | 0.0 [0.0, 49.0] n 4, no | no | A1 happens |",
 		"0 of 1 targets met on both seed ranges.",
 		"### What was tried (seeds 1–4, one run each)",
 		"**Not the calibration of record:** 4 runs per candidate and for the held-out check (`--runs 4`), where the record takes 500.",
-		"| `x` | 0.125, 0.25 | 0.125 | 0.125 | no number |",
-	} {
-		if !strings.Contains(got, want) {
-			t.Errorf("the report does not say %q:\n%s", want, got)
-		}
-	}
+		"| `x` | 0.125, 0.25 | 0.125 | 0.125 | no number |")
 	if strings.Contains(got, "it calibrates") {
 		t.Errorf("both scenarios in the record's order are called another set:\n%s", got)
 	}
 	// More runs than the record's are not the record either.
-	if got := write(report("europe-1947", 600), report("asia-1950", 600)); !strings.Contains(got, "**Not the calibration of record:** 600 runs per candidate") {
+	if got := written(t, report("europe-1947", 600), report("asia-1950", 600)); !strings.Contains(got, "**Not the calibration of record:** 600 runs per candidate") {
 		t.Errorf("600 runs are taken for the record:\n%s", got)
 	}
 	// The record's runs, its scenarios in the other order.
-	got = write(report("asia-1950", Runs), report("europe-1947", Runs))
+	got = written(t, report("asia-1950", Runs), report("europe-1947", Runs))
 	if !strings.Contains(got, "**Not the calibration of record:** it calibrates asia-1950 and europe-1947; the record calibrates europe-1947 and asia-1950, in that order.") {
 		t.Errorf("the scenarios in another order are taken for the record:\n%s", got)
 	}

@@ -337,18 +337,11 @@ func TestHonouring(t *testing.T) {
 func TestHonouringDrawsNothingForNoChance(t *testing.T) {
 	sc := testScenario()
 	sc.Params.PWeak = 0
-	c := mustCompile(t, sc)
-	asked, untouched := NewWorld(c, 7), NewWorld(c, 7)
-	for _, w := range []*World{asked, untouched} {
-		w.perceive()
-		withCohesion(w, w.form(set(c1, c2), false, OriginClient), 1)
-	}
+	asked, untouched := twins(t, sc, 7, func(w *World) { withCohesion(w, w.form(set(c1, c2), false, OriginClient), 1) })
 	if got, help := asked.honouring(c1); got != 0 || help != 0 {
 		t.Errorf("honoured by %v with help %v; want no one", got, help)
 	}
-	if a, b := asked.rng.Uint64(), untouched.rng.Uint64(); a != b {
-		t.Errorf("a number was drawn for an ally with no chance of coming: next draw %d, want %d", a, b)
-	}
+	sameStream(t, asked, untouched, "a number was drawn for an ally with no chance of coming")
 }
 
 // Restraint: before a provocation, each patron allied with the client has
@@ -889,12 +882,7 @@ func TestEliminatedClientDoesNotProvoke(t *testing.T) {
 	sc := testScenario()
 	sc.Params.ProvokeRate = 1
 	sc.States[c1].Revisionism = 1
-	c := mustCompile(t, sc)
-	w, twin := NewWorld(c, 1), NewWorld(c, 1)
-	for _, x := range []*World{w, twin} {
-		x.perceive()
-		x.eliminate(c1)
-	}
+	w, twin := twins(t, sc, 1, func(x *World) { x.eliminate(c1) })
 	from := len(w.events)
 	w.crises()
 	for _, e := range w.events[from:] {
@@ -904,9 +892,7 @@ func TestEliminatedClientDoesNotProvoke(t *testing.T) {
 	}
 	twin.rng.Float64() // adv challenges c2?
 	twin.rng.Float64() // adv challenges c3?
-	if a, b := w.rng.Uint64(), twin.rng.Uint64(); a != b {
-		t.Errorf("the crises phase drew other than the two challenge numbers: next draw %d, want %d", a, b)
-	}
+	sameStream(t, w, twin, "the crises phase drew other than the two challenge numbers")
 }
 
 // An elimination concerns the eliminated state and its partners (they
@@ -1245,18 +1231,11 @@ func TestEndedAllianceDoesNotRestrain(t *testing.T) {
 func TestNoRestraintDrawWithoutALiveAdversary(t *testing.T) {
 	sc := provokingScenario()
 	sc.Params.ControlBilateral = 0.8
-	c := mustCompile(t, sc)
-	a, b := NewWorld(c, 3), NewWorld(c, 3)
-	for _, w := range []*World{a, b} {
-		w.perceive()
-		w.eliminate(adv)
-	}
+	a, b := twins(t, sc, 3, func(w *World) { w.eliminate(adv) })
 	a.form(set(pat, c1), true, OriginBilateral)
 	a.crises()
 	b.crises()
-	if a.rng.Uint64() != b.rng.Uint64() {
-		t.Error("a restraint was drawn with no adversary alive")
-	}
+	sameStream(t, a, b, "a restraint was drawn with no adversary alive")
 }
 
 // Only clients provoke: a patron at revisionism 1 (which a scenario may
@@ -1277,9 +1256,7 @@ func TestARevisionistPatronDoesNotProvoke(t *testing.T) {
 			t.Errorf("a provocation by %s", w.c.id[e.Actor])
 		}
 	}
-	if w.rng.Uint64() != u.rng.Uint64() {
-		t.Error("a number was drawn for the patron's provocation")
-	}
+	sameStream(t, w, u, "a number was drawn for the patron's provocation")
 }
 
 // An indigenous alliance outlives its patron's elimination (§7.10,

@@ -32,6 +32,29 @@ func withCohesion(w *World, al *Alliance, h float64) {
 	w.rebaseline()
 }
 
+// twins are two worlds of sc from the same seed, each perceived and then
+// prepared alike: a test does to one what must draw no number, and
+// sameStream compares their random streams.
+func twins(t testing.TB, sc *Scenario, seed uint64, prepare func(*World)) (*World, *World) {
+	t.Helper()
+	c := mustCompile(t, sc)
+	a, b := NewWorld(c, seed), NewWorld(c, seed)
+	for _, w := range []*World{a, b} {
+		w.perceive()
+		prepare(w)
+	}
+	return a, b
+}
+
+// sameStream fails the test, saying what was drawn, unless the next
+// number of a's random stream is b's.
+func sameStream(t testing.TB, a, b *World, drawn string) {
+	t.Helper()
+	if x, y := a.rng.Uint64(), b.rng.Uint64(); x != y {
+		t.Errorf("%s: next draw %d, want %d", drawn, x, y)
+	}
+}
+
 // mustCompile compiles sc or stops the test.
 func mustCompile(t testing.TB, sc *Scenario) *Compiled {
 	t.Helper()
