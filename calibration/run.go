@@ -212,6 +212,12 @@ func evaluate(ctx context.Context, spec Spec, values []float64, seed uint64, opt
 	if err != nil {
 		return nil, err
 	}
+	return evaluateScenario(ctx, spec, sc, values, seed, opts, progress)
+}
+
+// evaluateScenario is evaluate of the scenario sc, spec's built-in as
+// given or as a test changed it; it changes sc.
+func evaluateScenario(ctx context.Context, spec Spec, sc *sim.Scenario, values []float64, seed uint64, opts Options, progress func(int, int)) ([]targets.Result, error) {
 	if err := configs.Apply(sc, opts.Set); err != nil {
 		return nil, fmt.Errorf("calibration of %s: set %w", spec.Scenario, err)
 	}
