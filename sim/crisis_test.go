@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"testing"
@@ -1338,5 +1339,77 @@ func TestCrisisDefenceAtItsEdge(t *testing.T) {
 	w.challenge(adv, c1)
 	if got := w.geo.Cells(c1); got != 6 {
 		t.Errorf("%d cells left, want 6", got)
+	}
+}
+
+// Challenges are drawn for each live adversary in index order and, within
+// it, for each live client in index order (docs/model.md §7.10): with a
+// second adversary (B) beside the first, crises logs, tick after tick,
+// the challenges a hand-written loop in that order draws from a twin
+// world, and leaves its random stream where the twin's is. The same loop
+// with the clients outside draws other challenges in some tick of the 60,
+// so the order is what the test checks.
+func TestChallengesDrawnForEachAdversaryThenEachClient(t *testing.T) {
+	sc := testScenario()
+	sc.Map = "AAAA1122233BB~~PP\nAAAA1122233BB~~PP\nAAAA1122233BB~~PP"
+	sc.States = append(sc.States, State{ID: "adv2", Name: "adv2", Role: Adversary, Glyph: 'B',
+		Land: 8, Naval: 2, Economy: 8, Revisionism: 0.8, Ideology: -1, Sovereign: true})
+	sc.Params.ChallengeRate = 0.5
+	sc.Params.OccupyCells = 0 // crises without a change of the map
+	c := mustCompile(t, sc)
+	type pair struct{ a, v int }
+	loop := func(w *World, adversariesFirst bool) []pair {
+		var drawn []pair
+		try := func(a, v int) {
+			if w.rng.Float64() < w.challengeProbability(a, v) {
+				w.challenge(a, v)
+				drawn = append(drawn, pair{a, v})
+			}
+		}
+		if adversariesFirst {
+			c.adversaries.Each(func(a int) { c.clients.Each(func(v int) { try(a, v) }) })
+		} else {
+			c.clients.Each(func(v int) { c.adversaries.Each(func(a int) { try(a, v) }) })
+		}
+		return drawn
+	}
+	w, byHand, clientsFirst := NewWorld(c, 5), NewWorld(c, 5), NewWorld(c, 5)
+	if c.adversaries.Len() != 2 || c.clients.Len() != 3 {
+		t.Fatalf("%d adversaries and %d clients, want 2 and 3", c.adversaries.Len(), c.clients.Len())
+	}
+	differ, challenges := false, 0
+	for tick := 0; tick < 60; tick++ {
+		for _, x := range []*World{w, byHand, clientsFirst} {
+			x.perceive()
+		}
+		from := len(w.events)
+		w.crises()
+		var got []pair
+		for _, e := range w.events[from:] {
+			if e.Type != EventChallenge {
+				t.Fatalf("tick %d: a %v event in crises of a world without provocation", tick, e.Type)
+			}
+			got = append(got, pair{e.Actor, e.Target})
+		}
+		want := loop(byHand, true)
+		challenges += len(want)
+		if !slices.Equal(got, want) {
+			t.Fatalf("tick %d: challenges %v, want %v (each adversary, then each client)", tick, got, want)
+		}
+		sameStream(t, w, byHand, fmt.Sprintf("tick %d's crises", tick))
+		if !slices.Equal(loop(clientsFirst, false), want) {
+			differ = true
+		}
+		clientsFirst.rng.Uint64() // as sameStream drew from the others
+		for _, x := range []*World{w, byHand, clientsFirst} {
+			x.decay()
+		}
+	}
+	if challenges < 60 || challenges > 300 {
+		t.Errorf("%d challenges in 60 ticks of 6 pairs: too few or too many for the draws to decide", challenges)
+	}
+	t.Logf("%d challenges in 60 ticks", challenges)
+	if !differ {
+		t.Error("the clients-first order drew the same challenges in all 60 ticks: the test cannot tell the orders apart")
 	}
 }
