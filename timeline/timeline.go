@@ -33,17 +33,11 @@ func Describe(e *sim.EventRecord) string {
 			return scripted(e, name)
 		}
 	case sim.EventProposal:
-		switch e.Proposal {
-		case sim.ProposeSigned.String():
-			return fmt.Sprintf("%s signs a %s bilateral alliance for occupied %s, in force on its sovereignty", name(e.Actor),
-				e.Commitment, set)
-		case sim.ProposeApply.String():
-			return fmt.Sprintf("%s applies to join alliance %d (%s, %s)", name(e.Actor), e.Alliance, set, e.Commitment)
-		case sim.ProposeJoin.String():
-			return fmt.Sprintf("%s asks to join alliance %d (%s, %s), its clients' alliance", name(e.Actor), e.Alliance, set, e.Commitment)
-		}
-		return fmt.Sprintf("%s proposes a %s %s alliance (%s) to %s", name(e.Actor), e.Commitment, e.Kind, e.Proposal, set)
+		return proposal(e, name, set) + offerTag(e.Offer)
 	case sim.EventAcceptance:
+		if e.Offer > 0 {
+			return fmt.Sprintf("%s accept%s %s's offer %d", set, pluralS(len(e.Others)), name(e.Actor), e.Offer)
+		}
 		return fmt.Sprintf("%s accept%s %s's proposal", set, pluralS(len(e.Others)), name(e.Actor))
 	case sim.EventRejection:
 		why := e.Reason
@@ -56,6 +50,9 @@ func Describe(e *sim.EventRecord) string {
 			why = "entrapment by " + name(e.Target)
 		case agents.CostAutonomy.String():
 			why = "loss of autonomy"
+		}
+		if e.Offer > 0 {
+			return fmt.Sprintf("%s rejects offer %d (%s)", name(e.Actor), e.Offer, why)
 		}
 		return fmt.Sprintf("%s rejects (%s)", name(e.Actor), why)
 	case sim.EventFormed:
@@ -80,6 +77,30 @@ func Describe(e *sim.EventRecord) string {
 	return e.Type.String()
 }
 
+// proposal writes a proposal, without its offer number.
+func proposal(e *sim.EventRecord, name func(string) string, set string) string {
+	switch e.Proposal {
+	case sim.ProposeSigned.String():
+		return fmt.Sprintf("%s signs a %s bilateral alliance for occupied %s, in force on its sovereignty", name(e.Actor),
+			e.Commitment, set)
+	case sim.ProposeApply.String():
+		return fmt.Sprintf("%s applies to join alliance %d (%s, %s)", name(e.Actor), e.Alliance, set, e.Commitment)
+	case sim.ProposeJoin.String():
+		return fmt.Sprintf("%s asks to join alliance %d (%s, %s), its clients' alliance", name(e.Actor), e.Alliance, set, e.Commitment)
+	}
+	return fmt.Sprintf("%s proposes a %s %s alliance (%s) to %s", name(e.Actor), e.Commitment, e.Kind, e.Proposal, set)
+}
+
+// offerTag numbers a proposal as its answers name it, " (offer 3)": in a
+// tick of several proposals, the acceptance or refusal "offer 3" says
+// which it answers. An event without a number (0) gets none.
+func offerTag(offer int) string {
+	if offer <= 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (offer %d)", offer)
+}
+
 // scripted writes a scripted event: its note, then what it did.
 func scripted(e *sim.EventRecord, name func(string) string) string {
 	se := e.Script
@@ -95,8 +116,14 @@ func scripted(e *sim.EventRecord, name func(string) string) string {
 		}
 		return fmt.Sprintf("%s%s's perceived intent %+.2f (as seen by %s)", note, name(e.Actor), se.Delta, who)
 	case sim.ScriptOccupy.String():
+		if e.Cells == 0 { // an eliminated actor, or a target without a cell
+			return fmt.Sprintf("%s%s's scripted occupation of %s takes no cell", note, name(e.Actor), name(e.Target))
+		}
 		return fmt.Sprintf("%s%s occupies %s of %s", note, name(e.Actor), cells(e.Cells), name(e.Target))
 	case sim.ScriptWithdraw.String():
+		if e.Cells == 0 { // the actor holds no cell taken from the target
+			return fmt.Sprintf("%s%s's scripted withdrawal from %s hands back no cell", note, name(e.Actor), name(e.Target))
+		}
 		return fmt.Sprintf("%s%s hands back %s to %s", note, name(e.Actor), cells(e.Cells), name(e.Target))
 	case sim.ScriptCapability.String():
 		var set []string

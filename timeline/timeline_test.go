@@ -30,6 +30,13 @@ func TestDescribe(t *testing.T) {
 			"prk occupies 1 cell of kor"},
 		{sim.EventRecord{Type: sim.EventScripted, Actor: "prk", Target: "kor", Cells: 1, Script: &sim.ScriptRecord{Kind: "withdraw"}},
 			"prk hands back 1 cell to kor"},
+		// A scripted occupation by an eliminated actor, or of a target
+		// without a cell, takes none; a withdrawal from a target whose
+		// cells the actor does not hold hands none back.
+		{sim.EventRecord{Type: sim.EventScripted, Actor: "prk", Target: "kor", Script: &sim.ScriptRecord{Kind: "occupy", Note: "offensive"}},
+			"offensive: prk's scripted occupation of kor takes no cell"},
+		{sim.EventRecord{Type: sim.EventScripted, Actor: "prk", Target: "kor", Script: &sim.ScriptRecord{Kind: "withdraw"}},
+			"prk's scripted withdrawal from kor hands back no cell"},
 		{sim.EventRecord{Type: sim.EventScripted, Actor: "deu", Script: &sim.ScriptRecord{Kind: "capability", Land: ptr(0.4), Economy: ptr(1.25)}},
 			"deu's capabilities change (land 0.40, economy 1.25)"},
 		{sim.EventRecord{Type: sim.EventScripted, Actor: "deu", Script: &sim.ScriptRecord{Kind: "sovereignty", Sovereign: true}},
@@ -54,6 +61,15 @@ func TestDescribe(t *testing.T) {
 		{sim.EventRecord{Type: sim.EventRejection, Actor: "c1", Target: "c3", Reason: "divergence"}, "c1 rejects (divergent threat picture of c3)"},
 		{sim.EventRecord{Type: sim.EventRejection, Actor: "c1", Target: "c3", Reason: "entrapment"}, "c1 rejects (entrapment by c3)"},
 		{sim.EventRecord{Type: sim.EventRejection, Actor: "c1", Reason: "autonomy"}, "c1 rejects (loss of autonomy)"},
+		// The engine numbers each proposal (Offer); its answers carry the
+		// number, which says which proposal they answer.
+		{sim.EventRecord{Type: sim.EventProposal, Actor: "usa", Others: []string{"aus", "nzl", "phl"}, Proposal: "new", Commitment: "strong", Kind: "multilateral", Offer: 3},
+			"usa proposes a strong multilateral alliance (new) to aus, nzl, phl (offer 3)"},
+		{sim.EventRecord{Type: sim.EventProposal, Actor: "tha", Alliance: 2, Others: []string{"usa", "phl"}, Proposal: "apply", Commitment: "weak", Kind: "trilateral", Offer: 12},
+			"tha applies to join alliance 2 (usa, phl, weak) (offer 12)"},
+		{sim.EventRecord{Type: sim.EventAcceptance, Actor: "usa", Others: []string{"aus", "nzl"}, Offer: 3}, "aus, nzl accept usa's offer 3"},
+		{sim.EventRecord{Type: sim.EventRejection, Actor: "phl", Target: "jpn", Reason: "fear", Offer: 3}, "phl rejects offer 3 (fear of jpn)"},
+		{sim.EventRecord{Type: sim.EventRejection, Actor: "usa", Reason: "autonomy", Offer: 12}, "usa rejects offer 12 (loss of autonomy)"},
 		{sim.EventRecord{Type: sim.EventFormed, Alliance: 4, Others: []string{"fra", "gbr"}, Commitment: "strong", Kind: "bilateral", Origin: "client"},
 			"alliance 4 formed: fra, gbr, strong bilateral (client)"},
 		{sim.EventRecord{Type: sim.EventJoined, Actor: "usa", Alliance: 4, Others: []string{"fra", "gbr", "usa"}, Origin: "indigenous"},
