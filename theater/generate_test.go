@@ -159,6 +159,8 @@ func TestGenerateErrors(t *testing.T) {
 		{GenerateSpec{Width: 3, Height: 3, SeaFraction: -0.1}, 1, "theater: generate: sea fraction -0.1; allowed: at least 0 and below 1"},
 		{GenerateSpec{Width: 3, Height: 3, SeaFraction: math.NaN()}, 1, "theater: generate: sea fraction NaN; allowed: at least 0 and below 1"},
 		{GenerateSpec{Width: 3, Height: 3}, -1, "theater: generate: -1 states; allowed: 0 to 32768"},
+		// Owners are int16: one state more would wrap, land or no land.
+		{GenerateSpec{Width: 3, Height: 3}, 32769, "theater: generate: 32769 states; allowed: 0 to 32768"},
 	} {
 		if _, err := Generate(tt.spec, tt.n); err == nil || err.Error() != tt.want {
 			t.Errorf("Generate(%+v, %d):\n got %v\nwant %s", tt.spec, tt.n, err, tt.want)

@@ -81,3 +81,13 @@ func TestValidateLengthsAndStates(t *testing.T) {
 		t.Error("32769 states accepted")
 	}
 }
+
+// A terrain's name, as messages print it; a value out of range is shown
+// as a number.
+func TestTerrainString(t *testing.T) {
+	for tr, want := range map[Terrain]string{Sea: "sea", Land: "land", Rough: "rough", Terrain(7): "Terrain(7)"} {
+		if got := tr.String(); got != want {
+			t.Errorf("Terrain(%d).String() = %q, want %q", uint8(tr), got, want)
+		}
+	}
+}

@@ -45,7 +45,7 @@ func (p Params) Validate() error {
 	check("RoughCost", p.RoughCost, p.RoughCost >= 0, ">= 0")
 	check("SeaCost", p.SeaCost, p.SeaCost >= 0, ">= 0")
 	check("ProjectionRange", p.ProjectionRange, p.ProjectionRange > 0, "> 0")
-	check("Sealift", p.Sealift, p.Sealift >= 0, ">= 0")
+	check("Sealift", p.Sealift, p.Sealift >= 0 && !math.IsInf(p.Sealift, 1), "finite and >= 0")
 	check("RoughBonus", p.RoughBonus, p.RoughBonus >= -1 && !math.IsInf(p.RoughBonus, 0), "finite and >= -1")
 	return errors.Join(errs...)
 }

@@ -84,9 +84,36 @@ func TestProjectionRangeMustBePositive(t *testing.T) {
 	}
 }
 
+// An infinite projection range is allowed: force does not decay with
+// distance, so proximity is 1 to every state in reach of a path and 0 to
+// a state without a cell (e^(−Inf/Inf) would be NaN), as is the force
+// projected on it.
+func TestInfiniteProjectionRange(t *testing.T) {
+	p := DefaultParams()
+	p.ProjectionRange = math.Inf(1)
+	if err := p.Validate(); err != nil {
+		t.Fatalf("Validate: %v", err)
+	}
+	geo := geoOf(t, "AA~BB", "", "ABC", p) // C owns no cell
+	if got := geo.Proximity(0, 1); got != 1 {
+		t.Errorf("proximity of A to B across the strait %v, want 1", got)
+	}
+	if got := geo.Projection(0, 1, 10, 4); got != 2 {
+		t.Errorf("P(A→B) %v, want min(10, 0.5·4) = 2, undecayed", got)
+	}
+	for _, pair := range [][2]int{{0, 2}, {2, 0}} {
+		if got := geo.Proximity(pair[0], pair[1]); got != 0 {
+			t.Errorf("proximity %d→%d %v, want 0", pair[0], pair[1], got)
+		}
+		if got := geo.Projection(pair[0], pair[1], 10, 4); got != 0 {
+			t.Errorf("P(%d→%d) %v, want 0", pair[0], pair[1], got)
+		}
+	}
+}
+
 // Params.Validate refuses what the geometry cannot work with and no more
 // (docs/model.md §7.1): free terrain (cost 0) and no sealift (0) are
-// allowed; a NaN or infinite rough bonus is not.
+// allowed; a NaN or infinite rough bonus or sealift is not.
 func TestParamsValidate(t *testing.T) {
 	for _, c := range []struct {
 		name   string
@@ -102,6 +129,9 @@ func TestParamsValidate(t *testing.T) {
 		{"rough bonus below -1: negative defence", func(p *Params) { p.RoughBonus = -1.5 }, true},
 		{"negative rough cost", func(p *Params) { p.RoughCost = -1 }, true},
 		{"negative sealift", func(p *Params) { p.Sealift = -0.1 }, true},
+		// min(land, Inf·0) over sea is NaN for a state with no navy.
+		{"infinite sealift", func(p *Params) { p.Sealift = math.Inf(1) }, true},
+		{"NaN sealift", func(p *Params) { p.Sealift = math.NaN() }, true},
 		{"NaN rough cost", func(p *Params) { p.RoughCost = math.NaN() }, true},
 		{"NaN rough bonus", func(p *Params) { p.RoughBonus = math.NaN() }, true},
 		{"infinite rough bonus", func(p *Params) { p.RoughBonus = math.Inf(1) }, true},
