@@ -363,7 +363,7 @@ func knownGlyphs(glyphs map[rune]int) string {
 // The first row fixes the width. Parse reports every problem it finds as a
 // MapErrors: the first row of a different width (once), every unknown glyph,
 // an overlay of another size (rows, and every row of another width than the
-// map's row) and rough on sea.
+// map's, its first row's) and rough on sea.
 func Parse(mapText, roughText string, glyphs map[rune]int) (*Grid, error) {
 	var errs MapErrors
 	add := func(which string, row, col int, msg, allowed string) {
