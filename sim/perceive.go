@@ -293,7 +293,6 @@ func (w *World) perceive() {
 		default:
 			w.reference[i] = agents.AdaptReference(w.reference[i], w.threat[i], &c.decision[i])
 		}
-		w.losses[i] = agents.InLosses(w.threat[i], w.reference[i])
 	}
 }
 

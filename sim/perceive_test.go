@@ -515,9 +515,45 @@ func TestDomainAgainstTheAdaptedReference(t *testing.T) {
 	w.tick = 1
 	w.perceive()
 	for i := range w.c.n {
-		if w.losses[i] {
+		if w.InLosses(i) {
 			t.Errorf("%s in losses at threat %.4f against its reference %.4f", w.c.id[i], w.threat[i], w.reference[i])
 		}
+	}
+}
+
+// The domain is read where it is reported: an alliance formed after the
+// tick's perception can take a state's threat below its reference point,
+// and from then on the state is in gains — in InLosses, in the domain its
+// proposals carry and in the time series (docs/model.md §7.3). c1's
+// reference is set halfway between its threat alone and its threat with
+// the patron's strong pledge.
+func TestDomainFollowsTheThreatWithinTheTick(t *testing.T) {
+	sc := testScenario()
+	sc.Params.RecordEvery = 1
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	alone := w.threat[c1]
+	al := w.form(set(pat, c1), true, OriginBilateral)
+	withCohesion(w, al, 1)
+	allied := w.threat[c1]
+	if !(allied < alone) {
+		t.Fatalf("set-up: c1's threat %v with the patron's pledge, %v alone: want lower", allied, alone)
+	}
+	w.reference[c1] = (alone + allied) / 2
+	if w.InLosses(c1) {
+		t.Errorf("c1 in losses at threat %v against its reference %v", allied, w.reference[c1])
+	}
+	w.propose(Event{Type: EventProposal, Actor: c1, Target: -1, Others: set(c2), Alliance: -1})
+	if o := w.Offers()[len(w.Offers())-1]; o.Losses {
+		t.Errorf("c1's proposal carries the domain of losses at threat %v against its reference %v", allied, w.reference[c1])
+	}
+	w.record()
+	if s := w.Series(); len(s) != 1 || s[0].Losses[c1] {
+		t.Errorf("series %+v: want one sample with c1 in gains", s)
+	}
+	w.reference[c1] = allied - 0.01 // and a reference point that moves is read at once
+	if !w.InLosses(c1) {
+		t.Errorf("c1 in gains at threat %v against its reference %v", allied, w.reference[c1])
 	}
 }
 

@@ -41,7 +41,7 @@ func (w *World) Offers() []Offer { return w.offers }
 // that its answers carry.
 func (w *World) propose(e Event) int {
 	w.offers = append(w.offers, Offer{Tick: w.tick, Proposer: e.Actor, Kind: e.Proposal, Invitees: e.Others,
-		Strong: e.Strong, Losses: e.Actor >= 0 && w.losses[e.Actor], Alliance: -1})
+		Strong: e.Strong, Losses: e.Actor >= 0 && w.inLosses(e.Actor), Alliance: -1})
 	e.Offer = len(w.offers)
 	w.log(e)
 	return e.Offer

@@ -59,7 +59,6 @@ type World struct {
 	picture, directPicture []float64 // T^adv gross of allied help
 	direct, directAdv      []float64 // threat to the state itself
 	reference              []float64
-	losses                 []bool
 	help, defence          []float64 // allied help and Def(i)
 	defK                   []float64 // (Def(i)+ε)^κ
 	assurance              []float64 // A_j: strongest commitment j made to other clients
@@ -227,7 +226,6 @@ func NewWorld(c *Compiled, seed uint64, observers ...Observer) *World {
 	w.threat, w.adv, w.direct, w.directAdv = vec(), vec(), vec(), vec()
 	w.reference, w.help, w.defence, w.defK, w.assurance = vec(), vec(), vec(), vec(), vec()
 	w.picture, w.directPicture, w.actorShift = vec(), vec(), vec()
-	w.losses = make([]bool, n)
 	w.ties = make([]tieRow, n)
 	w.concern = make([]int, n)
 	w.reviews = make([]reviewMark, n)
@@ -353,8 +351,13 @@ func (w *World) Perceived(i, j int) float64 { return w.perceived[w.c.state(i)*w.
 // Reference returns ρ_i.
 func (w *World) Reference(i int) float64 { return w.reference[w.c.state(i)] }
 
-// InLosses reports whether i is in the domain of losses.
-func (w *World) InLosses(i int) bool { return w.losses[w.c.state(i)] }
+// InLosses reports whether i is in the domain of losses now: its threat
+// above its reference point (docs/model.md §7.3). An alliance formed
+// earlier in the tick may have taken it below.
+func (w *World) InLosses(i int) bool { return w.inLosses(w.c.state(i)) }
+
+// inLosses is InLosses of a valid index.
+func (w *World) inLosses(i int) bool { return agents.InLosses(w.threat[i], w.reference[i]) }
 
 // Alive reports whether i still holds territory (or never had any).
 func (w *World) Alive(i int) bool { return w.alive[w.c.state(i)] }

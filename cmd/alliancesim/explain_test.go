@@ -121,6 +121,27 @@ func TestExplainStays(t *testing.T) {
 	}
 }
 
+// The domain explain prints is the threat against the reference point it
+// prints beside them (docs/model.md §7.3): at seed 7, 1951-01, South Korea
+// is in losses, and the Philippines in gains, since the alliance the
+// patron joined in the tick took their threat below their reference (the
+// domain was once read at the tick's perception and said losses).
+func TestExplainDomainIsTheThreatAgainstTheReference(t *testing.T) {
+	for state, want := range map[string]string{"kor": "losses", "phl": "gains"} {
+		out, err := execute(t, "explain", "asia-1950", "--seed", "7", "--at", "1951-01", "--state", state, "--json")
+		if err != nil {
+			t.Fatalf("%v\n%s", err, out)
+		}
+		var rep explanationReport
+		if err := json.Unmarshal([]byte(out), &rep); err != nil {
+			t.Fatal(err)
+		}
+		if rep.Domain != want || (rep.Domain == "losses") != (rep.Threat > rep.Reference) {
+			t.Errorf("%s: domain of %s at threat %v against its reference %v; want %s", state, rep.Domain, rep.Threat, rep.Reference, want)
+		}
+	}
+}
+
 // Bad flags are errors naming the flag and what is allowed.
 func TestExplainErrors(t *testing.T) {
 	for _, tc := range []struct {
