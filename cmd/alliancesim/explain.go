@@ -200,12 +200,22 @@ type explanationReport struct {
 	// NotSovereign: the state is not sovereign then; it proposes nothing,
 	// answers no offer (what is signed for it counts as accepted, §7.9)
 	// and, as a member, neither votes nor weighs leaving (§7.13): no
-	// stays are listed.
+	// stays are listed, only the alliances it belongs to (MemberOf).
 	NotSovereign bool                `json:"not_sovereign,omitempty"`
 	Position     float64             `json:"position"`
 	Options      []optionExplanation `json:"options,omitempty"`
 	Votes        []voteExplanation   `json:"votes,omitempty"`
 	Stays        []stayExplanation   `json:"alliances,omitempty"`
+	MemberOf     []membership        `json:"member_of,omitempty"`
+}
+
+// membership is an alliance in force that a state without sovereignty
+// belongs to, which it does not weigh leaving.
+type membership struct {
+	Alliance   int      `json:"alliance"`
+	Members    []string `json:"members"`
+	Origin     string   `json:"origin"`
+	Commitment string   `json:"commitment"`
 }
 
 // voteExplanation is the state's vote on a newcomer to an alliance it is
@@ -303,11 +313,13 @@ func explain(w *sim.World, req explainRequest) (explanationReport, error) {
 		}
 		return rep, nil
 	}
-	if rep.NotSovereign {
-		return rep, nil // a state without sovereignty weighs no leaving
-	}
 	for _, al := range w.Alliances() {
 		if !al.Active() || !al.Members.Has(i) {
+			continue
+		}
+		if rep.NotSovereign { // a state without sovereignty weighs no leaving
+			rep.MemberOf = append(rep.MemberOf, membership{Alliance: al.ID, Members: idsOf(c, al.Members), Origin: al.Origin.String(),
+				Commitment: commitmentWord(al.Strong)})
 			continue
 		}
 		s, err := w.ExplainStay(al.ID, i)
@@ -406,8 +418,12 @@ func printExplanation(w io.Writer, c *sim.Compiled, r explanationReport) {
 		fmt.Fprintf(w, "  value %+.4f: %s (%+.4f)\n", o.Value, verdict, r.Position)
 	}
 	if len(r.Options) == 0 && len(r.Votes) == 0 {
-		if len(r.Stays) == 0 {
+		if len(r.Stays) == 0 && len(r.MemberOf) == 0 {
 			fmt.Fprintf(w, "%s belongs to no alliance in force; --with IDS appraises an option\n", r.State)
+		}
+		for _, m := range r.MemberOf {
+			fmt.Fprintf(w, "\nalliance %d (%s, %s, %s): a member, which it does not weigh leaving without sovereignty\n",
+				m.Alliance, m.Origin, m.Commitment, strings.Join(m.Members, ", "))
 		}
 		for _, s := range r.Stays {
 			verdict := "stays"

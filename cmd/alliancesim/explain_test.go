@@ -3,9 +3,11 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -277,7 +279,8 @@ func TestExplainMemberWithoutSovereignty(t *testing.T) {
 		t.Fatalf("set-up: sovereign France lists no alliance in 1952-06 (%v)\n%s", err, before)
 	}
 	text, err := execute(t, "explain", file, "--at", "1952-06", "--state", "fra")
-	if err != nil || !strings.Contains(text, "fra is not sovereign then") || !strings.Contains(text, "neither votes nor weighs leaving") {
+	if err != nil || !strings.Contains(text, "fra is not sovereign then") || !strings.Contains(text, "neither votes nor weighs leaving") ||
+		strings.Contains(text, "belongs to no alliance") {
 		t.Fatalf("France without sovereignty: %v\n%s", err, text)
 	}
 	out, err := execute(t, "explain", file, "--at", "1952-06", "--state", "fra", "--json")
@@ -287,5 +290,18 @@ func TestExplainMemberWithoutSovereignty(t *testing.T) {
 	var occupied explanationReport
 	if err := json.Unmarshal([]byte(out), &occupied); err != nil || !occupied.NotSovereign || len(occupied.Stays) != 0 {
 		t.Errorf("France without sovereignty, as JSON: not_sovereign %v, %d stays (%v)\n%s", occupied.NotSovereign, len(occupied.Stays), err, out)
+	}
+	// It is still a member of the alliances it was in: the same, listed
+	// without what it would weigh.
+	if len(occupied.MemberOf) != len(rep.Stays) {
+		t.Fatalf("France without sovereignty is a member of %d alliances, with it of %d", len(occupied.MemberOf), len(rep.Stays))
+	}
+	for k, m := range occupied.MemberOf {
+		if s := rep.Stays[k]; m.Alliance != s.Alliance || !slices.Equal(m.Members, s.Members) {
+			t.Errorf("member of alliance %d (%v); sovereign, of %d (%v)", m.Alliance, m.Members, s.Alliance, s.Members)
+		}
+		if want := fmt.Sprintf("alliance %d (%s, %s, %s): a member", m.Alliance, m.Origin, m.Commitment, strings.Join(m.Members, ", ")); !strings.Contains(text, want) {
+			t.Errorf("text lacks %q:\n%s", want, text)
+		}
 	}
 }
