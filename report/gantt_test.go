@@ -317,3 +317,43 @@ func TestCheckEventsSeesTheEnds(t *testing.T) {
 		t.Errorf("with the leaving: %v", err)
 	}
 }
+
+// A single run's events.jsonl cut short after a line, where the checks
+// of the file alone do not notice (the cut falls after the run's last
+// change of membership), is found against the run's part, and no page is
+// drawn.
+func TestReportChecksTheEventsAgainstTheirPart(t *testing.T) {
+	_, single, _, _ := fixtures(t)
+	dir := filepath.Join(t.TempDir(), "one")
+	if err := os.CopyFS(dir, os.DirFS(single)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(dir, "report.html")); err != nil && !os.IsNotExist(err) {
+		t.Fatal(err)
+	}
+	if _, err := Build(context.Background(), dir); err != nil {
+		t.Fatalf("the whole run: %v", err)
+	}
+	path := filepath.Join(dir, "events.jsonl")
+	body := mustRead(t, path)
+	last := bytes.LastIndexByte(body[:len(body)-1], '\n') + 1 // where the last line begins
+	if err := os.WriteFile(path, body[:last], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	in, err := Read(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	horizon := in.Manifest.Points[0].Ticks
+	bs, err := readBars(in.path("memberships.csv"), 0, horizon)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := readEvents(path, in.calendar(), horizon, bs); err != nil {
+		t.Fatalf("set-up: the file alone is refused without its last line: %v", err)
+	}
+	_, err = Build(context.Background(), dir)
+	if err == nil || !strings.Contains(err.Error(), "cut short or changed") || !strings.Contains(err.Error(), redoAdvice) {
+		t.Fatalf("events.jsonl without its last line: %v", err)
+	}
+}

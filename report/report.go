@@ -471,6 +471,11 @@ func (p *Page) singleRun(ctx context.Context, in *Input) error {
 	case !m.Events:
 		sec.Notes = append(sec.Notes, "The run was written with --no-events: no event list.")
 	default:
+		// Where the run keeps its part, every byte is checked against it;
+		// readEvents checks what a file without one can be checked by.
+		if _, err := runner.CheckEvents(in.Dir); err != nil {
+			return fmt.Errorf("%v; %s", err, redoAdvice)
+		}
 		ev, hidden, err := readEvents(in.path("events.jsonl"), cal, horizon, bs)
 		if err != nil {
 			return err
