@@ -105,6 +105,9 @@ func eachRow(path string, fn func(r *row) error) error {
 	cr := csv.NewReader(f)
 	cr.ReuseRecord = true
 	head, err := cr.Read()
+	if errors.Is(err, io.EOF) {
+		return fmt.Errorf("%s is empty, without even its header: the output is damaged; allowed: whole output (run the same command again, which assembles the result files from parts/, or merge the shards again)", path)
+	}
 	if err != nil {
 		return fmt.Errorf("%s: %v", path, err)
 	}

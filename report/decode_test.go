@@ -29,6 +29,8 @@ func TestDecodeRefusesNumbersPastTheBound(t *testing.T) {
 		{`{"A":[{"B":1},`, "x.json: line 1, column 15: the file ends inside a value (truncated?)"},
 		{"{\"A\":\n[{\"B\":\"one\"}]}", "x.json: line 2, column 12: A.B holds a JSON string; allowed: float64"},
 		{"7e400", "x.json: the document is 7e400"},
+		{"", "x.json: the file is empty; allowed: the JSON document alliancesim writes"},
+		{" \n", "x.json: the file is empty; allowed: the JSON document alliancesim writes"},
 	} {
 		err := decode("x.json", []byte(c.doc), &v)
 		if err == nil || !strings.HasPrefix(err.Error(), c.want) {

@@ -356,4 +356,11 @@ func TestReportChecksTheEventsAgainstTheirPart(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "cut short or changed") || !strings.Contains(err.Error(), redoAdvice) {
 		t.Fatalf("events.jsonl without its last line: %v", err)
 	}
+	// Without the file the message says what to do too.
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	if _, err = Build(context.Background(), dir); err == nil || !strings.Contains(err.Error(), "events.jsonl") || !strings.Contains(err.Error(), redoAdvice) {
+		t.Fatalf("without events.jsonl: %v", err)
+	}
 }

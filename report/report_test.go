@@ -236,6 +236,17 @@ func TestDamagedDirectory(t *testing.T) {
 	if _, err := Build(context.Background(), dir); err == nil || !strings.Contains(err.Error(), "runs.csv has 50 runs; the manifest says 60 runs: the file is damaged") {
 		t.Fatalf("a cut runs.csv: %v", err)
 	}
+	// Empty files say so and what to do, not a bare "EOF".
+	for name, want := range map[string]string{
+		"runs.csv":     "runs.csv is empty, without even its header: the output is damaged",
+		"summary.json": "summary.json: the file is empty",
+	} {
+		dir = copyFiles(t, many, "")
+		os.WriteFile(filepath.Join(dir, name), nil, 0o644)
+		if _, err := Build(context.Background(), dir); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("an empty %s: %v; want it to say %q", name, err, want)
+		}
+	}
 	// runs.csv rows must be the manifest's runs with their seeds: the maps
 	// replay runs by these seeds.
 	lines = mustReadLines(t, filepath.Join(many, "runs.csv"))

@@ -77,7 +77,11 @@ func shapesFigure(s *runner.Summary) (Figure, bool, error) {
 	p := proportionsPlot("", rows)
 	more := ""
 	if n := len(s.Shapes) - len(rows); n > 0 {
-		more = fmt.Sprintf("; %s in summary.json", words.Count(n, "rarer shape is", "rarer shapes are"))
+		verb := "are"
+		if n == 1 {
+			verb = "is"
+		}
+		more = fmt.Sprintf("; %s, in as many runs as the last drawn or fewer, %s in summary.json", words.Count(n, "more shape", "more shapes"), verb)
 	}
 	f, err := plotFigure("shapes", "Most frequent alliance shapes",
 		fmt.Sprintf("The member sets an alliance had at some time, by the share of runs in which one was in force, with 95%% intervals (summary.json, shapes)%s.", more),

@@ -95,7 +95,7 @@ func TestShapesCaptionCountsTheRarer(t *testing.T) {
 	for i := range 16 {
 		s.Shapes = append(s.Shapes, runner.ShapeShare{Members: []string{"a", fmt.Sprint(i)}, Share: runner.NewProportion(16-i, 20)})
 	}
-	const rarer = "(summary.json, shapes); 1 rarer shape is in summary.json."
+	const rarer = "(summary.json, shapes); 1 more shape, in as many runs as the last drawn or fewer, is in summary.json."
 	f, ok, err := shapesFigure(s)
 	if err != nil || !ok || !strings.HasSuffix(f.Caption, rarer) {
 		t.Errorf("16 shapes: %v, caption %q", err, f.Caption)
