@@ -259,6 +259,9 @@ func (p *Page) monteCarlo(ctx context.Context, in *Input) error {
 		return fmt.Errorf("%s has %s; the manifest says %s: the file is damaged ("+redoAdvice+")",
 			in.path("runs.csv"), words.Count(len(runs), "run", "runs"), words.Count(m.Runs, "run", "runs"))
 	}
+	if err := runsAgree(in.path("runs.csv"), runs, s); err != nil {
+		return err
+	}
 	commit, err := commitmentFigure(runs, s.FirstCommitment, cal, horizon)
 	if err != nil {
 		return err

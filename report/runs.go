@@ -2,7 +2,9 @@ package report
 
 import (
 	"fmt"
+	"slices"
 
+	"github.com/alliancesim/alliancesim/internal/words"
 	"github.com/alliancesim/alliancesim/runner"
 )
 
@@ -52,4 +54,67 @@ func readRuns(path string, point int, m *runner.Manifest) ([]runRow, error) {
 		return nil
 	})
 	return out, err
+}
+
+// runsAgree checks summary.json's shares and first commitment against
+// the rows of runs.csv they were counted from (path names it): each
+// share's count, the count of runs with a first commitment, and its mean
+// and median (the mean as the aggregator divides the same sum; the
+// median exact, a tick or halfway between two); and survival curves
+// wherever an alliance formed. A hand-edited summary.json would
+// otherwise be drawn beside figures that contradict it.
+func runsAgree(path string, runs []runRow, s *runner.Summary) error {
+	keys := runner.ShareKeys()
+	counts := make([]int, len(keys))
+	var firsts []int
+	for _, r := range runs {
+		for k, h := range r.Happened {
+			if h {
+				counts[k]++
+			}
+		}
+		if r.FirstCommitment >= 0 {
+			firsts = append(firsts, r.FirstCommitment)
+		}
+	}
+	damaged := "the file or summary.json is damaged (" + redoAdvice + ")"
+	for k, key := range keys {
+		if got := s.Shares[key].Count; got != counts[k] {
+			return fmt.Errorf("%s has %s in %s, summary.json's shares.%s %d: %s", path, key, words.Count(counts[k], "run", "runs"), key, got, damaged)
+		}
+	}
+	fc := s.FirstCommitment
+	if fc.Share.Count != len(firsts) {
+		return fmt.Errorf("%s has a first commitment in %s, summary.json's first_commitment %d: %s", path, words.Count(len(firsts), "run", "runs"), fc.Share.Count, damaged)
+	}
+	if len(firsts) > 0 {
+		slices.Sort(firsts)
+		sum := 0
+		for _, t := range firsts {
+			sum += t
+		}
+		mean := float64(sum) / float64(len(firsts))
+		n := len(firsts)
+		median := float64(firsts[(n-1)/2])
+		if n%2 == 0 {
+			median = float64(firsts[n/2-1]+firsts[n/2]) / 2
+		}
+		if fc.Mean == nil || fc.Median == nil || *fc.Mean != mean || *fc.Median != median {
+			return fmt.Errorf("%s gives the first commitments a mean of %s and a median of %s, summary.json %s and %s: %s",
+				path, runner.FormatFloat(mean), runner.FormatFloat(median), orNull(fc.Mean), orNull(fc.Median), damaged)
+		}
+	}
+	formed := counts[runner.ClientAlliance] + counts[runner.PatronBilateral] + counts[runner.PatronTrilateral] + counts[runner.PatronMultilateral]
+	if formed > 0 && len(s.Survival) == 0 {
+		return fmt.Errorf("%s has alliances formed, and summary.json no survival curve: %s", path, damaged)
+	}
+	return nil
+}
+
+// orNull writes a number of summary.json, or null.
+func orNull(x *float64) string {
+	if x == nil {
+		return "null"
+	}
+	return runner.FormatFloat(*x)
 }

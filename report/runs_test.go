@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/alliancesim/alliancesim/runner"
 )
 
 // withRunsCell is runs.csv of dir with the cell col of its first run set
@@ -66,5 +68,72 @@ func TestReadRunsFirstCommitmentAtItsEdges(t *testing.T) {
 	path := withRunsCell(t, many, "first_commitment", "drop")
 	if _, err := readRuns(path, 0, m); err == nil || err.Error() != path+`:2: no column "first_commitment"` {
 		t.Errorf("runs.csv without first_commitment: %v", err)
+	}
+}
+
+// runsAgree holds summary.json to the runs.csv it was counted from. Four
+// runs by hand: patron_bilateral in runs 0 and 2; first commitments at
+// ticks 3, 8 and 4 (run 3 none): mean 15/3 = 5, median 4. Each edit a
+// hand could make to summary.json is refused, naming what disagrees.
+func TestRunsAgree(t *testing.T) {
+	keys := runner.ShareKeys()
+	happened := func(on ...runner.Share) []bool {
+		h := make([]bool, len(keys))
+		for _, k := range on {
+			h[k] = true
+		}
+		return h
+	}
+	runs := []runRow{
+		{Run: 0, Happened: happened(runner.PatronBilateral), FirstCommitment: 3},
+		{Run: 1, Happened: happened(), FirstCommitment: 8},
+		{Run: 2, Happened: happened(runner.PatronBilateral), FirstCommitment: 4},
+		{Run: 3, Happened: happened(), FirstCommitment: -1},
+	}
+	ptr := func(x float64) *float64 { return &x }
+	valid := func() *runner.Summary {
+		s := &runner.Summary{Runs: 4, Shares: map[string]runner.Proportion{},
+			FirstCommitment: runner.FirstCommitment{Share: runner.NewProportion(3, 4), Mean: ptr(5), Median: ptr(4)},
+			Survival:        []runner.GroupSurvival{{Group: "all"}}}
+		for _, k := range keys {
+			s.Shares[k] = runner.NewProportion(0, 4)
+		}
+		s.Shares["patron_bilateral"] = runner.NewProportion(2, 4)
+		return s
+	}
+	if err := runsAgree("runs.csv", runs, valid()); err != nil {
+		t.Fatalf("the summary of these runs refused: %v", err)
+	}
+	for _, c := range []struct {
+		edit func(*runner.Summary)
+		want string
+	}{
+		{func(s *runner.Summary) { s.Shares["patron_bilateral"] = runner.NewProportion(3, 4) },
+			"runs.csv has patron_bilateral in 2 runs, summary.json's shares.patron_bilateral 3"},
+		{func(s *runner.Summary) { s.Shares["client_alliance"] = runner.NewProportion(1, 4) },
+			"runs.csv has client_alliance in 0 runs, summary.json's shares.client_alliance 1"},
+		{func(s *runner.Summary) { s.FirstCommitment.Median = ptr(-3) },
+			"runs.csv gives the first commitments a mean of 5 and a median of 4, summary.json 5 and -3"},
+		{func(s *runner.Summary) { s.FirstCommitment.Mean = ptr(5.5) }, "summary.json 5.5 and 4"},
+		{func(s *runner.Summary) { s.FirstCommitment = runner.FirstCommitment{Share: runner.NewProportion(0, 4)} },
+			"runs.csv has a first commitment in 3 runs, summary.json's first_commitment 0"},
+		{func(s *runner.Summary) { s.Survival = nil }, "runs.csv has alliances formed, and summary.json no survival curve"},
+	} {
+		s := valid()
+		c.edit(s)
+		if err := runsAgree("runs.csv", runs, s); err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), redoAdvice) {
+			t.Errorf("got %v, want …%s…", err, c.want)
+		}
+	}
+	// An even count of first commitments: the median is halfway.
+	runs[3].FirstCommitment = 9 // 3, 4, 8, 9: median 6, mean 6
+	s := valid()
+	s.FirstCommitment = runner.FirstCommitment{Share: runner.NewProportion(4, 4), Mean: ptr(6), Median: ptr(6)}
+	if err := runsAgree("runs.csv", runs, s); err != nil {
+		t.Errorf("an even count: %v", err)
+	}
+	runs[3].FirstCommitment = 10 // 3, 4, 8, 10: median 6, mean 6.25
+	if err := runsAgree("runs.csv", runs, s); err == nil || !strings.Contains(err.Error(), "a mean of 6.25 and a median of 6") {
+		t.Errorf("an even count, the mean edited: %v", err)
 	}
 }
