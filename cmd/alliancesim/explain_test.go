@@ -73,6 +73,19 @@ func TestExplainOption(t *testing.T) {
 		if !(math.Abs(sum-o.Cost) <= 1e-12) || len(o.Costs) != 7 {
 			t.Errorf("%s: %d partner rows summing to %v, cost %v", o.Commitment, len(o.Costs), sum, o.Cost)
 		}
+		// Each partner's row is its terms and cost parts, in their
+		// columns, and the outcomes are the lottery's, good and bad.
+		for k, p := range o.Costs {
+			pc := e.Costs[k]
+			want := partnerCostLine{Partner: c.ID(pc.Partner), Divergence: pc.Terms.Divergence, Fear: pc.Terms.Fear, Autonomy: pc.Autonomy,
+				Entrapment: pc.Entrapment, DivCost: pc.CostParts.Divergence, FearCost: pc.CostParts.Fear, Total: pc.Total()}
+			if p != want {
+				t.Errorf("%s: partner row %+v, Explain gives %+v", o.Commitment, p, want)
+			}
+		}
+		if o.Outcomes != (outcomes{P: e.Lottery.P, Good: e.Lottery.Good, Bad: e.Lottery.Bad}) || !(o.Outcomes.Good > o.Outcomes.Bad) {
+			t.Errorf("%s: outcomes %+v, Explain's lottery %+v (the good one above the bad)", o.Commitment, o.Outcomes, e.Lottery)
+		}
 		if o.Beats != (o.Value > rep.Position) {
 			t.Errorf("%s: beats_position %v for value %v against %v", o.Commitment, o.Beats, o.Value, rep.Position)
 		}
@@ -82,7 +95,14 @@ func TestExplainOption(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"at the end of 1954-09 (tick 56)", "weak multilateral alliance with phl, aus, nzl, tha, pak, gbr, fra (origin imposed)", "nzl", "its position"} {
+	weak := rep.Options[0]
+	nzl := weak.Costs[slices.IndexFunc(weak.Costs, func(p partnerCostLine) bool { return p.Partner == "nzl" })]
+	for _, want := range []string{"at the end of 1954-09 (tick 56)", "weak multilateral alliance with phl, aus, nzl, tha, pak, gbr, fra (origin imposed)",
+		"its position",
+		// the partner's row, its columns in the header's order
+		fmt.Sprintf("    %-8s %10.3f %8.3f %9.4f %10.4f %10.4f %7.4f %7.4f\n", "nzl", nzl.Divergence, nzl.Fear, nzl.Autonomy, nzl.Entrapment, nzl.DivCost, nzl.FearCost, nzl.Total),
+		"partner  divergence     fear  autonomy entrapment divergence    fear   total",
+		fmt.Sprintf("outcomes against the reference point: %+.4f with probability %.3f, else %+.4f", weak.Outcomes.Good, weak.Outcomes.P, weak.Outcomes.Bad)} {
 		if !strings.Contains(text, want) {
 			t.Errorf("text output lacks %q:\n%s", want, text)
 		}
@@ -163,6 +183,8 @@ func TestExplainErrors(t *testing.T) {
 		{[]string{"--at", "3", "--state", "usa", "--with", "aus,usa"}, "the state itself; allowed: other states"},
 		{[]string{"--at", "3", "--state", "usa", "--with", "aus", "--commitment", "firm"}, "allowed: weak, strong, both"},
 		{[]string{"--at", "3", "--state", "usa", "--with", "aus", "--origin", "ad hoc"}, "allowed: client, indigenous, imposed, bilateral"},
+		// South Korea is wholly occupied in 1975-04 at seed 1.
+		{[]string{"--seed", "1", "--at", "1975-04", "--state", "kor"}, "--state kor was eliminated by 1975-04"},
 	} {
 		out, err := execute(t, append([]string{"explain", "asia-1950"}, tc.args...)...)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
@@ -302,6 +324,78 @@ func TestExplainMemberWithoutSovereignty(t *testing.T) {
 		}
 		if want := fmt.Sprintf("alliance %d (%s, %s, %s): a member", m.Alliance, m.Origin, m.Commitment, strings.Join(m.Members, ", ")); !strings.Contains(text, want) {
 			t.Errorf("text lacks %q:\n%s", want, text)
+		}
+	}
+}
+
+// Without --with, only the alliances in force are listed: at seed 5 the
+// patron's bilateral with Pakistan (alliance 3) ended when Pakistan was
+// wholly occupied in 1986-03, and still names the patron among its last
+// members.
+func TestExplainListsOnlyAlliancesInForce(t *testing.T) {
+	out, err := execute(t, "explain", "asia-1950", "--seed", "5", "--at", "1986-06", "--state", "usa", "--json")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	var rep explanationReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	w := stepTo(t, "asia-1950", 5, rep.Tick)
+	if al := w.Alliances()[3]; al.Active() || !al.Members.Has(w.Compiled().Index("usa")) {
+		t.Fatalf("set-up: alliance 3 in force %v, usa among its members %v; want ended, with usa", al.Active(), al.Members.Has(w.Compiled().Index("usa")))
+	}
+	var ids []int
+	for _, s := range rep.Stays {
+		ids = append(ids, s.Alliance)
+	}
+	if !slices.Equal(ids, []int{0, 2, 4}) {
+		t.Errorf("alliances listed %v, want the three in force, 0, 2 and 4", ids)
+	}
+}
+
+// Partners are a vote only when they are exactly an alliance of the
+// state's and one newcomer, at an origin the vote can have. At seed 1,
+// 1951-02, the patron is in alliance 0 (usa, phl, gbr) and alliance 3
+// (usa, aus): --with phl,nzl leaves gbr out of alliance 0, so it is an
+// option of the patron's own, not a vote on New Zealand joining alliance
+// 0; --with aus,nzl is its vote on New Zealand joining alliance 3, and
+// with --origin imposed (which that vote cannot have) a new trilateral.
+func TestExplainVoteOnlyForTheWholeAlliance(t *testing.T) {
+	for _, c := range []struct {
+		args         []string
+		votes, kinds int
+	}{
+		{[]string{"--with", "phl,nzl"}, 0, 2},
+		{[]string{"--with", "aus,nzl", "--commitment", "weak"}, 1, 0},
+		{[]string{"--with", "aus,nzl", "--commitment", "weak", "--origin", "imposed"}, 0, 1},
+	} {
+		out, err := execute(t, append([]string{"explain", "asia-1950", "--seed", "1", "--at", "1951-02", "--state", "usa", "--json"}, c.args...)...)
+		if err != nil {
+			t.Fatalf("%v: %v\n%s", c.args, err, out)
+		}
+		var rep explanationReport
+		if err := json.Unmarshal([]byte(out), &rep); err != nil {
+			t.Fatal(err)
+		}
+		if len(rep.Votes) != c.votes || len(rep.Options) != c.kinds {
+			t.Errorf("%v: %d votes and %d options, want %d and %d", c.args, len(rep.Votes), len(rep.Options), c.votes, c.kinds)
+		}
+		if c.votes == 1 && (rep.Votes[0].Alliance != 3 || rep.Votes[0].Newcomer != "nzl") {
+			t.Errorf("%v: a vote on %s joining alliance %d, want nzl joining 3", c.args, rep.Votes[0].Newcomer, rep.Votes[0].Alliance)
+		}
+	}
+}
+
+// The verdict on an alliance the state is in is "leaves" only when the
+// leave probability at a review is above ½; at exactly ½ it stays.
+func TestExplainStayVerdictAtOneHalf(t *testing.T) {
+	for leave, want := range map[float64]string{0.5: "): stays", 0.5000001: "): leaves", 0.2: "): stays"} {
+		var b strings.Builder
+		printExplanation(&b, nil, explanationReport{State: "usa", Stays: []stayExplanation{{Alliance: 2, Members: []string{"usa", "tha"},
+			Origin: "bilateral", Commitment: "weak", Leave: leave}}})
+		if !strings.Contains(b.String(), "alliance 2 (bilateral, weak, usa, tha"+want) {
+			t.Errorf("leave probability %v:\n%s\nwant %q", leave, b.String(), want)
 		}
 	}
 }
