@@ -28,6 +28,18 @@ func TestMedianRunIsTheMedoid(t *testing.T) {
 	if m, ok := medianRun(hand); !ok || m.Run != 3 {
 		t.Fatalf("median run %d, want 3", m.Run)
 	}
+	// The distance decides before the first commitment does: run 2 is
+	// at the median commitment (15 of 10, 15 and 20) but differs from
+	// both others on both indicators (distance 4, against 2 for runs 0
+	// and 1, which tie on their gap, 5: the lower run).
+	apart := []runRow{
+		{Run: 0, Happened: []bool{true, true}, FirstCommitment: 10},
+		{Run: 1, Happened: []bool{true, true}, FirstCommitment: 20},
+		{Run: 2, Happened: []bool{false, false}, FirstCommitment: 15},
+	}
+	if m, _ := medianRun(apart); m.Run != 0 {
+		t.Errorf("median run %d, want 0: the nearest to the others, not to the median commitment", m.Run)
+	}
 	many, _, _, _ := fixtures(t)
 	runs, err := readRuns(many+"/runs.csv", 0, mustManifest(t, many))
 	if err != nil {

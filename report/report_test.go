@@ -236,6 +236,15 @@ func TestDamagedDirectory(t *testing.T) {
 	if _, err := Build(context.Background(), dir); err == nil || !strings.Contains(err.Error(), "runs.csv has 50 runs; the manifest says 60 runs: the file is damaged") {
 		t.Fatalf("a cut runs.csv: %v", err)
 	}
+	// A row past the manifest's runs, in order and with its seed, is
+	// refused by its count.
+	dir = copyFiles(t, many, "")
+	last := strings.Split(string(lines[len(lines)-2]), ",")
+	last[1], last[2] = "60", "61" // run, seed
+	os.WriteFile(filepath.Join(dir, "runs.csv"), append(mustRead(t, filepath.Join(many, "runs.csv")), strings.Join(last, ",")+"\n"...), 0o644)
+	if _, err := Build(context.Background(), dir); err == nil || !strings.Contains(err.Error(), "runs.csv has 61 runs; the manifest says 60 runs: the file is damaged") {
+		t.Errorf("a runs.csv with a run too many: %v", err)
+	}
 	// Empty files say so and what to do, not a bare "EOF".
 	for name, want := range map[string]string{
 		"runs.csv":     "runs.csv is empty, without even its header: the output is damaged",
