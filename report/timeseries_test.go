@@ -104,6 +104,12 @@ func TestShareBandRoundsTheCount(t *testing.T) {
 	if len(band) != 1 || len(band[0].Mean) != 1 || band[0].Mean[0].X != 1951 || band[0].Mean[0].Y != 0.29 || band[0].Lo[0].Y != p.Low || band[0].Hi[0].Y != p.High {
 		t.Errorf("band %+v, want 0.29 in [%v, %v] at 1951", band, p.Low, p.High)
 	}
+	// So is the count of runs in which the state exists: 0.29·100 is
+	// 28.999999999999996, 29 runs, of which 17 in losses (17/29).
+	band = shareBand([]seriesRow{{Tick: 12, Mean: 17.0 / 29}}, []seriesRow{{Tick: 12, Mean: 0.29}}, 100, sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1})
+	if p := runner.NewProportion(17, 29); len(band) != 1 || band[0].Lo[0].Y != p.Low || band[0].Hi[0].Y != p.High {
+		t.Errorf("band %+v, want [%v, %v], 17 of 29 runs", band, p.Low, p.High)
+	}
 }
 
 // A share of a state eliminated in some runs is of the runs in which it
