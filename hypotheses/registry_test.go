@@ -240,3 +240,81 @@ land = 1
 		t.Errorf("T8a's strategy: %q (%v), want powerplay", sc.Decision.Strategy, err)
 	}
 }
+
+// The registry states THEORY.md's table and docs/model.md §1.2.2's
+// levels: each hypothesis's world, the direction it predicts and its
+// minimum change (a rate: its threshold), and the lever's levels where
+// they are fixed (T1c, T1d and T3a derive theirs from the world,
+// TestAdversaryLandLevels). A prediction turned around would otherwise
+// pass unseen where the change falls short either way: T2's +0.096 is
+// short of +0.15 as a rise and wrong as a fall, and fails both ways.
+func TestRegistryStatesTheTheory(t *testing.T) {
+	type row struct {
+		scenario  string
+		predicted Direction
+		min, rate float64
+		levels    []any
+	}
+	revisionism := []any{0.1, 0.3, 0.5, 0.7, 0.9}
+	want := map[string]row{
+		"T1a": {"generic", Rises, 0.15, 0, revisionism},
+		"T1b": {"generic", Rises, 0.15, 0, revisionism},
+		"T1c": {"generic", Rises, 0.15, 0, nil},
+		"T1d": {"generic", Rises, 0.15, 0, nil},
+		"T2":  {"generic", Falls, 0.15, 0, []any{0.0, 0.1, 0.2, 0.3, 0.4}},
+		"T3a": {"generic", Rises, 0.15, 0, nil},
+		"T3b": {"generic", Rises, 0.15, 0, []any{0.0, 0.2, 0.4, 0.6, 0.8}},
+		"T3c": {"asia-1950", Rises, 0.15, 0, []any{0.0, 0.1, 0.2, 0.3, 0.4}},
+		"T4":  {"generic", Falls, 0.15, 0, []any{0.0, 0.2, 0.4, 0.6, 0.8}},
+		"T5":  {"generic", AtLeast, 0, 0.7, nil},
+		"T6":  {"generic", Rises, 0.20, 0, []any{"imposed", "indigenous"}},
+		"T7":  {"generic", AtLeast, 0, 0.6, nil},
+		"T8a": {"generic", Rises, 0.15, 0, []any{0.0, 0.2, 0.4, 0.6, 0.8}},
+		"T8b": {"generic", Rises, 0.15, 0, []any{"assurance", "powerplay"}},
+		"T9":  {"generic", Rises, 0.15, 0, revisionism},
+		"NC1": {"generic", Below, 0, 0.05, nil},
+		"NC2": {"europe-1947", Below, 0, 0.05, nil},
+		"NC3": {"asia-1950", Below, 0, 0.05, nil},
+	}
+	seen := map[string]bool{}
+	for _, h := range Registry() {
+		w, ok := want[h.ID]
+		if !ok {
+			t.Errorf("%s is not a hypothesis of THEORY.md's table", h.ID)
+			continue
+		}
+		seen[h.ID] = true
+		if h.Scenario != w.scenario || h.Predicted != w.predicted || h.MinChange != w.min || h.Threshold != w.rate {
+			t.Errorf("%s: %s, %v, minimum change %v, threshold %v; THEORY.md: %s, %v, %v, %v",
+				h.ID, h.Scenario, h.Predicted, h.MinChange, h.Threshold, w.scenario, w.predicted, w.min, w.rate)
+		}
+		if w.levels != nil && fmt.Sprint(h.Lever.Levels) != fmt.Sprint(w.levels) {
+			t.Errorf("%s: levels %v, want %v", h.ID, h.Lever.Levels, w.levels)
+		}
+	}
+	if len(seen) != len(want) {
+		t.Errorf("%d of THEORY.md's %d hypotheses registered", len(seen), len(want))
+	}
+	// T6 reads survival at 20 years; T8b's clients are revisionist at ½.
+	for _, h := range Registry() {
+		switch h.ID {
+		case "T6":
+			if h.Outcome.At != 240 {
+				t.Errorf("T6 reads survival at tick %v, want 240 (20 years)", h.Outcome.At)
+			}
+		case "T8b":
+			sc, err := configs.Builtin("generic")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := h.Setup(sc); err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range sc.States {
+				if s.Role == sim.Client && s.Revisionism != 0.5 {
+					t.Errorf("T8b: client %s's revisionism %v, want 0.5", s.ID, s.Revisionism)
+				}
+			}
+		}
+	}
+}
