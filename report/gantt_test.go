@@ -316,6 +316,13 @@ func TestCheckEventsSeesTheEnds(t *testing.T) {
 	if err := checkEvents(ev, cal, 10, bs); err != nil {
 		t.Errorf("with the leaving: %v", err)
 	}
+	// An end at the last tick played (9 of 10) is an end too; at the
+	// horizon (10) a membership is only still in force.
+	bs[1].To = 9
+	want = ": no event at tick 9, where memberships.csv has b leave alliance 0: the file is cut short or damaged"
+	if err := checkEvents(ev, cal, 10, bs); err == nil || err.Error() != want {
+		t.Errorf("an end at the last tick: got %v\nwant %s", err, want)
+	}
 }
 
 // A single run's events.jsonl cut short after a line, where the checks
