@@ -269,3 +269,20 @@ func TestHubFigureCaptionWithoutAPatronAlliance(t *testing.T) {
 		t.Errorf("caption %q", f.Caption)
 	}
 }
+
+// The mean hub index from memberships.csv must be summary.json's up to
+// the rounding of a sum taken in another order (10⁻⁹), no more: an
+// index off by 10⁻⁶ is another run's or an edit.
+func TestAgreesWithCheckpointsTolerance(t *testing.T) {
+	at := map[int]hubPoint{120: {T: 120, Runs: 200, Mean: 0.7350595238095233}}
+	for _, c := range []struct {
+		mean float64
+		ok   bool
+	}{{0.7350595238095233, true}, {0.7350595238095233 + 1e-12, true}, {0.7350595238095233 + 1e-6, false}, {0.7350595238095233 - 1e-6, false}} {
+		m := c.mean
+		err := agreesWithCheckpoints("memberships.csv", at, []runner.HubSpokes{{Tick: 120, Date: "1960-01", Runs: 200, Mean: &m}})
+		if (err == nil) != c.ok {
+			t.Errorf("summary's mean %v against 0.7350595238095233: %v, want agreeing %v", c.mean, err, c.ok)
+		}
+	}
+}
