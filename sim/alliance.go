@@ -59,7 +59,10 @@ var endCauseNames = [...]string{"", "members_left", "patron_left", "occupied", "
 // Alliance is one alliance of a run. Members change as states join and
 // leave; Kind follows the current size.
 type Alliance struct {
-	ID       int
+	ID int
+	// Members are the members now; an ended alliance keeps those it had
+	// when it ended (as HasPatron keeps whether a patron was one), so a
+	// reader that wants the alliances in force checks Active first.
 	Members  agents.Set
 	Founders agents.Set
 	Strong   bool // commitment
