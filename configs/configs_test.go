@@ -849,3 +849,26 @@ func writeIn(t *testing.T, dir, name, src string) string {
 	}
 	return p
 }
+
+// A state whose role is misspelled or missing has that error only: the
+// checks that read roles do not take it for a patron (Role's zero value),
+// which made the patron's stake in it "a stake in a patron" too, and its
+// client's decision keys a patron's.
+func TestARoleErrorIsTheOnlyError(t *testing.T) {
+	withStake := strings.Replace(base, "land = 2", "land = 2\nstakes = { b = 1 }", 1)
+	for name, src := range map[string]string{
+		"misspelled": strings.Replace(withStake, `role = "client"`, `role = "ally"`, 1),
+		"missing":    strings.Replace(withStake, "role = \"client\"\n", "", 1),
+	} {
+		list := parseErrors(t, src)
+		if len(list) != 1 || list[0].Key != "states[1].role" && !strings.Contains(list[0].Msg, "has no role") {
+			t.Errorf("%s role: %d errors, want the role's alone:\n%v", name, len(list), list)
+		}
+	}
+	// A client's own decision keys of a patron's are not its error either
+	// when its role is the one in question.
+	src := strings.Replace(base, `role = "client"`, "role = \"ally\"\ndecision = { patience = 12 }", 1)
+	if list := parseErrors(t, src); len(list) != 1 {
+		t.Errorf("a patron's decision key on a state of no known role: %d errors, want 1:\n%v", len(list), list)
+	}
+}

@@ -253,6 +253,12 @@ func decisionOverrides(keys map[string]*opt[any], e *errs) agents.DecisionOverri
 	return out
 }
 
+// noRole is the role of a state whose file gives none or misspells it:
+// its own error says so, and the checks that read roles pass it by
+// rather than take it for a patron (Role's zero value), which made a
+// stake in it an error too.
+const noRole = sim.Role(-1)
+
 func resolveState(s *rawState, e *errs, baseIDs []string) sim.State {
 	st := sim.State{Sovereign: true}
 	// A state without a valid id is left out, but its other keys are still
@@ -274,13 +280,14 @@ func resolveState(s *rawState, e *errs, baseIDs []string) sim.State {
 		st.Name = s.Name.V
 		textOK(s.Name.Loc, sim.CheckText(st.Name), e)
 	}
+	st.Role = noRole
 	switch {
 	case s.Role.ok(e, strings.Join(sim.RoleNames(), ", ")):
-		r, ok := sim.ParseRole(s.Role.V)
-		if !ok {
+		if r, ok := sim.ParseRole(s.Role.V); ok {
+			st.Role = r
+		} else {
 			e.at(s.Role.Loc, "%q is not a role; allowed: %s", s.Role.V, strings.Join(sim.RoleNames(), ", "))
 		}
-		st.Role = r
 	case !s.Role.Set && !validID:
 		// the id's error says it: a role missing too is no news
 	case !s.Role.Set && len(baseIDs) > 0:
@@ -392,13 +399,13 @@ func checkRefs(s *rawState, index map[string]int, sc *sim.Scenario, e *errs) {
 		return
 	}
 	st := &sc.States[i]
-	if len(s.Stakes.M) > 0 && st.Role != sim.Patron {
+	if len(s.Stakes.M) > 0 && st.Role != sim.Patron && st.Role != noRole {
 		for _, k := range sortedKeys(s.Stakes.M) {
 			e.at(s.Stakes.M[k].Loc, "only patrons have stakes; %q has role %s; allowed: no stakes, or role = \"patron\"", st.ID, st.Role)
 			break
 		}
 	}
-	if st.Role != sim.Patron {
+	if st.Role != sim.Patron && st.Role != noRole {
 		for _, k := range sortedKeys(s.Decision.M) {
 			if spec, ok := agents.LookupDecision(k); ok && spec.Patron {
 				e.at(s.Decision.M[k].Loc, "%s is a patron's decision; %q has role %s; allowed: leave it out (the scenario's [decision] sets it for every patron), or role = \"patron\"", k, st.ID, st.Role)
@@ -411,7 +418,7 @@ func checkRefs(s *rawState, index map[string]int, sc *sim.Scenario, e *errs) {
 	}
 	st.Stakes = idTable(s.Stakes.M, index, st.ID, sim.StakeRange, allowed, e)
 	for _, k := range sortedKeys(s.Stakes.M) {
-		if j, ok := index[k]; ok && k != st.ID && st.Role == sim.Patron && sc.States[j].Role != sim.Client {
+		if j, ok := index[k]; ok && k != st.ID && st.Role == sim.Patron && sc.States[j].Role != sim.Client && sc.States[j].Role != noRole {
 			e.at(s.Stakes.M[k].Loc, "%s", sim.NotAClientStake(k, sc.States[j].Role, sc.States))
 		}
 	}
