@@ -110,7 +110,7 @@ The verdicts and the power of the default run counts are explained in
 				return err
 			}
 			if out != "" {
-				if err := writeHypotheses(out, res, hypotheses.NewProvenance(opts, os.Args)); err != nil {
+				if err := writeHypotheses(out, res, hypotheses.NewProvenance(opts, commandLine())); err != nil {
 					return err
 				}
 			}

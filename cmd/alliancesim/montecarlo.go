@@ -81,7 +81,7 @@ func monteCarlo(ctx context.Context, w, errw io.Writer, sc *sim.Scenario, c *sim
 		if err != nil {
 			return err
 		}
-		plan.Events, plan.Command = o.events, os.Args
+		plan.Events, plan.Command = o.events, commandLine()
 		err = runner.Execute(ctx, plan, o.out, runner.ExecOptions{Workers: o.workers, Resume: true, Force: o.force, Progress: update,
 			Notice: func(msg string) { fmt.Fprintln(errw, msg) }})
 		finish()

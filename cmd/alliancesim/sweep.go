@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -103,7 +102,7 @@ func (f *sweepFlags) sweep(cmd *cobra.Command, file string) error {
 	if err != nil {
 		return err
 	}
-	plan.Experiment, plan.Command = file, os.Args
+	plan.Experiment, plan.Command = file, commandLine()
 	update, finish := progress(filepath.Base(file))
 	err = runner.Execute(cmd.Context(), plan, out, runner.ExecOptions{Workers: f.workers, Shard: sh, Resume: f.resume, Force: f.force, Progress: update,
 		Notice: func(msg string) { fmt.Fprintln(cmd.ErrOrStderr(), msg) }})
@@ -331,7 +330,7 @@ missing chunk, if the shards do not cover the whole work.`,
 			if err := checkOutputDir(out); err != nil {
 				return err
 			}
-			if err := runner.MergeContext(cmd.Context(), args, out, os.Args); err != nil {
+			if err := runner.MergeContext(cmd.Context(), args, out, commandLine()); err != nil {
 				if errors.Is(err, context.Canceled) {
 					return interruption(fmt.Sprintf("interrupted; nothing was merged: %s and the directories merged are as they were; merge again to finish", out))
 				}
