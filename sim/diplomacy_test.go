@@ -1152,3 +1152,30 @@ func TestProposalRecordNamesThePatron(t *testing.T) {
 		t.Errorf("refusals of the patron's offer %+v, want c1's for fear of pat", ps[0].Refusals)
 	}
 }
+
+// CommittedClients, which a registered strategy may read, are the
+// members of the alliances in force that the clients hold without a
+// patron (docs/model.md §7.8): {c1, c2} while they stand alone; none
+// once the patron has joined theirs (indigenous now, the patron's
+// alliance); c3 and c2 of a pact of their own beside it.
+func TestCommittedClientsAreThoseWithoutAPatron(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	v := &patronView{w: w, p: pat}
+	al := w.form(set(c1, c2), true, OriginClient)
+	if got := v.CommittedClients(); got != set(c1, c2) {
+		t.Fatalf("the clients' own pact: committed %v, want c1 and c2", got)
+	}
+	w.join(al, pat, EntryJoined)
+	al = &w.alliances[0]
+	if al.Origin != OriginIndigenous || !al.HasPatron {
+		t.Fatalf("set-up: after the patron joined, origin %v, patron %v; want indigenous, with the patron", al.Origin, al.HasPatron)
+	}
+	if got := v.CommittedClients(); got != 0 {
+		t.Errorf("the patron joined the clients' pact: committed %v, want none", got)
+	}
+	w.form(set(c2, c3), false, OriginClient)
+	if got := v.CommittedClients(); got != set(c2, c3) {
+		t.Errorf("with a pact of c2 and c3 beside it: committed %v, want c2 and c3", got)
+	}
+}
