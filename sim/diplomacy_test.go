@@ -1179,3 +1179,30 @@ func TestCommittedClientsAreThoseWithoutAPatron(t *testing.T) {
 		t.Errorf("with a pact of c2 and c3 beside it: committed %v, want c2 and c3", got)
 	}
 }
+
+// After a refused multilateral the patron offers bilaterals to the
+// invitees its subset left out (docs/model.md §7.9), but none to a client
+// already its ally: with c1 holding its bilateral pledge, the patron's
+// fallback from c1, c2 and c3 forms the subset {c2, c3} and leaves c1
+// out, and offers c1 nothing.
+func TestFallbackOffersNoBilateralToAnAlly(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	w.form(set(pat, c1), true, OriginBilateral)
+	w.fallback(pat, set(c1, c2, c3), true)
+	var subset, offered agents.Set
+	for _, o := range w.Offers() {
+		switch o.Kind {
+		case ProposeSubset:
+			subset = o.Invitees
+		case ProposeFallback:
+			offered |= o.Invitees
+		}
+	}
+	if subset != set(c2, c3) {
+		t.Fatalf("set-up: subset %v, want c2 and c3, leaving c1 to the bilaterals: %v", subset, describe(w))
+	}
+	if offered != 0 {
+		t.Errorf("fallback bilaterals offered to %v; c1 is the patron's ally already", offered)
+	}
+}
