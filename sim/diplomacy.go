@@ -321,11 +321,12 @@ func (v *patronView) Rise() float64 {
 	return v.w.threat[v.p] - v.w.wantedThreat[v.p]
 }
 
-// restartWait starts patron p's wait anew when every alliance it entered
-// since it began to wait has ended: its patience runs again from the next
-// tick it wants an ally, as it did before its first commitment
-// (docs/model.md §7.8). startReviews calls it before it reads what the
-// strategy admits.
+// restartWait starts patron p's wait anew when it has no ally left: every
+// alliance it entered since it began to wait has ended or it has left it
+// (an indigenous one it left goes on among its clients, no longer p's).
+// Its patience runs again from the next tick it wants an ally, as it did
+// before its first commitment (docs/model.md §7.8). startReviews calls it
+// before it reads what the strategy admits.
 func (w *World) restartWait(p int) {
 	if w.committed[p] && w.ties[p].allies == 0 {
 		w.wantedSince[p], w.committed[p] = -1, false

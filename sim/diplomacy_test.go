@@ -1206,3 +1206,31 @@ func TestFallbackOffersNoBilateralToAnAlly(t *testing.T) {
 		t.Errorf("fallback bilaterals offered to %v; c1 is the patron's ally already", offered)
 	}
 }
+
+// A patron that has left the clients' alliance it joined waits anew,
+// though that alliance goes on among its clients: it has no ally left
+// (docs/model.md §7.8). It had joined {c1, c2, c3} after waiting since
+// tick 0.
+func TestPatronWaitsAgainAfterLeavingAnAllianceThatGoesOn(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	w.wantedSince[pat] = 0
+	al := w.form(set(c1, c2, c3), true, OriginClient)
+	w.join(al, pat, EntryJoined)
+	if !w.committed[pat] {
+		t.Fatal("set-up: joining the clients' alliance should commit the patron")
+	}
+	w.restartWait(pat)
+	if w.wantedSince[pat] != 0 {
+		t.Fatalf("an allied patron waits anew: wanted since %d", w.wantedSince[pat])
+	}
+	al = &w.alliances[0]
+	w.leave(al, pat, al.Members)
+	if al = &w.alliances[0]; !al.Active() || al.Members != set(c1, c2, c3) {
+		t.Fatalf("set-up: the clients' alliance should go on without the patron: in force %v, members %v", al.Active(), al.Members)
+	}
+	w.restartWait(pat)
+	if w.wantedSince[pat] != -1 || w.committed[pat] {
+		t.Errorf("after leaving: wanted since %d, committed %v; want -1 and false", w.wantedSince[pat], w.committed[pat])
+	}
+}
