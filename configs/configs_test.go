@@ -865,9 +865,15 @@ func TestARoleErrorIsTheOnlyError(t *testing.T) {
 			t.Errorf("%s role: %d errors, want the role's alone:\n%v", name, len(list), list)
 		}
 	}
+	// Nor are a state's own stakes when its role, perhaps a patron's, is
+	// the one in question.
+	src := strings.Replace(withStake, `role = "patron"`, `role = "patrn"`, 1)
+	if list := parseErrors(t, src); len(list) != 1 || list[0].Key != "states[0].role" {
+		t.Errorf("stakes of a state of no known role: %d errors, want the role's alone:\n%v", len(list), list)
+	}
 	// A client's own decision keys of a patron's are not its error either
 	// when its role is the one in question.
-	src := strings.Replace(base, `role = "client"`, "role = \"ally\"\ndecision = { patience = 12 }", 1)
+	src = strings.Replace(base, `role = "client"`, "role = \"ally\"\ndecision = { patience = 12 }", 1)
 	if list := parseErrors(t, src); len(list) != 1 {
 		t.Errorf("a patron's decision key on a state of no known role: %d errors, want 1:\n%v", len(list), list)
 	}

@@ -106,7 +106,7 @@ func eachRow(path string, fn func(r *row) error) error {
 	cr.ReuseRecord = true
 	head, err := cr.Read()
 	if errors.Is(err, io.EOF) {
-		return fmt.Errorf("%s is empty, without even its header: the output is damaged; allowed: whole output (run the same command again, which assembles the result files from parts/, or merge the shards again)", path)
+		return fmt.Errorf("%s is empty, without even its header: the output is damaged (%s, or merge the shards again)", path, redoAdvice)
 	}
 	if err != nil {
 		return fmt.Errorf("%s: %v", path, err)

@@ -96,7 +96,7 @@ func describeJSONError(b []byte, err error) error {
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.Is(err, io.EOF) && len(bytes.TrimSpace(b)) == 0:
-		return errors.New("the file is empty; allowed: the JSON document alliancesim writes (truncated to nothing?)")
+		return errors.New("the file is empty; allowed: the JSON document alliancesim writes (truncated to nothing? " + redoAdvice + ")")
 	case errors.Is(err, io.ErrUnexpectedEOF):
 		line, col := position(b, int64(len(b)))
 		return fmt.Errorf("line %d, column %d: the file ends inside a value (truncated?)", line, col)

@@ -125,6 +125,16 @@ func TestRunsAgree(t *testing.T) {
 			t.Errorf("got %v, want …%s…", err, c.want)
 		}
 	}
+	// A client alliance alone is an alliance formed too.
+	clientOnly := []runRow{{Run: 0, Happened: happened(runner.ClientAlliance), FirstCommitment: -1}}
+	s0 := &runner.Summary{Runs: 1, Shares: map[string]runner.Proportion{}, FirstCommitment: runner.FirstCommitment{Share: runner.NewProportion(0, 1)}}
+	for _, k := range keys {
+		s0.Shares[k] = runner.NewProportion(0, 1)
+	}
+	s0.Shares["client_alliance"] = runner.NewProportion(1, 1)
+	if err := runsAgree("runs.csv", clientOnly, s0); err == nil || !strings.Contains(err.Error(), "no survival curve") {
+		t.Errorf("a client alliance and no survival curve: %v", err)
+	}
 	// An even count of first commitments: the median is halfway.
 	runs[3].FirstCommitment = 9 // 3, 4, 8, 9: median 6, mean 6
 	s := valid()

@@ -2,6 +2,7 @@ package runner
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -23,7 +24,8 @@ func TestCheckEvents(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// partAt names the part whose events hold byte i of the file.
+	// partAt names the part whose events hold byte i of the file, and
+	// the bytes they are ("bytes 120 to 480").
 	m := mustManifest(t, dir)
 	partAt := func(i int) string {
 		var from int64
@@ -38,8 +40,9 @@ func TestCheckEvents(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if from += d.Files["events.jsonl"].Bytes; int64(i) < from {
-				return ch.name()
+			size := d.Files["events.jsonl"].Bytes
+			if from += size; int64(i) < from {
+				return fmt.Sprintf("bytes %d to %d are not the events of part %s", from-size, from, ch.name())
 			}
 		}
 		t.Fatalf("byte %d is past the parts' events", i)
@@ -53,9 +56,9 @@ func TestCheckEvents(t *testing.T) {
 		body  []byte
 		wants []string
 	}{
-		{"cut at a line's end", events[:half], []string{"are not the events of part " + partAt(half), "cut short or changed"}},
-		{"a byte changed", changed, []string{"are not the events of part " + partAt(half)}},
-		{"empty", nil, []string{"bytes 0 to", "are not the events of part " + partAt(0)}},
+		{"cut at a line's end", events[:half], []string{partAt(half), "cut short or changed"}},
+		{"a byte changed", changed, []string{partAt(half)}},
+		{"empty", nil, []string{partAt(0)}},
 		{"a line added", append(bytes.Clone(events), events[:half]...), []string{"bytes after the events of the last part"}},
 	} {
 		d := copyOf(t, dir)

@@ -52,7 +52,7 @@ var seriesMeasures = []SeriesMeasure{
 	{Name: "alive", Doc: "1 if the state has not been eliminated, else 0: the mean is the share of runs in which it exists; every other measure is over those runs only", Bins: 2, Width: 1, Discrete: true, Max: 1},
 	{Name: "threat", Doc: "total threat T_i", Bins: 200, Width: 0.005, Max: 1},
 	{Name: "reference", Doc: "reference point ρ_i", Bins: 200, Width: 0.005, Max: 1},
-	{Name: "losses", Doc: "1 in the domain of losses (T_i > ρ_i at the tick's perception; the threat sampled may have moved since, mid-tick), else 0: the mean is the share of runs in losses", Bins: 2, Width: 1, Discrete: true, Max: 1},
+	{Name: "losses", Doc: "1 in the domain of losses (T_i > ρ_i, both as sampled at the end of the tick), else 0: the mean is the share of runs in losses", Bins: 2, Width: 1, Discrete: true, Max: 1},
 	{Name: "allied", Doc: "1 if a member of an alliance in force, else 0: the mean is the share of runs in which it is allied", Bins: 2, Width: 1, Discrete: true, Max: 1},
 	{Name: "alliances", Doc: "number of alliances in force it belongs to (16 stands for 16 or more in the quantiles)", Bins: 17, Width: 1, Discrete: true},
 }

@@ -319,8 +319,9 @@ func TestExplainMemberWithoutSovereignty(t *testing.T) {
 		t.Fatalf("France without sovereignty is a member of %d alliances, with it of %d", len(occupied.MemberOf), len(rep.Stays))
 	}
 	for k, m := range occupied.MemberOf {
-		if s := rep.Stays[k]; m.Alliance != s.Alliance || !slices.Equal(m.Members, s.Members) {
-			t.Errorf("member of alliance %d (%v); sovereign, of %d (%v)", m.Alliance, m.Members, s.Alliance, s.Members)
+		if s := rep.Stays[k]; m.Alliance != s.Alliance || !slices.Equal(m.Members, s.Members) || m.Origin != s.Origin || m.Commitment != s.Commitment {
+			t.Errorf("member of alliance %d (%v, %s, %s); sovereign, of %d (%v, %s, %s)", m.Alliance, m.Members, m.Origin, m.Commitment,
+				s.Alliance, s.Members, s.Origin, s.Commitment)
 		}
 		if want := fmt.Sprintf("alliance %d (%s, %s, %s): a member", m.Alliance, m.Origin, m.Commitment, strings.Join(m.Members, ", ")); !strings.Contains(text, want) {
 			t.Errorf("text lacks %q:\n%s", want, text)
