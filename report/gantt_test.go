@@ -224,15 +224,7 @@ func TestSingleRunTimelineNotes(t *testing.T) {
 		}
 		return p.Sections[i]
 	}
-	in, err := Read(single)
-	if err != nil {
-		t.Fatal(err)
-	}
-	horizon := in.Manifest.Points[0].Ticks
-	bs, err := readBars(in.path("memberships.csv"), 0, horizon)
-	if err != nil {
-		t.Fatal(err)
-	}
+	in, horizon, bs := singleRunOf(t, single)
 	_, hidden, err := readEvents(in.path("events.jsonl"), in.calendar(), horizon, bs)
 	if err != nil || hidden == 0 {
 		t.Fatalf("the fixture's events: %v, %d challenges left out", err, hidden)
@@ -347,19 +339,11 @@ func TestReportChecksTheEventsAgainstTheirPart(t *testing.T) {
 	if err := os.WriteFile(path, body[:last], 0o644); err != nil {
 		t.Fatal(err)
 	}
-	in, err := Read(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	horizon := in.Manifest.Points[0].Ticks
-	bs, err := readBars(in.path("memberships.csv"), 0, horizon)
-	if err != nil {
-		t.Fatal(err)
-	}
+	in, horizon, bs := singleRunOf(t, dir)
 	if _, _, err := readEvents(path, in.calendar(), horizon, bs); err != nil {
 		t.Fatalf("set-up: the file alone is refused without its last line: %v", err)
 	}
-	_, err = Build(context.Background(), dir)
+	_, err := Build(context.Background(), dir)
 	if err == nil || !strings.Contains(err.Error(), "cut short or changed") || !strings.Contains(err.Error(), redoAdvice) {
 		t.Fatalf("events.jsonl without its last line: %v", err)
 	}
@@ -370,4 +354,20 @@ func TestReportChecksTheEventsAgainstTheirPart(t *testing.T) {
 	if _, err = Build(context.Background(), dir); err == nil || !strings.Contains(err.Error(), "events.jsonl") || !strings.Contains(err.Error(), redoAdvice) {
 		t.Fatalf("without events.jsonl: %v", err)
 	}
+}
+
+// singleRunOf reads the single run of dir: its input, its horizon and the
+// bars of its memberships.
+func singleRunOf(t *testing.T, dir string) (*Input, int, []bar) {
+	t.Helper()
+	in, err := Read(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	horizon := in.Manifest.Points[0].Ticks
+	bs, err := readBars(in.path("memberships.csv"), 0, horizon)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return in, horizon, bs
 }

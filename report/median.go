@@ -1,9 +1,6 @@
 package report
 
-import (
-	"math"
-	"slices"
-)
+import "math"
 
 // medianRun is the most typical run: the medoid of the runs under the
 // Hamming distance between their share indicators (runs.csv: which
@@ -17,19 +14,7 @@ func medianRun(runs []runRow) (runRow, bool) {
 	if len(runs) == 0 {
 		return runRow{}, false
 	}
-	counts := make([]int, len(runs[0].Happened))
-	var firsts []int
-	for _, r := range runs {
-		for k, h := range r.Happened {
-			if h {
-				counts[k]++
-			}
-		}
-		if r.FirstCommitment >= 0 {
-			firsts = append(firsts, r.FirstCommitment)
-		}
-	}
-	slices.Sort(firsts)
+	counts, firsts := tally(runs, len(runs[0].Happened))
 	medFirst := -1.0 // the median as summary.json gives it: of two middles, their mean
 	if n := len(firsts); n > 0 {
 		medFirst = float64(firsts[(n-1)/2]+firsts[n/2]) / 2

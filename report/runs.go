@@ -65,18 +65,7 @@ func readRuns(path string, point int, m *runner.Manifest) ([]runRow, error) {
 // otherwise be drawn beside figures that contradict it.
 func runsAgree(path string, runs []runRow, s *runner.Summary) error {
 	keys := runner.ShareKeys()
-	counts := make([]int, len(keys))
-	var firsts []int
-	for _, r := range runs {
-		for k, h := range r.Happened {
-			if h {
-				counts[k]++
-			}
-		}
-		if r.FirstCommitment >= 0 {
-			firsts = append(firsts, r.FirstCommitment)
-		}
-	}
+	counts, firsts := tally(runs, len(keys))
 	damaged := "the file or summary.json is damaged (" + redoAdvice + ")"
 	for k, key := range keys {
 		if got := s.Shares[key].Count; got != counts[k] {
@@ -88,7 +77,6 @@ func runsAgree(path string, runs []runRow, s *runner.Summary) error {
 		return fmt.Errorf("%s has a first commitment in %s, summary.json's first_commitment %d: %s", path, words.Count(len(firsts), "run", "runs"), fc.Share.Count, damaged)
 	}
 	if len(firsts) > 0 {
-		slices.Sort(firsts)
 		sum := 0
 		for _, t := range firsts {
 			sum += t
@@ -117,4 +105,23 @@ func orNull(x *float64) string {
 		return "null"
 	}
 	return runner.FormatFloat(*x)
+}
+
+// tally counts the runs in which each of the width indicators happened,
+// and gives the first commitments of the runs that have one, in
+// ascending order.
+func tally(runs []runRow, width int) (counts, firsts []int) {
+	counts = make([]int, width)
+	for _, r := range runs {
+		for k, h := range r.Happened {
+			if h {
+				counts[k]++
+			}
+		}
+		if r.FirstCommitment >= 0 {
+			firsts = append(firsts, r.FirstCommitment)
+		}
+	}
+	slices.Sort(firsts)
+	return counts, firsts
 }
