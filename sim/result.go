@@ -96,12 +96,8 @@ func (w *World) record() {
 	if l.samples == nil {
 		l.reserve((max(w.c.ticks, 1)-1)/every+1, n)
 	}
-	from := len(l.flags)
-	for i := range n {
-		l.flags = append(l.flags, w.inLosses(i))
-	}
 	s := Sample{Tick: w.tick, Threat: cut(&l.floats, w.threat), Reference: cut(&l.floats, w.reference),
-		Losses: l.flags[from:len(l.flags):len(l.flags)], Alive: cut(&l.flags, w.alive)}
+		Losses: cutOf(&l.flags, n, w.inLosses), Alive: cut(&l.flags, w.alive)}
 	l.lists = slices.Grow(l.lists, n) // a no-op within the reserved room
 	s.Alliances = l.lists[len(l.lists) : len(l.lists)+n : len(l.lists)+n]
 	l.lists = l.lists[:len(l.lists)+n]

@@ -29,3 +29,13 @@ func cut[T any](arena *[]T, src []T) []T {
 	*arena = append(*arena, src...)
 	return (*arena)[from:len(*arena):len(*arena)]
 }
+
+// cutOf is cut of f(0), …, f(n−1): values the world computes as they
+// are sampled rather than keeps.
+func cutOf[T any](arena *[]T, n int, f func(int) T) []T {
+	from := len(*arena)
+	for i := range n {
+		*arena = append(*arena, f(i))
+	}
+	return (*arena)[from:len(*arena):len(*arena)]
+}

@@ -209,13 +209,18 @@ type explanationReport struct {
 	MemberOf     []membership        `json:"member_of,omitempty"`
 }
 
-// membership is an alliance in force that a state without sovereignty
-// belongs to, which it does not weigh leaving.
+// membership is an alliance in force that the state belongs to: all a
+// state without sovereignty, which weighs no leaving, is shown of it.
 type membership struct {
 	Alliance   int      `json:"alliance"`
 	Members    []string `json:"members"`
 	Origin     string   `json:"origin"`
 	Commitment string   `json:"commitment"`
+}
+
+// membershipOf is the alliance al as explain shows it.
+func membershipOf(c *sim.Compiled, al *sim.Alliance) membership {
+	return membership{Alliance: al.ID, Members: idsOf(c, al.Members), Origin: al.Origin.String(), Commitment: commitmentWord(al.Strong)}
 }
 
 // voteExplanation is the state's vote on a newcomer to an alliance it is
@@ -270,15 +275,12 @@ type partnerCostLine struct {
 // stayExplanation is what the state weighs about one of its alliances
 // when it reviews it.
 type stayExplanation struct {
-	Alliance   int      `json:"alliance"`
-	Members    []string `json:"members"`
-	Origin     string   `json:"origin"`
-	Commitment string   `json:"commitment"`
-	Without    float64  `json:"threat_without"`
-	Stay       float64  `json:"stay"`
-	Out        float64  `json:"leave"`
-	ExitCost   float64  `json:"exit_cost"`
-	Leave      float64  `json:"leave_probability"`
+	membership
+	Without  float64 `json:"threat_without"`
+	Stay     float64 `json:"stay"`
+	Out      float64 `json:"leave"`
+	ExitCost float64 `json:"exit_cost"`
+	Leave    float64 `json:"leave_probability"`
 }
 
 func explain(w *sim.World, req explainRequest) (explanationReport, error) {
@@ -318,16 +320,14 @@ func explain(w *sim.World, req explainRequest) (explanationReport, error) {
 			continue
 		}
 		if rep.NotSovereign { // a state without sovereignty weighs no leaving
-			rep.MemberOf = append(rep.MemberOf, membership{Alliance: al.ID, Members: idsOf(c, al.Members), Origin: al.Origin.String(),
-				Commitment: commitmentWord(al.Strong)})
+			rep.MemberOf = append(rep.MemberOf, membershipOf(c, &al))
 			continue
 		}
 		s, err := w.ExplainStay(al.ID, i)
 		if err != nil {
 			return rep, err
 		}
-		rep.Stays = append(rep.Stays, stayExplanation{Alliance: al.ID, Members: idsOf(c, al.Members), Origin: al.Origin.String(),
-			Commitment: commitmentWord(al.Strong), Without: s.Without, Stay: s.Stay, Out: s.Out, ExitCost: s.ExitCost, Leave: s.Leave})
+		rep.Stays = append(rep.Stays, stayExplanation{membership: membershipOf(c, &al), Without: s.Without, Stay: s.Stay, Out: s.Out, ExitCost: s.ExitCost, Leave: s.Leave})
 	}
 	return rep, nil
 }

@@ -393,8 +393,8 @@ func TestExplainVoteOnlyForTheWholeAlliance(t *testing.T) {
 func TestExplainStayVerdictAtOneHalf(t *testing.T) {
 	for leave, want := range map[float64]string{0.5: "): stays", 0.5000001: "): leaves", 0.2: "): stays"} {
 		var b strings.Builder
-		printExplanation(&b, nil, explanationReport{State: "usa", Stays: []stayExplanation{{Alliance: 2, Members: []string{"usa", "tha"},
-			Origin: "bilateral", Commitment: "weak", Leave: leave}}})
+		printExplanation(&b, nil, explanationReport{State: "usa", Stays: []stayExplanation{{membership: membership{Alliance: 2, Members: []string{"usa", "tha"},
+			Origin: "bilateral", Commitment: "weak"}, Leave: leave}}})
 		if !strings.Contains(b.String(), "alliance 2 (bilateral, weak, usa, tha"+want) {
 			t.Errorf("leave probability %v:\n%s\nwant %q", leave, b.String(), want)
 		}
