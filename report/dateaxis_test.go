@@ -12,8 +12,9 @@ import (
 // Date axes are ticked at round years over two years or more, at months
 // over less, with at most eight marks: by hand, 1947-01 to 1992-01 steps
 // by 10 years (by 5 it would take 9 marks), 2000 to 2020 by 5 (by 2, 11),
-// 2000-01 to 2000-04 by months, 1950-01 to 1951-07 by 3 months (by 1, 19
-// marks; by 2, 10).
+// 2000 to 2002, exactly two years, by 1; 2000-01 to 2001-12, a month
+// short of two years, by 3 months (by 2, 12 marks); 2000-01 to 2000-04 by
+// months, 1950-01 to 1951-07 by 3 months (by 1, 19 marks; by 2, 10).
 func TestDateTicks(t *testing.T) {
 	labels := func(ticks []plot.Tick) []string {
 		var out []string
@@ -28,6 +29,8 @@ func TestDateTicks(t *testing.T) {
 	}{
 		{1947, 1992, []string{"1950", "1960", "1970", "1980", "1990"}},
 		{2000, 2020, []string{"2000", "2005", "2010", "2015", "2020"}},
+		{2000, 2002, []string{"2000", "2001", "2002"}},
+		{2000, 2000 + 23.0/12, []string{"2000-01", "2000-04", "2000-07", "2000-10", "2001-01", "2001-04", "2001-07", "2001-10"}},
 		{2000, 2000 + 3.0/12, []string{"2000-01", "2000-02", "2000-03", "2000-04"}},
 		{1950, 1951 + 6.0/12, []string{"1950-01", "1950-04", "1950-07", "1950-10", "1951-01", "1951-04", "1951-07"}},
 	} {
