@@ -1234,3 +1234,324 @@ func TestPatronWaitsAgainAfterLeavingAnAllianceThatGoesOn(t *testing.T) {
 		t.Errorf("after leaving: wanted since %d, committed %v; want -1 and false", w.wantedSince[pat], w.committed[pat])
 	}
 }
+
+// fearfulC1 is testScenario with c1 holding a grievance of 0.9 against c3
+// and grievance feared as a revival (grievance_fear 1): c1 refuses any
+// alliance with c3 in it.
+func fearfulC1(t *testing.T) *World {
+	t.Helper()
+	sc := testScenario()
+	sc.Params.GrievanceFear = 1
+	sc.States[c1].Grievance = map[string]float64{"c3": 0.9}
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	return w
+}
+
+// A client whose coalition is refused falls back in the same round
+// (docs/model.md §7.7, H6), and both proposals are on the record: c2,
+// the only client reviewing, values {c1, c3} most (−0.4299 against its
+// position −0.4981, as appraised) and offers it, strong (offer 1); c1
+// refuses for fear of c3; c2 then offers {c1} (offer 2), c1 accepts, the
+// acceptance is logged and {c1, c2} forms. The refused coalition is
+// barred for retry_interval.
+func TestClientRoundFallsBackAfterARefusedCoalition(t *testing.T) {
+	w := fearfulC1(t)
+	w.reviewing = set(c2)
+	w.clientRound()
+	offers := w.Offers()
+	if len(offers) != 2 {
+		t.Fatalf("%d offers, want the coalition and its fallback: %v", len(offers), describe(w))
+	}
+	if o := offers[0]; o.Proposer != c2 || o.Kind != ProposeCoalition || o.Invitees != set(c1, c3) || !o.Strong || o.Accepted() ||
+		!slices.Equal(o.Refusals, []Refusal{{State: c1, Reason: agents.CostFear, Partner: c3}}) {
+		t.Errorf("offer 1 %+v, want c2's strong coalition to c1 and c3, refused by c1 for fear of c3", o)
+	}
+	if o := offers[1]; o.Proposer != c2 || o.Kind != ProposeCoalition || o.Invitees != set(c1) || !o.Strong || o.Alliance != 0 || len(o.Refusals) != 0 {
+		t.Errorf("offer 2 %+v, want c2's strong coalition to c1, accepted, forming alliance 0", o)
+	}
+	if len(w.alliances) != 1 || w.alliances[0].Members != set(c1, c2) || w.alliances[0].Origin != OriginClient || !w.alliances[0].Strong {
+		t.Errorf("alliances %v, want the strong client alliance {c1, c2}", describe(w))
+	}
+	acceptances := 0
+	for _, e := range w.events {
+		if e.Type == EventAcceptance {
+			acceptances++
+			if e.Offer != 2 || e.Actor != c2 || e.Others != set(c1) {
+				t.Errorf("acceptance %+v, want c1's of offer 2", e)
+			}
+		}
+	}
+	if acceptances != 1 {
+		t.Errorf("%d acceptances logged, want 1: %v", acceptances, describe(w))
+	}
+	if !w.refusedRecently(c2, set(c1, c3), true) {
+		t.Error("the refused coalition is not barred for retry_interval")
+	}
+}
+
+// A client's fallback proposes nothing when the subset left is empty or
+// is the very set refused. With nothing to fear and only the cost of
+// arming alone (0.01), c1 and c2, each allied to the patron already, gain
+// nothing from c3's coalition and refuse it, down to no one; c3, alone,
+// would value even an alliance with nobody at the 0.01 it saves, but it
+// offers none. And a set every invitee accepts is no fallback: called
+// with {c1}, which accepts, c2 proposes nothing again.
+func TestClientFallbackProposesNothingToNobodyOrTheSameSet(t *testing.T) {
+	w := indifferentWorld(t, 0.01)
+	w.form(set(pat, c1), false, OriginBilateral)
+	w.form(set(pat, c2), false, OriginBilateral)
+	if got := w.acceptingSubset(c3, set(c1, c2), false, OriginClient, 1); got != 0 {
+		t.Fatalf("set-up: accepting subset %v, want none", got)
+	}
+	if v, p := w.appraise(c3, 0, false, OriginClient).value, w.position(c3); v <= p {
+		t.Fatalf("set-up: c3 values an alliance with nobody at %v, its position at %v; want it above", v, p)
+	}
+	w.clientFallback(c3, set(c1, c2), false)
+	if n := len(w.Offers()); n != 0 {
+		t.Errorf("no one accepts: %d offers made, want none: %v", n, describe(w))
+	}
+
+	w = fearfulC1(t)
+	if got := w.acceptingSubset(c2, set(c1), true, OriginClient, 1); got != set(c1) {
+		t.Fatalf("set-up: accepting subset %v, want {c1}", got)
+	}
+	w.clientFallback(c2, set(c1), true)
+	if n := len(w.Offers()); n != 0 {
+		t.Errorf("the refused set itself: %d offers made, want none: %v", n, describe(w))
+	}
+}
+
+// A client applying to an alliance values it as the alliance is: an
+// imposed {pat, c1, c2}, in which the clients are not pledged to each
+// other, is worth less to c3 than a client alliance of the same members
+// would be, and c3's option is valued as imposed.
+func TestClientApplicationValuedAtTheAlliancesOrigin(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	al := w.form(set(pat, c1, c2), true, OriginImposed)
+	imposed := w.appraiseUnder(c3, al.Members, true, OriginImposed, w.grown(al, c3, OriginImposed)).value
+	client := w.appraiseUnder(c3, al.Members, true, OriginClient, w.grown(al, c3, OriginClient)).value
+	if imposed == client {
+		t.Fatalf("set-up: c3 values the alliance at %v as imposed and as the clients'; want them to differ", imposed)
+	}
+	w.reviewing = set(c3)
+	w.clientRound()
+	found := false
+	for k, o := range w.options {
+		if o.Kind == agents.OptionJoin && o.Alliance == al.ID {
+			found = true
+			if w.values[k] != imposed {
+				t.Errorf("c3's application valued %v, want %v as imposed (%v as the clients' own)", w.values[k], imposed, client)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("c3 has no option to apply: %v", w.options)
+	}
+}
+
+// Every refused proposal bars its proposer from the same offer for
+// retry_interval (docs/model.md §7.13): a client's application (c3's to
+// {c1, c2}, whose c1 fears c3), the patron's request to join (c1 holds a
+// grievance of 0.9 against it), its multilateral (c1 fears c3) and its
+// bilateral (c1 again). A refused bilateral is one offer: the fallback
+// follows only a multilateral.
+func TestEveryRefusedProposalIsBarred(t *testing.T) {
+	w := fearfulC1(t)
+	w.form(set(c1, c2), true, OriginClient)
+	w.reviewing = set(c3)
+	w.clientRound()
+	if o := w.Offers(); len(o) != 1 || o[0].Kind != ProposeApply || o[0].Accepted() {
+		t.Fatalf("set-up: want c3's refused application, got %v", describe(w))
+	}
+	if !w.refusedRecently(c3, set(c1, c2), true) {
+		t.Error("c3's refused application is not barred")
+	}
+
+	sc := testScenario()
+	sc.Params.GrievanceFear = 1
+	sc.States[c1].Grievance = map[string]float64{"pat": 0.9, "c3": 0.9}
+	w = NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	al := w.form(set(c1, c2), true, OriginClient)
+	w.carryOut(pat, agents.Option{Kind: agents.OptionJoin, Partners: al.Members, Alliance: al.ID, Strong: true})
+	if al.Members.Has(pat) || !w.refusedRecently(pat, set(c1, c2), true) {
+		t.Errorf("the patron's refused join: member %v, barred %v; want false, true", al.Members.Has(pat), w.refusedRecently(pat, set(c1, c2), true))
+	}
+
+	w = NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	w.carryOut(pat, agents.Option{Kind: agents.OptionMultilateral, Partners: set(c1, c2, c3), Alliance: -1, Strong: true})
+	if o := w.Offers(); len(o) == 0 || o[0].Kind != ProposeMultilateral || o[0].Accepted() {
+		t.Fatalf("set-up: want the patron's refused multilateral first, got %v", describe(w))
+	}
+	if !w.refusedRecently(pat, set(c1, c2, c3), true) {
+		t.Error("the patron's refused multilateral is not barred")
+	}
+
+	w = NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	w.carryOut(pat, agents.Option{Kind: agents.OptionBilateral, Partners: set(c1), Alliance: -1, Strong: true})
+	if o := w.Offers(); len(o) != 1 || o[0].Kind != ProposeBilateral || o[0].Accepted() {
+		t.Errorf("a refused bilateral: offers %v, want the one refused bilateral", describe(w))
+	}
+	if !w.refusedRecently(pat, set(c1), true) {
+		t.Error("the patron's refused bilateral is not barred")
+	}
+}
+
+// A patron proposes no multilateral that repeats an alliance in force:
+// once {pat, c1, c2, c3} stands, its options are none but doing nothing
+// (under prospect, which admits every option; before, it had the
+// multilateral to all three at both commitments).
+func TestPatronOffersNoMultilateralRepeatingAnAllianceInForce(t *testing.T) {
+	sc := testScenario()
+	sc.States[pat].Decision = agents.DecisionOverrides{"strategy": "prospect"}
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	w.patronOptions(pat)
+	if !slices.ContainsFunc(w.options, func(o agents.Option) bool {
+		return o.Kind == agents.OptionMultilateral && o.Partners == set(c1, c2, c3)
+	}) {
+		t.Fatalf("set-up: no multilateral to c1, c2 and c3 before the alliance: %v", w.options)
+	}
+	w.form(set(pat, c1, c2, c3), true, OriginImposed)
+	w.patronOptions(pat)
+	if len(w.options) != 1 {
+		t.Errorf("with {pat, c1, c2, c3} in force: options %v, want only none", w.options)
+	}
+}
+
+// The options are listed in a fixed order, which the softmax draw reads
+// (docs/model.md §7.6): none, then the joins, the multilateral weak
+// before strong, and each client's bilateral, weak before strong, by
+// index.
+func TestPatronOptionsInOrder(t *testing.T) {
+	sc := testScenario()
+	sc.States[pat].Decision = agents.DecisionOverrides{"strategy": "prospect"}
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	w.patronOptions(pat)
+	want := []agents.Option{
+		{Kind: agents.OptionNone, Alliance: -1},
+		{Kind: agents.OptionMultilateral, Partners: set(c1, c2, c3), Alliance: -1},
+		{Kind: agents.OptionMultilateral, Partners: set(c1, c2, c3), Alliance: -1, Strong: true},
+		{Kind: agents.OptionBilateral, Partners: set(c1), Alliance: -1},
+		{Kind: agents.OptionBilateral, Partners: set(c1), Alliance: -1, Strong: true},
+		{Kind: agents.OptionBilateral, Partners: set(c2), Alliance: -1},
+		{Kind: agents.OptionBilateral, Partners: set(c2), Alliance: -1, Strong: true},
+		{Kind: agents.OptionBilateral, Partners: set(c3), Alliance: -1},
+		{Kind: agents.OptionBilateral, Partners: set(c3), Alliance: -1, Strong: true},
+	}
+	if !slices.Equal(w.options, want) {
+		t.Errorf("options %v\nwant %v", w.options, want)
+	}
+}
+
+// The patron's fallback seeks the subset that accepts each other as an
+// imposed alliance, the one it will propose: with c2 holding a grievance
+// of 0.45 against c1, c2 would accept {pat, c1} as a bilateral-style
+// pact of mutual pledges (−0.5978 against its position −0.6099, as
+// appraised) but not as imposed (−0.6136), so no subset of {c1, c2, c3}
+// accepts as imposed, the patron proposes none, and offers each client a
+// bilateral.
+func TestFallbackSubsetValuedAsImposed(t *testing.T) {
+	sc := testScenario()
+	sc.Params.GrievanceFear = 1
+	sc.States[c1].Grievance = map[string]float64{"c3": 0.9}
+	sc.States[c2].Grievance = map[string]float64{"c1": 0.45}
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	pos := w.position(c2)
+	if imp, bil := w.appraise(c2, set(pat, c1), true, OriginImposed).value, w.appraise(c2, set(pat, c1), true, OriginBilateral).value; imp > pos || bil <= pos {
+		t.Fatalf("set-up: c2 values {pat, c1} at %.4f imposed and %.4f bilateral, its position %.4f; want the imposed below, the other above", imp, bil, pos)
+	}
+	w.fallback(pat, set(c1, c2, c3), true)
+	var kinds []Proposal
+	for _, o := range w.Offers() {
+		kinds = append(kinds, o.Kind)
+	}
+	if want := []Proposal{ProposeFallback, ProposeFallback, ProposeFallback}; !slices.Equal(kinds, want) {
+		t.Errorf("offers %v, want a bilateral to each client and no subset: %v", kinds, describe(w))
+	}
+}
+
+// An alliance's cohesion is that of the members who sign it: a designated
+// member, occupied, is left out until it joins. With every picture 0.4
+// but c3's 0, {pat, c1, c2} have cohesion 1; with c3 counted it would be
+// (3·(1 − 0.1/0.7) + 0)/4 = 0.6429.
+func TestCohesionOfTheSigningMembers(t *testing.T) {
+	sc := testScenario()
+	sc.States[c3].Sovereign = false
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	w.picture[pat], w.picture[c1], w.picture[c2], w.picture[c3] = 0.4, 0.4, 0.4, 0
+	nearly(t, "cohesion with c3", w.cohesionOf(set(pat, c1, c2, c3)), (3*(1-0.1/0.7))/4, handTol)
+	al := w.form(set(pat, c1, c2, c3), true, OriginImposed)
+	if al.Designated != set(c3) {
+		t.Fatalf("set-up: designated %v, want c3", al.Designated)
+	}
+	nearly(t, "cohesion", al.Cohesion, 1, handTol)
+	nearly(t, "cohesion at formation", al.CohesionFormed, 1, handTol)
+}
+
+// A client's coalition partners share a threat with it (H6,
+// shared_threat): with c1's perceived threat from the adversary set just
+// below shared_threat, c2 weighs a coalition without c1.
+func TestClientCoalitionOnlyWithThoseWhoShareTheThreat(t *testing.T) {
+	w := fearfulC1(t)
+	n := w.c.n
+	w.perceived[c1*n+adv] = w.c.p.SharedThreat * 0.99
+	w.reviewing = set(c2)
+	w.clientRound()
+	multilaterals := 0
+	for _, o := range w.options {
+		if o.Kind == agents.OptionMultilateral {
+			multilaterals++
+			if o.Partners.Has(c1) {
+				t.Errorf("c2 weighs a coalition with %v, c1 among them, who does not share the threat", o.Partners)
+			}
+		}
+	}
+	if multilaterals != 1 {
+		t.Errorf("%d coalitions weighed, want one (with c3): %v", multilaterals, w.options)
+	}
+}
+
+// ClientAllianceExists, which a registered strategy may read, holds when
+// clients the patron has a stake in have an alliance of their own in
+// force (docs/model.md §7.8): of clients alone, or one they formed and
+// this patron joined. Not an alliance of clients it has no stake in, not
+// one it imposed, not one another patron joined.
+func TestClientAllianceExistsForThePatron(t *testing.T) {
+	sc := testScenario()
+	sc.States[pat].Stakes = map[string]float64{"c2": 0, "c3": 0}
+	for _, c := range []struct {
+		name  string
+		build func(w *World)
+		want  bool
+	}{
+		{"no alliance", func(w *World) {}, false},
+		{"clients it has no stake in", func(w *World) { w.form(set(c2, c3), true, OriginClient) }, false},
+		{"clients alone", func(w *World) { w.form(set(c1, c2), true, OriginClient) }, true},
+		{"imposed by the patron", func(w *World) { w.form(set(pat, c1, c2), true, OriginImposed) }, false},
+		{"the clients' own, the patron joined", func(w *World) { w.join(w.form(set(c1, c2), true, OriginClient), pat, EntryJoined) }, true},
+	} {
+		w := NewWorld(mustCompile(t, sc), 1)
+		w.perceive()
+		c.build(w)
+		v := &patronView{w: w, p: pat}
+		if got := v.ClientAllianceExists(); got != c.want {
+			t.Errorf("%s: %v, want %v: %v", c.name, got, c.want, describe(w))
+		}
+	}
+	sc = testScenario()
+	sc.States[c3].Role = Patron
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	w.join(w.form(set(c1, c2), true, OriginClient), c3, EntryJoined)
+	if v := (&patronView{w: w, p: pat}); v.ClientAllianceExists() {
+		t.Errorf("the clients' own, another patron joined: true, want false: %v", describe(w))
+	}
+}

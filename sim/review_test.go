@@ -256,3 +256,15 @@ func TestAdversaryChangeConcernsEveryPatron(t *testing.T) {
 	w.perceive()
 	checkConcerns(t, w, "a change of the adversary", func() { w.concerns(set(adv)) }, []int{pat: 1, c1: 1, c2: 1, c3: 1, adv: 1})
 }
+
+// Every state reviews at its first round whatever its threat: in a world
+// with nothing to fear (every threat 0, no move from a mark of 0 to speak
+// of, nothing changed), every state but the adversary still reviews at
+// tick 0.
+func TestFirstRoundReviewsWithoutAThreat(t *testing.T) {
+	w := indifferentWorld(t, 0)
+	w.startReviews()
+	if w.reviewing != set(pat, c1, c2, c3) {
+		t.Errorf("tick 0 with every threat 0: reviewing %b, want every state but the adversary", w.reviewing)
+	}
+}
