@@ -965,14 +965,20 @@ func TestPatronOffersNothingNewToWhomItHoldsOrIgnores(t *testing.T) {
 }
 
 // An occupied client enters the patron's multilateral search only with
-// invite_occupied: with it the patron's best multilateral here takes c3
-// in, without it no option names c3.
+// invite_occupied, and only if the patron has a stake in it: with it the
+// patron's best multilateral here takes c3 in; without it, or with a
+// stake of 0 in c3, no option names c3.
 func TestOccupiedClientOnlyWithInviteOccupied(t *testing.T) {
-	for _, invite := range []bool{true, false} {
+	for _, c := range []struct {
+		invite bool
+		stake  float64
+		named  bool
+	}{{true, 1, true}, {false, 1, false}, {true, 0, false}} {
 		sc := testScenario()
 		sc.States[pat].Decision = agents.DecisionOverrides{"strategy": "prospect"}
+		sc.States[pat].Stakes = map[string]float64{"c3": c.stake}
 		sc.States[c3].Sovereign = false
-		sc.Params.InviteOccupied = invite
+		sc.Params.InviteOccupied = c.invite
 		w := NewWorld(mustCompile(t, sc), 1)
 		w.perceive()
 		w.patronOptions(pat)
@@ -980,8 +986,8 @@ func TestOccupiedClientOnlyWithInviteOccupied(t *testing.T) {
 		for _, o := range w.options {
 			named = named || o.Partners.Has(c3)
 		}
-		if named != invite {
-			t.Errorf("invite_occupied %v: an option names occupied c3: %v, want %v", invite, named, invite)
+		if named != c.named {
+			t.Errorf("invite_occupied %v, stake %v: an option names occupied c3: %v, want %v", c.invite, c.stake, named, c.named)
 		}
 	}
 }
