@@ -47,11 +47,7 @@ func TestScenarioStrategyActs(t *testing.T) {
 // losses, where they accept much; the grievance is also feared as a
 // revival, grievance_fear 1.)
 func TestClientRejectsOverFearOfInvitee(t *testing.T) {
-	sc := testScenario()
-	sc.Params.GrievanceFear = 1
-	sc.States[c1].Grievance = map[string]float64{"c3": 0.9}
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := grievingWorld(t, map[int]map[string]float64{c1: {"c3": 0.9}})
 	offer := w.propose(Event{Type: EventProposal, Actor: pat, Target: -1, Others: set(c1, c2, c3), Alliance: -1, Proposal: ProposeMultilateral, Strong: true})
 	acc := w.canvass(pat, set(c1, c2, c3), true, OriginImposed, offer)
 	if acc.Has(c1) {
@@ -85,12 +81,7 @@ func TestClientRejectsOverFearOfInvitee(t *testing.T) {
 // forms the subset that accepts each other and offers the rest a bilateral
 // (H4).
 func TestFallbackAfterRefusal(t *testing.T) {
-	sc := testScenario()
-	sc.Params.GrievanceFear = 1
-	sc.States[c1].Grievance = map[string]float64{"c3": 0.9}
-	sc.States[c2].Grievance = map[string]float64{"c3": 0.9}
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := grievingWorld(t, map[int]map[string]float64{c1: {"c3": 0.9}, c2: {"c3": 0.9}})
 	w.fallback(pat, set(c1, c2, c3), true)
 	var shapes []agents.Set
 	for _, a := range w.alliances {
@@ -534,11 +525,7 @@ func TestClientFallbackToOnePartner(t *testing.T) {
 		refused []bool // c2's earlier refused offers to {c1}, by commitment
 		form    bool
 	}{{"no refusal", nil, true}, {"weak refused", []bool{false}, true}, {"strong refused", []bool{true}, false}} {
-		sc := testScenario()
-		sc.Params.GrievanceFear = 1
-		sc.States[c1].Grievance = map[string]float64{"c3": 0.9}
-		w := NewWorld(mustCompile(t, sc), 1)
-		w.perceive()
+		w := grievingWorld(t, map[int]map[string]float64{c1: {"c3": 0.9}})
 		for _, strong := range c.refused {
 			w.refuse(c2, set(c1), strong)
 		}
@@ -557,12 +544,7 @@ func TestClientFallbackToOnePartner(t *testing.T) {
 // −0.6875, as appraised), one naming each; c1 is dropped, and c3 alone
 // accepts (−0.6392 with c2 alone), so the subset is {c3}.
 func TestAcceptingSubsetTieDropsTheLowerIndex(t *testing.T) {
-	sc := testScenario()
-	sc.Params.GrievanceFear = 1
-	sc.States[c1].Grievance = map[string]float64{"c3": 0.9}
-	sc.States[c3].Grievance = map[string]float64{"c1": 0.9}
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := grievingWorld(t, map[int]map[string]float64{c1: {"c3": 0.9}, c3: {"c1": 0.9}})
 	for _, c := range []struct{ who, names int }{{c1, c3}, {c3, c1}} {
 		a := w.appraise(c.who, set(c1, c2, c3).Without(c.who), true, OriginClient)
 		if a.value > w.position(c.who) || a.reason != c.names {
@@ -585,12 +567,7 @@ func TestAcceptingSubsetTieDropsTheLowerIndex(t *testing.T) {
 // (−0.6658). Dropping c2 instead would leave c1, which refuses {c1, c3}
 // too (−0.9159), and so nothing.
 func TestAcceptingSubsetDropsTheFirstRefuserNamingNoInvitee(t *testing.T) {
-	sc := testScenario()
-	sc.Params.GrievanceFear = 1
-	sc.States[c1].Grievance = map[string]float64{"pat": 0.5}
-	sc.States[c2].Grievance = map[string]float64{"pat": 0.3, "c1": 0.2}
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := grievingWorld(t, map[int]map[string]float64{c1: {"pat": 0.5}, c2: {"pat": 0.3, "c1": 0.2}})
 	for _, c := range []struct {
 		who      int
 		partners agents.Set
@@ -683,10 +660,7 @@ func TestChooseSkipsARefusedOffer(t *testing.T) {
 // (imposedAfter): every multilateral value equals a fresh appraisal.
 // Under the prospect strategy, which admits every option.
 func TestPatronMultilateralValuedOnItsOwnSet(t *testing.T) {
-	sc := testScenario()
-	sc.States[pat].Decision = agents.DecisionOverrides{"strategy": "prospect"}
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := prospectWorld(t)
 	w.patronOptions(pat)
 	multilaterals := 0
 	for k, o := range w.options {
@@ -1241,17 +1215,37 @@ func TestPatronWaitsAgainAfterLeavingAnAllianceThatGoesOn(t *testing.T) {
 	}
 }
 
-// fearfulC1 is testScenario with c1 holding a grievance of 0.9 against c3
-// and grievance feared as a revival (grievance_fear 1): c1 refuses any
-// alliance with c3 in it.
-func fearfulC1(t *testing.T) *World {
+// grievingWorld is testScenario with the grievances given (by state,
+// against states by id), feared as a revival (grievance_fear 1), its
+// threats perceived.
+func grievingWorld(t *testing.T, grievances map[int]map[string]float64) *World {
 	t.Helper()
 	sc := testScenario()
 	sc.Params.GrievanceFear = 1
-	sc.States[c1].Grievance = map[string]float64{"c3": 0.9}
+	for i, g := range grievances {
+		sc.States[i].Grievance = g
+	}
 	w := NewWorld(mustCompile(t, sc), 1)
 	w.perceive()
 	return w
+}
+
+// prospectWorld is testScenario, its threats perceived, with the patron
+// under the prospect strategy, which admits every option.
+func prospectWorld(t *testing.T) *World {
+	t.Helper()
+	sc := testScenario()
+	sc.States[pat].Decision = agents.DecisionOverrides{"strategy": "prospect"}
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	return w
+}
+
+// fearfulC1 is grievingWorld with c1 holding a grievance of 0.9 against
+// c3: c1 refuses any alliance with c3 in it.
+func fearfulC1(t *testing.T) *World {
+	t.Helper()
+	return grievingWorld(t, map[int]map[string]float64{c1: {"c3": 0.9}})
 }
 
 // A client whose coalition is refused falls back in the same round
@@ -1375,19 +1369,15 @@ func TestEveryRefusedProposalIsBarred(t *testing.T) {
 		t.Error("c3's refused application is not barred")
 	}
 
-	sc := testScenario()
-	sc.Params.GrievanceFear = 1
-	sc.States[c1].Grievance = map[string]float64{"pat": 0.9, "c3": 0.9}
-	w = NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	grudges := map[int]map[string]float64{c1: {"pat": 0.9, "c3": 0.9}}
+	w = grievingWorld(t, grudges)
 	al := w.form(set(c1, c2), true, OriginClient)
 	w.carryOut(pat, agents.Option{Kind: agents.OptionJoin, Partners: al.Members, Alliance: al.ID, Strong: true})
 	if al.Members.Has(pat) || !w.refusedRecently(pat, set(c1, c2), true) {
 		t.Errorf("the patron's refused join: member %v, barred %v; want false, true", al.Members.Has(pat), w.refusedRecently(pat, set(c1, c2), true))
 	}
 
-	w = NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w = grievingWorld(t, grudges)
 	w.carryOut(pat, agents.Option{Kind: agents.OptionMultilateral, Partners: set(c1, c2, c3), Alliance: -1, Strong: true})
 	if o := w.Offers(); len(o) == 0 || o[0].Kind != ProposeMultilateral || o[0].Accepted() {
 		t.Fatalf("set-up: want the patron's refused multilateral first, got %v", describe(w))
@@ -1396,8 +1386,7 @@ func TestEveryRefusedProposalIsBarred(t *testing.T) {
 		t.Error("the patron's refused multilateral is not barred")
 	}
 
-	w = NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w = grievingWorld(t, grudges)
 	w.carryOut(pat, agents.Option{Kind: agents.OptionBilateral, Partners: set(c1), Alliance: -1, Strong: true})
 	if o := w.Offers(); len(o) != 1 || o[0].Kind != ProposeBilateral || o[0].Accepted() {
 		t.Errorf("a refused bilateral: offers %v, want the one refused bilateral", describe(w))
@@ -1412,10 +1401,7 @@ func TestEveryRefusedProposalIsBarred(t *testing.T) {
 // (under prospect, which admits every option; before, it had the
 // multilateral to all three at both commitments).
 func TestPatronOffersNoMultilateralRepeatingAnAllianceInForce(t *testing.T) {
-	sc := testScenario()
-	sc.States[pat].Decision = agents.DecisionOverrides{"strategy": "prospect"}
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := prospectWorld(t)
 	w.patronOptions(pat)
 	if !slices.ContainsFunc(w.options, func(o agents.Option) bool {
 		return o.Kind == agents.OptionMultilateral && o.Partners == set(c1, c2, c3)
@@ -1434,10 +1420,7 @@ func TestPatronOffersNoMultilateralRepeatingAnAllianceInForce(t *testing.T) {
 // before strong, and each client's bilateral, weak before strong, by
 // index.
 func TestPatronOptionsInOrder(t *testing.T) {
-	sc := testScenario()
-	sc.States[pat].Decision = agents.DecisionOverrides{"strategy": "prospect"}
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := prospectWorld(t)
 	w.patronOptions(pat)
 	want := []agents.Option{
 		{Kind: agents.OptionNone, Alliance: -1},
@@ -1463,12 +1446,7 @@ func TestPatronOptionsInOrder(t *testing.T) {
 // accepts as imposed, the patron proposes none, and offers each client a
 // bilateral.
 func TestFallbackSubsetValuedAsImposed(t *testing.T) {
-	sc := testScenario()
-	sc.Params.GrievanceFear = 1
-	sc.States[c1].Grievance = map[string]float64{"c3": 0.9}
-	sc.States[c2].Grievance = map[string]float64{"c1": 0.45}
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := grievingWorld(t, map[int]map[string]float64{c1: {"c3": 0.9}, c2: {"c1": 0.45}})
 	pos := w.position(c2)
 	if imp, bil := w.appraise(c2, set(pat, c1), true, OriginImposed).value, w.appraise(c2, set(pat, c1), true, OriginBilateral).value; imp > pos || bil <= pos {
 		t.Fatalf("set-up: c2 values {pat, c1} at %.4f imposed and %.4f bilateral, its position %.4f; want the imposed below, the other above", imp, bil, pos)
