@@ -92,6 +92,10 @@ type Alliance struct {
 	// Designated are non-sovereign clients a patron signed up (see
 	// Params.InviteOccupied); each joins when it becomes sovereign.
 	Designated agents.Set
+	// firstClients are the members that joined as clients before any
+	// patron had joined: each committed to the other clients of its own
+	// accord, the assurance a patron reads (docs/model.md §7.4).
+	firstClients agents.Set
 	// Spells lists every membership: who, from which tick to which, how
 	// it began and how it ended. A member set at any tick is read off
 	// them (MembersAt); they never mix an alliance's phases.

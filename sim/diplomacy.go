@@ -224,9 +224,13 @@ func (w *World) form(members agents.Set, strong bool, origin Origin) *Alliance {
 		joined = w.tick
 	}
 	h := w.cohesionOf(members)
+	var firstClients agents.Set
+	if !hasPatron {
+		firstClients = members
+	}
 	w.alliances = append(w.alliances, Alliance{ID: id, Members: members, Founders: members, Strong: strong,
 		Origin: origin, HasPatron: hasPatron, Formed: w.tick, PatronJoined: joined, Ended: -1,
-		Cohesion: h, CohesionFormed: h, Designated: designated})
+		Cohesion: h, CohesionFormed: h, Designated: designated, firstClients: firstClients})
 	al := &w.alliances[id]
 	members.Each(func(m int) { al.admit(m, w.tick, EntryFounded) })
 	(members & w.c.patrons).Each(func(p int) { w.committed[p] = true })
@@ -239,10 +243,19 @@ func (w *World) form(members agents.Set, strong bool, origin Origin) *Alliance {
 
 // join adds x to al. A patron joining a client alliance takes the
 // commitment the clients made to each other (H5), and the alliance becomes
-// indigenous.
+// indigenous. A client joining before any patron has commits to the
+// other clients, as the founders did; one joining after, to an alliance
+// a patron is or was in (rejoining too), does not.
 func (w *World) join(al *Alliance, x int, how Entry) {
 	al.Members = al.Members.With(x)
 	al.admit(x, w.tick, how)
+	if w.c.role[x] == Client {
+		if al.PatronJoined < 0 {
+			al.firstClients = al.firstClients.With(x)
+		} else {
+			al.firstClients = al.firstClients.Without(x)
+		}
+	}
 	if w.c.role[x] == Patron {
 		w.committed[x] = true
 		if !al.HasPatron {

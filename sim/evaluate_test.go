@@ -156,12 +156,15 @@ func TestControlByAllianceSize(t *testing.T) {
 	}
 }
 
-// A client's assurance A_j is the largest k of the alliances of origin
-// client or indigenous it shares with another client (docs/model.md §7.4):
-// a client alliance the patron joined (indigenous) still assures, an
-// imposed one does not. c2 (revisionism 0.5) in a strong indigenous
-// alliance: A = 1, and the patron's entrapment term for it in a bilateral
-// is 0.15·0.5·(1 − 0.8·1)·(1 − 0.8) = 0.003; at weak commitment A = 0.35.
+// A client's assurance A_j is the largest k of the commitments it made to
+// other clients before any patron joined them (docs/model.md §7.4): a
+// client alliance the patron joined (indigenous) still assures its
+// founders and those who applied before the patron, not a client that
+// applied after (or left and applied again after); an imposed one assures
+// nobody. c2 (revisionism 0.5) in a strong indigenous alliance: A = 1,
+// and the patron's entrapment term for it in a bilateral is
+// 0.15·0.5·(1 − 0.8·1)·(1 − 0.8) = 0.003; at weak commitment A = 0.35;
+// with A = 0, 0.15·0.5·0.2 = 0.015.
 func TestAssuranceFromIndigenousAlliance(t *testing.T) {
 	for _, c := range []struct {
 		name       string
@@ -177,8 +180,23 @@ func TestAssuranceFromIndigenousAlliance(t *testing.T) {
 		{"weak indigenous alliance", func(w *World) {
 			w.join(w.form(set(c1, c2), false, OriginClient), pat, EntryJoined)
 		}, 0.35, 0.0108},
-		// 0.15·0.5·0.2 = 0.015
 		{"strong imposed alliance", func(w *World) { w.form(set(pat, c1, c2), true, OriginImposed) }, 0, 0.015},
+		{"applied before the patron joined", func(w *World) {
+			al := w.form(set(c1, c3), true, OriginClient)
+			w.join(al, c2, EntryApplied)
+			w.join(al, pat, EntryJoined)
+		}, 1, 0.003},
+		{"applied after the patron joined", func(w *World) {
+			al := w.form(set(c1, c3), true, OriginClient)
+			w.join(al, pat, EntryJoined)
+			w.join(al, c2, EntryApplied)
+		}, 0, 0.015},
+		{"left and applied again after the patron joined", func(w *World) {
+			al := w.form(set(c1, c2, c3), true, OriginClient)
+			w.leave(al, c2, al.Members)
+			w.join(al, pat, EntryJoined)
+			w.join(al, c2, EntryApplied)
+		}, 0, 0.015},
 	} {
 		sc := testScenario()
 		sc.States[c2].Revisionism = 0.5

@@ -55,9 +55,11 @@ func (w *World) refreshForces() {
 
 // refreshAlliances recomputes every state's ties and allied help, and
 // each client's assurance A_j: the strongest commitment it made to other
-// clients in an alliance they formed themselves (origin client, or
-// indigenous: before a patron joined). An alliance a patron imposed
-// assures nothing.
+// clients before any patron joined them, in an alliance they formed
+// themselves (origin client, or indigenous), which it founded or joined
+// while no patron had (firstClients). An alliance a patron imposed
+// assures nothing; nor does a client alliance to a client that applied
+// once the patron had joined it.
 func (w *World) refreshAlliances() {
 	n := w.c.n
 	clear(w.ties)
@@ -69,11 +71,10 @@ func (w *World) refreshAlliances() {
 		}
 		k := w.c.commitment(al.Strong)
 		clientMembers := al.Members & w.c.clients
-		byClients := al.Origin == OriginClient || al.Origin == OriginIndigenous
 		al.Members.Each(func(m int) {
 			row := &w.ties[m]
 			row.allies |= al.Members.Without(m)
-			if byClients && w.c.role[m] == Client && clientMembers.Without(m) != 0 {
+			if al.firstClients.Has(m) && clientMembers.Without(m) != 0 {
 				w.assurance[m] = max(w.assurance[m], k)
 			}
 			al.Members.Without(m).Each(func(j int) {
