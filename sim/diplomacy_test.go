@@ -1539,3 +1539,25 @@ func TestClientAllianceExistsForThePatron(t *testing.T) {
 		t.Errorf("the clients' own, another patron joined: true, want false: %v", describe(w))
 	}
 }
+
+// A member weighs a newcomer against the alliance as it is, of its own
+// origin: in the imposed {pat, c1, c2}, c1's fellow client c2 pledges
+// nothing, so c1's cost of the alliance as it stands is the patron's
+// part alone, c_0·w + k·c_D·d + c_T·T̂ (0.02·1 + 0.1·d + 0.3·T̂, at
+// k = 1, the patron's weight 1 for a small state, its revisionism 0),
+// plus c2's fear term c_T·T̂ — 0.021929 here, where c2 is not feared.
+// Valued as the clients' own alliance, c2 would cost c_0 and c_D·d too.
+func TestStandingIsTheAllianceAsItIs(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	n := w.c.n
+	al := w.form(set(pat, c1, c2), true, OriginImposed)
+	got := w.standing(al, c1)
+	d := agents.Divergence(w.picture[c1], w.picture[pat])
+	want := 0.02 + 0.1*d + 0.3*(w.perceived[c1*n+pat]+w.perceived[c1*n+c2])
+	nearly(t, "c1's cost of the imposed alliance as it stands", got.cost.Total, want, handTol)
+	nearly(t, "the same, as measured", got.cost.Total, 0.021929, 5e-7)
+	if client := w.appraiseUnder(c1, set(pat, c2), true, OriginClient, w.asIs(al)); client.cost.Total <= got.cost.Total {
+		t.Errorf("set-up: as the clients' own, c1's cost %v, want above the imposed %v", client.cost.Total, got.cost.Total)
+	}
+}
