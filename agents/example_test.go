@@ -38,7 +38,8 @@ func ExampleProspectValue() {
 // doing nothing. The pledge takes 0.15 off its threat if the ally comes,
 // which it does with the honour probability 0.9·(1 − 0.2) = 0.72, and
 // only h_res = 0.2 of that if it does not. The pledge costs
-// k·c_0 + k·c_D·d = 0.02 + 0.1·0.2 = 0.04 of autonomy, and the spread
+// w·c_0 + k·c_D·d = 0.02 + 0.1·0.2 = 0.04 of autonomy (the base term
+// weighted by the ally's relative power w = 1, not by k), and the spread
 // v = 1 − e^−0.5 = 0.393 widens the outcomes: good −0.08 + 0.15 −
 // 0.04·(1 − v) = +0.0457, bad −0.08 + 0.03 − 0.04·(1 + v) = −0.1057.
 // Doing nothing is the sure loss −0.08, which loss aversion makes the

@@ -62,7 +62,8 @@ type PatronView interface {
 	Allied() bool
 	// Waited is the number of ticks since the patron first preferred an
 	// alliance option to self-help (0 before); the wait starts anew once
-	// every alliance the patron entered since has ended.
+	// the patron has no ally left: every alliance it entered since has
+	// ended or it has left it (one it left may go on among its clients).
 	Waited() int
 	// Rise is how far the patron's threat rose since it began to wait (0
 	// while it does not wait): the deterioration that makes it impatient.
