@@ -1,5 +1,7 @@
 package agents
 
+import "math"
+
 // The credible occupation threat (docs/model.md §7.1): an adversary can
 // occupy a state when the force it can bring there beats the state's
 // defence (denial), when that force is large enough to occupy at all
@@ -13,7 +15,7 @@ package agents
 // b = (Def+ε)^κ precomputed: σ(κ·(ln P − ln Def)), 0.5 when offence and
 // defence balance.
 func Denial(offenceK, defenceK float64) float64 {
-	if s := offenceK + defenceK; s > 0 {
+	if s := offenceK + defenceK; s > 0 || math.IsNaN(s) {
 		return offenceK / s
 	}
 	return 0.5
@@ -22,7 +24,7 @@ func Denial(offenceK, defenceK float64) float64 {
 // Credibility is P/(P + F₀): how far a projected force P is a credible
 // occupying force, half at the scale F₀ (occupation_force).
 func Credibility(projection, force0 float64) float64 {
-	if s := projection + force0; s > 0 {
+	if s := projection + force0; s > 0 || math.IsNaN(s) {
 		return projection / s
 	}
 	return 0
@@ -36,7 +38,7 @@ func Credibility(projection, force0 float64) float64 {
 // how likely it is to come is the honour probability's. Deterrence by
 // punishment is punishment·(1 − Π over allies of PunishmentKeep).
 func PunishmentKeep(weight, allyEconomy, foeEconomy float64) float64 {
-	if s := allyEconomy + foeEconomy; s > 0 {
+	if s := allyEconomy + foeEconomy; s > 0 || math.IsNaN(s) {
 		return 1 - weight*allyEconomy/s
 	}
 	return 1

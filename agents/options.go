@@ -136,7 +136,7 @@ func (p Partner) Costs(k float64, c CostParams) CostParts {
 // Snyder 1984 on dependence): a much smaller ally constrains it only in
 // proportion to its weight. The weaker partner pays what any ally costs.
 func RelativeWeight(own, ally float64) float64 {
-	if s := own + ally; s > 0 {
+	if s := own + ally; s > 0 || math.IsNaN(s) {
 		return min(1, 2*ally/s)
 	}
 	return 1
@@ -188,7 +188,7 @@ func Spread(k float64, partners int, c CostParams) float64 {
 // |a − b|/(a + b) (0 when both are 0): a threat that both feel does not
 // make them look divergent; a threat that one barely feels does.
 func Divergence(a, b float64) float64 {
-	if s := a + b; s > 0 {
+	if s := a + b; s > 0 || math.IsNaN(s) {
 		return math.Abs(a-b) / s
 	}
 	return 0

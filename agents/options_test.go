@@ -276,3 +276,31 @@ func TestRefusalReasonTiesKeepTheEarlierTerm(t *testing.T) {
 		t.Errorf("entrapment tied with divergence: reason %v of partner %d, amount %v; want entrapment of 0, 0.25", b.Largest, b.Partner, b.Amount)
 	}
 }
+
+// A NaN argument gives NaN, not the value of a zero sum (doc.go): the
+// guards of the ratios read NaN as no boundary case, and Cohesion with a
+// NaN picture is NaN, not 1.
+func TestRatiosPassNaNThrough(t *testing.T) {
+	nan := math.NaN()
+	for _, c := range []struct {
+		name string
+		got  float64
+	}{
+		{"Divergence", Divergence(nan, 0.5)},
+		{"RelativeWeight", RelativeWeight(1, nan)},
+		{"Denial", Denial(nan, 1)},
+		{"Credibility", Credibility(nan, 1)},
+		{"PunishmentKeep", PunishmentKeep(1, nan, 1)},
+		{"Cohesion", Cohesion([]float64{nan, 0.5})},
+		{"Clamp01", Clamp01(nan)},
+	} {
+		if !math.IsNaN(c.got) {
+			t.Errorf("%s of a NaN: %v, want NaN", c.name, c.got)
+		}
+	}
+	// The zero sums keep their values.
+	if Divergence(0, 0) != 0 || RelativeWeight(0, 0) != 1 || Denial(0, 0) != 0.5 ||
+		Credibility(0, 0) != 0 || PunishmentKeep(1, 0, 0) != 1 {
+		t.Error("a zero sum no longer gives its documented value")
+	}
+}
