@@ -321,8 +321,7 @@ func (w *World) crises() {
 // and punishment included; over a longer tick, the chance of at least one
 // monthly challenge (Calendar.PerTick).
 func (w *World) challengeProbability(a, v int) float64 {
-	n := w.c.n
-	occ := agents.Occupation(agents.Denial(w.projK[a*n+v], w.defK[v]), w.cred[a*n+v], w.punished(a, &w.ties[v]))
+	occ := w.occupation(a, v, w.defK[v], &w.ties[v])
 	return w.c.calendar.PerTick(agents.ChallengeProbability(w.revisionismOf(a), occ, w.c.challenge))
 }
 

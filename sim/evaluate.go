@@ -32,13 +32,20 @@ func (w *World) position(i int) float64 {
 	if m := &w.positions[i]; !w.noCache && m.ok && m.threat == w.threat[i] && m.reference == w.reference[i] && m.alone == alone {
 		return m.value
 	}
-	lot := agents.Sure(w.reference[i] - w.threat[i])
-	if alone {
-		lot = agents.SelfHelp(w.threat[i], w.reference[i], w.c.costs)
-	}
-	v := w.checkValue(i, w.valueOf(i, lot), "its position")
+	v := w.checkValue(i, w.valueOf(i, w.standingAlone(i, w.threat[i], alone)), "its position")
 	w.positions[i] = positionMemo{threat: w.threat[i], reference: w.reference[i], alone: alone, value: v, ok: true}
 	return v
+}
+
+// standingAlone is state i's lot at a threat it bears without a new
+// alliance: the sure ρ − T, or, with no ally (alone), self-help, which
+// arms at arms_cost (agents.SelfHelp). Its position and its value of
+// leaving an alliance (stayTerms) both value it.
+func (w *World) standingAlone(i int, threat float64, alone bool) agents.Lottery {
+	if alone {
+		return agents.SelfHelp(threat, w.reference[i], w.c.costs)
+	}
+	return agents.Sure(w.reference[i] - threat)
 }
 
 // positionMemo is the last value of position for one state.

@@ -128,11 +128,8 @@ func (w *World) stayTerms(al *Alliance, m, tick int) stay {
 		penalty = c.p.EntrapmentCost
 	}
 	v := w.appraiseFrom(m, al.Members.Without(m), al.Strong, al.Origin, without, w.threat[m], penalty).value
-	lot := agents.Sure(w.reference[m] - without)
-	if w.tiesUnder(m, drop).allies == 0 { // no ally left without al
-		lot = agents.SelfHelp(without, w.reference[m], c.costs)
-	}
-	out := w.checkValue(m, w.valueOf(m, lot), "leaving an alliance")
+	alone := w.tiesUnder(m, drop).allies == 0 // no ally left without al
+	out := w.checkValue(m, w.valueOf(m, w.standingAlone(m, without, alone)), "leaving an alliance")
 	return stay{without: without, stay: v, out: out, exitCost: w.exitCost(al, m)}
 }
 

@@ -161,8 +161,17 @@ func (w *World) tau(m, j int, defK float64, row *tieRow) float64 {
 	if intent == 0 {
 		return 0
 	}
-	occ := agents.Occupation(agents.Denial(w.projK[j*c.n+m], defK), w.cred[j*c.n+m], w.punished(j, row))
+	occ := w.occupation(j, m, defK, row)
 	return intent * (w.base[k] + c.p.WeightOffence*occ) * c.invWeights
+}
+
+// occupation is the credible occupation threat j poses to m
+// (docs/model.md §7.1): denial of m's defence defK (to the power κ) by
+// j's projected force, that force's credibility, and the punishment m's
+// allies row exert on j. Perception and the challenge odds both read it.
+func (w *World) occupation(j, m int, defK float64, row *tieRow) float64 {
+	k := j*w.c.n + m
+	return agents.Occupation(agents.Denial(w.projK[k], defK), w.cred[k], w.punished(j, row))
 }
 
 // punished is the deterrence by punishment that m's allies (row) exert on
