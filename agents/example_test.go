@@ -126,3 +126,54 @@ func ExampleGreedyCoalition() {
 	// members [1 3], value 0.07
 	// at least three: members [1 2 3], value 0.06
 }
+
+// An adversary of revisionism 0.5 at the other end of the ideological
+// scale (a gap of 2, read with ψ = 0.3) is read with hostile intent
+// 1 − 0.5·(1 − 0.3·2/2) = 0.65; a grievance of 0.4 against it adds to
+// that as an independent hazard: 1 − 0.5·0.7·0.6 = 0.79.
+func ExampleIntent() {
+	fmt.Printf("%.2f\n", agents.Intent(0.5, 2, 0.3, 0, 0))
+	fmt.Printf("%.2f\n", agents.Intent(0.5, 2, 0.3, 0.4, 0))
+	// Output:
+	// 0.65
+	// 0.79
+}
+
+// Members whose threat pictures agree hold together (cohesion 1); one
+// that feels no threat among three that feel 0.4 pulls the mean to 0.3,
+// and the cohesion to (3·(1 − 0.1/0.7) + (1 − 1))/4 = 0.643.
+func ExampleCohesion() {
+	fmt.Printf("%.3f\n", agents.Cohesion([]float64{0.4, 0.4, 0.4}))
+	fmt.Printf("%.3f\n", agents.Cohesion([]float64{0.4, 0.4, 0.4, 0}))
+	// Output:
+	// 1.000
+	// 0.643
+}
+
+// A strong pledge (k = 1) to one ally of equal power, revisionism 0.5,
+// threat pictures 0.2 apart and a threat of 0.1 from it costs
+// c_0 + k·c_E·r + k·c_D·d + c_T·T̂ = 0.02 + 0.075 + 0.02 + 0.03 = 0.145 of
+// autonomy; its largest term, entrapment, is the reason an offer would be
+// refused.
+func ExampleAutonomyCost() {
+	c := agents.CostParams{Base: 0.02, Entrapment: 0.15, Divergence: 0.1, Threat: 0.3}
+	ally := agents.Partner{Weight: 1, Revisionism: 0.5, Divergence: 0.2, Fear: 0.1}
+	cost := agents.AutonomyCost(1, []agents.Partner{ally}, c)
+	fmt.Printf("%.3f %v (partner %d)\n", cost.Total, cost.Largest, cost.Partner)
+	// Output:
+	// 0.145 entrapment (partner 0)
+}
+
+// A member leaves when staying, credited with the exit cost, is worth
+// less than its position without the alliance; at temperature 0.02 it
+// errs either way with probability σ(−50) ≈ 2·10⁻²², and leaves with
+// probability ½ when the two are worth the same.
+func ExampleLeaveProbability() {
+	fmt.Printf("%.3g\n", agents.LeaveProbability(-0.30, -0.20, 0.05, 0.02)) // staying worse by 0.05
+	fmt.Printf("%.3g\n", agents.LeaveProbability(-0.10, -0.20, 0.05, 0.02)) // staying better by 0.15
+	fmt.Printf("%.3g\n", agents.LeaveProbability(-0.25, -0.20, 0.05, 0.02)) // the same
+	// Output:
+	// 1
+	// 1.93e-22
+	// 0.5
+}
