@@ -79,7 +79,8 @@
 //     the fear term of its cost: a partner that pledges nothing takes no
 //     autonomy and drags it into no fight (pledged,
 //     agents.Partner.Unpledged). Assurance comes only from alliances
-//     clients formed themselves; leaving an imposed alliance costs a client
+//     clients formed themselves, to those that were in before any patron
+//     joined; leaving an imposed alliance costs a client
 //     exit_cost·(1 − assurance_weight).
 //   - Policy review (review.go) is a mechanism, not a cache: a state
 //     reopens its policy when its threat moved by review_threshold,
