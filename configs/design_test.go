@@ -244,8 +244,8 @@ func TestResample(t *testing.T) {
 
 // Under design = "morris" a list is a scale in the order written: three or
 // more names (or true/false values) are refused, as are numbers out of
-// increasing order, at the line that breaks it; two names, increasing
-// numbers, and any list under sobol are accepted.
+// increasing order, two of them too, at the line that breaks it; two
+// names, increasing numbers, and any list under sobol are accepted.
 func TestMorrisListOrder(t *testing.T) {
 	const morris = "scenario = \"generic\"\ndesign = \"morris\"\nsamples = 4\n[[vary]]\n"
 	cases := []struct {
@@ -260,6 +260,9 @@ func TestMorrisListOrder(t *testing.T) {
 		{morris + "path = \"params.sea_cost\"\nvalues = [1, 4, 2]\n", 6, "vary[0].values",
 			`2 after 4 for params.sea_cost under design = "morris", whose effects step along the values in order; allowed: values in increasing order`},
 		{morris + "path = \"params.sea_cost\"\nvalues = [1, 1, 2]\n", 6, "vary[0].values", "1 after 1 for params.sea_cost"},
+		{morris + "path = \"params.punishment\"\nvalues = [0.6, 0.0]\n", 6, "vary[0].values",
+			`0 after 0.6 for params.punishment under design = "morris", whose effects step along the values in order; allowed: values in increasing order`},
+		{morris + "path = \"params.retry_interval\"\nvalues = [12, 6]\n", 6, "vary[0].values", "6 after 12 for params.retry_interval"},
 	}
 	for _, c := range cases {
 		experimentErr(t, c.src, c.line, c.key, c.want)
@@ -267,6 +270,8 @@ func TestMorrisListOrder(t *testing.T) {
 	for _, src := range []string{
 		morris + "path = \"decision.strategy\"\nvalues = [\"powerplay\", \"assurance\"]\n",
 		morris + "path = \"params.sea_cost\"\nvalues = [1, 2, 4, 8]\n",
+		morris + "path = \"params.punishment\"\nvalues = [0.0, 0.6]\n",
+		morris + "path = \"states.c1.sovereign\"\nvalues = [true, false]\n",
 		strings.Replace(morris, "morris", "sobol", 1) + "path = \"decision.strategy\"\nvalues = [\"assurance\", \"powerplay\", \"prospect\"]\n",
 		strings.Replace(morris, "morris", "sobol", 1) + "path = \"params.sea_cost\"\nvalues = [4, 1, 2]\n",
 	} {

@@ -310,10 +310,12 @@ func varyAxis(v *rawVary, kind valueKind, design string, e *errs) (axis, bool) {
 // morrisOrder checks a list of values under design = "morris". An
 // elementary effect is the change of an output over a step along a path,
 // divided by the step, so a list is read as a scale in the order written.
-// Numbers must therefore be written in increasing order; names and
-// true/false have no order, and with three or more of them μ and μ* would
-// depend on the order they were listed in (two values are one step either
-// way, which changes only μ's sign). Sobol' indices are free of order.
+// Numbers must therefore be written in increasing order, two of them too
+// (written the other way, μ would come out with the sign of the effect
+// turned round). Names and true/false have no order: two of them are one
+// step either way, which only μ's sign reads, and with three or more μ
+// and μ* would depend on the order they were listed in. Sobol' indices
+// are free of order.
 func morrisOrder(v *rawVary, ax *axis, design string, e *errs) bool {
 	if design != "morris" {
 		return true
@@ -323,6 +325,15 @@ func morrisOrder(v *rawVary, ax *axis, design string, e *errs) bool {
 		// elementary effects cannot be taken
 		e.at(v.Values[1].Loc, "%v twice for %s under design = \"morris\", whose steps must move the value; allowed: two different values", ax.values[1], ax.path)
 		return false
+	}
+	if ax.kind == kindNumber || ax.kind == kindWhole {
+		for i := 1; i < len(ax.values); i++ {
+			if a, b := ax.values[i-1].(float64), ax.values[i].(float64); !(a < b) {
+				e.at(v.Values[i].Loc, "%v after %v for %s under design = \"morris\", whose effects step along the values in order; allowed: values in increasing order", b, a, ax.path)
+				return false
+			}
+		}
+		return true
 	}
 	if len(ax.values) < 3 {
 		return true
@@ -334,12 +345,6 @@ func morrisOrder(v *rawVary, ax *axis, design string, e *errs) bool {
 	case kindBool:
 		e.at(ax.valuesAt, "%d values for %s under design = \"morris\", which takes true or false; allowed: values = [true, false]", len(ax.values), ax.path)
 		return false
-	}
-	for i := 1; i < len(ax.values); i++ {
-		if a, b := ax.values[i-1].(float64), ax.values[i].(float64); !(a < b) {
-			e.at(v.Values[i].Loc, "%v after %v for %s under design = \"morris\", whose effects step along the values in order; allowed: values in increasing order", b, a, ax.path)
-			return false
-		}
 	}
 	return true
 }
