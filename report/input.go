@@ -237,8 +237,8 @@ func shardOf(m *runner.Manifest) bool {
 
 // finishAdvice says how to finish the work of an incomplete directory:
 // the command that began it, run again (a sweep with --resume; a run
-// always goes on where it stopped), its arguments quoted where a shell
-// would need them.
+// always goes on where it stopped; a merge, which has no --resume, as it
+// was), its arguments quoted where a shell would need them.
 func finishAdvice(m *runner.Manifest) string {
 	if len(m.Command) == 0 {
 		return "run the command that began it again"
@@ -251,7 +251,7 @@ func finishAdvice(m *runner.Manifest) string {
 		}
 	}
 	again := "run `" + strings.Join(args, " ") + "` again"
-	if m.Experiment != "" && !slices.Contains(m.Command, "--resume") {
+	if m.Experiment != "" && len(m.Merged) == 0 && !slices.Contains(m.Command, "--resume") {
 		again += " with --resume"
 	}
 	return again

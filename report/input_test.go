@@ -179,7 +179,8 @@ func TestMissingResultFileSaysHowToMend(t *testing.T) {
 
 // An incomplete directory's advice quotes the command that began it, its
 // arguments quoted where a shell needs them, and asks a sweep for
-// --resume (a run goes on where it stopped without it).
+// --resume (a run goes on where it stopped without it; a merge of a
+// sweep's shards has no --resume, and is run again as it was).
 func TestFinishAdvice(t *testing.T) {
 	for _, c := range []struct {
 		m    runner.Manifest
@@ -192,6 +193,9 @@ func TestFinishAdvice(t *testing.T) {
 			"run `alliancesim sweep s.toml --out d` again with --resume"},
 		{runner.Manifest{Command: []string{"alliancesim", "sweep", "s.toml", "--out", "d", "--resume"}, Experiment: "s.toml"},
 			"run `alliancesim sweep s.toml --out d --resume` again"},
+		{runner.Manifest{Command: []string{"alliancesim", "merge", "sh1", "sh2", "--out", "m"}, Experiment: "s.toml",
+			Merged: []runner.MergedDir{{Dir: "sh1"}, {Dir: "sh2"}}},
+			"run `alliancesim merge sh1 sh2 --out m` again"},
 	} {
 		if got := finishAdvice(&c.m); got != c.want {
 			t.Errorf("%v: %q, want %q", c.m.Command, got, c.want)
