@@ -118,24 +118,38 @@ func ourTemp(name string) bool {
 }
 
 // cleanTemps removes the temporary files and directories a process killed
-// while writing dir left behind: ours at its top, any under parts/ (a
-// killed run's half-written chunk, a half-assembled events.jsonl). Call it
-// holding dir's lock, so that no one is writing them.
+// while writing dir left behind (leftTemps). Call it holding dir's lock,
+// so that no one is writing them.
 func cleanTemps(dir string) error {
-	for _, d := range []string{dir, filepath.Join(dir, "parts")} {
-		entries, err := os.ReadDir(d)
-		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+	temps, err := leftTemps(dir)
+	if err != nil {
+		return err
+	}
+	for _, path := range temps {
+		if err := os.RemoveAll(path); err != nil {
 			return err
-		}
-		for _, e := range entries {
-			if d == dir && ourTemp(e.Name()) || d != dir && strings.HasPrefix(e.Name(), tmpPrefix) {
-				if err := os.RemoveAll(filepath.Join(d, e.Name())); err != nil {
-					return err
-				}
-			}
 		}
 	}
 	return nil
+}
+
+// leftTemps are the paths of the temporary files and directories in dir
+// that a process writing it makes: ours at its top, any under parts/ (a
+// killed run's half-written chunk, a half-assembled events.jsonl).
+func leftTemps(dir string) ([]string, error) {
+	var temps []string
+	for _, d := range []string{dir, filepath.Join(dir, "parts")} {
+		entries, err := os.ReadDir(d)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
+		for _, e := range entries {
+			if d == dir && ourTemp(e.Name()) || d != dir && strings.HasPrefix(e.Name(), tmpPrefix) {
+				temps = append(temps, filepath.Join(d, e.Name()))
+			}
+		}
+	}
+	return temps, nil
 }
 
 // WriteFileAtomic writes data to path through a temporary file in the

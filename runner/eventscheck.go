@@ -46,7 +46,7 @@ func CheckEvents(dir string) (checked bool, err error) {
 		}
 		done, err := parseDone(filepath.Join(part, doneFile), b, ch)
 		if err != nil {
-			return false, err
+			return false, fmt.Errorf("%w (damaged): %s", err, recompute(part))
 		}
 		want, ok := done.Files["events.jsonl"]
 		if !ok {

@@ -18,6 +18,7 @@ import (
 	"strings"
 
 	"github.com/alliancesim/alliancesim/internal/input"
+	"github.com/alliancesim/alliancesim/internal/words"
 	"github.com/alliancesim/alliancesim/sim"
 	"github.com/alliancesim/alliancesim/timeline"
 )
@@ -326,7 +327,38 @@ func completeAlready(dir string, m *Manifest, scenarioTOML []byte, notice func(s
 	if err := restoreScenario(dir, scenarioTOML, notice); err != nil && notice != nil {
 		notice(fmt.Sprintf("%s is missing or not the scenario that ran, and cannot be written again (%v)", filepath.Join(dir, "scenario.toml"), err))
 	}
+	removeLeftTemps(dir, notice)
 	return errComplete(dir)
+}
+
+// removeLeftTemps removes, from a directory found complete, the
+// temporary files a write killed after it was complete left there (a
+// --force reassembly killed midway leaves the old, whole files and its
+// half-written ones): under the lock, as cleanTemps wants, and notice is
+// told. Where the lock cannot be taken (another process writes dir, or
+// it is read-only), notice says what is left, and it stays.
+func removeLeftTemps(dir string, notice func(string)) {
+	temps, err := leftTemps(dir)
+	if err != nil || len(temps) == 0 {
+		return
+	}
+	tell := func(s string) {
+		if notice != nil {
+			notice(s)
+		}
+	}
+	what := words.Count(len(temps), "temporary file", "temporary files")
+	release, err := lockDir(dir)
+	if err != nil {
+		tell(fmt.Sprintf("%s holds %s an interrupted write left, which stay (%v)", dir, what, err))
+		return
+	}
+	defer release()
+	if err := cleanTemps(dir); err != nil {
+		tell(fmt.Sprintf("%s holds %s an interrupted write left, which could not all be removed (%v)", dir, what, err))
+		return
+	}
+	tell(fmt.Sprintf("removed %s an interrupted write left in %s", what, dir))
 }
 
 // restoreScenario writes dir/scenario.toml again where it is missing from
@@ -728,7 +760,7 @@ func readPart(path string, m *Manifest, ch chunk, fn func(*Record) error, ev io.
 	}
 	done, err := parseDone(filepath.Join(path, doneFile), b, ch)
 	if err != nil {
-		return err
+		return fmt.Errorf("%w (damaged): %s", err, recompute(path))
 	}
 	err = readChecked(path, "runs.jsonl", done, func(r io.Reader) error {
 		return partRecords(path, m, ch, r, fn)

@@ -544,6 +544,20 @@ func TestDamagedPartsNamed(t *testing.T) {
 	if want := "part " + part + ": runs.jsonl does not match its checksum in done.json (damaged or replaced): remove " + part + " and run the work that wrote it again to recompute its chunk (the same run command, or the sweep with its --shard and --resume), then merge or report again"; err == nil || err.Error() != want {
 		t.Errorf("a changed byte:\n got %v\nwant %s", err, want)
 	}
+	// A done.json that does not parse, or counts other runs than its
+	// chunk: named, with the same advice.
+	for _, c := range []struct{ name, done, want string }{
+		{"cut", "{", "done.json: unexpected end of JSON input (damaged): remove "},
+		{"another count", `{"runs":2}`, "done.json: 2 runs; its chunk has 5 (damaged): remove "},
+	} {
+		dir := copyOf(t, finished)
+		part := filepath.Join(dir, "parts", name)
+		os.WriteFile(filepath.Join(part, doneFile), []byte(c.done), 0o644)
+		err := Assemble([]string{dir}, filepath.Join(t.TempDir(), "out"))
+		if want := part + "/" + c.want + part + " and run the work that wrote it again"; err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("done.json %s:\n got %v\nwant …%s…", c.name, err, want)
+		}
+	}
 }
 
 // A merge that fails while reading the parts leaves nothing in a new
@@ -711,5 +725,54 @@ func TestCompleteWithoutTheLock(t *testing.T) {
 	}
 	if err := Execute(ctx, plan(t), dir, ExecOptions{Resume: true}); !errors.Is(err, ErrComplete) {
 		t.Errorf("complete work behind another host's lock: want ErrComplete, got %v", err)
+	}
+}
+
+// Complete work found with the temporary files a write killed after it
+// was complete left there (a --force reassembly killed midway) is tidied:
+// they are removed, under the lock, and the notice says so. Behind
+// another host's lock they stay, and the notice says that.
+func TestCompleteRemovesLeftTemps(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "d")
+	if err := Execute(ctx, plan(t), dir, ExecOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	want := readAll(t, dir)
+	leave := func() {
+		for _, p := range []string{filepath.Join(dir, tmpPrefix+"events.jsonl-0a1b2c3d"), filepath.Join(dir, "parts", tmpPrefix+"p00000-r0000000-0000004")} {
+			if err := os.WriteFile(p, []byte("half"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	leave()
+	var notices []string
+	opts := ExecOptions{Notice: func(s string) { notices = append(notices, s) }}
+	if err := Execute(ctx, plan(t), dir, opts); !errors.Is(err, ErrComplete) {
+		t.Fatalf("complete work with temporary files left: want ErrComplete, got %v", err)
+	}
+	if left, _ := leftTemps(dir); len(left) != 0 {
+		t.Errorf("left after: %v", left)
+	}
+	if len(notices) != 1 || notices[0] != "removed 2 temporary files an interrupted write left in "+dir {
+		t.Errorf("notices %q", notices)
+	}
+	sameFiles(t, "after the tidying", want, readAll(t, dir))
+
+	leave()
+	b, _ := json.Marshal(lockHolder{PID: 1, Host: "elsewhere.example", Started: "2024-01-01T00:00:00Z"})
+	if err := os.WriteFile(filepath.Join(dir, lockFile), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	notices = nil
+	if err := Execute(ctx, plan(t), dir, opts); !errors.Is(err, ErrComplete) {
+		t.Fatalf("behind another host's lock: want ErrComplete, got %v", err)
+	}
+	if left, _ := leftTemps(dir); len(left) != 2 {
+		t.Errorf("behind another host's lock: %d temporary files left, want the 2 to stay", len(left))
+	}
+	if len(notices) != 1 || !strings.Contains(notices[0], dir+" holds 2 temporary files an interrupted write left, which stay (") {
+		t.Errorf("behind another host's lock: notices %q", notices)
 	}
 }
