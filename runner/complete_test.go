@@ -46,6 +46,10 @@ func TestDamagedResultsAssembledAgain(t *testing.T) {
 		{"runs.csv removed", func(dir string) { os.Remove(filepath.Join(dir, "runs.csv")) }, "runs.csv is missing"},
 		{"summary.json cut", cut("summary.json", func(b []byte) []byte { return b[:len(b)/2] }), "summary.json is not whole JSON"},
 		{"runs.csv a row short", cut("runs.csv", lastLineOff), "runs.csv has 23 rows; the work has 24 runs"},
+		{"runs.csv a row repeated", cut("runs.csv", func(b []byte) []byte {
+			return append(b, b[len(lastLineOff(b)):]...)
+		}), "runs.csv has 25 rows; the work has 24 runs"},
+		{"summary.json with more after it", cut("summary.json", func(b []byte) []byte { return append(b, "{}\n"...) }), "summary.json is not whole JSON"},
 		{"runs.csv cut mid-row", cut("runs.csv", func(b []byte) []byte { return b[:len(b)-3] }), "runs.csv ends mid-row"},
 		{"alliances.csv cut mid-line", cut("alliances.csv", func(b []byte) []byte { return b[:len(b)/2] }), "alliances.csv ends mid-line"},
 		{"events.jsonl cut mid-line", cut("events.jsonl", func(b []byte) []byte { return b[:len(b)-2] }), "events.jsonl ends mid-line"},

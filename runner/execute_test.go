@@ -439,19 +439,23 @@ func TestExecuteTakesOverWhatARunLeft(t *testing.T) {
 	}
 
 	// Another program's manifest.json is no manifest of ours: --force
-	// does not replace the directory, and every file stays.
-	dir = t.TempDir()
-	os.MkdirAll(filepath.Join(dir, "parts", "mine"), 0o755)
-	os.WriteFile(filepath.Join(dir, "manifest.json"), []byte(`{"name": "my-webapp"}`), 0o644)
-	os.WriteFile(filepath.Join(dir, "parts", "mine", "data.txt"), []byte("precious"), 0o644)
-	for _, force := range []bool{false, true} {
-		err := Execute(ctx, plan(t), dir, ExecOptions{Force: force})
-		if err == nil || errors.Is(err, ErrOtherWork) || !strings.Contains(err.Error(), "but no manifest.json of alliancesim (") || !strings.Contains(err.Error(), "even with --force") {
-			t.Errorf("someone's manifest.json, force %v: %v", force, err)
+	// does not replace the directory, and every file stays. Nor is one
+	// with a tool and a scenario hash but a format below 1, which none of
+	// ours has.
+	for _, manifest := range []string{`{"name": "my-webapp"}`, `{"format": 0, "tool": {}, "scenario_sha256": ""}`} {
+		dir = t.TempDir()
+		os.MkdirAll(filepath.Join(dir, "parts", "mine"), 0o755)
+		os.WriteFile(filepath.Join(dir, "manifest.json"), []byte(manifest), 0o644)
+		os.WriteFile(filepath.Join(dir, "parts", "mine", "data.txt"), []byte("precious"), 0o644)
+		for _, force := range []bool{false, true} {
+			err := Execute(ctx, plan(t), dir, ExecOptions{Force: force})
+			if err == nil || errors.Is(err, ErrOtherWork) || !strings.Contains(err.Error(), "but no manifest.json of alliancesim (") || !strings.Contains(err.Error(), "even with --force") {
+				t.Errorf("someone's manifest.json %s, force %v: %v", manifest, force, err)
+			}
 		}
-	}
-	if b, err := os.ReadFile(filepath.Join(dir, "parts", "mine", "data.txt")); err != nil || string(b) != "precious" {
-		t.Errorf("someone's file after --force: %q, %v", b, err)
+		if b, err := os.ReadFile(filepath.Join(dir, "parts", "mine", "data.txt")); err != nil || string(b) != "precious" {
+			t.Errorf("someone's file after --force (manifest %s): %q, %v", manifest, b, err)
+		}
 	}
 
 	// A manifest of ours cut short is no JSON, but it begins as ours do
@@ -654,22 +658,35 @@ func TestForceInterruptedLeavesNothingComplete(t *testing.T) {
 }
 
 // Resuming a directory with a damaged finished part (its done.json or a
-// file cut short, as a crash can leave them, or a done.json that lists
-// none of its files) runs that chunk again and says so, and gives the
+// file cut short, as a crash can leave them, a file grown past the size
+// done.json records, or a done.json that lists none of its files) runs that chunk again and says so, and gives the
 // bytes of an uninterrupted run; it used to fail at assembly on every
 // resume (a done.json without its files, even with --force).
 func TestResumeRunsDamagedPartsAgain(t *testing.T) {
 	ctx := context.Background()
 	base := t.TempDir()
-	whole := filepath.Join(base, "whole")
-	if err := Execute(ctx, plan(t), whole, ExecOptions{}); err != nil {
-		t.Fatal(err)
+	series := func(sc *sim.Scenario) { sc.Params.RecordEvery = 6 }
+	wholes := map[bool]map[string][]byte{}
+	for _, withSeries := range []bool{false, true} {
+		whole := filepath.Join(base, fmt.Sprintf("whole %v", withSeries))
+		p := plan(t)
+		if withSeries {
+			p = plan(t, series)
+		}
+		if err := Execute(ctx, p, whole, ExecOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		wholes[withSeries] = readAll(t, whole)
 	}
-	want := readAll(t, whole)
-	for _, damage := range []string{"done.json", "runs.jsonl", "unlisted", "events unlisted"} {
+	for _, damage := range []string{"done.json", "runs.jsonl", "runs.jsonl grown", "unlisted", "events unlisted", "series unlisted"} {
+		p, listed := plan(t), "events.jsonl"
+		if damage == "series unlisted" {
+			p, listed = plan(t, series), "series.json"
+		}
+		want := wholes[damage == "series unlisted"]
 		dir := filepath.Join(base, damage)
 		ctx2, cancel := context.WithCancel(ctx)
-		Execute(ctx2, plan(t), dir, ExecOptions{Workers: 1, Progress: func(done, _ int) {
+		Execute(ctx2, p, dir, ExecOptions{Workers: 1, Progress: func(done, _ int) {
 			if done == 12 {
 				cancel()
 			}
@@ -686,20 +703,27 @@ func TestResumeRunsDamagedPartsAgain(t *testing.T) {
 			if err := json.Unmarshal(b, &done); err != nil {
 				t.Fatal(err)
 			}
-			if _, ok := done.Files["events.jsonl"]; !ok {
-				t.Fatalf("%s: the part keeps no events; the test needs them", damage)
+			if _, ok := done.Files[listed]; !ok {
+				t.Fatalf("%s: the part keeps no %s; the test needs it", damage, listed)
 			}
 			if damage == "unlisted" {
 				done.Files = map[string]partFileSum{}
 			} else { // one file short of the listing
-				delete(done.Files, "events.jsonl")
+				delete(done.Files, listed)
 			}
 			os.WriteFile(filepath.Join(part, doneFile), mustJSON(done), 0o644)
+		} else if damage == "runs.jsonl grown" { // a line more than done.json's size
+			f, err := os.OpenFile(filepath.Join(part, "runs.jsonl"), os.O_APPEND|os.O_WRONLY, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f.WriteString("{}\n")
+			f.Close()
 		} else if err := os.Truncate(filepath.Join(part, damage), 0); err != nil {
 			t.Fatal(err)
 		}
 		var notices []string
-		err := Execute(ctx, plan(t), dir, ExecOptions{Resume: true, Notice: func(m string) { notices = append(notices, m) }})
+		err := Execute(ctx, p, dir, ExecOptions{Resume: true, Notice: func(m string) { notices = append(notices, m) }})
 		if err != nil {
 			t.Fatalf("%s: resume: %v", damage, err)
 		}

@@ -476,6 +476,19 @@ func TestManifestRecordsCommands(t *testing.T) {
 	if m, err = ReadManifest(whole); err != nil || !slices.Equal(m.Command, []string{"run"}) || m.Resumed != nil {
 		t.Fatalf("a complete directory run again: %v, command %q, resumed %q", err, m.Command, m.Resumed)
 	}
+	// One directory merged into a new one: the new one has its own
+	// manifest, naming the merge and the directory merged, and the
+	// scenario.
+	one := filepath.Join(base, "one")
+	if err := Merge([]string{whole}, one, []string{"merge", "whole", "--out", "one"}); err != nil {
+		t.Fatal(err)
+	}
+	if m, err = ReadManifest(one); err != nil || !slices.Equal(m.Command, []string{"merge", "whole", "--out", "one"}) || len(m.Merged) != 1 {
+		t.Fatalf("one directory merged: %v, command %q, merged %+v", err, m.Command, m.Merged)
+	}
+	if b, err := os.ReadFile(filepath.Join(one, "scenario.toml")); err != nil || len(b) == 0 {
+		t.Errorf("one directory merged: scenario.toml %v", err)
+	}
 }
 
 // A merge recomputes every aggregate, so it must be done by the build that

@@ -671,3 +671,23 @@ func TestShardFromEnvAtItsEdges(t *testing.T) {
 		}
 	})
 }
+
+// A directory holding a single finished chunk of an interrupted run is
+// an interrupted run too: run again without --resume, it is refused.
+func TestOneFinishedChunkIsAnInterruptedRun(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "one")
+	cctx, cancel := context.WithCancel(ctx)
+	Execute(cctx, plan(t), dir, ExecOptions{Workers: 1, Progress: func(done, _ int) {
+		if done == 5 {
+			cancel()
+		}
+	}})
+	cancel()
+	if parts, _ := os.ReadDir(filepath.Join(dir, "parts")); len(parts) != 1 {
+		t.Fatalf("set-up: %d parts finished, want 1", len(parts))
+	}
+	if err := Execute(ctx, plan(t), dir, ExecOptions{Workers: 1}); !errors.Is(err, ErrInterrupted) {
+		t.Errorf("one finished chunk, run again without --resume: want ErrInterrupted, got %v", err)
+	}
+}
