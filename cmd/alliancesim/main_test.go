@@ -294,6 +294,19 @@ func TestSweepFlags(t *testing.T) {
 	if again, err = execute(t, "sweep", exp, "--runs", "3", "--seed", "40", "--no-events", "--out", out, "--resume"); err != nil || !strings.Contains(again, "Written to") {
 		t.Errorf("resuming after removing summary.json: %v\n%s", err, again)
 	}
+	// Two points' rows swapped, or a row more: not this sweep's table
+	// either.
+	good, _ := os.ReadFile(points)
+	lines := strings.SplitAfter(string(good), "\n") // the header, points 0 and 1, ""
+	for _, c := range []struct{ name, body, want string }{
+		{"rows swapped", lines[0] + lines[2] + lines[1], `points.csv: line 2 is point "1"; allowed: 0, the points in order`},
+		{"a row more", string(good) + lines[2], "points.csv: 3 points; the manifest has 2"},
+	} {
+		os.WriteFile(points, []byte(c.body), 0o644)
+		if _, err := execute(t, "sweep", exp, "--runs", "3", "--seed", "40", "--no-events", "--out", out); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("points.csv with %s: %v, want …%s…", c.name, err, c.want)
+		}
+	}
 }
 
 // run --out into a complete directory prints the summary there only if it
