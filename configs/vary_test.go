@@ -466,3 +466,9 @@ func TestGridValueTwice(t *testing.T) {
 	experimentErr(t, "scenario = \"generic\"\ndesign = \"grid\"\n[[vary]]\npath = \"decision.strategy\"\nvalues = [\"prospect\", \"prospect\"]\n", 5, "vary[0].values",
 		"prospect twice for decision.strategy")
 }
+
+// A path varied twice is refused at the second vary's path.
+func TestPathVariedTwice(t *testing.T) {
+	experimentErr(t, "scenario = \"generic\"\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2]\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [3, 4]\n",
+		6, "vary[1].path", `"params.sea_cost" is varied twice; allowed: each path once`)
+}

@@ -800,3 +800,18 @@ func TestCompleteRemovesLeftTemps(t *testing.T) {
 		t.Errorf("behind another host's lock: notices %q", notices)
 	}
 }
+
+// A merge missing one chunk names it, with the advice on shards, as it
+// does more.
+func TestAssembleNamesOneMissingChunk(t *testing.T) {
+	dir := copyOf(t, done(t))
+	const name = "p00001-r0000005-0000010"
+	if err := os.RemoveAll(filepath.Join(dir, "parts", name)); err != nil {
+		t.Fatal(err)
+	}
+	err := Assemble([]string{dir}, filepath.Join(t.TempDir(), "out"))
+	want := "1 of 6 chunks missing from " + dir + ": chunk 5 (" + name + ") (--shard i/n runs chunks i, i+n, i+2n, …: give every shard's directory, or run the missing shards)"
+	if !errors.Is(err, ErrIncomplete) || !strings.Contains(err.Error(), want) {
+		t.Errorf("one chunk missing: %v\nwant …%s…", err, want)
+	}
+}
