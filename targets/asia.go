@@ -133,8 +133,11 @@ var asia = []Target{
 	{ID: "A8", Scenario: "asia-1950", States: []string{"kor", "twn"}, Need: 1, Patron: true, Until: "1991-12", Threshold: 0.8,
 		Description: "South Korea and the ROC are never in a multilateral alliance with the patron (Cha)",
 		Test: func(r *runner.Record, cal sim.Calendar) (bool, bool) {
+			// "Never": the sets of each joining, with the members that
+			// left in its tick, as E2 and A1 count them — not only the
+			// sets at the ends of ticks.
 			for i := range r.Alliances {
-				for _, ms := range r.Alliances[i].Phases() {
+				for _, ms := range joinSets(&r.Alliances[i]) {
 					if len(ms) >= 4 && r.HasPatron(ms) && (slices.Contains(ms, "kor") || slices.Contains(ms, "twn")) {
 						return true, false
 					}

@@ -80,6 +80,7 @@ func TestSEATO(t *testing.T) {
 		{"still in force at the horizon", func() ally { a := seato; a.ended, a.cause = -1, ""; return a }(), []sim.ProposalRecord{weakIn(false)}, true, true, false},
 		{"ended by occupation", func() ally { a := seato; a.cause = "occupied"; return a }(), []sim.ProposalRecord{weakIn(false)}, true, true, false},
 		{"the patron left", func() ally { a := seato; a.cause = "patron_left"; return a }(), []sim.ProposalRecord{weakIn(false)}, true, true, true},
+		{"ended by members leaving after 1991-12", func() ally { a := seato; a.ended = 504; return a }(), []sim.ProposalRecord{weakIn(false)}, true, true, false},
 		{"the patron and two clients: not a multilateral", func() ally { a := seato; a.founders = []string{"usa", "phl", "tha"}; return a }(),
 			[]sim.ProposalRecord{weakIn(false)}, false, false, false},
 	} {
@@ -119,6 +120,30 @@ func TestAsiaAlliances(t *testing.T) {
 	r = record(usa, []ally{{id: 0, founders: []string{"usa", "kor", "jpn", "phl"}, origin: "imposed", strong: true, formed: 30, patronJoined: 30, ended: -1}})
 	if _, met := verdict(t, "A8", r, asiaCal); met {
 		t.Error("A8: kor in a multilateral with the patron")
+	}
+	// ... as do four members with the patron for one tick: kor joins
+	// ANZUS in the tick nzl leaves it (members join before they leave),
+	// or a founder leaves later
+	r = record(usa, []ally{{id: 0, founders: []string{"usa", "aus", "nzl"}, joins: map[string]int{"kor": 30}, leaves: map[string]int{"nzl": 30},
+		origin: "bilateral", strong: true, formed: 20, patronJoined: 20, ended: -1}})
+	if _, met := verdict(t, "A8", r, asiaCal); met {
+		t.Error("A8: kor beside usa, aus and nzl in the tick it joined and nzl left")
+	}
+	r = record(usa, []ally{{id: 0, founders: []string{"usa", "kor", "jpn", "phl"}, leaves: map[string]int{"kor": 40},
+		origin: "imposed", strong: true, formed: 30, patronJoined: 30, ended: -1}})
+	if _, met := verdict(t, "A8", r, asiaCal); met {
+		t.Error("A8: kor in a multilateral with the patron until it left")
+	}
+	// A patron founding a multilateral with three of A1's four, listed
+	// last among the founders, makes no client-only alliance
+	r = record(usa, []ally{{id: 0, founders: []string{"aus", "nzl", "phl", "usa"}, origin: "imposed", strong: true, formed: 10, patronJoined: 10, ended: -1}})
+	if _, met := verdict(t, "A1", r, asiaCal); !met {
+		t.Error("A1: a patron's founding, the patron listed last, read as a client-only alliance")
+	}
+	// A9 with no patron alliance at 1960-01 is not met
+	r = record(usa, []ally{{id: 0, founders: []string{"usa", "phl"}, origin: "bilateral", strong: true, formed: 19, patronJoined: 19, ended: 100, cause: "members_left"}})
+	if _, met := verdict(t, "A9", r, asiaCal); met {
+		t.Error("A9: met with no patron alliance at 1960-01")
 	}
 	late := anzus
 	late.formed, late.patronJoined = 40, 40

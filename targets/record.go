@@ -64,18 +64,7 @@ func clientPhases(a *sim.AllianceRecord, patrons []string) []phase {
 			continue // the founders sign together
 		}
 		t := sp.Joined
-		var ms []string // after the k-th spell began
-		for _, m := range a.Members[:k+1] {
-			// A member that left in tick t was beside the joiner: so the
-			// founders' set is the one they signed, even if one of them
-			// left, or the alliance ended, in the tick it formed (as
-			// AllianceRecord.Phases has it).
-			if m.Joined <= t && (m.Left < 0 || t <= m.Left) {
-				ms = append(ms, m.State)
-			}
-		}
-		if len(ms) >= 2 && clientsOnly(ms) {
-			slices.Sort(ms)
+		if ms := besideJoiner(a, k); len(ms) >= 2 && clientsOnly(ms) {
 			out = append(out, phase{t, ms, first})
 		}
 		if isPatron(sp.State) && sp.Left >= 0 {
@@ -83,6 +72,36 @@ func clientPhases(a *sim.AllianceRecord, patrons []string) []phase {
 				out = append(out, phase{sp.Left, ms, false})
 			}
 		}
+	}
+	return out
+}
+
+// besideJoiner is the member set, sorted, once the k-th of a's spells
+// began: a member that left in that tick was beside the joiner, since in
+// a tick members join in diplomacy before they leave (clientPhases). So
+// the founders' set is the one they signed, even if one of them left, or
+// the alliance ended, in the tick it formed (as AllianceRecord.Phases has
+// it).
+func besideJoiner(a *sim.AllianceRecord, k int) []string {
+	t := a.Members[k].Joined
+	var ms []string
+	for _, m := range a.Members[:k+1] {
+		if m.Joined <= t && (m.Left < 0 || t <= m.Left) {
+			ms = append(ms, m.State)
+		}
+	}
+	slices.Sort(ms)
+	return ms
+}
+
+// joinSets are the member sets of a each joining made (besideJoiner),
+// the founders' first: every set a had, and each as large as it was in
+// its tick. A set at the end of a tick is a subset of the last of them
+// before it, as no one joined in between.
+func joinSets(a *sim.AllianceRecord) [][]string {
+	var out [][]string
+	for k := max(len(a.Founders)-1, 0); k < len(a.Members); k++ {
+		out = append(out, besideJoiner(a, k))
 	}
 	return out
 }
