@@ -80,6 +80,8 @@ func TestSEATO(t *testing.T) {
 		{"still in force at the horizon", func() ally { a := seato; a.ended, a.cause = -1, ""; return a }(), []sim.ProposalRecord{weakIn(false)}, true, true, false},
 		{"ended by occupation", func() ally { a := seato; a.cause = "occupied"; return a }(), []sim.ProposalRecord{weakIn(false)}, true, true, false},
 		{"the patron left", func() ally { a := seato; a.cause = "patron_left"; return a }(), []sim.ProposalRecord{weakIn(false)}, true, true, true},
+		{"weak in losses, the strong refused only after it", seato, []sim.ProposalRecord{weakIn(true), func() sim.ProposalRecord { p := unitedAction; p.Tick = 60; return p }()}, false, false, false},
+		{"weak from a subset proposal, in gains", seato, []sim.ProposalRecord{func() sim.ProposalRecord { p := weakIn(false); p.Kind = "subset"; return p }()}, true, true, true},
 		{"ended by members leaving after 1991-12", func() ally { a := seato; a.ended = 504; return a }(), []sim.ProposalRecord{weakIn(false)}, true, true, false},
 		{"the patron and two clients: not a multilateral", func() ally { a := seato; a.founders = []string{"usa", "phl", "tha"}; return a }(),
 			[]sim.ProposalRecord{weakIn(false)}, false, false, false},
@@ -139,6 +141,28 @@ func TestAsiaAlliances(t *testing.T) {
 	r = record(usa, []ally{{id: 0, founders: []string{"aus", "nzl", "phl", "usa"}, origin: "imposed", strong: true, formed: 10, patronJoined: 10, ended: -1}})
 	if _, met := verdict(t, "A1", r, asiaCal); !met {
 		t.Error("A1: a patron's founding, the patron listed last, read as a client-only alliance")
+	}
+	// A client-only alliance of four with three of A1's four fails A1
+	r = record(usa, []ally{{id: 0, founders: []string{"aus", "nzl", "phl", "kor"}, origin: "client", formed: 10, patronJoined: -1, ended: -1}})
+	if _, met := verdict(t, "A1", r, asiaCal); met {
+		t.Error("A1: aus, nzl, phl and kor allied alone by 1951-12")
+	}
+	// A5 reads the members the patron signed with: ANZUS is met though
+	// nzl left later, not where nzl or a fourth left in the tick the
+	// patron joined the clients' alliance (its members at that tick's end)
+	for _, c := range []struct {
+		name string
+		a    ally
+		met  bool
+	}{
+		{"nzl left later", ally{founders: []string{"aus", "nzl"}, joins: map[string]int{"usa": 20}, leaves: map[string]int{"nzl": 40}, origin: "indigenous", strong: true, formed: 10, patronJoined: 20, ended: -1}, true},
+		{"nzl left in the patron's tick", ally{founders: []string{"aus", "nzl"}, joins: map[string]int{"usa": 20}, leaves: map[string]int{"nzl": 20}, origin: "indigenous", strong: true, formed: 10, patronJoined: 20, ended: -1}, false},
+		{"phl left in the patron's tick, of four", ally{founders: []string{"aus", "nzl", "phl"}, joins: map[string]int{"usa": 20}, leaves: map[string]int{"phl": 20}, origin: "indigenous", strong: true, formed: 10, patronJoined: 20, ended: -1}, false},
+	} {
+		r = record(usa, []ally{c.a})
+		if _, met := verdict(t, "A5", r, asiaCal); met != c.met {
+			t.Errorf("A5, %s: %v, want %v", c.name, met, c.met)
+		}
 	}
 	// A9 with no patron alliance at 1960-01 is not met
 	r = record(usa, []ally{{id: 0, founders: []string{"usa", "phl"}, origin: "bilateral", strong: true, formed: 19, patronJoined: 19, ended: 100, cause: "members_left"}})

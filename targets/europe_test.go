@@ -102,6 +102,8 @@ func TestE2CountsTheBrusselsPowersBeforeThePatron(t *testing.T) {
 			3, false},
 		{"four of the five, the patron never joins", ally{founders: []string{"gbr", "fra", "bel", "nld"}, patronJoined: -1},
 			4, true},
+		{"four of the five at first, Belgium left, Italy joined", ally{founders: []string{"fra", "nld", "bel", "lux"}, joins: map[string]int{"ita": 8, "usa": 20}, leaves: map[string]int{"bel": 5}, patronJoined: 20},
+			4, true},
 		// the clients' alliance after the patron left is not the one
 		// that stood before it came
 		{"Luxembourg joined after the patron left", ally{founders: []string{"fra", "nld", "bel"}, joins: map[string]int{"usa": 20, "lux": 40}, leaves: map[string]int{"usa": 30}, patronJoined: 20},

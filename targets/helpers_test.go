@@ -79,8 +79,15 @@ func (a ally) row(patrons []string) sim.AllianceRecord {
 			r.ClientPeak = max(r.ClientPeak, n)
 		}
 	}
+	// PatronSize as the engine keeps it: the members just after the
+	// patron became one, a member leaving later in that tick among them
+	// (members join before they leave).
 	if r.PatronJoined >= 0 {
-		r.PatronSize = len(r.MembersAt(r.PatronJoined))
+		for _, m := range r.Members {
+			if m.Joined <= r.PatronJoined && (m.Left < 0 || m.Left >= r.PatronJoined) {
+				r.PatronSize++
+			}
+		}
 	}
 	return r
 }
