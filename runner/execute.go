@@ -289,6 +289,9 @@ func prepareDir(dir string, m *Manifest, scenarioTOML []byte, opts ExecOptions) 
 		return fmt.Errorf("%s holds every chunk of shard %d/%d, finished: nothing to do; combine the shards' directories with alliancesim merge (%w)", dir, opts.Shard.Index+1, opts.Shard.Count, ErrIncomplete)
 	}
 	if !reassemble && !opts.Resume && countPartsAny(dir) > 0 {
+		if opts.Shard.Count > 1 && !holdsShardPart(dir, m, opts.Shard) {
+			return fmt.Errorf("%s holds chunks of other shards of this same work, none of shard %d/%d's: not an %w run of this shard", dir, opts.Shard.Index+1, opts.Shard.Count, ErrInterrupted)
+		}
 		return fmt.Errorf("%s holds an %w run of this same work", dir, ErrInterrupted)
 	}
 	if err := cleanTemps(dir); err != nil {
@@ -595,6 +598,20 @@ func shardDone(dir string, m *Manifest, s Shard) bool {
 		}
 	}
 	return true
+}
+
+// holdsShardPart reports whether dir holds a part of a chunk that shard s
+// runs: whether a run of that shard began there.
+func holdsShardPart(dir string, m *Manifest, s Shard) bool {
+	for k := 0; k < m.chunkCount(); k++ {
+		if !s.owns(k) {
+			continue
+		}
+		if _, err := os.Stat(filepath.Join(dir, "parts", m.chunkAt(k).name())); err == nil {
+			return true
+		}
+	}
+	return false
 }
 
 // countPartsAny counts the finished part directories in dir, whatever

@@ -193,6 +193,12 @@ func TestExecuteShardsMergeResume(t *testing.T) {
 	if want := dirs[1] + " holds every chunk of shard 2/4, finished: nothing to do; combine the shards' directories with alliancesim merge (incomplete)"; !errors.Is(err, ErrIncomplete) || err.Error() != want {
 		t.Errorf("a finished shard run again:\n got %v\nwant %s", err, want)
 	}
+	// Another shard run into it is not called an interrupted run of its
+	// own either; --resume would add its chunks beside them.
+	err = Execute(ctx, plan(t), dirs[1], ExecOptions{Workers: 2, Shard: Shard{Index: 2, Count: 4}})
+	if want := dirs[1] + " holds chunks of other shards of this same work, none of shard 3/4's: not an interrupted run of this shard"; !errors.Is(err, ErrInterrupted) || err.Error() != want {
+		t.Errorf("shard 3/4 run into shard 2/4's directory:\n got %v\nwant %s", err, want)
+	}
 	if err := Assemble(dirs[:3], filepath.Join(base, "partial")); !errors.Is(err, ErrIncomplete) {
 		t.Fatalf("merging 3 of 4 shards: want ErrIncomplete, got %v", err)
 	}

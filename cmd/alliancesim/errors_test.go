@@ -62,7 +62,7 @@ func TestExecuteError(t *testing.T) {
 		{context.Canceled, "", "interrupted; d keeps whatever chunks were finished: run the same command again to finish"},
 		{context.Canceled, "--resume", "interrupted; d keeps whatever chunks were finished: run the same command again with --resume to finish"},
 		{other, "", "d holds the output of other work: seed (1 here, 2 there); use --force to replace it, or another directory"},
-		{stopped, "--resume", "d holds an interrupted run of this same work; add --resume to finish it, or use another directory"},
+		{stopped, "--resume", "d holds an interrupted run of this same work; add --resume to go on in it, or use another directory"},
 		{plain, "", "disk full"},
 	} {
 		if got := executeError(c.err, "d", c.resume).Error(); got != c.want {

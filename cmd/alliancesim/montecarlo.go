@@ -144,7 +144,7 @@ func executeError(err error, out, resume string) error {
 	case errors.Is(err, runner.ErrOtherWork):
 		return fmt.Errorf("%w; use --force to replace it, or another directory", err)
 	case errors.Is(err, runner.ErrInterrupted):
-		return fmt.Errorf("%w; add --resume to finish it, or use another directory", err)
+		return fmt.Errorf("%w; add --resume to go on in it, or use another directory", err)
 	case errors.Is(err, fs.ErrPermission):
 		return fmt.Errorf("--out %s: cannot write in it (%w); allowed: a directory this user may write", out, err)
 	}
