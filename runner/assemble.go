@@ -217,7 +217,7 @@ func assemble(ctx context.Context, dirs []string, out string, command []string) 
 		}
 		return fmt.Errorf("%s holds files (%s) but no manifest.json of alliancesim; refusing to write into it: use a new or empty directory", out, foreign)
 	}
-	if err := cleanTemps(out); err != nil {
+	if _, err := cleanTemps(out); err != nil {
 		return err
 	}
 	// What out held is replaced only once every part has been read, so

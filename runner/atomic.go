@@ -118,19 +118,20 @@ func ourTemp(name string) bool {
 }
 
 // cleanTemps removes the temporary files and directories a process killed
-// while writing dir left behind (leftTemps). Call it holding dir's lock,
-// so that no one is writing them.
-func cleanTemps(dir string) error {
+// while writing dir left behind (leftTemps), and says how many it
+// removed. Call it holding dir's lock, so that no one is writing them.
+func cleanTemps(dir string) (removed int, err error) {
 	temps, err := leftTemps(dir)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	for _, path := range temps {
 		if err := os.RemoveAll(path); err != nil {
-			return err
+			return removed, err
 		}
+		removed++
 	}
-	return nil
+	return removed, nil
 }
 
 // leftTemps are the paths of the temporary files and directories in dir

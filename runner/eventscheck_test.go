@@ -90,4 +90,11 @@ func TestCheckEvents(t *testing.T) {
 	if ok, err := CheckEvents(d); ok || err != nil {
 		t.Errorf("without events: %v, %v; want false, nil", ok, err)
 	}
+	// A part's done.json that does not parse: named, with what to do.
+	d = copyOf(t, dir)
+	part := filepath.Join(d, "parts", "p00000-r0000000-0000005")
+	os.WriteFile(filepath.Join(part, doneFile), []byte("{"), 0o644)
+	if ok, err := CheckEvents(d); ok || err == nil || !strings.Contains(err.Error(), part+"/done.json: unexpected end of JSON input (damaged): remove "+part) {
+		t.Errorf("a damaged done.json: %v, %v; want an error naming it, with the advice", ok, err)
+	}
 }

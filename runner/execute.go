@@ -119,6 +119,7 @@ func Execute(ctx context.Context, plan *Plan, dir string, opts ExecOptions) erro
 		return err
 	}
 	if err := completeAlready(dir, &m, plan.ScenarioTOML, opts.Notice); err != nil && !opts.Force {
+		removeLeftTemps(dir, opts.Notice)
 		return err // before the lock: complete work on read-only storage is still found so
 	}
 	release, err := lockDir(dir)
@@ -294,7 +295,7 @@ func prepareDir(dir string, m *Manifest, scenarioTOML []byte, opts ExecOptions) 
 		}
 		return fmt.Errorf("%s holds an %w run of this same work", dir, ErrInterrupted)
 	}
-	if err := cleanTemps(dir); err != nil {
+	if _, err := cleanTemps(dir); err != nil {
 		return err
 	}
 	if err := removeDamagedParts(dir, m, opts.Notice); err != nil {
@@ -330,19 +331,18 @@ func completeAlready(dir string, m *Manifest, scenarioTOML []byte, notice func(s
 	if err := restoreScenario(dir, scenarioTOML, notice); err != nil && notice != nil {
 		notice(fmt.Sprintf("%s is missing or not the scenario that ran, and cannot be written again (%v)", filepath.Join(dir, "scenario.toml"), err))
 	}
-	removeLeftTemps(dir, notice)
 	return errComplete(dir)
 }
 
-// removeLeftTemps removes, from a directory found complete, the
-// temporary files a write killed after it was complete left there (a
-// --force reassembly killed midway leaves the old, whole files and its
-// half-written ones): under the lock, as cleanTemps wants, and notice is
-// told. Where the lock cannot be taken (another process writes dir, or
-// it is read-only), notice says what is left, and it stays.
+// removeLeftTemps removes, from a directory found complete (and not to
+// be written again: no --force), the temporary files a write killed
+// after it was complete left there (a --force reassembly killed midway
+// leaves the old, whole files and its half-written ones): under the
+// lock, as cleanTemps wants, and notice is told how many. Where the lock
+// cannot be taken (another process writes dir, whose files they may be,
+// or it is read-only), notice says they stay, and why.
 func removeLeftTemps(dir string, notice func(string)) {
-	temps, err := leftTemps(dir)
-	if err != nil || len(temps) == 0 {
+	if temps, err := leftTemps(dir); err != nil || len(temps) == 0 {
 		return
 	}
 	tell := func(s string) {
@@ -350,18 +350,19 @@ func removeLeftTemps(dir string, notice func(string)) {
 			notice(s)
 		}
 	}
-	what := words.Count(len(temps), "temporary file", "temporary files")
 	release, err := lockDir(dir)
 	if err != nil {
-		tell(fmt.Sprintf("%s holds %s an interrupted write left, which stay (%v)", dir, what, err))
+		tell(fmt.Sprintf("%s holds temporary files, which stay (%v)", dir, err))
 		return
 	}
 	defer release()
-	if err := cleanTemps(dir); err != nil {
-		tell(fmt.Sprintf("%s holds %s an interrupted write left, which could not all be removed (%v)", dir, what, err))
-		return
+	n, err := cleanTemps(dir)
+	if n > 0 {
+		tell(fmt.Sprintf("removed %s an interrupted write left in %s", words.Count(n, "temporary file", "temporary files"), dir))
 	}
-	tell(fmt.Sprintf("removed %s an interrupted write left in %s", what, dir))
+	if err != nil {
+		tell(fmt.Sprintf("%s holds temporary files that could not be removed (%v)", dir, err))
+	}
 }
 
 // restoreScenario writes dir/scenario.toml again where it is missing from
@@ -553,7 +554,7 @@ func manifestOfOurs(dir string) bool {
 // startDir writes the manifest, then scenario.toml (a run killed between
 // the two is resumed, and writes the second then).
 func startDir(dir string, m *Manifest, scenarioTOML []byte) error {
-	if err := cleanTemps(dir); err != nil {
+	if _, err := cleanTemps(dir); err != nil {
 		return err
 	}
 	if err := os.MkdirAll(filepath.Join(dir, "parts"), 0o755); err != nil {

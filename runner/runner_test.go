@@ -679,7 +679,9 @@ func TestShardFromEnvAtItsEdges(t *testing.T) {
 }
 
 // A directory holding a single finished chunk of an interrupted run is
-// an interrupted run too: run again without --resume, it is refused.
+// an interrupted run too: run again without --resume, it is refused. (One
+// worker, cancelled as its first chunk of 5 is done: the runs it has
+// begun past it are not committed, as the set-up checks.)
 func TestOneFinishedChunkIsAnInterruptedRun(t *testing.T) {
 	ctx := context.Background()
 	dir := filepath.Join(t.TempDir(), "one")
