@@ -29,9 +29,11 @@
 // Sets of states are 64-bit masks (Set), which keeps the hot loops free of
 // allocation.
 //
-// A NaN argument gives a NaN result: a ratio's guard for a zero sum
-// (Divergence, RelativeWeight, Denial, Credibility, PunishmentKeep) does
-// not read NaN as that boundary case, and Clamp01 passes NaN through, so
-// that the engine's check for non-finite values stops the run instead of
-// carrying a silent 0 or 1.
+// The ratios with a guard for a zero sum (Divergence, RelativeWeight,
+// Denial, Credibility, PunishmentKeep, and so Cohesion) give NaN for a NaN
+// argument rather than read it as that boundary case, and Clamp01 passes
+// NaN through, so that the engine's check for non-finite values stops the
+// run instead of carrying a silent 0 or 1. (Softmax never picks a NaN
+// value, and GreedyCoalition reads one as a set not admitted: there NaN
+// has a meaning.)
 package agents

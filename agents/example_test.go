@@ -150,9 +150,9 @@ func ExampleCohesion() {
 	// 0.643
 }
 
-// A strong pledge (k = 1) to one ally of equal power, revisionism 0.5,
-// threat pictures 0.2 apart and a threat of 0.1 from it costs
-// c_0 + k·c_E·r + k·c_D·d + c_T·T̂ = 0.02 + 0.075 + 0.02 + 0.03 = 0.145 of
+// A strong pledge (k = 1) to one ally of equal power (weight w = 1),
+// revisionism 0.5, threat pictures 0.2 apart and a threat of 0.1 from it
+// costs w·c_0 + k·c_E·r + k·c_D·d + c_T·T̂ = 0.02 + 0.075 + 0.02 + 0.03 = 0.145 of
 // autonomy; its largest term, entrapment, is the reason an offer would be
 // refused.
 func ExampleAutonomyCost() {

@@ -92,9 +92,11 @@ type Alliance struct {
 	// Designated are non-sovereign clients a patron signed up (see
 	// Params.InviteOccupied); each joins when it becomes sovereign.
 	Designated agents.Set
-	// firstClients are the members that joined as clients before any
-	// patron had joined: each committed to the other clients of its own
-	// accord, the assurance a patron reads (docs/model.md §7.4).
+	// firstClients are the clients that founded it or joined it before
+	// any patron had joined: each committed to the other clients of its
+	// own accord, the assurance a patron reads (docs/model.md §7.4). One
+	// that has left stays in it; only Members are read with it, and a
+	// client joining again is judged anew.
 	firstClients agents.Set
 	// Spells lists every membership: who, from which tick to which, how
 	// it began and how it ended. A member set at any tick is read off

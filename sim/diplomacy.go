@@ -226,7 +226,7 @@ func (w *World) form(members agents.Set, strong bool, origin Origin) *Alliance {
 	h := w.cohesionOf(members)
 	var firstClients agents.Set
 	if !hasPatron {
-		firstClients = members
+		firstClients = members & w.c.clients
 	}
 	w.alliances = append(w.alliances, Alliance{ID: id, Members: members, Founders: members, Strong: strong,
 		Origin: origin, HasPatron: hasPatron, Formed: w.tick, PatronJoined: joined, Ended: -1,

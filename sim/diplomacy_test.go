@@ -1278,7 +1278,7 @@ func TestClientRoundFallsBackAfterARefusedCoalition(t *testing.T) {
 		if e.Type == EventAcceptance {
 			acceptances++
 			if e.Offer != 2 || e.Actor != c2 || e.Others != set(c1) {
-				t.Errorf("acceptance %+v, want c1's of offer 2", e)
+				t.Errorf("acceptance %+v, want offer 2's, c2's to c1, c1 answering", e)
 			}
 		}
 	}

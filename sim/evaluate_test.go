@@ -191,6 +191,12 @@ func TestAssuranceFromIndigenousAlliance(t *testing.T) {
 			w.join(al, pat, EntryJoined)
 			w.join(al, c2, EntryApplied)
 		}, 0, 0.015},
+		{"applied while the alliance went on without the patron", func(w *World) {
+			al := w.form(set(c1, c3), true, OriginClient)
+			w.join(al, pat, EntryJoined)
+			w.leave(al, pat, al.Members)
+			w.join(&w.alliances[al.ID], c2, EntryApplied)
+		}, 0, 0.015},
 		{"left and applied again after the patron joined", func(w *World) {
 			al := w.form(set(c1, c2, c3), true, OriginClient)
 			w.leave(al, c2, al.Members)
@@ -304,5 +310,28 @@ func TestHypotheticalCohesionCountsTheAppraiser(t *testing.T) {
 		if w.cohesionOf(S.With(pat)) == w.cohesionOf(S) {
 			t.Errorf("set-up: pat's picture moves no cohesion of %v", S)
 		}
+	}
+}
+
+// The gain's floor at 0 (docs/model.md §8.2 item 27) hides a newcomer's
+// harm: c3, with land 0.2 and a tenth of c1's threat picture, applying
+// to {c1, c2} at cohesion 1, lowers the grown alliance's cohesion to
+// 0.6339 and raises c1's threat from 0.7221 to 0.7246 (as measured); c1
+// values the alliance with c3 at a gain of 0, as it does the alliance as
+// it stands.
+func TestGainFloorHidesANewcomersHarm(t *testing.T) {
+	sc := testScenario()
+	sc.States[c3].Land = 0.2
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	al := w.form(set(c1, c2), true, OriginClient)
+	withCohesion(w, al, 1)
+	w.picture[c3] = w.picture[c1] / 10
+	ch := w.grown(al, c3, al.Origin)
+	nearly(t, "the grown cohesion", ch.h, 0.6339, 5e-5)
+	nearly(t, "c1's threat", w.threat[c1], 0.7221, 5e-5)
+	nearly(t, "c1's threat with c3", w.threatUnder(c1, ch), 0.7246, 5e-5)
+	if g := w.appraiseUnder(c1, set(c2, c3), true, al.Origin, ch).terms.Gain; g != 0 {
+		t.Errorf("c1's gain of the alliance with c3: %v, want 0", g)
 	}
 }
