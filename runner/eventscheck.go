@@ -37,20 +37,16 @@ func CheckEvents(dir string) (checked bool, err error) {
 	for k := 0; k < m.chunkCount(); k++ {
 		ch := m.chunkAt(k)
 		part := filepath.Join(dir, "parts", ch.name())
-		b, err := input.ReadFile(filepath.Join(part, doneFile))
+		done, err := readDone(part, ch)
 		if errors.Is(err, fs.ErrNotExist) {
 			return false, nil // no parts kept (merged), or not all
 		}
 		if err != nil {
 			return false, err
 		}
-		done, err := parseDone(filepath.Join(part, doneFile), b, ch)
+		want, err := listedSum(part, done, "events.jsonl")
 		if err != nil {
-			return false, fmt.Errorf("%w (damaged): %s", err, recompute(part))
-		}
-		want, ok := done.Files["events.jsonl"]
-		if !ok {
-			return false, fmt.Errorf("part %s: events.jsonl is not listed in %s (damaged or replaced): %s", part, doneFile, recompute(part))
+			return false, err
 		}
 		h := sha256.New()
 		n, err := io.CopyN(h, f, want.Bytes)

@@ -769,16 +769,12 @@ func (pw *partWriter) abort() {
 // done.json and hands its records, in order and each checked, to fn;
 // events, if recorded, are copied to ev.
 func readPart(path string, m *Manifest, ch chunk, fn func(*Record) error, ev io.Writer) error {
-	b, err := input.ReadFile(filepath.Join(path, doneFile))
+	done, err := readDone(path, ch)
 	if errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("part %s is not finished (no %s): %w", path, doneFile, ErrIncomplete)
 	}
 	if err != nil {
 		return err
-	}
-	done, err := parseDone(filepath.Join(path, doneFile), b, ch)
-	if err != nil {
-		return fmt.Errorf("%w (damaged): %s", err, recompute(path))
 	}
 	err = readChecked(path, "runs.jsonl", done, func(r io.Reader) error {
 		return partRecords(path, m, ch, r, fn)
@@ -790,6 +786,33 @@ func readPart(path string, m *Manifest, ch chunk, fn func(*Record) error, ev io.
 		_, err := io.Copy(ev, r)
 		return err
 	})
+}
+
+// readDone reads and checks the done.json of the part of chunk ch at
+// part: an error that wraps fs.ErrNotExist if it has none (not finished,
+// or no parts kept), and one that says how to recompute the part if it is
+// damaged.
+func readDone(part string, ch chunk) (partDoneRecord, error) {
+	path := filepath.Join(part, doneFile)
+	b, err := input.ReadFile(path)
+	if err != nil {
+		return partDoneRecord{}, err
+	}
+	done, err := parseDone(path, b, ch)
+	if err != nil {
+		return done, fmt.Errorf("%w (damaged): %s", err, recompute(part))
+	}
+	return done, nil
+}
+
+// listedSum is the size and SHA-256 that the done.json of the part at
+// part records for its file name, or an error saying it lists none.
+func listedSum(part string, done partDoneRecord, name string) (partFileSum, error) {
+	want, ok := done.Files[name]
+	if !ok {
+		return want, fmt.Errorf("part %s: %s is not listed in %s (damaged or replaced): %s", part, name, doneFile, recompute(part))
+	}
+	return want, nil
 }
 
 // parseDone decodes and checks the done.json (at path) of chunk ch.
@@ -838,9 +861,9 @@ func partRecords(path string, m *Manifest, ch chunk, r io.Reader, fn func(*Recor
 // readChecked hands the file to read and then checks its size and
 // SHA-256 against done.
 func readChecked(dir, name string, done partDoneRecord, read func(io.Reader) error) error {
-	want, ok := done.Files[name]
-	if !ok {
-		return fmt.Errorf("part %s: %s is not listed in %s (damaged or replaced): %s", dir, name, doneFile, recompute(dir))
+	want, err := listedSum(dir, done, name)
+	if err != nil {
+		return err
 	}
 	f, err := input.OpenRegular(filepath.Join(dir, name))
 	if err != nil {
