@@ -15,9 +15,9 @@ func medianRun(runs []runRow) (runRow, bool) {
 		return runRow{}, false
 	}
 	counts, firsts := tally(runs, len(runs[0].Happened))
-	medFirst := -1.0 // the median as summary.json gives it: of two middles, their mean
-	if n := len(firsts); n > 0 {
-		medFirst = float64(firsts[(n-1)/2]+firsts[n/2]) / 2
+	medFirst := -1.0 // none
+	if len(firsts) > 0 {
+		medFirst = medianOf(firsts)
 	}
 	gap := func(r runRow) float64 {
 		switch {

@@ -81,12 +81,7 @@ func runsAgree(path string, runs []runRow, s *runner.Summary) error {
 		for _, t := range firsts {
 			sum += t
 		}
-		mean := float64(sum) / float64(len(firsts))
-		n := len(firsts)
-		median := float64(firsts[(n-1)/2])
-		if n%2 == 0 {
-			median = float64(firsts[n/2-1]+firsts[n/2]) / 2
-		}
+		mean, median := float64(sum)/float64(len(firsts)), medianOf(firsts)
 		if fc.Mean == nil || fc.Median == nil || *fc.Mean != mean || *fc.Median != median {
 			return fmt.Errorf("%s gives the first commitments a mean of %s and a median of %s, summary.json %s and %s: %s",
 				path, runner.FormatFloat(mean), runner.FormatFloat(median), orNull(fc.Mean), orNull(fc.Median), damaged)
@@ -105,6 +100,13 @@ func orNull(x *float64) string {
 		return "null"
 	}
 	return runner.FormatFloat(*x)
+}
+
+// medianOf is the median of ticks in ascending order, as summary.json
+// gives it: of two middles, their mean. sorted must not be empty.
+func medianOf(sorted []int) float64 {
+	n := len(sorted)
+	return float64(sorted[(n-1)/2]+sorted[n/2]) / 2
 }
 
 // tally counts the runs in which each of the width indicators happened,

@@ -147,3 +147,16 @@ func TestRunsAgree(t *testing.T) {
 		t.Errorf("an even count, the mean edited: %v", err)
 	}
 }
+
+// medianOf, by hand: the middle one of an odd count, the mean of the
+// two middles of an even one.
+func TestMedianOf(t *testing.T) {
+	for _, c := range []struct {
+		ticks []int
+		want  float64
+	}{{[]int{7}, 7}, {[]int{1, 2, 9}, 2}, {[]int{1, 2, 3, 9}, 2.5}} {
+		if got := medianOf(c.ticks); got != c.want {
+			t.Errorf("median of %v: %v, want %v", c.ticks, got, c.want)
+		}
+	}
+}
