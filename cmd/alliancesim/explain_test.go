@@ -38,15 +38,7 @@ func stepTo(t *testing.T, name string, seed uint64, tick int) *sim.World {
 // value sim.World.Explain computes in the same world, the partners' rows
 // add up to the cost, and the verdict is value against position.
 func TestExplainOption(t *testing.T) {
-	out, err := execute(t, "explain", "asia-1950", "--seed", "3", "--at", "1954-09", "--state", "usa",
-		"--with", "phl,aus,nzl,tha,pak,gbr,fra", "--json")
-	if err != nil {
-		t.Fatalf("%v\n%s", err, out)
-	}
-	var rep explanationReport
-	if err := json.Unmarshal([]byte(out), &rep); err != nil {
-		t.Fatalf("%v\n%s", err, out)
-	}
+	rep := explainJSON(t, "asia-1950", "--seed", "3", "--at", "1954-09", "--state", "usa", "--with", "phl,aus,nzl,tha,pak,gbr,fra")
 	if rep.Tick != 56 || rep.State != "usa" || len(rep.Options) != 2 {
 		t.Fatalf("tick %d, state %s, %d options; want 56, usa and both commitments", rep.Tick, rep.State, len(rep.Options))
 	}
@@ -112,14 +104,7 @@ func TestExplainOption(t *testing.T) {
 // explain without --with lists the state's alliances in force and what it
 // weighs when it reviews each, as sim.World.ExplainStay gives it.
 func TestExplainStays(t *testing.T) {
-	out, err := execute(t, "explain", "europe-1947", "--at", "1952-06", "--state", "usa", "--json")
-	if err != nil {
-		t.Fatalf("%v\n%s", err, out)
-	}
-	var rep explanationReport
-	if err := json.Unmarshal([]byte(out), &rep); err != nil {
-		t.Fatal(err)
-	}
+	rep := explainJSON(t, "europe-1947", "--at", "1952-06", "--state", "usa")
 	w := stepTo(t, "europe-1947", 1, rep.Tick)
 	c := w.Compiled()
 	usa := c.Index("usa")
@@ -150,14 +135,7 @@ func TestExplainStays(t *testing.T) {
 // domain was once read at the tick's perception and said losses).
 func TestExplainDomainIsTheThreatAgainstTheReference(t *testing.T) {
 	for state, want := range map[string]string{"kor": "losses", "phl": "gains"} {
-		out, err := execute(t, "explain", "asia-1950", "--seed", "7", "--at", "1951-01", "--state", state, "--json")
-		if err != nil {
-			t.Fatalf("%v\n%s", err, out)
-		}
-		var rep explanationReport
-		if err := json.Unmarshal([]byte(out), &rep); err != nil {
-			t.Fatal(err)
-		}
+		rep := explainJSON(t, "asia-1950", "--seed", "7", "--at", "1951-01", "--state", state)
 		if rep.Domain != want || (rep.Domain == "losses") != (rep.Threat > rep.Reference) {
 			t.Errorf("%s: domain of %s at threat %v against its reference %v; want %s", state, rep.Domain, rep.Threat, rep.Reference, want)
 		}
@@ -224,14 +202,7 @@ func TestExplainDatesTheEndOfTheTick(t *testing.T) {
 // patron in 1954-03 for the entrapment Korea brings, as the run's events
 // record.
 func TestExplainVote(t *testing.T) {
-	out, err := execute(t, "explain", "asia-1950", "--seed", "3", "--at", "1951-02", "--state", "pak", "--with", "vnm,fra,tha", "--json")
-	if err != nil {
-		t.Fatalf("%v\n%s", err, out)
-	}
-	var rep explanationReport
-	if err := json.Unmarshal([]byte(out), &rep); err != nil {
-		t.Fatal(err)
-	}
+	rep := explainJSON(t, "asia-1950", "--seed", "3", "--at", "1951-02", "--state", "pak", "--with", "vnm,fra,tha")
 	if len(rep.Votes) != 1 || len(rep.Options) != 0 {
 		t.Fatalf("pak with vnm, fra, tha: %d votes and %d options, want 1 vote", len(rep.Votes), len(rep.Options))
 	}
@@ -334,14 +305,7 @@ func TestExplainMemberWithoutSovereignty(t *testing.T) {
 // wholly occupied in 1986-03, and still names the patron among its last
 // members.
 func TestExplainListsOnlyAlliancesInForce(t *testing.T) {
-	out, err := execute(t, "explain", "asia-1950", "--seed", "5", "--at", "1986-06", "--state", "usa", "--json")
-	if err != nil {
-		t.Fatalf("%v\n%s", err, out)
-	}
-	var rep explanationReport
-	if err := json.Unmarshal([]byte(out), &rep); err != nil {
-		t.Fatal(err)
-	}
+	rep := explainJSON(t, "asia-1950", "--seed", "5", "--at", "1986-06", "--state", "usa")
 	w := stepTo(t, "asia-1950", 5, rep.Tick)
 	if al := w.Alliances()[3]; al.Active() || !al.Members.Has(w.Compiled().Index("usa")) {
 		t.Fatalf("set-up: alliance 3 in force %v, usa among its members %v; want ended, with usa", al.Active(), al.Members.Has(w.Compiled().Index("usa")))
@@ -371,14 +335,7 @@ func TestExplainVoteOnlyForTheWholeAlliance(t *testing.T) {
 		{[]string{"--with", "aus,nzl", "--commitment", "weak"}, 1, 0},
 		{[]string{"--with", "aus,nzl", "--commitment", "weak", "--origin", "imposed"}, 0, 1},
 	} {
-		out, err := execute(t, append([]string{"explain", "asia-1950", "--seed", "1", "--at", "1951-02", "--state", "usa", "--json"}, c.args...)...)
-		if err != nil {
-			t.Fatalf("%v: %v\n%s", c.args, err, out)
-		}
-		var rep explanationReport
-		if err := json.Unmarshal([]byte(out), &rep); err != nil {
-			t.Fatal(err)
-		}
+		rep := explainJSON(t, append([]string{"asia-1950", "--seed", "1", "--at", "1951-02", "--state", "usa"}, c.args...)...)
 		if len(rep.Votes) != c.votes || len(rep.Options) != c.kinds {
 			t.Errorf("%v: %d votes and %d options, want %d and %d", c.args, len(rep.Votes), len(rep.Options), c.votes, c.kinds)
 		}
@@ -399,4 +356,18 @@ func TestExplainStayVerdictAtOneHalf(t *testing.T) {
 			t.Errorf("leave probability %v:\n%s\nwant %q", leave, b.String(), want)
 		}
 	}
+}
+
+// explainJSON runs explain with args and --json, and decodes its report.
+func explainJSON(t *testing.T, args ...string) explanationReport {
+	t.Helper()
+	out, err := execute(t, append(append([]string{"explain"}, args...), "--json")...)
+	if err != nil {
+		t.Fatalf("explain %v: %v\n%s", args, err, out)
+	}
+	var rep explanationReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	return rep
 }
