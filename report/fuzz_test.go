@@ -39,6 +39,13 @@ func FuzzBuild(f *testing.F) {
 	f.Fuzz(func(t *testing.T, d, n uint8, b []byte) {
 		from, name := dirs[int(d)%len(dirs)], fuzzedFiles[int(n)%len(fuzzedFiles)]
 		dir := copyFiles(t, from, "scenario.toml")
+		if name != "summary.json" {
+			// summary.json's record would refuse any change to another
+			// file before a reader met it: the readers are fuzzed as they
+			// read a directory without one. The record itself is fuzzed
+			// with summary.json.
+			unrecorded(t, dir)
+		}
 		path := filepath.Join(dir, name)
 		orig, err := os.ReadFile(path)
 		if err != nil && !os.IsNotExist(err) {

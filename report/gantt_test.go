@@ -123,7 +123,8 @@ func TestCheckEvents(t *testing.T) {
 }
 
 // A single run's report refuses the events of another seed's run: the
-// event list would tell another story than the timeline beside it.
+// event list would tell another story than the timeline beside it. The
+// record of summary.json finds them; without it, what they hold does.
 func TestReportRefusesAnotherRunsEvents(t *testing.T) {
 	_, single, _, _ := fixtures(t)
 	sc, err := configs.Builtin("asia-1950")
@@ -144,8 +145,11 @@ func TestReportRefusesAnotherRunsEvents(t *testing.T) {
 		t.Fatal(err)
 	}
 	os.WriteFile(filepath.Join(dir, "events.jsonl"), body, 0o644)
-	if _, err := Build(context.Background(), dir); err == nil || !strings.Contains(err.Error(), "events.jsonl:") || !strings.Contains(err.Error(), "the file is damaged or from another run") {
+	if _, err := Build(context.Background(), dir); err == nil || !strings.HasPrefix(err.Error(), dir+": events.jsonl has ") {
 		t.Fatalf("the events of seed 8 beside the run of seed 7: %v", err)
+	}
+	if _, err := Build(context.Background(), unrecorded(t, dir)); err == nil || !strings.Contains(err.Error(), "events.jsonl:") || !strings.Contains(err.Error(), "the file is damaged or from another run") {
+		t.Fatalf("the events of seed 8 beside the run of seed 7, without the record: %v", err)
 	}
 }
 
@@ -229,7 +233,7 @@ func TestSingleRunTimelineNotes(t *testing.T) {
 	if err != nil || hidden == 0 {
 		t.Fatalf("the fixture's events: %v, %d challenges left out", err, hidden)
 	}
-	dir := copyFiles(t, single, "scenario.toml")
+	dir := unrecorded(t, copyFiles(t, single, "scenario.toml")) // its files are changed below
 	if got, want := timeline(dir).EventsNote, fmt.Sprintf("%d challenges that came to nothing left out; events.jsonl has them", hidden); got != want {
 		t.Errorf("events note %q, want %q", got, want)
 	}
@@ -319,9 +323,9 @@ func TestCheckEventsSeesTheEnds(t *testing.T) {
 
 // A single run's events.jsonl cut short after a line, where the checks
 // of the file alone do not notice (the cut falls after the run's last
-// change of membership), is found against the run's part, and no page is
-// drawn.
-func TestReportChecksTheEventsAgainstTheirPart(t *testing.T) {
+// change of membership), is found against summary.json's record, and no
+// page is drawn; so is one line changed at its size.
+func TestReportChecksTheEventsAgainstTheRecord(t *testing.T) {
 	_, single, _, _ := fixtures(t)
 	dir := filepath.Join(t.TempDir(), "one")
 	if err := os.CopyFS(dir, os.DirFS(single)); err != nil {
@@ -339,19 +343,30 @@ func TestReportChecksTheEventsAgainstTheirPart(t *testing.T) {
 	if err := os.WriteFile(path, body[:last], 0o644); err != nil {
 		t.Fatal(err)
 	}
-	in, horizon, bs := singleRunOf(t, dir)
+	in, horizon, bs := singleRunOf(t, unrecorded(t, copyFiles(t, dir, "")))
 	if _, _, err := readEvents(path, in.calendar(), horizon, bs); err != nil {
 		t.Fatalf("set-up: the file alone is refused without its last line: %v", err)
 	}
+	const mend = "; run the same command again, which assembles the result files again from parts/, or merge the shards again"
 	_, err := Build(context.Background(), dir)
-	if err == nil || !strings.Contains(err.Error(), "cut short or changed") || !strings.Contains(err.Error(), redoAdvice) {
-		t.Fatalf("events.jsonl without its last line: %v", err)
+	if want := fmt.Sprintf("%s: events.jsonl has %d bytes, where summary.json records %d (cut short or changed since it was written)%s", dir, last, len(body), mend); err == nil || err.Error() != want {
+		t.Fatalf("events.jsonl without its last line: %v\nwant %s", err, want)
+	}
+	// A byte of the last line one bit off, at the same size: found before
+	// anything reads the line.
+	changed := bytes.Clone(body)
+	changed[last+len(body[last:])/2] ^= 1
+	if err := os.WriteFile(path, changed, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err = Build(context.Background(), dir); err == nil || !strings.HasPrefix(err.Error(), path+" does not match its SHA-256 in summary.json") {
+		t.Fatalf("events.jsonl changed at its size: %v", err)
 	}
 	// Without the file the message says what to do too.
 	if err := os.Remove(path); err != nil {
 		t.Fatal(err)
 	}
-	if _, err = Build(context.Background(), dir); err == nil || !strings.Contains(err.Error(), "events.jsonl") || !strings.Contains(err.Error(), redoAdvice) {
+	if _, err = Build(context.Background(), dir); err == nil || err.Error() != dir+": events.jsonl is missing"+mend {
 		t.Fatalf("without events.jsonl: %v", err)
 	}
 }

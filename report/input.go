@@ -159,6 +159,14 @@ func Read(dir string) (*Input, error) {
 	if err := summaryOfManifest(m, in.Summary, in.Sweep); err != nil {
 		return nil, fmt.Errorf("%s: %v ("+redoAdvice+")", path, err)
 	}
+	// Every byte of every result file, against the record summary.json
+	// keeps of them; one written before alliancesim kept it is checked
+	// by what each file holds alone (as it always is, below).
+	if in.Summary.Files != nil {
+		if err := runner.CheckResults(dir, m, in.Summary.Files); err != nil {
+			return nil, err
+		}
+	}
 	in.readScenario()
 	return in, nil
 }
@@ -220,10 +228,11 @@ func (in *Input) calendar() sim.Calendar {
 
 func (in *Input) path(name string) string { return filepath.Join(in.Dir, name) }
 
-// redoAdvice is what a damaged output file asks of the user: run reads
-// only the files' ends and counts, so running the same command again
-// finds the work complete; --force assembles every file again from
-// parts/.
+// redoAdvice is what a damaged output file asks of the user where what it
+// holds gives the damage away: in a directory whose summary.json keeps no
+// record of the files (CheckResults finds any change where it does), as
+// one written by an older build, which only --force replaces; --force
+// assembles every file again from parts/ where they are all there.
 const redoAdvice = "run the work again with --force"
 
 // shardOf reports whether the command that began the work ran one

@@ -39,6 +39,16 @@ func editSummary(t *testing.T, dir string, edit func(doc map[string]any)) {
 	}
 }
 
+// unrecorded removes summary.json's record of the result files from dir,
+// as a directory written before it was kept, whose files the report checks
+// by what each holds alone: the tests of those checks damage a file in
+// one. It returns dir.
+func unrecorded(t *testing.T, dir string) string {
+	t.Helper()
+	editSummary(t, dir, func(doc map[string]any) { delete(doc, "files") })
+	return dir
+}
+
 // Read checks summary.json itself and against the manifest, and a
 // sweep's summary.json must hold the pooled summary: each is refused,
 // naming the file and the field.
@@ -162,7 +172,9 @@ func TestSubtitleOfASweepOfHorizons(t *testing.T) {
 }
 
 // A result file the report reads, missing from finished output, is said
-// to be missing and how to mend it, not only as a path not found.
+// to be missing and how to mend it, not only as a path not found: by the
+// record of summary.json, and, in a directory without one, when the
+// report comes to read it.
 func TestMissingResultFileSaysHowToMend(t *testing.T) {
 	many, _, _, _ := fixtures(t)
 	dir := t.TempDir()
@@ -171,9 +183,13 @@ func TestMissingResultFileSaysHowToMend(t *testing.T) {
 	}
 	os.Remove(filepath.Join(dir, "runs.csv"))
 	os.Remove(filepath.Join(dir, "report.html"))
-	want := filepath.Join(dir, "runs.csv") + " is missing: the output is damaged; allowed: whole output (run the same command again, which assembles the result files from parts/, or merge the shards again)"
-	if _, err := Build(context.Background(), dir); err == nil || !strings.Contains(err.Error(), want) {
+	want := dir + ": runs.csv is missing; run the same command again, which assembles the result files again from parts/, or merge the shards again"
+	if _, err := Build(context.Background(), dir); err == nil || err.Error() != want {
 		t.Errorf("without runs.csv: %v", err)
+	}
+	want = filepath.Join(dir, "runs.csv") + " is missing: the output is damaged; allowed: whole output (run the same command again, which assembles the result files from parts/, or merge the shards again)"
+	if _, err := Build(context.Background(), unrecorded(t, dir)); err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("without runs.csv or the record: %v", err)
 	}
 }
 

@@ -49,7 +49,7 @@ func TestNotesSayWhyAFigureIsMissing(t *testing.T) {
 	if got := sectionNotes(t, p, "timing"); !slices.Equal(got, []string{"No hub-and-spokes curve: it needs the patrons, named in scenario.toml."}) {
 		t.Errorf("without scenario.toml: %q", got)
 	}
-	dir := copyFiles(t, single, "events.jsonl")
+	dir := unrecorded(t, copyFiles(t, single, "events.jsonl"))
 	var m map[string]any
 	if err := json.Unmarshal(mustRead(t, filepath.Join(dir, "manifest.json")), &m); err != nil {
 		t.Fatal(err)

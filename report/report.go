@@ -474,11 +474,9 @@ func (p *Page) singleRun(ctx context.Context, in *Input) error {
 	case !m.Events:
 		sec.Notes = append(sec.Notes, "The run was written with --no-events: no event list.")
 	default:
-		// Where the run keeps its part, every byte is checked against it;
-		// readEvents checks what a file without one can be checked by.
-		if _, err := runner.CheckEvents(in.Dir); err != nil {
-			return fmt.Errorf("%v; %s", err, redoAdvice)
-		}
+		// Read checked every byte against summary.json's record, where it
+		// keeps one; readEvents checks what the file alone can be checked
+		// by.
 		ev, hidden, err := readEvents(in.path("events.jsonl"), cal, horizon, bs)
 		if err != nil {
 			return err

@@ -199,14 +199,19 @@ func copyFiles(t *testing.T, dir, skip string) string {
 	return to
 }
 
-// A run directory with a file missing or cut is not reported as if whole:
-// without series.csv the page says it is missing (not how to record one),
-// and a runs.csv with fewer runs than the manifest, or a memberships.csv
-// whose hub index disagrees with summary.json, is refused.
+// A run directory with a file missing or cut is not reported as if whole.
+// summary.json's record finds it first; without the record (the files are
+// checked by what they hold), without series.csv the page says it is
+// missing (not how to record one), and a runs.csv with fewer runs than
+// the manifest, or a memberships.csv whose hub index disagrees with
+// summary.json, is refused.
 func TestDamagedDirectory(t *testing.T) {
 	many, _, _, _ := fixtures(t)
 	dir := copyFiles(t, many, "series.csv")
-	p, err := Build(context.Background(), dir)
+	if _, err := Build(context.Background(), dir); err == nil || err.Error() != dir+": series.csv is missing; run the same command again, which assembles the result files again from parts/, or merge the shards again" {
+		t.Errorf("without series.csv: %v", err)
+	}
+	p, err := Build(context.Background(), unrecorded(t, dir))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -221,12 +226,12 @@ func TestDamagedDirectory(t *testing.T) {
 	}
 	// Without scenario.toml as well, the manifest says a series was
 	// recorded (the report dereferenced the missing scenario).
-	dir = copyFiles(t, many, "scenario.toml")
+	dir = unrecorded(t, copyFiles(t, many, "scenario.toml"))
 	os.Remove(filepath.Join(dir, "series.csv"))
 	if _, err := Build(context.Background(), dir); err != nil {
 		t.Errorf("without scenario.toml and series.csv: %v", err)
 	}
-	dir = copyFiles(t, many, "")
+	dir = unrecorded(t, copyFiles(t, many, ""))
 	lines := mustReadLines(t, filepath.Join(dir, "runs.csv"))
 	var cut []byte
 	for _, l := range lines[:51] { // the header and 50 runs
@@ -238,7 +243,7 @@ func TestDamagedDirectory(t *testing.T) {
 	}
 	// A row past the manifest's runs, in order and with its seed, is
 	// refused by its count.
-	dir = copyFiles(t, many, "")
+	dir = unrecorded(t, copyFiles(t, many, ""))
 	last := strings.Split(string(lines[len(lines)-2]), ",")
 	last[1], last[2] = "60", "61" // run, seed
 	os.WriteFile(filepath.Join(dir, "runs.csv"), append(mustRead(t, filepath.Join(many, "runs.csv")), strings.Join(last, ",")+"\n"...), 0o644)
@@ -250,7 +255,7 @@ func TestDamagedDirectory(t *testing.T) {
 		"runs.csv":     "runs.csv is empty, without even its header: the output is damaged",
 		"summary.json": "summary.json: the file is empty",
 	} {
-		dir = copyFiles(t, many, "")
+		dir = unrecorded(t, copyFiles(t, many, ""))
 		os.WriteFile(filepath.Join(dir, name), nil, 0o644)
 		if _, err := Build(context.Background(), dir); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("an empty %s: %v; want it to say %q", name, err, want)
@@ -268,7 +273,7 @@ func TestDamagedDirectory(t *testing.T) {
 		{"patron_bilateral", "7", `runs.csv:2: patron_bilateral is "7"; allowed: 0 or 1`},
 		{"first_commitment", "-7", `runs.csv:2: first_commitment "-7"; allowed: empty (none) or a tick from 0 to 503`},
 	} {
-		dir = copyFiles(t, many, "")
+		dir = unrecorded(t, copyFiles(t, many, ""))
 		cells := strings.Split(string(lines[1]), ",")
 		cells[slices.Index(runsHead, c.col)] = c.value
 		var body []byte
@@ -293,7 +298,7 @@ func TestDamagedDirectory(t *testing.T) {
 		}
 		cells[slices.Index(memHead, "joined")] = "-99999999999"
 		lines[i] = []byte(strings.Join(cells, ","))
-		dir = copyFiles(t, many, "")
+		dir = unrecorded(t, copyFiles(t, many, ""))
 		var body []byte
 		for _, l := range lines {
 			body = append(append(body, l...), '\n')
@@ -324,7 +329,7 @@ func TestDamagedDirectory(t *testing.T) {
 	}
 	// memberships.csv cut at a line boundary reads as a whole file, but
 	// its hub index disagrees with summary.json's checkpoints.
-	dir = copyFiles(t, many, "")
+	dir = unrecorded(t, copyFiles(t, many, ""))
 	lines = mustReadLines(t, filepath.Join(dir, "memberships.csv"))
 	cut = nil
 	for _, l := range lines[:len(lines)*2/3] {
@@ -350,7 +355,7 @@ func TestDamagedDirectory(t *testing.T) {
 		{withCell("state", "nobody"), `series.csv:2: state "nobody" is not a state of asia-1950`},
 		{withCell("tick", "999999"), "series.csv:2: tick 999999 is outside the run's ticks 0 to 503"},
 	} {
-		dir = copyFiles(t, many, "")
+		dir = unrecorded(t, copyFiles(t, many, ""))
 		os.WriteFile(filepath.Join(dir, "series.csv"), []byte(c.body), 0o644)
 		if _, err := Build(context.Background(), dir); err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("series.csv %q: %v, want %q", c.body[:min(len(c.body), 80)], err, c.want)

@@ -24,6 +24,10 @@ type Summary struct {
 	// Measures are the custom measures (Options.Measures), in their
 	// order; absent without any.
 	Measures []MeasureSummary `json:"measures,omitempty"`
+	// Files is, in summary.json of an output directory, the size and
+	// SHA-256 of every other result file as it was written, by name
+	// (CheckResults reads them against it); nil in any other summary.
+	Files map[string]FileSum `json:"files,omitempty"`
 }
 
 // Share returns the share of runs in which s happened; of no runs (a

@@ -412,9 +412,9 @@ func (o *outputFiles) finishPoint(p int, s *Summary) error {
 }
 
 // commit completes every file, renames them into place, and writes
-// summary.json last: its presence says the directory is complete. last is
-// the summary of a single point's work; a sweep's is pooled's with the
-// point summaries.
+// summary.json last, with the size and SHA-256 of each (Summary.Files):
+// its presence says the directory is complete. last is the summary of a
+// single point's work; a sweep's is pooled's with the point summaries.
 func (o *outputFiles) commit(out string, last *Summary, pooled *Aggregator) error {
 	if o.series != nil {
 		if err := o.series.finish(); err != nil {
@@ -429,16 +429,21 @@ func (o *outputFiles) commit(out string, last *Summary, pooled *Aggregator) erro
 			return err
 		}
 	}
+	files := map[string]FileSum{}
 	for _, f := range o.files {
 		if err := f.commit(); err != nil {
 			return err
 		}
+		files[filepath.Base(f.path)] = f.sum()
 	}
 	o.files = nil
 	if o.points == nil {
+		last.Files = files
 		return writeFileAtomic(filepath.Join(out, "summary.json"), mustJSONIndent(last))
 	}
-	return writeSweepSummary(filepath.Join(out, "summary.json"), pooled.Summary(), o.m, o.pointSummaries)
+	all := pooled.Summary()
+	all.Files = files
+	return writeSweepSummary(filepath.Join(out, "summary.json"), all, o.m, o.pointSummaries)
 }
 
 // writePointSummary appends a point's entry of summary.json's "points" to

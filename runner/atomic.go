@@ -19,11 +19,13 @@ import (
 
 const tmpPrefix = ".tmp-"
 
-// atomicFile is a file being written under a temporary name.
+// atomicFile is a file being written under a temporary name, counted
+// and hashed as it is written.
 type atomicFile struct {
 	*bufio.Writer
-	f    *os.File
-	path string
+	f      *os.File
+	path   string
+	summed *summedWriter
 }
 
 // createAtomic starts writing path.
@@ -34,7 +36,8 @@ func createAtomic(path string) (*atomicFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &atomicFile{Writer: bufio.NewWriterSize(f, 1<<20), f: f, path: path}, nil
+	summed := newSummedWriter(f)
+	return &atomicFile{Writer: bufio.NewWriterSize(summed, 1<<20), f: f, path: path, summed: summed}, nil
 }
 
 // commit flushes the file to disk and renames it into place: synced
@@ -56,6 +59,10 @@ func (a *atomicFile) commit() error {
 	}
 	return err
 }
+
+// sum is the size and SHA-256 of what was written: of the whole file
+// once it is committed.
+func (a *atomicFile) sum() FileSum { return a.summed.sum() }
 
 // abort removes the temporary file.
 func (a *atomicFile) abort() {

@@ -2,14 +2,13 @@ package runner
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"path/filepath"
+
+	"github.com/alliancesim/alliancesim/internal/input"
 )
 
 // resultNames are the result files that assembling the work m describes
@@ -29,83 +28,66 @@ func resultNames(m *Manifest) []string {
 }
 
 // resultDamage says what is wrong with the result files of dir, written
-// for the work m describes, or returns "" if nothing is found: a file
-// missing or not a regular file, a CSV or JSON-lines file that ends
-// within a line, an empty CSV, a summary.json that is not JSON, a
-// runs.csv without one row per run of every point. A file cut at a
-// line's end, other than runs.csv, passes; --force assembles the files
-// again (prepareDir). These are what a crash, a full disk or a hand that
-// cut or removed a file leave; a file whose every byte is checked is
-// report's to read (report.Read).
+// for the work m describes, or returns "" if nothing is found: a
+// summary.json that is not whole JSON, or whose record of the other
+// files (Summary.Files) is missing or damaged, and a file missing, not a
+// regular file, or not of the size recorded (recordDamage). These are
+// what a crash, a full disk or a hand that cut or removed a file leave,
+// and they are found without reading the files; a file changed in place
+// at its size is found by CheckResults, which reads every byte (the
+// report does), and --force assembles every file again (prepareDir).
 func resultDamage(dir string, m *Manifest) string {
-	for _, name := range resultNames(m) {
-		path := filepath.Join(dir, name)
-		fi, err := os.Lstat(path)
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			return name + " is missing"
-		case err != nil:
-			return fmt.Sprintf("%s cannot be read (%v)", name, err)
-		case !fi.Mode().IsRegular():
-			return name + " is not a regular file"
-		}
-		ext := filepath.Ext(name)
-		switch {
-		case name == "runs.csv" || (ext != ".csv" && ext != ".jsonl"):
-			// runs.csv: its rows are counted below
-		case fi.Size() == 0 && ext == ".csv":
-			return name + " is empty; every CSV the tool writes has a header"
-		case fi.Size() > 0:
-			if cut, err := endsMidLine(path, fi.Size()); err != nil {
-				return fmt.Sprintf("%s cannot be read (%v)", name, err)
-			} else if cut {
-				return name + " ends mid-line (cut short?)"
-			}
-		}
+	f, err := input.OpenRegular(filepath.Join(dir, "summary.json"))
+	if err != nil {
+		return fmt.Sprintf("summary.json cannot be read (%v)", err)
 	}
-	if err := wholeJSON(filepath.Join(dir, "summary.json")); err != nil {
+	defer f.Close()
+	files, err := summaryRecord(f)
+	if err != nil {
 		return fmt.Sprintf("summary.json is not whole JSON (%v)", err)
 	}
-	rows, complete, err := countLines(filepath.Join(dir, "runs.csv"))
-	if err != nil {
-		return fmt.Sprintf("runs.csv cannot be read (%v)", err)
-	}
-	if !complete {
-		return "runs.csv ends mid-row (cut short?)"
-	}
-	if want := m.Runs * len(m.Points); rows-1 != want {
-		return fmt.Sprintf("runs.csv has %d rows; the work has %d runs", max(rows-1, 0), want)
-	}
-	return ""
+	return recordDamage(dir, m, files)
 }
 
-// endsMidLine reports whether the file at path, of size bytes (more than
-// none), a CSV or JSON-lines file, ends without a newline: every line the
-// tool writes ends with one, so its last byte is enough to tell a file
-// cut within a line, however large it is.
-func endsMidLine(path string, size int64) (bool, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return false, err
+// summaryRecord reads summary.json from r, one JSON object, token by
+// token (a sweep's summary may be larger than any input file is allowed
+// to be), and returns its record of the result files, its top-level key
+// "files" (nil where it has none). It says why r does not hold one whole
+// object with nothing after it.
+func summaryRecord(r io.Reader) (map[string]FileSum, error) {
+	dec := json.NewDecoder(bufio.NewReader(r))
+	if tok, err := dec.Token(); err != nil {
+		return nil, err
+	} else if tok != json.Delim('{') {
+		return nil, fmt.Errorf("%v where an object begins", tok)
 	}
-	defer f.Close()
-	last := make([]byte, 1)
-	if _, err := f.ReadAt(last, size-1); err != nil {
-		return false, err
+	var files map[string]FileSum
+	for dec.More() {
+		key, err := dec.Token() // a key: the decoder refuses anything else here
+		if err != nil {
+			return nil, err
+		}
+		if key == "files" {
+			if err := dec.Decode(&files); err != nil {
+				return nil, fmt.Errorf("files: %v", err)
+			}
+			continue
+		}
+		if err := skipValue(dec); err != nil {
+			return nil, err
+		}
 	}
-	return last[0] != '\n', nil
+	if _, err := dec.Token(); err != nil { // the object's '}'
+		return nil, err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, errors.New("more after the value")
+	}
+	return files, nil
 }
 
-// wholeJSON reads one JSON value from path, token by token (a sweep's
-// summary may be larger than any input file is allowed to be), and says
-// why it is not one whole value with nothing after it.
-func wholeJSON(path string) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	dec := json.NewDecoder(bufio.NewReader(f))
+// skipValue reads the next JSON value from dec, token by token.
+func skipValue(dec *json.Decoder) error {
 	depth := 0
 	for {
 		tok, err := dec.Token()
@@ -119,40 +101,7 @@ func wholeJSON(path string) error {
 			depth--
 		}
 		if depth == 0 {
-			break
+			return nil
 		}
 	}
-	if _, err := dec.Token(); err != io.EOF {
-		return errors.New("more after the value")
-	}
-	return nil
-}
-
-// countLines counts the lines of path, and says whether its last line
-// ends with a newline (an empty file is complete, with no lines).
-func countLines(path string) (lines int, complete bool, err error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return 0, false, err
-	}
-	defer f.Close()
-	buf := make([]byte, 64<<10)
-	last := byte('\n')
-	for {
-		n, err := f.Read(buf)
-		if n > 0 {
-			lines += bytes.Count(buf[:n], []byte("\n"))
-			last = buf[n-1]
-		}
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return 0, false, err
-		}
-	}
-	if last != '\n' {
-		lines++
-	}
-	return lines, last == '\n', nil
 }

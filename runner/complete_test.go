@@ -3,7 +3,9 @@ package runner
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -38,24 +40,53 @@ func TestDamagedResultsAssembledAgain(t *testing.T) {
 	lastLineOff := func(b []byte) []byte {
 		return b[:strings.LastIndexByte(string(b[:len(b)-1]), '\n')+1]
 	}
+	// sized says what the check says of name cut or grown by keep: its
+	// size against the one summary.json records.
+	sized := func(name string, keep func([]byte) []byte) string {
+		b := want[name]
+		return fmt.Sprintf("%s has %d bytes, where summary.json records %d (cut short or changed since it was written)", name, len(keep(bytes.Clone(b))), len(b))
+	}
+	rowAgain := func(b []byte) []byte { return append(b, b[len(lastLineOff(b)):]...) }
+	half := func(b []byte) []byte { return b[:len(b)/2] }
+	none := func([]byte) []byte { return nil }
+	record := func(edit func(s map[string]any)) func(dir string) {
+		return cut("summary.json", func(b []byte) []byte {
+			var s map[string]any
+			if err := json.Unmarshal(b, &s); err != nil {
+				t.Fatal(err)
+			}
+			edit(s)
+			return MustJSONIndent(s)
+		})
+	}
 	for _, c := range []struct {
 		name   string
 		damage func(dir string)
 		why    string
 	}{
 		{"runs.csv removed", func(dir string) { os.Remove(filepath.Join(dir, "runs.csv")) }, "runs.csv is missing"},
-		{"summary.json cut", cut("summary.json", func(b []byte) []byte { return b[:len(b)/2] }), "summary.json is not whole JSON"},
-		{"runs.csv a row short", cut("runs.csv", lastLineOff), "runs.csv has 23 rows; the work has 24 runs"},
-		{"runs.csv a row repeated", cut("runs.csv", func(b []byte) []byte {
-			return append(b, b[len(lastLineOff(b)):]...)
-		}), "runs.csv has 25 rows; the work has 24 runs"},
-		{"summary.json with more after it", cut("summary.json", func(b []byte) []byte { return append(b, "{}\n"...) }), "summary.json is not whole JSON"},
-		{"runs.csv cut mid-row", cut("runs.csv", func(b []byte) []byte { return b[:len(b)-3] }), "runs.csv ends mid-row"},
-		{"alliances.csv cut mid-line", cut("alliances.csv", func(b []byte) []byte { return b[:len(b)/2] }), "alliances.csv ends mid-line"},
-		{"events.jsonl cut mid-line", cut("events.jsonl", func(b []byte) []byte { return b[:len(b)-2] }), "events.jsonl ends mid-line"},
-		{"alliances.csv emptied", cut("alliances.csv", func(b []byte) []byte { return nil }), "alliances.csv is empty"},
-		// A cut at a line's end passes the checks; --force makes the
-		// files again (below).
+		{"summary.json cut", cut("summary.json", half), "summary.json is not whole JSON"},
+		{"summary.json a list", cut("summary.json", func([]byte) []byte { return []byte("[]\n") }), "summary.json is not whole JSON ([ where an object begins)"},
+		{"runs.csv a row short", cut("runs.csv", lastLineOff), sized("runs.csv", lastLineOff)},
+		{"runs.csv a row repeated", cut("runs.csv", rowAgain), sized("runs.csv", rowAgain)},
+		{"summary.json with more after it", cut("summary.json", func(b []byte) []byte { return append(b, "{}\n"...) }), "summary.json is not whole JSON (more after the value)"},
+		{"alliances.csv cut mid-line", cut("alliances.csv", half), sized("alliances.csv", half)},
+		{"alliances.csv emptied", cut("alliances.csv", none), sized("alliances.csv", none)},
+		// Found by its size alone, a cut at a line's end, which the
+		// check once passed (a CSV's last byte and runs.csv's rows).
+		{"survival.csv a line short", cut("survival.csv", lastLineOff), sized("survival.csv", lastLineOff)},
+		{"events.jsonl a line short", cut("events.jsonl", lastLineOff), sized("events.jsonl", lastLineOff)},
+		// The record itself: gone, short of a file, or naming one more.
+		{"summary.json without its record", record(func(s map[string]any) { delete(s, "files") }),
+			"summary.json has no record of the result files' sizes and checksums"},
+		{"summary.json's record without runs.csv", record(func(s map[string]any) { delete(s["files"].(map[string]any), "runs.csv") }),
+			"summary.json does not list runs.csv in its record"},
+		{"summary.json's record naming series.csv", record(func(s map[string]any) {
+			s["files"].(map[string]any)["series.csv"] = map[string]any{"bytes": 0, "sha256": strings.Repeat("0", 64)}
+		}), "summary.json lists series.csv, which this work does not write"},
+		{"summary.json's record with a size below 0", record(func(s map[string]any) {
+			s["files"].(map[string]any)["runs.csv"].(map[string]any)["bytes"] = -1
+		}), `summary.json's record of the result files is damaged (runs.csv: -1 bytes, sha256 "`},
 		{"events.jsonl a directory", func(dir string) {
 			os.Remove(filepath.Join(dir, "events.jsonl"))
 			os.Mkdir(filepath.Join(dir, "events.jsonl"), 0o755)
@@ -83,12 +114,12 @@ func TestDamagedResultsAssembledAgain(t *testing.T) {
 	}
 
 	// --force on work the checks find complete assembles its files again from
-	// parts/: the way out for damage they do not see (survival.csv a
-	// line short).
+	// parts/: the way out for damage they do not see (survival.csv changed
+	// at its size, which CheckResults finds).
 	dir := copyOf(t, finished)
-	cut("survival.csv", lastLineOff)(dir)
+	cut("survival.csv", func(b []byte) []byte { b[len(b)-2]++; return b })(dir)
 	if err := Execute(ctx, plan(t), dir, ExecOptions{}); !errors.Is(err, ErrComplete) {
-		t.Errorf("survival.csv a line short: %v, want it taken as complete", err)
+		t.Errorf("survival.csv changed at its size: %v, want it taken as complete", err)
 	}
 	var notices []string
 	if err := Execute(ctx, plan(t), dir, ExecOptions{Force: true, Notice: func(msg string) { notices = append(notices, msg) }}); err != nil {

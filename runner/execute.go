@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"hash"
 	"io"
 	"io/fs"
 	"maps"
@@ -634,13 +633,8 @@ func countPartsAny(dir string) int {
 const doneFile = "done.json"
 
 type partDoneRecord struct {
-	Runs  int                    `json:"runs"`
-	Files map[string]partFileSum `json:"files"`
-}
-
-type partFileSum struct {
-	Bytes  int64  `json:"bytes"`
-	SHA256 string `json:"sha256"`
+	Runs  int                `json:"runs"`
+	Files map[string]FileSum `json:"files"`
 }
 
 // partWriter streams one chunk's files into a temporary directory; commit
@@ -657,15 +651,11 @@ type partWriter struct {
 type summedFile struct {
 	name string
 	f    *os.File
-	h    hash.Hash
-	n    int64
+	*summedWriter
 }
 
-func (s *summedFile) Write(p []byte) (int, error) {
-	n, err := s.f.Write(p)
-	s.h.Write(p[:n])
-	s.n += int64(n)
-	return n, err
+func newSummedFile(name string, f *os.File) *summedFile {
+	return &summedFile{name: name, f: f, summedWriter: newSummedWriter(f)}
 }
 
 func newPartWriter(dir string, ch chunk, events bool, series *seriesAggregate) (*partWriter, error) {
@@ -684,7 +674,7 @@ func newPartWriter(dir string, ch chunk, events bool, series *seriesAggregate) (
 			pw.abort()
 			return nil, err
 		}
-		pw.files = append(pw.files, &summedFile{name: n, f: f, h: sha256.New()})
+		pw.files = append(pw.files, newSummedFile(n, f))
 	}
 	return pw, nil
 }
@@ -703,7 +693,7 @@ func (pw *partWriter) add(record, events []byte) error {
 }
 
 func (pw *partWriter) commit() error {
-	rec := partDoneRecord{Runs: pw.runs, Files: map[string]partFileSum{}}
+	rec := partDoneRecord{Runs: pw.runs, Files: map[string]FileSum{}}
 	if pw.series != nil {
 		if err := pw.writeSeries(); err != nil {
 			pw.abort()
@@ -719,7 +709,7 @@ func (pw *partWriter) commit() error {
 			pw.abort()
 			return err
 		}
-		rec.Files[f.name] = partFileSum{Bytes: f.n, SHA256: hex.EncodeToString(f.h.Sum(nil))}
+		rec.Files[f.name] = f.sum()
 	}
 	pw.files = nil
 	if err := writeFileAtomic(filepath.Join(pw.tmp, doneFile), mustJSONIndent(rec)); err != nil { // synced, as every atomic file
@@ -752,7 +742,7 @@ func (pw *partWriter) writeSeries() error {
 	if err != nil {
 		return err
 	}
-	sf := &summedFile{name: seriesPart, f: f, h: sha256.New()}
+	sf := newSummedFile(seriesPart, f)
 	pw.files = append(pw.files, sf)
 	_, err = sf.Write(append(b, '\n'))
 	return err
@@ -807,7 +797,7 @@ func readDone(part string, ch chunk) (partDoneRecord, error) {
 
 // listedSum is the size and SHA-256 that the done.json of the part at
 // part records for its file name, or an error saying it lists none.
-func listedSum(part string, done partDoneRecord, name string) (partFileSum, error) {
+func listedSum(part string, done partDoneRecord, name string) (FileSum, error) {
 	want, ok := done.Files[name]
 	if !ok {
 		return want, fmt.Errorf("part %s: %s is not listed in %s (damaged or replaced): %s", part, name, doneFile, recompute(part))
@@ -821,10 +811,8 @@ func parseDone(path string, b []byte, ch chunk) (partDoneRecord, error) {
 	if err := json.Unmarshal(b, &done); err != nil {
 		return done, fmt.Errorf("%s: %v", path, err)
 	}
-	for _, name := range slices.Sorted(maps.Keys(done.Files)) { // the first bad file in name order, the same every time
-		if f := done.Files[name]; f.Bytes < 0 || !isSHA256(f.SHA256) {
-			return done, fmt.Errorf("%s: %s: %d bytes, sha256 %q; allowed: a size ≥ 0 and a SHA-256", path, name, f.Bytes, f.SHA256)
-		}
+	if err := checkSums(done.Files); err != nil {
+		return done, fmt.Errorf("%s: %v", path, err)
 	}
 	if want := ch.To - ch.From; done.Runs != want {
 		return done, fmt.Errorf("%s: %d runs; its chunk has %d", path, done.Runs, want)

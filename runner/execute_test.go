@@ -707,7 +707,7 @@ func TestResumeRunsDamagedPartsAgain(t *testing.T) {
 				t.Fatalf("%s: the part keeps no %s; the test needs it", damage, listed)
 			}
 			if damage == "unlisted" {
-				done.Files = map[string]partFileSum{}
+				done.Files = map[string]FileSum{}
 			} else { // one file short of the listing
 				delete(done.Files, listed)
 			}

@@ -177,7 +177,7 @@ func setPartFile(t *testing.T, part, name string, body []byte) {
 		t.Fatal(err)
 	}
 	sum := sha256.Sum256(body)
-	rec.Files[name] = partFileSum{Bytes: int64(len(body)), SHA256: hex.EncodeToString(sum[:])}
+	rec.Files[name] = FileSum{Bytes: int64(len(body)), SHA256: hex.EncodeToString(sum[:])}
 	os.WriteFile(filepath.Join(part, doneFile), mustJSONIndent(rec), 0o644)
 }
 

@@ -400,7 +400,7 @@ func TestExecuteSeries(t *testing.T) {
 		t.Fatal(err)
 	}
 	sha := sha256.Sum256(renamed)
-	done.Files[seriesPart] = partFileSum{Bytes: int64(len(renamed)), SHA256: hex.EncodeToString(sha[:])}
+	done.Files[seriesPart] = FileSum{Bytes: int64(len(renamed)), SHA256: hex.EncodeToString(sha[:])}
 	os.WriteFile(filepath.Join(other, doneFile), mustJSON(done), 0o644)
 	err = Assemble(dirs, filepath.Join(base, "reshaped"))
 	if err == nil || !strings.Contains(err.Error(), "part "+other+" does not match the point's parts from "+first+" on: runner: time series of different shapes") {

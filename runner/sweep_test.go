@@ -49,7 +49,8 @@ to = 36
 `
 
 // Sweep in memory gives the numbers Execute writes: summary.json is the
-// SweepSummary as JSON, byte for byte, whatever the workers.
+// SweepSummary as JSON, byte for byte, whatever the workers, with the
+// record of the files written.
 func TestSweepMatchesExecute(t *testing.T) {
 	ctx := context.Background()
 	x := experiment(t, sobolExperiment)
@@ -65,6 +66,15 @@ func TestSweepMatchesExecute(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// summary.json is Sweep's summary with its record of the files
+	// written (Summary.Files), which an in-memory sweep has not.
+	var written runner.SweepSummary
+	if err := json.Unmarshal(onDisk, &written); err != nil {
+		t.Fatal(err)
+	}
+	if len(written.Files) != 6 { // alliances, memberships, runs, survival, events, points
+		t.Fatalf("summary.json records %d files: %v", len(written.Files), written.Files)
+	}
 	for _, workers := range []int{1, 3} {
 		records := 0
 		res, err := runner.Sweep(ctx, plan, runner.Options{Workers: workers, Measures: runner.TestMeasures, Observe: runner.ObserveTicks,
@@ -72,6 +82,7 @@ func TestSweepMatchesExecute(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		res.SweepSummary.Files = written.Files
 		if got := runner.MustJSONIndent(res.SweepSummary); !bytes.Equal(got, onDisk) {
 			t.Fatalf("workers %d: Sweep's summary differs from summary.json", workers)
 		}

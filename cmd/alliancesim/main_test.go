@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -16,6 +17,7 @@ import (
 	"testing"
 
 	"github.com/alliancesim/alliancesim/hypotheses"
+	"github.com/alliancesim/alliancesim/runner"
 )
 
 // execute runs the command line and returns its output and error.
@@ -280,30 +282,47 @@ func TestSweepFlags(t *testing.T) {
 	if err != nil || !strings.Contains(again, "nothing to do (the table below is the one there; --force assembles its files again from parts/)") || !strings.Contains(again, "scenario.ticks") || strings.Contains(again, "Written to") {
 		t.Errorf("rerun into a complete directory: %v\n%s", err, again)
 	}
-	// A complete directory whose points.csv is damaged (this one lacks
-	// every share column: its table panicked) is not printed as this
-	// sweep's table; removing summary.json and resuming assembles it anew.
+	// A complete directory whose points.csv was cut or grown is found by
+	// its size against summary.json's record, and its files are assembled
+	// again from parts/.
 	points := filepath.Join(out, "points.csv")
-	os.WriteFile(points, []byte("point\n"), 0o644)
+	good, _ := os.ReadFile(points)
+	lines := strings.SplitAfter(string(good), "\n") // the header, points 0 and 1, ""
+	for _, body := range []string{"point\n", string(good) + lines[2]} {
+		os.WriteFile(points, []byte(body), 0o644)
+		again, err = execute(t, "sweep", exp, "--runs", "3", "--seed", "40", "--no-events", "--out", out)
+		if want := fmt.Sprintf("points.csv has %d bytes, where summary.json records %d (cut short or changed since it was written); its result files are assembled again from parts/", len(body), len(good)); err != nil || !strings.Contains(again, want) || !strings.Contains(again, "Written to") {
+			t.Errorf("points.csv of %d bytes in a complete directory: %v\n%s", len(body), err, again)
+		}
+		if b, _ := os.ReadFile(points); !bytes.Equal(b, good) {
+			t.Errorf("points.csv of %d bytes, assembled again:\n%s", len(body), b)
+		}
+	}
+	// Two points' rows swapped, at the same size, pass that check, and are
+	// not printed as this sweep's table; removing summary.json and
+	// resuming assembles it anew.
+	os.WriteFile(points, []byte(lines[0]+lines[2]+lines[1]), 0o644)
 	again, err = execute(t, "sweep", exp, "--runs", "3", "--seed", "40", "--no-events", "--out", out)
-	if err == nil || !strings.Contains(err.Error(), `points.csv: the header begins "point"; allowed: point, then the paths scenario.ticks: the file is damaged or from another sweep`) ||
+	if err == nil || !strings.Contains(err.Error(), `points.csv: line 2 is point "1"; allowed: 0, the points in order`) ||
 		!strings.Contains(err.Error(), "looked complete, but its points.csv is not this sweep's") || strings.Contains(again, "nothing to do") {
-		t.Errorf("a damaged points.csv in a complete directory: %v\n%s", err, again)
+		t.Errorf("points.csv with rows swapped in a complete directory: %v\n%s", err, again)
 	}
 	os.Remove(filepath.Join(out, "summary.json"))
 	if again, err = execute(t, "sweep", exp, "--runs", "3", "--seed", "40", "--no-events", "--out", out, "--resume"); err != nil || !strings.Contains(again, "Written to") {
 		t.Errorf("resuming after removing summary.json: %v\n%s", err, again)
 	}
-	// Two points' rows swapped, or a row more: not this sweep's table
-	// either.
-	good, _ := os.ReadFile(points)
-	lines := strings.SplitAfter(string(good), "\n") // the header, points 0 and 1, ""
+	// A table that lacks every share column (its printing panicked), or
+	// has a row more, is not this sweep's either.
+	m, err := runner.ReadManifest(out)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []struct{ name, body, want string }{
-		{"rows swapped", lines[0] + lines[2] + lines[1], `points.csv: line 2 is point "1"; allowed: 0, the points in order`},
+		{"the header alone", "point\n", `points.csv: the header begins "point"; allowed: point, then the paths scenario.ticks: the file is damaged or from another sweep`},
 		{"a row more", string(good) + lines[2], "points.csv: 3 points; the manifest has 2"},
 	} {
 		os.WriteFile(points, []byte(c.body), 0o644)
-		if _, err := execute(t, "sweep", exp, "--runs", "3", "--seed", "40", "--no-events", "--out", out); err == nil || !strings.Contains(err.Error(), c.want) {
+		if _, err := readPointsTable(out, m); err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("points.csv with %s: %v, want …%s…", c.name, err, c.want)
 		}
 	}
@@ -321,15 +340,35 @@ func TestRunRefusesAnotherRunsSummary(t *testing.T) {
 	if _, err := execute(t, "run", "generic", "--runs", "2", "--seed", "50", "--out", b); err != nil {
 		t.Fatal(err)
 	}
-	other, _ := os.ReadFile(filepath.Join(b, "summary.json"))
-	os.WriteFile(filepath.Join(a, "summary.json"), other, 0o644)
+	// b's summary with a's record of the files, which a hand that copied
+	// it might keep: only the run's own check of the summary finds it.
+	var own, other map[string]json.RawMessage
+	for path, doc := range map[string]*map[string]json.RawMessage{filepath.Join(a, "summary.json"): &own, filepath.Join(b, "summary.json"): &other} {
+		body, _ := os.ReadFile(path)
+		if err := json.Unmarshal(body, doc); err != nil {
+			t.Fatal(err)
+		}
+	}
+	other["files"] = own["files"]
+	body, _ := json.Marshal(other)
+	os.WriteFile(filepath.Join(a, "summary.json"), body, 0o644)
+	const readBack = "looked complete, but does not read back as this run's output: remove its summary.json and run again to assemble its files anew from parts/"
 	got, err := execute(t, "run", "generic", "--runs", "2", "--out", a)
-	if err == nil || !strings.Contains(err.Error(), "runs 2 from seed 50; the manifest's work is 2 from seed 1") || strings.Contains(got, "seeds 50") {
+	if err == nil || !strings.Contains(err.Error(), "runs 2 from seed 50; the manifest's work is 2 from seed 1") || !strings.Contains(err.Error(), readBack) || strings.Contains(got, "seeds 50") {
 		t.Errorf("a summary from another seed: %v\n%s", err, got)
 	}
 	os.Remove(filepath.Join(a, "summary.json"))
 	if got, err = execute(t, "run", "generic", "--runs", "2", "--out", a); err != nil || !strings.Contains(got, "seeds 1–2") {
 		t.Errorf("assembling again: %v\n%s", err, got)
+	}
+	// A file changed at its size passes the run's check of sizes, and
+	// is found as the summary is read back.
+	path := filepath.Join(a, "survival.csv")
+	survival, _ := os.ReadFile(path)
+	os.WriteFile(path, bytes.Replace(survival, []byte("0,all,"), []byte("0,alk,"), 1), 0o644)
+	if got, err = execute(t, "run", "generic", "--runs", "2", "--out", a); err == nil || !strings.Contains(err.Error(), path+" does not match its SHA-256 in summary.json") ||
+		!strings.Contains(err.Error(), readBack) || strings.Contains(got, "seeds 1–2") {
+		t.Errorf("survival.csv changed at its size: %v\n%s", err, got)
 	}
 }
 

@@ -90,11 +90,12 @@ func monteCarlo(ctx context.Context, w, errw io.Writer, sc *sim.Scenario, c *sim
 			return executeError(err, o.out, "")
 		}
 		// Read back through the report's checks: a summary.json that is
-		// damaged, or not this run's, is not printed as its summary.
+		// damaged, or not this run's, is not printed as its summary, nor
+		// one beside a file changed since it was written.
 		in, err := report.Read(o.out)
 		switch {
 		case err != nil && complete:
-			return fmt.Errorf("%w\n%s looked complete, but its summary.json is not this run's: remove that file and run again to assemble it anew from parts/", err, o.out)
+			return fmt.Errorf("%w\n%s looked complete, but does not read back as this run's output: remove its summary.json and run again to assemble its files anew from parts/", err, o.out)
 		case err != nil:
 			return err
 		case complete:

@@ -1,0 +1,138 @@
+package runner
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"hash"
+	"io"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/alliancesim/alliancesim/internal/input"
+)
+
+// FileSum is a file's size and SHA-256 as it was written: what done.json
+// of a part records for each of the part's files, and what summary.json of
+// an output directory records for each other result file (Summary.Files).
+type FileSum struct {
+	Bytes  int64  `json:"bytes"`
+	SHA256 string `json:"sha256"`
+}
+
+// summedWriter writes to w, counting and hashing what w took.
+type summedWriter struct {
+	w io.Writer
+	h hash.Hash
+	n int64
+}
+
+func newSummedWriter(w io.Writer) *summedWriter { return &summedWriter{w: w, h: sha256.New()} }
+
+func (s *summedWriter) Write(p []byte) (int, error) {
+	n, err := s.w.Write(p)
+	s.h.Write(p[:n])
+	s.n += int64(n)
+	return n, err
+}
+
+// sum is the size and SHA-256 of what was written so far.
+func (s *summedWriter) sum() FileSum {
+	return FileSum{Bytes: s.n, SHA256: hex.EncodeToString(s.h.Sum(nil))}
+}
+
+// checkSums refuses a record with a size below 0 or a checksum that is
+// not a SHA-256: the first such file in name order, the same every time.
+func checkSums(files map[string]FileSum) error {
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		if f := files[name]; f.Bytes < 0 || !isSHA256(f.SHA256) {
+			return fmt.Errorf("%s: %d bytes, sha256 %q; allowed: a size ≥ 0 and a SHA-256", name, f.Bytes, f.SHA256)
+		}
+	}
+	return nil
+}
+
+// recordDamage compares the result files of dir with files, the record of
+// summary.json, by their sizes: it must list every result file of the
+// work m describes but summary.json itself, and nothing else. It says
+// what is wrong, or returns "". A file cut short or grown is found so
+// however it was cut, at a line's end too, without reading it.
+func recordDamage(dir string, m *Manifest, files map[string]FileSum) string {
+	if files == nil {
+		return "summary.json has no record of the result files' sizes and checksums (edited?)"
+	}
+	if err := checkSums(files); err != nil {
+		return fmt.Sprintf("summary.json's record of the result files is damaged (%v)", err)
+	}
+	names := resultNames(m)
+	for _, name := range names[:len(names)-1] { // summary.json last, itself unlisted
+		want, ok := files[name]
+		if !ok {
+			return "summary.json does not list " + name + " in its record of the result files (edited?)"
+		}
+		fi, err := os.Lstat(filepath.Join(dir, name))
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return name + " is missing"
+		case err != nil:
+			return fmt.Sprintf("%s cannot be read (%v)", name, err)
+		case !fi.Mode().IsRegular():
+			return name + " is not a regular file"
+		case fi.Size() != want.Bytes:
+			return fmt.Sprintf("%s has %d bytes, where summary.json records %d (cut short or changed since it was written)", name, fi.Size(), want.Bytes)
+		}
+	}
+	if len(files) > len(names)-1 {
+		for _, name := range slices.Sorted(maps.Keys(files)) {
+			if !slices.Contains(names, name) || name == "summary.json" {
+				return "summary.json lists " + name + ", which this work does not write (edited?)"
+			}
+		}
+	}
+	return ""
+}
+
+// CheckResults checks every result file of dir, written for the work m
+// describes, against files, the record of its summary.json
+// (Summary.Files): each listed, at its size, and with its SHA-256, every
+// byte read. So a file changed since it was written is found wherever
+// the change is, as a part's files are against its done.json; the run
+// that finds a directory complete compares the sizes only (a file cut
+// short, at a line's end too, is found there and assembled again). The
+// error says what to do: run the same command again, or, for a file
+// changed at its size, which only this check finds, with --force.
+func CheckResults(dir string, m *Manifest, files map[string]FileSum) error {
+	if why := recordDamage(dir, m, files); why != "" {
+		return fmt.Errorf("%s: %s; run the same command again, which assembles the result files again from parts/, or merge the shards again", dir, why)
+	}
+	names := resultNames(m)
+	for _, name := range names[:len(names)-1] {
+		path := filepath.Join(dir, name)
+		got, err := sumFile(path)
+		if err != nil {
+			return err
+		}
+		if got != files[name] {
+			return fmt.Errorf("%s does not match its SHA-256 in summary.json: changed since it was written; run the same command again with --force, which assembles the result files again from parts/, or merge the shards again", path)
+		}
+	}
+	return nil
+}
+
+// sumFile is the size and SHA-256 of the regular file at path.
+func sumFile(path string) (FileSum, error) {
+	f, err := input.OpenRegular(path)
+	if err != nil {
+		return FileSum{}, err
+	}
+	defer f.Close()
+	s := newSummedWriter(io.Discard)
+	if _, err := io.Copy(s, f); err != nil {
+		return FileSum{}, fmt.Errorf("%s: %w", path, err)
+	}
+	return s.sum(), nil
+}

@@ -1,0 +1,119 @@
+package runner
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A summed writer counts and hashes what reaches its file: the SHA-256 of
+// "abc", by hand from FIPS 180-2's first example, written in two pieces.
+func TestSummedWriter(t *testing.T) {
+	var b bytes.Buffer
+	s := newSummedWriter(&b)
+	s.Write([]byte("a"))
+	s.Write([]byte("bc"))
+	want := FileSum{Bytes: 3, SHA256: "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"}
+	if got := s.sum(); got != want || b.String() != "abc" {
+		t.Fatalf("%+v, %q; want %+v, \"abc\"", got, b.String(), want)
+	}
+}
+
+// summaryRecord finds summary.json's "files" wherever it stands among
+// the keys, skips every other value however nested, and refuses what is
+// not one whole object.
+func TestSummaryRecord(t *testing.T) {
+	const abc = `{"bytes": 3, "sha256": "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"}`
+	for _, c := range []struct {
+		doc, err string
+		files    int
+	}{
+		{`{"runs": 3, "shapes": [{"files": {"x.csv": 1}}, []], "files": {"a.csv": ` + abc + `}}`, "", 1},
+		{`{"files": {"a.csv": ` + abc + `, "b.csv": ` + abc + `}, "points": [[{}]]}` + "\n", "", 2},
+		{`{"runs": 3}`, "", 0},
+		{`{"files": null}`, "", 0},
+		{`[]`, "[ where an object begins", 0},
+		{`{"files": [1]}`, "files: json: cannot unmarshal array", 0},
+		{`{"runs": 3`, "EOF", 0},
+		{`{"runs": 3} {}`, "more after the value", 0},
+		{``, "EOF", 0},
+	} {
+		files, err := summaryRecord(strings.NewReader(c.doc))
+		if c.err == "" && (err != nil || len(files) != c.files) || c.err != "" && (err == nil || !strings.Contains(err.Error(), c.err)) {
+			t.Errorf("%s: %v files, %v; want %d, %q", c.doc, files, err, c.files, c.err)
+		}
+	}
+	files, _ := summaryRecord(strings.NewReader(`{"files": {"a.csv": ` + abc + `}}`))
+	if got := files["a.csv"]; got.Bytes != 3 || got.SHA256[:8] != "ba7816bf" {
+		t.Errorf("a.csv: %+v", got)
+	}
+}
+
+// CheckResults reads every byte: a finished directory passes, and one
+// changed at the same size, which the run's size check passes, is found
+// and named; a cut file is found by its size first.
+func TestCheckResults(t *testing.T) {
+	finished := done(t)
+	m, err := ReadManifest(finished)
+	if err != nil {
+		t.Fatal(err)
+	}
+	record := func(dir string) map[string]FileSum {
+		f, err := os.Open(filepath.Join(dir, "summary.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		files, err := summaryRecord(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return files
+	}
+	files := record(finished)
+	if err := CheckResults(finished, m, files); err != nil {
+		t.Fatalf("finished work: %v", err)
+	}
+	for _, name := range resultNames(m)[:len(resultNames(m))-1] {
+		sum, err := sumFile(filepath.Join(finished, name))
+		if err != nil || sum != files[name] {
+			t.Errorf("%s: recorded %+v, on disk %+v (%v)", name, files[name], sum, err)
+		}
+	}
+	dir := copyOf(t, finished)
+	path := filepath.Join(dir, "memberships.csv")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b[len(b)-2] ^= 1 // a digit or a comma, one bit off: the same size
+	os.WriteFile(path, b, 0o644)
+	if why := resultDamage(dir, m); why != "" {
+		t.Errorf("changed at its size: the run's check says %q, want it to pass", why)
+	}
+	if err := CheckResults(dir, m, files); err == nil || err.Error() != path+" does not match its SHA-256 in summary.json: changed since it was written; run the same command again with --force, which assembles the result files again from parts/, or merge the shards again" {
+		t.Errorf("changed at its size: %v", err)
+	}
+	os.WriteFile(path, b[:len(b)-1], 0o644)
+	if err := CheckResults(dir, m, files); err == nil || !strings.HasPrefix(err.Error(), dir+": memberships.csv has ") ||
+		!strings.HasSuffix(err.Error(), "(cut short or changed since it was written); run the same command again, which assembles the result files again from parts/, or merge the shards again") {
+		t.Errorf("cut: %v", err)
+	}
+}
+
+// checkSums refuses a size below 0 and a checksum that is not a SHA-256,
+// naming the first such file by name.
+func TestCheckSums(t *testing.T) {
+	good := FileSum{SHA256: strings.Repeat("ab", 32)}
+	if err := checkSums(map[string]FileSum{"a": good, "b": {}}); err == nil || err.Error() != `b: 0 bytes, sha256 ""; allowed: a size ≥ 0 and a SHA-256` {
+		t.Errorf("no checksum: %v", err)
+	}
+	if err := checkSums(map[string]FileSum{"z": {Bytes: -1, SHA256: good.SHA256}, "y": {SHA256: strings.ToUpper(good.SHA256)}}); err == nil || !strings.HasPrefix(err.Error(), "y: ") {
+		t.Errorf("two bad, the first by name: %v", err)
+	}
+	if err := checkSums(map[string]FileSum{"a": good}); err != nil {
+		t.Error(err)
+	}
+}
