@@ -83,7 +83,10 @@ func TestDamagedResultsAssembledAgain(t *testing.T) {
 			"summary.json does not list runs.csv in its record"},
 		{"summary.json's record naming series.csv", record(func(s map[string]any) {
 			s["files"].(map[string]any)["series.csv"] = map[string]any{"bytes": 0, "sha256": strings.Repeat("0", 64)}
-		}), "summary.json lists series.csv, which this work does not write"},
+		}), "summary.json's record lists series.csv, not one of this work's other result files"},
+		{"summary.json's record naming itself", record(func(s map[string]any) {
+			s["files"].(map[string]any)["summary.json"] = map[string]any{"bytes": 0, "sha256": strings.Repeat("0", 64)}
+		}), "summary.json's record lists summary.json, not one of this work's other result files"},
 		{"summary.json's record with a size below 0", record(func(s map[string]any) {
 			s["files"].(map[string]any)["runs.csv"].(map[string]any)["bytes"] = -1
 		}), `summary.json's record of the result files is damaged (runs.csv: -1 bytes, sha256 "`},

@@ -89,7 +89,7 @@ func recordDamage(dir string, m *Manifest, files map[string]FileSum) string {
 	if len(files) > len(names)-1 {
 		for _, name := range slices.Sorted(maps.Keys(files)) {
 			if !slices.Contains(names, name) || name == "summary.json" {
-				return "summary.json lists " + name + ", which this work does not write (edited?)"
+				return "summary.json's record lists " + name + ", not one of this work's other result files (edited?)"
 			}
 		}
 	}

@@ -51,9 +51,9 @@ func TestSummaryRecord(t *testing.T) {
 	}
 }
 
-// CheckResults reads every byte: a finished directory passes, and one
+// CheckResults reads every byte: a finished directory passes, and a file
 // changed at the same size, which the run's size check passes, is found
-// and named; a cut file is found by its size first.
+// and named, whichever file it is; a cut file is found by its size first.
 func TestCheckResults(t *testing.T) {
 	finished := done(t)
 	m, err := ReadManifest(finished)
@@ -80,6 +80,19 @@ func TestCheckResults(t *testing.T) {
 		sum, err := sumFile(filepath.Join(finished, name))
 		if err != nil || sum != files[name] {
 			t.Errorf("%s: recorded %+v, on disk %+v (%v)", name, files[name], sum, err)
+		}
+	}
+	for _, name := range resultNames(m)[:len(resultNames(m))-1] {
+		dir := copyOf(t, finished)
+		path := filepath.Join(dir, name)
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b[0] ^= 1
+		os.WriteFile(path, b, 0o644)
+		if err := CheckResults(dir, m, files); err == nil || !strings.HasPrefix(err.Error(), path+" does not match its SHA-256") {
+			t.Errorf("%s changed at its size: %v", name, err)
 		}
 	}
 	dir := copyOf(t, finished)
