@@ -142,3 +142,17 @@ func TestDefaultMaxRuns(t *testing.T) {
 		t.Errorf("3 runs from seed MaxSeed−9 with the default cap: %v", err)
 	}
 }
+
+// A hypothesis that fails at its first look is not run further:
+// the toy predicted to fall rises by +1 over 4 runs and fails at 4 runs,
+// although MaxRuns (default 8 × 4 = 32) would allow more.
+func TestFailedHypothesisIsNotRunFurther(t *testing.T) {
+	h := toy(Falls, lasted48)
+	res, err := Run(context.Background(), []Hypothesis{h}, Options{Runs: 4, Layouts: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res[0].Verdict != Fails || res[0].Runs != 4 {
+		t.Errorf("%v at %d runs; want fails at 4", res[0].Verdict, res[0].Runs)
+	}
+}

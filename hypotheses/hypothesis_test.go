@@ -384,3 +384,25 @@ func TestVerdictChangeJustShort(t *testing.T) {
 func estimateAt(value, low, high float64) Estimate {
 	return Estimate{Value: value, Low: low, High: high, N: 10, Valid: true}
 }
+
+// A layout whose interval's low end is exactly the threshold makes
+// an upper bound fail ("at or above").
+func TestUpperBoundFailsOnALayoutAtTheThreshold(t *testing.T) {
+	res := judgeRate(Below, 0.5, estimateAt(0.4, 0.3, 0.5), estimateAt(0.6, 0.5, 0.7), estimateAt(0.2, 0.1, 0.3))
+	if res.Verdict != Fails {
+		t.Errorf("layout [0.5, 0.7] against below 0.5: %v (%s); want fails", res.Verdict, res.Reason)
+	}
+}
+
+// A change whose interval ends exactly at zero includes zero:
+// a = 0.25 [0.125, 0.25], b = 0.75 [0.25, 0.875]: d = 0.5, low = 0.5 −
+// √(0.5² + 0²) = 0, high = 0.5 + √(0.125² + 0.125²) = 0.676777.
+func TestChangeIntervalEndingAtZeroIncludesZero(t *testing.T) {
+	rises := Hypothesis{ID: "x", Predicted: Rises, MinChange: 0.15}
+	a := Estimate{Value: 0.25, Low: 0.125, High: 0.25, N: 10, Valid: true}
+	b := Estimate{Value: 0.75, Low: 0.25, High: 0.875, N: 10, Valid: true}
+	res := judge(rises, RunMean, a, b)
+	if *res.ChangeLow != 0 || !near(*res.ChangeHi, 0.676777, 1e-6) || res.Verdict != Inconclusive || !strings.Contains(res.Reason, "includes zero") {
+		t.Errorf("[%v, %v]: %v (%s); want [0, 0.676777], inconclusive", *res.ChangeLow, *res.ChangeHi, res.Verdict, res.Reason)
+	}
+}

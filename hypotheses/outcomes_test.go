@@ -383,3 +383,30 @@ func genericClients(t *testing.T) (*sim.Compiled, []string) {
 	}
 	return comp, clients
 }
+
+// An alliance that ended at tick 0 is an end (Event), not censored.
+func TestSurvivalEndAtTickZeroIsAnEnd(t *testing.T) {
+	o := Outcome{Kind: Survival, At: 5, Alliance: func(*Cell, *runner.Record, *sim.AllianceRecord) (float64, bool) { return 0, true }}
+	var s Sample
+	r := &runner.Record{Record: sim.Record{Ticks: 10, Alliances: []sim.AllianceRecord{{Formed: 0, Ended: 0, PatronJoined: -1}}}}
+	if err := o.add(&s, &Cell{}, r); err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Lifetimes) != 1 || s.Lifetimes[0] != (runner.Observation{Duration: 0, Event: true}) {
+		t.Errorf("lifetimes %+v; want one of 0 ticks, ended", s.Lifetimes)
+	}
+}
+
+// A client that left an alliance still in force is allied only
+// until it left: x in 0–10 of 100 ticks, the alliance in force at the
+// horizon: 0.1 over the clients.
+func TestClientsAlliedUntilTheyLeft(t *testing.T) {
+	comp, clients := genericClients(t)
+	x, y := clients[0], clients[1]
+	a := sim.AllianceRecord{Founders: []string{x, y}, Origin: "client", Formed: 0, PatronJoined: -1, Ended: -1,
+		Members: []sim.MembershipRecord{{State: x, Joined: 0, Left: 10}}}
+	v, ok := clientsAllied(&Cell{Compiled: comp}, runOf(a))
+	if want := 0.1 / float64(len(clients)); !ok || !near(v, want, 1e-15) {
+		t.Errorf("clients allied: %v, want %v", v, want)
+	}
+}

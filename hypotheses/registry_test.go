@@ -2,6 +2,7 @@ package hypotheses
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -315,6 +316,60 @@ func TestRegistryStatesTheTheory(t *testing.T) {
 					t.Errorf("T8b: client %s's revisionism %v, want 0.5", s.ID, s.Revisionism)
 				}
 			}
+		}
+	}
+}
+
+// The registry's wiring: each hypothesis's outcome function and
+// kind, and what its setup and lever do to the generic world.
+func TestRegistryWiring(t *testing.T) {
+	fn := func(f any) uintptr { return reflect.ValueOf(f).Pointer() }
+	wantRun := map[string]any{"T1a": patronFirstMultilateral, "T1b": patronStrongShare, "T1c": patronFirstMultilateral,
+		"T1d": patronStrongShare, "T2": multilateralAccepted, "T3a": clientAlliance3Plus, "T3b": clientAlliance3Plus,
+		"T3c": clientAlliance3Plus, "T4": clientAlliance, "T5": patronJoinsClients, "T7": fallbackAfterRefusal,
+		"T8a": patronHubIndex, "T8b": patronHubIndex, "T9": clientsAllied}
+	for _, h := range Registry() {
+		if w, ok := wantRun[h.ID]; ok && (h.Outcome.Run == nil || fn(h.Outcome.Run) != fn(w)) {
+			t.Errorf("%s: wrong outcome function", h.ID)
+		}
+		if h.ID == "T6" && (h.Outcome.Since == nil || fn(h.Outcome.Since) != fn(patronEntry) || fn(h.Outcome.Alliance) != fn(originIs)) {
+			t.Errorf("T6: survival not counted from the patron's entry, or not split by origin")
+		}
+		sc, err := configs.Builtin(h.Scenario)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if h.Setup != nil {
+			if err := h.Setup(sc); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if h.Lever.Split || h.rate() || h.Lever.ApplyVariant != nil {
+			continue
+		}
+		level := h.Lever.Levels
+		if h.Lever.LevelsOf != nil {
+			level = h.Lever.LevelsOf(sc)
+		}
+		if err := apply(&h.Lever, sc, level[1], 0); err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range sc.States {
+			switch {
+			case (h.ID == "T1a" || h.ID == "T1b" || h.ID == "T9") && s.Role == sim.Adversary && s.Revisionism != 0.3:
+				t.Errorf("%s: adversary revisionism %v, want 0.3", h.ID, s.Revisionism)
+			case (h.ID == "T1a" || h.ID == "T1b" || h.ID == "T9") && s.Role == sim.Adversary && s.Land != 25:
+				t.Errorf("%s: adversary land %v, want 25", h.ID, s.Land)
+			case (h.ID == "T1c" || h.ID == "T1d" || h.ID == "T3a") && s.Role == sim.Adversary && s.Land != 3.45:
+				t.Errorf("%s: adversary land %v, want 3.45", h.ID, s.Land)
+			case h.ID == "T8a" && s.Role == sim.Client && s.Revisionism != 0.2:
+				t.Errorf("T8a: client revisionism %v, want 0.2", s.Revisionism)
+			case h.ID == "T8a" && s.Role == sim.Adversary && s.Revisionism != 0.7:
+				t.Errorf("T8a: adversary revisionism %v, want 0.7", s.Revisionism)
+			}
+		}
+		if h.ID == "T8a" && sc.Decision.Strategy != "powerplay" {
+			t.Errorf("T8a: strategy %q, want powerplay", sc.Decision.Strategy)
 		}
 	}
 }

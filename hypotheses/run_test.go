@@ -334,3 +334,21 @@ func TestRunRefusesASetTheHypothesisUndoes(t *testing.T) {
 		t.Errorf("T4 --set params.sea_cost=2: %v, want it kept", err)
 	}
 }
+
+// Pooled estimates keep the outcome's kind: a mean over runs of 0.5
+// in every run is 0.5 pooled (as a share of runs with a non-zero value it
+// would be 1).
+func TestPooledMeanKeepsItsKind(t *testing.T) {
+	h := small("half", func(*Cell, *runner.Record) (float64, bool) { return 0.5, true })
+	h.Outcome.Kind = RunMean
+	h.Layouts = true
+	res, err := Run(context.Background(), []Hypothesis{h}, Options{Runs: 2, MaxRuns: 2, Layouts: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range res[0].Pooled {
+		if e.Value != 0.5 || e.N != 4 {
+			t.Errorf("pooled %+v; want 0.5 over 4 runs", e)
+		}
+	}
+}
