@@ -27,7 +27,7 @@ func quarterRise(c *Cell, r *runner.Record) (float64, bool) {
 // A hypothesis inconclusive at Runs is run again on twice as many until it
 // is conclusive, and its result is exactly that of a run made at that
 // count from the start (with another number of workers), with the
-// replications numbered on.
+// replications numbered on, whatever the workers that escalate it.
 func TestEscalationMatchesADirectRun(t *testing.T) {
 	hs := []Hypothesis{small("quarter", quarterRise)}
 	var calls, lastDone, lastTotal int
@@ -58,6 +58,14 @@ func TestEscalationMatchesADirectRun(t *testing.T) {
 	b, _ := json.Marshal(direct[0])
 	if string(a) != string(b) {
 		t.Errorf("escalated:\n%s\ndirect at 32 runs:\n%s", a, b)
+	}
+	// Escalated with 3 workers too: the same bytes.
+	again, err := Run(context.Background(), hs, Options{Runs: 4, MaxRuns: 256, Layouts: 1, Workers: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c, _ := json.Marshal(again[0]); string(c) != string(a) {
+		t.Errorf("escalated with 3 workers:\n%s\nwith 1:\n%s", c, a)
 	}
 	for _, runs := range []int{4, 8, 16} {
 		at, err := Run(context.Background(), hs, Options{Runs: runs, MaxRuns: runs, Layouts: 1})
