@@ -123,6 +123,22 @@ func CheckResults(dir string, m *Manifest, files map[string]FileSum) error {
 	return nil
 }
 
+// VerifyResults is CheckResults against the record that dir's
+// summary.json keeps, read token by token: a sweep's summary.json may be
+// too large to decode whole for its record alone.
+func VerifyResults(dir string, m *Manifest) error {
+	f, err := input.OpenRegular(filepath.Join(dir, "summary.json"))
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	files, err := summaryRecord(f)
+	if err != nil {
+		return fmt.Errorf("%s: %v", filepath.Join(dir, "summary.json"), err)
+	}
+	return CheckResults(dir, m, files)
+}
+
 // sumFile is the size and SHA-256 of the regular file at path.
 func sumFile(path string) (FileSum, error) {
 	f, err := input.OpenRegular(path)

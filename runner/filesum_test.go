@@ -130,3 +130,30 @@ func TestCheckSums(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// VerifyResults reads the record from summary.json itself: it passes
+// finished work, and refuses a changed file and a summary.json that is
+// not one whole JSON object, naming it.
+func TestVerifyResults(t *testing.T) {
+	finished := done(t)
+	m, err := ReadManifest(finished)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := VerifyResults(finished, m); err != nil {
+		t.Fatalf("finished work: %v", err)
+	}
+	dir := copyOf(t, finished)
+	path := filepath.Join(dir, "runs.csv")
+	b, _ := os.ReadFile(path)
+	b[0] ^= 1
+	os.WriteFile(path, b, 0o644)
+	if err := VerifyResults(dir, m); err == nil || !strings.HasPrefix(err.Error(), path+" does not match its SHA-256") {
+		t.Errorf("runs.csv changed at its size: %v", err)
+	}
+	summary := filepath.Join(dir, "summary.json")
+	os.WriteFile(summary, []byte("{}{}"), 0o644)
+	if err := VerifyResults(dir, m); err == nil || err.Error() != summary+": more after the value" {
+		t.Errorf("summary.json of two objects: %v", err)
+	}
+}

@@ -299,25 +299,28 @@ func TestSweepFlags(t *testing.T) {
 		}
 	}
 	// Two points' rows swapped, at the same size, pass that check, and are
-	// not printed as this sweep's table; removing summary.json and
-	// resuming assembles it anew.
+	// found against the record's SHA-256 as the table is read back: not
+	// printed as this sweep's; removing summary.json and resuming
+	// assembles it anew.
 	os.WriteFile(points, []byte(lines[0]+lines[2]+lines[1]), 0o644)
 	again, err = execute(t, "sweep", exp, "--runs", "3", "--seed", "40", "--no-events", "--out", out)
-	if err == nil || !strings.Contains(err.Error(), `points.csv: line 2 is point "1"; allowed: 0, the points in order`) ||
-		!strings.Contains(err.Error(), "looked complete, but its points.csv is not this sweep's") || strings.Contains(again, "nothing to do") {
+	if err == nil || !strings.Contains(err.Error(), points+" does not match its SHA-256 in summary.json") ||
+		!strings.Contains(err.Error(), "looked complete, but does not read back as this sweep's output: remove summary.json and run again with --resume") || strings.Contains(again, "nothing to do") {
 		t.Errorf("points.csv with rows swapped in a complete directory: %v\n%s", err, again)
 	}
 	os.Remove(filepath.Join(out, "summary.json"))
 	if again, err = execute(t, "sweep", exp, "--runs", "3", "--seed", "40", "--no-events", "--out", out, "--resume"); err != nil || !strings.Contains(again, "Written to") {
 		t.Errorf("resuming after removing summary.json: %v\n%s", err, again)
 	}
-	// A table that lacks every share column (its printing panicked), or
-	// has a row more, is not this sweep's either.
+	// A table with two points' rows swapped, one that lacks every share
+	// column (its printing panicked), or one with a row more, is not this
+	// sweep's, whatever the record says.
 	m, err := runner.ReadManifest(out)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range []struct{ name, body, want string }{
+		{"rows swapped", lines[0] + lines[2] + lines[1], `points.csv: line 2 is point "1"; allowed: 0, the points in order`},
 		{"the header alone", "point\n", `points.csv: the header begins "point"; allowed: point, then the paths scenario.ticks: the file is damaged or from another sweep`},
 		{"a row more", string(good) + lines[2], "points.csv: 3 points; the manifest has 2"},
 	} {

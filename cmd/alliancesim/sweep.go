@@ -115,17 +115,21 @@ func (f *sweepFlags) sweep(cmd *cobra.Command, file string) error {
 	case err != nil && !complete:
 		return executeError(err, out, "--resume")
 	}
-	// The table is points.csv checked against the manifest: one that is
-	// damaged, or not this sweep's, is not printed. (Not summary.json,
-	// which a large sweep's is too large to read whole.)
+	// The table is points.csv checked against the manifest, and every
+	// result file against summary.json's record of it: one that is
+	// damaged, or not this sweep's, is not printed. (Not summary.json
+	// itself, which a large sweep's is too large to read whole.)
 	m, err := runner.ReadManifest(out)
 	var table pointsTable
+	if err == nil {
+		err = runner.VerifyResults(out, m)
+	}
 	if err == nil {
 		table, err = readPointsTable(out, m)
 	}
 	switch {
 	case err != nil && complete:
-		return fmt.Errorf("%w\n%s looked complete, but its points.csv is not this sweep's: remove summary.json and run again with --resume to assemble it anew from parts/", err, out)
+		return fmt.Errorf("%w\n%s looked complete, but does not read back as this sweep's output: remove summary.json and run again with --resume to assemble its files anew from parts/", err, out)
 	case err != nil:
 		return err
 	case complete:
