@@ -347,7 +347,7 @@ func TestReportChecksTheEventsAgainstTheRecord(t *testing.T) {
 	if _, _, err := readEvents(path, in.calendar(), horizon, bs); err != nil {
 		t.Fatalf("set-up: the file alone is refused without its last line: %v", err)
 	}
-	const mend = "; run the same command again, which assembles the result files again from parts/, or merge the shards again"
+	const mend = "; run the same command again, which assembles the result files again from parts/"
 	_, err := Build(context.Background(), dir)
 	if want := fmt.Sprintf("%s: events.jsonl has %d bytes, where summary.json records %d (cut short or changed since it was written)%s", dir, last, len(body), mend); err == nil || err.Error() != want {
 		t.Fatalf("events.jsonl without its last line: %v\nwant %s", err, want)

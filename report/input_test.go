@@ -183,7 +183,7 @@ func TestMissingResultFileSaysHowToMend(t *testing.T) {
 	}
 	os.Remove(filepath.Join(dir, "runs.csv"))
 	os.Remove(filepath.Join(dir, "report.html"))
-	want := dir + ": runs.csv is missing; run the same command again, which assembles the result files again from parts/, or merge the shards again"
+	want := dir + ": runs.csv is missing; run the same command again, which assembles the result files again from parts/"
 	if _, err := Build(context.Background(), dir); err == nil || err.Error() != want {
 		t.Errorf("without runs.csv: %v", err)
 	}

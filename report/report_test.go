@@ -208,7 +208,7 @@ func copyFiles(t *testing.T, dir, skip string) string {
 func TestDamagedDirectory(t *testing.T) {
 	many, _, _, _ := fixtures(t)
 	dir := copyFiles(t, many, "series.csv")
-	if _, err := Build(context.Background(), dir); err == nil || err.Error() != dir+": series.csv is missing; run the same command again, which assembles the result files again from parts/, or merge the shards again" {
+	if _, err := Build(context.Background(), dir); err == nil || err.Error() != dir+": series.csv is missing; its parts/ lacks chunks to assemble the files from: merge the shards again into it, or remove it and run the work again" {
 		t.Errorf("without series.csv: %v", err)
 	}
 	p, err := Build(context.Background(), unrecorded(t, dir))

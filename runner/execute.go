@@ -3,8 +3,6 @@ package runner
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -779,8 +777,8 @@ func readPart(path string, m *Manifest, ch chunk, fn func(*Record) error, ev io.
 }
 
 // readDone reads and checks the done.json of the part of chunk ch at
-// part: an error that wraps fs.ErrNotExist if it has none (not finished,
-// or no parts kept), and one that says how to recompute the part if it is
+// part: an error that wraps fs.ErrNotExist if it has none (not
+// finished), and one that says how to recompute the part if it is
 // damaged.
 func readDone(part string, ch chunk) (partDoneRecord, error) {
 	path := filepath.Join(part, doneFile)
@@ -861,15 +859,15 @@ func readChecked(dir, name string, done partDoneRecord, read func(io.Reader) err
 	if fi, err := f.Stat(); err != nil || fi.Size() != want.Bytes {
 		return fmt.Errorf("part %s: %s does not match its size in %s (damaged or replaced): %s", dir, name, doneFile, recompute(dir))
 	}
-	h := sha256.New()
-	counted := &countingReader{r: io.TeeReader(f, h)}
-	readErr := read(counted)
-	if _, err := io.Copy(io.Discard, counted); err != nil {
+	summed := newSummedWriter(io.Discard)
+	r := io.TeeReader(f, summed)
+	readErr := read(r)
+	if _, err := io.Copy(io.Discard, r); err != nil {
 		return err
 	}
 	// A file that does not match its checksum is called damaged, whatever
 	// reading it made of it: a changed byte may not parse.
-	if counted.n != want.Bytes || hex.EncodeToString(h.Sum(nil)) != want.SHA256 {
+	if summed.sum() != want {
 		return fmt.Errorf("part %s: %s does not match its checksum in %s (damaged or replaced): %s", dir, name, doneFile, recompute(dir))
 	}
 	return readErr
@@ -879,15 +877,4 @@ func readChecked(dir, name string, done partDoneRecord, read func(io.Reader) err
 // recomputes its chunk, where a merge cannot.
 func recompute(part string) string {
 	return "remove " + part + " and run the work that wrote it again to recompute its chunk (the same run command, or the sweep with its --shard and --resume), then merge or report again"
-}
-
-type countingReader struct {
-	r io.Reader
-	n int64
-}
-
-func (c *countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n += int64(n)
-	return n, err
 }

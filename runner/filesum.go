@@ -68,8 +68,8 @@ func recordDamage(dir string, m *Manifest, files map[string]FileSum) string {
 	if err := checkSums(files); err != nil {
 		return fmt.Sprintf("summary.json's record of the result files is damaged (%v)", err)
 	}
-	names := resultNames(m)
-	for _, name := range names[:len(names)-1] { // summary.json last, itself unlisted
+	names := recordedNames(m)
+	for _, name := range names {
 		want, ok := files[name]
 		if !ok {
 			return "summary.json does not list " + name + " in its record of the result files (edited?)"
@@ -86,9 +86,9 @@ func recordDamage(dir string, m *Manifest, files map[string]FileSum) string {
 			return fmt.Sprintf("%s has %d bytes, where summary.json records %d (cut short or changed since it was written)", name, fi.Size(), want.Bytes)
 		}
 	}
-	if len(files) > len(names)-1 {
+	if len(files) > len(names) {
 		for _, name := range slices.Sorted(maps.Keys(files)) {
-			if !slices.Contains(names, name) || name == "summary.json" {
+			if !slices.Contains(names, name) {
 				return "summary.json's record lists " + name + ", not one of this work's other result files (edited?)"
 			}
 		}
@@ -103,24 +103,45 @@ func recordDamage(dir string, m *Manifest, files map[string]FileSum) string {
 // the change is, as a part's files are against its done.json; the run
 // that finds a directory complete compares the sizes only (a file cut
 // short, at a line's end too, is found there and assembled again). The
-// error says what to do: run the same command again, or, for a file
-// changed at its size, which only this check finds, with --force.
+// error says what to do (mend).
 func CheckResults(dir string, m *Manifest, files map[string]FileSum) error {
 	if why := recordDamage(dir, m, files); why != "" {
-		return fmt.Errorf("%s: %s; run the same command again, which assembles the result files again from parts/, or merge the shards again", dir, why)
+		return fmt.Errorf("%s: %s; %s", dir, why, mend(dir, m, false))
 	}
-	names := resultNames(m)
-	for _, name := range names[:len(names)-1] {
+	for _, name := range recordedNames(m) {
 		path := filepath.Join(dir, name)
 		got, err := sumFile(path)
 		if err != nil {
 			return err
 		}
 		if got != files[name] {
-			return fmt.Errorf("%s does not match its SHA-256 in summary.json: changed since it was written; run the same command again with --force, which assembles the result files again from parts/, or merge the shards again", path)
+			return fmt.Errorf("%s does not match its SHA-256 in summary.json: changed since it was written; %s", path, mend(dir, m, true))
 		}
 	}
 	return nil
+}
+
+// mend says how to mend the damaged result files of dir: with every part
+// there, the same command assembles them again from parts/ (with --force
+// where the damage is a file changed at its size, which the command's
+// own check of sizes passes); a merged directory keeps no parts, and
+// --force leaves complete work in it as it is: its shards are merged
+// again, or the work run again from nothing.
+func mend(dir string, m *Manifest, atSize bool) string {
+	if done, total := countParts(dir, m); done < total {
+		return "its parts/ lacks chunks to assemble the files from: merge the shards again into it, or remove it and run the work again"
+	}
+	if atSize {
+		return "run the same command again with --force, which assembles the result files again from parts/"
+	}
+	return "run the same command again, which assembles the result files again from parts/"
+}
+
+// recordedNames are the result files that summary.json's record lists:
+// every one the work m describes writes but summary.json itself.
+func recordedNames(m *Manifest) []string {
+	names := resultNames(m)
+	return names[:len(names)-1] // summary.json, last
 }
 
 // VerifyResults is CheckResults against the record that dir's

@@ -76,13 +76,13 @@ func TestCheckResults(t *testing.T) {
 	if err := CheckResults(finished, m, files); err != nil {
 		t.Fatalf("finished work: %v", err)
 	}
-	for _, name := range resultNames(m)[:len(resultNames(m))-1] {
+	for _, name := range recordedNames(m) {
 		sum, err := sumFile(filepath.Join(finished, name))
 		if err != nil || sum != files[name] {
 			t.Errorf("%s: recorded %+v, on disk %+v (%v)", name, files[name], sum, err)
 		}
 	}
-	for _, name := range resultNames(m)[:len(resultNames(m))-1] {
+	for _, name := range recordedNames(m) {
 		dir := copyOf(t, finished)
 		path := filepath.Join(dir, name)
 		b, err := os.ReadFile(path)
@@ -106,13 +106,19 @@ func TestCheckResults(t *testing.T) {
 	if why := resultDamage(dir, m); why != "" {
 		t.Errorf("changed at its size: the run's check says %q, want it to pass", why)
 	}
-	if err := CheckResults(dir, m, files); err == nil || err.Error() != path+" does not match its SHA-256 in summary.json: changed since it was written; run the same command again with --force, which assembles the result files again from parts/, or merge the shards again" {
+	if err := CheckResults(dir, m, files); err == nil || err.Error() != path+" does not match its SHA-256 in summary.json: changed since it was written; run the same command again with --force, which assembles the result files again from parts/" {
 		t.Errorf("changed at its size: %v", err)
 	}
 	os.WriteFile(path, b[:len(b)-1], 0o644)
 	if err := CheckResults(dir, m, files); err == nil || !strings.HasPrefix(err.Error(), dir+": memberships.csv has ") ||
-		!strings.HasSuffix(err.Error(), "(cut short or changed since it was written); run the same command again, which assembles the result files again from parts/, or merge the shards again") {
+		!strings.HasSuffix(err.Error(), "(cut short or changed since it was written); run the same command again, which assembles the result files again from parts/") {
 		t.Errorf("cut: %v", err)
+	}
+	// Without every part (a merged directory keeps none) the files cannot
+	// be assembled again there: the shards are merged again.
+	os.RemoveAll(filepath.Join(dir, "parts"))
+	if err := CheckResults(dir, m, files); err == nil || !strings.HasSuffix(err.Error(), "; its parts/ lacks chunks to assemble the files from: merge the shards again into it, or remove it and run the work again") {
+		t.Errorf("cut, without parts: %v", err)
 	}
 }
 

@@ -93,6 +93,19 @@ func TestRunMany(t *testing.T) {
 		!strings.Contains(out, "(Kaplan–Meier, ticks; 95% band)") {
 		t.Fatalf("%v\n%s", err, out)
 	}
+	// --json prints the same summary with --out as without: summary.json
+	// adds its record of the files, which is not the runs' summary. (Read
+	// back, the note that nothing was done comes first, on stderr.)
+	js, err := execute(t, "run", "generic", "--runs", "4", "--json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	jsonDir := filepath.Join(t.TempDir(), "o")
+	for _, what := range []string{"written", "read back"} {
+		if withOut, err := execute(t, "run", "generic", "--runs", "4", "--json", "--out", jsonDir); err != nil || !strings.HasSuffix(withOut, "\n"+js) && withOut != js {
+			t.Errorf("--json --out, %s: %v\n%s\nwithout --out:\n%s", what, err, withOut, js)
+		}
+	}
 	// Durations of a quarterly scenario are read in quarters.
 	out, err = execute(t, "run", "../../examples/scenarios/generic-quarterly.toml", "--runs", "4")
 	if err != nil || !strings.Contains(out, "(Kaplan–Meier, ticks of 3 months; 95% band)") {

@@ -105,7 +105,11 @@ func monteCarlo(ctx context.Context, w, errw io.Writer, sc *sim.Scenario, c *sim
 		summary = in.Summary
 	}
 	if o.asJSON {
-		return printJSON(w, summary)
+		// The runs' summary, the same bytes with --out or without: the
+		// record of the files written is summary.json's own.
+		s := *summary
+		s.Files = nil
+		return printJSON(w, &s)
 	}
 	printSummary(w, summary, sc.Calendar.MonthsPerTick, o.out != "")
 	if wrote {
