@@ -7,10 +7,10 @@
 // Everything else in a scenario is a fact with its source in the scenario
 // file (COW capabilities, ATOP, the seeds, dated shocks), an input the
 // file marks as its own judgement, or the model's default, with the
-// exceptions the files and docs/model.md §6.4 state and measure: model
-// defaults set without a fact that derives them (asia-1950's sea_cost and
-// projection_range, which carry targets; both scenarios' challenge_rate,
-// a judgement of a record of no armed challenges, which carries none).
+// exceptions the files and docs/model.md §6.4 state and measure: a model
+// default set without a fact that derives it (both scenarios'
+// challenge_rate, a judgement of a record of no armed challenges, which
+// carries asia-1950's A9).
 // Write writes docs/calibration.md; `alliancesim calibrate` regenerates
 // it byte for byte, and a test checks that the file is current and that
 // the built-in scenarios hold the chosen values.

@@ -19,7 +19,7 @@ import (
 // table, the calibration and the README together.
 var historyMet = map[string][2]bool{
 	"E1": {true, true}, "E2": {false, false}, "E3": {true, true}, "E4": {true, true}, "E5": {true, true},
-	"A1": {true, true}, "A2": {true, true}, "A3": {true, true}, "A4": {true, true}, "A5": {false, false},
+	"A1": {true, true}, "A2": {false, false}, "A3": {true, true}, "A4": {false, false}, "A5": {false, false},
 	"A6": {false, false}, "A7": {false, false}, "A8": {true, true}, "A9": {true, true},
 }
 
@@ -76,13 +76,12 @@ func TestHistoricalTargets(t *testing.T) {
 }
 
 // What the report's header says of the model defaults the historical
-// scenarios set (report.go), measured on the calibration seeds 1–200:
-// asia-1950's sea_cost and projection_range, each alone at its default,
-// miss A2, A3, A4 and A9; at their defaults, invite_occupied and the
-// patron's patience each miss A2 and A3 (which counts A2's proposals),
-// invite_occupied A4 as well; at its default challenge_rate each
-// scenario meets the targets it meets with its own (historyMet); and
-// with Japan unarmed until sovereignty, asia-1950 misses A3, A4 and A9.
+// scenarios set (report.go), measured on the calibration seeds 1–200: at
+// their defaults, invite_occupied and the patron's patience each miss A3
+// (which counts A2's proposals) besides A2 and A4, which the built-in
+// misses too; at its default challenge_rate asia-1950 misses A9 as well,
+// and europe-1947 meets the targets it meets with its own (historyMet);
+// and with Japan unarmed until sovereignty asia-1950 meets what it meets.
 func TestTheHeaderOverridesCarryWhatItSays(t *testing.T) {
 	if testing.Short() {
 		t.Skip("six sets of 200 runs")
@@ -97,15 +96,13 @@ func TestTheHeaderOverridesCarryWhatItSays(t *testing.T) {
 		missed         []string // nil: the targets historyMet says are met stay met, and no other is
 		edit           func(*sim.Scenario)
 	}{
-		{"asia-1950", "params.sea_cost", 3.0, []string{"A2", "A3", "A4", "A9"}, nil},
-		{"asia-1950", "params.projection_range", 20.0, []string{"A2", "A3", "A4", "A9"}, nil},
 		{"asia-1950", "params.invite_occupied", false, []string{"A2", "A3", "A4"}, nil},
 		{"asia-1950", "states.usa.decision.patience", 24, []string{"A2", "A3"}, nil},
-		{"asia-1950", "params.challenge_rate", 0.02, nil, nil},
+		{"asia-1950", "params.challenge_rate", 0.02, []string{"A9"}, nil},
 		{"europe-1947", "params.challenge_rate", 0.02, nil, nil},
 		// Japan's forces: unarmed until sovereignty, as europe-1947 keeps
 		// West Germany until 1955, without the National Police Reserve.
-		{"asia-1950", "", nil, []string{"A3", "A4", "A9"}, func(sc *sim.Scenario) {
+		{"asia-1950", "", nil, nil, func(sc *sim.Scenario) {
 			n := len(sc.Events)
 			sc.Events = slices.DeleteFunc(sc.Events, func(e sim.ScriptedEvent) bool { return e.ID == "japan-national-police-reserve" })
 			if len(sc.Events) != n-1 {

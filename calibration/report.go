@@ -40,18 +40,17 @@ What is calibrated: only the inputs below, facts about each world that the
 record does not pin down. Everything else in a scenario is a fact with its
 source in the scenario file (COW capabilities, ATOP, the seeds, dated
 shocks), an input the scenario states as its own judgement (stakes,
-grievances, ideology positions), or a model default. Three model
-defaults are set without a fact that derives them: asia-1950's
-` + "`sea_cost`" + ` and ` + "`projection_range`" + `, which carry A2, A3, A4 and A9 (each is
-missed with either one alone at its default), and both
+grievances, ideology positions), or a model default. One model
+default is set without a fact that derives it: both
 scenarios' ` + "`challenge_rate`" + `, a judgement of a record of no armed
-challenges, which carries no target. Two documented facts of asia-1950 that override
-model defaults carry A2, and with it A3, which counts A2's proposals: ` + "`invite_occupied`" + `
-(occupied Japan in Dulles's Pacific Pact), which carries A4 too, and the
-patron's ` + "`patience`" + ` of 12 months; and
-Japan's forces, unarmed under occupation until its National Police Reserve
-of 1950-08, carry A3, A4 and A9 (docs/model.md §6.4 lists every input by
-what it rests on, and measures each).
+challenges, which carries asia-1950's A9 and no European target.
+(asia-1950 set its ` + "`sea_cost`" + ` and ` + "`projection_range`" + ` without one until
+2026-12-06, and they carried A2, A3, A4 and A9; it takes the defaults
+now.) Two documented facts of asia-1950 that override model defaults,
+` + "`invite_occupied`" + ` (occupied Japan in Dulles's Pacific Pact) and the
+patron's ` + "`patience`" + ` of 12 months, carry A3, which counts the few
+proposals A2 finds. docs/model.md §6.4 lists every input by what it rests
+on, and measures each.
 
 The rule: every combination of the free inputs' values runs on the
 calibration ` + words.Seeds(runs, CalibrationSeed) + `; the chosen one meets the most targets of

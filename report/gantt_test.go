@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/internal/words"
 	"github.com/alliancesim/alliancesim/plans"
 	"github.com/alliancesim/alliancesim/runner"
 	"github.com/alliancesim/alliancesim/sim"
@@ -234,7 +235,7 @@ func TestSingleRunTimelineNotes(t *testing.T) {
 		t.Fatalf("the fixture's events: %v, %d challenges left out", err, hidden)
 	}
 	dir := unrecorded(t, copyFiles(t, single, "scenario.toml")) // its files are changed below
-	if got, want := timeline(dir).EventsNote, fmt.Sprintf("%d challenges that came to nothing left out; events.jsonl has them", hidden); got != want {
+	if got, want := timeline(dir).EventsNote, words.Count(hidden, "challenge", "challenges")+" that came to nothing left out; events.jsonl has them"; got != want {
 		t.Errorf("events note %q, want %q", got, want)
 	}
 	var kept []byte

@@ -74,8 +74,8 @@ func ExampleMeasure() {
 		fmt.Printf("%-16s mean %.1f [%.1f, %.1f] over %d runs\n", m.Name, *m.Mean, *m.Low, *m.High, m.Runs)
 	}
 	// Output:
-	// largest_alliance mean 3.1 [2.9, 3.2] over 30 runs
-	// most_in_force    mean 5.5 [5.2, 5.8] over 30 runs
+	// largest_alliance mean 2.8 [2.4, 3.1] over 30 runs
+	// most_in_force    mean 3.1 [2.7, 3.4] over 30 runs
 }
 
 // mostInForce is the most alliances in force at once, watched tick by
@@ -95,25 +95,25 @@ func (m *mostInForce) OnTick(w *sim.World) {
 }
 
 // Each run's record, as MonteCarlo finishes it, and whether it counts
-// for a share: the seeds of asia-1950 in which the patron entered an
-// alliance of three, against the summary's count of the same runs.
+// for a share: the seeds of asia-1950 in which a client-only alliance of
+// three or more formed, against the summary's count of the same runs.
 func ExampleShare_In() {
 	sc, _ := configs.Builtin("asia-1950")
 	c, _ := sim.Compile(sc)
-	var trilateral []uint64
+	var three []uint64
 	s, err := runner.MonteCarlo(context.Background(), c, runner.Options{Runs: 20, Seed: 1,
 		OnRecord: func(r *runner.Record) {
-			if runner.PatronTrilateral.In(r) {
-				trilateral = append(trilateral, r.Seed)
+			if runner.ClientAlliance3Plus.In(r) {
+				three = append(three, r.Seed)
 			}
 		}})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println("seeds with a patron trilateral:", trilateral)
-	fmt.Println("summary:", s.Share(runner.PatronTrilateral).Count, "of", s.Runs)
+	fmt.Println("seeds with a client alliance of three or more:", three)
+	fmt.Println("summary:", s.Share(runner.ClientAlliance3Plus).Count, "of", s.Runs)
 	// Output:
-	// seeds with a patron trilateral: [1 2 3 5 6 7 9 10 11 12 13 14 15 16 17 18 19 20]
-	// summary: 18 of 20
+	// seeds with a client alliance of three or more: [6 11 12 14 16 19 20]
+	// summary: 7 of 20
 }

@@ -34,9 +34,9 @@ func ExampleWorld_Explain() {
 	}
 	fmt.Printf("value %+.3f against its position %+.3f\n", e.Value, e.Position)
 	// Output:
-	// 1954-09: gain 0.010, cost 0.046 (largest: divergence)
-	// New Zealand: divergence 0.44 costs 0.016
-	// value -0.054 against its position +0.038
+	// 1954-09: gain 0.014, cost 0.070 (largest: divergence)
+	// New Zealand: divergence 0.54 costs 0.019
+	// value -0.111 against its position +0.037
 }
 
 // The main path: compile a scenario once, run one replication per seed,
