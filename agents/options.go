@@ -160,18 +160,22 @@ func RelativeWeight(own, ally float64) float64 {
 // Partner.Costs gives one partner's terms.
 func AutonomyCost(k float64, partners []Partner, c CostParams) CostBreakdown {
 	b := CostBreakdown{Largest: CostAutonomy, Partner: -1}
-	for _, p := range partners {
+	// One pass: the largest autonomy term, and the first of the largest
+	// other terms in partner and term order, which names the largest only
+	// if it exceeds every autonomy term.
+	other, otherTerm, otherPartner := math.Inf(-1), CostAutonomy, -1
+	for j, p := range partners {
 		t := p.Costs(k, c)
 		b.Total += t.Total()
 		b.Amount = max(b.Amount, t.Autonomy) // per ally, like the other terms
-	}
-	for j, p := range partners {
-		t := p.Costs(k, c)
 		for term, v := range [...]float64{CostEntrapment: t.Entrapment, CostDivergence: t.Divergence, CostFear: t.Fear} {
-			if term != int(CostAutonomy) && v > b.Amount {
-				b.Amount, b.Largest, b.Partner = v, CostTerm(term), j
+			if term != int(CostAutonomy) && v > other {
+				other, otherTerm, otherPartner = v, CostTerm(term), j
 			}
 		}
+	}
+	if other > b.Amount {
+		b.Amount, b.Largest, b.Partner = other, otherTerm, otherPartner
 	}
 	return b
 }

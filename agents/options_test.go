@@ -101,6 +101,35 @@ func TestAutonomyCost(t *testing.T) {
 	near(t, "weighted cost", AutonomyCost(1, ps, costs).Total, 0.268)
 }
 
+// Ties name the earlier: a term equal to one ally's autonomy (0.02) leaves
+// autonomy the reason, and of two equal largest terms the first partner's,
+// and within a partner the first of entrapment, divergence, fear.
+func TestAutonomyCostTies(t *testing.T) {
+	for _, c := range []struct {
+		name     string
+		partners []Partner
+		term     CostTerm
+		partner  int
+		amount   float64
+	}{
+		// fear 0.3·(0.02/0.3) equals the autonomy 0.02
+		{"equal to autonomy", []Partner{{Weight: 1, Fear: 0.02 / 0.3}}, CostAutonomy, -1, 0.02},
+		// divergence 0.1·0.5 = 0.05 for both partners
+		{"equal partners", []Partner{{Weight: 1, Divergence: 0.5}, {Weight: 1, Divergence: 0.5}}, CostDivergence, 0, 0.05},
+		// entrapment 0.15·0.4 = 0.06 and divergence 0.1·0.6 = 0.06
+		{"equal terms", []Partner{{Weight: 1, Revisionism: 0.4, Divergence: 0.6}}, CostEntrapment, 0, 0.06},
+		// a later, larger term wins over an earlier one
+		{"later larger", []Partner{{Weight: 1, Divergence: 0.5}, {Weight: 1, Fear: 0.2}}, CostFear, 1, 0.06},
+		{"no partners", nil, CostAutonomy, -1, 0},
+	} {
+		b := AutonomyCost(1, c.partners, costs)
+		if b.Largest != c.term || b.Partner != c.partner {
+			t.Errorf("%s: largest term %v of partner %d, want %v of %d", c.name, b.Largest, b.Partner, c.term, c.partner)
+		}
+		near(t, c.name+": amount", b.Amount, c.amount)
+	}
+}
+
 // One partner's terms by hand, k = 0.35 (a weak commitment), weight 0.5,
 // revisionism 0.4, assurance 0.5, control 0.2, divergence 0.3, fear 0.1:
 // r^eff = 0.4·(1 − 0.8·0.5)·(1 − 0.2) = 0.192; autonomy 0.5·0.02 = 0.01
