@@ -118,6 +118,10 @@ func TestAutonomyCostTies(t *testing.T) {
 		{"equal partners", []Partner{{Weight: 1, Divergence: 0.5}, {Weight: 1, Divergence: 0.5}}, CostDivergence, 0, 0.05},
 		// entrapment 0.15·0.4 = 0.06 and divergence 0.1·0.6 = 0.06
 		{"equal terms", []Partner{{Weight: 1, Revisionism: 0.4, Divergence: 0.6}}, CostEntrapment, 0, 0.06},
+		// a term is weighed against the largest autonomy of any ally, not
+		// of the allies before it: fear 0.3·0.05 = 0.015 of an unpledged
+		// partner, then an ally's autonomy 0.02
+		{"later autonomy", []Partner{{Unpledged: true, Fear: 0.05}, {Weight: 1}}, CostAutonomy, -1, 0.02},
 		// a later, larger term wins over an earlier one
 		{"later larger", []Partner{{Weight: 1, Divergence: 0.5}, {Weight: 1, Fear: 0.2}}, CostFear, 1, 0.06},
 		{"no partners", nil, CostAutonomy, -1, 0},
