@@ -140,8 +140,7 @@ func mend(dir string, m *Manifest, atSize bool) string {
 // recordedNames are the result files that summary.json's record lists:
 // every one the work m describes writes but summary.json itself.
 func recordedNames(m *Manifest) []string {
-	names := resultNames(m)
-	return names[:len(names)-1] // summary.json, last
+	return slices.DeleteFunc(resultNames(m), func(name string) bool { return name == "summary.json" })
 }
 
 // VerifyResults is CheckResults against the record that dir's
