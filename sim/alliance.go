@@ -171,13 +171,16 @@ func (a *Alliance) noteSize() {
 	}
 }
 
-// dismiss closes x's open spell at tick t.
+// dismiss closes x's open spell at tick t. An entrapment penalty weighs
+// on staying in that spell, and ends with it: a state that rejoins has
+// not been dragged into anything in its new membership.
 func (a *Alliance) dismiss(x, t int, how Exit) {
 	for k := range a.Spells {
 		if sp := &a.Spells[k]; sp.State == x && sp.Left < 0 {
 			sp.Left, sp.Exit = t, how
 		}
 	}
+	a.penaltyUntil[x] = 0
 }
 
 // Kind returns the alliance's current size class: of its members now,

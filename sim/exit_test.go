@@ -316,6 +316,40 @@ func TestEntrapmentPenaltyOnlyForThePledged(t *testing.T) {
 	}
 }
 
+// An entrapment penalty ends with the membership it weighs on (§7.11): the
+// patron of an indigenous alliance {pat, c1, c2}, penalised through tick
+// 28 by c1's provocation at tick 5, leaves at tick 9 (the clients' alliance
+// goes on) and rejoins at tick 10; from then it values staying without the
+// penalty, as a member that was never dragged in would.
+func TestEntrapmentPenaltyEndsWithTheMembership(t *testing.T) {
+	sc := provokingScenario()
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	w.tick = 5
+	al := w.form(set(c1, c2), true, OriginClient)
+	w.join(al, pat, EntryJoined)
+	w.crises()
+	if e := w.events[len(w.events)-1]; e.Type != EventProvocation || e.Actor != c1 {
+		t.Fatalf("c1 should provoke: %v", describe(w))
+	}
+	if got := al.penaltyUntil[pat]; got != 29 {
+		t.Fatalf("set-up: pat pays until %d, want 29", got)
+	}
+	w.tick = 9
+	w.leave(al, pat, al.Members)
+	if !al.Active() || al.penaltyUntil[pat] != 0 {
+		t.Fatalf("pat left: alliance in force %v, pat pays until %d; want in force, 0", al.Active(), al.penaltyUntil[pat])
+	}
+	w.tick = 10
+	w.join(al, pat, EntryJoined)
+	st := w.stayTerms(al, pat, w.tick)
+	unpenalised := w.appraiseFrom(pat, set(c1, c2), true, OriginIndigenous, st.without, w.threat[pat], 0).value
+	penalised := w.appraiseFrom(pat, set(c1, c2), true, OriginIndigenous, st.without, w.threat[pat], sc.Params.EntrapmentCost).value
+	if !(penalised < unpenalised) || st.stay != unpenalised {
+		t.Errorf("rejoined at tick 10: pat values staying at %v; unpenalised %v, penalised %v", st.stay, unpenalised, penalised)
+	}
+}
+
 // The stay value of docs/model.md §7.12 takes T⁻_m, the threat without the
 // alliance, as its baseline and the current T_m as the threat with it. With
 // p_strong = 0 only the bad outcome counts; with residual_help 0 it carries
