@@ -435,14 +435,16 @@ func (res *Result) verdict(h *Hypothesis, kind Kind) {
 		// a layout moves the predicted way when its outcome at the highest
 		// level where it exists differs from that at the lowest such level
 		// the predicted way (a patron that never allies with the most
-		// revisionist clients has no hub index there)
+		// revisionist clients has no hub index there), by more than
+		// changeTolerance: two means of the same outcomes summed in another
+		// order may differ in the last bit, and that is not a move
 		var valid []Estimate
 		for _, e := range l.Estimates {
 			if e.Valid {
 				valid = append(valid, e)
 			}
 		}
-		if len(valid) >= 2 && sign*(valid[len(valid)-1].Value-valid[0].Value) > 0 {
+		if len(valid) >= 2 && sign*(valid[len(valid)-1].Value-valid[0].Value) > changeTolerance {
 			res.Agree++
 		}
 	}

@@ -259,6 +259,27 @@ func TestVerdictLayouts(t *testing.T) {
 	if res := judgeLayouts(up, up, up, flat, flat); res.Verdict != Fails || res.Agree != 3 {
 		t.Errorf("3 of 5 layouts, 2 flat: %v (%s), %d agree; want fails, 3", res.Verdict, res.Reason, res.Agree)
 	}
+	// Flat but for rounding: the mean of 0.3, 0.2, 0.1 summed in that
+	// order and in the reverse one differ in the last bit, and a layout
+	// whose two ends are those means does not move.
+	mean := func(xs ...float64) float64 { // summed at run time, in order
+		sum := 0.0
+		for _, x := range xs {
+			sum += x
+		}
+		return sum / float64(len(xs))
+	}
+	lowEnd, highEnd := mean(0.3, 0.2, 0.1), mean(0.1, 0.2, 0.3)
+	if !(highEnd > lowEnd) {
+		t.Fatalf("set-up: the two means %v and %v should differ in the last bit", lowEnd, highEnd)
+	}
+	res := judgeLayouts(up, up, up, flat)
+	res.Layouts[3].Estimates[0].Value, res.Layouts[3].Estimates[1].Value = lowEnd, highEnd
+	res.Agree = 0
+	res.verdict(&Hypothesis{ID: "x", Predicted: Rises, MinChange: 0.15}, RunShare)
+	if res.Agree != 3 {
+		t.Errorf("a layout flat up to rounding: %d layouts agree, want 3", res.Agree)
+	}
 }
 
 // |ρ| ≥ 0.8 by hand (Spearman with no ties: 1 − 6Σd²/(n(n²−1))). Five
