@@ -43,7 +43,9 @@ shocks), an input the scenario states as its own judgement (stakes,
 grievances, ideology positions), or a model default. One model
 default is set without a fact that derives it: both
 scenarios' ` + "`challenge_rate`" + `, a judgement of a record of no armed
-challenges, which carries asia-1950's A9 and no European target.
+challenges, which carries no target of either: at the default each meets
+the targets it meets with its own (asia-1950 carried A9 with it until
+2026-12-06, when a patron that wants only a multilateral began to wait).
 (asia-1950 set its ` + "`sea_cost`" + ` and ` + "`projection_range`" + ` without one until
 2026-12-06, and they carried A2, A3, A4 and A9; it takes the defaults
 now.) Two documented facts of asia-1950 that override model defaults,

@@ -417,9 +417,8 @@ func (w *World) choose(i int) (o agents.Option, ok bool) {
 
 // patronOptions fills w.options and w.values with patron p's options
 // that its strategy admits, none first, each with its value (§7.8), and
-// reports whether any join or bilateral, admitted or not, or any admitted
-// multilateral would beat self-help (the greedy search values only the
-// multilaterals the strategy admits).
+// reports whether any join, multilateral or bilateral, admitted or not,
+// would beat self-help.
 func (w *World) patronOptions(p int) (wanted bool) {
 	c, n := w.c, w.c.n
 	view := &w.view
@@ -470,9 +469,11 @@ func (w *World) patronOptions(p int) (wanted bool) {
 		w.imposedAfter = append(w.imposedAfter, setThreat{s, after})
 		return after
 	}
+	unadmitted := false // a set the strategy did not admit was passed over
 	for _, strong := range [2]bool{false, true} {
 		set, v := agents.GreedyCoalition(cands|occupied, 3, func(s agents.Set) float64 {
 			if !strategy.Admit(view, agents.Option{Kind: agents.OptionMultilateral, Partners: s, Alliance: -1, Strong: strong}) {
+				unadmitted = true
 				return math.NaN()
 			}
 			return w.appraiseFrom(p, s, strong, OriginImposed, w.threat[p], imposedAfter(s), 0).value
@@ -495,6 +496,25 @@ func (w *World) patronOptions(p int) (wanted bool) {
 				w.appraiseFrom(p, one, strong, OriginBilateral, w.threat[p], after, 0).value)
 		}
 	})
+	// A multilateral the strategy does not admit yet is wanted too, as
+	// joins and bilaterals are (an assurance patron's is not admitted
+	// before its patience has run, and its patience runs only from the
+	// tick it first wants an ally). The searches above passed over the
+	// sets not admitted; where nothing else beats the patron's position
+	// and it is not waiting already, the best sets are sought again among
+	// all of them. Where every set was admitted that search would find
+	// what the first did, and is not made.
+	if unadmitted && !wanted && w.wantedSince[p] < 0 {
+		for _, strong := range [2]bool{false, true} {
+			set, v := agents.GreedyCoalition(cands|occupied, 3, func(s agents.Set) float64 {
+				return w.appraiseFrom(p, s, strong, OriginImposed, w.threat[p], imposedAfter(s), 0).value
+			})
+			if set != 0 && w.unsigned(set) != set && !w.exists(set.With(p)) && v > none {
+				wanted = true
+				break
+			}
+		}
+	}
 	return wanted
 }
 

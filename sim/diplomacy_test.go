@@ -826,6 +826,56 @@ func TestPatronWantsOnlyIfStrictlyBetter(t *testing.T) {
 	}
 }
 
+// A patron wants an ally when a multilateral beats its position although
+// its strategy does not admit one yet (docs/model.md §7.8): in
+// testScenario with c2 and c3 occupied (invite_occupied) and a grievance
+// of 0.2 of the patron against c1, its bilateral with c1 is worth less
+// than its position at either commitment, while the set {c1, c2, c3} is
+// worth more (strong −0.30, weak −0.44, position −0.51). The assurance
+// patron, which has not waited and does not impose on its losses
+// (impose_threshold 1), admits no multilateral: it is offered nothing but
+// its position, and it wants an ally and starts to wait.
+func TestPatronWantsAMultilateralItsStrategyDoesNotAdmitYet(t *testing.T) {
+	sc := testScenario()
+	sc.Decision.ImposeThreshold = 1
+	sc.Params.InviteOccupied = true
+	sc.Params.GrievanceFear = 1
+	sc.States[pat].Grievance = map[string]float64{"c1": 0.2}
+	sc.States[c2].Sovereign, sc.States[c3].Sovereign = false, false
+	build := func(strategy string) *World {
+		sc.Decision.Strategy = strategy
+		w := NewWorld(mustCompile(t, sc), 1)
+		w.perceive()
+		w.reviewing = w.reviewing.With(pat)
+		return w
+	}
+
+	prospect := build("prospect")
+	prospect.patronOptions(pat)
+	none, best := prospect.values[0], map[agents.OptionKind]float64{}
+	for k, o := range prospect.options[1:] {
+		if v, ok := best[o.Kind]; !ok || prospect.values[k+1] > v {
+			best[o.Kind] = prospect.values[k+1]
+		}
+	}
+	if !(best[agents.OptionBilateral] < none && best[agents.OptionMultilateral] > none) || len(best) != 2 {
+		t.Fatalf("set-up: best options %v against a position of %v; want a bilateral below it and a multilateral above", best, none)
+	}
+
+	w := build("assurance")
+	if !w.patronOptions(pat) {
+		t.Error("the multilateral beats the patron's position: it wants no ally, want one")
+	}
+	if len(w.options) != 1 || w.options[0].Kind != agents.OptionNone {
+		t.Errorf("options %v; want only its position (no multilateral admitted before its patience)", w.options)
+	}
+	w.tick = 3
+	w.patronRound(pat)
+	if w.wantedSince[pat] != 3 {
+		t.Errorf("the patron waits since tick %d, want 3", w.wantedSince[pat])
+	}
+}
+
 // An acceptance names the invitees that answered: an occupied invitee,
 // signed up by its patron, is left out, and an acceptance by occupied
 // invitees alone is not logged.

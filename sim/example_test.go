@@ -34,9 +34,9 @@ func ExampleWorld_Explain() {
 	}
 	fmt.Printf("value %+.3f against its position %+.3f\n", e.Value, e.Position)
 	// Output:
-	// 1954-09: gain 0.014, cost 0.070 (largest: divergence)
+	// 1954-09: gain 0.018, cost 0.069 (largest: divergence)
 	// New Zealand: divergence 0.54 costs 0.019
-	// value -0.111 against its position +0.037
+	// value -0.103 against its position +0.039
 }
 
 // The main path: compile a scenario once, run one replication per seed,

@@ -17,8 +17,11 @@ import (
 // for every mechanism to act: sea between the states (so that crossing it
 // costs), two revisionist clients (so that provocations, restraint and
 // entrapment happen), the first of them holding a grievance against the
-// patron (so that grievance is feared), and a client without sovereignty
-// until 1966-09 (so that a patron may invite it).
+// patron (so that grievance is feared), a client without sovereignty
+// until 1966-09 (so that a patron may invite it), and a patron patient for
+// ten years (so that it imposes on its losses within them, and
+// impose_threshold acts: with the default two years, its wait, which runs
+// from the first tick it wants a multilateral, ends before it would).
 func reachWorld(t *testing.T) *sim.Scenario {
 	t.Helper()
 	sc, err := configs.Builtin("generic")
@@ -27,6 +30,7 @@ func reachWorld(t *testing.T) *sim.Scenario {
 	}
 	sc.Ticks = reachTicks
 	sc.Generate.SeaFraction = 0.3
+	sc.Decision.Patience = 120
 	clients := 0
 	for i := range sc.States {
 		s := &sc.States[i]
