@@ -284,16 +284,9 @@ func TestEntrapmentPenalty(t *testing.T) {
 // never asked to come (honouring). A penalised client's stay value then
 // carries the penalty, as the patron's does (TestEntrapmentPenalty).
 func TestEntrapmentPenaltyOnlyForThePledged(t *testing.T) {
+	sc := provokingScenario()
 	for _, origin := range []Origin{OriginImposed, OriginIndigenous} {
-		sc := provokingScenario()
-		w := NewWorld(mustCompile(t, sc), 1)
-		w.perceive()
-		w.tick = 5
-		al := w.form(set(pat, c1, c2), true, origin)
-		w.crises()
-		if e := w.events[len(w.events)-1]; e.Type != EventProvocation || e.Actor != c1 {
-			t.Fatalf("%v: c1 should provoke: %v", origin, describe(w))
-		}
+		w, al := provokedAt5(t, func(w *World) *Alliance { return w.form(set(pat, c1, c2), true, origin) })
 		want := map[int]int32{pat: 29, c1: 0, c2: 29}
 		if origin == OriginImposed {
 			want[c2] = 0
@@ -322,16 +315,11 @@ func TestEntrapmentPenaltyOnlyForThePledged(t *testing.T) {
 // goes on) and rejoins at tick 10; from then it values staying without the
 // penalty, as a member that was never dragged in would.
 func TestEntrapmentPenaltyEndsWithTheMembership(t *testing.T) {
-	sc := provokingScenario()
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
-	w.tick = 5
-	al := w.form(set(c1, c2), true, OriginClient)
-	w.join(al, pat, EntryJoined)
-	w.crises()
-	if e := w.events[len(w.events)-1]; e.Type != EventProvocation || e.Actor != c1 {
-		t.Fatalf("c1 should provoke: %v", describe(w))
-	}
+	w, al := provokedAt5(t, func(w *World) *Alliance {
+		al := w.form(set(c1, c2), true, OriginClient)
+		w.join(al, pat, EntryJoined)
+		return al
+	})
 	if got := al.penaltyUntil[pat]; got != 29 {
 		t.Fatalf("set-up: pat pays until %d, want 29", got)
 	}
@@ -344,7 +332,7 @@ func TestEntrapmentPenaltyEndsWithTheMembership(t *testing.T) {
 	w.join(al, pat, EntryJoined)
 	st := w.stayTerms(al, pat, w.tick)
 	unpenalised := w.appraiseFrom(pat, set(c1, c2), true, OriginIndigenous, st.without, w.threat[pat], 0).value
-	penalised := w.appraiseFrom(pat, set(c1, c2), true, OriginIndigenous, st.without, w.threat[pat], sc.Params.EntrapmentCost).value
+	penalised := w.appraiseFrom(pat, set(c1, c2), true, OriginIndigenous, st.without, w.threat[pat], provokingScenario().Params.EntrapmentCost).value
 	if !(penalised < unpenalised) || st.stay != unpenalised {
 		t.Errorf("rejoined at tick 10: pat values staying at %v; unpenalised %v, penalised %v", st.stay, unpenalised, penalised)
 	}

@@ -124,12 +124,7 @@ func TestExplainStay(t *testing.T) {
 // and stepped through 28 (w.tick 29) the explanation still carries it;
 // through 29 it does not.
 func TestExplainStayReadsThePenaltyOfTheTickExplained(t *testing.T) {
-	sc := provokingScenario()
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
-	w.tick = 5
-	al := w.form(set(pat, c1), true, OriginBilateral)
-	w.crises()
+	w, al := provokedAt5(t, func(w *World) *Alliance { return w.form(set(pat, c1), true, OriginBilateral) })
 	if al.penaltyUntil[pat] != 29 {
 		t.Fatalf("set-up: pat pays until %d, want 29", al.penaltyUntil[pat])
 	}

@@ -210,3 +210,19 @@ func provokingScenario() *Scenario {
 	sc.States[c1].Revisionism = 1
 	return sc
 }
+
+// provokedAt5 is a world of provokingScenario in which the alliance that
+// setup forms stands at tick 5, when c1 provokes (its crises are played);
+// it stops the test unless the last event is c1's provocation.
+func provokedAt5(t *testing.T, setup func(w *World) *Alliance) (*World, *Alliance) {
+	t.Helper()
+	w := NewWorld(mustCompile(t, provokingScenario()), 1)
+	w.perceive()
+	w.tick = 5
+	al := setup(w)
+	w.crises()
+	if e := w.events[len(w.events)-1]; e.Type != EventProvocation || e.Actor != c1 {
+		t.Fatalf("c1 should provoke at tick 5: %v", describe(w))
+	}
+	return w, al
+}
