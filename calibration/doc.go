@@ -10,7 +10,7 @@
 // exceptions the files and docs/model.md §6.4 state and measure: a model
 // default set without a fact that derives it (both scenarios'
 // challenge_rate, a judgement of a record of no armed challenges, which
-// carries asia-1950's A9).
+// carries no target: at the default each scenario meets what it meets).
 // Write writes docs/calibration.md; `alliancesim calibrate` regenerates
 // it byte for byte, and a test checks that the file is current and that
 // the built-in scenarios hold the chosen values.

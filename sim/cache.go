@@ -29,8 +29,10 @@ import (
 //     until the next scripted shock moves shift_mj;
 //   - computes a patron's threat under each imposed alliance its
 //     coalition searches score, where otherwise it keeps the threat of
-//     each set for the round, as both searches (weak and strong) score
-//     many of the same sets (imposedAfter, patronOptions).
+//     each set for the round, as the searches (weak and strong, over the
+//     sets the strategy admits and, where it wants nothing else, over
+//     every set) score many of the same sets (imposedAfter,
+//     patronOptions).
 //
 // Policy review (review.go) is not a cache: it is a mechanism of the
 // model, with its own tests; review_threshold 0 and review_interval 1 is

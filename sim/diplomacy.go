@@ -417,8 +417,11 @@ func (w *World) choose(i int) (o agents.Option, ok bool) {
 
 // patronOptions fills w.options and w.values with patron p's options
 // that its strategy admits, none first, each with its value (§7.8), and
-// reports whether any join, multilateral or bilateral, admitted or not,
-// would beat self-help.
+// reports whether any join or bilateral, or the best multilateral set the
+// greedy search finds, admitted by the strategy or not, would beat
+// self-help. For a patron already waiting, whose answer patronRound does
+// not read, the multilaterals the strategy does not admit are not
+// searched, and it may report false where they would beat self-help.
 func (w *World) patronOptions(p int) (wanted bool) {
 	c, n := w.c, w.c.n
 	view := &w.view
@@ -496,10 +499,10 @@ func (w *World) patronOptions(p int) (wanted bool) {
 				w.appraiseFrom(p, one, strong, OriginBilateral, w.threat[p], after, 0).value)
 		}
 	})
-	// A multilateral the strategy does not admit yet is wanted too, as
-	// joins and bilaterals are (an assurance patron's is not admitted
-	// before its patience has run, and its patience runs only from the
-	// tick it first wants an ally). The searches above passed over the
+	// A multilateral the strategy does not admit is wanted too, as joins
+	// and bilaterals are (an assurance patron admits none before its
+	// patience has run, and its patience runs only from the tick it
+	// first wants an ally). The searches above passed over the
 	// sets not admitted; where nothing else beats the patron's position
 	// and it is not waiting already, the best sets are sought again among
 	// all of them. Where every set was admitted that search would find

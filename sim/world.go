@@ -111,8 +111,10 @@ type World struct {
 	// imposed alliance with a set of clients stood (patronOptions): a
 	// slice searched in order, not a map, as the hot loops are (a round
 	// scores some tens of sets: at most 70 in a run of europe-1947). Its
-	// capacity, made once, holds what the two greedy searches over n
-	// candidates can score, n(n+1)/2 each, so that no round allocates.
+	// capacity, made once, holds what the greedy searches over n
+	// candidates can score, n(n+1)/2 each: two over the sets the
+	// strategy admits and, for a patron not yet waiting, two more over
+	// every set; so no round allocates.
 	imposedAfter []setThreat
 }
 
@@ -203,7 +205,7 @@ func NewWorld(c *Compiled, seed uint64, observers ...Observer) *World {
 		observers = slices.DeleteFunc(slices.Clone(observers), func(o Observer) bool { return o == nil })
 	}
 	w := &World{c: c, rng: NewRand(seed), seed: seed, geo: c.geo, observers: observers,
-		imposedAfter: make([]setThreat, 0, c.n*(c.n+1))}
+		imposedAfter: make([]setThreat, 0, 2*c.n*(c.n+1))}
 	w.land = append([]float64(nil), c.land...)
 	w.naval = append([]float64(nil), c.naval...)
 	w.economy = append([]float64(nil), c.economy...)
