@@ -472,19 +472,25 @@ func (w *World) patronOptions(p int) (wanted bool) {
 		w.imposedAfter = append(w.imposedAfter, setThreat{s, after})
 		return after
 	}
+	// bestImposed is the greedy search's best set at a commitment, among
+	// the sets the strategy admits or among all, with its value, and
+	// whether it could be offered: a set of occupied clients only could be
+	// signed by nobody but the patron (it would form nothing, and be
+	// offered again at every review), and no alliance in force may have
+	// its members and the patron already.
 	unadmitted := false // a set the strategy did not admit was passed over
-	for _, strong := range [2]bool{false, true} {
-		set, v := agents.GreedyCoalition(cands|occupied, 3, func(s agents.Set) float64 {
-			if !strategy.Admit(view, agents.Option{Kind: agents.OptionMultilateral, Partners: s, Alliance: -1, Strong: strong}) {
+	bestImposed := func(strong, admittedOnly bool) (set agents.Set, v float64, offerable bool) {
+		set, v = agents.GreedyCoalition(cands|occupied, 3, func(s agents.Set) float64 {
+			if admittedOnly && !strategy.Admit(view, agents.Option{Kind: agents.OptionMultilateral, Partners: s, Alliance: -1, Strong: strong}) {
 				unadmitted = true
 				return math.NaN()
 			}
 			return w.appraiseFrom(p, s, strong, OriginImposed, w.threat[p], imposedAfter(s), 0).value
 		})
-		// A set of occupied clients only could be signed by nobody but the
-		// patron: it would form nothing, and be offered again at every
-		// review.
-		if set != 0 && w.unsigned(set) != set && !w.exists(set.With(p)) {
+		return set, v, set != 0 && w.unsigned(set) != set && !w.exists(set.With(p))
+	}
+	for _, strong := range [2]bool{false, true} {
+		if set, v, ok := bestImposed(strong, true); ok {
 			add(agents.Option{Kind: agents.OptionMultilateral, Partners: set, Alliance: -1, Strong: strong}, v)
 		}
 	}
@@ -509,10 +515,7 @@ func (w *World) patronOptions(p int) (wanted bool) {
 	// what the first did, and is not made.
 	if unadmitted && !wanted && w.wantedSince[p] < 0 {
 		for _, strong := range [2]bool{false, true} {
-			set, v := agents.GreedyCoalition(cands|occupied, 3, func(s agents.Set) float64 {
-				return w.appraiseFrom(p, s, strong, OriginImposed, w.threat[p], imposedAfter(s), 0).value
-			})
-			if set != 0 && w.unsigned(set) != set && !w.exists(set.With(p)) && v > none {
+			if _, v, ok := bestImposed(strong, false); ok && v > none {
 				wanted = true
 				break
 			}
