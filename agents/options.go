@@ -129,6 +129,32 @@ func (p Partner) Costs(k float64, c CostParams) CostParts {
 	}
 }
 
+// Largest names the largest of one partner's terms and its amount: the
+// autonomy term unless an entrapment, divergence or fear term exceeds it
+// (the first of equal ones, in that order) — the rule by which
+// AutonomyCost names an option's largest term, applied to one partner.
+func (c CostParts) Largest() (CostTerm, float64) {
+	term, amount := CostAutonomy, c.Autonomy
+	for t, v := range [...]float64{CostEntrapment: c.Entrapment, CostDivergence: c.Divergence, CostFear: c.Fear} {
+		if t != int(CostAutonomy) && v > amount {
+			term, amount = CostTerm(t), v
+		}
+	}
+	return term, amount
+}
+
+// LargestCost is the largest of p's terms at commitment k and its amount
+// (CostParts.Largest); for an Unpledged partner, which costs only the fear
+// it inspires, its fear term. It is what a member names when it votes a
+// newcomer down: what the newcomer would cost it (docs/model.md §7.9).
+func (p Partner) LargestCost(k float64, c CostParams) (CostTerm, float64) {
+	t := p.Costs(k, c)
+	if p.Unpledged {
+		return CostFear, t.Fear
+	}
+	return t.Largest()
+}
+
 // RelativeWeight is min(1, 2·E_j/(E_i + E_j)): 1 between equals and for a
 // small state allied to a great power, near 0 for a great power allied to
 // a small state (1 when both are 0). In an asymmetric alliance the

@@ -151,6 +151,46 @@ func TestPartnerCosts(t *testing.T) {
 	near(t, "AutonomyCost", AutonomyCost(0.35, []Partner{p}, costs).Total, 0.06058)
 }
 
+// One partner's largest term by hand, k = 1: autonomy w·c_0 against
+// entrapment c_E·r, divergence c_D·d and fear c_T·f, the first of equal
+// ones, and only the fear of an unpledged partner.
+func TestPartnerLargestCost(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		partner Partner
+		term    CostTerm
+		amount  float64
+	}{
+		// autonomy 0.02 against divergence 0.1·0.1 = 0.01 and fear 0.3·0.05 = 0.015
+		{"autonomy", Partner{Weight: 1, Divergence: 0.1, Fear: 0.05}, CostAutonomy, 0.02},
+		// a small ally: autonomy 0.25·0.02 = 0.005 against divergence 0.1·0.3 = 0.03
+		{"divergence of a small ally", Partner{Weight: 0.25, Divergence: 0.3}, CostDivergence, 0.03},
+		// entrapment 0.15·0.5·(1 − 0.8·0.5) = 0.045 against fear 0.3·0.1 = 0.03
+		{"entrapment", Partner{Weight: 1, Revisionism: 0.5, Assurance: 0.5, Fear: 0.1}, CostEntrapment, 0.045},
+		// fear 0.3·0.3 = 0.09 (f = T̂ + φ·g, a grievance at par)
+		{"fear", Partner{Weight: 1, Fear: 0.3}, CostFear, 0.09},
+		// fear 0.3·(0.02/0.3) equals the autonomy 0.02: autonomy
+		{"equal to autonomy", Partner{Weight: 1, Fear: 0.02 / 0.3}, CostAutonomy, 0.02},
+		// entrapment 0.15·0.4 = 0.06 equals divergence 0.1·0.6: entrapment
+		{"equal terms", Partner{Weight: 1, Revisionism: 0.4, Divergence: 0.6}, CostEntrapment, 0.06},
+		// unpledged: its fear alone, 0.3·0.05 = 0.015, even where
+		// divergence would have been larger, and at zero
+		{"unpledged", Partner{Weight: 1, Divergence: 0.9, Fear: 0.05, Unpledged: true}, CostFear, 0.015},
+		{"unpledged, feared not at all", Partner{Weight: 1, Unpledged: true}, CostFear, 0},
+	} {
+		term, amount := c.partner.LargestCost(1, costs)
+		if term != c.term {
+			t.Errorf("%s: largest term %v, want %v", c.name, term, c.term)
+		}
+		near(t, c.name+": amount", amount, c.amount)
+	}
+	// at a weak commitment the fights shrink and autonomy does not:
+	// divergence 0.35·0.1·0.3 = 0.0105 against autonomy 0.02
+	if term, amount := (Partner{Weight: 1, Divergence: 0.3}).LargestCost(0.35, costs); term != CostAutonomy || math.Abs(amount-0.02) > 1e-12 {
+		t.Errorf("weak: %v %g, want autonomy 0.02", term, amount)
+	}
+}
+
 // RelativeWeight by hand: 2·3/(30+3) = 0.181818 for a great power of
 // economy 30 allied to a client of 3; capped at 1 the other way round.
 func TestRelativeWeight(t *testing.T) {

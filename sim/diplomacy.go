@@ -166,7 +166,8 @@ func (w *World) canvass(proposer int, S agents.Set, strong bool, origin Origin, 
 
 // vote asks every member of al whether it accepts newcomer x: it does when
 // its value of the alliance with x beats its value without, as an offer is
-// accepted when it beats the current position. Refusals are logged. A
+// accepted when it beats the current position. Refusals are logged with
+// the largest term x would add to the member's cost (newcomerCost). A
 // member that has lost its sovereignty does not answer, as a non-sovereign
 // invitee does not (canvass), and so counts as accepting.
 func (w *World) vote(al *Alliance, x int, offer int) bool {
@@ -181,7 +182,7 @@ func (w *World) vote(al *Alliance, x int, offer int) bool {
 			return
 		}
 		ok = false
-		reason, who := with.cost.Largest, with.reason
+		reason, who := w.newcomerCost(m, al, x, origin)
 		w.refusal(offer, Event{Actor: m, Target: who, Others: al.Members.With(x), Alliance: al.ID, Strong: al.Strong, Reason: reason})
 	})
 	return ok

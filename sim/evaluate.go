@@ -99,6 +99,24 @@ func (w *World) asIs(al *Alliance) change {
 	return change{add: al.Members, h: al.Cohesion, origin: al.Origin, drop: al.ID}
 }
 
+// newcomerCost is the largest term newcomer x would add to member m's
+// autonomy cost of alliance al grown by it, at the grown alliance's origin
+// and al's commitment (agents.Partner.LargestCost), with the state it
+// names: x, or -1 for the autonomy term, which an offer's refusal names no
+// state for either. It is the reason m gives when it votes x down
+// (docs/model.md §7.9): what x would cost it, not what the allies it
+// already has cost it, which are the same with x or without.
+func (w *World) newcomerCost(m int, al *Alliance, x int, origin Origin) (agents.CostTerm, int) {
+	S := al.Members.Without(m).With(x)
+	partners := w.partnerTerms(m, S, origin, w.partners[:0])
+	p := partners[(S & (1<<uint(x) - 1)).Len()] // partners are in index order
+	term, _ := p.LargestCost(w.c.commitment(al.Strong), w.c.costs)
+	if term == agents.CostAutonomy {
+		return term, -1
+	}
+	return term, x
+}
+
 // appraiseUnder is appraise with i's threat under a given change (an
 // alliance grown by a newcomer, or as it stands).
 func (w *World) appraiseUnder(i int, S agents.Set, strong bool, origin Origin, ch change) appraisal {

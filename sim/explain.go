@@ -135,6 +135,10 @@ type VoteExplanation struct {
 	Alliance, Member, Newcomer int
 	With                       Explanation
 	Without                    float64
+	// Reason is the largest term the newcomer would add to the member's
+	// cost: the reason the member gives when it refuses (the engine logs
+	// it with the newcomer named, or no state for autonomy).
+	Reason agents.CostTerm
 }
 
 // Accepts reports whether the member votes the newcomer in.
@@ -177,6 +181,7 @@ func (w *World) ExplainVote(alliance, m, x int) (VoteExplanation, error) {
 	v := VoteExplanation{Alliance: alliance, Member: m, Newcomer: x,
 		With:    w.explanation(m, al.Members.Without(m).With(x), al.Strong, origin, ch),
 		Without: w.standing(al, m).value}
+	v.Reason, _ = w.newcomerCost(m, al, x, origin)
 	return v, w.err
 }
 

@@ -427,8 +427,11 @@ func TestExplainVoteIsTheEnginesVote(t *testing.T) {
 			if no == v.Accepts() {
 				t.Errorf("seed %d, %s: the engine refused %v, the explanation accepts %v (with %v, without %v)", seed, c.ID(m), no, v.Accepts(), v.With.Value, v.Without)
 			}
-			if no && e.Reason != v.With.Cost.Largest {
-				t.Errorf("seed %d, %s: refused for %v, explained %v", seed, c.ID(m), e.Reason, v.With.Cost.Largest)
+			if no && e.Reason != v.Reason {
+				t.Errorf("seed %d, %s: refused for %v, explained %v", seed, c.ID(m), e.Reason, v.Reason)
+			}
+			if no && e.Target != x && (e.Target != -1 || e.Reason != agents.CostAutonomy) {
+				t.Errorf("seed %d, %s: refused %s for its %v naming state %d; want %s, or none for autonomy", seed, c.ID(m), c.ID(x), e.Reason, e.Target, c.ID(x))
 			}
 		}
 	}
@@ -463,5 +466,65 @@ func TestExplainVoteRefuses(t *testing.T) {
 		if _, err := w.ExplainVote(c.alliance, c.m, c.x); err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("ExplainVote(%d, %d, %d): %v, want …%s…", c.alliance, c.m, c.x, err, c.want)
 		}
+	}
+}
+
+// A member that votes a newcomer down names what the newcomer would cost
+// it, not the largest term of the alliance grown by it: c1, which holds a
+// grievance against its ally c2, votes on a revisionist c3. The grown
+// alliance's largest term is c1's fear of c2, the same with c3 or without;
+// the refusal names c3's own largest term.
+func TestAVoteNamesWhatTheNewcomerCosts(t *testing.T) {
+	sc := testScenario()
+	sc.States[c1].Grievance = map[string]float64{"c2": 0.9}
+	sc.States[c3].Revisionism = 0.5
+	c := mustCompile(t, sc)
+	w := NewWorld(c, 1)
+	w.Step()
+	for k := range w.alliances {
+		if w.alliances[k].Active() {
+			w.end(&w.alliances[k], EndMembersLeft, -1)
+		}
+	}
+	w.refreshAlliances()
+	w.refreshThreats(c.clients | c.patrons)
+	al := w.form(set(c1, c2), true, OriginClient)
+	v, err := w.ExplainVote(al.ID, c1, c3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.Accepts() {
+		t.Fatalf("set-up: c1 accepts c3 (%v against %v)", v.With.Value, v.Without)
+	}
+	if v.With.Cost.Largest != agents.CostFear || v.With.Costs[v.With.Cost.Partner].Partner != c2 {
+		t.Fatalf("set-up: the grown alliance's largest term is %v of partner %d, want fear of c2", v.With.Cost.Largest, v.With.Cost.Partner)
+	}
+	var own agents.CostParts
+	for _, pc := range v.With.Costs {
+		if pc.Partner == c3 {
+			own = pc.CostParts
+		}
+	}
+	// c3's entrapment, 1·0.15·0.5 = 0.075 (no assurance or control between
+	// clients), is the largest of its terms: its autonomy is 0.02.
+	if want, _ := own.Largest(); want != agents.CostEntrapment {
+		t.Fatalf("set-up: c3's largest term is %v (%+v), want entrapment", want, own)
+	}
+	if math.Abs(own.Entrapment-0.075) > 1e-12 {
+		t.Errorf("c3's entrapment %v, want 1·0.15·0.5 = 0.075", own.Entrapment)
+	}
+	before := len(w.Events())
+	w.vote(al, c3, 0)
+	var got []Event
+	for _, e := range w.Events()[before:] {
+		if e.Type == EventRejection && e.Actor == c1 {
+			got = append(got, e)
+		}
+	}
+	if len(got) != 1 || got[0].Reason != agents.CostEntrapment || got[0].Target != c3 {
+		t.Fatalf("c1's refusals: %+v; want one, for entrapment by c3", got)
+	}
+	if v.Reason != agents.CostEntrapment {
+		t.Errorf("ExplainVote gives the reason %v, want entrapment", v.Reason)
 	}
 }

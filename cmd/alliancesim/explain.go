@@ -44,8 +44,10 @@ overrides it. Partners that are an alliance the state is in, less the
 state, and one newcomer who could ask in are the state's vote on that
 newcomer: the alliance grown by it, at the alliance's commitment, against
 the alliance as it stands (docs/model.md §7.9), which is what the state
-compares then (one vote for each such alliance); a --commitment or
---origin the vote cannot have appraises the partners as a new alliance.
+compares then (one vote for each such alliance), and the reason it gives
+if it refuses: the largest term the newcomer would add to its cost; a
+--commitment or --origin the vote cannot have appraises the partners as a
+new alliance.
 
 Without --with it shows, for every alliance in force the state belongs to,
 what it weighs when it reviews it (docs/model.md §7.12): its threat without
@@ -233,6 +235,7 @@ type voteExplanation struct {
 	With     optionExplanation `json:"with"`
 	Without  float64           `json:"without"`
 	Accepts  bool              `json:"accepts"`
+	Reason   string            `json:"reason"` // the newcomer's largest cost term: what a refusal names
 }
 
 // optionExplanation is one option's appraisal, with names for indices.
@@ -362,7 +365,7 @@ func votesOn(w *sim.World, req explainRequest) []voteExplanation {
 			continue // as at another commitment
 		}
 		out = append(out, voteExplanation{Alliance: a.ID, Members: idsOf(c, a.Members), Newcomer: c.ID(x),
-			With: optionLine(c, v.With), Without: v.Without, Accepts: v.Accepts()})
+			With: optionLine(c, v.With), Without: v.Without, Accepts: v.Accepts(), Reason: v.Reason.String()})
 	}
 	return out
 }
@@ -403,7 +406,7 @@ func printExplanation(w io.Writer, c *sim.Compiled, r explanationReport) {
 	for _, v := range r.Votes {
 		fmt.Fprintf(w, "\nits vote on %s joining alliance %d (%s): the alliance grown by %s against the alliance as it stands\n", v.Newcomer, v.Alliance, strings.Join(v.Members, ", "), v.Newcomer)
 		printOption(w, v.With)
-		verdict := "refuses " + v.Newcomer
+		verdict := fmt.Sprintf("refuses %s, for %s's largest term: %s", v.Newcomer, v.Newcomer, v.Reason)
 		if v.Accepts {
 			verdict = "accepts " + v.Newcomer
 		}

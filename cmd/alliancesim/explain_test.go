@@ -228,7 +228,7 @@ func TestExplainVote(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"its vote on kor joining alliance 3 (usa, tha)", "weak trilateral alliance with usa, kor (origin bilateral)",
-		"(largest term: entrapment)", "for the alliance as it stands: it refuses kor"} {
+		"(largest term: entrapment)", "for the alliance as it stands: it refuses kor, for kor's largest term: entrapment"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("text output lacks %q:\n%s", want, text)
 		}
