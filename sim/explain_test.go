@@ -371,17 +371,9 @@ func TestExplainVoteIsTheEnginesVote(t *testing.T) {
 	c := mustCompile(t, testScenario())
 	votes, refusals := 0, 0
 	for seed := uint64(1); seed <= 40; seed++ {
-		w := NewWorld(c, seed)
-		w.Step()
 		// The test world allies everyone in its first tick: end that, so
 		// that a newcomer adds something and some votes go each way.
-		for k := range w.alliances {
-			if w.alliances[k].Active() {
-				w.end(&w.alliances[k], EndMembersLeft, -1)
-			}
-		}
-		w.refreshAlliances()
-		w.refreshThreats(c.clients | c.patrons)
+		w := afterTickOneUnallied(c, seed)
 		// A clients' pact joined by c3 or by the patron (then indigenous),
 		// or the patron's bilateral joined by a client; weak or strong.
 		members, origin, x := set(c1, c2), OriginClient, c3
@@ -478,16 +470,7 @@ func TestAVoteNamesWhatTheNewcomerCosts(t *testing.T) {
 	sc := testScenario()
 	sc.States[c1].Grievance = map[string]float64{"c2": 0.9}
 	sc.States[c3].Revisionism = 0.5
-	c := mustCompile(t, sc)
-	w := NewWorld(c, 1)
-	w.Step()
-	for k := range w.alliances {
-		if w.alliances[k].Active() {
-			w.end(&w.alliances[k], EndMembersLeft, -1)
-		}
-	}
-	w.refreshAlliances()
-	w.refreshThreats(c.clients | c.patrons)
+	w := afterTickOneUnallied(mustCompile(t, sc), 1)
 	al := w.form(set(c1, c2), true, OriginClient)
 	v, err := w.ExplainVote(al.ID, c1, c3)
 	if err != nil {
@@ -527,4 +510,19 @@ func TestAVoteNamesWhatTheNewcomerCosts(t *testing.T) {
 	if v.Reason != agents.CostEntrapment {
 		t.Errorf("ExplainVote gives the reason %v, want entrapment", v.Reason)
 	}
+}
+
+// afterTickOneUnallied is a world of c played one tick, with every
+// alliance formed in it ended and the threats read again without them.
+func afterTickOneUnallied(c *Compiled, seed uint64) *World {
+	w := NewWorld(c, seed)
+	w.Step()
+	for k := range w.alliances {
+		if w.alliances[k].Active() {
+			w.end(&w.alliances[k], EndMembersLeft, -1)
+		}
+	}
+	w.refreshAlliances()
+	w.refreshThreats(c.clients | c.patrons)
+	return w
 }
