@@ -644,3 +644,31 @@ func TestJoinedAllianceKeepsItsCohesionUntilStep6(t *testing.T) {
 		t.Errorf("cohesion %v after step 6, want the grown alliance's %v (the clients' was %v)", al.Cohesion, grown, clients)
 	}
 }
+
+// Pictures keep their values until the next perception (docs/model.md
+// §3.1), but a patron's is the fold of its alive clients' pictures
+// (§7.2): a client eliminated in a crisis leaves it at once, as it leaves
+// the patron's threat, and the cohesion of step 6 reads it so. The
+// clients' own pictures do not move. With a stake of 1 in each client,
+// the patron's picture is max(its direct picture, √(Σ Π_c²/n)) over its
+// n alive clients: over c1, c2 and c3, then over c2 and c3.
+func TestAPatronsPictureLosesAClientEliminatedMidTick(t *testing.T) {
+	sc := testScenario()
+	sc.States[pat].Stakes = map[string]float64{"c1": 1, "c2": 1, "c3": 1}
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	p1, p2, p3 := w.picture[c1], w.picture[c2], w.picture[c3]
+	before := w.picture[pat]
+	if want := max(w.directPicture[pat], math.Sqrt((p1*p1+p2*p2+p3*p3)/3)); math.Abs(before-want) > 1e-15 {
+		t.Fatalf("set-up: the patron's picture %v, want the quadratic mean of its clients', %v", before, want)
+	}
+	w.eliminate(c1) // as a crisis does, then brings the world up to date
+	w.refreshForces()
+	w.rebaseline()
+	if got, want := w.picture[pat], max(w.directPicture[pat], math.Sqrt((p2*p2+p3*p3)/2)); math.Abs(got-want) > 1e-15 || got == before {
+		t.Errorf("the patron's picture %v after c1's elimination, want %v (%v before)", got, want, before)
+	}
+	if w.picture[c2] != p2 || w.picture[c3] != p3 {
+		t.Errorf("the clients' pictures moved mid-tick: %v, %v → %v, %v", p2, p3, w.picture[c2], w.picture[c3])
+	}
+}
