@@ -236,7 +236,7 @@ func (w *World) form(members agents.Set, strong bool, origin Origin) *Alliance {
 	members.Each(func(m int) { al.admit(m, w.tick, EntryFounded) })
 	(members & w.c.patrons).Each(func(p int) { w.committed[p] = true })
 	al.noteSize()
-	w.log(Event{Type: EventFormed, Actor: -1, Target: -1, Others: members, Alliance: id, Strong: strong, Origin: origin})
+	w.log(Event{Type: EventFormed, Actor: -1, Target: -1, Others: members, Alliance: id, Strong: strong, Origin: origin, Designated: designated})
 	w.concerns(members | designated)
 	w.refreshThreats(members)
 	return &w.alliances[id]
@@ -585,13 +585,15 @@ func (w *World) otherWith(al *Alliance, ms agents.Set) bool {
 }
 
 // exists reports whether an active alliance has exactly these members,
-// counting only those who can sign: a non-sovereign invitee is designated,
-// not a member (see form), so a proposal that differs from an alliance in
-// force only by an occupied client would repeat it.
+// counting only those who can sign, on both sides: a non-sovereign
+// invitee is designated, not a member (see form), so a proposal that
+// differs from an alliance in force only by an occupied client would
+// repeat it; and a member that has lost its sovereignty signs nothing
+// either, so an alliance in force is compared by the members that can.
 func (w *World) exists(members agents.Set) bool {
 	members &^= w.unsigned(members)
 	for a := range w.alliances {
-		if w.alliances[a].Active() && w.alliances[a].Members == members {
+		if al := &w.alliances[a]; al.Active() && al.Members&^w.unsigned(al.Members) == members {
 			return true
 		}
 	}
@@ -695,11 +697,17 @@ func (w *World) fallback(p int, invited agents.Set, strong bool) {
 	})
 }
 
-// signedFor reports whether patron p has signed a treaty for the occupied
-// client j that awaits j's sovereignty.
+// signedFor reports whether patron p has signed for the occupied client
+// j: a treaty that awaits j's sovereignty, or an alliance in force of p's
+// that j is designated to join on it (form).
 func (w *World) signedFor(p, j int) bool {
 	for _, t := range w.pending {
 		if t.patron == p && t.client == j {
+			return true
+		}
+	}
+	for a := range w.alliances {
+		if al := &w.alliances[a]; al.Active() && al.Designated.Has(j) && al.Members.Has(p) {
 			return true
 		}
 	}

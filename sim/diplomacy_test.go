@@ -120,10 +120,24 @@ func TestOccupiedClientJoinsOnSovereignty(t *testing.T) {
 	if al.Members.Has(c3) || !al.Designated.Has(c3) {
 		t.Fatalf("c3 should be designated, not a member: %+v", al)
 	}
+	// The formation's record names the members and, apart, c3.
+	if rec := w.EventRecord(&w.events[len(w.events)-1]); rec.Type != EventFormed || !slices.Equal(rec.Others, []string{"pat", "c1", "c2"}) || !slices.Equal(rec.Designated, []string{"c3"}) {
+		t.Errorf("the formation's record: %+v; want members pat, c1, c2 and c3 designated", rec)
+	}
 	// The same offer again, or the alliance without c3, would repeat the
 	// alliance in force: its signing members are the same.
 	if !w.exists(set(pat, c1, c2, c3)) || !w.exists(set(pat, c1, c2)) {
 		t.Fatal("a proposal differing only by a designated client should count as existing")
+	}
+	// Designated, c3 is signed for: a fallback signs it no treaty besides
+	// (a review found one signed, never to take effect while it stood).
+	if !w.signedFor(pat, c3) {
+		t.Error("the patron should count as having signed for c3, designated in its alliance")
+	}
+	before := len(w.events)
+	w.fallback(pat, set(c3), true)
+	if len(w.pending) != 0 || len(w.events) != before {
+		t.Fatalf("a treaty was signed for c3, designated in alliance %d: pending %+v, %d new events", al.ID, w.pending, len(w.events)-before)
 	}
 	w.tick = 5
 	w.applyScripted()
@@ -227,8 +241,8 @@ func TestNoMultilateralOfOccupiedClientsOnly(t *testing.T) {
 func TestEliminatedClientJoinsNothingOnSovereignty(t *testing.T) {
 	w := NewWorld(mustCompile(t, occupiedC3(t)), 1)
 	w.perceive()
+	w.fallback(pat, set(c3), false) // a treaty signed for c3 waits
 	al := w.form(set(pat, c1, c2, c3), true, OriginImposed)
-	w.fallback(pat, set(c3), false) // signs nothing more: c3 holds no pledge yet, a treaty waits
 	if !al.Designated.Has(c3) || len(w.pending) != 1 {
 		t.Fatalf("set-up: c3 designated %v, %d treaties pending", al.Designated.Has(c3), len(w.pending))
 	}
@@ -700,6 +714,26 @@ func TestPatronJoinsOnlyClientAlliances(t *testing.T) {
 	}
 	if joins != 1 {
 		t.Errorf("%d join options, want 1", joins)
+	}
+}
+
+// A member that has lost its sovereignty signs nothing, in an alliance in
+// force as in a proposal: exists compares the members that can sign on
+// both sides. {pat, c1, c2} with c2 no longer sovereign is {pat, c1} to
+// a proposal, and a proposal of {pat, c1, c2, c3} is {pat, c1, c3}, which
+// it is not.
+func TestExistsComparesTheMembersThatCanSign(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	w.form(set(pat, c1, c2), true, OriginImposed)
+	w.sovereign[c2] = false // as a scripted sovereignty event would
+	for _, c := range []struct {
+		members agents.Set
+		want    bool
+	}{{set(pat, c1), true}, {set(pat, c1, c2), true}, {set(pat, c1, c2, c3), false}, {set(pat, c1, c3), false}, {set(pat, c2), false}} {
+		if got := w.exists(c.members); got != c.want {
+			t.Errorf("exists(%b) = %v, want %v", c.members, got, c.want)
+		}
 	}
 }
 

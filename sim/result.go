@@ -50,6 +50,9 @@ type EventRecord struct {
 	Kind string `json:"kind,omitempty"`
 	// Origin is the alliance's origin when formed or joined.
 	Origin string `json:"origin,omitempty"`
+	// Designated are the non-sovereign invitees an alliance was signed
+	// for when it formed, who join it on sovereignty.
+	Designated []string `json:"designated,omitempty"`
 	// Cause is why an alliance ended.
 	Cause EndCause `json:"cause,omitempty"`
 	// Script is the scripted event behind an EventScripted.
@@ -182,6 +185,7 @@ func (w *World) EventRecord(e *Event) EventRecord {
 	case EventFormed:
 		rec.Commitment, rec.Kind = commitmentName(w.alliances[e.Alliance].Strong), KindOf(e.Others.Len()).String()
 		rec.Origin = e.Origin.String()
+		e.Designated.Each(func(i int) { rec.Designated = append(rec.Designated, c.id[i]) })
 	case EventJoined:
 		rec.Commitment, rec.Origin = commitmentName(w.alliances[e.Alliance].Strong), e.Origin.String()
 	case EventEnded:

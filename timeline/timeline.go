@@ -56,7 +56,11 @@ func Describe(e *sim.EventRecord) string {
 		}
 		return fmt.Sprintf("%s rejects (%s)", name(e.Actor), why)
 	case sim.EventFormed:
-		return fmt.Sprintf("alliance %d formed: %s, %s %s (%s)", e.Alliance, set, e.Commitment, e.Kind, e.Origin)
+		formed := fmt.Sprintf("alliance %d formed: %s, %s %s (%s)", e.Alliance, set, e.Commitment, e.Kind, e.Origin)
+		if len(e.Designated) > 0 {
+			formed += fmt.Sprintf("; signed for %s, to join on sovereignty", strings.Join(e.Designated, ", "))
+		}
+		return formed
 	case sim.EventJoined:
 		return fmt.Sprintf("%s joins alliance %d, now %s (%s)", name(e.Actor), e.Alliance, set, e.Origin)
 	case sim.EventLeft:

@@ -72,6 +72,10 @@ func TestDescribe(t *testing.T) {
 		{sim.EventRecord{Type: sim.EventRejection, Actor: "usa", Reason: "autonomy", Offer: 12}, "usa rejects offer 12 (loss of autonomy)"},
 		{sim.EventRecord{Type: sim.EventFormed, Alliance: 4, Others: []string{"fra", "gbr"}, Commitment: "strong", Kind: "bilateral", Origin: "client"},
 			"alliance 4 formed: fra, gbr, strong bilateral (client)"},
+		// An alliance signed for non-sovereign invitees names them: they
+		// join it on sovereignty.
+		{sim.EventRecord{Type: sim.EventFormed, Alliance: 5, Others: []string{"usa", "phl"}, Commitment: "weak", Kind: "bilateral", Origin: "bilateral", Designated: []string{"jpn"}},
+			"alliance 5 formed: usa, phl, weak bilateral (bilateral); signed for jpn, to join on sovereignty"},
 		{sim.EventRecord{Type: sim.EventJoined, Actor: "usa", Alliance: 4, Others: []string{"fra", "gbr", "usa"}, Origin: "indigenous"},
 			"usa joins alliance 4, now fra, gbr, usa (indigenous)"},
 		{sim.EventRecord{Type: sim.EventLeft, Actor: "fra", Alliance: 4}, "fra leaves alliance 4"},
