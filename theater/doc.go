@@ -61,7 +61,8 @@
 //  1. Landmasses. SeaFraction 0 makes the whole grid land. Otherwise Islands
 //     seed cells are spread by best-candidate sampling and grown together
 //     (a random frontier cell of a random island at a time) until
-//     (1−SeaFraction)·W·H cells are land, or no island can grow. A cell
+//     W·H − round(SeaFraction·W·H) cells are land (at least one), or no
+//     island can grow. A cell
 //     touching another island, diagonals included, is never added, so
 //     landmasses stay separated by sea; if that stalls, growth continues
 //     allowing diagonal contact, which still keeps landmasses
