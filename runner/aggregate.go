@@ -188,13 +188,10 @@ func (a *Aggregator) addMeasured(r *Record, m runMeasures) {
 			shapes[strings.Join(ms, " ")] = true
 		}
 		obs := Observation{Duration: float64(al.End(r.Ticks) - al.Formed), Event: al.Ended >= 0}
-		for _, g := range []string{"all", "kind=" + al.Kind().String(), "origin=" + al.Origin} {
-			l := a.groups[g]
-			if l == nil {
-				l = &Lifetimes{}
-				a.groups[g] = l
-			}
-			l.Add(obs)
+		a.group("all").Add(obs)
+		a.group("kind=" + al.Kind().String()).Add(obs)
+		for _, o := range OriginLifetimes(al, r.Ticks) {
+			a.group("origin=" + o.Origin).Add(o.Observation)
 		}
 		b := cohesionBin(al.Cohesion)
 		l := a.byBin[b]
@@ -207,6 +204,16 @@ func (a *Aggregator) addMeasured(r *Record, m runMeasures) {
 	for s := range shapes {
 		a.shapes[s]++
 	}
+}
+
+// group is the survival group g's lifetimes, created empty when new.
+func (a *Aggregator) group(g string) *Lifetimes {
+	l := a.groups[g]
+	if l == nil {
+		l = &Lifetimes{}
+		a.groups[g] = l
+	}
+	return l
 }
 
 // Summary returns the aggregate so far.

@@ -205,13 +205,22 @@ func TestSummaryRecomputedFromPublishedFiles(t *testing.T) {
 			t.Errorf("shape %v: summary %+v, memberships.csv %d runs", sh.Members, sh.Share, n)
 		}
 	}
-	// survival, by kind at formation and by origin
+	// survival, by kind at formation and by origin: an indigenous alliance
+	// a patron joined after it formed is a client alliance until then,
+	// censored, and indigenous from the patron's entry
 	groups := map[string][]Observation{}
 	for _, a := range alliances {
 		o := Observation{Duration: float64(atoi(t, a["duration"])), Event: a["ended"] != ""}
-		for _, g := range []string{"all", "kind=" + a["kind"], "origin=" + a["origin"]} {
+		for _, g := range []string{"all", "kind=" + a["kind"]} {
 			groups[g] = append(groups[g], o)
 		}
+		if a["origin"] == "indigenous" {
+			if wait := atoi(t, a["patron_joined"]) - atoi(t, a["formed"]); wait > 0 {
+				groups["origin=client"] = append(groups["origin=client"], Observation{Duration: float64(wait)})
+				o.Duration -= float64(wait)
+			}
+		}
+		groups["origin="+a["origin"]] = append(groups["origin="+a["origin"]], o)
 		if a["kind"] != sim.KindOf(atoi(t, a["size_formed"])).String() {
 			t.Errorf("kind %s of an alliance of %s at formation", a["kind"], a["size_formed"])
 		}
