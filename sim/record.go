@@ -36,11 +36,11 @@ type AllianceRecord struct {
 	Formed   int     `json:"formed"`
 	// PatronJoined is the tick a patron became a member, -1 if none did.
 	PatronJoined int `json:"patron_joined"`
-	// PatronSize is the number of members just after a patron became one
-	// (0 if none did): the design the patron committed to.
+	// PatronSize is the number of members just after a patron first
+	// became one (0 if none did): the design the patron committed to.
 	PatronSize int `json:"patron_size"`
 	// ClientPeak is the largest number of members while clients stood
-	// alone (0 if a patron founded it).
+	// alone before a patron first became one (0 if a patron founded it).
 	ClientPeak int    `json:"client_peak"`
 	Ended      int    `json:"ended"` // -1: in force at the horizon (right-censored)
 	Cause      string `json:"cause"` // "horizon" while in force
