@@ -118,13 +118,17 @@ func ProspectValue(l Lottery, d *Decision) float64 {
 	}
 }
 
-// ValueTK is the prospect-theory value function.
+// ValueTK is the prospect-theory value function. NaN passes through, as
+// it does through ExpectedUtility, so that the engine's check for
+// non-finite values stops the run instead of reading the reference point.
 func ValueTK(x float64, d *Decision) float64 {
 	switch {
 	case x > 0:
 		return math.Exp(d.Alpha * math.Log(x)) // x^α; Exp∘Log is cheaper than Pow
 	case x < 0:
 		return -d.Lambda * math.Exp(d.Beta*math.Log(-x))
+	case math.IsNaN(x):
+		return x
 	}
 	return 0
 }

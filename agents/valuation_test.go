@@ -215,3 +215,27 @@ func TestEqualOutcomesAreSure(t *testing.T) {
 		}
 	}
 }
+
+// A NaN outcome gives a NaN value under either valuation, whichever
+// outcome it is and whatever the other: the engine stops a run on a
+// non-finite value (docs/model.md §7.5), and a prospect value of 0, the
+// reference point, would have let a state in losses prefer the option.
+func TestNaNOutcomeGivesNaNValue(t *testing.T) {
+	d := DefaultDecision()
+	nan := math.NaN()
+	for _, l := range []Lottery{Sure(nan), {P: 0.5, Good: nan, Bad: 0.1}, {P: 0.5, Good: nan, Bad: -0.1},
+		{P: 0.5, Good: 0.1, Bad: nan}, {P: 0.5, Good: -0.1, Bad: nan}, {P: 0.5, Good: nan, Bad: nan}} {
+		if v := ProspectValue(l, &d); !math.IsNaN(v) {
+			t.Errorf("ProspectValue(%+v) = %v, want NaN", l, v)
+		}
+		if v := ExpectedUtility(l, &d); !math.IsNaN(v) {
+			t.Errorf("ExpectedUtility(%+v) = %v, want NaN", l, v)
+		}
+	}
+	if v := ValueTK(nan, &d); !math.IsNaN(v) {
+		t.Errorf("ValueTK(NaN) = %v, want NaN", v)
+	}
+	if v := ValueTK(0, &d); v != 0 {
+		t.Errorf("ValueTK(0) = %v, want 0", v)
+	}
+}
