@@ -268,7 +268,9 @@ func SelfHelp(threat, reference float64, c CostParams) Lottery {
 // scenario to scenario and from decision to decision, and what makes a
 // choice noisy is how close the options are compared with how far apart
 // they are. Temperature 0, or options all equal, picks the first maximum.
-// NaN values are never picked. It returns -1 for an empty slice.
+// NaN values are never picked; −∞ is never picked while a larger value is
+// there, and leaves the spread to the finite values; +∞ is picked, the
+// first of them. It returns -1 for an empty slice.
 func Softmax(values []float64, temperature, u float64) int {
 	best, worst := -1, math.Inf(1)
 	for i, v := range values {
@@ -278,14 +280,16 @@ func Softmax(values []float64, temperature, u float64) int {
 		if best < 0 || v > values[best] {
 			best = i
 		}
-		worst = min(worst, v)
+		if !math.IsInf(v, -1) {
+			worst = min(worst, v)
+		}
 	}
 	if best < 0 {
 		return -1
 	}
 	scale := temperature * (values[best] - worst)
-	if !(scale > 0) {
-		return best
+	if !(scale > 0) || math.IsInf(scale, 1) {
+		return best // also a best of +∞, and only −∞ besides NaN (scale −∞)
 	}
 	sum := 0.0
 	for _, v := range values {

@@ -292,6 +292,32 @@ func TestSoftmax(t *testing.T) {
 	if Softmax(nil, 0.1, 0.5) != -1 {
 		t.Error("empty softmax")
 	}
+	// −∞ is never picked and leaves the spread to the finite values: {0.10,
+	// 0.09, −1, −∞} at T = 0.02 weighs 1, e^(−0.01/0.022) = 0.6348 and
+	// e^(−50), as {0.10, 0.09, −1} does (§7.6's 0.388 for the second), so
+	// u = 0.7 (0.7·1.6348 = 1.144 > 1) picks the second; a NaN total made
+	// it the best at every draw before
+	inf := math.Inf(1)
+	for _, u := range []float64{0.5, 0.7} {
+		want := Softmax([]float64{0.10, 0.09, -1}, 0.02, u)
+		if got := Softmax([]float64{0.10, 0.09, -1, -inf}, 0.02, u); got != want {
+			t.Errorf("with −∞: softmax(u=%v) = %d, want %d", u, got, want)
+		}
+	}
+	if got := Softmax([]float64{0.10, 0.09, -1, -inf}, 0.02, 0.7); got != 1 {
+		t.Errorf("with −∞: softmax(u=0.7) = %d, want 1", got)
+	}
+	// +∞ is picked, the first of them; −∞ alone is a tie of the worst
+	for _, c := range []struct {
+		values []float64
+		want   int
+	}{{[]float64{0.1, inf, 0.2, inf}, 1}, {[]float64{-inf, math.NaN(), -inf}, 0}, {[]float64{-inf, 0.3}, 1}} {
+		for _, u := range []float64{0, 0.5, math.Nextafter(1, 0)} {
+			if got := Softmax(c.values, 0.02, u); got != c.want {
+				t.Errorf("softmax(%v, u=%v) = %d, want %d", c.values, u, got, c.want)
+			}
+		}
+	}
 }
 
 // Leaving is the two-option softmax: σ(±1/T) whatever the size of the
