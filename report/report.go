@@ -299,12 +299,15 @@ func (p *Page) monteCarlo(ctx context.Context, in *Input) error {
 // survival adds the Kaplan–Meier section.
 func (p *Page) survival(s *runner.Summary, yearsPerTick float64) error {
 	sec := Section{ID: "survival", Title: "How long alliances last"}
-	for _, g := range []struct{ id, title, by, prefix string }{
-		{"survival-kind", "Survival of alliances by kind", "by kind (size at formation)", "kind="},
-		{"survival-origin", "Survival of alliances by origin", "by origin (client, indigenous, imposed, bilateral)", "origin="},
-		{"survival-cohesion", "Survival of alliances by convergence", "by how far the founders' threat pictures converged when they signed (cohesion at formation, below and at or above its median)", "cohesion="},
+	for _, g := range []struct{ id, title, by, since, note, prefix string }{
+		{"survival-kind", "Survival of alliances by kind", "by kind (size at formation)", "formation", "", "kind="},
+		// runner.OriginLifetimes: an alliance counts while it had the origin
+		{"survival-origin", "Survival of alliances by origin", "by origin (client, indigenous, imposed, bilateral)",
+			"formation (indigenous: the patron's entry)",
+			"; an alliance counts in an origin's curve while it had that origin: a clients' alliance that a patron joined is client until the patron's entry, censored there, and indigenous from it, so n counts it in both", "origin="},
+		{"survival-cohesion", "Survival of alliances by convergence", "by how far the founders' threat pictures converged when they signed (cohesion at formation, below and at or above its median)", "formation", "", "cohesion="},
 	} {
-		f, ok, err := survivalFigure(g.id, g.title, g.by, s, g.prefix, yearsPerTick)
+		f, ok, err := survivalFigure(g.id, g.title, g.by, g.since, g.note, s, g.prefix, yearsPerTick)
 		if err != nil {
 			return err
 		}

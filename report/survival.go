@@ -47,13 +47,15 @@ func survivalGroups(s *runner.Summary, prefix string, yearsPerTick float64) []km
 }
 
 // survivalFigure draws the Kaplan–Meier curves of one family of groups
-// with their 95% bands.
-func survivalFigure(id, title, by string, s *runner.Summary, prefix string, yearsPerTick float64) (Figure, bool, error) {
+// with their 95% bands, time on the x axis counted from since ("formation"
+// unless a family counts some lifetimes from a later start), and note
+// added to the caption.
+func survivalFigure(id, title, by, since, note string, s *runner.Summary, prefix string, yearsPerTick float64) (Figure, bool, error) {
 	curves := survivalGroups(s, prefix, yearsPerTick)
 	if len(curves) == 0 {
 		return Figure{}, false, nil
 	}
-	p := newPlot("", "years since formation", "share of alliances still in force")
+	p := newPlot("", "years since "+since, "share of alliances still in force")
 	unitRange(&p.Y)
 	for i, c := range curves {
 		col := paletteAt(i)
@@ -78,7 +80,7 @@ func survivalFigure(id, title, by string, s *runner.Summary, prefix string, year
 	p.Legend.XOffs = vg.Points(6)
 	p.Legend.YOffs = vg.Points(6)
 	f, err := plotFigure(id, title,
-		fmt.Sprintf("Kaplan–Meier survival of alliances %s, with the Greenwood log–log 95%% band; alliances in force at the horizon are right-censored (summary.json, survival; survival.csv has each point's curves).", by),
+		fmt.Sprintf("Kaplan–Meier survival of alliances %s, with the Greenwood log–log 95%% band; alliances in force at the horizon are right-censored%s (summary.json, survival; survival.csv has each point's curves).", by, note),
 		p, halfWidth, vg.Points(280))
 	return f, true, err
 }

@@ -134,8 +134,41 @@ func TestSurvivalGroupsByHand(t *testing.T) {
 		!slices.Equal(curves[0].Lower, plotter.XYs{{X: 0, Y: 1}, {X: 0.5, Y: 0.2}}) || !slices.Equal(curves[0].Upper, plotter.XYs{{X: 0, Y: 1}, {X: 0.5, Y: 0.8}}) {
 		t.Fatalf("curves %+v", curves)
 	}
-	f, ok, err := survivalFigure("k", "K", "by kind", s, "kind=", 1.0/12)
-	if err != nil || !ok || !strings.Contains(string(f.SVG), ">bilateral (n 4, median 0.5 years)<") || strings.Contains(string(f.SVG), "trilateral") {
+	f, ok, err := survivalFigure("k", "K", "by kind", "formation", "", s, "kind=", 1.0/12)
+	if err != nil || !ok || !strings.Contains(string(f.SVG), ">bilateral (n 4, median 0.5 years)<") || strings.Contains(string(f.SVG), "trilateral") ||
+		!strings.Contains(string(f.SVG), ">years since formation<") {
 		t.Errorf("legend: %v %v", ok, err)
+	}
+}
+
+// The report's origin figure says how its lifetimes are counted: from
+// the patron's entry for an indigenous alliance, a clients' phase
+// censored there, and n counting such an alliance in both curves
+// (runner.OriginLifetimes).
+func TestOriginSurvivalFigureSaysHowItCounts(t *testing.T) {
+	s := &runner.Summary{Runs: 1, Survival: []runner.GroupSurvival{
+		{Group: "origin=client", SurvivalCurve: runner.SurvivalCurve{N: 2}},
+		{Group: "origin=indigenous", SurvivalCurve: runner.SurvivalCurve{N: 1}},
+	}}
+	p := &Page{}
+	if err := p.survival(s, 1.0/12); err != nil {
+		t.Fatal(err)
+	}
+	var origin *Figure
+	for i := range p.Sections {
+		for j := range p.Sections[i].Figures {
+			if f := &p.Sections[i].Figures[j]; f.ID == "survival-origin" {
+				origin = f
+			}
+		}
+	}
+	if origin == nil {
+		t.Fatal("no origin figure")
+	}
+	if !strings.Contains(string(origin.SVG), ">years since formation (indigenous: the patron&#39;s entry)<") {
+		t.Errorf("the origin figure's axis does not say when time starts:\n%s", origin.SVG)
+	}
+	if !strings.Contains(origin.Caption, "censored there") || !strings.Contains(origin.Caption, "n counts it in both") {
+		t.Errorf("caption: %s", origin.Caption)
 	}
 }
