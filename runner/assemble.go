@@ -227,8 +227,14 @@ func assemble(ctx context.Context, dirs []string, out string, command []string) 
 		m.Merged, m.Command, m.Resumed = merged, command, nil
 	}
 	replace := func() error {
-		if err := os.Remove(filepath.Join(out, "summary.json")); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return err
+		// The summary first, so that an interruption cannot leave the old
+		// results looking complete; then the report drawn from them, which
+		// would describe the files and the provenance this replaces (a
+		// --force reassembly, a merge into an earlier merge's directory).
+		for _, f := range []string{"summary.json", "report.html"} {
+			if err := os.Remove(filepath.Join(out, f)); err != nil && !errors.Is(err, os.ErrNotExist) {
+				return err
+			}
 		}
 		if rewrite {
 			if err := writeFileAtomic(filepath.Join(out, "scenario.toml"), scenarioTOML); err != nil {

@@ -121,6 +121,10 @@ func TestDamagedResultsAssembledAgain(t *testing.T) {
 	// at its size, which CheckResults finds).
 	dir := copyOf(t, finished)
 	cut("survival.csv", func(b []byte) []byte { b[len(b)-2]++; return b })(dir)
+	// a report drawn before: it goes with the files it was drawn from
+	if err := os.WriteFile(filepath.Join(dir, "report.html"), []byte("<html>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	if err := Execute(ctx, plan(t), dir, ExecOptions{}); !errors.Is(err, ErrComplete) {
 		t.Errorf("survival.csv changed at its size: %v, want it taken as complete", err)
 	}
@@ -132,6 +136,9 @@ func TestDamagedResultsAssembledAgain(t *testing.T) {
 		t.Errorf("--force on complete work: notices %q", notices)
 	}
 	sameFiles(t, "assembled again under --force", want, readAll(t, dir))
+	if _, err := os.Stat(filepath.Join(dir, "report.html")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("report.html after the files were assembled again: %v, want it removed", err)
+	}
 
 	// Without parts/ (a merged directory) --force on complete work does
 	// nothing: it has nothing to assemble the files from, and running the
