@@ -196,7 +196,8 @@ func TestSpecsNameTheirScenarios(t *testing.T) {
 				t.Errorf("%s %s: say why it is free and try at least two values", spec.Scenario, in.Name)
 			}
 			// The rule's last step gives a tie to the first in grid
-			// order, which the report calls the smaller values.
+			// order, which the report reads as the smaller value of the
+			// first input that differs.
 			if !slices.IsSorted(in.Values) || len(slices.Compact(slices.Clone(in.Values))) != len(in.Values) {
 				t.Errorf("%s %s: the values %v do not ascend; the report's tie rule says they do", spec.Scenario, in.Name, in.Values)
 			}

@@ -17,9 +17,10 @@
 //
 // The rule: the candidate that meets the most targets on seeds 1–500;
 // among those, the smallest total shortfall Σ max(0, threshold − share)
-// over the targets; then the first in grid order (the values ascend, so a
-// tie goes to the smaller values; a shortfall within 10⁻⁹ of the
-// smallest ties with it). A
+// over the targets; then the first in grid order (the first input's
+// values ascend slowest, so a tie goes to the smaller value of the first
+// input that differs; a shortfall within 10⁻⁹ of the smallest ties with
+// it). A target that counts no run falls its whole threshold short. A
 // Constraint keeps out of the grid the combinations the sources rule
 // out, such as the order of the adversaries' intents that asia-1950
 // states from the record. A target counts as met only if it also holds

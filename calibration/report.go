@@ -48,18 +48,23 @@ the targets it meets with its own (asia-1950 carried A9 with it until
 2026-12-06, when a patron that wants only a multilateral began to wait).
 (asia-1950 set its ` + "`sea_cost`" + ` and ` + "`projection_range`" + ` without one until
 2026-12-06, and they carried A2, A3, A4 and A9; it takes the defaults
-now.) Two documented facts of asia-1950 that override model defaults,
-` + "`invite_occupied`" + ` (occupied Japan in Dulles's Pacific Pact) and the
-patron's ` + "`patience`" + ` of 12 months, carry A3, which counts the few
-proposals A2 finds. docs/model.md §6.4 lists every input by what it rests
+now.) Two documented facts of asia-1950 override model defaults:
+` + "`invite_occupied`" + ` (occupied Japan in Dulles's Pacific Pact) carries A3,
+which counts the few proposals A2 finds, and the patron's ` + "`patience`" + `
+of 12 months brings those proposals (at the default 24 A3 counts one run
+in 200). docs/model.md §6.4 lists every input by what it rests
 on, and measures each.
 
 The rule: every combination of the free inputs' values runs on the
 calibration ` + words.Seeds(runs, CalibrationSeed) + `; the chosen one meets the most targets of
 HISTORY.md there, then has the smallest total shortfall Σ max(0,
-threshold − share), then comes first in the grid (the values ascend, so a
-tie goes to the smaller values; a shortfall within 10⁻⁹ of the smallest
-ties with it). Combinations the sources rule out (a constraint, stated where it
+threshold − share), over every target, then comes first in the grid (the
+first input's values ascend slowest, the last's fastest, so a tie goes
+to the smaller value of the first input that differs; a shortfall within
+10⁻⁹ of the smallest ties with it). A target that counts no run
+("— (n 0)✗") is missed and falls its whole threshold short, as a share
+of 0 would; a target missed only on a condition besides its share (A3's
+reason) is missed and falls short by nothing. Combinations the sources rule out (a constraint, stated where it
 applies) are not run. It is then run on the
 held-out ` + words.Seeds(runs, HeldOutSeed) + `, which never enter the choice. A target is met
 only if it holds on both ranges. Shares are percentages of the runs a
