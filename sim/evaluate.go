@@ -105,7 +105,8 @@ func (w *World) asIs(al *Alliance) change {
 // names: x, or -1 for the autonomy term, which an offer's refusal names no
 // state for either. It is the reason m gives when it votes x down
 // (docs/model.md §7.9): what x would cost it, not what the allies it
-// already has cost it, which are the same with x or without.
+// already has cost it, which are the same with x or without (but for a
+// patron's control of its clients, which falls as the alliance grows).
 func (w *World) newcomerCost(m int, al *Alliance, x int, origin Origin) (agents.CostTerm, int) {
 	S := al.Members.Without(m).With(x)
 	partners := w.partnerTerms(m, S, origin, w.partners[:0])

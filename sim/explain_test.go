@@ -422,7 +422,7 @@ func TestExplainVoteIsTheEnginesVote(t *testing.T) {
 			if no && e.Reason != v.Reason {
 				t.Errorf("seed %d, %s: refused for %v, explained %v", seed, c.ID(m), e.Reason, v.Reason)
 			}
-			if no && e.Target != x && (e.Target != -1 || e.Reason != agents.CostAutonomy) {
+			if no && (e.Reason == agents.CostAutonomy) != (e.Target == -1) || no && e.Target != -1 && e.Target != x {
 				t.Errorf("seed %d, %s: refused %s for its %v naming state %d; want %s, or none for autonomy", seed, c.ID(m), c.ID(x), e.Reason, e.Target, c.ID(x))
 			}
 		}
