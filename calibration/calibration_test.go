@@ -338,8 +338,8 @@ func TestRunPlaysTheCalibrationSeedsThenTheHeldOut(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(plays) != len(rep.Candidates)+1 || len(rep.Candidates) != 6 {
-		t.Fatalf("%d plays for %d candidates; want one for each of the 6 the constraint admits, and one held out", len(plays), len(rep.Candidates))
+	if len(plays) != len(rep.Candidates)+1 || len(rep.Candidates) != 27 {
+		t.Fatalf("%d plays for %d candidates; want one for each of the 27 the constraint admits, and one held out", len(plays), len(rep.Candidates))
 	}
 	for i, p := range plays[:len(plays)-1] {
 		if p != (play{CalibrationSeed, 3}) {
@@ -349,8 +349,8 @@ func TestRunPlaysTheCalibrationSeedsThenTheHeldOut(t *testing.T) {
 	if p := plays[len(plays)-1]; p != (play{HeldOutSeed, 3}) {
 		t.Errorf("the held-out check played %d runs from seed %d; want 3 from %d", p.runs, p.seed, HeldOutSeed)
 	}
-	if last != 21 || total != 21 {
-		t.Errorf("the progress ended at %d of %d; want 21 of 21 (7 plays of 3)", last, total)
+	if last != 84 || total != 84 {
+		t.Errorf("the progress ended at %d of %d; want 84 of 84 (28 plays of 3)", last, total)
 	}
 }
 

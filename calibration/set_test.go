@@ -92,7 +92,7 @@ func TestRunRefusesAnEmptyGrid(t *testing.T) {
 		}
 	}
 	_, err := Run(context.Background(), asia, Options{Runs: 1, Set: []configs.Assignment{{Path: "states.prk.revisionism", Value: 0.1}}})
-	if err == nil || !strings.Contains(err.Error(), "calibration of asia-1950: the constraints exclude all 9 combinations of the inputs with states.prk.revisionism=0.1") ||
+	if err == nil || !strings.Contains(err.Error(), "calibration of asia-1950: the constraints exclude all 42 combinations of the inputs with states.prk.revisionism=0.1") ||
 		!strings.Contains(err.Error(), "North Korea") {
 		t.Errorf("got %v", err)
 	}

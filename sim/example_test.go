@@ -35,8 +35,8 @@ func ExampleWorld_Explain() {
 	fmt.Printf("value %+.3f against its position %+.3f\n", e.Value, e.Position)
 	// Output:
 	// 1954-09: gain 0.018, cost 0.069 (largest: divergence)
-	// New Zealand: divergence 0.54 costs 0.019
-	// value -0.103 against its position +0.039
+	// New Zealand: divergence 0.56 costs 0.019
+	// value -0.181 against its position -0.014
 }
 
 // The main path: compile a scenario once, run one replication per seed,
