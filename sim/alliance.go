@@ -92,6 +92,10 @@ type Alliance struct {
 	// Designated are non-sovereign clients a patron signed up (see
 	// Params.InviteOccupied); each joins when it becomes sovereign.
 	Designated agents.Set
+	// SignedFor are those it was formed with designated: its formation's
+	// record names them (World.EventRecord), where Designated loses each
+	// as it joins.
+	SignedFor agents.Set
 	// firstClients are the clients that founded it or joined it before
 	// any patron had joined: each committed to the other clients of its
 	// own accord, the assurance a patron reads (docs/model.md §7.4). One

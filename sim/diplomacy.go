@@ -231,12 +231,12 @@ func (w *World) form(members agents.Set, strong bool, origin Origin) *Alliance {
 	}
 	w.alliances = append(w.alliances, Alliance{ID: id, Members: members, Founders: members, Strong: strong,
 		Origin: origin, HasPatron: hasPatron, Formed: w.tick, PatronJoined: joined, Ended: -1,
-		Cohesion: h, CohesionFormed: h, Designated: designated, firstClients: firstClients})
+		Cohesion: h, CohesionFormed: h, Designated: designated, SignedFor: designated, firstClients: firstClients})
 	al := &w.alliances[id]
 	members.Each(func(m int) { al.admit(m, w.tick, EntryFounded) })
 	(members & w.c.patrons).Each(func(p int) { w.committed[p] = true })
 	al.noteSize()
-	w.log(Event{Type: EventFormed, Actor: -1, Target: -1, Others: members, Alliance: id, Strong: strong, Origin: origin, Designated: designated})
+	w.log(Event{Type: EventFormed, Actor: -1, Target: -1, Others: members, Alliance: id, Strong: strong, Origin: origin})
 	w.concerns(members | designated)
 	w.refreshThreats(members)
 	return &w.alliances[id]

@@ -120,10 +120,15 @@ func TestOccupiedClientJoinsOnSovereignty(t *testing.T) {
 	if al.Members.Has(c3) || !al.Designated.Has(c3) {
 		t.Fatalf("c3 should be designated, not a member: %+v", al)
 	}
-	// The formation's record names the members and, apart, c3.
-	if rec := w.EventRecord(&w.events[len(w.events)-1]); rec.Type != EventFormed || !slices.Equal(rec.Others, []string{"pat", "c1", "c2"}) || !slices.Equal(rec.Designated, []string{"c3"}) {
-		t.Errorf("the formation's record: %+v; want members pat, c1, c2 and c3 designated", rec)
+	// The formation's record names the members and, apart, c3, and still
+	// does once c3 has joined (below).
+	formedAt := len(w.events) - 1
+	formation := func(when string) {
+		if rec := w.EventRecord(&w.events[formedAt]); rec.Type != EventFormed || !slices.Equal(rec.Others, []string{"pat", "c1", "c2"}) || !slices.Equal(rec.Designated, []string{"c3"}) {
+			t.Errorf("the formation's record %s: %+v; want members pat, c1, c2 and c3 designated", when, rec)
+		}
 	}
+	formation("at once")
 	// The same offer again, or the alliance without c3, would repeat the
 	// alliance in force: its signing members are the same.
 	if !w.exists(set(pat, c1, c2, c3)) || !w.exists(set(pat, c1, c2)) {
@@ -147,6 +152,7 @@ func TestOccupiedClientJoinsOnSovereignty(t *testing.T) {
 	if sp := al.Spells[3]; sp.State != c3 || sp.Joined != 5 || sp.Entry != EntrySovereignty || sp.Left != -1 {
 		t.Fatalf("c3's membership should open at tick 5 by sovereignty: %+v", sp)
 	}
+	formation("after c3 joined")
 	// A fallback bilateral for an occupied client takes effect on
 	// sovereignty.
 	sc.Events[0].Tick = 3

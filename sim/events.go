@@ -61,11 +61,8 @@ type Event struct {
 	Reason agents.CostTerm
 	Cause  EndCause // EventEnded
 	Origin Origin   // EventFormed, EventJoined: the alliance's origin then
-	// Designated are, for EventFormed, the non-sovereign invitees signed
-	// for, who join on sovereignty (World.form).
-	Designated agents.Set
-	Cells      int // EventOccupation, scripted occupy/withdraw
-	Script     int // EventScripted: index into the scenario's events, in file order
+	Cells  int      // EventOccupation, scripted occupy/withdraw
+	Script int      // EventScripted: index into the scenario's events, in file order
 	// Offer is, for a proposal and its answers, 1 + the index of the
 	// proposal in World.Offers (0: none).
 	Offer int

@@ -648,8 +648,8 @@ func TestJoinedAllianceKeepsItsCohesionUntilStep6(t *testing.T) {
 // Pictures keep their values until the next perception (docs/model.md
 // §3.1), but a patron's is the fold of its alive clients' pictures
 // (§7.2): a client eliminated in a crisis leaves it at once, as it leaves
-// the patron's threat, and the cohesion of step 6 reads it so. The
-// clients' own pictures do not move. With a stake of 1 in each client,
+// the patron's threat (so the cohesion of step 6, which reads pictures,
+// reads it without that client). The clients' own pictures do not move. With a stake of 1 in each client,
 // the patron's picture is max(its direct picture, √(Σ Π_c²/n)) over its
 // n alive clients: over c1, c2 and c3, then over c2 and c3.
 func TestAPatronsPictureLosesAClientEliminatedMidTick(t *testing.T) {

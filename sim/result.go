@@ -185,7 +185,7 @@ func (w *World) EventRecord(e *Event) EventRecord {
 	case EventFormed:
 		rec.Commitment, rec.Kind = commitmentName(w.alliances[e.Alliance].Strong), KindOf(e.Others.Len()).String()
 		rec.Origin = e.Origin.String()
-		e.Designated.Each(func(i int) { rec.Designated = append(rec.Designated, c.id[i]) })
+		w.alliances[e.Alliance].SignedFor.Each(func(i int) { rec.Designated = append(rec.Designated, c.id[i]) })
 	case EventJoined:
 		rec.Commitment, rec.Origin = commitmentName(w.alliances[e.Alliance].Strong), e.Origin.String()
 	case EventEnded:
