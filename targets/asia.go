@@ -107,7 +107,7 @@ var asia = []Target{
 		Test: func(r *runner.Record, cal sim.Calendar) (bool, bool) {
 			for i := range r.Alliances {
 				a := &r.Alliances[i]
-				if a.PatronSize != 3 || a.PatronJoined < 0 || a.PatronJoined > tickOf(cal, 1952, 12) {
+				if a.PatronSize != 3 || a.PatronJoined < 0 || a.PatronJoined > tickOf(cal, 1952, 12) || signedForAnother(a) {
 					continue
 				}
 				if ms := signedBy(a); slices.Contains(ms, "aus") && slices.Contains(ms, "nzl") {
@@ -135,9 +135,11 @@ var asia = []Target{
 		Test: func(r *runner.Record, cal sim.Calendar) (bool, bool) {
 			// "Never": the sets of each joining, with the members that
 			// left in its tick, as E2 and A1 count them — not only the
-			// sets at the ends of ticks.
+			// sets at the ends of ticks; and only joinings by 1991-12,
+			// the record's last month, in a run made longer.
+			end := tickOf(cal, 1991, 12)
 			for i := range r.Alliances {
-				for _, ms := range joinSets(&r.Alliances[i]) {
+				for _, ms := range joinSets(&r.Alliances[i], end) {
 					if len(ms) >= 4 && r.HasPatron(ms) && (slices.Contains(ms, "kor") || slices.Contains(ms, "twn")) {
 						return true, false
 					}
@@ -162,6 +164,15 @@ func signedBy(a *sim.AllianceRecord) []string {
 		return a.Founders
 	}
 	return a.MembersAt(a.PatronJoined)
+}
+
+// signedForAnother reports whether an alliance was signed for an occupied
+// state too, which became a member on its sovereignty (docs/model.md
+// §7.9): a party to it beyond the members counted when it formed.
+func signedForAnother(a *sim.AllianceRecord) bool {
+	return slices.ContainsFunc(a.Members, func(m sim.MembershipRecord) bool {
+		return m.Entry == sim.EntrySovereignty.String()
+	})
 }
 
 // mostFrequentReason is A3's requirement over all runs: among the

@@ -136,6 +136,20 @@ func TestAsiaAlliances(t *testing.T) {
 	if _, met := verdict(t, "A8", r, asiaCal); met {
 		t.Error("A8: kor in a multilateral with the patron until it left")
 	}
+	// A8 reads to 1991-12 (tick 503): in a longer run, Korea joining the
+	// patron's multilateral in 1992-01 breaks nothing, and in 1991-12 it
+	// does
+	for _, c := range []struct {
+		joined int
+		met    bool
+	}{{503, false}, {504, true}} {
+		r = record(usa, []ally{{id: 0, founders: []string{"usa", "jpn", "phl"}, joins: map[string]int{"kor": c.joined},
+			origin: "imposed", strong: true, formed: 30, patronJoined: 30, ended: -1}})
+		r.Ticks = 600
+		if _, met := verdict(t, "A8", r, asiaCal); met != c.met {
+			t.Errorf("A8: kor joins the patron's multilateral at tick %d of 600: met %v, want %v", c.joined, met, c.met)
+		}
+	}
 	// A patron founding a multilateral with three of A1's four, listed
 	// last among the founders, makes no client-only alliance
 	r = record(usa, []ally{{id: 0, founders: []string{"aus", "nzl", "phl", "usa"}, origin: "imposed", strong: true, formed: 10, patronJoined: 10, ended: -1}})
@@ -163,6 +177,18 @@ func TestAsiaAlliances(t *testing.T) {
 		if _, met := verdict(t, "A5", r, asiaCal); met != c.met {
 			t.Errorf("A5, %s: %v, want %v", c.name, met, c.met)
 		}
+	}
+	// A patron–Australia–New Zealand pact signed for occupied Japan too,
+	// which joins it on its sovereignty in 1952-04 (tick 27), is four
+	// parties, not ANZUS
+	r = record(usa, []ally{{id: 0, founders: []string{"usa", "aus", "nzl"}, joins: map[string]int{"jpn": 27}, origin: "bilateral", strong: true,
+		formed: 20, patronJoined: 20, ended: -1}})
+	if _, met := verdict(t, "A5", r, asiaCal); !met {
+		t.Error("A5: usa, aus and nzl, joined later by jpn")
+	}
+	r.Alliances[0].Members[3].Entry = sim.EntrySovereignty.String()
+	if _, met := verdict(t, "A5", r, asiaCal); met {
+		t.Error("A5: usa, aus and nzl signed for jpn, a member on its sovereignty")
 	}
 	// A9 with no patron alliance at 1960-01 is not met
 	r = record(usa, []ally{{id: 0, founders: []string{"usa", "phl"}, origin: "bilateral", strong: true, formed: 19, patronJoined: 19, ended: 100, cause: "members_left"}})

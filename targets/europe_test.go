@@ -43,7 +43,7 @@ func TestEuropeTargets(t *testing.T) {
 		{"a client alliance with a non-Brussels founder does not count",
 			record(usa, []ally{{id: 0, founders: []string{"gbr", "fra", "ita", "bel"}, joins: map[string]int{"usa": 20}, origin: "indigenous", strong: true, formed: 10, patronJoined: 20, ended: -1}}),
 			[]string{"E1", "E3"}, []bool{true, true}, []bool{false, false}},
-		{"weak, or after 1950-12, is not E3",
+		{"after 1950-12 is not E3",
 			record(usa, []ally{{id: 0, founders: []string{"gbr", "fra", "bel", "nld", "lux"}, joins: map[string]int{"usa": 60}, origin: "indigenous", strong: true, formed: 14, patronJoined: 60, ended: -1}}),
 			[]string{"E1", "E3"}, []bool{true, true}, []bool{true, false}},
 		// E2 and E3 ask of any Western Union, not only the first: a

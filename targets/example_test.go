@@ -30,15 +30,15 @@ func ExampleEvaluate() {
 		panic(err)
 	}
 	for _, r := range targets.Evaluate(targets.For(sc.Name), records, sc.Calendar) {
-		fmt.Printf("%s %3.0f%% [%3.0f, %3.0f] of %d runs, %.0f%% needed, met %v\n", r.ID,
-			100*r.Share.Share, 100*r.Share.Low, 100*r.Share.High, r.Share.N, 100*r.Threshold, r.Met)
+		fmt.Printf("%s %5s%% [%3.0f, %3.0f] of %d runs, %.0f%% needed, met %v\n", r.ID,
+			r.Percent(), 100*r.Share.Low, 100*r.Share.High, r.Share.N, 100*r.Threshold, r.Met)
 	}
 	// Output:
-	// E1 100% [ 93, 100] of 50 runs, 80% needed, met true
-	// E2   8% [  3,  19] of 50 runs, 60% needed, met false
-	// E3  74% [ 60,  84] of 50 runs, 70% needed, met true
-	// E4 100% [ 91, 100] of 37 runs, 75% needed, met true
-	// E5  86% [ 74,  93] of 50 runs, 70% needed, met true
+	// E1 100.0% [ 93, 100] of 50 runs, 80% needed, met true
+	// E2   8.0% [  3,  19] of 50 runs, 60% needed, met false
+	// E3  74.0% [ 60,  84] of 50 runs, 70% needed, met true
+	// E4 100.0% [ 91, 100] of 37 runs, 75% needed, met true
+	// E5  86.0% [ 74,  93] of 50 runs, 70% needed, met true
 }
 
 // A share prints rounded down to a tenth of a percent, so that one short

@@ -94,13 +94,16 @@ func besideJoiner(a *sim.AllianceRecord, k int) []string {
 	return ms
 }
 
-// joinSets are the member sets of a each joining made (besideJoiner),
-// the founders' first: every set a had, and each as large as it was in
-// its tick. A set at the end of a tick is a subset of the last of them
-// before it, as no one joined in between.
-func joinSets(a *sim.AllianceRecord) [][]string {
+// joinSets are the member sets of a each joining by tick `by` made
+// (besideJoiner), the founders' first: every set a had to then, and each
+// as large as it was in its tick. A set at the end of a tick is a subset
+// of the last of them before it, as no one joined in between.
+func joinSets(a *sim.AllianceRecord, by int) [][]string {
 	var out [][]string
 	for k := max(len(a.Founders)-1, 0); k < len(a.Members); k++ {
+		if a.Members[k].Joined > by {
+			continue
+		}
 		out = append(out, besideJoiner(a, k))
 	}
 	return out

@@ -123,8 +123,9 @@ unless it could not run.`,
 
 func printTargets(w io.Writer, name string, runs int, seed uint64, res []targets.Result) {
 	fmt.Fprintf(w, "%s: %s\n\n", name, words.RunsAndSeeds(runs, seed))
-	// "of" is the number of runs a conditional target (A3, A7, E4) is
-	// measured over; the others are over every run.
+	// "of" is the number of runs a target is measured over: for a
+	// conditional target (A3, A7, E4) the runs where its condition held,
+	// for the others every run that reaches the target's month.
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "id\tshare\t95% interval\tof\tthreshold\tmet\t\ttarget")
 	met := 0
