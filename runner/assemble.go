@@ -108,6 +108,17 @@ func distinctDirs(dirs []string) error {
 	return nil
 }
 
+// sameDir reports whether a and b name one directory, however written
+// ("f", "./f", a link to it).
+func sameDir(a, b string) bool {
+	ia, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	ib, err := os.Stat(b)
+	return err == nil && os.SameFile(ia, ib)
+}
+
 // missingDirs lists dir and those of its parents that do not exist yet,
 // deepest first: what making dir will create.
 func missingDirs(dir string) []string {
@@ -222,7 +233,7 @@ func assemble(ctx context.Context, dirs []string, out string, command []string) 
 	}
 	// What out held is replaced only once every part has been read, so
 	// that an interrupt or a damaged part leaves it as it was.
-	rewrite := out != dirs[0] || len(dirs) > 1
+	rewrite := !sameDir(out, dirs[0]) || len(dirs) > 1
 	if rewrite {
 		m.Merged, m.Command, m.Resumed = merged, command, nil
 	}

@@ -39,6 +39,20 @@ func partDone(dir string, ch chunk) bool {
 	return err == nil
 }
 
+// Reassemblable reports whether dir's result files can be assembled anew
+// from its parts/: its manifest reads, and a finished part of every
+// chunk is there. A directory that merge wrote keeps no parts, so its
+// files are had again only by merging its shards again (or running the
+// work again).
+func Reassemblable(dir string) bool {
+	m, err := ReadManifest(dir)
+	if err != nil {
+		return false
+	}
+	done, total := countParts(dir, m)
+	return done == total
+}
+
 // countParts counts the finished parts in dir of the chunks of m.
 func countParts(dir string, m *Manifest) (done, total int) {
 	total = m.chunkCount()

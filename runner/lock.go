@@ -54,11 +54,21 @@ func processIdentity() (namespace, boot string) {
 	return namespace, boot
 }
 
-// held holds the contents of the lock files this process holds. A lock
-// naming this process's id and host with other contents was left by an
-// earlier process given the same id — in a container every process is
-// PID 1 — and is stale.
+// held holds the lock files this process holds, each by its path and
+// contents (heldKey). A lock naming this process's id and host with other
+// contents was left by an earlier process given the same id — in a
+// container every process is PID 1 — and is stale. Keyed by the path too,
+// since two locks taken in one second on two directories have the same
+// contents: releasing one must not make the other look stale.
 var held sync.Map
+
+// heldKey is held's key for the lock file at path with contents.
+func heldKey(path, content string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	return path + "\x00" + content
+}
 
 // lockHolder is what the lock file says.
 type lockHolder struct {
@@ -94,7 +104,8 @@ func lockDir(dir string) (release func(), err error) {
 				os.Remove(path)
 				return nil, err
 			}
-			held.Store(string(body), true)
+			key := heldKey(path, string(body))
+			held.Store(key, true)
 			stop, stopped := make(chan struct{}), make(chan struct{})
 			go func() { // the heartbeat a writer in another namespace reads
 				defer close(stopped)
@@ -115,7 +126,7 @@ func lockDir(dir string) (release func(), err error) {
 				if b, err := os.ReadFile(path); err == nil && string(b) == string(body) {
 					os.Remove(path)
 				}
-				held.Delete(string(body))
+				held.Delete(key)
 			}, nil
 		}
 		if !errors.Is(err, fs.ErrExist) {
@@ -210,7 +221,7 @@ func readLock(path, host string) (who string, stale bool, content string) {
 		}
 		return fmt.Sprintf("%s, in another PID namespace (its lock is taken over once not refreshed for %v)", who, lockLease), err == nil && age > lockLease, content
 	case h.PID == os.Getpid():
-		_, mine := held.Load(content)
+		_, mine := held.Load(heldKey(path, content))
 		return who, !mine, content
 	}
 	return who, !processAlive(h.PID), content

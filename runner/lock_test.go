@@ -285,6 +285,40 @@ func TestLockFromAnotherNamespace(t *testing.T) {
 	}
 }
 
+// Two locks this process holds with the same contents (taken in one
+// second) are each its own: releasing one leaves the other held, so a
+// third writer into the second directory is refused, not let take it over
+// as stale.
+func TestLocksWithTheSameContents(t *testing.T) {
+	a, b := filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")
+	var releaseA, releaseB func()
+	for range 5 { // until both are taken in the same second
+		var err error
+		if releaseA, err = lockDir(a); err != nil {
+			t.Fatal(err)
+		}
+		if releaseB, err = lockDir(b); err != nil {
+			t.Fatal(err)
+		}
+		ba, _ := os.ReadFile(filepath.Join(a, lockFile))
+		bb, _ := os.ReadFile(filepath.Join(b, lockFile))
+		if string(ba) == string(bb) {
+			break
+		}
+		releaseA()
+		releaseB()
+		releaseA, releaseB = nil, nil
+	}
+	if releaseA == nil {
+		t.Skip("could not take two locks in one second")
+	}
+	releaseA()
+	defer releaseB()
+	if _, err := lockDir(b); err == nil || !strings.Contains(err.Error(), "is being written by process") {
+		t.Errorf("a third writer into b, whose lock this process still holds: %v", err)
+	}
+}
+
 // A writer refreshes its lock while it holds it, so that a writer in
 // another PID namespace does not take it for stale.
 func TestLockRefreshedWhileHeld(t *testing.T) {

@@ -476,6 +476,14 @@ func TestManifestRecordsCommands(t *testing.T) {
 	if m, err = ReadManifest(whole); err != nil || !slices.Equal(m.Command, []string{"run"}) || m.Resumed != nil {
 		t.Fatalf("a complete directory run again: %v, command %q, resumed %q", err, m.Command, m.Resumed)
 	}
+	// A directory merged into itself, however its name is written, keeps
+	// its manifest: it is no merge of anything.
+	if err := Merge([]string{whole + string(os.PathSeparator) + "."}, whole, []string{"merge", "./whole", "--out", "whole"}); err != nil {
+		t.Fatal(err)
+	}
+	if m, err = ReadManifest(whole); err != nil || !slices.Equal(m.Command, []string{"run"}) || len(m.Merged) != 0 {
+		t.Fatalf("a directory merged into itself: %v, command %q, merged %+v", err, m.Command, m.Merged)
+	}
 	// One directory merged into a new one: the new one has its own
 	// manifest, naming the merge and the directory merged, and the
 	// scenario.

@@ -664,8 +664,8 @@ func TestShardFromEnvAtItsEdges(t *testing.T) {
 	})
 	t.Run("slurm, bad values", func(t *testing.T) {
 		for _, c := range []struct{ id, count, min, want string }{
-			{"0", "0", "", `SLURM_ARRAY_TASK_ID="0" / SLURM_ARRAY_TASK_COUNT="0" are not an index and a count`},
-			{"1", "4", "x", `SLURM_ARRAY_TASK_MIN="x" is not a number`},
+			{"0", "0", "", `SLURM_ARRAY_TASK_ID="0" / SLURM_ARRAY_TASK_COUNT="0" are not an index and a count; allowed: whole numbers, a count of at least 1`},
+			{"1", "4", "x", `SLURM_ARRAY_TASK_MIN="x" is not a number; allowed: a whole number, the array's first index`},
 			{"1", "4", "2", "SLURM_ARRAY_TASK_ID=1 is outside 2…5"},
 		} {
 			t.Setenv("SLURM_ARRAY_TASK_ID", c.id)

@@ -62,12 +62,12 @@ func ShardFromEnv(shards int) (Shard, bool, error) {
 		id, err := strconv.Atoi(v)
 		count, err2 := strconv.Atoi(os.Getenv("SLURM_ARRAY_TASK_COUNT"))
 		if err != nil || err2 != nil || count < 1 {
-			return Shard{}, false, fmt.Errorf("SLURM_ARRAY_TASK_ID=%q / SLURM_ARRAY_TASK_COUNT=%q are not an index and a count", v, os.Getenv("SLURM_ARRAY_TASK_COUNT"))
+			return Shard{}, false, fmt.Errorf("SLURM_ARRAY_TASK_ID=%q / SLURM_ARRAY_TASK_COUNT=%q are not an index and a count; allowed: whole numbers, a count of at least 1", v, os.Getenv("SLURM_ARRAY_TASK_COUNT"))
 		}
 		lo := 0
 		if m := os.Getenv("SLURM_ARRAY_TASK_MIN"); m != "" {
 			if lo, err = strconv.Atoi(m); err != nil {
-				return Shard{}, false, fmt.Errorf("SLURM_ARRAY_TASK_MIN=%q is not a number", m)
+				return Shard{}, false, fmt.Errorf("SLURM_ARRAY_TASK_MIN=%q is not a number; allowed: a whole number, the array's first index", m)
 			}
 		}
 		i := id - lo

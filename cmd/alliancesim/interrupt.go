@@ -10,7 +10,8 @@ import (
 // soon as ctx is cancelled: the first Ctrl-C then ends the command at
 // once instead of after the work, which for an experiment of many
 // thousands of points takes minutes (every point's scenario is resolved
-// and checked). The abandoned work goes on until the process exits.
+// and checked). The abandoned work goes on until the process exits. The
+// error is an interruption, so the process exits with 130 (exitStatus).
 func untilInterrupted[T any](ctx context.Context, what string, work func() (T, error)) (T, error) {
 	type result struct {
 		v   T
@@ -26,6 +27,6 @@ func untilInterrupted[T any](ctx context.Context, what string, work func() (T, e
 		return r.v, r.err
 	case <-ctx.Done():
 		var zero T
-		return zero, fmt.Errorf("interrupted while %s; nothing was written", what)
+		return zero, interruption(fmt.Sprintf("interrupted while %s; nothing was written", what))
 	}
 }

@@ -8,7 +8,8 @@ import (
 
 // Work that finishes returns its result; a cancelled context returns at
 // once, while the work is still going, with an error that says what was
-// interrupted and that nothing was written.
+// interrupted and that nothing was written, and that exits as every
+// interruption does, with 130.
 func TestUntilInterrupted(t *testing.T) {
 	v, err := untilInterrupted(context.Background(), "reading x.toml", func() (int, error) { return 7, nil })
 	if v != 7 || err != nil {
@@ -25,5 +26,8 @@ func TestUntilInterrupted(t *testing.T) {
 	_, err = untilInterrupted(ctx, "reading x.toml", func() (int, error) { <-block; return 1, nil })
 	if err == nil || err.Error() != "interrupted while reading x.toml; nothing was written" {
 		t.Fatalf("interrupted: %v", err)
+	}
+	if got := exitStatus(err); got != 130 {
+		t.Errorf("an interrupted read exits with %d, want 130", got)
 	}
 }

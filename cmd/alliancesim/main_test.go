@@ -386,6 +386,17 @@ func TestRunRefusesAnotherRunsSummary(t *testing.T) {
 		!strings.Contains(err.Error(), readBack) || strings.Contains(got, "seeds 1–2") {
 		t.Errorf("survival.csv changed at its size: %v\n%s", err, got)
 	}
+	// Without its parts (as merge writes a directory), reassembling would
+	// run the work anew: the advice is to merge again or run again.
+	os.RemoveAll(filepath.Join(a, "parts"))
+	got, err = execute(t, "run", "generic", "--runs", "2", "--out", a)
+	if err == nil || strings.Contains(err.Error(), readBack) ||
+		!strings.Contains(err.Error(), "looked complete, but does not read back as this run's output: its parts/ cannot assemble its files anew (merged, or its parts removed): merge the shards again into it") {
+		t.Errorf("survival.csv changed at its size, without parts/: %v\n%s", err, got)
+	}
+	if _, err := os.Stat(filepath.Join(a, "parts")); err == nil {
+		t.Error("the advice's check ran the work again into parts/")
+	}
 }
 
 // hypotheses runs end to end in quick mode and writes its files.

@@ -95,7 +95,8 @@ func monteCarlo(ctx context.Context, w, errw io.Writer, sc *sim.Scenario, c *sim
 		in, err := report.Read(o.out)
 		switch {
 		case err != nil && complete:
-			return fmt.Errorf("%w\n%s looked complete, but does not read back as this run's output: remove its summary.json and run again to assemble its files anew from parts/", err, o.out)
+			return fmt.Errorf("%w\n%s looked complete, but does not read back as this run's output: %s", err, o.out,
+				lookedComplete(o.out, "remove its summary.json and run again to assemble its files anew from parts/"))
 		case err != nil:
 			return err
 		case complete:
@@ -231,6 +232,18 @@ func orDash(v *float64) string {
 		return "—"
 	}
 	return fmt.Sprintf("%g", *v)
+}
+
+// lookedComplete says what to do with out, a directory that looked
+// complete but whose files do not read back as the work's: reassemble,
+// how the command does it, where its parts/ can assemble them; where it
+// cannot (merged, or its parts removed), merge its shards again or run
+// the work again, since reassembling would run every chunk anew.
+func lookedComplete(out, reassemble string) string {
+	if runner.Reassemblable(out) {
+		return reassemble
+	}
+	return "its parts/ cannot assemble its files anew (merged, or its parts removed): merge the shards again into it, or remove it and run the work again"
 }
 
 // completeNote says that out already held the complete output of the

@@ -129,7 +129,8 @@ func (f *sweepFlags) sweep(cmd *cobra.Command, file string) error {
 	}
 	switch {
 	case err != nil && complete:
-		return fmt.Errorf("%w\n%s looked complete, but does not read back as this sweep's output: remove summary.json and run again with --resume to assemble its files anew from parts/", err, out)
+		return fmt.Errorf("%w\n%s looked complete, but does not read back as this sweep's output: %s", err, out,
+			lookedComplete(out, "remove summary.json and run again with --resume to assemble its files anew from parts/"))
 	case err != nil:
 		return err
 	case complete:
@@ -340,7 +341,7 @@ missing chunk, if the shards do not cover the whole work.`,
 				}
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "merged %d directories into %s\n", len(args), out)
+			fmt.Fprintf(cmd.OutOrStdout(), "merged %s into %s\n", words.Count(len(args), "directory", "directories"), out)
 			return nil
 		},
 	}
