@@ -125,9 +125,10 @@ func TestEscalationStopsAtMaxRuns(t *testing.T) {
 	}
 }
 
-// The default MaxRuns is 8 × the runs, within runner.MaxRuns and the seeds
-// left to runner.MaxSeed, and never below the runs: a start the seeds
-// allow is never refused for its default cap.
+// The default MaxRuns is 8 × the runs, within runner.MaxRuns, the seeds
+// left to runner.MaxSeed and, from a start below the held-out seeds, the
+// seeds left to 1000, and never below the runs: a start the seeds allow
+// is never refused for its default cap.
 func TestDefaultMaxRuns(t *testing.T) {
 	for _, c := range []struct {
 		runs int
@@ -135,9 +136,14 @@ func TestDefaultMaxRuns(t *testing.T) {
 		want int
 	}{
 		{100, 1, 800},
+		{300, 1, 1000},               // seeds 1–1000, not into the held-out 1001–1500
+		{100, 901, 100},              // seeds 901–1000
+		{100, 1001, 800},             // held out: 1001–1800
+		{2000, 1, 2000},              // never below the runs
+		{100, 1000, 100},             // the runs asked for, past 1000
 		{3, runner.MaxSeed - 9, 10},  // seeds MaxSeed−9 … MaxSeed: 10 left
 		{10, runner.MaxSeed - 9, 10}, // exactly the runs
-		{200_000_000, 1, runner.MaxRuns},
+		{200_000_000, 2000, runner.MaxRuns},
 		{runner.MaxRuns, 1, runner.MaxRuns},
 		{-1, 0, -1}, // was 2^53, as uint64(−8) exceeded every seed left
 		{0, 1, 0},

@@ -35,8 +35,9 @@ func (r *Result) Check() error {
 	if (r.Change == nil) != (r.ChangeLow == nil) || (r.Change == nil) != (r.ChangeHi == nil) {
 		return fmt.Errorf("%s: change, change_low and change_high; allowed: all three or none", r.ID)
 	}
-	// The change is a difference of two estimates in [0, 1]; its normal
-	// interval is not clipped, and with few runs reaches past ±1.
+	// The change is a difference of two estimates in [0, 1]; its
+	// interval (runner.MOVERDifference, from the two estimates'
+	// intervals) is checked only to hold the change.
 	if r.Change != nil && !(-1 <= *r.Change && *r.Change <= 1 && *r.ChangeLow <= *r.Change && *r.Change <= *r.ChangeHi) {
 		return fmt.Errorf("%s: change %v in [%v, %v]; allowed: a change in [-1, 1] within its interval", r.ID, *r.Change, *r.ChangeLow, *r.ChangeHi)
 	}

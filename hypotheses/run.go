@@ -23,7 +23,8 @@ type Options struct {
 	// is measured again on twice as many, and so on, until its verdict is
 	// holds or fails or MaxRuns is reached. The runs already made are kept:
 	// replication r plays seed Seed + r however many are added. 0:
-	// DefaultMaxRuns (8 × Runs as far as the seeds reach); Runs: never more
+	// DefaultMaxRuns (8 × Runs as far as the seeds reach, and below the
+	// held-out seeds from a start below them); Runs: never more
 	// than Runs.
 	MaxRuns int
 	Layouts int    // generated layouts of a layout family (default DefaultLayouts)
@@ -50,11 +51,18 @@ const (
 	MaxLayouts = 1000
 )
 
+// HeldOutSeed is the first of THEORY.md's held-out seeds (1001–1500): a
+// measurement that starts below it stays below it by default
+// (DefaultMaxRuns).
+const HeldOutSeed = 1001
+
 // DefaultMaxRuns is MaxRuns when it is not given: DefaultEscalation ×
-// runs, but no more than runner.MaxRuns and no more than the seeds left
-// from seed to runner.MaxSeed, and never fewer than runs. So the default
-// never refuses a start that runs alone would allow. A runs below 1 runs
-// nothing and is returned as it is, for the check of runs to refuse.
+// runs, but no more than runner.MaxRuns, no more than the seeds left from
+// seed to runner.MaxSeed, no further than seed 1000 from a seed below
+// HeldOutSeed (so that more runs on the calibration seeds never play the
+// held-out ones), and never fewer than runs. So the default never refuses
+// a start that runs alone would allow. A runs below 1 runs nothing and is
+// returned as it is, for the check of runs to refuse.
 func DefaultMaxRuns(runs int, seed uint64) int {
 	if runs < 1 {
 		return runs
@@ -64,8 +72,12 @@ func DefaultMaxRuns(runs int, seed uint64) int {
 		m = DefaultEscalation * runs
 	}
 	m = min(m, runner.MaxRuns)
-	if seed <= runner.MaxSeed {
-		if left := runner.MaxSeed - seed + 1; left < uint64(m) {
+	last := uint64(runner.MaxSeed)
+	if seed < HeldOutSeed {
+		last = HeldOutSeed - 1
+	}
+	if seed <= last {
+		if left := last - seed + 1; left < uint64(m) {
 			m = int(left)
 		}
 	}

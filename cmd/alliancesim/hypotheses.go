@@ -45,7 +45,8 @@ enough runs that the interval of the change excludes zero (a change whose
 whole interval falls short of the minimum fails at once: no number of runs
 could make it hold): a hypothesis still inconclusive at --runs is run again on twice as many, the runs made
 kept, until it holds or fails or reaches --max-runs (8 × --runs unless
-given). --out DIR writes hypotheses.csv (one row per hypothesis, layout and
+given, and from a seed below 1001 never past seed 1000, so that the
+calibration seeds' runs never reach the held-out ones). --out DIR writes hypotheses.csv (one row per hypothesis, layout and
 level), provenance.json (the build, the command line, seeds, run counts and
 --set changes) and, last, hypotheses.json. It reports; it exits 0 unless it
 could not run.
