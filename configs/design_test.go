@@ -301,7 +301,7 @@ func TestMorrisStepsEvenly(t *testing.T) {
 			`params.sea_cost takes 3 values under design = "morris": no number of levels steps along an odd number of values the same number each time and draws every one; allowed: an even number of values (levels then a multiple of it), or design = "lhs" or "sobol"`},
 		{morris + "levels = 2\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2, 3]\n", 7, "vary[0].values", "no number of levels"},
 		{morris + "[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2, 3, 4, 5, 6]\n", 6, "vary[0].values",
-			`params.sea_cost takes 6 values under design = "morris" on 4 levels, whose steps move it [4 3] values along, unequally: a straight-line effect would show as a curved one (σ > 0), and the values would not be drawn alike; allowed: levels = 6, 12, 18, 24 (a step the same number of values each time, every value drawn)`},
+			`params.sea_cost takes 6 values under design = "morris" on 4 levels, whose steps move it [4 3] values along, unequally: the values would not be drawn alike, and a curved effect would be read over steps of different lengths; allowed: levels = 6, 12, 18, 24 (a step the same number of values each time, every value drawn)`},
 		{morris + "levels = 8\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2, 3, 4, 5, 6]\n", 7, "vary[0].values", "allowed: levels = 6, 12, 18, 24"},
 		{morris + "[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2, 3, 4, 5]\n", 6, "vary[0].values", "no number of levels"},
 		// one value twice moves nothing: no effect can be taken

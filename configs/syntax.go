@@ -9,6 +9,9 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/alliancesim/alliancesim/sensitivity"
+	"github.com/alliancesim/alliancesim/sim"
 )
 
 // redefined is the TOML decoder's message for a key given twice.
@@ -99,16 +102,51 @@ func indexedKey(before []byte, key string) string {
 	return fmt.Sprintf("%s[%d].%s", head, n-1, rest)
 }
 
-// keyAllowed says in words what numbers a key of a scenario file takes
-// (states[2].land as the path states.ID.land does), or, for a key that is
-// no path, what any number must be.
+// keyAllowed says in words what numbers a key of a scenario or
+// experiment file takes: a scenario path's range (states[2].land as the
+// path states.ID.land does), an event's key's (events[0].delta) or an
+// experiment's; for any other key, what any number must be.
 func keyAllowed(key string) string {
 	parts := strings.Split(key, ".")
-	if head, _, _ := strings.Cut(parts[0], "["); head == "states" && len(parts) > 1 {
+	head, _, _ := strings.Cut(parts[0], "[")
+	if head == "states" && len(parts) > 1 {
 		parts = append([]string{"states", "ID"}, parts[1:]...) // states[2] or states
 	}
 	if r, ok := pathRange(strings.Join(parts, ".")); ok {
 		return r.Allowed()
+	}
+	last := parts[len(parts)-1]
+	switch {
+	case head == "events" && len(parts) == 2:
+		switch last {
+		case "tick":
+			return "a whole number, a tick from 0 to the horizon"
+		case "delta":
+			return sim.ShockRange.Allowed()
+		case "fraction":
+			return sim.FractionRange.Allowed()
+		case "land", "naval", "economy":
+			return sim.ForceRange.Allowed()
+		case "ideology":
+			return sim.IdeologyRange.Allowed()
+		}
+	case head == "vary" && len(parts) == 2:
+		return "a number within the varied path's range"
+	case len(parts) == 1:
+		switch last { // an experiment's keys
+		case "runs":
+			return fmt.Sprintf("a whole number in [1, %d]", MaxRuns)
+		case "chunk":
+			return fmt.Sprintf("a whole number in [1, %d]", maxChunk)
+		case "seed":
+			return fmt.Sprintf("a whole number in [0, %d]", MaxSeed)
+		case "samples":
+			return fmt.Sprintf("a whole number in [1, %d] (lhs; 2 for morris and sobol)", MaxPoints)
+		case "candidates":
+			return fmt.Sprintf("a whole number in [2, %d], at least samples", sensitivity.MaxCandidates)
+		case "levels":
+			return "an even whole number from 2 to 100"
+		}
 	}
 	return "a number within ±1.8e308 (a whole number within ±9.2e18)"
 }

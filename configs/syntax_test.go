@@ -1,6 +1,7 @@
 package configs
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -31,6 +32,10 @@ func TestSyntaxErrors(t *testing.T) {
 		{"[[states]]\nid = \"a\"\n[[states]]\nid = \"b\"\nland = 1e999\n", "states[1].land", "1e999 is out of range; allowed: a number in [0, 1000000]", 5},
 		{"[params]\nsea_cost = 0x7fffffffffffffffff\n", "params.sea_cost", "0x7fffffffffffffffff is out of range; allowed: a number in [0, 1000000]", 2},
 		{"[scenario]\nwhatever = 1e999\n", "scenario.whatever", "1e999 is out of range; allowed: a number within ±1.8e308 (a whole number within ±9.2e18)", 2},
+		// An event's keys have their own ranges.
+		{"[[events]]\nid = \"e\"\ntick = 99999999999999999999\n", "events[0].tick", "99999999999999999999 is out of range; allowed: a whole number, a tick from 0 to the horizon", 3},
+		{"[[events]]\nid = \"e\"\n[[events]]\ndelta = 1e999\n", "events[1].delta", "1e999 is out of range; allowed: a number in [-10, 10]", 4},
+		{"[[events]]\nland = 1e999\n", "events[0].land", "1e999 is out of range; allowed: a number in [0, 1000000]", 2},
 	} {
 		_, err := Parse("x.toml", []byte(c.src))
 		list, ok := err.(Errors)
@@ -40,6 +45,20 @@ func TestSyntaxErrors(t *testing.T) {
 		}
 		if e := list[0]; e.File != "x.toml" || e.Line != c.line || e.Key != c.key || e.Msg != c.msg {
 			t.Errorf("%q: got %s:%d: %q: %q, want line %d, key %q, %q", c.src, e.File, e.Line, e.Key, e.Msg, c.line, c.key, c.msg)
+		}
+	}
+}
+
+// An experiment's keys, too large for Go, are given their own ranges.
+func TestExperimentSyntaxErrors(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		{"scenario = \"generic\"\nruns = 99999999999999999999\n", "x.toml:2: runs: 99999999999999999999 is out of range; allowed: a whole number in [1, 100000000]"},
+		{"scenario = \"generic\"\nseed = 99999999999999999999\n", "x.toml:2: seed: 99999999999999999999 is out of range; allowed: a whole number in [0, 9007199254740991]"},
+		{"scenario = \"generic\"\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1e999]\n", "x.toml:4: vary[0].values: 1e999 is out of range; allowed: a number within the varied path's range"},
+	} {
+		_, err := ParseExperiment("x.toml", []byte(c.src))
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q: %v, want %s", c.src, err, c.want)
 		}
 	}
 }

@@ -261,6 +261,12 @@ func varyAxis(v *rawVary, kind valueKind, design string, e *errs) (axis, bool) {
 			}
 			lo, hi = ax.lo-0.5, ax.hi+0.5
 		}
+		if ax.lo == ax.hi {
+			// Every point the same value: an effect of nothing, as a
+			// grid's steps from a value to itself are refused.
+			e.at(v.To.Loc, "a range from %v to %v draws %v alone; allowed: a range that holds more than one value, or leave %s out of [[vary]] (--set sets one value)", v.From.V, v.To.V, ax.lo, ax.path)
+			return ax, false
+		}
 		m, ok := marginalOf(v, kind, lo, hi, e)
 		ax.marginal = m
 		return ax, ok
@@ -353,8 +359,10 @@ func morrisOrder(v *rawVary, ax *axis, design string, e *errs) bool {
 // the design's steps do not move along evenly, or whose levels leave a
 // value undrawn. Where the levels fall on the values so that one step
 // moves two values along and another one (three values on four levels:
-// 0→2, then 1→2), a straight-line effect shows as a curved one (σ > 0)
-// and the values are not drawn alike; where a value falls between levels
+// 0→2, then 1→2), the values are not drawn alike (the last twice as
+// often) and a curved effect is read over steps of two lengths (a
+// straight-line one is not harmed: a value's unit coordinate is its
+// place, listPlaces); where a value falls between levels
 // (three values on two, five on four), nothing is learnt of it. An even
 // number of values n fits on a multiple of n levels; an odd number above
 // one fits on none. The levels that do fit are named. A whole-numbered
@@ -409,7 +417,7 @@ func morrisSteps(ax *axis, levels int, e *errs) bool {
 		e.at(loc, "%s takes %d values under design = \"morris\", which step evenly and are each drawn only on a multiple of %d levels, above the most allowed, 100; allowed: at most 100 values, or design = \"lhs\" or \"sobol\"",
 			ax.path, n, n)
 	case !even(ms):
-		e.at(loc, "%s takes %d values under design = \"morris\" on %d levels, whose steps move it %v values along, unequally: a straight-line effect would show as a curved one (σ > 0), and the values would not be drawn alike; allowed: levels = %s (a step the same number of values each time, every value drawn)",
+		e.at(loc, "%s takes %d values under design = \"morris\" on %d levels, whose steps move it %v values along, unequally: the values would not be drawn alike, and a curved effect would be read over steps of different lengths; allowed: levels = %s (a step the same number of values each time, every value drawn)",
 			ax.path, n, levels, ms, strings.Join(fit, ", "))
 	default:
 		e.at(loc, "%s takes %d values under design = \"morris\" on %d levels, which never draw %s: the analysis would say nothing of them; allowed: levels = %s (a step the same number of values each time, every value drawn)",

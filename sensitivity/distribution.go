@@ -81,6 +81,10 @@ func Triangular(lo, mode, hi float64) (Marginal, error) {
 	if !finite(mode) || mode < lo || mode > hi {
 		return nil, fmt.Errorf("triangular: mode %v; allowed: a number in [%v, %v]", mode, lo, hi)
 	}
+	if !finite(hi - lo) {
+		// gonum's quantile works on the width, which would be infinite
+		return nil, fmt.Errorf("triangular: range [%v, %v] is wider than a float64 holds; allowed: a range whose width is finite", lo, hi)
+	}
 	return distuv.NewTriangle(lo, hi, mode, nil), nil
 }
 

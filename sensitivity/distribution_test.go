@@ -64,6 +64,7 @@ func TestMarginalErrors(t *testing.T) {
 		"loguniform from 0":    func() (Marginal, error) { return LogUniform(0, 1) },
 		"loguniform reversed":  func() (Marginal, error) { return LogUniform(2, 1) },
 		"triangular mode NaN":  func() (Marginal, error) { return Triangular(0, math.NaN(), 2) },
+		"triangular too wide":  func() (Marginal, error) { return Triangular(-1.7e308, 0, 1.7e308) },
 		"normal mean infinite": func() (Marginal, error) { return Normal(math.Inf(-1), 1, -1, 1) },
 	} {
 		if _, err := f(); err == nil {

@@ -36,7 +36,7 @@ const MaxCandidates = 2000
 // The price of the spread: trajectories far apart lie near the edges of
 // the space, so the selection visits the ends of each range more often
 // than the middle (20 kept of 200 at 4 levels: about two thirds of the
-// coordinates at 0 or 1, 63–67% for 2 to 10 paths in a review's
+// coordinates at 0 or 1, about 63–68% for 2 to 10 paths in a review's
 // measurement, against 50% for Morris's own design), and μ*
 // weighs the effects there more. The ranking of the parameters — the
 // purpose of screening — holds on the test functions; with
