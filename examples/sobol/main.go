@@ -4,7 +4,7 @@
 // the first-order and total indices with bootstrap intervals. It prints,
 // per share, the parameters by total index.
 //
-//	go run ./examples/sobol                         # the file's 448 points × 8 runs: minutes
+//	go run ./examples/sobol                         # the file's 448 points × 8 runs: about 70 s on 2 cores
 //	go run ./examples/sobol -samples 8 -runs 4      # a quick look
 package main
 
