@@ -100,6 +100,8 @@ func TestErrorsNameFileLineKey(t *testing.T) {
 		{"syntax", base + "\nx = = 1\n", 24, "states.x", "expected value"},
 		{"escape in a name", strings.Replace(base, `name = "t"`, `name = "\u001b[31mt"`, 1), 2, "scenario.name", `"\x1b[31mt" holds the control character U+001B; allowed: text without control characters`},
 		{"blank name", strings.Replace(base, `name = "t"`, `name = " "`, 1), 2, "scenario.name", `" " is blank; allowed: one line of text with a visible character`},
+		{"blank state name", strings.Replace(base, `id = "b"`, "id = \"b\"\nname = \"  \"", 1), 21, "states[1].name", `"  " is blank; allowed: one line of text with a visible character, or no name (the id)`},
+		{"right-to-left override in a state name", strings.Replace(base, `id = "b"`, "id = \"b\"\nname = \"b\u202ex\"", 1), 21, "states[1].name", "holds the bidirectional control U+202E"},
 		{"newline in a note", base + "\n[[events]]\ntick = 2\nkind = \"intent\"\nactor = \"a\"\ndelta = 0.2\nnote = \"x\\n1950-03  a proposes\"\n", 29, "events[0].note", "holds the control character U+000A"},
 		{"intent read by its actor", base + "\n[[events]]\ntick = 2\nkind = \"intent\"\nactor = \"a\"\ntarget = \"a\"\ndelta = 0.2\n", 28, "events[0].target", "target is the actor itself; allowed: another state"},
 		{"run past 9999-12", strings.Replace(strings.Replace(base, `start = "1950-01"`, `start = "9999-06"`, 1), "ticks = 24", "ticks = 8", 1), 5, "scenario.ticks", "8 ticks from 9999-06 end in 10000-01; allowed: a run that ends by 9999-12 (at most 7 ticks from this start)"},
@@ -473,11 +475,21 @@ func TestLimitsReportedAtValidation(t *testing.T) {
 	b.Reset()
 	b.WriteString("[scenario]\nstart = \"2000-01\"\nticks = 3\n[theater.generate]\nwidth = 40\nheight = 40\n")
 	for i := 0; i < 65; i++ {
-		fmt.Fprintf(&b, "[[states]]\nid = \"s%d\"\nrole = \"client\"\n", i)
+		fmt.Fprintf(&b, "[[states]]\nid = \"s%d\"\nrole = \"client\"\nglyph = \"%c\"\n", i, 0x400+i)
 	}
 	list = parseErrors(t, b.String())
 	if len(list) != 1 || list[0].Key != "states[64]" || !strings.Contains(list[0].Msg, "at most 64") {
 		t.Errorf("65 states: %v", list)
+	}
+	// On a generated theatre a state without a glyph is refused at its
+	// table: the generator gives land only to states with one.
+	b.Reset()
+	b.WriteString("[scenario]\nstart = \"2000-01\"\nticks = 3\n[theater.generate]\nwidth = 40\nheight = 40\n")
+	b.WriteString("[[states]]\nid = \"a\"\nrole = \"client\"\nglyph = \"A\"\n[[states]]\nid = \"b\"\nrole = \"client\"\n")
+	list = parseErrors(t, b.String())
+	if len(list) != 1 || list[0].Line != 11 || list[0].Key != "states[1].glyph" ||
+		list[0].Msg != `missing: the generator gives land only to states with a glyph, and "b" would own no cell; allowed: one printable character other than ~ . ^, space or tab` {
+		t.Errorf("a state without a glyph on a generated theatre: %v", list)
 	}
 }
 

@@ -365,6 +365,11 @@ func randomScenario(r *rand.Rand) *sim.Scenario {
 
 	if r.IntN(4) == 0 {
 		sc.Generate = &theater.GenerateSpec{Width: 20 + r.IntN(10), Height: 20 + r.IntN(10), SeaFraction: num(0, 0.5), Islands: 1 + r.IntN(3), Seed: r.Uint64N(1 << 40)}
+		for i := range sc.States { // the generator gives land only to states with a glyph
+			if sc.States[i].Glyph == 0 {
+				sc.States[i].Glyph = glyphs[i]
+			}
+		}
 	} else {
 		cells := []rune{'~', '.', '^'}
 		for _, s := range sc.States {

@@ -120,10 +120,11 @@ func resolveSettings(f *rawFile, sc *sim.Scenario, e *errs) {
 }
 
 // resolvedStates is what the states' tables give the rest of the file:
-// each state's index by id, its glyph and where that was set, and the
-// glyphs of the states left out for their id.
+// each state's index by id, where its table is, its glyph and where that
+// was set, and the glyphs of the states left out for their id.
 type resolvedStates struct {
 	index   map[string]int
+	stateAt []Loc
 	glyphs  map[rune]int
 	glyphAt map[int]Loc
 	skipped []rune
@@ -135,6 +136,7 @@ func resolveStates(f *rawFile, sc *sim.Scenario, e *errs) resolvedStates {
 	glyphs := map[rune]int{}
 	glyphAt := map[int]Loc{} // where each state's glyph was set
 	var skipped []rune       // the glyphs of states left out for their id
+	var stateAt []Loc        // where each state's table is
 	// An overlay's state with a new id and no role is most likely a
 	// mistyped id of the base: the message names the base's ids.
 	var baseIDs []string
@@ -166,6 +168,7 @@ func resolveStates(f *rawFile, sc *sim.Scenario, e *errs) resolvedStates {
 		}
 		index[st.ID] = len(sc.States)
 		sc.States = append(sc.States, st)
+		stateAt = append(stateAt, s.Loc)
 	}
 	if len(f.States) == 0 {
 		e.at(Loc{File: f.file, Key: "states"}, "no states; allowed: at least one [[states]] table")
@@ -176,7 +179,7 @@ func resolveStates(f *rawFile, sc *sim.Scenario, e *errs) resolvedStates {
 	for _, s := range f.States {
 		checkRefs(s, index, sc, e)
 	}
-	return resolvedStates{index, glyphs, glyphAt, skipped}
+	return resolvedStates{index: index, stateAt: stateAt, glyphs: glyphs, glyphAt: glyphAt, skipped: skipped}
 }
 
 // resolveEvents reads [[events]] into sc.Events, in the order of their
@@ -278,7 +281,7 @@ func resolveState(s *rawState, e *errs, baseIDs []string) sim.State {
 	st.Name = st.ID
 	if s.Name.ok(e, "a string") {
 		st.Name = s.Name.V
-		textOK(s.Name.Loc, sim.CheckText(st.Name), e)
+		textOK(s.Name.Loc, sim.CheckStateName(st.Name), e)
 	}
 	st.Role = noRole
 	switch {
@@ -539,6 +542,15 @@ func resolveTheater(f *rawFile, sc *sim.Scenario, st resolvedStates, e *errs) {
 			e.at(t.Rough.Loc, "a rough overlay needs a map; allowed: map with rough, or generate alone")
 		}
 		sc.Generate = &spec
+		// The generator gives land only to the states with a glyph, so
+		// that there a glyph looks cosmetic and is easily left out (sim's
+		// Validate refuses it too).
+		for i, s := range sc.States {
+			if s.Glyph == 0 {
+				at := st.stateAt[i]
+				e.at(Loc{File: at.File, Line: at.Line, Key: at.Key + ".glyph"}, "missing: the generator gives land only to states with a glyph, and %q would own no cell; allowed: %s", s.ID, sim.GlyphWords)
+			}
+		}
 		if spec.Width > 0 && spec.Height > 0 {
 			// The generator can still fail (too little land for the
 			// states): say so here, at the table, not later.

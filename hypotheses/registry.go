@@ -55,6 +55,10 @@ func Registry() []Hypothesis {
 				Apply: occupyJapan},
 			Outcome:   Outcome{Name: "client-only alliance of 3 or more", Kind: RunShare, Run: clientAlliance3Plus},
 			Predicted: Rises, MinChange: 0.15},
+		// The generator draws the land before it places the states, so a
+		// layout at another sea fraction is another map (other
+		// neighbours): T4 holds the layout's seed, not its map
+		// (docs/model.md §8.6.5).
 		{ID: "T4", Source: "Cohen H7 (seed 002)", Claim: "the stopping power of water: fewer client alliances in maritime theatres",
 			Scenario: "generic", Layouts: true,
 			Lever:     Lever{Name: "theater.generate.sea_fraction", Path: "theater.generate.sea_fraction", Levels: floats(0, 0.2, 0.4, 0.6, 0.8)},

@@ -177,11 +177,34 @@ func CheckScenarioName(s string) error {
 // allowed.
 func CheckLines(s string) error { return checkText(s, true) }
 
+// CheckStateName says what is wrong with a state's display name, or
+// returns nil: one line of text (CheckText), not blank. An empty name is
+// none: the id stands for it (§2.1).
+func CheckStateName(s string) error {
+	if s != "" && strings.TrimSpace(s) == "" {
+		return fmt.Errorf("%q is blank; allowed: one line of text with a visible character, or no name (the id)", s)
+	}
+	return CheckText(s)
+}
+
+// bidiControl reports whether r is one of Unicode's explicit
+// bidirectional embeddings, overrides or isolates: printed, they reorder
+// the text after them (a name that reads as another).
+func bidiControl(r rune) bool {
+	return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069
+}
+
 func checkText(s string, multiline bool) error {
 	if !utf8.ValidString(s) {
 		return fmt.Errorf("%q is not valid UTF-8; allowed: text in UTF-8", s)
 	}
 	for _, r := range s {
+		if bidiControl(r) {
+			return fmt.Errorf("%q holds the bidirectional control %U; allowed: text without bidirectional controls", s, r)
+		}
+		if !multiline && (r == '\u2028' || r == '\u2029') {
+			return fmt.Errorf("%q holds the line separator %U; allowed: one line of text", s, r)
+		}
 		if unicode.IsControl(r) && !(multiline && (r == '\n' || r == '\r' || r == '\t')) {
 			allowed := "text without control characters"
 			if multiline {
@@ -193,8 +216,8 @@ func checkText(s string, multiline bool) error {
 	return nil
 }
 
-// glyphWords says which glyphs are allowed.
-const glyphWords = "one printable character other than ~ . ^, space or tab"
+// GlyphWords says in words which glyphs are allowed (CheckGlyph).
+const GlyphWords = "one printable character other than ~ . ^, space or tab"
 
 // CheckGlyph says what is wrong with a state's map glyph, or returns nil.
 // 0 means no glyph (the state owns no land) and is allowed.
@@ -203,13 +226,13 @@ func CheckGlyph(g rune) error {
 	case g == 0:
 		return nil
 	case g == utf8.RuneError || !utf8.ValidRune(g):
-		return fmt.Errorf("%q is not one character; allowed: %s", g, glyphWords)
+		return fmt.Errorf("%q is not one character; allowed: %s", g, GlyphWords)
 	case strings.ContainsRune(ReservedGlyphs, g):
-		return fmt.Errorf("%q is reserved for the map; allowed: %s", string(g), glyphWords)
+		return fmt.Errorf("%q is reserved for the map; allowed: %s", string(g), GlyphWords)
 	case !unicode.IsPrint(g):
 		// A newline or another control character cannot be drawn on a
 		// map row; a generated theatre would take it silently.
-		return fmt.Errorf("%q is not a printable character; allowed: %s", g, glyphWords)
+		return fmt.Errorf("%q is not a printable character; allowed: %s", g, GlyphWords)
 	}
 	return nil
 }

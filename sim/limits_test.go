@@ -242,13 +242,20 @@ func TestCheckGlyphMessages(t *testing.T) {
 	}
 }
 
-// A one-line text refuses every control character, a newline among them;
-// a text that may run over lines takes line breaks (LF, CR) and tabs but
-// no other control character; each message names what its kind allows.
+// A one-line text refuses every control character, a newline among them,
+// and Unicode's line and paragraph separators; a text that may run over
+// lines takes line breaks (LF, CR, U+2028) and tabs but no other control
+// character; neither takes a bidirectional control, and a state's name
+// is not blank; each message names what its kind allows.
 func TestCheckTextAndLines(t *testing.T) {
-	for _, s := range []string{"Korean War", "a\nb\r\n\tc"} {
+	for _, s := range []string{"Korean War", "a\nb\r\n\tc", "a\u2028b"} {
 		if err := sim.CheckLines(s); err != nil {
 			t.Errorf("CheckLines(%q) = %v, want nil", s, err)
+		}
+	}
+	for _, s := range []string{"", "Côte d'Ivoire", "עברית"} { // no name: the id stands for it
+		if err := sim.CheckStateName(s); err != nil {
+			t.Errorf("CheckStateName(%q) = %v, want nil", s, err)
 		}
 	}
 	for _, c := range []struct {
@@ -259,6 +266,10 @@ func TestCheckTextAndLines(t *testing.T) {
 		{"one line, a tab", `"a\tb" holds the control character U+0009; allowed: text without control characters`, sim.CheckText("a\tb")},
 		{"lines, a bell", `"a\ab" holds the control character U+0007; allowed: text without control characters other than line breaks and tabs`, sim.CheckLines("a\ab")},
 		{"lines, not UTF-8", `"a\xffb" is not valid UTF-8; allowed: text in UTF-8`, sim.CheckLines("a\xffb")},
+		{"one line, a line separator", `"a\u2028b" holds the line separator U+2028; allowed: one line of text`, sim.CheckText("a\u2028b")},
+		{"lines, a right-to-left override", `"a\u202eb" holds the bidirectional control U+202E; allowed: text without bidirectional controls`, sim.CheckLines("a\u202eb")},
+		{"one line, an isolate", `"a\u2066b" holds the bidirectional control U+2066; allowed: text without bidirectional controls`, sim.CheckText("a\u2066b")},
+		{"a blank state name", `"   " is blank; allowed: one line of text with a visible character, or no name (the id)`, sim.CheckStateName("   ")},
 	} {
 		if c.err == nil || c.err.Error() != c.want {
 			t.Errorf("%s: %v\nwant %s", c.name, c.err, c.want)

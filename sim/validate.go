@@ -148,7 +148,7 @@ func (sc *Scenario) validateStates(v *validator) (map[string]int, bool) {
 				index[s.ID] = i
 			}
 		}
-		v.text(p+".name", s.Name)
+		v.check(p+".name", CheckStateName(s.Name))
 		if s.Role < 0 || int(s.Role) >= len(roleNames) {
 			v.at(p+".role", "%v is not a role; allowed: %s", s.Role, strings.Join(roleNames, ", "))
 		}
@@ -283,6 +283,13 @@ func (sc *Scenario) validateTheater(v *validator, glyphsOK bool) *theater.Grid {
 			v.at("theater.generate", "%s", strings.TrimPrefix(err.Error(), "theater: generate: "))
 			return nil
 		}
+		// The generator gives land to the states with a glyph only, so
+		// that there a glyph looks cosmetic and is easily left out.
+		for i, s := range sc.States {
+			if s.Glyph == 0 {
+				v.at(fmt.Sprintf("states[%d].glyph", i), "missing: the generator gives land only to states with a glyph, and %q would own no cell; allowed: %s", s.ID, GlyphWords)
+			}
+		}
 		return grid
 	case sc.Map == "":
 		v.at("theater", "no theatre; allowed: a map or a generator")
@@ -305,8 +312,9 @@ func (sc *Scenario) validateTheater(v *validator, glyphsOK bool) *theater.Grid {
 		v.at("theater.map", "%v", err)
 		return nil
 	}
-	// A state given a glyph the map never draws would have no territory:
-	// it would be occupied before the first tick and sign nothing.
+	// A state given a glyph the map never draws would have no territory,
+	// which its author did not mean: a state meant to own none is given
+	// no glyph (§2.1).
 	cells := grid.CellsPerOwner(len(sc.States))
 	for i, s := range sc.States {
 		if s.Glyph != 0 && cells[i] == 0 {

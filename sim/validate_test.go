@@ -74,6 +74,9 @@ func TestCompileRejectsBadScenarios(t *testing.T) {
 		{"ragged map", "theater.map", func(sc *Scenario) { sc.Map += "\nAA" }},
 		{"unknown glyph", "theater.map", func(sc *Scenario) { sc.Map = strings.Replace(sc.Map, "PP", "PZ", 1) }},
 		{"glyph not drawn", "states[3].glyph", func(sc *Scenario) { sc.Map = strings.ReplaceAll(sc.Map, "3", ".") }},
+		{"no glyph on a generated theatre", "states[2].glyph", func(sc *Scenario) {
+			sc.Map, sc.Generate, sc.States[2].Glyph = "", &theater.GenerateSpec{Width: 30, Height: 30, Islands: 1}, 0
+		}},
 		{"rough on sea", "theater.rough", func(sc *Scenario) {
 			sc.Rough = strings.Repeat("^", 15) + "\n" + strings.Repeat(".", 15) + "\n" + strings.Repeat(".", 15)
 		}},
@@ -262,6 +265,11 @@ func TestValidateLimitsAtTheirEdges(t *testing.T) {
 		return func(sc *Scenario) {
 			f(sc)
 			generate(theater.GenerateSpec{Width: 40, Height: 40, Islands: 1})(sc)
+			for i := range sc.States { // the generator gives land only to states with a glyph
+				if sc.States[i].Glyph == 0 {
+					sc.States[i].Glyph = rune(0x400 + i)
+				}
+			}
 		}
 	}
 	event := func(e ScriptedEvent) func(*Scenario) {
