@@ -653,7 +653,7 @@ func TestErrorsExactly(t *testing.T) {
 		// A glyph is one character: "BB" is two (its first is not taken).
 		{"glyph of two characters", "s.toml", strings.Replace(base, `glyph = "B"`, `glyph = "BB"`, 1), []string{
 			`s.toml:9: theater.map: row 1, column 7: unknown glyph 'B' (U+0042) (and 3 more cells); allowed: '~' sea, '.' land, '^' rough or a state's glyph: 'A'`,
-			`s.toml:22: states[1].glyph: "BB" is not one character; allowed: one character other than ~ . ^ or a space`}},
+			`s.toml:22: states[1].glyph: "BB" is not one character; allowed: one printable character other than ~ . ^, space or tab`}},
 		// Only patrons have stakes: said once for a client's table, whose
 		// keys are still checked.
 		{"a client's stakes", "s.toml", base + "[states.stakes]\na = 1\nz = 2\n", []string{

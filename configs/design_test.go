@@ -165,8 +165,8 @@ func TestDesignErrors(t *testing.T) {
 		{head + "design = \"lhs\"\nsamples = 4\n" + vary + "distribution = \"beta\"\n", 8, "vary[0].distribution", `"beta" is not a distribution; allowed: uniform, normal, triangular, loguniform`},
 		{head + "design = \"lhs\"\nsamples = 4\n" + vary + "distribution = \"triangular\"\nsd = 1\n", 9, "vary[0].sd", `sd is for distribution = "normal"; allowed: leave it out for triangular`},
 		{head + "design = \"lhs\"\nsamples = 4\n" + vary + "distribution = \"normal\"\n", 4, "vary[0]", "a normal distribution needs sd; allowed: sd = a positive number"},
-		{head + "design = \"lhs\"\nsamples = 4\n" + vary + "distribution = \"normal\"\nsd = -1\n", 9, "vary[0].sd", "-1; allowed: a positive number"},
-		{head + "design = \"lhs\"\nsamples = 4\n" + vary + "distribution = \"normal\"\nsd = 0\n", 9, "vary[0].sd", "0; allowed: a positive number"},
+		{head + "design = \"lhs\"\nsamples = 4\n" + vary + "distribution = \"normal\"\nsd = -1\n", 9, "vary[0].sd", "-1 is not positive; allowed: a positive number"},
+		{head + "design = \"lhs\"\nsamples = 4\n" + vary + "distribution = \"normal\"\nsd = 0\n", 9, "vary[0].sd", "0 is not positive; allowed: a positive number"},
 		{head + "design = \"lhs\"\nsamples = 4\n" + vary + "distribution = \"triangular\"\nmode = 7\n", 9, "vary[0].mode", "7 is outside the range; allowed: a number from 1 to 5"},
 		// A whole-numbered range covers its whole numbers, each widened by
 		// ½: the mode is checked against that, and the message says so.

@@ -92,7 +92,7 @@ func marginalOf(v *rawVary, kind valueKind, lo, hi float64, e *errs) (sensitivit
 			mean = v.Mean.V
 		}
 		if !(v.SD.V > 0) {
-			e.at(v.SD.Loc, "%v; allowed: a positive number", v.SD.V)
+			e.at(v.SD.Loc, "%v is not positive; allowed: a positive number", v.SD.V)
 			return nil, false
 		}
 		m, err = sensitivity.Normal(mean, v.SD.V, lo, hi)

@@ -130,6 +130,13 @@ func ParseAssignment(s string) (Assignment, error) {
 	a := Assignment{Path: path}
 	switch kind {
 	case kindString:
+		// A name written as a file writes it, "powerplay", is the name:
+		// the shell passes the quotes on when they are quoted themselves.
+		if len(text) >= 2 && text[0] == '"' && text[len(text)-1] == '"' {
+			if u, err := strconv.Unquote(text); err == nil {
+				text = u
+			}
+		}
 		a.Value = text
 	case kindBool:
 		// As in a file: true or false, not 1, T or TRUE.
@@ -328,8 +335,11 @@ func errNilScenario(fn string) error {
 // be 0, silently), or no number. --set and a points file read their
 // numbers with it.
 func parseNumber(text, allowed string) (float64, string) {
-	if l := strings.ToLower(strings.TrimLeft(text, "+-")); strings.HasPrefix(l, "0x") || l == "inf" || l == "infinity" {
+	switch l := strings.ToLower(strings.TrimLeft(text, "+-")); {
+	case strings.HasPrefix(l, "0x"):
 		return 0, fmt.Sprintf("%q is not a number as a scenario file writes one; allowed: %s", text, allowed)
+	case l == "inf" || l == "infinity":
+		return 0, fmt.Sprintf("%q is not finite; allowed: %s", text, allowed)
 	}
 	f, err := strconv.ParseFloat(text, 64)
 	var ne *strconv.NumError

@@ -78,6 +78,8 @@ func TestParseAssignment(t *testing.T) {
 		{"theater.generate.seed=9007199254740991", 9007199254740991.0},
 		{"states.c1.sovereign=false", false},
 		{"decision.strategy=powerplay", "powerplay"},
+		{`decision.strategy="powerplay"`, "powerplay"}, // as a file writes it
+		{`decision.valuation="expected_utility"`, "expected_utility"},
 	} {
 		a, err := ParseAssignment(c.in)
 		if err != nil || a.Value != c.want {
@@ -103,7 +105,7 @@ func TestParseAssignment(t *testing.T) {
 		{"params.sea_cost=1e400", `params.sea_cost=1e400: 1e400 is out of range; allowed: a number in [0, 1000000]`},
 		{"params.sea_cost=1e-400", `params.sea_cost=1e-400: 1e-400 is too small for a number to hold, and would be 0; allowed: 0, or a number in [0, 1000000]`},
 		{"params.sea_cost=0x1p4", `params.sea_cost=0x1p4: "0x1p4" is not a number as a scenario file writes one; allowed: a number in [0, 1000000]`},
-		{"params.sea_cost=Inf", `params.sea_cost=Inf: "Inf" is not a number as a scenario file writes one; allowed: a number in [0, 1000000]`},
+		{"params.sea_cost=Inf", `params.sea_cost=Inf: "Inf" is not finite; allowed: a number in [0, 1000000]`},
 		{"params.sea_cost=nan", "params.sea_cost: NaN is not a finite number; allowed: a number in [0, 1000000] for params.sea_cost"},
 		{"decision.patience=1e20", "decision.patience: 1e20 is out of range; allowed: a whole number in [0, 1000000] for decision.patience"},
 		{"decision.patience=2.5", "decision.patience: 2.5 is not a whole number; allowed: a whole number in [0, 1000000] for decision.patience"},

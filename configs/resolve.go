@@ -303,7 +303,7 @@ func resolveState(s *rawState, e *errs, baseIDs []string) sim.State {
 		g, size := utf8.DecodeRuneInString(s.Glyph.V)
 		switch {
 		case size == 0 || size != len(s.Glyph.V) || g == utf8.RuneError:
-			e.at(s.Glyph.Loc, "%q is not one character; allowed: one character other than ~ . ^ or a space", s.Glyph.V)
+			e.at(s.Glyph.Loc, "%q is not one character; allowed: %s", s.Glyph.V, sim.GlyphWords)
 		case sim.CheckGlyph(g) != nil:
 			e.at(s.Glyph.Loc, "%v", sim.CheckGlyph(g))
 		default:
