@@ -62,8 +62,18 @@ var pageTemplate = template.Must(template.New("page").Parse(pageHTML))
 func (p *Page) Render(w io.Writer) error { return pageTemplate.Execute(w, p) }
 
 // Write builds the report of dir and writes it to dir/report.html
-// through a temporary file and a rename; it returns the path.
+// through a temporary file and a rename; it returns the path. It holds
+// dir's lock (runner.Lock) while it reads and writes, so that a run,
+// merge or reassembly replacing the results meanwhile cannot leave a
+// report of the old ones beside them.
 func Write(ctx context.Context, dir string) (string, error) {
+	if fi, err := os.Stat(dir); err == nil && fi.IsDir() { // else Build says what is wrong
+		release, err := runner.Lock(dir)
+		if err != nil {
+			return "", err
+		}
+		defer release()
+	}
 	p, err := Build(ctx, dir)
 	if err != nil {
 		return "", err

@@ -81,6 +81,38 @@ func TestReportStopsWhenCancelled(t *testing.T) {
 	}
 }
 
+// A report is not written into a directory another process is writing
+// (its lock live: here process 1's, which is alive), since a run, merge
+// or reassembly replacing the results could leave a report of the old
+// ones beside them; once the lock is gone it is, and the lock is given
+// back.
+func TestReportWaitsForTheDirectorysWriter(t *testing.T) {
+	_, _, _, hyps := fixtures(t)
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(hyps)); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(filepath.Join(dir, "report.html"))
+	host, _ := os.Hostname()
+	lock := filepath.Join(dir, ".alliancesim-lock")
+	if err := os.WriteFile(lock, []byte(`{"pid": 1, "host": "`+host+`", "started": "2026-12-06T00:00:00Z"}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Write(context.Background(), dir); err == nil || !strings.Contains(err.Error(), "is being written by process 1") {
+		t.Fatalf("a directory being written: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "report.html")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("report.html written beside a writer: %v", err)
+	}
+	os.Remove(lock)
+	if _, err := Write(context.Background(), dir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(lock); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the report kept the lock: %v", err)
+	}
+}
+
 // A report that cannot be put in place (report.html is a directory) says
 // which file it could not write and leaves no temporary file behind (each
 // failed attempt used to leave one).

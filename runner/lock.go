@@ -83,6 +83,22 @@ type lockHolder struct {
 	Boot      string `json:"boot,omitempty"`
 }
 
+// Lock takes the lock of dir, an existing directory, as a run writing
+// into it does; release gives it back. A program that writes a file of
+// its own beside a run's results (the HTML report) takes it, so that it
+// never writes while a run, merge or reassembly replaces them; the error
+// names the process writing.
+func Lock(dir string) (release func(), err error) {
+	fi, err := os.Stat(dir)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.IsDir() {
+		return nil, fmt.Errorf("%s is not a directory", dir)
+	}
+	return lockDir(dir)
+}
+
 // lockDir makes dir if need be and takes its lock; release gives it back.
 func lockDir(dir string) (release func(), err error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
