@@ -231,11 +231,29 @@ values = [1, 5]
 	for i := 0; i < 3; i++ {
 		d := filepath.Join(dir, "shard", string(rune('0'+i)))
 		t.Setenv("JOB_COMPLETION_INDEX", string(rune('0'+i)))
-		if out, err := execute(t, "sweep", exp, "--shards", "3", "--out", d); err != nil || !strings.Contains(out, "merge") {
+		out, err := execute(t, "sweep", exp, "--shards", "3", "--out", d)
+		if err != nil || !strings.Contains(out, "merge") {
 			t.Fatalf("shard %d: %v\n%s", i, err, out)
+		}
+		if want := fmt.Sprintf("running shard %d/3 of %s, from the scheduler's environment (JOB_COMPLETION_INDEX=%d); --shard 1/1 runs the whole sweep", i+1, exp, i); !strings.Contains(out, want) {
+			t.Errorf("shard %d does not say where its shard came from (%s):\n%s", i, want, out)
 		}
 		shards = append(shards, d)
 	}
+	// Under a Slurm array, --shard 1/1 runs the whole sweep.
+	t.Setenv("JOB_COMPLETION_INDEX", "")
+	os.Unsetenv("JOB_COMPLETION_INDEX")
+	t.Setenv("SLURM_ARRAY_TASK_ID", "1")
+	t.Setenv("SLURM_ARRAY_TASK_COUNT", "3")
+	whole := filepath.Join(dir, "whole")
+	if out, err := execute(t, "sweep", exp, "--shard", "1/1", "--out", whole); err != nil || strings.Contains(out, "running shard") {
+		t.Fatalf("--shard 1/1 under Slurm: %v\n%s", err, out)
+	}
+	if a, b := readFile(t, filepath.Join(single, "points.csv")), readFile(t, filepath.Join(whole, "points.csv")); !bytes.Equal(a, b) {
+		t.Error("--shard 1/1 under Slurm did not run the whole sweep")
+	}
+	os.Unsetenv("SLURM_ARRAY_TASK_ID")
+	os.Unsetenv("SLURM_ARRAY_TASK_COUNT")
 	// A finished shard run again has nothing to do, and says what is next.
 	t.Setenv("JOB_COMPLETION_INDEX", "0")
 	if out, err := execute(t, "sweep", exp, "--shards", "3", "--out", shards[0]); err != nil || !strings.Contains(out, "shard 1/3 done in "+shards[0]+"; combine all shards with") {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -88,6 +89,13 @@ func (f *sweepFlags) sweep(cmd *cobra.Command, file string) error {
 	sh, err := f.shardToRun()
 	if err != nil {
 		return err
+	}
+	if f.shard == "" && sh.Count > 1 {
+		// A Slurm array shards every sweep it runs without being asked
+		// (an array of one experiment per task would run a slice of
+		// each): say so before the work.
+		fmt.Fprintf(cmd.ErrOrStderr(), "running shard %d/%d of %s, from the scheduler's environment (%s); --shard 1/1 runs the whole sweep\n",
+			sh.Index+1, sh.Count, file, shardEnv())
 	}
 	out := f.out
 	if out == "" {
@@ -208,6 +216,14 @@ func (f *sweepFlags) experiment(cmd *cobra.Command, file string) (*configs.Exper
 		return nil, fmt.Errorf("%s, %s (%s): %w", seedFrom, runsFrom, file, err)
 	}
 	return x, nil
+}
+
+// shardEnv names the variables a shard was read from.
+func shardEnv() string {
+	if v, ok := os.LookupEnv("JOB_COMPLETION_INDEX"); ok {
+		return "JOB_COMPLETION_INDEX=" + v
+	}
+	return fmt.Sprintf("SLURM_ARRAY_TASK_ID=%s, SLURM_ARRAY_TASK_COUNT=%s", os.Getenv("SLURM_ARRAY_TASK_ID"), os.Getenv("SLURM_ARRAY_TASK_COUNT"))
 }
 
 // shardToRun is the slice of the sweep this process runs: --shard, or
