@@ -55,13 +55,13 @@ func ElementaryEffects(x [][]float64, y []float64, k int, b Bootstrap) (*Effects
 			for i := range k {
 				if p[i] != q[i] {
 					if moved >= 0 {
-						return nil, fmt.Errorf("sensitivity: points %d and %d of trajectory %d differ in more than one parameter", s, s+1, t)
+						return nil, fmt.Errorf("sensitivity: points %d and %d of trajectory %d differ in more than one parameter; allowed: consecutive points of a trajectory that differ in exactly one (a MorrisDesign's)", s, s+1, t)
 					}
 					moved = i
 				}
 			}
 			if moved < 0 || seen[moved] {
-				return nil, fmt.Errorf("sensitivity: step %d of trajectory %d does not move a parameter not yet moved", s, t)
+				return nil, fmt.Errorf("sensitivity: step %d of trajectory %d does not move a parameter not yet moved; allowed: trajectories that move each parameter once (a MorrisDesign's)", s, t)
 			}
 			seen[moved] = true
 			fy, fq := y[t*(k+1)+s], y[t*(k+1)+s+1]

@@ -31,7 +31,9 @@ const MaxCandidates = 2000
 // candidates and r = 6, short of it in 5, by at most 1% of the squared
 // spread). The kept
 // trajectories are returned in the order they were drawn. The design is a
-// pure function of (r, k, levels, candidates, seed).
+// pure function of (r, k, levels, candidates, seed). levels may go to
+// 1000 here; an experiment file allows 2 to 100, enough for any list of
+// values it can step along.
 //
 // The price of the spread: trajectories far apart lie near the edges of
 // the space, so the selection visits the ends of each range more often
@@ -54,7 +56,7 @@ func MorrisDesign(r, k, levels, candidates int, seed uint64) ([][]float64, error
 	case candidates < r || candidates > MaxCandidates:
 		return nil, fmt.Errorf("sensitivity: %d candidate trajectories for %d; allowed: %d to %d", candidates, r, r, MaxCandidates)
 	case r > maxRows/(k+1):
-		return nil, fmt.Errorf("sensitivity: %d trajectories of %d parameters give more than %d points", r, k, maxRows)
+		return nil, fmt.Errorf("sensitivity: %d trajectories of %d parameters give more than %d points; allowed: at most %d trajectories of %d parameters", r, k, maxRows, maxRows/(k+1), k)
 	}
 	rng := rand.New(rand.NewPCG(seed, streamMorris))
 	cands := make([][][]float64, candidates)

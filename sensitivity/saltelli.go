@@ -70,7 +70,7 @@ func SaltelliDesign(n, k int, base Base, seed uint64) ([][]float64, error) {
 	case k < 1 || k > MaxFactors:
 		return nil, fmt.Errorf("sensitivity: %d parameters; allowed: 1 to %d", k, MaxFactors)
 	case n > maxRows/(k+2):
-		return nil, fmt.Errorf("sensitivity: %d base rows of %d parameters give more than %d points", n, k, maxRows)
+		return nil, fmt.Errorf("sensitivity: %d base rows of %d parameters give more than %d points; allowed: at most %d base rows of %d parameters", n, k, maxRows, maxRows/(k+2), k)
 	}
 	ab := mat.NewDense(n, 2*k, nil)
 	src := rand.NewPCG(seed, streamSaltelli)

@@ -101,7 +101,7 @@ func TestSaltelliDesignBounds(t *testing.T) {
 		want string
 	}{
 		{2, MaxFactors + 1, "sensitivity: 501 parameters; allowed: 1 to 500"},
-		{3333334, 1, "sensitivity: 3333334 base rows of 1 parameters give more than 10000000 points"},
+		{3333334, 1, "sensitivity: 3333334 base rows of 1 parameters give more than 10000000 points; allowed: at most 3333333 base rows of 1 parameters"},
 		{1, 1, "sensitivity: 1 base rows; allowed: at least 2"},
 	} {
 		if _, err := SaltelliDesign(c.n, c.k, Halton, 1); err == nil || err.Error() != c.want {
