@@ -44,10 +44,40 @@ func main() {
 		<-ctx.Done()
 		stop()
 	}()
-	if err := newRoot().ExecuteContext(ctx); err != nil {
+	if err := runRoot(ctx, newRoot(), os.Stdout); err != nil {
 		printError(os.Stderr, err)
 		os.Exit(exitStatus(err))
 	}
+}
+
+// runRoot runs the command line root with its output to stdout, and fails
+// if any of that output could not be written (a full disk, a closed
+// file), even where the command printed it without looking: a table cut
+// short must not end with status 0.
+func runRoot(ctx context.Context, root *cobra.Command, stdout io.Writer) error {
+	out := &keptErrorWriter{w: stdout}
+	root.SetOut(out)
+	err := root.ExecuteContext(ctx)
+	if err == nil && out.err != nil {
+		err = fmt.Errorf("cannot write the output: %w", out.err)
+	}
+	return err
+}
+
+// keptErrorWriter writes to w until a write fails, and keeps that error:
+// every later write returns it without writing.
+type keptErrorWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (k *keptErrorWriter) Write(p []byte) (int, error) {
+	if k.err != nil {
+		return 0, k.err
+	}
+	n, err := k.w.Write(p)
+	k.err = err
+	return n, err
 }
 
 // interruption is the error of a command interrupted after it had kept

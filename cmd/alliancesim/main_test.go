@@ -533,3 +533,32 @@ func TestMapLegendOneCell(t *testing.T) {
 		t.Fatalf("%v\n%s", err, out)
 	}
 }
+
+// failingWriter fails every write, as a full disk does.
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("no space left on device") }
+
+// Output that cannot be written fails the command, whether or not the
+// command looked at its writes: a table cut short must not exit 0.
+func TestOutputThatCannotBeWrittenFails(t *testing.T) {
+	for _, args := range [][]string{
+		{"validate", "asia-1950"},
+		{"explain", "europe-1947", "--at", "1948-03", "--state", "fra"},
+		{"map", "generic"},
+	} {
+		root := newRoot()
+		root.SetErr(io.Discard)
+		root.SetArgs(args)
+		err := runRoot(context.Background(), root, failingWriter{})
+		if err == nil || !strings.Contains(err.Error(), "no space left on device") || exitStatus(err) != 1 {
+			t.Errorf("%v to a full disk: %v", args, err)
+		}
+	}
+	root := newRoot()
+	root.SetArgs([]string{"validate", "generic"})
+	var out bytes.Buffer
+	if err := runRoot(context.Background(), root, &out); err != nil || !strings.Contains(out.String(), "generic is valid") {
+		t.Errorf("validate generic: %v\n%s", err, out.String())
+	}
+}
