@@ -230,7 +230,7 @@ func evaluateScenario(ctx context.Context, spec Spec, sc *sim.Scenario, values [
 	}
 	var records []runner.Record
 	_, err = monteCarlo(ctx, c, runner.Options{Runs: opts.Runs, Seed: seed, Workers: opts.Workers, Progress: progress,
-		OnRecord: func(r *runner.Record) { records = append(records, *r) }})
+		OnRecord: func(r *runner.Record) { records = append(records, targets.Slim(r)) }})
 	if err != nil {
 		return nil, err
 	}

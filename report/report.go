@@ -69,10 +69,14 @@ func (p *Page) Render(w io.Writer) error { return pageTemplate.Execute(w, p) }
 func Write(ctx context.Context, dir string) (string, error) {
 	if fi, err := os.Stat(dir); err == nil && fi.IsDir() { // else Build says what is wrong
 		release, err := runner.Lock(dir)
-		if err != nil {
+		switch {
+		case errors.Is(err, runner.ErrBusy):
 			return "", err
+		case err == nil:
+			defer release()
 		}
-		defer release()
+		// A lock that cannot be made (read-only storage) leaves the
+		// report to say why report.html cannot be written.
 	}
 	p, err := Build(ctx, dir)
 	if err != nil {

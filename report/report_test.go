@@ -14,6 +14,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/alliancesim/alliancesim/runner"
 )
 
 // Every kind of directory gives a report with its figures, the same
@@ -98,7 +100,7 @@ func TestReportWaitsForTheDirectorysWriter(t *testing.T) {
 	if err := os.WriteFile(lock, []byte(`{"pid": 1, "host": "`+host+`", "started": "2026-12-06T00:00:00Z"}`), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Write(context.Background(), dir); err == nil || !strings.Contains(err.Error(), "is being written by process 1") {
+	if _, err := Write(context.Background(), dir); !errors.Is(err, runner.ErrBusy) || !strings.Contains(err.Error(), "is being written by process 1") {
 		t.Fatalf("a directory being written: %v", err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "report.html")); !errors.Is(err, fs.ErrNotExist) {

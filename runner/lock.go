@@ -83,8 +83,19 @@ type lockHolder struct {
 	Boot      string `json:"boot,omitempty"`
 }
 
+// ErrBusy is the error (errors.Is) of a lock another process holds: its
+// message names that process.
+var ErrBusy = errors.New("the directory is being written by another process")
+
+// busyError says which process holds a lock; it is ErrBusy.
+type busyError string
+
+func (e busyError) Error() string        { return string(e) }
+func (e busyError) Is(target error) bool { return target == ErrBusy }
+
 // Lock takes the lock of dir, an existing directory, as a run writing
-// into it does; release gives it back. A program that writes a file of
+// into it does; release gives it back. Another process's lock gives
+// ErrBusy. A program that writes a file of
 // its own beside a run's results (the HTML report) takes it, so that it
 // never writes while a run, merge or reassembly replaces them; the error
 // names the process writing.
@@ -150,7 +161,7 @@ func lockDir(dir string) (release func(), err error) {
 		}
 		holder, stale, content := readLock(path, host)
 		if !stale || try > 0 {
-			return nil, fmt.Errorf("%s is being written by %s; wait for it to finish, or, if that process is gone, remove %s", dir, holder, path)
+			return nil, busyError(fmt.Sprintf("%s is being written by %s; wait for it to finish, or, if that process is gone, remove %s", dir, holder, path))
 		}
 		if beforeTakeover != nil {
 			beforeTakeover()

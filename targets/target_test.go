@@ -1,7 +1,9 @@
 package targets
 
 import (
+	"context"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -261,6 +263,48 @@ func TestEvaluateScenarioWithoutTheStatesNamed(t *testing.T) {
 		}
 		if got := tg.Missing(c.sc); (c.want == "") != (got == "") || !strings.Contains(got, c.want) {
 			t.Errorf("%s without some states: %q, want %q", c.id, got, c.want)
+		}
+	}
+}
+
+// Evaluate over slimmed records (Slim) gives the results it gives over the
+// whole records, in both historical scenarios, and the slimmed record
+// keeps only patrons' proposals, while the runner's record is untouched.
+func TestSlimKeepsWhatTargetsRead(t *testing.T) {
+	for _, name := range Scenarios() {
+		sc, err := configs.Builtin(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := sim.Compile(sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var whole, slim []runner.Record
+		dropped := 0
+		_, err = runner.MonteCarlo(context.Background(), c, runner.Options{Runs: 40, Seed: 1, OnRecord: func(r *runner.Record) {
+			n := len(r.Proposals)
+			s := Slim(r)
+			if len(r.Proposals) != n {
+				t.Fatalf("%s: Slim changed the runner's record", name)
+			}
+			for _, p := range s.Proposals {
+				if !p.Patron {
+					t.Fatalf("%s: a client's proposal kept", name)
+				}
+			}
+			dropped += n - len(s.Proposals)
+			whole, slim = append(whole, *r), append(slim, s)
+		}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if dropped == 0 {
+			t.Fatalf("%s: nothing dropped, so nothing tested", name)
+		}
+		a, b := EvaluateScenario(For(name), whole, sc), EvaluateScenario(For(name), slim, sc)
+		if !reflect.DeepEqual(a, b) {
+			t.Errorf("%s: whole records give %+v\nslimmed %+v", name, a, b)
 		}
 	}
 }

@@ -40,7 +40,7 @@ func checkTargets(ctx context.Context, sc *sim.Scenario, runs int, seed uint64, 
 		return nil, fmt.Errorf("--seed %d --runs %d: %w", seed, runs, err)
 	}
 	_, err = runner.MonteCarlo(ctx, c, runner.Options{Runs: runs, Seed: seed, Workers: workers, Progress: update,
-		OnRecord: func(r *runner.Record) { records = append(records, *r) }})
+		OnRecord: func(r *runner.Record) { records = append(records, targets.Slim(r)) }})
 	finish()
 	if err != nil {
 		return nil, err
