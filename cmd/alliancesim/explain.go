@@ -39,7 +39,9 @@ probability, the spread, each partner's contribution to the autonomy cost
 (autonomy, entrapment, divergence, fear), the two outcomes and the value,
 against the value of the position. The origin is the one the engine would
 give the option (a patron's offer to two or more clients is imposed, to one
-bilateral; joining an alliance in force takes its origin); --origin
+bilateral; joining an alliance in force takes its origin, or indigenous
+where a patron joins an alliance of clients, and its commitment: partners
+that are an alliance in force are that join); --origin
 overrides it. Partners that are an alliance the state is in, less the
 state, and one newcomer who could ask in are the state's vote on that
 newcomer: the alliance grown by it, at the alliance's commitment, against
@@ -112,14 +114,14 @@ func parseExplainRequest(c *sim.Compiled, at, state, with, commitment, origin st
 	sc := c.Scenario()
 	req := explainRequest{inferred: origin == ""}
 	if at == "" {
-		return req, fmt.Errorf("--at is required: a month (YYYY-MM) or a tick in [0, %d)", sc.Ticks)
+		return req, fmt.Errorf("--at is required; allowed: a month (YYYY-MM) from %s to %s or a tick from 0 to %d", sc.Calendar.Label(0), sc.Calendar.LastMonth(sc.Ticks-1), sc.Ticks-1)
 	}
 	tick, err := parseAt(sc, at)
 	if err != nil {
 		return req, err
 	}
 	req.tick = tick
-	if req.state, err = stateIndex(c, "--state", state); err != nil {
+	if req.state, err = stateIndex(c, "--state", strings.TrimSpace(state)); err != nil {
 		return req, err
 	}
 	if with != "" {
@@ -241,6 +243,7 @@ type voteExplanation struct {
 // optionExplanation is one option's appraisal, with names for indices.
 type optionExplanation struct {
 	Partners   []string          `json:"partners"`
+	Joins      *int              `json:"joins_alliance,omitempty"` // the alliance in force the partners are, which the state would join
 	Commitment string            `json:"commitment"`
 	Origin     string            `json:"origin"`
 	After      float64           `json:"threat_with"`
@@ -294,7 +297,7 @@ func explain(w *sim.World, req explainRequest) (explanationReport, error) {
 	rep := explanationReport{Date: c.Calendar().LastMonth(req.tick), Tick: req.tick, State: c.ID(i),
 		Threat: w.Threat(i), Reference: w.Reference(i), Domain: "gains", Position: w.Position(i)}
 	if !w.Alive(i) {
-		return rep, fmt.Errorf("--state %s was eliminated by %s", c.ID(i), rep.Date)
+		return rep, fmt.Errorf("--state %s was eliminated by %s; allowed: an earlier --at, or a state alive then", c.ID(i), rep.Date)
 	}
 	if w.InLosses(i) {
 		rep.Domain = "losses"
@@ -309,12 +312,34 @@ func explain(w *sim.World, req explainRequest) (explanationReport, error) {
 		if req.inferred {
 			origin = w.OriginFor(i, req.partners)
 		}
-		for _, strong := range req.strengths {
+		strengths, joins := req.strengths, -1
+		for _, al := range w.Alliances() {
+			// The partners are an alliance in force: the state would join
+			// it, and a state joins at the alliance's commitment, the only
+			// one the engine values (§7.9).
+			if al.Active() && al.Members == req.partners && !al.Members.Has(i) {
+				joins, strengths = al.ID, nil
+				for _, s := range req.strengths {
+					if s == al.Strong {
+						strengths = append(strengths, s)
+					}
+				}
+				if len(strengths) == 0 {
+					return rep, fmt.Errorf("--commitment %s: %s would join alliance %d, which is %s, and a state joins an alliance at its commitment; allowed: --commitment %s or both",
+						commitmentWord(!al.Strong), c.ID(i), al.ID, commitmentWord(al.Strong), commitmentWord(al.Strong))
+				}
+			}
+		}
+		for _, strong := range strengths {
 			e, err := w.Explain(i, req.partners, strong, origin)
 			if err != nil {
 				return rep, err
 			}
-			rep.Options = append(rep.Options, optionLine(c, e))
+			o := optionLine(c, e)
+			if joins >= 0 {
+				o.Joins = &joins
+			}
+			rep.Options = append(rep.Options, o)
 		}
 		return rep, nil
 	}
@@ -443,7 +468,11 @@ func printExplanation(w io.Writer, c *sim.Compiled, r explanationReport) {
 // printOption writes an option's appraisal term by term, all but its
 // value, which its caller compares with what the state weighs it against.
 func printOption(w io.Writer, o optionExplanation) {
-	fmt.Fprintf(w, "\n%s %s alliance with %s (origin %s)\n", o.Commitment, kindWord(len(o.Partners)+1), strings.Join(o.Partners, ", "), o.Origin)
+	joining := ""
+	if o.Joins != nil {
+		joining = fmt.Sprintf("joining alliance %d: ", *o.Joins)
+	}
+	fmt.Fprintf(w, "\n%s%s %s alliance with %s (origin %s)\n", joining, o.Commitment, kindWord(len(o.Partners)+1), strings.Join(o.Partners, ", "), o.Origin)
 	fmt.Fprintf(w, "  threat if it stood %.4f: gain %.4f\n", o.After, o.Gain)
 	fmt.Fprintf(w, "  honour probability %.3f, spread %.3f\n", o.Honour, o.Spread)
 	fmt.Fprintf(w, "  autonomy cost %.4f (largest term: %s)\n", o.Cost, o.Largest)

@@ -164,8 +164,10 @@ func TestExplainErrors(t *testing.T) {
 	}{
 		{[]string{"--state", "usa"}, "--at is required"},
 		{[]string{"--at", "1940-01", "--state", "usa"}, "outside the scenario"},
-		{[]string{"--at", "soon", "--state", "usa"}, "neither a month (YYYY-MM) nor a tick; allowed: a month from 1950-01 to 1991-12 or a tick from 0 to 503"},
-		{[]string{"--at", "-1", "--state", "usa"}, "--at -1 is outside the scenario; allowed: a month from 1950-01 to 1991-12 or a tick from 0 to 503"},
+		{[]string{"--at", "soon", "--state", "usa"}, "neither a month (YYYY-MM) nor a tick; allowed: a month (YYYY-MM) from 1950-01 to 1991-12 or a tick from 0 to 503"},
+		{[]string{"--at", "1950-13", "--state", "usa"}, `--at "1950-13" is not a month; allowed: a month (YYYY-MM) from 1950-01 to 1991-12 or a tick from 0 to 503`},
+		{[]string{"--at", "9999999999999999999", "--state", "usa"}, "--at 9999999999999999999: the tick is past the horizon; allowed:"},
+		{[]string{"--at", "-1", "--state", "usa"}, "--at -1 is outside the scenario; allowed: a month (YYYY-MM) from 1950-01 to 1991-12 or a tick from 0 to 503"},
 		{[]string{"--at", "3", "--state", "usa", "--with", "aus, aus"}, "--with names aus twice; allowed: each partner once"},
 		{[]string{"--at", "3", "--state", "usa", "--with", ",aus"}, `--with ",aus" has an empty partner; allowed: state ids separated by commas`},
 		{[]string{"--at", "3", "--state", "usa", "--with", "aus,"}, `--with "aus," has an empty partner`},
@@ -176,12 +178,41 @@ func TestExplainErrors(t *testing.T) {
 		{[]string{"--at", "3", "--state", "usa", "--with", "aus", "--commitment", "firm"}, "allowed: weak, strong, both"},
 		{[]string{"--at", "3", "--state", "usa", "--with", "aus", "--origin", "ad hoc"}, "allowed: client, indigenous, imposed, bilateral"},
 		// South Korea is wholly occupied in 1975-04 at seed 1.
-		{[]string{"--seed", "1", "--at", "1975-04", "--state", "kor"}, "--state kor was eliminated by 1975-04"},
+		{[]string{"--seed", "1", "--at", "1975-04", "--state", "kor"}, "--state kor was eliminated by 1975-04; allowed: an earlier --at, or a state alive then"},
+		{[]string{"--at", "3", "--state", " usa "}, "threat"}, // trimmed, as --with is: no error (below)
 	} {
 		out, err := execute(t, append([]string{"explain", asia}, tc.args...)...)
+		if tc.want == "threat" {
+			if err != nil || !strings.Contains(out, tc.want) {
+				t.Errorf("%v: %v\n%s", tc.args, err, out)
+			}
+			continue
+		}
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%v: error %v, want %q\n%s", tc.args, err, tc.want, out)
 		}
+	}
+}
+
+// Partners that are an alliance in force the state is not in are its
+// join, at the alliance's commitment alone, as the engine values a join:
+// at seed 1 in 1948-03 the Brussels powers France and Belgium are the
+// strong alliance 0, and the patron's join is appraised strong only;
+// asked weak, explain refuses, naming the alliance's commitment.
+func TestExplainAJoinAtTheAlliancesCommitment(t *testing.T) {
+	args := []string{"explain", "europe-1947", "--seed", "1", "--at", "1948-03", "--state", "usa", "--with", "fra,bel"}
+	out, err := execute(t, args...)
+	if err != nil || !strings.Contains(out, "joining alliance 0: strong trilateral alliance with fra, bel (origin indigenous)") || strings.Contains(out, "weak trilateral") {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	var rep explanationReport
+	out, err = execute(t, append(args, "--json")...)
+	if err != nil || json.Unmarshal([]byte(out), &rep) != nil || len(rep.Options) != 1 || rep.Options[0].Joins == nil || *rep.Options[0].Joins != 0 {
+		t.Fatalf("--json: %v\n%s", err, out)
+	}
+	_, err = execute(t, append(args, "--commitment", "weak")...)
+	if err == nil || err.Error() != "--commitment weak: usa would join alliance 0, which is strong, and a state joins an alliance at its commitment; allowed: --commitment strong or both" {
+		t.Errorf("a weak join of a strong alliance: %v", err)
 	}
 }
 

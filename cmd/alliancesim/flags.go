@@ -137,15 +137,18 @@ func checkWritableDir(flag, path, dir, allowed string) error {
 // parseAt reads --at as explain and map take it: a month (YYYY-MM) or a
 // tick of sc's run, within its horizon.
 func parseAt(sc *sim.Scenario, at string) (int, error) {
-	allowed := fmt.Sprintf("a month from %s to %s or a tick from 0 to %d", sc.Calendar.Label(0), sc.Calendar.LastMonth(sc.Ticks-1), sc.Ticks-1)
+	allowed := fmt.Sprintf("a month (YYYY-MM) from %s to %s or a tick from 0 to %d", sc.Calendar.Label(0), sc.Calendar.LastMonth(sc.Ticks-1), sc.Ticks-1)
 	tick, err := strconv.Atoi(at) // a tick, -1 included
 	if err != nil {
 		if !strings.Contains(at, "-") {
+			if _, digits := strconv.ParseUint(at, 10, 64); digits == nil || errors.Is(digits, strconv.ErrRange) {
+				return 0, fmt.Errorf("--at %s: the tick is past the horizon; allowed: %s", at, allowed)
+			}
 			return 0, fmt.Errorf("--at %q is neither a month (YYYY-MM) nor a tick; allowed: %s", at, allowed)
 		}
 		y, m, err := sim.ParseMonth(at)
 		if err != nil {
-			return 0, fmt.Errorf("--at: %w", err)
+			return 0, fmt.Errorf("--at %q is not a month; allowed: %s", at, allowed)
 		}
 		tick = sc.Calendar.TickOf(y, m)
 	}

@@ -40,7 +40,7 @@ func TestMapPNG(t *testing.T) {
 	if _, err := execute(t, "map", "asia-1950", "--at", "1954-09"); err == nil || !strings.Contains(err.Error(), "--png") {
 		t.Fatalf("--at without --png: %v", err)
 	}
-	if _, err := execute(t, "map", "asia-1950", "--png", filepath.Join(dir, "x.png"), "--at", "1999-01"); err == nil || !strings.Contains(err.Error(), "--at 1999-01 is outside the scenario; allowed: a month from 1950-01 to 1991-12 or a tick from 0 to 503") {
+	if _, err := execute(t, "map", "asia-1950", "--png", filepath.Join(dir, "x.png"), "--at", "1999-01"); err == nil || !strings.Contains(err.Error(), "--at 1999-01 is outside the scenario; allowed: a month (YYYY-MM) from 1950-01 to 1991-12 or a tick from 0 to 503") {
 		t.Fatalf("--at past the horizon: %v", err)
 	}
 	// --at takes a tick as explain does, and says what is allowed once.
