@@ -241,7 +241,7 @@ func TestExplainErrorMessages(t *testing.T) {
 		// an alliance in force is not formed again, at any commitment:
 		// the engine weighs staying in it (an ended one is no matter)
 		{"an alliance the state is in", second(w.Explain(c1, set(c2), true, OriginClient)),
-			fmt.Sprintf("c1 already belongs to alliance %d with c2 (client, weak), which no state weighs forming again; allowed: other partners, or the alliance's review of staying (ExplainStay; explain without --with)", member.ID)},
+			fmt.Sprintf("c1 already belongs to alliance %d with c2 (client, weak), which no state weighs forming again; allowed: other partners, or the alliance's review of staying (explain without --with; World.ExplainStay)", member.ID)},
 	} {
 		if tc.err == nil || tc.err.Error() != tc.want {
 			t.Errorf("%s: error %v, want %q", tc.name, tc.err, tc.want)
@@ -250,7 +250,7 @@ func TestExplainErrorMessages(t *testing.T) {
 	// With pat, a partner that cannot sign would only be designated:
 	// c1 with c2 and pat, pat not sovereign, repeats c1 and c2's alliance.
 	w.sovereign[pat] = false
-	want := fmt.Sprintf("c1 already belongs to alliance %d with c2 (client, weak), which no state weighs forming again; allowed: other partners, or the alliance's review of staying (ExplainStay; explain without --with)", member.ID)
+	want := fmt.Sprintf("c1 already belongs to alliance %d with c2 (client, weak), which no state weighs forming again; allowed: other partners, or the alliance's review of staying (explain without --with; World.ExplainStay)", member.ID)
 	if _, err := w.Explain(c1, set(c2, pat), true, OriginImposed); err == nil || err.Error() != want {
 		t.Errorf("an alliance the state is in, with a partner that cannot sign: %v", err)
 	}

@@ -455,8 +455,11 @@ func printExplanation(w io.Writer, c *sim.Compiled, r explanationReport) {
 		}
 		for _, s := range r.Stays {
 			verdict := "stays"
-			if s.Leave > 0.5 {
+			switch {
+			case s.Leave > 0.5:
 				verdict = "leaves"
+			case s.Leave == 0.5:
+				verdict = "stays or leaves, evenly (staying and leaving are worth the same)"
 			}
 			fmt.Fprintf(w, "\nalliance %d (%s, %s, %s): %s\n", s.Alliance, s.Origin, s.Commitment, strings.Join(s.Members, ", "), verdict)
 			fmt.Fprintf(w, "  threat without it %.4f; staying is worth %+.4f, leaving %+.4f, exit cost %.4f; leave probability at a review %.3g\n",
