@@ -253,6 +253,7 @@ type optionExplanation struct {
 	Costs      []partnerCostLine `json:"costs"`
 	Cost       float64           `json:"cost"`
 	Largest    string            `json:"largest_term"`
+	LargestOf  string            `json:"largest_term_partner,omitempty"`
 	Outcomes   outcomes          `json:"outcomes"`
 	Value      float64           `json:"value"`
 	Beats      bool              `json:"beats_position"`
@@ -398,7 +399,13 @@ func votesOn(w *sim.World, req explainRequest) []voteExplanation {
 func optionLine(c *sim.Compiled, e sim.Explanation) optionExplanation {
 	o := optionExplanation{Partners: idsOf(c, e.Partners), Commitment: commitmentWord(e.Strong), Origin: e.Origin.String(),
 		After: e.After, Gain: e.Gain, Honour: e.Honour, Spread: e.Spread, Cost: e.Cost.Total,
-		Largest:  e.Cost.Largest.String(),
+		Largest: e.Cost.Largest.String(),
+		LargestOf: func() string { // the partner behind the largest term; none for autonomy
+			if j := e.Cost.Partner; j >= 0 && j < len(e.Costs) {
+				return c.ID(e.Costs[j].Partner)
+			}
+			return ""
+		}(),
 		Outcomes: outcomes{P: e.Lottery.P, Good: e.Lottery.Good, Bad: e.Lottery.Bad},
 		Value:    e.Value, Beats: e.Value > e.Position}
 	for _, pc := range e.Costs {
@@ -478,7 +485,11 @@ func printOption(w io.Writer, o optionExplanation) {
 	fmt.Fprintf(w, "\n%s%s %s alliance with %s (origin %s)\n", joining, o.Commitment, kindWord(len(o.Partners)+1), strings.Join(o.Partners, ", "), o.Origin)
 	fmt.Fprintf(w, "  threat if it stood %.4f: gain %.4f\n", o.After, o.Gain)
 	fmt.Fprintf(w, "  honour probability %.3f, spread %.3f\n", o.Honour, o.Spread)
-	fmt.Fprintf(w, "  autonomy cost %.4f (largest term: %s)\n", o.Cost, o.Largest)
+	largest := o.Largest
+	if o.LargestOf != "" {
+		largest += ", " + o.LargestOf
+	}
+	fmt.Fprintf(w, "  autonomy cost %.4f (largest term: %s)\n", o.Cost, largest)
 	// Two groups of columns: how the state reads each partner, and what
 	// each partner adds to the autonomy cost.
 	fmt.Fprintf(w, "    %-8s %-19s %s\n", "", "─── it reads ────", "──────────── what it costs ────────────")

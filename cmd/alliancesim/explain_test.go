@@ -256,12 +256,17 @@ func TestExplainVote(t *testing.T) {
 	if v.Newcomer != "tha" || !v.Accepts || v.With.Value <= v.Without || v.With.Value > rep.Position || v.With.Beats {
 		t.Fatalf("pak's vote on tha: %+v (position %v)", v, rep.Position)
 	}
+	// The largest term names its partner, one of the alliance's, unless
+	// it is the autonomy of any ally.
+	if w := v.With; (w.Largest == "autonomy") != (w.LargestOf == "") || (w.LargestOf != "" && !slices.Contains(w.Partners, w.LargestOf)) {
+		t.Errorf("the largest term %s of %q, among %v", w.Largest, w.LargestOf, w.Partners)
+	}
 	text, err := execute(t, "explain", asia, "--seed", "3", "--at", "1954-03", "--state", "tha", "--with", "usa,kor")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"its vote on kor joining alliance 3 (usa, tha)", "weak trilateral alliance with usa, kor (origin bilateral)",
-		"(largest term: entrapment)", "for the alliance as it stands: it refuses kor, for kor's largest term: entrapment"} {
+		"(largest term: entrapment, kor)", "for the alliance as it stands: it refuses kor, for kor's largest term: entrapment"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("text output lacks %q:\n%s", want, text)
 		}
