@@ -142,6 +142,16 @@ func TestCheckNamesItsChanges(t *testing.T) {
 	if !strings.Contains(out, `"set": [`) || !strings.Contains(out, `"params.sea_cost=2.5"`) {
 		t.Errorf("the JSON does not name the change:\n%s", out)
 	}
+	// A scenario without targets: generic, or a file that extends a
+	// historical one under another name.
+	renamed := filepath.Join(t.TempDir(), "eu2.toml")
+	os.WriteFile(renamed, []byte("extends = \"europe-1947\"\n[scenario]\nname = \"eu2\"\n"), 0o644)
+	for _, name := range []string{"generic", renamed} {
+		if _, err := execute(t, "check", name, "--runs", "2"); err == nil ||
+			!strings.Contains(err.Error(), "has no historical targets; allowed: europe-1947, asia-1950, or a file that extends one and keeps its name") {
+			t.Errorf("check %s: %v", name, err)
+		}
+	}
 }
 
 // The scorecard's columns are as wide as their names: every line of the

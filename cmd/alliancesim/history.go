@@ -28,7 +28,7 @@ import (
 func checkTargets(ctx context.Context, sc *sim.Scenario, runs int, seed uint64, workers int, what string) ([]targets.Result, error) {
 	ts := targets.For(sc.Name)
 	if ts == nil {
-		return nil, fmt.Errorf("%s has no historical targets; allowed: %s", sc.Name, strings.Join(historical(), ", "))
+		return nil, fmt.Errorf("%s has no historical targets; allowed: %s, or a file that extends one and keeps its name (the targets are found by the scenario's name)", sc.Name, strings.Join(historical(), ", "))
 	}
 	c, err := sim.Compile(sc)
 	if err != nil {
