@@ -491,6 +491,16 @@ func TestLimitsReportedAtValidation(t *testing.T) {
 		list[0].Msg != `missing: the generator gives land only to states with a glyph, and "b" would own no cell; allowed: one printable character other than ~ . ^, space or tab` {
 		t.Errorf("a state without a glyph on a generated theatre: %v", list)
 	}
+	// A glyph given but not valid is refused as such, not as missing too.
+	for _, g := range []string{"~", "BB"} {
+		b.Reset()
+		b.WriteString("[scenario]\nstart = \"2000-01\"\nticks = 3\n[theater.generate]\nwidth = 40\nheight = 40\n")
+		b.WriteString("[[states]]\nid = \"a\"\nrole = \"client\"\nglyph = \"" + g + "\"\n")
+		list = parseErrors(t, b.String())
+		if len(list) != 1 || list[0].Key != "states[0].glyph" || strings.Contains(list[0].Msg, "missing") {
+			t.Errorf("glyph %q on a generated theatre: %v", g, list)
+		}
+	}
 }
 
 // A drawn map wider or taller than 1000 cells is refused at the row that

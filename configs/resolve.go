@@ -125,9 +125,12 @@ func resolveSettings(f *rawFile, sc *sim.Scenario, e *errs) {
 type resolvedStates struct {
 	index   map[string]int
 	stateAt []Loc
-	glyphs  map[rune]int
-	glyphAt map[int]Loc
-	skipped []rune
+	// glyphGiven says whether each state's table gives a glyph, valid
+	// or not (an invalid one is reported as such, not as missing).
+	glyphGiven []bool
+	glyphs     map[rune]int
+	glyphAt    map[int]Loc
+	skipped    []rune
 }
 
 // resolveStates reads [[states]] into sc.States.
@@ -137,6 +140,7 @@ func resolveStates(f *rawFile, sc *sim.Scenario, e *errs) resolvedStates {
 	glyphAt := map[int]Loc{} // where each state's glyph was set
 	var skipped []rune       // the glyphs of states left out for their id
 	var stateAt []Loc        // where each state's table is
+	var glyphGiven []bool
 	// An overlay's state with a new id and no role is most likely a
 	// mistyped id of the base: the message names the base's ids.
 	var baseIDs []string
@@ -169,6 +173,7 @@ func resolveStates(f *rawFile, sc *sim.Scenario, e *errs) resolvedStates {
 		index[st.ID] = len(sc.States)
 		sc.States = append(sc.States, st)
 		stateAt = append(stateAt, s.Loc)
+		glyphGiven = append(glyphGiven, s.Glyph.Set)
 	}
 	if len(f.States) == 0 {
 		e.at(Loc{File: f.file, Key: "states"}, "no states; allowed: at least one [[states]] table")
@@ -179,7 +184,7 @@ func resolveStates(f *rawFile, sc *sim.Scenario, e *errs) resolvedStates {
 	for _, s := range f.States {
 		checkRefs(s, index, sc, e)
 	}
-	return resolvedStates{index: index, stateAt: stateAt, glyphs: glyphs, glyphAt: glyphAt, skipped: skipped}
+	return resolvedStates{index: index, stateAt: stateAt, glyphGiven: glyphGiven, glyphs: glyphs, glyphAt: glyphAt, skipped: skipped}
 }
 
 // resolveEvents reads [[events]] into sc.Events, in the order of their
@@ -546,7 +551,7 @@ func resolveTheater(f *rawFile, sc *sim.Scenario, st resolvedStates, e *errs) {
 		// that there a glyph looks cosmetic and is easily left out (sim's
 		// Validate refuses it too).
 		for i, s := range sc.States {
-			if s.Glyph == 0 {
+			if s.Glyph == 0 && !st.glyphGiven[i] {
 				at := st.stateAt[i]
 				e.at(Loc{File: at.File, Line: at.Line, Key: at.Key + ".glyph"}, "missing: the generator gives land only to states with a glyph, and %q would own no cell; allowed: %s", s.ID, sim.GlyphWords)
 			}

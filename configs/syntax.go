@@ -131,6 +131,12 @@ func keyAllowed(key string) string {
 			return sim.IdeologyRange.Allowed()
 		}
 	case head == "vary" && len(parts) == 2:
+		switch last {
+		case "steps":
+			return fmt.Sprintf("a whole number in [2, %d] (or 1 when from = to)", MaxPoints)
+		case "sd":
+			return "a positive number"
+		}
 		return "a number within the varied path's range"
 	case len(parts) == 1:
 		switch last { // an experiment's keys
@@ -141,7 +147,7 @@ func keyAllowed(key string) string {
 		case "seed":
 			return fmt.Sprintf("a whole number in [0, %d]", MaxSeed)
 		case "samples":
-			return fmt.Sprintf("a whole number in [1, %d] (lhs; 2 for morris and sobol)", MaxPoints)
+			return fmt.Sprintf("a whole number in [1, %d] (lhs; at least 2 for morris and sobol)", MaxPoints)
 		case "candidates":
 			return fmt.Sprintf("a whole number in [2, %d], at least samples", sensitivity.MaxCandidates)
 		case "levels":

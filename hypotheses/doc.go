@@ -78,7 +78,8 @@
 // measured again on twice as many replications, the ones made kept
 // (replication r still plays seed Seed + r), until it holds or fails or
 // reaches Options.MaxRuns (by default 8 × Runs: three doublings, which
-// narrow an interval to about a third). A verdict left inconclusive there
+// narrow an interval to about a third; from a seed below HeldOutSeed,
+// never past seed 1000, DefaultMaxRuns). A verdict left inconclusive there
 // says so in its reason, and every Result gives the runs it was measured
 // on. A rate is run further in the same way while its estimate misses
 // its threshold and its interval reaches it. Each look is a fresh 95%

@@ -116,7 +116,7 @@ func TestEscalationStopsAtMaxRuns(t *testing.T) {
 		t.Errorf("without escalation: %d runs (%s)", r.Runs, r.Reason)
 	}
 	if _, err := Run(context.Background(), null, Options{Runs: 8, MaxRuns: 4}); err == nil ||
-		err.Error() != "hypotheses: at most 4 runs, fewer than the 8 to start with; allowed: at least the runs (or 0: 8 × the runs, as far as the seeds reach)" {
+		err.Error() != "hypotheses: at most 4 runs, fewer than the 8 to start with; allowed: at least the runs (or 0: 8 × the runs, as far as the seeds reach and, from a seed below 1001, not past seed 1000)" {
 		t.Errorf("MaxRuns below Runs: %v", err)
 	}
 	def := Options{Runs: 3}.withDefaults()

@@ -163,7 +163,7 @@ func Run(ctx context.Context, hs []Hypothesis, opts Options) ([]Result, error) {
 		return nil, fmt.Errorf("hypotheses: %d runs and %d layouts; allowed: runs ≥ 1 and layouts in [1, %d]", opts.Runs, opts.Layouts, MaxLayouts)
 	}
 	if opts.MaxRuns < opts.Runs {
-		return nil, fmt.Errorf("hypotheses: at most %d runs, fewer than the %d to start with; allowed: at least the runs (or 0: %d × the runs, as far as the seeds reach)", opts.MaxRuns, opts.Runs, DefaultEscalation)
+		return nil, fmt.Errorf("hypotheses: at most %d runs, fewer than the %d to start with; allowed: at least the runs (or 0: %d × the runs, as far as the seeds reach and, from a seed below %d, not past seed %d)", opts.MaxRuns, opts.Runs, DefaultEscalation, HeldOutSeed, HeldOutSeed-1)
 	}
 	if err := runner.CheckSeeds(opts.Seed, opts.MaxRuns); err != nil {
 		return nil, err

@@ -62,12 +62,18 @@ func processIdentity() (namespace, boot string) {
 // contents: releasing one must not make the other look stale.
 var held sync.Map
 
-// heldKey is held's key for the lock file at path with contents.
+// heldKey is held's key for the lock file at path with contents: the
+// directory as its links resolve, so that one directory named two ways
+// (a link to it, "./d" and "d") is one lock.
 func heldKey(path, content string) string {
-	if abs, err := filepath.Abs(path); err == nil {
-		path = abs
+	dir := filepath.Dir(path)
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
 	}
-	return path + "\x00" + content
+	if real, err := filepath.EvalSymlinks(dir); err == nil {
+		dir = real
+	}
+	return dir + "\x00" + content
 }
 
 // lockHolder is what the lock file says.

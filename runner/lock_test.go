@@ -319,6 +319,31 @@ func TestLocksWithTheSameContents(t *testing.T) {
 	}
 }
 
+// One directory named two ways (through a link) is one lock: this process
+// holding it under one name is refused it under the other, not let take
+// it over as another's stale lock.
+func TestLockThroughALink(t *testing.T) {
+	base := t.TempDir()
+	real, link := filepath.Join(base, "real"), filepath.Join(base, "link")
+	if err := os.Mkdir(real, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(real, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	release, err := Lock(real)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer release()
+	if again, err := Lock(link); !errors.Is(err, ErrBusy) {
+		if again != nil {
+			again()
+		}
+		t.Errorf("the same directory through a link: %v, want ErrBusy", err)
+	}
+}
+
 // A writer refreshes its lock while it holds it, so that a writer in
 // another PID namespace does not take it for stale.
 func TestLockRefreshedWhileHeld(t *testing.T) {

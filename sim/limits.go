@@ -157,8 +157,10 @@ func CheckEventID(id string) error {
 
 // CheckText says what is wrong with a one-line text (a scenario's or a
 // state's name, an event's note), or returns nil: it must be UTF-8 without
-// control characters, which would break the line it is printed on (a
-// newline in a note forged a line of the timeline) or drive the terminal.
+// control characters or Unicode's line and paragraph separators, which
+// would break the line it is printed on (a newline in a note forged a
+// line of the timeline) or drive the terminal, and without bidirectional
+// controls, which reorder what is printed after them.
 func CheckText(s string) error { return checkText(s, false) }
 
 // CheckScenarioName says what is wrong with a scenario's name, or returns
@@ -173,8 +175,9 @@ func CheckScenarioName(s string) error {
 
 // CheckLines is CheckText for a text that may run over lines (a
 // scenario's description): newlines, carriage returns (a file written
-// with CRLF line endings keeps them in a multi-line string) and tabs are
-// allowed.
+// with CRLF line endings keeps them in a multi-line string), tabs and the
+// line and paragraph separators are allowed; bidirectional controls are
+// not.
 func CheckLines(s string) error { return checkText(s, true) }
 
 // CheckStateName says what is wrong with a state's display name, or
@@ -203,7 +206,7 @@ func checkText(s string, multiline bool) error {
 			return fmt.Errorf("%q holds the bidirectional control %U; allowed: text without bidirectional controls", s, r)
 		}
 		if !multiline && (r == '\u2028' || r == '\u2029') {
-			return fmt.Errorf("%q holds the line separator %U; allowed: one line of text", s, r)
+			return fmt.Errorf("%q holds the line or paragraph separator %U; allowed: one line of text", s, r)
 		}
 		if unicode.IsControl(r) && !(multiline && (r == '\n' || r == '\r' || r == '\t')) {
 			allowed := "text without control characters"

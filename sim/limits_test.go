@@ -266,7 +266,7 @@ func TestCheckTextAndLines(t *testing.T) {
 		{"one line, a tab", `"a\tb" holds the control character U+0009; allowed: text without control characters`, sim.CheckText("a\tb")},
 		{"lines, a bell", `"a\ab" holds the control character U+0007; allowed: text without control characters other than line breaks and tabs`, sim.CheckLines("a\ab")},
 		{"lines, not UTF-8", `"a\xffb" is not valid UTF-8; allowed: text in UTF-8`, sim.CheckLines("a\xffb")},
-		{"one line, a line separator", `"a\u2028b" holds the line separator U+2028; allowed: one line of text`, sim.CheckText("a\u2028b")},
+		{"one line, a line separator", `"a\u2028b" holds the line or paragraph separator U+2028; allowed: one line of text`, sim.CheckText("a\u2028b")},
 		{"lines, a right-to-left override", `"a\u202eb" holds the bidirectional control U+202E; allowed: text without bidirectional controls`, sim.CheckLines("a\u202eb")},
 		{"one line, an isolate", `"a\u2066b" holds the bidirectional control U+2066; allowed: text without bidirectional controls`, sim.CheckText("a\u2066b")},
 		{"a blank state name", `"   " is blank; allowed: one line of text with a visible character, or no name (the id)`, sim.CheckStateName("   ")},

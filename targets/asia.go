@@ -136,7 +136,7 @@ var asia = []Target{
 			// "Never": the sets of each joining, with the members that
 			// left in its tick, as E2 and A1 count them — not only the
 			// sets at the ends of ticks; and only joinings by 1991-12,
-			// the record's last month, in a run made longer.
+			// the target's last month, in a run made longer.
 			end := tickOf(cal, 1991, 12)
 			for i := range r.Alliances {
 				for _, ms := range joinSets(&r.Alliances[i], end) {

@@ -317,8 +317,9 @@ func explain(w *sim.World, req explainRequest) (explanationReport, error) {
 		for _, al := range w.Alliances() {
 			// The partners are an alliance in force: the state would join
 			// it, and a state joins at the alliance's commitment, the only
-			// one the engine values (§7.9).
-			if al.Active() && al.Members == req.partners && !al.Members.Has(i) {
+			// one the engine values (§7.9). Under another --origin they
+			// are a new alliance beside it, as sim's Explain has it.
+			if al.Active() && al.Members == req.partners && !al.Members.Has(i) && origin == w.OriginFor(i, req.partners) {
 				joins, strengths = al.ID, nil
 				for _, s := range req.strengths {
 					if s == al.Strong {

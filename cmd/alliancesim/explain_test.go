@@ -214,6 +214,13 @@ func TestExplainAJoinAtTheAlliancesCommitment(t *testing.T) {
 	if err == nil || err.Error() != "--commitment weak: usa would join alliance 0, which is strong, and a state joins an alliance at its commitment; allowed: --commitment strong or both" {
 		t.Errorf("a weak join of a strong alliance: %v", err)
 	}
+	// Under another origin the partners are a new alliance beside it, at
+	// either commitment, as sim's Explain weighs them.
+	out, err = execute(t, append(args, "--origin", "imposed")...)
+	if err != nil || strings.Contains(out, "joining alliance") || !strings.Contains(out, "weak trilateral alliance with fra, bel (origin imposed)") ||
+		!strings.Contains(out, "strong trilateral alliance with fra, bel (origin imposed)") {
+		t.Errorf("--origin imposed: %v\n%s", err, out)
+	}
 }
 
 func idsToSet(t *testing.T, c *sim.Compiled, ids ...string) (s agents.Set) {

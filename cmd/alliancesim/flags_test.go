@@ -59,8 +59,8 @@ func TestFlagsChecked(t *testing.T) {
 		{[]string{"hypotheses", "--runs", "-3"}, "--runs -3: allowed"},
 		{[]string{"hypotheses", "--layouts", "0"}, "--layouts 0: allowed: a whole number in [1, 1000]"},
 		{[]string{"hypotheses", "--layouts", "1000000000"}, "--layouts 1000000000: allowed: a whole number in [1, 1000]"},
-		{[]string{"hypotheses", "--runs", "20", "--max-runs", "10"}, "--max-runs 10: allowed: 0 (8 × --runs, as far as the seeds reach) or a whole number in [20 (--runs), 1000000000]"},
-		{[]string{"hypotheses", "--max-runs", "2000000000"}, "--max-runs 2000000000: allowed: 0 (8 × --runs, as far as the seeds reach) or a whole number in [100 (--runs), 1000000000]"},
+		{[]string{"hypotheses", "--runs", "20", "--max-runs", "10"}, "--max-runs 10: allowed: 0 (8 × --runs, as far as the seeds reach and, from a seed below 1001, not past seed 1000) or a whole number in [20 (--runs), 1000000000]"},
+		{[]string{"hypotheses", "--max-runs", "2000000000"}, "--max-runs 2000000000: allowed: 0 (8 × --runs, as far as the seeds reach and, from a seed below 1001, not past seed 1000) or a whole number in [100 (--runs), 1000000000]"},
 		{[]string{"hypotheses", "--seed", "0"}, "--seed 0: allowed: a whole number in [1, 9007199254740991]"},
 		// --list runs nothing: a flag beside it would be ignored.
 		{[]string{"hypotheses", "--list", "--json", "--out", tmp}, "--json, --out: --list lists the hypotheses and runs none; allowed: --list alone, with ids or without"},

@@ -43,11 +43,12 @@ every level with its interval and the runs it is over. Every level is run
 with the same seeds (--seed + r for replication r). THEORY.md asks for
 enough runs that the interval of the change excludes zero (a change whose
 whole interval falls short of the minimum fails at once: no number of runs
-could make it hold): a hypothesis still inconclusive at --runs is run again on twice as many, the runs made
-kept, until it holds or fails or reaches --max-runs (8 × --runs unless
-given, and from a seed below 1001 never past seed 1000, so that the
-calibration seeds' runs never reach the held-out ones). --out DIR writes hypotheses.csv (one row per hypothesis, layout and
-level), provenance.json (the build, the command line, seeds, run counts and
+could make it hold): a hypothesis still inconclusive at --runs is run
+again on twice as many, the runs made kept, until it holds or fails or
+reaches --max-runs (8 × --runs unless given, and from a seed below 1001
+never past seed 1000, so that the calibration seeds' runs never reach
+the held-out ones). --out DIR writes hypotheses.csv (one row per
+hypothesis, layout and level), provenance.json (the build, the command line, seeds, run counts and
 --set changes) and, last, hypotheses.json. It reports; it exits 0 unless it
 could not run.
 
@@ -97,7 +98,7 @@ The verdicts and the power of the default run counts are explained in
 				maxRuns = hypotheses.DefaultMaxRuns(runs, seed)
 			}
 			if maxRuns < runs || maxRuns > runner.MaxRuns {
-				return fmt.Errorf("--max-runs %d: allowed: 0 (%d × --runs, as far as the seeds reach) or a whole number in [%d (--runs), %d]", maxRuns, hypotheses.DefaultEscalation, runs, runner.MaxRuns)
+				return fmt.Errorf("--max-runs %d: allowed: 0 (%d × --runs, as far as the seeds reach and, from a seed below 1001, not past seed 1000) or a whole number in [%d (--runs), %d]", maxRuns, hypotheses.DefaultEscalation, runs, runner.MaxRuns)
 			}
 			if err := runner.CheckSeeds(seed, maxRuns); err != nil {
 				return fmt.Errorf("--seed %d --max-runs %d: %w", seed, maxRuns, err)
@@ -148,7 +149,7 @@ The verdicts and the power of the default run counts are explained in
 		},
 	}
 	cmd.Flags().IntVar(&runs, "runs", hypotheses.DefaultRuns, "replications per world and level to start with")
-	cmd.Flags().IntVar(&maxRuns, "max-runs", 0, "the most replications per world and level for a hypothesis still inconclusive, its runs doubled until it is conclusive (0: 8 × --runs, as far as the seeds reach)")
+	cmd.Flags().IntVar(&maxRuns, "max-runs", 0, "the most replications per world and level for a hypothesis still inconclusive, its runs doubled until it is conclusive (0: 8 × --runs, as far as the seeds reach and, from a seed below 1001, not past seed 1000)")
 	cmd.Flags().IntVar(&layouts, "layouts", hypotheses.DefaultLayouts, "generated layouts of the generic scenario")
 	cmd.Flags().Uint64Var(&seed, "seed", 1, "base seed: replication r plays seed + r in every world and level")
 	cmd.Flags().IntVar(&workers, "workers", 0, workersHelp)

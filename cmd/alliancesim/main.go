@@ -80,9 +80,10 @@ func (k *keptErrorWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// interruption is the error of a command interrupted after it had kept
-// some of its work, saying in words what it kept and how to go on. It is
-// an interruption (errors.Is context.Canceled) for the exit status.
+// interruption is the error of an interrupted command that says in words
+// what it kept, if anything, and how to go on (a run keeps its finished
+// chunks; a sweep interrupted while it reads its experiment, nothing). It
+// is an interruption (errors.Is context.Canceled) for the exit status.
 type interruption string
 
 func (e interruption) Error() string { return string(e) }

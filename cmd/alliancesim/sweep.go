@@ -223,7 +223,11 @@ func shardEnv() string {
 	if v, ok := os.LookupEnv("JOB_COMPLETION_INDEX"); ok {
 		return "JOB_COMPLETION_INDEX=" + v
 	}
-	return fmt.Sprintf("SLURM_ARRAY_TASK_ID=%s, SLURM_ARRAY_TASK_COUNT=%s", os.Getenv("SLURM_ARRAY_TASK_ID"), os.Getenv("SLURM_ARRAY_TASK_COUNT"))
+	env := fmt.Sprintf("SLURM_ARRAY_TASK_ID=%s, SLURM_ARRAY_TASK_COUNT=%s", os.Getenv("SLURM_ARRAY_TASK_ID"), os.Getenv("SLURM_ARRAY_TASK_COUNT"))
+	if m := os.Getenv("SLURM_ARRAY_TASK_MIN"); m != "" {
+		env += ", SLURM_ARRAY_TASK_MIN=" + m
+	}
+	return env
 }
 
 // shardToRun is the slice of the sweep this process runs: --shard, or
