@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -92,6 +93,11 @@ func typedOK(set bool, bad any, loc Loc, e *errs, want string) bool {
 		return false
 	}
 	if bad != nil {
+		if x, ok := bad.(float64); ok && strings.HasPrefix(want, "a whole number") && x != math.Trunc(x) {
+			// "2.5 is a number" would say nothing against a whole number
+			e.at(loc, "%s is not a whole number; allowed: %s", show(bad), want)
+			return false
+		}
 		e.at(loc, "%s is %s; allowed: %s", show(bad), typeName(bad), want)
 		return false
 	}

@@ -57,6 +57,9 @@ func TestExperimentSyntaxErrors(t *testing.T) {
 		{"scenario = \"generic\"\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1e999]\n", "x.toml:4: vary[0].values: 1e999 is out of range; allowed: a number within the varied path's range"},
 		{"scenario = \"generic\"\n[[vary]]\npath = \"params.sea_cost\"\nsteps = 99999999999999999999\n", "x.toml:4: vary[0].steps: 99999999999999999999 is out of range; allowed: a whole number in [2, 100000] (or 1 when from = to)"},
 		{"scenario = \"generic\"\n[[vary]]\npath = \"params.sea_cost\"\nsd = 1e999\n", "x.toml:4: vary[0].sd: 1e999 is out of range; allowed: a positive number"},
+		// A fraction where a whole number belongs says so.
+		{"scenario = \"generic\"\nseed = 1.5\n", "x.toml:2: seed: 1.5 is not a whole number; allowed: a whole number in [0, 9007199254740991]"},
+		{"scenario = \"generic\"\n[[vary]]\npath = \"params.sea_cost\"\nfrom = 1\nto = 2\nsteps = 2.5\n", "x.toml:6: vary[0].steps: 2.5 is not a whole number; allowed: a whole number in [2, 100000] (or 1 when from = to)"},
 	} {
 		_, err := ParseExperiment("x.toml", []byte(c.src))
 		if err == nil || !strings.Contains(err.Error(), c.want) {

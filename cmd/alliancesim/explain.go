@@ -277,6 +277,10 @@ type partnerCostLine struct {
 	DivCost    float64 `json:"cost_divergence"`
 	FearCost   float64 `json:"cost_fear"`
 	Total      float64 `json:"cost_total"`
+	// Unpledged: the partner pledges nothing to the state in this
+	// alliance (a fellow client of an imposed one) and costs it only
+	// the fear it inspires (docs/model.md §7.4).
+	Unpledged bool `json:"unpledged,omitempty"`
 }
 
 // stayExplanation is what the state weighs about one of its alliances
@@ -411,7 +415,8 @@ func optionLine(c *sim.Compiled, e sim.Explanation) optionExplanation {
 		Value:    e.Value, Beats: e.Value > e.Position}
 	for _, pc := range e.Costs {
 		o.Costs = append(o.Costs, partnerCostLine{Partner: c.ID(pc.Partner), Divergence: pc.Terms.Divergence, Fear: pc.Terms.Fear,
-			Autonomy: pc.Autonomy, Entrapment: pc.Entrapment, DivCost: pc.CostParts.Divergence, FearCost: pc.CostParts.Fear, Total: pc.Total()})
+			Autonomy: pc.Autonomy, Entrapment: pc.Entrapment, DivCost: pc.CostParts.Divergence, FearCost: pc.CostParts.Fear, Total: pc.Total(),
+			Unpledged: pc.Terms.Unpledged})
 	}
 	return o
 }
@@ -495,8 +500,16 @@ func printOption(w io.Writer, o optionExplanation) {
 	// each partner adds to the autonomy cost.
 	fmt.Fprintf(w, "    %-8s %-19s %s\n", "", "─── it reads ────", "──────────── what it costs ────────────")
 	fmt.Fprintf(w, "    %-8s %10s %8s %9s %10s %10s %7s %7s\n", "partner", "divergence", "fear", "autonomy", "entrapment", "divergence", "fear", "total")
+	unpledged := false
 	for _, p := range o.Costs {
-		fmt.Fprintf(w, "    %-8s %10.3f %8.3f %9.4f %10.4f %10.4f %7.4f %7.4f\n", p.Partner, p.Divergence, p.Fear, p.Autonomy, p.Entrapment, p.DivCost, p.FearCost, p.Total)
+		mark := ""
+		if p.Unpledged {
+			mark, unpledged = " *", true
+		}
+		fmt.Fprintf(w, "    %-8s %10.3f %8.3f %9.4f %10.4f %10.4f %7.4f %7.4f%s\n", p.Partner, p.Divergence, p.Fear, p.Autonomy, p.Entrapment, p.DivCost, p.FearCost, p.Total, mark)
+	}
+	if unpledged {
+		fmt.Fprintln(w, "    * pledges nothing to it in this alliance (a fellow client of an imposed one): it costs only the fear it inspires")
 	}
 	fmt.Fprintf(w, "  outcomes against the reference point: %+.4f with probability %.3f, else %+.4f\n", o.Outcomes.Good, o.Outcomes.P, o.Outcomes.Bad)
 }

@@ -214,6 +214,18 @@ func TestExplainAJoinAtTheAlliancesCommitment(t *testing.T) {
 	if err == nil || err.Error() != "--commitment weak: usa would join alliance 0, which is strong, and a state joins an alliance at its commitment; allowed: --commitment strong or both" {
 		t.Errorf("a weak join of a strong alliance: %v", err)
 	}
+	// A fellow client of the patron's imposed alliance pledges nothing to
+	// France there and is marked so: it costs only the fear it inspires.
+	var imposed explanationReport
+	out, err = execute(t, "explain", "europe-1947", "--seed", "1", "--at", "1948-03", "--state", "fra", "--with", "bel,usa", "--commitment", "weak", "--json")
+	if err != nil || json.Unmarshal([]byte(out), &imposed) != nil || len(imposed.Options) != 1 {
+		t.Fatalf("fra with bel, usa: %v\n%s", err, out)
+	}
+	for _, pc := range imposed.Options[0].Costs {
+		if want := pc.Partner == "bel"; pc.Unpledged != want || (pc.Unpledged && pc.Total != pc.FearCost) {
+			t.Errorf("%s's costs to fra in the imposed alliance: %+v", pc.Partner, pc)
+		}
+	}
 	// Under another origin the partners are a new alliance beside it, at
 	// either commitment, as sim's Explain weighs them.
 	out, err = execute(t, append(args, "--origin", "imposed")...)
