@@ -498,6 +498,32 @@ func TestShockedClientProvokes(t *testing.T) {
 	t.Fatalf("the shocked client did not provoke: %v", describe(w))
 }
 
+// A state that hands back the last cells it holds (a withdrawal from the
+// land it took, its own lost meanwhile) is eliminated, as one whose last
+// cells are taken is: c2 takes a sixth of c3, loses its own land to c1,
+// then withdraws from c3, and its alliance with the patron ends with it.
+func TestWithdrawingFromItsLastCellsEliminates(t *testing.T) {
+	sc := testScenario()
+	sc.Events = []ScriptedEvent{
+		{Tick: 1, Kind: ScriptOccupy, Actor: "c2", Target: "c3", Fraction: 1.0 / 6},
+		{Tick: 2, Kind: ScriptOccupy, Actor: "c1", Target: "c2", Fraction: 0.9},
+		{Tick: 3, Kind: ScriptWithdraw, Actor: "c2", Target: "c3", Fraction: 1},
+	}
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	al := w.form(set(pat, c2), true, OriginBilateral)
+	for tick := 1; tick <= 3; tick++ {
+		w.tick = tick
+		w.applyScripted()
+		if tick == 2 && (w.geo.Cells(c2) == 0 || !w.alive[c2]) {
+			t.Fatalf("tick 2: c2 holds %d cells, alive %v; the test needs it alive on c3's land alone", w.geo.Cells(c2), w.alive[c2])
+		}
+	}
+	if w.geo.Cells(c2) != 0 || w.alive[c2] || al.Active() {
+		t.Errorf("c2 after withdrawing from its last cells: %d cells, alive %v, its alliance in force %v", w.geo.Cells(c2), w.alive[c2], al.Active())
+	}
+}
+
 // A scripted occupation eliminates a state when it takes its last cells,
 // and takes nothing when the occupier is out of the game: a state that
 // never had a cell (no glyph) stays alive when "occupied", and once c1 is

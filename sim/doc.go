@@ -109,14 +109,15 @@
 //   - Threat pictures — T^adv gross of allied help — are what divergence,
 //     honour probability and cohesion compare, so protection does not make
 //     an alliance's own members look divergent.
-//   - No two alliances in force have the same members; a patron that leaves
-//     ends the alliance (patron_left), and so does the elimination of its
-//     last patron (occupied), except an indigenous alliance, which stays
+//   - No two alliances in force have the same members; its last patron
+//     leaving ends the alliance (patron_left), and so does that patron's
+//     elimination (occupied), except an indigenous alliance, which stays
 //     in force among its clients; a wholly occupied member leaves it;
 //     fewer than two members dissolve it.
-//   - In a crisis each ally is asked once, through the alliance in which it
-//     stands by the victim most strongly; restraint is one chance, with the
-//     control probability of the tightest patron alliance.
+//   - In a crisis each ally is asked once, through the alliance of theirs
+//     whose honour chance p_k·h is the largest (docs/model.md §8.2 item
+//     13); restraint is one chance, with the control probability of the
+//     tightest patron alliance.
 //   - Remembered aggression is capped at 1 and decays multiplicatively by
 //     memory_decay a month.
 package sim
