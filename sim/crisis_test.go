@@ -1200,6 +1200,27 @@ func TestNoProvocationWithoutALiveAdversary(t *testing.T) {
 	}
 }
 
+// An eliminated adversary challenges no one: at a challenge rate of 1 a
+// living one would at σ(−κ_c·θ_c) = 0.12 a client and tick at least, even
+// with no credible threat, so over 50 ticks of three clients it would
+// challenge about 18 times or more.
+func TestNoChallengeByAnEliminatedAdversary(t *testing.T) {
+	sc := testScenario()
+	sc.Params.ChallengeRate = 1
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	w.eliminate(adv)
+	from := len(w.events)
+	for range 50 {
+		w.crises()
+	}
+	for _, e := range w.events[from:] {
+		if e.Type == EventChallenge {
+			t.Fatalf("an eliminated adversary challenges %s", w.c.id[e.Target])
+		}
+	}
+}
+
 // Restraint reads an alliance's control at its size now: an imposed
 // alliance of four whose fourth member left is a trilateral, and with
 // control_trilateral 1 (control_multilateral 0) its patron restrains.
