@@ -345,6 +345,22 @@ func TestHonouringDrawsNothingForNoChance(t *testing.T) {
 	sameStream(t, asked, untouched, "a number was drawn for an ally with no chance of coming")
 }
 
+// An ally certain to come (p_strong 1, cohesion 1) still draws its one
+// number (docs/model.md §3.3): the stream does not depend on whether a
+// chance happens to be 1, so that a run's later draws do not shift with
+// it. honouring returns the ally, and the world's stream is one number on
+// from a world that never asked.
+func TestHonouringDrawsForACertainAlly(t *testing.T) {
+	sc := testScenario()
+	sc.Params.PStrong = 1
+	asked, untouched := twins(t, sc, 7, func(w *World) { withCohesion(w, w.form(set(c1, c2), true, OriginClient), 1) })
+	if got, _ := asked.honouring(c1); got != set(c2) {
+		t.Errorf("honoured by %v; want c2", got)
+	}
+	untouched.rng.Float64()
+	sameStream(t, asked, untouched, "no number, or more than one, was drawn for an ally certain to come")
+}
+
 // Restraint: before a provocation, each patron allied with the client has
 // one chance to hold it back, with the control probability of the
 // tightest alliance they share. c1 (revisionism 1, provoke_rate 1: it

@@ -276,6 +276,30 @@ func TestEntrapmentPenalty(t *testing.T) {
 	}
 }
 
+// On a quarterly calendar the entrapment penalty lasts its 24 months as 8
+// ticks, end to end: a provocation at tick 5 makes the patron pay through
+// tick 12, in force from its crisis (penaltyUntil 13), where a monthly
+// calendar has it pay to tick 28.
+func TestEntrapmentPenaltyOnAQuarterlyCalendar(t *testing.T) {
+	sc := testScenario()
+	sc.Calendar.MonthsPerTick = 3
+	sc.Ticks = 40
+	sc.Params.ProvokeRate = 1
+	sc.Params.ControlBilateral, sc.Params.ControlTrilateral, sc.Params.ControlMultilateral = 0, 0, 0
+	sc.States[c1].Revisionism = 1
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	w.tick = 5
+	s := w.form(set(pat, c1), true, OriginBilateral)
+	w.crises()
+	if len(w.events) == 0 || w.events[len(w.events)-1].Type != EventProvocation {
+		t.Fatalf("c1 should provoke: %v", describe(w))
+	}
+	if got := s.penaltyUntil[pat]; got != 5+8 {
+		t.Errorf("pat pays until %d, want %d (8 quarterly ticks from tick 5)", got, 5+8)
+	}
+}
+
 // Only the allies pledged to come for a provoker are dragged into its
 // fight (§7.11, §8.2 item 23): after c1's provocation at tick 5, in a
 // strong alliance {pat, c1, c2} the patron pays the entrapment penalty
