@@ -134,11 +134,21 @@ func (p Partner) Costs(k float64, c CostParams) CostParts {
 // (the first of equal ones, in that order) — the rule by which
 // AutonomyCost names an option's largest term, applied to one partner.
 func (c CostParts) Largest() (CostTerm, float64) {
-	term, amount := CostAutonomy, c.Autonomy
-	for t, v := range [...]float64{CostEntrapment: c.Entrapment, CostDivergence: c.Divergence, CostFear: c.Fear} {
-		if t != int(CostAutonomy) && v > amount {
-			term, amount = CostTerm(t), v
-		}
+	if term, v := c.largestOther(); v > c.Autonomy {
+		return term, v
+	}
+	return CostAutonomy, c.Autonomy
+}
+
+// largestOther is the largest of the entrapment, divergence and fear
+// terms, the first of equal ones in that order.
+func (c CostParts) largestOther() (CostTerm, float64) {
+	term, amount := CostEntrapment, c.Entrapment
+	if c.Divergence > amount {
+		term, amount = CostDivergence, c.Divergence
+	}
+	if c.Fear > amount {
+		term, amount = CostFear, c.Fear
 	}
 	return term, amount
 }
@@ -194,10 +204,8 @@ func AutonomyCost(k float64, partners []Partner, c CostParams) CostBreakdown {
 		t := p.Costs(k, c)
 		b.Total += t.Total()
 		b.Amount = max(b.Amount, t.Autonomy) // per ally, like the other terms
-		for term, v := range [...]float64{CostEntrapment: t.Entrapment, CostDivergence: t.Divergence, CostFear: t.Fear} {
-			if term != int(CostAutonomy) && v > other {
-				other, otherTerm, otherPartner = v, CostTerm(term), j
-			}
+		if term, v := t.largestOther(); v > other {
+			other, otherTerm, otherPartner = v, term, j
 		}
 	}
 	if other > b.Amount {

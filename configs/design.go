@@ -80,9 +80,9 @@ func designKeys(raw *rawExperiment, x *Experiment, e *errs) {
 		// (experiment.go skips morrisSteps), where the default 4 would
 		// give a second error that reasons from it
 		x.Levels = 0
-		if raw.Levels.ok(e, "an even whole number from 2 to 100") {
+		if raw.Levels.ok(e, levelsAllowed) {
 			if v := raw.Levels.V; v < 2 || v > 100 || v%2 != 0 {
-				e.at(raw.Levels.Loc, "%s; allowed: an even whole number from 2 to 100 (4 is usual)", words.Count(v, "level", "levels"))
+				e.at(raw.Levels.Loc, "%s; allowed: %s (4 is usual)", words.Count(v, "level", "levels"), levelsAllowed)
 			} else {
 				x.Levels = v
 			}

@@ -473,11 +473,20 @@ func (raw *rawExperiment) checkEveryPoint(x *Experiment, e *errs) {
 	e.at(loc, "point %d (%s) gives an invalid scenario: %s", p, x.Describe(p), pointErrors(err, x.overlayPaths(true)))
 }
 
+// wholeIn says in words that a key takes a whole number in [lo, hi].
+func wholeIn(lo, hi int) string { return fmt.Sprintf("a whole number in [%d, %d]", lo, hi) }
+
+// stepsAllowed is what a grid's steps may be; levelsAllowed what a Morris
+// design's levels may be.
+var stepsAllowed = fmt.Sprintf("a whole number in [2, %d] (or 1 when from = to)", MaxPoints)
+
+const levelsAllowed = "an even whole number from 2 to 100"
+
 // intIn reads a whole number in [lo, hi] into dst.
 func intIn(e *errs, o *opt[int], dst *int, lo, hi int) bool {
-	if o.ok(e, fmt.Sprintf("a whole number in [%d, %d]", lo, hi)) {
+	if o.ok(e, wholeIn(lo, hi)) {
 		if o.V < lo || o.V > hi {
-			e.at(o.Loc, "%d is out of range; allowed: a whole number in [%d, %d]", o.V, lo, hi)
+			e.at(o.Loc, "%d is out of range; allowed: %s", o.V, wholeIn(lo, hi))
 			return false
 		}
 		*dst = o.V

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"strconv"
-	"strings"
 	"time"
 )
 
@@ -83,7 +82,17 @@ func (o *opt[T]) UnmarshalTOML(v any) error {
 
 // ok reports whether the value is set and of the right type; if it is set
 // with a wrong type it records the error.
-func (o *opt[T]) ok(e *errs, want string) bool { return typedOK(o.Set, o.Bad, o.Loc, e, want) }
+func (o *opt[T]) ok(e *errs, want string) bool {
+	// A fraction given for a whole number (an int's Bad is a float only
+	// then, or past 2^53): "2.5 is a number" would say nothing against it.
+	if x, ok := o.Bad.(float64); ok && x != math.Trunc(x) {
+		if _, whole := any(o.V).(int); whole {
+			e.at(o.Loc, "%s is not a whole number; allowed: %s", show(x), want)
+			return false
+		}
+	}
+	return typedOK(o.Set, o.Bad, o.Loc, e, want)
+}
 
 // typedOK is ok for any value kept as written: false if it is not set;
 // false, recording an error at loc, if bad holds a value of the wrong
@@ -93,11 +102,6 @@ func typedOK(set bool, bad any, loc Loc, e *errs, want string) bool {
 		return false
 	}
 	if bad != nil {
-		if x, ok := bad.(float64); ok && strings.HasPrefix(want, "a whole number") && x != math.Trunc(x) {
-			// "2.5 is a number" would say nothing against a whole number
-			e.at(loc, "%s is not a whole number; allowed: %s", show(bad), want)
-			return false
-		}
 		e.at(loc, "%s is %s; allowed: %s", show(bad), typeName(bad), want)
 		return false
 	}

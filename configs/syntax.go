@@ -133,7 +133,7 @@ func keyAllowed(key string) string {
 	case head == "vary" && len(parts) == 2:
 		switch last {
 		case "steps":
-			return fmt.Sprintf("a whole number in [2, %d] (or 1 when from = to)", MaxPoints)
+			return stepsAllowed
 		case "sd":
 			return "a positive number"
 		}
@@ -141,17 +141,17 @@ func keyAllowed(key string) string {
 	case len(parts) == 1:
 		switch last { // an experiment's keys
 		case "runs":
-			return fmt.Sprintf("a whole number in [1, %d]", MaxRuns)
+			return wholeIn(1, MaxRuns)
 		case "chunk":
-			return fmt.Sprintf("a whole number in [1, %d]", maxChunk)
+			return wholeIn(1, maxChunk)
 		case "seed":
-			return fmt.Sprintf("a whole number in [0, %d]", MaxSeed)
+			return wholeIn(0, MaxSeed)
 		case "samples":
 			return fmt.Sprintf("a whole number in [1, %d] (lhs; at least 2 for morris and sobol)", MaxPoints)
 		case "candidates":
 			return fmt.Sprintf("a whole number in [2, %d], at least samples", sensitivity.MaxCandidates)
 		case "levels":
-			return "an even whole number from 2 to 100"
+			return levelsAllowed
 		}
 	}
 	return "a number within ±1.8e308 (a whole number within ±9.2e18)"

@@ -275,11 +275,11 @@ func varyAxis(v *rawVary, kind valueKind, design string, e *errs) (axis, bool) {
 			e.at(v.Loc, "a range needs from, to and steps; allowed: from = 0.1, to = 0.9, steps = 5")
 			return ax, false
 		}
-		if !v.From.ok(e, "a number") || !v.To.ok(e, "a number") || !v.Steps.ok(e, fmt.Sprintf("a whole number in [2, %d] (or 1 when from = to)", MaxPoints)) || !finite(&v.From, e) || !finite(&v.To, e) {
+		if !v.From.ok(e, "a number") || !v.To.ok(e, "a number") || !v.Steps.ok(e, stepsAllowed) || !finite(&v.From, e) || !finite(&v.To, e) {
 			return ax, false
 		}
 		if v.Steps.V < 1 || v.Steps.V > MaxPoints {
-			e.at(v.Steps.Loc, "%d is out of range; allowed: a whole number in [2, %d] (or 1 when from = to)", v.Steps.V, MaxPoints)
+			e.at(v.Steps.Loc, "%d is out of range; allowed: %s", v.Steps.V, stepsAllowed)
 			return ax, false
 		}
 		if v.Steps.V == 1 && v.From.V != v.To.V {

@@ -101,10 +101,9 @@ func (e busyError) Is(target error) bool { return target == ErrBusy }
 
 // Lock takes the lock of dir, an existing directory, as a run writing
 // into it does; release gives it back. Another process's lock gives
-// ErrBusy. A program that writes a file of
-// its own beside a run's results (the HTML report) takes it, so that it
-// never writes while a run, merge or reassembly replaces them; the error
-// names the process writing.
+// ErrBusy, its message naming that process. A program that writes a file
+// of its own beside a run's results (the HTML report) takes it, so that
+// it never writes while a run, merge or reassembly replaces them.
 func Lock(dir string) (release func(), err error) {
 	fi, err := os.Stat(dir)
 	if err != nil {
