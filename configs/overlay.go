@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -329,7 +330,7 @@ func errNilScenario(fn string) error {
 }
 
 // parseNumber reads text as a scenario file writes a number — not Go's
-// hex floats or Inf (NaN is read, and refused as not finite by
+// hex floats, Inf, 05 or .5 (NaN is read, and refused as not finite by
 // checkValue) — and says what is wrong with it, and what is allowed,
 // where it cannot: out of a double's range, too small for one (it would
 // be 0, silently), or no number. --set and a points file read their
@@ -350,6 +351,14 @@ func parseNumber(text, allowed string) (float64, string) {
 		return 0, fmt.Sprintf("%s is too small for a number to hold, and would be 0; allowed: 0, or %s", text, allowed)
 	case err != nil:
 		return 0, fmt.Sprintf("%q is not a number; allowed: %s", text, allowed)
+	case !math.IsNaN(f) && !fileNumber.MatchString(text):
+		// Go reads 05, .5, 5. and 1.e5; a scenario file refuses them.
+		return 0, fmt.Sprintf("%q is not a number as a scenario file writes one (no leading zero, a digit either side of a point: 5, 0.5, 1e-3); allowed: %s", text, allowed)
 	}
 	return f, ""
 }
+
+// fileNumber is a decimal number as TOML writes one, and so a scenario
+// file: an optional sign, no leading zero, a digit either side of a point
+// and of every underscore, an optional exponent.
+var fileNumber = regexp.MustCompile(`^[+-]?(0|[1-9](_?[0-9])*)(\.[0-9](_?[0-9])*)?([eE][+-]?[0-9](_?[0-9])*)?$`)
