@@ -39,6 +39,7 @@ func Generate(spec GenerateSpec, nStates int) (*Grid, error) {
 	rng := rand.New(rand.NewPCG(spec.Seed, genStream))
 	g := &Grid{W: w, H: h, Terrain: make([]Terrain, w*h), Owner: make([]int16, w*h)}
 
+	remedies := "a lower sea fraction, a larger grid or fewer states"
 	if spec.SeaFraction == 0 {
 		for i := range g.Terrain {
 			g.Terrain[i] = Land
@@ -46,12 +47,28 @@ func Generate(spec GenerateSpec, nStates int) (*Grid, error) {
 	} else {
 		target := w*h - int(math.Round(spec.SeaFraction*float64(w*h)))
 		growIslands(g, max(target, 1), max(spec.Islands, 1), rng)
+		if land := w*h - countSea(g); land < target {
+			// The sea that keeps islands apart took land a lower sea
+			// fraction cannot give back, short of 0.
+			remedies = "a lower sea fraction, fewer islands (the sea between them takes land), a larger grid or fewer states"
+		}
 	}
 	roughen(g, rng)
-	if err := assignStates(g, nStates, rng); err != nil {
+	if err := assignStates(g, nStates, remedies, rng); err != nil {
 		return nil, err
 	}
 	return g, nil
+}
+
+// countSea is the number of the grid's sea cells.
+func countSea(g *Grid) int {
+	n := 0
+	for _, t := range g.Terrain {
+		if t == Sea {
+			n++
+		}
+	}
+	return n
 }
 
 // growIslands turns about target sea cells into land in up to islands
@@ -201,7 +218,8 @@ func roughen(g *Grid, rng *rand.Rand) {
 // a landmass without a seed count as infinitely far, ties by lower index;
 // the first seed is random), then simultaneous multi-source BFS from all
 // seeds in seed order. Land no seed can reach stays unowned.
-func assignStates(g *Grid, nStates int, rng *rand.Rand) error {
+// Too little land for the states is an error that offers remedies.
+func assignStates(g *Grid, nStates int, remedies string, rng *rand.Rand) error {
 	for i := range g.Owner {
 		g.Owner[i] = NoOwner
 	}
@@ -212,9 +230,8 @@ func assignStates(g *Grid, nStates int, rng *rand.Rand) error {
 		}
 	}
 	if len(landCells) < nStates {
-		return fmt.Errorf("theater: generate: %s for %s; allowed: a land cell or more for each state: "+
-			"a lower sea fraction, a larger grid or fewer states",
-			words.Count(len(landCells), "land cell", "land cells"), words.Count(nStates, "state", "states"))
+		return fmt.Errorf("theater: generate: %s for %s; allowed: a land cell or more for each state: %s",
+			words.Count(len(landCells), "land cell", "land cells"), words.Count(nStates, "state", "states"), remedies)
 	}
 	if nStates == 0 {
 		return nil

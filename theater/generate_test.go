@@ -148,6 +148,12 @@ func TestGenerateErrors(t *testing.T) {
 		{GenerateSpec{Width: 2, Height: 2, SeaFraction: 0.5, Seed: 1}, 3,
 			"theater: generate: 2 land cells for 3 states; allowed: a land cell or more for each state: " +
 				"a lower sea fraction, a larger grid or fewer states"},
+		// 3×4 at 0.001 sea is 12 land cells, but the sea that keeps
+		// islands apart takes five of them: fewer islands mends it, a
+		// lower sea fraction cannot (short of 0).
+		{GenerateSpec{Width: 3, Height: 4, SeaFraction: 0.001, Islands: 1000, Seed: 1}, 8,
+			"theater: generate: 7 land cells for 8 states; allowed: a land cell or more for each state: " +
+				"a lower sea fraction, fewer islands (the sea between them takes land), a larger grid or fewer states"},
 		{GenerateSpec{Width: 0, Height: 3}, 1, "theater: generate: size 0×3; allowed: 1 to 1000 cells a side"},
 		{GenerateSpec{Width: 3, Height: 1001}, 1, "theater: generate: size 3×1001; allowed: 1 to 1000 cells a side"},
 		{GenerateSpec{Width: 3, Height: 0}, 0, "theater: generate: size 3×0; allowed: 1 to 1000 cells a side"},

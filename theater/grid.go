@@ -205,6 +205,8 @@ type MapError struct {
 	Row, Col int
 	Msg      string // what is wrong
 	Allowed  string // what is allowed there
+
+	wholeRow bool // the problem is a row's, and Grouped counts its repeats as rows
 }
 
 func (e *MapError) Error() string {
@@ -235,7 +237,8 @@ func (es MapErrors) Error() string {
 // Grouped reports each problem once, at its first cell, in reading order:
 // a message repeated on several cells (an unknown glyph, say) keeps its
 // first cell and says how many more there are ("… (and 4 more cells)",
-// "… (and 1 more cell)"). The receiver is left as it was.
+// "… (and 1 more cell)"; an overlay row of the wrong width counts rows,
+// "… (and 3 more rows)"). The receiver is left as it was.
 func (es MapErrors) Grouped() MapErrors {
 	count := map[string]int{}
 	for _, e := range es {
@@ -250,7 +253,10 @@ func (es MapErrors) Grouped() MapErrors {
 		}
 		count[key] = 0
 		g := *e
-		if n > 1 {
+		switch {
+		case n > 1 && e.wholeRow:
+			g.Msg += " (and " + words.Count(n-1, "more row", "more rows") + ")"
+		case n > 1:
 			g.Msg += " (and " + words.Count(n-1, "more cell", "more cells") + ")"
 		}
 		out = append(out, &g)
@@ -443,6 +449,7 @@ func Parse(mapText, roughText string, glyphs map[rune]int) (*Grid, error) {
 			if len(row) != width {
 				add("rough", y, min(len(row), width), "overlay row has "+words.Count(len(row), "cell", "cells"),
 					words.Count(width, "cell", "cells")+", the map's width")
+				errs[len(errs)-1].wholeRow = true
 			}
 			for x, r := range row {
 				if _, state := glyphs[r]; r != GlyphRough && r != GlyphLand && r != GlyphSea && !state {

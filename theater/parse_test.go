@@ -263,6 +263,16 @@ func TestParseErrorsSayAllowed(t *testing.T) {
 	if g := es.Grouped(); len(g) != 1 || g[0].Error() != want {
 		t.Errorf("Grouped() = %v, want %s", g, want)
 	}
+	// An overlay's rows of the wrong width are counted as rows: one
+	// message a row, not a cell.
+	_, err = Parse("AAAA\nBBBB\nBBBB\nAAAA", "^^^\n^^^\n^^^\n^^^", glyphsOf("AB"))
+	if !errors.As(err, &es) {
+		t.Fatalf("err = %v, want MapErrors", err)
+	}
+	want = "rough row 0 col 3: overlay row has 3 cells (and 3 more rows); allowed: 4 cells, the map's width"
+	if g := es.Grouped(); len(g) != 1 || g[0].Error() != want {
+		t.Errorf("Grouped() = %v, want %s", g, want)
+	}
 }
 
 // A rough overlay may be a copy of the map with '^' marked in: the map's
