@@ -192,6 +192,23 @@ func writerOf(dir string) (who string, busy bool) {
 	return who, !stale
 }
 
+// Busy reports, with ErrBusy, that another process is writing dir (a
+// lock there that is not stale), naming it; nil if none is, or dir does
+// not exist. It only looks, as a command does before long work whose
+// results it will write into dir under Lock: a run started after the
+// look is not seen, and Lock refuses it then.
+func Busy(dir string) error {
+	who, busy := writerOf(dir)
+	if !busy {
+		return nil
+	}
+	return busyError(fmt.Sprintf("%s is being written by %s; wait for it to finish, or, if that process is gone, remove %s", dir, who, filepath.Join(dir, lockFile)))
+}
+
+// IsLockFile reports whether name is the lock file's name, which a
+// directory being written holds beside its results.
+func IsLockFile(name string) bool { return name == lockFile }
+
 // beforeTakeover, if set, runs between judging a lock stale and taking it
 // over: a test puts another writer's lock in its place there.
 var beforeTakeover func()

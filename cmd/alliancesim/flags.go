@@ -78,9 +78,13 @@ func checkOutFile(flag, path string) error {
 // from them): another command's output or someone's files are never
 // overwritten.
 func checkOutDir(path string, ours ...string) error {
+	if err := runner.Busy(path); err != nil {
+		return fmt.Errorf("--out %w", err)
+	}
 	if entries, err := os.ReadDir(path); err == nil {
 		for _, e := range entries {
-			if !slices.Contains(ours, e.Name()) && e.Name() != "report.html" {
+			// a stale lock is taken over when the results are written
+			if !slices.Contains(ours, e.Name()) && e.Name() != "report.html" && !runner.IsLockFile(e.Name()) {
 				return fmt.Errorf("--out %s holds %s, which this command does not write; allowed: a new or empty directory, or one holding only %s", path, e.Name(), strings.Join(append(ours, "report.html"), ", "))
 			}
 		}

@@ -291,6 +291,11 @@ func writeScorecard(dir string, s *scores) (string, error) {
 	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
 		return "", err
 	}
+	release, err := runner.Lock(dir)
+	if err != nil {
+		return "", fmt.Errorf("--out %w", err)
+	}
+	defer release()
 	var buf bytes.Buffer
 	cw := csv.NewWriter(&buf)
 	cw.Write([]string{"target", "description", "threshold", "strategy", "valuation", "runs", "share", "low", "high", "met", "seed", "build"})

@@ -177,6 +177,14 @@ func writeHypotheses(dir string, res []hypotheses.Result, prov hypotheses.Proven
 	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
 	}
+	// Under the directory's lock, which report.Write takes too: a report
+	// that read the files this run replaces, written after they went,
+	// would describe them beside it.
+	release, err := runner.Lock(dir)
+	if err != nil {
+		return fmt.Errorf("--out %w", err)
+	}
+	defer release()
 	// A report drawn from the files this run replaces would describe
 	// them, not it.
 	for _, old := range []string{"report.html", "hypotheses.json"} {

@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -560,5 +561,67 @@ func TestOutputThatCannotBeWrittenFails(t *testing.T) {
 	var out bytes.Buffer
 	if err := runRoot(context.Background(), root, &out); err != nil || !strings.Contains(out.String(), "generic is valid") {
 		t.Errorf("validate generic: %v\n%s", err, out.String())
+	}
+}
+
+// hypotheses and compare write their --out under the directory's lock,
+// as report.Write reads it: a directory another process is writing (a
+// live lock, here process 1's) is refused before any work, naming it; a
+// lock that process left behind (a process gone) is taken over and
+// given back; and one taken between the start and the writing refuses
+// the writing without touching the files, so that a report drawn
+// meanwhile from them is never left beside new ones.
+func TestHypothesesAndCompareWriteUnderTheLock(t *testing.T) {
+	host, _ := os.Hostname()
+	live := []byte(`{"pid": 1, "host": "` + host + `", "started": "2026-12-06T00:00:00Z"}`)
+	for _, args := range [][]string{
+		{"hypotheses", "NC2", "--runs", "1", "--layouts", "1", "--max-runs", "1"},
+		{"compare", "--runs", "1"},
+	} {
+		dir := t.TempDir()
+		lock := filepath.Join(dir, ".alliancesim-lock")
+		if err := os.WriteFile(lock, live, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		want := "--out " + dir + " is being written by process 1 on " + host
+		if _, err := execute(t, append(args, "--out", dir)...); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s into a directory being written: %v; want …%s…", args[0], err, want)
+		}
+		gone := exec.Command("true")
+		if err := gone.Run(); err != nil {
+			t.Skip(err)
+		}
+		stale := fmt.Sprintf(`{"pid": %d, "host": %q, "started": "2026-12-06T00:00:00Z"}`, gone.Process.Pid, host)
+		if err := os.WriteFile(lock, []byte(stale), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := execute(t, append(args, "--out", dir)...); err != nil {
+			t.Errorf("%s over a stale lock: %v", args[0], err)
+		}
+		if _, err := os.Stat(lock); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("%s kept the lock: %v", args[0], err)
+		}
+	}
+	// The lock taken after the start: the writing is refused and the
+	// files stay as they were.
+	dir := t.TempDir()
+	for name, body := range map[string]string{"report.html": "<p>old</p>", "hypotheses.json": "[]"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, ".alliancesim-lock"), live, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeHypotheses(dir, nil, hypotheses.Provenance{}); !errors.Is(err, runner.ErrBusy) {
+		t.Errorf("writing beside a writer: %v; want runner.ErrBusy", err)
+	}
+	for _, name := range []string{"report.html", "hypotheses.json"} {
+		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+			t.Errorf("%s went though nothing was written: %v", name, err)
+		}
+	}
+	if _, err := writeScorecard(dir, &scores{}); !errors.Is(err, runner.ErrBusy) {
+		t.Errorf("a scorecard beside a writer: %v; want runner.ErrBusy", err)
 	}
 }
