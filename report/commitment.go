@@ -46,7 +46,10 @@ func commitmentFigure(runs []runRow, fc runner.FirstCommitment, cal sim.Calendar
 	p := newPlot("", "date", "share of runs with a patron commitment")
 	unitRange(&p.Y)
 	x0, x1 := yearOf(cal, 0), yearOf(cal, horizon)
-	s, lo, hi := plotter.XYs{{X: x0, Y: 0}}, plotter.XYs{{X: x0, Y: 0}}, plotter.XYs{{X: x0, Y: 0}}
+	// Before any run's first commitment the share is 0 of every run, whose
+	// interval still reaches up (to 0.28 of 10 runs), not a band of no width.
+	none := runner.NewProportion(0, max(len(runs), 1))
+	s, lo, hi := plotter.XYs{{X: x0, Y: 0}}, plotter.XYs{{X: x0, Y: none.Low}}, plotter.XYs{{X: x0, Y: none.High}}
 	for _, c := range curve {
 		x := yearOf(cal, c.T)
 		s, lo, hi = append(s, plotter.XY{X: x, Y: c.Share}), append(lo, plotter.XY{X: x, Y: c.Low}), append(hi, plotter.XY{X: x, Y: c.High})

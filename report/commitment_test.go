@@ -128,3 +128,31 @@ func TestCommitmentFigureDrawsTheSteps(t *testing.T) {
 		t.Errorf("median line %v, want one at x %.3f", dashed, x)
 	}
 }
+
+// Before any run's first commitment, and where none commits at all, the
+// band is the Wilson interval of 0 runs of n, which reaches up (to 0.49
+// of 4), not a band of no width at 0.
+func TestCommitmentBandBeforeTheFirst(t *testing.T) {
+	cal := sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1}
+	none := []runRow{{FirstCommitment: -1}, {FirstCommitment: -1}, {FirstCommitment: -1}, {FirstCommitment: -1}}
+	f, err := commitmentFigure(none, runner.FirstCommitment{Share: runner.NewProportion(0, 4)}, cal, 24)
+	if err != nil {
+		t.Fatal(err)
+	}
+	band := svgPaths(t, f.SVG, "fill:#0071B1")
+	curve := svgPaths(t, f.SVG, "stroke:#0072B2")
+	if len(band) != 1 || len(curve) != 1 || len(curve[0]) < 2 {
+		t.Fatalf("band %v, curve %v", band, curve)
+	}
+	// The band's top is the interval's high, above the curve at 0.
+	top := math.Inf(-1)
+	for _, q := range band[0] {
+		top = math.Max(top, q[1]) // the backend's y grows upwards
+	}
+	if base := curve[0][0][1]; !(top > base+1) {
+		t.Errorf("band %v has no height above the curve at y %.2f", band[0], base)
+	}
+	if high := runner.NewProportion(0, 4).High; math.Abs(high-0.490) > 0.001 {
+		t.Errorf("Wilson high of 0 of 4 = %.4f, want 0.490", high)
+	}
+}

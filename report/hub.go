@@ -162,13 +162,19 @@ func hubFigure(points []hubPoint, checkpoints []runner.HubSpokes, cal sim.Calend
 		mean, lo, hi = append(mean, plotter.XY{X: x, Y: h.Mean}), append(lo, plotter.XY{X: x, Y: h.Low}), append(hi, plotter.XY{X: x, Y: h.High})
 	}
 	if len(mean) > 0 {
+		if len(mean) == 1 { // a lone sample: its band as wide as its tick
+			half := yearAt(cal, 0.5) - yearAt(cal, 0)
+			lo, hi = widen(lo[0], half), widen(hi[0], half)
+		}
 		p.Add(&band{Lower: lo, Upper: hi, Color: bandColor})
 		m := line(mean, lineBlue, 1.6, false)
 		p.Add(m)
+		addLone(p, mean, lineBlue)
 		p.Legend.Add("mean index over runs with a patron alliance (95% interval)", m)
 	}
 	s := line(share, lineRed, 1.2, true)
 	p.Add(s)
+	addLone(p, share, lineRed)
 	p.Legend.Add("share of all runs with index ≥ 0.6", s)
 	var marks []interval
 	for _, c := range checkpoints {

@@ -286,3 +286,29 @@ func TestAgreesWithCheckpointsTolerance(t *testing.T) {
 		}
 	}
 }
+
+// An index defined at one sampled tick only, and a share sampled once,
+// are drawn, as dots of their lines' colours with the mean's band one
+// tick wide, not left as a legend over bare axes.
+func TestHubFigureDrawsALoneSample(t *testing.T) {
+	nan := math.NaN()
+	points := []hubPoint{{T: 0, Runs: 4, Mean: 0.5, Low: 0.25, High: 0.75, Share06: runner.NewProportion(1, 4)},
+		{T: 12, Runs: 4, Mean: nan, Low: nan, High: nan, Share06: runner.NewProportion(0, 4)}}
+	f, err := hubFigure(points, nil, sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dots := svgPaths(t, f.SVG, "fill:#0072B2"); len(dots) != 1 {
+		t.Errorf("%d dots of the mean's colour, want 1", len(dots))
+	}
+	if band := svgPaths(t, f.SVG, "fill:#0071B1"); len(band) < 1 || len(band[0]) < 4 {
+		t.Errorf("band %v: want an area", band)
+	}
+	one, err := hubFigure(points[:1], nil, sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 12})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dots := svgPaths(t, one.SVG, "fill:#D55E00"); len(dots) != 1 {
+		t.Errorf("%d dots of the share's colour, want 1", len(dots))
+	}
+}

@@ -125,6 +125,26 @@ func line(xys plotter.XYs, c color.Color, width float64, dashed bool) *plotter.L
 	return l
 }
 
+// widen is a point drawn half a width w either side of its x: a lone
+// sample's band.
+func widen(q plotter.XY, w float64) plotter.XYs {
+	return plotter.XYs{{X: q.X - w, Y: q.Y}, {X: q.X + w, Y: q.Y}}
+}
+
+// addLone marks a curve of one point, which a line cannot draw, with a
+// dot of colour c; a curve of more points is left to its line.
+func addLone(p *plot.Plot, xys plotter.XYs, c color.Color) {
+	if len(xys) != 1 {
+		return
+	}
+	dot, err := plotter.NewScatter(xys)
+	if err != nil { // a value that is not finite: nothing to mark
+		return
+	}
+	dot.GlyphStyle = draw.GlyphStyle{Color: c, Radius: vg.Points(2), Shape: draw.CircleGlyph{}}
+	p.Add(dot)
+}
+
 // steps turns the points of a right-continuous step function into the
 // corners of its drawing: from (x0, y0) level to each next x, then down
 // or up to its y.

@@ -62,7 +62,9 @@ func survivalFigure(id, title, by, since, note string, s *runner.Summary, prefix
 		p.Add(&band{Lower: steps(c.Lower), Upper: steps(c.Upper), Color: withAlpha(col, 45)})
 		l := line(steps(c.S), col, 1.6, false)
 		p.Add(l)
-		med := "median beyond the horizon"
+		// Not "beyond the horizon": the curve says only that half were
+		// still in force at its last time, which may be well before it.
+		med := fmt.Sprintf("median not reached in %.1f years", c.S[len(c.S)-1].X)
 		if c.Median != nil {
 			med = fmt.Sprintf("median %.1f years", *c.Median*yearsPerTick)
 		}

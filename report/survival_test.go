@@ -139,6 +139,14 @@ func TestSurvivalGroupsByHand(t *testing.T) {
 		!strings.Contains(string(f.SVG), ">years since formation<") {
 		t.Errorf("legend: %v %v", ok, err)
 	}
+	// A curve that stays above one half says how far it was followed,
+	// its last time (a censoring at 141 ticks, 11.75 years), not that its
+	// median lies beyond the horizon.
+	s.Survival[1].SurvivalCurve = runner.SurvivalCurve{N: 2, Points: []runner.SurvivalPoint{{T: 12, S: 1, Lower: 1, Upper: 1}, {T: 141, S: 1, Lower: 1, Upper: 1}}}
+	f, _, err = survivalFigure("k", "K", "by kind", "formation", "", s, "kind=", 1.0/12)
+	if want := ">trilateral (n 2, median not reached in 11.8 years)<"; err != nil || !strings.Contains(string(f.SVG), want) {
+		t.Errorf("legend of a curve above one half: %v; want %s", err, want)
+	}
 }
 
 // The report's origin figure says how its lifetimes are counted: from

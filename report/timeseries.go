@@ -181,7 +181,10 @@ func panelPlot(title string, cal sim.Calendar, horizon int) *plot.Plot {
 
 // trace is one unbroken stretch of a drawn series: its mean, and the
 // lower and upper ends of its band.
-type trace struct{ Mean, Lo, Hi plotter.XYs }
+type trace struct {
+	Mean, Lo, Hi plotter.XYs
+	HalfTick     float64 // half a tick, in years: the width a lone sample is drawn
+}
 
 // traces splits rows into the stretches at which point gives a value,
 // breaking where it gives none: a state alive in no run at a sampled
@@ -198,7 +201,7 @@ func traces(rows []seriesRow, cal sim.Calendar, point func(k int, r seriesRow) (
 			continue
 		}
 		if !open {
-			out, open = append(out, trace{}), true
+			out, open = append(out, trace{HalfTick: yearAt(cal, 0.5) - yearAt(cal, 0)}), true
 		}
 		x, t := yearOf(cal, r.Tick), &out[len(out)-1]
 		t.Mean, t.Lo, t.Hi = append(t.Mean, plotter.XY{X: x, Y: m}), append(t.Lo, plotter.XY{X: x, Y: lo}), append(t.Hi, plotter.XY{X: x, Y: hi})
@@ -256,17 +259,25 @@ func shareBand(rows, alive []seriesRow, runs int, cal sim.Calendar) []trace {
 	})
 }
 
-// addBands draws the band of each trace, in colour c.
+// addBands draws the band of each trace, in colour c; the band of a lone
+// sample (a trace of one point) as wide as its tick, which an area
+// through one x could not show.
 func addBands(p *plot.Plot, ts []trace, c color.Color) {
 	for _, t := range ts {
-		p.Add(&band{Lower: t.Lo, Upper: t.Hi, Color: c})
+		lo, hi := t.Lo, t.Hi
+		if len(lo) == 1 {
+			lo, hi = widen(lo[0], t.HalfTick), widen(hi[0], t.HalfTick)
+		}
+		p.Add(&band{Lower: lo, Upper: hi, Color: c})
 	}
 }
 
-// addLines draws the mean of each trace, in style s.
+// addLines draws the mean of each trace, in style s; a lone sample as a
+// dot of its colour, which a line through one point could not show.
 func addLines(p *plot.Plot, ts []trace, s draw.LineStyle) {
 	for _, t := range ts {
 		p.Add(&plotter.Line{XYs: t.Mean, LineStyle: s})
+		addLone(p, t.Mean, s.Color)
 	}
 }
 

@@ -341,3 +341,34 @@ func TestSeriesFiguresOfOneRunHaveNoBands(t *testing.T) {
 		}
 	}
 }
+
+// A series sampled once (a run shorter than its recording interval) is
+// drawn, not left as bare axes: its mean as a dot of the line's colour
+// and its band one tick wide, centred on it.
+func TestThreatFigureDrawsALoneSample(t *testing.T) {
+	s := stateSeries{State: "lux", Measures: map[string][]seriesRow{
+		"threat":    {{Tick: 0, Mean: 0.5, Q05: 0.3, Q50: 0.5, Q95: 0.7}},
+		"reference": {{Tick: 0, Mean: 0.4, Q05: 0.4, Q50: 0.4, Q95: 0.4}},
+	}}
+	f, err := threatFigure([]stateSeries{s}, nil, sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 12}, 1, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dots := svgPaths(t, f.SVG, "fill:#0072B2"); len(dots) != 1 {
+		t.Errorf("%d dots of the mean's colour, want 1", len(dots))
+	}
+	if dots := svgPaths(t, f.SVG, "fill:#777777"); len(dots) != 1 {
+		t.Errorf("%d dots of the reference's colour, want 1", len(dots))
+	}
+	band := svgPaths(t, f.SVG, "fill:#0071B1")
+	if len(band) != 1 || len(band[0]) < 4 {
+		t.Fatalf("band %v: want one area", band)
+	}
+	xs, ys := map[float64]bool{}, map[float64]bool{}
+	for _, q := range band[0] {
+		xs[math.Round(q[0])], ys[math.Round(q[1])] = true, true
+	}
+	if len(xs) != 2 || len(ys) != 2 {
+		t.Errorf("band %v: want a rectangle, two x and two y", band[0])
+	}
+}
