@@ -66,8 +66,14 @@ func hypothesisFigure(r hypotheses.Result) (Figure, error) {
 	p.NominalX(r.Levels...)
 	p.X.Min, p.X.Max = -0.5, float64(len(r.Levels))-0.5
 	what := fmt.Sprintf("predicted: %s", r.Predicted)
-	if r.Predicted == hypotheses.AtLeast || r.Predicted == hypotheses.Below {
+	switch {
+	case r.Predicted == hypotheses.AtLeast || r.Predicted == hypotheses.Below:
 		what += fmt.Sprintf(" %.2f (dashed)", r.Threshold)
+	case r.MinChange > 0: // a curve that moves the right way may still fall short
+		what += fmt.Sprintf(" by at least %.2f from the lowest level to the highest", r.MinChange)
+	}
+	if r.Reason != "" {
+		what += "; " + string(r.Verdict) + ": " + r.Reason
 	}
 	return plotFigure("hypothesis-"+strings.ToLower(r.ID), fmt.Sprintf("%s: %s → %s — %s", r.ID, r.Lever, r.Outcome, r.Verdict),
 		fmt.Sprintf("%s (%s). The pooled outcome at each level with its 95%% interval (blue) and %s (grey); %s (hypotheses.json).", r.Claim, r.Source, layoutsInGrey(len(r.Layouts)), what),

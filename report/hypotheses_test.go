@@ -75,9 +75,9 @@ func TestHypothesesSubtitleAndEmptyResponses(t *testing.T) {
 	}
 	for i, want := range [][2]string{
 		{"T9: adversary revisionism → share of clients ever allied — holds",
-			"clients balance against a more hostile adversary (Walt). The pooled outcome at each level with its 95% interval (blue) and each of 2 layouts (grey); predicted: rises (hypotheses.json)."},
+			"clients balance against a more hostile adversary (Walt). The pooled outcome at each level with its 95% interval (blue) and each of 2 layouts (grey); predicted: rises by at least 0.15 from the lowest level to the highest; holds: ρ +1.00 (hypotheses.json)."},
 		{"NC1: the world as built → alliances ending within 12 ticks — fails",
-			"treaties are not signed and abandoned within a year (record). The pooled outcome at each level with its 95% interval (blue) and its one layout (grey); predicted: below 0.05 (dashed) (hypotheses.json)."},
+			"treaties are not signed and abandoned within a year (record). The pooled outcome at each level with its 95% interval (blue) and its one layout (grey); predicted: below 0.05 (dashed); fails: 0.220 above 0.05 (hypotheses.json)."},
 	} {
 		if f := p.Figures()[i]; f.Title != want[0] || f.Caption != want[1] {
 			t.Errorf("figure %d: %q, %q\nwant %q, %q", i, f.Title, f.Caption, want[0], want[1])
