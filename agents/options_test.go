@@ -307,6 +307,31 @@ func TestSoftmax(t *testing.T) {
 	if got := Softmax([]float64{0.10, 0.09, -1, -inf}, 0.02, 0.7); got != 1 {
 		t.Errorf("with −∞: softmax(u=0.7) = %d, want 1", got)
 	}
+	// §7.6's example itself: the second of {0.10, 0.09, −1} at T = 0.02 is
+	// drawn with probability 0.388. By hand: spread 1.1, weights 1,
+	// e^(−0.01/0.022) = 0.6347364189402819 and e^(−50) = 1.93e-22, so the
+	// first is taken for u below 1/1.6347364189402818 = 0.6117194114071615
+	// and the second for u from there to 1 − 1.2e-22 (which rounds to 1):
+	// probability 0.6347364189402819/1.6347364189402818 = 0.38828058859283865.
+	// A grid of 100,000 draws measures it to 10⁻⁵.
+	doc := []float64{0.10, 0.09, -1}
+	const first = 0.6117194114071615
+	if got := Softmax(doc, 0.02, first-1e-9); got != 0 {
+		t.Errorf("§7.6's example: softmax(u just below %v) = %d, want 0", first, got)
+	}
+	if got := Softmax(doc, 0.02, first+1e-9); got != 1 {
+		t.Errorf("§7.6's example: softmax(u just above %v) = %d, want 1", first, got)
+	}
+	const grid = 100_000
+	second := 0
+	for k := range grid {
+		if Softmax(doc, 0.02, (float64(k)+0.5)/grid) == 1 {
+			second++
+		}
+	}
+	if p := float64(second) / grid; math.Abs(p-0.38828058859283865) > 2e-5 {
+		t.Errorf("§7.6's example: the second option is drawn with probability %.5f, want 0.38828", p)
+	}
 	// +∞ is picked, the first of them; −∞ alone is a tie of the worst
 	for _, c := range []struct {
 		values []float64

@@ -50,8 +50,11 @@ func TestRawThreat(t *testing.T) {
 	near(t, "unequal weights", RawThreat(0.8, 0.5, 0.25, 0.75, ThreatWeights{Power: 3, Proximity: 1, Offence: 0}), 0.35)
 }
 
-// A reading from a kept logit is the reading, bit for bit, for any τ
-// (those outside the bound included) and any noise draw.
+// A reading from a kept logit is the noisy reading of docs/model.md §7.2,
+// σ(logit(clamp_{[10⁻⁶, 1−10⁻⁶]}(τ)) + ε), and τ itself when ε = 0, for
+// any τ (those outside the bound included) and any noise draw; so is a
+// reading taken afresh. The formula is written out here with math.Log
+// and math.Exp, not taken from Logit and Logistic.
 func TestNoisyReadingFromKeptLogit(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 11))
 	for i := range 10000 {
@@ -66,8 +69,14 @@ func TestNoisyReadingFromKeptLogit(t *testing.T) {
 		if i%7 == 0 {
 			eps = 0
 		}
-		if got, want := NoisyReadingFrom(raw, ReadingLogit(raw), eps), NoisyReading(raw, eps); got != want {
-			t.Fatalf("τ %v, ε %v: %v from the kept logit, %v read afresh", raw, eps, got, want)
+		want := raw
+		if eps != 0 {
+			c := min(max(raw, 1e-6), 1-1e-6) // τ kept inside the bound
+			want = 1 / (1 + math.Exp(-(math.Log(c/(1-c)) + eps)))
+		}
+		kept, fresh := NoisyReadingFrom(raw, ReadingLogit(raw), eps), NoisyReading(raw, eps)
+		if !(math.Abs(kept-want) <= 1e-14*want) || !(math.Abs(fresh-want) <= 1e-14*want) {
+			t.Fatalf("τ %v, ε %v: %v from the kept logit, %v read afresh; want σ(logit τ + ε) = %v", raw, eps, kept, fresh, want)
 		}
 	}
 	// logit(1e-6) = ln(1e-6) − ln(1 − 1e-6) = −13.815510557964274 + 0.0000010000005 = −13.815509557963774
