@@ -7,10 +7,11 @@
 // Everything else in a scenario is a fact with its source in the scenario
 // file (COW capabilities, ATOP, the seeds, dated shocks), an input the
 // file marks as its own judgement, or the model's default, with the
-// exceptions the files and docs/model.md §6.4 state and measure: a model
-// default set without a fact that derives it (both scenarios'
-// challenge_rate, a judgement of a record of no armed challenges, which
-// carries no target: at the default each scenario meets what it meets).
+// exceptions the files and docs/model.md §6.4 state and measure: both
+// scenarios' challenge_rate, set by a rule from the record of no armed
+// challenges (the largest rate at full intent at which that zero would
+// still have a 5% chance), which carries no target: at the default each
+// scenario meets what it meets.
 // Write writes docs/calibration.md; `alliancesim calibrate` regenerates
 // it byte for byte, and a test checks that the file is current and that
 // the built-in scenarios hold the chosen values.

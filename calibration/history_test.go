@@ -79,7 +79,7 @@ func TestHistoricalTargets(t *testing.T) {
 // scenarios set (report.go), measured on the calibration seeds 1–200: at
 // its default invite_occupied misses A3 (which counts A2's proposals)
 // besides A2 and A4, which the built-in misses too, and the patron's
-// patience leaves A3 one run to count; at the default challenge_rate each scenario meets the
+// patience leaves A3 no run to count; at the default challenge_rate each scenario meets the
 // targets it meets with its own (historyMet); and with Japan unarmed
 // until sovereignty asia-1950 meets what it meets.
 func TestTheHeaderOverridesCarryWhatItSays(t *testing.T) {
@@ -97,7 +97,7 @@ func TestTheHeaderOverridesCarryWhatItSays(t *testing.T) {
 		edit           func(*sim.Scenario)
 	}{
 		{"asia-1950", "params.invite_occupied", false, []string{"A2", "A3", "A4"}, nil},
-		{"asia-1950", "states.usa.decision.patience", 24, []string{"A2"}, nil},
+		{"asia-1950", "states.usa.decision.patience", 24, []string{"A2", "A3"}, nil},
 		{"asia-1950", "params.challenge_rate", 0.02, nil, nil},
 		{"europe-1947", "params.challenge_rate", 0.02, nil, nil},
 		// Japan's forces: unarmed until sovereignty, as europe-1947 keeps

@@ -40,18 +40,18 @@ What is calibrated: only the inputs below, facts about each world that the
 record does not pin down. Everything else in a scenario is a fact with its
 source in the scenario file (COW capabilities, ATOP, the seeds, dated
 shocks), an input the scenario states as its own judgement (stakes,
-grievances, ideology positions), or a model default. One model
-default is set without a fact that derives it: both
-scenarios' ` + "`challenge_rate`" + `, a judgement of a record of no armed
-challenges, which carries no target of either: at the default each meets
-the targets it meets with its own (asia-1950 carried A9 with it until
-2026-12-06, when a patron that wants only a multilateral began to wait).
-(asia-1950 set its ` + "`sea_cost`" + ` and ` + "`projection_range`" + ` without one until
-2026-12-06, and they carried A2, A3, A4 and A9; it takes the defaults
+grievances, ideology positions), or a model default. Both scenarios
+set ` + "`challenge_rate`" + ` by a rule from the record of no armed challenges: the
+largest rate at full intent at which the record's zero would still have
+a 5% chance, −ln(0.05) ÷ (clients × months × adversaries); it carries no
+target of either: at the model's default each meets the targets it
+meets with its own. (Until 2026-12-06 both set 0.001, a judgement
+without a rule; asia-1950 set its ` + "`sea_cost`" + ` and ` + "`projection_range`" + `
+without one, and they carried A2, A3, A4 and A9; it takes the defaults
 now.) Two documented facts of asia-1950 override model defaults:
 ` + "`invite_occupied`" + ` (occupied Japan in Dulles's Pacific Pact) carries A3,
 which counts the few proposals A2 finds, and the patron's ` + "`patience`" + `
-of 12 months brings those proposals (at the default 24 A3 counts one run
+of 12 months brings those proposals (at the default 24 A3 counts no run
 in 200). docs/model.md §6.4 lists every input by what it rests
 on, and measures each.
 

@@ -38,7 +38,7 @@ func ExampleEvaluate() {
 	// E2   8.0% [  3,  19] of 50 runs, 60% needed, met false
 	// E3  74.0% [ 60,  84] of 50 runs, 70% needed, met true
 	// E4 100.0% [ 91, 100] of 37 runs, 75% needed, met true
-	// E5  86.0% [ 74,  93] of 50 runs, 70% needed, met true
+	// E5  82.0% [ 69,  90] of 50 runs, 70% needed, met true
 }
 
 // A share prints rounded down to a tenth of a percent, so that one short

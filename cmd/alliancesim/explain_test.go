@@ -18,13 +18,15 @@ import (
 
 // formerAsia writes asia-1950 as it stood until 2026-12-06, with the sea
 // cost of 2 and the projection range of 30 cells it then set (dropped as a
-// fit, docs/model.md §6.4) and the PRC's and USSR's revisionism of 0.4 and
-// 0.3 the calibration then chose (0.45 and 0.4 since, §6.6), and returns
+// fit, docs/model.md §6.4), the challenge rate of 0.001 it then set (a
+// rule from the record since, §6.4) and the PRC's and USSR's revisionism
+// of 0.4 and 0.3 the calibration then chose (0.4 and 0.35 since, §6.6),
+// and returns
 // its path: the tests that traced a situation in its runs (a domain, a
 // vote, an elimination, an alliance ended) explain the same runs.
 func formerAsia(t *testing.T) string {
 	t.Helper()
-	dir := writeFiles(t, map[string]string{"asia.toml": "extends = \"asia-1950\"\n[params]\nsea_cost = 2\nprojection_range = 30\n" +
+	dir := writeFiles(t, map[string]string{"asia.toml": "extends = \"asia-1950\"\n[params]\nsea_cost = 2\nprojection_range = 30\nchallenge_rate = 0.001\n" +
 		"[[states]]\nid = \"chn\"\nrevisionism = 0.4\n[[states]]\nid = \"sov\"\nrevisionism = 0.3\n"})
 	return filepath.Join(dir, "asia.toml")
 }
