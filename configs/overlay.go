@@ -329,15 +329,27 @@ func errNilScenario(fn string) error {
 	return fmt.Errorf("configs: %s of a nil scenario; allowed: a *sim.Scenario, from Builtin, Load or Parse", fn)
 }
 
-// parseNumber reads text as a scenario file writes a number — not Go's
-// hex floats, Inf, 05 or .5 (NaN is read, and refused as not finite by
+// parseNumber reads text as a scenario file writes a number — a decimal
+// one, or a hexadecimal, octal or binary integer (0x10, 0o17, 0b11) — not
+// Go's hex floats, Inf, 05 or .5 (NaN is read, and refused as not finite by
 // checkValue) — and says what is wrong with it, and what is allowed,
 // where it cannot: out of a double's range, too small for one (it would
 // be 0, silently), or no number. --set and a points file read their
 // numbers with it.
 func parseNumber(text, allowed string) (float64, string) {
+	if fileInteger.MatchString(text) {
+		// TOML's other integers, 0x10, 0o17, 0b11: unsigned, in int64.
+		base := map[string]int{"0x": 16, "0o": 8, "0b": 2}[text[:2]]
+		n, err := strconv.ParseInt(strings.ReplaceAll(text[2:], "_", ""), base, 64)
+		if err != nil {
+			return 0, fmt.Sprintf("%s is out of range; allowed: %s", text, allowed)
+		}
+		return float64(n), ""
+	}
 	switch l := strings.ToLower(strings.TrimLeft(text, "+-")); {
-	case strings.HasPrefix(l, "0x"):
+	case strings.HasPrefix(l, "0x") || strings.HasPrefix(l, "0o") || strings.HasPrefix(l, "0b"):
+		// a sign, a hex float (0x1p4), an upper-case prefix, a digit
+		// of another base
 		return 0, fmt.Sprintf("%q is not a number as a scenario file writes one; allowed: %s", text, allowed)
 	case l == "inf" || l == "infinity":
 		return 0, fmt.Sprintf("%q is not finite; allowed: %s", text, allowed)
@@ -357,6 +369,11 @@ func parseNumber(text, allowed string) (float64, string) {
 	}
 	return f, ""
 }
+
+// fileInteger is a hexadecimal, octal or binary integer as TOML writes
+// one: a lower-case prefix, no sign, a digit either side of every
+// underscore.
+var fileInteger = regexp.MustCompile(`^0x[0-9a-fA-F](_?[0-9a-fA-F])*$|^0o[0-7](_?[0-7])*$|^0b[01](_?[01])*$`)
 
 // fileNumber is a decimal number as TOML writes one, and so a scenario
 // file: an optional sign, no leading zero, a digit either side of a point

@@ -80,6 +80,9 @@ func TestParseAssignment(t *testing.T) {
 		{"decision.strategy=powerplay", "powerplay"},
 		{`decision.strategy="powerplay"`, "powerplay"}, // as a file writes it
 		{`decision.valuation="expected_utility"`, "expected_utility"},
+		{"params.sea_cost=0x10", 16.0},
+		{"params.sea_cost=0o17", 15.0},
+		{"params.sea_cost=0b1_1", 3.0},
 	} {
 		a, err := ParseAssignment(c.in)
 		if err != nil || a.Value != c.want {
@@ -114,6 +117,18 @@ func TestParseAssignment(t *testing.T) {
 		{"params.sea_cost=+1_000.5e-0_1", ""},
 		{"params.sea_cost=0.05", ""},
 		{"params.sea_cost=-0", ""},
+		// TOML's other integers, as a file writes them: unsigned, a
+		// lower-case prefix, underscores between digits.
+		{"params.sea_cost=0x10", ""},
+		{"params.sea_cost=0xdead_beef", ""}, // read; a number path refuses it later, by its own range
+		{"params.sea_cost=0o17", ""},
+		{"params.sea_cost=0b11", ""},
+		{"params.sea_cost=+0x10", `"+0x10" is not a number as a scenario file writes one`},
+		{"params.sea_cost=0X10", `"0X10" is not a number as a scenario file writes one`},
+		{"params.sea_cost=0o8", `"0o8" is not a number as a scenario file writes one`},
+		{"params.sea_cost=0x_10", `"0x_10" is not a number as a scenario file writes one`},
+		{"theater.generate.seed=0x7fffffffffffffff", "is too large to be held exactly"},
+		{"theater.generate.seed=0x8000000000000000", "0x8000000000000000 is out of range"},
 		{"params.sea_cost=Inf", `params.sea_cost=Inf: "Inf" is not finite; allowed: a number in [0, 1000000]`},
 		{"params.sea_cost=nan", "params.sea_cost: NaN is not a finite number; allowed: a number in [0, 1000000] for params.sea_cost"},
 		{"decision.patience=1e20", "decision.patience: 1e20 is out of range; allowed: a whole number in [0, 1000000] for decision.patience"},

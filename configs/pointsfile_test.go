@@ -61,7 +61,7 @@ func TestPointsFileErrors(t *testing.T) {
 		// numbers are read as a scenario file, and --set, read them
 		{"params.sea_cost\n1e400\n", "design.csv:2: column 1 (params.sea_cost): 1e400 is out of range; allowed: a number in [0, 1000000] for params.sea_cost"},
 		{"params.sea_cost\n1e-400\n", "design.csv:2: column 1 (params.sea_cost): 1e-400 is too small for a number to hold, and would be 0; allowed: 0, or a number in [0, 1000000] for params.sea_cost"},
-		{"params.sea_cost\n0x10\n", "design.csv:2: column 1 (params.sea_cost): \"0x10\" is not a number as a scenario file writes one"},
+		{"params.sea_cost\n0x1p4\n", "design.csv:2: column 1 (params.sea_cost): \"0x1p4\" is not a number as a scenario file writes one"},
 		{"params.sea_cost\n.5\n", "design.csv:2: column 1 (params.sea_cost): \".5\" is not a number as a scenario file writes one (no leading zero"},
 		{"decision.strategy\nbold\n", "design.csv:2: column 1 (decision.strategy): "},
 		{"params.sea_cost,decision.strategy\n1,\n", "design.csv:2: column 2 (decision.strategy): empty; allowed: assurance, powerplay, prospect for decision.strategy"},
