@@ -59,11 +59,15 @@ func TestNoisyReadingFromKeptLogit(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 11))
 	for i := range 10000 {
 		raw := rng.Float64()
-		switch i % 4 {
+		switch i % 6 {
 		case 0:
 			raw = 0
 		case 1:
 			raw *= 1e-6 // below the bound
+		case 2:
+			raw = 1 - raw*1e-6 // above the upper bound
+		case 3:
+			raw = 1 // the clamp's top
 		}
 		eps := rng.NormFloat64() * 0.3
 		if i%7 == 0 {

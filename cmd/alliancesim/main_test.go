@@ -587,6 +587,11 @@ func TestHypothesesAndCompareWriteUnderTheLock(t *testing.T) {
 		if _, err := execute(t, append(args, "--out", dir)...); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%s into a directory being written: %v; want …%s…", args[0], err, want)
 		}
+		// before any work: the check of --out itself refuses it (the
+		// writing would refuse it too, after the runs)
+		if err := checkOutDir(dir, "scorecard.csv"); !errors.Is(err, runner.ErrBusy) || !strings.Contains(err.Error(), want) {
+			t.Errorf("checkOutDir of a directory being written: %v; want runner.ErrBusy, …%s…", err, want)
+		}
 		gone := exec.Command("true")
 		if err := gone.Run(); err != nil {
 			t.Skip(err)
