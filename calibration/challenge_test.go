@@ -12,7 +12,8 @@ import (
 // Each historical scenario's challenge_rate follows the rule its file and
 // docs/model.md §6.4 state, recomputed here from the scenario itself: the
 // largest rate at full intent at which the record's zero armed
-// challenges would still have a 5% chance, every adversary at full
+// challenges to the clients' drawn territory would still have a 5%
+// chance, every adversary at full
 // intent against every client in every month of the run,
 // −ln(0.05) / (clients × months × adversaries), to two significant
 // figures. By hand: europe-1947 2.996 / (12 × 540 × 1) = 4.62·10⁻⁴,

@@ -9,9 +9,9 @@
 // file marks as its own judgement, or the model's default, with the
 // exceptions the files and docs/model.md §6.4 state and measure: both
 // scenarios' challenge_rate, set by a rule from the record of no armed
-// challenges (the largest rate at full intent at which that zero would
-// still have a 5% chance), which carries no target: at the default each
-// scenario meets what it meets.
+// challenges to the clients' drawn territory (the largest rate at full
+// intent at which that zero would still have a 5% chance), which carries
+// no target: at the default each scenario meets what it meets.
 // Write writes docs/calibration.md; `alliancesim calibrate` regenerates
 // it byte for byte, and a test checks that the file is current and that
 // the built-in scenarios hold the chosen values.

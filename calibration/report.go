@@ -41,9 +41,11 @@ record does not pin down. Everything else in a scenario is a fact with its
 source in the scenario file (COW capabilities, ATOP, the seeds, dated
 shocks), an input the scenario states as its own judgement (stakes,
 grievances, ideology positions), or a model default. Both scenarios
-set ` + "`challenge_rate`" + ` by a rule from the record of no armed challenges: the
-largest rate at full intent at which the record's zero would still have
-a 5% chance, −ln(0.05) ÷ (clients × months × adversaries); it carries no
+set ` + "`challenge_rate`" + ` by a rule from the record of no armed challenges to the
+clients' drawn territory: the largest rate at full intent at which that
+zero would still have a 5% chance were every adversary at full intent
+against every client all the time, −ln(0.05) ÷ (clients × months ×
+adversaries), a conservative bound; it carries no
 target of either: at the model's default each meets the targets it
 meets with its own. (Until 2026-12-06 both set 0.001, a judgement
 without a rule; asia-1950 set its ` + "`sea_cost`" + ` and ` + "`projection_range`" + `
