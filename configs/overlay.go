@@ -339,7 +339,13 @@ func errNilScenario(fn string) error {
 func parseNumber(text, allowed string) (float64, string) {
 	if fileInteger.MatchString(text) {
 		// TOML's other integers, 0x10, 0o17, 0b11: unsigned, in int64.
-		base := map[string]int{"0x": 16, "0o": 8, "0b": 2}[text[:2]]
+		base := 16
+		switch text[1] {
+		case 'o':
+			base = 8
+		case 'b':
+			base = 2
+		}
 		n, err := strconv.ParseInt(strings.ReplaceAll(text[2:], "_", ""), base, 64)
 		if err != nil {
 			return 0, fmt.Sprintf("%s is out of range; allowed: %s", text, allowed)

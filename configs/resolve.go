@@ -547,13 +547,12 @@ func resolveTheater(f *rawFile, sc *sim.Scenario, st resolvedStates, e *errs) {
 			e.at(t.Rough.Loc, "a rough overlay needs a map; allowed: map with rough, or generate alone")
 		}
 		sc.Generate = &spec
-		// The generator gives land only to the states with a glyph, so
-		// that there a glyph looks cosmetic and is easily left out (sim's
-		// Validate refuses it too).
+		// At the state's table (sim's Validate refuses it too); a glyph
+		// given but invalid is reported as such, not as missing.
 		for i, s := range sc.States {
 			if s.Glyph == 0 && !st.glyphGiven[i] {
 				at := st.stateAt[i]
-				e.at(Loc{File: at.File, Line: at.Line, Key: at.Key + ".glyph"}, "missing: the generator gives land only to states with a glyph, and %q would own no cell; allowed: %s", s.ID, sim.GlyphWords)
+				e.at(Loc{File: at.File, Line: at.Line, Key: at.Key + ".glyph"}, "%s", sim.GlyphMissing(s.ID))
 			}
 		}
 		if spec.Width > 0 && spec.Height > 0 {

@@ -56,6 +56,12 @@ const (
 // (DefaultMaxRuns).
 const HeldOutSeed = 1001
 
+// DefaultMaxRunsReach says in words how far DefaultMaxRuns goes, for
+// the messages and help that explain it.
+func DefaultMaxRunsReach() string {
+	return fmt.Sprintf("as far as the seeds reach and, from a seed below %d, not past seed %d", HeldOutSeed, HeldOutSeed-1)
+}
+
 // DefaultMaxRuns is MaxRuns when it is not given: DefaultEscalation ×
 // runs, but no more than runner.MaxRuns, no more than the seeds left from
 // seed to runner.MaxSeed, no further than seed 1000 from a seed below
@@ -163,7 +169,7 @@ func Run(ctx context.Context, hs []Hypothesis, opts Options) ([]Result, error) {
 		return nil, fmt.Errorf("hypotheses: %d runs and %d layouts; allowed: runs ≥ 1 and layouts in [1, %d]", opts.Runs, opts.Layouts, MaxLayouts)
 	}
 	if opts.MaxRuns < opts.Runs {
-		return nil, fmt.Errorf("hypotheses: at most %d runs, fewer than the %d to start with; allowed: at least the runs (or 0: %d × the runs, as far as the seeds reach and, from a seed below %d, not past seed %d)", opts.MaxRuns, opts.Runs, DefaultEscalation, HeldOutSeed, HeldOutSeed-1)
+		return nil, fmt.Errorf("hypotheses: at most %d runs, fewer than the %d to start with; allowed: at least the runs (or 0: %d × the runs, %s)", opts.MaxRuns, opts.Runs, DefaultEscalation, DefaultMaxRunsReach())
 	}
 	if err := runner.CheckSeeds(opts.Seed, opts.MaxRuns); err != nil {
 		return nil, err

@@ -166,7 +166,7 @@ func lockDir(dir string) (release func(), err error) {
 		}
 		holder, stale, content := readLock(path, host)
 		if !stale || try > 0 {
-			return nil, busyError(fmt.Sprintf("%s is being written by %s; wait for it to finish, or, if that process is gone, remove %s", dir, holder, path))
+			return nil, busyAt(dir, holder)
 		}
 		if beforeTakeover != nil {
 			beforeTakeover()
@@ -202,6 +202,11 @@ func Busy(dir string) error {
 	if !busy {
 		return nil
 	}
+	return busyAt(dir, who)
+}
+
+// busyAt is the error of dir's lock held by who.
+func busyAt(dir, who string) error {
 	return busyError(fmt.Sprintf("%s is being written by %s; wait for it to finish, or, if that process is gone, remove %s", dir, who, filepath.Join(dir, lockFile)))
 }
 

@@ -38,6 +38,23 @@ func ParseShard(s string) (Shard, error) {
 	return Shard{Index: i - 1, Count: n}, nil
 }
 
+// ShardEnvSource names the variables, with their values, that
+// ShardFromEnv read a shard from: "JOB_COMPLETION_INDEX=3", or Slurm's
+// array variables. It is for a notice; "" if none is set.
+func ShardEnvSource() string {
+	if v, ok := os.LookupEnv("JOB_COMPLETION_INDEX"); ok {
+		return "JOB_COMPLETION_INDEX=" + v
+	}
+	if _, ok := os.LookupEnv("SLURM_ARRAY_TASK_ID"); !ok {
+		return ""
+	}
+	env := fmt.Sprintf("SLURM_ARRAY_TASK_ID=%s, SLURM_ARRAY_TASK_COUNT=%s", os.Getenv("SLURM_ARRAY_TASK_ID"), os.Getenv("SLURM_ARRAY_TASK_COUNT"))
+	if m := os.Getenv("SLURM_ARRAY_TASK_MIN"); m != "" {
+		env += ", SLURM_ARRAY_TASK_MIN=" + m
+	}
+	return env
+}
+
 // ShardFromEnv finds the shard a cluster scheduler assigned: a Kubernetes
 // Indexed Job sets JOB_COMPLETION_INDEX (0-based; the count comes from
 // --shards); a Slurm job array sets SLURM_ARRAY_TASK_ID and

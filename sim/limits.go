@@ -219,6 +219,14 @@ func checkText(s string, multiline bool) error {
 	return nil
 }
 
+// GlyphMissing is what is wrong with state id without a glyph on a
+// generated theatre: the generator gives land only to the states with
+// one, so there a glyph looks cosmetic and is easily left out. Validate
+// and the scenario files (package configs) say it in these words.
+func GlyphMissing(id string) string {
+	return fmt.Sprintf("missing: the generator gives land only to states with a glyph, and %q would own no cell; allowed: %s", id, GlyphWords)
+}
+
 // GlyphWords says in words which glyphs are allowed (CheckGlyph).
 const GlyphWords = "one printable character other than ~ . ^, space or tab"
 

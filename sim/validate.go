@@ -283,11 +283,9 @@ func (sc *Scenario) validateTheater(v *validator, glyphsOK bool) *theater.Grid {
 			v.at("theater.generate", "%s", strings.TrimPrefix(err.Error(), "theater: generate: "))
 			return nil
 		}
-		// The generator gives land to the states with a glyph only, so
-		// that there a glyph looks cosmetic and is easily left out.
 		for i, s := range sc.States {
 			if s.Glyph == 0 {
-				v.at(fmt.Sprintf("states[%d].glyph", i), "missing: the generator gives land only to states with a glyph, and %q would own no cell; allowed: %s", s.ID, GlyphWords)
+				v.at(fmt.Sprintf("states[%d].glyph", i), "%s", GlyphMissing(s.ID))
 			}
 		}
 		return grid

@@ -46,8 +46,7 @@ func Generate(spec GenerateSpec, nStates int) (*Grid, error) {
 		}
 	} else {
 		target := w*h - int(math.Round(spec.SeaFraction*float64(w*h)))
-		growIslands(g, max(target, 1), max(spec.Islands, 1), rng)
-		if land := w*h - countSea(g); land < target {
+		if land := growIslands(g, max(target, 1), max(spec.Islands, 1), rng); land < target {
 			// The sea that keeps islands apart took land a lower sea
 			// fraction cannot give back, short of 0.
 			remedies = "a lower sea fraction, fewer islands (the sea between them takes land), a larger grid or fewer states"
@@ -60,25 +59,15 @@ func Generate(spec GenerateSpec, nStates int) (*Grid, error) {
 	return g, nil
 }
 
-// countSea is the number of the grid's sea cells.
-func countSea(g *Grid) int {
-	n := 0
-	for _, t := range g.Terrain {
-		if t == Sea {
-			n++
-		}
-	}
-	return n
-}
-
 // growIslands turns about target sea cells into land in up to islands
 // separate landmasses. Island seeds are spread by best-candidate sampling;
 // the islands then grow together, one random frontier cell of a random
 // island at a time, never onto a cell touching (8-neighbourhood) another
 // island, so that at least one sea cell separates landmasses. If that
 // stalls before target, growth continues with the 4-neighbourhood rule,
-// which still keeps landmasses 4-disconnected.
-func growIslands(g *Grid, target, islands int, rng *rand.Rand) {
+// which still keeps landmasses 4-disconnected. It returns the land cells
+// made, target or fewer.
+func growIslands(g *Grid, target, islands int, rng *rand.Rand) (land int) {
 	w, h := g.W, g.H
 	isl := make([]int16, w*h)
 	for i := range isl {
@@ -127,7 +116,7 @@ func growIslands(g *Grid, target, islands int, rng *rand.Rand) {
 		}
 	}
 
-	land := len(seeds)
+	land = len(seeds)
 	frontier := make([][]int32, len(seeds))
 	var nb [4]int
 	pushSea := func(c int) {
@@ -172,6 +161,7 @@ func growIslands(g *Grid, target, islands int, rng *rand.Rand) {
 			pushSea(c)
 		}
 	}
+	return land
 }
 
 // roughen makes about roughFraction of the land cells rough, in small

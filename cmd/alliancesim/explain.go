@@ -314,8 +314,9 @@ func explain(w *sim.World, req explainRequest) (explanationReport, error) {
 			return rep, nil
 		}
 		origin := req.origin
+		engineOrigin := w.OriginFor(i, req.partners)
 		if req.inferred {
-			origin = w.OriginFor(i, req.partners)
+			origin = engineOrigin
 		}
 		strengths, joins := req.strengths, -1
 		for _, al := range w.Alliances() {
@@ -323,7 +324,7 @@ func explain(w *sim.World, req explainRequest) (explanationReport, error) {
 			// it, and a state joins at the alliance's commitment, the only
 			// one the engine values (§7.9). Under another --origin they
 			// are a new alliance beside it, as sim's Explain has it.
-			if al.Active() && al.Members == req.partners && !al.Members.Has(i) && origin == w.OriginFor(i, req.partners) {
+			if al.Active() && al.Members == req.partners && !al.Members.Has(i) && origin == engineOrigin {
 				joins, strengths = al.ID, nil
 				for _, s := range req.strengths {
 					if s == al.Strong {

@@ -98,7 +98,7 @@ The verdicts and the power of the default run counts are explained in
 				maxRuns = hypotheses.DefaultMaxRuns(runs, seed)
 			}
 			if maxRuns < runs || maxRuns > runner.MaxRuns {
-				return fmt.Errorf("--max-runs %d: allowed: 0 (%d × --runs, as far as the seeds reach and, from a seed below 1001, not past seed 1000) or a whole number in [%d (--runs), %d]", maxRuns, hypotheses.DefaultEscalation, runs, runner.MaxRuns)
+				return fmt.Errorf("--max-runs %d: allowed: 0 (%d × --runs, %s) or a whole number in [%d (--runs), %d]", maxRuns, hypotheses.DefaultEscalation, hypotheses.DefaultMaxRunsReach(), runs, runner.MaxRuns)
 			}
 			if err := runner.CheckSeeds(seed, maxRuns); err != nil {
 				return fmt.Errorf("--seed %d --max-runs %d: %w", seed, maxRuns, err)
@@ -149,7 +149,8 @@ The verdicts and the power of the default run counts are explained in
 		},
 	}
 	cmd.Flags().IntVar(&runs, "runs", hypotheses.DefaultRuns, "replications per world and level to start with")
-	cmd.Flags().IntVar(&maxRuns, "max-runs", 0, "the most replications per world and level for a hypothesis still inconclusive, its runs doubled until it is conclusive (0: 8 × --runs, as far as the seeds reach and, from a seed below 1001, not past seed 1000)")
+	cmd.Flags().IntVar(&maxRuns, "max-runs", 0, "the most replications per world and level for a hypothesis still inconclusive, its runs doubled until it is conclusive "+
+		fmt.Sprintf("(0: %d × --runs, %s)", hypotheses.DefaultEscalation, hypotheses.DefaultMaxRunsReach()))
 	cmd.Flags().IntVar(&layouts, "layouts", hypotheses.DefaultLayouts, "generated layouts of the generic scenario")
 	cmd.Flags().Uint64Var(&seed, "seed", 1, "base seed: replication r plays seed + r in every world and level")
 	cmd.Flags().IntVar(&workers, "workers", 0, workersHelp)
@@ -177,16 +178,14 @@ func writeHypotheses(dir string, res []hypotheses.Result, prov hypotheses.Proven
 	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
 	}
-	// Under the directory's lock, which report.Write takes too: a report
-	// that read the files this run replaces, written after they went,
-	// would describe them beside it.
+	// A report drawn from the files this run replaces would describe
+	// them, not it: they go, under the directory's lock, which
+	// report.Write takes too, so that none is drawn from them meanwhile.
 	release, err := runner.Lock(dir)
 	if err != nil {
 		return fmt.Errorf("--out %w", err)
 	}
 	defer release()
-	// A report drawn from the files this run replaces would describe
-	// them, not it.
 	for _, old := range []string{"report.html", "hypotheses.json"} {
 		if err := os.Remove(filepath.Join(dir, old)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err

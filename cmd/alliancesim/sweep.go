@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -95,7 +94,7 @@ func (f *sweepFlags) sweep(cmd *cobra.Command, file string) error {
 		// (an array of one experiment per task would run a slice of
 		// each): say so before the work.
 		fmt.Fprintf(cmd.ErrOrStderr(), "running shard %d/%d of %s, from the scheduler's environment (%s); --shard 1/1 runs the whole sweep\n",
-			sh.Index+1, sh.Count, file, shardEnv())
+			sh.Index+1, sh.Count, file, runner.ShardEnvSource())
 	}
 	out := f.out
 	if out == "" {
@@ -216,18 +215,6 @@ func (f *sweepFlags) experiment(cmd *cobra.Command, file string) (*configs.Exper
 		return nil, fmt.Errorf("%s, %s (%s): %w", seedFrom, runsFrom, file, err)
 	}
 	return x, nil
-}
-
-// shardEnv names the variables a shard was read from.
-func shardEnv() string {
-	if v, ok := os.LookupEnv("JOB_COMPLETION_INDEX"); ok {
-		return "JOB_COMPLETION_INDEX=" + v
-	}
-	env := fmt.Sprintf("SLURM_ARRAY_TASK_ID=%s, SLURM_ARRAY_TASK_COUNT=%s", os.Getenv("SLURM_ARRAY_TASK_ID"), os.Getenv("SLURM_ARRAY_TASK_COUNT"))
-	if m := os.Getenv("SLURM_ARRAY_TASK_MIN"); m != "" {
-		env += ", SLURM_ARRAY_TASK_MIN=" + m
-	}
-	return env
 }
 
 // shardToRun is the slice of the sweep this process runs: --shard, or
