@@ -789,8 +789,9 @@ func checkErrorList(t *testing.T, name string, err error, trim string, want []st
 
 // An error in a map's row names the line the row is written on, however
 // the string is written: a map closed on its key's line holds every row
-// there; a blank line after the opening quotes is dropped with the
-// newline before it; a map drawn in a file another extends is located in
+// there; blank lines after the opening quotes are dropped with the
+// newline before them, and those before the closing quotes add no row
+// (the unknown glyph is the only error); a map drawn in a file another extends is located in
 // that file's lines, not the extending file's.
 func TestMapRowLines(t *testing.T) {
 	noMap := "map = \"\"\"\n~~AA..BB\n~~AA..BB\n\"\"\""
@@ -798,6 +799,8 @@ func TestMapRowLines(t *testing.T) {
 		{"rows on the next lines", strings.Replace(base, noMap, "map = \"\"\"\n~~AA..BB\n~~AA..ZB\n\"\"\"", 1), "s.toml:10: "},
 		{"a row on the key's line", strings.Replace(base, noMap, "map = \"\"\"~~AA..BB\n~~AA..ZB\n\"\"\"", 1), "s.toml:9: "},
 		{"a blank line first", strings.Replace(base, noMap, "map = \"\"\"\n\n~~AA..BB\n~~AA..ZB\n\"\"\"", 1), "s.toml:11: "},
+		{"two blank lines first", strings.Replace(base, noMap, "map = \"\"\"\n\n\r\n~~AA..BB\n~~AA..ZB\n\"\"\"", 1), "s.toml:12: "},
+		{"blank lines last", strings.Replace(base, noMap, "map = \"\"\"\n~~AA..BB\n~~AA..ZB\n\n\n\"\"\"", 1), "s.toml:10: "},
 		{"one line, basic", strings.Replace(base, noMap, `map = "~~AA..BB\n~~AA..ZB"`, 1), "s.toml:8: "},
 		{"one line, multi-line quotes", strings.Replace(base, noMap, `map = """~~AA..BB\n~~AA..ZB"""`, 1), "s.toml:8: "},
 	} {

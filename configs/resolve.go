@@ -601,8 +601,8 @@ func missingGlyphs(drawn func(state int) bool, overlayOnly bool, sc *sim.Scenari
 // whose key is at key is written, in key's file. A multi-line string
 // opened at the end of the key's line (three double or three single
 // quotes) starts on the next line, as TOML drops the newline after the
-// quotes, and one line later if that line is blank, as the map drops one
-// leading newline (theater.Parse); one opened with a row on the key's
+// quotes, and after the blank lines that follow, as the map drops them
+// (theater.Parse); one opened with a row on the key's
 // line starts there; a string closed on the key's line (map = "AA\nBB")
 // holds every row on it.
 func (f *rawFile) mapRowLine(key Loc, row int) int {
@@ -624,7 +624,7 @@ func (f *rawFile) mapRowLine(key Loc, row int) int {
 			return keyLine + row
 		}
 		first := keyLine + 1
-		if first <= len(lines) && strings.TrimRight(lines[first-1], "\r") == "" {
+		for first <= len(lines) && strings.TrimRight(lines[first-1], "\r") == "" {
 			first++
 		}
 		return first + row

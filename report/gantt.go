@@ -118,7 +118,7 @@ func readEvents(path string, cal sim.Calendar, horizon int, bs []bar) ([]EventRo
 		return nil, 0, fmt.Errorf("%s: %v", path, err)
 	}
 	if err := checkEvents(all, cal, horizon, bs); err != nil {
-		return nil, 0, fmt.Errorf("%s%v: the file is damaged or from another run", path, err)
+		return nil, 0, fmt.Errorf("%s%v: events.jsonl is damaged, cut short or of another run than memberships.csv ("+redoAdvice+")", path, err)
 	}
 	var out []EventRow
 	hidden := 0
@@ -192,9 +192,9 @@ func checkEvents(all []eventLine, cal sim.Calendar, horizon int, bs []bar) error
 	for _, b := range bs {
 		switch {
 		case !ticks[b.From]:
-			return fmt.Errorf(": no event at tick %d, where memberships.csv has %s join alliance %d: the file is cut short or damaged", b.From, b.State, b.Alliance)
+			return fmt.Errorf(": no event at tick %d, where memberships.csv has %s join alliance %d", b.From, b.State, b.Alliance)
 		case b.To < horizon && !ticks[b.To]:
-			return fmt.Errorf(": no event at tick %d, where memberships.csv has %s leave alliance %d: the file is cut short or damaged", b.To, b.State, b.Alliance)
+			return fmt.Errorf(": no event at tick %d, where memberships.csv has %s leave alliance %d", b.To, b.State, b.Alliance)
 		}
 	}
 	return nil

@@ -114,7 +114,7 @@ func TestCheckEvents(t *testing.T) {
 			return append(ls[:3], append([]eventLine{{line: 4, Tick: 3, Date: "1951-08", Type: "formed", Alliance: 7}}, ls[3:]...)...)
 		}, ":4: alliance 7 formed at tick 3; memberships.csv has it formed at tick 3, once"},
 		// Cut after the last formation: c's join at tick 5 is missing.
-		{func(ls []eventLine) []eventLine { return ls[:3] }, ": no event at tick 5, where memberships.csv has c join alliance 4: the file is cut short or damaged"},
+		{func(ls []eventLine) []eventLine { return ls[:3] }, ": no event at tick 5, where memberships.csv has c join alliance 4"},
 	} {
 		err := checkEvents(c.change(good()), cal, 6, bs)
 		if err == nil || !strings.HasPrefix(err.Error(), c.want) {
@@ -149,7 +149,7 @@ func TestReportRefusesAnotherRunsEvents(t *testing.T) {
 	if _, err := Build(context.Background(), dir); err == nil || !strings.HasPrefix(err.Error(), dir+": events.jsonl has ") {
 		t.Fatalf("the events of seed 8 beside the run of seed 7: %v", err)
 	}
-	if _, err := Build(context.Background(), unrecorded(t, dir)); err == nil || !strings.Contains(err.Error(), "events.jsonl:") || !strings.Contains(err.Error(), "the file is damaged or from another run") {
+	if _, err := Build(context.Background(), unrecorded(t, dir)); err == nil || !strings.Contains(err.Error(), "events.jsonl:") || !strings.Contains(err.Error(), "events.jsonl is damaged, cut short or of another run than memberships.csv (run the work again with --force)") {
 		t.Fatalf("the events of seed 8 beside the run of seed 7, without the record: %v", err)
 	}
 }
@@ -305,7 +305,7 @@ func TestCheckEventsSeesTheEnds(t *testing.T) {
 	cal := sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1}
 	bs := []bar{{Alliance: 0, State: "a", From: 1, To: 4}, {Alliance: 0, State: "b", From: 1, To: 10}}
 	ev := []eventLine{{line: 1, Tick: 1, Date: "1950-02", Type: "formed", Alliance: 0}}
-	want := ": no event at tick 4, where memberships.csv has a leave alliance 0: the file is cut short or damaged"
+	want := ": no event at tick 4, where memberships.csv has a leave alliance 0"
 	if err := checkEvents(ev, cal, 10, bs); err == nil || err.Error() != want {
 		t.Errorf("got %v\nwant %s", err, want)
 	}
@@ -316,7 +316,7 @@ func TestCheckEventsSeesTheEnds(t *testing.T) {
 	// An end at the last tick played (9 of 10) is an end too; at the
 	// horizon (10) a membership is only still in force.
 	bs[1].To = 9
-	want = ": no event at tick 9, where memberships.csv has b leave alliance 0: the file is cut short or damaged"
+	want = ": no event at tick 9, where memberships.csv has b leave alliance 0"
 	if err := checkEvents(ev, cal, 10, bs); err == nil || err.Error() != want {
 		t.Errorf("an end at the last tick: got %v\nwant %s", err, want)
 	}

@@ -298,23 +298,22 @@ func checkSides(which, text string) *MapError {
 	}
 }
 
-// trimEnds strips one leading and one trailing newline.
+// trimEnds strips the empty lines before the first row and after the
+// last. A TOML multi-line string keeps the newline before its closing
+// quotes, and every blank line that sets the map off from its key or its
+// closing quotes; none of them is a row (a row of no cells has no width),
+// at either end alike. A blank line between rows stays, and is an error.
 func trimEnds(text string) string {
-	if strings.HasPrefix(text, "\r\n") {
-		text = text[2:]
-	} else if strings.HasPrefix(text, "\n") {
-		text = text[1:]
+	for strings.HasPrefix(text, "\n") || strings.HasPrefix(text, "\r\n") {
+		text = text[strings.IndexByte(text, '\n')+1:]
 	}
-	if strings.HasSuffix(text, "\r\n") {
-		text = text[:len(text)-2]
-	} else if strings.HasSuffix(text, "\n") {
-		text = text[:len(text)-1]
+	for strings.HasSuffix(text, "\n") {
+		text = strings.TrimSuffix(text[:len(text)-1], "\r")
 	}
 	return text
 }
 
-// splitRows strips one leading and one trailing newline (as TOML multi-line
-// strings leave them), splits into lines, drops a trailing '\r' per line and
+// splitRows strips the empty lines at both ends (trimEnds), splits into lines, drops a trailing '\r' per line and
 // converts each line to runes.
 func splitRows(text string) [][]rune {
 	text = trimEnds(text)
@@ -387,12 +386,8 @@ func Parse(mapText, roughText string, glyphs map[rune]int) (*Grid, error) {
 	if len(rows) > 0 {
 		width = len(rows[0])
 	}
-	if width == 0 {
-		if slices.IndexFunc(rows, func(r []rune) bool { return len(r) > 0 }) < 0 {
-			add("map", 0, 0, "empty map", "at least one row of at least one cell")
-		} else {
-			add("map", 0, 0, "the first row is empty", "at least 1 cell in the first row, which fixes the width")
-		}
+	if width == 0 { // no rows: empty lines at the ends are not rows
+		add("map", 0, 0, "empty map", "at least one row of at least one cell")
 		return nil, errs
 	}
 	h := len(rows)

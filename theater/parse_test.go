@@ -49,9 +49,17 @@ func TestParseRunesAndCRLF(t *testing.T) {
 	if err != nil || g.W != 3 || g.H != 2 || g.Owner[2] != 1 {
 		t.Fatalf("CRLF map: %v, %+v", err, g)
 	}
-	// Only one trailing newline is stripped: a second one is an empty row.
-	if _, err := Parse("AB\n\n", "", glyphsOf("AB")); err == nil {
-		t.Error("trailing empty row accepted")
+	// Empty lines at either end are not rows, whatever their number
+	// and line ends; an empty line between rows is a row of no cells.
+	for _, m := range []string{"AB\n\n", "\n\nAB\nBA\n", "\r\n\nAB\r\nBA\r\n\r\n\n", "AB\nBA\n\r\n"} {
+		g, err := Parse(m, "", glyphsOf("AB"))
+		if err != nil || g.W != 2 || g.H != strings.Count(strings.TrimSpace(m), "\n")+1 {
+			t.Errorf("Parse(%q) = %+v, %v; want its rows and no empty one", m, g, err)
+		}
+	}
+	_, err = Parse("\nAB\n\nBA\n", "", glyphsOf("AB"))
+	if !errors.As(err, &me) || me.Row != 1 || !strings.Contains(me.Msg, "row has 0 cells") {
+		t.Errorf("an empty row between rows: %v; want row 1 of 0 cells", err)
 	}
 }
 
@@ -200,8 +208,7 @@ func TestParseErrorsSayAllowed(t *testing.T) {
 		want           string
 	}{
 		{"empty", "", "", glyphsOf("A"), "map row 0 col 0: empty map; allowed: at least one row of at least one cell"},
-		{"first row empty", "\n\nAA", "", glyphsOf("A"),
-			"map row 0 col 0: the first row is empty; allowed: at least 1 cell in the first row, which fixes the width"},
+		{"only empty lines", "\n\r\n\n", "", glyphsOf("A"), "map row 0 col 0: empty map; allowed: at least one row of at least one cell"},
 		{"ragged, one cell", "AAA\nA", "", glyphsOf("A"),
 			"map row 1 col 1: row has 1 cell; allowed: 3 cells in every row, the first row's width"},
 		{"ragged, width one", "A\nAAAA", "", glyphsOf("A"),
