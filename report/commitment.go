@@ -79,7 +79,12 @@ func commitmentFigure(runs []runRow, fc runner.FirstCommitment, cal sim.Calendar
 		p, halfWidth, vg.Points(240))
 }
 
-// yearOf is the date of a tick as a fractional year, for time axes.
+// yearOf is the date of a tick as a fractional year, for time axes: the
+// start of the month (or months) the tick stands for, the date its events
+// carry. A sample of the state at the tick's end (series.csv, a hub
+// checkpoint) is drawn there too, as the month's outcome: an alliance
+// formed in tick t is in the sample drawn at t, where the Gantt chart
+// starts its bar, not one tick later.
 func yearOf(cal sim.Calendar, tick int) float64 { return yearAt(cal, float64(tick)) }
 
 // yearAt is yearOf at a fractional tick (a median between two ticks).
