@@ -51,3 +51,42 @@ func BenchmarkProjection(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n*n), "ns/call")
 	_ = sum
 }
+
+// archipelago is a side × side drawn map of one-cell islands, each
+// separated from the next by sea, dealt round n states: (side/2)² land
+// components, the most a drawn map of that size can have.
+func archipelago(side, n int) *Grid {
+	g := &Grid{W: side, H: side, Terrain: make([]Terrain, side*side), Owner: make([]int16, side*side)}
+	for y := range side {
+		for x := range side {
+			i := y*side + x
+			g.Owner[i] = NoOwner
+			if x%2 == 1 || y%2 == 1 {
+				g.Terrain[i] = Sea
+				continue
+			}
+			g.Terrain[i] = Land
+			g.Owner[i] = int16((x/2 + y/2*side/2) % n)
+		}
+	}
+	return g
+}
+
+// Geometry on a drawn map of 10,000 landmasses held by 30 states: the
+// cost of Reachable's land components, which the generated benchmarks
+// (four islands) do not see.
+func BenchmarkNewGeometryArchipelago(b *testing.B) {
+	g := archipelago(200, 30)
+	b.ReportAllocs()
+	for b.Loop() {
+		NewGeometry(g, 30, DefaultParams())
+	}
+}
+
+func BenchmarkOccupyArchipelago(b *testing.B) {
+	geo := NewGeometry(archipelago(200, 30), 30, DefaultParams())
+	b.ReportAllocs()
+	for b.Loop() {
+		geo.Occupy(0, 1, 3)
+	}
+}

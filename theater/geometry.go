@@ -31,9 +31,9 @@ type Geometry struct {
 	decay []float64 // exp(−D(a→c)/ProjectionRange), 0 when D is +Inf
 	reach []bool    // a and c own cells in a common land component
 
-	cells     []int32 // cells owned, per state
-	rough     []int32 // rough cells owned, per state
-	compCount []int32 // n×ncomp: cells of state a in component k at a*ncomp+k
+	cells []int32      // cells owned, per state
+	rough []int32      // rough cells owned, per state
+	land  landHoldings // cells of each state in each land component
 }
 
 // NewGeometry compiles g for nStates states (owner indices 0..nStates-1). It
@@ -67,7 +67,7 @@ func Compile(g *Grid, nStates int, p Params) (*Geometry, error) {
 	n := nStates
 	geo.cells = make([]int32, n)
 	geo.rough = make([]int32, n)
-	geo.compCount = make([]int32, n*geo.ncomp)
+	geo.land = newLandHoldings(n, geo.ncomp)
 	owned := make([][]int, n)
 	for i, o := range g.Owner {
 		if o < 0 {
@@ -77,7 +77,7 @@ func Compile(g *Grid, nStates int, p Params) (*Geometry, error) {
 		if g.Terrain[i] == Rough {
 			geo.rough[o]++
 		}
-		geo.compCount[int(o)*geo.ncomp+int(geo.comp[i])]++
+		geo.land.add(int(o), int(geo.comp[i]), 1)
 		owned[o] = append(owned[o], i)
 	}
 
@@ -130,14 +130,7 @@ func (geo *Geometry) shareComponent(a, c int) bool {
 	if geo.cells[a] == 0 || geo.cells[c] == 0 {
 		return false
 	}
-	ca := geo.compCount[a*geo.ncomp : (a+1)*geo.ncomp]
-	cc := geo.compCount[c*geo.ncomp : (c+1)*geo.ncomp]
-	for k := range ca {
-		if ca[k] > 0 && cc[k] > 0 {
-			return true
-		}
-	}
-	return false
+	return geo.land.share(a, c)
 }
 
 // Grid returns the geometry's grid. It is shared: do not modify it (Clone it
@@ -270,7 +263,7 @@ func (geo *Geometry) Transfer(from, to int, cells []int) *Geometry {
 	ng.grid = &Grid{W: g.W, H: g.H, Terrain: g.Terrain, Owner: slices.Clone(g.Owner)}
 	ng.cells = slices.Clone(geo.cells)
 	ng.rough = slices.Clone(geo.rough)
-	ng.compCount = slices.Clone(geo.compCount)
+	ng.land = geo.land.cloneRows(from, to)
 	owner := ng.grid.Owner
 	for _, c := range cells {
 		if int(owner[c]) != from {
@@ -284,8 +277,8 @@ func (geo *Geometry) Transfer(from, to int, cells []int) *Geometry {
 			ng.rough[to]++
 		}
 		k := int(ng.comp[c])
-		ng.compCount[from*ng.ncomp+k]--
-		ng.compCount[to*ng.ncomp+k]++
+		ng.land.add(from, k, -1)
+		ng.land.add(to, k, 1)
 	}
 
 	ng.fields = slices.Clone(geo.fields)
