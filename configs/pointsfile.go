@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/alliancesim/alliancesim/internal/words"
 )
 
 // A points file is a design made elsewhere — by hand, by SALib, by the EMA
@@ -110,7 +112,7 @@ func readPoints(x *Experiment, o opt[string], e *errs, rows *pointRows) {
 		}
 		point, ok := make([]any, len(header)), true
 		if len(rec) != len(header) {
-			badRow(line, "", "%d cells; allowed: one per column of the header (%d)", len(rec), len(header))
+			badRow(line, "", "%s; allowed: one per column of the header (%d)", words.Count(len(rec), "cell", "cells"), len(header))
 			ok = false
 			rec = nil // its cells are not read: which column each belongs to is unknown
 		}

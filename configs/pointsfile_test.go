@@ -55,7 +55,7 @@ func TestPointsFileErrors(t *testing.T) {
 		{"params.sea_cost\n", "design.csv:1: no points; allowed: a row per point"},
 		{"params.warp\n1\n", "design.csv:1: column 1: \"params.warp\" names no parameter"},
 		{"params.sea_cost,params.sea_cost\n1,2\n", "design.csv:1: column 2: \"params.sea_cost\" is also column 1"},
-		{"params.sea_cost,decision.strategy\n1,prospect\n2\n", "design.csv:3: 1 cells; allowed: one per column of the header (2)"},
+		{"params.sea_cost,decision.strategy\n1,prospect\n2\n", "design.csv:3: 1 cell; allowed: one per column of the header (2)"},
 		{"params.sea_cost,decision.patience\n1,2\n1,2.5\n", "design.csv:3: column 2 (decision.patience): 2.5 is not a whole number"},
 		{"params.sea_cost\nfast\n", "design.csv:2: column 1 (params.sea_cost): \"fast\" is not a number; allowed: a number in [0, 1000000] for params.sea_cost"},
 		// numbers are read as a scenario file, and --set, read them
@@ -96,7 +96,7 @@ func TestPointsFileEveryProblemAtOnce(t *testing.T) {
 		t.Fatalf("want Errors, got %v", err)
 	}
 	want := []string{
-		"design.csv:3: 1 cells; allowed: one per column of the header (2)",
+		"design.csv:3: 1 cell; allowed: one per column of the header (2)",
 		"design.csv:4: column 1 (params.sea_cost): \"fast\" is not a number",
 		"design.csv:5: point 3 (params.sea_cost=-1, decision.strategy=assurance) gives an invalid scenario",
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -48,6 +49,10 @@ type Input struct {
 	// could not be, or why it may not replay the runs exactly.
 	Scenario     *sim.Scenario
 	ScenarioNote string
+	// scenarioEdited: scenario.toml is not the file the work wrote, so
+	// the states it names are not checked against the recorded files,
+	// and only labelled by it.
+	scenarioEdited bool
 
 	// Hypotheses output.
 	Hypotheses       []hypotheses.Result
@@ -92,8 +97,7 @@ func Read(dir string) (*Input, error) {
 			}
 			seen[in.Hypotheses[i].ID] = i + 1
 		}
-		sum := sha256.Sum256(h)
-		in.HypothesesSHA256 = hex.EncodeToString(sum[:])
+		in.HypothesesSHA256 = sha256Hex(h)
 		ppath := filepath.Join(dir, "provenance.json")
 		pb, perr := input.ReadFile(ppath)
 		switch {
@@ -120,9 +124,9 @@ func Read(dir string) (*Input, error) {
 	b, err := readSummary(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		if shardOf(m) {
-			return nil, fmt.Errorf("%s has no summary.json: it holds one shard of the work; combine it with the other shards' directories with alliancesim merge, and report the merged directory (where this shard's own chunks are unfinished, first %s)", dir, finishAdvice(m))
+			return nil, fmt.Errorf("%s has no summary.json: it holds one shard of the work; combine it with the other shards' directories with alliancesim merge, and report the merged directory (where this shard's own chunks are unfinished, first %s)", dir, finishAdvice(m, dir))
 		}
-		return nil, fmt.Errorf("%s has no summary.json: the work is incomplete (%s to finish it)", dir, finishAdvice(m))
+		return nil, fmt.Errorf("%s has no summary.json: the work is incomplete (%s to finish it)", dir, finishAdvice(m, dir))
 	}
 	if err != nil {
 		return nil, err
@@ -187,9 +191,11 @@ func readSummary(path string) ([]byte, error) {
 	return b, nil
 }
 
-// readScenario reads scenario.toml back and checks that it is the
-// scenario of the first point, byte for byte in canonical form, so that a
-// replayed run is the run that was recorded.
+// readScenario reads scenario.toml back and checks that it is the file
+// the work wrote (the manifest's scenario_sha256), which names the states
+// and their roles, and that it is, in canonical form, the scenario of the
+// first point, byte for byte, so that a replayed run is the run that was
+// recorded.
 func (in *Input) readScenario() {
 	path := filepath.Join(in.Dir, "scenario.toml")
 	sc, err := configs.LoadFile(path)
@@ -202,17 +208,28 @@ func (in *Input) readScenario() {
 		in.ScenarioNote = fmt.Sprintf("scenario.toml could not be put in canonical form (%v): no maps", err)
 		return
 	}
-	sum := sha256.Sum256(text)
-	if hex.EncodeToString(sum[:]) != in.Manifest.Points[0].ScenarioSHA256 {
+	in.Scenario = sc // for names and roles, whatever the note says
+	if raw, err := os.ReadFile(path); err != nil || sha256Hex(raw) != in.Manifest.ScenarioSHA256 {
+		in.scenarioEdited = true
+		in.ScenarioNote = "scenario.toml is not the file the work wrote (edited or replaced since; running the same command again writes it again): the states' names are as it has them now"
+		if in.Kind != Sweep { // whose report draws no maps
+			in.ScenarioNote += ", and no maps"
+		}
+		return
+	}
+	if sha256Hex(text) != in.Manifest.Points[0].ScenarioSHA256 {
 		if in.Kind == Sweep {
 			in.ScenarioNote = "scenario.toml is the sweep's base scenario; the maps of a run need its point's scenario, which the directory does not hold: no maps"
 		} else {
-			in.ScenarioNote = "scenario.toml read back is not the scenario that ran (edited since, or read by another version of alliancesim; running the same command again writes it again): no maps"
+			in.ScenarioNote = "scenario.toml is the file the run wrote, but this version of alliancesim reads it as another scenario (running the same command again writes it again): no maps"
 		}
-		in.Scenario = sc // still good for names and roles
-		return
 	}
-	in.Scenario = sc
+}
+
+// sha256Hex is the SHA-256 of b in hex.
+func sha256Hex(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
 }
 
 // replayable reports whether runs of the first point can be replayed from
@@ -247,13 +264,28 @@ func shardOf(m *runner.Manifest) bool {
 // finishAdvice says how to finish the work of an incomplete directory:
 // the command that began it, run again (a sweep with --resume; a run
 // always goes on where it stopped; a merge, which has no --resume, as it
-// was), its arguments quoted where a shell would need them.
-func finishAdvice(m *runner.Manifest) string {
+// was), its arguments quoted where a shell would need them, and its
+// output directory dir, the one read: work is known by what it is, not by
+// where it lies, so a directory moved or copied since is finished where
+// it is now. A file the command names by a relative path is found from
+// where it first ran, which the advice then says, with dir made absolute.
+func finishAdvice(m *runner.Manifest, dir string) string {
 	if len(m.Command) == 0 {
 		return "run the command that began it again"
 	}
-	args := make([]string, len(m.Command))
-	for k, a := range m.Command {
+	relative := "" // a file named from where the command first ran
+	for _, a := range m.Command[1:] {
+		if strings.HasSuffix(strings.ToLower(a), ".toml") && !filepath.IsAbs(a) {
+			relative = a
+			break
+		}
+	}
+	if abs, err := filepath.Abs(dir); relative != "" && err == nil {
+		dir = abs // to be found from there too
+	}
+	command := withOut(m.Command, dir)
+	args := make([]string, len(command))
+	for k, a := range command {
 		args[k] = a
 		if a == "" || strings.ContainsAny(a, " \t\n\"'\\$`*?[]{}()<>|&;#~") {
 			args[k] = strconv.Quote(a)
@@ -263,5 +295,25 @@ func finishAdvice(m *runner.Manifest) string {
 	if m.Experiment != "" && len(m.Merged) == 0 && !slices.Contains(m.Command, "--resume") {
 		again += " with --resume"
 	}
+	if relative != "" {
+		again += fmt.Sprintf(" (from the directory it first ran in, where %s is)", relative)
+	}
 	return again
+}
+
+// withOut is command with dir as its output directory (--out), added
+// where the command took its default.
+func withOut(command []string, dir string) []string {
+	out := slices.Clone(command)
+	for k, a := range out {
+		switch {
+		case a == "--out" && k+1 < len(out):
+			out[k+1] = dir
+			return out
+		case strings.HasPrefix(a, "--out="):
+			out[k] = "--out=" + dir
+			return out
+		}
+	}
+	return append(out, "--out", dir)
 }

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/alliancesim/alliancesim/configs"
 	"github.com/alliancesim/alliancesim/runner"
 	"github.com/alliancesim/alliancesim/sim"
 )
@@ -22,7 +23,19 @@ import (
 // written.
 func editSummary(t *testing.T, dir string, edit func(doc map[string]any)) {
 	t.Helper()
-	path := filepath.Join(dir, "summary.json")
+	editJSON(t, filepath.Join(dir, "summary.json"), edit)
+}
+
+// editManifest rewrites dir's manifest.json through edit.
+func editManifest(t *testing.T, dir string, edit func(doc map[string]any)) {
+	t.Helper()
+	editJSON(t, filepath.Join(dir, "manifest.json"), edit)
+}
+
+// editJSON rewrites the JSON document at path through edit, numbers kept
+// as written.
+func editJSON(t *testing.T, path string, edit func(doc map[string]any)) {
+	t.Helper()
 	d := json.NewDecoder(bytes.NewReader(mustRead(t, path)))
 	d.UseNumber()
 	var doc map[string]any
@@ -87,36 +100,69 @@ func TestReadChecksSummaryJSON(t *testing.T) {
 	}
 }
 
-// A scenario.toml that is not, in canonical form, the scenario that ran
-// still names the patrons (the hub-and-spokes curve is drawn) but replays
-// nothing: the page says why it has no maps.
+// A scenario.toml edited since the run wrote it still names the patrons
+// (the hub-and-spokes curve is drawn) but replays nothing: the page says
+// why it has no maps. One that is the file the run wrote, but that this
+// version reads as another scenario, says that instead.
 func TestScenarioThatDidNotRunDrawsNoMaps(t *testing.T) {
 	many, _, _, _ := fixtures(t)
-	dir := copyFiles(t, many, "")
-	toml := regexp.MustCompile(`(?m)^sea_cost = .*$`).ReplaceAll(mustRead(t, filepath.Join(dir, "scenario.toml")), []byte("sea_cost = 3.5"))
-	os.WriteFile(filepath.Join(dir, "scenario.toml"), toml, 0o644)
-	const note = "scenario.toml read back is not the scenario that ran (edited since, or read by another version of alliancesim; running the same command again writes it again): no maps"
-	in, err := Read(dir)
-	if err != nil || in.Scenario == nil || in.ScenarioNote != note {
-		t.Fatalf("Read: %v; scenario %v, note %q", err, in != nil && in.Scenario != nil, in.ScenarioNote)
+	const (
+		edited = "scenario.toml is not the file the work wrote (edited or replaced since; running the same command again writes it again): the states' names are as it has them now, and no maps"
+		other  = "scenario.toml is the file the run wrote, but this version of alliancesim reads it as another scenario (running the same command again writes it again): no maps"
+	)
+	for _, note := range []string{edited, other} {
+		dir := copyFiles(t, many, "")
+		toml := regexp.MustCompile(`(?m)^sea_cost = .*$`).ReplaceAll(mustRead(t, filepath.Join(dir, "scenario.toml")), []byte("sea_cost = 3.5"))
+		os.WriteFile(filepath.Join(dir, "scenario.toml"), toml, 0o644)
+		if note == other { // as if written so, by a version that read it as the run's scenario
+			editManifest(t, dir, func(m map[string]any) { m["scenario_sha256"] = sha256Hex(toml) })
+		}
+		in, err := Read(dir)
+		if err != nil || in.Scenario == nil || in.ScenarioNote != note {
+			t.Fatalf("Read: %v; scenario %v, note %q", err, in != nil && in.Scenario != nil, in.ScenarioNote)
+		}
+		p, err := Build(context.Background(), dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Contains(p.Notes, note) {
+			t.Errorf("the page's notes %q lack %q", p.Notes, note)
+		}
+		var ids []string
+		for _, f := range p.Figures() {
+			ids = append(ids, f.ID)
+		}
+		if !slices.Contains(ids, "hub-spokes") || slices.Contains(ids, "map-start") || slices.Contains(ids, "map-end") {
+			t.Errorf("figures %v: want hub-spokes and no maps", ids)
+		}
+		i := slices.IndexFunc(p.Sections, func(s Section) bool { return s.ID == "maps" })
+		if i < 0 || !slices.Equal(p.Sections[i].Notes, []string{"No maps: " + strings.TrimSuffix(strings.TrimSuffix(note, ", and no maps"), ": no maps") + "."}) {
+			t.Errorf("maps section: %+v", p.Sections[i].Notes)
+		}
 	}
-	p, err := Build(context.Background(), dir)
+}
+
+// A scenario.toml replaced by another scenario, whose states are not the
+// run's, is named as the cause, not series.csv: the report draws the
+// series under the states' ids, and says why.
+func TestReplacedScenarioIsBlamed(t *testing.T) {
+	many, _, _, _ := fixtures(t)
+	dir := copyFiles(t, many, "")
+	europe, err := configs.Builtin("europe-1947")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Contains(p.Notes, note) {
-		t.Errorf("the page's notes %q lack %q", p.Notes, note)
+	text, err := configs.Format(europe)
+	if err != nil {
+		t.Fatal(err)
 	}
-	var ids []string
-	for _, f := range p.Figures() {
-		ids = append(ids, f.ID)
+	os.WriteFile(filepath.Join(dir, "scenario.toml"), text, 0o644)
+	p, err := Build(context.Background(), dir)
+	if err != nil {
+		t.Fatalf("a run with another scenario.toml: %v; want a page that says so", err)
 	}
-	if !slices.Contains(ids, "hub-spokes") || slices.Contains(ids, "map-start") || slices.Contains(ids, "map-end") {
-		t.Errorf("figures %v: want hub-spokes and no maps", ids)
-	}
-	i := slices.IndexFunc(p.Sections, func(s Section) bool { return s.ID == "maps" })
-	if i < 0 || !slices.Equal(p.Sections[i].Notes, []string{"No maps: scenario.toml read back is not the scenario that ran (edited since, or read by another version of alliancesim; running the same command again writes it again)."}) {
-		t.Errorf("maps section: %+v", p.Sections)
+	if !slices.ContainsFunc(p.Notes, func(n string) bool { return strings.HasPrefix(n, "scenario.toml is not the file the work wrote") }) {
+		t.Errorf("the page's notes %q do not name scenario.toml", p.Notes)
 	}
 }
 
@@ -194,27 +240,42 @@ func TestMissingResultFileSaysHowToMend(t *testing.T) {
 }
 
 // An incomplete directory's advice quotes the command that began it, its
-// arguments quoted where a shell needs them, and asks a sweep for
-// --resume (a run goes on where it stopped without it; a merge of a
-// sweep's shards has no --resume, and is run again as it was).
+// arguments quoted where a shell needs them, with the directory read as
+// its --out (a directory moved since is finished where it is; a sweep's
+// default NAME.out is made explicit), and asks a sweep for --resume (a
+// run goes on where it stopped without it; a merge of a sweep's shards
+// has no --resume, and is run again as it was). A file named by a
+// relative path is found from where the command first ran: the advice
+// says so, and names the directory by its absolute path.
 func TestFinishAdvice(t *testing.T) {
+	abs, err := filepath.Abs("moved/d")
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []struct {
 		m    runner.Manifest
+		dir  string
 		want string
 	}{
-		{runner.Manifest{}, "run the command that began it again"},
-		{runner.Manifest{Command: []string{"alliancesim", "run", "asia-1950", "--out", "my dir"}},
+		{runner.Manifest{}, "d", "run the command that began it again"},
+		{runner.Manifest{Command: []string{"alliancesim", "run", "asia-1950", "--out", "my dir"}}, "my dir",
 			"run `alliancesim run asia-1950 --out \"my dir\"` again"},
-		{runner.Manifest{Command: []string{"alliancesim", "sweep", "s.toml", "--out", "d"}, Experiment: "s.toml"},
-			"run `alliancesim sweep s.toml --out d` again with --resume"},
-		{runner.Manifest{Command: []string{"alliancesim", "sweep", "s.toml", "--out", "d", "--resume"}, Experiment: "s.toml"},
-			"run `alliancesim sweep s.toml --out d --resume` again"},
+		{runner.Manifest{Command: []string{"alliancesim", "run", "asia-1950", "--out", "d"}}, "moved/d",
+			"run `alliancesim run asia-1950 --out moved/d` again"},
+		{runner.Manifest{Command: []string{"alliancesim", "run", "asia-1950", "--out=d", "--runs", "9"}}, "e",
+			"run `alliancesim run asia-1950 --out=e --runs 9` again"},
+		{runner.Manifest{Command: []string{"alliancesim", "sweep", "/x/s.toml"}, Experiment: "/x/s.toml"}, "s.out",
+			"run `alliancesim sweep /x/s.toml --out s.out` again with --resume"},
+		{runner.Manifest{Command: []string{"alliancesim", "sweep", "s.toml", "--out", "d"}, Experiment: "s.toml"}, "moved/d",
+			"run `alliancesim sweep s.toml --out " + abs + "` again with --resume (from the directory it first ran in, where s.toml is)"},
+		{runner.Manifest{Command: []string{"alliancesim", "sweep", "/x/s.toml", "--out", "d", "--resume"}, Experiment: "/x/s.toml"}, "d",
+			"run `alliancesim sweep /x/s.toml --out d --resume` again"},
 		{runner.Manifest{Command: []string{"alliancesim", "merge", "sh1", "sh2", "--out", "m"}, Experiment: "s.toml",
-			Merged: []runner.MergedDir{{Dir: "sh1"}, {Dir: "sh2"}}},
+			Merged: []runner.MergedDir{{Dir: "sh1"}, {Dir: "sh2"}}}, "m",
 			"run `alliancesim merge sh1 sh2 --out m` again"},
 	} {
-		if got := finishAdvice(&c.m); got != c.want {
-			t.Errorf("%v: %q, want %q", c.m.Command, got, c.want)
+		if got := finishAdvice(&c.m, c.dir); got != c.want {
+			t.Errorf("%v in %s: %q, want %q", c.m.Command, c.dir, got, c.want)
 		}
 	}
 }

@@ -146,7 +146,7 @@ func Build(ctx context.Context, dir string) (*Page, error) {
 	p.Title = fmt.Sprintf("%s — %s", m.Scenario, in.Kind)
 	p.Subtitle = describe(in)
 	p.Provenance = provenance(in)
-	if in.ScenarioNote != "" && in.Kind != Sweep { // a sweep's report draws no maps
+	if in.ScenarioNote != "" && (in.Kind != Sweep || in.scenarioEdited) { // a sweep's report draws no maps
 		p.Notes = append(p.Notes, in.ScenarioNote)
 	}
 	switch in.Kind {
@@ -283,10 +283,15 @@ func (p *Page) monteCarlo(ctx context.Context, in *Input) error {
 	timing := Section{ID: "timing", Title: "Patron commitment and hub and spokes", Figures: []Figure{commit}}
 	if in.Scenario != nil {
 		hub, err := hubOverTime(in, cal, horizon)
-		if err != nil {
+		switch {
+		case err != nil && in.scenarioEdited:
+			// the patrons it names now may not be the run's
+			timing.Notes = append(timing.Notes, fmt.Sprintf("No hub-and-spokes curve: drawn with the patrons scenario.toml names now, which is not the file the work wrote, it disagrees with the run (%v).", err))
+		case err != nil:
 			return err
+		default:
+			timing.Figures = append(timing.Figures, hub)
 		}
-		timing.Figures = append(timing.Figures, hub)
 	} else {
 		timing.Notes = append(timing.Notes, "No hub-and-spokes curve: it needs the patrons, named in scenario.toml.")
 	}
@@ -412,7 +417,11 @@ func (p *Page) series(in *Input, cal sim.Calendar, horizon int) error {
 		p.Sections = append(p.Sections, sec)
 		return nil
 	}
-	rows, err := readSeries(in.path("series.csv"), in.Scenario, horizon, in.Manifest.Points[0].SeriesEvery)
+	known := in.Scenario // the states series.csv may name
+	if in.scenarioEdited {
+		known = nil
+	}
+	rows, err := readSeries(in.path("series.csv"), known, horizon, in.Manifest.Points[0].SeriesEvery)
 	if err != nil {
 		return err
 	}
@@ -435,7 +444,8 @@ func (p *Page) series(in *Input, cal sim.Calendar, horizon int) error {
 func (p *Page) maps(ctx context.Context, in *Input, r runRow, title, intro string) error {
 	sec := Section{ID: "maps", Title: title, Intro: intro}
 	if !in.replayable() {
-		sec.Notes = append(sec.Notes, "No maps: "+strings.TrimSuffix(in.ScenarioNote, ": no maps")+".")
+		why := strings.TrimSuffix(strings.TrimSuffix(in.ScenarioNote, ", and no maps"), ": no maps")
+		sec.Notes = append(sec.Notes, "No maps: "+why+".")
 		p.Sections = append(p.Sections, sec)
 		return nil
 	}

@@ -62,8 +62,8 @@ var ErrComplete = errors.New("already complete")
 // its own way to set it.
 var ErrOtherWork = errors.New("other work")
 
-// ErrInterrupted says that the directory holds an interrupted run of the
-// same work: nothing was done. ExecOptions.Resume (--resume) finishes it;
+// ErrInterrupted says that the directory holds some chunks of the same
+// work, not all — an interrupted run, or a shard's: nothing was done. ExecOptions.Resume (--resume) finishes it;
 // the error does not say so, as its caller names its own way to set it.
 var ErrInterrupted = errors.New("interrupted")
 
@@ -290,7 +290,8 @@ func prepareDir(dir string, m *Manifest, scenarioTOML []byte, opts ExecOptions) 
 		if opts.Shard.Count > 1 && !holdsShardPart(dir, m, opts.Shard) {
 			return fmt.Errorf("%s holds chunks of other shards of this same work, none of shard %d/%d's: not an %w run of this shard", dir, opts.Shard.Index+1, opts.Shard.Count, ErrInterrupted)
 		}
-		return fmt.Errorf("%s holds an %w run of this same work", dir, ErrInterrupted)
+		// Interrupted, or a shard's, finished or not: not all of the work.
+		return fmt.Errorf("%s holds chunks of this same work, not all of it: an %w run, or a shard's", dir, ErrInterrupted)
 	}
 	if _, err := cleanTemps(dir); err != nil {
 		return err

@@ -355,6 +355,11 @@ func readOutput(dir string) (*Manifest, error) {
 	}
 	m, err := ReadManifest(dir)
 	if errors.Is(err, fs.ErrNotExist) {
+		for _, o := range []struct{ file, command string }{{"hypotheses.json", "hypotheses"}, {"scorecard.csv", "compare"}} {
+			if _, serr := os.Stat(filepath.Join(dir, o.file)); serr == nil {
+				return nil, fmt.Errorf("%s holds the output of alliancesim %s (%s), not of run or sweep (no manifest.json)", dir, o.command, o.file)
+			}
+		}
 		return nil, fmt.Errorf("%s is not an alliancesim output directory (no manifest.json)", dir)
 	}
 	return m, err

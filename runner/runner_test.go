@@ -199,6 +199,13 @@ func TestExecuteShardsMergeResume(t *testing.T) {
 	if want := dirs[1] + " holds chunks of other shards of this same work, none of shard 3/4's: not an interrupted run of this shard"; !errors.Is(err, ErrInterrupted) || err.Error() != want {
 		t.Errorf("shard 3/4 run into shard 2/4's directory:\n got %v\nwant %s", err, want)
 	}
+	// The whole work run into a shard's directory is told it holds a part
+	// of the work, a shard's as well as an interrupted run's: the shard
+	// is finished, not stopped.
+	err = Execute(ctx, plan(t), dirs[1], ExecOptions{Workers: 2})
+	if want := dirs[1] + " holds chunks of this same work, not all of it: an interrupted run, or a shard's"; !errors.Is(err, ErrInterrupted) || err.Error() != want {
+		t.Errorf("the whole work run into shard 2/4's directory:\n got %v\nwant %s", err, want)
+	}
 	if err := Assemble(dirs[:3], filepath.Join(base, "partial")); !errors.Is(err, ErrIncomplete) {
 		t.Fatalf("merging 3 of 4 shards: want ErrIncomplete, got %v", err)
 	}

@@ -163,17 +163,30 @@ func TestAnalyzeSobolVarianceOfTheBaseRows(t *testing.T) {
 }
 
 // A directory that is missing, or a file, is called so, not "not an
-// alliancesim output directory".
+// alliancesim output directory", nor is one that another command wrote.
 func TestNotAnOutputDirectory(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "f")
 	if err := os.WriteFile(file, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// The directories of hypotheses --out and compare --out are named by
+	// what wrote them.
+	hyp, card := filepath.Join(dir, "hyp"), filepath.Join(dir, "card")
+	for d, f := range map[string]string{hyp: "hypotheses.json", card: "scorecard.csv"} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(d, f), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for _, c := range []struct{ dir, want string }{
 		{filepath.Join(dir, "nope"), filepath.Join(dir, "nope") + ": no such directory"},
 		{file, file + " is a file, not a directory"},
 		{dir, dir + " is not an alliancesim output directory (no manifest.json)"},
+		{hyp, hyp + " holds the output of alliancesim hypotheses (hypotheses.json), not of run or sweep (no manifest.json)"},
+		{card, card + " holds the output of alliancesim compare (scorecard.csv), not of run or sweep (no manifest.json)"},
 	} {
 		if _, err := SensitivityOf(c.dir, nil, sensitivity.Bootstrap{}); err == nil || err.Error() != c.want {
 			t.Errorf("SensitivityOf(%s): %v; want %q", c.dir, err, c.want)

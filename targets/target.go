@@ -189,8 +189,12 @@ func Evaluate(ts []Target, rs []runner.Record, cal sim.Calendar) []Result {
 			res.Note = note
 		}
 		if short > 0 {
-			res.Note = strings.TrimPrefix(res.Note+"; ", "; ") + fmt.Sprintf("%s not counted: the run does not reach %s, the last month the target reads",
-				words.Count(short, "run", "runs"), t.Until)
+			why := "does not reach"
+			if until < 0 {
+				why = "begins after"
+			}
+			res.Note = strings.TrimPrefix(res.Note+"; ", "; ") + fmt.Sprintf("%s not counted: the run %s %s, the last month the target reads",
+				words.Count(short, "run", "runs"), why, t.Until)
 		}
 		out = append(out, res)
 	}

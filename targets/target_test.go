@@ -89,7 +89,7 @@ func TestTargetsReadOnlyRunsThatReachTheirDate(t *testing.T) {
 		{"1956-12", 2, ""}, // tick 119, the short run's last
 		{"1957-01", 1, "1 run not counted: the run does not reach 1957-01, the last month the target reads"}, // tick 120
 		{"1991-12", 1, "1 run not counted: the run does not reach 1991-12, the last month the target reads"},
-		{"1946-12", 0, "2 runs not counted: the run does not reach 1946-12, the last month the target reads"}, // before the start
+		{"1946-12", 0, "2 runs not counted: the run begins after 1946-12, the last month the target reads"}, // before the start
 	} {
 		res := Evaluate([]Target{{ID: "X", Threshold: 0.5, Until: c.until, Test: always}}, short, europeCal)[0]
 		if res.Share.N != c.n || res.Note != c.note || res.Met != (c.n > 0) {
