@@ -287,6 +287,19 @@ func everEliminated(alive []seriesRow) bool {
 	return slices.ContainsFunc(alive, func(r seriesRow) bool { return r.Mean < 1 })
 }
 
+// legendPanel is a panel that draws nothing but its legend, at its top
+// left, for a grid of panels that share one.
+func legendPanel() *plot.Plot {
+	p := newPlot("", "", "")
+	p.HideAxes()
+	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 1, 0, 1
+	p.Legend.TextStyle.Font.Size = vg.Points(9)
+	p.Legend.ThumbnailWidth = vg.Points(24)
+	p.Legend.Top, p.Legend.Left = true, true
+	p.Legend.XOffs, p.Legend.YOffs = vg.Points(12), -vg.Points(16)
+	return p
+}
+
 // domainFigure: the share of runs in which each state is in the domain of
 // losses, and the share in which it is allied, of the runs in which it
 // exists; and, for a state eliminated in some runs, the share of runs in
@@ -297,9 +310,8 @@ func domainFigure(series []stateSeries, sc *sim.Scenario, cal sim.Calendar, hori
 	var plots []*plot.Plot
 	lossesStyle, alliedStyle, existsStyle := lineStyle(lineRed, 1.4, false), lineStyle(lineGreen, 1.4, true), lineStyle(lineGrey, 1, true)
 	existsStyle.Dashes = []vg.Length{vg.Points(1), vg.Points(2)} // dotted
-	// "exists" joins the legend of the first panel that draws it
-	existsInLegend := false
-	for k, s := range series {
+	anyEliminated := false
+	for _, s := range series {
 		p := panelPlot(stateLabel(sc, s.State), cal, horizon)
 		p.Y.Min, p.Y.Max = 0, 1
 		exists := s.Measures["alive"]
@@ -310,20 +322,21 @@ func domainFigure(series []stateSeries, sc *sim.Scenario, cal sim.Calendar, hori
 		}
 		addLines(p, losses, lossesStyle)
 		addLines(p, allied, alliedStyle)
-		if k == 0 {
-			p.Legend.Add("in losses", &plotter.Line{LineStyle: lossesStyle})
-			p.Legend.Add("allied", &plotter.Line{LineStyle: alliedStyle})
-			p.Legend.Top = true
-		}
 		if everEliminated(exists) {
 			addLines(p, shareBand(exists, nil, runs, cal), existsStyle)
-			if !existsInLegend {
-				p.Legend.Add("exists", &plotter.Line{LineStyle: existsStyle})
-				p.Legend.Top, existsInLegend = true, true
-			}
+			anyEliminated = true
 		}
 		plots = append(plots, p)
 	}
+	// The legend has a panel of its own, after the states': drawn in a
+	// state's panel it lay over the lines at 0 or 1.
+	legend := legendPanel()
+	legend.Legend.Add("in losses", &plotter.Line{LineStyle: lossesStyle})
+	legend.Legend.Add("allied", &plotter.Line{LineStyle: alliedStyle})
+	if anyEliminated {
+		legend.Legend.Add("exists", &plotter.Line{LineStyle: existsStyle})
+	}
+	plots = append(plots, legend)
 	caption := fmt.Sprintf("The share of the %s in which each state was in the domain of losses (T > ρ, solid) and in which it belonged to an alliance in force (dashed), with 95%% Wilson intervals (series.csv: losses, allied). A state eliminated in some runs is described by the runs in which it exists, and the share of runs in which it exists is dotted (series.csv: alive).", words.Count(runs, "run", "runs"))
 	if runs == 1 {
 		caption = "Whether each state was in the domain of losses (T > ρ; 1, solid) and whether it belonged to an alliance in force (1, dashed) in the run (series.csv: losses, allied); for a state eliminated in the run, dotted, whether it exists (series.csv: alive)."

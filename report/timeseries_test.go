@@ -5,7 +5,9 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -251,7 +253,8 @@ func TestThreatFigureSkipsTicksWithoutAValue(t *testing.T) {
 // The domain panel draws the share in losses (solid) and the share
 // allied (dashed), each from its own measure, and for a state eliminated
 // in some runs the share of runs in which it exists (grey, dotted, with a
-// legend entry): of 8 runs, it exists in 8, 4 and 4.
+// legend entry, in a legend panel of its own): of 8 runs, it exists in
+// 8, 4 and 4.
 func TestDomainFigureByHand(t *testing.T) {
 	s := stateSeries{State: "usa", Measures: map[string][]seriesRow{}}
 	for i, a := range []float64{1, 0.5, 0.5} {
@@ -279,6 +282,15 @@ func TestDomainFigureByHand(t *testing.T) {
 	}
 	if !strings.Contains(string(f.SVG), ">exists<") {
 		t.Error("no legend entry for the share that exists")
+	}
+	// The legend has a panel of its own, right of the state's: in the
+	// state's panel it lay over the lines at 0 or 1.
+	m := regexp.MustCompile(`<text x="([0-9.]+)"[^>]*>in losses</text>`).FindStringSubmatch(string(f.SVG))
+	if m == nil {
+		t.Fatal("no legend entry for the share in losses")
+	}
+	if x, _ := strconv.ParseFloat(m[1], 64); x <= losses[2][0] {
+		t.Errorf("the legend at x %v is within the state's panel, whose lines end at x %v", x, losses[2][0])
 	}
 }
 
