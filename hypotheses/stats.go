@@ -232,7 +232,8 @@ func Difference(kind Kind, a, b Estimate) (d, low, high float64) {
 }
 
 // Spearman is Spearman's rank correlation of x and y: the Pearson
-// correlation of their ranks, ties taking the mean of the ranks they span.
+// correlation of their ranks, ties (values within 10⁻⁹) taking the mean of
+// the ranks they span.
 // It is NaN when either has no spread, when they differ in length, and
 // when either holds a NaN.
 func Spearman(x, y []float64) float64 {
@@ -244,6 +245,11 @@ func Spearman(x, y []float64) float64 {
 }
 
 // ranks gives each value its rank from 1, tied values their mean rank.
+// Values within changeTolerance of the least of them tie: two means of the
+// same outcomes summed in another order differ in their last bits
+// (mean(0.1, 0.2, 0.3) is 0.20000000000000004, mean(0.3, 0.2, 0.1)
+// 0.19999999999999998), and ranking them apart would let that rounding
+// decide |ρ|.
 func ranks(x []float64) []float64 {
 	idx := make([]int, len(x))
 	for i := range idx {
@@ -261,7 +267,7 @@ func ranks(x []float64) []float64 {
 	r := make([]float64, len(x))
 	for i := 0; i < len(idx); {
 		j := i
-		for j+1 < len(idx) && x[idx[j+1]] == x[idx[i]] {
+		for j+1 < len(idx) && x[idx[j+1]]-x[idx[i]] <= changeTolerance {
 			j++
 		}
 		mean := float64(i+j)/2 + 1

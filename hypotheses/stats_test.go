@@ -24,6 +24,19 @@ func TestSpearmanByHand(t *testing.T) {
 	if r := Spearman(x, []float64{5, 4, 3, 2, 1}); r != -1 {
 		t.Errorf("reversed ρ = %v, want -1", r)
 	}
+	// Means equal but for the order of their sums tie: ranked apart,
+	// 0.20000000000000004 above 0.19999999999999998, they gave 0.894
+	// (or 0.224) for a true tie's 0.707.
+	v1, v2, v3 := 0.1, 0.2, 0.3 // variables: Go's constant arithmetic is exact
+	a, b := (v1+v2+v3)/3, (v3+v2+v1)/3
+	if a == b {
+		t.Fatal("set-up: the two means are equal as floats")
+	}
+	for _, y := range [][]float64{{0.1, b, a, a, a}, {0.1, a, a, a, b}, {0.1, 0.2, 0.2, 0.2, 0.2}} {
+		if r := Spearman(x, y); !near(r, math.Sqrt(0.5), 1e-12) {
+			t.Errorf("ρ of %v = %v, want √½ = 0.70711 (four tied)", y, r)
+		}
+	}
 	if r := Spearman(x, []float64{3, 3, 3, 3, 3}); !math.IsNaN(r) {
 		t.Errorf("ρ of a constant = %v, want NaN", r)
 	}
