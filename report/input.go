@@ -209,7 +209,10 @@ func (in *Input) readScenario() {
 		return
 	}
 	in.Scenario = sc // for names and roles, whatever the note says
-	if raw, err := os.ReadFile(path); err != nil || sha256Hex(raw) != in.Manifest.ScenarioSHA256 {
+	canonical := sha256Hex(text)
+	// The file the work wrote, or the same scenario in other words (a
+	// comment added): this version reads it as the work wrote it.
+	if raw, err := os.ReadFile(path); canonical != in.Manifest.ScenarioSHA256 && (err != nil || sha256Hex(raw) != in.Manifest.ScenarioSHA256) {
 		in.scenarioEdited = true
 		in.ScenarioNote = "scenario.toml is not the file the work wrote (edited or replaced since; running the same command again writes it again): the states' names are as it has them now"
 		if in.Kind != Sweep { // whose report draws no maps
@@ -217,11 +220,11 @@ func (in *Input) readScenario() {
 		}
 		return
 	}
-	if sha256Hex(text) != in.Manifest.Points[0].ScenarioSHA256 {
+	if canonical != in.Manifest.Points[0].ScenarioSHA256 {
 		if in.Kind == Sweep {
 			in.ScenarioNote = "scenario.toml is the sweep's base scenario; the maps of a run need its point's scenario, which the directory does not hold: no maps"
 		} else {
-			in.ScenarioNote = "scenario.toml is the file the run wrote, but this version of alliancesim reads it as another scenario (running the same command again writes it again): no maps"
+			in.ScenarioNote = "scenario.toml is the file the run wrote, but this version of alliancesim reads it as another scenario (it was written by another version, whose report draws the maps): no maps"
 		}
 	}
 }
@@ -267,19 +270,14 @@ func shardOf(m *runner.Manifest) bool {
 // was), its arguments quoted where a shell would need them, and its
 // output directory dir, the one read: work is known by what it is, not by
 // where it lies, so a directory moved or copied since is finished where
-// it is now. A file the command names by a relative path is found from
-// where it first ran, which the advice then says, with dir made absolute.
+// it is now. A file or directory the command reads by a relative path
+// (relativePath) is found from where it first ran, which the advice then
+// says, with dir made absolute.
 func finishAdvice(m *runner.Manifest, dir string) string {
 	if len(m.Command) == 0 {
 		return "run the command that began it again"
 	}
-	relative := "" // a file named from where the command first ran
-	for _, a := range m.Command[1:] {
-		if strings.HasSuffix(strings.ToLower(a), ".toml") && !filepath.IsAbs(a) {
-			relative = a
-			break
-		}
-	}
+	relative := relativePath(m)
 	if abs, err := filepath.Abs(dir); relative != "" && err == nil {
 		dir = abs // to be found from there too
 	}
@@ -300,6 +298,32 @@ func finishAdvice(m *runner.Manifest, dir string) string {
 	}
 	return again
 }
+
+// relativePath is the first file or directory the command that began m's
+// work names by a relative path, found from where it ran: an argument
+// (not a flag's value) that ends in .toml or holds a path separator, or
+// any directory a merge read. "" if none.
+func relativePath(m *runner.Manifest) string {
+	for k := 1; k < len(m.Command); k++ {
+		a := m.Command[k]
+		switch {
+		case strings.HasPrefix(a, "-") && !strings.Contains(a, "=") && !booleanFlags[a]:
+			k++ // a flag's value (--out's is replaced, --shard's i/n is no path)
+			continue
+		case strings.HasPrefix(a, "-") || filepath.IsAbs(a):
+			continue
+		}
+		if strings.HasSuffix(strings.ToLower(a), ".toml") || strings.ContainsRune(a, filepath.Separator) || slices.ContainsFunc(m.Merged, func(d runner.MergedDir) bool { return d.Dir == a }) {
+			return a
+		}
+	}
+	return ""
+}
+
+// booleanFlags are the command line's flags that take no value: what
+// follows one is an argument of its own.
+var booleanFlags = map[string]bool{"--force": true, "--json": true, "--list": true, "--no-events": true,
+	"--resume": true, "--source": true, "--terrain": true, "--verbose": true, "-v": true}
 
 // withOut is command with dir as its output directory (--out), added
 // where the command took its default.

@@ -108,7 +108,7 @@ func TestScenarioThatDidNotRunDrawsNoMaps(t *testing.T) {
 	many, _, _, _ := fixtures(t)
 	const (
 		edited = "scenario.toml is not the file the work wrote (edited or replaced since; running the same command again writes it again): the states' names are as it has them now, and no maps"
-		other  = "scenario.toml is the file the run wrote, but this version of alliancesim reads it as another scenario (running the same command again writes it again): no maps"
+		other  = "scenario.toml is the file the run wrote, but this version of alliancesim reads it as another scenario (it was written by another version, whose report draws the maps): no maps"
 	)
 	for _, note := range []string{edited, other} {
 		dir := copyFiles(t, many, "")
@@ -144,25 +144,53 @@ func TestScenarioThatDidNotRunDrawsNoMaps(t *testing.T) {
 
 // A scenario.toml replaced by another scenario, whose states are not the
 // run's, is named as the cause, not series.csv: the report draws the
-// series under the states' ids, and says why.
+// series under the states' ids, and says why. Where the other scenario's
+// patrons are not the run's (generic's "patron"), the hub-and-spokes curve
+// is left out for the same reason, not for a damaged memberships.csv.
 func TestReplacedScenarioIsBlamed(t *testing.T) {
 	many, _, _, _ := fixtures(t)
+	for _, name := range []string{"europe-1947", "generic"} {
+		dir := copyFiles(t, many, "")
+		other, err := configs.Builtin(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, err := configs.Format(other)
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, "scenario.toml"), text, 0o644)
+		p, err := Build(context.Background(), dir)
+		if err != nil {
+			t.Fatalf("%s: a run with another scenario.toml: %v; want a page that says so", name, err)
+		}
+		if !slices.ContainsFunc(p.Notes, func(n string) bool { return strings.HasPrefix(n, "scenario.toml is not the file the work wrote") }) {
+			t.Errorf("%s: the page's notes %q do not name scenario.toml", name, p.Notes)
+		}
+		var ids []string
+		for _, f := range p.Figures() {
+			ids = append(ids, f.ID)
+		}
+		if !slices.Contains(ids, "threat") || !slices.Contains(ids, "domain") {
+			t.Errorf("%s: figures %v: want the series drawn", name, ids)
+		}
+		hubNote := "No hub-and-spokes curve: it needs the run's patrons, and scenario.toml, which names them, is not the file the work wrote (the patrons it names now give a curve that disagrees with summary.json)."
+		if got := sectionNotes(t, p, "timing"); (name == "generic") != slices.Contains(got, hubNote) || (name == "generic") == slices.Contains(ids, "hub-spokes") {
+			t.Errorf("%s: timing notes %q, figures %v", name, got, ids)
+		}
+	}
+}
+
+// A comment added to scenario.toml leaves it the scenario the run wrote,
+// in canonical form: no note, and the maps are drawn.
+func TestScenarioWithACommentStillReplays(t *testing.T) {
+	many, _, _, _ := fixtures(t)
 	dir := copyFiles(t, many, "")
-	europe, err := configs.Builtin("europe-1947")
-	if err != nil {
-		t.Fatal(err)
-	}
-	text, err := configs.Format(europe)
-	if err != nil {
-		t.Fatal(err)
-	}
-	os.WriteFile(filepath.Join(dir, "scenario.toml"), text, 0o644)
-	p, err := Build(context.Background(), dir)
-	if err != nil {
-		t.Fatalf("a run with another scenario.toml: %v; want a page that says so", err)
-	}
-	if !slices.ContainsFunc(p.Notes, func(n string) bool { return strings.HasPrefix(n, "scenario.toml is not the file the work wrote") }) {
-		t.Errorf("the page's notes %q do not name scenario.toml", p.Notes)
+	path := filepath.Join(dir, "scenario.toml")
+	os.WriteFile(path, append([]byte("# my note\n"), mustRead(t, path)...), 0o644)
+	in, err := Read(dir)
+	if err != nil || in.ScenarioNote != "" || !in.replayable() {
+		t.Fatalf("Read: %v; note %q", err, in.ScenarioNote)
 	}
 }
 
@@ -270,9 +298,18 @@ func TestFinishAdvice(t *testing.T) {
 			"run `alliancesim sweep s.toml --out " + abs + "` again with --resume (from the directory it first ran in, where s.toml is)"},
 		{runner.Manifest{Command: []string{"alliancesim", "sweep", "/x/s.toml", "--out", "d", "--resume"}, Experiment: "/x/s.toml"}, "d",
 			"run `alliancesim sweep /x/s.toml --out d --resume` again"},
-		{runner.Manifest{Command: []string{"alliancesim", "merge", "sh1", "sh2", "--out", "m"}, Experiment: "s.toml",
-			Merged: []runner.MergedDir{{Dir: "sh1"}, {Dir: "sh2"}}}, "m",
-			"run `alliancesim merge sh1 sh2 --out m` again"},
+		{runner.Manifest{Command: []string{"alliancesim", "merge", "sh1", "sh2", "--out", "d"}, Experiment: "s.toml",
+			Merged: []runner.MergedDir{{Dir: "sh1"}, {Dir: "sh2"}}}, "moved/d",
+			"run `alliancesim merge sh1 sh2 --out " + abs + "` again (from the directory it first ran in, where sh1 is)"},
+		{runner.Manifest{Command: []string{"alliancesim", "merge", "/x/sh1", "/x/sh2", "--out", "d"}, Experiment: "s.toml",
+			Merged: []runner.MergedDir{{Dir: "/x/sh1"}, {Dir: "/x/sh2"}}}, "moved/d",
+			"run `alliancesim merge /x/sh1 /x/sh2 --out moved/d` again"},
+		// a scenario file without .toml, named by a relative path
+		{runner.Manifest{Command: []string{"alliancesim", "run", "scen/mine", "--out", "d"}}, "moved/d",
+			"run `alliancesim run scen/mine --out " + abs + "` again (from the directory it first ran in, where scen/mine is)"},
+		// a flag's value is not a file, whatever it ends in
+		{runner.Manifest{Command: []string{"alliancesim", "run", "asia-1950", "--set", "scenario.name=x.toml", "--out", "d"}}, "moved/d",
+			"run `alliancesim run asia-1950 --set scenario.name=x.toml --out moved/d` again"},
 	} {
 		if got := finishAdvice(&c.m, c.dir); got != c.want {
 			t.Errorf("%v in %s: %q, want %q", c.m.Command, c.dir, got, c.want)

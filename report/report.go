@@ -146,7 +146,9 @@ func Build(ctx context.Context, dir string) (*Page, error) {
 	p.Title = fmt.Sprintf("%s — %s", m.Scenario, in.Kind)
 	p.Subtitle = describe(in)
 	p.Provenance = provenance(in)
-	if in.ScenarioNote != "" && (in.Kind != Sweep || in.scenarioEdited) { // a sweep's report draws no maps
+	// A sweep's report draws no maps, so why it cannot is no news; an
+	// edited scenario.toml is, as it names the states.
+	if in.ScenarioNote != "" && (in.Kind != Sweep || in.scenarioEdited) {
 		p.Notes = append(p.Notes, in.ScenarioNote)
 	}
 	switch in.Kind {
@@ -285,8 +287,9 @@ func (p *Page) monteCarlo(ctx context.Context, in *Input) error {
 		hub, err := hubOverTime(in, cal, horizon)
 		switch {
 		case err != nil && in.scenarioEdited:
-			// the patrons it names now may not be the run's
-			timing.Notes = append(timing.Notes, fmt.Sprintf("No hub-and-spokes curve: drawn with the patrons scenario.toml names now, which is not the file the work wrote, it disagrees with the run (%v).", err))
+			// The patrons it names now may not be the run's: the fault
+			// is its, not that of the files the curve is checked against.
+			timing.Notes = append(timing.Notes, "No hub-and-spokes curve: it needs the run's patrons, and scenario.toml, which names them, is not the file the work wrote (the patrons it names now give a curve that disagrees with summary.json).")
 		case err != nil:
 			return err
 		default:

@@ -399,14 +399,21 @@ func TestDamagedDirectory(t *testing.T) {
 
 // A sweep's report draws no maps, so it says nothing of why it could not
 // (its scenario.toml, the base scenario, differs from the first point's
-// whenever the point changes a path the base sets; not in this fixture).
-// A base edited since the sweep wrote it is named as such, without a
-// word of maps.
+// whenever the point changes a path the base sets; here the manifest's
+// first point is made to). A base edited since the sweep wrote it is
+// named as such, without a word of maps.
 func TestSweepReportHasNoMapsNote(t *testing.T) {
 	_, _, sweep, _ := fixtures(t)
 	for _, edit := range []bool{false, true} {
 		dir := copyFiles(t, sweep, "")
 		wantNote := "" // the fixture's first point is its base
+		if !edit {
+			// as if its first point changed a path: the base is not it
+			editManifest(t, dir, func(m map[string]any) {
+				m["points"].([]any)[0].(map[string]any)["scenario_sha256"] = strings.Repeat("0", 64)
+			})
+			wantNote = "scenario.toml is the sweep's base scenario; the maps of a run need its point's scenario, which the directory does not hold: no maps"
+		}
 		if edit {
 			toml := regexp.MustCompile(`(?m)^sea_cost = .*$`).ReplaceAll(mustRead(t, filepath.Join(dir, "scenario.toml")), []byte("sea_cost = 3.5"))
 			os.WriteFile(filepath.Join(dir, "scenario.toml"), toml, 0o644)

@@ -10,9 +10,9 @@ import (
 const Confidence = 0.95
 
 // z95 is the two-sided standard normal quantile of Confidence, z(0.975),
-// from gonum's distribution: 1.9599639845400536, two ulps below the
-// correctly rounded 1.959963984540054, a relative 2·10⁻¹⁶ that moves no
-// printed digit. The Wilson and Kaplan–Meier intervals use it.
+// from gonum's distribution: 1.9599639845400536, three ulps below the
+// correctly rounded 1.9599639845400543 (z = 1.95996398454005423…), a
+// relative 3·10⁻¹⁶ that moves no printed digit. The Wilson and Kaplan–Meier intervals use it.
 var z95 = distuv.UnitNormal.Quantile(1 - (1-Confidence)/2)
 
 // Proportion is a share of runs with its 95% Wilson score interval: Count

@@ -53,8 +53,9 @@ func BenchmarkProjection(b *testing.B) {
 }
 
 // archipelago is a side × side drawn map of one-cell islands, each
-// separated from the next by sea, dealt round n states: (side/2)² land
-// components, the most a drawn map of that size can have.
+// separated from the next by a row or column of sea, dealt round n
+// states: (side/2)² land components (a checkerboard, its islands touching
+// only at corners, has twice as many).
 func archipelago(side, n int) *Grid {
 	g := &Grid{W: side, H: side, Terrain: make([]Terrain, side*side), Owner: make([]int16, side*side)}
 	for y := range side {

@@ -313,8 +313,8 @@ func trimEnds(text string) string {
 	return text
 }
 
-// splitRows strips the empty lines at both ends (trimEnds), splits into lines, drops a trailing '\r' per line and
-// converts each line to runes.
+// splitRows strips the empty lines at both ends (trimEnds), splits into
+// lines, drops a trailing '\r' per line and converts each line to runes.
 func splitRows(text string) [][]rune {
 	text = trimEnds(text)
 	if text == "" {
