@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -320,10 +321,18 @@ func relativePath(m *runner.Manifest) string {
 	return ""
 }
 
-// booleanFlags are the command line's flags that take no value: what
-// follows one is an argument of its own.
+// booleanFlags are the command line's flags that take no value
+// (ValuelessFlags): what follows one is an argument of its own.
 var booleanFlags = map[string]bool{"--force": true, "--json": true, "--list": true, "--no-events": true,
-	"--resume": true, "--source": true, "--terrain": true, "--verbose": true, "-v": true}
+	"--no-descriptions": true, "--resume": true, "--source": true, "--terrain": true, "--verbose": true, "-v": true}
+
+// ValuelessFlags are the flags of alliancesim's command line that take no
+// value, as the report reads a recorded command (Manifest.Command) to
+// tell a flag's value from an argument; sorted. The command line's tests
+// check them against its flags.
+func ValuelessFlags() []string {
+	return slices.Sorted(maps.Keys(booleanFlags))
+}
 
 // withOut is command with dir as its output directory (--out), added
 // where the command took its default.

@@ -5,8 +5,14 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/alliancesim/alliancesim/report"
 )
 
 // Every command that runs replications refuses --runs 0 and negative
@@ -328,5 +334,33 @@ func TestCalibrateChecksEveryScenarioFirst(t *testing.T) {
 	cancel()
 	if err := root.ExecuteContext(ctx); err == nil || !strings.Contains(err.Error(), "names no state of asia-1950") {
 		t.Errorf("got %v", err)
+	}
+}
+
+// The report tells a recorded command's flag values from its arguments by
+// the flags that take none (report.ValuelessFlags): they are exactly the
+// command line's boolean flags, but cobra's --help, which no recorded
+// command holds.
+func TestReportKnowsTheValuelessFlags(t *testing.T) {
+	var bools []string
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		c.LocalFlags().VisitAll(func(f *pflag.Flag) {
+			if f.Value.Type() != "bool" || f.Name == "help" {
+				return
+			}
+			bools = append(bools, "--"+f.Name)
+			if f.Shorthand != "" {
+				bools = append(bools, "-"+f.Shorthand)
+			}
+		})
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(newRoot())
+	slices.Sort(bools)
+	if bools = slices.Compact(bools); !slices.Equal(bools, report.ValuelessFlags()) {
+		t.Errorf("boolean flags %q; report.ValuelessFlags %q", bools, report.ValuelessFlags())
 	}
 }
