@@ -87,6 +87,10 @@ func commitmentFigure(runs []runRow, fc runner.FirstCommitment, cal sim.Calendar
 // starts its bar, not one tick later.
 func yearOf(cal sim.Calendar, tick int) float64 { return yearAt(cal, float64(tick)) }
 
+// halfTick is half a tick in years: how far either side of a lone
+// sample its band is drawn.
+func halfTick(cal sim.Calendar) float64 { return yearAt(cal, 0.5) - yearAt(cal, 0) }
+
 // yearAt is yearOf at a fractional tick (a median between two ticks).
 func yearAt(cal sim.Calendar, tick float64) float64 {
 	return float64(cal.StartYear) + (float64(cal.StartMonth-1)+tick*float64(cal.MonthsPerTick))/12

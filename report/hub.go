@@ -163,8 +163,7 @@ func hubFigure(points []hubPoint, checkpoints []runner.HubSpokes, cal sim.Calend
 	}
 	if len(mean) > 0 {
 		if len(mean) == 1 { // a lone sample: its band as wide as its tick
-			half := yearAt(cal, 0.5) - yearAt(cal, 0)
-			lo, hi = widen(lo[0], half), widen(hi[0], half)
+			lo, hi = widen(lo[0], halfTick(cal)), widen(hi[0], halfTick(cal))
 		}
 		p.Add(&band{Lower: lo, Upper: hi, Color: bandColor})
 		m := line(mean, lineBlue, 1.6, false)

@@ -181,10 +181,7 @@ func panelPlot(title string, cal sim.Calendar, horizon int) *plot.Plot {
 
 // trace is one unbroken stretch of a drawn series: its mean, and the
 // lower and upper ends of its band.
-type trace struct {
-	Mean, Lo, Hi plotter.XYs
-	HalfTick     float64 // half a tick, in years: the width a lone sample is drawn
-}
+type trace struct{ Mean, Lo, Hi plotter.XYs }
 
 // traces splits rows into the stretches at which point gives a value,
 // breaking where it gives none: a state alive in no run at a sampled
@@ -201,7 +198,7 @@ func traces(rows []seriesRow, cal sim.Calendar, point func(k int, r seriesRow) (
 			continue
 		}
 		if !open {
-			out, open = append(out, trace{HalfTick: yearAt(cal, 0.5) - yearAt(cal, 0)}), true
+			out, open = append(out, trace{}), true
 		}
 		x, t := yearOf(cal, r.Tick), &out[len(out)-1]
 		t.Mean, t.Lo, t.Hi = append(t.Mean, plotter.XY{X: x, Y: m}), append(t.Lo, plotter.XY{X: x, Y: lo}), append(t.Hi, plotter.XY{X: x, Y: hi})
@@ -228,7 +225,7 @@ func threatFigure(series []stateSeries, sc *sim.Scenario, cal sim.Calendar, hori
 		p.Y.Min, p.Y.Max = 0, 1
 		threat := traces(s.Measures["threat"], cal, quantileBand)
 		if runs > 1 {
-			addBands(p, threat, bandColor)
+			addBands(p, threat, bandColor, halfTick(cal))
 		}
 		addLines(p, traces(s.Measures["reference"], cal, quantileBand), lineStyle(lineGrey, 1, true))
 		addLines(p, threat, lineStyle(lineBlue, 1.4, false))
@@ -260,13 +257,13 @@ func shareBand(rows, alive []seriesRow, runs int, cal sim.Calendar) []trace {
 }
 
 // addBands draws the band of each trace, in colour c; the band of a lone
-// sample (a trace of one point) as wide as its tick, which an area
-// through one x could not show.
-func addBands(p *plot.Plot, ts []trace, c color.Color) {
+// sample (a trace of one point) as wide as its tick (half either side,
+// half in years), which an area through one x could not show.
+func addBands(p *plot.Plot, ts []trace, c color.Color, half float64) {
 	for _, t := range ts {
 		lo, hi := t.Lo, t.Hi
 		if len(lo) == 1 {
-			lo, hi = widen(lo[0], t.HalfTick), widen(hi[0], t.HalfTick)
+			lo, hi = widen(lo[0], half), widen(hi[0], half)
 		}
 		p.Add(&band{Lower: lo, Upper: hi, Color: c})
 	}
@@ -317,8 +314,8 @@ func domainFigure(series []stateSeries, sc *sim.Scenario, cal sim.Calendar, hori
 		exists := s.Measures["alive"]
 		losses, allied := shareBand(s.Measures["losses"], exists, runs, cal), shareBand(s.Measures["allied"], exists, runs, cal)
 		if runs > 1 {
-			addBands(p, losses, withAlpha(lineRed, 60))
-			addBands(p, allied, withAlpha(lineGreen, 50))
+			addBands(p, losses, withAlpha(lineRed, 60), halfTick(cal))
+			addBands(p, allied, withAlpha(lineGreen, 50), halfTick(cal))
 		}
 		addLines(p, losses, lossesStyle)
 		addLines(p, allied, alliedStyle)
