@@ -6,6 +6,7 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -153,20 +154,48 @@ func sameLengths(path string, series []stateSeries) error {
 	return nil
 }
 
-// stateLabel is "id — Name (role)" when the scenario is known.
-func stateLabel(sc *sim.Scenario, id string) string {
+// stateLabel is "id — Name (role)" when the scenario is known. Where
+// fits (nil: any label fits) says the whole does not fit, the name loses
+// letters from its end, marked by an ellipsis, until it does: the id and
+// the role stay.
+func stateLabel(sc *sim.Scenario, id string, fits func(string) bool) string {
 	if sc == nil {
 		return id
 	}
 	for _, s := range sc.States {
-		if s.ID == id {
-			if s.Name != "" && s.Name != id {
-				return fmt.Sprintf("%s — %s (%s)", id, s.Name, s.Role)
-			}
+		if s.ID != id {
+			continue
+		}
+		if s.Name == "" || s.Name == id {
 			return fmt.Sprintf("%s (%s)", id, s.Role)
 		}
+		label := fmt.Sprintf("%s — %s (%s)", id, s.Name, s.Role)
+		name := []rune(s.Name)
+		for n := len(name) - 1; n > 0 && fits != nil && !fits(label); n-- {
+			label = fmt.Sprintf("%s — %s… (%s)", id, strings.TrimRight(string(name[:n]), " "), s.Role)
+		}
+		return label
 	}
 	return id
+}
+
+// Each state's panel of the threat and domain figures is a cell of
+// statePanelW × statePanelH, four to a row; its title fits within
+// statePanelW less a margin (the tiles' padding, and air either side).
+const (
+	statePanelW = 170
+	statePanelH = 120
+	statePanels = 4
+)
+
+// statePanel is the panel of a state in the threat and domain figures,
+// titled by stateLabel cut to fit the panel.
+func statePanel(sc *sim.Scenario, id string, cal sim.Calendar, horizon int) *plot.Plot {
+	p := panelPlot("", cal, horizon)
+	p.Title.Text = stateLabel(sc, id, func(label string) bool {
+		return p.Title.TextStyle.Width(label) <= vg.Points(statePanelW-16)
+	})
+	return p
 }
 
 // panelPlot is a small-multiple panel with a time axis.
@@ -220,22 +249,33 @@ func quantileBand(_ int, r seriesRow) (float64, float64, float64, bool) {
 // value.
 func threatFigure(series []stateSeries, sc *sim.Scenario, cal sim.Calendar, horizon, runs int) (Figure, error) {
 	var plots []*plot.Plot
+	threatStyle, referenceStyle := lineStyle(lineBlue, 1.4, false), lineStyle(lineGrey, 1, true)
 	for _, s := range series {
-		p := panelPlot(stateLabel(sc, s.State), cal, horizon)
+		p := statePanel(sc, s.State, cal, horizon)
 		p.Y.Min, p.Y.Max = 0, 1
 		threat := traces(s.Measures["threat"], cal, quantileBand)
 		if runs > 1 {
 			addBands(p, threat, bandColor, halfTick(cal))
 		}
-		addLines(p, traces(s.Measures["reference"], cal, quantileBand), lineStyle(lineGrey, 1, true))
-		addLines(p, threat, lineStyle(lineBlue, 1.4, false))
+		addLines(p, traces(s.Measures["reference"], cal, quantileBand), referenceStyle)
+		addLines(p, threat, threatStyle)
 		plots = append(plots, p)
 	}
+	legend := legendPanel()
+	if runs > 1 {
+		legend.Legend.Add("threat T, mean", &plotter.Line{LineStyle: threatStyle})
+		legend.Legend.Add("5% to 95% of runs", &band{Color: bandColor})
+		legend.Legend.Add("reference point ρ, mean", &plotter.Line{LineStyle: referenceStyle})
+	} else {
+		legend.Legend.Add("threat T", &plotter.Line{LineStyle: threatStyle})
+		legend.Legend.Add("reference point ρ", &plotter.Line{LineStyle: referenceStyle})
+	}
+	plots = append(plots, legend)
 	caption := fmt.Sprintf("Each state's total threat T: the mean over %s (line) and the band from the 5%% to the 95%% quantile across runs; dashed, the mean reference point ρ — threat above it is the domain of losses (series.csv). A state eliminated in some runs is described by the runs in which it exists, and has no line where it exists in none.", words.Count(runs, "run", "runs"))
 	if runs == 1 {
 		caption = "Each state's total threat T in the run (line); dashed, its reference point ρ — threat above it is the domain of losses (series.csv). A state eliminated in the run has no line while it does not exist."
 	}
-	return gridFigure("threat", "Threat over time, by state", caption, plots, 4, vg.Points(170), vg.Points(120))
+	return gridFigure("threat", "Threat over time, by state", caption, plots, statePanels, vg.Points(statePanelW), vg.Points(statePanelH))
 }
 
 // shareBand is the mean of a 0/1 measure as a share of runs, with its
@@ -309,7 +349,7 @@ func domainFigure(series []stateSeries, sc *sim.Scenario, cal sim.Calendar, hori
 	existsStyle.Dashes = []vg.Length{vg.Points(1), vg.Points(2)} // dotted
 	anyEliminated := false
 	for _, s := range series {
-		p := panelPlot(stateLabel(sc, s.State), cal, horizon)
+		p := statePanel(sc, s.State, cal, horizon)
 		p.Y.Min, p.Y.Max = 0, 1
 		exists := s.Measures["alive"]
 		losses, allied := shareBand(s.Measures["losses"], exists, runs, cal), shareBand(s.Measures["allied"], exists, runs, cal)
@@ -338,5 +378,5 @@ func domainFigure(series []stateSeries, sc *sim.Scenario, cal sim.Calendar, hori
 	if runs == 1 {
 		caption = "Whether each state was in the domain of losses (T > ρ; 1, solid) and whether it belonged to an alliance in force (1, dashed) in the run (series.csv: losses, allied); for a state eliminated in the run, dotted, whether it exists (series.csv: alive)."
 	}
-	return gridFigure("domain", "Domain of losses and alliance membership over time, by state", caption, plots, 4, vg.Points(170), vg.Points(120))
+	return gridFigure("domain", "Domain of losses and alliance membership over time, by state", caption, plots, statePanels, vg.Points(statePanelW), vg.Points(statePanelH))
 }

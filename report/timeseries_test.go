@@ -10,6 +10,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"gonum.org/v1/plot/vg"
 
 	"github.com/alliancesim/alliancesim/runner"
 	"github.com/alliancesim/alliancesim/sim"
@@ -92,8 +95,24 @@ func TestSeriesRowAndPanelTitlesByHand(t *testing.T) {
 	}
 	sc := &sim.Scenario{States: []sim.State{{ID: "usa", Name: "United States", Role: sim.Patron}, {ID: "kor", Name: "kor", Role: sim.Client}, {ID: "prc", Role: sim.Adversary}}}
 	for id, want := range map[string]string{"usa": "usa — United States (patron)", "kor": "kor (client)", "prc": "prc (adversary)", "zzz": "zzz"} {
-		if got := stateLabel(sc, id); got != want {
+		if got := stateLabel(sc, id, nil); got != want {
 			t.Errorf("%s labelled %q, want %q", id, got, want)
+		}
+	}
+	// A label that does not fit loses letters of the name, not the id or
+	// the role; at 30 runes "chn — " (6) and "… (adversary)" (13) leave
+	// the name 11, and at 28 the 9 of "People's " lose their trailing
+	// space to the ellipsis.
+	sc.States = append(sc.States, sim.State{ID: "chn", Name: "People's Republic of China", Role: sim.Adversary})
+	for limit, want := range map[int]string{
+		44: "chn — People's Republic of China (adversary)",
+		30: "chn — People's Re… (adversary)",
+		28: "chn — People's… (adversary)",
+		5:  "chn — P… (adversary)",
+	} {
+		fits := func(label string) bool { return utf8.RuneCountInString(label) <= limit }
+		if got := stateLabel(sc, "chn", fits); got != want {
+			t.Errorf("within %d runes labelled %q, want %q", limit, got, want)
 		}
 	}
 }
@@ -215,7 +234,7 @@ func TestThreatFigureByHand(t *testing.T) {
 	if ref := near3(t, svgPaths(t, f.SVG, "stroke:#777777", "stroke-dasharray")); !samePoints(ref, at(0.5, 0.5, 0.5)) {
 		t.Errorf("reference line %v, want %v", ref, at(0.5, 0.5, 0.5))
 	}
-	band := svgPaths(t, f.SVG, "fill:#0071B1") // bandColor, as the SVG backend writes it
+	band := firstPanel(t, f.SVG, svgPaths(t, f.SVG, "fill:#0071B1")) // bandColor, as the SVG backend writes it
 	if want := at(0.3, 0.5, 0.7, 0.5, 0.3, 0.1); len(band) != 1 || len(band[0]) < 6 || !samePoints(band[0][:6], want) {
 		t.Errorf("band %v, want %v", band, want)
 	}
@@ -237,7 +256,7 @@ func TestThreatFigureSkipsTicksWithoutAValue(t *testing.T) {
 		t.Fatal(err)
 	}
 	var twos int
-	for _, p := range svgPaths(t, f.SVG, "stroke:#0072B2") {
+	for _, p := range firstPanel(t, f.SVG, svgPaths(t, f.SVG, "stroke:#0072B2")) {
 		if len(p) == 2 {
 			twos++
 		}
@@ -344,9 +363,17 @@ func TestSeriesFiguresOfOneRunHaveNoBands(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		bands := len(svgPaths(t, threat.SVG, "fill-opacity")) + len(svgPaths(t, domain.SVG, "fill-opacity")) // a band's fill is translucent
+		bands := len(firstPanel(t, threat.SVG, svgPaths(t, threat.SVG, "fill-opacity"))) + len(svgPaths(t, domain.SVG, "fill-opacity")) // a band's fill is translucent
 		if want := map[int]int{1: 0, 2: 3}[runs]; bands != want {
 			t.Errorf("%d runs: %d bands drawn, want %d", runs, bands, want)
+		}
+		// The threat figure's legend, in a panel of its own, names the
+		// band only where there is one.
+		if bandEntry := strings.Contains(string(threat.SVG), ">5% to 95% of runs<"); bandEntry != (runs > 1) {
+			t.Errorf("%d runs: legend entry for the band %v", runs, bandEntry)
+		}
+		if !strings.Contains(string(threat.SVG), ">reference point ρ") {
+			t.Errorf("%d runs: no legend entry for the reference point", runs)
 		}
 		if one := strings.Contains(threat.Caption, "in the run") && strings.Contains(domain.Caption, "in the run"); one != (runs == 1) {
 			t.Errorf("%d runs: captions %q and %q", runs, threat.Caption, domain.Caption)
@@ -372,7 +399,7 @@ func TestThreatFigureDrawsALoneSample(t *testing.T) {
 	if dots := svgPaths(t, f.SVG, "fill:#777777"); len(dots) != 1 {
 		t.Errorf("%d dots of the reference's colour, want 1", len(dots))
 	}
-	band := svgPaths(t, f.SVG, "fill:#0071B1")
+	band := firstPanel(t, f.SVG, svgPaths(t, f.SVG, "fill:#0071B1"))
 	if len(band) != 1 || len(band[0]) < 4 {
 		t.Fatalf("band %v: want one area", band)
 	}
@@ -382,5 +409,35 @@ func TestThreatFigureDrawsALoneSample(t *testing.T) {
 	}
 	if len(xs) != 2 || len(ys) != 2 {
 		t.Errorf("band %v: want a rectangle, two x and two y", band[0])
+	}
+}
+
+// A state's panel title fits its panel in the title's font: the longest
+// name of asia-1950, the People's Republic of China, did not, and the
+// next panel's background covered its end. It keeps as much of the name
+// as fits: one letter more would not.
+func TestStatePanelTitleFits(t *testing.T) {
+	const name = "People's Republic of China"
+	sc := &sim.Scenario{States: []sim.State{{ID: "chn", Name: name, Role: sim.Adversary}, {ID: "usa", Name: "United States", Role: sim.Patron}}}
+	cal := sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1}
+	limit := vg.Points(statePanelW - 16)
+	if p := statePanel(sc, "usa", cal, 24); p.Title.Text != "usa — United States (patron)" {
+		t.Errorf("usa titled %q, which fits whole", p.Title.Text)
+	}
+	p := statePanel(sc, "chn", cal, 24)
+	width := p.Title.TextStyle.Width
+	if width("chn — "+name+" (adversary)") <= limit {
+		t.Fatal("the whole title fits: the test shows nothing")
+	}
+	kept, ok := strings.CutPrefix(p.Title.Text, "chn — ")
+	kept, ok2 := strings.CutSuffix(kept, "… (adversary)")
+	if !ok || !ok2 || !strings.HasPrefix(name, kept) {
+		t.Fatalf("chn titled %q, want the id, the start of the name, an ellipsis and the role", p.Title.Text)
+	}
+	if w := width(p.Title.Text); w > limit {
+		t.Errorf("chn's title %q is %v wide, more than the panel's %v", p.Title.Text, w, limit)
+	}
+	if longer := "chn — " + strings.TrimRight(name[:len(kept)+1], " ") + "… (adversary)"; width(longer) <= limit {
+		t.Errorf("chn titled %q, where %q fits", p.Title.Text, longer)
 	}
 }
