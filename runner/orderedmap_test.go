@@ -3,6 +3,7 @@ package runner
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -95,5 +96,66 @@ func TestOrderedMapStops(t *testing.T) {
 	cancel()
 	if err := orderedMap(ctx, 2, counter(1000), id, noop); !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled: %v", err)
+	}
+}
+
+// The error returned is the one a single worker would meet first, however
+// many workers there are and whichever finishes first: here later jobs
+// finish first, and every job from 3 on fails, so a pool of workers meets
+// job 9's error before job 3's. Of the errors of work, consume and next,
+// the earliest job's wins.
+func TestOrderedMapFirstErrorIsTheEarliestJobs(t *testing.T) {
+	slowFirst := func(j int) { time.Sleep(time.Duration(12-j) * 50 * time.Microsecond) }
+	failFrom := func(from int) func(int) (int, error) {
+		return func(j int) (int, error) {
+			slowFirst(j)
+			if j >= from {
+				return 0, fmt.Errorf("job %d failed", j)
+			}
+			return j, nil
+		}
+	}
+	noop := func(int, int) error { return nil }
+	for _, workers := range []int{1, 3, 8} {
+		for range 20 {
+			consumed := 0
+			err := orderedMap(context.Background(), workers, counter(12), failFrom(3), func(int, int) error { consumed++; return nil })
+			if err == nil || err.Error() != "job 3 failed" || consumed != 3 {
+				t.Fatalf("%d workers: %v after %d consumed, want job 3's error after 3", workers, err, consumed)
+			}
+			err = orderedMap(context.Background(), workers, counter(12), failFrom(5), func(j, _ int) error {
+				if j == 2 {
+					return errors.New("consume 2 failed")
+				}
+				return nil
+			})
+			if err == nil || err.Error() != "consume 2 failed" {
+				t.Fatalf("%d workers: %v, want consume's error at job 2", workers, err)
+			}
+			i := 0
+			err = orderedMap(context.Background(), workers, func() (int, bool, error) {
+				if i == 2 {
+					return 0, false, errors.New("next failed at 2")
+				}
+				i++
+				return i - 1, true, nil
+			}, failFrom(1), noop)
+			if err == nil || err.Error() != "job 1 failed" {
+				t.Fatalf("%d workers: %v, want job 1's error before next's at 2", workers, err)
+			}
+			err = orderedMap(context.Background(), workers, counter(12), func(j int) (int, error) {
+				slowFirst(j)
+				if j == 1 {
+					panic("job 1")
+				}
+				if j >= 5 {
+					return 0, fmt.Errorf("job %d failed", j)
+				}
+				return j, nil
+			}, noop)
+			if err == nil || !strings.HasPrefix(err.Error(), "panic: job 1") {
+				t.Fatalf("%d workers: %v, want job 1's panic", workers, err)
+			}
+		}
 	}
 }
