@@ -75,7 +75,7 @@ func TestBuiltinEventIDs(t *testing.T) {
 		}
 		have := map[string]bool{}
 		for i, ev := range sc.Events {
-			if !sim.EventIDPattern.MatchString(ev.ID) {
+			if sim.CheckEventID(ev.ID) != nil {
 				t.Errorf("%s: event %d (%s) has id %q", name, i, ev.Note, ev.ID)
 			}
 			have[ev.ID] = true

@@ -71,14 +71,14 @@ func resolveHeader(f *rawFile, sc *sim.Scenario, e *errs) (startOK bool) {
 		e.at(Loc{File: f.file, Line: f.idx["scenario"], Key: "scenario.start"}, "missing; allowed: a month, YYYY-MM, e.g. 1950-01")
 	}
 	switch {
-	case wholeOK(&m.Ticks, sim.TicksRange, e):
+	case wholeOK(&m.Ticks, sim.TicksRange(), e):
 		sc.Ticks = m.Ticks.V
 		if _, known := sim.TickUnits()[m.Tick.V]; startOK && (known || !m.Tick.Set) {
 			// The run must end by 9999-12, the last month a date can name.
 			textOK(m.Ticks.Loc, sc.Calendar.CheckHorizon(sc.Ticks), e)
 		}
 	case !m.Ticks.Set:
-		e.at(Loc{File: f.file, Line: f.idx["scenario"], Key: "scenario.ticks"}, "missing; allowed: %s", sim.TicksRange.Allowed())
+		e.at(Loc{File: f.file, Line: f.idx["scenario"], Key: "scenario.ticks"}, "missing; allowed: %s", sim.TicksRange().Allowed())
 	}
 	return startOK
 }
@@ -315,12 +315,12 @@ func resolveState(s *rawState, e *errs, baseIDs []string) sim.State {
 			st.Glyph = g
 		}
 	}
-	number(&s.Land, &st.Land, sim.ForceRange, e)
-	number(&s.Naval, &st.Naval, sim.ForceRange, e)
-	number(&s.Economy, &st.Economy, sim.ForceRange, e)
-	number(&s.Revisionism, &st.Revisionism, sim.RevisionismRange, e)
-	number(&s.Ideology, &st.Ideology, sim.IdeologyRange, e)
-	if number(&s.Reference, &st.Reference, sim.ReferenceRange, e) {
+	number(&s.Land, &st.Land, sim.ForceRange(), e)
+	number(&s.Naval, &st.Naval, sim.ForceRange(), e)
+	number(&s.Economy, &st.Economy, sim.ForceRange(), e)
+	number(&s.Revisionism, &st.Revisionism, sim.RevisionismRange(), e)
+	number(&s.Ideology, &st.Ideology, sim.IdeologyRange(), e)
+	if number(&s.Reference, &st.Reference, sim.ReferenceRange(), e) {
 		st.HasReference = true
 	}
 	if s.Sovereign.ok(e, "true or false") {
@@ -424,13 +424,13 @@ func checkRefs(s *rawState, index map[string]int, sc *sim.Scenario, e *errs) {
 	if st.Role == sim.Patron {
 		allowed = sim.ClientList(sc.States)
 	}
-	st.Stakes = idTable(s.Stakes.M, index, st.ID, sim.StakeRange, allowed, e)
+	st.Stakes = idTable(s.Stakes.M, index, st.ID, sim.StakeRange(), allowed, e)
 	for _, k := range sortedKeys(s.Stakes.M) {
 		if j, ok := index[k]; ok && k != st.ID && st.Role == sim.Patron && sc.States[j].Role != sim.Client && sc.States[j].Role != noRole {
 			e.at(s.Stakes.M[k].Loc, "%s", sim.NotAClientStake(k, sc.States[j].Role, sc.States))
 		}
 	}
-	st.Grievance = idTable(s.Grievance.M, index, st.ID, sim.GrievanceRange, sim.IDList(index, st.ID), e)
+	st.Grievance = idTable(s.Grievance.M, index, st.ID, sim.GrievanceRange(), sim.IDList(index, st.ID), e)
 }
 
 // idTable resolves an id-keyed table of a state; allowed names the keys
@@ -530,18 +530,18 @@ func resolveTheater(f *rawFile, sc *sim.Scenario, st resolvedStates, e *errs) {
 			}
 		}
 		if !g.Width.Set || !g.Height.Set {
-			e.at(g.Loc, "width and height are required; allowed: width and height, each %s", sim.GridSideRange.Allowed())
+			e.at(g.Loc, "width and height are required; allowed: width and height, each %s", sim.GridSideRange().Allowed())
 		}
-		whole(&g.Width, &spec.Width, sim.GridSideRange)
-		whole(&g.Height, &spec.Height, sim.GridSideRange)
-		whole(&g.Islands, &spec.Islands, sim.IslandsRange)
+		whole(&g.Width, &spec.Width, sim.GridSideRange())
+		whole(&g.Height, &spec.Height, sim.GridSideRange())
+		whole(&g.Islands, &spec.Islands, sim.IslandsRange())
 		var seed int
 		if g.Seed.Set {
-			whole(&g.Seed, &seed, sim.GenerateSeedRange)
+			whole(&g.Seed, &seed, sim.GenerateSeedRange())
 			spec.Seed = uint64(seed)
 		}
 		if g.SeaFraction.Set {
-			number(&g.SeaFraction, &spec.SeaFraction, sim.SeaFractionRange, e)
+			number(&g.SeaFraction, &spec.SeaFraction, sim.SeaFractionRange(), e)
 		}
 		if t.Rough.Set {
 			e.at(t.Rough.Loc, "a rough overlay needs a map; allowed: map with rough, or generate alone")
@@ -785,8 +785,8 @@ func (c *eventCheck) values(ev *rawEvent, out *sim.ScriptedEvent) {
 			c.bad(ev.Target.Loc, "target is the actor itself; allowed: another state, whose reading of the actor moves, or no target (every state's)")
 		}
 		if !ev.Delta.Set {
-			c.bad(ev.Loc, "intent event without delta; allowed: delta = %s (a shift of revisionism on the logit scale)", sim.ShockRange.Allowed())
-		} else if !number(&ev.Delta, &out.Delta, sim.ShockRange, e) {
+			c.bad(ev.Loc, "intent event without delta; allowed: delta = %s (a shift of revisionism on the logit scale)", sim.ShockRange().Allowed())
+		} else if !number(&ev.Delta, &out.Delta, sim.ShockRange(), e) {
 			c.good = false
 		}
 	case sim.ScriptOccupy, sim.ScriptWithdraw:
@@ -796,18 +796,18 @@ func (c *eventCheck) values(ev *rawEvent, out *sim.ScriptedEvent) {
 			c.bad(ev.Target.Loc, "target is the actor itself; allowed: another state")
 		}
 		switch {
-		case ev.Fraction.Set && !number(&ev.Fraction, &out.Fraction, sim.FractionRange, e):
+		case ev.Fraction.Set && !number(&ev.Fraction, &out.Fraction, sim.FractionRange(), e):
 			c.good = false
 		case !ev.Fraction.Set && out.Kind == sim.ScriptOccupy:
-			c.bad(ev.Loc, "occupy event without fraction; allowed: fraction = %s", sim.FractionRange.Allowed())
+			c.bad(ev.Loc, "occupy event without fraction; allowed: fraction = %s", sim.FractionRange().Allowed())
 		}
 	case sim.ScriptCapability:
 		if !ev.Land.Set && !ev.Naval.Set && !ev.Economy.Set {
-			c.bad(ev.Loc, "capability event sets nothing; allowed: any of land, naval, economy (each %s)", sim.ForceRange.Allowed())
+			c.bad(ev.Loc, "capability event sets nothing; allowed: any of land, naval, economy (each %s)", sim.ForceRange().Allowed())
 		}
-		out.SetLand = ev.Land.Set && number(&ev.Land, &out.Land, sim.ForceRange, e)
-		out.SetNaval = ev.Naval.Set && number(&ev.Naval, &out.Naval, sim.ForceRange, e)
-		out.SetEconomy = ev.Economy.Set && number(&ev.Economy, &out.Economy, sim.ForceRange, e)
+		out.SetLand = ev.Land.Set && number(&ev.Land, &out.Land, sim.ForceRange(), e)
+		out.SetNaval = ev.Naval.Set && number(&ev.Naval, &out.Naval, sim.ForceRange(), e)
+		out.SetEconomy = ev.Economy.Set && number(&ev.Economy, &out.Economy, sim.ForceRange(), e)
 	case sim.ScriptSovereignty:
 		if !ev.Sovereign.Set {
 			c.bad(ev.Loc, "sovereignty event without sovereign; allowed: sovereign = true or false")
@@ -819,7 +819,7 @@ func (c *eventCheck) values(ev *rawEvent, out *sim.ScriptedEvent) {
 	case sim.ScriptIdeology:
 		if !ev.Ideology.Set {
 			c.bad(ev.Loc, "ideology event without ideology; allowed: ideology = a number in [-1, 1] (the actor's new position)")
-		} else if !number(&ev.Ideology, &out.Ideology, sim.IdeologyRange, e) {
+		} else if !number(&ev.Ideology, &out.Ideology, sim.IdeologyRange(), e) {
 			c.good = false
 		}
 	}

@@ -122,13 +122,13 @@ func keyAllowed(key string) string {
 		case "tick":
 			return "a whole number, a tick from 0 to the horizon"
 		case "delta":
-			return sim.ShockRange.Allowed()
+			return sim.ShockRange().Allowed()
 		case "fraction":
-			return sim.FractionRange.Allowed()
+			return sim.FractionRange().Allowed()
 		case "land", "naval", "economy":
-			return sim.ForceRange.Allowed()
+			return sim.ForceRange().Allowed()
 		case "ideology":
-			return sim.IdeologyRange.Allowed()
+			return sim.IdeologyRange().Allowed()
 		}
 	case head == "vary" && len(parts) == 2:
 		switch last {

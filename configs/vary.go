@@ -76,11 +76,11 @@ type pathSpec struct {
 // stateRanges and generateRanges are the ranges of the state fields and
 // generator settings a path may set; sovereign takes true or false.
 var (
-	stateRanges = map[string]sim.Range{"land": sim.ForceRange, "naval": sim.ForceRange, "economy": sim.ForceRange,
-		"revisionism": sim.RevisionismRange, "ideology": sim.IdeologyRange, "reference": sim.ReferenceRange}
+	stateRanges = map[string]sim.Range{"land": sim.ForceRange(), "naval": sim.ForceRange(), "economy": sim.ForceRange(),
+		"revisionism": sim.RevisionismRange(), "ideology": sim.IdeologyRange(), "reference": sim.ReferenceRange()}
 	stateFields    = []string{"land", "naval", "economy", "revisionism", "ideology", "sovereign", "reference"}
-	generateRanges = map[string]sim.Range{"width": sim.GridSideRange, "height": sim.GridSideRange,
-		"sea_fraction": sim.SeaFractionRange, "islands": sim.IslandsRange, "seed": sim.GenerateSeedRange}
+	generateRanges = map[string]sim.Range{"width": sim.GridSideRange(), "height": sim.GridSideRange(),
+		"sea_fraction": sim.SeaFractionRange(), "islands": sim.IslandsRange(), "seed": sim.GenerateSeedRange()}
 	generateFields = []string{"width", "height", "sea_fraction", "islands", "seed"}
 )
 
@@ -128,16 +128,16 @@ func lookupPath(path string) (spec pathSpec, msg string) {
 	case len(parts) == 4 && parts[0] == "states" && parts[2] == "decision":
 		return decision(parts[3], "")
 	case len(parts) == 4 && parts[0] == "states" && parts[2] == "stakes":
-		return ranged(sim.StakeRange), ""
+		return ranged(sim.StakeRange()), ""
 	case len(parts) == 4 && parts[0] == "states" && parts[2] == "grievance":
-		return ranged(sim.GrievanceRange), ""
+		return ranged(sim.GrievanceRange()), ""
 	case len(parts) == 3 && parts[0] == "theater" && parts[1] == "generate":
 		if r, ok := generateRanges[parts[2]]; ok {
 			return ranged(r), ""
 		}
 		return pathSpec{}, "names no generator setting; allowed: " + strings.Join(generateFields, ", ")
 	case path == "scenario.ticks":
-		return ranged(sim.TicksRange), ""
+		return ranged(sim.TicksRange()), ""
 	}
 	return pathSpec{}, "is not a path that can be varied; allowed: params.NAME, decision.KEY, states.ID.FIELD, states.ID.decision.KEY, states.ID.stakes.OTHER, states.ID.grievance.OTHER, theater.generate.FIELD, scenario.ticks"
 }

@@ -30,12 +30,12 @@ const (
 // land, unowned rough, and the blanks.
 const ReservedGlyphs = "~.^ \t"
 
-// StateIDPattern is the form of a state id; EventIDPattern that of an
-// event id, which may also use hyphens so that ids read as names
-// (korean-war-invasion).
+// stateIDPattern is the form of a state id (CheckStateID);
+// eventIDPattern that of an event id (CheckEventID), which may also use
+// hyphens so that ids read as names (korean-war-invasion).
 var (
-	StateIDPattern = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
-	EventIDPattern = regexp.MustCompile(`^[a-z][a-z0-9_-]*$`)
+	stateIDPattern = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+	eventIDPattern = regexp.MustCompile(`^[a-z][a-z0-9_-]*$`)
 )
 
 // Range is an interval of allowed numbers: closed unless OpenMin or
@@ -47,22 +47,66 @@ type Range struct {
 	Whole            bool
 }
 
-// The ranges of a scenario's values (docs/model.md §2).
+// The ranges of a scenario's values (docs/model.md §2), which the
+// functions below return: a copy, so that no caller can widen what
+// Validate and the configs package allow.
 var (
-	ForceRange        = Range{Min: 0, Max: MaxForce}         // land, naval, economy, and capability events
-	RevisionismRange  = Range{Min: 0, Max: 1}                // revisionism
-	IdeologyRange     = Range{Min: -1, Max: 1}               // ideology
-	ReferenceRange    = Range{Min: 0, Max: 1}                // a given reference point
-	StakeRange        = Range{Min: 0, Max: MaxForce}         // a patron's stake in a state
-	GrievanceRange    = Range{Min: 0, Max: 1}                // grievance held against a state
-	ShockRange        = Range{Min: -MaxShock, Max: MaxShock} // an intent event's delta
-	FractionRange     = Range{Min: 0, Max: 1, OpenMin: true} // an occupy or withdraw event's share of cells
-	SeaFractionRange  = Range{Min: 0, Max: 1, OpenMax: true} // a generated theatre's share of sea
-	TicksRange        = Range{Min: 1, Max: MaxTicks, Whole: true}
-	GridSideRange     = Range{Min: MinGridSide, Max: MaxGridSide, Whole: true}
-	IslandsRange      = Range{Min: 1, Max: MaxIslands, Whole: true}
-	GenerateSeedRange = Range{Min: 0, Max: math.MaxInt64, Whole: true} // TOML integers are signed 64-bit
+	forceRange        = Range{Min: 0, Max: MaxForce}         // land, naval, economy, and capability events
+	revisionismRange  = Range{Min: 0, Max: 1}                // revisionism
+	ideologyRange     = Range{Min: -1, Max: 1}               // ideology
+	referenceRange    = Range{Min: 0, Max: 1}                // a given reference point
+	stakeRange        = Range{Min: 0, Max: MaxForce}         // a patron's stake in a state
+	grievanceRange    = Range{Min: 0, Max: 1}                // grievance held against a state
+	shockRange        = Range{Min: -MaxShock, Max: MaxShock} // an intent event's delta
+	fractionRange     = Range{Min: 0, Max: 1, OpenMin: true} // an occupy or withdraw event's share of cells
+	seaFractionRange  = Range{Min: 0, Max: 1, OpenMax: true} // a generated theatre's share of sea
+	ticksRange        = Range{Min: 1, Max: MaxTicks, Whole: true}
+	gridSideRange     = Range{Min: MinGridSide, Max: MaxGridSide, Whole: true}
+	islandsRange      = Range{Min: 1, Max: MaxIslands, Whole: true}
+	generateSeedRange = Range{Min: 0, Max: math.MaxInt64, Whole: true} // TOML integers are signed 64-bit
 )
+
+// ForceRange is the range of a state's land, naval and economy, and of a
+// capability event's values.
+func ForceRange() Range { return forceRange }
+
+// RevisionismRange is the range of a state's revisionism.
+func RevisionismRange() Range { return revisionismRange }
+
+// IdeologyRange is the range of a state's ideology.
+func IdeologyRange() Range { return ideologyRange }
+
+// ReferenceRange is the range of a reference point a scenario gives.
+func ReferenceRange() Range { return referenceRange }
+
+// StakeRange is the range of a patron's stake in a state.
+func StakeRange() Range { return stakeRange }
+
+// GrievanceRange is the range of a grievance held against a state.
+func GrievanceRange() Range { return grievanceRange }
+
+// ShockRange is the range of an intent event's delta.
+func ShockRange() Range { return shockRange }
+
+// FractionRange is the range of an occupy or withdraw event's share of
+// cells.
+func FractionRange() Range { return fractionRange }
+
+// SeaFractionRange is the range of a generated theatre's share of sea.
+func SeaFractionRange() Range { return seaFractionRange }
+
+// TicksRange is the range of a horizon, in ticks.
+func TicksRange() Range { return ticksRange }
+
+// GridSideRange is the range of a generated theatre's width and height.
+func GridSideRange() Range { return gridSideRange }
+
+// IslandsRange is the range of the landmasses a generator aims for.
+func IslandsRange() Range { return islandsRange }
+
+// GenerateSeedRange is the range of a generated theatre's seed: TOML
+// integers are signed 64-bit.
+func GenerateSeedRange() Range { return generateSeedRange }
 
 // Contains reports whether v is allowed.
 func (r Range) Contains(v float64) bool {
@@ -141,7 +185,7 @@ func (r Range) Allowed() string {
 
 // CheckStateID says what is wrong with a state id, or returns nil.
 func CheckStateID(id string) error {
-	if !StateIDPattern.MatchString(id) {
+	if !stateIDPattern.MatchString(id) {
 		return fmt.Errorf("%q is not a valid id; allowed: lowercase letters, digits and _, starting with a letter", id)
 	}
 	return nil
@@ -149,7 +193,7 @@ func CheckStateID(id string) error {
 
 // CheckEventID says what is wrong with an event id, or returns nil.
 func CheckEventID(id string) error {
-	if !EventIDPattern.MatchString(id) {
+	if !eventIDPattern.MatchString(id) {
 		return fmt.Errorf("%q is not a valid event id; allowed: lowercase letters, digits, - and _, starting with a letter", id)
 	}
 	return nil

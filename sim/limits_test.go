@@ -2,6 +2,7 @@ package sim_test
 
 import (
 	"math"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -157,7 +158,7 @@ func TestRangeAllowed(t *testing.T) {
 		{sim.Range{Min: 2, Max: math.Inf(1), Whole: true}, "a whole number ≥ 2"},
 		// A TOML integer's limit, 2⁶³ − 1, not float64(MaxInt64)'s
 		// shortest decimal 9223372036854775808.
-		{sim.GenerateSeedRange, "a whole number in [0, 9223372036854775807]"},
+		{sim.GenerateSeedRange(), "a whole number in [0, 9223372036854775807]"},
 	} {
 		if got := c.r.Allowed(); got != c.want {
 			t.Errorf("%+v: Allowed() = %q, want %q", c.r, got, c.want)
@@ -274,5 +275,24 @@ func TestCheckTextAndLines(t *testing.T) {
 		if c.err == nil || c.err.Error() != c.want {
 			t.Errorf("%s: %v\nwant %s", c.name, c.err, c.want)
 		}
+	}
+}
+
+// A range the package returns is a copy: widening it widens nothing that
+// Validate allows (when the ranges were variables, any importer could
+// switch a bound off).
+func TestRangesAreCopies(t *testing.T) {
+	r := sim.ForceRange()
+	r.Max = math.Inf(1)
+	if sim.ForceRange().Contains(5e6) {
+		t.Fatal("widening a returned range widened the package's")
+	}
+	sc := sim.Scenario{Name: "t", Ticks: 1, States: []sim.State{
+		{ID: "p", Role: sim.Patron, Land: 1, Economy: 1},
+		{ID: "c", Role: sim.Client, Land: 5e6, Economy: 1},
+		{ID: "a", Role: sim.Adversary, Land: 1, Economy: 1},
+	}}
+	if err := sc.Validate(); err == nil || !strings.Contains(err.Error(), "states[1].land: 5000000 is out of range") {
+		t.Errorf("a land of 5e6: %v", err)
 	}
 }

@@ -17,7 +17,7 @@ import (
 
 // Property test over drawn worlds: any scenario the validation accepts
 // runs to its horizon, keeps the invariants of checkTick and checkResult
-// at every tick, keeps every force in ForceRange and gives a capability
+// at every tick, keeps every force in sim.ForceRange() and gives a capability
 // event's actor the forces it sets, gives the same bytes twice from the
 // same seed, and the same bytes with every cache turned off. The built-in
 // scenarios hold the model's defaults, which the history and the
@@ -53,7 +53,7 @@ func TestDrawnWorlds(t *testing.T) {
 			checkTick(t, c, w, label)
 			for k := 0; k < c.N(); k++ {
 				land, naval, economy := sim.Forces(w, k)
-				if err := errors.Join(sim.ForceRange.Check(land), sim.ForceRange.Check(naval), sim.ForceRange.Check(economy)); err != nil {
+				if err := errors.Join(sim.ForceRange().Check(land), sim.ForceRange().Check(naval), sim.ForceRange().Check(economy)); err != nil {
 					t.Fatalf("%s tick %d: %s's forces: %v", label, w.Tick(), c.ID(k), err)
 				}
 			}

@@ -117,10 +117,10 @@ func (sc *Scenario) validateCalendar(v *validator) {
 	startErr, unitErr := c.checkStart(), c.checkUnit()
 	v.check("scenario.start", startErr)
 	v.check("scenario.tick", unitErr)
-	if v.check("scenario.ticks", TicksRange.CheckInt(sc.Ticks)) && startErr == nil && unitErr == nil {
+	if v.check("scenario.ticks", ticksRange.CheckInt(sc.Ticks)) && startErr == nil && unitErr == nil {
 		v.check("scenario.ticks", c.CheckHorizon(sc.Ticks))
 	}
-	if every := sc.Params.RecordEvery; every > 0 && TicksRange.Contains(float64(sc.Ticks)) && (sc.Ticks+every-1)/every > MaxSamples {
+	if every := sc.Params.RecordEvery; every > 0 && ticksRange.Contains(float64(sc.Ticks)) && (sc.Ticks+every-1)/every > MaxSamples {
 		v.at("params.record_every", "%d ticks sampled every %d make %d time-series samples; allowed: at most %d (record_every ≥ %d)",
 			sc.Ticks, every, (sc.Ticks+every-1)/every, MaxSamples, (sc.Ticks+MaxSamples-1)/MaxSamples)
 	}
@@ -162,13 +162,13 @@ func (sc *Scenario) validateStates(v *validator) (map[string]int, bool) {
 				glyphs[s.Glyph] = i
 			}
 		}
-		v.check(p+".land", ForceRange.Check(s.Land))
-		v.check(p+".naval", ForceRange.Check(s.Naval))
-		v.check(p+".economy", ForceRange.Check(s.Economy))
-		v.check(p+".revisionism", RevisionismRange.Check(s.Revisionism))
-		v.check(p+".ideology", IdeologyRange.Check(s.Ideology))
+		v.check(p+".land", forceRange.Check(s.Land))
+		v.check(p+".naval", forceRange.Check(s.Naval))
+		v.check(p+".economy", forceRange.Check(s.Economy))
+		v.check(p+".revisionism", revisionismRange.Check(s.Revisionism))
+		v.check(p+".ideology", ideologyRange.Check(s.Ideology))
 		if s.HasReference {
-			v.check(p+".reference", ReferenceRange.Check(s.Reference))
+			v.check(p+".reference", referenceRange.Check(s.Reference))
 		}
 		for _, k := range s.Decision.Keys() {
 			path := p + ".decision." + pathKey(k)
@@ -193,13 +193,13 @@ func (sc *Scenario) validateStates(v *validator) (map[string]int, bool) {
 		if s.Role == Patron {
 			allowed = ClientList(sc.States)
 		}
-		sc.validateTable(v, p+".stakes", s.ID, s.Stakes, StakeRange, index, allowed)
+		sc.validateTable(v, p+".stakes", s.ID, s.Stakes, stakeRange, index, allowed)
 		for _, k := range slices.Sorted(maps.Keys(s.Stakes)) {
 			if j, ok := index[k]; ok && k != s.ID && s.Role == Patron && sc.States[j].Role != Client {
 				v.at(p+".stakes."+pathKey(k), "%s", NotAClientStake(k, sc.States[j].Role, sc.States))
 			}
 		}
-		sc.validateTable(v, p+".grievance", s.ID, s.Grievance, GrievanceRange, index, IDList(index, s.ID))
+		sc.validateTable(v, p+".grievance", s.ID, s.Grievance, grievanceRange, index, IDList(index, s.ID))
 	}
 	return index, glyphsOK
 }
@@ -263,12 +263,12 @@ func (sc *Scenario) validateTheater(v *validator, glyphsOK bool) *theater.Grid {
 		v.at("theater", "both a map and a generator; allowed: one of them")
 		return nil
 	case g != nil:
-		ok := v.check("theater.generate.width", GridSideRange.CheckInt(g.Width))
-		ok = v.check("theater.generate.height", GridSideRange.CheckInt(g.Height)) && ok
-		ok = v.check("theater.generate.islands", IslandsRange.CheckInt(g.Islands)) && ok
-		ok = v.check("theater.generate.sea_fraction", SeaFractionRange.Check(g.SeaFraction)) && ok
+		ok := v.check("theater.generate.width", gridSideRange.CheckInt(g.Width))
+		ok = v.check("theater.generate.height", gridSideRange.CheckInt(g.Height)) && ok
+		ok = v.check("theater.generate.islands", islandsRange.CheckInt(g.Islands)) && ok
+		ok = v.check("theater.generate.sea_fraction", seaFractionRange.Check(g.SeaFraction)) && ok
 		if g.Seed > math.MaxInt64 {
-			v.at("theater.generate.seed", "%d is out of range; allowed: %s", g.Seed, GenerateSeedRange.Allowed())
+			v.at("theater.generate.seed", "%d is out of range; allowed: %s", g.Seed, generateSeedRange.Allowed())
 			ok = false
 		}
 		if sc.Rough != "" {
@@ -345,7 +345,7 @@ func (sc *Scenario) validateEvents(v *validator, index map[string]int) {
 				ids[e.ID] = i
 			}
 		}
-		if TicksRange.Contains(float64(sc.Ticks)) && (e.Tick < 0 || e.Tick >= sc.Ticks) {
+		if ticksRange.Contains(float64(sc.Ticks)) && (e.Tick < 0 || e.Tick >= sc.Ticks) {
 			v.at(p+".tick", "tick %d is outside the run; allowed: 0 to %d", e.Tick, sc.Ticks-1)
 		}
 		v.text(p+".note", e.Note)
@@ -372,7 +372,7 @@ func (sc *Scenario) validateEvents(v *validator, index map[string]int) {
 				// change nothing.
 				v.at(p+".target", "target is the actor itself; allowed: another state, whose reading of the actor moves, or no target (every state's)")
 			}
-			v.check(p+".delta", ShockRange.Check(e.Delta))
+			v.check(p+".delta", shockRange.Check(e.Delta))
 		case ScriptOccupy, ScriptWithdraw:
 			switch {
 			case e.Target == "":
@@ -380,10 +380,10 @@ func (sc *Scenario) validateEvents(v *validator, index map[string]int) {
 			case e.Target == e.Actor:
 				v.at(p+".target", "target is the actor itself; allowed: another state")
 			}
-			v.check(p+".fraction", FractionRange.Check(e.Fraction))
+			v.check(p+".fraction", fractionRange.Check(e.Fraction))
 		case ScriptCapability:
 			if !e.SetLand && !e.SetNaval && !e.SetEconomy {
-				v.at(p, "capability event sets nothing; allowed: any of land, naval, economy (each %s)", ForceRange.Allowed())
+				v.at(p, "capability event sets nothing; allowed: any of land, naval, economy (each %s)", forceRange.Allowed())
 			}
 			for _, f := range []struct {
 				set  bool
@@ -391,11 +391,11 @@ func (sc *Scenario) validateEvents(v *validator, index map[string]int) {
 				what float64
 			}{{e.SetLand, "land", e.Land}, {e.SetNaval, "naval", e.Naval}, {e.SetEconomy, "economy", e.Economy}} {
 				if f.set {
-					v.check(p+"."+f.key, ForceRange.Check(f.what))
+					v.check(p+"."+f.key, forceRange.Check(f.what))
 				}
 			}
 		case ScriptIdeology:
-			v.check(p+".ideology", IdeologyRange.Check(e.Ideology))
+			v.check(p+".ideology", ideologyRange.Check(e.Ideology))
 		}
 	}
 }
@@ -403,7 +403,7 @@ func (sc *Scenario) validateEvents(v *validator, index map[string]int) {
 // pathKey writes a table key as it appears in a key path: bare when it
 // could be an id, quoted otherwise.
 func pathKey(k string) string {
-	if StateIDPattern.MatchString(k) {
+	if stateIDPattern.MatchString(k) {
 		return k
 	}
 	return strconv.Quote(k)
