@@ -29,7 +29,10 @@
 // In memory or on disk. Sweep runs a plan's points and returns their
 // summaries as Go values (SweepResult); Execute writes the same numbers to
 // an output directory. Both, and MonteCarlo, play replications through
-// one function and fold them with one aggregation.
+// one function and fold them with one aggregation. The time series of a
+// scenario that sets params.record_every is aggregated only on disk, as
+// Execute's series.csv; in memory each run's own samples are its
+// sim.Result's Series, which a custom measure (below) receives.
 //
 // Custom measures. Options.Measures (and ExecOptions.Measures) are named
 // numbers computed from each finished replication — its result, its final

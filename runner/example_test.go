@@ -117,3 +117,14 @@ func ExampleShare_In() {
 	// seeds with a client alliance of three or more: [2 5 6 7 10 11 12 13 14 16 17 19]
 	// summary: 12 of 20
 }
+
+// A share of runs prints with its 95% Wilson interval and its counts.
+func ExampleProportion() {
+	fmt.Println(runner.NewProportion(99, 100))
+	fmt.Println(runner.NewProportion(1, 1))
+	fmt.Println(runner.NewProportion(0, 0))
+	// Output:
+	// 0.990 [0.946, 0.998] (99 of 100 runs)
+	// 1.000 [0.207, 1.000] (1 of 1 run)
+	// no runs
+}

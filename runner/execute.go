@@ -25,9 +25,12 @@ type ExecOptions struct {
 	Workers int // 0: GOMAXPROCS; capped at MaxWorkers and at the runs to do
 	Shard   Shard
 	// Resume finishes an interrupted run of the same work in the
-	// directory; without it such a directory is an error. (Execute's
-	// errors name the command-line flags, --resume and --force, that set
-	// Resume and Force.)
+	// directory; without it such a directory is an error (ErrInterrupted).
+	// The errors a caller can act on by setting Resume or Force,
+	// ErrInterrupted and ErrOtherWork, do not name either; a few others
+	// advise the command line's flags by name (--force for Force, --resume
+	// for Resume, --shard for Shard), as the command line is where most
+	// of Execute's callers set them.
 	Resume bool
 	// Force replaces the output of different work in the directory
 	// (identified by its manifest); without it that is an error. On the
@@ -80,7 +83,10 @@ var (
 // chunks already there. When the directory then holds every chunk, the
 // final files are assembled (see Assemble). It returns ErrIncomplete,
 // wrapped, when chunks remain for other shards, and ErrComplete, wrapped,
-// when dir already held the complete output of the same work.
+// when dir already held the complete output of the same work. When ctx
+// is cancelled it returns ctx's error, with the chunks finished so far
+// kept in dir; the next call on that directory then returns
+// ErrInterrupted, wrapped, unless it sets Resume.
 //
 // Memory is bounded by the workers, whatever the number of runs, chunks
 // and points: replications are handed out one at a time as workers become

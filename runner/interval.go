@@ -1,9 +1,12 @@
 package runner
 
 import (
+	"fmt"
 	"math"
 
 	"gonum.org/v1/gonum/stat/distuv"
+
+	"github.com/alliancesim/alliancesim/internal/words"
 )
 
 // Confidence is the level of every interval the runner reports.
@@ -24,6 +27,15 @@ type Proportion struct {
 	Share float64 `json:"share"`
 	Low   float64 `json:"low"`
 	High  float64 `json:"high"`
+}
+
+// String is the share with its interval and counts, as "0.990 [0.946,
+// 0.998] (99 of 100 runs)"; of no runs, "no runs".
+func (p Proportion) String() string {
+	if p.N == 0 {
+		return "no runs"
+	}
+	return fmt.Sprintf("%.3f [%.3f, %.3f] (%d of %s)", p.Share, p.Low, p.High, p.Count, words.Count(p.N, "run", "runs"))
 }
 
 // NewProportion returns count of n with its Wilson interval. With n = 0
