@@ -161,10 +161,14 @@ func (w *World) ExplainVote(alliance, m, x int) (VoteExplanation, error) {
 		return VoteExplanation{}, fmt.Errorf("alliance %d does not exist; allowed: 0 to %d", alliance, len(w.alliances)-1)
 	case !w.alliances[alliance].Active():
 		return VoteExplanation{}, fmt.Errorf("alliance %d has ended; allowed: an alliance in force", alliance)
-	case m < 0 || m >= c.n || !w.alliances[alliance].Members.Has(m):
-		return VoteExplanation{}, fmt.Errorf("state index %d is no member of alliance %d (%s)", m, alliance, c.idList(w.alliances[alliance].Members))
-	case x < 0 || x >= c.n || w.alliances[alliance].Members.Has(x):
-		return VoteExplanation{}, fmt.Errorf("state index %d is no newcomer to alliance %d (%s)", x, alliance, c.idList(w.alliances[alliance].Members))
+	case m < 0 || m >= c.n:
+		return VoteExplanation{}, fmt.Errorf("member: state index %d out of range [0, %d)", m, c.n)
+	case !w.alliances[alliance].Members.Has(m):
+		return VoteExplanation{}, fmt.Errorf("%s is no member of alliance %d (%s)", c.id[m], alliance, c.idList(w.alliances[alliance].Members))
+	case x < 0 || x >= c.n:
+		return VoteExplanation{}, fmt.Errorf("newcomer: state index %d out of range [0, %d)", x, c.n)
+	case w.alliances[alliance].Members.Has(x):
+		return VoteExplanation{}, fmt.Errorf("%s is no newcomer to alliance %d (%s): it is a member", c.id[x], alliance, c.idList(w.alliances[alliance].Members))
 	}
 	al := &w.alliances[alliance]
 	switch {
@@ -215,10 +219,11 @@ func (w *World) ExplainStay(alliance, m int) (StayExplanation, error) {
 	if !al.Active() {
 		return StayExplanation{}, fmt.Errorf("alliance %d ended at tick %d (%s); allowed: an alliance in force", alliance, al.Ended, al.Cause)
 	}
-	if m < 0 || m >= w.c.n || !al.Members.Has(m) {
-		var members []string
-		al.Members.Each(func(j int) { members = append(members, w.c.id[j]) })
-		return StayExplanation{}, fmt.Errorf("state index %d is not a member of alliance %d; allowed: its members %s", m, alliance, strings.Join(members, ", "))
+	if m < 0 || m >= w.c.n {
+		return StayExplanation{}, fmt.Errorf("state index %d out of range [0, %d)", m, w.c.n)
+	}
+	if !al.Members.Has(m) {
+		return StayExplanation{}, fmt.Errorf("%s is not a member of alliance %d; allowed: its members %s", w.c.id[m], alliance, w.c.idList(al.Members))
 	}
 	if !w.sovereign[m] {
 		return StayExplanation{}, fmt.Errorf("%s is not sovereign: it does not weigh leaving until it is", w.c.id[m])

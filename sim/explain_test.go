@@ -164,7 +164,7 @@ func TestExplainErrors(t *testing.T) {
 		{"partner out of range", second(w.Explain(c1, set(7), true, OriginClient)), "one or more other states"},
 		{"bad origin", second(w.Explain(c1, set(c2), true, Origin(9))), "origin 9"},
 		{"no such alliance", secondStay(w.ExplainStay(5, c1)), "does not exist"},
-		{"not a member", secondStay(w.ExplainStay(al.ID, c2)), fmt.Sprintf("state index %d is not a member of alliance %d; allowed: its members %s, %s", c2, al.ID, c.id[pat], c.id[c1])},
+		{"not a member", secondStay(w.ExplainStay(al.ID, c2)), fmt.Sprintf("%s is not a member of alliance %d; allowed: its members %s, %s", c.id[c2], al.ID, c.id[pat], c.id[c1])},
 		{"no alliance yet", secondStay(NewWorld(c, 7).ExplainStay(0, c1)), "alliance 0 does not exist; the run has formed no alliance yet"},
 	} {
 		if tc.err == nil || !strings.Contains(tc.err.Error(), tc.want) {
@@ -447,8 +447,10 @@ func TestExplainVoteRefuses(t *testing.T) {
 		want           string
 	}{
 		{99, c1, c3, "alliance 99 does not exist"},
-		{al.ID, c3, pat, "is no member of alliance"},
-		{al.ID, c1, c2, "is no newcomer"},
+		{al.ID, c3, pat, "c3 is no member of alliance"},
+		{al.ID, c1, c2, "c2 is no newcomer to alliance 1 (c1, c2): it is a member"},
+		{al.ID, -1, pat, "member: state index -1 out of range [0, 5)"},
+		{al.ID, c1, 5, "newcomer: state index 5 out of range [0, 5)"},
 		{al.ID, c1, adv, "adv is an adversary"},
 		{al.ID, c1, c3, "c3 cannot ask in now"},
 		{designated.ID, c1, c3, "c3 cannot ask in now"}, // designated, not sovereign
