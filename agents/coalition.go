@@ -7,6 +7,8 @@ import (
 
 // Set is a set of state indices as a bit mask; a scenario has at most 64
 // states, so membership tests and unions cost nothing and allocate nothing.
+// An index outside 0 to 63 (such as a failed lookup's −1) can be no
+// member: With and Without leave the set as it is, and Has is false.
 type Set uint64
 
 // Has reports whether i is in s.

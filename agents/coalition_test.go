@@ -136,3 +136,13 @@ func TestGreedyCoalitionTakesIndexZero(t *testing.T) {
 	}
 	near(t, "value", v, 0.7)
 }
+
+// An index outside 0 to 63 is no member and changes no set.
+func TestSetIgnoresIndicesOutOfRange(t *testing.T) {
+	s := Set(0).With(0).With(2) // {0, 2}
+	for _, i := range []int{-1, 64, 70} {
+		if s.With(i) != s || s.Without(i) != s || s.Has(i) {
+			t.Errorf("index %d: With %b, Without %b, Has %v; want %b, %b, false", i, s.With(i), s.Without(i), s.Has(i), s, s)
+		}
+	}
+}

@@ -115,7 +115,9 @@ func (c Calendar) checkUnit() error {
 }
 
 // TickOf returns the tick in which the given month falls (months before
-// the start give negative ticks).
+// the start give negative ticks). The month is counted from January of
+// year, so 13 is January of the next year and 0 December of the one
+// before; ParseMonth is the check of a month a user writes.
 func (c Calendar) TickOf(year, month int) int {
 	d := (year*12 + month - 1) - (c.StartYear*12 + c.StartMonth - 1)
 	n := c.monthsPerTick()
