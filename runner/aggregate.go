@@ -28,6 +28,11 @@ type Summary struct {
 	// SHA-256 of every other result file as it was written, by name
 	// (CheckResults reads them against it); nil in any other summary.
 	Files map[string]FileSum `json:"files,omitempty"`
+	// Series is the time series of a scenario that sets
+	// params.record_every, in a summary MonteCarlo or Sweep (each point's)
+	// returns; nil otherwise. On disk it is series.csv, not part of
+	// summary.json.
+	Series *Series `json:"-"`
 }
 
 // Share returns the share of runs in which s happened; of no runs (a

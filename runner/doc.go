@@ -30,9 +30,10 @@
 // summaries as Go values (SweepResult); Execute writes the same numbers to
 // an output directory. Both, and MonteCarlo, play replications through
 // one function and fold them with one aggregation. The time series of a
-// scenario that sets params.record_every is aggregated only on disk, as
-// Execute's series.csv; in memory each run's own samples are its
-// sim.Result's Series, which a custom measure (below) receives.
+// scenario that sets params.record_every is Summary.Series in memory and
+// series.csv on disk, the same numbers to the last bit at the default
+// chunk size (Series); each run's own samples are its sim.Result's
+// Series, which a custom measure (below) receives.
 //
 // Custom measures. Options.Measures (and ExecOptions.Measures) are named
 // numbers computed from each finished replication — its result, its final

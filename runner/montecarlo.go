@@ -37,7 +37,9 @@ func (o Options) probes() probes { return probes{measures: o.Measures, observe: 
 // MonteCarlo runs opts.Runs replications of c on a pool of workers and
 // folds them, in replication order, into a Summary. Only each run's small
 // Record is kept, and only until it is folded in; memory does not grow
-// with the event logs or the number of runs. A panic in a replication is
+// with the event logs or the number of runs. Where c records a time
+// series (params.record_every), the summary's Series aggregates it, with
+// memory that grows with the sampled ticks and states, not the runs. A panic in a replication is
 // returned as an error naming it and its seed.
 func MonteCarlo(ctx context.Context, c *sim.Compiled, opts Options) (*Summary, error) {
 	if err := sim.Runnable(c); err != nil {
@@ -66,17 +68,21 @@ func MonteCarlo(ctx context.Context, c *sim.Compiled, opts Options) (*Summary, e
 	agg := NewAggregator(c.Name(), opts.Seed, c.Calendar(), hub)
 	agg.SetMeasures(measureNames(opts.Measures))
 	pr := opts.probes()
+	series := newSeriesFold(c, defaultChunkSize)
 	run := 0
 	err = orderedMap(ctx, workers,
 		func() (int, bool, error) {
 			run++
 			return run - 1, run <= opts.Runs, nil
 		},
-		func(run int) (Record, error) {
-			_, rec, err := pr.replicate(ctx, c, opts.Point, run, ReplicationSeed(opts.Seed, run))
-			return rec, err
+		func(run int) (replicated, error) {
+			return pr.replicateWithSeries(ctx, c, opts.Point, run, ReplicationSeed(opts.Seed, run), series != nil)
 		},
-		func(run int, r Record) error {
+		func(run int, o replicated) error {
+			r := o.rec
+			if err := series.add(o.series); err != nil {
+				return err
+			}
 			agg.Add(&r)
 			if opts.OnRecord != nil {
 				opts.OnRecord(&r)
@@ -89,7 +95,11 @@ func MonteCarlo(ctx context.Context, c *sim.Compiled, opts Options) (*Summary, e
 	if err != nil {
 		return nil, err
 	}
-	return agg.Summary(), nil
+	sum := agg.Summary()
+	if sum.Series, err = series.series(); err != nil {
+		return nil, err
+	}
+	return sum, nil
 }
 
 // checkHubTicks says what is wrong with the ticks at which the

@@ -113,11 +113,15 @@ const (
 	MaxPoints = 100_000
 )
 
+// defaultChunkSize is the replications per chunk of a plan that sets
+// none, and the chunks in which MonteCarlo folds a time series.
+const defaultChunkSize = 100
+
 func (p *Plan) chunkSize() int {
 	if p.ChunkSize > 0 {
 		return p.ChunkSize
 	}
-	return 100
+	return defaultChunkSize
 }
 
 // check reports a plan that cannot be run or identified.

@@ -57,3 +57,20 @@ func (pr probes) replicate(ctx context.Context, c *sim.Compiled, point, run int,
 	}
 	return w, rec, nil
 }
+
+// replicated is a replication's record and, where its point records a
+// time series and the caller folds it, its samples.
+type replicated struct {
+	rec    Record
+	series []sim.Sample
+}
+
+// replicateWithSeries is replicate keeping the run's time series when
+// series is true, and not the world.
+func (pr probes) replicateWithSeries(ctx context.Context, c *sim.Compiled, point, run int, seed uint64, series bool) (replicated, error) {
+	w, rec, err := pr.replicate(ctx, c, point, run, seed)
+	if err != nil || !series {
+		return replicated{rec: rec}, err
+	}
+	return replicated{rec: rec, series: w.Series()}, nil
+}

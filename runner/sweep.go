@@ -62,20 +62,35 @@ func Sweep(ctx context.Context, plan *Plan, opts Options) (*SweepResult, error) 
 	src := &jobSource{plan: plan, m: &m}
 	pr := opts.probes()
 	pooled := m.pooledAggregator()
-	var agg *Aggregator // of the point being folded
+	var agg *Aggregator    // of the point being folded
+	var series *seriesFold // of its time series, nil if it records none
 	points := make([]PointSummary, 0, len(m.Points))
+	finish := func(point int) error {
+		s := agg.Summary()
+		var err error
+		if s.Series, err = series.series(); err != nil {
+			return err
+		}
+		points = append(points, m.pointSummary(point, s))
+		return nil
+	}
 	done := 0
 	err = orderedMap(ctx, workers, src.next,
-		func(j job) (Record, error) {
-			_, rec, err := pr.replicate(ctx, j.c, j.ch.Point, j.run, ReplicationSeed(plan.Seed, j.run))
-			return rec, err
+		func(j job) (replicated, error) {
+			return pr.replicateWithSeries(ctx, j.c, j.ch.Point, j.run, ReplicationSeed(plan.Seed, j.run), j.c.Params().RecordEvery > 0)
 		},
-		func(j job, r Record) error {
+		func(j job, o replicated) error {
+			r := o.rec
 			if j.run == 0 {
 				if agg != nil {
-					points = append(points, m.pointSummary(j.ch.Point-1, agg.Summary()))
+					if err := finish(j.ch.Point - 1); err != nil {
+						return err
+					}
 				}
-				agg = m.pointAggregator(j.ch.Point)
+				agg, series = m.pointAggregator(j.ch.Point), newSeriesFold(j.c, plan.chunkSize())
+			}
+			if err := series.add(o.series); err != nil {
+				return err
 			}
 			m.fold(&r, agg, pooled)
 			if opts.OnRecord != nil {
@@ -90,7 +105,9 @@ func Sweep(ctx context.Context, plan *Plan, opts Options) (*SweepResult, error) 
 	if err != nil {
 		return nil, err
 	}
-	points = append(points, m.pointSummary(len(m.Points)-1, agg.Summary()))
+	if err := finish(len(m.Points) - 1); err != nil {
+		return nil, err
+	}
 	res := &SweepResult{SweepSummary: &SweepSummary{Summary: pooled.Summary(), Vary: m.Vary, Points: points},
 		Design: plan.Design, Runs: plan.Runs, Seed: plan.Seed, Measures: m.Measures}
 	if plan.Design.drawn() {
