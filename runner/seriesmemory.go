@@ -12,9 +12,9 @@ import (
 // MonteCarlo and Sweep give it in Summary.Series where the scenario sets
 // params.record_every; every record_every ticks it has, for each state,
 // the mean and the 5%, 50% and 95% quantiles across runs of each of
-// SeriesMeasures. The runs are folded in chunks of 100, as Execute folds
-// its chunks at the default chunk size, so that its numbers are
-// series.csv's to the last bit.
+// SeriesMeasures. Sweep folds the runs in its plan's chunks, as Execute
+// does, and MonteCarlo in chunks of 100, Execute's default, so that the
+// numbers are series.csv's to the last bit.
 type Series struct {
 	agg *seriesAggregate
 	cal sim.Calendar
