@@ -88,21 +88,23 @@ func (s *Series) row(k, i, m int) SeriesRow {
 // seriesFold folds the runs of one point, in run order, as Execute does:
 // each chunk of size runs into an aggregate of its own, added to the
 // point's when the chunk is whole, so that the sums are grouped as
-// series.csv's are. A nil fold (no series recorded) takes nothing.
+// series.csv's are. The first chunk's aggregate becomes the point's (as
+// the assembly begins with the first part's), so that a fold of one
+// chunk allocates one aggregate. A nil fold (no series recorded) takes
+// nothing.
 type seriesFold struct {
 	c            *sim.Compiled
 	size         int
-	total, chunk *seriesAggregate
+	total, chunk *seriesAggregate // total nil until the first chunk is whole
 }
 
 // newSeriesFold is the fold of a point compiled as c in chunks of size
 // runs, nil where c records no time series.
 func newSeriesFold(c *sim.Compiled, size int) *seriesFold {
-	total := newChunkSeries(c)
-	if total == nil {
+	if c.Params().RecordEvery <= 0 {
 		return nil
 	}
-	return &seriesFold{c: c, size: size, total: total}
+	return &seriesFold{c: c, size: size}
 }
 
 // add folds in the next run's samples.
@@ -123,12 +125,16 @@ func (f *seriesFold) add(samples []sim.Sample) error {
 }
 
 func (f *seriesFold) flush() error {
-	if f.chunk == nil {
+	chunk := f.chunk
+	f.chunk = nil
+	switch {
+	case chunk == nil:
+		return nil
+	case f.total == nil:
+		f.total = chunk
 		return nil
 	}
-	err := f.total.Merge(f.chunk)
-	f.chunk = nil
-	return err
+	return f.total.Merge(chunk)
 }
 
 // series is the point's time series, its last chunk added; nil for a nil
@@ -139,6 +145,9 @@ func (f *seriesFold) series() (*Series, error) {
 	}
 	if err := f.flush(); err != nil {
 		return nil, err
+	}
+	if f.total == nil { // no run folded
+		f.total = newChunkSeries(f.c)
 	}
 	return &Series{agg: f.total, cal: f.c.Calendar()}, nil
 }
