@@ -92,22 +92,25 @@ next:
 }
 
 // firstPanel keeps the paths that lie within the first panel of a grid
-// figure, the x range of the first panel's white background: a figure
-// whose legend has a panel of its own draws thumbnails of its lines and
-// bands there, in the same styles.
+// figure, the box of the first panel's white background: a figure whose
+// legend has a panel of its own draws thumbnails of its lines and bands
+// there, in the same styles.
 func firstPanel(t *testing.T, svg template.HTML, paths [][][2]float64) [][][2]float64 {
 	t.Helper()
 	panels := svgPaths(t, svg, "fill:#FFFFFF")
 	if len(panels) == 0 {
 		t.Fatal("no panel background in the figure")
 	}
-	left, right := math.Inf(1), math.Inf(-1)
+	lo, hi := [2]float64{math.Inf(1), math.Inf(1)}, [2]float64{math.Inf(-1), math.Inf(-1)}
 	for _, q := range panels[0] {
-		left, right = min(left, q[0]), max(right, q[0])
+		for d := range 2 {
+			lo[d], hi[d] = min(lo[d], q[d]), max(hi[d], q[d])
+		}
 	}
+	outside := func(q [2]float64) bool { return q[0] < lo[0] || q[0] > hi[0] || q[1] < lo[1] || q[1] > hi[1] }
 	var out [][][2]float64
 	for _, p := range paths {
-		if !slices.ContainsFunc(p, func(q [2]float64) bool { return q[0] < left || q[0] > right }) {
+		if !slices.ContainsFunc(p, outside) {
 			out = append(out, p)
 		}
 	}

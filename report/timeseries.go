@@ -155,7 +155,8 @@ func sameLengths(path string, series []stateSeries) error {
 }
 
 // stateLabel is "id — Name (role)" when the scenario is known. Where
-// fits (nil: any label fits) says the whole does not fit, the name loses
+// fits (nil: any label fits) says the whole does not fit, the name first
+// loses a closing parenthetical ("Republic of China (Taiwan)"), then
 // letters from its end, marked by an ellipsis, until it does: the id and
 // the role stay.
 func stateLabel(sc *sim.Scenario, id string, fits func(string) bool) string {
@@ -170,9 +171,19 @@ func stateLabel(sc *sim.Scenario, id string, fits func(string) bool) string {
 			return fmt.Sprintf("%s (%s)", id, s.Role)
 		}
 		label := fmt.Sprintf("%s — %s (%s)", id, s.Name, s.Role)
-		name := []rune(s.Name)
-		for n := len(name) - 1; n > 0 && fits != nil && !fits(label); n-- {
-			label = fmt.Sprintf("%s — %s… (%s)", id, strings.TrimRight(string(name[:n]), " "), s.Role)
+		if fits == nil || fits(label) {
+			return label
+		}
+		name := s.Name
+		if open := strings.LastIndex(name, " ("); open > 0 && strings.HasSuffix(name, ")") {
+			name = name[:open]
+			if label = fmt.Sprintf("%s — %s (%s)", id, name, s.Role); fits(label) {
+				return label
+			}
+		}
+		short := []rune(name)
+		for n := len(short) - 1; n > 0 && !fits(label); n-- {
+			label = fmt.Sprintf("%s — %s… (%s)", id, strings.TrimRight(string(short[:n]), " "), s.Role)
 		}
 		return label
 	}

@@ -115,6 +115,21 @@ func TestSeriesRowAndPanelTitlesByHand(t *testing.T) {
 			t.Errorf("within %d runes labelled %q, want %q", limit, got, want)
 		}
 	}
+	// A closing parenthetical goes first, whole, so that no parenthesis
+	// is left open: "twn — Republic of China (Taiwan) (client)" is 41
+	// runes, without "(Taiwan)" 32.
+	sc.States = append(sc.States, sim.State{ID: "twn", Name: "Republic of China (Taiwan)", Role: sim.Client})
+	for limit, want := range map[int]string{
+		41: "twn — Republic of China (Taiwan) (client)",
+		40: "twn — Republic of China (client)",
+		32: "twn — Republic of China (client)",
+		31: "twn — Republic of Chi… (client)",
+	} {
+		fits := func(label string) bool { return utf8.RuneCountInString(label) <= limit }
+		if got := stateLabel(sc, "twn", fits); got != want {
+			t.Errorf("within %d runes labelled %q, want %q", limit, got, want)
+		}
+	}
 }
 
 // A 0/1 measure's mean is a count of runs over all runs, rounded back:
@@ -437,7 +452,11 @@ func TestStatePanelTitleFits(t *testing.T) {
 	if w := width(p.Title.Text); w > limit {
 		t.Errorf("chn's title %q is %v wide, more than the panel's %v", p.Title.Text, w, limit)
 	}
-	if longer := "chn — " + strings.TrimRight(name[:len(kept)+1], " ") + "… (adversary)"; width(longer) <= limit {
+	next := len(kept) + 1
+	if name[len(kept)] == ' ' { // the cut drops a trailing space: one letter more is two runes more
+		next++
+	}
+	if longer := "chn — " + name[:next] + "… (adversary)"; width(longer) <= limit {
 		t.Errorf("chn titled %q, where %q fits", p.Title.Text, longer)
 	}
 }

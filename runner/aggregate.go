@@ -30,8 +30,8 @@ type Summary struct {
 	Files map[string]FileSum `json:"files,omitempty"`
 	// Series is the time series of a scenario that sets
 	// params.record_every, in a summary MonteCarlo or Sweep (each point's)
-	// returns; nil otherwise. On disk it is series.csv, not part of
-	// summary.json.
+	// returns when Options.Series asks for it; nil otherwise. On disk it
+	// is series.csv, not part of summary.json.
 	Series *Series `json:"-"`
 }
 

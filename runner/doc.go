@@ -30,10 +30,11 @@
 // summaries as Go values (SweepResult); Execute writes the same numbers to
 // an output directory. Both, and MonteCarlo, play replications through
 // one function and fold them with one aggregation. The time series of a
-// scenario that sets params.record_every is Summary.Series in memory and
-// series.csv on disk, the same numbers to the last bit at the default
-// chunk size (Series); each run's own samples are its sim.Result's
-// Series, which a custom measure (below) receives.
+// scenario that sets params.record_every is series.csv on disk and, with
+// Options.Series, Summary.Series in memory: the same numbers to the last
+// bit (a sweep's at its plan's chunk size, MonteCarlo's at Execute's
+// default); each run's own samples are its sim.Result's Series, which a
+// custom measure (below) receives.
 //
 // Custom measures. Options.Measures (and ExecOptions.Measures) are named
 // numbers computed from each finished replication — its result, its final

@@ -85,8 +85,9 @@ var (
 // wrapped, when chunks remain for other shards, and ErrComplete, wrapped,
 // when dir already held the complete output of the same work. When ctx
 // is cancelled it returns ctx's error, with the chunks finished so far
-// kept in dir; the next call on that directory then returns
-// ErrInterrupted, wrapped, unless it sets Resume.
+// kept in dir; where one or more had finished, the next call on that
+// directory returns ErrInterrupted, wrapped, unless it sets Resume (with
+// none, it starts afresh).
 //
 // Memory is bounded by the workers, whatever the number of runs, chunks
 // and points: replications are handed out one at a time as workers become

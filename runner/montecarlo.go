@@ -30,6 +30,12 @@ type Options struct {
 	// run as in the records) before it starts, on the goroutine that runs
 	// it; a Measure finds them in Replication.Observers.
 	Observe func(point, run int) []sim.Observer
+	// Series keeps the time series of a scenario that sets
+	// params.record_every in the summary (Summary.Series; of a sweep,
+	// each point's). It holds a histogram of every measure of every state
+	// at every sampled tick: about 1 MB for asia-1950, for each point of
+	// a sweep, so it is kept only when asked for.
+	Series bool
 }
 
 func (o Options) probes() probes { return probes{measures: o.Measures, observe: o.Observe} }
@@ -37,10 +43,11 @@ func (o Options) probes() probes { return probes{measures: o.Measures, observe: 
 // MonteCarlo runs opts.Runs replications of c on a pool of workers and
 // folds them, in replication order, into a Summary. Only each run's small
 // Record is kept, and only until it is folded in; memory does not grow
-// with the event logs or the number of runs. Where c records a time
-// series (params.record_every), the summary's Series aggregates it, with
-// memory that grows with the sampled ticks and states, not the runs. A panic in a replication is
-// returned as an error naming it and its seed.
+// with the event logs or the number of runs. With opts.Series, where c
+// records a time series (params.record_every), the summary's Series
+// aggregates it, with memory that grows with the sampled ticks and
+// states, not the runs. A panic in a replication is returned as an error
+// naming it and its seed.
 func MonteCarlo(ctx context.Context, c *sim.Compiled, opts Options) (*Summary, error) {
 	if err := sim.Runnable(c); err != nil {
 		return nil, fmt.Errorf("runner: MonteCarlo of %w", err)
@@ -68,7 +75,10 @@ func MonteCarlo(ctx context.Context, c *sim.Compiled, opts Options) (*Summary, e
 	agg := NewAggregator(c.Name(), opts.Seed, c.Calendar(), hub)
 	agg.SetMeasures(measureNames(opts.Measures))
 	pr := opts.probes()
-	series := newSeriesFold(c, defaultChunkSize)
+	var series *seriesFold
+	if opts.Series {
+		series = newSeriesFold(c, defaultChunkSize)
+	}
 	run := 0
 	err = orderedMap(ctx, workers,
 		func() (int, bool, error) {

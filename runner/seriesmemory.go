@@ -1,6 +1,7 @@
 package runner
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 
@@ -9,8 +10,9 @@ import (
 
 // Series is the time series of many runs of one scenario (docs/model.md
 // §7.14), in memory: what series.csv holds for a point of the same work.
-// MonteCarlo and Sweep give it in Summary.Series where the scenario sets
-// params.record_every; every record_every ticks it has, for each state,
+// MonteCarlo and Sweep give it in Summary.Series when Options.Series asks
+// and the scenario sets params.record_every; every record_every ticks it
+// has, for each state,
 // the mean and the 5%, 50% and 95% quantiles across runs of each of
 // SeriesMeasures. Sweep folds the runs in its plan's chunks, as Execute
 // does, and MonteCarlo in chunks of 100, Execute's default, so that the
@@ -33,19 +35,40 @@ type SeriesRow struct {
 	Q05, Q50, Q95  float64
 }
 
+// A nil Series, a summary's without one, is empty: no ticks, states,
+// runs or rows.
+
 // Ticks are the sampled ticks: 0, record_every, 2·record_every, … below
 // the horizon.
-func (s *Series) Ticks() []int { return slices.Clone(s.agg.Ticks) }
+func (s *Series) Ticks() []int {
+	if s == nil {
+		return nil
+	}
+	return slices.Clone(s.agg.Ticks)
+}
 
 // States are the ids of the states, in the scenario's order.
-func (s *Series) States() []string { return slices.Clone(s.agg.States) }
+func (s *Series) States() []string {
+	if s == nil {
+		return nil
+	}
+	return slices.Clone(s.agg.States)
+}
 
 // Runs is the number of runs folded.
-func (s *Series) Runs() int { return s.agg.Runs }
+func (s *Series) Runs() int {
+	if s == nil {
+		return 0
+	}
+	return s.agg.Runs
+}
 
 // Row returns measure (a name of SeriesMeasures) of the state with the
 // given id at the k-th sampled tick (Ticks()[k]).
 func (s *Series) Row(k int, state, measure string) (SeriesRow, error) {
+	if s == nil {
+		return SeriesRow{}, errors.New("runner: no time series (Options.Series, and params.record_every > 0)")
+	}
 	if k < 0 || k >= len(s.agg.Ticks) {
 		return SeriesRow{}, fmt.Errorf("runner: sample %d out of range [0, %d)", k, len(s.agg.Ticks))
 	}
@@ -67,6 +90,9 @@ func (s *Series) Row(k int, state, measure string) (SeriesRow, error) {
 // Rows returns every row, in series.csv's order: by sampled tick, then
 // state, then measure.
 func (s *Series) Rows() []SeriesRow {
+	if s == nil {
+		return nil
+	}
 	out := make([]SeriesRow, 0, len(s.agg.Ticks)*len(s.agg.States)*len(seriesMeasures))
 	for k := range s.agg.Ticks {
 		for i := range s.agg.States {

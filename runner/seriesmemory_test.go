@@ -47,7 +47,7 @@ func TestSeriesInMemoryIsSeriesCSV(t *testing.T) {
 	if err := Execute(ctx, p, dir, ExecOptions{Workers: 2}); err != nil {
 		t.Fatal(err)
 	}
-	res, err := Sweep(ctx, plan(t, every6), Options{Workers: 2})
+	res, err := Sweep(ctx, plan(t, every6), Options{Workers: 2, Series: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,7 +71,7 @@ func TestSeriesInMemoryIsSeriesCSV(t *testing.T) {
 	if err := Execute(ctx, one, dir, ExecOptions{Workers: 2}); err != nil {
 		t.Fatal(err)
 	}
-	sum, err := MonteCarlo(ctx, one.Points[0].Compiled, Options{Runs: 150, Seed: 5, Workers: 2})
+	sum, err := MonteCarlo(ctx, one.Points[0].Compiled, Options{Runs: 150, Seed: 5, Workers: 2, Series: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,8 +81,16 @@ func TestSeriesInMemoryIsSeriesCSV(t *testing.T) {
 	if mem, disk := seriesCells(0, sum.Series), csvCells(t, dir); !slices.EqualFunc(mem, disk, slices.Equal) {
 		t.Errorf("MonteCarlo's series differs from series.csv (%d rows against %d)", len(mem), len(disk))
 	}
-	if off, err := MonteCarlo(ctx, compile(t, "generic", short), Options{Runs: 2}); err != nil || off.Series != nil {
+	if off, err := MonteCarlo(ctx, compile(t, "generic", short), Options{Runs: 2, Series: true}); err != nil || off.Series != nil {
 		t.Errorf("without record_every: %v, series %v", err, off.Series)
+	}
+	// Not asked for, it is not kept: a sweep's points would each hold a
+	// histogram of every state at every sampled tick.
+	if off, err := MonteCarlo(ctx, one.Points[0].Compiled, Options{Runs: 2}); err != nil || off.Series != nil {
+		t.Errorf("without Options.Series: %v, series %v", err, off.Series)
+	}
+	if off, err := Sweep(ctx, plan(t, every6), Options{}); err != nil || off.Points[0].Series != nil {
+		t.Errorf("a sweep without Options.Series: %v, series %v", err, off.Points[0].Series)
 	}
 }
 
@@ -90,7 +98,7 @@ func TestSeriesInMemoryIsSeriesCSV(t *testing.T) {
 // refused saying what is allowed.
 func TestSeriesRow(t *testing.T) {
 	c := compile(t, "generic", func(sc *sim.Scenario) { short(sc); sc.Params.RecordEvery = 6 })
-	sum, err := MonteCarlo(context.Background(), c, Options{Runs: 3, Seed: 1})
+	sum, err := MonteCarlo(context.Background(), c, Options{Runs: 3, Seed: 1, Series: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,5 +126,13 @@ func TestSeriesRow(t *testing.T) {
 		if _, err := s.Row(bad.k, bad.state, bad.measure); err == nil || !strings.Contains(err.Error(), bad.want) {
 			t.Errorf("Row(%d, %q, %q): %v, want …%s…", bad.k, bad.state, bad.measure, err, bad.want)
 		}
+	}
+	// A summary without a series has a nil one, which reads as empty.
+	var none *Series
+	if _, err := none.Row(0, c.ID(0), "alive"); err == nil || err.Error() != "runner: no time series (Options.Series, and params.record_every > 0)" {
+		t.Errorf("Row of a nil series: %v", err)
+	}
+	if none.Rows() != nil || none.Ticks() != nil || none.States() != nil || none.Runs() != 0 {
+		t.Error("a nil series is not empty")
 	}
 }

@@ -165,6 +165,7 @@ func TestExplainErrors(t *testing.T) {
 		{"bad origin", second(w.Explain(c1, set(c2), true, Origin(9))), "origin 9"},
 		{"no such alliance", secondStay(w.ExplainStay(5, c1)), "does not exist"},
 		{"not a member", secondStay(w.ExplainStay(al.ID, c2)), fmt.Sprintf("%s is not a member of alliance %d; allowed: its members %s, %s", c.id[c2], al.ID, c.id[pat], c.id[c1])},
+		{"no state", secondStay(w.ExplainStay(al.ID, -1)), "state index -1 out of range [0, 5)"},
 		{"no alliance yet", secondStay(NewWorld(c, 7).ExplainStay(0, c1)), "alliance 0 does not exist; the run has formed no alliance yet"},
 	} {
 		if tc.err == nil || !strings.Contains(tc.err.Error(), tc.want) {

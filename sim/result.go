@@ -138,7 +138,7 @@ func (w *World) Result() *Result {
 // EventRecord is the record of an event of this world, with names
 // instead of indices (what an observer is handed, as Result records it).
 // e must be an event this world made, as an observer is handed it: an
-// event built by hand may name states, scripted events or kinds the
+// event built by hand may name states, alliances or scripted events the
 // world does not have, and then EventRecord panics.
 func (w *World) EventRecord(e *Event) EventRecord {
 	c := w.c

@@ -15,8 +15,9 @@ type GenerateSpec struct {
 	Islands       int     // landmasses to aim for (values below 1 mean 1)
 	Seed          uint64
 	// A scenario's theater.generate is checked more strictly than
-	// Generate checks a spec (sim.Scenario.Validate): islands 1 to 1000,
-	// and a seed of at most 2⁶³ − 1, as TOML's integers are signed.
+	// Generate checks a spec (sim.Scenario.Validate): a width and height
+	// of 2 to 1000, islands 1 to 1000, and a seed of at most 2⁶³ − 1, as
+	// TOML's integers are signed.
 }
 
 // Generation constants.
