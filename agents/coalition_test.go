@@ -146,3 +146,18 @@ func TestSetIgnoresIndicesOutOfRange(t *testing.T) {
 		}
 	}
 }
+
+// State 0 is added when it is the last candidate left: with weights 1
+// (state 0) and 2 (state 1), the search takes 1 (2 against 1), then 0
+// (3 > 2).
+func TestGreedyCoalitionAddsStateZeroLast(t *testing.T) {
+	w := []float64{1, 2}
+	value := func(s Set) float64 {
+		v := 0.0
+		s.Each(func(i int) { v += w[i] })
+		return v
+	}
+	if set, v := GreedyCoalition(Set(0b11), 0, value); set != 0b11 || v != 3 {
+		t.Errorf("GreedyCoalition = %b, %v; want 11, 3", set, v)
+	}
+}

@@ -11,3 +11,12 @@ func TestCrisisOdds(t *testing.T) {
 		t.Error("occupation needs P > (1+margin)·Def")
 	}
 }
+
+// An attacker occupies only beyond (1 + margin) times the defence: at a
+// defence of 2 and a margin of 0.2 the bar is 2.4, so 2.3 does not and
+// 2.5 does.
+func TestOccupiesBeyondTheMargin(t *testing.T) {
+	if Occupies(2.3, 2, 0.2) || !Occupies(2.5, 2, 0.2) {
+		t.Errorf("Occupies(2.3, 2, 0.2) = %v, Occupies(2.5, 2, 0.2) = %v; want false, true", Occupies(2.3, 2, 0.2), Occupies(2.5, 2, 0.2))
+	}
+}

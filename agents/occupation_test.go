@@ -54,3 +54,16 @@ func TestPunishmentKeepScalesWithWeight(t *testing.T) {
 		near(t, c.name, PunishmentKeep(c.weight, c.ally, c.foe), c.want)
 	}
 }
+
+// Below a total of 1 the ratios are still ratios: Denial(0.3, 0.1) is
+// 0.3/0.4 = 0.75, and an ally of economy 0.3 with weight 1 against a foe
+// of 0.1 keeps 1 − 0.3/0.4 = 0.25 of the threat.
+func TestOccupationRatiosOfSmallTotals(t *testing.T) {
+	near := func(a, b float64) bool { d := a - b; return d < 1e-15 && d > -1e-15 }
+	if got := Denial(0.3, 0.1); !near(got, 0.75) {
+		t.Errorf("Denial(0.3, 0.1) = %v, want 0.75", got)
+	}
+	if got := PunishmentKeep(1, 0.3, 0.1); !near(got, 0.25) {
+		t.Errorf("PunishmentKeep(1, 0.3, 0.1) = %v, want 0.25", got)
+	}
+}

@@ -428,3 +428,30 @@ func TestRatiosPassNaNThrough(t *testing.T) {
 		t.Error("a zero sum no longer gives its documented value")
 	}
 }
+
+// Of equal terms, the first in the order entrapment, divergence, fear is
+// named: entrapment 0.1 and fear 0.1 name entrapment.
+func TestLargestTermTies(t *testing.T) {
+	if term, v := (CostParts{Entrapment: 0.1, Fear: 0.1}).Largest(); term != CostEntrapment || v != 0.1 {
+		t.Errorf("Largest() = %v, %v; want entrapment, 0.1", term, v)
+	}
+	if term, v := (CostParts{Divergence: 0.2, Fear: 0.2, Autonomy: 0.1}).Largest(); term != CostDivergence || v != 0.2 {
+		t.Errorf("Largest() = %v, %v; want divergence, 0.2", term, v)
+	}
+}
+
+// A NaN is skipped, not the end of the search: the larger value after it
+// is picked.
+func TestSoftmaxSkipsNaN(t *testing.T) {
+	if got := Softmax([]float64{0, math.NaN(), 1}, 0, 0.5); got != 2 {
+		t.Errorf("Softmax(0, NaN, 1) at temperature 0 = %d, want 2", got)
+	}
+}
+
+// A partner's relative weight below a total of 1: an ally of 0.1 against
+// one's own 0.3 weighs min(1, 2·0.1/0.4) = 0.5.
+func TestRelativeWeightOfSmallForces(t *testing.T) {
+	if got := RelativeWeight(0.3, 0.1); math.Abs(got-0.5) > 1e-15 {
+		t.Errorf("RelativeWeight(0.3, 0.1) = %v, want 0.5", got)
+	}
+}

@@ -207,3 +207,11 @@ func TestIntentIdeologyGapIsAbsolute(t *testing.T) {
 		near(t, c.name, Intent(c.r, c.gap, 0.3, 0, 0), c.want)
 	}
 }
+
+// Independent hazards combine as 1 − (1 − a)(1 − b): 0.5 and 0.2 give
+// 1 − 0.5·0.8 = 0.6.
+func TestCombineByHand(t *testing.T) {
+	if got := Combine(0.5, 0.2); math.Abs(got-0.6) > 1e-15 {
+		t.Errorf("Combine(0.5, 0.2) = %v, want 0.6", got)
+	}
+}

@@ -239,3 +239,10 @@ func TestNaNOutcomeGivesNaNValue(t *testing.T) {
 		t.Errorf("ValueTK(0) = %v, want 0", v)
 	}
 }
+
+// A sure outcome is a lottery that pays its value with probability 1.
+func TestSureIsCertain(t *testing.T) {
+	if l := Sure(0.3); l.P != 1 || l.Good != 0.3 || l.Bad != 0.3 {
+		t.Errorf("Sure(0.3) = %+v, want P 1, Good and Bad 0.3", l)
+	}
+}

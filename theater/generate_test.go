@@ -436,3 +436,25 @@ func TestGenerateRoughClusterSizes(t *testing.T) {
 		}
 	}
 }
+
+// The smallest and largest sides Generate takes: a 1 × 1000 strip, all
+// land (sea fraction 0), all one state's (its seed spreads over the
+// strip), 100 of its 1000 cells rough (a tenth, rounded).
+func TestGenerateAStrip(t *testing.T) {
+	g, err := Generate(GenerateSpec{Width: 1, Height: 1000, Seed: 1}, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rough := 0
+	for i, tr := range g.Terrain {
+		if tr == Sea || g.Owner[i] != 0 {
+			t.Fatalf("cell %d: terrain %d, owner %d; want land of state 0", i, tr, g.Owner[i])
+		}
+		if tr == Rough {
+			rough++
+		}
+	}
+	if rough != 100 {
+		t.Errorf("%d rough cells, want 100", rough)
+	}
+}

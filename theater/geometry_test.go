@@ -398,6 +398,9 @@ func TestStateOutOfRangePanics(t *testing.T) {
 		{"NearestCells actor", func() { geo.NearestCells(2, 1, 1) }, "theater: actor state 2 out of range [0,2)"},
 		{"NearestCells target", func() { geo.NearestCells(0, 2, 1) }, "theater: target state 2 out of range [0,2)"},
 		{"Transfer to", func() { geo.Transfer(0, 2, []int{0}) }, "theater: to state 2 out of range [0,2)"},
+		{"Transfer from", func() { geo.Transfer(2, 0, []int{0}) }, "theater: from state 2 out of range [0,2)"},
+		{"Transfer a cell past the last", func() { geo.Transfer(0, 1, []int{2}) }, "theater: Transfer(0, 1): cell 2 is not owned by state 0"},
+		{"Transfer another's cell", func() { geo.Transfer(0, 1, []int{1}) }, "theater: Transfer(0, 1): cell 1 is not owned by state 0"},
 	} {
 		func() {
 			defer func() {
@@ -407,5 +410,45 @@ func TestStateOutOfRangePanics(t *testing.T) {
 			}()
 			c.f()
 		}()
+	}
+}
+
+// NewGeometry panics on a grid that fails Validate: "AB" names two
+// states, and one is given.
+func TestNewGeometryPanicsOnAnInvalidGrid(t *testing.T) {
+	g, err := Parse("AB", "", glyphsOf("AB"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("NewGeometry of a grid with an owner past its states did not panic")
+		}
+	}()
+	NewGeometry(g, 1, DefaultParams())
+}
+
+// NearestCells by hand at the edges: no cells for k ≤ 0, and of B's one
+// cell on "AAB", that cell; Occupy of it takes it.
+func TestNearestCellsEdges(t *testing.T) {
+	if got := geoOf(t, "AABB", "", "AB", DefaultParams()).NearestCells(0, 1, -1); got != nil {
+		t.Errorf("NearestCells(k = -1) = %v, want nil", got)
+	}
+	geo := geoOf(t, "AAB", "", "AB", DefaultParams())
+	if got := geo.NearestCells(0, 1, 1); !slices.Equal(got, []int{2}) {
+		t.Errorf("NearestCells(0, 1, 1) on AAB = %v, want [2]", got)
+	}
+	after, n := geo.Occupy(0, 1, 1)
+	if n != 1 || after.Owner(2) != 0 || after.Cells(0) != 3 || after.Cells(1) != 0 {
+		t.Errorf("Occupy(0, 1, 1) on AAB took %d, cell 2 owned by %d, cells %d and %d; want 1, 0, 3 and 0", n, after.Owner(2), after.Cells(0), after.Cells(1))
+	}
+}
+
+// A duplicate is skipped wherever it stands in the list, not only last:
+// on "AABBB" handing B's cells 2, 2, 3 to A leaves A 4 and B 1.
+func TestTransferSkipsAnEarlyDuplicate(t *testing.T) {
+	after := geoOf(t, "AABBB", "", "AB", DefaultParams()).Transfer(1, 0, []int{2, 2, 3})
+	if after.Cells(0) != 4 || after.Cells(1) != 1 || after.Owner(4) != 1 {
+		t.Errorf("cells %d and %d, cell 4 owned by %d; want 4, 1 and 1", after.Cells(0), after.Cells(1), after.Owner(4))
 	}
 }

@@ -91,3 +91,23 @@ func TestTerrainString(t *testing.T) {
 		}
 	}
 }
+
+// Validate at the edges: a grid of no states' land is valid with 0
+// states, a grid of no rows is not; Components labels sea −1 and counts
+// only land.
+func TestGridEdges(t *testing.T) {
+	g, err := Parse("..", "", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := g.Validate(0); err != nil {
+		t.Errorf("Validate(0) of unowned land: %v", err)
+	}
+	if err := (&Grid{W: 2, H: 0}).Validate(0); err == nil {
+		t.Error("Validate of a grid 2×0: nil, want an error")
+	}
+	comp, n := (&Grid{W: 2, H: 1, Terrain: []Terrain{Sea, Land}, Owner: []int16{NoOwner, NoOwner}}).Components()
+	if !slices.Equal(comp, []int32{-1, 0}) || n != 1 {
+		t.Errorf("Components of sea, land = %v, %d; want [-1 0], 1", comp, n)
+	}
+}

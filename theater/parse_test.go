@@ -294,3 +294,52 @@ func TestRoughOverlayCopiedFromTheMap(t *testing.T) {
 		t.Errorf("terrain %v, want %v", g.Terrain, want)
 	}
 }
+
+// Every problem of an overlay row is reported, not only its first: two
+// unknown glyphs are two errors, as is rough on two cells of sea.
+func TestOverlayReportsEveryCell(t *testing.T) {
+	for _, c := range []struct{ mapText, rough string }{{"..", "ZZ"}, {"~~", "^^"}} {
+		_, err := Parse(c.mapText, c.rough, nil)
+		var es MapErrors
+		if !errors.As(err, &es) || len(es) != 2 {
+			t.Errorf("Parse(%q, %q): %v, want 2 errors", c.mapText, c.rough, err)
+		}
+	}
+}
+
+// Rough past the end of a short map row is no cell: a ragged map with
+// rough beyond its short row gives the one error of the map's row, and no
+// panic.
+func TestOverlayBeyondAShortMapRow(t *testing.T) {
+	_, err := Parse("..\n.", "..\n.^", nil)
+	var es MapErrors
+	if !errors.As(err, &es) || len(es) != 1 || es[0].Which != "map" || es[0].Row != 1 {
+		t.Errorf("Parse: %v, want one error, of map row 1", err)
+	}
+}
+
+// An overlay row of the wrong width is counted in rows, once or more.
+func TestOverlayRowWidthGrouped(t *testing.T) {
+	for _, c := range []struct{ mapText, rough, want string }{
+		{"..", ".", "overlay row has 1 cell"},
+		{"..\n..", ".\n.", "overlay row has 1 cell (and 1 more row)"},
+	} {
+		_, err := Parse(c.mapText, c.rough, nil)
+		var es MapErrors
+		if !errors.As(err, &es) {
+			t.Fatalf("Parse(%q, %q): %v, want map errors", c.mapText, c.rough, err)
+		}
+		if g := es.Grouped(); len(g) != 1 || g[0].Msg != c.want {
+			t.Errorf("Parse(%q, %q) grouped: %v, want one error %q", c.mapText, c.rough, g, c.want)
+		}
+	}
+}
+
+// The largest state index, 32767, is a state glyph the error names as
+// allowed.
+func TestUnknownGlyphNamesTheLargestState(t *testing.T) {
+	_, err := Parse("Z", "", map[rune]int{'A': math.MaxInt16})
+	if err == nil || !strings.HasSuffix(err.Error(), "or a state's glyph: 'A'") {
+		t.Errorf("Parse(Z): %v, want 'A' among the allowed glyphs", err)
+	}
+}
