@@ -102,32 +102,28 @@ func TestSeriesRowAndPanelTitlesByHand(t *testing.T) {
 	// A label that does not fit loses letters of the name, not the id or
 	// the role; at 30 runes "chn — " (6) and "… (adversary)" (13) leave
 	// the name 11, and at 28 the 9 of "People's " lose their trailing
-	// space to the ellipsis.
-	sc.States = append(sc.States, sim.State{ID: "chn", Name: "People's Republic of China", Role: sim.Adversary})
-	for limit, want := range map[int]string{
-		44: "chn — People's Republic of China (adversary)",
-		30: "chn — People's Re… (adversary)",
-		28: "chn — People's… (adversary)",
-		5:  "chn — P… (adversary)",
+	// space to the ellipsis. A closing parenthetical goes first, whole,
+	// so that no parenthesis is left open: "twn — Republic of China
+	// (Taiwan) (client)" is 41 runes, without "(Taiwan)" 32.
+	sc.States = append(sc.States, sim.State{ID: "chn", Name: "People's Republic of China", Role: sim.Adversary},
+		sim.State{ID: "twn", Name: "Republic of China (Taiwan)", Role: sim.Client})
+	for _, c := range []struct {
+		id    string
+		limit int
+		want  string
+	}{
+		{"chn", 44, "chn — People's Republic of China (adversary)"},
+		{"chn", 30, "chn — People's Re… (adversary)"},
+		{"chn", 28, "chn — People's… (adversary)"},
+		{"chn", 5, "chn — P… (adversary)"},
+		{"twn", 41, "twn — Republic of China (Taiwan) (client)"},
+		{"twn", 40, "twn — Republic of China (client)"},
+		{"twn", 32, "twn — Republic of China (client)"},
+		{"twn", 31, "twn — Republic of Chi… (client)"},
 	} {
-		fits := func(label string) bool { return utf8.RuneCountInString(label) <= limit }
-		if got := stateLabel(sc, "chn", fits); got != want {
-			t.Errorf("within %d runes labelled %q, want %q", limit, got, want)
-		}
-	}
-	// A closing parenthetical goes first, whole, so that no parenthesis
-	// is left open: "twn — Republic of China (Taiwan) (client)" is 41
-	// runes, without "(Taiwan)" 32.
-	sc.States = append(sc.States, sim.State{ID: "twn", Name: "Republic of China (Taiwan)", Role: sim.Client})
-	for limit, want := range map[int]string{
-		41: "twn — Republic of China (Taiwan) (client)",
-		40: "twn — Republic of China (client)",
-		32: "twn — Republic of China (client)",
-		31: "twn — Republic of Chi… (client)",
-	} {
-		fits := func(label string) bool { return utf8.RuneCountInString(label) <= limit }
-		if got := stateLabel(sc, "twn", fits); got != want {
-			t.Errorf("within %d runes labelled %q, want %q", limit, got, want)
+		fits := func(label string) bool { return utf8.RuneCountInString(label) <= c.limit }
+		if got := stateLabel(sc, c.id, fits); got != c.want {
+			t.Errorf("%s within %d runes labelled %q, want %q", c.id, c.limit, got, c.want)
 		}
 	}
 }
