@@ -12,11 +12,10 @@ import (
 // §7.14), in memory: what series.csv holds for a point of the same work.
 // MonteCarlo and Sweep give it in Summary.Series when Options.Series asks
 // and the scenario sets params.record_every; every record_every ticks it
-// has, for each state,
-// the mean and the 5%, 50% and 95% quantiles across runs of each of
-// SeriesMeasures. Sweep folds the runs in its plan's chunks, as Execute
-// does, and MonteCarlo in chunks of 100, Execute's default, so that the
-// numbers are series.csv's to the last bit.
+// has, for each state, the mean and the 5%, 50% and 95% quantiles across
+// runs of each of SeriesMeasures. Sweep folds the runs in its plan's
+// chunks, as Execute does, and MonteCarlo in chunks of 100, Execute's
+// default, so that the numbers are series.csv's to the last bit.
 type Series struct {
 	agg *seriesAggregate
 	cal sim.Calendar
