@@ -14,6 +14,8 @@
 //	         1–500"), as every package that prints them writes them
 //	internal/input  bounded reading of input files, for configs, runner,
 //	         report and the command-line tool
+//	internal/digest the SHA-256 in hex that manifests and summaries
+//	         record, for configs, plans, runner and report
 //	theater  the grid: terrain, ownership, distances, force projection
 //	         and defence, the sides of the denial ratio (docs/model.md §7.1)
 //	agents   the states' minds: threat perception, reference points,

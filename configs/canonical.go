@@ -2,12 +2,11 @@ package configs
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"slices"
 	"strings"
 
+	"github.com/alliancesim/alliancesim/internal/digest"
 	"github.com/alliancesim/alliancesim/sim"
 )
 
@@ -72,6 +71,5 @@ func scenarioDigest(sc *sim.Scenario) string {
 	if err != nil {
 		return ""
 	}
-	sum := sha256.Sum256(out)
-	return hex.EncodeToString(sum[:])
+	return digest.SHA256Hex(out)
 }

@@ -74,7 +74,8 @@ type Estimate struct {
 	Valid bool    `json:"valid"`
 }
 
-var z95 = distuv.UnitNormal.Quantile(0.975)
+// z95 is z(0.975), the quantile of every normal and Wilson interval.
+var z95 = runner.Z95()
 
 // Estimate computes the sample's estimate.
 func (s Sample) Estimate() Estimate {

@@ -19,12 +19,11 @@
 package plans
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 
 	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/internal/digest"
 	"github.com/alliancesim/alliancesim/runner"
 	"github.com/alliancesim/alliancesim/sim"
 )
@@ -48,7 +47,7 @@ func Scenario(sc *sim.Scenario, runs int, seed uint64) (*runner.Plan, error) {
 		return nil, err
 	}
 	return &runner.Plan{Scenario: sc.Name, ScenarioTOML: text, Runs: runs, Seed: seed, Events: true,
-		Points: []runner.Point{{Compiled: c, SHA256: sha256Hex(text), Calendar: sc.Calendar, Ticks: sc.Ticks,
+		Points: []runner.Point{{Compiled: c, SHA256: digest.SHA256Hex(text), Calendar: sc.Calendar, Ticks: sc.Ticks,
 			RecordEvery: int(sc.Params.RecordEvery)}}}, nil
 }
 
@@ -93,7 +92,7 @@ func Experiment(x *configs.Experiment) (*runner.Plan, error) {
 		if err != nil {
 			return nil, err
 		}
-		sum := sha256Hex(pt)
+		sum := digest.SHA256Hex(pt)
 		build := func() (*sim.Compiled, error) {
 			sc, err := x.ScenarioAt(p)
 			if err != nil {
@@ -103,7 +102,7 @@ func Experiment(x *configs.Experiment) (*runner.Plan, error) {
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", x.Describe(p), err)
 			}
-			if sha256Hex(text) != sum {
+			if digest.SHA256Hex(text) != sum {
 				return nil, fmt.Errorf("%s: the scenario differs from the one planned (a file it extends, %s, changed after the sweep was planned); allowed: files left as they are until the sweep ends, or a sweep planned again", x.Describe(p), x.Scenario)
 			}
 			c, err := sim.Compile(sc)
@@ -120,9 +119,4 @@ func Experiment(x *configs.Experiment) (*runner.Plan, error) {
 			Calendar: sc.Calendar, Ticks: sc.Ticks, RecordEvery: int(sc.Params.RecordEvery), Unit: unit})
 	}
 	return plan, nil
-}
-
-func sha256Hex(b []byte) string {
-	h := sha256.Sum256(b)
-	return hex.EncodeToString(h[:])
 }

@@ -4,17 +4,12 @@ import (
 	"fmt"
 	"math"
 
-	"gonum.org/v1/gonum/stat/distuv"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 
 	"github.com/alliancesim/alliancesim/runner"
 	"github.com/alliancesim/alliancesim/sim"
 )
-
-// z95 is the two-sided standard normal quantile of runner.Confidence,
-// z(0.975) ≈ 1.96, for the normal interval of the hub index's mean.
-var z95 = distuv.UnitNormal.Quantile(1 - (1-runner.Confidence)/2)
 
 // hubPoint is the hub-and-spokes index at tick T: its mean over the Runs
 // that had a patron alliance in force, with a normal 95% interval of that
@@ -125,7 +120,7 @@ func hubSeries(path string, patrons map[string]bool, ticks []int, runs, horizon 
 			half := 0.0
 			if n[i] > 1 {
 				variance := math.Max(0, (sumSq[i]-float64(n[i])*h.Mean*h.Mean)/float64(n[i]-1))
-				half = z95 * math.Sqrt(variance/float64(n[i]))
+				half = runner.Z95() * math.Sqrt(variance/float64(n[i]))
 			}
 			h.Low, h.High = math.Max(0, h.Mean-half), math.Min(1, h.Mean+half)
 		}

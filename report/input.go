@@ -1,14 +1,11 @@
 package report
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"maps"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -16,6 +13,7 @@ import (
 
 	"github.com/alliancesim/alliancesim/configs"
 	"github.com/alliancesim/alliancesim/hypotheses"
+	"github.com/alliancesim/alliancesim/internal/digest"
 	"github.com/alliancesim/alliancesim/internal/input"
 	"github.com/alliancesim/alliancesim/runner"
 	"github.com/alliancesim/alliancesim/sim"
@@ -98,7 +96,7 @@ func Read(dir string) (*Input, error) {
 			}
 			seen[in.Hypotheses[i].ID] = i + 1
 		}
-		in.HypothesesSHA256 = sha256Hex(h)
+		in.HypothesesSHA256 = digest.SHA256Hex(h)
 		ppath := filepath.Join(dir, "provenance.json")
 		pb, perr := input.ReadFile(ppath)
 		switch {
@@ -199,7 +197,11 @@ func readSummary(path string) ([]byte, error) {
 // recorded.
 func (in *Input) readScenario() {
 	path := filepath.Join(in.Dir, "scenario.toml")
-	sc, err := configs.LoadFile(path)
+	raw, err := input.ReadFile(path)
+	var sc *sim.Scenario
+	if err == nil {
+		sc, err = configs.Parse(path, raw)
+	}
 	if err != nil {
 		in.ScenarioNote = fmt.Sprintf("scenario.toml could not be read back (%v): no maps", err)
 		return
@@ -210,10 +212,10 @@ func (in *Input) readScenario() {
 		return
 	}
 	in.Scenario = sc // for names and roles, whatever the note says
-	canonical := sha256Hex(text)
+	canonical := digest.SHA256Hex(text)
 	// The file the work wrote, or the same scenario in other words (a
 	// comment added): this version reads it as the work wrote it.
-	if raw, err := os.ReadFile(path); canonical != in.Manifest.ScenarioSHA256 && (err != nil || sha256Hex(raw) != in.Manifest.ScenarioSHA256) {
+	if canonical != in.Manifest.ScenarioSHA256 && digest.SHA256Hex(raw) != in.Manifest.ScenarioSHA256 {
 		in.scenarioEdited = true
 		in.ScenarioNote = "scenario.toml is not the file the work wrote (edited or replaced since; running the same command again writes it again): the states' names are as it has them now"
 		if in.Kind != Sweep { // whose report draws no maps
@@ -228,12 +230,6 @@ func (in *Input) readScenario() {
 			in.ScenarioNote = "scenario.toml is the file the run wrote, but this version of alliancesim reads it as another scenario (it was written by another version, whose report draws the maps): no maps"
 		}
 	}
-}
-
-// sha256Hex is the SHA-256 of b in hex.
-func sha256Hex(b []byte) string {
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:])
 }
 
 // replayable reports whether runs of the first point can be replayed from

@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/internal/digest"
 	"github.com/alliancesim/alliancesim/runner"
 	"github.com/alliancesim/alliancesim/sim"
 )
@@ -115,7 +116,7 @@ func TestScenarioThatDidNotRunDrawsNoMaps(t *testing.T) {
 		toml := regexp.MustCompile(`(?m)^sea_cost = .*$`).ReplaceAll(mustRead(t, filepath.Join(dir, "scenario.toml")), []byte("sea_cost = 3.5"))
 		os.WriteFile(filepath.Join(dir, "scenario.toml"), toml, 0o644)
 		if note == other { // as if written so, by a version that read it as the run's scenario
-			editManifest(t, dir, func(m map[string]any) { m["scenario_sha256"] = sha256Hex(toml) })
+			editManifest(t, dir, func(m map[string]any) { m["scenario_sha256"] = digest.SHA256Hex(toml) })
 		}
 		in, err := Read(dir)
 		if err != nil || in.Scenario == nil || in.ScenarioNote != note {

@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/alliancesim/alliancesim/internal/digest"
 	"github.com/alliancesim/alliancesim/internal/input"
 )
 
@@ -180,7 +181,7 @@ func assemble(ctx context.Context, dirs []string, out string, command []string) 
 			if scenarioTOML, err = input.ReadFile(filepath.Join(d, "scenario.toml")); err != nil {
 				return fmt.Errorf("%s: %w", d, err)
 			}
-			if sha256Hex(scenarioTOML) != m.ScenarioSHA256 {
+			if digest.SHA256Hex(scenarioTOML) != m.ScenarioSHA256 {
 				return fmt.Errorf("%s/scenario.toml does not match the manifest's scenario_sha256 (edited or damaged)", d)
 			}
 		} else if diff := dm.DifferencesIn(m, "in "+d, "in "+dirs[0]); len(diff) > 0 {

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/alliancesim/alliancesim/internal/digest"
 	"github.com/alliancesim/alliancesim/sim"
 	"github.com/alliancesim/alliancesim/timeline"
 )
@@ -52,7 +53,7 @@ func TestExecuteRefusesStaleDirectory(t *testing.T) {
 		t.Errorf("the old work's report.html survives --force: %v", err)
 	}
 	m, err := ReadManifest(dir)
-	if err != nil || m.ScenarioSHA256 != sha256Hex(edited.ScenarioTOML) {
+	if err != nil || m.ScenarioSHA256 != digest.SHA256Hex(edited.ScenarioTOML) {
 		t.Fatalf("forced run should record the new scenario: %v", err)
 	}
 	toml, _ := os.ReadFile(filepath.Join(dir, "scenario.toml"))

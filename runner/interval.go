@@ -18,6 +18,10 @@ const Confidence = 0.95
 // relative 3·10⁻¹⁶ that moves no printed digit. The Wilson and Kaplan–Meier intervals use it.
 var z95 = distuv.UnitNormal.Quantile(1 - (1-Confidence)/2)
 
+// Z95 is z(0.975), the two-sided standard normal quantile of Confidence,
+// by which every normal interval of the tool is drawn.
+func Z95() float64 { return z95 }
+
 // Proportion is a share of runs with its 95% Wilson score interval: Count
 // of N runs, Share = Count/N, and [Low, High]. With N = 0 nothing is known:
 // Share is 0 and the interval is [0, 1].

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/alliancesim/alliancesim/internal/digest"
 	"github.com/alliancesim/alliancesim/internal/input"
 	"github.com/alliancesim/alliancesim/sim"
 )
@@ -92,10 +93,10 @@ type ManifestPoint struct {
 // Manifest returns the plan's manifest.
 func (p *Plan) Manifest() Manifest {
 	m := Manifest{Format: ManifestFormat, Tool: ToolInfo(), Command: p.Command, Scenario: p.Scenario,
-		ScenarioSHA256: sha256Hex(p.ScenarioTOML), Experiment: p.Experiment, Runs: p.Runs, Seed: p.Seed,
+		ScenarioSHA256: digest.SHA256Hex(p.ScenarioTOML), Experiment: p.Experiment, Runs: p.Runs, Seed: p.Seed,
 		ChunkSize: p.chunkSize(), Events: p.Events, Vary: p.Vary, Design: p.Design, Points: []ManifestPoint{}}
 	if len(p.ExperimentText) > 0 {
-		m.ExperimentSHA256 = sha256Hex(p.ExperimentText)
+		m.ExperimentSHA256 = digest.SHA256Hex(p.ExperimentText)
 	}
 	for _, pt := range p.Points {
 		cal, ticks, every := pt.Calendar, pt.Ticks, pt.RecordEvery

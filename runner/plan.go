@@ -1,8 +1,6 @@
 package runner
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 
 	"github.com/alliancesim/alliancesim/internal/words"
@@ -160,11 +158,6 @@ func (p *Plan) check() error {
 		}
 	}
 	return CheckSeeds(p.Seed, p.Runs)
-}
-
-func sha256Hex(b []byte) string {
-	h := sha256.Sum256(b)
-	return hex.EncodeToString(h[:])
 }
 
 // compile returns point p compiled: as the plan holds it, or built now.

@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/internal/digest"
 	"github.com/alliancesim/alliancesim/sim"
 )
 
@@ -99,7 +100,7 @@ func newPlan(t testing.TB, sc *sim.Scenario, runs int, seed uint64) *Plan {
 		t.Fatal(err)
 	}
 	return &Plan{Scenario: sc.Name, ScenarioTOML: text, Runs: runs, Seed: seed, Events: true,
-		Points: []Point{{Compiled: c, SHA256: sha256Hex(text), Calendar: sc.Calendar, Ticks: sc.Ticks,
+		Points: []Point{{Compiled: c, SHA256: digest.SHA256Hex(text), Calendar: sc.Calendar, Ticks: sc.Ticks,
 			RecordEvery: int(sc.Params.RecordEvery)}}}
 }
 

@@ -77,7 +77,7 @@ func Sweep(ctx context.Context, plan *Plan, opts Options) (*SweepResult, error) 
 	done := 0
 	err = orderedMap(ctx, workers, src.next,
 		func(j job) (replicated, error) {
-			return pr.replicateWithSeries(ctx, j.c, j.ch.Point, j.run, ReplicationSeed(plan.Seed, j.run), opts.Series && j.c.Params().RecordEvery > 0)
+			return pr.replicateWithSeries(ctx, j.c, j.ch.Point, j.run, ReplicationSeed(plan.Seed, j.run), opts.Series)
 		},
 		func(j job, o replicated) error {
 			r := o.rec
