@@ -357,20 +357,20 @@ type LayoutRow struct {
 // an upper bound (Below: no churn) must also hold in every world: it fails
 // where a world's whole interval misses it, and is otherwise inconclusive
 // while a world's estimate does.
-func (res *Result) verdict(h *Hypothesis, kind Kind) {
-	need := int(math.Ceil(0.8 * float64(len(res.Layouts))))
+func (r *Result) verdict(h *Hypothesis, kind Kind) {
+	need := int(math.Ceil(0.8 * float64(len(r.Layouts))))
 	switch h.Predicted {
 	case AtLeast, Below:
-		e := res.Pooled[0]
+		e := r.Pooled[0]
 		meets := func(e Estimate) bool {
 			if h.Predicted == AtLeast {
 				return e.Value >= h.Threshold
 			}
 			return e.Value < h.Threshold
 		}
-		for _, l := range res.Layouts {
+		for _, l := range r.Layouts {
 			if l.Estimates[0].Valid && meets(l.Estimates[0]) {
-				res.Agree++
+				r.Agree++
 			}
 		}
 		missAll := (h.Predicted == AtLeast && e.High < h.Threshold) || (h.Predicted == Below && e.Low >= h.Threshold)
@@ -380,7 +380,7 @@ func (res *Result) verdict(h *Hypothesis, kind Kind) {
 		var over []string
 		var overAll bool
 		if h.Predicted == Below {
-			for _, l := range res.Layouts {
+			for _, l := range r.Layouts {
 				if le := l.Estimates[0]; le.Valid && !meets(le) {
 					over = append(over, fmt.Sprintf("layout %d %.3f [%.3f, %.3f]", l.Layout, le.Value, le.Low, le.High))
 					overAll = overAll || le.Low >= h.Threshold
@@ -389,36 +389,36 @@ func (res *Result) verdict(h *Hypothesis, kind Kind) {
 		}
 		switch {
 		case !e.Valid:
-			res.Verdict, res.Reason = Inconclusive, "no run or alliance counted"
+			r.Verdict, r.Reason = Inconclusive, "no run or alliance counted"
 		case meets(e) && len(over) == 0:
-			res.Verdict, res.Reason = Holds, fmt.Sprintf("%.3f %s %.2f", e.Value, h.Predicted, h.Threshold)
+			r.Verdict, r.Reason = Holds, fmt.Sprintf("%.3f %s %.2f", e.Value, h.Predicted, h.Threshold)
 		case meets(e) && overAll:
-			res.Verdict, res.Reason = Fails, fmt.Sprintf("%.3f %s %.2f pooled, but not in every world: %s", e.Value, h.Predicted, h.Threshold, strings.Join(over, ", "))
+			r.Verdict, r.Reason = Fails, fmt.Sprintf("%.3f %s %.2f pooled, but not in every world: %s", e.Value, h.Predicted, h.Threshold, strings.Join(over, ", "))
 		case overAll:
 			// one world's whole interval on the wrong side settles it,
 			// whatever the pooled interval still reaches
-			res.Verdict, res.Reason = Fails, fmt.Sprintf("%.3f, not %s %.2f pooled nor in every world: %s", e.Value, h.Predicted, h.Threshold, strings.Join(over, ", "))
+			r.Verdict, r.Reason = Fails, fmt.Sprintf("%.3f, not %s %.2f pooled nor in every world: %s", e.Value, h.Predicted, h.Threshold, strings.Join(over, ", "))
 		case meets(e):
-			res.Verdict, res.Reason = Inconclusive, fmt.Sprintf("%.3f %s %.2f pooled, but not yet in every world: %s", e.Value, h.Predicted, h.Threshold, strings.Join(over, ", "))
+			r.Verdict, r.Reason = Inconclusive, fmt.Sprintf("%.3f %s %.2f pooled, but not yet in every world: %s", e.Value, h.Predicted, h.Threshold, strings.Join(over, ", "))
 		case missAll:
-			res.Verdict, res.Reason = Fails, fmt.Sprintf("%.3f, its interval [%.3f, %.3f] entirely on the wrong side of %.2f", e.Value, e.Low, e.High, h.Threshold)
+			r.Verdict, r.Reason = Fails, fmt.Sprintf("%.3f, its interval [%.3f, %.3f] entirely on the wrong side of %.2f", e.Value, e.Low, e.High, h.Threshold)
 		default:
-			res.Verdict, res.Reason = Inconclusive, fmt.Sprintf("%.3f misses %.2f but its interval reaches it", e.Value, h.Threshold)
+			r.Verdict, r.Reason = Inconclusive, fmt.Sprintf("%.3f misses %.2f but its interval reaches it", e.Value, h.Threshold)
 		}
 		return
 	}
-	first, last := res.Pooled[0], res.Pooled[len(res.Pooled)-1]
+	first, last := r.Pooled[0], r.Pooled[len(r.Pooled)-1]
 	// ρ over the levels that have an estimate, as far as it can be shown:
 	// a level at which no run was counted has no outcome, not an outcome
 	// of 0. No verdict is given without every level (below): ρ over the
 	// two end levels alone would be ±1 by construction.
 	var x, y []float64
 	var missing []string
-	for i, e := range res.Pooled {
+	for i, e := range r.Pooled {
 		if e.Valid {
 			x, y = append(x, float64(i)), append(y, e.Value)
 		} else {
-			missing = append(missing, res.levelName(i))
+			missing = append(missing, r.levelName(i))
 		}
 	}
 	rho := math.NaN()
@@ -427,11 +427,11 @@ func (res *Result) verdict(h *Hypothesis, kind Kind) {
 	}
 	d, lo, hi := Difference(kind, first, last)
 	if !math.IsNaN(rho) { // no spread in the outcome: ρ is undefined
-		res.Rho = &rho
+		r.Rho = &rho
 	}
-	res.Change, res.ChangeLow, res.ChangeHi = &d, &lo, &hi
+	r.Change, r.ChangeLow, r.ChangeHi = &d, &lo, &hi
 	sign := h.Predicted.sign()
-	for _, l := range res.Layouts {
+	for _, l := range r.Layouts {
 		// a layout moves the predicted way when its outcome at the highest
 		// level where it exists differs from that at the lowest such level
 		// the predicted way (a patron that never allies with the most
@@ -445,23 +445,23 @@ func (res *Result) verdict(h *Hypothesis, kind Kind) {
 			}
 		}
 		if len(valid) >= 2 && sign*(valid[len(valid)-1].Value-valid[0].Value) > changeTolerance {
-			res.Agree++
+			r.Agree++
 		}
 	}
 	okRho := !math.IsNaN(rho) && sign*rho >= 0.8
 	okChange := sign*d >= h.MinChange-changeTolerance && sign*lo > 0 && sign*hi > 0
-	okLayouts := res.Agree >= need
+	okLayouts := r.Agree >= need
 	switch {
 	case len(missing) > 0:
-		res.Verdict, res.Reason = Inconclusive, "no run or alliance counted at "+levelList(missing)
+		r.Verdict, r.Reason = Inconclusive, "no run or alliance counted at "+levelList(missing)
 	case lo <= 0 && hi >= 0 && max(sign*lo, sign*hi) >= h.MinChange-changeTolerance:
 		// more runs may yet show the change; where even the end of its
 		// interval the predicted way is short of the minimum, (b) cannot
 		// hold however many are added, and it fails below, as a rate
 		// whose whole interval misses its threshold fails
-		res.Verdict, res.Reason = Inconclusive, fmt.Sprintf("the interval of the change [%s, %s] includes zero", signed(lo), signed(hi))
+		r.Verdict, r.Reason = Inconclusive, fmt.Sprintf("the interval of the change [%s, %s] includes zero", signed(lo), signed(hi))
 	case okRho && okChange && okLayouts:
-		res.Verdict, res.Reason = Holds, fmt.Sprintf("ρ %+.2f, change %s ≥ %.2f the predicted way, %d of %d layouts", rho, signed(d), h.MinChange, res.Agree, len(res.Layouts))
+		r.Verdict, r.Reason = Holds, fmt.Sprintf("ρ %+.2f, change %s ≥ %.2f the predicted way, %d of %d layouts", rho, signed(d), h.MinChange, r.Agree, len(r.Layouts))
 	default:
 		var why []string
 		if !okRho {
@@ -477,17 +477,17 @@ func (res *Result) verdict(h *Hypothesis, kind Kind) {
 			why = append(why, fmt.Sprintf("change %s [%s, %s] (need %s%.2f)", signed(d), signed(lo), signed(hi), map[bool]string{true: "+", false: "−"}[sign > 0], h.MinChange))
 		}
 		if !okLayouts {
-			why = append(why, fmt.Sprintf("%d of %d layouts the predicted way (need %d)", res.Agree, len(res.Layouts), need))
+			why = append(why, fmt.Sprintf("%d of %d layouts the predicted way (need %d)", r.Agree, len(r.Layouts), need))
 		}
-		res.Verdict, res.Reason = Fails, joinWords(why)
+		r.Verdict, r.Reason = Fails, joinWords(why)
 	}
 }
 
 // levelName is level i's label, or its rank from 1 where the result
 // names no levels (a result built by hand).
-func (res *Result) levelName(i int) string {
-	if i < len(res.Levels) {
-		return res.Levels[i]
+func (r *Result) levelName(i int) string {
+	if i < len(r.Levels) {
+		return r.Levels[i]
 	}
 	return strconv.Itoa(i + 1)
 }

@@ -118,7 +118,7 @@ func TestEnumTextBounds(t *testing.T) {
 
 // A name is read back only as written: the case matters.
 func TestEnumParseIsExact(t *testing.T) {
-	var k Kind = Trilateral
+	k := Trilateral
 	want := `sim: "Bilateral" is not a Kind; allowed: "bilateral", "trilateral", "multilateral"`
 	if err := k.UnmarshalText([]byte("Bilateral")); err == nil || err.Error() != want || k != Trilateral {
 		t.Errorf("reading Bilateral: %v, kind %v; want %s and the kind kept trilateral", err, k, want)
