@@ -60,3 +60,24 @@ func TestReadFile(t *testing.T) {
 		t.Error("Why of another error")
 	}
 }
+
+// Each kind of file a refusal can name, from its mode bits alone.
+func TestFileKind(t *testing.T) {
+	for _, c := range []struct {
+		mode fs.FileMode
+		want string
+	}{
+		{0o644, "a file"},
+		{fs.ModeDir | 0o755, "a directory"},
+		{fs.ModeSymlink | 0o777, "a symbolic link"},
+		{fs.ModeNamedPipe, "a named pipe (FIFO)"},
+		{fs.ModeSocket, "a socket"},
+		{fs.ModeDevice, "a device"},
+		{fs.ModeDevice | fs.ModeCharDevice, "a device"},
+		{fs.ModeIrregular, "not a regular file"},
+	} {
+		if got := FileKind(c.mode); got != c.want {
+			t.Errorf("FileKind(%v) = %q, want %q", c.mode, got, c.want)
+		}
+	}
+}
