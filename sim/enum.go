@@ -38,7 +38,16 @@ func enumParse[T ~int](names []string, typ string, text []byte, v *T) error {
 	for i, n := range names {
 		quoted[i] = fmt.Sprintf("%q", n)
 	}
-	return fmt.Errorf("sim: %q is not a %s; allowed: %s", text, typ, strings.Join(quoted, ", "))
+	return fmt.Errorf("sim: %q is not %s %s; allowed: %s", text, article(typ), typ, strings.Join(quoted, ", "))
+}
+
+// article is the indefinite article of an enumeration's type name: "an"
+// before a vowel (an Origin, an EndCause), else "a" (a Kind).
+func article(typ string) string {
+	if typ != "" && strings.ContainsRune("AEIOU", rune(typ[0])) {
+		return "an"
+	}
+	return "a"
 }
 
 func (t EventType) String() string { return enumName(eventTypeNames[:], "EventType", t) }

@@ -123,4 +123,49 @@ func TestEnumParseIsExact(t *testing.T) {
 	if err := k.UnmarshalText([]byte("Bilateral")); err == nil || err.Error() != want || k != Trilateral {
 		t.Errorf("reading Bilateral: %v, kind %v; want %s and the kind kept trilateral", err, k, want)
 	}
+	o := OriginClient
+	want = `sim: "founded" is not an Origin; allowed: "client", "indigenous", "imposed", "bilateral"`
+	if err := o.UnmarshalText([]byte("founded")); err == nil || err.Error() != want || o != OriginClient {
+		t.Errorf("reading founded as an origin: %v, origin %v; want %s and the origin kept client", err, o, want)
+	}
+}
+
+// textEnum is an enumeration as the records write and read it.
+type textEnum interface {
+	MarshalText() ([]byte, error)
+}
+
+// Every value of every enumeration is read back as itself from the name it
+// writes, each by its own table: an enumeration reading another's names
+// (an origin read as an entry, say) fails here.
+func TestEnumRoundTrip(t *testing.T) {
+	check := func(name string, n int, value func(int) textEnum, read func([]byte) (textEnum, error)) {
+		t.Helper()
+		for i := range n {
+			v := value(i)
+			b, err := v.MarshalText()
+			if err != nil {
+				t.Errorf("%s %d: %v", name, i, err)
+				continue
+			}
+			back, err := read(b)
+			if err != nil || back != v {
+				t.Errorf("%s %d written as %q, read back as %v, %v", name, i, b, back, err)
+			}
+		}
+	}
+	check("EventType", len(eventTypeNames), func(i int) textEnum { return EventType(i) },
+		func(b []byte) (textEnum, error) { var v EventType; err := v.UnmarshalText(b); return v, err })
+	check("Proposal", len(proposalNames), func(i int) textEnum { return Proposal(i) },
+		func(b []byte) (textEnum, error) { var v Proposal; err := v.UnmarshalText(b); return v, err })
+	check("Kind", len(kindNames), func(i int) textEnum { return Kind(i) },
+		func(b []byte) (textEnum, error) { var v Kind; err := v.UnmarshalText(b); return v, err })
+	check("Origin", len(originNames), func(i int) textEnum { return Origin(i) },
+		func(b []byte) (textEnum, error) { var v Origin; err := v.UnmarshalText(b); return v, err })
+	check("EndCause", len(endCauseNames), func(i int) textEnum { return EndCause(i) },
+		func(b []byte) (textEnum, error) { var v EndCause; err := v.UnmarshalText(b); return v, err })
+	check("Entry", len(entryNames), func(i int) textEnum { return Entry(i) },
+		func(b []byte) (textEnum, error) { var v Entry; err := v.UnmarshalText(b); return v, err })
+	check("Exit", len(exitNames), func(i int) textEnum { return Exit(i) },
+		func(b []byte) (textEnum, error) { var v Exit; err := v.UnmarshalText(b); return v, err })
 }
