@@ -483,6 +483,27 @@ func TestRiseIsTheThreatSinceTheWaitBegan(t *testing.T) {
 	nearly(t, "rise", v.Rise(), at+0.05-at, 0)
 }
 
+// A strategy's view of the patron reads the world as it stands: the tick,
+// the patron's threat and its reference point (the scenario's 0.7 at the
+// start, adapted since, §7.3).
+func TestPatronViewReadsTheWorld(t *testing.T) {
+	sc := testScenario()
+	sc.States[pat].HasReference, sc.States[pat].Reference = true, 0.7
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.Step()
+	w.Step()
+	v := &patronView{w: w, p: pat}
+	if v.Tick() != 2 || v.Tick() != w.Tick() {
+		t.Errorf("tick %d after two steps, want 2", v.Tick())
+	}
+	if v.Threat() != w.threat[pat] || v.Threat() <= 0 {
+		t.Errorf("threat %v, want the patron's %v (> 0)", v.Threat(), w.threat[pat])
+	}
+	if v.Reference() != w.reference[pat] || math.Abs(v.Reference()-0.7) > 0.01 {
+		t.Errorf("reference %v, want the patron's %v, near the scenario's 0.7", v.Reference(), w.reference[pat])
+	}
+}
+
 // A powerplay patron reads a client's revisionism as the scripted shocks
 // left it, as entrapment, challenges and provocation do (docs/model.md
 // §7.8): c1 at 0.2 is below control_threshold (0.3) until a shock of +2
