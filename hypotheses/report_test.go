@@ -74,3 +74,26 @@ func TestSignedNeverHidesASign(t *testing.T) {
 		}
 	}
 }
+
+// Cells of a comparative static give its direction, ρ and change with its
+// interval; of a rate, its threshold and pooled share; "—" where there is
+// none (a rate has no ρ, a direction no change before it is measured).
+func TestCells(t *testing.T) {
+	static := reported()[0]
+	rate := Result{ID: "T5", Predicted: AtLeast, Threshold: 0.7,
+		Pooled: []Estimate{{Value: 0.99, Low: 0.9755, High: 0.99612, N: 500, Valid: true}}}
+	unmeasured := Result{ID: "T2", Predicted: Falls, MinChange: 0.15}
+	for _, c := range []struct {
+		r                      Result
+		predicted, rho, change string
+	}{
+		{static, "falls ≥ 0.15", "-1.00", "-0.250 [-0.400, -0.100]"},
+		{rate, "at least 0.70", "—", "0.990 [0.976, 0.996]"},
+		{unmeasured, "falls ≥ 0.15", "—", "—"},
+	} {
+		predicted, rho, change := c.r.Cells()
+		if predicted != c.predicted || rho != c.rho || change != c.change {
+			t.Errorf("%s: %q, %q, %q; want %q, %q, %q", c.r.ID, predicted, rho, change, c.predicted, c.rho, c.change)
+		}
+	}
+}
