@@ -364,3 +364,42 @@ func TestReportKnowsTheValuelessFlags(t *testing.T) {
 		t.Errorf("boolean flags %q; report.ValuelessFlags %q", bools, report.ValuelessFlags())
 	}
 }
+
+// Shell completion offers the built-in scenarios, each with its
+// description, as the first argument of every command that takes one,
+// with files as well (directive 0, for a scenario file); after it, nothing
+// (directive 4, no file completion).
+func TestScenarioCompletion(t *testing.T) {
+	// complete is what a shell reads: cobra's note of the directive, on
+	// the error stream, which execute merges, dropped.
+	complete := func(args ...string) ([]string, error) {
+		out, err := execute(t, append([]string{"__complete"}, args...)...)
+		var lines []string
+		for l := range strings.SplitSeq(strings.TrimSpace(out), "\n") {
+			if !strings.HasPrefix(l, "Completion ended with directive:") {
+				lines = append(lines, l)
+			}
+		}
+		return lines, err
+	}
+	for _, cmd := range []string{"run", "check", "explain", "validate", "map", "show"} {
+		lines, err := complete(cmd, "")
+		if err != nil || len(lines) == 0 {
+			t.Fatalf("%s: %q, %v", cmd, lines, err)
+		}
+		var names []string
+		for _, l := range lines[:len(lines)-1] {
+			name, desc, ok := strings.Cut(l, "\t")
+			if !ok || desc == "" {
+				t.Errorf("%s: completion %q has no description", cmd, l)
+			}
+			names = append(names, name)
+		}
+		if want := []string{"asia-1950", "europe-1947", "generic"}; !slices.Equal(names, want) || lines[len(lines)-1] != ":0" {
+			t.Errorf("%s: completes %v, directive %q; want %v and :0", cmd, names, lines[len(lines)-1], want)
+		}
+		if lines, err := complete(cmd, "generic", ""); err != nil || !slices.Equal(lines, []string{":4"}) {
+			t.Errorf("%s generic: %q, %v; want directive :4 alone", cmd, lines, err)
+		}
+	}
+}
