@@ -1,6 +1,10 @@
 package main
 
 import (
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -17,5 +21,36 @@ func TestPrintSummaryWithoutAlliances(t *testing.T) {
 	}
 	if strings.Contains(b.String(), "ended     median") {
 		t.Errorf("a survival table's header with no rows:\n%s", b.String())
+	}
+}
+
+// On a terminal, many replications draw a progress bar on the error
+// stream, with a count of the runs done, and clear it when they finish;
+// the summary follows. The terminal is util-linux's script(1), so the test
+// runs on Linux where it is installed.
+func TestProgressBarOnATerminal(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	script, err := exec.LookPath("script")
+	if runtime.GOOS != "linux" || err != nil {
+		t.Skip("needs util-linux's script(1) for a terminal")
+	}
+	bin := filepath.Join(t.TempDir(), "alliancesim")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	out, err := exec.Command(script, "-qec", bin+" run generic --runs 40 --workers 1", "/dev/null").CombinedOutput()
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	text := string(out)
+	if !regexp.MustCompile(`generic +\d+% \|[^|]*\| \(\d+/40\)`).MatchString(text) {
+		t.Errorf("no progress bar counting to 40 runs on the terminal:\n%q", text)
+	}
+	// The last bar drawn, then blanked (a carriage return, spaces, a
+	// carriage return), then the summary on a clean line.
+	if !regexp.MustCompile(`/40\) \[[^\]]*\]\r +\rgeneric: 40 runs, seeds 1–40\r?\n`).MatchString(text) {
+		t.Errorf("the bar should be cleared before the summary:\n%q", text)
 	}
 }
