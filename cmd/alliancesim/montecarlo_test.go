@@ -53,4 +53,16 @@ func TestProgressBarOnATerminal(t *testing.T) {
 	if !regexp.MustCompile(`/40\) \[[^\]]*\]\r +\rgeneric: 40 runs, seeds 1–40\r?\n`).MatchString(text) {
 		t.Errorf("the bar should be cleared before the summary:\n%q", text)
 	}
+	// hypotheses lengthens the bar when an inconclusive hypothesis is run
+	// again on more runs (T6 at 5 runs per world and level is, and is run
+	// on 10).
+	out, err = exec.Command(script, "-qec", bin+" hypotheses T6 --runs 5 --max-runs 10 --workers 1", "/dev/null").CombinedOutput()
+	text = string(out)
+	if err != nil || !regexp.MustCompile(`T6 .* \d/5 +10 +(holds|fails|inconclusive) `).MatchString(text) {
+		t.Fatalf("hypotheses T6 should be run again on 10 runs: %v\n%s", err, text)
+	}
+	if !regexp.MustCompile(`hypotheses +\d+% \|[^|]*\| \(\d+/\d+\)`).MatchString(text) ||
+		!regexp.MustCompile(`\]\r +\rHypotheses of THEORY.md: 5 runs`).MatchString(text) {
+		t.Errorf("hypotheses: no bar, or not cleared before the table:\n%q", text)
+	}
 }
