@@ -185,6 +185,20 @@ func TestEuropeTargetsAtTheirBounds(t *testing.T) {
 		{"the patron joins a weak pact", record(usa, []ally{
 			{id: 0, founders: four, joins: map[string]int{"usa": 27}, origin: "indigenous", formed: 10, patronJoined: 27, ended: -1}}),
 			"E3", false},
+		// The patron's first alliance in 1947-01 (tick 0) comes before
+		// a Brussels pact of tick 5: no Western Union.
+		{"the patron's first alliance in 1947-01", record(usa, []ally{
+			{id: 0, founders: []string{"usa", "nor"}, origin: "bilateral", strong: true, formed: 0, patronJoined: 0, ended: -1},
+			{id: 1, founders: []string{"gbr", "fra"}, origin: "client", formed: 5, patronJoined: -1, ended: -1}}),
+			"E1", false},
+		{"a pact after the patron's first alliance, listed before the Western Union", record(usa, []ally{
+			{id: 0, founders: []string{"gbr", "fra"}, origin: "client", formed: 30, patronJoined: -1, ended: -1},
+			{id: 1, founders: []string{"usa", "nor"}, origin: "bilateral", strong: true, formed: 20, patronJoined: 20, ended: -1},
+			{id: 2, founders: []string{"bel", "nld"}, origin: "client", formed: 10, patronJoined: -1, ended: -1}}),
+			"E1", true},
+		{"formed, joined by the patron and dissolved in 1947-01", record(usa, []ally{
+			{id: 0, founders: four, joins: map[string]int{"usa": 0}, origin: "indigenous", strong: true, formed: 0, patronJoined: 0, ended: 0, cause: "members_left"}}),
+			"E4", false},
 		{"dissolved in 1991-12", record(usa, []ally{
 			{id: 0, founders: four, joins: map[string]int{"usa": 27}, origin: "indigenous", strong: true, formed: 10, patronJoined: 27, ended: 539, cause: "members_left"}}),
 			"E4", false},

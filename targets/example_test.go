@@ -44,7 +44,7 @@ func ExampleEvaluate() {
 // A share prints rounded down to a tenth of a percent, so that one short
 // of its threshold never prints as reaching it.
 func ExampleResult_Percent() {
-	for _, c := range [][2]int{{142, 203}, {350, 500}, {1, 3}, {0, 7}, {7, 7}, {0, 0}} {
+	for _, c := range [][2]int{{142, 203}, {350, 500}, {1, 3}, {0, 7}, {7, 7}, {1, 1}, {0, 0}} {
 		r := targets.Result{Share: runner.NewProportion(c[0], c[1])}
 		fmt.Printf("%d of %d: %s\n", c[0], c[1], r.Percent())
 	}
@@ -54,5 +54,6 @@ func ExampleResult_Percent() {
 	// 1 of 3: 33.3
 	// 0 of 7: 0.0
 	// 7 of 7: 100.0
+	// 1 of 1: 100.0
 	// 0 of 0: —
 }

@@ -85,6 +85,7 @@ func TestTargetsReadOnlyRunsThatReachTheirDate(t *testing.T) {
 		note  string
 	}{
 		{"", 2, ""},
+		{"1947-01", 2, ""}, // tick 0, the first month of both
 		{"1950-12", 2, ""}, // tick 47
 		{"1956-12", 2, ""}, // tick 119, the short run's last
 		{"1957-01", 1, "1 run not counted: the run does not reach 1957-01, the last month the target reads"}, // tick 120
@@ -95,6 +96,12 @@ func TestTargetsReadOnlyRunsThatReachTheirDate(t *testing.T) {
 		if res.Share.N != c.n || res.Note != c.note || res.Met != (c.n > 0) {
 			t.Errorf("until %q: %d runs counted, met %v, note %q; want %d and %q", c.until, res.Share.N, res.Met, res.Note, c.n, c.note)
 		}
+	}
+	// A run of no tick reaches no month, not even the first (tick 0): it
+	// does not reach 1947-01, rather than begin after it.
+	if res := Evaluate([]Target{{ID: "X", Threshold: 0.5, Until: "1947-01", Test: always}}, []runner.Record{{}}, europeCal)[0]; res.Share.N != 0 ||
+		res.Note != "1 run not counted: the run does not reach 1947-01, the last month the target reads" {
+		t.Errorf("a run of 0 ticks, until 1947-01: %d runs counted, note %q", res.Share.N, res.Note)
 	}
 	// A target's Extra requirement reads the same runs as its Test: A3's
 	// most frequent reason is not drawn from a run cut short of 1951-12.
@@ -109,10 +116,15 @@ func TestTargetsReadOnlyRunsThatReachTheirDate(t *testing.T) {
 	if !slices.Equal(extraSaw, []int{540}) {
 		t.Errorf("Extra read runs of %v ticks; want only the run that reaches 1957-01, of 540", extraSaw)
 	}
-	// A caller's target with a malformed month counts no run and says so.
-	res := Evaluate([]Target{{ID: "Y", Threshold: 0.5, Until: "1991-13", Test: always}}, short, europeCal)[0]
-	if res.Share.N != 0 || res.Met || res.Note != `until "1991-13" is not a month; allowed: YYYY-MM, e.g. 1950-06: no run counted` {
+	// A caller's target with a malformed month counts no run and says so
+	// (its share 0 of 0), and the target after it is still evaluated.
+	both := Evaluate([]Target{{ID: "Y", Threshold: 0.5, Until: "1991-13", Test: always}, {ID: "X", Threshold: 0.5, Test: always}}, short, europeCal)
+	res := both[0]
+	if res.Share != runner.NewProportion(0, 0) || res.Met || res.Note != `until "1991-13" is not a month; allowed: YYYY-MM, e.g. 1950-06: no run counted` {
 		t.Errorf("a malformed Until: %+v", res)
+	}
+	if len(both) != 2 || both[1].ID != "X" || both[1].Share.N != 2 {
+		t.Errorf("after a malformed Until: %+v, want X evaluated over 2 runs", both[1:])
 	}
 	// So does a target without a Test, where it used to stop the
 	// evaluation with a nil call.
@@ -154,6 +166,11 @@ func TestForGivesTheScenariosOwnTargets(t *testing.T) {
 	if For("europe-1947")[0].States[0] == "zzz" || allTargets[0].States[0] == "zzz" {
 		t.Error("a change to For's targets reached All")
 	}
+	// Nor are All's.
+	All()[0].States[0] = "zzz"
+	if All()[0].States[0] == "zzz" || allTargets[0].States[0] == "zzz" {
+		t.Error("a change to All's targets reached the table")
+	}
 }
 
 // The thresholds and last months of HISTORY.md's targets, copied from it
@@ -191,8 +208,9 @@ func TestEvaluateIgnoresMetOfUncountedRuns(t *testing.T) {
 // patron where it has none, is not evaluated: it counts no run, is not
 // met, and says what is missing; the others are evaluated as Evaluate
 // does, in their order. Every target of the built-ins can be judged on
-// them; dropping one Brussels power leaves E1–E4 to judge (E1 needs two,
-// E2 four), dropping only the ROC leaves A8 (Korea or the ROC).
+// them; dropping one Brussels power leaves E1–E4 to judge (E1, E3 and E4
+// need two, E2 four), dropping only Japan leaves A1 (three of its four),
+// dropping only the ROC leaves A8 (Korea or the ROC).
 func TestEvaluateScenarioWithoutTheStatesNamed(t *testing.T) {
 	always := func(*runner.Record, sim.Calendar) (bool, bool) { return true, true }
 	sc := &sim.Scenario{Calendar: europeCal, States: []sim.State{{ID: "aus", Role: sim.Client}, {ID: "usa", Role: sim.Patron}}}
@@ -210,7 +228,7 @@ func TestEvaluateScenarioWithoutTheStatesNamed(t *testing.T) {
 		}
 	}
 	for i, want := range []string{"not applicable: the scenario has no kor, twn", "not applicable: the scenario has 1 of kor, aus, twn, where the target needs 2"} {
-		if r := res[[]int{1, 4}[i]]; r.Met || r.Share.N != 0 || r.Note != want {
+		if r := res[[]int{1, 4}[i]]; r.Met || r.Share != runner.NewProportion(0, 0) || r.Note != want {
 			t.Errorf("%s: %+v; want the note %q", r.ID, r, want)
 		}
 	}
@@ -220,7 +238,7 @@ func TestEvaluateScenarioWithoutTheStatesNamed(t *testing.T) {
 	}
 	// No scenario at all: nothing is counted, and each result says why.
 	for _, r := range EvaluateScenario([]Target{ts[0], ts[2]}, make([]runner.Record, 4), nil) {
-		if r.Met || r.Share.N != 0 || r.Note != "no scenario (nil): no run counted" {
+		if r.Met || r.Share != runner.NewProportion(0, 0) || r.Note != "no scenario (nil): no run counted" {
 			t.Errorf("%s of a nil scenario: %+v; want the note that there is none", r.ID, r)
 		}
 	}
@@ -251,6 +269,12 @@ func TestEvaluateScenarioWithoutTheStatesNamed(t *testing.T) {
 		{drop("europe-1947", "lux"), "E2", ""},
 		{drop("europe-1947", "lux", "bel"), "E2", "3 of gbr, fra, bel, nld, lux, where the target needs 4"},
 		{drop("europe-1947", "lux", "bel"), "E1", ""},
+		{drop("europe-1947", "lux", "bel", "nld"), "E1", ""},
+		{drop("europe-1947", "lux", "bel", "nld"), "E3", ""},
+		{drop("europe-1947", "lux", "bel", "nld"), "E4", ""},
+		{drop("europe-1947", "lux", "bel", "nld", "fra"), "E1", "1 of gbr, fra, bel, nld, lux, where the target needs 2"},
+		{drop("asia-1950", "jpn"), "A1", ""},
+		{drop("asia-1950", "jpn", "phl"), "A1", "2 of aus, nzl, phl, jpn, where the target needs 3"},
 		{drop("asia-1950", "twn"), "A8", ""},
 		{drop("asia-1950", "twn", "kor"), "A8", "no kor, twn"},
 		{drop("asia-1950", "usa"), "A9", "no patron"},
@@ -281,9 +305,14 @@ func TestSlimKeepsWhatTargetsRead(t *testing.T) {
 			t.Fatal(err)
 		}
 		var whole, slim []runner.Record
-		dropped := 0
+		dropped, kept := 0, 0
 		_, err = runner.MonteCarlo(context.Background(), c, runner.Options{Runs: 40, Seed: 1, OnRecord: func(r *runner.Record) {
-			n := len(r.Proposals)
+			n, patrons := len(r.Proposals), 0
+			for _, p := range r.Proposals {
+				if p.Patron {
+					patrons++
+				}
+			}
 			s := Slim(r)
 			if len(r.Proposals) != n {
 				t.Fatalf("%s: Slim changed the runner's record", name)
@@ -293,14 +322,17 @@ func TestSlimKeepsWhatTargetsRead(t *testing.T) {
 					t.Fatalf("%s: a client's proposal kept", name)
 				}
 			}
-			dropped += n - len(s.Proposals)
+			if len(s.Proposals) != patrons {
+				t.Fatalf("%s: %d proposals kept of the patrons' %d", name, len(s.Proposals), patrons)
+			}
+			dropped, kept = dropped+n-len(s.Proposals), kept+len(s.Proposals)
 			whole, slim = append(whole, *r), append(slim, s)
 		}})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if dropped == 0 {
-			t.Fatalf("%s: nothing dropped, so nothing tested", name)
+		if dropped == 0 || kept == 0 {
+			t.Fatalf("%s: %d proposals dropped and %d kept; nothing tested without both", name, dropped, kept)
 		}
 		a, b := EvaluateScenario(For(name), whole, sc), EvaluateScenario(For(name), slim, sc)
 		if !reflect.DeepEqual(a, b) {
