@@ -9,7 +9,8 @@ import (
 	"github.com/alliancesim/alliancesim/sim"
 )
 
-// The hub-and-spokes shares include their bounds, "≤ 0.3" and "≥ 0.6";
+// The hub-and-spokes shares include their bounds, "≤ 0.3" and "≥ 0.6",
+// and no more (an index of 1/3 is in neither);
 // a date with no patron alliance in any run has no mean; the median of
 // an even number of first commitments is the mean of the middle two; a
 // client alliance of exactly three counts as "3 or more".
@@ -55,6 +56,45 @@ func TestAggregatorBounds(t *testing.T) {
 	}
 	if got := s.Share(ClientAlliance3Plus); got.Count != 1 {
 		t.Errorf("client alliance of three: %+v, want 1 of 2", got)
+	}
+	// 1 bilateral of 3 at tick 10, index 1/3: neither ≤ 0.3 nor ≥ 0.6
+	b := NewAggregator("hand", 1, cal, []int{10})
+	r2 := patronRun(2, 4, 1, 2)
+	b.Add(&r2)
+	if h := b.Summary().HubSpokes[0]; h.Runs != 1 || h.Mean == nil || *h.Mean != 1.0/3 || h.Share03.Count != 0 || h.Share06.Count != 0 {
+		t.Errorf("hub at 10: %d runs, mean %v, %d at ≤ 0.3, %d at ≥ 0.6; want 1, 1/3, 0, 0", h.Runs, deref(h.Mean), h.Share03.Count, h.Share06.Count)
+	}
+}
+
+// The first patron commitment's mean and median, by hand: of none, no
+// mean or median (not 0/0); of one at tick 4, both 4; of four at 1, 2, 3
+// and 10, mean 16/4 = 4 and median the mean of the middle two,
+// (2 + 3)/2 = 2.5.
+func TestFirstCommitmentMeanAndMedian(t *testing.T) {
+	run := func(from int) Record { // one bilateral of patron p from tick from; -1: no alliance
+		r := Record{Record: sim.Record{Ticks: 20, Patrons: []string{"p"}}}
+		if from >= 0 {
+			r.Alliances = []sim.AllianceRecord{{ID: 0, Founders: []string{"b", "p"}, Patron: true, Origin: "bilateral", Formed: from,
+				PatronJoined: from, PatronSize: 2, Ended: -1, Cause: "horizon", Members: founded(from, "b", "p")}}
+		}
+		return r
+	}
+	for _, c := range []struct {
+		firsts       []int
+		mean, median any
+	}{
+		{[]int{-1}, nil, nil},
+		{[]int{4}, 4.0, 4.0},
+		{[]int{3, 10, 1, 2}, 4.0, 2.5},
+	} {
+		a := NewAggregator("hand", 1, sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1}, []int{5})
+		for _, f := range c.firsts {
+			r := run(f)
+			a.Add(&r)
+		}
+		if fc := a.Summary().FirstCommitment; deref(fc.Mean) != c.mean || deref(fc.Median) != c.median {
+			t.Errorf("first commitments %v: mean %v median %v, want %v and %v", c.firsts, deref(fc.Mean), deref(fc.Median), c.mean, c.median)
+		}
 	}
 }
 

@@ -101,7 +101,7 @@ func TestDifferenceIntervalWithoutRuns(t *testing.T) {
 // at n = 2.5 is (0.9 + z²/5 ± z·√(0.09/2.5 + z²/25))/(1 + z²/2.5) =
 // [0.321193, 0.994192]; at a whole n it is Wilson's (3 of 5, 0.6 at 5:
 // [0.230724, 0.882379]); the edges are exact, and a share or size out of
-// range gives NaN.
+// range gives NaN, a share of 0 at size 0 too (not the exact edge 0).
 func TestWilsonShare(t *testing.T) {
 	if lo, hi := WilsonShare(0.9, 2.5, z95); math.Abs(lo-0.321193) > 1e-6 || math.Abs(hi-0.994192) > 1e-6 {
 		t.Errorf("0.9 at 2.5: [%v, %v], want [0.321193, 0.994192]", lo, hi)
@@ -116,7 +116,7 @@ func TestWilsonShare(t *testing.T) {
 	if lo, _ := WilsonShare(0, 7.5, z95); lo != 0 {
 		t.Errorf("0 at 7.5: low %v, want exactly 0", lo)
 	}
-	for _, c := range [][2]float64{{-0.1, 5}, {1.1, 5}, {0.5, 0}, {0.5, -1}, {math.NaN(), 5}, {0.5, math.NaN()}, {0.5, math.Inf(1)}} {
+	for _, c := range [][2]float64{{-0.1, 5}, {1.1, 5}, {0.5, 0}, {0, 0}, {0.5, -1}, {math.NaN(), 5}, {0.5, math.NaN()}, {0.5, math.Inf(1)}} {
 		if lo, hi := WilsonShare(c[0], c[1], z95); !math.IsNaN(lo) || !math.IsNaN(hi) {
 			t.Errorf("share %v at %v: [%v, %v], want NaN", c[0], c[1], lo, hi)
 		}

@@ -274,14 +274,23 @@ func TestHubSpokesIndexWithinTheRun(t *testing.T) {
 // Two values are enough for a spread: 1 and 3 have mean 2, sd √((1 + 1)/1)
 // = 1.414214, and with t(0.975, 1) = 12.706205 the half-width
 // 12.706205·1.414214/√2 = 12.706205, the interval [−10.706205, 14.706205].
+// A spread below 1 is its own: 0.25 and 0.75 have mean 0.5, sd
+// √(0.0625 + 0.0625) = 0.353553, half-width 12.706205·0.353553/√2 =
+// 3.176551, the interval [−2.676551, 3.676551].
 func TestMeasureSummaryOfTwo(t *testing.T) {
-	var st measureStat
-	st.add(1)
-	st.add(3)
-	s := st.summary("m")
-	if s.Mean == nil || *s.Mean != 2 || s.SD == nil || !(math.Abs(*s.SD-1.414214) <= 1e-6) ||
-		s.Low == nil || !(math.Abs(*s.Low+10.706205) <= 1e-6) || s.High == nil || !(math.Abs(*s.High-14.706205) <= 1e-6) {
-		t.Errorf("1 and 3: mean %v sd %v [%v, %v]; want 2, 1.414214, [−10.706205, 14.706205]", deref(s.Mean), deref(s.SD), deref(s.Low), deref(s.High))
+	for _, c := range []struct{ x1, x2, mean, sd, low, high float64 }{
+		{1, 3, 2, 1.414214, -10.706205, 14.706205},
+		{0.25, 0.75, 0.5, 0.353553, -2.676551, 3.676551},
+	} {
+		var st measureStat
+		st.add(c.x1)
+		st.add(c.x2)
+		s := st.summary("m")
+		if s.Mean == nil || *s.Mean != c.mean || s.SD == nil || !(math.Abs(*s.SD-c.sd) <= 1e-6) ||
+			s.Low == nil || !(math.Abs(*s.Low-c.low) <= 1e-6) || s.High == nil || !(math.Abs(*s.High-c.high) <= 1e-6) {
+			t.Errorf("%v and %v: mean %v sd %v [%v, %v]; want %v, %v, [%v, %v]", c.x1, c.x2, deref(s.Mean), deref(s.SD), deref(s.Low), deref(s.High),
+				c.mean, c.sd, c.low, c.high)
+		}
 	}
 }
 

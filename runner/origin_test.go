@@ -32,6 +32,10 @@ func TestOriginLifetimes(t *testing.T) {
 			[]OriginLifetime{{"imposed", Observation{Duration: 70}}}},
 		{"bilateral", sim.AllianceRecord{Origin: "bilateral", Formed: 0, PatronJoined: 0, Ended: 99},
 			[]OriginLifetime{{"bilateral", Observation{Duration: 99, Event: true}}}},
+		// ended in tick 0, the tick it formed: a lifetime of 0 that ended
+		// (−1, not 0, marks one in force)
+		{"client, ended at tick 0", sim.AllianceRecord{Origin: "client", Formed: 0, PatronJoined: -1, Ended: 0},
+			[]OriginLifetime{{"client", Observation{Duration: 0, Event: true}}}},
 	} {
 		if got := OriginLifetimes(&c.al, 100); !slices.Equal(got, c.want) {
 			t.Errorf("%s: %+v, want %+v", c.name, got, c.want)

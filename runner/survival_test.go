@@ -390,3 +390,28 @@ func TestKaplanMeierZeroDuration(t *testing.T) {
 		t.Errorf("curve %+v, want S(0) = 2/3 of 3, S(4) = 0", c.Points)
 	}
 }
+
+// TestKaplanMeierMedianUpperAtTheLastEvent: the median's upper limit is
+// the first time the band's upper end is at most 0.5, not near it. Five
+// alliances end at t = 1, 2, 3, 4, 5, none censored. At t=4, n=2, d=1:
+// S = 4/5 · 3/4 · 2/3 · 1/2 = 0.2, Σ = 1/(5·4) + 1/(4·3) + 1/(3·2) +
+// 1/(2·1) = 0.8, ln S = −1.609438, v = 0.8/2.590290 = 0.308846,
+// w = 1.959964 · √v = 1.089228, Upper = 0.2^exp(−w) = 0.2^0.336476 =
+// 0.581853, still above 0.5 (the upper ends before it are 0.969180,
+// 0.881756, 0.752816). At t=5 the last one ends: S = 0, band [0, 0], so
+// the upper limit is 5. The median is 3 (S(3) = 0.4), the lower limit 1
+// (Lower(1) = 0.203809).
+func TestKaplanMeierMedianUpperAtTheLastEvent(t *testing.T) {
+	var obs []Observation
+	for d := 1.0; d <= 5; d++ {
+		obs = append(obs, Observation{d, true})
+	}
+	c := KaplanMeier(obs)
+	if p := c.Points[3]; p.T != 4 || !kmClose(p.S, 0.2, 1e-15) || !kmClose(p.Upper, 0.581853, 1e-6) {
+		t.Errorf("t=4: %+v, want S 0.2, Upper 0.581853", p)
+	}
+	three, one, five := 3.0, 1.0, 5.0
+	kmCheckMedian(t, "Median", c.Median, &three)
+	kmCheckMedian(t, "MedianLower", c.MedianLower, &one)
+	kmCheckMedian(t, "MedianUpper", c.MedianUpper, &five)
+}
