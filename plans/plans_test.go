@@ -193,7 +193,8 @@ points = "pts.csv"
 }
 
 // A plan of no runs, or of seeds past 2^53 − 1, is refused when it is
-// made, as runner.MonteCarlo refuses it, not when it is executed.
+// made, as runner.MonteCarlo refuses it, not when it is executed; one run
+// at the last seed is not.
 func TestScenarioRefusesImpossibleRuns(t *testing.T) {
 	sc, err := configs.Builtin("generic")
 	if err != nil {
@@ -211,6 +212,10 @@ func TestScenarioRefusesImpossibleRuns(t *testing.T) {
 		if _, err := Scenario(sc, c.runs, c.seed); err == nil || err.Error() != c.want {
 			t.Errorf("runs %d seed %d: got %v, want %s", c.runs, c.seed, err, c.want)
 		}
+	}
+	// One run is a plan, at the last seed too (seed + 1 − 1 = 2^53 − 1).
+	if plan, err := Scenario(sc, 1, runner.MaxSeed); err != nil || plan.Runs != 1 {
+		t.Errorf("1 run at seed %d: %v", runner.MaxSeed, err)
 	}
 }
 

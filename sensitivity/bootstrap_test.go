@@ -77,10 +77,10 @@ func TestBootstrapCheck(t *testing.T) {
 
 // A statistic undefined on the whole sample has no interval even when
 // resamples define it; one defined on the whole sample but on no resample
-// has none either.
+// has none either; one after them, 2 everywhere, has [2, 2].
 func TestBootstrapNaNWholeOrEveryResample(t *testing.T) {
-	iv := bootstrap(10, 2, Bootstrap{Resamples: 100}, func(idx []int, out []float64) {
-		out[0], out[1] = 1, 1
+	iv := bootstrap(10, 3, Bootstrap{Resamples: 100}, func(idx []int, out []float64) {
+		out[0], out[1], out[2] = 1, 1, 2
 		if idx == nil {
 			out[0] = math.NaN()
 		} else {
@@ -92,6 +92,9 @@ func TestBootstrapNaNWholeOrEveryResample(t *testing.T) {
 	}
 	if iv[1].Estimate != 1 || !math.IsNaN(iv[1].Low) || !math.IsNaN(iv[1].High) {
 		t.Errorf("undefined on every resample: %+v; want estimate 1, no interval", iv[1])
+	}
+	if iv[2] != (Interval{Estimate: 2, Low: 2, High: 2}) {
+		t.Errorf("defined everywhere, after them: %+v; want 2 in [2, 2]", iv[2])
 	}
 }
 

@@ -87,11 +87,14 @@ func TestSaltelliDesignErrors(t *testing.T) {
 	}
 }
 
-// The bounds of SaltelliDesign at their edges: 500 parameters (the 1000
-// dimensions of gonum's Halton sequence) are accepted and 501 refused; a
+// The bounds of SaltelliDesign at their edges: 1 parameter and 500 (the
+// 1000 dimensions of gonum's Halton sequence) are accepted and 501 refused; a
 // design of more than 10⁷ points is refused, here 3333334 rows of
 // 1 + 2 points (10⁷/3 = 3333333 is the most).
 func TestSaltelliDesignBounds(t *testing.T) {
+	if x, err := SaltelliDesign(2, 1, Halton, 1); err != nil || len(x) != 2*(1+2) || len(x[0]) != 1 {
+		t.Errorf("SaltelliDesign(2, 1): %d points, %v; want 6 of 1 coordinate", len(x), err)
+	}
 	x, err := SaltelliDesign(2, MaxFactors, Halton, 1)
 	if err != nil || len(x) != 2*(MaxFactors+2) || len(x[0]) != MaxFactors {
 		t.Errorf("SaltelliDesign(2, 500): %d points, %v; want 1004 of 500 coordinates", len(x), err)

@@ -70,6 +70,7 @@ func TestDescribe(t *testing.T) {
 		{sim.EventRecord{Type: sim.EventAcceptance, Actor: "usa", Others: []string{"aus", "nzl"}, Offer: 3}, "aus, nzl accept usa's offer 3"},
 		{sim.EventRecord{Type: sim.EventRejection, Actor: "phl", Target: "jpn", Reason: "fear", Offer: 3}, "phl rejects offer 3 (fear of jpn)"},
 		{sim.EventRecord{Type: sim.EventRejection, Actor: "usa", Reason: "autonomy", Offer: 12}, "usa rejects offer 12 (loss of autonomy)"},
+		{sim.EventRecord{Type: sim.EventRejection, Actor: "kor", Reason: "autonomy", Offer: 1}, "kor rejects offer 1 (loss of autonomy)"},
 		{sim.EventRecord{Type: sim.EventFormed, Alliance: 4, Others: []string{"fra", "gbr"}, Commitment: "strong", Kind: "bilateral", Origin: "client"},
 			"alliance 4 formed: fra, gbr, strong bilateral (client)"},
 		// An alliance signed for non-sovereign invitees names them: they
