@@ -130,42 +130,39 @@ func TestEnumParseIsExact(t *testing.T) {
 	}
 }
 
-// textEnum is an enumeration as the records write and read it.
-type textEnum interface {
+// roundTrip checks that each of an enumeration's n values is read back as
+// itself from the name it writes.
+func roundTrip[T interface {
+	~int
 	MarshalText() ([]byte, error)
+}, P interface {
+	*T
+	UnmarshalText([]byte) error
+}](t *testing.T, name string, n int) {
+	t.Helper()
+	for i := range n {
+		v := T(i)
+		b, err := v.MarshalText()
+		if err != nil {
+			t.Errorf("%s %d: %v", name, i, err)
+			continue
+		}
+		var back T
+		if err := P(&back).UnmarshalText(b); err != nil || back != v {
+			t.Errorf("%s %d written as %q, read back as %d, %v", name, i, b, int(back), err)
+		}
+	}
 }
 
 // Every value of every enumeration is read back as itself from the name it
 // writes, each by its own table: an enumeration reading another's names
 // (an origin read as an entry, say) fails here.
 func TestEnumRoundTrip(t *testing.T) {
-	check := func(name string, n int, value func(int) textEnum, read func([]byte) (textEnum, error)) {
-		t.Helper()
-		for i := range n {
-			v := value(i)
-			b, err := v.MarshalText()
-			if err != nil {
-				t.Errorf("%s %d: %v", name, i, err)
-				continue
-			}
-			back, err := read(b)
-			if err != nil || back != v {
-				t.Errorf("%s %d written as %q, read back as %v, %v", name, i, b, back, err)
-			}
-		}
-	}
-	check("EventType", len(eventTypeNames), func(i int) textEnum { return EventType(i) },
-		func(b []byte) (textEnum, error) { var v EventType; err := v.UnmarshalText(b); return v, err })
-	check("Proposal", len(proposalNames), func(i int) textEnum { return Proposal(i) },
-		func(b []byte) (textEnum, error) { var v Proposal; err := v.UnmarshalText(b); return v, err })
-	check("Kind", len(kindNames), func(i int) textEnum { return Kind(i) },
-		func(b []byte) (textEnum, error) { var v Kind; err := v.UnmarshalText(b); return v, err })
-	check("Origin", len(originNames), func(i int) textEnum { return Origin(i) },
-		func(b []byte) (textEnum, error) { var v Origin; err := v.UnmarshalText(b); return v, err })
-	check("EndCause", len(endCauseNames), func(i int) textEnum { return EndCause(i) },
-		func(b []byte) (textEnum, error) { var v EndCause; err := v.UnmarshalText(b); return v, err })
-	check("Entry", len(entryNames), func(i int) textEnum { return Entry(i) },
-		func(b []byte) (textEnum, error) { var v Entry; err := v.UnmarshalText(b); return v, err })
-	check("Exit", len(exitNames), func(i int) textEnum { return Exit(i) },
-		func(b []byte) (textEnum, error) { var v Exit; err := v.UnmarshalText(b); return v, err })
+	roundTrip[EventType](t, "EventType", len(eventTypeNames))
+	roundTrip[Proposal](t, "Proposal", len(proposalNames))
+	roundTrip[Kind](t, "Kind", len(kindNames))
+	roundTrip[Origin](t, "Origin", len(originNames))
+	roundTrip[EndCause](t, "EndCause", len(endCauseNames))
+	roundTrip[Entry](t, "Entry", len(entryNames))
+	roundTrip[Exit](t, "Exit", len(exitNames))
 }
