@@ -28,13 +28,16 @@ func progress(what string) (func(done, total int), func()) {
 	}
 	var bar *progressbar.ProgressBar
 	update := func(done, total int) {
-		if bar == nil {
+		// A new bar at the start, and when more work follows a bar that
+		// reached its end (hypotheses add runs to the inconclusive once a
+		// round is done): a finished bar draws nothing more.
+		if bar == nil || (bar.IsFinished() && total > bar.GetMax()) {
 			bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(os.Stderr),
 				progressbar.OptionSetDescription(what), progressbar.OptionShowCount(),
 				progressbar.OptionSetPredictTime(true), progressbar.OptionShowElapsedTimeOnFinish(),
 				progressbar.OptionThrottle(100_000_000), progressbar.OptionClearOnFinish())
 		}
-		if total != bar.GetMax() { // hypotheses add runs to the inconclusive
+		if total != bar.GetMax() { // more work added while the bar runs
 			bar.ChangeMax(total)
 		}
 		_ = bar.Set(done)
