@@ -81,7 +81,7 @@ func TestSignedNeverHidesASign(t *testing.T) {
 func TestCells(t *testing.T) {
 	static := reported()[0]
 	rate := Result{ID: "T5", Predicted: AtLeast, Threshold: 0.7,
-		Pooled: []Estimate{{Value: 0.99, Low: 0.9755, High: 0.99612, N: 500, Valid: true}}}
+		Pooled: []Estimate{{Value: 0.99, Low: 0.9757, High: 0.99612, N: 500, Valid: true}}}
 	unmeasured := Result{ID: "T2", Predicted: Falls, MinChange: 0.15}
 	for _, c := range []struct {
 		r                      Result

@@ -274,7 +274,8 @@ func TestHubSpokesIndexWithinTheRun(t *testing.T) {
 // Two values are enough for a spread: 1 and 3 have mean 2, sd √((1 + 1)/1)
 // = 1.414214, and with t(0.975, 1) = 12.706205 the half-width
 // 12.706205·1.414214/√2 = 12.706205, the interval [−10.706205, 14.706205].
-// A spread below 1 is its own: 0.25 and 0.75 have mean 0.5, sd
+// A sum of squares below 1 (0.125) is used as it is, not raised to 1:
+// 0.25 and 0.75 have mean 0.5, sd
 // √(0.0625 + 0.0625) = 0.353553, half-width 12.706205·0.353553/√2 =
 // 3.176551, the interval [−2.676551, 3.676551].
 func TestMeasureSummaryOfTwo(t *testing.T) {

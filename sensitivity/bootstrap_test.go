@@ -77,7 +77,8 @@ func TestBootstrapCheck(t *testing.T) {
 
 // A statistic undefined on the whole sample has no interval even when
 // resamples define it; one defined on the whole sample but on no resample
-// has none either; one after them, 2 everywhere, has [2, 2].
+// has none either; and a third statistic, 2 on every sample, still has
+// [2, 2]: the undefined ones before it do not end the loop.
 func TestBootstrapNaNWholeOrEveryResample(t *testing.T) {
 	iv := bootstrap(10, 3, Bootstrap{Resamples: 100}, func(idx []int, out []float64) {
 		out[0], out[1], out[2] = 1, 1, 2

@@ -123,8 +123,13 @@ func TestEnumParseIsExact(t *testing.T) {
 	if err := k.UnmarshalText([]byte("Bilateral")); err == nil || err.Error() != want || k != Trilateral {
 		t.Errorf("reading Bilateral: %v, kind %v; want %s and the kind kept trilateral", err, k, want)
 	}
+}
+
+// A name that is none says so with the article of the enumeration's name:
+// "an Origin", as "a Kind".
+func TestEnumParseErrorArticle(t *testing.T) {
 	o := OriginClient
-	want = `sim: "founded" is not an Origin; allowed: "client", "indigenous", "imposed", "bilateral"`
+	want := `sim: "founded" is not an Origin; allowed: "client", "indigenous", "imposed", "bilateral"`
 	if err := o.UnmarshalText([]byte("founded")); err == nil || err.Error() != want || o != OriginClient {
 		t.Errorf("reading founded as an origin: %v, origin %v; want %s and the origin kept client", err, o, want)
 	}

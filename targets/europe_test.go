@@ -225,8 +225,8 @@ func TestEuropeTargetsAtTheirBounds(t *testing.T) {
 		met  bool
 	}{"hub index exactly 0.3", record(usa, hub), "E5", true})
 	for _, c := range cases {
-		if _, met := verdict(t, c.id, c.rec, europeCal); met != c.met {
-			t.Errorf("%s: %s met %v, want %v", c.name, c.id, met, c.met)
+		if counted, met := verdict(t, c.id, c.rec, europeCal); !counted || met != c.met {
+			t.Errorf("%s: %s counted %v, met %v; want counted, met %v", c.name, c.id, counted, met, c.met)
 		}
 	}
 }
