@@ -170,20 +170,21 @@ func stateLabel(sc *sim.Scenario, id string, fits func(string) bool) string {
 		if s.Name == "" || s.Name == id {
 			return fmt.Sprintf("%s (%s)", id, s.Role)
 		}
-		label := fmt.Sprintf("%s — %s (%s)", id, s.Name, s.Role)
+		named := func(name string) string { return fmt.Sprintf("%s — %s (%s)", id, name, s.Role) }
+		label := named(s.Name)
 		if fits == nil || fits(label) {
 			return label
 		}
 		name := s.Name
 		if open := strings.LastIndex(name, " ("); open > 0 && strings.HasSuffix(name, ")") {
 			name = name[:open]
-			if label = fmt.Sprintf("%s — %s (%s)", id, name, s.Role); fits(label) {
+			if label = named(name); fits(label) {
 				return label
 			}
 		}
 		short := []rune(name)
 		for n := len(short) - 1; n > 0 && !fits(label); n-- {
-			label = fmt.Sprintf("%s — %s… (%s)", id, strings.TrimRight(string(short[:n]), " "), s.Role)
+			label = named(strings.TrimRight(string(short[:n]), " ") + "…")
 		}
 		return label
 	}

@@ -15,7 +15,9 @@ import (
 // has, for each state, the mean and the 5%, 50% and 95% quantiles across
 // runs of each of SeriesMeasures. Sweep folds the runs in its plan's
 // chunks, as Execute does, and MonteCarlo in chunks of 100, Execute's
-// default, so that the numbers are series.csv's to the last bit.
+// default, so that the numbers are series.csv's to the last bit. A nil
+// Series, a summary's without one, is empty: no ticks, states, runs or
+// rows.
 type Series struct {
 	agg *seriesAggregate
 	cal sim.Calendar
@@ -33,9 +35,6 @@ type SeriesRow struct {
 	Mean           float64
 	Q05, Q50, Q95  float64
 }
-
-// A nil Series, a summary's without one, is empty: no ticks, states,
-// runs or rows.
 
 // Ticks are the sampled ticks: 0, record_every, 2·record_every, … below
 // the horizon.
