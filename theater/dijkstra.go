@@ -5,8 +5,9 @@ import (
 	"sync"
 )
 
-// heapItem is a lazy-deletion heap entry: a cell and the distance it had
-// when pushed. Stale entries (d > field[c]) are skipped on pop.
+// heapItem is a heap entry: a cell and the distance it was given when
+// pushed. No entry goes stale (see lower), so a cell is pushed at most once
+// and its entry's distance is its final one.
 type heapItem struct {
 	d float64
 	c int32
@@ -81,6 +82,13 @@ func infField(n int) []float64 {
 // sources). On an all-+Inf field this is the full multi-source Dijkstra; on
 // an existing field it is the incremental update after a state gains cells,
 // since its distances can only decrease. cost[v] is the cost of entering v.
+//
+// No cell is lowered twice, so the queue needs no lazy deletion: the cost
+// is that of entering a cell, whichever neighbour it is entered from, and
+// cells leave the queue in order of distance, so the first neighbour to
+// lower v gives it d+cost[v] at the smallest d any later one could offer
+// (float addition of the same cost[v] is monotone). The same holds for
+// lowerBuckets, whose buckets leave in order of distance too.
 func lower(field, cost []float64, w, h int, sources []int) {
 	hp := heapPool.Get().(*cellHeap)
 	q := (*hp)[:0]
@@ -93,9 +101,6 @@ func lower(field, cost []float64, w, h int, sources []int) {
 	var nb [4]int
 	for len(q) > 0 {
 		it := q.pop()
-		if it.d > field[it.c] {
-			continue // stale entry
-		}
 		for _, v := range neighbours(w, h, int(it.c), &nb) {
 			if nd := it.d + cost[v]; nd < field[v] {
 				field[v] = nd
@@ -152,20 +157,12 @@ var bucketPool = sync.Pool{New: func() any { b := make([][]int32, maxBucketCost+
 // lowerBuckets is lower with Dial's algorithm: cells wait in a circular
 // array of buckets indexed by whole-number distance, so each is handled in
 // constant time. icost[v] is cost[v] in whole units; field keeps float
-// distances (exact sums of the costs). A cell's integer distance is
-// recovered from its float one by the same scale.
+// distances (exact sums of the costs). A cell waits in the bucket of its
+// final distance (see lower), so each is handled once.
 func lowerBuckets(field, cost []float64, icost []uint8, w, h int, sources []int) {
 	bp := bucketPool.Get().(*[][]int32)
 	buckets := *bp
 	nb := len(buckets)
-	// scale: units per unit of cost, from any cell with a positive cost
-	scale := 0.0
-	for v, c := range cost {
-		if c > 0 {
-			scale = float64(icost[v]) / c
-			break
-		}
-	}
 	pending := 0
 	for _, s := range sources {
 		if field[s] > 0 {
@@ -181,9 +178,6 @@ func lowerBuckets(field, cost []float64, icost []uint8, w, h int, sources []int)
 			u := buckets[b][k]
 			pending--
 			fu := field[u]
-			if int(fu*scale+0.5) != d {
-				continue // stale: improved since it was queued
-			}
 			for _, v := range neighbours(w, h, int(u), &nbr) {
 				if nd := fu + cost[v]; nd < field[v] {
 					field[v] = nd
