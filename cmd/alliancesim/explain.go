@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"math"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -437,8 +438,8 @@ func commitmentWord(strong bool) string {
 
 func printExplanation(w io.Writer, c *sim.Compiled, r explanationReport) {
 	fmt.Fprintf(w, "%s, seed %d, at the end of %s (tick %d)\n", r.Scenario, r.Seed, r.Date, r.Tick)
-	fmt.Fprintf(w, "%s: threat %.4f, reference point %.4f (domain of %s); its position is worth %+.4f\n",
-		r.State, r.Threat, r.Reference, r.Domain, r.Position)
+	fmt.Fprintf(w, "%s: threat %.4f, reference point %.4f (domain of %s); its position is worth %s\n",
+		r.State, r.Threat, r.Reference, r.Domain, signed(r.Position))
 	if r.NotSovereign {
 		fmt.Fprintf(w, "%s is not sovereign then: it proposes nothing and answers no offer, and what is signed for it counts as accepted (docs/model.md §7.9); as a member it neither votes nor weighs leaving (§7.13)\n", r.State)
 	}
@@ -449,7 +450,7 @@ func printExplanation(w io.Writer, c *sim.Compiled, r explanationReport) {
 		if v.Accepts {
 			verdict = "accepts " + v.Newcomer
 		}
-		fmt.Fprintf(w, "  value %+.4f against %+.4f for the alliance as it stands: it %s\n", v.With.Value, v.Without, verdict)
+		fmt.Fprintf(w, "  value %s against %s for the alliance as it stands: it %s\n", signed(v.With.Value), signed(v.Without), verdict)
 	}
 	for _, o := range r.Options {
 		printOption(w, o)
@@ -457,7 +458,7 @@ func printExplanation(w io.Writer, c *sim.Compiled, r explanationReport) {
 		if o.Beats {
 			verdict = "above its position"
 		}
-		fmt.Fprintf(w, "  value %+.4f: %s (%+.4f)\n", o.Value, verdict, r.Position)
+		fmt.Fprintf(w, "  value %s: %s (%s)\n", signed(o.Value), verdict, signed(r.Position))
 	}
 	if len(r.Options) == 0 && len(r.Votes) == 0 {
 		if len(r.Stays) == 0 && len(r.MemberOf) == 0 {
@@ -476,8 +477,8 @@ func printExplanation(w io.Writer, c *sim.Compiled, r explanationReport) {
 				verdict = "stays or leaves, evenly (staying and leaving are worth the same)"
 			}
 			fmt.Fprintf(w, "\nalliance %d (%s, %s, %s): %s\n", s.Alliance, s.Origin, s.Commitment, strings.Join(s.Members, ", "), verdict)
-			fmt.Fprintf(w, "  threat without it %.4f; staying is worth %+.4f, leaving %+.4f, exit cost %.4f; leave probability at a review %.3g\n",
-				s.Without, s.Stay, s.Out, s.ExitCost, s.Leave)
+			fmt.Fprintf(w, "  threat without it %.4f; staying is worth %s, leaving %s, exit cost %.4f; leave probability at a review %.3g\n",
+				s.Without, signed(s.Stay), signed(s.Out), s.ExitCost, s.Leave)
 		}
 	}
 }
@@ -512,7 +513,18 @@ func printOption(w io.Writer, o optionExplanation) {
 	if unpledged {
 		fmt.Fprintln(w, "    * pledges nothing to it in this alliance (a fellow client of an imposed one): it costs only the fear it inspires")
 	}
-	fmt.Fprintf(w, "  outcomes against the reference point: %+.4f with probability %.3f, else %+.4f\n", o.Outcomes.Good, o.Outcomes.P, o.Outcomes.Bad)
+	fmt.Fprintf(w, "  outcomes against the reference point: %s with probability %.3f, else %s\n", signed(o.Outcomes.Good), o.Outcomes.P, signed(o.Outcomes.Bad))
+}
+
+// signed formats a value to four decimals with its sign. One too small to
+// show there is written in scientific notation rather than as a zero
+// (+0.0000 or −0.0000), so that a verdict drawn from it (stay or leave,
+// above or below its position) can be read from the figures.
+func signed(x float64) string {
+	if x != 0 && math.Abs(x) < 0.00005 {
+		return fmt.Sprintf("%+.2e", x)
+	}
+	return fmt.Sprintf("%+.4f", x)
 }
 
 func kindWord(size int) string {

@@ -445,3 +445,29 @@ func explainJSON(t *testing.T, args ...string) explanationReport {
 	}
 	return rep
 }
+
+// A value printed with its sign keeps four decimals, and one too small
+// for them is written in scientific notation rather than as −0.0000, the
+// staying value of vnm in asia-1950 at seed 3 in 1958-01 before signed.
+func TestSigned(t *testing.T) {
+	for x, want := range map[float64]string{
+		0:         "+0.0000",
+		0.04081:   "+0.0408",
+		-0.0108:   "-0.0108",
+		0.00005:   "+0.0001",
+		-0.00005:  "-0.0001",
+		-3.214e-6: "-3.21e-06",
+		4.9e-5:    "+4.90e-05",
+		-1e-300:   "-1.00e-300",
+	} {
+		if got := signed(x); got != want {
+			t.Errorf("signed(%v) = %q, want %q", x, got, want)
+		}
+	}
+	var b strings.Builder
+	printExplanation(&b, nil, explanationReport{State: "vnm", Stays: []stayExplanation{{membership: membership{Alliance: 0, Members: []string{"vnm", "fra"},
+		Origin: "client", Commitment: "strong"}, Stay: -2e-6, Out: -0.0108}}})
+	if want := "staying is worth -2.00e-06, leaving -0.0108"; !strings.Contains(b.String(), want) {
+		t.Errorf("explanation:\n%s\nwant %q", b.String(), want)
+	}
+}
