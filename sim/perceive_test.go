@@ -672,3 +672,21 @@ func TestAPatronsPictureLosesAClientEliminatedMidTick(t *testing.T) {
 		t.Errorf("the clients' pictures moved mid-tick: %v, %v → %v, %v", p2, p3, w.picture[c2], w.picture[c3])
 	}
 }
+
+// powK adds ε = 1e-6 (theater.Epsilon) before raising to κ, so a state
+// with no force has a defined share: at κ = 2, (0+ε)² = 1e-12 and
+// (1e-6+ε)² = 4e-12, so a projection of 1e-6 against no defence threatens
+// 4/(4+1) = 0.8; at κ = 1, 1e-6+ε = 2e-6; at κ = 3, (1e-6+ε)³ = 8e-18.
+func TestPowKAddsEpsilon(t *testing.T) {
+	for _, c := range []struct{ k, x, want float64 }{
+		{2, 0, 1e-12}, {2, 1e-6, 4e-12}, {1, 0, 1e-6}, {1, 1e-6, 2e-6}, {3, 1e-6, 8e-18}, {2, 3, 9.000006000001},
+	} {
+		sc := testScenario()
+		sc.Params.OccupationSteepness = c.k
+		w := NewWorld(mustCompile(t, sc), 1)
+		nearly(t, fmt.Sprintf("powK(%v) at κ %v", c.x, c.k), w.powK(c.x), c.want, 1e-12*c.want)
+	}
+	sc := testScenario()
+	w := NewWorld(mustCompile(t, sc), 1)
+	nearly(t, "denial of a projection of 1e-6 against no defence", agents.Denial(w.powK(1e-6), w.powK(0)), 0.8, 1e-12)
+}
