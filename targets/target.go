@@ -48,22 +48,7 @@ type Target struct {
 // where the target reads a patron's alliances. A nil scenario holds no
 // states.
 func (t *Target) Missing(sc *sim.Scenario) string {
-	have := map[string]bool{}
-	patron := false
-	var states []sim.State
-	if sc != nil {
-		states = sc.States
-	}
-	for _, s := range states {
-		have[s.ID] = true
-		patron = patron || s.Role == sim.Patron
-	}
-	var absent []string
-	for _, id := range t.States {
-		if !have[id] {
-			absent = append(absent, id)
-		}
-	}
+	absent, patron := t.absent(sc)
 	var why []string
 	need := cmp.Or(t.Need, len(t.States))
 	switch held := len(t.States) - len(absent); {
@@ -79,10 +64,47 @@ func (t *Target) Missing(sc *sim.Scenario) string {
 	return strings.Join(why, " and ")
 }
 
+// Without says which of the states the target names sc lacks when it can
+// still be judged on the rest ("" if it lacks none, or cannot be judged:
+// Missing): E2, which needs four of the five Brussels powers, is judged
+// without the United Kingdom on the other four, all of which must then
+// be in the Western Union.
+func (t *Target) Without(sc *sim.Scenario) string {
+	absent, _ := t.absent(sc)
+	if len(absent) == 0 || t.Missing(sc) != "" {
+		return ""
+	}
+	return fmt.Sprintf("judged without %s: the scenario has %d of %s, and the target needs %d",
+		strings.Join(absent, ", "), len(t.States)-len(absent), strings.Join(t.States, ", "), cmp.Or(t.Need, len(t.States)))
+}
+
+// absent lists the states the target names that sc lacks, in the
+// target's order, and says whether sc has a patron.
+func (t *Target) absent(sc *sim.Scenario) (absent []string, patron bool) {
+	have := map[string]bool{}
+	var states []sim.State
+	if sc != nil {
+		states = sc.States
+	}
+	for _, s := range states {
+		have[s.ID] = true
+		patron = patron || s.Role == sim.Patron
+	}
+	for _, id := range t.States {
+		if !have[id] {
+			absent = append(absent, id)
+		}
+	}
+	return absent, patron
+}
+
 // EvaluateScenario is Evaluate over the runs of sc, except that a target
-// naming a state sc lacks (Missing) is not evaluated: it counts no run, is
-// not met, and its note says what is missing. Of a nil scenario no target
-// counts a run, and each note says so.
+// sc cannot be judged by (Missing: fewer of the states it names than it
+// needs, or no patron where it reads a patron's alliances) is not
+// evaluated: it counts no run, is not met, and its note says what is
+// missing. A target judged without some of the states it names (Without)
+// says which in its note. Of a nil scenario no target counts a run, and
+// each note says so.
 func EvaluateScenario(ts []Target, rs []runner.Record, sc *sim.Scenario) []Result {
 	if sc == nil {
 		out := make([]Result, len(ts))
@@ -107,7 +129,11 @@ func EvaluateScenario(ts []Target, rs []runner.Record, sc *sim.Scenario) []Resul
 				Note: "not applicable: the scenario has " + missing[i]})
 			continue
 		}
-		out, evaluated = append(out, evaluated[0]), evaluated[1:]
+		r := evaluated[0]
+		if w := t.Without(sc); w != "" {
+			r.Note = strings.TrimSuffix(w+"; "+r.Note, "; ")
+		}
+		out, evaluated = append(out, r), evaluated[1:]
 	}
 	return out
 }

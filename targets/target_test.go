@@ -227,6 +227,14 @@ func TestEvaluateScenarioWithoutTheStatesNamed(t *testing.T) {
 			t.Errorf("%s, which can be judged: %+v", id, r)
 		}
 	}
+	if w, want := res[3].Note, "judged without kor, twn: the scenario has 1 of kor, aus, twn, and the target needs 1"; w != want {
+		t.Errorf("W, judged on aus alone: the note %q, want %q", w, want)
+	}
+	for _, i := range []int{0, 2} {
+		if res[i].Note != "" {
+			t.Errorf("%s, which lacks none of its states: the note %q", res[i].ID, res[i].Note)
+		}
+	}
 	for i, want := range []string{"not applicable: the scenario has no kor, twn", "not applicable: the scenario has 1 of kor, aus, twn, where the target needs 2"} {
 		if r := res[[]int{1, 4}[i]]; r.Met || r.Share != runner.NewProportion(0, 0) || r.Note != want {
 			t.Errorf("%s: %+v; want the note %q", r.ID, r, want)
@@ -288,6 +296,25 @@ func TestEvaluateScenarioWithoutTheStatesNamed(t *testing.T) {
 		if got := tg.Missing(c.sc); (c.want == "") != (got == "") || !strings.Contains(got, c.want) {
 			t.Errorf("%s without some states: %q, want %q", c.id, got, c.want)
 		}
+		if w := tg.Without(c.sc); (c.want == "") == (w == "") {
+			t.Errorf("%s without some states: Without %q, where Missing is %q", c.id, w, c.want)
+		}
+	}
+	// A judged target's note says which states it was judged without,
+	// before what Evaluate itself notes (here that some runs end before
+	// the month it reads).
+	e2 := For("europe-1947")[1]
+	if e2.ID != "E2" {
+		t.Fatalf("For(europe-1947)[1] is %s, want E2", e2.ID)
+	}
+	e2.Until = "1960-12"
+	short := func(*runner.Record, sim.Calendar) (bool, bool) { return true, true }
+	e2.Test = short
+	noLux := drop("europe-1947", "lux")
+	noLux.Ticks = 12
+	r := EvaluateScenario([]Target{e2}, make([]runner.Record, 2), noLux)[0]
+	if want := "judged without lux: the scenario has 4 of gbr, fra, bel, nld, lux, and the target needs 4; 2 runs not counted"; !strings.HasPrefix(r.Note, want) {
+		t.Errorf("E2 without Luxembourg, in runs shorter than it reads: the note %q, want it to begin %q", r.Note, want)
 	}
 }
 

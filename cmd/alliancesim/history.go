@@ -65,9 +65,13 @@ func newCheckCmd() *cobra.Command {
 extends one and keeps its name) and evaluates every statistical target of the
 historical record: a row per target with its id, what it says, the share of
 runs meeting it with its 95% interval, the runs it is over, the threshold and
-whether it is met. A target that names a state the scenario lacks (a file
-that drops it), or reads a patron's alliances where there is no patron, is
-not evaluated: it says what is missing and is not met. Replication i plays
+whether it is met. A target is judged on the states it names that the
+scenario has (a file may drop some), as long as it has as many as the
+target needs (E1, E3 and E4 two of the five Brussels powers, E2 four, A1
+three of its four, A8 Korea or the ROC, every other target all it names),
+and its row says which it was judged without. A target with fewer, or that
+reads a patron's alliances where there is no patron, is not evaluated: it
+says what is missing and is not met. Replication i plays
 seed --seed + i (the one seeding rule
 of every command), so the defaults are HISTORY.md's calibration seeds 1–500
 and --seed 1001 gives its held-out seeds 1001–1500. It reports; it exits 0
