@@ -102,11 +102,11 @@ func recordDamage(dir string, m *Manifest, files map[string]FileSum) string {
 // byte read. So a file changed since it was written is found wherever
 // the change is, as a part's files are against its done.json; the run
 // that finds a directory complete compares the sizes only (a file cut
-// short, at a line's end too, is found there and assembled again). The
-// error says what to do (mend).
+// short, at a line's end too, is found there and assembled again). Such
+// an error is a *DamagedResultsError, and says what to do.
 func CheckResults(dir string, m *Manifest, files map[string]FileSum) error {
 	if why := recordDamage(dir, m, files); why != "" {
-		return fmt.Errorf("%s: %s; %s", dir, why, mend(dir, m, false))
+		return &DamagedResultsError{fmt.Sprintf("%s: %s; %s", dir, why, mend(dir, m, false))}
 	}
 	for _, name := range recordedNames(m) {
 		path := filepath.Join(dir, name)
@@ -115,11 +115,18 @@ func CheckResults(dir string, m *Manifest, files map[string]FileSum) error {
 			return err
 		}
 		if got != files[name] {
-			return fmt.Errorf("%s does not match its SHA-256 in summary.json: changed since it was written; %s", path, mend(dir, m, true))
+			return &DamagedResultsError{fmt.Sprintf("%s does not match its SHA-256 in summary.json: changed since it was written; %s", path, mend(dir, m, true))}
 		}
 	}
 	return nil
 }
+
+// DamagedResultsError is CheckResults' error for result files that do
+// not match summary.json's record of them: its message says what is
+// wrong and what to do about it, and needs no other advice.
+type DamagedResultsError struct{ msg string }
+
+func (e *DamagedResultsError) Error() string { return e.msg }
 
 // mend says how to mend the damaged result files of dir: with every part
 // there, the same command assembles them again from parts/ (with --force

@@ -2,6 +2,7 @@ package runner
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -106,11 +107,12 @@ func TestCheckResults(t *testing.T) {
 	if why := resultDamage(dir, m); why != "" {
 		t.Errorf("changed at its size: the run's check says %q, want it to pass", why)
 	}
-	if err := CheckResults(dir, m, files); err == nil || err.Error() != path+" does not match its SHA-256 in summary.json: changed since it was written; run the same command again with --force, which assembles the result files again from parts/" {
-		t.Errorf("changed at its size: %v", err)
+	var damaged *DamagedResultsError
+	if err := CheckResults(dir, m, files); !errors.As(err, &damaged) || err.Error() != path+" does not match its SHA-256 in summary.json: changed since it was written; run the same command again with --force, which assembles the result files again from parts/" {
+		t.Errorf("changed at its size: %v, want a *DamagedResultsError", err)
 	}
 	os.WriteFile(path, b[:len(b)-1], 0o644)
-	if err := CheckResults(dir, m, files); err == nil || !strings.HasPrefix(err.Error(), dir+": memberships.csv has ") ||
+	if err := CheckResults(dir, m, files); !errors.As(err, &damaged) || !strings.HasPrefix(err.Error(), dir+": memberships.csv has ") ||
 		!strings.HasSuffix(err.Error(), "(cut short or changed since it was written); run the same command again, which assembles the result files again from parts/") {
 		t.Errorf("cut: %v", err)
 	}

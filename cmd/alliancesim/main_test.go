@@ -18,6 +18,7 @@ import (
 	"testing"
 
 	"github.com/alliancesim/alliancesim/hypotheses"
+	"github.com/alliancesim/alliancesim/internal/digest"
 	"github.com/alliancesim/alliancesim/runner"
 )
 
@@ -332,15 +333,35 @@ func TestSweepFlags(t *testing.T) {
 	}
 	// Two points' rows swapped, at the same size, pass that check, and are
 	// found against the record's SHA-256 as the table is read back: not
-	// printed as this sweep's; removing summary.json and resuming
+	// printed as this sweep's, with one thing to do, --force, which
 	// assembles it anew.
 	os.WriteFile(points, []byte(lines[0]+lines[2]+lines[1]), 0o644)
 	again, err = execute(t, "sweep", exp, "--runs", "3", "--seed", "40", "--no-events", "--out", out)
-	if err == nil || !strings.Contains(err.Error(), points+" does not match its SHA-256 in summary.json") ||
-		!strings.Contains(err.Error(), "looked complete, but does not read back as this sweep's output: remove summary.json and run again with --resume") || strings.Contains(again, "nothing to do") {
-		t.Errorf("points.csv with rows swapped in a complete directory: %v\n%s", err, again)
+	if want := points + " does not match its SHA-256 in summary.json: changed since it was written; run the same command again with --force, which assembles the result files again from parts/"; err == nil ||
+		err.Error() != want || strings.Contains(again, "nothing to do") {
+		t.Errorf("points.csv with rows swapped in a complete directory: %v\n%s\nwant the error %q alone", err, again, want)
 	}
-	os.Remove(filepath.Join(out, "summary.json"))
+	if again, err = execute(t, "sweep", exp, "--runs", "3", "--seed", "40", "--no-events", "--out", out, "--force"); err != nil || !strings.Contains(again, "Written to") {
+		t.Errorf("--force after the rows were swapped: %v\n%s", err, again)
+	}
+	if b, _ := os.ReadFile(points); !bytes.Equal(b, good) {
+		t.Errorf("points.csv, assembled again with --force:\n%s", b)
+	}
+	// The same rows swapped with summary.json's record of points.csv
+	// changed to match (by a hand, say) pass that check, and are found as
+	// the table is read: the advice is to remove summary.json and resume,
+	// which assembles the files anew.
+	swapped := []byte(lines[0] + lines[2] + lines[1])
+	os.WriteFile(points, swapped, 0o644)
+	summaryPath := filepath.Join(out, "summary.json")
+	summaryBody, _ := os.ReadFile(summaryPath)
+	os.WriteFile(summaryPath, bytes.Replace(summaryBody, []byte(digest.SHA256Hex(good)), []byte(digest.SHA256Hex(swapped)), 1), 0o644)
+	again, err = execute(t, "sweep", exp, "--runs", "3", "--seed", "40", "--no-events", "--out", out)
+	if err == nil || !strings.Contains(err.Error(), `points.csv: line 2 is point "1"`) ||
+		!strings.Contains(err.Error(), "looked complete, but does not read back as this sweep's output: remove summary.json and run again with --resume") || strings.Contains(again, "nothing to do") {
+		t.Errorf("points.csv with rows swapped and its record changed to match: %v\n%s", err, again)
+	}
+	os.Remove(summaryPath)
 	if again, err = execute(t, "sweep", exp, "--runs", "3", "--seed", "40", "--no-events", "--out", out, "--resume"); err != nil || !strings.Contains(again, "Written to") {
 		t.Errorf("resuming after removing summary.json: %v\n%s", err, again)
 	}
@@ -401,17 +422,27 @@ func TestRunRefusesAnotherRunsSummary(t *testing.T) {
 	path := filepath.Join(a, "survival.csv")
 	survival, _ := os.ReadFile(path)
 	os.WriteFile(path, bytes.Replace(survival, []byte("0,all,"), []byte("0,alk,"), 1), 0o644)
-	if got, err = execute(t, "run", "generic", "--runs", "2", "--out", a); err == nil || !strings.Contains(err.Error(), path+" does not match its SHA-256 in summary.json") ||
-		!strings.Contains(err.Error(), readBack) || strings.Contains(got, "seeds 1–2") {
+	// One thing to do, not two: the damaged file's own advice.
+	if got, err = execute(t, "run", "generic", "--runs", "2", "--out", a); err == nil ||
+		err.Error() != path+" does not match its SHA-256 in summary.json: changed since it was written; run the same command again with --force, which assembles the result files again from parts/" || strings.Contains(got, "seeds 1–2") {
 		t.Errorf("survival.csv changed at its size: %v\n%s", err, got)
 	}
 	// Without its parts (as merge writes a directory), reassembling would
 	// run the work anew: the advice is to merge again or run again.
 	os.RemoveAll(filepath.Join(a, "parts"))
 	got, err = execute(t, "run", "generic", "--runs", "2", "--out", a)
+	if err == nil || strings.Contains(err.Error(), "--force") || strings.Contains(err.Error(), "looked complete") ||
+		!strings.Contains(err.Error(), "changed since it was written; its parts/ lacks chunks to assemble the files from: merge the shards again into it, or remove it and run the work again") {
+		t.Errorf("survival.csv changed at its size, without parts/: %v\n%s", err, got)
+	}
+	// A summary.json not this run's, without parts/: merge again or run
+	// again, since reassembling would run the work anew.
+	os.WriteFile(filepath.Join(a, "survival.csv"), survival, 0o644)
+	os.WriteFile(filepath.Join(a, "summary.json"), body, 0o644)
+	got, err = execute(t, "run", "generic", "--runs", "2", "--out", a)
 	if err == nil || strings.Contains(err.Error(), readBack) ||
 		!strings.Contains(err.Error(), "looked complete, but does not read back as this run's output: its parts/ cannot assemble its files anew (merged, or its parts removed): merge the shards again into it") {
-		t.Errorf("survival.csv changed at its size, without parts/: %v\n%s", err, got)
+		t.Errorf("another run's summary.json, without parts/: %v\n%s", err, got)
 	}
 	if _, err := os.Stat(filepath.Join(a, "parts")); err == nil {
 		t.Error("the advice's check ran the work again into parts/")

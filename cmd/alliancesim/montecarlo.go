@@ -98,8 +98,7 @@ func monteCarlo(ctx context.Context, w, errw io.Writer, sc *sim.Scenario, c *sim
 		in, err := report.Read(o.out)
 		switch {
 		case err != nil && complete:
-			return fmt.Errorf("%w\n%s looked complete, but does not read back as this run's output: %s", err, o.out,
-				lookedComplete(o.out, "remove its summary.json and run again to assemble its files anew from parts/"))
+			return lookedComplete(err, o.out, "run", "remove its summary.json and run again to assemble its files anew from parts/")
 		case err != nil:
 			return err
 		case complete:
@@ -237,16 +236,23 @@ func orDash(v *float64) string {
 	return fmt.Sprintf("%g", *v)
 }
 
-// lookedComplete says what to do with out, a directory that looked
-// complete but whose files do not read back as the work's: reassemble,
-// how the command does it, where its parts/ can assemble them; where it
-// cannot (merged, or its parts removed), merge its shards again or run
-// the work again, since reassembling would run every chunk anew.
-func lookedComplete(out, reassemble string) string {
-	if runner.Reassemblable(out) {
-		return reassemble
+// lookedComplete is the error for out, a directory that looked complete
+// but whose files do not read back as the work's (err): a damaged result
+// file's error already says what to do, and is returned as it is (one
+// instruction, not two); otherwise it adds what to do: reassemble, how
+// the command does it (reassemble), where its parts/ can assemble them;
+// where it cannot (merged, or its parts removed), merge its shards again
+// or run the work again, since reassembling would run every chunk anew.
+func lookedComplete(err error, out, work, reassemble string) error {
+	var damaged *runner.DamagedResultsError
+	if errors.As(err, &damaged) {
+		return err // it says what to do
 	}
-	return "its parts/ cannot assemble its files anew (merged, or its parts removed): merge the shards again into it, or remove it and run the work again"
+	advice := "its parts/ cannot assemble its files anew (merged, or its parts removed): merge the shards again into it, or remove it and run the work again"
+	if runner.Reassemblable(out) {
+		advice = reassemble
+	}
+	return fmt.Errorf("%w\n%s looked complete, but does not read back as this %s's output: %s", err, out, work, advice)
 }
 
 // completeNote says that out already held the complete output of the

@@ -136,8 +136,7 @@ func (f *sweepFlags) sweep(cmd *cobra.Command, file string) error {
 	}
 	switch {
 	case err != nil && complete:
-		return fmt.Errorf("%w\n%s looked complete, but does not read back as this sweep's output: %s", err, out,
-			lookedComplete(out, "remove summary.json and run again with --resume to assemble its files anew from parts/"))
+		return lookedComplete(err, out, "sweep", "remove summary.json and run again with --resume to assemble its files anew from parts/")
 	case err != nil:
 		return err
 	case complete:
