@@ -68,6 +68,10 @@ func TestFlagsChecked(t *testing.T) {
 		{[]string{"hypotheses", "--runs", "20", "--max-runs", "10"}, "--max-runs 10: allowed: 0 (8 × --runs, as far as the seeds reach and, from a seed below 1001, not past seed 1000) or a whole number in [20 (--runs), 1000000000]"},
 		{[]string{"hypotheses", "--max-runs", "2000000000"}, "--max-runs 2000000000: allowed: 0 (8 × --runs, as far as the seeds reach and, from a seed below 1001, not past seed 1000) or a whole number in [100 (--runs), 1000000000]"},
 		{[]string{"hypotheses", "--seed", "0"}, "--seed 0: allowed: a whole number in [1, 9007199254740991]"},
+		// Past the last seed: the flag given is named, not the default
+		// --max-runs derived from --runs.
+		{[]string{"hypotheses", "T7", "--seed", "9007199254740989", "--runs", "5"}, "--seed 9007199254740989 --runs 5: seed 9007199254740989 with 5 runs reaches past 9007199254740991"},
+		{[]string{"hypotheses", "T7", "--seed", "9007199254740980", "--runs", "5", "--max-runs", "40"}, "--seed 9007199254740980 --max-runs 40: seed 9007199254740980 with 40 runs reaches past 9007199254740991"},
 		// --list runs nothing: a flag beside it would be ignored.
 		{[]string{"hypotheses", "--list", "--json", "--out", tmp}, "--json, --out: --list lists the hypotheses and runs none; allowed: --list alone, with ids or without"},
 		{[]string{"hypotheses", "T4", "--list", "--seed", "0"}, "--seed: --list lists the hypotheses and runs none"},

@@ -101,6 +101,11 @@ The verdicts and the power of the default run counts are explained in
 				return fmt.Errorf("--max-runs %d: allowed: 0 (%d × --runs, %s) or a whole number in [%d (--runs), %d]", maxRuns, hypotheses.DefaultEscalation, hypotheses.DefaultMaxRunsReach(), runs, runner.MaxRuns)
 			}
 			if err := runner.CheckSeeds(seed, maxRuns); err != nil {
+				if !cmd.Flags().Changed("max-runs") {
+					// The default reaches no further than the seeds left, and never
+					// below --runs: it is --runs that reaches past them.
+					return fmt.Errorf("--seed %d --runs %d: %w", seed, runs, err)
+				}
 				return fmt.Errorf("--seed %d --max-runs %d: %w", seed, maxRuns, err)
 			}
 			update, finish := progress("hypotheses")
