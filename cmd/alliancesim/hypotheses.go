@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/alliancesim/alliancesim/configs"
 	"github.com/alliancesim/alliancesim/hypotheses"
+	"github.com/alliancesim/alliancesim/internal/input"
 	"github.com/alliancesim/alliancesim/internal/words"
 	"github.com/alliancesim/alliancesim/runner"
 	"github.com/alliancesim/alliancesim/sim"
@@ -24,7 +26,7 @@ func newHypothesesCmd() *cobra.Command {
 		runs, maxRuns, layouts, workers int
 		seed                            uint64
 		out                             string
-		asJSON, list                    bool
+		asJSON, list, force             bool
 		sets                            []string
 	)
 	cmd := &cobra.Command{
@@ -49,8 +51,9 @@ reaches --max-runs (8 × --runs unless given, and from a seed below 1001
 never past seed 1000, so that the calibration seeds' runs never reach
 the held-out ones). --out DIR writes hypotheses.csv (one row per
 hypothesis, layout and level), provenance.json (the build, the command line, seeds, run counts and
---set changes) and, last, hypotheses.json. It reports; it exits 0 unless it
-could not run.
+--set changes) and, last, hypotheses.json; a directory holding the results of
+other work (other hypotheses, seed, run counts, layouts or --set) is refused
+unless --force replaces them. It reports; it exits 0 unless it could not run.
 
 The verdicts and the power of the default run counts are explained in
 'go doc github.com/alliancesim/alliancesim/hypotheses'.`,
@@ -108,16 +111,23 @@ The verdicts and the power of the default run counts are explained in
 				}
 				return fmt.Errorf("--seed %d --max-runs %d: %w", seed, maxRuns, err)
 			}
-			update, finish := progress("hypotheses")
 			opts := hypotheses.Options{Runs: runs, MaxRuns: maxRuns, Layouts: layouts, Seed: seed,
-				Workers: workers, Progress: update, Set: as}
+				Workers: workers, Set: as}
+			prov := hypotheses.NewProvenance(opts, commandLine())
+			if out != "" && !force {
+				if err := sameHypothesesWork(out, hs, prov); err != nil {
+					return err
+				}
+			}
+			update, finish := progress("hypotheses")
+			opts.Progress = update
 			res, err := hypotheses.Run(cmd.Context(), hs, opts)
 			finish()
 			if err != nil {
 				return err
 			}
 			if out != "" {
-				if err := writeHypotheses(out, res, hypotheses.NewProvenance(opts, commandLine())); err != nil {
+				if err := writeHypotheses(out, res, prov); err != nil {
 					return err
 				}
 			}
@@ -162,8 +172,68 @@ The verdicts and the power of the default run counts are explained in
 	cmd.Flags().StringVar(&out, "out", "", "write hypotheses.csv, hypotheses.json and provenance.json (what ran) to this directory")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the results as JSON")
 	cmd.Flags().BoolVar(&list, "list", false, "list the hypotheses without running them")
+	cmd.Flags().BoolVar(&force, "force", false, "replace the results of other work (other hypotheses, seeds, run counts, layouts or --set) in --out")
 	cmd.Flags().StringArrayVar(&sets, "set", nil, "change every world: path=value (repeatable), e.g. --set params.cost_base=0.01; a path a hypothesis sets itself (its lever, setup or layouts) is refused")
 	return cmd
+}
+
+// sameHypothesesWork refuses an --out directory that holds the results
+// of other work than this: other hypotheses, or another seed, run count,
+// most runs, number of layouts or --set, as its provenance.json and
+// hypotheses.json record them (the same work gives the same results, and
+// is written again). Results it cannot read count as other work, as do
+// results without a provenance; a directory without hypotheses.json,
+// which is written last, holds no results to keep. Like run and sweep,
+// it replaces other work only with --force.
+func sameHypothesesWork(dir string, hs []hypotheses.Hypothesis, p hypotheses.Provenance) error {
+	var diff []string
+	provPath, resPath := filepath.Join(dir, "provenance.json"), filepath.Join(dir, "hypotheses.json")
+	provBody, provErr := input.ReadFile(provPath)
+	resBody, resErr := input.ReadFile(resPath)
+	switch {
+	case errors.Is(resErr, fs.ErrNotExist):
+		return nil // no results there (hypotheses.json is written last)
+	case resErr != nil:
+		diff = append(diff, fmt.Sprintf("results that cannot be read (%v)", plainFileError(resErr)))
+	case provErr != nil:
+		diff = append(diff, fmt.Sprintf("results with no provenance.json to say what ran (%v)", plainFileError(provErr)))
+	}
+	var old hypotheses.Provenance
+	var results []struct {
+		ID string `json:"id"`
+	}
+	if len(diff) == 0 {
+		if err := json.Unmarshal(provBody, &old); err != nil {
+			diff = append(diff, fmt.Sprintf("%s cannot be read (%v)", provPath, err))
+		}
+		if err := json.Unmarshal(resBody, &results); err != nil {
+			diff = append(diff, fmt.Sprintf("%s cannot be read (%v)", resPath, err))
+		}
+	}
+	if len(diff) == 0 {
+		var ids, oldIDs []string
+		for _, h := range hs {
+			ids = append(ids, h.ID)
+		}
+		for _, r := range results {
+			oldIDs = append(oldIDs, r.ID)
+		}
+		differs := func(what string, now, there any) {
+			if fmt.Sprint(now) != fmt.Sprint(there) {
+				diff = append(diff, fmt.Sprintf("%s (%v now, %v in %s)", what, now, there, dir))
+			}
+		}
+		differs("hypotheses", strings.Join(ids, " "), strings.Join(oldIDs, " "))
+		differs("seed", p.Seed, old.Seed)
+		differs("runs", p.Runs, old.Runs)
+		differs("max runs", p.MaxRuns, old.MaxRuns)
+		differs("layouts", p.Layouts, old.Layouts)
+		differs("--set", "["+strings.Join(p.Set, " ")+"]", "["+strings.Join(old.Set, " ")+"]")
+	}
+	if len(diff) == 0 {
+		return nil
+	}
+	return fmt.Errorf("--out %s holds the results of other work: %s; use --force to replace them, or another directory", dir, strings.Join(diff, "; "))
 }
 
 // maxUsed is the most runs per world and level any result was measured on.

@@ -478,16 +478,51 @@ func TestHypothesesQuick(t *testing.T) {
 	if err != nil || !strings.HasPrefix(string(b), "hypothesis,layout,level,outcome,n,low,high") {
 		t.Fatalf("%v %s", err, b)
 	}
-	// Run again into the same directory, after a report of the first:
-	// allowed, and the report of the replaced files goes.
+	// Run again into the same directory, after a report of the first: the
+	// same work is allowed (its flags in another order too), and the
+	// report of the replaced files goes.
 	if err := os.WriteFile(filepath.Join(dir, "report.html"), []byte("<p>the first run</p>"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := execute(t, "hypotheses", "T4", "--runs", "2", "--layouts", "1", "--out", dir); err != nil {
-		t.Fatalf("a rerun into its own directory: %v", err)
+	if _, err := execute(t, "hypotheses", "NC2", "T4", "--layouts", "2", "--runs", "2", "--out", dir); err != nil {
+		t.Fatalf("the same work again into its own directory: %v", err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "report.html")); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("the first run's report.html survives the second: %v", err)
+	}
+	// Other work is refused, saying what differs, and replaces the
+	// results only with --force, as run and sweep do.
+	first, _ := os.ReadFile(filepath.Join(dir, "hypotheses.json"))
+	_, err = execute(t, "hypotheses", "T4", "--runs", "2", "--layouts", "1", "--set", "params.cost_base=0.01", "--out", dir)
+	if want := "--out " + dir + " holds the results of other work: hypotheses (T4 now, T4 NC2 in " + dir + "); layouts (1 now, 2 in " + dir + "); --set ([params.cost_base=0.01] now, [] in " + dir + "); use --force to replace them, or another directory"; err == nil || err.Error() != want {
+		t.Errorf("other work into the directory: %v, want %q", err, want)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "hypotheses.json")); !bytes.Equal(b, first) {
+		t.Error("the refused run changed hypotheses.json")
+	}
+	if _, err := execute(t, "hypotheses", "T4", "--runs", "2", "--layouts", "1", "--out", dir, "--force"); err != nil {
+		t.Fatalf("other work with --force: %v", err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "hypotheses.json")); bytes.Equal(b, first) || !strings.Contains(string(b), `"id": "T4"`) || strings.Contains(string(b), `"id": "NC2"`) {
+		t.Errorf("--force did not replace the results:\n%.300s", b)
+	}
+	// Results with no provenance, or that cannot be read, are other work;
+	// a provenance without results (a write cut short before
+	// hypotheses.json, which is written last) holds none to keep.
+	provPath := filepath.Join(dir, "provenance.json")
+	provBody, _ := os.ReadFile(provPath)
+	os.Remove(provPath)
+	if _, err := execute(t, "hypotheses", "T4", "--runs", "2", "--layouts", "1", "--out", dir); err == nil || !strings.Contains(err.Error(), "holds the results of other work: results with no provenance.json to say what ran") {
+		t.Errorf("results without a provenance: %v", err)
+	}
+	os.WriteFile(provPath, provBody, 0o644)
+	os.WriteFile(filepath.Join(dir, "hypotheses.json"), []byte("[{"), 0o644)
+	if _, err := execute(t, "hypotheses", "T4", "--runs", "2", "--layouts", "1", "--out", dir); err == nil || !strings.Contains(err.Error(), "hypotheses.json cannot be read") {
+		t.Errorf("results that cannot be read: %v", err)
+	}
+	os.Remove(filepath.Join(dir, "hypotheses.json"))
+	if _, err := execute(t, "hypotheses", "T7", "--runs", "2", "--max-runs", "2", "--layouts", "1", "--out", dir); err != nil {
+		t.Errorf("a provenance without results: %v", err)
 	}
 	// A report reads back what hypotheses wrote, even with one run a
 	// level, whose change interval reaches past ±1.
