@@ -74,9 +74,9 @@ func checkOutFile(flag, path string) error {
 // missing directory or under one that is not writable. A missing
 // directory is made when the results are written, in its existing parent
 // (never a chain of them: a mistyped parent is refused). An existing one
-// may hold only ours, the files the command writes (and a report drawn
-// from them): another command's output or someone's files are never
-// overwritten.
+// may hold only ours, the files the command writes (with report.html
+// where report can draw one from them): another command's output or
+// someone's files are never overwritten.
 func checkOutDir(path string, ours ...string) error {
 	if err := runner.Busy(path); err != nil {
 		return fmt.Errorf("--out %w", err)
@@ -84,8 +84,8 @@ func checkOutDir(path string, ours ...string) error {
 	if entries, err := os.ReadDir(path); err == nil {
 		for _, e := range entries {
 			// a stale lock is taken over when the results are written
-			if !slices.Contains(ours, e.Name()) && e.Name() != "report.html" && !runner.IsLockFile(e.Name()) {
-				return fmt.Errorf("--out %s holds %s, which this command does not write; allowed: a new or empty directory, or one holding only %s", path, e.Name(), strings.Join(append(ours, "report.html"), ", "))
+			if !slices.Contains(ours, e.Name()) && !runner.IsLockFile(e.Name()) {
+				return fmt.Errorf("--out %s holds %s, which this command does not write; allowed: a new or empty directory, or one holding only %s", path, e.Name(), strings.Join(ours, ", "))
 			}
 		}
 	}

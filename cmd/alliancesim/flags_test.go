@@ -98,7 +98,7 @@ func TestFlagsChecked(t *testing.T) {
 		{[]string{"compare", "--out", filepath.Join(missing, "x")}, "--out " + filepath.Join(missing, "x") + ": " + missing + " does not exist; allowed: a directory (made if missing) in an existing directory"},
 		{[]string{"hypotheses", "T4", "--out", filepath.Join(missing, "x")}, ": " + missing + " does not exist"},
 		{[]string{"hypotheses", "T4", "--out", tmp}, "--out " + tmp + " holds a-file, which this command does not write; allowed: a new or empty directory, or one holding only hypotheses.csv, hypotheses.json, provenance.json, report.html"},
-		{[]string{"compare", "--out", tmp}, "holds a-file, which this command does not write; allowed: a new or empty directory, or one holding only scorecard.csv, report.html"},
+		{[]string{"compare", "--out", tmp}, "holds a-file, which this command does not write; allowed: a new or empty directory, or one holding only scorecard.csv"},
 		// A value its type cannot take, in our words, not strconv's.
 		{[]string{"run", "generic", "--seed", "-1"}, "--seed -1: allowed: a whole number in [0, 9007199254740991] (2^53 − 1)"},
 		{[]string{"run", "generic", "--seed", "18446744073709551616"}, "--seed 18446744073709551616 is out of range: allowed: a whole number in [0, 9007199254740991] (2^53 − 1)"},
@@ -178,6 +178,14 @@ func TestOutRefusesForeignFiles(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(filepath.Join(n, "summary.json")); string(b) != "precious\n" {
 		t.Error("the user's file was overwritten")
+	}
+	// report draws no report.html from a scorecard, so compare's --out
+	// holding one holds someone else's.
+	c := filepath.Join(dir, "C")
+	os.MkdirAll(c, 0o755)
+	os.WriteFile(filepath.Join(c, "report.html"), []byte("precious\n"), 0o644)
+	if _, err := execute(t, "compare", "--runs", "1", "--out", c); err == nil || !strings.Contains(err.Error(), "holds report.html, which this command does not write; allowed: a new or empty directory, or one holding only scorecard.csv") {
+		t.Errorf("compare --out holding a report.html: %v", err)
 	}
 }
 

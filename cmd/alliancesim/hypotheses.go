@@ -86,7 +86,7 @@ The verdicts and the power of the default run counts are explained in
 				return fmt.Errorf("--layouts %d: allowed: a whole number in [1, %d]", layouts, hypotheses.MaxLayouts)
 			}
 			if out != "" {
-				if err := checkOutDir(out, "hypotheses.csv", "hypotheses.json", "provenance.json"); err != nil {
+				if err := checkOutDir(out, "hypotheses.csv", "hypotheses.json", "provenance.json", "report.html"); err != nil {
 					return err
 				}
 			}
