@@ -79,7 +79,7 @@ func Experiment(x *configs.Experiment) (*runner.Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	plan := &runner.Plan{Scenario: x.Scenario, ScenarioTOML: text, Experiment: x.File, ExperimentText: x.Canonical(),
+	plan := &runner.Plan{Scenario: base.Name, ScenarioTOML: text, Experiment: x.File, ExperimentText: x.Canonical(),
 		Runs: x.Runs, Seed: x.Seed, ChunkSize: x.Chunk, Events: x.Events, Vary: x.Vary,
 		Design: &runner.Design{Kind: x.Design, Samples: x.Samples, Levels: x.Levels, Candidates: x.Candidates,
 			Base: x.Base, Points: x.PointsFile}}

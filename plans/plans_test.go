@@ -283,6 +283,12 @@ values = [1.0, 2.0]
 	if _, err := plan.Points[0].Build(); err != nil {
 		t.Fatalf("the file as planned: %v", err)
 	}
+	// The plan names the scenario as a run of it does, by its name (here
+	// generic's, which a file extending it keeps unless it names itself),
+	// not by the experiment's reference to the file.
+	if plan.Scenario != "generic" {
+		t.Errorf("the plan's scenario %q, want generic, the scenario's name", plan.Scenario)
+	}
 	write(36)
 	_, err := plan.Points[1].Build()
 	want := "params.sea_cost=2: the scenario differs from the one planned (a file it extends, world.toml, changed after the sweep was planned); allowed: files left as they are until the sweep ends, or a sweep planned again"
