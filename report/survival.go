@@ -82,7 +82,16 @@ func survivalFigure(id, title, by, since, note string, s *runner.Summary, prefix
 	p.Legend.XOffs = vg.Points(6)
 	p.Legend.YOffs = vg.Points(6)
 	f, err := plotFigure(id, title,
-		fmt.Sprintf("Kaplan–Meier survival of alliances %s, with the Greenwood log–log 95%% band; alliances in force at the horizon are right-censored%s (summary.json, survival; survival.csv has each point's curves).", by, note),
+		fmt.Sprintf("Kaplan–Meier survival of alliances %s, with the Greenwood log–log 95%% band; alliances in force at the horizon are right-censored%s. Time in years, from the ticks of %s that summary.json (survival) and survival.csv count (survival.csv has each point's curves).", by, note, tickLength(yearsPerTick)),
 		p, halfWidth, vg.Points(280))
 	return f, true, err
+}
+
+// tickLength says how long a tick of yearsPerTick years is, in months:
+// "a month", "3 months".
+func tickLength(yearsPerTick float64) string {
+	if months := yearsPerTick * 12; months != 1 {
+		return fmt.Sprintf("%g months", months)
+	}
+	return "a month"
 }

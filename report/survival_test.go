@@ -176,7 +176,17 @@ func TestOriginSurvivalFigureSaysHowItCounts(t *testing.T) {
 	if !strings.Contains(string(origin.SVG), ">years since formation (indigenous: the patron&#39;s entry)<") {
 		t.Errorf("the origin figure's axis does not say when time starts:\n%s", origin.SVG)
 	}
-	if !strings.Contains(origin.Caption, "censored there") || !strings.Contains(origin.Caption, "n counts it in both") {
+	if !strings.Contains(origin.Caption, "censored there") || !strings.Contains(origin.Caption, "n counts it in both (one the patron joined in the tick it formed has no client phase, and counts as indigenous only)") ||
+		!strings.Contains(origin.Caption, "Time in years, from the ticks of a month that summary.json (survival) and survival.csv count") {
 		t.Errorf("caption: %s", origin.Caption)
+	}
+}
+
+// A tick's length in the survival captions: a month, or so many months.
+func TestTickLength(t *testing.T) {
+	for years, want := range map[float64]string{1.0 / 12: "a month", 0.25: "3 months", 1: "12 months"} {
+		if got := tickLength(years); got != want {
+			t.Errorf("tickLength(%v) = %q, want %q", years, got, want)
+		}
 	}
 }

@@ -165,7 +165,7 @@ func printAlliances(w io.Writer, r *sim.Result) {
 	if len(r.Alliances) == 0 {
 		return
 	}
-	fmt.Fprintf(w, "%-3s %-12s %-10s %-6s %-8s %-8s %-8s %-12s %s\n", "id", "kind", "origin", "commit", "formed", "patron", "ended", "cause", "members")
+	fmt.Fprintf(w, "%-3s %-12s %-10s %-6s %-8s %-8s %-8s %-12s %s\n", "id", "formed as", "origin", "commit", "formed", "patron", "ended", "cause", "members")
 	for i := range r.Alliances {
 		a := &r.Alliances[i]
 		joined, ended, commitment := "-", "-", "weak"

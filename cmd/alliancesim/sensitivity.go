@@ -37,9 +37,13 @@ each with a 95% bootstrap percentile interval (--resamples resamples drawn
 from the sweep's seed: the same directory gives the same numbers). It
 prints the parameters by importance (ST or μ*) for --output, or for every
 output, and writes all of them to DIR/sensitivity.csv (output, parameter,
-index, estimate, low, high). The replication noise of the point means is
-reported beside each output: when it is a large part of their variance,
-give the points more runs.`,
+index, estimate, low, high), replacing any it held. The replication noise
+of the point means is reported beside each output: the mean over the points
+of the variance of a point's mean from replication to replication (a share
+p over n runs: p(1−p)/(n−1)), as a part of the variance of the point means;
+when it is a large part, give the points more runs. An index outside
+[0, 1] (an S1 below 0, an ST above 1) or an interval reaching past it is
+sampling error: give the design more samples.`,
 		Args: oneArg("one output directory"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir := args[0]
@@ -118,9 +122,13 @@ func printSensitivity(w io.Writer, dir string, s *runner.Sensitivity, outputs []
 			fmt.Fprintln(w, "; replication noise unknown: a point has fewer than two runs that give it a value, so the indices may be noise alone; give the points more runs)")
 		case o.Variance > 0:
 			fmt.Fprintf(w, ", of which replication noise ≈ %.0f%%)\n", 100*math.Min(1, o.Noise/o.Variance))
+		case o.Morris != nil:
+			fmt.Fprintln(w, ")")
+			fmt.Fprintln(w, "  does not vary over the design: every effect is 0")
+			continue
 		default:
 			fmt.Fprintln(w, ")")
-			fmt.Fprintln(w, "  does not vary over the design: no indices")
+			fmt.Fprintln(w, "  does not vary over the design: no indices (a share of no variance; sensitivity.csv has its rows empty)")
 			continue
 		}
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
@@ -131,11 +139,11 @@ func printSensitivity(w io.Writer, dir string, s *runner.Sensitivity, outputs []
 				fmt.Fprintf(tw, "  %s\t%s\t%s\n", s.Vary[i], interval(o.Sobol.First[i]), interval(o.Sobol.Total[i]))
 			}
 		case o.Morris != nil:
-			fmt.Fprintln(tw, "  parameter\tμ* [95%]\tμ [95%]\tσ")
+			fmt.Fprintln(tw, "  parameter\tμ* [95%]\tμ [95%]\tσ [95%]")
 			for _, i := range o.Ranked() {
 				// σ to three decimals, as μ* and μ: with %g, effects equal but for
 				// rounding printed a σ of 1.57e-16 beside a μ of 0.250.
-				fmt.Fprintf(tw, "  %s\t%s\t%s\t%6.3f\n", s.Vary[i], interval(o.Morris.MuStar[i]), interval(o.Morris.Mu[i]), o.Morris.Sigma[i].Estimate)
+				fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", s.Vary[i], interval(o.Morris.MuStar[i]), interval(o.Morris.Mu[i]), interval(o.Morris.Sigma[i]))
 			}
 		}
 		tw.Flush()

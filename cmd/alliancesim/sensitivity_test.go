@@ -183,8 +183,8 @@ with open("design.csv", "w", newline="") as f:
 	}
 }
 
-// The Morris table prints σ to three decimals like μ* and μ: a σ that is
-// zero but for rounding reads 0.000, not 1.57e-16.
+// The Morris table prints σ to three decimals with its interval, like μ*
+// and μ: a σ that is zero but for rounding reads 0.000, not 1.57e-16.
 func TestPrintSensitivityMorrisSigma(t *testing.T) {
 	iv := func(x float64) sensitivity.Interval { return sensitivity.Interval{Estimate: x, Low: x, High: x} }
 	s := &runner.Sensitivity{
@@ -198,14 +198,14 @@ func TestPrintSensitivityMorrisSigma(t *testing.T) {
 			Morris: &sensitivity.Effects{R: 2, K: 1,
 				MuStar: []sensitivity.Interval{iv(0.25)},
 				Mu:     []sensitivity.Interval{iv(0.25)},
-				Sigma:  []sensitivity.Interval{iv(1.5700924586837752e-16)},
+				Sigma:  []sensitivity.Interval{{Estimate: 1.5700924586837752e-16, Low: 0, High: 0.125}},
 			},
 		}},
 	}
 	var b strings.Builder
 	printSensitivity(&b, "DIR", s, s.Outputs)
 	line := b.String()[strings.Index(b.String(), "  params.sea_cost"):]
-	if want := "  params.sea_cost   0.250 [ 0.250,  0.250]   0.250 [ 0.250,  0.250]   0.000\n"; line != want {
+	if want := "  params.sea_cost   0.250 [ 0.250,  0.250]   0.250 [ 0.250,  0.250]   0.000 [ 0.000,  0.125]\n"; line != want {
 		t.Fatalf("got %q\nwant %q", line, want)
 	}
 	// One run a point: "1 run", and a noise that could not be measured
@@ -224,5 +224,20 @@ func TestPrintSensitivityMorrisSigma(t *testing.T) {
 	printSensitivity(&b, "DIR", s, []runner.OutputSensitivity{{Output: "m", Missing: "no value in any run at point 2"}})
 	if want := "\nm  (no value in any run at point 2: no indices; sensitivity.csv has its rows empty)\n"; !strings.HasSuffix(b.String(), want) {
 		t.Errorf("got %q\nwant …%q", b.String(), want)
+	}
+	// An output that does not vary: under Morris every effect is 0 (as
+	// sensitivity.csv writes them), under Sobol no index is defined (0/0,
+	// its rows empty).
+	flat := runner.OutputSensitivity{Output: "client_alliance", Mean: 1, Morris: &sensitivity.Effects{R: 2, K: 1}}
+	b.Reset()
+	printSensitivity(&b, "DIR", s, []runner.OutputSensitivity{flat})
+	if want := "(mean over the points 1.000, variance 0)\n  does not vary over the design: every effect is 0\n"; !strings.HasSuffix(b.String(), want) {
+		t.Errorf("morris, an output that does not vary: got %q\nwant …%q", b.String(), want)
+	}
+	flat.Morris, flat.Sobol = nil, &sensitivity.SobolIndices{}
+	b.Reset()
+	printSensitivity(&b, "DIR", s, []runner.OutputSensitivity{flat})
+	if want := "(mean over the A and B rows 1.000, variance 0)\n  does not vary over the design: no indices (a share of no variance; sensitivity.csv has its rows empty)\n"; !strings.HasSuffix(b.String(), want) {
+		t.Errorf("sobol, an output that does not vary: got %q\nwant …%q", b.String(), want)
 	}
 }
