@@ -21,7 +21,7 @@ import (
 var allianceColumns = []string{"point", "run", "seed", "alliance", "kind", "size_formed", "size_final",
 	"founders", "members", "patron", "origin", "commitment", "cohesion", "formed", "formed_date",
 	"patron_joined", "patron_joined_date", "patron_size", "client_peak",
-	"ended", "ended_date", "end_cause", "duration"}
+	"ended", "ended_date", "end_cause", "absorbed_into", "duration"}
 
 // membershipColumns are the columns of memberships.csv: one row per
 // membership of a state in an alliance.
@@ -84,6 +84,14 @@ func positive(n int) string {
 	return itoa(n)
 }
 
+// optionalInt writes *p, or an empty cell where p is nil.
+func optionalInt(p *int) string {
+	if p == nil {
+		return ""
+	}
+	return itoa(*p)
+}
+
 // FormatFloat writes x in the shortest form that parses back to x.
 func FormatFloat(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
 
@@ -100,7 +108,7 @@ func writeAllianceRows(t *table, r *Record, cal sim.Calendar) error {
 			strings.Join(a.Founders, " "), strings.Join(final, " "), strconv.FormatBool(a.Patron), a.Origin, commitment,
 			FormatFloat(a.Cohesion), itoa(a.Formed), cal.Label(a.Formed), tickCell(a.PatronJoined), dateCell(cal, a.PatronJoined),
 			positive(a.PatronSize), positive(a.ClientPeak),
-			tickCell(a.Ended), dateCell(cal, a.Ended), a.Cause, itoa(a.End(r.Ticks)-a.Formed))
+			tickCell(a.Ended), dateCell(cal, a.Ended), a.Cause, optionalInt(a.AbsorbedInto), itoa(a.End(r.Ticks)-a.Formed))
 		if err != nil {
 			return err
 		}

@@ -84,8 +84,13 @@ type Alliance struct {
 	// EndedBy is the member whose leaving or elimination ended it (its
 	// spell closed with that exit, not "ended"); meaningful only once
 	// Ended >= 0.
-	EndedBy  int
-	Cohesion float64 // h_A
+	EndedBy int
+	// AbsorbedInto is the alliance in force that held, when it ended by
+	// its members' leaving, every member it had as that tick's departures
+	// began: its members moved into that alliance, or were all in it
+	// already, rather than part. -1 if there is none, or while in force.
+	AbsorbedInto int
+	Cohesion     float64 // h_A
 	// CohesionFormed is h_A at formation: how far the founders' threat
 	// pictures converged when they signed.
 	CohesionFormed float64

@@ -231,7 +231,7 @@ func (w *World) eliminate(s int) {
 		al.dismiss(s, w.tick, ExitOccupied)
 		lastPatron := al.HasPatron && al.Members&w.c.patrons == 0
 		if (lastPatron && !w.continueWithoutPatron(al)) || al.Members.Len() < 2 || w.duplicate(al) {
-			w.end(al, EndOccupied, s)
+			w.end(al, EndOccupied, s, -1)
 		}
 	}
 	w.concerns(agents.Set(0).With(s))

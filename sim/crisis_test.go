@@ -1361,7 +1361,7 @@ func TestAnEndedAllianceDoesNotHonour(t *testing.T) {
 	id := strong.ID
 	weak := w.form(set(pat, c1, c2), false, OriginImposed)
 	withCohesion(w, weak, 1)
-	w.end(&w.alliances[id], EndMembersLeft, pat)
+	w.end(&w.alliances[id], EndMembersLeft, pat, -1)
 	w.refreshAlliances()
 	if got, help := w.honouring(c1); got != 0 || help != 0 {
 		t.Errorf("honoured by %v with help %v; want no one", got, help)
@@ -1376,7 +1376,7 @@ func TestAnEndedAllianceCarriesNoEntrapmentPenalty(t *testing.T) {
 	w.perceive()
 	e := w.form(set(pat, c1), true, OriginBilateral)
 	id := e.ID
-	w.end(e, EndMembersLeft, pat)
+	w.end(e, EndMembersLeft, pat, -1)
 	w.refreshAlliances()
 	w.crises()
 	if u := w.alliances[id].penaltyUntil[pat]; u != 0 {

@@ -59,11 +59,26 @@ func (w *World) leave(al *Alliance, m int, before agents.Set) {
 	w.concerns(before)
 	switch {
 	case w.c.role[m] == Patron && al.Members&w.c.patrons == 0 && !w.continueWithoutPatron(al):
-		w.end(al, EndPatronLeft, m)
+		w.end(al, EndPatronLeft, m, w.absorber(al, before))
 	case al.Members.Len() < 2 || w.duplicate(al):
-		w.end(al, EndMembersLeft, m)
+		w.end(al, EndMembersLeft, m, w.absorber(al, before))
 	}
 	w.refreshThreats(before)
+}
+
+// absorber is the first alliance in force, other than al, whose members
+// include every state in before (al's members as this tick's departures
+// began), or -1: al, ending as its members leave it, is absorbed into it
+// rather than parted (a clients' alliance that its members left for a
+// larger one, an imposed alliance whose clients joined their own with
+// the same patron), a difference its end cause alone does not tell.
+func (w *World) absorber(al *Alliance, before agents.Set) int {
+	for b := range w.alliances {
+		if o := &w.alliances[b]; b != al.ID && o.Active() && before&^o.Members == 0 {
+			return o.ID
+		}
+	}
+	return -1
 }
 
 // continueWithoutPatron decides what becomes of al when its last patron
@@ -146,10 +161,10 @@ func (w *World) exitCost(al *Alliance, m int) float64 {
 }
 
 // end closes an alliance, which the leaving or elimination of member by
-// has ended.
-func (w *World) end(al *Alliance, cause EndCause, by int) {
+// has ended, absorbed into alliance into (-1: none; see absorber).
+func (w *World) end(al *Alliance, cause EndCause, by, into int) {
 	al.Ended = w.tick
-	al.Cause, al.EndedBy = cause, by
+	al.Cause, al.EndedBy, al.AbsorbedInto = cause, by, into
 	al.Members.Each(func(m int) { al.dismiss(m, w.tick, ExitEnded) })
 	w.log(Event{Type: EventEnded, Actor: -1, Target: -1, Others: al.Members, Alliance: al.ID, Cause: cause})
 }

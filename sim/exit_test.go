@@ -521,6 +521,62 @@ func TestLeaveIntoAnotherAllianceEnds(t *testing.T) {
 	}
 }
 
+// An alliance that ends as its members leave it records the alliance in
+// force into which it was absorbed: one that holds every member it had as
+// the tick's departures began. The patron's imposed {pat, c1, c2} ends as
+// c1 and c2 leave it for their own alliance with the patron, {pat, c1,
+// c2, c3} (members_left), or as the patron leaves it (patron_left):
+// absorbed either way. One whose leaver goes nowhere parted (c2 leaves
+// {pat, c1, c2} beside the bilateral {pat, c1}: TestLeaveIntoAnother-
+// AllianceEnds's case), as did one occupied.
+func TestAbsorbedInto(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		leavers []int
+		cause   EndCause
+	}{
+		{"the clients leave", []int{c1, c2}, EndMembersLeft},
+		{"the patron leaves", []int{pat}, EndPatronLeft},
+	} {
+		w := NewWorld(mustCompile(t, testScenario()), 1)
+		w.perceive()
+		imposed := w.form(set(pat, c1, c2), true, OriginImposed).ID
+		own := w.form(set(c1, c2, c3), true, OriginClient).ID
+		w.join(&w.alliances[own], pat, EntryJoined)
+		al := &w.alliances[imposed]
+		before := al.Members
+		for _, m := range c.leavers {
+			w.leave(al, m, before)
+		}
+		if al.Active() || al.Cause != c.cause || al.AbsorbedInto != own {
+			t.Errorf("%s: active %v, cause %v, absorbed into %d; want ended, %v, into %d", c.name, al.Active(), al.Cause, al.AbsorbedInto, c.cause, own)
+		}
+		rec := w.Record().Alliances[imposed]
+		if rec.AbsorbedInto == nil || *rec.AbsorbedInto != own {
+			t.Errorf("%s: the record's absorbed_into %v, want %d", c.name, rec.AbsorbedInto, own)
+		}
+		if other := w.Record().Alliances[own]; other.AbsorbedInto != nil {
+			t.Errorf("%s: the alliance in force records absorbed_into %d", c.name, *other.AbsorbedInto)
+		}
+	}
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	imposed := w.form(set(pat, c1, c2), true, OriginImposed).ID
+	w.form(set(pat, c1), true, OriginBilateral)
+	w.leave(&w.alliances[imposed], c2, w.alliances[imposed].Members)
+	if al := &w.alliances[imposed]; al.Active() || al.AbsorbedInto != -1 || w.Record().Alliances[imposed].AbsorbedInto != nil {
+		t.Errorf("c2 parted from {pat, c1, c2}: active %v, absorbed into %d; want ended, into none", al.Active(), al.AbsorbedInto)
+	}
+	w = NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	pair := w.form(set(c1, c2), true, OriginClient).ID
+	w.form(set(pat, c1, c2), true, OriginImposed)
+	w.eliminate(c1)
+	if al := &w.alliances[pair]; al.Active() || al.Cause != EndOccupied || al.AbsorbedInto != -1 {
+		t.Errorf("{c1, c2}, c1 eliminated: active %v, cause %v, absorbed into %d; want ended, occupied, into none", al.Active(), al.Cause, al.AbsorbedInto)
+	}
+}
+
 // A state that leaves rereads its own threats at once, without the
 // alliance: its threat after leaving is the T⁻ it weighed when it chose to
 // leave (stayTerms), bit for bit, and above its threat while allied.

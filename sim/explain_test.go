@@ -222,7 +222,7 @@ func TestExplainErrorMessages(t *testing.T) {
 	}
 	w.Step()
 	al := w.form(set(c1, c2), true, OriginClient)
-	w.end(al, EndMembersLeft, c1)
+	w.end(al, EndMembersLeft, c1, -1)
 	member := w.form(set(c1, c2), false, OriginClient) // the same members again, in force
 	w.alive[c3] = false
 	n := len(w.alliances)
@@ -271,7 +271,7 @@ func TestOriginForAPatronJoiningAndAnEndedAlliance(t *testing.T) {
 	w.Step()
 	imposed := w.form(set(pat, c2, c3), true, OriginImposed)
 	ended := w.form(set(c1, c2), true, OriginClient)
-	w.end(ended, EndMembersLeft, c1)
+	w.end(ended, EndMembersLeft, c1, -1)
 	if got := w.OriginFor(pat2, imposed.Members); got != OriginImposed {
 		t.Errorf("pat2 joining the imposed alliance: origin %v, want imposed", got)
 	}
@@ -290,7 +290,7 @@ func TestExplainAnAllianceBesideOneInForce(t *testing.T) {
 	w.Step()
 	for a := range w.alliances { // the patron allied with all three in its first round
 		if w.alliances[a].Active() {
-			w.end(&w.alliances[a], EndMembersLeft, c1)
+			w.end(&w.alliances[a], EndMembersLeft, c1, -1)
 		}
 	}
 	w.form(set(c1, c2, c3), true, OriginClient)
@@ -522,7 +522,7 @@ func afterTickOneUnallied(c *Compiled, seed uint64) *World {
 	w.Step()
 	for k := range w.alliances {
 		if w.alliances[k].Active() {
-			w.end(&w.alliances[k], EndMembersLeft, -1)
+			w.end(&w.alliances[k], EndMembersLeft, -1, -1)
 		}
 	}
 	w.refreshAlliances()

@@ -477,7 +477,7 @@ func TestTiesUnderCountOnlyAlliancesInForce(t *testing.T) {
 	w := NewWorld(mustCompile(t, testScenario()), 1)
 	w.perceive()
 	old := w.form(set(c1, c2), true, OriginClient)
-	w.end(old, EndMembersLeft, c2)
+	w.end(old, EndMembersLeft, c2, -1)
 	tri := w.form(set(c1, c2, c3), true, OriginClient)
 	row := w.tiesUnder(c1, change{drop: tri.ID})
 	if row.allies.Has(c2) || row.weight[c2] != 0 {

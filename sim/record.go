@@ -48,6 +48,12 @@ type AllianceRecord struct {
 	// in force): of the members who left in the tick it ended, the one
 	// still in it at its end.
 	EndedBy string `json:"ended_by,omitempty"`
+	// AbsorbedInto is the id of the alliance in force into which it was
+	// absorbed when it ended by members' leaving (members_left or
+	// patron_left): one that held every member it had as the departures
+	// of its last tick began. Nil where it was not (it parted, was
+	// occupied, or is in force).
+	AbsorbedInto *int `json:"absorbed_into,omitempty"`
 	// Members are every state's spells in the alliance, in the order they
 	// began.
 	Members []MembershipRecord `json:"members"`
@@ -112,6 +118,9 @@ func (w *World) Record() Record {
 			rec.Cause = EndHorizon.String()
 		} else {
 			rec.EndedBy = c.id[al.EndedBy]
+			if into := al.AbsorbedInto; into >= 0 {
+				rec.AbsorbedInto = &into
+			}
 		}
 		for _, sp := range al.Spells {
 			rec.Members = append(rec.Members, MembershipRecord{State: c.id[sp.State], Joined: sp.Joined, Left: sp.Left,
