@@ -522,3 +522,90 @@ func TestMorrisKeepsCandidatesInDrawnOrder(t *testing.T) {
 		last = at
 	}
 }
+
+// The statistics come back as separate slices: appending to μ* or μ (the
+// caller's to do with as it likes) leaves the next one unchanged. On the
+// two trajectories of TestElementaryEffectsByHand μ = (−1, 2) and σ =
+// (√18, 0); the same for Sobol's first-order and total indices (those of
+// TestSobolByHand's first rows, S = 0.5 and S_T = 0.1).
+func TestStatisticsDoNotShareTheirEnds(t *testing.T) {
+	x := [][]float64{{0, 0}, {0.5, 0}, {0.5, 0.5}, {0.5, 0.5}, {0.5, 0}, {0, 0}}
+	e, err := ElementaryEffects(x, []float64{0, 1, 2, 3, 2, 4}, 2, Bootstrap{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = append(e.MuStar, Interval{Estimate: 99})
+	_ = append(e.Mu, Interval{Estimate: 99})
+	if e.Mu[0].Estimate != -1 || !(math.Abs(e.Sigma[0].Estimate-math.Sqrt(18)) <= 1e-12) {
+		t.Errorf("after appending to μ* and μ: μ1 = %v, σ1 = %v; want −1 and √18", e.Mu[0].Estimate, e.Sigma[0].Estimate)
+	}
+	s, err := Sobol([]float64{0, 1, 2, 4, 3, 6}, 2, 1, Bootstrap{Resamples: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = append(s.First, Interval{Estimate: 99})
+	if !(math.Abs(s.Total[0].Estimate-0.1) <= 1e-12) {
+		t.Errorf("after appending to S: S_T = %v; want 0.1", s.Total[0].Estimate)
+	}
+}
+
+// Spread and its distances by hand, on three trajectories of one
+// parameter at 4 levels (Δ = 2/3), (0, 2/3), (1/3, 1) and (1, 1/3), whose
+// distances differ: d(0, 1) = 1/3 + 1 + 1/3 + 1/3 = 2, d(0, 2) = 1 + 1/3
+// + 1/3 + 1/3 = 2, d(1, 2) = 2/3 + 0 + 0 + 2/3 = 4/3; the spread is
+// √(4 + 4 + 16/9) = √88/3.
+func TestSpreadByHandUnequalDistances(t *testing.T) {
+	third := 1.0 / 3
+	design := [][]float64{{0}, {2 * third}, {third}, {1}, {1}, {third}}
+	if got, want := Spread(design, 1), math.Sqrt(88)/3; !(math.Abs(got-want) <= 1e-12) {
+		t.Errorf("spread %v, want √88/3 = %v", got, want)
+	}
+	d := distances([][][]float64{design[0:2], design[2:4], design[4:6]})
+	want := []float64{0, 2, 2, 2, 0, 4 * third, 2, 4 * third, 0}
+	for i := range want {
+		if !(math.Abs(d[i]-want[i]) <= 1e-12) {
+			t.Fatalf("distances %v, want %v", d, want)
+		}
+	}
+}
+
+// The start is the furthest pair of all, each pair compared with the best
+// so far. Trajectory 0 at distance 1 from the four others, which lie on a
+// circle of radius 1 about it at 0°, 100°, 180° and 250° (chords 2 sin(θ/2)
+// to two decimals, a metric): d(1, 2) = 1.53, d(1, 3) = 2, d(1, 4) = 1.64,
+// d(2, 3) = 1.29, d(2, 4) = 1.93, d(3, 4) = 1.15. Two kept of five: the
+// furthest pair is 1–3 (the diameter). 2–4 (1.93) is the other pair no
+// single swap improves, so a start anywhere near it would end there.
+func TestMaxSpreadFindsTheFurthestPairAnywhere(t *testing.T) {
+	const m = 5
+	d := make([]float64, m*m)
+	for _, e := range []struct {
+		a, b int
+		d    float64
+	}{{0, 1, 1}, {0, 2, 1}, {0, 3, 1}, {0, 4, 1}, {1, 2, 1.53}, {1, 3, 2}, {1, 4, 1.64}, {2, 3, 1.29}, {2, 4, 1.93}, {3, 4, 1.15}} {
+		d[e.a*m+e.b], d[e.b*m+e.a] = e.d, e.d
+	}
+	if got := maxSpread(d, m, 2); !slices.Equal(got, []int{1, 3}) {
+		t.Errorf("kept %v, want [1 3]", got)
+	}
+}
+
+// An exchange may bring in trajectory 0. Distances (a metric) d(0, 1) = 9,
+// d(0, 2) = 2, d(0, 3) = 9, d(1, 2) = 10, d(1, 3) = 7, d(2, 3) = 7, three
+// kept of four: the start is 1–2 (10); the greedy step adds 3 (7² + 7² =
+// 98 against 0's 9² + 2² = 85), for Σd² = 100 + 49 + 49 = 198; swapping 2
+// for 0 gives {0, 1, 3}: 81 + 81 + 49 = 211, the best of the four choices
+// ({0, 1, 2}: 185, {0, 2, 3}: 134), which no further swap improves.
+func TestMaxSpreadExchangesInTrajectoryZero(t *testing.T) {
+	const m = 4
+	d := make([]float64, m*m)
+	for _, e := range []struct {
+		a, b int
+		d    float64
+	}{{0, 1, 9}, {0, 2, 2}, {0, 3, 9}, {1, 2, 10}, {1, 3, 7}, {2, 3, 7}} {
+		d[e.a*m+e.b], d[e.b*m+e.a] = e.d, e.d
+	}
+	if got := maxSpread(d, m, 3); !slices.Equal(got, []int{0, 1, 3}) {
+		t.Errorf("kept %v, want [0 1 3]", got)
+	}
+}

@@ -285,3 +285,50 @@ func TestSobolResamplesUseTheirOwnVariance(t *testing.T) {
 		t.Errorf("ST %+v; want its interval within [1.818, 2]", st)
 	}
 }
+
+// The variance is 0 only when every output at A and at B is the same: here
+// A and the mixed rows A_B are all 0 and B alone varies. Rows (f(A),
+// f(A_B), f(B)) of (0, 0, 1) and (0, 0, −1) give A and B the values 0, 0,
+// 1, −1: mean 0, variance (1 + 1)/4 = 1/2, 2N·V = 2; Σ(f(B) − f(A_B))² =
+// 1 + 1 = 2, so S = 1 − 2/2 = 0; Σ(f(A) − f(A_B))² = 0, so S_T = 0. The
+// indices are 0, not NaN: the output varies.
+func TestSobolVarianceOfBAloneWithConstantMixedRows(t *testing.T) {
+	s, err := Sobol([]float64{0, 0, 1, 0, 0, -1}, 2, 1, Bootstrap{Resamples: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Mean != 0 || s.Variance != 0.5 || s.First[0].Estimate != 0 || s.Total[0].Estimate != 0 {
+		t.Errorf("mean %v, variance %v, S %v, S_T %v; want 0, 0.5, 0, 0",
+			s.Mean, s.Variance, s.First[0].Estimate, s.Total[0].Estimate)
+	}
+}
+
+// Jansen's estimators by hand on N = 2 rows of two parameters, each row
+// (f(A), f(A_B^(1)), f(A_B^(2)), f(B)): (0, 1, 0, 2) and (4, 4, 3, 6). A
+// and B give 0, 4, 2, 6: mean 3, variance (9 + 1 + 1 + 9)/4 = 5, 2N·V =
+// 20. Parameter 1: Σ(f(B) − f(A_B^(1)))² = 1 + 4 = 5, S₁ = 1 − 5/20 =
+// 0.75; Σ(f(A) − f(A_B^(1)))² = 1 + 0 = 1, S_T1 = 1/20 = 0.05. Parameter
+// 2: Σ(f(B) − f(A_B^(2)))² = 4 + 9 = 13, S₂ = 1 − 13/20 = 0.35;
+// Σ(f(A) − f(A_B^(2)))² = 0 + 1 = 1, S_T2 = 0.05. One first-order and one
+// total index per parameter, no more.
+func TestSobolByHandTwoParameters(t *testing.T) {
+	s, err := Sobol([]float64{0, 1, 0, 2, 4, 4, 3, 6}, 2, 2, Bootstrap{Resamples: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.First) != 2 || len(s.Total) != 2 {
+		t.Fatalf("%d first-order and %d total indices; want 2 of each", len(s.First), len(s.Total))
+	}
+	for _, c := range []struct {
+		name      string
+		got, want float64
+	}{
+		{"S1", s.First[0].Estimate, 0.75}, {"S2", s.First[1].Estimate, 0.35},
+		{"ST1", s.Total[0].Estimate, 0.05}, {"ST2", s.Total[1].Estimate, 0.05},
+		{"mean", s.Mean, 3}, {"variance", s.Variance, 5},
+	} {
+		if !(math.Abs(c.got-c.want) <= 1e-12) {
+			t.Errorf("%s = %v, want %v", c.name, c.got, c.want)
+		}
+	}
+}
