@@ -26,12 +26,14 @@ func Uniform(lo, hi float64) (Marginal, error) {
 }
 
 // uniform is gonum's uniform quantile, kept finite when the width of the
-// range overflows (from −1.7e308 to 1.7e308).
+// range overflows (from −1.7e308 to 1.7e308), and inside the range: gonum's
+// p(hi − lo) + lo rounds above hi at p = 1 for some ranges (on [−1, 0.1]
+// it is 0.10000000000000009).
 type uniform struct{ distuv.Uniform }
 
 func (u uniform) Quantile(p float64) float64 {
 	if finite(u.Max - u.Min) {
-		return u.Uniform.Quantile(p)
+		return min(max(u.Uniform.Quantile(p), u.Min), u.Max) // rounding must not step outside
 	}
 	return u.Min*(1-p) + u.Max*p
 }

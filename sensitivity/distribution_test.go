@@ -168,6 +168,13 @@ func TestMarginalRules(t *testing.T) {
 		{"triangular mode at lo", func() (Marginal, error) { return Triangular(0, 0, 2) }, ""},
 		{"triangular mode at hi", func() (Marginal, error) { return Triangular(0, 2, 2) }, ""},
 		{"triangular mode above", func() (Marginal, error) { return Triangular(0, 3, 2) }, "triangular: mode 3; allowed: a number in [0, 2]"},
+		// The range's rule comes first for the normal and the triangle too:
+		// an infinite end is not a wide range nor a wide truncation, and a
+		// reversed one not a normal holding nothing or a mode outside.
+		{"normal from -Inf", func() (Marginal, error) { return Normal(0, 1, math.Inf(-1), 1) }, "range [-Inf, 1]; allowed: finite numbers with from ≤ to"},
+		{"normal reversed", func() (Marginal, error) { return Normal(0, 1, 1, -1) }, "range [1, -1]; allowed: finite numbers with from ≤ to"},
+		{"triangular from -Inf", func() (Marginal, error) { return Triangular(math.Inf(-1), 0, 1) }, "range [-Inf, 1]; allowed: finite numbers with from ≤ to"},
+		{"triangular reversed", func() (Marginal, error) { return Triangular(2, 1.5, 1) }, "range [2, 1]; allowed: finite numbers with from ≤ to"},
 	} {
 		m, err := c.m()
 		switch {
@@ -196,6 +203,9 @@ func TestMarginalEndsInside(t *testing.T) {
 		{"normal(0, 1) on [0.1, 0.3]", func() (Marginal, error) { return Normal(0, 1, 0.1, 0.3) }, 0.1, 0.3, false},
 		{"normal(0.5, 1) on [0.1, 0.3]", func() (Marginal, error) { return Normal(0.5, 1, 0.1, 0.3) }, 0.1, 0.3, false},
 		{"normal(-2, 1) on [2, 7]", func() (Marginal, error) { return Normal(-2, 1, 2, 7) }, 2, 7, false},
+		// p(hi − lo) + lo at p = 1 on [−1, 0.1]: 1.1 + (−1) rounds to
+		// 0.10000000000000009, above hi.
+		{"uniform on [-1, 0.1]", func() (Marginal, error) { return Uniform(-1, 0.1) }, -1, 0.1, true},
 		{"loguniform on [0.01, 100]", func() (Marginal, error) { return LogUniform(0.01, 100) }, 0.01, 100, true},
 		{"loguniform on [5, 50]", func() (Marginal, error) { return LogUniform(5, 50) }, 5, 50, true},
 		{"triangular(0, 0, 2)", func() (Marginal, error) { return Triangular(0, 0, 2) }, 0, 2, true},
