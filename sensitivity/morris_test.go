@@ -339,13 +339,7 @@ func TestSpreadByHand(t *testing.T) {
 // would stop at 1–2 (5), which no single swap improves.
 func TestMaxSpreadStartsFromTheFurthestPair(t *testing.T) {
 	const m = 4
-	d := make([]float64, m*m)
-	for _, e := range []struct {
-		a, b int
-		d    float64
-	}{{0, 1, 1}, {0, 2, 4.5}, {0, 3, 5.5}, {1, 2, 5}, {1, 3, 4.6}, {2, 3, 4.5}} {
-		d[e.a*m+e.b], d[e.b*m+e.a] = e.d, e.d
-	}
+	d := pairDistances(m, []pairDistance{{0, 1, 1}, {0, 2, 4.5}, {0, 3, 5.5}, {1, 2, 5}, {1, 3, 4.6}, {2, 3, 4.5}})
 	if got := maxSpread(d, m, 2); !slices.Equal(got, []int{0, 3}) {
 		t.Errorf("kept %v, want [0 3]", got)
 	}
@@ -578,13 +572,7 @@ func TestSpreadByHandUnequalDistances(t *testing.T) {
 // single swap improves, so a start anywhere near it would end there.
 func TestMaxSpreadFindsTheFurthestPairAnywhere(t *testing.T) {
 	const m = 5
-	d := make([]float64, m*m)
-	for _, e := range []struct {
-		a, b int
-		d    float64
-	}{{0, 1, 1}, {0, 2, 1}, {0, 3, 1}, {0, 4, 1}, {1, 2, 1.53}, {1, 3, 2}, {1, 4, 1.64}, {2, 3, 1.29}, {2, 4, 1.93}, {3, 4, 1.15}} {
-		d[e.a*m+e.b], d[e.b*m+e.a] = e.d, e.d
-	}
+	d := pairDistances(m, []pairDistance{{0, 1, 1}, {0, 2, 1}, {0, 3, 1}, {0, 4, 1}, {1, 2, 1.53}, {1, 3, 2}, {1, 4, 1.64}, {2, 3, 1.29}, {2, 4, 1.93}, {3, 4, 1.15}})
 	if got := maxSpread(d, m, 2); !slices.Equal(got, []int{1, 3}) {
 		t.Errorf("kept %v, want [1 3]", got)
 	}
@@ -598,14 +586,24 @@ func TestMaxSpreadFindsTheFurthestPairAnywhere(t *testing.T) {
 // ({0, 1, 2}: 185, {0, 2, 3}: 134), which no further swap improves.
 func TestMaxSpreadExchangesInTrajectoryZero(t *testing.T) {
 	const m = 4
-	d := make([]float64, m*m)
-	for _, e := range []struct {
-		a, b int
-		d    float64
-	}{{0, 1, 9}, {0, 2, 2}, {0, 3, 9}, {1, 2, 10}, {1, 3, 7}, {2, 3, 7}} {
-		d[e.a*m+e.b], d[e.b*m+e.a] = e.d, e.d
-	}
+	d := pairDistances(m, []pairDistance{{0, 1, 9}, {0, 2, 2}, {0, 3, 9}, {1, 2, 10}, {1, 3, 7}, {2, 3, 7}})
 	if got := maxSpread(d, m, 3); !slices.Equal(got, []int{0, 1, 3}) {
 		t.Errorf("kept %v, want [0 1 3]", got)
 	}
+}
+
+// pairDistance is the distance d between trajectories a and b.
+type pairDistance struct {
+	a, b int
+	d    float64
+}
+
+// pairDistances is the symmetric m × m distance matrix of the pairs, as
+// maxSpread reads it (row-major, 0 on the diagonal and where not given).
+func pairDistances(m int, pairs []pairDistance) []float64 {
+	d := make([]float64, m*m)
+	for _, e := range pairs {
+		d[e.a*m+e.b], d[e.b*m+e.a] = e.d, e.d
+	}
+	return d
 }
