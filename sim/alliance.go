@@ -85,9 +85,9 @@ type Alliance struct {
 	// spell closed with that exit, not "ended"); meaningful only once
 	// Ended >= 0.
 	EndedBy int
-	// AbsorbedInto is the alliance in force that held, when it ended by
-	// its members' leaving, every member it had as that tick's departures
-	// began: its members moved into that alliance, or were all in it
+	// AbsorbedInto is the alliance in force (the first by id) that held,
+	// when it ended by its members' leaving, every member it had as that
+	// tick's departures began: its members moved into that alliance, or were all in it
 	// already, rather than part. -1 if there is none, or while in force.
 	AbsorbedInto int
 	Cohesion     float64 // h_A

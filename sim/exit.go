@@ -66,9 +66,10 @@ func (w *World) leave(al *Alliance, m int, before agents.Set) {
 	w.refreshThreats(before)
 }
 
-// absorber is the first alliance in force, other than al, whose members
-// include every state in before (al's members as this tick's departures
-// began), or -1: al, ending as its members leave it, is absorbed into it
+// absorber is the first alliance in force (by id), other than al, whose
+// members include every state in before (al's members as this tick's
+// departures began), or -1; one that ends later in the tick, as its own
+// members leave it, still counts: al, ending as its members leave it, is absorbed into it
 // rather than parted (a clients' alliance that its members left for a
 // larger one, an imposed alliance whose clients joined their own with
 // the same patron), a difference its end cause alone does not tell.

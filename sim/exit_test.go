@@ -559,9 +559,21 @@ func TestAbsorbedInto(t *testing.T) {
 			t.Errorf("%s: the alliance in force records absorbed_into %d", c.name, *other.AbsorbedInto)
 		}
 	}
+	// Only an alliance in force absorbs: one that has ended does not,
+	// though it held them all.
 	w := NewWorld(mustCompile(t, testScenario()), 1)
 	w.perceive()
 	imposed := w.form(set(pat, c1, c2), true, OriginImposed).ID
+	own := w.form(set(c1, c2, c3), true, OriginClient).ID
+	w.join(&w.alliances[own], pat, EntryJoined)
+	w.end(&w.alliances[own], EndMembersLeft, c3, -1)
+	w.leave(&w.alliances[imposed], pat, w.alliances[imposed].Members)
+	if al := &w.alliances[imposed]; al.Active() || al.AbsorbedInto != -1 {
+		t.Errorf("the patron left {pat, c1, c2}, whose members' other alliance has ended: active %v, absorbed into %d; want ended, into none", al.Active(), al.AbsorbedInto)
+	}
+	w = NewWorld(mustCompile(t, testScenario()), 1)
+	w.perceive()
+	imposed = w.form(set(pat, c1, c2), true, OriginImposed).ID
 	w.form(set(pat, c1), true, OriginBilateral)
 	w.leave(&w.alliances[imposed], c2, w.alliances[imposed].Members)
 	if al := &w.alliances[imposed]; al.Active() || al.AbsorbedInto != -1 || w.Record().Alliances[imposed].AbsorbedInto != nil {

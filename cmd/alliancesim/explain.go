@@ -519,9 +519,13 @@ func printOption(w io.Writer, o optionExplanation) {
 // signed formats a value to four decimals with its sign. One too small to
 // show there is written in scientific notation rather than as a zero
 // (+0.0000 or −0.0000), so that a verdict drawn from it (stay or leave,
-// above or below its position) can be read from the figures.
+// above or below its position) can be read from the figures; zero, of
+// either sign, is +0.0000.
 func signed(x float64) string {
-	if x != 0 && math.Abs(x) < 0.00005 {
+	switch {
+	case x == 0:
+		x = 0 // −0 (a loss weighed at λ = 0, say) too
+	case math.Abs(x) < 0.00005:
 		return fmt.Sprintf("%+.2e", x)
 	}
 	return fmt.Sprintf("%+.4f", x)

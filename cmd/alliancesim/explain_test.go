@@ -448,20 +448,26 @@ func explainJSON(t *testing.T, args ...string) explanationReport {
 
 // A value printed with its sign keeps four decimals, and one too small
 // for them is written in scientific notation rather than as −0.0000, the
-// staying value of vnm in asia-1950 at seed 3 in 1958-01 before signed.
+// staying value of vnm in asia-1950 at seed 3 in 1958-01 before signed;
+// zero of either sign is +0.0000 (generic's c1 at tick 0 with λ = 0
+// printed −0.0000).
 func TestSigned(t *testing.T) {
-	for x, want := range map[float64]string{
-		0:         "+0.0000",
-		0.04081:   "+0.0408",
-		-0.0108:   "-0.0108",
-		0.00005:   "+0.0001",
-		-0.00005:  "-0.0001",
-		-3.214e-6: "-3.21e-06",
-		4.9e-5:    "+4.90e-05",
-		-1e-300:   "-1.00e-300",
+	for _, c := range []struct {
+		x    float64
+		want string
+	}{
+		{0, "+0.0000"},
+		{math.Copysign(0, -1), "+0.0000"}, // −0: a loss weighed at λ = 0
+		{0.04081, "+0.0408"},
+		{-0.0108, "-0.0108"},
+		{0.00005, "+0.0001"},
+		{-0.00005, "-0.0001"},
+		{-3.214e-6, "-3.21e-06"},
+		{4.9e-5, "+4.90e-05"},
+		{-1e-300, "-1.00e-300"},
 	} {
-		if got := signed(x); got != want {
-			t.Errorf("signed(%v) = %q, want %q", x, got, want)
+		if got := signed(c.x); got != c.want {
+			t.Errorf("signed(%v) = %q, want %q", c.x, got, c.want)
 		}
 	}
 	var b strings.Builder

@@ -124,6 +124,7 @@ func TestFlagsChecked(t *testing.T) {
 		{[]string{"sweep", "../../examples/sweep/sea-fraction.toml", "--shard", "1/2", "--shards", "5"}, "--shard 1/2 and --shards 5: allowed: one of them"},
 		{[]string{"run", "generic", "--runs", "3", "--no-events"}, "--no-events applies to the files of --out, and there is no --out"},
 		{[]string{"run", "generic", "--force"}, "--force applies to the files of --out"},
+		{[]string{"hypotheses", "T7", "--runs", "2", "--force"}, "--force applies to the files of --out, and there is no --out; allowed: --force with --out DIR"},
 		{[]string{"run", "generic", "--runs", "3", "--verbose"}, "--verbose applies to the timeline of one run, and this command prints a summary; allowed: --verbose with --runs 1, no --out and no --json"},
 		{[]string{"run", "generic", "--json", "-v"}, "--verbose applies to the timeline of one run, and this command prints the run's record as JSON"},
 		{[]string{"map", "asia-1950", "--seed", "5"}, "--seed picks the replication that --at replays, and there is no --at"},

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -52,8 +53,8 @@ never past seed 1000, so that the calibration seeds' runs never reach
 the held-out ones). --out DIR writes hypotheses.csv (one row per
 hypothesis, layout and level), provenance.json (the build, the command line, seeds, run counts and
 --set changes) and, last, hypotheses.json; a directory holding the results of
-other work (other hypotheses, seed, run counts, layouts or --set) is refused
-unless --force replaces them. It reports; it exits 0 unless it could not run.
+other work (other hypotheses, another build of the tool, seed, run counts,
+layouts or --set) is refused unless --force replaces them. It reports; it exits 0 unless it could not run.
 
 The verdicts and the power of the default run counts are explained in
 'go doc github.com/alliancesim/alliancesim/hypotheses'.`,
@@ -84,6 +85,9 @@ The verdicts and the power of the default run counts are explained in
 			}
 			if layouts < 1 || layouts > hypotheses.MaxLayouts {
 				return fmt.Errorf("--layouts %d: allowed: a whole number in [1, %d]", layouts, hypotheses.MaxLayouts)
+			}
+			if force && out == "" {
+				return errors.New("--force applies to the files of --out, and there is no --out; allowed: --force with --out DIR")
 			}
 			if out != "" {
 				if err := checkOutDir(out, "hypotheses.csv", "hypotheses.json", "provenance.json", "report.html"); err != nil {
@@ -127,7 +131,7 @@ The verdicts and the power of the default run counts are explained in
 				return err
 			}
 			if out != "" {
-				if err := writeHypotheses(out, res, prov); err != nil {
+				if err := writeHypotheses(out, res, prov, force, hs); err != nil {
 					return err
 				}
 			}
@@ -172,19 +176,20 @@ The verdicts and the power of the default run counts are explained in
 	cmd.Flags().StringVar(&out, "out", "", "write hypotheses.csv, hypotheses.json and provenance.json (what ran) to this directory")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the results as JSON")
 	cmd.Flags().BoolVar(&list, "list", false, "list the hypotheses without running them")
-	cmd.Flags().BoolVar(&force, "force", false, "replace the results of other work (other hypotheses, seeds, run counts, layouts or --set) in --out")
+	cmd.Flags().BoolVar(&force, "force", false, "replace the results of other work (other hypotheses, build, seed, run counts, layouts or --set) in --out")
 	cmd.Flags().StringArrayVar(&sets, "set", nil, "change every world: path=value (repeatable), e.g. --set params.cost_base=0.01; a path a hypothesis sets itself (its lever, setup or layouts) is refused")
 	return cmd
 }
 
 // sameHypothesesWork refuses an --out directory that holds the results
-// of other work than this: other hypotheses, or another seed, run count,
-// most runs, number of layouts or --set, as its provenance.json and
-// hypotheses.json record them (the same work gives the same results, and
-// is written again). Results it cannot read count as other work, as do
-// results without a provenance; a directory without hypotheses.json,
-// which is written last, holds no results to keep. Like run and sweep,
-// it replaces other work only with --force.
+// of other work than this: other hypotheses, or another build of the
+// tool, seed, run count, most runs, number of layouts or --set (in any
+// order), as its provenance.json and hypotheses.json record them (the
+// same work by the same build gives the same results, and is written
+// again). Results it cannot read count as other work, as do results
+// without a provenance; a directory without hypotheses.json, which is
+// written last, holds no results to keep. Like run and sweep, it
+// replaces other work only with --force.
 func sameHypothesesWork(dir string, hs []hypotheses.Hypothesis, p hypotheses.Provenance) error {
 	var diff []string
 	provPath, resPath := filepath.Join(dir, "provenance.json"), filepath.Join(dir, "hypotheses.json")
@@ -218,17 +223,21 @@ func sameHypothesesWork(dir string, hs []hypotheses.Hypothesis, p hypotheses.Pro
 		for _, r := range results {
 			oldIDs = append(oldIDs, r.ID)
 		}
-		differs := func(what string, now, there any) {
+		differs := func(what string, now, there any, file string) {
 			if fmt.Sprint(now) != fmt.Sprint(there) {
-				diff = append(diff, fmt.Sprintf("%s (%v now, %v in %s)", what, now, there, dir))
+				diff = append(diff, fmt.Sprintf("%s (%v now, %v in its %s)", what, now, there, file))
 			}
 		}
-		differs("hypotheses", strings.Join(ids, " "), strings.Join(oldIDs, " "))
-		differs("seed", p.Seed, old.Seed)
-		differs("runs", p.Runs, old.Runs)
-		differs("max runs", p.MaxRuns, old.MaxRuns)
-		differs("layouts", p.Layouts, old.Layouts)
-		differs("--set", "["+strings.Join(p.Set, " ")+"]", "["+strings.Join(old.Set, " ")+"]")
+		sorted := func(set []string) string { return "[" + strings.Join(slices.Sorted(slices.Values(set)), " ") + "]" }
+		differs("hypotheses", strings.Join(ids, " "), strings.Join(oldIDs, " "), "hypotheses.json")
+		if !p.Tool.Same(old.Tool) {
+			diff = append(diff, fmt.Sprintf("the build of the tool (%v now, %v in its provenance.json)", p.Tool, old.Tool))
+		}
+		differs("--seed", p.Seed, old.Seed, "provenance.json")
+		differs("--runs", p.Runs, old.Runs, "provenance.json")
+		differs("--max-runs", p.MaxRuns, old.MaxRuns, "provenance.json")
+		differs("--layouts", p.Layouts, old.Layouts, "provenance.json")
+		differs("--set", sorted(p.Set), sorted(old.Set), "provenance.json")
 	}
 	if len(diff) == 0 {
 		return nil
@@ -248,8 +257,11 @@ func maxUsed(res []hypotheses.Result) int {
 // writeHypotheses writes the tidy CSV, the provenance and the JSON of the
 // results, each atomically, hypotheses.json last: the file a report reads
 // first, so that until it is there the directory holds no results to
-// report, rather than old results beside new provenance.
-func writeHypotheses(dir string, res []hypotheses.Result, prov hypotheses.Provenance) error {
+// report, rather than old results beside new provenance. Without force
+// it refuses, under the directory's lock, results of other work than hs
+// and prov describe (sameHypothesesWork), which another command may have
+// written there while these ran.
+func writeHypotheses(dir string, res []hypotheses.Result, prov hypotheses.Provenance, force bool, hs []hypotheses.Hypothesis) error {
 	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
 	}
@@ -261,6 +273,13 @@ func writeHypotheses(dir string, res []hypotheses.Result, prov hypotheses.Proven
 		return fmt.Errorf("--out %w", err)
 	}
 	defer release()
+	// Checked again under the lock: another command may have written
+	// other work there while these ran.
+	if !force {
+		if err := sameHypothesesWork(dir, hs, prov); err != nil {
+			return err
+		}
+	}
 	for _, old := range []string{"report.html", "hypotheses.json"} {
 		if err := os.Remove(filepath.Join(dir, old)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err

@@ -496,7 +496,7 @@ func TestHypothesesQuick(t *testing.T) {
 	// results only with --force, as run and sweep do.
 	first, _ := os.ReadFile(filepath.Join(dir, "hypotheses.json"))
 	_, err = execute(t, "hypotheses", "T4", "--runs", "2", "--layouts", "1", "--set", "params.cost_base=0.01", "--out", dir)
-	if want := "--out " + dir + " holds the results of other work: hypotheses (T4 now, T4 NC2 in " + dir + "); layouts (1 now, 2 in " + dir + "); --set ([params.cost_base=0.01] now, [] in " + dir + "); use --force to replace them, or another directory"; err == nil || err.Error() != want {
+	if want := "--out " + dir + " holds the results of other work: hypotheses (T4 now, T4 NC2 in its hypotheses.json); --layouts (1 now, 2 in its provenance.json); --set ([params.cost_base=0.01] now, [] in its provenance.json); use --force to replace them, or another directory"; err == nil || err.Error() != want {
 		t.Errorf("other work into the directory: %v, want %q", err, want)
 	}
 	if b, _ := os.ReadFile(filepath.Join(dir, "hypotheses.json")); !bytes.Equal(b, first) {
@@ -508,11 +508,41 @@ func TestHypothesesQuick(t *testing.T) {
 	if b, _ := os.ReadFile(filepath.Join(dir, "hypotheses.json")); bytes.Equal(b, first) || !strings.Contains(string(b), `"id": "T4"`) || strings.Contains(string(b), `"id": "NC2"`) {
 		t.Errorf("--force did not replace the results:\n%.300s", b)
 	}
+	// The same --set in another order is the same work; another build of
+	// the tool (its provenance's binary changed, the revision unknown) is
+	// other work, as for run and sweep.
+	if _, err := execute(t, "hypotheses", "T4", "--runs", "2", "--layouts", "1", "--set", "params.cost_base=0.01", "--set", "params.sea_cost=2", "--out", dir, "--force"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := execute(t, "hypotheses", "T4", "--runs", "2", "--layouts", "1", "--set", "params.sea_cost=2", "--set", "params.cost_base=0.01", "--out", dir); err != nil {
+		t.Errorf("the same --set in another order: %v", err)
+	}
+	var p hypotheses.Provenance
+	provBody, _ := os.ReadFile(filepath.Join(dir, "provenance.json"))
+	if err := json.Unmarshal(provBody, &p); err != nil {
+		t.Fatal(err)
+	}
+	p.Tool.Revision, p.Tool.Binary = "unknown", strings.Repeat("0", 64)
+	other, _ := json.Marshal(p)
+	os.WriteFile(filepath.Join(dir, "provenance.json"), other, 0o644)
+	if _, err := execute(t, "hypotheses", "T4", "--runs", "2", "--layouts", "1", "--set", "params.sea_cost=2", "--set", "params.cost_base=0.01", "--out", dir); err == nil ||
+		!strings.Contains(err.Error(), "holds the results of other work: the build of the tool (") || !strings.Contains(err.Error(), " in its provenance.json)") {
+		t.Errorf("results of another build: %v", err)
+	}
+	// Checked again as the results are written, under the lock: another
+	// command may have written other work there while these ran.
+	if err := writeHypotheses(dir, nil, hypotheses.NewProvenance(hypotheses.Options{Runs: 2, Layouts: 1}, []string{"alliancesim"}), false, nil); err == nil ||
+		!strings.Contains(err.Error(), "holds the results of other work") {
+		t.Errorf("writing over other work: %v", err)
+	}
+	if _, err := execute(t, "hypotheses", "T4", "--runs", "2", "--layouts", "1", "--out", dir, "--force"); err != nil {
+		t.Fatal(err)
+	}
+	provBody, _ = os.ReadFile(filepath.Join(dir, "provenance.json"))
 	// Results with no provenance, or that cannot be read, are other work;
 	// a provenance without results (a write cut short before
 	// hypotheses.json, which is written last) holds none to keep.
 	provPath := filepath.Join(dir, "provenance.json")
-	provBody, _ := os.ReadFile(provPath)
 	os.Remove(provPath)
 	if _, err := execute(t, "hypotheses", "T4", "--runs", "2", "--layouts", "1", "--out", dir); err == nil || !strings.Contains(err.Error(), "holds the results of other work: results with no provenance.json to say what ran") {
 		t.Errorf("results without a provenance: %v", err)
@@ -686,7 +716,7 @@ func TestHypothesesAndCompareWriteUnderTheLock(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, ".alliancesim-lock"), live, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := writeHypotheses(dir, nil, hypotheses.Provenance{}); !errors.Is(err, runner.ErrBusy) {
+	if err := writeHypotheses(dir, nil, hypotheses.Provenance{}, true, nil); !errors.Is(err, runner.ErrBusy) {
 		t.Errorf("writing beside a writer: %v; want runner.ErrBusy", err)
 	}
 	for _, name := range []string{"report.html", "hypotheses.json"} {

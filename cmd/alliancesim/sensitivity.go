@@ -39,8 +39,9 @@ prints the parameters by importance (ST or μ*) for --output, or for every
 output, and writes all of them to DIR/sensitivity.csv (output, parameter,
 index, estimate, low, high), replacing any it held. The replication noise
 of the point means is reported beside each output: the mean over the points
-of the variance of a point's mean from replication to replication (a share
-p over n runs: p(1−p)/(n−1)), as a part of the variance of the point means;
+(under sobol, its A and B rows) of the variance of a point's mean from
+replication to replication (a share p over n runs: p(1−p)/(n−1)), as a part
+of the variance of those point means;
 when it is a large part, give the points more runs. An index outside
 [0, 1] (an S1 below 0, an ST above 1) or an interval reaching past it is
 sampling error: give the design more samples.`,
@@ -128,7 +129,7 @@ func printSensitivity(w io.Writer, dir string, s *runner.Sensitivity, outputs []
 			continue
 		default:
 			fmt.Fprintln(w, ")")
-			fmt.Fprintln(w, "  does not vary over the design: no indices (a share of no variance; sensitivity.csv has its rows empty)")
+			fmt.Fprintln(w, "  does not vary over the design: no indices (each is a fraction of a variance of 0; sensitivity.csv has its rows empty)")
 			continue
 		}
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)

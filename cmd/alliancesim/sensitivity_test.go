@@ -237,7 +237,7 @@ func TestPrintSensitivityMorrisSigma(t *testing.T) {
 	flat.Morris, flat.Sobol = nil, &sensitivity.SobolIndices{}
 	b.Reset()
 	printSensitivity(&b, "DIR", s, []runner.OutputSensitivity{flat})
-	if want := "(mean over the A and B rows 1.000, variance 0)\n  does not vary over the design: no indices (a share of no variance; sensitivity.csv has its rows empty)\n"; !strings.HasSuffix(b.String(), want) {
+	if want := "(mean over the A and B rows 1.000, variance 0)\n  does not vary over the design: no indices (each is a fraction of a variance of 0; sensitivity.csv has its rows empty)\n"; !strings.HasSuffix(b.String(), want) {
 		t.Errorf("sobol, an output that does not vary: got %q\nwant …%q", b.String(), want)
 	}
 }
