@@ -87,8 +87,9 @@ type Alliance struct {
 	EndedBy int
 	// AbsorbedInto is the alliance in force (the first by id) that held,
 	// when it ended by its members' leaving, every member it had as that
-	// tick's departures began: its members moved into that alliance, or were all in it
-	// already, rather than part. -1 if there is none, or while in force.
+	// tick's departures began: its members moved into that alliance, or
+	// were all in it already, rather than part. -1 if there is none, or
+	// while in force.
 	AbsorbedInto int
 	Cohesion     float64 // h_A
 	// CohesionFormed is h_A at formation: how far the founders' threat

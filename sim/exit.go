@@ -69,10 +69,11 @@ func (w *World) leave(al *Alliance, m int, before agents.Set) {
 // absorber is the first alliance in force (by id), other than al, whose
 // members include every state in before (al's members as this tick's
 // departures began), or -1; one that ends later in the tick, as its own
-// members leave it, still counts: al, ending as its members leave it, is absorbed into it
-// rather than parted (a clients' alliance that its members left for a
-// larger one, an imposed alliance whose clients joined their own with
-// the same patron), a difference its end cause alone does not tell.
+// members leave it, still counts. al, ending as its members leave it, is
+// absorbed into that alliance rather than parted (a clients' alliance
+// that its members left for a larger one, an imposed alliance whose
+// clients joined their own with the same patron), a difference its end
+// cause alone does not tell.
 func (w *World) absorber(al *Alliance, before agents.Set) int {
 	for b := range w.alliances {
 		if o := &w.alliances[b]; b != al.ID && o.Active() && before&^o.Members == 0 {
