@@ -19,8 +19,10 @@ import (
 // 3: the design of a sweep, each point's unit coordinates and the custom
 // measures; 4: events.jsonl carries every field of sim.EventRecord; 5:
 // each alliance record carries its cohesion at formation; 6: the commands
-// that resumed the work, and a merged directory's own merge command.
-const ManifestFormat = 6
+// that resumed the work, and a merged directory's own merge command; 7:
+// an alliance record, and the event of its end, carry the alliance it
+// was absorbed into (alliances.csv's absorbed_into).
+const ManifestFormat = 7
 
 // Manifest describes an output directory: what was run (the scenario by
 // the SHA-256 of its canonical form, the experiment by the SHA-256 of its

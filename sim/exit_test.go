@@ -558,6 +558,18 @@ func TestAbsorbedInto(t *testing.T) {
 		if other := w.Record().Alliances[own]; other.AbsorbedInto != nil {
 			t.Errorf("%s: the alliance in force records absorbed_into %d", c.name, *other.AbsorbedInto)
 		}
+		ended := 0
+		for i := range w.events {
+			if e := &w.events[i]; e.Type == EventEnded && e.Alliance == imposed {
+				ended++
+				if r := w.EventRecord(e); r.Into == nil || *r.Into != own {
+					t.Errorf("%s: the ended event's into %v, want %d", c.name, r.Into, own)
+				}
+			}
+		}
+		if ended != 1 {
+			t.Errorf("%s: %d ended events of the imposed alliance, want 1", c.name, ended)
+		}
 	}
 	// Only an alliance in force absorbs: one that has ended does not,
 	// though it held them all.

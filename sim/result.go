@@ -55,6 +55,9 @@ type EventRecord struct {
 	Designated []string `json:"designated,omitempty"`
 	// Cause is why an alliance ended.
 	Cause EndCause `json:"cause,omitempty"`
+	// Into is the alliance an alliance that ended was absorbed into
+	// (Alliance.AbsorbedInto), absent where there is none.
+	Into *int `json:"into,omitempty"`
 	// Script is the scripted event behind an EventScripted.
 	Script *ScriptRecord `json:"script,omitempty"`
 }
@@ -193,6 +196,9 @@ func (w *World) EventRecord(e *Event) EventRecord {
 		rec.Commitment, rec.Origin = commitmentName(w.alliances[e.Alliance].Strong), e.Origin.String()
 	case EventEnded:
 		rec.Cause = e.Cause
+		if into := w.alliances[e.Alliance].AbsorbedInto; into >= 0 {
+			rec.Into = &into
+		}
 	}
 	return rec
 }

@@ -66,6 +66,9 @@ func Describe(e *sim.EventRecord) string {
 	case sim.EventLeft:
 		return fmt.Sprintf("%s leaves alliance %d", name(e.Actor), e.Alliance)
 	case sim.EventEnded:
+		if e.Into != nil {
+			return fmt.Sprintf("alliance %d ends (%s), absorbed into alliance %d", e.Alliance, e.Cause, *e.Into)
+		}
 		return fmt.Sprintf("alliance %d ends (%s)", e.Alliance, e.Cause)
 	case sim.EventChallenge:
 		return fmt.Sprintf("%s challenges %s; allies honouring: %s", name(e.Actor), name(e.Target), orNone(set))

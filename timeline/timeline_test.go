@@ -14,6 +14,7 @@ func TestDescribe(t *testing.T) {
 	if got := Describe(nil); got != "" {
 		t.Errorf("Describe(nil) = %q, want \"\"", got)
 	}
+	zero := 0 // an alliance absorbed into alliance 0
 	for _, c := range []struct {
 		e    sim.EventRecord
 		want string
@@ -81,6 +82,7 @@ func TestDescribe(t *testing.T) {
 			"usa joins alliance 4, now fra, gbr, usa (indigenous)"},
 		{sim.EventRecord{Type: sim.EventLeft, Actor: "fra", Alliance: 4}, "fra leaves alliance 4"},
 		{sim.EventRecord{Type: sim.EventEnded, Alliance: 4, Cause: sim.EndMembersLeft}, "alliance 4 ends (members_left)"},
+		{sim.EventRecord{Type: sim.EventEnded, Alliance: 4, Cause: sim.EndPatronLeft, Into: &zero}, "alliance 4 ends (patron_left), absorbed into alliance 0"},
 		{sim.EventRecord{Type: sim.EventChallenge, Actor: "sov", Target: "nor"}, "sov challenges nor; allies honouring: none"},
 		{sim.EventRecord{Type: sim.EventChallenge, Actor: "sov", Target: "nor", Others: []string{"gbr"}}, "sov challenges nor; allies honouring: gbr"},
 		{sim.EventRecord{Type: sim.EventOccupation, Actor: "sov", Target: "nor", Cells: 2}, "sov occupies 2 cells of nor"},
