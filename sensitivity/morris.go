@@ -164,36 +164,7 @@ func maxSpread(d []float64, m, r int) []int {
 		return all
 	}
 	d2 := func(a, b int) float64 { return sq(d[a*m+b]) }
-	in := make([]bool, m)
-	set := make([]int, 0, r)
-	a, b := 0, 1
-	for i := range m {
-		for j := i + 1; j < m; j++ {
-			if d[i*m+j] > d[a*m+b] {
-				a, b = i, j
-			}
-		}
-	}
-	set = append(set, a, b)
-	in[a], in[b] = true, true
-	// gain[c] is Σ d(c, s)² over the set.
-	gain := make([]float64, m)
-	for c := range m {
-		gain[c] = d2(c, a) + d2(c, b)
-	}
-	for len(set) < r {
-		best := -1
-		for c := range m {
-			if !in[c] && (best < 0 || gain[c] > gain[best]) {
-				best = c
-			}
-		}
-		set = append(set, best)
-		in[best] = true
-		for c := range m {
-			gain[c] += d2(c, best)
-		}
-	}
+	set, in, gain := greedySpread(d, m, r)
 	// Exchanges: replacing s by c changes the sum by
 	// (gain[c] − d(c, s)²) − gain[s].
 	for pass := 0; pass < 1000; pass++ {
@@ -224,4 +195,44 @@ func maxSpread(d []float64, m, r int) []int {
 	}
 	slices.Sort(set)
 	return set
+}
+
+// greedySpread is maxSpread's first, greedy choice of r of m trajectories
+// (2 ≤ r < m): the pair furthest apart, then one at a time the trajectory
+// outside the set with the largest Σ d² to those in it (the first, by
+// index, of equals). It returns the set in the order chosen, which
+// trajectories are in it, and each trajectory's Σ d² to the set (gain).
+func greedySpread(d []float64, m, r int) (set []int, in []bool, gain []float64) {
+	d2 := func(a, b int) float64 { return sq(d[a*m+b]) }
+	in = make([]bool, m)
+	set = make([]int, 0, r)
+	a, b := 0, 1
+	for i := range m {
+		for j := i + 1; j < m; j++ {
+			if d[i*m+j] > d[a*m+b] {
+				a, b = i, j
+			}
+		}
+	}
+	set = append(set, a, b)
+	in[a], in[b] = true, true
+	// gain[c] is Σ d(c, s)² over the set.
+	gain = make([]float64, m)
+	for c := range m {
+		gain[c] = d2(c, a) + d2(c, b)
+	}
+	for len(set) < r {
+		best := -1
+		for c := range m {
+			if !in[c] && (best < 0 || gain[c] > gain[best]) {
+				best = c
+			}
+		}
+		set = append(set, best)
+		in[best] = true
+		for c := range m {
+			gain[c] += d2(c, best)
+		}
+	}
+	return set, in, gain
 }

@@ -592,6 +592,28 @@ func TestMaxSpreadExchangesInTrajectoryZero(t *testing.T) {
 	}
 }
 
+// The greedy step adds the trajectory outside the set with the largest
+// Σ d² to it, trajectory 0 included, and never one already in. With d(1,
+// 2) = 10 the furthest pair, trajectory 0 has Σ d² = 9² + 9² = 162 to it
+// and trajectory 3 has 1² + 1² = 2: the set is 1, 2, then 0, with gains
+// Σ d² to {1, 2, 0} of 162, 181, 181 and 3² + 1 + 1 = 11. (The exchanges
+// would mend a wrong greedy choice here, so maxSpread alone does not
+// show it.)
+func TestGreedySpreadAddsTheFurthestOutsider(t *testing.T) {
+	const m = 4
+	d := pairDistances(m, []pairDistance{{0, 1, 9}, {0, 2, 9}, {0, 3, 3}, {1, 2, 10}, {1, 3, 1}, {2, 3, 1}})
+	set, in, gain := greedySpread(d, m, 3)
+	if !slices.Equal(set, []int{1, 2, 0}) {
+		t.Errorf("greedy set %v, want [1 2 0]", set)
+	}
+	if !slices.Equal(in, []bool{true, true, true, false}) {
+		t.Errorf("in %v, want [true true true false]", in)
+	}
+	if want := []float64{162, 181, 181, 11}; !slices.Equal(gain, want) {
+		t.Errorf("gain %v, want %v", gain, want)
+	}
+}
+
 // pairDistance is the distance d between trajectories a and b.
 type pairDistance struct {
 	a, b int
