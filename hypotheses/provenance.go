@@ -2,6 +2,7 @@ package hypotheses
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/alliancesim/alliancesim/configs"
@@ -72,4 +73,33 @@ func (p *Provenance) Changed() string {
 		return "none: the worlds as registered"
 	}
 	return strings.Join(p.Set, ", ")
+}
+
+// DifferencesIn lists, in words, what makes p and o provenances of
+// different work: another build of the tool, seed, run count, most runs,
+// number of layouts or set of --set changes (in any order), each value
+// labelled, p's by this and o's by that ("now", "in its provenance.json",
+// say), as runner.Manifest.DifferencesIn does for a run's output. The
+// command line does not count. None means the same work: the same
+// results.
+func (p *Provenance) DifferencesIn(o *Provenance, this, that string) []string {
+	var d []string
+	add := func(what string, a, b any) { d = append(d, fmt.Sprintf("%s (%v %s, %v %s)", what, a, this, b, that)) }
+	if !p.Tool.Same(o.Tool) {
+		add("the build of the tool", p.Tool, o.Tool)
+	}
+	for _, f := range []struct {
+		what string
+		a, b uint64
+	}{{"--seed", p.Seed, o.Seed}, {"--runs", uint64(p.Runs), uint64(o.Runs)}, {"--max-runs", uint64(p.MaxRuns), uint64(o.MaxRuns)},
+		{"--layouts", uint64(p.Layouts), uint64(o.Layouts)}} {
+		if f.a != f.b {
+			add(f.what, f.a, f.b)
+		}
+	}
+	sorted := func(set []string) []string { return slices.Sorted(slices.Values(set)) }
+	if a, b := sorted(p.Set), sorted(o.Set); !slices.Equal(a, b) {
+		add("--set", a, b)
+	}
+	return d
 }

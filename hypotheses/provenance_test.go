@@ -1,6 +1,7 @@
 package hypotheses
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/alliancesim/alliancesim/configs"
@@ -52,5 +53,31 @@ func TestProvenanceCheck(t *testing.T) {
 	}
 	if err := ok.Check(); err != nil {
 		t.Errorf("a sound provenance: %v", err)
+	}
+}
+
+// Two provenances of the same work differ in nothing, whatever their
+// command lines or the order of their --set changes; each field of the
+// work that differs is named, with both values labelled.
+func TestProvenanceDifferencesIn(t *testing.T) {
+	a := NewProvenance(Options{Runs: 10, Set: []configs.Assignment{{Path: "params.sea_cost", Value: 2.0}, {Path: "params.cost_base", Value: 0.01}}}, []string{"alliancesim", "hypotheses"})
+	b := a
+	b.Command = []string{"other"}
+	b.Set = []string{a.Set[1], a.Set[0]}
+	if d := a.DifferencesIn(&b, "here", "there"); len(d) != 0 {
+		t.Errorf("the same work: %q", d)
+	}
+	b.Seed, b.Runs, b.MaxRuns, b.Layouts, b.Set = 1001, 20, 160, 3, nil
+	b.Tool.Revision, b.Tool.Binary = "unknown", "00"
+	want := []string{
+		"the build of the tool (" + a.Tool.String() + " here, " + b.Tool.String() + " there)",
+		"--seed (1 here, 1001 there)",
+		"--runs (10 here, 20 there)",
+		"--max-runs (80 here, 160 there)",
+		"--layouts (5 here, 3 there)",
+		"--set ([params.cost_base=0.01 params.sea_cost=2] here, [] there)",
+	}
+	if d := a.DifferencesIn(&b, "here", "there"); !slices.Equal(d, want) {
+		t.Errorf("differences\n%q\nwant\n%q", d, want)
 	}
 }

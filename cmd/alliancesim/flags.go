@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/alliancesim/alliancesim/internal/input"
 	"github.com/alliancesim/alliancesim/runner"
 	"github.com/alliancesim/alliancesim/sim"
@@ -67,6 +69,17 @@ func checkOutFile(flag, path string) error {
 		return fmt.Errorf("%s %s is %s; allowed: a regular file (replaced) or a new one, in an existing directory", flag, path, what)
 	}
 	return checkWritableDir(flag, path, filepath.Dir(path), "a file in an existing directory")
+}
+
+// outOnly refuses any of flags given without --out, whose files they
+// concern (out is --out's value).
+func outOnly(cmd *cobra.Command, out string, flags ...string) error {
+	for _, f := range flags {
+		if out == "" && cmd.Flags().Changed(f) {
+			return fmt.Errorf("--%s applies to the files of --out, and there is no --out; allowed: --%s with --out DIR", f, f)
+		}
+	}
+	return nil
 }
 
 // checkOutDir refuses, before any work, an --out directory that could not

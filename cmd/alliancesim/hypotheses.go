@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -86,8 +85,8 @@ The verdicts and the power of the default run counts are explained in
 			if layouts < 1 || layouts > hypotheses.MaxLayouts {
 				return fmt.Errorf("--layouts %d: allowed: a whole number in [1, %d]", layouts, hypotheses.MaxLayouts)
 			}
-			if force && out == "" {
-				return errors.New("--force applies to the files of --out, and there is no --out; allowed: --force with --out DIR")
+			if err := outOnly(cmd, out, "force"); err != nil {
+				return err
 			}
 			if out != "" {
 				if err := checkOutDir(out, "hypotheses.csv", "hypotheses.json", "provenance.json", "report.html"); err != nil {
@@ -182,11 +181,11 @@ The verdicts and the power of the default run counts are explained in
 }
 
 // sameHypothesesWork refuses an --out directory that holds the results
-// of other work than this: other hypotheses, or another build of the
-// tool, seed, run count, most runs, number of layouts or --set (in any
-// order), as its provenance.json and hypotheses.json record them (the
-// same work by the same build gives the same results, and is written
-// again). Results it cannot read count as other work, as do results
+// of other work than this: other hypotheses, as its hypotheses.json
+// records them, or what its provenance.json records differing
+// (Provenance.DifferencesIn: build, seed, run counts, layouts, --set);
+// the same work by the same build gives the same results, and is written
+// again. Results it cannot read count as other work, as do results
 // without a provenance; a directory without hypotheses.json, which is
 // written last, holds no results to keep. Like run and sweep, it
 // replaces other work only with --force.
@@ -223,21 +222,10 @@ func sameHypothesesWork(dir string, hs []hypotheses.Hypothesis, p hypotheses.Pro
 		for _, r := range results {
 			oldIDs = append(oldIDs, r.ID)
 		}
-		differs := func(what string, now, there any, file string) {
-			if fmt.Sprint(now) != fmt.Sprint(there) {
-				diff = append(diff, fmt.Sprintf("%s (%v now, %v in its %s)", what, now, there, file))
-			}
+		if a, b := strings.Join(ids, " "), strings.Join(oldIDs, " "); a != b {
+			diff = append(diff, fmt.Sprintf("hypotheses (%s now, %s in its hypotheses.json)", a, b))
 		}
-		sorted := func(set []string) string { return "[" + strings.Join(slices.Sorted(slices.Values(set)), " ") + "]" }
-		differs("hypotheses", strings.Join(ids, " "), strings.Join(oldIDs, " "), "hypotheses.json")
-		if !p.Tool.Same(old.Tool) {
-			diff = append(diff, fmt.Sprintf("the build of the tool (%v now, %v in its provenance.json)", p.Tool, old.Tool))
-		}
-		differs("--seed", p.Seed, old.Seed, "provenance.json")
-		differs("--runs", p.Runs, old.Runs, "provenance.json")
-		differs("--max-runs", p.MaxRuns, old.MaxRuns, "provenance.json")
-		differs("--layouts", p.Layouts, old.Layouts, "provenance.json")
-		differs("--set", sorted(p.Set), sorted(old.Set), "provenance.json")
+		diff = append(diff, p.DifferencesIn(&old, "now", "in its provenance.json")...)
 	}
 	if len(diff) == 0 {
 		return nil

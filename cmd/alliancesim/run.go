@@ -72,10 +72,8 @@ scenario is checked like a file, and is what scenario.toml records.`,
 			if err := checkCounts(runs, workers); err != nil {
 				return err
 			}
-			for _, f := range []string{"no-events", "force"} {
-				if out == "" && cmd.Flags().Changed(f) {
-					return fmt.Errorf("--%s applies to the files of --out, and there is no --out; allowed: --%s with --out DIR", f, f)
-				}
+			if err := outOnly(cmd, out, "no-events", "force"); err != nil {
+				return err
 			}
 			if cmd.Flags().Changed("verbose") && (runs > 1 || out != "" || asJSON) {
 				return fmt.Errorf("--verbose applies to the timeline of one run, and this command prints %s; allowed: --verbose with --runs 1, no --out and no --json", map[bool]string{true: "a summary", false: "the run's record as JSON"}[runs > 1 || out != ""])

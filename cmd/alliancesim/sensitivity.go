@@ -41,10 +41,10 @@ index, estimate, low, high), replacing any it held. The replication noise
 of the point means is reported beside each output: the mean over the points
 (under sobol, its A and B rows) of the variance of a point's mean from
 replication to replication (a share p over n runs: p(1−p)/(n−1)), as a part
-of the variance of those point means;
-when it is a large part, give the points more runs. An index outside
-[0, 1] (an S1 below 0, an ST above 1) or an interval reaching past it is
-sampling error: give the design more samples.`,
+of the variance of those point means; when it is a large part, give the
+points more runs. An index outside [0, 1] (an S1 below 0, an ST above 1)
+or an interval reaching past it is sampling error: give the design more
+samples.`,
 		Args: oneArg("one output directory"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir := args[0]
