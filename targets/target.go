@@ -48,7 +48,12 @@ type Target struct {
 // where the target reads a patron's alliances. A nil scenario holds no
 // states.
 func (t *Target) Missing(sc *sim.Scenario) string {
-	absent, patron := t.absent(sc)
+	return t.missing(t.absent(sc))
+}
+
+// missing is Missing given the states the target names that the scenario
+// lacks and whether it has a patron (absent).
+func (t *Target) missing(absent []string, patron bool) string {
 	var why []string
 	need := cmp.Or(t.Need, len(t.States))
 	switch held := len(t.States) - len(absent); {
@@ -70,8 +75,8 @@ func (t *Target) Missing(sc *sim.Scenario) string {
 // without the United Kingdom on the other four, all of which must then
 // be in the Western Union.
 func (t *Target) Without(sc *sim.Scenario) string {
-	absent, _ := t.absent(sc)
-	if len(absent) == 0 || t.Missing(sc) != "" {
+	absent, patron := t.absent(sc)
+	if len(absent) == 0 || t.missing(absent, patron) != "" {
 		return ""
 	}
 	return fmt.Sprintf("judged without %s: the scenario has %d of %s, and the target needs %d",
