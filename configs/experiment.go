@@ -77,10 +77,10 @@ import (
 // exactly as written. The seed is in [0, MaxSeed].
 type Experiment struct {
 	File       string
-	Scenario   string // the reference as written
-	Runs       int
-	Seed       uint64
-	Design     string   // grid, lhs, morris, sobol or points
+	Scenario   string   // the reference as written
+	Runs       int      // replications per point (default 100)
+	Seed       uint64   // base seed, which also draws the design (default 1)
+	Design     string   // grid (the default), lhs, morris, sobol or points
 	Samples    int      // lhs: points; morris: trajectories; sobol: base rows; else 0
 	Levels     int      // morris: grid levels; else 0
 	Candidates int      // morris: candidate trajectories; else 0

@@ -65,7 +65,10 @@ func (p *Page) Render(w io.Writer) error { return pageTemplate.Execute(w, p) }
 // through a temporary file and a rename; it returns the path. It holds
 // dir's lock (runner.Lock) while it reads and writes, so that a run,
 // merge or reassembly replacing the results meanwhile cannot leave a
-// report of the old ones beside them.
+// report of the old ones beside them; it returns runner.ErrBusy, wrapped,
+// if another process holds it. Where the lock cannot be made for another
+// reason (read-only storage, say) it goes on without it, and the writing
+// of report.html says what is wrong.
 func Write(ctx context.Context, dir string) (string, error) {
 	if fi, err := os.Stat(dir); err == nil && fi.IsDir() { // else Build says what is wrong
 		release, err := runner.Lock(dir)

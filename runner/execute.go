@@ -37,7 +37,11 @@ type ExecOptions struct {
 	// complete output of the same work it assembles the result files
 	// again from parts/ (a merged directory keeps none: then nothing is
 	// done, and Execute returns ErrComplete as without it).
-	Force    bool
+	Force bool
+	// Progress, if set, is called with the replications done and the
+	// total this call owns (its shard's), counting those of chunks already
+	// finished, which a resumed run skips, as done; it reaches (total,
+	// total) before the final files are assembled.
 	Progress func(done, total int)
 	// Measures and Observe are as in Options: custom measures become
 	// columns of runs.csv and points.csv and means in summary.json, and the
@@ -87,7 +91,14 @@ var (
 // is cancelled it returns ctx's error, with the chunks finished so far
 // kept in dir; where one or more had finished, the next call on that
 // directory returns ErrInterrupted, wrapped, unless it sets Resume (with
-// none, it starts afresh).
+// none, it starts afresh). A shard whose chunks are all there already
+// returns ErrIncomplete, wrapped, too: what is left is the merge.
+//
+// Execute creates dir, and its parents, if they do not exist, and holds
+// its lock (a lock file in it) while it works. It writes manifest.json
+// and scenario.toml first, then the chunks under dir/parts, then the
+// final files. It never writes into a directory that holds other files
+// but no manifest.json of its own, Force or not.
 //
 // Memory is bounded by the workers, whatever the number of runs, chunks
 // and points: replications are handed out one at a time as workers become

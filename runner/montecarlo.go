@@ -7,8 +7,12 @@ import (
 	"github.com/alliancesim/alliancesim/sim"
 )
 
-// Options control a Monte Carlo run.
+// Options control a Monte Carlo run. The zero value does not run: Runs
+// must be set.
 type Options struct {
+	// Runs is the number of replications, 1 … MaxRuns; MonteCarlo returns
+	// an error for any other, as for a negative Workers, HubTicks outside
+	// the horizon or out of order, or a seed range past 2^53 − 1.
 	Runs int
 	// Seed is the base seed: replication r plays seed Seed + r
 	// (ReplicationSeed). The zero value is seed 0; alliancesim's --seed
@@ -16,7 +20,7 @@ type Options struct {
 	Seed     uint64
 	Point    int   // sweep point index (records)
 	Workers  int   // 0: GOMAXPROCS; capped at MaxWorkers and at Runs
-	HubTicks []int // nil: the first month of every decade within the horizon, or the middle of the run if none
+	HubTicks []int // nil: the first month of every decade within the horizon, or the middle of the run if none; else distinct ticks of the horizon in increasing order
 	// Progress, if set, is called after each finished replication with the
 	// number done and the total, from the collecting goroutine.
 	Progress func(done, total int)

@@ -88,12 +88,18 @@ const kmHalfTol = 1e-12
 func KaplanMeier(obs []Observation) SurvivalCurve {
 	var l Lifetimes
 	for _, o := range obs {
-		if math.IsNaN(o.Duration) || math.IsInf(o.Duration, 0) || o.Duration < 0 {
-			panic(fmt.Sprintf("runner: KaplanMeier: invalid duration %v (must be finite and >= 0)", o.Duration))
-		}
+		checkDuration("KaplanMeier", o.Duration)
 		l.add(o.Duration, o.Event)
 	}
 	return l.KaplanMeier()
+}
+
+// checkDuration panics, naming the caller fn, on a duration that is
+// negative, NaN or infinite.
+func checkDuration(fn string, d float64) {
+	if math.IsNaN(d) || math.IsInf(d, 0) || d < 0 {
+		panic(fmt.Sprintf("runner: %s: invalid duration %v (must be finite and >= 0)", fn, d))
+	}
 }
 
 // Lifetimes counts observations by duration: for each distinct duration,
@@ -106,8 +112,12 @@ type Lifetimes struct {
 	n      int
 }
 
-// Add counts one alliance's lifetime.
-func (l *Lifetimes) Add(o Observation) { l.add(o.Duration, o.Event) }
+// Add counts one alliance's lifetime. Like the function KaplanMeier, it
+// panics if the duration is negative, NaN or infinite.
+func (l *Lifetimes) Add(o Observation) {
+	checkDuration("Lifetimes.Add", o.Duration)
+	l.add(o.Duration, o.Event)
+}
 
 func (l *Lifetimes) add(duration float64, event bool) {
 	if l.counts == nil {

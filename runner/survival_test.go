@@ -324,18 +324,32 @@ func TestKaplanMeierEmpty(t *testing.T) {
 }
 
 // TestKaplanMeierInvalidDuration: negative, NaN and infinite durations are
-// caller bugs and panic rather than silently distorting the curve.
+// caller bugs and panic rather than silently distorting the curve, given
+// to the function KaplanMeier or counted by Lifetimes.Add (which took -5
+// and +Inf as points of the curve, and a NaN to a nil-pointer panic).
 func TestKaplanMeierInvalidDuration(t *testing.T) {
-	for _, d := range []float64{-1, math.NaN(), math.Inf(1)} {
-		func() {
-			defer func() {
-				r := recover()
-				if r == nil || !strings.Contains(r.(string), "invalid duration") {
-					t.Errorf("duration %v: recover() = %v, want invalid-duration panic", d, r)
-				}
+	for _, d := range []float64{-1, math.NaN(), math.Inf(1), math.Inf(-1)} {
+		for _, c := range []struct {
+			name string
+			call func()
+		}{
+			{"KaplanMeier", func() { KaplanMeier([]Observation{{1, true}, {d, false}}) }},
+			{"Lifetimes.Add", func() {
+				var l Lifetimes
+				l.Add(Observation{1, true})
+				l.Add(Observation{d, false})
+			}},
+		} {
+			func() {
+				defer func() {
+					want := "runner: " + c.name + ": invalid duration"
+					if r, _ := recover().(string); !strings.HasPrefix(r, want) {
+						t.Errorf("%s, duration %v: recover() = %q, want a panic starting %q", c.name, d, r, want)
+					}
+				}()
+				c.call()
 			}()
-			KaplanMeier([]Observation{{1, true}, {d, false}})
-		}()
+		}
 	}
 }
 

@@ -6,7 +6,9 @@
 // parameters as typed fields, events by tick, and each state's reference
 // point — the one the scenario gives, or its status-quo threat (below).
 // Rates are per month and durations in months, whatever the scenario's
-// tick; Compile converts them to the tick (timescale.go), and a monthly
+// tick; Compile converts them to the tick (timescale.go), but for the
+// challenge and provocation chances, which are converted where they are
+// drawn (crisis.go), since they depend on the world then; a monthly
 // scenario uses them as written.
 // NewWorld(compiled, seed) starts a replication that owns all mutable state
 // of the run; Step plays a tick, Run plays to the horizon and returns a

@@ -246,8 +246,9 @@ func (w *World) Position(i int) float64 { return w.position(w.c.state(i)) }
 // when i appraises it (docs/model.md §7.7–§7.9): joining an alliance in
 // force takes that alliance's origin (indigenous for a patron joining its
 // clients' alliance); otherwise a patron with one client is bilateral,
-// with more imposed, and clients alone are client. It panics if i or a
-// partner is not a state index.
+// with more imposed, and clients alone are client. partners are one or
+// more states other than i: of an empty set, or one holding i, the origin
+// means nothing. It panics if i or a partner is not a state index.
 func (w *World) OriginFor(i int, partners agents.Set) Origin {
 	c := w.c
 	c.state(i)

@@ -341,30 +341,34 @@ func Run(ctx context.Context, c *Compiled, seed uint64, observers ...Observer) (
 // panics with the allowed range on any other: Index gives -1 for an id that
 // names no state, and Perceived would otherwise read another pair's cell.
 
-// Threat returns T_i.
+// Threat returns T_i. It panics if i is not a state index.
 func (w *World) Threat(i int) float64 { return w.threat[w.c.state(i)] }
 
-// AdversaryThreat returns T_i^adv.
+// AdversaryThreat returns T_i^adv. It panics if i is not a state index.
 func (w *World) AdversaryThreat(i int) float64 { return w.adv[w.c.state(i)] }
 
-// Perceived returns T̂_ij, the threat i perceives from j.
+// Perceived returns T̂_ij, the threat i perceives from j. It panics if i
+// or j is not a state index.
 func (w *World) Perceived(i, j int) float64 { return w.perceived[w.c.state(i)*w.c.n+w.c.state(j)] }
 
-// Reference returns ρ_i.
+// Reference returns ρ_i. It panics if i is not a state index.
 func (w *World) Reference(i int) float64 { return w.reference[w.c.state(i)] }
 
 // InLosses reports whether i is in the domain of losses now: its threat
 // above its reference point (docs/model.md §7.3). An alliance formed
-// earlier in the tick may have taken it below.
+// earlier in the tick may have taken it below. It panics if i is not a
+// state index.
 func (w *World) InLosses(i int) bool { return w.inLosses(w.c.state(i)) }
 
 // inLosses is InLosses of a valid index.
 func (w *World) inLosses(i int) bool { return agents.InLosses(w.threat[i], w.reference[i]) }
 
-// Alive reports whether i still holds territory (or never had any).
+// Alive reports whether i still holds territory (or never had any). It
+// panics if i is not a state index.
 func (w *World) Alive(i int) bool { return w.alive[w.c.state(i)] }
 
-// Sovereign reports whether state i can sign and answer offers now.
+// Sovereign reports whether state i can sign and answer offers now. It
+// panics if i is not a state index.
 func (w *World) Sovereign(i int) bool { return w.sovereign[w.c.state(i)] }
 
 // Geometry returns the current theatre. Read only: until an occupation

@@ -1,6 +1,6 @@
 // Package timeline writes a run's events as the sentences of a dated
 // timeline, in English: "usa proposes a strong bilateral alliance
-// (bilateral) to jpn", "alliance 3 ends (members_left)". The engine (sim)
+// (bilateral) to jpn (offer 4)", "alliance 3 ends (members_left)". The engine (sim)
 // records what happened as structured fields (sim.EventRecord); the
 // command-line tool's timeline, the text of events.jsonl and the event
 // list of the HTML report are these sentences.
