@@ -99,6 +99,34 @@ func TestOrderedMapStops(t *testing.T) {
 	}
 }
 
+// A failure stops the work within a window of jobs, not at the end of the
+// list: of a million jobs, the one at index 4 failing, at most the four
+// consumed before it and one window (four jobs per worker) beyond them
+// are ever handed out, whatever the scheduling, since the producer takes a
+// token per job and only a consumed job gives one back.
+func TestOrderedMapFailureStopsWithinAWindow(t *testing.T) {
+	boom := errors.New("boom")
+	for _, workers := range []int{1, 2, 8} {
+		handed := 0
+		next := counter(1_000_000)
+		err := orderedMap(context.Background(), workers, func() (int, bool, error) {
+			handed++ // the producer is one goroutine: no race
+			return next()
+		}, func(j int) (int, error) {
+			if j == 4 {
+				return 0, boom
+			}
+			return j, nil
+		}, func(int, int) error { return nil })
+		if err != boom {
+			t.Errorf("%d workers: %v, want boom", workers, err)
+		}
+		if most := 4 + 4*workers; handed > most {
+			t.Errorf("%d workers: %d jobs handed out after job 4 failed; want at most %d", workers, handed, most)
+		}
+	}
+}
+
 // The error returned is the one a single worker would meet first, however
 // many workers there are and whichever finishes first: here later jobs
 // finish first, and every job from 3 on fails, so a pool of workers meets
