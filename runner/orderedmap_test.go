@@ -122,7 +122,7 @@ func TestOrderedMapFailureStopsWithinAWindow(t *testing.T) {
 			t.Errorf("%d workers: %v, want boom", workers, err)
 		}
 		if most := 4 + 4*workers; handed > most {
-			t.Errorf("%d workers: %d jobs handed out after job 4 failed; want at most %d", workers, handed, most)
+			t.Errorf("%d workers: %d jobs handed out in all, job 4 failing; want at most %d", workers, handed, most)
 		}
 	}
 }
