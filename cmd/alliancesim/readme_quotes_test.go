@@ -1,0 +1,345 @@
+package main
+
+import (
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// The README's account of what the model does not reproduce, and
+// docs/model.md's of what binds, quote what `explain` prints at a few
+// seeds and months. A change of the model moves them, and a quote left
+// behind is a figure the program no longer prints. Each quote below is a
+// phrase of the README or of docs/model.md, as written, and for each
+// figure in it where the command's JSON holds the value; the test reads
+// the document for the phrase and runs the command for the figures,
+// rounded as the document rounds them.
+
+// readmeQuote is one phrase of a document and the command behind it.
+type readmeQuote struct {
+	doc string // the document, from the project root: "" is README.md
+	// args is the explain command without --json; with seeds, {seed}
+	// stands for each seed in turn, and a figure quoted as a range spans
+	// the values over the seeds.
+	args   []string
+	seeds  []int
+	phrase string // as in the document, runs of white space read as one space
+	// figures are the numbers of the phrase, each where the JSON has it.
+	figures []quotedFigure
+}
+
+// quotedFigure is a number of a phrase: quoted as the README has it,
+// "0.574", "−0.138", "+0.026", or a range, "0.41–0.44" or "−0.129 to
+// −0.131"; path is a dotted path into explain's JSON, "*" for every
+// element of an array (a range spans them), and sum adds up the values
+// the "*" gives, per output.
+type quotedFigure struct {
+	quoted string
+	path   string
+	sum    bool
+}
+
+var readmeQuotes = []readmeQuote{
+	{
+		args:   []string{"explain", "asia-1950", "--seed", "1", "--at", "1951-01", "--state", "usa"},
+		phrase: "0.565 against 0.571 in 1951-01",
+		figures: []quotedFigure{
+			{quoted: "0.565", path: "threat"},
+			{quoted: "0.571", path: "reference"},
+		},
+	},
+	{
+		args:   []string{"explain", "asia-1950", "--seed", "1", "--at", "1950-03", "--state", "usa"},
+		phrase: "its threat is 0.497 against its reference 0.576 in 1950-03",
+		figures: []quotedFigure{
+			{quoted: "0.497", path: "threat"},
+			{quoted: "0.576", path: "reference"},
+		},
+	},
+	{
+		args:    []string{"explain", "europe-1947", "--seed", "1", "--at", "1948-03", "--state", "gbr", "--with", "fra,bel,nld,lux"},
+		phrase:  "its picture diverges from each Brussels power's by 0.41–0.44",
+		figures: []quotedFigure{{quoted: "0.41–0.44", path: "options.0.costs.*.divergence"}},
+	},
+	{
+		args: []string{"explain", "asia-1950", "--seed", "1", "--at", "1951-02", "--state", "usa", "--with", "jpn,phl,aus,nzl"},
+		phrase: "(threat 0.574 against its reference 0.571; in gains the month before), yet a weak pact with Japan, the Philippines, Australia and New Zealand " +
+			"would gain it 0.011 of threat for 0.046 of cost (the model's autonomy cost of an alliance, §7.4), most of it the divergence of Australia's " +
+			"and New Zealand's pictures (0.017 and 0.020): worth −0.138 against its position −0.014, and the strong one −0.264",
+		figures: []quotedFigure{
+			{quoted: "0.574", path: "threat"},
+			{quoted: "0.571", path: "reference"},
+			{quoted: "0.011", path: "options.0.gain"},
+			{quoted: "0.046", path: "options.0.cost"},
+			{quoted: "0.017", path: "options.0.costs.2.cost_divergence"},
+			{quoted: "0.020", path: "options.0.costs.3.cost_divergence"},
+			{quoted: "−0.138", path: "options.0.value"},
+			{quoted: "−0.014", path: "position"},
+			{quoted: "−0.264", path: "options.1.value"},
+		},
+	},
+	{
+		args:    []string{"explain", "asia-1950", "--at", "1951-02", "--state", "nzl"},
+		phrase:  "New Zealand is far from every adversary (threat 0.18 at 1951-02, seed 1",
+		figures: []quotedFigure{{quoted: "0.18", path: "threat"}},
+	},
+	{
+		args:  []string{"explain", "asia-1950", "--seed", "{seed}", "--at", "1954-09", "--state", "usa", "--with", "phl,aus,nzl,tha,pak,gbr,fra", "--commitment", "weak"},
+		seeds: []int{1, 2, 3},
+		phrase: "(threat 0.562–0.563, reference 0.578–0.579), gains 0.015–0.016 of threat for a cost of 0.069–0.070, 0.053–0.054 of it divergence " +
+			"(New Zealand's alone 0.019, their pictures diverging by 0.54–0.55), and values it below its position (−0.129 to −0.131 against +0.026 to +0.027)",
+		figures: []quotedFigure{
+			{quoted: "0.562–0.563", path: "threat"},
+			{quoted: "0.578–0.579", path: "reference"},
+			{quoted: "0.015–0.016", path: "options.0.gain"},
+			{quoted: "0.069–0.070", path: "options.0.cost"},
+			{quoted: "0.053–0.054", path: "options.0.costs.*.cost_divergence", sum: true},
+			{quoted: "0.019", path: "options.0.costs.2.cost_divergence"},
+			{quoted: "0.54–0.55", path: "options.0.costs.2.divergence"},
+			{quoted: "−0.129 to −0.131", path: "options.0.value"},
+			{quoted: "+0.026 to +0.027", path: "position"},
+		},
+	},
+	{
+		args: []string{"explain", "asia-1950", "--seed", "1", "--at", "1953-08", "--state", "usa", "--with", "kor"},
+		phrase: "a pledge to Korea gains the patron 0.0073 of threat after the armistice (seed 1, 1953-08) for a cost of 0.0135 weak and 0.0355 strong, " +
+			"below its position (−0.061 and −0.109 against −0.0325",
+		figures: []quotedFigure{
+			{quoted: "0.0073", path: "options.0.gain"},
+			{quoted: "0.0135", path: "options.0.cost"},
+			{quoted: "0.0355", path: "options.1.cost"},
+			{quoted: "−0.061", path: "options.0.value"},
+			{quoted: "−0.109", path: "options.1.value"},
+			{quoted: "−0.0325", path: "position"},
+		},
+	},
+	{
+		doc:    "docs/model.md",
+		args:   []string{"explain", "generic", "--seed", "1", "--set", "theater.generate.seed=1", "--at", "23", "--state", "c1", "--with", "patron,c3,c6"},
+		phrase: "a gain of 0.0005 against a cost of 0.0218 strong, 0.0209 weak",
+		figures: []quotedFigure{
+			{quoted: "0.0005", path: "options.*.gain"},
+			{quoted: "0.0218", path: "options.1.cost"},
+			{quoted: "0.0209", path: "options.0.cost"},
+		},
+	},
+	{
+		doc:  "docs/model.md",
+		args: []string{"explain", "europe-1947", "--seed", "1", "--at", "1950-06", "--state", "usa", "--with", "gbr"},
+		phrase: "a weak bilateral with the United Kingdom would lower the patron's threat by 0.0010 for a cost of 0.022 (most of it the divergence of their pictures, 0.364: " +
+			"the United Kingdom reads a threat of 0.32 where the patron reads 0.56)",
+		figures: []quotedFigure{
+			{quoted: "0.0010", path: "options.0.gain"},
+			{quoted: "0.022", path: "options.0.cost"},
+			{quoted: "0.364", path: "options.0.costs.0.divergence"},
+			{quoted: "0.56", path: "threat"},
+		},
+	},
+	{
+		doc:     "docs/model.md",
+		args:    []string{"explain", "europe-1947", "--seed", "1", "--at", "1950-06", "--state", "gbr", "--with", "usa"},
+		phrase:  "and the United Kingdom's by 0.016 for 0.034",
+		figures: []quotedFigure{{quoted: "0.016", path: "options.0.gain"}, {quoted: "0.034", path: "options.0.cost"}},
+	},
+	{
+		doc:     "docs/model.md",
+		args:    []string{"explain", "europe-1947", "--seed", "1", "--at", "1950-06", "--state", "gbr"},
+		phrase:  "the United Kingdom reads a threat of 0.32",
+		figures: []quotedFigure{{quoted: "0.32", path: "threat"}},
+	},
+	{
+		doc:   "docs/model.md",
+		args:  []string{"explain", "asia-1950", "--seed", "{seed}", "--at", "1954-09", "--state", "usa", "--with", "phl,aus,nzl,tha,pak,gbr,fra", "--commitment", "weak"},
+		seeds: []int{1, 2, 3},
+		phrase: "the patron is in gains at all three seeds (threat 0.562–0.563 against a reference point of 0.578–0.579); value −0.129 to −0.131 " +
+			"against a position of +0.026 to +0.027, gain 0.015–0.016, cost 0.069–0.070, of which New Zealand alone 0.019 at a divergence of 0.54–0.55",
+		figures: []quotedFigure{
+			{quoted: "0.562–0.563", path: "threat"},
+			{quoted: "0.578–0.579", path: "reference"},
+			{quoted: "−0.129 to −0.131", path: "options.0.value"},
+			{quoted: "+0.026 to +0.027", path: "position"},
+			{quoted: "0.015–0.016", path: "options.0.gain"},
+			{quoted: "0.069–0.070", path: "options.0.cost"},
+			{quoted: "0.019", path: "options.0.costs.2.cost_total"},
+			{quoted: "0.54–0.55", path: "options.0.costs.2.divergence"},
+		},
+	},
+	{
+		doc:    "docs/model.md",
+		args:   []string{"explain", "asia-1950", "--seed", "1", "--at", "1954-04", "--state", "usa"},
+		phrase: "in losses at 1954-04, during the siege (threat 0.582 against a reference point of 0.578",
+		figures: []quotedFigure{
+			{quoted: "0.582", path: "threat"},
+			{quoted: "0.578", path: "reference"},
+		},
+	},
+	{
+		doc:  "docs/model.md",
+		args: []string{"explain", "asia-1950", "--seed", "1", "--at", "1954-09", "--state", "usa", "--with", "phl,aus,nzl,tha,pak,gbr,fra", "--commitment", "weak"},
+		phrase: "in gains at 1954-09 (0.562 against 0.579); the SEATO set is still worth less to it than its position then (−0.131 against +0.027: " +
+			"gain 0.015, cost 0.070",
+		figures: []quotedFigure{
+			{quoted: "0.562", path: "threat"},
+			{quoted: "0.579", path: "reference"},
+			{quoted: "−0.131", path: "options.0.value"},
+			{quoted: "+0.027", path: "position"},
+			{quoted: "0.015", path: "options.0.gain"},
+			{quoted: "0.070", path: "options.0.cost"},
+		},
+	},
+	{
+		doc:    "docs/model.md",
+		args:   []string{"explain", "asia-1950", "--seed", "1", "--at", "1954-04", "--state", "usa", "--with", "phl,aus,nzl,tha,gbr,fra", "--commitment", "strong"},
+		phrase: "is worth −0.281 to the patron against a position of −0.017 (gain 0.015, cost 0.152",
+		figures: []quotedFigure{
+			{quoted: "−0.281", path: "options.0.value"},
+			{quoted: "−0.017", path: "position"},
+			{quoted: "0.015", path: "options.0.gain"},
+			{quoted: "0.152", path: "options.0.cost"},
+		},
+	},
+}
+
+func TestReadmeQuotesOfExplain(t *testing.T) {
+	docs := map[string]string{}
+	for _, q := range readmeQuotes {
+		doc := cmp.Or(q.doc, "README.md")
+		if _, ok := docs[doc]; !ok {
+			raw, err := os.ReadFile(filepath.Join("..", "..", doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			docs[doc] = strings.Join(strings.Fields(string(raw)), " ")
+		}
+		cmd := strings.Join(q.args, " ")
+		if !strings.Contains(docs[doc], q.phrase) {
+			t.Errorf("%s no longer says %q (the quote of %s): change the quote here with the document", doc, q.phrase, cmd)
+		}
+		seeds := q.seeds
+		if seeds == nil {
+			seeds = []int{0} // no {seed} to replace
+		}
+		var outs []any
+		for _, s := range seeds {
+			args := append([]string(nil), q.args...)
+			for i, a := range args {
+				if a == "{seed}" {
+					args[i] = strconv.Itoa(s)
+				}
+			}
+			out, err := execute(t, append(args, "--json")...)
+			if err != nil {
+				t.Fatalf("alliancesim %s: %v", strings.Join(args, " "), err)
+			}
+			var v any
+			if err := json.Unmarshal([]byte(out), &v); err != nil {
+				t.Fatalf("alliancesim %s --json: %v", strings.Join(args, " "), err)
+			}
+			outs = append(outs, v)
+		}
+		for _, f := range q.figures {
+			var values []float64
+			for _, v := range outs {
+				vs, err := jsonPath(v, f.path)
+				if err != nil {
+					t.Fatalf("%s: %v", cmd, err)
+				}
+				if f.sum {
+					total := 0.0
+					for _, x := range vs {
+						total += x
+					}
+					vs = []float64{total}
+				}
+				values = append(values, vs...)
+			}
+			if got := quoteAs(f.quoted, slices.Min(values), slices.Max(values)); got != f.quoted {
+				t.Errorf("%s: %s prints %s where %s quotes %s", cmd, f.path, got, doc, f.quoted)
+			}
+		}
+	}
+}
+
+// jsonPath returns the numbers at a dotted path into decoded JSON, "*"
+// taking every element of an array.
+func jsonPath(v any, path string) ([]float64, error) {
+	head, rest, more := strings.Cut(path, ".")
+	if head == "*" {
+		arr, ok := v.([]any)
+		if !ok {
+			return nil, fmt.Errorf("%s: not an array", path)
+		}
+		var out []float64
+		for _, e := range arr {
+			vs, err := jsonPath(e, rest)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, vs...)
+		}
+		return out, nil
+	}
+	switch x := v.(type) {
+	case map[string]any:
+		v = x[head]
+	case []any:
+		i, err := strconv.Atoi(head)
+		if err != nil || i < 0 || i >= len(x) {
+			return nil, fmt.Errorf("%s: no element %s of %d", path, head, len(x))
+		}
+		v = x[i]
+	default:
+		return nil, fmt.Errorf("%s: cannot index %T", path, v)
+	}
+	if more {
+		return jsonPath(v, rest)
+	}
+	f, ok := v.(float64)
+	if !ok {
+		return nil, fmt.Errorf("%s: %v is not a number", head, v)
+	}
+	return []float64{f}, nil
+}
+
+// quoteAs writes lo and hi as quoted writes its figure: as many decimals,
+// the same signs (− for minus, + where quoted shows it), and a range, "–"
+// or " to ", with its ends in the order quoted gives them (the README
+// writes negative ranges by size, "−0.129 to −0.131"). Where quoted is a
+// single figure, lo and hi must round to the same.
+func quoteAs(quoted string, lo, hi float64) string {
+	for _, sep := range []string{" to ", "–"} {
+		if a, b, ok := strings.Cut(quoted, sep); ok {
+			if roundAs(a, hi) == a && roundAs(b, lo) == b {
+				return quoted // the ends by size, largest first
+			}
+			return roundAs(a, lo) + sep + roundAs(b, hi)
+		}
+	}
+	if x, y := roundAs(quoted, lo), roundAs(quoted, hi); x != y {
+		return x + " … " + y
+	}
+	return roundAs(quoted, lo)
+}
+
+// roundAs writes v with as many decimals as the figure f has, − for a
+// minus sign and + before a positive value where f has one.
+func roundAs(f string, v float64) string {
+	decimals := 0
+	if _, frac, ok := strings.Cut(f, "."); ok {
+		decimals = len(frac)
+	}
+	s := strconv.FormatFloat(v, 'f', decimals, 64)
+	switch {
+	case strings.HasPrefix(s, "-"):
+		s = "−" + s[1:]
+	case strings.HasPrefix(f, "+"):
+		s = "+" + s
+	}
+	return s
+}
