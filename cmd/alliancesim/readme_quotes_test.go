@@ -120,6 +120,83 @@ var readmeQuotes = []readmeQuote{
 		},
 	},
 	{
+		doc:  "docs/model.md",
+		args: []string{"explain", "asia-1950", "--at", "1953-08", "--state", "usa", "--with", "kor"},
+		phrase: "a pledge to Korea gains it 0.0073 of threat for a cost of 0.0135 weak (0.0058 of it Korea's entrapment, with the control discount) " +
+			"and 0.0355 strong, against a position of −0.0325 (values −0.0613 and −0.1087)",
+		figures: []quotedFigure{
+			{quoted: "0.0073", path: "options.*.gain"},
+			{quoted: "0.0135", path: "options.0.cost"},
+			{quoted: "0.0058", path: "options.0.costs.0.cost_entrapment"},
+			{quoted: "0.0355", path: "options.1.cost"},
+			{quoted: "−0.0325", path: "position"},
+			{quoted: "−0.0613", path: "options.0.value"},
+			{quoted: "−0.1087", path: "options.1.value"},
+		},
+	},
+	{
+		doc:    "docs/model.md",
+		args:   []string{"explain", "asia-1950", "--at", "1953-08", "--state", "kor", "--with", "usa"},
+		phrase: "Korea, deep in losses (threat 0.86), would take neither (−0.210 weak and −0.204 strong against its position of −0.201",
+		figures: []quotedFigure{
+			{quoted: "0.86", path: "threat"},
+			{quoted: "−0.210", path: "options.0.value"},
+			{quoted: "−0.204", path: "options.1.value"},
+			{quoted: "−0.201", path: "position"},
+		},
+	},
+	{
+		doc:    "docs/model.md",
+		args:   []string{"explain", "asia-1950", "--seed", "1", "--at", "1951-02", "--state", "usa", "--with", "nzl"},
+		phrase: "a pledge to New Zealand gains the patron nothing (0.0000 of threat) for a cost of 0.0199 weak, almost all of it divergence (a divergence of their pictures of 0.567)",
+		figures: []quotedFigure{
+			{quoted: "0.0000", path: "options.0.gain"},
+			{quoted: "0.0199", path: "options.0.cost"},
+			{quoted: "0.567", path: "options.0.costs.0.divergence"},
+		},
+	},
+	{
+		doc:    "docs/model.md",
+		args:   []string{"explain", "asia-1950", "--seed", "1", "--at", "1951-02", "--state", "usa", "--with", "aus,nzl", "--commitment", "weak", "--origin", "imposed"},
+		phrase: "is worth −0.139 weak against a position of −0.014 (`--with aus,nzl --commitment weak --origin imposed`: gain 0.0002, cost 0.038)",
+		figures: []quotedFigure{
+			{quoted: "−0.139", path: "options.0.value"},
+			{quoted: "−0.014", path: "position"},
+			{quoted: "0.0002", path: "options.0.gain"},
+			{quoted: "0.038", path: "options.0.cost"},
+		},
+	},
+	{
+		doc:    "docs/model.md",
+		args:   []string{"explain", "asia-1950", "--seed", "6", "--at", "1951-11", "--state", "nzl", "--with", "aus", "--commitment", "weak"},
+		phrase: "gain 0.0001, cost 0.024, of which autonomy 0.020 and divergence 0.004; value −0.145 against a position of −0.075",
+		figures: []quotedFigure{
+			{quoted: "0.0001", path: "options.0.gain"},
+			{quoted: "0.024", path: "options.0.cost"},
+			{quoted: "0.020", path: "options.0.costs.0.cost_autonomy"},
+			{quoted: "0.004", path: "options.0.costs.0.cost_divergence"},
+			{quoted: "−0.145", path: "options.0.value"},
+			{quoted: "−0.075", path: "position"},
+		},
+	},
+	{
+		doc:  "docs/model.md",
+		args: []string{"explain", "asia-1950", "--seed", "1", "--at", "1951-02", "--state", "nzl", "--with", "usa,aus", "--origin", "imposed"},
+		phrase: "it gains 0.0033 of threat, but in an imposed trilateral only the patron comes, with a weak pledge's chance (honour probability 0.260), " +
+			"and the patron's autonomy (0.020), divergence (0.020) and the fear of it (0.001) cost it 0.041: value −0.160 against a position of −0.033 (strong: −0.257",
+		figures: []quotedFigure{
+			{quoted: "0.0033", path: "options.0.gain"},
+			{quoted: "0.260", path: "options.0.honour"},
+			{quoted: "0.020", path: "options.0.costs.0.cost_autonomy"},
+			{quoted: "0.020", path: "options.0.costs.0.cost_divergence"},
+			{quoted: "0.001", path: "options.0.costs.0.cost_fear"},
+			{quoted: "0.041", path: "options.0.cost"},
+			{quoted: "−0.160", path: "options.0.value"},
+			{quoted: "−0.033", path: "position"},
+			{quoted: "−0.257", path: "options.1.value"},
+		},
+	},
+	{
 		doc:    "docs/model.md",
 		args:   []string{"explain", "generic", "--seed", "1", "--set", "theater.generate.seed=1", "--at", "23", "--state", "c1", "--with", "patron,c3,c6"},
 		phrase: "a gain of 0.0005 against a cost of 0.0218 strong, 0.0209 weak",
@@ -244,6 +321,9 @@ func TestReadmeQuotesOfExplain(t *testing.T) {
 			outs = append(outs, v)
 		}
 		for _, f := range q.figures {
+			if !strings.Contains(q.phrase, f.quoted) {
+				t.Errorf("%s: the figure %s is not in the phrase quoted", cmd, f.quoted)
+			}
 			var values []float64
 			for _, v := range outs {
 				vs, err := jsonPath(v, f.path)
