@@ -1,0 +1,191 @@
+package alliancesim_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/alliancesim/alliancesim/runner"
+	"github.com/alliancesim/alliancesim/sim"
+)
+
+// The README says which alliances the historical targets are met by, not
+// only how often they are: a Western Union without the United Kingdom,
+// a patron's NATO of three, a hub with one spoke. Those counts come from
+// the records of 500 runs on each seed range; this test counts them again
+// and reads the README for each sentence as it must then stand, so that a
+// change of the model cannot leave them stale.
+func TestReadmeCountsOfWhatMeetsTheTargets(t *testing.T) {
+	if testing.Short() {
+		t.Skip("2,000 runs of the historical scenarios")
+	}
+	raw, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := strings.Join(strings.Fields(string(raw)), " ")
+	var eu, as [2]historyCounts
+	for i, seed := range []uint64{1, 1001} {
+		eu[i] = countHistory(t, "europe-1947", seed)
+		as[i] = countHistory(t, "asia-1950", seed)
+	}
+	for _, want := range []string{
+		fmt.Sprintf("in %d of the %d runs of 500 that have one (%d of %d held out), founded most often by France with the Netherlands (%d of the %d)",
+			eu[0].unionAtStart, eu[0].union, eu[1].unionAtStart, eu[1].union, eu[0].unionFraNld, eu[0].union),
+		fmt.Sprintf("in %d of the %d runs that meet E3 (%d of %d held out) the patron's NATO is, at its entry, a trilateral with France and the Netherlands, and it has four or more members in %d (%d)",
+			eu[0].e3FraNld, eu[0].e3, eu[1].e3FraNld, eu[1].e3, eu[0].e3FourPlus, eu[1].e3FourPlus),
+		fmt.Sprintf("in %d runs of 500 (%d held out) the patron holds an indigenous alliance (still the trilateral with France and the Netherlands in %d, %d held out)",
+			eu[0].bothIn1960, eu[1].bothIn1960, eu[0].fraNldIn1960, eu[1].fraNldIn1960),
+		fmt.Sprintf("At 1960-01 the patron holds a single alliance in %d runs of 500 (%d held out), in %d (%d) of them with Japan alone, and three or more in %d (%d)",
+			as[0].single1960, as[1].single1960, as[0].japanAlone1960, as[1].japanAlone1960, as[0].threePlus1960, as[1].threePlus1960),
+	} {
+		if !strings.Contains(readme, want) {
+			t.Errorf("the README should say, as the runs count it: %q", want)
+		}
+	}
+	// What the README says never happens, in the 1,000 runs.
+	for i := range 2 {
+		if n := eu[i].ukInUnion; n != 0 {
+			t.Errorf("europe-1947, seeds %d+: the United Kingdom is in an alliance the Brussels powers founded in %d runs; the README says none", []int{1, 1001}[i], n)
+		}
+		if n := eu[i].ukPledged1960; n != 0 {
+			t.Errorf("europe-1947, seeds %d+: the United Kingdom holds the patron's pledge in 1960 in %d runs; the README says none", []int{1, 1001}[i], n)
+		}
+		if n := as[i].koreaOrROC; n != 0 {
+			t.Errorf("asia-1950, seeds %d+: South Korea or the ROC is in an alliance in %d runs; the README says none", []int{1, 1001}[i], n)
+		}
+	}
+}
+
+// historyCounts are the counts of 500 runs the README quotes.
+type historyCounts struct {
+	// europe-1947: runs with a clients' alliance the Brussels powers
+	// founded, those where the first forms in the first tick, those whose
+	// first France and the Netherlands founded alone, and those in which
+	// the United Kingdom is ever in one.
+	union, unionAtStart, unionFraNld, ukInUnion int
+	// europe-1947: runs meeting E3 (the patron joins, strong, by 1950-12
+	// a clients' alliance the Brussels powers founded), those where it
+	// joins France and the Netherlands alone, and those of four or more.
+	e3, e3FraNld, e3FourPlus int
+	// europe-1947, 1960-01: runs where the patron holds an indigenous and
+	// an imposed alliance, those of them whose indigenous one is still
+	// France and the Netherlands with it, and those where the United
+	// Kingdom holds its pledge.
+	bothIn1960, fraNldIn1960, ukPledged1960 int
+	// asia-1950, 1960-01: runs where the patron holds a single alliance,
+	// one with Japan alone, three or more; and runs in which South Korea
+	// or the ROC is ever in an alliance.
+	single1960, japanAlone1960, threePlus1960, koreaOrROC int
+}
+
+// countHistory runs 500 replications of a built-in from seed and counts.
+func countHistory(t *testing.T, name string, seed uint64) historyCounts {
+	t.Helper()
+	c := compiled(t, name)
+	cal := c.Calendar()
+	brussels := []string{"gbr", "fra", "bel", "nld", "lux"}
+	in1960, e3By := cal.TickOf(1960, 1), cal.TickOf(1950, 12)
+	var n historyCounts
+	_, err := runner.MonteCarlo(context.Background(), c, runner.Options{Runs: 500, Seed: seed, OnRecord: func(r *runner.Record) {
+		var first *sim.AllianceRecord
+		var e3Found, e3Pair, e3Four, ukUnion, ukPledge, korea bool
+		var indigenous, imposed, fraNld bool
+		patronAlliances, japan := 0, false
+		for i := range r.Alliances {
+			a := &r.Alliances[i]
+			for _, m := range a.Members {
+				korea = korea || m.State == "kor" || m.State == "twn"
+			}
+			byBrussels := (a.Origin == "client" || a.Origin == "indigenous") && subset(a.Founders, brussels)
+			if byBrussels {
+				if first == nil || a.Formed < first.Formed {
+					first = a
+				}
+				ukUnion = ukUnion || slices.ContainsFunc(a.Members, func(m sim.MembershipRecord) bool { return m.State == "gbr" })
+			}
+			if byBrussels && a.Origin == "indigenous" && a.Strong && a.PatronJoined >= 0 && a.PatronJoined <= e3By {
+				e3Found = true
+				at := membersAt(a, a.PatronJoined)
+				e3Pair = e3Pair || slices.Equal(at, []string{"fra", "nld", "usa"})
+				e3Four = e3Four || len(at) >= 4
+			}
+			if !a.Patron {
+				continue
+			}
+			start := a.Formed
+			if a.PatronJoined >= 0 {
+				start = a.PatronJoined
+			}
+			tick := in1960
+			if start > tick || (a.Ended >= 0 && a.Ended <= tick) {
+				continue
+			}
+			patronAlliances++
+			at := membersAt(a, tick)
+			japan = slices.Equal(at, []string{"jpn", "usa"})
+			switch a.Origin {
+			case "indigenous":
+				indigenous = true
+				fraNld = fraNld || slices.Equal(at, []string{"fra", "nld", "usa"})
+			case "imposed":
+				imposed = true
+			}
+			ukPledge = ukPledge || slices.Contains(at, "gbr")
+		}
+		count := func(c *int, ok bool) {
+			if ok {
+				*c++
+			}
+		}
+		count(&n.union, first != nil)
+		count(&n.unionAtStart, first != nil && first.Formed == 0)
+		count(&n.unionFraNld, first != nil && slices.Equal(sorted(first.Founders), []string{"fra", "nld"}))
+		count(&n.ukInUnion, ukUnion)
+		count(&n.e3, e3Found)
+		count(&n.e3FraNld, e3Pair)
+		count(&n.e3FourPlus, e3Four)
+		count(&n.bothIn1960, indigenous && imposed)
+		count(&n.fraNldIn1960, indigenous && imposed && fraNld)
+		count(&n.ukPledged1960, ukPledge)
+		count(&n.single1960, patronAlliances == 1)
+		count(&n.japanAlone1960, patronAlliances == 1 && japan)
+		count(&n.threePlus1960, patronAlliances >= 3)
+		count(&n.koreaOrROC, korea)
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// membersAt lists, sorted, the states that were members of a at tick.
+func membersAt(a *sim.AllianceRecord, tick int) []string {
+	var out []string
+	for _, m := range a.Members {
+		if m.Joined <= tick && (m.Left < 0 || m.Left > tick) {
+			out = append(out, m.State)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// subset says whether every state of s is among of.
+func subset(s, of []string) bool {
+	for _, x := range s {
+		if !slices.Contains(of, x) {
+			return false
+		}
+	}
+	return true
+}
+
+func sorted(s []string) []string {
+	out := slices.Clone(s)
+	slices.Sort(out)
+	return out
+}
