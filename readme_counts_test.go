@@ -1,6 +1,7 @@
 package alliancesim_test
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"os"
@@ -37,8 +38,9 @@ func TestReadmeCountsOfWhatMeetsTheTargets(t *testing.T) {
 			eu[0].unionAtStart, eu[0].union, eu[1].unionAtStart, eu[1].union, eu[0].unionFraNld, eu[0].union),
 		fmt.Sprintf("in %d of the %d runs that meet E3 (%d of %d held out) the patron's NATO is, at its entry, a trilateral with France and the Netherlands, and it has four or more members in %d (%d)",
 			eu[0].e3FraNld, eu[0].e3, eu[1].e3FraNld, eu[1].e3, eu[0].e3FourPlus, eu[1].e3FourPlus),
-		fmt.Sprintf("in %d runs of 500 (%d held out) the patron holds an indigenous alliance (still the trilateral with France and the Netherlands in %d, %d held out)",
-			eu[0].bothIn1960, eu[1].bothIn1960, eu[0].fraNldIn1960, eu[1].fraNldIn1960),
+		fmt.Sprintf("in %d runs of 500 (%d held out) the patron holds an indigenous alliance (still the trilateral with France and the Netherlands in %d, %d held out) "+
+			"and one it imposed on the others (Belgium, Denmark, Italy, Luxembourg and Norway in %d, %d held out,",
+			eu[0].bothIn1960, eu[1].bothIn1960, eu[0].fraNldIn1960, eu[1].fraNldIn1960, eu[0].fiveImposedIn1960, eu[1].fiveImposedIn1960),
 		fmt.Sprintf("At 1960-01 the patron holds a single alliance in %d runs of 500 (%d held out), in %d (%d) of them with Japan alone, and three or more in %d (%d)",
 			as[0].single1960, as[1].single1960, as[0].japanAlone1960, as[1].japanAlone1960, as[0].threePlus1960, as[1].threePlus1960),
 	} {
@@ -62,20 +64,22 @@ func TestReadmeCountsOfWhatMeetsTheTargets(t *testing.T) {
 
 // historyCounts are the counts of 500 runs the README quotes.
 type historyCounts struct {
-	// europe-1947: runs with a clients' alliance the Brussels powers
-	// founded, those where the first forms in the first tick, those whose
-	// first France and the Netherlands founded alone, and those in which
-	// the United Kingdom is ever in one.
+	// europe-1947: runs with a Western Union (E1's: a clients' alliance
+	// the Brussels powers founded before the patron's first alliance),
+	// those where the first forms in the first tick, those whose first
+	// France and the Netherlands founded alone, and those in which the
+	// United Kingdom is ever in an alliance the Brussels powers founded.
 	union, unionAtStart, unionFraNld, ukInUnion int
-	// europe-1947: runs meeting E3 (the patron joins, strong, by 1950-12
-	// a clients' alliance the Brussels powers founded), those where it
-	// joins France and the Netherlands alone, and those of four or more.
+	// europe-1947: runs meeting E3 (the patron joins a Western Union,
+	// strong, by 1950-12; the first it joins), those where it joins France
+	// and the Netherlands alone, and those of four or more with it.
 	e3, e3FraNld, e3FourPlus int
-	// europe-1947, 1960-01: runs where the patron holds an indigenous and
-	// an imposed alliance, those of them whose indigenous one is still
-	// France and the Netherlands with it, and those where the United
-	// Kingdom holds its pledge.
-	bothIn1960, fraNldIn1960, ukPledged1960 int
+	// europe-1947, 1960-01: runs where the patron is a member of an
+	// indigenous and of an imposed alliance, those of them whose indigenous one is still
+	// France and the Netherlands with it, those whose imposed one is
+	// Belgium, Denmark, Italy, Luxembourg and Norway with it, and those
+	// where the United Kingdom holds its pledge.
+	bothIn1960, fraNldIn1960, fiveImposedIn1960, ukPledged1960 int
 	// asia-1950, 1960-01: runs where the patron holds a single alliance,
 	// one with Japan alone, three or more; and runs in which South Korea
 	// or the ROC is ever in an alliance.
@@ -91,87 +95,84 @@ func countHistory(t *testing.T, name string, seed uint64) historyCounts {
 	in1960, e3By := cal.TickOf(1960, 1), cal.TickOf(1950, 12)
 	var n historyCounts
 	_, err := runner.MonteCarlo(context.Background(), c, runner.Options{Runs: 500, Seed: seed, OnRecord: func(r *runner.Record) {
-		var first *sim.AllianceRecord
-		var e3Found, e3Pair, e3Four, ukUnion, ukPledge, korea bool
-		var indigenous, imposed, fraNld bool
-		patronAlliances, japan := 0, false
+		// The Western Unions of E1, as package targets reads them: clients'
+		// alliances the Brussels powers founded, formed no later than the
+		// patron's first alliance, in the order they formed.
+		firstPatron := -1
+		if a := r.FirstPatronAlliance(); a != nil {
+			firstPatron = a.PatronJoined
+		}
+		var unions []*sim.AllianceRecord
+		var ukUnion, korea bool
 		for i := range r.Alliances {
 			a := &r.Alliances[i]
 			for _, m := range a.Members {
 				korea = korea || m.State == "kor" || m.State == "twn"
 			}
-			byBrussels := (a.Origin == "client" || a.Origin == "indigenous") && subset(a.Founders, brussels)
-			if byBrussels {
-				if first == nil || a.Formed < first.Formed {
-					first = a
-				}
-				ukUnion = ukUnion || slices.ContainsFunc(a.Members, func(m sim.MembershipRecord) bool { return m.State == "gbr" })
-			}
-			if byBrussels && a.Origin == "indigenous" && a.Strong && a.PatronJoined >= 0 && a.PatronJoined <= e3By {
-				e3Found = true
-				at := membersAt(a, a.PatronJoined)
-				e3Pair = e3Pair || slices.Equal(at, []string{"fra", "nld", "usa"})
-				e3Four = e3Four || len(at) >= 4
-			}
-			if !a.Patron {
+			if r.HasPatron(a.Founders) || !subset(a.Founders, brussels) {
 				continue
 			}
-			start := a.Formed
-			if a.PatronJoined >= 0 {
-				start = a.PatronJoined
+			ukUnion = ukUnion || slices.ContainsFunc(a.Members, func(m sim.MembershipRecord) bool { return m.State == "gbr" })
+			if firstPatron < 0 || a.Formed <= firstPatron {
+				unions = append(unions, a)
 			}
-			tick := in1960
-			if start > tick || (a.Ended >= 0 && a.Ended <= tick) {
+		}
+		slices.SortStableFunc(unions, func(a, b *sim.AllianceRecord) int { return cmp.Compare(a.Formed, b.Formed) })
+		// E3's alliance: the first of them the patron joined, strong, by
+		// 1950-12; its members just after the patron's entry.
+		var e3 []string
+		for _, a := range unions {
+			if a.Origin == "indigenous" && a.Strong && a.PatronJoined >= 0 && a.PatronJoined <= e3By {
+				e3 = a.MembersAt(a.PatronJoined)
+				break
+			}
+		}
+		// The alliances the patron is a member of at 1960-01.
+		var indigenous, imposed, fraNld, fiveImposed, japan, ukPledge bool
+		held := 0
+		for i := range r.Alliances {
+			a := &r.Alliances[i]
+			ms := a.MembersAt(in1960)
+			if !r.HasPatron(ms) {
 				continue
 			}
-			patronAlliances++
-			at := membersAt(a, tick)
-			japan = slices.Equal(at, []string{"jpn", "usa"})
+			held++
+			japan = slices.Equal(ms, []string{"jpn", "usa"})
 			switch a.Origin {
 			case "indigenous":
 				indigenous = true
-				fraNld = fraNld || slices.Equal(at, []string{"fra", "nld", "usa"})
+				fraNld = fraNld || slices.Equal(ms, []string{"fra", "nld", "usa"})
 			case "imposed":
 				imposed = true
+				fiveImposed = fiveImposed || slices.Equal(ms, []string{"bel", "dnk", "ita", "lux", "nor", "usa"})
 			}
-			ukPledge = ukPledge || slices.Contains(at, "gbr")
+			ukPledge = ukPledge || slices.Contains(ms, "gbr")
 		}
 		count := func(c *int, ok bool) {
 			if ok {
 				*c++
 			}
 		}
-		count(&n.union, first != nil)
-		count(&n.unionAtStart, first != nil && first.Formed == 0)
-		count(&n.unionFraNld, first != nil && slices.Equal(sorted(first.Founders), []string{"fra", "nld"}))
+		count(&n.union, len(unions) > 0)
+		count(&n.unionAtStart, len(unions) > 0 && unions[0].Formed == 0)
+		count(&n.unionFraNld, len(unions) > 0 && slices.Equal(sorted(unions[0].Founders), []string{"fra", "nld"}))
 		count(&n.ukInUnion, ukUnion)
-		count(&n.e3, e3Found)
-		count(&n.e3FraNld, e3Pair)
-		count(&n.e3FourPlus, e3Four)
+		count(&n.e3, e3 != nil)
+		count(&n.e3FraNld, slices.Equal(e3, []string{"fra", "nld", "usa"}))
+		count(&n.e3FourPlus, len(e3) >= 4)
 		count(&n.bothIn1960, indigenous && imposed)
 		count(&n.fraNldIn1960, indigenous && imposed && fraNld)
+		count(&n.fiveImposedIn1960, indigenous && imposed && fiveImposed)
 		count(&n.ukPledged1960, ukPledge)
-		count(&n.single1960, patronAlliances == 1)
-		count(&n.japanAlone1960, patronAlliances == 1 && japan)
-		count(&n.threePlus1960, patronAlliances >= 3)
+		count(&n.single1960, held == 1)
+		count(&n.japanAlone1960, held == 1 && japan)
+		count(&n.threePlus1960, held >= 3)
 		count(&n.koreaOrROC, korea)
 	}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return n
-}
-
-// membersAt lists, sorted, the states that were members of a at tick.
-func membersAt(a *sim.AllianceRecord, tick int) []string {
-	var out []string
-	for _, m := range a.Members {
-		if m.Joined <= tick && (m.Left < 0 || m.Left > tick) {
-			out = append(out, m.State)
-		}
-	}
-	slices.Sort(out)
-	return out
 }
 
 // subset says whether every state of s is among of.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -207,16 +208,20 @@ var readmeQuotes = []readmeQuote{
 		},
 	},
 	{
-		doc:  "docs/model.md",
-		args: []string{"explain", "europe-1947", "--seed", "1", "--at", "1950-06", "--state", "usa", "--with", "gbr"},
-		phrase: "a weak bilateral with the United Kingdom would lower the patron's threat by 0.0010 for a cost of 0.022 (most of it the divergence of their pictures, 0.364: " +
-			"the United Kingdom reads a threat of 0.32 where the patron reads 0.56)",
+		doc:    "docs/model.md",
+		args:   []string{"explain", "europe-1947", "--seed", "1", "--at", "1950-06", "--state", "usa", "--with", "gbr"},
+		phrase: "a weak bilateral with the United Kingdom would lower the patron's threat by 0.0010 for a cost of 0.022 (most of it the divergence of their pictures, 0.364:",
 		figures: []quotedFigure{
 			{quoted: "0.0010", path: "options.0.gain"},
 			{quoted: "0.022", path: "options.0.cost"},
 			{quoted: "0.364", path: "options.0.costs.0.divergence"},
-			{quoted: "0.56", path: "threat"},
 		},
+	},
+	{
+		doc:     "docs/model.md",
+		args:    []string{"explain", "europe-1947", "--seed", "1", "--at", "1950-06", "--state", "usa"},
+		phrase:  "where the patron reads 0.56)",
+		figures: []quotedFigure{{quoted: "0.56", path: "threat"}},
 	},
 	{
 		doc:     "docs/model.md",
@@ -320,10 +325,14 @@ func TestReadmeQuotesOfExplain(t *testing.T) {
 			}
 			outs = append(outs, v)
 		}
+		var inTable []string
 		for _, f := range q.figures {
-			if !strings.Contains(q.phrase, f.quoted) {
-				t.Errorf("%s: the figure %s is not in the phrase quoted", cmd, f.quoted)
-			}
+			inTable = append(inTable, decimals.FindAllString(f.quoted, -1)...)
+		}
+		if inPhrase := decimals.FindAllString(sections.ReplaceAllString(q.phrase, ""), -1); !slices.Equal(inPhrase, inTable) {
+			t.Errorf("%s: the phrase's figures are %q, the table's %q: each figure of the phrase, in its order, needs a row", cmd, inPhrase, inTable)
+		}
+		for _, f := range q.figures {
 			var values []float64
 			for _, v := range outs {
 				vs, err := jsonPath(v, f.path)
@@ -346,14 +355,25 @@ func TestReadmeQuotesOfExplain(t *testing.T) {
 	}
 }
 
+// decimals finds the figures of a phrase: numbers with a decimal point,
+// signed or not (dates, years and section numbers are not figures).
+var decimals = regexp.MustCompile(`[−+]?[0-9]*\.[0-9]+`)
+
+// sections are references to sections of the documents, "§7.4", which
+// are not figures.
+var sections = regexp.MustCompile(`§[0-9.]+`)
+
 // jsonPath returns the numbers at a dotted path into decoded JSON, "*"
-// taking every element of an array.
+// taking every element of an array (an empty one is an error).
 func jsonPath(v any, path string) ([]float64, error) {
 	head, rest, more := strings.Cut(path, ".")
 	if head == "*" {
 		arr, ok := v.([]any)
 		if !ok {
 			return nil, fmt.Errorf("%s: not an array", path)
+		}
+		if len(arr) == 0 {
+			return nil, fmt.Errorf("%s: an empty array", path)
 		}
 		var out []float64
 		for _, e := range arr {
@@ -389,9 +409,10 @@ func jsonPath(v any, path string) ([]float64, error) {
 
 // quoteAs writes lo and hi as quoted writes its figure: as many decimals,
 // the same signs (− for minus, + where quoted shows it), and a range, "–"
-// or " to ", with its ends in the order quoted gives them (the README
-// writes negative ranges by size, "−0.129 to −0.131"). Where quoted is a
-// single figure, lo and hi must round to the same.
+// or " to ", in either order of its ends (the documents write negative
+// ranges by size, "−0.129 to −0.131", and some across zero from the
+// larger, "+0.015 to −0.134"), so the order is not checked. Where quoted
+// is a single figure, lo and hi must round to the same.
 func quoteAs(quoted string, lo, hi float64) string {
 	for _, sep := range []string{" to ", "–"} {
 		if a, b, ok := strings.Cut(quoted, sep); ok {
@@ -415,6 +436,9 @@ func roundAs(f string, v float64) string {
 		decimals = len(frac)
 	}
 	s := strconv.FormatFloat(v, 'f', decimals, 64)
+	if strings.Trim(s, "-0.") == "" {
+		s = strings.TrimPrefix(s, "-") // −0.0000 is 0.0000
+	}
 	switch {
 	case strings.HasPrefix(s, "-"):
 		s = "−" + s[1:]
