@@ -43,12 +43,12 @@ func (c *cpuClock) report(b *testing.B) {
 	}
 }
 
-func compiled(b testing.TB, name string) *sim.Compiled {
+func compiled(b *testing.B, name string) *sim.Compiled {
 	b.Helper()
 	return compiledWith(b, name, func(*sim.Params) {})
 }
 
-func compiledWith(b testing.TB, name string, set func(*sim.Params)) *sim.Compiled {
+func compiledWith(b *testing.B, name string, set func(*sim.Params)) *sim.Compiled {
 	b.Helper()
 	sc, err := configs.Builtin(name)
 	if err != nil {

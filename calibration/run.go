@@ -206,6 +206,11 @@ func (s Spec) admits(sc *sim.Scenario, values []float64) bool {
 // a calibration plays without playing them.
 var monteCarlo = runner.MonteCarlo
 
+// keepRecords, if set, is given the records of each evaluation, slimmed
+// (targets.Slim): a test counts from the calibration's own runs what the
+// README says of the calibrated scenarios, instead of running them again.
+var keepRecords func(spec Spec, values []float64, seed uint64, opts Options, records []runner.Record)
+
 // evaluate runs the scenario with the values set, from the seed.
 func evaluate(ctx context.Context, spec Spec, values []float64, seed uint64, opts Options, progress func(int, int)) ([]targets.Result, error) {
 	sc, err := configs.Builtin(spec.Scenario)
@@ -233,6 +238,9 @@ func evaluateScenario(ctx context.Context, spec Spec, sc *sim.Scenario, values [
 		OnRecord: func(r *runner.Record) { records = append(records, targets.Slim(r)) }})
 	if err != nil {
 		return nil, err
+	}
+	if keepRecords != nil {
+		keepRecords(spec, values, seed, opts, records)
 	}
 	return targets.EvaluateScenario(targets.For(spec.Scenario), records, sc), nil
 }
