@@ -149,60 +149,19 @@ func allEqual(values []float64) bool {
 	return true
 }
 
-// survivalAt reads the Kaplan–Meier curve of the lifetimes at time t: S(t)
-// with its Greenwood standard error, and the Wilson interval of S at its
-// effective sample size (Dorey and Korn 1987): n* = S(1−S)/SE² where
-// 0 < S < 1; where no alliance has ended by t (S = 1), the alliances still
-// at risk at t; where every one has (S = 0), the effective sample size of
-// the curve's last point between 0 and 1 (where it fell from 1 to 0 at
-// one end, the alliances at risk then): S can only fall, and the
-// alliances at risk at the last end, a handful by construction, would
-// give it a wider interval than the point before had. A normal interval
+// survivalAt reads the Kaplan–Meier curve of the lifetimes at time t:
+// S(t) with its Greenwood standard error and the Wilson interval of S at
+// its effective sample size (runner.SurvivalCurve.At). A normal interval
 // S ± z·SE would be [1, 1] at S = 1, whatever the number of alliances
 // behind it: a level with five alliances, none ended, would count as
 // certain. It is not valid when no lifetime reaches t while S > 0 (the
 // curve is unknown there).
 func survivalAt(obs []runner.Observation, t float64) Estimate {
-	curve := runner.KaplanMeier(obs)
-	e := Estimate{N: curve.N, Value: 1, High: 1, Low: 1}
-	if curve.N == 0 {
-		return Estimate{High: 1}
+	s := runner.KaplanMeier(obs).At(t)
+	if !s.Valid {
+		return Estimate{N: s.N, High: 1}
 	}
-	atRisk := 0 // alliances at risk at t
-	for _, o := range obs {
-		if o.Duration >= t {
-			atRisk++
-		}
-	}
-	// For S = 0: the effective sample size of the last point read with
-	// 0 < S < 1, or, where S fell from 1 to 0 at one end, the alliances
-	// at risk then.
-	zeroN := 0.0
-	for _, p := range curve.Points {
-		if p.T > t {
-			break
-		}
-		e.Value, e.SE = p.S, p.SE
-		switch {
-		case p.S > 0 && p.S < 1:
-			zeroN = p.S * (1 - p.S) / (p.SE * p.SE)
-		case p.S == 0 && zeroN == 0:
-			zeroN = float64(p.AtRisk)
-		}
-	}
-	if atRisk == 0 && e.Value > 0 {
-		return Estimate{N: curve.N, High: 1}
-	}
-	e.Valid = true
-	n := float64(atRisk)
-	switch {
-	case e.Value == 0:
-		n = zeroN
-	case e.Value < 1:
-		n = e.Value * (1 - e.Value) / (e.SE * e.SE)
-	}
-	e.Low, e.High = runner.WilsonShare(e.Value, n, z95)
-	return e
+	return Estimate{N: s.N, Value: s.S, SE: s.SE, Low: s.Low, High: s.High, Valid: true}
 }
 
 // Difference is the change from estimate a (the lowest level) to b (the

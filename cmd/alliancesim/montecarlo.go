@@ -200,14 +200,22 @@ func printSummary(w io.Writer, s *runner.Summary, monthsPerTick int, inFile bool
 	if len(s.Survival) == 0 {
 		fmt.Fprintln(w, "  none: no alliance formed in any run")
 	} else {
-		fmt.Fprintf(w, "  %-20s %7s %7s %10s %s\n", "group", "n", "ended", "median", "band")
+		fmt.Fprintf(w, "  %-20s %7s %7s %10s %-14s %-21s %s\n", "group", "n", "ended", "median", "band", "10 years", "20 years")
+	}
+	if monthsPerTick < 1 {
+		monthsPerTick = 1
 	}
 	var split *float64
 	for _, g := range s.Survival {
-		fmt.Fprintf(w, "  %-20s %7d %7d %10s [%s, %s]\n", g.Group, g.N, g.Events, orDash(g.Median), orDash(g.MedianLower), orDash(g.MedianUpper))
+		band := fmt.Sprintf("[%s, %s]", orDash(g.MedianLower), orDash(g.MedianUpper))
+		fmt.Fprintf(w, "  %-20s %7d %7d %10s %-14s %-21s %s\n", g.Group, g.N, g.Events, orDash(g.Median), band,
+			survivalAt(g.SurvivalCurve, 120/float64(monthsPerTick)), survivalAt(g.SurvivalCurve, 240/float64(monthsPerTick)))
 		if g.Split != nil {
 			split = g.Split
 		}
+	}
+	if len(s.Survival) > 0 {
+		fmt.Fprintln(w, "  (10 and 20 years: the share still in force that long after forming, with its 95% interval;\n   — where no alliance of the group was observed that long)")
 	}
 	if split != nil {
 		fmt.Fprintf(w, "  (cohesion: how far the founders' threat pictures converged when they signed;\n   low below %.3f, the lower edge of the 0.001 band holding its median, high at or above it)\n", *split)
@@ -227,6 +235,18 @@ func printSummary(w io.Writer, s *runner.Summary, monthsPerTick int, inFile bool
 		fmt.Fprintf(w, "; median after %s %s, mean %.1f", orDash(fc.Median), unit, *fc.Mean)
 	}
 	fmt.Fprintln(w)
+}
+
+// survivalAt is the share of a group's alliances in force t ticks after
+// they formed, with its 95% interval, or a dash where the curve says
+// nothing of t (no alliance of the group lasted, or was observed, that
+// long).
+func survivalAt(c runner.SurvivalCurve, t float64) string {
+	s := c.At(t)
+	if !s.Valid {
+		return "—"
+	}
+	return fmt.Sprintf("%.3f [%.3f, %.3f]", s.S, s.Low, s.High)
 }
 
 func orDash(v *float64) string {

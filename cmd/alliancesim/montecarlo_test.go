@@ -25,6 +25,25 @@ func TestPrintSummaryWithoutAlliances(t *testing.T) {
 	}
 }
 
+// The survival table reads each group's curve at 10 and 20 years, in
+// ticks of the scenario's length: at 3 months a tick, 40 and 80 ticks. Of
+// lifetimes 30 (ended), 50 (ended) and 60 (censored), 10 years reads S(40)
+// = 2/3 (Greenwood SE² = (4/9)·(1/6), n* = 3: Wilson [0.207660,
+// 0.938508]); 20 years lies past every lifetime, a dash.
+func TestPrintSummaryReadsSurvivalAtTenAndTwentyYears(t *testing.T) {
+	curve := runner.KaplanMeier([]runner.Observation{{Duration: 30, Event: true}, {Duration: 50, Event: true}, {Duration: 60}})
+	s := &runner.Summary{Scenario: "generic", Runs: 3, Seed: 1, Survival: []runner.GroupSurvival{{Group: "all", SurvivalCurve: curve}}}
+	var b strings.Builder
+	printSummary(&b, s, 3, false)
+	row := regexp.MustCompile(`(?m)^  all +3 +2 +50 +\[[^]]*\] +0\.667 \[0\.208, 0\.939\] +—$`)
+	if !row.MatchString(b.String()) {
+		t.Errorf("no row of all reading 0.667 [0.208, 0.939] at 10 years and a dash at 20:\n%s", b.String())
+	}
+	if !strings.Contains(b.String(), "(10 and 20 years: the share still in force") {
+		t.Errorf("no note of what the 10 and 20 years are:\n%s", b.String())
+	}
+}
+
 // On a terminal, many replications draw a progress bar on the error
 // stream, with a count of the runs done, and clear it when they finish;
 // the summary follows. The terminal is util-linux's script(1), so the test
