@@ -156,3 +156,21 @@ func ExampleProportion() {
 	// 1.000 [0.207, 1.000] (1 of 1 run)
 	// no runs
 }
+
+// The survival of alliances 20 years (240 monthly ticks) after they
+// formed: of four lifetimes, one ended at 100 ticks and three were still
+// in force at the horizon, two of them past 240.
+func ExampleSurvivalCurve_At() {
+	curve := runner.KaplanMeier([]runner.Observation{
+		{Duration: 100, Event: true},
+		{Duration: 180}, // censored: in force at the horizon
+		{Duration: 300},
+		{Duration: 420},
+	})
+	s := curve.At(240)
+	fmt.Printf("S(240) = %.2f [%.2f, %.2f], %d of %d alliances reaching it\n", s.S, s.Low, s.High, s.AtRisk, s.N)
+	fmt.Println("S(500) known:", curve.At(500).Valid)
+	// Output:
+	// S(240) = 0.75 [0.30, 0.95], 2 of 4 alliances reaching it
+	// S(500) known: false
+}
