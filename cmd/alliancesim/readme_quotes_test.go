@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -28,8 +29,12 @@ type readmeQuote struct {
 	// args is the explain command without --json; with seeds, {seed}
 	// stands for each seed in turn, and a figure quoted as a range spans
 	// the values over the seeds.
-	args   []string
-	seeds  []int
+	args  []string
+	seeds []int
+	// each, where given, runs the command once more for each element at
+	// every seed, with "{name}" in args standing for the element's value
+	// of name: a figure quoted as a range spans the states of a set, say.
+	each   []map[string]string
 	phrase string // as in the document, runs of white space read as one space
 	// figures are the numbers of the phrase, each where the JSON has it.
 	figures []quotedFigure
@@ -44,6 +49,14 @@ type quotedFigure struct {
 	quoted string
 	path   string
 	sum    bool
+	// only, where given, reads the figure from those runs alone whose
+	// substitutions (each's, and "seed") have these values, each a value
+	// or a comma-separated list of them ("1,3").
+	only map[string]string
+	// end, where given, "min" or "max", compares the quoted figure with
+	// that end of the values alone: "0.31 (Australia) to 0.55" quotes the
+	// least and the largest as two figures.
+	end string
 }
 
 var readmeQuotes = []readmeQuote{
@@ -253,6 +266,48 @@ var readmeQuotes = []readmeQuote{
 		},
 	},
 	{
+		args:  seatoClientArgs,
+		seeds: []int{1, 2, 3},
+		each:  seatoClients,
+		phrase: "they gain 0.011–0.076 of threat for costs of 0.030–0.059, the largest single term the autonomy the patron takes, but in an imposed alliance " +
+			"only the patron comes, and at its weak pledge they count on it with probability 0.31 (Australia) to 0.55 (values −0.030 to −0.155 " +
+			"against positions of +0.015 to −0.134)",
+		figures: []quotedFigure{
+			{quoted: "0.011–0.076", path: "options.0.gain"},
+			{quoted: "0.030–0.059", path: "options.0.cost"},
+			{quoted: "0.31", path: "options.0.honour", end: "min"},
+			{quoted: "0.55", path: "options.0.honour", end: "max"},
+			{quoted: "−0.030 to −0.155", path: "options.0.value"},
+			{quoted: "+0.015 to −0.134", path: "position"},
+		},
+	},
+	{
+		args:   seatoClientArgs,
+		seeds:  []int{1, 2, 3},
+		each:   []map[string]string{{"state": "phl", "with": "usa,aus,nzl,tha,pak,gbr,fra"}},
+		phrase: "and gains 0.011–0.012 there against 0.031 at seed 2",
+		figures: []quotedFigure{
+			{quoted: "0.011–0.012", path: "options.0.gain", only: map[string]string{"seed": "1,3"}},
+			{quoted: "0.031", path: "options.0.gain", only: map[string]string{"seed": "2"}},
+		},
+	},
+	{
+		doc:   "docs/model.md",
+		args:  seatoClientArgs,
+		seeds: []int{1, 2, 3},
+		each:  seatoClients,
+		phrase: "gains 0.011–0.076, costs 0.030–0.059, the largest term the autonomy the patron takes, honour probabilities 0.31 (Australia) " +
+			"to 0.52–0.55, values −0.030 to −0.155 against positions of +0.015 to −0.134",
+		figures: []quotedFigure{
+			{quoted: "0.011–0.076", path: "options.0.gain"},
+			{quoted: "0.030–0.059", path: "options.0.cost"},
+			{quoted: "0.31", path: "options.0.honour", only: map[string]string{"state": "aus"}},
+			{quoted: "0.52–0.55", path: "options.0.honour", only: map[string]string{"state": "phl,tha"}},
+			{quoted: "−0.030 to −0.155", path: "options.0.value"},
+			{quoted: "+0.015 to −0.134", path: "position"},
+		},
+	},
+	{
 		doc:    "docs/model.md",
 		args:   []string{"explain", "asia-1950", "--seed", "1", "--at", "1954-04", "--state", "usa"},
 		phrase: "in losses at 1954-04, during the siege (threat 0.582 against a reference point of 0.578",
@@ -288,6 +343,19 @@ var readmeQuotes = []readmeQuote{
 	},
 }
 
+// seatoClientArgs is a SEATO client's appraisal of the weak imposed
+// SEATO at 1954-09, {state} the client and {with} the rest of the set,
+// the patron included; seatoClients are the three the documents quote.
+var (
+	seatoClientArgs = []string{"explain", "asia-1950", "--seed", "{seed}", "--at", "1954-09", "--state", "{state}", "--with", "{with}",
+		"--origin", "imposed", "--commitment", "weak"}
+	seatoClients = []map[string]string{
+		{"state": "aus", "with": "usa,phl,nzl,tha,pak,gbr,fra"},
+		{"state": "phl", "with": "usa,aus,nzl,tha,pak,gbr,fra"},
+		{"state": "tha", "with": "usa,phl,aus,nzl,pak,gbr,fra"},
+	}
+)
+
 func TestReadmeQuotesOfExplain(t *testing.T) {
 	docs := map[string]string{}
 	for _, q := range readmeQuotes {
@@ -307,23 +375,39 @@ func TestReadmeQuotesOfExplain(t *testing.T) {
 		if seeds == nil {
 			seeds = []int{0} // no {seed} to replace
 		}
-		var outs []any
+		each := q.each
+		if each == nil {
+			each = []map[string]string{{}}
+		}
+		type run struct {
+			vars map[string]string // each's substitutions and the seed
+			out  any
+		}
+		var runs []run
 		for _, s := range seeds {
-			args := append([]string(nil), q.args...)
-			for i, a := range args {
-				if a == "{seed}" {
-					args[i] = strconv.Itoa(s)
+			for _, e := range each {
+				vars := maps.Clone(e)
+				vars["seed"] = strconv.Itoa(s)
+				args := append([]string(nil), q.args...)
+				for i, a := range args {
+					if name, ok := strings.CutPrefix(a, "{"); ok {
+						name = strings.TrimSuffix(name, "}")
+						if _, ok := vars[name]; !ok {
+							t.Fatalf("%s: no value of {%s}", cmd, name)
+						}
+						args[i] = vars[name]
+					}
 				}
+				out, err := execute(t, append(args, "--json")...)
+				if err != nil {
+					t.Fatalf("alliancesim %s: %v", strings.Join(args, " "), err)
+				}
+				var v any
+				if err := json.Unmarshal([]byte(out), &v); err != nil {
+					t.Fatalf("alliancesim %s --json: %v", strings.Join(args, " "), err)
+				}
+				runs = append(runs, run{vars, v})
 			}
-			out, err := execute(t, append(args, "--json")...)
-			if err != nil {
-				t.Fatalf("alliancesim %s: %v", strings.Join(args, " "), err)
-			}
-			var v any
-			if err := json.Unmarshal([]byte(out), &v); err != nil {
-				t.Fatalf("alliancesim %s --json: %v", strings.Join(args, " "), err)
-			}
-			outs = append(outs, v)
 		}
 		var inTable []string
 		for _, f := range q.figures {
@@ -334,8 +418,11 @@ func TestReadmeQuotesOfExplain(t *testing.T) {
 		}
 		for _, f := range q.figures {
 			var values []float64
-			for _, v := range outs {
-				vs, err := jsonPath(v, f.path)
+			for _, r := range runs {
+				if !matches(r.vars, f.only) {
+					continue
+				}
+				vs, err := jsonPath(r.out, f.path)
 				if err != nil {
 					t.Fatalf("%s: %v", cmd, err)
 				}
@@ -348,11 +435,35 @@ func TestReadmeQuotesOfExplain(t *testing.T) {
 				}
 				values = append(values, vs...)
 			}
-			if got := quoteAs(f.quoted, slices.Min(values), slices.Max(values)); got != f.quoted {
+			if len(values) == 0 {
+				t.Fatalf("%s: %s: no run has %v", cmd, f.path, f.only)
+			}
+			lo, hi := slices.Min(values), slices.Max(values)
+			switch f.end {
+			case "min":
+				hi = lo
+			case "max":
+				lo = hi
+			case "":
+			default:
+				t.Fatalf("%s: %s: end %q; allowed: min, max or none", cmd, f.path, f.end)
+			}
+			if got := quoteAs(f.quoted, lo, hi); got != f.quoted {
 				t.Errorf("%s: %s prints %s where %s quotes %s", cmd, f.path, got, doc, f.quoted)
 			}
 		}
 	}
+}
+
+// matches reports whether vars has, for every key of only, one of the
+// values it lists.
+func matches(vars, only map[string]string) bool {
+	for k, v := range only {
+		if !slices.Contains(strings.Split(v, ","), vars[k]) {
+			return false
+		}
+	}
+	return true
 }
 
 // decimals finds the figures of a phrase: numbers with a decimal point,
