@@ -16,9 +16,10 @@ type SurvivalAt struct {
 	// and Korn 1987): see At.
 	S, SE, Low, High float64
 	// Valid is false where the curve says nothing of T: it has no
-	// alliance, or none of its lifetimes reaches T while S(T) > 0 (every
-	// alliance was censored before T without ending). S and SE are then
-	// NaN and the interval [0, 1].
+	// alliance, T is NaN, or none of its lifetimes reaches T while S(T) >
+	// 0 (every alliance was censored before T without ending). S and SE
+	// are then NaN and the interval [0, 1]. Before every lifetime's start
+	// (T < 0) S is 1.
 	Valid bool
 }
 
@@ -38,7 +39,7 @@ type SurvivalAt struct {
 func (c SurvivalCurve) At(t float64) SurvivalAt {
 	r := SurvivalAt{T: t, N: c.N, S: 1, Low: 1, High: 1}
 	unknown := SurvivalAt{T: t, N: c.N, S: math.NaN(), SE: math.NaN(), High: 1}
-	if c.N == 0 {
+	if c.N == 0 || math.IsNaN(t) {
 		return unknown
 	}
 	zeroN := 0.0 // for S = 0: the effective sample size of the last point with 0 < S < 1

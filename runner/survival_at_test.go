@@ -40,6 +40,12 @@ func TestSurvivalCurveAtByHand(t *testing.T) {
 	if got := c.At(10); got.Valid || got.N != 3 || got.AtRisk != 0 || !math.IsNaN(got.S) || !math.IsNaN(got.SE) || got.Low != 0 || got.High != 1 {
 		t.Errorf("S(10) of 2, 5, 9*: %+v, want unknown (NaN in [0, 1]) over 3", got)
 	}
+	if got := c.At(math.NaN()); got.Valid || got.N != 3 || !math.IsNaN(got.S) {
+		t.Errorf("S(NaN) of 2, 5, 9*: %+v, want unknown", got)
+	}
+	if got := c.At(-1); !got.Valid || got.S != 1 || got.AtRisk != 3 || !near(got.Low, 0.438503, 1e-6) {
+		t.Errorf("S(-1) of 2, 5, 9*: %+v, want 1 over the 3 at risk", got)
+	}
 	if got := KaplanMeier(nil).At(5); got.Valid || got.N != 0 || !math.IsNaN(got.S) || got.Low != 0 || got.High != 1 {
 		t.Errorf("S(5) of nothing: %+v, want unknown over 0", got)
 	}
