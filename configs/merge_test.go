@@ -286,7 +286,7 @@ func TestSetElsewhere(t *testing.T) {
 		{Loc{File: "base.toml", Line: 4}, ""},
 		{Loc{}, ""},
 		{Loc{File: "child.toml", Line: 3}, " (the start is set at child.toml:3)"},
-		{Loc{File: "(set scenario.start)", Line: 2}, " (the start is set by --set scenario.start)"},
+		{Loc{File: "(set scenario.start)", Line: 2}, " (the start is set by scenario.start)"},
 		{Loc{File: "sweep.toml (point 4)", Line: 3}, " (the start is set by point 4 of sweep.toml)"},
 	} {
 		if got := setElsewhere("the start", c.set, at); got != c.want {

@@ -178,7 +178,10 @@ func (a *Assignment) check() (valueKind, error) {
 
 // Apply sets every assignment's path in a resolved scenario through one
 // overlay, checked as a file extending the scenario would be; errors name
-// the path. The scenario is replaced by the result only if it is valid.
+// the path. The assignments' own faults (a path given twice, a path that
+// names nothing, a value of the wrong kind) are reported together; when
+// there are none, every fault of the scenario with them laid over it. The
+// scenario is replaced by the result only if it is valid.
 func Apply(sc *sim.Scenario, as []Assignment) error {
 	if sc == nil {
 		return errNilScenario("Apply")
@@ -187,19 +190,34 @@ func Apply(sc *sim.Scenario, as []Assignment) error {
 		return nil
 	}
 	paths, values := make([]string, len(as)), make([]string, len(as))
+	var problems []string // every assignment's own, before any is laid over sc
 	for i, a := range as {
+		if j := slices.IndexFunc(as[:i], func(b Assignment) bool { return b.Path == a.Path }); j >= 0 {
+			problems = append(problems, fmt.Sprintf("%s given twice (%v, then %v); allowed: each path once", a.Path, as[j].Value, a.Value))
+			continue
+		}
 		kind, err := a.check()
 		if err != nil {
-			return err
+			problems = append(problems, err.Error())
+			continue
 		}
 		v, err := valueTOML(kind, a.Value)
 		if err != nil {
-			return fmt.Errorf("%s: %v", a.Path, err)
+			problems = append(problems, fmt.Sprintf("%s: %v", a.Path, err))
+			continue
 		}
 		if msg := pathIn(sc, sc.Name, a.Path); msg != "" {
-			return fmt.Errorf("%s", msg)
+			problems = append(problems, msg)
+			continue
 		}
 		paths[i], values[i] = a.Path, v
+	}
+	switch len(problems) {
+	case 0:
+	case 1:
+		return errors.New(problems[0])
+	default:
+		return fmt.Errorf("%d problems:\n  - %s", len(problems), strings.Join(problems, "\n  - "))
 	}
 	base, err := Format(sc)
 	if err != nil {
@@ -295,10 +313,11 @@ func pointSourceName(experiment string, point int) string {
 }
 
 // generatedSource says what the user wrote for an overlay the tool wrote
-// ("--set scenario.ticks", "point 0 of t2.toml"); false for a user's file.
+// (the paths set, "scenario.ticks", by --set or configs.Apply; "point 0
+// of t2.toml"); false for a user's file.
 func generatedSource(file string) (string, bool) {
 	if paths, ok := strings.CutPrefix(file, "(set "); ok {
-		return "--set " + strings.TrimSuffix(paths, ")"), true
+		return strings.TrimSuffix(paths, ")"), true
 	}
 	if experiment, point, ok := strings.Cut(file, " (point "); ok {
 		return "point " + strings.TrimSuffix(point, ")") + " of " + experiment, true

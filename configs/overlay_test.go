@@ -1,9 +1,11 @@
 package configs
 
 import (
-	"github.com/alliancesim/alliancesim/sim"
+	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/alliancesim/alliancesim/sim"
 )
 
 // SetPath changes exactly the path it names, through the checks of a file.
@@ -228,8 +230,8 @@ func TestApplyNamesTheBaseEvents(t *testing.T) {
 	}
 	err = Apply(sc, []Assignment{a})
 	want := "scenario.ticks: 7 problems:\n" +
-		`  - event "japan-sovereignty" (sovereignty jpn, 1952-04): tick 27 is after the horizon (the horizon is set by --set scenario.ticks); allowed: 0 to 11` + "\n" +
-		`  - event "japan-rearmament" (capability jpn, 1952-04): tick 27 is after the horizon (the horizon is set by --set scenario.ticks); allowed: 0 to 11` + "\n" +
+		`  - event "japan-sovereignty" (sovereignty jpn, 1952-04): tick 27 is after the horizon (the horizon is set by scenario.ticks); allowed: 0 to 11, or scenario.ticks of at least 28` + "\n" +
+		`  - event "japan-rearmament" (capability jpn, 1952-04): tick 27 is after the horizon (the horizon is set by scenario.ticks); allowed: 0 to 11, or scenario.ticks of at least 28` + "\n" +
 		`  - event "korean-war-armistice-prc" (intent chn, 1953-07): tick 42`
 	if err == nil || !strings.HasPrefix(err.Error(), want) || strings.Count(err.Error(), "japan-sovereignty") != 1 {
 		t.Fatalf("got %v\nwant %s…", err, want)
@@ -260,6 +262,38 @@ func TestApplyNamesEachPath(t *testing.T) {
 		"  - params.rough_cost: -1 is out of range; allowed: a number in [0, 1000000]"
 	if err == nil || err.Error() != want {
 		t.Fatalf("got %v\nwant %s", err, want)
+	}
+}
+
+// An assignment's own faults — a path given twice, a path that names
+// nothing, a value of the wrong kind — are reported together, before
+// anything is laid over the scenario, and the scenario is left as it was.
+func TestApplyNamesEveryAssignmentsOwnFault(t *testing.T) {
+	sc, err := Builtin("asia-1950")
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, _ := Format(sc)
+	as := []Assignment{
+		{Path: "params.sea_cost", Value: 1.0},
+		{Path: "params.sea_cost", Value: 2.0},
+		{Path: "params.nois", Value: 1.0},
+		{Path: "states.usa.land", Value: "x"},
+	}
+	err = Apply(sc, as)
+	if err == nil {
+		t.Fatal("no error")
+	}
+	lines := strings.Split(err.Error(), "\n")
+	if len(lines) != 4 || lines[0] != "3 problems:" || lines[1] != "  - params.sea_cost given twice (1, then 2); allowed: each path once" ||
+		!strings.HasPrefix(lines[2], `  - "params.nois" names no parameter; allowed: `) || !strings.HasPrefix(lines[3], "  - states.usa.land: ") {
+		t.Errorf("got\n%v\nwant three problems: the path given twice, the unknown path, the value of the wrong kind", err)
+	}
+	if after, _ := Format(sc); !bytes.Equal(before, after) {
+		t.Error("a refused Apply changed the scenario")
+	}
+	if err := Apply(sc, as[:2]); err == nil || err.Error() != "params.sea_cost given twice (1, then 2); allowed: each path once" {
+		t.Errorf("one fault: %v", err)
 	}
 }
 

@@ -651,6 +651,16 @@ func setElsewhere(what string, set, at Loc) string {
 	return fmt.Sprintf(" (%s is set at %s:%d)", what, set.File, set.Line)
 }
 
+// longerHorizon is, for an event at tick past a horizon set in another
+// file than the event's (an overlay that shortened the run), the other way
+// to mend it: a horizon that reaches the event.
+func longerHorizon(tick int, set, at Loc) string {
+	if set.File == "" || set.File == at.File {
+		return ""
+	}
+	return fmt.Sprintf(", or scenario.ticks of at least %d", tick+1)
+}
+
 // resolveEvent checks one [[events]] table and turns it into a scripted
 // event; false if anything in it is wrong (each problem is reported to e).
 func resolveEvent(ev *rawEvent, sc *sim.Scenario, index map[string]int, startOK bool, cal calendarLocs, e *errs) (sim.ScriptedEvent, bool) {
@@ -734,15 +744,16 @@ func (c *eventCheck) when(ev *rawEvent, sc *sim.Scenario, startOK bool, cal cale
 			}
 			c.bad(ev.At.Loc, "%s is before the start %s%s; allowed: %s", ev.At.V, sc.Calendar.Label(0), setElsewhere("the start", cal.start, ev.At.Loc), allowed)
 		} else if sc.Ticks > 0 && out.Tick >= sc.Ticks {
-			c.bad(ev.At.Loc, "%s is after the horizon%s; allowed: %s to %s", ev.At.V, setElsewhere("the horizon", cal.ticks, ev.At.Loc),
-				sc.Calendar.Label(0), sc.Calendar.LastMonth(sc.Ticks-1))
+			c.bad(ev.At.Loc, "%s is after the horizon%s; allowed: %s to %s%s", ev.At.V, setElsewhere("the horizon", cal.ticks, ev.At.Loc),
+				sc.Calendar.Label(0), sc.Calendar.LastMonth(sc.Ticks-1), longerHorizon(out.Tick, cal.ticks, ev.At.Loc))
 		}
 	case wholeTyped(&ev.Tick, eventTicks(sc.Ticks), e):
 		out.Tick = ev.Tick.V
 		if out.Tick < 0 {
 			c.bad(ev.Tick.Loc, "tick %d is before the start; allowed: 0 to %d", out.Tick, sc.Ticks-1)
 		} else if sc.Ticks > 0 && out.Tick >= sc.Ticks {
-			c.bad(ev.Tick.Loc, "tick %d is after the horizon%s; allowed: 0 to %d", out.Tick, setElsewhere("the horizon", cal.ticks, ev.Tick.Loc), sc.Ticks-1)
+			c.bad(ev.Tick.Loc, "tick %d is after the horizon%s; allowed: 0 to %d%s", out.Tick, setElsewhere("the horizon", cal.ticks, ev.Tick.Loc), sc.Ticks-1,
+				longerHorizon(out.Tick, cal.ticks, ev.Tick.Loc))
 		}
 	case !ev.At.Set && !ev.Tick.Set:
 		c.bad(ev.Loc, "event without a date; allowed: at = \"YYYY-MM\" or tick = N")

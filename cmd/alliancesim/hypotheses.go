@@ -322,15 +322,21 @@ func loadCompiled(ref string, sets []string) (*sim.Scenario, *sim.Compiled, erro
 	return sc, c, nil
 }
 
-// parseSets reads the --set flags.
+// parseSets reads the --set flags, refusing them with every one that
+// does not read.
 func parseSets(sets []string) ([]configs.Assignment, error) {
 	var out []configs.Assignment
+	var bad []error
 	for _, s := range sets {
 		a, err := configs.ParseAssignment(s)
 		if err != nil {
-			return nil, fmt.Errorf("--set %w", err)
+			bad = append(bad, fmt.Errorf("--set %w", err))
+			continue
 		}
 		out = append(out, a)
+	}
+	if len(bad) > 0 {
+		return nil, errors.Join(bad...)
 	}
 	return out, nil
 }
