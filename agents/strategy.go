@@ -102,8 +102,9 @@ const registeredNameRule = "lowercase letters, digits, _ and -, starting with a 
 
 // RegisterStrategy makes s available under name to scenario files
 // (decision.strategy = name). It panics if the name is taken, empty or not
-// a plain name (registeredName), or s is nil: a registration clash is a
-// programming error, found at init.
+// a plain name (lowercase letters, digits, _ and -, starting with a
+// letter), or s is nil: a registration clash is a programming error,
+// found at init.
 func RegisterStrategy(name string, s Strategy) {
 	registry.Lock()
 	defer registry.Unlock()

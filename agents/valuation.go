@@ -50,8 +50,9 @@ var registry = struct {
 
 // RegisterValuation makes v available under name to scenario files
 // (decision.valuation = name). It panics if the name is taken, empty or
-// not a plain name (registeredName), or v is nil: a registration clash is
-// a programming error, found at init.
+// not a plain name (lowercase letters, digits, _ and -, starting with a
+// letter), or v is nil: a registration clash is a programming error,
+// found at init.
 func RegisterValuation(name string, v Valuation) {
 	registry.Lock()
 	defer registry.Unlock()

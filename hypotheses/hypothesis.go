@@ -3,6 +3,7 @@ package hypotheses
 import (
 	"fmt"
 	"math"
+	"reflect"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -255,7 +256,7 @@ func (h *Hypothesis) problem() string {
 	case !h.rate() && !l.Split && l.Path == "" && l.Apply == nil && l.ApplyVariant == nil:
 		return "the lever moves nothing; allowed: a lever with a Path, an Apply or ApplyVariant function, or Split"
 	case l.LevelsOf == nil:
-		return h.levelsProblem(len(l.Levels))
+		return h.levelsProblem(l.Levels)
 	}
 	return ""
 }
@@ -264,13 +265,22 @@ func (h *Hypothesis) problem() string {
 // than a comparative static.
 func (h *Hypothesis) rate() bool { return h.Predicted == AtLeast || h.Predicted == Below }
 
-// levelsProblem says what is wrong with n levels for the hypothesis, or "".
-func (h *Hypothesis) levelsProblem(n int) string {
+// levelsProblem says what is wrong with the levels for the hypothesis,
+// or "".
+func (h *Hypothesis) levelsProblem(levels []any) string {
+	n := len(levels)
 	switch {
 	case h.rate() && n != 1:
 		return words.Count(n, "level", "levels") + "; allowed: one, a rate is measured at one level"
 	case !h.rate() && n < 2:
 		return words.Count(n, "level", "levels") + "; allowed: at least two, for a comparative static"
+	}
+	for i := range levels {
+		for j := range i {
+			if reflect.DeepEqual(levels[i], levels[j]) {
+				return fmt.Sprintf("levels %d and %d are both %v; allowed: distinct levels, for a comparative static", j+1, i+1, levels[i])
+			}
+		}
 	}
 	return ""
 }

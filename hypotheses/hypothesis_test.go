@@ -152,6 +152,8 @@ func TestHypothesisCheck(t *testing.T) {
 		{"ApplyVariant and a path", func(h *Hypothesis) { h.Lever.Variants, h.Lever.ApplyVariant = clientHalves, disperseIntent },
 			"hypothesis toy: the lever has ApplyVariant and a Path, an Apply function or Split; allowed: ApplyVariant alone"},
 		{"one level", func(h *Hypothesis) { h.Lever.Levels = floats(12) }, "hypothesis toy: 1 level; allowed: at least two, for a comparative static"},
+		{"the same level twice", func(h *Hypothesis) { h.Lever.Levels = floats(12, 24, 12) },
+			"hypothesis toy: levels 1 and 3 are both 12; allowed: distinct levels, for a comparative static"},
 		{"a rate at no level", func(h *Hypothesis) { h.Predicted, h.Lever.Levels = Below, nil }, "hypothesis toy: 0 levels; allowed: one, a rate is measured at one level"},
 		{"a rate at two levels", func(h *Hypothesis) { h.Predicted, h.Lever.Levels = AtLeast, floats(12, 24) }, "hypothesis toy: 2 levels; allowed: one"},
 	} {

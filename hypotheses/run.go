@@ -283,7 +283,7 @@ func planOf(h *Hypothesis, opts Options, get func(sc *sim.Scenario, stride, offs
 			if err := guard("Lever.LevelsOf", func() error { levels = h.Lever.LevelsOf(base); return nil }); err != nil {
 				return p, err
 			}
-			if msg := h.levelsProblem(len(levels)); msg != "" {
+			if msg := h.levelsProblem(levels); msg != "" {
 				return p, fmt.Errorf("layout %d: Lever.LevelsOf gave %s", layout, msg)
 			}
 		}

@@ -142,8 +142,10 @@ func (v *Values) UnmarshalJSON(data []byte) error {
 // their number, mean, standard deviation and the 95% interval of the mean
 // (Student's t with runs − 1 degrees of freedom). Mean is null when no run
 // gave a value; SD and the interval need two. Any of them is null, too,
-// where the values are too large for float64 to hold it (a spread of
-// values near ±10²⁰⁰ overflows): JSON has no infinity, and a number that
+// where its computation overflows float64 — the running sums of the values'
+// differences and their squares: a spread of values near ±10²⁰⁰, or
+// values within a factor of two of the largest float64, even where the
+// statistic itself would fit. JSON has no infinity, and a number that
 // overflowed says nothing.
 type MeasureSummary struct {
 	Name string   `json:"name"`

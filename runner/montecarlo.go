@@ -18,7 +18,7 @@ type Options struct {
 	// (ReplicationSeed). The zero value is seed 0; alliancesim's --seed
 	// defaults to 1, so set 1 to reproduce `alliancesim run NAME --runs N`.
 	Seed     uint64
-	Point    int   // sweep point index (records)
+	Point    int   // sweep point index (records): 0 or more
 	Workers  int   // 0: GOMAXPROCS; capped at MaxWorkers and at Runs
 	HubTicks []int // nil: the first month of every decade within the horizon, or the middle of the run if none; else distinct ticks of the horizon in increasing order
 	// Progress, if set, is called after each finished replication with the
@@ -51,7 +51,10 @@ func (o Options) probes() probes { return probes{measures: o.Measures, observe: 
 // records a time series (params.record_every), the summary's Series
 // aggregates it, with memory that grows with the sampled ticks and
 // states, not the runs. A panic in a replication is returned as an error
-// naming it and its seed.
+// naming it and its seed. When ctx is cancelled, no replication starts,
+// those under way stop within 64 ticks (sim.World.Run), and MonteCarlo
+// returns ctx's error and no summary: the runs done are not folded into
+// one.
 func MonteCarlo(ctx context.Context, c *sim.Compiled, opts Options) (*Summary, error) {
 	if err := sim.Runnable(c); err != nil {
 		return nil, fmt.Errorf("runner: MonteCarlo of %w", err)
@@ -61,6 +64,9 @@ func MonteCarlo(ctx context.Context, c *sim.Compiled, opts Options) (*Summary, e
 	}
 	if err := CheckSeeds(opts.Seed, opts.Runs); err != nil {
 		return nil, err
+	}
+	if opts.Point < 0 {
+		return nil, fmt.Errorf("runner: Options.Point %d; allowed: a sweep point's index, 0 or more", opts.Point)
 	}
 	workers, err := workerCount(opts.Workers, opts.Runs)
 	if err != nil {

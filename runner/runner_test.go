@@ -87,6 +87,14 @@ func TestMonteCarloCancelled(t *testing.T) {
 	}
 }
 
+// A negative sweep point is refused, as the records would carry it.
+func TestMonteCarloRefusesANegativePoint(t *testing.T) {
+	_, err := MonteCarlo(context.Background(), compile(t, "generic", short), Options{Runs: 2, Point: -1})
+	if err == nil || err.Error() != "runner: Options.Point -1; allowed: a sweep point's index, 0 or more" {
+		t.Errorf("Point -1: %v", err)
+	}
+}
+
 // newPlan is the plan of a Monte Carlo run of sc, as package plans makes
 // it (which runner's own tests cannot import: it imports runner).
 func newPlan(t testing.TB, sc *sim.Scenario, runs int, seed uint64) *Plan {
