@@ -20,7 +20,7 @@ func TestExamples(t *testing.T) {
 		{"./sweep", "point,theater.generate.sea_fraction,client_alliance", []string{"-runs", "4"}},
 		{"./sweep-memory", "5 points × 4 runs, seeds 1–4 at every point", []string{"-runs", "4"}},
 		{"./sobol", "asia-1950: Sobol indices over 28 points × 2 runs (N = 4)", []string{"-runs", "2", "-samples", "4"}},
-		{"./custom-measure", "runs.csv, first rows (run, seed, …, the two measures):\n  run,seed,…,australia_allied,most_in_force", []string{"-runs", "10"}},
+		{"./custom-measure", "runs.csv, first rows (run, seed, …, the two measures):\n  run,seed,…,japan_allied,most_in_force", []string{"-runs", "10"}},
 	}
 	for _, c := range cases {
 		t.Run(c.dir, func(t *testing.T) {

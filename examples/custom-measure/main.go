@@ -1,5 +1,5 @@
 // Command custom-measure adds two measures of its own to 200 runs of
-// asia-1950 without forking the runner: the month Australia first has an
+// asia-1950 without forking the runner: the month Japan first has an
 // ally, when it has one (from each run's result), and the most alliances
 // in force at once (from an observer made fresh for each replication). With Execute they
 // become columns of runs.csv and means with 95% intervals in summary.json;
@@ -25,13 +25,13 @@ import (
 	"github.com/alliancesim/alliancesim/sim"
 )
 
-// australiaAllied is the tick at which Australia first joined an
-// alliance, NaN (no value: left out of the mean) if it never did.
-func australiaAllied(r *runner.Replication) float64 {
+// japanAllied is the tick at which Japan first joined an alliance, NaN
+// (no value: left out of the mean) if it never did.
+func japanAllied(r *runner.Replication) float64 {
 	first := math.NaN()
 	for _, a := range r.Result.Alliances {
 		for _, m := range a.Members {
-			if m.State == "aus" && (math.IsNaN(first) || float64(m.Joined) < first) {
+			if m.State == "jpn" && (math.IsNaN(first) || float64(m.Joined) < first) {
 				first = float64(m.Joined)
 			}
 		}
@@ -76,7 +76,7 @@ func main() {
 	out := filepath.Join(dir, "out")
 	err = runner.Execute(context.Background(), plan, out, runner.ExecOptions{
 		Measures: []runner.Measure{
-			{Name: "australia_allied", Of: australiaAllied},
+			{Name: "japan_allied", Of: japanAllied},
 			{Name: "most_in_force", Of: func(r *runner.Replication) float64 { return float64(r.Observers[0].(*peak).most) }},
 		},
 		Observe: func(point, run int) []sim.Observer { return []sim.Observer{&peak{}} },
