@@ -17,6 +17,14 @@ import (
 // redefined is the TOML decoder's message for a key given twice.
 var redefined = regexp.MustCompile(`^Key '([^']*)' has already been defined\.$`)
 
+// notAnArray and notATable are the TOML decoder's messages for a key
+// written both as a [table] (or a value) and as an [[array of tables]],
+// and for a dotted key through a value.
+var (
+	notAnArray = regexp.MustCompile(`^Key '([^']*)' was already created and cannot be used as an array\.$`)
+	notATable  = regexp.MustCompile(`^Key '([^']*)' was already created as a hash\.$`)
+)
+
 // overflow is the TOML decoder's message for a number too large for Go.
 var overflow = regexp.MustCompile(`^(.*) is out of range for (?:float64|int64)$`)
 
@@ -47,6 +55,12 @@ func decodeError(file string, src []byte, err error, e *errs) {
 	case m != nil:
 		key = indexedKey(src[:start], m[1])
 		msg = "given twice; allowed: each key once in a table"
+	case notAnArray.MatchString(msg):
+		key = notAnArray.FindStringSubmatch(msg)[1]
+		msg = "given before as a table or a value, here as [[" + key + "]]; allowed: one of them, [[" + key + "]] for each entry of an array of tables"
+	case notATable.MatchString(msg):
+		key = notATable.FindStringSubmatch(msg)[1]
+		msg = "given before as a value, here as a table; allowed: one of them"
 	case overflow.MatchString(msg):
 		key = indexedKey(src[:start], key)
 		msg = overflow.FindStringSubmatch(msg)[1] + " is out of range; allowed: " + keyAllowed(key)

@@ -27,6 +27,12 @@ func TestSyntaxErrors(t *testing.T) {
 		{"[scenario]\nname = \"x\"\n\xff\xfet\x00", "", "byte 0xFF is not UTF-8 text; allowed: a UTF-8 text file, as TOML requires (convert one saved as UTF-16 or Latin-1)", 3},
 		{"[[states]]\nid = \"a\"\n[[states]]\nid = \"b\"\nrole = \"client\"\nrole = \"patron\"\n", "states[1].role", "given twice; allowed: each key once in a table", 6},
 		{"[scenario]\nname = \"x\"\nname = \"y\"\n", "scenario.name", "given twice; allowed: each key once in a table", 3},
+		// A key written as a table (or a value) and as an array of
+		// tables, or as a value and a table: in our words, not the
+		// decoder's.
+		{"[scenario]\nname = \"x\"\n[[scenario]]\nx = 1\n", "scenario", "given before as a table or a value, here as [[scenario]]; allowed: one of them, [[scenario]] for each entry of an array of tables", 3},
+		{"events = { at = \"1950-03\" }\n[[events]]\n", "events", "given before as a table or a value, here as [[events]]; allowed: one of them, [[events]] for each entry of an array of tables", 2},
+		{"a = 1\n[a.b]\nc = 1\n", "a", "given before as a value, here as a table; allowed: one of them", 2},
 		// Numbers too large for Go: the key with its index, and its range.
 		{"[scenario]\nticks = 1e400\n", "scenario.ticks", "1e400 is out of range; allowed: a whole number in [1, 1000000]", 2},
 		{"[[states]]\nid = \"a\"\n[[states]]\nid = \"b\"\nland = 1e999\n", "states[1].land", "1e999 is out of range; allowed: a number in [0, 1000000]", 5},
