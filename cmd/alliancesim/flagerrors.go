@@ -12,6 +12,7 @@ import (
 
 	"github.com/alliancesim/alliancesim/calibration"
 	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/hypotheses"
 	"github.com/alliancesim/alliancesim/internal/words"
 	"github.com/alliancesim/alliancesim/runner"
 )
@@ -23,20 +24,31 @@ var badFlagValue = regexp.MustCompile(`^invalid argument "(.*)" for "(?:-\w, )?-
 // its type says too little (--runs: its range, not only "a whole number").
 const allowedAnnotation = "alliancesim_allowed"
 
-// runsAllowed annotates cmd's --runs, if it has one, with its range: that
-// of every command but calibrate, whose runs per candidate stop short of
-// the held-out seeds, and sweep, whose runs per point stop at an
-// experiment file's bound.
-func runsAllowed(cmd *cobra.Command) {
-	hi := runner.MaxRuns
+// wholeAllowed annotates cmd's whole-number flags with what the command
+// takes, so that a value that does not read as a whole number ("2.5") is
+// told the same range as one out of it. --runs: that of every command but
+// calibrate, whose runs per candidate stop short of the held-out seeds,
+// and sweep, whose runs per point stop at an experiment file's bound.
+func wholeAllowed(cmd *cobra.Command) {
+	runs := runner.MaxRuns
 	switch cmd.Name() {
 	case "calibrate":
-		hi = calibration.MaxRuns
+		runs = calibration.MaxRuns
 	case "sweep":
-		hi = configs.MaxRuns
+		runs = configs.MaxRuns
 	}
-	if cmd.Flags().Lookup("runs") != nil {
-		_ = cmd.Flags().SetAnnotation("runs", allowedAnnotation, []string{fmt.Sprintf("a whole number in [1, %d]", hi)})
+	for name, allowed := range map[string]string{
+		"runs":      fmt.Sprintf("a whole number in [1, %d]", runs),
+		"workers":   workersAllowed,
+		"layouts":   fmt.Sprintf("a whole number in [1, %d]", hypotheses.MaxLayouts),
+		"max-runs":  fmt.Sprintf("0 (%d × --runs) or a whole number in [--runs, %d]", hypotheses.DefaultEscalation, runner.MaxRuns),
+		"resamples": fmt.Sprintf("a whole number in [%d, 100000]", minResamples),
+		"samples":   fmt.Sprintf("a whole number in [1, %d] (at least 2 for morris and sobol)", configs.MaxPoints),
+		"shards":    "a whole number ≥ 1, the Job's completions",
+	} {
+		if f := cmd.Flags().Lookup(name); f != nil && f.Value.Type() == "int" {
+			_ = cmd.Flags().SetAnnotation(name, allowedAnnotation, []string{allowed})
+		}
 	}
 }
 

@@ -36,11 +36,14 @@ func checkRunsAtMost(runs, hi int) error {
 	return nil
 }
 
+// workersAllowed is what --workers takes.
+var workersAllowed = fmt.Sprintf("0 (one per core) or a whole number ≥ 1 (more than %d per core are capped)", runner.WorkersPerCore)
+
 // checkWorkers refuses a negative --workers; large values are capped by
 // the runner.
 func checkWorkers(workers int) error {
 	if workers < 0 {
-		return fmt.Errorf("--workers %d: allowed: 0 (one per core) or a whole number ≥ 1 (more than %d per core are capped)", workers, runner.WorkersPerCore)
+		return fmt.Errorf("--workers %d: allowed: %s", workers, workersAllowed)
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -102,7 +103,9 @@ func TestFlagsChecked(t *testing.T) {
 		// A value its type cannot take, in our words, not strconv's.
 		{[]string{"run", "generic", "--seed", "-1"}, "--seed -1: allowed: a whole number in [0, 9007199254740991] (2^53 − 1)"},
 		{[]string{"run", "generic", "--seed", "18446744073709551616"}, "--seed 18446744073709551616 is out of range: allowed: a whole number in [0, 9007199254740991] (2^53 − 1)"},
-		{[]string{"run", "generic", "--workers", "x"}, "--workers x: allowed: a whole number (the command checks its range)"},
+		{[]string{"run", "generic", "--workers", "x"}, "--workers x: allowed: 0 (one per core) or a whole number ≥ 1 (more than 4 per core are capped)"},
+		{[]string{"sensitivity", tmp, "--resamples", "1.5"}, "--resamples 1.5: allowed: a whole number in [100, 100000]"},
+		{[]string{"hypotheses", "--layouts", "two"}, "--layouts two: allowed: a whole number in [1, 1000]"},
 		// A text flag given empty is refused, not taken for no flag.
 		{[]string{"run", "generic", "--runs", "2", "--out", ""}, "--out is empty; allowed: a value, or no --out at all (--out: write the files of the runs"},
 		{[]string{"explain", "asia-1950", "--at", "1954-09", "--state", "usa", "--with", ""}, "--with is empty; allowed: a value, or no --with at all"},
@@ -149,6 +152,20 @@ func TestFlagsChecked(t *testing.T) {
 
 // Weights at 1e308 are refused when the scenario is read, naming the key
 // (run --json used to fail with "json: unsupported value: NaN").
+func TestEveryWholeNumberFlagSaysItsRange(t *testing.T) {
+	for _, c := range newRoot().Commands() {
+		c.Flags().VisitAll(func(f *pflag.Flag) {
+			if f.Value.Type() != "int" {
+				return
+			}
+			err := flagError(c, fmt.Errorf("invalid argument %q for %q flag: strconv.ParseInt: parsing %q: invalid syntax", "x", "--"+f.Name, "x"))
+			if strings.Contains(err.Error(), "the command checks its range") {
+				t.Errorf("%s --%s: %v: no range", c.Name(), f.Name, err)
+			}
+		})
+	}
+}
+
 func TestRunRefusesOverflowingWeights(t *testing.T) {
 	f := filepath.Join(t.TempDir(), "w.toml")
 	os.WriteFile(f, []byte("extends = \"generic\"\n[params]\nweight_proximity = 1e308\nweight_offence = 1e308\n"), 0o644)

@@ -166,7 +166,7 @@ or TOML files.`,
 	// cannot read in plain words.
 	for _, c := range root.Commands() {
 		onceFlags(c)
-		runsAllowed(c)
+		wholeAllowed(c)
 		if run := c.RunE; run != nil {
 			c.RunE = func(cmd *cobra.Command, args []string) error {
 				if err := noEmptyFlags(cmd); err != nil {
