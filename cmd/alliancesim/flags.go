@@ -126,6 +126,11 @@ const outAllowed = "a directory (made if missing) in an existing directory"
 // made there, never a chain of them, so that a mistyped parent is refused
 // rather than made.
 func outParent(path string) (string, error) {
+	if target, err := os.Readlink(filepath.Clean(path)); err == nil {
+		// Stat failed through a link: it points nowhere (or in a loop), and
+		// making the directory would fail with "file exists".
+		return "", fmt.Errorf("--out %s is a symbolic link to %s, which does not exist; allowed: %s", path, target, outAllowed)
+	}
 	parent := filepath.Dir(filepath.Clean(path)) // "a/" is in "."
 	fi, err := os.Stat(parent)
 	switch {

@@ -29,6 +29,10 @@ func TestFlagsChecked(t *testing.T) {
 	if err := os.WriteFile(file, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	dangling := filepath.Join(t.TempDir(), "dangling.out")
+	if err := os.Symlink("nowhere", dangling); err != nil {
+		t.Fatal(err)
+	}
 	sweep := filepath.Join(tmp, "x.toml")
 	if err := os.WriteFile(sweep, []byte("scenario = \"generic\"\nruns = 2\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2]\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -100,6 +104,10 @@ func TestFlagsChecked(t *testing.T) {
 		{[]string{"hypotheses", "T4", "--out", filepath.Join(missing, "x")}, ": " + missing + " does not exist"},
 		{[]string{"hypotheses", "T4", "--out", tmp}, "--out " + tmp + " holds a-file, which this command does not write; allowed: a new or empty directory, or one holding only hypotheses.csv, hypotheses.json, provenance.json, report.html"},
 		{[]string{"compare", "--out", tmp}, "holds a-file, which this command does not write; allowed: a new or empty directory, or one holding only scorecard.csv"},
+		// A symbolic link that points nowhere is said to (making the
+		// directory failed with "file exists").
+		{[]string{"run", "generic", "--runs", "2", "--out", dangling}, "--out " + dangling + " is a symbolic link to nowhere, which does not exist; allowed: a directory (made if missing) in an existing directory"},
+		{[]string{"compare", "--runs", "2", "--out", dangling}, "--out " + dangling + " is a symbolic link to nowhere, which does not exist"},
 		// A value its type cannot take, in our words, not strconv's.
 		{[]string{"run", "generic", "--seed", "-1"}, "--seed -1: allowed: a whole number in [0, 9007199254740991] (2^53 − 1)"},
 		{[]string{"run", "generic", "--seed", "18446744073709551616"}, "--seed 18446744073709551616 is out of range: allowed: a whole number in [0, 9007199254740991] (2^53 − 1)"},
