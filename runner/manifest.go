@@ -216,6 +216,8 @@ func (p *ManifestPoint) difference(o *ManifestPoint, this, that string) string {
 // every tick within its horizon, every hash a SHA-256.
 func (m *Manifest) validate() error {
 	switch {
+	case m.Format < 1:
+		return fmt.Errorf("no manifest format (format %d): not a manifest alliancesim wrote, or one damaged; allowed: format %d", m.Format, ManifestFormat)
 	case m.Format != ManifestFormat:
 		return fmt.Errorf("manifest format %d; allowed: %d (written by another version of alliancesim)", m.Format, ManifestFormat)
 	case m.Runs < 1 || m.Runs > MaxRuns:

@@ -93,6 +93,10 @@ func TestManifestValidated(t *testing.T) {
 		{"unit", func(m map[string]any) { point(m)["unit"] = []any{2} }, "point 0: unit [2]; allowed: a coordinate in [0, 1] per varied path"},
 		{"values", func(m map[string]any) { point(m)["values"] = []any{} }, "point 0 has 0 values for 1 varied paths"},
 		{"not JSON", nil, "not a manifest of alliancesim"},
+		// An object without a format is not blamed on another version.
+		{"no format", func(m map[string]any) { delete(m, "format") }, fmt.Sprintf("no manifest format (format 0): not a manifest alliancesim wrote, or one damaged; allowed: format %d", ManifestFormat)},
+		{"another format", func(m map[string]any) { m["format"] = ManifestFormat - 1 },
+			fmt.Sprintf("manifest format %d; allowed: %d (written by another version of alliancesim)", ManifestFormat-1, ManifestFormat)},
 	} {
 		dir := copyOf(t, finished)
 		if c.edit == nil {
