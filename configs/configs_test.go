@@ -703,6 +703,11 @@ func TestErrorsExactly(t *testing.T) {
 		// horizon against: 200000 ticks are not said to end past 9999-12.
 		{"a bad start and a long horizon", "s.toml", strings.Replace(strings.Replace(base, `start = "1950-01"`, `start = "1950-13"`, 1), "ticks = 24", "ticks = 200000", 1), []string{
 			`s.toml:4: scenario.start: "1950-13" is not a month; allowed: YYYY-MM, e.g. 1950-06`}},
+		// A horizon past 9999-12 is said once; an event's months stop
+		// there too, not at the month the horizon would reach.
+		{"a horizon past 9999-12", "s.toml", strings.Replace(base, `start = "1950-01"`, `start = "9999-12"`, 1) + "[[events]]\nat = \"1950-06\"\n" + intent, []string{
+			`s.toml:5: scenario.ticks: 24 ticks from 9999-12 end in 10001-11; allowed: a run that ends by 9999-12 (at most 1 tick from this start)`,
+			`s.toml:24: events[0].at: 1950-06 is before the start 9999-12; allowed: 9999-12 to 9999-12`}},
 		// With no horizon an event's tick is any whole number ≥ 0.
 		{"an event tick without a horizon", "s.toml", strings.Replace(base, "ticks = 24\n", "", 1) + "[[events]]\ntick = \"3\"\n" + intent, []string{
 			`s.toml:1: scenario.ticks: missing; allowed: a whole number in [1, 1000000]`,

@@ -651,6 +651,16 @@ func setElsewhere(what string, set, at Loc) string {
 	return fmt.Sprintf(" (%s is set at %s:%d)", what, set.File, set.Line)
 }
 
+// runEnd is the last month an event of sc may name: its run's last, or
+// the last a date can name where the run goes past it (an error of the
+// horizon, reported on its own).
+func runEnd(sc *sim.Scenario) string {
+	if sc.Calendar.CheckHorizon(sc.Ticks) != nil {
+		return fmt.Sprintf("%04d-12", sim.MaxYear)
+	}
+	return sc.Calendar.LastMonth(sc.Ticks - 1)
+}
+
 // longerHorizon is, for an event at tick past a horizon set in another
 // file than the event's (an overlay that shortened the run), the other way
 // to mend it: a horizon that reaches the event.
@@ -740,12 +750,12 @@ func (c *eventCheck) when(ev *rawEvent, sc *sim.Scenario, startOK bool, cal cale
 		if out.Tick < 0 {
 			allowed := sc.Calendar.Label(0) + " or later" // no horizon to end the range (reported)
 			if sc.Ticks > 0 {
-				allowed = sc.Calendar.Label(0) + " to " + sc.Calendar.LastMonth(sc.Ticks-1)
+				allowed = sc.Calendar.Label(0) + " to " + runEnd(sc)
 			}
 			c.bad(ev.At.Loc, "%s is before the start %s%s; allowed: %s", ev.At.V, sc.Calendar.Label(0), setElsewhere("the start", cal.start, ev.At.Loc), allowed)
 		} else if sc.Ticks > 0 && out.Tick >= sc.Ticks {
 			c.bad(ev.At.Loc, "%s is after the horizon%s; allowed: %s to %s%s", ev.At.V, setElsewhere("the horizon", cal.ticks, ev.At.Loc),
-				sc.Calendar.Label(0), sc.Calendar.LastMonth(sc.Ticks-1), longerHorizon(out.Tick, cal.ticks, ev.At.Loc))
+				sc.Calendar.Label(0), runEnd(sc), longerHorizon(out.Tick, cal.ticks, ev.At.Loc))
 		}
 	case wholeTyped(&ev.Tick, eventTicks(sc.Ticks), e):
 		out.Tick = ev.Tick.V
