@@ -3,6 +3,7 @@ package configs
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"slices"
 	"strings"
 
@@ -184,6 +185,9 @@ func LoadExperiment(path string) (*Experiment, error) {
 func LoadExperimentSamples(path string, samples int) (*Experiment, error) {
 	src, err := ReadFile(path)
 	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) && slices.Contains(BuiltinNames(), path) {
+			return nil, fmt.Errorf("reading experiment: %w; allowed: an experiment file (%q names a built-in scenario: an experiment file names it as scenario = %q and varies its paths in [[vary]] tables, as examples/sweep/*.toml do)", err, path, path)
+		}
 		return nil, fmt.Errorf("reading experiment: %w", err)
 	}
 	return parseExperiment(path, src, samples)

@@ -233,6 +233,9 @@ func TestMissingPlacesInPlainWords(t *testing.T) {
 		want string
 	}{
 		{[]string{"sweep", nope + ".toml"}, "reading experiment: " + nope + ".toml: no such file or directory"},
+		// A built-in scenario's name where an experiment file belongs is
+		// told what sweep takes.
+		{[]string{"sweep", "generic", "--out", filepath.Join(dir, "g.out")}, `reading experiment: generic: no such file or directory; allowed: an experiment file ("generic" names a built-in scenario: `},
 		{[]string{"run", nope + ".toml"}, nope + ".toml: no such file or directory"},
 		{[]string{"report", shard}, shard + " has no summary.json: the work is incomplete (run `"},
 		{[]string{"report", nope}, nope + ": no such directory"},
