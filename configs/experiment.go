@@ -248,6 +248,7 @@ func decodeExperiment(file string, src []byte, e *errs) (*rawExperiment, bool) {
 // decodeExperimentFile is decodeExperiment once the source is checked.
 func decodeExperimentFile(file string, src []byte, e *errs) (*rawExperiment, bool) {
 	raw := &rawExperiment{file: file, idx: indexLines(string(src))}
+	lines := strings.Split(string(src), "\n")
 	md, ok := decodeInto(file, src, raw, raw.idx, e)
 	if !ok {
 		return nil, false
@@ -261,8 +262,9 @@ func decodeExperimentFile(file string, src []byte, e *errs) (*rawExperiment, boo
 		v.Loc = at(p)
 		v.Path.Loc, v.From.Loc, v.To.Loc, v.Steps.Loc = at(p+".path"), at(p+".from"), at(p+".to"), at(p+".steps")
 		v.Distribution.Loc, v.Mean.Loc, v.SD.Loc, v.Mode.Loc = at(p+".distribution"), at(p+".mean"), at(p+".sd"), at(p+".mode")
-		for _, o := range v.Values {
+		for j, o := range v.Values {
 			o.Loc = at(p + ".values")
+			o.Loc.Line = elementLine(lines, o.Loc.Line, "values", j)
 		}
 	}
 	reportUnknown(file, raw.idx, md.Undecoded(), e, func(k toml.Key) string {

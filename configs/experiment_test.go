@@ -189,6 +189,10 @@ func TestExperimentErrorsExactly(t *testing.T) {
 			"x.toml:3: candidates: 1 is out of range; allowed: a whole number in [2, 2000]"}},
 		{"2001 trajectories", "scenario = \"generic\"\ndesign = \"morris\"\nsamples = 2001\n" + vary, []string{
 			"x.toml:3: samples: 2001 trajectories; allowed: 2 to 2000, the most candidate trajectories"}},
+		// A value of a list written one per line is pointed at on its own
+		// line.
+		{"a value out of range on its own line", "scenario = \"generic\"\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [\n  1,\n  2,\n  -1,\n]\n", []string{
+			"x.toml:7: vary[0].values: -1 is out of range; allowed: a number in [0, 1000000] for params.sea_cost"}},
 	} {
 		_, err := ParseExperiment(filepath.Join(dir, "x.toml"), []byte(c.src))
 		checkErrorList(t, c.name, err, dir+string(filepath.Separator), c.want)

@@ -143,12 +143,12 @@ func dropStates(base, child *rawFile, e *errs) map[string]bool {
 		}
 	}
 	dropped := map[string]bool{}
-	for _, id := range d.V {
+	for i, id := range d.V {
 		switch {
 		case dropped[id]:
-			e.at(d.Loc, "%q is listed twice; allowed: each state id once", id)
+			e.at(child.elementLoc(d.Loc, i), "%q is listed twice; allowed: each state id once", id)
 		case have[id] == nil:
-			e.at(d.Loc, "%q names no state of the base; allowed: %s", id, orNone(ids, "no states"))
+			e.at(child.elementLoc(d.Loc, i), "%q names no state of the base; allowed: %s", id, orNone(ids, "no states"))
 		default:
 			dropped[id] = true
 		}
@@ -184,6 +184,13 @@ func dropStates(base, child *rawFile, e *errs) map[string]bool {
 	return dropped
 }
 
+// elementLoc is where element i of the array at key was written in f: a
+// drop list's ids one per line are each pointed at.
+func (f *rawFile) elementLoc(key Loc, i int) Loc {
+	key.Line = elementLine(f.lines[key.File], key.Line, key.Key, i)
+	return key
+}
+
 // dropEvents removes from base the events child lists in drop_events and
 // returns their ids.
 func dropEvents(base, child *rawFile, e *errs) map[string]bool {
@@ -199,12 +206,12 @@ func dropEvents(base, child *rawFile, e *errs) map[string]bool {
 		}
 	}
 	dropped := map[string]bool{}
-	for _, id := range d.V {
+	for i, id := range d.V {
 		switch {
 		case dropped[id]:
-			e.at(d.Loc, "%q is listed twice; allowed: each event id once", id)
+			e.at(child.elementLoc(d.Loc, i), "%q is listed twice; allowed: each event id once", id)
 		case !slices.Contains(ids, id):
-			e.at(d.Loc, "%q names no event of the base; allowed: %s", id, orNone(ids, "none (the base has no events with an id)"))
+			e.at(child.elementLoc(d.Loc, i), "%q names no event of the base; allowed: %s", id, orNone(ids, "none (the base has no events with an id)"))
 		default:
 			dropped[id] = true
 		}
@@ -267,11 +274,12 @@ func checkDroppedRefs(base, child *rawFile, dropped map[string]bool, e *errs) {
 			if !ref.Set || ref.Bad != nil || !dropped[ref.V] {
 				continue
 			}
+			at := child.elementLoc(child.DropStates.Loc, slices.Index(child.DropStates.V, ref.V))
 			if ev.ID.Set && ev.ID.Bad == nil {
-				e.at(child.DropStates.Loc, "%q is dropped but event %q (%s:%d) names it; allowed: drop that event too, drop_events = [%q]",
+				e.at(at, "%q is dropped but event %q (%s:%d) names it; allowed: drop that event too, drop_events = [%q]",
 					ref.V, ev.ID.V, ev.Loc.File, ev.Loc.Line, ev.ID.V)
 			} else {
-				e.at(child.DropStates.Loc, "%q is dropped but %s (%s:%d) names it and has no id; allowed: give that event an id and drop it too with drop_events",
+				e.at(at, "%q is dropped but %s (%s:%d) names it and has no id; allowed: give that event an id and drop it too with drop_events",
 					ref.V, ev.Loc.Key, ev.Loc.File, ev.Loc.Line)
 			}
 			return true

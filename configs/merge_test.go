@@ -120,6 +120,9 @@ func TestDropEvents(t *testing.T) {
 	}
 	overlayErr(t, "extends = \"base.toml\"\ndrop_events = [\"peace\"]\n", 2, "drop_events", `"peace" names no event of the base; allowed: war, scare`)
 	overlayErr(t, "extends = \"base.toml\"\ndrop_events = [\"war\", \"war\"]\n", 2, "drop_events", `"war" is listed twice`)
+	// An id of a list written one per line is pointed at on its own line.
+	overlayErr(t, "extends = \"base.toml\"\ndrop_events = [\n  \"war\",\n  \"peace\",  # not in the base\n]\n", 4, "drop_events", `"peace" names no event of the base`)
+	overlayErr(t, "extends = \"base.toml\"\ndrop_events = [\n  \"war\",\n  \"war\",\n]\n", 4, "drop_events", `"war" is listed twice`)
 	overlayErr(t, "extends = \"base.toml\"\ndrop_events = \"war\"\n", 2, "drop_events", `"war" is a string; allowed: an array of event ids`)
 	// An element that is not a string does not hide the others' problems.
 	overlayErr(t, "extends = \"base.toml\"\ndrop_events = [\"peace\", 3]\n", 2, "drop_events", `3 is an integer; allowed: an array of event ids`)
