@@ -128,10 +128,11 @@ func (s *arrayScan) skipValue() bool {
 			}
 		}
 	}
+	start := s.col
 	for s.col < len(text) && !strings.ContainsRune(",]}= \t\r#", rune(text[s.col])) {
 		s.col++
 	}
-	return true
+	return s.col > start // nothing read (a bracket that closes nothing): not TOML
 }
 
 // skipString moves past a string opened by quote at the position: basic

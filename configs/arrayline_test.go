@@ -35,3 +35,19 @@ func TestElementLine(t *testing.T) {
 		t.Errorf("a key line past the source: %d, want it back", got)
 	}
 }
+
+// Whatever the text, elementLine gives a line of it and does not panic.
+func FuzzElementLine(f *testing.F) {
+	f.Add("values = [\n 1,\n \"a,]\",\n '''x\n'''\n]\n", 2)
+	f.Add("v = [{a = [1, \"\\\"\"]}, 2]", 1)
+	f.Add("v = [\"\"\"", 0)
+	f.Fuzz(func(t *testing.T, src string, i int) {
+		lines := strings.Split(src, "\n")
+		if got := elementLine(lines, 1, "v", i); got < 1 || got > len(lines) {
+			t.Errorf("line %d of %d", got, len(lines))
+		}
+		if got := elementLine(lines, 1, "values", i); got < 1 || got > len(lines) {
+			t.Errorf("line %d of %d", got, len(lines))
+		}
+	})
+}
