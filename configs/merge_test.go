@@ -174,6 +174,10 @@ func TestDropStates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Every state dropped is said at drop_states, not as a file with no
+	// states at no line.
+	overlayErr(t, "extends = \"base.toml\"\ndrop_events = [\"war\", \"scare\", \"peace\"]\ndrop_states = [\"a\", \"b\", \"c\"]\n", 3, "drop_states",
+		"drops every state of the base; allowed: at least one state kept, or [[states]] tables of the file's own")
 	if len(sc.States) != 2 || sc.Index("c") >= 0 {
 		t.Fatalf("states %+v", sc.States)
 	}

@@ -282,6 +282,8 @@ func CheckGlyph(g rune) error {
 		return nil
 	case g == utf8.RuneError || !utf8.ValidRune(g):
 		return fmt.Errorf("%q is not one character; allowed: %s", g, GlyphWords)
+	case g == ' ' || g == '\t':
+		return fmt.Errorf("%q is white space, which a map row cannot show; allowed: %s", string(g), GlyphWords)
 	case strings.ContainsRune(ReservedGlyphs, g):
 		return fmt.Errorf("%q is reserved for the map; allowed: %s", string(g), GlyphWords)
 	case !unicode.IsPrint(g):

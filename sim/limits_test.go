@@ -223,15 +223,15 @@ func TestCheckGlyph(t *testing.T) {
 
 // Each refused glyph is refused for its own reason, in words: a surrogate
 // half or a rune past U+10FFFF is not one character (it prints as the
-// replacement character), a tab is reserved for the map like the space,
-// and a newline is not printable.
+// replacement character), a space or a tab is white space a map row
+// cannot show, ^ is reserved for the map, and a newline is not printable.
 func TestCheckGlyphMessages(t *testing.T) {
 	const allowed = "; allowed: one printable character other than ~ . ^, space or tab"
 	for g, want := range map[rune]string{
 		0xD800:           `'�' is not one character` + allowed,
 		utf8.MaxRune + 1: `'�' is not one character` + allowed,
-		'\t':             `"\t" is reserved for the map` + allowed,
-		' ':              `" " is reserved for the map` + allowed,
+		'\t':             `"\t" is white space, which a map row cannot show` + allowed,
+		' ':              `" " is white space, which a map row cannot show` + allowed,
 		'^':              `"^" is reserved for the map` + allowed,
 		'\n':             `'\n' is not a printable character` + allowed,
 		0x200b:           `'\u200b' is not a printable character` + allowed,
