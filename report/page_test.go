@@ -89,7 +89,7 @@ func TestProvenanceTable(t *testing.T) {
 		Points: []runner.ManifestPoint{{Start: "2000-01", MonthsPerTick: 1, Ticks: 12}}}
 	got := provenance(&Input{Dir: "/tmp/x/out/", Kind: MonteCarlo, Manifest: m})
 	want := []KeyValue{{"scenario", "generic"}, {"scenario sha256", "5c3a"}, {"alliancesim version", "v1.2.0"}, {"revision", "abc123 (modified)"},
-		{"command", "alliancesim run generic --runs 40"}, {"runs, seed", "40 per point, base seed 9 (replication r plays seed + r)"}, {"directory", "out"}}
+		{"command", "alliancesim run generic --runs 40"}, {"runs, seed", "40 runs, base seed 9 (replication r plays seed + r)"}, {"directory", "out"}}
 	if !slices.Equal(got, want) {
 		t.Errorf("a run's provenance:\n got %q\nwant %q", got, want)
 	}

@@ -215,8 +215,12 @@ func provenance(in *Input) []KeyValue {
 		kv = append(kv, KeyValue{"resumed by", strings.Join(c, " ")})
 	}
 	kv = append(kv, mergedRows(m.Merged, "")...)
+	runs := words.Count(m.Runs, "run", "runs") // one scenario's
+	if in.Kind == Sweep {
+		runs = fmt.Sprintf("%d per point", m.Runs)
+	}
 	kv = append(kv,
-		KeyValue{"runs, seed", fmt.Sprintf("%d per point, base seed %d (replication r plays seed + r)", m.Runs, m.Seed)},
+		KeyValue{"runs, seed", fmt.Sprintf("%s, base seed %d (replication r plays seed + r)", runs, m.Seed)},
 		KeyValue{"directory", dirName(in.Dir)},
 	)
 	if in.Kind == Sweep {
@@ -657,6 +661,9 @@ func mergedRows(dirs []runner.MergedDir, in string) []KeyValue {
 				what = "merged by, in "
 			}
 			kv = append(kv, KeyValue{what + name, strings.Join(d.Command, " ")})
+		}
+		if d.Tool != nil {
+			kv = append(kv, KeyValue{"build of " + name, d.Tool.String()})
 		}
 		for _, c := range d.Resumed {
 			kv = append(kv, KeyValue{"resumed in " + name + " by", strings.Join(c, " ")})

@@ -167,7 +167,11 @@ func assemble(ctx context.Context, dirs []string, out string, command []string) 
 		if err != nil {
 			return err
 		}
-		merged = append(merged, MergedDir{Dir: d, Command: dm.Command, Resumed: dm.Resumed, Merged: dm.Merged})
+		md := MergedDir{Dir: d, Command: dm.Command, Resumed: dm.Resumed, Merged: dm.Merged}
+		if m != nil && dm.Tool != m.Tool {
+			md.Tool = &dm.Tool
+		}
+		merged = append(merged, md)
 		if m == nil {
 			m = dm
 			// The merge recomputes every aggregate from the parts, so it

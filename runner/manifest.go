@@ -69,10 +69,15 @@ type Manifest struct {
 // merge, the command line that began its work (of a merged directory, its
 // merge) and those that resumed it, and the directories it had merged.
 type MergedDir struct {
-	Dir     string      `json:"dir"`
-	Command []string    `json:"command,omitempty"`
-	Resumed [][]string  `json:"resumed,omitempty"`
-	Merged  []MergedDir `json:"merged,omitempty"`
+	Dir     string     `json:"dir"`
+	Command []string   `json:"command,omitempty"`
+	Resumed [][]string `json:"resumed,omitempty"`
+	// Tool is the build that wrote the directory where it is not the
+	// merged manifest's own Tool (that of the first directory): merge
+	// takes a part of the same revision built otherwise (Tool.Same), and
+	// its executable would go unrecorded. Nil where it is the same.
+	Tool   *Tool       `json:"tool,omitempty"`
+	Merged []MergedDir `json:"merged,omitempty"`
 }
 
 // ManifestPoint is what the assembly needs of a point.

@@ -529,3 +529,38 @@ func TestMergeRefusesAnotherBuild(t *testing.T) {
 		t.Errorf("a refused merge wrote %s/summary.json (%v)", out, err)
 	}
 }
+
+// A part of the same revision built otherwise (here its executable's
+// SHA-256 edited: a clean tree's builds differ only there) is merged, and
+// the merged manifest keeps its build beside it; a part of the merged
+// manifest's own build records none.
+func TestMergeKeepsEachPartsBuild(t *testing.T) {
+	// A clean build: builds of unknown or modified trees are told apart
+	// by their executable, and refused.
+	saved := toolInfo
+	t.Cleanup(func() { toolInfo = saved })
+	toolInfo = func() Tool {
+		return Tool{Version: "v1.0.0", Revision: "0123456789abcdef0123456789abcdef01234567", Go: "go1.24.1", Target: "linux/amd64", Binary: strings.Repeat("cd", 32)}
+	}
+	ctx := context.Background()
+	base := t.TempDir()
+	a, b := filepath.Join(base, "a"), filepath.Join(base, "b")
+	for i, d := range []string{a, b} {
+		if err := Execute(ctx, plan(t), d, ExecOptions{Shard: Shard{Index: i, Count: 2}}); !errors.Is(err, ErrIncomplete) {
+			t.Fatalf("shard %d: want ErrIncomplete, got %v", i+1, err)
+		}
+	}
+	other := strings.Repeat("ab", 32)
+	editManifest(t, b, func(m map[string]any) { m["tool"].(map[string]any)["binary"] = other })
+	out := filepath.Join(base, "merged")
+	if err := Merge([]string{a, b}, out, []string{"merge"}); err != nil {
+		t.Fatal(err)
+	}
+	m, err := ReadManifest(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Merged) != 2 || m.Merged[0].Tool != nil || m.Merged[1].Tool == nil || m.Merged[1].Tool.Binary != other || m.Tool.Binary == other {
+		t.Errorf("merged parts' builds: %+v, the manifest's %+v", m.Merged, m.Tool)
+	}
+}

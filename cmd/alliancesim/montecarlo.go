@@ -215,7 +215,9 @@ func printSummary(w io.Writer, s *runner.Summary, monthsPerTick int, inFile bool
 		}
 	}
 	if len(s.Survival) > 0 {
-		fmt.Fprintln(w, "  (10 and 20 years: the share still in force that long after forming, with its 95% interval;\n   — where no alliance of the group was observed that long)")
+		fmt.Fprintln(w, "  (10 and 20 years: the share still in force that long after forming, with a 95% Wilson interval\n"+
+			"   at the curve's effective sample size — not survival.csv's band, which is [1, 1] where none ended;\n"+
+			"   — where no alliance of the group was observed that long)")
 	}
 	if split != nil {
 		fmt.Fprintf(w, "  (cohesion: how far the founders' threat pictures converged when they signed;\n   low below %.3f, the lower edge of the 0.001 band holding its median, high at or above it)\n", *split)

@@ -121,8 +121,12 @@ func printSensitivity(w io.Writer, dir string, s *runner.Sensitivity, outputs []
 		switch {
 		case o.Variance > 0 && math.IsNaN(o.Noise):
 			fmt.Fprintln(w, "; replication noise unknown: a point has fewer than two runs that give it a value, so the indices may be noise alone; give the points more runs)")
+		case o.Variance > 0 && o.Noise > o.Variance:
+			// The noise is estimated: it can come out above the variance it is
+			// a part of, and then the indices are noise alone.
+			fmt.Fprintf(w, ", of which replication noise ≈ %.0f%%: more than all of it, so the indices are noise; give the points more runs)\n", 100*o.Noise/o.Variance)
 		case o.Variance > 0:
-			fmt.Fprintf(w, ", of which replication noise ≈ %.0f%%)\n", 100*math.Min(1, o.Noise/o.Variance))
+			fmt.Fprintf(w, ", of which replication noise ≈ %.0f%%)\n", 100*o.Noise/o.Variance)
 		case o.Morris != nil:
 			fmt.Fprintln(w, ")")
 			fmt.Fprintln(w, "  does not vary over the design: every effect is 0")

@@ -218,6 +218,14 @@ func TestPrintSensitivityMorrisSigma(t *testing.T) {
 			t.Errorf("one run a point: no %q in\n%s", want, b.String())
 		}
 	}
+	// A noise estimated above the variance of the point means is printed
+	// as estimated (103%), not capped at 100%, and called what it means.
+	s.Outputs[0].Noise = 0.0103
+	b.Reset()
+	printSensitivity(&b, "DIR", s, s.Outputs)
+	if want := "variance 0.01, of which replication noise ≈ 103%: more than all of it, so the indices are noise; give the points more runs)\n"; !strings.Contains(b.String(), want) {
+		t.Errorf("noise above the variance: no %q in\n%s", want, b.String())
+	}
 	// An output without a value at some point says where, and that it has
 	// no indices.
 	b.Reset()
