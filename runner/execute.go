@@ -129,6 +129,10 @@ func Execute(ctx context.Context, plan *Plan, dir string, opts ExecOptions) erro
 		return fmt.Errorf("runner: the manifest of this work would be %.1f MiB (%d points); allowed: at most 16 MiB, the most any input file may be: fewer points (or a shorter horizon, which has fewer hub dates per point)", float64(n)/(1<<20), len(m.Points))
 	}
 	total := ownedRuns(&m, opts.Shard)
+	if total == 0 && opts.Notice != nil {
+		opts.Notice(fmt.Sprintf("shard %d/%d owns no chunk of this work, which has %s: it runs nothing (no more shards than chunks keeps every shard busy)",
+			opts.Shard.Index+1, opts.Shard.Count, words.Count(m.chunkCount(), "chunk", "chunks")))
+	}
 	workers, err := workerCount(opts.Workers, total)
 	if err != nil {
 		return err

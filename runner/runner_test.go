@@ -715,3 +715,18 @@ func TestOneFinishedChunkIsAnInterruptedRun(t *testing.T) {
 		t.Errorf("one finished chunk, run again without --resume: want ErrInterrupted, got %v", err)
 	}
 }
+
+// A shard of more shards than the work has chunks owns none: it is told
+// so, runs nothing, and is no error (its directory merges like any).
+func TestShardWithoutChunksIsTold(t *testing.T) {
+	var notices []string
+	err := Execute(context.Background(), plan(t), filepath.Join(t.TempDir(), "s"), ExecOptions{Shard: Shard{Index: 6, Count: 7},
+		Notice: func(msg string) { notices = append(notices, msg) }})
+	if !errors.Is(err, ErrIncomplete) {
+		t.Fatalf("want ErrIncomplete, got %v", err)
+	}
+	want := "shard 7/7 owns no chunk of this work, which has 6 chunks: it runs nothing (no more shards than chunks keeps every shard busy)"
+	if !slices.Contains(notices, want) {
+		t.Errorf("notices %q, want %q", notices, want)
+	}
+}
