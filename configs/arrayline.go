@@ -43,25 +43,48 @@ func elementLine(lines []string, keyLine int, key string, i int) int {
 	}
 }
 
-// valueAfter is the byte of text just past "key =", key bare or quoted
-// and standing alone (not the end of another key), or false.
+// valueAfter is the byte of text (one line) just past "key =": read left
+// to right as TOML reads a line, key bare or quoted, as a whole key or
+// the last part of a dotted one, and not inside a string or a comment.
+// False where the line has no such key.
 func valueAfter(text, key string) (int, bool) {
-	for _, k := range []string{key, `"` + key + `"`, "'" + key + "'"} {
-		for from := 0; ; {
-			j := strings.Index(text[from:], k)
-			if j < 0 {
-				break
+	s := &arrayScan{lines: []string{text}}
+	prev := byte(0) // the last byte read that is not white space; 0 at the start
+	for s.col < len(text) {
+		c := text[s.col]
+		var token string
+		switch {
+		case c == ' ' || c == '\t':
+			s.col++
+			continue
+		case c == '#':
+			return 0, false
+		case c == '"' || c == '\'':
+			start := s.col
+			if !s.skipString(c) {
+				return 0, false
 			}
-			j += from
-			from = j + 1
-			if j > 0 && !strings.ContainsRune(" \t{,.", rune(text[j-1])) {
-				continue
+			token = text[start:s.col]
+			if len(token) >= 2 {
+				token = token[1 : len(token)-1] // a key is a single-quoted string
 			}
-			rest := strings.TrimLeft(text[j+len(k):], " \t")
-			if strings.HasPrefix(rest, "=") {
+		case isBare(c):
+			start := s.col
+			for s.col < len(text) && isBare(text[s.col]) {
+				s.col++
+			}
+			token = text[start:s.col]
+		default:
+			prev = c
+			s.col++
+			continue
+		}
+		if token == key && (prev == 0 || strings.IndexByte("{,.", prev) >= 0) {
+			if rest := strings.TrimLeft(text[s.col:], " \t"); strings.HasPrefix(rest, "=") {
 				return len(text) - len(rest) + 1, true
 			}
 		}
+		prev = text[s.col-1]
 	}
 	return 0, false
 }

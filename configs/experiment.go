@@ -158,6 +158,7 @@ type rawVary struct {
 	SD           opt[float64] `toml:"sd"`
 	Mode         opt[float64] `toml:"mode"`
 	Loc          Loc          `toml:"-"`
+	ValuesAt     Loc          `toml:"-"` // the values key; each value's Loc is its own line
 }
 
 // MaxRuns bounds an experiment's runs per point, and so a sweep's --runs.
@@ -262,8 +263,9 @@ func decodeExperimentFile(file string, src []byte, e *errs) (*rawExperiment, boo
 		v.Loc = at(p)
 		v.Path.Loc, v.From.Loc, v.To.Loc, v.Steps.Loc = at(p+".path"), at(p+".from"), at(p+".to"), at(p+".steps")
 		v.Distribution.Loc, v.Mean.Loc, v.SD.Loc, v.Mode.Loc = at(p+".distribution"), at(p+".mean"), at(p+".sd"), at(p+".mode")
+		v.ValuesAt = at(p + ".values")
 		for j, o := range v.Values {
-			o.Loc = at(p + ".values")
+			o.Loc = v.ValuesAt
 			o.Loc.Line = elementLine(lines, o.Loc.Line, "values", j)
 		}
 	}

@@ -191,6 +191,9 @@ func TestExperimentErrorsExactly(t *testing.T) {
 			"x.toml:3: samples: 2001 trajectories; allowed: 2 to 2000, the most candidate trajectories"}},
 		// A value of a list written one per line is pointed at on its own
 		// line.
+		// An error about the whole list is at its key, not its first value.
+		{"an odd number of values for morris, one per line", "scenario = \"generic\"\ndesign = \"morris\"\nsamples = 2\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [\n 0.1,\n 0.2,\n 0.3,\n]\n", []string{
+			"x.toml:6: vary[0].values: params.sea_cost takes 3 values under design = \"morris\": no number of levels steps along an odd number of values the same number each time and draws every one; allowed: an even number of values (levels then a multiple of it), or design = \"lhs\" or \"sobol\""}},
 		{"a value out of range on its own line", "scenario = \"generic\"\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [\n  1,\n  2,\n  -1,\n]\n", []string{
 			"x.toml:7: vary[0].values: -1 is out of range; allowed: a number in [0, 1000000] for params.sea_cost"}},
 	} {

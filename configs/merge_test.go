@@ -174,6 +174,11 @@ func TestDropStates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// An id of a list written one per line is pointed at on its own line,
+	// and so is a dropped state an event of the base still names.
+	overlayErr(t, "extends = \"base.toml\"\ndrop_events = [\"war\"]\ndrop_states = [\n  \"z\",\n  \"c\",\n  \"z\",\n]\n", 4, "drop_states", `"z" names no state of the base`)
+	overlayErr(t, "extends = \"base.toml\"\ndrop_events = [\"war\"]\ndrop_states = [\n  \"c\",\n  \"c\",\n]\n", 5, "drop_states", `"c" is listed twice`)
+	overlayErr(t, "extends = \"base.toml\"\ndrop_states = [\n  \"b\",\n  \"c\",\n]\n", 4, "drop_states", `"c" is dropped but event "war"`)
 	// Every state dropped is said at drop_states, not as a file with no
 	// states at no line.
 	overlayErr(t, "extends = \"base.toml\"\ndrop_events = [\"war\", \"scare\", \"peace\"]\ndrop_states = [\"a\", \"b\", \"c\"]\n", 3, "drop_states",
@@ -244,6 +249,16 @@ func TestDropNeedsExtends(t *testing.T) {
 	}
 	if !reflect.DeepEqual(keys, []string{"drop_events", "drop_states"}) || !strings.Contains(list.Error(), "s.toml:1: drop_events: drop_events needs extends") {
 		t.Errorf("errors %v", list)
+	}
+}
+
+// A file without states or extends whose drop_states drops from no base
+// is told it has no states, not that it dropped a base's every state.
+func TestDropStatesWithoutABase(t *testing.T) {
+	list := parseErrors(t, "drop_states = [\"a\"]\n[scenario]\nname = \"x\"\n")
+	if got := list.Error(); !strings.Contains(got, "s.toml: states: no states; allowed: at least one [[states]] table") ||
+		!strings.Contains(got, "drop_states needs extends") || strings.Contains(got, "drops every state") {
+		t.Errorf("errors:\n%v", got)
 	}
 }
 

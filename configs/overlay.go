@@ -216,8 +216,12 @@ func Apply(sc *sim.Scenario, as []Assignment) error {
 	case 0:
 	case 1:
 		return errors.New(problems[0])
-	default:
-		return fmt.Errorf("%d problems:\n  - %s", len(problems), strings.Join(problems, "\n  - "))
+	default: // as the overlay's faults are said below
+		all := make([]string, len(as))
+		for i, a := range as {
+			all[i] = a.Path
+		}
+		return fmt.Errorf("%s: %d problems:\n  - %s", strings.Join(all, ", "), len(problems), strings.Join(problems, "\n  - "))
 	}
 	base, err := Format(sc)
 	if err != nil {

@@ -285,7 +285,7 @@ func TestApplyNamesEveryAssignmentsOwnFault(t *testing.T) {
 		t.Fatal("no error")
 	}
 	lines := strings.Split(err.Error(), "\n")
-	if len(lines) != 4 || lines[0] != "3 problems:" || lines[1] != "  - params.sea_cost given twice (1, then 2); allowed: each path once" ||
+	if len(lines) != 4 || lines[0] != "params.sea_cost, params.sea_cost, params.nois, states.usa.land: 3 problems:" || lines[1] != "  - params.sea_cost given twice (1, then 2); allowed: each path once" ||
 		!strings.HasPrefix(lines[2], `  - "params.nois" names no parameter; allowed: `) || !strings.HasPrefix(lines[3], "  - states.usa.land: ") {
 		t.Errorf("got\n%v\nwant three problems: the path given twice, the unknown path, the value of the wrong kind", err)
 	}

@@ -176,7 +176,7 @@ func resolveStates(f *rawFile, sc *sim.Scenario, e *errs) resolvedStates {
 		glyphGiven = append(glyphGiven, s.Glyph.Set)
 	}
 	switch {
-	case len(f.States) == 0 && f.DropStates.Set && len(f.DropStates.V) > 0:
+	case len(f.States) == 0 && f.Extends.Set && f.DropStates.Set && len(f.DropStates.V) > 0:
 		e.at(f.DropStates.Loc, "drops every state of the base; allowed: at least one state kept, or [[states]] tables of the file's own")
 	case len(f.States) == 0:
 		e.at(Loc{File: f.file, Key: "states"}, "no states; allowed: at least one [[states]] table")

@@ -19,7 +19,7 @@ var redefined = regexp.MustCompile(`^Key '([^']*)' has already been defined\.$`)
 
 // notAnArray and notATable are the TOML decoder's messages for a key
 // written both as a [table] (or a value) and as an [[array of tables]],
-// and for a dotted key through a value.
+// and for a [header] through a key that holds a value.
 var (
 	notAnArray = regexp.MustCompile(`^Key '([^']*)' was already created and cannot be used as an array\.$`)
 	notATable  = regexp.MustCompile(`^Key '([^']*)' was already created as a hash\.$`)
@@ -56,10 +56,11 @@ func decodeError(file string, src []byte, err error, e *errs) {
 		key = indexedKey(src[:start], m[1])
 		msg = "given twice; allowed: each key once in a table"
 	case notAnArray.MatchString(msg):
-		key = notAnArray.FindStringSubmatch(msg)[1]
-		msg = "given before as a table or a value, here as [[" + key + "]]; allowed: one of them, [[" + key + "]] for each entry of an array of tables"
+		name := notAnArray.FindStringSubmatch(msg)[1]
+		key = indexedKey(src[:start], name)
+		msg = "given before as a table or a value, here as [[" + name + "]]; allowed: one of them, [[" + name + "]] for each entry of an array of tables"
 	case notATable.MatchString(msg):
-		key = notATable.FindStringSubmatch(msg)[1]
+		key = indexedKey(src[:start], notATable.FindStringSubmatch(msg)[1])
 		msg = "given before as a value, here as a table; allowed: one of them"
 	case overflow.MatchString(msg):
 		key = indexedKey(src[:start], key)

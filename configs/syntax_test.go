@@ -33,6 +33,9 @@ func TestSyntaxErrors(t *testing.T) {
 		{"[scenario]\nname = \"x\"\n[[scenario]]\nx = 1\n", "scenario", "given before as a table or a value, here as [[scenario]]; allowed: one of them, [[scenario]] for each entry of an array of tables", 3},
 		{"events = { at = \"1950-03\" }\n[[events]]\n", "events", "given before as a table or a value, here as [[events]]; allowed: one of them, [[events]] for each entry of an array of tables", 2},
 		{"a = 1\n[a.b]\nc = 1\n", "a", "given before as a value, here as a table; allowed: one of them", 2},
+		// Under an array of tables, with the index of its entry.
+		{"[[states]]\nid = \"a\"\n[[states]]\nid = \"b\"\n[states.stakes]\n[[states.stakes]]\n", "states[1].stakes", "given before as a table or a value, here as [[states.stakes]]; allowed: one of them, [[states.stakes]] for each entry of an array of tables", 6},
+		{"[[states]]\nid = \"a\"\n[[states]]\nid = \"b\"\nstakes = 1\n[states.stakes.x]\n", "states[1].stakes", "given before as a value, here as a table; allowed: one of them", 6},
 		// Numbers too large for Go: the key with its index, and its range.
 		{"[scenario]\nticks = 1e400\n", "scenario.ticks", "1e400 is out of range; allowed: a whole number in [1, 1000000]", 2},
 		{"[[states]]\nid = \"a\"\n[[states]]\nid = \"b\"\nland = 1e999\n", "states[1].land", "1e999 is out of range; allowed: a number in [0, 1000000]", 5},

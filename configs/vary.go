@@ -175,7 +175,7 @@ func varyPath(path string) (kind valueKind, msg string) {
 func varyAxis(v *rawVary, kind valueKind, design string, e *errs) (axis, bool) {
 	ax := axis{path: v.Path.V, kind: kind, valuesAt: v.From.Loc, fromAt: v.From.Loc, toAt: v.To.Loc}
 	if len(v.Values) > 0 {
-		ax.valuesAt = v.Values[0].Loc
+		ax.valuesAt = v.ValuesAt // the key: errors about the whole list
 	}
 	hasRange := v.From.Set || v.To.Set || v.Steps.Set
 	if !distributionKeys(v, design, len(v.Values) > 0 && !hasRange, e) {

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/alliancesim/alliancesim/runner"
@@ -124,6 +125,16 @@ func TestProvenanceTable(t *testing.T) {
 	if !slices.Equal(got, merged) {
 		t.Errorf("a merged sweep's provenance:\n got %q\nwant %q", got, merged)
 	}
+	// A part of another build (same revision, another executable) shows
+	// that build after its command.
+	other := runner.Tool{Version: "v1.2.0", Revision: "abc123", Binary: strings.Repeat("ab", 32)}
+	m.Merged[1].Tool = &other
+	got = provenance(&Input{Dir: "sw", Kind: Sweep, Manifest: m})
+	built := slices.Concat(merged[:9], []KeyValue{{"build of s2", other.String()}}, merged[9:])
+	if !slices.Equal(got, built) {
+		t.Errorf("a merged sweep with a part of another build:\n got %q\nwant %q", got, built)
+	}
+	m.Merged[1].Tool = nil
 	// Merged by Assemble, which is not told the merge's command: only the
 	// parts' commands.
 	m.Command = nil

@@ -17,9 +17,9 @@ type SurvivalAt struct {
 	S, SE, Low, High float64
 	// Valid is false where the curve says nothing of T: it has no
 	// alliance, T is NaN, or none of its lifetimes reaches T while S(T) >
-	// 0 (every alliance was censored before T without ending). S and SE
-	// are then NaN and the interval [0, 1]. Before every lifetime's start
-	// (T < 0) S is 1.
+	// 0 (those still at risk were all censored before T). S and SE are
+	// then NaN and the interval [0, 1]. Where every alliance ended before
+	// T, S(T) is a valid 0; before every lifetime's start (T < 0), 1.
 	Valid bool
 }
 

@@ -127,9 +127,13 @@ const outAllowed = "a directory (made if missing) in an existing directory"
 // rather than made.
 func outParent(path string) (string, error) {
 	if target, err := os.Readlink(filepath.Clean(path)); err == nil {
-		// Stat failed through a link: it points nowhere (or in a loop), and
-		// making the directory would fail with "file exists".
-		return "", fmt.Errorf("--out %s is a symbolic link to %s, which does not exist; allowed: %s", path, target, outAllowed)
+		// Stat failed through a link, and making the directory would fail
+		// with "file exists": say why it cannot be followed.
+		why := "which does not exist"
+		if _, err := os.Stat(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			why = "which cannot be followed: " + plainFileError(err).Error()
+		}
+		return "", fmt.Errorf("--out %s is a symbolic link to %s, %s; allowed: %s", path, target, why, outAllowed)
 	}
 	parent := filepath.Dir(filepath.Clean(path)) // "a/" is in "."
 	fi, err := os.Stat(parent)

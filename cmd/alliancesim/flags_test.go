@@ -29,8 +29,12 @@ func TestFlagsChecked(t *testing.T) {
 	if err := os.WriteFile(file, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	dangling := filepath.Join(t.TempDir(), "dangling.out")
+	links := t.TempDir()
+	dangling, loop := filepath.Join(links, "dangling.out"), filepath.Join(links, "loop")
 	if err := os.Symlink("nowhere", dangling); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("loop", loop); err != nil {
 		t.Fatal(err)
 	}
 	sweep := filepath.Join(tmp, "x.toml")
@@ -108,6 +112,7 @@ func TestFlagsChecked(t *testing.T) {
 		// directory failed with "file exists").
 		{[]string{"run", "generic", "--runs", "2", "--out", dangling}, "--out " + dangling + " is a symbolic link to nowhere, which does not exist; allowed: a directory (made if missing) in an existing directory"},
 		{[]string{"compare", "--runs", "2", "--out", dangling}, "--out " + dangling + " is a symbolic link to nowhere, which does not exist"},
+		{[]string{"run", "generic", "--runs", "2", "--out", loop}, "--out " + loop + " is a symbolic link to loop, which cannot be followed: " + loop + ": too many levels of symbolic links; allowed: "},
 		// A value its type cannot take, in our words, not strconv's.
 		{[]string{"run", "generic", "--seed", "-1"}, "--seed -1: allowed: a whole number in [0, 9007199254740991] (2^53 − 1)"},
 		{[]string{"run", "generic", "--seed", "18446744073709551616"}, "--seed 18446744073709551616 is out of range: allowed: a whole number in [0, 9007199254740991] (2^53 − 1)"},
@@ -158,8 +163,8 @@ func TestFlagsChecked(t *testing.T) {
 	}
 }
 
-// Weights at 1e308 are refused when the scenario is read, naming the key
-// (run --json used to fail with "json: unsupported value: NaN").
+// Every whole-number flag that does not read as one says its range, as
+// one out of range does.
 func TestEveryWholeNumberFlagSaysItsRange(t *testing.T) {
 	for _, c := range newRoot().Commands() {
 		c.Flags().VisitAll(func(f *pflag.Flag) {
@@ -174,6 +179,8 @@ func TestEveryWholeNumberFlagSaysItsRange(t *testing.T) {
 	}
 }
 
+// Weights at 1e308 are refused when the scenario is read, naming the key
+// (run --json used to fail with "json: unsupported value: NaN").
 func TestRunRefusesOverflowingWeights(t *testing.T) {
 	f := filepath.Join(t.TempDir(), "w.toml")
 	os.WriteFile(f, []byte("extends = \"generic\"\n[params]\nweight_proximity = 1e308\nweight_offence = 1e308\n"), 0o644)

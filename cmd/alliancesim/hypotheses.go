@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -323,20 +324,29 @@ func loadCompiled(ref string, sets []string) (*sim.Scenario, *sim.Compiled, erro
 }
 
 // parseSets reads the --set flags, refusing them with every one that
-// does not read.
+// does not read, and with a path given twice among those that do
+// (configs.Apply would say so too, but only once the rest read).
 func parseSets(sets []string) ([]configs.Assignment, error) {
 	var out []configs.Assignment
-	var bad []error
+	var problems []string
 	for _, s := range sets {
 		a, err := configs.ParseAssignment(s)
 		if err != nil {
-			bad = append(bad, fmt.Errorf("--set %w", err))
+			problems = append(problems, err.Error())
 			continue
 		}
 		out = append(out, a)
 	}
-	if len(bad) > 0 {
-		return nil, errors.Join(bad...)
+	if len(problems) == 0 {
+		return out, nil
 	}
-	return out, nil
+	for i, a := range out {
+		if j := slices.IndexFunc(out[:i], func(b configs.Assignment) bool { return b.Path == a.Path }); j >= 0 {
+			problems = append(problems, fmt.Sprintf("%s given twice (%v, then %v); allowed: each path once", a.Path, out[j].Value, a.Value))
+		}
+	}
+	if len(problems) == 1 {
+		return nil, fmt.Errorf("--set %s", problems[0])
+	}
+	return nil, fmt.Errorf("--set %s: %d problems:\n  - %s", strings.Join(sets, ", "), len(problems), strings.Join(problems, "\n  - "))
 }

@@ -217,7 +217,7 @@ func printSummary(w io.Writer, s *runner.Summary, monthsPerTick int, inFile bool
 	if len(s.Survival) > 0 {
 		fmt.Fprintln(w, "  (10 and 20 years: the share still in force that long after forming, with a 95% Wilson interval\n"+
 			"   at the curve's effective sample size — not survival.csv's band, which is [1, 1] where none ended;\n"+
-			"   — where no alliance of the group was observed that long)")
+			"   — where those still in force were all observed for less)")
 	}
 	if split != nil {
 		fmt.Fprintf(w, "  (cohesion: how far the founders' threat pictures converged when they signed;\n   low below %.3f, the lower edge of the 0.001 band holding its median, high at or above it)\n", *split)
@@ -241,8 +241,8 @@ func printSummary(w io.Writer, s *runner.Summary, monthsPerTick int, inFile bool
 
 // survivalAt is the share of a group's alliances in force t ticks after
 // they formed, with its 95% interval, or a dash where the curve says
-// nothing of t (no alliance of the group lasted, or was observed, that
-// long).
+// nothing of t: the alliances still in force were all observed for less
+// (0 where every one ended before t).
 func survivalAt(c runner.SurvivalCurve, t float64) string {
 	s := c.At(t)
 	if !s.Valid {
