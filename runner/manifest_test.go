@@ -503,19 +503,25 @@ func TestManifestRecordsCommands(t *testing.T) {
 	}
 }
 
+// twoShards writes the two shards of plan(t) in base: its directories a and b.
+func twoShards(t *testing.T, base string) (a, b string) {
+	t.Helper()
+	a, b = filepath.Join(base, "a"), filepath.Join(base, "b")
+	for i, d := range []string{a, b} {
+		if err := Execute(context.Background(), plan(t), d, ExecOptions{Shard: Shard{Index: i, Count: 2}}); !errors.Is(err, ErrIncomplete) {
+			t.Fatalf("shard %d: want ErrIncomplete, got %v", i+1, err)
+		}
+	}
+	return a, b
+}
+
 // A merge recomputes every aggregate, so it must be done by the build that
 // wrote the parts, as a resume must: shards written by another build
 // (here, a manifest naming another version) are refused, naming the
 // directory and both builds, and nothing is written.
 func TestMergeRefusesAnotherBuild(t *testing.T) {
-	ctx := context.Background()
 	base := t.TempDir()
-	a, b := filepath.Join(base, "a"), filepath.Join(base, "b")
-	for i, d := range []string{a, b} {
-		if err := Execute(ctx, plan(t), d, ExecOptions{Shard: Shard{Index: i, Count: 2}}); !errors.Is(err, ErrIncomplete) {
-			t.Fatalf("shard %d: want ErrIncomplete, got %v", i+1, err)
-		}
-	}
+	a, b := twoShards(t, base)
 	for _, d := range []string{a, b} {
 		editManifest(t, d, func(m map[string]any) { m["tool"].(map[string]any)["version"] = "v0.0.0-elsewhere" })
 	}
@@ -542,14 +548,8 @@ func TestMergeKeepsEachPartsBuild(t *testing.T) {
 	toolInfo = func() Tool {
 		return Tool{Version: "v1.0.0", Revision: "0123456789abcdef0123456789abcdef01234567", Go: "go1.24.1", Target: "linux/amd64", Binary: strings.Repeat("cd", 32)}
 	}
-	ctx := context.Background()
 	base := t.TempDir()
-	a, b := filepath.Join(base, "a"), filepath.Join(base, "b")
-	for i, d := range []string{a, b} {
-		if err := Execute(ctx, plan(t), d, ExecOptions{Shard: Shard{Index: i, Count: 2}}); !errors.Is(err, ErrIncomplete) {
-			t.Fatalf("shard %d: want ErrIncomplete, got %v", i+1, err)
-		}
-	}
+	a, b := twoShards(t, base)
 	other := strings.Repeat("ab", 32)
 	editManifest(t, b, func(m map[string]any) { m["tool"].(map[string]any)["binary"] = other })
 	out := filepath.Join(base, "merged")
