@@ -80,8 +80,10 @@ func summarise(w io.Writer, sc *sim.Scenario, g *theater.Grid, sets []string) er
 				parts = append(parts, fmt.Sprintf("%d %s", kinds[k], k))
 			}
 		}
+		// The months the events' ticks span: with ticks of several months
+		// an event is in its tick, whatever month of it the file named.
 		events = fmt.Sprintf("%s from %s to %s (%s)", words.Count(n, "scripted event", "scripted events"),
-			sc.Calendar.Label(sc.Events[0].Tick), sc.Calendar.Label(sc.Events[n-1].Tick), strings.Join(parts, ", "))
+			sc.Calendar.Label(sc.Events[0].Tick), sc.Calendar.LastMonth(sc.Events[n-1].Tick), strings.Join(parts, ", "))
 	}
 	description := ""
 	if d := strings.TrimSuffix(strings.Join(strings.Fields(sc.Description), " "), "."); d != "" {

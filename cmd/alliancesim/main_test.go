@@ -621,6 +621,20 @@ func TestValidateSummaryWording(t *testing.T) {
 	}
 }
 
+// With ticks of a quarter, the events' months are those their ticks
+// span: an event the file dates 2001-02 is in the quarter 2001-01 to
+// 2001-03, which the summary says (it said "from 2001-01 to 2001-01").
+func TestValidateSummaryOfQuarterlyEvents(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"q.toml": "[scenario]\nname = \"t\"\nstart = \"2000-01\"\ntick = \"quarter\"\nticks = 24\n" +
+		"[[states]]\nid = \"a\"\nrole = \"client\"\nglyph = \"A\"\nland = 1\nnaval = 0\neconomy = 1\nrevisionism = 0\nideology = 0\n" +
+		"[theater]\nmap = \"\"\"\nAA~\n\"\"\"\n" +
+		"[[events]]\nat = \"2001-02\"\nkind = \"intent\"\nactor = \"a\"\ndelta = 0.1\n"})
+	out, err := execute(t, "validate", filepath.Join(dir, "q.toml"))
+	if err != nil || !strings.Contains(out, "; 1 scripted event from 2001-01 to 2001-03 (1 intent);") {
+		t.Fatalf("%v\n%s", err, out)
+	}
+}
+
 // The map's legend counts one cell in the singular, in the same columns.
 func TestMapLegendOneCell(t *testing.T) {
 	dir := writeFiles(t, map[string]string{"one.toml": "[scenario]\nname = \"t\"\nstart = \"2000-01\"\nticks = 24\n" +
