@@ -249,7 +249,6 @@ func decodeExperiment(file string, src []byte, e *errs) (*rawExperiment, bool) {
 // decodeExperimentFile is decodeExperiment once the source is checked.
 func decodeExperimentFile(file string, src []byte, e *errs) (*rawExperiment, bool) {
 	raw := &rawExperiment{file: file, idx: indexLines(string(src))}
-	lines := strings.Split(string(src), "\n")
 	md, ok := decodeInto(file, src, raw, raw.idx, e)
 	if !ok {
 		return nil, false
@@ -265,8 +264,10 @@ func decodeExperimentFile(file string, src []byte, e *errs) (*rawExperiment, boo
 		v.Distribution.Loc, v.Mean.Loc, v.SD.Loc, v.Mode.Loc = at(p+".distribution"), at(p+".mean"), at(p+".sd"), at(p+".mode")
 		v.ValuesAt = at(p + ".values")
 		for j, o := range v.Values {
-			o.Loc = v.ValuesAt
-			o.Loc.Line = elementLine(lines, o.Loc.Line, "values", j)
+			o.Loc = v.ValuesAt // named by the key, at the value's own line where indexed
+			if line := raw.idx[fmt.Sprintf("%s.values[%d]", p, j)]; line > 0 {
+				o.Loc.Line = line
+			}
 		}
 	}
 	reportUnknown(file, raw.idx, md.Undecoded(), e, func(k toml.Key) string {

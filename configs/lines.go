@@ -130,10 +130,11 @@ func (idx lineIndex) inline(path, s string, line int) {
 	}
 }
 
-// inlineArray is an array value being scanned for its inline tables, an
-// array of tables written inline: states = [ { id = "a" }, { … } ]. Each
-// element { … } is indexed as path[i], i its place among all the array's
-// elements, and its keys on its line (an inline table is on one line).
+// inlineArray is an array value being scanned for its elements: each is
+// indexed as path[i], i its place among the array's elements, on the line
+// it begins (drop_events = [ one per line ] names each id's own line), and
+// an inline table's keys on its line too (an inline table is on one line),
+// as for an array of tables written inline: states = [ { id = "a" }, … ].
 type inlineArray struct {
 	path  string
 	elem  int  // elements begun so far
@@ -141,17 +142,17 @@ type inlineArray struct {
 	next  bool // an element may begin: after the opening [ or a comma
 }
 
-// elements indexes the inline tables of an array in s, the part of the
-// array on one line, and reports whether the array is still open after
+// elements indexes the elements of an array in s, the part of the array
+// on one line, and reports whether the array is still open after
 // it. It stops at a multi-line string (whose end it does not follow).
 func (idx lineIndex) elements(a *inlineArray, s string, line int) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if a.depth == 1 && a.next && c != ' ' && c != '\t' && c != '\r' && c != ',' && c != ']' && c != '#' {
 			a.next = false
+			p := a.path + "[" + strconv.Itoa(a.elem) + "]"
+			idx.add(p, line)
 			if c == '{' {
-				p := a.path + "[" + strconv.Itoa(a.elem) + "]"
-				idx.add(p, line)
 				idx.inline(p, s[i:], line)
 			}
 			a.elem++

@@ -141,3 +141,46 @@ func TestIndexLinesInlineArraysCRLF(t *testing.T) {
 		t.Error("a carriage return counted as an element")
 	}
 }
+
+// Every element of an array is indexed at the line it begins, so that an
+// error about one id of a list written one per line points at it: a
+// quoted key whose bare name a comment repeats, strings holding what
+// ends an element, nested arrays, a dotted key, and an array opened on
+// the key's line. After a multi-line string the elements are not
+// followed, so none is indexed under a wrong number.
+func TestIndexLinesArrayElements(t *testing.T) {
+	src := `"drop_events" = [  # was: drop_events = ["x",
+  "war",
+  "peace", "a,]",
+  'b#c',
+]
+x.values = [
+  "\"]",
+  4]
+later = [
+  """
+x""",
+  5]
+[[vary]]
+values = [1,
+  [2, 3],
+
+  -1]
+`
+	idx := indexLines(src)
+	want := map[string]int{
+		"drop_events": 1, "drop_events[0]": 2, "drop_events[1]": 3, "drop_events[2]": 3, "drop_events[3]": 4,
+		"x.values[0]": 7, "x.values[1]": 8, "later[0]": 10,
+		"vary[0].values[0]": 14, "vary[0].values[1]": 15, "vary[0].values[2]": 17,
+	}
+	for path, line := range want {
+		if got, ok := idx[path]; !ok || got != line {
+			t.Errorf("%s: want line %d, got %d (present %v)", path, line, got, ok)
+		}
+	}
+	for _, absent := range []string{"drop_events[4]", "vary[0].values[3]", "later[1]"} {
+		if _, ok := idx[absent]; ok {
+			t.Errorf("%s indexed", absent)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package configs
 import (
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -184,10 +185,13 @@ func dropStates(base, child *rawFile, e *errs) map[string]bool {
 	return dropped
 }
 
-// elementLoc is where element i of the array at key was written in f: a
+// elementLoc is where element i of the array at key was written in f (the
+// line index has each element's line), or key where it is not known: a
 // drop list's ids one per line are each pointed at.
 func (f *rawFile) elementLoc(key Loc, i int) Loc {
-	key.Line = elementLine(f.lines[key.File], key.Line, key.Key, i)
+	if line := f.idx[key.Key+"["+strconv.Itoa(i)+"]"]; line > 0 && key.File == f.file {
+		key.Line = line
+	}
 	return key
 }
 

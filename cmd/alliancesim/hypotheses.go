@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -324,8 +323,8 @@ func loadCompiled(ref string, sets []string) (*sim.Scenario, *sim.Compiled, erro
 }
 
 // parseSets reads the --set flags, refusing them with every one that
-// does not read, and with a path given twice among those that do
-// (configs.Apply would say so too, but only once the rest read).
+// does not read. A path given twice is the reader's to judge: configs.Apply
+// refuses it, an experiment's SetBase takes the last.
 func parseSets(sets []string) ([]configs.Assignment, error) {
 	var out []configs.Assignment
 	var problems []string
@@ -337,15 +336,10 @@ func parseSets(sets []string) ([]configs.Assignment, error) {
 		}
 		out = append(out, a)
 	}
-	if len(problems) == 0 {
+	switch len(problems) {
+	case 0:
 		return out, nil
-	}
-	for i, a := range out {
-		if j := slices.IndexFunc(out[:i], func(b configs.Assignment) bool { return b.Path == a.Path }); j >= 0 {
-			problems = append(problems, fmt.Sprintf("%s given twice (%v, then %v); allowed: each path once", a.Path, out[j].Value, a.Value))
-		}
-	}
-	if len(problems) == 1 {
+	case 1:
 		return nil, fmt.Errorf("--set %s", problems[0])
 	}
 	return nil, fmt.Errorf("--set %s: %d problems:\n  - %s", strings.Join(sets, ", "), len(problems), strings.Join(problems, "\n  - "))
