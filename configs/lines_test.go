@@ -55,11 +55,7 @@ dotted.key = 2
 		"states[1].decision.alpha":      26,
 		"states[1].decision.dotted.key": 27,
 	}
-	for path, line := range want {
-		if got, ok := idx[path]; !ok || got != line {
-			t.Errorf("%s: want line %d, got %d (present %v)", path, line, got, ok)
-		}
-	}
+	checkLines(t, idx, want)
 	for _, absent := range []string{"not_a_header", "key", "theater.generate.x"} {
 		if _, ok := idx[absent]; ok {
 			t.Errorf("%s indexed from inside a string", absent)
@@ -95,11 +91,7 @@ last = 1
 		"vary[0].path": 6, "vary[1].values": 7, "vary[1].path": 7,
 		"after[0].s": 8, "mixed[1].c": 10, "mixed[3].d": 10, "later[0].s": 11, "last": 15,
 	}
-	for path, line := range want {
-		if got, ok := idx[path]; !ok || got != line {
-			t.Errorf("%s: want line %d, got %d (present %v)", path, line, got, ok)
-		}
-	}
+	checkLines(t, idx, want)
 	// After a multi-line string the elements are not followed: none is
 	// indexed under a wrong number.
 	for _, absent := range []string{"states[2]", "states[1].not", "events[2]", "after[0].hidden", "hidden", "with", "mixed[0].c", "later[1].t", "later[1].u", "later[2].u"} {
@@ -132,11 +124,7 @@ func TestInlineArrayErrorsHaveLines(t *testing.T) {
 func TestIndexLinesInlineArraysCRLF(t *testing.T) {
 	src := "states = [\r\n  { id = \"a\" },\r\n  { id = \"b\" },\r\n]\r\nlast = 1\r\n"
 	idx := indexLines(src)
-	for path, line := range map[string]int{"states[0].id": 2, "states[1].id": 3, "last": 5} {
-		if got, ok := idx[path]; !ok || got != line {
-			t.Errorf("%s: want line %d, got %d (present %v)", path, line, got, ok)
-		}
-	}
+	checkLines(t, idx, map[string]int{"states[0].id": 2, "states[1].id": 3, "last": 5})
 	if _, ok := idx["states[2].id"]; ok {
 		t.Error("a carriage return counted as an element")
 	}
@@ -173,14 +161,20 @@ values = [1,
 		"x.values[0]": 7, "x.values[1]": 8, "later[0]": 10,
 		"vary[0].values[0]": 14, "vary[0].values[1]": 15, "vary[0].values[2]": 17,
 	}
-	for path, line := range want {
-		if got, ok := idx[path]; !ok || got != line {
-			t.Errorf("%s: want line %d, got %d (present %v)", path, line, got, ok)
-		}
-	}
+	checkLines(t, idx, want)
 	for _, absent := range []string{"drop_events[4]", "vary[0].values[3]", "later[1]"} {
 		if _, ok := idx[absent]; ok {
 			t.Errorf("%s indexed", absent)
+		}
+	}
+}
+
+// checkLines says where idx does not have each path of want at its line.
+func checkLines(t *testing.T, idx lineIndex, want map[string]int) {
+	t.Helper()
+	for path, line := range want {
+		if got, ok := idx[path]; !ok || got != line {
+			t.Errorf("%s: want line %d, got %d (present %v)", path, line, got, ok)
 		}
 	}
 }
