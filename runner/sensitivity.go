@@ -10,6 +10,7 @@ import (
 	"math"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/alliancesim/alliancesim/internal/input"
@@ -163,6 +164,10 @@ func Analyze(d *Design, vary []string, unit [][]float64, points []*Summary, outp
 	}
 	if len(unit) != len(points) {
 		return nil, fmt.Errorf("%d points but %d with unit coordinates", len(points), len(unit))
+	}
+	b, err := b.Resolved()
+	if err != nil {
+		return nil, err
 	}
 	s := &Sensitivity{Design: *d, Vary: vary, Points: len(points), Bootstrap: b}
 	if len(points) > 0 {
@@ -376,13 +381,17 @@ func pointOutputsOK(s *Summary, runs int) error {
 
 // sensitivityColumns are the columns of sensitivity.csv: one row per
 // output, varied path and index — S1 and ST (Sobol), mu_star, mu and sigma
-// (Morris) — with its estimate and 95% bootstrap interval (empty when
-// undefined: an output that does not vary has no indices).
-var sensitivityColumns = []string{"output", "parameter", "index", "estimate", "low", "high"}
+// (Morris) — with its estimate and bootstrap percentile interval (empty
+// when undefined: an output that does not vary has no indices), and the
+// bootstrap that drew the interval: its level, resamples and seed, so that
+// the file alone says how to compute it again.
+var sensitivityColumns = []string{"output", "parameter", "index", "estimate", "low", "high", "level", "resamples", "seed"}
 
 // WriteCSV writes the analysis as sensitivity.csv.
 func (s *Sensitivity) WriteCSV(w io.Writer) error {
 	t := newTable(w, sensitivityColumns)
+	b := s.Bootstrap
+	level, resamples, seed := floatCell(b.Confidence), strconv.Itoa(b.Resamples), strconv.FormatUint(b.Seed, 10)
 	for _, o := range s.Outputs {
 		for i, path := range s.Vary {
 			var rows []struct {
@@ -413,7 +422,7 @@ func (s *Sensitivity) WriteCSV(w io.Writer) error {
 				add("sigma", undefined)
 			}
 			for _, r := range rows {
-				if err := t.row(o.Output, path, r.name, floatCell(r.iv.Estimate), floatCell(r.iv.Low), floatCell(r.iv.High)); err != nil {
+				if err := t.row(o.Output, path, r.name, floatCell(r.iv.Estimate), floatCell(r.iv.Low), floatCell(r.iv.High), level, resamples, seed); err != nil {
 					return err
 				}
 			}

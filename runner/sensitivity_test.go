@@ -124,11 +124,20 @@ func TestAnalyzeByHand(t *testing.T) {
 	if o := u.Outputs[1]; o.Missing != "no value in any run at point 2" || o.Morris != nil || u.Outputs[0].Morris == nil {
 		t.Errorf("outputs %+v; want the share analysed and m missing at point 2", u.Outputs)
 	}
+	// The analysis records the bootstrap it drew: zero values are the
+	// defaults they stand for, and one out of range is refused though no
+	// output is analysed to draw it.
+	if u.Bootstrap != (sensitivity.Bootstrap{Resamples: sensitivity.DefaultResamples, Confidence: 0.95, Seed: 1}) {
+		t.Errorf("bootstrap %+v; want the defaults and seed 1", u.Bootstrap)
+	}
+	if _, err := Analyze(&Design{Kind: "morris", Samples: 2, Levels: 4}, []string{"a", "b"}, unit, undefined, outputs[1:], sensitivity.Bootstrap{Confidence: 1.5}); err == nil || !strings.Contains(err.Error(), "confidence 1.5") {
+		t.Errorf("confidence 1.5 with every output missing: %v", err)
+	}
 	var csv strings.Builder
 	if err := u.WriteCSV(&csv); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(csv.String(), "m,a,mu_star,,,\n") || !strings.Contains(csv.String(), "m,b,sigma,,,\n") {
+	if !strings.Contains(csv.String(), "m,a,mu_star,,,,0.95,1000,1\n") || !strings.Contains(csv.String(), "m,b,sigma,,,,0.95,1000,1\n") {
 		t.Errorf("sensitivity.csv lacks m's empty rows:\n%s", csv.String())
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -149,8 +150,17 @@ func TestSensitivityOfDirectory(t *testing.T) {
 		}
 		perPath := map[string]int{"sobol": 2, "morris": 3}[design]
 		lines := strings.Split(strings.TrimSpace(got.String()), "\n")
-		if lines[0] != "output,parameter,index,estimate,low,high" || len(lines) != 1+(len(runner.ShareKeys())+1)*2*perPath {
+		if lines[0] != "output,parameter,index,estimate,low,high,level,resamples,seed" || len(lines) != 1+(len(runner.ShareKeys())+1)*2*perPath {
 			t.Fatalf("%s: %d lines:\n%s", design, len(lines), got.String())
+		}
+		// Every row says how its interval was drawn: the default level,
+		// the resamples asked for and the sweep's seed, which SensitivityOf
+		// took for the seed left at 0.
+		drawn := fmt.Sprintf(",0.95,200,%d", x.Seed)
+		for _, l := range lines[1:] {
+			if !strings.HasSuffix(l, drawn) {
+				t.Fatalf("%s: row %q does not end %q", design, l, drawn)
+			}
 		}
 		if !strings.Contains(got.String(), "\nalliances,decision.patience,") {
 			t.Fatalf("%s: the custom measure is not analysed:\n%s", design, got.String())

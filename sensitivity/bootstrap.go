@@ -51,6 +51,16 @@ func (b Bootstrap) confidence() float64 {
 	return b.Confidence
 }
 
+// Resolved is b with its zero values replaced by the defaults they stand
+// for, so that a record of it (sensitivity.csv, a printed header) says
+// what was drawn; an error if b is out of range.
+func (b Bootstrap) Resolved() (Bootstrap, error) {
+	if err := b.check(); err != nil {
+		return Bootstrap{}, err
+	}
+	return Bootstrap{Resamples: b.resamples(), Confidence: b.confidence(), Seed: b.Seed}, nil
+}
+
 func (b Bootstrap) check() error {
 	if b.Resamples < 0 || b.Resamples > maxResamples {
 		return fmt.Errorf("sensitivity: %d bootstrap resamples; allowed: 1 to %d (0 for %d)", b.Resamples, maxResamples, DefaultResamples)

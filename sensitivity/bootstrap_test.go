@@ -75,6 +75,23 @@ func TestBootstrapCheck(t *testing.T) {
 	}
 }
 
+// Resolved replaces only the zero values, keeps the seed as given (0
+// included) and refuses what check refuses.
+func TestBootstrapResolved(t *testing.T) {
+	for _, c := range []struct{ b, want Bootstrap }{
+		{Bootstrap{}, Bootstrap{Resamples: 1000, Confidence: 0.95}},
+		{Bootstrap{Seed: 7}, Bootstrap{Resamples: 1000, Confidence: 0.95, Seed: 7}},
+		{Bootstrap{Resamples: 200, Confidence: 0.9, Seed: 3}, Bootstrap{Resamples: 200, Confidence: 0.9, Seed: 3}},
+	} {
+		if got, err := c.b.Resolved(); err != nil || got != c.want {
+			t.Errorf("%+v: %+v, %v; want %+v", c.b, got, err, c.want)
+		}
+	}
+	if got, err := (Bootstrap{Resamples: -1}).Resolved(); err == nil || got != (Bootstrap{}) {
+		t.Errorf("-1 resamples: %+v, %v; want an error", got, err)
+	}
+}
+
 // A statistic undefined on the whole sample has no interval even when
 // resamples define it; one defined on the whole sample but on no resample
 // has none either; and a third statistic, 2 on every sample, still has

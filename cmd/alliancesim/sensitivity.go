@@ -37,7 +37,8 @@ each with a 95% bootstrap percentile interval (--resamples resamples drawn
 from the sweep's seed: the same directory gives the same numbers). It
 prints the parameters by importance (ST or μ*) for --output, or for every
 output, and writes all of them to DIR/sensitivity.csv (output, parameter,
-index, estimate, low, high), replacing any it held. The replication noise
+index, estimate, low, high, and the interval's level, resamples and
+bootstrap seed), replacing any it held. The replication noise
 of the point means is reported beside each output: the mean over the points
 (under sobol, its A and B rows) of the variance of a point's mean from
 replication to replication (a share p over n runs: p(1−p)/(n−1)), as a part

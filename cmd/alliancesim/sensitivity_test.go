@@ -65,7 +65,7 @@ mode = 0.2
 		t.Fatalf("--output shows one output:\n%s", text)
 	}
 	csv, err := os.ReadFile(filepath.Join(out, "sensitivity.csv"))
-	if err != nil || !strings.HasPrefix(string(csv), "output,parameter,index,estimate,low,high\n") || strings.Count(string(csv), "\n") != 1+8*2*2 {
+	if err != nil || !strings.HasPrefix(string(csv), "output,parameter,index,estimate,low,high,level,resamples,seed\n") || !strings.Contains(string(csv), ",0.95,100,") || strings.Count(string(csv), "\n") != 1+8*2*2 {
 		t.Fatalf("%v\n%s", err, csv)
 	}
 	again, _ := execute(t, "sensitivity", out, "--output", "client_alliance", "--resamples", "100")
