@@ -664,6 +664,17 @@ func runEnd(sc *sim.Scenario) string {
 	return sc.Calendar.LastMonth(sc.Ticks - 1)
 }
 
+// tickMonths is the months the run's ticks span, " (1950-01 to 1951-12)",
+// beside a range of ticks: an event of a base file a --set's shorter
+// horizon leaves out is named by its month, and the ticks alone would not
+// say which months remain. Empty where the start is wrong (reported).
+func tickMonths(sc *sim.Scenario, startOK bool) string {
+	if !startOK {
+		return ""
+	}
+	return fmt.Sprintf(" (%s to %s)", sc.Calendar.Label(0), runEnd(sc))
+}
+
 // longerHorizon is, for an event at tick past a horizon set in another
 // file than the event's (an overlay that shortened the run), the other way
 // to mend it: a horizon that reaches the event.
@@ -765,8 +776,8 @@ func (c *eventCheck) when(ev *rawEvent, sc *sim.Scenario, startOK bool, cal cale
 		if out.Tick < 0 {
 			c.bad(ev.Tick.Loc, "tick %d is before the start; allowed: 0 to %d", out.Tick, sc.Ticks-1)
 		} else if sc.Ticks > 0 && out.Tick >= sc.Ticks {
-			c.bad(ev.Tick.Loc, "tick %d is after the horizon%s; allowed: 0 to %d%s", out.Tick, setElsewhere("the horizon", cal.ticks, ev.Tick.Loc), sc.Ticks-1,
-				longerHorizon(out.Tick, cal.ticks, ev.Tick.Loc))
+			c.bad(ev.Tick.Loc, "tick %d is after the horizon%s; allowed: 0 to %d%s%s", out.Tick, setElsewhere("the horizon", cal.ticks, ev.Tick.Loc), sc.Ticks-1,
+				tickMonths(sc, startOK), longerHorizon(out.Tick, cal.ticks, ev.Tick.Loc))
 		}
 	case !ev.At.Set && !ev.Tick.Set:
 		c.bad(ev.Loc, "event without a date; allowed: at = \"YYYY-MM\" or tick = N")
