@@ -5,8 +5,9 @@
 // over thousands of replications.
 //
 // The root package holds only this map, the benchmarks, the test that
-// checks every hypothesis verdict (theory_test.go) and the README's
-// checks (readme_test.go); the engine lives
+// checks every hypothesis verdict (theory_test.go), the README's checks
+// (readme_test.go) and the test that the exported tables are copies
+// (tables_test.go); the engine lives
 // in the packages below, whose imports point one way (each imports only
 // packages above it):
 //

@@ -7,7 +7,8 @@ import (
 )
 
 // A counterfactual is a file that extends a scenario and changes only what
-// it names: here generic with a stronger adversary and one client fewer.
+// it names: here generic with a stronger adversary (land 40, where generic
+// gives it 25) and one client fewer.
 // Parse resolves it as the engine will run it; an error would name the
 // file, line and key, and say what is allowed.
 func ExampleParse() {
@@ -16,7 +17,7 @@ drop_states = ["c6"]
 
 [[states]]
 id = "adversary"
-land = 12
+land = 40
 `)
 	sc, err := configs.Parse("stronger.toml", src)
 	if err != nil {
@@ -29,7 +30,7 @@ land = 12
 	fmt.Println(err)
 	// Output:
 	// patron (patron) land 15
-	// adversary (adversary) land 12
+	// adversary (adversary) land 40
 	// c1 (client) land 3
 	// c2 (client) land 2.5
 	// c3 (client) land 1.5

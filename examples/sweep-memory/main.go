@@ -1,6 +1,7 @@
 // Command sweep-memory runs the experiment of examples/sweep/sea-fraction.toml
 // in memory — no output directory — with runner.Sweep, and prints a table:
-// per point, the sea fraction and each share with its 95% interval.
+// per point, the sea fraction and three shares (client alliance, patron
+// bilateral, patron multilateral), each with its 95% interval.
 //
 //	go run ./examples/sweep-memory
 package main
