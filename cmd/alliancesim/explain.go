@@ -257,7 +257,10 @@ type optionExplanation struct {
 	LargestOf  string            `json:"largest_term_partner,omitempty"`
 	Outcomes   outcomes          `json:"outcomes"`
 	Value      float64           `json:"value"`
-	Beats      bool              `json:"beats_position"`
+	// Beats: the value above the state's position, which decides an
+	// option of its own; nil in a vote, which compares the value with the
+	// alliance as it stands (voteExplanation.Without), not the position.
+	Beats *bool `json:"beats_position,omitempty"`
 }
 
 // outcomes are the option's two outcomes relative to the reference point.
@@ -344,6 +347,8 @@ func explain(w *sim.World, req explainRequest) (explanationReport, error) {
 				return rep, err
 			}
 			o := optionLine(c, e)
+			beats := e.Value > e.Position
+			o.Beats = &beats
 			if joins >= 0 {
 				o.Joins = &joins
 			}
@@ -398,7 +403,7 @@ func votesOn(w *sim.World, req explainRequest) []voteExplanation {
 			continue // as at another commitment
 		}
 		out = append(out, voteExplanation{Alliance: a.ID, Members: idsOf(c, a.Members), Newcomer: c.ID(x),
-			With: optionLine(c, v.With), Without: v.Without, Accepts: v.Accepts(), Reason: v.Reason.String()})
+			With: optionLine(c, v.With), Without: v.Without, Accepts: v.Accepts(), Reason: v.Reason.String()}) // With.Beats nil: the vote is against Without
 	}
 	return out
 }
@@ -414,7 +419,7 @@ func optionLine(c *sim.Compiled, e sim.Explanation) optionExplanation {
 			return ""
 		}(),
 		Outcomes: outcomes{P: e.Lottery.P, Good: e.Lottery.Good, Bad: e.Lottery.Bad},
-		Value:    e.Value, Beats: e.Value > e.Position}
+		Value:    e.Value}
 	for _, pc := range e.Costs {
 		o.Costs = append(o.Costs, partnerCostLine{Partner: c.ID(pc.Partner), Divergence: pc.Terms.Divergence, Fear: pc.Terms.Fear,
 			Autonomy: pc.Autonomy, Entrapment: pc.Entrapment, DivCost: pc.CostParts.Divergence, FearCost: pc.CostParts.Fear, Total: pc.Total(),
@@ -450,15 +455,17 @@ func printExplanation(w io.Writer, c *sim.Compiled, r explanationReport) {
 		if v.Accepts {
 			verdict = "accepts " + v.Newcomer
 		}
-		fmt.Fprintf(w, "  value %s against %s for the alliance as it stands: it %s\n", signed(v.With.Value), signed(v.Without), verdict)
+		with, without := signedApart(v.With.Value, v.Without)
+		fmt.Fprintf(w, "  value %s against %s for the alliance as it stands: it %s\n", with, without, verdict)
 	}
 	for _, o := range r.Options {
 		printOption(w, o)
 		verdict := "below its position"
-		if o.Beats {
+		if *o.Beats {
 			verdict = "above its position"
 		}
-		fmt.Fprintf(w, "  value %s: %s (%s)\n", signed(o.Value), verdict, signed(r.Position))
+		value, position := signedApart(o.Value, r.Position)
+		fmt.Fprintf(w, "  value %s: %s (%s)\n", value, verdict, position)
 	}
 	if len(r.Options) == 0 && len(r.Votes) == 0 {
 		if len(r.Stays) == 0 && len(r.MemberOf) == 0 {
@@ -529,6 +536,30 @@ func signed(x float64) string {
 		return fmt.Sprintf("%+.2e", x)
 	}
 	return fmt.Sprintf("%+.4f", x)
+}
+
+// signedApart formats two values compared in a verdict as signed does,
+// with as many more digits as it takes to tell them apart where they
+// differ: +0.0105 against +0.0105 would leave "below its position"
+// unreadable from the figures (0.010479 against 0.010503).
+func signedApart(a, b float64) (string, string) {
+	sa, sb := signed(a), signed(b)
+	for digits := 5; sa == sb && a != b && digits <= 17; digits++ {
+		sa, sb = signedDigits(a, digits), signedDigits(b, digits)
+	}
+	return sa, sb
+}
+
+// signedDigits is signed at digits decimals (digits − 2 in scientific
+// notation, where signed uses it).
+func signedDigits(x float64, digits int) string {
+	switch {
+	case x == 0:
+		x = 0
+	case math.Abs(x) < 0.00005:
+		return fmt.Sprintf("%+.*e", digits-2, x)
+	}
+	return fmt.Sprintf("%+.*f", digits, x)
 }
 
 func kindWord(size int) string {

@@ -93,7 +93,7 @@ func TestExplainOption(t *testing.T) {
 		if o.Outcomes != (outcomes{P: e.Lottery.P, Good: e.Lottery.Good, Bad: e.Lottery.Bad}) || !(o.Outcomes.Good > o.Outcomes.Bad) {
 			t.Errorf("%s: outcomes %+v, Explain's lottery %+v (the good one above the bad)", o.Commitment, o.Outcomes, e.Lottery)
 		}
-		if o.Beats != (o.Value > rep.Position) {
+		if o.Beats == nil || *o.Beats != (o.Value > rep.Position) {
 			t.Errorf("%s: beats_position %v for value %v against %v", o.Commitment, o.Beats, o.Value, rep.Position)
 		}
 	}
@@ -274,7 +274,7 @@ func TestExplainVote(t *testing.T) {
 		t.Fatalf("pak with vnm, fra, tha: %d votes and %d options, want 1 vote", len(rep.Votes), len(rep.Options))
 	}
 	v := rep.Votes[0]
-	if v.Newcomer != "tha" || !v.Accepts || v.With.Value <= v.Without || v.With.Value > rep.Position || v.With.Beats {
+	if v.Newcomer != "tha" || !v.Accepts || v.With.Value <= v.Without || v.With.Value > rep.Position || v.With.Beats != nil {
 		t.Fatalf("pak's vote on tha: %+v (position %v)", v, rep.Position)
 	}
 	// The largest term names its partner, one of the alliance's, unless
@@ -475,5 +475,28 @@ func TestSigned(t *testing.T) {
 		Origin: "client", Commitment: "strong"}, Stay: -2e-6, Out: -0.0108}}})
 	if want := "staying is worth -2.00e-06, leaving -0.0108"; !strings.Contains(b.String(), want) {
 		t.Errorf("explanation:\n%s\nwant %q", b.String(), want)
+	}
+}
+
+// Two values a verdict compares are printed with the digits it takes to
+// tell them apart (asia-1950, seed 1, 1951-01: the United States' weak
+// bilateral with Japan, 0.010479 against a position of 0.010503, printed
+// +0.0105 against +0.0105 "below its position"); equal or already apart,
+// as signed prints them.
+func TestSignedApart(t *testing.T) {
+	for _, c := range []struct {
+		a, b         float64
+		wantA, wantB string
+	}{
+		{0.010479, 0.010503, "+0.01048", "+0.01050"},
+		{-0.2089, -0.2294, "-0.2089", "-0.2294"},
+		{0.5, 0.5, "+0.5000", "+0.5000"},
+		{0.12345671, 0.12345678, "+0.1234567", "+0.1234568"},
+		{1.231e-5, 1.234e-5, "+1.231e-05", "+1.234e-05"},
+		{0, math.Copysign(0, -1), "+0.0000", "+0.0000"},
+	} {
+		if a, b := signedApart(c.a, c.b); a != c.wantA || b != c.wantB {
+			t.Errorf("signedApart(%v, %v) = %q, %q; want %q, %q", c.a, c.b, a, b, c.wantA, c.wantB)
+		}
 	}
 }

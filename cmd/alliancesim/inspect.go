@@ -170,11 +170,12 @@ func drawMap(w io.Writer, sc *sim.Scenario, g *theater.Grid, terrainOnly bool) {
 	for _, row := range rows {
 		fmt.Fprintln(w, row)
 	}
-	cells := g.CellsPerOwner(len(sc.States))
-	fmt.Fprintln(w, "\nLegend:  ~ sea   . unowned land   ^ unowned rough")
 	if terrainOnly {
+		fmt.Fprintln(w, "\nLegend:  ~ sea   . land   ^ rough (whoever owns it)")
 		return
 	}
+	cells := g.CellsPerOwner(len(sc.States))
+	fmt.Fprintln(w, "\nLegend:  ~ sea   . unowned land   ^ unowned rough")
 	order := make([]int, len(sc.States))
 	for i := range order {
 		order[i] = i

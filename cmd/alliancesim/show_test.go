@@ -102,6 +102,11 @@ func TestInspectingCommandsTakeSet(t *testing.T) {
 	if err != nil || strings.Count(wet, "~") <= strings.Count(plain, "~") {
 		t.Fatalf("map: %v; sea cells %d with sea_fraction 0.7, %d without", err, strings.Count(wet, "~"), strings.Count(plain, "~"))
 	}
+	// The terrain map draws every state's land as '.', and its legend
+	// says so; the owners' map keeps '.' for unowned land.
+	if owners, _ := execute(t, "map", "generic"); !strings.HasSuffix(plain, "\nLegend:  ~ sea   . land   ^ rough (whoever owns it)\n") || !strings.Contains(owners, ". unowned land") {
+		t.Errorf("legends:\n%s\n%s", plain[strings.LastIndex(plain, "\n\n"):], owners[strings.LastIndex(owners, "Legend"):])
+	}
 	for _, args := range [][]string{{"map", "generic", "--set", "params.sea_cost=-2"}, {"validate", "generic", "--set", "params.sea_cost=-2"}} {
 		if _, err := execute(t, args...); err == nil || !strings.HasPrefix(err.Error(), "--set params.sea_cost: -2 is out of range; allowed:") {
 			t.Errorf("%v: %v", args, err)
