@@ -41,7 +41,10 @@ type TheatreAlliance struct {
 	Label   string
 }
 
-// ScenarioTheatre is the theatre of a scenario before any run.
+// ScenarioTheatre is the theatre of a scenario before any run, titled as
+// before its first month is played: WorldTheatre's picture after the
+// first tick is dated by that month, and may differ (alliances formed,
+// cells taken).
 func ScenarioTheatre(sc *sim.Scenario) (*Theatre, error) {
 	if sc == nil {
 		return nil, errors.New("report: ScenarioTheatre of a nil scenario; allowed: one from configs.Builtin or configs.Load")
@@ -51,7 +54,7 @@ func ScenarioTheatre(sc *sim.Scenario) (*Theatre, error) {
 		where := cmp.Or(sc.Source, sc.Name, "(a scenario with no name)")
 		return nil, fmt.Errorf("%s: building the theatre: %w", where, err)
 	}
-	return &Theatre{Title: fmt.Sprintf("%s — %s", sc.Name, sc.Calendar.Label(0)), Grid: g, States: sc.States}, nil
+	return &Theatre{Title: fmt.Sprintf("%s — at the start, before %s is played", sc.Name, sc.Calendar.Label(0)), Grid: g, States: sc.States}, nil
 }
 
 // WorldTheatre is the theatre of a run as it stands after its last
@@ -138,10 +141,13 @@ func darker(c color.NRGBA, f float64) color.NRGBA {
 const (
 	theatreMapWidth = 600.0 // the map's width at most
 	theatreMaxCell  = 9.0
-	theatreLegendW  = 250.0
-	theatreTitleH   = 22.0
-	theatreLineH    = 11.5
-	theatreMargin   = 8.0
+	// cellOverlap is how far a run of cells reaches under the next, to
+	// leave no seam (Draw): a pixel of the PNG, drawn at 144 dpi.
+	cellOverlap    = vg.Length(0.5)
+	theatreLegendW = 250.0
+	theatreTitleH  = 22.0
+	theatreLineH   = 11.5
+	theatreMargin  = 8.0
 )
 
 func (t *Theatre) cell() float64 {
@@ -203,16 +209,29 @@ func (t *Theatre) Draw(c draw.Canvas) {
 	rect := func(x0, y0, x1, y1 vg.Length) []vg.Point {
 		return []vg.Point{{X: x0, Y: y0}, {X: x1, Y: y0}, {X: x1, Y: y1}, {X: x0, Y: y1}}
 	}
-	// Cells, one rectangle per run of equal colour along a row.
+	// Cells, one rectangle per run of equal colour along a row. Where a
+	// cell is not a whole number of pixels, two rectangles meeting at a
+	// fractional edge each cover its pixels in part, and the background
+	// shows through as a faint seam; so each run reaches cellOverlap into
+	// the run after it and the row below, which are drawn later and cover
+	// it (not past the map's edge).
 	for y := range g.H {
 		y1 := top - vg.Length(y)*s
+		below := cellOverlap
+		if y == g.H-1 {
+			below = 0
+		}
 		for x := 0; x < g.W; {
 			col := t.fill(g.Index(x, y), colors)
 			end := x + 1
 			for end < g.W && t.fill(g.Index(end, y), colors) == col {
 				end++
 			}
-			c.FillPolygon(col, rect(left+vg.Length(x)*s, y1-s, left+vg.Length(end)*s, y1))
+			right := cellOverlap
+			if end == g.W {
+				right = 0
+			}
+			c.FillPolygon(col, rect(left+vg.Length(x)*s, y1-s-below, left+vg.Length(end)*s+right, y1))
 			x = end
 		}
 	}

@@ -59,6 +59,11 @@ func mapPicture(ctx context.Context, w io.Writer, sc *sim.Scenario, path, at str
 	if err := runner.WriteFileAtomic(path, b.Bytes()); err != nil {
 		return err
 	}
+	if at == "" {
+		// no run is played, so there are no alliances to count
+		fmt.Fprintf(w, "drew %s to %s (no run played: --at YYYY-MM draws one's alliances)\n", t.Title, path)
+		return nil
+	}
 	fmt.Fprintf(w, "drew %s to %s (%s in force)\n", t.Title, path, words.Count(len(t.Alliances), "alliance", "alliances"))
 	return nil
 }

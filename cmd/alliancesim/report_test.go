@@ -22,6 +22,11 @@ func TestMapPNG(t *testing.T) {
 		if len(args) > 0 && strings.Contains(msg, "(0 alliances in force)") {
 			t.Fatalf("1954-09 of seed 7 has alliances in force: %s", msg)
 		}
+		// Without --at no run is played: the picture is not dated as the
+		// first tick's, nor said to hold no alliance.
+		if want := "drew asia-1950 — at the start, before 1950-01 is played to " + out + " (no run played: --at YYYY-MM draws one's alliances)\n"; len(args) == 0 && msg != want {
+			t.Fatalf("without --at: %q, want %q", msg, want)
+		}
 		b, _ := os.ReadFile(out)
 		if _, err := png.Decode(bytes.NewReader(b)); err != nil {
 			t.Fatalf("%v: not a PNG: %v", args, err)
