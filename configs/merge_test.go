@@ -309,6 +309,7 @@ func TestSetElsewhere(t *testing.T) {
 		{Loc{}, ""},
 		{Loc{File: "child.toml", Line: 3}, " (the start is set at child.toml:3)"},
 		{Loc{File: "(set scenario.start)", Line: 2}, " (the start is set by scenario.start)"},
+		{Loc{File: "(set scenario.start, params.sea_cost)", Line: 2, Key: "scenario.start"}, " (the start is set by scenario.start)"},
 		{Loc{File: "sweep.toml (point 4)", Line: 3}, " (the start is set by point 4 of sweep.toml)"},
 	} {
 		if got := setElsewhere("the start", c.set, at); got != c.want {

@@ -238,27 +238,31 @@ func Apply(sc *sim.Scenario, as []Assignment) error {
 		}
 	}
 	if err != nil {
-		return fmt.Errorf("%s: %s", strings.Join(paths, ", "), setErrors(sc, err, paths, pathAt))
+		return errors.New(setErrors(sc, err, paths, pathAt))
 	}
 	out.Source = sc.Source
 	*sc = *out
 	return nil
 }
 
-// setErrors says what laying assignments over sc made invalid. A fault in
-// the overlay is said as it is, after the path it was set by where
-// several paths were set (pathAt: the overlay's line of each), in the
-// order the paths were given; one in sc itself (an event a shorter
-// horizon leaves out, say) is found in sc's canonical text, whose lines
-// the user never saw, so it is named by key, and an event by its id and
-// date, each once, after the faults of the paths.
+// setErrors says what laying assignments over sc made invalid, after
+// the paths set. A fault in the overlay is said as it is, after the path
+// it was set by where several paths were set (pathAt: the overlay's line
+// of each), in the order the paths were given; one in sc itself (an event
+// a shorter horizon leaves out, say) is found in sc's canonical text,
+// whose lines the user never saw, so it is named by key, and an event by
+// its id and date, each once, after the faults of the paths. A single
+// fault of one of several paths is said after that path alone: the
+// others are not at fault.
 func setErrors(sc *sim.Scenario, err error, paths []string, pathAt map[int]string) string {
+	all := strings.Join(paths, ", ")
 	var list Errors
 	if !errors.As(err, &list) {
-		return err.Error()
+		return all + ": " + err.Error()
 	}
 	type part struct {
 		order int
+		path  string // the one path of several whose line holds the fault
 		msg   string
 	}
 	var parts []part
@@ -269,7 +273,8 @@ func setErrors(sc *sim.Scenario, err error, paths []string, pathAt map[int]strin
 			p.msg = keyWords(sc, e.Key) + ": " + e.Msg
 		case len(paths) > 1 && pathAt[e.Line] != "":
 			p.order = slices.Index(paths, pathAt[e.Line])
-			p.msg = pathAt[e.Line] + ": " + e.Msg
+			p.path = pathAt[e.Line]
+			p.msg = p.path + ": " + e.Msg
 		case len(paths) > 1 && e.Key != "":
 			p.msg = e.Key + ": " + e.Msg
 		}
@@ -278,11 +283,14 @@ func setErrors(sc *sim.Scenario, err error, paths []string, pathAt map[int]strin
 		}
 	}
 	slices.SortStableFunc(parts, func(a, b part) int { return cmp.Compare(a.order, b.order) })
+	if len(parts) == 1 && parts[0].path != "" {
+		return parts[0].msg
+	}
 	msgs := make([]string, len(parts))
 	for i, p := range parts {
 		msgs[i] = p.msg
 	}
-	return problemList(msgs)
+	return all + ": " + problemList(msgs)
 }
 
 // keyWords names a key of sc's canonical text for a reader: events[3].tick

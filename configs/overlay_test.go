@@ -263,6 +263,42 @@ func TestApplyNamesEachPath(t *testing.T) {
 	if err == nil || err.Error() != want {
 		t.Fatalf("got %v\nwant %s", err, want)
 	}
+	// One fault of one path among several is said after that path alone,
+	// not after every path set (the others are not at fault); a fault of
+	// the paths together, after all of them; and a horizon one of several
+	// paths set is said to be set by that path.
+	for _, c := range []struct {
+		sets []string
+		want string
+	}{
+		{[]string{"params.sea_cost=4", "params.rough_cost=-1"}, "params.rough_cost: -1 is out of range; allowed: a number in [0, 1000000]"},
+		{[]string{"params.sea_cost=4", "scenario.ticks=12"}, "params.sea_cost, scenario.ticks: 7 problems:\n" +
+			`  - event "japan-sovereignty" (sovereignty jpn, 1952-04): tick 27 is after the horizon (the horizon is set by scenario.ticks); allowed:`},
+	} {
+		var as []Assignment
+		for _, s := range c.sets {
+			a, err := ParseAssignment(s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			as = append(as, a)
+		}
+		sc, err := Builtin("asia-1950")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := Apply(sc, as); err == nil || !strings.HasPrefix(err.Error(), c.want) {
+			t.Errorf("%v: got %v\nwant %s…", c.sets, err, c.want)
+		}
+	}
+	g, err := Builtin("generic")
+	if err != nil {
+		t.Fatal(err)
+	}
+	both := []Assignment{{Path: "theater.generate.width", Value: int64(2)}, {Path: "theater.generate.height", Value: int64(2)}}
+	if err := Apply(g, both); err == nil || !strings.HasPrefix(err.Error(), "theater.generate.width, theater.generate.height: theater.generate: 4 land cells for 8 states;") {
+		t.Errorf("a fault of two paths together: %v", err)
+	}
 }
 
 // An assignment's own faults — a path given twice, a path that names

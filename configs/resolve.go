@@ -649,6 +649,9 @@ func setElsewhere(what string, set, at Loc) string {
 		return ""
 	}
 	if by, ok := generatedSource(set.File); ok {
+		if strings.HasPrefix(set.File, "(set ") && set.Key != "" {
+			by = set.Key // the one path of several that set it
+		}
 		return fmt.Sprintf(" (%s is set by %s)", what, by)
 	}
 	return fmt.Sprintf(" (%s is set at %s:%d)", what, set.File, set.Line)
