@@ -66,7 +66,7 @@ func TestScorecardCSV(t *testing.T) {
 			"E4": {ID: "E4", Share: runner.NewProportion(0, 0), Threshold: 0.75},
 		}
 	}
-	path, err := writeScorecard(t.TempDir(), s)
+	path, err := writeScorecard(t.TempDir(), s, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,6 +89,35 @@ func TestScorecardCSV(t *testing.T) {
 	text, err := execute(t, "compare", "--runs", "2", "--out", out)
 	if err != nil || !strings.Contains(text, "Written to "+filepath.Join(out, "scorecard.csv")+".") {
 		t.Errorf("%v\n%s", err, text)
+	}
+	// The same work is written again; other work is replaced only with
+	// --force: another seed is refused before any run, another run count
+	// once the runs are made, with the scorecard printed and the file
+	// left as it was (compare replaced it without a word).
+	before := readFile(t, filepath.Join(out, "scorecard.csv"))
+	if _, err := execute(t, "compare", "--runs", "2", "--out", out); err != nil {
+		t.Errorf("the same work again: %v", err)
+	}
+	text, err = execute(t, "compare", "--runs", "1", "--out", out)
+	if want := "the scorecard is above, but " + filepath.Join(out, "scorecard.csv") + " was not written: --out " + out + " holds the scorecard of other work: another run count; use --force to replace it, or another directory"; err == nil || err.Error() != want || !strings.Contains(text, "Scorecard:") {
+		t.Errorf("another run count: %v\nwant %s\n%s", err, want, text)
+	}
+	if _, err := execute(t, "compare", "--runs", "1", "--seed", "5", "--out", out); err == nil || !strings.Contains(err.Error(), "holds the scorecard of other work: seed 1 there, 5 now; use --force") {
+		t.Errorf("another seed: %v", err)
+	}
+	if after := readFile(t, filepath.Join(out, "scorecard.csv")); !bytes.Equal(after, before) {
+		t.Error("a refused compare changed scorecard.csv")
+	}
+	if _, err := execute(t, "compare", "--runs", "1", "--out", out, "--force"); err != nil || bytes.Equal(readFile(t, filepath.Join(out, "scorecard.csv")), before) {
+		t.Errorf("--force: %v; want the scorecard replaced", err)
+	}
+	if _, err := execute(t, "compare", "--runs", "1", "--force"); err == nil || !strings.Contains(err.Error(), "--force applies to the files of --out, and there is no --out") {
+		t.Errorf("--force without --out: %v", err)
+	}
+	// A scorecard.csv this command did not write is other work too.
+	os.WriteFile(filepath.Join(out, "scorecard.csv"), []byte("a,b\n1,2\n"), 0o644)
+	if _, err := execute(t, "compare", "--runs", "1", "--out", out); err == nil || !strings.Contains(err.Error(), "a scorecard.csv this command did not write") {
+		t.Errorf("a foreign scorecard.csv: %v", err)
 	}
 }
 

@@ -308,6 +308,20 @@ func explain(w *sim.World, req explainRequest) (explanationReport, error) {
 	if !w.Alive(i) {
 		return rep, fmt.Errorf("--state %s was eliminated by %s; allowed: an earlier --at, or a state alive then", c.ID(i), rep.Date)
 	}
+	var gone []string
+	req.partners.Each(func(j int) {
+		if !w.Alive(j) {
+			gone = append(gone, c.ID(j))
+		}
+	})
+	if len(gone) > 0 {
+		verb := "was"
+		if len(gone) > 1 {
+			verb = "were"
+		}
+		return rep, fmt.Errorf("--with %s: %s %s eliminated by %s; allowed: an earlier --at, or partners alive then",
+			strings.Join(idsOf(c, req.partners), ","), strings.Join(gone, ", "), verb, rep.Date)
+	}
 	if w.InLosses(i) {
 		rep.Domain = "losses"
 	}

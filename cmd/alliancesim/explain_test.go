@@ -181,6 +181,9 @@ func TestExplainErrors(t *testing.T) {
 		{[]string{"--at", "3", "--state", "usa", "--with", "aus", "--origin", "ad hoc"}, "allowed: client, indigenous, imposed, bilateral"},
 		// South Korea is wholly occupied in 1975-04 at seed 1.
 		{[]string{"--seed", "1", "--at", "1975-04", "--state", "kor"}, "--state kor was eliminated by 1975-04; allowed: an earlier --at, or a state alive then"},
+		// …and so is a partner: named with the flag and the date, as the
+		// state is (it was "partner kor was eliminated").
+		{[]string{"--seed", "1", "--at", "1975-04", "--state", "usa", "--with", "jpn,kor"}, "--with jpn,kor: kor was eliminated by 1975-04; allowed: an earlier --at, or partners alive then"},
 		{[]string{"--at", "3", "--state", " usa "}, "threat"}, // trimmed, as --with is: no error (below)
 	} {
 		out, err := execute(t, append([]string{"explain", asia}, tc.args...)...)

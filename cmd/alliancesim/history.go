@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -18,6 +19,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/internal/input"
 	"github.com/alliancesim/alliancesim/internal/words"
 	"github.com/alliancesim/alliancesim/runner"
 	"github.com/alliancesim/alliancesim/sim"
@@ -204,6 +206,7 @@ func newCompareCmd() *cobra.Command {
 		seed    uint64
 		workers int
 		out     string
+		force   bool
 	)
 	cmd := &cobra.Command{
 		Use:   "compare",
@@ -215,15 +218,24 @@ its own keeps it), and prints the scorecard: each
 target, each combination, the share of runs meeting it (* where the target is
 met). With --out DIR it also writes DIR/scorecard.csv: a row per target and
 combination, with the runs counted, the share, its interval, whether it is
-met, the base seed and the build.`,
+met, the base seed and the build. A scorecard.csv of other work there
+(another seed, build or run count) is replaced only with --force.`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if err := checkCounts(runs, workers); err != nil {
 				return err
 			}
+			if err := outOnly(cmd, out, "force"); err != nil {
+				return err
+			}
 			if out != "" {
 				if err := checkOutDir(out, "scorecard.csv"); err != nil {
 					return err
+				}
+				if !force {
+					if err := sameScorecardWork(out, seed); err != nil {
+						return err
+					}
 				}
 			}
 			sc, err := scorecard(cmd.Context(), runs, seed, workers)
@@ -271,9 +283,9 @@ met, the base seed and the build.`,
 			if out == "" {
 				return nil
 			}
-			path, err := writeScorecard(out, sc)
+			path, err := writeScorecard(out, sc, force)
 			if err != nil {
-				return err
+				return fmt.Errorf("the scorecard is above, but %s was not written: %w", filepath.Join(out, "scorecard.csv"), err)
 			}
 			fmt.Fprintf(w, "\nWritten to %s.\n", path)
 			return nil
@@ -283,15 +295,56 @@ met, the base seed and the build.`,
 	cmd.Flags().Uint64Var(&seed, "seed", 1, "base seed")
 	cmd.Flags().IntVar(&workers, "workers", 0, workersHelp)
 	cmd.Flags().StringVar(&out, "out", "", "also write DIR/scorecard.csv")
+	cmd.Flags().BoolVar(&force, "force", false, "replace a scorecard.csv of other work (another seed, build or run count) in --out")
 	return cmd
 }
+
+// sameScorecardWork refuses, before any run, a dir/scorecard.csv of other
+// work than a compare from seed by this build: another seed or build in
+// its rows, or a file that is not a scorecard. Another run count is seen
+// only once the runs are made (writeScorecard): the file records the runs
+// each target counted, not the runs made.
+func sameScorecardWork(dir string, seed uint64) error {
+	path := filepath.Join(dir, "scorecard.csv")
+	body, err := input.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	other := func(what string) error {
+		return fmt.Errorf("--out %s holds the scorecard of other work: %s; use --force to replace it, or another directory", dir, what)
+	}
+	if err != nil {
+		return other(fmt.Sprintf("a scorecard.csv that cannot be read (%v)", plainFileError(err)))
+	}
+	rows, err := csv.NewReader(bytes.NewReader(body)).ReadAll()
+	if err != nil || len(rows) < 2 || !slices.Equal(rows[0], scorecardColumns) {
+		return other("a scorecard.csv this command did not write")
+	}
+	build, want := runner.ToolInfo().String(), strconv.FormatUint(seed, 10)
+	for _, r := range rows[1:] {
+		switch {
+		case len(r) != len(scorecardColumns):
+			return other("a scorecard.csv this command did not write")
+		case r[10] != want:
+			return other(fmt.Sprintf("seed %s there, %s now", r[10], want))
+		case r[11] != build:
+			return other(fmt.Sprintf("build %s there, %s now", r[11], build))
+		}
+	}
+	return nil
+}
+
+// scorecardColumns are the columns of scorecard.csv.
+var scorecardColumns = []string{"target", "description", "threshold", "strategy", "valuation", "runs", "share", "low", "high", "met", "seed", "build"}
 
 // writeScorecard writes dir/scorecard.csv, a row per target and theory,
 // each with the base seed and the build that measured it, and returns its
 // path. A target no run counted (a conditional target
 // whose condition never held) has no share: its share and interval cells
-// are empty.
-func writeScorecard(dir string, s *scores) (string, error) {
+// are empty. Without force it refuses, under the directory's lock, a
+// scorecard.csv there that differs: of the same seed and build (as
+// sameScorecardWork found), it is of another run count.
+func writeScorecard(dir string, s *scores, force bool) (string, error) {
 	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
 		return "", err
 	}
@@ -302,7 +355,7 @@ func writeScorecard(dir string, s *scores) (string, error) {
 	defer release()
 	var buf bytes.Buffer
 	cw := csv.NewWriter(&buf)
-	cw.Write([]string{"target", "description", "threshold", "strategy", "valuation", "runs", "share", "low", "high", "met", "seed", "build"})
+	cw.Write(scorecardColumns)
 	build := runner.ToolInfo().String()
 	for i, id := range s.ids {
 		for _, th := range theories {
@@ -320,5 +373,13 @@ func writeScorecard(dir string, s *scores) (string, error) {
 		return "", err
 	}
 	path := filepath.Join(dir, "scorecard.csv")
+	if !force {
+		if err := sameScorecardWork(dir, s.seed); err != nil {
+			return "", err
+		}
+		if old, err := input.ReadFile(path); err == nil && !bytes.Equal(old, buf.Bytes()) {
+			return "", fmt.Errorf("--out %s holds the scorecard of other work: another run count; use --force to replace it, or another directory", dir)
+		}
+	}
 	return path, runner.WriteFileAtomic(path, buf.Bytes())
 }
