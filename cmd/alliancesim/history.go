@@ -76,8 +76,10 @@ reads a patron's alliances where there is no patron, is not evaluated: it
 says what is missing and is not met. Replication i plays
 seed --seed + i (the one seeding rule
 of every command), so the defaults are HISTORY.md's calibration seeds 1–500
-and --seed 1001 gives its held-out seeds 1001–1500. It reports; it exits 0
-unless it could not run.`,
+and --seed 1001 gives its held-out seeds 1001–1500. Shares are printed in
+percent to one decimal rounded down, so that one short of its threshold
+never prints as reaching it (2 of 3 runs is 66.6%; run rounds its shares to
+the nearest). It reports; it exits 0 unless it could not run.`,
 		Args:              oneArg(oneScenario),
 		ValidArgsFunction: scenarioArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -218,7 +220,8 @@ its own keeps it), and prints the scorecard: each
 target, each combination, the share of runs meeting it (* where the target is
 met). With --out DIR it also writes DIR/scorecard.csv: a row per target and
 combination, with the runs counted, the share, its interval, whether it is
-met, the base seed and the build. A scorecard.csv of other work there
+met, the base seed and the build. Shares are printed rounded down, as
+check prints them. A scorecard.csv of other work there
 (another seed, build or run count) is replaced only with --force.`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
