@@ -18,16 +18,41 @@ type OriginLifetime struct {
 // since it became indigenous only after, would lengthen every indigenous
 // lifetime (immortal time, as THEORY.md T6 counts from the patron's entry
 // for the same reason), and the client group would keep only the clients'
-// alliances no patron joined, the shorter-lived. An alliance of any other
-// origin, and an indigenous one the patron joined in the tick it formed,
-// counts whole, from its formation.
+// alliances no patron joined, the shorter-lived.
+//
+// Likewise a patron's bilateral signed with one client and for an
+// occupied one (docs/model.md §7.9) turns imposed when that client joins
+// on sovereignty: an imposed alliance of two founders is bilateral until
+// its first member's entry on sovereignty, censored there, and imposed
+// from it. An alliance of any other origin, and one whose origin changed
+// in the tick it formed, counts whole, from its formation.
 func OriginLifetimes(al *sim.AllianceRecord, horizon int) []OriginLifetime {
 	end, ended := al.End(horizon), al.Ended >= 0
-	if al.Origin == sim.OriginIndigenous.String() && al.PatronJoined > al.Formed {
+	split := func(before sim.Origin, at int) []OriginLifetime {
 		return []OriginLifetime{
-			{sim.OriginClient.String(), Observation{Duration: float64(al.PatronJoined - al.Formed)}},
-			{al.Origin, Observation{Duration: float64(end - al.PatronJoined), Event: ended}},
+			{before.String(), Observation{Duration: float64(at - al.Formed)}},
+			{al.Origin, Observation{Duration: float64(end - at), Event: ended}},
+		}
+	}
+	switch {
+	case al.Origin == sim.OriginIndigenous.String() && al.PatronJoined > al.Formed:
+		return split(sim.OriginClient, al.PatronJoined)
+	case al.Origin == sim.OriginImposed.String() && len(al.Founders) == 2:
+		if at := sovereigntyEntry(al); at > al.Formed {
+			return split(sim.OriginBilateral, at)
 		}
 	}
 	return []OriginLifetime{{al.Origin, Observation{Duration: float64(end - al.Formed), Event: ended}}}
+}
+
+// sovereigntyEntry is the tick of the first entry on sovereignty into al,
+// or -1.
+func sovereigntyEntry(al *sim.AllianceRecord) int {
+	first := -1
+	for _, m := range al.Members {
+		if m.Entry == sim.EntrySovereignty.String() && (first < 0 || m.Joined < first) {
+			first = m.Joined
+		}
+	}
+	return first
 }

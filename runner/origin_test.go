@@ -1,9 +1,11 @@
 package runner
 
 import (
+	"context"
 	"slices"
 	"testing"
 
+	"github.com/alliancesim/alliancesim/configs"
 	"github.com/alliancesim/alliancesim/sim"
 )
 
@@ -32,6 +34,18 @@ func TestOriginLifetimes(t *testing.T) {
 			[]OriginLifetime{{"imposed", Observation{Duration: 70}}}},
 		{"bilateral", sim.AllianceRecord{Origin: "bilateral", Formed: 0, PatronJoined: 0, Ended: 99},
 			[]OriginLifetime{{"bilateral", Observation{Duration: 99, Event: true}}}},
+		// a patron's bilateral signed for an occupied client, which joined
+		// on sovereignty at 27 and made it imposed: bilateral for 2 ticks
+		// (censored), imposed from 27 to its end at 60
+		{"bilateral, then imposed", sim.AllianceRecord{Origin: "imposed", Founders: []string{"tha", "usa"}, Formed: 25, PatronJoined: 25, Ended: 60,
+			Members: []sim.MembershipRecord{{State: "tha", Joined: 25, Left: 60, Entry: "founded"}, {State: "usa", Joined: 25, Left: 60, Entry: "founded"},
+				{State: "jpn", Joined: 27, Left: 60, Entry: "sovereignty"}}},
+			[]OriginLifetime{{"bilateral", Observation{Duration: 2}}, {"imposed", Observation{Duration: 33, Event: true}}}},
+		// an imposed alliance of three founders that a designated client
+		// joined later was imposed from its formation
+		{"imposed, a client in on sovereignty", sim.AllianceRecord{Origin: "imposed", Founders: []string{"a", "b", "usa"}, Formed: 5, PatronJoined: 5, Ended: -1,
+			Members: []sim.MembershipRecord{{State: "jpn", Joined: 27, Left: -1, Entry: "sovereignty"}}},
+			[]OriginLifetime{{"imposed", Observation{Duration: 95}}}},
 		// ended in tick 0, the tick it formed: a lifetime of 0 that ended
 		// (−1, not 0, marks one in force)
 		{"client, ended at tick 0", sim.AllianceRecord{Origin: "client", Formed: 0, PatronJoined: -1, Ended: 0},
@@ -40,5 +54,52 @@ func TestOriginLifetimes(t *testing.T) {
 		if got := OriginLifetimes(&c.al, 100); !slices.Equal(got, c.want) {
 			t.Errorf("%s: %+v, want %+v", c.name, got, c.want)
 		}
+	}
+}
+
+// The case of a run, end to end: in asia-1950 with a second patron and
+// fiercer crises (seed 67), the United States signs a weak bilateral with
+// Thailand in 1952-02, signed for occupied Japan, and Japan's joining on
+// its sovereignty in 1952-04 makes it imposed (docs/model.md §7.9). The
+// survival groups count it bilateral for those 2 ticks, censored, and
+// imposed from 1952-04; it was counted imposed from 1952-02.
+func TestOriginLifetimesOfABilateralTurnedImposed(t *testing.T) {
+	sc, err := configs.Parse("stress.toml", []byte(`extends = "asia-1950"
+[scenario]
+name = "stress"
+[params]
+invite_occupied = true
+exit_cost = 0.0
+entrapment_cost = 0.5
+challenge_rate = 0.08
+occupy_cells = 12
+[[states]]
+id = "gbr"
+role = "patron"
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := sim.Compile(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := sim.Run(context.Background(), c, 67)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(res.Alliances, func(a sim.AllianceRecord) bool { return a.ID == 5 })
+	if i < 0 {
+		t.Fatal("no alliance 5")
+	}
+	al := &res.Alliances[i]
+	formed, joined := 25, 27 // 1952-02 and 1952-04 from 1950-01
+	if al.Origin != "imposed" || !slices.Equal(al.Founders, []string{"tha", "usa"}) || al.Formed != formed {
+		t.Fatalf("alliance 5: %s, founders %v, formed %d; want imposed, tha and usa, %d", al.Origin, al.Founders, al.Formed, formed)
+	}
+	got := OriginLifetimes(al, c.Ticks())
+	if len(got) != 2 || got[0] != (OriginLifetime{"bilateral", Observation{Duration: float64(joined - formed)}}) ||
+		got[1].Origin != "imposed" || got[1].Duration != float64(al.End(c.Ticks())-joined) {
+		t.Errorf("lifetimes %+v; want bilateral for %d ticks, censored, then imposed from tick %d", got, joined-formed, joined)
 	}
 }

@@ -166,6 +166,7 @@ func TestSummaryRecomputedFromPublishedFiles(t *testing.T) {
 	type spell struct {
 		state        string
 		joined, left int
+		entry        string
 	}
 	spells := map[string][]spell{}
 	var keys []string
@@ -178,7 +179,7 @@ func TestSummaryRecomputedFromPublishedFiles(t *testing.T) {
 		if m["left"] != "" {
 			left = atoi(t, m["left"])
 		}
-		spells[key] = append(spells[key], spell{m["state"], atoi(t, m["joined"]), left})
+		spells[key] = append(spells[key], spell{m["state"], atoi(t, m["joined"]), left, m["entry"]})
 	}
 	for _, key := range keys {
 		run := strings.Split(key, "/")[0]
@@ -207,7 +208,8 @@ func TestSummaryRecomputedFromPublishedFiles(t *testing.T) {
 	}
 	// survival, by kind at formation and by origin: an indigenous alliance
 	// a patron joined after it formed is a client alliance until then,
-	// censored, and indigenous from the patron's entry
+	// censored, and indigenous from the patron's entry; an imposed one of
+	// two founders is bilateral until its first entry on sovereignty
 	groups := map[string][]Observation{}
 	for _, a := range alliances {
 		o := Observation{Duration: float64(atoi(t, a["duration"])), Event: a["ended"] != ""}
@@ -217,6 +219,18 @@ func TestSummaryRecomputedFromPublishedFiles(t *testing.T) {
 		if a["origin"] == "indigenous" {
 			if wait := atoi(t, a["patron_joined"]) - atoi(t, a["formed"]); wait > 0 {
 				groups["origin=client"] = append(groups["origin=client"], Observation{Duration: float64(wait)})
+				o.Duration -= float64(wait)
+			}
+		}
+		if a["origin"] == "imposed" && a["size_formed"] == "2" {
+			first := -1
+			for _, sp := range spells[a["run"]+"/"+a["alliance"]] {
+				if sp.entry == "sovereignty" && (first < 0 || sp.joined < first) {
+					first = sp.joined
+				}
+			}
+			if wait := first - atoi(t, a["formed"]); first >= 0 && wait > 0 {
+				groups["origin=bilateral"] = append(groups["origin=bilateral"], Observation{Duration: float64(wait)})
 				o.Duration -= float64(wait)
 			}
 		}
