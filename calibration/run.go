@@ -110,10 +110,10 @@ func prepare(spec Spec, opts *Options) (*Report, [][]float64, error) {
 		return nil, nil, err
 	}
 	if err := spec.checkSet(opts.Set); err != nil {
-		return nil, nil, err
+		return nil, nil, &SetError{Scenario: spec.Scenario, Err: err}
 	}
 	if err := configs.Apply(base, opts.Set); err != nil { // the constraints read the changed scenario
-		return nil, nil, fmt.Errorf("calibration of %s: set %w", spec.Scenario, err)
+		return nil, nil, &SetError{Scenario: spec.Scenario, Err: err}
 	}
 	rep := &Report{Spec: spec, Runs: opts.Runs}
 	for _, a := range opts.Set {
@@ -224,7 +224,7 @@ func evaluate(ctx context.Context, spec Spec, values []float64, seed uint64, opt
 // given or as a test changed it; it changes sc.
 func evaluateScenario(ctx context.Context, spec Spec, sc *sim.Scenario, values []float64, seed uint64, opts Options, progress func(int, int)) ([]targets.Result, error) {
 	if err := configs.Apply(sc, opts.Set); err != nil {
-		return nil, fmt.Errorf("calibration of %s: set %w", spec.Scenario, err)
+		return nil, &SetError{Scenario: spec.Scenario, Err: err}
 	}
 	for i, in := range spec.Inputs {
 		in.Set(sc, values[i])
@@ -251,13 +251,26 @@ func (s Spec) checkSet(set []configs.Assignment) error {
 	for _, a := range set {
 		for _, in := range s.Inputs {
 			if slices.Contains(in.Paths, a.Path) {
-				return fmt.Errorf("set %s: a calibrated input of %s, which the calibration tries at each of %s",
+				return fmt.Errorf("%s: a calibrated input of %s, which the calibration tries at each of %s; allowed: a path it does not scan",
 					a.Path, s.Scenario, in.valuesText())
 			}
 		}
 	}
 	return nil
 }
+
+// SetError is a fault of Options.Set: a change the scenario refuses
+// (configs.Apply's error) or a calibrated input, which the grid sets. A
+// command line says Err after its flag (--set); the error says which
+// calibration refused it.
+type SetError struct {
+	Scenario string
+	Err      error
+}
+
+func (e *SetError) Error() string { return fmt.Sprintf("calibration of %s: set %v", e.Scenario, e.Err) }
+
+func (e *SetError) Unwrap() error { return e.Err }
 
 // score counts a candidate's targets met and its total shortfall.
 func score(values []float64, res []targets.Result) Candidate {

@@ -23,8 +23,8 @@ func WriteTable(w io.Writer, results []Result) error {
 	fmt.Fprintln(tw, "id\tpredicted\tρ\tchange [95% interval]\tlayouts\truns\tverdict\tlever → outcome")
 	for _, r := range results {
 		pred, rho, change := r.Cells()
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d/%d\t%d\t%s\t%s → %s\n", r.ID, pred, rho, change, r.Agree, len(r.Layouts),
-			r.Runs, r.Verdict, r.Lever, r.Outcome)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d/%d\t%d\t%s\t%s%s → %s\n", r.ID, pred, rho, change, r.Agree, len(r.Layouts),
+			r.Runs, r.Verdict, WorldPrefix(r.Scenario), r.Lever, r.Outcome)
 		var levels []string
 		for i, e := range r.Pooled {
 			levels = append(levels, fmt.Sprintf("%s: %s", r.Levels[i], estimateText(e)))
@@ -36,6 +36,16 @@ func WriteTable(w io.Writer, results []Result) error {
 		}
 	}
 	return tw.Flush()
+}
+
+// WorldPrefix names a hypothesis's world before its lever where it is not
+// the generic scenario most are measured on ("europe-1947: "), so that
+// NC2 and NC3, alike in all else, can be told apart; "" for generic.
+func WorldPrefix(scenario string) string {
+	if scenario == "" || scenario == "generic" {
+		return ""
+	}
+	return scenario + ": "
 }
 
 // Cells are a result's predicted direction, Spearman's ρ and change (or,

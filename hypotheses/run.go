@@ -226,6 +226,19 @@ func planAll(hs []Hypothesis, opts Options) ([]plan, []*cell, error) {
 	return plans, order, nil
 }
 
+// SetError is a fault of Options.Set that a hypothesis's scenario refuses
+// (configs.Apply's error), before its own world is made: a fault of the
+// change, not of the hypothesis, which a command line says after its flag
+// (--set). Run's error names the first hypothesis whose world it reached.
+type SetError struct {
+	Scenario string
+	Err      error
+}
+
+func (e *SetError) Error() string { return fmt.Sprintf("Options.Set, in %s: %v", e.Scenario, e.Err) }
+
+func (e *SetError) Unwrap() error { return e.Err }
+
 // checkAll checks every hypothesis and that no two share an id.
 func checkAll(hs []Hypothesis) error {
 	first := map[string]int{}
@@ -259,7 +272,7 @@ func planOf(h *Hypothesis, opts Options, get func(sc *sim.Scenario, stride, offs
 				return nil, err
 			}
 			if err := configs.Apply(sc, opts.Set); err != nil {
-				return nil, err
+				return nil, &SetError{Scenario: h.Scenario, Err: err}
 			}
 			if layout > 0 {
 				if sc.Generate == nil {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -73,7 +74,11 @@ with the changes, and the report says so. A calibrated input cannot be set.`,
 			}
 			opts := calibration.Options{Runs: runs, Workers: workers, Set: as}
 			for _, s := range specs { // all, before any runs: a --set one refuses must not cost the others' runs
-				if err := calibration.Check(s, opts); err != nil {
+				err := calibration.Check(s, opts)
+				if se := (*calibration.SetError)(nil); errors.As(err, &se) {
+					return fmt.Errorf("--set %w", se.Err) // the change's fault, which names the scenario where it matters
+				}
+				if err != nil {
 					return err
 				}
 			}

@@ -37,11 +37,15 @@ describes — the generic scenario on --layouts generated layouts, and
 counterfactual overlays of the historical scenarios — and prints a row per
 hypothesis: what it predicts, Spearman's ρ between the lever and the pooled
 outcome, the change from the lowest to the highest level with its 95%
-interval, how many layouts moved the predicted way, the runs per world and
-level it rests on, and the verdict (holds, fails, or inconclusive when the
-interval of the change includes zero and still reaches the minimum, or an
-upper bound holds pooled but not yet in every layout); under each row, the pooled outcome at
-every level with its interval and the runs it is over. Every level is run
+interval, how many layouts moved the predicted way (for a rate, met its
+threshold), the runs per world and level it rests on, and the verdict
+(holds, fails, or inconclusive when the interval of the change includes
+zero and still reaches the minimum, when a rate misses its threshold but
+its interval reaches it, when an upper bound holds pooled but not yet in
+every layout, or when a level has no run or alliance to count); a world
+other than generic is named before the lever. Under each row, the pooled
+outcome at every level with its interval and n, the runs it is over (the
+alliances, for a survival or a share of alliances such as NC1–NC3). Every level is run
 with the same seeds (--seed + r for replication r). THEORY.md asks for
 enough runs that the interval of the change excludes zero (a change whose
 whole interval falls short of the minimum fails at once: no number of runs
@@ -75,7 +79,7 @@ The verdicts and the power of the default run counts are explained in
 					return fmt.Errorf("%s: --list lists the hypotheses and runs none; allowed: --list alone, with ids or without", strings.Join(others, ", "))
 				}
 				for _, h := range hs {
-					fmt.Fprintf(w, "%-4s %-44s %s → %s, %s\n", h.ID, h.Source, h.Lever.Name, h.Outcome.Name, h.Predicted)
+					fmt.Fprintf(w, "%-4s %-44s %s%s → %s, %s\n", h.ID, h.Source, hypotheses.WorldPrefix(h.Scenario), h.Lever.Name, h.Outcome.Name, h.Predicted)
 				}
 				return nil
 			}
@@ -126,6 +130,9 @@ The verdicts and the power of the default run counts are explained in
 			opts.Progress = update
 			res, err := hypotheses.Run(cmd.Context(), hs, opts)
 			finish()
+			if se := (*hypotheses.SetError)(nil); errors.As(err, &se) {
+				return fmt.Errorf("--set %w", se.Err) // the change's fault, not the hypothesis's
+			}
 			if err != nil {
 				return err
 			}
@@ -134,21 +141,33 @@ The verdicts and the power of the default run counts are explained in
 					return err
 				}
 			}
+			exploratory := layouts < hypotheses.DefaultLayouts
 			if asJSON {
 				return printJSON(w, struct {
-					Runs       int                 `json:"runs"`
-					MaxRuns    int                 `json:"max_runs"`
-					Layouts    int                 `json:"layouts"`
-					Seed       uint64              `json:"seed"`
-					Hypotheses []hypotheses.Result `json:"hypotheses"`
-				}{runs, maxRuns, layouts, seed, res})
+					Runs    int    `json:"runs"`
+					MaxRuns int    `json:"max_runs"`
+					Layouts int    `json:"layouts"`
+					Seed    uint64 `json:"seed"`
+					// Set: the --set changes, a probe of the registered
+					// hypotheses rather than their test; Exploratory: fewer
+					// layouts than THEORY.md judges over.
+					Set         []string            `json:"set,omitempty"`
+					Exploratory bool                `json:"exploratory,omitempty"`
+					Hypotheses  []hypotheses.Result `json:"hypotheses"`
+				}{runs, maxRuns, layouts, seed, sets, exploratory, res})
 			}
 			fmt.Fprintf(w, "Hypotheses of THEORY.md: %s per world and level, %s, %s", words.Count(runs, "run", "runs"), words.Count(layouts, "layout", "layouts"), words.Seeds(runs, seed))
 			if most := maxUsed(res); most > runs {
 				fmt.Fprintf(w, "; up to %s (%s) where a verdict was inconclusive at fewer", words.Count(most, "run", "runs"), words.Seeds(most, seed))
 			}
 			fmt.Fprint(w, "\n")
-			if layouts < hypotheses.DefaultLayouts {
+			if last := seed + uint64(max(maxUsed(res), runs)) - 1; seed < hypotheses.HeldOutSeed && last >= hypotheses.HeldOutSeed {
+				fmt.Fprintf(w, "note: these runs reach seed %d, into HISTORY.md's held-out seeds (from %d), which the verdicts on the calibration seeds are checked on\n", last, hypotheses.HeldOutSeed)
+			}
+			if len(sets) > 0 {
+				fmt.Fprintf(w, "a probe: every world changed by --set %s, so these are not the registered hypotheses' verdicts\n", strings.Join(sets, ", --set "))
+			}
+			if exploratory {
 				fmt.Fprintf(w, "exploratory: THEORY.md judges a hypothesis over at least %d generated layouts, so that no result is one map's accident; these verdicts rest on %s\n",
 					hypotheses.DefaultLayouts, words.Count(layouts, "layout", "layouts"))
 			}

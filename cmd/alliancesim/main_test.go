@@ -467,9 +467,29 @@ func TestHypothesesQuick(t *testing.T) {
 	if want := "exploratory: THEORY.md judges a hypothesis over at least 5 generated layouts, so that no result is one map's accident; these verdicts rest on 2 layouts\n"; !strings.Contains(out, want) {
 		t.Errorf("with 2 layouts the output does not say %q:\n%s", want, out)
 	}
+	// NC2's world is named before its lever, in the table and the list:
+	// NC1–NC3 are alike in all else.
+	if !strings.Contains(out, "europe-1947: the world as built → alliances ending") {
+		t.Errorf("the table does not name NC2's world:\n%s", out)
+	}
+	if list, err := execute(t, "hypotheses", "NC1", "NC3", "--list"); err != nil || !strings.Contains(list, "asia-1950: the world as built") || strings.Contains(list, "generic:") {
+		t.Errorf("--list: %v\n%s", err, list)
+	}
 	js, err := execute(t, "hypotheses", "T4", "--runs", "2", "--layouts", "1", "--max-runs", "4", "--json")
-	if err != nil || !strings.Contains(js, `"runs": 2,`) || !strings.Contains(js, `"max_runs": 4,`) {
-		t.Errorf("--json gives the runs and the most allowed: %v\n%.300s", err, js)
+	if err != nil || !strings.Contains(js, `"runs": 2,`) || !strings.Contains(js, `"max_runs": 4,`) || !strings.Contains(js, `"exploratory": true,`) || strings.Contains(js, `"set"`) {
+		t.Errorf("--json gives the runs, the most allowed and that one layout is exploratory, and no --set: %v\n%.300s", err, js)
+	}
+	// Runs from below the held-out seeds that reach into them say so.
+	if cross, err := execute(t, "hypotheses", "NC2", "--runs", "4", "--seed", "999"); err != nil || !strings.Contains(cross, "note: these runs reach seed 1002, into HISTORY.md's held-out seeds (from 1001)") {
+		t.Errorf("seeds 999–1002: %v\n%s", err, cross)
+	}
+	// A --set probe says so, in the text and the JSON.
+	probe, err := execute(t, "hypotheses", "T4", "--runs", "2", "--layouts", "1", "--max-runs", "2", "--set", "params.cost_base=0.03")
+	if want := "a probe: every world changed by --set params.cost_base=0.03, so these are not the registered hypotheses' verdicts\n"; err != nil || !strings.Contains(probe, want) {
+		t.Errorf("a --set probe: %v; want %q in\n%s", err, want, probe)
+	}
+	if js, err := execute(t, "hypotheses", "T4", "--runs", "2", "--layouts", "1", "--max-runs", "2", "--set", "params.cost_base=0.03", "--json"); err != nil || !strings.Contains(js, `"set": [`+"\n"+`    "params.cost_base=0.03"`) {
+		t.Errorf("a --set probe's JSON: %v\n%.400s", err, js)
 	}
 	// Near the last seed the default cap shrinks to the seeds left, so
 	// what 2 runs alone allow is never refused.
