@@ -349,6 +349,9 @@ func randomScenario(r *rand.Rand) *sim.Scenario {
 			}
 		}
 		st.Decision = randomOverrides(r.IntN(3), st.Role)
+		if st.Role == sim.Adversary { // which weighs and signs no alliance
+			st.Decision, st.Sovereign = nil, true
+		}
 		sc.States = append(sc.States, st)
 	}
 	// A patron's stakes are in clients only; the roles are known now.

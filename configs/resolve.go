@@ -416,7 +416,18 @@ func checkRefs(s *rawState, index map[string]int, sc *sim.Scenario, e *errs) {
 			break
 		}
 	}
-	if st.Role != sim.Patron && st.Role != noRole {
+	if st.Role == sim.Adversary {
+		// An adversary weighs no alliance and signs none: its decision
+		// settings and its sovereignty would change nothing.
+		for _, k := range sortedKeys(s.Decision.M) {
+			e.at(s.Decision.M[k].Loc, "%q is an adversary, which weighs no alliance, so its decision settings would change nothing; allowed: leave them out, or role = \"client\" or \"patron\"", st.ID)
+			break
+		}
+		if s.Sovereign.Set && s.Sovereign.Bad == nil && !s.Sovereign.V {
+			e.at(s.Sovereign.Loc, "%q is an adversary, which signs no alliance, and sovereignty is the right to sign one; allowed: leave it out (true), or role = \"client\" or \"patron\"", st.ID)
+		}
+	}
+	if st.Role != sim.Patron && st.Role != sim.Adversary && st.Role != noRole {
 		for _, k := range sortedKeys(s.Decision.M) {
 			if spec, ok := agents.LookupDecision(k); ok && spec.Patron {
 				e.at(s.Decision.M[k].Loc, "%s is a patron's decision; %q has role %s; allowed: leave it out (the scenario's [decision] sets it for every patron), or role = \"patron\"", k, st.ID, st.Role)

@@ -102,11 +102,13 @@ func (w *World) applyScripted() {
 		// Taking a state's last cells eliminates it; a state that never had
 		// a cell stays alive (docs/model.md §2.1), however often it is
 		// "occupied". So does handing back its last cells: a withdrawal
-		// from the only land an occupier still held.
+		// from the only land an occupier still held, its own lost
+		// meanwhile; one that had no land at the start is back as it began,
+		// alive without a cell.
 		if e.Kind == ScriptOccupy && cells > 0 && w.geo.Cells(e.target) == 0 && w.alive[e.target] {
 			w.eliminate(e.target)
 		}
-		if e.Kind == ScriptWithdraw && cells > 0 && w.geo.Cells(e.actor) == 0 && w.alive[e.actor] {
+		if e.Kind == ScriptWithdraw && cells > 0 && w.geo.Cells(e.actor) == 0 && w.alive[e.actor] && w.c.geo.Cells(e.actor) > 0 {
 			w.eliminate(e.actor)
 		}
 	}

@@ -540,6 +540,38 @@ func TestWithdrawingFromItsLastCellsEliminates(t *testing.T) {
 	}
 }
 
+// A state that had no cell at the start and hands back all it occupied
+// is back as it began, alive without a cell, and its alliance stands (it
+// was eliminated, "wholly occupied", by nobody: a review, 2026-12-07).
+func TestWithdrawingLandlessStateStaysAlive(t *testing.T) {
+	sc := testScenario()
+	sc.States = append(sc.States, State{ID: "ghost", Name: "ghost", Role: Client, Sovereign: true, Land: 1, Economy: 1})
+	sc.Events = []ScriptedEvent{
+		{Tick: 1, Kind: ScriptOccupy, Actor: "ghost", Target: "c3", Fraction: 0.5},
+		{Tick: 2, Kind: ScriptWithdraw, Actor: "ghost", Target: "c3", Fraction: 1},
+	}
+	c := mustCompile(t, sc)
+	ghost := c.Index("ghost")
+	w := NewWorld(c, 1)
+	w.perceive()
+	al := w.form(set(pat, ghost), true, OriginBilateral)
+	for tick := 1; tick <= 2; tick++ {
+		w.tick = tick
+		w.applyScripted()
+		if tick == 1 && w.geo.Cells(ghost) == 0 {
+			t.Fatal("tick 1: ghost holds no cell; the test needs it to have occupied some")
+		}
+	}
+	if w.geo.Cells(ghost) != 0 || !w.alive[ghost] || !al.Active() {
+		t.Errorf("ghost after handing back all it took: %d cells, alive %v, its alliance in force %v; want 0, alive, in force", w.geo.Cells(ghost), w.alive[ghost], al.Active())
+	}
+	for _, e := range w.events {
+		if e.Type == EventEliminated && e.Target == ghost {
+			t.Error("ghost was eliminated")
+		}
+	}
+}
+
 // A scripted occupation eliminates a state when it takes its last cells,
 // and takes nothing when the occupier is out of the game: a state that
 // never had a cell (no glyph) stays alive when "occupied", and once c1 is

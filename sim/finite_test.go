@@ -54,7 +54,9 @@ func TestNonFiniteValuationStopsTheRun(t *testing.T) {
 	agents.RegisterValuation("test-nan", agents.ValuationFunc(func(agents.Lottery, *agents.Decision) float64 { return math.NaN() }))
 	sc := finiteScenario()
 	for i := range sc.States {
-		sc.States[i].Decision = agents.DecisionOverrides{"valuation": "test-nan"}
+		if sc.States[i].Role != Adversary { // which weighs no alliance
+			sc.States[i].Decision = agents.DecisionOverrides{"valuation": "test-nan"}
+		}
 	}
 	c, err := Compile(sc)
 	if err != nil {

@@ -176,7 +176,7 @@ func drawnScenario(t *testing.T, i uint64) *sim.Scenario {
 			st.Grievance = map[string]float64{sc.States[rng.IntN(len(sc.States))].ID: rng.Float64()}
 			delete(st.Grievance, st.ID)
 		}
-		if rng.IntN(3) == 0 { // a state that decides its own way
+		if rng.IntN(3) == 0 && st.Role != sim.Adversary { // a state that decides its own way
 			st.Decision = agents.DecisionOverrides{"lambda": drawValue(rng, 2.25, 0, 10, false)}
 			if st.Role == sim.Patron { // a strategy is a patron's
 				strategies := builtinNames["strategy"]
