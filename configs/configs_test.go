@@ -97,7 +97,7 @@ func TestErrorsNameFileLineKey(t *testing.T) {
 		{"event after horizon", base + "\n[[events]]\ntick = 24\nkind = \"intent\"\nactor = \"a\"\ndelta = 0.2\n", 25, "events[0].tick", "after the horizon"},
 		{"stakes of a client", strings.Replace(base, `glyph = "B"`, "glyph = \"B\"\nstakes = { a = 1 }", 1), 23, "states[1].stakes.a", "only patrons have stakes"},
 		{"event key of another kind", base + "\n[[events]]\ntick = 2\nkind = \"intent\"\nactor = \"a\"\ndelta = 0.2\nfraction = 0.5\n", 29, "events[0].fraction", "intent events do not use fraction"},
-		{"syntax", base + "\nx = = 1\n", 24, "states.x", "expected value"},
+		{"syntax", base + "\nx = = 1\n", 24, "states[1].x", "expected value"},
 		{"escape in a name", strings.Replace(base, `name = "t"`, `name = "\u001b[31mt"`, 1), 2, "scenario.name", `"\x1b[31mt" holds the control character U+001B; allowed: text without control characters`},
 		{"blank name", strings.Replace(base, `name = "t"`, `name = " "`, 1), 2, "scenario.name", `" " is blank; allowed: one line of text with a visible character`},
 		{"blank state name", strings.Replace(base, `id = "b"`, "id = \"b\"\nname = \"  \"", 1), 21, "states[1].name", `"  " is blank; allowed: one line of text with a visible character, or no name (the id)`},

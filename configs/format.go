@@ -25,8 +25,11 @@ import (
 //   - every state with every field, and a decision table with the keys it
 //     overrides (State.Decision), in spec order, even where a value
 //     equals the scenario's [decision]: an override stays an override;
-//   - every event with its id (when it has one), tick = N with its date in
-//     a comment, and only the keys its kind uses, in the scenario's order.
+//   - every event with its id (when it has one), at = "YYYY-MM" (its
+//     tick's first month, which reads back as that tick), and only the
+//     keys its kind uses, in the scenario's order. A date, not a tick:
+//     a copy whose start or tick length is edited keeps its events in
+//     their months, as the scenario files' own dates do.
 //
 // Output is deterministic: table keys sorted, floats in the shortest form
 // that round-trips and always written as floats, whole-number settings as
@@ -271,7 +274,7 @@ func (w *writer) event(e *sim.ScriptedEvent, cal sim.Calendar) {
 	if e.ID != "" {
 		w.str("id", e.ID)
 	}
-	w.line("tick", fmt.Sprintf("%d  # %s", e.Tick, cal.Label(e.Tick)), nil)
+	w.str("at", cal.Label(e.Tick))
 	if _, known := sim.ParseScriptKind(e.Kind.String()); !known {
 		w.fail(fmt.Errorf("%v is not an event kind; allowed: %s", e.Kind, strings.Join(sim.ScriptKindNames(), ", ")))
 	}

@@ -150,7 +150,7 @@ naval = 2.5
 	out := roundTrip(t, sc)
 	for _, want := range []string{
 		"decision = { valuation = \"expected_utility\", alpha = 0.5 }\n",
-		"tick = 3  # 1950-10\nkind = \"capability\"\nactor = \"b\"\nnaval = 2.5\n",
+		"at = \"1950-10\"\nkind = \"capability\"\nactor = \"b\"\nnaval = 2.5\n",
 		"~~AA..BB..\n",
 	} {
 		if !bytes.Contains(out, []byte(want)) {
@@ -469,5 +469,63 @@ func TestFormatAsFile(t *testing.T) {
 	back.Source = sc.Source
 	if !reflect.DeepEqual(back, sc) {
 		t.Error("file differs from the built-in")
+	}
+}
+
+// Format writes each event by its month, not its tick: a copy of `show`'s
+// output whose tick length is edited keeps the events in their months (a
+// review found asia-1950 made quarterly from `show` put the Korean War in
+// 1951-04 and its armistice in 1960-07, when events were written as
+// tick = N).
+func TestFormatKeepsEventsInTheirMonths(t *testing.T) {
+	sc, err := Builtin("asia-1950")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Format(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Count(out, []byte("\ntick = ")) != 1 { // [scenario]'s tick = "month" alone
+		t.Fatal("an event written by its tick")
+	}
+	quarterly := strings.Replace(strings.Replace(string(out), "tick = \"month\"", "tick = \"quarter\"", 1), fmt.Sprintf("ticks = %d", sc.Ticks), fmt.Sprintf("ticks = %d", sc.Ticks/3), 1)
+	q, err := Parse("quarterly.toml", []byte(quarterly))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, e := range sc.Events {
+		if got, want := q.Calendar.Label(q.Events[i].Tick), sc.Calendar.Label(e.Tick); got[:4] != want[:4] || q.Events[i].Tick != e.Tick/3 {
+			t.Errorf("event %s: %s (tick %d) made quarterly is in %s (tick %d); want its quarter, tick %d", e.ID, want, e.Tick, got, q.Events[i].Tick, e.Tick/3)
+		}
+	}
+}
+
+// −0 is read as 0, as Format writes it, so that a file and the file show
+// writes of it run alike (a delta of −0.0 logged "−0.00" in the one and
+// "+0.00" in the other).
+func TestNegativeZeroReadsAsZero(t *testing.T) {
+	sc, err := Parse("z.toml", []byte(`extends = "generic"
+[[states]]
+id = "c1"
+ideology = -0.0
+stakes = {}
+grievance = { c2 = -0.0 }
+[[events]]
+id = "z"
+at = "2001-01"
+kind = "intent"
+actor = "adversary"
+delta = -0.0
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c1 := sc.States[sc.Index("c1")]
+	ev := sc.Events[slices.IndexFunc(sc.Events, func(e sim.ScriptedEvent) bool { return e.ID == "z" })]
+	for what, x := range map[string]float64{"ideology": c1.Ideology, "grievance": c1.Grievance["c2"], "delta": ev.Delta} {
+		if x != 0 || math.Signbit(x) {
+			t.Errorf("%s = %v (sign bit %v); want +0", what, x, math.Signbit(x))
+		}
 	}
 }

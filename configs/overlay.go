@@ -305,8 +305,12 @@ func keyWords(sc *sim.Scenario, key string) string {
 		if ev.ID != "" {
 			name = fmt.Sprintf("event %q", ev.ID)
 		}
+		rest = strings.TrimPrefix(rest, ".")
+		if rest == "at" { // the message gives the date
+			return fmt.Sprintf("%s (%s %s)", name, ev.Kind, ev.Actor)
+		}
 		name = fmt.Sprintf("%s (%s %s, %s)", name, ev.Kind, ev.Actor, sc.Calendar.Label(ev.Tick))
-		if rest = strings.TrimPrefix(rest, "."); rest != "" && rest != "tick" && rest != "at" { // the date is given
+		if rest != "" && rest != "tick" { // the date is given
 			name += "'s " + rest
 		}
 		return name

@@ -230,9 +230,9 @@ func TestApplyNamesTheBaseEvents(t *testing.T) {
 	}
 	err = Apply(sc, []Assignment{a})
 	want := "scenario.ticks: 7 problems:\n" +
-		`  - event "japan-sovereignty" (sovereignty jpn, 1952-04): tick 27 is after the horizon (the horizon is set by scenario.ticks); allowed: 0 to 11 (1950-01 to 1950-12), or scenario.ticks of at least 28` + "\n" +
-		`  - event "japan-rearmament" (capability jpn, 1952-04): tick 27 is after the horizon (the horizon is set by scenario.ticks); allowed: 0 to 11 (1950-01 to 1950-12), or scenario.ticks of at least 28` + "\n" +
-		`  - event "korean-war-armistice-prc" (intent chn, 1953-07): tick 42`
+		`  - event "japan-sovereignty" (sovereignty jpn): 1952-04 is after the horizon (the horizon is set by scenario.ticks); allowed: 1950-01 to 1950-12, or scenario.ticks of at least 28` + "\n" +
+		`  - event "japan-rearmament" (capability jpn): 1952-04 is after the horizon (the horizon is set by scenario.ticks); allowed: 1950-01 to 1950-12, or scenario.ticks of at least 28` + "\n" +
+		`  - event "korean-war-armistice-prc" (intent chn): 1953-07 is after`
 	if err == nil || !strings.HasPrefix(err.Error(), want) || strings.Count(err.Error(), "japan-sovereignty") != 1 {
 		t.Fatalf("got %v\nwant %s…", err, want)
 	}
@@ -273,7 +273,7 @@ func TestApplyNamesEachPath(t *testing.T) {
 	}{
 		{[]string{"params.sea_cost=4", "params.rough_cost=-1"}, "params.rough_cost: -1 is out of range; allowed: a number in [0, 1000000]"},
 		{[]string{"params.sea_cost=4", "scenario.ticks=12"}, "params.sea_cost, scenario.ticks: 7 problems:\n" +
-			`  - event "japan-sovereignty" (sovereignty jpn, 1952-04): tick 27 is after the horizon (the horizon is set by scenario.ticks); allowed:`},
+			`  - event "japan-sovereignty" (sovereignty jpn): 1952-04 is after the horizon (the horizon is set by scenario.ticks); allowed:`},
 	} {
 		var as []Assignment
 		for _, s := range c.sets {

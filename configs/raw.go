@@ -27,7 +27,7 @@ func (o *opt[T]) UnmarshalTOML(v any) error {
 	case *float64:
 		switch x := v.(type) {
 		case float64:
-			*p = x
+			*p = positiveZero(x)
 		case int64:
 			*p = float64(x)
 			if x > 1<<53 || x < -1<<53 {
@@ -71,7 +71,9 @@ func (o *opt[T]) UnmarshalTOML(v any) error {
 			} else {
 				*p = x
 			}
-		case float64, string, bool:
+		case float64:
+			*p = positiveZero(x)
+		case string, bool:
 			*p = x
 		default:
 			o.Bad = v
@@ -394,4 +396,14 @@ func quoteKey(k string) string {
 		return `""`
 	}
 	return k
+}
+
+// positiveZero is x, with −0 read as 0: the scenario writer (Format)
+// writes −0 as 0, so a file that said −0.0 would run otherwise than the
+// file show writes of it (a delta of −0 logged "−0.00").
+func positiveZero(x float64) float64 {
+	if x == 0 {
+		return 0
+	}
+	return x
 }

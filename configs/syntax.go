@@ -71,9 +71,25 @@ func decodeError(file string, src []byte, err error, e *errs) {
 		key = ""
 		msg += "; allowed: a header closed on its own line, [table] or [[array of tables]]"
 	default:
+		if k := keyOnLine(src, line); k != "" {
+			key = k // the key written there (states[1].land), not the decoder's last table
+		}
 		msg += "; allowed: TOML syntax (toml.io/en/v1.0.0)"
 	}
 	e.add(Error{File: file, Line: line, Key: key, Msg: msg})
+}
+
+// keyOnLine is the key written on line of src, as the line index names it
+// with its array index (states[1].land); the shortest where an inline
+// table puts several there, the key the line begins with; "" for none.
+func keyOnLine(src []byte, line int) string {
+	best := ""
+	for path, l := range indexLines(string(src)) {
+		if l == line && (best == "" || len(path) < len(best) || len(path) == len(best) && path < best) {
+			best = path
+		}
+	}
+	return best
 }
 
 // isHeaderLine reports whether the line holding offset start of src is a

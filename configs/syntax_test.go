@@ -22,7 +22,11 @@ func TestSyntaxErrors(t *testing.T) {
 		{"[scenario]\nname = \n", "scenario.name", "expected value but found '\\n' instead; allowed: TOML syntax (toml.io/en/v1.0.0)", 2},
 		// An error in a multi-line array whose line begins with [ is not a
 		// header's: the key is the array's.
-		{"[theater]\nrough = [\n  [1, 2],\n  [3 4],\n]\n", "theater.rough", "expected a comma (',') or array terminator (']'), but got '4'; allowed: TOML syntax (toml.io/en/v1.0.0)", 4},
+		// A syntax error names the key written on its line, with its
+		// index: the element of a list, a key of the second [[states]]
+		// (it named the decoder's last table, states).
+		{"[[states]]\nid = \"a\"\n[[states]]\nid = \"b\"\nland = 20 20\n", "states[1].land", "expected a top-level item to end with a newline, comment, or EOF, but got '2' instead; allowed: TOML syntax (toml.io/en/v1.0.0)", 5},
+		{"[theater]\nrough = [\n  [1, 2],\n  [3 4],\n]\n", "theater.rough[1]", "expected a comma (',') or array terminator (']'), but got '4'; allowed: TOML syntax (toml.io/en/v1.0.0)", 4},
 		// Not UTF-8 (a file saved as UTF-16, its byte-order mark FF FE).
 		{"[scenario]\nname = \"x\"\n\xff\xfet\x00", "", "byte 0xFF is not UTF-8 text; allowed: a UTF-8 text file, as TOML requires (convert one saved as UTF-16 or Latin-1)", 3},
 		{"[[states]]\nid = \"a\"\n[[states]]\nid = \"b\"\nrole = \"client\"\nrole = \"patron\"\n", "states[1].role", "given twice; allowed: each key once in a table", 6},
