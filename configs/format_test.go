@@ -78,14 +78,7 @@ func TestFormatBuiltins(t *testing.T) {
 // Every parameter and decision key is written, in spec order, whole-number
 // settings as integers and the others as floats.
 func TestFormatWritesEverySetting(t *testing.T) {
-	sc, err := Builtin("generic")
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, err := Format(sc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, out := formatBuiltin(t, "generic")
 	var doc struct {
 		Params   map[string]any `toml:"params"`
 		Decision map[string]any `toml:"decision"`
@@ -450,14 +443,7 @@ func randomScenario(r *rand.Rand) *sim.Scenario {
 // The canonical form of a built-in is a file like any other: written out
 // and loaded, it is the built-in.
 func TestFormatAsFile(t *testing.T) {
-	sc, err := Builtin("asia-1950")
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, err := Format(sc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sc, out := formatBuiltin(t, "asia-1950")
 	p := filepath.Join(t.TempDir(), "asia.toml")
 	if err := os.WriteFile(p, out, 0o644); err != nil {
 		t.Fatal(err)
@@ -478,14 +464,7 @@ func TestFormatAsFile(t *testing.T) {
 // 1951-04 and its armistice in 1960-07, when events were written as
 // tick = N).
 func TestFormatKeepsEventsInTheirMonths(t *testing.T) {
-	sc, err := Builtin("asia-1950")
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, err := Format(sc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sc, out := formatBuiltin(t, "asia-1950")
 	if bytes.Count(out, []byte("\ntick = ")) != 1 { // [scenario]'s tick = "month" alone
 		t.Fatal("an event written by its tick")
 	}
@@ -528,4 +507,19 @@ delta = -0.0
 			t.Errorf("%s = %v (sign bit %v); want +0", what, x, math.Signbit(x))
 		}
 	}
+}
+
+// formatBuiltin is the built-in scenario of that name and its canonical
+// text.
+func formatBuiltin(t *testing.T, name string) (*sim.Scenario, []byte) {
+	t.Helper()
+	sc, err := Builtin(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Format(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sc, out
 }

@@ -545,7 +545,7 @@ func TestWithdrawingFromItsLastCellsEliminates(t *testing.T) {
 // was eliminated, "wholly occupied", by nobody: a review, 2026-12-07).
 func TestWithdrawingLandlessStateStaysAlive(t *testing.T) {
 	sc := testScenario()
-	sc.States = append(sc.States, State{ID: "ghost", Name: "ghost", Role: Client, Sovereign: true, Land: 1, Economy: 1})
+	sc.States = append(sc.States, landlessClient("ghost"))
 	sc.Events = []ScriptedEvent{
 		{Tick: 1, Kind: ScriptOccupy, Actor: "ghost", Target: "c3", Fraction: 0.5},
 		{Tick: 2, Kind: ScriptWithdraw, Actor: "ghost", Target: "c3", Fraction: 1},
@@ -579,7 +579,7 @@ func TestWithdrawingLandlessStateStaysAlive(t *testing.T) {
 // nothing (an eliminated state held land before).
 func TestScriptedOccupationAndElimination(t *testing.T) {
 	sc := testScenario()
-	sc.States = append(sc.States, State{ID: "ghost", Name: "ghost", Role: Client, Sovereign: true, Land: 1, Economy: 1})
+	sc.States = append(sc.States, landlessClient("ghost"))
 	sc.Events = []ScriptedEvent{
 		{Tick: 1, Kind: ScriptOccupy, Actor: "adv", Target: "ghost", Fraction: 1},
 		{Tick: 1, Kind: ScriptOccupy, Actor: "adv", Target: "c1", Fraction: 1},
@@ -1507,4 +1507,10 @@ func TestChallengesDrawnForEachAdversaryThenEachClient(t *testing.T) {
 	if !differ {
 		t.Error("the clients-first order drew the same challenges in all 60 ticks: the test cannot tell the orders apart")
 	}
+}
+
+// landlessClient is a client with no glyph: it owns no cell of the map,
+// and stays alive without one (docs/model.md §2.1).
+func landlessClient(id string) State {
+	return State{ID: id, Name: id, Role: Client, Sovereign: true, Land: 1, Economy: 1}
 }
