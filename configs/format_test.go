@@ -342,8 +342,8 @@ func randomScenario(r *rand.Rand) *sim.Scenario {
 			}
 		}
 		st.Decision = randomOverrides(r.IntN(3), st.Role)
-		if st.Role == sim.Adversary { // which weighs and signs no alliance
-			st.Decision, st.Sovereign = nil, true
+		if st.Role == sim.Adversary { // which weighs no alliance
+			st.Decision = nil
 		}
 		sc.States = append(sc.States, st)
 	}

@@ -90,12 +90,11 @@ func merge(base, child *rawFile, e *errs) {
 			}
 		}
 		if c.Role.Set && c.Role.Bad == nil && c.Role.V == "adversary" && b.Role.Bad == nil && b.Role.V != "adversary" {
-			// An adversary weighs and signs no alliance: a state made one
-			// leaves behind the decision settings and the sovereignty
-			// the base gave it (else no overlay could make it one); the
-			// overlay's own are still refused.
+			// An adversary weighs no alliance: a state made one leaves
+			// behind the decision settings the base gave it (else no
+			// overlay could make it one); the overlay's own are still
+			// refused.
 			b.Decision.M = nil
-			b.Sovereign = opt[bool]{}
 		}
 		over(&b.Role, c.Role)
 		over(&b.Glyph, c.Glyph)

@@ -472,16 +472,13 @@ func TestOverlayNewStateWithoutRole(t *testing.T) {
 		`state "bb" is not a state of the base, and a new state needs a role; allowed: an id of the base to patch that state (a, b, c), or role = patron | client | adversary for a new one`)
 }
 
-// An adversary weighs and signs no alliance, so decision settings and
-// sovereignty given to one would change nothing and are refused where
-// they are written; a client an overlay makes an adversary leaves behind
-// those the base gave it (else no overlay could make it one), but not
-// those the overlay gives.
+// An adversary weighs no alliance, so decision settings given to one
+// would change nothing and are refused where they are written; a client
+// an overlay makes an adversary leaves behind those the base gave it
+// (else no overlay could make it one), but not those the overlay gives.
 func TestAdversaryHasNoDecisionOrSovereignty(t *testing.T) {
 	overlayErr(t, "extends = \"base.toml\"\n[[states]]\nid = \"c\"\ndecision = { lambda = 3 }\n", 4, "states[0].decision.lambda",
 		`"c" is an adversary, which weighs no alliance, so its decision settings would change nothing; allowed: leave them out`)
-	overlayErr(t, "extends = \"base.toml\"\n[[states]]\nid = \"c\"\nsovereign = false\n", 4, "states[0].sovereign",
-		`"c" is an adversary, which signs no alliance, and sovereignty is the right to sign one; allowed: leave it out (true)`)
 	base, err := overlay(t, "extends = \"base.toml\"\n[[states]]\nid = \"b\"\nsovereign = false\ndecision = { lambda = 3 }\n")
 	if err != nil {
 		t.Fatal(err)
@@ -497,8 +494,8 @@ func TestAdversaryHasNoDecisionOrSovereignty(t *testing.T) {
 	if err != nil {
 		t.Fatalf("a client made an adversary over its own settings: %v", err)
 	}
-	if b := sc.States[sc.Index("b")]; b.Role != sim.Adversary || !b.Sovereign || len(b.Decision) != 0 {
-		t.Errorf("b made an adversary: role %v, sovereign %v, decision %v; want its settings left behind", b.Role, b.Sovereign, b.Decision)
+	if b := sc.States[sc.Index("b")]; b.Role != sim.Adversary || len(b.Decision) != 0 {
+		t.Errorf("b made an adversary: role %v, decision %v; want its settings left behind", b.Role, b.Decision)
 	}
 	os.WriteFile(filepath.Join(dir, "adv2.toml"), []byte("extends = \"mid.toml\"\n[[states]]\nid = \"b\"\nrole = \"adversary\"\ndecision = { gamma = 0.5 }\n"), 0o644)
 	if _, err := LoadFile(filepath.Join(dir, "adv2.toml")); err == nil || !strings.Contains(err.Error(), `adv2.toml:5: states[0].decision.gamma: "b" is an adversary`) {

@@ -417,14 +417,12 @@ func checkRefs(s *rawState, index map[string]int, sc *sim.Scenario, e *errs) {
 		}
 	}
 	if st.Role == sim.Adversary {
-		// An adversary weighs no alliance and signs none: its decision
-		// settings and its sovereignty would change nothing.
+		// An adversary weighs no alliance: its decision settings would
+		// change nothing. (Its sovereignty, read by nothing either, is
+		// left alone: a Go caller's State leaves it false.)
 		for _, k := range sortedKeys(s.Decision.M) {
 			e.at(s.Decision.M[k].Loc, "%q is an adversary, which weighs no alliance, so its decision settings would change nothing; allowed: leave them out, or role = \"client\" or \"patron\"", st.ID)
 			break
-		}
-		if s.Sovereign.Set && s.Sovereign.Bad == nil && !s.Sovereign.V {
-			e.at(s.Sovereign.Loc, "%q is an adversary, which signs no alliance, and sovereignty is the right to sign one; allowed: leave it out (true), or role = \"client\" or \"patron\"", st.ID)
 		}
 	}
 	if st.Role != sim.Patron && st.Role != sim.Adversary && st.Role != noRole {

@@ -333,7 +333,7 @@ func (p *Page) survival(s *runner.Summary, yearsPerTick float64) error {
 		// runner.OriginLifetimes: an alliance counts while it had the origin
 		{"survival-origin", "Survival of alliances by origin", "by origin (client, indigenous, imposed, bilateral)",
 			"formation (indigenous: the patron's entry)",
-			"; an alliance counts in an origin's curve while it had that origin: a clients' alliance that a patron joined is client until the patron's entry, censored there, and indigenous from it, so n counts it in both (one the patron joined in the tick it formed has no client phase, and counts as indigenous only)", "origin="},
+			"; an alliance counts in an origin's curve while it had that origin: a clients' alliance that a patron joined is client until the patron's entry, censored there, and indigenous from it, so n counts it in both (one the patron joined in the tick it formed has no client phase, and counts as indigenous only); likewise a patron's bilateral signed for an occupied client is bilateral until that client joins on sovereignty, which makes it imposed, and its imposed time counts from that entry", "origin="},
 		{"survival-cohesion", "Survival of alliances by convergence", "by how far the founders' threat pictures converged when they signed (cohesion at formation, below and at or above its median)", "formation", "", "cohesion="},
 	} {
 		f, ok, err := survivalFigure(g.id, g.title, g.by, g.since, g.note, s, g.prefix, yearsPerTick)

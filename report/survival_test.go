@@ -177,7 +177,8 @@ func TestOriginSurvivalFigureSaysHowItCounts(t *testing.T) {
 		t.Errorf("the origin figure's axis does not say when time starts:\n%s", origin.SVG)
 	}
 	if !strings.Contains(origin.Caption, "censored there") || !strings.Contains(origin.Caption, "n counts it in both (one the patron joined in the tick it formed has no client phase, and counts as indigenous only)") ||
-		!strings.Contains(origin.Caption, "Time in years, from the ticks of a month that summary.json (survival) and survival.csv count") {
+		!strings.Contains(origin.Caption, "Time in years, from the ticks of a month that summary.json (survival) and survival.csv count") ||
+		!strings.Contains(origin.Caption, "bilateral until that client joins on sovereignty, which makes it imposed, and its imposed time counts from that entry") {
 		t.Errorf("caption: %s", origin.Caption)
 	}
 }

@@ -1,6 +1,10 @@
 package runner
 
-import "github.com/alliancesim/alliancesim/sim"
+import (
+	"slices"
+
+	"github.com/alliancesim/alliancesim/sim"
+)
 
 // OriginLifetime is a stretch of an alliance's life under one origin, as
 // the survival groups `origin=…` count it (docs/model.md §7.14).
@@ -22,9 +26,9 @@ type OriginLifetime struct {
 //
 // Likewise a patron's bilateral signed with one client and for an
 // occupied one (docs/model.md §7.9) turns imposed when that client joins
-// on sovereignty: an imposed alliance of two founders is bilateral until
-// its first member's entry on sovereignty, censored there, and imposed
-// from it. An alliance of any other origin, and one whose origin changed
+// on sovereignty while its members are its founders: an imposed alliance
+// of two founders is bilateral until the first such entry, censored
+// there, and imposed from it. An alliance of any other origin, and one whose origin changed
 // in the tick it formed, counts whole, from its formation.
 func OriginLifetimes(al *sim.AllianceRecord, horizon int) []OriginLifetime {
 	end, ended := al.End(horizon), al.Ended >= 0
@@ -45,13 +49,28 @@ func OriginLifetimes(al *sim.AllianceRecord, horizon int) []OriginLifetime {
 	return []OriginLifetime{{al.Origin, Observation{Duration: float64(end - al.Formed), Event: ended}}}
 }
 
-// sovereigntyEntry is the tick of the first entry on sovereignty into al,
-// or -1.
+// sovereigntyEntry is the tick of the first entry on sovereignty into al
+// that found its founders alone in it, the entry that turned it imposed
+// (sim's joinDesignated), or -1. Sovereignty comes first in a tick (step
+// 1), so the members then are those who joined before the tick and had
+// not left before it; a client that applied and joined before the entry
+// kept the alliance bilateral, and a later entry may still turn it.
 func sovereigntyEntry(al *sim.AllianceRecord) int {
 	first := -1
 	for _, m := range al.Members {
-		if m.Entry == sim.EntrySovereignty.String() && (first < 0 || m.Joined < first) {
-			first = m.Joined
+		t := m.Joined
+		if m.Entry != sim.EntrySovereignty.String() || (first >= 0 && t >= first) {
+			continue
+		}
+		var present []string
+		for _, o := range al.Members {
+			if o.Joined < t && (o.Left < 0 || o.Left >= t) {
+				present = append(present, o.State)
+			}
+		}
+		slices.Sort(present)
+		if slices.Equal(present, al.Founders) {
+			first = t
 		}
 	}
 	return first

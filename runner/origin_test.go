@@ -41,6 +41,14 @@ func TestOriginLifetimes(t *testing.T) {
 			Members: []sim.MembershipRecord{{State: "tha", Joined: 25, Left: 60, Entry: "founded"}, {State: "usa", Joined: 25, Left: 60, Entry: "founded"},
 				{State: "jpn", Joined: 27, Left: 60, Entry: "sovereignty"}}},
 			[]OriginLifetime{{"bilateral", Observation{Duration: 2}}, {"imposed", Observation{Duration: 33, Event: true}}}},
+		// an applicant (c) in before the first designated client (jpn)
+		// kept it bilateral; both left, and the second (kor) found the
+		// founders alone and turned it imposed at 40
+		{"bilateral, then imposed at the second entry", sim.AllianceRecord{Origin: "imposed", Founders: []string{"tha", "usa"}, Formed: 10, PatronJoined: 10, Ended: -1,
+			Members: []sim.MembershipRecord{{State: "tha", Joined: 10, Left: -1, Entry: "founded"}, {State: "usa", Joined: 10, Left: -1, Entry: "founded"},
+				{State: "c", Joined: 15, Left: 30, Entry: "applied"}, {State: "jpn", Joined: 20, Left: 30, Entry: "sovereignty"},
+				{State: "kor", Joined: 40, Left: -1, Entry: "sovereignty"}}},
+			[]OriginLifetime{{"bilateral", Observation{Duration: 30}}, {"imposed", Observation{Duration: 60}}}},
 		// an imposed alliance of three founders that a designated client
 		// joined later was imposed from its formation
 		{"imposed, a client in on sovereignty", sim.AllianceRecord{Origin: "imposed", Founders: []string{"a", "b", "usa"}, Formed: 5, PatronJoined: 5, Ended: -1,

@@ -223,9 +223,23 @@ func TestSummaryRecomputedFromPublishedFiles(t *testing.T) {
 			}
 		}
 		if a["origin"] == "imposed" && a["size_formed"] == "2" {
+			// the first entry on sovereignty that found the founders
+			// alone in it (members joined before its tick, not left
+			// before it)
 			first := -1
-			for _, sp := range spells[a["run"]+"/"+a["alliance"]] {
-				if sp.entry == "sovereignty" && (first < 0 || sp.joined < first) {
+			all := spells[a["run"]+"/"+a["alliance"]]
+			for _, sp := range all {
+				if sp.entry != "sovereignty" || (first >= 0 && sp.joined >= first) {
+					continue
+				}
+				var in []string
+				for _, o := range all {
+					if o.joined < sp.joined && (o.left < 0 || o.left >= sp.joined) {
+						in = append(in, o.state)
+					}
+				}
+				slices.Sort(in)
+				if strings.Join(in, " ") == a["founders"] {
 					first = sp.joined
 				}
 			}

@@ -170,9 +170,6 @@ func (sc *Scenario) validateStates(v *validator) (map[string]int, bool) {
 		if s.HasReference {
 			v.check(p+".reference", referenceRange.Check(s.Reference))
 		}
-		if s.Role == Adversary && !s.Sovereign {
-			v.at(p+".sovereign", "%q is an adversary, which signs no alliance, and sovereignty is the right to sign one; allowed: leave it out (true)", s.ID)
-		}
 		if s.Role == Adversary && len(s.Decision.Keys()) > 0 {
 			v.at(p+".decision", "%q is an adversary, which weighs no alliance, so its decision settings would change nothing; allowed: leave them out", s.ID)
 			continue

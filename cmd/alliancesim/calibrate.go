@@ -76,7 +76,7 @@ with the changes, and the report says so. A calibrated input cannot be set.`,
 			for _, s := range specs { // all, before any runs: a --set one refuses must not cost the others' runs
 				err := calibration.Check(s, opts)
 				if se := (*calibration.SetError)(nil); errors.As(err, &se) {
-					return fmt.Errorf("--set %w", se.Err) // the change's fault, which names the scenario where it matters
+					return setFault(se.Err, se.Scenario)
 				}
 				if err != nil {
 					return err

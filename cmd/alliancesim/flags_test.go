@@ -93,12 +93,15 @@ func TestFlagsChecked(t *testing.T) {
 		{[]string{"check", "europe-1947", "--workers", "-1"}, "--workers -1: allowed"},
 		{[]string{"calibrate", "--runs", "0"}, "--runs: calibration: 0 runs per candidate; allowed: 1 to 1000"},
 		{[]string{"calibrate", "--runs", "2000000000"}, "--runs: calibration: 2000000000 runs per candidate; allowed: 1 to 1000"},
-		// a --set fault is the flag's, not the calibration's or a hypothesis's
+		// a --set fault is the flag's, not the calibration's or a
+		// hypothesis's, in the world that refused it unless the message
+		// names it
 		{[]string{"calibrate", "--set", "states.sov.revisionism=0.2"}, "--set states.sov.revisionism: a calibrated input of europe-1947, which the calibration tries at each of 0, 0.05,"},
-		{[]string{"calibrate", "--set", "params.cost_base=1", "--set", "params.cost_base=2"}, "--set params.cost_base given twice (1, then 2); allowed: each path once"},
-		{[]string{"calibrate", "--set", "params.cost_base=-1"}, "--set params.cost_base: -1 is out of range; allowed: a number in [0, 1000000]"},
-		{[]string{"hypotheses", "T4", "--runs", "2", "--set", "params.cost_base=1", "--set", "params.cost_base=2"}, "--set params.cost_base given twice (1, then 2); allowed: each path once"},
+		{[]string{"calibrate", "--set", "params.cost_base=1", "--set", "params.cost_base=2"}, "--set, in europe-1947: params.cost_base given twice (1, then 2); allowed: each path once"},
+		{[]string{"calibrate", "--set", "params.cost_base=-1"}, "--set, in europe-1947: params.cost_base: -1 is out of range; allowed: a number in [0, 1000000]"},
+		{[]string{"hypotheses", "T4", "--runs", "2", "--set", "params.cost_base=1", "--set", "params.cost_base=2"}, "--set, in generic: params.cost_base given twice (1, then 2); allowed: each path once"},
 		{[]string{"hypotheses", "--runs", "2", "--set", "states.fra.revisionism=0.3"}, `--set "states.fra.revisionism" names no state of generic; allowed ids: patron,`},
+		{[]string{"calibrate", "--runs", "1", "--set", "scenario.ticks=12"}, "--set, in europe-1947: scenario.ticks: 5 problems:\n  - event \"czech-coup\" (intent sov): 1948-02 is after the horizon"},
 		{[]string{"calibrate", "--set", "params.nope=1"}, `"params.nope" names no parameter; allowed: params.rough_cost`},
 		{[]string{"calibrate", "--set", "params.p_weak"}, "allowed: path=value"},
 		// --out is checked before the runs, not after them.

@@ -483,6 +483,10 @@ func TestHypothesesQuick(t *testing.T) {
 	if cross, err := execute(t, "hypotheses", "NC2", "--runs", "4", "--seed", "999"); err != nil || !strings.Contains(cross, "note: these runs reach seed 1002, into HISTORY.md's held-out seeds (from 1001)") {
 		t.Errorf("seeds 999–1002: %v\n%s", err, cross)
 	}
+	// NC2 runs on a drawn map: one layout makes nothing of it exploratory.
+	if js, err := execute(t, "hypotheses", "NC2", "--runs", "2", "--max-runs", "2", "--layouts", "1", "--json"); err != nil || strings.Contains(js, "exploratory") {
+		t.Errorf("NC2 alone at one layout: %v\n%.300s", err, js)
+	}
 	// A --set probe says so, in the text and the JSON.
 	probe, err := execute(t, "hypotheses", "T4", "--runs", "2", "--layouts", "1", "--max-runs", "2", "--set", "params.cost_base=0.03")
 	if want := "a probe: every world changed by --set params.cost_base=0.03, so these are not the registered hypotheses' verdicts\n"; err != nil || !strings.Contains(probe, want) {
