@@ -106,6 +106,7 @@ type explainRequest struct {
 	tick      int
 	state     int
 	partners  agents.Set
+	with      string // --with as given, for its errors
 	strengths []bool
 	origin    sim.Origin
 	inferred  bool
@@ -113,7 +114,7 @@ type explainRequest struct {
 
 func parseExplainRequest(c *sim.Compiled, at, state, with, commitment, origin string) (explainRequest, error) {
 	sc := c.Scenario()
-	req := explainRequest{inferred: origin == ""}
+	req := explainRequest{inferred: origin == "", with: with}
 	if at == "" {
 		return req, fmt.Errorf("--at is required; allowed: a month (YYYY-MM) from %s to %s or a tick from 0 to %d", sc.Calendar.Label(0), sc.Calendar.LastMonth(sc.Ticks-1), sc.Ticks-1)
 	}
@@ -320,7 +321,7 @@ func explain(w *sim.World, req explainRequest) (explanationReport, error) {
 			verb = "were"
 		}
 		return rep, fmt.Errorf("--with %s: %s %s eliminated by %s; allowed: an earlier --at, or partners alive then",
-			strings.Join(idsOf(c, req.partners), ","), strings.Join(gone, ", "), verb, rep.Date)
+			req.with, strings.Join(gone, ", "), verb, rep.Date)
 	}
 	if w.InLosses(i) {
 		rep.Domain = "losses"

@@ -183,7 +183,7 @@ func TestExplainErrors(t *testing.T) {
 		{[]string{"--seed", "1", "--at", "1975-04", "--state", "kor"}, "--state kor was eliminated by 1975-04; allowed: an earlier --at, or a state alive then"},
 		// …and so is a partner: named with the flag and the date, as the
 		// state is (it was "partner kor was eliminated").
-		{[]string{"--seed", "1", "--at", "1975-04", "--state", "usa", "--with", "jpn,kor"}, "--with jpn,kor: kor was eliminated by 1975-04; allowed: an earlier --at, or partners alive then"},
+		{[]string{"--seed", "1", "--at", "1975-04", "--state", "usa", "--with", "kor,jpn"}, "--with kor,jpn: kor was eliminated by 1975-04; allowed: an earlier --at, or partners alive then"},
 		{[]string{"--at", "3", "--state", " usa "}, "threat"}, // trimmed, as --with is: no error (below)
 	} {
 		out, err := execute(t, append([]string{"explain", asia}, tc.args...)...)
