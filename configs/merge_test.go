@@ -476,7 +476,7 @@ func TestOverlayNewStateWithoutRole(t *testing.T) {
 // would change nothing and are refused where they are written; a client
 // an overlay makes an adversary leaves behind those the base gave it
 // (else no overlay could make it one), but not those the overlay gives.
-func TestAdversaryHasNoDecisionOrSovereignty(t *testing.T) {
+func TestAdversaryHasNoDecisionSettings(t *testing.T) {
 	overlayErr(t, "extends = \"base.toml\"\n[[states]]\nid = \"c\"\ndecision = { lambda = 3 }\n", 4, "states[0].decision.lambda",
 		`"c" is an adversary, which weighs no alliance, so its decision settings would change nothing; allowed: leave them out`)
 	base, err := overlay(t, "extends = \"base.toml\"\n[[states]]\nid = \"b\"\nsovereign = false\ndecision = { lambda = 3 }\n")
