@@ -264,8 +264,8 @@ func (s Spec) checkSet(set []configs.Assignment) error {
 // command line says Err after its flag (--set); the error says which
 // calibration refused it.
 type SetError struct {
-	Scenario string
-	Err      error
+	Scenario string // the scenario whose calibration refused the change
+	Err      error  // configs.Apply's error, or the calibrated input's, to be said after the caller's flag
 }
 
 func (e *SetError) Error() string { return fmt.Sprintf("calibration of %s: set %v", e.Scenario, e.Err) }
@@ -286,8 +286,8 @@ func score(values []float64, res []targets.Result) Candidate {
 
 // Choose applies the rule: most targets met, then the smallest total
 // shortfall, then the first in grid order. It returns the index of the
-// chosen candidate, or -1 if there is none. A shortfall within
-// shortfallTolerance of the smallest ties with it; a NaN shortfall is
+// chosen candidate, or -1 if there is none. A shortfall within 10⁻⁹ of
+// the smallest ties with it; a NaN shortfall is
 // never the smallest (if every one is NaN, the first of those with the
 // most targets met is chosen).
 func Choose(cs []Candidate) int {

@@ -10,7 +10,8 @@ import (
 
 // A hypothesis of your own: the more of the generic world is sea, the
 // rarer an alliance of clients alone of three or more (Cohen's stopping
-// power of water, on one layout). Two runs per level are too few to
+// power of water, on generic's own map: Options.Layouts counts only for a
+// hypothesis with Layouts set). Two runs per level are too few to
 // tell, so Run doubles them, keeping the runs made, until the verdict is
 // conclusive (or MaxRuns is reached). The figures are the model's: a
 // change of the model may change them.
@@ -28,7 +29,7 @@ func ExampleRun() {
 		Predicted: hypotheses.Falls, MinChange: 0.15,
 	}
 	res, err := hypotheses.Run(context.Background(), []hypotheses.Hypothesis{h},
-		hypotheses.Options{Runs: 2, MaxRuns: 64, Layouts: 1, Workers: 1})
+		hypotheses.Options{Runs: 2, MaxRuns: 64, Workers: 1})
 	if err != nil {
 		fmt.Println(err)
 		return

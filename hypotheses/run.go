@@ -31,7 +31,10 @@ type Options struct {
 	Seed    uint64 // base seed: replication r plays seed Seed + r in every cell (0: the default, 1)
 	Workers int    // parallel replications (0: GOMAXPROCS)
 	// Set changes every world before its layout and lever are applied
-	// (--set path=value): a one-off change of the model or the worlds.
+	// (--set path=value): a one-off change of the model or the worlds. A
+	// change the scenario refuses is a *SetError; a path the hypothesis
+	// sets itself (its layouts, Setup or lever) is an error naming the
+	// hypothesis, since the change would do nothing.
 	Set []configs.Assignment
 	// Progress, if set, is called after each finished replication with
 	// the number done and the total.
@@ -231,8 +234,8 @@ func planAll(hs []Hypothesis, opts Options) ([]plan, []*cell, error) {
 // change, not of the hypothesis, which a command line says after its flag
 // (--set). Run's error names the first hypothesis whose world it reached.
 type SetError struct {
-	Scenario string
-	Err      error
+	Scenario string // the built-in scenario that refused the change
+	Err      error  // configs.Apply's error, to be said after the caller's flag
 }
 
 func (e *SetError) Error() string { return fmt.Sprintf("Options.Set, in %s: %v", e.Scenario, e.Err) }

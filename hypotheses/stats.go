@@ -168,12 +168,13 @@ func survivalAt(obs []runner.Observation, t float64) Estimate {
 // highest) with its 95% interval. For shares it is Newcombe's hybrid
 // score interval (runner.DifferenceInterval); for Kaplan–Meier estimates
 // the same construction from each level's interval, the Wilson interval
-// at its effective sample size (survivalAt): the method of variance
+// at its effective sample size (runner.SurvivalCurve.At): the method of variance
 // estimates recovery (runner.MOVERDifference), of which Newcombe's is the
 // case of shares. For means it is the same construction from each level's
-// interval (meanEstimate: Student's t, or Wilson where the level has no
-// spread); with two symmetric intervals it is d ± √(h_a² + h_b²), the
-// half-widths h combined as Welch's standard errors are.
+// interval (Student's t, or Wilson where the level has no spread); with
+// two symmetric intervals it is d ± √(h_a² + h_b²), the half-widths h
+// combined as Welch's standard errors are. Where either estimate is not
+// Valid, the interval is [−1, 1]: nothing is known.
 func Difference(kind Kind, a, b Estimate) (d, low, high float64) {
 	d = b.Value - a.Value
 	if !a.Valid || !b.Valid {

@@ -47,7 +47,8 @@ type PointSummary struct {
 // soon as its last chunk is read, so memory is bounded whatever the number
 // of runs, chunks and points.
 //
-// out is locked while it is written (see lockDir); temporary files a
+// out, made with its parents if need be, is locked while it is written
+// (as Lock takes it); temporary files a
 // killed merge left in it are removed. A directory given that a run is
 // still writing (its lock is live) is refused, not read. The manifest of a merged directory
 // names each directory merged and its commands, and no command of its own:

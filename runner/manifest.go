@@ -337,9 +337,10 @@ func mustJSONIndent(v any) []byte {
 	return append(b, '\n')
 }
 
-// CheckDir says that dir is empty, does not exist or is a file, or
-// returns nil for a directory: what an output directory must be before it
-// can hold a manifest.json (merge, sensitivity and report read one).
+// CheckDir says that dir is "", does not exist or is a file, or returns
+// nil for an existing directory, empty or not: what an output directory
+// must be before it can hold a manifest.json (merge, sensitivity and
+// report read one).
 func CheckDir(dir string) error {
 	if dir == "" {
 		return errNoDir

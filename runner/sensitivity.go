@@ -104,7 +104,10 @@ func (o Output) value(s *Summary) (mean, noise float64, err error) {
 // indices, and the other outputs are analysed all the same.
 var errNoValue = errors.New("no value")
 
-// Sensitivity is the analysis of every output of a sweep.
+// Sensitivity is the analysis of the outputs asked for over a sweep's
+// points. Bootstrap is the bootstrap that drew the intervals, its defaults
+// filled in (sensitivity.Bootstrap.Resolved) and with the seed used;
+// WriteCSV writes it as the level, resamples and seed columns.
 type Sensitivity struct {
 	Design    Design
 	Vary      []string
@@ -149,7 +152,13 @@ type OutputSensitivity struct {
 // Analyze estimates the sensitivity of each output over a sweep's points
 // (their summaries in order, and their unit coordinates): Sobol' first
 // order and total indices under a sobol design, elementary effects under
-// a morris design. b sets the bootstrap intervals.
+// a morris design. outputs lists what to analyse: nil analyses none (pass
+// AllOutputs for every one, as SensitivityOf and SweepResult.Sensitivity
+// take nil). b sets the bootstrap intervals: zero Resamples and Confidence
+// take the defaults (sensitivity.Bootstrap.Resolved), and Seed is used as
+// given, 0 included. It is an error if d is not a morris or sobol design
+// of these points, if unit and points differ in length, or if b is out of
+// range.
 func Analyze(d *Design, vary []string, unit [][]float64, points []*Summary, outputs []Output, b sensitivity.Bootstrap) (*Sensitivity, error) {
 	if d == nil || (d.Kind != "sobol" && d.Kind != "morris") {
 		kind := "no design"

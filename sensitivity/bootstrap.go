@@ -24,7 +24,10 @@ func (iv Interval) Contains(x float64) bool { return iv.Low <= x && x <= iv.High
 // Bootstrap sets how the intervals are computed: Resamples resamples with
 // replacement (of the N rows of a Saltelli design, or the r trajectories
 // of a Morris design) drawn by a PCG seeded with Seed, and the percentile
-// interval at level Confidence. Zero values take the defaults.
+// interval at level Confidence. Resamples is 1 to 1,000,000 (0:
+// DefaultResamples); Confidence a level in (0, 1) (0: 0.95); Seed any
+// value, 0 included (it has no default). Sobol, ElementaryEffects and
+// Resolved refuse anything else.
 type Bootstrap struct {
 	Resamples  int     // default DefaultResamples
 	Confidence float64 // default 0.95

@@ -91,6 +91,8 @@ type State struct {
 	// Decision holds only the keys of [decision] this state sets for
 	// itself; every other key is the scenario's (Scenario.Decision),
 	// resolved at Compile. Nil: the scenario's settings throughout.
+	// Validate refuses any key on an adversary, which weighs no alliance,
+	// and a patron's key (agents.DecisionSpec.Patron) on a client.
 	Decision agents.DecisionOverrides
 }
 

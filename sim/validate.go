@@ -48,7 +48,8 @@ func (es ValidationErrors) Unwrap() []error {
 // configs package checks files against (limits.go, ParamSpecs,
 // agents.DecisionSpecs): the calendar and horizon; every parameter and
 // decision key; each state's id, role, glyph, forces, revisionism,
-// ideology, reference point, stakes, grievances and decision overrides;
+// ideology, reference point, stakes, grievances and decision overrides
+// (none on an adversary; a patron's keys only on a patron);
 // the theatre (exactly one of a map and a generator, the map against the
 // glyphs, the generator's ranges and whether it can place every state);
 // and each event's id, tick, kind, actor, target and the fields its kind
