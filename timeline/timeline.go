@@ -117,11 +117,13 @@ func scripted(e *sim.EventRecord, name func(string) string) string {
 	}
 	switch se.Kind {
 	case sim.ScriptIntent.String():
-		who := "all"
+		// A shift of revisionism on the logit scale (docs/model.md §7.15),
+		// not a level: said as one.
+		who := "every state"
 		if e.Target != "" {
-			who = e.Target
+			who = name(e.Target)
 		}
-		return fmt.Sprintf("%s%s's perceived intent %+.2f (as seen by %s)", note, name(e.Actor), se.Delta, who)
+		return fmt.Sprintf("%s%s's revisionism as %s reads it shifts %+.2f on the logit scale", note, name(e.Actor), who, se.Delta)
 	case sim.ScriptOccupy.String():
 		if e.Cells == 0 { // an eliminated actor, or a target without a cell
 			return fmt.Sprintf("%s%s's scripted occupation of %s takes no cell", note, name(e.Actor), name(e.Target))

@@ -20,9 +20,9 @@ func TestDescribe(t *testing.T) {
 		want string
 	}{
 		{sim.EventRecord{Type: sim.EventScripted, Actor: "chn", Target: "gbr", Script: &sim.ScriptRecord{Kind: "intent", Note: "UK recognises the PRC", Delta: -1.79}},
-			"UK recognises the PRC: chn's perceived intent -1.79 (as seen by gbr)"},
+			"UK recognises the PRC: chn's revisionism as gbr reads it shifts -1.79 on the logit scale"},
 		{sim.EventRecord{Type: sim.EventScripted, Actor: "chn", Script: &sim.ScriptRecord{Kind: "intent", Delta: 0.5}},
-			"chn's perceived intent +0.50 (as seen by all)"},
+			"chn's revisionism as every state reads it shifts +0.50 on the logit scale"},
 		{sim.EventRecord{Type: sim.EventScripted, Actor: "prk", Target: "kor", Cells: 12, Script: &sim.ScriptRecord{Kind: "occupy"}},
 			"prk occupies 12 cells of kor"},
 		{sim.EventRecord{Type: sim.EventScripted, Actor: "prk", Target: "kor", Cells: 3, Script: &sim.ScriptRecord{Kind: "withdraw", Note: "armistice"}},
