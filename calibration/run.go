@@ -110,10 +110,10 @@ func prepare(spec Spec, opts *Options) (*Report, [][]float64, error) {
 		return nil, nil, err
 	}
 	if err := spec.checkSet(opts.Set); err != nil {
-		return nil, nil, &SetError{Scenario: spec.Scenario, Err: err}
+		return nil, nil, &configs.SetError{Scenario: spec.Scenario, Err: err}
 	}
 	if err := configs.Apply(base, opts.Set); err != nil { // the constraints read the changed scenario
-		return nil, nil, &SetError{Scenario: spec.Scenario, Err: err}
+		return nil, nil, &configs.SetError{Scenario: spec.Scenario, Err: err}
 	}
 	rep := &Report{Spec: spec, Runs: opts.Runs}
 	for _, a := range opts.Set {
@@ -224,7 +224,7 @@ func evaluate(ctx context.Context, spec Spec, values []float64, seed uint64, opt
 // given or as a test changed it; it changes sc.
 func evaluateScenario(ctx context.Context, spec Spec, sc *sim.Scenario, values []float64, seed uint64, opts Options, progress func(int, int)) ([]targets.Result, error) {
 	if err := configs.Apply(sc, opts.Set); err != nil {
-		return nil, &SetError{Scenario: spec.Scenario, Err: err}
+		return nil, &configs.SetError{Scenario: spec.Scenario, Err: err}
 	}
 	for i, in := range spec.Inputs {
 		in.Set(sc, values[i])
@@ -258,19 +258,6 @@ func (s Spec) checkSet(set []configs.Assignment) error {
 	}
 	return nil
 }
-
-// SetError is a fault of Options.Set: a change the scenario refuses
-// (configs.Apply's error) or a calibrated input, which the grid sets. A
-// command line says Err after its flag (--set); the error says which
-// calibration refused it.
-type SetError struct {
-	Scenario string // the scenario whose calibration refused the change
-	Err      error  // configs.Apply's error, or the calibrated input's, to be said after the caller's flag
-}
-
-func (e *SetError) Error() string { return fmt.Sprintf("calibration of %s: set %v", e.Scenario, e.Err) }
-
-func (e *SetError) Unwrap() error { return e.Err }
 
 // score counts a candidate's targets met and its total shortfall.
 func score(values []float64, res []targets.Result) Candidate {

@@ -245,6 +245,20 @@ func Apply(sc *sim.Scenario, as []Assignment) error {
 	return nil
 }
 
+// SetError is a change of a scenario by assignments that the scenario
+// refuses, where a caller applies the same assignments to several
+// scenarios (the Options.Set of package hypotheses and package
+// calibration): the scenario's name, and Err, Apply's error or another
+// refusal of the change, which a command line says after its flag (--set).
+type SetError struct {
+	Scenario string
+	Err      error
+}
+
+func (e *SetError) Error() string { return fmt.Sprintf("Options.Set, in %s: %v", e.Scenario, e.Err) }
+
+func (e *SetError) Unwrap() error { return e.Err }
+
 // setErrors says what laying assignments over sc made invalid, after
 // the paths set. A fault in the overlay is said as it is, after the path
 // it was set by where several paths were set (pathAt: the overlay's line

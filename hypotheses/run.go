@@ -32,7 +32,7 @@ type Options struct {
 	Workers int    // parallel replications (0: GOMAXPROCS)
 	// Set changes every world before its layout and lever are applied
 	// (--set path=value): a one-off change of the model or the worlds. A
-	// change the scenario refuses is a *SetError; a path the hypothesis
+	// change the scenario refuses is a *configs.SetError; a path the hypothesis
 	// sets itself (its layouts, Setup or lever) is an error naming the
 	// hypothesis, since the change would do nothing.
 	Set []configs.Assignment
@@ -229,19 +229,6 @@ func planAll(hs []Hypothesis, opts Options) ([]plan, []*cell, error) {
 	return plans, order, nil
 }
 
-// SetError is a fault of Options.Set that a hypothesis's scenario refuses
-// (configs.Apply's error), before its own world is made: a fault of the
-// change, not of the hypothesis, which a command line says after its flag
-// (--set). Run's error names the first hypothesis whose world it reached.
-type SetError struct {
-	Scenario string // the built-in scenario that refused the change
-	Err      error  // configs.Apply's error, to be said after the caller's flag
-}
-
-func (e *SetError) Error() string { return fmt.Sprintf("Options.Set, in %s: %v", e.Scenario, e.Err) }
-
-func (e *SetError) Unwrap() error { return e.Err }
-
 // checkAll checks every hypothesis and that no two share an id.
 func checkAll(hs []Hypothesis) error {
 	first := map[string]int{}
@@ -275,7 +262,7 @@ func planOf(h *Hypothesis, opts Options, get func(sc *sim.Scenario, stride, offs
 				return nil, err
 			}
 			if err := configs.Apply(sc, opts.Set); err != nil {
-				return nil, &SetError{Scenario: h.Scenario, Err: err}
+				return nil, &configs.SetError{Scenario: h.Scenario, Err: err} // the change's fault, not the hypothesis's
 			}
 			if layout > 0 {
 				if sc.Generate == nil {

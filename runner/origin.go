@@ -55,11 +55,12 @@ func OriginLifetimes(al *sim.AllianceRecord, horizon int) []OriginLifetime {
 // 1), so the members then are those who joined before the tick and had
 // not left before it; a client that applied and joined before the entry
 // kept the alliance bilateral, and a later entry may still turn it.
+// The record lists the members in the order they began, so the first
+// such entry is the earliest.
 func sovereigntyEntry(al *sim.AllianceRecord) int {
-	first := -1
 	for _, m := range al.Members {
 		t := m.Joined
-		if m.Entry != sim.EntrySovereignty.String() || (first >= 0 && t >= first) {
+		if m.Entry != sim.EntrySovereignty.String() {
 			continue
 		}
 		var present []string
@@ -70,8 +71,8 @@ func sovereigntyEntry(al *sim.AllianceRecord) int {
 		}
 		slices.Sort(present)
 		if slices.Equal(present, al.Founders) {
-			first = t
+			return t
 		}
 	}
-	return first
+	return -1
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -74,12 +73,8 @@ with the changes, and the report says so. A calibrated input cannot be set.`,
 			}
 			opts := calibration.Options{Runs: runs, Workers: workers, Set: as}
 			for _, s := range specs { // all, before any runs: a --set one refuses must not cost the others' runs
-				err := calibration.Check(s, opts)
-				if se := (*calibration.SetError)(nil); errors.As(err, &se) {
-					return setFault(se.Err, se.Scenario)
-				}
-				if err != nil {
-					return err
+				if err := calibration.Check(s, opts); err != nil {
+					return setFault(err)
 				}
 			}
 			var reps []*calibration.Report

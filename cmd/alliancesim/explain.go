@@ -543,15 +543,7 @@ func printOption(w io.Writer, o optionExplanation) {
 // (+0.0000 or −0.0000), so that a verdict drawn from it (stay or leave,
 // above or below its position) can be read from the figures; zero, of
 // either sign, is +0.0000.
-func signed(x float64) string {
-	switch {
-	case x == 0:
-		x = 0 // −0 (a loss weighed at λ = 0, say) too
-	case math.Abs(x) < 0.00005:
-		return fmt.Sprintf("%+.2e", x)
-	}
-	return fmt.Sprintf("%+.4f", x)
-}
+func signed(x float64) string { return signedDigits(x, 4) }
 
 // signedApart formats two values compared in a verdict as signed does,
 // with as many more digits as it takes to tell them apart where they
@@ -566,11 +558,11 @@ func signedApart(a, b float64) (string, string) {
 }
 
 // signedDigits is signed at digits decimals (digits − 2 in scientific
-// notation, where signed uses it).
+// notation, for a value too small to show at four).
 func signedDigits(x float64, digits int) string {
 	switch {
 	case x == 0:
-		x = 0
+		x = 0 // −0 (a loss weighed at λ = 0, say) too
 	case math.Abs(x) < 0.00005:
 		return fmt.Sprintf("%+.*e", digits-2, x)
 	}

@@ -131,11 +131,8 @@ The verdicts and the power of the default run counts are explained in
 			opts.Progress = update
 			res, err := hypotheses.Run(cmd.Context(), hs, opts)
 			finish()
-			if se := (*hypotheses.SetError)(nil); errors.As(err, &se) {
-				return setFault(se.Err, se.Scenario) // the change's fault, not the hypothesis's
-			}
 			if err != nil {
-				return err
+				return setFault(err)
 			}
 			if out != "" {
 				if err := writeHypotheses(out, res, prov, force, hs); err != nil {
@@ -314,14 +311,20 @@ func writeHypotheses(dir string, res []hypotheses.Result, prov hypotheses.Proven
 	return runner.WriteFileAtomic(filepath.Join(dir, "hypotheses.json"), jsonb.Bytes())
 }
 
-// setFault is a fault of the --set flags that the scenario refused, said
-// after the flag, with the scenario where the message does not name it
-// (an event a shorter horizon leaves out is in one scenario of several).
-func setFault(err error, scenario string) error {
-	if !strings.Contains(err.Error(), scenario) {
-		return fmt.Errorf("--set, in %s: %w", scenario, err)
+// setFault is err, or, where it is a change of the --set flags that a
+// scenario refused (configs.SetError), that fault said after the flag,
+// not blamed on a hypothesis or a calibration, with the scenario where the
+// message does not name it (an event a shorter horizon leaves out is in
+// one scenario of several).
+func setFault(err error) error {
+	var se *configs.SetError
+	switch {
+	case !errors.As(err, &se):
+		return err
+	case !strings.Contains(se.Err.Error(), se.Scenario):
+		return fmt.Errorf("--set, in %s: %w", se.Scenario, se.Err)
 	}
-	return fmt.Errorf("--set %w", err)
+	return fmt.Errorf("--set %w", se.Err)
 }
 
 // loadWithSets reads a built-in scenario or a scenario file and applies
