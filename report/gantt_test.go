@@ -325,14 +325,20 @@ func TestCheckEventsSeesTheEnds(t *testing.T) {
 // A single run's events.jsonl cut short after a line, where the checks
 // of the file alone do not notice (the cut falls after the run's last
 // change of membership), is found against summary.json's record, and no
-// page is drawn; so is one line changed at its size.
+// page is drawn; so is one line changed at its size. The run is seed 1
+// of asia-1950, whose last event is a refused offer in 1990-11, long
+// after its last change of membership.
 func TestReportChecksTheEventsAgainstTheRecord(t *testing.T) {
-	_, single, _, _ := fixtures(t)
-	dir := filepath.Join(t.TempDir(), "one")
-	if err := os.CopyFS(dir, os.DirFS(single)); err != nil {
+	sc, err := configs.Builtin("asia-1950")
+	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.Remove(filepath.Join(dir, "report.html")); err != nil && !os.IsNotExist(err) {
+	plan, err := plans.Scenario(sc, 1, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "one")
+	if err := runner.Execute(context.Background(), plan, dir, runner.ExecOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := Build(context.Background(), dir); err != nil {
@@ -349,7 +355,7 @@ func TestReportChecksTheEventsAgainstTheRecord(t *testing.T) {
 		t.Fatalf("set-up: the file alone is refused without its last line: %v", err)
 	}
 	const mend = "; run the same command again, which assembles the result files again from parts/"
-	_, err := Build(context.Background(), dir)
+	_, err = Build(context.Background(), dir)
 	if want := fmt.Sprintf("%s: events.jsonl has %d bytes, where summary.json records %d (cut short or changed since it was written)%s", dir, last, len(body), mend); err == nil || err.Error() != want {
 		t.Fatalf("events.jsonl without its last line: %v\nwant %s", err, want)
 	}

@@ -106,56 +106,56 @@ var readmeQuotes = []readmeQuote{
 	{
 		args:  []string{"explain", "asia-1950", "--seed", "{seed}", "--at", "1954-09", "--state", "usa", "--with", "phl,aus,nzl,tha,pak,gbr,fra", "--commitment", "weak"},
 		seeds: []int{1, 2, 3},
-		phrase: "(threat 0.562–0.563, reference 0.578–0.579), gains 0.015–0.016 of threat for a cost of 0.069–0.070, 0.053–0.054 of it divergence " +
-			"(New Zealand's alone 0.019, their pictures diverging by 0.54–0.55), and values it below its position (−0.129 to −0.131 against +0.026 to +0.027)",
+		phrase: "(threat 0.562–0.566, reference 0.578–0.579), gains 0.015–0.016 of threat for a cost of 0.069–0.070, 0.053–0.054 of it divergence " +
+			"(New Zealand's alone 0.019, their pictures diverging by 0.54–0.55), and values it below its position (−0.129 to −0.143 against +0.022 to +0.027)",
 		figures: []quotedFigure{
-			{quoted: "0.562–0.563", path: "threat"},
+			{quoted: "0.562–0.566", path: "threat"},
 			{quoted: "0.578–0.579", path: "reference"},
 			{quoted: "0.015–0.016", path: "options.0.gain"},
 			{quoted: "0.069–0.070", path: "options.0.cost"},
 			{quoted: "0.053–0.054", path: "options.0.costs.*.cost_divergence", sum: true},
 			{quoted: "0.019", path: "options.0.costs.2.cost_divergence"},
 			{quoted: "0.54–0.55", path: "options.0.costs.2.divergence"},
-			{quoted: "−0.129 to −0.131", path: "options.0.value"},
-			{quoted: "+0.026 to +0.027", path: "position"},
+			{quoted: "−0.129 to −0.143", path: "options.0.value"},
+			{quoted: "+0.022 to +0.027", path: "position"},
 		},
 	},
 	{
 		args: []string{"explain", "asia-1950", "--seed", "1", "--at", "1953-08", "--state", "usa", "--with", "kor"},
-		phrase: "a pledge to Korea gains the patron 0.0073 of threat after the armistice (seed 1, 1953-08) for a cost of 0.0135 weak and 0.0355 strong, " +
-			"below its position (−0.061 and −0.109 against −0.0325",
+		phrase: "a pledge to Korea gains the patron 0.0072 of threat after the armistice (seed 1, 1953-08) for a cost of 0.0133 weak and 0.0350 strong, " +
+			"below its position (−0.074 and −0.120 against −0.0469",
 		figures: []quotedFigure{
-			{quoted: "0.0073", path: "options.0.gain"},
-			{quoted: "0.0135", path: "options.0.cost"},
-			{quoted: "0.0355", path: "options.1.cost"},
-			{quoted: "−0.061", path: "options.0.value"},
-			{quoted: "−0.109", path: "options.1.value"},
-			{quoted: "−0.0325", path: "position"},
+			{quoted: "0.0072", path: "options.0.gain"},
+			{quoted: "0.0133", path: "options.0.cost"},
+			{quoted: "0.0350", path: "options.1.cost"},
+			{quoted: "−0.074", path: "options.0.value"},
+			{quoted: "−0.120", path: "options.1.value"},
+			{quoted: "−0.0469", path: "position"},
 		},
 	},
 	{
 		doc:  "docs/model.md",
 		args: []string{"explain", "asia-1950", "--at", "1953-08", "--state", "usa", "--with", "kor"},
-		phrase: "a pledge to Korea gains it 0.0073 of threat for a cost of 0.0135 weak (0.0058 of it Korea's entrapment, with the control discount) " +
-			"and 0.0355 strong, against a position of −0.0325 (values −0.0613 and −0.1087)",
+		phrase: "a pledge to Korea gains it 0.0072 of threat for a cost of 0.0133 weak (0.0058 of it Korea's entrapment, with the control discount) " +
+			"and 0.0350 strong, against a position of −0.0469 (values −0.0744 and −0.1203)",
 		figures: []quotedFigure{
-			{quoted: "0.0073", path: "options.*.gain"},
-			{quoted: "0.0135", path: "options.0.cost"},
+			{quoted: "0.0072", path: "options.*.gain"},
+			{quoted: "0.0133", path: "options.0.cost"},
 			{quoted: "0.0058", path: "options.0.costs.0.cost_entrapment"},
-			{quoted: "0.0355", path: "options.1.cost"},
-			{quoted: "−0.0325", path: "position"},
-			{quoted: "−0.0613", path: "options.0.value"},
-			{quoted: "−0.1087", path: "options.1.value"},
+			{quoted: "0.0350", path: "options.1.cost"},
+			{quoted: "−0.0469", path: "position"},
+			{quoted: "−0.0744", path: "options.0.value"},
+			{quoted: "−0.1203", path: "options.1.value"},
 		},
 	},
 	{
 		doc:    "docs/model.md",
 		args:   []string{"explain", "asia-1950", "--at", "1953-08", "--state", "kor", "--with", "usa"},
-		phrase: "Korea, deep in losses (threat 0.86), would take neither (−0.210 weak and −0.204 strong against its position of −0.201",
+		phrase: "Korea, deep in losses (threat 0.86), would take neither (−0.209 weak and −0.203 strong against its position of −0.201",
 		figures: []quotedFigure{
 			{quoted: "0.86", path: "threat"},
-			{quoted: "−0.210", path: "options.0.value"},
-			{quoted: "−0.204", path: "options.1.value"},
+			{quoted: "−0.209", path: "options.0.value"},
+			{quoted: "−0.203", path: "options.1.value"},
 			{quoted: "−0.201", path: "position"},
 		},
 	},
@@ -252,13 +252,13 @@ var readmeQuotes = []readmeQuote{
 		doc:   "docs/model.md",
 		args:  []string{"explain", "asia-1950", "--seed", "{seed}", "--at", "1954-09", "--state", "usa", "--with", "phl,aus,nzl,tha,pak,gbr,fra", "--commitment", "weak"},
 		seeds: []int{1, 2, 3},
-		phrase: "the patron is in gains at all three seeds (threat 0.562–0.563 against a reference point of 0.578–0.579); value −0.129 to −0.131 " +
-			"against a position of +0.026 to +0.027, gain 0.015–0.016, cost 0.069–0.070, of which New Zealand alone 0.019 at a divergence of 0.54–0.55",
+		phrase: "the patron is in gains at all three seeds (threat 0.562–0.566 against a reference point of 0.578–0.579); value −0.129 to −0.143 " +
+			"against a position of +0.022 to +0.027, gain 0.015–0.016, cost 0.069–0.070, of which New Zealand alone 0.019 at a divergence of 0.54–0.55",
 		figures: []quotedFigure{
-			{quoted: "0.562–0.563", path: "threat"},
+			{quoted: "0.562–0.566", path: "threat"},
 			{quoted: "0.578–0.579", path: "reference"},
-			{quoted: "−0.129 to −0.131", path: "options.0.value"},
-			{quoted: "+0.026 to +0.027", path: "position"},
+			{quoted: "−0.129 to −0.143", path: "options.0.value"},
+			{quoted: "+0.022 to +0.027", path: "position"},
 			{quoted: "0.015–0.016", path: "options.0.gain"},
 			{quoted: "0.069–0.070", path: "options.0.cost"},
 			{quoted: "0.019", path: "options.0.costs.2.cost_total"},
@@ -271,23 +271,23 @@ var readmeQuotes = []readmeQuote{
 		each:  seatoClients,
 		phrase: "they gain 0.011–0.076 of threat for costs of 0.030–0.059, the largest single term the autonomy the patron takes, but in an imposed alliance " +
 			"only the patron comes, and at its weak pledge they count on it with probability 0.31 (Australia) to 0.55 (values −0.030 to −0.155 " +
-			"against positions of +0.015 to −0.134)",
+			"against positions of +0.013 to −0.134)",
 		figures: []quotedFigure{
 			{quoted: "0.011–0.076", path: "options.0.gain"},
 			{quoted: "0.030–0.059", path: "options.0.cost"},
 			{quoted: "0.31", path: "options.0.honour", end: "min"},
 			{quoted: "0.55", path: "options.0.honour", end: "max"},
 			{quoted: "−0.030 to −0.155", path: "options.0.value"},
-			{quoted: "+0.015 to −0.134", path: "position"},
+			{quoted: "+0.013 to −0.134", path: "position"},
 		},
 	},
 	{
 		args:   seatoClientArgs,
 		seeds:  []int{1, 2, 3},
 		each:   []map[string]string{{"state": "phl", "with": "usa,aus,nzl,tha,pak,gbr,fra"}},
-		phrase: "and gains 0.011–0.012 there against 0.031 at seed 2",
+		phrase: "and gains 0.011 there against 0.031 at seed 2",
 		figures: []quotedFigure{
-			{quoted: "0.011–0.012", path: "options.0.gain", only: map[string]string{"seed": "1,3"}},
+			{quoted: "0.011", path: "options.0.gain", only: map[string]string{"seed": "1,3"}},
 			{quoted: "0.031", path: "options.0.gain", only: map[string]string{"seed": "2"}},
 		},
 	},
@@ -297,35 +297,35 @@ var readmeQuotes = []readmeQuote{
 		seeds: []int{1, 2, 3},
 		each:  seatoClients,
 		phrase: "gains 0.011–0.076, costs 0.030–0.059, the largest term the autonomy the patron takes, honour probabilities 0.31 (Australia) " +
-			"to 0.52–0.55, values −0.030 to −0.155 against positions of +0.015 to −0.134",
+			"to 0.52–0.55, values −0.030 to −0.155 against positions of +0.013 to −0.134",
 		figures: []quotedFigure{
 			{quoted: "0.011–0.076", path: "options.0.gain"},
 			{quoted: "0.030–0.059", path: "options.0.cost"},
 			{quoted: "0.31", path: "options.0.honour", only: map[string]string{"state": "aus"}},
 			{quoted: "0.52–0.55", path: "options.0.honour", only: map[string]string{"state": "phl,tha"}},
 			{quoted: "−0.030 to −0.155", path: "options.0.value"},
-			{quoted: "+0.015 to −0.134", path: "position"},
+			{quoted: "+0.013 to −0.134", path: "position"},
 		},
 	},
 	{
 		doc:    "docs/model.md",
 		args:   []string{"explain", "asia-1950", "--seed", "1", "--at", "1954-04", "--state", "usa"},
-		phrase: "in losses at 1954-04, during the siege (threat 0.582 against a reference point of 0.578",
+		phrase: "in losses at 1954-04, during the siege (threat 0.582 against a reference point of 0.579",
 		figures: []quotedFigure{
 			{quoted: "0.582", path: "threat"},
-			{quoted: "0.578", path: "reference"},
+			{quoted: "0.579", path: "reference"},
 		},
 	},
 	{
 		doc:  "docs/model.md",
 		args: []string{"explain", "asia-1950", "--seed", "1", "--at", "1954-09", "--state", "usa", "--with", "phl,aus,nzl,tha,pak,gbr,fra", "--commitment", "weak"},
-		phrase: "in gains at 1954-09 (0.562 against 0.579); the SEATO set is still worth less to it than its position then (−0.131 against +0.027: " +
+		phrase: "in gains at 1954-09 (0.566 against 0.579); the SEATO set is still worth less to it than its position then (−0.143 against +0.022: " +
 			"gain 0.015, cost 0.070",
 		figures: []quotedFigure{
-			{quoted: "0.562", path: "threat"},
+			{quoted: "0.566", path: "threat"},
 			{quoted: "0.579", path: "reference"},
-			{quoted: "−0.131", path: "options.0.value"},
-			{quoted: "+0.027", path: "position"},
+			{quoted: "−0.143", path: "options.0.value"},
+			{quoted: "+0.022", path: "position"},
 			{quoted: "0.015", path: "options.0.gain"},
 			{quoted: "0.070", path: "options.0.cost"},
 		},
@@ -333,12 +333,12 @@ var readmeQuotes = []readmeQuote{
 	{
 		doc:    "docs/model.md",
 		args:   []string{"explain", "asia-1950", "--seed", "1", "--at", "1954-04", "--state", "usa", "--with", "phl,aus,nzl,tha,gbr,fra", "--commitment", "strong"},
-		phrase: "is worth −0.281 to the patron against a position of −0.017 (gain 0.015, cost 0.152",
+		phrase: "is worth −0.283 to the patron against a position of −0.015 (gain 0.015, cost 0.153",
 		figures: []quotedFigure{
-			{quoted: "−0.281", path: "options.0.value"},
-			{quoted: "−0.017", path: "position"},
+			{quoted: "−0.283", path: "options.0.value"},
+			{quoted: "−0.015", path: "position"},
 			{quoted: "0.015", path: "options.0.gain"},
-			{quoted: "0.152", path: "options.0.cost"},
+			{quoted: "0.153", path: "options.0.cost"},
 		},
 	},
 }
