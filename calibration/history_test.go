@@ -77,7 +77,8 @@ func TestHistoricalTargets(t *testing.T) {
 }
 
 // What the report's header says of the model defaults the historical
-// scenarios set (report.go), measured on the calibration seeds 1–200: at
+// scenarios set (report.go), measured on the calibration seeds 1–200 (the
+// last case on 1–500, below): at
 // its default invite_occupied misses A3 (which counts A2's proposals)
 // besides A2 and A4, which the built-in misses too, and the patron's
 // patience leaves A3 no run to count; at the default challenge_rate each scenario meets the
