@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -59,5 +60,33 @@ func TestPatronKeysOnlyOnPatrons(t *testing.T) {
 	}
 	if err != nil && strings.Contains(err.Error(), "lambda") {
 		t.Errorf("lambda, every state's key, refused: %v", err)
+	}
+}
+
+// Compile hands each cost and challenge parameter to the field of agents
+// that reads it, and no other: every one is set to a value of its own,
+// none its default, so a field read from its neighbour (spread_base from
+// spread_members, both 0.5 by default) or left at its default is caught.
+// The weights of the threat fold are normalised by their sum,
+// 1/(0.2 + 0.3 + 0.4) = 1/0.9.
+func TestCompileCarriesEachCostAndChallengeParameter(t *testing.T) {
+	sc := testScenario()
+	p := &sc.Params
+	p.CostBase, p.CostEntrapment, p.CostDivergence, p.CostThreat = 0.021, 0.151, 0.101, 0.301
+	p.AssuranceWeight, p.SpreadBase, p.SpreadMembers = 0.801, 0.501, 0.502
+	p.ResidualHelp, p.ArmsCost = 0.201, 0.001
+	p.ChallengeRate, p.ChallengeSteepness, p.ChallengeThreshold = 0.0123, 8.1, 0.251
+	p.WeightPower, p.WeightProximity, p.WeightOffence = 0.2, 0.3, 0.4
+	c := mustCompile(t, sc)
+	wantCosts := agents.CostParams{Base: 0.021, Entrapment: 0.151, Divergence: 0.101, Threat: 0.301,
+		AssuranceWeight: 0.801, SpreadBase: 0.501, SpreadMembers: 0.502, ResidualHelp: 0.201, ArmsCost: 0.001}
+	if c.costs != wantCosts {
+		t.Errorf("costs %+v\nwant  %+v", c.costs, wantCosts)
+	}
+	if want := (agents.ChallengeParams{Rate: 0.0123, Steepness: 8.1, Threshold: 0.251}); c.challenge != want {
+		t.Errorf("challenge %+v, want %+v", c.challenge, want)
+	}
+	if want := 1 / 0.9; math.Abs(c.invWeights-want) > 1e-15 {
+		t.Errorf("1/(w_P + w_G + w_O) = %v, want %v", c.invWeights, want)
 	}
 }
