@@ -448,6 +448,20 @@ func TestSoftmaxSkipsNaN(t *testing.T) {
 	}
 }
 
+// A scale temperature·S that overflows to +∞ with finite values: {1e308,
+// 0} at T = 2 has S = 1e308 and T·S = 2e308 > MaxFloat64. By the formula
+// the weights are 1 and e^(−1e308/2e308) = e^(−½), so the first is drawn
+// for u below 1/(1 + e^(−½)) = 0.6225, and u = 0.6 picks it; the
+// overflowed scale taken at face value would weigh both e^(−0) = 1 and
+// pick the second at any u ≥ ½. (Softmax takes the best at every u when
+// the scale overflows, so from u = 0.6225 on it departs from the formula;
+// this checks a draw on which the two agree.)
+func TestSoftmaxWhenTheScaleOverflows(t *testing.T) {
+	if got := Softmax([]float64{1e308, 0}, 2, 0.6); got != 0 {
+		t.Errorf("Softmax({1e308, 0}, T = 2, u = 0.6) = %d, want 0", got)
+	}
+}
+
 // A partner's relative weight below a total of 1: an ally of 0.1 against
 // one's own 0.3 weighs min(1, 2·0.1/0.4) = 0.5.
 func TestRelativeWeightOfSmallForces(t *testing.T) {

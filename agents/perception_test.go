@@ -39,6 +39,15 @@ func TestShockedRevisionism(t *testing.T) {
 	near(t, "logit∘σ", Logit(Logistic(1.3)), 1.3)
 }
 
+// Any shock other than 0 registers, however small: σ(logit(0.5) + 10⁻⁷)
+// = σ(10⁻⁷) = ½ + 10⁻⁷/4 − (10⁻⁷)³/48 = 0.500000025 (the cubic term
+// 2·10⁻²³ is far below the tolerance), not ½.
+func TestShockedRevisionismOfATinyShift(t *testing.T) {
+	if got := ShockedRevisionism(0.5, 1e-7); !(math.Abs(got-0.500000025) <= 1e-15) {
+		t.Errorf("ShockedRevisionism(0.5, 1e-7) = %.17g, want 0.500000025", got)
+	}
+}
+
 func TestRawThreat(t *testing.T) {
 	w := ThreatWeights{Power: 1, Proximity: 1, Offence: 2}
 	// 0.8·(1·0.5 + 1·0.25 + 2·0.75)/4 = 0.8·2.25/4 = 0.45

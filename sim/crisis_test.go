@@ -670,6 +670,22 @@ func TestAggressionMemoryCappedAtOne(t *testing.T) {
 	}
 }
 
+// The memory added per crisis is aggression_memory as the scenario sets
+// it: at 0.45 every other state remembers 0.45 of adv's aggression after
+// one challenge, min(1, 0.45 + 0.45) = 0.9 after two and min(1, 0.9 +
+// 0.45) = 1 after three (at the default 0.3: 0.3, 0.6 and 0.9).
+func TestAggressionMemoryReadsItsParameter(t *testing.T) {
+	sc := testScenario()
+	sc.Params.AggressionMemory = 0.45
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	n := w.c.n
+	for k, want := range []float64{0.45, 0.9, 1} {
+		w.remember(adv)
+		nearly(t, fmt.Sprintf("c1's memory of adv after challenge %d", k+1), w.memory[c1*n+adv], want, handTol)
+	}
+}
+
 // Elimination removes the state from its alliances; one left with two or
 // more members goes on, one left with fewer ends, cause occupied
 // (docs/model.md §7.10): the client trilateral {c1, c2, c3} losing c3
@@ -1133,6 +1149,21 @@ func TestMemoryDecaysAtTheEndOfTheTick(t *testing.T) {
 	nearly(t, "pat's memory of c1 after tick 1", w.memory[pat*n+c1], 0.3*0.98*0.98, 1e-15)
 }
 
+// Remembered aggression fades by memory_decay as the scenario sets it:
+// at 0.1 a month (monthly ticks, so 0.1 a tick) a memory of 0.3 is
+// 0.3·(1 − 0.1) = 0.27 after one tick's decay (at the default 0.02:
+// 0.294); a memory of 0 stays 0.
+func TestMemoryDecayReadsItsParameter(t *testing.T) {
+	sc := testScenario()
+	sc.Params.MemoryDecay = 0.1
+	w := NewWorld(mustCompile(t, sc), 1)
+	n := w.c.n
+	w.memory[c1*n+adv] = 0.3
+	w.decay()
+	nearly(t, "c1's memory of adv after one decay", w.memory[c1*n+adv], 0.27, handTol)
+	nearly(t, "c2's memory of adv, 0 before", w.memory[c2*n+adv], 0, 0)
+}
+
 // An ally is asked through the alliance in which it is likeliest to come,
 // ties to the lower id (docs/model.md §7.10), and brings help weighted by
 // that alliance's cohesion: the patron stands by c1 in A = {pat, c1},
@@ -1434,6 +1465,32 @@ func TestCrisisDefenceAtItsEdge(t *testing.T) {
 	w.challenge(adv, c1)
 	if got := w.geo.Cells(c1); got != 6 {
 		t.Errorf("%d cells left, want 6", got)
+	}
+}
+
+// The other side of the crisis edge: a lone client loses cells when the
+// challenger's force exceeds (1 + occupy_margin)·Def. c1 with land 3 and
+// no ally has Def(c1) = 3 (no rough), against P(adv→c1) =
+// 8·e^(−1/20) = 7.609835396005712: the edge is at a margin of
+// 7.6098/3 − 1 = 1.5366. At margin 1 (2·3 = 6) and 1.5 (2.5·3 = 7.5)
+// adv takes occupy_cells 3 of c1's 6 cells and c1 keeps 3; at 1.6
+// (2.6·3 = 7.8) and at the default 2 (3·3 = 9) c1 holds its 6.
+func TestCrisisOccupiesPastTheMargin(t *testing.T) {
+	for _, c := range []struct {
+		margin float64
+		left   int
+	}{{1, 3}, {1.5, 3}, {1.6, 6}, {2, 6}} {
+		sc := testScenario()
+		sc.Params.OccupyMargin = c.margin
+		sc.States[c1].Land = 3
+		w := NewWorld(mustCompile(t, sc), 1)
+		w.perceive()
+		nearly(t, "P(adv→c1)", w.proj[adv*w.c.n+c1], 7.609835396005712, 1e-12)
+		nearly(t, "Def(c1)", w.geo.Defence(c1, w.land[c1], 0), 3, 0)
+		w.challenge(adv, c1)
+		if got := w.geo.Cells(c1); got != c.left {
+			t.Errorf("occupy_margin %v: %d cells left, want %d", c.margin, got, c.left)
+		}
 	}
 }
 

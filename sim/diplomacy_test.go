@@ -553,6 +553,27 @@ func TestShareThreatAtTheThreshold(t *testing.T) {
 	}
 }
 
+// The threshold is shared_threat as the scenario sets it: at 0.3, two
+// clients that each perceive 0.2 from the adversary share no threat
+// (0.2 < 0.3), and at 0.3 each they do (0.3 ≥ 0.3); at the default 0.05
+// both would share it.
+func TestShareThreatReadsItsParameter(t *testing.T) {
+	sc := testScenario()
+	sc.Params.SharedThreat = 0.3
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	n := w.c.n
+	for _, c := range []struct {
+		threat float64
+		want   bool
+	}{{0.2, false}, {0.3, true}} {
+		w.perceived[c1*n+adv], w.perceived[c2*n+adv] = c.threat, c.threat
+		if got := w.shareThreat(c1, c2); got != c.want {
+			t.Errorf("shared_threat 0.3, threats %v each: shared %v, want %v", c.threat, got, c.want)
+		}
+	}
+}
+
 // A refused client coalition falls back to the largest subset of its
 // invitees who accept each other, down to a single partner (H6): c2's
 // offer to {c1, c3} is refused by c1, who fears c3 (grievance 0.9); c1

@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"testing"
@@ -197,6 +198,25 @@ func TestExit(t *testing.T) {
 	nearly(t, "indigenous, at temperature 0.1", w.leaveProbability(al, c1), 1/(1+math.Exp(10)), handTol)
 }
 
+// The exit cost reads exit_cost and μ = assurance_weight as the scenario
+// sets them (docs/model.md §7.12): at exit_cost 0.2 and μ 0.8 a client of
+// an imposed alliance pays 0.2·(1 − 0.8) = 0.04 and its patron 0.2; at μ
+// 0.5 the client pays 0.2·(1 − 0.5) = 0.1, the patron still 0.2. (At the
+// default exit_cost 0.05 the client would pay 0.01; at the default μ 0.8,
+// 0.04 in both.)
+func TestExitCostReadsItsParameters(t *testing.T) {
+	for _, c := range []struct{ mu, client float64 }{{0.8, 0.04}, {0.5, 0.1}} {
+		sc := testScenario()
+		sc.Params.ExitCost = 0.2
+		sc.Params.AssuranceWeight = c.mu
+		w := NewWorld(mustCompile(t, sc), 1)
+		w.perceive()
+		al := w.form(set(pat, c1, c2), true, OriginImposed)
+		nearly(t, fmt.Sprintf("μ %v: exit cost of an imposed alliance's client", c.mu), w.exitCost(al, c1), c.client, handTol)
+		nearly(t, fmt.Sprintf("μ %v: exit cost of its patron", c.mu), w.exitCost(al, pat), 0.2, handTol)
+	}
+}
+
 // Entrapment: after c1's provocation at tick 5, its strong allies — pat in
 // S = {pat, c1} — pay entrapment_cost (0.1) against their stay value for
 // entrapment_memory (24) ticks: through tick 28, not at 29. Its weak
@@ -306,11 +326,13 @@ func TestEntrapmentPenaltyOnAQuarterlyCalendar(t *testing.T) {
 // whatever the origin, and c2 only where the clients pledged to each
 // other (indigenous), not where the patron imposed the alliance and c2 is
 // never asked to come (honouring). A penalised client's stay value then
-// carries the penalty, as the patron's does (TestEntrapmentPenalty).
+// carries the penalty, as the patron's does (TestEntrapmentPenalty): the
+// penalty entrapment_cost, here 0.25 (not the default 0.1), is what its
+// stay value is reckoned with.
 func TestEntrapmentPenaltyOnlyForThePledged(t *testing.T) {
-	sc := provokingScenario()
 	for _, origin := range []Origin{OriginImposed, OriginIndigenous} {
 		w, al := provokedAt5(t, func(w *World) *Alliance { return w.form(set(pat, c1, c2), true, origin) })
+		w.c.p.EntrapmentCost = 0.25 // read only when a stay value is weighed (stayTerms)
 		want := map[int]int32{pat: 29, c1: 0, c2: 29}
 		if origin == OriginImposed {
 			want[c2] = 0
@@ -322,7 +344,7 @@ func TestEntrapmentPenaltyOnlyForThePledged(t *testing.T) {
 		}
 		st := w.stayTerms(al, c2, w.tick)
 		unpenalised := w.appraiseFrom(c2, set(pat, c1), true, origin, st.without, w.threat[c2], 0).value
-		penalised := w.appraiseFrom(c2, set(pat, c1), true, origin, st.without, w.threat[c2], sc.Params.EntrapmentCost).value
+		penalised := w.appraiseFrom(c2, set(pat, c1), true, origin, st.without, w.threat[c2], 0.25).value
 		wantStay := unpenalised
 		if origin == OriginIndigenous {
 			wantStay = penalised

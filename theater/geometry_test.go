@@ -428,11 +428,14 @@ func TestNewGeometryPanicsOnAnInvalidGrid(t *testing.T) {
 	NewGeometry(g, 1, DefaultParams())
 }
 
-// NearestCells by hand at the edges: no cells for k ≤ 0, and of B's one
-// cell on "AAB", that cell; Occupy of it takes it.
+// NearestCells by hand at the edges: no cells — nil — for k ≤ 0, k = 0
+// included, and of B's one cell on "AAB", that cell; Occupy of it takes
+// it.
 func TestNearestCellsEdges(t *testing.T) {
-	if got := geoOf(t, "AABB", "", "AB", DefaultParams()).NearestCells(0, 1, -1); got != nil {
-		t.Errorf("NearestCells(k = -1) = %v, want nil", got)
+	for _, k := range []int{-1, 0} {
+		if got := geoOf(t, "AABB", "", "AB", DefaultParams()).NearestCells(0, 1, k); got != nil {
+			t.Errorf("NearestCells(k = %d) = %#v, want nil", k, got)
+		}
 	}
 	geo := geoOf(t, "AAB", "", "AB", DefaultParams())
 	if got := geo.NearestCells(0, 1, 1); !slices.Equal(got, []int{2}) {
