@@ -295,14 +295,24 @@ func Softmax(values []float64, temperature, u float64) int {
 	if best < 0 {
 		return -1
 	}
-	scale := temperature * (values[best] - worst)
-	if !(scale > 0) || math.IsInf(scale, 1) {
-		return best // also a best of +∞, and only −∞ besides NaN (scale −∞)
+	top := values[best]
+	scale := temperature * (top - worst)
+	if !(scale > 0) || math.IsInf(top, 1) {
+		return best // also only −∞ besides NaN (scale −∞)
+	}
+	weight := func(v float64) float64 { return math.Exp((v - top) / scale) }
+	if math.IsInf(scale, 1) {
+		// temperature·S overflows (values near ±MaxFloat64, or a vast
+		// temperature): the same weights, with the distances and the
+		// spread taken at half size, which cannot overflow, and the
+		// temperature applied last.
+		half := top/2 - worst/2
+		weight = func(v float64) float64 { return math.Exp((v/2 - top/2) / half / temperature) }
 	}
 	sum := 0.0
 	for _, v := range values {
 		if !math.IsNaN(v) {
-			sum += math.Exp((v - values[best]) / scale)
+			sum += weight(v)
 		}
 	}
 	target := u * sum
@@ -310,7 +320,7 @@ func Softmax(values []float64, temperature, u float64) int {
 		if math.IsNaN(v) {
 			continue
 		}
-		target -= math.Exp((v - values[best]) / scale)
+		target -= weight(v)
 		if target < 0 {
 			return i
 		}

@@ -448,17 +448,36 @@ func TestSoftmaxSkipsNaN(t *testing.T) {
 	}
 }
 
-// A scale temperature·S that overflows to +∞ with finite values: {1e308,
-// 0} at T = 2 has S = 1e308 and T·S = 2e308 > MaxFloat64. By the formula
-// the weights are 1 and e^(−1e308/2e308) = e^(−½), so the first is drawn
-// for u below 1/(1 + e^(−½)) = 0.6225, and u = 0.6 picks it; the
-// overflowed scale taken at face value would weigh both e^(−0) = 1 and
-// pick the second at any u ≥ ½. (Softmax takes the best at every u when
-// the scale overflows, so from u = 0.6225 on it departs from the formula;
-// this checks a draw on which the two agree.)
+// A scale temperature·S that overflows to +∞ with finite values follows
+// the formula all the same. {1e308, 0} at T = 2 has S = 1e308 and T·S =
+// 2e308 > MaxFloat64: the weights are 1 and e^(−1e308/2e308) = e^(−½), so
+// the first is drawn for u below 1/(1 + e^(−½)) = 0.6225 (the overflowed
+// scale taken at face value would weigh both e^(−0) = 1 and pick the
+// second at any u ≥ ½; taking the best whenever it overflows, as Softmax
+// did until 2026-12-07, would pick the first at every u). At T = 10 the
+// first is drawn below 1/(1 + e^(−0.1)) = 0.5250. {1e308, −1e308} at T =
+// 1 overflows the spread itself (2e308): weights 1 and e^(−1), the first
+// drawn below 1/(1 + e^(−1)) = 0.7311. A vast temperature weighs every
+// option alike: {1, 0} at T = +∞ draws each for half the u.
 func TestSoftmaxWhenTheScaleOverflows(t *testing.T) {
-	if got := Softmax([]float64{1e308, 0}, 2, 0.6); got != 0 {
-		t.Errorf("Softmax({1e308, 0}, T = 2, u = 0.6) = %d, want 0", got)
+	for _, c := range []struct {
+		values []float64
+		temp   float64
+		u      float64
+		want   int
+	}{
+		{[]float64{1e308, 0}, 2, 0.6, 0},
+		{[]float64{1e308, 0}, 2, 0.63, 1},
+		{[]float64{1e308, 0}, 10, 0.52, 0},
+		{[]float64{1e308, 0}, 10, 0.99, 1},
+		{[]float64{1e308, -1e308}, 1, 0.73, 0},
+		{[]float64{1e308, -1e308}, 1, 0.74, 1},
+		{[]float64{1, 0}, math.Inf(1), 0.49, 0},
+		{[]float64{1, 0}, math.Inf(1), 0.51, 1},
+	} {
+		if got := Softmax(c.values, c.temp, c.u); got != c.want {
+			t.Errorf("Softmax(%v, T = %v, u = %v) = %d, want %d", c.values, c.temp, c.u, got, c.want)
+		}
 	}
 }
 
