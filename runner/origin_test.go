@@ -50,10 +50,19 @@ func TestOriginLifetimes(t *testing.T) {
 				{State: "kor", Joined: 40, Left: -1, Entry: "sovereignty"}}},
 			[]OriginLifetime{{"bilateral", Observation{Duration: 30}}, {"imposed", Observation{Duration: 60}}}},
 		// an imposed alliance of three founders that a designated client
-		// joined later was imposed from its formation
+		// joined later, finding the founders alone, was imposed from its
+		// formation: only a bilateral turns imposed
 		{"imposed, a client in on sovereignty", sim.AllianceRecord{Origin: "imposed", Founders: []string{"a", "b", "usa"}, Formed: 5, PatronJoined: 5, Ended: -1,
-			Members: []sim.MembershipRecord{{State: "jpn", Joined: 27, Left: -1, Entry: "sovereignty"}}},
+			Members: []sim.MembershipRecord{{State: "a", Joined: 5, Left: -1, Entry: "founded"}, {State: "b", Joined: 5, Left: -1, Entry: "founded"},
+				{State: "usa", Joined: 5, Left: -1, Entry: "founded"}, {State: "jpn", Joined: 27, Left: -1, Entry: "sovereignty"}}},
 			[]OriginLifetime{{"imposed", Observation{Duration: 95}}}},
+		// a founder that leaves in the tick of the entry was there when it
+		// came (sovereignty comes first in a tick): the entry at 5 found
+		// the founders alone and turned the bilateral imposed
+		{"bilateral, then imposed as a founder leaves", sim.AllianceRecord{Origin: "imposed", Founders: []string{"a", "usa"}, Formed: 0, PatronJoined: 0, Ended: -1,
+			Members: []sim.MembershipRecord{{State: "a", Joined: 0, Left: 5, Entry: "founded"}, {State: "usa", Joined: 0, Left: -1, Entry: "founded"},
+				{State: "b", Joined: 5, Left: -1, Entry: "sovereignty"}}},
+			[]OriginLifetime{{"bilateral", Observation{Duration: 5}}, {"imposed", Observation{Duration: 95}}}},
 		// ended in tick 0, the tick it formed: a lifetime of 0 that ended
 		// (−1, not 0, marks one in force)
 		{"client, ended at tick 0", sim.AllianceRecord{Origin: "client", Formed: 0, PatronJoined: -1, Ended: 0},

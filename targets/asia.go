@@ -177,7 +177,8 @@ func signedForAnother(a *sim.AllianceRecord) bool {
 
 // mostFrequentReason is A3's requirement over all runs: among the
 // refusals of the Pacific Pact proposals, fear of a fellow invitee is the
-// most frequent reason.
+// most frequent reason, more frequent than any other (a tie is not met,
+// whatever the other reason's name; the note lists ties by name).
 func mostFrequentReason(rs []runner.Record, cal sim.Calendar) (bool, string) {
 	counts := map[string]int{}
 	for i := range rs {
@@ -209,5 +210,6 @@ func mostFrequentReason(rs []runner.Record, cal sim.Calendar) (bool, string) {
 	for i, x := range all {
 		parts[i] = fmt.Sprintf("%s %d", x.k, x.n)
 	}
-	return all[0].k == "fear of a fellow invitee", "reasons: " + strings.Join(parts, ", ")
+	most := all[0].k == "fear of a fellow invitee" && (len(all) == 1 || all[1].n < all[0].n)
+	return most, "reasons: " + strings.Join(parts, ", ")
 }

@@ -324,3 +324,23 @@ func TestE2CountIsClientPeakAmongTheFive(t *testing.T) {
 		t.Errorf("%d Western Unions of Brussels powers only and %d with another member counted below ClientPeak: the test needs both", equal, below)
 	}
 }
+
+// E3 and E4 read the first Western Union to form, of several: France and
+// the United Kingdom ally at tick 5 and Belgium and the Netherlands at
+// tick 10, both before the patron's first alliance (it joins the first
+// at 20 and the second at 25, each strong, indigenous, by 1950-12). The
+// first ends at 30, its members leaving: E3 is met on it, and E4, which
+// asks whether that alliance is in force at 1991-12, is not, though the
+// second, which the patron joined later, is.
+func TestE4ReadsTheFirstWesternUnionToForm(t *testing.T) {
+	r := record([]string{"usa"}, []ally{
+		{id: 0, founders: []string{"fra", "gbr"}, joins: map[string]int{"usa": 20}, origin: "indigenous", strong: true, formed: 5, patronJoined: 20, ended: 30, cause: "members_left"},
+		{id: 1, founders: []string{"bel", "nld"}, joins: map[string]int{"usa": 25}, origin: "indigenous", strong: true, formed: 10, patronJoined: 25, ended: -1},
+	})
+	if counted, met := verdict(t, "E3", r, europeCal); !counted || !met {
+		t.Errorf("E3 counted %v, met %v; want met", counted, met)
+	}
+	if counted, met := verdict(t, "E4", r, europeCal); !counted || met {
+		t.Errorf("E4 counted %v, met %v; want counted and not met: the first Western Union ended at tick 30", counted, met)
+	}
+}

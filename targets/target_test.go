@@ -300,6 +300,15 @@ func TestEvaluateScenarioWithoutTheStatesNamed(t *testing.T) {
 			t.Errorf("%s without some states: Without %q, where Missing is %q", c.id, w, c.want)
 		}
 	}
+	// A target that reads no patron is judged without one: A1 counts the
+	// Pacific clients' own alliances.
+	for _, x := range allTargets {
+		if x.ID == "A1" {
+			if got := x.Missing(drop("asia-1950", "usa")); got != "" {
+				t.Errorf("A1 without the patron: Missing %q, want nothing (A1 reads no patron)", got)
+			}
+		}
+	}
 	// A judged target's note says which states it was judged without,
 	// before what Evaluate itself notes (here that some runs end before
 	// the month it reads).
