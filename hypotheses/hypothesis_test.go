@@ -217,8 +217,12 @@ func TestVerdictRates(t *testing.T) {
 		res.Reason != "0.056, not below 0.05 pooled nor in every world: layout 1 0.120 [0.070, 0.198]" {
 		t.Errorf("one layout of five churning, the pool above 0.05: %v (%q); want fails, naming layout 1", res.Verdict, res.Reason)
 	}
-	if res := judgeRate(Below, 0.05, shareOf(15, 500), shareOf(7, 100), two, two, two, two); res.Verdict != Inconclusive {
-		t.Errorf("one layout at 7 of 100: %v (%s); want inconclusive", res.Verdict, res.Reason)
+	// 7 + 4·2 = 15 of 500 = 0.030 pooled, below 0.05, and the reason
+	// names the one layout not yet below: 7 of 100 = 0.070, Wilson
+	// [0.034, 0.137], which still reaches below 0.05.
+	if res := judgeRate(Below, 0.05, shareOf(15, 500), shareOf(7, 100), two, two, two, two); res.Verdict != Inconclusive ||
+		res.Reason != "0.030 below 0.05 pooled, but not yet in every world: layout 1 0.070 [0.034, 0.137]" {
+		t.Errorf("one layout at 7 of 100: %v (%q); want inconclusive, naming layout 1", res.Verdict, res.Reason)
 	}
 	if res := judgeRate(Below, 0.05, shareOf(12, 500), shareOf(4, 100), two, two, two, two); res.Verdict != Holds {
 		t.Errorf("one layout at 4 of 100: %v (%s); want holds", res.Verdict, res.Reason)
@@ -427,5 +431,21 @@ func TestChangeIntervalEndingAtZeroIncludesZero(t *testing.T) {
 	res := judge(rises, RunMean, a, b)
 	if *res.ChangeLow != 0 || !near(*res.ChangeHi, 0.676777, 1e-6) || res.Verdict != Inconclusive || !strings.Contains(res.Reason, "includes zero") {
 		t.Errorf("[%v, %v]: %v (%s); want [0, 0.676777], inconclusive", *res.ChangeLow, *res.ChangeHi, res.Verdict, res.Reason)
+	}
+}
+
+// The tolerance on the minimum change applies to the end of its interval
+// too: with no change, 0.5 [0.5, 0.5] at the first level and 0.5 [0.4,
+// 0.6499999995] at the last, the change 0 has the interval 0 −
+// √(0.1² + 0²) = −0.1 to 0 + √(0.1499999995² + 0²) = 0.1499999995
+// (runner.MOVERDifference), whose upper end is short of 0.15 by 5·10⁻¹⁰,
+// within the tolerance 10⁻⁹: more runs may yet reach it, inconclusive,
+// not failed.
+func TestChangeIntervalShortOfTheMinimumByRoundingIsInconclusive(t *testing.T) {
+	rises := Hypothesis{ID: "x", Predicted: Rises, MinChange: 0.15}
+	mid := estimateAt(0.5, 0.45, 0.55)
+	res := judge(rises, RunMean, estimateAt(0.5, 0.5, 0.5), mid, mid, mid, estimateAt(0.5, 0.4, 0.6499999995))
+	if !near(*res.ChangeLow, -0.1, 1e-12) || !near(*res.ChangeHi, 0.1499999995, 1e-12) || res.Verdict != Inconclusive || !strings.Contains(res.Reason, "includes zero") {
+		t.Errorf("[%v, %v]: %v (%s); want [−0.1, 0.1499999995], inconclusive", *res.ChangeLow, *res.ChangeHi, res.Verdict, res.Reason)
 	}
 }

@@ -339,3 +339,25 @@ func TestMergeDoesNotAlias(t *testing.T) {
 		t.Errorf("merges %v %v and %v %v, want [0 1] [0 2] and durations 1, 2", a.Values, b.Values, a.Lifetimes, b.Lifetimes)
 	}
 }
+
+// Values tie within 10⁻⁹ of the least of their group, not of their
+// neighbour, so ties do not chain: y = 0, 6·10⁻¹⁰, 1.2·10⁻⁹ has 6·10⁻¹⁰
+// within 10⁻⁹ of 0 but 1.2·10⁻⁹ not, ranks 1.5, 1.5, 3 (chained, all
+// three would tie and ρ be undefined). Against x = 1, 2, 3 (ranks 1, 2,
+// 3, mean 2): deviations −1, 0, 1 and −0.5, −0.5, 1, Σ = 0.5 + 0 + 1 =
+// 1.5, √(2 · 1.5) = √3, ρ = 1.5/√3 = √3/2 = 0.866025.
+func TestSpearmanTiesDoNotChain(t *testing.T) {
+	want := math.Sqrt(3) / 2
+	if r := Spearman([]float64{1, 2, 3}, []float64{0, 6e-10, 1.2e-9}); !(math.Abs(r-want) <= 1e-12) {
+		t.Errorf("ρ of 0, 6e-10, 1.2e-9 = %v, want √3/2 = %v (ranks 1.5, 1.5, 3)", r, want)
+	}
+}
+
+// Several equal means take the Wilson standard error of their mean as a
+// share of n: four runs of 0.5 have √(0.5·0.5/4) = √0.0625 = 0.25, the
+// n in the divisor being the number of runs (n − 1 would give 0.288675).
+func TestEqualMeansTakeTheShareStandardError(t *testing.T) {
+	if e := (Sample{Kind: RunMean, Values: []float64{0.5, 0.5, 0.5, 0.5}}).Estimate(); e.Value != 0.5 || !near(e.SE, 0.25, 1e-12) {
+		t.Errorf("four runs of 0.5: %v (se %v), want 0.5 (se 0.25)", e.Value, e.SE)
+	}
+}
