@@ -1,9 +1,6 @@
 package sim
 
-import (
-	"fmt"
-	"testing"
-)
+import "testing"
 
 // Each parameter below is read where its formula is applied, from the
 // scenario, not left at its default: the tests of the formulas run at
@@ -63,27 +60,6 @@ func TestIntentReadsTheIdeologyWeight(t *testing.T) {
 	w := NewWorld(mustCompile(t, sc), 1)
 	w.perceive()
 	nearly(t, "c1's hostile intent read into adv", w.hostile[c1*w.c.n+adv], 0.89, handTol)
-}
-
-// Perception lag with λ_p = 0.5 a month, in the world of
-// TestPerceptionLagsOverTicks (a shock at tick 1 moves adv's raw reading
-// of pat from 0.12592444750617326 to 0.1463314326065114):
-//
-//	T̂(1) = 0.5·0.12592444750617326 + 0.5·0.1463314326065114 = 0.13612794005634232
-//	T̂(2) = 0.5·0.13612794005634232 + 0.5·0.1463314326065114 = 0.14122968633142685
-//
-// against 0.1300058445262409 and 0.133270962142295 at the default 0.2.
-func TestPerceptionLagReadsItsParameter(t *testing.T) {
-	sc := quietScenario()
-	sc.Params.PerceptionLag = 0.5
-	sc.Events = []ScriptedEvent{{Tick: 1, Kind: ScriptIntent, Actor: "pat", Target: "adv", Delta: 2}}
-	w := quietWorld(t, sc, 1)
-	for tick, want := range []float64{0.12592444750617326, 0.13612794005634232, 0.14122968633142685} {
-		if tick > 0 {
-			w.Step()
-		}
-		nearly(t, fmt.Sprintf("adv's perceived threat from pat after tick %d", tick), w.Perceived(adv, pat), want, handTol)
-	}
 }
 
 // A patron's adversary threat T^adv counts adversaries only, also where

@@ -60,18 +60,31 @@ func quietWorld(t *testing.T, sc *Scenario, seed uint64) *World {
 //	T̂(2) = 0.8·0.1300058445262409  + 0.2·0.1463314326065114 = 0.133270962142295
 //
 // Without the lag perception would jump to 0.1463314326065114 at tick 1.
+// The lag is perception_lag as the scenario sets it: at λ_p = 0.5,
+//
+//	T̂(1) = 0.5·0.12592444750617326 + 0.5·0.1463314326065114 = 0.13612794005634232
+//	T̂(2) = 0.5·0.13612794005634232 + 0.5·0.1463314326065114 = 0.14122968633142685
 func TestPerceptionLagsOverTicks(t *testing.T) {
-	sc := quietScenario()
-	sc.Events = []ScriptedEvent{{Tick: 1, Kind: ScriptIntent, Actor: "pat", Target: "adv", Delta: 2}}
-	w := quietWorld(t, sc, 1)
-	for tick, want := range []float64{0.12592444750617326, 0.1300058445262409, 0.133270962142295} {
-		if tick > 0 {
-			w.Step()
+	for _, c := range []struct {
+		lag  float64
+		want []float64
+	}{
+		{0.2, []float64{0.12592444750617326, 0.1300058445262409, 0.133270962142295}},
+		{0.5, []float64{0.12592444750617326, 0.13612794005634232, 0.14122968633142685}},
+	} {
+		sc := quietScenario()
+		sc.Params.PerceptionLag = c.lag
+		sc.Events = []ScriptedEvent{{Tick: 1, Kind: ScriptIntent, Actor: "pat", Target: "adv", Delta: 2}}
+		w := quietWorld(t, sc, 1)
+		for tick, want := range c.want {
+			if tick > 0 {
+				w.Step()
+			}
+			nearly(t, fmt.Sprintf("λ_p %v: adv's perceived threat from pat after tick %d", c.lag, tick), w.Perceived(adv, pat), want, handTol)
 		}
-		nearly(t, fmt.Sprintf("adv's perceived threat from pat after tick %d", tick), w.Perceived(adv, pat), want, handTol)
+		// the raw reading moved at once: only perception lags
+		nearly(t, "adv's raw reading of pat after tick 2", w.raw[adv*w.c.n+pat], 0.1463314326065114, handTol)
 	}
-	// the raw reading moved at once: only perception lags
-	nearly(t, "adv's raw reading of pat after tick 2", w.raw[adv*w.c.n+pat], 0.1463314326065114, handTol)
 }
 
 // Perception noise is drawn on the logit scale (docs/model.md §7.2): the
