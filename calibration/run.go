@@ -207,10 +207,10 @@ func (s Spec) admits(sc *sim.Scenario, values []float64) bool {
 var monteCarlo = runner.MonteCarlo
 
 // keepRecords, if set, is given the scenario each evaluation ran (its
-// inputs set) and its records, slimmed (targets.Slim): a test counts from
-// the calibration's own runs what the README says of the calibrated
-// scenarios, instead of running them again.
-var keepRecords func(spec Spec, sc *sim.Scenario, values []float64, seed uint64, opts Options, records []runner.Record)
+// inputs set to the candidate's values) and its records, slimmed
+// (targets.Slim): a test counts from the calibration's own runs what the
+// README says of the calibrated scenarios, instead of running them again.
+var keepRecords func(spec Spec, sc *sim.Scenario, seed uint64, opts Options, records []runner.Record)
 
 // evaluate runs the scenario with the values set, from the seed.
 func evaluate(ctx context.Context, spec Spec, values []float64, seed uint64, opts Options, progress func(int, int)) ([]targets.Result, error) {
@@ -241,7 +241,7 @@ func evaluateScenario(ctx context.Context, spec Spec, sc *sim.Scenario, values [
 		return nil, err
 	}
 	if keepRecords != nil {
-		keepRecords(spec, sc, values, seed, opts, records)
+		keepRecords(spec, sc, seed, opts, records)
 	}
 	return targets.EvaluateScenario(targets.For(spec.Scenario), records, sc), nil
 }

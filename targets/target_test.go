@@ -302,12 +302,12 @@ func TestEvaluateScenarioWithoutTheStatesNamed(t *testing.T) {
 	}
 	// A target that reads no patron is judged without one: A1 counts the
 	// Pacific clients' own alliances.
-	for _, x := range allTargets {
-		if x.ID == "A1" {
-			if got := x.Missing(drop("asia-1950", "usa")); got != "" {
-				t.Errorf("A1 without the patron: Missing %q, want nothing (A1 reads no patron)", got)
-			}
-		}
+	i := slices.IndexFunc(allTargets, func(x Target) bool { return x.ID == "A1" })
+	if i < 0 {
+		t.Fatal("no target A1")
+	}
+	if got := allTargets[i].Missing(drop("asia-1950", "usa")); got != "" {
+		t.Errorf("A1 without the patron: Missing %q, want nothing (A1 reads no patron)", got)
 	}
 	// A judged target's note says which states it was judged without,
 	// before what Evaluate itself notes (here that some runs end before
