@@ -21,8 +21,10 @@ import (
 // each alliance record carries its cohesion at formation; 6: the commands
 // that resumed the work, and a merged directory's own merge command; 7:
 // an alliance record, and the event of its end, carry the alliance it
-// was absorbed into (alliances.csv's absorbed_into).
-const ManifestFormat = 7
+// was absorbed into (alliances.csv's absorbed_into); 8: a member wholly
+// occupied drops out of an alliance that goes on with a left event of
+// exit occupied, and every left event carries its exit.
+const ManifestFormat = 8
 
 // Manifest describes an output directory: what was run (the scenario by
 // the SHA-256 of its canonical form, the experiment by the SHA-256 of its

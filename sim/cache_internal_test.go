@@ -27,10 +27,11 @@ func TestUntouchedFoldIsExact(t *testing.T) {
 			checked++
 		}
 	}
-	// where states value alliances: proposals, refusals, departures
+	// where states value alliances: proposals, refusals, departures (not
+	// a member wholly occupied dropping out, which weighs nothing)
 	watch := ObserverFuncs{Event: func(w *World, e *Event) {
-		switch e.Type {
-		case EventProposal, EventRejection, EventLeft:
+		switch {
+		case e.Type == EventProposal, e.Type == EventRejection, e.Type == EventLeft && e.Exit == ExitLeft:
 			exact(w, e.Type.String())
 			midTick++
 		}

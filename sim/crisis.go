@@ -209,7 +209,8 @@ func (w *World) withdraw(actor, target int, fraction float64) int {
 // does a patron's alliance whose last patron it was, unless its clients
 // had made it before the patron joined, as when the patron leaves
 // (World.continueWithoutPatron, docs/model.md §7.12); the cause is
-// occupied.
+// occupied. From an alliance that goes on, the state drops out: a left
+// event with exit occupied says so.
 func (w *World) eliminate(s int) {
 	w.alive[s] = false
 	w.log(Event{Type: EventEliminated, Actor: -1, Target: s, Alliance: -1})
@@ -234,7 +235,9 @@ func (w *World) eliminate(s int) {
 		lastPatron := al.HasPatron && al.Members&w.c.patrons == 0
 		if (lastPatron && !w.continueWithoutPatron(al)) || al.Members.Len() < 2 || w.duplicate(al) {
 			w.end(al, EndOccupied, s, -1)
+			continue
 		}
+		w.log(Event{Type: EventLeft, Actor: s, Target: -1, Others: al.Members, Alliance: al.ID, Strong: al.Strong, Exit: ExitOccupied})
 	}
 	w.concerns(agents.Set(0).With(s))
 	w.forcesDirty = true

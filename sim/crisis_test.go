@@ -690,21 +690,43 @@ func TestAggressionMemoryReadsItsParameter(t *testing.T) {
 // more members goes on, one left with fewer ends, cause occupied
 // (docs/model.md §7.10): the client trilateral {c1, c2, c3} losing c3
 // continues as {c1, c2}; the bilateral {c1, c2} losing c2 ends.
+// The log says what became of the eliminated state's alliances: it drops
+// out of one that goes on (a left event with exit occupied, naming the
+// members left), and one that ends logs its end, with no left event.
 func TestEliminationKeepsAllianceOfTwo(t *testing.T) {
 	w := NewWorld(mustCompile(t, testScenario()), 1)
 	w.perceive()
 	tri := w.form(set(c1, c2, c3), false, OriginClient).ID
+	from := len(w.events)
 	w.eliminate(c3)
 	if al := &w.alliances[tri]; !al.Active() || al.Members != set(c1, c2) {
 		t.Errorf("trilateral after c3's elimination: active %v, members %v; want in force, {c1, c2}", al.Active(), al.Members)
+	}
+	want := []Event{
+		{Tick: w.tick, Type: EventEliminated, Actor: -1, Target: c3, Alliance: -1},
+		{Tick: w.tick, Type: EventLeft, Actor: c3, Target: -1, Others: set(c1, c2), Alliance: tri, Exit: ExitOccupied},
+	}
+	if got := w.events[from:]; !slices.Equal(got, want) {
+		t.Errorf("events of c3's elimination:\n got %+v\nwant %+v", got, want)
+	} else if rec := w.EventRecord(&got[1]); rec.Exit != "occupied" || rec.Actor != "c3" || !slices.Equal(rec.Others, []string{"c1", "c2"}) {
+		t.Errorf("record of c3's drop-out %+v; want exit occupied, actor c3, others c1, c2", rec)
 	}
 
 	w = NewWorld(mustCompile(t, testScenario()), 1)
 	w.perceive()
 	bi := w.form(set(c1, c2), false, OriginClient).ID
+	from = len(w.events)
 	w.eliminate(c2)
 	if al := &w.alliances[bi]; al.Active() || al.Cause != EndOccupied {
 		t.Errorf("bilateral after c2's elimination: active %v, cause %v; want ended, occupied", al.Active(), al.Cause)
+	}
+	for _, e := range w.events[from:] {
+		if e.Type == EventLeft {
+			t.Errorf("c2's elimination ended its bilateral, yet logged %+v", e)
+		}
+	}
+	if got := w.events[len(w.events)-1]; got.Type != EventEnded || got.Alliance != bi || got.Cause != EndOccupied {
+		t.Errorf("last event of c2's elimination %+v; want the bilateral's end, occupied", got)
 	}
 }
 

@@ -60,9 +60,14 @@ type Event struct {
 	// partner behind it (-1 for the general autonomy cost).
 	Reason agents.CostTerm
 	Cause  EndCause // EventEnded
-	Origin Origin   // EventFormed, EventJoined: the alliance's origin then
-	Cells  int      // EventOccupation, scripted occupy/withdraw
-	Script int      // EventScripted: index into the scenario's events, in file order
+	// Exit is how the member of an EventLeft went: ExitLeft, it chose to
+	// leave; ExitOccupied, it was wholly occupied and dropped out of an
+	// alliance that goes on without it (one that ends then logs its end
+	// instead, with cause occupied).
+	Exit   Exit
+	Origin Origin // EventFormed, EventJoined: the alliance's origin then
+	Cells  int    // EventOccupation, scripted occupy/withdraw
+	Script int    // EventScripted: index into the scenario's events, in file order
 	// Offer is, for a proposal and its answers, 1 + the index of the
 	// proposal in World.Offers (0: none).
 	Offer int

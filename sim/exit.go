@@ -55,7 +55,7 @@ func (w *World) refreshCohesion() {
 func (w *World) leave(al *Alliance, m int, before agents.Set) {
 	al.Members = al.Members.Without(m)
 	al.dismiss(m, w.tick, ExitLeft)
-	w.log(Event{Type: EventLeft, Actor: m, Target: -1, Others: al.Members, Alliance: al.ID, Strong: al.Strong})
+	w.log(Event{Type: EventLeft, Actor: m, Target: -1, Others: al.Members, Alliance: al.ID, Strong: al.Strong, Exit: ExitLeft})
 	w.concerns(before)
 	switch {
 	case w.c.role[m] == Patron && al.Members&w.c.patrons == 0 && !w.continueWithoutPatron(al):

@@ -636,8 +636,10 @@ func TestLeaverRereadsItsThreat(t *testing.T) {
 		t.Fatalf("set-up: c1's threat without the alliance %v should exceed its threat in it %v", without, allied)
 	}
 	w.leave(al, c1, al.Members)
-	if e := w.events[len(w.events)-1]; e.Type != EventLeft || e.Actor != c1 || e.Others != set(pat, c2) {
-		t.Errorf("logged %+v; want c1 left, the members left behind {pat, c2}", w.EventRecord(&e))
+	if e := w.events[len(w.events)-1]; e.Type != EventLeft || e.Actor != c1 || e.Others != set(pat, c2) || e.Exit != ExitLeft {
+		t.Errorf("logged %+v; want c1 left by choice, the members left behind {pat, c2}", w.EventRecord(&e))
+	} else if rec := w.EventRecord(&e); rec.Exit != "left" {
+		t.Errorf("the left event's record has exit %q, want left", rec.Exit)
 	}
 	if w.threat[c1] != without {
 		t.Errorf("c1's threat after leaving = %.17g, want T⁻ = %.17g (allied it was %.17g)", w.threat[c1], without, allied)

@@ -55,6 +55,10 @@ type EventRecord struct {
 	Designated []string `json:"designated,omitempty"`
 	// Cause is why an alliance ended.
 	Cause EndCause `json:"cause,omitempty"`
+	// Exit is how the member of a left event went: "left", it chose to;
+	// "occupied", it was wholly occupied and dropped out of an alliance
+	// that goes on (memberships.csv's exit).
+	Exit string `json:"exit,omitempty"`
 	// Into is the alliance an alliance that ended was absorbed into
 	// (Alliance.AbsorbedInto), absent where there is none.
 	Into *int `json:"into,omitempty"`
@@ -194,6 +198,8 @@ func (w *World) EventRecord(e *Event) EventRecord {
 		w.alliances[e.Alliance].SignedFor.Each(func(i int) { rec.Designated = append(rec.Designated, c.id[i]) })
 	case EventJoined:
 		rec.Commitment, rec.Origin = commitmentName(w.alliances[e.Alliance].Strong), e.Origin.String()
+	case EventLeft:
+		rec.Exit = e.Exit.String()
 	case EventEnded:
 		rec.Cause = e.Cause
 		if into := w.alliances[e.Alliance].AbsorbedInto; into >= 0 {

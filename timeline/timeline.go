@@ -64,6 +64,9 @@ func Describe(e *sim.EventRecord) string {
 	case sim.EventJoined:
 		return fmt.Sprintf("%s joins alliance %d, now %s (%s)", name(e.Actor), e.Alliance, set, e.Origin)
 	case sim.EventLeft:
+		if e.Exit == sim.ExitOccupied.String() {
+			return fmt.Sprintf("%s, wholly occupied, drops out of alliance %d, now %s", name(e.Actor), e.Alliance, orNone(set))
+		}
 		return fmt.Sprintf("%s leaves alliance %d", name(e.Actor), e.Alliance)
 	case sim.EventEnded:
 		if e.Into != nil {

@@ -81,6 +81,10 @@ func TestDescribe(t *testing.T) {
 		{sim.EventRecord{Type: sim.EventJoined, Actor: "usa", Alliance: 4, Others: []string{"fra", "gbr", "usa"}, Origin: "indigenous"},
 			"usa joins alliance 4, now fra, gbr, usa (indigenous)"},
 		{sim.EventRecord{Type: sim.EventLeft, Actor: "fra", Alliance: 4}, "fra leaves alliance 4"},
+		{sim.EventRecord{Type: sim.EventLeft, Actor: "fra", Alliance: 4, Exit: "left"}, "fra leaves alliance 4"},
+		// A member wholly occupied drops out of an alliance that goes on.
+		{sim.EventRecord{Type: sim.EventLeft, Actor: "lux", Alliance: 1, Others: []string{"bel", "fra", "usa"}, Exit: "occupied"},
+			"lux, wholly occupied, drops out of alliance 1, now bel, fra, usa"},
 		{sim.EventRecord{Type: sim.EventEnded, Alliance: 4, Cause: sim.EndMembersLeft}, "alliance 4 ends (members_left)"},
 		{sim.EventRecord{Type: sim.EventEnded, Alliance: 4, Cause: sim.EndPatronLeft, Into: &zero}, "alliance 4 ends (patron_left), absorbed into alliance 0"},
 		{sim.EventRecord{Type: sim.EventChallenge, Actor: "sov", Target: "nor"}, "sov challenges nor; allies honouring: none"},
