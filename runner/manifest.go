@@ -23,7 +23,8 @@ import (
 // an alliance record, and the event of its end, carry the alliance it
 // was absorbed into (alliances.csv's absorbed_into); 8: a member wholly
 // occupied drops out of an alliance that goes on with a left event of
-// exit occupied, and every left event carries its exit.
+// exit occupied, every left event carries its exit, and a scripted
+// withdrawal that brings back a state wholly occupied says so (revived).
 const ManifestFormat = 8
 
 // Manifest describes an output directory: what was run (the scenario by

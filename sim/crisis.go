@@ -47,7 +47,7 @@ func (w *World) applyScripted() {
 	c, n := w.c, w.c.n
 	for ; w.nextScript < len(c.events) && c.events[w.nextScript].Tick <= w.tick; w.nextScript++ {
 		e := &c.events[w.nextScript]
-		cells := 0
+		cells, revived := 0, false
 		switch e.Kind {
 		case ScriptIntent:
 			// A shock moves the actor's revisionism on the logit scale, as
@@ -67,7 +67,9 @@ func (w *World) applyScripted() {
 				cells = w.occupy(e.actor, e.target, k)
 			}
 		case ScriptWithdraw:
+			dead := !w.alive[e.target]
 			cells = w.withdraw(e.actor, e.target, e.Fraction)
+			revived = dead && w.alive[e.target]
 		case ScriptCapability:
 			if e.SetLand {
 				w.land[e.actor] = e.Land
@@ -87,7 +89,7 @@ func (w *World) applyScripted() {
 			// and it into them (docs/model.md §7.2).
 			w.ideology[e.actor] = e.Ideology
 		}
-		w.log(Event{Type: EventScripted, Actor: e.actor, Target: e.target, Alliance: -1, Cells: cells, Script: e.file})
+		w.log(Event{Type: EventScripted, Actor: e.actor, Target: e.target, Alliance: -1, Cells: cells, Script: e.file, Revived: revived})
 		// A scripted event concerns the states it names (and, through
 		// them, their partners); an intent shock also reaches everyone
 		// through the threat it moves.

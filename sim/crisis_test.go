@@ -1062,6 +1062,34 @@ func TestWithdrawRevivesAnEliminatedState(t *testing.T) {
 	}
 }
 
+// The log says when a scripted withdrawal brings back a state wholly
+// occupied: adv takes all of c1 at tick 1, hands back half at tick 2
+// (c1 revived) and half of the rest at tick 3 (c1 alive already).
+func TestScriptedWithdrawLogsTheRevival(t *testing.T) {
+	sc := testScenario()
+	sc.Params.ChallengeRate, sc.Params.ProvokeRate = 0, 0
+	sc.Events = []ScriptedEvent{
+		{Tick: 1, Kind: ScriptOccupy, Actor: "adv", Target: "c1", Fraction: 1},
+		{Tick: 2, Kind: ScriptWithdraw, Actor: "adv", Target: "c1", Fraction: 0.5},
+		{Tick: 3, Kind: ScriptWithdraw, Actor: "adv", Target: "c1", Fraction: 0.5},
+	}
+	w := NewWorld(mustCompile(t, sc), 1)
+	for w.tick < 4 && w.Step() {
+	}
+	var got []bool
+	for _, e := range w.events {
+		if e.Type == EventScripted && w.c.scenario.Events[e.Script].Kind == ScriptWithdraw {
+			got = append(got, e.Revived)
+			if rec := w.EventRecord(&e); rec.Revived != e.Revived {
+				t.Errorf("the record of %+v says revived %v", e, rec.Revived)
+			}
+		}
+	}
+	if want := []bool{true, false}; !slices.Equal(got, want) {
+		t.Errorf("the withdrawals revived %v; want %v", got, want)
+	}
+}
+
 // A client's provocation happens with provoke_rate·r̃ per month, converted
 // whole over a longer tick (docs/model.md §7.11, §2.7): at 0.5 a month, a
 // quarter's chance is 1 − 0.5³ = 0.875. The crises draw once per

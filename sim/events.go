@@ -68,6 +68,10 @@ type Event struct {
 	Origin Origin // EventFormed, EventJoined: the alliance's origin then
 	Cells  int    // EventOccupation, scripted occupy/withdraw
 	Script int    // EventScripted: index into the scenario's events, in file order
+	// Revived is, for a scripted withdrawal, whether it brought back a
+	// target that was wholly occupied (it is alive again, in none of the
+	// alliances it dropped out of, docs/model.md §8.4 item 9).
+	Revived bool
 	// Offer is, for a proposal and its answers, 1 + the index of the
 	// proposal in World.Offers (0: none).
 	Offer int

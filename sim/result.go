@@ -64,6 +64,10 @@ type EventRecord struct {
 	Into *int `json:"into,omitempty"`
 	// Script is the scripted event behind an EventScripted.
 	Script *ScriptRecord `json:"script,omitempty"`
+	// Revived is true where a scripted withdrawal brought back a target
+	// that was wholly occupied: it is alive again, in none of the
+	// alliances it dropped out of.
+	Revived bool `json:"revived,omitempty"`
 }
 
 // ScriptRecord is the scripted event behind an EventRecord: its id (""
@@ -150,7 +154,7 @@ func (w *World) Result() *Result {
 func (w *World) EventRecord(e *Event) EventRecord {
 	c := w.c
 	rec := EventRecord{Tick: e.Tick, Date: w.Label(e.Tick), Type: e.Type, Alliance: e.Alliance,
-		Offer: e.Offer, Cells: e.Cells}
+		Offer: e.Offer, Cells: e.Cells, Revived: e.Revived}
 	if e.Actor >= 0 {
 		rec.Actor = c.id[e.Actor]
 	}

@@ -136,7 +136,11 @@ func scripted(e *sim.EventRecord, name func(string) string) string {
 		if e.Cells == 0 { // the actor holds no cell taken from the target
 			return fmt.Sprintf("%s%s's scripted withdrawal from %s hands back no cell", note, name(e.Actor), name(e.Target))
 		}
-		return fmt.Sprintf("%s%s hands back %s to %s", note, name(e.Actor), cells(e.Cells), name(e.Target))
+		back := fmt.Sprintf("%s%s hands back %s to %s", note, name(e.Actor), cells(e.Cells), name(e.Target))
+		if e.Revived {
+			back += ", wholly occupied until then"
+		}
+		return back
 	case sim.ScriptCapability.String():
 		var set []string
 		for _, f := range []struct {

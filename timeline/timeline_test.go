@@ -29,6 +29,8 @@ func TestDescribe(t *testing.T) {
 			"armistice: prk hands back 3 cells to kor"},
 		{sim.EventRecord{Type: sim.EventScripted, Actor: "prk", Target: "kor", Cells: 1, Script: &sim.ScriptRecord{Kind: "occupy"}},
 			"prk occupies 1 cell of kor"},
+		{sim.EventRecord{Type: sim.EventScripted, Actor: "prk", Target: "kor", Cells: 12, Revived: true, Script: &sim.ScriptRecord{Kind: "withdraw"}},
+			"prk hands back 12 cells to kor, wholly occupied until then"},
 		{sim.EventRecord{Type: sim.EventScripted, Actor: "prk", Target: "kor", Cells: 1, Script: &sim.ScriptRecord{Kind: "withdraw"}},
 			"prk hands back 1 cell to kor"},
 		// A scripted occupation by an eliminated actor, or of a target
