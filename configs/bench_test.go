@@ -15,3 +15,18 @@ func BenchmarkParseExperiment(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkParseBuiltin reads asia-1950, the largest built-in scenario
+// file: decoding, indexing the line of every key, resolving and checking.
+func BenchmarkParseBuiltin(b *testing.B) {
+	src, ok := builtinSource("asia-1950")
+	if !ok {
+		b.Fatal("no built-in asia-1950")
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Parse("asia-1950.toml", src); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

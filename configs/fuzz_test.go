@@ -46,6 +46,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("extends = \"generic\"\n[theater]\nrough = \"^\"\n"))
 	f.Add([]byte("map = '''\n\n'''\n[theater]\nmap = \"\\n~\\n~~\\n\"\n"))
 	f.Add([]byte("a = [\n[[states]]\n\"\"\"\n"))
+	f.Add([]byte("extends = \"generic\"\n[[states]]\nid = \"c1\"\ngrievance = {\n  c2 = 0.1, # {\n  c3 = [\n 3 ],\n}\n"))
 	for _, h := range hostile {
 		f.Add([]byte(h))
 	}

@@ -14,9 +14,9 @@ import (
 type lineIndex map[string]int
 
 // indexLines scans src. It understands table and array-of-table headers,
-// dotted and quoted keys, inline tables (their keys are on the key's line),
-// multi-line strings and multi-line arrays; anything it cannot read is left
-// to the TOML decoder to report.
+// dotted and quoted keys, inline tables and arrays (on one line or
+// several; each key and element at the line it begins), and multi-line
+// strings; anything it cannot read is left to the TOML decoder to report.
 func indexLines(src string) lineIndex { return indexLinesCont(src, nil) }
 
 // continuationLines are the lines of src that begin inside a value: a
@@ -35,8 +35,9 @@ func indexLinesCont(src string, cont map[int]bool) lineIndex {
 	arrays := map[string]int{} // array-of-tables path (without indices) → elements seen
 	prefix := ""
 	var inString string    // closing delimiter of an open multi-line string
-	depth := 0             // open brackets of a multi-line array
-	var array *inlineArray // an array value whose inline tables are indexed
+	depth := 0             // brackets left open by a value (a multi-line array or inline table)
+	var value valueScanner // a key's value left open, its arrays' elements and inline tables' keys indexed
+	following := false     // whether value is being followed
 	lines := strings.Split(src, "\n")
 	for n, line := range lines {
 		lineNo := n + 1
@@ -51,16 +52,16 @@ func indexLinesCont(src string, cont map[int]bool) lineIndex {
 			continue
 		}
 		if depth > 0 {
-			if array != nil && !idx.elements(array, line, lineNo) {
-				array = nil
+			if following && !idx.scan(&value, line, lineNo) {
+				following = false
 			}
 			depth += scanValue(line, &inString)
 			if inString != "" {
-				array = nil // a multi-line string: its end is not followed
+				following = false // a multi-line string: its end is not followed
 			}
 			continue
 		}
-		array = nil
+		following = false
 		s := strings.TrimSpace(line)
 		switch {
 		case s == "" || s[0] == '#':
@@ -82,19 +83,11 @@ func indexLinesCont(src string, cont map[int]bool) lineIndex {
 			}
 			path := join(prefix, strings.Join(quoteParts(parts), "."))
 			idx.add(path, lineNo)
-			value := strings.TrimSpace(rest[1:])
-			switch {
-			case strings.HasPrefix(value, "{"):
-				idx.inline(path, value, lineNo)
-			case strings.HasPrefix(value, "["):
-				array = &inlineArray{path: path}
-				if !idx.elements(array, value, lineNo) {
-					array = nil
-				}
-			}
-			depth += scanValue(value, &inString)
+			text := strings.TrimSpace(rest[1:])
+			following = idx.follow(&value, path, text, lineNo)
+			depth += scanValue(text, &inString)
 			if inString != "" {
-				array = nil // a multi-line string: its end is not followed
+				following = false // a multi-line string: its end is not followed
 			}
 		}
 	}
@@ -107,87 +100,95 @@ func (idx lineIndex) add(path string, line int) {
 	}
 }
 
-// inline records the keys of an inline table that starts at s.
-func (idx lineIndex) inline(path, s string, line int) {
-	s = s[1:] // past '{'
-	for {
-		s = strings.TrimLeft(s, " \t,")
-		if s == "" || s[0] == '}' {
-			return
-		}
-		parts, rest := parseKey(s)
-		rest = strings.TrimSpace(rest)
-		if len(parts) == 0 || !strings.HasPrefix(rest, "=") {
-			return
-		}
-		key := join(path, strings.Join(quoteParts(parts), "."))
-		idx.add(key, line)
-		rest = strings.TrimSpace(rest[1:])
-		if strings.HasPrefix(rest, "{") {
-			idx.inline(key, rest, line)
-		}
-		s = skipValue(rest)
-	}
+// valueScanner follows a key's value across lines: the arrays and
+// inline tables open in it, each with its path. It indexes every element
+// of an array as path[i], i its place among the array's elements, and
+// every key of an inline table, on the line each begins: drop_events =
+// [ one per line ] names each id's own line, states = [ { id = "a" }, … ]
+// each state's keys, and an inline table written over several lines
+// (TOML 1.1, which the decoder reads) each of its keys. A multi-line
+// string, or anything it cannot read, ends the following: what comes
+// after is left unindexed rather than indexed under a wrong name.
+type valueScanner struct {
+	open  []openValue // the arrays and inline tables open, innermost last
+	value string      // path of the value about to begin; "" if none
+	lost  bool        // stopped following
 }
 
-// inlineArray is an array value being scanned for its elements: each is
-// indexed as path[i], i its place among the array's elements, on the line
-// it begins (drop_events = [ one per line ] names each id's own line), and
-// an inline table's keys on its line too (an inline table is on one line),
-// as for an array of tables written inline: states = [ { id = "a" }, … ].
-type inlineArray struct {
+// openValue is an array or inline table open in a value.
+type openValue struct {
 	path  string
-	elem  int  // elements begun so far
-	depth int  // brackets of the array open
-	next  bool // an element may begin: after the opening [ or a comma
+	table bool // an inline table; else an array
+	elem  int  // an array's elements begun so far
+	next  bool // a key (table) or an element (array) may begin: after the opening bracket or a comma
 }
 
-// elements indexes the elements of an array in s, the part of the array
-// on one line, and reports whether the array is still open after
-// it. It stops at a multi-line string (whose end it does not follow).
-func (idx lineIndex) elements(a *inlineArray, s string, line int) bool {
-	for i := 0; i < len(s); i++ {
+// follow starts following the value of the key at path, whose text
+// begins s on the given line, and reports whether it is still open
+// after the line.
+func (idx lineIndex) follow(v *valueScanner, path, s string, line int) bool {
+	*v = valueScanner{open: v.open[:0], value: path}
+	return idx.scan(v, s, line)
+}
+
+// scan follows the value through s, the part of it on one line, and
+// reports whether it is still open (and followed) after it.
+func (idx lineIndex) scan(v *valueScanner, s string, line int) bool {
+	for i := 0; i < len(s) && !v.lost; i++ {
 		c := s[i]
-		if a.depth == 1 && a.next && c != ' ' && c != '\t' && c != '\r' && c != ',' && c != ']' && c != '#' {
-			a.next = false
-			p := a.path + "[" + strconv.Itoa(a.elem) + "]"
-			idx.add(p, line)
-			if c == '{' {
-				idx.inline(p, s[i:], line)
+		if c == ' ' || c == '\t' || c == '\r' {
+			continue
+		}
+		if c == '#' {
+			break
+		}
+		if n := len(v.open); n > 0 && v.open[n-1].next && c != ',' && c != ']' && c != '}' {
+			top := &v.open[n-1]
+			top.next = false
+			if top.table {
+				parts, rest := parseKey(s[i:])
+				rest = strings.TrimLeft(rest, " \t")
+				if len(parts) == 0 || !strings.HasPrefix(rest, "=") {
+					v.lost = true
+					break
+				}
+				v.value = join(top.path, strings.Join(quoteParts(parts), "."))
+				idx.add(v.value, line)
+				i = len(s) - len(rest) // at the '='; its value follows
+				continue
 			}
-			a.elem++
+			v.value = top.path + "[" + strconv.Itoa(top.elem) + "]"
+			top.elem++
+			idx.add(v.value, line)
 		}
 		switch c {
-		case '#':
-			return a.depth > 0
+		case '{', '[':
+			if v.value == "" {
+				v.lost = true // a bracket where no value begins
+				break
+			}
+			v.open = append(v.open, openValue{path: v.value, table: c == '{', next: true})
+		case '}', ']':
+			if len(v.open) == 0 {
+				v.lost = true
+				break
+			}
+			v.open = v.open[:len(v.open)-1]
+		case ',':
+			if n := len(v.open); n > 0 {
+				v.open[n-1].next = true
+			}
 		case '"', '\'':
 			end := closingQuote(s[i:])
 			if end < 0 || strings.HasPrefix(s[i:], strings.Repeat(string(c), 3)) {
-				return false
+				v.lost = true // a multi-line string: its end is not followed
+				break
 			}
 			i += end
-		case '[':
-			if a.depth++; a.depth == 1 {
-				a.next = true
-			}
-		case ']':
-			if a.depth--; a.depth == 0 {
-				return false
-			}
-		case ',':
-			if a.depth == 1 {
-				a.next = true
-			}
-		case '{':
-			// past the table, and the comma after it if any, which begins
-			// the next element
-			i = len(s) - len(skipValue(s[i:])) - 1
-			if s[i] == ',' && a.depth == 1 {
-				a.next = true
-			}
 		}
+		v.value = "" // a value has begun (or ended): none is about to
 	}
-	return a.depth > 0
+	return !v.lost && len(v.open) > 0
 }
 
 // headerPath turns a header's key parts into an indexed path: every prefix that
@@ -280,35 +281,6 @@ func closingQuote(s string) int {
 		}
 	}
 	return -1
-}
-
-// skipValue returns what follows the single-line value at the start of s.
-func skipValue(s string) string {
-	depth := 0
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
-		case '"', '\'':
-			end := closingQuote(s[i:])
-			if end < 0 {
-				return ""
-			}
-			i += end
-		case '{', '[':
-			depth++
-		case '}', ']':
-			if depth == 0 {
-				return s[i:]
-			}
-			depth--
-		case ',':
-			if depth == 0 {
-				return s[i+1:]
-			}
-		case '#':
-			return ""
-		}
-	}
-	return ""
 }
 
 // scanValue scans (part of) a value for brackets left open at the end of the

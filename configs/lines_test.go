@@ -169,6 +169,56 @@ values = [1,
 	}
 }
 
+// An inline table written over several lines (TOML 1.1, which the
+// decoder reads) has each key at its own line, and so do the elements of
+// an array inside it, and the keys of a table inside that; a comment in
+// it ends nothing, and after a multi-line string in it nothing more is
+// followed.
+func TestIndexLinesMultiLineInlineTables(t *testing.T) {
+	src := `[[states]]
+grievance = {
+  kor = 0.1,  # a comment { with [ brackets
+  "jpn" = 3,
+}
+x = { a = [
+    1,
+    { b = 2,
+      c = [3, 4] },
+  ],
+  d.e = 5 }
+y = { s = """
+z = 1""", after = 2 }
+last = 1
+`
+	idx := indexLines(src)
+	want := map[string]int{
+		"states[0].grievance": 2, "states[0].grievance.kor": 3, "states[0].grievance.jpn": 4,
+		"states[0].x": 6, "states[0].x.a": 6, "states[0].x.a[0]": 7, "states[0].x.a[1]": 8,
+		"states[0].x.a[1].b": 8, "states[0].x.a[1].c": 9, "states[0].x.a[1].c[1]": 9, "states[0].x.d.e": 11,
+		"states[0].y.s": 12, "states[0].last": 14,
+	}
+	checkLines(t, idx, want)
+	for _, absent := range []string{"states[0].grievance.with", "states[0].x.a[2]", "states[0].y.after", "states[0].z", "z"} {
+		if _, ok := idx[absent]; ok {
+			t.Errorf("%s indexed", absent)
+		}
+	}
+}
+
+// An error inside an inline table written over several lines names the
+// line of its key.
+func TestMultiLineInlineTableErrorsHaveLines(t *testing.T) {
+	src := "extends = \"generic\"\n[[states]]\nid = \"c1\"\ngrievance = {\n  c2 = 0.1,\n  c3 = 3,\n}\n"
+	_, err := Parse("m.toml", []byte(src))
+	list, ok := err.(Errors)
+	if !ok || len(list) != 1 {
+		t.Fatalf("want one error, got %v", err)
+	}
+	if e := list[0]; e.Line != 6 || e.Key != "states[0].grievance.c3" {
+		t.Errorf("error at line %d, key %s; want line 6, states[0].grievance.c3 (%v)", e.Line, e.Key, err)
+	}
+}
+
 // checkLines says where idx does not have each path of want at its line.
 func checkLines(t *testing.T, idx lineIndex, want map[string]int) {
 	t.Helper()
