@@ -216,18 +216,21 @@ func (w *World) withdraw(actor, target int, fraction float64) int {
 func (w *World) eliminate(s int) {
 	w.alive[s] = false
 	w.log(Event{Type: EventEliminated, Actor: -1, Target: s, Alliance: -1})
-	// The treaties signed for it, awaiting its sovereignty, lapse.
+	// The treaties signed for it, or by it, awaiting sovereignty, lapse.
 	kept := w.pending[:0]
 	for _, t := range w.pending {
 		if t.client != s && t.patron != s {
 			kept = append(kept, t)
+			continue
 		}
+		w.log(Event{Type: EventLapsed, Actor: t.patron, Target: t.client, Alliance: -1, Strong: t.strong})
 	}
 	w.pending = kept
 	for a := range w.alliances {
 		al := &w.alliances[a]
 		if al.Active() && al.Designated.Has(s) {
 			al.Designated = al.Designated.Without(s)
+			w.log(Event{Type: EventLapsed, Actor: -1, Target: s, Alliance: al.ID, Strong: al.Strong})
 		}
 		if !al.Active() || !al.Members.Has(s) {
 			continue

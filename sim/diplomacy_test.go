@@ -252,9 +252,22 @@ func TestEliminatedClientJoinsNothingOnSovereignty(t *testing.T) {
 	if !al.Designated.Has(c3) || len(w.pending) != 1 {
 		t.Fatalf("set-up: c3 designated %v, %d treaties pending", al.Designated.Has(c3), len(w.pending))
 	}
+	from := len(w.events)
 	w.eliminate(c3)
 	if al.Designated.Has(c3) || len(w.pending) != 0 {
 		t.Fatalf("an eliminated client's designation and signed treaty should lapse: designated %v, pending %+v", al.Designated.Has(c3), w.pending)
+	}
+	// The log says so: the weak bilateral signed for c3, and c3's place in
+	// the strong imposed alliance.
+	want := []Event{
+		{Tick: w.tick, Type: EventEliminated, Actor: -1, Target: c3, Alliance: -1},
+		{Tick: w.tick, Type: EventLapsed, Actor: pat, Target: c3, Alliance: -1},
+		{Tick: w.tick, Type: EventLapsed, Actor: -1, Target: c3, Alliance: al.ID, Strong: true},
+	}
+	if got := w.events[from:]; !slices.Equal(got, want) {
+		t.Errorf("events of c3's elimination:\n got %+v\nwant %+v", got, want)
+	} else if rec := w.EventRecord(&got[1]); rec.Commitment != "weak" || rec.Actor != "pat" || rec.Target != "c3" {
+		t.Errorf("record of the lapsed treaty %+v; want pat's weak treaty for c3", rec)
 	}
 	w.alive[c3] = true // as a withdrawal revives it
 	formed := len(w.alliances)

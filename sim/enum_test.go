@@ -71,7 +71,7 @@ func TestEnumNames(t *testing.T) {
 		v    interface{ String() string }
 		want string
 	}{
-		{EventOccupation, "occupation"}, {EventType(99), "EventType(99)"},
+		{EventOccupation, "occupation"}, {EventLapsed, "lapsed"}, {EventType(99), "EventType(99)"},
 		{ProposeSigned, "signed-for-occupied"}, {Proposal(-1), "Proposal(-1)"},
 		{Trilateral, "trilateral"}, {Kind(3), "Kind(3)"},
 		{OriginImposed, "imposed"}, {Origin(4), "Origin(4)"},
@@ -83,7 +83,7 @@ func TestEnumNames(t *testing.T) {
 			t.Errorf("%#v: %q, want %q", c.v, got, c.want)
 		}
 	}
-	if _, err := json.Marshal(EventRecord{Type: EventType(99)}); err == nil || !strings.Contains(err.Error(), "EventType(99) has no name; allowed: 0 to 12") {
+	if _, err := json.Marshal(EventRecord{Type: EventType(99)}); err == nil || !strings.Contains(err.Error(), "EventType(99) has no name; allowed: 0 to 13") {
 		t.Errorf("marshalling an unknown event type: %v", err)
 	}
 	var k Kind

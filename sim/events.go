@@ -22,10 +22,17 @@ const (
 	EventEliminated                   // Target lost its last cell
 	EventProvocation                  // revisionist Actor provoked adversary Target; Others are the allies that came
 	EventRestraint                    // patron Actor restrained Target from provoking
+	// EventLapsed: a treaty signed for a non-sovereign state lapsed on an
+	// elimination. With Alliance ≥ 0, Target, wholly occupied, was
+	// designated in that alliance and will not join it; with Alliance −1,
+	// the bilateral patron Actor signed for Target, in force on Target's
+	// sovereignty (Strong its commitment), lapsed as one of the two was
+	// wholly occupied.
+	EventLapsed
 )
 
 var eventTypeNames = [...]string{"scripted", "proposal", "acceptance", "rejection", "formed", "joined", "left",
-	"ended", "challenge", "occupation", "eliminated", "provocation", "restraint"}
+	"ended", "challenge", "occupation", "eliminated", "provocation", "restraint", "lapsed"}
 
 // Proposal is the kind of offer made in a diplomacy round.
 type Proposal int

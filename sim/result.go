@@ -202,6 +202,8 @@ func (w *World) EventRecord(e *Event) EventRecord {
 		w.alliances[e.Alliance].SignedFor.Each(func(i int) { rec.Designated = append(rec.Designated, c.id[i]) })
 	case EventJoined:
 		rec.Commitment, rec.Origin = commitmentName(w.alliances[e.Alliance].Strong), e.Origin.String()
+	case EventLapsed:
+		rec.Commitment = commitmentName(e.Strong)
 	case EventLeft:
 		rec.Exit = e.Exit.String()
 	case EventEnded:

@@ -83,6 +83,11 @@ func Describe(e *sim.EventRecord) string {
 		return fmt.Sprintf("%s provokes %s; allies honouring: %s", name(e.Actor), name(e.Target), orNone(set))
 	case sim.EventRestraint:
 		return fmt.Sprintf("%s restrains %s", name(e.Actor), name(e.Target))
+	case sim.EventLapsed:
+		if e.Alliance >= 0 {
+			return fmt.Sprintf("%s, wholly occupied, will not join alliance %d, signed for it", name(e.Target), e.Alliance)
+		}
+		return fmt.Sprintf("the %s bilateral alliance %s signed for %s lapses", e.Commitment, name(e.Actor), name(e.Target))
 	}
 	return e.Type.String()
 }
