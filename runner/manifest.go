@@ -25,8 +25,8 @@ import (
 // occupied drops out of an alliance that goes on with a left event of
 // exit occupied, every left event carries its exit, and a scripted
 // withdrawal that brings back a state wholly occupied says so (revived),
-// and a treaty signed for a non-sovereign state that lapses on an
-// elimination logs a lapsed event.
+// and a treaty signed for a non-sovereign state that lapses (on an
+// elimination, or on the sovereignty) logs a lapsed event.
 const ManifestFormat = 8
 
 // Manifest describes an output directory: what was run (the scenario by

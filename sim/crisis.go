@@ -134,7 +134,9 @@ func (w *World) joinDesignated(s int) {
 	for a := range w.alliances {
 		if al := &w.alliances[a]; al.Active() && al.Designated.Has(s) {
 			al.Designated = al.Designated.Without(s)
-			if !w.exists(al.Members.With(s)) {
+			if w.exists(al.Members.With(s)) {
+				w.log(Event{Type: EventLapsed, Actor: -1, Target: s, Alliance: al.ID, Strong: al.Strong})
+			} else {
 				if al.Origin == OriginBilateral && al.Members == al.Founders {
 					// the patron's multilateral that too few could sign to
 					// be imposed (form): its invitees accepted an imposed
@@ -155,6 +157,8 @@ func (w *World) joinDesignated(s int) {
 			kept = append(kept, t)
 		case w.alive[t.patron] && !w.ties[t.patron].allies.Has(s):
 			w.form(agents.Set(0).With(t.patron).With(s), t.strong, OriginBilateral)
+		default:
+			w.log(Event{Type: EventLapsed, Actor: t.patron, Target: s, Alliance: -1, Strong: t.strong})
 		}
 	}
 	w.pending = kept

@@ -175,6 +175,62 @@ func TestOccupiedClientJoinsOnSovereignty(t *testing.T) {
 	}
 }
 
+// A treaty signed for an occupied client before the patron designated it
+// in an alliance still stands (form does not read it); on the client's
+// sovereignty the alliance takes effect first, as it is joined before the
+// treaties, and the treaty, whose ties are then in force, lapses, and the
+// log says so. A designation whose alliance would repeat one in force
+// lapses likewise.
+func TestTreatyLapsedOnSovereigntyIsLogged(t *testing.T) {
+	w := NewWorld(mustCompile(t, occupiedC3(t)), 1)
+	w.perceive()
+	w.fallback(pat, set(c3), false)
+	al := w.form(set(pat, c1, c3), true, OriginImposed)
+	if len(w.pending) != 1 || !al.Designated.Has(c3) {
+		t.Fatalf("set-up: %d treaties pending, c3 designated %v", len(w.pending), al.Designated.Has(c3))
+	}
+	from := len(w.events)
+	w.sovereign[c3] = true
+	w.joinDesignated(c3)
+	var got []Event
+	for _, e := range w.events[from:] {
+		if e.Type == EventLapsed {
+			got = append(got, e)
+		}
+	}
+	want := []Event{{Tick: w.tick, Type: EventLapsed, Actor: pat, Target: c3, Alliance: -1}}
+	if !slices.Equal(got, want) || !al.Members.Has(c3) || len(w.pending) != 0 {
+		t.Errorf("on c3's sovereignty: lapsed %+v (want %+v), c3 a member %v, %d pending; %v", got, want, al.Members.Has(c3), len(w.pending), describe(w))
+	}
+
+	// Two alliances signed c3 up, {pat, c1, c2} and {pat, c1}, and c2 has
+	// since lost its sovereignty (a scripted sovereign = false), so that
+	// the first's signing members are the second's: once c3 joins the
+	// first, the second would repeat it, and c3's place in it lapses.
+	w = NewWorld(mustCompile(t, occupiedC3(t)), 1)
+	w.perceive()
+	w.form(set(pat, c1, c2, c3), false, OriginImposed)
+	w.sovereign[c2] = false
+	w.form(set(pat, c1, c3), true, OriginImposed)
+	first, second := &w.alliances[0], &w.alliances[1] // form may move the first as it appends the second
+	if !first.Designated.Has(c3) || !second.Designated.Has(c3) || second.Members != set(pat, c1) {
+		t.Fatalf("set-up: %v", describe(w))
+	}
+	from = len(w.events)
+	w.sovereign[c3] = true
+	w.joinDesignated(c3)
+	got = got[:0]
+	for _, e := range w.events[from:] {
+		if e.Type == EventLapsed {
+			got = append(got, e)
+		}
+	}
+	want = []Event{{Tick: w.tick, Type: EventLapsed, Actor: -1, Target: c3, Alliance: second.ID, Strong: true}}
+	if !slices.Equal(got, want) || second.Members.Has(c3) || !first.Members.Has(c3) {
+		t.Errorf("on c3's sovereignty: lapsed %+v (want %+v); %v", got, want, describe(w))
+	}
+}
+
 // A fallback subset that only occupied clients would join forms nothing
 // (form signs for none of them), so it is treated as empty (docs/model.md
 // §7.9): the patron signs a treaty for each occupied invitee instead of

@@ -22,12 +22,14 @@ const (
 	EventEliminated                   // Target lost its last cell
 	EventProvocation                  // revisionist Actor provoked adversary Target; Others are the allies that came
 	EventRestraint                    // patron Actor restrained Target from provoking
-	// EventLapsed: a treaty signed for a non-sovereign state lapsed on an
-	// elimination. With Alliance ≥ 0, Target, wholly occupied, was
-	// designated in that alliance and will not join it; with Alliance −1,
-	// the bilateral patron Actor signed for Target, in force on Target's
-	// sovereignty (Strong its commitment), lapsed as one of the two was
-	// wholly occupied.
+	// EventLapsed: a treaty signed for a non-sovereign state lapsed. With
+	// Alliance ≥ 0, Target was designated to join that alliance on its
+	// sovereignty and will not; with Alliance −1, the bilateral patron
+	// Actor signed for Target, in force on Target's sovereignty (Strong
+	// its commitment), will not be. It lapses when either is wholly
+	// occupied, or on Target's sovereignty, where the ties it would make
+	// are in force already (an alliance of the same members, or one that
+	// allies the patron and Target) or the patron is gone.
 	EventLapsed
 )
 

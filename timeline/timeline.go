@@ -85,7 +85,7 @@ func Describe(e *sim.EventRecord) string {
 		return fmt.Sprintf("%s restrains %s", name(e.Actor), name(e.Target))
 	case sim.EventLapsed:
 		if e.Alliance >= 0 {
-			return fmt.Sprintf("%s, wholly occupied, will not join alliance %d, signed for it", name(e.Target), e.Alliance)
+			return fmt.Sprintf("%s's place in alliance %d, signed for it, lapses", name(e.Target), e.Alliance)
 		}
 		return fmt.Sprintf("the %s bilateral alliance %s signed for %s lapses", e.Commitment, name(e.Actor), name(e.Target))
 	}

@@ -97,11 +97,10 @@ func TestDescribe(t *testing.T) {
 		{sim.EventRecord{Type: sim.EventProvocation, Actor: "c1", Target: "adv"}, "c1 provokes adv; allies honouring: none"},
 		{sim.EventRecord{Type: sim.EventProvocation, Actor: "c1", Target: "adv", Others: []string{"pat"}}, "c1 provokes adv; allies honouring: pat"},
 		{sim.EventRecord{Type: sim.EventRestraint, Actor: "pat", Target: "c1"}, "pat restrains c1"},
-		// A treaty signed for a non-sovereign state lapses on an
-		// elimination: its place in an alliance, or a bilateral in force on
-		// its sovereignty.
+		// A treaty signed for a non-sovereign state lapses: its place in an
+		// alliance, or a bilateral in force on its sovereignty.
 		{sim.EventRecord{Type: sim.EventLapsed, Target: "jpn", Alliance: 3, Commitment: "weak"},
-			"jpn, wholly occupied, will not join alliance 3, signed for it"},
+			"jpn's place in alliance 3, signed for it, lapses"},
 		{sim.EventRecord{Type: sim.EventLapsed, Actor: "usa", Target: "jpn", Alliance: -1, Commitment: "strong"},
 			"the strong bilateral alliance usa signed for jpn lapses"},
 		{sim.EventRecord{Type: sim.EventLeft, Alliance: 2}, "? leaves alliance 2"},
