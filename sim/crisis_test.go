@@ -284,6 +284,38 @@ func TestChallengeProbability(t *testing.T) {
 	nearly(t, "challenge probability, weak pledge", w.challengeProbability(adv, c1), 0.0193138561401762, 1e-15)
 }
 
+// Each parameter is read where its formula is applied, not left at its
+// default: TestChallengeProbability runs at the defaults, where a read of
+// the default itself gives the same numbers.
+//
+// The challenge probability at c1 alone, unshocked, as there:
+// P(adv→c1) = 7.609835396005739, denial 0.983024807556994, r = 0.8,
+// rate 0.02, and Occ = denial·P/(P + F₀).
+//
+//	F₀ = 2 (occupation_force):    Occ = 0.778437576444673, p = 0.02·σ(8·(0.8·Occ − 0.25)) = 0.019035086257731565
+//	κ_c = 4 (challenge_steepness): p = 0.02·σ(4·(0.8·0.868850173276176 − 0.25)) = 0.017114728867613747
+//	θ_c = 0.5 (challenge_threshold): p = 0.02·σ(8·(0.8·0.868850173276176 − 0.5)) = 0.016528906573930455
+//
+// against 0.0194472962089173 at the defaults (F₀ 1, κ_c 8, θ_c 0.25).
+func TestChallengeProbabilityReadsItsParameters(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		set  func(*Params)
+		want float64
+	}{
+		{"occupation_force 2", func(p *Params) { p.OccupationForce = 2 }, 0.019035086257731565},
+		{"challenge_steepness 4", func(p *Params) { p.ChallengeSteepness = 4 }, 0.017114728867613747},
+		{"challenge_threshold 0.5", func(p *Params) { p.ChallengeThreshold = 0.5 }, 0.016528906573930455},
+	} {
+		sc := testScenario()
+		sc.Params.ChallengeRate = 0.02
+		c.set(&sc.Params)
+		w := NewWorld(mustCompile(t, sc), 1)
+		w.refreshForces()
+		nearly(t, c.name, w.challengeProbability(adv, c1), c.want, 1e-15)
+	}
+}
+
 // Honouring: in a crisis each ally of the victim is asked once, through
 // the alliance in which it is likeliest to come, and honours with
 // probability p_k·h of that alliance. c1 is in W = {pat, c1, c2},

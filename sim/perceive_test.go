@@ -300,6 +300,52 @@ func TestPunishmentOfAnAllyLeavesItOut(t *testing.T) {
 	nearly(t, "punishment of pat by c1's allies", w.punished(pat, &w.ties[c1]), 0.027272727272727282, handTol)
 }
 
+// Deterrence by punishment with punishment 0.6: c1 allied to pat
+// (strong, cohesion ½), 0.6·(½·10/(10 + 8)) = 1/6, twice the 1/12 of the
+// default 0.3 (TestChallengeProbability): punishment, ideology_weight,
+// cost_threat and aggression_memory all default to 0.3, so a read of one
+// for another would go unseen at the defaults.
+func TestPunishmentReadsItsParameter(t *testing.T) {
+	sc := testScenario()
+	sc.Params.Punishment = 0.6
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	al := w.form(set(pat, c1), true, OriginBilateral)
+	withCohesion(w, al, 0.5)
+	nearly(t, "punishment of adv by c1's ally", w.punished(adv, &w.ties[c1]), 1.0/6, handTol)
+}
+
+// Hostile intent with ideology_weight ψ = 0.5: c1 (ideology 0.8) reads
+// adv (−1, revisionism 0.8) as 1 − (1 − 0.8)·(1 − 0.5·1.8/2) = 1 − 0.2·0.55
+// = 0.89, against 0.854 at the default ψ 0.3.
+func TestIntentReadsTheIdeologyWeight(t *testing.T) {
+	sc := testScenario()
+	sc.Params.IdeologyWeight = 0.5
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	nearly(t, "c1's hostile intent read into adv", w.hostile[c1*w.c.n+adv], 0.89, handTol)
+}
+
+// A patron's adversary threat T^adv counts adversaries only, also where
+// its clients add nothing to it (docs/model.md §7.2). With every stake 0
+// the patron's threats are its own direct readings, and T^adv(pat) is
+// its reading of adv alone, τ(pat←adv) = I·(Pw + G + 2·Occ)/4: I = 1 −
+// 0.2·(1 − 0.3·2/2) = 0.86, Pw = 8/10, G = e^(−14/20), and adv carries
+// min(8, 0.5·2) = 1 over water, P = e^(−0.7) = 0.4965853037914095 against
+// pat's defence 6, Occ = (P+ε)²/((P+ε)² + (6+ε)²)·P/(P + 1) =
+// 0.0022574309052715907; τ = 0.86·(0.8 + 0.4965853037914095 +
+// 0.0045148618105431814)/4 = 0.27973653560441986. Its total threat also
+// counts the clients' readings of ideology, and is larger.
+func TestPatronAdversaryThreatIsOfAdversariesOnly(t *testing.T) {
+	sc := quietScenario()
+	sc.States[pat].Stakes = map[string]float64{"c1": 0, "c2": 0, "c3": 0}
+	w := quietWorld(t, sc, 1)
+	nearly(t, "pat's adversary threat", w.AdversaryThreat(pat), 0.27973653560441986, handTol)
+	if w.Threat(pat) <= w.AdversaryThreat(pat) {
+		t.Errorf("pat's total threat %v is not above its adversary threat %v: the clients' readings count in it", w.Threat(pat), w.AdversaryThreat(pat))
+	}
+}
+
 // A dead state perceives nothing (docs/model.md §7.2): its totals are 0,
 // a patron's too, though its clients live on and are threatened (the
 // patron's fear for them was computed with no check that it lived).
