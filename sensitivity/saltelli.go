@@ -64,13 +64,8 @@ const MaxFactors = 500
 // coordinate from B_j (A_B^(i) in Saltelli's notation); then B_j. The
 // points are a pure function of (n, k, base, seed).
 func SaltelliDesign(n, k int, base Base, seed uint64) ([][]float64, error) {
-	switch {
-	case n < 2:
-		return nil, fmt.Errorf("sensitivity: %d base rows; allowed: at least 2", n)
-	case k < 1 || k > MaxFactors:
-		return nil, fmt.Errorf("sensitivity: %d parameters; allowed: 1 to %d", k, MaxFactors)
-	case n > maxRows/(k+2):
-		return nil, fmt.Errorf("sensitivity: %d base rows of %d parameters give more than %d points; allowed: at most %d base rows of %d parameters", n, k, maxRows, maxRows/(k+2), k)
+	if err := checkSaltelli(n, k); err != nil {
+		return nil, err
 	}
 	ab := mat.NewDense(n, 2*k, nil)
 	src := rand.NewPCG(seed, streamSaltelli)
@@ -99,6 +94,21 @@ func SaltelliDesign(n, k int, base Base, seed uint64) ([][]float64, error) {
 		points = append(points, append([]float64(nil), b...))
 	}
 	return points, nil
+}
+
+// checkSaltelli says why SaltelliDesign would refuse n base rows of k
+// parameters, or nil: n ≥ 2, 1 ≤ k ≤ MaxFactors, and at most maxRows
+// points.
+func checkSaltelli(n, k int) error {
+	switch {
+	case n < 2:
+		return fmt.Errorf("sensitivity: %d base rows; allowed: at least 2", n)
+	case k < 1 || k > MaxFactors:
+		return fmt.Errorf("sensitivity: %d parameters; allowed: 1 to %d", k, MaxFactors)
+	case n > maxRows/(k+2):
+		return fmt.Errorf("sensitivity: %d base rows of %d parameters give more than %d points; allowed: at most %d base rows of %d parameters", n, k, maxRows, maxRows/(k+2), k)
+	}
+	return nil
 }
 
 // maxRows bounds the size of a design.

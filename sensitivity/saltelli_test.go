@@ -113,6 +113,23 @@ func TestSaltelliDesignBounds(t *testing.T) {
 	}
 }
 
+// The largest designs are accepted: n(k+2) up to maxRows points, checked
+// without building them (the largest of 1 parameter is 9,999,999 points).
+func TestSaltelliLargestDesigns(t *testing.T) {
+	for _, k := range []int{1, 8, MaxFactors} {
+		n := maxRows / (k + 2)
+		if n*(k+2) > maxRows || (n+1)*(k+2) <= maxRows {
+			t.Fatalf("%d base rows of %d parameters are not the most within %d points", n, k, maxRows)
+		}
+		if err := checkSaltelli(n, k); err != nil {
+			t.Errorf("%d base rows of %d parameters (%d points): %v; want accepted", n, k, n*(k+2), err)
+		}
+		if err := checkSaltelli(n+1, k); err == nil {
+			t.Errorf("%d base rows of %d parameters (%d points) accepted; want refused", n+1, k, (n+1)*(k+2))
+		}
+	}
+}
+
 // A base writes its name, or Base(n) out of range on either side.
 func TestBaseString(t *testing.T) {
 	for b, want := range map[Base]string{Halton: "halton", Random: "random", Base(-1): "Base(-1)", Base(2): "Base(2)"} {
