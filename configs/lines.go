@@ -45,9 +45,9 @@ func indexLinesCont(src string, cont map[int]bool) lineIndex {
 			cont[lineNo] = true
 		}
 		if inString != "" {
-			if i := strings.Index(line, inString); i >= 0 {
+			if i := closingDelim(line, inString); i >= 0 {
 				inString = ""
-				depth += scanValue(line[i+3:], &inString)
+				depth += scanValue(line[i+1:], &inString)
 			}
 			continue
 		}
@@ -107,8 +107,9 @@ func (idx lineIndex) add(path string, line int) {
 // [ one per line ] names each id's own line, states = [ { id = "a" }, … ]
 // each state's keys, and an inline table written over several lines
 // (TOML 1.1, which the decoder reads) each of its keys. A multi-line
-// string, or anything it cannot read, ends the following: what comes
-// after is left unindexed rather than indexed under a wrong name.
+// string left open at the end of its line, or anything it cannot read,
+// ends the following: what comes after is left unindexed rather than
+// indexed under a wrong name.
 type valueScanner struct {
 	open  []openValue // the arrays and inline tables open, innermost last
 	value string      // path of the value about to begin; "" if none
@@ -179,9 +180,14 @@ func (idx lineIndex) scan(v *valueScanner, s string, line int) bool {
 				v.open[n-1].next = true
 			}
 		case '"', '\'':
-			end := closingQuote(s[i:])
-			if end < 0 || strings.HasPrefix(s[i:], strings.Repeat(string(c), 3)) {
-				v.lost = true // a multi-line string: its end is not followed
+			var end int
+			if strings.HasPrefix(s[i:], strings.Repeat(string(c), 3)) {
+				end = closingTriple(s[i:])
+			} else {
+				end = closingQuote(s[i:])
+			}
+			if end < 0 {
+				v.lost = true // a multi-line string left open: its end is not followed
 				break
 			}
 			i += end
@@ -283,6 +289,39 @@ func closingQuote(s string) int {
 	return -1
 }
 
+// closingTriple returns the index of the last quote of the delimiter
+// that closes the multi-line string opening s (three quotes, double or
+// single), where it closes on the same line, or -1.
+func closingTriple(s string) int {
+	if end := closingDelim(s[3:], s[:3]); end >= 0 {
+		return 3 + end
+	}
+	return -1
+}
+
+// closingDelim returns the index in s, the text of a multi-line string
+// on one line, of the last quote of delim (three quotes, double or
+// single) that closes it, or -1. Up to two quotes just before the
+// delimiter are the string's own, and in a basic string a backslash
+// escapes the character after it.
+func closingDelim(s, delim string) int {
+	q := delim[0]
+	for i := 0; i < len(s); i++ {
+		if q == '"' && s[i] == '\\' {
+			i++
+			continue
+		}
+		if strings.HasPrefix(s[i:], delim) {
+			j := i + 3
+			for k := 0; k < 2 && j < len(s) && s[j] == q; k++ {
+				j++
+			}
+			return j - 1
+		}
+	}
+	return -1
+}
+
 // scanValue scans (part of) a value for brackets left open at the end of the
 // line and for a multi-line string left open, which it stores in *inString.
 // It returns the change in bracket depth.
@@ -293,8 +332,8 @@ func scanValue(s string, inString *string) int {
 		case '"', '\'':
 			delim := strings.Repeat(string(c), 3)
 			if strings.HasPrefix(s[i:], delim) {
-				if end := strings.Index(s[i+3:], delim); end >= 0 {
-					i += 3 + end + 2
+				if end := closingTriple(s[i:]); end >= 0 {
+					i += end
 					continue
 				}
 				*inString = delim

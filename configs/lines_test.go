@@ -228,3 +228,30 @@ func checkLines(t *testing.T, idx lineIndex, want map[string]int) {
 		}
 	}
 }
+
+// A multi-line string that closes on the line it opens is skipped like
+// any string: what follows it in an inline table or array is indexed
+// (it was not, and an error there named no line). Its end is found past
+// a backslash escape and with up to two quotes of its own before the
+// delimiter, so that the brackets after it are counted and the keys of
+// the lines below are not taken for the inside of a value.
+func TestIndexLinesOneLineMultiLineStrings(t *testing.T) {
+	src := `x = { a = """q""", b = 1 }
+y = [ '''q''', 2, '''r''''', { c = 3 } ]
+z = { s = """a\"""", t = [ """"b"""", 4 ] }
+after = 1
+w = { m = """c
+d\""" ] {
+e"""", v = 5 }
+last = 2
+`
+	idx := indexLines(src)
+	want := map[string]int{
+		"x.a": 1, "x.b": 1, "y[0]": 2, "y[1]": 2, "y[2]": 2, "y[3]": 2, "y[3].c": 2,
+		"z.s": 3, "z.t": 3, "z.t[0]": 3, "z.t[1]": 3, "after": 4, "w": 5, "w.m": 5, "last": 8,
+	}
+	checkLines(t, idx, want)
+	if _, ok := idx["w.v"]; ok {
+		t.Error("w.v, after a multi-line string's end, indexed")
+	}
+}
