@@ -152,12 +152,15 @@ func (w *World) joinDesignated(s int) {
 	}
 	kept := w.pending[:0]
 	for _, t := range w.pending {
-		switch {
-		case t.client != s:
+		if t.client != s {
 			kept = append(kept, t)
-		case w.alive[t.patron] && !w.ties[t.patron].allies.Has(s):
-			w.form(agents.Set(0).With(t.patron).With(s), t.strong, OriginBilateral)
-		default:
+			continue
+		}
+		// It takes effect, unless the patron is gone, its ties to s are in
+		// force already, or it has lost its sovereignty since (form signs
+		// nothing then): it lapses.
+		if !w.alive[t.patron] || w.ties[t.patron].allies.Has(s) ||
+			w.form(agents.Set(0).With(t.patron).With(s), t.strong, OriginBilateral) == nil {
 			w.log(Event{Type: EventLapsed, Actor: t.patron, Target: s, Alliance: -1, Strong: t.strong})
 		}
 	}

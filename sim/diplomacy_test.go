@@ -1762,3 +1762,26 @@ func TestStandingIsTheAllianceAsItIs(t *testing.T) {
 		t.Errorf("set-up: as the clients' own, c1's cost %v, want above the imposed %v", client.cost.Total, got.cost.Total)
 	}
 }
+
+// A treaty signed for an occupied client whose patron has since lost its
+// sovereignty forms nothing on the client's sovereignty (only the client
+// can sign): it lapses, strong as it was signed, and the log says so (it
+// was dropped unseen).
+func TestTreatyLapsesWherePatronCannotSign(t *testing.T) {
+	w := NewWorld(mustCompile(t, occupiedC3(t)), 1)
+	w.perceive()
+	w.fallback(pat, set(c3), true)
+	if len(w.pending) != 1 {
+		t.Fatalf("set-up: %d treaties pending", len(w.pending))
+	}
+	w.sovereign[pat] = false
+	from, formed := len(w.events), len(w.alliances)
+	w.sovereign[c3] = true
+	w.joinDesignated(c3)
+	want := []Event{{Tick: w.tick, Type: EventLapsed, Actor: pat, Target: c3, Alliance: -1, Strong: true}}
+	if got := w.events[from:]; !slices.Equal(got, want) || len(w.pending) != 0 || len(w.alliances) != formed {
+		t.Errorf("on c3's sovereignty, pat not sovereign: events %+v (want %+v), %d pending, %d alliances formed", got, want, len(w.pending), len(w.alliances)-formed)
+	} else if rec := w.EventRecord(&got[0]); rec.Commitment != "strong" {
+		t.Errorf("record of the lapsed treaty %+v; want pat's strong treaty for c3", rec)
+	}
+}

@@ -29,7 +29,8 @@ const (
 	// its commitment), will not be. It lapses when either is wholly
 	// occupied, or on Target's sovereignty, where the ties it would make
 	// are in force already (an alliance of the same members, or one that
-	// allies the patron and Target) or the patron is gone.
+	// allies the patron and Target) or the patron is gone or, no longer
+	// sovereign, cannot sign it.
 	EventLapsed
 )
 
