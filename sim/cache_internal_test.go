@@ -28,7 +28,9 @@ func TestUntouchedFoldIsExact(t *testing.T) {
 		}
 	}
 	// where states value alliances: proposals, refusals, departures (not
-	// a member wholly occupied dropping out, which weighs nothing)
+	// a member wholly occupied dropping out, which is logged in the middle
+	// of the elimination, before the threats are read again, and is no
+	// decision)
 	watch := ObserverFuncs{Event: func(w *World, e *Event) {
 		switch {
 		case e.Type == EventProposal, e.Type == EventRejection, e.Type == EventLeft && e.Exit == ExitLeft:

@@ -299,31 +299,34 @@ func TestNoMultilateralOfOccupiedClientsOnly(t *testing.T) {
 
 // An eliminated client regains no membership (docs/model.md §7.10): the
 // alliances it was designated to join and the treaties signed for it
-// lapse, and the sovereignty it later gains brings it into none.
+// lapse, and the sovereignty it later gains brings it into none. An
+// alliance that designated it and has ended since has nothing to lapse.
 func TestEliminatedClientJoinsNothingOnSovereignty(t *testing.T) {
 	w := NewWorld(mustCompile(t, occupiedC3(t)), 1)
 	w.perceive()
-	w.fallback(pat, set(c3), false) // a treaty signed for c3 waits
+	w.fallback(pat, set(c3), true) // a treaty signed for c3 waits
+	gone := w.form(set(pat, c2, c3), false, OriginImposed).ID
+	w.leave(&w.alliances[gone], c2, w.alliances[gone].Members) // ends, c3 still designated in it
 	al := w.form(set(pat, c1, c2, c3), true, OriginImposed)
-	if !al.Designated.Has(c3) || len(w.pending) != 1 {
-		t.Fatalf("set-up: c3 designated %v, %d treaties pending", al.Designated.Has(c3), len(w.pending))
+	if !al.Designated.Has(c3) || len(w.pending) != 1 || w.alliances[gone].Active() {
+		t.Fatalf("set-up: c3 designated %v, %d treaties pending, %v", al.Designated.Has(c3), len(w.pending), describe(w))
 	}
 	from := len(w.events)
 	w.eliminate(c3)
 	if al.Designated.Has(c3) || len(w.pending) != 0 {
 		t.Fatalf("an eliminated client's designation and signed treaty should lapse: designated %v, pending %+v", al.Designated.Has(c3), w.pending)
 	}
-	// The log says so: the weak bilateral signed for c3, and c3's place in
-	// the strong imposed alliance.
+	// The log says so: the strong bilateral signed for c3, and c3's place
+	// in the strong imposed alliance; nothing of the one that ended.
 	want := []Event{
 		{Tick: w.tick, Type: EventEliminated, Actor: -1, Target: c3, Alliance: -1},
-		{Tick: w.tick, Type: EventLapsed, Actor: pat, Target: c3, Alliance: -1},
+		{Tick: w.tick, Type: EventLapsed, Actor: pat, Target: c3, Alliance: -1, Strong: true},
 		{Tick: w.tick, Type: EventLapsed, Actor: -1, Target: c3, Alliance: al.ID, Strong: true},
 	}
 	if got := w.events[from:]; !slices.Equal(got, want) {
 		t.Errorf("events of c3's elimination:\n got %+v\nwant %+v", got, want)
-	} else if rec := w.EventRecord(&got[1]); rec.Commitment != "weak" || rec.Actor != "pat" || rec.Target != "c3" {
-		t.Errorf("record of the lapsed treaty %+v; want pat's weak treaty for c3", rec)
+	} else if rec := w.EventRecord(&got[1]); rec.Commitment != "strong" || rec.Actor != "pat" || rec.Target != "c3" {
+		t.Errorf("record of the lapsed treaty %+v; want pat's strong treaty for c3", rec)
 	}
 	w.alive[c3] = true // as a withdrawal revives it
 	formed := len(w.alliances)

@@ -66,6 +66,10 @@ type Event struct {
 	Alliance int        // alliance id, -1 if none
 	Proposal Proposal
 	Strong   bool
+	// Revived is, for a scripted withdrawal, whether it brought back a
+	// target that was wholly occupied (it is alive again, in none of the
+	// alliances it dropped out of, docs/model.md §8.4 item 9).
+	Revived bool
 	// Reason is the largest cost term behind a rejection; Target is the
 	// partner behind it (-1 for the general autonomy cost).
 	Reason agents.CostTerm
@@ -73,15 +77,13 @@ type Event struct {
 	// Exit is how the member of an EventLeft went: ExitLeft, it chose to
 	// leave; ExitOccupied, it was wholly occupied and dropped out of an
 	// alliance that goes on without it (one that ends then logs its end
-	// instead, with cause occupied).
+	// instead, with cause occupied). An occupied one is logged in the
+	// middle of the elimination, before the threats are read again: an
+	// observer handed it sees the readings of before.
 	Exit   Exit
 	Origin Origin // EventFormed, EventJoined: the alliance's origin then
 	Cells  int    // EventOccupation, scripted occupy/withdraw
 	Script int    // EventScripted: index into the scenario's events, in file order
-	// Revived is, for a scripted withdrawal, whether it brought back a
-	// target that was wholly occupied (it is alive again, in none of the
-	// alliances it dropped out of, docs/model.md §8.4 item 9).
-	Revived bool
 	// Offer is, for a proposal and its answers, 1 + the index of the
 	// proposal in World.Offers (0: none).
 	Offer int

@@ -42,8 +42,8 @@ type EventRecord struct {
 	// World.Offers; absent for other events).
 	Offer int `json:"offer,omitempty"`
 	Cells int `json:"cells,omitempty"`
-	// Commitment is "strong" or "weak": of the alliance proposed (proposal)
-	// or of the alliance formed or joined.
+	// Commitment is "strong" or "weak": of the alliance proposed (proposal),
+	// of the alliance formed or joined, or of the treaty that lapsed.
 	Commitment string `json:"commitment,omitempty"`
 	// Kind is the size class of the alliance proposed (proposer and
 	// invitees) or formed (its founders).
