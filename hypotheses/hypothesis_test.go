@@ -141,7 +141,7 @@ func TestHypothesisCheck(t *testing.T) {
 		{"survival at NaN", func(h *Hypothesis) {
 			h.Outcome = Outcome{Kind: Survival, Alliance: survive, At: math.NaN()}
 		}, "hypothesis toy: Outcome.At is NaN; allowed: a number of ticks ≥ 0"},
-		{"since, not for survival", func(h *Hypothesis) { h.Outcome.Since = patronEntry },
+		{"since, not for survival", func(h *Hypothesis) { h.Outcome.Since = runner.OriginSince },
 			"hypothesis toy: Outcome.Since is set for an outcome of kind share of runs; allowed: Since for Survival only"},
 		{"split lever on runs", func(h *Hypothesis) { h.Lever.Path, h.Lever.Split = "", true }, "hypothesis toy: the lever is split, which divides alliances by level; allowed: an outcome with Alliance"},
 		{"path and apply", func(h *Hypothesis) { h.Lever.Apply = func(*sim.Scenario, any) error { return nil } }, "hypothesis toy: the lever has both a Path and an Apply function"},

@@ -119,12 +119,6 @@ func originIs(c *Cell, _ *runner.Record, a *sim.AllianceRecord) (float64, bool) 
 	return 0, a.Origin == c.Level
 }
 
-// patronEntry is the tick a patron entered the alliance, when its origin
-// was settled (T6 counts lifetimes from it): an indigenous alliance is
-// the clients' alliance a patron joined, and until it joined it could
-// have ended as a client alliance, which T6 does not count.
-func patronEntry(a *sim.AllianceRecord) int { return a.PatronJoined }
-
 // fallbackAfterRefusal: among runs in which a patron multilateral proposal
 // was refused, whether within 12 ticks (the tick of the refusal and the 11
 // after it, as the no-churn rule counts an alliance that ends within 12

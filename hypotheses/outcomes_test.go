@@ -186,7 +186,7 @@ func TestSurvivalSincePatronEntry(t *testing.T) {
 		{ID: 1, Origin: "imposed", Formed: 3, PatronJoined: 3, Ended: -1, Cause: "horizon"},
 		{ID: 2, Origin: "bilateral", Formed: 20, PatronJoined: 20, Ended: 50, Cause: sim.EndOccupied.String()},
 	}}}
-	o := Outcome{Kind: Survival, Alliance: func(*Cell, *runner.Record, *sim.AllianceRecord) (float64, bool) { return 0, true }, At: 240, Since: patronEntry}
+	o := Outcome{Kind: Survival, Alliance: func(*Cell, *runner.Record, *sim.AllianceRecord) (float64, bool) { return 0, true }, At: 240, Since: runner.OriginSince}
 	var s Sample
 	if err := o.add(&s, &Cell{}, r); err != nil {
 		t.Fatal(err)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/alliancesim/alliancesim/runner"
 	"github.com/alliancesim/alliancesim/sim"
 )
 
@@ -72,7 +73,15 @@ func Registry() []Hypothesis {
 			Scenario: "generic", Layouts: true, Setup: passingThreat,
 			Lever: Lever{Name: "origin (imposed → indigenous), 480-tick runs, détente at tick 120", Split: true, Levels: []any{"imposed", "indigenous"}},
 			Outcome: Outcome{Name: "Kaplan–Meier survival at 240 ticks (20 years) from the patron's entry", Kind: Survival, Alliance: originIs, At: 240,
-				Since: patronEntry},
+				// from the tick the origin was settled (runner.OriginSince):
+				// an indigenous alliance is the clients' alliance a patron
+				// joined, and until then it could have ended as a client
+				// alliance, which T6 does not count; a patron's bilateral
+				// signed for an occupied client turns imposed on that
+				// client's entry on sovereignty, and until then it could
+				// have ended as a bilateral. Every other imposed alliance
+				// is the patron's from its formation.
+				Since: runner.OriginSince},
 			Predicted: Rises, MinChange: 0.20},
 		{ID: "T7", Source: "Cohen H4 (seed 002)", Claim: "where imposed multilateralism fails, the patron settles for bilaterals or trilaterals",
 			Scenario: "generic", Layouts: true, Lever: asBuilt,

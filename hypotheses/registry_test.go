@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/runner"
 	"github.com/alliancesim/alliancesim/sim"
 )
 
@@ -332,7 +333,7 @@ func TestRegistryWiring(t *testing.T) {
 		if w, ok := wantRun[h.ID]; ok && (h.Outcome.Run == nil || fn(h.Outcome.Run) != fn(w)) {
 			t.Errorf("%s: wrong outcome function", h.ID)
 		}
-		if h.ID == "T6" && (h.Outcome.Since == nil || fn(h.Outcome.Since) != fn(patronEntry) || fn(h.Outcome.Alliance) != fn(originIs)) {
+		if h.ID == "T6" && (h.Outcome.Since == nil || fn(h.Outcome.Since) != fn(runner.OriginSince) || fn(h.Outcome.Alliance) != fn(originIs)) {
 			t.Errorf("T6: survival not counted from the patron's entry, or not split by origin")
 		}
 		sc, err := configs.Builtin(h.Scenario)

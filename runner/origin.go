@@ -32,21 +32,40 @@ type OriginLifetime struct {
 // in the tick it formed, counts whole, from its formation.
 func OriginLifetimes(al *sim.AllianceRecord, horizon int) []OriginLifetime {
 	end, ended := al.End(horizon), al.Ended >= 0
-	split := func(before sim.Origin, at int) []OriginLifetime {
-		return []OriginLifetime{
-			{before.String(), Observation{Duration: float64(at - al.Formed)}},
-			{al.Origin, Observation{Duration: float64(end - at), Event: ended}},
-		}
+	before, at := originBefore(al)
+	if at == al.Formed {
+		return []OriginLifetime{{al.Origin, Observation{Duration: float64(end - al.Formed), Event: ended}}}
 	}
+	return []OriginLifetime{
+		{before.String(), Observation{Duration: float64(at - al.Formed)}},
+		{al.Origin, Observation{Duration: float64(end - at), Event: ended}},
+	}
+}
+
+// OriginSince is the tick from which the alliance has had its origin as
+// recorded, the tick its last lifetime of OriginLifetimes begins: a
+// clients' alliance's patron entry where it turned indigenous, a
+// bilateral's entry on sovereignty where it turned imposed, and its
+// formation otherwise. A survival by origin counts from it (hypotheses'
+// T6).
+func OriginSince(al *sim.AllianceRecord) int {
+	_, at := originBefore(al)
+	return at
+}
+
+// originBefore is the origin an alliance had before the recorded one and
+// the tick it changed; where it never changed, the tick is its formation
+// (and the origin, 0, means nothing).
+func originBefore(al *sim.AllianceRecord) (sim.Origin, int) {
 	switch {
 	case al.Origin == sim.OriginIndigenous.String() && al.PatronJoined > al.Formed:
-		return split(sim.OriginClient, al.PatronJoined)
+		return sim.OriginClient, al.PatronJoined
 	case al.Origin == sim.OriginImposed.String() && len(al.Founders) == 2:
 		if at := sovereigntyEntry(al); at > al.Formed {
-			return split(sim.OriginBilateral, at)
+			return sim.OriginBilateral, at
 		}
 	}
-	return []OriginLifetime{{al.Origin, Observation{Duration: float64(end - al.Formed), Event: ended}}}
+	return 0, al.Formed
 }
 
 // sovereigntyEntry is the tick of the first entry on sovereignty into al

@@ -10,8 +10,16 @@ import (
 )
 
 // An alliance counts in each origin's survival group only while it had
-// that origin: by hand, over a horizon of 100 ticks.
+// that origin: by hand, over a horizon of 100 ticks. OriginSince is the
+// tick its last lifetime begins, the one of the origin recorded.
 func TestOriginLifetimes(t *testing.T) {
+	since := map[string]int{
+		"indigenous, ended": 25, "indigenous, in force": 25, "indigenous from the start": 10,
+		"client": 10, "imposed": 30, "bilateral": 0,
+		"bilateral, then imposed": 27, "bilateral, then imposed at the second entry": 40,
+		"imposed, a client in on sovereignty": 5, "bilateral, then imposed as a founder leaves": 5,
+		"client, ended at tick 0": 0,
+	}
 	for _, c := range []struct {
 		name string
 		al   sim.AllianceRecord
@@ -70,6 +78,11 @@ func TestOriginLifetimes(t *testing.T) {
 	} {
 		if got := OriginLifetimes(&c.al, 100); !slices.Equal(got, c.want) {
 			t.Errorf("%s: %+v, want %+v", c.name, got, c.want)
+		}
+		if want, ok := since[c.name]; !ok {
+			t.Errorf("%s: no tick given for OriginSince", c.name)
+		} else if got := OriginSince(&c.al); got != want {
+			t.Errorf("%s: OriginSince %d, want %d", c.name, got, want)
 		}
 	}
 }
