@@ -3,6 +3,7 @@ package configs
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"testing"
 )
 
@@ -253,5 +254,67 @@ last = 2
 	checkLines(t, idx, want)
 	if _, ok := idx["w.v"]; ok {
 		t.Error("w.v, after a multi-line string's end, indexed")
+	}
+}
+
+// A quoted key is indexed by its text between the quotes, as the
+// decoder names it, and what follows the closing quote is read from the
+// next character: [params] 'x y' = 1 is params."x y" at line 2, and a
+// quote followed at once by '=' or '.' ends its part there.
+func TestIndexLinesQuotedKeys(t *testing.T) {
+	idx := indexLines("[params]\n'x y' = 1\nt.'a.b' = 2\n'u'= 3\n\"v\".w = 4\n'p'.q= 5\n")
+	checkLines(t, idx, map[string]int{`params."x y"`: 2, `params.t."a.b"`: 3, "params.u": 4, "params.v.w": 5, "params.p.q": 6})
+}
+
+// A bare key is made of A-Z, a-z, 0-9, _ and -, the ends of each range
+// included: each such key is indexed under its own name, and quoteKey
+// leaves it bare; a character just outside a range (/ : @ [ ` {) makes a
+// key that must be quoted.
+func TestBareKeyCharacters(t *testing.T) {
+	bare := []string{"A", "Z", "a", "z", "0", "9", "_", "-", "x0", "A9z"}
+	var src string
+	want := map[string]int{}
+	for i, k := range bare {
+		src += k + " = 1\n"
+		want[k] = i + 1
+		if got := quoteKey(k); got != k {
+			t.Errorf("quoteKey(%q) = %s, want it bare", k, got)
+		}
+	}
+	checkLines(t, indexLines(src), want)
+	for _, k := range []string{"/", ":", "@", "[", "`", "{", "a b"} {
+		if got, want := quoteKey(k), strconv.Quote(k); got != want {
+			t.Errorf("quoteKey(%q) = %s, want %s", k, got, want)
+		}
+	}
+}
+
+// A key that the indexer cannot read inside an inline table (no key
+// before '=', or a second word before it: the decoder refuses both) ends
+// the following of the value without indexing anything under a name
+// that is not written, such as "x." or "x.a": keyOnLine would name a
+// syntax error there by it.
+func TestIndexLinesUnreadableInlineKey(t *testing.T) {
+	idx := indexLines("x = {\n  = 1,\n  b = 2 }\ny = {\n  a b = 1 }\nlast = 1\n")
+	checkLines(t, idx, map[string]int{"x": 1, "y": 4, "last": 6})
+	for _, absent := range []string{"x.", "x.b", "y.a", "y.a b", "y.b"} {
+		if _, ok := idx[absent]; ok {
+			t.Errorf("%s indexed", absent)
+		}
+	}
+}
+
+// A multi-line string ends at its delimiter and at most two more quotes
+// of its own (TOML allows no run of three inside it): in a""""""", the
+// string is a"" and ends at the fifth quote, index 5; the sixth begins
+// whatever follows.
+func TestClosingDelimTakesAtMostTwoQuotes(t *testing.T) {
+	for _, c := range []struct {
+		s, delim string
+		want     int
+	}{{`a"""`, `"""`, 3}, {`a""""`, `"""`, 4}, {`a"""""`, `"""`, 5}, {`a""""""`, `"""`, 5}, {`a''''''`, `'''`, 5}, {`a`, `"""`, -1}} {
+		if got := closingDelim(c.s, c.delim); got != c.want {
+			t.Errorf("closingDelim(%s, %s) = %d, want %d", c.s, c.delim, got, c.want)
+		}
 	}
 }
