@@ -82,3 +82,69 @@ func TestEventsCapped(t *testing.T) {
 		t.Fatalf("want the 10,001st event refused, got %.300v", err)
 	}
 }
+
+// The message for too many tables says what is allowed.
+func TestTablesCappedMessage(t *testing.T) {
+	var e errs
+	if prescan("big.toml", []byte(strings.Repeat("[[events]]\n", MaxTables+1)), &e) {
+		t.Fatal("accepted")
+	}
+	want := "big.toml:12001: more than 12000 tables; allowed: at most 12000 ([headers] and { inline tables }; no valid file needs as many)"
+	if err := e.err(); err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
+	}
+}
+
+// A file may end anywhere: in a comment, in a string left open just
+// after a backslash, or just after a multi-line string's closing quotes
+// (with two of its own or not), with no newline after it. prescan reads
+// to its end without reading past it, and leaves what is wrong to the
+// decoder.
+func TestPrescanToTheEnd(t *testing.T) {
+	for _, src := range []string{"x = 1 # c", "#", "x = \"a\\", "x = \"\"\"a\\", "x = \"\"\"a\"\"\"", "x = '''a'''''"} {
+		var e errs
+		if !prescan("end.toml", []byte(src), &e) {
+			t.Errorf("%q refused: %v", src, e.err())
+		}
+	}
+}
+
+// A basic string left open at the end of its line ends there, its last
+// character with it: 40 lines of x = "[ nest nothing (the decoder says
+// what is wrong with them).
+func TestPrescanOpenStringEndsAtItsLine(t *testing.T) {
+	var e errs
+	if !prescan("open.toml", []byte(strings.Repeat("x = \"[\n", 40)), &e) {
+		t.Errorf("the open strings' last [ counted: %v", e.err())
+	}
+}
+
+// A multi-line string ends at its closing quotes and nowhere else: a
+// lone quote inside one, two characters on or not, ends nothing (the 40
+// [ after it are text), and
+// an empty one, """""", ends at its sixth quote (the 33 [ on the next
+// line are counted, and refused at line 2).
+func TestPrescanMultiLineStringEnds(t *testing.T) {
+	var e errs
+	if !prescan("q.toml", []byte("x = \"\"\"ab\""+strings.Repeat("[", 40)+"\"\"\"\n"), &e) {
+		t.Errorf("brackets after a lone quote in a multi-line string counted: %v", e.err())
+	}
+	e = errs{}
+	if prescan("q.toml", []byte("x = \"\"\"\"\"\"\ny = "+strings.Repeat("[", 33)), &e) {
+		t.Fatal("nesting after an empty multi-line string not counted")
+	}
+	if err := e.err(); err == nil || !strings.HasPrefix(err.Error(), "q.toml:2: arrays and inline tables nested more than 32 deep") {
+		t.Errorf("got %v", err)
+	}
+}
+
+// A multi-line string's closing delimiter takes at most two quotes of
+// its own, as TOML does: in x = """a"""""" the sixth quote opens a basic
+// string, which runs to the end of the line, and the 40 [ in it nest
+// nothing (the decoder refuses the line).
+func TestPrescanSixthQuoteOpensAString(t *testing.T) {
+	var e errs
+	if !prescan("q.toml", []byte("x = \"\"\"a\"\"\"\"\"\""+strings.Repeat("[", 40)+"\n"), &e) {
+		t.Errorf("brackets after a sixth quote counted: %v", e.err())
+	}
+}
