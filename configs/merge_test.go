@@ -502,3 +502,29 @@ func TestAdversaryHasNoDecisionSettings(t *testing.T) {
 		t.Errorf("an overlay's own decision settings for the adversary it makes: %v", err)
 	}
 }
+
+// An id of drop_states that the line index does not place (it follows a
+// multi-line string, after which the indexer follows nothing) is named
+// at the line of drop_states, not at line 0.
+func TestDropStatesUnindexedElementAtKeyLine(t *testing.T) {
+	overlayErr(t, "extends = \"base.toml\"\ndrop_states = [\"\"\"\nzz\"\"\", \"yy\"]\n", 2, "drop_states", `"yy" names no state of the base`)
+}
+
+// An event that the overlay both drops and replaces by its id is refused
+// at the replacement's id, with what is allowed in full.
+func TestDropAndReplaceEventMessage(t *testing.T) {
+	overlayErr(t, "extends = \"base.toml\"\ndrop_events = [\"scare\"]\n[[events]]\nid = \"scare\"\ntick = 1\nkind = \"intent\"\nactor = \"a\"\ndelta = 0.1\n",
+		4, "events[0].id", `event "scare" is dropped by drop_events (line 2); allowed: drop it, or replace it by an event with its id, not both`)
+}
+
+// A base event that names a dropped state is reported once, at
+// drop_states, and left out: its actor, no longer a state, is not
+// reported again as unknown. Dropping c leaves "war" (actor c) behind:
+// one error.
+func TestDroppedStateEventReportedOnce(t *testing.T) {
+	_, err := overlay(t, "extends = \"base.toml\"\ndrop_states = [\"c\"]\n")
+	list, ok := err.(Errors)
+	if !ok || len(list) != 1 || list[0].Key != "drop_states" || !strings.Contains(list[0].Msg, `"c" is dropped but event "war"`) {
+		t.Fatalf("want one error at drop_states for event war; got\n%v", err)
+	}
+}
