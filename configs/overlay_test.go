@@ -365,3 +365,31 @@ func TestSetGeneratorSeedRangeAlike(t *testing.T) {
 		}
 	}
 }
+
+// --set strips the double quotes a file writes a name in, and only
+// those: Go's backquotes are not TOML, so `prospect` is not the name
+// prospect, and is refused as a valuation.
+func TestParseAssignmentStripsOnlyDoubleQuotes(t *testing.T) {
+	if a, err := ParseAssignment(`decision.valuation="prospect"`); err != nil || a.Value != "prospect" {
+		t.Errorf(`"prospect": got %#v, %v; want the name prospect`, a, err)
+	}
+	_, err := ParseAssignment("decision.valuation=`prospect`")
+	if err == nil || !strings.Contains(err.Error(), "\"`prospect`\" is not a known valuation") {
+		t.Errorf("`prospect`: got %v; want it refused as written", err)
+	}
+}
+
+// One path whose value has two faults at its line is named once, before
+// the list of its faults, not again before each: a client's stake of -1
+// is both a stake of a non-patron and out of the stakes' range.
+func TestApplyOnePathTwoFaults(t *testing.T) {
+	sc, err := Builtin("generic")
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = Apply(sc, []Assignment{{Path: "states.c1.stakes.c2", Value: -1.0}})
+	want := "states.c1.stakes.c2: 2 problems:\n  - only patrons have stakes; \"c1\" has role client; allowed: no stakes, or role = \"patron\"\n  - -1 is out of range; allowed: a number in [0, 1000000]"
+	if err == nil || err.Error() != want {
+		t.Errorf("got\n%v\nwant\n%s", err, want)
+	}
+}
