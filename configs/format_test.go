@@ -523,3 +523,64 @@ func formatBuiltin(t *testing.T, name string) (*sim.Scenario, []byte) {
 	}
 	return sc, out
 }
+
+// The canonical text begins with its first table, [scenario]: no blank
+// line comes before the first table, one comes before every other.
+func TestFormatBeginsWithScenario(t *testing.T) {
+	_, out := formatBuiltin(t, "generic")
+	if !bytes.HasPrefix(out, []byte("[scenario]\n")) || !bytes.Contains(out, []byte("\n\n[theater.generate]\n")) {
+		t.Errorf("canonical text begins %q", out[:min(len(out), 40)])
+	}
+}
+
+// A start in the years 0000 to 9999 can be written, the ends included;
+// year 10000 cannot.
+func TestFormatStartYearBounds(t *testing.T) {
+	for _, c := range []struct {
+		year, month int
+		ok          bool
+	}{{0, 1, true}, {9999, 12, true}, {10000, 1, false}, {-1, 12, false}} {
+		sc, err := Builtin("generic")
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc.Calendar.StartYear, sc.Calendar.StartMonth = c.year, c.month
+		_, err = Format(sc)
+		if (err == nil) != c.ok {
+			t.Errorf("start %04d-%02d: error %v, want ok = %v", c.year, c.month, err, c.ok)
+		}
+	}
+}
+
+// A generator seed is written up to 2^63 − 1, the largest TOML integer;
+// 2^63 is refused.
+func TestFormatGeneratorSeedBound(t *testing.T) {
+	for _, c := range []struct {
+		seed uint64
+		ok   bool
+	}{{1<<63 - 1, true}, {1 << 63, false}} {
+		sc, err := Builtin("generic")
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc.Generate.Seed = c.seed
+		_, err = Format(sc)
+		if (err == nil) != c.ok {
+			t.Errorf("seed %d: error %v, want ok = %v", c.seed, err, c.ok)
+		}
+	}
+}
+
+// An event of a kind no file can name is refused with the kinds
+// allowed.
+func TestFormatUnknownEventKind(t *testing.T) {
+	sc, err := Builtin("generic")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc.Events = append(sc.Events, sim.ScriptedEvent{ID: "odd", Kind: sim.ScriptKind(99), Actor: "c1"})
+	_, err = Format(sc)
+	if err == nil || !strings.HasSuffix(err.Error(), " is not an event kind; allowed: intent, occupy, withdraw, capability, sovereignty, ideology") {
+		t.Errorf("got %v", err)
+	}
+}

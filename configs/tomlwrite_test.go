@@ -38,3 +38,13 @@ func TestTOMLValues(t *testing.T) {
 		}
 	}
 }
+
+// A key is written bare only when every character is a bare one: a key
+// whose first character is not (é, a space) is quoted too.
+func TestTOMLKeyQuotedFromItsFirstCharacter(t *testing.T) {
+	for k, want := range map[string]string{"kor": "kor", "-a": "-a", "é": `"é"`, "éa": `"éa"`, " a": `" a"`, "a b": `"a b"`, "": `""`} {
+		if got, err := tomlKey(k); err != nil || got != want {
+			t.Errorf("tomlKey(%q) = %s, %v; want %s", k, got, err, want)
+		}
+	}
+}
