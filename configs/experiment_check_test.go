@@ -63,3 +63,18 @@ func TestExperimentCheck(t *testing.T) {
 		t.Errorf("Check of nil: %v", err)
 	}
 }
+
+// The largest seed Check passes with runs replications is MaxSeed −
+// (runs − 1), whose last replication plays MaxSeed: with 2 runs,
+// MaxSeed − 1 passes and MaxSeed does not (TestExperimentCheck).
+func TestExperimentCheckLargestSeedForRuns(t *testing.T) {
+	x, err := ParseExperiment("x.toml", []byte(twoPathLHS))
+	if err != nil {
+		t.Fatal(err)
+	}
+	y := x.Clone()
+	y.Seed, y.Runs = MaxSeed-1, 2
+	if err := y.Check(); err != nil {
+		t.Errorf("seed MaxSeed − 1 with 2 runs: %v", err)
+	}
+}

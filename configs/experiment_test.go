@@ -278,3 +278,15 @@ x.toml:18: vary[4].values: 1.2 is out of range; allowed: a number in [0, 1] for 
 		t.Errorf("an unreadable scenario with a bad value: %v", err)
 	}
 }
+
+// An experiment built in Go, without the kinds a file's paths give,
+// writes each value as a number: its points' scenarios are read as a
+// file's would be (sea_cost 3 at point 0).
+func TestScenarioAtOfAnExperimentBuiltInGo(t *testing.T) {
+	x := &Experiment{File: "x.toml", Scenario: "generic", Runs: 1, Chunk: 1, Seed: 1, Design: "grid",
+		Vary: []string{"params.sea_cost"}, Points: [][]any{{3.0}}}
+	sc, err := x.ScenarioAt(0)
+	if err != nil || sc.Params.SeaCost != 3 {
+		t.Fatalf("ScenarioAt(0): %v, sea_cost %v; want 3", err, sc)
+	}
+}

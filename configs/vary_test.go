@@ -470,3 +470,25 @@ func TestPathVariedTwice(t *testing.T) {
 	experimentErr(t, "scenario = \"generic\"\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2]\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [3, 4]\n",
 		6, "vary[1].path", `"params.sea_cost" is varied twice; allowed: each path once`)
 }
+
+// A range end of the wrong type is the range's one error: the other end
+// is not laid against a from of 0 (the value an unread end holds), which
+// would add "a range from 0 to 0".
+func TestRangeEndOfWrongTypeIsTheOneError(t *testing.T) {
+	_, err := ParseExperiment("x.toml", []byte("scenario = \"generic\"\ndesign = \"lhs\"\nsamples = 4\n[[vary]]\npath = \"params.sea_cost\"\nfrom = \"a\"\nto = 0\n"))
+	list, ok := err.(Errors)
+	if !ok || len(list) != 1 || list[0].Line != 6 || list[0].Key != "vary[0].from" {
+		t.Fatalf("want one error at line 6, vary[0].from; got\n%v", err)
+	}
+}
+
+// A drawn range of a whole-number path whose to is past 2^53 − 1 is
+// refused at to, as too large to be held exactly (the seed's range goes
+// further), with the range cut where whole numbers are exact.
+func TestDrawnRangeEndTooLargeToHold(t *testing.T) {
+	_, err := ParseExperiment("x.toml", []byte("scenario = \"generic\"\ndesign = \"lhs\"\nsamples = 4\n[[vary]]\npath = \"theater.generate.seed\"\nfrom = 0\nto = 1.0e16\n"))
+	want := "x.toml:7: vary[0].to: 10000000000000000 is too large to be held exactly; allowed: a whole number in [0, 9007199254740991] for theater.generate.seed"
+	if err == nil || err.Error() != want {
+		t.Errorf("got\n%v\nwant\n%s", err, want)
+	}
+}
