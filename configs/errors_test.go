@@ -113,3 +113,27 @@ func TestErrsKeepTheFirst(t *testing.T) {
 		}
 	}
 }
+
+// The list kept is the first MaxErrors whatever the order: errors at
+// lines 2, 3, 4, then 101, then 5 to 100 (100 in all), then one at line
+// 1, keep lines 1 to 100 and count line 101, the last by line, as left
+// out, though it was found early and many after it.
+func TestErrsKeepTheFirstFoundLast(t *testing.T) {
+	var e errs
+	lines := []int{2, 3, 4, MaxErrors + 1}
+	for line := 5; line <= MaxErrors; line++ {
+		lines = append(lines, line)
+	}
+	for _, line := range append(lines, 1) {
+		e.at(Loc{File: "s.toml", Line: line}, "line %d", line)
+	}
+	list := e.err().(Errors)
+	if len(list) != MaxErrors+1 || list[MaxErrors].Omitted != 1 {
+		t.Fatalf("%d listed of %d", len(list), list.Total())
+	}
+	for i, x := range list[:MaxErrors] {
+		if x.Line != i+1 {
+			t.Fatalf("entry %d at line %d, want %d", i, x.Line, i+1)
+		}
+	}
+}

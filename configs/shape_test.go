@@ -64,3 +64,12 @@ func TestWrongShapes(t *testing.T) {
 		t.Errorf("[vary]: %v", err)
 	}
 }
+
+// Where the decoder stops at a table of the wrong shape ([scenario]
+// written as a number), every other value of the wrong shape is named
+// too, a table of values (params) among them.
+func TestShapeErrorsNameTablesOfValues(t *testing.T) {
+	list := parseErrors(t, "scenario = 3\nparams = 3\n")
+	wantError(t, list, 1, "scenario", "3 is an integer; allowed: one table, [scenario]")
+	wantError(t, list, 2, "params", "3 is an integer; allowed: one table, [params], of parameter = value, e.g. sea_cost = 3")
+}

@@ -94,3 +94,25 @@ func TestIndexedKey(t *testing.T) {
 		}
 	}
 }
+
+// A syntax error at the file's first byte is placed at line 1 and is a
+// syntax error, not taken for one in a header because the file's last
+// line, [x], is one.
+func TestSyntaxErrorAtFirstByte(t *testing.T) {
+	list := parseErrors(t, "= 1\n[x]")
+	if len(list) != 1 || list[0].Line != 1 || !strings.HasSuffix(list[0].Msg, "; allowed: TOML syntax (toml.io/en/v1.0.0)") {
+		t.Errorf("want one syntax error at line 1; got\n%v", list)
+	}
+}
+
+// keyOnLine names a line holding several keys of one length (the keys
+// of an inline table written over lines) by the first of them in order,
+// every time: g.a of g.f, g.e, …, g.a.
+func TestKeyOnLineTieBrokenByName(t *testing.T) {
+	src := []byte("g = {\n  f = 1, e = 2, d = 3, c = 4, b = 5, a = 6,\n}\n")
+	for range 20 {
+		if got := keyOnLine(src, 2); got != "g.a" {
+			t.Fatalf("keyOnLine = %q, want g.a", got)
+		}
+	}
+}
