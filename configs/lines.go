@@ -238,15 +238,9 @@ func parseKey(s string) ([]string, string) {
 			if end < 0 {
 				return parts, ""
 			}
-			raw := s[:end+1]
+			raw := s[1:end]
 			if s[0] == '"' {
-				if u, err := strconv.Unquote(raw); err == nil {
-					raw = u
-				} else {
-					raw = raw[1 : len(raw)-1]
-				}
-			} else {
-				raw = raw[1 : len(raw)-1]
+				raw = unescapeBasic(raw)
 			}
 			parts = append(parts, raw)
 			s = s[end+1:]
@@ -267,6 +261,30 @@ func parseKey(s string) ([]string, string) {
 		}
 		s = s[1:]
 	}
+}
+
+// unescapeBasic is the text of a basic string, s without its quotes,
+// with its escapes read as the decoder reads them: \xHH as the code
+// point U+00HH (TOML 1.1; Go's strconv.Unquote takes it for a byte), \e
+// as U+001B (TOML 1.1; strconv does not know it), the others as strconv
+// reads them. A string with an escape neither knows is left as written
+// (the decoder reports it).
+func unescapeBasic(s string) string {
+	var b strings.Builder
+	for rest := s; rest != ""; {
+		if after, ok := strings.CutPrefix(rest, `\e`); ok {
+			b.WriteByte(0x1b)
+			rest = after
+			continue
+		}
+		r, _, tail, err := strconv.UnquoteChar(rest, '"')
+		if err != nil {
+			return s
+		}
+		b.WriteRune(r) // a code point, also from \xHH
+		rest = tail
+	}
+	return b.String()
 }
 
 func isBare(c byte) bool {

@@ -318,3 +318,20 @@ func TestClosingDelimTakesAtMostTwoQuotes(t *testing.T) {
 		}
 	}
 }
+
+// A basic-string key is indexed under the name the decoder reads from
+// its escapes, TOML 1.1's among them: \e is the escape character
+// (U+001B), which Go's strconv does not know, and \xHH the code point
+// U+00HH (\xe9 is é, not the byte 0xE9). Such a key's error names its
+// line: [params] "a\eb" = 1 is unknown at line 3. A key with an escape
+// TOML does not know (\q, which the decoder refuses) is left as written.
+func TestIndexLinesKeyEscapes(t *testing.T) {
+	idx := indexLines("[params]\n\"a\\eb\" = 1\n\"\\xe9\\u00e9\" = 2\n\"\\\\e\\\"\" = 3\n\"a\\qb\" = 4\n\"\\x7f\\x80\" = 5\n")
+	checkLines(t, idx, map[string]int{
+		"params." + quoteKey("a\x1bb"): 2, "params." + quoteKey("éé"): 3, "params." + quoteKey(`\e"`): 4, "params." + quoteKey(`a\qb`): 5, "params." + quoteKey("\x7f\u0080"): 6,
+	})
+	list := parseErrors(t, "extends = \"generic\"\n[params]\n\"a\\eb\" = 1\n")
+	if len(list) != 1 || list[0].Line != 3 || list[0].Key != `params."a\x1bb"` {
+		t.Errorf(`want one error at line 3, params."a\x1bb"; got`+"\n%v", list)
+	}
+}
