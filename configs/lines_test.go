@@ -326,9 +326,9 @@ func TestClosingDelimTakesAtMostTwoQuotes(t *testing.T) {
 // line: [params] "a\eb" = 1 is unknown at line 3. A key with an escape
 // TOML does not know (\q, which the decoder refuses) is left as written.
 func TestIndexLinesKeyEscapes(t *testing.T) {
-	idx := indexLines("[params]\n\"a\\eb\" = 1\n\"\\xe9\\u00e9\" = 2\n\"\\\\e\\\"\" = 3\n\"a\\qb\" = 4\n\"\\x7f\\x80\" = 5\n")
+	idx := indexLines("[params]\n\"a\\eb\" = 1\n\"\\xe9\\u00e9\" = 2\n\"\\\\e\\\"\" = 3\n\"a\\qb\" = 4\n\"\\x7f\\x80\" = 5\n\"b\\e\" = 6\n")
 	checkLines(t, idx, map[string]int{
-		"params." + quoteKey("a\x1bb"): 2, "params." + quoteKey("éé"): 3, "params." + quoteKey(`\e"`): 4, "params." + quoteKey(`a\qb`): 5, "params." + quoteKey("\x7f\u0080"): 6,
+		"params." + quoteKey("a\x1bb"): 2, "params." + quoteKey("éé"): 3, "params." + quoteKey(`\e"`): 4, "params." + quoteKey(`a\qb`): 5, "params." + quoteKey("\x7f\u0080"): 6, "params." + quoteKey("b\x1b"): 7,
 	})
 	list := parseErrors(t, "extends = \"generic\"\n[params]\n\"a\\eb\" = 1\n")
 	if len(list) != 1 || list[0].Line != 3 || list[0].Key != `params."a\x1bb"` {
