@@ -610,20 +610,24 @@ func missingGlyphs(drawn func(state int) bool, overlayOnly bool, sc *sim.Scenari
 }
 
 // mapRowLine is the line on which row (from 0) of a map or rough overlay
-// whose key is at key is written, in key's file. A multi-line string
-// opened at the end of the key's line (three double or three single
-// quotes) starts on the next line, as TOML drops the newline after the
-// quotes, and after the blank lines that follow, as the map drops them
-// (theater.Parse); one opened with a row on the key's
-// line starts there; a string closed on the key's line (map = "AA\nBB")
-// holds every row on it.
+// whose key is at key is written, in key's file (0 where the key's line
+// is not known). A multi-line string opened at the end of the key's line
+// (three double or three single quotes) starts on the next line, as TOML
+// drops the newline after the quotes, and after the blank lines that
+// follow, as the map drops them (theater.Parse); one opened with a row on
+// the key's line starts there; a string closed on the key's line (map =
+// "AA\nBB") holds every row on it. The value is read after the key's own
+// '=', also where the key is one of an inline table (theater = { map =
+// """ … """ }).
 func (f *rawFile) mapRowLine(key Loc, row int) int {
 	keyLine, lines := key.Line, f.lines[key.File]
-	if keyLine < 1 || keyLine > len(lines) {
+	switch {
+	case keyLine < 1:
+		return 0 // a line counted from nothing would be a wrong one
+	case keyLine > len(lines):
 		return keyLine + row
 	}
-	_, v, ok := strings.Cut(lines[keyLine-1], "=")
-	v = strings.TrimSpace(v)
+	v, ok := valueOnLine(lines[keyLine-1], key.Key[strings.LastIndexByte(key.Key, '.')+1:])
 	switch {
 	case !ok:
 		return keyLine + row
@@ -644,6 +648,45 @@ func (f *rawFile) mapRowLine(key Loc, row int) int {
 		return keyLine
 	}
 	return keyLine + row
+}
+
+// valueOnLine is the text of line after the '=' of the first key whose
+// last part is last (map, rough), outside strings and comments: a key
+// that begins the line (map = …, theater.map = …) or follows a '{' or a
+// ',' (theater = { rough = "…", map = … }); false if there is none.
+func valueOnLine(line, last string) (string, bool) {
+	keyNext := true // a key may begin here
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		if keyNext { // parseKey skips the blanks before a key
+			keyNext = false
+			parts, rest := parseKey(line[i:])
+			rest = strings.TrimLeft(rest, " \t")
+			if n := len(parts); n > 0 && strings.HasPrefix(rest, "=") {
+				if parts[n-1] == last {
+					return strings.TrimSpace(rest[1:]), true
+				}
+				i = len(line) - len(rest) // at the '='; its value follows
+				continue
+			}
+		}
+		switch c {
+		case '{', ',':
+			keyNext = true
+		case '#':
+			return "", false
+		case '"', '\'':
+			end := closingQuote(line[i:])
+			if strings.HasPrefix(line[i:], strings.Repeat(string(c), 3)) {
+				end = closingTriple(line[i:])
+			}
+			if end < 0 {
+				return "", false // a string that runs past the line
+			}
+			i += end
+		}
+	}
+	return "", false
 }
 
 // calendarLocs are where the start and the horizon of a scenario were set.

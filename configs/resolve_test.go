@@ -94,3 +94,82 @@ func TestCapabilityEventSetsNothing(t *testing.T) {
 	list := parseErrors(t, base+"\n[[events]]\ntick = 2\nkind = \"capability\"\nactor = \"a\"\n")
 	wantError(t, list, 24, "events[0]", "capability event sets nothing; allowed: any of land, naval, economy (each a number in [0, 1000000])")
 }
+
+// A map written in an inline table, theater = { map = """ … """ }, has
+// its rows on the lines after the key's, as under [theater]: the value
+// is read after the map key's own '=', not the line's first. Row 2 of
+// a map opened at the end of line 1 is on line 3.
+func TestMapRowLineInInlineTable(t *testing.T) {
+	list := parseErrors(t, "theater = { map = \"\"\"\n..\n.Q\n\"\"\" }\n"+mapRowStates)
+	wantMapRow(t, list, "theater.map", "row 2, column 2: unknown glyph 'Q'", 3)
+}
+
+// A map whose key the line index could not place (it follows a
+// multi-line string in an inline table, after which the index follows
+// nothing) has its rows' errors at no line, not at the line numbers of
+// the rows counted from 0: row 2 was said to be at line 1.
+func TestMapRowLineOfAKeyNotPlaced(t *testing.T) {
+	list := parseErrors(t, "theater = { rough = '''\n''', map = \"..\\n.Q\" }\n"+mapRowStates)
+	wantMapRow(t, list, "theater.map", "row 2, column 2: unknown glyph 'Q'", 0)
+}
+
+// mapRowStates are the header and the one state of a map-row test
+// (glyph A).
+const mapRowStates = "[scenario]\nstart = \"1950-01\"\nticks = 12\n[[states]]\nid = \"a\"\nrole = \"patron\"\nglyph = \"A\"\n"
+
+// wantMapRow says where list lacks an error at key whose message begins
+// msg, at line.
+func wantMapRow(t *testing.T, list Errors, key, msg string, line int) {
+	t.Helper()
+	for _, e := range list {
+		if e.Key == key && strings.HasPrefix(e.Msg, msg) {
+			if e.Line != line {
+				t.Errorf("%s: %s… at line %d, want %d", key, msg, e.Line, line)
+			}
+			return
+		}
+	}
+	t.Errorf("want %s: %s…; got\n%v", key, msg, list)
+}
+
+// valueOnLine finds the value of a key by its last part after the key's
+// own '=', skipping strings (one-line multi-line strings included, and
+// an empty string) and other keys' values, where the key begins the line
+// or follows a '{' or a ','; not in a comment, a string, an array's
+// values or a key's value, and not where no key comes before '='.
+func TestValueOnLine(t *testing.T) {
+	for _, c := range []struct {
+		line, want string
+		ok         bool
+	}{
+		{`map = """`, `"""`, true},
+		{`map="""`, `"""`, true},
+		{`theater.map = "AB"`, `"AB"`, true},
+		{`"map" = '''`, "'''", true},
+		{`theater = { map = """`, `"""`, true},
+		{`theater = { "rough" = "a", map = "x" }`, `"x" }`, true},
+		{`theater = {"rough" = "a", map = "x"}`, `"x"}`, true},
+		{`"theater" = { map = "x" }`, `"x" }`, true},
+		{`theater = { rough = "", map = "x" }`, `"x" }`, true},
+		{`theater = { rough = """a", map = 1""", map = "x" }`, `"x" }`, true},
+		{`theater = { x = ["map", 1], map = "x" }`, `"x" }`, true},
+		{`theater = { rough = "a" } # , map = "x"`, "", false},
+		{`rough = "map = 1"`, "", false},
+		{`rough = "a`, "", false},
+		{`= 1`, "", false},
+		{`x = { y = { } }`, "", false},
+	} {
+		got, ok := valueOnLine(c.line, "map")
+		if got != c.want || ok != c.ok {
+			t.Errorf("valueOnLine(%s) = %q, %v; want %q, %v", c.line, got, ok, c.want, c.ok)
+		}
+	}
+}
+
+// A map on the file's last line, without a newline after it, is read
+// as any other: a string closed on the key's line holds every row on
+// it, row 2 too (line 9).
+func TestMapRowLineOnTheLastLine(t *testing.T) {
+	list := parseErrors(t, mapRowStates+"[theater]\nmap = \"..\\n.Q\"")
+	wantMapRow(t, list, "theater.map", "row 2, column 2: unknown glyph 'Q'", 9)
+}
