@@ -57,11 +57,7 @@ dotted.key = 2
 		"states[1].decision.dotted.key": 27,
 	}
 	checkLines(t, idx, want)
-	for _, absent := range []string{"not_a_header", "key", "theater.generate.x"} {
-		if _, ok := idx[absent]; ok {
-			t.Errorf("%s indexed from inside a string", absent)
-		}
-	}
+	checkAbsent(t, idx, "not_a_header", "key", "theater.generate.x")
 }
 
 // An array of tables written inline: each element at its own line, and its
@@ -95,11 +91,7 @@ last = 1
 	checkLines(t, idx, want)
 	// After a multi-line string the elements are not followed: none is
 	// indexed under a wrong number.
-	for _, absent := range []string{"states[2]", "states[1].not", "events[2]", "after[0].hidden", "hidden", "with", "mixed[0].c", "later[1].t", "later[1].u", "later[2].u"} {
-		if _, ok := idx[absent]; ok {
-			t.Errorf("%s indexed from inside a comment or a string", absent)
-		}
-	}
+	checkAbsent(t, idx, "states[2]", "states[1].not", "events[2]", "after[0].hidden", "hidden", "with", "mixed[0].c", "later[1].t", "later[1].u", "later[2].u")
 }
 
 // Errors in an inline array of tables name the element's line; an unknown
@@ -163,11 +155,7 @@ values = [1,
 		"vary[0].values[0]": 14, "vary[0].values[1]": 15, "vary[0].values[2]": 17,
 	}
 	checkLines(t, idx, want)
-	for _, absent := range []string{"drop_events[4]", "vary[0].values[3]", "later[1]"} {
-		if _, ok := idx[absent]; ok {
-			t.Errorf("%s indexed", absent)
-		}
-	}
+	checkAbsent(t, idx, "drop_events[4]", "vary[0].values[3]", "later[1]")
 }
 
 // An inline table written over several lines (TOML 1.1, which the
@@ -199,11 +187,7 @@ last = 1
 		"states[0].y.s": 12, "states[0].last": 14,
 	}
 	checkLines(t, idx, want)
-	for _, absent := range []string{"states[0].grievance.with", "states[0].x.a[2]", "states[0].y.after", "states[0].z", "z"} {
-		if _, ok := idx[absent]; ok {
-			t.Errorf("%s indexed", absent)
-		}
-	}
+	checkAbsent(t, idx, "states[0].grievance.with", "states[0].x.a[2]", "states[0].y.after", "states[0].z", "z")
 }
 
 // An error inside an inline table written over several lines names the
@@ -217,6 +201,17 @@ func TestMultiLineInlineTableErrorsHaveLines(t *testing.T) {
 	}
 	if e := list[0]; e.Line != 6 || e.Key != "states[0].grievance.c3" {
 		t.Errorf("error at line %d, key %s; want line 6, states[0].grievance.c3 (%v)", e.Line, e.Key, err)
+	}
+}
+
+// checkAbsent says which of paths idx holds: each would be indexed from
+// inside a comment or a string, or under a wrong name or number.
+func checkAbsent(t *testing.T, idx lineIndex, paths ...string) {
+	t.Helper()
+	for _, p := range paths {
+		if line, ok := idx[p]; ok {
+			t.Errorf("%s indexed (line %d), where it should not be", p, line)
+		}
 	}
 }
 
@@ -297,11 +292,7 @@ func TestBareKeyCharacters(t *testing.T) {
 func TestIndexLinesUnreadableInlineKey(t *testing.T) {
 	idx := indexLines("x = {\n  = 1,\n  b = 2 }\ny = {\n  a b = 1 }\nlast = 1\n")
 	checkLines(t, idx, map[string]int{"x": 1, "y": 4, "last": 6})
-	for _, absent := range []string{"x.", "x.b", "y.a", "y.a b", "y.b"} {
-		if _, ok := idx[absent]; ok {
-			t.Errorf("%s indexed", absent)
-		}
-	}
+	checkAbsent(t, idx, "x.", "x.b", "y.a", "y.a b", "y.b")
 }
 
 // A multi-line string ends at its delimiter and at most two more quotes

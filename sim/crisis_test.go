@@ -649,10 +649,7 @@ func TestScriptedOccupationAndElimination(t *testing.T) {
 func TestHonouringHelpIsCohesionTimesProjection(t *testing.T) {
 	sc := testScenario()
 	sc.Params.PStrong = 1
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
-	al := w.form(set(pat, c1), true, OriginBilateral)
-	withCohesion(w, al, 0.4)
+	w := pledgedToC1(t, sc, 0.4)
 	came, stayed := false, false
 	for range 200 {
 		honoured, help := w.honouring(c1)
@@ -1539,10 +1536,7 @@ func TestCrisisDefenceAtItsEdge(t *testing.T) {
 	sc := testScenario()
 	sc.Params.PStrong = 1
 	sc.Params.OccupyMargin = 1
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
-	al := w.form(set(pat, c1), true, OriginBilateral)
-	withCohesion(w, al, 1)
+	w := pledgedToC1(t, sc, 1)
 	nearly(t, "P(adv→c1)", w.proj[adv*w.c.n+c1], 7.609835396005712, 1e-12)
 	w.challenge(adv, c1)
 	if got := w.geo.Cells(c1); got != 6 {

@@ -32,6 +32,16 @@ func withCohesion(w *World, al *Alliance, h float64) {
 	w.rebaseline()
 }
 
+// pledgedToC1 is a world of sc (seed 1), perceived at tick 0, in which
+// pat and c1 hold a strong bilateral alliance of cohesion h.
+func pledgedToC1(t *testing.T, sc *Scenario, h float64) *World {
+	t.Helper()
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	withCohesion(w, w.form(set(pat, c1), true, OriginBilateral), h)
+	return w
+}
+
 // twins are two worlds of sc from the same seed, each perceived and then
 // prepared alike: a test does to one what must draw no number, and
 // sameStream compares their random streams.

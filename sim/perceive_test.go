@@ -308,10 +308,7 @@ func TestPunishmentOfAnAllyLeavesItOut(t *testing.T) {
 func TestPunishmentReadsItsParameter(t *testing.T) {
 	sc := testScenario()
 	sc.Params.Punishment = 0.6
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
-	al := w.form(set(pat, c1), true, OriginBilateral)
-	withCohesion(w, al, 0.5)
+	w := pledgedToC1(t, sc, 0.5)
 	nearly(t, "punishment of adv by c1's ally", w.punished(adv, &w.ties[c1]), 1.0/6, handTol)
 }
 
