@@ -180,12 +180,7 @@ func (idx lineIndex) scan(v *valueScanner, s string, line int) bool {
 				v.open[n-1].next = true
 			}
 		case '"', '\'':
-			var end int
-			if strings.HasPrefix(s[i:], strings.Repeat(string(c), 3)) {
-				end = closingTriple(s[i:])
-			} else {
-				end = closingQuote(s[i:])
-			}
+			end := closingString(s[i:])
 			if end < 0 {
 				v.lost = true // a multi-line string left open: its end is not followed
 				break
@@ -305,6 +300,16 @@ func closingQuote(s string) int {
 		}
 	}
 	return -1
+}
+
+// closingString returns the index of the quote that closes the string
+// at the start of s, one quote or three (a multi-line string closed on
+// the same line), or -1.
+func closingString(s string) int {
+	if len(s) >= 3 && s[1] == s[0] && s[2] == s[0] {
+		return closingTriple(s)
+	}
+	return closingQuote(s)
 }
 
 // closingTriple returns the index of the last quote of the delimiter

@@ -326,3 +326,19 @@ func TestIndexLinesKeyEscapes(t *testing.T) {
 		t.Errorf(`want one error at line 3, params."a\x1bb"; got`+"\n%v", list)
 	}
 }
+
+// closingString finds the quote that closes the string at the start of
+// its text: one quote, or three where the string opens with three and
+// closes on the line (up to two quotes before the delimiter are the
+// string's own); -1 where it runs past the line.
+func TestClosingString(t *testing.T) {
+	for s, want := range map[string]int{
+		`"ab", x`: 3, `""`: 1, `"a\"b"`: 5, `'a\'`: 3,
+		`"""a""" x`: 6, `'''a'''`: 6, `"""a""""`: 7, `"""a"""""`: 8,
+		`"""a`: -1, `"a`: -1, `'''`: -1,
+	} {
+		if got := closingString(s); got != want {
+			t.Errorf("closingString(%s) = %d, want %d", s, got, want)
+		}
+	}
+}

@@ -676,10 +676,7 @@ func valueOnLine(line, last string) (string, bool) {
 		case '#':
 			return "", false
 		case '"', '\'':
-			end := closingQuote(line[i:])
-			if strings.HasPrefix(line[i:], strings.Repeat(string(c), 3)) {
-				end = closingTriple(line[i:])
-			}
+			end := closingString(line[i:])
 			if end < 0 {
 				return "", false // a string that runs past the line
 			}
