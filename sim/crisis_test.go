@@ -136,8 +136,7 @@ func TestOccupationRaisesNeighboursThreat(t *testing.T) {
 	sc := testScenario()
 	sc.Params.PerceptionLag = 1
 	sc.Events = []ScriptedEvent{{Tick: 1, Kind: ScriptOccupy, Actor: "adv", Target: "c1", Fraction: 1}}
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := perceived(t, sc)
 	before2, before3 := w.Perceived(c2, adv), w.Perceived(c3, adv)
 	w.tick = 1
 	w.applyScripted()
@@ -331,8 +330,7 @@ func TestChallengeProbabilityReadsItsParameters(t *testing.T) {
 func TestHonouring(t *testing.T) {
 	sc := testScenario()
 	sc.Params.OccupyCells = 0 // crises without a change of the map
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := perceived(t, sc)
 	withCohesion(w, w.form(set(pat, c1, c2), false, OriginIndigenous), 1)
 	withCohesion(w, w.form(set(pat, c1), true, OriginBilateral), 0.5)
 	const crises = 4000
@@ -557,8 +555,7 @@ func TestWithdrawingFromItsLastCellsEliminates(t *testing.T) {
 		{Tick: 2, Kind: ScriptOccupy, Actor: "c1", Target: "c2", Fraction: 0.9},
 		{Tick: 3, Kind: ScriptWithdraw, Actor: "c2", Target: "c3", Fraction: 1},
 	}
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := perceived(t, sc)
 	al := w.form(set(pat, c2), true, OriginBilateral)
 	for tick := 1; tick <= 3; tick++ {
 		w.tick = tick
@@ -706,8 +703,7 @@ func TestAggressionMemoryCappedAtOne(t *testing.T) {
 func TestAggressionMemoryReadsItsParameter(t *testing.T) {
 	sc := testScenario()
 	sc.Params.AggressionMemory = 0.45
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := perceived(t, sc)
 	n := w.c.n
 	for k, want := range []float64{0.45, 0.9, 1} {
 		w.remember(adv)
@@ -861,8 +857,7 @@ func TestScriptedWithdrawReturnsNearestCellsFirst(t *testing.T) {
 func TestScriptedWithdrawBreaksTiesByCellIndex(t *testing.T) {
 	sc := occupyThenWithdrawHalf()
 	sc.Events[1].Fraction = 0.4
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := perceived(t, sc)
 	for w.tick = 1; w.tick <= 2; w.tick++ {
 		w.applyScripted()
 	}
@@ -952,8 +947,7 @@ func TestProvocationConcernsTheAllies(t *testing.T) {
 	sc.Params.OccupyCells = 0
 	sc.Params.ControlBilateral, sc.Params.ControlTrilateral, sc.Params.ControlMultilateral = 0, 0, 0
 	sc.States[c1].Revisionism = 1
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := perceived(t, sc)
 	w.form(set(pat, c1), true, OriginBilateral)
 	w.form(set(c1, c2, c3), false, OriginClient)
 	checkConcerns(t, w, "a provocation", w.crises, []int{pat: 1, c1: 1, c2: 1, c3: 1, adv: 0})
@@ -1167,8 +1161,7 @@ func TestProvocationChancePerTick(t *testing.T) {
 func TestSovereigntyAddsNoDuplicate(t *testing.T) {
 	sc := testScenario()
 	sc.States[c3].Sovereign = false
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := perceived(t, sc)
 	a := w.form(set(pat, c1, c3), true, OriginImposed).ID
 	if al := &w.alliances[a]; al.Members != set(pat, c1) || al.Designated != set(c3) {
 		t.Fatalf("set-up: members %v, designated %v", al.Members, al.Designated)
@@ -1365,8 +1358,7 @@ func TestNoProvocationWithoutALiveAdversary(t *testing.T) {
 func TestNoChallengeByAnEliminatedAdversary(t *testing.T) {
 	sc := testScenario()
 	sc.Params.ChallengeRate = 1
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := perceived(t, sc)
 	w.eliminate(adv)
 	from := len(w.events)
 	for range 50 {
@@ -1385,8 +1377,7 @@ func TestNoChallengeByAnEliminatedAdversary(t *testing.T) {
 func TestRestraintByCurrentSize(t *testing.T) {
 	sc := provokingScenario()
 	sc.Params.ControlTrilateral, sc.Params.ControlMultilateral = 1, 0
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := perceived(t, sc)
 	al := w.form(set(pat, c1, c2, c3), false, OriginImposed)
 	w.leave(al, c3, al.Members)
 	if !al.Active() || al.Members.Len() != 3 {
@@ -1402,8 +1393,7 @@ func TestRestraintByCurrentSize(t *testing.T) {
 func TestRestraintTieGoesToTheLowerAllianceID(t *testing.T) {
 	sc := testScenario()
 	sc.States[c3].Role = Patron
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := perceived(t, sc)
 	w.form(set(c3, c1), false, OriginBilateral)
 	w.form(set(pat, c1), false, OriginBilateral)
 	if p, _ := w.restrain(c1); p != c3 {
@@ -1418,8 +1408,7 @@ func TestRestraintTieGoesToTheLowerAllianceID(t *testing.T) {
 func TestEndedAllianceDoesNotRestrain(t *testing.T) {
 	sc := testScenario()
 	sc.Params.ControlBilateral, sc.Params.ControlTrilateral, sc.Params.ControlMultilateral = 1, 1, 1
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := perceived(t, sc)
 	a := w.form(set(pat, c1, c2), true, OriginImposed)
 	w.leave(a, pat, a.Members)
 	if a.Active() {
@@ -1496,8 +1485,7 @@ func TestAnEliminatedPatronsPendingTreatiesLapse(t *testing.T) {
 func TestAnEndedAllianceDoesNotHonour(t *testing.T) {
 	sc := testScenario()
 	sc.Params.PStrong, sc.Params.PWeak = 1, 0
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := perceived(t, sc)
 	strong := w.form(set(pat, c1), true, OriginBilateral)
 	withCohesion(w, strong, 1)
 	id := strong.ID
@@ -1514,8 +1502,7 @@ func TestAnEndedAllianceDoesNotHonour(t *testing.T) {
 func TestAnEndedAllianceCarriesNoEntrapmentPenalty(t *testing.T) {
 	sc := provokingScenario()
 	sc.Params.OccupyCells = 0
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := perceived(t, sc)
 	e := w.form(set(pat, c1), true, OriginBilateral)
 	id := e.ID
 	w.end(e, EndMembersLeft, pat, -1)

@@ -14,8 +14,7 @@ import (
 func TestOffersAnsweredWithoutReview(t *testing.T) {
 	sc := testScenario()
 	sc.Decision.Strategy = "prospect"
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := perceived(t, sc)
 	w.reviewing = set(pat)
 	w.patronRound(pat)
 	if len(w.alliances) == 0 || w.alliances[0].Members.Len() < 2 {
@@ -110,8 +109,7 @@ func occupiedC3(t *testing.T) *Scenario {
 // client: it does not answer, is designated, and joins on sovereignty.
 func TestOccupiedClientJoinsOnSovereignty(t *testing.T) {
 	sc := occupiedC3(t)
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := perceived(t, sc)
 	acc := w.canvass(pat, set(c1, c2, c3), true, OriginImposed, 0)
 	if !acc.Has(c3) {
 		t.Fatal("an occupied invitee neither answers nor refuses")
@@ -242,8 +240,7 @@ func TestFallbackSubsetOfOccupiedClients(t *testing.T) {
 	sc.Params.InviteOccupied, sc.Params.GrievanceFear = true, 1
 	sc.States[c1].Grievance = map[string]float64{"pat": 1}
 	sc.States[c2].Sovereign, sc.States[c3].Sovereign = false, false
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := perceived(t, sc)
 	if got := w.acceptingSubset(pat, set(c1, c2, c3), true, OriginImposed, 2); got != set(c2, c3) {
 		t.Fatalf("set-up: the accepting subset is %b, want c2, c3", got)
 	}
@@ -450,8 +447,7 @@ func TestAssurancePatronImposesPastThreshold(t *testing.T) {
 	sc := testScenario()
 	sc.States[adv].Revisionism = 0.1
 	sc.Events = []ScriptedEvent{{Tick: 1, Kind: ScriptIntent, Actor: "adv", Delta: 6}}
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := perceived(t, sc)
 	if w.threat[pat] >= w.reference[pat] {
 		t.Fatalf("test set-up: the patron should start in gains: threat %v, reference %v", w.threat[pat], w.reference[pat])
 	}
@@ -539,8 +535,7 @@ func TestRiseIsTheThreatSinceTheWaitBegan(t *testing.T) {
 	sc := testScenario()
 	sc.States[pat].Decision = agents.DecisionOverrides{"patience": 100}
 	sc.States[pat].HasReference, sc.States[pat].Reference = true, 0.7 // waits: no imposing
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := perceived(t, sc)
 	v := &patronView{w: w, p: pat}
 	if v.Rise() != 0 {
 		t.Errorf("before it waits: rise %v, want 0", v.Rise())
@@ -632,8 +627,7 @@ func TestShareThreatAtTheThreshold(t *testing.T) {
 func TestShareThreatReadsItsParameter(t *testing.T) {
 	sc := testScenario()
 	sc.Params.SharedThreat = 0.3
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := perceived(t, sc)
 	n := w.c.n
 	for _, c := range []struct {
 		threat float64
@@ -759,8 +753,7 @@ func TestRefusalBarsForRetryInterval(t *testing.T) {
 func TestFormationConcernsTheDesignated(t *testing.T) {
 	sc := testScenario()
 	sc.States[c3].Sovereign = false
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := perceived(t, sc)
 	before := w.concern[c3]
 	if al := w.form(set(pat, c1, c2, c3), true, OriginImposed); al.Designated != set(c3) {
 		t.Fatalf("set-up: designated %v", al.Designated)
@@ -818,8 +811,7 @@ func TestPatronJoinsOnlyClientAlliances(t *testing.T) {
 	sc := testScenario()
 	sc.States[c3].Role = Patron
 	sc.States[pat].Decision = agents.DecisionOverrides{"strategy": "prospect"}
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := perceived(t, sc)
 	w.form(set(c3, c1), true, OriginBilateral)
 	client := w.form(set(c1, c2), true, OriginClient).ID
 	w.patronOptions(pat)
@@ -884,8 +876,7 @@ func indifferentWorld(t *testing.T, armsCost float64) *World {
 	}
 	sc.Params.CostBase, sc.Params.CostEntrapment, sc.Params.CostDivergence, sc.Params.CostThreat = 0, 0, 0, 0
 	sc.Params.ArmsCost = armsCost
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := perceived(t, sc)
 	for i := range sc.States {
 		if w.threat[i] != 0 {
 			t.Fatalf("set-up: %s's threat %v, want 0", sc.States[i].ID, w.threat[i])
@@ -1117,8 +1108,7 @@ func TestPatronOffersNothingNewToWhomItHoldsOrIgnores(t *testing.T) {
 	sc := testScenario()
 	sc.States[pat].Decision = agents.DecisionOverrides{"strategy": "prospect"}
 	sc.States[pat].Stakes = map[string]float64{"c2": 0, "c3": 0}
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := perceived(t, sc)
 	w.form(set(c2, c3), true, OriginClient)
 	w.patronOptions(pat)
 	bilaterals := 0
@@ -1261,8 +1251,7 @@ func TestOccupiedInviteeCountsAsAccepting(t *testing.T) {
 	sc := occupiedC3(t)
 	sc.Params.GrievanceFear = 1
 	sc.States[c3].Grievance = map[string]float64{"c1": 0.9}
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := perceived(t, sc)
 	S := set(c1, c2, c3)
 	if a := w.appraise(c3, S.Without(c3).With(pat), true, OriginImposed); a.value > w.position(c3) {
 		t.Fatalf("set-up: c3 would accept (%v against %v)", a.value, w.position(c3))
@@ -1285,8 +1274,7 @@ func TestMemberThatLostSovereigntyTakesNoDecision(t *testing.T) {
 	sc.Params.GrievanceFear = 1
 	sc.States[c1].Grievance = map[string]float64{"c3": 0.9}
 	sc.Events = []ScriptedEvent{{Tick: 1, Kind: ScriptSovereignty, Actor: "c1", Sovereign: false}}
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := perceived(t, sc)
 	al := w.form(set(c1, c2), true, OriginClient)
 	if w.vote(al, c3, 0) {
 		t.Fatal("set-up: c1, sovereign, should vote c3 down for the grievance it holds")
@@ -1320,8 +1308,7 @@ func TestMemberThatLostSovereigntyTakesNoDecision(t *testing.T) {
 func TestProposalRecordNamesThePatron(t *testing.T) {
 	sc := testScenario()
 	sc.States[c1].Grievance = map[string]float64{"pat": 0.9}
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := perceived(t, sc)
 	if pat != 0 {
 		t.Fatalf("set-up: the patron is state %d, want 0", pat)
 	}
@@ -1429,8 +1416,7 @@ func grievingWorld(t *testing.T, grievances map[int]map[string]float64) *World {
 	for i, g := range grievances {
 		sc.States[i].Grievance = g
 	}
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := perceived(t, sc)
 	return w
 }
 
@@ -1440,8 +1426,7 @@ func prospectWorld(t *testing.T) *World {
 	t.Helper()
 	sc := testScenario()
 	sc.States[pat].Decision = agents.DecisionOverrides{"strategy": "prospect"}
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := perceived(t, sc)
 	return w
 }
 
@@ -1672,8 +1657,7 @@ func TestFallbackSubsetValuedAsImposed(t *testing.T) {
 func TestCohesionOfTheSigningMembers(t *testing.T) {
 	sc := testScenario()
 	sc.States[c3].Sovereign = false
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := perceived(t, sc)
 	w.picture[pat], w.picture[c1], w.picture[c2], w.picture[c3] = 0.4, 0.4, 0.4, 0
 	nearly(t, "cohesion with c3", w.cohesionOf(set(pat, c1, c2, c3)), (3*(1-0.1/0.7))/4, handTol)
 	al := w.form(set(pat, c1, c2, c3), true, OriginImposed)
@@ -1736,8 +1720,7 @@ func TestClientAllianceExistsForThePatron(t *testing.T) {
 	}
 	sc = testScenario()
 	sc.States[c3].Role = Patron
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := perceived(t, sc)
 	w.join(w.form(set(c1, c2), true, OriginClient), c3, EntryJoined)
 	if v := (&patronView{w: w, p: pat}); v.ClientAllianceExists() {
 		t.Errorf("the clients' own, another patron joined: true, want false: %v", describe(w))

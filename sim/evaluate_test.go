@@ -114,8 +114,7 @@ func TestHypotheticalLeavesWorldUnchanged(t *testing.T) {
 func TestControlOnlyForAPatronJudgingAClient(t *testing.T) {
 	sc := testScenario()
 	sc.States[c2].Revisionism = 0.5
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := perceived(t, sc)
 	for _, c := range []struct {
 		name                string
 		judge               int
@@ -227,8 +226,7 @@ func TestAssuranceFromIndigenousAlliance(t *testing.T) {
 func TestPositionFollowsItsInputs(t *testing.T) {
 	sc := bareStayScenario()
 	sc.Params.ArmsCost = 0.05
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := perceived(t, sc)
 	for _, c := range []struct {
 		threat, reference float64
 		allied            bool
@@ -269,8 +267,7 @@ func TestGainIsNeverNegative(t *testing.T) {
 func TestPatronWeighsAssuranceAndControlOfClientsOnly(t *testing.T) {
 	sc := testScenario()
 	sc.States[c3].Role = Patron
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := perceived(t, sc)
 	w.assurance[c1], w.assurance[c3] = 0.35, 0.35
 	terms := w.partnerTerms(pat, set(c1, c3), OriginImposed, nil)
 	if p := terms[0]; p.Assurance != 0.35 || p.Control != 0.4 {
@@ -288,8 +285,7 @@ func TestStrongOnlyIfStrictlyBetter(t *testing.T) {
 	sc := testScenario()
 	sc.Params.CommitmentWeak, sc.Params.CommitmentStrong = 0.5, 0.5
 	sc.Params.PWeak, sc.Params.PStrong = 0.8, 0.8
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := perceived(t, sc)
 	a, strong := w.bestCommitment(c1, set(c2), OriginClient)
 	weak := w.appraise(c1, set(c2), false, OriginClient)
 	if strong || a.value != weak.value {
@@ -322,8 +318,7 @@ func TestHypotheticalCohesionCountsTheAppraiser(t *testing.T) {
 func TestGainFloorHidesANewcomersHarm(t *testing.T) {
 	sc := testScenario()
 	sc.States[c3].Land = 0.2
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := perceived(t, sc)
 	al := w.form(set(c1, c2), true, OriginClient)
 	withCohesion(w, al, 1)
 	w.picture[c3] = w.picture[c1] / 10

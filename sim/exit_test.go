@@ -307,8 +307,7 @@ func TestEntrapmentPenaltyOnAQuarterlyCalendar(t *testing.T) {
 	sc.Params.ProvokeRate = 1
 	sc.Params.ControlBilateral, sc.Params.ControlTrilateral, sc.Params.ControlMultilateral = 0, 0, 0
 	sc.States[c1].Revisionism = 1
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := perceived(t, sc)
 	w.tick = 5
 	s := w.form(set(pat, c1), true, OriginBilateral)
 	w.crises()

@@ -32,12 +32,19 @@ func withCohesion(w *World, al *Alliance, h float64) {
 	w.rebaseline()
 }
 
+// perceived is a world of sc (seed 1) that has perceived at tick 0.
+func perceived(t *testing.T, sc *Scenario) *World {
+	t.Helper()
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	return w
+}
+
 // pledgedToC1 is a world of sc (seed 1), perceived at tick 0, in which
 // pat and c1 hold a strong bilateral alliance of cohesion h.
 func pledgedToC1(t *testing.T, sc *Scenario, h float64) *World {
 	t.Helper()
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := perceived(t, sc)
 	withCohesion(w, w.form(set(pat, c1), true, OriginBilateral), h)
 	return w
 }

@@ -248,8 +248,7 @@ func TestProximityReadFromSourceToPerceiverOverRough(t *testing.T) {
 	sc := testScenario()
 	row := "....^^........."
 	sc.Rough = row + "\n" + row + "\n" + row
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := perceived(t, sc)
 	if d1, d2 := w.geo.Distance(adv, c1), w.geo.Distance(c1, adv); d1 != 2 || d2 != 1 {
 		t.Fatalf("set-up: D(adv→c1) = %v, D(c1→adv) = %v; want 2 and 1", d1, d2)
 	}
@@ -318,8 +317,7 @@ func TestPunishmentReadsItsParameter(t *testing.T) {
 func TestIntentReadsTheIdeologyWeight(t *testing.T) {
 	sc := testScenario()
 	sc.Params.IdeologyWeight = 0.5
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := perceived(t, sc)
 	nearly(t, "c1's hostile intent read into adv", w.hostile[c1*w.c.n+adv], 0.89, handTol)
 }
 
@@ -543,8 +541,7 @@ func TestTiesUnderCountOnlyAlliancesInForce(t *testing.T) {
 func TestDomainAgainstTheAdaptedReference(t *testing.T) {
 	sc := testScenario()
 	sc.Decision.ReferenceAdaptation = 0
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := perceived(t, sc)
 	above := 0
 	for i := range w.c.n {
 		if w.threat[i] > w.c.reference[i] {
@@ -573,8 +570,7 @@ func TestDomainAgainstTheAdaptedReference(t *testing.T) {
 func TestDomainFollowsTheThreatWithinTheTick(t *testing.T) {
 	sc := testScenario()
 	sc.Params.RecordEvery = 1
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := perceived(t, sc)
 	alone := w.threat[c1]
 	al := w.form(set(pat, c1), true, OriginBilateral)
 	withCohesion(w, al, 1)
@@ -604,8 +600,7 @@ func TestFellowClientsOfAnImposedAllianceReadEachOtherAsAllies(t *testing.T) {
 	sc := testScenario()
 	sc.States[c2].Revisionism = 0.5
 	sc.Params.OccupyCells = 0
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := perceived(t, sc)
 	k := c1*w.c.n + c2
 	if !(w.raw[k] > 0) {
 		t.Fatalf("set-up: c1 reads no threat from revisionist c2 (%v)", w.raw[k])
@@ -698,8 +693,7 @@ func TestJoinedAllianceKeepsItsCohesionUntilStep6(t *testing.T) {
 func TestAPatronsPictureLosesAClientEliminatedMidTick(t *testing.T) {
 	sc := testScenario()
 	sc.States[pat].Stakes = map[string]float64{"c1": 1, "c2": 1, "c3": 1}
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := perceived(t, sc)
 	p1, p2, p3 := w.picture[c1], w.picture[c2], w.picture[c3]
 	before := w.picture[pat]
 	if want := max(w.directPicture[pat], math.Sqrt((p1*p1+p2*p2+p3*p3)/3)); math.Abs(before-want) > 1e-15 {

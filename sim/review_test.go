@@ -15,8 +15,7 @@ import (
 func TestPolicyReview(t *testing.T) {
 	sc := testScenario()
 	sc.States[pat].Decision = agents.DecisionOverrides{"patience": 3, "impose_threshold": 1}
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := perceived(t, sc)
 	w.startReviews()
 	if w.reviewing != set(pat, c1, c2, c3) {
 		t.Fatalf("tick 0: reviewing %b, want every state but the adversary", w.reviewing)
@@ -129,8 +128,7 @@ func TestReviewWhenAdmittedToOneCandidate(t *testing.T) {
 func TestReviewsWaitForTheDiplomacyRound(t *testing.T) {
 	sc := testScenario()
 	sc.Params.DiplomacyInterval, sc.Params.ReviewInterval = 3, 4
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := perceived(t, sc)
 	w.startReviews()
 	if w.reviewing != set(pat, c1, c2, c3) {
 		t.Fatalf("tick 0: reviewing %b, want every state but the adversary", w.reviewing)
@@ -231,8 +229,7 @@ func TestChangeConcernsOnlyPatronsWithPositiveStakes(t *testing.T) {
 func TestReviewAtExactlyTheThreshold(t *testing.T) {
 	sc := testScenario()
 	sc.Params.ReviewThreshold = 0.25
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := perceived(t, sc)
 	w.startReviews()
 	for _, c := range []struct {
 		threat float64
@@ -252,8 +249,7 @@ func TestReviewAtExactlyTheThreshold(t *testing.T) {
 func TestAdversaryChangeConcernsEveryPatron(t *testing.T) {
 	sc := testScenario()
 	sc.States[pat].Stakes = map[string]float64{"c1": 0, "c2": 0, "c3": 0}
-	w := NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w := perceived(t, sc)
 	checkConcerns(t, w, "a change of the adversary", func() { w.concerns(set(adv)) }, []int{pat: 1, c1: 1, c2: 1, c3: 1, adv: 1})
 }
 
