@@ -131,14 +131,7 @@ func ParseAssignment(s string) (Assignment, error) {
 	a := Assignment{Path: path}
 	switch kind {
 	case kindString:
-		// A name written as a file writes it, "powerplay", is the name:
-		// the shell passes the quotes on when they are quoted themselves.
-		if len(text) >= 2 && text[0] == '"' && text[len(text)-1] == '"' {
-			if u, err := strconv.Unquote(text); err == nil {
-				text = u
-			}
-		}
-		a.Value = text
+		a.Value = unquoteName(text)
 	case kindBool:
 		// As in a file: true or false, not 1, T or TRUE.
 		if text != "true" && text != "false" {
@@ -159,6 +152,28 @@ func ParseAssignment(s string) (Assignment, error) {
 		return Assignment{}, fmt.Errorf("%s: %s", path, msg)
 	}
 	return a, nil
+}
+
+// unquoteName reads a name as a file may write it: "powerplay", a basic
+// string, or 'powerplay', a literal one, is the name powerplay (the shell
+// passes the quotes on when they are quoted themselves). A literal string
+// holds no escape, no quote of its own and no line break; anything else
+// is taken as written, for the path's check to name.
+func unquoteName(text string) string {
+	if len(text) < 2 || text[0] != text[len(text)-1] {
+		return text
+	}
+	switch inner := text[1 : len(text)-1]; text[0] {
+	case '"':
+		if u, err := strconv.Unquote(text); err == nil {
+			return u
+		}
+	case '\'':
+		if !strings.ContainsAny(inner, "'\n\r") {
+			return inner
+		}
+	}
+	return text
 }
 
 // check reports whether the assignment's path names a value an overlay can

@@ -366,16 +366,41 @@ func TestSetGeneratorSeedRangeAlike(t *testing.T) {
 	}
 }
 
-// --set strips the double quotes a file writes a name in, and only
-// those: Go's backquotes are not TOML, so `prospect` is not the name
+// --set strips the quotes a file writes a name in, basic or literal, and
+// only those: Go's backquotes are not TOML, so `prospect` is not the name
 // prospect, and is refused as a valuation.
-func TestParseAssignmentStripsOnlyDoubleQuotes(t *testing.T) {
-	if a, err := ParseAssignment(`decision.valuation="prospect"`); err != nil || a.Value != "prospect" {
-		t.Errorf(`"prospect": got %#v, %v; want the name prospect`, a, err)
+func TestParseAssignmentStripsTOMLQuotes(t *testing.T) {
+	for _, in := range []string{`"prospect"`, `'prospect'`, `"pro\u0073pect"`} {
+		if a, err := ParseAssignment("decision.valuation=" + in); err != nil || a.Value != "prospect" {
+			t.Errorf("%s: got %#v, %v; want the name prospect", in, a, err)
+		}
 	}
 	_, err := ParseAssignment("decision.valuation=`prospect`")
 	if err == nil || !strings.Contains(err.Error(), "\"`prospect`\" is not a known valuation") {
 		t.Errorf("`prospect`: got %v; want it refused as written", err)
+	}
+}
+
+// A value in quotes that are not a TOML string's is taken as written: a
+// literal string holding its own quote or a line break, quotes that do not
+// match, a lone quote, and a basic string with an escape TOML lacks.
+func TestUnquoteNameKeepsWhatIsNoTOMLString(t *testing.T) {
+	for in, want := range map[string]string{
+		`'pro'spect'`:  `'pro'spect'`,
+		"'pro\nspect'": "'pro\nspect'",
+		"'pro\rspect'": "'pro\rspect'",
+		`'prospect"`:   `'prospect"`,
+		`'`:            `'`,
+		`"`:            `"`,
+		`''`:           ``,
+		`""`:           ``,
+		`"pro\qspect"`: `"pro\qspect"`,
+		`'pro\qspect'`: `pro\qspect`, // a literal string has no escapes
+		`prospect`:     `prospect`,
+	} {
+		if got := unquoteName(in); got != want {
+			t.Errorf("unquoteName(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
 
