@@ -434,6 +434,9 @@ func randomScenario(r *rand.Rand) *sim.Scenario {
 		case sim.ScriptSovereignty:
 			e.Sovereign = r.IntN(2) == 0
 		}
+		if i := slices.IndexFunc(sc.States, func(s sim.State) bool { return s.ID == e.Actor }); e.Kind == sim.ScriptSovereignty && sc.States[i].Role == sim.Adversary {
+			continue // nothing reads an adversary's sovereignty (sim.CheckScriptActor)
+		}
 		sc.Events = append(sc.Events, e)
 	}
 	slices.SortStableFunc(sc.Events, func(a, b sim.ScriptedEvent) int { return a.Tick - b.Tick })

@@ -95,6 +95,7 @@ func merge(base, child *rawFile, e *errs) {
 			// overlay could make it one); the overlay's own are still
 			// refused.
 			b.Decision.M = nil
+			leaveSovereigntyEvents(base, c.ID.V)
 		}
 		over(&b.Role, c.Role)
 		over(&b.Glyph, c.Glyph)
@@ -264,6 +265,18 @@ func mergeEvents(base, child *rawFile, dropped map[string]bool, e *errs) {
 		}
 		base.Events = append(base.Events, c) // a second event with this id is reported as a duplicate
 	}
+}
+
+// leaveSovereigntyEvents removes from base the sovereignty events of a
+// state that the overlay makes an adversary: an adversary signs nothing,
+// so nothing reads its sovereignty (sim.CheckScriptActor), and the events
+// are left behind as its decision settings are (else no overlay could
+// make it one). A sovereignty event the overlay itself gives it is still
+// refused.
+func leaveSovereigntyEvents(base *rawFile, id string) {
+	base.Events = slices.DeleteFunc(base.Events, func(ev *rawEvent) bool {
+		return ev.Kind.Set && ev.Kind.Bad == nil && ev.Kind.V == "sovereignty" && ev.Actor.Set && ev.Actor.Bad == nil && ev.Actor.V == id
+	})
 }
 
 // checkDroppedRefs reports, at drop_states, every event of the base that

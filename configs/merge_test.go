@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -416,6 +417,26 @@ func TestOverlayClientMadeAdversary(t *testing.T) {
 	}
 	overlayErr(t, "extends = \"base.toml\"\n[[states]]\nid = \"a\"\nstakes = { b = 2 }\n[[states]]\nid = \"b\"\nrole = \"adversary\"\n", 4, "states[0].stakes.b",
 		`"b" is an adversary, and a patron's stakes are in clients; allowed: none (no client)`)
+}
+
+// A client made an adversary by an overlay leaves the base's sovereignty
+// events of it behind, as its decision settings: nothing reads an
+// adversary's sovereignty, and no event of the base could otherwise go
+// with it (the base's event has no id to drop). Its other events stay, and
+// a sovereignty event the overlay itself gives it is refused at its actor.
+func TestOverlayClientMadeAdversaryLeavesItsSovereigntyEvents(t *testing.T) {
+	sc, err := overlay(t, "extends = \"base.toml\"\n[[states]]\nid = \"b\"\nrole = \"adversary\"\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sc.Events) != 2 || slices.ContainsFunc(sc.Events, func(e sim.ScriptedEvent) bool { return e.Kind == sim.ScriptSovereignty }) {
+		t.Errorf("events %+v: want the base's occupation and scare, without b's sovereignty", sc.Events)
+	}
+	if sc, err := overlay(t, "extends = \"base.toml\"\n[[states]]\nid = \"b\"\nsovereign = false\n"); err != nil || len(sc.Events) != 3 {
+		t.Errorf("b kept a client: %v, %d events; want the base's 3", err, len(sc.Events))
+	}
+	overlayErr(t, "extends = \"base.toml\"\n[[states]]\nid = \"b\"\nrole = \"adversary\"\n[[events]]\ntick = 2\nkind = \"sovereignty\"\nactor = \"b\"\nsovereign = true\n", 8, "events[0].actor",
+		`"b" is an adversary, whose sovereignty nothing reads (it signs nothing), so the event would change nothing; allowed: a client or a patron as actor`)
 }
 
 // A patron made an adversary leaves its stakes behind too (any role but

@@ -419,7 +419,8 @@ func checkRefs(s *rawState, index map[string]int, sc *sim.Scenario, e *errs) {
 	if st.Role == sim.Adversary {
 		// An adversary weighs no alliance: its decision settings would
 		// change nothing. (Its sovereignty, read by nothing either, is
-		// left alone: a Go caller's State leaves it false.)
+		// left alone: a Go caller's State leaves it false. An event that
+		// sets it is refused: sim.CheckScriptActor.)
 		for _, k := range sortedKeys(s.Decision.M) {
 			e.at(s.Decision.M[k].Loc, "%q is an adversary, which weighs no alliance, so its decision settings would change nothing; allowed: leave them out, or role = \"client\" or \"patron\"", st.ID)
 			break
@@ -779,6 +780,11 @@ func resolveEvent(ev *rawEvent, sc *sim.Scenario, index map[string]int, startOK 
 	}
 	c.unusedKeys(ev, out.Kind)
 	c.values(ev, &out)
+	if i, ok := index[out.Actor]; ok && out.Actor != "" {
+		if err := sim.CheckScriptActor(out.Kind, out.Actor, sc.States[i].Role); err != nil {
+			c.bad(ev.Actor.Loc, "%v", err)
+		}
+	}
 	return out, c.good
 }
 

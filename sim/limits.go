@@ -315,6 +315,18 @@ func ScriptKeys() map[ScriptKind][]string {
 	return out
 }
 
+// CheckScriptActor reports an event that its actor's role makes inert: a
+// sovereignty event on an adversary, whose sovereignty nothing reads (an
+// adversary signs nothing and is in no alliance), so that the event would
+// change only the log. sim's Validate and package configs both refuse it
+// with this error.
+func CheckScriptActor(kind ScriptKind, actor string, role Role) error {
+	if kind == ScriptSovereignty && role == Adversary {
+		return fmt.Errorf("%q is an adversary, whose sovereignty nothing reads (it signs nothing), so the event would change nothing; allowed: a client or a patron as actor", actor)
+	}
+	return nil
+}
+
 // ScriptKeysOf is ScriptKeys()[kind] without copying the whole table:
 // the optional fields an event of the kind uses (none for a kind that is
 // not one), as a copy.

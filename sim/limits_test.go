@@ -276,3 +276,22 @@ func TestCheckTextAndLines(t *testing.T) {
 		}
 	}
 }
+
+// Only a sovereignty event on an adversary is inert by its actor's role:
+// every other kind, and sovereignty for a client or a patron, is allowed.
+func TestCheckScriptActor(t *testing.T) {
+	want := `"adv" is an adversary, whose sovereignty nothing reads (it signs nothing), so the event would change nothing; allowed: a client or a patron as actor`
+	if err := sim.CheckScriptActor(sim.ScriptSovereignty, "adv", sim.Adversary); err == nil || err.Error() != want {
+		t.Errorf("sovereignty of an adversary: %v; want %s", err, want)
+	}
+	for _, role := range []sim.Role{sim.Client, sim.Patron} {
+		if err := sim.CheckScriptActor(sim.ScriptSovereignty, "x", role); err != nil {
+			t.Errorf("sovereignty of a %v: %v", role, err)
+		}
+	}
+	for kind := range sim.ScriptKind(len(sim.ScriptKindNames())) {
+		if err := sim.CheckScriptActor(kind, "adv", sim.Adversary); kind != sim.ScriptSovereignty && err != nil {
+			t.Errorf("%v of an adversary: %v", kind, err)
+		}
+	}
+}

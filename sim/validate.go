@@ -360,8 +360,8 @@ func (sc *Scenario) validateEvents(v *validator, index map[string]int) {
 		}
 		if e.Actor == "" {
 			v.at(p+".actor", "missing; allowed: a state id")
-		} else {
-			state(p+".actor", e.Actor)
+		} else if state(p+".actor", e.Actor) {
+			v.check(p+".actor", CheckScriptActor(e.Kind, e.Actor, sc.States[index[e.Actor]].Role))
 		}
 		uses := scriptKeys[e.Kind]
 		switch {

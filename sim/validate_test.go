@@ -114,6 +114,7 @@ func TestCompileRejectsBadScenarios(t *testing.T) {
 		{"withdraw too much", "events[0].fraction", event(occupy, func(e *ScriptedEvent) { e.Kind, e.Fraction = ScriptWithdraw, 1.5 })},
 		{"capability sets nothing", "events[0]", event(intent, func(e *ScriptedEvent) { e.Kind = ScriptCapability })},
 		{"capability land", "events[0].land", event(intent, func(e *ScriptedEvent) { e.Kind, e.SetLand, e.Land = ScriptCapability, true, -1 })},
+		{"sovereignty of an adversary", "events[0].actor", event(intent, func(e *ScriptedEvent) { e.Kind = ScriptSovereignty })},
 		{"sovereignty target", "events[0].target", event(intent, func(e *ScriptedEvent) { e.Kind, e.Target = ScriptSovereignty, "c1" })},
 		{"event id", "events[0].id", event(intent, func(e *ScriptedEvent) { e.ID = "Bad" })},
 		{"duplicate event id", "events[1].id", func(sc *Scenario) {
