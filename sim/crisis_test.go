@@ -106,8 +106,7 @@ func TestJoinOnSovereigntyAfterACapabilityEvent(t *testing.T) {
 		sc.Params.InviteOccupied = true
 		sc.States[c1].Sovereign = false
 		sc.Events = events
-		w := NewWorld(mustCompile(t, sc), 1)
-		w.perceive()
+		w := perceived(t, sc)
 		if al := w.form(set(pat, c1, c2), true, OriginImposed); al == nil || !al.Designated.Has(c1) {
 			t.Fatal("set-up: c1 should be designated in pat–c2's alliance")
 		}
@@ -175,8 +174,7 @@ func TestOccupation(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			sc := testScenario()
 			sc.Params.PStrong = c.pStrong
-			w := NewWorld(mustCompile(t, sc), 1)
-			w.perceive()
+			w := perceived(t, sc)
 			var al *Alliance
 			if c.ally {
 				al = w.form(set(pat, c1), true, OriginBilateral)
@@ -221,8 +219,7 @@ func TestOccupation(t *testing.T) {
 // An alliance of clients alone, and one of two members, end as before;
 // c2 and c3's own alliance is untouched.
 func TestEliminatedPatron(t *testing.T) {
-	w := NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w := perceived(t, testScenario())
 	imposed := w.form(set(pat, c1, c2), true, OriginImposed)
 	bilateral := w.form(set(pat, c3), true, OriginBilateral)
 	clients := w.form(set(c2, c3), true, OriginClient)
@@ -409,8 +406,7 @@ func TestRestraint(t *testing.T) {
 		if control >= 0 {
 			sc.Params.ControlBilateral, sc.Params.ControlTrilateral, sc.Params.ControlMultilateral = control, control, control
 		}
-		w := NewWorld(mustCompile(t, sc), 1)
-		w.perceive()
+		w := perceived(t, sc)
 		w.form(set(pat, c1, c2, c3), false, OriginImposed)
 		w.form(set(pat, c1, c2), false, OriginImposed)
 		if bilateral {
@@ -474,8 +470,7 @@ func TestProvocationIsACrisis(t *testing.T) {
 			sc.Params.PStrong = c.pStrong
 			sc.Params.ControlBilateral = 0
 			sc.States[c1].Revisionism = 1
-			w := NewWorld(mustCompile(t, sc), 1)
-			w.perceive()
+			w := perceived(t, sc)
 			al := w.form(set(pat, c1), true, OriginBilateral)
 			withCohesion(w, al, 1)
 			from := len(w.events)
@@ -675,8 +670,7 @@ func TestHonouringHelpIsCohesionTimesProjection(t *testing.T) {
 // aggressor is 1 − (…)·(1 − 1) = 1, and the aggressor remembers nothing of
 // itself.
 func TestAggressionMemoryCappedAtOne(t *testing.T) {
-	w := NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w := perceived(t, testScenario())
 	n := w.c.n
 	for k, want := range []float64{0.3, 0.6, 0.9, 1} {
 		w.remember(adv)
@@ -719,8 +713,7 @@ func TestAggressionMemoryReadsItsParameter(t *testing.T) {
 // out of one that goes on (a left event with exit occupied, naming the
 // members left), and one that ends logs its end, with no left event.
 func TestEliminationKeepsAllianceOfTwo(t *testing.T) {
-	w := NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w := perceived(t, testScenario())
 	tri := w.form(set(c1, c2, c3), false, OriginClient).ID
 	from := len(w.events)
 	w.eliminate(c3)
@@ -737,8 +730,7 @@ func TestEliminationKeepsAllianceOfTwo(t *testing.T) {
 		t.Errorf("record of c3's drop-out %+v; want exit occupied, actor c3, others c1, c2", rec)
 	}
 
-	w = NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w = perceived(t, testScenario())
 	bi := w.form(set(c1, c2), false, OriginClient).ID
 	from = len(w.events)
 	w.eliminate(c2)
@@ -883,8 +875,7 @@ func occupyThenWithdrawHalf() *Scenario {
 // challenger remembers it, m_ia ← min(1, 0 + aggression_memory) = 0.3
 // (docs/model.md §7.10), and nobody remembers anything of the challenged.
 func TestChallengeRemembersTheChallenger(t *testing.T) {
-	w := NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w := perceived(t, testScenario())
 	w.challenge(adv, c1)
 	n := w.c.n
 	for i := 0; i < n; i++ {
@@ -962,8 +953,7 @@ func TestProvocationConcernsTheAllies(t *testing.T) {
 // multilateral {pat, c1, c2, c3} (0.2) still gives pat its chance; in
 // {pat, c1, c3} with c3 a second patron, pat (index 0) has it, not c3.
 func TestRestrainingPatron(t *testing.T) {
-	w := NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w := perceived(t, testScenario())
 	w.form(set(c1, c2), false, OriginClient)
 	w.form(set(pat, c1, c2, c3), false, OriginImposed)
 	if p, _ := w.restrain(c1); p != pat {
@@ -971,8 +961,7 @@ func TestRestrainingPatron(t *testing.T) {
 	}
 	sc := testScenario()
 	sc.States[c3].Role = Patron
-	w = NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w = perceived(t, sc)
 	w.form(set(pat, c1, c3), false, OriginBilateral)
 	if p, _ := w.restrain(c1); p != pat {
 		t.Errorf("restraining patron %d, want pat, the lowest index", p)
@@ -986,8 +975,7 @@ func TestConfrontTakesWhatOccupyCellsSays(t *testing.T) {
 	for _, c := range []struct{ cells, left int }{{0, 6}, {5, 1}} {
 		sc := testScenario()
 		sc.Params.OccupyCells = c.cells
-		w := NewWorld(mustCompile(t, sc), 1)
-		w.perceive()
+		w := perceived(t, sc)
 		w.confront(adv, c1, 0)
 		occupations := 0
 		for _, e := range w.events {
@@ -1035,8 +1023,7 @@ func TestEliminatedClientDoesNotProvoke(t *testing.T) {
 // review at the next tick): c1 and its ally pat count one more change,
 // the other clients none.
 func TestEliminationConcernsThePartners(t *testing.T) {
-	w := NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w := perceived(t, testScenario())
 	w.form(set(pat, c1), true, OriginBilateral)
 	checkConcerns(t, w, "eliminating c1", func() { w.eliminate(c1) }, []int{pat: 1, c1: 1, c2: 0, c3: 0, adv: 0})
 }
@@ -1045,8 +1032,7 @@ func TestEliminationConcernsThePartners(t *testing.T) {
 // force ends it (occupied), as one left with a single member: eliminating
 // c2 leaves {pat, c1, c2} as the bilateral {pat, c1}.
 func TestEliminationIntoAnotherAllianceEnds(t *testing.T) {
-	w := NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w := perceived(t, testScenario())
 	imposed := w.form(set(pat, c1, c2), true, OriginImposed).ID
 	bilateral := w.form(set(pat, c1), true, OriginBilateral).ID
 	w.eliminate(c2)
@@ -1061,8 +1047,7 @@ func TestEliminationIntoAnotherAllianceEnds(t *testing.T) {
 // An occupation that takes no cell (the target has none left) concerns
 // nobody.
 func TestEmptyOccupationConcernsNobody(t *testing.T) {
-	w := NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w := perceived(t, testScenario())
 	checkConcerns(t, w, "occupying no cell", func() {
 		if taken := w.occupy(adv, c1, 0); taken != 0 {
 			t.Fatalf("took %d cells, want 0", taken)
@@ -1073,8 +1058,7 @@ func TestEmptyOccupationConcernsNobody(t *testing.T) {
 // A withdrawal hands cells back to an eliminated state, which is alive
 // again: adv takes all 6 of c1's cells, then hands back ⌈½·6⌉ = 3.
 func TestWithdrawRevivesAnEliminatedState(t *testing.T) {
-	w := NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w := perceived(t, testScenario())
 	w.occupy(adv, c1, 6)
 	w.eliminate(c1)
 	if got := w.withdraw(adv, c1, 0.5); got != 3 || w.geo.Cells(c1) != 3 {
@@ -1440,8 +1424,7 @@ func TestARevisionistPatronDoesNotProvoke(t *testing.T) {
 		sc := provokingScenario()
 		sc.States[c1].Revisionism = 0
 		sc.States[pat].Revisionism = patronRevisionism
-		w := NewWorld(mustCompile(t, sc), 1)
-		w.perceive()
+		w := perceived(t, sc)
 		w.crises()
 		return w
 	}
@@ -1457,8 +1440,7 @@ func TestARevisionistPatronDoesNotProvoke(t *testing.T) {
 // An indigenous alliance outlives its patron's elimination (§7.10,
 // §7.12): its clients' alliance goes on, without the patron.
 func TestIndigenousAllianceOutlivesItsEliminatedPatron(t *testing.T) {
-	w := NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w := perceived(t, testScenario())
 	al := w.form(set(c1, c2), true, OriginClient)
 	w.join(al, pat, EntryJoined)
 	w.eliminate(pat)
@@ -1470,8 +1452,7 @@ func TestIndigenousAllianceOutlivesItsEliminatedPatron(t *testing.T) {
 // An eliminated patron's treaties awaiting a client's sovereignty lapse,
 // so that a withdrawal reviving it does not bring them back.
 func TestAnEliminatedPatronsPendingTreatiesLapse(t *testing.T) {
-	w := NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w := perceived(t, testScenario())
 	w.pending = append(w.pending, pendingTreaty{patron: pat, client: c3, strong: true})
 	w.eliminate(pat)
 	if len(w.pending) != 0 {
@@ -1546,8 +1527,7 @@ func TestCrisisOccupiesPastTheMargin(t *testing.T) {
 		sc := testScenario()
 		sc.Params.OccupyMargin = c.margin
 		sc.States[c1].Land = 3
-		w := NewWorld(mustCompile(t, sc), 1)
-		w.perceive()
+		w := perceived(t, sc)
 		nearly(t, "P(adv→c1)", w.proj[adv*w.c.n+c1], 7.609835396005712, 1e-12)
 		nearly(t, "Def(c1)", w.geo.Defence(c1, w.land[c1], 0), 3, 0)
 		w.challenge(adv, c1)

@@ -31,8 +31,7 @@ func TestScenarioStrategyActs(t *testing.T) {
 		sc := testScenario()
 		sc.Decision.Strategy = strategy
 		sc.Decision.ImposeThreshold = 1
-		w := NewWorld(mustCompile(t, sc), 1)
-		w.perceive()
+		w := perceived(t, sc)
 		w.startReviews()
 		w.patronRound(pat)
 		if proposed := len(w.events) > 0; proposed != (strategy == "prospect") {
@@ -154,8 +153,7 @@ func TestOccupiedClientJoinsOnSovereignty(t *testing.T) {
 	// A fallback bilateral for an occupied client takes effect on
 	// sovereignty.
 	sc.Events[0].Tick = 3
-	w = NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w = perceived(t, sc)
 	w.fallback(pat, set(c3), true)
 	if len(w.alliances) != 0 || len(w.pending) != 1 {
 		t.Fatalf("the treaty with occupied c3 should wait: %v", describe(w))
@@ -385,8 +383,7 @@ func TestAssurancePatronJoinsClientAlliance(t *testing.T) {
 	// imposing (T − ρ < impose_threshold): joining is what it can do.
 	sc.States[pat].HasReference, sc.States[pat].Reference = true, 0.7
 	for _, strong := range []bool{false, true} {
-		w := NewWorld(mustCompile(t, sc), 1)
-		w.perceive()
+		w := perceived(t, sc)
 		al := w.form(set(c1, c2, c3), strong, OriginClient)
 		w.perceive()
 		w.startReviews()
@@ -475,8 +472,7 @@ func TestAssurancePatronImposesPastThreshold(t *testing.T) {
 	// (the rule version 2 had, a rise while waiting, made it wait).
 	sc = testScenario()
 	sc.States[adv].Revisionism = 0.95
-	w = NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w = perceived(t, sc)
 	if loss := w.threat[pat] - w.reference[pat]; loss <= sc.Decision.ImposeThreshold {
 		t.Fatalf("test set-up: the patron should start in losses past the threshold, by %v", loss)
 	}
@@ -606,8 +602,7 @@ func TestPowerplayReadsShockedRevisionism(t *testing.T) {
 // (0.05) from a common adversary: exactly 0.05 each is shared; 0.05 and
 // 0.0499 is not, whichever of the two reads less.
 func TestShareThreatAtTheThreshold(t *testing.T) {
-	w := NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w := perceived(t, testScenario())
 	n := w.c.n
 	for _, c := range []struct {
 		t1, t2 float64
@@ -718,8 +713,7 @@ func TestAcceptingSubsetDropsTheFirstRefuserNamingNoInvitee(t *testing.T) {
 // A patron's alliance is imposed only if three or more sign it; of two it
 // is bilateral (docs/model.md §7.9).
 func TestImposedOfTwoIsBilateral(t *testing.T) {
-	w := NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w := perceived(t, testScenario())
 	if al := w.form(set(pat, c1), true, OriginImposed); al.Origin != OriginBilateral {
 		t.Errorf("two members: origin %v, want bilateral", al.Origin)
 	}
@@ -835,8 +829,7 @@ func TestPatronJoinsOnlyClientAlliances(t *testing.T) {
 // a proposal, and a proposal of {pat, c1, c2, c3} is {pat, c1, c3}, which
 // it is not.
 func TestExistsComparesTheMembersThatCanSign(t *testing.T) {
-	w := NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w := perceived(t, testScenario())
 	w.form(set(pat, c1, c2), true, OriginImposed)
 	w.sovereign[c2] = false // as a scripted sovereignty event would
 	for _, c := range []struct {
@@ -989,8 +982,7 @@ func TestPatronWantsAMultilateralItsStrategyDoesNotAdmitYet(t *testing.T) {
 	sc.States[c2].Sovereign, sc.States[c3].Sovereign = false, false
 	build := func(strategy string) *World {
 		sc.Decision.Strategy = strategy
-		w := NewWorld(mustCompile(t, sc), 1)
-		w.perceive()
+		w := perceived(t, sc)
 		w.reviewing = w.reviewing.With(pat)
 		return w
 	}
@@ -1075,8 +1067,7 @@ func TestPatronJoinValuedAtTheAlliancesCommitment(t *testing.T) {
 	for _, strong := range []bool{false, true} {
 		sc := testScenario()
 		sc.States[pat].Decision = agents.DecisionOverrides{"strategy": "prospect"}
-		w := NewWorld(mustCompile(t, sc), 1)
-		w.perceive()
+		w := perceived(t, sc)
 		al := w.form(set(c1, c2), strong, OriginClient)
 		w.patronOptions(pat)
 		grown := w.grown(al, pat, OriginIndigenous)
@@ -1147,8 +1138,7 @@ func TestOccupiedClientOnlyWithInviteOccupied(t *testing.T) {
 		sc.States[pat].Stakes = map[string]float64{"c3": c.stake}
 		sc.States[c3].Sovereign = false
 		sc.Params.InviteOccupied = c.invite
-		w := NewWorld(mustCompile(t, sc), 1)
-		w.perceive()
+		w := perceived(t, sc)
 		w.patronOptions(pat)
 		named := false
 		for _, o := range w.options {
@@ -1191,8 +1181,7 @@ func TestClientsInviteNoOccupiedClient(t *testing.T) {
 // alliance it could apply to; with the trilateral gone, it may.
 func TestClientDoesNotApplyToRepeatAnAllianceInForce(t *testing.T) {
 	for _, repeat := range []bool{true, false} {
-		w := NewWorld(mustCompile(t, testScenario()), 1)
-		w.perceive()
+		w := perceived(t, testScenario())
 		bilateral := w.form(set(pat, c1), true, OriginBilateral).ID
 		if repeat {
 			w.form(set(pat, c1, c2), true, OriginImposed)
@@ -1215,8 +1204,7 @@ func TestClientDoesNotApplyToRepeatAnAllianceInForce(t *testing.T) {
 // coalition is proposed by them or to them; c3, uncommitted, still acts.
 func TestCommittedClientsSeekNoOtherCoalition(t *testing.T) {
 	for _, origin := range []Origin{OriginClient, OriginIndigenous} {
-		w := NewWorld(mustCompile(t, testScenario()), 1)
-		w.perceive()
+		w := perceived(t, testScenario())
 		al := w.form(set(c1, c2), true, OriginClient)
 		if origin == OriginIndigenous {
 			w.join(al, pat, EntryJoined)
@@ -1330,8 +1318,7 @@ func TestProposalRecordNamesThePatron(t *testing.T) {
 // once the patron has joined theirs (indigenous now, the patron's
 // alliance); c3 and c2 of a pact of their own beside it.
 func TestCommittedClientsAreThoseWithoutAPatron(t *testing.T) {
-	w := NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w := perceived(t, testScenario())
 	v := &patronView{w: w, p: pat}
 	al := w.form(set(c1, c2), true, OriginClient)
 	if got := v.CommittedClients(); got != set(c1, c2) {
@@ -1357,8 +1344,7 @@ func TestCommittedClientsAreThoseWithoutAPatron(t *testing.T) {
 // fallback from c1, c2 and c3 forms the subset {c2, c3} and leaves c1
 // out, and offers c1 nothing.
 func TestFallbackOffersNoBilateralToAnAlly(t *testing.T) {
-	w := NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w := perceived(t, testScenario())
 	w.form(set(pat, c1), true, OriginBilateral)
 	w.fallback(pat, set(c1, c2, c3), true)
 	var subset, offered agents.Set
@@ -1383,8 +1369,7 @@ func TestFallbackOffersNoBilateralToAnAlly(t *testing.T) {
 // (docs/model.md §7.8). It had joined {c1, c2, c3} after waiting since
 // tick 0.
 func TestPatronWaitsAgainAfterLeavingAnAllianceThatGoesOn(t *testing.T) {
-	w := NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w := perceived(t, testScenario())
 	w.wantedSince[pat] = 0
 	al := w.form(set(c1, c2, c3), true, OriginClient)
 	w.join(al, pat, EntryJoined)
@@ -1516,8 +1501,7 @@ func TestClientFallbackProposesNothingToNobodyOrTheSameSet(t *testing.T) {
 // other, is worth less to c3 than a client alliance of the same members
 // would be, and c3's option is valued as imposed.
 func TestClientApplicationValuedAtTheAlliancesOrigin(t *testing.T) {
-	w := NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w := perceived(t, testScenario())
 	al := w.form(set(pat, c1, c2), true, OriginImposed)
 	imposed := w.appraiseUnder(c3, al.Members, true, OriginImposed, w.grown(al, c3, OriginImposed)).value
 	client := w.appraiseUnder(c3, al.Members, true, OriginClient, w.grown(al, c3, OriginClient)).value
@@ -1710,8 +1694,7 @@ func TestClientAllianceExistsForThePatron(t *testing.T) {
 		{"imposed by the patron", func(w *World) { w.form(set(pat, c1, c2), true, OriginImposed) }, false},
 		{"the clients' own, the patron joined", func(w *World) { w.join(w.form(set(c1, c2), true, OriginClient), pat, EntryJoined) }, true},
 	} {
-		w := NewWorld(mustCompile(t, sc), 1)
-		w.perceive()
+		w := perceived(t, sc)
 		c.build(w)
 		v := &patronView{w: w, p: pat}
 		if got := v.ClientAllianceExists(); got != c.want {
@@ -1735,8 +1718,7 @@ func TestClientAllianceExistsForThePatron(t *testing.T) {
 // plus c2's fear term c_T·T̂ — 0.021929 here, where c2 is not feared.
 // Valued as the clients' own alliance, c2 would cost c_0 and c_D·d too.
 func TestStandingIsTheAllianceAsItIs(t *testing.T) {
-	w := NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w := perceived(t, testScenario())
 	n := w.c.n
 	al := w.form(set(pat, c1, c2), true, OriginImposed)
 	got := w.standing(al, c1)

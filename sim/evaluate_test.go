@@ -18,8 +18,7 @@ func TestGrievanceFear(t *testing.T) {
 		sc := testScenario()
 		sc.Params.GrievanceFear = phi
 		sc.States[c1].Grievance = map[string]float64{"c3": 0.3}
-		w := NewWorld(mustCompile(t, sc), 1)
-		w.perceive()
+		w := perceived(t, sc)
 		a := w.appraise(c1, set(pat, c3), true, OriginImposed)
 		want := w.c.p.CostThreat * (w.perceived[c1*w.c.n+c3] + phi*0.3)
 		if a.cost.Largest != agents.CostFear || a.reason != c3 || !(math.Abs(a.cost.Amount-want) <= 1e-12) {
@@ -137,8 +136,7 @@ func TestControlOnlyForAPatronJudgingAClient(t *testing.T) {
 // §7.11): control_bilateral 0.8 for one client, control_trilateral 0.4 for
 // two, control_multilateral 0.2 for three.
 func TestControlByAllianceSize(t *testing.T) {
-	w := NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w := perceived(t, testScenario())
 	for _, c := range []struct {
 		partners []int
 		want     float64
@@ -205,8 +203,7 @@ func TestAssuranceFromIndigenousAlliance(t *testing.T) {
 	} {
 		sc := testScenario()
 		sc.States[c2].Revisionism = 0.5
-		w := NewWorld(mustCompile(t, sc), 1)
-		w.perceive()
+		w := perceived(t, sc)
 		c.build(w)
 		if got := w.assurance[c2]; got != c.assurance {
 			t.Errorf("%s: assurance of c2 %v, want %v", c.name, got, c.assurance)
@@ -251,8 +248,7 @@ func TestPositionFollowsItsInputs(t *testing.T) {
 // alliance after which the threat would be higher than now gains nothing,
 // and is valued as one after which it stays the same.
 func TestGainIsNeverNegative(t *testing.T) {
-	w := NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w := perceived(t, testScenario())
 	up := w.appraiseFrom(c1, set(c2), true, OriginClient, 0.3, 0.5, 0)
 	same := w.appraiseFrom(c1, set(c2), true, OriginClient, 0.3, 0.3, 0)
 	if up.terms.Gain != 0 || up.value != same.value {
@@ -296,8 +292,7 @@ func TestStrongOnlyIfStrictlyBetter(t *testing.T) {
 // A hypothetical alliance stands with the cohesion of all its members,
 // the appraiser included (§7.2.1), not of its partners alone.
 func TestHypotheticalCohesionCountsTheAppraiser(t *testing.T) {
-	w := NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w := perceived(t, testScenario())
 	for _, S := range []agents.Set{set(c1, c2, c3), set(c1)} {
 		ch := w.hypothetical(pat, S, OriginImposed)
 		if want := w.cohesionOf(S.With(pat)); ch.h != want {

@@ -16,8 +16,7 @@ import (
 // fewer than two clients left or with the members of another alliance.
 func TestIndigenousAllianceOutlivesItsPatron(t *testing.T) {
 	fresh := func() *World {
-		w := NewWorld(mustCompile(t, testScenario()), 1)
-		w.perceive()
+		w := perceived(t, testScenario())
 		return w
 	}
 
@@ -86,8 +85,7 @@ func TestIndigenousAllianceOutlivesItsPatron(t *testing.T) {
 // 0.5, mean 0.4: divergences 0.1/0.7 and 0.1/0.9, h = 1 − (1/7 + 1/9)/2 =
 // 110/126.
 func TestCohesionAtFormationRecorded(t *testing.T) {
-	w := NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w := perceived(t, testScenario())
 	w.picture[c1], w.picture[c2] = 0.3, 0.5
 	al := w.form(set(c1, c2), true, OriginClient)
 	nearly(t, "cohesion at formation", al.CohesionFormed, 110.0/126, handTol)
@@ -117,8 +115,7 @@ func TestCohesionAtFormationRecorded(t *testing.T) {
 // 0.918090170492782. cohesionAndExit sets it, and pat's help to c1 is
 // h·P(pat→c1) = 0.918090170492782·3.292869816564158 = 3.02315141129993.
 func TestCohesion(t *testing.T) {
-	w := NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w := perceived(t, testScenario())
 	al := w.form(set(pat, c1), true, OriginBilateral)
 	w.directPicture[pat], w.directPicture[c1], w.directPicture[c2], w.directPicture[c3] = 0.1, 0.6, 0.2, 0.4
 	w.patronTotals()
@@ -159,8 +156,7 @@ func TestExit(t *testing.T) {
 		sc.Params.GrievanceFear = 1
 		sc.Params.ExitCost = exitCost
 		sc.States[c1].Grievance = map[string]float64{"c2": 0.9}
-		w := NewWorld(mustCompile(t, sc), 1)
-		w.perceive()
+		w := perceived(t, sc)
 		return w, w.form(set(pat, c1, c2), true, OriginImposed)
 	}
 	w, al := build(0.05)
@@ -209,8 +205,7 @@ func TestExitCostReadsItsParameters(t *testing.T) {
 		sc := testScenario()
 		sc.Params.ExitCost = 0.2
 		sc.Params.AssuranceWeight = c.mu
-		w := NewWorld(mustCompile(t, sc), 1)
-		w.perceive()
+		w := perceived(t, sc)
 		al := w.form(set(pat, c1, c2), true, OriginImposed)
 		nearly(t, fmt.Sprintf("μ %v: exit cost of an imposed alliance's client", c.mu), w.exitCost(al, c1), c.client, handTol)
 		nearly(t, fmt.Sprintf("μ %v: exit cost of its patron", c.mu), w.exitCost(al, pat), 0.2, handTol)
@@ -237,8 +232,7 @@ func TestEntrapmentPenalty(t *testing.T) {
 		sc.Params.ExitCost = exitCost
 		sc.States[c1].Revisionism = 1
 		sc.States[pat].Decision = agents.DecisionOverrides{"valuation": "expected_utility"}
-		w := NewWorld(mustCompile(t, sc), 1)
-		w.perceive()
+		w := perceived(t, sc)
 		w.tick = 5
 		s := w.form(set(pat, c1), true, OriginBilateral).ID
 		w.form(set(c1, c2, c3), false, OriginClient)
@@ -422,8 +416,7 @@ func TestNonIndigenousAllianceEndsWithItsPatron(t *testing.T) {
 			return id
 		}},
 	} {
-		w := NewWorld(mustCompile(t, testScenario()), 1)
-		w.perceive()
+		w := perceived(t, testScenario())
 		al := &w.alliances[c.build(w)]
 		if al.Origin != OriginBilateral || al.Members != set(pat, c1, c2) {
 			t.Fatalf("%s: set-up: origin %v, members %v", c.name, al.Origin, al.Members)
@@ -449,8 +442,7 @@ func TestAllianceWithAnotherPatronGoesOn(t *testing.T) {
 	} {
 		sc := testScenario()
 		sc.States[c3].Role = Patron
-		w := NewWorld(mustCompile(t, sc), 1)
-		w.perceive()
+		w := perceived(t, sc)
 		al := &w.alliances[w.form(set(pat, c3, c1), true, OriginBilateral).ID]
 		c.lose(w, al)
 		if !al.Active() || !al.HasPatron || al.Members != set(c3, c1) {
@@ -471,8 +463,7 @@ func TestArmsCostOnlyWithoutAlly(t *testing.T) {
 	build := func() *World {
 		sc := bareStayScenario()
 		sc.Params.ArmsCost = 0.05
-		w := NewWorld(mustCompile(t, sc), 1)
-		w.perceive()
+		w := perceived(t, sc)
 		return w
 	}
 	w := build()
@@ -525,8 +516,7 @@ func bareStayScenario() *Scenario {
 // bilateral stays. c1 then leaves the bilateral: one member left, it ends,
 // members_left (not patron_left: the leaver is a client).
 func TestLeaveIntoAnotherAllianceEnds(t *testing.T) {
-	w := NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w := perceived(t, testScenario())
 	imposed := w.form(set(pat, c1, c2), true, OriginImposed).ID
 	bilateral := w.form(set(pat, c1), true, OriginBilateral).ID
 	w.leave(&w.alliances[imposed], c2, w.alliances[imposed].Members)
@@ -559,8 +549,7 @@ func TestAbsorbedInto(t *testing.T) {
 		{"the clients leave", []int{c1, c2}, EndMembersLeft},
 		{"the patron leaves", []int{pat}, EndPatronLeft},
 	} {
-		w := NewWorld(mustCompile(t, testScenario()), 1)
-		w.perceive()
+		w := perceived(t, testScenario())
 		imposed := w.form(set(pat, c1, c2), true, OriginImposed).ID
 		own := w.form(set(c1, c2, c3), true, OriginClient).ID
 		w.join(&w.alliances[own], pat, EntryJoined)
@@ -594,8 +583,7 @@ func TestAbsorbedInto(t *testing.T) {
 	}
 	// Only an alliance in force absorbs: one that has ended does not,
 	// though it held them all.
-	w := NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w := perceived(t, testScenario())
 	imposed := w.form(set(pat, c1, c2), true, OriginImposed).ID
 	own := w.form(set(c1, c2, c3), true, OriginClient).ID
 	w.join(&w.alliances[own], pat, EntryJoined)
@@ -604,16 +592,14 @@ func TestAbsorbedInto(t *testing.T) {
 	if al := &w.alliances[imposed]; al.Active() || al.AbsorbedInto != -1 {
 		t.Errorf("the patron left {pat, c1, c2}, whose members' other alliance has ended: active %v, absorbed into %d; want ended, into none", al.Active(), al.AbsorbedInto)
 	}
-	w = NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w = perceived(t, testScenario())
 	imposed = w.form(set(pat, c1, c2), true, OriginImposed).ID
 	w.form(set(pat, c1), true, OriginBilateral)
 	w.leave(&w.alliances[imposed], c2, w.alliances[imposed].Members)
 	if al := &w.alliances[imposed]; al.Active() || al.AbsorbedInto != -1 || w.Record().Alliances[imposed].AbsorbedInto != nil {
 		t.Errorf("c2 parted from {pat, c1, c2}: active %v, absorbed into %d; want ended, into none", al.Active(), al.AbsorbedInto)
 	}
-	w = NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w = perceived(t, testScenario())
 	pair := w.form(set(c1, c2), true, OriginClient).ID
 	w.form(set(pat, c1, c2), true, OriginImposed)
 	w.eliminate(c1)
@@ -626,8 +612,7 @@ func TestAbsorbedInto(t *testing.T) {
 // alliance: its threat after leaving is the T⁻ it weighed when it chose to
 // leave (stayTerms), bit for bit, and above its threat while allied.
 func TestLeaverRereadsItsThreat(t *testing.T) {
-	w := NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w := perceived(t, testScenario())
 	al := w.form(set(pat, c1, c2), true, OriginImposed)
 	allied := w.threat[c1]
 	without := w.stayTerms(al, c1, w.tick).without
@@ -707,8 +692,7 @@ func TestClientPeakIsTheLargest(t *testing.T) {
 // not the one that left before, which it outlived (docs/model.md §7.14).
 // c1 leaves {c1, c2, c3} at tick 5, then c2, which ends it.
 func TestFinalMembersOfAnAllianceTwoLeaveInATick(t *testing.T) {
-	w := NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w := perceived(t, testScenario())
 	al := w.form(set(c1, c2, c3), true, OriginClient)
 	w.tick = 5
 	before := al.Members
@@ -739,8 +723,7 @@ func TestFinalMembersOfAnAllianceTwoLeaveInATick(t *testing.T) {
 // alliance gone for all of them, 0.71726. A client's threat without it is
 // unchanged by the rule.
 func TestPatronWeighsLeavingWhatItLeaves(t *testing.T) {
-	w := NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w := perceived(t, testScenario())
 	al := w.form(set(c1, c2, c3), true, OriginClient)
 	w.join(al, pat, EntryJoined)
 	withCohesion(w, al, w.cohesionOf(al.Members))
@@ -769,14 +752,12 @@ func TestPatronWeighsLeavingWhatItLeaves(t *testing.T) {
 // imposed, nor one whose clients hold another alliance of the same
 // members already.
 func TestGoesOnWithout(t *testing.T) {
-	w := NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w := perceived(t, testScenario())
 	imposed := w.form(set(pat, c1, c2, c3), true, OriginImposed)
 	if w.goesOnWithout(imposed, set(c1, c2, c3)) {
 		t.Error("an imposed alliance goes on without its patron")
 	}
-	w = NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w = perceived(t, testScenario())
 	al := w.form(set(c1, c2, c3), true, OriginClient)
 	w.join(al, pat, EntryJoined)
 	if !w.goesOnWithout(al, set(c1, c2, c3)) {
@@ -790,8 +771,7 @@ func TestGoesOnWithout(t *testing.T) {
 	}
 	sc := testScenario()
 	sc.States[c3].Role = Patron
-	w = NewWorld(mustCompile(t, sc), 1)
-	w.perceive()
+	w = perceived(t, sc)
 	two := w.form(set(pat, c3, c1), true, OriginBilateral)
 	if !w.goesOnWithout(two, set(c3, c1)) {
 		t.Error("an alliance with another patron does not go on")
@@ -808,8 +788,7 @@ func TestOnlyReviewingMembersWeighLeaving(t *testing.T) {
 		sc := testScenario()
 		sc.Params.GrievanceFear = 1
 		sc.States[c1].Grievance = map[string]float64{"c2": 0.9}
-		w := NewWorld(mustCompile(t, sc), 1)
-		w.perceive()
+		w := perceived(t, sc)
 		return w, w.form(set(pat, c1, c2), true, OriginImposed)
 	}
 	w, al := build()
@@ -841,8 +820,7 @@ func TestOnlyReviewingMembersWeighLeaving(t *testing.T) {
 // does not go on without the patron, and the patron's leaving ends it
 // (patron_left). Only an indigenous alliance goes on.
 func TestABilateralWithAnApplicantDoesNotGoOnWithoutItsPatron(t *testing.T) {
-	w := NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w := perceived(t, testScenario())
 	al := w.form(set(pat, c1), true, OriginBilateral)
 	w.join(al, c2, EntryJoined)
 	if w.goesOnWithout(al, set(c1, c2)) {

@@ -54,8 +54,7 @@ func TestTauIsRawThreat(t *testing.T) {
 
 // A client's threat falls when an alliance forms: allies add defence.
 func TestAllianceLowersThreat(t *testing.T) {
-	w := NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w := perceived(t, testScenario())
 	before := w.threat[c1]
 	w.form(set(pat, c1), true, OriginBilateral)
 	if !(w.threat[c1] < before) {
@@ -87,8 +86,7 @@ func TestImposedClientsStandByThePatronOnly(t *testing.T) {
 	} {
 		sc := testScenario()
 		sc.Params.OccupyCells = 0
-		w := NewWorld(mustCompile(t, sc), 1)
-		w.perceive()
+		w := perceived(t, sc)
 		withCohesion(w, w.form(set(pat, c1, c2), true, tc.origin), 1)
 		row := &w.ties[c1]
 		if !row.allies.Has(c2) || !row.allies.Has(pat) {
@@ -211,8 +209,7 @@ func TestStatusQuoReference(t *testing.T) {
 // the latter, c1 keeps pat at weight 0.5 and loses c2; its help is
 // 0.5·3.292869816564158 = 1.646434908282079.
 func TestTiesUnderKeepsPartnerSharedElsewhere(t *testing.T) {
-	w := NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w := perceived(t, testScenario())
 	big := w.form(set(c1, c2), true, OriginClient).ID
 	w.join(&w.alliances[big], pat, EntryJoined)
 	bi := w.form(set(pat, c1), true, OriginBilateral).ID
@@ -263,8 +260,7 @@ func TestProximityReadFromSourceToPerceiverOverRough(t *testing.T) {
 // c2 is eliminated and {pat, c1} goes on as an indigenous alliance of two,
 // c1 is committed to no other client there, and its assurance is 0.
 func TestAssuranceNeedsAnotherClientInTheAlliance(t *testing.T) {
-	w := NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w := perceived(t, testScenario())
 	al := w.form(set(c1, c2), true, OriginClient)
 	w.join(al, pat, EntryJoined)
 	w.refreshAlliances()
@@ -288,8 +284,7 @@ func TestAssuranceNeedsAnotherClientInTheAlliance(t *testing.T) {
 // Pun = 0.3·(1 − (1 − 1·1/(1 + 10))) = 0.3/11 = 0.027272727272727282.
 // (Counting pat itself, 1·10/(10 + 10), would give 0.3·6/11.)
 func TestPunishmentOfAnAllyLeavesItOut(t *testing.T) {
-	w := NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w := perceived(t, testScenario())
 	al := w.form(set(c1, c2), true, OriginClient)
 	w.join(al, pat, EntryJoined)
 	withCohesion(w, al, 1)
@@ -345,8 +340,7 @@ func TestPatronAdversaryThreatIsOfAdversariesOnly(t *testing.T) {
 // a patron's too, though its clients live on and are threatened (the
 // patron's fear for them was computed with no check that it lived).
 func TestDeadPatronPerceivesNothing(t *testing.T) {
-	w := NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w := perceived(t, testScenario())
 	if w.threat[pat] <= 0 || w.adv[pat] <= 0 || w.picture[pat] <= 0 {
 		t.Fatalf("set-up: the living patron's threat %v, adversary threat %v, picture %v; want all > 0", w.threat[pat], w.adv[pat], w.picture[pat])
 	}
@@ -368,8 +362,7 @@ func TestDeadPatronPerceivesNothing(t *testing.T) {
 // assurance 1, whatever the order.
 func TestTiesTakeTheStrongestAlliance(t *testing.T) {
 	for _, order := range []string{"strong first", "weak first"} {
-		w := NewWorld(mustCompile(t, testScenario()), 1)
-		w.perceive()
+		w := perceived(t, testScenario())
 		a, b := set(pat, c1), set(pat, c1, c2)
 		x, y := set(c1, c2), set(c1, c3)
 		if order == "weak first" {
@@ -401,8 +394,7 @@ func TestTiesTakeTheStrongestAlliance(t *testing.T) {
 // threats shift by the change in the raw readings, which the picture
 // takes back).
 func TestPictureIsGrossOfAlliedHelp(t *testing.T) {
-	w := NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w := perceived(t, testScenario())
 	picture, threat := w.pictureOf(c1), w.threat[c1]
 	al := w.form(set(pat, c1), true, OriginBilateral)
 	nearly(t, "c1's defence with pat", w.defence[c1], 1+al.Cohesion*pPatC1, handTol)
@@ -418,8 +410,7 @@ func TestPictureIsGrossOfAlliedHelp(t *testing.T) {
 // 0.474341649025257, above the patron's direct 0.1; counting dead c3 at 0
 // would give √(0.45/3) = 0.387298334620742.
 func TestPatronThreatOverAliveClients(t *testing.T) {
-	w := NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w := perceived(t, testScenario())
 	w.alive[c3] = false
 	for i, x := range map[int]float64{pat: 0.1, c1: 0.6, c2: 0.3, c3: 0} {
 		w.direct[i], w.directAdv[i], w.directPicture[i] = x, x, x
@@ -451,8 +442,7 @@ func TestLargestEconomyOfTheAlive(t *testing.T) {
 // c1 and c2 share {c1, c2} (dropped), {c1, c2, c3} at cohesion 0.8 and
 // the indigenous {pat, c1, c2} at 0.3, a later id.
 func TestTiesUnderKeepsTheLargestRemainingWeight(t *testing.T) {
-	w := NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w := perceived(t, testScenario())
 	w.alliances = append(w.alliances,
 		Alliance{ID: 0, Members: set(c1, c2), Origin: OriginClient, Ended: -1, Cohesion: 1},
 		Alliance{ID: 1, Members: set(c1, c2, c3), Origin: OriginClient, Ended: -1, Cohesion: 0.8},
@@ -471,8 +461,7 @@ func TestTiesUnderKeepsTheLargestRemainingWeight(t *testing.T) {
 // here set below 1 by c3's lower picture — and by c3 at the same; as it
 // stands (asIs), c1's tie row is its tie row.
 func TestGrownAllianceStandsByItsNewCohesion(t *testing.T) {
-	w := NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w := perceived(t, testScenario())
 	w.alliances = append(w.alliances, Alliance{ID: 0, Members: set(c1, c2), Origin: OriginClient, Ended: -1, Cohesion: 1})
 	w.refreshAlliances()
 	w.picture[c3] = w.picture[c1] / 3 // c3 reads the adversary lower: the grown alliance coheres less
@@ -515,8 +504,7 @@ func TestDeadReferenceWaits(t *testing.T) {
 // alliance in force with, and only one in force: c2, whose pact with c1
 // ended, is no ally of c1 without their trilateral.
 func TestTiesUnderCountOnlyAlliancesInForce(t *testing.T) {
-	w := NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w := perceived(t, testScenario())
 	old := w.form(set(c1, c2), true, OriginClient)
 	w.end(old, EndMembersLeft, c2, -1)
 	tri := w.form(set(c1, c2, c3), true, OriginClient)
@@ -525,8 +513,7 @@ func TestTiesUnderCountOnlyAlliancesInForce(t *testing.T) {
 		t.Errorf("c1 without the trilateral: c2 an ally %v at weight %v, through a pact that ended", row.allies.Has(c2), row.weight[c2])
 	}
 	// With the pact in force, c2 stays.
-	w2 := NewWorld(mustCompile(t, testScenario()), 1)
-	w2.perceive()
+	w2 := perceived(t, testScenario())
 	w2.form(set(c1, c2), true, OriginClient)
 	tri2 := w2.form(set(c1, c2, c3), true, OriginClient)
 	if row := w2.tiesUnder(c1, change{drop: tri2.ID}); !row.allies.Has(c2) || row.weight[c2] == 0 {
@@ -631,8 +618,7 @@ func TestFriendlyIntentRemembersAggression(t *testing.T) {
 // threat at 1 with a raw reading below the gross one would carry the
 // picture above 1.
 func TestPictureTermClamped(t *testing.T) {
-	w := NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w := perceived(t, testScenario())
 	w.form(set(pat, c1), true, OriginBilateral)
 	k := c1*w.c.n + adv
 	var none tieRow
@@ -648,8 +634,7 @@ func TestPictureTermClamped(t *testing.T) {
 // An eliminated adversary is in no one's picture: its power would
 // otherwise linger in the perceived threat, which it no longer refreshes.
 func TestPictureLeavesOutADeadAdversary(t *testing.T) {
-	w := NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w := perceived(t, testScenario())
 	if !(w.pictureOf(c1) > 0) {
 		t.Fatal("set-up: c1's picture is 0 with the adversary alive")
 	}
@@ -665,8 +650,7 @@ func TestPictureLeavesOutADeadAdversary(t *testing.T) {
 // tick sets the grown one, so its threat reads 0.604482 for the rest of
 // the round (docs/model.md §7.2.1 quotes both).
 func TestJoinedAllianceKeepsItsCohesionUntilStep6(t *testing.T) {
-	w := NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w := perceived(t, testScenario())
 	al := w.form(set(c1, c2), true, OriginClient)
 	clients := al.Cohesion
 	_, ch := w.grownBy(al, pat)

@@ -214,8 +214,7 @@ func TestChangeConcernsOnlyPatronsWithPositiveStakes(t *testing.T) {
 	}{{0, 0}, {1, 1}} {
 		sc := testScenario()
 		sc.States[pat].Stakes = map[string]float64{"c1": c.stake}
-		w := NewWorld(mustCompile(t, sc), 1)
-		w.perceive()
+		w := perceived(t, sc)
 		checkConcerns(t, w, fmt.Sprintf("stake %v", c.stake), func() { w.concerns(set(c1)) },
 			[]int{pat: c.patrons, c1: 1, c2: 0, c3: 0, adv: 0})
 	}

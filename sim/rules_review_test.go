@@ -151,8 +151,7 @@ func TestPerceptionNoiseOnlyBetweenTheAlive(t *testing.T) {
 // the three lowest indices; 20, 34 and 35 stay adv's. (Nearest to adv
 // first would be 4, 19, 34; the reverse order 35, 34, 20.)
 func TestWithdrawToATargetWithNoCellsGoesByIndex(t *testing.T) {
-	w := NewWorld(mustCompile(t, testScenario()), 1)
-	w.perceive()
+	w := perceived(t, testScenario())
 	for _, cell := range []int{4, 5, 19, 20, 34, 35} {
 		if o := w.geo.Owner(cell); o != c1 {
 			t.Fatalf("set-up: cell %d belongs to %d, want c1", cell, o)
@@ -254,8 +253,7 @@ func TestGeneratedSeedsGoToTheStatesWithAGlyphInOrder(t *testing.T) {
 // and proposes it: the check is what keeps c1 quiet.
 func TestClientOffersNoCoalitionThatRepeatsAnAllianceInForce(t *testing.T) {
 	for _, patronSovereign := range []bool{true, false} {
-		w := NewWorld(mustCompile(t, testScenario()), 1)
-		w.perceive()
+		w := perceived(t, testScenario())
 		w.form(set(pat, c1, c2), true, OriginImposed)
 		w.sovereign[pat], w.sovereign[c3] = patronSovereign, false // as scripted sovereignty events would
 		w.reviewing = set(c1)
