@@ -159,7 +159,7 @@ type ScriptedEvent struct {
 	// Capability events: new absolute values, where Set* is true.
 	SetLand, SetNaval, SetEconomy bool
 	Land, Naval, Economy          float64
-	Sovereign                     bool    // sovereignty events: the new value
+	Sovereign                     bool    // sovereignty events: the new value (of a client or patron: CheckScriptActor)
 	Ideology                      float64 // ideology events: the actor's new position on [-1, 1]
 	Note                          string
 }
