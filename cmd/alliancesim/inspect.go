@@ -191,7 +191,11 @@ func drawMap(w io.Writer, sc *sim.Scenario, g *theater.Grid, terrainOnly bool) {
 		if cells[i] == 1 {
 			unit = "cell"
 		}
-		fmt.Fprintf(w, "  %-9s %-9s %-9s %4d %-5s  %s\n", glyph, s.ID, s.Role, cells[i], unit, s.Name)
+		name := s.Name
+		if name == "" { // no name: the id stands for it (docs/model.md §2.1)
+			name = s.ID
+		}
+		fmt.Fprintf(w, "  %-9s %-9s %-9s %4d %-5s  %s\n", glyph, s.ID, s.Role, cells[i], unit, name)
 	}
 }
 

@@ -671,6 +671,19 @@ func TestMapLegendOneCell(t *testing.T) {
 	}
 }
 
+// A state whose name is empty has none: the legend names it by its id, as
+// the report does (docs/model.md §2.1), where it left the column blank.
+func TestMapLegendEmptyNameIsTheID(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"empty.toml": "[scenario]\nname = \"t\"\nstart = \"2000-01\"\nticks = 24\n" +
+		"[[states]]\nid = \"a\"\nname = \"\"\nrole = \"client\"\nglyph = \"A\"\n" +
+		"[[states]]\nid = \"b\"\nname = \"Bee\"\nrole = \"client\"\nglyph = \"B\"\n" +
+		"[theater]\nmap = \"\"\"\nABB~\n\"\"\"\n"})
+	out, err := execute(t, "map", filepath.Join(dir, "empty.toml"))
+	if err != nil || !strings.Contains(out, "  A         a         client       1 cell   a\n") || !strings.Contains(out, "  B         b         client       2 cells  Bee\n") {
+		t.Fatalf("%v\n%s", err, out)
+	}
+}
+
 // failingWriter fails every write, as a full disk does.
 type failingWriter struct{}
 
