@@ -323,14 +323,17 @@ func setErrors(sc *sim.Scenario, err error, paths []string, pathAt map[int]strin
 }
 
 // keyWords names a key of sc's canonical text for a reader: events[3].tick
-// as the event's id (or its place) and date.
+// as the event's id (or, without one, "an event"), kind, actor and date.
+// Not by its place: sc's events are in date order, a file's need not be,
+// and a file's are counted from 0 (events[1]), so "event 3" could point
+// at another event of the user's file than the one at fault.
 func keyWords(sc *sim.Scenario, key string) string {
 	var i int
 	var rest string
 	if n, _ := fmt.Sscanf(key, "events[%d]", &i); n == 1 && i >= 0 && i < len(sc.Events) {
 		_, rest, _ = strings.Cut(key, "]")
 		ev := &sc.Events[i]
-		name := fmt.Sprintf("event %d", i+1)
+		name := "an event"
 		if ev.ID != "" {
 			name = fmt.Sprintf("event %q", ev.ID)
 		}

@@ -238,6 +238,61 @@ func TestApplyNamesTheBaseEvents(t *testing.T) {
 	}
 }
 
+// An event without an id that a --set makes invalid is named by its kind,
+// actor and date, not by its place: the resolved scenario's events are in
+// date order, and "event 3" pointed at the file's third event (the
+// capability, events[2]) where the fault was the second's (the
+// withdrawal, events[1]).
+func TestApplyNamesEventsWithoutIDByWhatTheyAre(t *testing.T) {
+	sc, err := Parse("x.toml", []byte(`[scenario]
+start = "2000-01"
+ticks = 60
+[theater]
+map = """
+AB
+"""
+[[states]]
+id = "a"
+role = "patron"
+glyph = "A"
+[[states]]
+id = "b"
+role = "adversary"
+glyph = "B"
+[[events]]
+at = "2001-01"
+kind = "occupy"
+actor = "b"
+target = "a"
+fraction = 0.5
+[[events]]
+at = "2003-01"
+kind = "withdraw"
+actor = "b"
+target = "a"
+[[events]]
+at = "2002-01"
+kind = "capability"
+actor = "a"
+land = 4
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := ParseAssignment("scenario.ticks=6")
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = Apply(sc, []Assignment{a})
+	want := "scenario.ticks: 3 problems:\n" +
+		"  - an event (occupy b): 2001-01 is after the horizon (the horizon is set by scenario.ticks); allowed: 2000-01 to 2000-06, or scenario.ticks of at least 13\n" +
+		"  - an event (capability a): 2002-01 is after the horizon (the horizon is set by scenario.ticks); allowed: 2000-01 to 2000-06, or scenario.ticks of at least 25\n" +
+		"  - an event (withdraw b): 2003-01 is after the horizon (the horizon is set by scenario.ticks); allowed: 2000-01 to 2000-06, or scenario.ticks of at least 37"
+	if err == nil || err.Error() != want {
+		t.Fatalf("got %v\nwant %s", err, want)
+	}
+}
+
 // Several --set values out of range are each said under the path that
 // set it, in the order given, once each even where the messages are alike
 // (they used to lose their paths, and two alike merged: three problems
