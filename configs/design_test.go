@@ -224,6 +224,22 @@ func TestSetBase(t *testing.T) {
 	}
 }
 
+// A sweep --set that puts the scenario's events past the horizon says, at
+// each event's line, that scenario.ticks set the horizon, as run --set
+// says it, not a line of the overlay the tool wrote ("set at x.toml
+// (scenario):2", a line of no file the user has).
+func TestSetBaseNamesTheHorizonItSets(t *testing.T) {
+	x := mustExperiment(t, "scenario = \"asia-1950\"\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2]\n")
+	a, err := ParseAssignment("scenario.ticks=12")
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = x.SetBase([]Assignment{a})
+	if err == nil || !strings.HasPrefix(err.Error(), "scenario.ticks: ") || !strings.Contains(err.Error(), "is after the horizon (the horizon is set by scenario.ticks); allowed: 1950-01 to 1950-12") || strings.Contains(err.Error(), "(scenario)") {
+		t.Fatalf("got %v", err)
+	}
+}
+
 // --samples draws the design again; a grid has none to change.
 func TestResample(t *testing.T) {
 	x := mustExperiment(t, "scenario = \"generic\"\ndesign = \"sobol\"\nsamples = 4\n[[vary]]\npath = \"params.sea_cost\"\nfrom = 1\nto = 2\n")

@@ -14,5 +14,5 @@ func (x *Experiment) BaseScenario() (*sim.Scenario, error) {
 	b.WriteString("extends = " + q + "\n")
 	paths, values := x.setSource()
 	overlaySource(&b, paths, values)
-	return Parse(x.File+" (scenario)", []byte(b.String()))
+	return Parse(baseSourceName(x.File), []byte(b.String()))
 }

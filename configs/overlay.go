@@ -360,12 +360,22 @@ func pointSourceName(experiment string, point int) string {
 	return fmt.Sprintf("%s (point %d)", experiment, point)
 }
 
+// baseSourceName names the overlay of an experiment's base scenario
+// (Experiment.BaseScenario): its scenario with the --set assignments of
+// `sweep --set` (Experiment.SetBase), beside the experiment so that
+// relative paths resolve as the experiment's own.
+func baseSourceName(experiment string) string { return experiment + " (scenario)" }
+
 // generatedSource says what the user wrote for an overlay the tool wrote
-// (the paths set, "scenario.ticks", by --set or configs.Apply; "point 0
-// of t2.toml"); false for a user's file.
+// (the paths set, "scenario.ticks", by --set or configs.Apply, or by
+// sweep --set over an experiment; "point 0 of t2.toml"); false for a
+// user's file.
 func generatedSource(file string) (string, bool) {
 	if paths, ok := strings.CutPrefix(file, "(set "); ok {
 		return strings.TrimSuffix(paths, ")"), true
+	}
+	if experiment, ok := strings.CutSuffix(file, " (scenario)"); ok {
+		return "--set over " + experiment, true
 	}
 	if experiment, point, ok := strings.Cut(file, " (point "); ok {
 		return "point " + strings.TrimSuffix(point, ")") + " of " + experiment, true

@@ -699,7 +699,7 @@ func setElsewhere(what string, set, at Loc) string {
 		return ""
 	}
 	if by, ok := generatedSource(set.File); ok {
-		if strings.HasPrefix(set.File, "(set ") && set.Key != "" {
+		if (strings.HasPrefix(set.File, "(set ") || strings.HasSuffix(set.File, " (scenario)")) && set.Key != "" {
 			by = set.Key // the one path of several that set it
 		}
 		return fmt.Sprintf(" (%s is set by %s)", what, by)
