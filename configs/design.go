@@ -265,8 +265,9 @@ func (x *Experiment) SetBase(as []Assignment) error {
 	x.sets = sets
 	base, err := x.BaseScenario()
 	if err != nil {
+		all := x.overlayPaths(false)
 		*x = old
-		return fmt.Errorf("%s: %s", strings.Join(paths, ", "), pointErrors(err, nil))
+		return errors.New(setBaseErrors(err, paths, all))
 	}
 	x.digest = scenarioDigest(base)
 	if p, err := x.checkPoints(); err != nil {
@@ -275,6 +276,23 @@ func (x *Experiment) SetBase(as []Assignment) error {
 		return fmt.Errorf("point %d (%s) becomes an invalid scenario: %s", p, desc, pointErrors(err, paths))
 	}
 	return nil
+}
+
+// setBaseErrors says what is wrong with the base scenario the assignments
+// of paths gave (all: every path its overlay sets): with one path set, after
+// it; with several, each fault of the overlay after the path it is at (a
+// single one after that path alone), as Apply says them, where the faults
+// were said after every path together ("a, b: -1 is out of range": of
+// which?).
+func setBaseErrors(err error, paths, all []string) string {
+	if len(all) < 2 {
+		return strings.Join(paths, ", ") + ": " + pointErrors(err, nil)
+	}
+	var list Errors
+	if errors.As(err, &list) && len(list) == 1 && strings.HasSuffix(list[0].File, ")") && slices.Contains(all, overlayKey(list[0].Key, all)) {
+		return pointErrors(err, all)
+	}
+	return strings.Join(paths, ", ") + ": " + pointErrors(err, all)
 }
 
 // setSource writes the assignments' paths and values as TOML.

@@ -240,6 +240,39 @@ func TestSetBaseNamesTheHorizonItSets(t *testing.T) {
 	}
 }
 
+// A sweep --set of several paths says each fault after the path it is
+// at, as run --set does, and a single one after that path alone: the
+// faults were said after every path together, "states.c1.land,
+// params.rough_cost: -1 is out of range", which did not say which.
+func TestSetBaseNamesEachPath(t *testing.T) {
+	x := mustExperiment(t, "scenario = \"generic\"\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2]\n")
+	set := func(ss ...string) error {
+		var as []Assignment
+		for _, s := range ss {
+			a, err := ParseAssignment(s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			as = append(as, a)
+		}
+		return x.SetBase(as)
+	}
+	for _, c := range []struct {
+		sets []string
+		want string
+	}{
+		{[]string{"states.c1.land=3", "params.rough_cost=-1"}, "params.rough_cost: -1 is out of range; allowed: a number in [0, 1000000]"},
+		{[]string{"states.adversary.decision.lambda=1", "params.rough_cost=-1"}, "states.adversary.decision.lambda, params.rough_cost: 2 problems:\n" +
+			`  - states.adversary.decision.lambda: "adversary" is an adversary, which weighs no alliance, so its decision settings would change nothing; allowed: leave them out, or role = "client" or "patron"` + "\n" +
+			"  - params.rough_cost: -1 is out of range; allowed: a number in [0, 1000000]"},
+		{[]string{"params.rough_cost=-1"}, "params.rough_cost: -1 is out of range; allowed: a number in [0, 1000000]"},
+	} {
+		if err := set(c.sets...); err == nil || err.Error() != c.want {
+			t.Errorf("%v: got %v\nwant %s", c.sets, err, c.want)
+		}
+	}
+}
+
 // --samples draws the design again; a grid has none to change.
 func TestResample(t *testing.T) {
 	x := mustExperiment(t, "scenario = \"generic\"\ndesign = \"sobol\"\nsamples = 4\n[[vary]]\npath = \"params.sea_cost\"\nfrom = 1\nto = 2\n")
