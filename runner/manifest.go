@@ -26,8 +26,10 @@ import (
 // exit occupied, every left event carries its exit, and a scripted
 // withdrawal that brings back a state wholly occupied says so (revived),
 // and a treaty signed for a non-sovereign state that lapses (on an
-// elimination, or on the sovereignty) logs a lapsed event.
-const ManifestFormat = 8
+// elimination, or on the sovereignty) logs a lapsed event; 9: a
+// sovereignty event that sets the sovereignty its actor had says so
+// (its script's unchanged).
+const ManifestFormat = 9
 
 // Manifest describes an output directory: what was run (the scenario by
 // the SHA-256 of its canonical form, the experiment by the SHA-256 of its

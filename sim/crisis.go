@@ -47,7 +47,7 @@ func (w *World) applyScripted() {
 	c, n := w.c, w.c.n
 	for ; w.nextScript < len(c.events) && c.events[w.nextScript].Tick <= w.tick; w.nextScript++ {
 		e := &c.events[w.nextScript]
-		cells, revived := 0, false
+		cells, revived, unchanged := 0, false, false
 		switch e.Kind {
 		case ScriptIntent:
 			// A shock moves the actor's revisionism on the logit scale, as
@@ -82,6 +82,7 @@ func (w *World) applyScripted() {
 			}
 			w.forcesDirty = true
 		case ScriptSovereignty:
+			unchanged = w.sovereign[e.actor] == e.Sovereign
 			w.sovereign[e.actor] = e.Sovereign
 		case ScriptIdeology:
 			// A change of regime or of alignment moves the actor's
@@ -89,7 +90,7 @@ func (w *World) applyScripted() {
 			// and it into them (docs/model.md §7.2).
 			w.ideology[e.actor] = e.Ideology
 		}
-		w.log(Event{Type: EventScripted, Actor: e.actor, Target: e.target, Alliance: -1, Cells: cells, Script: e.file, Revived: revived})
+		w.log(Event{Type: EventScripted, Actor: e.actor, Target: e.target, Alliance: -1, Cells: cells, Script: e.file, Revived: revived, Unchanged: unchanged})
 		// A scripted event concerns the states it names (and, through
 		// them, their partners); an intent shock also reaches everyone
 		// through the threat it moves.

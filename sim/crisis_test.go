@@ -1097,6 +1097,39 @@ func TestScriptedWithdrawLogsTheRevival(t *testing.T) {
 	}
 }
 
+// The log says when a sovereignty event sets what its actor had: c1,
+// sovereign from the start, is made so again at tick 1 (unchanged), loses
+// its sovereignty at tick 2 (a change), loses it again at tick 3
+// (unchanged) and regains it at tick 4 (a change).
+func TestSovereigntyEventSaysWhenItChangesNothing(t *testing.T) {
+	sc := testScenario()
+	sc.Params.ChallengeRate, sc.Params.ProvokeRate = 0, 0
+	sc.Events = []ScriptedEvent{
+		{Tick: 1, Kind: ScriptSovereignty, Actor: "c1", Sovereign: true},
+		{Tick: 2, Kind: ScriptSovereignty, Actor: "c1"},
+		{Tick: 3, Kind: ScriptSovereignty, Actor: "c1"},
+		{Tick: 4, Kind: ScriptSovereignty, Actor: "c1", Sovereign: true},
+	}
+	w := NewWorld(mustCompile(t, sc), 1)
+	for w.tick < 5 && w.Step() {
+	}
+	var got []bool
+	for _, e := range w.events {
+		if e.Type == EventScripted {
+			got = append(got, e.Unchanged)
+			if rec := w.EventRecord(&e); rec.Script.Unchanged != e.Unchanged {
+				t.Errorf("the record of %+v says unchanged %v", e, rec.Script.Unchanged)
+			}
+		}
+	}
+	if want := []bool{true, false, true, false}; !slices.Equal(got, want) {
+		t.Errorf("the sovereignty events were unchanged %v; want %v", got, want)
+	}
+	if !w.Sovereign(c1) {
+		t.Error("c1 should be sovereign again")
+	}
+}
+
 // A client's provocation happens with provoke_rate·r̃ per month, converted
 // whole over a longer tick (docs/model.md §7.11, §2.7): at 0.5 a month, a
 // quarter's chance is 1 − 0.5³ = 0.875. The crises draw once per

@@ -70,6 +70,10 @@ type Event struct {
 	// target that was wholly occupied (it is alive again, in none of the
 	// alliances it dropped out of, docs/model.md §8.4 item 9).
 	Revived bool
+	// Unchanged is, for a scripted sovereignty event, whether its actor
+	// already had the sovereignty it sets (the event still concerns it,
+	// §7.15, but changes nothing else).
+	Unchanged bool
 	// Reason is the largest cost term behind a rejection; Target is the
 	// partner behind it (-1 for the general autonomy cost).
 	Reason agents.CostTerm

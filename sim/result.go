@@ -73,7 +73,8 @@ type EventRecord struct {
 // ScriptRecord is the scripted event behind an EventRecord: its id (""
 // if the scenario gave none), kind and note, and what it set — the shift
 // of intent (intent), the capabilities set (capability; nil: unchanged),
-// sovereignty (sovereignty) or the new ideology (ideology). Actor,
+// sovereignty (sovereignty, and whether the actor had it already) or the
+// new ideology (ideology). Actor,
 // Target and Cells are those of the EventRecord.
 type ScriptRecord struct {
 	ID        string   `json:"id,omitempty"`
@@ -84,7 +85,10 @@ type ScriptRecord struct {
 	Naval     *float64 `json:"naval,omitempty"`
 	Economy   *float64 `json:"economy,omitempty"`
 	Sovereign bool     `json:"sovereign,omitempty"`
-	Ideology  float64  `json:"ideology,omitempty"`
+	// Unchanged: a sovereignty event whose actor already had the
+	// sovereignty it sets.
+	Unchanged bool    `json:"unchanged,omitempty"`
+	Ideology  float64 `json:"ideology,omitempty"`
 }
 
 // Sample is one row of the optional time series.
@@ -187,7 +191,7 @@ func (w *World) EventRecord(e *Event) EventRecord {
 				}
 			}
 		case ScriptSovereignty:
-			sr.Sovereign = se.Sovereign
+			sr.Sovereign, sr.Unchanged = se.Sovereign, e.Unchanged
 		case ScriptIdeology:
 			sr.Ideology = se.Ideology
 		}

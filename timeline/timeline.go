@@ -158,6 +158,12 @@ func scripted(e *sim.EventRecord, name func(string) string) string {
 		}
 		return fmt.Sprintf("%s%s's capabilities change (%s)", note, name(e.Actor), strings.Join(set, ", "))
 	case sim.ScriptSovereignty.String():
+		switch {
+		case se.Unchanged && se.Sovereign:
+			return fmt.Sprintf("%s%s is sovereign already", note, name(e.Actor))
+		case se.Unchanged:
+			return fmt.Sprintf("%s%s is without sovereignty already", note, name(e.Actor))
+		}
 		if se.Sovereign {
 			return fmt.Sprintf("%s%s becomes sovereign", note, name(e.Actor))
 		}
