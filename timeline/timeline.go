@@ -116,12 +116,13 @@ func offerTag(offer int) string {
 	return fmt.Sprintf(" (offer %d)", offer)
 }
 
-// scripted writes a scripted event: its note, then what it did.
+// scripted writes a scripted event: its note (without the spaces around
+// it; none if it is blank), then what it did.
 func scripted(e *sim.EventRecord, name func(string) string) string {
 	se := e.Script
 	note := ""
-	if se.Note != "" {
-		note = se.Note + ": "
+	if text := strings.TrimSpace(se.Note); text != "" {
+		note = text + ": "
 	}
 	switch se.Kind {
 	case sim.ScriptIntent.String():

@@ -50,6 +50,12 @@ func TestDescribe(t *testing.T) {
 			"tur is sovereign already"},
 		{sim.EventRecord{Type: sim.EventScripted, Actor: "irq", Script: &sim.ScriptRecord{Kind: "sovereignty", Unchanged: true, Note: "coup"}},
 			"coup: irq is without sovereignty already"},
+		// A note is written without the spaces around it, and a blank
+		// one not at all.
+		{sim.EventRecord{Type: sim.EventScripted, Actor: "adv", Script: &sim.ScriptRecord{Kind: "ideology", Ideology: 0.6, Note: "   "}},
+			"adv's ideology moves to +0.60"},
+		{sim.EventRecord{Type: sim.EventScripted, Actor: "adv", Script: &sim.ScriptRecord{Kind: "ideology", Ideology: 0.6, Note: "\tcoup "}},
+			"coup: adv's ideology moves to +0.60"},
 		{sim.EventRecord{Type: sim.EventScripted, Actor: "adv", Script: &sim.ScriptRecord{Kind: "ideology", Ideology: 0.6}},
 			"adv's ideology moves to +0.60"},
 		{sim.EventRecord{Type: sim.EventProposal, Actor: "pak", Others: []string{"vnm", "gbr"}, Proposal: "coalition", Commitment: "strong", Kind: "trilateral"},
