@@ -1753,3 +1753,152 @@ func TestTreatyLapsesWherePatronCannotSign(t *testing.T) {
 		t.Errorf("record of the lapsed treaty %+v; want pat's strong treaty for c3", rec)
 	}
 }
+
+// An accepted fallback bilateral is logged as accepted, as every accepted
+// offer is: its acceptance names the offer, the patron that made it and
+// the client that accepted (docs/model.md §7.9). In TestFallbackAfterRefusal's
+// world the patron's bilateral to c3, left out of the subset, is accepted.
+func TestFallbackBilateralAcceptanceIsLogged(t *testing.T) {
+	w := grievingWorld(t, map[int]map[string]float64{c1: {"c3": 0.9}, c2: {"c3": 0.9}})
+	w.fallback(pat, set(c1, c2, c3), true)
+	offer := 0
+	for i, o := range w.Offers() {
+		if o.Kind == ProposeFallback {
+			offer = i + 1
+		}
+	}
+	if offer == 0 || w.Offers()[offer-1].Invitees != set(c3) || !w.Offers()[offer-1].Accepted() {
+		t.Fatalf("set-up: want the fallback bilateral to c3 accepted: %v", describe(w))
+	}
+	var got []Event
+	for _, e := range w.events {
+		if e.Type == EventAcceptance && e.Offer == offer {
+			got = append(got, e)
+		}
+	}
+	want := []Event{{Tick: w.tick, Type: EventAcceptance, Actor: pat, Target: -1, Others: set(c3), Alliance: -1,
+		Proposal: ProposeFallback, Strong: true, Offer: offer}}
+	if !slices.Equal(got, want) {
+		t.Errorf("acceptances of the fallback bilateral: got %+v, want %+v", got, want)
+	}
+}
+
+// The fallback offers a bilateral to every invitee its subset left out,
+// whatever its index: here the scenario lists c1 first, so it is state 0
+// (the empty subset is the empty set, not the set of state 0). Alone, c1
+// can form no subset of two, so the patron offers it a bilateral.
+func TestFallbackOffersABilateralToStateZero(t *testing.T) {
+	sc := testScenario()
+	sc.States[0], sc.States[1] = sc.States[1], sc.States[0]
+	const client, patron = 0, 1
+	w := perceived(t, sc)
+	if w.c.role[client] != Client || w.c.role[patron] != Patron {
+		t.Fatalf("set-up: roles %v, %v", w.c.role[client], w.c.role[patron])
+	}
+	w.fallback(patron, set(client), true)
+	offered := agents.Set(0)
+	for _, o := range w.Offers() {
+		if o.Kind == ProposeFallback && o.Proposer == patron {
+			offered |= o.Invitees
+		}
+	}
+	if offered != set(client) {
+		t.Errorf("fallback bilaterals offered to %v, want c1 (state 0): %v", offered, describe(w))
+	}
+}
+
+// A refusal takes the slot of one that has expired, and is remembered
+// there for retry_interval (12) ticks: refused at tick 0, pat's offer to
+// c1 and c2 has expired at tick 12, when pat's offer to c3 is refused; the
+// new refusal bars pat's offer to c3 at ticks 12 … 23, and the one list
+// holds it alone.
+func TestRefusalInAnExpiredSlotIsRemembered(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.refuse(pat, set(c1, c2), true)
+	w.tick = 12
+	w.refuse(pat, set(c3), false)
+	if len(w.refused) != 1 {
+		t.Fatalf("%d refusals kept, want 1 (the expired slot reused)", len(w.refused))
+	}
+	for _, c := range []struct {
+		tick   int
+		set    agents.Set
+		strong bool
+		barred bool
+	}{{12, set(c3), false, true}, {23, set(c3), false, true}, {24, set(c3), false, false}, {12, set(c1, c2), true, false}} {
+		w.tick = c.tick
+		if got := w.refusedRecently(pat, c.set, c.strong); got != c.barred {
+			t.Errorf("tick %d, offer to %b (strong %v): barred %v, want %v", c.tick, c.set, c.strong, got, c.barred)
+		}
+	}
+}
+
+// An accepted offer of a patron's own choosing is logged as accepted (as
+// every accepted offer is): its acceptance names the offer, the patron
+// and the client that accepted. The patron carries out a strong bilateral
+// with c3, which c3 accepts.
+func TestPatronBilateralAcceptanceIsLogged(t *testing.T) {
+	w := perceived(t, testScenario())
+	w.carryOut(pat, agents.Option{Kind: agents.OptionBilateral, Partners: set(c3), Alliance: -1, Strong: true})
+	if len(w.Offers()) != 1 || !w.Offers()[0].Accepted() {
+		t.Fatalf("set-up: want the bilateral to c3 accepted: %v", describe(w))
+	}
+	var got []Event
+	for _, e := range w.events {
+		if e.Type == EventAcceptance {
+			got = append(got, e)
+		}
+	}
+	want := []Event{{Tick: w.tick, Type: EventAcceptance, Actor: pat, Target: -1, Others: set(c3), Alliance: -1,
+		Proposal: ProposeBilateral, Strong: true, Offer: 1}}
+	if !slices.Equal(got, want) {
+		t.Errorf("acceptances: got %+v, want %+v", got, want)
+	}
+}
+
+// A patron that has not begun to wait has waited 0 ticks, whatever the
+// tick (docs/model.md §7.8: patience runs from the tick it first wants an
+// ally): with patience 1, the assurance patron at tick 5 that has wanted
+// no ally admits no bilateral, its patience not run out; having wanted one
+// since tick 4, it has waited 1 tick and admits it.
+func TestWaitedIsZeroBeforeTheWaitBegins(t *testing.T) {
+	sc := testScenario()
+	sc.States[pat].Decision = agents.DecisionOverrides{"patience": 1}
+	w := perceived(t, sc)
+	w.tick = 5
+	view := &w.view
+	view.w, view.p = w, pat
+	bilateral := agents.Option{Kind: agents.OptionBilateral, Partners: set(c1), Alliance: -1}
+	for _, c := range []struct {
+		since, waited int
+		admits        bool
+	}{{-1, 0, false}, {4, 1, true}} {
+		w.wantedSince[pat] = c.since
+		if got := view.Waited(); got != c.waited {
+			t.Errorf("wanted since %d: waited %d at tick 5, want %d", c.since, got, c.waited)
+		}
+		if got := w.c.strategy[pat].Admit(view, bilateral); got != c.admits {
+			t.Errorf("wanted since %d: the bilateral admitted %v, want %v", c.since, got, c.admits)
+		}
+	}
+}
+
+// A client's coalition proposal names no target (Target −1: its invitees
+// are Others), so its record names no state: c2's proposal to c1 and c3
+// is not recorded as one aimed at the patron, state 0.
+func TestCoalitionProposalNamesNoTarget(t *testing.T) {
+	w := perceived(t, testScenario())
+	from := len(w.events)
+	w.proposeCoalition(c2, set(c1, c3), true)
+	var proposals []Event
+	for _, e := range w.events[from:] {
+		if e.Type == EventProposal {
+			proposals = append(proposals, e)
+		}
+	}
+	if len(proposals) != 1 || proposals[0].Proposal != ProposeCoalition || proposals[0].Target != -1 || proposals[0].Alliance != -1 {
+		t.Errorf("c2's coalition proposal logged as %+v; want one, with target and alliance -1", proposals)
+	} else if rec := w.EventRecord(&proposals[0]); rec.Target != "" {
+		t.Errorf("c2's coalition proposal recorded with target %q, want none", rec.Target)
+	}
+}
