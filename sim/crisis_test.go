@@ -1647,3 +1647,90 @@ func TestChallengesDrawnForEachAdversaryThenEachClient(t *testing.T) {
 func landlessClient(id string) State {
 	return State{ID: id, Name: id, Role: Client, Sovereign: true, Land: 1, Economy: 1}
 }
+
+// A scripted capability event sets only the forces it names (SetLand,
+// SetNaval, SetEconomy); the others stay as they were. c1 starts with
+// land 1, naval 0 and economy 1 (testScenario); setting one of them to 2
+// leaves the other two at their start.
+func TestCapabilityEventSetsOnlyWhatItNames(t *testing.T) {
+	for _, c := range []struct {
+		name                 string
+		event                ScriptedEvent
+		land, naval, economy float64
+	}{
+		{"land", ScriptedEvent{SetLand: true, Land: 2}, 2, 0, 1},
+		{"naval", ScriptedEvent{SetNaval: true, Naval: 2}, 1, 2, 1},
+		{"economy", ScriptedEvent{SetEconomy: true, Economy: 2}, 1, 0, 2},
+	} {
+		sc := testScenario()
+		c.event.Tick, c.event.Kind, c.event.Actor = 1, ScriptCapability, "c1"
+		sc.Events = []ScriptedEvent{c.event}
+		w := perceived(t, sc)
+		w.tick = 1
+		w.applyScripted()
+		if w.land[c1] != c.land || w.naval[c1] != c.naval || w.economy[c1] != c.economy {
+			t.Errorf("%s alone: c1's land, naval, economy %v, %v, %v; want %v, %v, %v",
+				c.name, w.land[c1], w.naval[c1], w.economy[c1], c.land, c.naval, c.economy)
+		}
+	}
+}
+
+// A sovereignty event that leaves a state without its sovereignty brings
+// it into nothing (joinDesignated): c3, occupied and designated in the
+// patron's alliance with c1 and c2, is declared not sovereign at tick 2
+// and stays designated, outside the alliance, until tick 5, when it is
+// sovereign and joins.
+func TestNoSovereigntyJoinsNothing(t *testing.T) {
+	sc := occupiedC3(t)
+	sc.Events = append([]ScriptedEvent{{Tick: 2, Kind: ScriptSovereignty, Actor: "c3", Sovereign: false}}, sc.Events...)
+	w := perceived(t, sc)
+	al := w.form(set(pat, c1, c2, c3), true, OriginImposed)
+	if al == nil || !al.Designated.Has(c3) {
+		t.Fatalf("set-up: c3 should be designated: %v", describe(w))
+	}
+	for _, c := range []struct {
+		tick   int
+		member bool
+	}{{2, false}, {5, true}} {
+		w.tick = c.tick
+		w.applyScripted()
+		if al.Members.Has(c3) != c.member || al.Designated.Has(c3) == c.member {
+			t.Errorf("tick %d: c3 a member %v, designated %v; want a member %v", c.tick, al.Members.Has(c3), al.Designated.Has(c3), c.member)
+		}
+	}
+}
+
+// A scripted occupation that takes a state's last cell eliminates it,
+// however few cells it took: adv takes ⌈0.8·6⌉ = 5 of c1's 6 cells at
+// tick 1, and c1, one cell left, is alive; at tick 2 it takes the last
+// one, and c1 is eliminated.
+func TestScriptedOccupationOfTheLastCellEliminates(t *testing.T) {
+	sc := testScenario()
+	sc.Events = []ScriptedEvent{
+		{Tick: 1, Kind: ScriptOccupy, Actor: "adv", Target: "c1", Fraction: 0.8},
+		{Tick: 2, Kind: ScriptOccupy, Actor: "adv", Target: "c1", Fraction: 1},
+	}
+	w := perceived(t, sc)
+	for _, c := range []struct {
+		tick, cells int
+		alive       bool
+	}{{1, 1, true}, {2, 0, false}} {
+		w.tick = c.tick
+		w.applyScripted()
+		if w.geo.Cells(c1) != c.cells || w.alive[c1] != c.alive {
+			t.Errorf("tick %d: c1 has %d cells, alive %v; want %d, %v", c.tick, w.geo.Cells(c1), w.alive[c1], c.cells, c.alive)
+		}
+	}
+}
+
+// A memory at its cap of 1 decays like any other (docs/model.md: by
+// memory_decay a tick, multiplicatively): at the default 0.02 it is
+// 1·(1 − 0.02) = 0.98 after one tick's decay; a memory of 0 stays 0.
+func TestMemoryAtItsCapDecays(t *testing.T) {
+	w := perceived(t, testScenario())
+	n := w.c.n
+	w.memory[pat*n+adv] = 1
+	w.decay()
+	nearly(t, "pat's memory of adv", w.memory[pat*n+adv], 0.98, 1e-15)
+	nearly(t, "c1's memory of adv", w.memory[c1*n+adv], 0, 0)
+}
