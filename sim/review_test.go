@@ -263,3 +263,41 @@ func TestFirstRoundReviewsWithoutAThreat(t *testing.T) {
 		t.Errorf("tick 0 with every threat 0: reviewing %b, want every state but the adversary", w.reviewing)
 	}
 }
+
+// A patron reviews when its strategy comes to admit an option to its
+// candidates together, not only to any one alone (admission.all): with
+// every client occupied the assurance patron has no candidate, so it
+// admits nothing to any one alone at any tick, but when its patience (3)
+// runs out at tick 3 it admits a multilateral (bit 0) and a bilateral
+// (bit 1, it has no ally) to the set of them together, and reviews.
+func TestReviewWhenAdmittedToCandidatesTogether(t *testing.T) {
+	sc := testScenario()
+	sc.States[pat].Decision = agents.DecisionOverrides{"patience": 3, "impose_threshold": 1}
+	for _, c := range []int{c1, c2, c3} {
+		sc.States[c].Sovereign = false
+	}
+	w := perceived(t, sc)
+	w.startReviews()
+	base := append([]float64(nil), w.threat...)
+	w.wantedSince[pat] = 0
+	for tick, want := range map[int]admission{
+		2: {},
+		3: {all: 3},
+	} {
+		w.tick = tick
+		if got := w.admitted(pat); got != want {
+			t.Errorf("tick %d: admitted %+v, want %+v", tick, got, want)
+		}
+	}
+	for _, c := range []struct {
+		tick int
+		want agents.Set
+	}{{2, 0}, {3, set(pat)}, {4, 0}} {
+		w.tick = c.tick
+		copy(w.threat, base)
+		w.startReviews()
+		if w.reviewing != c.want {
+			t.Errorf("tick %d: reviewing %b, want %b", c.tick, w.reviewing, c.want)
+		}
+	}
+}
