@@ -111,3 +111,24 @@ func TestCheckValueRefusesInfinitiesAndKeepsTheFirstError(t *testing.T) {
 		t.Error("+Inf passed as finite")
 	}
 }
+
+// A non-finite threat stops the run in the tick whose perception found it
+// (Step checks threats before diplomacy): Step reports that no tick
+// remains, the world stands at that tick (0, not played through), and
+// nothing after perception ran — no proposal, no crisis, no event. The
+// world is TestNonFiniteThreatStopsTheRun's.
+func TestNonFiniteThreatStopsTheTick(t *testing.T) {
+	c, err := Compile(finiteScenario())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.p.WeightProximity, c.p.WeightOffence = 1.7e308, 1.7e308
+	c.invWeights = 1 / (c.p.WeightPower + c.p.WeightProximity + c.p.WeightOffence)
+	w := NewWorld(c, 3)
+	if w.Step() {
+		t.Error("Step reported ticks remaining after a non-finite threat")
+	}
+	if w.Err() == nil || w.Tick() != 0 || len(w.events) != 0 {
+		t.Errorf("after the failed tick: err %v, tick %d (want 0), %d events (want none): %v", w.Err(), w.Tick(), len(w.events), describe(w))
+	}
+}

@@ -427,3 +427,20 @@ func TestRunRefusesACompiledNotMadeByCompile(t *testing.T) {
 		}
 	}
 }
+
+// ObserverFuncs skips the function it lacks: an observer of ticks alone
+// and one of events alone watch a run that plays ticks and logs events,
+// each called for what it observes and neither calling a nil function.
+func TestObserverFuncsSkipsNilFunctions(t *testing.T) {
+	c := compileBuiltin(t, "asia-1950")
+	ticks, events := 0, 0
+	res, err := sim.Run(context.Background(), c, 3,
+		sim.ObserverFuncs{Tick: func(*sim.World) { ticks++ }},
+		sim.ObserverFuncs{Event: func(*sim.World, *sim.Event) { events++ }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ticks != c.Scenario().Ticks || events != len(res.Events) || events == 0 {
+		t.Fatalf("observed %d ticks and %d events; run had %d ticks and %d events", ticks, events, c.Scenario().Ticks, len(res.Events))
+	}
+}
