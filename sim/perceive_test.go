@@ -711,3 +711,31 @@ func TestPowKAddsEpsilon(t *testing.T) {
 	w := NewWorld(mustCompile(t, sc), 1)
 	nearly(t, "denial of a projection of 1e-6 against no defence", agents.Denial(w.powK(1e-6), w.powK(0)), 0.8, 1e-12)
 }
+
+// A dead source's readings are 0 (docs/model.md §7.2: if j is dead,
+// T̂_mj = τ_mj = 0), and the rebaseline after an elimination mid-tick
+// resets them, as perception does: a fold under changed ties before the
+// next perception then starts a revived source from 0, not from a raw
+// reading of it taken while it was dead. c3, a revisionist (0.5) that
+// every state reads with hostile intent, is eliminated and the world
+// rebaselined: no state keeps a reading of it, and none of itself.
+func TestRebaselineResetsTheReadingsOfADeadSource(t *testing.T) {
+	sc := testScenario()
+	sc.States[c3].Revisionism = 0.5
+	w := perceived(t, sc)
+	n := w.c.n
+	if w.raw[pat*n+c3] == 0 {
+		t.Fatal("set-up: the patron should read c3 as a threat before its elimination")
+	}
+	w.eliminate(c3) // as a crisis does, then brings the world up to date
+	w.refreshForces()
+	w.rebaseline()
+	for m := 0; m < n; m++ {
+		for _, j := range []int{c3, m} {
+			if k := m*n + j; w.raw[k] != 0 || w.perceived[k] != 0 {
+				t.Errorf("%s's readings of %s after the rebaseline: raw %v, perceived %v; want 0, 0",
+					w.c.id[m], w.c.id[j], w.raw[k], w.perceived[k])
+			}
+		}
+	}
+}
