@@ -31,7 +31,10 @@
 //     a rough overlay alone replaces the base's overlay;
 //   - a [[states]] table whose id the base has patches that state: the keys
 //     it sets replace the base's, keys of stakes, grievance and decision are
-//     replaced one by one; a new id adds a state;
+//     replaced one by one; a new id adds a state; a state it makes an
+//     adversary leaves behind the decision settings and the sovereignty
+//     events the base gave it (an overlay that makes it a client again
+//     does not bring them back);
 //   - an [[events]] table whose id names an event of the base replaces that
 //     event wholesale, in its place (keys it leaves out take their defaults,
 //     not the base event's); an event with a new id, or none, is appended;

@@ -66,6 +66,7 @@ func merge(base, child *rawFile, e *errs) {
 			}
 		}
 	}
+	var madeAdversary []string // ids of the base's states the child makes adversaries
 	for _, c := range child.States {
 		if c.ID.Set && c.ID.Bad == nil && droppedStates[c.ID.V] {
 			e.at(c.ID.Loc, "state %q is dropped by drop_states (line %d); allowed: drop a state or patch it, not both", c.ID.V, child.DropStates.Loc.Line)
@@ -95,7 +96,7 @@ func merge(base, child *rawFile, e *errs) {
 			// overlay could make it one); the overlay's own are still
 			// refused.
 			b.Decision.M = nil
-			leaveSovereigntyEvents(base, c.ID.V)
+			madeAdversary = append(madeAdversary, c.ID.V)
 		}
 		over(&b.Role, c.Role)
 		over(&b.Glyph, c.Glyph)
@@ -112,6 +113,7 @@ func merge(base, child *rawFile, e *errs) {
 	}
 
 	mergeEvents(base, child, droppedEvents, e)
+	leaveSovereigntyEvents(base, child, madeAdversary)
 	checkDroppedRefs(base, child, droppedStates, e)
 
 	maps.Copy(child.lines, base.lines)
@@ -267,15 +269,23 @@ func mergeEvents(base, child *rawFile, dropped map[string]bool, e *errs) {
 	}
 }
 
-// leaveSovereigntyEvents removes from base the sovereignty events of a
-// state that the overlay makes an adversary: an adversary signs nothing,
-// so nothing reads its sovereignty (sim.CheckScriptActor), and the events
-// are left behind as its decision settings are (else no overlay could
-// make it one). A sovereignty event the overlay itself gives it is still
-// refused.
-func leaveSovereigntyEvents(base *rawFile, id string) {
+// leaveSovereigntyEvents removes from base the sovereignty events of the
+// states ids that the overlay makes adversaries: an adversary signs
+// nothing, so nothing reads its sovereignty (sim.CheckScriptActor), and
+// the events are left behind as its decision settings are (else no
+// overlay could make it one). It runs after mergeEvents, so that an event
+// of the overlay with the id of such an event replaces it in its place; a
+// sovereignty event the overlay itself gives it is kept, and refused.
+func leaveSovereigntyEvents(base, child *rawFile, ids []string) {
+	if len(ids) == 0 {
+		return
+	}
+	fromChild := map[*rawEvent]bool{}
+	for _, c := range child.Events {
+		fromChild[c] = true
+	}
 	base.Events = slices.DeleteFunc(base.Events, func(ev *rawEvent) bool {
-		return ev.Kind.Set && ev.Kind.Bad == nil && ev.Kind.V == "sovereignty" && ev.Actor.Set && ev.Actor.Bad == nil && ev.Actor.V == id
+		return !fromChild[ev] && ev.Kind.Set && ev.Kind.Bad == nil && ev.Kind.V == "sovereignty" && ev.Actor.Set && ev.Actor.Bad == nil && slices.Contains(ids, ev.Actor.V)
 	})
 }
 

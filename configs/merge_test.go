@@ -439,6 +439,35 @@ func TestOverlayClientMadeAdversaryLeavesItsSovereigntyEvents(t *testing.T) {
 		`"b" is an adversary, whose sovereignty nothing reads (it signs nothing), so the event would change nothing; allowed: a client or a patron as actor`)
 }
 
+// An event of the overlay whose id names a base sovereignty event of the
+// state it makes an adversary replaces that event in its place, as any
+// event with a base event's id does: the base's event is left behind
+// after the overlay's events are laid over, not before, where the
+// overlay's event was appended after the base's of the same tick.
+func TestOverlayMadeAdversaryReplacesItsSovereigntyEventInPlace(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"base.toml": overlayBase,
+		"mid.toml": "extends = \"base.toml\"\n" +
+			"[[events]]\nid = \"free\"\ntick = 2\nkind = \"sovereignty\"\nactor = \"b\"\nsovereign = true\n" +
+			"[[events]]\nid = \"later\"\ntick = 2\nkind = \"intent\"\nactor = \"a\"\ndelta = 0.1\n",
+		"child.toml": "extends = \"mid.toml\"\n[[states]]\nid = \"b\"\nrole = \"adversary\"\n" +
+			"[[events]]\nid = \"free\"\ntick = 2\nkind = \"ideology\"\nactor = \"b\"\nideology = 0.5\n",
+	}
+	for name, src := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sc, err := LoadFile(filepath.Join(dir, "child.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := eventIDs(sc), []string{"scare", "war", "free", "later"}; !slices.Equal(got, want) {
+		t.Errorf("events %q; want %q (free in its place, before later)", got, want)
+	}
+}
+
 // A patron made an adversary leaves its stakes behind too (any role but
 // patron has none).
 func TestOverlayPatronMadeAdversary(t *testing.T) {
