@@ -165,6 +165,9 @@ func unquoteName(text string) string {
 	}
 	switch inner := text[1 : len(text)-1]; text[0] {
 	case '"':
+		if !tomlEscapes(inner) {
+			break
+		}
 		if u, err := strconv.Unquote(text); err == nil {
 			return u
 		}
@@ -174,6 +177,23 @@ func unquoteName(text string) string {
 		}
 	}
 	return text
+}
+
+// tomlEscapes reports whether every escape of a basic string's inner text
+// is one TOML has (\b \t \n \f \r \" \\ \uXXXX \UXXXXXXXX), which
+// strconv.Unquote reads as TOML does; Go's others (\a, \v, \x41, \101)
+// a file refuses.
+func tomlEscapes(inner string) bool {
+	for i := 0; i < len(inner); i++ {
+		if inner[i] != '\\' {
+			continue
+		}
+		i++
+		if i == len(inner) || !strings.ContainsRune(`btnfr"\uU`, rune(inner[i])) {
+			return false
+		}
+	}
+	return true
 }
 
 // check reports whether the assignment's path names a value an overlay can

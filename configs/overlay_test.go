@@ -450,8 +450,14 @@ func TestUnquoteNameKeepsWhatIsNoTOMLString(t *testing.T) {
 		`''`:           ``,
 		`""`:           ``,
 		`"pro\qspect"`: `"pro\qspect"`,
-		`'pro\qspect'`: `pro\qspect`, // a literal string has no escapes
-		`prospect`:     `prospect`,
+		// Go's escapes that TOML lacks, which a file refuses
+		`"pro\x73pect"`: `"pro\x73pect"`,
+		`"pro\163pect"`: `"pro\163pect"`,
+		`"pro\aspect"`:  `"pro\aspect"`,
+		`"pro\\spect"`:  `pro\spect`,
+		`"pro\tspect"`:  "pro\tspect",
+		`'pro\qspect'`:  `pro\qspect`, // a literal string has no escapes
+		`prospect`:      `prospect`,
 	} {
 		if got := unquoteName(in); got != want {
 			t.Errorf("unquoteName(%q) = %q, want %q", in, got, want)
