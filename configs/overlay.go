@@ -165,10 +165,9 @@ func unquoteName(text string) string {
 	}
 	switch inner := text[1 : len(text)-1]; text[0] {
 	case '"':
-		if !tomlEscapes(inner) {
-			break
-		}
-		if u, err := strconv.Unquote(text); err == nil {
+		// A successful unescaping shortens a text with a backslash: one
+		// that leaves it as it was has failed (unescapeBasic).
+		if u := unescapeBasic(inner); basicEscapes(inner) && (u != inner || !strings.Contains(inner, `\`)) {
 			return u
 		}
 	case '\'':
@@ -179,18 +178,21 @@ func unquoteName(text string) string {
 	return text
 }
 
-// tomlEscapes reports whether every escape of a basic string's inner text
-// is one TOML has (\b \t \n \f \r \" \\ \uXXXX \UXXXXXXXX), which
-// strconv.Unquote reads as TOML does; Go's others (\a, \v, \x41, \101)
-// a file refuses.
-func tomlEscapes(inner string) bool {
+// basicEscapes reports whether inner, the text between a basic string's
+// quotes, is one a file may write on one line: no quote or line break of
+// its own, and only the escapes the decoder reads (\b \t \n \f \r \" \\
+// \uXXXX \UXXXXXXXX, and TOML 1.1's \e and \xHH), where Go's others (\a,
+// \v, \', \101) a file refuses.
+func basicEscapes(inner string) bool {
 	for i := 0; i < len(inner); i++ {
-		if inner[i] != '\\' {
-			continue
-		}
-		i++
-		if i == len(inner) || !strings.ContainsRune(`btnfr"\uU`, rune(inner[i])) {
+		switch inner[i] {
+		case '"', '\n', '\r':
 			return false
+		case '\\':
+			i++
+			if i == len(inner) || !strings.ContainsRune(`btnfre"\xuU`, rune(inner[i])) {
+				return false
+			}
 		}
 	}
 	return true

@@ -450,9 +450,16 @@ func TestUnquoteNameKeepsWhatIsNoTOMLString(t *testing.T) {
 		`''`:           ``,
 		`""`:           ``,
 		`"pro\qspect"`: `"pro\qspect"`,
-		// Go's escapes that TOML lacks, which a file refuses
-		`"pro\x73pect"`: `"pro\x73pect"`,
-		`"pro\163pect"`: `"pro\163pect"`,
+		// Go's escapes that TOML lacks, which a file refuses, and escapes
+		// or quotes a file cannot write
+		`"pro\163pect"`:  `"pro\163pect"`,
+		`"pro\uZZZZ"`:    `"pro\uZZZZ"`,
+		`"pro"spect"`:    `"pro"spect"`,
+		"\"pro\nspect\"": "\"pro\nspect\"",
+		// TOML 1.1's escapes, which the decoder reads
+		`"pro\x73pect"`: `prospect`,
+		`"pro\espect"`:  "pro\x1bspect",
+		`"\"q\""`:       `"q"`,
 		`"pro\aspect"`:  `"pro\aspect"`,
 		`"pro\\spect"`:  `pro\spect`,
 		`"pro\tspect"`:  "pro\tspect",
