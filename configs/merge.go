@@ -280,13 +280,19 @@ func leaveSovereigntyEvents(base, child *rawFile, ids []string) {
 	if len(ids) == 0 {
 		return
 	}
-	fromChild := map[*rawEvent]bool{}
-	for _, c := range child.Events {
-		fromChild[c] = true
-	}
+	fromChild := child.eventSet()
 	base.Events = slices.DeleteFunc(base.Events, func(ev *rawEvent) bool {
 		return !fromChild[ev] && ev.Kind.Set && ev.Kind.Bad == nil && ev.Kind.V == "sovereignty" && ev.Actor.Set && ev.Actor.Bad == nil && slices.Contains(ids, ev.Actor.V)
 	})
+}
+
+// eventSet is the set of f's own events, which merge lays over a base.
+func (f *rawFile) eventSet() map[*rawEvent]bool {
+	set := make(map[*rawEvent]bool, len(f.Events))
+	for _, ev := range f.Events {
+		set[ev] = true
+	}
+	return set
 }
 
 // checkDroppedRefs reports, at drop_states, every event of the base that
@@ -296,10 +302,7 @@ func checkDroppedRefs(base, child *rawFile, dropped map[string]bool, e *errs) {
 	if len(dropped) == 0 {
 		return
 	}
-	fromChild := map[*rawEvent]bool{}
-	for _, c := range child.Events {
-		fromChild[c] = true
-	}
+	fromChild := child.eventSet()
 	base.Events = slices.DeleteFunc(base.Events, func(ev *rawEvent) bool {
 		if fromChild[ev] {
 			return false // the child's own events are checked like any other
