@@ -188,11 +188,7 @@ func TestDesignErrors(t *testing.T) {
 func TestSetBase(t *testing.T) {
 	x := mustExperiment(t, "scenario = \"generic\"\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2]\n")
 	before := string(x.Canonical())
-	a, err := ParseAssignment("params.rough_cost=7")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := x.SetBase([]Assignment{a}); err != nil {
+	if err := x.SetBase(assignments(t, "params.rough_cost=7")); err != nil {
 		t.Fatal(err)
 	}
 	sc, err := x.ScenarioAt(1)
@@ -230,11 +226,7 @@ func TestSetBase(t *testing.T) {
 // (scenario):2", a line of no file the user has).
 func TestSetBaseNamesTheHorizonItSets(t *testing.T) {
 	x := mustExperiment(t, "scenario = \"asia-1950\"\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2]\n")
-	a, err := ParseAssignment("scenario.ticks=12")
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = x.SetBase([]Assignment{a})
+	err := x.SetBase(assignments(t, "scenario.ticks=12"))
 	if err == nil || !strings.HasPrefix(err.Error(), "scenario.ticks: ") || !strings.Contains(err.Error(), "is after the horizon (the horizon is set by scenario.ticks); allowed: 1950-01 to 1950-12") || strings.Contains(err.Error(), "(scenario)") {
 		t.Fatalf("got %v", err)
 	}
@@ -246,17 +238,7 @@ func TestSetBaseNamesTheHorizonItSets(t *testing.T) {
 // params.rough_cost: -1 is out of range", which did not say which.
 func TestSetBaseNamesEachPath(t *testing.T) {
 	x := mustExperiment(t, "scenario = \"generic\"\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2]\n")
-	set := func(ss ...string) error {
-		var as []Assignment
-		for _, s := range ss {
-			a, err := ParseAssignment(s)
-			if err != nil {
-				t.Fatal(err)
-			}
-			as = append(as, a)
-		}
-		return x.SetBase(as)
-	}
+	set := func(ss ...string) error { return x.SetBase(assignments(t, ss...)) }
 	for _, c := range []struct {
 		sets []string
 		want string

@@ -223,11 +223,7 @@ func TestResampleUpToCandidates(t *testing.T) {
 func TestSetBaseAccumulates(t *testing.T) {
 	x := mustExperiment(t, "scenario = \"generic\"\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2]\n")
 	for _, s := range []string{"params.rough_cost=7", "scenario.ticks=30", "params.rough_cost=8"} {
-		a, err := ParseAssignment(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := x.SetBase([]Assignment{a}); err != nil {
+		if err := x.SetBase(assignments(t, s)); err != nil {
 			t.Fatal(err)
 		}
 	}

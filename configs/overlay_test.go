@@ -224,11 +224,7 @@ func TestApplyNamesTheBaseEvents(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := ParseAssignment("scenario.ticks=12")
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = Apply(sc, []Assignment{a})
+	err = Apply(sc, assignments(t, "scenario.ticks=12"))
 	want := "scenario.ticks: 7 problems:\n" +
 		`  - event "japan-sovereignty" (sovereignty jpn): 1952-04 is after the horizon (the horizon is set by scenario.ticks); allowed: 1950-01 to 1950-12, or scenario.ticks of at least 28` + "\n" +
 		`  - event "japan-rearmament" (capability jpn): 1952-04 is after the horizon (the horizon is set by scenario.ticks); allowed: 1950-01 to 1950-12, or scenario.ticks of at least 28` + "\n" +
@@ -279,11 +275,7 @@ land = 4
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := ParseAssignment("scenario.ticks=6")
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = Apply(sc, []Assignment{a})
+	err = Apply(sc, assignments(t, "scenario.ticks=6"))
 	want := "scenario.ticks: 3 problems:\n" +
 		"  - an event (occupy b): 2001-01 is after the horizon (the horizon is set by scenario.ticks); allowed: 2000-01 to 2000-06, or scenario.ticks of at least 13\n" +
 		"  - an event (capability a): 2002-01 is after the horizon (the horizon is set by scenario.ticks); allowed: 2000-01 to 2000-06, or scenario.ticks of at least 25\n" +
@@ -302,14 +294,7 @@ func TestApplyNamesEachPath(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var as []Assignment
-	for _, s := range []string{"params.sea_cost=-1", "states.usa.land=-1", "states.usa.stakes.jpn=0.5", "params.rough_cost=-1"} {
-		a, err := ParseAssignment(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		as = append(as, a)
-	}
+	as := assignments(t, "params.sea_cost=-1", "states.usa.land=-1", "states.usa.stakes.jpn=0.5", "params.rough_cost=-1")
 	err = Apply(sc, as)
 	want := "params.sea_cost, states.usa.land, states.usa.stakes.jpn, params.rough_cost: 3 problems:\n" +
 		"  - params.sea_cost: -1 is out of range; allowed: a number in [0, 1000000]\n" +
@@ -330,14 +315,7 @@ func TestApplyNamesEachPath(t *testing.T) {
 		{[]string{"params.sea_cost=4", "scenario.ticks=12"}, "params.sea_cost, scenario.ticks: 7 problems:\n" +
 			`  - event "japan-sovereignty" (sovereignty jpn): 1952-04 is after the horizon (the horizon is set by scenario.ticks); allowed:`},
 	} {
-		var as []Assignment
-		for _, s := range c.sets {
-			a, err := ParseAssignment(s)
-			if err != nil {
-				t.Fatal(err)
-			}
-			as = append(as, a)
-		}
+		as := assignments(t, c.sets...)
 		sc, err := Builtin("asia-1950")
 		if err != nil {
 			t.Fatal(err)
@@ -485,4 +463,19 @@ func TestApplyOnePathTwoFaults(t *testing.T) {
 	if err == nil || err.Error() != want {
 		t.Errorf("got\n%v\nwant\n%s", err, want)
 	}
+}
+
+// assignments reads each "path=value" as --set does, failing the test on
+// one it refuses.
+func assignments(t *testing.T, sets ...string) []Assignment {
+	t.Helper()
+	as := make([]Assignment, 0, len(sets))
+	for _, s := range sets {
+		a, err := ParseAssignment(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		as = append(as, a)
+	}
+	return as
 }

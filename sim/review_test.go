@@ -95,29 +95,7 @@ func TestReviewWhenAdmittedToOneCandidate(t *testing.T) {
 	w.alliances = append(w.alliances, Alliance{ID: 0, Members: set(c1, c2), Ended: -1, Cohesion: 1})
 	w.refreshAlliances()
 	w.perceive()
-	w.startReviews()
-	base := append([]float64(nil), w.threat...)
-	w.wantedSince[pat] = 0
-	for tick, want := range map[int]admission{
-		2: {},
-		3: {multi: set(c3), bi: set(c3)},
-	} {
-		w.tick = tick
-		if got := w.admitted(pat); got != want {
-			t.Errorf("tick %d: admitted %+v, want %+v", tick, got, want)
-		}
-	}
-	for _, c := range []struct {
-		tick int
-		want agents.Set
-	}{{2, 0}, {3, set(pat)}, {4, 0}} {
-		w.tick = c.tick
-		copy(w.threat, base)
-		w.startReviews()
-		if w.reviewing != c.want {
-			t.Errorf("tick %d: reviewing %b, want %b", c.tick, w.reviewing, c.want)
-		}
-	}
+	reviewsWhenPatienceRunsOut(t, w, admission{multi: set(c3), bi: set(c3)})
 }
 
 // Policy is reviewed in the ticks of a diplomacy round (docs/model.md
@@ -277,12 +255,21 @@ func TestReviewWhenAdmittedToCandidatesTogether(t *testing.T) {
 		sc.States[c].Sovereign = false
 	}
 	w := perceived(t, sc)
+	reviewsWhenPatienceRunsOut(t, w, admission{all: 3})
+}
+
+// reviewsWhenPatienceRunsOut checks a world whose patron has patience 3
+// and has wanted an ally since tick 0: its strategy admits nothing at
+// tick 2 and at3 at tick 3, and at the threats of tick 0 the patron
+// reviews at tick 3 alone, when what it admits changes.
+func reviewsWhenPatienceRunsOut(t *testing.T, w *World, at3 admission) {
+	t.Helper()
 	w.startReviews()
 	base := append([]float64(nil), w.threat...)
 	w.wantedSince[pat] = 0
 	for tick, want := range map[int]admission{
 		2: {},
-		3: {all: 3},
+		3: at3,
 	} {
 		w.tick = tick
 		if got := w.admitted(pat); got != want {

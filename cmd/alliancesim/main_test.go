@@ -659,28 +659,23 @@ func TestValidateSummaryOfQuarterlyEvents(t *testing.T) {
 	}
 }
 
-// The map's legend counts one cell in the singular, in the same columns.
-func TestMapLegendOneCell(t *testing.T) {
-	dir := writeFiles(t, map[string]string{"one.toml": "[scenario]\nname = \"t\"\nstart = \"2000-01\"\nticks = 24\n" +
-		"[[states]]\nid = \"a\"\nrole = \"client\"\nglyph = \"A\"\n" +
-		"[[states]]\nid = \"b\"\nrole = \"client\"\nglyph = \"B\"\n" +
-		"[theater]\nmap = \"\"\"\nABB~\n\"\"\"\n"})
-	out, err := execute(t, "map", filepath.Join(dir, "one.toml"))
-	if err != nil || !strings.Contains(out, "  A         a         client       1 cell   a\n") || !strings.Contains(out, "  B         b         client       2 cells  b\n") {
-		t.Fatalf("%v\n%s", err, out)
-	}
-}
-
-// A state whose name is empty has none: the legend names it by its id, as
-// the report does (docs/model.md §2.1), where it left the column blank.
-func TestMapLegendEmptyNameIsTheID(t *testing.T) {
-	dir := writeFiles(t, map[string]string{"empty.toml": "[scenario]\nname = \"t\"\nstart = \"2000-01\"\nticks = 24\n" +
-		"[[states]]\nid = \"a\"\nname = \"\"\nrole = \"client\"\nglyph = \"A\"\n" +
-		"[[states]]\nid = \"b\"\nname = \"Bee\"\nrole = \"client\"\nglyph = \"B\"\n" +
-		"[theater]\nmap = \"\"\"\nABB~\n\"\"\"\n"})
-	out, err := execute(t, "map", filepath.Join(dir, "empty.toml"))
-	if err != nil || !strings.Contains(out, "  A         a         client       1 cell   a\n") || !strings.Contains(out, "  B         b         client       2 cells  Bee\n") {
-		t.Fatalf("%v\n%s", err, out)
+// The map's legend counts one cell in the singular, in the same columns;
+// a state whose name is empty has none, and the legend names it by its
+// id, as the report does (docs/model.md §2.1), where it left the column
+// blank.
+func TestMapLegend(t *testing.T) {
+	for _, c := range []struct{ nameA, nameB, wantA, wantB string }{
+		{"", "", "a", "b"}, // no name given: the id
+		{"name = \"\"\n", "name = \"Bee\"\n", "a", "Bee"}, // an empty name is none
+	} {
+		dir := writeFiles(t, map[string]string{"one.toml": "[scenario]\nname = \"t\"\nstart = \"2000-01\"\nticks = 24\n" +
+			"[[states]]\nid = \"a\"\n" + c.nameA + "role = \"client\"\nglyph = \"A\"\n" +
+			"[[states]]\nid = \"b\"\n" + c.nameB + "role = \"client\"\nglyph = \"B\"\n" +
+			"[theater]\nmap = \"\"\"\nABB~\n\"\"\"\n"})
+		out, err := execute(t, "map", filepath.Join(dir, "one.toml"))
+		if err != nil || !strings.Contains(out, "  A         a         client       1 cell   "+c.wantA+"\n") || !strings.Contains(out, "  B         b         client       2 cells  "+c.wantB+"\n") {
+			t.Errorf("names %q, %q: %v\n%s", c.nameA, c.nameB, err, out)
+		}
 	}
 }
 
