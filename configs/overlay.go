@@ -165,9 +165,12 @@ func unquoteName(text string) string {
 	}
 	switch inner := text[1 : len(text)-1]; text[0] {
 	case '"':
+		if !basicEscapes(inner) {
+			break
+		}
 		// A successful unescaping shortens a text with a backslash: one
 		// that leaves it as it was has failed (unescapeBasic).
-		if u := unescapeBasic(inner); basicEscapes(inner) && (u != inner || !strings.Contains(inner, `\`)) {
+		if u := unescapeBasic(inner); u != inner || !strings.Contains(inner, `\`) {
 			return u
 		}
 	case '\'':
