@@ -235,7 +235,7 @@ func parseKey(s string) ([]string, string) {
 			}
 			raw := s[1:end]
 			if s[0] == '"' {
-				raw = unescapeBasic(raw)
+				raw, _ = unescapeBasic(raw)
 			}
 			parts = append(parts, raw)
 			s = s[end+1:]
@@ -262,9 +262,9 @@ func parseKey(s string) ([]string, string) {
 // with its escapes read as the decoder reads them: \xHH as the code
 // point U+00HH (TOML 1.1; Go's strconv.Unquote takes it for a byte), \e
 // as U+001B (TOML 1.1; strconv does not know it), the others as strconv
-// reads them. A string with an escape neither knows is left as written
-// (the decoder reports it).
-func unescapeBasic(s string) string {
+// reads them; false, with s as written, for a string with an escape
+// neither knows or a quote of its own (the decoder reports it).
+func unescapeBasic(s string) (string, bool) {
 	var b strings.Builder
 	for rest := s; rest != ""; {
 		if after, ok := strings.CutPrefix(rest, `\e`); ok {
@@ -274,12 +274,12 @@ func unescapeBasic(s string) string {
 		}
 		r, _, tail, err := strconv.UnquoteChar(rest, '"')
 		if err != nil {
-			return s
+			return s, false
 		}
 		b.WriteRune(r) // a code point, also from \xHH
 		rest = tail
 	}
-	return b.String()
+	return b.String(), true
 }
 
 func isBare(c byte) bool {

@@ -165,12 +165,7 @@ func unquoteName(text string) string {
 	}
 	switch inner := text[1 : len(text)-1]; text[0] {
 	case '"':
-		if !basicEscapes(inner) {
-			break
-		}
-		// A successful unescaping shortens a text with a backslash: one
-		// that leaves it as it was has failed (unescapeBasic).
-		if u := unescapeBasic(inner); u != inner || !strings.Contains(inner, `\`) {
+		if u, ok := unescapeBasic(inner); ok && basicEscapes(inner) {
 			return u
 		}
 	case '\'':
@@ -182,14 +177,14 @@ func unquoteName(text string) string {
 }
 
 // basicEscapes reports whether inner, the text between a basic string's
-// quotes, is one a file may write on one line: no quote or line break of
-// its own, and only the escapes the decoder reads (\b \t \n \f \r \" \\
-// \uXXXX \UXXXXXXXX, and TOML 1.1's \e and \xHH), where Go's others (\a,
-// \v, \', \101) a file refuses.
+// quotes, holds nothing that unescapeBasic reads but a file refuses: no
+// line break, and only the escapes the decoder reads (\b \t \n \f \r \"
+// \\ \uXXXX \UXXXXXXXX, and TOML 1.1's \e and \xHH), not Go's others (\a,
+// \v, \', \101). A quote of its own unescapeBasic refuses itself.
 func basicEscapes(inner string) bool {
 	for i := 0; i < len(inner); i++ {
 		switch inner[i] {
-		case '"', '\n', '\r':
+		case '\n', '\r':
 			return false
 		case '\\':
 			i++
@@ -391,16 +386,19 @@ func pointSourceName(experiment string, point int) string {
 // relative paths resolve as the experiment's own.
 func baseSourceName(experiment string) string { return experiment + " (scenario)" }
 
-// generatedSource says what the user wrote for an overlay the tool wrote
-// (the paths set, "scenario.ticks", by --set or configs.Apply, or by
-// sweep --set over an experiment; "point 0 of t2.toml"); false for a
-// user's file.
-func generatedSource(file string) (string, bool) {
+// generatedSource says what the user wrote for the key at loc of an
+// overlay the tool wrote: for the overlay of --set or configs.Apply, or
+// of sweep --set over an experiment, the path that set it
+// ("scenario.ticks"; where the key is not known, every path set, or
+// "--set over t2.toml"); "point 0 of t2.toml" for a point of a sweep.
+// False for a user's file.
+func generatedSource(loc Loc) (string, bool) {
+	file := loc.File
 	if paths, ok := strings.CutPrefix(file, "(set "); ok {
-		return strings.TrimSuffix(paths, ")"), true
+		return cmp.Or(loc.Key, strings.TrimSuffix(paths, ")")), true
 	}
-	if experiment, ok := strings.CutSuffix(file, " (scenario)"); ok {
-		return "--set over " + experiment, true
+	if experiment, ok := strings.CutSuffix(file, baseSourceName("")); ok {
+		return cmp.Or(loc.Key, "--set over "+experiment), true
 	}
 	if experiment, point, ok := strings.Cut(file, " (point "); ok {
 		return "point " + strings.TrimSuffix(point, ")") + " of " + experiment, true

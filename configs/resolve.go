@@ -698,10 +698,7 @@ func setElsewhere(what string, set, at Loc) string {
 	if set.File == "" || set.File == at.File {
 		return ""
 	}
-	if by, ok := generatedSource(set.File); ok {
-		if (strings.HasPrefix(set.File, "(set ") || strings.HasSuffix(set.File, " (scenario)")) && set.Key != "" {
-			by = set.Key // the one path of several that set it
-		}
+	if by, ok := generatedSource(set); ok {
 		return fmt.Sprintf(" (%s is set by %s)", what, by)
 	}
 	return fmt.Sprintf(" (%s is set at %s:%d)", what, set.File, set.Line)
@@ -780,7 +777,7 @@ func resolveEvent(ev *rawEvent, sc *sim.Scenario, index map[string]int, startOK 
 	}
 	c.unusedKeys(ev, out.Kind)
 	c.values(ev, &out)
-	if i, ok := index[out.Actor]; ok && out.Actor != "" {
+	if i, ok := index[out.Actor]; ok {
 		if err := sim.CheckScriptActor(out.Kind, out.Actor, sc.States[i].Role); err != nil {
 			c.bad(ev.Actor.Loc, "%v", err)
 		}

@@ -74,8 +74,8 @@ type EventRecord struct {
 // if the scenario gave none), kind and note, and what it set — the shift
 // of intent (intent), the capabilities set (capability; nil: unchanged),
 // sovereignty (sovereignty, and whether the actor had it already) or the
-// new ideology (ideology). Actor,
-// Target and Cells are those of the EventRecord.
+// new ideology (ideology). Actor, Target and Cells are those of the
+// EventRecord.
 type ScriptRecord struct {
 	ID        string   `json:"id,omitempty"`
 	Kind      string   `json:"kind"`

@@ -164,8 +164,7 @@ func scripted(e *sim.EventRecord, name func(string) string) string {
 			return fmt.Sprintf("%s%s is sovereign already", note, name(e.Actor))
 		case se.Unchanged:
 			return fmt.Sprintf("%s%s is without sovereignty already", note, name(e.Actor))
-		}
-		if se.Sovereign {
+		case se.Sovereign:
 			return fmt.Sprintf("%s%s becomes sovereign", note, name(e.Actor))
 		}
 		return fmt.Sprintf("%s%s loses sovereignty", note, name(e.Actor))
