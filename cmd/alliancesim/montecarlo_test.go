@@ -44,6 +44,21 @@ func TestPrintSummaryReadsSurvivalAtTenAndTwentyYears(t *testing.T) {
 	}
 }
 
+// The halves by convergence are explained under the table with the median
+// cohesion they split at, as summary.json's split gives it.
+func TestPrintSummaryExplainsTheCohesionSplit(t *testing.T) {
+	curve := runner.KaplanMeier([]runner.Observation{{Duration: 30, Event: true}})
+	m := 0.989
+	s := &runner.Summary{Scenario: "generic", Runs: 1, Seed: 1, Survival: []runner.GroupSurvival{
+		{Group: "cohesion=high", Split: &m, SurvivalCurve: curve},
+	}}
+	var b strings.Builder
+	printSummary(&b, s, 1, false)
+	if want := "low below 0.989, their median rounded down to a multiple of 0.001, high at or above it)"; !strings.Contains(b.String(), want) {
+		t.Errorf("no note of the split %q:\n%s", want, b.String())
+	}
+}
+
 // On a terminal, many replications draw a progress bar on the error
 // stream, with a count of the runs done, and clear it when they finish;
 // the summary follows. The terminal is util-linux's script(1), so the test
