@@ -53,7 +53,7 @@ func summarise(w io.Writer, sc *sim.Scenario, g *theater.Grid, sets []string) er
 		}
 	}
 	_, masses := g.Components()
-	unit := map[int]string{1: "monthly", 3: "quarterly", 12: "yearly"}[sc.Calendar.MonthsPerTick]
+	unit := tickLength(sc.Calendar.MonthsPerTick)
 	theatre := "drawn"
 	if sc.Generate != nil {
 		theatre = fmt.Sprintf("generated (seed %d)", sc.Generate.Seed)
@@ -253,4 +253,10 @@ func newParamsCmd() *cobra.Command {
 			return nil
 		},
 	}
+}
+
+// tickLength names a tick of that many months as validate and run's
+// timeline say it: "monthly", "quarterly", "yearly".
+func tickLength(months int) string {
+	return map[int]string{1: "monthly", 3: "quarterly", 12: "yearly"}[months]
 }

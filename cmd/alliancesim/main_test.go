@@ -68,6 +68,25 @@ func TestValidateAndMap(t *testing.T) {
 	}
 }
 
+// The story's heading says how long a tick is: with quarters or years,
+// every event of a tick is dated by its first month, and a reader told
+// only "4 ticks" would read a June event dated 2000-04 as April's.
+func TestRunStorySaysTheTickLength(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"run", "../../examples/scenarios/generic-quarterly.toml", "--set", "scenario.ticks=4"},
+			"generic-quarterly, seed 1: 4 quarterly ticks from 2000-01, each dated by its first month\n\n"},
+		{[]string{"run", "generic", "--set", "scenario.ticks=1"}, "generic, seed 1: 1 monthly tick from 2000-01\n\n"},
+	} {
+		out, err := execute(t, c.args...)
+		if err != nil || !strings.HasPrefix(out, c.want) {
+			t.Errorf("%v: %v; begins\n%s\nwant\n%s", c.args, err, out[:min(len(out), 120)], c.want)
+		}
+	}
+}
+
 // One run tells a dated story, the same bytes for the same seed.
 func TestRunStory(t *testing.T) {
 	a, err := execute(t, "run", "asia-1950", "--seed", "7")

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/alliancesim/alliancesim/internal/words"
 	"github.com/alliancesim/alliancesim/runner"
 	"github.com/alliancesim/alliancesim/sim"
 	"github.com/alliancesim/alliancesim/timeline"
@@ -94,7 +95,7 @@ scenario is checked like a file, and is what scenario.toml records.`,
 			if asJSON {
 				return printJSON(out, withSentences(res))
 			}
-			printTimeline(out, res, verbose)
+			printTimeline(out, res, sc.Calendar.MonthsPerTick, verbose)
 			printAlliances(out, res)
 			return nil
 		},
@@ -112,9 +113,17 @@ scenario is checked like a file, and is what scenario.toml records.`,
 }
 
 // printTimeline writes the events as dated lines. Proposals are followed by
-// their answers on indented lines.
-func printTimeline(w io.Writer, r *sim.Result, verbose bool) {
-	fmt.Fprintf(w, "%s, seed %d: %d ticks from %s\n\n", r.Scenario, r.Seed, r.Ticks, r.Start)
+// their answers on indented lines. The heading says how long a tick is
+// (months, the scenario's months per tick): a quarter's or a year's events
+// are all dated by its first month, and the Korean War of June 1950 reads
+// 1950-04 in quarters, 1950-01 in years.
+func printTimeline(w io.Writer, r *sim.Result, months int, verbose bool) {
+	dated := ""
+	if months > 1 {
+		dated = ", each dated by its first month"
+	}
+	unit := tickLength(months)
+	fmt.Fprintf(w, "%s, seed %d: %s from %s%s\n\n", r.Scenario, r.Seed, words.Count(r.Ticks, unit+" tick", unit+" ticks"), r.Start, dated)
 	for i, e := range r.Events {
 		indent := ""
 		switch e.Type {
