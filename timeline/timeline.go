@@ -67,7 +67,12 @@ func Describe(e *sim.EventRecord) string {
 		if e.Exit == sim.ExitOccupied.String() {
 			return fmt.Sprintf("%s, wholly occupied, drops out of alliance %d, now %s", name(e.Actor), e.Alliance, orNone(set))
 		}
-		return fmt.Sprintf("%s leaves alliance %d", name(e.Actor), e.Alliance)
+		if len(e.Others) < 2 {
+			// One member left cannot hold an alliance: the next line
+			// says it ends.
+			return fmt.Sprintf("%s leaves alliance %d", name(e.Actor), e.Alliance)
+		}
+		return fmt.Sprintf("%s leaves alliance %d, now %s", name(e.Actor), e.Alliance, set)
 	case sim.EventEnded:
 		if e.Into != nil {
 			return fmt.Sprintf("alliance %d ends (%s), absorbed into alliance %d", e.Alliance, e.Cause, *e.Into)

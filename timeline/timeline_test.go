@@ -94,6 +94,12 @@ func TestDescribe(t *testing.T) {
 			"usa joins alliance 4, now fra, gbr, usa (indigenous)"},
 		{sim.EventRecord{Type: sim.EventLeft, Actor: "fra", Alliance: 4}, "fra leaves alliance 4"},
 		{sim.EventRecord{Type: sim.EventLeft, Actor: "fra", Alliance: 4, Exit: "left"}, "fra leaves alliance 4"},
+		// A member that leaves names those it leaves behind, as one
+		// wholly occupied does, where two or more are left to go on (an
+		// "ends" line follows if they part); one left cannot.
+		{sim.EventRecord{Type: sim.EventLeft, Actor: "usa", Alliance: 4, Others: []string{"fra", "gbr"}, Exit: "left"},
+			"usa leaves alliance 4, now fra, gbr"},
+		{sim.EventRecord{Type: sim.EventLeft, Actor: "tha", Alliance: 3, Others: []string{"usa"}, Exit: "left"}, "tha leaves alliance 3"},
 		// A member wholly occupied drops out of an alliance that goes on.
 		{sim.EventRecord{Type: sim.EventLeft, Actor: "lux", Alliance: 1, Others: []string{"bel", "fra", "usa"}, Exit: "occupied"},
 			"lux, wholly occupied, drops out of alliance 1, now bel, fra, usa"},
