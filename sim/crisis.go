@@ -300,7 +300,7 @@ func (w *World) crises() {
 			return
 		}
 		if patron, ok := w.restrain(v); ok {
-			w.log(Event{Type: EventRestraint, Actor: patron, Target: v, Alliance: -1})
+			w.log(Event{Type: EventRestraint, Actor: patron, Target: v, Others: agents.Set(0).With(foe), Alliance: -1})
 			return
 		}
 		// The provocation is a crisis between v and its foe that v

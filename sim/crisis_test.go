@@ -390,7 +390,8 @@ func TestHonouringDrawsForACertainAlly(t *testing.T) {
 
 // Restraint: before a provocation, each patron allied with the client has
 // one chance to hold it back, with the control probability of the
-// tightest alliance they share. c1 (revisionism 1, provoke_rate 1: it
+// tightest alliance they share; the restraint names the foe c1 would have
+// provoked. c1 (revisionism 1, provoke_rate 1: it
 // provokes every tick) is in M = {pat, c1, c2, c3} (multilateral, control
 // 0.2) and T = {pat, c1, c2} (trilateral, 0.4): restrained in 0.4 of the
 // ticks — not 0.2 (the loosest), not 1 − 0.8·0.6 = 0.52 (a chance per
@@ -420,7 +421,7 @@ func TestRestraint(t *testing.T) {
 			w.crises()
 			for _, e := range w.events[from:] {
 				switch {
-				case e.Type == EventRestraint && e.Actor == pat && e.Target == c1:
+				case e.Type == EventRestraint && e.Actor == pat && e.Target == c1 && e.Others == set(adv):
 					restrained++
 				case e.Type == EventProvocation && e.Actor == c1 && e.Target == adv:
 					provoked++

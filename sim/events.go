@@ -21,7 +21,7 @@ const (
 	EventOccupation                   // Actor occupied Cells cells of Target
 	EventEliminated                   // Target lost its last cell
 	EventProvocation                  // revisionist Actor provoked adversary Target; Others are the allies that came
-	EventRestraint                    // patron Actor restrained Target from provoking
+	EventRestraint                    // patron Actor restrained Target from provoking Others (its foe)
 	// EventLapsed: a treaty signed for a non-sovereign state lapsed. With
 	// Alliance ≥ 0, Target was designated to join that alliance on its
 	// sovereignty and will not; with Alliance −1, the bilateral patron

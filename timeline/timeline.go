@@ -87,6 +87,9 @@ func Describe(e *sim.EventRecord) string {
 	case sim.EventProvocation:
 		return fmt.Sprintf("%s provokes %s; allies honouring: %s", name(e.Actor), name(e.Target), orNone(set))
 	case sim.EventRestraint:
+		if len(e.Others) > 0 {
+			return fmt.Sprintf("%s restrains %s from provoking %s", name(e.Actor), name(e.Target), set)
+		}
 		return fmt.Sprintf("%s restrains %s", name(e.Actor), name(e.Target))
 	case sim.EventLapsed:
 		if e.Alliance >= 0 {

@@ -113,6 +113,7 @@ func TestDescribe(t *testing.T) {
 		{sim.EventRecord{Type: sim.EventProvocation, Actor: "c1", Target: "adv"}, "c1 provokes adv; allies honouring: none"},
 		{sim.EventRecord{Type: sim.EventProvocation, Actor: "c1", Target: "adv", Others: []string{"pat"}}, "c1 provokes adv; allies honouring: pat"},
 		{sim.EventRecord{Type: sim.EventRestraint, Actor: "pat", Target: "c1"}, "pat restrains c1"},
+		{sim.EventRecord{Type: sim.EventRestraint, Actor: "pat", Target: "c1", Others: []string{"adv"}}, "pat restrains c1 from provoking adv"},
 		// A treaty signed for a non-sovereign state lapses: its place in an
 		// alliance, or a bilateral in force on its sovereignty.
 		{sim.EventRecord{Type: sim.EventLapsed, Target: "jpn", Alliance: 3, Commitment: "weak"},
