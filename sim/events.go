@@ -62,7 +62,7 @@ type Event struct {
 	Type     EventType
 	Actor    int        // state index, -1 if none
 	Target   int        // state index, -1 if none
-	Others   agents.Set // invitees, acceptors, members, or the allies that came in a crisis
+	Others   agents.Set // invitees, acceptors, members, the allies that came in a crisis, or a restraint's foe
 	Alliance int        // alliance id, -1 if none
 	Proposal Proposal
 	Strong   bool
