@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -79,10 +80,15 @@ The verdicts and the power of the default run counts are explained in
 				if len(others) > 0 {
 					return fmt.Errorf("%s: --list lists the hypotheses and runs none; allowed: --list alone, with ids or without", strings.Join(others, ", "))
 				}
+				// What each predicts as the table prints it, with its
+				// minimum change or threshold ("at least 0.70", not "at
+				// least"), in columns however long a source is.
+				tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 				for _, h := range hs {
-					fmt.Fprintf(w, "%-4s %-44s %s%s → %s, %s\n", h.ID, h.Source, hypotheses.WorldPrefix(h.Scenario), h.Lever.Name, h.Outcome.Name, h.Predicted)
+					predicted, _, _ := hypotheses.Result{Predicted: h.Predicted, MinChange: h.MinChange, Threshold: h.Threshold}.Cells()
+					fmt.Fprintf(tw, "%s\t%s\t%s%s → %s, %s\n", h.ID, h.Source, hypotheses.WorldPrefix(h.Scenario), h.Lever.Name, h.Outcome.Name, predicted)
 				}
-				return nil
+				return tw.Flush()
 			}
 			if err := checkCounts(runs, workers); err != nil {
 				return err

@@ -636,6 +636,30 @@ func TestHypothesesQuick(t *testing.T) {
 	}
 }
 
+// hypotheses --list gives what each hypothesis predicts as the table
+// does, with its minimum change or threshold (a rate's line ended "at
+// least"), and keeps its columns where a source is long (T3c's ran into
+// its world: "Stalin's Hokkaido plan asia-1950: ...").
+func TestHypothesesListPredictions(t *testing.T) {
+	out, err := execute(t, "hypotheses", "T1a", "T3c", "T5", "NC3", "--list")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if len(lines) != 4 {
+		t.Fatalf("%d lines for 4 hypotheses:\n%s", len(lines), out)
+	}
+	for i, end := range []string{", rises ≥ 0.15", ", rises ≥ 0.15", ", at least 0.70", ", below 0.05"} {
+		if !strings.HasSuffix(lines[i], end) {
+			t.Errorf("line %d does not end %q: %s", i+1, end, lines[i])
+		}
+	}
+	world := strings.Index(lines[1], "asia-1950: ")
+	if world < 0 || !strings.HasSuffix(lines[1][:world], "  ") || strings.Index(lines[0], "adversary revisionism") != world {
+		t.Errorf("the lever does not start in one column, two spaces after the source:\n%s", out)
+	}
+}
+
 // validate's summary of a scenario without a description and with one
 // state: no empty sentence, and "1 state".
 func TestValidateSummaryWording(t *testing.T) {
