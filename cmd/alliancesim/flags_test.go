@@ -77,6 +77,11 @@ func TestFlagsChecked(t *testing.T) {
 		{[]string{"hypotheses", "--runs", "20", "--max-runs", "10"}, "--max-runs 10: allowed: 0 (8 × --runs, as far as the seeds reach and, from a seed below 1001, not past seed 1000) or a whole number in [20 (--runs), 1000000000]"},
 		{[]string{"hypotheses", "--max-runs", "2000000000"}, "--max-runs 2000000000: allowed: 0 (8 × --runs, as far as the seeds reach and, from a seed below 1001, not past seed 1000) or a whole number in [100 (--runs), 1000000000]"},
 		{[]string{"hypotheses", "--seed", "0"}, "--seed 0: allowed: a whole number in [1, 9007199254740991]"},
+		// Every refusal of hypotheses --seed gives its range: one that
+		// does not parse was told [0, …], and one past the last seed was
+		// blamed on the runs a default --max-runs adds ("with 8 runs").
+		{[]string{"hypotheses", "--seed", "-1"}, "--seed -1: allowed: a whole number in [1, 9007199254740991] (2^53 − 1)"},
+		{[]string{"hypotheses", "T7", "--seed", "9007199254740992", "--runs", "1"}, "--seed 9007199254740992: allowed: a whole number in [1, 9007199254740991] (2^53 − 1)"},
 		// Past the last seed: the flag given is named, not the default
 		// --max-runs derived from --runs.
 		{[]string{"hypotheses", "T7", "--seed", "9007199254740989", "--runs", "5"}, "--seed 9007199254740989 --runs 5: seed 9007199254740989 with 5 runs reaches past 9007199254740991"},

@@ -108,8 +108,10 @@ The verdicts and the power of the default run counts are explained in
 			if err != nil {
 				return err
 			}
-			if seed == 0 {
-				return fmt.Errorf("--seed 0: allowed: a whole number in [1, %d]", runner.MaxSeed)
+			if seed == 0 || seed > runner.MaxSeed {
+				// said alone: past the last seed, the runs a default
+				// --max-runs would add are not the fault
+				return fmt.Errorf("--seed %d: allowed: %s", seed, hypothesesSeeds)
 			}
 			if maxRuns == 0 {
 				maxRuns = hypotheses.DefaultMaxRuns(runs, seed)
@@ -196,6 +198,9 @@ The verdicts and the power of the default run counts are explained in
 		fmt.Sprintf("(0: %d × --runs, %s)", hypotheses.DefaultEscalation, hypotheses.DefaultMaxRunsReach()))
 	cmd.Flags().IntVar(&layouts, "layouts", hypotheses.DefaultLayouts, "generated layouts of the generic scenario")
 	cmd.Flags().Uint64Var(&seed, "seed", 1, "base seed: replication r plays seed + r in every world and level")
+	// A --seed that does not read as a whole number ("-1") is told this
+	// range too, not the [0, 2^53 − 1] of the other commands' seeds.
+	_ = cmd.Flags().SetAnnotation("seed", allowedAnnotation, []string{hypothesesSeeds})
 	cmd.Flags().IntVar(&workers, "workers", 0, workersHelp)
 	cmd.Flags().StringVar(&out, "out", "", "write hypotheses.csv, hypotheses.json and provenance.json (what ran) to this directory")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the results as JSON")
@@ -204,6 +209,10 @@ The verdicts and the power of the default run counts are explained in
 	cmd.Flags().StringArrayVar(&sets, "set", nil, "change every world: path=value (repeatable), e.g. --set params.cost_base=0.01; a path a hypothesis sets itself (its lever, setup or layouts) is refused")
 	return cmd
 }
+
+// hypothesesSeeds is what hypotheses --seed takes: not 0, which
+// hypotheses.Options reads as its default, 1.
+var hypothesesSeeds = fmt.Sprintf("a whole number in [1, %d] (2^53 − 1)", uint64(runner.MaxSeed))
 
 // sameHypothesesWork refuses an --out directory that holds the results
 // of other work than this: other hypotheses, as its hypotheses.json
