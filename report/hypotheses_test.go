@@ -196,7 +196,7 @@ func TestHypothesesProvenance(t *testing.T) {
 		return "(none)"
 	}
 	dir := write(`{"tool": {"version": "v1.2.0", "revision": "abc123", "modified": true}, "command": ["alliancesim", "hypotheses", "--set", "params.cost_base=0.01"],
-		"seed": 1001, "runs": 20, "max_runs": 160, "layouts": 1, "set": ["params.cost_base=0.01"]}`)
+		"seed": 1001, "runs": 20, "max_runs": 800, "layouts": 1, "set": ["params.cost_base=0.01"]}`)
 	p, err := Build(context.Background(), dir)
 	if err != nil {
 		t.Fatal(err)
@@ -205,7 +205,7 @@ func TestHypothesesProvenance(t *testing.T) {
 		"alliancesim version":    "v1.2.0",
 		"revision":               "abc123 (modified)",
 		"command":                "alliancesim hypotheses --set params.cost_base=0.01",
-		"runs, seed":             "20 per world and level, up to 160 where a verdict was inconclusive; 1 layout; base seed 1001 (replication r plays seed + r)",
+		"runs, seed":             "20 per world and level, up to 200 where a verdict was inconclusive at fewer; at most 800 allowed; 1 layout; base seed 1001 (replication r plays seed + r)",
 		"worlds changed (--set)": "params.cost_base=0.01",
 		"directory":              filepath.Base(dir),
 	} {
@@ -218,9 +218,15 @@ func TestHypothesesProvenance(t *testing.T) {
 		t.Errorf("notes %q", p.Notes)
 	}
 
-	p, err = Build(context.Background(), write(`{"tool": {"version": "v1.2.0", "revision": "abc123"}, "command": ["alliancesim"], "seed": 1, "runs": 100, "max_runs": 800, "layouts": 5, "set": []}`))
+	// No verdict was run past the runs it started with (the fixture's
+	// most is NC1's 200): the cap is said as a cap, not as runs made
+	// ("up to 1600 where a verdict was inconclusive").
+	p, err = Build(context.Background(), write(`{"tool": {"version": "v1.2.0", "revision": "abc123"}, "command": ["alliancesim"], "seed": 1, "runs": 200, "max_runs": 1600, "layouts": 5, "set": []}`))
 	if err != nil || value(p, "worlds changed (--set)") != "none: the worlds as registered" || len(p.Notes) != 0 {
 		t.Errorf("no --set: %v, %q, notes %q", err, value(p, "worlds changed (--set)"), p.Notes)
+	}
+	if got, want := value(p, "runs, seed"), "200 per world and level; at most 1600 allowed where a verdict was inconclusive; 5 layouts; base seed 1 (replication r plays seed + r)"; got != want {
+		t.Errorf("runs, seed: %q, want %q", got, want)
 	}
 
 	p, err = Build(context.Background(), write(""))

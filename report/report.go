@@ -610,8 +610,8 @@ func (p *Page) hypotheses(in *Input) error {
 		p.Provenance = append(p.Provenance, buildOf(pr.Tool)...)
 		p.Provenance = append(p.Provenance,
 			KeyValue{"command", strings.Join(pr.Command, " ")},
-			KeyValue{"runs, seed", fmt.Sprintf("%d per world and level, up to %d where a verdict was inconclusive; %s; base seed %d (replication r plays seed + r)",
-				pr.Runs, pr.MaxRuns, words.Count(pr.Layouts, "layout", "layouts"), pr.Seed)},
+			KeyValue{"runs, seed", fmt.Sprintf("%s; %s; base seed %d (replication r plays seed + r)",
+				runsRow(pr, in.Hypotheses), words.Count(pr.Layouts, "layout", "layouts"), pr.Seed)},
 			KeyValue{"worlds changed (--set)", pr.Changed()})
 		if len(pr.Set) > 0 {
 			p.Notes = append(p.Notes, "Every world was changed with --set "+strings.Join(pr.Set, ", ")+": these are not the verdicts of the hypotheses as registered.")
@@ -641,6 +641,23 @@ func (p *Page) hypotheses(in *Input) error {
 	}
 	p.Sections = append(p.Sections, figs)
 	return nil
+}
+
+// runsRow says the runs per world and level the results rest on, as
+// the command's header does: those it started with, the most an
+// inconclusive verdict was run on where that is more, and the most
+// --max-runs allowed ("20 per world and level, up to 40 where a verdict
+// was inconclusive at fewer; at most 160 allowed"), so that the cap is
+// not read as runs made.
+func runsRow(pr *hypotheses.Provenance, rs []hypotheses.Result) string {
+	most := 0
+	for _, r := range rs {
+		most = max(most, r.Runs)
+	}
+	if most > pr.Runs {
+		return fmt.Sprintf("%d per world and level, up to %d where a verdict was inconclusive at fewer; at most %d allowed", pr.Runs, most, pr.MaxRuns)
+	}
+	return fmt.Sprintf("%d per world and level; at most %d allowed where a verdict was inconclusive", pr.Runs, pr.MaxRuns)
 }
 
 // mergedRows are the provenance rows of the directories a merge
