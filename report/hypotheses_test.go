@@ -229,6 +229,21 @@ func TestHypothesesProvenance(t *testing.T) {
 		t.Errorf("runs, seed: %q, want %q", got, want)
 	}
 
+	// Hypotheses on a drawn map only (layout 0: NC2, NC3, T3c) are not
+	// exploratory at one layout, as the command does not call them.
+	drawn := fakeHypotheses()[1:]
+	drawn[0].ID, drawn[0].Scenario, drawn[0].Layouts[0].Layout = "NC2", "europe-1947", 0
+	if b, err = json.Marshal(drawn); err != nil {
+		t.Fatal(err)
+	}
+	p, err = Build(context.Background(), write(`{"tool": {"version": "v1.2.0", "revision": "abc123"}, "command": ["alliancesim"], "seed": 1, "runs": 200, "max_runs": 1600, "layouts": 1, "set": []}`))
+	if err != nil || len(p.Notes) != 0 {
+		t.Errorf("NC2 alone at one layout: %v, notes %q", err, p.Notes)
+	}
+	if b, err = json.Marshal(fakeHypotheses()); err != nil {
+		t.Fatal(err)
+	}
+
 	p, err = Build(context.Background(), write(""))
 	if err != nil || len(p.Notes) != 1 || !strings.HasPrefix(p.Notes[0], "This directory has no provenance.json") || value(p, "command") != "(none)" {
 		t.Errorf("no provenance.json: %v, notes %q", err, p.Notes)

@@ -616,7 +616,13 @@ func (p *Page) hypotheses(in *Input) error {
 		if len(pr.Set) > 0 {
 			p.Notes = append(p.Notes, "Every world was changed with --set "+strings.Join(pr.Set, ", ")+": these are not the verdicts of the hypotheses as registered.")
 		}
-		if pr.Layouts < hypotheses.DefaultLayouts {
+		// Exploratory only for a hypothesis run on generated layouts
+		// (layout ≥ 1), as the command says: NC2, NC3 and T3c run on a
+		// drawn map, layout 0, whatever --layouts is.
+		layouts := slices.ContainsFunc(in.Hypotheses, func(r hypotheses.Result) bool {
+			return slices.ContainsFunc(r.Layouts, func(l hypotheses.LayoutRow) bool { return l.Layout > 0 })
+		})
+		if layouts && pr.Layouts < hypotheses.DefaultLayouts {
 			p.Notes = append(p.Notes, fmt.Sprintf("Exploratory: THEORY.md judges a hypothesis over at least %d generated layouts, so that no result is one map's accident; these verdicts rest on %s.",
 				hypotheses.DefaultLayouts, words.Count(pr.Layouts, "layout", "layouts")))
 		}
