@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -180,6 +181,42 @@ func TestCheckNamesItsChanges(t *testing.T) {
 			!strings.Contains(err.Error(), "has no historical targets; allowed: europe-1947, asia-1950, or a file that extends one and keeps its name") {
 			t.Errorf("check %s: %v", name, err)
 		}
+	}
+}
+
+// A share of fewer runs than were played (a conditional target's) is
+// followed by the runs each theory counted, in the table's columns: the
+// scorecard printed E4's 100.0 of 14 runs and A3's of 2 as shares of all
+// the runs. Where every target counted every run nothing is added.
+func TestScorecardPrintsRunsCounted(t *testing.T) {
+	s := &scores{ids: []string{"E1", "E4"}, table: map[string]map[string]targets.Result{}, seed: 1}
+	for i, th := range theories {
+		col := th.strategy + "/" + th.valuation
+		s.cols = append(s.cols, col)
+		s.table[col] = map[string]targets.Result{
+			"E1": {ID: "E1", Share: runner.NewProportion(1, 20), Threshold: 0.8},
+			"E4": {ID: "E4", Share: runner.NewProportion(i, 2*i), Threshold: 0.75},
+		}
+	}
+	var b strings.Builder
+	s.print(&b, 20)
+	_, runs, ok := strings.Cut(b.String(), "\nRuns counted, of the 20 played (a conditional target counts only the runs where its condition held):\n")
+	if !ok {
+		t.Fatalf("no runs counted:\n%s", b.String())
+	}
+	lines := strings.Split(b.String(), "\n")
+	// the columns as wide as their names, at least 19
+	if want := fmt.Sprintf("E4   %19d %26d %19d %25d %19d %26d\n", 0, 2, 4, 6, 8, 10); runs != want ||
+		utf8.RuneCountInString(strings.TrimSuffix(runs, "\n")) != utf8.RuneCountInString(lines[2]) {
+		t.Errorf("runs counted %q, want %q, as wide as the header %q", runs, want, lines[2])
+	}
+	for _, col := range s.cols {
+		s.table[col]["E4"] = targets.Result{ID: "E4", Share: runner.NewProportion(20, 20), Threshold: 0.75}
+	}
+	b.Reset()
+	s.print(&b, 20)
+	if strings.Contains(b.String(), "Runs counted") {
+		t.Errorf("every target counted every run, and runs counted are printed:\n%s", b.String())
 	}
 }
 

@@ -218,7 +218,9 @@ strategy (assurance, prospect, powerplay) and valuation (prospect,
 expected_utility), set as each scenario's [decision] (a state that sets
 its own keeps it), and prints the scorecard: each
 target, each combination, the share of runs meeting it (* where the target is
-met). With --out DIR it also writes DIR/scorecard.csv: a row per target and
+met), and, for a target that counted fewer runs than were played (E4, A3
+and A7 count only the runs where their condition held), the runs each
+combination counted. With --out DIR it also writes DIR/scorecard.csv: a row per target and
 combination, with the runs counted, the share, its interval, whether it is
 met, the base seed and the build. Shares are printed rounded down, as
 check prints them. A scorecard.csv of other work there
@@ -245,44 +247,8 @@ check prints them. A scorecard.csv of other work there
 			if err != nil {
 				return err
 			}
-			ids, cols, table := sc.ids, sc.cols, sc.table
 			w := cmd.OutOrStdout()
-			fmt.Fprintf(w, "Scorecard: share of runs meeting each target, %% with its 95%% interval (* met), %s\n\n", words.Seeds(runs, seed))
-			// Each column as wide as its name or its widest cell (19,
-			// with the mark), so that a long name stays over its column.
-			width := make([]int, len(cols))
-			for c, col := range cols {
-				width[c] = max(19, utf8.RuneCountInString(col))
-			}
-			fmt.Fprintf(w, "%-4s", "")
-			for c, col := range cols {
-				fmt.Fprintf(w, " %*s", width[c], col)
-			}
-			fmt.Fprintln(w)
-			missed := map[string]int{}
-			for _, id := range ids {
-				fmt.Fprintf(w, "%-4s", id)
-				for c, col := range cols {
-					r := table[col][id]
-					mark := " "
-					if r.Met {
-						mark = "*"
-					} else {
-						missed[col]++
-					}
-					cell := fmt.Sprintf("%s (%.0f–%.0f)", r.Percent(), 100*r.Share.Low, 100*r.Share.High)
-					if r.Share.N == 0 {
-						cell = "— (no run)" // a conditional target whose condition never held
-					}
-					fmt.Fprintf(w, " %*s%s", width[c]-1, cell, mark)
-				}
-				fmt.Fprintln(w)
-			}
-			fmt.Fprintf(w, "%-4s", "miss")
-			for c, col := range cols {
-				fmt.Fprintf(w, " %*d", width[c], missed[col])
-			}
-			fmt.Fprintln(w)
+			sc.print(w, runs)
 			if out == "" {
 				return nil
 			}
@@ -300,6 +266,69 @@ check prints them. A scorecard.csv of other work there
 	cmd.Flags().StringVar(&out, "out", "", "also write DIR/scorecard.csv")
 	cmd.Flags().BoolVar(&force, "force", false, "replace a scorecard.csv of other work (another seed, build or run count) in --out")
 	return cmd
+}
+
+// print writes the scorecard as compare prints it: a row per target with
+// each theory's share, its interval and * where met, the targets each
+// theory misses, and, for a target that counted fewer runs than the runs
+// played in some theory (a conditional target: E4 where E3 happened, A3
+// where A2 did, A7 where A6 did), the runs it counted in each, so that no
+// share is read as one of all the runs.
+func (s *scores) print(w io.Writer, runs int) {
+	ids, cols, table := s.ids, s.cols, s.table
+	fmt.Fprintf(w, "Scorecard: share of runs meeting each target, %% with its 95%% interval (* met), %s\n\n", words.Seeds(runs, s.seed))
+	// Each column as wide as its name or its widest cell (19,
+	// with the mark), so that a long name stays over its column.
+	width := make([]int, len(cols))
+	for c, col := range cols {
+		width[c] = max(19, utf8.RuneCountInString(col))
+	}
+	fmt.Fprintf(w, "%-4s", "")
+	for c, col := range cols {
+		fmt.Fprintf(w, " %*s", width[c], col)
+	}
+	fmt.Fprintln(w)
+	missed := map[string]int{}
+	var fewer []string // targets that counted fewer runs than were played
+	for _, id := range ids {
+		fmt.Fprintf(w, "%-4s", id)
+		short := false
+		for c, col := range cols {
+			r := table[col][id]
+			mark := " "
+			if r.Met {
+				mark = "*"
+			} else {
+				missed[col]++
+			}
+			cell := fmt.Sprintf("%s (%.0f–%.0f)", r.Percent(), 100*r.Share.Low, 100*r.Share.High)
+			if r.Share.N == 0 {
+				cell = "— (no run)" // a conditional target whose condition never held
+			}
+			fmt.Fprintf(w, " %*s%s", width[c]-1, cell, mark)
+			short = short || r.Share.N < runs
+		}
+		fmt.Fprintln(w)
+		if short {
+			fewer = append(fewer, id)
+		}
+	}
+	fmt.Fprintf(w, "%-4s", "miss")
+	for c, col := range cols {
+		fmt.Fprintf(w, " %*d", width[c], missed[col])
+	}
+	fmt.Fprintln(w)
+	if len(fewer) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\nRuns counted, of the %d played (a conditional target counts only the runs where its condition held):\n", runs)
+	for _, id := range fewer {
+		fmt.Fprintf(w, "%-4s", id)
+		for c, col := range cols {
+			fmt.Fprintf(w, " %*d", width[c], table[col][id].Share.N)
+		}
+		fmt.Fprintln(w)
+	}
 }
 
 // sameScorecardWork refuses, before any run, a dir/scorecard.csv of other
