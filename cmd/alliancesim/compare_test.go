@@ -182,6 +182,12 @@ func TestCheckNamesItsChanges(t *testing.T) {
 			t.Errorf("check %s: %v", name, err)
 		}
 	}
+	// A name that is no built-in is told the names check takes, not
+	// every built-in (generic among them, which it would then refuse).
+	if _, err := execute(t, "check", "europe", "--runs", "2"); err == nil ||
+		err.Error() != `"europe" is not a historical scenario; allowed: europe-1947, asia-1950, or a path to a .toml file that extends one and keeps its name` {
+		t.Errorf("check europe: %v", err)
+	}
 }
 
 // A share of fewer runs than were played (a conditional target's) is

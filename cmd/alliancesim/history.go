@@ -52,6 +52,22 @@ func checkTargets(ctx context.Context, sc *sim.Scenario, runs int, seed uint64, 
 
 func historical() []string { return targets.Scenarios() }
 
+// checkName refuses a name that is no built-in scenario with the names
+// check takes, where the loader would offer every built-in, generic
+// among them, which check then refuses for having no targets. A path, or
+// a built-in, is left to the loader and to checkTargets.
+func checkName(ref string) error {
+	if strings.ContainsAny(ref, `/\`) || configs.TrimTOML(ref) != ref || slices.Contains(configs.BuiltinNames(), ref) {
+		return nil
+	}
+	also := ""
+	if fi, err := os.Stat(ref); err == nil && fi.Mode().IsRegular() {
+		also = fmt.Sprintf("; the file %s is read as ./%s", ref, ref)
+	}
+	return fmt.Errorf("%q is not a historical scenario; allowed: %s, or a path to a .toml file that extends one and keeps its name%s",
+		ref, strings.Join(historical(), ", "), also)
+}
+
 func newCheckCmd() *cobra.Command {
 	var (
 		runs    int
@@ -81,9 +97,12 @@ percent to one decimal rounded down, so that one short of its threshold
 never prints as reaching it (2 of 3 runs is 66.6%; run rounds its shares to
 the nearest). It reports; it exits 0 unless it could not run.`,
 		Args:              oneArg(oneScenario),
-		ValidArgsFunction: scenarioArg,
+		ValidArgsFunction: historicalArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkCounts(runs, workers); err != nil {
+				return err
+			}
+			if err := checkName(args[0]); err != nil {
 				return err
 			}
 			sc, err := loadWithSets(args[0], sets)

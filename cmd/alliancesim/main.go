@@ -23,6 +23,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 	"syscall"
 
@@ -196,12 +197,26 @@ func newListCmd() *cobra.Command {
 
 // scenarioArg completes built-in names and .toml files.
 func scenarioArg(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+	return builtinArg(args, func(string) bool { return true })
+}
+
+// historicalArg is scenarioArg for check: the built-ins with historical
+// targets only.
+func historicalArg(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+	return builtinArg(args, func(name string) bool { return slices.Contains(historical(), name) })
+}
+
+// builtinArg completes a first argument with the built-in scenarios keep
+// keeps, each with its description, and files; after it, nothing.
+func builtinArg(args []string, keep func(name string) bool) ([]string, cobra.ShellCompDirective) {
 	if len(args) > 0 {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}
 	var out []string
 	for _, b := range configs.Builtins() {
-		out = append(out, b.Name+"\t"+b.Description)
+		if keep(b.Name) {
+			out = append(out, b.Name+"\t"+b.Description)
+		}
 	}
 	return out, cobra.ShellCompDirectiveDefault
 }
