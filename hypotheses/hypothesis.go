@@ -367,6 +367,25 @@ type LayoutRow struct {
 // an upper bound (Below: no churn) must also hold in every world: it fails
 // where a world's whole interval misses it, and is otherwise inconclusive
 // while a world's estimate does.
+// rateText is a rate's estimate and interval as its verdict compares them
+// with its threshold and the table prints them: the estimate to three
+// decimals rounded down, so that a rate short of its threshold never
+// prints as reaching it (1400 of 2001 is 0.699, where rounding to the
+// nearest gives 0.700, which "misses 0.70"), nor one under an upper bound
+// as at it (0.04996 is 0.049, "below 0.05"), as check prints the targets'
+// shares; the interval's ends to the nearest, but an upper end short of
+// an "at least" threshold rounded down too, so that an interval wholly
+// short of it never prints as reaching it. (A value within 10⁻⁹ of the
+// next thousandth is taken as it: 0.29·1000 is 289.99… in binary.)
+func rateText(e Estimate, pred Direction, threshold float64) (value, low, high string) {
+	down := func(x float64) string { return fmt.Sprintf("%.3f", math.Floor(x*1000+1e-9)/1000) }
+	value, low, high = down(e.Value), fmt.Sprintf("%.3f", e.Low), fmt.Sprintf("%.3f", e.High)
+	if pred == AtLeast && e.High < threshold {
+		high = down(e.High)
+	}
+	return value, low, high
+}
+
 func (r *Result) verdict(h *Hypothesis, kind Kind) {
 	need := int(math.Ceil(0.8 * float64(len(r.Layouts))))
 	switch h.Predicted {
@@ -383,6 +402,7 @@ func (r *Result) verdict(h *Hypothesis, kind Kind) {
 				r.Agree++
 			}
 		}
+		value, low, high := rateText(e, h.Predicted, h.Threshold)
 		missAll := (h.Predicted == AtLeast && e.High < h.Threshold) || (h.Predicted == Below && e.Low >= h.Threshold)
 		// An upper bound (no churn) is asked "for every scenario, built-in
 		// or generated" (THEORY.md): it holds in every world, not only
@@ -401,19 +421,19 @@ func (r *Result) verdict(h *Hypothesis, kind Kind) {
 		case !e.Valid:
 			r.Verdict, r.Reason = Inconclusive, "no run or alliance counted"
 		case meets(e) && len(over) == 0:
-			r.Verdict, r.Reason = Holds, fmt.Sprintf("%.3f %s %.2f", e.Value, h.Predicted, h.Threshold)
+			r.Verdict, r.Reason = Holds, fmt.Sprintf("%s %s %.2f", value, h.Predicted, h.Threshold)
 		case meets(e) && overAll:
-			r.Verdict, r.Reason = Fails, fmt.Sprintf("%.3f %s %.2f pooled, but not in every world: %s", e.Value, h.Predicted, h.Threshold, strings.Join(over, ", "))
+			r.Verdict, r.Reason = Fails, fmt.Sprintf("%s %s %.2f pooled, but not in every world: %s", value, h.Predicted, h.Threshold, strings.Join(over, ", "))
 		case overAll:
 			// one world's whole interval on the wrong side settles it,
 			// whatever the pooled interval still reaches
-			r.Verdict, r.Reason = Fails, fmt.Sprintf("%.3f, not %s %.2f pooled nor in every world: %s", e.Value, h.Predicted, h.Threshold, strings.Join(over, ", "))
+			r.Verdict, r.Reason = Fails, fmt.Sprintf("%s, not %s %.2f pooled nor in every world: %s", value, h.Predicted, h.Threshold, strings.Join(over, ", "))
 		case meets(e):
-			r.Verdict, r.Reason = Inconclusive, fmt.Sprintf("%.3f %s %.2f pooled, but not yet in every world: %s", e.Value, h.Predicted, h.Threshold, strings.Join(over, ", "))
+			r.Verdict, r.Reason = Inconclusive, fmt.Sprintf("%s %s %.2f pooled, but not yet in every world: %s", value, h.Predicted, h.Threshold, strings.Join(over, ", "))
 		case missAll:
-			r.Verdict, r.Reason = Fails, fmt.Sprintf("%.3f, its interval [%.3f, %.3f] entirely on the wrong side of %.2f", e.Value, e.Low, e.High, h.Threshold)
+			r.Verdict, r.Reason = Fails, fmt.Sprintf("%s, its interval [%s, %s] entirely on the wrong side of %.2f", value, low, high, h.Threshold)
 		default:
-			r.Verdict, r.Reason = Inconclusive, fmt.Sprintf("%.3f misses %.2f but its interval reaches it", e.Value, h.Threshold)
+			r.Verdict, r.Reason = Inconclusive, fmt.Sprintf("%s misses %.2f but its interval reaches it", value, h.Threshold)
 		}
 		return
 	}

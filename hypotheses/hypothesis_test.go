@@ -323,8 +323,8 @@ func TestVerdictNoChangeAndNoEnd(t *testing.T) {
 	}
 }
 
-// The reason of a rate's verdict gives the estimate to three decimals and
-// the threshold to two: 3 of 5 = 0.600 at least 0.60; 1 of 5 = 0.200 below
+// The reason of a rate's verdict gives the estimate to three decimals,
+// rounded down, and the threshold to two: 3 of 5 = 0.600 at least 0.60; 1 of 5 = 0.200 below
 // 0.50; 0.3 in [0.2, 0.4] misses 0.5 entirely; 0.4 in [0.3, 0.5] misses it
 // but its interval reaches it.
 func TestVerdictRateReasons(t *testing.T) {
@@ -337,6 +337,16 @@ func TestVerdictRateReasons(t *testing.T) {
 		{judgeRate(AtLeast, 0.5, estimateAt(0.3, 0.2, 0.4)), "0.300, its interval [0.200, 0.400] entirely on the wrong side of 0.50"},
 		{judgeRate(AtLeast, 0.5, estimateAt(0.4, 0.3, 0.5)), "0.400 misses 0.50 but its interval reaches it"},
 		{judgeRate(Below, 0.5, shareOf(0, 0)), "no run or alliance counted"},
+		// The estimate rounded down, so that the printed comparison
+		// agrees with the verdict: 1400 of 2001 is 0.69965, short of
+		// 0.70; 0.04996 is under 0.05; 29 of 100 is 0.29, not 0.289. An
+		// upper end short of an "at least" threshold is rounded down too
+		// (0.69996), a lower end to the nearest (0.25, 0.0351).
+		{judgeRate(AtLeast, 0.7, shareOf(1400, 2001)), "0.699 misses 0.70 but its interval reaches it"},
+		{judgeRate(Below, 0.05, estimateAt(0.04996, 0.03, 0.06)), "0.049 below 0.05"},
+		{judgeRate(AtLeast, 0.7, estimateAt(0.6, 0.2496, 0.69996)), "0.600, its interval [0.250, 0.699] entirely on the wrong side of 0.70"},
+		{judgeRate(Below, 0.01, estimateAt(0.05, 0.0351, 0.0706)), "0.050, its interval [0.035, 0.071] entirely on the wrong side of 0.01"},
+		{judgeRate(AtLeast, 0.2, shareOf(29, 100)), "0.290 at least 0.20"},
 	} {
 		if c.res.Reason != c.want {
 			t.Errorf("reason %q, want %q", c.res.Reason, c.want)

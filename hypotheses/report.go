@@ -27,7 +27,7 @@ func WriteTable(w io.Writer, results []Result) error {
 			r.Runs, r.Verdict, WorldPrefix(r.Scenario), r.Lever, r.Outcome)
 		var levels []string
 		for i, e := range r.Pooled {
-			levels = append(levels, fmt.Sprintf("%s: %s", r.Levels[i], estimateText(e)))
+			levels = append(levels, fmt.Sprintf("%s: %s", r.Levels[i], estimateText(e, r)))
 		}
 		fmt.Fprintf(tw, "\t\t\t\t\t\t\t  %s\n", strings.Join(levels, "  "))
 		if r.Verdict != Holds {
@@ -66,16 +66,22 @@ func (r Result) Cells() (predicted, rho, change string) {
 	default:
 		predicted = fmt.Sprintf("%s %.2f", r.Predicted, r.Threshold)
 		if len(r.Pooled) > 0 {
-			p := r.Pooled[0]
-			change = fmt.Sprintf("%.3f [%.3f, %.3f]", p.Value, p.Low, p.High)
+			value, low, high := rateText(r.Pooled[0], r.Predicted, r.Threshold)
+			change = fmt.Sprintf("%s [%s, %s]", value, low, high)
 		}
 	}
 	return predicted, rho, change
 }
 
-func estimateText(e Estimate) string {
+// estimateText is an estimate of r at one level, with its interval and n;
+// a rate's as its verdict reads it (rateText).
+func estimateText(e Estimate, r Result) string {
 	if !e.Valid {
 		return fmt.Sprintf("— (n %d)", e.N)
+	}
+	if r.Predicted == AtLeast || r.Predicted == Below {
+		value, low, high := rateText(e, r.Predicted, r.Threshold)
+		return fmt.Sprintf("%s [%s, %s] n %d", value, low, high, e.N)
 	}
 	return fmt.Sprintf("%.3f [%.3f, %.3f] n %d", e.Value, e.Low, e.High, e.N)
 }

@@ -48,6 +48,25 @@ func TestWriteTableGivesTheRuns(t *testing.T) {
 	}
 }
 
+// A rate's line under its row gives the pooled estimate as its verdict
+// reads it, rounded down (1400 of 2001: 0.699, not 0.700); a comparative
+// static's levels to the nearest.
+func TestWriteTableRoundsARateDown(t *testing.T) {
+	rate := Result{ID: "T7", Predicted: AtLeast, Threshold: 0.7, Levels: []string{"as built"}, Layouts: []LayoutRow{{Layout: 1}},
+		Pooled: []Estimate{{Value: 1400.0 / 2001, Low: 0.67912, High: 0.71898, N: 2001, Valid: true}}}
+	static := Result{ID: "T4", Predicted: Falls, MinChange: 0.15, Levels: []string{"0", "0.8"}, Layouts: []LayoutRow{{Layout: 1}},
+		Pooled: []Estimate{{Value: 0.69965, Low: 0.6, High: 0.8, N: 100, Valid: true}, {Value: 0.2, Low: 0.1, High: 0.3, N: 100, Valid: true}}}
+	var b strings.Builder
+	if err := WriteTable(&b, []Result{rate, static}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"as built: 0.699 [0.679, 0.719] n 2001", "0: 0.700 [0.600, 0.800] n 100"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("no %q in the table:\n%s", want, b.String())
+		}
+	}
+}
+
 // A verdict other than holds says why under its row; one that holds
 // does not.
 func TestWriteTableSaysWhyNot(t *testing.T) {
@@ -83,12 +102,21 @@ func TestCells(t *testing.T) {
 	rate := Result{ID: "T5", Predicted: AtLeast, Threshold: 0.7,
 		Pooled: []Estimate{{Value: 0.99, Low: 0.9757, High: 0.99612, N: 500, Valid: true}}}
 	unmeasured := Result{ID: "T2", Predicted: Falls, MinChange: 0.15}
+	// A rate is rounded down, as its verdict reads it: 1400 of 2001 is
+	// 0.69965, short of 0.70; an upper end past the threshold is rounded
+	// to the nearest (0.71898), one short of it down (0.69996).
+	short := Result{ID: "T7", Predicted: AtLeast, Threshold: 0.7,
+		Pooled: []Estimate{{Value: 1400.0 / 2001, Low: 0.67912, High: 0.71898, N: 2001, Valid: true}}}
+	wholly := Result{ID: "T7", Predicted: AtLeast, Threshold: 0.7,
+		Pooled: []Estimate{{Value: 0.6, Low: 0.4, High: 0.69996, N: 20, Valid: true}}}
 	for _, c := range []struct {
 		r                      Result
 		predicted, rho, change string
 	}{
 		{static, "falls ≥ 0.15", "-1.00", "-0.250 [-0.400, -0.100]"},
 		{rate, "at least 0.70", "—", "0.990 [0.976, 0.996]"},
+		{short, "at least 0.70", "—", "0.699 [0.679, 0.719]"},
+		{wholly, "at least 0.70", "—", "0.600 [0.400, 0.699]"},
 		{unmeasured, "falls ≥ 0.15", "—", "—"},
 	} {
 		predicted, rho, change := c.r.Cells()

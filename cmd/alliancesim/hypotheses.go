@@ -47,7 +47,9 @@ its interval reaches it, when an upper bound holds pooled but not yet in
 every layout, or when a level has no run or alliance to count); a world
 other than generic is named before the lever. Under each row, the pooled
 outcome at every level with its interval and n, the runs it is over (the
-alliances, for a survival or a share of alliances such as NC1–NC3). Every level is run
+alliances, for a survival or a share of alliances such as NC1–NC3); a rate is
+printed to three decimals rounded down, so that one short of its threshold
+never prints as reaching it. Every level is run
 with the same seeds (--seed + r for replication r). THEORY.md asks for
 enough runs that the interval of the change excludes zero (a change whose
 whole interval falls short of the minimum fails at once: no number of runs
