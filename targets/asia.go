@@ -178,7 +178,9 @@ func signedForAnother(a *sim.AllianceRecord) bool {
 // mostFrequentReason is A3's requirement over all runs: among the
 // refusals of the Pacific Pact proposals, fear of a fellow invitee is the
 // most frequent reason, more frequent than any other (a tie is not met,
-// whatever the other reason's name; the note lists ties by name).
+// whatever the other reason's name; the note lists ties by name). The
+// note counts refusals, not runs: a proposal refused by two invitees
+// counts twice.
 func mostFrequentReason(rs []runner.Record, cal sim.Calendar) (bool, string) {
 	counts := map[string]int{}
 	for i := range rs {
@@ -211,5 +213,5 @@ func mostFrequentReason(rs []runner.Record, cal sim.Calendar) (bool, string) {
 		parts[i] = fmt.Sprintf("%s %d", x.k, x.n)
 	}
 	most := all[0].k == "fear of a fellow invitee" && (len(all) == 1 || all[1].n < all[0].n)
-	return most, "reasons: " + strings.Join(parts, ", ")
+	return most, "refusals by reason: " + strings.Join(parts, ", ")
 }

@@ -41,7 +41,7 @@ func TestPacificPact(t *testing.T) {
 	}
 	// the most frequent reason over runs
 	rs := []runner.Record{*record(usa, nil, pacificPact1951(fearJapan, autonomy)), *record(usa, nil, pacificPact1951(fearJapan))}
-	if ok, note := mostFrequentReason(rs, asiaCal); !ok || note != "reasons: fear of a fellow invitee 2, autonomy 1" {
+	if ok, note := mostFrequentReason(rs, asiaCal); !ok || note != "refusals by reason: fear of a fellow invitee 2, autonomy 1" {
 		t.Errorf("most frequent reason: %v %q", ok, note)
 	}
 	rs = append(rs, *record(usa, nil, pacificPact1951(autonomy, autonomy)))
@@ -288,7 +288,7 @@ func TestMostFrequentReasonWithoutRefusals(t *testing.T) {
 		t.Errorf("no refusals: %v %q", ok, note)
 	}
 	rs = append(rs, *record(usa, nil, pacificPact1951(fearJapan)))
-	if ok, note := mostFrequentReason(rs, asiaCal); !ok || note != "reasons: fear of a fellow invitee 1" {
+	if ok, note := mostFrequentReason(rs, asiaCal); !ok || note != "refusals by reason: fear of a fellow invitee 1" {
 		t.Errorf("one refusal among runs without: %v %q", ok, note)
 	}
 }
@@ -442,8 +442,8 @@ func TestFearOfAFellowInviteeOnly(t *testing.T) {
 func TestMostFrequentReasonTie(t *testing.T) {
 	usa := []string{"usa"}
 	for _, c := range []struct{ other, note string }{
-		{"autonomy", "reasons: autonomy 1, fear of a fellow invitee 1"},
-		{"risk", "reasons: fear of a fellow invitee 1, risk 1"},
+		{"autonomy", "refusals by reason: autonomy 1, fear of a fellow invitee 1"},
+		{"risk", "refusals by reason: fear of a fellow invitee 1, risk 1"},
 	} {
 		rs := []runner.Record{*record(usa, nil, pacificPact1951(sim.RefusalRecord{State: "aus", Reason: "fear", Partner: "jpn"},
 			sim.RefusalRecord{State: "nzl", Reason: c.other}))}
