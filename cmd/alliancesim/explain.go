@@ -38,7 +38,9 @@ refuses it (docs/model.md §7.4), at both commitments unless --commitment
 says which: the threat the alliance would leave, the gain, the honour
 probability, the spread, each partner's contribution to the autonomy cost
 (autonomy, entrapment, divergence, fear), the two outcomes and the value,
-against the value of the position. The origin is the one the engine would
+against the value of the position; --json gives each partner's terms as
+well (weight, revisionism, assurance, control, divergence, fear), from
+which its parts of the cost follow. The origin is the one the engine would
 give the option (a patron's offer to two or more clients is imposed, to one
 bilateral; joining an alliance in force takes its origin, or indigenous
 where a patron joins an alliance of clients, and its commitment: partners
@@ -272,16 +274,24 @@ type outcomes struct {
 }
 
 // partnerCostLine is what the state weighs about one partner and what the
-// partner adds to the autonomy cost.
+// partner adds to the autonomy cost. The JSON carries every term of the
+// partner that the cost reads (docs/model.md §7.4), so that each part
+// follows from the line: autonomy w_j·c_0, entrapment
+// k·c_E·r̃_j·(1 − μ·A_j)·(1 − ctl_j), divergence k·c_D·d_ij, fear
+// c_T·f_ij; the text shows d_ij and f_ij only.
 type partnerCostLine struct {
-	Partner    string  `json:"partner"`
-	Divergence float64 `json:"divergence"` // d_ij
-	Fear       float64 `json:"fear"`       // T̂_ij + φ·g_ij
-	Autonomy   float64 `json:"cost_autonomy"`
-	Entrapment float64 `json:"cost_entrapment"`
-	DivCost    float64 `json:"cost_divergence"`
-	FearCost   float64 `json:"cost_fear"`
-	Total      float64 `json:"cost_total"`
+	Partner     string  `json:"partner"`
+	Weight      float64 `json:"weight"`      // w_j = RelativeWeight(E_i, E_j)
+	Revisionism float64 `json:"revisionism"` // r̃_j, as the scripted shocks left it
+	Assurance   float64 `json:"assurance"`   // A_j (0 unless the state is a patron and j a client)
+	Control     float64 `json:"control"`     // ctl_j (0 unless the state is a patron and j a client)
+	Divergence  float64 `json:"divergence"`  // d_ij
+	Fear        float64 `json:"fear"`        // T̂_ij + φ·g_ij
+	Autonomy    float64 `json:"cost_autonomy"`
+	Entrapment  float64 `json:"cost_entrapment"`
+	DivCost     float64 `json:"cost_divergence"`
+	FearCost    float64 `json:"cost_fear"`
+	Total       float64 `json:"cost_total"`
 	// Unpledged: the partner pledges nothing to the state in this
 	// alliance (a fellow client of an imposed one) and costs it only
 	// the fear it inspires (docs/model.md §7.4).
@@ -436,7 +446,8 @@ func optionLine(c *sim.Compiled, e sim.Explanation) optionExplanation {
 		Outcomes: outcomes{P: e.Lottery.P, Good: e.Lottery.Good, Bad: e.Lottery.Bad},
 		Value:    e.Value}
 	for _, pc := range e.Costs {
-		o.Costs = append(o.Costs, partnerCostLine{Partner: c.ID(pc.Partner), Divergence: pc.Terms.Divergence, Fear: pc.Terms.Fear,
+		o.Costs = append(o.Costs, partnerCostLine{Partner: c.ID(pc.Partner), Weight: pc.Terms.Weight, Revisionism: pc.Terms.Revisionism,
+			Assurance: pc.Terms.Assurance, Control: pc.Terms.Control, Divergence: pc.Terms.Divergence, Fear: pc.Terms.Fear,
 			Autonomy: pc.Autonomy, Entrapment: pc.Entrapment, DivCost: pc.CostParts.Divergence, FearCost: pc.CostParts.Fear, Total: pc.Total(),
 			Unpledged: pc.Terms.Unpledged})
 	}

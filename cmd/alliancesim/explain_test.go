@@ -86,7 +86,8 @@ func TestExplainOption(t *testing.T) {
 		// columns, and the outcomes are the lottery's, good and bad.
 		for k, p := range o.Costs {
 			pc := e.Costs[k]
-			want := partnerCostLine{Partner: c.ID(pc.Partner), Divergence: pc.Terms.Divergence, Fear: pc.Terms.Fear, Autonomy: pc.Autonomy,
+			want := partnerCostLine{Partner: c.ID(pc.Partner), Weight: pc.Terms.Weight, Revisionism: pc.Terms.Revisionism, Assurance: pc.Terms.Assurance,
+				Control: pc.Terms.Control, Divergence: pc.Terms.Divergence, Fear: pc.Terms.Fear, Autonomy: pc.Autonomy,
 				Entrapment: pc.Entrapment, DivCost: pc.CostParts.Divergence, FearCost: pc.CostParts.Fear, Total: pc.Total()}
 			if p != want {
 				t.Errorf("%s: partner row %+v, Explain gives %+v", o.Commitment, p, want)
@@ -502,6 +503,146 @@ func TestSignedApart(t *testing.T) {
 	} {
 		if a, b := signedApart(c.a, c.b); a != c.wantA || b != c.wantB {
 			t.Errorf("signedApart(%v, %v) = %q, %q; want %q, %q", c.a, c.b, a, b, c.wantA, c.wantB)
+		}
+	}
+}
+
+// Every number explain --json derives follows, by the formulas of
+// docs/model.md §7.4–§7.5, from what the JSON shows and the scenario's
+// parameters: each partner's cost parts from its terms (weight,
+// revisionism, assurance, control, divergence, fear), the cost from the
+// parts, the spread from the commitment and the partners, the honour
+// probability from the pledged partners' divergence, the outcomes from
+// the terms, the value from the outcomes, the domain and the position
+// from the threat and the reference point. The cases have a revisionist
+// client the patron restrains and holds assured (generic, c1 at 0.3,
+// joining its alliance with c5), revisionist clients of a multilateral
+// (Korea and the ROC), and a client of an imposed alliance, whose fellow
+// clients pledge nothing.
+func TestExplainJSONFollowsFromItsTerms(t *testing.T) {
+	type line struct {
+		Partner                                 string
+		Weight, Revisionism, Assurance, Control float64
+		Divergence, Fear                        float64
+		Autonomy                                float64 `json:"cost_autonomy"`
+		Entrapment                              float64 `json:"cost_entrapment"`
+		DivCost                                 float64 `json:"cost_divergence"`
+		FearCost                                float64 `json:"cost_fear"`
+		Total                                   float64 `json:"cost_total"`
+		Unpledged                               bool
+	}
+	type option struct {
+		Partners   []string
+		Commitment string
+		After      float64 `json:"threat_with"`
+		Gain       float64
+		Honour     float64
+		Spread     float64
+		Costs      []json.RawMessage
+		Cost       float64
+		Outcomes   struct{ P, Good, Bad float64 }
+		Value      float64
+		Beats      *bool `json:"beats_position"`
+	}
+	type report struct {
+		Threat, Reference, Position float64
+		Domain                      string
+		Options                     []option
+	}
+	cases := []struct {
+		name string
+		args []string
+	}{
+		{"generic", []string{"--seed", "1", "--set", "states.c1.revisionism=0.3", "--at", "2001-06", "--state", "patron", "--with", "c1,c5"}},
+		{"asia-1950", []string{"--seed", "3", "--at", "1955-06", "--state", "usa", "--with", "kor,twn,jpn,phl"}},
+		{"asia-1950", []string{"--seed", "3", "--at", "1954-09", "--state", "aus", "--with", "usa,phl,nzl,tha,pak,gbr,fra", "--origin", "imposed", "--commitment", "weak"}},
+	}
+	near := func(a, b float64) bool { return math.Abs(a-b) <= 1e-12*math.Max(1, math.Abs(b)) }
+	for _, tc := range cases {
+		sc, err := configs.Load(tc.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, d := sc.Params, sc.Decision // the cases' states take the scenario's decision settings
+		out, err := execute(t, append([]string{"explain", tc.name, "--json"}, tc.args...)...)
+		if err != nil {
+			t.Fatalf("%s %v: %v\n%s", tc.name, tc.args, err, out)
+		}
+		var r report
+		if err := json.Unmarshal([]byte(out), &r); err != nil {
+			t.Fatal(err)
+		}
+		if (r.Domain == "losses") != (r.Threat > r.Reference) || !near(r.Position, agents.ValueTK(r.Reference-r.Threat, &d)) {
+			t.Errorf("%v: domain %s, position %v at threat %v, reference %v", tc.args, r.Domain, r.Position, r.Threat, r.Reference)
+		}
+		if len(r.Options) == 0 {
+			t.Fatalf("%v: no option", tc.args)
+		}
+		entrapped, unpledged := false, false
+		for _, o := range r.Options {
+			k, pk := p.CommitmentWeak, p.PWeak
+			if o.Commitment == "strong" {
+				k, pk = p.CommitmentStrong, p.PStrong
+			}
+			cost, honour, pledged := 0.0, 0.0, 0
+			for _, raw := range o.Costs {
+				var l line
+				if err := json.Unmarshal(raw, &l); err != nil {
+					t.Fatal(err)
+				}
+				var keys map[string]any
+				if err := json.Unmarshal(raw, &keys); err != nil {
+					t.Fatal(err)
+				}
+				for _, key := range []string{"weight", "revisionism", "assurance", "control"} {
+					if _, ok := keys[key]; !ok {
+						t.Errorf("%v %s: partner %s's line lacks %q, a term its cost reads", tc.args, o.Commitment, l.Partner, key)
+					}
+				}
+				want := [4]float64{p.CostBase * l.Weight,
+					k * p.CostEntrapment * l.Revisionism * (1 - p.AssuranceWeight*l.Assurance) * (1 - l.Control),
+					k * p.CostDivergence * l.Divergence, p.CostThreat * l.Fear}
+				if l.Unpledged {
+					want[0], want[1], want[2] = 0, 0, 0
+					unpledged = true
+				} else {
+					honour += 1 - l.Divergence
+					pledged++
+				}
+				got := [4]float64{l.Autonomy, l.Entrapment, l.DivCost, l.FearCost}
+				for j := range got {
+					if !near(got[j], want[j]) {
+						t.Errorf("%v %s: partner %s's cost parts %v; its terms give %v", tc.args, o.Commitment, l.Partner, got, want)
+						break
+					}
+				}
+				if !near(l.Total, got[0]+got[1]+got[2]+got[3]) {
+					t.Errorf("%v %s: partner %s's total %v, its parts %v", tc.args, o.Commitment, l.Partner, l.Total, got)
+				}
+				entrapped = entrapped || (l.Entrapment > 0 && l.Assurance > 0 && l.Control > 0)
+				cost += l.Total
+			}
+			if pledged > 0 {
+				honour = pk * honour / float64(pledged)
+			}
+			spread := 1 - math.Exp(-p.SpreadBase*k*(1+p.SpreadMembers*float64(len(o.Partners)-1)))
+			base := r.Reference - r.Threat
+			good := base + o.Gain - o.Cost*(1-o.Spread)
+			bad := base + p.ResidualHelp*o.Gain - o.Cost*(1+o.Spread)
+			lot := agents.Lottery{P: o.Honour, Good: o.Outcomes.Good, Bad: o.Outcomes.Bad}
+			if !near(o.Cost, cost) || !near(o.Honour, honour) || !near(o.Spread, spread) || !near(o.Gain, max(0, r.Threat-o.After)) ||
+				o.Outcomes.P != o.Honour || !near(o.Outcomes.Good, good) || !near(o.Outcomes.Bad, bad) ||
+				!near(o.Value, agents.ProspectValue(lot, &d)) || o.Beats == nil || *o.Beats != (o.Value > r.Position) {
+				t.Errorf("%v %s: cost %v honour %v spread %v gain %v outcomes %+v value %v beats %v; the terms give %v %v %v %v, %v/%v, %v",
+					tc.args, o.Commitment, o.Cost, o.Honour, o.Spread, o.Gain, o.Outcomes, o.Value, o.Beats,
+					cost, honour, spread, max(0, r.Threat-o.After), good, bad, agents.ProspectValue(lot, &d))
+			}
+		}
+		if tc.name == "generic" && !entrapped {
+			t.Errorf("%v: no partner with entrapment, assurance and control at once: the case does not test them", tc.args)
+		}
+		if slices.Contains(tc.args, "aus") && !unpledged {
+			t.Errorf("%v: no unpledged partner: the case does not test them", tc.args)
 		}
 	}
 }
