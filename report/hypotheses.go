@@ -2,8 +2,10 @@ package report
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
+	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -33,6 +35,30 @@ func hypothesisRows(rs []hypotheses.Result) []HypothesisRow {
 // hypothesisFigure: a hypothesis's outcome at each level of its lever,
 // pooled with its interval, and each layout's on its own (grey).
 func hypothesisFigure(r hypotheses.Result) (Figure, error) {
+	p, err := hypothesisPlot(r)
+	if err != nil {
+		return Figure{}, err
+	}
+	what := fmt.Sprintf("predicted: %s", r.Predicted)
+	switch {
+	case r.Predicted == hypotheses.AtLeast || r.Predicted == hypotheses.Below:
+		what += fmt.Sprintf(" %.2f (dashed)", r.Threshold)
+	case r.MinChange > 0: // a curve that moves the right way may still fall short
+		what += fmt.Sprintf(" by at least %.2f from the lowest level to the highest", r.MinChange)
+	}
+	if r.Reason != "" {
+		what += "; " + string(r.Verdict) + ": " + r.Reason
+	}
+	return plotFigure("hypothesis-"+strings.ToLower(r.ID), fmt.Sprintf("%s: %s → %s — %s", r.ID, r.Lever, r.Outcome, r.Verdict),
+		fmt.Sprintf("%s (%s). The pooled outcome at each level with its 95%% interval (blue) and %s (grey); %s (hypotheses.json).", r.Claim, r.Source, layoutsInGrey(len(r.Layouts)), what),
+		p, hypothesisW, hypothesisH)
+}
+
+// The size of a response plot.
+const hypothesisW, hypothesisH = vg.Length(380), vg.Length(250)
+
+// hypothesisPlot draws hypothesisFigure's plot.
+func hypothesisPlot(r hypotheses.Result) (*plot.Plot, error) {
 	p := newPlot("", r.Lever, r.Outcome)
 	for _, l := range r.Layouts {
 		var xys plotter.XYs
@@ -47,7 +73,7 @@ func hypothesisFigure(r hypotheses.Result) (Figure, error) {
 		case len(xys) == 1: // a rate of one level (T5, T7): each layout a grey dot
 			dots, err := plotter.NewScatter(xys)
 			if err != nil {
-				return Figure{}, err
+				return nil, err
 			}
 			dots.GlyphStyle = draw.GlyphStyle{Color: withAlpha(lineGrey, 160), Radius: vg.Points(2), Shape: draw.CircleGlyph{}}
 			p.Add(dots)
@@ -62,22 +88,17 @@ func hypothesisFigure(r hypotheses.Result) (Figure, error) {
 	p.Add(&whiskers{Points: pts, Color: lineBlue, Join: true})
 	if r.Predicted == hypotheses.AtLeast || r.Predicted == hypotheses.Below {
 		p.Add(line(plotter.XYs{{X: -0.5, Y: r.Threshold}, {X: float64(len(r.Levels)) - 0.5, Y: r.Threshold}}, lineRed, 1, true))
+	} else {
+		// A change is read off the curve's height: drawn on an axis
+		// fitted to the data, a rise of 0.17 would fill the plot as one
+		// of 0.7 does. Every outcome lies in [0, 1] (a share, a survival,
+		// the hub index); the axis spans it whole (and more, should a
+		// value fall outside).
+		p.Y.Min, p.Y.Max = math.Min(p.Y.Min, 0), math.Max(p.Y.Max, 1)
 	}
 	p.NominalX(r.Levels...)
 	p.X.Min, p.X.Max = -0.5, float64(len(r.Levels))-0.5
-	what := fmt.Sprintf("predicted: %s", r.Predicted)
-	switch {
-	case r.Predicted == hypotheses.AtLeast || r.Predicted == hypotheses.Below:
-		what += fmt.Sprintf(" %.2f (dashed)", r.Threshold)
-	case r.MinChange > 0: // a curve that moves the right way may still fall short
-		what += fmt.Sprintf(" by at least %.2f from the lowest level to the highest", r.MinChange)
-	}
-	if r.Reason != "" {
-		what += "; " + string(r.Verdict) + ": " + r.Reason
-	}
-	return plotFigure("hypothesis-"+strings.ToLower(r.ID), fmt.Sprintf("%s: %s → %s — %s", r.ID, r.Lever, r.Outcome, r.Verdict),
-		fmt.Sprintf("%s (%s). The pooled outcome at each level with its 95%% interval (blue) and %s (grey); %s (hypotheses.json).", r.Claim, r.Source, layoutsInGrey(len(r.Layouts)), what),
-		p, vg.Points(380), vg.Points(250))
+	return p, nil
 }
 
 // anyValid reports whether some level has an estimate.

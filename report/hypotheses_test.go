@@ -257,3 +257,36 @@ func TestHypothesesProvenance(t *testing.T) {
 		t.Errorf("a string seed: %v", err)
 	}
 }
+
+// A response plot of a change spans the outcome's whole range, 0 to 1,
+// so that a curve's rise is drawn to scale: fitted to the data, a rise
+// from 0.80 to 0.97 filled the plot as one from 0.1 to 0.8 does. A rate
+// against its threshold (one level) keeps the axis its data and
+// threshold give.
+func TestHypothesisResponseAxisSpansZeroToOne(t *testing.T) {
+	r := fakeHypotheses()[0]
+	for i, v := range []float64{0.80, 0.85, 0.97} {
+		r.Pooled[i] = hypotheses.Estimate{Value: v, Low: v - 0.03, High: min(1, v+0.03), N: 100, Valid: true}
+		for _, l := range r.Layouts {
+			l.Estimates[i] = r.Pooled[i]
+		}
+	}
+	for _, d := range []hypotheses.Direction{hypotheses.Rises, hypotheses.Falls} {
+		r.Predicted = d
+		p, err := hypothesisPlot(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Y.Min != 0 || p.Y.Max != 1 {
+			t.Errorf("%s: the vertical axis runs from %g to %g; want 0 to 1", d, p.Y.Min, p.Y.Max)
+		}
+	}
+	rate := fakeHypotheses()[1] // 0.22 [0.17, 0.27], below 0.05
+	p, err := hypothesisPlot(rate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Y.Min != 0.05 || p.Y.Max != 0.27 {
+		t.Errorf("a rate: the vertical axis runs from %g to %g; want its threshold 0.05 to its interval's 0.27", p.Y.Min, p.Y.Max)
+	}
+}
