@@ -98,6 +98,9 @@ func hypothesisPlot(r hypotheses.Result) (*plot.Plot, error) {
 	}
 	p.NominalX(r.Levels...)
 	p.X.Min, p.X.Max = -0.5, float64(len(r.Levels))-0.5
+	// Outcomes such as NC1's run longer than the plot is high.
+	p.Y.Label.Text = wrapText(r.Outcome, p.Y.Label.TextStyle, hypothesisH*0.75)
+	p.X.Label.Text = wrapText(r.Lever, p.X.Label.TextStyle, hypothesisW*0.8)
 	return p, nil
 }
 

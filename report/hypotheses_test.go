@@ -10,6 +10,10 @@ import (
 	"strings"
 	"testing"
 
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/recorder"
+
 	"github.com/alliancesim/alliancesim/hypotheses"
 )
 
@@ -288,5 +292,31 @@ func TestHypothesisResponseAxisSpansZeroToOne(t *testing.T) {
 	}
 	if p.Y.Min != 0.05 || p.Y.Max != 0.27 {
 		t.Errorf("a rate: the vertical axis runs from %g to %g; want its threshold 0.05 to its interval's 0.27", p.Y.Min, p.Y.Max)
+	}
+}
+
+// A response plot's axis labels fit beside their axes: the outcome of
+// T7 or NC1 ran longer than the plot is high and was cut off at both ends
+// ("l with an acceptor within 12 ticks (runs with a refused proposa");
+// it is broken into lines, every word kept.
+func TestHypothesisAxisLabelsFitTheirAxes(t *testing.T) {
+	r := fakeHypotheses()[1]
+	r.Outcome = "bilateral or trilateral with an acceptor within 12 ticks (runs with a refused proposal)"
+	r.Lever = "dispersion of the clients' intent reading of the adversary (±δ, half each, every half in turn), and more words than fit"
+	p, err := hypothesisPlot(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := p.DataCanvas(draw.NewCanvas(&recorder.Canvas{}, hypothesisW, hypothesisH))
+	for _, a := range []struct {
+		name, label, want string
+		width, room       vg.Length
+	}{
+		{"vertical", p.Y.Label.Text, r.Outcome, p.Y.Label.TextStyle.Width(p.Y.Label.Text), data.Max.Y - data.Min.Y},
+		{"horizontal", p.X.Label.Text, r.Lever, p.X.Label.TextStyle.Width(p.X.Label.Text), data.Max.X - data.Min.X},
+	} {
+		if a.width > a.room || strings.Join(strings.Fields(a.label), " ") != a.want {
+			t.Errorf("the %s axis's label %q is %.0f pt long beside an axis of %.0f pt; want it no longer, saying %q", a.name, a.label, a.width, a.room, a.want)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package report
 
 import (
 	"image/color"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
@@ -76,4 +77,19 @@ func lineStyle(c color.Color, width float64, dashed bool) draw.LineStyle {
 		s.Dashes = []vg.Length{vg.Points(3), vg.Points(2)}
 	}
 	return s
+}
+
+// wrapText breaks txt at spaces into lines no wider than width in style
+// s (a word wider than width keeps a line of its own): an axis label
+// longer than its axis is otherwise cut off at both ends.
+func wrapText(txt string, s text.Style, width vg.Length) string {
+	var lines []string
+	for _, w := range strings.Fields(txt) {
+		if n := len(lines); n > 0 && s.Width(lines[n-1]+" "+w) <= width {
+			lines[n-1] += " " + w
+			continue
+		}
+		lines = append(lines, w)
+	}
+	return strings.Join(lines, "\n")
 }
