@@ -171,7 +171,48 @@ func (t *Theatre) Size() (w, h vg.Length) {
 	s := t.cell()
 	mapW, mapH := s*float64(t.Grid.W), s*float64(t.Grid.H)
 	legendH := theatreLineH * float64(t.legendLines())
-	return vg.Points(theatreMargin*3 + mapW + theatreLegendW), vg.Points(theatreTitleH + theatreMargin*2 + max(mapH, legendH))
+	return vg.Points(theatreMargin*3+mapW) + t.legendWidth(), vg.Points(theatreTitleH + theatreMargin*2 + max(mapH, legendH))
+}
+
+// Text and swatches of the legend.
+var (
+	legendText = textStyle(8)
+	legendHead = textStyle(9)
+	legendSw   = vg.Points(9) // a swatch's side
+	legendGap  = vg.Points(5) // between a swatch and its text
+	allianceHd = "Alliances in force (members outlined)"
+)
+
+// legendWidth is theatreLegendW, or more where a line of the legend is
+// longer (an alliance of eight members: "A1 usa bel lux ita nor dnk isl
+// can — 8 members, weak, origin imposed"), so that none is cut off.
+func (t *Theatre) legendWidth() vg.Length {
+	w := max(vg.Points(theatreLegendW), legendHead.Width(allianceHd)+vg.Points(theatreMargin))
+	entries := t.stateLabels()
+	for _, a := range t.Alliances {
+		entries = append(entries, a.Label)
+	}
+	for _, e := range entries {
+		w = max(w, legendSw+legendGap+legendText.Width(e)+vg.Points(theatreMargin))
+	}
+	return w
+}
+
+// stateLabels are the legend's lines for the states.
+func (t *Theatre) stateLabels() []string {
+	cells := t.Grid.CellsPerOwner(len(t.States))
+	out := make([]string, len(t.States))
+	for i, s := range t.States {
+		label := fmt.Sprintf("%s — %s (%s)", s.ID, s.Name, s.Role)
+		if s.Name == "" || s.Name == s.ID {
+			label = fmt.Sprintf("%s (%s)", s.ID, s.Role)
+		}
+		if cells[i] == 0 {
+			label += ", no land"
+		}
+		out[i] = label
+	}
+	return out
 }
 
 // occupied reports whether cell i changed hands since the start.
@@ -313,13 +354,13 @@ func (t *Theatre) outline(c draw.Canvas, m int16, ls draw.LineStyle, left, top, 
 
 // drawLegend lists states, terrain, occupation and alliances.
 func (t *Theatre) drawLegend(c draw.Canvas, colors []color.NRGBA, x, top vg.Length) {
-	txt := textStyle(8)
+	txt := legendText
 	txt.YAlign = draw.YCenter
-	head := textStyle(9)
+	head := legendHead
 	head.YAlign = draw.YCenter
 	lh := vg.Points(theatreLineH)
 	y := top - lh/2
-	sw := vg.Points(9)
+	sw := legendSw
 	swatch := func(col color.Color, hatched bool) {
 		c.FillPolygon(col, []vg.Point{{X: x, Y: y - sw/2}, {X: x + sw, Y: y - sw/2}, {X: x + sw, Y: y + sw/2}, {X: x, Y: y + sw/2}})
 		if hatched {
@@ -327,21 +368,13 @@ func (t *Theatre) drawLegend(c draw.Canvas, colors []color.NRGBA, x, top vg.Leng
 		}
 	}
 	entry := func(label string) {
-		c.FillText(txt, vg.Point{X: x + sw + vg.Points(5), Y: y}, label)
+		c.FillText(txt, vg.Point{X: x + sw + legendGap, Y: y}, label)
 		y -= lh
 	}
 	c.FillText(head, vg.Point{X: x, Y: y}, "States")
 	y -= lh
-	cells := t.Grid.CellsPerOwner(len(t.States))
-	for i, s := range t.States {
+	for i, label := range t.stateLabels() {
 		swatch(colors[i], false)
-		label := fmt.Sprintf("%s — %s (%s)", s.ID, s.Name, s.Role)
-		if s.Name == "" || s.Name == s.ID {
-			label = fmt.Sprintf("%s (%s)", s.ID, s.Role)
-		}
-		if cells[i] == 0 {
-			label += ", no land"
-		}
 		entry(label)
 	}
 	y -= lh / 2
@@ -357,7 +390,7 @@ func (t *Theatre) drawLegend(c draw.Canvas, colors []color.NRGBA, x, top vg.Leng
 		return
 	}
 	y -= lh / 2
-	c.FillText(head, vg.Point{X: x, Y: y}, "Alliances in force (members outlined)")
+	c.FillText(head, vg.Point{X: x, Y: y}, allianceHd)
 	y -= lh
 	if len(t.Alliances) == 0 {
 		entry("none")

@@ -12,6 +12,10 @@ import (
 	"strings"
 	"testing"
 
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/recorder"
+
 	"github.com/alliancesim/alliancesim/configs"
 	"github.com/alliancesim/alliancesim/sim"
 	"github.com/alliancesim/alliancesim/theater"
@@ -302,4 +306,37 @@ func alike(c color.Color, others ...color.Color) bool {
 		}
 	}
 	return true
+}
+
+// No line of the legend runs past the picture's right edge: an alliance
+// of eight members ("A1 usa bel lux ita nor dnk isl can — 8 members,
+// weak, origin imposed", europe-1947 seed 73 in 1991-12) was cut off at
+// "origin impos"; the legend is as wide as its longest line.
+func TestTheatreLegendFitsItsLines(t *testing.T) {
+	th := asiaTheatre(t)
+	th.ShowAlliances = true
+	th.Alliances = []TheatreAlliance{
+		{ID: 1, Members: []int{0, 1}, Label: "A1 usa jpn — 2 members, strong, origin bilateral"},
+		{ID: 12, Members: []int{0, 1, 2, 3, 4, 5, 6, 7, 8}, Label: "A12 usa jpn phl aus nzl kor twn tha pak — 9 members, strong, origin indigenous"},
+	}
+	w, h := th.Size()
+	rec := &recorder.Canvas{}
+	th.Draw(draw.NewCanvas(rec, w, h))
+	found := false
+	for _, a := range rec.Actions {
+		if s, ok := a.(*recorder.FillString); ok {
+			found = found || s.String == th.Alliances[1].Label
+			if end := s.Point.X + textStyle(s.Font.Size).Width(s.String); end > w {
+				t.Errorf("%q ends at %.0f pt, past the picture's width of %.0f pt", s.String, end, w)
+			}
+		}
+	}
+	if !found {
+		t.Error("the long alliance is not in the legend")
+	}
+	// A legend of short lines keeps its width.
+	th.Alliances = th.Alliances[:1]
+	if w, _ := th.Size(); w != vg.Points(theatreMargin*3+th.cell()*float64(th.Grid.W)+theatreLegendW) {
+		t.Errorf("width %.1f pt with short legend lines; want the map and a legend of %v pt", w, theatreLegendW)
+	}
 }
