@@ -42,6 +42,17 @@ func TestNotesSayWhyAFigureIsMissing(t *testing.T) {
 	if got := sectionNotes(t, p, "series"); !slices.Equal(got, []string{"No time series was recorded: set params.record_every (for example 12, yearly) in the scenario and run again to get series.csv and these figures."}) {
 		t.Errorf("no series recorded: %q", got)
 	}
+	// record_every counts ticks: a yearly sample of a quarterly scenario
+	// is every 4 (it said 12, every three years).
+	for months, want := range map[int]string{3: "(for example 4, yearly: it counts ticks, here 3 months each)", 12: "(for example 1, yearly: it counts ticks, here 12 months each)"} {
+		p = &Page{}
+		if err := p.series(in, sim.Calendar{StartYear: 2000, StartMonth: 1, MonthsPerTick: months}, 80); err != nil {
+			t.Fatal(err)
+		}
+		if got := sectionNotes(t, p, "series"); len(got) != 1 || !strings.Contains(got[0], "params.record_every "+want+" in the scenario") {
+			t.Errorf("no series recorded, %d months a tick: %q, want %q", months, got, want)
+		}
+	}
 	many, single, _, _ := fixtures(t)
 	p, err := Build(context.Background(), copyFiles(t, many, "scenario.toml"))
 	if err != nil {

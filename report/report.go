@@ -417,7 +417,12 @@ func agreesWithCheckpoints(path string, at map[int]hubPoint, checkpoints []runne
 func (p *Page) series(in *Input, cal sim.Calendar, horizon int) error {
 	sec := Section{ID: "series", Title: "Threat, domain and alliances over time"}
 	if !exists(in, "series.csv") {
-		note := "No time series was recorded: set params.record_every (for example 12, yearly) in the scenario and run again to get series.csv and these figures."
+		// record_every counts ticks: yearly is 12 of a month, 4 of a quarter.
+		yearly := fmt.Sprintf("for example %d, yearly", 12/max(1, cal.MonthsPerTick))
+		if cal.MonthsPerTick > 1 {
+			yearly += ": it counts ticks, here " + words.Count(cal.MonthsPerTick, "month", "months") + " each"
+		}
+		note := "No time series was recorded: set params.record_every (" + yearly + ") in the scenario and run again to get series.csv and these figures."
 		if every := in.Manifest.Points[0].SeriesEvery; every > 0 {
 			// Recorded (the manifest says so), and since removed: say so,
 			// not how to record one.
