@@ -84,7 +84,7 @@ func shapesFigure(s *runner.Summary) (Figure, bool, error) {
 		more = fmt.Sprintf("; %s, in as many runs as the last drawn or fewer, %s in summary.json", words.Count(n, "more shape", "more shapes"), verb)
 	}
 	f, err := plotFigure("shapes", "Most frequent alliance shapes",
-		fmt.Sprintf("The member sets an alliance had at some time, by the share of runs in which one was in force, with 95%% intervals (summary.json, shapes)%s.", more),
+		fmt.Sprintf("The member sets an alliance had at some time, by the share of the %s in which one was in force, with 95%% Wilson intervals (summary.json, shapes)%s.", words.Count(s.Runs, "run", "runs"), more),
 		p, vg.Points(620), vg.Points(40+20*float64(len(rows))))
 	return f, true, err
 }

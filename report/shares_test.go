@@ -91,7 +91,7 @@ func TestProportionsPlotLabelsItsRows(t *testing.T) {
 // The shapes figure draws the 15 most frequent and says how many rarer
 // ones summary.json holds: none said for 15, one for 16.
 func TestShapesCaptionCountsTheRarer(t *testing.T) {
-	s := &runner.Summary{}
+	s := &runner.Summary{Runs: 20}
 	for i := range 16 {
 		s.Shapes = append(s.Shapes, runner.ShapeShare{Members: []string{"a", fmt.Sprint(i)}, Share: runner.NewProportion(16-i, 20)})
 	}
@@ -110,6 +110,16 @@ func TestShapesCaptionCountsTheRarer(t *testing.T) {
 func TestSharesCaptionCountsTheRuns(t *testing.T) {
 	f, err := sharesFigure(&runner.Summary{Runs: 60})
 	if want := "The share of the 60 runs in which each kind of alliance ever formed"; err != nil || !strings.HasPrefix(f.Caption, want) {
+		t.Errorf("%v, caption %q, want %q…", err, f.Caption, want)
+	}
+}
+
+// The shapes caption, as the shares caption, says how many runs the
+// shares are of: it said "the share of runs" and left n to the header.
+func TestShapesCaptionCountsTheRuns(t *testing.T) {
+	s := &runner.Summary{Runs: 30, Shapes: []runner.ShapeShare{{Members: []string{"a", "b"}, Share: runner.NewProportion(12, 30)}}}
+	f, _, err := shapesFigure(s)
+	if want := "The member sets an alliance had at some time, by the share of the 30 runs in which one was in force, with 95% Wilson intervals"; err != nil || !strings.HasPrefix(f.Caption, want) {
 		t.Errorf("%v, caption %q, want %q…", err, f.Caption, want)
 	}
 }
