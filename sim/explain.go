@@ -87,8 +87,12 @@ func (w *World) Explain(i int, partners agents.Set, strong bool, origin Origin) 
 		// alliances in force have the same members; an invitee that
 		// cannot sign would only be designated, World.exists): what it
 		// weighs is staying in it (ExplainStay)
-		return Explanation{}, fmt.Errorf("%s already belongs to alliance %d with %s (%s, %s), which no state weighs forming again; allowed: other partners, or the alliance's review of staying (explain without --with; World.ExplainStay)",
-			c.id[i], al.ID, c.idList(al.Members.Without(i)), al.Origin, commitmentName(al.Strong))
+		designated := ""
+		if u := partners &^ al.Members; u != 0 {
+			designated = fmt.Sprintf(" (%s, not sovereign, would only be designated to it)", c.idList(u))
+		}
+		return Explanation{}, fmt.Errorf("%s already belongs to alliance %d with %s (%s, %s), which no state weighs forming again%s; allowed: other partners, or the alliance's review of staying (explain without --with; World.ExplainStay)",
+			c.id[i], al.ID, c.idList(al.Members.Without(i)), al.Origin, commitmentName(al.Strong), designated)
 	}
 	if err := c.canAlly(i, partners, origin); err != nil {
 		return Explanation{}, err

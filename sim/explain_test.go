@@ -249,9 +249,10 @@ func TestExplainErrorMessages(t *testing.T) {
 		}
 	}
 	// With pat, a partner that cannot sign would only be designated:
-	// c1 with c2 and pat, pat not sovereign, repeats c1 and c2's alliance.
+	// c1 with c2 and pat, pat not sovereign, repeats c1 and c2's alliance,
+	// and the error says why pat is passed over.
 	w.sovereign[pat] = false
-	want := fmt.Sprintf("c1 already belongs to alliance %d with c2 (client, weak), which no state weighs forming again; allowed: other partners, or the alliance's review of staying (explain without --with; World.ExplainStay)", member.ID)
+	want := fmt.Sprintf("c1 already belongs to alliance %d with c2 (client, weak), which no state weighs forming again (pat, not sovereign, would only be designated to it); allowed: other partners, or the alliance's review of staying (explain without --with; World.ExplainStay)", member.ID)
 	if _, err := w.Explain(c1, set(c2, pat), true, OriginImposed); err == nil || err.Error() != want {
 		t.Errorf("an alliance the state is in, with a partner that cannot sign: %v", err)
 	}
