@@ -5,6 +5,7 @@ import (
 	"io"
 	"math"
 	"path/filepath"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
@@ -45,7 +46,9 @@ replication to replication (a share p over n runs: p(1−p)/(n−1)), as a part
 of the variance of those point means; when it is a large part, give the
 points more runs. An index outside [0, 1] (an S1 below 0, an ST above 1)
 or an interval reaching past it is sampling error: give the design more
-samples.`,
+samples. Under each output's Sobol table, a line names the indices the
+design does not resolve: an interval wider than [0, 1], or an index
+outside [0, 1] with its whole interval.`,
 		Args: oneArg("one output directory"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir := args[0]
@@ -153,7 +156,57 @@ func printSensitivity(w io.Writer, dir string, s *runner.Sensitivity, outputs []
 			}
 		}
 		tw.Flush()
+		if o.Sobol != nil {
+			if note := unresolved(o.Sobol, s.Vary); note != "" {
+				fmt.Fprintf(w, "  sampling error at %d base rows, give the design more samples: %s\n", d.Samples, note)
+			}
+		}
 	}
+}
+
+// unresolved names the Sobol indices of an output that its design does
+// not resolve, or "": those whose interval is wider than [0, 1], the whole
+// range an index can take, and those that lie outside [0, 1] with their
+// whole interval (an S1 below 0, an ST above 1), where the sampling error
+// is larger than the interval shows. An index near 0 whose interval
+// crosses 0 is not named: that is what a small index looks like.
+func unresolved(si *sensitivity.SobolIndices, vary []string) string {
+	var wide, below, above []string
+	for _, ix := range []struct {
+		name string
+		ivs  []sensitivity.Interval
+	}{{"S1", si.First}, {"ST", si.Total}} {
+		var w, b, a []string
+		for i, iv := range ix.ivs {
+			switch {
+			case math.IsNaN(iv.Low) || math.IsNaN(iv.High):
+			case iv.High-iv.Low > 1:
+				w = append(w, vary[i])
+			case iv.High < 0:
+				b = append(b, vary[i])
+			case iv.Low > 1:
+				a = append(a, vary[i])
+			}
+		}
+		for _, l := range []struct {
+			to    *[]string
+			paths []string
+		}{{&wide, w}, {&below, b}, {&above, a}} {
+			if len(l.paths) > 0 {
+				*l.to = append(*l.to, ix.name+" of "+strings.Join(l.paths, ", "))
+			}
+		}
+	}
+	var parts []string
+	for _, l := range []struct {
+		what  string
+		items []string
+	}{{"intervals wider than [0, 1]", wide}, {"below 0, interval and all", below}, {"above 1, interval and all", above}} {
+		if len(l.items) > 0 {
+			parts = append(parts, l.what+" ("+strings.Join(l.items, "; ")+")")
+		}
+	}
+	return strings.Join(parts, "; ")
 }
 
 // interval writes an estimate with its interval, or — when undefined.

@@ -255,3 +255,43 @@ func TestPrintSensitivityMorrisSigma(t *testing.T) {
 		t.Errorf("sobol, an output that does not vary: got %q\nwant …%q", b.String(), want)
 	}
 }
+
+// Sobol indices the design does not resolve are named under the table:
+// an interval wider than [0, 1] (all an index can be), or an index below
+// 0 or above 1 with its whole interval. A small index whose interval
+// crosses 0 is what a small index looks like, and is not named.
+func TestPrintSensitivitySobolUnresolved(t *testing.T) {
+	iv := func(e, lo, hi float64) sensitivity.Interval {
+		return sensitivity.Interval{Estimate: e, Low: lo, High: hi}
+	}
+	s := &runner.Sensitivity{
+		Design:    runner.Design{Kind: "sobol", Samples: 8, Base: "halton"},
+		Vary:      []string{"params.sea_cost", "params.punishment", "params.grievance_fear"},
+		Points:    40,
+		Runs:      10,
+		Bootstrap: sensitivity.Bootstrap{Resamples: 100, Seed: 1},
+		Outputs: []runner.OutputSensitivity{{
+			Output: "client_alliance", Mean: 0.5, Variance: 0.1, Noise: 0.01,
+			Sobol: &sensitivity.SobolIndices{N: 8, K: 3,
+				First: []sensitivity.Interval{iv(0.3, -0.8, 0.7), iv(0.6, 0.4, 0.8), iv(-0.19, -0.29, -0.08)},
+				Total: []sensitivity.Interval{iv(0.4, 0.1, 0.6), iv(1.35, 1.05, 1.7), iv(0, 0, 0)},
+			},
+		}, {
+			Output: "patron_bilateral", Mean: 0.5, Variance: 0.1, Noise: 0.01,
+			Sobol: &sensitivity.SobolIndices{N: 8, K: 3,
+				First: []sensitivity.Interval{iv(0.5, 0.4, 0.6), iv(0.3, 0.2, 0.4), iv(-0.01, -0.05, 0.03)},
+				Total: []sensitivity.Interval{iv(0.6, 0.5, 0.7), iv(0.4, 0.3, 0.5), iv(0.01, 0, 0.02)},
+			},
+		}},
+	}
+	var b strings.Builder
+	printSensitivity(&b, "DIR", s, s.Outputs)
+	text := b.String()
+	want := "  sampling error at 8 base rows, give the design more samples: intervals wider than [0, 1] (S1 of params.sea_cost); below 0, interval and all (S1 of params.grievance_fear); above 1, interval and all (ST of params.punishment)\n"
+	if !strings.Contains(text, want) {
+		t.Fatalf("no %q in\n%s", want, text)
+	}
+	if strings.Count(text, "sampling error") != 1 {
+		t.Fatalf("a resolved output is flagged:\n%s", text)
+	}
+}
