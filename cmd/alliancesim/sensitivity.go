@@ -137,7 +137,7 @@ func printSensitivity(w io.Writer, dir string, s *runner.Sensitivity, outputs []
 			continue
 		default:
 			fmt.Fprintln(w, ")")
-			fmt.Fprintln(w, "  does not vary over the design: no indices (each is a fraction of a variance of 0; sensitivity.csv has its rows empty)")
+			fmt.Fprintln(w, "  does not vary over the A and B rows: no indices (each is a fraction of their variance, 0; sensitivity.csv has its rows empty)")
 			continue
 		}
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
