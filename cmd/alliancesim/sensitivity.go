@@ -23,10 +23,12 @@ func newSensitivityCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "sensitivity DIR",
 		Short: "Global sensitivity indices of a Morris or Sobol sweep",
-		Long: `sensitivity reads the output directory of a sweep whose experiment file says
-design = "morris" or design = "sobol" and estimates, for every output — each
-share, and each custom measure of an embedding program — how much each
-varied parameter moves it, from the mean of the output at each point:
+		Long: `sensitivity reads the output directory of a complete sweep whose experiment
+file says design = "morris" or design = "sobol" (its manifest.json: the
+design and each point's unit coordinates; summary.json: each point's
+outputs) and estimates, for every output — each share, and each custom
+measure of an embedding program — how much each varied parameter moves
+it, from the mean of the output at each point:
 
   sobol   first-order S1 (the share of the output's variance a parameter
           explains alone) and total ST (alone and through interactions),

@@ -299,3 +299,16 @@ func TestPrintSensitivitySobolUnresolved(t *testing.T) {
 		t.Fatalf("a resolved output is flagged:\n%s", text)
 	}
 }
+
+// The help names the files the command reads and the one it writes.
+func TestSensitivityHelpNamesItsFiles(t *testing.T) {
+	text, err := execute(t, "sensitivity", "--help")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"manifest.json", "summary.json", "DIR/sensitivity.csv"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("help lacks %q:\n%s", want, text)
+		}
+	}
+}
