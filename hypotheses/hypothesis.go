@@ -352,6 +352,26 @@ type LayoutRow struct {
 	Estimates []Estimate `json:"estimates"`
 }
 
+// rateText is a rate's estimate and interval as its verdict compares them
+// with its threshold and the table prints them: the estimate to three
+// decimals rounded down, so that a rate short of its threshold never
+// prints as reaching it (1400 of 2001 is 0.699, where rounding to the
+// nearest gives 0.700, which "misses 0.70"), nor one under an upper bound
+// as at it (0.04996 is 0.049, "below 0.05"), as check prints the targets'
+// shares; the interval's ends to the nearest, but an upper end short of
+// an "at least" threshold rounded down too, so that an interval wholly
+// short of it never prints as reaching it. (A value within 10⁻¹² of the
+// next thousandth, 10⁻⁹ of a thousandth, is taken as it: 0.29·1000 is
+// 289.99… in binary.)
+func rateText(e Estimate, pred Direction, threshold float64) (value, low, high string) {
+	down := func(x float64) string { return fmt.Sprintf("%.3f", math.Floor(x*1000+1e-9)/1000) }
+	value, low, high = down(e.Value), fmt.Sprintf("%.3f", e.Low), fmt.Sprintf("%.3f", e.High)
+	if pred == AtLeast && e.High < threshold {
+		high = down(e.High)
+	}
+	return value, low, high
+}
+
 // verdict fills in the statistics and the verdict of THEORY.md: a
 // comparative static holds when (a) Spearman's ρ between level and pooled
 // outcome has the predicted sign with |ρ| ≥ 0.8, (b) the change from the
@@ -367,25 +387,6 @@ type LayoutRow struct {
 // an upper bound (Below: no churn) must also hold in every world: it fails
 // where a world's whole interval misses it, and is otherwise inconclusive
 // while a world's estimate does.
-// rateText is a rate's estimate and interval as its verdict compares them
-// with its threshold and the table prints them: the estimate to three
-// decimals rounded down, so that a rate short of its threshold never
-// prints as reaching it (1400 of 2001 is 0.699, where rounding to the
-// nearest gives 0.700, which "misses 0.70"), nor one under an upper bound
-// as at it (0.04996 is 0.049, "below 0.05"), as check prints the targets'
-// shares; the interval's ends to the nearest, but an upper end short of
-// an "at least" threshold rounded down too, so that an interval wholly
-// short of it never prints as reaching it. (A value within 10⁻⁹ of the
-// next thousandth is taken as it: 0.29·1000 is 289.99… in binary.)
-func rateText(e Estimate, pred Direction, threshold float64) (value, low, high string) {
-	down := func(x float64) string { return fmt.Sprintf("%.3f", math.Floor(x*1000+1e-9)/1000) }
-	value, low, high = down(e.Value), fmt.Sprintf("%.3f", e.Low), fmt.Sprintf("%.3f", e.High)
-	if pred == AtLeast && e.High < threshold {
-		high = down(e.High)
-	}
-	return value, low, high
-}
-
 func (r *Result) verdict(h *Hypothesis, kind Kind) {
 	need := int(math.Ceil(0.8 * float64(len(r.Layouts))))
 	switch h.Predicted {
