@@ -360,7 +360,10 @@ type LayoutRow struct {
 // as at it (0.04996 is 0.049, "below 0.05"), as check prints the targets'
 // shares; the interval's ends to the nearest, but an upper end short of
 // an "at least" threshold rounded down too, so that an interval wholly
-// short of it never prints as reaching it. (A value within 10⁻¹² of the
+// short of it never prints as reaching it, and a lower end under a
+// "below" bound likewise, so that an interval that reaches under it
+// never prints as starting at it (0.0496 is 0.049, not 0.050 "below
+// 0.05"). (A value within 10⁻¹² of the
 // next thousandth, 10⁻⁹ of a thousandth, is taken as it: 0.29·1000 is
 // 289.99… in binary.)
 func rateText(e Estimate, pred Direction, threshold float64) (value, low, high string) {
@@ -368,6 +371,9 @@ func rateText(e Estimate, pred Direction, threshold float64) (value, low, high s
 	value, low, high = down(e.Value), fmt.Sprintf("%.3f", e.Low), fmt.Sprintf("%.3f", e.High)
 	if pred == AtLeast && e.High < threshold {
 		high = down(e.High)
+	}
+	if pred == Below && e.Low < threshold {
+		low = down(e.Low)
 	}
 	return value, low, high
 }

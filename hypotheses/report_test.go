@@ -109,6 +109,13 @@ func TestCells(t *testing.T) {
 		Pooled: []Estimate{{Value: 1400.0 / 2001, Low: 0.67912, High: 0.71898, N: 2001, Valid: true}}}
 	wholly := Result{ID: "T7", Predicted: AtLeast, Threshold: 0.7,
 		Pooled: []Estimate{{Value: 0.6, Low: 0.4, High: 0.69996, N: 20, Valid: true}}}
+	// An upper bound's lower end under it is rounded down too (0.0496
+	// reaches under 0.05, which 0.050 would not), one at or above it to
+	// the nearest (0.05004).
+	reaching := Result{ID: "NC1", Predicted: Below, Threshold: 0.05,
+		Pooled: []Estimate{{Value: 0.06, Low: 0.0496, High: 0.0804, N: 100, Valid: true}}}
+	above := Result{ID: "NC1", Predicted: Below, Threshold: 0.05,
+		Pooled: []Estimate{{Value: 0.07, Low: 0.05004, High: 0.0904, N: 100, Valid: true}}}
 	for _, c := range []struct {
 		r                      Result
 		predicted, rho, change string
@@ -117,6 +124,8 @@ func TestCells(t *testing.T) {
 		{rate, "at least 0.70", "—", "0.990 [0.976, 0.996]"},
 		{short, "at least 0.70", "—", "0.699 [0.679, 0.719]"},
 		{wholly, "at least 0.70", "—", "0.600 [0.400, 0.699]"},
+		{reaching, "below 0.05", "—", "0.060 [0.049, 0.080]"},
+		{above, "below 0.05", "—", "0.070 [0.050, 0.090]"},
 		{unmeasured, "falls ≥ 0.15", "—", "—"},
 	} {
 		predicted, rho, change := c.r.Cells()
