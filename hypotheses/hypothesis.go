@@ -419,7 +419,8 @@ func (r *Result) verdict(h *Hypothesis, kind Kind) {
 		if h.Predicted == Below {
 			for _, l := range r.Layouts {
 				if le := l.Estimates[0]; le.Valid && !meets(le) {
-					over = append(over, fmt.Sprintf("layout %d %.3f [%.3f, %.3f]", l.Layout, le.Value, le.Low, le.High))
+					v, lo, hi := rateText(le, h.Predicted, h.Threshold)
+					over = append(over, fmt.Sprintf("layout %d %s [%s, %s]", l.Layout, v, lo, hi))
 					overAll = overAll || le.Low >= h.Threshold
 				}
 			}

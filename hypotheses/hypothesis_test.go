@@ -224,6 +224,14 @@ func TestVerdictRates(t *testing.T) {
 		res.Reason != "0.030 below 0.05 pooled, but not yet in every world: layout 1 0.070 [0.034, 0.137]" {
 		t.Errorf("one layout at 7 of 100: %v (%q); want inconclusive, naming layout 1", res.Verdict, res.Reason)
 	}
+	// A layout's rate prints as the pooled one does, rounded down, and
+	// its lower end under the bound too: 0.0709 in [0.0496, 0.137] is
+	// 0.070 in [0.049, 0.137], where to the nearest it read 0.071 in
+	// [0.050, 0.137], an interval that seemed not to reach under 0.05.
+	if res := judgeRate(Below, 0.05, shareOf(15, 500), estimateAt(0.0709, 0.0496, 0.137), two, two, two, two); res.Verdict != Inconclusive ||
+		res.Reason != "0.030 below 0.05 pooled, but not yet in every world: layout 1 0.070 [0.049, 0.137]" {
+		t.Errorf("one layout at 0.0709: %v (%q); want inconclusive, its rate rounded down", res.Verdict, res.Reason)
+	}
 	if res := judgeRate(Below, 0.05, shareOf(12, 500), shareOf(4, 100), two, two, two, two); res.Verdict != Holds {
 		t.Errorf("one layout at 4 of 100: %v (%s); want holds", res.Verdict, res.Reason)
 	}
