@@ -14,7 +14,7 @@ import (
 // points and its band, with time in years.
 type kmCurve struct {
 	Group           string
-	Split           *float64 // the lower edge of the 0.001 band holding the median cohesion (runner.cohesionSplit), for the halves by convergence
+	Split           *float64 // the median alliance's cohesion (the upper of two) rounded down to a multiple of 0.001 (runner.cohesionSplit), for the halves by convergence
 	N, Events       int
 	Median          *float64 // ticks
 	S, Lower, Upper plotter.XYs

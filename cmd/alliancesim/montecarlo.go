@@ -220,7 +220,7 @@ func printSummary(w io.Writer, s *runner.Summary, monthsPerTick int, inFile bool
 			"   — where those still in force were all observed for less)")
 	}
 	if split != nil {
-		fmt.Fprintf(w, "  (cohesion: how far the founders' threat pictures converged when they signed;\n   low below %.3f, their median rounded down to a multiple of 0.001, high at or above it)\n", *split)
+		fmt.Fprintf(w, "  (cohesion: how far the founders' threat pictures converged when they signed;\n   low below %.3f, the median alliance's cohesion (the upper of two) rounded down to a multiple\n   of 0.001, high at or above it)\n", *split)
 	}
 	fmt.Fprintln(w, "\nHub-and-spokes index of the patron (bilateral ÷ all patron alliances)")
 	for _, h := range s.HubSpokes {

@@ -54,7 +54,7 @@ func TestPrintSummaryExplainsTheCohesionSplit(t *testing.T) {
 	}}
 	var b strings.Builder
 	printSummary(&b, s, 1, false)
-	if want := "low below 0.989, their median rounded down to a multiple of 0.001, high at or above it)"; !strings.Contains(b.String(), want) {
+	if want := "low below 0.989, the median alliance's cohesion (the upper of two) rounded down to a multiple\n   of 0.001, high at or above it)"; !strings.Contains(b.String(), want) {
 		t.Errorf("no note of the split %q:\n%s", want, b.String())
 	}
 }
