@@ -28,11 +28,22 @@ func builtinSource(name string) ([]byte, bool) {
 	return b, err == nil
 }
 
-// isBuiltinRef reports whether s is written as a built-in name rather than
+// IsBuiltinRef reports whether s is written as a built-in name rather than
 // a path: no directory separator and no .toml ending, in any case (a file
-// X.TOML is a file).
-func isBuiltinRef(s string) bool {
+// X.TOML is a file). Load reads such a name as a built-in scenario, and
+// anything else as a file.
+func IsBuiltinRef(s string) bool {
 	return !strings.ContainsAny(s, `/\`) && TrimTOML(s) == s
+}
+
+// FileHint is what to add to the refusal of name as a built-in where a
+// regular file of that name exists, "; the file NAME is read as ./NAME",
+// and "" where none does.
+func FileHint(name string) string {
+	if fi, err := os.Stat(name); err == nil && fi.Mode().IsRegular() {
+		return fmt.Sprintf("; the file %s is read as ./%s", name, name)
+	}
+	return ""
 }
 
 // TrimTOML is name without its .toml ending, in any case (X.TOML is X).
@@ -93,11 +104,7 @@ func Builtin(name string) (*sim.Scenario, error) {
 func BuiltinSource(name string) ([]byte, error) {
 	src, ok := builtinSource(name)
 	if !ok {
-		also := ""
-		if fi, err := os.Stat(name); err == nil && fi.Mode().IsRegular() {
-			also = fmt.Sprintf("; the file %s is read as ./%s", name, name)
-		}
-		return nil, fmt.Errorf("%q is not a built-in scenario; allowed: %s (or a path to a .toml file)%s", name, strings.Join(BuiltinNames(), ", "), also)
+		return nil, fmt.Errorf("%q is not a built-in scenario; allowed: %s (or a path to a .toml file)%s", name, strings.Join(BuiltinNames(), ", "), FileHint(name))
 	}
 	return src, nil
 }

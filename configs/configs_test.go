@@ -842,8 +842,8 @@ func TestBuiltinOrFile(t *testing.T) {
 		s    string
 		want bool
 	}{{"generic", true}, {"x.toml", false}, {"X.TOML", false}, {"x.Toml", false}, {"dir/x", false}, {`dir\x`, false}, {"tomlish", true}} {
-		if got := isBuiltinRef(c.s); got != c.want {
-			t.Errorf("isBuiltinRef(%q) = %v, want %v", c.s, got, c.want)
+		if got := IsBuiltinRef(c.s); got != c.want {
+			t.Errorf("IsBuiltinRef(%q) = %v, want %v", c.s, got, c.want)
 		}
 	}
 	for _, c := range [][2]string{{"x.toml", "x"}, {"X.TOML", "X"}, {"x.Toml", "x"}, {"x", "x"}, {".toml", ""}, {"x.tom", "x.tom"}} {

@@ -21,7 +21,7 @@ const maxExtends = 16
 // a path separator or ending in .toml (in any case) is a file; any other names a built-in
 // (a file called scen in the working directory is read as ./scen).
 func Load(nameOrPath string) (*sim.Scenario, error) {
-	if isBuiltinRef(nameOrPath) {
+	if IsBuiltinRef(nameOrPath) {
 		return Builtin(nameOrPath)
 	}
 	return LoadFile(nameOrPath)
@@ -72,7 +72,7 @@ func loadChain(file string, src []byte, seen []string, e *errs) *rawFile {
 	var baseFile string
 	var baseSrc []byte
 	switch {
-	case isBuiltinRef(ref):
+	case IsBuiltinRef(ref):
 		s, ok := builtinSource(ref)
 		if !ok {
 			e.at(raw.Extends.Loc, "%q is not a built-in scenario; allowed: %s, or a path to a .toml file", ref, strings.Join(BuiltinNames(), ", "))

@@ -188,6 +188,13 @@ func TestCheckNamesItsChanges(t *testing.T) {
 		err.Error() != `"europe" is not a historical scenario; allowed: europe-1947, asia-1950, or a path to a .toml file that extends one and keeps its name` {
 		t.Errorf("check europe: %v", err)
 	}
+	// A file of that name is said to be read as ./europe, as the loader
+	// says of any name it reads as a built-in.
+	t.Chdir(t.TempDir())
+	os.WriteFile("europe", []byte("extends = \"europe-1947\"\n"), 0o644)
+	if _, err := execute(t, "check", "europe", "--runs", "2"); err == nil || !strings.HasSuffix(err.Error(), "; the file europe is read as ./europe") {
+		t.Errorf("check europe beside a file europe: %v", err)
+	}
 }
 
 // A share of fewer runs than were played (a conditional target's) is

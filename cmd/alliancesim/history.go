@@ -57,15 +57,11 @@ func historical() []string { return targets.Scenarios() }
 // among them, which check then refuses for having no targets. A path, or
 // a built-in, is left to the loader and to checkTargets.
 func checkName(ref string) error {
-	if strings.ContainsAny(ref, `/\`) || configs.TrimTOML(ref) != ref || slices.Contains(configs.BuiltinNames(), ref) {
+	if !configs.IsBuiltinRef(ref) || slices.Contains(configs.BuiltinNames(), ref) {
 		return nil
 	}
-	also := ""
-	if fi, err := os.Stat(ref); err == nil && fi.Mode().IsRegular() {
-		also = fmt.Sprintf("; the file %s is read as ./%s", ref, ref)
-	}
 	return fmt.Errorf("%q is not a historical scenario; allowed: %s, or a path to a .toml file that extends one and keeps its name%s",
-		ref, strings.Join(historical(), ", "), also)
+		ref, strings.Join(historical(), ", "), configs.FileHint(ref))
 }
 
 func newCheckCmd() *cobra.Command {
