@@ -38,6 +38,27 @@ func WriteTable(w io.Writer, results []Result) error {
 	return tw.Flush()
 }
 
+// Prediction is what a hypothesis predicts as the table prints it: a
+// direction with its minimum change ("rises ≥ 0.15") or a rate's bound
+// with its threshold ("at least 0.70", "below 0.05").
+func Prediction(d Direction, minChange, threshold float64) string {
+	if d == Rises || d == Falls {
+		return fmt.Sprintf("%s ≥ %.2f", d, minChange)
+	}
+	return fmt.Sprintf("%s %.2f", d, threshold)
+}
+
+// MostRuns is the most runs per world and level any of results was
+// measured on: more than the runs asked where one was run further for
+// being inconclusive; 0 for no results.
+func MostRuns(results []Result) int {
+	most := 0
+	for _, r := range results {
+		most = max(most, r.Runs)
+	}
+	return most
+}
+
 // WorldPrefix names a hypothesis's world before its lever where it is not
 // the generic scenario most are measured on ("europe-1947: "), so that
 // NC2 and NC3, alike in all else, can be told apart; "" for generic.
@@ -54,9 +75,9 @@ func WorldPrefix(scenario string) string {
 // [-0.088, +0.00031]"; "—" where a result has none.
 func (r Result) Cells() (predicted, rho, change string) {
 	rho, change = "—", "—"
+	predicted = Prediction(r.Predicted, r.MinChange, r.Threshold)
 	switch r.Predicted {
 	case Rises, Falls:
-		predicted = fmt.Sprintf("%s ≥ %.2f", r.Predicted, r.MinChange)
 		if r.Rho != nil {
 			rho = fmt.Sprintf("%+.2f", *r.Rho)
 		}
@@ -64,7 +85,6 @@ func (r Result) Cells() (predicted, rho, change string) {
 			change = fmt.Sprintf("%s [%s, %s]", signed(*r.Change), signed(*r.ChangeLow), signed(*r.ChangeHi))
 		}
 	default:
-		predicted = fmt.Sprintf("%s %.2f", r.Predicted, r.Threshold)
 		if len(r.Pooled) > 0 {
 			value, low, high := rateText(r.Pooled[0], r.Predicted, r.Threshold)
 			change = fmt.Sprintf("%s [%s, %s]", value, low, high)

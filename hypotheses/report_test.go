@@ -48,6 +48,33 @@ func TestWriteTableGivesTheRuns(t *testing.T) {
 	}
 }
 
+// A prediction reads as the table's cell: a direction with its minimum
+// change, a rate's bound with its threshold.
+func TestPrediction(t *testing.T) {
+	for _, c := range []struct {
+		d        Direction
+		min, thr float64
+		want     string
+	}{
+		{Rises, 0.15, 0, "rises ≥ 0.15"}, {Falls, 0.2, 0, "falls ≥ 0.20"},
+		{AtLeast, 0, 0.7, "at least 0.70"}, {Below, 0, 0.05, "below 0.05"},
+	} {
+		if got := Prediction(c.d, c.min, c.thr); got != c.want {
+			t.Errorf("Prediction(%v, %v, %v) = %q, want %q", c.d, c.min, c.thr, got, c.want)
+		}
+	}
+}
+
+// MostRuns is the largest run count of the results, 0 of none.
+func TestMostRuns(t *testing.T) {
+	if got := MostRuns([]Result{{Runs: 100}, {Runs: 400}, {Runs: 200}}); got != 400 {
+		t.Errorf("MostRuns = %d, want 400", got)
+	}
+	if got := MostRuns(nil); got != 0 {
+		t.Errorf("MostRuns(nil) = %d, want 0", got)
+	}
+}
+
 // A rate's line under its row gives the pooled estimate as its verdict
 // reads it, rounded down (1400 of 2001: 0.699, not 0.700); a comparative
 // static's levels to the nearest.

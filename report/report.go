@@ -661,11 +661,7 @@ func (p *Page) hypotheses(in *Input) error {
 // was inconclusive at fewer; at most 160 allowed"), so that the cap is
 // not read as runs made.
 func runsRow(pr *hypotheses.Provenance, rs []hypotheses.Result) string {
-	most := 0
-	for _, r := range rs {
-		most = max(most, r.Runs)
-	}
-	if most > pr.Runs {
+	if most := hypotheses.MostRuns(rs); most > pr.Runs {
 		return fmt.Sprintf("%d per world and level, up to %d where a verdict was inconclusive at fewer; at most %d allowed", pr.Runs, most, pr.MaxRuns)
 	}
 	return fmt.Sprintf("%d per world and level; at most %d allowed where a verdict was inconclusive", pr.Runs, pr.MaxRuns)

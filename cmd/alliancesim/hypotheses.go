@@ -87,8 +87,8 @@ The verdicts and the power of the default run counts are explained in
 				// least"), in columns however long a source is.
 				tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 				for _, h := range hs {
-					predicted, _, _ := hypotheses.Result{Predicted: h.Predicted, MinChange: h.MinChange, Threshold: h.Threshold}.Cells()
-					fmt.Fprintf(tw, "%s\t%s\t%s%s → %s, %s\n", h.ID, h.Source, hypotheses.WorldPrefix(h.Scenario), h.Lever.Name, h.Outcome.Name, predicted)
+					fmt.Fprintf(tw, "%s\t%s\t%s%s → %s, %s\n", h.ID, h.Source, hypotheses.WorldPrefix(h.Scenario), h.Lever.Name, h.Outcome.Name,
+						hypotheses.Prediction(h.Predicted, h.MinChange, h.Threshold))
 				}
 				return tw.Flush()
 			}
@@ -167,11 +167,11 @@ The verdicts and the power of the default run counts are explained in
 				}{runs, maxRuns, layouts, seed, sets, exploratory, res})
 			}
 			fmt.Fprintf(w, "Hypotheses of THEORY.md: %s per world and level, %s, %s", words.Count(runs, "run", "runs"), words.Count(layouts, "layout", "layouts"), words.Seeds(runs, seed))
-			if most := maxUsed(res); most > runs {
+			if most := hypotheses.MostRuns(res); most > runs {
 				fmt.Fprintf(w, "; up to %s (%s) where a verdict was inconclusive at fewer", words.Count(most, "run", "runs"), words.Seeds(most, seed))
 			}
 			fmt.Fprint(w, "\n")
-			if last := seed + uint64(max(maxUsed(res), runs)) - 1; seed < hypotheses.HeldOutSeed && last >= hypotheses.HeldOutSeed {
+			if last := seed + uint64(max(hypotheses.MostRuns(res), runs)) - 1; seed < hypotheses.HeldOutSeed && last >= hypotheses.HeldOutSeed {
 				fmt.Fprintf(w, "note: these runs reach seed %d, into HISTORY.md's held-out seeds (from %d), which the verdicts on the calibration seeds are checked on\n", last, hypotheses.HeldOutSeed)
 			}
 			if len(sets) > 0 {
@@ -267,15 +267,6 @@ func sameHypothesesWork(dir string, hs []hypotheses.Hypothesis, p hypotheses.Pro
 		return nil
 	}
 	return fmt.Errorf("--out %s holds the results of other work: %s; use --force to replace them, or another directory", dir, strings.Join(diff, "; "))
-}
-
-// maxUsed is the most runs per world and level any result was measured on.
-func maxUsed(res []hypotheses.Result) int {
-	most := 0
-	for _, r := range res {
-		most = max(most, r.Runs)
-	}
-	return most
 }
 
 // writeHypotheses writes the tidy CSV, the provenance and the JSON of the
