@@ -218,6 +218,15 @@ func TestCalendarIsTheFirstPoints(t *testing.T) {
 	}
 }
 
+// Ticks of more than a month are said to be dated by their first month,
+// as the timeline of run says: every event of a quarter carries it.
+func TestSubtitleOfQuarterlyTicks(t *testing.T) {
+	in := &Input{Kind: SingleRun, Manifest: &runner.Manifest{Seed: 3, Points: []runner.ManifestPoint{{Start: "2000-01", MonthsPerTick: 3, Ticks: 80}}}}
+	if got, want := describe(in), "One replication, seed 3; 80 ticks of 3 months from 2000-01, each dated by its first month."; got != want {
+		t.Errorf("subtitle %q, want %q", got, want)
+	}
+}
+
 // The subtitle says what ran: how many replications from which seeds,
 // over how many ticks of how many months, from when.
 func TestSubtitleSaysWhatRan(t *testing.T) {
