@@ -70,7 +70,19 @@ reason) is missed and falls short by nothing. Combinations the sources rule out 
 applies) are not run. It is then run on the
 held-out ` + words.Seeds(runs, HeldOutSeed) + `, which never enter the choice. A target is met
 only if it holds on both ranges. Shares are percentages of the runs a
-target counts, with 95% Wilson intervals.
+target counts, to one decimal rounded down (so that a share short of its
+threshold never prints as reaching it), with 95% Wilson intervals; n is
+the number of runs it counts, fewer than the seeds where it reads only
+the runs in which another target happened (its "what" says which).
+
+Each table of what was tried gives a candidate's values, "met" (how many
+targets it meets on the calibration seeds: the rule's first step),
+"shortfall" (the rule's second, in shares of 1, not percent: a share of
+9.2% against a threshold of 60% falls 0.508 short; the thresholds are in
+each scenario's last table) and each target's share on those seeds. ✗
+marks a target missed there: below its threshold, or at or above it
+but missing a condition besides its share (A3's reason); "— (n 0)"
+marks one that counted no run. The sensitivity tables repeat its rows.
 `)
 	if runs != Runs {
 		fmt.Fprintf(&b, "\n**Not the calibration of record:** %d runs per candidate and for the held-out check (`--runs %d`), where the record takes %d.\n", runs, runs, Runs)

@@ -111,3 +111,27 @@ func TestWriteHeldOutRunsAndOrder(t *testing.T) {
 		t.Errorf("the record's run count is called another:\n%s", got)
 	}
 }
+
+// The header says what each column of the tables holds: the rounding of
+// the shares, what n is, the unit of the shortfall (shares of 1, where
+// the shares print in percent), which seeds "met" and ✗ speak of, and
+// where the thresholds are.
+func TestWriteExplainsTheColumns(t *testing.T) {
+	r := &Report{
+		Spec:       Spec{Scenario: "europe-1947", Inputs: []Input{{Name: "x", Why: "no number", Values: []float64{0.1}}}},
+		Runs:       Runs,
+		Candidates: []Candidate{score([]float64{0.1}, []targets.Result{result("E1", 46, 500, 0.6, "")})},
+		HeldOut:    []targets.Result{result("E1", 47, 500, 0.6, "")},
+		Current:    []float64{0.1},
+	}
+	got := written(t, r)
+	says(t, got,
+		"to one decimal rounded down",
+		"n is\nthe number of runs it counts",
+		`"met" (how many
+targets it meets on the calibration seeds`,
+		"in shares of 1, not percent: a share of\n9.2% against a threshold of 60% falls 0.508 short",
+		"the thresholds are in\neach scenario's last table",
+		"✗\nmarks a target missed there",
+		"| 0.1 | 0 of 1 **(chosen)** | 0.508 | 9.2✗ |") // the header's example is the table's arithmetic
+}
