@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -481,6 +482,40 @@ func TestEuropeGrievanceOrder(t *testing.T) {
 		fra.Grievance["ita"] = c.ita
 		if got := spec.Constraints[0].Admit(sc); got != c.admit {
 			t.Errorf("France into Italy %v: admitted %v, want %v", c.ita, got, c.admit)
+		}
+	}
+}
+
+// A reason that quotes a source quotes it as the scenario file does: the
+// file is where the scenario cites its sources, and a paraphrase in
+// quotation marks (the PRC's reason once called Mabon's "Russian threat"
+// the communist threat) would cite words the source does not have.
+func TestWhyQuotesAsTheScenarioDoes(t *testing.T) {
+	quoted := regexp.MustCompile(`"([^"]+)"`)
+	for _, spec := range Specs() {
+		raw, err := os.ReadFile(filepath.Join("..", "configs", "scenarios", spec.Scenario+".toml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		file := strings.Join(strings.Fields(strings.ReplaceAll(string(raw), "\n#", " ")), " ")
+		whys := []string{}
+		for _, in := range spec.Inputs {
+			whys = append(whys, in.Why)
+		}
+		for _, c := range spec.Constraints {
+			whys = append(whys, c.Why)
+		}
+		n := 0
+		for _, why := range whys {
+			for _, m := range quoted.FindAllStringSubmatch(why, -1) {
+				n++
+				if !strings.Contains(file, m[1]) {
+					t.Errorf("%s: a reason quotes %q, which %s.toml does not", spec.Scenario, m[1], spec.Scenario)
+				}
+			}
+		}
+		if spec.Scenario == "asia-1950" && n == 0 {
+			t.Error("asia-1950: no reason quotes its source; the PRC's quotes He & Feng's Mabon")
 		}
 	}
 }

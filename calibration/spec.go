@@ -57,7 +57,7 @@ func Specs() []Spec {
 		}}},
 		{Scenario: "asia-1950", Inputs: []Input{
 			revisionism("chn", "The PRC's intent as read in 1950-01, before the Korean War shocks: three months after its founding, "+
-				"before any clash with a US client. He & Feng (seed 000, citing Mabon 1988) call the communist threat real but not yet an immediate military problem; no source gives a number. "+
+				"before any clash with a US client. He & Feng (seed 000, citing Mabon 1988) write that before the Korean War \"the Russian threat to the area was real, but did not pose an immediate military problem\", which the scenario reads of each adversary; no source gives a number. "+
 				"At the steps of 0.05 of europe-1947's grid, up to the constraint's bound.",
 				0.2, 0.25, 0.3, 0.35, 0.4, 0.45),
 			revisionism("sov", "The Soviet Union's intent in Asia as read in 1950-01: cautious in Asia (the perimeter speech of 1950-01 left Korea and Taiwan out); no source gives a number. "+
