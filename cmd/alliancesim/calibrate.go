@@ -23,12 +23,18 @@ func newCalibrateCmd() *cobra.Command {
 		Use:   "calibrate [SCENARIO...]",
 		Short: "Calibrate the free inputs of the historical scenarios (regenerates docs/calibration.md)",
 		Long: `calibrate runs the calibration of the historical scenarios (all, or those
-named): every combination of each scenario's free inputs — facts the record
-does not pin down, listed with why in package calibration — over the
-calibration seeds 1–500, the choice by the stated rule (most targets met,
-then the smallest total shortfall), and the chosen values over the held-out
-seeds 1001–1500. It prints the report as Markdown, or writes it to --out
-(docs/calibration.md is this command's output with the defaults).
+named: europe-1947, asia-1950): every combination of each scenario's free
+inputs — facts the record does not pin down, listed with why in package
+calibration — that its constraints admit (the orders between them it
+states, with their reasons) over the calibration seeds 1–500, the choice
+by the stated rule (most targets met, then the smallest total shortfall,
+then the first in grid order), and the chosen values over the held-out
+seeds 1001–1500, which never enter the choice. With --runs N the seeds
+are 1–N and 1001–(1000+N), N at most 1000 so that the two ranges never
+meet. It prints the report as Markdown, or writes it to --out
+(docs/calibration.md is this command's output with the defaults); with
+other runs, or some of the scenarios, the report says it is not the
+calibration of record.
 
 With --set it is a probe: how the calibration would come out under another
 model default or another fact, every candidate and the held-out check run
