@@ -39,8 +39,10 @@ differs, or if a built-in scenario does not hold the chosen values.
 What is calibrated: only the inputs below, facts about each world that the
 record does not pin down. Everything else in a scenario is a fact with its
 source in the scenario file (COW capabilities, ATOP, the seeds, dated
-shocks), an input the scenario states as its own judgement (stakes,
-grievances, ideology positions), or a model default. Both scenarios
+shocks), an input the scenario states as its own judgement (such as
+stakes, grievances, ideology positions, the revisionism of the adversaries
+not calibrated and of the clients, or how much of a state a scripted
+occupation takes), or a model default. Both scenarios
 set ` + "`challenge_rate`" + ` by a rule from the record of no armed challenges to the
 clients' drawn territory: the largest rate at full intent at which that
 zero would still have a 5% chance were every adversary at full intent

@@ -40,7 +40,7 @@ func Specs() []Spec {
 		{Scenario: "europe-1947", Inputs: []Input{
 			revisionism("sov", "The Soviet Union's intent as read in 1947-01, before the Czech coup and the Berlin blockade (scripted shocks on top of it). "+
 				"In January 1947 London still doubted how real the Russian risk was (Foreign Office memo cited by Cohen, seed 002); no source gives a number. "+
-				"The scenario's judgement reads that doubt as a reading at most the status quo's neutral ½ (a bound set on 2026-12-05, docs/model.md §6.6).",
+				"The scenario's judgement reads that doubt as a reading at most the status quo's neutral ½ (a bound set on 2026-12-05, once a grid extended past 0.4 had shown 0.45 beating 0.4: docs/model.md §6.6).",
 				0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5),
 			grievance("fra", "ita", "France's grievance into Italy, which attacked it in June 1940 and occupied part of it in 1942-43 (the border was settled only by the 1947 peace treaty). "+
 				"No source gives a size. The scenario orders it from the record: above Britain's into Italy (0.1, the scenario's judgement; Italy fought Britain abroad but invaded France) "+
@@ -57,10 +57,10 @@ func Specs() []Spec {
 		}}},
 		{Scenario: "asia-1950", Inputs: []Input{
 			revisionism("chn", "The PRC's intent as read in 1950-01, before the Korean War shocks: three months after its founding, "+
-				"before any clash with a US client. He & Feng (seed 000, citing Mabon 1988) write that before the Korean War \"the Russian threat to the area was real, but did not pose an immediate military problem\", which the scenario reads of each adversary; no source gives a number. "+
+				"before any clash with a US client. He & Feng (seed 000, citing Mabon 1988) describe the Russian threat to the region before the Korean War as real but not yet a pressing military one, which the scenario reads of each adversary; no source gives a number. "+
 				"At the steps of 0.05 of europe-1947's grid, up to the constraint's bound.",
 				0.2, 0.25, 0.3, 0.35, 0.4, 0.45),
-			revisionism("sov", "The Soviet Union's intent in Asia as read in 1950-01: cautious in Asia (the perimeter speech of 1950-01 left Korea and Taiwan out); no source gives a number. "+
+			revisionism("sov", "The Soviet Union's intent in Asia as read in 1950-01: cautious in Asia (a reading, not evidence of Soviet intent: Acheson's perimeter speech of 1950-01 left Korea and Taiwan outside the line Washington would defend); no source gives a number. "+
 				"At the steps of 0.05 of europe-1947's grid, up to the constraint's bound.",
 				0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4),
 		}, Constraints: []Constraint{{
