@@ -1098,6 +1098,61 @@ func TestScriptedWithdrawLogsTheRevival(t *testing.T) {
 	}
 }
 
+// A withdrawal by a state that holds none of the target's cells moves
+// nothing and revives no one (docs/model.md §7.15): adv takes all of c1 at
+// tick 1; c2, which holds none of c1's cells, withdraws from c1 at tick 2
+// and c1 stays eliminated, its event logging no cell and no revival; adv
+// withdraws at tick 3 and brings it back.
+func TestWithdrawalOfNothingRevivesNoOne(t *testing.T) {
+	sc := testScenario()
+	sc.Events = []ScriptedEvent{
+		{Tick: 1, Kind: ScriptOccupy, Actor: "adv", Target: "c1", Fraction: 1},
+		{Tick: 2, Kind: ScriptWithdraw, Actor: "c2", Target: "c1", Fraction: 1},
+		{Tick: 3, Kind: ScriptWithdraw, Actor: "adv", Target: "c1", Fraction: 1},
+	}
+	w := NewWorld(mustCompile(t, sc), 1)
+	for w.tick < 3 && w.Step() {
+	}
+	if w.Alive(c1) || w.geo.Cells(c1) != 0 {
+		t.Fatalf("after c2's withdrawal c1 is alive %v with %d cells; want eliminated with none", w.Alive(c1), w.geo.Cells(c1))
+	}
+	w.Step()
+	if !w.Alive(c1) || w.geo.Cells(c1) != 6 {
+		t.Errorf("after adv's withdrawal c1 is alive %v with %d cells; want alive with its 6", w.Alive(c1), w.geo.Cells(c1))
+	}
+	type logged struct {
+		cells   int
+		revived bool
+	}
+	var got []logged
+	for _, e := range w.events {
+		if e.Type == EventScripted && w.c.scenario.Events[e.Script].Kind == ScriptWithdraw {
+			got = append(got, logged{e.Cells, e.Revived})
+		}
+	}
+	if want := []logged{{0, false}, {6, true}}; !slices.Equal(got, want) {
+		t.Errorf("the withdrawals logged %+v; want %+v", got, want)
+	}
+}
+
+// A scripted occupation is no crisis: it creates no memory of aggression
+// (docs/model.md §7.15), where a challenge raises every other state's
+// memory of the challenger by aggression_memory (§7.10).
+func TestScriptedOccupationCreatesNoMemory(t *testing.T) {
+	sc := testScenario()
+	sc.Events = []ScriptedEvent{{Tick: 0, Kind: ScriptOccupy, Actor: "adv", Target: "c1", Fraction: 0.5}}
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.applyScripted()
+	if w.geo.Cells(c1) != 3 {
+		t.Fatalf("set-up: c1 holds %d cells; want 3 of 6", w.geo.Cells(c1))
+	}
+	for k, m := range w.memory {
+		if m != 0 {
+			t.Errorf("%s remembers %s's aggression at %v; want 0", w.c.id[k/w.c.n], w.c.id[k%w.c.n], m)
+		}
+	}
+}
+
 // The log says when a sovereignty event sets what its actor had: c1,
 // sovereign from the start, is made so again at tick 1 (unchanged), loses
 // its sovereignty at tick 2 (a change), loses it again at tick 3
