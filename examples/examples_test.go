@@ -1,9 +1,14 @@
 package examples_test
 
 import (
+	"bytes"
+	"os"
 	"os/exec"
+	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Each example builds and runs with go run, on few replications.
@@ -30,6 +35,62 @@ func TestExamples(t *testing.T) {
 			}
 			if !strings.Contains(string(out), c.want) {
 				t.Fatalf("output lacks %q:\n%s", c.want, out)
+			}
+		})
+	}
+}
+
+// An example that writes its results into a temporary directory removes it
+// when interrupted, as when it fails: Ctrl-C in the middle of the runs
+// leaves nothing behind in the temporary directory.
+func TestInterruptedExamplesLeaveNoTempDir(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs two programs")
+	}
+	if runtime.GOOS == "windows" {
+		t.Skip("no os.Interrupt to send to a process on Windows")
+	}
+	for _, c := range []struct{ dir, prefix, runs string }{
+		{"./sweep", "sweep-", "100000"},
+		{"./custom-measure", "custom-measure-", "100000"},
+	} {
+		t.Run(c.dir, func(t *testing.T) {
+			bin := filepath.Join(t.TempDir(), "example")
+			if out, err := exec.Command("go", "build", "-o", bin, c.dir).CombinedOutput(); err != nil {
+				t.Fatalf("%v\n%s", err, out)
+			}
+			tmp := t.TempDir()
+			cmd := exec.Command(bin, "-runs", c.runs)
+			cmd.Env = append(os.Environ(), "TMPDIR="+tmp)
+			var out bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &out, &out
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			done := make(chan error, 1)
+			go func() { done <- cmd.Wait() }()
+			// Interrupt once the example has made its directory.
+			for deadline := time.Now().Add(time.Minute); ; time.Sleep(20 * time.Millisecond) {
+				if m, _ := filepath.Glob(filepath.Join(tmp, c.prefix+"*")); len(m) > 0 {
+					break
+				}
+				if time.Now().After(deadline) {
+					cmd.Process.Kill()
+					t.Fatalf("no %s* directory in TMPDIR after a minute:\n%s", c.prefix, out.String())
+				}
+			}
+			if err := cmd.Process.Signal(os.Interrupt); err != nil {
+				t.Fatal(err)
+			}
+			select {
+			case <-done:
+			case <-time.After(time.Minute):
+				cmd.Process.Kill()
+				<-done
+				t.Fatalf("still running a minute after the interrupt:\n%s", out.String())
+			}
+			if left, _ := os.ReadDir(tmp); len(left) > 0 {
+				t.Errorf("left behind in TMPDIR after an interrupt: %s\n%s", left[0].Name(), out.String())
 			}
 		})
 	}

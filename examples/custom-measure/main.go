@@ -17,6 +17,7 @@ import (
 	"log"
 	"math"
 	"os"
+	"os/signal"
 	"path/filepath"
 
 	"github.com/alliancesim/alliancesim/configs"
@@ -59,22 +60,33 @@ func main() {
 	runs := flag.Int("runs", 200, "replications")
 	flag.Parse()
 
-	sc, err := configs.Builtin("asia-1950")
-	if err != nil {
+	// Ctrl-C cancels the runs, and run returns: its deferred clean-up
+	// removes the temporary directory, which neither the default handling
+	// of the signal nor log.Fatal (it skips deferred calls) would.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if err := run(ctx, *runs); err != nil {
 		log.Fatal(err)
 	}
-	plan, err := plans.Scenario(sc, *runs, 1)
+}
+
+func run(ctx context.Context, runs int) error {
+	sc, err := configs.Builtin("asia-1950")
 	if err != nil {
-		log.Fatal(err)
+		return err
+	}
+	plan, err := plans.Scenario(sc, runs, 1)
+	if err != nil {
+		return err
 	}
 	plan.Events = false
 	dir, err := os.MkdirTemp("", "custom-measure-")
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
 	defer os.RemoveAll(dir)
 	out := filepath.Join(dir, "out")
-	err = runner.Execute(context.Background(), plan, out, runner.ExecOptions{
+	err = runner.Execute(ctx, plan, out, runner.ExecOptions{
 		Measures: []runner.Measure{
 			{Name: "japan_allied", Of: japanAllied},
 			{Name: "most_in_force", Of: func(r *runner.Replication) float64 { return float64(r.Observers[0].(*peak).most) }},
@@ -82,15 +94,15 @@ func main() {
 		Observe: func(point, run int) []sim.Observer { return []sim.Observer{&peak{}} },
 	})
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
 	b, err := os.ReadFile(filepath.Join(out, "summary.json"))
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
 	var s runner.Summary
 	if err := json.Unmarshal(b, &s); err != nil {
-		log.Fatal(err)
+		return err
 	}
 	for _, m := range s.Measures {
 		if m.Low == nil { // fewer than two runs gave it a value
@@ -101,15 +113,16 @@ func main() {
 	}
 	f, err := os.Open(filepath.Join(out, "runs.csv"))
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
 	defer f.Close()
 	rows, err := csv.NewReader(f).ReadAll()
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
 	fmt.Println("\nruns.csv, first rows (run, seed, …, the two measures):")
 	for _, r := range rows[:min(4, len(rows))] {
 		fmt.Printf("  %s,%s,…,%s,%s\n", r[1], r[2], r[len(r)-2], r[len(r)-1])
 	}
+	return nil
 }

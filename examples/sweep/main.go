@@ -16,6 +16,7 @@ import (
 	"io"
 	"log"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -29,41 +30,50 @@ func main() {
 	runs := flag.Int("runs", 0, "replications per point (default: the experiment's)")
 	flag.Parse()
 
+	// Ctrl-C cancels the sweep, and run returns: its deferred clean-up
+	// removes the temporary directory, which neither the default handling
+	// of the signal nor log.Fatal (it skips deferred calls) would.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if err := run(ctx, *runs); err != nil {
+		log.Fatal(err)
+	}
+}
+
+func run(ctx context.Context, runs int) error {
 	_, here, _, _ := runtime.Caller(0)
 	x, err := configs.LoadExperiment(filepath.Join(filepath.Dir(here), "sea-fraction.toml"))
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
-	if *runs > 0 {
-		x.Runs = *runs
+	if runs > 0 {
+		x.Runs = runs
 	}
 	x.Events = false
 	plan, err := plans.Experiment(x)
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
 	plan.Experiment = "sea-fraction.toml"
 	out, err := os.MkdirTemp("", "sweep-")
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
 	defer os.RemoveAll(out)
-	if err := runner.Execute(context.Background(), plan, out, runner.ExecOptions{}); err != nil {
-		log.Fatal(err)
+	if err := runner.Execute(ctx, plan, out, runner.ExecOptions{}); err != nil {
+		return err
 	}
 	f, err := os.Open(filepath.Join(out, "points.csv"))
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
 	defer f.Close()
 	rows, err := csv.NewReader(f).ReadAll()
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
-	if err := printColumns(os.Stdout, rows, "point", "theater.generate.sea_fraction",
-		"client_alliance", "client_alliance_low", "client_alliance_high"); err != nil {
-		log.Fatal(err)
-	}
+	return printColumns(os.Stdout, rows, "point", "theater.generate.sea_fraction",
+		"client_alliance", "client_alliance_low", "client_alliance_high")
 }
 
 // printColumns writes the named columns of a CSV table (its first row the
