@@ -95,3 +95,31 @@ func TestInterruptedExamplesLeaveNoTempDir(t *testing.T) {
 		})
 	}
 }
+
+// A flag out of range is refused, naming the flag and what it allows,
+// rather than ignored in favour of the experiment file's value.
+func TestExamplesRefuseBadFlags(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs three programs")
+	}
+	for _, c := range []struct {
+		dir  string
+		args []string
+		want string
+	}{
+		{"./sweep", []string{"-runs", "-1"}, "-runs -1: allowed: a whole number ≥ 1, or 0 for the experiment's runs"},
+		{"./sweep-memory", []string{"-runs", "-1"}, "-runs -1: allowed: a whole number ≥ 1, or 0 for the experiment's runs"},
+		{"./sobol", []string{"-runs", "-1"}, "-runs -1: allowed: a whole number ≥ 1, or 0 for the experiment's runs"},
+		{"./sobol", []string{"-samples", "-1"}, "-samples: -1 is out of range; allowed: a whole number in [2, "},
+	} {
+		t.Run(c.dir+" "+strings.Join(c.args, " "), func(t *testing.T) {
+			out, err := exec.Command("go", append([]string{"run", c.dir}, c.args...)...).CombinedOutput()
+			if err == nil {
+				t.Fatalf("ran:\n%s", out)
+			}
+			if !strings.Contains(string(out), c.want) {
+				t.Fatalf("output lacks %q:\n%s", c.want, out)
+			}
+		})
+	}
+}

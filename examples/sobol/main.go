@@ -29,6 +29,9 @@ func main() {
 	runs := flag.Int("runs", 0, "replications per point (default: the experiment's)")
 	samples := flag.Int("samples", 0, "base rows N of the Saltelli design (default: the experiment's)")
 	flag.Parse()
+	if *runs < 0 {
+		log.Fatalf("-runs %d: allowed: a whole number ≥ 1, or 0 for the experiment's runs", *runs)
+	}
 
 	_, here, _, _ := runtime.Caller(0)
 	x, err := configs.LoadExperiment(filepath.Join(filepath.Dir(here), "..", "sensitivity", "asia-sobol.toml"))
@@ -38,9 +41,9 @@ func main() {
 	if *runs > 0 {
 		x.Runs = *runs
 	}
-	if *samples > 0 {
+	if *samples != 0 {
 		if err := x.Resample(*samples); err != nil {
-			log.Fatal(err)
+			log.Fatalf("-samples: %v", err)
 		}
 	}
 	plan, err := plans.Experiment(x)

@@ -24,6 +24,9 @@ import (
 func main() {
 	runs := flag.Int("runs", 0, "replications per point (default: the experiment's)")
 	flag.Parse()
+	if *runs < 0 {
+		log.Fatalf("-runs %d: allowed: a whole number ≥ 1, or 0 for the experiment's runs", *runs)
+	}
 
 	_, here, _, _ := runtime.Caller(0)
 	x, err := configs.LoadExperiment(filepath.Join(filepath.Dir(here), "..", "sweep", "sea-fraction.toml"))

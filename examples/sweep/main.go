@@ -41,6 +41,9 @@ func main() {
 }
 
 func run(ctx context.Context, runs int) error {
+	if runs < 0 {
+		return fmt.Errorf("-runs %d: allowed: a whole number ≥ 1, or 0 for the experiment's runs", runs)
+	}
 	_, here, _, _ := runtime.Caller(0)
 	x, err := configs.LoadExperiment(filepath.Join(filepath.Dir(here), "sea-fraction.toml"))
 	if err != nil {
