@@ -23,7 +23,8 @@
 // (gain, honour, spread, each partner's cost, the outcomes, the value
 // against the position), ExplainVote a member's vote on a newcomer (the
 // alliance grown against the alliance as it stands), ExplainStay a
-// member's weighing of exit, all by the code the decisions use and without
+// member's weighing of exit (with its stay value term by term, as Explain
+// gives an option's), all by the code the decisions use and without
 // changing the run.
 //
 // Every number a scenario gives is bounded (ParamSpecs, MaxScale, MaxForce,

@@ -117,9 +117,13 @@ func (w *World) leaveProbability(al *Alliance, m int) float64 {
 
 // stay is what member m weighs when it considers leaving an alliance: its
 // threat without the alliance, the value of staying, the value of its
-// position without it, and what leaving costs.
+// position without it, and what leaving costs; and, for ExplainStay, the
+// entrapment penalty its stay value carries and the appraisal of staying
+// whose value stay is.
 type stay struct {
 	without, stay, out, exitCost float64
+	penalty                      float64
+	appraisal                    appraisal
 }
 
 // stayTerms values, for member m, staying in al against its position
@@ -144,10 +148,10 @@ func (w *World) stayTerms(al *Alliance, m, tick int) stay {
 	if int(al.penaltyUntil[m]) > tick {
 		penalty = c.p.EntrapmentCost
 	}
-	v := w.appraiseFrom(m, al.Members.Without(m), al.Strong, al.Origin, without, w.threat[m], penalty).value
+	a := w.appraiseFrom(m, al.Members.Without(m), al.Strong, al.Origin, without, w.threat[m], penalty)
 	alone := w.tiesUnder(m, drop).allies == 0 // no ally left without al
 	out := w.checkValue(m, w.valueOf(m, w.standingAlone(m, without, alone)), "leaving an alliance")
-	return stay{without: without, stay: v, out: out, exitCost: w.exitCost(al, m)}
+	return stay{without: without, stay: a.value, out: out, exitCost: w.exitCost(al, m), penalty: penalty, appraisal: a}
 }
 
 // exitCost is what leaving al costs member m: exit_cost for a commitment

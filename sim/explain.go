@@ -19,7 +19,7 @@ type Explanation struct {
 	Partners  agents.Set
 	Strong    bool
 	Origin    Origin
-	Threat    float64 // T_i now
+	Threat    float64 // T_i now: the baseline (StayExplanation.Staying's is T_m⁻)
 	Reference float64 // ρ_i
 	After     float64 // T_i⁺: the threat if the alliance stood and its members came
 	Gain      float64 // g = max(0, T_i − T_i⁺)
@@ -110,10 +110,18 @@ func (w *World) Explain(i int, partners agents.Set, strong bool, origin Origin) 
 // explanation is i's appraisal of an alliance with partners under the
 // change ch, term by term, as appraiseUnder makes it.
 func (w *World) explanation(i int, partners agents.Set, strong bool, origin Origin, ch change) Explanation {
-	c := w.c
-	k := c.commitment(strong)
 	after := w.threatUnder(i, ch)
 	a := w.appraiseFrom(i, partners, strong, origin, w.threat[i], after, 0) // as appraise
+	return w.explanationOf(i, partners, strong, origin, after, a)
+}
+
+// explanationOf lays out, term by term, the appraisal a that i made of an
+// alliance with partners, at the given commitment and origin, with after
+// the threat with it (appraiseFrom's after): the terms and value are a's
+// own, and the partners' terms and cost parts are those appraiseFrom read.
+func (w *World) explanationOf(i int, partners agents.Set, strong bool, origin Origin, after float64, a appraisal) Explanation {
+	c := w.c
+	k := c.commitment(strong)
 	e := Explanation{
 		State: i, Partners: partners, Strong: strong, Origin: origin,
 		Threat: a.terms.Threat, Reference: a.terms.Reference, After: after,
@@ -207,6 +215,22 @@ type StayExplanation struct {
 	Out      float64 // the value of the position without it
 	ExitCost float64
 	Leave    float64 // the probability that it leaves when it reviews
+	// Staying is the appraisal whose value is Stay, term by term, as
+	// Explain gives an option's: the alliance of the other members
+	// (Staying.Partners) at its commitment and origin, from the baseline
+	// Without (Staying.Threat) to the threat with it (Staying.After, which
+	// is Threat), so that Staying.Gain = max(0, Without − Threat); each
+	// partner's terms and cost parts; the cost, which holds Penalty too
+	// (Staying.Cost.Largest and Partner name the largest of the partners'
+	// terms, without it); the two outcomes; and Staying.Value, which is
+	// Stay. Staying.Position is, as in every Explanation, the value of
+	// the member's current position, not what staying is weighed against
+	// (Out, less ExitCost).
+	Staying Explanation
+	// Penalty is the entrapment_cost the member pays after an ally's
+	// provocation (docs/model.md §7.11) while it runs, 0 otherwise: the
+	// part of Staying.Cost.Total that no partner's row holds.
+	Penalty float64
 }
 
 // ExplainStay values, for member m, staying in the alliance with the given
@@ -238,7 +262,9 @@ func (w *World) ExplainStay(alliance, m int) (StayExplanation, error) {
 	st := w.stayTerms(al, m, max(w.tick-1, 0))
 	return StayExplanation{Alliance: alliance, Member: m, Threat: w.threat[m], Without: st.without,
 		Stay: st.stay, Out: st.out, ExitCost: st.exitCost,
-		Leave: agents.LeaveProbability(st.stay, st.out, st.exitCost, w.c.decision[m].Temperature)}, w.err
+		Leave:   agents.LeaveProbability(st.stay, st.out, st.exitCost, w.c.decision[m].Temperature),
+		Staying: w.explanationOf(m, al.Members.Without(m), al.Strong, al.Origin, w.threat[m], st.appraisal),
+		Penalty: st.penalty}, w.err
 }
 
 // Position is the value state i puts on its current position as the world

@@ -147,6 +147,150 @@ func TestExplainStayReadsThePenaltyOfTheTickExplained(t *testing.T) {
 	}
 }
 
+// ExplainStay's breakdown of staying is the engine's own appraisal:
+// its value is stayTerms' stay value bit for bit, from the baseline T⁻ to
+// the threat now, and its terms add up as Explain's do — the partners'
+// cost parts and the entrapment penalty to the cost, the outcomes to the
+// value. Penalised or not, patron or client, in a bilateral and an
+// imposed alliance.
+func TestExplainStayBreakdownIsTheEngines(t *testing.T) {
+	provoked, bilateral := provokedAt5(t, func(w *World) *Alliance { return w.form(set(pat, c1), true, OriginBilateral) })
+	provoked.tick = 29 // through tick 28, the patron's penalty's last
+	plain := NewWorld(mustCompile(t, testScenario()), 7)
+	plain.Step()
+	imposed := plain.form(set(pat, c1, c2), false, OriginImposed)
+	penalised := false
+	for _, tc := range []struct {
+		w  *World
+		al *Alliance
+	}{{provoked, bilateral}, {plain, imposed}} {
+		w, al, c := tc.w, tc.al, tc.w.c
+		al.Members.Each(func(m int) {
+			what := fmt.Sprintf("%s in alliance %d (%s)", c.id[m], al.ID, al.Origin)
+			before := snapshotWorld(w)
+			e, err := w.ExplainStay(al.ID, m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if after := snapshotWorld(w); !reflect.DeepEqual(before, after) {
+				t.Fatalf("%s: ExplainStay changed the world", what)
+			}
+			st := w.stayTerms(al, m, w.tick-1)
+			s := e.Staying
+			if s.Value != st.stay || e.Stay != st.stay || e.Penalty != st.penalty {
+				t.Errorf("%s: breakdown value %v, stay %v, penalty %v; stayTerms %v, penalty %v", what, s.Value, e.Stay, e.Penalty, st.stay, st.penalty)
+			}
+			if s.State != m || s.Partners != al.Members.Without(m) || s.Strong != al.Strong || s.Origin != al.Origin {
+				t.Errorf("%s: breakdown of %d with %v, strong %v, origin %v", what, s.State, s.Partners, s.Strong, s.Origin)
+			}
+			if s.Threat != e.Without || s.After != e.Threat || s.Gain != math.Max(0, e.Without-e.Threat) || s.Reference != w.reference[m] {
+				t.Errorf("%s: baseline %v, threat with %v, gain %v, reference %v; want %v, %v, T⁻ − T, %v", what, s.Threat, s.After, s.Gain, s.Reference, e.Without, e.Threat, w.reference[m])
+			}
+			if s.Position != w.position(m) {
+				t.Errorf("%s: position %v, want %v", what, s.Position, w.position(m))
+			}
+			sum := e.Penalty
+			for k, pc := range s.Costs {
+				sum += pc.Total()
+				if want := pc.Terms.Costs(c.commitment(al.Strong), c.costs); pc.CostParts != want {
+					t.Errorf("%s: partner %d's parts %+v, its terms give %+v", what, k, pc.CostParts, want)
+				}
+			}
+			if len(s.Costs) != s.Partners.Len() {
+				t.Errorf("%s: %d partner rows, want %d", what, len(s.Costs), s.Partners.Len())
+			}
+			nearly(t, what+": partners' contributions and the penalty add up to the cost", sum, s.Cost.Total, handTol)
+			if v := c.valuation[m].Value(s.Lottery, &c.decision[m]); v != s.Value {
+				t.Errorf("%s: the outcomes give %v, the breakdown's value is %v", what, v, s.Value)
+			}
+			penalised = penalised || e.Penalty > 0
+		})
+	}
+	if !penalised {
+		t.Error("set-up: no member carried a penalty")
+	}
+}
+
+// The breakdown of staying follows docs/model.md §7.4, §7.5 and §7.12 by
+// hand, for the patron of a strong bilateral penalised after its client's
+// provocation: from its reading of the client (w, r̃, A, ctl, d, f) and the
+// parameters, the gain T⁻ − T, the honour probability p_strong·(1 − d),
+// the cost parts w·c₀, k·c_E·r̃·(1 − μA)·(1 − ctl), k·c_D·d and c_T·f plus
+// entrapment_cost, the spread 1 − exp(−v₀·k), the outcomes
+// (ρ − T⁻) + g − c·(1 − v) and (ρ − T⁻) + h_res·g − c·(1 + v), and their
+// prospect value.
+func TestExplainStayByHand(t *testing.T) {
+	w, al := provokedAt5(t, func(w *World) *Alliance { return w.form(set(pat, c1), true, OriginBilateral) })
+	w.tick = 29 // through tick 28, the penalty's last
+	e, err := w.ExplainStay(al.ID, pat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, d := w.c.p, w.c.decision[pat]
+	s := e.Staying
+	if len(s.Costs) != 1 || s.Costs[0].Partner != c1 {
+		t.Fatalf("partner rows %+v, want c1's alone", s.Costs)
+	}
+	j := s.Costs[0].Terms
+	if j.Revisionism == 0 || j.Unpledged || p.EntrapmentCost == 0 {
+		t.Fatalf("set-up: c1's revisionism %v, unpledged %v, entrapment_cost %v", j.Revisionism, j.Unpledged, p.EntrapmentCost)
+	}
+	k := p.CommitmentStrong
+	g := math.Max(0, e.Without-e.Threat)
+	if !(g > 0) {
+		t.Fatalf("set-up: no gain (T⁻ %v, T %v)", e.Without, e.Threat)
+	}
+	nearly(t, "gain", s.Gain, g, handTol)
+	nearly(t, "honour", s.Honour, p.PStrong*(1-j.Divergence), handTol)
+	aut := j.Weight * p.CostBase
+	ent := k * p.CostEntrapment * j.Revisionism * (1 - p.AssuranceWeight*j.Assurance) * (1 - j.Control)
+	div := k * p.CostDivergence * j.Divergence
+	fear := p.CostThreat * j.Fear
+	pc := s.Costs[0]
+	nearly(t, "autonomy part", pc.Autonomy, aut, handTol)
+	nearly(t, "entrapment part", pc.Entrapment, ent, handTol)
+	nearly(t, "divergence part", pc.CostParts.Divergence, div, handTol)
+	nearly(t, "fear part", pc.CostParts.Fear, fear, handTol)
+	nearly(t, "penalty", e.Penalty, p.EntrapmentCost, 0)
+	cost := aut + ent + div + fear + p.EntrapmentCost
+	nearly(t, "cost", s.Cost.Total, cost, handTol)
+	v := 1 - math.Exp(-p.SpreadBase*k)
+	nearly(t, "spread", s.Spread, v, handTol)
+	base := s.Reference - e.Without
+	good := base + g - cost*(1-v)
+	bad := base + p.ResidualHelp*g - cost*(1+v)
+	nearly(t, "good outcome", s.Lottery.Good, good, handTol)
+	nearly(t, "bad outcome", s.Lottery.Bad, bad, handTol)
+	nearly(t, "its probability", s.Lottery.P, p.PStrong*(1-j.Divergence), handTol)
+	nearly(t, "value", s.Value, prospectByHand(good, bad, p.PStrong*(1-j.Divergence), d), handTol)
+	nearly(t, "stay", e.Stay, s.Value, 0)
+}
+
+// prospectByHand is the prospect value of docs/model.md §7.5 of good with
+// probability p, else bad.
+func prospectByHand(good, bad, p float64, d agents.Decision) float64 {
+	u := func(x float64) float64 {
+		if x >= 0 {
+			return math.Pow(x, d.Alpha)
+		}
+		return -d.Lambda * math.Pow(-x, d.Beta)
+	}
+	weight := func(p, g float64) float64 {
+		return math.Pow(p, g) / math.Pow(math.Pow(p, g)+math.Pow(1-p, g), 1/g)
+	}
+	hi, phi, lo, plo := good, p, bad, 1-p
+	if bad > good {
+		hi, phi, lo, plo = bad, 1-p, good, p
+	}
+	switch {
+	case lo >= 0:
+		return weight(phi, d.Gamma)*u(hi) + (1-weight(phi, d.Gamma))*u(lo)
+	case hi < 0:
+		return weight(plo, d.Delta)*u(lo) + (1-weight(plo, d.Delta))*u(hi)
+	}
+	return weight(phi, d.Gamma)*u(hi) + weight(plo, d.Delta)*u(lo)
+}
+
 // Bad requests are errors that say what is wrong, never panics.
 func TestExplainErrors(t *testing.T) {
 	c := mustCompile(t, testScenario())
