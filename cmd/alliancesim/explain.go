@@ -56,7 +56,13 @@ new alliance.
 
 Without --with it shows, for every alliance in force the state belongs to,
 what it weighs when it reviews it (docs/model.md §7.12): its threat without
-the alliance, the value of staying and of leaving, and the exit cost.
+the alliance, the value of staying and of leaving, and the exit cost; then
+the value of staying term by term, as an option's: the alliance of its
+other members appraised from the threat without it to its threat now (the
+gain), the honour probability, the spread, each partner's contribution to
+the autonomy cost, the entrapment penalty it pays after an ally's
+provocation (docs/model.md §7.11), if any, and the two outcomes (--json:
+"staying", with "entrapment_penalty").
 
 The numbers are the engine's own, read without changing the run; they are
 how the binding terms quoted in docs/model.md were measured.`,
@@ -258,8 +264,12 @@ type optionExplanation struct {
 	Cost       float64           `json:"cost"`
 	Largest    string            `json:"largest_term"`
 	LargestOf  string            `json:"largest_term_partner,omitempty"`
-	Outcomes   outcomes          `json:"outcomes"`
-	Value      float64           `json:"value"`
+	// Penalty: the entrapment penalty a member pays after an ally's
+	// provocation (docs/model.md §7.11), part of Cost but of no partner's
+	// row; only staying carries one.
+	Penalty  float64  `json:"entrapment_penalty,omitempty"`
+	Outcomes outcomes `json:"outcomes"`
+	Value    float64  `json:"value"`
 	// Beats: the value above the state's position, which decides an
 	// option of its own; nil in a vote, which compares the value with the
 	// alliance as it stands (voteExplanation.Without), not the position.
@@ -307,6 +317,10 @@ type stayExplanation struct {
 	Out      float64 `json:"leave"`
 	ExitCost float64 `json:"exit_cost"`
 	Leave    float64 `json:"leave_probability"`
+	// Staying is the stay value term by term, as an option's: the
+	// alliance of the other members, from the baseline threat_without to
+	// its threat_with (the state's threat now); its value is Stay.
+	Staying optionExplanation `json:"staying"`
 }
 
 func explain(w *sim.World, req explainRequest) (explanationReport, error) {
@@ -393,7 +407,10 @@ func explain(w *sim.World, req explainRequest) (explanationReport, error) {
 		if err != nil {
 			return rep, err
 		}
-		rep.Stays = append(rep.Stays, stayExplanation{membership: membershipOf(c, &al), Without: s.Without, Stay: s.Stay, Out: s.Out, ExitCost: s.ExitCost, Leave: s.Leave})
+		staying := optionLine(c, s.Staying)
+		staying.Penalty = s.Penalty
+		rep.Stays = append(rep.Stays, stayExplanation{membership: membershipOf(c, &al), Without: s.Without, Stay: s.Stay, Out: s.Out, ExitCost: s.ExitCost, Leave: s.Leave,
+			Staying: staying})
 	}
 	return rep, nil
 }
@@ -512,6 +529,8 @@ func printExplanation(w io.Writer, c *sim.Compiled, r explanationReport) {
 			fmt.Fprintf(w, "\nalliance %d (%s, %s, %s): %s\n", s.Alliance, s.Origin, s.Commitment, strings.Join(s.Members, ", "), verdict)
 			fmt.Fprintf(w, "  threat without it %.4f; staying is worth %s, leaving %s, exit cost %.4f; leave probability at a review %.3g\n",
 				s.Without, signed(s.Stay), signed(s.Out), s.ExitCost, s.Leave)
+			fmt.Fprintf(w, "  staying, from the threat without it: threat with it %.4f: gain %.4f\n", s.Staying.After, s.Staying.Gain)
+			printTerms(w, s.Staying)
 		}
 	}
 }
@@ -525,12 +544,23 @@ func printOption(w io.Writer, o optionExplanation) {
 	}
 	fmt.Fprintf(w, "\n%s%s %s alliance with %s (origin %s)\n", joining, o.Commitment, kindWord(len(o.Partners)+1), strings.Join(o.Partners, ", "), o.Origin)
 	fmt.Fprintf(w, "  threat if it stood %.4f: gain %.4f\n", o.After, o.Gain)
+	printTerms(w, o)
+}
+
+// printTerms writes an appraisal's terms from the honour probability to
+// the outcomes: an option's, a vote's or staying's.
+func printTerms(w io.Writer, o optionExplanation) {
 	fmt.Fprintf(w, "  honour probability %.3f, spread %.3f\n", o.Honour, o.Spread)
 	largest := o.Largest
 	if o.LargestOf != "" {
 		largest += ", " + o.LargestOf
 	}
-	fmt.Fprintf(w, "  autonomy cost %.4f (largest term: %s)\n", o.Cost, largest)
+	penalty, label := "", "largest term"
+	if o.Penalty != 0 { // staying's, which no partner's row holds
+		penalty = fmt.Sprintf(", with an entrapment penalty of %.4f after an ally's provocation", o.Penalty)
+		label = "largest of the partners' terms"
+	}
+	fmt.Fprintf(w, "  autonomy cost %.4f%s (%s: %s)\n", o.Cost, penalty, label, largest)
 	// Two groups of columns: how the state reads each partner, and what
 	// each partner adds to the autonomy cost.
 	fmt.Fprintf(w, "    %-8s %-19s %s\n", "", "─── it reads ────", "──────────── what it costs ────────────")

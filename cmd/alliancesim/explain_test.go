@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -143,6 +144,48 @@ func TestExplainStays(t *testing.T) {
 		if s.Alliance != want[k] || s.Stay != e.Stay || s.Out != e.Out || s.ExitCost != e.ExitCost || s.Leave != e.Leave {
 			t.Errorf("alliance %d: printed %+v, ExplainStay %+v", s.Alliance, s, e)
 		}
+		// staying term by term, as an option's, its value the stay value
+		staying := optionLine(c, e.Staying)
+		staying.Penalty = e.Penalty
+		if !reflect.DeepEqual(s.Staying, staying) || s.Staying.Value != s.Stay || s.Staying.After != w.Threat(usa) {
+			t.Errorf("alliance %d: staying printed %+v, ExplainStay gives %+v (stay %v, threat %v)", s.Alliance, s.Staying, staying, s.Stay, w.Threat(usa))
+		}
+	}
+	text, err := execute(t, "explain", "europe-1947", "--at", "1952-06", "--state", "usa")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range rep.Stays {
+		p := s.Staying.Costs[0]
+		for _, want := range []string{
+			fmt.Sprintf("  staying, from the threat without it: threat with it %.4f: gain %.4f\n  honour probability %.3f, spread %.3f\n", s.Staying.After, s.Staying.Gain, s.Staying.Honour, s.Staying.Spread),
+			fmt.Sprintf("    %-8s %10.3f %8.3f %9.4f %10.4f %10.4f %7.4f %7.4f\n", p.Partner, p.Divergence, p.Fear, p.Autonomy, p.Entrapment, p.DivCost, p.FearCost, p.Total),
+			fmt.Sprintf("outcomes against the reference point: %s with probability %.3f, else %s", signed(s.Staying.Outcomes.Good), s.Staying.Outcomes.P, signed(s.Staying.Outcomes.Bad)),
+		} {
+			if !strings.Contains(text, want) {
+				t.Errorf("alliance %d: text output lacks %q:\n%s", s.Alliance, want, text)
+			}
+		}
+	}
+}
+
+// A member paying an entrapment penalty sees it in the cost of staying,
+// beside the partners' rows, which do not hold it; an option carries none
+// and says nothing of one.
+func TestExplainStayPrintsThePenalty(t *testing.T) {
+	staying := optionExplanation{Cost: 0.1231, Largest: "entrapment", LargestOf: "tha", Penalty: 0.1,
+		Costs: []partnerCostLine{{Partner: "tha", Entrapment: 0.0231, Total: 0.0231}}}
+	var b strings.Builder
+	printExplanation(&b, nil, explanationReport{State: "usa", Stays: []stayExplanation{{membership: membership{Alliance: 2, Members: []string{"usa", "tha"},
+		Origin: "bilateral", Commitment: "strong"}, Staying: staying}}})
+	if want := "  autonomy cost 0.1231, with an entrapment penalty of 0.1000 after an ally's provocation (largest of the partners' terms: entrapment, tha)\n"; !strings.Contains(b.String(), want) {
+		t.Errorf("penalised:\n%s\nwant %q", b.String(), want)
+	}
+	b.Reset()
+	staying.Penalty, staying.Cost = 0, 0.0231
+	printOption(&b, staying)
+	if want := "  autonomy cost 0.0231 (largest term: entrapment, tha)\n"; !strings.Contains(b.String(), want) {
+		t.Errorf("no penalty:\n%s\nwant %q", b.String(), want)
 	}
 }
 
