@@ -18,12 +18,12 @@ DIR/report.html: one self-contained page (figures inline as SVG, nothing
 loaded from elsewhere, no script) with the provenance of the results
 (version, revision, scenario hash, command) and
 
-  many runs     the shares with their intervals, Kaplan–Meier survival by kind
-                and by origin with 95% bands, the time to the first patron
-                commitment, hub and spokes over time, threat and domain over
-                time per state (with params.record_every), the most frequent
-                alliance shapes, and the theatre after the first tick and at
-                the end of the median run;
+  many runs     the shares with their intervals, Kaplan–Meier survival by kind,
+                by origin and by convergence with 95% bands, the time to the
+                first patron commitment, hub and spokes over time, threat and
+                domain over time per state (with params.record_every), the
+                most frequent alliance shapes, and the theatre after the first
+                tick and at the end of the median run;
   one run       its alliances as a timeline beside its events, its series and
                 its theatre after the first tick and at the end;
   a sweep       the response of each share to each varied parameter, and the
