@@ -76,6 +76,7 @@ func TestInterruptedExamplesLeaveNoTempDir(t *testing.T) {
 				}
 				if time.Now().After(deadline) {
 					cmd.Process.Kill()
+					<-done // the output is complete, and no longer written to
 					t.Fatalf("no %s* directory in TMPDIR after a minute:\n%s", c.prefix, out.String())
 				}
 			}
