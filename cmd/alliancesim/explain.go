@@ -62,7 +62,7 @@ other members appraised from the threat without it to its threat now (the
 gain), the honour probability, the spread, each partner's contribution to
 the autonomy cost, the entrapment penalty it pays after an ally's
 provocation (docs/model.md §7.11), if any, and the two outcomes (--json:
-"staying", with "entrapment_penalty").
+"staying", and "entrapment_penalty" while one runs).
 
 The numbers are the engine's own, read without changing the run; they are
 how the binding terms quoted in docs/model.md were measured.`,

@@ -5,7 +5,7 @@
 // become columns of runs.csv and means with 95% intervals in summary.json;
 // it prints those, and the first rows of runs.csv.
 //
-//	go run ./examples/custom-measure
+//	go run ./examples/custom-measure [-runs N]
 package main
 
 import (
@@ -65,6 +65,7 @@ func main() {
 	// of the signal nor log.Fatal (it skips deferred calls) would.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	go func() { <-ctx.Done(); stop() }() // a second Ctrl-C stops at once
 	if err := run(ctx, *runs); err != nil {
 		log.Fatal(err)
 	}

@@ -35,6 +35,7 @@ func main() {
 	// of the signal nor log.Fatal (it skips deferred calls) would.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	go func() { <-ctx.Done(); stop() }() // a second Ctrl-C stops at once
 	if err := run(ctx, *runs); err != nil {
 		log.Fatal(err)
 	}
