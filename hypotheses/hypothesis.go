@@ -263,7 +263,11 @@ func (h *Hypothesis) problem() string {
 
 // rate says whether the hypothesis predicts a rate at one level, rather
 // than a comparative static.
-func (h *Hypothesis) rate() bool { return h.Predicted == AtLeast || h.Predicted == Below }
+func (h *Hypothesis) rate() bool { return h.Predicted.rate() }
+
+// rate says whether d bounds a rate (AtLeast, Below), rather than
+// directing a change (Rises, Falls).
+func (d Direction) rate() bool { return d == AtLeast || d == Below }
 
 // levelsProblem says what is wrong with the levels for the hypothesis,
 // or "".
@@ -378,6 +382,12 @@ func rateText(e Estimate, pred Direction, threshold float64) (value, low, high s
 	return value, low, high
 }
 
+// rateInterval is rateText as "value [low, high]".
+func rateInterval(e Estimate, pred Direction, threshold float64) string {
+	value, low, high := rateText(e, pred, threshold)
+	return fmt.Sprintf("%s [%s, %s]", value, low, high)
+}
+
 // verdict fills in the statistics and the verdict of THEORY.md: a
 // comparative static holds when (a) Spearman's ρ between level and pooled
 // outcome has the predicted sign with |ρ| ≥ 0.8, (b) the change from the
@@ -419,8 +429,7 @@ func (r *Result) verdict(h *Hypothesis, kind Kind) {
 		if h.Predicted == Below {
 			for _, l := range r.Layouts {
 				if le := l.Estimates[0]; le.Valid && !meets(le) {
-					v, lo, hi := rateText(le, h.Predicted, h.Threshold)
-					over = append(over, fmt.Sprintf("layout %d %s [%s, %s]", l.Layout, v, lo, hi))
+					over = append(over, fmt.Sprintf("layout %d %s", l.Layout, rateInterval(le, h.Predicted, h.Threshold)))
 					overAll = overAll || le.Low >= h.Threshold
 				}
 			}

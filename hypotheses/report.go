@@ -42,10 +42,10 @@ func WriteTable(w io.Writer, results []Result) error {
 // direction with its minimum change ("rises ≥ 0.15") or a rate's bound
 // with its threshold ("at least 0.70", "below 0.05").
 func Prediction(d Direction, minChange, threshold float64) string {
-	if d == Rises || d == Falls {
-		return fmt.Sprintf("%s ≥ %.2f", d, minChange)
+	if d.rate() {
+		return fmt.Sprintf("%s %.2f", d, threshold)
 	}
-	return fmt.Sprintf("%s %.2f", d, threshold)
+	return fmt.Sprintf("%s ≥ %.2f", d, minChange)
 }
 
 // MostRuns is the most runs per world and level any of results was
@@ -86,8 +86,7 @@ func (r Result) Cells() (predicted, rho, change string) {
 		}
 	default:
 		if len(r.Pooled) > 0 {
-			value, low, high := rateText(r.Pooled[0], r.Predicted, r.Threshold)
-			change = fmt.Sprintf("%s [%s, %s]", value, low, high)
+			change = rateInterval(r.Pooled[0], r.Predicted, r.Threshold)
 		}
 	}
 	return predicted, rho, change
@@ -99,9 +98,8 @@ func estimateText(e Estimate, r Result) string {
 	if !e.Valid {
 		return fmt.Sprintf("— (n %d)", e.N)
 	}
-	if r.Predicted == AtLeast || r.Predicted == Below {
-		value, low, high := rateText(e, r.Predicted, r.Threshold)
-		return fmt.Sprintf("%s [%s, %s] n %d", value, low, high, e.N)
+	if r.Predicted.rate() {
+		return fmt.Sprintf("%s n %d", rateInterval(e, r.Predicted, r.Threshold), e.N)
 	}
 	return fmt.Sprintf("%.3f [%.3f, %.3f] n %d", e.Value, e.Low, e.High, e.N)
 }
