@@ -173,39 +173,34 @@ func printSensitivity(w io.Writer, dir string, s *runner.Sensitivity, outputs []
 // is larger than the interval shows. An index near 0 whose interval
 // crosses 0 is not named: that is what a small index looks like.
 func unresolved(si *sensitivity.SobolIndices, vary []string) string {
-	var wide, below, above []string
+	kinds := [...]string{"intervals wider than [0, 1]", "below 0, interval and all", "above 1, interval and all"}
+	var items [len(kinds)][]string // per kind: "S1 of a, b", "ST of c"
 	for _, ix := range []struct {
 		name string
 		ivs  []sensitivity.Interval
 	}{{"S1", si.First}, {"ST", si.Total}} {
-		var w, b, a []string
+		var paths [len(kinds)][]string
 		for i, iv := range ix.ivs {
 			switch {
 			case math.IsNaN(iv.Low) || math.IsNaN(iv.High):
 			case iv.High-iv.Low > 1:
-				w = append(w, vary[i])
+				paths[0] = append(paths[0], vary[i])
 			case iv.High < 0:
-				b = append(b, vary[i])
+				paths[1] = append(paths[1], vary[i])
 			case iv.Low > 1:
-				a = append(a, vary[i])
+				paths[2] = append(paths[2], vary[i])
 			}
 		}
-		for _, l := range []struct {
-			to    *[]string
-			paths []string
-		}{{&wide, w}, {&below, b}, {&above, a}} {
-			if len(l.paths) > 0 {
-				*l.to = append(*l.to, ix.name+" of "+strings.Join(l.paths, ", "))
+		for k, p := range paths {
+			if len(p) > 0 {
+				items[k] = append(items[k], ix.name+" of "+strings.Join(p, ", "))
 			}
 		}
 	}
 	var parts []string
-	for _, l := range []struct {
-		what  string
-		items []string
-	}{{"intervals wider than [0, 1]", wide}, {"below 0, interval and all", below}, {"above 1, interval and all", above}} {
-		if len(l.items) > 0 {
-			parts = append(parts, l.what+" ("+strings.Join(l.items, "; ")+")")
+	for k, it := range items {
+		if len(it) > 0 {
+			parts = append(parts, kinds[k]+" ("+strings.Join(it, "; ")+")")
 		}
 	}
 	return strings.Join(parts, "; ")
