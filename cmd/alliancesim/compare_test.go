@@ -67,7 +67,7 @@ func TestScorecardCSV(t *testing.T) {
 			"E4": {ID: "E4", Share: runner.NewProportion(0, 0), Threshold: 0.75},
 		}
 	}
-	path, err := writeScorecard(t.TempDir(), s, false)
+	path, err := writeScorecard(t.TempDir(), s, 2, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,16 +92,17 @@ func TestScorecardCSV(t *testing.T) {
 		t.Errorf("%v\n%s", err, text)
 	}
 	// The same work is written again; other work is replaced only with
-	// --force: another seed is refused before any run, another run count
-	// once the runs are made, with the scorecard printed and the file
-	// left as it was (compare replaced it without a word).
+	// --force, and is refused before any run: another run count (read
+	// from the most runs a target counted, E4 counting fewer) and another
+	// seed, with the file left as it was (compare replaced it without a
+	// word, and once refused another run count only after the runs).
 	before := readFile(t, filepath.Join(out, "scorecard.csv"))
 	if _, err := execute(t, "compare", "--runs", "2", "--out", out); err != nil {
 		t.Errorf("the same work again: %v", err)
 	}
 	text, err = execute(t, "compare", "--runs", "1", "--out", out)
-	if want := "the scorecard is above, but " + filepath.Join(out, "scorecard.csv") + " was not written: --out " + out + " holds the scorecard of other work: another run count; use --force to replace it, or another directory"; err == nil || err.Error() != want || !strings.Contains(text, "Scorecard:") {
-		t.Errorf("another run count: %v\nwant %s\n%s", err, want, text)
+	if want := "--out " + out + " holds the scorecard of other work: 2 runs there, 1 run now; use --force to replace it, or another directory"; err == nil || err.Error() != want || strings.Contains(text, "Scorecard:") {
+		t.Errorf("another run count: %v\nwant %s, before any run\n%s", err, want, text)
 	}
 	if _, err := execute(t, "compare", "--runs", "1", "--seed", "5", "--out", out); err == nil || !strings.Contains(err.Error(), "holds the scorecard of other work: seed 1 there, 5 now; use --force") {
 		t.Errorf("another seed: %v", err)

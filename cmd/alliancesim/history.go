@@ -253,7 +253,7 @@ check prints them. A scorecard.csv of other work there
 					return err
 				}
 				if !force {
-					if err := sameScorecardWork(out, seed); err != nil {
+					if err := sameScorecardWork(out, seed, runs); err != nil {
 						return err
 					}
 				}
@@ -267,7 +267,7 @@ check prints them. A scorecard.csv of other work there
 			if out == "" {
 				return nil
 			}
-			path, err := writeScorecard(out, sc, force)
+			path, err := writeScorecard(out, sc, runs, force)
 			if err != nil {
 				return fmt.Errorf("the scorecard is above, but %s was not written: %w", filepath.Join(out, "scorecard.csv"), err)
 			}
@@ -347,11 +347,12 @@ func (s *scores) print(w io.Writer, runs int) {
 }
 
 // sameScorecardWork refuses, before any run, a dir/scorecard.csv of other
-// work than a compare from seed by this build: another seed or build in
-// its rows, or a file that is not a scorecard. Another run count is seen
-// only once the runs are made (writeScorecard): the file records the runs
-// each target counted, not the runs made.
-func sameScorecardWork(dir string, seed uint64) error {
+// work than a compare of runs runs from seed by this build: another seed
+// or build in its rows, another run count, or a file that is not a
+// scorecard. The file records the runs each target counted; the runs made
+// are the most any target counted, since a target with no condition (E1,
+// A1) counts every run.
+func sameScorecardWork(dir string, seed uint64, runs int) error {
 	path := filepath.Join(dir, "scorecard.csv")
 	body, err := input.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -368,15 +369,24 @@ func sameScorecardWork(dir string, seed uint64) error {
 		return other("a scorecard.csv this command did not write")
 	}
 	build, want := runner.ToolInfo().String(), strconv.FormatUint(seed, 10)
+	made := 0 // the runs made: the most any target counted
 	for _, r := range rows[1:] {
+		if len(r) != len(scorecardColumns) {
+			return other("a scorecard.csv this command did not write")
+		}
+		n, err := strconv.Atoi(r[5])
 		switch {
-		case len(r) != len(scorecardColumns):
+		case err != nil || n < 0:
 			return other("a scorecard.csv this command did not write")
 		case r[10] != want:
 			return other(fmt.Sprintf("seed %s there, %s now", r[10], want))
 		case r[11] != build:
 			return other(fmt.Sprintf("build %s there, %s now", r[11], build))
 		}
+		made = max(made, n)
+	}
+	if made != runs {
+		return other(fmt.Sprintf("%s there, %s now", words.Count(made, "run", "runs"), words.Count(runs, "run", "runs")))
 	}
 	return nil
 }
@@ -389,9 +399,11 @@ var scorecardColumns = []string{"target", "description", "threshold", "strategy"
 // path. A target no run counted (a conditional target
 // whose condition never held) has no share: its share and interval cells
 // are empty. Without force it refuses, under the directory's lock, a
-// scorecard.csv there that differs: of the same seed and build (as
-// sameScorecardWork found), it is of another run count.
-func writeScorecard(dir string, s *scores, force bool) (string, error) {
+// scorecard.csv of other work (sameScorecardWork, again, since another
+// compare may have written one during the runs), and one that differs from
+// the new: of the same seed, build and run count, it can differ only if
+// the runs did.
+func writeScorecard(dir string, s *scores, runs int, force bool) (string, error) {
 	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
 		return "", err
 	}
@@ -421,11 +433,11 @@ func writeScorecard(dir string, s *scores, force bool) (string, error) {
 	}
 	path := filepath.Join(dir, "scorecard.csv")
 	if !force {
-		if err := sameScorecardWork(dir, s.seed); err != nil {
+		if err := sameScorecardWork(dir, s.seed, runs); err != nil {
 			return "", err
 		}
 		if old, err := input.ReadFile(path); err == nil && !bytes.Equal(old, buf.Bytes()) {
-			return "", fmt.Errorf("--out %s holds the scorecard of other work: another run count; use --force to replace it, or another directory", dir)
+			return "", fmt.Errorf("--out %s holds a scorecard.csv of the same seed, build and run count with other shares; use --force to replace it, or another directory", dir)
 		}
 	}
 	return path, runner.WriteFileAtomic(path, buf.Bytes())

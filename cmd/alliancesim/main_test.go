@@ -813,7 +813,7 @@ func TestHypothesesAndCompareWriteUnderTheLock(t *testing.T) {
 			t.Errorf("%s went though nothing was written: %v", name, err)
 		}
 	}
-	if _, err := writeScorecard(dir, &scores{}, false); !errors.Is(err, runner.ErrBusy) {
+	if _, err := writeScorecard(dir, &scores{}, 0, false); !errors.Is(err, runner.ErrBusy) {
 		t.Errorf("a scorecard beside a writer: %v; want runner.ErrBusy", err)
 	}
 }
