@@ -206,11 +206,15 @@ func writeReport(b *strings.Builder, r *Report) {
 	row(b, "target", "threshold", words.Seeds(r.Runs, CalibrationSeed), words.Seeds(r.Runs, HeldOutSeed), "met on both", "what")
 	rule(b, 6)
 	both := 0
+	var few []string // targets met on both whose interval reaches under the threshold
 	for i, t := range chosen.Results {
 		h := r.HeldOut[i]
 		ok := t.Met && h.Met
 		if ok {
 			both++
+			if unsure := unsureRanges(r.Runs, t, h); unsure != "" {
+				few = append(few, t.ID+" on "+unsure)
+			}
 		}
 		what := t.Description
 		if t.Note != "" {
@@ -219,6 +223,28 @@ func writeReport(b *strings.Builder, r *Report) {
 		row(b, t.ID, fmt.Sprintf("%.0f%%", 100*t.Threshold), shareCell(t, true), shareCell(h, true), yesNo(ok), what)
 	}
 	fmt.Fprintf(b, "\n%d of %d targets met on both seed ranges.\n", both, len(chosen.Results))
+	if len(few) > 0 {
+		fmt.Fprintf(b, "\nMet, but with an interval that reaches below the threshold, on too few runs to be sure of it: %s.\n", strings.Join(few, "; "))
+	}
+}
+
+// unsureRanges names the seed ranges on which a met target's 95% interval
+// reaches below its threshold, with the runs it counted and the interval
+// ("seeds 1001–1500, 3 runs, [43.9, 100.0]"), or "" where neither does.
+// The share meets the threshold, so only few runs leave the interval that
+// wide: a target met on them is met by the rule, and the reader is told
+// how little it rests on.
+func unsureRanges(runs int, cal, held targets.Result) string {
+	var out []string
+	for _, x := range []struct {
+		t    targets.Result
+		seed uint64
+	}{{cal, CalibrationSeed}, {held, HeldOutSeed}} {
+		if x.t.Share.Low < x.t.Threshold {
+			out = append(out, fmt.Sprintf("%s, %s, [%.1f, %.1f]", words.Seeds(runs, x.seed), words.Count(x.t.Share.N, "run", "runs"), 100*x.t.Share.Low, 100*x.t.Share.High))
+		}
+	}
+	return strings.Join(out, " and ")
 }
 
 func row(b *strings.Builder, cells ...string) {
@@ -259,10 +285,15 @@ func (r *Report) shapeErr() error {
 }
 
 // shareCell writes a target's share: "57.5" or, with the interval and
-// the verdict, "57.5 [50.6, 64.1] n 200, no"; "—" where no run counted.
+// the verdict, "57.5 [50.6, 64.1] n 200, no"; "— (n 0)" where no run
+// counted, which misses the target ("— (n 0)✗", or with the verdict
+// "— (n 0), no").
 func shareCell(t targets.Result, full bool) string {
 	if t.Share.N == 0 {
-		if !full && !t.Met {
+		switch {
+		case full:
+			return "— (n 0), " + yesNo(t.Met)
+		case !t.Met:
 			return "— (n 0)✗" // no run counted: missed, the whole threshold short
 		}
 		return "— (n 0)"

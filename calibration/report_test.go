@@ -65,7 +65,7 @@ func TestWriteSaysWhatDecided(t *testing.T) {
 		"| 0.3 | 0 of 2 | 0.900 | 60.0✗ | — (n 0)✗ |",
 		"2 combinations meet 1 target with the same shortfall (0.700); the rule's last step, the grid order, takes the first of them.",
 		"| E1 happens (seeds 1–500: reasons: fear 3) |",
-		"| E4 | 70% | — (n 0) | — (n 0) | no | E4 happens |")
+		"| E4 | 70% | — (n 0), no | — (n 0), no | no | E4 happens |")
 	// One candidate alone: no tie to speak of.
 	r.Candidates, r.Chosen = r.Candidates[:1], 0
 	if strings.Contains(written(t, r), "the grid order, takes") {
@@ -89,6 +89,9 @@ func TestWriteHeldOutRunsAndOrder(t *testing.T) {
 		}
 	}
 	got := written(t, report("europe-1947", 4), report("asia-1950", 4))
+	if strings.Contains(got, "too few runs") {
+		t.Errorf("a target met on one range only is called met on too few runs:\n%s", got)
+	}
 	says(t, got,
 		"| A1 | 80% | 100.0 [51.0, 100.0] n 4, yes | 0.0 [0.0, 49.0] n 4, no | no | A1 happens |",
 		"0 of 1 targets met on both seed ranges.",
@@ -134,4 +137,26 @@ targets it meets on the calibration seeds`,
 		"the thresholds are in\neach scenario's last table",
 		"✗\nmarks a target missed there",
 		"| 0.1 | 0 of 1 **(chosen)** | 0.508 | 9.2✗ |") // the header's example is the table's arithmetic
+}
+
+// A target met on both ranges is flagged where its interval reaches below
+// its threshold, on the range where it does, with its runs and interval:
+// met on 7 and 3 runs, it rests on little. A target met with room is not.
+func TestWriteFlagsTargetsMetOnFewRuns(t *testing.T) {
+	r := &Report{
+		Spec: Spec{Scenario: "asia-1950", Inputs: []Input{{Name: "x", Why: "no number", Values: []float64{0.1}}}},
+		Runs: Runs,
+		Candidates: []Candidate{score([]float64{0.1}, []targets.Result{
+			result("A1", 500, 500, 0.8, ""), result("A3", 7, 7, 0.7, ""), result("A9", 485, 500, 0.7, "")})},
+		HeldOut: []targets.Result{result("A1", 500, 500, 0.8, ""), result("A3", 3, 3, 0.7, ""), result("A9", 480, 500, 0.7, "")},
+		Current: []float64{0.1},
+	}
+	got := written(t, r)
+	says(t, got, "3 of 3 targets met on both seed ranges.",
+		"Met, but with an interval that reaches below the threshold, on too few runs to be sure of it: A3 on seeds 1–500, 7 runs, [64.6, 100.0] and seeds 1001–1500, 3 runs, [43.9, 100.0].\n")
+	// With 20 runs of 20 the interval, [83.9, 100.0], clears 70% on both.
+	r.Candidates[0].Results[1], r.HeldOut[1] = result("A3", 20, 20, 0.7, ""), result("A3", 20, 20, 0.7, "")
+	if got := written(t, r); strings.Contains(got, "too few runs") {
+		t.Errorf("a target met with room is flagged:\n%s", got)
+	}
 }
