@@ -67,3 +67,50 @@ func ExampleRun() {
 	// 1947-01 fra nld: indigenous, strong true, the patron joined in 1948-06
 	// 1950-06 bel dnk ita lux nor usa: imposed, strong false
 }
+
+// What a member weighs when it reviews an alliance (ExplainStay), and its
+// vote on a newcomer (ExplainVote): europe-1947, seed 1, the patron in
+// 1952-06, as `alliancesim explain europe-1947 --at 1952-06 --state usa`
+// prints it. Cost.Partner indexes Costs, not the states: the partner
+// behind the largest term is Costs[Cost.Partner].Partner (-1: the
+// largest term is autonomy, which names no partner).
+func ExampleWorld_ExplainStay() {
+	sc, _ := configs.Builtin("europe-1947")
+	c, _ := sim.Compile(sc)
+	w := sim.NewWorld(c, 1)
+	if err := w.StepThrough(context.Background(), c.Calendar().TickOf(1952, 6)); err != nil {
+		panic(err)
+	}
+	usa, gbr := c.Index("usa"), c.Index("gbr")
+	for _, a := range w.Alliances() {
+		if !a.Active() || !a.Members.Has(usa) {
+			continue
+		}
+		s, err := w.ExplainStay(a.ID, usa)
+		if err != nil {
+			panic(err)
+		}
+		largest := "no partner"
+		if j := s.Staying.Cost.Partner; j >= 0 {
+			largest = c.ID(s.Staying.Costs[j].Partner)
+		}
+		fmt.Printf("alliance %d: staying %+.4f, out %+.4f, exit cost %.2f, stays %v; largest cost %s, %s\n",
+			a.ID, s.Stay, s.Out, s.ExitCost, s.Out <= s.Stay+s.ExitCost, s.Staying.Cost.Largest, largest)
+		if a.Members.Has(gbr) {
+			continue
+		}
+		v, err := w.ExplainVote(a.ID, usa, gbr)
+		if err != nil {
+			panic(err)
+		}
+		fmt.Printf("  gbr joining: %+.4f against %+.4f as it stands, accepts %v (reason %s)\n",
+			v.With.Value, v.Without, v.Accepts(), v.Reason)
+	}
+	// Output:
+	// alliance 0: staying -0.2692, out -0.2693, exit cost 0.05, stays true; largest cost divergence, bel
+	//   gbr joining: -0.3037 against -0.2598 as it stands, accepts false (reason divergence)
+	// alliance 1: staying -0.2247, out -0.2252, exit cost 0.05, stays true; largest cost divergence, prt
+	//   gbr joining: -0.2747 against -0.2211 as it stands, accepts false (reason divergence)
+	// alliance 2: staying -0.2772, out -0.2866, exit cost 0.05, stays true; largest cost divergence, nor
+	//   gbr joining: -0.3100 against -0.2532 as it stands, accepts false (reason divergence)
+}

@@ -27,10 +27,14 @@ type Explanation struct {
 	Spread    float64 // v_o
 	// Partners' terms and contributions to the autonomy cost, in index
 	// order of the partners.
-	Costs   []PartnerCost
-	Cost    agents.CostBreakdown // the total, with its largest term
-	Lottery agents.Lottery       // the two outcomes relative to the reference point
-	Value   float64              // the option's value
+	Costs []PartnerCost
+	// Cost is the total, with its largest term. Cost.Partner indexes
+	// Costs, not the states: the partner behind the largest term is
+	// Costs[Cost.Partner].Partner; it is -1 when the largest term is
+	// autonomy (agents.CostAutonomy), which names no partner.
+	Cost    agents.CostBreakdown
+	Lottery agents.Lottery // the two outcomes relative to the reference point
+	Value   float64        // the option's value
 	// Position is the value of the state's current position: the sure
 	// ρ − T, less arms_cost if it has no ally.
 	Position float64
@@ -221,8 +225,9 @@ type StayExplanation struct {
 	// Without (Staying.Threat) to the threat with it (Staying.After, which
 	// is Threat), so that Staying.Gain = max(0, Without − Threat); each
 	// partner's terms and cost parts; the cost, which holds Penalty too
-	// (Staying.Cost.Largest and Partner name the largest of the partners'
-	// terms, without it); the two outcomes; and Staying.Value, which is
+	// (Staying.Cost.Largest names the largest of the partners' terms,
+	// without it, and Staying.Cost.Partner indexes Staying.Costs for the
+	// partner behind it); the two outcomes; and Staying.Value, which is
 	// Stay. Staying.Position is, as in every Explanation, the value of
 	// the member's current position, not what staying is weighed against
 	// (Out, less ExitCost).
