@@ -68,6 +68,59 @@ func ExampleRun() {
 	// 1950-06 bel dnk ita lux nor usa: imposed, strong false
 }
 
+// Step a replication tick by tick and read the world between ticks: a
+// state's threat, reference point and domain, and the alliances in force
+// with their members' ids (an Alliance holds state indices; Compiled.ID
+// names them). An observer counts what the run logs as it happens. Step
+// reports whether ticks remain, and false too when the run stopped on a
+// non-finite value: check Err after the loop.
+func ExampleWorld_Step() {
+	sc, _ := configs.Builtin("asia-1950")
+	c, err := sim.Compile(sc)
+	if err != nil {
+		panic(err)
+	}
+	usa := c.Index("usa")
+	proposals := 0
+	w := sim.NewWorld(c, 3, sim.ObserverFuncs{Event: func(_ *sim.World, e *sim.Event) {
+		if e.Type == sim.EventProposal {
+			proposals++
+		}
+	}})
+	for w.Step() {
+		t := w.Tick() - 1 // the tick just played
+		if t > c.Calendar().TickOf(1956, 1) {
+			break
+		}
+		if t%24 != 0 {
+			continue
+		}
+		fmt.Printf("%s: usa threat %.3f, reference %.3f, in losses %v; %d proposals so far\n",
+			w.Label(t), w.Threat(usa), w.Reference(usa), w.InLosses(usa), proposals)
+		for _, a := range w.Alliances() {
+			if !a.Active() {
+				continue // an ended alliance keeps its last members
+			}
+			var ids []string
+			a.Members.Each(func(i int) { ids = append(ids, c.ID(i)) })
+			fmt.Printf("  %s: %s\n", a.String(), strings.Join(ids, " "))
+		}
+	}
+	if err := w.Err(); err != nil {
+		panic(err)
+	}
+	// Output:
+	// 1950-01: usa threat 0.509, reference 0.577, in losses false; 2 proposals so far
+	// 1952-01: usa threat 0.611, reference 0.574, in losses true; 10 proposals so far
+	//   alliance 0 (bilateral, client, strong): vnm fra
+	// 1954-01: usa threat 0.570, reference 0.579, in losses false; 16 proposals so far
+	//   alliance 0 (bilateral, client, strong): vnm fra
+	//   alliance 1 (bilateral, bilateral, weak): usa phl
+	// 1956-01: usa threat 0.536, reference 0.574, in losses false; 22 proposals so far
+	//   alliance 0 (bilateral, client, strong): vnm fra
+	//   alliance 1 (bilateral, bilateral, weak): usa phl
+}
+
 // What a member weighs when it reviews an alliance (ExplainStay), and its
 // vote on a newcomer (ExplainVote): europe-1947, seed 1, the patron in
 // 1952-06, as `alliancesim explain europe-1947 --at 1952-06 --state usa`

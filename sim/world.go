@@ -14,6 +14,10 @@ import (
 // World is one replication: all mutable state of a run. It is not safe for
 // concurrent use; run replications in separate Worlds, which share their
 // *Compiled read-only.
+//
+// Its readings (Threat, AdversaryThreat, Perceived, Reference, Position,
+// InLosses) are taken in the first tick: before the first Step they are
+// all 0, where Explain and its kin refuse with an error.
 type World struct {
 	c    *Compiled
 	rng  *rand.Rand
@@ -262,7 +266,10 @@ func (w *World) Compiled() *Compiled { return w.c }
 // diplomacy (every diplomacy_interval months: client collective security,
 // patron strategy, acceptance and fallback); crises (adversary challenges,
 // provocations and restraint); cohesion and exit; decay of memories; the
-// time series. It reports whether ticks remain.
+// time series. It reports whether ticks remain: false at the horizon,
+// and false too once the run has stopped on a non-finite value, which
+// Err then returns (a loop on Step checks Err after it). Once Done, Step
+// does nothing.
 func (w *World) Step() bool {
 	if w.Done() {
 		return false
