@@ -41,6 +41,48 @@ func ExampleEvaluate() {
 	// E5  82.0% [ 69,  90] of 50 runs, 70% needed, met true
 }
 
+// A counterfactual judged by its history's targets: an overlay of
+// europe-1947 without the United Kingdom keeps the built-in's name, and
+// so its targets (For), which EvaluateScenario judges on the Brussels
+// powers it still has, saying so in each note. An overlay that set a
+// name of its own ([scenario] name) would have no targets.
+func ExampleEvaluateScenario() {
+	sc, err := configs.Parse("no-britain.toml", []byte(`extends = "europe-1947"
+drop_states = ["gbr"]
+`))
+	if err != nil {
+		panic(err)
+	}
+	c, err := sim.Compile(sc)
+	if err != nil {
+		panic(err)
+	}
+	var records []runner.Record
+	_, err = runner.MonteCarlo(context.Background(), c, runner.Options{Runs: 10, Seed: 1,
+		OnRecord: func(r *runner.Record) { records = append(records, targets.Slim(r)) }})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(sc.Name)
+	for _, r := range targets.EvaluateScenario(targets.For(sc.Name), records, sc) {
+		fmt.Printf("%s %5s%% of %d runs, met %v\n", r.ID, r.Percent(), r.Share.N, r.Met)
+		if r.Note != "" {
+			fmt.Printf("  %s\n", r.Note)
+		}
+	}
+	// Output:
+	// europe-1947
+	// E1  90.0% of 10 runs, met true
+	//   judged without gbr: the scenario has 4 of gbr, fra, bel, nld, lux, and the target needs 2
+	// E2   0.0% of 10 runs, met false
+	//   judged without gbr: the scenario has 4 of gbr, fra, bel, nld, lux, and the target needs 4
+	// E3  90.0% of 10 runs, met true
+	//   judged without gbr: the scenario has 4 of gbr, fra, bel, nld, lux, and the target needs 2
+	// E4 100.0% of 9 runs, met true
+	//   judged without gbr: the scenario has 4 of gbr, fra, bel, nld, lux, and the target needs 2
+	// E5 100.0% of 10 runs, met true
+}
+
 // A share prints rounded down to a tenth of a percent, so that one short
 // of its threshold never prints as reaching it.
 func ExampleResult_Percent() {

@@ -263,7 +263,11 @@ func (t *Target) untilTick(cal sim.Calendar) (tick int, reads bool, err error) {
 }
 
 // For returns the targets of a scenario, in HISTORY.md's order (nil if it
-// has none).
+// has none). They are found by the scenario's name (sim.Scenario.Name): a
+// counterfactual that extends a historical scenario has its targets while
+// it keeps the name, as it does unless it sets [scenario] name, and
+// EvaluateScenario judges them on the states it has; one renamed has
+// none.
 func For(scenario string) []Target {
 	var out []Target
 	for _, t := range allTargets {
