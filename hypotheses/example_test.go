@@ -38,3 +38,37 @@ func ExampleRun() {
 	fmt.Printf("%s %s at %d runs: %.2f → %.2f\n", r.ID, r.Verdict, r.Runs, r.Pooled[0].Value, r.Pooled[1].Value)
 	// Output: W1 holds at 16 runs: 0.56 → 0.00
 }
+
+// A hypothesis of THEORY.md, by its id, at a tenth of the default runs
+// and two of the five layouts (what `alliancesim hypotheses T3a --runs 10
+// --max-runs 10 --layouts 2` runs): its pooled outcome at each level of
+// the lever, and the verdict with its reason. Registry lists every id.
+// The figures are the model's: a change of the model may change them.
+func ExampleLookup() {
+	hs, err := hypotheses.Lookup("T3a")
+	if err != nil {
+		fmt.Println(err) // an unknown id, with the ids there are
+		return
+	}
+	res, err := hypotheses.Run(context.Background(), hs, hypotheses.Options{Runs: 10, MaxRuns: 10, Layouts: 2})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, r := range res {
+		fmt.Printf("%s: %s\n%s → %s\n", r.ID, r.Claim, r.Lever, r.Outcome)
+		for i, e := range r.Pooled {
+			fmt.Printf("  %-5s %.2f (n %d)\n", r.Levels[i], e.Value, e.N)
+		}
+		fmt.Printf("%s at %d runs: %s\n", r.Verdict, r.Runs, r.Reason)
+	}
+	// Output:
+	// T3a: a credible occupation threat makes clients commit to each other
+	// adversary land force (½ strongest client … clients combined) → client-only alliance of 3 or more
+	//   1.5   0.00 (n 20)
+	//   3.45  0.00 (n 20)
+	//   5.4   0.45 (n 20)
+	//   7.35  0.65 (n 20)
+	//   9.3   0.70 (n 20)
+	// holds at 10 runs: ρ +0.97, change +0.700 ≥ 0.15 the predicted way, 2 of 2 layouts
+}
