@@ -59,7 +59,8 @@ func ScenarioTheatre(sc *sim.Scenario) (*Theatre, error) {
 
 // WorldTheatre is the theatre of a run as it stands after its last
 // simulated tick: owners, occupations since the start, alliances in force.
-// w must not be nil (ReplayTo makes one, or says why it cannot).
+// w must not be nil (ReplayTo makes one, or says why it cannot). seed is
+// the seed w was made with, for the title only: a World does not tell it.
 func WorldTheatre(w *sim.World, seed uint64) *Theatre {
 	c := w.Compiled()
 	sc := c.Scenario()
