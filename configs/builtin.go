@@ -89,7 +89,10 @@ func Builtins() []BuiltinInfo {
 	return out
 }
 
-// Builtin returns the named built-in scenario.
+// Builtin returns the named built-in scenario, read afresh at each call:
+// the caller owns it and may change it (SetPath and Apply check a change
+// as a file's; a field set directly is checked by sim.Compile), and no
+// other call sees the change.
 func Builtin(name string) (*sim.Scenario, error) {
 	src, err := BuiltinSource(name)
 	if err != nil {

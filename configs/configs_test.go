@@ -908,3 +908,24 @@ func TestARoleErrorIsTheOnlyError(t *testing.T) {
 		t.Errorf("a patron's decision key on a state of no known role: %d errors, want 1:\n%v", len(list), list)
 	}
 }
+
+// Builtin's scenario is the caller's: a change to one, as its comment
+// allows, reaches no later call.
+func TestBuiltinIsTheCallers(t *testing.T) {
+	a, err := Builtin("asia-1950")
+	if err != nil {
+		t.Fatal(err)
+	}
+	noise, land := a.Params.PerceptionNoise, a.States[0].Land
+	a.Params.PerceptionNoise = noise + 1
+	a.States[0].Land = land + 1
+	a.States = a.States[:1]
+	b, err := Builtin("asia-1950")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.Params.PerceptionNoise != noise || b.States[0].Land != land || len(b.States) < 2 {
+		t.Errorf("a change to one Builtin reached the next: noise %v (want %v), land %v (want %v), %d states",
+			b.Params.PerceptionNoise, noise, b.States[0].Land, land, len(b.States))
+	}
+}
