@@ -51,9 +51,13 @@ type PartnerCost struct {
 // Explain appraises, for state i, an alliance with partners at the given
 // commitment and origin, as the world stands now — exactly as the engine
 // appraises it when i decides (World.appraise), without changing the run.
-// Partners that are the members of an alliance in force are that alliance,
-// which i would join: it is appraised grown by i (World.grown), as the
-// engine appraises an application or a patron's joining.
+// strong is the commitment; OriginFor(i, partners) is the origin the
+// engine itself gives the option. Partners that are the members of an
+// alliance in force are, at that origin, that alliance, which i would
+// join: it is appraised grown by i (World.grown), as the engine appraises
+// an application or a patron's joining; at another origin they are a new
+// alliance beside it (a patron's imposed multilateral on a client
+// alliance's members, say).
 // The world must have played at least one tick (Step). Partners may
 // include non-sovereign states (a patron may sign for them); they must be
 // alive and distinct from i.
