@@ -77,7 +77,7 @@ func ExampleWorldTheatre() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	t := report.WorldTheatre(w, 3)
+	t := report.WorldTheatre(w)
 	fmt.Println(t.Title)
 	for _, a := range t.Alliances {
 		fmt.Println(a.Label)

@@ -46,7 +46,7 @@ func TestMapsAreTheRunReplayed(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			svg, err := WorldTheatre(w, r.seed).SVG()
+			svg, err := WorldTheatre(w).SVG()
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -481,7 +481,7 @@ func (p *Page) maps(ctx context.Context, in *Input, r runRow, title, intro strin
 		if err != nil {
 			return err
 		}
-		t := WorldTheatre(w, r.Seed)
+		t := WorldTheatre(w)
 		svg, err := t.SVG()
 		if err != nil {
 			return err

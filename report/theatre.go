@@ -59,15 +59,15 @@ func ScenarioTheatre(sc *sim.Scenario) (*Theatre, error) {
 
 // WorldTheatre is the theatre of a run as it stands after its last
 // simulated tick: owners, occupations since the start, alliances in force.
-// w must not be nil (ReplayTo makes one, or says why it cannot). seed is
-// the seed w was made with, for the title only: a World does not tell it.
-func WorldTheatre(w *sim.World, seed uint64) *Theatre {
+// w must not be nil (ReplayTo makes one, or says why it cannot). The title
+// names the scenario, w's seed and the month.
+func WorldTheatre(w *sim.World) *Theatre {
 	c := w.Compiled()
 	sc := c.Scenario()
 	last := max(w.Tick()-1, 0)
 	// Dated by the last month of the tick it stands after, as explain
 	// dates an appraisal: with quarterly ticks, the end of the quarter.
-	t := &Theatre{Title: fmt.Sprintf("%s, seed %d — %s", sc.Name, seed, c.Calendar().LastMonth(last)), Grid: w.Geometry().Grid(),
+	t := &Theatre{Title: fmt.Sprintf("%s, seed %d — %s", sc.Name, w.Seed(), c.Calendar().LastMonth(last)), Grid: w.Geometry().Grid(),
 		Start: c.Geometry().Grid().Owner, States: sc.States, ShowAlliances: true}
 	for _, a := range w.Alliances() {
 		if !a.Active() {

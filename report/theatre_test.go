@@ -34,7 +34,7 @@ func TestTheatreOfARunAtADate(t *testing.T) {
 	if w.Tick() != tick+1 {
 		t.Fatalf("replayed to tick %d, want through %d", w.Tick(), tick)
 	}
-	th := WorldTheatre(w, 7)
+	th := WorldTheatre(w)
 	var active []int
 	for _, a := range w.Alliances() {
 		if a.Active() {
@@ -78,7 +78,7 @@ func TestTheatreOfARunAtADate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s2, _ := WorldTheatre(w, 7).SVG()
+	s2, _ := WorldTheatre(w).SVG()
 	if s1 != s2 || !bytes.Contains([]byte(s1), []byte("A"+strconv.Itoa(active[0]))) {
 		t.Fatal("the SVG differs between two drawings, or lacks the legend")
 	}
@@ -96,7 +96,7 @@ func TestTheatreTitleAndAllianceLabels(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	th := WorldTheatre(w, 7)
+	th := WorldTheatre(w)
 	if th.Title != "asia-1950, seed 7 — 1954-09" {
 		t.Errorf("title %q", th.Title)
 	}

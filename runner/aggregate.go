@@ -44,6 +44,19 @@ func (s *Summary) Share(k Share) Proportion {
 	return NewProportion(0, 0)
 }
 
+// SurvivalOf returns the survival of a group of alliances by its name
+// ("all", "kind=bilateral", "origin=indigenous", "cohesion=low", …: see
+// GroupSurvival), and false where the summary holds no such group (no
+// alliance of it formed, or a name it does not use).
+func (s *Summary) SurvivalOf(group string) (GroupSurvival, bool) {
+	for _, g := range s.Survival {
+		if g.Group == group {
+			return g, true
+		}
+	}
+	return GroupSurvival{}, false
+}
+
 // ShapeShare is the share of runs in which an alliance with exactly these
 // members was in force at some time.
 type ShapeShare struct {

@@ -192,3 +192,14 @@ func TestShareOfNoRuns(t *testing.T) {
 		t.Errorf("missing share %+v, want %+v", got, want)
 	}
 }
+
+// SurvivalOf finds a group by its name, and says where a summary holds none.
+func TestSurvivalOf(t *testing.T) {
+	s := &Summary{Survival: []GroupSurvival{{Group: "all", SurvivalCurve: SurvivalCurve{N: 3}}, {Group: "origin=imposed", SurvivalCurve: SurvivalCurve{N: 1}}}}
+	if g, ok := s.SurvivalOf("origin=imposed"); !ok || g.N != 1 {
+		t.Errorf("origin=imposed: %+v, %v; want N 1", g, ok)
+	}
+	if g, ok := s.SurvivalOf("origin=client"); ok || g.Group != "" {
+		t.Errorf("origin=client: %+v, %v; want none", g, ok)
+	}
+}

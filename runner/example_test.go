@@ -148,7 +148,8 @@ func ExampleShare_In() {
 
 // The survival of alliances over many runs: Summary.Survival holds a
 // Kaplan–Meier curve for each group (all, each kind at formation, each
-// origin, each half by cohesion at formation), found by its name, and a
+// origin, each half by cohesion at formation), found by its name
+// (SurvivalOf), and a
 // curve is read at a time since formation with At. Times are ticks
 // (months in generic). Alliances still in force at the horizon are
 // censored, so a group more than half of which outlives it has no
@@ -163,8 +164,10 @@ func ExampleMonteCarlo_survival() {
 		fmt.Println(err)
 		return
 	}
-	for _, g := range s.Survival {
-		if g.Group != "all" && g.Group != "origin=bilateral" && g.Group != "origin=indigenous" {
+	for _, group := range []string{"all", "origin=indigenous", "origin=bilateral", "origin=imposed"} {
+		g, ok := s.SurvivalOf(group)
+		if !ok {
+			fmt.Printf("%-17s no alliance\n", group)
 			continue
 		}
 		at := g.At(120) // ten years after formation
@@ -179,6 +182,7 @@ func ExampleMonteCarlo_survival() {
 	// all               59 alliances, 6 ended; S(120) = 0.92 [0.82, 0.96]; median none
 	// origin=indigenous 32 alliances, 0 ended; S(120) = 1.00 [0.88, 1.00]; median none
 	// origin=bilateral  12 alliances, 6 ended; S(120) = 0.58 [0.32, 0.81]; median 136
+	// origin=imposed     7 alliances, 0 ended; S(120) = 1.00 [0.65, 1.00]; median none
 }
 
 // A share of runs prints with its 95% Wilson interval and its counts.

@@ -254,6 +254,10 @@ func NewWorld(c *Compiled, seed uint64, observers ...Observer) *World {
 // complete run, the horizon.
 func (w *World) Tick() int { return w.tick }
 
+// Seed is the seed the replication was started with (NewWorld, Run): with
+// its Compiled, all it takes to play the run again.
+func (w *World) Seed() uint64 { return w.seed }
+
 // Done reports whether the run has reached its horizon, or stopped on an
 // error (Err).
 func (w *World) Done() bool { return w.err != nil || w.tick >= w.c.ticks }

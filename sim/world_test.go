@@ -38,6 +38,19 @@ func TestStepReportsWhetherTicksRemain(t *testing.T) {
 	}
 }
 
+// A World tells the seed it was started with, before and after its run.
+func TestWorldTellsItsSeed(t *testing.T) {
+	c := mustCompile(t, testScenario())
+	w := NewWorld(c, 1<<40+7)
+	if w.Seed() != 1<<40+7 {
+		t.Errorf("Seed %d, want %d", w.Seed(), uint64(1<<40+7))
+	}
+	w.Step()
+	if w.Seed() != 1<<40+7 {
+		t.Errorf("Seed %d after a Step, want %d", w.Seed(), uint64(1<<40+7))
+	}
+}
+
 // Perceived(i, j) is T̂_ij, what i perceives from j: the row of the
 // perceiver, the column of the source — not the other way round.
 func TestPerceivedIsOfThePerceiver(t *testing.T) {

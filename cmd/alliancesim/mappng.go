@@ -48,7 +48,7 @@ func mapPicture(ctx context.Context, w io.Writer, sc *sim.Scenario, path, at str
 		if err != nil {
 			return fmt.Errorf("--at %s: %w", at, err)
 		}
-		t = report.WorldTheatre(world, seed)
+		t = report.WorldTheatre(world)
 	}
 	// Drawn whole, then written to a temporary name and renamed: a picture
 	// that failed half way is never left looking complete.
