@@ -137,3 +137,42 @@ func TestErrsKeepTheFirstFoundLast(t *testing.T) {
 		}
 	}
 }
+
+// TOML keys are case-sensitive and every key is documented in lower case;
+// the decoder would place Ticks in ticks, so that a file writing both had
+// one silently dropped (runs = 50 then Runs = 2 ran 2 per point), and an
+// error about the value lost its line. A key that matches only in another
+// case is unknown, named at its line with the key it differs from.
+func TestKeysAreCaseSensitive(t *testing.T) {
+	cases := []struct {
+		name, src    string
+		line         int
+		key, message string
+	}{
+		{"both cases", strings.Replace(base, "ticks = 24", "ticks = 24\nTicks = 12", 1), 6, "scenario.Ticks", "unknown key; allowed: name, description, start, tick, ticks (keys are case-sensitive: ticks)"},
+		{"state key", strings.Replace(base, "land = 2", "LAND = 2", 1), 17, "states[0].LAND", "unknown key; allowed: id, name, role, glyph, land"},
+		{"table", strings.Replace(base, "[scenario]", "[Scenario]", 1), 1, "Scenario", "unknown key; allowed: extends, drop_events, drop_states, scenario"},
+		{"generated theatre", strings.Replace(base, "[theater]\nmap = \"\"\"\n~~AA..BB\n~~AA..BB\n\"\"\"", "[theater.Generate]\nwidth = 10\nheight = 10\nsea_fraction = 0.5\nislands = 1\nseed = 1", 1), 7, "theater.Generate", "(keys are case-sensitive: generate)"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			list := parseErrors(t, c.src)
+			for _, e := range list {
+				if e.File == "s.toml" && e.Line == c.line && e.Key == c.key && strings.Contains(e.Msg, c.message) {
+					return
+				}
+			}
+			t.Fatalf("want s.toml:%d: %s: …%s…; got\n%v", c.line, c.key, c.message, list)
+		})
+	}
+
+	for _, c := range []struct{ src, want string }{
+		{"scenario = \"generic\"\nruns = 50\nRuns = 2\n", "x.toml:3: Runs: unknown key; allowed: scenario, runs, seed, design, samples, levels, candidates, base, points, chunk, events, vary (keys are case-sensitive: runs)"},
+		{"scenario = \"generic\"\n[[vary]]\nPath = \"params.sea_cost\"\nvalues = [1]\n", "x.toml:3: vary[0].Path: unknown key; allowed: path, values"},
+	} {
+		_, err := ParseExperiment("x.toml", []byte(c.src))
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q: want …%s…, got %v", c.src, c.want, err)
+		}
+	}
+}

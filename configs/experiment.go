@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -270,7 +271,7 @@ func decodeExperimentFile(file string, src []byte, e *errs) (*rawExperiment, boo
 			}
 		}
 	}
-	reportUnknown(file, raw.idx, md.Undecoded(), e, func(k toml.Key) string {
+	reportUnknown(file, raw.idx, append(md.Undecoded(), foldedKeys(reflect.TypeFor[rawExperiment](), md.Keys())...), e, func(k toml.Key) string {
 		if k[0] == "vary" {
 			return "path, values, from, to, steps, distribution, mean, sd, mode"
 		}

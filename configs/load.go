@@ -148,7 +148,7 @@ func decodeScenario(file string, src []byte, e *errs) *rawFile {
 		return nil
 	}
 	raw.locate()
-	reportUndecoded(raw, raw.outsideBadTables(md.Undecoded()), e)
+	reportUndecoded(raw, raw.outsideBadTables(append(md.Undecoded(), foldedKeys(reflect.TypeFor[rawFile](), md.Keys())...)), e)
 	raw.reportTables(e)
 	seen := map[string]Loc{}
 	for _, s := range raw.States {
@@ -196,6 +196,12 @@ func reportUnknown(file string, idx lineIndex, keys []toml.Key, e *errs, allowed
 			continue // its table is unknown already
 		}
 		what := allowed(k)
+		for _, a := range strings.Split(what, ", ") {
+			if last := k[len(k)-1]; a != last && strings.EqualFold(a, last) {
+				what += fmt.Sprintf(" (keys are case-sensitive: %s)", a)
+				break
+			}
+		}
 		paths := written[plain]
 		if len(paths) == 0 {
 			e.at(Loc{File: file, Key: plain}, "unknown key; allowed: %s", what)

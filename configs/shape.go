@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -219,6 +220,40 @@ func fieldFolded(t reflect.Type, key string) (reflect.StructField, bool) {
 		}
 	}
 	return reflect.StructField{}, false
+}
+
+// foldedKeys are the keys the decoder placed in a field whose tag they
+// match only in another case (Ticks for ticks, [Scenario] for [scenario]):
+// TOML keys are case-sensitive, the keys are documented in lower case, and
+// a file that wrote both ticks and Ticks would have one of them silently
+// dropped. Each is named once, by its path up to the key in the wrong
+// case, so that it is reported as unknown with the keys allowed there.
+func foldedKeys(t reflect.Type, keys []toml.Key) []toml.Key {
+	var out []toml.Key
+	seen := map[string]bool{}
+	for _, k := range keys {
+		ft := t
+		for i, part := range k {
+			for ft.Kind() == reflect.Pointer || ft.Kind() == reflect.Slice {
+				ft = ft.Elem()
+			}
+			if pt := reflect.PointerTo(ft); ft.Kind() != reflect.Struct || pt.Implements(tableType) || pt.Implements(unmarshalerType) {
+				break // a value, or a table of values that checks its own keys
+			}
+			if f, ok := fieldByTag(ft, part); ok {
+				ft = f.Type
+				continue
+			}
+			if _, ok := fieldFolded(ft, part); ok {
+				if p := k[:i+1]; !seen[p.String()] {
+					seen[p.String()] = true
+					out = append(out, slices.Clone(p))
+				}
+			}
+			break
+		}
+	}
+	return out
 }
 
 // outsideBadTables drops the keys under a table of values written in the
