@@ -261,6 +261,7 @@ func mergeEvents(base, child *rawFile, dropped map[string]bool, e *errs) {
 			continue
 		}
 		if i, ok := at[id]; ok && !replaced[id] {
+			c.Replaces = &base.Events[i].Loc
 			base.Events[i] = c
 			replaced[id] = true
 			continue

@@ -168,6 +168,16 @@ land = 2
 	}
 	overlayErr(t, "extends = \"base.toml\"\n[[events]]\nid = \"war\"\ntick = 3\nkind = \"intent\"\nactor = \"a\"\ndelta = 0.1\n[[events]]\nid = \"war\"\ntick = 5\nkind = \"intent\"\nactor = \"a\"\ndelta = 0.1\n",
 		9, "events[1].id", `duplicate event id "war" (first at line 3)`)
+
+	// An event written to patch the base's, as a state would be, lacks
+	// the keys it meant to keep: the message says they are not kept, and
+	// names the base's event. An event of a new id says nothing of it.
+	overlayErr(t, "extends = \"base.toml\"\n[[events]]\nid = \"war\"\ndelta = 0.5\n", 2, "events[0]",
+		"event without actor; allowed: actor = a state id (an event with the id of a base event replaces it wholesale: the keys it leaves out are not taken from ")
+	_, err = overlay(t, "extends = \"base.toml\"\n[[events]]\nid = \"new\"\ndelta = 0.5\n")
+	if err == nil || !strings.Contains(err.Error(), "event without actor; allowed: actor = a state id") || strings.Contains(err.Error(), "wholesale") {
+		t.Errorf("a new event without actor: %v", err)
+	}
 }
 
 func TestDropStates(t *testing.T) {

@@ -318,6 +318,9 @@ type rawEvent struct {
 	Ideology  opt[float64] `toml:"ideology"`
 	Note      opt[string]  `toml:"note"`
 	Loc       Loc          `toml:"-"` // its [[events]] header
+	// Replaces is the [[events]] header of the base's event this one,
+	// of an overlay, replaces wholesale (mergeEvents); nil if none.
+	Replaces *Loc `toml:"-"`
 }
 
 // locate fills in where every value of f was written.

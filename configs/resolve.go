@@ -759,12 +759,12 @@ func resolveEvent(ev *rawEvent, sc *sim.Scenario, index map[string]int, startOK 
 		}
 		out.Kind, kindOK = k, ok
 	case !ev.Kind.Set:
-		c.bad(ev.Loc, "event without kind; allowed: kind = %s", strings.Join(sim.ScriptKindNames(), " | "))
+		c.missing(ev, "event without kind; allowed: kind = %s", strings.Join(sim.ScriptKindNames(), " | "))
 	default:
 		c.good = false
 	}
 	if !ev.Actor.Set {
-		c.bad(ev.Loc, "event without actor; allowed: actor = a state id")
+		c.missing(ev, "event without actor; allowed: actor = a state id")
 	}
 	c.ref(&ev.Actor, &out.Actor, index)
 	c.ref(&ev.Target, &out.Target, index)
@@ -797,6 +797,18 @@ type eventCheck struct {
 func (c *eventCheck) bad(loc Loc, format string, args ...any) {
 	c.e.at(loc, format, args...)
 	c.good = false
+}
+
+// missing reports a key ev lacks, at its header. An overlay's event that
+// replaces a base event may lack it because the overlay meant to patch
+// that event, as a [[states]] table patches a state: the message says
+// that the base's keys are not kept.
+func (c *eventCheck) missing(ev *rawEvent, format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	if r := ev.Replaces; r != nil {
+		msg += fmt.Sprintf(" (an event with the id of a base event replaces it wholesale: the keys it leaves out are not taken from %s:%d)", r.File, r.Line)
+	}
+	c.bad(ev.Loc, "%s", msg)
 }
 
 // when reads the event's date, at (a month) or tick, into out.Tick.
@@ -835,7 +847,7 @@ func (c *eventCheck) when(ev *rawEvent, sc *sim.Scenario, startOK bool, cal cale
 				tickMonths(sc, startOK), longerHorizon(out.Tick, cal.ticks, ev.Tick.Loc))
 		}
 	case !ev.At.Set && !ev.Tick.Set:
-		c.bad(ev.Loc, "event without a date; allowed: at = \"YYYY-MM\" or tick = N")
+		c.missing(ev, "event without a date; allowed: at = \"YYYY-MM\" or tick = N")
 	default:
 		c.good = false
 	}
@@ -875,13 +887,13 @@ func (c *eventCheck) values(ev *rawEvent, out *sim.ScriptedEvent) {
 			c.bad(ev.Target.Loc, "target is the actor itself; allowed: another state, whose reading of the actor moves, or no target (every state's)")
 		}
 		if !ev.Delta.Set {
-			c.bad(ev.Loc, "intent event without delta; allowed: delta = %s (a shift of revisionism on the logit scale)", sim.ShockRange().Allowed())
+			c.missing(ev, "intent event without delta; allowed: delta = %s (a shift of revisionism on the logit scale)", sim.ShockRange().Allowed())
 		} else if !number(&ev.Delta, &out.Delta, sim.ShockRange(), e) {
 			c.good = false
 		}
 	case sim.ScriptOccupy, sim.ScriptWithdraw:
 		if !ev.Target.Set {
-			c.bad(ev.Loc, "%s event without target; allowed: target = the id of the state whose cells change hands", out.Kind)
+			c.missing(ev, "%s event without target; allowed: target = the id of the state whose cells change hands", out.Kind)
 		} else if out.Target != "" && out.Target == out.Actor {
 			c.bad(ev.Target.Loc, "target is the actor itself; allowed: another state")
 		}
@@ -889,18 +901,18 @@ func (c *eventCheck) values(ev *rawEvent, out *sim.ScriptedEvent) {
 		case ev.Fraction.Set && !number(&ev.Fraction, &out.Fraction, sim.FractionRange(), e):
 			c.good = false
 		case !ev.Fraction.Set && out.Kind == sim.ScriptOccupy:
-			c.bad(ev.Loc, "occupy event without fraction; allowed: fraction = %s", sim.FractionRange().Allowed())
+			c.missing(ev, "occupy event without fraction; allowed: fraction = %s", sim.FractionRange().Allowed())
 		}
 	case sim.ScriptCapability:
 		if !ev.Land.Set && !ev.Naval.Set && !ev.Economy.Set {
-			c.bad(ev.Loc, "capability event sets nothing; allowed: any of land, naval, economy (each %s)", sim.ForceRange().Allowed())
+			c.missing(ev, "capability event sets nothing; allowed: any of land, naval, economy (each %s)", sim.ForceRange().Allowed())
 		}
 		out.SetLand = ev.Land.Set && number(&ev.Land, &out.Land, sim.ForceRange(), e)
 		out.SetNaval = ev.Naval.Set && number(&ev.Naval, &out.Naval, sim.ForceRange(), e)
 		out.SetEconomy = ev.Economy.Set && number(&ev.Economy, &out.Economy, sim.ForceRange(), e)
 	case sim.ScriptSovereignty:
 		if !ev.Sovereign.Set {
-			c.bad(ev.Loc, "sovereignty event without sovereign; allowed: sovereign = true or false")
+			c.missing(ev, "sovereignty event without sovereign; allowed: sovereign = true or false")
 		} else if ev.Sovereign.ok(e, "true or false") {
 			out.Sovereign = ev.Sovereign.V
 		} else {
@@ -908,7 +920,7 @@ func (c *eventCheck) values(ev *rawEvent, out *sim.ScriptedEvent) {
 		}
 	case sim.ScriptIdeology:
 		if !ev.Ideology.Set {
-			c.bad(ev.Loc, "ideology event without ideology; allowed: ideology = a number in [-1, 1] (the actor's new position)")
+			c.missing(ev, "ideology event without ideology; allowed: ideology = a number in [-1, 1] (the actor's new position)")
 		} else if !number(&ev.Ideology, &out.Ideology, sim.IdeologyRange(), e) {
 			c.good = false
 		}
