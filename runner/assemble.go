@@ -136,6 +136,19 @@ func missingDirs(dir string) []string {
 	}
 }
 
+// unreadablePart says which of dirs holds chunk ch where this user may
+// not read it (parts/ or the part written by another user, without
+// permission for others): such a chunk is not missing, and running its
+// shard again would not bring it. nil if none.
+func unreadablePart(dirs []string, ch chunk) error {
+	for _, d := range dirs {
+		if _, err := os.Stat(filepath.Join(d, "parts", ch.name(), doneFile)); errors.Is(err, fs.ErrPermission) {
+			return fmt.Errorf("%w; allowed: shard directories this user may read (their parts/ and every part in it)", err)
+		}
+	}
+	return nil
+}
+
 // missingChunks names missing chunks (indices into the work) by number,
 // counted from 1 as --shard counts, and part name: the first five, then
 // how many more.
@@ -208,6 +221,9 @@ func assemble(ctx context.Context, dirs []string, out string, command []string) 
 	var missing []int
 	for k := 0; k < m.chunkCount(); k++ {
 		if holder(m.chunkAt(k)) == "" {
+			if err := unreadablePart(dirs, m.chunkAt(k)); err != nil {
+				return fmt.Errorf("chunk %d: %w", k+1, err)
+			}
 			missing = append(missing, k)
 		}
 	}
