@@ -38,3 +38,36 @@ func TestOutFileMustBeRegular(t *testing.T) {
 		t.Errorf("the named pipe was replaced: %v", err)
 	}
 }
+
+// merge --out in a directory this user may not write is refused in the
+// words of run's and sweep's refusal, naming --out and what is allowed
+// (it said "z: permission denied"); a shard it may not read is named as
+// that shard's file, not as --out.
+func TestMergeOutNotWritable(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root writes everywhere: run as another user")
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "g.toml"), []byte("scenario = \"generic\"\nruns = 2\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1]\n"), 0o644)
+	shard := filepath.Join(dir, "g.out")
+	if _, err := execute(t, "sweep", filepath.Join(dir, "g.toml"), "--set", "scenario.ticks=12", "--out", shard); err != nil {
+		t.Fatal(err)
+	}
+	locked := filepath.Join(dir, "locked")
+	if err := os.Mkdir(locked, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(locked, 0o755) })
+	for _, out := range []string{filepath.Join(locked, "m"), locked} {
+		if _, err := execute(t, "merge", shard, "--out", out); err == nil || !strings.HasPrefix(err.Error(), "--out "+out+": cannot write in it (") ||
+			!strings.HasSuffix(err.Error(), "permission denied); allowed: a directory this user may write") {
+			t.Errorf("merge --out %s: %v", out, err)
+		}
+	}
+	manifest := filepath.Join(shard, "manifest.json")
+	os.Chmod(manifest, 0o000)
+	t.Cleanup(func() { os.Chmod(manifest, 0o644) })
+	if _, err := execute(t, "merge", shard, "--out", filepath.Join(dir, "m")); err == nil || strings.Contains(err.Error(), "--out") || !strings.Contains(err.Error(), manifest+": permission denied") {
+		t.Errorf("merge of a shard whose manifest cannot be read: %v", err)
+	}
+}
