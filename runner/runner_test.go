@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -363,8 +364,9 @@ func TestShardParsing(t *testing.T) {
 		t.Errorf("4/4 → %v %v", s, err)
 	}
 	for _, bad := range []string{"0/4", "5/4", "x", "1/0", "1/"} {
-		if _, err := ParseShard(bad); err == nil {
-			t.Errorf("%q accepted", bad)
+		// named by its flag, as every other flag's error is
+		if _, err := ParseShard(bad); err == nil || !strings.HasPrefix(err.Error(), "--shard "+strconv.Quote(bad)+": allowed: i/n with 1 ≤ i ≤ n") {
+			t.Errorf("%q: %v", bad, err)
 		}
 	}
 	t.Setenv("JOB_COMPLETION_INDEX", "3")
@@ -668,7 +670,7 @@ func TestShardFromEnvAtItsEdges(t *testing.T) {
 			t.Errorf("task 5 of 2…5: %v %v %v", s, ok, err)
 		}
 		t.Setenv("SLURM_ARRAY_TASK_ID", "6")
-		if _, _, err := ShardFromEnv(0); err == nil || err.Error() != "SLURM_ARRAY_TASK_ID=6 is outside 2…5" {
+		if _, _, err := ShardFromEnv(0); err == nil || err.Error() != "SLURM_ARRAY_TASK_ID=6 is outside the array; allowed: 2…5 (SLURM_ARRAY_TASK_MIN=2 and SLURM_ARRAY_TASK_COUNT=4)" {
 			t.Errorf("task 6 of 2…5: %v", err)
 		}
 	})
@@ -682,7 +684,7 @@ func TestShardFromEnvAtItsEdges(t *testing.T) {
 		for _, c := range []struct{ id, count, min, want string }{
 			{"0", "0", "", `SLURM_ARRAY_TASK_ID="0" / SLURM_ARRAY_TASK_COUNT="0" are not an index and a count; allowed: whole numbers, a count of at least 1`},
 			{"1", "4", "x", `SLURM_ARRAY_TASK_MIN="x" is not a number; allowed: a whole number, the array's first index`},
-			{"1", "4", "2", "SLURM_ARRAY_TASK_ID=1 is outside 2…5"},
+			{"1", "4", "2", "SLURM_ARRAY_TASK_ID=1 is outside the array; allowed: 2…5 (SLURM_ARRAY_TASK_MIN=2 and SLURM_ARRAY_TASK_COUNT=4)"},
 		} {
 			t.Setenv("SLURM_ARRAY_TASK_ID", c.id)
 			t.Setenv("SLURM_ARRAY_TASK_COUNT", c.count)

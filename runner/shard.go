@@ -33,7 +33,7 @@ func ParseShard(s string) (Shard, error) {
 	i, err1 := strconv.Atoi(a)
 	n, err2 := strconv.Atoi(b)
 	if !ok || err1 != nil || err2 != nil || n < 1 || i < 1 || i > n {
-		return Shard{}, fmt.Errorf("shard %q: allowed: i/n with 1 ≤ i ≤ n, e.g. 2/4", s)
+		return Shard{}, fmt.Errorf("--shard %q: allowed: i/n with 1 ≤ i ≤ n, e.g. 2/4", s)
 	}
 	return Shard{Index: i - 1, Count: n}, nil
 }
@@ -89,7 +89,7 @@ func ShardFromEnv(shards int) (Shard, bool, error) {
 		}
 		i := id - lo
 		if i < 0 || i >= count {
-			return Shard{}, false, fmt.Errorf("SLURM_ARRAY_TASK_ID=%d is outside %d…%d", id, lo, lo+count-1)
+			return Shard{}, false, fmt.Errorf("SLURM_ARRAY_TASK_ID=%d is outside the array; allowed: %d…%d (SLURM_ARRAY_TASK_MIN=%d and SLURM_ARRAY_TASK_COUNT=%d)", id, lo, lo+count-1, lo, count)
 		}
 		if shards != 0 && shards != count {
 			return Shard{}, false, fmt.Errorf("--shards %d but SLURM_ARRAY_TASK_COUNT=%d; allowed: no --shards under Slurm, which gives the count", shards, count)
