@@ -32,6 +32,9 @@ var hostile = []string{
 	"scenario = \"europe-1947\"\n[[vary]]\npath = \"theater.generate.width\"\nvalues = [10, 20]\n",
 	"scenario = \"generic\"\nchunk = 0\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1]\n",
 	"drop_events = [" + strings.Repeat("\"a\",", 50) + "]\n",
+	"extends = \"generic\"\n[Scenario]\nTicks = 3\n[scenario]\nticks = 4\n[theater.Generate]\nwidth = 9\n",
+	"extends = \"asia-1950\"\n[[events]]\nid = \"korean-war-invasion\"\ndelta = 1\n",
+	"scenario = \"generic\"\nruns = 2\nRuns = 3\n[[vary]]\nPath = \"params.sea_cost\"\nvalues = [1]\n",
 }
 
 // FuzzParse feeds the decoder arbitrary bytes: no input may make it panic,
