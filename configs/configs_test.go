@@ -929,3 +929,26 @@ func TestBuiltinIsTheCallers(t *testing.T) {
 			b.Params.PerceptionNoise, noise, b.States[0].Land, land, len(b.States))
 	}
 }
+
+// A built-in named as a file that is not there ("asia-1950.toml") is
+// refused with the built-in's name; a missing file of no built-in's name,
+// or in a directory, is refused as missing alone.
+func TestLoadFileOfABuiltinsName(t *testing.T) {
+	t.Chdir(t.TempDir())
+	_, err := Load("asia-1950.toml")
+	if want := "reading scenario: stat asia-1950.toml: no such file or directory; the built-in scenario is named asia-1950, without .toml"; err == nil || err.Error() != want {
+		t.Errorf("asia-1950.toml: %v\nwant %s", err, want)
+	}
+	for _, path := range []string{"asia-1951.toml", filepath.Join("x", "asia-1950.toml")} {
+		if _, err := Load(path); err == nil || strings.Contains(err.Error(), "built-in") {
+			t.Errorf("%s: %v; want it missing, without a built-in's name", path, err)
+		}
+	}
+	// A file of that name is read.
+	if err := os.WriteFile("asia-1950.toml", []byte("extends = \"asia-1950\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Load("asia-1950.toml"); err != nil {
+		t.Errorf("the file asia-1950.toml: %v", err)
+	}
+}

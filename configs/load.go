@@ -1,7 +1,9 @@
 package configs
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"path/filepath"
 	"reflect"
 	"regexp"
@@ -31,6 +33,10 @@ func Load(nameOrPath string) (*sim.Scenario, error) {
 func LoadFile(path string) (*sim.Scenario, error) {
 	src, err := ReadFile(path)
 	if err != nil {
+		// "asia-1950.toml" where no such file is: the built-in was meant.
+		if name := TrimTOML(path); errors.Is(err, fs.ErrNotExist) && !strings.ContainsAny(path, `/\`) && slices.Contains(BuiltinNames(), name) {
+			return nil, fmt.Errorf("reading scenario: %w; the built-in scenario is named %s, without .toml", err, name)
+		}
 		return nil, fmt.Errorf("reading scenario: %w", err)
 	}
 	return Parse(path, src)
