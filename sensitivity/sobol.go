@@ -96,3 +96,34 @@ func baseMoments(y []float64, n, k int, idx []int) (mean, variance float64) {
 }
 
 func sq(x float64) float64 { return x * x }
+
+// Resolution says whether a design resolves a Sobol index, judged by its
+// estimate and bootstrap interval against [0, 1], the range in which every
+// S1 and ST lies.
+type Resolution int
+
+// The resolutions of an index. An index near 0 whose interval crosses 0
+// is Resolved: that is what a small index looks like.
+const (
+	Resolved      Resolution = iota // or undefined: nothing to say of it
+	WiderThanUnit                   // an interval wider than [0, 1], the whole range an index can take
+	BelowZero                       // below 0, interval and all (an S1): the sampling error is larger than the interval shows
+	AboveOne                        // above 1, interval and all (an ST): likewise
+)
+
+// SobolResolution judges a Sobol index (S1 or ST) by its interval: an
+// interval wider than 1 first, then one wholly below 0 or above 1.
+// An index without an interval (NaN) is Resolved.
+func SobolResolution(iv Interval) Resolution {
+	switch {
+	case math.IsNaN(iv.Low) || math.IsNaN(iv.High):
+		return Resolved
+	case iv.High-iv.Low > 1:
+		return WiderThanUnit
+	case iv.High < 0:
+		return BelowZero
+	case iv.Low > 1:
+		return AboveOne
+	}
+	return Resolved
+}

@@ -332,3 +332,32 @@ func TestSobolByHandTwoParameters(t *testing.T) {
 		}
 	}
 }
+
+// An index is unresolved when its interval is wider than [0, 1], or when
+// it lies below 0 or above 1 with its whole interval; the width is judged
+// first. A small index whose interval crosses 0, an undefined one and one
+// without an interval are resolved: nothing to say of them.
+func TestSobolResolution(t *testing.T) {
+	nan := math.NaN()
+	for _, c := range []struct {
+		iv   Interval
+		want Resolution
+	}{
+		{Interval{0.3, 0.1, 0.6}, Resolved},
+		{Interval{0.01, -0.05, 0.08}, Resolved},
+		{Interval{0, 0, 0}, Resolved},
+		{Interval{1, 1, 1}, Resolved},
+		{Interval{nan, nan, nan}, Resolved},
+		{Interval{0.4, nan, nan}, Resolved},
+		{Interval{0.3, -0.8, 0.7}, WiderThanUnit},
+		{Interval{-2, -2.2, -1.5}, BelowZero}, // wholly below 0, less than 1 wide
+		{Interval{-2, -3.5, -1.2}, WiderThanUnit},
+		{Interval{-0.19, -0.29, -0.08}, BelowZero},
+		{Interval{1.35, 1.05, 1.7}, AboveOne},
+		{Interval{1.35, 1, 1.7}, Resolved}, // touches 1
+	} {
+		if got := SobolResolution(c.iv); got != c.want {
+			t.Errorf("%+v: %d, want %d", c.iv, got, c.want)
+		}
+	}
+}

@@ -167,11 +167,12 @@ func printSensitivity(w io.Writer, dir string, s *runner.Sensitivity, outputs []
 }
 
 // unresolved names the Sobol indices of an output that its design does
-// not resolve, or "": those whose interval is wider than [0, 1], the whole
-// range an index can take, and those that lie outside [0, 1] with their
-// whole interval (an S1 below 0, an ST above 1), where the sampling error
-// is larger than the interval shows. An index near 0 whose interval
-// crosses 0 is not named: that is what a small index looks like.
+// not resolve (sensitivity.SobolResolution), or "": those whose interval
+// is wider than [0, 1], the whole range an index can take, and those that
+// lie outside [0, 1] with their whole interval (an S1 below 0, an ST
+// above 1), where the sampling error is larger than the interval shows.
+// An index near 0 whose interval crosses 0 is not named: that is what a
+// small index looks like. The report marks the same indices.
 func unresolved(si *sensitivity.SobolIndices, vary []string) string {
 	kinds := [...]string{"intervals wider than [0, 1]", "below 0, interval and all", "above 1, interval and all"}
 	var items [len(kinds)][]string // per kind: "S1 of a, b", "ST of c"
@@ -181,14 +182,8 @@ func unresolved(si *sensitivity.SobolIndices, vary []string) string {
 	}{{"S1", si.First}, {"ST", si.Total}} {
 		var paths [len(kinds)][]string
 		for i, iv := range ix.ivs {
-			switch {
-			case math.IsNaN(iv.Low) || math.IsNaN(iv.High):
-			case iv.High-iv.Low > 1:
-				paths[0] = append(paths[0], vary[i])
-			case iv.High < 0:
-				paths[1] = append(paths[1], vary[i])
-			case iv.Low > 1:
-				paths[2] = append(paths[2], vary[i])
+			if r := sensitivity.SobolResolution(iv); r != sensitivity.Resolved {
+				paths[r-1] = append(paths[r-1], vary[i]) // kinds in the order of the resolutions
 			}
 		}
 		for k, p := range paths {
