@@ -210,8 +210,9 @@ func TestReportsInABrowser(t *testing.T) {
 	ctx, cancel := browser(t)
 	defer cancel()
 	many, single, sweep, hyps := fixtures(t)
+	morris, sobol := sensitivityFixtures(t)
 	out := artefacts(t)
-	for _, c := range []struct{ name, dir string }{{"many", many}, {"single", single}, {"sweep", sweep}, {"hypotheses", hyps}} {
+	for _, c := range []struct{ name, dir string }{{"many", many}, {"single", single}, {"sweep", sweep}, {"morris", morris}, {"sobol", sobol}, {"hypotheses", hyps}} {
 		page, err := Build(context.Background(), c.dir)
 		if err != nil {
 			t.Fatal(err)

@@ -22,7 +22,11 @@
 //     bar per membership, beside its event list; its series and maps;
 //   - a sweep: for each varied parameter, small multiples of every share
 //     against the parameter's values, pooled over the other parameters;
-//     then the pooled shares, survival and shapes;
+//     for a Morris or Sobol design, each share's sensitivity indices with
+//     their bootstrap intervals (S1 and ST; μ* and the Morris plane),
+//     computed from manifest.json and summary.json as alliancesim
+//     sensitivity computes them (runner.SensitivityOf at the default
+//     resamples); then the pooled shares, survival and shapes;
 //   - hypotheses --out DIR: the table of verdicts and, per hypothesis, the
 //     pooled outcome at each level with its interval and each layout's,
 //     under the provenance of provenance.json (the build, the command,
@@ -40,7 +44,8 @@
 // each alliance in force outlined in its colour around its members'
 // territory — to SVG for the report and to PNG for alliancesim map --png.
 //
-// Determinism. The page holds no time stamps and draws no random numbers,
-// and gonum/plot's SVG backend writes neither, so the same directory
-// gives the same bytes.
+// Determinism. The page holds no time stamps and draws no random numbers
+// but the sensitivity bootstrap's, seeded with the sweep's seed, and
+// gonum/plot's SVG backend writes neither, so the same directory gives
+// the same bytes.
 package report

@@ -30,8 +30,10 @@ var (
 // TestMain removes the fixtures after the tests.
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if fixtureBase != "" {
-		os.RemoveAll(fixtureBase)
+	for _, base := range []string{fixtureBase, sensitivityBase} {
+		if base != "" {
+			os.RemoveAll(base)
+		}
 	}
 	os.Exit(code)
 }
@@ -163,4 +165,90 @@ func mustRead(t testing.TB, path string) []byte {
 // mustReadLines splits a file into lines.
 func mustReadLines(t testing.TB, path string) [][]byte {
 	return bytes.Split(mustRead(t, path), []byte("\n"))
+}
+
+// The Morris and Sobol sweeps the sensitivity tests report on, made once
+// per test binary apart from the others, which most tests need without
+// these: the generic scenario over three parameters, a Morris design of 4
+// trajectories (16 points) with a custom measure, and a Sobol design of 8
+// base rows (40 points), 3 runs a point.
+var (
+	sensitivityOnce sync.Once
+	sensitivityDirs struct{ morris, sobol string }
+	sensitivityErr  error
+	sensitivityBase string
+)
+
+func sensitivityFixtures(t testing.TB) (morris, sobol string) {
+	t.Helper()
+	sensitivityOnce.Do(func() { sensitivityErr = makeSensitivityFixtures() })
+	if sensitivityErr != nil {
+		t.Fatal(sensitivityErr)
+	}
+	return sensitivityDirs.morris, sensitivityDirs.sobol
+}
+
+// fixtureLargest is a custom measure: the largest number of members an
+// alliance had in the run.
+var fixtureLargest = runner.Measure{Name: "largest_alliance", Of: func(r *runner.Replication) float64 {
+	n := 0
+	for _, a := range r.Result.Alliances {
+		for _, members := range a.Phases() {
+			n = max(n, len(members))
+		}
+	}
+	return float64(n)
+}}
+
+func makeSensitivityFixtures() error {
+	base, err := os.MkdirTemp("", "alliancesim-report-sensitivity-")
+	if err != nil {
+		return err
+	}
+	sensitivityBase = base
+	const vary = `
+[[vary]]
+path = "params.sea_cost"
+from = 1.0
+to = 5.0
+
+[[vary]]
+path = "params.punishment"
+from = 0.0
+to = 0.6
+
+[[vary]]
+path = "params.shared_threat"
+from = 0.0
+to = 0.2
+`
+	for _, c := range []struct {
+		dir      *string
+		name     string
+		design   string
+		measures []runner.Measure
+	}{
+		{&sensitivityDirs.morris, "morris", "design = \"morris\"\nsamples = 4\n", []runner.Measure{fixtureLargest}},
+		{&sensitivityDirs.sobol, "sobol", "design = \"sobol\"\nsamples = 8\n", nil},
+	} {
+		file := filepath.Join(base, c.name+".toml")
+		text := "scenario = \"generic\"\nruns = 3\nseed = 1\nevents = false\n" + c.design + vary
+		if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+			return err
+		}
+		x, err := configs.LoadExperiment(file)
+		if err != nil {
+			return err
+		}
+		plan, err := plans.Experiment(x)
+		if err != nil {
+			return err
+		}
+		plan.Experiment = c.name + ".toml"
+		*c.dir = filepath.Join(base, c.name)
+		if err := runner.Execute(context.Background(), plan, *c.dir, runner.ExecOptions{Measures: c.measures}); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -557,6 +557,7 @@ func (p *Page) sweep(in *Input) error {
 		sec.Figures = append(sec.Figures, f)
 	}
 	p.Sections = append(p.Sections, sec)
+	p.sensitivitySection(in)
 	pooled, err := sharesFigure(in.Summary)
 	if err != nil {
 		return err
@@ -573,16 +574,19 @@ func (p *Page) sweep(in *Input) error {
 	if ok {
 		p.Sections = append(p.Sections, Section{ID: "shapes", Title: "Alliance shapes (pooled)", Figures: []Figure{shapes}})
 	}
-	note := "A sweep's report draws the responses and the pooled results"
+	note := "A sweep's report draws the responses"
+	if d := in.Manifest.Design; d != nil && (d.Kind == "morris" || d.Kind == "sobol") {
+		note += ", the parameters' sensitivity indices"
+	}
+	note += " and the pooled results"
 	if files := pointFiles(in); files != "" {
 		note += "; the directory holds each point's " + files
 	}
 	p.Notes = append(p.Notes, note+", and a point's runs can be reported on their own by running its scenario with run --out.")
-	switch d := in.Manifest.Design; {
-	case exists(in, "sensitivity.csv"):
-		p.Notes = append(p.Notes, "sensitivity.csv holds the parameters' sensitivity indices, which alliancesim sensitivity estimated from this sweep.")
-	case d != nil && (d.Kind == "morris" || d.Kind == "sobol"):
-		p.Notes = append(p.Notes, "alliancesim sensitivity on this directory estimates the parameters' sensitivity indices and writes sensitivity.csv.")
+	if exists(in, "sensitivity.csv") {
+		// Its resamples may not be the report's, and a later run of the
+		// command may not have written it again.
+		p.Notes = append(p.Notes, fmt.Sprintf("sensitivity.csv holds the indices as alliancesim sensitivity last wrote them, at the resamples its resamples column gives; this report computes them afresh at %d.", reportBootstrap.Resamples))
 	}
 	return nil
 }

@@ -438,22 +438,6 @@ func TestSweepReportHasNoMapsNote(t *testing.T) {
 	}
 }
 
-// A sweep's report names sensitivity.csv when the directory holds it.
-func TestSweepReportNamesSensitivity(t *testing.T) {
-	_, _, sweep, _ := fixtures(t)
-	dir := copyFiles(t, sweep, "")
-	os.WriteFile(filepath.Join(dir, "sensitivity.csv"), []byte("output,parameter,index,estimate,low,high\n"), 0o644)
-	p, err := Build(context.Background(), dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !slices.ContainsFunc(p.Notes, func(n string) bool {
-		return strings.HasPrefix(n, "sensitivity.csv holds the parameters' sensitivity indices")
-	}) {
-		t.Errorf("no note of sensitivity.csv: %q", p.Notes)
-	}
-}
-
 // A directory named as "." or through a symbolic link gives the page the
 // same name, and so the same bytes, as named by its path.
 func TestDirNameIsTheRealDirectory(t *testing.T) {

@@ -120,30 +120,6 @@ func TestPointFilesAsAList(t *testing.T) {
 	}
 }
 
-// A sweep of a Morris or Sobol design without sensitivity.csv says how
-// to get the indices; a grid says nothing of them.
-func TestSweepNoteOfSensitivityByDesign(t *testing.T) {
-	_, _, sweep, _ := fixtures(t)
-	const note = "alliancesim sensitivity on this directory estimates the parameters' sensitivity indices and writes sensitivity.csv."
-	for _, c := range []struct {
-		kind string
-		want bool
-	}{{"morris", true}, {"sobol", true}, {"grid", false}} {
-		in, err := Read(sweep)
-		if err != nil {
-			t.Fatal(err)
-		}
-		in.Manifest.Design = &runner.Design{Kind: c.kind}
-		p := &Page{}
-		if err := p.sweep(in); err != nil {
-			t.Fatal(err)
-		}
-		if got := slices.Contains(p.Notes, note); got != c.want {
-			t.Errorf("a %s design: the note %v, want %v (notes %q)", c.kind, got, c.want, p.Notes)
-		}
-	}
-}
-
 // Each response panel names the varied path on its horizontal axis and
 // pads the axis by 5% of the values' span either side: values 1, 2 and
 // 5 on an axis from 0.8 to 5.2, so the first at 1/22 of its length and

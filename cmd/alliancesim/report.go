@@ -27,7 +27,11 @@ loaded from elsewhere, no script) with the provenance of the results
   one run       its alliances as a timeline beside its events, its series and
                 its theatre after the first tick and at the end;
   a sweep       the response of each share to each varied parameter, and the
-                pooled shares, survival and shapes;
+                pooled shares, survival and shapes; of a Morris or Sobol
+                design, each share's sensitivity indices with their 95%
+                intervals (S1 and ST; μ*, and σ against μ*), as
+                'alliancesim sensitivity DIR' computes them at its default
+                resamples;
   hypotheses    the table of verdicts and a response plot per hypothesis.
 
 The same directory gives the same bytes.`,
