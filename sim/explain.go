@@ -60,7 +60,11 @@ type PartnerCost struct {
 // alliance's members, say).
 // The world must have played at least one tick (Step). Partners may
 // include non-sovereign states (a patron may sign for them); they must be
-// alive and distinct from i.
+// alive and distinct from i. Explain is meant between Steps, where the
+// world stands at the end of the tick played last; called from an
+// Observer it appraises the world part-way through the tick being played
+// (changing nothing), and in the first tick it refuses, as before any
+// Step, though that tick's threats are read by then.
 func (w *World) Explain(i int, partners agents.Set, strong bool, origin Origin) (Explanation, error) {
 	c := w.c
 	if w.tick == 0 {
