@@ -233,6 +233,16 @@ func errNilScenario(fn string) error {
 // ID returns the id of state i; it panics if i is not a state index.
 func (c *Compiled) ID(i int) string { return c.id[c.state(i)] }
 
+// IDs returns the ids of the states in s, in the scenario's order of
+// states (as s.Each visits them; a record's member lists are sorted by id
+// instead), and nil for the empty set. It panics if s holds an index that
+// is not a state's.
+func (c *Compiled) IDs(s agents.Set) []string {
+	var ids []string
+	s.Each(func(j int) { ids = append(ids, c.ID(j)) })
+	return ids
+}
+
 // Index returns the index of the state with the given id, or -1. For an
 // id a user typed, IndexOf says what is allowed instead.
 func (c *Compiled) Index(id string) int {

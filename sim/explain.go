@@ -314,9 +314,7 @@ func (w *World) OriginFor(i int, partners agents.Set) Origin {
 
 // idList names the states of s, comma-separated, in index order.
 func (c *Compiled) idList(s agents.Set) string {
-	var ids []string
-	s.Each(func(j int) { ids = append(ids, c.id[j]) })
-	return strings.Join(ids, ", ")
+	return strings.Join(c.IDs(s), ", ")
 }
 
 // inForce is the alliance in force whose members are exactly s, or nil.

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -400,6 +401,22 @@ func TestSetOf(t *testing.T) {
 	}
 	if _, err := c.SetOf("c1", "c9"); err == nil || err.Error() != `"c9" is not a state of generic; allowed: patron, adversary, c1, c2, c3, c4, c5, c6` {
 		t.Errorf("SetOf with a mistyped id: %v", err)
+	}
+}
+
+// IDs names a set's states in the scenario's order, whatever order they
+// were given in, and none for the empty set: SetOf's inverse.
+func TestIDs(t *testing.T) {
+	c := compileBuiltin(t, "generic")
+	s, err := c.SetOf("c3", "patron", "c1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.IDs(s); !slices.Equal(got, []string{"patron", "c1", "c3"}) {
+		t.Errorf("IDs: %v; want [patron c1 c3]", got)
+	}
+	if got := c.IDs(0); got != nil {
+		t.Errorf("IDs of the empty set: %v; want nil", got)
 	}
 }
 

@@ -234,7 +234,7 @@ type membership struct {
 
 // membershipOf is the alliance al as explain shows it.
 func membershipOf(c *sim.Compiled, al *sim.Alliance) membership {
-	return membership{Alliance: al.ID, Members: idsOf(c, al.Members), Origin: al.Origin.String(), Commitment: commitmentWord(al.Strong)}
+	return membership{Alliance: al.ID, Members: c.IDs(al.Members), Origin: al.Origin.String(), Commitment: commitmentWord(al.Strong)}
 }
 
 // voteExplanation is the state's vote on a newcomer to an alliance it is
@@ -444,14 +444,14 @@ func votesOn(w *sim.World, req explainRequest) []voteExplanation {
 		if !req.inferred && req.origin != v.With.Origin {
 			continue // as at another commitment
 		}
-		out = append(out, voteExplanation{Alliance: a.ID, Members: idsOf(c, a.Members), Newcomer: c.ID(x),
+		out = append(out, voteExplanation{Alliance: a.ID, Members: c.IDs(a.Members), Newcomer: c.ID(x),
 			With: optionLine(c, v.With), Without: v.Without, Accepts: v.Accepts(), Reason: v.Reason.String()}) // With.Beats nil: the vote is against Without
 	}
 	return out
 }
 
 func optionLine(c *sim.Compiled, e sim.Explanation) optionExplanation {
-	o := optionExplanation{Partners: idsOf(c, e.Partners), Commitment: commitmentWord(e.Strong), Origin: e.Origin.String(),
+	o := optionExplanation{Partners: c.IDs(e.Partners), Commitment: commitmentWord(e.Strong), Origin: e.Origin.String(),
 		After: e.After, Gain: e.Gain, Honour: e.Honour, Spread: e.Spread, Cost: e.Cost.Total,
 		Largest: e.Cost.Largest.String(),
 		LargestOf: func() string { // the partner behind the largest term; none for autonomy
@@ -469,12 +469,6 @@ func optionLine(c *sim.Compiled, e sim.Explanation) optionExplanation {
 			Unpledged: pc.Terms.Unpledged})
 	}
 	return o
-}
-
-func idsOf(c *sim.Compiled, s agents.Set) []string {
-	var out []string
-	s.Each(func(j int) { out = append(out, c.ID(j)) })
-	return out
 }
 
 func commitmentWord(strong bool) string {
