@@ -739,3 +739,30 @@ func TestRebaselineResetsTheReadingsOfADeadSource(t *testing.T) {
 		}
 	}
 }
+
+// Under a hypothetical change, a patron fears for its alive clients only
+// (docs/model.md §7.2.1: threatUnder returns T_i as §7.2 combines it, over
+// alive clients), as patronTotals does. In the quiet world (no alliance,
+// stakes 1) c3 is eliminated and the world brought up to date as a crisis
+// does; the clients' readings of adv stay 0.7448865061198299 (c1) and
+// 0.719710675314473 (c2), so the patron's threat, with nothing changed
+// and with a change that refolds c1, is their quadratic mean
+// √((x₁² + x₂²)/2) = 0.7324067733032724, above its direct threat.
+// Counting dead c3 at its threat 0 would give √((x₁² + x₂²)/3) =
+// 0.5980076262504301.
+func TestThreatUnderCountsAliveClientsOnly(t *testing.T) {
+	w := quietWorld(t, quietScenario(), 1)
+	w.eliminate(c3)
+	w.refreshForces()
+	w.rebaseline()
+	nearly(t, "the patron's threat", w.threat[pat], 0.7324067733032724, handTol)
+	nearly(t, "the patron's threat under no change", w.threatUnder(pat, noChange), 0.7324067733032724, handTol)
+	// A change that touches c1 only through c2 (an alliance of the two at
+	// cohesion 0) leaves c1's reading of adv where it is: c2 brings no help
+	// and no punishment at weight 0, and adv is no ally.
+	ch := change{add: set(c1, c2), h: 0, origin: OriginClient, drop: -1}
+	if !w.affects(c1, ch) {
+		t.Fatal("set-up: the change should touch c1")
+	}
+	nearly(t, "the patron's threat under a change refolding c1 and c2", w.threatUnder(pat, ch), 0.7324067733032724, handTol)
+}
