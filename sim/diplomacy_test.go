@@ -1902,3 +1902,74 @@ func TestCoalitionProposalNamesNoTarget(t *testing.T) {
 		t.Errorf("c2's coalition proposal recorded with target %q, want none", rec.Target)
 	}
 }
+
+// A client's options are listed in a fixed order, which the softmax draw
+// reads (docs/model.md §7.6, §7.7): its position, its coalition, then an
+// application to each alliance it could join, in id order. c3, with the
+// patron allied to c1 (alliance 0) and to c2 (alliance 1), shares the
+// adversary's threat with both: its options are none, its coalition and
+// the applications to alliances 0 and 1, each valued as §7.4 and §7.7
+// say — the position; the coalition at its better commitment as a client
+// alliance; each application at the alliance's commitment and origin,
+// with the alliance grown by c3 (§7.2.1).
+func TestClientOptionsInOrder(t *testing.T) {
+	build := func() *World {
+		w := perceived(t, testScenario())
+		w.form(set(pat, c1), true, OriginBilateral)
+		w.form(set(pat, c2), false, OriginBilateral)
+		w.reviewing = set(c3)
+		return w
+	}
+	before := build()
+	if !before.shareThreat(c3, c1) || !before.shareThreat(c3, c2) {
+		t.Fatal("set-up: c3 shares no threat with c1 or c2")
+	}
+	w := build()
+	w.clientRound()
+	kinds := []agents.OptionKind{agents.OptionNone, agents.OptionMultilateral, agents.OptionJoin, agents.OptionJoin}
+	if len(w.options) != len(kinds) {
+		t.Fatalf("c3's options %v, want none, its coalition and two applications", w.options)
+	}
+	for k, o := range w.options {
+		if o.Kind != kinds[k] {
+			t.Fatalf("c3's options %v, want none, its coalition, then the applications", w.options)
+		}
+	}
+	if w.values[0] != before.position(c3) {
+		t.Errorf("none valued %v, want c3's position %v", w.values[0], before.position(c3))
+	}
+	coalition, strong := before.bestCommitment(c3, w.options[1].Partners, OriginClient)
+	if w.values[1] != coalition.value || w.options[1].Strong != strong {
+		t.Errorf("coalition %v valued %v (strong %v), want %v (strong %v)", w.options[1].Partners, w.values[1], w.options[1].Strong, coalition.value, strong)
+	}
+	for k, id := range []int{0, 1} {
+		o, al := w.options[2+k], &before.alliances[id]
+		want := before.appraiseUnder(c3, al.Members, al.Strong, al.Origin, before.grown(al, c3, al.Origin)).value
+		if o.Alliance != id || o.Partners != al.Members || o.Strong != al.Strong || w.values[2+k] != want {
+			t.Errorf("application %d: %+v valued %v, want alliance %d (%v, strong %v) valued %v", k, o, w.values[2+k], id, al.Members, al.Strong, want)
+		}
+	}
+}
+
+// A refusal bars only the proposer whose offer was refused (docs/model.md
+// §7.13: the same proposer, member set and commitment): c1's coalition
+// to {c3}, refused, does not bar c2 from offering c3 the same, nor c1
+// from offering it at the other commitment.
+func TestRefusalBarsOnlyItsProposer(t *testing.T) {
+	w := NewWorld(mustCompile(t, testScenario()), 1)
+	w.refuse(c1, set(c3), true)
+	coalition := agents.Option{Kind: agents.OptionMultilateral, Partners: set(c3), Alliance: -1, Strong: true}
+	for _, c := range []struct {
+		chooser int
+		strong  bool
+		barred  bool
+	}{{c1, true, true}, {c2, true, false}, {c1, false, false}} {
+		o := coalition
+		o.Strong = c.strong
+		w.options = append(w.options[:0], agents.Option{Kind: agents.OptionNone, Alliance: -1}, o)
+		w.values = append(w.values[:0], 0, 1)
+		if got, ok := w.choose(c.chooser); ok == c.barred || (ok && got != o) {
+			t.Errorf("state %d, strong %v: chose %+v, ok %v; want it barred %v", c.chooser, c.strong, got, ok, c.barred)
+		}
+	}
+}
