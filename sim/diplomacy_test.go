@@ -1973,3 +1973,103 @@ func TestRefusalBarsOnlyItsProposer(t *testing.T) {
 		}
 	}
 }
+
+// A patron does not begin to wait for a multilateral it could not offer
+// (docs/model.md §7.8): with its three clients occupied (invite_occupied)
+// the only set, {c1, c2, c3}, could be signed by nobody but the patron.
+// The assurance patron (not waited, impose_threshold 1) admits no
+// multilateral, so its second search, over every set, finds that set,
+// which it values above its position — and wants no ally for it.
+func TestPatronWantsNoMultilateralItCouldNotOffer(t *testing.T) {
+	sc := testScenario()
+	sc.Params.InviteOccupied = true
+	sc.Decision.ImposeThreshold = 1
+	for _, c := range []int{c1, c2, c3} {
+		sc.States[c].Sovereign = false
+	}
+	w := perceived(t, sc)
+	w.reviewing = set(pat)
+	weak := w.appraise(pat, set(c1, c2, c3), false, OriginImposed).value
+	strong := w.appraise(pat, set(c1, c2, c3), true, OriginImposed).value
+	if none := w.position(pat); !(max(weak, strong) > none) {
+		t.Fatalf("set-up: the patron values the multilateral at %v (weak) and %v (strong), not above its position %v", weak, strong, none)
+	}
+	if w.patronOptions(pat) {
+		t.Error("the patron wants an ally for a multilateral nobody else could sign")
+	}
+	if len(w.options) != 1 {
+		t.Errorf("options %v, want only none", w.options)
+	}
+	w.tick = 3
+	w.patronRound(pat)
+	if w.wantedSince[pat] >= 0 {
+		t.Errorf("the patron waits since tick %d, want it not waiting", w.wantedSince[pat])
+	}
+}
+
+// A patron values joining a client alliance with the alliance grown by
+// it (docs/model.md §7.8, §7.2.1): the alliance as it stands done
+// without, and its members and the patron standing by each other at the
+// cohesion of all of them — not a new alliance beside the old one, in
+// which the clients would keep standing by each other at the larger of
+// the two cohesions. With the patron's picture a third of c1's, joining
+// lowers the cohesion of {c1, c2} from 0.9914 to 0.7862, and the
+// patron's threat after the join is 0.625625 grown against 0.621503
+// beside: the option's value is the grown one's.
+func TestPatronJoinValuedWithTheAllianceGrown(t *testing.T) {
+	w := prospectWorld(t)
+	al := w.form(set(c1, c2), true, OriginClient)
+	w.picture[pat] = w.picture[c1] / 3
+	grown, beside := w.grown(al, pat, OriginIndigenous), w.hypothetical(pat, al.Members, OriginIndigenous)
+	nearly(t, "cohesion of the grown alliance", grown.h, 0.7862413961998299, 1e-9)
+	nearly(t, "threat with the alliance grown", w.threatUnder(pat, grown), 0.6256251847859123, 1e-9)
+	nearly(t, "threat with a new alliance beside it", w.threatUnder(pat, beside), 0.621502962616908, 1e-9)
+	want := w.appraiseUnder(pat, al.Members, true, OriginIndigenous, grown).value
+	if other := w.appraiseUnder(pat, al.Members, true, OriginIndigenous, beside).value; other == want {
+		t.Fatalf("set-up: the join is worth %v either way", want)
+	}
+	w.patronOptions(pat)
+	joins := 0
+	for k, o := range w.options {
+		if o.Kind == agents.OptionJoin {
+			joins++
+			if w.values[k] != want {
+				t.Errorf("join of alliance %d valued %v, want %v (grown)", o.Alliance, w.values[k], want)
+			}
+		}
+	}
+	if joins != 1 {
+		t.Errorf("%d join options, want 1: %v", joins, w.options)
+	}
+}
+
+// A patron invites only the living (docs/model.md §7.8): with
+// invite_occupied, an occupied client is a candidate for its multilateral
+// sets while alive, and no longer once eliminated. The prospect patron's
+// multilateral sets take in c3, occupied, beside c1 and c2; once c3 is
+// eliminated, only c1 and c2 are left, too few for a multilateral, and
+// the patron's options are its position and its bilaterals with them.
+func TestPatronInvitesNoEliminatedOccupiedClient(t *testing.T) {
+	sc := occupiedC3(t)
+	sc.Decision.Strategy = "prospect"
+	w := perceived(t, sc)
+	multilaterals := func() (n int) {
+		w.patronOptions(pat)
+		for _, o := range w.options {
+			if o.Kind == agents.OptionMultilateral {
+				n++
+				if o.Partners != set(c1, c2, c3) {
+					t.Errorf("multilateral to %v, want c1, c2 and c3", o.Partners)
+				}
+			}
+		}
+		return n
+	}
+	if n := multilaterals(); n != 2 {
+		t.Fatalf("set-up: %d multilaterals with c3 occupied and alive, want weak and strong: %v", n, w.options)
+	}
+	w.eliminate(c3)
+	if n := multilaterals(); n != 0 {
+		t.Errorf("%d multilaterals with c3 eliminated, want none: %v", n, w.options)
+	}
+}
