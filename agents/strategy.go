@@ -85,6 +85,15 @@ type PatronView interface {
 // without asking Admit again. A strategy that admits no bilateral but
 // admits multilaterals therefore still sees its patron in bilaterals.
 //
+// Admit is asked about every set the patron's multilateral search values
+// as it grows its set one client at a time (GreedyCoalition, from the
+// best single client up to three and beyond): an Option of kind
+// OptionMultilateral with one or two partners is a step of that search,
+// not an offer. A set it refuses is not grown, so a strategy that admits
+// multilaterals only of three or more clients is never offered one; to
+// judge a multilateral by its size, admit the smaller sets and refuse the
+// larger ones it does not want.
+//
 // Admit must be a pure function of its arguments: a registered strategy
 // is shared by every replication, and runner's workers call it
 // concurrently. A strategy that keeps state (a count, a cache) races, and
