@@ -874,3 +874,44 @@ func TestExitDrawsGoInAllianceOrder(t *testing.T) {
 		t.Error("set-up: on no seed would the second uniform decide otherwise; the test could not tell the orders apart")
 	}
 }
+
+// The alliance an ending alliance is absorbed into is the first by id of
+// those in force that hold every member it had as the tick's departures
+// began (docs/model.md §7.12, World.absorber). {c1, c2} (id 0) ends as c1
+// leaves it; {c1, c2, c3} (1) and {pat, c1, c2} (2) both hold c1 and c2:
+// it was absorbed into 1. And the members are those at the start of the
+// departures, not those left before the last one: with exit_cost −10 and
+// c1 and c2 reviewing, both leave {c1, c2, c3} (id 0) in one exit step,
+// which ends with c2's leaving; {pat, c2, c3} (1) holds c2 and c3, the
+// members left before c2's departure, but not c1, so the alliance parted
+// (-1), where reading its members at c2's departure would say 1.
+func TestAbsorberIsTheFirstHoldingTheMembersAsTheDeparturesBegan(t *testing.T) {
+	w := perceived(t, testScenario())
+	pair := w.form(set(c1, c2), true, OriginClient).ID
+	w.form(set(c1, c2, c3), false, OriginClient)
+	w.form(set(pat, c1, c2), true, OriginImposed)
+	w.leave(&w.alliances[pair], c1, w.alliances[pair].Members)
+	if al := &w.alliances[pair]; al.Active() || al.AbsorbedInto != 1 {
+		t.Errorf("{c1, c2} left by c1 beside alliances 1 and 2 that hold both: active %v, absorbed into %d; want ended, into 1", al.Active(), al.AbsorbedInto)
+	}
+
+	c := mustCompile(t, testScenario())
+	c.p.ExitCost = -10 // leaving is always better
+	w = NewWorld(c, 1)
+	w.perceive()
+	tri := w.form(set(c1, c2, c3), true, OriginClient).ID
+	other := w.form(set(pat, c2, c3), true, OriginImposed).ID
+	w.refreshCohesion()
+	w.reviewing = set(c1, c2)
+	w.cohesionAndExit()
+	al := &w.alliances[tri]
+	if al.Active() || al.Cause != EndMembersLeft || al.EndedBy != c2 {
+		t.Fatalf("set-up: c1 and c2 should both leave {c1, c2, c3}, c2's leaving ending it: active %v, cause %v, ended by %d: %v", al.Active(), al.Cause, al.EndedBy, describe(w))
+	}
+	if !w.alliances[other].Active() || w.alliances[other].Members != set(pat, c3) {
+		t.Fatalf("set-up: {pat, c2, c3} should go on as {pat, c3} after c2 leaves it too: %v", describe(w))
+	}
+	if al.AbsorbedInto != -1 {
+		t.Errorf("{c1, c2, c3}, left by c1 and c2 in one tick: absorbed into %d; want none, as no alliance in force holds c1", al.AbsorbedInto)
+	}
+}
