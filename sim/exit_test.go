@@ -915,3 +915,45 @@ func TestAbsorberIsTheFirstHoldingTheMembersAsTheDeparturesBegan(t *testing.T) {
 		t.Errorf("{c1, c2, c3}, left by c1 and c2 in one tick: absorbed into %d; want none, as no alliance in force holds c1", al.AbsorbedInto)
 	}
 }
+
+// Exit decisions read the cohesion step 6 has just refreshed, not the one
+// the alliance carried into it (docs/model.md §3.1 step 6, §7.12): c1's
+// threat without {c1, c2} is read against raw readings at the alliance's
+// cohesion, so a stale h (0.3 here, against the ≈ 0.99 of c1's and c2's
+// pictures) moves T⁻ and with it the margin Δ = V_out − V_stay. With the
+// exit cost halfway between the margins at the two cohesions, c1 leaves
+// at one and stays at the other; cohesionAndExit must decide as at the
+// refreshed one.
+func TestExitWeighsTheRefreshedCohesion(t *testing.T) {
+	const stale = 0.3
+	build := func(exitCost float64) (*World, *Alliance) {
+		c := mustCompile(t, testScenario())
+		c.p.ExitCost = exitCost
+		w := NewWorld(c, 1)
+		w.perceive()
+		al := w.form(set(c1, c2), true, OriginClient)
+		withCohesion(w, al, stale)
+		return w, al
+	}
+	margin := func(w *World, al *Alliance) float64 {
+		st := w.stayTerms(al, c1, w.tick)
+		return st.out - st.stay
+	}
+	w, al := build(0)
+	atStale := margin(w, al)
+	w.refreshCohesion()
+	if h := al.Cohesion; math.Abs(h-stale) < 0.5 {
+		t.Fatalf("set-up: the refreshed cohesion %v should be far from the stale %v", h, stale)
+	}
+	atFresh := margin(w, al)
+	if math.Abs(atStale-atFresh) < 1e-6 {
+		t.Fatalf("set-up: the margins at the stale (%v) and refreshed (%v) cohesion should differ", atStale, atFresh)
+	}
+	exitCost := (atStale + atFresh) / 2
+	w, al = build(exitCost)
+	w.reviewing = set(c1)
+	w.cohesionAndExit()
+	if left, want := !al.Members.Has(c1), atFresh > exitCost; left != want {
+		t.Errorf("c1 left %v, want %v: margin %v at the refreshed cohesion, %v at the stale one, exit cost %v", left, want, atFresh, atStale, exitCost)
+	}
+}
