@@ -288,3 +288,31 @@ func reviewsWhenPatienceRunsOut(t *testing.T, w *World, at3 admission) {
 		}
 	}
 }
+
+// A change concerns every patron holding stakes in any of the states it
+// involves or their allies (docs/model.md §7.13), not only in the states
+// themselves: pat holds a stake in c2 alone, and a change involving c3,
+// c2's ally in {c2, c3}, concerns c3, c2 and pat; one involving c1, which
+// has no ally and in which pat holds no stake, concerns c1 alone.
+func TestChangeConcernsPatronsWithStakesInTheAllies(t *testing.T) {
+	sc := testScenario()
+	sc.States[pat].Stakes = map[string]float64{"c1": 0, "c2": 1, "c3": 0}
+	w := perceived(t, sc)
+	w.form(set(c2, c3), true, OriginClient)
+	checkConcerns(t, w, "a change involving c3", func() { w.concerns(set(c3)) },
+		[]int{pat: 1, c1: 0, c2: 1, c3: 1, adv: 0})
+	checkConcerns(t, w, "a change involving c1", func() { w.concerns(set(c1)) },
+		[]int{pat: 0, c1: 1, c2: 0, c3: 0, adv: 0})
+}
+
+// A scripted event concerns its actor and its target (docs/model.md
+// §7.13): an intent shock about c1 that only c3 reads concerns c1, c3 and
+// pat (its stake in them, 1 by default), not c2 or the adversary, though
+// it moves no alliance, no territory and nothing c1 itself perceives.
+func TestScriptedEventConcernsItsTarget(t *testing.T) {
+	sc := testScenario()
+	sc.Events = []ScriptedEvent{{Tick: 0, Kind: ScriptIntent, Actor: "c1", Target: "c3", Delta: 1}}
+	w := NewWorld(mustCompile(t, sc), 1)
+	checkConcerns(t, w, "an intent shock about c1 read by c3", w.applyScripted,
+		[]int{pat: 1, c1: 1, c2: 0, c3: 1, adv: 0})
+}
