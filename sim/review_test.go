@@ -316,3 +316,21 @@ func TestScriptedEventConcernsItsTarget(t *testing.T) {
 	checkConcerns(t, w, "an intent shock about c1 read by c3", w.applyScripted,
 		[]int{pat: 1, c1: 1, c2: 0, c3: 1, adv: 0})
 }
+
+// A state that has been eliminated does not review (docs/model.md §7.13:
+// each alive, sovereign client and patron), though its elimination
+// concerns it: Reviewing reports false for it at the next round.
+func TestAnEliminatedStateDoesNotReview(t *testing.T) {
+	w := perceived(t, testScenario())
+	w.startReviews()
+	w.eliminate(c3)
+	w.tick = 1
+	w.perceive()
+	w.startReviews()
+	if w.Reviewing(c3) {
+		t.Error("the eliminated c3 reviews its policy")
+	}
+	if !w.Reviewing(pat) {
+		t.Error("set-up: c3's elimination concerns pat, which holds a stake in it: it should review")
+	}
+}
