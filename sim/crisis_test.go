@@ -1790,3 +1790,26 @@ func TestMemoryAtItsCapDecays(t *testing.T) {
 	nearly(t, "pat's memory of adv", w.memory[pat*n+adv], 0.98, 1e-15)
 	nearly(t, "c1's memory of adv", w.memory[c1*n+adv], 0, 0)
 }
+
+// A client without sovereignty has no alliance policy of its own, but it
+// still provokes (docs/model.md §7.11, §7.13), as West Germany does in
+// europe-1947 before 1955: c1, not sovereign, of revisionism 1 and
+// provoke_rate 1, provokes adv at once, and everyone but c1 remembers its
+// aggression.
+func TestAClientWithoutSovereigntyProvokes(t *testing.T) {
+	sc := provokingScenario()
+	sc.States[c1].Sovereign = false
+	w := perceived(t, sc)
+	from := len(w.events)
+	w.crises()
+	provoked := 0
+	for _, e := range w.events[from:] {
+		if e.Type == EventProvocation && e.Actor == c1 && e.Target == adv {
+			provoked++
+		}
+	}
+	if provoked != 1 {
+		t.Fatalf("c1 without sovereignty provoked %d times, want 1: %v", provoked, describe(w))
+	}
+	nearly(t, "pat's memory of c1", w.memory[pat*w.c.n+c1], sc.Params.AggressionMemory, handTol)
+}
