@@ -3,6 +3,7 @@ package sim
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"slices"
 	"testing"
 
@@ -443,6 +444,36 @@ func TestRestraint(t *testing.T) {
 	}
 	if r, p := count(setup(true, 0), 100); r != 0 || p != 100 {
 		t.Errorf("control 0: %d restrained, %d provoked of 100", r, p)
+	}
+}
+
+// Restraint is decided draw by draw, not only in the long run: the
+// patron holds c1 back exactly when its one uniform falls below the
+// control probability of c1's tightest alliance with it (0.4, a
+// trilateral), as a twin of the world's generator, drawn beside it,
+// predicts. (TestRestraint's share within ±0.036 of 0.4 lets a draw
+// against 0.99 of it, or 1 − u, pass.)
+func TestRestraintFollowsItsDraw(t *testing.T) {
+	w := perceived(t, testScenario())
+	w.form(set(pat, c1, c2, c3), false, OriginImposed)
+	w.form(set(pat, c1, c2), false, OriginImposed)
+	pcg := rand.NewPCG(1, 2)
+	w.rng = rand.New(pcg)
+	held := 0
+	const draws = 5000
+	for k := range draws {
+		twin := *pcg
+		u := rand.New(&twin).Float64()
+		p, ok := w.restrain(c1)
+		if p != pat || ok != (u < 0.4) {
+			t.Fatalf("draw %d: u = %v, restrain(c1) = %d, %v; want %d, %v", k, u, p, ok, pat, u < 0.4)
+		}
+		if ok {
+			held++
+		}
+	}
+	if held == 0 || held == draws {
+		t.Fatalf("held back in %d of %d draws: the draws do not test both outcomes", held, draws)
 	}
 }
 
