@@ -16,8 +16,10 @@ import (
 // *Compiled read-only.
 //
 // Its readings (Threat, AdversaryThreat, Perceived, Reference, Position,
-// InLosses) are taken in the first tick: before the first Step they are
-// all 0, where Explain and its kin refuse with an error.
+// InLosses) are taken in the first tick: before the first Step the
+// threats and reference points are 0, InLosses is false, and Position is
+// the value of self-help at threat 0, 0 only where arms_cost is (its
+// default), where Explain and its kin refuse with an error.
 type World struct {
 	c    *Compiled
 	rng  *rand.Rand

@@ -1,6 +1,10 @@
 package sim
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/alliancesim/alliancesim/agents"
+)
 
 // A tick in which nothing happens allocates nothing: perception,
 // diplomacy, crisis draws, cohesion and exit run on preallocated slices.
@@ -35,6 +39,27 @@ func TestStepReportsWhetherTicksRemain(t *testing.T) {
 	}
 	if w.Tick() != 2 {
 		t.Errorf("tick %d after stepping past the horizon, want 2", w.Tick())
+	}
+}
+
+// Before the first Step a World's threats and reference points are 0 and
+// it is in no state's losses, but Position is the value of self-help at
+// threat 0: 0 at the default arms_cost of 0, below it otherwise (World's
+// comment said every reading was 0).
+func TestReadingsBeforeTheFirstStep(t *testing.T) {
+	for _, arms := range []float64{0, 0.1} {
+		sc := testScenario()
+		sc.Params.ArmsCost = arms
+		w := NewWorld(mustCompile(t, sc), 1)
+		for i := range sc.States {
+			if w.Threat(i) != 0 || w.AdversaryThreat(i) != 0 || w.Perceived(i, (i+1)%len(sc.States)) != 0 || w.Reference(i) != 0 || w.InLosses(i) {
+				t.Errorf("arms_cost %v, state %d: threat %v, adversary threat %v, reference %v, in losses %v; want 0, 0, 0, false",
+					arms, i, w.Threat(i), w.AdversaryThreat(i), w.Reference(i), w.InLosses(i))
+			}
+			if got, want := w.Position(i), w.valueOf(i, agents.Sure(-arms)); got != want || (arms > 0) != (got < 0) {
+				t.Errorf("arms_cost %v, state %d: position %v, want %v, the value of a sure −arms_cost", arms, i, got, want)
+			}
+		}
 	}
 }
 
