@@ -98,8 +98,8 @@ func baseMoments(y []float64, n, k int, idx []int) (mean, variance float64) {
 func sq(x float64) float64 { return x * x }
 
 // Resolution says whether a design resolves a Sobol index, judged by its
-// estimate and bootstrap interval against [0, 1], the range in which every
-// S1 and ST lies.
+// bootstrap interval alone (not its estimate) against [0, 1], the range
+// in which every S1 and ST lies.
 type Resolution int
 
 // The resolutions of an index. An index near 0 whose interval crosses 0
