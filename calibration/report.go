@@ -224,16 +224,16 @@ func writeReport(b *strings.Builder, r *Report) {
 	}
 	fmt.Fprintf(b, "\n%d of %d targets met on both seed ranges.\n", both, len(chosen.Results))
 	if len(few) > 0 {
-		fmt.Fprintf(b, "\nMet, but with an interval that reaches below the threshold, on too few runs to be sure of it: %s.\n", strings.Join(few, "; "))
+		fmt.Fprintf(b, "\nMet, but with a 95%% interval that reaches below the threshold (few runs, or a share close to it), so that the share may fall short of it: %s.\n", strings.Join(few, "; "))
 	}
 }
 
 // unsureRanges names the seed ranges on which a met target's 95% interval
 // reaches below its threshold, with the runs it counted and the interval
 // ("seeds 1001–1500, 3 runs, [43.9, 100.0]"), or "" where neither does.
-// The share meets the threshold, so only few runs leave the interval that
-// wide: a target met on them is met by the rule, and the reader is told
-// how little it rests on.
+// The share meets the threshold, so the interval reaches under it where
+// the runs are few (A3's 3) or the share is close to it: the target is met
+// by the rule, and the reader is told how little it rests on.
 func unsureRanges(runs int, cal, held targets.Result) string {
 	var out []string
 	for _, x := range []struct {
