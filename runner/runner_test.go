@@ -364,8 +364,8 @@ func TestShardParsing(t *testing.T) {
 		t.Errorf("4/4 → %v %v", s, err)
 	}
 	for _, bad := range []string{"0/4", "5/4", "x", "1/0", "1/"} {
-		// named by its flag, as every other flag's error is
-		if _, err := ParseShard(bad); err == nil || !strings.HasPrefix(err.Error(), "--shard "+strconv.Quote(bad)+": allowed: i/n with 1 ≤ i ≤ n") {
+		// named as a shard, which sweep names by its flag (--shard)
+		if _, err := ParseShard(bad); err == nil || !strings.HasPrefix(err.Error(), "shard "+strconv.Quote(bad)+": allowed: i/n with 1 ≤ i ≤ n") {
 			t.Errorf("%q: %v", bad, err)
 		}
 	}

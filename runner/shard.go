@@ -27,13 +27,15 @@ func (s Shard) check() error {
 	return nil
 }
 
-// ParseShard reads --shard "i/n", i counted from 1, into a 0-based Shard.
+// ParseShard reads a shard written "i/n", i counted from 1 (sweep's
+// --shard), into a 0-based Shard. Its error begins "shard", so that a
+// command line can name its flag by prefixing "--".
 func ParseShard(s string) (Shard, error) {
 	a, b, ok := strings.Cut(s, "/")
 	i, err1 := strconv.Atoi(a)
 	n, err2 := strconv.Atoi(b)
 	if !ok || err1 != nil || err2 != nil || n < 1 || i < 1 || i > n {
-		return Shard{}, fmt.Errorf("--shard %q: allowed: i/n with 1 ≤ i ≤ n, e.g. 2/4", s)
+		return Shard{}, fmt.Errorf("shard %q: allowed: i/n with 1 ≤ i ≤ n, e.g. 2/4", s)
 	}
 	return Shard{Index: i - 1, Count: n}, nil
 }

@@ -151,6 +151,7 @@ func TestFlagsChecked(t *testing.T) {
 		{[]string{"run", "generic", "--nope"}, "unknown flag: --nope; see alliancesim run --help"},
 		// Flags that would do nothing are refused, not ignored.
 		{[]string{"sweep", "../../examples/sweep/sea-fraction.toml", "--shard", "1/2", "--shards", "5"}, "--shard 1/2 and --shards 5: allowed: one of them"},
+		{[]string{"sweep", "../../examples/sweep/sea-fraction.toml", "--shard", "0/2", "--out", filepath.Join(tmp, "s0")}, `--shard "0/2": allowed: i/n with 1 ≤ i ≤ n, e.g. 2/4`},
 		{[]string{"run", "generic", "--runs", "3", "--no-events"}, "--no-events applies to the files of --out, and there is no --out"},
 		{[]string{"run", "generic", "--force"}, "--force applies to the files of --out"},
 		{[]string{"hypotheses", "T7", "--runs", "2", "--force"}, "--force applies to the files of --out, and there is no --out; allowed: --force with --out DIR"},

@@ -224,7 +224,11 @@ func (f *sweepFlags) shardToRun() (runner.Shard, error) {
 	case f.shard != "" && f.shards != 0:
 		return runner.Shard{}, fmt.Errorf("--shard %s and --shards %d: allowed: one of them (--shards only with a Kubernetes Indexed Job's JOB_COMPLETION_INDEX)", f.shard, f.shards)
 	case f.shard != "":
-		return runner.ParseShard(f.shard)
+		s, err := runner.ParseShard(f.shard)
+		if err != nil {
+			return s, fmt.Errorf("--%w", err) // "--shard "0/2": allowed: …", by its flag
+		}
+		return s, nil
 	}
 	s, ok, err := runner.ShardFromEnv(f.shards)
 	if err != nil || !ok {
