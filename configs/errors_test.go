@@ -152,6 +152,10 @@ func TestKeysAreCaseSensitive(t *testing.T) {
 		{"both cases", strings.Replace(base, "ticks = 24", "ticks = 24\nTicks = 12", 1), 6, "scenario.Ticks", "unknown key; allowed: name, description, start, tick, ticks (keys are case-sensitive: ticks)"},
 		{"state key", strings.Replace(base, "land = 2", "LAND = 2", 1), 17, "states[0].LAND", "unknown key; allowed: id, name, role, glyph, land"},
 		{"table", strings.Replace(base, "[scenario]", "[Scenario]", 1), 1, "Scenario", "unknown key; allowed: extends, drop_events, drop_states, scenario"},
+		{"parameter", base + "[params]\nSEA_COST = 1\n", 24, "params.SEA_COST", "unknown parameter (keys are case-sensitive: sea_cost); allowed: rough_cost"},
+		{"decision key", base + "[decision]\nStrategy = \"prospect\"\n", 24, "decision.Strategy", "unknown decision key (keys are case-sensitive: strategy); allowed: valuation"},
+		{"decision key as a parameter", base + "[params]\nTemperature = 0.1\n", 24, "params.Temperature", "unknown parameter (keys are case-sensitive, and temperature is a decision key: set it in [decision], or in a state's decision table)"},
+		{"parameter as a decision key", base + "[decision]\nSea_cost = 1\n", 24, "decision.Sea_cost", "unknown decision key (keys are case-sensitive, and sea_cost is a parameter, the same for every state: set it in [params])"},
 		{"generated theatre", strings.Replace(base, "[theater]\nmap = \"\"\"\n~~AA..BB\n~~AA..BB\n\"\"\"", "[theater.Generate]\nwidth = 10\nheight = 10\nsea_fraction = 0.5\nislands = 1\nseed = 1", 1), 7, "theater.Generate", "(keys are case-sensitive: generate)"},
 	}
 	for _, c := range cases {

@@ -143,21 +143,39 @@ func lookupPath(path string) (spec pathSpec, msg string) {
 }
 
 // paramHint says, for a key given as a parameter that names none, that
-// it is a decision key and how to write it there (where); "" when it is
-// not one either.
+// it is a decision key and how to write it there (where), or that it is
+// one of them in lower case (keys are case-sensitive); "" when it is
+// neither.
 func paramHint(key, where string) string {
 	if _, ok := agents.LookupDecision(key); ok {
 		return " (" + key + " is a decision key: " + where + ")"
+	}
+	if lower := strings.ToLower(key); lower != key {
+		if _, ok := sim.LookupParam(lower); ok {
+			return " (keys are case-sensitive: " + lower + ")"
+		}
+		if _, ok := agents.LookupDecision(lower); ok {
+			return " (keys are case-sensitive, and " + lower + " is a decision key: " + where + ")"
+		}
 	}
 	return ""
 }
 
 // decisionKeyHint says, for a key given as a decision key that names
-// none, that it is a parameter and how to write it there (where); "" when
-// it is not one either.
+// none, that it is a parameter and how to write it there (where), or that
+// it is one of them in lower case (keys are case-sensitive); "" when it
+// is neither.
 func decisionKeyHint(key, where string) string {
 	if _, ok := sim.LookupParam(key); ok {
 		return " (" + key + " is a parameter, the same for every state: " + where + ")"
+	}
+	if lower := strings.ToLower(key); lower != key {
+		if _, ok := agents.LookupDecision(lower); ok {
+			return " (keys are case-sensitive: " + lower + ")"
+		}
+		if _, ok := sim.LookupParam(lower); ok {
+			return " (keys are case-sensitive, and " + lower + " is a parameter, the same for every state: " + where + ")"
+		}
 	}
 	return ""
 }
