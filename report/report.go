@@ -557,7 +557,7 @@ func (p *Page) sweep(in *Input) error {
 		sec.Figures = append(sec.Figures, f)
 	}
 	p.Sections = append(p.Sections, sec)
-	p.sensitivitySection(in)
+	indices := p.sensitivitySection(in)
 	pooled, err := sharesFigure(in.Summary)
 	if err != nil {
 		return err
@@ -575,7 +575,7 @@ func (p *Page) sweep(in *Input) error {
 		p.Sections = append(p.Sections, Section{ID: "shapes", Title: "Alliance shapes (pooled)", Figures: []Figure{shapes}})
 	}
 	note := "A sweep's report draws the responses"
-	if d := in.Manifest.Design; d != nil && (d.Kind == "morris" || d.Kind == "sobol") {
+	if indices {
 		note += ", the parameters' sensitivity indices"
 	}
 	note += " and the pooled results"
@@ -583,10 +583,13 @@ func (p *Page) sweep(in *Input) error {
 		note += "; the directory holds each point's " + files
 	}
 	p.Notes = append(p.Notes, note+", and a point's runs can be reported on their own by running its scenario with run --out.")
-	if exists(in, "sensitivity.csv") {
+	switch {
+	case exists(in, "sensitivity.csv") && indices:
 		// Its resamples may not be the report's, and a later run of the
 		// command may not have written it again.
 		p.Notes = append(p.Notes, fmt.Sprintf("sensitivity.csv holds the indices as alliancesim sensitivity last wrote them, at the resamples its resamples column gives; this report computes them afresh at %d.", reportBootstrap.Resamples))
+	case exists(in, "sensitivity.csv"):
+		p.Notes = append(p.Notes, "sensitivity.csv holds indices alliancesim sensitivity wrote earlier, but the command would refuse this directory now (its section says why): they need not be of these results.")
 	}
 	return nil
 }

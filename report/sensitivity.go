@@ -84,20 +84,27 @@ func noiseLabel(o runner.OutputSensitivity) string {
 	return fmt.Sprintf("noise %.0f%%", 100*o.Noise/o.Variance)
 }
 
-// sensitivitySection adds the indices of a Morris or Sobol sweep; a sweep
-// of another design has none.
-func (p *Page) sensitivitySection(in *Input) {
+// sensitivitySection adds the indices of a Morris or Sobol sweep, and
+// reports whether it computed them; a sweep of another design has none.
+// Where the command would refuse the directory, the section says why, the
+// directory named as the page names it (its base name, not the path given),
+// so that the same directory gives the same bytes however it was named.
+func (p *Page) sensitivitySection(in *Input) bool {
 	d := in.Manifest.Design
 	if d == nil || (d.Kind != "morris" && d.Kind != "sobol") {
-		return
+		return false
 	}
 	sec := Section{ID: "sensitivity", Title: "Sensitivity indices of the varied parameters"}
 	name := dirName(in.Dir)
 	s, err := runner.SensitivityOf(in.Dir, nil, reportBootstrap)
 	if err != nil {
-		sec.Notes = append(sec.Notes, fmt.Sprintf("No indices: alliancesim sensitivity %s would refuse this directory too: %v.", name, err))
+		why := err.Error()
+		if in.Dir != "" {
+			why = strings.ReplaceAll(why, in.Dir, name)
+		}
+		sec.Notes = append(sec.Notes, fmt.Sprintf("No indices: alliancesim sensitivity %s would refuse this directory too: %s.", name, why))
 		p.Sections = append(p.Sections, sec)
-		return
+		return false
 	}
 	panels, flat, measures := sensitivityPanels(s)
 	var figs []Figure
@@ -148,6 +155,7 @@ func (p *Page) sensitivitySection(in *Input) {
 			what, strings.Join(measures, ", "), name, flag))
 	}
 	p.Sections = append(p.Sections, sec)
+	return true
 }
 
 // firstErr is the first error that is not nil.

@@ -437,6 +437,35 @@ func TestSensitivitySectionSaysWhyNoIndices(t *testing.T) {
 	if sectionOf(p, "shares") == nil {
 		t.Error("the pooled shares are not drawn")
 	}
+	// The directory is named by its base name, as the page names it, not
+	// by the path it was given; and no note says indices are drawn.
+	if strings.Contains(sec.Notes[0], grid) {
+		t.Errorf("the note names the path given: %s", sec.Notes[0])
+	}
+	for _, n := range p.Notes {
+		if strings.Contains(n, "sensitivity indices") || strings.Contains(n, "computes them afresh") {
+			t.Errorf("a note speaks of indices not drawn: %s", n)
+		}
+	}
+	// A sensitivity.csv there (in a copy of the fixture) is named as of
+	// earlier work, which the command would refuse now.
+	dir := filepath.Join(t.TempDir(), "sweep")
+	if err := os.CopyFS(dir, os.DirFS(grid)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "sensitivity.csv"), []byte("output\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	in.Dir = dir
+	p = &Page{}
+	if err := p.sweep(in); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(p.Notes, func(n string) bool {
+		return strings.HasPrefix(n, "sensitivity.csv holds indices alliancesim sensitivity wrote earlier, but the command would refuse this directory now")
+	}) {
+		t.Errorf("notes %q", p.Notes)
+	}
 }
 
 // sensitivity.csv beside the sweep is named as what the command last
