@@ -171,8 +171,8 @@ func TestParamSpecFormatValue(t *testing.T) {
 
 // docRanges reads a table of docs/model.md, the one under the heading
 // that begins with heading: for each row, its name (the first `…` of the
-// first column) and its "allowed" column (the fourth for parameters,
-// the third for decision keys: column).
+// first column) and the cell of the given column (for parameters, the
+// third is the default and the fourth what is allowed).
 func docRanges(t *testing.T, heading string, column int) (names, allowed []string) {
 	t.Helper()
 	b, err := os.ReadFile("../docs/model.md")
@@ -228,6 +228,46 @@ func TestParamSpecsAreTheDocumentedRanges(t *testing.T) {
 		want := docRange(s.Min, s.Max, s.Kind == sim.ParamInteger, s.Kind == sim.ParamBool)
 		if names[i] != s.Name || allowed[i] != want {
 			t.Errorf("ParamSpecs[%d] is %s in %s; docs/model.md §2.5 has %s in %s", i, s.Name, want, names[i], allowed[i])
+		}
+	}
+}
+
+// Every parameter's default is the one docs/model.md §2.5 gives it, in
+// its "default" column (the number or switch that begins it: "0.12
+// (logit scale)" is 0.12, "false" is 0). DefaultParams, which every
+// scenario starts from, reads ParamSpecs' defaults; a default changed in
+// the code or in the table, say invite_occupied turned on or
+// record_every set to 1 (neither of which the engine's own tests
+// notice), shows here.
+func TestParamSpecsAreTheDocumentedDefaults(t *testing.T) {
+	names, defaults := docRanges(t, "### 2.5 Parameters", 3)
+	if len(names) != len(sim.ParamSpecs()) {
+		t.Fatalf("docs/model.md §2.5 lists %d parameters, ParamSpecs %d", len(names), len(sim.ParamSpecs()))
+	}
+	def := sim.DefaultParams()
+	for i, s := range sim.ParamSpecs() {
+		field := strings.Fields(defaults[i])
+		if names[i] != s.Name || len(field) == 0 {
+			t.Errorf("ParamSpecs[%d] is %s; docs/model.md §2.5 has %s, default %q", i, s.Name, names[i], defaults[i])
+			continue
+		}
+		var doc float64
+		var err error
+		switch field[0] {
+		case "true":
+			doc = 1
+		case "false":
+			doc = 0
+		default:
+			doc, err = strconv.ParseFloat(field[0], 64)
+		}
+		if err != nil || (s.Kind == sim.ParamBool) != (field[0] == "true" || field[0] == "false") {
+			t.Errorf("%s: docs/model.md §2.5's default %q is not a %s", s.Name, defaults[i], s.Allowed())
+			continue
+		}
+		if s.Default != doc || s.Get(&def) != doc {
+			t.Errorf("%s: default %s, DefaultParams %s; docs/model.md §2.5 has %q",
+				s.Name, s.FormatValue(s.Default), s.FormatValue(s.Get(&def)), defaults[i])
 		}
 	}
 }
