@@ -3,7 +3,9 @@ package agents
 import (
 	"fmt"
 	"math"
+	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -75,6 +77,86 @@ func TestDecisionKeysAsTheDocsTabulate(t *testing.T) {
 				t.Errorf("%s: allowed %q lacks %q", name, s.Allowed(), n)
 			}
 		}
+	}
+}
+
+// The table of docs/model.md §2.6 is DecisionSpecs and DefaultDecision:
+// its keys in order, each default, and what each allows ("[0, 1]",
+// "whole, [0, 10⁶]", or the names, in backquotes, a name key takes; "or a
+// registered name" where more may be registered). A key's default or
+// range changed in the code or in the table shows here.
+func TestDecisionTableOfTheDocs(t *testing.T) {
+	b, err := os.ReadFile("../docs/model.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(b), "\n### 2.6 Decision keys")
+	if !ok {
+		t.Fatal("docs/model.md has no §2.6 Decision keys")
+	}
+	section, _, _ = strings.Cut(section, "\n#")
+	// quotedNames are the `…` of a cell, in order.
+	quotedNames := func(cell string) []string {
+		var names []string
+		for k, part := range strings.Split(cell, "`") {
+			if k%2 == 1 {
+				names = append(names, part)
+			}
+		}
+		return names
+	}
+	bound := func(x float64) string {
+		if x == MaxScale {
+			return "10⁶"
+		}
+		return plain(x)
+	}
+	var keys []string
+	def := DefaultDecision()
+	for _, line := range strings.Split(section, "\n") {
+		cells := strings.Split(line, "|")
+		if len(cells) < 5 || !strings.HasPrefix(strings.TrimSpace(cells[1]), "`") {
+			continue
+		}
+		key := quotedNames(cells[1])[0]
+		keys = append(keys, key)
+		s, ok := LookupDecision(key)
+		if !ok {
+			t.Errorf("docs/model.md §2.6 lists %s, which is no decision key", key)
+			continue
+		}
+		defCell, allowed := strings.TrimSpace(cells[2]), strings.TrimSpace(cells[3])
+		if s.Kind == DecisionName {
+			if names := quotedNames(defCell); len(names) != 1 || names[0] != s.Get(&def) {
+				t.Errorf("%s: default %q; docs/model.md §2.6 has %s", key, s.Get(&def), defCell)
+			}
+			names := quotedNames(allowed)
+			if len(names) == 0 {
+				t.Errorf("%s: docs/model.md §2.6 allows %q, no name", key, allowed)
+			}
+			for _, n := range names {
+				if !slices.Contains(s.Names(), n) {
+					t.Errorf("%s: docs/model.md §2.6 allows %s, which is not one of %v", key, n, s.Names())
+				}
+			}
+			if open := strings.HasSuffix(allowed, "or a registered name"); !open && !slices.Equal(names, s.Names()) {
+				t.Errorf("%s: allowed %v; docs/model.md §2.6 has %s", key, s.Names(), allowed)
+			}
+			continue
+		}
+		if v, err := strconv.ParseFloat(defCell, 64); err != nil || v != s.Get(&def) {
+			t.Errorf("%s: default %v; docs/model.md §2.6 has %q", key, s.Get(&def), defCell)
+		}
+		want := "[" + bound(s.Min) + ", " + bound(s.Max) + "]"
+		if s.Kind == DecisionInteger {
+			want = "whole, " + want
+		}
+		if allowed != want {
+			t.Errorf("%s: allowed %s; docs/model.md §2.6 has %s", key, want, allowed)
+		}
+	}
+	if !slices.Equal(keys, DecisionNames()) {
+		t.Errorf("docs/model.md §2.6 lists %v; DecisionSpecs %v", keys, DecisionNames())
 	}
 }
 
