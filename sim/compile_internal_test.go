@@ -90,3 +90,36 @@ func TestCompileCarriesEachCostAndChallengeParameter(t *testing.T) {
 		t.Errorf("1/(w_P + w_G + w_O) = %v, want %v", c.invWeights, want)
 	}
 }
+
+// Compile's stakes matrix (docs/model.md §5, step 4): a patron holds a
+// stake of 1 in every client its stakes table leaves out, the table's
+// value in those it names (c2 3, c3 0 for pat), and none in a patron or
+// an adversary; a client or an adversary holds none. pat2, a second
+// patron without a table, holds 1 in each client. Where every stake is
+// the same the patron's threat, a weighted mean, does not read its size,
+// so a default of ½ instead of 1 passed every other test of the package.
+func TestStakesDefaultToOneInEveryClient(t *testing.T) {
+	sc := testScenario()
+	sc.States[pat].Stakes = map[string]float64{"c2": 3, "c3": 0}
+	sc.States = append(sc.States, State{ID: "pat2", Name: "pat2", Role: Patron, Land: 1, Economy: 1, Sovereign: true})
+	c := mustCompile(t, sc)
+	pat2 := c.Index("pat2")
+	want := func(i, j int) float64 {
+		switch {
+		case i == pat && j == c2:
+			return 3
+		case i == pat && j == c3:
+			return 0
+		case (i == pat || i == pat2) && c.Role(j) == Client:
+			return 1
+		}
+		return 0
+	}
+	for i := range c.n {
+		for j := range c.n {
+			if got := c.stakes[i*c.n+j]; got != want(i, j) {
+				t.Errorf("%s's stake in %s is %v, want %v", c.id[i], c.id[j], got, want(i, j))
+			}
+		}
+	}
+}
