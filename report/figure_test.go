@@ -101,8 +101,14 @@ func firstPanel(t *testing.T, svg template.HTML, paths [][][2]float64) [][][2]fl
 	if len(panels) == 0 {
 		t.Fatal("no panel background in the figure")
 	}
+	return within(panels[0], paths)
+}
+
+// within keeps the paths whose every point lies in the bounding box of
+// box's points.
+func within(box [][2]float64, paths [][][2]float64) [][][2]float64 {
 	lo, hi := [2]float64{math.Inf(1), math.Inf(1)}, [2]float64{math.Inf(-1), math.Inf(-1)}
-	for _, q := range panels[0] {
+	for _, q := range box {
 		for d := range 2 {
 			lo[d], hi[d] = min(lo[d], q[d]), max(hi[d], q[d])
 		}

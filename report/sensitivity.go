@@ -256,16 +256,14 @@ func sobolFigure(s *runner.Sensitivity, panels []indexPanel, dir string) (Figure
 	return gridFigure("sensitivity-sobol", "Sobol indices of each share, S1 and ST", caption, plots, 3, vg.Points(300), indexCellHeight(len(s.Vary)))
 }
 
-// indexCellHeight is the height of a panel of k parameters' rows.
-func indexCellHeight(k int) vg.Length { return vg.Points(50 + 22*float64(k)) }
-
-// muStarFigure: μ* of every parameter for each share, on an axis common
-// to all, from 0.
-func muStarFigure(s *runner.Sensitivity, panels []indexPanel, dir string) (Figure, error) {
+// largest is the largest of the two values of every row of the panels
+// that pick reads (NaN ignored), the end of an axis from 0; 1 where there
+// is none above 0.
+func largest(panels []indexPanel, pick func(indexRow) [2]float64) float64 {
 	hi := 0.0
 	for _, pn := range panels {
 		for _, r := range pn.Rows {
-			for _, v := range []float64{r.A.Estimate, r.A.High} {
+			for _, v := range pick(r) {
 				if !math.IsNaN(v) {
 					hi = max(hi, v)
 				}
@@ -273,8 +271,18 @@ func muStarFigure(s *runner.Sensitivity, panels []indexPanel, dir string) (Figur
 		}
 	}
 	if hi == 0 {
-		hi = 1
+		return 1
 	}
+	return hi
+}
+
+// indexCellHeight is the height of a panel of k parameters' rows.
+func indexCellHeight(k int) vg.Length { return vg.Points(50 + 22*float64(k)) }
+
+// muStarFigure: μ* of every parameter for each share, on an axis common
+// to all, from 0.
+func muStarFigure(s *runner.Sensitivity, panels []indexPanel, dir string) (Figure, error) {
+	hi := largest(panels, func(r indexRow) [2]float64 { return [2]float64{r.A.Estimate, r.A.High} })
 	var plots []*plot.Plot
 	for _, pn := range panels {
 		p := indexPlot(pn, "μ* (95% interval)")
@@ -300,20 +308,7 @@ func muStarFigure(s *runner.Sensitivity, panels []indexPanel, dir string) (Figur
 // morrisPlaneFigure: σ against μ* for each share, one dot per parameter
 // in its colour, the line σ = μ* dashed.
 func morrisPlaneFigure(s *runner.Sensitivity, panels []indexPanel, dir string) (Figure, error) {
-	hi := 0.0
-	for _, pn := range panels {
-		for _, r := range pn.Rows {
-			for _, v := range []float64{r.A.Estimate, r.B.Estimate} {
-				if !math.IsNaN(v) {
-					hi = max(hi, v)
-				}
-			}
-		}
-	}
-	if hi == 0 {
-		hi = 1
-	}
-	hi *= 1.06
+	hi := 1.06 * largest(panels, func(r indexRow) [2]float64 { return [2]float64{r.A.Estimate, r.B.Estimate} })
 	var plots []*plot.Plot
 	for _, pn := range panels {
 		p := newPlot(pn.Output+" · "+pn.Noise, "μ*", "σ")

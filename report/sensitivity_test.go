@@ -84,20 +84,7 @@ func inPanel(t *testing.T, svg template.HTML, n int, paths [][][2]float64) [][][
 	if n >= len(boxes) {
 		t.Fatalf("no panel %d: %d panel backgrounds", n, len(boxes))
 	}
-	lo, hi := [2]float64{math.Inf(1), math.Inf(1)}, [2]float64{math.Inf(-1), math.Inf(-1)}
-	for _, q := range boxes[n] {
-		for d := range 2 {
-			lo[d], hi[d] = min(lo[d], q[d]), max(hi[d], q[d])
-		}
-	}
-	outside := func(q [2]float64) bool { return q[0] < lo[0] || q[0] > hi[0] || q[1] < lo[1] || q[1] > hi[1] }
-	var out [][][2]float64
-	for _, p := range paths {
-		if !slices.ContainsFunc(p, outside) {
-			out = append(out, p)
-		}
-	}
-	return out
+	return within(boxes[n], paths)
 }
 
 var svgDotRE = regexp.MustCompile(`<path d="M(-?[0-9.e+-]+),(-?[0-9.e+-]+)A([0-9.e+-]+),[^"]*" style="([^"]*)"`)
