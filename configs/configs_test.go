@@ -47,6 +47,30 @@ func decisionOf(t *testing.T, sc *sim.Scenario, id string) agents.Decision {
 	return d
 }
 
+// errorCase is a scenario's source and an error Parse must report of it,
+// among any others: at s.toml:line, on key, its message holding message.
+type errorCase struct {
+	name, src    string
+	line         int
+	key, message string
+}
+
+// expectErrors checks each case in a subtest of its name.
+func expectErrors(t *testing.T, cases []errorCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			list := parseErrors(t, c.src)
+			for _, e := range list {
+				if e.File == "s.toml" && e.Line == c.line && e.Key == c.key && strings.Contains(e.Msg, c.message) {
+					return
+				}
+			}
+			t.Fatalf("want s.toml:%d: %s: …%s…; got\n%v", c.line, c.key, c.message, list)
+		})
+	}
+}
+
 // parseErrors parses src and returns its errors, failing if it parsed.
 func parseErrors(t *testing.T, src string) Errors {
 	t.Helper()
@@ -74,11 +98,7 @@ func TestValidBase(t *testing.T) {
 // Each broken file must fail with the file, the line and the key, and a
 // message that says what is allowed.
 func TestErrorsNameFileLineKey(t *testing.T) {
-	cases := []struct {
-		name, src    string
-		line         int
-		key, message string
-	}{
+	cases := []errorCase{
 		{"unknown key", strings.Replace(base, "ticks = 24", "ticks = 24\ncolour = 1", 1), 6, "scenario.colour", "unknown key; allowed: name, description"},
 		{"unknown state key", base + "speed = 3\n", 23, "states[1].speed", "unknown key; allowed: id, name, role"},
 		{"ragged map", strings.Replace(base, "~~AA..BB\n\"\"\"", "~~AA..B\n\"\"\"", 1), 10, "theater.map", "row has 7 cells; allowed: 8 cells in every row"},
@@ -106,17 +126,7 @@ func TestErrorsNameFileLineKey(t *testing.T) {
 		{"intent read by its actor", base + "\n[[events]]\ntick = 2\nkind = \"intent\"\nactor = \"a\"\ntarget = \"a\"\ndelta = 0.2\n", 28, "events[0].target", "target is the actor itself; allowed: another state"},
 		{"run past 9999-12", strings.Replace(strings.Replace(base, `start = "1950-01"`, `start = "9999-06"`, 1), "ticks = 24", "ticks = 8", 1), 5, "scenario.ticks", "8 ticks from 9999-06 end in 10000-01; allowed: a run that ends by 9999-12 (at most 7 ticks from this start)"},
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			list := parseErrors(t, c.src)
-			for _, e := range list {
-				if e.File == "s.toml" && e.Line == c.line && e.Key == c.key && strings.Contains(e.Msg, c.message) {
-					return
-				}
-			}
-			t.Fatalf("want s.toml:%d: %s: …%s…; got\n%v", c.line, c.key, c.message, list)
-		})
-	}
+	expectErrors(t, cases)
 }
 
 // All errors of a file come together, sorted by line.
@@ -553,11 +563,7 @@ func TestGlyphNotDrawn(t *testing.T) {
 // weight_proximity = weight_offence = 1e308 gave NaN threats. A horizon
 // sampled too often for the time series is refused too.
 func TestParamsBounded(t *testing.T) {
-	cases := []struct {
-		name, src    string
-		line         int
-		key, message string
-	}{
+	cases := []errorCase{
 		{"weights", base + "\n[params]\nweight_proximity = 1e308\nweight_offence = 1e308\n", 25, "params.weight_proximity", "1e+308 is out of range; allowed: a number in [0, 1000000]"},
 		{"cost", base + "\n[params]\ncost_threat = 2e6\n", 25, "params.cost_threat", "allowed: a number in [0, 1000000]"},
 		{"lambda", base + "\n[decision]\nlambda = 1e300\n", 25, "decision.lambda", "allowed: a number in [0, 1000000]"},
@@ -566,16 +572,7 @@ func TestParamsBounded(t *testing.T) {
 		{"samples", strings.Replace(base, "ticks = 24", "ticks = 1000000", 1) + "\n[params]\nrecord_every = 1\n", 25, "params.record_every",
 			"1000000 ticks sampled every 1 ticks make 1000000 time-series samples; allowed: at most 10000 (record_every ≥ 100)"},
 	}
-	for _, c := range cases {
-		list := parseErrors(t, c.src)
-		found := false
-		for _, e := range list {
-			found = found || e.Line == c.line && e.Key == c.key && strings.Contains(e.Msg, c.message)
-		}
-		if !found {
-			t.Errorf("%s: want s.toml:%d: %s: …%s…, got\n%v", c.name, c.line, c.key, c.message, list)
-		}
-	}
+	expectErrors(t, cases)
 }
 
 // A description may keep the carriage returns of a file written with CRLF

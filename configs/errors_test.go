@@ -144,11 +144,7 @@ func TestErrsKeepTheFirstFoundLast(t *testing.T) {
 // error about the value lost its line. A key that matches only in another
 // case is unknown, named at its line with the key it differs from.
 func TestKeysAreCaseSensitive(t *testing.T) {
-	cases := []struct {
-		name, src    string
-		line         int
-		key, message string
-	}{
+	cases := []errorCase{
 		{"both cases", strings.Replace(base, "ticks = 24", "ticks = 24\nTicks = 12", 1), 6, "scenario.Ticks", "unknown key; allowed: name, description, start, tick, ticks (keys are case-sensitive: ticks)"},
 		{"state key", strings.Replace(base, "land = 2", "LAND = 2", 1), 17, "states[0].LAND", "unknown key; allowed: id, name, role, glyph, land"},
 		{"table", strings.Replace(base, "[scenario]", "[Scenario]", 1), 1, "Scenario", "unknown key; allowed: extends, drop_events, drop_states, scenario"},
@@ -158,17 +154,7 @@ func TestKeysAreCaseSensitive(t *testing.T) {
 		{"parameter as a decision key", base + "[decision]\nSea_cost = 1\n", 24, "decision.Sea_cost", "unknown decision key (keys are case-sensitive, and sea_cost is a parameter, the same for every state: set it in [params])"},
 		{"generated theatre", strings.Replace(base, "[theater]\nmap = \"\"\"\n~~AA..BB\n~~AA..BB\n\"\"\"", "[theater.Generate]\nwidth = 10\nheight = 10\nsea_fraction = 0.5\nislands = 1\nseed = 1", 1), 7, "theater.Generate", "(keys are case-sensitive: generate)"},
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			list := parseErrors(t, c.src)
-			for _, e := range list {
-				if e.File == "s.toml" && e.Line == c.line && e.Key == c.key && strings.Contains(e.Msg, c.message) {
-					return
-				}
-			}
-			t.Fatalf("want s.toml:%d: %s: …%s…; got\n%v", c.line, c.key, c.message, list)
-		})
-	}
+	expectErrors(t, cases)
 
 	for _, c := range []struct{ src, want string }{
 		{"scenario = \"generic\"\nruns = 50\nRuns = 2\n", "x.toml:3: Runs: unknown key; allowed: scenario, runs, seed, design, samples, levels, candidates, base, points, chunk, events, vary (keys are case-sensitive: runs)"},

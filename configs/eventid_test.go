@@ -35,11 +35,7 @@ func TestEventIDCarried(t *testing.T) {
 }
 
 func TestEventIDErrors(t *testing.T) {
-	cases := []struct {
-		name, src    string
-		line         int
-		key, message string
-	}{
+	cases := []errorCase{
 		{"duplicate", base + twoEvents + "\n[[events]]\nid = \"first-shock\"\ntick = 2\nkind = \"intent\"\nactor = \"a\"\ndelta = 0.1\n",
 			39, "events[2].id", `duplicate event id "first-shock" (first at line 25)`},
 		{"capital", strings.Replace(base+twoEvents, `"first-shock"`, `"First"`, 1), 25, "events[0].id",
@@ -48,17 +44,7 @@ func TestEventIDErrors(t *testing.T) {
 		{"not a string", strings.Replace(base+twoEvents, `"first-shock"`, `7`, 1), 25, "events[0].id", "7 is an integer; allowed: an event id"},
 		{"listed among allowed keys", base + twoEvents + "speed = 1\n", 37, "events[1].speed", "allowed: id, at, tick"},
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			list := parseErrors(t, c.src)
-			for _, e := range list {
-				if e.File == "s.toml" && e.Line == c.line && e.Key == c.key && strings.Contains(e.Msg, c.message) {
-					return
-				}
-			}
-			t.Fatalf("want s.toml:%d: %s: …%s…; got\n%v", c.line, c.key, c.message, list)
-		})
-	}
+	expectErrors(t, cases)
 }
 
 // Every event of a built-in scenario has a stable id, so that overlays can
