@@ -18,7 +18,7 @@ func TestOriginLifetimes(t *testing.T) {
 		"client": 10, "imposed": 30, "bilateral": 0,
 		"bilateral, then imposed": 27, "bilateral, then imposed at the second entry": 40,
 		"imposed, a client in on sovereignty": 5, "bilateral, then imposed as a founder leaves": 5,
-		"client, ended at tick 0": 0,
+		"client, ended at tick 0": 0, "indigenous, ended in the tick the patron joined": 25,
 	}
 	for _, c := range []struct {
 		name string
@@ -32,6 +32,12 @@ func TestOriginLifetimes(t *testing.T) {
 		// in force at the horizon: indigenous for 100 − 25 = 75, censored
 		{"indigenous, in force", sim.AllianceRecord{Origin: "indigenous", Formed: 10, PatronJoined: 25, Ended: -1},
 			[]OriginLifetime{{"client", Observation{Duration: 15}}, {"indigenous", Observation{Duration: 75}}}},
+		// ended in the tick the patron joined (its members left after the
+		// entry): the clients' 15 ticks are still censored at the entry,
+		// since the end came in the indigenous phase, which lasted 0 ticks
+		// and ended
+		{"indigenous, ended in the tick the patron joined", sim.AllianceRecord{Origin: "indigenous", Formed: 10, PatronJoined: 25, Ended: 25},
+			[]OriginLifetime{{"client", Observation{Duration: 15}}, {"indigenous", Observation{Duration: 0, Event: true}}}},
 		// the patron joined in the tick the clients formed it: no client phase
 		{"indigenous from the start", sim.AllianceRecord{Origin: "indigenous", Formed: 10, PatronJoined: 10, Ended: 40},
 			[]OriginLifetime{{"indigenous", Observation{Duration: 30, Event: true}}}},
