@@ -63,3 +63,32 @@ func TestMeasureRunByHand(t *testing.T) {
 		t.Errorf("no patron alliance: %+v, want a client alliance only, no first commitment (-1), no index", m)
 	}
 }
+
+// The hub-and-spokes index counts an alliance by its members at the
+// tick, not by its founders or by whether a patron was ever in it. The
+// clients a, b and c found an alliance at 0, the patron p joins it at 2
+// and leaves it at 8, and it goes on among its clients (docs/model.md
+// §7.12); p and d sign a bilateral at 5. At 6 the patron is in both, one
+// of two has two members: 1/2. From 8 only the bilateral is a patron
+// alliance: 1/1. At 1 the clients' alliance has no patron yet, and there
+// is none: no index. Counted by founders the index would be 1 at 6;
+// counted by a patron ever in it, 1/2 at 8 and 10.
+func TestHubSpokesIndexCountsTheMembersAtTheTick(t *testing.T) {
+	clients := founded(0, "a", "b", "c")
+	clients = append(clients, sim.MembershipRecord{State: "p", Joined: 2, Left: 8, Entry: "joined", Exit: "left"})
+	r := &Record{Record: sim.Record{Ticks: 20, Patrons: []string{"p"}, Alliances: []sim.AllianceRecord{
+		{ID: 0, Founders: []string{"a", "b", "c"}, Patron: true, Origin: "indigenous", Formed: 0, PatronJoined: 2, PatronSize: 4,
+			ClientPeak: 3, Ended: -1, Cause: "horizon", Members: clients},
+		{ID: 1, Founders: []string{"d", "p"}, Patron: true, Origin: "bilateral", Formed: 5, PatronJoined: 5, PatronSize: 2,
+			Ended: -1, Cause: "horizon", Members: founded(5, "d", "p")},
+	}}}
+	for _, c := range []struct {
+		t     int
+		index float64
+		ok    bool
+	}{{1, 0, false}, {6, 0.5, true}, {8, 1, true}, {10, 1, true}} {
+		if index, ok := HubSpokesIndex(r, c.t); index != c.index || ok != c.ok {
+			t.Errorf("tick %d: %v, %v; want %v, %v", c.t, index, ok, c.index, c.ok)
+		}
+	}
+}
