@@ -55,6 +55,11 @@ func TestSetPath(t *testing.T) {
 		{"decision.punishment", 1.0, `"decision.punishment" names no decision key (punishment is a parameter, the same for every state: params.punishment); allowed: decision.valuation`},
 		{"states.c1.decision.punishment", 1.0, `"states.c1.decision.punishment" names no decision key (punishment is a parameter, the same for every state: params.punishment); allowed: valuation`},
 		{"decision.warp", 1.0, `"decision.warp" names no decision key; allowed: decision.valuation`},
+		// in another case, the path it names is written in lower case
+		{"params.Sea_cost", 1.0, `"params.Sea_cost" names no parameter (keys are case-sensitive: sea_cost); allowed: params.rough_cost`},
+		{"params.Temperature", 1.0, `"params.Temperature" names no parameter (keys are case-sensitive, and temperature is a decision key: decision.temperature, or states.ID.decision.temperature for one state); allowed: params.rough_cost`},
+		{"decision.Punishment", 1.0, `"decision.Punishment" names no decision key (keys are case-sensitive, and punishment is a parameter, the same for every state: params.punishment); allowed: decision.valuation`},
+		{"states.c1.decision.Strategy", "prospect", `"states.c1.decision.Strategy" names no decision key (keys are case-sensitive: strategy); allowed: valuation`},
 		{"states.c1.revisionism", "high", "allowed"},
 		{"states.nobody.land", 1.0, "nobody"},
 		{"scenario.ticks", 2.5, "whole"},

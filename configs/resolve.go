@@ -91,7 +91,7 @@ func resolveSettings(f *rawFile, sc *sim.Scenario, e *errs) {
 		o := f.Params.M[k]
 		spec, ok := sim.LookupParam(k)
 		if !ok {
-			e.at(o.Loc, "unknown parameter%s; allowed: %s", paramHint(k, "set it in [decision], or in a state's decision table"), strings.Join(sim.ParamNames(), ", "))
+			e.at(o.Loc, "unknown parameter%s; allowed: %s", paramHint(k, func(string) string { return "set it in [decision], or in a state's decision table" }), strings.Join(sim.ParamNames(), ", "))
 			continue
 		}
 		if !o.ok(e, spec.Allowed()) {
@@ -246,7 +246,7 @@ func decisionOverrides(keys map[string]*opt[any], e *errs) agents.DecisionOverri
 		o := keys[k]
 		spec, ok := agents.LookupDecision(k)
 		if !ok {
-			e.at(o.Loc, "unknown decision key%s; allowed: %s", decisionKeyHint(k, "set it in [params]"), strings.Join(agents.DecisionNames(), ", "))
+			e.at(o.Loc, "unknown decision key%s; allowed: %s", decisionKeyHint(k, func(string) string { return "set it in [params]" }), strings.Join(agents.DecisionNames(), ", "))
 			continue
 		}
 		if !o.ok(e, spec.Allowed()) {

@@ -99,7 +99,7 @@ func lookupPath(path string) (spec pathSpec, msg string) {
 		d, ok := agents.LookupDecision(key)
 		switch {
 		case !ok:
-			return pathSpec{}, "names no decision key" + decisionKeyHint(key, "params."+key) + "; allowed: " + prefix + strings.Join(agents.DecisionNames(), ", "+prefix)
+			return pathSpec{}, "names no decision key" + decisionKeyHint(key, func(k string) string { return "params." + k }) + "; allowed: " + prefix + strings.Join(agents.DecisionNames(), ", "+prefix)
 		case d.Kind == agents.DecisionName:
 			return pathSpec{kind: kindString}, ""
 		}
@@ -110,7 +110,7 @@ func lookupPath(path string) (spec pathSpec, msg string) {
 		p, ok := sim.LookupParam(parts[1])
 		switch {
 		case !ok:
-			return pathSpec{}, "names no parameter" + paramHint(parts[1], "decision."+parts[1]+", or states.ID.decision."+parts[1]+" for one state") + "; allowed: params." + strings.Join(sim.ParamNames(), ", params.")
+			return pathSpec{}, "names no parameter" + paramHint(parts[1], func(k string) string { return "decision." + k + ", or states.ID.decision." + k + " for one state" }) + "; allowed: params." + strings.Join(sim.ParamNames(), ", params.")
 		case p.Kind == sim.ParamBool:
 			return pathSpec{kind: kindBool}, ""
 		}
@@ -143,38 +143,38 @@ func lookupPath(path string) (spec pathSpec, msg string) {
 }
 
 // paramHint says, for a key given as a parameter that names none, that
-// it is a decision key and how to write it there (where), or that it is
-// one of them in lower case (keys are case-sensitive); "" when it is
-// neither.
-func paramHint(key, where string) string {
+// it is a decision key and how to write it there (where, given the key in
+// the case it is spelt), or that it is one of them in lower case (keys are
+// case-sensitive); "" when it is neither.
+func paramHint(key string, where func(key string) string) string {
 	if _, ok := agents.LookupDecision(key); ok {
-		return " (" + key + " is a decision key: " + where + ")"
+		return " (" + key + " is a decision key: " + where(key) + ")"
 	}
 	if lower := strings.ToLower(key); lower != key {
 		if _, ok := sim.LookupParam(lower); ok {
 			return " (keys are case-sensitive: " + lower + ")"
 		}
 		if _, ok := agents.LookupDecision(lower); ok {
-			return " (keys are case-sensitive, and " + lower + " is a decision key: " + where + ")"
+			return " (keys are case-sensitive, and " + lower + " is a decision key: " + where(lower) + ")"
 		}
 	}
 	return ""
 }
 
 // decisionKeyHint says, for a key given as a decision key that names
-// none, that it is a parameter and how to write it there (where), or that
-// it is one of them in lower case (keys are case-sensitive); "" when it
-// is neither.
-func decisionKeyHint(key, where string) string {
+// none, that it is a parameter and how to write it there (where, given the
+// key in the case it is spelt), or that it is one of them in lower case
+// (keys are case-sensitive); "" when it is neither.
+func decisionKeyHint(key string, where func(key string) string) string {
 	if _, ok := sim.LookupParam(key); ok {
-		return " (" + key + " is a parameter, the same for every state: " + where + ")"
+		return " (" + key + " is a parameter, the same for every state: " + where(key) + ")"
 	}
 	if lower := strings.ToLower(key); lower != key {
 		if _, ok := agents.LookupDecision(lower); ok {
 			return " (keys are case-sensitive: " + lower + ")"
 		}
 		if _, ok := sim.LookupParam(lower); ok {
-			return " (keys are case-sensitive, and " + lower + " is a parameter, the same for every state: " + where + ")"
+			return " (keys are case-sensitive, and " + lower + " is a parameter, the same for every state: " + where(lower) + ")"
 		}
 	}
 	return ""
