@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"path/filepath"
+	"regexp"
 	"strings"
 
 	"gonum.org/v1/plot"
@@ -98,10 +100,7 @@ func (p *Page) sensitivitySection(in *Input) bool {
 	name := dirName(in.Dir)
 	s, err := runner.SensitivityOf(in.Dir, nil, reportBootstrap)
 	if err != nil {
-		why := err.Error()
-		if in.Dir != "" {
-			why = strings.ReplaceAll(why, in.Dir, name)
-		}
+		why := renamedDir(err.Error(), in.Dir, name)
 		sec.Notes = append(sec.Notes, fmt.Sprintf("No indices: alliancesim sensitivity %s would refuse this directory too: %s.", name, why))
 		p.Sections = append(p.Sections, sec)
 		return false
@@ -156,6 +155,19 @@ func (p *Page) sensitivitySection(in *Input) bool {
 	}
 	p.Sections = append(p.Sections, sec)
 	return true
+}
+
+// renamedDir is msg with the directory dir, and the files it names in
+// it, called name: dir as given only where it stands as a path (not inside
+// a word or another path), and never ".", so that a message's full stops
+// are left alone.
+func renamedDir(msg, dir, name string) string {
+	dir = filepath.Clean(dir)
+	if dir == "." {
+		return msg
+	}
+	asPath := regexp.MustCompile(`(^|[\s"'(])` + regexp.QuoteMeta(dir) + `($|[\s"':;,)]|` + regexp.QuoteMeta(string(filepath.Separator)) + `)`)
+	return asPath.ReplaceAllString(msg, "${1}"+strings.ReplaceAll(name, "$", "$$")+"${2}")
 }
 
 // firstErr is the first error that is not nil.

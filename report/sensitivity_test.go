@@ -486,3 +486,19 @@ func TestSensitivityCSVIsNamedAsTheCommands(t *testing.T) {
 		}
 	}
 }
+
+// A refusal names the directory by the page's name of it, as a path
+// only: not inside another path or a word, and never "." (every full
+// stop of the message would have become the name).
+func TestRenamedDir(t *testing.T) {
+	for _, c := range []struct{ msg, dir, want string }{
+		{"/tmp/x/sw holds a grid design.", "/tmp/x/sw", "sw holds a grid design."},
+		{"reading /tmp/x/sw/manifest.json: bad; /tmp/x/sw2 too", "/tmp/x/sw", "reading sw/manifest.json: bad; /tmp/x/sw2 too"},
+		{"sw holds a grid design.", ".", "sw holds a grid design."},
+		{"a/sw/b and sw: x", "sw/", "a/sw/b and sw: x"},
+	} {
+		if got := renamedDir(c.msg, c.dir, "sw"); got != c.want {
+			t.Errorf("renamedDir(%q, %q) = %q; want %q", c.msg, c.dir, got, c.want)
+		}
+	}
+}
