@@ -147,38 +147,35 @@ func lookupPath(path string) (spec pathSpec, msg string) {
 // the case it is spelt), or that it is one of them in lower case (keys are
 // case-sensitive); "" when it is neither.
 func paramHint(key string, where func(key string) string) string {
-	if _, ok := agents.LookupDecision(key); ok {
-		return " (" + key + " is a decision key: " + where(key) + ")"
+	return kindHint(key, isParam, isDecisionKey, "a decision key", where)
+}
+
+// decisionKeyHint is paramHint for a key given as a decision key: it may
+// be a parameter, or either in another case.
+func decisionKeyHint(key string, where func(key string) string) string {
+	return kindHint(key, isDecisionKey, isParam, "a parameter, the same for every state", where)
+}
+
+// kindHint says, of a key that names nothing of its own kind, that it is
+// of the other kind (other, described as otherIs, and written where), or
+// that it names one of either kind in lower case; "" when it is neither.
+func kindHint(key string, own, other func(string) bool, otherIs string, where func(key string) string) string {
+	if other(key) {
+		return " (" + key + " is " + otherIs + ": " + where(key) + ")"
 	}
 	if lower := strings.ToLower(key); lower != key {
-		if _, ok := sim.LookupParam(lower); ok {
+		if own(lower) {
 			return " (keys are case-sensitive: " + lower + ")"
 		}
-		if _, ok := agents.LookupDecision(lower); ok {
-			return " (keys are case-sensitive, and " + lower + " is a decision key: " + where(lower) + ")"
+		if other(lower) {
+			return " (keys are case-sensitive, and " + lower + " is " + otherIs + ": " + where(lower) + ")"
 		}
 	}
 	return ""
 }
 
-// decisionKeyHint says, for a key given as a decision key that names
-// none, that it is a parameter and how to write it there (where, given the
-// key in the case it is spelt), or that it is one of them in lower case
-// (keys are case-sensitive); "" when it is neither.
-func decisionKeyHint(key string, where func(key string) string) string {
-	if _, ok := sim.LookupParam(key); ok {
-		return " (" + key + " is a parameter, the same for every state: " + where(key) + ")"
-	}
-	if lower := strings.ToLower(key); lower != key {
-		if _, ok := agents.LookupDecision(lower); ok {
-			return " (keys are case-sensitive: " + lower + ")"
-		}
-		if _, ok := sim.LookupParam(lower); ok {
-			return " (keys are case-sensitive, and " + lower + " is a parameter, the same for every state: " + where(lower) + ")"
-		}
-	}
-	return ""
-}
+func isParam(key string) bool       { _, ok := sim.LookupParam(key); return ok }
+func isDecisionKey(key string) bool { _, ok := agents.LookupDecision(key); return ok }
 
 // varyPath says what type of value a dotted path takes, or what is wrong
 // with it (msg != "").
