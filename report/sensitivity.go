@@ -1,6 +1,7 @@
 package report
 
 import (
+	"errors"
 	"fmt"
 	"image/color"
 	"math"
@@ -119,7 +120,7 @@ func (p *Page) sensitivitySection(in *Input) bool {
 	default:
 		mu, err1 := muStarFigure(s, panels, name)
 		plane, err2 := morrisPlaneFigure(s, panels, name)
-		if err := firstErr(err1, err2); err != nil {
+		if err := errors.Join(err1, err2); err != nil {
 			sec.Notes = append(sec.Notes, fmt.Sprintf("No figure of the indices: %v.", err))
 		} else {
 			figs = append(figs, mu, plane)
@@ -168,16 +169,6 @@ func renamedDir(msg, dir, name string) string {
 	}
 	asPath := regexp.MustCompile(`(^|[\s"'(])` + regexp.QuoteMeta(dir) + `($|[\s"':;,)]|` + regexp.QuoteMeta(string(filepath.Separator)) + `)`)
 	return asPath.ReplaceAllString(msg, "${1}"+strings.ReplaceAll(name, "$", "$$")+"${2}")
-}
-
-// firstErr is the first error that is not nil.
-func firstErr(errs ...error) error {
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // sobolAxis is the horizontal axis of the Sobol panels, common to all:
