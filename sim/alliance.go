@@ -203,8 +203,7 @@ func (a *Alliance) Active() bool { return a.Ended < 0 }
 // String names the alliance by its id, kind (of its members now), origin
 // and commitment: "alliance 1 (bilateral, bilateral, weak)". It has no
 // members, which are state indices that only the Compiled names
-// (Members.Each with Compiled.ID); a Record's AllianceRecord has them as
-// ids.
+// (Compiled.IDs); a Record's AllianceRecord has them as ids.
 func (a *Alliance) String() string {
 	return fmt.Sprintf("alliance %d (%v, %s, %s)", a.ID, a.Kind(), a.Origin, commitmentName(a.Strong))
 }

@@ -70,7 +70,7 @@ func ExampleRun() {
 
 // Step a replication tick by tick and read the world between ticks: a
 // state's threat, reference point and domain, and the alliances in force
-// with their members' ids (an Alliance holds state indices; Compiled.ID
+// with their members' ids (an Alliance holds state indices; Compiled.IDs
 // names them). An observer counts what the run logs as it happens. Step
 // reports whether ticks remain, and false too when the run stopped on a
 // non-finite value: check Err after the loop.
@@ -101,9 +101,7 @@ func ExampleWorld_Step() {
 			if !a.Active() {
 				continue // an ended alliance keeps its last members
 			}
-			var ids []string
-			a.Members.Each(func(i int) { ids = append(ids, c.ID(i)) })
-			fmt.Printf("  %s: %s\n", a.String(), strings.Join(ids, " "))
+			fmt.Printf("  %s: %s\n", a.String(), strings.Join(c.IDs(a.Members), " "))
 		}
 	}
 	if err := w.Err(); err != nil {
