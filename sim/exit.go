@@ -112,19 +112,20 @@ func (w *World) goesOnWithout(al *Alliance, rest agents.Set) bool {
 // its policy: agents.LeaveProbability of its stay terms.
 func (w *World) leaveProbability(al *Alliance, m int) float64 {
 	st := w.stayTerms(al, m, w.tick)
-	return agents.LeaveProbability(st.stay, st.out, st.exitCost, w.c.decision[m].Temperature)
+	return agents.LeaveProbability(st.value(), st.out, st.exitCost, w.c.decision[m].Temperature)
 }
 
 // stay is what member m weighs when it considers leaving an alliance: its
-// threat without the alliance, the value of staying, the value of its
-// position without it, and what leaving costs; and, for ExplainStay, the
-// entrapment penalty its stay value carries and the appraisal of staying
-// whose value stay is.
+// threat without the alliance, the value of its position without it, what
+// leaving costs, and the appraisal of staying, whose value is V_stay; and,
+// for ExplainStay, the entrapment penalty that value carries.
 type stay struct {
-	without, stay, out, exitCost float64
-	penalty                      float64
-	appraisal                    appraisal
+	without, out, exitCost, penalty float64
+	appraisal                       appraisal
 }
+
+// value is V_stay, the value of staying: its appraisal's.
+func (s stay) value() float64 { return s.appraisal.value }
 
 // stayTerms values, for member m, staying in al against its position
 // without it: the alliance's option value from the baseline of m's threat
@@ -151,7 +152,7 @@ func (w *World) stayTerms(al *Alliance, m, tick int) stay {
 	a := w.appraiseFrom(m, al.Members.Without(m), al.Strong, al.Origin, without, w.threat[m], penalty)
 	alone := w.tiesUnder(m, drop).allies == 0 // no ally left without al
 	out := w.checkValue(m, w.valueOf(m, w.standingAlone(m, without, alone)), "leaving an alliance")
-	return stay{without: without, stay: a.value, out: out, exitCost: w.exitCost(al, m), penalty: penalty, appraisal: a}
+	return stay{without: without, out: out, exitCost: w.exitCost(al, m), penalty: penalty, appraisal: a}
 }
 
 // exitCost is what leaving al costs member m: exit_cost for a commitment

@@ -342,8 +342,8 @@ func TestEntrapmentPenaltyOnlyForThePledged(t *testing.T) {
 		if origin == OriginIndigenous {
 			wantStay = penalised
 		}
-		if !(penalised < unpenalised) || st.stay != wantStay {
-			t.Errorf("%v: c2 values staying at %v; %v unpenalised, %v penalised", origin, st.stay, unpenalised, penalised)
+		if !(penalised < unpenalised) || st.value() != wantStay {
+			t.Errorf("%v: c2 values staying at %v; %v unpenalised, %v penalised", origin, st.value(), unpenalised, penalised)
 		}
 	}
 }
@@ -372,8 +372,8 @@ func TestEntrapmentPenaltyEndsWithTheMembership(t *testing.T) {
 	st := w.stayTerms(al, pat, w.tick)
 	unpenalised := w.appraiseFrom(pat, set(c1, c2), true, OriginIndigenous, st.without, w.threat[pat], 0).value
 	penalised := w.appraiseFrom(pat, set(c1, c2), true, OriginIndigenous, st.without, w.threat[pat], provokingScenario().Params.EntrapmentCost).value
-	if !(penalised < unpenalised) || st.stay != unpenalised {
-		t.Errorf("rejoined at tick 10: pat values staying at %v; unpenalised %v, penalised %v", st.stay, unpenalised, penalised)
+	if !(penalised < unpenalised) || st.value() != unpenalised {
+		t.Errorf("rejoined at tick 10: pat values staying at %v; unpenalised %v, penalised %v", st.value(), unpenalised, penalised)
 	}
 }
 
@@ -396,7 +396,7 @@ func TestStayValueBaselineIsThreatWithout(t *testing.T) {
 	if !(st.without > w.threat[c1]) {
 		t.Fatalf("set-up: c1's threat without the alliance %v should exceed its threat with it %v", st.without, w.threat[c1])
 	}
-	nearly(t, "V_stay − V_out", st.stay-st.out, -0.027869386805747, handTol)
+	nearly(t, "V_stay − V_out", st.value()-st.out, -0.027869386805747, handTol)
 }
 
 // When its last patron leaves, an alliance the patron founded ends
@@ -490,8 +490,8 @@ func TestArmsCostOnlyWithoutAlly(t *testing.T) {
 		if !c.others {
 			want += 0.05
 		}
-		nearly(t, c.name+": V_stay − V_out (formula)", st.stay-st.out, want, handTol)
-		nearly(t, c.name+": V_stay − V_out", st.stay-st.out, c.want, handTol)
+		nearly(t, c.name+": V_stay − V_out (formula)", st.value()-st.out, want, handTol)
+		nearly(t, c.name+": V_stay − V_out", st.value()-st.out, c.want, handTol)
 	}
 }
 
@@ -937,7 +937,7 @@ func TestExitWeighsTheRefreshedCohesion(t *testing.T) {
 	}
 	margin := func(w *World, al *Alliance) float64 {
 		st := w.stayTerms(al, c1, w.tick)
-		return st.out - st.stay
+		return st.out - st.value()
 	}
 	w, al := build(0)
 	atStale := margin(w, al)

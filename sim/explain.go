@@ -274,8 +274,8 @@ func (w *World) ExplainStay(alliance, m int) (StayExplanation, error) {
 	// engine's review in that tick did.
 	st := w.stayTerms(al, m, max(w.tick-1, 0))
 	return StayExplanation{Alliance: alliance, Member: m, Threat: w.threat[m], Without: st.without,
-		Stay: st.stay, Out: st.out, ExitCost: st.exitCost,
-		Leave:   agents.LeaveProbability(st.stay, st.out, st.exitCost, w.c.decision[m].Temperature),
+		Stay: st.value(), Out: st.out, ExitCost: st.exitCost,
+		Leave:   agents.LeaveProbability(st.value(), st.out, st.exitCost, w.c.decision[m].Temperature),
 		Staying: w.explanationOf(m, al.Members.Without(m), al.Strong, al.Origin, w.threat[m], st.appraisal),
 		Penalty: st.penalty}, w.err
 }

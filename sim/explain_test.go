@@ -128,7 +128,7 @@ func TestExplainStayReadsThePenaltyOfTheTickExplained(t *testing.T) {
 	if al.penaltyUntil[pat] != 29 {
 		t.Fatalf("set-up: pat pays until %d, want 29", al.penaltyUntil[pat])
 	}
-	penalised, free := w.stayTerms(al, pat, 28).stay, w.stayTerms(al, pat, 29).stay
+	penalised, free := w.stayTerms(al, pat, 28).value(), w.stayTerms(al, pat, 29).value()
 	if !(penalised < free) {
 		t.Fatalf("set-up: stay value %v penalised, %v not", penalised, free)
 	}
@@ -177,8 +177,8 @@ func TestExplainStayBreakdownIsTheEngines(t *testing.T) {
 			}
 			st := w.stayTerms(al, m, w.tick-1)
 			s := e.Staying
-			if s.Value != st.stay || e.Stay != st.stay || e.Penalty != st.penalty {
-				t.Errorf("%s: breakdown value %v, stay %v, penalty %v; stayTerms %v, penalty %v", what, s.Value, e.Stay, e.Penalty, st.stay, st.penalty)
+			if s.Value != st.value() || e.Stay != st.value() || e.Penalty != st.penalty {
+				t.Errorf("%s: breakdown value %v, stay %v, penalty %v; stayTerms %v, penalty %v", what, s.Value, e.Stay, e.Penalty, st.value(), st.penalty)
 			}
 			if s.State != m || s.Partners != al.Members.Without(m) || s.Strong != al.Strong || s.Origin != al.Origin {
 				t.Errorf("%s: breakdown of %d with %v, strong %v, origin %v", what, s.State, s.Partners, s.Strong, s.Origin)
@@ -263,7 +263,7 @@ func TestExplainStayByHand(t *testing.T) {
 	nearly(t, "bad outcome", s.Lottery.Bad, bad, handTol)
 	nearly(t, "its probability", s.Lottery.P, p.PStrong*(1-j.Divergence), handTol)
 	nearly(t, "value", s.Value, prospectByHand(good, bad, p.PStrong*(1-j.Divergence), d), handTol)
-	nearly(t, "stay", e.Stay, s.Value, 0)
+	nearly(t, "stay value", e.Stay, prospectByHand(good, bad, p.PStrong*(1-j.Divergence), d), handTol)
 }
 
 // prospectByHand is the prospect value of docs/model.md §7.5 of good with
