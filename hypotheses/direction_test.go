@@ -36,3 +36,13 @@ func TestDirectionUnknown(t *testing.T) {
 		t.Errorf("marshalling direction 99: %v", err)
 	}
 }
+
+// AtLeast and Below bound a rate at one level; Rises and Falls direct a
+// change, as does a direction no name has.
+func TestDirectionRate(t *testing.T) {
+	for d, want := range map[Direction]bool{Rises: false, Falls: false, AtLeast: true, Below: true, 99: false} {
+		if d.Rate() != want {
+			t.Errorf("%v.Rate() = %v, want %v", d, d.Rate(), want)
+		}
+	}
+}

@@ -263,11 +263,11 @@ func (h *Hypothesis) problem() string {
 
 // rate says whether the hypothesis predicts a rate at one level, rather
 // than a comparative static.
-func (h *Hypothesis) rate() bool { return h.Predicted.rate() }
+func (h *Hypothesis) rate() bool { return h.Predicted.Rate() }
 
-// rate says whether d bounds a rate (AtLeast, Below), rather than
+// Rate says whether d bounds a rate (AtLeast, Below), rather than
 // directing a change (Rises, Falls).
-func (d Direction) rate() bool { return d == AtLeast || d == Below }
+func (d Direction) Rate() bool { return d == AtLeast || d == Below }
 
 // levelsProblem says what is wrong with the levels for the hypothesis,
 // or "".

@@ -42,7 +42,7 @@ func WriteTable(w io.Writer, results []Result) error {
 // direction with its minimum change ("rises ≥ 0.15") or a rate's bound
 // with its threshold ("at least 0.70", "below 0.05").
 func Prediction(d Direction, minChange, threshold float64) string {
-	if d.rate() {
+	if d.Rate() {
 		return fmt.Sprintf("%s %.2f", d, threshold)
 	}
 	return fmt.Sprintf("%s ≥ %.2f", d, minChange)
@@ -98,7 +98,7 @@ func estimateText(e Estimate, r Result) string {
 	if !e.Valid {
 		return fmt.Sprintf("— (n %d)", e.N)
 	}
-	if r.Predicted.rate() {
+	if r.Predicted.Rate() {
 		return fmt.Sprintf("%s n %d", rateInterval(e, r.Predicted, r.Threshold), e.N)
 	}
 	return fmt.Sprintf("%.3f [%.3f, %.3f] n %d", e.Value, e.Low, e.High, e.N)

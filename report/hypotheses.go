@@ -41,7 +41,7 @@ func hypothesisFigure(r hypotheses.Result) (Figure, error) {
 	}
 	what := fmt.Sprintf("predicted: %s", r.Predicted)
 	switch {
-	case r.Predicted == hypotheses.AtLeast || r.Predicted == hypotheses.Below:
+	case r.Predicted.Rate():
 		what += fmt.Sprintf(" %.2f (dashed)", r.Threshold)
 	case r.MinChange > 0: // a curve that moves the right way may still fall short
 		what += fmt.Sprintf(" by at least %.2f from the lowest level to the highest", r.MinChange)
@@ -86,7 +86,7 @@ func hypothesisPlot(r hypotheses.Result) (*plot.Plot, error) {
 		}
 	}
 	p.Add(&whiskers{Points: pts, Color: lineBlue, Join: true})
-	if r.Predicted == hypotheses.AtLeast || r.Predicted == hypotheses.Below {
+	if r.Predicted.Rate() {
 		p.Add(line(plotter.XYs{{X: -0.5, Y: r.Threshold}, {X: float64(len(r.Levels)) - 0.5, Y: r.Threshold}}, lineRed, 1, true))
 	} else {
 		// A change is read off the curve's height: drawn on an axis
