@@ -70,8 +70,13 @@ type Alliance struct {
 	// HasPatron: a patron is a member now. Only an indigenous alliance
 	// outlives its patron's leaving (World.continueWithoutPatron), and is
 	// then the clients' alliance again.
-	HasPatron    bool
-	Formed       int // tick
+	HasPatron bool
+	Formed    int // tick
+	// OriginSince is the tick from which the alliance has had its Origin:
+	// its formation, or the tick its origin last changed — a patron's
+	// first entry into a clients' alliance (indigenous), or the entry on
+	// sovereignty that made a patron's bilateral imposed (World.joinDesignated).
+	OriginSince  int
 	PatronJoined int // tick a patron first became a member; -1 if none has
 	// PatronSize is the number of members just after a patron first became
 	// a member (at formation or on joining); 0 if none has.

@@ -145,7 +145,7 @@ func (w *World) joinDesignated(s int) {
 					// has the three members that make it one. Not where a
 					// client has applied to it since: it was voted in on
 					// a bilateral's pledges, which stand.
-					al.Origin = OriginImposed
+					al.Origin, al.OriginSince = OriginImposed, w.tick
 				}
 				w.join(al, s, EntrySovereignty)
 			}

@@ -230,7 +230,7 @@ func (w *World) form(members agents.Set, strong bool, origin Origin) *Alliance {
 		firstClients = members & w.c.clients
 	}
 	w.alliances = append(w.alliances, Alliance{ID: id, Members: members, Founders: members, Strong: strong,
-		Origin: origin, HasPatron: hasPatron, Formed: w.tick, PatronJoined: joined, Ended: -1, AbsorbedInto: -1,
+		Origin: origin, HasPatron: hasPatron, Formed: w.tick, OriginSince: w.tick, PatronJoined: joined, Ended: -1, AbsorbedInto: -1,
 		Cohesion: h, CohesionFormed: h, Designated: designated, SignedFor: designated, firstClients: firstClients})
 	al := &w.alliances[id]
 	members.Each(func(m int) { al.admit(m, w.tick, EntryFounded) })
@@ -265,7 +265,7 @@ func (w *World) join(al *Alliance, x int, how Entry) {
 				al.PatronJoined = w.tick
 			}
 			if al.Origin == OriginClient {
-				al.Origin = OriginIndigenous
+				al.Origin, al.OriginSince = OriginIndigenous, w.tick
 			}
 		}
 	}

@@ -374,6 +374,56 @@ func TestDesignatedJoinMakesTheImposedAllianceItWasProposedAs(t *testing.T) {
 	}
 }
 
+// An alliance keeps the tick from which it has had its origin, and its
+// record says it (AllianceRecord.OriginSince): its formation, unless a
+// patron's entry made a clients' alliance indigenous, or an entry on
+// sovereignty made a patron's bilateral imposed, in a later tick. The
+// memberships alone do not always tell that tick (docs/model.md §8.4
+// item 25).
+func TestOriginSinceIsTheTickTheOriginBegan(t *testing.T) {
+	since := func(w *World, id int) (int, int) {
+		t.Helper()
+		rec := w.Record().Alliances[id]
+		if rec.OriginSince != w.alliances[id].OriginSince {
+			t.Errorf("alliance %d: the record's origin_since %d, the alliance's %d", id, rec.OriginSince, w.alliances[id].OriginSince)
+		}
+		return w.alliances[id].OriginSince, rec.Formed
+	}
+	w := NewWorld(mustCompile(t, occupiedC3(t)), 1)
+	w.perceive()
+	w.tick = 1
+	clients := w.form(set(c1, c2), true, OriginClient).ID
+	designated := w.form(set(pat, c1, c3), true, OriginImposed).ID
+	w.tick = 3
+	w.join(&w.alliances[clients], pat, EntryJoined)
+	if got, formed := since(w, clients); w.alliances[clients].Origin != OriginIndigenous || got != 3 || formed != 1 {
+		t.Errorf("clients' alliance formed at %d, the patron in at 3: %v since %d; want indigenous since 3", formed, w.alliances[clients].Origin, got)
+	}
+	if got, _ := since(w, designated); w.alliances[designated].Origin != OriginBilateral || got != 1 {
+		t.Errorf("bilateral signed for c3 at 1: %v since %d; want bilateral since 1", w.alliances[designated].Origin, got)
+	}
+	w.tick = 5
+	w.sovereign[c3] = true
+	w.joinDesignated(c3)
+	if got, _ := since(w, designated); w.alliances[designated].Origin != OriginImposed || got != 5 {
+		t.Errorf("c3 in on sovereignty at 5: %v since %d; want imposed since 5", w.alliances[designated].Origin, got)
+	}
+	// A client that applied before the designated one joined keeps it
+	// bilateral, since its formation.
+	w = NewWorld(mustCompile(t, occupiedC3(t)), 1)
+	w.perceive()
+	w.tick = 1
+	id := w.form(set(pat, c1, c3), true, OriginImposed).ID
+	w.tick = 2
+	w.join(&w.alliances[id], c2, EntryApplied)
+	w.tick = 5
+	w.sovereign[c3] = true
+	w.joinDesignated(c3)
+	if got, _ := since(w, id); w.alliances[id].Origin != OriginBilateral || got != 1 {
+		t.Errorf("with an applicant in: %v since %d; want bilateral since 1", w.alliances[id].Origin, got)
+	}
+}
+
 // With the assurance strategy a patron joins an existing client alliance,
 // takes the commitment the clients made to each other (H5) and marks it
 // indigenous.

@@ -29,7 +29,15 @@ type AllianceRecord struct {
 	Founders []string `json:"founders"` // members at formation
 	Patron   bool     `json:"patron"`   // a patron was ever a member
 	Origin   string   `json:"origin"`
-	Strong   bool     `json:"strong"`
+	// OriginSince is the tick from which it has had Origin: its
+	// formation, or the tick its origin changed — a patron's first entry
+	// into a clients' alliance, which made it indigenous, or the entry on
+	// sovereignty that made a patron's bilateral imposed (docs/model.md
+	// §7.9). The survival groups by origin split its lifetime there
+	// (runner.OriginLifetimes); the memberships alone cannot always tell
+	// the tick (§8.4 item 25).
+	OriginSince int  `json:"origin_since"`
+	Strong      bool `json:"strong"`
 	// Cohesion is h_A at formation (docs/model.md §7.12): how far the
 	// founders' threat pictures converged when they signed.
 	Cohesion float64 `json:"cohesion"`
@@ -112,7 +120,7 @@ func (w *World) Record() Record {
 	for a := range w.alliances {
 		al := &w.alliances[a]
 		rec := AllianceRecord{ID: al.ID, Founders: names(al.Founders), Patron: al.PatronJoined >= 0, Origin: al.Origin.String(),
-			Strong: al.Strong, Cohesion: al.CohesionFormed, Formed: al.Formed, PatronJoined: al.PatronJoined, PatronSize: al.PatronSize,
+			OriginSince: al.OriginSince, Strong: al.Strong, Cohesion: al.CohesionFormed, Formed: al.Formed, PatronJoined: al.PatronJoined, PatronSize: al.PatronSize,
 			ClientPeak: al.ClientPeak, Ended: al.Ended, Cause: al.Cause.String()}
 		if al.Active() {
 			rec.Cause = EndHorizon.String()

@@ -75,6 +75,27 @@ func TestRecordInvariants(t *testing.T) {
 						t.Fatalf("%s seed %d alliance %d (ended %d): spell %+v", name, seed, a.ID, a.Ended, m)
 					}
 				}
+				// The origin began at the formation, but for a clients'
+				// alliance a patron joined later (indigenous from its
+				// entry) and a patron's bilateral that an entry on
+				// sovereignty made imposed (from that entry).
+				since := a.Formed
+				switch a.Origin {
+				case sim.OriginIndigenous.String():
+					since = a.PatronJoined
+				case sim.OriginImposed.String():
+					if a.OriginSince != a.Formed {
+						since = -1
+						for _, m := range a.Members {
+							if m.Entry == sim.EntrySovereignty.String() && m.Joined == a.OriginSince && len(a.Founders) == 2 {
+								since = a.OriginSince
+							}
+						}
+					}
+				}
+				if a.OriginSince != since || a.OriginSince > a.End(r.Ticks) {
+					t.Fatalf("%s seed %d alliance %d: %s since %d (formed %d, patron joined %d, members %+v)", name, seed, a.ID, a.Origin, a.OriginSince, a.Formed, a.PatronJoined, a.Members)
+				}
 				if (a.Ended < 0) != (a.Cause == sim.EndHorizon.String()) || a.End(r.Ticks) < a.Formed {
 					t.Fatalf("%s seed %d alliance %d: ended %d (%s)", name, seed, a.ID, a.Ended, a.Cause)
 				}
