@@ -182,9 +182,9 @@ func TestOriginIs(t *testing.T) {
 // outside the alliance's life is an error naming it.
 func TestSurvivalSincePatronEntry(t *testing.T) {
 	r := &runner.Record{Record: sim.Record{Ticks: 480, Seed: 1, Alliances: []sim.AllianceRecord{
-		{ID: 0, Origin: "indigenous", Formed: 0, PatronJoined: 10, Ended: 245, Cause: "members_left"},
-		{ID: 1, Origin: "imposed", Formed: 3, PatronJoined: 3, Ended: -1, Cause: "horizon"},
-		{ID: 2, Origin: "bilateral", Formed: 20, PatronJoined: 20, Ended: 50, Cause: sim.EndOccupied.String()},
+		{ID: 0, Origin: "indigenous", Formed: 0, OriginSince: 10, PatronJoined: 10, Ended: 245, Cause: "members_left"},
+		{ID: 1, Origin: "imposed", Formed: 3, OriginSince: 3, PatronJoined: 3, Ended: -1, Cause: "horizon"},
+		{ID: 2, Origin: "bilateral", Formed: 20, OriginSince: 20, PatronJoined: 20, Ended: 50, Cause: sim.EndOccupied.String()},
 	}}}
 	o := Outcome{Kind: Survival, Alliance: func(*Cell, *runner.Record, *sim.AllianceRecord) (float64, bool) { return 0, true }, At: 240, Since: runner.OriginSince}
 	var s Sample

@@ -19,7 +19,7 @@ import (
 // allianceColumns are the columns of alliances.csv: one row per alliance
 // per run (see the README).
 var allianceColumns = []string{"point", "run", "seed", "alliance", "kind", "size_formed", "size_final",
-	"founders", "members", "patron", "origin", "commitment", "cohesion", "formed", "formed_date",
+	"founders", "members", "patron", "origin", "origin_since", "origin_since_date", "commitment", "cohesion", "formed", "formed_date",
 	"patron_joined", "patron_joined_date", "patron_size", "client_peak",
 	"ended", "ended_date", "end_cause", "absorbed_into", "duration"}
 
@@ -105,7 +105,8 @@ func writeAllianceRows(t *table, r *Record, cal sim.Calendar) error {
 		}
 		err := t.row(itoa(r.Point), itoa(r.Run), strconv.FormatUint(r.Seed, 10), itoa(a.ID),
 			a.Kind().String(), itoa(len(a.Founders)), itoa(len(final)),
-			strings.Join(a.Founders, " "), strings.Join(final, " "), strconv.FormatBool(a.Patron), a.Origin, commitment,
+			strings.Join(a.Founders, " "), strings.Join(final, " "), strconv.FormatBool(a.Patron), a.Origin,
+			itoa(OriginSince(a)), cal.Label(OriginSince(a)), commitment,
 			FormatFloat(a.Cohesion), itoa(a.Formed), cal.Label(a.Formed), tickCell(a.PatronJoined), dateCell(cal, a.PatronJoined),
 			positive(a.PatronSize), positive(a.ClientPeak),
 			tickCell(a.Ended), dateCell(cal, a.Ended), a.Cause, optionalInt(a.AbsorbedInto), itoa(a.End(r.Ticks)-a.Formed))

@@ -37,14 +37,17 @@ func TestRunRowsCellByCell(t *testing.T) {
 	four := 4 // alliance 0 was absorbed into alliance 4; the others into none: an empty cell
 	r := &Record{Point: 1, Run: 3, Measures: Values{1.5, math.NaN()}, Record: sim.Record{Seed: 8, Ticks: 24, Patrons: []string{"p"},
 		Alliances: []sim.AllianceRecord{
-			// q and r ally at 1; the patron p joins at 4 and leaves at 6, which ends it,
-			// every member in alliance 4 by then
-			{ID: 0, Founders: []string{"q", "r"}, Patron: true, Origin: "client", Strong: true, Cohesion: 0.75, Formed: 1,
+			// q and r ally at 1; the patron p joins at 4 (indigenous from
+			// then) and leaves at 6, which ends it, every member in
+			// alliance 4 by then
+			{ID: 0, Founders: []string{"q", "r"}, Patron: true, Origin: "indigenous", OriginSince: 4, Strong: true, Cohesion: 0.75, Formed: 1,
 				PatronJoined: 4, PatronSize: 3, ClientPeak: 2, Ended: 6, Cause: "patron_left", AbsorbedInto: &four, Members: []sim.MembershipRecord{
 					{State: "q", Joined: 1, Left: 6, Entry: "founded", Exit: "ended"},
 					{State: "r", Joined: 1, Left: 6, Entry: "founded", Exit: "ended"},
 					{State: "p", Joined: 4, Left: 6, Entry: "joined", Exit: "left"}}},
-			// a, b and c ally at 3; c is occupied at 9; a and b stand at the horizon
+			// a, b and c ally at 3; c is occupied at 9; a and b stand at the
+			// horizon. Its OriginSince, left at 0, before its formation,
+			// reads as its formation (OriginSince)
 			{ID: 1, Founders: []string{"a", "b", "c"}, Origin: "client", Cohesion: 0.125, Formed: 3,
 				PatronJoined: -1, ClientPeak: 3, Ended: -1, Cause: "horizon", Members: []sim.MembershipRecord{
 					{State: "a", Joined: 3, Left: -1, Entry: "founded"},
@@ -58,9 +61,9 @@ func TestRunRowsCellByCell(t *testing.T) {
 		}}}
 	got := rows(t, allianceColumns, func(tb *table) error { return writeAllianceRows(tb, r, cal) })
 	want := strings.Join(allianceColumns, ",") + "\n" +
-		"1,3,8,0,bilateral,2,3,q r,p q r,true,client,strong,0.75,1,1950-02,4,1950-05,3,2,6,1950-07,patron_left,4,5\n" +
-		"1,3,8,1,trilateral,3,2,a b c,a b,false,client,weak,0.125,3,1950-04,,,,3,,,horizon,,21\n" +
-		"1,3,8,2,bilateral,2,2,x y,x y,false,indigenous,weak,0,0,1950-01,,,,2,0,1950-01,occupied,,0\n"
+		"1,3,8,0,bilateral,2,3,q r,p q r,true,indigenous,4,1950-05,strong,0.75,1,1950-02,4,1950-05,3,2,6,1950-07,patron_left,4,5\n" +
+		"1,3,8,1,trilateral,3,2,a b c,a b,false,client,3,1950-04,weak,0.125,3,1950-04,,,,3,,,horizon,,21\n" +
+		"1,3,8,2,bilateral,2,2,x y,x y,false,indigenous,0,1950-01,weak,0,0,1950-01,,,,2,0,1950-01,occupied,,0\n"
 	if got != want {
 		t.Errorf("alliances.csv:\n got %s\nwant %s", got, want)
 	}

@@ -28,8 +28,10 @@ import (
 // and a treaty signed for a non-sovereign state that lapses (on an
 // elimination, or on the sovereignty) logs a lapsed event; 9: a
 // sovereignty event that sets the sovereignty its actor had says so
-// (its script's unchanged).
-const ManifestFormat = 9
+// (its script's unchanged); 10: each alliance record carries the tick
+// from which it has had its origin (origin_since, alliances.csv's
+// origin_since and origin_since_date).
+const ManifestFormat = 10
 
 // Manifest describes an output directory: what was run (the scenario by
 // the SHA-256 of its canonical form, the experiment by the SHA-256 of its

@@ -318,7 +318,7 @@ func TestManifestLimitsAtTheirEdges(t *testing.T) {
 func TestRecordCheckAtItsEdges(t *testing.T) {
 	record := func(edit func(a *sim.AllianceRecord, p *sim.ProposalRecord)) *Record {
 		r := &Record{Record: sim.Record{Seed: 5, Ticks: 60,
-			Alliances: []sim.AllianceRecord{{ID: 3, Formed: 10, Ended: -1, PatronJoined: -1,
+			Alliances: []sim.AllianceRecord{{ID: 3, Origin: "imposed", Formed: 10, OriginSince: 10, Ended: -1, PatronJoined: -1,
 				Members: []sim.MembershipRecord{{State: "a", Joined: 10, Left: -1}, {State: "b", Joined: 20, Left: -1}}}},
 			Proposals: []sim.ProposalRecord{{Tick: 10}}}}
 		edit(&r.Alliances[0], &r.Proposals[0])
@@ -350,6 +350,26 @@ func TestRecordCheckAtItsEdges(t *testing.T) {
 			func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.Ended = -2 }, "alliance 3: ended -2 outside 10…59"},
 		{"patron never", func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.PatronJoined = -1 },
 			func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.PatronJoined = -2 }, "alliance 3: patron_joined -2 outside 10…59"},
+		// The origin begins in a tick of the alliance's life: from its
+		// formation to its end, or the last tick; an indigenous alliance's
+		// at its patron's entry, a client's or a bilateral's at its
+		// formation. A record without origin_since (0) is refused.
+		{"origin since formed", func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.OriginSince = 10 },
+			func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.OriginSince = 0 }, "alliance 3: origin_since 0 outside 10…59"},
+		{"origin since the last tick", func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.OriginSince = 59 },
+			func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.OriginSince = 60 }, "alliance 3: origin_since 60 outside 10…59"},
+		{"origin since its end", func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.Ended, a.OriginSince = 30, 30 },
+			func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.Ended, a.OriginSince = 30, 31 }, "alliance 3: origin_since 31 outside 10…30"},
+		{"indigenous since the patron's entry", func(a *sim.AllianceRecord, _ *sim.ProposalRecord) {
+			a.Origin, a.PatronJoined, a.OriginSince = "indigenous", 25, 25
+		},
+			func(a *sim.AllianceRecord, _ *sim.ProposalRecord) {
+				a.Origin, a.PatronJoined, a.OriginSince = "indigenous", 25, 10
+			},
+			"alliance 3: origin_since 10 of an indigenous alliance a patron joined at 25; allowed: 25"},
+		{"bilateral since its formation", func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.Origin, a.OriginSince = "bilateral", 10 },
+			func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.Origin, a.OriginSince = "bilateral", 11 },
+			"alliance 3: origin_since 11 of a bilateral alliance formed at 10; allowed: 10 (only an indigenous or imposed alliance's origin begins after its formation)"},
 		{"proposal in the last tick", func(_ *sim.AllianceRecord, p *sim.ProposalRecord) { p.Tick = 59 },
 			func(_ *sim.AllianceRecord, p *sim.ProposalRecord) { p.Tick = 60 }, "proposal at tick 60 outside 0…59"},
 	} {

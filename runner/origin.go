@@ -1,8 +1,6 @@
 package runner
 
 import (
-	"slices"
-
 	"github.com/alliancesim/alliancesim/sim"
 )
 
@@ -26,10 +24,12 @@ type OriginLifetime struct {
 //
 // Likewise a patron's bilateral signed with one client and for an
 // occupied one (docs/model.md §7.9) turns imposed when that client joins
-// on sovereignty while its members are its founders: an imposed alliance
-// of two founders is bilateral until the first such entry, censored
-// there, and imposed from it. An alliance of any other origin, and one whose origin changed
-// in the tick it formed, counts whole, from its formation.
+// on sovereignty while its members are its founders: it is bilateral
+// until then, censored there, and imposed from it. The record keeps the
+// tick the origin changed (sim.AllianceRecord.OriginSince), which the
+// memberships alone cannot always tell (§8.4 item 25). An alliance of any
+// other origin, and one whose origin changed in the tick it formed, counts
+// whole, from its formation.
 func OriginLifetimes(al *sim.AllianceRecord, horizon int) []OriginLifetime {
 	end, ended := al.End(horizon), al.Ended >= 0
 	before, at := originBefore(al)
@@ -46,52 +46,28 @@ func OriginLifetimes(al *sim.AllianceRecord, horizon int) []OriginLifetime {
 // recorded, the tick its last lifetime of OriginLifetimes begins: a
 // clients' alliance's patron entry where it turned indigenous, a
 // bilateral's entry on sovereignty where it turned imposed, and its
-// formation otherwise. A survival by origin counts from it (hypotheses'
-// T6).
+// formation otherwise (the record's OriginSince, read as OriginLifetimes
+// reads it). A survival by origin counts from it (hypotheses' T6).
 func OriginSince(al *sim.AllianceRecord) int {
 	_, at := originBefore(al)
 	return at
 }
 
 // originBefore is the origin an alliance had before the recorded one and
-// the tick it changed; where it never changed, the tick is its formation
-// (and the origin, 0, means nothing).
+// the tick it changed (the record's OriginSince); where it never changed,
+// the tick is its formation (and the origin, 0, means nothing). Only a
+// clients' alliance turns indigenous and only a patron's bilateral turns
+// imposed; a record that gives another origin a later tick, or none (an
+// OriginSince before the formation, as the zero value of a record built
+// by hand), is read as having had its origin from its formation.
 func originBefore(al *sim.AllianceRecord) (sim.Origin, int) {
-	switch {
-	case al.Origin == sim.OriginIndigenous.String() && al.PatronJoined > al.Formed:
-		return sim.OriginClient, al.PatronJoined
-	case al.Origin == sim.OriginImposed.String() && len(al.Founders) == 2:
-		if at := sovereigntyEntry(al); at > al.Formed {
-			return sim.OriginBilateral, at
+	if al.OriginSince > al.Formed {
+		switch al.Origin {
+		case sim.OriginIndigenous.String():
+			return sim.OriginClient, al.OriginSince
+		case sim.OriginImposed.String():
+			return sim.OriginBilateral, al.OriginSince
 		}
 	}
 	return 0, al.Formed
-}
-
-// sovereigntyEntry is the tick of the first entry on sovereignty into al
-// that found its founders alone in it, the entry that turned it imposed
-// (sim's joinDesignated), or -1. Sovereignty comes first in a tick (step
-// 1), so the members then are those who joined before the tick and had
-// not left before it; a client that applied and joined before the entry
-// kept the alliance bilateral, and a later entry may still turn it.
-// The record lists the members in the order they began, so the first
-// such entry is the earliest.
-func sovereigntyEntry(al *sim.AllianceRecord) int {
-	for _, m := range al.Members {
-		t := m.Joined
-		if m.Entry != sim.EntrySovereignty.String() {
-			continue
-		}
-		var present []string
-		for _, o := range al.Members {
-			if o.Joined < t && (o.Left < 0 || o.Left >= t) {
-				present = append(present, o.State)
-			}
-		}
-		slices.Sort(present)
-		if slices.Equal(present, al.Founders) {
-			return t
-		}
-	}
-	return -1
 }

@@ -52,16 +52,37 @@ func atoi(t *testing.T, s string) int {
 // Every number of summary.json is recomputed from the published CSV files
 // alone — runs.csv for the shares, the first commitment and the
 // hub-and-spokes index; memberships.csv and alliances.csv for the shapes
-// and the survival curves — without the runner's aggregation code.
+// and the survival curves — without the runner's aggregation code: in
+// asia-1950, and in a world where a patron's bilateral turns imposed in
+// the tick its applicant is occupied (occupiedBeforeSovereignty), which
+// only alliances.csv's origin_since tells.
 func TestSummaryRecomputedFromPublishedFiles(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "d")
-	p := newPlan(t, func() *sim.Scenario {
+	asia := func() *sim.Scenario {
 		sc := compile(t, "asia-1950", nil).Scenario()
 		c := *sc
 		c.Ticks = 180
 		return &c
-	}(), 60, 11)
-	p.ChunkSize = 25
+	}()
+	for _, c := range []struct {
+		name string
+		sc   *sim.Scenario
+		runs int
+		seed uint64
+	}{
+		{"asia-1950", asia, 60, 11},
+		{"applicant occupied before the join", occupiedBeforeSovereignty(t, "occupation first").Scenario(), 30, 1},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p := newPlan(t, c.sc, c.runs, c.seed)
+			p.ChunkSize = 25
+			recomputeSummary(t, filepath.Join(t.TempDir(), "d"), p)
+		})
+	}
+}
+
+// recomputeSummary executes p into dir and recomputes its summary.json
+// from its CSV files.
+func recomputeSummary(t *testing.T, dir string, p *Plan) {
 	if err := Execute(context.Background(), p, dir, ExecOptions{}); err != nil {
 		t.Fatal(err)
 	}
@@ -74,12 +95,12 @@ func TestSummaryRecomputedFromPublishedFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	runs := readCSV(t, filepath.Join(dir, "runs.csv"))
-	if len(runs) != 60 || s.Runs != 60 {
-		t.Fatalf("%d rows in runs.csv, %d runs in the summary", len(runs), s.Runs)
+	if len(runs) != p.Runs || s.Runs != p.Runs {
+		t.Fatalf("%d rows in runs.csv, %d runs in the summary, want %d", len(runs), s.Runs, p.Runs)
 	}
 	for i, r := range runs {
-		if r["seed"] != strconv.Itoa(11+i) {
-			t.Fatalf("run %d played seed %s, want %d", i, r["seed"], 11+i)
+		if want := strconv.FormatUint(p.Seed+uint64(i), 10); r["seed"] != want {
+			t.Fatalf("run %d played seed %s, want %s", i, r["seed"], want)
 		}
 	}
 	// shares
@@ -166,7 +187,6 @@ func TestSummaryRecomputedFromPublishedFiles(t *testing.T) {
 	type spell struct {
 		state        string
 		joined, left int
-		entry        string
 	}
 	spells := map[string][]spell{}
 	var keys []string
@@ -179,7 +199,7 @@ func TestSummaryRecomputedFromPublishedFiles(t *testing.T) {
 		if m["left"] != "" {
 			left = atoi(t, m["left"])
 		}
-		spells[key] = append(spells[key], spell{m["state"], atoi(t, m["joined"]), left, m["entry"]})
+		spells[key] = append(spells[key], spell{m["state"], atoi(t, m["joined"]), left})
 	}
 	for _, key := range keys {
 		run := strings.Split(key, "/")[0]
@@ -206,47 +226,28 @@ func TestSummaryRecomputedFromPublishedFiles(t *testing.T) {
 			t.Errorf("shape %v: summary %+v, memberships.csv %d runs", sh.Members, sh.Share, n)
 		}
 	}
-	// survival, by kind at formation and by origin: an indigenous alliance
-	// a patron joined after it formed is a client alliance until then,
-	// censored, and indigenous from the patron's entry; an imposed one of
-	// two founders is bilateral until its first entry on sovereignty
+	// survival, by kind at formation and by origin: an alliance counts in
+	// the group of the origin it had before origin_since (a clients'
+	// alliance a patron joined was client, a patron's bilateral turned
+	// imposed by an entry on sovereignty was bilateral) until then,
+	// censored, and in its recorded origin's from then
 	groups := map[string][]Observation{}
+	before := map[string]string{"indigenous": "client", "imposed": "bilateral"}
 	for _, a := range alliances {
 		o := Observation{Duration: float64(atoi(t, a["duration"])), Event: a["ended"] != ""}
 		for _, g := range []string{"all", "kind=" + a["kind"]} {
 			groups[g] = append(groups[g], o)
 		}
-		if a["origin"] == "indigenous" {
-			if wait := atoi(t, a["patron_joined"]) - atoi(t, a["formed"]); wait > 0 {
-				groups["origin=client"] = append(groups["origin=client"], Observation{Duration: float64(wait)})
-				o.Duration -= float64(wait)
+		if wait := atoi(t, a["origin_since"]) - atoi(t, a["formed"]); wait > 0 {
+			if before[a["origin"]] == "" {
+				t.Fatalf("run %s alliance %s: %s since %s, formed at %s", a["run"], a["alliance"], a["origin"], a["origin_since"], a["formed"])
 			}
+			g := "origin=" + before[a["origin"]]
+			groups[g] = append(groups[g], Observation{Duration: float64(wait)})
+			o.Duration -= float64(wait)
 		}
-		if a["origin"] == "imposed" && a["size_formed"] == "2" {
-			// the first entry on sovereignty that found the founders
-			// alone in it (members joined before its tick, not left
-			// before it)
-			first := -1
-			all := spells[a["run"]+"/"+a["alliance"]]
-			for _, sp := range all {
-				if sp.entry != "sovereignty" || (first >= 0 && sp.joined >= first) {
-					continue
-				}
-				var in []string
-				for _, o := range all {
-					if o.joined < sp.joined && (o.left < 0 || o.left >= sp.joined) {
-						in = append(in, o.state)
-					}
-				}
-				slices.Sort(in)
-				if strings.Join(in, " ") == a["founders"] {
-					first = sp.joined
-				}
-			}
-			if wait := first - atoi(t, a["formed"]); first >= 0 && wait > 0 {
-				groups["origin=bilateral"] = append(groups["origin=bilateral"], Observation{Duration: float64(wait)})
-				o.Duration -= float64(wait)
-			}
+		if a["origin"] == "indigenous" && a["origin_since"] != a["patron_joined"] {
+			t.Errorf("run %s alliance %s: indigenous since %s, the patron joined at %s", a["run"], a["alliance"], a["origin_since"], a["patron_joined"])
 		}
 		groups["origin="+a["origin"]] = append(groups["origin="+a["origin"]], o)
 		if a["kind"] != sim.KindOf(atoi(t, a["size_formed"])).String() {

@@ -48,6 +48,9 @@ func (r *Record) check(ticks int, seed uint64) error {
 		if err == nil && a.PatronJoined != -1 {
 			err = tick("patron_joined", a.PatronJoined, a.Formed, ticks-1)
 		}
+		if err == nil {
+			err = originSinceError(a, ticks)
+		}
 		for j := 0; err == nil && j < len(a.Members); j++ {
 			if err = tick("joined", a.Members[j].Joined, 0, ticks-1); err == nil && a.Members[j].Left != -1 {
 				err = tick("left", a.Members[j].Left, a.Members[j].Joined, ticks)
@@ -61,6 +64,32 @@ func (r *Record) check(ticks int, seed uint64) error {
 		if err := tick("proposal at tick", r.Proposals[i].Tick, 0, ticks-1); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// originSinceError reports an alliance record whose origin_since cannot
+// be the engine's: outside its life (formed … ended, or the last tick),
+// an indigenous alliance's other than its patron's entry, or a later tick
+// than its formation for an origin that never changes (only a clients'
+// alliance turns indigenous, and a patron's bilateral imposed). A record
+// written before origin_since existed reads it as 0, which such an
+// alliance formed after tick 0, or turned indigenous after it, fails.
+func originSinceError(a *sim.AllianceRecord, ticks int) error {
+	last := ticks - 1
+	if a.Ended >= 0 {
+		last = a.Ended
+	}
+	switch {
+	case a.OriginSince < a.Formed || a.OriginSince > last:
+		return fmt.Errorf("origin_since %d outside %d…%d", a.OriginSince, a.Formed, last)
+	case a.Origin == sim.OriginIndigenous.String():
+		if a.OriginSince != a.PatronJoined {
+			return fmt.Errorf("origin_since %d of an indigenous alliance a patron joined at %d; allowed: %d", a.OriginSince, a.PatronJoined, a.PatronJoined)
+		}
+	case a.Origin != sim.OriginImposed.String() && a.OriginSince != a.Formed:
+		return fmt.Errorf("origin_since %d of a %s alliance formed at %d; allowed: %d (only an indigenous or imposed alliance's origin begins after its formation)",
+			a.OriginSince, a.Origin, a.Formed, a.Formed)
 	}
 	return nil
 }
