@@ -154,12 +154,13 @@ func ExampleCohesion() {
 // revisionism 0.5, threat pictures 0.2 apart and a threat of 0.1 from it
 // costs w·c_0 + k·c_E·r + k·c_D·d + c_T·T̂ = 0.02 + 0.075 + 0.02 + 0.03 = 0.145 of
 // autonomy; its largest term, entrapment, is the reason an offer would be
-// refused.
+// refused. PartnerPos says which partner of the slice it is behind: the
+// first, at position 0.
 func ExampleAutonomyCost() {
 	c := agents.CostParams{Base: 0.02, Entrapment: 0.15, Divergence: 0.1, Threat: 0.3}
 	ally := agents.Partner{Weight: 1, Revisionism: 0.5, Divergence: 0.2, Fear: 0.1}
 	cost := agents.AutonomyCost(1, []agents.Partner{ally}, c)
-	fmt.Printf("%.3f %v (partner %d)\n", cost.Total, cost.Largest, cost.Partner)
+	fmt.Printf("%.3f %v (partner %d)\n", cost.Total, cost.Largest, cost.PartnerPos)
 	// Output:
 	// 0.145 entrapment (partner 0)
 }

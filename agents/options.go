@@ -90,10 +90,23 @@ func (t CostTerm) String() string {
 }
 
 // CostBreakdown is the autonomy cost with its largest term and the partner
-// behind it (an index into the partners slice; -1 for the autonomy term).
+// behind it.
 type CostBreakdown struct {
 	Total   float64
 	Largest CostTerm
+	// PartnerPos is where the partner behind the largest term stands in
+	// the partners slice AutonomyCost was given (partners[PartnerPos]);
+	// -1 when the largest term is autonomy, which no one partner is
+	// behind. It is a position in that slice, not a state's index: of a
+	// sim.Explanation, the state is Costs[Cost.PartnerPos].Partner, which
+	// Explanation.LargestCostPartner gives.
+	PartnerPos int
+	// Partner holds the same value as PartnerPos, under its old name.
+	//
+	// Deprecated: use PartnerPos. Beside sim.PartnerCost.Partner, a
+	// state's index, the name read as one; it is a position in the
+	// partners slice. Partner goes in the release after the first tagged
+	// one.
 	Partner int
 	Amount  float64 // the largest term's contribution
 }
@@ -192,10 +205,11 @@ func RelativeWeight(own, ally float64) float64 {
 // 1991), so a weak pledge is not simply a scaled-down strong one
 // (docs/model.md §8.2 item 22). It also names the largest single term,
 // partner by partner: one partner's entrapment, divergence or fear
-// contribution, or, if none exceeds it, the autonomy cost of one ally.
+// contribution, or, if none exceeds it, the autonomy cost of one ally;
+// CostBreakdown.PartnerPos says where that partner stands in partners.
 // Partner.Costs gives one partner's terms.
 func AutonomyCost(k float64, partners []Partner, c CostParams) CostBreakdown {
-	b := CostBreakdown{Largest: CostAutonomy, Partner: -1}
+	b := CostBreakdown{Largest: CostAutonomy, PartnerPos: -1, Partner: -1}
 	// One pass: the largest autonomy term, and the first of the largest
 	// other terms in partner and term order, which names the largest only
 	// if it exceeds every autonomy term.
@@ -209,7 +223,8 @@ func AutonomyCost(k float64, partners []Partner, c CostParams) CostBreakdown {
 		}
 	}
 	if other > b.Amount {
-		b.Amount, b.Largest, b.Partner = other, otherTerm, otherPartner
+		b.Amount, b.Largest, b.PartnerPos = other, otherTerm, otherPartner
+		b.Partner = b.PartnerPos
 	}
 	return b
 }

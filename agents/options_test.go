@@ -67,8 +67,8 @@ func TestAutonomyCost(t *testing.T) {
 	// total 0.115 + 0.03 + 0.035 + 0.12 = 0.3; largest term: fear of partner 1 (0.12)
 	b := AutonomyCost(1, ps, costs)
 	near(t, "cost", b.Total, 0.3)
-	if b.Largest != CostFear || b.Partner != 1 {
-		t.Errorf("largest term %v of partner %d, want fear of partner 1", b.Largest, b.Partner)
+	if b.Largest != CostFear || b.PartnerPos != 1 {
+		t.Errorf("largest term %v of partner %d, want fear of partner 1", b.Largest, b.PartnerPos)
 	}
 	near(t, "largest amount", b.Amount, 0.12)
 	// weak commitment k = 0.35 scales entrapment and divergence only, not
@@ -77,13 +77,13 @@ func TestAutonomyCost(t *testing.T) {
 	near(t, "weak cost", AutonomyCost(0.35, ps, costs).Total, 0.2285)
 	// with only an unassured revisionist ally, entrapment is the reason
 	b = AutonomyCost(1, ps[:1], costs)
-	if b.Largest != CostEntrapment || b.Partner != 0 {
+	if b.Largest != CostEntrapment || b.PartnerPos != 0 {
 		t.Errorf("largest term %v, want entrapment", b.Largest)
 	}
 	// with benign, like-minded allies the reason is autonomy itself
 	b = AutonomyCost(1, []Partner{{Weight: 1}, {Weight: 1}}, costs)
-	if b.Largest != CostAutonomy || b.Partner != -1 {
-		t.Errorf("largest term %v of %d, want autonomy", b.Largest, b.Partner)
+	if b.Largest != CostAutonomy || b.PartnerPos != -1 {
+		t.Errorf("largest term %v of %d, want autonomy", b.Largest, b.PartnerPos)
 	}
 	// a small ally constrains a great power by its weight, in the base
 	// term only: 0.2·0.02·2 + (0.075 + 0.02) + 0.015 + 0.03 + 0.12 =
@@ -92,8 +92,8 @@ func TestAutonomyCost(t *testing.T) {
 	// 0.02 each of autonomy (total 0.04), and a fear of 0.3·0.1 = 0.03
 	// from the second is the larger single term
 	b = AutonomyCost(1, []Partner{{Weight: 1}, {Weight: 1, Fear: 0.1}}, costs)
-	if b.Largest != CostFear || b.Partner != 1 {
-		t.Errorf("largest term %v of partner %d, want fear of partner 1", b.Largest, b.Partner)
+	if b.Largest != CostFear || b.PartnerPos != 1 {
+		t.Errorf("largest term %v of partner %d, want fear of partner 1", b.Largest, b.PartnerPos)
 	}
 	near(t, "per-ally largest amount", b.Amount, 0.03)
 	near(t, "two allies' cost", b.Total, 0.07) // 0.02 + 0.02 + 0.03
@@ -127,8 +127,11 @@ func TestAutonomyCostTies(t *testing.T) {
 		{"no partners", nil, CostAutonomy, -1, 0},
 	} {
 		b := AutonomyCost(1, c.partners, costs)
-		if b.Largest != c.term || b.Partner != c.partner {
-			t.Errorf("%s: largest term %v of partner %d, want %v of %d", c.name, b.Largest, b.Partner, c.term, c.partner)
+		if b.Largest != c.term || b.PartnerPos != c.partner {
+			t.Errorf("%s: largest term %v of partner %d, want %v of %d", c.name, b.Largest, b.PartnerPos, c.term, c.partner)
+		}
+		if b.Partner != b.PartnerPos {
+			t.Errorf("%s: the deprecated Partner is %d, PartnerPos %d; want the same", c.name, b.Partner, b.PartnerPos)
 		}
 		near(t, c.name+": amount", b.Amount, c.amount)
 	}
@@ -375,8 +378,8 @@ func TestCostTermString(t *testing.T) {
 // (partner −1), amount 0.02.
 func TestRefusalReasonAutonomyBeatsSmallerFear(t *testing.T) {
 	b := AutonomyCost(1, []Partner{{Weight: 1, Fear: 0.05}}, costs)
-	if b.Largest != CostAutonomy || b.Partner != -1 {
-		t.Errorf("reason %v of partner %d, want autonomy of -1", b.Largest, b.Partner)
+	if b.Largest != CostAutonomy || b.PartnerPos != -1 {
+		t.Errorf("reason %v of partner %d, want autonomy of -1", b.Largest, b.PartnerPos)
 	}
 	near(t, "largest amount", b.Amount, 0.02)
 	near(t, "total", b.Total, 0.035)
@@ -392,12 +395,12 @@ func TestRefusalReasonAutonomyBeatsSmallerFear(t *testing.T) {
 func TestRefusalReasonTiesKeepTheEarlierTerm(t *testing.T) {
 	c := CostParams{Base: 0.25, Entrapment: 0.5, Divergence: 0.25, Threat: 0.5}
 	b := AutonomyCost(1, []Partner{{Weight: 1, Fear: 0.5}}, c)
-	if b.Largest != CostAutonomy || b.Partner != -1 || b.Amount != 0.25 {
-		t.Errorf("autonomy tied with fear: reason %v of partner %d, amount %v; want autonomy of -1, 0.25", b.Largest, b.Partner, b.Amount)
+	if b.Largest != CostAutonomy || b.PartnerPos != -1 || b.Amount != 0.25 {
+		t.Errorf("autonomy tied with fear: reason %v of partner %d, amount %v; want autonomy of -1, 0.25", b.Largest, b.PartnerPos, b.Amount)
 	}
 	b = AutonomyCost(1, []Partner{{Weight: 0.5, Revisionism: 0.5, Divergence: 1}}, c)
-	if b.Largest != CostEntrapment || b.Partner != 0 || b.Amount != 0.25 {
-		t.Errorf("entrapment tied with divergence: reason %v of partner %d, amount %v; want entrapment of 0, 0.25", b.Largest, b.Partner, b.Amount)
+	if b.Largest != CostEntrapment || b.PartnerPos != 0 || b.Amount != 0.25 {
+		t.Errorf("entrapment tied with divergence: reason %v of partner %d, amount %v; want entrapment of 0, 0.25", b.Largest, b.PartnerPos, b.Amount)
 	}
 }
 

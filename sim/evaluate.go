@@ -135,10 +135,10 @@ func (w *World) appraiseFrom(i int, S agents.Set, strong bool, origin Origin, ba
 	cost := agents.AutonomyCost(k, partners, c.costs)
 	cost.Total += penalty
 	a := appraisal{cost: cost, reason: -1}
-	if cost.Partner >= 0 {
+	if cost.PartnerPos >= 0 {
 		idx := 0
 		S.Each(func(j int) {
-			if idx == cost.Partner {
+			if idx == cost.PartnerPos {
 				a.reason = j
 			}
 			idx++

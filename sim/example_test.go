@@ -122,9 +122,8 @@ func ExampleWorld_Step() {
 // What a member weighs when it reviews an alliance (ExplainStay), and its
 // vote on a newcomer (ExplainVote): europe-1947, seed 1, the patron in
 // 1952-06, as `alliancesim explain europe-1947 --at 1952-06 --state usa`
-// prints it. Cost.Partner indexes Costs, not the states: the partner
-// behind the largest term is Costs[Cost.Partner].Partner (-1: the
-// largest term is autonomy, which names no partner).
+// prints it. LargestCostPartner is the state behind the largest term of
+// the cost (-1: the largest term is autonomy, which names no partner).
 func ExampleWorld_ExplainStay() {
 	sc, _ := configs.Builtin("europe-1947")
 	c, _ := sim.Compile(sc)
@@ -142,8 +141,8 @@ func ExampleWorld_ExplainStay() {
 			panic(err)
 		}
 		largest := "no partner"
-		if j := s.Staying.Cost.Partner; j >= 0 {
-			largest = c.ID(s.Staying.Costs[j].Partner)
+		if j := s.Staying.LargestCostPartner(); j >= 0 {
+			largest = c.ID(j)
 		}
 		fmt.Printf("alliance %d: staying %+.4f, out %+.4f, exit cost %.2f, stays %v; largest cost %s, %s\n",
 			a.ID, s.Stay, s.Out, s.ExitCost, s.Out <= s.Stay+s.ExitCost, s.Staying.Cost.Largest, largest)

@@ -28,9 +28,10 @@ type Explanation struct {
 	// Partners' terms and contributions to the autonomy cost, in index
 	// order of the partners.
 	Costs []PartnerCost
-	// Cost is the total, with its largest term. Cost.Partner indexes
-	// Costs, not the states: the partner behind the largest term is
-	// Costs[Cost.Partner].Partner; it is -1 when the largest term is
+	// Cost is the total, with its largest term. Cost.PartnerPos is a
+	// position in Costs, not a state's index: the state behind the
+	// largest term is Costs[Cost.PartnerPos].Partner, which
+	// LargestCostPartner gives; PartnerPos is -1 when the largest term is
 	// autonomy (agents.CostAutonomy), which names no partner.
 	Cost    agents.CostBreakdown
 	Lottery agents.Lottery // the two outcomes relative to the reference point
@@ -43,9 +44,19 @@ type Explanation struct {
 // PartnerCost is what a state weighs about one partner of an option and
 // what that partner adds to its autonomy cost.
 type PartnerCost struct {
-	Partner int
+	Partner int // the partner's state index (Compiled.ID names it)
 	Terms   agents.Partner
 	agents.CostParts
+}
+
+// LargestCostPartner is the state index of the partner behind the
+// largest term of the cost (Cost.Largest): Costs[Cost.PartnerPos].Partner,
+// or -1 when that term is autonomy, which names no partner.
+func (e Explanation) LargestCostPartner() int {
+	if p := e.Cost.PartnerPos; p >= 0 && p < len(e.Costs) {
+		return e.Costs[p].Partner
+	}
+	return -1
 }
 
 // Explain appraises, for state i, an alliance with partners at the given
@@ -234,8 +245,8 @@ type StayExplanation struct {
 	// is Threat), so that Staying.Gain = max(0, Without − Threat); each
 	// partner's terms and cost parts; the cost, which holds Penalty too
 	// (Staying.Cost.Largest names the largest of the partners' terms,
-	// without it, and Staying.Cost.Partner indexes Staying.Costs for the
-	// partner behind it); the two outcomes; and Staying.Value, which is
+	// without it, and Staying.LargestCostPartner names the partner behind
+	// it); the two outcomes; and Staying.Value, which is
 	// Stay. Staying.Position is, as in every Explanation, the value of
 	// the member's current position, not what staying is weighed against
 	// (Out, less ExitCost).

@@ -627,8 +627,8 @@ func TestAVoteNamesWhatTheNewcomerCosts(t *testing.T) {
 	if v.Accepts() {
 		t.Fatalf("set-up: c1 accepts c3 (%v against %v)", v.With.Value, v.Without)
 	}
-	if v.With.Cost.Largest != agents.CostFear || v.With.Costs[v.With.Cost.Partner].Partner != c2 {
-		t.Fatalf("set-up: the grown alliance's largest term is %v of partner %d, want fear of c2", v.With.Cost.Largest, v.With.Cost.Partner)
+	if v.With.Cost.Largest != agents.CostFear || v.With.LargestCostPartner() != c2 {
+		t.Fatalf("set-up: the grown alliance's largest term is %v of state %d, want fear of c2", v.With.Cost.Largest, v.With.LargestCostPartner())
 	}
 	var own agents.CostParts
 	for _, pc := range v.With.Costs {
@@ -673,4 +673,40 @@ func afterTickOneUnallied(c *Compiled, seed uint64) *World {
 	w.refreshAlliances()
 	w.refreshThreats(c.clients | c.patrons)
 	return w
+}
+
+// LargestCostPartner names the state behind the largest cost term, where
+// Cost.PartnerPos is its position among the partners: c1 weighing an
+// alliance with c2 and a revisionist c3 finds c3's entrapment the largest
+// term, at position 1 of Costs — and state 1 is c1 itself, which no
+// reading of PartnerPos as a state may name.
+func TestLargestCostPartnerIsAState(t *testing.T) {
+	sc := testScenario()
+	sc.States[c3].Revisionism = 0.5
+	w := afterTickOneUnallied(mustCompile(t, sc), 1)
+	e, err := w.Explain(c1, set(c2, c3), true, OriginClient)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Cost.Largest != agents.CostEntrapment || e.Cost.PartnerPos != 1 {
+		t.Fatalf("set-up: the largest term is %v at position %d, want entrapment at 1 (c3)", e.Cost.Largest, e.Cost.PartnerPos)
+	}
+	if got := e.LargestCostPartner(); got != c3 {
+		t.Errorf("LargestCostPartner() = %d, want c3 (%d)", got, c3)
+	}
+	if a := w.appraise(c1, set(c2, c3), true, OriginClient); a.reason != e.LargestCostPartner() {
+		t.Errorf("the engine's reason is state %d, LargestCostPartner %d", a.reason, e.LargestCostPartner())
+	}
+	// benign allies: the largest term is autonomy, behind no partner
+	sc.States[c3].Revisionism = 0
+	w = afterTickOneUnallied(mustCompile(t, sc), 1)
+	if e, err = w.Explain(c1, set(c2), true, OriginClient); err != nil {
+		t.Fatal(err)
+	}
+	if e.Cost.Largest != agents.CostAutonomy || e.Cost.PartnerPos != -1 {
+		t.Fatalf("set-up: the largest term is %v at position %d, want autonomy at -1", e.Cost.Largest, e.Cost.PartnerPos)
+	}
+	if got := e.LargestCostPartner(); got != -1 {
+		t.Errorf("autonomy is the largest term, LargestCostPartner() = %d; want -1", got)
+	}
 }

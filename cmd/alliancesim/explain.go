@@ -455,8 +455,8 @@ func optionLine(c *sim.Compiled, e sim.Explanation) optionExplanation {
 		After: e.After, Gain: e.Gain, Honour: e.Honour, Spread: e.Spread, Cost: e.Cost.Total,
 		Largest: e.Cost.Largest.String(),
 		LargestOf: func() string { // the partner behind the largest term; none for autonomy
-			if j := e.Cost.Partner; j >= 0 && j < len(e.Costs) {
-				return c.ID(e.Costs[j].Partner)
+			if j := e.LargestCostPartner(); j >= 0 {
+				return c.ID(j)
 			}
 			return ""
 		}(),
