@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -59,6 +60,13 @@ func (e Explanation) LargestCostPartner() int {
 	return -1
 }
 
+// ErrNotPerceived is Explain's and ExplainVote's refusal before the
+// states have perceived any threat: before the first Step, and in an
+// Observer's OnEvent for the scripted events of tick 0, which come before
+// its perception. An Observer that explains every event can skip these
+// with errors.Is.
+var ErrNotPerceived = errors.New("no threats perceived yet: the states first read their threats and set their reference points in tick 0, after its scripted events; allowed: after the first Step, or from an Observer's OnTick or an event after tick 0's scripted ones")
+
 // Explain appraises, for state i, an alliance with partners at the given
 // commitment and origin, as the world stands now — exactly as the engine
 // appraises it when i decides (World.appraise), without changing the run.
@@ -69,19 +77,21 @@ func (e Explanation) LargestCostPartner() int {
 // an application or a patron's joining; at another origin they are a new
 // alliance beside it (a patron's imposed multilateral on a client
 // alliance's members, say).
-// The world must have played at least one tick (Step). Partners may
-// include non-sovereign states (a patron may sign for them); they must be
-// alive and distinct from i. Explain is meant between Steps, where the
-// world stands at the end of the tick played last; called from an
-// Observer it appraises the world part-way through the tick being played
-// (changing nothing), and in the first tick it refuses, as before any
-// Step, though that tick's threats are read by then.
+// The states must have perceived their threats, which they first do in
+// tick 0 after its scripted events: Explain refuses before the first Step
+// (ErrNotPerceived). Partners may include non-sovereign states (a patron
+// may sign for them); they must be alive and distinct from i. Between
+// Steps it appraises the world at the end of the tick played last; called
+// from an Observer, the world as it stands then (changing nothing): at
+// the end of the tick being played in OnTick, part-way through it in
+// OnEvent — tick 0's included, but for the events of its scripted
+// events, which come before the first perception and are refused alike.
 func (w *World) Explain(i int, partners agents.Set, strong bool, origin Origin) (Explanation, error) {
 	c := w.c
-	if w.tick == 0 {
-		// Before the first tick no state has perceived anything: the
-		// appraisal would be of threats of zero.
-		return Explanation{}, fmt.Errorf("no tick played yet: states perceive threats and set reference points in the first tick; Step the world first")
+	if !w.threatsRead {
+		// No state has perceived anything: the appraisal would be of
+		// threats of zero.
+		return Explanation{}, ErrNotPerceived
 	}
 	if i < 0 || i >= c.n {
 		return Explanation{}, fmt.Errorf("state index %d out of range [0, %d)", i, c.n)
@@ -181,8 +191,9 @@ func (v VoteExplanation) Accepts() bool { return v.With.Value > v.Without }
 
 // ExplainVote gives member m's vote on newcomer x joining the alliance,
 // exactly as the engine takes it (World.vote, from the same grownBy and
-// standing), without changing the run. The world must have played at
-// least one tick. It is refused for a vote the engine never takes: on a
+// standing), without changing the run. The states must have perceived
+// their threats, as for Explain (ErrNotPerceived). It is refused for a
+// vote the engine never takes: on a
 // newcomer that is not a sovereign client or patron (a state designated to
 // an alliance is not sovereign: it joins on sovereignty, unasked), by a
 // member that is not sovereign (it does not answer), or when an alliance
@@ -190,8 +201,8 @@ func (v VoteExplanation) Accepts() bool { return v.With.Value > v.Without }
 func (w *World) ExplainVote(alliance, m, x int) (VoteExplanation, error) {
 	c := w.c
 	switch {
-	case w.tick == 0:
-		return VoteExplanation{}, fmt.Errorf("no tick played yet: states perceive threats and set reference points in the first tick; Step the world first")
+	case !w.threatsRead:
+		return VoteExplanation{}, ErrNotPerceived
 	case alliance < 0 || alliance >= len(w.alliances):
 		return VoteExplanation{}, fmt.Errorf("alliance %d does not exist; allowed: 0 to %d", alliance, len(w.alliances)-1)
 	case !w.alliances[alliance].Active():

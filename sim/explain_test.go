@@ -92,7 +92,7 @@ func ids(c *Compiled, s agents.Set) []string {
 func TestExplainStay(t *testing.T) {
 	c := mustCompile(t, testScenario())
 	w := NewWorld(c, 7)
-	if _, err := w.Explain(c1, set(c2), true, OriginClient); err == nil || !strings.Contains(err.Error(), "no tick played yet") {
+	if _, err := w.Explain(c1, set(c2), true, OriginClient); !errors.Is(err, ErrNotPerceived) {
 		t.Errorf("before the first tick: %v", err)
 	}
 	w.Step()
@@ -361,7 +361,7 @@ func TestOriginFor(t *testing.T) {
 func TestExplainErrorMessages(t *testing.T) {
 	c := mustCompile(t, testScenario())
 	w := NewWorld(c, 7)
-	if _, err := w.Explain(c1, set(c2), true, OriginClient); err == nil || err.Error() != "no tick played yet: states perceive threats and set reference points in the first tick; Step the world first" {
+	if _, err := w.Explain(c1, set(c2), true, OriginClient); err == nil || err.Error() != "no threats perceived yet: the states first read their threats and set their reference points in tick 0, after its scripted events; allowed: after the first Step, or from an Observer's OnTick or an event after tick 0's scripted ones" {
 		t.Errorf("before the first tick: error %v", err)
 	}
 	w.Step()

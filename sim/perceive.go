@@ -304,6 +304,7 @@ func (w *World) perceive() {
 			w.reference[i] = agents.AdaptReference(w.reference[i], w.threat[i], &c.decision[i])
 		}
 	}
+	w.threatsRead = true
 }
 
 // patronTotals sets T, T^adv and the picture of every state from its

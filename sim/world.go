@@ -69,6 +69,10 @@ type World struct {
 	defK                   []float64 // (Def(i)+ε)^κ
 	assurance              []float64 // A_j: strongest commitment j made to other clients
 	forcesDirty            bool
+	// threatsRead: the states have read their threats and set their
+	// reference points (perceive), as they do first in tick 0 after its
+	// scripted events; the explanations appraise nothing before.
+	threatsRead bool
 
 	alliances []Alliance
 	events    []Event
