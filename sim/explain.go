@@ -270,7 +270,9 @@ type StayExplanation struct {
 
 // ExplainStay values, for member m, staying in the alliance with the given
 // id against leaving it, as the world stands now — as the engine does when
-// m reviews its policy — without changing the run.
+// m reviews its policy — without changing the run. An entrapment penalty
+// counts if it runs in the tick the world stands in: between Steps the
+// tick played last, from an Observer the tick being played.
 func (w *World) ExplainStay(alliance, m int) (StayExplanation, error) {
 	if alliance < 0 || alliance >= len(w.alliances) {
 		if len(w.alliances) == 0 {
@@ -291,10 +293,10 @@ func (w *World) ExplainStay(alliance, m int) (StayExplanation, error) {
 	if !w.sovereign[m] {
 		return StayExplanation{}, fmt.Errorf("%s is not sovereign: it does not weigh leaving until it is", w.c.id[m])
 	}
-	// The world stands at the end of the tick played last, and a penalty
-	// runs through the ticks it covers: read it at that tick, as the
-	// engine's review in that tick did.
-	st := w.stayTerms(al, m, max(w.tick-1, 0))
+	// A penalty runs through the ticks it covers: read it at the tick
+	// the world stands in — the one played last, or, from an Observer,
+	// the one being played — as the engine's review in that tick did.
+	st := w.stayTerms(al, m, w.standingTick())
 	return StayExplanation{Alliance: alliance, Member: m, Threat: w.threat[m], Without: st.without,
 		Stay: st.value(), Out: st.out, ExitCost: st.exitCost,
 		Leave:   agents.LeaveProbability(st.value(), st.out, st.exitCost, w.c.decision[m].Temperature),

@@ -147,6 +147,38 @@ func TestExplainStayReadsThePenaltyOfTheTickExplained(t *testing.T) {
 	}
 }
 
+// From an Observer, ExplainStay reads the penalty of the tick being
+// played, as that tick's review does: in tick 29, the first the patron no
+// longer pays (penalty until 29), an observer is told the stay value
+// without it, where before it was told tick 28's (w.tick − 1). A real
+// Step runs its observers within the tick, and ends it after them.
+func TestExplainStayInAnObserverReadsTheTickBeingPlayed(t *testing.T) {
+	w, al := provokedAt5(t, func(w *World) *Alliance { return w.form(set(pat, c1), true, OriginBilateral) })
+	if al.penaltyUntil[pat] != 29 {
+		t.Fatalf("set-up: pat pays until %d, want 29", al.penaltyUntil[pat])
+	}
+	free := w.stayTerms(al, pat, 29).value()
+	w.tick, w.inTick = 29, true // as in an Observer during tick 29
+	e, err := w.ExplainStay(al.ID, pat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Stay != free || e.Penalty != 0 {
+		t.Errorf("in tick 29: explained stay value %v with penalty %v, want %v without", e.Stay, e.Penalty, free)
+	}
+
+	var during []bool
+	obs := ObserverFuncs{
+		Tick:  func(w *World) { during = append(during, w.inTick) },
+		Event: func(w *World, _ *Event) { during = append(during, w.inTick) },
+	}
+	plain := NewWorld(mustCompile(t, testScenario()), 7, obs)
+	plain.Step()
+	if len(during) == 0 || slices.Contains(during, false) || plain.inTick {
+		t.Errorf("in the observers of a Step: %v; after it: %v; want true, then false", during, plain.inTick)
+	}
+}
+
 // ExplainStay's breakdown of staying is the engine's own appraisal:
 // its value is stayTerms' stay value bit for bit, from the baseline T⁻ to
 // the threat now, and its terms add up as Explain's do — the partners'

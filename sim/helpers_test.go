@@ -181,7 +181,7 @@ func snapshotWorld(w *World) map[string]any {
 		"ties": clone(w.ties), "threat": clone(w.threat), "adv": clone(w.adv), "picture": clone(w.picture),
 		"directPicture": clone(w.directPicture), "direct": clone(w.direct), "directAdv": clone(w.directAdv),
 		"reference": clone(w.reference), "help": clone(w.help), "defence": clone(w.defence),
-		"defK": clone(w.defK), "assurance": clone(w.assurance), "forcesDirty": w.forcesDirty, "threatsRead": w.threatsRead,
+		"defK": clone(w.defK), "assurance": clone(w.assurance), "forcesDirty": w.forcesDirty, "threatsRead": w.threatsRead, "inTick": w.inTick,
 		"alliances": al, "events": clone(w.events), "offers": offers, "series": samples,
 		"wantedSince": clone(w.wantedSince), "wantedThreat": clone(w.wantedThreat), "committed": clone(w.committed),
 		"refused": clone(w.refused), "pending": clone(w.pending), "nextScript": w.nextScript,

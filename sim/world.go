@@ -73,6 +73,10 @@ type World struct {
 	// reference points (perceive), as they do first in tick 0 after its
 	// scripted events; the explanations appraise nothing before.
 	threatsRead bool
+	// inTick: a Step is playing tick w.tick (an Observer runs within
+	// it), or stopped part-way through it on a non-finite value; between
+	// Steps the world stands at the end of tick w.tick − 1 (standingTick).
+	inTick bool
 
 	alliances []Alliance
 	events    []Event
@@ -284,6 +288,7 @@ func (w *World) Step() bool {
 	if w.Done() {
 		return false
 	}
+	w.inTick = true
 	w.applyScripted()
 	w.perceive()
 	w.startReviews()
@@ -300,8 +305,19 @@ func (w *World) Step() bool {
 	for _, o := range w.observers {
 		o.OnTick(w)
 	}
+	w.inTick = false
 	w.tick++
 	return !w.Done()
+}
+
+// standingTick is the tick whose rules the world stands under: the tick
+// being played during a Step (so in an Observer), else the tick played
+// last (0 before any).
+func (w *World) standingTick() int {
+	if w.inTick {
+		return w.tick
+	}
+	return max(w.tick-1, 0)
 }
 
 // StepThrough steps the world through the end of tick (0 … Ticks()−1):
