@@ -27,9 +27,14 @@ type Options struct {
 	// held-out seeds from a start below them); Runs: never more
 	// than Runs.
 	MaxRuns int
-	Layouts int    // generated layouts of a layout family (default DefaultLayouts)
-	Seed    uint64 // base seed: replication r plays seed Seed + r in every cell (0: the default, 1)
-	Workers int    // parallel replications (0: GOMAXPROCS)
+	Layouts int // generated layouts of a layout family (default DefaultLayouts)
+	// Seed is the base seed: replication r plays seed Seed + r in every
+	// cell. 0 is unset and means DefaultSeed, 1: a test of hypotheses
+	// never plays seed 0 (NewProvenance and `alliancesim hypotheses
+	// --seed` refuse it). Unlike runner.Options.Seed and plans, where 0
+	// is seed 0: to play the seeds of runner.Options{Seed: s}, give s ≥ 1.
+	Seed    uint64
+	Workers int // parallel replications (0: GOMAXPROCS)
 	// Set changes every world before its layout and lever are applied
 	// (--set path=value): a one-off change of the model or the worlds. A
 	// change the scenario refuses is a *configs.SetError; a path the hypothesis
@@ -53,6 +58,10 @@ const (
 	// without bound before anything ran).
 	MaxLayouts = 1000
 )
+
+// DefaultSeed is the base seed of Options whose Seed is 0: THEORY.md's
+// calibration seeds start at it, as `alliancesim hypotheses` does.
+const DefaultSeed = 1
 
 // HeldOutSeed is the first of THEORY.md's held-out seeds (1001–1500): a
 // measurement that starts below it stays below it by default
@@ -101,7 +110,7 @@ func (o Options) withDefaults() Options {
 		o.Layouts = DefaultLayouts
 	}
 	if o.Seed == 0 {
-		o.Seed = 1
+		o.Seed = DefaultSeed
 	}
 	if o.MaxRuns == 0 {
 		o.MaxRuns = DefaultMaxRuns(o.Runs, o.Seed)

@@ -29,8 +29,9 @@ import (
 )
 
 // Scenario is the plan of a Monte Carlo run of one scenario: runs
-// replications from seed (runner.ReplicationSeed), with events.jsonl
-// written. The scenario is compiled now.
+// replications from seed (runner.ReplicationSeed; 0 is seed 0, as in
+// runner.Options), with events.jsonl written. The scenario is compiled
+// now.
 func Scenario(sc *sim.Scenario, runs int, seed uint64) (*runner.Plan, error) {
 	if runs < 1 {
 		return nil, fmt.Errorf("%d runs; allowed: a whole number ≥ 1", runs)

@@ -15,8 +15,11 @@ type Options struct {
 	// the horizon or out of order, or a seed range past 2^53 − 1.
 	Runs int
 	// Seed is the base seed: replication r plays seed Seed + r
-	// (ReplicationSeed). The zero value is seed 0; alliancesim's --seed
-	// defaults to 1, so set 1 to reproduce `alliancesim run NAME --runs N`.
+	// (ReplicationSeed). The zero value is seed 0, a seed like any other,
+	// as in a Plan, plans.Scenario and an experiment's `seed = 0`; unlike
+	// hypotheses.Options.Seed, where 0 is unset and means
+	// hypotheses.DefaultSeed, 1. alliancesim's --seed defaults to 1, so
+	// set 1 to reproduce `alliancesim run NAME --runs N`.
 	Seed     uint64
 	Point    int   // sweep point index (records): 0 or more
 	Workers  int   // 0: GOMAXPROCS; capped at MaxWorkers and at Runs

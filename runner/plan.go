@@ -63,9 +63,9 @@ type Plan struct {
 	ExperimentText []byte
 	Command        []string // the command line, for provenance (not compared)
 	Runs           int      // per point
-	Seed           uint64
-	ChunkSize      int  // replications per unit of output, resume and sharding (default 100)
-	Events         bool // write events.jsonl
+	Seed           uint64   // base seed: replication r plays Seed + r (ReplicationSeed); 0 is seed 0, as in Options
+	ChunkSize      int      // replications per unit of output, resume and sharding (default 100)
+	Events         bool     // write events.jsonl
 	Vary           []string
 	// Design is how a sweep's points were chosen; nil for a
 	// run of one scenario.

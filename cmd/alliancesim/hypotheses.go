@@ -199,7 +199,7 @@ The verdicts and the power of the default run counts are explained in
 	cmd.Flags().IntVar(&maxRuns, "max-runs", 0, "the most replications per world and level for a hypothesis still inconclusive, its runs doubled until it is conclusive "+
 		fmt.Sprintf("(0: %d × --runs, %s)", hypotheses.DefaultEscalation, hypotheses.DefaultMaxRunsReach()))
 	cmd.Flags().IntVar(&layouts, "layouts", hypotheses.DefaultLayouts, "generated layouts of the generic scenario")
-	cmd.Flags().Uint64Var(&seed, "seed", 1, "base seed: replication r plays seed + r in every world and level")
+	cmd.Flags().Uint64Var(&seed, "seed", hypotheses.DefaultSeed, "base seed: replication r plays seed + r in every world and level")
 	// A --seed that does not read as a whole number ("-1") is told this
 	// range too, not the [0, 2^53 − 1] of the other commands' seeds.
 	_ = cmd.Flags().SetAnnotation("seed", allowedAnnotation, []string{hypothesesSeeds})
@@ -213,7 +213,7 @@ The verdicts and the power of the default run counts are explained in
 }
 
 // hypothesesSeeds is what hypotheses --seed takes: not 0, which
-// hypotheses.Options reads as its default, 1.
+// hypotheses.Options reads as unset (hypotheses.DefaultSeed).
 var hypothesesSeeds = fmt.Sprintf("a whole number in [1, %d] (2^53 − 1)", uint64(runner.MaxSeed))
 
 // sameHypothesesWork refuses an --out directory that holds the results
