@@ -1,9 +1,11 @@
 // Package plans makes the plans that package runner executes from what
-// package configs reads: a scenario (Scenario) or an experiment file
-// (Experiment). A plan identifies its output by the canonical TOML of its
-// scenarios (configs.Format), written as scenario.toml and hashed into the
-// manifest. Building it here keeps runner free of file formats: runner
-// does not import configs, nor configs runner.
+// package configs reads: a scenario (Scenario), an experiment file
+// (Experiment), or a sweep of a scenario built in code over points of
+// the experiment files' paths (Sweep). A plan identifies its output by
+// the canonical TOML of its scenarios (configs.Format), written as
+// scenario.toml and hashed into the manifest. Building it here keeps
+// runner free of file formats: runner does not import configs, nor
+// configs runner.
 //
 // A Monte Carlo run of a built-in scenario, written to a directory:
 //
@@ -15,6 +17,12 @@
 //
 //	x, _ := configs.LoadExperiment("examples/sweep/sea-fraction.toml")
 //	plan, _ := plans.Experiment(x)
+//	res, err := runner.Sweep(ctx, plan, runner.Options{})
+//
+// The sweep of a scenario built in code, at the points given:
+//
+//	sc.States[sc.Index("adversary")].Land *= 1.5 // sc a *sim.Scenario
+//	plan, _ := plans.Sweep(sc, 100, 1, []string{"params.sea_cost"}, [][]any{{1}, {3}, {6}})
 //	res, err := runner.Sweep(ctx, plan, runner.Options{})
 package plans
 

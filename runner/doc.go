@@ -23,8 +23,9 @@
 // Plans. The work of Execute and Sweep is a Plan: points, each a compiled
 // scenario (or a function that compiles it) with the canonical text that
 // identifies it, and the replications of each. runner reads no scenario
-// or experiment files: package plans makes the plan of a scenario or of
-// an experiment file read by package configs.
+// or experiment files: package plans makes the plan of a scenario, of
+// an experiment file read by package configs, or of a sweep of a
+// scenario built in code.
 //
 // In memory or on disk. Sweep runs a plan's points and returns their
 // summaries as Go values (SweepResult); Execute writes the same numbers to

@@ -29,7 +29,8 @@ type SweepResult struct {
 // no directory. Execute of the same plan writes the same numbers to disk
 // (the same replications, aggregated by the same code); summary.json
 // there is SweepResult.SweepSummary as JSON. Build the plan of an
-// experiment file with plans.Experiment.
+// experiment file with plans.Experiment, of a scenario built in code with
+// plans.Sweep.
 //
 // opts supplies the workers, progress, OnRecord (every record, in point
 // and run order), custom measures and observers. Its Runs, Seed, Point and
