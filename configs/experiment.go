@@ -10,6 +10,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/alliancesim/alliancesim/internal/words"
 	"github.com/alliancesim/alliancesim/sim"
 )
 
@@ -76,7 +77,8 @@ import (
 // values = [true, false]; the names of a decision (strategy, valuation,
 // reference_mode) take strings. Grid values are rounded to 12 significant
 // digits, so that 0.1 to 0.9 in 5 steps is 0.1, 0.3, 0.5, 0.7, 0.9
-// exactly as written. The seed is in [0, MaxSeed].
+// exactly as written. The seed is in [0, MaxSeed], and so is the last
+// replication's, seed + runs − 1.
 type Experiment struct {
 	File       string
 	Scenario   string   // the reference as written
@@ -294,12 +296,14 @@ func (raw *rawExperiment) settings(e *errs) *Experiment {
 	case !raw.Scenario.Set:
 		e.at(Loc{File: file, Line: 1, Key: "scenario"}, "missing; allowed: a built-in scenario name (%s) or a path", strings.Join(BuiltinNames(), ", "))
 	}
-	intIn(e, &raw.Runs, &x.Runs, 1, MaxRuns)
+	runsOK := !raw.Runs.Set || intIn(e, &raw.Runs, &x.Runs, 1, MaxRuns)
 	intIn(e, &raw.Chunk, &x.Chunk, 1, maxChunk)
 	var seed int
-	if raw.Seed.Set {
-		intIn(e, &raw.Seed, &seed, 0, MaxSeed)
+	if raw.Seed.Set && intIn(e, &raw.Seed, &seed, 0, MaxSeed) {
 		x.Seed = uint64(seed)
+		if runsOK {
+			raw.checkLastSeed(x, e)
+		}
 	}
 	x.designSeed = x.Seed
 	if raw.Events.ok(e, "true or false") {
@@ -313,6 +317,23 @@ func (raw *rawExperiment) settings(e *errs) *Experiment {
 	}
 	designKeys(raw, x, e)
 	return x
+}
+
+// checkLastSeed checks that the last replication's seed, seed + runs − 1
+// (replication r plays seed + r), is within MaxSeed, as Check requires; it
+// is reported at the seed, which alone can reach so far (runs are at most
+// MaxRuns).
+func (raw *rawExperiment) checkLastSeed(x *Experiment, e *errs) {
+	if last := MaxSeed - uint64(x.Runs-1); x.Seed > last {
+		runs := words.Count(x.Runs, "run", "runs")
+		if raw.Runs.Set {
+			runs += fmt.Sprintf(" (line %d)", raw.Runs.Loc.Line)
+		} else {
+			runs += " (the default)"
+		}
+		e.at(raw.Seed.Loc, "%d with %s reaches seed %d, past %d (2^53 − 1, the largest held exactly as a number); allowed: a seed of at most %d with these runs",
+			x.Seed, runs, x.Seed+uint64(x.Runs-1), uint64(MaxSeed), last)
+	}
 }
 
 // vary reads the [[vary]] tables into x's paths and returns their axes;

@@ -78,3 +78,33 @@ func TestExperimentCheckLargestSeedForRuns(t *testing.T) {
 		t.Errorf("seed MaxSeed − 1 with 2 runs: %v", err)
 	}
 }
+
+// A file whose seed with its runs reaches past MaxSeed is refused when it
+// is read, as Check would refuse it, at the seed's line and key, saying
+// how far the seed may go with these runs (given, or the default 100);
+// MaxSeed − (runs − 1) is read.
+func TestExperimentLastSeedWithinMaxSeed(t *testing.T) {
+	const vary = "[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2]\n"
+	for _, c := range []struct {
+		src  string
+		want string // "": read
+	}{
+		{"scenario = \"generic\"\nruns = 2\nseed = 9007199254740991\n" + vary,
+			"x.toml:3: seed: 9007199254740991 with 2 runs (line 2) reaches seed 9007199254740992, past 9007199254740991 (2^53 − 1, the largest held exactly as a number); allowed: a seed of at most 9007199254740990 with these runs"},
+		{"scenario = \"generic\"\nseed = 9007199254740900\n" + vary,
+			"x.toml:2: seed: 9007199254740900 with 100 runs (the default) reaches seed 9007199254740999, past 9007199254740991 (2^53 − 1, the largest held exactly as a number); allowed: a seed of at most 9007199254740892 with these runs"},
+		{"scenario = \"generic\"\nruns = 2\nseed = 9007199254740990\n" + vary, ""},
+	} {
+		x, err := ParseExperiment("x.toml", []byte(c.src))
+		switch {
+		case c.want == "" && err != nil:
+			t.Errorf("%q: %v, want it read", c.src, err)
+		case c.want == "":
+			if err := x.Check(); err != nil {
+				t.Errorf("%q: read, yet Check says %v", c.src, err)
+			}
+		case err == nil || err.Error() != c.want:
+			t.Errorf("%q: %v, want %s", c.src, err, c.want)
+		}
+	}
+}

@@ -107,6 +107,11 @@ func FuzzParseExperiment(f *testing.F) {
 		if err == nil && (len(x.Points) == 0 || len(x.Vary) == 0 || len(x.Points) > MaxPoints) {
 			t.Fatalf("valid experiment with %d points over %d paths", len(x.Points), len(x.Vary))
 		}
+		if err == nil {
+			if cerr := x.Check(); cerr != nil { // what ParseExperiment returns, Check passes
+				t.Fatalf("read, yet Check refuses it: %v", cerr)
+			}
+		}
 	})
 }
 

@@ -165,9 +165,10 @@ func TestGridValuesExact(t *testing.T) {
 	}
 }
 
-// Seeds are whole numbers in [0, 2^53 − 1], exact as doubles.
+// Seeds are whole numbers in [0, 2^53 − 1], exact as doubles (with one
+// run: the last replication plays seed + runs − 1).
 func TestExperimentSeedRange(t *testing.T) {
-	x := mustExperiment(t, "scenario = \"generic\"\nseed = 9007199254740991\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1]\n")
+	x := mustExperiment(t, "scenario = \"generic\"\nruns = 1\nseed = 9007199254740991\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1]\n")
 	if x.Seed != MaxSeed || float64(x.Seed) != 9007199254740991 {
 		t.Errorf("seed %d", x.Seed)
 	}
