@@ -337,14 +337,17 @@ func (raw *rawExperiment) checkLastSeed(x *Experiment, e *errs) {
 }
 
 // vary reads the [[vary]] tables into x's paths and returns their axes;
-// a points design reads its points file instead.
+// a points design reads its points file instead, whatever else is wrong
+// with the experiment: a file missing, or its header wrong, is reported
+// beside the rest (above a [[vary]] table, which a points key precedes),
+// rather than heard of only once the rest is mended.
 func (raw *rawExperiment) vary(x *Experiment, e *errs) []axis {
 	if x.Design == "points" {
+		if raw.Points.Set && raw.Points.Bad == nil {
+			readPoints(x, raw.Points, e, &raw.rows)
+		}
 		if len(raw.Vary) > 0 {
 			e.at(raw.Vary[0].Loc, "a points design takes its paths from the header of %s; allowed: no [[vary]]", orWord(raw.Points.V, "its points file"))
-		}
-		if raw.Points.Set && raw.Points.Bad == nil && !e.any() {
-			readPoints(x, raw.Points, e, &raw.rows)
 		}
 		return nil
 	}

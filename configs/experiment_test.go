@@ -170,8 +170,7 @@ func TestDesignFollowsTheSeed(t *testing.T) {
 	}
 }
 
-// Each of these experiments has exactly the errors listed: a points file
-// is not read once the file has an error (its own would pile on); the
+// Each of these experiments has exactly the errors listed: the
 // least candidates is 2 even with samples missing; a Morris design of more
 // trajectories than the most candidates (2000), candidates left to their
 // default, is blamed on samples.
@@ -182,8 +181,7 @@ func TestExperimentErrorsExactly(t *testing.T) {
 		name, src string
 		want      []string
 	}{
-		{"a points file after an error", "scenario = \"generic\"\nruns = 0\ndesign = \"points\"\npoints = \"none.csv\"\n", []string{
-			"x.toml:2: runs: 0 is out of range; allowed: a whole number in [1, 100000000]"}},
+		// A points file beside another error: TestPointsFileReportedWithTheRest.
 		{"candidates without samples", "scenario = \"generic\"\ndesign = \"morris\"\ncandidates = 1\n" + vary, []string{
 			"x.toml:2: design: a Morris design needs samples; allowed: samples = a whole number ≥ 2, its number of trajectories (10 to 50 is usual) (or sweep --samples N)",
 			"x.toml:3: candidates: 1 is out of range; allowed: a whole number in [2, 2000]"}},

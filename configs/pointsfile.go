@@ -73,6 +73,7 @@ func readPoints(x *Experiment, o opt[string], e *errs, rows *pointRows) {
 		return
 	}
 	headerLine, _ := r.FieldPos(0)
+	found := e.seq // the experiment's own errors do not stop the rows being read
 	for c, h := range header {
 		h = strings.TrimSpace(h)
 		line, _ := r.FieldPos(c)
@@ -91,7 +92,7 @@ func readPoints(x *Experiment, o opt[string], e *errs, rows *pointRows) {
 		x.lines = append(x.lines, headerLine)
 		x.paths = append(x.paths, Loc{File: path, Line: line, Key: key})
 	}
-	if e.any() {
+	if e.seq != found { // a bad header: which path each cell is for is unknown
 		return
 	}
 	for {

@@ -291,3 +291,58 @@ func TestPointsFileTooLargeChecksNoPoint(t *testing.T) {
 		t.Errorf("got %.300v\nwant %s", err, want)
 	}
 }
+
+// A points file that cannot be read is reported whatever else is wrong
+// with the experiment, first (its key precedes any [[vary]] table): it
+// was not read while the file had another error, so that a [[vary]]
+// table, or runs out of range, hid the missing file. A file that can be
+// read has its header and rows checked beside the other errors.
+func TestPointsFileReportedWithTheRest(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, src string) string {
+		t.Helper()
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	write("d.csv", "params.sea_cost\nfast\n")
+	vary := "[[vary]]\npath = \"params.sea_cost\"\nvalues = [1]\n"
+	missing := "cannot read " + filepath.Join(dir, "nowhere.csv") + ": no such file or directory; allowed: a regular CSV file of at most 16 MiB, relative to "
+	for _, c := range []struct {
+		name, src string
+		want      []string
+	}{
+		{"missing, with a [[vary]] table", "scenario = \"generic\"\ndesign = \"points\"\npoints = \"nowhere.csv\"\n" + vary, []string{
+			"x.toml:3: points: " + missing,
+			"x.toml:4: vary[0]: a points design takes its paths from the header of nowhere.csv; allowed: no [[vary]]",
+		}},
+		{"missing, with runs out of range", "scenario = \"generic\"\nruns = 0\ndesign = \"points\"\npoints = \"nowhere.csv\"\n", []string{
+			"x.toml:2: runs: 0 is out of range",
+			"x.toml:4: points: " + missing,
+		}},
+		{"a bad cell, with a [[vary]] table", "scenario = \"generic\"\ndesign = \"points\"\npoints = \"d.csv\"\n" + vary, []string{
+			"d.csv:2: column 1 (params.sea_cost): \"fast\" is not a number",
+			"x.toml:4: vary[0]: a points design takes its paths from the header of d.csv; allowed: no [[vary]]",
+		}},
+		{"a bad cell, with runs out of range", "scenario = \"generic\"\nruns = 0\ndesign = \"points\"\npoints = \"d.csv\"\n", []string{
+			"d.csv:2: column 1 (params.sea_cost): \"fast\" is not a number",
+			"x.toml:2: runs: 0 is out of range",
+		}},
+	} {
+		exp := write("x.toml", c.src)
+		_, err := LoadExperiment(exp)
+		var list Errors
+		if !errors.As(err, &list) || len(list) != len(c.want) {
+			t.Errorf("%s: %v, want %d errors", c.name, err, len(c.want))
+			continue
+		}
+		for i, w := range c.want {
+			got := strings.TrimPrefix(list[i].Error(), dir+string(filepath.Separator))
+			if !strings.HasPrefix(got, w) {
+				t.Errorf("%s: error %d: %s\nwant %s…", c.name, i, got, w)
+			}
+		}
+	}
+}
