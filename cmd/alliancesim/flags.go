@@ -163,6 +163,45 @@ func checkWritableDir(flag, path, dir, allowed string) error {
 	return os.Remove(f.Name())
 }
 
+// notWritable is err, a permission refused while writing into dir, in the
+// words every command that writes into a directory uses: name (the flag
+// and directory as given: "--out d") cannot be written, and what is
+// allowed. Whether dir is to blame is found by trying, as checkWritableDir
+// does: making a file in it, or, where it does not exist yet, in the
+// parent it is made in — not by the path the error names, which may be an
+// input inside dir that cannot be read, or dir's parent. A permission
+// refused elsewhere is err as it was, naming its file; so is any other
+// error.
+func notWritable(name, dir string, err error) error {
+	if !errors.Is(err, fs.ErrPermission) {
+		return err
+	}
+	const allowed = "allowed: a directory this user may write"
+	if _, serr := os.Stat(dir); errors.Is(serr, fs.ErrNotExist) {
+		parent := filepath.Dir(filepath.Clean(dir))
+		if writable(parent) {
+			return err
+		}
+		return fmt.Errorf("%s: cannot make it in %s (%w); %s, or a new one in a directory this user may write", name, parent, plainFileError(err), allowed)
+	}
+	if writable(dir) {
+		return err
+	}
+	return fmt.Errorf("%s: cannot write in it (%w); %s", name, plainFileError(err), allowed)
+}
+
+// writable reports whether a file can be made in dir, by making and
+// removing one.
+func writable(dir string) bool {
+	f, err := os.CreateTemp(dir, ".tmp-check-*")
+	if err != nil {
+		return false
+	}
+	f.Close()
+	os.Remove(f.Name())
+	return true
+}
+
 // parseAt reads --at as explain and map take it: a month (YYYY-MM) or a
 // tick of sc's run, within its horizon.
 func parseAt(sc *sim.Scenario, at string) (int, error) {

@@ -41,8 +41,11 @@ func TestOutFileMustBeRegular(t *testing.T) {
 
 // merge --out in a directory this user may not write is refused in the
 // words of run's and sweep's refusal, naming --out and what is allowed
-// (it said "z: permission denied"); a shard it may not read is named as
-// that shard's file, not as --out.
+// (it said "z: permission denied"); one still to be made, in a directory
+// this user may not write, says so, in merge, run and sweep alike. A shard it may not read is named as
+// that shard's file, not as --out, even where the shard is --out itself
+// (the file's path was taken to say whose the fault was: a file within
+// --out was --out's).
 func TestMergeOutNotWritable(t *testing.T) {
 	if os.Geteuid() == 0 {
 		t.Skip("root writes everywhere: run as another user")
@@ -58,12 +61,34 @@ func TestMergeOutNotWritable(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { os.Chmod(locked, 0o755) })
-	for _, out := range []string{filepath.Join(locked, "m"), locked} {
-		if _, err := execute(t, "merge", shard, "--out", out); err == nil || !strings.HasPrefix(err.Error(), "--out "+out+": cannot write in it (") ||
-			!strings.HasSuffix(err.Error(), "permission denied); allowed: a directory this user may write") {
-			t.Errorf("merge --out %s: %v", out, err)
+	for _, c := range []struct{ out, want string }{
+		{filepath.Join(locked, "m"), "cannot make it in " + locked + " (" + filepath.Join(locked, "m") + ": permission denied); allowed: a directory this user may write, or a new one in a directory this user may write"},
+		{locked, "cannot write in it (" + filepath.Join(locked, ".alliancesim-lock") + ": permission denied); allowed: a directory this user may write"},
+	} {
+		if _, err := execute(t, "merge", shard, "--out", c.out); err == nil || err.Error() != "--out "+c.out+": "+c.want {
+			t.Errorf("merge --out %s: %v, want --out %s: %s", c.out, err, c.out, c.want)
 		}
 	}
+	// run and sweep say the same (executeError)
+	for _, args := range [][]string{
+		{"run", "generic", "--runs", "2", "--set", "scenario.ticks=12", "--out"},
+		{"sweep", filepath.Join(dir, "g.toml"), "--set", "scenario.ticks=12", "--out"},
+	} {
+		out := filepath.Join(locked, args[0])
+		want := "--out " + out + ": cannot make it in " + locked + " (" + out + ": permission denied); allowed: a directory this user may write, or a new one in a directory this user may write"
+		if _, err := execute(t, append(args, out)...); err == nil || err.Error() != want {
+			t.Errorf("%s --out %s: %v, want %s", args[0], out, err, want)
+		}
+	}
+	parts, _ := filepath.Glob(filepath.Join(shard, "parts", "*", "runs.jsonl"))
+	if len(parts) == 0 {
+		t.Fatalf("no parts in %s", shard)
+	}
+	os.Chmod(parts[0], 0o000)
+	if _, err := execute(t, "merge", shard, "--out", shard); err == nil || err.Error() != parts[0]+": permission denied" {
+		t.Errorf("merge into the shard itself, whose %s cannot be read: %v", parts[0], err)
+	}
+	os.Chmod(parts[0], 0o644)
 	manifest := filepath.Join(shard, "manifest.json")
 	os.Chmod(manifest, 0o000)
 	t.Cleanup(func() { os.Chmod(manifest, 0o644) })

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -153,10 +152,8 @@ func executeError(err error, out, resume string) error {
 		return fmt.Errorf("%w; use --force to replace it, or another directory", err)
 	case errors.Is(err, runner.ErrInterrupted):
 		return fmt.Errorf("%w; add --resume to go on in it, or use another directory", err)
-	case errors.Is(err, fs.ErrPermission):
-		return fmt.Errorf("--out %s: cannot write in it (%w); allowed: a directory this user may write", out, err)
 	}
-	return err
+	return notWritable("--out "+out, out, err)
 }
 
 // percent writes a proportion as "12.3% [10.1, 14.8]": the share and its

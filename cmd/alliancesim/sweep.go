@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -350,11 +349,7 @@ missing chunk, if the shards do not cover the whole work.`,
 				if errors.Is(err, context.Canceled) {
 					return interruption(fmt.Sprintf("interrupted; nothing was merged: %s and the directories merged are as they were; merge again to finish", out))
 				}
-				var pe *fs.PathError
-				if errors.As(err, &pe) && errors.Is(err, fs.ErrPermission) && within(out, pe.Path) {
-					return fmt.Errorf("--out %s: cannot write in it (%v); allowed: a directory this user may write", out, plainFileError(pe))
-				}
-				return err
+				return notWritable("--out "+out, out, err)
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "merged %s into %s\n", words.Count(len(args), "directory", "directories"), out)
 			return nil
@@ -362,13 +357,6 @@ missing chunk, if the shards do not cover the whole work.`,
 	}
 	cmd.Flags().StringVar(&out, "out", "", "directory for the merged files")
 	return cmd
-}
-
-// within reports whether path is dir or under it, as written (a merge
-// names the files it writes by joining them to --out).
-func within(dir, path string) bool {
-	rel, err := filepath.Rel(filepath.Clean(dir), filepath.Clean(path))
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // checkPointsTable checks that points.csv is this sweep's table: a row
