@@ -90,7 +90,9 @@ func Write(ctx context.Context, dir string) (string, error) {
 
 // writeReport writes dir/report.html with render through a temporary file
 // and a rename, removing the temporary file if anything fails; errors name
-// report.html, not the temporary file.
+// report.html, not the temporary file: a *fs.PathError of report.html
+// ("cannot write DIR/report.html: permission denied"), so that a caller
+// can tell the file it could not write from one it could not read.
 func writeReport(dir string, render func(io.Writer) error) (string, error) {
 	path := filepath.Join(dir, "report.html")
 	fail := func(err error) error {
@@ -103,7 +105,7 @@ func writeReport(dir string, render func(io.Writer) error) (string, error) {
 		case errors.As(err, &le):
 			err = le.Err
 		}
-		return fmt.Errorf("cannot write %s: %w", path, err)
+		return &fs.PathError{Op: "cannot write", Path: path, Err: err}
 	}
 	tmp, err := os.CreateTemp(dir, ".tmp-report.html-*") // named as the runner's temporary files, which it cleans up (runner.ourTemp)
 	if err != nil {

@@ -145,10 +145,13 @@ func TestReportThatCannotBePutInPlace(t *testing.T) {
 	}
 	// A directory the report cannot be made in (gone since it was read,
 	// here never there): the error names report.html, not the temporary
-	// file.
+	// file, as a *fs.PathError of it (the command tells by it a file it
+	// could not write from one it could not read).
 	gone := filepath.Join(dir, "gone")
-	if _, err := writeReport(gone, func(io.Writer) error { return nil }); err == nil ||
-		err.Error() != "cannot write "+filepath.Join(gone, "report.html")+": no such file or directory" {
+	_, err = writeReport(gone, func(io.Writer) error { return nil })
+	var pe *fs.PathError
+	if err == nil || err.Error() != "cannot write "+filepath.Join(gone, "report.html")+": no such file or directory" ||
+		!errors.As(err, &pe) || pe.Path != filepath.Join(gone, "report.html") || !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("a directory it cannot write in: %v", err)
 	}
 }

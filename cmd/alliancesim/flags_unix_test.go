@@ -96,3 +96,30 @@ func TestMergeOutNotWritable(t *testing.T) {
 		t.Errorf("merge of a shard whose manifest cannot be read: %v", err)
 	}
 }
+
+// report into a directory this user may not write says so as run and
+// merge do, naming the directory and what is allowed (it said "cannot
+// write d/report.html: permission denied"); a file of it that cannot be
+// read is named as that file, not as the directory.
+func TestReportDirNotWritable(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root writes everywhere: run as another user")
+	}
+	out := filepath.Join(t.TempDir(), "r.out")
+	if _, err := execute(t, "run", "generic", "--runs", "2", "--set", "scenario.ticks=12", "--out", out); err != nil {
+		t.Fatal(err)
+	}
+	os.Chmod(out, 0o555)
+	t.Cleanup(func() { os.Chmod(out, 0o755) })
+	want := out + ": cannot write in it (" + filepath.Join(out, "report.html") + ": permission denied); allowed: a directory this user may write"
+	if _, err := execute(t, "report", out); err == nil || err.Error() != want {
+		t.Errorf("report of a directory it may not write: %v, want %s", err, want)
+	}
+	os.Chmod(out, 0o755)
+	summary := filepath.Join(out, "summary.json")
+	os.Chmod(summary, 0o000)
+	t.Cleanup(func() { os.Chmod(summary, 0o644) })
+	if _, err := execute(t, "report", out); err == nil || strings.Contains(err.Error(), "cannot write") || !strings.Contains(err.Error(), summary+": permission denied") {
+		t.Errorf("report of a directory whose summary.json cannot be read: %v", err)
+	}
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 
 	"github.com/spf13/cobra"
 
@@ -37,9 +38,13 @@ loaded from elsewhere, no script) with the provenance of the results
 The same directory gives the same bytes.`,
 		Args: oneArg("one output directory"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			path, err := report.Write(cmd.Context(), args[0])
+			dir := args[0]
+			path, err := report.Write(cmd.Context(), dir)
 			if err != nil {
-				return err
+				if fi, serr := os.Stat(dir); serr == nil && fi.IsDir() {
+					return notWritable(dir, dir, err) // as run and merge refuse an --out they cannot write
+				}
+				return err // no directory to write in: Write says what is wrong
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "wrote %s\n", path)
 			return nil
