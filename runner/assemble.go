@@ -136,17 +136,24 @@ func missingDirs(dir string) []string {
 	}
 }
 
-// unreadablePart says which of dirs holds chunk ch where this user may
-// not read it (parts/ or the part written by another user, without
-// permission for others): such a chunk is not missing, and running its
-// shard again would not bring it. nil if none.
-func unreadablePart(dirs []string, ch chunk) error {
+// chunkHolder finds the first of dirs that holds chunk ch finished (its
+// part's done file, as partDone), looking in each once. Where none does,
+// it says which holds it where this user may not read it (parts/ or the
+// part written by another user, without permission for others): such a
+// chunk is not missing, and running its shard again would not bring it.
+// "" and nil: the chunk is missing.
+func chunkHolder(dirs []string, ch chunk) (string, error) {
+	var unreadable error
 	for _, d := range dirs {
-		if _, err := os.Stat(filepath.Join(d, "parts", ch.name(), doneFile)); errors.Is(err, fs.ErrPermission) {
-			return fmt.Errorf("%w; allowed: shard directories this user may read (their parts/ and every part in it)", err)
+		_, err := os.Stat(filepath.Join(d, "parts", ch.name(), doneFile))
+		switch {
+		case err == nil:
+			return d, nil
+		case unreadable == nil && errors.Is(err, fs.ErrPermission):
+			unreadable = fmt.Errorf("%w; allowed: shard directories this user may read (their parts/ and every part in it)", err)
 		}
 	}
-	return nil
+	return "", unreadable
 }
 
 // missingChunks names missing chunks (indices into the work) by number,
@@ -211,19 +218,15 @@ func assemble(ctx context.Context, dirs []string, out string, command []string) 
 	}
 	// holder finds the directory that holds a chunk finished.
 	holder := func(ch chunk) string {
-		for _, d := range dirs {
-			if partDone(d, ch) {
-				return d
-			}
-		}
-		return ""
+		d, _ := chunkHolder(dirs, ch)
+		return d
 	}
 	var missing []int
 	for k := 0; k < m.chunkCount(); k++ {
-		if holder(m.chunkAt(k)) == "" {
-			if err := unreadablePart(dirs, m.chunkAt(k)); err != nil {
-				return fmt.Errorf("chunk %d: %w", k+1, err)
-			}
+		switch d, err := chunkHolder(dirs, m.chunkAt(k)); {
+		case err != nil:
+			return fmt.Errorf("chunk %d: %w", k+1, err)
+		case d == "":
 			missing = append(missing, k)
 		}
 	}
