@@ -87,6 +87,9 @@ var (
 // lookupPath says what a dotted path takes, or what is wrong with it
 // (msg != "").
 func lookupPath(path string) (spec pathSpec, msg string) {
+	if msg := spelledPath(path); msg != "" {
+		return pathSpec{}, msg
+	}
 	parts := strings.Split(path, ".")
 	ranged := func(r sim.Range) pathSpec {
 		kind := kindNumber
