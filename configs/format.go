@@ -114,14 +114,8 @@ func (w *writer) scenario(sc *sim.Scenario) {
 		w.fail(fmt.Errorf("start %d-%d cannot be written; allowed: a month of the years 0000 to 9999", c.StartYear, c.StartMonth))
 	}
 	w.str("start", fmt.Sprintf("%04d-%02d", c.StartYear, c.StartMonth))
-	unit := ""
-	units := sim.TickUnits()
-	for _, name := range sim.TickUnitNames() {
-		if units[name] == c.MonthsPerTick {
-			unit = name
-		}
-	}
-	if unit == "" {
+	unit, named := c.TickUnit()
+	if !named {
 		w.fail(fmt.Errorf("%d months per tick has no name; allowed: %s", c.MonthsPerTick, strings.Join(sim.TickUnitNames(), ", ")))
 	}
 	w.str("tick", unit)

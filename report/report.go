@@ -182,10 +182,8 @@ func describe(in *Input) string {
 		ticks = fmt.Sprintf("%d to %d ticks, by point,", least, most)
 	}
 	span := fmt.Sprintf("%s of %s from %s", ticks, words.Count(p.MonthsPerTick, "month", "months"), p.Start)
-	if p.MonthsPerTick > 1 {
-		// as run's timeline says: a quarter's events all carry its
-		// first month
-		span += ", each dated by its first month"
+	if note := in.calendar().LabelNote(); note != "" { // as run's timeline says
+		span += ", " + note
 	}
 	switch in.Kind {
 	case SingleRun:

@@ -35,6 +35,29 @@ func TickUnitNames() []string {
 	return slices.Clone(tickUnitNames)
 }
 
+// TickUnit is the name of a tick of c's length, as a scenario's tick key
+// writes it: "month", "quarter" or "year"; false for a length that has no
+// name (c.Check refuses it).
+func (c Calendar) TickUnit() (string, bool) {
+	for _, name := range tickUnitNames {
+		if tickUnits[name] == c.MonthsPerTick {
+			return name, true
+		}
+	}
+	return "", false
+}
+
+// LabelNote says how Label dates a tick of more than one month, for a text
+// that lists such dates: "each dated by its first month" (a quarter's
+// event of June 1950 reads 1950-04); "" for monthly ticks, each dated by
+// its own month.
+func (c Calendar) LabelNote() string {
+	if c.monthsPerTick() > 1 {
+		return "each dated by its first month"
+	}
+	return ""
+}
+
 // ParseMonth reads "YYYY-MM".
 func ParseMonth(s string) (year, month int, err error) {
 	y, m, ok := strings.Cut(s, "-")
@@ -106,10 +129,8 @@ func (c Calendar) checkStart() error {
 }
 
 func (c Calendar) checkUnit() error {
-	for _, n := range tickUnits {
-		if n == c.MonthsPerTick {
-			return nil
-		}
+	if _, ok := c.TickUnit(); ok {
+		return nil
 	}
 	return fmt.Errorf("%d months per tick; allowed: %s (1, 3 or 12 months)", c.MonthsPerTick, strings.Join(tickUnitNames, ", "))
 }

@@ -214,3 +214,25 @@ func TestCalendarCheck(t *testing.T) {
 		}
 	}
 }
+
+// TickUnit names each tick length by its unit, the inverse of TickUnits
+// (what configs writes as tick and the command line as "quarterly"), and
+// no other length; LabelNote says how a tick longer than a month is dated,
+// and nothing of a month's (or of the zero calendar's, taken as monthly).
+func TestCalendarTickUnitAndLabelNote(t *testing.T) {
+	for name, months := range sim.TickUnits() {
+		if got, ok := (sim.Calendar{MonthsPerTick: months}).TickUnit(); !ok || got != name {
+			t.Errorf("%d months: TickUnit %q, %v; want %q", months, got, ok, name)
+		}
+	}
+	for _, months := range []int{0, 2, 6, -3} {
+		if got, ok := (sim.Calendar{MonthsPerTick: months}).TickUnit(); ok {
+			t.Errorf("%d months: TickUnit %q, want none", months, got)
+		}
+	}
+	for months, want := range map[int]string{0: "", 1: "", 3: "each dated by its first month", 12: "each dated by its first month"} {
+		if got := (sim.Calendar{MonthsPerTick: months}).LabelNote(); got != want {
+			t.Errorf("%d months: LabelNote %q, want %q", months, got, want)
+		}
+	}
+}

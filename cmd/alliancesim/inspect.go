@@ -53,7 +53,7 @@ func summarise(w io.Writer, sc *sim.Scenario, g *theater.Grid, sets []string) er
 		}
 	}
 	_, masses := g.Components()
-	unit := tickLength(sc.Calendar.MonthsPerTick)
+	unit := tickLength(sc.Calendar)
 	theatre := "drawn"
 	if sc.Generate != nil {
 		theatre = fmt.Sprintf("generated (seed %d)", sc.Generate.Seed)
@@ -255,8 +255,10 @@ func newParamsCmd() *cobra.Command {
 	}
 }
 
-// tickLength names a tick of that many months as validate and run's
-// timeline say it: "monthly", "quarterly", "yearly".
-func tickLength(months int) string {
-	return map[int]string{1: "monthly", 3: "quarterly", 12: "yearly"}[months]
+// tickLength names a tick of c as validate and run's timeline say it,
+// the adjective of its unit (sim's TickUnit): "monthly", "quarterly",
+// "yearly".
+func tickLength(c sim.Calendar) string {
+	unit, _ := c.TickUnit()
+	return unit + "ly"
 }

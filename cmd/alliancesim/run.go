@@ -95,7 +95,7 @@ scenario is checked like a file, and is what scenario.toml records.`,
 			if asJSON {
 				return printJSON(out, withSentences(res))
 			}
-			printTimeline(out, res, sc.Calendar.MonthsPerTick, verbose)
+			printTimeline(out, res, sc.Calendar, verbose)
 			printAlliances(out, res)
 			return nil
 		},
@@ -113,16 +113,16 @@ scenario is checked like a file, and is what scenario.toml records.`,
 }
 
 // printTimeline writes the events as dated lines. Proposals are followed by
-// their answers on indented lines. The heading says how long a tick is
-// (months, the scenario's months per tick): a quarter's or a year's events
-// are all dated by its first month, and the Korean War of June 1950 reads
+// their answers on indented lines. The heading says how long a tick of
+// cal is: a quarter's or a year's events are all dated by its first month
+// (cal.LabelNote), and the Korean War of June 1950 reads
 // 1950-04 in quarters, 1950-01 in years.
-func printTimeline(w io.Writer, r *sim.Result, months int, verbose bool) {
-	dated := ""
-	if months > 1 {
-		dated = ", each dated by its first month"
+func printTimeline(w io.Writer, r *sim.Result, cal sim.Calendar, verbose bool) {
+	dated := cal.LabelNote()
+	if dated != "" {
+		dated = ", " + dated
 	}
-	unit := tickLength(months)
+	unit := tickLength(cal)
 	fmt.Fprintf(w, "%s, seed %d: %s from %s%s\n\n", r.Scenario, r.Seed, words.Count(r.Ticks, unit+" tick", unit+" ticks"), r.Start, dated)
 	for i, e := range r.Events {
 		indent := ""
