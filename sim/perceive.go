@@ -217,10 +217,7 @@ func (w *World) fold(m int, row *tieRow, mode foldMode) (total, adv float64) {
 	if !w.alive[m] {
 		return 0, 0
 	}
-	defK := w.defK[m]
-	if row != &w.ties[m] || w.noCache {
-		defK = w.powK(w.geo.Defence(m, w.land[m], w.helpOf(m, row)))
-	}
+	defK := w.defKUnder(m, row)
 	first := w.tick == 0
 	for j := 0; j < n; j++ {
 		k := m*n + j
@@ -255,6 +252,38 @@ func (w *World) fold(m int, row *tieRow, mode foldMode) (total, adv float64) {
 		}
 	}
 	return total, adv
+}
+
+// defKUnder is the κ-th power of m's defence with the allied help of the
+// tie row: kept for m's own row, computed for a hypothetical one.
+func (w *World) defKUnder(m int, row *tieRow) float64 {
+	if row != &w.ties[m] || w.noCache {
+		return w.powK(w.geo.Defence(m, w.land[m], w.helpOf(m, row)))
+	}
+	return w.defK[m]
+}
+
+// advUnder is m's threat from adversaries under a hypothetical tie row:
+// fold's adv in foldHypothetical mode, bit for bit, without reading the
+// sources that are not adversaries, whose readings only the total takes
+// in. A patron's threat under a change reads no more of a client
+// (threatUnder), and a client has as many sources as there are states
+// but few adversaries among them.
+func (w *World) advUnder(m int, row *tieRow) float64 {
+	if !w.alive[m] {
+		return 0
+	}
+	n := w.c.n
+	defK := w.defKUnder(m, row)
+	adv := 0.0
+	w.c.adversaries.Without(m).Each(func(j int) {
+		if !w.alive[j] {
+			return
+		}
+		k := m*n + j
+		adv = agents.Combine(adv, agents.Clamp01(w.perceived[k]+(w.tau(m, j, defK, row)-w.raw[k])))
+	})
+	return adv
 }
 
 // pictureOf is m's threat picture: its threat from adversaries gross of
@@ -400,7 +429,7 @@ func (w *World) threatUnder(i int, ch change) float64 {
 		a := w.directAdv[ci]
 		if w.noCache || w.affects(ci, ch) {
 			row := w.tiesUnder(ci, ch)
-			_, a = w.fold(ci, &row, foldHypothetical)
+			a = w.advUnder(ci, &row)
 		}
 		threats.Add(c.stakes[i*n+ci], a)
 	})

@@ -1,0 +1,60 @@
+package sim
+
+import (
+	"math"
+	"testing"
+
+	"github.com/alliancesim/alliancesim/agents"
+)
+
+// advUnder is fold's threat from adversaries under a hypothetical tie row,
+// bit for bit, though it reads no other source: in a world with noise,
+// occupations and alliances (contestedScenario), at the end of every tick,
+// for every state, under its own ties and under every change that adds an
+// alliance of it and any set of the others, of every origin, or drops or
+// grows an alliance in force.
+func TestAdvUnderIsFoldsAdversaryThreat(t *testing.T) {
+	c := mustCompile(t, contestedScenario())
+	compared, allied := 0, 0
+	for seed := uint64(1); seed <= 3; seed++ {
+		w := NewWorld(c, seed)
+		for w.Step() {
+			var changes []change
+			all := agents.Set(1<<uint(c.n) - 1)
+			for m := 0; m < c.n; m++ {
+				for S := agents.Set(1); S <= all; S++ {
+					if !S.Has(m) {
+						for _, o := range []Origin{OriginClient, OriginImposed, OriginBilateral} {
+							changes = append(changes, w.hypothetical(m, S, o))
+						}
+					}
+				}
+			}
+			for a := range w.alliances {
+				al := &w.alliances[a]
+				if al.Active() {
+					changes = append(changes, w.asIs(al), change{drop: al.ID})
+					for x := 0; x < c.n; x++ {
+						changes = append(changes, w.grown(al, x, al.Origin))
+					}
+				}
+			}
+			for _, ch := range changes {
+				for m := 0; m < c.n; m++ {
+					row := w.tiesUnder(m, ch)
+					_, want := w.fold(m, &row, foldHypothetical)
+					if got := w.advUnder(m, &row); math.Float64bits(got) != math.Float64bits(want) {
+						t.Fatalf("seed %d tick %d, %s under %+v: advUnder %v, fold %v", seed, w.tick, c.id[m], ch, got, want)
+					}
+					compared++
+					if row.allies != 0 && want != 0 {
+						allied++
+					}
+				}
+			}
+		}
+	}
+	if compared == 0 || allied == 0 {
+		t.Fatalf("compared %d threats, %d of a state with allies under threat: the test world should have both", compared, allied)
+	}
+}
