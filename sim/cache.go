@@ -34,6 +34,11 @@ import (
 //     every set) score many of the same sets (imposedAfter,
 //     patronOptions).
 //
+// One table is made when a scenario is compiled and has no switch: the
+// spread of an option at each commitment and number of partners
+// (spreadTable), agents.Spread's own results, compared with it bit for
+// bit by TestSpreadTableIsSpread.
+//
 // Policy review (review.go) is not a cache: it is a mechanism of the
 // model, with its own tests; review_threshold 0 and review_interval 1 is
 // the every-tick model.

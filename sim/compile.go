@@ -59,6 +59,7 @@ type Compiled struct {
 	p          Params  // on the tick's time scale (timescale.go)
 	invWeights float64 // 1/(w_P + w_G + w_O), 0 if they sum to 0
 	costs      agents.CostParams
+	spread     spreadTable // agents.Spread of each commitment and number of partners
 	challenge  agents.ChallengeParams
 }
 
@@ -117,6 +118,7 @@ func Compile(sc *Scenario) (*Compiled, error) {
 	c.costs = agents.CostParams{Base: p.CostBase, Entrapment: p.CostEntrapment, Divergence: p.CostDivergence,
 		Threat: p.CostThreat, AssuranceWeight: p.AssuranceWeight, SpreadBase: p.SpreadBase,
 		SpreadMembers: p.SpreadMembers, ResidualHelp: p.ResidualHelp, ArmsCost: p.ArmsCost}
+	c.spread = newSpreadTable(c)
 	if sum := p.WeightPower + p.WeightProximity + p.WeightOffence; sum > 0 {
 		c.invWeights = 1 / sum
 	}

@@ -150,7 +150,7 @@ func (w *World) appraiseFrom(i int, S agents.Set, strong bool, origin Origin, ba
 		Gain:      max(0, baseline-after),
 		Honour:    agents.HonourProbability(c.honour(strong), partners),
 		Cost:      cost.Total,
-		Spread:    agents.Spread(k, np, c.costs),
+		Spread:    c.spreadOf(strong, np),
 	}
 	a.value = w.checkValue(i, w.valueOf(i, agents.Outcomes(a.terms, c.costs)), "an alliance")
 	return a
