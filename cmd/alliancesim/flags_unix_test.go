@@ -122,4 +122,10 @@ func TestReportDirNotWritable(t *testing.T) {
 	if _, err := execute(t, "report", out); err == nil || strings.Contains(err.Error(), "cannot write") || !strings.Contains(err.Error(), summary+": permission denied") {
 		t.Errorf("report of a directory whose summary.json cannot be read: %v", err)
 	}
+	// Nor where the directory cannot be written either: the report
+	// stopped at reading summary.json, before it tried to write anything.
+	os.Chmod(out, 0o555)
+	if _, err := execute(t, "report", out); err == nil || strings.Contains(err.Error(), "cannot write") || !strings.Contains(err.Error(), summary+": permission denied") {
+		t.Errorf("report of a directory it may not write, whose summary.json cannot be read: %v", err)
+	}
 }

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
-	"os"
+	"io/fs"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -41,10 +43,15 @@ The same directory gives the same bytes.`,
 			dir := args[0]
 			path, err := report.Write(cmd.Context(), dir)
 			if err != nil {
-				if fi, serr := os.Stat(dir); serr == nil && fi.IsDir() {
+				// Only report.html's own error is the directory's to blame
+				// (report.Write gives it as a *fs.PathError of it): an input
+				// it could not read stopped it before it wrote anything,
+				// and is named as itself, whether or not dir is writable.
+				var pe *fs.PathError
+				if errors.As(err, &pe) && pe.Path == filepath.Join(dir, "report.html") {
 					return notWritable(dir, dir, err) // as run and merge refuse an --out they cannot write
 				}
-				return err // no directory to write in: Write says what is wrong
+				return err
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "wrote %s\n", path)
 			return nil
