@@ -132,6 +132,9 @@ type rawExperiment struct {
 	// flagSamples are the samples a command line gives (sweep --samples)
 	// where the file sets none; 0 if none.
 	flagSamples int
+	// seedsReplaced: a command line replaces the runs or the seed and
+	// checks the seeds itself (Overrides.ReplacesSeeds).
+	seedsReplaced bool
 
 	Scenario   opt[string] `toml:"scenario"`
 	Runs       opt[int]    `toml:"runs"`
@@ -187,6 +190,28 @@ func LoadExperiment(path string) (*Experiment, error) {
 // that the file need not name a number the command replaces. A file that
 // sets samples keeps them; Resample draws the design again with others.
 func LoadExperimentSamples(path string, samples int) (*Experiment, error) {
+	return LoadExperimentWith(path, Overrides{Samples: samples})
+}
+
+// Overrides are what a command line gives in place of an experiment
+// file's own keys (LoadExperimentWith), so that the file is not refused
+// for a value the command replaces.
+type Overrides struct {
+	// Samples are a drawn design's samples where the file sets none
+	// (sweep --samples; 0: none given), as LoadExperimentSamples takes.
+	Samples int
+	// ReplacesSeeds: the caller replaces the file's runs or seed (sweep
+	// --runs, --seed) and checks the seeds it will play itself
+	// (Experiment.Check, runner.CheckSeeds). The file's seed with its
+	// runs reaching past MaxSeed is then not refused here: with the
+	// command's runs or seed it may not. Each is still checked alone.
+	ReplacesSeeds bool
+}
+
+// LoadExperimentWith is LoadExperiment with what a command line gives in
+// place of the file's keys. With o.ReplacesSeeds the experiment returned
+// may fail Check until the caller has set its runs or seed.
+func LoadExperimentWith(path string, o Overrides) (*Experiment, error) {
 	src, err := ReadFile(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) && slices.Contains(BuiltinNames(), path) {
@@ -194,24 +219,24 @@ func LoadExperimentSamples(path string, samples int) (*Experiment, error) {
 		}
 		return nil, fmt.Errorf("reading experiment: %w", err)
 	}
-	return parseExperiment(path, src, samples)
+	return parseExperiment(path, src, o)
 }
 
 // ParseExperiment reads an experiment from src, naming it file in errors.
 // A points file is read relative to file's directory.
 func ParseExperiment(file string, src []byte) (*Experiment, error) {
-	return parseExperiment(file, src, 0)
+	return parseExperiment(file, src, Overrides{})
 }
 
-// parseExperiment is ParseExperiment with the samples a command line
-// gives for a file that sets none (0: none given).
-func parseExperiment(file string, src []byte, samples int) (*Experiment, error) {
+// parseExperiment is ParseExperiment with what a command line gives in
+// place of the file's keys.
+func parseExperiment(file string, src []byte, o Overrides) (*Experiment, error) {
 	var e errs
 	raw, ok := decodeExperiment(file, src, &e)
 	if !ok {
 		return nil, e.err()
 	}
-	raw.flagSamples = samples
+	raw.flagSamples, raw.seedsReplaced = o.Samples, o.ReplacesSeeds
 	x := raw.settings(&e)
 	x.axes = raw.vary(x, &e)
 	if e.any() {
@@ -301,7 +326,7 @@ func (raw *rawExperiment) settings(e *errs) *Experiment {
 	var seed int
 	if raw.Seed.Set && intIn(e, &raw.Seed, &seed, 0, MaxSeed) {
 		x.Seed = uint64(seed)
-		if runsOK {
+		if runsOK && !raw.seedsReplaced {
 			raw.checkLastSeed(x, e)
 		}
 	}

@@ -161,7 +161,10 @@ func (f *sweepFlags) experiment(cmd *cobra.Command, file string) (*configs.Exper
 		samples = f.samples
 	}
 	x, err := untilInterrupted(cmd.Context(), "reading "+file, func() (*configs.Experiment, error) {
-		return configs.LoadExperimentSamples(file, samples)
+		// --runs or --seed replace the file's: the file's seed with its
+		// own runs is not refused for reaching past the largest seed,
+		// and the seeds played are checked below, naming the flags.
+		return configs.LoadExperimentWith(file, configs.Overrides{Samples: samples, ReplacesSeeds: flags.Changed("runs") || flags.Changed("seed")})
 	})
 	if err != nil {
 		return nil, err
@@ -191,7 +194,7 @@ func (f *sweepFlags) experiment(cmd *cobra.Command, file string) (*configs.Exper
 			return struct{}{}, fmt.Errorf("--set: %w", err)
 		}
 		// A file without samples was drawn with --samples already
-		// (LoadExperimentSamples); one with the same number drew the same
+		// (LoadExperimentWith); one with the same number drew the same
 		// points: drawing again would double the time for nothing.
 		if flags.Changed("samples") && x.Samples != f.samples {
 			if err := x.Resample(f.samples); err != nil {
