@@ -48,6 +48,12 @@ func TestPacificPact(t *testing.T) {
 	if ok, _ := mostFrequentReason(rs, asiaCal); ok {
 		t.Error("autonomy 3 beats fear of a fellow invitee 2")
 	}
+	// Fear of a state not invited is another reason, "fear", not fear of
+	// a fellow invitee: twice it beats fear of Japan once.
+	rs = []runner.Record{*record(usa, nil, pacificPact1951(fearAdversary, fearJapan)), *record(usa, nil, pacificPact1951(fearAdversary))}
+	if ok, note := mostFrequentReason(rs, asiaCal); ok || note != "refusals by reason: fear 2, fear of a fellow invitee 1" {
+		t.Errorf("fear of the adversary twice, of Japan once: %v %q, want false and fear 2 beside fear of a fellow invitee 1", ok, note)
+	}
 }
 
 func TestSEATO(t *testing.T) {
@@ -404,7 +410,11 @@ func TestPacificPactIsThePatronsMultilateral(t *testing.T) {
 	usa := []string{"usa"}
 	coalition := sim.ProposalRecord{Tick: 12, Proposer: "aus", Kind: "coalition", Invitees: []string{"nzl", "phl", "jpn"}, Alliance: -1}
 	join := sim.ProposalRecord{Tick: 12, Proposer: "usa", Patron: true, Kind: "join", Invitees: []string{"aus", "nzl", "phl"}, Strong: true, Alliance: -1}
-	for name, p := range map[string]sim.ProposalRecord{"a client's coalition": coalition, "the patron's join": join} {
+	// a multilateral proposed by a state that is not a patron (the engine
+	// lets only patrons propose one today; HISTORY.md's A2 is the patron's)
+	clients := pacificPact1951()
+	clients.Proposer, clients.Patron = "aus", false
+	for name, p := range map[string]sim.ProposalRecord{"a client's coalition": coalition, "the patron's join": join, "a client's multilateral": clients} {
 		if _, met := verdict(t, "A2", record(usa, nil, p), asiaCal); met {
 			t.Errorf("%s: A2 met, want not", name)
 		}
@@ -569,6 +579,17 @@ func TestAsiaWindowsAndMembers(t *testing.T) {
 		a.PatronSize = patronSize
 		return r
 	}
+	// entered sets how a member's spell began (founded, joined, applied,
+	// sovereignty): a client voted in is no member on its sovereignty.
+	entered := func(r *runner.Record, state, entry string) *runner.Record {
+		a := &r.Alliances[0]
+		for k := range a.Members {
+			if a.Members[k].State == state {
+				a.Members[k].Entry = entry
+			}
+		}
+		return r
+	}
 	seatoFounders := []string{"usa", "tha", "phl", "pak"}
 	weakInLosses := func(tick int) sim.ProposalRecord {
 		return sim.ProposalRecord{Tick: tick, Proposer: "usa", Patron: true, Kind: "multilateral", Invitees: seatoFounders[1:], Losses: true, Accepted: true, Alliance: 0}
@@ -603,6 +624,10 @@ func TestAsiaWindowsAndMembers(t *testing.T) {
 		{"SEATO formed in 1953-12", record(usa, []ally{imposedAt(47)}, strongRefused(47), weakInLosses(47)), "A6", false},
 		{"weak in losses in 1954-09 after a strong pact refused in 1951", record(usa, []ally{imposedAt(56)}, strongRefused(12), weakInLosses(56)), "A6", false},
 		{"weak in losses in 1954-09 after a strong pact refused in 1954-01", record(usa, []ally{imposedAt(56)}, strongRefused(48), weakInLosses(56)), "A6", true},
+		{"weak in losses in 1954-09 after a strong pact refused in 1953-12", record(usa, []ally{imposedAt(56)}, strongRefused(47), weakInLosses(56)), "A6", false},
+		{"the patron joins aus and nzl, New Zealand voted in, the Philippines gone", entered(record(usa, []ally{{id: 0, founders: []string{"aus", "phl"},
+			joins: map[string]int{"nzl": 15, "usa": 20}, leaves: map[string]int{"phl": 18}, origin: "indigenous", strong: true, formed: 10, patronJoined: 20, ended: -1}}),
+			"nzl", sim.EntryApplied.String()), "A5", true},
 		{"Korea in a trilateral with the patron", record(usa, []ally{{id: 0, founders: []string{"usa", "kor", "jpn"}, origin: "bilateral", strong: true,
 			formed: 30, patronJoined: 30, ended: -1}}), "A8", true},
 		{"Korea joins the patron's multilateral later", record(usa, []ally{{id: 0, founders: seatoFounders, joins: map[string]int{"kor": 40},

@@ -56,6 +56,18 @@ func TestEuropeTargets(t *testing.T) {
 			record(usa, []ally{{id: 0, founders: []string{"gbr", "fra"}, origin: "client", formed: 2, patronJoined: -1, ended: -1},
 				{id: 1, founders: []string{"bel", "nld", "lux"}, joins: map[string]int{"usa": 27}, origin: "indigenous", strong: true, formed: 14, patronJoined: 27, ended: 300, cause: "members_left"}}),
 			[]string{"E1", "E2", "E3", "E4"}, []bool{true, true, true, true}, []bool{true, false, true, false}},
+		{"an alliance the patron founded with Brussels powers is no Western Union",
+			record(usa, []ally{{id: 0, founders: []string{"usa", "gbr", "fra"}, origin: "imposed", strong: true, formed: 10, patronJoined: 10, ended: -1}}),
+			[]string{"E1"}, []bool{true}, []bool{false}},
+		{"the Brussels pact a tick after the patron's first alliance",
+			record(usa, []ally{{id: 0, founders: []string{"usa", "nor"}, origin: "bilateral", strong: true, formed: 8, patronJoined: 8, ended: -1},
+				{id: 1, founders: []string{"gbr", "fra", "bel"}, origin: "client", formed: 9, patronJoined: -1, ended: -1}}),
+			[]string{"E1"}, []bool{true}, []bool{false}},
+		// E4 asks that the alliance be in force, not that the patron
+		// still be in it (docs/model.md §1.2.1).
+		{"the patron leaves NATO in 1963-09, which goes on among its clients",
+			record(usa, []ally{{id: 0, founders: nato.founders, joins: nato.joins, leaves: map[string]int{"usa": 200}, origin: "indigenous", strong: true, formed: 14, patronJoined: 27, ended: -1}}),
+			[]string{"E3", "E4"}, []bool{true, true}, []bool{true, true}},
 		{"NATO dissolved before 1991-12",
 			record(usa, []ally{{id: 0, founders: nato.founders, joins: nato.joins, origin: "indigenous", strong: true, formed: 14, patronJoined: 27, ended: 300, cause: "members_left"}}),
 			[]string{"E3", "E4"}, []bool{true, true}, []bool{true, false}},

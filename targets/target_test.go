@@ -286,6 +286,10 @@ func TestEvaluateScenarioWithoutTheStatesNamed(t *testing.T) {
 		{drop("asia-1950", "twn"), "A8", ""},
 		{drop("asia-1950", "twn", "kor"), "A8", "no kor, twn"},
 		{drop("asia-1950", "usa"), "A9", "no patron"},
+		// A5 needs both of its states; E5 names none, but reads the
+		// patron's alliances.
+		{drop("asia-1950", "nzl"), "A5", "no nzl"},
+		{drop("europe-1947", "usa"), "E5", "no patron"},
 	} {
 		var tg Target
 		for _, x := range allTargets {
