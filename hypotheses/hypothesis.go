@@ -368,8 +368,10 @@ type LayoutRow struct {
 // "below" bound likewise, so that an interval that reaches under it
 // never prints as starting at it (0.0496 is 0.049, not 0.050 "below
 // 0.05"). (A value within 10⁻¹² of the
-// next thousandth, 10⁻⁹ of a thousandth, is taken as it: 0.29·1000 is
-// 289.99… in binary.)
+// next thousandth, 10⁻⁹ of a thousandth, is taken as it: a mean summed
+// with rounding error can fall just short of it, 0.001 + 0.009 being
+// 0.009999999999999998 and its product with 1000 9.999999999999998. A
+// count's share c/n times 1000 never does: 29/100·1000 is exactly 290.)
 func rateText(e Estimate, pred Direction, threshold float64) (value, low, high string) {
 	down := func(x float64) string { return fmt.Sprintf("%.3f", math.Floor(x*1000+1e-9)/1000) }
 	value, low, high = down(e.Value), fmt.Sprintf("%.3f", e.Low), fmt.Sprintf("%.3f", e.High)

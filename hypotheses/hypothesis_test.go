@@ -467,3 +467,42 @@ func TestChangeIntervalShortOfTheMinimumByRoundingIsInconclusive(t *testing.T) {
 		t.Errorf("[%v, %v]: %v (%s); want [−0.1, 0.1499999995], inconclusive", *res.ChangeLow, *res.ChangeHi, res.Verdict, res.Reason)
 	}
 }
+
+// Whether more runs are taken looks at the end of the change's interval
+// the predicted way, not at its wider end: 0.5 → 0.4 predicted to rise,
+// with the interval [−0.4, +0.1], includes zero, but its upper end is
+// short of +0.15 and no number of runs can bring the change there: it
+// fails, though its lower end is farther from zero than 0.15. Predicted
+// to fall, the same change's end the predicted way, −0.4, reaches −0.15:
+// inconclusive.
+func TestChangeIntervalJudgedByItsEndThePredictedWay(t *testing.T) {
+	a, b := estimateAt(0.5, 0.45, 0.55), estimateAt(0.4, 0.1, 0.55)
+	d, lo, hi := Difference(RunMean, a, b)
+	if !near(d, -0.1, 1e-12) || !near(lo, -0.1-math.Hypot(0.3, 0.05), 1e-12) || !near(hi, -0.1+math.Hypot(0.15, 0.05), 1e-12) || lo > -0.15 || hi >= 0.15 || hi <= 0 {
+		t.Fatalf("the change %v [%v, %v]; want −0.1 over an interval from below −0.15 to between 0 and +0.15", d, lo, hi)
+	}
+	if res := judge(Hypothesis{ID: "x", Predicted: Rises, MinChange: 0.15}, RunMean, a, b); res.Verdict != Fails {
+		t.Errorf("predicted to rise: %v (%s); want fails", res.Verdict, res.Reason)
+	}
+	if res := judge(Hypothesis{ID: "x", Predicted: Falls, MinChange: 0.15}, RunMean, a, b); res.Verdict != Inconclusive {
+		t.Errorf("predicted to fall: %v (%s); want inconclusive", res.Verdict, res.Reason)
+	}
+}
+
+// A rate is printed to three decimals rounded down, as the value it
+// means: a mean summed with rounding error just under a thousandth is
+// that thousandth (0.001 + 0.009 is 0.009999999999999998, whose product
+// with 1000 is 9.999999999999998; 1 − 0.937 is 0.06299999999999994; the
+// float64 just below 0.29 gives 289.99999999999994), while 0.2899995,
+// short of 0.290 by half a millionth, is 0.289. (A count's share, c/n,
+// times 1000 never falls short of its thousandth: 29 of 100 gives 290.)
+func TestRateTextRoundsDownTheValueItMeans(t *testing.T) {
+	for _, c := range []struct {
+		value float64
+		want  string
+	}{{0.001 + 0.009, "0.010"}, {1 - 0.937, "0.063"}, {math.Nextafter(0.29, 0), "0.290"}, {0.2899995, "0.289"}, {0.699, "0.699"}} {
+		if v, _, _ := rateText(estimateAt(c.value, 0, 1), AtLeast, 0.7); v != c.want {
+			t.Errorf("%v: %s, want %s", c.value, v, c.want)
+		}
+	}
+}

@@ -250,12 +250,22 @@ func TestProposalOutcomesByHand(t *testing.T) {
 		{"bilateral with a, who refused", patronAlliance(15, false, "a"), 0},
 		{"multilateral with b, d, e", patronAlliance(15, false, "b", "d", "e"), 0},
 		{"a client pact b had left when the patron joined it", joinedLater(), 0},
+		{"bilateral with b the tick before the refusal", patronAlliance(9, false, "b"), 0},
 	} {
 		r := runOf(c.a)
 		r.Proposals = []sim.ProposalRecord{refused}
 		if v, ok := fallbackAfterRefusal(nil, r); !ok || v != c.want {
 			t.Errorf("%s: %v (counted %v), want %v", c.name, v, ok, c.want)
 		}
+	}
+	// A proposal refused with no answer — every invitee occupied, which
+	// does not answer — has no invitee that refused it: a bilateral with
+	// any of them follows it.
+	unanswered := offer
+	r = runOf(patronAlliance(15, false, "a"))
+	r.Proposals = []sim.ProposalRecord{unanswered}
+	if v, ok := fallbackAfterRefusal(nil, r); !ok || v != 1 {
+		t.Errorf("a bilateral with an invitee after a proposal no invitee answered: %v (counted %v), want 1", v, ok)
 	}
 	// Refused at tick 10 of a run of 21 ticks (0 to 20), it has no
 	// fallback in the ticks there are, and the eleventh tick after, 21,
@@ -407,6 +417,48 @@ func TestClientsAlliedUntilTheyLeft(t *testing.T) {
 		Members: []sim.MembershipRecord{{State: x, Joined: 0, Left: 10}}}
 	v, ok := clientsAllied(&Cell{Compiled: comp}, runOf(a))
 	if want := 0.1 / float64(len(clients)); !ok || !near(v, want, 1e-15) {
+		t.Errorf("clients allied: %v, want %v", v, want)
+	}
+}
+
+// T2 reads the first of the patron's multilateral proposals, and only
+// multilateral ones: a patron's request to join a client alliance of
+// three (kind join) before it is not one, and a later multilateral
+// accepted does not make the first, refused, accepted.
+func TestMultilateralAcceptedReadsTheFirstMultilateral(t *testing.T) {
+	multilateral := func(tick int, accepted bool) sim.ProposalRecord {
+		p := sim.ProposalRecord{Tick: tick, Proposer: "p", Patron: true, Kind: sim.ProposeMultilateral.String(), Invitees: []string{"a", "b", "c"}, Alliance: -1}
+		if accepted {
+			p.Accepted, p.Alliance = true, 0
+		}
+		return p
+	}
+	join := sim.ProposalRecord{Tick: 5, Proposer: "p", Patron: true, Kind: sim.ProposeJoin.String(), Invitees: []string{"a", "b", "c"}, Accepted: true, Alliance: 0}
+	for _, c := range []struct {
+		name string
+		ps   []sim.ProposalRecord
+		want float64
+	}{
+		{"a join accepted, then a multilateral refused", []sim.ProposalRecord{join, multilateral(10, false)}, 0},
+		{"a multilateral refused, then one accepted", []sim.ProposalRecord{multilateral(5, false), multilateral(10, true)}, 0},
+		{"a multilateral accepted, then one refused", []sim.ProposalRecord{multilateral(5, true), multilateral(10, false)}, 1},
+	} {
+		if v, ok := multilateralAccepted(nil, &runner.Record{Record: sim.Record{Proposals: c.ps}}); !ok || v != c.want {
+			t.Errorf("%s: %v (counted %v), want %v", c.name, v, ok, c.want)
+		}
+	}
+}
+
+// A client in an alliance in force at the horizon is allied to the end of
+// the run: x in an alliance from tick 0 of 100 still in force is allied
+// in all 100 ticks, 1 over the clients.
+func TestClientsAlliedToTheHorizon(t *testing.T) {
+	comp, clients := genericClients(t)
+	x, y := clients[0], clients[1]
+	a := sim.AllianceRecord{Founders: []string{x, y}, Origin: "client", Formed: 0, PatronJoined: -1, Ended: -1,
+		Members: []sim.MembershipRecord{{State: x, Joined: 0, Left: -1}}}
+	v, ok := clientsAllied(&Cell{Compiled: comp}, runOf(a))
+	if want := 1 / float64(len(clients)); !ok || v != want {
 		t.Errorf("clients allied: %v, want %v", v, want)
 	}
 }
