@@ -54,20 +54,21 @@ func OriginSince(al *sim.AllianceRecord) int {
 }
 
 // originBefore is the origin an alliance had before the recorded one and
-// the tick it changed (the record's OriginSince); where it never changed,
-// the tick is its formation (and the origin, 0, means nothing). Only a
-// clients' alliance turns indigenous and only a patron's bilateral turns
-// imposed; a record that gives another origin a later tick, or none (an
-// OriginSince before the formation, as the zero value of a record built
-// by hand), is read as having had its origin from its formation.
+// the tick it changed; where it never changed, the tick is its formation
+// (and the origin, 0, means nothing). Only a clients' alliance turns
+// indigenous, at its patron's first entry (PatronJoined, which the
+// engine's records also give as OriginSince, and which a record built by
+// hand before OriginSince existed gives alone), and only a patron's
+// bilateral turns imposed, at the record's OriginSince; a record that
+// gives another origin a later tick, or none (an OriginSince before the
+// formation, as the zero value of a record built by hand), is read as
+// having had its origin from its formation.
 func originBefore(al *sim.AllianceRecord) (sim.Origin, int) {
-	if al.OriginSince > al.Formed {
-		switch al.Origin {
-		case sim.OriginIndigenous.String():
-			return sim.OriginClient, al.OriginSince
-		case sim.OriginImposed.String():
-			return sim.OriginBilateral, al.OriginSince
-		}
+	switch {
+	case al.Origin == sim.OriginIndigenous.String() && al.PatronJoined > al.Formed:
+		return sim.OriginClient, al.PatronJoined
+	case al.Origin == sim.OriginImposed.String() && al.OriginSince > al.Formed:
+		return sim.OriginBilateral, al.OriginSince
 	}
 	return 0, al.Formed
 }

@@ -33,6 +33,11 @@ func TestOriginLifetimes(t *testing.T) {
 		// and ended
 		{"indigenous, ended in the tick the patron joined", sim.AllianceRecord{Origin: "indigenous", Formed: 10, OriginSince: 25, PatronJoined: 25, Ended: 25},
 			[]OriginLifetime{{"client", Observation{Duration: 15}}, {"indigenous", Observation{Duration: 0, Event: true}}}, 25},
+		// a record built by hand without OriginSince: the patron's entry
+		// (PatronJoined) is where it turned indigenous, as the engine's
+		// records give OriginSince
+		{"indigenous, no OriginSince", sim.AllianceRecord{Origin: "indigenous", Formed: 10, PatronJoined: 25, Ended: 40},
+			[]OriginLifetime{{"client", Observation{Duration: 15}}, {"indigenous", Observation{Duration: 15, Event: true}}}, 25},
 		// the patron joined in the tick the clients formed it: no client phase
 		{"indigenous from the start", sim.AllianceRecord{Origin: "indigenous", Formed: 10, OriginSince: 10, PatronJoined: 10, Ended: 40},
 			[]OriginLifetime{{"indigenous", Observation{Duration: 30, Event: true}}}, 10},
