@@ -16,10 +16,10 @@ import (
 // refused, naming the bare path it spells, rather than taken as a state
 // "\"c1\"" that the scenario does not have.
 
-// spelledPath says what is wrong with a path written with quotes or with
+// pathSpellingProblem says what is wrong with a path written with quotes or with
 // spaces around its dots, and the bare path to write instead where it
 // spells one; "" for any other path, which lookupPath judges.
-func spelledPath(path string) string {
+func pathSpellingProblem(path string) string {
 	if !strings.ContainsAny(path, "\"' \t") {
 		return ""
 	}

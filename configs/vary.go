@@ -87,7 +87,7 @@ var (
 // lookupPath says what a dotted path takes, or what is wrong with it
 // (msg != "").
 func lookupPath(path string) (spec pathSpec, msg string) {
-	if msg := spelledPath(path); msg != "" {
+	if msg := pathSpellingProblem(path); msg != "" {
 		return pathSpec{}, msg
 	}
 	parts := strings.Split(path, ".")

@@ -151,13 +151,22 @@ func outParent(path string) (string, error) {
 // checkWritableDir checks that a file can be made in dir, by making and
 // removing one.
 func checkWritableDir(flag, path, dir, allowed string) error {
-	f, err := os.CreateTemp(dir, ".tmp-check-*")
-	if err != nil {
+	if err := tryWrite(dir); err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
 			err = pe.Err
 		}
 		return fmt.Errorf("%s %s: cannot write in %s (%v); allowed: %s", flag, path, dir, err, allowed)
+	}
+	return nil
+}
+
+// tryWrite makes a file in dir and removes it: nil if this user may
+// write there.
+func tryWrite(dir string) error {
+	f, err := os.CreateTemp(dir, ".tmp-check-*")
+	if err != nil {
+		return err
 	}
 	f.Close()
 	return os.Remove(f.Name())
@@ -190,16 +199,9 @@ func notWritable(name, dir string, err error) error {
 	return fmt.Errorf("%s: cannot write in it (%w); %s", name, plainFileError(err), allowed)
 }
 
-// writable reports whether a file can be made in dir, by making and
-// removing one.
+// writable reports whether a file can be made in dir (tryWrite).
 func writable(dir string) bool {
-	f, err := os.CreateTemp(dir, ".tmp-check-*")
-	if err != nil {
-		return false
-	}
-	f.Close()
-	os.Remove(f.Name())
-	return true
+	return tryWrite(dir) == nil
 }
 
 // parseAt reads --at as explain and map take it: a month (YYYY-MM) or a
