@@ -17,6 +17,8 @@
 //	         report and the command-line tool
 //	internal/digest the SHA-256 in hex that manifests and summaries
 //	         record, for configs, plans, runner and report
+//	internal/mdtable a Markdown table read by its header row, for the
+//	         tests that hold docs/model.md §2.5 and §2.6 to the code
 //	theater  the grid: terrain, ownership, distances, force projection
 //	         and defence, the sides of the denial ratio (docs/model.md §7.1)
 //	agents   the states' minds: threat perception, reference points,

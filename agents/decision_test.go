@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/alliancesim/alliancesim/internal/mdtable"
 )
 
 // The keys of a [decision] table, in the order of docs/model.md §2.6.
@@ -84,17 +86,27 @@ func TestDecisionKeysAsTheDocsTabulate(t *testing.T) {
 // its keys in order, each default, and what each allows ("[0, 1]",
 // "whole, [0, 10⁶]", or the names, in backquotes, a name key takes; "or a
 // registered name" where more may be registered). A key's default or
-// range changed in the code or in the table shows here.
+// range changed in the code or in the table shows here. The table is
+// found by its header (key, default, allowed) wherever it stands in the
+// section, and its cells by their column's name (internal/mdtable); a
+// table of another number of rows than DecisionSpecs stops the test, so
+// that a row the reading lost cannot pass unseen.
 func TestDecisionTableOfTheDocs(t *testing.T) {
 	b, err := os.ReadFile("../docs/model.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, section, ok := strings.Cut(string(b), "\n### 2.6 Decision keys")
-	if !ok {
-		t.Fatal("docs/model.md has no §2.6 Decision keys")
+	section, err := mdtable.Section(string(b), "### 2.6 Decision keys")
+	if err != nil {
+		t.Fatalf("docs/model.md: %v", err)
 	}
-	section, _, _ = strings.Cut(section, "\n#")
+	rows, err := mdtable.Rows(section, "key", "default", "allowed")
+	if err != nil {
+		t.Fatalf("docs/model.md §2.6: %v", err)
+	}
+	if len(rows) != len(DecisionSpecs()) {
+		t.Fatalf("docs/model.md §2.6's table has %d rows, DecisionSpecs %d keys", len(rows), len(DecisionSpecs()))
+	}
 	// quotedNames are the `…` of a cell, in order.
 	quotedNames := func(cell string) []string {
 		var names []string
@@ -113,19 +125,19 @@ func TestDecisionTableOfTheDocs(t *testing.T) {
 	}
 	var keys []string
 	def := DefaultDecision()
-	for _, line := range strings.Split(section, "\n") {
-		cells := strings.Split(line, "|")
-		if len(cells) < 5 || !strings.HasPrefix(strings.TrimSpace(cells[1]), "`") {
-			continue
+	for _, row := range rows {
+		names := quotedNames(row["key"])
+		if len(names) == 0 {
+			t.Fatalf("docs/model.md §2.6: a row's key %q has no `…`", row["key"])
 		}
-		key := quotedNames(cells[1])[0]
+		key := names[0]
 		keys = append(keys, key)
 		s, ok := LookupDecision(key)
 		if !ok {
 			t.Errorf("docs/model.md §2.6 lists %s, which is no decision key", key)
 			continue
 		}
-		defCell, allowed := strings.TrimSpace(cells[2]), strings.TrimSpace(cells[3])
+		defCell, allowed := row["default"], row["allowed"]
 		if s.Kind == DecisionName {
 			if names := quotedNames(defCell); len(names) != 1 || names[0] != s.Get(&def) {
 				t.Errorf("%s: default %q; docs/model.md §2.6 has %s", key, s.Get(&def), defCell)

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/alliancesim/alliancesim/internal/mdtable"
 	"github.com/alliancesim/alliancesim/sim"
 )
 
@@ -169,31 +170,43 @@ func TestParamSpecFormatValue(t *testing.T) {
 	}
 }
 
-// docRanges reads a table of docs/model.md, the one under the heading
-// that begins with heading: for each row, its name (the first `…` of the
-// first column) and the cell of the given column (for parameters, the
-// third is the default and the fourth what is allowed).
-func docRanges(t *testing.T, heading string, column int) (names, allowed []string) {
+// docParam is a row of docs/model.md §2.5's table of parameters: the
+// parameter's name (the `…` of its name cell) and its default and
+// allowed cells.
+type docParam struct{ name, def, allowed string }
+
+// docParams reads docs/model.md §2.5's table, found by its header (name,
+// default, allowed) wherever it stands in the section, sub-headings
+// included, its cells by their column's name whatever columns are added
+// (internal/mdtable). It stops the test unless it reads one row per
+// parameter of ParamSpecs, so that a row the reading lost, or one the
+// table lacks, cannot pass unseen.
+func docParams(t *testing.T) []docParam {
 	t.Helper()
 	b, err := os.ReadFile("../docs/model.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, section, ok := strings.Cut(string(b), "\n"+heading)
-	if !ok {
-		t.Fatalf("docs/model.md has no %q", heading)
+	section, err := mdtable.Section(string(b), "### 2.5 Parameters")
+	if err != nil {
+		t.Fatalf("docs/model.md: %v", err)
 	}
-	section, _, _ = strings.Cut(section, "\n#")
-	for _, line := range strings.Split(section, "\n") {
-		cells := strings.Split(line, "|")
-		if len(cells) < column+2 || !strings.HasPrefix(strings.TrimSpace(cells[1]), "`") {
-			continue
+	rows, err := mdtable.Rows(section, "name", "default", "allowed")
+	if err != nil {
+		t.Fatalf("docs/model.md §2.5: %v", err)
+	}
+	if len(rows) != len(sim.ParamSpecs()) {
+		t.Fatalf("docs/model.md §2.5's table has %d rows, ParamSpecs %d parameters", len(rows), len(sim.ParamSpecs()))
+	}
+	var params []docParam
+	for _, r := range rows {
+		quoted := strings.Split(r["name"], "`")
+		if len(quoted) < 3 {
+			t.Fatalf("docs/model.md §2.5: a row's name %q has no `…`", r["name"])
 		}
-		name := strings.Split(strings.TrimSpace(cells[1]), "`")[1]
-		names = append(names, name)
-		allowed = append(allowed, strings.TrimSpace(cells[column]))
+		params = append(params, docParam{quoted[1], r["default"], r["allowed"]})
 	}
-	return names, allowed
+	return params
 }
 
 // docRange writes a range as docs/model.md does: [0, 1], [0.001, 10⁶],
@@ -220,14 +233,11 @@ func docRange(min, max float64, whole, flag bool) string {
 // here (occupation_steepness at most 20 keeps (force)^κ finite;
 // challenge_steepness at most 100; perception_noise at most 10).
 func TestParamSpecsAreTheDocumentedRanges(t *testing.T) {
-	names, allowed := docRanges(t, "### 2.5 Parameters", 4)
-	if len(names) != len(sim.ParamSpecs()) {
-		t.Fatalf("docs/model.md §2.5 lists %d parameters, ParamSpecs %d", len(names), len(sim.ParamSpecs()))
-	}
+	doc := docParams(t)
 	for i, s := range sim.ParamSpecs() {
 		want := docRange(s.Min, s.Max, s.Kind == sim.ParamInteger, s.Kind == sim.ParamBool)
-		if names[i] != s.Name || allowed[i] != want {
-			t.Errorf("ParamSpecs[%d] is %s in %s; docs/model.md §2.5 has %s in %s", i, s.Name, want, names[i], allowed[i])
+		if doc[i].name != s.Name || doc[i].allowed != want {
+			t.Errorf("ParamSpecs[%d] is %s in %s; docs/model.md §2.5 has %s in %s", i, s.Name, want, doc[i].name, doc[i].allowed)
 		}
 	}
 }
@@ -240,15 +250,12 @@ func TestParamSpecsAreTheDocumentedRanges(t *testing.T) {
 // record_every set to 1 (neither of which the engine's own tests
 // notice), shows here.
 func TestParamSpecsAreTheDocumentedDefaults(t *testing.T) {
-	names, defaults := docRanges(t, "### 2.5 Parameters", 3)
-	if len(names) != len(sim.ParamSpecs()) {
-		t.Fatalf("docs/model.md §2.5 lists %d parameters, ParamSpecs %d", len(names), len(sim.ParamSpecs()))
-	}
+	rows := docParams(t)
 	def := sim.DefaultParams()
 	for i, s := range sim.ParamSpecs() {
-		field := strings.Fields(defaults[i])
-		if names[i] != s.Name || len(field) == 0 {
-			t.Errorf("ParamSpecs[%d] is %s; docs/model.md §2.5 has %s, default %q", i, s.Name, names[i], defaults[i])
+		field := strings.Fields(rows[i].def)
+		if rows[i].name != s.Name || len(field) == 0 {
+			t.Errorf("ParamSpecs[%d] is %s; docs/model.md §2.5 has %s, default %q", i, s.Name, rows[i].name, rows[i].def)
 			continue
 		}
 		var doc float64
@@ -262,12 +269,12 @@ func TestParamSpecsAreTheDocumentedDefaults(t *testing.T) {
 			doc, err = strconv.ParseFloat(field[0], 64)
 		}
 		if err != nil || (s.Kind == sim.ParamBool) != (field[0] == "true" || field[0] == "false") {
-			t.Errorf("%s: docs/model.md §2.5's default %q is not a %s", s.Name, defaults[i], s.Allowed())
+			t.Errorf("%s: docs/model.md §2.5's default %q is not a %s", s.Name, rows[i].def, s.Allowed())
 			continue
 		}
 		if s.Default != doc || s.Get(&def) != doc {
 			t.Errorf("%s: default %s, DefaultParams %s; docs/model.md §2.5 has %q",
-				s.Name, s.FormatValue(s.Default), s.FormatValue(s.Get(&def)), defaults[i])
+				s.Name, s.FormatValue(s.Default), s.FormatValue(s.Get(&def)), rows[i].def)
 		}
 	}
 }
