@@ -370,6 +370,22 @@ func TestRecordCheckAtItsEdges(t *testing.T) {
 		{"bilateral since its formation", func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.Origin, a.OriginSince = "bilateral", 10 },
 			func(a *sim.AllianceRecord, _ *sim.ProposalRecord) { a.Origin, a.OriginSince = "bilateral", 11 },
 			"alliance 3: origin_since 11 of a bilateral alliance formed at 10; allowed: 10 (only an indigenous or imposed alliance's origin begins after its formation)"},
+		// An imposed alliance's origin begins after its formation only
+		// where a patron's bilateral, of two founders, turned imposed.
+		{"imposed of three founders since its formation", func(a *sim.AllianceRecord, _ *sim.ProposalRecord) {
+			a.Founders, a.OriginSince = []string{"a", "b", "c"}, 10
+		},
+			func(a *sim.AllianceRecord, _ *sim.ProposalRecord) {
+				a.Founders, a.OriginSince = []string{"a", "b", "c"}, 11
+			},
+			"alliance 3: origin_since 11 of an imposed alliance of 3 founders formed at 10; allowed: 10 (only a patron's bilateral, of two founders, turns imposed after its formation)"},
+		{"imposed of two founders since a later entry", func(a *sim.AllianceRecord, _ *sim.ProposalRecord) {
+			a.Founders, a.OriginSince = []string{"a", "b"}, 59
+		},
+			func(a *sim.AllianceRecord, _ *sim.ProposalRecord) {
+				a.Founders, a.OriginSince = []string{"a", "b", "c", "d"}, 59
+			},
+			"alliance 3: origin_since 59 of an imposed alliance of 4 founders formed at 10; allowed: 10 (only a patron's bilateral, of two founders, turns imposed after its formation)"},
 		{"proposal in the last tick", func(_ *sim.AllianceRecord, p *sim.ProposalRecord) { p.Tick = 59 },
 			func(_ *sim.AllianceRecord, p *sim.ProposalRecord) { p.Tick = 60 }, "proposal at tick 60 outside 0…59"},
 	} {

@@ -72,9 +72,11 @@ func (r *Record) check(ticks int, seed uint64) error {
 // be the engine's: outside its life (formed … ended, or the last tick),
 // an indigenous alliance's other than its patron's entry, or a later tick
 // than its formation for an origin that never changes (only a clients'
-// alliance turns indigenous, and a patron's bilateral imposed). A record
-// written before origin_since existed reads it as 0, which such an
-// alliance formed after tick 0, or turned indigenous after it, fails.
+// alliance turns indigenous, and a patron's bilateral imposed) or for an
+// imposed alliance of three founders or more, which was never such a
+// bilateral. A record written before origin_since existed reads it as 0,
+// which such an alliance formed after tick 0, or turned indigenous after
+// it, fails.
 func originSinceError(a *sim.AllianceRecord, ticks int) error {
 	last := ticks - 1
 	if a.Ended >= 0 {
@@ -90,6 +92,9 @@ func originSinceError(a *sim.AllianceRecord, ticks int) error {
 	case a.Origin != sim.OriginImposed.String() && a.OriginSince != a.Formed:
 		return fmt.Errorf("origin_since %d of a %s alliance formed at %d; allowed: %d (only an indigenous or imposed alliance's origin begins after its formation)",
 			a.OriginSince, a.Origin, a.Formed, a.Formed)
+	case a.Origin == sim.OriginImposed.String() && len(a.Founders) > 2 && a.OriginSince != a.Formed:
+		return fmt.Errorf("origin_since %d of an imposed alliance of %d founders formed at %d; allowed: %d (only a patron's bilateral, of two founders, turns imposed after its formation)",
+			a.OriginSince, len(a.Founders), a.Formed, a.Formed)
 	}
 	return nil
 }
