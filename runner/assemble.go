@@ -150,10 +150,21 @@ func chunkHolder(dirs []string, ch chunk) (string, error) {
 		case err == nil:
 			return d, nil
 		case unreadable == nil && errors.Is(err, fs.ErrPermission):
-			unreadable = fmt.Errorf("%w; allowed: shard directories this user may read (their parts/ and every part in it)", err)
+			unreadable = unreadableInput(err)
 		}
 	}
 	return "", unreadable
+}
+
+// unreadableInput says what a merge allows of an input this user may not
+// read (a permission error: a shard's manifest.json, scenario.toml,
+// parts/, or a file of a part, written by another user without
+// permission for others); other errors pass as they are.
+func unreadableInput(err error) error {
+	if !errors.Is(err, fs.ErrPermission) {
+		return err
+	}
+	return fmt.Errorf("%w; allowed: shard directories this user may read (their manifest.json, scenario.toml, parts/ and every file of every part in it)", err)
 }
 
 // missingChunks names missing chunks (indices into the work) by number,
@@ -186,7 +197,7 @@ func assemble(ctx context.Context, dirs []string, out string, command []string) 
 		}
 		dm, err := readOutput(d)
 		if err != nil {
-			return err
+			return unreadableInput(err)
 		}
 		md := MergedDir{Dir: d, Command: dm.Command, Resumed: dm.Resumed, Merged: dm.Merged}
 		if m != nil && dm.Tool != m.Tool {
@@ -204,7 +215,7 @@ func assemble(ctx context.Context, dirs []string, out string, command []string) 
 				return fmt.Errorf("%s was written by another build of alliancesim (%v; this is %v): merge with the build that wrote it", d, m.Tool, here)
 			}
 			if scenarioTOML, err = input.ReadFile(filepath.Join(d, "scenario.toml")); err != nil {
-				return fmt.Errorf("%s: %w", d, err)
+				return fmt.Errorf("%s: %w", d, unreadableInput(err))
 			}
 			if digest.SHA256Hex(scenarioTOML) != m.ScenarioSHA256 {
 				return fmt.Errorf("%s/scenario.toml does not match the manifest's scenario_sha256 (edited or damaged)", d)
@@ -429,7 +440,9 @@ func (o *outputFiles) readParts(ctx context.Context, holder func(chunk) string, 
 			err = o.series.addPart(filepath.Join(holder(ch), "parts", ch.name()), ch)
 		}
 		if err != nil {
-			return nil, err
+			// the records' rows go to files this merge opened for
+			// writing: a permission error is of reading the part
+			return nil, unreadableInput(err)
 		}
 	}
 	if err := finish(len(m.Points) - 1); err != nil {

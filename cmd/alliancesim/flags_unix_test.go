@@ -39,13 +39,17 @@ func TestOutFileMustBeRegular(t *testing.T) {
 	}
 }
 
+// readableShards is what merge allows of a shard's files.
+const readableShards = "shard directories this user may read (their manifest.json, scenario.toml, parts/ and every file of every part in it)"
+
 // merge --out in a directory this user may not write is refused in the
 // words of run's and sweep's refusal, naming --out and what is allowed
 // (it said "z: permission denied"); one still to be made, in a directory
 // this user may not write, says so, in merge, run and sweep alike. A shard it may not read is named as
 // that shard's file, not as --out, even where the shard is --out itself
 // (the file's path was taken to say whose the fault was: a file within
-// --out was --out's).
+// --out was --out's), with what merge allows (it said only "…/runs.jsonl:
+// permission denied").
 func TestMergeOutNotWritable(t *testing.T) {
 	if os.Geteuid() == 0 {
 		t.Skip("root writes everywhere: run as another user")
@@ -85,14 +89,14 @@ func TestMergeOutNotWritable(t *testing.T) {
 		t.Fatalf("no parts in %s", shard)
 	}
 	os.Chmod(parts[0], 0o000)
-	if _, err := execute(t, "merge", shard, "--out", shard); err == nil || err.Error() != parts[0]+": permission denied" {
+	if _, err := execute(t, "merge", shard, "--out", shard); err == nil || err.Error() != parts[0]+": permission denied; allowed: "+readableShards {
 		t.Errorf("merge into the shard itself, whose %s cannot be read: %v", parts[0], err)
 	}
 	os.Chmod(parts[0], 0o644)
 	manifest := filepath.Join(shard, "manifest.json")
 	os.Chmod(manifest, 0o000)
 	t.Cleanup(func() { os.Chmod(manifest, 0o644) })
-	if _, err := execute(t, "merge", shard, "--out", filepath.Join(dir, "m")); err == nil || strings.Contains(err.Error(), "--out") || !strings.Contains(err.Error(), manifest+": permission denied") {
+	if _, err := execute(t, "merge", shard, "--out", filepath.Join(dir, "m")); err == nil || strings.Contains(err.Error(), "--out") || !strings.Contains(err.Error(), manifest+": permission denied; allowed: "+readableShards) {
 		t.Errorf("merge of a shard whose manifest cannot be read: %v", err)
 	}
 }
