@@ -335,9 +335,12 @@ func (p *Page) survival(s *runner.Summary, yearsPerTick float64) error {
 	sec := Section{ID: "survival", Title: "How long alliances last"}
 	for _, g := range []struct{ id, title, by, since, note, prefix string }{
 		{"survival-kind", "Survival of alliances by kind", "by kind (size at formation)", "formation", "", "kind="},
-		// runner.OriginLifetimes: an alliance counts while it had the origin
+		// runner.OriginLifetimes: an alliance counts while it had the
+		// origin, from alliances.csv's origin_since: its formation, the
+		// patron's entry that made it indigenous, or the entry on
+		// sovereignty that made a bilateral imposed
 		{"survival-origin", "Survival of alliances by origin", "by origin (client, indigenous, imposed, bilateral)",
-			"formation (indigenous: the patron's entry)",
+			"its origin began (origin_since)",
 			"; an alliance counts in an origin's curve while it had that origin: a clients' alliance that a patron joined is client until the patron's entry, censored there, and indigenous from it, so n counts it in both (one the patron joined in the tick it formed has no client phase, and counts as indigenous only); likewise a patron's bilateral signed for an occupied client is bilateral until that client joins on sovereignty, which makes it imposed, and its imposed time counts from that entry", "origin="},
 		{"survival-cohesion", "Survival of alliances by convergence", "by how far the founders' threat pictures converged when they signed (cohesion at formation, below and at or above its median)", "formation", "", "cohesion="},
 	} {

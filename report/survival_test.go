@@ -150,9 +150,12 @@ func TestSurvivalGroupsByHand(t *testing.T) {
 }
 
 // The report's origin figure says how its lifetimes are counted: from
-// the patron's entry for an indigenous alliance, a clients' phase
-// censored there, and n counting such an alliance in both curves
-// (runner.OriginLifetimes).
+// the tick its origin began (origin_since), which is the patron's entry
+// for an indigenous alliance and the entry on sovereignty for an imposed
+// one that was a bilateral first, a clients' phase censored there, and
+// n counting such an alliance in both curves (runner.OriginLifetimes).
+// The axis said "formation (indigenous: the patron's entry)", which the
+// imposed alliances counted from their change of origin belied.
 func TestOriginSurvivalFigureSaysHowItCounts(t *testing.T) {
 	s := &runner.Summary{Runs: 1, Survival: []runner.GroupSurvival{
 		{Group: "origin=client", SurvivalCurve: runner.SurvivalCurve{N: 2}},
@@ -173,7 +176,7 @@ func TestOriginSurvivalFigureSaysHowItCounts(t *testing.T) {
 	if origin == nil {
 		t.Fatal("no origin figure")
 	}
-	if !strings.Contains(string(origin.SVG), ">years since formation (indigenous: the patron&#39;s entry)<") {
+	if !strings.Contains(string(origin.SVG), ">years since its origin began (origin_since)<") {
 		t.Errorf("the origin figure's axis does not say when time starts:\n%s", origin.SVG)
 	}
 	if !strings.Contains(origin.Caption, "censored there") || !strings.Contains(origin.Caption, "n counts it in both (one the patron joined in the tick it formed has no client phase, and counts as indigenous only)") ||
