@@ -113,7 +113,7 @@ func TestRunStory(t *testing.T) {
 func TestRunMany(t *testing.T) {
 	out, err := execute(t, "run", "generic", "--runs", "8")
 	if err != nil || !strings.Contains(out, "generic: 8 runs, seeds 1–8") || !strings.Contains(out, "patron_multilateral_imposed") ||
-		!strings.Contains(out, "(Kaplan–Meier, ticks; 95% band)") {
+		!strings.Contains(out, "(Kaplan–Meier, ticks of 1 month; 95% band)") {
 		t.Fatalf("%v\n%s", err, out)
 	}
 	// --json prints the same summary with --out as without: summary.json

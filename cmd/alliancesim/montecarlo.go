@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -113,7 +114,7 @@ func monteCarlo(ctx context.Context, w, errw io.Writer, sc *sim.Scenario, c *sim
 		s.Files = nil
 		return printJSON(w, &s)
 	}
-	printSummary(w, summary, sc.Calendar.MonthsPerTick, o.out != "")
+	printSummary(w, summary, sc.Calendar, sc.Ticks, o.out != "")
 	if wrote {
 		fmt.Fprintf(w, "\nWritten to %s: %s.\n", o.out, writtenFiles(o.out, o.events, false))
 	}
@@ -165,18 +166,21 @@ func percent(p runner.Proportion) string {
 	return fmt.Sprintf("%5.1f%% [%4.1f, %4.1f]", 100*p.Share, 100*p.Low, 100*p.High)
 }
 
-// printSummary writes s as text; durations are in ticks, which last
-// monthsPerTick months (0 counts as 1). inFile says whether summary.json
-// was written, so that the text points there for what it leaves out.
-func printSummary(w io.Writer, s *runner.Summary, monthsPerTick int, inFile bool) {
-	unit := "ticks"
-	if monthsPerTick > 1 {
-		unit = fmt.Sprintf("ticks of %d months", monthsPerTick)
+// printSummary writes s as text; durations are in ticks of cal, each
+// named with its length in months, and the runs last ticks ticks. inFile
+// says whether summary.json was written, so that the text points there
+// for what it leaves out.
+func printSummary(w io.Writer, s *runner.Summary, cal sim.Calendar, ticks int, inFile bool) {
+	monthsPerTick := max(cal.MonthsPerTick, 1)
+	length := " of " + words.Count(monthsPerTick, "month", "months")
+	unit := "ticks" + length
+	fmt.Fprintf(w, "%s: %s\n", s.Scenario, words.RunsAndSeeds(s.Runs, s.Seed))
+	if ticks > 0 {
+		fmt.Fprintf(w, "each run %s%s, %s to %s\n", words.Count(ticks, "tick", "ticks"), length, cal.Label(0), cal.LastMonth(ticks-1))
 	}
-	fmt.Fprintf(w, "%s: %s\n\n", s.Scenario, words.RunsAndSeeds(s.Runs, s.Seed))
-	fmt.Fprintln(w, "Share of runs in which it ever happened (95% interval)")
+	fmt.Fprintln(w, "\nShare of runs in which it ever happened (95% interval)")
 	for _, k := range runner.ShareKeys() {
-		fmt.Fprintf(w, "  %-32s %s\n", k, percent(s.Shares[k]))
+		fmt.Fprintf(w, "  %-32s %s  %s\n", k, percent(s.Shares[k]), shareMeaning[k])
 	}
 	fmt.Fprintln(w, "\nMost frequent alliance shapes (share of runs)")
 	if len(s.Shapes) == 0 {
@@ -199,9 +203,6 @@ func printSummary(w io.Writer, s *runner.Summary, monthsPerTick int, inFile bool
 	} else {
 		fmt.Fprintf(w, "  %-20s %7s %7s %10s %-14s %-21s %s\n", "group", "n", "ended", "median", "band", "10 years", "20 years")
 	}
-	if monthsPerTick < 1 {
-		monthsPerTick = 1
-	}
 	var split *float64
 	for _, g := range s.Survival {
 		band := fmt.Sprintf("[%s, %s]", orDash(g.MedianLower), orDash(g.MedianUpper))
@@ -212,6 +213,9 @@ func printSummary(w io.Writer, s *runner.Summary, monthsPerTick int, inFile bool
 		}
 	}
 	if len(s.Survival) > 0 {
+		fmt.Fprintf(w, "  (n: alliances in the group; ended: how many of them ended, the others censored; median:\n"+
+			"   %s from forming until half had ended, with its 95%% band, — where the curve,\n"+
+			"   or the band's edge, never falls to one half: more than half still in force when last seen)\n", unit)
 		fmt.Fprintln(w, "  (10 and 20 years: the share still in force that long after forming, with a 95% Wilson interval\n"+
 			"   at the curve's effective sample size — not survival.csv's band, which is [1, 1] where none ended;\n"+
 			"   — where those still in force were all observed for less)")
@@ -228,12 +232,39 @@ func printSummary(w io.Writer, s *runner.Summary, monthsPerTick int, inFile bool
 		fmt.Fprintf(w, "  %s  mean %.2f over %s with a patron alliance; ≤ 0.3 in %s, ≥ 0.6 in %s of all runs\n",
 			h.Date, *h.Mean, words.Count(h.Runs, "run", "runs"), percent(h.Share03), percent(h.Share06))
 	}
+	if len(s.HubSpokes) > 0 {
+		fmt.Fprintln(w, "  (1: every patron alliance in force is bilateral, a hub and spokes; 0: none is, as NATO;\n"+
+			"   ≤ 0.3 and ≥ 0.6 are the historical targets' cut-offs, E5 for Europe and A9 for Asia)")
+	}
 	fc := s.FirstCommitment
-	fmt.Fprintf(w, "\nFirst patron commitment: in %s of runs", percent(fc.Share))
+	fmt.Fprintf(w, "\nFirst patron commitment (a patron's first alliance): in %s of runs", percent(fc.Share))
 	if fc.Median != nil {
-		fmt.Fprintf(w, "; median after %s %s, mean %.1f", orDash(fc.Median), unit, *fc.Mean)
+		fmt.Fprintf(w, "; median after %s %s (%s), mean %.1f", orDash(fc.Median), unit, tickDate(cal, *fc.Median), *fc.Mean)
 	}
 	fmt.Fprintln(w)
+}
+
+// shareMeaning says in words what each share of runner.ShareKeys counts
+// (README, "Many runs: outputs"), beside its name in the summary.
+var shareMeaning = map[string]string{
+	"client_alliance":                "clients allied without a patron (one may join later)",
+	"client_alliance_3plus":          "…three or more of them, before any patron joined",
+	"patron_bilateral":               "a patron entered an alliance of 2",
+	"patron_trilateral":              "a patron entered an alliance of 3",
+	"patron_multilateral":            "a patron entered an alliance of 4 or more",
+	"patron_multilateral_indigenous": "…one the clients had formed",
+	"patron_multilateral_imposed":    "…one the patron initiated",
+	"patron_multilateral_strong":     "…with strong commitment",
+}
+
+// tickDate is the month a tick, or a median halfway between two, names:
+// "1952-12", or "between 1952-12 and 1953-01".
+func tickDate(cal sim.Calendar, t float64) string {
+	lo := math.Floor(t)
+	if t != lo {
+		return "between " + cal.Label(int(lo)) + " and " + cal.Label(int(lo)+1)
+	}
+	return cal.Label(int(t))
 }
 
 // survivalAt is the share of a group's alliances in force t ticks after

@@ -10,13 +10,53 @@ import (
 	"testing"
 
 	"github.com/alliancesim/alliancesim/runner"
+	"github.com/alliancesim/alliancesim/sim"
 )
+
+// monthly is a calendar of monthly ticks from 1950-01.
+var monthly = sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1}
+
+// The summary says what its numbers are in: the length of the runs and of
+// a tick, what each share counts, what a median of "—" and the hub index
+// mean, and the month of the median first commitment.
+func TestPrintSummarySaysWhatItsNumbersMean(t *testing.T) {
+	curve := runner.KaplanMeier([]runner.Observation{{Duration: 30}, {Duration: 50}})
+	mean, median := 0.98, 35.5
+	s := &runner.Summary{Scenario: "asia-1950", Runs: 2, Seed: 1,
+		Shares:          map[string]runner.Proportion{},
+		Survival:        []runner.GroupSurvival{{Group: "all", SurvivalCurve: curve}},
+		HubSpokes:       []runner.HubSpokes{{Date: "1960-01", Runs: 2, Mean: &mean}},
+		FirstCommitment: runner.FirstCommitment{Median: &median, Mean: &median}}
+	for _, k := range runner.ShareKeys() {
+		s.Shares[k] = runner.NewProportion(1, 2)
+	}
+	var b strings.Builder
+	printSummary(&b, s, monthly, 504, false)
+	text := b.String()
+	for _, want := range []string{
+		"asia-1950: 2 runs, seeds 1–2\neach run 504 ticks of 1 month, 1950-01 to 1991-12\n",
+		"(Kaplan–Meier, ticks of 1 month; 95% band)",
+		"median:\n   ticks of 1 month from forming until half had ended",
+		"more than half still in force when last seen",
+		"(1: every patron alliance in force is bilateral, a hub and spokes; 0: none is, as NATO;",
+		"median after 35.5 ticks of 1 month (between 1952-12 and 1953-01), mean 35.5",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the summary lacks %q:\n%s", want, text)
+		}
+	}
+	for _, k := range runner.ShareKeys() {
+		if !regexp.MustCompile(`(?m)^  ` + k + ` +.*\]  \S.*$`).MatchString(text) {
+			t.Errorf("no words beside the share %s:\n%s", k, text)
+		}
+	}
+}
 
 // A summary with no alliance says so under its shapes and its survival,
 // rather than leaving a heading with nothing under it.
 func TestPrintSummaryWithoutAlliances(t *testing.T) {
 	var b strings.Builder
-	printSummary(&b, &runner.Summary{Scenario: "generic", Runs: 3, Seed: 1}, 1, false)
+	printSummary(&b, &runner.Summary{Scenario: "generic", Runs: 3, Seed: 1}, monthly, 0, false)
 	if got := strings.Count(b.String(), "none: no alliance formed in any run"); got != 2 {
 		t.Errorf("printed %d notes of no alliance, want 2:\n%s", got, b.String())
 	}
@@ -34,7 +74,7 @@ func TestPrintSummaryReadsSurvivalAtTenAndTwentyYears(t *testing.T) {
 	curve := runner.KaplanMeier([]runner.Observation{{Duration: 30, Event: true}, {Duration: 50, Event: true}, {Duration: 60}})
 	s := &runner.Summary{Scenario: "generic", Runs: 3, Seed: 1, Survival: []runner.GroupSurvival{{Group: "all", SurvivalCurve: curve}}}
 	var b strings.Builder
-	printSummary(&b, s, 3, false)
+	printSummary(&b, s, sim.Calendar{StartYear: 2000, StartMonth: 1, MonthsPerTick: 3}, 0, false)
 	row := regexp.MustCompile(`(?m)^  all +3 +2 +50 +\[[^]]*\] +0\.667 \[0\.208, 0\.939\] +—$`)
 	if !row.MatchString(b.String()) {
 		t.Errorf("no row of all reading 0.667 [0.208, 0.939] at 10 years and a dash at 20:\n%s", b.String())
@@ -53,7 +93,7 @@ func TestPrintSummaryExplainsTheCohesionSplit(t *testing.T) {
 		{Group: "cohesion=high", Split: &m, SurvivalCurve: curve},
 	}}
 	var b strings.Builder
-	printSummary(&b, s, 1, false)
+	printSummary(&b, s, monthly, 0, false)
 	if want := "low below 0.989, the median alliance's cohesion (the upper of two) rounded down to a multiple\n   of 0.001, high at or above it)"; !strings.Contains(b.String(), want) {
 		t.Errorf("no note of the split %q:\n%s", want, b.String())
 	}
