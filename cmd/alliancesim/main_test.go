@@ -313,8 +313,8 @@ values = [1, 5]
 	}
 }
 
-// sweep takes --runs, --seed and --no-events like run, and says which
-// files it wrote; run again into its complete output, it says that it did
+// sweep takes --runs, --seed and --no-events like run, heads its table
+// with what ran, and says which files it wrote; run again into its complete output, it says that it did
 // nothing, as run does, and not that it wrote the files.
 func TestSweepFlags(t *testing.T) {
 	dir := t.TempDir()
@@ -324,6 +324,10 @@ func TestSweepFlags(t *testing.T) {
 	got, err := execute(t, "sweep", exp, "--runs", "3", "--seed", "40", "--no-events", "--out", out)
 	if err != nil || strings.Contains(got, "events.jsonl") {
 		t.Fatalf("%v\n%s", err, got)
+	}
+	// The table is headed by what ran and what its cells are.
+	if want := "generic: 2 points of 3 runs, seeds 40–42 at every point\nShare of each point's runs in which it ever happened (95% interval"; !strings.HasPrefix(got, want) {
+		t.Errorf("the table's heading is not %q:\n%s", want, got)
 	}
 	if _, err := os.Stat(filepath.Join(out, "events.jsonl")); err == nil {
 		t.Error("--no-events wrote events.jsonl")

@@ -245,6 +245,10 @@ func (f *sweepFlags) shardToRun() (runner.Shard, error) {
 func printPoints(w io.Writer, out string, m *runner.Manifest, table pointsTable, events, wrote bool) {
 	rows, col := table.rows, table.col
 	vary := m.Vary
+	// What ran and what the cells are, as run --runs heads its summary.
+	fmt.Fprintf(w, "%s: %s of %s at every point\n", m.Scenario, words.Count(len(rows)-1, "point", "points"), words.RunsAndSeeds(m.Runs, m.Seed))
+	fmt.Fprintln(w, "Share of each point's runs in which it ever happened (95% interval; README, \"Many runs: outputs\", says what each share counts)")
+	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprint(tw, "point")
 	for _, v := range vary {
