@@ -201,7 +201,8 @@ func TestCheckNamesItsChanges(t *testing.T) {
 // A share of fewer runs than were played (a conditional target's) is
 // followed by the runs each theory counted, in the table's columns: the
 // scorecard printed E4's 100.0 of 14 runs and A3's of 2 as shares of all
-// the runs. Where every target counted every run nothing is added.
+// the runs. Where every target counted every run nothing is added. Under
+// the table a note says what its columns and its row miss are.
 func TestScorecardPrintsRunsCounted(t *testing.T) {
 	s := &scores{ids: []string{"E1", "E4"}, table: map[string]map[string]targets.Result{}, seed: 1}
 	for i, th := range theories {
@@ -214,6 +215,9 @@ func TestScorecardPrintsRunsCounted(t *testing.T) {
 	}
 	var b strings.Builder
 	s.print(&b, 20)
+	if want := "\n(columns: the patron's strategy / the valuation model, set as both scenarios' [decision];\n miss: how many targets each misses;"; !strings.Contains(b.String(), want) {
+		t.Errorf("no note of what the columns and miss are, %q:\n%s", want, b.String())
+	}
 	_, runs, ok := strings.Cut(b.String(), "\nRuns counted, of the 20 played (a conditional target counts only the runs where its condition held):\n")
 	if !ok {
 		t.Fatalf("no runs counted:\n%s", b.String())

@@ -285,7 +285,7 @@ check prints them. A scorecard.csv of other work there
 
 // print writes the scorecard as compare prints it: a row per target with
 // each theory's share, its interval and * where met, the targets each
-// theory misses, and, for a target that counted fewer runs than the runs
+// theory misses, what the columns and that count are, and, for a target that counted fewer runs than the runs
 // played in some theory (a conditional target: E4 where E3 happened, A3
 // where A2 did, A7 where A6 did), the runs it counted in each, so that no
 // share is read as one of all the runs.
@@ -333,6 +333,8 @@ func (s *scores) print(w io.Writer, runs int) {
 		fmt.Fprintf(w, " %*d", width[c], missed[col])
 	}
 	fmt.Fprintln(w)
+	fmt.Fprintln(w, "\n(columns: the patron's strategy / the valuation model, set as both scenarios' [decision];\n"+
+		" miss: how many targets each misses; what each target asks: alliancesim check europe-1947, or asia-1950)")
 	if len(fewer) == 0 {
 		return
 	}
