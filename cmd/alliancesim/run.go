@@ -97,6 +97,7 @@ scenario is checked like a file, and is what scenario.toml records.`,
 			}
 			printTimeline(out, res, sc.Calendar, verbose)
 			printAlliances(out, res)
+			printRunLegend(out, res)
 			return nil
 		},
 	}
