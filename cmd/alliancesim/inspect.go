@@ -82,8 +82,13 @@ func summarise(w io.Writer, sc *sim.Scenario, g *theater.Grid, sets []string) er
 		}
 		// The months the events' ticks span: with ticks of several months
 		// an event is in its tick, whatever month of it the file named.
-		events = fmt.Sprintf("%s from %s to %s (%s)", words.Count(n, "scripted event", "scripted events"),
-			sc.Calendar.Label(sc.Events[0].Tick), sc.Calendar.LastMonth(sc.Events[n-1].Tick), strings.Join(parts, ", "))
+		// All in one month: "in 1965-06", not "from 1965-06 to 1965-06".
+		first, last := sc.Calendar.Label(sc.Events[0].Tick), sc.Calendar.LastMonth(sc.Events[n-1].Tick)
+		when := "from " + first + " to " + last
+		if first == last {
+			when = "in " + first
+		}
+		events = fmt.Sprintf("%s %s (%s)", words.Count(n, "scripted event", "scripted events"), when, strings.Join(parts, ", "))
 	}
 	description := ""
 	if d := strings.TrimSuffix(strings.Join(strings.Fields(sc.Description), " "), "."); d != "" {

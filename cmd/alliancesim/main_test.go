@@ -706,6 +706,20 @@ func TestValidateSummaryOfQuarterlyEvents(t *testing.T) {
 	}
 }
 
+// Events all in one month are said to be in it, not "from 1965-06 to
+// 1965-06".
+func TestValidateSummaryOfEventsInOneMonth(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"m.toml": "[scenario]\nname = \"t\"\nstart = \"2000-01\"\nticks = 24\n" +
+		"[[states]]\nid = \"a\"\nrole = \"client\"\nglyph = \"A\"\nland = 1\nnaval = 0\neconomy = 1\nrevisionism = 0\nideology = 0\n" +
+		"[theater]\nmap = \"\"\"\nAA~\n\"\"\"\n" +
+		"[[events]]\nat = \"2001-02\"\nkind = \"intent\"\nactor = \"a\"\ndelta = 0.1\n" +
+		"[[events]]\nat = \"2001-02\"\nkind = \"intent\"\nactor = \"a\"\ndelta = 0.2\n"})
+	out, err := execute(t, "validate", filepath.Join(dir, "m.toml"))
+	if err != nil || !strings.Contains(out, "; 2 scripted events in 2001-02 (2 intent);") {
+		t.Fatalf("%v\n%s", err, out)
+	}
+}
+
 // The map's legend counts one cell in the singular, in the same columns;
 // a state whose name is empty has none, and the legend names it by its
 // id, as the report does (docs/model.md §2.1), where it left the column
