@@ -527,7 +527,19 @@ func printExplanation(w io.Writer, c *sim.Compiled, r explanationReport) {
 			printTerms(w, s.Staying)
 		}
 	}
+	fmt.Fprint(w, explainNote)
 }
+
+// explainNote says in words what the numbers of an explanation are, as
+// its help and docs/model.md §7.4 define them.
+const explainNote = `
+(threat and reference point in [0, 1]: a threat above the reference point puts the state in the
+ domain of losses; its position: what it has for certain, the reference point less its threat, as
+ a value; an offer is accepted only if worth more than the position; gain: the threat the alliance
+ takes away; honour probability: the chance that an ally comes; spread: how far the best and worst
+ outcomes lie apart, He & Feng's risk; autonomy cost: what the partners cost in freedom of action;
+ docs/model.md §7.4 gives every formula)
+`
 
 // printOption writes an option's appraisal term by term, all but its
 // value, which its caller compares with what the state weighs it against.

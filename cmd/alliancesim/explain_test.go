@@ -689,3 +689,19 @@ func TestExplainJSONFollowsFromItsTerms(t *testing.T) {
 		}
 	}
 }
+
+// An explanation ends with what its numbers are, in words: a newcomer
+// read "spread 0.503" and "its position is worth +0.0259" with nothing
+// to say what a spread or a position is.
+func TestExplainSaysWhatItsNumbersAre(t *testing.T) {
+	out, err := execute(t, "explain", "asia-1950", "--seed", "3", "--at", "1954-09", "--state", "usa", "--with", "phl,aus,nzl", "--commitment", "weak")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"spread 0.", "\n(threat and reference point in [0, 1]", "its position: what it has for certain",
+		"spread: how far the best and worst\n outcomes lie apart", "honour probability: the chance that an ally comes"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("explain lacks %q:\n%s", want, out)
+		}
+	}
+}
