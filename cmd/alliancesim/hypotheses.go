@@ -191,6 +191,7 @@ The verdicts and the power of the default run counts are explained in
 					held++
 				}
 			}
+			fmt.Fprint(w, hypothesesNote)
 			fmt.Fprintf(w, "\n%d of %d hold\n", held, len(res))
 			return nil
 		},
@@ -387,3 +388,12 @@ func parseSets(sets []string) ([]configs.Assignment, error) {
 	}
 	return nil, fmt.Errorf("--set %s: %d problems:\n  - %s", strings.Join(sets, ", "), len(problems), strings.Join(problems, "\n  - "))
 }
+
+// hypothesesNote says under the table what its columns are, as the
+// command's help does at more length.
+const hypothesesNote = `
+(ρ: Spearman's rank correlation of the lever's levels with the pooled outcome, — for a rate of the
+ world as built; change: the outcome at the highest level less the lowest, or the rate, with its 95%
+ interval; layouts: how many generated maps moved the predicted way, or met the rate's threshold;
+ runs: per world and level)
+`

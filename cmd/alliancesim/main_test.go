@@ -481,6 +481,10 @@ func TestHypothesesQuick(t *testing.T) {
 	if err != nil || !strings.Contains(out, "T4") || !strings.Contains(out, "NC2") || !strings.Contains(out, "of 2 hold") {
 		t.Fatalf("%v\n%s", err, out)
 	}
+	// Under the table, its columns in words.
+	if want := "\n(ρ: Spearman's rank correlation of the lever's levels with the pooled outcome, — for a rate"; !strings.Contains(out, want) {
+		t.Errorf("no note of what ρ and the other columns are, %q:\n%s", want, out)
+	}
 	// T4 is inconclusive at 2 runs and holds at 8: the header says so.
 	if want := "2 runs per world and level, 2 layouts, seeds 1–2; up to 8 runs (seeds 1–8) where a verdict was inconclusive at fewer"; !strings.Contains(out, want) {
 		t.Errorf("the header does not say %q:\n%s", want, out)
