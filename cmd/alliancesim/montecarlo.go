@@ -182,7 +182,7 @@ func printSummary(w io.Writer, s *runner.Summary, cal sim.Calendar, ticks int, i
 	for _, k := range runner.ShareKeys() {
 		fmt.Fprintf(w, "  %-32s %s  %s\n", k, percent(s.Shares[k]), shareMeaning[k])
 	}
-	fmt.Fprintln(w, "\nMost frequent alliance shapes (share of runs)")
+	fmt.Fprintln(w, "\nMost frequent alliance shapes (the members an alliance had at some time; share of runs in which one was in force)")
 	if len(s.Shapes) == 0 {
 		fmt.Fprintln(w, "  none: no alliance formed in any run")
 	}

@@ -17,7 +17,7 @@ import (
 var monthly = sim.Calendar{StartYear: 1950, StartMonth: 1, MonthsPerTick: 1}
 
 // The summary says what its numbers are in: the length of the runs and of
-// a tick, what each share counts, what a median of "—" and the hub index
+// a tick, what each share and a shape count, what a median of "—" and the hub index
 // mean, and the month of the median first commitment.
 func TestPrintSummarySaysWhatItsNumbersMean(t *testing.T) {
 	curve := runner.KaplanMeier([]runner.Observation{{Duration: 30}, {Duration: 50}})
@@ -35,6 +35,7 @@ func TestPrintSummarySaysWhatItsNumbersMean(t *testing.T) {
 	text := b.String()
 	for _, want := range []string{
 		"asia-1950: 2 runs, seeds 1–2\neach run 504 ticks of 1 month, 1950-01 to 1991-12\n",
+		"Most frequent alliance shapes (the members an alliance had at some time; share of runs in which one was in force)",
 		"(Kaplan–Meier, ticks of 1 month; 95% band)",
 		"median:\n   ticks of 1 month from forming until half had ended",
 		"more than half still in force when last seen",
