@@ -74,7 +74,7 @@ func newCheckCmd() *cobra.Command {
 	)
 	cmd := &cobra.Command{
 		Use:   "check NAME|FILE",
-		Short: "Check a historical scenario against the record of HISTORY.md",
+		Short: "Check a historical scenario against the historical record's targets (listed in docs/model.md §1.2.1)",
 		Long: `check runs a historical scenario (europe-1947 or asia-1950, or a file that
 extends one and keeps its name) and evaluates every statistical target of the
 historical record: a row per target with its id, what it says, the share of

@@ -33,7 +33,7 @@ func newHypothesesCmd() *cobra.Command {
 	)
 	cmd := &cobra.Command{
 		Use:   "hypotheses [ID...]",
-		Short: "Test the theories' comparative statics (THEORY.md) in worlds nobody calibrated on",
+		Short: "Test the theories' comparative statics (listed in docs/model.md §1.2.2) in worlds nobody calibrated on",
 		Long: `hypotheses runs every hypothesis of THEORY.md (or those named) as the sweep it
 describes — the generic scenario on --layouts generated layouts, and
 counterfactual overlays of the historical scenarios — and prints a row per
