@@ -87,8 +87,9 @@ and its row says which it was judged without. A target with fewer, or that
 reads a patron's alliances where there is no patron, is not evaluated: it
 says what is missing and is not met. Replication i plays
 seed --seed + i (the one seeding rule
-of every command), so the defaults are HISTORY.md's calibration seeds 1–500
-and --seed 1001 gives its held-out seeds 1001–1500. Shares are printed in
+of every command), so the defaults are the specification's calibration
+seeds 1–500 and --seed 1001 gives its held-out seeds 1001–1500
+(docs/model.md §1.2.1). Shares are printed in
 percent to one decimal rounded down, so that one short of its threshold
 never prints as reaching it (2 of 3 runs is 66.6%; run rounds its shares to
 the nearest). It reports; it exits 0 unless it could not run.`,

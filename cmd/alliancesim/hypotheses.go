@@ -34,9 +34,10 @@ func newHypothesesCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "hypotheses [ID...]",
 		Short: "Test the theories' comparative statics (listed in docs/model.md §1.2.2) in worlds nobody calibrated on",
-		Long: `hypotheses runs every hypothesis of THEORY.md (or those named) as the sweep it
-describes — the generic scenario on --layouts generated layouts, and
-counterfactual overlays of the historical scenarios — and prints a row per
+		Long: `hypotheses runs every hypothesis of the specification (listed in
+docs/model.md §1.2.2), or those named, as the sweep it describes — the
+generic scenario on --layouts generated layouts, and counterfactual
+overlays of the historical scenarios — and prints a row per
 hypothesis: what it predicts, Spearman's ρ between the lever and the pooled
 outcome, the change from the lowest to the highest level with its 95%
 interval, how many layouts moved the predicted way (for a rate, met its
@@ -50,8 +51,9 @@ outcome at every level with its interval and n, the runs it is over (the
 alliances, for a survival or a share of alliances such as NC1–NC3); a rate is
 printed to three decimals rounded down, so that one short of its threshold
 never prints as reaching it. Every level is run
-with the same seeds (--seed + r for replication r). THEORY.md asks for
-enough runs that the interval of the change excludes zero (a change whose
+with the same seeds (--seed + r for replication r). The specification
+asks for enough runs that the interval of the change excludes zero
+(docs/model.md §1.2.2, "Runs and seeds"; a change whose
 whole interval falls short of the minimum fails at once: no number of runs
 could make it hold): a hypothesis still inconclusive at --runs is run
 again on twice as many, the runs made kept, until it holds or fails or
@@ -166,19 +168,19 @@ The verdicts and the power of the default run counts are explained in
 					Hypotheses  []hypotheses.Result `json:"hypotheses"`
 				}{runs, maxRuns, layouts, seed, sets, exploratory, res})
 			}
-			fmt.Fprintf(w, "Hypotheses of THEORY.md: %s per world and level, %s, %s", words.Count(runs, "run", "runs"), words.Count(layouts, "layout", "layouts"), words.Seeds(runs, seed))
+			fmt.Fprintf(w, "Hypotheses (docs/model.md §1.2.2): %s per world and level, %s, %s", words.Count(runs, "run", "runs"), words.Count(layouts, "layout", "layouts"), words.Seeds(runs, seed))
 			if most := hypotheses.MostRuns(res); most > runs {
 				fmt.Fprintf(w, "; up to %s (%s) where a verdict was inconclusive at fewer", words.Count(most, "run", "runs"), words.Seeds(most, seed))
 			}
 			fmt.Fprint(w, "\n")
 			if last := seed + uint64(max(hypotheses.MostRuns(res), runs)) - 1; seed < hypotheses.HeldOutSeed && last >= hypotheses.HeldOutSeed {
-				fmt.Fprintf(w, "note: these runs reach seed %d, into HISTORY.md's held-out seeds (from %d), which the verdicts on the calibration seeds are checked on\n", last, hypotheses.HeldOutSeed)
+				fmt.Fprintf(w, "note: these runs reach seed %d, into the held-out seeds (from %d; docs/model.md §1.2.1), which the verdicts on the calibration seeds are checked on\n", last, hypotheses.HeldOutSeed)
 			}
 			if len(sets) > 0 {
 				fmt.Fprintf(w, "a probe: every world changed by --set %s, so these are not the registered hypotheses' verdicts\n", strings.Join(sets, ", --set "))
 			}
 			if exploratory {
-				fmt.Fprintf(w, "exploratory: THEORY.md judges a hypothesis over at least %d generated layouts, so that no result is one map's accident; these verdicts rest on %s\n",
+				fmt.Fprintf(w, "exploratory: the specification judges a hypothesis over at least %d generated layouts (docs/model.md §1.2.2), so that no result is one map's accident; these verdicts rest on %s\n",
 					hypotheses.DefaultLayouts, words.Count(layouts, "layout", "layouts"))
 			}
 			fmt.Fprint(w, "\n")

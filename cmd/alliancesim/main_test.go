@@ -489,11 +489,17 @@ func TestHypothesesQuick(t *testing.T) {
 	if want := "2 runs per world and level, 2 layouts, seeds 1–2; up to 8 runs (seeds 1–8) where a verdict was inconclusive at fewer"; !strings.Contains(out, want) {
 		t.Errorf("the header does not say %q:\n%s", want, out)
 	}
-	// Fewer layouts than THEORY.md's five: the verdicts are called
-	// exploratory.
-	if want := "exploratory: THEORY.md judges a hypothesis over at least 5 generated layouts, so that no result is one map's accident; these verdicts rest on 2 layouts\n"; !strings.Contains(out, want) {
+	// Fewer layouts than the specification's five: the verdicts are
+	// called exploratory, with where a user reads the rule.
+	if want := "exploratory: the specification judges a hypothesis over at least 5 generated layouts (docs/model.md §1.2.2), so that no result is one map's accident; these verdicts rest on 2 layouts\n"; !strings.Contains(out, want) {
 		t.Errorf("with 2 layouts the output does not say %q:\n%s", want, out)
 	}
+	// The output begins with where the hypotheses are listed, and names
+	// only documents the clone has.
+	if !strings.HasPrefix(out, "Hypotheses (docs/model.md §1.2.2): 2 runs per world and level") {
+		t.Errorf("the output does not begin with the hypotheses and where they are listed:\n%s", out)
+	}
+	namesOnlyDocumentsTheCloneHas(t, "the output of hypotheses", out)
 	// NC2's world is named before its lever, in the table and the list:
 	// NC1–NC3 are alike in all else.
 	if !strings.Contains(out, "europe-1947: the world as built → alliances ending") {
@@ -507,7 +513,7 @@ func TestHypothesesQuick(t *testing.T) {
 		t.Errorf("--json gives the runs, the most allowed and that one layout is exploratory, and no --set: %v\n%.300s", err, js)
 	}
 	// Runs from below the held-out seeds that reach into them say so.
-	if cross, err := execute(t, "hypotheses", "NC2", "--runs", "4", "--seed", "999"); err != nil || !strings.Contains(cross, "note: these runs reach seed 1002, into HISTORY.md's held-out seeds (from 1001)") {
+	if cross, err := execute(t, "hypotheses", "NC2", "--runs", "4", "--seed", "999"); err != nil || !strings.Contains(cross, "note: these runs reach seed 1002, into the held-out seeds (from 1001; docs/model.md §1.2.1), which the verdicts on the calibration seeds are checked on\n") {
 		t.Errorf("seeds 999–1002: %v\n%s", err, cross)
 	}
 	// NC2 runs on a drawn map: one layout makes nothing of it exploratory.

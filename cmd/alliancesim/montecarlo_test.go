@@ -155,7 +155,7 @@ func TestProgressBarOnATerminal(t *testing.T) {
 	if len(totals) == 0 || slices.Max(totals) <= totals[0] {
 		t.Errorf("hypotheses: bars of %v runs; want a longer one after the first round:\n%q", totals, text)
 	}
-	if !regexp.MustCompile(`\]\r +\rHypotheses of THEORY.md: 5 runs`).MatchString(text) {
+	if !regexp.MustCompile(`\]\r +\rHypotheses \(docs/model\.md §1\.2\.2\): 5 runs`).MatchString(text) {
 		t.Errorf("hypotheses: the bar not cleared before the table:\n%q", text)
 	}
 }
