@@ -70,6 +70,11 @@ func TestHypothesesSubtitleAndEmptyResponses(t *testing.T) {
 	if p.Subtitle != "3 hypotheses, 1 hold." {
 		t.Errorf("subtitle %q", p.Subtitle)
 	}
+	// The title says where a reader of a clone finds the hypotheses: not
+	// THEORY.md, which is kept outside the repository.
+	if p.Title != "Hypotheses (docs/model.md §1.2.2)" {
+		t.Errorf("title %q", p.Title)
+	}
 	var ids []string
 	for _, f := range p.Figures() {
 		ids = append(ids, f.ID)
@@ -218,7 +223,7 @@ func TestHypothesesProvenance(t *testing.T) {
 		}
 	}
 	if want := []string{"Every world was changed with --set params.cost_base=0.01: these are not the verdicts of the hypotheses as registered.",
-		"Exploratory: THEORY.md judges a hypothesis over at least 5 generated layouts, so that no result is one map's accident; these verdicts rest on 1 layout."}; !slices.Equal(p.Notes, want) {
+		"Exploratory: the specification judges a hypothesis over at least 5 generated layouts (docs/model.md §1.2.2), so that no result is one map's accident; these verdicts rest on 1 layout."}; !slices.Equal(p.Notes, want) {
 		t.Errorf("notes %q", p.Notes)
 	}
 

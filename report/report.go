@@ -614,7 +614,7 @@ func pointFiles(in *Input) string {
 
 // hypotheses: the table and a response plot per hypothesis.
 func (p *Page) hypotheses(in *Input) error {
-	p.Title = "Hypotheses of THEORY.md"
+	p.Title = "Hypotheses (docs/model.md §1.2.2)"
 	held := 0
 	for _, r := range in.Hypotheses {
 		if r.Verdict == "holds" {
@@ -643,7 +643,7 @@ func (p *Page) hypotheses(in *Input) error {
 			return slices.ContainsFunc(r.Layouts, func(l hypotheses.LayoutRow) bool { return l.Layout > 0 })
 		})
 		if layouts && pr.Layouts < hypotheses.DefaultLayouts {
-			p.Notes = append(p.Notes, fmt.Sprintf("Exploratory: THEORY.md judges a hypothesis over at least %d generated layouts, so that no result is one map's accident; these verdicts rest on %s.",
+			p.Notes = append(p.Notes, fmt.Sprintf("Exploratory: the specification judges a hypothesis over at least %d generated layouts (docs/model.md §1.2.2), so that no result is one map's accident; these verdicts rest on %s.",
 				hypotheses.DefaultLayouts, words.Count(pr.Layouts, "layout", "layouts")))
 		}
 	} else {
