@@ -60,8 +60,8 @@ in 200). docs/model.md §6.4 lists every input by what it rests
 on, and measures each.
 
 The rule: every combination of the free inputs' values runs on the
-calibration ` + words.Seeds(runs, CalibrationSeed) + `; the chosen one meets the most targets of
-HISTORY.md there, then has the smallest total shortfall Σ max(0,
+calibration ` + words.Seeds(runs, CalibrationSeed) + `; the chosen one meets the most targets
+(docs/model.md §1.2.1) there, then has the smallest total shortfall Σ max(0,
 threshold − share), over every target, then comes first in the grid (the
 first input's values ascend slowest, the last's fastest, so a tie goes
 to the smaller value of the first input that differs; a shortfall within

@@ -2,6 +2,8 @@ package calibration
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -163,4 +165,32 @@ func TestWriteFlagsTargetsMetOnFewRuns(t *testing.T) {
 	// against 70%, its interval [66.9, 74.8].
 	r.HeldOut[1] = result("A3", 355, 500, 0.7, "")
 	says(t, written(t, r), "(few runs, or a share close to it), so that the share may fall short of it: A3 on seeds 1001–1500, 500 runs, [66.9, 74.8].\n")
+}
+
+// The report, written to docs/calibration.md, names no document of the
+// specification kept outside the repository (HISTORY.md, THEORY.md,
+// MODEL.md): the targets it counts are listed in docs/model.md §1.2.1,
+// which it points to. docs/calibration.md as committed says the same.
+func TestWriteNamesOnlyDocumentsTheCloneHas(t *testing.T) {
+	r := &Report{
+		Spec:       Spec{Scenario: "europe-1947", Inputs: []Input{{Name: "x", Why: "no number", Values: []float64{0.1}}}},
+		Runs:       Runs,
+		Candidates: []Candidate{score([]float64{0.1}, []targets.Result{result("E1", 460, 500, 0.6, "")})},
+		HeldOut:    []targets.Result{result("E1", 470, 500, 0.6, "")},
+		Current:    []float64{0.1},
+	}
+	committed, err := os.ReadFile(filepath.Join("..", "docs", "calibration.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for what, text := range map[string]string{"the report": written(t, r), "docs/calibration.md": string(committed)} {
+		for _, outside := range []string{"HISTORY.md", "THEORY.md", "MODEL.md"} {
+			if strings.Contains(text, outside) {
+				t.Errorf("%s names %s, which is not in the repository", what, outside)
+			}
+		}
+		if !strings.Contains(text, "the chosen one meets the most targets\n(docs/model.md §1.2.1) there") {
+			t.Errorf("%s does not say where the targets are listed", what)
+		}
+	}
 }
