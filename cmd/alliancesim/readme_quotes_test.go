@@ -99,6 +99,24 @@ var readmeQuotes = []readmeQuote{
 		},
 	},
 	{
+		doc:  "docs/model.md",
+		args: []string{"explain", "asia-1950", "--seed", "1", "--at", "1951-02", "--state", "usa", "--with", "jpn,phl,aus,nzl"},
+		phrase: "(threat 0.574 against its reference 0.571; in gains the month before), yet a weak pact with Japan, the Philippines, Australia and New Zealand " +
+			"would gain it 0.011 of threat for 0.046 of cost (the model's autonomy cost of an alliance, §7.4), most of it the divergence of Australia's " +
+			"and New Zealand's pictures (0.017 and 0.020): worth −0.138 against its position −0.014, and the strong one −0.264",
+		figures: []quotedFigure{
+			{quoted: "0.574", path: "threat"},
+			{quoted: "0.571", path: "reference"},
+			{quoted: "0.011", path: "options.0.gain"},
+			{quoted: "0.046", path: "options.0.cost"},
+			{quoted: "0.017", path: "options.0.costs.2.cost_divergence"},
+			{quoted: "0.020", path: "options.0.costs.3.cost_divergence"},
+			{quoted: "−0.138", path: "options.0.value"},
+			{quoted: "−0.014", path: "position"},
+			{quoted: "−0.264", path: "options.1.value"},
+		},
+	},
+	{
 		args:    []string{"explain", "asia-1950", "--at", "1951-02", "--state", "nzl"},
 		phrase:  "New Zealand is far from every adversary (threat 0.18 at 1951-02, seed 1",
 		figures: []quotedFigure{{quoted: "0.18", path: "threat"}},
@@ -286,6 +304,17 @@ var readmeQuotes = []readmeQuote{
 		seeds:  []int{1, 2, 3},
 		each:   []map[string]string{{"state": "phl", "with": "usa,aus,nzl,tha,pak,gbr,fra"}},
 		phrase: "and gains 0.011 there against 0.031 at seed 2",
+		figures: []quotedFigure{
+			{quoted: "0.011", path: "options.0.gain", only: map[string]string{"seed": "1,3"}},
+			{quoted: "0.031", path: "options.0.gain", only: map[string]string{"seed": "2"}},
+		},
+	},
+	{
+		doc:    "docs/model.md",
+		args:   seatoClientArgs,
+		seeds:  []int{1, 2, 3},
+		each:   []map[string]string{{"state": "phl", "with": "usa,aus,nzl,tha,pak,gbr,fra"}},
+		phrase: "gains 0.011 there against 0.031 at seed 2",
 		figures: []quotedFigure{
 			{quoted: "0.011", path: "options.0.gain", only: map[string]string{"seed": "1,3"}},
 			{quoted: "0.031", path: "options.0.gain", only: map[string]string{"seed": "2"}},
