@@ -71,18 +71,20 @@ func share(t *testing.T, cell string) (v float64, ok bool) {
 	return v, true
 }
 
-// The README's table of targets gives the shares and the status of
-// docs/calibration.md for the calibrated inputs, on both seed ranges, and
-// its scorecard's default column the shares on the calibration seeds.
+// The README's table of targets gives the shares, the status and the
+// threshold of docs/calibration.md for the calibrated inputs, on both
+// seed ranges, and its scorecard's default column the shares on the
+// calibration seeds.
 func TestReadmeTargetsAreTheCalibrations(t *testing.T) {
 	type result struct {
-		cells [2]string
-		met   bool
+		cells     [2]string
+		met       bool
+		threshold string // "80%"
 	}
 	report := map[string]result{}
 	for _, r := range tableRows(t, "docs/calibration.md", "target") {
 		// target | threshold | seeds 1–500 | seeds 1001–1500 | met on both | what
-		report[r[0]] = result{cells: [2]string{r[2], r[3]}, met: r[4] == "yes"}
+		report[r[0]] = result{cells: [2]string{r[2], r[3]}, met: r[4] == "yes", threshold: r[1]}
 	}
 	rows := tableRows(t, "README.md", "target")
 	seen := 0
@@ -112,6 +114,10 @@ func TestReadmeTargetsAreTheCalibrations(t *testing.T) {
 		}
 		if met := strings.Trim(r[3], "*") == "yes"; met != want.met {
 			t.Errorf("README %s met %q, docs/calibration.md %v", id, r[3], want.met)
+		}
+		// target | seeds 1–500 | seeds 1001–1500 | met | needs (percent)
+		if r[4]+"%" != want.threshold {
+			t.Errorf("README %s needs %q, docs/calibration.md's threshold %q", id, r[4], want.threshold)
 		}
 	}
 	if seen != len(report) {

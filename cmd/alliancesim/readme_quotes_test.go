@@ -83,19 +83,16 @@ var readmeQuotes = []readmeQuote{
 	},
 	{
 		args: []string{"explain", "asia-1950", "--seed", "1", "--at", "1951-02", "--state", "usa", "--with", "jpn,phl,aus,nzl"},
-		phrase: "(threat 0.574 against its reference 0.571; in gains the month before), yet a weak pact with Japan, the Philippines, Australia and New Zealand " +
-			"would gain it 0.011 of threat for 0.046 of cost (the model's autonomy cost of an alliance, §7.4), most of it the divergence of Australia's " +
-			"and New Zealand's pictures (0.017 and 0.020): worth −0.138 against its position −0.014, and the strong one −0.264",
+		phrase: "(threat 0.574 against its reference 0.571), and a weak pact with Japan, the Philippines, Australia and New Zealand would lower its threat " +
+			"by 0.011 at a cost of 0.046, most of it because Australia and New Zealand read the threat so differently from it: worth −0.138 " +
+			"against its position of −0.014",
 		figures: []quotedFigure{
 			{quoted: "0.574", path: "threat"},
 			{quoted: "0.571", path: "reference"},
 			{quoted: "0.011", path: "options.0.gain"},
 			{quoted: "0.046", path: "options.0.cost"},
-			{quoted: "0.017", path: "options.0.costs.2.cost_divergence"},
-			{quoted: "0.020", path: "options.0.costs.3.cost_divergence"},
 			{quoted: "−0.138", path: "options.0.value"},
 			{quoted: "−0.014", path: "position"},
-			{quoted: "−0.264", path: "options.1.value"},
 		},
 	},
 	{
@@ -124,16 +121,14 @@ var readmeQuotes = []readmeQuote{
 	{
 		args:  []string{"explain", "asia-1950", "--seed", "{seed}", "--at", "1954-09", "--state", "usa", "--with", "phl,aus,nzl,tha,pak,gbr,fra", "--commitment", "weak"},
 		seeds: []int{1, 2, 3},
-		phrase: "(threat 0.562–0.566, reference 0.578–0.579), gains 0.015–0.016 of threat for a cost of 0.069–0.070, 0.053–0.054 of it divergence " +
-			"(New Zealand's alone 0.019, their pictures diverging by 0.54–0.55), and values it below its position (−0.129 to −0.143 against +0.022 to +0.027)",
+		phrase: "(threat 0.562–0.566, reference 0.578–0.579), would gain 0.015–0.016 of threat for a cost of 0.069–0.070, 0.053–0.054 of it divergence, " +
+			"and values it below its position (−0.129 to −0.143 against +0.022 to +0.027)",
 		figures: []quotedFigure{
 			{quoted: "0.562–0.566", path: "threat"},
 			{quoted: "0.578–0.579", path: "reference"},
 			{quoted: "0.015–0.016", path: "options.0.gain"},
 			{quoted: "0.069–0.070", path: "options.0.cost"},
 			{quoted: "0.053–0.054", path: "options.0.costs.*.cost_divergence", sum: true},
-			{quoted: "0.019", path: "options.0.costs.2.cost_divergence"},
-			{quoted: "0.54–0.55", path: "options.0.costs.2.divergence"},
 			{quoted: "−0.129 to −0.143", path: "options.0.value"},
 			{quoted: "+0.022 to +0.027", path: "position"},
 		},
@@ -284,29 +279,13 @@ var readmeQuotes = []readmeQuote{
 		},
 	},
 	{
-		args:  seatoClientArgs,
-		seeds: []int{1, 2, 3},
-		each:  seatoClients,
-		phrase: "they gain 0.011–0.076 of threat for costs of 0.030–0.059, the largest single term the autonomy the patron takes, but in an imposed alliance " +
-			"only the patron comes, and at its weak pledge they count on it with probability 0.31 (Australia) to 0.55 (values −0.030 to −0.155 " +
-			"against positions of +0.013 to −0.134)",
-		figures: []quotedFigure{
-			{quoted: "0.011–0.076", path: "options.0.gain"},
-			{quoted: "0.030–0.059", path: "options.0.cost"},
-			{quoted: "0.31", path: "options.0.honour", end: "min"},
-			{quoted: "0.55", path: "options.0.honour", end: "max"},
-			{quoted: "−0.030 to −0.155", path: "options.0.value"},
-			{quoted: "+0.013 to −0.134", path: "position"},
-		},
-	},
-	{
 		args:   seatoClientArgs,
 		seeds:  []int{1, 2, 3},
-		each:   []map[string]string{{"state": "phl", "with": "usa,aus,nzl,tha,pak,gbr,fra"}},
-		phrase: "and gains 0.011 there against 0.031 at seed 2",
+		each:   seatoClients,
+		phrase: "count on it with probability 0.31 (Australia) to 0.55",
 		figures: []quotedFigure{
-			{quoted: "0.011", path: "options.0.gain", only: map[string]string{"seed": "1,3"}},
-			{quoted: "0.031", path: "options.0.gain", only: map[string]string{"seed": "2"}},
+			{quoted: "0.31", path: "options.0.honour", end: "min"},
+			{quoted: "0.55", path: "options.0.honour", end: "max"},
 		},
 	},
 	{
