@@ -395,7 +395,8 @@ func parseSets(sets []string) ([]configs.Assignment, error) {
 // command's help does at more length.
 const hypothesesNote = `
 (ρ: Spearman's rank correlation of the lever's levels with the pooled outcome, — for a rate of the
- world as built; change: the outcome at the highest level less the lowest, or the rate, with its 95%
+ world as built, or where it is undefined: the outcome equal at every level, or fewer than two levels
+ with one; change: the outcome at the highest level less the lowest, or the rate, with its 95%
  interval; layouts: how many generated maps moved the predicted way, or met the rate's threshold;
  runs: per world and level)
 `
