@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/schollz/progressbar/v3"
@@ -219,6 +220,11 @@ func printSummary(w io.Writer, s *runner.Summary, cal sim.Calendar, ticks int, i
 		fmt.Fprintln(w, "  (10 and 20 years: the share still in force that long after forming, with a 95% Wilson interval\n"+
 			"   at the curve's effective sample size — not survival.csv's band, which is [1, 1] where none ended;\n"+
 			"   — where those still in force were all observed for less)")
+		if slices.ContainsFunc(s.Survival, func(g runner.GroupSurvival) bool { return strings.HasPrefix(g.Group, "origin=") }) {
+			fmt.Fprintln(w, "  (origin=…: an alliance counts while it had that origin, from the tick it took it (alliances.csv's\n"+
+				"   origin_since), not from forming: a clients' alliance a patron joined later is client until the\n"+
+				"   entry and indigenous from it, in both groups' n)")
+		}
 	}
 	if split != nil {
 		fmt.Fprintf(w, "  (cohesion: how far the founders' threat pictures converged when they signed;\n   low below %.3f, the median alliance's cohesion (the upper of two) rounded down to a multiple\n   of 0.001, high at or above it)\n", *split)

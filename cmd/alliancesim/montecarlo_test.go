@@ -53,6 +53,31 @@ func TestPrintSummarySaysWhatItsNumbersMean(t *testing.T) {
 	}
 }
 
+// The survival table's median and 10 and 20 years count from forming,
+// but an origin group's from the tick the alliance took that origin
+// (runner.OriginLifetimes): where the table has origin groups, a note
+// says so, as the report's axis does ("years since its origin began").
+// The note said "from forming" alone.
+func TestPrintSummarySaysOriginGroupsCountFromTheirOrigin(t *testing.T) {
+	curve := runner.KaplanMeier([]runner.Observation{{Duration: 30}})
+	for _, c := range []struct {
+		groups []string
+		want   bool
+	}{{[]string{"all", "origin=client", "origin=indigenous"}, true}, {[]string{"all", "kind=bilateral"}, false}} {
+		s := &runner.Summary{Scenario: "generic", Runs: 1, Seed: 1}
+		for _, g := range c.groups {
+			s.Survival = append(s.Survival, runner.GroupSurvival{Group: g, SurvivalCurve: curve})
+		}
+		var b strings.Builder
+		printSummary(&b, s, monthly, 0, false)
+		text := strings.Join(strings.Fields(b.String()), " ")
+		note := "(origin=…: an alliance counts while it had that origin, from the tick it took it (alliances.csv's origin_since), not from forming"
+		if strings.Contains(text, note) != c.want {
+			t.Errorf("groups %v: the note of origin groups printed %v, want %v:\n%s", c.groups, !c.want, c.want, b.String())
+		}
+	}
+}
+
 // A summary with no alliance says so under its shapes and its survival,
 // rather than leaving a heading with nothing under it.
 func TestPrintSummaryWithoutAlliances(t *testing.T) {
