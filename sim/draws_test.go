@@ -102,9 +102,10 @@ func documentedCrisisDraws(w *World, r *rand.Rand, adversaries []int) []crisisDr
 
 // crisisWorld is a world in which every client has an ally that may come
 // (a strong bilateral pat–c1, a weak client alliance c2–c3), c1
-// (restrained with probability ½), c2 and c3 provoke, and crises change
-// no map; with two adversaries, adv2 (B) stands on the coast beside c3,
-// as strong as adv (A), so that c3, nearer it, takes it for its foe.
+// (restrained with probability ½) and c2 provoke, and crises change no
+// map; with two adversaries, c3 provokes too, and adv2 (B) stands on the
+// coast beside c3, as strong as adv (A), so that c3, nearer it, takes it
+// for its foe.
 func crisisWorld(t *testing.T, twoAdversaries bool) *World {
 	t.Helper()
 	sc := testScenario()
