@@ -25,9 +25,12 @@ type OriginLifetime struct {
 // Likewise a patron's bilateral signed with one client and for an
 // occupied one (docs/model.md §7.9) turns imposed when that client joins
 // on sovereignty while its members are its founders: it is bilateral
-// until then, censored there, and imposed from it. The record keeps the
-// tick the origin changed (sim.AllianceRecord.OriginSince), which the
-// memberships alone cannot always tell (§8.4 item 25). An alliance of any
+// until then, censored there, and imposed from it, the tick its record
+// gives (sim.AllianceRecord.OriginSince), which the memberships alone
+// cannot always tell (§8.4 item 25); an indigenous alliance's split is its
+// record's PatronJoined, which the engine writes as its OriginSince too,
+// so that a record built by hand without OriginSince reads as it did
+// before the record kept it. An alliance of any
 // other origin, and one whose origin changed in the tick it formed, counts
 // whole, from its formation.
 func OriginLifetimes(al *sim.AllianceRecord, horizon int) []OriginLifetime {
