@@ -204,7 +204,16 @@ const (
 	foldStore
 	// foldHypothetical does the same without storing anything.
 	foldHypothetical
+	// foldAdversaries is foldHypothetical over the adversaries alone:
+	// no other source is read, and the total is the threat from
+	// adversaries too. A patron's threat under a change reads no more of
+	// a client (threatUnder), and a client has as many sources as there
+	// are states but few adversaries among them.
+	foldAdversaries
 )
+
+// stores reports whether the mode keeps its readings.
+func (mode foldMode) stores() bool { return mode == foldPerceive || mode == foldStore }
 
 // fold is the one per-source fold of threat (docs/model.md §7.2): it reads
 // every source j's raw threat to m under the tie row, turns it into a
@@ -217,12 +226,18 @@ func (w *World) fold(m int, row *tieRow, mode foldMode) (total, adv float64) {
 	if !w.alive[m] {
 		return 0, 0
 	}
-	defK := w.defKUnder(m, row)
+	defK := w.defK[m]
+	if row != &w.ties[m] || w.noCache {
+		defK = w.powK(w.geo.Defence(m, w.land[m], w.helpOf(m, row)))
+	}
 	first := w.tick == 0
 	for j := 0; j < n; j++ {
 		k := m*n + j
+		if mode == foldAdversaries && c.role[j] != Adversary {
+			continue
+		}
 		if j == m || !w.alive[j] {
-			if mode != foldHypothetical {
+			if mode.stores() {
 				w.perceived[k], w.raw[k] = 0, 0
 			}
 			continue
@@ -243,7 +258,7 @@ func (w *World) fold(m int, row *tieRow, mode foldMode) (total, adv float64) {
 		default:
 			t = agents.Clamp01(w.perceived[k] + (tau - w.raw[k]))
 		}
-		if mode != foldHypothetical {
+		if mode.stores() {
 			w.perceived[k], w.raw[k] = t, tau
 		}
 		total = agents.Combine(total, t)
@@ -252,38 +267,6 @@ func (w *World) fold(m int, row *tieRow, mode foldMode) (total, adv float64) {
 		}
 	}
 	return total, adv
-}
-
-// defKUnder is the κ-th power of m's defence with the allied help of the
-// tie row: kept for m's own row, computed for a hypothetical one.
-func (w *World) defKUnder(m int, row *tieRow) float64 {
-	if row != &w.ties[m] || w.noCache {
-		return w.powK(w.geo.Defence(m, w.land[m], w.helpOf(m, row)))
-	}
-	return w.defK[m]
-}
-
-// advUnder is m's threat from adversaries under a hypothetical tie row:
-// fold's adv in foldHypothetical mode, bit for bit, without reading the
-// sources that are not adversaries, whose readings only the total takes
-// in. A patron's threat under a change reads no more of a client
-// (threatUnder), and a client has as many sources as there are states
-// but few adversaries among them.
-func (w *World) advUnder(m int, row *tieRow) float64 {
-	if !w.alive[m] {
-		return 0
-	}
-	n := w.c.n
-	defK := w.defKUnder(m, row)
-	adv := 0.0
-	w.c.adversaries.Without(m).Each(func(j int) {
-		if !w.alive[j] {
-			return
-		}
-		k := m*n + j
-		adv = agents.Combine(adv, agents.Clamp01(w.perceived[k]+(w.tau(m, j, defK, row)-w.raw[k])))
-	})
-	return adv
 }
 
 // pictureOf is m's threat picture: its threat from adversaries gross of
@@ -429,7 +412,7 @@ func (w *World) threatUnder(i int, ch change) float64 {
 		a := w.directAdv[ci]
 		if w.noCache || w.affects(ci, ch) {
 			row := w.tiesUnder(ci, ch)
-			a = w.advUnder(ci, &row)
+			_, a = w.fold(ci, &row, foldAdversaries)
 		}
 		threats.Add(c.stakes[i*n+ci], a)
 	})

@@ -7,13 +7,14 @@ import (
 	"github.com/alliancesim/alliancesim/agents"
 )
 
-// advUnder is fold's threat from adversaries under a hypothetical tie row,
-// bit for bit, though it reads no other source: in a world with noise,
+// fold over the adversaries alone (foldAdversaries) gives the threat from
+// adversaries that foldHypothetical gives, bit for bit, as its total and
+// its adv, though it reads no other source: in a world with noise,
 // occupations and alliances (contestedScenario), at the end of every tick,
 // for every state, under its own ties and under every change that adds an
 // alliance of it and any set of the others, of every origin, or drops or
 // grows an alliance in force.
-func TestAdvUnderIsFoldsAdversaryThreat(t *testing.T) {
+func TestFoldAdversariesIsFoldsAdversaryThreat(t *testing.T) {
 	c := mustCompile(t, contestedScenario())
 	compared, allied := 0, 0
 	for seed := uint64(1); seed <= 3; seed++ {
@@ -43,8 +44,9 @@ func TestAdvUnderIsFoldsAdversaryThreat(t *testing.T) {
 				for m := 0; m < c.n; m++ {
 					row := w.tiesUnder(m, ch)
 					_, want := w.fold(m, &row, foldHypothetical)
-					if got := w.advUnder(m, &row); math.Float64bits(got) != math.Float64bits(want) {
-						t.Fatalf("seed %d tick %d, %s under %+v: advUnder %v, fold %v", seed, w.tick, c.id[m], ch, got, want)
+					total, adv := w.fold(m, &row, foldAdversaries)
+					if math.Float64bits(total) != math.Float64bits(want) || math.Float64bits(adv) != math.Float64bits(want) {
+						t.Fatalf("seed %d tick %d, %s under %+v: foldAdversaries %v and %v, foldHypothetical's adv %v", seed, w.tick, c.id[m], ch, total, adv, want)
 					}
 					compared++
 					if row.allies != 0 && want != 0 {
