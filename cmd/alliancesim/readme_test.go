@@ -59,27 +59,32 @@ func readmeCommands(t *testing.T, readme string) [][]string {
 
 // quick caps the work of a command so that the whole tour runs in
 // seconds: --runs at most 8 (added where a command runs many replications
-// by default), one layout for hypotheses, and a sweep of a drawn design
-// (lhs, morris, sobol) its fewest samples. Everything else is run as
-// written.
+// by default; 2 for calibrate, which plays them for every candidate of
+// its grids), one layout and no escalation past --runs for hypotheses,
+// and a sweep of a drawn design (lhs, morris, sobol) its fewest samples.
+// Everything else is run as written.
 func quick(args []string) []string {
 	out := append([]string(nil), args...)
+	if len(out) == 0 {
+		return out
+	}
+	most := 8
+	if out[0] == "calibrate" {
+		most = 2
+	}
 	hasRuns := false
 	for i := 0; i+1 < len(out); i++ {
 		if out[i] == "--runs" {
 			hasRuns = true
-			if n, err := strconv.Atoi(out[i+1]); err == nil && n > 8 {
-				out[i+1] = "8"
+			if n, err := strconv.Atoi(out[i+1]); err == nil && n > most {
+				out[i+1] = strconv.Itoa(most)
 			}
 		}
 	}
-	if len(out) == 0 {
-		return out
-	}
 	switch out[0] {
-	case "check", "compare", "hypotheses", "sweep":
+	case "calibrate", "check", "compare", "hypotheses", "sweep":
 		if !hasRuns {
-			out = append(out, "--runs", "4")
+			out = append(out, "--runs", strconv.Itoa(min(4, most)))
 		}
 	}
 	if out[0] == "sweep" && len(out) > 1 && !slices.Contains(out, "--samples") {
@@ -97,8 +102,30 @@ func quick(args []string) []string {
 	}
 	if out[0] == "hypotheses" {
 		out = append(out, "--layouts", "1")
+		if !slices.Contains(out, "--max-runs") {
+			// An inconclusive verdict is not run again on more.
+			out = append(out, "--max-runs", out[slices.Index(out, "--runs")+1])
+		}
 	}
 	return out
+}
+
+// quick caps what costs runs and leaves the rest of a command as written.
+func TestQuickCapsTheRuns(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"calibrate --runs 20", "calibrate --runs 2"},
+		{"calibrate", "calibrate --runs 2"},
+		{"check asia-1950 --runs 500 --seed 1001", "check asia-1950 --runs 8 --seed 1001"},
+		{"compare", "compare --runs 4"},
+		{"hypotheses", "hypotheses --runs 4 --layouts 1 --max-runs 4"},
+		{"hypotheses T6 --runs 8", "hypotheses T6 --runs 8 --layouts 1 --max-runs 8"},
+		{"hypotheses T6 --max-runs 16", "hypotheses T6 --max-runs 16 --runs 4 --layouts 1"},
+		{"run asia-1950 --seed 7", "run asia-1950 --seed 7"},
+	} {
+		if got := strings.Join(quick(strings.Fields(c.in)), " "); got != c.want {
+			t.Errorf("quick(%s) = %s, want %s", c.in, got, c.want)
+		}
+	}
 }
 
 // Every alliancesim command the README shows runs as written (with its run
