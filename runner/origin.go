@@ -32,11 +32,13 @@ type OriginLifetime struct {
 // so that a record built by hand without OriginSince reads as it did
 // before the record kept it. An alliance of any
 // other origin, and one whose origin changed in the tick it formed, counts
-// whole, from its formation.
+// whole, from its formation; so does one whose record dates the change
+// after its end or the horizon, which the engine never writes (a record
+// built by hand), rather than counting a negative lifetime.
 func OriginLifetimes(al *sim.AllianceRecord, horizon int) []OriginLifetime {
 	end, ended := al.End(horizon), al.Ended >= 0
 	before, at := originBefore(al)
-	if at == al.Formed {
+	if at == al.Formed || at > end {
 		return []OriginLifetime{{al.Origin, Observation{Duration: float64(end - al.Formed), Event: ended}}}
 	}
 	return []OriginLifetime{
@@ -64,10 +66,13 @@ func OriginSince(al *sim.AllianceRecord) int {
 // hand before OriginSince existed gives alone), and only a patron's
 // bilateral turns imposed, at the record's OriginSince; a record that
 // gives another origin a later tick, or none (an OriginSince before the
-// formation, as the zero value of a record built by hand), is read as
-// having had its origin from its formation.
+// formation, as the zero value of a record built by hand), or a tick
+// after the alliance ended, is read as having had its origin from its
+// formation.
 func originBefore(al *sim.AllianceRecord) (sim.Origin, int) {
 	switch {
+	case al.Ended >= 0 && max(al.PatronJoined, al.OriginSince) > al.Ended:
+		return 0, al.Formed
 	case al.Origin == sim.OriginIndigenous.String() && al.PatronJoined > al.Formed:
 		return sim.OriginClient, al.PatronJoined
 	case al.Origin == sim.OriginImposed.String() && al.OriginSince > al.Formed:

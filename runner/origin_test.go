@@ -72,6 +72,13 @@ func TestOriginLifetimes(t *testing.T) {
 		// formation: its origin from its formation
 		{"imposed, no tick of its origin", sim.AllianceRecord{Origin: "imposed", Formed: 30, PatronJoined: 30, Ended: -1},
 			[]OriginLifetime{{"imposed", Observation{Duration: 70}}}, 30},
+		// a record built by hand that dates the change after the
+		// alliance's end, or past the horizon: whole, from its formation,
+		// not a negative lifetime
+		{"imposed after its end", sim.AllianceRecord{Origin: "imposed", Formed: 10, OriginSince: 50, PatronJoined: 10, Ended: 40},
+			[]OriginLifetime{{"imposed", Observation{Duration: 30, Event: true}}}, 10},
+		{"indigenous past the horizon", sim.AllianceRecord{Origin: "indigenous", Formed: 10, OriginSince: 120, PatronJoined: 120, Ended: -1},
+			[]OriginLifetime{{"indigenous", Observation{Duration: 90}}}, 120},
 		// ended in tick 0, the tick it formed: a lifetime of 0 that ended
 		// (−1, not 0, marks one in force)
 		{"client, ended at tick 0", sim.AllianceRecord{Origin: "client", Formed: 0, OriginSince: 0, PatronJoined: -1, Ended: 0},
