@@ -128,9 +128,15 @@ func (w *World) appraiseUnder(i int, S agents.Set, strong bool, origin Origin, c
 // i, given i's threat without it (baseline) and with it (after); penalty
 // is an extra cost (entrapment after a partner's provocation).
 func (w *World) appraiseFrom(i int, S agents.Set, strong bool, origin Origin, baseline, after, penalty float64) appraisal {
+	return w.appraiseWith(i, S, strong, w.partnerTerms(i, S, origin, w.partners[:0]), baseline, after, penalty)
+}
+
+// appraiseWith is appraiseFrom given the partners' terms,
+// partnerTerms(i, S, origin): they do not depend on the commitment, so a
+// caller that values both reads them once (bestCommitment).
+func (w *World) appraiseWith(i int, S agents.Set, strong bool, partners []agents.Partner, baseline, after, penalty float64) appraisal {
 	c := w.c
 	k := c.commitment(strong)
-	partners := w.partnerTerms(i, S, origin, w.partners[:0])
 	np := len(partners)
 	cost := agents.AutonomyCost(k, partners, c.costs)
 	cost.Total += penalty
@@ -182,10 +188,13 @@ func (w *World) partnerTerms(i int, S agents.Set, origin Origin, buf []agents.Pa
 }
 
 // bestCommitment appraises S at both commitments and returns the better.
+// The threat with S and the partners' terms are the same at either
+// commitment: it reads them once.
 func (w *World) bestCommitment(i int, S agents.Set, origin Origin) (appraisal, bool) {
 	after := w.threatIf(i, S, origin)
-	weak := w.appraiseFrom(i, S, false, origin, w.threat[i], after, 0)
-	strong := w.appraiseFrom(i, S, true, origin, w.threat[i], after, 0)
+	partners := w.partnerTerms(i, S, origin, w.partners[:0])
+	weak := w.appraiseWith(i, S, false, partners, w.threat[i], after, 0)
+	strong := w.appraiseWith(i, S, true, partners, w.threat[i], after, 0)
 	if strong.value > weak.value {
 		return strong, true
 	}
