@@ -32,7 +32,10 @@ import (
 //     each set for the round, as the searches (weak and strong, over the
 //     sets the strategy admits and, where it wants nothing else, over
 //     every set) score many of the same sets (imposedAfter,
-//     patronOptions).
+//     patronOptions);
+//   - asks bestCommitment again which commitment a client's best
+//     coalition is valued at, where otherwise it keeps the one the
+//     coalition search's own appraisal of that set gave (clientCoalition).
 //
 // One table is made when a scenario is compiled and has no switch: the
 // spread of an option at each commitment and number of partners

@@ -76,12 +76,8 @@ func (w *World) clientRound() {
 		w.options = append(w.options, agents.Option{Kind: agents.OptionNone, Alliance: -1})
 		w.values = append(w.values, w.position(i))
 		if cands != 0 {
-			s, v := agents.GreedyCoalition(cands, 1, func(s agents.Set) float64 {
-				a, _ := w.bestCommitment(i, s, OriginClient)
-				return a.value
-			})
+			s, v, st := w.clientCoalition(i, cands)
 			if s != 0 && !w.exists(s.With(i)) {
-				_, st := w.bestCommitment(i, s, OriginClient)
 				w.options = append(w.options, agents.Option{Kind: agents.OptionMultilateral, Partners: s, Alliance: -1, Strong: st})
 				w.values = append(w.values, v)
 			}
@@ -112,6 +108,32 @@ func (w *World) clientRound() {
 			} else {
 				w.refuse(i, o.Partners, o.Strong)
 			}
+		}
+	}
+}
+
+// clientCoalition is the coalition client i values most among cands
+// (agents.GreedyCoalition over bestCommitment's values), its value, and
+// the commitment bestCommitment gives it. That commitment is remembered
+// from the search's own appraisal of the set, as the world does not
+// change during the search (exact; with caches off it is asked again).
+func (w *World) clientCoalition(i int, cands agents.Set) (agents.Set, float64, bool) {
+	w.scored = w.scored[:0]
+	s, v := agents.GreedyCoalition(cands, 1, func(s agents.Set) float64 {
+		a, strong := w.bestCommitment(i, s, OriginClient)
+		w.scored = append(w.scored, setCommitment{s, strong})
+		return a.value
+	})
+	if s == 0 {
+		return 0, v, false
+	}
+	if w.noCache {
+		_, strong := w.bestCommitment(i, s, OriginClient)
+		return s, v, strong
+	}
+	for k := len(w.scored) - 1; ; k-- { // s was scored: it is the search's
+		if w.scored[k].set == s {
+			return s, v, w.scored[k].strong
 		}
 	}
 }

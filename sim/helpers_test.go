@@ -146,8 +146,8 @@ var noChange = change{drop: -1}
 //   - the exact memos readTau, readLogit, shocked, shockedAt and
 //     positions (cache.go), which a valuation may fill without changing
 //     any result (TestCachesOff);
-//   - the scratch buffers order, values, options, partners, imposedAfter
-//     and view, which hold nothing from one use to the next.
+//   - the scratch buffers order, values, options, partners, imposedAfter,
+//     scored and view, which hold nothing from one use to the next.
 //
 // geo is kept as its pointer: a Geometry is never changed in place (a
 // change of territory installs a new one), and DeepEqual compares what
@@ -190,7 +190,7 @@ func snapshotWorld(w *World) map[string]any {
 	}
 	left := map[string]bool{"c": true, "observers": true, "noCache": true, "rng": true,
 		"readTau": true, "readLogit": true, "shocked": true, "shockedAt": true, "positions": true,
-		"order": true, "values": true, "options": true, "partners": true, "imposedAfter": true, "view": true,
+		"order": true, "values": true, "options": true, "partners": true, "imposedAfter": true, "scored": true, "view": true,
 		"decision": true}
 	for _, f := range reflect.VisibleFields(reflect.TypeOf(World{})) {
 		if _, ok := snap[f.Name]; !ok && !left[f.Name] {

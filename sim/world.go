@@ -130,6 +130,18 @@ type World struct {
 	// strategy admits and, for a patron not yet waiting, two more over
 	// every set; so no round allocates.
 	imposedAfter []setThreat
+	// scored is, within one client's coalition search, the commitment
+	// bestCommitment gave each set it scored (clientCoalition), in the
+	// order scored; made once with room for the n(n+1)/2 sets a greedy
+	// search over n candidates can score.
+	scored []setCommitment
+}
+
+// setCommitment is a set of partners and whether the strong commitment
+// was the better for it.
+type setCommitment struct {
+	set    agents.Set
+	strong bool
 }
 
 // setThreat is a set of partners and a threat computed for it.
@@ -219,7 +231,7 @@ func NewWorld(c *Compiled, seed uint64, observers ...Observer) *World {
 		observers = slices.DeleteFunc(slices.Clone(observers), func(o Observer) bool { return o == nil })
 	}
 	w := &World{c: c, rng: NewRand(seed), seed: seed, geo: c.geo, observers: observers,
-		imposedAfter: make([]setThreat, 0, 2*c.n*(c.n+1))}
+		imposedAfter: make([]setThreat, 0, 2*c.n*(c.n+1)), scored: make([]setCommitment, 0, c.n*(c.n+1)/2)}
 	w.land = append([]float64(nil), c.land...)
 	w.naval = append([]float64(nil), c.naval...)
 	w.economy = append([]float64(nil), c.economy...)
