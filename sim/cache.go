@@ -26,7 +26,9 @@ import (
 //     and reuses it while τ_mj is unchanged, as it is in most ticks;
 //   - shocks the revisionism m reads into j afresh at every perception
 //     (shockedRevisionism), where otherwise it keeps the shocked value
-//     until the next scripted shock moves shift_mj;
+//     until the next scripted shock moves shift_mj, and likewise the
+//     revisionism every state reads into j (revisionismOf) until a
+//     shock moves j's actorShift;
 //   - computes a patron's threat under each imposed alliance its
 //     coalition searches score, where otherwise it keeps the threat of
 //     each set for the round, as the searches (weak and strong, over the

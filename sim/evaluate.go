@@ -203,6 +203,18 @@ func (w *World) bestCommitment(i int, S agents.Set, origin Origin) (appraisal, b
 
 // revisionismOf is j's revisionism as every state reads it: its own,
 // moved by the scripted shocks read into it by all (docs/model.md §7.2).
+// It is kept from the last call while no new shock has moved
+// actorShift[j] (cache.go), as partnerTerms asks it of every partner of
+// every set a search scores.
 func (w *World) revisionismOf(j int) float64 {
-	return agents.ShockedRevisionism(w.c.revisionism[j], w.actorShift[j])
+	shift := w.actorShift[j]
+	if shift == 0 {
+		return w.c.revisionism[j]
+	}
+	if shift == w.actorShockedAt[j] && !w.noCache {
+		return w.actorShocked[j]
+	}
+	r := agents.ShockedRevisionism(w.c.revisionism[j], shift)
+	w.actorShocked[j], w.actorShockedAt[j] = r, shift
+	return r
 }

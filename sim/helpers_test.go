@@ -143,9 +143,9 @@ var noChange = change{drop: -1}
 //   - c, the compiled scenario, shared by every replication and never
 //     written; observers, which are functions; noCache, a test setting;
 //   - rng: the callers check the random stream against a twin world's;
-//   - the exact memos readTau, readLogit, shocked, shockedAt and
-//     positions (cache.go), which a valuation may fill without changing
-//     any result (TestCachesOff);
+//   - the exact memos readTau, readLogit, shocked, shockedAt,
+//     actorShocked, actorShockedAt and positions (cache.go), which a
+//     valuation may fill without changing any result (TestCachesOff);
 //   - the scratch buffers order, values, options, partners, imposedAfter,
 //     scored and view, which hold nothing from one use to the next.
 //
@@ -189,7 +189,7 @@ func snapshotWorld(w *World) map[string]any {
 		"refusals": clone(w.refusals),
 	}
 	left := map[string]bool{"c": true, "observers": true, "noCache": true, "rng": true,
-		"readTau": true, "readLogit": true, "shocked": true, "shockedAt": true, "positions": true,
+		"readTau": true, "readLogit": true, "shocked": true, "shockedAt": true, "actorShocked": true, "actorShockedAt": true, "positions": true,
 		"order": true, "values": true, "options": true, "partners": true, "imposedAfter": true, "scored": true, "view": true,
 		"decision": true}
 	for _, f := range reflect.VisibleFields(reflect.TypeOf(World{})) {

@@ -59,6 +59,10 @@ type World struct {
 	// actorShift is the sum of the scripted shocks that every state reads
 	// into an actor: how its revisionism moved (challenges read it).
 	actorShift []float64
+	// actorShocked[j] is agents.ShockedRevisionism of j's revisionism
+	// under shift actorShockedAt[j], kept while actorShift[j] is
+	// unchanged (revisionismOf, cache.go); 0 before the first shock.
+	actorShocked, actorShockedAt []float64
 
 	ties                   []tieRow  // how each state stands with the others
 	threat, adv            []float64 // T_i and T_i^adv (patrons: max of its own and the stake-weighted quadratic mean of its clients')
@@ -254,6 +258,7 @@ func NewWorld(c *Compiled, seed uint64, observers ...Observer) *World {
 	w.threat, w.adv, w.direct, w.directAdv = vec(), vec(), vec(), vec()
 	w.reference, w.help, w.defence, w.defK, w.assurance = vec(), vec(), vec(), vec(), vec()
 	w.picture, w.directPicture, w.actorShift = vec(), vec(), vec()
+	w.actorShocked, w.actorShockedAt = vec(), vec()
 	w.ties = make([]tieRow, n)
 	w.concern = make([]int, n)
 	w.reviews = make([]reviewMark, n)
