@@ -1,6 +1,9 @@
 package sim
 
 import (
+	"math"
+	"math/bits"
+
 	"github.com/alliancesim/alliancesim/agents"
 	"github.com/alliancesim/alliancesim/theater"
 )
@@ -21,6 +24,10 @@ import (
 //     change leaves alone keeps its current threat. That is exact because
 //     raw readings are kept current (rebaseline): the fold of an
 //     untouched state gives its perceived threats back bit for bit;
+//   - reads every state's raw readings afresh in rebaseline, where
+//     otherwise it skips a state whose readings were last read from the
+//     same ties, defence and generation of everything else (rawCurrent):
+//     a state whose alliances' cohesion did not move, or that has none;
 //   - takes the logarithm of every raw reading τ_mj it perceives
 //     (readingLogit), where otherwise it keeps the logit of the last τ_mj
 //     and reuses it while τ_mj is unchanged, as it is in most ticks;
@@ -89,6 +96,9 @@ func (w *World) rebaseline() {
 			continue
 		}
 		row := &w.ties[m]
+		if w.rawCurrent(m) {
+			continue
+		}
 		total, adv := 0.0, 0.0
 		for j := 0; j < n; j++ {
 			k := m*n + j
@@ -103,8 +113,53 @@ func (w *World) rebaseline() {
 			}
 		}
 		w.direct[m], w.directAdv[m] = total, adv
+		w.stampRaw(m)
 	}
 	w.patronTotals()
+}
+
+// rawStamp is what a state's row of raw readings τ_m· was read from,
+// besides what every row reads: its ties and the κ-th power of its
+// defence, and the generation of everything else (World.rawGen).
+type rawStamp struct {
+	gen  uint64
+	defK float64
+	ties tieRow
+	ok   bool
+}
+
+// inputsMoved records that something every row of raw readings reads
+// has changed — intents, forces, economies, which states are alive — so
+// that no row is taken as current from before it (rawCurrent).
+func (w *World) inputsMoved() { w.rawGen++ }
+
+// stampRaw records that m's row of raw readings, and its direct threats
+// (direct, directAdv) folded from its perceived threats, were just read
+// under its ties in force and its defence.
+func (w *World) stampRaw(m int) {
+	w.rawFrom[m] = rawStamp{gen: w.rawGen, defK: w.defK[m], ties: w.ties[m], ok: true}
+}
+
+// rawCurrent reports whether m's row of raw readings, and its direct
+// threats, are what reading it again would give bit for bit: nothing
+// every row reads has moved since it was read, nor m's defence, its
+// allies or the weight of any of them. Then rebaseline skips the row, as
+// it does for most states in most ticks: those whose alliances' cohesion
+// did not move, or who have none. With caches off no row is skipped.
+func (w *World) rawCurrent(m int) bool {
+	st := &w.rawFrom[m]
+	row := &w.ties[m]
+	if w.noCache || !st.ok || st.gen != w.rawGen || st.ties.allies != row.allies ||
+		math.Float64bits(st.defK) != math.Float64bits(w.defK[m]) {
+		return false
+	}
+	for r := uint64(row.allies); r != 0; r &= r - 1 {
+		a := bits.TrailingZeros64(r)
+		if math.Float64bits(st.ties.weight[a]) != math.Float64bits(row.weight[a]) {
+			return false
+		}
+	}
+	return true
 }
 
 // readingLogit is agents.ReadingLogit(tau) for the reading k = m·n + j,

@@ -79,6 +79,7 @@ func (w *World) applyScripted() {
 			}
 			if e.SetEconomy {
 				w.economy[e.actor] = e.Economy
+				w.inputsMoved()
 			}
 			w.forcesDirty = true
 		case ScriptSovereignty:
@@ -208,6 +209,7 @@ func (w *World) withdraw(actor, target int, fraction float64) int {
 	w.setGeometry(w.geo.Transfer(actor, target, cells[:k]))
 	if !w.alive[target] {
 		w.alive[target] = true
+		w.inputsMoved()
 	}
 	w.forcesDirty = true
 	w.concerns(agents.Set(0).With(actor).With(target))
@@ -223,6 +225,7 @@ func (w *World) withdraw(actor, target int, fraction float64) int {
 // event with exit occupied says so.
 func (w *World) eliminate(s int) {
 	w.alive[s] = false
+	w.inputsMoved()
 	w.log(Event{Type: EventEliminated, Actor: -1, Target: s, Alliance: -1})
 	// The treaties signed for it, or by it, awaiting sovereignty, lapse.
 	kept := w.pending[:0]

@@ -189,7 +189,7 @@ func snapshotWorld(w *World) map[string]any {
 		"refusals": clone(w.refusals),
 	}
 	left := map[string]bool{"c": true, "observers": true, "noCache": true, "rng": true,
-		"readTau": true, "readLogit": true, "shocked": true, "shockedAt": true, "actorShocked": true, "actorShockedAt": true, "positions": true,
+		"readTau": true, "readLogit": true, "shocked": true, "shockedAt": true, "actorShocked": true, "actorShockedAt": true, "positions": true, "rawFrom": true, "rawGen": true,
 		"order": true, "values": true, "options": true, "partners": true, "imposedAfter": true, "scored": true, "view": true,
 		"decision": true}
 	for _, f := range reflect.VisibleFields(reflect.TypeOf(World{})) {

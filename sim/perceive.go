@@ -50,6 +50,7 @@ func (w *World) refreshForces() {
 		}
 	}
 	w.forcesDirty = false
+	w.inputsMoved()
 	w.refreshAlliances()
 }
 
@@ -126,6 +127,7 @@ func (w *World) helpOf(m int, row *tieRow) float64 {
 // status_quo_revisionism for an adversary and zero for everyone else.
 func (w *World) refreshIntents() {
 	c, n := w.c, w.c.n
+	w.inputsMoved()
 	for m := 0; m < n; m++ {
 		for j := 0; j < n; j++ {
 			if j == m {
@@ -300,6 +302,7 @@ func (w *World) perceive() {
 	c, n := w.c, w.c.n
 	for m := 0; m < n; m++ {
 		w.direct[m], w.directAdv[m] = w.fold(m, &w.ties[m], foldPerceive)
+		w.stampRaw(m)
 		w.directPicture[m] = w.pictureOf(m)
 	}
 	w.patronTotals()
@@ -427,6 +430,7 @@ func (w *World) refreshThreats(changed agents.Set) {
 	w.refreshAlliances()
 	changed.Each(func(m int) {
 		w.direct[m], w.directAdv[m] = w.fold(m, &w.ties[m], foldStore)
+		w.stampRaw(m)
 	})
 	w.patronTotals()
 }

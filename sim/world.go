@@ -48,6 +48,10 @@ type World struct {
 	proj      []float64 // P(j→m)
 	projK     []float64 // (P(j→m)+ε)^κ
 	cred      []float64 // P/(P + F₀)
+	// rawFrom[m] is what m's row of raw was last read from
+	// (rebaseline); rawGen counts the changes of what every row reads.
+	rawFrom []rawStamp
+	rawGen  uint64
 	// readLogit[k] is agents.ReadingLogit(readTau[k]): the logit of the
 	// last τ_mj perceived, kept for the next reading of the same τ
 	// (cache.go). NaN before the first.
@@ -260,6 +264,7 @@ func NewWorld(c *Compiled, seed uint64, observers ...Observer) *World {
 	w.picture, w.directPicture, w.actorShift = vec(), vec(), vec()
 	w.actorShocked, w.actorShockedAt = vec(), vec()
 	w.ties = make([]tieRow, n)
+	w.rawFrom = make([]rawStamp, n)
 	w.concern = make([]int, n)
 	w.reviews = make([]reviewMark, n)
 	w.positions = make([]positionMemo, n)
