@@ -172,8 +172,15 @@ func printTargets(w io.Writer, name string, runs int, seed uint64, res []targets
 	fmt.Fprintf(w, "\n%d of %d targets met\n", met, len(res))
 }
 
-// Theories are the combinations of patron strategy and valuation compared.
-var theories = []struct{ strategy, valuation string }{
+// theory is a combination of patron strategy and valuation.
+type theory struct{ strategy, valuation string }
+
+// column is the theory's column of the scorecard: strategy/valuation.
+func (th theory) column() string { return th.strategy + "/" + th.valuation }
+
+// Theories are the combinations of patron strategy and valuation compared,
+// the default first.
+var theories = []theory{
 	{"assurance", "prospect"}, {"assurance", "expected_utility"},
 	{"prospect", "prospect"}, {"prospect", "expected_utility"},
 	{"powerplay", "prospect"}, {"powerplay", "expected_utility"},
@@ -192,30 +199,40 @@ type scores struct {
 func scorecard(ctx context.Context, runs int, seed uint64, workers int) (*scores, error) {
 	s := &scores{table: map[string]map[string]targets.Result{}, seed: seed}
 	for _, th := range theories {
-		col := th.strategy + "/" + th.valuation
-		s.cols = append(s.cols, col)
-		s.table[col] = map[string]targets.Result{}
-		for _, name := range historical() {
-			sc, err := configs.Builtin(name)
-			if err != nil {
-				return nil, err
-			}
-			// The scenario's [decision]: every state that does not
-			// set its own follows it.
-			sc.Decision.Strategy, sc.Decision.Valuation = th.strategy, th.valuation
-			res, err := checkTargets(ctx, sc, runs, seed, workers, name+" "+col)
-			if err != nil {
-				return nil, err
-			}
-			for _, r := range res {
-				if col == s.cols[0] {
-					s.ids, s.descs = append(s.ids, r.ID), append(s.descs, r.Description)
-				}
-				s.table[col][r.ID] = r
-			}
+		if err := s.add(ctx, th, runs, seed, workers); err != nil {
+			return nil, err
 		}
 	}
 	return s, nil
+}
+
+// add runs both historical scenarios under the theory and adds its
+// column; the first column added gives the targets' order.
+func (s *scores) add(ctx context.Context, th theory, runs int, seed uint64, workers int) error {
+	col := th.column()
+	first := len(s.cols) == 0
+	s.cols = append(s.cols, col)
+	s.table[col] = map[string]targets.Result{}
+	for _, name := range historical() {
+		sc, err := configs.Builtin(name)
+		if err != nil {
+			return err
+		}
+		// The scenario's [decision]: every state that does not
+		// set its own follows it.
+		sc.Decision.Strategy, sc.Decision.Valuation = th.strategy, th.valuation
+		res, err := checkTargets(ctx, sc, runs, seed, workers, name+" "+col)
+		if err != nil {
+			return err
+		}
+		for _, r := range res {
+			if first {
+				s.ids, s.descs = append(s.ids, r.ID), append(s.descs, r.Description)
+			}
+			s.table[col][r.ID] = r
+		}
+	}
+	return nil
 }
 
 func newCompareCmd() *cobra.Command {
@@ -421,7 +438,7 @@ func writeScorecard(dir string, s *scores, runs int, force bool) (string, error)
 	build := runner.ToolInfo().String()
 	for i, id := range s.ids {
 		for _, th := range theories {
-			r := s.table[th.strategy+"/"+th.valuation][id]
+			r := s.table[th.column()][id]
 			share, low, high := "", "", ""
 			if r.Share.N > 0 {
 				share, low, high = runner.FormatFloat(r.Share.Share), runner.FormatFloat(r.Share.Low), runner.FormatFloat(r.Share.High)
