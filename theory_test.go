@@ -2,8 +2,10 @@ package alliancesim_test
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -112,68 +114,112 @@ func near(text string, v, x float64) bool {
 
 // checkReadmeFigures compares the figures of the README's table of
 // hypotheses, column col (0: seeds 1–100, 1: held out), with the results
-// just measured: each change, and the interval after it where one is
+// just measured (readmeFigureErrors).
+func checkReadmeFigures(t *testing.T, res []hypotheses.Result, col int) {
+	t.Helper()
+	for _, e := range readmeFigureErrors(readmeHypotheses(t), res, col) {
+		t.Error(e)
+	}
+}
+
+// readmeFigureErrors compares the figures of rows, the README's table of
+// hypotheses by id (readmeHypotheses), in hypothesisColumns[col], with
+// the results res: each change, and the interval after it where one is
 // given, to the digits it is printed with (half a unit of its last digit),
 // each rate as a whole percentage, and the run count a cell names (none:
 // the default 100), so that the README's numbers, not only its verdicts,
-// are those the model gives.
-func checkReadmeFigures(t *testing.T, res []hypotheses.Result, col int) {
-	t.Helper()
-	cells := map[string]string{}
-	for _, r := range tableRows(t, "README.md", "id") {
-		if len(r) != 5 {
-			continue
-		}
-		if r[0] == "NC1–3" {
-			for _, id := range []string{"NC1", "NC2", "NC3"} {
-				cells[id] = r[2+col]
-			}
-			continue
-		}
-		cells[r[0]] = r[2+col]
-	}
+// are those the model gives. It returns what differs, one sentence each.
+func readmeFigureErrors(rows map[string]map[string]string, res []hypotheses.Result, col int) []string {
+	var errs []string
+	errorf := func(format string, args ...any) { errs = append(errs, fmt.Sprintf(format, args...)) }
+	column := hypothesisColumns[col]
 	for _, r := range res {
-		cell, ok := cells[r.ID]
+		row, ok := rows[r.ID]
 		if !ok {
-			t.Errorf("README: no row for %s", r.ID)
+			errorf("README: no row for %s", r.ID)
 			continue
 		}
+		cell := row[column]
 		runs := hypotheses.DefaultRuns
 		if m := runsFigure.FindStringSubmatch(cell); m != nil {
 			runs, _ = strconv.Atoi(m[1])
 		}
 		if runs != r.Runs {
-			t.Errorf("README %s (column %d) rests on %d runs; measured at %d: %q", r.ID, col, runs, r.Runs, cell)
+			errorf("README %s (%s) rests on %d runs; measured at %d: %q", r.ID, column, runs, r.Runs, cell)
 		}
 		if r.Change != nil {
 			f := signedFigure.FindString(cell)
 			if f == "" {
-				t.Errorf("README %s (column %d): no change in %q; measured %+.3f", r.ID, col, cell, *r.Change)
+				errorf("README %s (%s): no change in %q; measured %+.3f", r.ID, column, cell, *r.Change)
 				continue
 			}
 			v, err := strconv.ParseFloat(strings.Replace(f, "−", "-", 1), 64)
 			if err != nil {
-				t.Fatal(err)
+				errorf("README %s (%s): change %q: %v", r.ID, column, f, err)
+				continue
 			}
 			if !near(f, v, *r.Change) {
-				t.Errorf("README %s (column %d) says %s; measured %+.3f", r.ID, col, f, *r.Change)
+				errorf("README %s (%s) says %s; measured %+.3f", r.ID, column, f, *r.Change)
 			}
 			if m := intervalFigure.FindStringSubmatch(cell); m != nil {
 				lo, _ := strconv.ParseFloat(strings.Replace(m[1], "−", "-", 1), 64)
 				hi, _ := strconv.ParseFloat(strings.Replace(m[2], "−", "-", 1), 64)
 				if !near(m[1], lo, *r.ChangeLow) || !near(m[2], hi, *r.ChangeHi) {
-					t.Errorf("README %s (column %d) gives the interval %s; measured [%+.3f, %+.3f]", r.ID, col, m[0], *r.ChangeLow, *r.ChangeHi)
+					errorf("README %s (%s) gives the interval %s; measured [%+.3f, %+.3f]", r.ID, column, m[0], *r.ChangeLow, *r.ChangeHi)
 				}
 			}
 			continue
 		}
 		m := percentFigure.FindStringSubmatch(cell)
 		if m == nil || len(r.Pooled) != 1 {
-			t.Errorf("README %s (column %d): no rate in %q", r.ID, col, cell)
+			errorf("README %s (%s): no rate in %q", r.ID, column, cell)
 			continue
 		}
 		if pct, _ := strconv.Atoi(m[1]); math.Abs(float64(pct)-100*r.Pooled[0].Value) > 0.5+1e-9 {
-			t.Errorf("README %s (column %d) says %d%%; measured %.1f%%", r.ID, col, pct, 100*r.Pooled[0].Value)
+			errorf("README %s (%s) says %d%%; measured %.1f%%", r.ID, column, pct, 100*r.Pooled[0].Value)
 		}
+	}
+	return errs
+}
+
+// readmeFigureErrors reads each hypothesis's figures from the README's
+// column it is given, by the column's name, and tells every figure the
+// results do not give, without running a hypothesis: results made by
+// hand from the README's own figures, a change with its interval and
+// rates among them, pass on their own column and fail on the other
+// (T1a's change is +0.52 on seeds 1–100, +0.50 held out), and a change, a
+// rate or a run count the README does not print is named.
+func TestReadmeFiguresAreReadByColumn(t *testing.T) {
+	change := func(id string, v, lo, hi float64) hypotheses.Result {
+		return hypotheses.Result{ID: id, Runs: hypotheses.DefaultRuns, Change: &v, ChangeLow: &lo, ChangeHi: &hi}
+	}
+	rate := func(id string, v float64) hypotheses.Result {
+		return hypotheses.Result{ID: id, Runs: hypotheses.DefaultRuns, Pooled: []hypotheses.Estimate{{Value: v}}}
+	}
+	// the README's figures, column by column: T2's interval is printed
+	// on seeds 1–100 alone, NC2's rate in NC1–3's row
+	measured := [2][]hypotheses.Result{
+		{change("T1a", 0.52, 0.4, 0.6), change("T2", 0.10, 0.04, 0.15), rate("T5", 0.99), rate("NC2", 0)},
+		{change("T1a", 0.50, 0.4, 0.6), change("T2", 0.07, 0.02, 0.12), rate("T5", 0.99), rate("NC2", 0)},
+	}
+	rows := readmeHypotheses(t)
+	for col := range measured {
+		if errs := readmeFigureErrors(rows, measured[col], col); len(errs) > 0 {
+			t.Errorf("the README's own figures on %s:\n%s", hypothesisColumns[col], strings.Join(errs, "\n"))
+		}
+	}
+	wrong := append(measured[1][:2:2],
+		hypotheses.Result{ID: "T5", Runs: 200, Pooled: []hypotheses.Estimate{{Value: 0.97}}},
+		rate("T10", 0.5))
+	want := []string{
+		"README T1a (seeds 1–100) says +0.52; measured +0.500",
+		"README T2 (seeds 1–100) says +0.10; measured +0.070",
+		"README T2 (seeds 1–100) gives the interval [+0.04, +0.15]; measured [+0.020, +0.120]",
+		`README T5 (seeds 1–100) rests on 100 runs; measured at 200: "**holds**: 99% of 500 runs"`,
+		"README T5 (seeds 1–100) says 99%; measured 97.0%",
+		"README: no row for T10",
+	}
+	if got := readmeFigureErrors(rows, wrong, 0); !slices.Equal(got, want) {
+		t.Errorf("held-out figures and wrong ones read on seeds 1–100:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
