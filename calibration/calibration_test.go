@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/alliancesim/alliancesim/configs"
+	"github.com/alliancesim/alliancesim/internal/mdtable"
 	"github.com/alliancesim/alliancesim/runner"
 	"github.com/alliancesim/alliancesim/sim"
 	"github.com/alliancesim/alliancesim/targets"
@@ -221,10 +222,12 @@ func TestSpecsNameTheirScenarios(t *testing.T) {
 
 // docs/calibration.md's table of free inputs says what the harness and
 // the built-ins say: the values each input tries, the reason it is free,
-// and a chosen value that the built-in scenario holds. It reads only the
-// document, so a scenario or a grid changed without the calibration run
-// again fails here at once; TestCalibrationIsCurrent, which runs the whole
-// calibration, checks the rest of the document.
+// and a chosen value that the built-in scenario holds; it has a row for
+// each input the harness calibrates and none for another. It reads only
+// the document, each cell by its column's name (internal/mdtable), so a
+// scenario or a grid changed without the calibration run again fails here
+// at once; TestCalibrationIsCurrent, which runs the whole calibration,
+// checks the rest of the document.
 func TestCalibrationDocumentNamesTheBuiltinsValues(t *testing.T) {
 	doc, err := os.ReadFile(filepath.Join("..", "docs", "calibration.md"))
 	if err != nil {
@@ -235,34 +238,43 @@ func TestCalibrationDocumentNamesTheBuiltinsValues(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, section, ok := strings.Cut(string(doc), "\n## "+spec.Scenario+"\n")
-		if !ok {
-			t.Fatalf("docs/calibration.md has no section for %s", spec.Scenario)
+		section, err := mdtable.Section(string(doc), "## "+spec.Scenario)
+		if err != nil {
+			t.Fatalf("docs/calibration.md: %v", err)
 		}
-		section, _, _ = strings.Cut(section, "\n## ")
+		table, err := mdtable.Rows(section, "input", "values tried", "chosen", "the scenario holds", "why it is free")
+		if err != nil {
+			t.Fatalf("docs/calibration.md, %s: %v", spec.Scenario, err)
+		}
+		rows := map[string]map[string]string{}
+		for _, r := range table {
+			rows[r["input"]] = r
+		}
+		inputs := map[string]bool{}
 		for _, in := range spec.Inputs {
-			var cells []string
-			for _, line := range strings.Split(section, "\n") {
-				if strings.HasPrefix(line, "| `"+in.Name+"` | ") {
-					cells = strings.Split(strings.Trim(line, "|"), " | ")
-					break
-				}
-			}
-			if len(cells) != 5 {
-				t.Errorf("%s: no row of five cells for %s in the free inputs", spec.Scenario, in.Name)
+			name := "`" + in.Name + "`"
+			inputs[name] = true
+			r, ok := rows[name]
+			if !ok {
+				t.Errorf("%s: no row for %s in the free inputs", spec.Scenario, in.Name)
 				continue
 			}
 			holds := num(in.Get(sc))
-			for _, c := range []struct{ what, got, want string }{
-				{"values tried", cells[1], in.valuesText()},
-				{"chosen", cells[2], holds},
-				{"the scenario holds", cells[3], holds},
-				{"why it is free", strings.TrimSpace(cells[4]), in.Why},
+			for _, c := range []struct{ column, want string }{
+				{"values tried", in.valuesText()},
+				{"chosen", holds},
+				{"the scenario holds", holds},
+				{"why it is free", in.Why},
 			} {
-				if c.got != c.want {
+				if r[c.column] != c.want {
 					t.Errorf("%s %s: docs/calibration.md says %s %q; the harness and the built-in say %q (regenerate with go run ./cmd/alliancesim calibrate --out docs/calibration.md)",
-						spec.Scenario, in.Name, c.what, c.got, c.want)
+						spec.Scenario, in.Name, c.column, r[c.column], c.want)
 				}
+			}
+		}
+		for _, r := range table {
+			if !inputs[r["input"]] {
+				t.Errorf("%s: docs/calibration.md's free inputs have a row for %s, which the harness does not calibrate", spec.Scenario, r["input"])
 			}
 		}
 	}
