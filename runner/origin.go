@@ -52,7 +52,10 @@ func OriginLifetimes(al *sim.AllianceRecord, horizon int) []OriginLifetime {
 // clients' alliance's patron entry where it turned indigenous, a
 // bilateral's entry on sovereignty where it turned imposed, and its
 // formation otherwise (the record's OriginSince, read as OriginLifetimes
-// reads it). A survival by origin counts from it (hypotheses' T6).
+// reads it), but for an alliance in force at the horizon whose record
+// dates the change past it, which OriginLifetimes counts whole from its
+// formation (no horizon is given here; the engine never writes such a
+// record). A survival by origin counts from it (hypotheses' T6).
 func OriginSince(al *sim.AllianceRecord) int {
 	_, at := originBefore(al)
 	return at
@@ -70,13 +73,15 @@ func OriginSince(al *sim.AllianceRecord) int {
 // after the alliance ended, is read as having had its origin from its
 // formation.
 func originBefore(al *sim.AllianceRecord) (sim.Origin, int) {
+	before, at := sim.Origin(0), al.Formed
 	switch {
-	case al.Ended >= 0 && max(al.PatronJoined, al.OriginSince) > al.Ended:
-		return 0, al.Formed
 	case al.Origin == sim.OriginIndigenous.String() && al.PatronJoined > al.Formed:
-		return sim.OriginClient, al.PatronJoined
+		before, at = sim.OriginClient, al.PatronJoined
 	case al.Origin == sim.OriginImposed.String() && al.OriginSince > al.Formed:
-		return sim.OriginBilateral, al.OriginSince
+		before, at = sim.OriginBilateral, al.OriginSince
 	}
-	return 0, al.Formed
+	if al.Ended >= 0 && at > al.Ended {
+		return 0, al.Formed
+	}
+	return before, at
 }

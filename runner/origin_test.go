@@ -79,6 +79,13 @@ func TestOriginLifetimes(t *testing.T) {
 			[]OriginLifetime{{"imposed", Observation{Duration: 30, Event: true}}}, 10},
 		{"indigenous past the horizon", sim.AllianceRecord{Origin: "indigenous", Formed: 10, OriginSince: 120, PatronJoined: 120, Ended: -1},
 			[]OriginLifetime{{"indigenous", Observation{Duration: 90}}}, 120},
+		// only the tick of the record's own origin is read: an
+		// indigenous alliance's OriginSince, or an imposed one's
+		// PatronJoined, past its end changes nothing
+		{"indigenous, OriginSince past its end", sim.AllianceRecord{Origin: "indigenous", Formed: 10, OriginSince: 50, PatronJoined: 20, Ended: 40},
+			[]OriginLifetime{{"client", Observation{Duration: 10}}, {"indigenous", Observation{Duration: 20, Event: true}}}, 20},
+		{"imposed, PatronJoined past its end", sim.AllianceRecord{Origin: "imposed", Formed: 10, OriginSince: 20, PatronJoined: 45, Ended: 40},
+			[]OriginLifetime{{"bilateral", Observation{Duration: 10}}, {"imposed", Observation{Duration: 20, Event: true}}}, 20},
 		// ended in tick 0, the tick it formed: a lifetime of 0 that ended
 		// (−1, not 0, marks one in force)
 		{"client, ended at tick 0", sim.AllianceRecord{Origin: "client", Formed: 0, OriginSince: 0, PatronJoined: -1, Ended: 0},
