@@ -144,8 +144,9 @@ var noChange = change{drop: -1}
 //     written; observers, which are functions; noCache, a test setting;
 //   - rng: the callers check the random stream against a twin world's;
 //   - the exact memos readTau, readLogit, shocked, shockedAt,
-//     actorShocked, actorShockedAt and positions (cache.go), which a
-//     valuation may fill without changing any result (TestCachesOff);
+//     actorShocked, actorShockedAt and positions, and rawFrom and rawGen,
+//     which say whose raw readings are current (cache.go): a valuation
+//     may fill them without changing any result (TestCachesOff);
 //   - the scratch buffers order, values, options, partners, imposedAfter,
 //     scored and view, which hold nothing from one use to the next.
 //

@@ -102,9 +102,12 @@ func quick(args []string) []string {
 	}
 	if out[0] == "hypotheses" {
 		out = append(out, "--layouts", "1")
-		if !slices.Contains(out, "--max-runs") {
-			// An inconclusive verdict is not run again on more.
-			out = append(out, "--max-runs", out[slices.Index(out, "--runs")+1])
+		// An inconclusive verdict is not run again on more.
+		runs := out[slices.Index(out, "--runs")+1]
+		if i := slices.Index(out, "--max-runs"); i >= 0 && i+1 < len(out) {
+			out[i+1] = runs
+		} else {
+			out = append(out, "--max-runs", runs)
 		}
 	}
 	return out
@@ -119,7 +122,7 @@ func TestQuickCapsTheRuns(t *testing.T) {
 		{"compare", "compare --runs 4"},
 		{"hypotheses", "hypotheses --runs 4 --layouts 1 --max-runs 4"},
 		{"hypotheses T6 --runs 8", "hypotheses T6 --runs 8 --layouts 1 --max-runs 8"},
-		{"hypotheses T6 --max-runs 16", "hypotheses T6 --max-runs 16 --runs 4 --layouts 1"},
+		{"hypotheses T6 --max-runs 16", "hypotheses T6 --max-runs 4 --runs 4 --layouts 1"},
 		{"run asia-1950 --seed 7", "run asia-1950 --seed 7"},
 	} {
 		if got := strings.Join(quick(strings.Fields(c.in)), " "); got != c.want {
