@@ -1,11 +1,53 @@
 package sim
 
 import (
+	"fmt"
 	"math"
 	"testing"
 
 	"github.com/alliancesim/alliancesim/agents"
 )
+
+// rawRowsExact reports, for every living state whose row of raw readings
+// rebaseline would skip (rawCurrent), whether the row and the direct
+// threats folded from it are what reading it again gives, bit for bit: an
+// error naming the first that is not. It counts the rows taken as current
+// and not.
+func rawRowsExact(w *World) (current, stale int, err error) {
+	c, n := w.c, w.c.n
+	for m := 0; m < n; m++ {
+		if !w.alive[m] {
+			continue
+		}
+		if !w.rawCurrent(m) {
+			stale++
+			continue
+		}
+		current++
+		total, adv := 0.0, 0.0
+		for j := 0; j < n; j++ {
+			k := m*n + j
+			if j == m || !w.alive[j] {
+				if w.raw[k] != 0 || w.perceived[k] != 0 {
+					return current, stale, fmt.Errorf("%s's reading of dead %s is %v (perceived %v), want 0", c.id[m], c.id[j], w.raw[k], w.perceived[k])
+				}
+				continue
+			}
+			if tau := w.tau(m, j, w.defK[m], &w.ties[m]); math.Float64bits(tau) != math.Float64bits(w.raw[k]) {
+				return current, stale, fmt.Errorf("%s's row is taken as current, but its reading of %s is %v, kept %v", c.id[m], c.id[j], tau, w.raw[k])
+			}
+			total = agents.Combine(total, w.perceived[k])
+			if c.role[j] == Adversary {
+				adv = agents.Combine(adv, w.perceived[k])
+			}
+		}
+		if math.Float64bits(total) != math.Float64bits(w.direct[m]) || math.Float64bits(adv) != math.Float64bits(w.directAdv[m]) {
+			return current, stale, fmt.Errorf("%s's row is taken as current, but its direct threats fold to %v and %v, kept %v and %v",
+				c.id[m], total, adv, w.direct[m], w.directAdv[m])
+		}
+	}
+	return current, stale, nil
+}
 
 // A row of raw readings that rebaseline would skip (rawCurrent) is the
 // row reading it again gives, bit for bit, and so are the direct threats
@@ -17,40 +59,12 @@ import (
 // stamp (rawStamp) or a change of forces that does not move rawGen.
 func TestRawCurrentIsExact(t *testing.T) {
 	c := mustCompile(t, contestedScenario())
-	n := c.n
 	current, stale, occupied := 0, 0, 0
 	check := func(w *World, when string) {
-		for m := 0; m < n; m++ {
-			if !w.alive[m] {
-				continue
-			}
-			if !w.rawCurrent(m) {
-				stale++
-				continue
-			}
-			current++
-			total, adv := 0.0, 0.0
-			for j := 0; j < n; j++ {
-				k := m*n + j
-				if j == m || !w.alive[j] {
-					if w.raw[k] != 0 || w.perceived[k] != 0 {
-						t.Fatalf("seed %d tick %d, %s: %s's reading of dead %s is %v (perceived %v), want 0", w.seed, w.tick, when, c.id[m], c.id[j], w.raw[k], w.perceived[k])
-					}
-					continue
-				}
-				if tau := w.tau(m, j, w.defK[m], &w.ties[m]); math.Float64bits(tau) != math.Float64bits(w.raw[k]) {
-					t.Fatalf("seed %d tick %d, %s: %s's row is taken as current, but its reading of %s is %v, kept %v",
-						w.seed, w.tick, when, c.id[m], c.id[j], tau, w.raw[k])
-				}
-				total = agents.Combine(total, w.perceived[k])
-				if c.role[j] == Adversary {
-					adv = agents.Combine(adv, w.perceived[k])
-				}
-			}
-			if math.Float64bits(total) != math.Float64bits(w.direct[m]) || math.Float64bits(adv) != math.Float64bits(w.directAdv[m]) {
-				t.Fatalf("seed %d tick %d, %s: %s's row is taken as current, but its direct threats fold to %v and %v, kept %v and %v",
-					w.seed, w.tick, when, c.id[m], total, adv, w.direct[m], w.directAdv[m])
-			}
+		cur, st, err := rawRowsExact(w)
+		current, stale = current+cur, stale+st
+		if err != nil {
+			t.Fatalf("seed %d tick %d, %s: %v", w.seed, w.tick, when, err)
 		}
 	}
 	watch := ObserverFuncs{Event: func(w *World, e *Event) {
