@@ -177,14 +177,20 @@ func (w *World) readingLogit(k int, tau float64) float64 {
 // under the shocks m reads into it (k = m·n + j), kept from the last
 // perception while no new shock has moved them.
 func (w *World) shockedRevisionism(k, j int) float64 {
-	shift := w.shift[k]
+	return w.shockedMemo(j, w.shift[k], &w.shocked[k], &w.shockedAt[k])
+}
+
+// shockedMemo is agents.ShockedRevisionism of j's revisionism under
+// shift, kept in *value while *at holds the shift it was computed for
+// (shockedRevisionism's per pair, revisionismOf's per state).
+func (w *World) shockedMemo(j int, shift float64, value, at *float64) float64 {
 	if shift == 0 {
 		return w.c.revisionism[j]
 	}
-	if shift == w.shockedAt[k] && !w.noCache {
-		return w.shocked[k]
+	if shift == *at && !w.noCache {
+		return *value
 	}
 	r := agents.ShockedRevisionism(w.c.revisionism[j], shift)
-	w.shocked[k], w.shockedAt[k] = r, shift
+	*value, *at = r, shift
 	return r
 }

@@ -20,13 +20,35 @@ func TestCachesOff(t *testing.T) {
 	if testing.Short() {
 		seeds = seeds[:1]
 	}
+	eachBuiltinAtBothRules(t, func(sc *sim.Scenario) { sc.Params.RecordEvery = 1 }, func(name string, everyTick bool, c *sim.Compiled) {
+		for _, seed := range seeds {
+			t.Run(fmt.Sprintf("%s/every-tick=%v/seed=%d", name, everyTick, seed), func(t *testing.T) {
+				cached := resultJSON(t, sim.NewWorld(c, seed))
+				w := sim.NewWorld(c, seed)
+				sim.NoCache(w)
+				fresh := resultJSON(t, w)
+				if !bytes.Equal(cached, fresh) {
+					t.Errorf("caches off changed the run:\n%s", firstDifference(cached, fresh))
+				}
+			})
+		}
+	})
+}
+
+// eachBuiltinAtBothRules compiles every built-in scenario, changed by
+// edit (nil: as built), at its review rule and at the every-tick rule
+// (review_threshold 0, review_interval 1), and calls f with each.
+func eachBuiltinAtBothRules(t *testing.T, edit func(*sim.Scenario), f func(name string, everyTick bool, c *sim.Compiled)) {
+	t.Helper()
 	for _, name := range configs.BuiltinNames() {
 		for _, everyTick := range []bool{false, true} {
 			sc, err := configs.Builtin(name)
 			if err != nil {
 				t.Fatal(err)
 			}
-			sc.Params.RecordEvery = 1
+			if edit != nil {
+				edit(sc)
+			}
 			if everyTick {
 				sc.Params.ReviewThreshold, sc.Params.ReviewInterval = 0, 1
 			}
@@ -34,17 +56,7 @@ func TestCachesOff(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, seed := range seeds {
-				t.Run(fmt.Sprintf("%s/every-tick=%v/seed=%d", name, everyTick, seed), func(t *testing.T) {
-					cached := resultJSON(t, sim.NewWorld(c, seed))
-					w := sim.NewWorld(c, seed)
-					sim.NoCache(w)
-					fresh := resultJSON(t, w)
-					if !bytes.Equal(cached, fresh) {
-						t.Errorf("caches off changed the run:\n%s", firstDifference(cached, fresh))
-					}
-				})
-			}
+			f(name, everyTick, c)
 		}
 	}
 }
@@ -84,40 +96,27 @@ func TestRawCurrentIsExactInTheBuiltins(t *testing.T) {
 	if testing.Short() {
 		seeds = seeds[:1]
 	}
-	for _, name := range configs.BuiltinNames() {
-		for _, everyTick := range []bool{false, true} {
-			sc, err := configs.Builtin(name)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if everyTick {
-				sc.Params.ReviewThreshold, sc.Params.ReviewInterval = 0, 1
-			}
-			c, err := sim.Compile(sc)
-			if err != nil {
-				t.Fatal(err)
-			}
-			current := 0
-			for _, seed := range seeds {
-				var failed error
-				check := func(w *sim.World, when string) {
-					cur, _, err := sim.RawRowsExact(w)
-					current += cur
-					if err != nil && failed == nil {
-						failed = fmt.Errorf("%s, every-tick %v, seed %d, tick %d, %s: %w", name, everyTick, seed, w.Tick(), when, err)
-					}
-				}
-				w := sim.NewWorld(c, seed, sim.ObserverFuncs{Event: func(w *sim.World, e *sim.Event) { check(w, e.Type.String()) }})
-				for w.Step() {
-					check(w, "end of tick")
-				}
-				if failed != nil {
-					t.Fatal(failed)
+	eachBuiltinAtBothRules(t, nil, func(name string, everyTick bool, c *sim.Compiled) {
+		current := 0
+		for _, seed := range seeds {
+			var failed error
+			check := func(w *sim.World, when string) {
+				cur, _, err := sim.RawRowsExact(w)
+				current += cur
+				if err != nil && failed == nil {
+					failed = fmt.Errorf("%s, every-tick %v, seed %d, tick %d, %s: %w", name, everyTick, seed, w.Tick(), when, err)
 				}
 			}
-			if current == 0 {
-				t.Errorf("%s, every-tick %v: no row was taken as current, so nothing was checked", name, everyTick)
+			w := sim.NewWorld(c, seed, sim.ObserverFuncs{Event: func(w *sim.World, e *sim.Event) { check(w, e.Type.String()) }})
+			for w.Step() {
+				check(w, "end of tick")
+			}
+			if failed != nil {
+				t.Fatal(failed)
 			}
 		}
-	}
+		if current == 0 {
+			t.Errorf("%s, every-tick %v: no row was taken as current, so nothing was checked", name, everyTick)
+		}
+	})
 }

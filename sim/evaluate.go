@@ -207,14 +207,5 @@ func (w *World) bestCommitment(i int, S agents.Set, origin Origin) (appraisal, b
 // actorShift[j] (cache.go), as partnerTerms asks it of every partner of
 // every set a search scores.
 func (w *World) revisionismOf(j int) float64 {
-	shift := w.actorShift[j]
-	if shift == 0 {
-		return w.c.revisionism[j]
-	}
-	if shift == w.actorShockedAt[j] && !w.noCache {
-		return w.actorShocked[j]
-	}
-	r := agents.ShockedRevisionism(w.c.revisionism[j], shift)
-	w.actorShocked[j], w.actorShockedAt[j] = r, shift
-	return r
+	return w.shockedMemo(j, w.actorShift[j], &w.actorShocked[j], &w.actorShockedAt[j])
 }
