@@ -2,7 +2,11 @@ package calibration
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
+	"hash"
 	"math"
 	"slices"
 	"strings"
@@ -40,6 +44,9 @@ type Candidate struct {
 	Results   []targets.Result
 	Met       int     // targets met
 	Shortfall float64 // Σ max(0, threshold − share)
+	// Digest is the SHA-256 of its runs' records (RecordsDigest): what
+	// the runs were, beyond the shares the targets read of them.
+	Digest string
 }
 
 // Report is a scenario's calibration.
@@ -49,8 +56,11 @@ type Report struct {
 	Candidates []Candidate // in grid order: the first input varies slowest
 	Chosen     int         // index into Candidates
 	HeldOut    []targets.Result
-	Current    []float64 // the values the built-in scenario holds
-	Excluded   int       // combinations the constraints kept out of the grid
+	// HeldOutDigest is the SHA-256 of the held-out runs' records
+	// (RecordsDigest).
+	HeldOutDigest string
+	Current       []float64 // the values the built-in scenario holds
+	Excluded      int       // combinations the constraints kept out of the grid
 	// Set are the changes it ran with (Options.Set), as path=value; none
 	// for the calibration of record.
 	Set []string
@@ -72,15 +82,43 @@ func Run(ctx context.Context, spec Spec, opts Options) (*Report, error) {
 		}
 	}
 	for _, values := range grid {
-		res, err := evaluate(ctx, spec, values, CalibrationSeed, opts, progress)
+		res, digest, err := evaluate(ctx, spec, values, CalibrationSeed, opts, progress)
 		if err != nil {
 			return nil, err
 		}
 		done += opts.Runs
-		rep.Candidates = append(rep.Candidates, score(values, res))
+		c := score(values, res)
+		c.Digest = digest
+		rep.Candidates = append(rep.Candidates, c)
 	}
 	rep.Chosen = Choose(rep.Candidates)
-	if rep.HeldOut, err = evaluate(ctx, spec, rep.Candidates[rep.Chosen].Values, HeldOutSeed, opts, progress); err != nil {
+	if rep.HeldOut, rep.HeldOutDigest, err = evaluate(ctx, spec, rep.Candidates[rep.Chosen].Values, HeldOutSeed, opts, progress); err != nil {
+		return nil, err
+	}
+	return rep, nil
+}
+
+// RunCurrent plays only the values the built-in scenario holds, on the
+// calibration seeds and on the held-out seeds, as Run plays its chosen
+// candidate: a report with that one candidate, chosen. When the built-in
+// holds the calibration's choice, its runs are the calibration's own, to
+// the bit (the same scenario, seeds and code), and so are their records'
+// digests and every row of docs/calibration.md that reports them; a test
+// checks those against the document at a twentieth of the whole
+// calibration's cost (docs/model.md §6.6).
+func RunCurrent(ctx context.Context, spec Spec, opts Options) (*Report, error) {
+	rep, _, err := prepare(spec, &opts)
+	if err != nil {
+		return nil, err
+	}
+	res, digest, err := evaluate(ctx, spec, rep.Current, CalibrationSeed, opts, nil)
+	if err != nil {
+		return nil, err
+	}
+	c := score(rep.Current, res)
+	c.Digest = digest
+	rep.Candidates = []Candidate{c}
+	if rep.HeldOut, rep.HeldOutDigest, err = evaluate(ctx, spec, rep.Current, HeldOutSeed, opts, nil); err != nil {
 		return nil, err
 	}
 	return rep, nil
@@ -212,38 +250,81 @@ var monteCarlo = runner.MonteCarlo
 // README says of the calibrated scenarios, instead of running them again.
 var keepRecords func(spec Spec, sc *sim.Scenario, seed uint64, opts Options, records []runner.Record)
 
-// evaluate runs the scenario with the values set, from the seed.
-func evaluate(ctx context.Context, spec Spec, values []float64, seed uint64, opts Options, progress func(int, int)) ([]targets.Result, error) {
+// evaluate runs the scenario with the values set, from the seed: the
+// targets' results and the digest of the runs' records.
+func evaluate(ctx context.Context, spec Spec, values []float64, seed uint64, opts Options, progress func(int, int)) ([]targets.Result, string, error) {
 	sc, err := configs.Builtin(spec.Scenario)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	return evaluateScenario(ctx, spec, sc, values, seed, opts, progress)
 }
 
 // evaluateScenario is evaluate of the scenario sc, spec's built-in as
 // given or as a test changed it; it changes sc.
-func evaluateScenario(ctx context.Context, spec Spec, sc *sim.Scenario, values []float64, seed uint64, opts Options, progress func(int, int)) ([]targets.Result, error) {
+func evaluateScenario(ctx context.Context, spec Spec, sc *sim.Scenario, values []float64, seed uint64, opts Options, progress func(int, int)) ([]targets.Result, string, error) {
 	if err := configs.Apply(sc, opts.Set); err != nil {
-		return nil, &configs.SetError{Scenario: spec.Scenario, Err: err}
+		return nil, "", &configs.SetError{Scenario: spec.Scenario, Err: err}
 	}
 	for i, in := range spec.Inputs {
 		in.Set(sc, values[i])
 	}
 	c, err := sim.Compile(sc)
 	if err != nil {
-		return nil, fmt.Errorf("calibration of %s at %v: %w", spec.Scenario, values, err)
+		return nil, "", fmt.Errorf("calibration of %s at %v: %w", spec.Scenario, values, err)
 	}
 	var records []runner.Record
+	digest := newRecordsDigest()
 	_, err = monteCarlo(ctx, c, runner.Options{Runs: opts.Runs, Seed: seed, Workers: opts.Workers, Progress: progress,
-		OnRecord: func(r *runner.Record) { records = append(records, targets.Slim(r)) }})
+		OnRecord: func(r *runner.Record) {
+			digest.add(r)
+			records = append(records, targets.Slim(r))
+		}})
 	if err != nil {
-		return nil, err
+		return nil, "", err
+	}
+	if digest.err != nil {
+		return nil, "", fmt.Errorf("calibration of %s at %v: %w", spec.Scenario, values, digest.err)
 	}
 	if keepRecords != nil {
 		keepRecords(spec, sc, seed, opts, records)
 	}
-	return targets.EvaluateScenario(targets.For(spec.Scenario), records, sc), nil
+	return targets.EvaluateScenario(targets.For(spec.Scenario), records, sc), digest.sum(), nil
+}
+
+// recordsDigest is RecordsDigest, fed one record at a time.
+type recordsDigest struct {
+	h   hash.Hash
+	err error
+}
+
+func newRecordsDigest() *recordsDigest { return &recordsDigest{h: sha256.New()} }
+
+func (d *recordsDigest) add(r *runner.Record) {
+	if d.err != nil {
+		return
+	}
+	b, err := json.Marshal(r)
+	if err != nil {
+		d.err = err
+		return
+	}
+	d.h.Write(b)
+	d.h.Write([]byte{'\n'})
+}
+
+func (d *recordsDigest) sum() string { return hex.EncodeToString(d.h.Sum(nil)) }
+
+// RecordsDigest is the SHA-256, in hex, of the records of a sequence of
+// runs in run order, each as its JSON encoding followed by a newline:
+// two sets of runs with the same digest played the same, event for
+// event, which equal shares alone do not say.
+func RecordsDigest(records []runner.Record) (string, error) {
+	d := newRecordsDigest()
+	for i := range records {
+		d.add(&records[i])
+	}
+	return d.sum(), d.err
 }
 
 // checkSet refuses a change of a calibrated input: the grid would
