@@ -13,8 +13,12 @@
 // intent at which that zero would still have a 5% chance), which carries
 // no target: at the default each scenario meets what it meets.
 // Write writes docs/calibration.md; `alliancesim calibrate` regenerates
-// it byte for byte, and a test checks that the file is current and that
-// the built-in scenarios hold the chosen values.
+// it byte for byte. A test checks that the whole file is current and that
+// the built-in scenarios hold the chosen values (every candidate: eight
+// minutes, so it runs where ALLIANCESIM_FULL_CALIBRATION=1 is set), and
+// the test suite checks the values the built-ins hold, played again on
+// both seed ranges (RunCurrent), against the file: the digests of their
+// runs' records (RecordsDigest) and the rows that report them.
 //
 // The rule: the candidate that meets the most targets on seeds 1–500;
 // among those, the smallest total shortfall Σ max(0, threshold − share)
