@@ -104,8 +104,8 @@ func Run(ctx context.Context, spec Spec, opts Options) (*Report, error) {
 // holds the calibration's choice, its runs are the calibration's own, to
 // the bit (the same scenario, seeds and code), and so are their records'
 // digests and every row of docs/calibration.md that reports them; a test
-// checks those against the document at a twentieth of the whole
-// calibration's cost (docs/model.md §6.6).
+// checks those against the document at about a fifteenth of the whole
+// calibration's cost (2,000 runs of some 31,000) (docs/model.md §6.6).
 func RunCurrent(ctx context.Context, spec Spec, opts Options) (*Report, error) {
 	rep, _, err := prepare(spec, &opts)
 	if err != nil {
@@ -317,8 +317,9 @@ func (d *recordsDigest) sum() string { return hex.EncodeToString(d.h.Sum(nil)) }
 
 // RecordsDigest is the SHA-256, in hex, of the records of a sequence of
 // runs in run order, each as its JSON encoding followed by a newline:
-// two sets of runs with the same digest played the same, event for
-// event, which equal shares alone do not say.
+// two sets of runs with the same digest have the same records, every
+// alliance with its memberships and every proposal, which equal shares
+// alone do not say.
 func RecordsDigest(records []runner.Record) (string, error) {
 	d := newRecordsDigest()
 	for i := range records {
