@@ -493,39 +493,35 @@ func TestCurrentValuesAreTheDocuments(t *testing.T) {
 // shares the file reports.
 const digestTarget = "linux/amd64 GOAMD64=v1"
 
+// digestSentence is the sentence of the digests of records in a
+// scenario's section of the chosen values.
+var digestSentence = regexp.MustCompile("\nThe runs of the chosen values, [^\n]*\n")
+
 // withoutDigests is text without its sentence of the digests of records.
-func withoutDigests(text string) string {
-	return regexp.MustCompile("\nThe runs of the chosen values, [^\n]*\n").ReplaceAllString(text, "\n")
-}
+func withoutDigests(text string) string { return digestSentence.ReplaceAllString(text, "\n") }
 
 // currentCalibrations are the runs of the values every built-in
 // historical scenario holds on both seed ranges (RunCurrent), run once for
 // the tests that read them.
-var currentCalibrations = sync.OnceValues(func() ([]*Report, error) {
-	var reps []*Report
-	for _, spec := range Specs() {
-		rep, err := RunCurrent(context.Background(), spec, Options{})
-		if err != nil {
-			return nil, err
-		}
-		reps = append(reps, rep)
-	}
-	return reps, nil
-})
+var currentCalibrations = sync.OnceValues(func() ([]*Report, error) { return everySpec(RunCurrent) })
 
 // calibrations is the calibration of record of every built-in historical
 // scenario, run once for TestCalibrationIsCurrent.
-var calibrations = sync.OnceValues(func() ([]*Report, error) {
+var calibrations = sync.OnceValues(func() ([]*Report, error) { return everySpec(Run) })
+
+// everySpec is run's report of every built-in historical scenario, in
+// Specs' order, at the default options.
+func everySpec(run func(context.Context, Spec, Options) (*Report, error)) ([]*Report, error) {
 	var reps []*Report
 	for _, spec := range Specs() {
-		rep, err := Run(context.Background(), spec, Options{})
+		rep, err := run(context.Background(), spec, Options{})
 		if err != nil {
 			return nil, err
 		}
 		reps = append(reps, rep)
 	}
 	return reps, nil
-})
+}
 
 // Reports Run could not have made are errors, not panics.
 func TestWriteRefusesBrokenReports(t *testing.T) {

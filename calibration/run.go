@@ -102,8 +102,9 @@ func Run(ctx context.Context, spec Spec, opts Options) (*Report, error) {
 // calibration seeds and on the held-out seeds, as Run plays its chosen
 // candidate: a report with that one candidate, chosen. When the built-in
 // holds the calibration's choice, its runs are the calibration's own, to
-// the bit (the same scenario, seeds and code), and so are their records'
-// digests and every row of docs/calibration.md that reports them; a test
+// the bit (the same scenario, seeds, code and build target: a target
+// that fuses x·y + z moves the last bits of floats in the records), and
+// so are their records' digests and every row of docs/calibration.md that reports them; a test
 // checks those against the document at about a fifteenth of the whole
 // calibration's cost (2,000 runs of some 31,000) (docs/model.md §6.6).
 func RunCurrent(ctx context.Context, spec Spec, opts Options) (*Report, error) {
