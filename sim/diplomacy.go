@@ -497,10 +497,7 @@ func (w *World) patronOptions(p int) (wanted bool) {
 	}
 	// bestImposed is the greedy search's best set at a commitment, among
 	// the sets the strategy admits or among all, with its value, and
-	// whether it could be offered: a set of occupied clients only could be
-	// signed by nobody but the patron (it would form nothing, and be
-	// offered again at every review), and no alliance in force may have
-	// its members and the patron already.
+	// whether it could be offered (offerable).
 	unadmitted := false // a set the strategy did not admit was passed over
 	bestImposed := func(strong, admittedOnly bool) (set agents.Set, v float64, offerable bool) {
 		set, v = agents.GreedyCoalition(cands|occupied, 3, func(s agents.Set) float64 {
@@ -510,7 +507,7 @@ func (w *World) patronOptions(p int) (wanted bool) {
 			}
 			return w.appraiseFrom(p, s, strong, OriginImposed, w.threat[p], imposedAfter(s), 0).value
 		})
-		return set, v, set != 0 && w.unsigned(set) != set && !w.exists(set.With(p))
+		return set, v, w.offerable(p, set)
 	}
 	for _, strong := range [2]bool{false, true} {
 		if set, v, ok := bestImposed(strong, true); ok {
@@ -590,6 +587,29 @@ func (w *World) unsigned(s agents.Set) agents.Set {
 		}
 	})
 	return u
+}
+
+// offerable reports whether patron p may propose an alliance to the
+// clients s, as a multilateral or as the fallback's subset (docs/model.md
+// §7.8, §7.9). Not where
+//   - s is empty;
+//   - every client of s is occupied: nobody but p could sign it, so it
+//     would form nothing and be offered again at every review;
+//   - the only client of s who can sign is already p's ally, the others
+//     occupied: it would be a second pledge of p's to that ally, which its
+//     bilaterals and the fallback's never make, with the occupied
+//     invitees designated to it;
+//   - an alliance in force has the members who can sign it already
+//     (exists).
+func (w *World) offerable(p int, s agents.Set) bool {
+	signers := s &^ w.unsigned(s)
+	switch {
+	case signers == 0:
+		return false
+	case signers.Len() == 1 && w.ties[p].allies&signers != 0:
+		return false
+	}
+	return !w.exists(s.With(p))
 }
 
 // duplicate reports whether another active alliance has al's members.
@@ -677,10 +697,10 @@ func (w *World) acceptingSubset(proposer int, invited agents.Set, strong bool, o
 // Japan, yet accepted ANZUS without it.
 func (w *World) fallback(p int, invited agents.Set, strong bool) {
 	subset := w.acceptingSubset(p, invited, strong, OriginImposed, 2)
-	// A subset that only occupied clients would join (form signs for
-	// none of them) forms nothing and is treated as empty, so that the
-	// treaties signed for them below are not lost.
-	if subset.Len() >= 2 && subset != invited && w.unsigned(subset) != subset && !w.exists(subset.With(p)) &&
+	// A subset that could not be offered on its own (offerable) is
+	// treated as empty, so that the treaties signed below for its occupied
+	// clients are not lost.
+	if subset.Len() >= 2 && subset != invited && w.offerable(p, subset) &&
 		w.appraise(p, subset, strong, OriginImposed).value > w.position(p) {
 		offer := w.propose(Event{Type: EventProposal, Actor: p, Target: -1, Others: subset, Alliance: -1, Proposal: ProposeSubset, Strong: strong})
 		if acc := w.canvass(p, subset, strong, OriginImposed, offer); acc == subset {

@@ -2123,3 +2123,79 @@ func TestPatronInvitesNoEliminatedOccupiedClient(t *testing.T) {
 		t.Errorf("%d multilaterals with c3 eliminated, want none: %v", n, w.options)
 	}
 }
+
+// A patron offers no multilateral whose only signing invitee is already
+// its ally, the others occupied (docs/model.md §7.8): what would be
+// signed now is a second pledge to that ally, which its bilaterals never
+// offer, and the occupied invitees would be designated to it. Before this
+// rule (§8.4 item 22) such a set was offered where the ally's alliance
+// with the patron had other members (here c4), and accepted it formed a
+// second alliance of the patron with its ally.
+func TestNoMultilateralSignedByAnAllyAlone(t *testing.T) {
+	sc := testScenario()
+	sc.Map = "AAAA1122233~~PP\nAAAA1122233~~PP\nAAAA1122244~~PP"
+	sc.States = append(sc.States, sc.States[c3])
+	sc.States[len(sc.States)-1].ID, sc.States[len(sc.States)-1].Name, sc.States[len(sc.States)-1].Glyph = "c4", "c4", '4'
+	c4 := len(sc.States) - 1
+	sc.Params.InviteOccupied = true
+	sc.Decision.Strategy = "prospect"
+	sc.States[c2].Sovereign, sc.States[c3].Sovereign = false, false
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	w.form(set(pat, c1, c4), false, OriginImposed)
+	w.rebaseline()
+	if !w.ties[pat].allies.Has(c1) || !w.ties[pat].allies.Has(c4) {
+		t.Fatalf("set-up: c1 and c4 are not the patron's allies: %v", describe(w))
+	}
+	if v, pos := w.appraise(pat, set(c1, c2, c3), true, OriginImposed).value, w.position(pat); !(v > pos) {
+		t.Fatalf("set-up: the patron values the multilateral at %v, not above its position %v", v, pos)
+	}
+	for w.tick = 0; w.tick < 3; w.tick++ {
+		w.perceive()
+		w.startReviews()
+		w.reviewing = set(pat)
+		w.patronRound(pat)
+	}
+	for _, o := range w.Offers() {
+		t.Logf("offer %+v", o)
+		if o.Kind == ProposeMultilateral || o.Kind == ProposeSubset {
+			t.Fatalf("a multilateral signed by the patron's ally alone was offered: %v", describe(w))
+		}
+	}
+}
+
+// offerable, the one test of what a patron may propose as a multilateral
+// or as the fallback's subset (§7.8, §7.9), case by case: c4 and c5 hold
+// the patron's pledge, c2 and c3 are occupied.
+func TestOfferable(t *testing.T) {
+	sc := testScenario()
+	sc.Map = "AAAA1122233~~PP\nAAAA1122255~~PP\nAAAA1122244~~PP"
+	for _, id := range []string{"c4", "c5"} {
+		st := sc.States[c3]
+		st.ID, st.Name, st.Glyph = id, id, rune(id[1])
+		sc.States = append(sc.States, st)
+	}
+	c4, c5 := len(sc.States)-2, len(sc.States)-1
+	sc.Params.InviteOccupied = true
+	sc.States[c2].Sovereign, sc.States[c3].Sovereign = false, false
+	w := NewWorld(mustCompile(t, sc), 1)
+	w.perceive()
+	w.form(set(pat, c4, c5), false, OriginImposed)
+	for _, tc := range []struct {
+		what string
+		s    agents.Set
+		want bool
+	}{
+		{"nobody", 0, false},
+		{"occupied clients only", set(c2, c3), false},
+		{"one ally and occupied clients", set(c2, c3, c4), false},
+		{"one client not allied and occupied clients", set(c1, c2, c3), true},
+		{"an ally, a client not allied and an occupied client", set(c1, c2, c4), true},
+		{"the signers of an alliance in force and an occupied client", set(c2, c4, c5), false},
+		{"an ally and a client not allied", set(c1, c4), true},
+	} {
+		if got := w.offerable(pat, tc.s); got != tc.want {
+			t.Errorf("%s (%b): offerable %v, want %v", tc.what, tc.s, got, tc.want)
+		}
+	}
+}
