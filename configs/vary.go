@@ -314,9 +314,13 @@ func varyAxis(v *rawVary, kind valueKind, design string, e *errs) (axis, bool) {
 			return ax, false
 		}
 		if kind == kindWhole {
+			// whole ends first, as wholeGrid says them, then their range
 			var ok bool
 			ax.values, ok = wholeGrid(v, e)
-			return ax, ok
+			return ax, ok && gridEndsInRange(v, ax.path, e)
+		}
+		if !gridEndsInRange(v, ax.path, e) {
+			return ax, false
 		}
 		ax.values = gridValues(v.From.V, v.To.V, v.Steps.V)
 		for i := 1; i < len(ax.values); i++ {
@@ -494,6 +498,27 @@ func pathAllowed(path string, kind valueKind) string {
 		}
 	}
 	return kind.words()
+}
+
+// gridEndsInRange reports whether both ends of a grid's range lie in its
+// path's own range, naming each end that does not where it was written,
+// as a list of values names each value: every step lies between the ends,
+// so the ends are the whole check. Without it an end out of range was
+// reported only once the rest of the file was sound, as the first point
+// it made invalid, and at from whichever end was wrong.
+func gridEndsInRange(v *rawVary, path string, e *errs) bool {
+	r, ranged := pathRange(path)
+	if !ranged {
+		return true
+	}
+	ok := true
+	for _, end := range []*opt[float64]{&v.From, &v.To} {
+		if err := r.Check(end.V); err != nil {
+			e.at(end.Loc, "%v for %s", err, path)
+			ok = false
+		}
+	}
+	return ok
 }
 
 // wholeSized reports whether a range end of a whole-number path is held

@@ -280,6 +280,23 @@ func TestInvalidValuesWhereWritten(t *testing.T) {
 		"the range reaches params.punishment=-0.5")
 }
 
+// A grid's range with an end outside its path's own range is refused at
+// that end, with every other [[vary]]'s error, as a list's values are:
+// before, to = 5 for a parameter in [0, 1] was reported only once the rest
+// of the file was sound, as "point 1 … gives an invalid scenario" at from.
+func TestGridRangeEndOutOfRangeWhereWritten(t *testing.T) {
+	const grid = "scenario = \"generic\"\n[[vary]]\npath = \"params.punishment\"\n"
+	experimentErr(t, grid+"from = 0.0\nto = 5.0\nsteps = 3\n", 5, "vary[0].to",
+		"5 is out of range; allowed: a number in [0, 1] for params.punishment")
+	experimentErr(t, grid+"from = -1.0\nto = 1.0\nsteps = 3\n", 4, "vary[0].from",
+		"-1 is out of range; allowed: a number in [0, 1] for params.punishment")
+	_, err := ParseExperiment("x.toml", []byte("scenario = \"generic\"\nruns = 0\n[[vary]]\npath = \"scenario.ticks\"\nfrom = 0\nto = 24\nsteps = 3\n"))
+	if want := "x.toml:2: runs: 0 is out of range; allowed: a whole number in [1, 100000000]\n" +
+		"x.toml:5: vary[0].from: 0 is out of range; allowed: a whole number in [1, 1000000] for scenario.ticks"; err == nil || err.Error() != want {
+		t.Errorf("a grid's end out of range beside another error: got %v, want\n%s", err, want)
+	}
+}
+
 // The settings of an experiment at their edges: the smallest runs, chunk
 // and seed (1, 1, 0) and the largest runs and chunk (10⁸, 10⁶) are
 // accepted; one below the smallest is refused naming the range.
