@@ -382,7 +382,7 @@ func (t *Theatre) drawLegend(c draw.Canvas, colors []color.NRGBA, x, top vg.Leng
 	swatch(seaColor, false)
 	entry("sea")
 	swatch(landColor, false)
-	entry("unowned land (darker: rough)")
+	entry("unowned land; darker tones, owned or not: rough")
 	if t.Start != nil {
 		swatch(landColor, true)
 		entry("hatched: occupied since the start")

@@ -138,6 +138,36 @@ func TestTheatreStateColoursAndLegend(t *testing.T) {
 	}
 }
 
+// A state's rough cells are drawn in a darker tone of its colour, so the
+// legend's rough entry speaks of every darker tone, not of unowned land
+// alone (it read "unowned land (darker: rough)", leaving the two tones
+// within a state, Japan's or Australia's, unexplained).
+func TestTheatreLegendExplainsAStatesDarkerTone(t *testing.T) {
+	th := asiaTheatre(t)
+	g := th.Grid
+	colors := stateColors(th.States)
+	owned := false
+	for i := range g.Owner {
+		if o := g.Owner[i]; o != theater.NoOwner && g.Terrain[i] == theater.Rough {
+			if th.fill(i, colors) == colors[o] {
+				t.Fatalf("cell %d: a state's rough cell in its plain colour", i)
+			}
+			owned = true
+			break
+		}
+	}
+	if !owned {
+		t.Fatal("asia-1950 has no rough cell a state owns")
+	}
+	svg, err := th.SVG()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(svg), ">unowned land; darker tones, owned or not: rough<") {
+		t.Error("the legend does not say that a darker tone of a state's colour is rough")
+	}
+}
+
 // A cell is occupied when it changed owner since the start to another
 // owner: one left without an owner is not hatched.
 func TestTheatreOccupiedCells(t *testing.T) {
