@@ -927,6 +927,26 @@ func TestBuiltinIsTheCallers(t *testing.T) {
 	}
 }
 
+// A file that extends a built-in named as a file that is not there
+// (extends = "asia-1950.toml"), and an experiment whose scenario is, are
+// told the built-in's name, as a command line naming it is; a missing
+// file of no built-in's name is refused as missing, listing the built-ins.
+func TestExtendsABuiltinsNameAsAFile(t *testing.T) {
+	dir := t.TempDir()
+	_, err := Parse(filepath.Join(dir, "x.toml"), []byte("extends = \"asia-1950.toml\"\n"))
+	if err == nil || !strings.Contains(err.Error(), `no such file or directory; allowed: "asia-1950", the built-in scenario, named without .toml, or a path to a regular .toml file`) {
+		t.Errorf("extends = \"asia-1950.toml\": %v", err)
+	}
+	_, err = ParseExperiment(filepath.Join(dir, "e.toml"), []byte("scenario = \"generic.toml\"\n[[vary]]\npath = \"params.sea_cost\"\nvalues = [1, 2]\n"))
+	if err == nil || !strings.Contains(err.Error(), `e.toml:1: scenario: cannot read "generic.toml"`) || !strings.Contains(err.Error(), `allowed: "generic", the built-in scenario, named without .toml`) {
+		t.Errorf("scenario = \"generic.toml\": %v", err)
+	}
+	_, err = Parse(filepath.Join(dir, "x.toml"), []byte("extends = \"asia-1951.toml\"\n"))
+	if err == nil || strings.Contains(err.Error(), "named without .toml") || !strings.Contains(err.Error(), "allowed: asia-1950, europe-1947, generic, or a path") {
+		t.Errorf("extends = \"asia-1951.toml\": %v", err)
+	}
+}
+
 // A built-in named as a file that is not there ("asia-1950.toml") is
 // refused with the built-in's name; a missing file of no built-in's name,
 // or in a directory, is refused as missing alone.

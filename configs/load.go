@@ -33,13 +33,21 @@ func Load(nameOrPath string) (*sim.Scenario, error) {
 func LoadFile(path string) (*sim.Scenario, error) {
 	src, err := ReadFile(path)
 	if err != nil {
-		// "asia-1950.toml" where no such file is: the built-in was meant.
-		if name := TrimTOML(path); errors.Is(err, fs.ErrNotExist) && !strings.ContainsAny(path, `/\`) && slices.Contains(BuiltinNames(), name) {
+		if name, ok := meantBuiltin(path, err); ok {
 			return nil, fmt.Errorf("reading scenario: %w; the built-in scenario is named %s, without .toml", err, name)
 		}
 		return nil, fmt.Errorf("reading scenario: %w", err)
 	}
 	return Parse(path, src)
+}
+
+// meantBuiltin reports the built-in that a file reference which could not
+// be read was meant to name: "asia-1950.toml", a bare file name that is
+// missing, is asia-1950 written as a file. A path with a directory in it,
+// or one that exists but could not be read, names a file.
+func meantBuiltin(ref string, err error) (string, bool) {
+	name := TrimTOML(ref)
+	return name, errors.Is(err, fs.ErrNotExist) && !strings.ContainsAny(ref, `/\`) && slices.Contains(BuiltinNames(), name)
 }
 
 // Parse reads a scenario from src, naming it file in errors. A relative
@@ -100,6 +108,10 @@ func loadChain(file string, src []byte, seen []string, e *errs) *rawFile {
 			if baseFile != ref {
 				// not the working directory's: say which file was tried
 				where = fmt.Sprintf(" (read as %s: a relative path is read from the directory of the file that gives it)", baseFile)
+			}
+			if name, ok := meantBuiltin(ref, err); ok {
+				e.at(raw.Extends.Loc, "cannot read %q%s: %v; allowed: %q, the built-in scenario, named without .toml, or a path to a regular .toml file of at most 16 MiB", ref, where, readErr(err), name)
+				return nil
 			}
 			e.at(raw.Extends.Loc, "cannot read %q%s: %v; allowed: %s, or a path to a regular .toml file of at most 16 MiB", ref, where, readErr(err), strings.Join(BuiltinNames(), ", "))
 			return nil
