@@ -136,6 +136,24 @@ func missingDirs(dir string) []string {
 	}
 }
 
+// missingHint says what to do about chunks missing from dirs: give every
+// shard's directory; or, where some of dirs hold no parts/ at all (a
+// merge's output keeps none, so it cannot be merged again), say so and
+// ask for the shards' own directories instead.
+func missingHint(dirs []string) string {
+	var partless []string
+	for _, d := range dirs {
+		if _, err := os.Stat(filepath.Join(d, "parts")); errors.Is(err, fs.ErrNotExist) {
+			partless = append(partless, d)
+		}
+	}
+	if len(partless) == 0 {
+		return "--shard i/n runs chunks i, i+n, i+2n, …: give every shard's directory, or run the missing shards"
+	}
+	return fmt.Sprintf("%s %s no parts/, the finished chunks a merge reads (the output of a merge keeps none): give the directories the shards wrote, each holding its parts/",
+		strings.Join(partless, ", "), map[bool]string{true: "holds", false: "hold"}[len(partless) == 1])
+}
+
 // chunkHolder finds the first of dirs that holds chunk ch finished (its
 // part's done file, as partDone), looking in each once. Where none does,
 // it says which holds it where this user may not read it (parts/ or the
@@ -242,8 +260,8 @@ func assemble(ctx context.Context, dirs []string, out string, command []string) 
 		}
 	}
 	if len(missing) > 0 {
-		return fmt.Errorf("%d of %d chunks missing from %s: %s (--shard i/n runs chunks i, i+n, i+2n, …: give every shard's directory, or run the missing shards): %w",
-			len(missing), m.chunkCount(), strings.Join(dirs, ", "), missingChunks(m, missing), ErrIncomplete)
+		return fmt.Errorf("%d of %d chunks missing from %s: %s (%s): %w",
+			len(missing), m.chunkCount(), strings.Join(dirs, ", "), missingChunks(m, missing), missingHint(dirs), ErrIncomplete)
 	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err

@@ -602,6 +602,22 @@ func TestAssembleLeavesNothingHalfDone(t *testing.T) {
 		t.Errorf("missing chunks:\n got %v\nwant %s", err, want)
 	}
 
+	// A merge's output keeps no parts/, so merging it again finds none of
+	// its chunks: the error says so, rather than sending the user to run
+	// shards that have run.
+	half := filepath.Join(t.TempDir(), "half")
+	if err := Execute(context.Background(), plan(t), half, ExecOptions{Shard: Shard{Index: 0, Count: 2}}); !errors.Is(err, ErrIncomplete) {
+		t.Fatal(err)
+	}
+	merged := filepath.Join(t.TempDir(), "merged")
+	if err := Assemble([]string{finished}, merged); err != nil {
+		t.Fatal(err)
+	}
+	err = Assemble([]string{half, merged}, filepath.Join(t.TempDir(), "out"))
+	if want := " (" + merged + " holds no parts/, the finished chunks a merge reads (the output of a merge keeps none): give the directories the shards wrote, each holding its parts/): incomplete"; err == nil || !strings.HasSuffix(err.Error(), want) {
+		t.Errorf("a merged directory merged again:\n got %v\nwant …%s", err, want)
+	}
+
 	edited := copyOf(t, finished)
 	os.WriteFile(filepath.Join(edited, "scenario.toml"), []byte("name = \"edited\"\n"), 0o644)
 	err = Assemble([]string{edited}, filepath.Join(t.TempDir(), "out"))
