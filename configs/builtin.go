@@ -4,6 +4,7 @@ import (
 	"embed"
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -37,11 +38,22 @@ func IsBuiltinRef(s string) bool {
 }
 
 // FileHint is what to add to the refusal of name as a built-in where a
-// regular file of that name exists, "; the file NAME is read as ./NAME",
-// and "" where none does.
+// regular file of that name exists, "; the file NAME is read as ./NAME";
+// where a directory of that name holds a scenario.toml (an output
+// directory, whose scenario is the one that ran there), "; the directory
+// NAME holds the scenario that ran there: NAME/scenario.toml"; and ""
+// otherwise.
 func FileHint(name string) string {
-	if fi, err := os.Stat(name); err == nil && fi.Mode().IsRegular() {
+	fi, err := os.Stat(name)
+	switch {
+	case err != nil:
+		return ""
+	case fi.Mode().IsRegular():
 		return fmt.Sprintf("; the file %s is read as ./%s", name, name)
+	case fi.IsDir():
+		if sc, err := os.Stat(filepath.Join(name, "scenario.toml")); err == nil && sc.Mode().IsRegular() {
+			return fmt.Sprintf("; the directory %s holds the scenario that ran there: %s", name, filepath.Join(name, "scenario.toml"))
+		}
 	}
 	return ""
 }

@@ -859,6 +859,20 @@ func TestBuiltinOrFile(t *testing.T) {
 	if _, err := Load("./scen"); err != nil {
 		t.Errorf("./scen: %v", err)
 	}
+	// An output directory named as a scenario: its scenario.toml is the
+	// one that ran there, and the refusal names it.
+	if err := os.Mkdir("asia.out", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Load("asia.out"); err == nil || strings.Contains(err.Error(), "asia.out/scenario.toml") {
+		t.Errorf("a directory without scenario.toml: %v; want no hint", err)
+	}
+	if err := os.WriteFile(filepath.Join("asia.out", "scenario.toml"), []byte(base), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Load("asia.out"); err == nil || !strings.HasSuffix(err.Error(), "; the directory asia.out holds the scenario that ran there: "+filepath.Join("asia.out", "scenario.toml")) {
+		t.Errorf("an output directory named as a scenario: %v", err)
+	}
 	if err := os.WriteFile("S.TOML", []byte(base), 0o644); err != nil {
 		t.Fatal(err)
 	}
