@@ -75,6 +75,23 @@ func TestEmptyDirectoryName(t *testing.T) {
 	}
 }
 
+// A directory under a file (file/sub) is no directory: CheckDir says so,
+// as it does of a missing one, rather than letting its readers stumble on
+// "file/sub/manifest.json: not a directory".
+func TestCheckDirUnderAFile(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "file")
+	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sub := filepath.Join(file, "sub")
+	if err := CheckDir(sub); err == nil || err.Error() != sub+": no such directory" {
+		t.Errorf("CheckDir(%s): %v", sub, err)
+	}
+	if err := Assemble([]string{sub}, filepath.Join(t.TempDir(), "out")); err == nil || err.Error() != sub+": no such directory" {
+		t.Errorf("Assemble(%s): %v", sub, err)
+	}
+}
+
 // A directory with someone's files and no manifest of ours is never
 // written into, even with Force.
 func TestExecuteRefusesForeignDirectory(t *testing.T) {

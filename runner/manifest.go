@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 
 	"github.com/alliancesim/alliancesim/internal/digest"
 	"github.com/alliancesim/alliancesim/internal/input"
@@ -355,7 +356,9 @@ func CheckDir(dir string) error {
 		return errNoDir
 	}
 	switch fi, err := os.Stat(dir); {
-	case errors.Is(err, fs.ErrNotExist):
+	case errors.Is(err, fs.ErrNotExist), errors.Is(err, syscall.ENOTDIR):
+		// ENOTDIR: a part of the path is a file (file/sub), so no
+		// directory is there either
 		return fmt.Errorf("%s: no such directory", dir)
 	case err == nil && !fi.IsDir():
 		return fmt.Errorf("%s is a file, not a directory", dir)
