@@ -27,7 +27,10 @@ type Options struct {
 	// Progress, if set, is called after each finished replication with the
 	// number done and the total, from the collecting goroutine.
 	Progress func(done, total int)
-	// OnRecord, if set, receives every run's record, in run order.
+	// OnRecord, if set, receives every run's record, in run order, from
+	// the collecting goroutine (as Progress: one call at a time, never
+	// two at once). Each call gets a record of its own, which the
+	// callback may keep.
 	OnRecord func(r *Record)
 	// Measures are computed from every finished replication; the summary
 	// has each one's mean with its interval (Summary.Measures), and each

@@ -28,7 +28,11 @@ type AllianceRecord struct {
 	ID       int      `json:"id"`
 	Founders []string `json:"founders"` // members at formation
 	Patron   bool     `json:"patron"`   // a patron was ever a member
-	Origin   string   `json:"origin"`
+	// Origin is how it began (docs/model.md §2.2): "client" (clients
+	// alone), "indigenous" (a patron joined a clients' alliance),
+	// "imposed" (a patron's proposal of three or more members) or
+	// "bilateral" (a patron and one client); the names of sim.Origin.
+	Origin string `json:"origin"`
 	// OriginSince is the tick from which it has had Origin: its
 	// formation, or the tick its origin changed — a patron's first entry
 	// into a clients' alliance, which made it indigenous, or the entry on
@@ -41,7 +45,9 @@ type AllianceRecord struct {
 	// Cohesion is h_A at formation (docs/model.md §7.12): how far the
 	// founders' threat pictures converged when they signed.
 	Cohesion float64 `json:"cohesion"`
-	Formed   int     `json:"formed"`
+	// Formed is the tick it formed, 0 the scenario's first; a Compiled's
+	// Calendar().Label(t), or Result.Date, names its month.
+	Formed int `json:"formed"`
 	// PatronJoined is the tick a patron became a member, -1 if none did.
 	PatronJoined int `json:"patron_joined"`
 	// PatronSize is the number of members just after a patron first
@@ -49,9 +55,14 @@ type AllianceRecord struct {
 	PatronSize int `json:"patron_size"`
 	// ClientPeak is the largest number of members while clients stood
 	// alone before a patron first became one (0 if a patron founded it).
-	ClientPeak int    `json:"client_peak"`
-	Ended      int    `json:"ended"` // -1: in force at the horizon (right-censored)
-	Cause      string `json:"cause"` // "horizon" while in force
+	ClientPeak int `json:"client_peak"`
+	Ended      int `json:"ended"` // -1: in force at the horizon (right-censored)
+	// Cause is why it ended: "members_left" (too few were left, or the
+	// rest were another alliance in force), "patron_left" (its last
+	// patron left one that could not go on without it), "occupied" (a member's elimination,
+	// wholly occupied, left it as members_left or patron_left would), or "horizon" while in force; the names
+	// of sim.EndCause (docs/model.md §7.12).
+	Cause string `json:"cause"`
 	// EndedBy is the member whose leaving or elimination ended it ("" while
 	// in force): of the members who left in the tick it ended, the one
 	// still in it at its end.
