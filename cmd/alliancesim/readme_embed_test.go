@@ -44,9 +44,7 @@ import (
 )
 
 func main() {
-	ctx := context.Background()
-` + code + `	_ = res
-}
+` + code + `}
 `
 	root, err := filepath.Abs("../..")
 	if err != nil {
