@@ -88,11 +88,21 @@ The verdicts and the power of the default run counts are explained in
 				// minimum change or threshold ("at least 0.70", not "at
 				// least"), in columns however long a source is.
 				tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+				seeds := false
 				for _, h := range hs {
 					fmt.Fprintf(tw, "%s\t%s\t%s%s → %s, %s\n", h.ID, h.Source, hypotheses.WorldPrefix(h.Scenario), h.Lever.Name, h.Outcome.Name,
 						hypotheses.Prediction(h.Predicted, h.MinChange, h.Threshold))
+					seeds = seeds || strings.Contains(h.Source, "(seed")
 				}
-				return tw.Flush()
+				if err := tw.Flush(); err != nil {
+					return err
+				}
+				if seeds {
+					// The run's header says "seeds 1–100" of random seeds.
+					_, err := fmt.Fprintln(w, "(seed 000 … 004: the specification's source papers, listed in docs/model.md §9; not random seeds)")
+					return err
+				}
+				return nil
 			}
 			if err := checkCounts(runs, workers); err != nil {
 				return err

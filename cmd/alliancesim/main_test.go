@@ -653,15 +653,23 @@ func TestHypothesesQuick(t *testing.T) {
 // hypotheses --list gives what each hypothesis predicts as the table
 // does, with its minimum change or threshold (a rate's line ended "at
 // least"), and keeps its columns where a source is long (T3c's ran into
-// its world: "Stalin's Hokkaido plan asia-1950: ...").
+// its world: "Stalin's Hokkaido plan asia-1950: ..."). Where a source
+// names a seed, a last line says it is a source paper, not the random
+// seed a run's header counts.
 func TestHypothesesListPredictions(t *testing.T) {
 	out, err := execute(t, "hypotheses", "T1a", "T3c", "T5", "NC3", "--list")
 	if err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
-	if len(lines) != 4 {
-		t.Fatalf("%d lines for 4 hypotheses:\n%s", len(lines), out)
+	if len(lines) != 5 {
+		t.Fatalf("%d lines for 4 hypotheses and the note on seeds:\n%s", len(lines), out)
+	}
+	if note := lines[4]; !strings.Contains(note, "source papers") || !strings.Contains(note, "not random seeds") {
+		t.Errorf("the last line does not say what a seed is: %s", note)
+	}
+	if out, err := execute(t, "hypotheses", "NC3", "--list"); err != nil || strings.Contains(out, "source papers") {
+		t.Errorf("a list that names no seed has the note on seeds: %v\n%s", err, out)
 	}
 	for i, end := range []string{", rises ≥ 0.15", ", rises ≥ 0.15", ", at least 0.70", ", below 0.05"} {
 		if !strings.HasSuffix(lines[i], end) {
