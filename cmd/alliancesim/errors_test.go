@@ -61,7 +61,7 @@ func TestExecuteError(t *testing.T) {
 	}{
 		{context.Canceled, "", "interrupted; d keeps whatever chunks were finished: run the same command again to finish"},
 		{context.Canceled, "--resume", "interrupted; d keeps whatever chunks were finished: run the same command again with --resume to finish"},
-		{other, "", "d holds the output of other work: seed (1 here, 2 there); use --force to replace it, or another directory"},
+		{other, "", "d holds the output of other work: seed (1 here, 2 there); use --force to replace it (its runs are played again), another directory, or 'alliancesim report d' to draw what it holds"},
 		{stopped, "--resume", "d holds an interrupted run of this same work; add --resume to go on in it, or use another directory"},
 		{plain, "", "disk full"},
 	} {

@@ -141,7 +141,9 @@ func writtenFiles(dir string, events, sweep bool) string {
 // executeError says what to do after runner.Execute failed, in flags:
 // after an interruption, run the same command again (resume, the flag a
 // sweep needs to go on: run always resumes); for a directory of other
-// work, --force; for an interrupted run of this work, --resume.
+// work, --force, which plays its runs again, or report, which reads what
+// is there (a tool rebuilt since it ran finds every directory other
+// work); for an interrupted run of this work, --resume.
 func executeError(err error, out, resume string) error {
 	again := "run the same command again"
 	if resume != "" {
@@ -151,7 +153,7 @@ func executeError(err error, out, resume string) error {
 	case errors.Is(err, context.Canceled):
 		return interruption(fmt.Sprintf("interrupted; %s keeps whatever chunks were finished: %s to finish", out, again))
 	case errors.Is(err, runner.ErrOtherWork):
-		return fmt.Errorf("%w; use --force to replace it, or another directory", err)
+		return fmt.Errorf("%w; use --force to replace it (its runs are played again), another directory, or 'alliancesim report %s' to draw what it holds", err, out)
 	case errors.Is(err, runner.ErrInterrupted):
 		return fmt.Errorf("%w; add --resume to go on in it, or use another directory", err)
 	}
