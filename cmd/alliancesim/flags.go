@@ -172,17 +172,20 @@ func tryWrite(dir string) error {
 	return os.Remove(f.Name())
 }
 
-// notWritable is err, a permission refused while writing into dir, in the
-// words every command that writes into a directory uses: name (the flag
-// and directory as given: "--out d") cannot be written, and what is
-// allowed. Whether dir is to blame is found by trying, as checkWritableDir
-// does: making a file in it, or, where it does not exist yet, in the
-// parent it is made in — not by the path the error names, which may be an
-// input inside dir that cannot be read, or dir's parent. A permission
-// refused elsewhere is err as it was, naming its file; so is any other
-// error.
+// notWritable is err, a permission refused or another failure of a file
+// operation while writing into dir, in the words every command that
+// writes into a directory uses: name (the flag and directory as given:
+// "--out d") cannot be written, and what is allowed. Whether dir is to
+// blame is found by trying, as checkWritableDir does: making a file in
+// it, or, where it does not exist yet, in the parent it is made in — not
+// by the path the error names, which may be an input inside dir that
+// cannot be read, or dir's parent. A failure elsewhere is err as it was,
+// naming its file; so is any error not of a file operation. (A parent
+// that refuses new entries without refusing permission, /proc, fails
+// with "no such file or directory".)
 func notWritable(name, dir string, err error) error {
-	if !errors.Is(err, fs.ErrPermission) {
+	var pathErr *fs.PathError
+	if !errors.Is(err, fs.ErrPermission) && !errors.As(err, &pathErr) {
 		return err
 	}
 	const allowed = "allowed: a directory this user may write"

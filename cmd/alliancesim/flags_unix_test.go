@@ -133,3 +133,18 @@ func TestReportDirNotWritable(t *testing.T) {
 		t.Errorf("report of a directory it may not write, whose summary.json cannot be read: %v", err)
 	}
 }
+
+// An --out that cannot be made where its parent takes no new entries
+// without refusing permission (/proc answers "no such file or
+// directory") is refused in the flag's words, as an unwritable parent
+// is; it was the bare error of mkdir.
+func TestOutInAParentThatTakesNoEntries(t *testing.T) {
+	if fi, err := os.Stat("/proc/self"); err != nil || !fi.IsDir() {
+		t.Skip("no /proc here")
+	}
+	out := "/proc/alliancesim-test"
+	_, err := execute(t, "run", "generic", "--runs", "1", "--out", out)
+	if want := "--out " + out + ": cannot make it in /proc"; err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "allowed:") {
+		t.Errorf("%v, want …%s…, allowed: …", err, want)
+	}
+}
