@@ -158,7 +158,20 @@ func parseValue(path string, kind valueKind, text string) (v any, msg string) {
 		}
 		v = f
 	}
-	return v, checkValue(path, kind, v)
+	if msg := checkValue(path, kind, v); msg != "" {
+		return v, msg
+	}
+	// A number outside its path's own range is its cell's error, as a
+	// list's value is (it was the whole point's, once the point was built
+	// into a scenario and checked).
+	if f, ok := v.(float64); ok {
+		if r, ranged := pathRange(path); ranged {
+			if err := r.Check(f); err != nil {
+				return v, fmt.Sprintf("%v for %s", err, path)
+			}
+		}
+	}
+	return v, ""
 }
 
 func indexOf(list []string, s string) int {

@@ -66,7 +66,11 @@ func TestPointsFileErrors(t *testing.T) {
 		{"decision.strategy\nbold\n", "design.csv:2: column 1 (decision.strategy): "},
 		{"params.sea_cost,decision.strategy\n1,\n", "design.csv:2: column 2 (decision.strategy): empty; allowed: assurance, powerplay, prospect for decision.strategy"},
 		{"params.sea_cost\n\"1\n", "design.csv:2: extraneous or missing \" in quoted-field"},
-		{"params.sea_cost\n1\n-1\n", "design.csv:3: point 1 (params.sea_cost=-1) gives an invalid scenario"},
+		// a number outside its path's range is its cell's error, as a list's value is
+		{"params.sea_cost\n1\n-1\n", "design.csv:3: column 1 (params.sea_cost): -1 is out of range; allowed: a number in [0, 1000000] for params.sea_cost"},
+		{"scenario.ticks\n1\n0\n", "design.csv:3: column 1 (scenario.ticks): 0 is out of range; allowed: a whole number in [1, 1000000] for scenario.ticks"},
+		// a point whose cells are each in range may still be an invalid scenario: 96001 months from 2000-01 end after 9999-12
+		{"scenario.ticks\n24\n96001\n", "design.csv:3: point 1 (scenario.ticks=96001) gives an invalid scenario"},
 		{"states.zz.land\n1\n", "design.csv:1: column 1: \"states.zz.land\" names no state of generic"},
 	}
 	for _, c := range cases {
@@ -90,7 +94,7 @@ func TestPointsFileErrors(t *testing.T) {
 // that is not a number are reported beside a well-formed row that gives an
 // invalid scenario, each at its line, and later points keep their numbers.
 func TestPointsFileEveryProblemAtOnce(t *testing.T) {
-	_, _, err := writeDesign(t, "params.sea_cost,decision.strategy\n1,prospect\n2\nfast,prospect\n-1,assurance\n")
+	_, _, err := writeDesign(t, "params.sea_cost,scenario.ticks\n1,24\n2\nfast,24\n3,96001\n")
 	var list Errors
 	if !errors.As(err, &list) {
 		t.Fatalf("want Errors, got %v", err)
@@ -98,7 +102,7 @@ func TestPointsFileEveryProblemAtOnce(t *testing.T) {
 	want := []string{
 		"design.csv:3: 1 cell; allowed: one per column of the header (2)",
 		"design.csv:4: column 1 (params.sea_cost): \"fast\" is not a number",
-		"design.csv:5: point 3 (params.sea_cost=-1, decision.strategy=assurance) gives an invalid scenario",
+		"design.csv:5: point 3 (params.sea_cost=3, scenario.ticks=96001) gives an invalid scenario",
 	}
 	if len(list) != len(want) {
 		t.Fatalf("%d errors, want %d:\n%v", len(list), len(want), list)
@@ -231,11 +235,11 @@ func TestPointsFileAbsolute(t *testing.T) {
 // Every row of a points file that gives an invalid scenario is reported
 // at its line, in one report, naming the key by its path.
 func TestPointsFileInvalidRowsAtOnce(t *testing.T) {
-	_, file, err := writeDesign(t, "params.sea_cost,scenario.ticks,states.c1.land\n-1,24,5\n2,30,5\n3,24,-2\n4,0,5\n")
+	_, file, err := writeDesign(t, "params.sea_cost,scenario.ticks,params.record_every\n1,96001,0\n2,30,0\n3,20000,1\n4,96002,0\n")
 	want := strings.Join([]string{
-		file + ":2: point 0 (params.sea_cost=-1, scenario.ticks=24, states.c1.land=5) gives an invalid scenario: params.sea_cost: -1 is out of range; allowed: a number in [0, 1000000]",
-		file + ":4: point 2 (params.sea_cost=3, scenario.ticks=24, states.c1.land=-2) gives an invalid scenario: states.c1.land: -2 is out of range; allowed: a number in [0, 1000000]",
-		file + ":5: point 3 (params.sea_cost=4, scenario.ticks=0, states.c1.land=5) gives an invalid scenario: scenario.ticks: 0 is out of range; allowed: a whole number in [1, 1000000]",
+		file + ":2: point 0 (params.sea_cost=1, scenario.ticks=96001, params.record_every=0) gives an invalid scenario: scenario.ticks: 96001 ticks from 2000-01 end in 10000-01; allowed: a run that ends by 9999-12 (at most 96000 ticks from this start)",
+		file + ":4: point 2 (params.sea_cost=3, scenario.ticks=20000, params.record_every=1) gives an invalid scenario: params.record_every: 20000 ticks sampled every 1 ticks make 20000 time-series samples; allowed: at most 10000 (record_every ≥ 2)",
+		file + ":5: point 3 (params.sea_cost=4, scenario.ticks=96002, params.record_every=0) gives an invalid scenario: scenario.ticks: 96002 ticks from 2000-01 end in 10000-02; allowed: a run that ends by 9999-12 (at most 96000 ticks from this start)",
 	}, "\n")
 	if err == nil || err.Error() != want {
 		t.Errorf("got\n%v\nwant\n%s", err, want)
@@ -286,7 +290,7 @@ func TestPointsFileRepeatedInvalidRows(t *testing.T) {
 // A file refused for its size has no point checked as a scenario: the
 // invalid first row is not reported, only the size.
 func TestPointsFileTooLargeChecksNoPoint(t *testing.T) {
-	_, path, err := writeDesign(t, "params.sea_cost\n-1\n"+strings.Repeat("1\n", 100_000))
+	_, path, err := writeDesign(t, "scenario.ticks\n96001\n"+strings.Repeat("1\n", 100_000))
 	if want := path + ":100002: more than 100000 points; allowed: at most 100000"; err == nil || err.Error() != want {
 		t.Errorf("got %.300v\nwant %s", err, want)
 	}
