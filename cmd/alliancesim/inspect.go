@@ -202,6 +202,17 @@ func drawMap(w io.Writer, sc *sim.Scenario, g *theater.Grid, terrainOnly bool) {
 		}
 		fmt.Fprintf(w, "  %-9s %-9s %-9s %4d %-5s  %s\n", glyph, s.ID, s.Role, cells[i], unit, name)
 	}
+	// An owner's glyph hides its rough cells, which slow an invader as
+	// unowned rough does: say so where there are any.
+	ownedRough := 0
+	for c, t := range g.Terrain {
+		if t == theater.Rough && g.Owner[c] != theater.NoOwner {
+			ownedRough++
+		}
+	}
+	if ownedRough > 0 {
+		fmt.Fprintf(w, "(rough a state owns, %d of its cells, shows in the owner's glyph; --terrain draws rough wherever it is)\n", ownedRough)
+	}
 }
 
 // terrainRows draws terrain alone: sea '~', land '.', rough '^'.

@@ -107,6 +107,20 @@ func TestInspectingCommandsTakeSet(t *testing.T) {
 	if owners, _ := execute(t, "map", "generic"); !strings.HasSuffix(plain, "\nLegend:  ~ sea   . land   ^ rough (whoever owns it)\n") || !strings.Contains(owners, ". unowned land") {
 		t.Errorf("legends:\n%s\n%s", plain[strings.LastIndex(plain, "\n\n"):], owners[strings.LastIndex(owners, "Legend"):])
 	}
+	// The owners' map says how much rough its glyphs hide: the rough the
+	// terrain map draws and the owners' map does not.
+	owners, _ := execute(t, "map", "generic")
+	grid := func(out string) string { return out[:strings.Index(out, "\nLegend")] }
+	hidden := strings.Count(grid(plain), "^") - strings.Count(grid(owners), "^")
+	if want := fmt.Sprintf("(rough a state owns, %d of its cells, shows in the owner's glyph; --terrain draws rough wherever it is)\n", hidden); hidden == 0 || !strings.HasSuffix(owners, want) {
+		t.Errorf("the owners' map does not end %q:\n%s", want, owners[strings.LastIndex(owners, "Legend"):])
+	}
+	dir := writeFiles(t, map[string]string{"one.toml": "[scenario]\nname = \"t\"\nstart = \"2000-01\"\nticks = 24\n" +
+		"[[states]]\nid = \"a\"\nrole = \"client\"\nglyph = \"A\"\nland = 1\nnaval = 0\neconomy = 1\nrevisionism = 0\nideology = 0\n" +
+		"[theater]\nmap = \"\"\"\nAA~^\n\"\"\"\n"})
+	if flat, err := execute(t, "map", filepath.Join(dir, "one.toml")); err != nil || strings.Contains(flat, "rough a state owns") {
+		t.Errorf("a map whose only rough is unowned speaks of owned rough: %v\n%s", err, flat)
+	}
 	for _, args := range [][]string{{"map", "generic", "--set", "params.sea_cost=-2"}, {"validate", "generic", "--set", "params.sea_cost=-2"}} {
 		if _, err := execute(t, args...); err == nil || !strings.HasPrefix(err.Error(), "--set params.sea_cost: -2 is out of range; allowed:") {
 			t.Errorf("%v: %v", args, err)
