@@ -194,3 +194,58 @@ func TestWriteNamesOnlyDocumentsTheCloneHas(t *testing.T) {
 		}
 	}
 }
+
+// A report that is not the calibration of record says so in its first
+// line, with each option that makes it differ, before the record's header
+// ("do not edit by hand") can be read as its own; the calibration of
+// record opens with its title, as docs/calibration.md does.
+func TestWriteOpensAProbeBySayingSo(t *testing.T) {
+	report := func(scenario string, runs int, set ...string) *Report {
+		return &Report{
+			Spec:       Spec{Scenario: scenario, Inputs: []Input{{Name: "x", Why: "no number", Values: []float64{0.1}}}},
+			Runs:       runs,
+			Candidates: []Candidate{score([]float64{0.1}, []targets.Result{result("E1", runs, runs, 0.6, "")})},
+			HeldOut:    []targets.Result{result("E1", runs, runs, 0.6, "")},
+			Current:    []float64{0.1},
+			Set:        set,
+		}
+	}
+	const title = "# Calibration of the historical scenarios\n"
+	record := written(t, report("europe-1947", Runs), report("asia-1950", Runs))
+	if !strings.HasPrefix(record, title) {
+		t.Errorf("the calibration of record does not open with its title:\n%s", record[:min(len(record), 300)])
+	}
+	committed, err := os.ReadFile(filepath.Join("..", "docs", "calibration.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(committed), title) {
+		t.Error("docs/calibration.md does not open with its title")
+	}
+	const opening = "**A probe, not the calibration of record:** "
+	for _, c := range []struct {
+		name string
+		reps []*Report
+		why  string
+	}{
+		{"--runs 2, one scenario", []*Report{report("europe-1947", 2)},
+			"2 runs per candidate and for the held-out check (`--runs 2`), where the record takes 500; it calibrates europe-1947, where the record calibrates europe-1947 and asia-1950, in that order."},
+		{"--runs 2", []*Report{report("europe-1947", 2), report("asia-1950", 2)},
+			"2 runs per candidate and for the held-out check (`--runs 2`), where the record takes 500."},
+		{"one scenario", []*Report{report("asia-1950", Runs)},
+			"it calibrates asia-1950, where the record calibrates europe-1947 and asia-1950, in that order."},
+		{"--set", []*Report{report("europe-1947", Runs, "params.p_weak=0.75"), report("asia-1950", Runs, "params.p_weak=0.75")},
+			"every candidate and the held-out check ran with `--set params.p_weak=0.75`."},
+		{"--set in one report", []*Report{report("europe-1947", Runs, "params.p_weak=0.75", "params.p_strong=0.75"), report("asia-1950", Runs)},
+			"europe-1947's candidates and held-out check ran with `--set params.p_weak=0.75`, `--set params.p_strong=0.75`."},
+	} {
+		got := written(t, c.reps...)
+		first, _, _ := strings.Cut(got, "\n")
+		if first != opening+c.why {
+			t.Errorf("%s: the first line is\n%s\nwant\n%s", c.name, first, opening+c.why)
+		}
+		if !strings.Contains(got, "\n\n"+title) {
+			t.Errorf("%s: the record's title does not follow the notice:\n%s", c.name, got[:min(len(got), 600)])
+		}
+	}
+}

@@ -57,8 +57,8 @@ func TestRunWithSet(t *testing.T) {
 	if err := Write(&b, []*Report{equal}); err != nil {
 		t.Fatal(err)
 	}
-	if strings.Contains(a.String(), "A probe") {
-		t.Error("the calibration of record calls itself a probe")
+	if strings.Contains(a.String(), "ran with `--set") {
+		t.Error("the calibration without --set says it ran with changes")
 	}
 	// Four runs say so, and name the seeds they ran on.
 	for _, want := range []string{"calibration seeds 1–4;", "held-out seeds 1001–1004,",
@@ -68,7 +68,10 @@ func TestRunWithSet(t *testing.T) {
 			t.Errorf("the report of 4 runs does not say %q", want)
 		}
 	}
-	if !strings.Contains(b.String(), "**A probe, not the calibration of record:** every candidate and the held-out check ran with `--set params.p_weak=0.75`, `--set params.p_strong=0.75`") {
+	if !strings.HasPrefix(b.String(), "**A probe, not the calibration of record:** 4 runs per candidate and for the held-out check (`--runs 4`), where the record takes 500; it calibrates europe-1947, where the record calibrates europe-1947 and asia-1950, in that order; every candidate and the held-out check ran with `--set params.p_weak=0.75`, `--set params.p_strong=0.75`.\n") {
+		t.Errorf("the probe's report does not open by saying what it ran with:\n%s", b.String()[:min(b.Len(), 2000)])
+	}
+	if !strings.Contains(b.String(), "**A probe, not the calibration of record:** every candidate and the held-out check ran with `--set params.p_weak=0.75`, `--set params.p_strong=0.75`, which the header above") {
 		t.Errorf("the probe's report does not say what it ran with:\n%s", b.String()[:min(b.Len(), 2000)])
 	}
 }

@@ -33,12 +33,14 @@ seeds 1001–1500, which never enter the choice. With --runs N the seeds
 are 1–N and 1001–(1000+N), N at most 1000 so that the two ranges never
 meet. It prints the report as Markdown, or writes it to --out
 (docs/calibration.md is this command's output with the defaults); with
-other runs, or some of the scenarios, the report says it is not the
-calibration of record.
+other runs, or some of the scenarios, it is a probe, and the report's first
+line says it is not the calibration of record and which options make it
+differ.
 
-With --set it is a probe: how the calibration would come out under another
-model default or another fact, every candidate and the held-out check run
-with the changes, and the report says so. A calibrated input cannot be set.`,
+With --set it is a probe too: how the calibration would come out under
+another model default or another fact, every candidate and the held-out
+check run with the changes, and the report says so in its first line. A
+calibrated input cannot be set.`,
 		Example: `  alliancesim calibrate --out docs/calibration.md
   alliancesim calibrate europe-1947 --runs 50
   alliancesim calibrate --runs 200 --set params.p_weak=0.75 --set params.p_strong=0.75`,

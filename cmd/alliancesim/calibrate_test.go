@@ -32,3 +32,19 @@ func TestCalibrateHelpSaysWhatItRuns(t *testing.T) {
 		}
 	}
 }
+
+// A quick calibration of one scenario opens by saying it is a probe, not
+// the calibration of record, and why, before the record's header ("do not
+// edit by hand") can be taken for its own.
+func TestCalibrateProbeSaysSoFirst(t *testing.T) {
+	text, err := execute(t, "calibrate", "europe-1947", "--runs", "2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, _, _ := strings.Cut(text, "\n")
+	for _, want := range []string{"**A probe, not the calibration of record:**", "(`--runs 2`)", "it calibrates europe-1947"} {
+		if !strings.Contains(first, want) {
+			t.Errorf("the first line does not say %q:\n%s", want, first)
+		}
+	}
+}
