@@ -267,7 +267,8 @@ func (t *Target) untilTick(cal sim.Calendar) (tick int, reads bool, err error) {
 // counterfactual that extends a historical scenario has its targets while
 // it keeps the name, as it does unless it sets [scenario] name, and
 // EvaluateScenario judges them on the states it has; one renamed has
-// none.
+// none of its own, and is scored against another's with For(that name)
+// once CheckOther says they can score it (`alliancesim check --targets`).
 func For(scenario string) []Target {
 	var out []Target
 	for _, t := range allTargets {

@@ -144,7 +144,7 @@ func readFile(t *testing.T, path string) []byte {
 // as compare does, not 0.0%.
 func TestPrintTargetsOfNoRuns(t *testing.T) {
 	var b strings.Builder
-	printTargets(&b, "asia-1950", 2, 1, []targets.Result{
+	printTargets(&b, "asia-1950", "", "", 2, 1, []targets.Result{
 		{ID: "A6", Share: runner.NewProportion(1, 2), Threshold: 0.5, Met: true, Description: "six"},
 		{ID: "A7", Share: runner.NewProportion(0, 0), Threshold: 0.6, Description: "seven"},
 	})
@@ -181,19 +181,20 @@ func TestCheckNamesItsChanges(t *testing.T) {
 		t.Errorf("the JSON does not name the change:\n%s", out)
 	}
 	// A scenario without targets: generic, or a file that extends a
-	// historical one under another name.
+	// historical one under another name (check --targets scores it:
+	// TestCheckTargetsOfAnother).
 	renamed := filepath.Join(t.TempDir(), "eu2.toml")
 	os.WriteFile(renamed, []byte("extends = \"europe-1947\"\n[scenario]\nname = \"eu2\"\n"), 0o644)
 	for _, name := range []string{"generic", renamed} {
 		if _, err := execute(t, "check", name, "--runs", "2"); err == nil ||
-			!strings.Contains(err.Error(), "has no historical targets; allowed: europe-1947, asia-1950, or a file that extends one and keeps its name") {
+			!strings.Contains(err.Error(), "has no historical targets of its own (they are found by the scenario's name); allowed: europe-1947, asia-1950, a file that extends one and keeps its name, or any scenario with --targets NAME") {
 			t.Errorf("check %s: %v", name, err)
 		}
 	}
 	// A name that is no built-in is told the names check takes, not
 	// every built-in (generic among them, which it would then refuse).
 	if _, err := execute(t, "check", "europe", "--runs", "2"); err == nil ||
-		err.Error() != `"europe" is not a historical scenario; allowed: europe-1947, asia-1950, or a path to a .toml file that extends one and keeps its name` {
+		err.Error() != `"europe" is not a historical scenario; allowed: europe-1947, asia-1950, a path to a .toml file that extends one and keeps its name, or any scenario with --targets NAME` {
 		t.Errorf("check europe: %v", err)
 	}
 	// A file of that name is said to be read as ./europe, as the loader

@@ -26,12 +26,9 @@ import (
 	"github.com/alliancesim/alliancesim/targets"
 )
 
-// checkTargets runs a scenario and evaluates its HISTORY.md targets.
-func checkTargets(ctx context.Context, sc *sim.Scenario, runs int, seed uint64, workers int, what string) ([]targets.Result, error) {
-	ts := targets.For(sc.Name)
-	if ts == nil {
-		return nil, fmt.Errorf("%s has no historical targets; allowed: %s, or a file that extends one and keeps its name (the targets are found by the scenario's name)", sc.Name, strings.Join(historical(), ", "))
-	}
+// checkTargets runs a scenario and evaluates the HISTORY.md targets ts
+// on it (scoringTargets gives them).
+func checkTargets(ctx context.Context, sc *sim.Scenario, ts []targets.Target, runs int, seed uint64, workers int, what string) ([]targets.Result, error) {
 	c, err := sim.Compile(sc)
 	if err != nil {
 		return nil, err
@@ -52,6 +49,53 @@ func checkTargets(ctx context.Context, sc *sim.Scenario, runs int, seed uint64, 
 
 func historical() []string { return targets.Scenarios() }
 
+// scoringTargets are the targets check scores sc (read from ref) against:
+// with --targets (of), of's, where they can score it (targets.CheckOther:
+// it holds the states they name and their months); without, sc's own,
+// found by its name (targets.For). A scenario without targets of its own
+// is refused with the flag to give, and the built-in with targets that
+// its chain of extends reaches, if any, as the one to give it.
+func scoringTargets(ref string, sc *sim.Scenario, of string) ([]targets.Target, error) {
+	if of != "" {
+		if !slices.Contains(historical(), of) {
+			return nil, fmt.Errorf("--targets %q: no historical targets; allowed: %s", of, strings.Join(historical(), ", "))
+		}
+		own, err := configs.Builtin(of)
+		if err != nil {
+			return nil, err
+		}
+		ts := targets.For(of)
+		if err := targets.CheckOther(ts, sc, own); err != nil {
+			if ref != sc.Name { // a file, or a built-in changed with --set scenario.name
+				return nil, fmt.Errorf("--targets %s: %s: %w", of, ref, err)
+			}
+			return nil, fmt.Errorf("--targets %s: %w", of, err)
+		}
+		return ts, nil
+	}
+	if ts := targets.For(sc.Name); ts != nil {
+		return ts, nil
+	}
+	hint := ""
+	for _, base := range configs.Bases(ref) {
+		if slices.Contains(historical(), base) {
+			hint = fmt.Sprintf("; it extends %s: to score it against %s's targets, give --targets %s", base, base, base)
+			break
+		}
+	}
+	return nil, fmt.Errorf("%s has no historical targets of its own (they are found by the scenario's name); allowed: %s, a file that extends one and keeps its name, or any scenario with --targets NAME (NAME one of %s) to score it against NAME's%s",
+		sc.Name, strings.Join(historical(), ", "), strings.Join(historical(), ", "), hint)
+}
+
+// targetsNote says, for check --targets of, that the scenario named name
+// is not of itself where it is not ("" where it is, or without --targets).
+func targetsNote(name, of string) string {
+	if of == "" || name == of {
+		return ""
+	}
+	return fmt.Sprintf("%s is not %s itself: it is scored against the targets of %s's historical record.", name, of, of)
+}
+
 // checkName refuses a name that is no built-in scenario with the names
 // check takes, where the loader would offer every built-in, generic
 // among them, which check then refuses for having no targets. A path, or
@@ -60,7 +104,7 @@ func checkName(ref string) error {
 	if !configs.IsBuiltinRef(ref) || slices.Contains(configs.BuiltinNames(), ref) {
 		return nil
 	}
-	return fmt.Errorf("%q is not a historical scenario; allowed: %s, or a path to a .toml file that extends one and keeps its name%s",
+	return fmt.Errorf("%q is not a historical scenario; allowed: %s, a path to a .toml file that extends one and keeps its name, or any scenario with --targets NAME%s",
 		ref, strings.Join(historical(), ", "), configs.FileHint(ref))
 }
 
@@ -71,12 +115,14 @@ func newCheckCmd() *cobra.Command {
 		workers int
 		asJSON  bool
 		sets    []string
+		of      string
 	)
 	cmd := &cobra.Command{
 		Use:   "check NAME|FILE",
 		Short: "Check a historical scenario against the historical record's targets (listed in docs/model.md §1.2.1)",
 		Long: `check runs a historical scenario (europe-1947 or asia-1950, or a file that
-extends one and keeps its name) and evaluates every statistical target of the
+extends one and keeps its name: the targets are found by the scenario's
+name) and evaluates every statistical target of the
 historical record: a row per target with its id, what it says, the share of
 runs meeting it with its 95% interval, the runs it is over, the threshold and
 whether it is met. A target is judged on the states it names that the
@@ -92,21 +138,41 @@ seeds 1–500 and --seed 1001 gives its held-out seeds 1001–1500
 (docs/model.md §1.2.1). Shares are printed in
 percent to one decimal rounded down, so that one short of its threshold
 never prints as reaching it (2 of 3 runs is 66.6%; run rounds its shares to
-the nearest). It reports; it exits 0 unless it could not run.`,
+the nearest). It reports; it exits 0 unless it could not run.
+
+With --targets NAME (europe-1947 or asia-1950) it scores any scenario
+against NAME's targets: a counterfactual of NAME under a name of its own,
+such as examples/scenarios/asia-no-korean-war.toml with --targets asia-1950,
+to see which of the record's targets it loses. The output (and the JSON's
+targets_of and targets_note) says whose targets they are, and that the
+scenario is not NAME where it is not. The targets read states by id and
+months by date, so a scenario that lacks a state a target cannot be judged
+without (or a patron), starts after NAME or ends before a month a target
+reads is refused, with each target and what it lacks.`,
+		Example: `  alliancesim check asia-1950 --runs 100
+  alliancesim check examples/scenarios/asia-no-korean-war.toml --targets asia-1950 --runs 100`,
 		Args:              oneArg(oneScenario),
 		ValidArgsFunction: historicalArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkCounts(runs, workers); err != nil {
 				return err
 			}
-			if err := checkName(args[0]); err != nil {
-				return err
+			if of == "" { // with --targets any scenario may be scored: the loader names them
+				if err := checkName(args[0]); err != nil {
+					return err
+				}
+			} else if !slices.Contains(historical(), of) { // before the scenario is read
+				return fmt.Errorf("--targets %q: no historical targets; allowed: %s", of, strings.Join(historical(), ", "))
 			}
 			sc, err := loadWithSets(args[0], sets)
 			if err != nil {
 				return err
 			}
-			res, err := checkTargets(cmd.Context(), sc, runs, seed, workers, sc.Name)
+			ts, err := scoringTargets(args[0], sc, of)
+			if err != nil {
+				return err
+			}
+			res, err := checkTargets(cmd.Context(), sc, ts, runs, seed, workers, sc.Name)
 			if err != nil {
 				return err
 			}
@@ -115,16 +181,19 @@ the nearest). It reports; it exits 0 unless it could not run.`,
 			if args[0] != sc.Name {
 				file = args[0]
 			}
+			note := targetsNote(sc.Name, of)
 			w := cmd.OutOrStdout()
 			if asJSON {
 				return printJSON(w, struct {
-					Scenario string           `json:"scenario"`
-					File     string           `json:"file,omitempty"`
-					Set      []string         `json:"set,omitempty"`
-					Runs     int              `json:"runs"`
-					Seed     uint64           `json:"seed"`
-					Targets  []targets.Result `json:"targets"`
-				}{sc.Name, file, sets, runs, seed, res})
+					Scenario    string           `json:"scenario"`
+					File        string           `json:"file,omitempty"`
+					Set         []string         `json:"set,omitempty"`
+					TargetsOf   string           `json:"targets_of,omitempty"`
+					TargetsNote string           `json:"targets_note,omitempty"`
+					Runs        int              `json:"runs"`
+					Seed        uint64           `json:"seed"`
+					Targets     []targets.Result `json:"targets"`
+				}{sc.Name, file, sets, of, note, runs, seed, res})
 			}
 			name := sc.Name
 			if file != "" {
@@ -133,7 +202,7 @@ the nearest). It reports; it exits 0 unless it could not run.`,
 			if len(sets) > 0 {
 				name += " with --set " + strings.Join(sets, ", --set ")
 			}
-			printTargets(w, name, runs, seed, res)
+			printTargets(w, name, of, note, runs, seed, res)
 			return nil
 		},
 	}
@@ -142,11 +211,21 @@ the nearest). It reports; it exits 0 unless it could not run.`,
 	cmd.Flags().IntVar(&workers, "workers", 0, workersHelp)
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the results as JSON")
 	cmd.Flags().StringArrayVar(&sets, "set", nil, "change the scenario: path=value (repeatable)")
+	cmd.Flags().StringVar(&of, "targets", "", "score the scenario against the targets of this historical scenario ("+strings.Join(historical(), " or ")+"), e.g. a counterfactual of it")
+	cmd.RegisterFlagCompletionFunc("targets", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return historical(), cobra.ShellCompDirectiveNoFileComp
+	})
 	return cmd
 }
 
-func printTargets(w io.Writer, name string, runs int, seed uint64, res []targets.Result) {
+// printTargets prints check's table of the targets' results for the
+// scenario described by name, after, with --targets, whose targets they
+// are (of) and note (targetsNote).
+func printTargets(w io.Writer, name, of, note string, runs int, seed uint64, res []targets.Result) {
 	fmt.Fprintf(w, "%s: %s\n\n", name, words.RunsAndSeeds(runs, seed))
+	if of != "" {
+		fmt.Fprintf(w, "%s\n\n", strings.TrimSpace(fmt.Sprintf("Targets: %s's (--targets %s). %s", of, of, note)))
+	}
 	// "of" is the number of runs a target is measured over: for a
 	// conditional target (A3, A7, E4) the runs where its condition held,
 	// for the others every run that reaches the target's month.
@@ -221,7 +300,7 @@ func (s *scores) add(ctx context.Context, th theory, runs int, seed uint64, work
 		// The scenario's [decision]: every state that does not
 		// set its own follows it.
 		sc.Decision.Strategy, sc.Decision.Valuation = th.strategy, th.valuation
-		res, err := checkTargets(ctx, sc, runs, seed, workers, name+" "+col)
+		res, err := checkTargets(ctx, sc, targets.For(name), runs, seed, workers, name+" "+col)
 		if err != nil {
 			return err
 		}
