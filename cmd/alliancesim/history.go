@@ -206,7 +206,7 @@ reads is refused, with each target and what it lacks.`,
 			return nil
 		},
 	}
-	cmd.Flags().IntVar(&runs, "runs", 500, "replications")
+	cmd.Flags().IntVar(&runs, "runs", 500, "replications (each run's record is held until its targets are scored, a few KB a run: docs/limits.md)")
 	cmd.Flags().Uint64Var(&seed, "seed", 1, "base seed")
 	cmd.Flags().IntVar(&workers, "workers", 0, workersHelp)
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the results as JSON")
@@ -372,7 +372,7 @@ check prints them. A scorecard.csv of other work there
 			return nil
 		},
 	}
-	cmd.Flags().IntVar(&runs, "runs", 200, "replications per scenario and theory")
+	cmd.Flags().IntVar(&runs, "runs", 200, "replications per scenario and theory (each run's record is held until its targets are scored, a few KB a run: docs/limits.md)")
 	cmd.Flags().Uint64Var(&seed, "seed", 1, "base seed")
 	cmd.Flags().IntVar(&workers, "workers", 0, workersHelp)
 	cmd.Flags().StringVar(&out, "out", "", "also write DIR/scorecard.csv")
