@@ -18,14 +18,7 @@ func probeNotice(reps []*Report, runs int) string {
 	if runs != Runs {
 		why = append(why, fmt.Sprintf("%d runs per candidate and for the held-out check (`--runs %d`), where the record takes %d", runs, runs, Runs))
 	}
-	var all, these []string
-	for _, s := range Specs() {
-		all = append(all, s.Scenario)
-	}
-	for _, r := range reps {
-		these = append(these, r.Spec.Scenario)
-	}
-	if !slices.Equal(these, all) {
+	if these, all := scenariosOf(reps); !slices.Equal(these, all) {
 		why = append(why, fmt.Sprintf("it calibrates %s, where the record calibrates %s, in that order", orNone(these), strings.Join(all, " and ")))
 	}
 	why = append(why, setsWhy(reps)...)
@@ -61,4 +54,16 @@ func setsWhy(reps []*Report) []string {
 		}
 	}
 	return why
+}
+
+// scenariosOf gives the scenarios the reports calibrate, in their order,
+// and those the calibration of record calibrates (Specs), in its.
+func scenariosOf(reps []*Report) (these, all []string) {
+	for _, s := range Specs() {
+		all = append(all, s.Scenario)
+	}
+	for _, r := range reps {
+		these = append(these, r.Spec.Scenario)
+	}
+	return these, all
 }

@@ -100,14 +100,7 @@ marks one that counted no run. The sensitivity tables repeat its rows.
 	if runs != Runs {
 		fmt.Fprintf(&b, "\n**Not the calibration of record:** %d runs per candidate and for the held-out check (`--runs %d`), where the record takes %d.\n", runs, runs, Runs)
 	}
-	var all, these []string
-	for _, s := range Specs() {
-		all = append(all, s.Scenario)
-	}
-	for _, r := range reps {
-		these = append(these, r.Spec.Scenario)
-	}
-	if !slices.Equal(these, all) {
+	if these, all := scenariosOf(reps); !slices.Equal(these, all) {
 		fmt.Fprintf(&b, "\n**Not the calibration of record:** it calibrates %s; the record calibrates %s, in that order.\n",
 			orNone(these), strings.Join(all, " and "))
 	}

@@ -276,12 +276,7 @@ func TestNoMultilateralOfOccupiedClientsOnly(t *testing.T) {
 		sc.States[c].Sovereign = false
 	}
 	w := NewWorld(mustCompile(t, sc), 1)
-	for w.tick = 0; w.tick < 3; w.tick++ {
-		w.perceive()
-		w.startReviews()
-		w.reviewing = set(pat)
-		w.patronRound(pat)
-	}
+	patronRounds(w, 3)
 	for _, o := range w.Offers() {
 		if o.Kind == ProposeMultilateral {
 			t.Fatalf("a multilateral of occupied clients only was offered: %v", describe(w))
@@ -2150,14 +2145,8 @@ func TestNoMultilateralSignedByAnAllyAlone(t *testing.T) {
 	if v, pos := w.appraise(pat, set(c1, c2, c3), true, OriginImposed).value, w.position(pat); !(v > pos) {
 		t.Fatalf("set-up: the patron values the multilateral at %v, not above its position %v", v, pos)
 	}
-	for w.tick = 0; w.tick < 3; w.tick++ {
-		w.perceive()
-		w.startReviews()
-		w.reviewing = set(pat)
-		w.patronRound(pat)
-	}
+	patronRounds(w, 3)
 	for _, o := range w.Offers() {
-		t.Logf("offer %+v", o)
 		if o.Kind == ProposeMultilateral || o.Kind == ProposeSubset {
 			t.Fatalf("a multilateral signed by the patron's ally alone was offered: %v", describe(w))
 		}
@@ -2197,5 +2186,16 @@ func TestOfferable(t *testing.T) {
 		if got := w.offerable(pat, tc.s); got != tc.want {
 			t.Errorf("%s (%b): offerable %v, want %v", tc.what, tc.s, got, tc.want)
 		}
+	}
+}
+
+// patronRounds plays the patron's perception, review and round alone, at
+// ticks 0 to n−1, the patron reviewing at each.
+func patronRounds(w *World, n int) {
+	for w.tick = 0; w.tick < n; w.tick++ {
+		w.perceive()
+		w.startReviews()
+		w.reviewing = set(pat)
+		w.patronRound(pat)
 	}
 }
