@@ -511,6 +511,9 @@ func gridEndsInRange(v *rawVary, path string, e *errs) bool {
 	if !ranged {
 		return true
 	}
+	if r.Whole { // said as pathAllowed says it, cut where a whole number is held exactly (wholeSized)
+		r.Min, r.Max = max(r.Min, -maxExactWhole), min(r.Max, maxExactWhole)
+	}
 	ok := true
 	for _, end := range []*opt[float64]{&v.From, &v.To} {
 		if err := r.Check(end.V); err != nil {

@@ -295,6 +295,12 @@ func TestGridRangeEndOutOfRangeWhereWritten(t *testing.T) {
 		"x.toml:5: vary[0].from: 0 is out of range; allowed: a whole number in [1, 1000000] for scenario.ticks"; err == nil || err.Error() != want {
 		t.Errorf("a grid's end out of range beside another error: got %v, want\n%s", err, want)
 	}
+	// The generator's seed, which a file holds to 2^63 − 1, is said with
+	// its range cut where a whole number is held exactly, as a list's
+	// value and a points file's cell say it (a grid end past 2^53 − 1 is
+	// refused as such before).
+	experimentErr(t, "scenario = \"generic\"\n[[vary]]\npath = \"theater.generate.seed\"\nfrom = -1\nto = 3\nsteps = 5\n", 4, "vary[0].from",
+		"-1 is out of range; allowed: a whole number in [0, 9007199254740991] for theater.generate.seed")
 }
 
 // The settings of an experiment at their edges: the smallest runs, chunk
