@@ -26,6 +26,12 @@ func Write(w io.Writer, reps []*Report) error {
 		if err := r.shapeErr(); err != nil {
 			return fmt.Errorf("calibration: report %d of %d (%s): %w; allowed: a report as Run makes it", i+1, len(reps), r.Spec.Scenario, err)
 		}
+		// One count of runs for all: the header and the probe's notice
+		// say the first report's, and would call a report of another
+		// count beside one of Runs the calibration of record.
+		if r.Runs != reps[0].Runs {
+			return fmt.Errorf("calibration: report %d of %d (%s) has %d runs, report 1 (%s) %d; allowed: reports made with one count of runs (--runs)", i+1, len(reps), r.Spec.Scenario, r.Runs, reps[0].Spec.Scenario, reps[0].Runs)
+		}
 	}
 	runs := Runs
 	if len(reps) > 0 {

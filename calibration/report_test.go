@@ -249,3 +249,23 @@ func TestWriteOpensAProbeBySayingSo(t *testing.T) {
 		}
 	}
 }
+
+// Reports of different counts of runs are refused: the header and the
+// probe's notice say the first report's count, so 500 runs of
+// europe-1947 beside 2 of asia-1950 read as the calibration of record.
+func TestWriteRefusesReportsOfDifferentRuns(t *testing.T) {
+	report := func(scenario string, runs int) *Report {
+		return &Report{
+			Spec:       Spec{Scenario: scenario, Inputs: []Input{{Name: "x", Why: "no number", Values: []float64{0.1}}}},
+			Runs:       runs,
+			Candidates: []Candidate{score([]float64{0.1}, []targets.Result{result("E1", runs, runs, 0.6, "")})},
+			HeldOut:    []targets.Result{result("E1", runs, runs, 0.6, "")},
+			Current:    []float64{0.1},
+		}
+	}
+	var b bytes.Buffer
+	err := Write(&b, []*Report{report("europe-1947", Runs), report("asia-1950", 2)})
+	if want := "report 2 of 2 (asia-1950) has 2 runs, report 1 (europe-1947) 500; allowed:"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("reports of 500 and 2 runs: %v, want …%s…; wrote\n%.300s", err, want, b.String())
+	}
+}
