@@ -66,7 +66,7 @@ func scoringTargets(ref string, sc *sim.Scenario, of string) ([]targets.Target, 
 		}
 		ts := targets.For(of)
 		if err := targets.CheckOther(ts, sc, own); err != nil {
-			if ref != sc.Name { // a file, or a built-in changed with --set scenario.name
+			if ref != sc.Name { // a file (a built-in's ref is its name: --set cannot rename it)
 				return nil, fmt.Errorf("--targets %s: %s: %w", of, ref, err)
 			}
 			return nil, fmt.Errorf("--targets %s: %w", of, err)
