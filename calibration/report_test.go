@@ -200,16 +200,7 @@ func TestWriteNamesOnlyDocumentsTheCloneHas(t *testing.T) {
 // ("do not edit by hand") can be read as its own; the calibration of
 // record opens with its title, as docs/calibration.md does.
 func TestWriteOpensAProbeBySayingSo(t *testing.T) {
-	report := func(scenario string, runs int, set ...string) *Report {
-		return &Report{
-			Spec:       Spec{Scenario: scenario, Inputs: []Input{{Name: "x", Why: "no number", Values: []float64{0.1}}}},
-			Runs:       runs,
-			Candidates: []Candidate{score([]float64{0.1}, []targets.Result{result("E1", runs, runs, 0.6, "")})},
-			HeldOut:    []targets.Result{result("E1", runs, runs, 0.6, "")},
-			Current:    []float64{0.1},
-			Set:        set,
-		}
-	}
+	report := oneCandidate
 	const title = "# Calibration of the historical scenarios\n"
 	record := written(t, report("europe-1947", Runs), report("asia-1950", Runs))
 	if !strings.HasPrefix(record, title) {
@@ -254,18 +245,24 @@ func TestWriteOpensAProbeBySayingSo(t *testing.T) {
 // probe's notice say the first report's count, so 500 runs of
 // europe-1947 beside 2 of asia-1950 read as the calibration of record.
 func TestWriteRefusesReportsOfDifferentRuns(t *testing.T) {
-	report := func(scenario string, runs int) *Report {
-		return &Report{
-			Spec:       Spec{Scenario: scenario, Inputs: []Input{{Name: "x", Why: "no number", Values: []float64{0.1}}}},
-			Runs:       runs,
-			Candidates: []Candidate{score([]float64{0.1}, []targets.Result{result("E1", runs, runs, 0.6, "")})},
-			HeldOut:    []targets.Result{result("E1", runs, runs, 0.6, "")},
-			Current:    []float64{0.1},
-		}
-	}
+	report := oneCandidate
 	var b bytes.Buffer
 	err := Write(&b, []*Report{report("europe-1947", Runs), report("asia-1950", 2)})
 	if want := "report 2 of 2 (asia-1950) has 2 runs, report 1 (europe-1947) 500; allowed:"; err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("reports of 500 and 2 runs: %v, want …%s…; wrote\n%.300s", err, want, b.String())
+	}
+}
+
+// oneCandidate is a report of scenario with one free input and its one
+// value, chosen and current, meeting E1 in every one of runs runs, played
+// with the --set changes set.
+func oneCandidate(scenario string, runs int, set ...string) *Report {
+	return &Report{
+		Spec:       Spec{Scenario: scenario, Inputs: []Input{{Name: "x", Why: "no number", Values: []float64{0.1}}}},
+		Runs:       runs,
+		Candidates: []Candidate{score([]float64{0.1}, []targets.Result{result("E1", runs, runs, 0.6, "")})},
+		HeldOut:    []targets.Result{result("E1", runs, runs, 0.6, "")},
+		Current:    []float64{0.1},
+		Set:        set,
 	}
 }

@@ -1,7 +1,5 @@
 package configs
 
-import "path/filepath"
-
 // Bases lists the scenarios a scenario extends, nearest first, as Load
 // finds them: a built-in by its name, a file by its path (a relative
 // extends read from the directory of the file that gives it). A built-in
@@ -25,18 +23,15 @@ func Bases(nameOrPath string) []string {
 			break
 		}
 		ref := raw.Extends.V
+		file = basePath(file, ref)
 		if IsBuiltinRef(ref) {
 			out = append(out, ref)
-			file = builtinFile(ref)
 			src, ok = builtinSource(ref)
 			continue
 		}
-		if !filepath.IsAbs(ref) {
-			ref = filepath.Join(filepath.Dir(file), ref)
-		}
-		out = append(out, ref)
-		b, err := ReadFile(ref)
-		file, src, ok = ref, b, err == nil
+		out = append(out, file)
+		b, err := ReadFile(file)
+		src, ok = b, err == nil
 	}
 	return out
 }

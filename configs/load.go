@@ -65,6 +65,18 @@ func Parse(file string, src []byte) (*sim.Scenario, error) {
 	return sc, nil
 }
 
+// basePath is the file that extends = ref in file names: a built-in's
+// own, or ref, a relative path read from the directory of file.
+func basePath(file, ref string) string {
+	switch {
+	case IsBuiltinRef(ref):
+		return builtinFile(ref)
+	case filepath.IsAbs(ref):
+		return ref
+	}
+	return filepath.Join(filepath.Dir(file), ref)
+}
+
 // loadChain decodes one file and, if it extends another, merges it over
 // its base. seen holds the files already in the chain.
 func loadChain(file string, src []byte, seen []string, e *errs) *rawFile {
@@ -98,10 +110,7 @@ func loadChain(file string, src []byte, seen []string, e *errs) *rawFile {
 			e.at(raw.Extends.Loc, "a built-in scenario may only extend another built-in")
 			return nil
 		}
-		baseFile = ref
-		if !filepath.IsAbs(ref) {
-			baseFile = filepath.Join(filepath.Dir(file), ref)
-		}
+		baseFile = basePath(file, ref)
 		b, err := ReadFile(baseFile)
 		if err != nil {
 			where := ""

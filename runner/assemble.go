@@ -150,8 +150,12 @@ func missingHint(dirs []string) string {
 	if len(partless) == 0 {
 		return "--shard i/n runs chunks i, i+n, i+2n, …: give every shard's directory, or run the missing shards"
 	}
+	verb := "hold"
+	if len(partless) == 1 {
+		verb = "holds"
+	}
 	return fmt.Sprintf("%s %s no parts/, the finished chunks a merge reads (the output of a merge keeps none): give the directories the shards wrote, each holding its parts/",
-		strings.Join(partless, ", "), map[bool]string{true: "holds", false: "hold"}[len(partless) == 1])
+		strings.Join(partless, ", "), verb)
 }
 
 // chunkHolder finds the first of dirs that holds chunk ch finished (its

@@ -50,16 +50,14 @@ func checkTargets(ctx context.Context, sc *sim.Scenario, ts []targets.Target, ru
 func historical() []string { return targets.Scenarios() }
 
 // scoringTargets are the targets check scores sc (read from ref) against:
-// with --targets (of), of's, where they can score it (targets.CheckOther:
-// it holds the states they name and their months); without, sc's own,
-// found by its name (targets.For). A scenario without targets of its own
-// is refused with the flag to give, and the built-in with targets that
-// its chain of extends reaches, if any, as the one to give it.
+// with --targets (of, a historical scenario: the caller has checked it),
+// of's, where they can score it (targets.CheckOther: it holds the states
+// they name and their months); without, sc's own, found by its name
+// (targets.For). A scenario without targets of its own is refused with
+// the flag to give, and the built-in with targets that its chain of
+// extends reaches, if any, as the one to give it.
 func scoringTargets(ref string, sc *sim.Scenario, of string) ([]targets.Target, error) {
 	if of != "" {
-		if !slices.Contains(historical(), of) {
-			return nil, fmt.Errorf("--targets %q: no historical targets; allowed: %s", of, strings.Join(historical(), ", "))
-		}
 		own, err := configs.Builtin(of)
 		if err != nil {
 			return nil, err
